@@ -1,0 +1,20 @@
+// @ts-check
+import js from '@eslint/js'
+import jest from 'eslint-plugin-jest'
+import { defineConfig } from 'eslint/config'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+export default defineConfig(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.tmp/', 'examples/.work/'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname }
+    }
+  },
+  { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
+  { files: ['__tests__/**'], ...jest.configs['flat/recommended'] }
+)

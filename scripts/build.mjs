@@ -1,0 +1,27 @@
+// Bundle the CLI into one ESM file and ship the tree-sitter .wasm files beside it.
+// The output is deterministic: a fresh `npm ci && npm run build` reproduces the committed dist/ byte for byte.
+import { build } from 'esbuild'
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+const out = process.argv[2] ?? 'dist'
+rmSync(out, { recursive: true, force: true })
+mkdirSync(out, { recursive: true })
+await build({
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir: out,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'linked',
+  // CommonJS dependencies call require(); an ESM bundle has none, so provide one.
+  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning'
+})
+for (const [pkgPath, name] of [
+  ['web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
+  ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm']
+]) copyFileSync(require.resolve(pkgPath), `${out}/${name}`)
+writeFileSync(`${out}/package.json`, '{ "type": "module" }\n')

@@ -1,0 +1,152 @@
+// The CLI without process side effects: parses arguments, runs the review, renders, returns the exit code.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { DEFAULT_CONFIG_PATH, UsageError, defaultConfig, loadConfig, type Config, type FailOn } from './config/config.js'
+import { SEVERITIES } from './findings.js'
+import { failing, summaryLine } from './report/outcome.js'
+import { formatJson } from './report/json.js'
+import { toSarif } from './report/sarif.js'
+import { formatText } from './report/text.js'
+import { initPython } from './python/parser.js'
+import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
+import { isSettingsRelevant } from './settings/discovery.js'
+import type { FileSet } from './settings/modules.js'
+import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
+import { treeFiles } from './sources/tree.js'
+import { TOOL_NAME, TOOL_VERSION } from './version.js'
+
+export const USAGE = `Usage:
+  ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree
+  ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
+
+Options:
+  --format text|json|sarif   output format (default text)
+  --output FILE              write the report to FILE instead of stdout
+  --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
+  --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
+  --color / --no-color       force colour on or off (default: on for a terminal)
+  --version, --help
+
+Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or runtime error.`
+
+export interface CliIo {
+  stdout: (s: string) => void
+  stderr: (s: string) => void
+  isTTY: boolean
+  cwd: string
+}
+
+/** Python files are read in full; other files only when they can name the settings module. */
+function selectForScan(paths: string[]): string[] {
+  return paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p))
+}
+
+/** Reads imports of settings modules that the first pass did not read. */
+async function withImports(files: FileSet, load: (paths: string[]) => Promise<void> | void): Promise<void> {
+  for (let round = 0; round < 4; round++) {
+    const wanted = wantedPaths(analyzeSide(files)).filter((p) => files.read(p) === undefined)
+    if (!wanted.length) return
+    await load(wanted)
+  }
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rev: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        repo: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        'fail-on': { type: 'string' },
+        config: { type: 'string' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' }
+      }
+    })
+  } catch (e) {
+    io.stderr(`${TOOL_NAME}: ${(e as Error).message.split('\n')[0]}\n${USAGE}\n`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(`${USAGE}\n`)
+    return 0
+  }
+  if (values.version) {
+    io.stdout(`${TOOL_VERSION}\n`)
+    return 0
+  }
+  try {
+    const [command, ...rest] = positionals
+    if (command !== 'scan' && command !== 'diff') throw new UsageError(command ? `unknown command "${command}" (expected scan or diff)` : 'missing command: scan or diff')
+    const format = values.format as string
+    if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
+    const root = resolve(io.cwd, command === 'scan' ? (rest[0] ?? '.') : (values.repo ?? '.'))
+    if (!existsSync(root)) throw new UsageError(`${root}: no such directory`)
+    if (command === 'scan' && rest.length > 1) throw new UsageError('scan takes one PATH')
+    if (command === 'diff' && rest.length) throw new UsageError('diff takes no positional arguments; use --repo PATH')
+    if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
+    const config = readConfig(values.config, root, io.cwd)
+    await initPython()
+    const failOnText = values['fail-on'] ?? config.failOn ?? 'high'
+    if (failOnText !== 'never' && !(SEVERITIES as readonly string[]).includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
+    const failOn = failOnText as FailOn
+
+    let result: ReviewResult
+    let source: (path: string, side: 'head' | 'base') => string | undefined
+    if (command === 'scan') {
+      if (values.rev) {
+        const { files, notices } = await gitRevisionFiles(root, values.rev, selectForScan)
+        result = await scan(files, config)
+        result.notices.unshift(...notices)
+        source = (p) => files.read(p)
+      } else {
+        const { files, notices } = treeFiles(root, selectForScan)
+        result = await scan(files, config)
+        result.notices.unshift(...notices)
+        source = (p) => files.read(p)
+      }
+    } else {
+      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head }, (base, head) => ({
+        base: wantedPaths(analyzeSide(base)),
+        head: wantedPaths(analyzeSide(head))
+      }))
+      result = await review(change, config)
+      source = (p, side) => (side === 'base' ? change.base : change.head).read(p)
+    }
+    void withImports
+    const failed = failing(result.findings, failOn).length > 0
+    const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
+    const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values.output && !process.env.NO_COLOR))
+    const report =
+      format === 'json'
+        ? formatJson(result.mode, result.findings, result.notices, summary, failed)
+        : format === 'sarif'
+          ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + '\n'
+          : formatText(result.findings, result.notices, summary, { color, source })
+    if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
+    else io.stdout(report)
+    return failed ? 1 : 0
+  } catch (e) {
+    if (e instanceof UsageError) io.stderr(`${TOOL_NAME}: ${e.message}\n`)
+    else io.stderr(`${TOOL_NAME}: error: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`)
+    return 2
+  }
+}
+
+function readConfig(explicit: string | undefined, root: string, cwd: string): Config {
+  if (explicit) return loadConfig(resolve(cwd, explicit))
+  const implicit = join(root, DEFAULT_CONFIG_PATH)
+  if (existsSync(implicit)) return loadConfig(implicit)
+  void readFileSync
+  return defaultConfig()
+}

@@ -1,0 +1,85 @@
+// The configuration file (.github/django-security.yml): rule switches and severities, ignored
+// paths, the failure threshold. Bad input gives one error line naming the file and line.
+import { readFileSync } from 'node:fs'
+import { LineCounter, parseDocument } from 'yaml'
+import { SEVERITIES, type Severity } from '../findings.js'
+import { RULES } from '../rules/index.js'
+
+export type FailOn = Severity | 'never'
+
+export interface Config {
+  /** Per rule: 'off', or a severity that replaces the rule's own. */
+  rules: Record<string, 'off' | Severity>
+  /** Glob patterns (`**`, `*`) of paths whose findings are dropped. */
+  ignorePaths: string[]
+  failOn?: FailOn
+}
+
+export const DEFAULT_CONFIG_PATH = '.github/django-security.yml'
+
+export function defaultConfig(): Config {
+  return { rules: {}, ignorePaths: [] }
+}
+
+/** An error the user can fix: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export function loadConfig(path: string): Config {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    throw new UsageError(`${path}: cannot read the configuration file`)
+  }
+  return parseConfig(text, path)
+}
+
+export function parseConfig(text: string, path: string): Config {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false })
+  const at = (offset: number | undefined): string => `${path}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`
+  if (doc.errors.length) throw new UsageError(`${at(doc.errors[0].pos[0])}: ${doc.errors[0].message.split('\n')[0]}`)
+  const config = defaultConfig()
+  const root: unknown = doc.toJS()
+  if (root === null || root === undefined) return config
+  if (typeof root !== 'object' || Array.isArray(root)) throw new UsageError(`${at(0)}: the configuration must be a mapping`)
+  const offsetOf = (...keys: string[]): number | undefined => {
+    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined
+    return node?.range?.[0]
+  }
+  for (const [key, value] of Object.entries(root as Record<string, unknown>)) {
+    if (key === 'rules') {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${at(offsetOf('rules'))}: rules must map rule ids to off or a severity`)
+      for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
+        if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`${at(offsetOf('rules', id))}: unknown rule id "${id}"`)
+        const s = setting === false ? 'off' : String(setting)
+        if (s !== 'off' && !(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`${at(offsetOf('rules', id))}: rule ${id} must be off or one of ${SEVERITIES.join(', ')}`)
+        config.rules[id] = s as 'off' | Severity
+      }
+    } else if (key === 'ignore-paths') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${at(offsetOf('ignore-paths'))}: ignore-paths must be a list of glob patterns`)
+      config.ignorePaths = value
+    } else if (key === 'fail-on') {
+      const s = String(value)
+      if (s !== 'never' && !(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`${at(offsetOf('fail-on'))}: fail-on must be one of ${SEVERITIES.join(', ')}, never`)
+      config.failOn = s as FailOn
+    } else throw new UsageError(`${at(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on)`)
+  }
+  return config
+}
+
+/** Converts a glob (`**`, `*`, `?`) to an anchored regular expression without nested quantifiers. */
+export function globToRegExp(glob: string): RegExp {
+  let re = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*'
+      i++
+      if (glob[i + 1] === '/') i++
+    } else if (c === '*') re += '[^/]*'
+    else if (c === '?') re += '[^/]'
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`)
+}

@@ -1,0 +1,40 @@
+// Line bookkeeping for unified-diff hunks: which head lines a change touched, and where a deleted
+// base line would be in the head file.
+
+export interface Hunk {
+  oldStart: number
+  oldLines: number
+  newStart: number
+  newLines: number
+}
+
+/** Parses the `@@ -a,b +c,d @@` headers of a unified diff with zero context (`git diff -U0`). */
+export function parseHunkHeader(line: string): Hunk | undefined {
+  const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line)
+  if (!m) return undefined
+  return { oldStart: Number(m[1]), oldLines: m[2] === undefined ? 1 : Number(m[2]), newStart: Number(m[3]), newLines: m[4] === undefined ? 1 : Number(m[4]) }
+}
+
+/** Whether a head line was added or changed. */
+export function isChangedLine(hunks: readonly Hunk[], line: number): boolean {
+  return hunks.some((h) => h.newLines > 0 && line >= h.newStart && line < h.newStart + h.newLines)
+}
+
+/** Whether a base line was deleted or replaced. */
+export function isRemovedLine(hunks: readonly Hunk[], oldLine: number): boolean {
+  return hunks.some((h) => h.oldLines > 0 && oldLine >= h.oldStart && oldLine < h.oldStart + h.oldLines)
+}
+
+/** The head line nearest to where a base line was: itself shifted, or the line at a deletion. */
+export function mapOldLine(hunks: readonly Hunk[], oldLine: number): number {
+  let shift = 0
+  for (const h of hunks) {
+    if (h.oldLines > 0 && oldLine >= h.oldStart && oldLine < h.oldStart + h.oldLines) {
+      // Inside a removed range: the replacement's first line, or the line just before the gap.
+      return h.newLines > 0 ? h.newStart : Math.max(1, h.newStart)
+    }
+    const oldEnd = h.oldLines > 0 ? h.oldStart + h.oldLines - 1 : h.oldStart
+    if (oldLine > oldEnd) shift += h.newLines - h.oldLines
+  }
+  return Math.max(1, oldLine + shift)
+}

@@ -1,0 +1,60 @@
+// SARIF 2.1.0 for GitHub code scanning: rules with help and security-severity, results with
+// partial fingerprints and, in a diff, baselineState.
+import type { Finding, Notice, Severity } from '../findings.js'
+import { RULES } from '../rules/index.js'
+import { ruleHelpMarkdown, ruleHelpText, ruleDocsUrl } from '../rules/docs.js'
+import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from '../version.js'
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' }
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' }
+
+export function toSarif(mode: 'scan' | 'diff', findings: Finding[], notices: Notice[]): object {
+  const rules = RULES.map((r) => ({
+    id: r.meta.id,
+    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.meta.title },
+    fullDescription: { text: r.meta.docs.what.replace(/`/g, '') },
+    helpUri: ruleDocsUrl(r.meta.id),
+    help: { text: ruleHelpText(r.meta), markdown: ruleHelpMarkdown(r.meta) },
+    defaultConfiguration: { level: LEVEL[r.meta.severity] },
+    properties: { tags: ['security', 'django'], precision: 'high', 'security-severity': SECURITY_SEVERITY[r.meta.severity], ...(r.meta.django.length ? { djangoChecks: r.meta.django } : {}) }
+  }))
+  const results = findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: RULES.findIndex((r) => r.meta.id === f.ruleId),
+    level: LEVEL[f.severity],
+    message: { text: [f.message, f.fix ? `Fix: ${f.fix.description}` : '', ...f.notes].filter(Boolean).join(' ') },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.line, endLine: Math.max(f.line, f.endLine), ...(f.evidence ? { snippet: { text: f.evidence } } : {}) }
+        }
+      }
+    ],
+    partialFingerprints: { 'djangoSecurityReview/v1': f.fingerprint },
+    ...(mode === 'diff' && f.baselineState ? { baselineState: f.baselineState } : {}),
+    properties: { severity: f.severity, 'security-severity': SECURITY_SEVERITY[f.severity], affected: f.affected, ...(f.djangoCheck ? { djangoCheck: f.djangoCheck } : {}) }
+  }))
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URL, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: 'file:///' } },
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notices.map((n) => ({
+              level: 'note',
+              message: { text: n.message },
+              ...(n.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.path), uriBaseId: '%SRCROOT%' }, ...(n.line ? { region: { startLine: n.line } } : {}) } }] } : {})
+            }))
+          }
+        ]
+      }
+    ]
+  }
+}

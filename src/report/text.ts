@@ -1,0 +1,49 @@
+// Human-readable output: path:line, severity, rule id, message, a code frame, the fix.
+import { styleText } from 'node:util'
+import type { Finding, Notice } from '../findings.js'
+
+type Style = Parameters<typeof styleText>[0]
+
+const SEVERITY_STYLE: Record<string, Style> = { critical: ['bold', 'red'], high: 'red', medium: 'yellow', low: 'cyan' }
+
+export interface TextOptions {
+  color: boolean
+  /** File contents for code frames: head side, and base side for fixed findings. */
+  source: (path: string, side: 'head' | 'base') => string | undefined
+}
+
+function frame(text: string | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
+  if (text === undefined) return []
+  const lines = text.split(/\r?\n/)
+  const from = Math.max(1, line - 1)
+  const to = Math.min(lines.length, line + 1)
+  const width = String(to).length
+  const out: string[] = []
+  for (let n = from; n <= to; n++) {
+    const marker = n === line ? paint('red', '>') : ' '
+    const body = (lines[n - 1] ?? '').slice(0, 160)
+    out.push(`  ${marker} ${paint('dim', String(n).padStart(width))} | ${n === line ? body : paint('dim', body)}`)
+  }
+  return out
+}
+
+export function formatText(findings: Finding[], notices: Notice[], summary: string, opts: TextOptions): string {
+  const paint = (s: Style, t: string): string => (opts.color ? styleText(s, t) : t)
+  const out: string[] = []
+  for (const f of findings) {
+    const state = f.baselineState ? `  [${f.baselineState === 'absent' ? 'fixed' : f.baselineState}]` : ''
+    out.push(`${paint('bold', `${f.path}:${f.line}`)}  ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase())}  ${f.ruleId}${f.djangoCheck ? ` (${f.djangoCheck})` : ''}${state}`)
+    out.push(`  ${f.message}`)
+    out.push(...frame(opts.source(f.path, f.baselineState === 'absent' ? 'base' : 'head'), f.line, paint))
+    if (f.fix && f.baselineState !== 'absent') {
+      out.push(`  ${paint('green', 'Fix:')} ${f.fix.description}`)
+      if (f.fix.replacement !== undefined) out.push(`  ${paint('green', '+')} ${f.fix.replacement.trim()}`)
+    }
+    for (const note of f.notes) out.push(`  ${paint('dim', note)}`)
+    out.push('')
+  }
+  for (const n of notices) out.push(paint('dim', `notice: ${n.path ? `${n.path}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}`))
+  if (notices.length) out.push('')
+  out.push(paint('bold', summary))
+  return out.join('\n') + '\n'
+}

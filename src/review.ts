@@ -1,0 +1,217 @@
+// The pipeline, pure orchestration: settings model for each side → rules → findings with a
+// baseline state, a location on the changed lines, suppressions and config applied.
+import { createHash } from 'node:crypto'
+import { initPython } from './python/parser.js'
+import type { Config } from './config/config.js'
+import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
+import type { BaselineState, Finding, Notice } from './findings.js'
+import { RULES } from './rules/index.js'
+import type { Rule, RuleFinding } from './rules/types.js'
+import type { ChangeSet } from './sources/changeset.js'
+import { discover, type Discovery, type EntryModule } from './settings/discovery.js'
+import type { FileSet } from './settings/modules.js'
+import { SettingsView, Worlds } from './settings/view.js'
+import { applySuppressions } from './suppressions.js'
+
+export interface ReviewResult {
+  mode: 'scan' | 'diff'
+  findings: Finding[]
+  notices: Notice[]
+  /** The settings modules found and how each was classified. */
+  entries: EntryModule[]
+}
+
+export interface SideAnalysis {
+  discovery: Discovery
+  views: Map<string, SettingsView>
+}
+
+/** Builds the settings model of one tree. */
+export function analyzeSide(files: FileSet): SideAnalysis {
+  const discovery = discover(files)
+  const worlds = new Worlds(discovery.index)
+  const views = new Map<string, SettingsView>()
+  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
+  return { discovery, views }
+}
+
+/** Paths the analysis needed but the source has not read yet (imports of settings modules). */
+export function wantedPaths(side: SideAnalysis): string[] {
+  // Evaluate every entry so that imports are resolved and recorded as wanted.
+  for (const view of side.views.values()) view.get('DEBUG')
+  return [...side.discovery.index.wanted]
+}
+
+interface Keyed {
+  key: string
+  rule: Rule
+  raw: RuleFinding
+  entry: EntryModule
+}
+
+function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, basePathOf?: (p: string) => string): Keyed[] {
+  const out: Keyed[] = []
+  for (const [path, view] of side.views) {
+    if (!view.entry.production) continue
+    const base = baseSide?.views.get(basePathOf ? basePathOf(path) : path)
+    for (const rule of RULES) {
+      if (config.rules[rule.meta.id] === 'off') continue
+      for (const raw of rule.check({ settings: view, base })) out.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry })
+    }
+  }
+  return out
+}
+
+function fingerprint(parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32)
+}
+
+function lineText(files: FileSet, path: string, line: number): string | undefined {
+  return files.read(path)?.split(/\r?\n/)[line - 1]
+}
+
+type Placed = Keyed & { state?: BaselineState; path?: string; line?: number; extraNotes?: string[] }
+
+/**
+ * Turns rule results into findings, one per location: modules that share a base module get one
+ * finding that names them all. The fingerprint is rule + subject + file + affected modules — not the
+ * line, so a finding keeps it when lines move.
+ */
+function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] {
+  const groups = new Map<string, { first: Placed; entries: EntryModule[] }>()
+  for (const it of items) {
+    const id = `${it.rule.meta.id}|${it.path ?? it.raw.loc.path}|${it.line ?? it.raw.loc.line}|${it.raw.subject}|${it.state ?? ''}`
+    const group = groups.get(id)
+    if (group) {
+      if (!group.entries.some((e) => e.path === it.entry.path)) group.entries.push(it.entry)
+    } else groups.set(id, { first: it, entries: [it.entry] })
+  }
+  return [...groups.values()].map(({ first: it, entries }) => {
+    const path = it.path ?? it.raw.loc.path
+    const line = it.line ?? it.raw.loc.line
+    const override = config.rules[it.rule.meta.id]
+    const affected = entries.map((e) => e.path).sort()
+    const others = affected.filter((p) => p !== path)
+    const notes = [...(it.extraNotes ?? []), ...(it.raw.notes ?? [])]
+    if (others.length) notes.push(`Affects ${others.join(', ')}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? 'imports' : 'import'} ${path}` : ''}.`)
+    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join('; ')}.`)
+    return {
+      ruleId: it.rule.meta.id,
+      severity: override && override !== 'off' ? override : (it.raw.severity ?? it.rule.meta.severity),
+      path,
+      line,
+      endLine: it.path ? line : Math.max(line, it.raw.loc.endLine),
+      message: it.raw.message,
+      evidence: lineText(files, path, line)?.trim(),
+      fix: it.raw.fix,
+      fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, path, ...affected]),
+      baselineState: it.state,
+      djangoCheck: it.raw.djangoCheck,
+      affected,
+      notes
+    }
+  })
+}
+
+function sorted(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+}
+
+/** Reviews one tree: what is wrong now (like `check --deploy`, statically). */
+export async function scan(files: FileSet, config: Config): Promise<ReviewResult> {
+  await initPython()
+  const side = analyzeSide(files)
+  const items = runRules(side, config)
+  const findings = applySuppressions(sorted(toFindings(items, files, config)), files, config)
+  return { mode: 'scan', findings: findings.kept, notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries }
+}
+
+/** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
+export async function review(change: ChangeSet, config: Config): Promise<ReviewResult> {
+  await initPython()
+  const head = analyzeSide(change.head)
+  const base = analyzeSide(change.base)
+  const hunksOf = new Map<string, Hunk[]>()
+  const oldPathOf = new Map<string, string>()
+  const changedPaths = new Set<string>()
+  for (const c of change.changes) {
+    hunksOf.set(c.path, c.hunks)
+    changedPaths.add(c.path)
+    if (c.oldPath) {
+      oldPathOf.set(c.path, c.oldPath)
+      changedPaths.add(c.oldPath)
+    }
+  }
+  const basePathOf = (p: string): string => oldPathOf.get(p) ?? p
+  const headItems = runRules(head, config, base, basePathOf)
+  const baseItems = runRules(base, config)
+  // Base keys use base paths; a renamed entry module is matched under its new path.
+  const headPathFromBase = new Map([...oldPathOf].map(([h, b]) => [b, h]))
+  const baseByKey = new Map(
+    baseItems.map((i) => {
+      const [rule, path, ...rest] = i.key.split('|')
+      return [[rule, headPathFromBase.get(path) ?? path, ...rest].join('|'), i]
+    })
+  )
+  const headKeys = new Set(headItems.map((i) => i.key))
+
+  const touched = (it: Keyed): boolean => changedPaths.has(it.raw.loc.path) || it.entry.chain.some((p) => changedPaths.has(p))
+  const out: (Placed & { state: BaselineState })[] = []
+  for (const it of headItems) {
+    const before = baseByKey.get(it.key)
+    if (!before) {
+      out.push({ ...it, state: 'new', ...relocate(it, base, basePathOf, hunksOf, change.base) })
+      continue
+    }
+    const severity = it.raw.severity ?? it.rule.meta.severity
+    const beforeSeverity = before.raw.severity ?? before.rule.meta.severity
+    if (severity !== beforeSeverity) out.push({ ...it, state: 'updated' })
+    else if (touched(it)) out.push({ ...it, state: 'unchanged' })
+  }
+  for (const [key, it] of baseByKey) if (!headKeys.has(key)) out.push({ ...it, state: 'absent' })
+
+  const headFindings = toFindings(out.filter((o) => o.state !== 'absent'), change.head, config)
+  const absentFindings = toFindings(out.filter((o) => o.state === 'absent'), change.base, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config)
+  const notices = [...change.notices, ...collectNotices(head, changedPaths), ...findings.notices]
+  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries }
+}
+
+/**
+ * A new finding whose line the change did not touch comes from something the change removed:
+ * point at the nearest remaining line where it was, and say what was removed.
+ */
+function relocate(it: Keyed, base: SideAnalysis, basePathOf: (p: string) => string, hunksOf: Map<string, Hunk[]>, baseFiles: FileSet): { path?: string; line?: number; extraNotes?: string[] } {
+  const loc = it.raw.loc
+  const headHunks = hunksOf.get(loc.path)
+  if (headHunks && isChangedLine(headHunks, loc.line)) return {}
+  let removed = it.raw.removed
+  if (!removed) {
+    // The setting's assignment before the change, e.g. a deleted production override.
+    const setting = it.raw.subject.split(/[:[]/)[0]
+    const b = base.views.get(basePathOf(it.entry.path))?.binding(setting)
+    if (b) removed = { loc: b.loc, text: b.text.trim() }
+  }
+  if (!removed) return {}
+  const headPath = [...hunksOf.keys()].find((p) => basePathOf(p) === removed!.loc.path) ?? removed.loc.path
+  const hunks = hunksOf.get(headPath)
+  if (!hunks || !isRemovedLine(hunks, removed.loc.line)) return {}
+  const text = removed.text || lineText(baseFiles, removed.loc.path, removed.loc.line)?.trim() || ''
+  return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] }
+}
+
+function collectNotices(side: SideAnalysis, only?: Set<string>): Notice[] {
+  const seen = new Set<string>()
+  const out: Notice[] = []
+  for (const view of side.views.values()) {
+    for (const n of view.notices()) {
+      if (seen.has(n)) continue
+      seen.add(n)
+      const m = /^([^:]+):(\d+): (.*)$/.exec(n)
+      const path = m ? m[1] : n.split(':')[0]
+      if (only && !only.has(path)) continue
+      out.push(m ? { path: m[1], line: Number(m[2]), message: m[3] } : { message: n })
+    }
+  }
+  return out
+}

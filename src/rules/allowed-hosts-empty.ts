@@ -1,0 +1,36 @@
+import { truthy } from '../python/values.js'
+import { judge, locOf, origin } from './helpers.js'
+import type { Rule } from './types.js'
+
+export const allowedHostsEmpty: Rule = {
+  meta: {
+    id: 'allowed-hosts-empty',
+    severity: 'low',
+    title: 'ALLOWED_HOSTS is empty while DEBUG is off',
+    django: ['security.W020'],
+    docs: {
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.',
+      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
+      bad: 'ALLOWED_HOSTS = []',
+      fix: 'ALLOWED_HOSTS = ["example.com"]'
+    }
+  },
+  check({ settings }) {
+    if (truthy(settings.get('DEBUG').value) !== false) return []
+    const s = settings.get('ALLOWED_HOSTS')
+    const j = judge(s, (v) => {
+      const t = truthy(v)
+      return t === undefined ? undefined : !t
+    })
+    if (j.verdict === 'none') return []
+    return [
+      {
+        subject: 'ALLOWED_HOSTS:empty',
+        djangoCheck: 'security.W020',
+        loc: locOf(s, settings, j.binding),
+        message: `ALLOWED_HOSTS ${j.verdict === 'possible' ? 'can be' : 'is'} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j.binding)}).`,
+        fix: { description: 'List the domains the site is served on.' }
+      }
+    ]
+  }
+}

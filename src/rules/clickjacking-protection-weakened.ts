@@ -1,0 +1,39 @@
+import { XFRAME_MIDDLEWARE } from '../settings/defaults.js'
+import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { hasMiddleware, missingMiddleware } from './middleware.js'
+import type { Rule, RuleFinding } from './types.js'
+
+export const clickjackingProtectionWeakened: Rule = {
+  meta: {
+    id: 'clickjacking-protection-weakened',
+    severity: 'medium',
+    title: 'Clickjacking protection is missing or weakened',
+    django: ['security.W002', 'security.W019'],
+    docs: {
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header.",
+      why: 'Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).',
+      bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
+      fix: 'X_FRAME_OPTIONS = "DENY"'
+    }
+  },
+  check(ctx) {
+    const missing = missingMiddleware(ctx, XFRAME_MIDDLEWARE, 'MIDDLEWARE:XFrameOptionsMiddleware', 'security.W002', 'responses carry no X-Frame-Options header, so other sites can frame every page.')
+    if (missing) return [missing]
+    if (hasMiddleware(ctx.settings, XFRAME_MIDDLEWARE) !== true) return []
+    const xfo = ctx.settings.get('X_FRAME_OPTIONS')
+    const j = judge(xfo, (v) => !(v.kind === 'str' && v.value === 'DENY'))
+    if (j.verdict === 'none' || !j.value) return []
+    const invalid = !(j.value.kind === 'str' && j.value.value.toUpperCase() === 'SAMEORIGIN')
+    const finding: RuleFinding = {
+      subject: 'X_FRAME_OPTIONS',
+      djangoCheck: 'security.W019',
+      loc: locOf(xfo, ctx.settings, j.binding),
+      message: invalid
+        ? `X_FRAME_OPTIONS is ${show(j.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j.binding)}).`
+        : `X_FRAME_OPTIONS is ${show(j.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j.binding)}).`,
+      severity: invalid ? 'medium' : 'low',
+      fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
+    }
+    return [finding]
+  }
+}

@@ -1,0 +1,89 @@
+// Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
+import type { Binding } from '../python/evaluate.js'
+import { containsString, show, type Item, type Loc, type Value } from '../python/values.js'
+import type { Setting, SettingsView } from '../settings/view.js'
+
+export interface Judgement {
+  /** 'certain': every possible value is bad; 'possible': some branch is bad; 'none': nothing bad known. */
+  verdict: 'certain' | 'possible' | 'none'
+  /** The bad value (the first bad alternative). */
+  value?: Value
+  /** The assignment on the bad branch, when the value came from branches. */
+  binding?: Binding
+}
+
+/**
+ * Applies a predicate to every alternative of a value. `undefined` from the predicate means the
+ * value cannot be judged (unknown); such values are never reported as fact.
+ */
+export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined): Judgement {
+  const v = setting.value
+  const options = v.kind === 'oneOf' ? v.options : [v]
+  const results = options.map((o) => (o.kind === 'fails' || o.kind === 'unknown' ? undefined : isBad(o)))
+  const badIndex = results.findIndex((r) => r === true)
+  if (badIndex < 0) return { verdict: 'none' }
+  const value = options[badIndex]
+  const binding = setting.binding?.alternatives?.find((b) => optionMatches(b.value, value)) ?? setting.binding
+  return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding }
+}
+
+function optionMatches(v: Value, target: Value): boolean {
+  return show(v, 400) === show(target, 400)
+}
+
+/** Where a finding about this setting points: its assignment, or the module when it is not set. */
+export function locOf(setting: Setting, view: SettingsView, binding = setting.binding): Loc {
+  return binding?.loc ?? view.moduleLoc()
+}
+
+function rel(loc: Loc): string {
+  return `${loc.path}:${loc.line}`
+}
+
+/**
+ * Says where a setting's value comes from: "set at base.py:5", "os.environ.get('DEBUG', 'True') —
+ * a server with DEBUG unset gets True", "not set, so Django's default False applies".
+ */
+export function origin(setting: Setting, view: SettingsView, binding = setting.binding): string {
+  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`
+  const read = binding.env.find((r) => r.defaultText !== undefined)
+  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`
+  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`
+  return `it is ${binding.history.length > 1 ? 'changed' : 'set'} ${where}`
+}
+
+/** The location of a list element, or of the list's assignment. */
+export function itemLoc(item: Item | undefined, setting: Setting, view: SettingsView): Loc {
+  return item?.loc ?? locOf(setting, view)
+}
+
+/** Finds the element equal to a string in a sequence value. */
+export function findItem(v: Value, s: string): Item | undefined {
+  if (v.kind !== 'seq') return undefined
+  return v.items.find((i) => i.value.kind === 'str' && i.value.value === s)
+}
+
+/** true / false / undefined (cannot tell) for membership of an exact string in a list setting. */
+export function hasEntry(setting: Setting, s: string): boolean | undefined {
+  return containsString(setting.value, s)
+}
+
+/**
+ * A one-line GitHub suggestion that replaces a plain `NAME = literal` assignment by `NAME = value`,
+ * keeping indentation and any trailing comment; undefined when the fix is not mechanical.
+ */
+export function literalFix(setting: Setting, pythonValue: string): string | undefined {
+  const b = setting.binding
+  if (!b || b.env.length || b.history.length !== 1 || b.loc.line !== b.loc.endLine || b.alternatives) return undefined
+  const m = /^(\s*)([A-Z_][A-Z0-9_]*)\s*=\s*([^#]*?)\s*(#.*)?$/.exec(b.text)
+  if (!m || m[2] !== setting.name) return undefined
+  return `${m[1]}${setting.name} = ${pythonValue}${m[4] ? `  ${m[4]}` : ''}`
+}
+
+/** Masks a secret for display: first two and last two characters (`dj****9f`). */
+export function mask(secret: string): string {
+  if (secret.length <= 6) return '*'.repeat(Math.max(4, secret.length))
+  return `${secret.slice(0, 2)}****${secret.slice(-2)}`
+}
+
+export { show }

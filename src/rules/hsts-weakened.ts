@@ -1,0 +1,75 @@
+import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
+import { numeric, truthy } from '../python/values.js'
+import type { SettingsView } from '../settings/view.js'
+import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { hasMiddleware } from './middleware.js'
+import type { Rule, RuleFinding } from './types.js'
+
+const ONE_YEAR = 31536000
+
+function isTrue(view: SettingsView | undefined, name: string): boolean {
+  const v = view?.get(name).value
+  return v?.kind === 'bool' && v.value
+}
+
+export const hstsWeakened: Rule = {
+  meta: {
+    id: 'hsts-weakened',
+    severity: 'medium',
+    title: 'HTTP Strict Transport Security is off or weakened',
+    django: ['security.W004', 'security.W005', 'security.W021'],
+    docs: {
+      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value.',
+      why: 'Without HSTS a browser will try plain HTTP first, so an attacker on the network can strip TLS on the first request (SSL stripping) and read or change the traffic. A short max-age lets that window reopen soon after each visit.',
+      bad: 'SECURE_HSTS_SECONDS = 0',
+      fix: 'SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True'
+    }
+  },
+  check({ settings, base }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
+    const out: RuleFinding[] = []
+    const seconds = settings.get('SECURE_HSTS_SECONDS')
+    const off = judge(seconds, (v) => {
+      const t = truthy(v)
+      return t === undefined ? undefined : !t
+    })
+    if (off.verdict !== 'none' && off.value) {
+      out.push({
+        subject: 'SECURE_HSTS_SECONDS',
+        djangoCheck: 'security.W004',
+        loc: locOf(seconds, settings, off.binding),
+        message: `SECURE_HSTS_SECONDS ${off.verdict === 'possible' ? 'can be' : 'is'} ${show(off.value)} in production, so browsers are never told to insist on HTTPS (${origin(seconds, settings, off.binding)}).`,
+        fix: { description: 'Set SECURE_HSTS_SECONDS to a year (31536000) once HTTPS works everywhere; start with 3600 to test.', replacement: literalFix(seconds, String(ONE_YEAR)) }
+      })
+      return out
+    }
+    if (truthy(seconds.value) !== true) return out
+    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric(base.get('SECURE_HSTS_SECONDS').value) : undefined
+    const now = numeric(seconds.value)
+    if (before !== undefined && now !== undefined && now < before)
+      out.push({
+        subject: 'SECURE_HSTS_SECONDS:lowered',
+        loc: locOf(seconds, settings),
+        message: `SECURE_HSTS_SECONDS is lowered from ${before} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
+        fix: { description: `Keep SECURE_HSTS_SECONDS at ${before} or more.`, replacement: literalFix(seconds, String(before)) }
+      })
+    for (const [name, id, label] of [
+      ['SECURE_HSTS_INCLUDE_SUBDOMAINS', 'security.W005', 'subdomains are not covered, so an attacker can use a plain-HTTP subdomain to set cookies for the site'],
+      ['SECURE_HSTS_PRELOAD', 'security.W021', 'the site cannot be in browsers\u2019 preload list, so the very first visit is unprotected']
+    ] as const) {
+      const s = settings.get(name)
+      const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
+      if (j.verdict === 'none' || !j.value) continue
+      const turnedOff = isTrue(base, name)
+      out.push({
+        subject: name,
+        djangoCheck: id,
+        loc: locOf(s, settings, j.binding),
+        severity: turnedOff || name === 'SECURE_HSTS_INCLUDE_SUBDOMAINS' ? 'medium' : 'low',
+        message: `${name} ${turnedOff ? 'is turned off' : `is ${show(j.value)}`} in production: ${label} (${origin(s, settings, j.binding)}).`,
+        fix: { description: `Set ${name} = True.`, replacement: literalFix(s, 'True') }
+      })
+    }
+    return out
+  }
+}

@@ -1,0 +1,37 @@
+// The rule registry: every rule, in the order findings are listed.
+import { allowedHostsEmpty } from './allowed-hosts-empty.js'
+import { allowedHostsWildcard } from './allowed-hosts-wildcard.js'
+import { clickjackingProtectionWeakened } from './clickjacking-protection-weakened.js'
+import { cookieSamesiteNone } from './cookie-samesite-none.js'
+import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
+import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
+import { debugEnabled } from './debug-enabled.js'
+import { hstsWeakened } from './hsts-weakened.js'
+import { secretKeyHardcoded } from './secret-key-hardcoded.js'
+import { secretKeyWeak } from './secret-key-weak.js'
+import { securityMiddlewareMissing } from './security-middleware-missing.js'
+import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
+import { sessionCookieInsecure } from './session-cookie-insecure.js'
+import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
+import type { Rule } from './types.js'
+
+export const RULES: readonly Rule[] = [
+  debugEnabled,
+  secretKeyHardcoded,
+  secretKeyWeak,
+  allowedHostsWildcard,
+  allowedHostsEmpty,
+  securityMiddlewareMissing,
+  csrfMiddlewareMissing,
+  clickjackingProtectionWeakened,
+  sessionCookieInsecure,
+  sessionCookieHttponlyDisabled,
+  csrfCookieInsecure,
+  cookieSamesiteNone,
+  hstsWeakened,
+  sslRedirectDisabled
+]
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id)
+}

@@ -1,0 +1,45 @@
+import type { Binding } from '../python/evaluate.js'
+import { locOf, mask } from './helpers.js'
+import type { Rule, RuleFinding } from './types.js'
+
+export const secretKeyHardcoded: Rule = {
+  meta: {
+    id: 'secret-key-hardcoded',
+    severity: 'critical',
+    title: 'SECRET_KEY is committed to the repository',
+    django: [],
+    docs: {
+      what: 'Finds a `SECRET_KEY` or `SECRET_KEY_FALLBACKS` entry that production takes from a literal in the code: assigned directly, or as the fallback of an environment read (`os.environ.get("SECRET_KEY", "…")`, `env("SECRET_KEY", default=…)`, `config("SECRET_KEY", default=…)`). The value is always masked.',
+      why: 'Anyone who can read the repository (or its history, forks and CI logs) can forge session cookies, password-reset tokens and signed data, and with some session backends log in as any user. A committed key must be rotated, not just removed.',
+      bad: 'SECRET_KEY = "django-insecure-3x!k…"\n# or\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key-123")',
+      fix: 'SECRET_KEY = os.environ["SECRET_KEY"]  # required: the site refuses to start without it'
+    }
+  },
+  check({ settings }) {
+    const out: RuleFinding[] = []
+    const key = settings.get('SECRET_KEY')
+    const report = (subject: string, value: string, binding: Binding | undefined, label: string): void => {
+      if (!value || !binding) return
+      const read = binding.env.find((r) => r.defaultText !== undefined)
+      const how = read
+        ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset`
+        : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`
+      out.push({
+        subject,
+        loc: binding.loc,
+        message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
+        fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+      })
+    }
+    if (key.value.kind === 'str' && !key.isDefault) report('SECRET_KEY', key.value.value, key.binding, 'SECRET_KEY')
+    const fallbacks = settings.get('SECRET_KEY_FALLBACKS')
+    if (fallbacks.value.kind === 'seq' && fallbacks.binding) {
+      fallbacks.value.items.forEach((item, i) => {
+        if (item.value.kind !== 'str' || !fallbacks.binding) return
+        const binding = { ...fallbacks.binding, loc: item.loc ?? locOf(fallbacks, settings) }
+        report(`SECRET_KEY_FALLBACKS[${i}]`, item.value.value, binding, `SECRET_KEY_FALLBACKS[${i}]`)
+      })
+    }
+    return out
+  }
+}

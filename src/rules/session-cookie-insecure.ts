@@ -1,0 +1,36 @@
+import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { sessionUse } from './sessions.js'
+import type { Rule } from './types.js'
+
+const IDS = { app: 'security.W010', middleware: 'security.W011', both: 'security.W012' }
+
+export const sessionCookieInsecure: Rule = {
+  meta: {
+    id: 'session-cookie-insecure',
+    severity: 'high',
+    title: 'Session cookie is sent over plain HTTP',
+    django: ['security.W010', 'security.W011', 'security.W012'],
+    docs: {
+      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is not exactly `True` (Django 4.1+ semantics: `1` or `"True"` do not count).',
+      why: 'Without the Secure flag the browser also sends the session cookie over plain HTTP, where anyone on the network path can read it and take over the session.',
+      bad: 'SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)',
+      fix: 'SESSION_COOKIE_SECURE = True'
+    }
+  },
+  check({ settings }) {
+    const use = sessionUse(settings)
+    if (!use) return []
+    const s = settings.get('SESSION_COOKIE_SECURE')
+    const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
+    if (j.verdict === 'none' || !j.value) return []
+    return [
+      {
+        subject: 'SESSION_COOKIE_SECURE',
+        djangoCheck: IDS[use],
+        loc: locOf(s, settings, j.binding),
+        message: `SESSION_COOKIE_SECURE ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j.binding)}).`,
+        fix: { description: 'Set SESSION_COOKIE_SECURE = True in production settings.', replacement: literalFix(s, 'True') }
+      }
+    ]
+  }
+}

@@ -1,0 +1,48 @@
+import type { Fix, Severity } from '../findings.js'
+import type { Loc } from '../python/values.js'
+import type { SettingsView } from '../settings/view.js'
+
+export interface RuleDocs {
+  /** One sentence: what the rule finds. */
+  what: string
+  /** Why it is dangerous. */
+  why: string
+  /** A settings snippet that the rule reports. */
+  bad: string
+  /** The same snippet fixed. */
+  fix: string
+}
+
+export interface RuleMeta {
+  id: string
+  severity: Severity
+  title: string
+  /** Django system check ids this rule mirrors, e.g. `security.W018`. */
+  django: string[]
+  docs: RuleDocs
+}
+
+export interface RuleContext {
+  /** The entry module as it is (scan) or after the change (diff). */
+  settings: SettingsView
+  /** The same module before the change, when reviewing a diff and it existed then. */
+  base?: SettingsView
+}
+
+export interface RuleFinding {
+  /** What the finding is about (a setting, or setting + element): part of the fingerprint. */
+  subject: string
+  message: string
+  loc: Loc
+  djangoCheck?: string
+  fix?: Fix
+  severity?: Severity
+  /** Where, before the change, the thing now missing was written (a deleted override or list entry). */
+  removed?: { loc: Loc; text: string }
+  notes?: string[]
+}
+
+export interface Rule {
+  meta: RuleMeta
+  check(ctx: RuleContext): RuleFinding[]
+}

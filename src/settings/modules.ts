@@ -1,0 +1,118 @@
+// Maps Python imports to files of the analysed tree, and parses modules on demand.
+// Pure: the caller hands in the list of paths and the contents it has read; paths it still needs
+// are collected in `wanted` so the caller can read them and try again.
+import { parseModule, type Expr, type ParsedModule, type Stmt } from '../python/ast.js'
+import type { Loader } from '../python/evaluate.js'
+
+export interface FileSet {
+  /** Every file path of the tree, repository-relative with '/' separators. */
+  readonly paths: ReadonlySet<string>
+  /** The text of a file, or undefined when it was not read (or is not text). */
+  read(path: string): string | undefined
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/')
+  return i < 0 ? '' : path.slice(0, i)
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+const join = (dir: string, rest: string): string => (dir ? `${dir}/${rest}` : rest)
+
+/** Resolves imports and parses modules for one tree. */
+export class ModuleIndex implements Loader {
+  /** dotted suffix (`settings.base`) → paths that end with it */
+  private readonly bySuffix = new Map<string, string[]>()
+  private readonly packageNames = new Set<string>()
+  private readonly parsed = new Map<string, ParsedModule | null>()
+  /** Paths that exist in the tree and were needed but not read yet. */
+  readonly wanted = new Set<string>()
+
+  constructor(readonly files: FileSet) {
+    for (const path of files.paths) {
+      if (!path.endsWith('.py')) continue
+      const parts = path.slice(0, -3).split('/')
+      if (parts[parts.length - 1] === '__init__') parts.pop()
+      for (let i = 0; i < parts.length; i++) {
+        const key = parts.slice(i).join('.')
+        const list = this.bySuffix.get(key)
+        if (list) list.push(path)
+        else this.bySuffix.set(key, [path])
+      }
+      for (const dir of parts.slice(0, -1)) this.packageNames.add(dir)
+    }
+  }
+
+  /** The path of the module named by a dotted name such as `config.settings.production`. */
+  byDottedName(dotted: string): string | undefined {
+    const found = this.bySuffix.get(dotted)
+    if (!found?.length) return undefined
+    // Prefer the shortest path: the module closest to the repository root.
+    return [...found].sort((a, b) => a.length - b.length)[0]
+  }
+
+  /** The dotted name of a module path, relative to the repository root. */
+  static dottedName(path: string): string {
+    return path.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.')
+  }
+
+  resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external' {
+    let found: string | undefined
+    if (level > 0) {
+      let dir = dirname(fromPath)
+      for (let i = 1; i < level; i++) dir = dirname(dir)
+      const rel = module ? module.split('.').join('/') : ''
+      const candidates = rel ? [join(dir, `${rel}.py`), join(dir, `${rel}/__init__.py`)] : [join(dir, '__init__.py')]
+      found = candidates.find((c) => this.files.paths.has(c))
+      if (!found) return 'missing'
+    } else {
+      found = this.byDottedName(module)
+      if (!found) return this.packageNames.has(module.split('.')[0]) ? 'missing' : 'external'
+    }
+    if (this.files.read(found) === undefined) {
+      this.wanted.add(found)
+      return 'external'
+    }
+    return found
+  }
+
+  module(path: string): ParsedModule | undefined {
+    if (!this.parsed.has(path)) {
+      const text = this.files.read(path)
+      this.parsed.set(path, text === undefined ? null : parseModule(text))
+    }
+    return this.parsed.get(path) ?? undefined
+  }
+}
+
+/** Names a module assigns at top level (also inside if/try blocks), and its star imports. */
+export function topLevelNames(body: Stmt[]): { assigned: Set<string>; starImports: { level: number; module: string }[] } {
+  const assigned = new Set<string>()
+  const starImports: { level: number; module: string }[] = []
+  const visit = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.t === 'assign') for (const t of s.targets) collectTargets(t, assigned)
+      else if (s.t === 'augassign' && s.target.t === 'name') assigned.add(s.target.id)
+      else if (s.t === 'importfrom' && s.names === '*') starImports.push({ level: s.level, module: s.module })
+      else if (s.t === 'if') {
+        for (const b of s.branches) visit(b.body)
+        if (s.orelse) visit(s.orelse)
+      } else if (s.t === 'try') {
+        visit(s.body)
+        for (const h of s.handlers) visit(h.body)
+        visit(s.orelse)
+        visit(s.final)
+      } else if (s.t === 'with') visit(s.body)
+    }
+  }
+  visit(body)
+  return { assigned, starImports }
+}
+
+function collectTargets(t: Expr, out: Set<string>): void {
+  if (t.t === 'name') out.add(t.id)
+  else if (t.t === 'seq') for (const i of t.items) collectTargets(i, out)
+}

@@ -1,0 +1,62 @@
+// Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
+// line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
+import { globToRegExp, type Config } from './config/config.js'
+import type { Finding, Notice } from './findings.js'
+import type { FileSet } from './settings/modules.js'
+
+const MARKER = 'django-security:'
+
+export interface Suppression {
+  rules: string[]
+  reason: string
+}
+
+/** Parses a suppression comment in a source line, if there is one. */
+export function parseSuppression(line: string): Suppression | { error: string } | undefined {
+  const at = line.indexOf(MARKER)
+  if (at < 0) return undefined
+  const rest = line.slice(at + MARKER.length).trim()
+  if (!rest.startsWith('ignore[')) return { error: 'expected ignore[rule-id] after "django-security:"' }
+  const close = rest.indexOf(']')
+  if (close < 0) return { error: 'unclosed ignore[' }
+  const rules = rest
+    .slice('ignore['.length, close)
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean)
+  const after = rest.slice(close + 1).trim()
+  const reason = after.startsWith('--') ? after.slice(2).trim() : ''
+  if (!reason) return { error: 'a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe' }
+  return { rules, reason }
+}
+
+export function applySuppressions(findings: Finding[], files: FileSet, config: Config): { kept: Finding[]; notices: Notice[] } {
+  const ignored = config.ignorePaths.map(globToRegExp)
+  const notices: Notice[] = []
+  const kept: Finding[] = []
+  const lines = new Map<string, string[]>()
+  for (const f of findings) {
+    if (ignored.some((re) => re.test(f.path))) continue
+    if (f.baselineState === 'absent') {
+      kept.push(f)
+      continue
+    }
+    let text = lines.get(f.path)
+    if (!text) {
+      text = files.read(f.path)?.split(/\r?\n/) ?? []
+      lines.set(f.path, text)
+    }
+    let suppressed = false
+    for (const n of [f.line, f.line - 1]) {
+      const s = parseSuppression(text[n - 1] ?? '')
+      if (!s) continue
+      if ('error' in s) {
+        notices.push({ path: f.path, line: n, message: s.error })
+        continue
+      }
+      if (s.rules.includes(f.ruleId) || s.rules.includes('*')) suppressed = true
+    }
+    if (!suppressed) kept.push(f)
+  }
+  return { kept, notices }
+}
