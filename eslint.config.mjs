@@ -16,5 +16,5 @@ export default defineConfig(
     }
   },
   { files: ['**/*.{js,mjs}'], extends: [tseslint.configs.disableTypeChecked] },
-  { files: ['__tests__/**'], ...jest.configs['flat/recommended'] }
+  { files: ['__tests__/**/*.test.ts'], ...jest.configs['flat/recommended'] }
 )

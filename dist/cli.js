@@ -15195,6 +15195,28 @@ var SettingsView = class {
   }
 };
 
+// src/redact.ts
+function makeRedactor(secrets) {
+  const long = [...new Set(secrets)].filter((s) => s.length >= 8).sort((a, b3) => b3.length - a.length);
+  const short = [...new Set(secrets)].filter((s) => s.length > 0 && s.length < 8);
+  if (!long.length && !short.length) return (t2) => t2;
+  return (text) => {
+    let out2 = text;
+    for (const s of long) if (out2.includes(s)) out2 = out2.split(s).join(mask(s));
+    for (const s of short) for (const q3 of ['"', "'"]) if (out2.includes(q3 + s + q3)) out2 = out2.split(q3 + s + q3).join(q3 + mask(s) + q3);
+    return out2;
+  };
+}
+function redactFinding(f3, redact) {
+  return {
+    ...f3,
+    message: redact(f3.message),
+    evidence: f3.evidence === void 0 ? void 0 : redact(f3.evidence),
+    fix: f3.fix ? { description: redact(f3.fix.description), replacement: f3.fix.replacement === void 0 ? void 0 : redact(f3.fix.replacement) } : void 0,
+    notes: f3.notes.map(redact)
+  };
+}
+
 // src/suppressions.ts
 var MARKER = "django-security:";
 function parseSuppression(line2) {
@@ -15242,6 +15264,22 @@ function applySuppressions(findings, files, config) {
 }
 
 // src/review.ts
+function secretValues(side) {
+  const out2 = [];
+  for (const view of side.views.values())
+    for (const name2 of ["SECRET_KEY", "SECRET_KEY_FALLBACKS"]) {
+      const b3 = view.binding(name2);
+      if (!b3) continue;
+      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
+      for (const v2 of values) {
+        if (v2.kind === "str") out2.push(v2.value);
+        if (v2.kind === "seq") {
+          for (const i2 of v2.items) if (i2.value.kind === "str") out2.push(i2.value.value);
+        }
+      }
+    }
+  return out2;
+}
 function analyzeSide(files) {
   const discovery = discover(files);
   const worlds = new Worlds(discovery.index);
@@ -15314,7 +15352,8 @@ async function scan(files, config) {
   const side = analyzeSide(files);
   const items = runRules(side, config);
   const findings = applySuppressions(sorted(toFindings(items, files, config)), files, config);
-  return { mode: "scan", findings: findings.kept, notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries };
+  const redact = makeRedactor(secretValues(side));
+  return { mode: "scan", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact };
 }
 async function review(change, config) {
   await initPython();
@@ -15360,7 +15399,8 @@ async function review(change, config) {
   const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config);
   const notices = [...change.notices, ...collectNotices(head, changedPaths), ...findings.notices];
-  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries };
+  const redact = makeRedactor([...secretValues(head), ...secretValues(base)]);
+  return { mode: "diff", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices, entries: head.discovery.entries, redact };
 }
 function relocate(it2, base, basePathOf, hunksOf, baseFiles) {
   const loc = it2.raw.loc;
@@ -18979,11 +19019,9 @@ function parseUnifiedDiff(out2) {
   return { hunks, binary: binary2 };
 }
 async function resolveCommit(git, rev) {
-  try {
-    return (await git.raw(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`])).trim();
-  } catch {
-    throw new UsageError(`unknown revision "${rev}" in ${await git.revparse(["--absolute-git-dir"]).catch(() => "the repository")}`);
-  }
+  const sha = await git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "");
+  if (!/^[0-9a-f]{40,64}$/.test(sha.trim())) throw new UsageError(`unknown revision "${rev}" (not a commit in this repository; is it fetched?)`);
+  return sha.trim();
 }
 async function openRepo(repo) {
   const git = wo({ baseDir: repo, binary: "git", maxConcurrentProcesses: 4 });
@@ -19241,7 +19279,10 @@ ${USAGE}
     const failed = failing(result.findings, failOn).length > 0;
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at --fail-on ${failOn}` : ` \u2014 passes at --fail-on ${failOn}`}`;
     const color = values["no-color"] ? false : values.color ?? (io2.isTTY && !values.output && !process.env.NO_COLOR);
-    const report = format === "json" ? formatJson(result.mode, result.findings, result.notices, summary, failed) : format === "sarif" ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + "\n" : formatText(result.findings, result.notices, summary, { color, source });
+    const report = format === "json" ? formatJson(result.mode, result.findings, result.notices, summary, failed) : format === "sarif" ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + "\n" : formatText(result.findings, result.notices, summary, { color, source: (p2, side) => {
+      const t2 = source(p2, side);
+      return t2 === void 0 ? t2 : result.redact(t2);
+    } });
     if (values.output) writeFileSync(resolve(io2.cwd, values.output), report);
     else io2.stdout(report);
     return failed ? 1 : 0;

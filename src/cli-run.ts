@@ -132,7 +132,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ? formatJson(result.mode, result.findings, result.notices, summary, failed)
         : format === 'sarif'
           ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + '\n'
-          : formatText(result.findings, result.notices, summary, { color, source })
+          : formatText(result.findings, result.notices, summary, { color, source: (p, side) => { const t = source(p, side); return t === undefined ? t : result.redact(t) } })
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
     else io.stdout(report)
     return failed ? 1 : 0

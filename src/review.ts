@@ -11,6 +11,7 @@ import type { ChangeSet } from './sources/changeset.js'
 import { discover, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
+import { makeRedactor, redactFinding, type Redactor } from './redact.js'
 import { applySuppressions } from './suppressions.js'
 
 export interface ReviewResult {
@@ -19,6 +20,24 @@ export interface ReviewResult {
   notices: Notice[]
   /** The settings modules found and how each was classified. */
   entries: EntryModule[]
+  /** Masks secret values in any text shown to people (code frames read from files included). */
+  redact: Redactor
+}
+
+/** Secret values a side holds in any settings module (production or not), to be masked in output. */
+function secretValues(side: SideAnalysis): string[] {
+  const out: string[] = []
+  for (const view of side.views.values())
+    for (const name of ['SECRET_KEY', 'SECRET_KEY_FALLBACKS']) {
+      const b = view.binding(name)
+      if (!b) continue
+      const values = b.value.kind === 'oneOf' ? b.value.options : [b.value]
+      for (const v of values) {
+        if (v.kind === 'str') out.push(v.value)
+        if (v.kind === 'seq') for (const i of v.items) if (i.value.kind === 'str') out.push(i.value.value)
+      }
+    }
+  return out
 }
 
 export interface SideAnalysis {
@@ -123,7 +142,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const side = analyzeSide(files)
   const items = runRules(side, config)
   const findings = applySuppressions(sorted(toFindings(items, files, config)), files, config)
-  return { mode: 'scan', findings: findings.kept, notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries }
+  const redact = makeRedactor(secretValues(side))
+  return { mode: 'scan', findings: findings.kept.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
@@ -174,7 +194,8 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const absentFindings = toFindings(out.filter((o) => o.state === 'absent'), change.base, config)
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config)
   const notices = [...change.notices, ...collectNotices(head, changedPaths), ...findings.notices]
-  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries }
+  const redact = makeRedactor([...secretValues(head), ...secretValues(base)])
+  return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact }
 }
 
 /**

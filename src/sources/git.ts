@@ -166,11 +166,9 @@ export interface GitDiffOptions {
 }
 
 async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
-  try {
-    return (await git.raw(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`])).trim()
-  } catch {
-    throw new UsageError(`unknown revision "${rev}" in ${await git.revparse(['--absolute-git-dir']).catch(() => 'the repository')}`)
-  }
+  const sha = await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => '')
+  if (!/^[0-9a-f]{40,64}$/.test(sha.trim())) throw new UsageError(`unknown revision "${rev}" (not a commit in this repository; is it fetched?)`)
+  return sha.trim()
 }
 
 async function openRepo(repo: string): Promise<SimpleGit> {
