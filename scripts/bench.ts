@@ -1,0 +1,121 @@
+// npm run bench: times the analysis of a generated 1,000-file change (read from git objects) and a
+// 5,000-module working tree, and prints the figures. Benchmarks measure; tests never time anything.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { defaultConfig } from '../src/config/config.js'
+import { initPython } from '../src/python/parser.js'
+import { analyzeSide, review, scan, wantedPaths } from '../src/review.js'
+import { isSettingsRelevant } from '../src/settings/discovery.js'
+import { gitChangeSet } from '../src/sources/git.js'
+import { treeFiles } from '../src/sources/tree.js'
+
+const RUNS = 5
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), text)
+  }
+}
+
+function settings(project: string, debug: string): Record<string, string> {
+  return {
+    [`${project}/wsgi.py`]: `import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "${project}.settings.production")\n`,
+    [`${project}/settings/__init__.py`]: '',
+    [`${project}/settings/base.py`]: `import os\nimport environ\nenv = environ.Env(DEBUG=(bool, ${debug}))\nDEBUG = env("DEBUG")\nSECRET_KEY = os.environ["SECRET_KEY"]\nALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["example.com"])\nINSTALLED_APPS = [\n${Array.from({ length: 30 }, (_, i) => `    "app${i}",\n`).join('')}    "django.contrib.sessions",\n]\nMIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.csrf.CsrfViewMiddleware",\n    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n]\n`,
+    [`${project}/settings/production.py`]: 'from .base import *\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\nSECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 31536000\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True\n',
+    [`${project}/settings/local.py`]: 'from .base import *\nDEBUG = True\n'
+  }
+}
+
+function appModule(i: number, extra: string): string {
+  return `from django.db import models\nfrom django.http import JsonResponse\n\n\nclass Item${i}(models.Model):\n    name = models.CharField(max_length=100)\n    price = models.DecimalField(max_digits=8, decimal_places=2)\n\n\ndef view_${i}(request):\n    items = Item${i}.objects.filter(name__icontains=request.GET.get("q", ""))\n    return JsonResponse({"items": [i.name for i in items]})\n${extra}`
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
+
+async function benchChange(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dsr-bench-change-'))
+  try {
+    git(dir, 'init', '-q', '-b', 'main')
+    git(dir, 'config', 'user.email', 'bench@example.com')
+    git(dir, 'config', 'user.name', 'Bench')
+    const base: Record<string, string> = { ...settings('shop', 'False') }
+    for (let i = 0; i < 995; i++) base[`apps/app${i % 30}/module_${i}.py`] = appModule(i, '')
+    write(dir, base)
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'base')
+    // The change: every one of the 1,000 files edited, DEBUG's env default flipped in base.py.
+    const head: Record<string, string> = { ...settings('shop', 'True') }
+    for (const path of Object.keys(head)) head[path] += '\nLOGGING_LEVEL = "INFO"\n'
+    for (let i = 0; i < 995; i++) head[`apps/app${i % 30}/module_${i}.py`] = appModule(i, `\n\ndef extra_${i}(request):\n    return JsonResponse({})\n`)
+    write(dir, head)
+    git(dir, 'add', '-A')
+    git(dir, 'commit', '-q', '-m', 'head')
+    const changed = git(dir, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n').length
+    await initPython()
+    const read: number[] = []
+    const analyse: number[] = []
+    let findings = 0
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now()
+      const change = await gitChangeSet({ repo: dir, base: 'HEAD~1', head: 'HEAD' }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
+      const t1 = performance.now()
+      const result = await review(change, defaultConfig())
+      const t2 = performance.now()
+      read.push(t1 - t0)
+      analyse.push(t2 - t1)
+      findings = result.findings.length
+    }
+    console.log(`change of ${changed} files (read from git objects, ${RUNS} runs, median):`)
+    console.log(`  read both sides (git ls-tree, diff, one cat-file --batch): ${median(read).toFixed(0)} ms`)
+    console.log(`  analysis (both settings models, all rules, diff states):   ${median(analyse).toFixed(0)} ms`)
+    console.log(`  total:                                                       ${(median(read) + median(analyse)).toFixed(0)} ms  (${findings} findings)`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function benchTree(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'dsr-bench-tree-'))
+  try {
+    const files: Record<string, string> = {}
+    for (let p = 0; p < 10; p++) Object.assign(files, settings(`project${p}`, p % 3 === 0 ? 'True' : 'False'))
+    let modules = Object.keys(files).length
+    for (let i = 0; modules < 5000; i++, modules++) files[`apps/pkg${i % 100}/mod_${i}.py`] = appModule(i, '')
+    write(dir, files)
+    await initPython()
+    const read: number[] = []
+    const analyse: number[] = []
+    let findings = 0
+    for (let run = 0; run < RUNS; run++) {
+      const t0 = performance.now()
+      const { files: tree } = treeFiles(dir, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p)))
+      const t1 = performance.now()
+      const result = await scan(tree, defaultConfig())
+      const t2 = performance.now()
+      read.push(t1 - t0)
+      analyse.push(t2 - t1)
+      findings = result.findings.length
+    }
+    console.log(`tree of ${modules} Python modules (working tree scan, ${RUNS} runs, median):`)
+    console.log(`  read files:  ${median(read).toFixed(0)} ms`)
+    console.log(`  analysis:    ${median(analyse).toFixed(0)} ms`)
+    console.log(`  total:       ${(median(read) + median(analyse)).toFixed(0)} ms  (${findings} findings)`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+console.log(`node ${process.version}`)
+await benchChange()
+await benchTree()
+console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
