@@ -1,5 +1,5 @@
 // The CLI without process side effects: parses arguments, runs the review, renders, returns the exit code.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, UsageError, defaultConfig, loadConfig, type Config, type FailOn } from './config/config.js'
@@ -11,7 +11,6 @@ import { formatText } from './report/text.js'
 import { initPython } from './python/parser.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
 import { isSettingsRelevant } from './settings/discovery.js'
-import type { FileSet } from './settings/modules.js'
 import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
 import { treeFiles } from './sources/tree.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
@@ -40,15 +39,6 @@ export interface CliIo {
 /** Python files are read in full; other files only when they can name the settings module. */
 function selectForScan(paths: string[]): string[] {
   return paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p))
-}
-
-/** Reads imports of settings modules that the first pass did not read. */
-async function withImports(files: FileSet, load: (paths: string[]) => Promise<void> | void): Promise<void> {
-  for (let round = 0; round < 4; round++) {
-    const wanted = wantedPaths(analyzeSide(files)).filter((p) => files.read(p) === undefined)
-    if (!wanted.length) return
-    await load(wanted)
-  }
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -88,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = positionals
     if (command !== 'scan' && command !== 'diff') throw new UsageError(command ? `unknown command "${command}" (expected scan or diff)` : 'missing command: scan or diff')
-    const format = values.format as string
+    const format = values.format
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
     const root = resolve(io.cwd, command === 'scan' ? (rest[0] ?? '.') : (values.repo ?? '.'))
     if (!existsSync(root)) throw new UsageError(`${root}: no such directory`)
@@ -123,7 +113,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       result = await review(change, config)
       source = (p, side) => (side === 'base' ? change.base : change.head).read(p)
     }
-    void withImports
     const failed = failing(result.findings, failOn).length > 0
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values.output && !process.env.NO_COLOR))
@@ -147,6 +136,5 @@ function readConfig(explicit: string | undefined, root: string, cwd: string): Co
   if (explicit) return loadConfig(resolve(cwd, explicit))
   const implicit = join(root, DEFAULT_CONFIG_PATH)
   if (existsSync(implicit)) return loadConfig(implicit)
-  void readFileSync
   return defaultConfig()
 }

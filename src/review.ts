@@ -214,7 +214,8 @@ function relocate(it: Keyed, base: SideAnalysis, basePathOf: (p: string) => stri
     if (b) removed = { loc: b.loc, text: b.text.trim() }
   }
   if (!removed) return {}
-  const headPath = [...hunksOf.keys()].find((p) => basePathOf(p) === removed!.loc.path) ?? removed.loc.path
+  const removedPath = removed.loc.path
+  const headPath = [...hunksOf.keys()].find((p) => basePathOf(p) === removedPath) ?? removedPath
   const hunks = hunksOf.get(headPath)
   if (!hunks || !isRemovedLine(hunks, removed.loc.line)) return {}
   const text = removed.text || lineText(baseFiles, removed.loc.path, removed.loc.line)?.trim() || ''

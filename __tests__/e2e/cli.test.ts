@@ -112,13 +112,12 @@ describe('errors: one line on stderr, exit 2, no stack trace', () => {
     ['diff without base', ['diff'], /diff needs --base/],
     ['missing directory', ['scan', '/nonexistent/dir'], /no such directory/]
   ]
-  for (const [name, args, message] of cases)
-    it(name, async () => {
-      const r = await runCli(args)
-      expect(r.code).toBe(2)
-      expect(r.stderr.split('\n')[0]).toMatch(message)
-      expect(r.stderr).not.toMatch(/\n\s+at /)
-    })
+  it.each(cases)('%s', async (_name, args, message) => {
+    const r = await runCli(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr.split('\n')[0]).toMatch(message)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
 
   it('unknown revision and non-repository', async () => {
     const bad = await runCli(['diff', '--repo', repo.dir, '--base', 'no-such-branch'])
