@@ -68,11 +68,12 @@ interface Keyed {
   entry: EntryModule
 }
 
-function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, basePathOf?: (p: string) => string): Keyed[] {
+function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, baseEntryOf?: (headPath: string) => string | undefined): Keyed[] {
   const out: Keyed[] = []
   for (const [path, view] of side.views) {
     if (!view.entry.production) continue
-    const base = baseSide?.views.get(basePathOf ? basePathOf(path) : path)
+    const basePath = baseEntryOf?.(path)
+    const base = basePath === undefined ? undefined : baseSide?.views.get(basePath)
     for (const rule of RULES) {
       if (config.rules[rule.meta.id] === 'off') continue
       for (const raw of rule.check({ settings: view, base })) out.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry })
@@ -151,36 +152,26 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   await initPython()
   const head = analyzeSide(change.head)
   const base = analyzeSide(change.base)
-  const hunksOf = new Map<string, Hunk[]>()
-  const oldPathOf = new Map<string, string>()
-  const changedPaths = new Set<string>()
-  for (const c of change.changes) {
-    hunksOf.set(c.path, c.hunks)
-    changedPaths.add(c.path)
-    if (c.oldPath) {
-      oldPathOf.set(c.path, c.oldPath)
-      changedPaths.add(c.oldPath)
-    }
-  }
-  const basePathOf = (p: string): string => oldPathOf.get(p) ?? p
-  const headItems = runRules(head, config, base, basePathOf)
+  const diff = new DiffIndex(change)
+  const pairs = pairEntries(head, base, diff)
+  const headItems = runRules(head, config, base, (p) => pairs.get(p))
   const baseItems = runRules(base, config)
-  // Base keys use base paths; a renamed entry module is matched under its new path.
-  const headPathFromBase = new Map([...oldPathOf].map(([h, b]) => [b, h]))
+  // Base results are keyed under the head entry they pair with, so a renamed or re-split module keeps its findings.
+  const headPathOfBase = new Map([...pairs].map(([h, b]) => [b, h]))
   const baseByKey = new Map(
     baseItems.map((i) => {
       const [rule, path, ...rest] = i.key.split('|')
-      return [[rule, headPathFromBase.get(path) ?? path, ...rest].join('|'), i]
+      return [[rule, headPathOfBase.get(path) ?? path, ...rest].join('|'), i]
     })
   )
   const headKeys = new Set(headItems.map((i) => i.key))
 
-  const touched = (it: Keyed): boolean => changedPaths.has(it.raw.loc.path) || it.entry.chain.some((p) => changedPaths.has(p))
+  const touched = (it: Keyed): boolean => diff.changed.has(it.raw.loc.path) || it.entry.chain.some((p) => diff.changed.has(p))
   const out: (Placed & { state: BaselineState })[] = []
   for (const it of headItems) {
     const before = baseByKey.get(it.key)
     if (!before) {
-      out.push({ ...it, state: 'new', ...relocate(it, base, basePathOf, hunksOf, change.base) })
+      out.push({ ...it, state: 'new', ...relocate(it, base.views.get(pairs.get(it.entry.path) ?? ''), diff) })
       continue
     }
     const severity = it.raw.severity ?? it.rule.meta.severity
@@ -193,33 +184,131 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const headFindings = toFindings(out.filter((o) => o.state !== 'absent'), change.head, config)
   const absentFindings = toFindings(out.filter((o) => o.state === 'absent'), change.base, config)
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config)
-  const notices = [...change.notices, ...collectNotices(head, changedPaths), ...findings.notices]
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const redact = makeRedactor([...secretValues(head), ...secretValues(base)])
   return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact }
 }
 
+/** What changed, by path: hunks, renames, deletions, and base contents for quoting removed lines. */
+class DiffIndex {
+  readonly hunks = new Map<string, Hunk[]>()
+  /** head path → base path, for renames and copies */
+  readonly oldPath = new Map<string, string>()
+  readonly deleted = new Set<string>()
+  /** every path the change touched, on either side */
+  readonly changed = new Set<string>()
+  constructor(readonly change: ChangeSet) {
+    for (const c of change.changes) {
+      this.hunks.set(c.path, c.hunks)
+      this.changed.add(c.path)
+      if (c.status === 'deleted') this.deleted.add(c.path)
+      if (c.oldPath) {
+        this.oldPath.set(c.path, c.oldPath)
+        this.changed.add(c.oldPath)
+      }
+    }
+  }
+  basePath(headPath: string): string {
+    return this.oldPath.get(headPath) ?? headPath
+  }
+  headPath(basePath: string): string {
+    for (const [h, b] of this.oldPath) if (b === basePath) return h
+    return basePath
+  }
+  baseLine(path: string, line: number): string {
+    return (lineText(this.change.base, path, line) ?? '').trim()
+  }
+}
+
 /**
- * A new finding whose line the change did not touch comes from something the change removed:
- * point at the nearest remaining line where it was, and say what was removed.
+ * Pairs each head production module with the base module it replaces: the same path (or its
+ * rename), else the module the same deploy file (wsgi.py, Dockerfile…) selected before, else the
+ * only production module on each side. A settings.py split into a package keeps its findings.
  */
-function relocate(it: Keyed, base: SideAnalysis, basePathOf: (p: string) => string, hunksOf: Map<string, Hunk[]>, baseFiles: FileSet): { path?: string; line?: number; extraNotes?: string[] } {
+function pairEntries(head: SideAnalysis, base: SideAnalysis, diff: DiffIndex): Map<string, string> {
+  const pairs = new Map<string, string>()
+  const production = (side: SideAnalysis): string[] => side.discovery.entries.filter((e) => e.production).map((e) => e.path)
+  const baseProduction = production(base)
+  const taken = new Set<string>()
+  const selectedBy = (side: SideAnalysis, path: string): string[] =>
+    side.discovery.references.filter((r) => r.kind === 'deploy' && side.discovery.index.byDottedName(r.module) === path).map((r) => r.path)
+  const unpaired: string[] = []
+  for (const h of production(head)) {
+    const same = diff.basePath(h)
+    if (base.views.has(same)) {
+      pairs.set(h, same)
+      taken.add(same)
+    } else unpaired.push(h)
+  }
+  for (const h of [...unpaired]) {
+    const deployFiles = selectedBy(head, h).map((p) => diff.basePath(p))
+    const match = baseProduction.find((b) => !taken.has(b) && selectedBy(base, b).some((p) => deployFiles.includes(p)))
+    if (match) {
+      pairs.set(h, match)
+      taken.add(match)
+      unpaired.splice(unpaired.indexOf(h), 1)
+    }
+  }
+  const leftover = baseProduction.filter((b) => !taken.has(b))
+  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0])
+  return pairs
+}
+
+/**
+ * A new finding whose line the change did not touch comes from something else the change did:
+ * it removed an override or list entry (point at the nearest remaining line, say what was removed),
+ * it deleted a module production imported (point where the import was), or it changed which modules
+ * production loads (point at the first changed line of the module).
+ */
+function relocate(it: Keyed, baseView: SettingsView | undefined, diff: DiffIndex): { path?: string; line?: number; extraNotes?: string[] } {
   const loc = it.raw.loc
-  const headHunks = hunksOf.get(loc.path)
+  const headHunks = diff.hunks.get(loc.path)
   if (headHunks && isChangedLine(headHunks, loc.line)) return {}
   let removed = it.raw.removed
-  if (!removed) {
+  if (!removed && baseView) {
     // The setting's assignment before the change, e.g. a deleted production override.
     const setting = it.raw.subject.split(/[:[]/)[0]
-    const b = base.views.get(basePathOf(it.entry.path))?.binding(setting)
+    const b = baseView.binding(setting)
     if (b) removed = { loc: b.loc, text: b.text.trim() }
   }
-  if (!removed) return {}
-  const removedPath = removed.loc.path
-  const headPath = [...hunksOf.keys()].find((p) => basePathOf(p) === removedPath) ?? removedPath
-  const hunks = hunksOf.get(headPath)
-  if (!hunks || !isRemovedLine(hunks, removed.loc.line)) return {}
-  const text = removed.text || lineText(baseFiles, removed.loc.path, removed.loc.line)?.trim() || ''
-  return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] }
+  if (removed) {
+    const headPath = diff.headPath(removed.loc.path)
+    const hunks = diff.hunks.get(headPath)
+    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
+      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line)
+      if (!diff.deleted.has(headPath))
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] }
+      const viaImport = removedImportOf(removed.loc.path, baseView, diff)
+      if (viaImport)
+        return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] }
+    }
+  }
+  // Production now loads a different set of modules: point at the change in the module itself.
+  for (const path of it.entry.chain) {
+    const first = diff.hunks.get(path)?.find((h) => h.newLines > 0)
+    if (!first) continue
+    const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim()
+    return { path, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ''}.`] }
+  }
+  return {}
+}
+
+/** The removed `from .x import *` line (in a module production still loads) that imported a deleted module. */
+function removedImportOf(deletedPath: string, baseView: SettingsView | undefined, diff: DiffIndex): { path: string; line: number; text: string } | undefined {
+  if (!baseView) return undefined
+  const stem = deletedPath.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').pop() as string
+  for (const importer of baseView.entry.chain) {
+    if (importer === deletedPath || diff.deleted.has(importer)) continue
+    const headPath = diff.headPath(importer)
+    const hunks = diff.hunks.get(headPath)
+    if (!hunks) continue
+    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? []
+    for (let i = 1; i <= lines.length; i++) {
+      const text = lines[i - 1]
+      if (isRemovedLine(hunks, i) && text.includes('import') && new RegExp(`\\b${stem}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i), text: text.trim() }
+    }
+  }
+  return undefined
 }
 
 function collectNotices(side: SideAnalysis, only?: Set<string>): Notice[] {

@@ -6,13 +6,11 @@ import { gitChangeSet, parseNameStatus, parseUnifiedDiff } from '../../src/sourc
 import { makeRepo, type Repo } from '../helpers/project.js'
 
 let repo: Repo
-let base: string
-let head: string
 
 beforeAll(async () => {
   await initPython()
   repo = await makeRepo()
-  base = await repo.commit({
+  await repo.commit({
     'proj/settings/base.py': 'DEBUG = False\nSECRET_KEY = "x"\n',
     'proj/settings/production.py': 'from .base import *\nSECURE_SSL_REDIRECT = True\n',
     'proj/old_name.py': 'A = 1\nB = 2\nC = 3\nD = 4\n',
@@ -21,7 +19,7 @@ beforeAll(async () => {
     'proj/views.py': 'def v(r):\n    return 1\n'
   })
   await repo.git.checkoutLocalBranch('feature')
-  head = await repo.commit({
+  await repo.commit({
     'proj/settings/production.py': 'from .base import *\n\nSECURE_SSL_REDIRECT = False\n',
     'proj/old_name.py': null,
     'proj/new_name.py': 'A = 1\nB = 2\nC = 3\nD = 4\n',

@@ -138,15 +138,16 @@ export function parseUnifiedDiff(out: string): { hunks: Map<string, Hunk[]>; bin
   const hunks = new Map<string, Hunk[]>()
   const binary = new Set<string>()
   let current: string | undefined
+  let minus: string | undefined
   for (const line of out.split('\n')) {
-    if (line.startsWith('diff --git ')) current = undefined
-    else if (line.startsWith('+++ ')) {
+    if (line.startsWith('diff --git ')) current = minus = undefined
+    else if (line.startsWith('--- ')) {
       const p = line.slice(4)
-      current = p === '/dev/null' ? undefined : unquote(p).replace(/^b\//, '')
-    } else if (line.startsWith('--- ') && current === undefined) {
-      // deleted file: hunks belong to the old path; keep them under it
+      minus = p === '/dev/null' ? undefined : unquote(p).replace(/^a\//, '')
+    } else if (line.startsWith('+++ ')) {
+      // A deleted file's hunks are kept under its old path.
       const p = line.slice(4)
-      if (p !== '/dev/null') current = unquote(p).replace(/^a\//, '')
+      current = p === '/dev/null' ? minus : unquote(p).replace(/^b\//, '')
     } else if (line.startsWith('@@') && current !== undefined) {
       const h = parseHunkHeader(line)
       if (h) hunks.set(current, [...(hunks.get(current) ?? []), h])
