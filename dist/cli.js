@@ -8228,7 +8228,7 @@ var require_dist3 = __commonJS({
 });
 
 // src/cli-run.ts
-import { existsSync as existsSync2, readFileSync as readFileSync4, writeFileSync } from "node:fs";
+import { existsSync as existsSync2, writeFileSync } from "node:fs";
 import { join as join3, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -8241,6 +8241,49 @@ var SEVERITIES = ["critical", "high", "medium", "low"];
 function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
+
+// src/rules/env-file-committed.ts
+var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
+function secretsFileReason(path, text) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
+  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return "an environment file";
+  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
+  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
+  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
+  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return text.includes("PRIVATE KEY") ? "a private key file" : void 0;
+    return "a key store";
+  }
+  return void 0;
+}
+var envFileCommitted = {
+  meta: {
+    id: "env-file-committed",
+    severity: "high",
+    title: "A secrets file is added to the repository",
+    django: [],
+    docs: {
+      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). Templates such as `.env.example` or `.env.sample` are fine.",
+      why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
+      bad: "git add .env.production",
+      fix: "# .gitignore\n.env\n.env.*\n!.env.example"
+    }
+  },
+  checkFile({ path, text, added }) {
+    if (!added) return [];
+    const reason = secretsFileReason(path, text);
+    if (!reason) return [];
+    return [
+      {
+        subject: "file",
+        loc: { path, line: 1, endLine: 1 },
+        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.`,
+        fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
+      }
+    ];
+  }
+};
 
 // src/python/values.ts
 var NONE = { kind: "none" };
@@ -8424,6 +8467,13 @@ function judge(setting, isBad) {
 function optionMatches(v2, target) {
   return show(v2, 400) === show(target, 400);
 }
+function trueButNotTrue(v2) {
+  return truthy(v2) === true && v2.kind !== "bool";
+}
+function notBooleanMessage(name2, v2, djangoCheck, from) {
+  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
+  return `${name2} is ${show(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+}
 function locOf(setting, view, binding = setting.binding) {
   return binding?.loc ?? view.moduleLoc();
 }
@@ -8455,6 +8505,317 @@ function mask(secret) {
   if (secret.length <= 6) return "*".repeat(Math.max(4, secret.length));
   return `${secret.slice(0, 2)}****${secret.slice(-2)}`;
 }
+
+// src/secrets/classify.ts
+var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_FALLBACKS"];
+function namedKind(rawKey) {
+  const key = rawKey.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.\s]/g, "_").toUpperCase();
+  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s))) return void 0;
+  if (key === "SECRET_KEY" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE)$/.test(key) || key.includes("PASSWORD")) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
+  if (key.endsWith("SIGNING_KEY") || key.endsWith("PRIVATE_KEY") || key.endsWith("ENCRYPTION_KEY") || key.endsWith("HMAC_KEY") || key.endsWith("SALT")) return "signing-key";
+  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
+  if (key.includes("SECRET")) return "secret";
+  if (/(^|_)(TOKEN|AUTH_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|BEARER)$/.test(key)) return "token";
+  return void 0;
+}
+var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "insecure-"];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2"]);
+function isPlaceholder(value) {
+  const v2 = value.trim();
+  if (v2.length === 0) return true;
+  const lower = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower.includes(w2))) return true;
+  if (v2.startsWith("<") && v2.endsWith(">")) return true;
+  if (v2.startsWith("$") || v2.includes("${") || v2.includes("{{") || v2.includes("%(") || /^%[A-Z_]+%$/.test(v2) || /^@[A-Za-z_]+@$/.test(v2)) return true;
+  if (lower.startsWith("os.environ") || lower.startsWith("env(") || lower.startsWith("vault:") || lower.startsWith("ref+") || lower.startsWith("arn:aws:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")) return true;
+  if ((v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/")) && !v2.includes(" ")) return true;
+  if (/^https?:\/\/[^@\s]*$/.test(v2)) return true;
+  if (new Set(v2).size <= 2) return true;
+  if (isSequential(lower)) return true;
+  return false;
+}
+function isSequential(s) {
+  if (s.length < 4) return false;
+  for (let i2 = 1; i2 < s.length; i2++) if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) !== 1) return false;
+  return true;
+}
+function entropy(s) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
+  let h3 = 0;
+  for (const n of counts.values()) {
+    const p2 = n / s.length;
+    h3 -= p2 * Math.log2(p2);
+  }
+  return h3;
+}
+function looksLikeCredential(kind, value) {
+  if (isPlaceholder(value)) return false;
+  const v2 = value.trim();
+  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?$/.test(v2) && !/\d/.test(v2) && v2.length < 40 && kind !== "password") return false;
+  if (kind === "password") return v2.length >= 6 && !/^[A-Za-z_]+\.[A-Za-z_.]+$/.test(v2);
+  if (kind === "django-secret-key") return v2.length >= 8;
+  return v2.length >= 12 && entropy(v2) >= 3;
+}
+
+// src/secrets/formats.ts
+var FORMATS = [
+  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
+  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-"], re: /\bxox[bpares]-[A-Za-z0-9-]{10,250}/g },
+  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
+  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY-----"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g },
+  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[a-z0-9!@#$%^&*(\-_=+)]{20,200}/g },
+  // scheme://user:password@host — the password is group 1
+  { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s/:@'"`]{0,128}:([^\s/@'"`]{1,256})@[A-Za-z0-9[.-]/g, group: 1 }
+];
+var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
+var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
+function jwtMatches(line2) {
+  const out2 = [];
+  let from = 0;
+  for (; ; ) {
+    const start2 = line2.indexOf("eyJ", from);
+    if (start2 < 0) return out2;
+    const seg = (i2) => {
+      let j3 = i2;
+      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
+      return j3;
+    };
+    const a = seg(start2);
+    let end = a;
+    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
+      const b3 = seg(a + 1);
+      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
+        const c3 = seg(b3 + 1);
+        if (c3 - b3 - 1 >= 16) {
+          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
+          end = c3;
+        }
+      }
+    }
+    from = Math.max(end, start2 + 3);
+  }
+}
+function formatMatches(line2) {
+  const out2 = line2.includes("eyJ") ? jwtMatches(line2) : [];
+  for (const format of FORMATS) {
+    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
+    format.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format.re)) {
+      const value = m2[format.group ?? 0];
+      const column = (m2.index ?? 0) + (format.group ? m2[0].indexOf(value, m2[0].indexOf("://") + 3) : 0);
+      out2.push({ format, value, column });
+    }
+  }
+  return out2;
+}
+
+// src/secrets/pairs.ts
+var isKeyChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".";
+function quotedStrings(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < line2.length) {
+    const c3 = line2[i2];
+    if (c3 === '"' || c3 === "'" || c3 === "`") {
+      let j3 = i2 + 1;
+      let value = "";
+      while (j3 < line2.length && line2[j3] !== c3) {
+        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
+          value += line2[j3 + 1];
+          j3 += 2;
+          continue;
+        }
+        value += line2[j3];
+        j3++;
+      }
+      if (j3 >= line2.length) break;
+      out2.push({ start: i2, end: j3, value });
+      i2 = j3 + 1;
+      continue;
+    }
+    i2++;
+  }
+  return out2;
+}
+function skipSpaceBack(line2, i2) {
+  while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	")) i2--;
+  return i2;
+}
+function keyBefore(line2, i2, quoted) {
+  i2 = skipSpaceBack(line2, i2);
+  if (i2 < 0) return void 0;
+  if (line2[i2] === '"' || line2[i2] === "'") {
+    const q3 = quoted.find((x3) => x3.end === i2);
+    return q3 ? { key: q3.value, before: q3.start - 1, quoted: true } : void 0;
+  }
+  let j3 = i2;
+  while (j3 >= 0 && isKeyChar(line2[j3])) j3--;
+  if (j3 === i2) return void 0;
+  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
+}
+function quotedPairs(line2, quoted) {
+  const out2 = [];
+  for (const q3 of quoted) {
+    let i2 = skipSpaceBack(line2, q3.start - 1);
+    if (i2 < 0) continue;
+    let op = line2[i2];
+    if (op === ">" && line2[i2 - 1] === "=") i2--;
+    else if (op === "=" && line2[i2 - 1] === ":") i2--;
+    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
+    op = line2[i2];
+    if (op !== "=" && op !== ":" && op !== ",") continue;
+    const k2 = keyBefore(line2, i2 - 1, quoted);
+    if (!k2) continue;
+    let key = k2.key;
+    if (op === ",") {
+      if (!k2.quoted || line2[skipSpaceBack(line2, k2.before)] !== "(") continue;
+    } else if (key === "default" && op === "=") {
+      const call2 = quoted.filter((x3) => x3.end < k2.before).pop();
+      if (!call2) continue;
+      key = call2.value;
+    }
+    out2.push({ key, value: q3.value, column: q3.start + 1, quoted: true });
+  }
+  return out2;
+}
+function barePair(line2) {
+  let i2 = 0;
+  while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	")) i2++;
+  for (const prefix of ["export ", "ENV ", "ARG ", "set ", "- "]) {
+    if (line2.startsWith(prefix, i2)) {
+      i2 += prefix.length;
+      while (line2[i2] === " ") i2++;
+    }
+  }
+  const keyStart = i2;
+  while (i2 < line2.length && isKeyChar(line2[i2])) i2++;
+  if (i2 === keyStart) return void 0;
+  const key = line2.slice(keyStart, i2);
+  while (line2[i2] === " " || line2[i2] === "	") i2++;
+  if (line2[i2] === "=" || line2[i2] === ":") {
+    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
+    i2++;
+    while (line2[i2] === " " || line2[i2] === "	") i2++;
+  } else if (!/^\s*ENV\s/.test(line2) || i2 === keyStart) return void 0;
+  if (i2 >= line2.length || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "|" || line2[i2] === ">" || line2[i2] === "{" || line2[i2] === "[" || line2[i2] === "&" || line2[i2] === "*") return void 0;
+  const valueStart = i2;
+  while (i2 < line2.length && line2[i2] !== " " && line2[i2] !== "	" && !(line2[i2] === "#" && (line2[i2 - 1] === " " || line2[i2 - 1] === "	"))) i2++;
+  let value = line2.slice(valueStart, i2);
+  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+  if (/[()[\]{}]/.test(value)) return void 0;
+  return value ? { key, value, column: valueStart, quoted: false } : void 0;
+}
+function pairsOfLine(line2, code2 = false) {
+  const quoted = quotedStrings(line2);
+  const pairs = quotedPairs(line2, quoted);
+  const bare = code2 ? void 0 : barePair(line2);
+  if (bare && !pairs.some((p2) => p2.column >= bare.column - 1)) pairs.push(bare);
+  return pairs;
+}
+
+// src/secrets/detect.ts
+var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
+function isSkippedFile(path) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
+}
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
+function isSecretsCandidate(path) {
+  if (isSkippedFile(path)) return false;
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name2.lastIndexOf(".");
+  return dot < 0 || !BINARY_EXTENSIONS.has(name2.slice(dot + 1));
+}
+function isDocsFile(path) {
+  const lower = path.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
+}
+function detectSecrets(path, text, lines) {
+  if (isSkippedFile(path)) return [];
+  const docs = isDocsFile(path);
+  const code2 = path.endsWith(".py");
+  const out2 = [];
+  let lineNo = 0;
+  let start2 = 0;
+  while (start2 <= text.length) {
+    const nl = text.indexOf("\n", start2);
+    const end = nl < 0 ? text.length : nl;
+    lineNo++;
+    if (!lines || lines.has(lineNo)) {
+      let line2 = text.slice(start2, end);
+      if (line2.endsWith("\r")) line2 = line2.slice(0, -1);
+      scanLine(line2, lineNo, docs, code2, out2);
+    }
+    if (nl < 0) break;
+    start2 = nl + 1;
+  }
+  return out2;
+}
+function scanLine(line2, lineNo, docs, code2, out2) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const m2 of formatMatches(line2)) {
+    if (m2.format.kind !== "private-key" && isFormatPlaceholder(m2.value)) continue;
+    if (m2.format.kind === "url-credentials" && isPlaceholder(m2.value)) continue;
+    seen.add(m2.value);
+    out2.push({ kind: m2.format.kind, label: m2.format.label, line: lineNo, column: m2.column, value: m2.value, testKey: m2.format.lowSeverity?.(m2.value) });
+  }
+  if (docs) return;
+  for (const p2 of pairsOfLine(line2, code2)) {
+    if (seen.has(p2.value) || [...seen].some((s) => p2.value.includes(s))) continue;
+    const kind = namedKind(p2.key);
+    if (!kind || !looksLikeCredential(kind, p2.value)) continue;
+    seen.add(p2.value);
+    const label = kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
+    out2.push({ kind, label, line: lineNo, column: p2.column, value: p2.value, key: p2.key });
+  }
+}
+function isFormatPlaceholder(value) {
+  const lower = value.toLowerCase();
+  if (lower.includes("example") || lower.includes("xxxxxxxx") || lower.includes("00000000") || lower.includes("your")) return true;
+  const body2 = value.replace(/^[A-Za-z]+[_.-]+/, "");
+  return new Set(body2).size <= 3;
+}
+
+// src/rules/hardcoded-credential.ts
+var hardcodedCredential = {
+  meta: {
+    id: "hardcoded-credential",
+    severity: "high",
+    title: "A credential is committed in a file",
+    django: [],
+    docs: {
+      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
+      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
+      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
+      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
+    }
+  },
+  checkFile({ path, text, lines, nonProduction }) {
+    return detectSecrets(path, text, lines).map((hit) => {
+      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
+      const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      return {
+        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
+        loc: { path, line: hit.line, endLine: hit.line },
+        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
+        severity: nonProduction || hit.testKey ? "low" : void 0,
+        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
+        secrets: hit.kind === "private-key" ? [] : [hit.value]
+      };
+    });
+  }
+};
+
+// src/rules/file-rules.ts
+var FILE_RULES = [hardcodedCredential, envFileCommitted];
 
 // src/rules/allowed-hosts-empty.ts
 var allowedHostsEmpty = {
@@ -8498,7 +8859,7 @@ var allowedHostsWildcard = {
     title: "ALLOWED_HOSTS accepts any host ('*')",
     django: [],
     docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`). Django\'s own checks do not flag this.',
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
       why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
       bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
       fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
@@ -8506,8 +8867,17 @@ var allowedHostsWildcard = {
   },
   check({ settings }) {
     const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => containsString(v2, "*") === true ? true : void 0);
+    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
     if (j3.verdict === "none" || !j3.value) return [];
+    if (j3.value.kind === "str")
+      return [
+        {
+          subject: "ALLOWED_HOSTS",
+          loc: locOf(s, settings, j3.binding),
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ];
     const item = findItem(j3.value, "*");
     const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
     return [
@@ -8669,16 +9039,53 @@ var clickjackingProtectionWeakened = {
     const xfo = ctx.settings.get("X_FRAME_OPTIONS");
     const j3 = judge(xfo, (v2) => !(v2.kind === "str" && v2.value === "DENY"));
     if (j3.verdict === "none" || !j3.value) return [];
-    const invalid = !(j3.value.kind === "str" && j3.value.value.toUpperCase() === "SAMEORIGIN");
+    const sent = j3.value.kind === "str" ? j3.value.value.toUpperCase() : void 0;
+    const invalid = sent !== "SAMEORIGIN" && sent !== "DENY";
     const finding = {
       subject: "X_FRAME_OPTIONS",
       djangoCheck: "security.W019",
       loc: locOf(xfo, ctx.settings, j3.binding),
-      message: invalid ? `X_FRAME_OPTIONS is ${show(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
+      message: invalid ? `X_FRAME_OPTIONS is ${show(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
       severity: invalid ? "medium" : "low",
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     };
     return [finding];
+  }
+};
+
+// src/rules/content-type-nosniff-disabled.ts
+function wasOn(base) {
+  const v2 = base?.get("SECURE_CONTENT_TYPE_NOSNIFF").value;
+  return v2?.kind === "bool" && v2.value;
+}
+var contentTypeNosniffDisabled = {
+  meta: {
+    id: "content-type-nosniff-disabled",
+    severity: "low",
+    title: "X-Content-Type-Options: nosniff is turned off",
+    django: ["security.W006"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
+      why: "Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).",
+      bad: "SECURE_CONTENT_TYPE_NOSNIFF = False",
+      fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
+    }
+  },
+  check({ settings, base }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_CONTENT_TYPE_NOSNIFF");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "SECURE_CONTENT_TYPE_NOSNIFF",
+        djangoCheck: "security.W006",
+        loc: locOf(s, settings, j3.binding),
+        message: flagged ? notBooleanMessage("SECURE_CONTENT_TYPE_NOSNIFF", j3.value, "security.W006", origin(s, settings, j3.binding)) : `SECURE_CONTENT_TYPE_NOSNIFF ${wasOn(base) ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)}`} in production, so responses carry no X-Content-Type-Options: nosniff header and browsers may run an uploaded file as HTML or script (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SECURE_CONTENT_TYPE_NOSNIFF = True, or remove the line: True is the default.", replacement: literalFix(s, "True") }
+      }
+    ];
   }
 };
 
@@ -8713,6 +9120,61 @@ var cookieSamesiteNone = {
   }
 };
 
+// src/rules/cross-origin-opener-policy-weakened.ts
+var VALID = /* @__PURE__ */ new Set(["same-origin", "same-origin-allow-popups", "unsafe-none"]);
+function judgeCoop(v2) {
+  if (v2.kind === "none") return "open";
+  if (v2.kind === "str") return !VALID.has(v2.value) ? "invalid" : v2.value === "unsafe-none" ? "open" : "ok";
+  if (v2.kind === "bool" || v2.kind === "int" || v2.kind === "float") return "invalid";
+  return void 0;
+}
+var crossOriginOpenerPolicyWeakened = {
+  meta: {
+    id: "cross-origin-opener-policy-weakened",
+    severity: "low",
+    title: "Cross-Origin-Opener-Policy is invalid or turned off",
+    django: ["security.E024"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_CROSS_ORIGIN_OPENER_POLICY` is not one of `same-origin`, `same-origin-allow-popups`, `unsafe-none` (Django's E024; the value is compared as a whole, so a comma list is invalid), or is `unsafe-none` or None, which Django accepts but which leave the page in the same browsing context group as any window that opens it. Django's default is `same-origin`.",
+      why: "Without COOP a cross-origin page that opened the site (or that the site opened) keeps a handle on its window: it can navigate it to a phishing page, count its frames and probe its state through cross-window side channels (XS-Leaks), and the page cannot be cross-origin isolated.",
+      bad: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "unsafe-none"',
+      fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
+    }
+  },
+  check({ settings }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_CROSS_ORIGIN_OPENER_POLICY");
+    const j3 = judge(s, (v2) => {
+      const verdict2 = judgeCoop(v2);
+      return verdict2 === void 0 ? void 0 : verdict2 !== "ok";
+    });
+    const verdict = j3.value && judgeCoop(j3.value);
+    if (j3.verdict === "none" || !j3.value || !verdict || verdict === "ok") return [];
+    const is2 = `SECURE_CROSS_ORIGIN_OPENER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production`;
+    const from = origin(s, settings, j3.binding);
+    const fix = { description: "Set SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (Django's default), or 'same-origin-allow-popups' when the site opens OAuth or payment pop-ups.", replacement: literalFix(s, "'same-origin'") };
+    const loc = locOf(s, settings, j3.binding);
+    if (verdict === "invalid")
+      return [
+        {
+          subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+          djangoCheck: "security.E024",
+          loc,
+          fix,
+          message: `${is2}, which is not a Cross-Origin-Opener-Policy value (valid: ${[...VALID].join(", ")}), so browsers ignore the header and Django's check fails (${from}).`
+        }
+      ];
+    return [
+      {
+        subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        loc,
+        fix,
+        message: `${is2}${j3.value.kind === "none" ? ", so no Cross-Origin-Opener-Policy header is sent and browsers use unsafe-none" : ""}: any cross-origin window that opens the site, or that it opens, keeps a handle on it and can navigate it or probe it through cross-window leaks (${from}).`
+      }
+    ];
+  }
+};
+
 // src/rules/csrf-cookie-insecure.ts
 var csrfCookieInsecure = {
   meta: {
@@ -8733,12 +9195,14 @@ var csrfCookieInsecure = {
     const s = settings.get("CSRF_COOKIE_SECURE");
     const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
     if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
     return [
       {
         subject: "CSRF_COOKIE_SECURE",
         djangoCheck: "security.W016",
         loc: locOf(s, settings, j3.binding),
-        message: `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set CSRF_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
       }
     ];
@@ -8900,7 +9364,7 @@ var hstsWeakened = {
     title: "HTTP Strict Transport Security is off or weakened",
     django: ["security.W004", "security.W005", "security.W021"],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value.",
+      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value, nor a true value that is no max-age: the string `"0"` from the environment sends `max-age=0`, which switches HSTS off.',
       why: "Without HSTS a browser will try plain HTTP first, so an attacker on the network can strip TLS on the first request (SSL stripping) and read or change the traffic. A short max-age lets that window reopen soon after each visit.",
       bad: "SECURE_HSTS_SECONDS = 0",
       fix: "SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True"
@@ -8925,6 +9389,17 @@ var hstsWeakened = {
       return out2;
     }
     if (truthy(seconds.value) !== true) return out2;
+    const useless = judge(seconds, (v2) => {
+      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show(v2) : void 0;
+      return text === void 0 ? void 0 : !(/^\d+$/.test(text) && Number(text) > 0);
+    });
+    if (useless.verdict !== "none" && useless.value)
+      out2.push({
+        subject: "SECURE_HSTS_SECONDS:max-age",
+        loc: locOf(seconds, settings, useless.binding),
+        message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
+        fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
+      });
     const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric(base.get("SECURE_HSTS_SECONDS").value) : void 0;
     const now = numeric(seconds.value);
     if (before !== void 0 && now !== void 0 && now < before)
@@ -8942,16 +9417,87 @@ var hstsWeakened = {
       const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
       if (j3.verdict === "none" || !j3.value) continue;
       const turnedOff = isTrue(base, name2);
+      const flagged = trueButNotTrue(j3.value);
       out2.push({
         subject: name2,
         djangoCheck: id,
         loc: locOf(s, settings, j3.binding),
-        severity: turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
-        message: `${name2} ${turnedOff ? "is turned off" : `is ${show(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
+        severity: flagged ? "low" : turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
+        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
         fix: { description: `Set ${name2} = True.`, replacement: literalFix(s, "True") }
       });
     }
     return out2;
+  }
+};
+
+// src/rules/referrer-policy-weakened.ts
+var VALID2 = /* @__PURE__ */ new Set(["no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin", "unsafe-url"]);
+var LOOSE = /* @__PURE__ */ new Set(["unsafe-url", "no-referrer-when-downgrade"]);
+function judgePolicy(v2) {
+  let tokens;
+  if (v2.kind === "none") return { kind: "none" };
+  if (v2.kind === "str") tokens = v2.value.split(",").map((t2) => t2.trim());
+  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show(i2.value) : void 0);
+  else return void 0;
+  const bad = tokens.filter((t2) => t2 !== void 0 && !VALID2.has(t2));
+  if (bad.length) return { kind: "invalid", bad };
+  if (tokens.includes(void 0) || v2.kind === "seq" && v2.open) return void 0;
+  if (tokens.length === 0) return { kind: "empty" };
+  const last = tokens[tokens.length - 1];
+  return LOOSE.has(last) ? { kind: "loose", token: last } : { kind: "ok" };
+}
+var referrerPolicyWeakened = {
+  meta: {
+    id: "referrer-policy-weakened",
+    severity: "low",
+    title: "Referrer-Policy is missing, invalid or leaks full URLs",
+    django: ["security.W022", "security.E023"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`.",
+      why: "The Referer header carries the full URL of the page a link or resource was loaded from, including paths and query strings that may hold password-reset tokens, search terms or personal data. A loose or missing policy hands those URLs to every third-party site, CDN and analytics script the page touches.",
+      bad: 'SECURE_REFERRER_POLICY = "unsafe-url"',
+      fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
+    }
+  },
+  check({ settings }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_REFERRER_POLICY");
+    const j3 = judge(s, (v2) => {
+      const verdict2 = judgePolicy(v2);
+      return verdict2 === void 0 ? void 0 : verdict2.kind !== "ok";
+    });
+    const verdict = j3.value && judgePolicy(j3.value);
+    if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return [];
+    const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production`;
+    const from = origin(s, settings, j3.binding);
+    const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") };
+    const loc = locOf(s, settings, j3.binding);
+    switch (verdict.kind) {
+      case "none":
+        return [{ subject: "SECURE_REFERRER_POLICY", djangoCheck: "security.W022", loc, fix, message: `${is2}, so responses carry no Referrer-Policy header and each browser's own default decides how much of the page URL other sites receive (${from}).` }];
+      case "empty":
+        return [{ subject: "SECURE_REFERRER_POLICY", loc, fix, message: `${is2}: Django's check accepts an empty list, but SecurityMiddleware then sends no Referrer-Policy header at all (${from}).` }];
+      case "invalid":
+        return [
+          {
+            subject: "SECURE_REFERRER_POLICY",
+            djangoCheck: "security.E023",
+            loc,
+            fix,
+            message: `${is2}: ${verdict.bad.map(pyRepr).join(", ")} ${verdict.bad.length === 1 ? "is not a Referrer-Policy value" : "are not Referrer-Policy values"}, so browsers ignore ${verdict.bad.length === 1 ? "it" : "them"} and Django's check fails (${from}). Valid values: ${[...VALID2].sort().join(", ")}.`
+          }
+        ];
+      case "loose":
+        return [
+          {
+            subject: "SECURE_REFERRER_POLICY",
+            loc,
+            fix,
+            message: `${is2}: with '${verdict.token}' the full URL of each page, path and query string included, is sent to ${verdict.token === "unsafe-url" ? "every other site, even over plain HTTP" : "every other HTTPS site"} (${from}).`
+          }
+        ];
+    }
   }
 };
 
@@ -8983,7 +9529,8 @@ var secretKeyHardcoded = {
         fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
-    if (key.value.kind === "str" && !key.isDefault) report("SECRET_KEY", key.value.value, key.binding, "SECRET_KEY");
+    const literal = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
+    if (literal.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal.value.value, literal.binding, "SECRET_KEY");
     const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
@@ -9029,15 +9576,16 @@ var secretKeyWeak = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const failsClosed = Boolean(key.binding?.env.length) && (key.value.kind === "none" || key.value.kind === "str" && key.value.value === "");
-    const why = failsClosed ? void 0 : weakness(key.value);
-    if (why) {
-      const shown = key.value.kind === "str" && key.value.value ? ` (${mask(key.value.value)})` : "";
+    const failsClosed = (v2) => Boolean(key.binding?.env.length) && (v2.kind === "none" || v2.kind === "str" && v2.value === "");
+    const j3 = judge(key, (v2) => !failsClosed(v2) && weakness(v2) !== void 0);
+    const why = j3.value && weakness(j3.value);
+    if (j3.value && why) {
+      const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
       out2.push({
         subject: "SECRET_KEY",
         djangoCheck: "security.W009",
-        loc: locOf(key, settings),
-        message: `SECRET_KEY${shown} is weak in production: ${why}; ${origin(key, settings)}.`,
+        loc: locOf(key, settings, j3.binding),
+        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why}; ${origin(key, settings, j3.binding)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       });
     }
@@ -9076,7 +9624,7 @@ var securityMiddlewareMissing = {
   check(ctx) {
     const configured = HEADER_SETTINGS.filter((name2) => {
       const s = ctx.settings.get(name2);
-      return !s.isDefault && !equal(s.value, DJANGO_DEFAULTS[name2]);
+      return s.binding !== void 0 && !equal(s.value, DJANGO_DEFAULTS[name2]);
     });
     const silenced = configured.length ? `${configured.join(", ")} ${configured.length === 1 ? "is" : "are"} set but ignored` : "HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect";
     const f3 = missingMiddleware(ctx, SECURITY_MIDDLEWARE, "MIDDLEWARE:SecurityMiddleware", "security.W001", `${silenced}, and Django's own checks for them go quiet.`);
@@ -9116,12 +9664,14 @@ var sessionCookieHttponlyDisabled = {
     const s = settings.get("SESSION_COOKIE_HTTPONLY");
     const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
     if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
     return [
       {
         subject: "SESSION_COOKIE_HTTPONLY",
         djangoCheck: IDS[use],
         loc: locOf(s, settings, j3.binding),
-        message: `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_HTTPONLY", j3.value, IDS[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SESSION_COOKIE_HTTPONLY = True (or remove it: True is the default).", replacement: literalFix(s, "True") }
       }
     ];
@@ -9149,12 +9699,14 @@ var sessionCookieInsecure = {
     const s = settings.get("SESSION_COOKIE_SECURE");
     const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
     if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
     return [
       {
         subject: "SESSION_COOKIE_SECURE",
         djangoCheck: IDS2[use],
         loc: locOf(s, settings, j3.binding),
-        message: `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_SECURE", j3.value, IDS2[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SESSION_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
       }
     ];
@@ -9162,7 +9714,7 @@ var sessionCookieInsecure = {
 };
 
 // src/rules/ssl-redirect-disabled.ts
-function wasOn(base) {
+function wasOn2(base) {
   const v2 = base?.get("SECURE_SSL_REDIRECT").value;
   return v2?.kind === "bool" && v2.value;
 }
@@ -9184,13 +9736,15 @@ var sslRedirectDisabled = {
     const s = settings.get("SECURE_SSL_REDIRECT");
     const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
     if (j3.verdict === "none" || !j3.value) return [];
-    const turnedOff = wasOn(base);
+    const turnedOff = wasOn2(base);
+    const flagged = trueButNotTrue(j3.value);
     return [
       {
         subject: "SECURE_SSL_REDIRECT",
         djangoCheck: "security.W008",
         loc: locOf(s, settings, j3.binding),
-        message: `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SECURE_SSL_REDIRECT", j3.value, "security.W008", origin(s, settings, j3.binding)) : `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
       }
     ];
@@ -9212,8 +9766,14 @@ var RULES = [
   csrfCookieInsecure,
   cookieSamesiteNone,
   hstsWeakened,
-  sslRedirectDisabled
+  sslRedirectDisabled,
+  contentTypeNosniffDisabled,
+  referrerPolicyWeakened,
+  crossOriginOpenerPolicyWeakened
 ];
+
+// src/rules/catalog.ts
+var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta)];
 
 // src/config/config.ts
 var DEFAULT_CONFIG_PATH = ".github/django-security.yml";
@@ -9248,7 +9808,7 @@ function parseConfig(text, path) {
     if (key === "rules") {
       if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`${at2(offsetOf("rules"))}: rules must map rule ids to off or a severity`);
       for (const [id, setting] of Object.entries(value)) {
-        if (!RULES.some((r2) => r2.meta.id === id)) throw new UsageError(`${at2(offsetOf("rules", id))}: unknown rule id "${id}"`);
+        if (!RULE_METAS.some((m2) => m2.id === id)) throw new UsageError(`${at2(offsetOf("rules", id))}: unknown rule id "${id}"`);
         const s = setting === false ? "off" : String(setting);
         if (s !== "off" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("rules", id))}: rule ${id} must be off or one of ${SEVERITIES.join(", ")}`);
         config.rules[id] = s;
@@ -9340,19 +9900,19 @@ function ruleHelpMarkdown(meta) {
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
 function toSarif(mode, findings, notices) {
-  const rules = RULES.map((r2) => ({
-    id: r2.meta.id,
-    name: r2.meta.id.replace(/(^|-)([a-z])/g, (_3, __, c3) => c3.toUpperCase()),
-    shortDescription: { text: r2.meta.title },
-    fullDescription: { text: r2.meta.docs.what.replace(/`/g, "") },
-    helpUri: ruleDocsUrl(r2.meta.id),
-    help: { text: ruleHelpText(r2.meta), markdown: ruleHelpMarkdown(r2.meta) },
-    defaultConfiguration: { level: LEVEL[r2.meta.severity] },
-    properties: { tags: ["security", "django"], precision: "high", "security-severity": SECURITY_SEVERITY[r2.meta.severity], ...r2.meta.django.length ? { djangoChecks: r2.meta.django } : {} }
+  const rules = RULE_METAS.map((meta) => ({
+    id: meta.id,
+    name: meta.id.replace(/(^|-)([a-z])/g, (_3, __, c3) => c3.toUpperCase()),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.docs.what.replace(/`/g, "") },
+    helpUri: ruleDocsUrl(meta.id),
+    help: { text: ruleHelpText(meta), markdown: ruleHelpMarkdown(meta) },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: ["security", "django"], precision: "high", "security-severity": SECURITY_SEVERITY[meta.severity], ...meta.django.length ? { djangoChecks: meta.django } : {} }
   }));
   const results = findings.map((f3) => ({
     ruleId: f3.ruleId,
-    ruleIndex: RULES.findIndex((r2) => r2.meta.id === f3.ruleId),
+    ruleIndex: RULE_METAS.findIndex((m2) => m2.id === f3.ruleId),
     level: LEVEL[f3.severity],
     message: { text: [f3.message, f3.fix ? `Fix: ${f3.fix.description}` : "", ...f3.notes].filter(Boolean).join(" ") },
     locations: [
@@ -13712,8 +14272,8 @@ function expr(n) {
       return call(n, ln2);
     case "subscript": {
       const indexes = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
-      if (indexes.length !== 1 || indexes[0].type === "slice") return { t: "unknown", line: ln2, why: "slice" };
-      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index: expr(indexes[0]) };
+      const index = indexes.length !== 1 || indexes[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes[0]);
+      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
     }
     case "binary_operator":
       return { t: "binop", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
@@ -14239,7 +14799,10 @@ var ModuleRun = class {
     }
     if (target.t === "subscript") {
       const path = subscriptPath(target, (e) => this.expr(e, frame2));
-      if (!path) return;
+      if (!path) {
+        if (writesNamespace(target)) this.markDynamic(frame2, s);
+        return;
+      }
       this.mutate(frame2, path.root, (old) => setPath(old, path.keys, withLocs(value, this.loc(s))), s);
     }
   }
@@ -14253,6 +14816,7 @@ var ModuleRun = class {
     } else if (s.target.t === "subscript") {
       const path = subscriptPath(s.target, (e) => this.expr(e, frame2));
       if (path) this.mutate(frame2, path.root, (old) => setPath(old, path.keys, this.binop(s.op, getPath(old, path.keys), withLocs(rhs, this.loc(s)))), s);
+      else if (writesNamespace(s.target)) this.markDynamic(frame2, s);
     }
     return null;
   }
@@ -14262,7 +14826,7 @@ var ModuleRun = class {
       return v3.kind === "fails" ? { raise: exceptionOf(v3.why), why: v3.why } : null;
     }
     const func2 = e.func;
-    if (func2.t === "name" && (func2.id === "exec" || func2.id === "execfile") || func2.t === "attr" && func2.obj.t === "call" && func2.obj.func.t === "name" && ["globals", "locals", "vars"].includes(func2.obj.func.id)) {
+    if (isDynamicCall(e)) {
       this.markDynamic(frame2, s);
       return null;
     }
@@ -14345,6 +14909,7 @@ var ModuleRun = class {
     if (target === "external") {
       if (s.names === "*") {
         this.notices.push(`${this.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
+        if (s.module !== "django.conf.global_settings") this.markDynamic(frame2, s);
         return null;
       }
       for (const n of s.names) this.bind(frame2, n.as, { kind: "ext", qname: s.module ? `${s.module}.${n.name}` : n.name }, s);
@@ -14373,6 +14938,10 @@ var ModuleRun = class {
     return null;
   }
   loopStatement(s, frame2) {
+    if ([...s.body, ...s.orelse].some(hasDynamicCode)) {
+      this.markDynamic(frame2, s);
+      return;
+    }
     for (const st2 of [...s.body, ...s.orelse]) {
       for (const [name2, how] of changedNames(st2)) {
         const b3 = frame2.ns.bindings.get(name2);
@@ -14746,6 +15315,37 @@ var ModuleRun = class {
 };
 var BUILTINS = { bool: true, int: true, float: true, str: true, list: true, tuple: true, set: true, dict: true, len: true, open: true, print: true, range: true };
 var MUTATING_METHODS = /* @__PURE__ */ new Set(["append", "insert", "extend", "remove", "pop", "clear", "update", "setdefault", "sort", "reverse", "add", "discard"]);
+var NAMESPACE_FUNCTIONS = ["globals", "locals", "vars"];
+function isDynamicCall(e) {
+  const func2 = e.func;
+  if (func2.t === "name") return func2.id === "exec" || func2.id === "execfile";
+  return func2.t === "attr" && func2.obj.t === "call" && func2.obj.func.t === "name" && NAMESPACE_FUNCTIONS.includes(func2.obj.func.id);
+}
+function writesNamespace(target) {
+  let cur = target;
+  while (cur.t === "subscript") cur = cur.obj;
+  return cur.t === "call" && cur.func.t === "name" && NAMESPACE_FUNCTIONS.includes(cur.func.id);
+}
+function hasDynamicCode(s) {
+  switch (s.t) {
+    case "expr":
+      return s.expr.t === "call" && isDynamicCall(s.expr);
+    case "assign":
+      return s.targets.some(writesNamespace);
+    case "augassign":
+      return writesNamespace(s.target);
+    case "if":
+      return [...s.branches.flatMap((b3) => b3.body), ...s.orelse ?? []].some(hasDynamicCode);
+    case "try":
+      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].some(hasDynamicCode);
+    case "loop":
+      return [...s.body, ...s.orelse].some(hasDynamicCode);
+    case "with":
+      return s.body.some(hasDynamicCode);
+    default:
+      return false;
+  }
+}
 function qnameOf(v2) {
   return v2.kind === "ext" ? v2.qname : void 0;
 }
@@ -15291,11 +15891,57 @@ function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
   return [...side.discovery.index.wanted];
 }
-function runRules(side, config, baseSide, basePathOf) {
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+var EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i;
+function nonProductionReason(path, side) {
+  const entry = side.discovery.entries.find((e) => e.path === path);
+  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`;
+  if (TEST_PATH.test(path)) return "it is in test code";
+  if (EXAMPLE_PATH.test(path)) return "it is in example or documentation code";
+  return void 0;
+}
+function runFileRules(files, side, config, targets) {
+  const out2 = [];
+  for (const t2 of targets) {
+    const text = files.read(t2.path);
+    if (text === void 0) continue;
+    const nonProduction = nonProductionReason(t2.path, side);
+    for (const rule of FILE_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+    }
+  }
+  return out2;
+}
+function fileFindings(items, settingsFindings, files, config, state) {
+  const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
+  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => {
+    const override = config.rules[it2.rule.meta.id];
+    return {
+      ruleId: it2.rule.meta.id,
+      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
+      path: it2.raw.loc.path,
+      line: it2.raw.loc.line,
+      endLine: it2.raw.loc.endLine,
+      message: it2.raw.message,
+      evidence: lineText(files, it2.raw.loc.path, it2.raw.loc.line)?.trim(),
+      fix: it2.raw.fix,
+      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
+      baselineState: state,
+      affected: [],
+      notes: it2.raw.notes ?? []
+    };
+  });
+}
+function allTextFiles(files) {
+  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
+}
+function runRules(side, config, baseSide, baseEntryOf) {
   const out2 = [];
   for (const [path, view] of side.views) {
     if (!view.entry.production) continue;
-    const base = baseSide?.views.get(basePathOf ? basePathOf(path) : path);
+    const basePath = baseEntryOf?.(path);
+    const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
     for (const rule of RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
       for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry });
@@ -15351,42 +15997,34 @@ async function scan(files, config) {
   await initPython();
   const side = analyzeSide(files);
   const items = runRules(side, config);
-  const findings = applySuppressions(sorted(toFindings(items, files, config)), files, config);
-  const redact = makeRedactor(secretValues(side));
+  const settingsFindings = toFindings(items, files, config);
+  const fileItems = runFileRules(files, side, config, allTextFiles(files));
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config);
+  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
   return { mode: "scan", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact };
 }
 async function review(change, config) {
   await initPython();
   const head = analyzeSide(change.head);
   const base = analyzeSide(change.base);
-  const hunksOf = /* @__PURE__ */ new Map();
-  const oldPathOf = /* @__PURE__ */ new Map();
-  const changedPaths = /* @__PURE__ */ new Set();
-  for (const c3 of change.changes) {
-    hunksOf.set(c3.path, c3.hunks);
-    changedPaths.add(c3.path);
-    if (c3.oldPath) {
-      oldPathOf.set(c3.path, c3.oldPath);
-      changedPaths.add(c3.oldPath);
-    }
-  }
-  const basePathOf = (p2) => oldPathOf.get(p2) ?? p2;
-  const headItems = runRules(head, config, base, basePathOf);
+  const diff = new DiffIndex(change);
+  const pairs = pairEntries(head, base, diff);
+  const headItems = runRules(head, config, base, (p2) => pairs.get(p2));
   const baseItems = runRules(base, config);
-  const headPathFromBase = new Map([...oldPathOf].map(([h3, b3]) => [b3, h3]));
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
   const baseByKey = new Map(
     baseItems.map((i2) => {
       const [rule, path, ...rest] = i2.key.split("|");
-      return [[rule, headPathFromBase.get(path) ?? path, ...rest].join("|"), i2];
+      return [[rule, headPathOfBase.get(path) ?? path, ...rest].join("|"), i2];
     })
   );
   const headKeys = new Set(headItems.map((i2) => i2.key));
-  const touched = (it2) => changedPaths.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => changedPaths.has(p2));
+  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
   const out2 = [];
   for (const it2 of headItems) {
     const before = baseByKey.get(it2.key);
     if (!before) {
-      out2.push({ ...it2, state: "new", ...relocate(it2, base, basePathOf, hunksOf, change.base) });
+      out2.push({ ...it2, state: "new", ...relocate(it2, base.views.get(pairs.get(it2.entry.path) ?? ""), diff) });
       continue;
     }
     const severity = it2.raw.severity ?? it2.rule.meta.severity;
@@ -15397,27 +16035,121 @@ async function review(change, config) {
   for (const [key, it2] of baseByKey) if (!headKeys.has(key)) out2.push({ ...it2, state: "absent" });
   const headFindings = toFindings(out2.filter((o2) => o2.state !== "absent"), change.head, config);
   const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config);
-  const notices = [...change.notices, ...collectNotices(head, changedPaths), ...findings.notices];
-  const redact = makeRedactor([...secretValues(head), ...secretValues(base)]);
+  const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
+  const fileItems = runFileRules(change.head, head, config, targets);
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, "new")]), change.head, config);
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
+  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
   return { mode: "diff", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices, entries: head.discovery.entries, redact };
 }
-function relocate(it2, base, basePathOf, hunksOf, baseFiles) {
+function addedLines(hunks) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
+  return lines;
+}
+var DiffIndex = class {
+  constructor(change) {
+    this.change = change;
+    for (const c3 of change.changes) {
+      this.hunks.set(c3.path, c3.hunks);
+      this.changed.add(c3.path);
+      if (c3.status === "deleted") this.deleted.add(c3.path);
+      if (c3.oldPath) {
+        this.oldPath.set(c3.path, c3.oldPath);
+        this.changed.add(c3.oldPath);
+      }
+    }
+  }
+  change;
+  hunks = /* @__PURE__ */ new Map();
+  /** head path → base path, for renames and copies */
+  oldPath = /* @__PURE__ */ new Map();
+  deleted = /* @__PURE__ */ new Set();
+  /** every path the change touched, on either side */
+  changed = /* @__PURE__ */ new Set();
+  basePath(headPath) {
+    return this.oldPath.get(headPath) ?? headPath;
+  }
+  headPath(basePath) {
+    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
+    return basePath;
+  }
+  baseLine(path, line2) {
+    return (lineText(this.change.base, path, line2) ?? "").trim();
+  }
+};
+function pairEntries(head, base, diff) {
+  const pairs = /* @__PURE__ */ new Map();
+  const production = (side) => side.discovery.entries.filter((e) => e.production).map((e) => e.path);
+  const baseProduction = production(base);
+  const taken = /* @__PURE__ */ new Set();
+  const selectedBy = (side, path) => side.discovery.references.filter((r2) => r2.kind === "deploy" && side.discovery.index.byDottedName(r2.module) === path).map((r2) => r2.path);
+  const unpaired = [];
+  for (const h3 of production(head)) {
+    const same = diff.basePath(h3);
+    if (base.views.has(same)) {
+      pairs.set(h3, same);
+      taken.add(same);
+    } else unpaired.push(h3);
+  }
+  for (const h3 of [...unpaired]) {
+    const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
+    const match = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
+    if (match) {
+      pairs.set(h3, match);
+      taken.add(match);
+      unpaired.splice(unpaired.indexOf(h3), 1);
+    }
+  }
+  const leftover = baseProduction.filter((b3) => !taken.has(b3));
+  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0]);
+  return pairs;
+}
+function relocate(it2, baseView, diff) {
   const loc = it2.raw.loc;
-  const headHunks = hunksOf.get(loc.path);
+  const headHunks = diff.hunks.get(loc.path);
   if (headHunks && isChangedLine(headHunks, loc.line)) return {};
   let removed = it2.raw.removed;
-  if (!removed) {
+  if (!removed && baseView) {
     const setting = it2.raw.subject.split(/[:[]/)[0];
-    const b3 = base.views.get(basePathOf(it2.entry.path))?.binding(setting);
+    const b3 = baseView.binding(setting);
     if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
   }
-  if (!removed) return {};
-  const headPath = [...hunksOf.keys()].find((p2) => basePathOf(p2) === removed.loc.path) ?? removed.loc.path;
-  const hunks = hunksOf.get(headPath);
-  if (!hunks || !isRemovedLine(hunks, removed.loc.line)) return {};
-  const text = removed.text || lineText(baseFiles, removed.loc.path, removed.loc.line)?.trim() || "";
-  return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+  if (removed) {
+    const headPath = diff.headPath(removed.loc.path);
+    const hunks = diff.hunks.get(headPath);
+    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
+      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
+      if (!diff.deleted.has(headPath))
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
+      if (viaImport)
+        return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
+    }
+  }
+  for (const path of it2.entry.chain) {
+    const first = diff.hunks.get(path)?.find((h3) => h3.newLines > 0);
+    if (!first) continue;
+    const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim();
+    return { path, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
+  }
+  return {};
+}
+function removedImportOf(deletedPath, baseView, diff) {
+  if (!baseView) return void 0;
+  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
+  for (const importer of baseView.entry.chain) {
+    if (importer === deletedPath || diff.deleted.has(importer)) continue;
+    const headPath = diff.headPath(importer);
+    const hunks = diff.hunks.get(headPath);
+    if (!hunks) continue;
+    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? [];
+    for (let i2 = 1; i2 <= lines.length; i2++) {
+      const text = lines[i2 - 1];
+      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
+    }
+  }
+  return void 0;
 }
 function collectNotices(side, only) {
   const seen = /* @__PURE__ */ new Set();
@@ -19000,14 +19732,15 @@ function parseUnifiedDiff(out2) {
   const hunks = /* @__PURE__ */ new Map();
   const binary2 = /* @__PURE__ */ new Set();
   let current;
+  let minus;
   for (const line2 of out2.split("\n")) {
-    if (line2.startsWith("diff --git ")) current = void 0;
-    else if (line2.startsWith("+++ ")) {
+    if (line2.startsWith("diff --git ")) current = minus = void 0;
+    else if (line2.startsWith("--- ")) {
       const p2 = line2.slice(4);
-      current = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^b\//, "");
-    } else if (line2.startsWith("--- ") && current === void 0) {
+      minus = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^a\//, "");
+    } else if (line2.startsWith("+++ ")) {
       const p2 = line2.slice(4);
-      if (p2 !== "/dev/null") current = unquote(p2).replace(/^a\//, "");
+      current = p2 === "/dev/null" ? minus : unquote(p2).replace(/^b\//, "");
     } else if (line2.startsWith("@@") && current !== void 0) {
       const h3 = parseHunkHeader(line2);
       if (h3) hunks.set(current, [...hunks.get(current) ?? [], h3]);
@@ -19191,14 +19924,7 @@ Options:
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or runtime error.`;
 function selectForScan(paths) {
-  return paths.filter((p2) => p2.endsWith(".py") || isSettingsRelevant(p2));
-}
-async function withImports(files, load) {
-  for (let round = 0; round < 4; round++) {
-    const wanted = wantedPaths(analyzeSide(files)).filter((p2) => files.read(p2) === void 0);
-    if (!wanted.length) return;
-    await load(wanted);
-  }
+  return paths.filter((p2) => p2.endsWith(".py") || isSettingsRelevant(p2) || isSecretsCandidate(p2));
 }
 async function runCli(argv, io2) {
   let parsed;
@@ -19275,7 +20001,6 @@ ${USAGE}
       result = await review(change, config);
       source = (p2, side) => (side === "base" ? change.base : change.head).read(p2);
     }
-    void withImports;
     const failed = failing(result.findings, failOn).length > 0;
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at --fail-on ${failOn}` : ` \u2014 passes at --fail-on ${failOn}`}`;
     const color = values["no-color"] ? false : values.color ?? (io2.isTTY && !values.output && !process.env.NO_COLOR);
@@ -19298,7 +20023,6 @@ function readConfig(explicit, root, cwd) {
   if (explicit) return loadConfig(resolve(cwd, explicit));
   const implicit = join3(root, DEFAULT_CONFIG_PATH);
   if (existsSync2(implicit)) return loadConfig(implicit);
-  void readFileSync4;
   return defaultConfig();
 }
 

@@ -10,6 +10,7 @@ import { toSarif } from './report/sarif.js'
 import { formatText } from './report/text.js'
 import { initPython } from './python/parser.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
+import { isSecretsCandidate } from './secrets/detect.js'
 import { isSettingsRelevant } from './settings/discovery.js'
 import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
 import { treeFiles } from './sources/tree.js'
@@ -36,9 +37,9 @@ export interface CliIo {
   cwd: string
 }
 
-/** Python files are read in full; other files only when they can name the settings module. */
+/** Every text file that can hold settings or a secret (binary and lock files are not read). */
 function selectForScan(paths: string[]): string[] {
-  return paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p))
+  return paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p))
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -6,7 +6,8 @@ import type { Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
-import type { Rule, RuleFinding } from './rules/types.js'
+import { FILE_RULES } from './rules/file-rules.js'
+import type { FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { discover, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
@@ -63,9 +64,72 @@ export function wantedPaths(side: SideAnalysis): string[] {
 
 interface Keyed {
   key: string
-  rule: Rule
+  rule: { meta: RuleMeta }
   raw: RuleFinding
   entry: EntryModule
+}
+
+/** A finding of a file rule: about a file, not a settings module. */
+interface FileKeyed {
+  key: string
+  rule: FileRule
+  raw: RuleFinding
+}
+
+const TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i
+const EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i
+
+/** Why a file is not production code, for lowering the severity of what is found in it. */
+function nonProductionReason(path: string, side: SideAnalysis): string | undefined {
+  const entry = side.discovery.entries.find((e) => e.path === path)
+  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`
+  if (TEST_PATH.test(path)) return 'it is in test code'
+  if (EXAMPLE_PATH.test(path)) return 'it is in example or documentation code'
+  return undefined
+}
+
+/** Runs the file rules on the given files (whole files, or only the added lines of a diff). */
+function runFileRules(files: FileSet, side: SideAnalysis, config: Config, targets: { path: string; lines?: ReadonlySet<number>; added: boolean }[]): FileKeyed[] {
+  const out: FileKeyed[] = []
+  for (const t of targets) {
+    const text = files.read(t.path)
+    if (text === undefined) continue
+    const nonProduction = nonProductionReason(t.path, side)
+    for (const rule of FILE_RULES) {
+      if (config.rules[rule.meta.id] === 'off') continue
+      for (const raw of rule.checkFile({ path: t.path, text, lines: t.lines, added: t.added, nonProduction })) out.push({ key: `${rule.meta.id}|${t.path}|${raw.subject}`, rule, raw })
+    }
+  }
+  return out
+}
+
+/** File findings as findings; a line the settings rules already report as a committed SECRET_KEY is not reported twice. */
+function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: FileSet, config: Config, state?: BaselineState): Finding[] {
+  const keyLines = new Set(settingsFindings.filter((f) => f.ruleId === 'secret-key-hardcoded').map((f) => `${f.path}:${f.line}`))
+  return items
+    .filter((it) => !(it.rule.meta.id === 'hardcoded-credential' && keyLines.has(`${it.raw.loc.path}:${it.raw.loc.line}`)))
+    .map((it) => {
+      const override = config.rules[it.rule.meta.id]
+      return {
+        ruleId: it.rule.meta.id,
+        severity: override && override !== 'off' ? override : (it.raw.severity ?? it.rule.meta.severity),
+        path: it.raw.loc.path,
+        line: it.raw.loc.line,
+        endLine: it.raw.loc.endLine,
+        message: it.raw.message,
+        evidence: lineText(files, it.raw.loc.path, it.raw.loc.line)?.trim(),
+        fix: it.raw.fix,
+        fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, it.raw.loc.path]),
+        baselineState: state,
+        affected: [],
+        notes: it.raw.notes ?? []
+      }
+    })
+}
+
+/** Text files to look at in a scan: everything read, except what cannot hold a secret. */
+function allTextFiles(files: FileSet): { path: string; added: boolean }[] {
+  return [...files.paths].filter((p) => files.read(p) !== undefined).map((path) => ({ path, added: true }))
 }
 
 function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, baseEntryOf?: (headPath: string) => string | undefined): Keyed[] {
@@ -142,8 +206,10 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   await initPython()
   const side = analyzeSide(files)
   const items = runRules(side, config)
-  const findings = applySuppressions(sorted(toFindings(items, files, config)), files, config)
-  const redact = makeRedactor(secretValues(side))
+  const settingsFindings = toFindings(items, files, config)
+  const fileItems = runFileRules(files, side, config, allTextFiles(files))
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config)
+  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   return { mode: 'scan', findings: findings.kept.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact }
 }
 
@@ -183,10 +249,21 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
 
   const headFindings = toFindings(out.filter((o) => o.state !== 'absent'), change.head, config)
   const absentFindings = toFindings(out.filter((o) => o.state === 'absent'), change.base, config)
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings]), change.head, config)
+  // File rules look at what the change added: added lines of text files, and added files.
+  const targets = change.changes
+    .filter((c) => c.status !== 'deleted' && !c.binary)
+    .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
+  const fileItems = runFileRules(change.head, head, config, targets)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, 'new')]), change.head, config)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
-  const redact = makeRedactor([...secretValues(head), ...secretValues(base)])
+  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact }
+}
+
+function addedLines(hunks: Hunk[]): Set<number> {
+  const lines = new Set<number>()
+  for (const h of hunks) for (let l = h.newStart; l < h.newStart + h.newLines; l++) lines.add(l)
+  return lines
 }
 
 /** What changed, by path: hunks, renames, deletions, and base contents for quoting removed lines. */

@@ -78,7 +78,7 @@ describe('diff', () => {
   it('passes with --fail-on never and with a config that turns the rules off', async () => {
     expect((await runCli(['diff', '--repo', repo.dir, '--base', base, '--head', head, '--fail-on', 'never'])).code).toBe(0)
     const config = join(repo.dir, 'cfg.yml')
-    writeFileSync(config, 'rules:\n  debug-enabled: off\n  secret-key-hardcoded: off\n  session-cookie-insecure: medium\n')
+    writeFileSync(config, 'rules:\n  debug-enabled: off\n  secret-key-hardcoded: off\n  hardcoded-credential: off\n  session-cookie-insecure: medium\n')
     const r = await runCli(['diff', '--repo', repo.dir, '--base', base, '--head', head, '--config', config, '--format', 'json'])
     expect(r.code).toBe(0)
     expect((JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[] }).findings).toEqual([expect.objectContaining({ ruleId: 'session-cookie-insecure', severity: 'medium' })])

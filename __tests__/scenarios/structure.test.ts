@@ -243,7 +243,8 @@ describe('optional local settings', () => {
     base['mysite/settings.py'] = CLASSIC_SETTINGS + OPTIONAL
     const local = '# My laptop\nDEBUG = True\nALLOWED_HOSTS = ["localhost"]\n'
     const r = await diffFiles(base, { 'mysite/local_settings.py': local })
-    expect(brief(r)).toEqual([`debug-enabled@mysite/local_settings.py:2[new]`])
+    // the committed local settings file is itself reported (env-file-committed), and what it turns on
+    expect(brief(r)).toEqual([`env-file-committed@mysite/local_settings.py:1[new]`, `debug-enabled@mysite/local_settings.py:2[new]`])
     const f = only(r, 'debug-enabled')
     expect(f.affected).toEqual(['mysite/settings.py'])
     expect(f.notes).toContain('Affects mysite/settings.py, which imports mysite/local_settings.py.')

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { LineCounter, parseDocument } from 'yaml'
 import { SEVERITIES, type Severity } from '../findings.js'
-import { RULES } from '../rules/index.js'
+import { RULE_METAS } from '../rules/catalog.js'
 
 export type FailOn = Severity | 'never'
 
@@ -51,7 +51,7 @@ export function parseConfig(text: string, path: string): Config {
     if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${at(offsetOf('rules'))}: rules must map rule ids to off or a severity`)
       for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
-        if (!RULES.some((r) => r.meta.id === id)) throw new UsageError(`${at(offsetOf('rules', id))}: unknown rule id "${id}"`)
+        if (!RULE_METAS.some((m) => m.id === id)) throw new UsageError(`${at(offsetOf('rules', id))}: unknown rule id "${id}"`)
         const s = setting === false ? 'off' : String(setting)
         if (s !== 'off' && !(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`${at(offsetOf('rules', id))}: rule ${id} must be off or one of ${SEVERITIES.join(', ')}`)
         config.rules[id] = s as 'off' | Severity

@@ -246,8 +246,9 @@ function expr(n: Node | null): Expr {
       return call(n, ln)
     case 'subscript': {
       const indexes = n.childrenForFieldName('subscript').filter((c): c is Node => c !== null)
-      if (indexes.length !== 1 || indexes[0].type === 'slice') return { t: 'unknown', line: ln, why: 'slice' }
-      return { t: 'subscript', line: ln, obj: expr(n.childForFieldName('value')), index: expr(indexes[0]) }
+      // A slice keeps its object, so `MIDDLEWARE[0:0] = [...]` still names what it changes.
+      const index: Expr = indexes.length !== 1 || indexes[0].type === 'slice' ? { t: 'unknown', line: ln, why: 'slice' } : expr(indexes[0])
+      return { t: 'subscript', line: ln, obj: expr(n.childForFieldName('value')), index }
     }
     case 'binary_operator':
       return { t: 'binop', line: ln, op: n.childForFieldName('operator')?.text ?? '?', left: expr(n.childForFieldName('left')), right: expr(n.childForFieldName('right')) }

@@ -242,7 +242,11 @@ class ModuleRun {
     }
     if (target.t === 'subscript') {
       const path = subscriptPath(target, (e) => this.expr(e, frame))
-      if (!path) return
+      if (!path) {
+        // globals()["DEBUG"] = …: any name may change.
+        if (writesNamespace(target)) this.markDynamic(frame, s)
+        return
+      }
       this.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, this.loc(s))), s)
     }
     // attribute targets (obj.attr = …) do not define module-level settings
@@ -258,6 +262,7 @@ class ModuleRun {
     } else if (s.target.t === 'subscript') {
       const path = subscriptPath(s.target, (e) => this.expr(e, frame))
       if (path) this.mutate(frame, path.root, (old) => setPath(old, path.keys, this.binop(s.op, getPath(old, path.keys), withLocs(rhs, this.loc(s)))), s)
+      else if (writesNamespace(s.target)) this.markDynamic(frame, s)
     }
     return null
   }
@@ -268,8 +273,8 @@ class ModuleRun {
       return v.kind === 'fails' ? { raise: exceptionOf(v.why), why: v.why } : null
     }
     const func = e.func
-    // globals().update(...), vars()[…], exec(...), locals().update(...)
-    if ((func.t === 'name' && (func.id === 'exec' || func.id === 'execfile')) || (func.t === 'attr' && func.obj.t === 'call' && func.obj.func.t === 'name' && ['globals', 'locals', 'vars'].includes(func.obj.func.id))) {
+    // globals().update(...), exec(...), locals().update(...)
+    if (isDynamicCall(e)) {
       this.markDynamic(frame, s)
       return null
     }
@@ -313,7 +318,7 @@ class ModuleRun {
     return v.kind === 'fails' ? { raise: exceptionOf(v.why), why: v.why } : null
   }
 
-  private markDynamic(frame: Frame, s: Stmt): void {
+  private markDynamic(frame: Frame, s: { line: number; endLine: number }): void {
     const loc = this.loc(s)
     frame.ns.dynamic = loc
     for (const [name, b] of frame.ns.bindings) frame.ns.bindings.set(name, { ...b, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) })
@@ -360,6 +365,8 @@ class ModuleRun {
     if (target === 'external') {
       if (s.names === '*') {
         this.notices.push(`${this.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`)
+        // It may set any setting (Django's own defaults module sets only what we already know).
+        if (s.module !== 'django.conf.global_settings') this.markDynamic(frame, s)
         return null
       }
       for (const n of s.names) this.bind(frame, n.as, { kind: 'ext', qname: s.module ? `${s.module}.${n.name}` : n.name }, s)
@@ -392,6 +399,10 @@ class ModuleRun {
   private loopStatement(s: Extract<Stmt, { t: 'loop' }>, frame: Frame): void {
     // A loop may run any number of times: names it assigns become unknown, lists it grows stay
     // known for what they had but may hold more.
+    if ([...s.body, ...s.orelse].some(hasDynamicCode)) {
+      this.markDynamic(frame, s)
+      return
+    }
     for (const st of [...s.body, ...s.orelse]) {
       for (const [name, how] of changedNames(st)) {
         const b = frame.ns.bindings.get(name)
@@ -788,6 +799,44 @@ class ModuleRun {
 const BUILTINS: Record<string, true> = { bool: true, int: true, float: true, str: true, list: true, tuple: true, set: true, dict: true, len: true, open: true, print: true, range: true }
 
 const MUTATING_METHODS = new Set(['append', 'insert', 'extend', 'remove', 'pop', 'clear', 'update', 'setdefault', 'sort', 'reverse', 'add', 'discard'])
+
+const NAMESPACE_FUNCTIONS = ['globals', 'locals', 'vars']
+
+/** `exec(...)`, `globals().update(...)` and the like: code that may set any module-level name. */
+function isDynamicCall(e: Extract<Expr, { t: 'call' }>): boolean {
+  const func = e.func
+  if (func.t === 'name') return func.id === 'exec' || func.id === 'execfile'
+  return func.t === 'attr' && func.obj.t === 'call' && func.obj.func.t === 'name' && NAMESPACE_FUNCTIONS.includes(func.obj.func.id)
+}
+
+/** An assignment target such as `globals()["DEBUG"]`. */
+function writesNamespace(target: Expr): boolean {
+  let cur = target
+  while (cur.t === 'subscript') cur = cur.obj
+  return cur.t === 'call' && cur.func.t === 'name' && NAMESPACE_FUNCTIONS.includes(cur.func.id)
+}
+
+/** Whether a statement (or a block nested in it, but not a def) holds code that may set any name. */
+function hasDynamicCode(s: Stmt): boolean {
+  switch (s.t) {
+    case 'expr':
+      return s.expr.t === 'call' && isDynamicCall(s.expr)
+    case 'assign':
+      return s.targets.some(writesNamespace)
+    case 'augassign':
+      return writesNamespace(s.target)
+    case 'if':
+      return [...s.branches.flatMap((b) => b.body), ...(s.orelse ?? [])].some(hasDynamicCode)
+    case 'try':
+      return [...s.body, ...s.handlers.flatMap((h) => h.body), ...s.orelse, ...s.final].some(hasDynamicCode)
+    case 'loop':
+      return [...s.body, ...s.orelse].some(hasDynamicCode)
+    case 'with':
+      return s.body.some(hasDynamicCode)
+    default:
+      return false
+  }
+}
 
 function qnameOf(v: Value): string | undefined {
   return v.kind === 'ext' ? v.qname : undefined

@@ -1,7 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help and security-severity, results with
 // partial fingerprints and, in a diff, baselineState.
 import type { Finding, Notice, Severity } from '../findings.js'
-import { RULES } from '../rules/index.js'
+import { RULE_METAS } from '../rules/catalog.js'
 import { ruleHelpMarkdown, ruleHelpText, ruleDocsUrl } from '../rules/docs.js'
 import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from '../version.js'
 
@@ -9,19 +9,19 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' }
 
 export function toSarif(mode: 'scan' | 'diff', findings: Finding[], notices: Notice[]): object {
-  const rules = RULES.map((r) => ({
-    id: r.meta.id,
-    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
-    shortDescription: { text: r.meta.title },
-    fullDescription: { text: r.meta.docs.what.replace(/`/g, '') },
-    helpUri: ruleDocsUrl(r.meta.id),
-    help: { text: ruleHelpText(r.meta), markdown: ruleHelpMarkdown(r.meta) },
-    defaultConfiguration: { level: LEVEL[r.meta.severity] },
-    properties: { tags: ['security', 'django'], precision: 'high', 'security-severity': SECURITY_SEVERITY[r.meta.severity], ...(r.meta.django.length ? { djangoChecks: r.meta.django } : {}) }
+  const rules = RULE_METAS.map((meta) => ({
+    id: meta.id,
+    name: meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.docs.what.replace(/`/g, '') },
+    helpUri: ruleDocsUrl(meta.id),
+    help: { text: ruleHelpText(meta), markdown: ruleHelpMarkdown(meta) },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: ['security', 'django'], precision: 'high', 'security-severity': SECURITY_SEVERITY[meta.severity], ...(meta.django.length ? { djangoChecks: meta.django } : {}) }
   }))
   const results = findings.map((f) => ({
     ruleId: f.ruleId,
-    ruleIndex: RULES.findIndex((r) => r.meta.id === f.ruleId),
+    ruleIndex: RULE_METAS.findIndex((m) => m.id === f.ruleId),
     level: LEVEL[f.severity],
     message: { text: [f.message, f.fix ? `Fix: ${f.fix.description}` : '', ...f.notes].filter(Boolean).join(' ') },
     locations: [

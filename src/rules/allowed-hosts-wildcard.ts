@@ -1,5 +1,5 @@
 import { containsString } from '../python/values.js'
-import { findItem, judge, locOf, origin } from './helpers.js'
+import { findItem, judge, locOf, origin, show } from './helpers.js'
 import type { Rule } from './types.js'
 
 export const allowedHostsWildcard: Rule = {
@@ -9,7 +9,7 @@ export const allowedHostsWildcard: Rule = {
     title: "ALLOWED_HOSTS accepts any host ('*')",
     django: [],
     docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` contains `'*'`, including an environment read whose default yields it (`env.list(\"ALLOWED_HOSTS\", default=[\"*\"])`, `os.getenv(\"ALLOWED_HOSTS\", \"*\").split(\",\")`). Django's own checks do not flag this.",
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` contains `'*'`, including an environment read whose default yields it (`env.list(\"ALLOWED_HOSTS\", default=[\"*\"])`, `os.getenv(\"ALLOWED_HOSTS\", \"*\").split(\",\")`), and a string instead of a list that contains `*` (Django matches it character by character). Django's own checks do not flag this.",
       why: 'Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.',
       bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
       fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
@@ -17,8 +17,18 @@ export const allowedHostsWildcard: Rule = {
   },
   check({ settings }) {
     const s = settings.get('ALLOWED_HOSTS')
-    const j = judge(s, (v) => (containsString(v, '*') === true ? true : undefined))
+    // A string instead of a list is checked character by character, so any '*' in it matches every host.
+    const j = judge(s, (v) => (containsString(v, '*') === true || (v.kind === 'str' && v.value.includes('*')) ? true : undefined))
     if (j.verdict === 'none' || !j.value) return []
+    if (j.value.kind === 'str')
+      return [
+        {
+          subject: 'ALLOWED_HOSTS',
+          loc: locOf(s, settings, j.binding),
+          message: `ALLOWED_HOSTS ${j.verdict === 'possible' ? 'can be' : 'is'} the string ${show(j.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ]
     const item = findItem(j.value, '*')
     const loc = item?.loc && item.loc.path === (j.binding?.loc.path ?? '') ? item.loc : locOf(s, settings, j.binding)
     return [

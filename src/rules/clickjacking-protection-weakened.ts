@@ -23,14 +23,18 @@ export const clickjackingProtectionWeakened: Rule = {
     const xfo = ctx.settings.get('X_FRAME_OPTIONS')
     const j = judge(xfo, (v) => !(v.kind === 'str' && v.value === 'DENY'))
     if (j.verdict === 'none' || !j.value) return []
-    const invalid = !(j.value.kind === 'str' && j.value.value.toUpperCase() === 'SAMEORIGIN')
+    // XFrameOptionsMiddleware upper-cases the setting; Django's check compares it with 'DENY' exactly.
+    const sent = j.value.kind === 'str' ? j.value.value.toUpperCase() : undefined
+    const invalid = sent !== 'SAMEORIGIN' && sent !== 'DENY'
     const finding: RuleFinding = {
       subject: 'X_FRAME_OPTIONS',
       djangoCheck: 'security.W019',
       loc: locOf(xfo, ctx.settings, j.binding),
       message: invalid
         ? `X_FRAME_OPTIONS is ${show(j.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j.binding)}).`
-        : `X_FRAME_OPTIONS is ${show(j.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j.binding)}).`,
+        : sent === 'DENY'
+          ? `X_FRAME_OPTIONS is ${show(j.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j.binding)}).`
+          : `X_FRAME_OPTIONS is ${show(j.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j.binding)}).`,
       severity: invalid ? 'medium' : 'low',
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     }

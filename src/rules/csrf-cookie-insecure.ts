@@ -1,6 +1,6 @@
 import { CSRF_MIDDLEWARE } from '../settings/defaults.js'
 import { truthy } from '../python/values.js'
-import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
 import type { Rule } from './types.js'
 
@@ -23,12 +23,16 @@ export const csrfCookieInsecure: Rule = {
     const s = settings.get('CSRF_COOKIE_SECURE')
     const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
     if (j.verdict === 'none' || !j.value) return []
+    const flagged = trueButNotTrue(j.value)
     return [
       {
         subject: 'CSRF_COOKIE_SECURE',
         djangoCheck: 'security.W016',
         loc: locOf(s, settings, j.binding),
-        message: `CSRF_COOKIE_SECURE ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j.binding)}).`,
+        severity: flagged ? 'low' : undefined,
+        message: flagged
+          ? notBooleanMessage('CSRF_COOKIE_SECURE', j.value, 'security.W016', origin(s, settings, j.binding))
+          : `CSRF_COOKIE_SECURE ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j.binding)}).`,
         fix: { description: 'Set CSRF_COOKIE_SECURE = True in production settings.', replacement: literalFix(s, 'True') }
       }
     ]

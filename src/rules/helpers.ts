@@ -1,6 +1,6 @@
 // Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
 import type { Binding } from '../python/evaluate.js'
-import { containsString, show, type Item, type Loc, type Value } from '../python/values.js'
+import { containsString, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 
 export interface Judgement {
@@ -29,6 +29,21 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
 
 function optionMatches(v: Value, target: Value): boolean {
   return show(v, 400) === show(target, 400)
+}
+
+/**
+ * A true value that is not the boolean `True`, such as the string "1" read from the environment.
+ * Django's middleware and cookie code test truthiness, so the protection is on; only Django's deploy
+ * check (4.1+ for the cookie flags) insists on `is True`.
+ */
+export function trueButNotTrue(v: Value): boolean {
+  return truthy(v) === true && v.kind !== 'bool'
+}
+
+/** The message for a `trueButNotTrue` value of a setting whose Django check wants `is True`. */
+export function notBooleanMessage(name: string, v: Value, djangoCheck: string, from: string): string {
+  const trap = v.kind === 'str' ? ', and as a string it cannot be switched off ("False" is true as well)' : ''
+  return `${name} is ${show(v)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`
 }
 
 /** Where a finding about this setting points: its assignment, or the module when it is not set. */

@@ -1,7 +1,7 @@
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import { numeric, truthy } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
-import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
 import type { Rule, RuleFinding } from './types.js'
 
@@ -19,7 +19,7 @@ export const hstsWeakened: Rule = {
     title: 'HTTP Strict Transport Security is off or weakened',
     django: ['security.W004', 'security.W005', 'security.W021'],
     docs: {
-      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value.',
+      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value, nor a true value that is no max-age: the string `"0"` from the environment sends `max-age=0`, which switches HSTS off.',
       why: 'Without HSTS a browser will try plain HTTP first, so an attacker on the network can strip TLS on the first request (SSL stripping) and read or change the traffic. A short max-age lets that window reopen soon after each visit.',
       bad: 'SECURE_HSTS_SECONDS = 0',
       fix: 'SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True'
@@ -44,6 +44,20 @@ export const hstsWeakened: Rule = {
       return out
     }
     if (truthy(seconds.value) !== true) return out
+    // Django's check passes any true value, but the middleware writes it into `max-age=%s` as is:
+    // "0" (a string from the environment) gives max-age=0, which tells browsers to drop HSTS, and
+    // -1, 3600.0 or True are not a max-age at all, so browsers ignore the header.
+    const useless = judge(seconds, (v) => {
+      const text = v.kind === 'str' ? v.value.trim() : v.kind === 'int' || v.kind === 'float' || v.kind === 'bool' ? show(v) : undefined
+      return text === undefined ? undefined : !(/^\d+$/.test(text) && Number(text) > 0)
+    })
+    if (useless.verdict !== 'none' && useless.value)
+      out.push({
+        subject: 'SECURE_HSTS_SECONDS:max-age',
+        loc: locOf(seconds, settings, useless.binding),
+        message: `SECURE_HSTS_SECONDS ${useless.verdict === 'possible' ? 'can be' : 'is'} ${show(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === 'str' ? useless.value.value.trim() : show(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === 'str' ? useless.value.value : '') ? 'tells browsers to forget HSTS' : 'is not a valid max-age, so browsers ignore the header'}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
+        fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
+      })
     const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric(base.get('SECURE_HSTS_SECONDS').value) : undefined
     const now = numeric(seconds.value)
     if (before !== undefined && now !== undefined && now < before)
@@ -61,12 +75,13 @@ export const hstsWeakened: Rule = {
       const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
       if (j.verdict === 'none' || !j.value) continue
       const turnedOff = isTrue(base, name)
+      const flagged = trueButNotTrue(j.value)
       out.push({
         subject: name,
         djangoCheck: id,
         loc: locOf(s, settings, j.binding),
-        severity: turnedOff || name === 'SECURE_HSTS_INCLUDE_SUBDOMAINS' ? 'medium' : 'low',
-        message: `${name} ${turnedOff ? 'is turned off' : `is ${show(j.value)}`} in production: ${label} (${origin(s, settings, j.binding)}).`,
+        severity: flagged ? 'low' : turnedOff || name === 'SECURE_HSTS_INCLUDE_SUBDOMAINS' ? 'medium' : 'low',
+        message: flagged ? notBooleanMessage(name, j.value, id, origin(s, settings, j.binding)) : `${name} ${turnedOff ? 'is turned off' : `is ${show(j.value)}`} in production: ${label} (${origin(s, settings, j.binding)}).`,
         fix: { description: `Set ${name} = True.`, replacement: literalFix(s, 'True') }
       })
     }

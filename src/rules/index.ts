@@ -2,11 +2,14 @@
 import { allowedHostsEmpty } from './allowed-hosts-empty.js'
 import { allowedHostsWildcard } from './allowed-hosts-wildcard.js'
 import { clickjackingProtectionWeakened } from './clickjacking-protection-weakened.js'
+import { contentTypeNosniffDisabled } from './content-type-nosniff-disabled.js'
 import { cookieSamesiteNone } from './cookie-samesite-none.js'
+import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
 import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
 import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
 import { debugEnabled } from './debug-enabled.js'
 import { hstsWeakened } from './hsts-weakened.js'
+import { referrerPolicyWeakened } from './referrer-policy-weakened.js'
 import { secretKeyHardcoded } from './secret-key-hardcoded.js'
 import { secretKeyWeak } from './secret-key-weak.js'
 import { securityMiddlewareMissing } from './security-middleware-missing.js'
@@ -29,7 +32,10 @@ export const RULES: readonly Rule[] = [
   csrfCookieInsecure,
   cookieSamesiteNone,
   hstsWeakened,
-  sslRedirectDisabled
+  sslRedirectDisabled,
+  contentTypeNosniffDisabled,
+  referrerPolicyWeakened,
+  crossOriginOpenerPolicyWeakened
 ]
 
 export function ruleById(id: string): Rule | undefined {

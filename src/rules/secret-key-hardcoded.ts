@@ -1,5 +1,5 @@
 import type { Binding } from '../python/evaluate.js'
-import { locOf, mask } from './helpers.js'
+import { judge, locOf, mask } from './helpers.js'
 import type { Rule, RuleFinding } from './types.js'
 
 export const secretKeyHardcoded: Rule = {
@@ -31,7 +31,9 @@ export const secretKeyHardcoded: Rule = {
         fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       })
     }
-    if (key.value.kind === 'str' && !key.isDefault) report('SECRET_KEY', key.value.value, key.binding, 'SECRET_KEY')
+    // Every branch of an `if` is checked: a literal on any of them is committed.
+    const literal = judge(key, (v) => v.kind === 'str' && v.value !== '')
+    if (literal.value?.kind === 'str' && !key.isDefault) report('SECRET_KEY', literal.value.value, literal.binding, 'SECRET_KEY')
     const fallbacks = settings.get('SECRET_KEY_FALLBACKS')
     if (fallbacks.value.kind === 'seq' && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i) => {

@@ -1,5 +1,5 @@
 import type { Value } from '../python/values.js'
-import { locOf, mask, origin } from './helpers.js'
+import { judge, locOf, mask, origin } from './helpers.js'
 import type { Rule, RuleFinding } from './types.js'
 
 // django/core/checks/security/base.py
@@ -39,15 +39,17 @@ export const secretKeyWeak: Rule = {
     const out: RuleFinding[] = []
     const key = settings.get('SECRET_KEY')
     // An empty or missing value read from the environment fails closed: Django refuses to start.
-    const failsClosed = Boolean(key.binding?.env.length) && (key.value.kind === 'none' || (key.value.kind === 'str' && key.value.value === ''))
-    const why = failsClosed ? undefined : weakness(key.value)
-    if (why) {
-      const shown = key.value.kind === 'str' && key.value.value ? ` (${mask(key.value.value)})` : ''
+    const failsClosed = (v: Value): boolean => Boolean(key.binding?.env.length) && (v.kind === 'none' || (v.kind === 'str' && v.value === ''))
+    // Every branch of an `if` is judged; the finding points at the weak one.
+    const j = judge(key, (v) => !failsClosed(v) && weakness(v) !== undefined)
+    const why = j.value && weakness(j.value)
+    if (j.value && why) {
+      const shown = j.value.kind === 'str' && j.value.value ? ` (${mask(j.value.value)})` : ''
       out.push({
         subject: 'SECRET_KEY',
         djangoCheck: 'security.W009',
-        loc: locOf(key, settings),
-        message: `SECRET_KEY${shown} is weak in production: ${why}; ${origin(key, settings)}.`,
+        loc: locOf(key, settings, j.binding),
+        message: `SECRET_KEY${shown} ${j.verdict === 'possible' ? 'can be' : 'is'} weak in production: ${why}; ${origin(key, settings, j.binding)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       })
     }

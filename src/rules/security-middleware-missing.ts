@@ -22,7 +22,7 @@ export const securityMiddlewareMissing: Rule = {
   check(ctx) {
     const configured = HEADER_SETTINGS.filter((name) => {
       const s = ctx.settings.get(name)
-      return !s.isDefault && !equal(s.value, DJANGO_DEFAULTS[name])
+      return s.binding !== undefined && !equal(s.value, DJANGO_DEFAULTS[name])
     })
     const silenced = configured.length ? `${configured.join(', ')} ${configured.length === 1 ? 'is' : 'are'} set but ignored` : 'HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect'
     const f = missingMiddleware(ctx, SECURITY_MIDDLEWARE, 'MIDDLEWARE:SecurityMiddleware', 'security.W001', `${silenced}, and Django's own checks for them go quiet.`)

@@ -1,4 +1,4 @@
-import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { sessionUse } from './sessions.js'
 import type { Rule } from './types.js'
 
@@ -23,12 +23,16 @@ export const sessionCookieHttponlyDisabled: Rule = {
     const s = settings.get('SESSION_COOKIE_HTTPONLY')
     const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
     if (j.verdict === 'none' || !j.value) return []
+    const flagged = trueButNotTrue(j.value)
     return [
       {
         subject: 'SESSION_COOKIE_HTTPONLY',
         djangoCheck: IDS[use],
         loc: locOf(s, settings, j.binding),
-        message: `SESSION_COOKIE_HTTPONLY ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j.binding)}).`,
+        severity: flagged ? 'low' : undefined,
+        message: flagged
+          ? notBooleanMessage('SESSION_COOKIE_HTTPONLY', j.value, IDS[use], origin(s, settings, j.binding))
+          : `SESSION_COOKIE_HTTPONLY ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j.binding)}).`,
         fix: { description: 'Set SESSION_COOKIE_HTTPONLY = True (or remove it: True is the default).', replacement: literalFix(s, 'True') }
       }
     ]

@@ -1,4 +1,4 @@
-import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { sessionUse } from './sessions.js'
 import type { Rule } from './types.js'
 
@@ -23,12 +23,16 @@ export const sessionCookieInsecure: Rule = {
     const s = settings.get('SESSION_COOKIE_SECURE')
     const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
     if (j.verdict === 'none' || !j.value) return []
+    const flagged = trueButNotTrue(j.value)
     return [
       {
         subject: 'SESSION_COOKIE_SECURE',
         djangoCheck: IDS[use],
         loc: locOf(s, settings, j.binding),
-        message: `SESSION_COOKIE_SECURE ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j.binding)}).`,
+        severity: flagged ? 'low' : undefined,
+        message: flagged
+          ? notBooleanMessage('SESSION_COOKIE_SECURE', j.value, IDS[use], origin(s, settings, j.binding))
+          : `SESSION_COOKIE_SECURE ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j.binding)}).`,
         fix: { description: 'Set SESSION_COOKIE_SECURE = True in production settings.', replacement: literalFix(s, 'True') }
       }
     ]

@@ -1,6 +1,6 @@
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import type { SettingsView } from '../settings/view.js'
-import { judge, literalFix, locOf, origin, show } from './helpers.js'
+import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
 import type { Rule } from './types.js'
 
@@ -28,12 +28,16 @@ export const sslRedirectDisabled: Rule = {
     const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
     if (j.verdict === 'none' || !j.value) return []
     const turnedOff = wasOn(base)
+    const flagged = trueButNotTrue(j.value)
     return [
       {
         subject: 'SECURE_SSL_REDIRECT',
         djangoCheck: 'security.W008',
         loc: locOf(s, settings, j.binding),
-        message: `SECURE_SSL_REDIRECT ${turnedOff ? 'is turned off' : `${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j.binding)}).`,
+        severity: flagged ? 'low' : undefined,
+        message: flagged
+          ? notBooleanMessage('SECURE_SSL_REDIRECT', j.value, 'security.W008', origin(s, settings, j.binding))
+          : `SECURE_SSL_REDIRECT ${turnedOff ? 'is turned off' : `${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j.binding)}).`,
         fix: { description: 'Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).', replacement: literalFix(s, 'True') }
       }
     ]

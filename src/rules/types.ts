@@ -40,9 +40,29 @@ export interface RuleFinding {
   /** Where, before the change, the thing now missing was written (a deleted override or list entry). */
   removed?: { loc: Loc; text: string }
   notes?: string[]
+  /** Secret values this finding is about: masked in every output. */
+  secrets?: string[]
 }
 
 export interface Rule {
   meta: RuleMeta
   check(ctx: RuleContext): RuleFinding[]
+}
+
+/** What a file rule knows about the file it looks at. */
+export interface FileContext {
+  path: string
+  text: string
+  /** Only these lines (1-based) are new: a diff looks at added lines only. Undefined: the whole file. */
+  lines?: ReadonlySet<number>
+  /** The file was added by the change (diff), or exists (scan). */
+  added: boolean
+  /** Why the file is not production code (a test fixture, a development settings module), if it is not. */
+  nonProduction?: string
+}
+
+/** A rule about files of any kind rather than the settings model: secrets, committed env files. */
+export interface FileRule {
+  meta: RuleMeta
+  checkFile(ctx: FileContext): RuleFinding[]
 }

@@ -1,0 +1,24 @@
+import { cookieSamesiteNone } from '../../src/rules/cookie-samesite-none.js'
+import { ruleTester } from '../helpers/rule-tester.js'
+import { py } from './fixtures.js'
+
+ruleTester(cookieSamesiteNone, {
+  valid: [
+    { name: 'defaults (Lax)', code: py('DEBUG = False') },
+    { name: 'Lax and Strict', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "Lax"', 'CSRF_COOKIE_SAMESITE = "Strict"') },
+    { name: 'env default Lax', code: py('import os', 'DEBUG = False', 'SESSION_COOKIE_SAMESITE = os.environ.get("SESSION_COOKIE_SAMESITE", "Lax")') },
+    { name: 'required env read (unknown)', code: py('import os', 'DEBUG = False', 'SESSION_COOKIE_SAMESITE = os.environ["SESSION_COOKIE_SAMESITE"]') },
+    { name: 'None only in local.py', code: { 'proj/settings/base.py': py('DEBUG = False'), 'proj/settings/local.py': py('from .base import *', 'SESSION_COOKIE_SAMESITE = "None"'), 'proj/settings/production.py': py('from .base import *') } },
+    { name: 'None in base, Lax in production', code: { 'proj/settings/base.py': py('DEBUG = False', 'CSRF_COOKIE_SAMESITE = None'), 'proj/settings/production.py': py('from .base import *', 'CSRF_COOKIE_SAMESITE = "Lax"') } }
+  ],
+  invalid: [
+    { name: 'session cookie "None"', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"'), findings: [{ line: 2, message: ["SESSION_COOKIE_SAMESITE is 'None'", 'requests from other sites'] }] },
+    { name: 'CSRF cookie None', code: py('DEBUG = False', 'CSRF_COOKIE_SAMESITE = None'), findings: [{ line: 2, message: ['CSRF_COOKIE_SAMESITE is None'] }] },
+    { name: 'lower case "none"', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "none"'), findings: [{ line: 2 }] },
+    { name: 'both, one finding each', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"', 'CSRF_COOKIE_SAMESITE = "None"'), findings: [{ line: 2, message: ['SESSION_COOKIE_SAMESITE'] }, { line: 3, message: ['CSRF_COOKIE_SAMESITE'] }] },
+    { name: 'env default "None"', code: py('import os', 'DEBUG = False', 'SESSION_COOKIE_SAMESITE = os.getenv("SESSION_COOKIE_SAMESITE", "None")'), findings: [{ line: 3, message: ['SESSION_COOKIE_SAMESITE unset gets'] }] },
+    { name: 'django-environ default "None"', code: py('import environ', 'env = environ.Env()', 'DEBUG = env.bool("DEBUG", default=False)', 'CSRF_COOKIE_SAMESITE = env("CSRF_COOKIE_SAMESITE", default="None")'), findings: [{ line: 4 }] },
+    { name: 'inherited from base', code: { 'proj/settings/base.py': py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"  # embedded widget'), 'proj/settings/production.py': py('from .base import *') }, findings: [{ path: 'proj/settings/base.py', line: 2 }] },
+    { name: 'loosened in production', code: { 'proj/settings/base.py': py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "Strict"'), 'proj/settings/production.py': py('from .base import *', 'SESSION_COOKIE_SAMESITE = "None"') }, findings: [{ path: 'proj/settings/production.py', line: 2 }] }
+  ]
+})

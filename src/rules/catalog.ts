@@ -1,0 +1,7 @@
+// Every rule's metadata, settings rules and file rules alike: for config validation, SARIF rules[]
+// and the generated docs.
+import { FILE_RULES } from './file-rules.js'
+import { RULES } from './index.js'
+import type { RuleMeta } from './types.js'
+
+export const RULE_METAS: readonly RuleMeta[] = [...RULES.map((r) => r.meta), ...FILE_RULES.map((r) => r.meta)]

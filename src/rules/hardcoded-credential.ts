@@ -1,0 +1,32 @@
+import { mask } from './helpers.js'
+import { detectSecrets } from '../secrets/detect.js'
+import type { FileRule, RuleFinding } from './types.js'
+
+export const hardcodedCredential: FileRule = {
+  meta: {
+    id: 'hardcoded-credential',
+    severity: 'high',
+    title: 'A credential is committed in a file',
+    django: [],
+    docs: {
+      what: 'Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.',
+      why: 'A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.',
+      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
+      fix: 'DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment\'s secret store'
+    }
+  },
+  checkFile({ path, text, lines, nonProduction }) {
+    return detectSecrets(path, text, lines).map((hit): RuleFinding => {
+      const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
+      const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
+      return {
+        subject: `${hit.kind}:${hit.key ?? ''}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
+        loc: { path, line: hit.line, endLine: hit.line },
+        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
+        severity: nonProduction || hit.testKey ? 'low' : undefined,
+        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
+        secrets: hit.kind === 'private-key' ? [] : [hit.value]
+      }
+    })
+  }
+}
