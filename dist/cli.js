@@ -9988,6187 +9988,10 @@ function formatText(findings, notices, summary, opts) {
   return out2.join("\n") + "\n";
 }
 
-// src/python/parser.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-
-// node_modules/web-tree-sitter/web-tree-sitter.js
-var __defProp2 = Object.defineProperty;
-var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
-var Edit = class {
-  static {
-    __name(this, "Edit");
-  }
-  /** The start position of the change. */
-  startPosition;
-  /** The end position of the change before the edit. */
-  oldEndPosition;
-  /** The end position of the change after the edit. */
-  newEndPosition;
-  /** The start index of the change. */
-  startIndex;
-  /** The end index of the change before the edit. */
-  oldEndIndex;
-  /** The end index of the change after the edit. */
-  newEndIndex;
-  constructor({
-    startIndex,
-    oldEndIndex,
-    newEndIndex,
-    startPosition,
-    oldEndPosition,
-    newEndPosition
-  }) {
-    this.startIndex = startIndex >>> 0;
-    this.oldEndIndex = oldEndIndex >>> 0;
-    this.newEndIndex = newEndIndex >>> 0;
-    this.startPosition = startPosition;
-    this.oldEndPosition = oldEndPosition;
-    this.newEndPosition = newEndPosition;
-  }
-  /**
-   * Edit a point and index to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a single point's byte offset and row/column position
-   * based on an edit operation. This is useful for editing points without
-   * requiring a tree or node instance.
-   */
-  editPoint(point, index) {
-    let newIndex = index;
-    const newPoint = { ...point };
-    if (index >= this.oldEndIndex) {
-      newIndex = this.newEndIndex + (index - this.oldEndIndex);
-      const originalRow = point.row;
-      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
-      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
-    } else if (index > this.startIndex) {
-      newIndex = this.newEndIndex;
-      newPoint.row = this.newEndPosition.row;
-      newPoint.column = this.newEndPosition.column;
-    }
-    return { point: newPoint, index: newIndex };
-  }
-  /**
-   * Edit a range to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a range's start and end positions based on an edit
-   * operation. This is useful for editing ranges without requiring a tree
-   * or node instance.
-   */
-  editRange(range) {
-    const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
-    };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
-        newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
-        };
-        if (newRange.endIndex < this.newEndIndex) {
-          newRange.endIndex = Number.MAX_SAFE_INTEGER;
-          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-        }
-      }
-    } else if (range.endIndex > this.startIndex) {
-      newRange.endIndex = this.startIndex;
-      newRange.endPosition = { ...this.startPosition };
-    }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
-      newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
-      };
-      if (newRange.startIndex < this.newEndIndex) {
-        newRange.startIndex = Number.MAX_SAFE_INTEGER;
-        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-      }
-    } else if (range.startIndex > this.startIndex) {
-      newRange.startIndex = this.startIndex;
-      newRange.startPosition = { ...this.startPosition };
-    }
-    return newRange;
-  }
-};
-var SIZE_OF_SHORT = 2;
-var SIZE_OF_INT = 4;
-var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-var SIZE_OF_NODE = 5 * SIZE_OF_INT;
-var SIZE_OF_POINT = 2 * SIZE_OF_INT;
-var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-var ZERO_POINT = { row: 0, column: 0 };
-var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-function assertInternal(x3) {
-  if (x3 !== INTERNAL) throw new Error("Illegal constructor");
-}
-__name(assertInternal, "assertInternal");
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-__name(isPoint, "isPoint");
-function setModule(module2) {
-  C = module2;
-}
-__name(setModule, "setModule");
-var C;
-function newFinalizer(handler) {
-  try {
-    return new FinalizationRegistry(handler);
-  } catch (e) {
-    console.error("Unsupported FinalizationRegistry:", e);
-    return;
-  }
-}
-__name(newFinalizer, "newFinalizer");
-var finalizer = newFinalizer((address) => {
-  C._ts_lookahead_iterator_delete(address);
-});
-var LookaheadIterator = class {
-  static {
-    __name(this, "LookaheadIterator");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  language;
-  /** @internal */
-  positioned = false;
-  /** @internal */
-  constructor(internal, address, language) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    finalizer?.register(this, address, this);
-  }
-  /**
-   * Get the current symbol of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol:
-   *
-   * - Before the first iteration step
-   * - After the iterator is exhausted
-   * - After a {@link reset} or {@link resetState} call
-   */
-  get currentTypeId() {
-    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
-  }
-  /**
-   * Get the current symbol name of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol.
-   */
-  get currentType() {
-    const id = this.currentTypeId;
-    if (id === null) return null;
-    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
-  }
-  /** Delete the lookahead iterator, freeing its resources. */
-  delete() {
-    finalizer?.unregister(this);
-    C._ts_lookahead_iterator_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Reset the lookahead iterator.
-   *
-   * This returns `true` if the language was set successfully and `false`
-   * otherwise.
-   */
-  reset(language, stateId) {
-    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-      this.language = language;
-      this.positioned = false;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Reset the lookahead iterator to another state.
-   *
-   * This returns `true` if the iterator was reset to the given state and
-   * `false` otherwise.
-   */
-  resetState(stateId) {
-    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
-    this.positioned = false;
-    return true;
-  }
-  /**
-   * Returns an iterator that iterates over the symbols of the lookahead iterator.
-   *
-   * The iterator will yield the current symbol name as a string for each step
-   * until there are no more symbols to iterate over.
-   */
-  [Symbol.iterator]() {
-    return {
-      next: /* @__PURE__ */ __name(() => {
-        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
-        const value = this.currentType;
-        return value === null ? { done: true, value: "" } : { done: false, value };
-      }, "next")
-    };
-  }
-};
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex) {
-      result = result.slice(0, length);
-    }
-  }
-  return result ?? "";
-}
-__name(getText, "getText");
-var finalizer2 = newFinalizer((address) => {
-  C._ts_tree_delete(address);
-});
-var Tree = class _Tree {
-  static {
-    __name(this, "Tree");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  textCallback;
-  /** The language that was used to parse the syntax tree. */
-  language;
-  /** @internal */
-  constructor(internal, address, language, textCallback) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    this.textCallback = textCallback;
-    finalizer2?.register(this, address, this);
-  }
-  /** Create a shallow copy of the syntax tree. This is very fast. */
-  copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
-  }
-  /** Delete the syntax tree, freeing its resources. */
-  delete() {
-    finalizer2?.unregister(this);
-    C._ts_tree_delete(this[0]);
-    this[0] = 0;
-  }
-  /** Get the root node of the syntax tree. */
-  get rootNode() {
-    C._ts_tree_root_node_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Get the root node of the syntax tree, but with its position shifted
-   * forward by the given offset.
-   */
-  rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
-    C._ts_tree_root_node_with_offset_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Edit the syntax tree to keep it in sync with source code that has been
-   * edited.
-   *
-   * You must describe the edit both in terms of byte offsets and in terms of
-   * row/column coordinates.
-   */
-  edit(edit) {
-    marshalEdit(edit);
-    C._ts_tree_edit_wasm(this[0]);
-  }
-  /** Create a new {@link TreeCursor} starting from the root of the tree. */
-  walk() {
-    return this.rootNode.walk();
-  }
-  /**
-   * Compare this old edited syntax tree to a new syntax tree representing
-   * the same document, returning a sequence of ranges whose syntactic
-   * structure has changed.
-   *
-   * For this to work correctly, this syntax tree must have been edited such
-   * that its ranges match up to the new tree. Generally, you'll want to
-   * call this method right after calling one of the [`Parser::parse`]
-   * functions. Call it on the old tree that was passed to parse, and
-   * pass the new tree that was returned from `parse`.
-   */
-  getChangedRanges(other) {
-    if (!(other instanceof _Tree)) {
-      throw new TypeError("Argument must be a Tree");
-    }
-    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the included ranges that were used to parse the syntax tree. */
-  getIncludedRanges() {
-    C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-};
-var finalizer3 = newFinalizer((address) => {
-  C._ts_tree_cursor_delete_wasm(address);
-});
-var TreeCursor = class _TreeCursor {
-  static {
-    __name(this, "TreeCursor");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [2] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  // @ts-expect-error: never read
-  [3] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  tree;
-  /** @internal */
-  constructor(internal, tree) {
-    assertInternal(internal);
-    this.tree = tree;
-    unmarshalTreeCursor(this);
-    finalizer3?.register(this, this.tree[0], this);
-  }
-  /** Creates a deep copy of the tree cursor. This allocates new memory. */
-  copy() {
-    const copy = new _TreeCursor(INTERNAL, this.tree);
-    C._ts_tree_cursor_copy_wasm(this.tree[0]);
-    unmarshalTreeCursor(copy);
-    return copy;
-  }
-  /** Delete the tree cursor, freeing its resources. */
-  delete() {
-    finalizer3?.unregister(this);
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_delete_wasm(this.tree[0]);
-    this[0] = this[1] = this[2] = 0;
-  }
-  /** Get the tree cursor's current {@link Node}. */
-  get currentNode() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the numerical field id of this tree cursor's current node.
-   *
-   * See also {@link TreeCursor#currentFieldName}.
-   */
-  get currentFieldId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-  }
-  /** Get the field name of this tree cursor's current node. */
-  get currentFieldName() {
-    return this.tree.language.fields[this.currentFieldId];
-  }
-  /**
-   * Get the depth of the cursor's current node relative to the original
-   * node that the cursor was constructed with.
-   */
-  get currentDepth() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-  }
-  /**
-   * Get the index of the cursor's current node out of all of the
-   * descendants of the original node that the cursor was constructed with.
-   */
-  get currentDescendantIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-  }
-  /** Get the type of the cursor's current node. */
-  get nodeType() {
-    return this.tree.language.types[this.nodeTypeId] || "ERROR";
-  }
-  /** Get the type id of the cursor's current node. */
-  get nodeTypeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-  }
-  /** Get the state id of the cursor's current node. */
-  get nodeStateId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-  }
-  /** Get the id of the cursor's current node. */
-  get nodeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-  }
-  /**
-   * Check if the cursor's current node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get nodeIsNamed() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if the cursor's current node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get nodeIsMissing() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Get the string content of the cursor's current node. */
-  get nodeText() {
-    marshalTreeCursor(this);
-    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
-  }
-  /** Get the start position of the cursor's current node. */
-  get startPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the end position of the cursor's current node. */
-  get endPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the start index of the cursor's current node. */
-  get startIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-  }
-  /** Get the end index of the cursor's current node. */
-  get endIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-  }
-  /**
-   * Move this cursor to the first child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   */
-  gotoFirstChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the last child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoFirstChild} because it needs to
-   * iterate through all the children to compute the child's position.
-   */
-  gotoLastChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the parent of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no parent node (the cursor was already on the
-   * root node).
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoParent() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the next sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no next sibling node.
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoNextSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the previous sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no previous sibling node.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoNextSibling} due to how node
-   * positions are stored. In the worst case, this will need to iterate
-   * through all the children up to the previous sibling node to recalculate
-   * its position. Also note that the node the cursor was constructed with is
-   * considered the root of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoPreviousSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move the cursor to the node that is the nth descendant of
-   * the original node that the cursor was constructed with, where
-   * zero represents the original node itself.
-   */
-  gotoDescendant(goalDescendantIndex) {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForIndex(goalIndex) {
-    marshalTreeCursor(this);
-    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns the index of the child node if one was found, and returns
-   * `null` if no such child was found.
-   */
-  gotoFirstChildForPosition(goalPosition) {
-    marshalTreeCursor(this);
-    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Re-initialize this tree cursor to start at the original node that the
-   * cursor was constructed with.
-   */
-  reset(node) {
-    marshalNode(node);
-    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-    C._ts_tree_cursor_reset_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Re-initialize a tree cursor to the same position as another cursor.
-   *
-   * Unlike {@link TreeCursor#reset}, this will not lose parent
-   * information and allows reusing already created cursors.
-   */
-  resetTo(cursor) {
-    marshalTreeCursor(this, TRANSFER_BUFFER);
-    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-    unmarshalTreeCursor(this);
-  }
-};
-var Node = class {
-  static {
-    __name(this, "Node");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
-    this.tree = tree;
-    this.startIndex = startIndex;
-    this.startPosition = startPosition;
-  }
-  /**
-   * The numeric id for this node that is unique.
-   *
-   * Within a given syntax tree, no two nodes have the same id. However:
-   *
-   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-   *   the process, then that node will have the same id in both trees.
-   *
-   * * A node not marked as having changes does not guarantee it was reused.
-   *
-   * * If a node is marked as having changed in the old tree, it will not be reused.
-   */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-  /** Get this node's type as a numerical id. */
-  get typeId() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }
-  /**
-   * Get the node's type as a numerical id as it appears in the grammar,
-   * ignoring aliases.
-   */
-  get grammarId() {
-    marshalNode(this);
-    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-  }
-  /** Get this node's type as a string. */
-  get type() {
-    return this.tree.language.types[this.typeId] || "ERROR";
-  }
-  /**
-   * Get this node's symbol name as it appears in the grammar, ignoring
-   * aliases as a string.
-   */
-  get grammarType() {
-    return this.tree.language.types[this.grammarId] || "ERROR";
-  }
-  /**
-   * Check if this node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get isNamed() {
-    marshalNode(this);
-    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *extra*.
-   *
-   * Extra nodes represent things like comments, which are not required
-   * by the grammar, but can appear anywhere.
-   */
-  get isExtra() {
-    marshalNode(this);
-    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error.
-   *
-   * Syntax errors represent parts of the code that could not be incorporated
-   * into a valid syntax tree.
-   */
-  get isError() {
-    marshalNode(this);
-    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get isMissing() {
-    marshalNode(this);
-    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Check if this node has been edited. */
-  get hasChanges() {
-    marshalNode(this);
-    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error or contains any syntax
-   * errors anywhere within it.
-   */
-  get hasError() {
-    marshalNode(this);
-    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-  }
-  /** Get the byte index where this node ends. */
-  get endIndex() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
-  }
-  /** Get the position where this node ends. */
-  get endPosition() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the string content of this node. */
-  get text() {
-    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-  }
-  /** Get this node's parse state. */
-  get parseState() {
-    marshalNode(this);
-    return C._ts_node_parse_state_wasm(this.tree[0]);
-  }
-  /** Get the parse state after this node. */
-  get nextParseState() {
-    marshalNode(this);
-    return C._ts_node_next_parse_state_wasm(this.tree[0]);
-  }
-  /** Check if this node is equal to another node. */
-  equals(other) {
-    return this.tree === other.tree && this.id === other.id;
-  }
-  /**
-   * Get the node's child at the given index, where zero represents the first child.
-   *
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#children} instead.
-   */
-  child(index) {
-    marshalNode(this);
-    C._ts_node_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's *named* child at the given index.
-   *
-   * See also {@link Node#isNamed}.
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#namedChildren} instead.
-   */
-  namedChild(index) {
-    marshalNode(this);
-    C._ts_node_named_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's child with the given numerical field id.
-   *
-   * See also {@link Node#childForFieldName}. You can
-   * convert a field name to an id using {@link Language#fieldIdForName}.
-   */
-  childForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the first child with the given field name.
-   *
-   * If multiple children may have the same field name, access them using
-   * {@link Node#childrenForFieldName}.
-   */
-  childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
-    return null;
-  }
-  /** Get the field name of this node's child at the given index. */
-  fieldNameForChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /** Get the field name of this node's named child at the given index. */
-  fieldNameForNamedChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /**
-   * Get an array of this node's children with a given field name.
-   *
-   * See also {@link Node#children}.
-   */
-  childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-    return [];
-  }
-  /**
-    * Get an array of this node's children with a given field id.
-    *
-    * See also {@link Node#childrenForFieldName}.
-    */
-  childrenForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the node's first child that contains or starts after the given byte offset. */
-  firstChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's first named child that contains or starts after the given byte offset. */
-  firstNamedChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's number of children. */
-  get childCount() {
-    marshalNode(this);
-    return C._ts_node_child_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's number of *named* children.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get namedChildCount() {
-    marshalNode(this);
-    return C._ts_node_named_child_count_wasm(this.tree[0]);
-  }
-  /** Get this node's first child. */
-  get firstChild() {
-    return this.child(0);
-  }
-  /**
-   * Get this node's first named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  /** Get this node's last child. */
-  get lastChild() {
-    return this.child(this.childCount - 1);
-  }
-  /**
-   * Get this node's last named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get lastNamedChild() {
-    return this.namedChild(this.namedChildCount - 1);
-  }
-  /**
-   * Iterate over this node's children.
-   *
-   * If you're walking the tree recursively, you may want to use the
-   * {@link TreeCursor} APIs directly instead.
-   */
-  get children() {
-    if (!this._children) {
-      marshalNode(this);
-      C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._children;
-  }
-  /**
-   * Iterate over this node's named children.
-   *
-   * See also {@link Node#children}.
-   */
-  get namedChildren() {
-    if (!this._namedChildren) {
-      marshalNode(this);
-      C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._namedChildren;
-  }
-  /**
-   * Get the descendants of this node that are the given type, or in the given types array.
-   *
-   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-   *
-   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-   */
-  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-    const symbols = [];
-    const typesBySymbol = this.tree.language.types;
-    for (const node_type of types) {
-      if (node_type == "ERROR") {
-        symbols.push(65535);
-      }
-    }
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
-      }
-    }
-    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-    }
-    marshalNode(this);
-    C._ts_node_descendants_of_type_wasm(
-      this.tree[0],
-      symbolsAddress,
-      symbols.length,
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column
-    );
-    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
-    if (descendantCount > 0) {
-      let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-    }
-    C._free(descendantAddress);
-    C._free(symbolsAddress);
-    return result;
-  }
-  /** Get this node's next sibling. */
-  get nextSibling() {
-    marshalNode(this);
-    C._ts_node_next_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's previous sibling. */
-  get previousSibling() {
-    marshalNode(this);
-    C._ts_node_prev_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's next *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get nextNamedSibling() {
-    marshalNode(this);
-    C._ts_node_next_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's previous *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get previousNamedSibling() {
-    marshalNode(this);
-    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's number of descendants, including one for the node itself. */
-  get descendantCount() {
-    marshalNode(this);
-    return C._ts_node_descendant_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's immediate parent.
-   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-   */
-  get parent() {
-    marshalNode(this);
-    C._ts_node_parent_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the node that contains `descendant`.
-   *
-   * Note that this can return `descendant` itself.
-   */
-  childWithDescendant(descendant) {
-    marshalNode(this);
-    marshalNode(descendant, 1);
-    C._ts_node_child_with_descendant_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Create a new {@link TreeCursor} starting from this node.
-   *
-   * Note that the given node is considered the root of the cursor,
-   * and the cursor cannot walk outside this node.
-   */
-  walk() {
-    marshalNode(this);
-    C._ts_tree_cursor_new_wasm(this.tree[0]);
-    return new TreeCursor(INTERNAL, this.tree);
-  }
-  /**
-   * Edit this node to keep it in-sync with source code that has been edited.
-   *
-   * This function is only rarely needed. When you edit a syntax tree with
-   * the {@link Tree#edit} method, all of the nodes that you retrieve from
-   * the tree afterward will already reflect the edit. You only need to
-   * use {@link Node#edit} when you have a specific {@link Node} instance that
-   * you want to keep and continue to use after an edit.
-   */
-  edit(edit) {
-    if (this.startIndex >= edit.oldEndIndex) {
-      this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
-      let subbedPointRow;
-      let subbedPointColumn;
-      if (this.startPosition.row > edit.oldEndPosition.row) {
-        subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
-        subbedPointColumn = this.startPosition.column;
-      } else {
-        subbedPointRow = 0;
-        subbedPointColumn = this.startPosition.column;
-        if (this.startPosition.column >= edit.oldEndPosition.column) {
-          subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
-        }
-      }
-      if (subbedPointRow > 0) {
-        this.startPosition.row += subbedPointRow;
-        this.startPosition.column = subbedPointColumn;
-      } else {
-        this.startPosition.column += subbedPointColumn;
-      }
-    } else if (this.startIndex > edit.startIndex) {
-      this.startIndex = edit.newEndIndex;
-      this.startPosition.row = edit.newEndPosition.row;
-      this.startPosition.column = edit.newEndPosition.column;
-    }
-  }
-  /** Get the S-expression representation of this node. */
-  toString() {
-    marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
-    C._free(address);
-    return result;
-  }
-};
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-__name(unmarshalCaptures, "unmarshalCaptures");
-function marshalNode(node, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-__name(marshalNode, "marshalNode");
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-__name(unmarshalNode, "unmarshalNode");
-function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
-}
-__name(marshalTreeCursor, "marshalTreeCursor");
-function unmarshalTreeCursor(cursor) {
-  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-__name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-__name(marshalPoint, "marshalPoint");
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-__name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalRange, "marshalRange");
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-__name(unmarshalRange, "unmarshalRange");
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalEdit, "marshalEdit");
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-var Language = class _Language {
-  static {
-    __name(this, "Language");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /**
-   * A list of all node types in the language. The index of each type in this
-   * array is its node type id.
-   */
-  types;
-  /**
-   * A list of all field names in the language. The index of each field name in
-   * this array is its field id.
-   */
-  fields;
-  /** @internal */
-  constructor(internal, address) {
-    assertInternal(internal);
-    this[0] = address;
-    this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-      }
-    }
-    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-      if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
-      } else {
-        this.fields[i2] = null;
-      }
-    }
-  }
-  /**
-   * Gets the name of the language.
-   */
-  get name() {
-    const ptr = C._ts_language_name(this[0]);
-    if (ptr === 0) return null;
-    return C.UTF8ToString(ptr);
-  }
-  /**
-   * Gets the ABI version of the language.
-   */
-  get abiVersion() {
-    return C._ts_language_abi_version(this[0]);
-  }
-  /**
-  * Get the metadata for this language. This information is generated by the
-  * CLI, and relies on the language author providing the correct metadata in
-  * the language's `tree-sitter.json` file.
-  */
-  get metadata() {
-    C._ts_language_metadata_wasm(this[0]);
-    const length = C.getValue(TRANSFER_BUFFER, "i32");
-    if (length === 0) return null;
-    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
-  }
-  /**
-   * Gets the number of fields in the language.
-   */
-  get fieldCount() {
-    return this.fields.length - 1;
-  }
-  /**
-   * Gets the number of states in the language.
-   */
-  get stateCount() {
-    return C._ts_language_state_count(this[0]);
-  }
-  /**
-   * Get the field id for a field name.
-   */
-  fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
-  }
-  /**
-   * Get the field name for a field id.
-   */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
-  }
-  /**
-   * Get the node type id for a node type name.
-   */
-  idForNodeType(type, named2) {
-    const typeLength = C.lengthBytesUTF8(type);
-    const typeAddress = C._malloc(typeLength + 1);
-    C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
-    C._free(typeAddress);
-    return result || null;
-  }
-  /**
-   * Gets the number of node types in the language.
-   */
-  get nodeTypeCount() {
-    return C._ts_language_symbol_count(this[0]);
-  }
-  /**
-   * Get the node type name for a node type id.
-   */
-  nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
-  }
-  /**
-   * Check if a node type is named.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-   */
-  nodeTypeIsNamed(typeId) {
-    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Check if a node type is visible.
-   */
-  nodeTypeIsVisible(typeId) {
-    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Get the supertypes ids of this language.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-   */
-  get supertypes() {
-    C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the subtype ids for a given supertype node id.
-   */
-  subtypes(supertype) {
-    C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the next state id for a given state id and node type id.
-   */
-  nextState(stateId, typeId) {
-    return C._ts_language_next_state(this[0], stateId, typeId);
-  }
-  /**
-   * Create a new lookahead iterator for this language and parse state.
-   *
-   * This returns `null` if state is invalid for this language.
-   *
-   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-   * parse state. A newly created iterator is not positioned on a symbol, so
-   * {@link LookaheadIterator#currentType} returns `null` until the first
-   * iteration step.
-   *
-   * Lookahead iterators can be useful for generating suggestions and improving
-   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-   * lookahead iterator created on the previous non-extra leaf node may be
-   * appropriate.
-   */
-  lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
-    return null;
-  }
-  /**
-   * Load a language from a WebAssembly module.
-   * The module can be provided as a path to a file, a `URL` to a file, or as a
-   * buffer.
-   */
-  static async load(input) {
-    let binary2;
-    if (input instanceof Uint8Array) {
-      binary2 = input;
-    } else if (globalThis.process?.versions.node) {
-      const fs22 = await import("fs/promises");
-      binary2 = await fs22.readFile(input);
-    } else {
-      const response = await fetch(input);
-      if (!response.ok) {
-        const body2 = await response.text();
-        throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-      }
-      const retryResp = response.clone();
-      try {
-        binary2 = await WebAssembly.compileStreaming(response);
-      } catch (reason) {
-        console.error("wasm streaming compile failed:", reason);
-        console.error("falling back to ArrayBuffer instantiation");
-        binary2 = new Uint8Array(await retryResp.arrayBuffer());
-      }
-    }
-    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
-    return _Language.loadFromWasmExports(mod, { sync: false });
-  }
-  static loadFromWasmExports(mod, { sync }) {
-    const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
-      console.log(`Couldn't find language function in Wasm file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
-    }
-    const languageAddress = mod[functionName]();
-    return new _Language(INTERNAL, languageAddress);
-  }
-  /**
-   * Load a language synchronously from a pre-compiled WebAssembly module.
-   * Use this when the host environment provides a `WebAssembly.Module` directly.
-   */
-  static loadSync(wasmModule) {
-    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
-    return _Language.loadFromWasmExports(mod, { sync: true });
-  }
-};
-async function Module2(moduleArg = {}) {
-  var moduleRtn;
-  var Module = moduleArg;
-  var ENVIRONMENT_IS_WEB = typeof window == "object";
-  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
-  if (ENVIRONMENT_IS_NODE) {
-    const { createRequire: createRequire2 } = await import("module");
-    var require = createRequire2(import.meta.url);
-  }
-  Module.currentQueryProgressCallback = null;
-  Module.currentProgressCallback = null;
-  Module.currentLogCallback = null;
-  Module.currentParseCallback = null;
-  var arguments_ = [];
-  var thisProgram = "./this.program";
-  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-    throw toThrow;
-  }, "quit_");
-  var _scriptName = import.meta.url;
-  var scriptDirectory = "";
-  function locateFile(path) {
-    if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
-    }
-    return scriptDirectory + path;
-  }
-  __name(locateFile, "locateFile");
-  var readAsync, readBinary;
-  if (ENVIRONMENT_IS_NODE) {
-    var fs = require("fs");
-    if (_scriptName.startsWith("file:")) {
-      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
-    }
-    readBinary = /* @__PURE__ */ __name((filename) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename);
-      return ret;
-    }, "readBinary");
-    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
-      return ret;
-    }, "readAsync");
-    if (process.argv.length > 1) {
-      thisProgram = process.argv[1].replace(/\\/g, "/");
-    }
-    arguments_ = process.argv.slice(2);
-    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-      process.exitCode = status;
-      throw toThrow;
-    }, "quit_");
-  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-    try {
-      scriptDirectory = new URL(".", _scriptName).href;
-    } catch {
-    }
-    {
-      if (ENVIRONMENT_IS_WORKER) {
-        readBinary = /* @__PURE__ */ __name((url) => {
-          var xhr = new XMLHttpRequest();
-          xhr.open("GET", url, false);
-          xhr.responseType = "arraybuffer";
-          xhr.send(null);
-          return new Uint8Array(
-            /** @type{!ArrayBuffer} */
-            xhr.response
-          );
-        }, "readBinary");
-      }
-      readAsync = /* @__PURE__ */ __name(async (url) => {
-        if (isFileURI(url)) {
-          return new Promise((resolve2, reject) => {
-            var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, true);
-            xhr.responseType = "arraybuffer";
-            xhr.onload = () => {
-              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve2(xhr.response);
-                return;
-              }
-              reject(xhr.status);
-            };
-            xhr.onerror = reject;
-            xhr.send(null);
-          });
-        }
-        var response = await fetch(url, {
-          credentials: "same-origin"
-        });
-        if (response.ok) {
-          return response.arrayBuffer();
-        }
-        throw new Error(response.status + " : " + response.url);
-      }, "readAsync");
-    }
-  } else {
-  }
-  var out = console.log.bind(console);
-  var err = console.error.bind(console);
-  var dynamicLibraries = [];
-  var wasmBinary;
-  var ABORT = false;
-  var EXITSTATUS;
-  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-  var readyPromiseResolve, readyPromiseReject;
-  var wasmMemory;
-  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
-  var HEAP64, HEAPU64;
-  var HEAP_DATA_VIEW;
-  var runtimeInitialized = false;
-  function updateMemoryViews() {
-    var b3 = wasmMemory.buffer;
-    Module["HEAP8"] = HEAP8 = new Int8Array(b3);
-    Module["HEAP16"] = HEAP16 = new Int16Array(b3);
-    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b3);
-    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b3);
-    Module["HEAP32"] = HEAP32 = new Int32Array(b3);
-    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b3);
-    Module["HEAPF32"] = HEAPF32 = new Float32Array(b3);
-    Module["HEAPF64"] = HEAPF64 = new Float64Array(b3);
-    Module["HEAP64"] = HEAP64 = new BigInt64Array(b3);
-    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b3);
-    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b3);
-    LE_HEAP_UPDATE();
-  }
-  __name(updateMemoryViews, "updateMemoryViews");
-  function initMemory() {
-    if (Module["wasmMemory"]) {
-      wasmMemory = Module["wasmMemory"];
-    } else {
-      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-      wasmMemory = new WebAssembly.Memory({
-        "initial": INITIAL_MEMORY / 65536,
-        // In theory we should not need to emit the maximum if we want "unlimited"
-        // or 4GB of memory, but VMs error on that atm, see
-        // https://github.com/emscripten-core/emscripten/issues/14130
-        // And in the pthreads case we definitely need to emit a maximum. So
-        // always emit one.
-        "maximum": 32768
-      });
-    }
-    updateMemoryViews();
-  }
-  __name(initMemory, "initMemory");
-  var __RELOC_FUNCS__ = [];
-  function preRun() {
-    if (Module["preRun"]) {
-      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-      while (Module["preRun"].length) {
-        addOnPreRun(Module["preRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPreRuns);
-  }
-  __name(preRun, "preRun");
-  function initRuntime() {
-    runtimeInitialized = true;
-    callRuntimeCallbacks(__RELOC_FUNCS__);
-    wasmExports["__wasm_call_ctors"]();
-    callRuntimeCallbacks(onPostCtors);
-  }
-  __name(initRuntime, "initRuntime");
-  function preMain() {
-  }
-  __name(preMain, "preMain");
-  function postRun() {
-    if (Module["postRun"]) {
-      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-      while (Module["postRun"].length) {
-        addOnPostRun(Module["postRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPostRuns);
-  }
-  __name(postRun, "postRun");
-  function abort(what) {
-    Module["onAbort"]?.(what);
-    what = "Aborted(" + what + ")";
-    err(what);
-    ABORT = true;
-    what += ". Build with -sASSERTIONS for more info.";
-    var e = new WebAssembly.RuntimeError(what);
-    readyPromiseReject?.(e);
-    throw e;
-  }
-  __name(abort, "abort");
-  var wasmBinaryFile;
-  function findWasmBinary() {
-    if (Module["locateFile"]) {
-      return locateFile("web-tree-sitter.wasm");
-    }
-    return new URL("web-tree-sitter.wasm", import.meta.url).href;
-  }
-  __name(findWasmBinary, "findWasmBinary");
-  function getBinarySync(file) {
-    if (file == wasmBinaryFile && wasmBinary) {
-      return new Uint8Array(wasmBinary);
-    }
-    if (readBinary) {
-      return readBinary(file);
-    }
-    throw "both async and sync fetching of the wasm failed";
-  }
-  __name(getBinarySync, "getBinarySync");
-  async function getWasmBinary(binaryFile) {
-    if (!wasmBinary) {
-      try {
-        var response = await readAsync(binaryFile);
-        return new Uint8Array(response);
-      } catch {
-      }
-    }
-    return getBinarySync(binaryFile);
-  }
-  __name(getWasmBinary, "getWasmBinary");
-  async function instantiateArrayBuffer(binaryFile, imports) {
-    try {
-      var binary2 = await getWasmBinary(binaryFile);
-      var instance2 = await WebAssembly.instantiate(binary2, imports);
-      return instance2;
-    } catch (reason) {
-      err(`failed to asynchronously prepare wasm: ${reason}`);
-      abort(reason);
-    }
-  }
-  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-  async function instantiateAsync(binary2, binaryFile, imports) {
-    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-      try {
-        var response = fetch(binaryFile, {
-          credentials: "same-origin"
-        });
-        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-        return instantiationResult;
-      } catch (reason) {
-        err(`wasm streaming compile failed: ${reason}`);
-        err("falling back to ArrayBuffer instantiation");
-      }
-    }
-    return instantiateArrayBuffer(binaryFile, imports);
-  }
-  __name(instantiateAsync, "instantiateAsync");
-  function getWasmImports() {
-    return {
-      "env": wasmImports,
-      "wasi_snapshot_preview1": wasmImports,
-      "GOT.mem": new Proxy(wasmImports, GOTHandler),
-      "GOT.func": new Proxy(wasmImports, GOTHandler)
-    };
-  }
-  __name(getWasmImports, "getWasmImports");
-  async function createWasm() {
-    function receiveInstance(instance2, module2) {
-      wasmExports = instance2.exports;
-      wasmExports = relocateExports(wasmExports, 1024);
-      var metadata2 = getDylinkMetadata(module2);
-      if (metadata2.neededDynlibs) {
-        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-      }
-      mergeLibSymbols(wasmExports, "main");
-      LDSO.init();
-      loadDylibs();
-      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-      assignWasmExports(wasmExports);
-      return wasmExports;
-    }
-    __name(receiveInstance, "receiveInstance");
-    function receiveInstantiationResult(result2) {
-      return receiveInstance(result2["instance"], result2["module"]);
-    }
-    __name(receiveInstantiationResult, "receiveInstantiationResult");
-    var info2 = getWasmImports();
-    if (Module["instantiateWasm"]) {
-      return new Promise((resolve2, reject) => {
-        Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve2(receiveInstance(mod, inst));
-        });
-      });
-    }
-    wasmBinaryFile ??= findWasmBinary();
-    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-    var exports = receiveInstantiationResult(result);
-    return exports;
-  }
-  __name(createWasm, "createWasm");
-  class ExitStatus {
-    static {
-      __name(this, "ExitStatus");
-    }
-    name = "ExitStatus";
-    constructor(status) {
-      this.message = `Program terminated with exit(${status})`;
-      this.status = status;
-    }
-  }
-  var GOT = {};
-  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-  var GOTHandler = {
-    get(obj, symName) {
-      var rtn = GOT[symName];
-      if (!rtn) {
-        rtn = GOT[symName] = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        });
-      }
-      if (!currentModuleWeakSymbols.has(symName)) {
-        rtn.required = true;
-      }
-      return rtn;
-    }
-  };
-  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
-  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
-  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
-  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-    while (callbacks.length > 0) {
-      callbacks.shift()(Module);
-    }
-  }, "callRuntimeCallbacks");
-  var onPostRuns = [];
-  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
-  var onPreRuns = [];
-  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
-  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
-    var maxIdx = idx + maxBytesToRead;
-    if (ignoreNul) return maxIdx;
-    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
-    return idx;
-  }, "findStringEnd");
-  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
-    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
-    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-    }
-    var str2 = "";
-    while (idx < endPtr) {
-      var u0 = heapOrArray[idx++];
-      if (!(u0 & 128)) {
-        str2 += String.fromCharCode(u0);
-        continue;
-      }
-      var u1 = heapOrArray[idx++] & 63;
-      if ((u0 & 224) == 192) {
-        str2 += String.fromCharCode((u0 & 31) << 6 | u1);
-        continue;
-      }
-      var u2 = heapOrArray[idx++] & 63;
-      if ((u0 & 240) == 224) {
-        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-      } else {
-        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-      }
-      if (u0 < 65536) {
-        str2 += String.fromCharCode(u0);
-      } else {
-        var ch = u0 - 65536;
-        str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-      }
-    }
-    return str2;
-  }, "UTF8ArrayToString");
-  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
-    var offset = 0;
-    var end = 0;
-    function getU8() {
-      return binary2[offset++];
-    }
-    __name(getU8, "getU8");
-    function getLEB() {
-      var ret = 0;
-      var mul = 1;
-      while (1) {
-        var byte = binary2[offset++];
-        ret += (byte & 127) * mul;
-        mul *= 128;
-        if (!(byte & 128)) break;
-      }
-      return ret;
-    }
-    __name(getLEB, "getLEB");
-    function getString() {
-      var len = getLEB();
-      offset += len;
-      return UTF8ArrayToString(binary2, offset - len, len);
-    }
-    __name(getString, "getString");
-    function getStringList() {
-      var count2 = getLEB();
-      var rtn = [];
-      while (count2--) rtn.push(getString());
-      return rtn;
-    }
-    __name(getStringList, "getStringList");
-    function failIf(condition, message) {
-      if (condition) throw new Error(message);
-    }
-    __name(failIf, "failIf");
-    if (binary2 instanceof WebAssembly.Module) {
-      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
-      failIf(dylinkSection.length === 0, "need dylink section");
-      binary2 = new Uint8Array(dylinkSection[0]);
-      end = binary2.length;
-    } else {
-      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
-      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-      failIf(!magicNumberFound, "need to see wasm magic number");
-      failIf(binary2[8] !== 0, "need the dylink section to be first");
-      offset = 9;
-      var section_size = getLEB();
-      end = offset + section_size;
-      var name2 = getString();
-      failIf(name2 !== "dylink.0");
-    }
-    var customSection = {
-      neededDynlibs: [],
-      tlsExports: /* @__PURE__ */ new Set(),
-      weakImports: /* @__PURE__ */ new Set(),
-      runtimePaths: []
-    };
-    var WASM_DYLINK_MEM_INFO = 1;
-    var WASM_DYLINK_NEEDED = 2;
-    var WASM_DYLINK_EXPORT_INFO = 3;
-    var WASM_DYLINK_IMPORT_INFO = 4;
-    var WASM_DYLINK_RUNTIME_PATH = 5;
-    var WASM_SYMBOL_TLS = 256;
-    var WASM_SYMBOL_BINDING_MASK = 3;
-    var WASM_SYMBOL_BINDING_WEAK = 1;
-    while (offset < end) {
-      var subsectionType = getU8();
-      var subsectionSize = getLEB();
-      if (subsectionType === WASM_DYLINK_MEM_INFO) {
-        customSection.memorySize = getLEB();
-        customSection.memoryAlign = getLEB();
-        customSection.tableSize = getLEB();
-        customSection.tableAlign = getLEB();
-      } else if (subsectionType === WASM_DYLINK_NEEDED) {
-        customSection.neededDynlibs = getStringList();
-      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          var symname = getString();
-          var flags2 = getLEB();
-          if (flags2 & WASM_SYMBOL_TLS) {
-            customSection.tlsExports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          var modname = getString();
-          var symname = getString();
-          var flags2 = getLEB();
-          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-            customSection.weakImports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
-        customSection.runtimePaths = getStringList();
-      } else {
-        offset += subsectionSize;
-      }
-    }
-    return customSection;
-  }, "getDylinkMetadata");
-  function getValue(ptr, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        return HEAP8[ptr];
-      case "i8":
-        return HEAP8[ptr];
-      case "i16":
-        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-      case "i32":
-        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-      case "i64":
-        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
-      case "float":
-        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-      case "double":
-        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-      case "*":
-        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-      default:
-        abort(`invalid type for getValue: ${type}`);
-    }
-  }
-  __name(getValue, "getValue");
-  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-    var dso = {
-      refcount: Infinity,
-      name: name2,
-      exports: syms,
-      global: true
-    };
-    LDSO.loadedLibsByName[name2] = dso;
-    if (handle2 != void 0) {
-      LDSO.loadedLibsByHandle[handle2] = dso;
-    }
-    return dso;
-  }, "newDSO");
-  var LDSO = {
-    loadedLibsByName: {},
-    loadedLibsByHandle: {},
-    init() {
-      newDSO("__main__", 0, wasmImports);
-    }
-  };
-  var ___heap_base = 82240;
-  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-  var getMemory = /* @__PURE__ */ __name((size) => {
-    if (runtimeInitialized) {
-      return _calloc(size, 1);
-    }
-    var ret = ___heap_base;
-    var end = ret + alignMemory(size, 16);
-    ___heap_base = end;
-    GOT["__heap_base"].value = end;
-    return ret;
-  }, "getMemory");
-  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
-    const n = arr.length;
-    return [n % 128 | 128, n >> 7, ...arr];
-  }, "uleb128EncodeWithLen");
-  var wasmTypeCodes = {
-    "i": 127,
-    // i32
-    "p": 127,
-    // i32
-    "j": 126,
-    // i64
-    "f": 125,
-    // f32
-    "d": 124,
-    // f64
-    "e": 111
-  };
-  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code2 = wasmTypeCodes[type];
-    return code2;
-  })), "generateTypePack");
-  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-    var bytes = Uint8Array.of(
-      0,
-      97,
-      115,
-      109,
-      // magic ("\0asm")
-      1,
-      0,
-      0,
-      0,
-      // version: 1
-      1,
-      ...uleb128EncodeWithLen([
-        1,
-        // count: 1
-        96,
-        // param types
-        ...generateTypePack(sig.slice(1)),
-        // return types (for now only supporting [] if `void` and single [T] otherwise)
-        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
-      ]),
-      // The rest of the module is static
-      2,
-      7,
-      // import section
-      // (import "e" "f" (func 0 (type 0)))
-      1,
-      1,
-      101,
-      1,
-      102,
-      0,
-      0,
-      7,
-      5,
-      // export section
-      // (export "f" (func 0 (type 0)))
-      1,
-      1,
-      102,
-      0,
-      0
-    );
-    var module2 = new WebAssembly.Module(bytes);
-    var instance2 = new WebAssembly.Instance(module2, {
-      "e": {
-        "f": func2
-      }
-    });
-    var wrappedFunc = instance2.exports["f"];
-    return wrappedFunc;
-  }, "convertJsFunctionToWasm");
-  var wasmTableMirror = [];
-  var wasmTable = new WebAssembly.Table({
-    "initial": 31,
-    "element": "anyfunc"
-  });
-  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-    var func2 = wasmTableMirror[funcPtr];
-    if (!func2) {
-      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-    }
-    return func2;
-  }, "getWasmTableEntry");
-  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-    if (functionsInTableMap) {
-      for (var i2 = offset; i2 < offset + count; i2++) {
-        var item = getWasmTableEntry(i2);
-        if (item) {
-          functionsInTableMap.set(item, i2);
-        }
-      }
-    }
-  }, "updateTableMap");
-  var functionsInTableMap;
-  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-    if (!functionsInTableMap) {
-      functionsInTableMap = /* @__PURE__ */ new WeakMap();
-      updateTableMap(0, wasmTable.length);
-    }
-    return functionsInTableMap.get(func2) || 0;
-  }, "getFunctionAddress");
-  var freeTableIndexes = [];
-  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-    if (freeTableIndexes.length) {
-      return freeTableIndexes.pop();
-    }
-    return wasmTable["grow"](1);
-  }, "getEmptyTableSlot");
-  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-    wasmTable.set(idx, func2);
-    wasmTableMirror[idx] = wasmTable.get(idx);
-  }, "setWasmTableEntry");
-  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-    var rtn = getFunctionAddress(func2);
-    if (rtn) {
-      return rtn;
-    }
-    var ret = getEmptyTableSlot();
-    try {
-      setWasmTableEntry(ret, func2);
-    } catch (err2) {
-      if (!(err2 instanceof TypeError)) {
-        throw err2;
-      }
-      var wrapped = convertJsFunctionToWasm(func2, sig);
-      setWasmTableEntry(ret, wrapped);
-    }
-    functionsInTableMap.set(func2, ret);
-    return ret;
-  }, "addFunction");
-  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
-    for (var symName in exports) {
-      if (isInternalSym(symName)) {
-        continue;
-      }
-      var value = exports[symName];
-      GOT[symName] ||= new WebAssembly.Global({
-        "value": "i32",
-        "mutable": true
-      });
-      if (replace || GOT[symName].value == 0) {
-        if (typeof value == "function") {
-          GOT[symName].value = addFunction(value);
-        } else if (typeof value == "number") {
-          GOT[symName].value = value;
-        } else {
-          err(`unhandled export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "updateGOT");
-  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
-    var relocated = {};
-    for (var e in exports) {
-      var value = exports[e];
-      if (typeof value == "object") {
-        value = value.value;
-      }
-      if (typeof value == "number") {
-        value += memoryBase2;
-      }
-      relocated[e] = value;
-    }
-    updateGOT(relocated, replace);
-    return relocated;
-  }, "relocateExports");
-  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-    var existing = wasmImports[symName];
-    if (!existing || existing.stub) {
-      return false;
-    }
-    return true;
-  }, "isSymbolDefined");
-  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
-    var func2 = getWasmTableEntry(ptr);
-    var rtn = func2(...args2);
-    function convert(rtn2) {
-      return rtn2;
-    }
-    __name(convert, "convert");
-    return convert(rtn);
-  }, "dynCall");
-  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-    var sp = stackSave();
-    try {
-      return dynCall(sig, ptr, args2);
-    } catch (e) {
-      stackRestore(sp);
-      if (e !== e + 0) throw e;
-      _setThrew(1, 0);
-      if (sig[0] == "j") return 0n;
-    }
-  }, "createInvokeFunction");
-  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
-    var sym;
-    if (isSymbolDefined(symName)) {
-      sym = wasmImports[symName];
-    } else if (symName.startsWith("invoke_")) {
-      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-    }
-    return {
-      sym,
-      name: symName
-    };
-  }, "resolveGlobalSymbol");
-  var onPostCtors = [];
-  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
-  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
-  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-    var metadata = getDylinkMetadata(binary);
-    function loadModule() {
-      var memAlign = Math.pow(2, metadata.memoryAlign);
-      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-      var tableBase = metadata.tableSize ? wasmTable.length : 0;
-      if (handle) {
-        HEAP8[handle + 8] = 1;
-        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-      }
-      if (metadata.tableSize) {
-        wasmTable.grow(metadata.tableSize);
-      }
-      var moduleExports;
-      function resolveSymbol(sym) {
-        var resolved = resolveGlobalSymbol(sym).sym;
-        if (!resolved && localScope) {
-          resolved = localScope[sym];
-        }
-        if (!resolved) {
-          resolved = moduleExports[sym];
-        }
-        return resolved;
-      }
-      __name(resolveSymbol, "resolveSymbol");
-      var proxyHandler = {
-        get(stubs, prop) {
-          switch (prop) {
-            case "__memory_base":
-              return memoryBase;
-            case "__table_base":
-              return tableBase;
-          }
-          if (prop in wasmImports && !wasmImports[prop].stub) {
-            var res = wasmImports[prop];
-            return res;
-          }
-          if (!(prop in stubs)) {
-            var resolved;
-            stubs[prop] = (...args2) => {
-              resolved ||= resolveSymbol(prop);
-              return resolved(...args2);
-            };
-          }
-          return stubs[prop];
-        }
-      };
-      var proxy = new Proxy({}, proxyHandler);
-      currentModuleWeakSymbols = metadata.weakImports;
-      var info = {
-        "GOT.mem": new Proxy({}, GOTHandler),
-        "GOT.func": new Proxy({}, GOTHandler),
-        "env": proxy,
-        "wasi_snapshot_preview1": proxy
-      };
-      function postInstantiation(module, instance) {
-        updateTableMap(tableBase, metadata.tableSize);
-        moduleExports = relocateExports(instance.exports, memoryBase);
-        if (!flags.allowUndefined) {
-          reportUndefinedSymbols();
-        }
-        function addEmAsm(addr, body) {
-          var args = [];
-          var arity = 0;
-          for (; arity < 16; arity++) {
-            if (body.indexOf("$" + arity) != -1) {
-              args.push("$" + arity);
-            } else {
-              break;
-            }
-          }
-          args = args.join(",");
-          var func = `(${args}) => { ${body} };`;
-          ASM_CONSTS[start] = eval(func);
-        }
-        __name(addEmAsm, "addEmAsm");
-        if ("__start_em_asm" in moduleExports) {
-          var start = moduleExports["__start_em_asm"];
-          var stop = moduleExports["__stop_em_asm"];
-          while (start < stop) {
-            var jsString = UTF8ToString(start);
-            addEmAsm(start, jsString);
-            start = HEAPU8.indexOf(0, start) + 1;
-          }
-        }
-        function addEmJs(name, cSig, body) {
-          var jsArgs = [];
-          cSig = cSig.slice(1, -1);
-          if (cSig != "void") {
-            cSig = cSig.split(",");
-            for (var i in cSig) {
-              var jsArg = cSig[i].split(" ").pop();
-              jsArgs.push(jsArg.replace("*", ""));
-            }
-          }
-          var func = `(${jsArgs}) => ${body};`;
-          moduleExports[name] = eval(func);
-        }
-        __name(addEmJs, "addEmJs");
-        for (var name in moduleExports) {
-          if (name.startsWith("__em_js__")) {
-            var start = moduleExports[name];
-            var jsString = UTF8ToString(start);
-            var parts = jsString.split("<::>");
-            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-            delete moduleExports[name];
-          }
-        }
-        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-        if (applyRelocs) {
-          if (runtimeInitialized) {
-            applyRelocs();
-          } else {
-            __RELOC_FUNCS__.push(applyRelocs);
-          }
-        }
-        var init = moduleExports["__wasm_call_ctors"];
-        if (init) {
-          if (runtimeInitialized) {
-            init();
-          } else {
-            addOnPostCtor(init);
-          }
-        }
-        return moduleExports;
-      }
-      __name(postInstantiation, "postInstantiation");
-      if (flags.loadAsync) {
-        return (async () => {
-          var instance2;
-          if (binary instanceof WebAssembly.Module) {
-            instance2 = new WebAssembly.Instance(binary, info);
-          } else {
-            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
-          }
-          return postInstantiation(binary, instance2);
-        })();
-      }
-      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-      var instance = new WebAssembly.Instance(module, info);
-      return postInstantiation(module, instance);
-    }
-    __name(loadModule, "loadModule");
-    flags = {
-      ...flags,
-      rpath: {
-        parentLibPath: libName,
-        paths: metadata.runtimePaths
-      }
-    };
-    if (flags.loadAsync) {
-      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-    }
-    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-    return loadModule();
-  }, "loadWebAssemblyModule");
-  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-    for (var [sym, exp] of Object.entries(exports)) {
-      const setImport = /* @__PURE__ */ __name((target) => {
-        if (!isSymbolDefined(target)) {
-          wasmImports[target] = exp;
-        }
-      }, "setImport");
-      setImport(sym);
-      const main_alias = "__main_argc_argv";
-      if (sym == "main") {
-        setImport(main_alias);
-      }
-      if (sym == main_alias) {
-        setImport("main");
-      }
-    }
-  }, "mergeLibSymbols");
-  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-    var arrayBuffer = await readAsync(url);
-    return new Uint8Array(arrayBuffer);
-  }, "asyncLoad");
-  function loadDynamicLibrary(libName2, flags2 = {
-    global: true,
-    nodelete: true
-  }, localScope2, handle2) {
-    var dso = LDSO.loadedLibsByName[libName2];
-    if (dso) {
-      if (!flags2.global) {
-        if (localScope2) {
-          Object.assign(localScope2, dso.exports);
-        }
-      } else if (!dso.global) {
-        dso.global = true;
-        mergeLibSymbols(dso.exports, libName2);
-      }
-      if (flags2.nodelete && dso.refcount !== Infinity) {
-        dso.refcount = Infinity;
-      }
-      dso.refcount++;
-      if (handle2) {
-        LDSO.loadedLibsByHandle[handle2] = dso;
-      }
-      return flags2.loadAsync ? Promise.resolve(true) : true;
-    }
-    dso = newDSO(libName2, handle2, "loading");
-    dso.refcount = flags2.nodelete ? Infinity : 1;
-    dso.global = flags2.global;
-    function loadLibData() {
-      if (handle2) {
-        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-        if (data && dataSize) {
-          var libData = HEAP8.slice(data, data + dataSize);
-          return flags2.loadAsync ? Promise.resolve(libData) : libData;
-        }
-      }
-      var libFile = locateFile(libName2);
-      if (flags2.loadAsync) {
-        return asyncLoad(libFile);
-      }
-      if (!readBinary) {
-        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-      }
-      return readBinary(libFile);
-    }
-    __name(loadLibData, "loadLibData");
-    function getExports() {
-      if (flags2.loadAsync) {
-        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-      }
-      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-    }
-    __name(getExports, "getExports");
-    function moduleLoaded(exports) {
-      if (dso.global) {
-        mergeLibSymbols(exports, libName2);
-      } else if (localScope2) {
-        Object.assign(localScope2, exports);
-      }
-      dso.exports = exports;
-    }
-    __name(moduleLoaded, "moduleLoaded");
-    if (flags2.loadAsync) {
-      return getExports().then((exports) => {
-        moduleLoaded(exports);
-        return true;
-      });
-    }
-    moduleLoaded(getExports());
-    return true;
-  }
-  __name(loadDynamicLibrary, "loadDynamicLibrary");
-  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
-        var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
-          continue;
-        }
-        if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
-        } else if (typeof value == "number") {
-          entry.value = value;
-        } else {
-          throw new Error(`bad export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "reportUndefinedSymbols");
-  var runDependencies = 0;
-  var dependenciesFulfilled = null;
-  var removeRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies--;
-    Module["monitorRunDependencies"]?.(runDependencies);
-    if (runDependencies == 0) {
-      if (dependenciesFulfilled) {
-        var callback = dependenciesFulfilled;
-        dependenciesFulfilled = null;
-        callback();
-      }
-    }
-  }, "removeRunDependency");
-  var addRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies++;
-    Module["monitorRunDependencies"]?.(runDependencies);
-  }, "addRunDependency");
-  var loadDylibs = /* @__PURE__ */ __name(async () => {
-    if (!dynamicLibraries.length) {
-      reportUndefinedSymbols();
-      return;
-    }
-    addRunDependency("loadDylibs");
-    for (var lib of dynamicLibraries) {
-      await loadDynamicLibrary(lib, {
-        loadAsync: true,
-        global: true,
-        nodelete: true,
-        allowUndefined: true
-      });
-    }
-    reportUndefinedSymbols();
-    removeRunDependency("loadDylibs");
-  }, "loadDylibs");
-  var noExitRuntime = true;
-  function setValue(ptr, value, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        HEAP8[ptr] = value;
-        break;
-      case "i8":
-        HEAP8[ptr] = value;
-        break;
-      case "i16":
-        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-        break;
-      case "i32":
-        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-        break;
-      case "i64":
-        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
-        break;
-      case "float":
-        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-        break;
-      case "double":
-        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-        break;
-      case "*":
-        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-        break;
-      default:
-        abort(`invalid type for setValue: ${type}`);
-    }
-  }
-  __name(setValue, "setValue");
-  var ___memory_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1024);
-  var ___stack_high = 82240;
-  var ___stack_low = 16704;
-  var ___stack_pointer = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": true
-  }, 82240);
-  var ___table_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1);
-  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-  __abort_js.sig = "v";
-  var getHeapMax = /* @__PURE__ */ __name(() => (
-    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-    // for any code that deals with heap sizes, which would require special
-    // casing all heap size related code to treat 0 specially.
-    2147483648
-  ), "getHeapMax");
-  var growMemory = /* @__PURE__ */ __name((size) => {
-    var oldHeapSize = wasmMemory.buffer.byteLength;
-    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
-    try {
-      wasmMemory.grow(pages);
-      updateMemoryViews();
-      return 1;
-    } catch (e) {
-    }
-  }, "growMemory");
-  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-    var oldSize = HEAPU8.length;
-    requestedSize >>>= 0;
-    var maxHeapSize = getHeapMax();
-    if (requestedSize > maxHeapSize) {
-      return false;
-    }
-    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-      var replacement = growMemory(newSize);
-      if (replacement) {
-        return true;
-      }
-    }
-    return false;
-  }, "_emscripten_resize_heap");
-  _emscripten_resize_heap.sig = "ip";
-  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-  _fd_close.sig = "ii";
-  var INT53_MAX = 9007199254740992;
-  var INT53_MIN = -9007199254740992;
-  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
-  function _fd_seek(fd, offset, whence, newOffset) {
-    offset = bigintToI53Checked(offset);
-    return 70;
-  }
-  __name(_fd_seek, "_fd_seek");
-  _fd_seek.sig = "iijip";
-  var printCharBuffers = [null, [], []];
-  var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
-    if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
-    } else {
-      buffer.push(curr);
-    }
-  }, "printChar");
-  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-    var num = 0;
-    for (var i2 = 0; i2 < iovcnt; i2++) {
-      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-      iov += 8;
-      for (var j3 = 0; j3 < len; j3++) {
-        printChar(fd, HEAPU8[ptr + j3]);
-      }
-      num += len;
-    }
-    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
-    return 0;
-  }, "_fd_write");
-  _fd_write.sig = "iippp";
-  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-    if (Module.currentLogCallback) {
-      const message = UTF8ToString(messageAddress);
-      Module.currentLogCallback(message, isLexMessage !== 0);
-    }
-  }
-  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
-    const INPUT_BUFFER_SIZE = 10 * 1024;
-    const string = Module.currentParseCallback(index, {
-      row,
-      column
-    });
-    if (typeof string === "string") {
-      setValue(lengthAddress, string.length, "i32");
-      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-    } else {
-      setValue(lengthAddress, 0, "i32");
-    }
-  }
-  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-  function _tree_sitter_progress_callback(currentOffset, hasError) {
-    if (Module.currentProgressCallback) {
-      return Module.currentProgressCallback({
-        currentOffset,
-        hasError
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-  function _tree_sitter_query_progress_callback(currentOffset) {
-    if (Module.currentQueryProgressCallback) {
-      return Module.currentQueryProgressCallback({
-        currentOffset
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-  var runtimeKeepaliveCounter = 0;
-  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code2) => {
-    EXITSTATUS = code2;
-    if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code2);
-      ABORT = true;
-    }
-    quit_(code2, new ExitStatus(code2));
-  }, "_proc_exit");
-  _proc_exit.sig = "vi";
-  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
-    EXITSTATUS = status;
-    _proc_exit(status);
-  }, "exitJS");
-  var handleException = /* @__PURE__ */ __name((e) => {
-    if (e instanceof ExitStatus || e == "unwind") {
-      return EXITSTATUS;
-    }
-    quit_(1, e);
-  }, "handleException");
-  var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
-    var len = 0;
-    for (var i2 = 0; i2 < str2.length; ++i2) {
-      var c3 = str2.charCodeAt(i2);
-      if (c3 <= 127) {
-        len++;
-      } else if (c3 <= 2047) {
-        len += 2;
-      } else if (c3 >= 55296 && c3 <= 57343) {
-        len += 4;
-        ++i2;
-      } else {
-        len += 3;
-      }
-    }
-    return len;
-  }, "lengthBytesUTF8");
-  var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
-    if (!(maxBytesToWrite > 0)) return 0;
-    var startIdx = outIdx;
-    var endIdx = outIdx + maxBytesToWrite - 1;
-    for (var i2 = 0; i2 < str2.length; ++i2) {
-      var u2 = str2.codePointAt(i2);
-      if (u2 <= 127) {
-        if (outIdx >= endIdx) break;
-        heap[outIdx++] = u2;
-      } else if (u2 <= 2047) {
-        if (outIdx + 1 >= endIdx) break;
-        heap[outIdx++] = 192 | u2 >> 6;
-        heap[outIdx++] = 128 | u2 & 63;
-      } else if (u2 <= 65535) {
-        if (outIdx + 2 >= endIdx) break;
-        heap[outIdx++] = 224 | u2 >> 12;
-        heap[outIdx++] = 128 | u2 >> 6 & 63;
-        heap[outIdx++] = 128 | u2 & 63;
-      } else {
-        if (outIdx + 3 >= endIdx) break;
-        heap[outIdx++] = 240 | u2 >> 18;
-        heap[outIdx++] = 128 | u2 >> 12 & 63;
-        heap[outIdx++] = 128 | u2 >> 6 & 63;
-        heap[outIdx++] = 128 | u2 & 63;
-        i2++;
-      }
-    }
-    heap[outIdx] = 0;
-    return outIdx - startIdx;
-  }, "stringToUTF8Array");
-  var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-  var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
-    var size = lengthBytesUTF8(str2) + 1;
-    var ret = stackAlloc(size);
-    stringToUTF8(str2, ret, size);
-    return ret;
-  }, "stringToUTF8OnStack");
-  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-    var str2 = "";
-    while (1) {
-      var ch = HEAPU8[ptr++];
-      if (!ch) return str2;
-      str2 += String.fromCharCode(ch);
-    }
-  }, "AsciiToString");
-  var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
-    maxBytesToWrite ??= 2147483647;
-    if (maxBytesToWrite < 2) return 0;
-    maxBytesToWrite -= 2;
-    var startPtr = outPtr;
-    var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
-    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-      var codeUnit = str2.charCodeAt(i2);
-      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-      outPtr += 2;
-    }
-    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-    return outPtr - startPtr;
-  }, "stringToUTF16");
-  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
-    /* little endian */
-    ((x3) => x3),
-    ((x3) => x3),
-    void 0,
-    ((x3) => x3)
-  ] : [
-    /* big endian */
-    ((x3) => x3),
-    ((x3) => ((x3 & 65280) << 8 | (x3 & 255) << 24) >> 16),
-    void 0,
-    ((x3) => x3 >> 24 & 255 | x3 >> 8 & 65280 | (x3 & 65280) << 8 | (x3 & 255) << 24)
-  ];
-  function LE_HEAP_UPDATE() {
-    HEAPU16.unsigned = ((x3) => x3 & 65535);
-    HEAPU32.unsigned = ((x3) => x3 >>> 0);
-  }
-  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
-  {
-    initMemory();
-    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
-    if (Module["print"]) out = Module["print"];
-    if (Module["printErr"]) err = Module["printErr"];
-    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
-    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
-    if (Module["arguments"]) arguments_ = Module["arguments"];
-    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-    if (Module["preInit"]) {
-      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-      while (Module["preInit"].length > 0) {
-        Module["preInit"].shift()();
-      }
-    }
-  }
-  Module["setValue"] = setValue;
-  Module["getValue"] = getValue;
-  Module["UTF8ToString"] = UTF8ToString;
-  Module["stringToUTF8"] = stringToUTF8;
-  Module["lengthBytesUTF8"] = lengthBytesUTF8;
-  Module["AsciiToString"] = AsciiToString;
-  Module["stringToUTF16"] = stringToUTF16;
-  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
-  var ASM_CONSTS = {};
-  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strlen, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
-  function assignWasmExports(wasmExports2) {
-    Module["_malloc"] = _malloc = wasmExports2["malloc"];
-    Module["_calloc"] = _calloc = wasmExports2["calloc"];
-    Module["_realloc"] = _realloc = wasmExports2["realloc"];
-    Module["_free"] = _free = wasmExports2["free"];
-    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
-    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
-    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
-    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
-    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
-    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
-    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
-    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
-    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
-    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
-    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
-    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
-    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
-    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
-    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
-    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
-    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
-    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
-    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
-    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
-    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
-    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
-    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
-    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
-    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
-    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
-    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
-    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
-    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
-    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
-    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
-    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
-    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
-    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
-    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
-    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
-    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
-    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
-    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
-    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
-    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
-    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
-    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
-    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
-    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
-    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
-    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
-    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
-    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
-    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
-    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
-    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
-    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
-    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
-    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
-    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
-    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
-    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
-    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
-    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
-    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
-    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
-    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
-    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
-    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
-    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
-    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
-    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
-    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
-    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
-    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
-    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
-    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
-    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
-    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
-    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
-    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
-    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
-    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
-    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
-    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
-    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
-    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
-    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
-    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
-    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
-    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
-    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
-    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
-    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
-    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
-    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
-    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
-    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
-    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
-    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
-    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
-    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
-    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
-    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
-    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
-    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
-    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
-    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
-    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
-    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
-    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
-    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
-    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
-    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
-    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
-    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
-    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
-    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
-    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
-    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
-    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
-    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
-    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
-    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
-    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
-    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
-    Module["_memset"] = _memset = wasmExports2["memset"];
-    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
-    Module["_memmove"] = _memmove = wasmExports2["memmove"];
-    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
-    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
-    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
-    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
-    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
-    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
-    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
-    Module["_memchr"] = _memchr = wasmExports2["memchr"];
-    Module["_strlen"] = _strlen = wasmExports2["strlen"];
-    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
-    Module["_strncat"] = _strncat = wasmExports2["strncat"];
-    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
-    Module["_towlower"] = _towlower = wasmExports2["towlower"];
-    Module["_towupper"] = _towupper = wasmExports2["towupper"];
-    _setThrew = wasmExports2["setThrew"];
-    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
-    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
-    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
-    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
-  }
-  __name(assignWasmExports, "assignWasmExports");
-  var wasmImports = {
-    /** @export */
-    __heap_base: ___heap_base,
-    /** @export */
-    __indirect_function_table: wasmTable,
-    /** @export */
-    __memory_base: ___memory_base,
-    /** @export */
-    __stack_high: ___stack_high,
-    /** @export */
-    __stack_low: ___stack_low,
-    /** @export */
-    __stack_pointer: ___stack_pointer,
-    /** @export */
-    __table_base: ___table_base,
-    /** @export */
-    _abort_js: __abort_js,
-    /** @export */
-    emscripten_resize_heap: _emscripten_resize_heap,
-    /** @export */
-    fd_close: _fd_close,
-    /** @export */
-    fd_seek: _fd_seek,
-    /** @export */
-    fd_write: _fd_write,
-    /** @export */
-    memory: wasmMemory,
-    /** @export */
-    tree_sitter_log_callback: _tree_sitter_log_callback,
-    /** @export */
-    tree_sitter_parse_callback: _tree_sitter_parse_callback,
-    /** @export */
-    tree_sitter_progress_callback: _tree_sitter_progress_callback,
-    /** @export */
-    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-  };
-  function callMain(args2 = []) {
-    var entryFunction = resolveGlobalSymbol("main").sym;
-    if (!entryFunction) return;
-    args2.unshift(thisProgram);
-    var argc = args2.length;
-    var argv = stackAlloc((argc + 1) * 4);
-    var argv_ptr = argv;
-    args2.forEach((arg) => {
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-      argv_ptr += 4;
-    });
-    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-    try {
-      var ret = entryFunction(argc, argv);
-      exitJS(
-        ret,
-        /* implicit = */
-        true
-      );
-      return ret;
-    } catch (e) {
-      return handleException(e);
-    }
-  }
-  __name(callMain, "callMain");
-  function run(args2 = arguments_) {
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    preRun();
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    function doRun() {
-      Module["calledRun"] = true;
-      if (ABORT) return;
-      initRuntime();
-      preMain();
-      readyPromiseResolve?.(Module);
-      Module["onRuntimeInitialized"]?.();
-      var noInitialRun = Module["noInitialRun"] || false;
-      if (!noInitialRun) callMain(args2);
-      postRun();
-    }
-    __name(doRun, "doRun");
-    if (Module["setStatus"]) {
-      Module["setStatus"]("Running...");
-      setTimeout(() => {
-        setTimeout(() => Module["setStatus"](""), 1);
-        doRun();
-      }, 1);
-    } else {
-      doRun();
-    }
-  }
-  __name(run, "run");
-  var wasmExports;
-  wasmExports = await createWasm();
-  run();
-  if (runtimeInitialized) {
-    moduleRtn = Module;
-  } else {
-    moduleRtn = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
-      readyPromiseReject = reject;
-    });
-  }
-  return moduleRtn;
-}
-__name(Module2, "Module");
-var web_tree_sitter_default = Module2;
-var Module3 = null;
-async function initializeBinding(moduleOptions) {
-  return Module3 ??= await web_tree_sitter_default(moduleOptions);
-}
-__name(initializeBinding, "initializeBinding");
-function checkModule() {
-  return !!Module3;
-}
-__name(checkModule, "checkModule");
-var TRANSFER_BUFFER;
-var LANGUAGE_VERSION;
-var MIN_COMPATIBLE_VERSION;
-var finalizer4 = newFinalizer((addresses) => {
-  C._ts_parser_delete(addresses[0]);
-  C._free(addresses[1]);
-});
-var Parser = class {
-  static {
-    __name(this, "Parser");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  logCallback = null;
-  /** The parser's current language. */
-  language = null;
-  /**
-   * This must always be called before creating a Parser.
-   *
-   * You can optionally pass in options to configure the Wasm module, the most common
-   * one being `locateFile` to help the module find the `.wasm` file.
-   */
-  static async init(moduleOptions) {
-    setModule(await initializeBinding(moduleOptions));
-    TRANSFER_BUFFER = C._ts_init();
-    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /**
-   * Create a new parser.
-   */
-  constructor() {
-    this.initialize();
-    finalizer4?.register(this, [this[0], this[1]], this);
-  }
-  /** @internal */
-  initialize() {
-    if (!checkModule()) {
-      throw new Error("cannot construct a Parser before calling `init()`");
-    }
-    C._ts_parser_new_wasm();
-    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /** Delete the parser, freeing its resources. */
-  delete() {
-    finalizer4?.unregister(this);
-    C._ts_parser_delete(this[0]);
-    C._free(this[1]);
-    this[0] = 0;
-    this[1] = 0;
-  }
-  /**
-   * Set the language that the parser should use for parsing.
-   *
-   * If the language was not successfully assigned, an error will be thrown.
-   * This happens if the language was generated with an incompatible
-   * version of the Tree-sitter CLI. Check the language's version using
-   * {@link Language#version} and compare it to this library's
-   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-   */
-  setLanguage(language) {
-    let address;
-    if (!language) {
-      address = 0;
-      this.language = null;
-    } else if (language.constructor === Language) {
-      address = language[0];
-      const version = C._ts_language_abi_version(address);
-      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-        throw new Error(
-          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-        );
-      }
-      this.language = language;
-    } else {
-      throw new Error("Argument must be a Language");
-    }
-    C._ts_parser_set_language(this[0], address);
-    return this;
-  }
-  /**
-   * Parse a slice of UTF8 text.
-   *
-   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-   *
-   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-   *   the new text using {@link Tree#edit}.
-   *
-   * @param {ParseOptions} [options] - Options for parsing the text.
-   *  This can be used to set the included ranges, or a progress callback.
-   *
-   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-   *  - The progress callback returned true.
-   */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
-    } else {
-      throw new Error("Argument must be a string or a function");
-    }
-    if (options?.progressCallback) {
-      C.currentProgressCallback = options.progressCallback;
-    } else {
-      C.currentProgressCallback = null;
-    }
-    if (this.logCallback) {
-      C.currentLogCallback = this.logCallback;
-      C._ts_parser_enable_logger_wasm(this[0], 1);
-    } else {
-      C.currentLogCallback = null;
-      C._ts_parser_enable_logger_wasm(this[0], 0);
-    }
-    let rangeCount = 0;
-    let rangeAddress = 0;
-    if (options?.includedRanges) {
-      rangeCount = options.includedRanges.length;
-      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
-        address += SIZE_OF_RANGE;
-      }
-    }
-    const treeAddress = C._ts_parser_parse_wasm(
-      this[0],
-      this[1],
-      oldTree ? oldTree[0] : 0,
-      rangeAddress,
-      rangeCount
-    );
-    if (!treeAddress) {
-      C.currentParseCallback = null;
-      C.currentLogCallback = null;
-      C.currentProgressCallback = null;
-      return null;
-    }
-    if (!this.language) {
-      throw new Error("Parser must have a language to parse");
-    }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-    C.currentParseCallback = null;
-    C.currentLogCallback = null;
-    C.currentProgressCallback = null;
-    return result;
-  }
-  /**
-   * Instruct the parser to start the next parse from the beginning.
-   *
-   * If the parser previously failed because of a callback, 
-   * then by default, it will resume where it left off on the
-   * next call to {@link Parser#parse} or other parsing functions.
-   * If you don't want to resume, and instead intend to use this parser to
-   * parse some other document, you must call `reset` first.
-   */
-  reset() {
-    C._ts_parser_reset(this[0]);
-  }
-  /** Get the ranges of text that the parser will include when parsing. */
-  getIncludedRanges() {
-    C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
-      this.logCallback = null;
-    } else if (typeof callback !== "function") {
-      throw new Error("Logger callback must be a function");
-    } else {
-      this.logCallback = callback;
-    }
-    return this;
-  }
-  /** Get the parser's current logger. */
-  getLogger() {
-    return this.logCallback;
-  }
-};
-var PREDICATE_STEP_TYPE_CAPTURE = 1;
-var PREDICATE_STEP_TYPE_STRING = 2;
-var QUERY_WORD_REGEX = /[\w-]+/g;
-var CaptureQuantifier = {
-  Zero: 0,
-  ZeroOrOne: 1,
-  ZeroOrMore: 2,
-  One: 3,
-  OneOrMore: 4
-};
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-var QueryErrorKind = {
-  Syntax: 1,
-  NodeName: 2,
-  FieldName: 3,
-  CaptureName: 4,
-  PatternStructure: 5
-};
-var QueryError = class _QueryError extends Error {
-  constructor(kind, info2, index, length) {
-    super(_QueryError.formatMessage(kind, info2));
-    this.kind = kind;
-    this.info = info2;
-    this.index = index;
-    this.length = length;
-    this.name = "QueryError";
-  }
-  kind;
-  info;
-  index;
-  length;
-  static {
-    __name(this, "QueryError");
-  }
-  /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info2) {
-    switch (kind) {
-      case QueryErrorKind.NodeName:
-        return `Bad node name '${info2.word}'`;
-      case QueryErrorKind.FieldName:
-        return `Bad field name '${info2.word}'`;
-      case QueryErrorKind.CaptureName:
-        return `Bad capture name @${info2.word}`;
-      case QueryErrorKind.PatternStructure:
-        return `Bad pattern structure at offset ${info2.suffix}`;
-      case QueryErrorKind.Syntax:
-        return `Bad syntax at offset ${info2.suffix}`;
-    }
-  }
-};
-function parseAnyPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c3 of captures) {
-        if (c3.name === captureName1) nodes1.push(c3.node);
-        if (c3.name === captureName2) nodes2.push(c3.node);
-      }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
-    textPredicates[index].push((captures) => {
-      const nodes = [];
-      for (const c3 of captures) {
-        if (c3.name === captureName) nodes.push(c3.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-__name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c3 of captures) {
-      if (c3.name === captureName) nodes.push(c3.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
-  });
-}
-__name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps, index, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values = stringSteps.map((s) => s.value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c3 of captures) {
-      if (c3.name === captureName) nodes.push(c3.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
-  });
-}
-__name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index]) properties[index] = {};
-  properties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseIsPredicate, "parseIsPredicate");
-function parseSetDirective(steps, index, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index]) setProperties[index] = {};
-  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseSetDirective, "parseSetDirective");
-function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index, setProperties);
-        break;
-      default:
-        predicates[index].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-__name(parsePattern, "parsePattern");
-var finalizer5 = newFinalizer((address) => {
-  C._ts_query_delete(address);
-});
-var Query = class {
-  static {
-    __name(this, "Query");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  exceededMatchLimit;
-  /** @internal */
-  textPredicates;
-  /** The names of the captures used in the query. */
-  captureNames;
-  /** The quantifiers of the captures used in the query. */
-  captureQuantifiers;
-  /**
-   * The other user-defined predicates associated with the given index.
-   *
-   * This includes predicates with operators other than:
-   * - `match?`
-   * - `eq?` and `not-eq?`
-   * - `any-of?` and `not-any-of?`
-   * - `is?` and `is-not?`
-   * - `set!`
-   */
-  predicates;
-  /** The properties for predicates with the operator `set!`. */
-  setProperties;
-  /** The properties for predicates with the operator `is?`. */
-  assertedProperties;
-  /** The properties for predicates with the operator `is-not?`. */
-  refutedProperties;
-  /** The maximum number of in-progress matches for this cursor. */
-  matchLimit;
-  /**
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  constructor(language, source) {
-    const sourceLength = C.lengthBytesUTF8(source);
-    const sourceAddress = C._malloc(sourceLength + 1);
-    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
-      language[0],
-      sourceAddress,
-      sourceLength,
-      TRANSFER_BUFFER,
-      TRANSFER_BUFFER + SIZE_OF_INT
-    );
-    if (!address) {
-      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-      C._free(sourceAddress);
-      switch (errorId) {
-        case QueryErrorKind.Syntax:
-          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-        case QueryErrorKind.NodeName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.FieldName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.CaptureName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.PatternStructure:
-          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-      }
-    }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
-    const captureNames = new Array(captureCount);
-    const captureQuantifiers = new Array(patternCount);
-    const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
-      const nameAddress = C._ts_query_capture_name_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-    }
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const captureQuantifiersArray = new Array(captureCount);
-      for (let j3 = 0; j3 < captureCount; j3++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j3);
-        captureQuantifiersArray[j3] = quantifier;
-      }
-      captureQuantifiers[i2] = captureQuantifiersArray;
-    }
-    for (let i2 = 0; i2 < stringCount; i2++) {
-      const valueAddress = C._ts_query_string_value_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-    }
-    const setProperties = new Array(patternCount);
-    const assertedProperties = new Array(patternCount);
-    const refutedProperties = new Array(patternCount);
-    const predicates = new Array(patternCount);
-    const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
-      const steps = new Array();
-      let stepAddress = predicatesAddress;
-      for (let j3 = 0; j3 < stepCount; j3++) {
-        const stepType = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        const stepValueId = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        parsePattern(
-          i2,
-          stepType,
-          stepValueId,
-          captureNames,
-          stringValues,
-          steps,
-          textPredicates,
-          predicates,
-          setProperties,
-          assertedProperties,
-          refutedProperties
-        );
-      }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
-    }
-    C._free(sourceAddress);
-    this[0] = address;
-    this.captureNames = captureNames;
-    this.captureQuantifiers = captureQuantifiers;
-    this.textPredicates = textPredicates;
-    this.predicates = predicates;
-    this.setProperties = setProperties;
-    this.assertedProperties = assertedProperties;
-    this.refutedProperties = refutedProperties;
-    this.exceededMatchLimit = false;
-    finalizer5?.register(this, address, this);
-  }
-  /** Delete the query, freeing its resources. */
-  delete() {
-    finalizer5?.unregister(this);
-    C._ts_query_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Iterate over all of the matches in the order that they were found.
-   *
-   * Each match contains the index of the pattern that matched, and a list of
-   * captures. Because multiple patterns can match the same set of nodes,
-   * one match may contain captures that appear *before* some of the
-   * captures from a previous match.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  matches(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_matches_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    let filteredCount = 0;
-    let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p2) => p2(captures))) {
-        result[filteredCount] = { patternIndex, captures };
-        const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
-        filteredCount++;
-      }
-    }
-    result.length = filteredCount;
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /**
-   * Iterate over all of the individual captures in the order that they
-   * appear.
-   *
-   * This is useful if you don't care about which pattern matched, and just
-   * want a single, ordered sequence of captures.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  captures(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_captures_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    const captures = new Array();
-    let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p2) => p2(captures))) {
-        const capture = captures[captureIndex];
-        const setProperties = this.setProperties[patternIndex];
-        capture.setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        capture.assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        capture.refutedProperties = refutedProperties;
-        result.push(capture);
-      }
-    }
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /** Get the predicates for a given pattern. */
-  predicatesForPattern(patternIndex) {
-    return this.predicates[patternIndex];
-  }
-  /**
-   * Disable a certain capture within a query.
-   *
-   * This prevents the capture from being returned in matches, and also
-   * avoids any resource usage associated with recording the capture.
-   */
-  disableCapture(captureName) {
-    const captureNameLength = C.lengthBytesUTF8(captureName);
-    const captureNameAddress = C._malloc(captureNameLength + 1);
-    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-    C._free(captureNameAddress);
-  }
-  /**
-   * Disable a certain pattern within a query.
-   *
-   * This prevents the pattern from matching, and also avoids any resource
-   * usage associated with the pattern. This throws an error if the pattern
-   * index is out of bounds.
-   */
-  disablePattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    C._ts_query_disable_pattern(this[0], patternIndex);
-  }
-  /**
-   * Check if, on its last execution, this cursor exceeded its maximum number
-   * of in-progress matches.
-   */
-  didExceedMatchLimit() {
-    return this.exceededMatchLimit;
-  }
-  /** Get the byte offset where the given pattern starts in the query's source. */
-  startIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the byte offset where the given pattern ends in the query's source. */
-  endIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-  }
-  /** Get the number of patterns in the query. */
-  patternCount() {
-    return C._ts_query_pattern_count(this[0]);
-  }
-  /** Get the index for a given capture name. */
-  captureIndexForName(captureName) {
-    return this.captureNames.indexOf(captureName);
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternRooted(patternIndex) {
-    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternNonLocal(patternIndex) {
-    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-  }
-  /**
-   * Check if a given step in a query is 'definite'.
-   *
-   * A query step is 'definite' if its parent pattern will be guaranteed to
-   * match successfully once it reaches the step.
-   */
-  isPatternGuaranteedAtStep(byteIndex) {
-    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
-  }
-};
-
-// src/python/parser.ts
-function locate(file, fromPackage) {
-  const bundled = fileURLToPath(new URL(file, import.meta.url));
-  return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve(fromPackage);
-}
-var parser;
-async function initPython() {
-  if (parser) return;
-  const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
-  await Parser.init({ locateFile: () => runtime });
-  const grammar = locate("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm");
-  const python = await Language.load(new Uint8Array(readFileSync2(grammar)));
-  const p2 = new Parser();
-  p2.setLanguage(python);
-  parser = p2;
-}
-function parsePython(source) {
-  if (!parser) throw new Error("initPython() was not awaited before parsing");
-  const tree = parser.parse(source);
-  if (!tree) throw new Error("tree-sitter returned no tree");
-  return tree;
-}
-
-// src/review.ts
+// src/history.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface } from "node:readline";
 import { createHash } from "node:crypto";
-
-// src/diff.ts
-function parseHunkHeader(line2) {
-  const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
-  if (!m2) return void 0;
-  return { oldStart: Number(m2[1]), oldLines: m2[2] === void 0 ? 1 : Number(m2[2]), newStart: Number(m2[3]), newLines: m2[4] === void 0 ? 1 : Number(m2[4]) };
-}
-function isChangedLine(hunks, line2) {
-  return hunks.some((h3) => h3.newLines > 0 && line2 >= h3.newStart && line2 < h3.newStart + h3.newLines);
-}
-function isRemovedLine(hunks, oldLine) {
-  return hunks.some((h3) => h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines);
-}
-function mapOldLine(hunks, oldLine) {
-  let shift = 0;
-  for (const h3 of hunks) {
-    if (h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines) {
-      return h3.newLines > 0 ? h3.newStart : Math.max(1, h3.newStart);
-    }
-    const oldEnd = h3.oldLines > 0 ? h3.oldStart + h3.oldLines - 1 : h3.oldStart;
-    if (oldLine > oldEnd) shift += h3.newLines - h3.oldLines;
-  }
-  return Math.max(1, oldLine + shift);
-}
-
-// src/python/ast.ts
-function parseModule(source) {
-  const tree = parsePython(source);
-  try {
-    const errorLines = [];
-    if (tree.rootNode.hasError) collectErrors(tree.rootNode, errorLines);
-    return { body: block(tree.rootNode), lines: source.split(/\r?\n/), errorLines };
-  } finally {
-    tree.delete();
-  }
-}
-function collectErrors(node, out2) {
-  if (out2.length >= 20) return;
-  if (node.isError || node.isMissing) {
-    out2.push(node.startPosition.row + 1);
-    return;
-  }
-  if (!node.hasError) return;
-  for (const child of node.children) if (child) collectErrors(child, out2);
-}
-var line = (n) => n.startPosition.row + 1;
-function span(n) {
-  return { line: line(n), endLine: n.endPosition.row + 1 };
-}
-function named(n) {
-  return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
-}
-function block(n) {
-  if (!n) return [];
-  const out2 = [];
-  for (const child of named(n)) {
-    if (child.type === "ERROR") out2.push(...block(child));
-    else out2.push(...statement(child));
-  }
-  return out2;
-}
-function statement(n) {
-  const s = span(n);
-  switch (n.type) {
-    case "expression_statement": {
-      const inner = named(n);
-      if (inner.length !== 1) return [{ ...s, t: "other" }];
-      return [expressionStatement(inner[0], s)];
-    }
-    case "if_statement": {
-      const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
-      let orelse = null;
-      for (const alt of n.childrenForFieldName("alternative")) {
-        if (!alt) continue;
-        if (alt.type === "elif_clause")
-          branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
-        else orelse = block(alt.childForFieldName("body"));
-      }
-      return [{ ...s, t: "if", branches, orelse }];
-    }
-    case "try_statement": {
-      const handlers = [];
-      let orelse = [];
-      let final = [];
-      for (const c3 of named(n)) {
-        if (c3.type === "except_clause" || c3.type === "except_group_clause") {
-          const parts2 = named(c3);
-          const body2 = parts2.find((p2) => p2.type === "block") ?? null;
-          const typeNode = parts2.find((p2) => p2.type !== "block");
-          const types = typeNode ? exceptionNames(typeNode) : [];
-          handlers.push({ types, body: block(body2) });
-        } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
-        else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
-      }
-      return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
-    }
-    case "import_from_statement":
-      return [importFrom(n, s)];
-    case "future_import_statement":
-      return [{ ...s, t: "other" }];
-    case "import_statement": {
-      const names = n.childrenForFieldName("name").flatMap((c3) => {
-        if (!c3) return [];
-        if (c3.type === "aliased_import")
-          return [{ dotted: c3.childForFieldName("name")?.text ?? "", as: c3.childForFieldName("alias")?.text ?? null }];
-        return [{ dotted: c3.text, as: null }];
-      });
-      return [{ ...s, t: "import", names }];
-    }
-    case "for_statement":
-    case "while_statement":
-      return [{ ...s, t: "loop", body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
-    case "with_statement":
-      return [{ ...s, t: "with", body: block(n.childForFieldName("body")) }];
-    case "function_definition":
-    case "class_definition":
-      return [{ ...s, t: "def", name: n.childForFieldName("name")?.text ?? "" }];
-    case "decorated_definition": {
-      const def = n.childForFieldName("definition");
-      return [{ ...s, t: "def", name: def?.childForFieldName("name")?.text ?? "" }];
-    }
-    case "delete_statement": {
-      const target = named(n)[0];
-      const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
-      return [{ ...s, t: "del", targets }];
-    }
-    default:
-      return [{ ...s, t: "other" }];
-  }
-}
-function exceptionNames(n) {
-  if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
-  if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
-    return named(n).flatMap(exceptionNames);
-  return [n.text.split(".").pop() ?? n.text];
-}
-function importFrom(n, s) {
-  const moduleNode = n.childForFieldName("module_name");
-  let level = 0;
-  let module2 = "";
-  if (moduleNode?.type === "relative_import") {
-    for (const c3 of named(moduleNode)) {
-      if (c3.type === "import_prefix") level = c3.text.length;
-      else module2 = c3.text;
-    }
-  } else module2 = moduleNode?.text ?? "";
-  if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
-  const names = n.childrenForFieldName("name").flatMap((c3) => {
-    if (!c3) return [];
-    if (c3.type === "aliased_import") {
-      const name2 = c3.childForFieldName("name")?.text ?? "";
-      return [{ name: name2, as: c3.childForFieldName("alias")?.text ?? name2 }];
-    }
-    return [{ name: c3.text, as: c3.text }];
-  });
-  return { ...s, t: "importfrom", level, module: module2, names };
-}
-function expressionStatement(n, s) {
-  if (n.type === "assignment") {
-    const targets = [];
-    let cur = n;
-    while (cur && cur.type === "assignment") {
-      const left = cur.childForFieldName("left");
-      if (left) targets.push(expr(left));
-      const right = cur.childForFieldName("right");
-      if (!right) return { ...s, t: "other" };
-      if (right.type !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
-      cur = right;
-    }
-    return { ...s, t: "other" };
-  }
-  if (n.type === "augmented_assignment") {
-    const op = n.childForFieldName("operator")?.text ?? "+=";
-    return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
-  }
-  return { ...s, t: "expr", expr: expr(n) };
-}
-function expr(n) {
-  if (!n) return { t: "unknown", line: 0, why: "missing expression" };
-  const ln2 = line(n);
-  switch (n.type) {
-    case "identifier":
-      return { t: "name", line: ln2, id: n.text };
-    case "integer": {
-      const text = n.text.replace(/_/g, "").toLowerCase();
-      if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
-      const value = /^0[oO]/.test(text) ? parseInt(text.slice(2), 8) : Number(text);
-      return Number.isFinite(value) ? { t: "const", line: ln2, value } : { t: "unknown", line: ln2, why: "integer literal" };
-    }
-    case "float":
-      return { t: "const", line: ln2, value: Number(n.text.replace(/_/g, "")), isFloat: true };
-    case "true":
-      return { t: "const", line: ln2, value: true };
-    case "false":
-      return { t: "const", line: ln2, value: false };
-    case "none":
-      return { t: "const", line: ln2, value: null };
-    case "string":
-      return stringExpr([n], ln2);
-    case "concatenated_string":
-      return stringExpr(named(n), ln2);
-    case "parenthesized_expression": {
-      const inner = named(n);
-      return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
-    }
-    case "attribute":
-      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: n.childForFieldName("attribute")?.text ?? "" };
-    case "call":
-      return call(n, ln2);
-    case "subscript": {
-      const indexes = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
-      const index = indexes.length !== 1 || indexes[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes[0]);
-      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
-    }
-    case "binary_operator":
-      return { t: "binop", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
-    case "unary_operator":
-      return { t: "unary", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", arg: expr(n.childForFieldName("argument")) };
-    case "not_operator":
-      return { t: "unary", line: ln2, op: "not", arg: expr(n.childForFieldName("argument")) };
-    case "boolean_operator": {
-      const op = n.childForFieldName("operator")?.text === "or" ? "or" : "and";
-      return { t: "boolop", line: ln2, op, left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
-    }
-    case "comparison_operator": {
-      const ops = [];
-      const operands = [];
-      for (let i2 = 0; i2 < n.childCount; i2++) {
-        const c3 = n.child(i2);
-        if (!c3) continue;
-        if (n.fieldNameForChild(i2) === "operators") ops.push(c3.type);
-        else if (c3.isNamed && c3.type !== "comment") operands.push(expr(c3));
-      }
-      return { t: "compare", line: ln2, ops, operands };
-    }
-    case "conditional_expression": {
-      const [a, cond, b3] = named(n);
-      return { t: "ifexp", line: ln2, cond: expr(cond), then: expr(a), else: expr(b3) };
-    }
-    case "list":
-    case "set":
-    case "tuple":
-    case "expression_list":
-    case "pattern_list":
-    case "tuple_pattern":
-    case "list_pattern": {
-      const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
-      return { t: "seq", line: ln2, kind, items: named(n).map(expr) };
-    }
-    case "list_splat":
-    case "list_splat_pattern":
-      return { t: "starred", line: ln2, value: expr(named(n)[0] ?? null) };
-    case "dictionary":
-      return {
-        t: "dict",
-        line: ln2,
-        entries: named(n).map(
-          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named(c3)[0] ?? null) }
-        )
-      };
-    case "list_comprehension":
-    case "set_comprehension":
-    case "generator_expression":
-      return comprehension(n, ln2);
-    default:
-      return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
-  }
-}
-function comprehension(n, ln2) {
-  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : "tuple";
-  const clauses = named(n).filter((c3) => c3.type === "for_in_clause");
-  const target = clauses[0]?.childForFieldName("left");
-  if (clauses.length !== 1 || target?.type !== "identifier") return { t: "unknown", line: ln2, why: "comprehension" };
-  const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
-  return { t: "comp", line: ln2, kind, elt: expr(n.childForFieldName("body")), target: target.text, iter: expr(clauses[0].childForFieldName("right")), conds };
-}
-function call(n, ln2) {
-  const func2 = expr(n.childForFieldName("function"));
-  const argsNode = n.childForFieldName("arguments");
-  const args2 = [];
-  const kwargs = [];
-  let splat = false;
-  if (argsNode?.type === "generator_expression") args2.push(expr(argsNode));
-  else if (argsNode)
-    for (const a of named(argsNode)) {
-      if (a.type === "keyword_argument") kwargs.push({ name: a.childForFieldName("name")?.text ?? "", value: expr(a.childForFieldName("value")) });
-      else if (a.type === "list_splat" || a.type === "dictionary_splat") splat = true;
-      else args2.push(expr(a));
-    }
-  return { t: "call", line: ln2, func: func2, args: args2, kwargs, splat };
-}
-function stringExpr(nodes, ln2) {
-  const parts2 = [];
-  let bytes = false;
-  for (const s of nodes) {
-    if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
-    const start2 = s.child(0);
-    const prefix = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
-    if (prefix.includes("b")) bytes = true;
-    const raw = prefix.includes("r");
-    for (const c3 of s.namedChildren) {
-      if (!c3) continue;
-      if (c3.type === "string_content") parts2.push(raw ? c3.text : unescape(c3.text));
-      else if (c3.type === "interpolation") parts2.push(expr(c3.childForFieldName("expression")));
-    }
-  }
-  if (bytes) return { t: "unknown", line: ln2, why: "bytes literal" };
-  if (parts2.every((p2) => typeof p2 === "string")) return { t: "const", line: ln2, value: parts2.join("") };
-  return { t: "fstring", line: ln2, parts: parts2 };
-}
-var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
-function unescape(text) {
-  if (!text.includes("\\")) return text;
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
-      out2 += ch;
-      continue;
-    }
-    const next = text[i2 + 1];
-    const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
-    if (width) {
-      const hex = text.slice(i2 + 2, i2 + 2 + width);
-      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
-      if (!Number.isNaN(code2) && code2 <= 1114111) {
-        out2 += String.fromCodePoint(code2);
-        i2 += 1 + width;
-        continue;
-      }
-    }
-    if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
-      i2++;
-      continue;
-    }
-    out2 += ch;
-  }
-  return out2;
-}
-
-// src/settings/modules.ts
-function dirname(path) {
-  const i2 = path.lastIndexOf("/");
-  return i2 < 0 ? "" : path.slice(0, i2);
-}
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
-var ModuleIndex = class {
-  constructor(files) {
-    this.files = files;
-    for (const path of files.paths) {
-      if (!path.endsWith(".py")) continue;
-      const parts2 = path.slice(0, -3).split("/");
-      if (parts2[parts2.length - 1] === "__init__") parts2.pop();
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        const key = parts2.slice(i2).join(".");
-        const list2 = this.bySuffix.get(key);
-        if (list2) list2.push(path);
-        else this.bySuffix.set(key, [path]);
-      }
-      for (const dir of parts2.slice(0, -1)) this.packageNames.add(dir);
-    }
-  }
-  files;
-  /** dotted suffix (`settings.base`) → paths that end with it */
-  bySuffix = /* @__PURE__ */ new Map();
-  packageNames = /* @__PURE__ */ new Set();
-  parsed = /* @__PURE__ */ new Map();
-  /** Paths that exist in the tree and were needed but not read yet. */
-  wanted = /* @__PURE__ */ new Set();
-  /** The path of the module named by a dotted name such as `config.settings.production`. */
-  byDottedName(dotted) {
-    const found = this.bySuffix.get(dotted);
-    if (!found?.length) return void 0;
-    return [...found].sort((a, b3) => a.length - b3.length)[0];
-  }
-  /** The dotted name of a module path, relative to the repository root. */
-  static dottedName(path) {
-    return path.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
-  }
-  resolve(fromPath, level, module2) {
-    let found;
-    if (level > 0) {
-      let dir = dirname(fromPath);
-      for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
-      const rel2 = module2 ? module2.split(".").join("/") : "";
-      const candidates = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
-      found = candidates.find((c3) => this.files.paths.has(c3));
-      if (!found) return "missing";
-    } else {
-      found = this.byDottedName(module2);
-      if (!found) return this.packageNames.has(module2.split(".")[0]) ? "missing" : "external";
-    }
-    if (this.files.read(found) === void 0) {
-      this.wanted.add(found);
-      return "external";
-    }
-    return found;
-  }
-  module(path) {
-    if (!this.parsed.has(path)) {
-      const text = this.files.read(path);
-      this.parsed.set(path, text === void 0 ? null : parseModule(text));
-    }
-    return this.parsed.get(path) ?? void 0;
-  }
-};
-function topLevelNames(body2) {
-  const assigned = /* @__PURE__ */ new Set();
-  const starImports = [];
-  const visit = (stmts) => {
-    for (const s of stmts) {
-      if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
-      else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
-      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
-      else if (s.t === "if") {
-        for (const b3 of s.branches) visit(b3.body);
-        if (s.orelse) visit(s.orelse);
-      } else if (s.t === "try") {
-        visit(s.body);
-        for (const h3 of s.handlers) visit(h3.body);
-        visit(s.orelse);
-        visit(s.final);
-      } else if (s.t === "with") visit(s.body);
-    }
-  };
-  visit(body2);
-  return { assigned, starImports };
-}
-function collectTargets(t2, out2) {
-  if (t2.t === "name") out2.add(t2.id);
-  else if (t2.t === "seq") for (const i2 of t2.items) collectTargets(i2, out2);
-}
-
-// src/settings/discovery.ts
-var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci)$/;
-var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
-var TEST_DIRS = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
-function referenceKind(path) {
-  const name2 = basename(path).toLowerCase();
-  if (name2 === "manage.py") return "manage";
-  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
-  if (path.startsWith(".github/workflows/") || path.startsWith(".gitlab-ci") || name2 === ".travis.yml") return "test";
-  if (name2 === "wsgi.py" || name2 === "asgi.py" || name2 === "gunicorn.conf.py" || name2 === "celery.py") return "deploy";
-  if (name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("procfile")) return "deploy";
-  if (/^(docker-)?compose.*\.ya?ml$/.test(name2) || ["app.json", "render.yaml", "fly.toml", "app.yaml", "zappa_settings.json"].includes(name2)) return "deploy";
-  if (/\.(ya?ml|env)$/.test(name2) && /(^|\/)(k8s|kubernetes|deploy|deployment|helm|charts|manifests|\.platform|\.ebextensions)\//.test(path)) return "deploy";
-  if (name2 === ".env" || name2.startsWith(".env.")) return name2.includes("test") || name2.includes("local") || name2.includes("dev") ? "test" : "deploy";
-  return void 0;
-}
-function isSettingsRelevant(path) {
-  if (referenceKind(path)) return true;
-  if (!path.endsWith(".py")) return false;
-  return /settings|config|conf\//i.test(path);
-}
-var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
-function findReferences(path, text) {
-  const kind = referenceKind(path);
-  if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
-  const out2 = [];
-  const lines = text.split("\n");
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const at2 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
-    if (at2 < 0) continue;
-    let rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\s]*[,:=]?\s*/, "").replace(/^["']/, "");
-    let line2 = i2 + 1;
-    if (!rest.trim() && i2 + 1 < lines.length) {
-      const next = lines[i2 + 1].trim();
-      if (next.startsWith("value:")) {
-        rest = next.slice(6).trim().replace(/^["']/, "");
-        line2 = i2 + 2;
-      }
-    }
-    const m2 = MODULE_RE.exec(rest.slice(0, 200));
-    if (m2 && m2.index === 0 && m2[0].includes(".") === true) out2.push({ module: m2[0], path, line: line2, kind });
-    else if (m2 && m2.index === 0 && /^[a-z_]\w*$/.test(m2[0]) && m2[0] !== "os") out2.push({ module: m2[0], path, line: line2, kind });
-  }
-  return out2;
-}
-function discover(files) {
-  const index = new ModuleIndex(files);
-  const modules = /* @__PURE__ */ new Map();
-  const references = [];
-  const starImports = /* @__PURE__ */ new Map();
-  const candidates = /* @__PURE__ */ new Set();
-  for (const path of files.paths) {
-    const text = files.read(path);
-    if (text === void 0) continue;
-    references.push(...findReferences(path, text));
-    if (!path.endsWith(".py") || !mightBeSettings(text)) continue;
-    const parsed = index.module(path);
-    if (!parsed) continue;
-    const { assigned, starImports: stars } = topLevelNames(parsed.body);
-    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
-    const settingsPath = /settings/i.test(path);
-    const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
-    starImports.set(path, resolved);
-    if (known >= 2 || known >= 1 && settingsPath) modules.set(path, { path, imports: [], importedBy: [] });
-    else if (resolved.length) candidates.add(path);
-  }
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const path of candidates) {
-      if ((starImports.get(path) ?? []).some((p2) => modules.has(p2))) {
-        modules.set(path, { path, imports: [], importedBy: [] });
-        candidates.delete(path);
-        grew = true;
-      }
-    }
-  }
-  for (const m2 of modules.values()) {
-    m2.imports = (starImports.get(m2.path) ?? []).filter((p2) => modules.has(p2));
-    for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
-  }
-  return { modules, entries: classify(modules, references, index), references, index };
-}
-function mightBeSettings(text) {
-  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
-}
-function chainOf(path, modules) {
-  const out2 = [];
-  const visit = (p2) => {
-    if (out2.includes(p2)) return;
-    out2.push(p2);
-    for (const i2 of modules.get(p2)?.imports ?? []) visit(i2);
-  };
-  visit(path);
-  return out2;
-}
-function stem(path) {
-  const name2 = basename(path).replace(/\.py$/, "");
-  return name2 === "__init__" ? basename(path.slice(0, -"/__init__.py".length)) : name2;
-}
-function isDevByName(path) {
-  const name2 = stem(path).toLowerCase();
-  if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
-  return path.split("/").slice(0, -1).some((dir) => TEST_DIRS.has(dir.toLowerCase()));
-}
-function classify(modules, references, index) {
-  const refsTo = /* @__PURE__ */ new Map();
-  for (const r2 of references) {
-    const target = index.byDottedName(r2.module);
-    if (!target || !modules.has(target)) continue;
-    refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
-  }
-  const verdict = /* @__PURE__ */ new Map();
-  const onlySettings = modules.size === 1;
-  for (const path of modules.keys()) {
-    const refs = refsTo.get(path) ?? [];
-    const deploy = refs.find((r2) => r2.kind === "deploy");
-    const name2 = basename(path);
-    if (deploy) verdict.set(path, { production: true, reason: `${deploy.path}:${deploy.line} sets DJANGO_SETTINGS_MODULE to it`, strong: true });
-    else if (isDevByName(path)) verdict.set(path, { production: false, reason: `${name2} is named as a development or test module`, strong: true });
-    else if (refs.some((r2) => r2.kind === "test")) {
-      const t2 = refs.find((r2) => r2.kind === "test");
-      verdict.set(path, { production: false, reason: `${t2.path}:${t2.line} uses it for tests`, strong: true });
-    } else if (PROD_NAME.test(stem(path).toLowerCase())) verdict.set(path, { production: true, reason: `${name2} is named as a production module`, strong: true });
-    else if (refs.some((r2) => r2.kind === "manage")) {
-      const m2 = refs.find((r2) => r2.kind === "manage");
-      verdict.set(path, { production: true, reason: `${m2.path}:${m2.line} sets DJANGO_SETTINGS_MODULE to it`, strong: false });
-    } else if (onlySettings) verdict.set(path, { production: true, reason: `it is the project's only settings module`, strong: false });
-    else verdict.set(path, { production: true, reason: "treated as production: nothing marks it as development-only", strong: false });
-  }
-  const entries = [];
-  for (const [path, m2] of modules) {
-    const v2 = verdict.get(path);
-    const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
-    if (importedByProduction && !refsTo.get(path)?.some((r2) => r2.kind === "deploy")) continue;
-    entries.push({ path, production: v2.production, reason: v2.reason, chain: chainOf(path, modules) });
-  }
-  return entries.sort((a, b3) => a.path.localeCompare(b3.path));
-}
-
-// src/python/evaluate.ts
-var EXCEPTION_PARENTS = {
-  ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
-  KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
-  ValueError: ["ValueError", "Exception", "BaseException"],
-  ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
-  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
-};
-function exceptionOf(why) {
-  const name2 = why.split(":")[0];
-  return name2 in EXCEPTION_PARENTS ? name2 : "ValueError";
-}
-function catches(types, exception) {
-  if (types.length === 0) return true;
-  const parents = EXCEPTION_PARENTS[exception] ?? ["Exception", "BaseException"];
-  return types.some((t2) => parents.includes(t2));
-}
-var WorldEvaluator = class {
-  constructor(loader, world) {
-    this.loader = loader;
-    this.world = world;
-  }
-  loader;
-  world;
-  cache = /* @__PURE__ */ new Map();
-  evaluate(path) {
-    const cached = this.cache.get(path);
-    if (cached === "pending") return void 0;
-    if (cached) return cached;
-    const parsed = this.loader.module(path);
-    if (!parsed) return void 0;
-    this.cache.set(path, "pending");
-    const run2 = new ModuleRun(this, this.loader, path, parsed, this.world);
-    const result = run2.execute();
-    this.cache.set(path, result);
-    return result;
-  }
-};
-var ModuleRun = class {
-  constructor(evaluator, loader, path, parsed, world) {
-    this.evaluator = evaluator;
-    this.loader = loader;
-    this.path = path;
-    this.parsed = parsed;
-    this.world = world;
-  }
-  evaluator;
-  loader;
-  path;
-  parsed;
-  world;
-  notices = [];
-  starImports = [];
-  execute() {
-    const frame2 = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] };
-    if (this.parsed.errorLines.length)
-      this.notices.push(`${this.path}:${this.parsed.errorLines[0]}: syntax error; the rest of the file was read as far as possible`);
-    const signal = this.block(this.parsed.body, frame2);
-    if (signal) this.notices.push(`${this.path}: importing this module may fail (${signal.why})`);
-    return { path: this.path, ns: frame2.ns, starImports: this.starImports, notices: this.notices };
-  }
-  // ---------------------------------------------------------------- statements
-  /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
-  tryDepth = 0;
-  block(stmts, frame2) {
-    for (const s of stmts) {
-      const signal = this.statement(s, frame2);
-      if (!signal) continue;
-      if (this.tryDepth > 0) return signal;
-      if (this.world === 0) this.notices.push(`${this.path}:${s.line}: this line would fail at import time (${signal.why})`);
-    }
-    return null;
-  }
-  loc(s) {
-    return { path: this.path, line: s.line, endLine: s.endLine };
-  }
-  /** The raw source line (indentation kept, so a fix can replace it). */
-  text(line2) {
-    return this.parsed.lines[line2 - 1] ?? "";
-  }
-  statement(s, frame2) {
-    frame2.reads = [];
-    {
-      switch (s.t) {
-        case "assign": {
-          const value = this.expr(s.value, frame2);
-          if (value.kind === "fails" && this.tryDepth > 0) return { raise: exceptionOf(value.why), why: value.why };
-          for (const target of s.targets) this.assign(target, value, s, frame2);
-          return null;
-        }
-        case "augassign":
-          return this.augassign(s, frame2);
-        case "expr":
-          return this.exprStatement(s.expr, s, frame2);
-        case "if":
-          return this.ifStatement(s, frame2);
-        case "try":
-          return this.tryStatement(s, frame2);
-        case "importfrom":
-          return this.importFrom(s, frame2);
-        case "import":
-          for (const n of s.names) {
-            const local = n.as ?? n.dotted.split(".")[0];
-            const qname = n.as ? n.dotted : n.dotted.split(".")[0];
-            this.bind(frame2, local, { kind: "ext", qname }, s);
-          }
-          return null;
-        case "loop":
-          this.loopStatement(s, frame2);
-          return null;
-        case "with":
-          return this.block(s.body, frame2);
-        case "def":
-          if (s.name) this.bind(frame2, s.name, unknown(`defined by a def or class at line ${s.line}`), s);
-          return null;
-        case "del":
-          for (const target of s.targets) {
-            if (target.t === "name") frame2.ns.bindings.delete(target.id);
-            else {
-              const root = rootName(target);
-              if (root) this.mutate(frame2, root, () => unknown(`changed by del at line ${s.line}`), s);
-            }
-          }
-          return null;
-        default:
-          return null;
-      }
-    }
-  }
-  bind(frame2, name2, value, s) {
-    const loc = this.loc(s);
-    frame2.ns.bindings.set(name2, { value, loc, history: [loc], env: dedupeReads(frame2.reads), text: this.text(s.line) });
-  }
-  /** Replaces a binding's value by a changed one, keeping its history. */
-  mutate(frame2, name2, change, s) {
-    const old = frame2.ns.bindings.get(name2);
-    const loc = this.loc(s);
-    if (!old) {
-      frame2.ns.bindings.set(name2, { value: unknown(`${name2} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
-      return;
-    }
-    frame2.ns.bindings.set(name2, {
-      value: change(old.value),
-      loc,
-      history: [...old.history, loc],
-      env: dedupeReads([...old.env, ...frame2.reads]),
-      text: this.text(s.line)
-    });
-  }
-  assign(target, value, s, frame2) {
-    if (target.t === "name") {
-      this.bind(frame2, target.id, withLocs(value, this.loc(s)), s);
-      return;
-    }
-    if (target.t === "seq") {
-      const items = value.kind === "seq" && !value.open && value.items.length === target.items.length ? value.items : null;
-      target.items.forEach((t2, i2) => this.assign(t2, items ? items[i2].value : unknown(`unpacked at line ${s.line}`), s, frame2));
-      return;
-    }
-    if (target.t === "subscript") {
-      const path = subscriptPath(target, (e) => this.expr(e, frame2));
-      if (!path) {
-        if (writesNamespace(target)) this.markDynamic(frame2, s);
-        return;
-      }
-      this.mutate(frame2, path.root, (old) => setPath(old, path.keys, withLocs(value, this.loc(s))), s);
-    }
-  }
-  augassign(s, frame2) {
-    const rhs = this.expr(s.value, frame2);
-    if (rhs.kind === "fails") return { raise: exceptionOf(rhs.why), why: rhs.why };
-    if (s.target.t === "name") {
-      const name2 = s.target.id;
-      const op = s.op;
-      this.mutate(frame2, name2, (old) => op === "+" && old.kind === "seq" && old.type === "list" ? extend(old, withLocs(rhs, this.loc(s))) : this.binop(op, old, withLocs(rhs, this.loc(s))), s);
-    } else if (s.target.t === "subscript") {
-      const path = subscriptPath(s.target, (e) => this.expr(e, frame2));
-      if (path) this.mutate(frame2, path.root, (old) => setPath(old, path.keys, this.binop(s.op, getPath(old, path.keys), withLocs(rhs, this.loc(s)))), s);
-      else if (writesNamespace(s.target)) this.markDynamic(frame2, s);
-    }
-    return null;
-  }
-  exprStatement(e, s, frame2) {
-    if (e.t !== "call") {
-      const v3 = this.expr(e, frame2);
-      return v3.kind === "fails" ? { raise: exceptionOf(v3.why), why: v3.why } : null;
-    }
-    const func2 = e.func;
-    if (isDynamicCall(e)) {
-      this.markDynamic(frame2, s);
-      return null;
-    }
-    if (func2.t === "name" && func2.id === "include") {
-      this.notices.push(`${this.path}:${s.line}: django-split-settings include() is not followed; settings it loads are unknown`);
-      this.markDynamic(frame2, s);
-      return null;
-    }
-    if (func2.t === "attr") {
-      const root = rootName(func2.obj);
-      const method = func2.attr;
-      if (root && MUTATING_METHODS.has(method)) {
-        const target = frame2.ns.bindings.get(root);
-        if (target && target.value.kind !== "ext" && target.value.kind !== "envReader" && target.value.kind !== "module") {
-          const args2 = e.args.map((a) => withLocs(this.expr(a, frame2), this.loc(s)));
-          const kwargs = e.kwargs.map((k2) => ({ name: k2.name, value: this.expr(k2.value, frame2) }));
-          const keys = func2.obj.t === "name" ? [] : subscriptPath(func2.obj, (x3) => this.expr(x3, frame2))?.keys;
-          if (!keys) {
-            this.mutate(frame2, root, () => unknown(`changed by .${method}() at line ${s.line}`), s);
-            return null;
-          }
-          let raised = null;
-          this.mutate(
-            frame2,
-            root,
-            (old) => setPath(old, keys, (() => {
-              const next = callMethodMutating(getPath(old, keys), method, args2, kwargs, s.line);
-              if (next.kind === "fails") raised = next.why;
-              return next;
-            })()),
-            s
-          );
-          if (raised) return { raise: exceptionOf(raised), why: raised };
-          return null;
-        }
-      }
-    }
-    const v2 = this.expr(e, frame2);
-    return v2.kind === "fails" ? { raise: exceptionOf(v2.why), why: v2.why } : null;
-  }
-  markDynamic(frame2, s) {
-    const loc = this.loc(s);
-    frame2.ns.dynamic = loc;
-    for (const [name2, b3] of frame2.ns.bindings) frame2.ns.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) });
-  }
-  ifStatement(s, frame2) {
-    for (let i2 = 0; i2 < s.branches.length; i2++) {
-      const branch = s.branches[i2];
-      frame2.reads = [];
-      const cond = truthy(this.expr(branch.cond, frame2));
-      if (cond === true) return this.block(branch.body, frame2);
-      if (cond === void 0) {
-        const why = `depends on the condition at ${this.path}:${branch.cond.line}`;
-        const taken = cloneFrame(frame2);
-        const takenSignal = this.block(branch.body, taken);
-        const rest = { ...s, branches: s.branches.slice(i2 + 1) };
-        const other = cloneFrame(frame2);
-        const otherSignal = rest.branches.length ? this.ifStatement(rest, other) : s.orelse ? this.block(s.orelse, other) : null;
-        mergeInto(frame2, [taken, other], why);
-        return takenSignal && otherSignal ? takenSignal : null;
-      }
-    }
-    return s.orelse ? this.block(s.orelse, frame2) : null;
-  }
-  tryStatement(s, frame2) {
-    this.tryDepth++;
-    const signal = this.block(s.body, frame2);
-    this.tryDepth--;
-    if (signal) {
-      const handler = s.handlers.find((h3) => catches(h3.types, signal.raise));
-      if (!handler) return signal;
-      const sig = this.block(handler.body, frame2);
-      return sig ?? this.block(s.final, frame2);
-    }
-    return this.block(s.orelse, frame2) ?? this.block(s.final, frame2);
-  }
-  importFrom(s, frame2) {
-    const target = this.loader.resolve(this.path, s.level, s.module);
-    if (target === "missing") return { raise: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
-    if (target === "external") {
-      if (s.names === "*") {
-        this.notices.push(`${this.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
-        if (s.module !== "django.conf.global_settings") this.markDynamic(frame2, s);
-        return null;
-      }
-      for (const n of s.names) this.bind(frame2, n.as, { kind: "ext", qname: s.module ? `${s.module}.${n.name}` : n.name }, s);
-      return null;
-    }
-    const result = this.evaluator.evaluate(target);
-    if (!result) {
-      this.notices.push(`${this.path}:${s.line}: circular import of ${target} was not followed`);
-      return null;
-    }
-    if (s.names === "*") {
-      this.starImports.push(target);
-      for (const [name2, b3] of result.ns.bindings) if (!name2.startsWith("_")) frame2.ns.bindings.set(name2, b3);
-      if (result.ns.dynamic) frame2.ns.dynamic = result.ns.dynamic;
-      return null;
-    }
-    for (const n of s.names) {
-      const b3 = result.ns.bindings.get(n.name);
-      if (b3) frame2.ns.bindings.set(n.as, b3);
-      else {
-        const sub = this.loader.resolve(this.path, s.level, s.module ? `${s.module}.${n.name}` : n.name);
-        if (sub !== "missing" && sub !== "external") this.bind(frame2, n.as, { kind: "module", path: sub }, s);
-        else return { raise: "ImportError", why: `ImportError: cannot import name ${n.name} from ${target}` };
-      }
-    }
-    return null;
-  }
-  loopStatement(s, frame2) {
-    if ([...s.body, ...s.orelse].some(hasDynamicCode)) {
-      this.markDynamic(frame2, s);
-      return;
-    }
-    for (const st2 of [...s.body, ...s.orelse]) {
-      for (const [name2, how] of changedNames(st2)) {
-        const b3 = frame2.ns.bindings.get(name2);
-        const growOnly = how === "grow" && b3?.value.kind === "seq";
-        this.mutate(frame2, name2, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${this.path}:${s.line}`), s);
-      }
-    }
-  }
-  // ---------------------------------------------------------------- expressions
-  expr(e, frame2) {
-    switch (e.t) {
-      case "const":
-        if (e.value === null) return NONE;
-        if (typeof e.value === "boolean") return bool(e.value);
-        if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
-        return str(e.value);
-      case "fstring": {
-        let out2 = "";
-        for (const p2 of e.parts) {
-          if (typeof p2 === "string") out2 += p2;
-          else {
-            const v2 = this.expr(p2, frame2);
-            const s = toStr(v2);
-            if (s === void 0) return unknown(`f-string at line ${e.line}`);
-            out2 += s;
-          }
-        }
-        return str(out2);
-      }
-      case "name":
-        return this.lookup(e.id, frame2, e.line);
-      case "attr":
-        return this.attribute(this.expr(e.obj, frame2), e.attr, frame2);
-      case "call":
-        return this.call(e, frame2);
-      case "subscript": {
-        const obj = this.expr(e.obj, frame2);
-        if (obj.kind === "ext" && obj.qname === "os.environ") {
-          const name2 = this.expr(e.index, frame2);
-          if (name2.kind !== "str") return unknown("os.environ[...] with a computed name");
-          return this.readEnv(name2.value, "os.environ[]", void 0, e.line, frame2, (s) => str(s));
-        }
-        return subscript(obj, this.expr(e.index, frame2));
-      }
-      case "binop":
-        return this.binop(e.op, this.expr(e.left, frame2), this.expr(e.right, frame2));
-      case "unary": {
-        const v2 = this.expr(e.arg, frame2);
-        if (e.op === "not") return mapOptions(v2, (o2) => {
-          const t2 = truthy(o2);
-          return t2 === void 0 ? unknown("not of an unknown value") : bool(!t2);
-        });
-        return mapOptions(v2, (o2) => {
-          const n = numeric(o2);
-          if (n === void 0) return unknown("unary operator");
-          return e.op === "-" ? o2.kind === "float" ? { kind: "float", value: -n } : int(-n) : e.op === "+" ? int(n) : e.op === "~" ? int(~n) : unknown("unary");
-        });
-      }
-      case "boolop": {
-        const left = this.expr(e.left, frame2);
-        const t2 = truthy(left);
-        if (t2 === void 0) {
-          const right = this.expr(e.right, frame2);
-          return oneOf([left, right], `${e.op} at line ${e.line}`);
-        }
-        if (e.op === "and") return t2 ? this.expr(e.right, frame2) : left;
-        return t2 ? left : this.expr(e.right, frame2);
-      }
-      case "compare":
-        return this.compare(e, frame2);
-      case "ifexp": {
-        const t2 = truthy(this.expr(e.cond, frame2));
-        if (t2 === true) return this.expr(e.then, frame2);
-        if (t2 === false) return this.expr(e.else, frame2);
-        return oneOf([this.expr(e.then, frame2), this.expr(e.else, frame2)], `depends on the condition at ${this.path}:${e.line}`);
-      }
-      case "seq": {
-        const items = [];
-        let open = false;
-        for (const it2 of e.items) {
-          if (it2.t === "starred") {
-            const v2 = this.expr(it2.value, frame2);
-            if (v2.kind === "seq") {
-              items.push(...v2.items);
-              open ||= v2.open;
-            } else open = true;
-          } else items.push({ value: this.expr(it2, frame2), loc: { path: this.path, line: it2.line, endLine: it2.line } });
-        }
-        return { kind: "seq", type: e.kind, items, open };
-      }
-      case "starred":
-        return unknown("starred expression");
-      case "dict": {
-        let entries = [];
-        let open = false;
-        for (const en2 of e.entries) {
-          if ("splat" in en2) {
-            const v2 = this.expr(en2.splat, frame2);
-            if (v2.kind === "dict") {
-              for (const x3 of v2.entries) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
-              open ||= v2.open;
-            } else open = true;
-            continue;
-          }
-          const k2 = this.expr(en2.key, frame2);
-          if (k2.kind !== "str") {
-            open = true;
-            continue;
-          }
-          entries = [...entries.filter((y2) => y2.key !== k2.value), { key: k2.value, value: this.expr(en2.value, frame2), loc: { path: this.path, line: en2.value.line, endLine: en2.value.line } }];
-        }
-        return { kind: "dict", entries, open };
-      }
-      case "comp":
-        return this.comprehension(e, frame2);
-      case "unknown":
-        return unknown(`${e.why} at line ${e.line}`);
-    }
-  }
-  lookup(id, frame2, line2) {
-    const b3 = frame2.ns.bindings.get(id);
-    if (b3) {
-      frame2.reads.push(...b3.env);
-      return b3.value;
-    }
-    if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
-    if (id === "__file__") return unknown("__file__");
-    return unknown(`name ${id} is not defined at ${this.path}:${line2}`);
-  }
-  attribute(obj, attr, frame2) {
-    if (obj.kind === "ext") return { kind: "ext", qname: `${obj.qname}.${attr}` };
-    if (obj.kind === "module") {
-      const result = this.evaluator.evaluate(obj.path);
-      const b3 = result?.ns.bindings.get(attr);
-      if (b3) {
-        frame2.reads.push(...b3.env);
-        return b3.value;
-      }
-      return unknown(`${attr} of ${obj.path}`);
-    }
-    return unknown(`attribute ${attr}`);
-  }
-  readEnv(name2, via, defaultValue, line2, frame2, cast, defaultText) {
-    frame2.reads.push({ name: name2, via, defaultText, line: line2, path: this.path });
-    const probe = WORLDS[this.world];
-    if (probe === null) {
-      if (defaultValue !== void 0) return defaultValue;
-      return unknown(`the value of the environment variable ${name2}`);
-    }
-    return cast(probe);
-  }
-  call(e, frame2) {
-    if (e.splat) return unknown(`call with *args/**kwargs at line ${e.line}`);
-    if (e.func.t === "attr") {
-      const obj = this.expr(e.func.obj, frame2);
-      const method = e.func.attr;
-      if (obj.kind === "envReader") return this.environCall(obj, method, e, frame2);
-      if (obj.kind !== "ext" && obj.kind !== "module") {
-        const args2 = e.args.map((a) => this.expr(a, frame2));
-        return mapOptions(obj, (o2) => valueMethod(o2, method, args2));
-      }
-    }
-    const func2 = this.expr(e.func, frame2);
-    if (func2.kind === "envReader") return this.environCall(func2, "__call__", e, frame2);
-    if (func2.kind !== "ext") return unknown(`call at line ${e.line}`);
-    return this.externalCall(func2.qname, e, frame2);
-  }
-  kw(e, name2, position, frame2) {
-    const k2 = e.kwargs.find((x3) => x3.name === name2);
-    const node = k2?.value ?? e.args[position];
-    if (!node) return void 0;
-    return { value: this.expr(node, frame2), text: this.source(node) };
-  }
-  source(node) {
-    const lineText2 = this.parsed.lines[node.line - 1] ?? "";
-    if (node.t === "const") return typeof node.value === "string" ? show(str(node.value)) : node.value === null ? "None" : typeof node.value === "boolean" ? node.value ? "True" : "False" : String(node.value);
-    if (node.t === "seq" || node.t === "dict" || node.t === "name") return show(this.exprQuiet(node));
-    return lineText2.trim();
-  }
-  exprQuiet(node) {
-    return this.expr(node, { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] });
-  }
-  externalCall(qname, e, frame2) {
-    const name2 = () => {
-      const node = e.args[0] ?? e.kwargs.find((k2) => k2.name === "key" || k2.name === "option")?.value;
-      return node ? this.expr(node, frame2) : void 0;
-    };
-    const q3 = qname.replace(/^builtins\./, "");
-    switch (q3) {
-      case "os.environ.get":
-      case "os.getenv":
-      case "os.environ.setdefault": {
-        const n = name2();
-        if (n?.kind !== "str") return unknown("environment read with a computed name");
-        const d2 = this.kw(e, "default", 1, frame2);
-        return this.readEnv(n.value, q3, d2?.value ?? NONE, e.line, frame2, str, d2?.text ?? "None");
-      }
-      case "decouple.config":
-      case "decouple.AutoConfig()":
-      case "decouple.Config()": {
-        const n = name2();
-        if (n?.kind !== "str") return unknown("config() with a computed name");
-        const d2 = this.kw(e, "default", 1, frame2);
-        const cast = this.kw(e, "cast", 2, frame2);
-        const caster = decoupleCaster(cast?.value);
-        const defaultValue = d2 ? caster(d2.value) : void 0;
-        return this.readEnv(n.value, "config", defaultValue, e.line, frame2, (s) => caster(str(s)), d2?.text);
-      }
-      case "environ.Env":
-      case "environ.environ.Env": {
-        const scheme = /* @__PURE__ */ new Map();
-        for (const k2 of e.kwargs) {
-          const v2 = this.expr(k2.value, frame2);
-          if (v2.kind === "seq" && v2.items.length >= 1 && v2.items[0].value.kind === "ext")
-            scheme.set(k2.name, { cast: v2.items[0].value.qname.replace(/^builtins\./, ""), default: v2.items[1]?.value });
-          else if (v2.kind === "ext") scheme.set(k2.name, { cast: v2.qname.replace(/^builtins\./, "") });
-        }
-        return { kind: "envReader", scheme };
-      }
-      case "decouple.AutoConfig":
-      case "decouple.Config":
-      case "decouple.RepositoryEnv":
-        return { kind: "ext", qname: `${q3}()` };
-      case "decouple.Csv":
-        return { kind: "ext", qname: "decouple.Csv()" };
-      case "bool":
-      case "int":
-      case "float":
-      case "str":
-      case "list":
-      case "tuple":
-      case "set":
-      case "len":
-        return mapOptions(e.args[0] ? this.expr(e.args[0], frame2) : NONE, (v2) => builtinCall(q3, v2, e.args.length === 0));
-      case "dict": {
-        if (e.args.length) return unknown("dict(...)");
-        return { kind: "dict", entries: e.kwargs.map((k2) => ({ key: k2.name, value: this.expr(k2.value, frame2), loc: { path: this.path, line: k2.value.line, endLine: k2.value.line } })), open: false };
-      }
-      case "json.loads": {
-        const v2 = e.args[0] ? this.expr(e.args[0], frame2) : NONE;
-        return mapOptions(v2, (o2) => o2.kind === "str" ? jsonValue(o2.value) : unknown("json.loads of a non-string"));
-      }
-      case "distutils.util.strtobool":
-      case "setuptools.dist.strtobool":
-      case "str2bool.str2bool":
-      case "strtobool": {
-        const v2 = e.args[0] ? this.expr(e.args[0], frame2) : NONE;
-        return mapOptions(v2, (o2) => o2.kind === "str" ? strtobool(o2.value) : unknown("strtobool of a non-string"));
-      }
-      case "django.core.management.utils.get_random_secret_key":
-        return unknown("a random key generated at start-up");
-      default:
-        return unknown(`result of ${q3}()`);
-    }
-  }
-  environCall(reader, method, e, frame2) {
-    const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
-    const n = first ? this.expr(first, frame2) : void 0;
-    if (n?.kind !== "str") {
-      if (method === "read_env" || method === "read_env_file") return NONE;
-      return unknown(`env.${method}() with a computed name`);
-    }
-    const scheme = reader.scheme.get(n.value);
-    let cast = method === "__call__" ? void 0 : method;
-    if (method === "__call__") {
-      const c3 = this.kw(e, "cast", 1, frame2);
-      cast = c3?.value.kind === "ext" ? c3.value.qname.replace(/^builtins\./, "") : scheme?.cast;
-    }
-    const d2 = this.kw(e, "default", method === "__call__" ? 2 : 1, frame2);
-    const parseDefault = this.kw(e, "parse_default", 99, frame2);
-    const caster = environCaster(cast ?? "str");
-    let defaultValue = d2?.value ?? scheme?.default;
-    if (defaultValue && parseDefault && truthy(parseDefault.value)) defaultValue = mapOptions(defaultValue, (v2) => v2.kind === "str" ? caster(v2.value) : v2);
-    const via = method === "__call__" ? "env" : `env.${method}`;
-    const defaultText = d2?.text ?? (scheme?.default ? show(scheme.default) : void 0);
-    return this.readEnv(n.value, via, defaultValue, e.line, frame2, caster, defaultText);
-  }
-  binop(op, a, b3) {
-    if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => this.binop(op, x4, y3)));
-    if (a.kind === "fails") return a;
-    if (b3.kind === "fails") return b3;
-    const x3 = numeric(a);
-    const y2 = numeric(b3);
-    if (x3 !== void 0 && y2 !== void 0) {
-      const isFloat = a.kind === "float" || b3.kind === "float";
-      const num = (n) => isFloat || !Number.isInteger(n) ? { kind: "float", value: n } : int(n);
-      switch (op) {
-        case "+":
-          return num(x3 + y2);
-        case "-":
-          return num(x3 - y2);
-        case "*":
-          return num(x3 * y2);
-        case "/":
-          return y2 === 0 ? fails("ZeroDivisionError") : { kind: "float", value: x3 / y2 };
-        case "//":
-          return y2 === 0 ? fails("ZeroDivisionError") : num(Math.floor(x3 / y2));
-        case "%":
-          return y2 === 0 ? fails("ZeroDivisionError") : num((x3 % y2 + y2) % y2);
-        case "**":
-          return num(x3 ** y2);
-        case "|":
-          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value || b3.value) : int(x3 | y2);
-        case "&":
-          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value && b3.value) : int(x3 & y2);
-      }
-    }
-    if (op === "+" && a.kind === "str" && b3.kind === "str") return str(a.value + b3.value);
-    if (op === "*" && a.kind === "str" && b3.kind === "int") return str(a.value.repeat(Math.max(0, Math.min(b3.value, 1e4))));
-    if (op === "+" && a.kind === "seq" && b3.kind === "seq" && a.type === b3.type) return extend(a, b3);
-    if (op === "|" && a.kind === "dict" && b3.kind === "dict") return { kind: "dict", entries: [...a.entries.filter((x4) => !b3.entries.some((y3) => y3.key === x4.key)), ...b3.entries], open: a.open || b3.open };
-    if (op === "%" && a.kind === "str") return unknown("%-formatted string");
-    if (op === "+" && a.kind === "seq" && b3.kind === "unknown") return { ...a, open: true };
-    if (op === "+" && b3.kind === "seq" && a.kind === "unknown") return { ...b3, open: true };
-    return unknown(`${show(a, 20)} ${op} ${show(b3, 20)}`);
-  }
-  compare(e, frame2) {
-    let left = this.expr(e.operands[0], frame2);
-    let result = TRUE;
-    for (let i2 = 0; i2 < e.ops.length; i2++) {
-      const rightExpr = e.operands[i2 + 1];
-      if (!rightExpr) return unknown("comparison");
-      const op = e.ops[i2];
-      let right;
-      let r2;
-      if ((op === "in" || op === "not in") && rightExpr.t === "attr" && this.expr(rightExpr, frame2).kind === "ext" && qnameOf(this.expr(rightExpr, frame2)) === "os.environ") {
-        right = { kind: "ext", qname: "os.environ" };
-        const name2 = left;
-        if (name2.kind !== "str") return unknown("membership in os.environ");
-        const probe = WORLDS[this.world];
-        frame2.reads.push({ name: name2.value, via: '"X" in os.environ', line: e.line, path: this.path, defaultText: void 0 });
-        const present = probe === null ? false : true;
-        r2 = bool(op === "in" ? present : !present);
-      } else {
-        right = this.expr(rightExpr, frame2);
-        r2 = mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
-      }
-      if (truthy(r2) === false) return r2;
-      result = truthy(r2) === true ? result : oneOf([result, r2], "comparison");
-      if (truthy(r2) === void 0) result = unknown("comparison of unknown values");
-      left = right;
-    }
-    return result;
-  }
-  comprehension(e, frame2) {
-    const iter = this.expr(e.iter, frame2);
-    if (iter.kind !== "seq") return unknown(`comprehension over ${show(iter, 20)}`);
-    const items = [];
-    let open = iter.open;
-    for (const item of iter.items) {
-      const inner = { ns: { bindings: new Map(frame2.ns.bindings) }, reads: frame2.reads };
-      inner.ns.bindings.set(e.target, { value: item.value, loc: item.loc ?? { path: this.path, line: e.line, endLine: e.line }, history: [], env: [], text: "" });
-      let keep = true;
-      for (const c3 of e.conds) {
-        const t2 = truthy(this.expr(c3, inner));
-        if (t2 === false) {
-          keep = false;
-          break;
-        }
-        if (t2 === void 0) keep = void 0;
-      }
-      if (keep === false) continue;
-      if (keep === void 0) {
-        open = true;
-        continue;
-      }
-      items.push({ value: this.expr(e.elt, inner), loc: item.loc });
-    }
-    return { kind: "seq", type: e.kind, items, open };
-  }
-};
-var BUILTINS = { bool: true, int: true, float: true, str: true, list: true, tuple: true, set: true, dict: true, len: true, open: true, print: true, range: true };
-var MUTATING_METHODS = /* @__PURE__ */ new Set(["append", "insert", "extend", "remove", "pop", "clear", "update", "setdefault", "sort", "reverse", "add", "discard"]);
-var NAMESPACE_FUNCTIONS = ["globals", "locals", "vars"];
-function isDynamicCall(e) {
-  const func2 = e.func;
-  if (func2.t === "name") return func2.id === "exec" || func2.id === "execfile";
-  return func2.t === "attr" && func2.obj.t === "call" && func2.obj.func.t === "name" && NAMESPACE_FUNCTIONS.includes(func2.obj.func.id);
-}
-function writesNamespace(target) {
-  let cur = target;
-  while (cur.t === "subscript") cur = cur.obj;
-  return cur.t === "call" && cur.func.t === "name" && NAMESPACE_FUNCTIONS.includes(cur.func.id);
-}
-function hasDynamicCode(s) {
-  switch (s.t) {
-    case "expr":
-      return s.expr.t === "call" && isDynamicCall(s.expr);
-    case "assign":
-      return s.targets.some(writesNamespace);
-    case "augassign":
-      return writesNamespace(s.target);
-    case "if":
-      return [...s.branches.flatMap((b3) => b3.body), ...s.orelse ?? []].some(hasDynamicCode);
-    case "try":
-      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].some(hasDynamicCode);
-    case "loop":
-      return [...s.body, ...s.orelse].some(hasDynamicCode);
-    case "with":
-      return s.body.some(hasDynamicCode);
-    default:
-      return false;
-  }
-}
-function qnameOf(v2) {
-  return v2.kind === "ext" ? v2.qname : void 0;
-}
-function dedupeReads(reads) {
-  const seen = /* @__PURE__ */ new Set();
-  return reads.filter((r2) => {
-    const key = `${r2.path}:${r2.line}:${r2.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-function cloneFrame(f3) {
-  return { ns: { bindings: new Map(f3.ns.bindings), dynamic: f3.ns.dynamic }, reads: [] };
-}
-function mergeInto(frame2, branches, why) {
-  const names = new Set(branches.flatMap((b3) => [...b3.ns.bindings.keys()]));
-  const merged = /* @__PURE__ */ new Map();
-  for (const name2 of names) {
-    const bs2 = branches.map((b3) => b3.ns.bindings.get(name2));
-    const first = bs2[0];
-    if (first && bs2.every((b3) => b3 === first)) {
-      merged.set(name2, first);
-      continue;
-    }
-    const present = bs2.filter((b3) => b3 !== void 0);
-    const values = bs2.map((b3) => b3?.value ?? { kind: "absent" });
-    const before = frame2.ns.bindings.get(name2);
-    const changed = present.find((b3) => b3 !== before) ?? present[0];
-    merged.set(name2, {
-      value: oneOf(values, why),
-      loc: changed.loc,
-      history: changed.history,
-      env: dedupeReads(present.flatMap((b3) => b3.env)),
-      text: changed.text,
-      alternatives: present
-    });
-  }
-  frame2.ns.bindings = merged;
-  frame2.ns.dynamic = branches.find((b3) => b3.ns.dynamic)?.ns.dynamic ?? frame2.ns.dynamic;
-}
-function changedNames(s) {
-  switch (s.t) {
-    case "assign":
-      return s.targets.flatMap((t2) => {
-        const r2 = rootName(t2);
-        return r2 ? [[r2, "set"]] : [];
-      });
-    case "augassign": {
-      const r2 = rootName(s.target);
-      return r2 ? [[r2, s.op === "+" ? "grow" : "set"]] : [];
-    }
-    case "expr": {
-      if (s.expr.t === "call" && s.expr.func.t === "attr") {
-        const r2 = rootName(s.expr.func.obj);
-        const m2 = s.expr.func.attr;
-        if (r2 && MUTATING_METHODS.has(m2)) return [[r2, m2 === "append" || m2 === "extend" || m2 === "insert" || m2 === "add" ? "grow" : "set"]];
-      }
-      return [];
-    }
-    case "if":
-      return [...s.branches.flatMap((b3) => b3.body.flatMap(changedNames)), ...(s.orelse ?? []).flatMap(changedNames)];
-    case "try":
-      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].flatMap(changedNames);
-    case "loop":
-    case "with":
-      return s.body.flatMap(changedNames);
-    case "def":
-      return [[s.name, "set"]];
-    default:
-      return [];
-  }
-}
-function rootName(e) {
-  if (e.t === "name") return e.id;
-  if (e.t === "subscript") return rootName(e.obj);
-  return void 0;
-}
-function subscriptPath(e, evaluate) {
-  const keys = [];
-  let cur = e;
-  while (cur.t === "subscript") {
-    keys.unshift(evaluate(cur.index));
-    cur = cur.obj;
-  }
-  if (cur.t !== "name") return void 0;
-  return { root: cur.id, keys };
-}
-function getPath(v2, keys) {
-  return keys.reduce((acc, k2) => subscript(acc, k2), v2);
-}
-function setPath(v2, keys, value) {
-  if (keys.length === 0) return value;
-  const [k2, ...rest] = keys;
-  if (v2.kind === "dict" && k2.kind === "str") {
-    const old = v2.entries.find((e) => e.key === k2.value);
-    const next = setPath(old?.value ?? unknown(`missing key ${k2.value}`), rest, value);
-    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next } : e) : [...v2.entries, { key: k2.value, value: next }] };
-  }
-  if (v2.kind === "seq" && k2.kind === "int" && !v2.open) {
-    const i2 = k2.value < 0 ? v2.items.length + k2.value : k2.value;
-    if (i2 < 0 || i2 >= v2.items.length) return fails("IndexError: list assignment index out of range");
-    return { ...v2, items: v2.items.map((it2, j3) => j3 === i2 ? { ...it2, value: setPath(it2.value, rest, value) } : it2) };
-  }
-  return unknown("assignment into an unknown container");
-}
-function subscript(obj, index) {
-  if (obj.kind === "oneOf") return mapOptions(obj, (o2) => subscript(o2, index));
-  if (obj.kind === "dict" && index.kind === "str") {
-    const e = obj.entries.find((x3) => x3.key === index.value);
-    if (e) return e.value;
-    return obj.open ? unknown(`key ${index.value}`) : fails(`KeyError: ${index.value}`);
-  }
-  if (obj.kind === "seq" && index.kind === "int") {
-    const i2 = index.value < 0 ? obj.items.length + index.value : index.value;
-    if (obj.open && index.value < 0) return unknown("index into a list with unknown elements");
-    if (i2 >= 0 && i2 < obj.items.length) return obj.items[i2].value;
-    return obj.open ? unknown("index") : fails("IndexError: list index out of range");
-  }
-  if (obj.kind === "str" && index.kind === "int") {
-    const i2 = index.value < 0 ? obj.value.length + index.value : index.value;
-    return i2 >= 0 && i2 < obj.value.length ? str(obj.value[i2]) : fails("IndexError: string index out of range");
-  }
-  return unknown("subscript");
-}
-function withLocs(v2, loc) {
-  if (v2.kind === "seq") return { ...v2, items: v2.items.map((i2) => i2.loc ? i2 : { ...i2, loc }) };
-  return v2;
-}
-function extend(a, b3) {
-  if (b3.kind === "seq") return { ...a, items: [...a.items, ...b3.items], open: a.open || b3.open };
-  if (b3.kind === "str") return { ...a, items: [...a.items, ...[...b3.value].map((c3) => ({ value: str(c3) }))] };
-  return { ...a, open: true };
-}
-function toStr(v2) {
-  switch (v2.kind) {
-    case "str":
-      return v2.value;
-    case "int":
-      return String(v2.value);
-    case "bool":
-      return v2.value ? "True" : "False";
-    case "none":
-      return "None";
-    case "float":
-      return show(v2);
-    default:
-      return void 0;
-  }
-}
-function compareValues(op, a, b3) {
-  if (a.kind === "fails") return a;
-  if (b3.kind === "fails") return b3;
-  switch (op) {
-    case "==":
-    case "!=": {
-      if (!isComparable(a) || !isComparable(b3)) return unknown("comparison of unknown values");
-      const eq = equal(a, b3);
-      return bool(op === "==" ? eq : !eq);
-    }
-    case "is":
-    case "is not": {
-      if (a.kind === "none" || b3.kind === "none" || a.kind === "bool" || b3.kind === "bool") {
-        if (!isComparable(a) || !isComparable(b3)) return unknown("identity of unknown values");
-        const same = a.kind === b3.kind && equal(a, b3);
-        return bool(op === "is" ? same : !same);
-      }
-      return unknown("identity comparison");
-    }
-    case "in":
-    case "not in": {
-      let r2;
-      if (b3.kind === "str" && a.kind === "str") r2 = b3.value.includes(a.value);
-      else if (b3.kind === "seq") {
-        if (!isComparable(a)) return unknown("membership of an unknown value");
-        if (b3.items.some((i2) => isComparable(i2.value) && equal(i2.value, a))) r2 = true;
-        else r2 = b3.open || b3.items.some((i2) => !isComparable(i2.value)) ? void 0 : false;
-      } else if (b3.kind === "dict" && a.kind === "str") r2 = b3.entries.some((e) => e.key === a.value) ? true : b3.open ? void 0 : false;
-      if (r2 === void 0) return unknown("membership");
-      return bool(op === "in" ? r2 : !r2);
-    }
-    case "<":
-    case "<=":
-    case ">":
-    case ">=": {
-      const x3 = numeric(a) ?? (a.kind === "str" ? a.value : void 0);
-      const y2 = numeric(b3) ?? (b3.kind === "str" ? b3.value : void 0);
-      if (x3 === void 0 || y2 === void 0 || typeof x3 !== typeof y2) return unknown("ordering");
-      return bool(op === "<" ? x3 < y2 : op === "<=" ? x3 <= y2 : op === ">" ? x3 > y2 : x3 >= y2);
-    }
-    default:
-      return unknown(`operator ${op}`);
-  }
-}
-function isComparable(v2) {
-  return ["none", "bool", "int", "float", "str"].includes(v2.kind) || (v2.kind === "seq" || v2.kind === "dict") && !v2.open;
-}
-function valueMethod(o2, method, args2) {
-  if (o2.kind === "fails") return o2;
-  if (o2.kind === "str") {
-    const s = o2.value;
-    const a0 = args2[0];
-    switch (method) {
-      case "lower":
-      case "casefold":
-        return str(s.toLowerCase());
-      case "upper":
-        return str(s.toUpperCase());
-      case "strip":
-      case "lstrip":
-      case "rstrip": {
-        if (a0 && a0.kind !== "str" && a0.kind !== "none") return unknown("strip");
-        const chars = a0?.kind === "str" ? a0.value : " 	\n\r\v\f";
-        let start2 = 0;
-        let end = s.length;
-        if (method !== "rstrip") while (start2 < end && chars.includes(s[start2])) start2++;
-        if (method !== "lstrip") while (end > start2 && chars.includes(s[end - 1])) end--;
-        return str(s.slice(start2, end));
-      }
-      case "split": {
-        if (!a0 || a0.kind === "none") return list(s.split(/[ \t\n\r\x0b\x0c]+/).filter((x3) => x3.length > 0).map(str));
-        if (a0.kind !== "str" || a0.value === "") return unknown("split");
-        const max = args2[1]?.kind === "int" ? args2[1].value : -1;
-        const parts2 = s.split(a0.value);
-        if (max >= 0 && parts2.length > max + 1) parts2.splice(max, parts2.length, parts2.slice(max).join(a0.value));
-        return list(parts2.map(str));
-      }
-      case "startswith":
-      case "endswith": {
-        if (a0?.kind !== "str") return unknown(method);
-        return bool(method === "startswith" ? s.startsWith(a0.value) : s.endsWith(a0.value));
-      }
-      case "replace":
-        return a0?.kind === "str" && args2[1]?.kind === "str" ? str(s.split(a0.value).join(args2[1].value)) : unknown("replace");
-      case "title":
-        return str(s.replace(/\b\w/g, (c3) => c3.toUpperCase()));
-      case "capitalize":
-        return str(s.charAt(0).toUpperCase() + s.slice(1).toLowerCase());
-      case "join": {
-        if (a0?.kind !== "seq" || a0.open) return unknown("join");
-        const parts2 = a0.items.map((i2) => i2.value.kind === "str" ? i2.value.value : void 0);
-        return parts2.every((p2) => p2 !== void 0) ? str(parts2.join(s)) : unknown("join");
-      }
-      case "isdigit":
-        return bool(/^\d+$/.test(s));
-      default:
-        return unknown(`str.${method}()`);
-    }
-  }
-  if (o2.kind === "dict" && method === "get") {
-    const k2 = args2[0];
-    if (k2?.kind !== "str") return unknown("dict.get");
-    const e = o2.entries.find((x3) => x3.key === k2.value);
-    return e ? e.value : o2.open ? unknown("dict.get") : args2[1] ?? NONE;
-  }
-  if (o2.kind === "seq" && method === "copy") return o2;
-  if (o2.kind === "dict" && method === "copy") return o2;
-  return unknown(`.${method}()`);
-}
-function callMethodMutating(v2, method, args2, kwargs, line2) {
-  if (v2.kind === "oneOf") return mapOptions(v2, (o2) => callMethodMutating(o2, method, args2, kwargs, line2));
-  if (v2.kind === "seq") {
-    switch (method) {
-      case "append":
-      case "add":
-        return args2[0] ? { ...v2, items: [...v2.items, { value: args2[0], loc: locOf2(args2[0]) }] } : v2;
-      case "extend":
-        return args2[0] ? extend(v2, args2[0]) : v2;
-      case "insert": {
-        const at2 = args2[0]?.kind === "int" ? args2[0].value : void 0;
-        if (at2 === void 0 || !args2[1]) return { ...v2, open: true };
-        const items = [...v2.items];
-        const i2 = at2 < 0 ? Math.max(0, items.length + at2) : Math.min(at2, items.length);
-        items.splice(i2, 0, { value: args2[1] });
-        return { ...v2, items };
-      }
-      case "remove":
-      case "discard": {
-        const target = args2[0];
-        if (!target || !isComparable(target)) return unknown(`.${method}() of an unknown value at line ${line2}`);
-        const index = v2.items.findIndex((i2) => isComparable(i2.value) && equal(i2.value, target));
-        if (index < 0) {
-          if (v2.open || v2.items.some((i2) => !isComparable(i2.value))) return v2;
-          return method === "remove" ? fails(`ValueError: list.remove(x): x not in list (line ${line2})`) : v2;
-        }
-        return { ...v2, items: v2.items.filter((_3, j3) => j3 !== index) };
-      }
-      case "clear":
-        return { ...v2, items: [], open: false };
-      case "sort":
-      case "reverse":
-        return v2;
-      case "pop":
-        return unknown(`.pop() at line ${line2}`);
-    }
-  }
-  if (v2.kind === "dict") {
-    switch (method) {
-      case "update": {
-        const src = args2[0];
-        let entries = v2.entries;
-        const add = [...src?.kind === "dict" ? src.entries : [], ...kwargs.map((k2) => ({ key: k2.name, value: k2.value }))];
-        for (const x3 of add) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
-        return { ...v2, entries, open: v2.open || src !== void 0 && (src.kind !== "dict" || src.open) };
-      }
-      case "setdefault": {
-        const k2 = args2[0];
-        if (k2?.kind !== "str") return { ...v2, open: true };
-        if (v2.entries.some((e) => e.key === k2.value)) return v2;
-        return { ...v2, entries: [...v2.entries, { key: k2.value, value: args2[1] ?? NONE }] };
-      }
-      case "pop": {
-        const k2 = args2[0];
-        if (k2?.kind !== "str") return unknown("dict.pop");
-        return { ...v2, entries: v2.entries.filter((e) => e.key !== k2.value) };
-      }
-      case "clear":
-        return { ...v2, entries: [], open: false };
-    }
-  }
-  return unknown(`.${method}() at line ${line2}`);
-}
-function locOf2(v2) {
-  return v2.kind === "seq" ? v2.items[0]?.loc : void 0;
-}
-function builtinCall(name2, v2, noArgs) {
-  switch (name2) {
-    case "bool": {
-      if (noArgs) return FALSE;
-      const t2 = truthy(v2);
-      return t2 === void 0 ? unknown("bool() of an unknown value") : bool(t2);
-    }
-    case "int":
-      if (noArgs) return int(0);
-      if (v2.kind === "str") return pyInt(v2.value);
-      if (v2.kind === "float") return int(Math.trunc(v2.value));
-      return numeric(v2) !== void 0 ? int(numeric(v2)) : v2.kind === "none" ? fails("TypeError: int() of None") : unknown("int()");
-    case "float":
-      if (v2.kind === "str") return pyFloat(v2.value);
-      return numeric(v2) !== void 0 ? { kind: "float", value: numeric(v2) } : unknown("float()");
-    case "str": {
-      if (noArgs) return str("");
-      const s = toStr(v2);
-      return s === void 0 ? unknown("str()") : str(s);
-    }
-    case "list":
-    case "tuple":
-    case "set":
-      if (noArgs) return list([], name2);
-      if (v2.kind === "seq") return { ...v2, type: name2 };
-      if (v2.kind === "str") return list([...v2.value].map(str), name2);
-      return unknown(`${name2}()`);
-    case "len":
-      if (v2.kind === "str") return int(v2.value.length);
-      if (v2.kind === "seq" && !v2.open) return int(v2.items.length);
-      return unknown("len()");
-  }
-  return unknown(name2);
-}
-function decoupleCaster(cast) {
-  const q3 = cast?.kind === "ext" ? cast.qname.replace(/^builtins\./, "") : void 0;
-  return (v2) => mapOptions(v2, (x3) => {
-    if (!q3) return x3;
-    const s = x3.kind === "str" ? x3.value : toStr(x3);
-    if (q3 === "bool") return s === void 0 ? unknown("cast") : decoupleBool(s);
-    if (q3 === "decouple.Csv()") return x3.kind === "str" ? commaList(x3.value, true) : x3;
-    if (s === void 0) return unknown("cast");
-    if (q3 === "int") return pyInt(s);
-    if (q3 === "float") return pyFloat(s);
-    if (q3 === "str") return str(s);
-    return unknown(`cast=${q3}`);
-  });
-}
-function environCaster(cast) {
-  switch (cast) {
-    case "bool":
-      return environBool;
-    case "int":
-      return pyInt;
-    case "float":
-      return pyFloat;
-    case "list":
-    case "tuple":
-      return (s) => commaList(s, false);
-    case "json":
-      return jsonValue;
-    case "str":
-    case "path":
-      return str;
-    default:
-      return () => unknown(`env.${cast}()`);
-  }
-}
-
-// src/settings/view.ts
-var Worlds = class {
-  constructor(index) {
-    this.index = index;
-  }
-  index;
-  evaluators = [];
-  get(world) {
-    let e = this.evaluators[world];
-    if (!e) {
-      e = new WorldEvaluator(this.index, world);
-      this.evaluators[world] = e;
-    }
-    return e;
-  }
-};
-var SettingsView = class {
-  constructor(entry, worlds) {
-    this.entry = entry;
-    this.worlds = worlds;
-  }
-  entry;
-  worlds;
-  get path() {
-    return this.entry.path;
-  }
-  /** Notices from evaluating the module (syntax errors, imports not followed). */
-  notices() {
-    return this.worlds.get(UNSET_WORLD).evaluate(this.path)?.notices ?? [];
-  }
-  binding(name2, world = UNSET_WORLD) {
-    return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
-  }
-  /** The effective value of a setting in a world (default: production as deployed). */
-  get(name2, world = UNSET_WORLD) {
-    const result = this.worlds.get(world).evaluate(this.path);
-    const binding = result?.ns.bindings.get(name2);
-    const fallback = DJANGO_DEFAULTS[name2] ?? unknown(`${name2} is not set`);
-    if (!binding) {
-      if (result?.ns.dynamic) return { name: name2, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
-      return { name: name2, value: fallback, isDefault: true };
-    }
-    const value = mapOptions(binding.value, (v2) => v2.kind === "absent" ? fallback : v2);
-    return { name: name2, value, binding, isDefault: false };
-  }
-  /** The value in the worlds where the environment sets every variable to "False", "0" or "". */
-  whenEnvSaysOff(name2) {
-    return OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], setting: this.get(name2, w2) }));
-  }
-  /** Where a finding about a setting that is not set at all should point: the module's first line. */
-  moduleLoc() {
-    return { path: this.path, line: 1, endLine: 1 };
-  }
-};
-
-// src/redact.ts
-function makeRedactor(secrets) {
-  const long = [...new Set(secrets)].filter((s) => s.length >= 8).sort((a, b3) => b3.length - a.length);
-  const short = [...new Set(secrets)].filter((s) => s.length > 0 && s.length < 8);
-  if (!long.length && !short.length) return (t2) => t2;
-  return (text) => {
-    let out2 = text;
-    for (const s of long) if (out2.includes(s)) out2 = out2.split(s).join(mask(s));
-    for (const s of short) for (const q3 of ['"', "'"]) if (out2.includes(q3 + s + q3)) out2 = out2.split(q3 + s + q3).join(q3 + mask(s) + q3);
-    return out2;
-  };
-}
-function redactFinding(f3, redact) {
-  return {
-    ...f3,
-    message: redact(f3.message),
-    evidence: f3.evidence === void 0 ? void 0 : redact(f3.evidence),
-    fix: f3.fix ? { description: redact(f3.fix.description), replacement: f3.fix.replacement === void 0 ? void 0 : redact(f3.fix.replacement) } : void 0,
-    notes: f3.notes.map(redact)
-  };
-}
-
-// src/suppressions.ts
-var MARKER = "django-security:";
-function parseSuppression(line2) {
-  const at2 = line2.indexOf(MARKER);
-  if (at2 < 0) return void 0;
-  const rest = line2.slice(at2 + MARKER.length).trim();
-  if (!rest.startsWith("ignore[")) return { error: 'expected ignore[rule-id] after "django-security:"' };
-  const close = rest.indexOf("]");
-  if (close < 0) return { error: "unclosed ignore[" };
-  const rules = rest.slice("ignore[".length, close).split(",").map((r2) => r2.trim()).filter(Boolean);
-  const after = rest.slice(close + 1).trim();
-  const reason = after.startsWith("--") ? after.slice(2).trim() : "";
-  if (!reason) return { error: "a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe" };
-  return { rules, reason };
-}
-function applySuppressions(findings, files, config) {
-  const ignored = config.ignorePaths.map(globToRegExp);
-  const notices = [];
-  const kept = [];
-  const lines = /* @__PURE__ */ new Map();
-  for (const f3 of findings) {
-    if (ignored.some((re2) => re2.test(f3.path))) continue;
-    if (f3.baselineState === "absent") {
-      kept.push(f3);
-      continue;
-    }
-    let text = lines.get(f3.path);
-    if (!text) {
-      text = files.read(f3.path)?.split(/\r?\n/) ?? [];
-      lines.set(f3.path, text);
-    }
-    let suppressed = false;
-    for (const n of [f3.line, f3.line - 1]) {
-      const s = parseSuppression(text[n - 1] ?? "");
-      if (!s) continue;
-      if ("error" in s) {
-        notices.push({ path: f3.path, line: n, message: s.error });
-        continue;
-      }
-      if (s.rules.includes(f3.ruleId) || s.rules.includes("*")) suppressed = true;
-    }
-    if (!suppressed) kept.push(f3);
-  }
-  return { kept, notices };
-}
-
-// src/review.ts
-function secretValues(side) {
-  const out2 = [];
-  for (const view of side.views.values())
-    for (const name2 of ["SECRET_KEY", "SECRET_KEY_FALLBACKS"]) {
-      const b3 = view.binding(name2);
-      if (!b3) continue;
-      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
-      for (const v2 of values) {
-        if (v2.kind === "str") out2.push(v2.value);
-        if (v2.kind === "seq") {
-          for (const i2 of v2.items) if (i2.value.kind === "str") out2.push(i2.value.value);
-        }
-      }
-    }
-  return out2;
-}
-function analyzeSide(files) {
-  const discovery = discover(files);
-  const worlds = new Worlds(discovery.index);
-  const views = /* @__PURE__ */ new Map();
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
-  return { discovery, views };
-}
-function wantedPaths(side) {
-  for (const view of side.views.values()) view.get("DEBUG");
-  return [...side.discovery.index.wanted];
-}
-var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
-var EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i;
-function nonProductionReason(path, side) {
-  const entry = side.discovery.entries.find((e) => e.path === path);
-  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`;
-  if (TEST_PATH.test(path)) return "it is in test code";
-  if (EXAMPLE_PATH.test(path)) return "it is in example or documentation code";
-  return void 0;
-}
-function runFileRules(files, side, config, targets) {
-  const out2 = [];
-  for (const t2 of targets) {
-    const text = files.read(t2.path);
-    if (text === void 0) continue;
-    const nonProduction = nonProductionReason(t2.path, side);
-    for (const rule of FILE_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
-    }
-  }
-  return out2;
-}
-function fileFindings(items, settingsFindings, files, config, state) {
-  const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
-  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => {
-    const override = config.rules[it2.rule.meta.id];
-    return {
-      ruleId: it2.rule.meta.id,
-      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
-      path: it2.raw.loc.path,
-      line: it2.raw.loc.line,
-      endLine: it2.raw.loc.endLine,
-      message: it2.raw.message,
-      evidence: lineText(files, it2.raw.loc.path, it2.raw.loc.line)?.trim(),
-      fix: it2.raw.fix,
-      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
-      baselineState: state,
-      affected: [],
-      notes: it2.raw.notes ?? []
-    };
-  });
-}
-function allTextFiles(files) {
-  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
-}
-function runRules(side, config, baseSide, baseEntryOf) {
-  const out2 = [];
-  for (const [path, view] of side.views) {
-    if (!view.entry.production) continue;
-    const basePath = baseEntryOf?.(path);
-    const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
-    for (const rule of RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry });
-    }
-  }
-  return out2;
-}
-function fingerprint(parts2) {
-  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
-}
-function lineText(files, path, line2) {
-  return files.read(path)?.split(/\r?\n/)[line2 - 1];
-}
-function toFindings(items, files, config) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const it2 of items) {
-    const id = `${it2.rule.meta.id}|${it2.path ?? it2.raw.loc.path}|${it2.line ?? it2.raw.loc.line}|${it2.raw.subject}|${it2.state ?? ""}`;
-    const group = groups.get(id);
-    if (group) {
-      if (!group.entries.some((e) => e.path === it2.entry.path)) group.entries.push(it2.entry);
-    } else groups.set(id, { first: it2, entries: [it2.entry] });
-  }
-  return [...groups.values()].map(({ first: it2, entries }) => {
-    const path = it2.path ?? it2.raw.loc.path;
-    const line2 = it2.line ?? it2.raw.loc.line;
-    const override = config.rules[it2.rule.meta.id];
-    const affected = entries.map((e) => e.path).sort();
-    const others = affected.filter((p2) => p2 !== path);
-    const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
-    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path}` : ""}.`);
-    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
-    return {
-      ruleId: it2.rule.meta.id,
-      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
-      path,
-      line: line2,
-      endLine: it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine),
-      message: it2.raw.message,
-      evidence: lineText(files, path, line2)?.trim(),
-      fix: it2.raw.fix,
-      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path, ...affected]),
-      baselineState: it2.state,
-      djangoCheck: it2.raw.djangoCheck,
-      affected,
-      notes
-    };
-  });
-}
-function sorted(findings) {
-  return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
-}
-async function scan(files, config) {
-  await initPython();
-  const side = analyzeSide(files);
-  const items = runRules(side, config);
-  const settingsFindings = toFindings(items, files, config);
-  const fileItems = runFileRules(files, side, config, allTextFiles(files));
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config);
-  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
-  return { mode: "scan", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact };
-}
-async function review(change, config) {
-  await initPython();
-  const head = analyzeSide(change.head);
-  const base = analyzeSide(change.base);
-  const diff = new DiffIndex(change);
-  const pairs = pairEntries(head, base, diff);
-  const headItems = runRules(head, config, base, (p2) => pairs.get(p2));
-  const baseItems = runRules(base, config);
-  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
-  const baseByKey = new Map(
-    baseItems.map((i2) => {
-      const [rule, path, ...rest] = i2.key.split("|");
-      return [[rule, headPathOfBase.get(path) ?? path, ...rest].join("|"), i2];
-    })
-  );
-  const headKeys = new Set(headItems.map((i2) => i2.key));
-  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
-  const out2 = [];
-  for (const it2 of headItems) {
-    const before = baseByKey.get(it2.key);
-    if (!before) {
-      out2.push({ ...it2, state: "new", ...relocate(it2, base.views.get(pairs.get(it2.entry.path) ?? ""), diff) });
-      continue;
-    }
-    const severity = it2.raw.severity ?? it2.rule.meta.severity;
-    const beforeSeverity = before.raw.severity ?? before.rule.meta.severity;
-    if (severity !== beforeSeverity) out2.push({ ...it2, state: "updated" });
-    else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
-  }
-  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) out2.push({ ...it2, state: "absent" });
-  const headFindings = toFindings(out2.filter((o2) => o2.state !== "absent"), change.head, config);
-  const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
-  const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
-  const fileItems = runFileRules(change.head, head, config, targets);
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, "new")]), change.head, config);
-  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
-  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
-  return { mode: "diff", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices, entries: head.discovery.entries, redact };
-}
-function addedLines(hunks) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
-  return lines;
-}
-var DiffIndex = class {
-  constructor(change) {
-    this.change = change;
-    for (const c3 of change.changes) {
-      this.hunks.set(c3.path, c3.hunks);
-      this.changed.add(c3.path);
-      if (c3.status === "deleted") this.deleted.add(c3.path);
-      if (c3.oldPath) {
-        this.oldPath.set(c3.path, c3.oldPath);
-        this.changed.add(c3.oldPath);
-      }
-    }
-  }
-  change;
-  hunks = /* @__PURE__ */ new Map();
-  /** head path → base path, for renames and copies */
-  oldPath = /* @__PURE__ */ new Map();
-  deleted = /* @__PURE__ */ new Set();
-  /** every path the change touched, on either side */
-  changed = /* @__PURE__ */ new Set();
-  basePath(headPath) {
-    return this.oldPath.get(headPath) ?? headPath;
-  }
-  headPath(basePath) {
-    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
-    return basePath;
-  }
-  baseLine(path, line2) {
-    return (lineText(this.change.base, path, line2) ?? "").trim();
-  }
-};
-function pairEntries(head, base, diff) {
-  const pairs = /* @__PURE__ */ new Map();
-  const production = (side) => side.discovery.entries.filter((e) => e.production).map((e) => e.path);
-  const baseProduction = production(base);
-  const taken = /* @__PURE__ */ new Set();
-  const selectedBy = (side, path) => side.discovery.references.filter((r2) => r2.kind === "deploy" && side.discovery.index.byDottedName(r2.module) === path).map((r2) => r2.path);
-  const unpaired = [];
-  for (const h3 of production(head)) {
-    const same = diff.basePath(h3);
-    if (base.views.has(same)) {
-      pairs.set(h3, same);
-      taken.add(same);
-    } else unpaired.push(h3);
-  }
-  for (const h3 of [...unpaired]) {
-    const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
-    const match = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
-    if (match) {
-      pairs.set(h3, match);
-      taken.add(match);
-      unpaired.splice(unpaired.indexOf(h3), 1);
-    }
-  }
-  const leftover = baseProduction.filter((b3) => !taken.has(b3));
-  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0]);
-  return pairs;
-}
-function relocate(it2, baseView, diff) {
-  const loc = it2.raw.loc;
-  const headHunks = diff.hunks.get(loc.path);
-  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
-  let removed = it2.raw.removed;
-  if (!removed && baseView) {
-    const setting = it2.raw.subject.split(/[:[]/)[0];
-    const b3 = baseView.binding(setting);
-    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
-  }
-  if (removed) {
-    const headPath = diff.headPath(removed.loc.path);
-    const hunks = diff.hunks.get(headPath);
-    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
-      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
-      if (!diff.deleted.has(headPath))
-        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
-      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
-      if (viaImport)
-        return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
-    }
-  }
-  for (const path of it2.entry.chain) {
-    const first = diff.hunks.get(path)?.find((h3) => h3.newLines > 0);
-    if (!first) continue;
-    const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim();
-    return { path, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
-  }
-  return {};
-}
-function removedImportOf(deletedPath, baseView, diff) {
-  if (!baseView) return void 0;
-  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
-  for (const importer of baseView.entry.chain) {
-    if (importer === deletedPath || diff.deleted.has(importer)) continue;
-    const headPath = diff.headPath(importer);
-    const hunks = diff.hunks.get(headPath);
-    if (!hunks) continue;
-    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? [];
-    for (let i2 = 1; i2 <= lines.length; i2++) {
-      const text = lines[i2 - 1];
-      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
-    }
-  }
-  return void 0;
-}
-function collectNotices(side, only) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const view of side.views.values()) {
-    for (const n of view.notices()) {
-      if (seen.has(n)) continue;
-      seen.add(n);
-      const m2 = /^([^:]+):(\d+): (.*)$/.exec(n);
-      const path = m2 ? m2[1] : n.split(":")[0];
-      if (only && !only.has(path)) continue;
-      out2.push(m2 ? { path: m2[1], line: Number(m2[2]), message: m2[3] } : { message: n });
-    }
-  }
-  return out2;
-}
-
-// src/sources/git.ts
-import { spawn } from "node:child_process";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -16302,7 +10125,7 @@ function L(e, n, t2) {
   const o2 = O(n, t2);
   t2.isWrite ? e.write.push(o2) : e.read.push(o2);
 }
-var C2 = {
+var C = {
   short: /* @__PURE__ */ new Map([
     ["c", true]
     //  -c <k=v>    set config key for this invocation
@@ -16320,7 +10143,7 @@ var I = {
     // -p          paginate
     ["v", false],
     // -v          version
-    ...C2.short.entries()
+    ...C.short.entries()
   ]),
   long: /* @__PURE__ */ new Set([
     "attr-source",
@@ -16429,7 +10252,7 @@ var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
 function B(e) {
   const n = R[e ?? ""] ?? T;
   return {
-    short: new Map([...C2.short.entries(), ...n.short.entries()]),
+    short: new Map([...C.short.entries(), ...n.short.entries()]),
     long: n.long
   };
 }
@@ -19608,6 +13431,4784 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/redact.ts
+function makeRedactor(secrets) {
+  const long = [...new Set(secrets)].filter((s) => s.length >= 8).sort((a, b3) => b3.length - a.length);
+  const short = [...new Set(secrets)].filter((s) => s.length > 0 && s.length < 8);
+  if (!long.length && !short.length) return (t2) => t2;
+  return (text) => {
+    let out2 = text;
+    for (const s of long) if (out2.includes(s)) out2 = out2.split(s).join(mask(s));
+    for (const s of short) for (const q3 of ['"', "'"]) if (out2.includes(q3 + s + q3)) out2 = out2.split(q3 + s + q3).join(q3 + mask(s) + q3);
+    return out2;
+  };
+}
+function redactFinding(f3, redact) {
+  return {
+    ...f3,
+    message: redact(f3.message),
+    evidence: f3.evidence === void 0 ? void 0 : redact(f3.evidence),
+    fix: f3.fix ? { description: redact(f3.fix.description), replacement: f3.fix.replacement === void 0 ? void 0 : redact(f3.fix.replacement) } : void 0,
+    notes: f3.notes.map(redact)
+  };
+}
+
+// src/diff.ts
+function parseHunkHeader(line2) {
+  const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
+  if (!m2) return void 0;
+  return { oldStart: Number(m2[1]), oldLines: m2[2] === void 0 ? 1 : Number(m2[2]), newStart: Number(m2[3]), newLines: m2[4] === void 0 ? 1 : Number(m2[4]) };
+}
+function isChangedLine(hunks, line2) {
+  return hunks.some((h3) => h3.newLines > 0 && line2 >= h3.newStart && line2 < h3.newStart + h3.newLines);
+}
+function isRemovedLine(hunks, oldLine) {
+  return hunks.some((h3) => h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines);
+}
+function mapOldLine(hunks, oldLine) {
+  let shift = 0;
+  for (const h3 of hunks) {
+    if (h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines) {
+      return h3.newLines > 0 ? h3.newStart : Math.max(1, h3.newStart);
+    }
+    const oldEnd = h3.oldLines > 0 ? h3.oldStart + h3.oldLines - 1 : h3.oldStart;
+    if (oldLine > oldEnd) shift += h3.newLines - h3.oldLines;
+  }
+  return Math.max(1, oldLine + shift);
+}
+function unquote(p2) {
+  if (!p2.startsWith('"')) return p2;
+  const bytes = [];
+  for (let i2 = 1; i2 < p2.length - 1; i2++) {
+    const c3 = p2[i2];
+    if (c3 !== "\\") {
+      bytes.push(...Buffer.from(c3, "utf8"));
+      continue;
+    }
+    const n = p2[++i2];
+    if (/[0-7]/.test(n)) {
+      bytes.push(parseInt(p2.slice(i2, i2 + 3), 8));
+      i2 += 2;
+    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+// src/secrets/history.ts
+var LOG_FORMAT = "%x00commit %H %aI %an";
+var HistoryScanner = class {
+  commit;
+  path;
+  newLine = 0;
+  renames = /* @__PURE__ */ new Map();
+  secrets = /* @__PURE__ */ new Map();
+  pendingRenameFrom;
+  commits = 0;
+  addedLines = 0;
+  line(text) {
+    if (text.startsWith("\0commit ")) {
+      const [, sha, date, ...author] = text.slice(1).split(" ");
+      this.commit = { commit: sha, date, author: author.join(" ") };
+      this.path = void 0;
+      this.commits++;
+      return;
+    }
+    if (!this.commit) return;
+    if (text.startsWith("diff --git ")) {
+      this.path = void 0;
+      return;
+    }
+    if (text.startsWith("rename from ")) {
+      this.pendingRenameFrom = text.slice("rename from ".length);
+      return;
+    }
+    if (text.startsWith("rename to ")) {
+      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, text.slice("rename to ".length));
+      this.pendingRenameFrom = void 0;
+      return;
+    }
+    if (text.startsWith("+++ ")) {
+      const p2 = text.slice(4);
+      this.path = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^b\//, "");
+      if (this.path && !isSecretsCandidate(this.path)) this.path = void 0;
+      return;
+    }
+    if (text.startsWith("@@")) {
+      const h3 = parseHunkHeader(text);
+      this.newLine = h3 ? h3.newStart : 0;
+      return;
+    }
+    if (text.startsWith("+") && this.path) {
+      this.addedLines++;
+      const lineNo = this.newLine++;
+      for (const hit of detectSecrets(this.path, text.slice(1))) this.record({ ...hit, line: lineNo }, lineNo);
+    }
+  }
+  record(hit, lineNo) {
+    const path = this.path;
+    const seen = this.secrets.get(hit.value);
+    if (seen) {
+      seen.occurrences++;
+      seen.paths.add(path);
+      return;
+    }
+    this.secrets.set(hit.value, { hit, first: { ...this.commit, path, line: lineNo }, paths: /* @__PURE__ */ new Set([path]), occurrences: 1 });
+  }
+  /** The secrets found, with each path followed through later renames. */
+  results() {
+    const finalName = (p2) => {
+      const seen = /* @__PURE__ */ new Set();
+      while (this.renames.has(p2) && !seen.has(p2)) {
+        seen.add(p2);
+        p2 = this.renames.get(p2);
+      }
+      return p2;
+    };
+    return [...this.secrets.values()].map((s) => ({ ...s, paths: new Set([...s.paths].map(finalName)) }));
+  }
+};
+
+// src/sources/git.ts
+import { spawn } from "node:child_process";
+
+// src/python/parser.ts
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+// node_modules/web-tree-sitter/web-tree-sitter.js
+var __defProp2 = Object.defineProperty;
+var __name = (target, value) => __defProp2(target, "name", { value, configurable: true });
+var Edit = class {
+  static {
+    __name(this, "Edit");
+  }
+  /** The start position of the change. */
+  startPosition;
+  /** The end position of the change before the edit. */
+  oldEndPosition;
+  /** The end position of the change after the edit. */
+  newEndPosition;
+  /** The start index of the change. */
+  startIndex;
+  /** The end index of the change before the edit. */
+  oldEndIndex;
+  /** The end index of the change after the edit. */
+  newEndIndex;
+  constructor({
+    startIndex,
+    oldEndIndex,
+    newEndIndex,
+    startPosition,
+    oldEndPosition,
+    newEndPosition
+  }) {
+    this.startIndex = startIndex >>> 0;
+    this.oldEndIndex = oldEndIndex >>> 0;
+    this.newEndIndex = newEndIndex >>> 0;
+    this.startPosition = startPosition;
+    this.oldEndPosition = oldEndPosition;
+    this.newEndPosition = newEndPosition;
+  }
+  /**
+   * Edit a point and index to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a single point's byte offset and row/column position
+   * based on an edit operation. This is useful for editing points without
+   * requiring a tree or node instance.
+   */
+  editPoint(point, index) {
+    let newIndex = index;
+    const newPoint = { ...point };
+    if (index >= this.oldEndIndex) {
+      newIndex = this.newEndIndex + (index - this.oldEndIndex);
+      const originalRow = point.row;
+      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
+      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
+    } else if (index > this.startIndex) {
+      newIndex = this.newEndIndex;
+      newPoint.row = this.newEndPosition.row;
+      newPoint.column = this.newEndPosition.column;
+    }
+    return { point: newPoint, index: newIndex };
+  }
+  /**
+   * Edit a range to keep it in-sync with source code that has been edited.
+   *
+   * This function updates a range's start and end positions based on an edit
+   * operation. This is useful for editing ranges without requiring a tree
+   * or node instance.
+   */
+  editRange(range) {
+    const newRange = {
+      startIndex: range.startIndex,
+      startPosition: { ...range.startPosition },
+      endIndex: range.endIndex,
+      endPosition: { ...range.endPosition }
+    };
+    if (range.endIndex >= this.oldEndIndex) {
+      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+        newRange.endPosition = {
+          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
+          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+        };
+        if (newRange.endIndex < this.newEndIndex) {
+          newRange.endIndex = Number.MAX_SAFE_INTEGER;
+          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+        }
+      }
+    } else if (range.endIndex > this.startIndex) {
+      newRange.endIndex = this.startIndex;
+      newRange.endPosition = { ...this.startPosition };
+    }
+    if (range.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+      newRange.startPosition = {
+        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
+        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+      };
+      if (newRange.startIndex < this.newEndIndex) {
+        newRange.startIndex = Number.MAX_SAFE_INTEGER;
+        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
+      }
+    } else if (range.startIndex > this.startIndex) {
+      newRange.startIndex = this.startIndex;
+      newRange.startPosition = { ...this.startPosition };
+    }
+    return newRange;
+  }
+};
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
+function assertInternal(x3) {
+  if (x3 !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C2 = module2;
+}
+__name(setModule, "setModule");
+var C2;
+function newFinalizer(handler) {
+  try {
+    return new FinalizationRegistry(handler);
+  } catch (e) {
+    console.error("Unsupported FinalizationRegistry:", e);
+    return;
+  }
+}
+__name(newFinalizer, "newFinalizer");
+var finalizer = newFinalizer((address) => {
+  C2._ts_lookahead_iterator_delete(address);
+});
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  language;
+  /** @internal */
+  positioned = false;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    finalizer?.register(this, address, this);
+  }
+  /**
+   * Get the current symbol of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol:
+   *
+   * - Before the first iteration step
+   * - After the iterator is exhausted
+   * - After a {@link reset} or {@link resetState} call
+   */
+  get currentTypeId() {
+    return this.positioned ? C2._ts_lookahead_iterator_current_symbol(this[0]) : null;
+  }
+  /**
+   * Get the current symbol name of the lookahead iterator.
+   *
+   * Returns `null` if the iterator is not positioned on a symbol.
+   */
+  get currentType() {
+    const id = this.currentTypeId;
+    if (id === null) return null;
+    return this.language.types[id] ?? C2.UTF8ToString(C2._ts_language_symbol_name(this.language[0], id));
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    finalizer?.unregister(this);
+    C2._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C2._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      this.positioned = false;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    if (!C2._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
+    this.positioned = false;
+    return true;
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        this.positioned = Boolean(C2._ts_lookahead_iterator_next(this[0]));
+        const value = this.currentType;
+        return value === null ? { done: true, value: "" } : { done: false, value };
+      }, "next")
+    };
+  }
+};
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var finalizer2 = newFinalizer((address) => {
+  C2._ts_tree_delete(address);
+});
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+    finalizer2?.register(this, address, this);
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C2._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    finalizer2?.unregister(this);
+    C2._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C2._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C2.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C2._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C2._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C2._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C2._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C2._ts_tree_included_ranges_wasm(this[0]);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C2._free(buffer);
+    }
+    return result;
+  }
+};
+var finalizer3 = newFinalizer((address) => {
+  C2._ts_tree_cursor_delete_wasm(address);
+});
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [2] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [3] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+    finalizer3?.register(this, this.tree[0], this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    const copy = new _TreeCursor(INTERNAL, this.tree);
+    C2._ts_tree_cursor_copy_wasm(this.tree[0]);
+    unmarshalTreeCursor(copy);
+    return copy;
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    finalizer3?.unregister(this);
+    marshalTreeCursor(this);
+    C2._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this[0] = this[1] = this[2] = 0;
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C2._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C2._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C2._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C2._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C2._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C2._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C2._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C2._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C2._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C2._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C2._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C2._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C2._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C2.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C2._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns the index of the child node if one was found, and returns
+   * `null` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C2._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C2._ts_tree_cursor_reset_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C2._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+  }
+};
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C2._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C2._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C2._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C2._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C2._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C2._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C2._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C2._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C2._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C2._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C2._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C2._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C2._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C2._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C2._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C2._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C2.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C2._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C2.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C2._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C2._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C2.setValue(address, index, "i32");
+    C2._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C2.setValue(address, index, "i32");
+    C2._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C2._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C2._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C2._ts_node_children_wasm(this.tree[0]);
+      const count = C2.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C2._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C2._ts_node_named_children_wasm(this.tree[0]);
+      const count = C2.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C2._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (const node_type of types) {
+      if (node_type == "ERROR") {
+        symbols.push(65535);
+      }
+    }
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    const symbolsAddress = C2._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C2.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C2._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C2.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C2._free(descendantAddress);
+    C2._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C2._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C2._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C2._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C2._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C2._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C2._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C2._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C2.setValue(address, start2, "i32");
+    C2.setValue(address + SIZE_OF_INT, end, "i32");
+    C2._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C2.setValue(address, start2, "i32");
+    C2.setValue(address + SIZE_OF_INT, end, "i32");
+    C2._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C2._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C2._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C2._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    if (this.startIndex >= edit.oldEndIndex) {
+      this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
+      let subbedPointRow;
+      let subbedPointColumn;
+      if (this.startPosition.row > edit.oldEndPosition.row) {
+        subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
+        subbedPointColumn = this.startPosition.column;
+      } else {
+        subbedPointRow = 0;
+        subbedPointColumn = this.startPosition.column;
+        if (this.startPosition.column >= edit.oldEndPosition.column) {
+          subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
+        }
+      }
+      if (subbedPointRow > 0) {
+        this.startPosition.row += subbedPointRow;
+        this.startPosition.column = subbedPointColumn;
+      } else {
+        this.startPosition.column += subbedPointColumn;
+      }
+    } else if (this.startIndex > edit.startIndex) {
+      this.startIndex = edit.newEndIndex;
+      this.startPosition.row = edit.newEndPosition.row;
+      this.startPosition.column = edit.newEndPosition.column;
+    }
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C2._ts_node_to_string_wasm(this.tree[0]);
+    const result = C2.AsciiToString(address);
+    C2._free(address);
+    return result;
+  }
+};
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C2.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C2.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C2.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C2.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C2.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C2.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C2.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
+  C2.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
+  C2.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
+  C2.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
+  C2.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor(cursor) {
+  cursor[0] = C2.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  cursor[1] = C2.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  cursor[2] = C2.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  cursor[3] = C2.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C2.setValue(address, point.row, "i32");
+  C2.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C2.getValue(address, "i32") >>> 0,
+    column: C2.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C2.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C2.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C2.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C2.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C2.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C2.getValue(address, "i32");
+  const minor_version = C2.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C2.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C2._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C2._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C2.UTF8ToString(C2._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C2._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C2._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C2.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C2._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C2.UTF8ToString(ptr);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C2._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C2._ts_language_metadata_wasm(this[0]);
+    const length = C2.getValue(TRANSFER_BUFFER, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C2._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named2) {
+    const typeLength = C2.lengthBytesUTF8(type);
+    const typeAddress = C2._malloc(typeLength + 1);
+    C2.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C2._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
+    C2._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C2._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C2._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C2.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C2._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C2._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C2._ts_language_supertypes_wasm(this[0]);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C2.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C2._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C2.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C2._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. A newly created iterator is not positioned on a symbol, so
+   * {@link LookaheadIterator#currentType} returns `null` until the first
+   * iteration step.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C2._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file, a `URL` to a file, or as a
+   * buffer.
+   */
+  static async load(input) {
+    let binary2;
+    if (input instanceof Uint8Array) {
+      binary2 = input;
+    } else if (globalThis.process?.versions.node) {
+      const fs22 = await import("fs/promises");
+      binary2 = await fs22.readFile(input);
+    } else {
+      const response = await fetch(input);
+      if (!response.ok) {
+        const body2 = await response.text();
+        throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+      }
+      const retryResp = response.clone();
+      try {
+        binary2 = await WebAssembly.compileStreaming(response);
+      } catch (reason) {
+        console.error("wasm streaming compile failed:", reason);
+        console.error("falling back to ArrayBuffer instantiation");
+        binary2 = new Uint8Array(await retryResp.arrayBuffer());
+      }
+    }
+    const mod = await C2.loadWebAssemblyModule(binary2, { loadAsync: true });
+    return _Language.loadFromWasmExports(mod, { sync: false });
+  }
+  static loadFromWasmExports(mod, { sync }) {
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in Wasm file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+  /**
+   * Load a language synchronously from a pre-compiled WebAssembly module.
+   * Use this when the host environment provides a `WebAssembly.Module` directly.
+   */
+  static loadSync(wasmModule) {
+    const mod = C2.loadWebAssemblyModule(wasmModule, { loadAsync: false });
+    return _Language.loadFromWasmExports(mod, { sync: true });
+  }
+};
+async function Module2(moduleArg = {}) {
+  var moduleRtn;
+  var Module = moduleArg;
+  var ENVIRONMENT_IS_WEB = typeof window == "object";
+  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
+  if (ENVIRONMENT_IS_NODE) {
+    const { createRequire: createRequire2 } = await import("module");
+    var require = createRequire2(import.meta.url);
+  }
+  Module.currentQueryProgressCallback = null;
+  Module.currentProgressCallback = null;
+  Module.currentLogCallback = null;
+  Module.currentParseCallback = null;
+  var arguments_ = [];
+  var thisProgram = "./this.program";
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+    throw toThrow;
+  }, "quit_");
+  var _scriptName = import.meta.url;
+  var scriptDirectory = "";
+  function locateFile(path) {
+    if (Module["locateFile"]) {
+      return Module["locateFile"](path, scriptDirectory);
+    }
+    return scriptDirectory + path;
+  }
+  __name(locateFile, "locateFile");
+  var readAsync, readBinary;
+  if (ENVIRONMENT_IS_NODE) {
+    var fs = require("fs");
+    if (_scriptName.startsWith("file:")) {
+      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
+    }
+    readBinary = /* @__PURE__ */ __name((filename) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename);
+      return ret;
+    }, "readBinary");
+    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+      filename = isFileURI(filename) ? new URL(filename) : filename;
+      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+      return ret;
+    }, "readAsync");
+    if (process.argv.length > 1) {
+      thisProgram = process.argv[1].replace(/\\/g, "/");
+    }
+    arguments_ = process.argv.slice(2);
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
+      throw toThrow;
+    }, "quit_");
+  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+    try {
+      scriptDirectory = new URL(".", _scriptName).href;
+    } catch {
+    }
+    {
+      if (ENVIRONMENT_IS_WORKER) {
+        readBinary = /* @__PURE__ */ __name((url) => {
+          var xhr = new XMLHttpRequest();
+          xhr.open("GET", url, false);
+          xhr.responseType = "arraybuffer";
+          xhr.send(null);
+          return new Uint8Array(
+            /** @type{!ArrayBuffer} */
+            xhr.response
+          );
+        }, "readBinary");
+      }
+      readAsync = /* @__PURE__ */ __name(async (url) => {
+        if (isFileURI(url)) {
+          return new Promise((resolve2, reject) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, true);
+            xhr.responseType = "arraybuffer";
+            xhr.onload = () => {
+              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                resolve2(xhr.response);
+                return;
+              }
+              reject(xhr.status);
+            };
+            xhr.onerror = reject;
+            xhr.send(null);
+          });
+        }
+        var response = await fetch(url, {
+          credentials: "same-origin"
+        });
+        if (response.ok) {
+          return response.arrayBuffer();
+        }
+        throw new Error(response.status + " : " + response.url);
+      }, "readAsync");
+    }
+  } else {
+  }
+  var out = console.log.bind(console);
+  var err = console.error.bind(console);
+  var dynamicLibraries = [];
+  var wasmBinary;
+  var ABORT = false;
+  var EXITSTATUS;
+  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+  var readyPromiseResolve, readyPromiseReject;
+  var wasmMemory;
+  var HEAP8, HEAPU8, HEAP16, HEAPU16, HEAP32, HEAPU32, HEAPF32, HEAPF64;
+  var HEAP64, HEAPU64;
+  var HEAP_DATA_VIEW;
+  var runtimeInitialized = false;
+  function updateMemoryViews() {
+    var b3 = wasmMemory.buffer;
+    Module["HEAP8"] = HEAP8 = new Int8Array(b3);
+    Module["HEAP16"] = HEAP16 = new Int16Array(b3);
+    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b3);
+    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b3);
+    Module["HEAP32"] = HEAP32 = new Int32Array(b3);
+    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b3);
+    Module["HEAPF32"] = HEAPF32 = new Float32Array(b3);
+    Module["HEAPF64"] = HEAPF64 = new Float64Array(b3);
+    Module["HEAP64"] = HEAP64 = new BigInt64Array(b3);
+    Module["HEAPU64"] = HEAPU64 = new BigUint64Array(b3);
+    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b3);
+    LE_HEAP_UPDATE();
+  }
+  __name(updateMemoryViews, "updateMemoryViews");
+  function initMemory() {
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+  }
+  __name(initMemory, "initMemory");
+  var __RELOC_FUNCS__ = [];
+  function preRun() {
+    if (Module["preRun"]) {
+      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+      while (Module["preRun"].length) {
+        addOnPreRun(Module["preRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPreRuns);
+  }
+  __name(preRun, "preRun");
+  function initRuntime() {
+    runtimeInitialized = true;
+    callRuntimeCallbacks(__RELOC_FUNCS__);
+    wasmExports["__wasm_call_ctors"]();
+    callRuntimeCallbacks(onPostCtors);
+  }
+  __name(initRuntime, "initRuntime");
+  function preMain() {
+  }
+  __name(preMain, "preMain");
+  function postRun() {
+    if (Module["postRun"]) {
+      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+      while (Module["postRun"].length) {
+        addOnPostRun(Module["postRun"].shift());
+      }
+    }
+    callRuntimeCallbacks(onPostRuns);
+  }
+  __name(postRun, "postRun");
+  function abort(what) {
+    Module["onAbort"]?.(what);
+    what = "Aborted(" + what + ")";
+    err(what);
+    ABORT = true;
+    what += ". Build with -sASSERTIONS for more info.";
+    var e = new WebAssembly.RuntimeError(what);
+    readyPromiseReject?.(e);
+    throw e;
+  }
+  __name(abort, "abort");
+  var wasmBinaryFile;
+  function findWasmBinary() {
+    if (Module["locateFile"]) {
+      return locateFile("web-tree-sitter.wasm");
+    }
+    return new URL("web-tree-sitter.wasm", import.meta.url).href;
+  }
+  __name(findWasmBinary, "findWasmBinary");
+  function getBinarySync(file) {
+    if (file == wasmBinaryFile && wasmBinary) {
+      return new Uint8Array(wasmBinary);
+    }
+    if (readBinary) {
+      return readBinary(file);
+    }
+    throw "both async and sync fetching of the wasm failed";
+  }
+  __name(getBinarySync, "getBinarySync");
+  async function getWasmBinary(binaryFile) {
+    if (!wasmBinary) {
+      try {
+        var response = await readAsync(binaryFile);
+        return new Uint8Array(response);
+      } catch {
+      }
+    }
+    return getBinarySync(binaryFile);
+  }
+  __name(getWasmBinary, "getWasmBinary");
+  async function instantiateArrayBuffer(binaryFile, imports) {
+    try {
+      var binary2 = await getWasmBinary(binaryFile);
+      var instance2 = await WebAssembly.instantiate(binary2, imports);
+      return instance2;
+    } catch (reason) {
+      err(`failed to asynchronously prepare wasm: ${reason}`);
+      abort(reason);
+    }
+  }
+  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+  async function instantiateAsync(binary2, binaryFile, imports) {
+    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+      try {
+        var response = fetch(binaryFile, {
+          credentials: "same-origin"
+        });
+        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+        return instantiationResult;
+      } catch (reason) {
+        err(`wasm streaming compile failed: ${reason}`);
+        err("falling back to ArrayBuffer instantiation");
+      }
+    }
+    return instantiateArrayBuffer(binaryFile, imports);
+  }
+  __name(instantiateAsync, "instantiateAsync");
+  function getWasmImports() {
+    return {
+      "env": wasmImports,
+      "wasi_snapshot_preview1": wasmImports,
+      "GOT.mem": new Proxy(wasmImports, GOTHandler),
+      "GOT.func": new Proxy(wasmImports, GOTHandler)
+    };
+  }
+  __name(getWasmImports, "getWasmImports");
+  async function createWasm() {
+    function receiveInstance(instance2, module2) {
+      wasmExports = instance2.exports;
+      wasmExports = relocateExports(wasmExports, 1024);
+      var metadata2 = getDylinkMetadata(module2);
+      if (metadata2.neededDynlibs) {
+        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+      }
+      mergeLibSymbols(wasmExports, "main");
+      LDSO.init();
+      loadDylibs();
+      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+      assignWasmExports(wasmExports);
+      return wasmExports;
+    }
+    __name(receiveInstance, "receiveInstance");
+    function receiveInstantiationResult(result2) {
+      return receiveInstance(result2["instance"], result2["module"]);
+    }
+    __name(receiveInstantiationResult, "receiveInstantiationResult");
+    var info2 = getWasmImports();
+    if (Module["instantiateWasm"]) {
+      return new Promise((resolve2, reject) => {
+        Module["instantiateWasm"](info2, (mod, inst) => {
+          resolve2(receiveInstance(mod, inst));
+        });
+      });
+    }
+    wasmBinaryFile ??= findWasmBinary();
+    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+    var exports = receiveInstantiationResult(result);
+    return exports;
+  }
+  __name(createWasm, "createWasm");
+  class ExitStatus {
+    static {
+      __name(this, "ExitStatus");
+    }
+    name = "ExitStatus";
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
+    }
+  }
+  var GOT = {};
+  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+  var GOTHandler = {
+    get(obj, symName) {
+      var rtn = GOT[symName];
+      if (!rtn) {
+        rtn = GOT[symName] = new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+      }
+      if (!currentModuleWeakSymbols.has(symName)) {
+        rtn.required = true;
+      }
+      return rtn;
+    }
+  };
+  var LE_ATOMICS_NATIVE_BYTE_ORDER = [];
+  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
+  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
+  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+    while (callbacks.length > 0) {
+      callbacks.shift()(Module);
+    }
+  }, "callRuntimeCallbacks");
+  var onPostRuns = [];
+  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
+  var onPreRuns = [];
+  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
+  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
+    var maxIdx = idx + maxBytesToRead;
+    if (ignoreNul) return maxIdx;
+    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
+    return idx;
+  }, "findStringEnd");
+  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
+    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
+    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+    }
+    var str2 = "";
+    while (idx < endPtr) {
+      var u0 = heapOrArray[idx++];
+      if (!(u0 & 128)) {
+        str2 += String.fromCharCode(u0);
+        continue;
+      }
+      var u1 = heapOrArray[idx++] & 63;
+      if ((u0 & 224) == 192) {
+        str2 += String.fromCharCode((u0 & 31) << 6 | u1);
+        continue;
+      }
+      var u2 = heapOrArray[idx++] & 63;
+      if ((u0 & 240) == 224) {
+        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+      } else {
+        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+      }
+      if (u0 < 65536) {
+        str2 += String.fromCharCode(u0);
+      } else {
+        var ch = u0 - 65536;
+        str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+      }
+    }
+    return str2;
+  }, "UTF8ArrayToString");
+  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+    var offset = 0;
+    var end = 0;
+    function getU8() {
+      return binary2[offset++];
+    }
+    __name(getU8, "getU8");
+    function getLEB() {
+      var ret = 0;
+      var mul = 1;
+      while (1) {
+        var byte = binary2[offset++];
+        ret += (byte & 127) * mul;
+        mul *= 128;
+        if (!(byte & 128)) break;
+      }
+      return ret;
+    }
+    __name(getLEB, "getLEB");
+    function getString() {
+      var len = getLEB();
+      offset += len;
+      return UTF8ArrayToString(binary2, offset - len, len);
+    }
+    __name(getString, "getString");
+    function getStringList() {
+      var count2 = getLEB();
+      var rtn = [];
+      while (count2--) rtn.push(getString());
+      return rtn;
+    }
+    __name(getStringList, "getStringList");
+    function failIf(condition, message) {
+      if (condition) throw new Error(message);
+    }
+    __name(failIf, "failIf");
+    if (binary2 instanceof WebAssembly.Module) {
+      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
+      failIf(dylinkSection.length === 0, "need dylink section");
+      binary2 = new Uint8Array(dylinkSection[0]);
+      end = binary2.length;
+    } else {
+      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+      failIf(!magicNumberFound, "need to see wasm magic number");
+      failIf(binary2[8] !== 0, "need the dylink section to be first");
+      offset = 9;
+      var section_size = getLEB();
+      end = offset + section_size;
+      var name2 = getString();
+      failIf(name2 !== "dylink.0");
+    }
+    var customSection = {
+      neededDynlibs: [],
+      tlsExports: /* @__PURE__ */ new Set(),
+      weakImports: /* @__PURE__ */ new Set(),
+      runtimePaths: []
+    };
+    var WASM_DYLINK_MEM_INFO = 1;
+    var WASM_DYLINK_NEEDED = 2;
+    var WASM_DYLINK_EXPORT_INFO = 3;
+    var WASM_DYLINK_IMPORT_INFO = 4;
+    var WASM_DYLINK_RUNTIME_PATH = 5;
+    var WASM_SYMBOL_TLS = 256;
+    var WASM_SYMBOL_BINDING_MASK = 3;
+    var WASM_SYMBOL_BINDING_WEAK = 1;
+    while (offset < end) {
+      var subsectionType = getU8();
+      var subsectionSize = getLEB();
+      if (subsectionType === WASM_DYLINK_MEM_INFO) {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+      } else if (subsectionType === WASM_DYLINK_NEEDED) {
+        customSection.neededDynlibs = getStringList();
+      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var symname = getString();
+          var flags2 = getLEB();
+          if (flags2 & WASM_SYMBOL_TLS) {
+            customSection.tlsExports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+        var count = getLEB();
+        while (count--) {
+          var modname = getString();
+          var symname = getString();
+          var flags2 = getLEB();
+          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+            customSection.weakImports.add(symname);
+          }
+        }
+      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
+        customSection.runtimePaths = getStringList();
+      } else {
+        offset += subsectionSize;
+      }
+    }
+    return customSection;
+  }, "getDylinkMetadata");
+  function getValue(ptr, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        return HEAP8[ptr];
+      case "i8":
+        return HEAP8[ptr];
+      case "i16":
+        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+      case "i32":
+        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+      case "i64":
+        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
+      case "float":
+        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+      case "double":
+        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+      case "*":
+        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+      default:
+        abort(`invalid type for getValue: ${type}`);
+    }
+  }
+  __name(getValue, "getValue");
+  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+    var dso = {
+      refcount: Infinity,
+      name: name2,
+      exports: syms,
+      global: true
+    };
+    LDSO.loadedLibsByName[name2] = dso;
+    if (handle2 != void 0) {
+      LDSO.loadedLibsByHandle[handle2] = dso;
+    }
+    return dso;
+  }, "newDSO");
+  var LDSO = {
+    loadedLibsByName: {},
+    loadedLibsByHandle: {},
+    init() {
+      newDSO("__main__", 0, wasmImports);
+    }
+  };
+  var ___heap_base = 82240;
+  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+  var getMemory = /* @__PURE__ */ __name((size) => {
+    if (runtimeInitialized) {
+      return _calloc(size, 1);
+    }
+    var ret = ___heap_base;
+    var end = ret + alignMemory(size, 16);
+    ___heap_base = end;
+    GOT["__heap_base"].value = end;
+    return ret;
+  }, "getMemory");
+  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
+    const n = arr.length;
+    return [n % 128 | 128, n >> 7, ...arr];
+  }, "uleb128EncodeWithLen");
+  var wasmTypeCodes = {
+    "i": 127,
+    // i32
+    "p": 127,
+    // i32
+    "j": 126,
+    // i64
+    "f": 125,
+    // f32
+    "d": 124,
+    // f64
+    "e": 111
+  };
+  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
+    var code2 = wasmTypeCodes[type];
+    return code2;
+  })), "generateTypePack");
+  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+    var bytes = Uint8Array.of(
+      0,
+      97,
+      115,
+      109,
+      // magic ("\0asm")
+      1,
+      0,
+      0,
+      0,
+      // version: 1
+      1,
+      ...uleb128EncodeWithLen([
+        1,
+        // count: 1
+        96,
+        // param types
+        ...generateTypePack(sig.slice(1)),
+        // return types (for now only supporting [] if `void` and single [T] otherwise)
+        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
+      ]),
+      // The rest of the module is static
+      2,
+      7,
+      // import section
+      // (import "e" "f" (func 0 (type 0)))
+      1,
+      1,
+      101,
+      1,
+      102,
+      0,
+      0,
+      7,
+      5,
+      // export section
+      // (export "f" (func 0 (type 0)))
+      1,
+      1,
+      102,
+      0,
+      0
+    );
+    var module2 = new WebAssembly.Module(bytes);
+    var instance2 = new WebAssembly.Instance(module2, {
+      "e": {
+        "f": func2
+      }
+    });
+    var wrappedFunc = instance2.exports["f"];
+    return wrappedFunc;
+  }, "convertJsFunctionToWasm");
+  var wasmTableMirror = [];
+  var wasmTable = new WebAssembly.Table({
+    "initial": 31,
+    "element": "anyfunc"
+  });
+  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+    var func2 = wasmTableMirror[funcPtr];
+    if (!func2) {
+      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+    }
+    return func2;
+  }, "getWasmTableEntry");
+  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+    if (functionsInTableMap) {
+      for (var i2 = offset; i2 < offset + count; i2++) {
+        var item = getWasmTableEntry(i2);
+        if (item) {
+          functionsInTableMap.set(item, i2);
+        }
+      }
+    }
+  }, "updateTableMap");
+  var functionsInTableMap;
+  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+    if (!functionsInTableMap) {
+      functionsInTableMap = /* @__PURE__ */ new WeakMap();
+      updateTableMap(0, wasmTable.length);
+    }
+    return functionsInTableMap.get(func2) || 0;
+  }, "getFunctionAddress");
+  var freeTableIndexes = [];
+  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+    if (freeTableIndexes.length) {
+      return freeTableIndexes.pop();
+    }
+    return wasmTable["grow"](1);
+  }, "getEmptyTableSlot");
+  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+    wasmTable.set(idx, func2);
+    wasmTableMirror[idx] = wasmTable.get(idx);
+  }, "setWasmTableEntry");
+  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+    var rtn = getFunctionAddress(func2);
+    if (rtn) {
+      return rtn;
+    }
+    var ret = getEmptyTableSlot();
+    try {
+      setWasmTableEntry(ret, func2);
+    } catch (err2) {
+      if (!(err2 instanceof TypeError)) {
+        throw err2;
+      }
+      var wrapped = convertJsFunctionToWasm(func2, sig);
+      setWasmTableEntry(ret, wrapped);
+    }
+    functionsInTableMap.set(func2, ret);
+    return ret;
+  }, "addFunction");
+  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+    for (var symName in exports) {
+      if (isInternalSym(symName)) {
+        continue;
+      }
+      var value = exports[symName];
+      GOT[symName] ||= new WebAssembly.Global({
+        "value": "i32",
+        "mutable": true
+      });
+      if (replace || GOT[symName].value == 0) {
+        if (typeof value == "function") {
+          GOT[symName].value = addFunction(value);
+        } else if (typeof value == "number") {
+          GOT[symName].value = value;
+        } else {
+          err(`unhandled export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "updateGOT");
+  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+    var relocated = {};
+    for (var e in exports) {
+      var value = exports[e];
+      if (typeof value == "object") {
+        value = value.value;
+      }
+      if (typeof value == "number") {
+        value += memoryBase2;
+      }
+      relocated[e] = value;
+    }
+    updateGOT(relocated, replace);
+    return relocated;
+  }, "relocateExports");
+  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+    var existing = wasmImports[symName];
+    if (!existing || existing.stub) {
+      return false;
+    }
+    return true;
+  }, "isSymbolDefined");
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+    var func2 = getWasmTableEntry(ptr);
+    var rtn = func2(...args2);
+    function convert(rtn2) {
+      return rtn2;
+    }
+    __name(convert, "convert");
+    return convert(rtn);
+  }, "dynCall");
+  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+    var sp = stackSave();
+    try {
+      return dynCall(sig, ptr, args2);
+    } catch (e) {
+      stackRestore(sp);
+      if (e !== e + 0) throw e;
+      _setThrew(1, 0);
+      if (sig[0] == "j") return 0n;
+    }
+  }, "createInvokeFunction");
+  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+    var sym;
+    if (isSymbolDefined(symName)) {
+      sym = wasmImports[symName];
+    } else if (symName.startsWith("invoke_")) {
+      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+    }
+    return {
+      sym,
+      name: symName
+    };
+  }, "resolveGlobalSymbol");
+  var onPostCtors = [];
+  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
+  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
+  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+    var metadata = getDylinkMetadata(binary);
+    function loadModule() {
+      var memAlign = Math.pow(2, metadata.memoryAlign);
+      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+      var tableBase = metadata.tableSize ? wasmTable.length : 0;
+      if (handle) {
+        HEAP8[handle + 8] = 1;
+        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+      }
+      if (metadata.tableSize) {
+        wasmTable.grow(metadata.tableSize);
+      }
+      var moduleExports;
+      function resolveSymbol(sym) {
+        var resolved = resolveGlobalSymbol(sym).sym;
+        if (!resolved && localScope) {
+          resolved = localScope[sym];
+        }
+        if (!resolved) {
+          resolved = moduleExports[sym];
+        }
+        return resolved;
+      }
+      __name(resolveSymbol, "resolveSymbol");
+      var proxyHandler = {
+        get(stubs, prop) {
+          switch (prop) {
+            case "__memory_base":
+              return memoryBase;
+            case "__table_base":
+              return tableBase;
+          }
+          if (prop in wasmImports && !wasmImports[prop].stub) {
+            var res = wasmImports[prop];
+            return res;
+          }
+          if (!(prop in stubs)) {
+            var resolved;
+            stubs[prop] = (...args2) => {
+              resolved ||= resolveSymbol(prop);
+              return resolved(...args2);
+            };
+          }
+          return stubs[prop];
+        }
+      };
+      var proxy = new Proxy({}, proxyHandler);
+      currentModuleWeakSymbols = metadata.weakImports;
+      var info = {
+        "GOT.mem": new Proxy({}, GOTHandler),
+        "GOT.func": new Proxy({}, GOTHandler),
+        "env": proxy,
+        "wasi_snapshot_preview1": proxy
+      };
+      function postInstantiation(module, instance) {
+        updateTableMap(tableBase, metadata.tableSize);
+        moduleExports = relocateExports(instance.exports, memoryBase);
+        if (!flags.allowUndefined) {
+          reportUndefinedSymbols();
+        }
+        function addEmAsm(addr, body) {
+          var args = [];
+          var arity = 0;
+          for (; arity < 16; arity++) {
+            if (body.indexOf("$" + arity) != -1) {
+              args.push("$" + arity);
+            } else {
+              break;
+            }
+          }
+          args = args.join(",");
+          var func = `(${args}) => { ${body} };`;
+          ASM_CONSTS[start] = eval(func);
+        }
+        __name(addEmAsm, "addEmAsm");
+        if ("__start_em_asm" in moduleExports) {
+          var start = moduleExports["__start_em_asm"];
+          var stop = moduleExports["__stop_em_asm"];
+          while (start < stop) {
+            var jsString = UTF8ToString(start);
+            addEmAsm(start, jsString);
+            start = HEAPU8.indexOf(0, start) + 1;
+          }
+        }
+        function addEmJs(name, cSig, body) {
+          var jsArgs = [];
+          cSig = cSig.slice(1, -1);
+          if (cSig != "void") {
+            cSig = cSig.split(",");
+            for (var i in cSig) {
+              var jsArg = cSig[i].split(" ").pop();
+              jsArgs.push(jsArg.replace("*", ""));
+            }
+          }
+          var func = `(${jsArgs}) => ${body};`;
+          moduleExports[name] = eval(func);
+        }
+        __name(addEmJs, "addEmJs");
+        for (var name in moduleExports) {
+          if (name.startsWith("__em_js__")) {
+            var start = moduleExports[name];
+            var jsString = UTF8ToString(start);
+            var parts = jsString.split("<::>");
+            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+            delete moduleExports[name];
+          }
+        }
+        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+        if (applyRelocs) {
+          if (runtimeInitialized) {
+            applyRelocs();
+          } else {
+            __RELOC_FUNCS__.push(applyRelocs);
+          }
+        }
+        var init = moduleExports["__wasm_call_ctors"];
+        if (init) {
+          if (runtimeInitialized) {
+            init();
+          } else {
+            addOnPostCtor(init);
+          }
+        }
+        return moduleExports;
+      }
+      __name(postInstantiation, "postInstantiation");
+      if (flags.loadAsync) {
+        return (async () => {
+          var instance2;
+          if (binary instanceof WebAssembly.Module) {
+            instance2 = new WebAssembly.Instance(binary, info);
+          } else {
+            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
+          }
+          return postInstantiation(binary, instance2);
+        })();
+      }
+      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+      var instance = new WebAssembly.Instance(module, info);
+      return postInstantiation(module, instance);
+    }
+    __name(loadModule, "loadModule");
+    flags = {
+      ...flags,
+      rpath: {
+        parentLibPath: libName,
+        paths: metadata.runtimePaths
+      }
+    };
+    if (flags.loadAsync) {
+      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+    }
+    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+    return loadModule();
+  }, "loadWebAssemblyModule");
+  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+    for (var [sym, exp] of Object.entries(exports)) {
+      const setImport = /* @__PURE__ */ __name((target) => {
+        if (!isSymbolDefined(target)) {
+          wasmImports[target] = exp;
+        }
+      }, "setImport");
+      setImport(sym);
+      const main_alias = "__main_argc_argv";
+      if (sym == "main") {
+        setImport(main_alias);
+      }
+      if (sym == main_alias) {
+        setImport("main");
+      }
+    }
+  }, "mergeLibSymbols");
+  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+    var arrayBuffer = await readAsync(url);
+    return new Uint8Array(arrayBuffer);
+  }, "asyncLoad");
+  function loadDynamicLibrary(libName2, flags2 = {
+    global: true,
+    nodelete: true
+  }, localScope2, handle2) {
+    var dso = LDSO.loadedLibsByName[libName2];
+    if (dso) {
+      if (!flags2.global) {
+        if (localScope2) {
+          Object.assign(localScope2, dso.exports);
+        }
+      } else if (!dso.global) {
+        dso.global = true;
+        mergeLibSymbols(dso.exports, libName2);
+      }
+      if (flags2.nodelete && dso.refcount !== Infinity) {
+        dso.refcount = Infinity;
+      }
+      dso.refcount++;
+      if (handle2) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return flags2.loadAsync ? Promise.resolve(true) : true;
+    }
+    dso = newDSO(libName2, handle2, "loading");
+    dso.refcount = flags2.nodelete ? Infinity : 1;
+    dso.global = flags2.global;
+    function loadLibData() {
+      if (handle2) {
+        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+        if (data && dataSize) {
+          var libData = HEAP8.slice(data, data + dataSize);
+          return flags2.loadAsync ? Promise.resolve(libData) : libData;
+        }
+      }
+      var libFile = locateFile(libName2);
+      if (flags2.loadAsync) {
+        return asyncLoad(libFile);
+      }
+      if (!readBinary) {
+        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+      }
+      return readBinary(libFile);
+    }
+    __name(loadLibData, "loadLibData");
+    function getExports() {
+      if (flags2.loadAsync) {
+        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+      }
+      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+    }
+    __name(getExports, "getExports");
+    function moduleLoaded(exports) {
+      if (dso.global) {
+        mergeLibSymbols(exports, libName2);
+      } else if (localScope2) {
+        Object.assign(localScope2, exports);
+      }
+      dso.exports = exports;
+    }
+    __name(moduleLoaded, "moduleLoaded");
+    if (flags2.loadAsync) {
+      return getExports().then((exports) => {
+        moduleLoaded(exports);
+        return true;
+      });
+    }
+    moduleLoaded(getExports());
+    return true;
+  }
+  __name(loadDynamicLibrary, "loadDynamicLibrary");
+  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+    for (var [symName, entry] of Object.entries(GOT)) {
+      if (entry.value == 0) {
+        var value = resolveGlobalSymbol(symName, true).sym;
+        if (!value && !entry.required) {
+          continue;
+        }
+        if (typeof value == "function") {
+          entry.value = addFunction(value, value.sig);
+        } else if (typeof value == "number") {
+          entry.value = value;
+        } else {
+          throw new Error(`bad export type for '${symName}': ${typeof value}`);
+        }
+      }
+    }
+  }, "reportUndefinedSymbols");
+  var runDependencies = 0;
+  var dependenciesFulfilled = null;
+  var removeRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies--;
+    Module["monitorRunDependencies"]?.(runDependencies);
+    if (runDependencies == 0) {
+      if (dependenciesFulfilled) {
+        var callback = dependenciesFulfilled;
+        dependenciesFulfilled = null;
+        callback();
+      }
+    }
+  }, "removeRunDependency");
+  var addRunDependency = /* @__PURE__ */ __name((id) => {
+    runDependencies++;
+    Module["monitorRunDependencies"]?.(runDependencies);
+  }, "addRunDependency");
+  var loadDylibs = /* @__PURE__ */ __name(async () => {
+    if (!dynamicLibraries.length) {
+      reportUndefinedSymbols();
+      return;
+    }
+    addRunDependency("loadDylibs");
+    for (var lib of dynamicLibraries) {
+      await loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      });
+    }
+    reportUndefinedSymbols();
+    removeRunDependency("loadDylibs");
+  }, "loadDylibs");
+  var noExitRuntime = true;
+  function setValue(ptr, value, type = "i8") {
+    if (type.endsWith("*")) type = "*";
+    switch (type) {
+      case "i1":
+        HEAP8[ptr] = value;
+        break;
+      case "i8":
+        HEAP8[ptr] = value;
+        break;
+      case "i16":
+        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+        break;
+      case "i32":
+        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+        break;
+      case "i64":
+        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
+        break;
+      case "float":
+        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+        break;
+      case "double":
+        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+        break;
+      case "*":
+        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+        break;
+      default:
+        abort(`invalid type for setValue: ${type}`);
+    }
+  }
+  __name(setValue, "setValue");
+  var ___memory_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1024);
+  var ___stack_high = 82240;
+  var ___stack_low = 16704;
+  var ___stack_pointer = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": true
+  }, 82240);
+  var ___table_base = new WebAssembly.Global({
+    "value": "i32",
+    "mutable": false
+  }, 1);
+  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+  __abort_js.sig = "v";
+  var getHeapMax = /* @__PURE__ */ __name(() => (
+    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+    // for any code that deals with heap sizes, which would require special
+    // casing all heap size related code to treat 0 specially.
+    2147483648
+  ), "getHeapMax");
+  var growMemory = /* @__PURE__ */ __name((size) => {
+    var oldHeapSize = wasmMemory.buffer.byteLength;
+    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
+    try {
+      wasmMemory.grow(pages);
+      updateMemoryViews();
+      return 1;
+    } catch (e) {
+    }
+  }, "growMemory");
+  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+    var oldSize = HEAPU8.length;
+    requestedSize >>>= 0;
+    var maxHeapSize = getHeapMax();
+    if (requestedSize > maxHeapSize) {
+      return false;
+    }
+    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+      var replacement = growMemory(newSize);
+      if (replacement) {
+        return true;
+      }
+    }
+    return false;
+  }, "_emscripten_resize_heap");
+  _emscripten_resize_heap.sig = "ip";
+  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+  _fd_close.sig = "ii";
+  var INT53_MAX = 9007199254740992;
+  var INT53_MIN = -9007199254740992;
+  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+  function _fd_seek(fd, offset, whence, newOffset) {
+    offset = bigintToI53Checked(offset);
+    return 70;
+  }
+  __name(_fd_seek, "_fd_seek");
+  _fd_seek.sig = "iijip";
+  var printCharBuffers = [null, [], []];
+  var printChar = /* @__PURE__ */ __name((stream, curr) => {
+    var buffer = printCharBuffers[stream];
+    if (curr === 0 || curr === 10) {
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+      buffer.length = 0;
+    } else {
+      buffer.push(curr);
+    }
+  }, "printChar");
+  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+    var num = 0;
+    for (var i2 = 0; i2 < iovcnt; i2++) {
+      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+      iov += 8;
+      for (var j3 = 0; j3 < len; j3++) {
+        printChar(fd, HEAPU8[ptr + j3]);
+      }
+      num += len;
+    }
+    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+    return 0;
+  }, "_fd_write");
+  _fd_write.sig = "iippp";
+  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+    if (Module.currentLogCallback) {
+      const message = UTF8ToString(messageAddress);
+      Module.currentLogCallback(message, isLexMessage !== 0);
+    }
+  }
+  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+    const INPUT_BUFFER_SIZE = 10 * 1024;
+    const string = Module.currentParseCallback(index, {
+      row,
+      column
+    });
+    if (typeof string === "string") {
+      setValue(lengthAddress, string.length, "i32");
+      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+    } else {
+      setValue(lengthAddress, 0, "i32");
+    }
+  }
+  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+  function _tree_sitter_progress_callback(currentOffset, hasError) {
+    if (Module.currentProgressCallback) {
+      return Module.currentProgressCallback({
+        currentOffset,
+        hasError
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+  function _tree_sitter_query_progress_callback(currentOffset) {
+    if (Module.currentQueryProgressCallback) {
+      return Module.currentQueryProgressCallback({
+        currentOffset
+      });
+    }
+    return false;
+  }
+  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+  var runtimeKeepaliveCounter = 0;
+  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
+  var _proc_exit = /* @__PURE__ */ __name((code2) => {
+    EXITSTATUS = code2;
+    if (!keepRuntimeAlive()) {
+      Module["onExit"]?.(code2);
+      ABORT = true;
+    }
+    quit_(code2, new ExitStatus(code2));
+  }, "_proc_exit");
+  _proc_exit.sig = "vi";
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
+  }, "exitJS");
+  var handleException = /* @__PURE__ */ __name((e) => {
+    if (e instanceof ExitStatus || e == "unwind") {
+      return EXITSTATUS;
+    }
+    quit_(1, e);
+  }, "handleException");
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
+    var len = 0;
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var c3 = str2.charCodeAt(i2);
+      if (c3 <= 127) {
+        len++;
+      } else if (c3 <= 2047) {
+        len += 2;
+      } else if (c3 >= 55296 && c3 <= 57343) {
+        len += 4;
+        ++i2;
+      } else {
+        len += 3;
+      }
+    }
+    return len;
+  }, "lengthBytesUTF8");
+  var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
+    if (!(maxBytesToWrite > 0)) return 0;
+    var startIdx = outIdx;
+    var endIdx = outIdx + maxBytesToWrite - 1;
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var u2 = str2.codePointAt(i2);
+      if (u2 <= 127) {
+        if (outIdx >= endIdx) break;
+        heap[outIdx++] = u2;
+      } else if (u2 <= 2047) {
+        if (outIdx + 1 >= endIdx) break;
+        heap[outIdx++] = 192 | u2 >> 6;
+        heap[outIdx++] = 128 | u2 & 63;
+      } else if (u2 <= 65535) {
+        if (outIdx + 2 >= endIdx) break;
+        heap[outIdx++] = 224 | u2 >> 12;
+        heap[outIdx++] = 128 | u2 >> 6 & 63;
+        heap[outIdx++] = 128 | u2 & 63;
+      } else {
+        if (outIdx + 3 >= endIdx) break;
+        heap[outIdx++] = 240 | u2 >> 18;
+        heap[outIdx++] = 128 | u2 >> 12 & 63;
+        heap[outIdx++] = 128 | u2 >> 6 & 63;
+        heap[outIdx++] = 128 | u2 & 63;
+        i2++;
+      }
+    }
+    heap[outIdx] = 0;
+    return outIdx - startIdx;
+  }, "stringToUTF8Array");
+  var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
+    var size = lengthBytesUTF8(str2) + 1;
+    var ret = stackAlloc(size);
+    stringToUTF8(str2, ret, size);
+    return ret;
+  }, "stringToUTF8OnStack");
+  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+    var str2 = "";
+    while (1) {
+      var ch = HEAPU8[ptr++];
+      if (!ch) return str2;
+      str2 += String.fromCharCode(ch);
+    }
+  }, "AsciiToString");
+  var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
+    maxBytesToWrite ??= 2147483647;
+    if (maxBytesToWrite < 2) return 0;
+    maxBytesToWrite -= 2;
+    var startPtr = outPtr;
+    var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
+    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+      var codeUnit = str2.charCodeAt(i2);
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+      outPtr += 2;
+    }
+    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+    return outPtr - startPtr;
+  }, "stringToUTF16");
+  LE_ATOMICS_NATIVE_BYTE_ORDER = new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
+    /* little endian */
+    ((x3) => x3),
+    ((x3) => x3),
+    void 0,
+    ((x3) => x3)
+  ] : [
+    /* big endian */
+    ((x3) => x3),
+    ((x3) => ((x3 & 65280) << 8 | (x3 & 255) << 24) >> 16),
+    void 0,
+    ((x3) => x3 >> 24 & 255 | x3 >> 8 & 65280 | (x3 & 65280) << 8 | (x3 & 255) << 24)
+  ];
+  function LE_HEAP_UPDATE() {
+    HEAPU16.unsigned = ((x3) => x3 & 65535);
+    HEAPU32.unsigned = ((x3) => x3 >>> 0);
+  }
+  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
+  {
+    initMemory();
+    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
+    if (Module["print"]) out = Module["print"];
+    if (Module["printErr"]) err = Module["printErr"];
+    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
+    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].shift()();
+      }
+    }
+  }
+  Module["setValue"] = setValue;
+  Module["getValue"] = getValue;
+  Module["UTF8ToString"] = UTF8ToString;
+  Module["stringToUTF8"] = stringToUTF8;
+  Module["lengthBytesUTF8"] = lengthBytesUTF8;
+  Module["AsciiToString"] = AsciiToString;
+  Module["stringToUTF16"] = stringToUTF16;
+  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
+  var ASM_CONSTS = {};
+  var _malloc, _calloc, _realloc, _free, _ts_range_edit, _memcmp, _ts_language_symbol_count, _ts_language_state_count, _ts_language_abi_version, _ts_language_name, _ts_language_field_count, _ts_language_next_state, _ts_language_symbol_name, _ts_language_symbol_for_name, _strncmp, _ts_language_symbol_type, _ts_language_field_name_for_id, _ts_lookahead_iterator_new, _ts_lookahead_iterator_delete, _ts_lookahead_iterator_reset_state, _ts_lookahead_iterator_reset, _ts_lookahead_iterator_next, _ts_lookahead_iterator_current_symbol, _ts_point_edit, _ts_parser_delete, _ts_parser_reset, _ts_parser_set_language, _ts_parser_set_included_ranges, _ts_query_new, _ts_query_delete, _iswspace, _iswalnum, _ts_query_copy, _ts_query_pattern_count, _ts_query_capture_count, _ts_query_string_count, _ts_query_capture_name_for_id, _ts_query_capture_quantifier_for_id, _ts_query_string_value_for_id, _ts_query_predicates_for_pattern, _ts_query_start_byte_for_pattern, _ts_query_end_byte_for_pattern, _ts_query_is_pattern_rooted, _ts_query_is_pattern_non_local, _ts_query_is_pattern_guaranteed_at_step, _ts_query_disable_capture, _ts_query_disable_pattern, _ts_tree_copy, _ts_tree_delete, _ts_init, _ts_parser_new_wasm, _ts_parser_enable_logger_wasm, _ts_parser_parse_wasm, _ts_parser_included_ranges_wasm, _ts_language_type_is_named_wasm, _ts_language_type_is_visible_wasm, _ts_language_metadata_wasm, _ts_language_supertypes_wasm, _ts_language_subtypes_wasm, _ts_tree_root_node_wasm, _ts_tree_root_node_with_offset_wasm, _ts_tree_edit_wasm, _ts_tree_included_ranges_wasm, _ts_tree_get_changed_ranges_wasm, _ts_tree_cursor_new_wasm, _ts_tree_cursor_copy_wasm, _ts_tree_cursor_delete_wasm, _ts_tree_cursor_reset_wasm, _ts_tree_cursor_reset_to_wasm, _ts_tree_cursor_goto_first_child_wasm, _ts_tree_cursor_goto_last_child_wasm, _ts_tree_cursor_goto_first_child_for_index_wasm, _ts_tree_cursor_goto_first_child_for_position_wasm, _ts_tree_cursor_goto_next_sibling_wasm, _ts_tree_cursor_goto_previous_sibling_wasm, _ts_tree_cursor_goto_descendant_wasm, _ts_tree_cursor_goto_parent_wasm, _ts_tree_cursor_current_node_type_id_wasm, _ts_tree_cursor_current_node_state_id_wasm, _ts_tree_cursor_current_node_is_named_wasm, _ts_tree_cursor_current_node_is_missing_wasm, _ts_tree_cursor_current_node_id_wasm, _ts_tree_cursor_start_position_wasm, _ts_tree_cursor_end_position_wasm, _ts_tree_cursor_start_index_wasm, _ts_tree_cursor_end_index_wasm, _ts_tree_cursor_current_field_id_wasm, _ts_tree_cursor_current_depth_wasm, _ts_tree_cursor_current_descendant_index_wasm, _ts_tree_cursor_current_node_wasm, _ts_node_symbol_wasm, _ts_node_field_name_for_child_wasm, _ts_node_field_name_for_named_child_wasm, _ts_node_children_by_field_id_wasm, _ts_node_first_child_for_byte_wasm, _ts_node_first_named_child_for_byte_wasm, _ts_node_grammar_symbol_wasm, _ts_node_child_count_wasm, _ts_node_named_child_count_wasm, _ts_node_child_wasm, _ts_node_named_child_wasm, _ts_node_child_by_field_id_wasm, _ts_node_next_sibling_wasm, _ts_node_prev_sibling_wasm, _ts_node_next_named_sibling_wasm, _ts_node_prev_named_sibling_wasm, _ts_node_descendant_count_wasm, _ts_node_parent_wasm, _ts_node_child_with_descendant_wasm, _ts_node_descendant_for_index_wasm, _ts_node_named_descendant_for_index_wasm, _ts_node_descendant_for_position_wasm, _ts_node_named_descendant_for_position_wasm, _ts_node_start_point_wasm, _ts_node_end_point_wasm, _ts_node_start_index_wasm, _ts_node_end_index_wasm, _ts_node_to_string_wasm, _ts_node_children_wasm, _ts_node_named_children_wasm, _ts_node_descendants_of_type_wasm, _ts_node_is_named_wasm, _ts_node_has_changes_wasm, _ts_node_has_error_wasm, _ts_node_is_error_wasm, _ts_node_is_missing_wasm, _ts_node_is_extra_wasm, _ts_node_parse_state_wasm, _ts_node_next_parse_state_wasm, _ts_query_matches_wasm, _ts_query_captures_wasm, _memset, _memcpy, _memmove, _iswalpha, _iswblank, _iswdigit, _iswlower, _iswpunct, _iswupper, _iswxdigit, _memchr, _strlen, _strcmp, _strncat, _strncpy, _towlower, _towupper, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current, ___wasm_apply_data_relocs;
+  function assignWasmExports(wasmExports2) {
+    Module["_malloc"] = _malloc = wasmExports2["malloc"];
+    Module["_calloc"] = _calloc = wasmExports2["calloc"];
+    Module["_realloc"] = _realloc = wasmExports2["realloc"];
+    Module["_free"] = _free = wasmExports2["free"];
+    Module["_ts_range_edit"] = _ts_range_edit = wasmExports2["ts_range_edit"];
+    Module["_memcmp"] = _memcmp = wasmExports2["memcmp"];
+    Module["_ts_language_symbol_count"] = _ts_language_symbol_count = wasmExports2["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = _ts_language_state_count = wasmExports2["ts_language_state_count"];
+    Module["_ts_language_abi_version"] = _ts_language_abi_version = wasmExports2["ts_language_abi_version"];
+    Module["_ts_language_name"] = _ts_language_name = wasmExports2["ts_language_name"];
+    Module["_ts_language_field_count"] = _ts_language_field_count = wasmExports2["ts_language_field_count"];
+    Module["_ts_language_next_state"] = _ts_language_next_state = wasmExports2["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = _ts_language_symbol_name = wasmExports2["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = _ts_language_symbol_for_name = wasmExports2["ts_language_symbol_for_name"];
+    Module["_strncmp"] = _strncmp = wasmExports2["strncmp"];
+    Module["_ts_language_symbol_type"] = _ts_language_symbol_type = wasmExports2["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = _ts_language_field_name_for_id = wasmExports2["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = _ts_lookahead_iterator_new = wasmExports2["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = _ts_lookahead_iterator_delete = wasmExports2["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = _ts_lookahead_iterator_reset_state = wasmExports2["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = _ts_lookahead_iterator_reset = wasmExports2["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = _ts_lookahead_iterator_next = wasmExports2["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = _ts_lookahead_iterator_current_symbol = wasmExports2["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_point_edit"] = _ts_point_edit = wasmExports2["ts_point_edit"];
+    Module["_ts_parser_delete"] = _ts_parser_delete = wasmExports2["ts_parser_delete"];
+    Module["_ts_parser_reset"] = _ts_parser_reset = wasmExports2["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = _ts_parser_set_language = wasmExports2["ts_parser_set_language"];
+    Module["_ts_parser_set_included_ranges"] = _ts_parser_set_included_ranges = wasmExports2["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = _ts_query_new = wasmExports2["ts_query_new"];
+    Module["_ts_query_delete"] = _ts_query_delete = wasmExports2["ts_query_delete"];
+    Module["_iswspace"] = _iswspace = wasmExports2["iswspace"];
+    Module["_iswalnum"] = _iswalnum = wasmExports2["iswalnum"];
+    Module["_ts_query_copy"] = _ts_query_copy = wasmExports2["ts_query_copy"];
+    Module["_ts_query_pattern_count"] = _ts_query_pattern_count = wasmExports2["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = _ts_query_capture_count = wasmExports2["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = _ts_query_string_count = wasmExports2["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = _ts_query_capture_name_for_id = wasmExports2["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = _ts_query_capture_quantifier_for_id = wasmExports2["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = _ts_query_string_value_for_id = wasmExports2["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = _ts_query_predicates_for_pattern = wasmExports2["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = _ts_query_start_byte_for_pattern = wasmExports2["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = _ts_query_end_byte_for_pattern = wasmExports2["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = _ts_query_is_pattern_rooted = wasmExports2["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = _ts_query_is_pattern_non_local = wasmExports2["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = _ts_query_is_pattern_guaranteed_at_step = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = _ts_query_disable_capture = wasmExports2["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = _ts_query_disable_pattern = wasmExports2["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = _ts_tree_copy = wasmExports2["ts_tree_copy"];
+    Module["_ts_tree_delete"] = _ts_tree_delete = wasmExports2["ts_tree_delete"];
+    Module["_ts_init"] = _ts_init = wasmExports2["ts_init"];
+    Module["_ts_parser_new_wasm"] = _ts_parser_new_wasm = wasmExports2["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = _ts_parser_enable_logger_wasm = wasmExports2["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = _ts_parser_parse_wasm = wasmExports2["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = _ts_parser_included_ranges_wasm = wasmExports2["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = _ts_language_type_is_named_wasm = wasmExports2["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = _ts_language_type_is_visible_wasm = wasmExports2["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_metadata_wasm"] = _ts_language_metadata_wasm = wasmExports2["ts_language_metadata_wasm"];
+    Module["_ts_language_supertypes_wasm"] = _ts_language_supertypes_wasm = wasmExports2["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = _ts_language_subtypes_wasm = wasmExports2["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = _ts_tree_root_node_wasm = wasmExports2["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = _ts_tree_root_node_with_offset_wasm = wasmExports2["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = _ts_tree_edit_wasm = wasmExports2["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = _ts_tree_included_ranges_wasm = wasmExports2["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = _ts_tree_get_changed_ranges_wasm = wasmExports2["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = _ts_tree_cursor_new_wasm = wasmExports2["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = _ts_tree_cursor_copy_wasm = wasmExports2["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = _ts_tree_cursor_delete_wasm = wasmExports2["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = _ts_tree_cursor_reset_wasm = wasmExports2["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = _ts_tree_cursor_reset_to_wasm = wasmExports2["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = _ts_tree_cursor_goto_first_child_wasm = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = _ts_tree_cursor_goto_last_child_wasm = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = _ts_tree_cursor_goto_first_child_for_index_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = _ts_tree_cursor_goto_first_child_for_position_wasm = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = _ts_tree_cursor_goto_next_sibling_wasm = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = _ts_tree_cursor_goto_previous_sibling_wasm = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = _ts_tree_cursor_goto_descendant_wasm = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = _ts_tree_cursor_goto_parent_wasm = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = _ts_tree_cursor_current_node_type_id_wasm = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = _ts_tree_cursor_current_node_state_id_wasm = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = _ts_tree_cursor_current_node_is_named_wasm = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = _ts_tree_cursor_current_node_is_missing_wasm = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = _ts_tree_cursor_current_node_id_wasm = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = _ts_tree_cursor_start_position_wasm = wasmExports2["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = _ts_tree_cursor_end_position_wasm = wasmExports2["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = _ts_tree_cursor_start_index_wasm = wasmExports2["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = _ts_tree_cursor_end_index_wasm = wasmExports2["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = _ts_tree_cursor_current_field_id_wasm = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = _ts_tree_cursor_current_depth_wasm = wasmExports2["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = _ts_tree_cursor_current_descendant_index_wasm = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = _ts_tree_cursor_current_node_wasm = wasmExports2["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = _ts_node_symbol_wasm = wasmExports2["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = _ts_node_field_name_for_child_wasm = wasmExports2["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = _ts_node_field_name_for_named_child_wasm = wasmExports2["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = _ts_node_children_by_field_id_wasm = wasmExports2["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = _ts_node_first_child_for_byte_wasm = wasmExports2["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = _ts_node_first_named_child_for_byte_wasm = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = _ts_node_grammar_symbol_wasm = wasmExports2["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = _ts_node_child_count_wasm = wasmExports2["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = _ts_node_named_child_count_wasm = wasmExports2["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = _ts_node_child_wasm = wasmExports2["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = _ts_node_named_child_wasm = wasmExports2["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = _ts_node_child_by_field_id_wasm = wasmExports2["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = _ts_node_next_sibling_wasm = wasmExports2["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = _ts_node_prev_sibling_wasm = wasmExports2["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = _ts_node_next_named_sibling_wasm = wasmExports2["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = _ts_node_prev_named_sibling_wasm = wasmExports2["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = _ts_node_descendant_count_wasm = wasmExports2["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = _ts_node_parent_wasm = wasmExports2["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = _ts_node_child_with_descendant_wasm = wasmExports2["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = _ts_node_descendant_for_index_wasm = wasmExports2["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = _ts_node_named_descendant_for_index_wasm = wasmExports2["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = _ts_node_descendant_for_position_wasm = wasmExports2["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = _ts_node_named_descendant_for_position_wasm = wasmExports2["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = _ts_node_start_point_wasm = wasmExports2["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = _ts_node_end_point_wasm = wasmExports2["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = _ts_node_start_index_wasm = wasmExports2["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = _ts_node_end_index_wasm = wasmExports2["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = _ts_node_to_string_wasm = wasmExports2["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = _ts_node_children_wasm = wasmExports2["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = _ts_node_named_children_wasm = wasmExports2["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = _ts_node_descendants_of_type_wasm = wasmExports2["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = _ts_node_is_named_wasm = wasmExports2["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = _ts_node_has_changes_wasm = wasmExports2["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = _ts_node_has_error_wasm = wasmExports2["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = _ts_node_is_error_wasm = wasmExports2["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = _ts_node_is_missing_wasm = wasmExports2["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = _ts_node_is_extra_wasm = wasmExports2["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = _ts_node_parse_state_wasm = wasmExports2["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = _ts_node_next_parse_state_wasm = wasmExports2["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = _ts_query_matches_wasm = wasmExports2["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = _ts_query_captures_wasm = wasmExports2["ts_query_captures_wasm"];
+    Module["_memset"] = _memset = wasmExports2["memset"];
+    Module["_memcpy"] = _memcpy = wasmExports2["memcpy"];
+    Module["_memmove"] = _memmove = wasmExports2["memmove"];
+    Module["_iswalpha"] = _iswalpha = wasmExports2["iswalpha"];
+    Module["_iswblank"] = _iswblank = wasmExports2["iswblank"];
+    Module["_iswdigit"] = _iswdigit = wasmExports2["iswdigit"];
+    Module["_iswlower"] = _iswlower = wasmExports2["iswlower"];
+    Module["_iswpunct"] = _iswpunct = wasmExports2["iswpunct"];
+    Module["_iswupper"] = _iswupper = wasmExports2["iswupper"];
+    Module["_iswxdigit"] = _iswxdigit = wasmExports2["iswxdigit"];
+    Module["_memchr"] = _memchr = wasmExports2["memchr"];
+    Module["_strlen"] = _strlen = wasmExports2["strlen"];
+    Module["_strcmp"] = _strcmp = wasmExports2["strcmp"];
+    Module["_strncat"] = _strncat = wasmExports2["strncat"];
+    Module["_strncpy"] = _strncpy = wasmExports2["strncpy"];
+    Module["_towlower"] = _towlower = wasmExports2["towlower"];
+    Module["_towupper"] = _towupper = wasmExports2["towupper"];
+    _setThrew = wasmExports2["setThrew"];
+    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
+    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
+    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
+    ___wasm_apply_data_relocs = wasmExports2["__wasm_apply_data_relocs"];
+  }
+  __name(assignWasmExports, "assignWasmExports");
+  var wasmImports = {
+    /** @export */
+    __heap_base: ___heap_base,
+    /** @export */
+    __indirect_function_table: wasmTable,
+    /** @export */
+    __memory_base: ___memory_base,
+    /** @export */
+    __stack_high: ___stack_high,
+    /** @export */
+    __stack_low: ___stack_low,
+    /** @export */
+    __stack_pointer: ___stack_pointer,
+    /** @export */
+    __table_base: ___table_base,
+    /** @export */
+    _abort_js: __abort_js,
+    /** @export */
+    emscripten_resize_heap: _emscripten_resize_heap,
+    /** @export */
+    fd_close: _fd_close,
+    /** @export */
+    fd_seek: _fd_seek,
+    /** @export */
+    fd_write: _fd_write,
+    /** @export */
+    memory: wasmMemory,
+    /** @export */
+    tree_sitter_log_callback: _tree_sitter_log_callback,
+    /** @export */
+    tree_sitter_parse_callback: _tree_sitter_parse_callback,
+    /** @export */
+    tree_sitter_progress_callback: _tree_sitter_progress_callback,
+    /** @export */
+    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+  };
+  function callMain(args2 = []) {
+    var entryFunction = resolveGlobalSymbol("main").sym;
+    if (!entryFunction) return;
+    args2.unshift(thisProgram);
+    var argc = args2.length;
+    var argv = stackAlloc((argc + 1) * 4);
+    var argv_ptr = argv;
+    args2.forEach((arg) => {
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+      argv_ptr += 4;
+    });
+    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+    try {
+      var ret = entryFunction(argc, argv);
+      exitJS(
+        ret,
+        /* implicit = */
+        true
+      );
+      return ret;
+    } catch (e) {
+      return handleException(e);
+    }
+  }
+  __name(callMain, "callMain");
+  function run(args2 = arguments_) {
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    preRun();
+    if (runDependencies > 0) {
+      dependenciesFulfilled = run;
+      return;
+    }
+    function doRun() {
+      Module["calledRun"] = true;
+      if (ABORT) return;
+      initRuntime();
+      preMain();
+      readyPromiseResolve?.(Module);
+      Module["onRuntimeInitialized"]?.();
+      var noInitialRun = Module["noInitialRun"] || false;
+      if (!noInitialRun) callMain(args2);
+      postRun();
+    }
+    __name(doRun, "doRun");
+    if (Module["setStatus"]) {
+      Module["setStatus"]("Running...");
+      setTimeout(() => {
+        setTimeout(() => Module["setStatus"](""), 1);
+        doRun();
+      }, 1);
+    } else {
+      doRun();
+    }
+  }
+  __name(run, "run");
+  var wasmExports;
+  wasmExports = await createWasm();
+  run();
+  if (runtimeInitialized) {
+    moduleRtn = Module;
+  } else {
+    moduleRtn = new Promise((resolve2, reject) => {
+      readyPromiseResolve = resolve2;
+      readyPromiseReject = reject;
+    });
+  }
+  return moduleRtn;
+}
+__name(Module2, "Module");
+var web_tree_sitter_default = Module2;
+var Module3 = null;
+async function initializeBinding(moduleOptions) {
+  return Module3 ??= await web_tree_sitter_default(moduleOptions);
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module3;
+}
+__name(checkModule, "checkModule");
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var finalizer4 = newFinalizer((addresses) => {
+  C2._ts_parser_delete(addresses[0]);
+  C2._free(addresses[1]);
+});
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the Wasm module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C2._ts_init();
+    LANGUAGE_VERSION = C2.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+    finalizer4?.register(this, [this[0], this[1]], this);
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C2._ts_parser_new_wasm();
+    this[0] = C2.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    finalizer4?.unregister(this);
+    C2._ts_parser_delete(this[0]);
+    C2._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C2._ts_language_abi_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C2._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C2.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C2.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C2.currentProgressCallback = options.progressCallback;
+    } else {
+      C2.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C2.currentLogCallback = this.logCallback;
+      C2._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C2.currentLogCallback = null;
+      C2._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C2._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C2._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C2.currentParseCallback = null;
+      C2.currentLogCallback = null;
+      C2.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C2.currentParseCallback);
+    C2.currentParseCallback = null;
+    C2.currentLogCallback = null;
+    C2.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a callback, 
+   * then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C2._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C2._ts_parser_included_ranges_wasm(this[0]);
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C2._free(buffer);
+    }
+    return result;
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var CaptureQuantifier = {
+  Zero: 0,
+  ZeroOrOne: 1,
+  ZeroOrMore: 2,
+  One: 3,
+  OneOrMore: 4
+};
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  kind;
+  info;
+  index;
+  length;
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c3 of captures) {
+        if (c3.name === captureName1) nodes1.push(c3.node);
+        if (c3.name === captureName2) nodes2.push(c3.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c3 of captures) {
+        if (c3.name === captureName) nodes.push(c3.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c3 of captures) {
+      if (c3.name === captureName) nodes.push(c3.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c3 of captures) {
+      if (c3.name === captureName) nodes.push(c3.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+var finalizer5 = newFinalizer((address) => {
+  C2._ts_query_delete(address);
+});
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C2.lengthBytesUTF8(source);
+    const sourceAddress = C2._malloc(sourceLength + 1);
+    C2.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C2._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C2.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C2.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C2._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C2._ts_query_string_count(address);
+    const captureCount = C2._ts_query_capture_count(address);
+    const patternCount = C2._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C2._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C2.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C2.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j3 = 0; j3 < captureCount; j3++) {
+        const quantifier = C2._ts_query_capture_quantifier_for_id(address, i2, j3);
+        captureQuantifiersArray[j3] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C2._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C2.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C2.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C2._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C2.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j3 = 0; j3 < stepCount; j3++) {
+        const stepType = C2.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C2.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C2._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+    finalizer5?.register(this, address, this);
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    finalizer5?.unregister(this);
+    C2._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C2.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C2._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const rawCount = C2.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C2.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C2.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C2.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p2) => p2(captures))) {
+        result[filteredCount] = { patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C2._free(startAddress);
+    C2.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
+    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
+    const startContainingIndex = options.startContainingIndex ?? 0;
+    const endContainingIndex = options.endContainingIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
+      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
+    }
+    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
+      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
+    }
+    if (progressCallback) {
+      C2.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C2._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      startContainingPosition.row,
+      startContainingPosition.column,
+      endContainingPosition.row,
+      endContainingPosition.column,
+      startContainingIndex,
+      endContainingIndex,
+      matchLimit,
+      maxStartDepth
+    );
+    const count = C2.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C2.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C2.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C2.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C2.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p2) => p2(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C2._free(startAddress);
+    C2.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C2.lengthBytesUTF8(captureName);
+    const captureNameAddress = C2._malloc(captureNameLength + 1);
+    C2.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C2._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C2._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C2._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the byte offset where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    return C2._ts_query_start_byte_for_pattern(this[0], patternIndex);
+  }
+  /** Get the byte offset where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    return C2._ts_query_end_byte_for_pattern(this[0], patternIndex);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C2._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C2._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C2._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if a given step in a query is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(byteIndex) {
+    return C2._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
+  }
+};
+
+// src/python/parser.ts
+function locate(file, fromPackage) {
+  const bundled = fileURLToPath(new URL(file, import.meta.url));
+  return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve(fromPackage);
+}
+var parser;
+async function initPython() {
+  if (parser) return;
+  const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
+  await Parser.init({ locateFile: () => runtime });
+  const grammar = locate("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm");
+  const python = await Language.load(new Uint8Array(readFileSync2(grammar)));
+  const p2 = new Parser();
+  p2.setLanguage(python);
+  parser = p2;
+}
+function parsePython(source) {
+  if (!parser) throw new Error("initPython() was not awaited before parsing");
+  const tree = parser.parse(source);
+  if (!tree) throw new Error("tree-sitter returned no tree");
+  return tree;
+}
+
+// src/python/ast.ts
+function parseModule(source) {
+  const tree = parsePython(source);
+  try {
+    const errorLines = [];
+    if (tree.rootNode.hasError) collectErrors(tree.rootNode, errorLines);
+    sourceLines = source.split(/\r?\n/);
+    return { body: block(tree.rootNode), lines: sourceLines, errorLines };
+  } finally {
+    tree.delete();
+  }
+}
+function collectErrors(node, out2) {
+  if (out2.length >= 20) return;
+  if (node.isError || node.isMissing) {
+    out2.push(node.startPosition.row + 1);
+    return;
+  }
+  if (!node.hasError) return;
+  for (const child of node.children) if (child) collectErrors(child, out2);
+}
+var line = (n) => n.startPosition.row + 1;
+function span(n) {
+  return { line: line(n), endLine: n.endPosition.row + 1 };
+}
+function named(n) {
+  return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
+}
+var sourceLines = [];
+function block(n) {
+  if (!n) return [];
+  const out2 = [];
+  for (const child of named(n)) {
+    if (!child.hasError) {
+      out2.push(...statement(child));
+      continue;
+    }
+    const s = span(child);
+    out2.push({ ...s, t: "unreadable", names: assignedInText(s.line, s.endLine) });
+    out2.push(...child.type === "ERROR" ? block(child) : statement(child));
+  }
+  return out2;
+}
+function assignedInText(from, to2) {
+  const names = /* @__PURE__ */ new Set();
+  for (let i2 = from; i2 <= to2; i2++) {
+    const m2 = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:[-+*|]?=)(?!=)/.exec(sourceLines[i2 - 1] ?? "");
+    if (m2) names.add(m2[1]);
+  }
+  return [...names];
+}
+function statement(n) {
+  const s = span(n);
+  switch (n.type) {
+    case "expression_statement": {
+      const inner = named(n);
+      if (inner.length !== 1) return [{ ...s, t: "other" }];
+      return [expressionStatement(inner[0], s)];
+    }
+    case "if_statement": {
+      const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
+      let orelse = null;
+      for (const alt of n.childrenForFieldName("alternative")) {
+        if (!alt) continue;
+        if (alt.type === "elif_clause")
+          branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
+        else orelse = block(alt.childForFieldName("body"));
+      }
+      return [{ ...s, t: "if", branches, orelse }];
+    }
+    case "try_statement": {
+      const handlers = [];
+      let orelse = [];
+      let final = [];
+      for (const c3 of named(n)) {
+        if (c3.type === "except_clause" || c3.type === "except_group_clause") {
+          const parts2 = named(c3);
+          const body2 = parts2.find((p2) => p2.type === "block") ?? null;
+          const typeNode = parts2.find((p2) => p2.type !== "block");
+          const types = typeNode ? exceptionNames(typeNode) : [];
+          handlers.push({ types, body: block(body2) });
+        } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
+        else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
+      }
+      return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
+    }
+    case "import_from_statement":
+      return [importFrom(n, s)];
+    case "future_import_statement":
+      return [{ ...s, t: "other" }];
+    case "import_statement": {
+      const names = n.childrenForFieldName("name").flatMap((c3) => {
+        if (!c3) return [];
+        if (c3.type === "aliased_import")
+          return [{ dotted: c3.childForFieldName("name")?.text ?? "", as: c3.childForFieldName("alias")?.text ?? null }];
+        return [{ dotted: c3.text, as: null }];
+      });
+      return [{ ...s, t: "import", names }];
+    }
+    case "for_statement":
+    case "while_statement":
+      return [{ ...s, t: "loop", body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
+    case "with_statement":
+      return [{ ...s, t: "with", body: block(n.childForFieldName("body")) }];
+    case "function_definition":
+    case "class_definition":
+      return [{ ...s, t: "def", name: n.childForFieldName("name")?.text ?? "" }];
+    case "decorated_definition": {
+      const def = n.childForFieldName("definition");
+      return [{ ...s, t: "def", name: def?.childForFieldName("name")?.text ?? "" }];
+    }
+    case "delete_statement": {
+      const target = named(n)[0];
+      const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
+      return [{ ...s, t: "del", targets }];
+    }
+    default:
+      return [{ ...s, t: "other" }];
+  }
+}
+function exceptionNames(n) {
+  if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
+  if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
+    return named(n).flatMap(exceptionNames);
+  return [n.text.split(".").pop() ?? n.text];
+}
+function importFrom(n, s) {
+  const moduleNode = n.childForFieldName("module_name");
+  let level = 0;
+  let module2 = "";
+  if (moduleNode?.type === "relative_import") {
+    for (const c3 of named(moduleNode)) {
+      if (c3.type === "import_prefix") level = c3.text.length;
+      else module2 = c3.text;
+    }
+  } else module2 = moduleNode?.text ?? "";
+  if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
+  const names = n.childrenForFieldName("name").flatMap((c3) => {
+    if (!c3) return [];
+    if (c3.type === "aliased_import") {
+      const name2 = c3.childForFieldName("name")?.text ?? "";
+      return [{ name: name2, as: c3.childForFieldName("alias")?.text ?? name2 }];
+    }
+    return [{ name: c3.text, as: c3.text }];
+  });
+  return { ...s, t: "importfrom", level, module: module2, names };
+}
+function expressionStatement(n, s) {
+  if (n.type === "assignment") {
+    const targets = [];
+    let cur = n;
+    while (cur && cur.type === "assignment") {
+      const left = cur.childForFieldName("left");
+      if (left) targets.push(expr(left));
+      const right = cur.childForFieldName("right");
+      if (!right) return { ...s, t: "other" };
+      if (right.type !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
+      cur = right;
+    }
+    return { ...s, t: "other" };
+  }
+  if (n.type === "augmented_assignment") {
+    const op = n.childForFieldName("operator")?.text ?? "+=";
+    return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
+  }
+  return { ...s, t: "expr", expr: expr(n) };
+}
+function expr(n) {
+  if (!n) return { t: "unknown", line: 0, why: "missing expression" };
+  const ln2 = line(n);
+  switch (n.type) {
+    case "identifier":
+      return { t: "name", line: ln2, id: n.text };
+    case "integer": {
+      const text = n.text.replace(/_/g, "").toLowerCase();
+      if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
+      const value = /^0[oO]/.test(text) ? parseInt(text.slice(2), 8) : Number(text);
+      return Number.isFinite(value) ? { t: "const", line: ln2, value } : { t: "unknown", line: ln2, why: "integer literal" };
+    }
+    case "float":
+      return { t: "const", line: ln2, value: Number(n.text.replace(/_/g, "")), isFloat: true };
+    case "true":
+      return { t: "const", line: ln2, value: true };
+    case "false":
+      return { t: "const", line: ln2, value: false };
+    case "none":
+      return { t: "const", line: ln2, value: null };
+    case "string":
+      return stringExpr([n], ln2);
+    case "concatenated_string":
+      return stringExpr(named(n), ln2);
+    case "parenthesized_expression": {
+      const inner = named(n);
+      return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
+    }
+    case "attribute":
+      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: n.childForFieldName("attribute")?.text ?? "" };
+    case "call":
+      return call(n, ln2);
+    case "subscript": {
+      const indexes = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
+      const index = indexes.length !== 1 || indexes[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes[0]);
+      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
+    }
+    case "binary_operator":
+      return { t: "binop", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
+    case "unary_operator":
+      return { t: "unary", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", arg: expr(n.childForFieldName("argument")) };
+    case "not_operator":
+      return { t: "unary", line: ln2, op: "not", arg: expr(n.childForFieldName("argument")) };
+    case "boolean_operator": {
+      const op = n.childForFieldName("operator")?.text === "or" ? "or" : "and";
+      return { t: "boolop", line: ln2, op, left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
+    }
+    case "comparison_operator": {
+      const ops = [];
+      const operands = [];
+      for (let i2 = 0; i2 < n.childCount; i2++) {
+        const c3 = n.child(i2);
+        if (!c3) continue;
+        if (n.fieldNameForChild(i2) === "operators") ops.push(c3.type);
+        else if (c3.isNamed && c3.type !== "comment") operands.push(expr(c3));
+      }
+      return { t: "compare", line: ln2, ops, operands };
+    }
+    case "conditional_expression": {
+      const [a, cond, b3] = named(n);
+      return { t: "ifexp", line: ln2, cond: expr(cond), then: expr(a), else: expr(b3) };
+    }
+    case "list":
+    case "set":
+    case "tuple":
+    case "expression_list":
+    case "pattern_list":
+    case "tuple_pattern":
+    case "list_pattern": {
+      const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
+      return { t: "seq", line: ln2, kind, items: named(n).map(expr) };
+    }
+    case "list_splat":
+    case "list_splat_pattern":
+      return { t: "starred", line: ln2, value: expr(named(n)[0] ?? null) };
+    case "dictionary":
+      return {
+        t: "dict",
+        line: ln2,
+        entries: named(n).map(
+          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named(c3)[0] ?? null) }
+        )
+      };
+    case "list_comprehension":
+    case "set_comprehension":
+    case "generator_expression":
+      return comprehension(n, ln2);
+    default:
+      return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
+  }
+}
+function comprehension(n, ln2) {
+  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : "tuple";
+  const clauses = named(n).filter((c3) => c3.type === "for_in_clause");
+  const target = clauses[0]?.childForFieldName("left");
+  if (clauses.length !== 1 || target?.type !== "identifier") return { t: "unknown", line: ln2, why: "comprehension" };
+  const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
+  return { t: "comp", line: ln2, kind, elt: expr(n.childForFieldName("body")), target: target.text, iter: expr(clauses[0].childForFieldName("right")), conds };
+}
+function call(n, ln2) {
+  const func2 = expr(n.childForFieldName("function"));
+  const argsNode = n.childForFieldName("arguments");
+  const args2 = [];
+  const kwargs = [];
+  let splat = false;
+  if (argsNode?.type === "generator_expression") args2.push(expr(argsNode));
+  else if (argsNode)
+    for (const a of named(argsNode)) {
+      if (a.type === "keyword_argument") kwargs.push({ name: a.childForFieldName("name")?.text ?? "", value: expr(a.childForFieldName("value")) });
+      else if (a.type === "list_splat" || a.type === "dictionary_splat") splat = true;
+      else args2.push(expr(a));
+    }
+  return { t: "call", line: ln2, func: func2, args: args2, kwargs, splat };
+}
+function stringExpr(nodes, ln2) {
+  const parts2 = [];
+  let bytes = false;
+  for (const s of nodes) {
+    if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
+    const start2 = s.child(0);
+    const prefix = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
+    if (prefix.includes("b")) bytes = true;
+    const raw = prefix.includes("r");
+    for (const c3 of s.namedChildren) {
+      if (!c3) continue;
+      if (c3.type === "string_content") parts2.push(raw ? c3.text : unescape(c3.text));
+      else if (c3.type === "interpolation") parts2.push(expr(c3.childForFieldName("expression")));
+    }
+  }
+  if (bytes) return { t: "unknown", line: ln2, why: "bytes literal" };
+  if (parts2.every((p2) => typeof p2 === "string")) return { t: "const", line: ln2, value: parts2.join("") };
+  return { t: "fstring", line: ln2, parts: parts2 };
+}
+var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
+function unescape(text) {
+  if (!text.includes("\\")) return text;
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\\" || i2 + 1 >= text.length) {
+      out2 += ch;
+      continue;
+    }
+    const next = text[i2 + 1];
+    const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
+    if (width) {
+      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const code2 = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
+      if (!Number.isNaN(code2) && code2 <= 1114111) {
+        out2 += String.fromCodePoint(code2);
+        i2 += 1 + width;
+        continue;
+      }
+    }
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+      continue;
+    }
+    out2 += ch;
+  }
+  return out2;
+}
+
+// src/settings/modules.ts
+function dirname(path) {
+  const i2 = path.lastIndexOf("/");
+  return i2 < 0 ? "" : path.slice(0, i2);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var ModuleIndex = class {
+  constructor(files) {
+    this.files = files;
+    for (const path of files.paths) {
+      if (!path.endsWith(".py")) continue;
+      const parts2 = path.slice(0, -3).split("/");
+      if (parts2[parts2.length - 1] === "__init__") parts2.pop();
+      for (let i2 = 0; i2 < parts2.length; i2++) {
+        const key = parts2.slice(i2).join(".");
+        const list2 = this.bySuffix.get(key);
+        if (list2) list2.push(path);
+        else this.bySuffix.set(key, [path]);
+      }
+      for (const dir of parts2.slice(0, -1)) this.packageNames.add(dir);
+    }
+  }
+  files;
+  /** dotted suffix (`settings.base`) → paths that end with it */
+  bySuffix = /* @__PURE__ */ new Map();
+  packageNames = /* @__PURE__ */ new Set();
+  parsed = /* @__PURE__ */ new Map();
+  /** Paths that exist in the tree and were needed but not read yet. */
+  wanted = /* @__PURE__ */ new Set();
+  /** The path of the module named by a dotted name such as `config.settings.production`. */
+  byDottedName(dotted) {
+    const found = this.bySuffix.get(dotted);
+    if (!found?.length) return void 0;
+    return [...found].sort((a, b3) => a.length - b3.length)[0];
+  }
+  /** The dotted name of a module path, relative to the repository root. */
+  static dottedName(path) {
+    return path.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
+  }
+  resolve(fromPath, level, module2) {
+    let found;
+    if (level > 0) {
+      let dir = dirname(fromPath);
+      for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
+      const rel2 = module2 ? module2.split(".").join("/") : "";
+      const candidates = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
+      found = candidates.find((c3) => this.files.paths.has(c3));
+      if (!found) return "missing";
+    } else {
+      found = this.byDottedName(module2);
+      if (!found) return this.packageNames.has(module2.split(".")[0]) ? "missing" : "external";
+    }
+    if (this.files.read(found) === void 0) {
+      this.wanted.add(found);
+      return "external";
+    }
+    return found;
+  }
+  module(path) {
+    if (!this.parsed.has(path)) {
+      const text = this.files.read(path);
+      this.parsed.set(path, text === void 0 ? null : parseModule(text));
+    }
+    return this.parsed.get(path) ?? void 0;
+  }
+};
+function topLevelNames(body2) {
+  const assigned = /* @__PURE__ */ new Set();
+  const starImports = [];
+  const visit = (stmts) => {
+    for (const s of stmts) {
+      if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
+      else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
+      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
+      else if (s.t === "if") {
+        for (const b3 of s.branches) visit(b3.body);
+        if (s.orelse) visit(s.orelse);
+      } else if (s.t === "try") {
+        visit(s.body);
+        for (const h3 of s.handlers) visit(h3.body);
+        visit(s.orelse);
+        visit(s.final);
+      } else if (s.t === "with") visit(s.body);
+    }
+  };
+  visit(body2);
+  return { assigned, starImports };
+}
+function collectTargets(t2, out2) {
+  if (t2.t === "name") out2.add(t2.id);
+  else if (t2.t === "seq") for (const i2 of t2.items) collectTargets(i2, out2);
+}
+
+// src/settings/discovery.ts
+var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci)$/;
+var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
+var TEST_DIRS = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
+function referenceKind(path) {
+  const name2 = basename(path).toLowerCase();
+  if (name2 === "manage.py") return "manage";
+  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
+  if (path.startsWith(".github/workflows/") || path.startsWith(".gitlab-ci") || name2 === ".travis.yml") return "test";
+  if (name2 === "wsgi.py" || name2 === "asgi.py" || name2 === "gunicorn.conf.py" || name2 === "celery.py") return "deploy";
+  if (name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.startsWith("procfile")) return "deploy";
+  if (/^(docker-)?compose.*\.ya?ml$/.test(name2) || ["app.json", "render.yaml", "fly.toml", "app.yaml", "zappa_settings.json"].includes(name2)) return "deploy";
+  if (/\.(ya?ml|env)$/.test(name2) && /(^|\/)(k8s|kubernetes|deploy|deployment|helm|charts|manifests|\.platform|\.ebextensions)\//.test(path)) return "deploy";
+  if (name2 === ".env" || name2.startsWith(".env.")) return name2.includes("test") || name2.includes("local") || name2.includes("dev") ? "test" : "deploy";
+  return void 0;
+}
+function isSettingsRelevant(path) {
+  if (referenceKind(path)) return true;
+  if (!path.endsWith(".py")) return false;
+  return /settings|config|conf\//i.test(path);
+}
+var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
+function findReferences(path, text) {
+  const kind = referenceKind(path);
+  if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
+  const out2 = [];
+  const lines = text.split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const at2 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
+    if (at2 < 0) continue;
+    let rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    let line2 = i2 + 1;
+    if (!rest.trim() && i2 + 1 < lines.length) {
+      const next = lines[i2 + 1].trim();
+      if (next.startsWith("value:")) {
+        rest = next.slice(6).trim().replace(/^["']/, "");
+        line2 = i2 + 2;
+      }
+    }
+    const m2 = MODULE_RE.exec(rest.slice(0, 200));
+    if (m2 && m2.index === 0 && m2[0].includes(".") === true) out2.push({ module: m2[0], path, line: line2, kind });
+    else if (m2 && m2.index === 0 && /^[a-z_]\w*$/.test(m2[0]) && m2[0] !== "os") out2.push({ module: m2[0], path, line: line2, kind });
+  }
+  return out2;
+}
+function discover(files) {
+  const index = new ModuleIndex(files);
+  const modules = /* @__PURE__ */ new Map();
+  const references = [];
+  const starImports = /* @__PURE__ */ new Map();
+  const candidates = /* @__PURE__ */ new Set();
+  for (const path of files.paths) {
+    const text = files.read(path);
+    if (text === void 0) continue;
+    references.push(...findReferences(path, text));
+    if (!path.endsWith(".py") || !(/settings/i.test(path) || mightBeSettings(text))) continue;
+    const parsed = index.module(path);
+    if (!parsed) continue;
+    const { assigned, starImports: stars } = topLevelNames(parsed.body);
+    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
+    const settingsPath = /settings/i.test(path);
+    const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    starImports.set(path, resolved);
+    if (known >= 2 || known >= 1 && settingsPath) modules.set(path, { path, imports: [], importedBy: [] });
+    else if (resolved.length) candidates.add(path);
+  }
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const path of candidates) {
+      if ((starImports.get(path) ?? []).some((p2) => modules.has(p2))) {
+        modules.set(path, { path, imports: [], importedBy: [] });
+        candidates.delete(path);
+        grew = true;
+      }
+    }
+  }
+  for (const m2 of modules.values()) {
+    m2.imports = (starImports.get(m2.path) ?? []).filter((p2) => modules.has(p2));
+    for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
+  }
+  return { modules, entries: classify(modules, references, index), references, index };
+}
+function mightBeSettings(text) {
+  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
+}
+function chainOf(path, modules) {
+  const out2 = [];
+  const visit = (p2) => {
+    if (out2.includes(p2)) return;
+    out2.push(p2);
+    for (const i2 of modules.get(p2)?.imports ?? []) visit(i2);
+  };
+  visit(path);
+  return out2;
+}
+function stem(path) {
+  const name2 = basename(path).replace(/\.py$/, "");
+  return name2 === "__init__" ? basename(path.slice(0, -"/__init__.py".length)) : name2;
+}
+function isDevByName(path) {
+  const name2 = stem(path).toLowerCase();
+  if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
+  return path.split("/").slice(0, -1).some((dir) => TEST_DIRS.has(dir.toLowerCase()));
+}
+function classify(modules, references, index) {
+  const refsTo = /* @__PURE__ */ new Map();
+  for (const r2 of references) {
+    const target = index.byDottedName(r2.module);
+    if (!target || !modules.has(target)) continue;
+    refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
+  }
+  const verdict = /* @__PURE__ */ new Map();
+  const onlySettings = modules.size === 1;
+  for (const path of modules.keys()) {
+    const refs = refsTo.get(path) ?? [];
+    const deploy = refs.find((r2) => r2.kind === "deploy");
+    const name2 = basename(path);
+    if (deploy) verdict.set(path, { production: true, reason: `${deploy.path}:${deploy.line} sets DJANGO_SETTINGS_MODULE to it`, strong: true });
+    else if (isDevByName(path)) verdict.set(path, { production: false, reason: `${name2} is named as a development or test module`, strong: true });
+    else if (refs.some((r2) => r2.kind === "test")) {
+      const t2 = refs.find((r2) => r2.kind === "test");
+      verdict.set(path, { production: false, reason: `${t2.path}:${t2.line} uses it for tests`, strong: true });
+    } else if (PROD_NAME.test(stem(path).toLowerCase())) verdict.set(path, { production: true, reason: `${name2} is named as a production module`, strong: true });
+    else if (refs.some((r2) => r2.kind === "manage")) {
+      const m2 = refs.find((r2) => r2.kind === "manage");
+      verdict.set(path, { production: true, reason: `${m2.path}:${m2.line} sets DJANGO_SETTINGS_MODULE to it`, strong: false });
+    } else if (onlySettings) verdict.set(path, { production: true, reason: `it is the project's only settings module`, strong: false });
+    else verdict.set(path, { production: true, reason: "treated as production: nothing marks it as development-only", strong: false });
+  }
+  const entries = [];
+  for (const [path, m2] of modules) {
+    const v2 = verdict.get(path);
+    const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
+    if (importedByProduction && !refsTo.get(path)?.some((r2) => r2.kind === "deploy")) continue;
+    entries.push({ path, production: v2.production, reason: v2.reason, chain: chainOf(path, modules) });
+  }
+  return entries.sort((a, b3) => a.path.localeCompare(b3.path));
+}
+
 // src/sources/changeset.ts
 var MapFileSet = class {
   constructor(contents, paths) {
@@ -19710,23 +18311,6 @@ function parseNameStatus(out2) {
     }
   }
   return files;
-}
-function unquote(p2) {
-  if (!p2.startsWith('"')) return p2;
-  const bytes = [];
-  for (let i2 = 1; i2 < p2.length - 1; i2++) {
-    const c3 = p2[i2];
-    if (c3 !== "\\") {
-      bytes.push(...Buffer.from(c3, "utf8"));
-      continue;
-    }
-    const n = p2[++i2];
-    if (/[0-7]/.test(n)) {
-      bytes.push(parseInt(p2.slice(i2, i2 + 3), 8));
-      i2 += 2;
-    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
-  }
-  return Buffer.from(bytes).toString("utf8");
 }
 function parseUnifiedDiff(out2) {
   const hunks = /* @__PURE__ */ new Map();
@@ -19868,6 +18452,1595 @@ async function gitRevisionFiles(repo, rev, load) {
   }
 }
 
+// src/history.ts
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+async function streamLog(repo, since, scanner) {
+  const args2 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
+  const proc = spawn2("git", args2, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  proc.stderr.on("data", (d2) => stderr += d2.toString());
+  const lines = createInterface({ input: proc.stdout, crlfDelay: Infinity });
+  for await (const line2 of lines) scanner.line(line2);
+  const code2 = await new Promise((resolve2) => proc.on("close", resolve2));
+  if (code2 !== 0) throw new UsageError(`git log failed: ${stderr.trim().split("\n")[0] || `exit ${code2}`}`);
+}
+async function historyScan(repo, since, config) {
+  const git = wo(repo);
+  try {
+    await git.raw(["rev-parse", "--git-dir"]);
+  } catch {
+    throw new UsageError(`${repo}: not a git repository`);
+  }
+  const head = (await git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
+  if (!head) throw new UsageError(`${repo}: the repository has no commits`);
+  if (since) {
+    const ok = (await git.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${since}^{commit}`]).catch(() => "")).trim();
+    if (!ok) throw new UsageError(`unknown revision "${since}" (not a commit in this repository; is it fetched?)`);
+  }
+  const shallow = (await git.raw(["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+  const scanner = new HistoryScanner();
+  await streamLog(repo, since, scanner);
+  const secrets = scanner.results();
+  const inHead = await stillInHead(repo, head, secrets);
+  const ignored = config.ignorePaths.map(globToRegExp);
+  const findings = [];
+  const override = config.rules["hardcoded-credential"];
+  for (const s of override === "off" ? [] : secrets) {
+    if (ignored.some((re2) => re2.test(s.first.path))) continue;
+    const where = inHead.get(s.hit.value);
+    const shown = s.hit.kind === "private-key" ? "A private key block" : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`;
+    const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`;
+    const low = TEST_PATH.test(s.first.path) || s.hit.testKey;
+    findings.push({
+      ruleId: "hardcoded-credential",
+      severity: override && override !== "off" ? override : low ? "low" : "high",
+      path: s.first.path,
+      line: s.first.line,
+      endLine: s.first.line,
+      message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(", ")}` : ", and was removed later, but it stays in the history"}. It must be rotated: deleting it does not revoke it.`,
+      fix: { description: "Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed." },
+      fingerprint: createHash("sha256").update(`hardcoded-credential\0history\0${s.hit.value}`).digest("hex").slice(0, 32),
+      affected: [],
+      notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? "" : "s"} in ${[...s.paths].join(", ")}.`]
+    });
+  }
+  findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line);
+  const notices = [];
+  if (shallow) notices.push({ message: "the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)" });
+  const redact = makeRedactor(secrets.map((s) => s.hit.value));
+  return { findings: findings.map((f3) => redactFinding(f3, redact)), notices, commits: scanner.commits, redact };
+}
+async function stillInHead(repo, head, secrets) {
+  const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))];
+  const out2 = /* @__PURE__ */ new Map();
+  if (!paths.length) return out2;
+  const cat = new CatFile(repo);
+  try {
+    const blobs = await cat.read(paths.map((p2) => `${head}:${p2}`));
+    const text = new Map(paths.map((p2, i2) => [p2, blobs[i2] && !isBinary(blobs[i2]) ? blobs[i2].toString("utf8") : void 0]));
+    for (const s of secrets) {
+      const where = [...s.paths].filter((p2) => text.get(p2)?.includes(s.hit.value));
+      if (where.length) out2.set(s.hit.value, where);
+    }
+  } finally {
+    cat.close();
+  }
+  return out2;
+}
+
+// src/review.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/python/evaluate.ts
+var EXCEPTION_PARENTS = {
+  ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
+  KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
+  ValueError: ["ValueError", "Exception", "BaseException"],
+  ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
+  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
+};
+function exceptionOf(why) {
+  const name2 = why.split(":")[0];
+  return name2 in EXCEPTION_PARENTS ? name2 : "ValueError";
+}
+function catches(types, exception) {
+  if (types.length === 0) return true;
+  const parents = EXCEPTION_PARENTS[exception] ?? ["Exception", "BaseException"];
+  return types.some((t2) => parents.includes(t2));
+}
+var WorldEvaluator = class {
+  constructor(loader, world) {
+    this.loader = loader;
+    this.world = world;
+  }
+  loader;
+  world;
+  cache = /* @__PURE__ */ new Map();
+  evaluate(path) {
+    const cached = this.cache.get(path);
+    if (cached === "pending") return void 0;
+    if (cached) return cached;
+    const parsed = this.loader.module(path);
+    if (!parsed) return void 0;
+    this.cache.set(path, "pending");
+    const run2 = new ModuleRun(this, this.loader, path, parsed, this.world);
+    const result = run2.execute();
+    this.cache.set(path, result);
+    return result;
+  }
+};
+var ModuleRun = class {
+  constructor(evaluator, loader, path, parsed, world) {
+    this.evaluator = evaluator;
+    this.loader = loader;
+    this.path = path;
+    this.parsed = parsed;
+    this.world = world;
+  }
+  evaluator;
+  loader;
+  path;
+  parsed;
+  world;
+  notices = [];
+  starImports = [];
+  execute() {
+    const frame2 = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] };
+    if (this.parsed.errorLines.length)
+      this.notices.push(`${this.path}:${this.parsed.errorLines[0]}: syntax error; the rest of the file was read as far as possible`);
+    const signal = this.block(this.parsed.body, frame2);
+    if (signal) this.notices.push(`${this.path}: importing this module may fail (${signal.why})`);
+    return { path: this.path, ns: frame2.ns, starImports: this.starImports, notices: this.notices };
+  }
+  // ---------------------------------------------------------------- statements
+  /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
+  tryDepth = 0;
+  block(stmts, frame2) {
+    for (const s of stmts) {
+      const signal = this.statement(s, frame2);
+      if (!signal) continue;
+      if (this.tryDepth > 0) return signal;
+      if (this.world === 0) this.notices.push(`${this.path}:${s.line}: this line would fail at import time (${signal.why})`);
+    }
+    return null;
+  }
+  loc(s) {
+    return { path: this.path, line: s.line, endLine: s.endLine };
+  }
+  /** The raw source line (indentation kept, so a fix can replace it). */
+  text(line2) {
+    return this.parsed.lines[line2 - 1] ?? "";
+  }
+  statement(s, frame2) {
+    frame2.reads = [];
+    {
+      switch (s.t) {
+        case "assign": {
+          const value = this.expr(s.value, frame2);
+          if (value.kind === "fails" && this.tryDepth > 0) return { raise: exceptionOf(value.why), why: value.why };
+          for (const target of s.targets) this.assign(target, value, s, frame2);
+          return null;
+        }
+        case "augassign":
+          return this.augassign(s, frame2);
+        case "expr":
+          return this.exprStatement(s.expr, s, frame2);
+        case "if":
+          return this.ifStatement(s, frame2);
+        case "try":
+          return this.tryStatement(s, frame2);
+        case "importfrom":
+          return this.importFrom(s, frame2);
+        case "import":
+          for (const n of s.names) {
+            const local = n.as ?? n.dotted.split(".")[0];
+            const qname = n.as ? n.dotted : n.dotted.split(".")[0];
+            this.bind(frame2, local, { kind: "ext", qname }, s);
+          }
+          return null;
+        case "loop":
+          this.loopStatement(s, frame2);
+          return null;
+        case "with":
+          return this.block(s.body, frame2);
+        case "def":
+          if (s.name) this.bind(frame2, s.name, unknown(`defined by a def or class at line ${s.line}`), s);
+          return null;
+        case "unreadable":
+          for (const name2 of s.names) this.bind(frame2, name2, unknown(`${this.path}:${s.line}-${s.endLine} could not be parsed`), s);
+          return null;
+        case "del":
+          for (const target of s.targets) {
+            if (target.t === "name") frame2.ns.bindings.delete(target.id);
+            else {
+              const root = rootName(target);
+              if (root) this.mutate(frame2, root, () => unknown(`changed by del at line ${s.line}`), s);
+            }
+          }
+          return null;
+        default:
+          return null;
+      }
+    }
+  }
+  bind(frame2, name2, value, s) {
+    const loc = this.loc(s);
+    frame2.ns.bindings.set(name2, { value, loc, history: [loc], env: dedupeReads(frame2.reads), text: this.text(s.line) });
+  }
+  /** Replaces a binding's value by a changed one, keeping its history. */
+  mutate(frame2, name2, change, s) {
+    const old = frame2.ns.bindings.get(name2);
+    const loc = this.loc(s);
+    if (!old) {
+      frame2.ns.bindings.set(name2, { value: unknown(`${name2} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
+      return;
+    }
+    frame2.ns.bindings.set(name2, {
+      value: change(old.value),
+      loc,
+      history: [...old.history, loc],
+      env: dedupeReads([...old.env, ...frame2.reads]),
+      text: this.text(s.line)
+    });
+  }
+  assign(target, value, s, frame2) {
+    if (target.t === "name") {
+      this.bind(frame2, target.id, withLocs(value, this.loc(s)), s);
+      return;
+    }
+    if (target.t === "seq") {
+      const items = value.kind === "seq" && !value.open && value.items.length === target.items.length ? value.items : null;
+      target.items.forEach((t2, i2) => this.assign(t2, items ? items[i2].value : unknown(`unpacked at line ${s.line}`), s, frame2));
+      return;
+    }
+    if (target.t === "subscript") {
+      const path = subscriptPath(target, (e) => this.expr(e, frame2));
+      if (!path) {
+        if (writesNamespace(target)) this.markDynamic(frame2, s);
+        return;
+      }
+      this.mutate(frame2, path.root, (old) => setPath(old, path.keys, withLocs(value, this.loc(s))), s);
+    }
+  }
+  augassign(s, frame2) {
+    const rhs = this.expr(s.value, frame2);
+    if (rhs.kind === "fails") return { raise: exceptionOf(rhs.why), why: rhs.why };
+    if (s.target.t === "name") {
+      const name2 = s.target.id;
+      const op = s.op;
+      this.mutate(frame2, name2, (old) => op === "+" && old.kind === "seq" && old.type === "list" ? extend(old, withLocs(rhs, this.loc(s))) : this.binop(op, old, withLocs(rhs, this.loc(s))), s);
+    } else if (s.target.t === "subscript") {
+      const path = subscriptPath(s.target, (e) => this.expr(e, frame2));
+      if (path) this.mutate(frame2, path.root, (old) => setPath(old, path.keys, this.binop(s.op, getPath(old, path.keys), withLocs(rhs, this.loc(s)))), s);
+      else if (writesNamespace(s.target)) this.markDynamic(frame2, s);
+    }
+    return null;
+  }
+  exprStatement(e, s, frame2) {
+    if (e.t !== "call") {
+      const v3 = this.expr(e, frame2);
+      return v3.kind === "fails" ? { raise: exceptionOf(v3.why), why: v3.why } : null;
+    }
+    const func2 = e.func;
+    if (isDynamicCall(e)) {
+      this.markDynamic(frame2, s);
+      return null;
+    }
+    if (func2.t === "name" && func2.id === "include") {
+      this.notices.push(`${this.path}:${s.line}: django-split-settings include() is not followed; settings it loads are unknown`);
+      this.markDynamic(frame2, s);
+      return null;
+    }
+    if (func2.t === "attr") {
+      const root = rootName(func2.obj);
+      const method = func2.attr;
+      if (root && MUTATING_METHODS.has(method)) {
+        const target = frame2.ns.bindings.get(root);
+        if (target && target.value.kind !== "ext" && target.value.kind !== "envReader" && target.value.kind !== "module") {
+          const args2 = e.args.map((a) => withLocs(this.expr(a, frame2), this.loc(s)));
+          const kwargs = e.kwargs.map((k2) => ({ name: k2.name, value: this.expr(k2.value, frame2) }));
+          const keys = func2.obj.t === "name" ? [] : subscriptPath(func2.obj, (x3) => this.expr(x3, frame2))?.keys;
+          if (!keys) {
+            this.mutate(frame2, root, () => unknown(`changed by .${method}() at line ${s.line}`), s);
+            return null;
+          }
+          let raised = null;
+          this.mutate(
+            frame2,
+            root,
+            (old) => setPath(old, keys, (() => {
+              const next = callMethodMutating(getPath(old, keys), method, args2, kwargs, s.line);
+              if (next.kind === "fails") raised = next.why;
+              return next;
+            })()),
+            s
+          );
+          if (raised) return { raise: exceptionOf(raised), why: raised };
+          return null;
+        }
+      }
+    }
+    const v2 = this.expr(e, frame2);
+    return v2.kind === "fails" ? { raise: exceptionOf(v2.why), why: v2.why } : null;
+  }
+  markDynamic(frame2, s) {
+    const loc = this.loc(s);
+    frame2.ns.dynamic = loc;
+    for (const [name2, b3] of frame2.ns.bindings) frame2.ns.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) });
+  }
+  ifStatement(s, frame2) {
+    for (let i2 = 0; i2 < s.branches.length; i2++) {
+      const branch = s.branches[i2];
+      frame2.reads = [];
+      const cond = truthy(this.expr(branch.cond, frame2));
+      if (cond === true) return this.block(branch.body, frame2);
+      if (cond === void 0) {
+        const why = `depends on the condition at ${this.path}:${branch.cond.line}`;
+        const taken = cloneFrame(frame2);
+        const takenSignal = this.block(branch.body, taken);
+        const rest = { ...s, branches: s.branches.slice(i2 + 1) };
+        const other = cloneFrame(frame2);
+        const otherSignal = rest.branches.length ? this.ifStatement(rest, other) : s.orelse ? this.block(s.orelse, other) : null;
+        mergeInto(frame2, [taken, other], why);
+        return takenSignal && otherSignal ? takenSignal : null;
+      }
+    }
+    return s.orelse ? this.block(s.orelse, frame2) : null;
+  }
+  tryStatement(s, frame2) {
+    this.tryDepth++;
+    const signal = this.block(s.body, frame2);
+    this.tryDepth--;
+    if (signal) {
+      const handler = s.handlers.find((h3) => catches(h3.types, signal.raise));
+      if (!handler) return signal;
+      const sig = this.block(handler.body, frame2);
+      return sig ?? this.block(s.final, frame2);
+    }
+    return this.block(s.orelse, frame2) ?? this.block(s.final, frame2);
+  }
+  importFrom(s, frame2) {
+    const target = this.loader.resolve(this.path, s.level, s.module);
+    if (target === "missing") return { raise: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
+    if (target === "external") {
+      if (s.names === "*") {
+        this.notices.push(`${this.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
+        if (s.module !== "django.conf.global_settings") this.markDynamic(frame2, s);
+        return null;
+      }
+      for (const n of s.names) this.bind(frame2, n.as, { kind: "ext", qname: s.module ? `${s.module}.${n.name}` : n.name }, s);
+      return null;
+    }
+    const result = this.evaluator.evaluate(target);
+    if (!result) {
+      this.notices.push(`${this.path}:${s.line}: circular import of ${target} was not followed`);
+      return null;
+    }
+    if (s.names === "*") {
+      this.starImports.push(target);
+      for (const [name2, b3] of result.ns.bindings) if (!name2.startsWith("_")) frame2.ns.bindings.set(name2, b3);
+      if (result.ns.dynamic) frame2.ns.dynamic = result.ns.dynamic;
+      return null;
+    }
+    for (const n of s.names) {
+      const b3 = result.ns.bindings.get(n.name);
+      if (b3) frame2.ns.bindings.set(n.as, b3);
+      else {
+        const sub = this.loader.resolve(this.path, s.level, s.module ? `${s.module}.${n.name}` : n.name);
+        if (sub !== "missing" && sub !== "external") this.bind(frame2, n.as, { kind: "module", path: sub }, s);
+        else return { raise: "ImportError", why: `ImportError: cannot import name ${n.name} from ${target}` };
+      }
+    }
+    return null;
+  }
+  loopStatement(s, frame2) {
+    if ([...s.body, ...s.orelse].some(hasDynamicCode)) {
+      this.markDynamic(frame2, s);
+      return;
+    }
+    for (const st2 of [...s.body, ...s.orelse]) {
+      for (const [name2, how] of changedNames(st2)) {
+        const b3 = frame2.ns.bindings.get(name2);
+        const growOnly = how === "grow" && b3?.value.kind === "seq";
+        this.mutate(frame2, name2, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${this.path}:${s.line}`), s);
+      }
+    }
+  }
+  // ---------------------------------------------------------------- expressions
+  expr(e, frame2) {
+    switch (e.t) {
+      case "const":
+        if (e.value === null) return NONE;
+        if (typeof e.value === "boolean") return bool(e.value);
+        if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
+        return str(e.value);
+      case "fstring": {
+        let out2 = "";
+        for (const p2 of e.parts) {
+          if (typeof p2 === "string") out2 += p2;
+          else {
+            const v2 = this.expr(p2, frame2);
+            const s = toStr(v2);
+            if (s === void 0) return unknown(`f-string at line ${e.line}`);
+            out2 += s;
+          }
+        }
+        return str(out2);
+      }
+      case "name":
+        return this.lookup(e.id, frame2, e.line);
+      case "attr":
+        return this.attribute(this.expr(e.obj, frame2), e.attr, frame2);
+      case "call":
+        return this.call(e, frame2);
+      case "subscript": {
+        const obj = this.expr(e.obj, frame2);
+        if (obj.kind === "ext" && obj.qname === "os.environ") {
+          const name2 = this.expr(e.index, frame2);
+          if (name2.kind !== "str") return unknown("os.environ[...] with a computed name");
+          return this.readEnv(name2.value, "os.environ[]", void 0, e.line, frame2, (s) => str(s));
+        }
+        return subscript(obj, this.expr(e.index, frame2));
+      }
+      case "binop":
+        return this.binop(e.op, this.expr(e.left, frame2), this.expr(e.right, frame2));
+      case "unary": {
+        const v2 = this.expr(e.arg, frame2);
+        if (e.op === "not") return mapOptions(v2, (o2) => {
+          const t2 = truthy(o2);
+          return t2 === void 0 ? unknown("not of an unknown value") : bool(!t2);
+        });
+        return mapOptions(v2, (o2) => {
+          const n = numeric(o2);
+          if (n === void 0) return unknown("unary operator");
+          return e.op === "-" ? o2.kind === "float" ? { kind: "float", value: -n } : int(-n) : e.op === "+" ? int(n) : e.op === "~" ? int(~n) : unknown("unary");
+        });
+      }
+      case "boolop": {
+        const left = this.expr(e.left, frame2);
+        const t2 = truthy(left);
+        if (t2 === void 0) {
+          const right = this.expr(e.right, frame2);
+          return oneOf([left, right], `${e.op} at line ${e.line}`);
+        }
+        if (e.op === "and") return t2 ? this.expr(e.right, frame2) : left;
+        return t2 ? left : this.expr(e.right, frame2);
+      }
+      case "compare":
+        return this.compare(e, frame2);
+      case "ifexp": {
+        const t2 = truthy(this.expr(e.cond, frame2));
+        if (t2 === true) return this.expr(e.then, frame2);
+        if (t2 === false) return this.expr(e.else, frame2);
+        return oneOf([this.expr(e.then, frame2), this.expr(e.else, frame2)], `depends on the condition at ${this.path}:${e.line}`);
+      }
+      case "seq": {
+        const items = [];
+        let open = false;
+        for (const it2 of e.items) {
+          if (it2.t === "starred") {
+            const v2 = this.expr(it2.value, frame2);
+            if (v2.kind === "seq") {
+              items.push(...v2.items);
+              open ||= v2.open;
+            } else open = true;
+          } else items.push({ value: this.expr(it2, frame2), loc: { path: this.path, line: it2.line, endLine: it2.line } });
+        }
+        return { kind: "seq", type: e.kind, items, open };
+      }
+      case "starred":
+        return unknown("starred expression");
+      case "dict": {
+        let entries = [];
+        let open = false;
+        for (const en2 of e.entries) {
+          if ("splat" in en2) {
+            const v2 = this.expr(en2.splat, frame2);
+            if (v2.kind === "dict") {
+              for (const x3 of v2.entries) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
+              open ||= v2.open;
+            } else open = true;
+            continue;
+          }
+          const k2 = this.expr(en2.key, frame2);
+          if (k2.kind !== "str") {
+            open = true;
+            continue;
+          }
+          entries = [...entries.filter((y2) => y2.key !== k2.value), { key: k2.value, value: this.expr(en2.value, frame2), loc: { path: this.path, line: en2.value.line, endLine: en2.value.line } }];
+        }
+        return { kind: "dict", entries, open };
+      }
+      case "comp":
+        return this.comprehension(e, frame2);
+      case "unknown":
+        return unknown(`${e.why} at line ${e.line}`);
+    }
+  }
+  lookup(id, frame2, line2) {
+    const b3 = frame2.ns.bindings.get(id);
+    if (b3) {
+      frame2.reads.push(...b3.env);
+      return b3.value;
+    }
+    if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
+    if (id === "__file__") return unknown("__file__");
+    return unknown(`name ${id} is not defined at ${this.path}:${line2}`);
+  }
+  attribute(obj, attr, frame2) {
+    if (obj.kind === "ext") return { kind: "ext", qname: `${obj.qname}.${attr}` };
+    if (obj.kind === "module") {
+      const result = this.evaluator.evaluate(obj.path);
+      const b3 = result?.ns.bindings.get(attr);
+      if (b3) {
+        frame2.reads.push(...b3.env);
+        return b3.value;
+      }
+      return unknown(`${attr} of ${obj.path}`);
+    }
+    return unknown(`attribute ${attr}`);
+  }
+  readEnv(name2, via, defaultValue, line2, frame2, cast, defaultText) {
+    frame2.reads.push({ name: name2, via, defaultText, line: line2, path: this.path });
+    const probe = WORLDS[this.world];
+    if (probe === null) {
+      if (defaultValue !== void 0) return defaultValue;
+      return unknown(`the value of the environment variable ${name2}`);
+    }
+    return cast(probe);
+  }
+  call(e, frame2) {
+    if (e.splat) return unknown(`call with *args/**kwargs at line ${e.line}`);
+    if (e.func.t === "attr") {
+      const obj = this.expr(e.func.obj, frame2);
+      const method = e.func.attr;
+      if (obj.kind === "envReader") return this.environCall(obj, method, e, frame2);
+      if (obj.kind !== "ext" && obj.kind !== "module") {
+        const args2 = e.args.map((a) => this.expr(a, frame2));
+        return mapOptions(obj, (o2) => valueMethod(o2, method, args2));
+      }
+    }
+    const func2 = this.expr(e.func, frame2);
+    if (func2.kind === "envReader") return this.environCall(func2, "__call__", e, frame2);
+    if (func2.kind !== "ext") return unknown(`call at line ${e.line}`);
+    return this.externalCall(func2.qname, e, frame2);
+  }
+  kw(e, name2, position, frame2) {
+    const k2 = e.kwargs.find((x3) => x3.name === name2);
+    const node = k2?.value ?? e.args[position];
+    if (!node) return void 0;
+    return { value: this.expr(node, frame2), text: this.source(node) };
+  }
+  source(node) {
+    const lineText2 = this.parsed.lines[node.line - 1] ?? "";
+    if (node.t === "const") return typeof node.value === "string" ? show(str(node.value)) : node.value === null ? "None" : typeof node.value === "boolean" ? node.value ? "True" : "False" : String(node.value);
+    if (node.t === "seq" || node.t === "dict" || node.t === "name") return show(this.exprQuiet(node));
+    return lineText2.trim();
+  }
+  exprQuiet(node) {
+    return this.expr(node, { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] });
+  }
+  externalCall(qname, e, frame2) {
+    const name2 = () => {
+      const node = e.args[0] ?? e.kwargs.find((k2) => k2.name === "key" || k2.name === "option")?.value;
+      return node ? this.expr(node, frame2) : void 0;
+    };
+    const q3 = qname.replace(/^builtins\./, "");
+    switch (q3) {
+      case "os.environ.get":
+      case "os.getenv":
+      case "os.environ.setdefault": {
+        const n = name2();
+        if (n?.kind !== "str") return unknown("environment read with a computed name");
+        const d2 = this.kw(e, "default", 1, frame2);
+        return this.readEnv(n.value, q3, d2?.value ?? NONE, e.line, frame2, str, d2?.text ?? "None");
+      }
+      case "decouple.config":
+      case "decouple.AutoConfig()":
+      case "decouple.Config()": {
+        const n = name2();
+        if (n?.kind !== "str") return unknown("config() with a computed name");
+        const d2 = this.kw(e, "default", 1, frame2);
+        const cast = this.kw(e, "cast", 2, frame2);
+        const caster = decoupleCaster(cast?.value);
+        const defaultValue = d2 ? caster(d2.value) : void 0;
+        return this.readEnv(n.value, "config", defaultValue, e.line, frame2, (s) => caster(str(s)), d2?.text);
+      }
+      case "environ.Env":
+      case "environ.environ.Env": {
+        const scheme = /* @__PURE__ */ new Map();
+        for (const k2 of e.kwargs) {
+          const v2 = this.expr(k2.value, frame2);
+          if (v2.kind === "seq" && v2.items.length >= 1 && v2.items[0].value.kind === "ext")
+            scheme.set(k2.name, { cast: v2.items[0].value.qname.replace(/^builtins\./, ""), default: v2.items[1]?.value });
+          else if (v2.kind === "ext") scheme.set(k2.name, { cast: v2.qname.replace(/^builtins\./, "") });
+        }
+        return { kind: "envReader", scheme };
+      }
+      case "decouple.AutoConfig":
+      case "decouple.Config":
+      case "decouple.RepositoryEnv":
+        return { kind: "ext", qname: `${q3}()` };
+      case "decouple.Csv":
+        return { kind: "ext", qname: "decouple.Csv()" };
+      case "bool":
+      case "int":
+      case "float":
+      case "str":
+      case "list":
+      case "tuple":
+      case "set":
+      case "len":
+        return mapOptions(e.args[0] ? this.expr(e.args[0], frame2) : NONE, (v2) => builtinCall(q3, v2, e.args.length === 0));
+      case "dict": {
+        if (e.args.length) return unknown("dict(...)");
+        return { kind: "dict", entries: e.kwargs.map((k2) => ({ key: k2.name, value: this.expr(k2.value, frame2), loc: { path: this.path, line: k2.value.line, endLine: k2.value.line } })), open: false };
+      }
+      case "json.loads": {
+        const v2 = e.args[0] ? this.expr(e.args[0], frame2) : NONE;
+        return mapOptions(v2, (o2) => o2.kind === "str" ? jsonValue(o2.value) : unknown("json.loads of a non-string"));
+      }
+      case "distutils.util.strtobool":
+      case "setuptools.dist.strtobool":
+      case "str2bool.str2bool":
+      case "strtobool": {
+        const v2 = e.args[0] ? this.expr(e.args[0], frame2) : NONE;
+        return mapOptions(v2, (o2) => o2.kind === "str" ? strtobool(o2.value) : unknown("strtobool of a non-string"));
+      }
+      case "django.core.management.utils.get_random_secret_key":
+        return unknown("a random key generated at start-up");
+      default:
+        return unknown(`result of ${q3}()`);
+    }
+  }
+  environCall(reader, method, e, frame2) {
+    const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
+    const n = first ? this.expr(first, frame2) : void 0;
+    if (n?.kind !== "str") {
+      if (method === "read_env" || method === "read_env_file") return NONE;
+      return unknown(`env.${method}() with a computed name`);
+    }
+    const scheme = reader.scheme.get(n.value);
+    let cast = method === "__call__" ? void 0 : method;
+    if (method === "__call__") {
+      const c3 = this.kw(e, "cast", 1, frame2);
+      cast = c3?.value.kind === "ext" ? c3.value.qname.replace(/^builtins\./, "") : scheme?.cast;
+    }
+    const d2 = this.kw(e, "default", method === "__call__" ? 2 : 1, frame2);
+    const parseDefault = this.kw(e, "parse_default", 99, frame2);
+    const caster = environCaster(cast ?? "str");
+    let defaultValue = d2?.value ?? scheme?.default;
+    if (defaultValue && parseDefault && truthy(parseDefault.value)) defaultValue = mapOptions(defaultValue, (v2) => v2.kind === "str" ? caster(v2.value) : v2);
+    const via = method === "__call__" ? "env" : `env.${method}`;
+    const defaultText = d2?.text ?? (scheme?.default ? show(scheme.default) : void 0);
+    return this.readEnv(n.value, via, defaultValue, e.line, frame2, caster, defaultText);
+  }
+  binop(op, a, b3) {
+    if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => this.binop(op, x4, y3)));
+    if (a.kind === "fails") return a;
+    if (b3.kind === "fails") return b3;
+    const x3 = numeric(a);
+    const y2 = numeric(b3);
+    if (x3 !== void 0 && y2 !== void 0) {
+      const isFloat = a.kind === "float" || b3.kind === "float";
+      const num = (n) => isFloat || !Number.isInteger(n) ? { kind: "float", value: n } : int(n);
+      switch (op) {
+        case "+":
+          return num(x3 + y2);
+        case "-":
+          return num(x3 - y2);
+        case "*":
+          return num(x3 * y2);
+        case "/":
+          return y2 === 0 ? fails("ZeroDivisionError") : { kind: "float", value: x3 / y2 };
+        case "//":
+          return y2 === 0 ? fails("ZeroDivisionError") : num(Math.floor(x3 / y2));
+        case "%":
+          return y2 === 0 ? fails("ZeroDivisionError") : num((x3 % y2 + y2) % y2);
+        case "**":
+          return num(x3 ** y2);
+        case "|":
+          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value || b3.value) : int(x3 | y2);
+        case "&":
+          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value && b3.value) : int(x3 & y2);
+      }
+    }
+    if (op === "+" && a.kind === "str" && b3.kind === "str") return str(a.value + b3.value);
+    if (op === "*" && a.kind === "str" && b3.kind === "int") return str(a.value.repeat(Math.max(0, Math.min(b3.value, 1e4))));
+    if (op === "+" && a.kind === "seq" && b3.kind === "seq" && a.type === b3.type) return extend(a, b3);
+    if (op === "|" && a.kind === "dict" && b3.kind === "dict") return { kind: "dict", entries: [...a.entries.filter((x4) => !b3.entries.some((y3) => y3.key === x4.key)), ...b3.entries], open: a.open || b3.open };
+    if (op === "%" && a.kind === "str") return unknown("%-formatted string");
+    if (op === "+" && a.kind === "seq" && b3.kind === "unknown") return { ...a, open: true };
+    if (op === "+" && b3.kind === "seq" && a.kind === "unknown") return { ...b3, open: true };
+    return unknown(`${show(a, 20)} ${op} ${show(b3, 20)}`);
+  }
+  compare(e, frame2) {
+    let left = this.expr(e.operands[0], frame2);
+    let result = TRUE;
+    for (let i2 = 0; i2 < e.ops.length; i2++) {
+      const rightExpr = e.operands[i2 + 1];
+      if (!rightExpr) return unknown("comparison");
+      const op = e.ops[i2];
+      let right;
+      let r2;
+      if ((op === "in" || op === "not in") && rightExpr.t === "attr" && this.expr(rightExpr, frame2).kind === "ext" && qnameOf(this.expr(rightExpr, frame2)) === "os.environ") {
+        right = { kind: "ext", qname: "os.environ" };
+        const name2 = left;
+        if (name2.kind !== "str") return unknown("membership in os.environ");
+        const probe = WORLDS[this.world];
+        frame2.reads.push({ name: name2.value, via: '"X" in os.environ', line: e.line, path: this.path, defaultText: void 0 });
+        const present = probe === null ? false : true;
+        r2 = bool(op === "in" ? present : !present);
+      } else {
+        right = this.expr(rightExpr, frame2);
+        r2 = mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
+      }
+      if (truthy(r2) === false) return r2;
+      result = truthy(r2) === true ? result : oneOf([result, r2], "comparison");
+      if (truthy(r2) === void 0) result = unknown("comparison of unknown values");
+      left = right;
+    }
+    return result;
+  }
+  comprehension(e, frame2) {
+    const iter = this.expr(e.iter, frame2);
+    if (iter.kind !== "seq") return unknown(`comprehension over ${show(iter, 20)}`);
+    const items = [];
+    let open = iter.open;
+    for (const item of iter.items) {
+      const inner = { ns: { bindings: new Map(frame2.ns.bindings) }, reads: frame2.reads };
+      inner.ns.bindings.set(e.target, { value: item.value, loc: item.loc ?? { path: this.path, line: e.line, endLine: e.line }, history: [], env: [], text: "" });
+      let keep = true;
+      for (const c3 of e.conds) {
+        const t2 = truthy(this.expr(c3, inner));
+        if (t2 === false) {
+          keep = false;
+          break;
+        }
+        if (t2 === void 0) keep = void 0;
+      }
+      if (keep === false) continue;
+      if (keep === void 0) {
+        open = true;
+        continue;
+      }
+      items.push({ value: this.expr(e.elt, inner), loc: item.loc });
+    }
+    return { kind: "seq", type: e.kind, items, open };
+  }
+};
+var BUILTINS = { bool: true, int: true, float: true, str: true, list: true, tuple: true, set: true, dict: true, len: true, open: true, print: true, range: true };
+var MUTATING_METHODS = /* @__PURE__ */ new Set(["append", "insert", "extend", "remove", "pop", "clear", "update", "setdefault", "sort", "reverse", "add", "discard"]);
+var NAMESPACE_FUNCTIONS = ["globals", "locals", "vars"];
+function isDynamicCall(e) {
+  const func2 = e.func;
+  if (func2.t === "name") return func2.id === "exec" || func2.id === "execfile";
+  return func2.t === "attr" && func2.obj.t === "call" && func2.obj.func.t === "name" && NAMESPACE_FUNCTIONS.includes(func2.obj.func.id);
+}
+function writesNamespace(target) {
+  let cur = target;
+  while (cur.t === "subscript") cur = cur.obj;
+  return cur.t === "call" && cur.func.t === "name" && NAMESPACE_FUNCTIONS.includes(cur.func.id);
+}
+function hasDynamicCode(s) {
+  switch (s.t) {
+    case "expr":
+      return s.expr.t === "call" && isDynamicCall(s.expr);
+    case "assign":
+      return s.targets.some(writesNamespace);
+    case "augassign":
+      return writesNamespace(s.target);
+    case "if":
+      return [...s.branches.flatMap((b3) => b3.body), ...s.orelse ?? []].some(hasDynamicCode);
+    case "try":
+      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].some(hasDynamicCode);
+    case "loop":
+      return [...s.body, ...s.orelse].some(hasDynamicCode);
+    case "with":
+      return s.body.some(hasDynamicCode);
+    default:
+      return false;
+  }
+}
+function qnameOf(v2) {
+  return v2.kind === "ext" ? v2.qname : void 0;
+}
+function dedupeReads(reads) {
+  const seen = /* @__PURE__ */ new Set();
+  return reads.filter((r2) => {
+    const key = `${r2.path}:${r2.line}:${r2.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+function cloneFrame(f3) {
+  return { ns: { bindings: new Map(f3.ns.bindings), dynamic: f3.ns.dynamic }, reads: [] };
+}
+function mergeInto(frame2, branches, why) {
+  const names = new Set(branches.flatMap((b3) => [...b3.ns.bindings.keys()]));
+  const merged = /* @__PURE__ */ new Map();
+  for (const name2 of names) {
+    const bs2 = branches.map((b3) => b3.ns.bindings.get(name2));
+    const first = bs2[0];
+    if (first && bs2.every((b3) => b3 === first)) {
+      merged.set(name2, first);
+      continue;
+    }
+    const present = bs2.filter((b3) => b3 !== void 0);
+    const values = bs2.map((b3) => b3?.value ?? { kind: "absent" });
+    const before = frame2.ns.bindings.get(name2);
+    const changed = present.find((b3) => b3 !== before) ?? present[0];
+    merged.set(name2, {
+      value: oneOf(values, why),
+      loc: changed.loc,
+      history: changed.history,
+      env: dedupeReads(present.flatMap((b3) => b3.env)),
+      text: changed.text,
+      alternatives: present
+    });
+  }
+  frame2.ns.bindings = merged;
+  frame2.ns.dynamic = branches.find((b3) => b3.ns.dynamic)?.ns.dynamic ?? frame2.ns.dynamic;
+}
+function changedNames(s) {
+  switch (s.t) {
+    case "assign":
+      return s.targets.flatMap((t2) => {
+        const r2 = rootName(t2);
+        return r2 ? [[r2, "set"]] : [];
+      });
+    case "augassign": {
+      const r2 = rootName(s.target);
+      return r2 ? [[r2, s.op === "+" ? "grow" : "set"]] : [];
+    }
+    case "expr": {
+      if (s.expr.t === "call" && s.expr.func.t === "attr") {
+        const r2 = rootName(s.expr.func.obj);
+        const m2 = s.expr.func.attr;
+        if (r2 && MUTATING_METHODS.has(m2)) return [[r2, m2 === "append" || m2 === "extend" || m2 === "insert" || m2 === "add" ? "grow" : "set"]];
+      }
+      return [];
+    }
+    case "if":
+      return [...s.branches.flatMap((b3) => b3.body.flatMap(changedNames)), ...(s.orelse ?? []).flatMap(changedNames)];
+    case "try":
+      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].flatMap(changedNames);
+    case "loop":
+    case "with":
+      return s.body.flatMap(changedNames);
+    case "def":
+      return [[s.name, "set"]];
+    default:
+      return [];
+  }
+}
+function rootName(e) {
+  if (e.t === "name") return e.id;
+  if (e.t === "subscript") return rootName(e.obj);
+  return void 0;
+}
+function subscriptPath(e, evaluate) {
+  const keys = [];
+  let cur = e;
+  while (cur.t === "subscript") {
+    keys.unshift(evaluate(cur.index));
+    cur = cur.obj;
+  }
+  if (cur.t !== "name") return void 0;
+  return { root: cur.id, keys };
+}
+function getPath(v2, keys) {
+  return keys.reduce((acc, k2) => subscript(acc, k2), v2);
+}
+function setPath(v2, keys, value) {
+  if (keys.length === 0) return value;
+  const [k2, ...rest] = keys;
+  if (v2.kind === "dict" && k2.kind === "str") {
+    const old = v2.entries.find((e) => e.key === k2.value);
+    const next = setPath(old?.value ?? unknown(`missing key ${k2.value}`), rest, value);
+    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next } : e) : [...v2.entries, { key: k2.value, value: next }] };
+  }
+  if (v2.kind === "seq" && k2.kind === "int" && !v2.open) {
+    const i2 = k2.value < 0 ? v2.items.length + k2.value : k2.value;
+    if (i2 < 0 || i2 >= v2.items.length) return fails("IndexError: list assignment index out of range");
+    return { ...v2, items: v2.items.map((it2, j3) => j3 === i2 ? { ...it2, value: setPath(it2.value, rest, value) } : it2) };
+  }
+  return unknown("assignment into an unknown container");
+}
+function subscript(obj, index) {
+  if (obj.kind === "oneOf") return mapOptions(obj, (o2) => subscript(o2, index));
+  if (obj.kind === "dict" && index.kind === "str") {
+    const e = obj.entries.find((x3) => x3.key === index.value);
+    if (e) return e.value;
+    return obj.open ? unknown(`key ${index.value}`) : fails(`KeyError: ${index.value}`);
+  }
+  if (obj.kind === "seq" && index.kind === "int") {
+    const i2 = index.value < 0 ? obj.items.length + index.value : index.value;
+    if (obj.open && index.value < 0) return unknown("index into a list with unknown elements");
+    if (i2 >= 0 && i2 < obj.items.length) return obj.items[i2].value;
+    return obj.open ? unknown("index") : fails("IndexError: list index out of range");
+  }
+  if (obj.kind === "str" && index.kind === "int") {
+    const i2 = index.value < 0 ? obj.value.length + index.value : index.value;
+    return i2 >= 0 && i2 < obj.value.length ? str(obj.value[i2]) : fails("IndexError: string index out of range");
+  }
+  return unknown("subscript");
+}
+function withLocs(v2, loc) {
+  if (v2.kind === "seq") return { ...v2, items: v2.items.map((i2) => i2.loc ? i2 : { ...i2, loc }) };
+  return v2;
+}
+function extend(a, b3) {
+  if (b3.kind === "seq") return { ...a, items: [...a.items, ...b3.items], open: a.open || b3.open };
+  if (b3.kind === "str") return { ...a, items: [...a.items, ...[...b3.value].map((c3) => ({ value: str(c3) }))] };
+  return { ...a, open: true };
+}
+function toStr(v2) {
+  switch (v2.kind) {
+    case "str":
+      return v2.value;
+    case "int":
+      return String(v2.value);
+    case "bool":
+      return v2.value ? "True" : "False";
+    case "none":
+      return "None";
+    case "float":
+      return show(v2);
+    default:
+      return void 0;
+  }
+}
+function compareValues(op, a, b3) {
+  if (a.kind === "fails") return a;
+  if (b3.kind === "fails") return b3;
+  switch (op) {
+    case "==":
+    case "!=": {
+      if (!isComparable(a) || !isComparable(b3)) return unknown("comparison of unknown values");
+      const eq = equal(a, b3);
+      return bool(op === "==" ? eq : !eq);
+    }
+    case "is":
+    case "is not": {
+      if (a.kind === "none" || b3.kind === "none" || a.kind === "bool" || b3.kind === "bool") {
+        if (!isComparable(a) || !isComparable(b3)) return unknown("identity of unknown values");
+        const same = a.kind === b3.kind && equal(a, b3);
+        return bool(op === "is" ? same : !same);
+      }
+      return unknown("identity comparison");
+    }
+    case "in":
+    case "not in": {
+      let r2;
+      if (b3.kind === "str" && a.kind === "str") r2 = b3.value.includes(a.value);
+      else if (b3.kind === "seq") {
+        if (!isComparable(a)) return unknown("membership of an unknown value");
+        if (b3.items.some((i2) => isComparable(i2.value) && equal(i2.value, a))) r2 = true;
+        else r2 = b3.open || b3.items.some((i2) => !isComparable(i2.value)) ? void 0 : false;
+      } else if (b3.kind === "dict" && a.kind === "str") r2 = b3.entries.some((e) => e.key === a.value) ? true : b3.open ? void 0 : false;
+      if (r2 === void 0) return unknown("membership");
+      return bool(op === "in" ? r2 : !r2);
+    }
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      const x3 = numeric(a) ?? (a.kind === "str" ? a.value : void 0);
+      const y2 = numeric(b3) ?? (b3.kind === "str" ? b3.value : void 0);
+      if (x3 === void 0 || y2 === void 0 || typeof x3 !== typeof y2) return unknown("ordering");
+      return bool(op === "<" ? x3 < y2 : op === "<=" ? x3 <= y2 : op === ">" ? x3 > y2 : x3 >= y2);
+    }
+    default:
+      return unknown(`operator ${op}`);
+  }
+}
+function isComparable(v2) {
+  return ["none", "bool", "int", "float", "str"].includes(v2.kind) || (v2.kind === "seq" || v2.kind === "dict") && !v2.open;
+}
+function valueMethod(o2, method, args2) {
+  if (o2.kind === "fails") return o2;
+  if (o2.kind === "str") {
+    const s = o2.value;
+    const a0 = args2[0];
+    switch (method) {
+      case "lower":
+      case "casefold":
+        return str(s.toLowerCase());
+      case "upper":
+        return str(s.toUpperCase());
+      case "strip":
+      case "lstrip":
+      case "rstrip": {
+        if (a0 && a0.kind !== "str" && a0.kind !== "none") return unknown("strip");
+        const chars = a0?.kind === "str" ? a0.value : " 	\n\r\v\f";
+        let start2 = 0;
+        let end = s.length;
+        if (method !== "rstrip") while (start2 < end && chars.includes(s[start2])) start2++;
+        if (method !== "lstrip") while (end > start2 && chars.includes(s[end - 1])) end--;
+        return str(s.slice(start2, end));
+      }
+      case "split": {
+        if (!a0 || a0.kind === "none") return list(s.split(/[ \t\n\r\v\f]+/).filter((x3) => x3.length > 0).map(str));
+        if (a0.kind !== "str" || a0.value === "") return unknown("split");
+        const max = args2[1]?.kind === "int" ? args2[1].value : -1;
+        const parts2 = s.split(a0.value);
+        if (max >= 0 && parts2.length > max + 1) parts2.splice(max, parts2.length, parts2.slice(max).join(a0.value));
+        return list(parts2.map(str));
+      }
+      case "startswith":
+      case "endswith": {
+        if (a0?.kind !== "str") return unknown(method);
+        return bool(method === "startswith" ? s.startsWith(a0.value) : s.endsWith(a0.value));
+      }
+      case "replace":
+        return a0?.kind === "str" && args2[1]?.kind === "str" ? str(s.split(a0.value).join(args2[1].value)) : unknown("replace");
+      case "title":
+        return str(s.replace(/\b\w/g, (c3) => c3.toUpperCase()));
+      case "capitalize":
+        return str(s.charAt(0).toUpperCase() + s.slice(1).toLowerCase());
+      case "join": {
+        if (a0?.kind !== "seq" || a0.open) return unknown("join");
+        const parts2 = a0.items.map((i2) => i2.value.kind === "str" ? i2.value.value : void 0);
+        return parts2.every((p2) => p2 !== void 0) ? str(parts2.join(s)) : unknown("join");
+      }
+      case "isdigit":
+        return bool(/^\d+$/.test(s));
+      default:
+        return unknown(`str.${method}()`);
+    }
+  }
+  if (o2.kind === "dict" && method === "get") {
+    const k2 = args2[0];
+    if (k2?.kind !== "str") return unknown("dict.get");
+    const e = o2.entries.find((x3) => x3.key === k2.value);
+    return e ? e.value : o2.open ? unknown("dict.get") : args2[1] ?? NONE;
+  }
+  if (o2.kind === "seq" && method === "copy") return o2;
+  if (o2.kind === "dict" && method === "copy") return o2;
+  return unknown(`.${method}()`);
+}
+function callMethodMutating(v2, method, args2, kwargs, line2) {
+  if (v2.kind === "oneOf") return mapOptions(v2, (o2) => callMethodMutating(o2, method, args2, kwargs, line2));
+  if (v2.kind === "seq") {
+    switch (method) {
+      case "append":
+      case "add":
+        return args2[0] ? { ...v2, items: [...v2.items, { value: args2[0], loc: locOf2(args2[0]) }] } : v2;
+      case "extend":
+        return args2[0] ? extend(v2, args2[0]) : v2;
+      case "insert": {
+        const at2 = args2[0]?.kind === "int" ? args2[0].value : void 0;
+        if (at2 === void 0 || !args2[1]) return { ...v2, open: true };
+        const items = [...v2.items];
+        const i2 = at2 < 0 ? Math.max(0, items.length + at2) : Math.min(at2, items.length);
+        items.splice(i2, 0, { value: args2[1] });
+        return { ...v2, items };
+      }
+      case "remove":
+      case "discard": {
+        const target = args2[0];
+        if (!target || !isComparable(target)) return unknown(`.${method}() of an unknown value at line ${line2}`);
+        const index = v2.items.findIndex((i2) => isComparable(i2.value) && equal(i2.value, target));
+        if (index < 0) {
+          if (v2.open || v2.items.some((i2) => !isComparable(i2.value))) return v2;
+          return method === "remove" ? fails(`ValueError: list.remove(x): x not in list (line ${line2})`) : v2;
+        }
+        return { ...v2, items: v2.items.filter((_3, j3) => j3 !== index) };
+      }
+      case "clear":
+        return { ...v2, items: [], open: false };
+      case "sort":
+      case "reverse":
+        return v2;
+      case "pop":
+        return unknown(`.pop() at line ${line2}`);
+    }
+  }
+  if (v2.kind === "dict") {
+    switch (method) {
+      case "update": {
+        const src = args2[0];
+        let entries = v2.entries;
+        const add = [...src?.kind === "dict" ? src.entries : [], ...kwargs.map((k2) => ({ key: k2.name, value: k2.value }))];
+        for (const x3 of add) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
+        return { ...v2, entries, open: v2.open || src !== void 0 && (src.kind !== "dict" || src.open) };
+      }
+      case "setdefault": {
+        const k2 = args2[0];
+        if (k2?.kind !== "str") return { ...v2, open: true };
+        if (v2.entries.some((e) => e.key === k2.value)) return v2;
+        return { ...v2, entries: [...v2.entries, { key: k2.value, value: args2[1] ?? NONE }] };
+      }
+      case "pop": {
+        const k2 = args2[0];
+        if (k2?.kind !== "str") return unknown("dict.pop");
+        return { ...v2, entries: v2.entries.filter((e) => e.key !== k2.value) };
+      }
+      case "clear":
+        return { ...v2, entries: [], open: false };
+    }
+  }
+  return unknown(`.${method}() at line ${line2}`);
+}
+function locOf2(v2) {
+  return v2.kind === "seq" ? v2.items[0]?.loc : void 0;
+}
+function builtinCall(name2, v2, noArgs) {
+  switch (name2) {
+    case "bool": {
+      if (noArgs) return FALSE;
+      const t2 = truthy(v2);
+      return t2 === void 0 ? unknown("bool() of an unknown value") : bool(t2);
+    }
+    case "int":
+      if (noArgs) return int(0);
+      if (v2.kind === "str") return pyInt(v2.value);
+      if (v2.kind === "float") return int(Math.trunc(v2.value));
+      return numeric(v2) !== void 0 ? int(numeric(v2)) : v2.kind === "none" ? fails("TypeError: int() of None") : unknown("int()");
+    case "float":
+      if (v2.kind === "str") return pyFloat(v2.value);
+      return numeric(v2) !== void 0 ? { kind: "float", value: numeric(v2) } : unknown("float()");
+    case "str": {
+      if (noArgs) return str("");
+      const s = toStr(v2);
+      return s === void 0 ? unknown("str()") : str(s);
+    }
+    case "list":
+    case "tuple":
+    case "set":
+      if (noArgs) return list([], name2);
+      if (v2.kind === "seq") return { ...v2, type: name2 };
+      if (v2.kind === "str") return list([...v2.value].map(str), name2);
+      return unknown(`${name2}()`);
+    case "len":
+      if (v2.kind === "str") return int(v2.value.length);
+      if (v2.kind === "seq" && !v2.open) return int(v2.items.length);
+      return unknown("len()");
+  }
+  return unknown(name2);
+}
+function decoupleCaster(cast) {
+  const q3 = cast?.kind === "ext" ? cast.qname.replace(/^builtins\./, "") : void 0;
+  return (v2) => mapOptions(v2, (x3) => {
+    if (!q3) return x3;
+    const s = x3.kind === "str" ? x3.value : toStr(x3);
+    if (q3 === "bool") return s === void 0 ? unknown("cast") : decoupleBool(s);
+    if (q3 === "decouple.Csv()") return x3.kind === "str" ? commaList(x3.value, true) : x3;
+    if (s === void 0) return unknown("cast");
+    if (q3 === "int") return pyInt(s);
+    if (q3 === "float") return pyFloat(s);
+    if (q3 === "str") return str(s);
+    return unknown(`cast=${q3}`);
+  });
+}
+function environCaster(cast) {
+  switch (cast) {
+    case "bool":
+      return environBool;
+    case "int":
+      return pyInt;
+    case "float":
+      return pyFloat;
+    case "list":
+    case "tuple":
+      return (s) => commaList(s, false);
+    case "json":
+      return jsonValue;
+    case "str":
+    case "path":
+      return str;
+    default:
+      return () => unknown(`env.${cast}()`);
+  }
+}
+
+// src/settings/view.ts
+var Worlds = class {
+  constructor(index) {
+    this.index = index;
+  }
+  index;
+  evaluators = [];
+  get(world) {
+    let e = this.evaluators[world];
+    if (!e) {
+      e = new WorldEvaluator(this.index, world);
+      this.evaluators[world] = e;
+    }
+    return e;
+  }
+};
+var SettingsView = class {
+  constructor(entry, worlds) {
+    this.entry = entry;
+    this.worlds = worlds;
+  }
+  entry;
+  worlds;
+  get path() {
+    return this.entry.path;
+  }
+  /** Notices from evaluating the module (syntax errors, imports not followed). */
+  notices() {
+    return this.worlds.get(UNSET_WORLD).evaluate(this.path)?.notices ?? [];
+  }
+  binding(name2, world = UNSET_WORLD) {
+    return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
+  }
+  /** The effective value of a setting in a world (default: production as deployed). */
+  get(name2, world = UNSET_WORLD) {
+    const result = this.worlds.get(world).evaluate(this.path);
+    const binding = result?.ns.bindings.get(name2);
+    const fallback = DJANGO_DEFAULTS[name2] ?? unknown(`${name2} is not set`);
+    if (!binding) {
+      if (result?.ns.dynamic) return { name: name2, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
+      return { name: name2, value: fallback, isDefault: true };
+    }
+    const value = mapOptions(binding.value, (v2) => v2.kind === "absent" ? fallback : v2);
+    return { name: name2, value, binding, isDefault: false };
+  }
+  /** The value in the worlds where the environment sets every variable to "False", "0" or "". */
+  whenEnvSaysOff(name2) {
+    return OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], setting: this.get(name2, w2) }));
+  }
+  /** Where a finding about a setting that is not set at all should point: the module's first line. */
+  moduleLoc() {
+    return { path: this.path, line: 1, endLine: 1 };
+  }
+};
+
+// src/suppressions.ts
+var MARKER = "django-security:";
+function parseSuppression(line2) {
+  const at2 = line2.indexOf(MARKER);
+  if (at2 < 0) return void 0;
+  const rest = line2.slice(at2 + MARKER.length).trim();
+  if (!rest.startsWith("ignore[")) return { error: 'expected ignore[rule-id] after "django-security:"' };
+  const close = rest.indexOf("]");
+  if (close < 0) return { error: "unclosed ignore[" };
+  const rules = rest.slice("ignore[".length, close).split(",").map((r2) => r2.trim()).filter(Boolean);
+  const after = rest.slice(close + 1).trim();
+  const reason = after.startsWith("--") ? after.slice(2).trim() : "";
+  if (!reason) return { error: "a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe" };
+  return { rules, reason };
+}
+function applySuppressions(findings, files, config) {
+  const ignored = config.ignorePaths.map(globToRegExp);
+  const notices = [];
+  const kept = [];
+  const lines = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    if (ignored.some((re2) => re2.test(f3.path))) continue;
+    if (f3.baselineState === "absent") {
+      kept.push(f3);
+      continue;
+    }
+    let text = lines.get(f3.path);
+    if (!text) {
+      text = files.read(f3.path)?.split(/\r?\n/) ?? [];
+      lines.set(f3.path, text);
+    }
+    let suppressed = false;
+    for (const n of [f3.line, f3.line - 1]) {
+      const s = parseSuppression(text[n - 1] ?? "");
+      if (!s) continue;
+      if ("error" in s) {
+        notices.push({ path: f3.path, line: n, message: s.error });
+        continue;
+      }
+      if (s.rules.includes(f3.ruleId) || s.rules.includes("*")) suppressed = true;
+    }
+    if (!suppressed) kept.push(f3);
+  }
+  return { kept, notices };
+}
+
+// src/review.ts
+function secretValues(side) {
+  const out2 = [];
+  for (const view of side.views.values())
+    for (const name2 of ["SECRET_KEY", "SECRET_KEY_FALLBACKS"]) {
+      const b3 = view.binding(name2);
+      if (!b3) continue;
+      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
+      for (const v2 of values) {
+        if (v2.kind === "str") out2.push(v2.value);
+        if (v2.kind === "seq") {
+          for (const i2 of v2.items) if (i2.value.kind === "str") out2.push(i2.value.value);
+        }
+      }
+    }
+  return out2;
+}
+function analyzeSide(files) {
+  const discovery = discover(files);
+  const worlds = new Worlds(discovery.index);
+  const views = /* @__PURE__ */ new Map();
+  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
+  return { discovery, views };
+}
+function wantedPaths(side) {
+  for (const view of side.views.values()) view.get("DEBUG");
+  return [...side.discovery.index.wanted];
+}
+var TEST_PATH2 = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+var EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i;
+function nonProductionReason(path, side) {
+  const entry = side.discovery.entries.find((e) => e.path === path);
+  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`;
+  if (TEST_PATH2.test(path)) return "it is in test code";
+  if (EXAMPLE_PATH.test(path)) return "it is in example or documentation code";
+  return void 0;
+}
+function runFileRules(files, side, config, targets) {
+  const out2 = [];
+  for (const t2 of targets) {
+    const text = files.read(t2.path);
+    if (text === void 0) continue;
+    const nonProduction = nonProductionReason(t2.path, side);
+    for (const rule of FILE_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+    }
+  }
+  return out2;
+}
+function fileFindings(items, settingsFindings, files, config, state) {
+  const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
+  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => {
+    const override = config.rules[it2.rule.meta.id];
+    return {
+      ruleId: it2.rule.meta.id,
+      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
+      path: it2.raw.loc.path,
+      line: it2.raw.loc.line,
+      endLine: it2.raw.loc.endLine,
+      message: it2.raw.message,
+      evidence: lineText(files, it2.raw.loc.path, it2.raw.loc.line)?.trim(),
+      fix: it2.raw.fix,
+      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
+      baselineState: state,
+      affected: [],
+      notes: it2.raw.notes ?? []
+    };
+  });
+}
+function allTextFiles(files) {
+  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
+}
+function runRules(side, config, baseSide, baseEntryOf) {
+  const out2 = [];
+  for (const [path, view] of side.views) {
+    if (!view.entry.production) continue;
+    const basePath = baseEntryOf?.(path);
+    const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
+    for (const rule of RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry });
+    }
+  }
+  return out2;
+}
+function fingerprint(parts2) {
+  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
+}
+function lineText(files, path, line2) {
+  return files.read(path)?.split(/\r?\n/)[line2 - 1];
+}
+function toFindings(items, files, config) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const it2 of items) {
+    const id = `${it2.rule.meta.id}|${it2.path ?? it2.raw.loc.path}|${it2.line ?? it2.raw.loc.line}|${it2.raw.subject}|${it2.state ?? ""}`;
+    const group = groups.get(id);
+    if (group) {
+      if (!group.entries.some((e) => e.path === it2.entry.path)) group.entries.push(it2.entry);
+    } else groups.set(id, { first: it2, entries: [it2.entry] });
+  }
+  return [...groups.values()].map(({ first: it2, entries }) => {
+    const path = it2.path ?? it2.raw.loc.path;
+    const line2 = it2.line ?? it2.raw.loc.line;
+    const override = config.rules[it2.rule.meta.id];
+    const affected = entries.map((e) => e.path).sort();
+    const others = affected.filter((p2) => p2 !== path);
+    const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
+    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path}` : ""}.`);
+    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
+    return {
+      ruleId: it2.rule.meta.id,
+      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
+      path,
+      line: line2,
+      endLine: it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine),
+      message: it2.raw.message,
+      evidence: lineText(files, path, line2)?.trim(),
+      fix: it2.raw.fix,
+      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path, ...affected]),
+      baselineState: it2.state,
+      djangoCheck: it2.raw.djangoCheck,
+      affected,
+      notes
+    };
+  });
+}
+function sorted(findings) {
+  return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
+}
+async function scan(files, config) {
+  await initPython();
+  const side = analyzeSide(files);
+  const items = runRules(side, config);
+  const settingsFindings = toFindings(items, files, config);
+  const fileItems = runFileRules(files, side, config, allTextFiles(files));
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config);
+  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
+  return { mode: "scan", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact };
+}
+async function review(change, config) {
+  await initPython();
+  const head = analyzeSide(change.head);
+  const base = analyzeSide(change.base);
+  const diff = new DiffIndex(change);
+  const pairs = pairEntries(head, base, diff);
+  const headItems = runRules(head, config, base, (p2) => pairs.get(p2));
+  const baseItems = runRules(base, config);
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  const baseByKey = new Map(
+    baseItems.map((i2) => {
+      const [rule, path, ...rest] = i2.key.split("|");
+      return [[rule, headPathOfBase.get(path) ?? path, ...rest].join("|"), i2];
+    })
+  );
+  const headKeys = new Set(headItems.map((i2) => i2.key));
+  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
+  const out2 = [];
+  for (const it2 of headItems) {
+    const before = baseByKey.get(it2.key);
+    if (!before) {
+      out2.push({ ...it2, state: "new", ...relocate(it2, base.views.get(pairs.get(it2.entry.path) ?? ""), diff) });
+      continue;
+    }
+    const severity = it2.raw.severity ?? it2.rule.meta.severity;
+    const beforeSeverity = before.raw.severity ?? before.rule.meta.severity;
+    if (severity !== beforeSeverity) out2.push({ ...it2, state: "updated" });
+    else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
+  }
+  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) out2.push({ ...it2, state: "absent" });
+  const headFindings = toFindings(out2.filter((o2) => o2.state !== "absent"), change.head, config);
+  const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
+  const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
+  const fileItems = runFileRules(change.head, head, config, targets);
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, "new")]), change.head, config);
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
+  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
+  return { mode: "diff", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices, entries: head.discovery.entries, redact };
+}
+function addedLines(hunks) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
+  return lines;
+}
+var DiffIndex = class {
+  constructor(change) {
+    this.change = change;
+    for (const c3 of change.changes) {
+      this.hunks.set(c3.path, c3.hunks);
+      this.changed.add(c3.path);
+      if (c3.status === "deleted") this.deleted.add(c3.path);
+      if (c3.oldPath) {
+        this.oldPath.set(c3.path, c3.oldPath);
+        this.changed.add(c3.oldPath);
+      }
+    }
+  }
+  change;
+  hunks = /* @__PURE__ */ new Map();
+  /** head path → base path, for renames and copies */
+  oldPath = /* @__PURE__ */ new Map();
+  deleted = /* @__PURE__ */ new Set();
+  /** every path the change touched, on either side */
+  changed = /* @__PURE__ */ new Set();
+  basePath(headPath) {
+    return this.oldPath.get(headPath) ?? headPath;
+  }
+  headPath(basePath) {
+    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
+    return basePath;
+  }
+  baseLine(path, line2) {
+    return (lineText(this.change.base, path, line2) ?? "").trim();
+  }
+};
+function pairEntries(head, base, diff) {
+  const pairs = /* @__PURE__ */ new Map();
+  const production = (side) => side.discovery.entries.filter((e) => e.production).map((e) => e.path);
+  const baseProduction = production(base);
+  const taken = /* @__PURE__ */ new Set();
+  const selectedBy = (side, path) => side.discovery.references.filter((r2) => r2.kind === "deploy" && side.discovery.index.byDottedName(r2.module) === path).map((r2) => r2.path);
+  const unpaired = [];
+  for (const h3 of production(head)) {
+    const same = diff.basePath(h3);
+    if (base.views.has(same)) {
+      pairs.set(h3, same);
+      taken.add(same);
+    } else unpaired.push(h3);
+  }
+  for (const h3 of [...unpaired]) {
+    const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
+    const match = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
+    if (match) {
+      pairs.set(h3, match);
+      taken.add(match);
+      unpaired.splice(unpaired.indexOf(h3), 1);
+    }
+  }
+  const leftover = baseProduction.filter((b3) => !taken.has(b3));
+  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0]);
+  return pairs;
+}
+function relocate(it2, baseView, diff) {
+  const loc = it2.raw.loc;
+  const headHunks = diff.hunks.get(loc.path);
+  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
+  let removed = it2.raw.removed;
+  if (!removed && baseView) {
+    const setting = it2.raw.subject.split(/[:[]/)[0];
+    const b3 = baseView.binding(setting);
+    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
+  }
+  if (removed) {
+    const headPath = diff.headPath(removed.loc.path);
+    const hunks = diff.hunks.get(headPath);
+    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
+      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
+      if (!diff.deleted.has(headPath))
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
+      if (viaImport)
+        return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
+    }
+  }
+  for (const path of it2.entry.chain) {
+    const first = diff.hunks.get(path)?.find((h3) => h3.newLines > 0);
+    if (!first) continue;
+    const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim();
+    return { path, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
+  }
+  return {};
+}
+function removedImportOf(deletedPath, baseView, diff) {
+  if (!baseView) return void 0;
+  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
+  for (const importer of baseView.entry.chain) {
+    if (importer === deletedPath || diff.deleted.has(importer)) continue;
+    const headPath = diff.headPath(importer);
+    const hunks = diff.hunks.get(headPath);
+    if (!hunks) continue;
+    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? [];
+    for (let i2 = 1; i2 <= lines.length; i2++) {
+      const text = lines[i2 - 1];
+      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
+    }
+  }
+  return void 0;
+}
+function collectNotices(side, only) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const view of side.views.values()) {
+    for (const n of view.notices()) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      const m2 = /^([^:]+):(\d+): (.*)$/.exec(n);
+      const path = m2 ? m2[1] : n.split(":")[0];
+      if (only && !only.has(path)) continue;
+      out2.push(m2 ? { path: m2[1], line: Number(m2[2]), message: m2[3] } : { message: n });
+    }
+  }
+  return out2;
+}
+
 // src/sources/tree.ts
 import { readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
 import { join as join2 } from "node:path";
@@ -19913,6 +20086,7 @@ function treeFiles(root, select) {
 var USAGE = `Usage:
   ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
+  ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -19934,6 +20108,7 @@ async function runCli(argv, io2) {
       allowPositionals: true,
       options: {
         rev: { type: "string" },
+        since: { type: "string" },
         base: { type: "string" },
         head: { type: "string" },
         repo: { type: "string" },
@@ -19966,13 +20141,14 @@ ${USAGE}
   }
   try {
     const [command, ...rest] = positionals;
-    if (command !== "scan" && command !== "diff") throw new UsageError(command ? `unknown command "${command}" (expected scan or diff)` : "missing command: scan or diff");
+    if (command !== "scan" && command !== "diff" && command !== "history") throw new UsageError(command ? `unknown command "${command}" (expected scan, diff or history)` : "missing command: scan, diff or history");
     const format = values.format;
     if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`);
     const root = resolve(io2.cwd, command === "scan" ? rest[0] ?? "." : values.repo ?? ".");
+    if (command !== "history" && values.since) throw new UsageError("--since is for the history command");
     if (!existsSync2(root)) throw new UsageError(`${root}: no such directory`);
     if (command === "scan" && rest.length > 1) throw new UsageError("scan takes one PATH");
-    if (command === "diff" && rest.length) throw new UsageError("diff takes no positional arguments; use --repo PATH");
+    if (command !== "scan" && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`);
     if (command === "diff" && !values.base) throw new UsageError("diff needs --base REV");
     const config = readConfig(values.config, root, io2.cwd);
     await initPython();
@@ -19981,7 +20157,11 @@ ${USAGE}
     const failOn = failOnText;
     let result;
     let source;
-    if (command === "scan") {
+    if (command === "history") {
+      const h3 = await historyScan(root, values.since, config);
+      result = { mode: "scan", findings: h3.findings, notices: h3.notices, entries: [], redact: h3.redact };
+      source = () => void 0;
+    } else if (command === "scan") {
       if (values.rev) {
         const { files, notices } = await gitRevisionFiles(root, values.rev, selectForScan);
         result = await scan(files, config);

@@ -8,6 +8,7 @@ import { failing, summaryLine } from './report/outcome.js'
 import { formatJson } from './report/json.js'
 import { toSarif } from './report/sarif.js'
 import { formatText } from './report/text.js'
+import { historyScan } from './history.js'
 import { initPython } from './python/parser.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
 import { isSecretsCandidate } from './secrets/detect.js'
@@ -19,6 +20,7 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js'
 export const USAGE = `Usage:
   ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
+  ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -50,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         rev: { type: 'string' },
+        since: { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
         repo: { type: 'string' },
@@ -78,13 +81,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   try {
     const [command, ...rest] = positionals
-    if (command !== 'scan' && command !== 'diff') throw new UsageError(command ? `unknown command "${command}" (expected scan or diff)` : 'missing command: scan or diff')
+    if (command !== 'scan' && command !== 'diff' && command !== 'history') throw new UsageError(command ? `unknown command "${command}" (expected scan, diff or history)` : 'missing command: scan, diff or history')
     const format = values.format
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
     const root = resolve(io.cwd, command === 'scan' ? (rest[0] ?? '.') : (values.repo ?? '.'))
+    if (command !== 'history' && values.since) throw new UsageError('--since is for the history command')
     if (!existsSync(root)) throw new UsageError(`${root}: no such directory`)
     if (command === 'scan' && rest.length > 1) throw new UsageError('scan takes one PATH')
-    if (command === 'diff' && rest.length) throw new UsageError('diff takes no positional arguments; use --repo PATH')
+    if (command !== 'scan' && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
     const config = readConfig(values.config, root, io.cwd)
     await initPython()
@@ -94,7 +98,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     let result: ReviewResult
     let source: (path: string, side: 'head' | 'base') => string | undefined
-    if (command === 'scan') {
+    if (command === 'history') {
+      const h = await historyScan(root, values.since, config)
+      result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], redact: h.redact }
+      source = () => undefined
+    } else if (command === 'scan') {
       if (values.rev) {
         const { files, notices } = await gitRevisionFiles(root, values.rev, selectForScan)
         result = await scan(files, config)

@@ -38,3 +38,22 @@ export function mapOldLine(hunks: readonly Hunk[], oldLine: number): number {
   }
   return Math.max(1, oldLine + shift)
 }
+
+/** Unquotes a C-style quoted path as git prints it for unusual characters. */
+export function unquote(p: string): string {
+  if (!p.startsWith('"')) return p
+  const bytes: number[] = []
+  for (let i = 1; i < p.length - 1; i++) {
+    const c = p[i]
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'))
+      continue
+    }
+    const n = p[++i]
+    if (/[0-7]/.test(n)) {
+      bytes.push(parseInt(p.slice(i, i + 3), 8))
+      i += 2
+    } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 } as Record<string, number>)[n] ?? n.charCodeAt(0))
+  }
+  return Buffer.from(bytes).toString('utf8')
+}

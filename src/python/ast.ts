@@ -38,6 +38,8 @@ export type Stmt = Span &
     | { t: 'def'; name: string }
     | { t: 'del'; targets: Expr[] }
     | { t: 'other' }
+    /** Lines the parser could not read (a syntax error): the names they seem to assign become unknown. */
+    | { t: 'unreadable'; names: string[] }
   )
 
 export interface ParsedModule {
@@ -54,7 +56,8 @@ export function parseModule(source: string): ParsedModule {
   try {
     const errorLines: number[] = []
     if (tree.rootNode.hasError) collectErrors(tree.rootNode, errorLines)
-    return { body: block(tree.rootNode), lines: source.split(/\r?\n/), errorLines }
+    sourceLines = source.split(/\r?\n/)
+    return { body: block(tree.rootNode), lines: sourceLines, errorLines }
   } finally {
     tree.delete()
   }
@@ -80,15 +83,34 @@ function named(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')
 }
 
+/** The lines of the module being converted (set by parseModule for the duration of one conversion). */
+let sourceLines: string[] = []
+
 function block(n: Node | null): Stmt[] {
   if (!n) return []
   const out: Stmt[] = []
   for (const child of named(n)) {
-    // An ERROR node may wrap statements that are still readable.
-    if (child.type === 'ERROR') out.push(...block(child))
-    else out.push(...statement(child))
+    if (!child.hasError) {
+      out.push(...statement(child))
+      continue
+    }
+    // Half-written code: what the parser recovered is kept, but every name the broken lines seem to
+    // assign is first made unknown, so nothing there is mistaken for "not set".
+    const s = span(child)
+    out.push({ ...s, t: 'unreadable', names: assignedInText(s.line, s.endLine) })
+    out.push(...(child.type === 'ERROR' ? block(child) : statement(child)))
   }
   return out
+}
+
+/** Names at the start of `NAME =` / `NAME +=` lines, read from the text (no parse tree to trust). */
+function assignedInText(from: number, to: number): string[] {
+  const names = new Set<string>()
+  for (let i = from; i <= to; i++) {
+    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:[-+*|]?=)(?!=)/.exec(sourceLines[i - 1] ?? '')
+    if (m) names.add(m[1])
+  }
+  return [...names]
 }
 
 function statement(n: Node): Stmt[] {

@@ -193,6 +193,9 @@ class ModuleRun {
         case 'def':
           if (s.name) this.bind(frame, s.name, unknown(`defined by a def or class at line ${s.line}`), s)
           return null
+        case 'unreadable':
+          for (const name of s.names) this.bind(frame, name, unknown(`${this.path}:${s.line}-${s.endLine} could not be parsed`), s)
+          return null
         case 'del':
           for (const target of s.targets) {
             if (target.t === 'name') frame.ns.bindings.delete(target.id)
@@ -868,7 +871,7 @@ function mergeInto(frame: Frame, branches: Frame[], why: string): void {
       continue
     }
     const present = bs.filter((b): b is Binding => b !== undefined)
-    const values = bs.map((b) => b?.value ?? ({ kind: 'absent' } as Value))
+    const values = bs.map((b): Value => b?.value ?? { kind: 'absent' })
     // Point at the branch binding that differs from what was there before the fork.
     const before = frame.ns.bindings.get(name)
     const changed = present.find((b) => b !== before) ?? present[0]
@@ -1079,7 +1082,8 @@ function valueMethod(o: Value, method: string, args: Value[]): Value {
         return str(s.slice(start, end))
       }
       case 'split': {
-        if (!a0 || a0.kind === 'none') return list(s.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x.length > 0).map(str))
+        // str.split() with no separator: runs of Python whitespace (\v and \f included)
+        if (!a0 || a0.kind === 'none') return list(s.split(/[ \t\n\r\v\f]+/).filter((x) => x.length > 0).map(str))
         if (a0.kind !== 'str' || a0.value === '') return unknown('split')
         const max = args[1]?.kind === 'int' ? args[1].value : -1
         const parts = s.split(a0.value)

@@ -100,7 +100,7 @@ export function discover(files: FileSet): Discovery {
     const text = files.read(path)
     if (text === undefined) continue
     references.push(...findReferences(path, text))
-    if (!path.endsWith('.py') || !mightBeSettings(text)) continue
+    if (!path.endsWith('.py') || !(/settings/i.test(path) || mightBeSettings(text))) continue
     const parsed = index.module(path)
     if (!parsed) continue
     const { assigned, starImports: stars } = topLevelNames(parsed.body)

@@ -2,7 +2,7 @@
 // working tree. Contents come through one `git cat-file --batch` process, never one per file.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { simpleGit, type SimpleGit } from 'simple-git'
-import { parseHunkHeader, type Hunk } from '../diff.js'
+import { parseHunkHeader, unquote, type Hunk } from '../diff.js'
 import type { Notice } from '../findings.js'
 import { UsageError } from '../config/config.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
@@ -112,25 +112,6 @@ export function parseNameStatus(out: string): ChangedFile[] {
     }
   }
   return files
-}
-
-/** Unquotes a C-style quoted path as git prints it for unusual characters. */
-function unquote(p: string): string {
-  if (!p.startsWith('"')) return p
-  const bytes: number[] = []
-  for (let i = 1; i < p.length - 1; i++) {
-    const c = p[i]
-    if (c !== '\\') {
-      bytes.push(...Buffer.from(c, 'utf8'))
-      continue
-    }
-    const n = p[++i]
-    if (/[0-7]/.test(n)) {
-      bytes.push(parseInt(p.slice(i, i + 3), 8))
-      i += 2
-    } else bytes.push(({ n: 10, t: 9, r: 13, '"': 34, '\\': 92, a: 7, b: 8, f: 12, v: 11 } as Record<string, number>)[n] ?? n.charCodeAt(0))
-  }
-  return Buffer.from(bytes).toString('utf8')
 }
 
 /** Parses `git diff -U0` output into hunks per (new) path, and the binary files. */

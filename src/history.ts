@@ -1,0 +1,100 @@
+// `history`: every secret ever added to the repository's history, reported once with the first
+// commit that added it and whether HEAD still holds it. One `git log -p` stream, one cat-file process.
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { createHash } from 'node:crypto'
+import { simpleGit } from 'simple-git'
+import { UsageError, type Config } from './config/config.js'
+import type { Finding, Notice } from './findings.js'
+import { makeRedactor, redactFinding, type Redactor } from './redact.js'
+import { mask } from './rules/helpers.js'
+import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
+import { CatFile, isBinary } from './sources/git.js'
+import { globToRegExp } from './config/config.js'
+
+export interface HistoryResult {
+  findings: Finding[]
+  notices: Notice[]
+  commits: number
+  redact: Redactor
+}
+
+const TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i
+
+/** Streams `git log -p` of `since..HEAD` (or all of HEAD's history) through the scanner. */
+async function streamLog(repo: string, since: string | undefined, scanner: HistoryScanner): Promise<void> {
+  const args = ['log', '-p', '--reverse', '-U0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : 'HEAD', '--']
+  const proc = spawn('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const lines = createInterface({ input: proc.stdout, crlfDelay: Infinity })
+  for await (const line of lines) scanner.line(line)
+  const code = await new Promise<number | null>((resolve) => proc.on('close', resolve))
+  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split('\n')[0] || `exit ${code}`}`)
+}
+
+export async function historyScan(repo: string, since: string | undefined, config: Config): Promise<HistoryResult> {
+  const git = simpleGit(repo)
+  try {
+    await git.raw(['rev-parse', '--git-dir'])
+  } catch {
+    throw new UsageError(`${repo}: not a git repository`)
+  }
+  const head = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim()
+  if (!head) throw new UsageError(`${repo}: the repository has no commits`)
+  if (since) {
+    const ok = (await git.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${since}^{commit}`]).catch(() => '')).trim()
+    if (!ok) throw new UsageError(`unknown revision "${since}" (not a commit in this repository; is it fetched?)`)
+  }
+  const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true'
+  const scanner = new HistoryScanner()
+  await streamLog(repo, since, scanner)
+  const secrets = scanner.results()
+  const inHead = await stillInHead(repo, head, secrets)
+  const ignored = config.ignorePaths.map(globToRegExp)
+  const findings: Finding[] = []
+  const override = config.rules['hardcoded-credential']
+  for (const s of override === 'off' ? [] : secrets) {
+    if (ignored.some((re) => re.test(s.first.path))) continue
+    const where = inHead.get(s.hit.value)
+    const shown = s.hit.kind === 'private-key' ? 'A private key block' : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`
+    const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`
+    const low = TEST_PATH.test(s.first.path) || s.hit.testKey
+    findings.push({
+      ruleId: 'hardcoded-credential',
+      severity: override && override !== 'off' ? override : low ? 'low' : 'high',
+      path: s.first.path,
+      line: s.first.line,
+      endLine: s.first.line,
+      message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(', ')}` : ', and was removed later, but it stays in the history'}. It must be rotated: deleting it does not revoke it.`,
+      fix: { description: 'Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed.' },
+      fingerprint: createHash('sha256').update(`hardcoded-credential\0history\0${s.hit.value}`).digest('hex').slice(0, 32),
+      affected: [],
+      notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? '' : 's'} in ${[...s.paths].join(', ')}.`]
+    })
+  }
+  findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
+  const notices: Notice[] = []
+  if (shallow) notices.push({ message: 'the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)' })
+  const redact = makeRedactor(secrets.map((s) => s.hit.value))
+  return { findings: findings.map((f) => redactFinding(f, redact)), notices, commits: scanner.commits, redact }
+}
+
+/** For each secret, the HEAD paths (of those it was added to) that still contain it. */
+async function stillInHead(repo: string, head: string, secrets: HistorySecret[]): Promise<Map<string, string[]>> {
+  const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))]
+  const out = new Map<string, string[]>()
+  if (!paths.length) return out
+  const cat = new CatFile(repo)
+  try {
+    const blobs = await cat.read(paths.map((p) => `${head}:${p}`))
+    const text = new Map(paths.map((p, i) => [p, blobs[i] && !isBinary(blobs[i]) ? blobs[i].toString('utf8') : undefined]))
+    for (const s of secrets) {
+      const where = [...s.paths].filter((p) => text.get(p)?.includes(s.hit.value))
+      if (where.length) out.set(s.hit.value, where)
+    }
+  } finally {
+    cat.close()
+  }
+  return out
+}
