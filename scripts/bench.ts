@@ -115,7 +115,86 @@ async function benchTree(): Promise<void> {
   }
 }
 
+/** Patterns equivalent to the detector's, in rg's (Rust regex) syntax. */
+const RG_PATTERNS = [
+  '(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}',
+  'gh[pousr]_[A-Za-z0-9]{36,255}',
+  'github_pat_[A-Za-z0-9_]{60,255}',
+  '[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}',
+  'xox[bpares]-[A-Za-z0-9-]{10,250}',
+  'hooks\\.slack\\.com/',
+  'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
+  'AIza[0-9A-Za-z_-]{35}',
+  'PRIVATE KEY-----',
+  'eyJ[A-Za-z0-9_-]{10,}\\.eyJ',
+  'django-insecure-',
+  '://[^\\s/:@]{0,128}:[^\\s/@]{1,256}@',
+  '(?i)(password|passwd|pwd|secret|token|api_?key|access_key|signing_key|private_key)\\w*["\']?\\s*[:=]'
+]
+
+function randomText(seed: number, length: number): string {
+  let x = seed
+  let out = ''
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  while (out.length < length) {
+    x = (x * 1103515245 + 12345) % 2147483648
+    out += alphabet[x % alphabet.length]
+  }
+  return out
+}
+
+function timeCommand(cmd: string, args: string[]): number {
+  const t0 = performance.now()
+  try {
+    execFileSync(cmd, args, { stdio: 'ignore', maxBuffer: 1 << 28 })
+  } catch (e) {
+    // rg exits 1 when nothing matches, the CLI exits 1 when it finds something: both are fine here
+    if ((e as { status?: number }).status !== 1) throw e
+  }
+  return performance.now() - t0
+}
+
+async function benchSecrets(): Promise<void> {
+  let rg = ''
+  try {
+    rg = execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim()
+  } catch {
+    console.log('secret scan vs rg: skipped (rg is not installed; apt-get install ripgrep)')
+    return
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dsr-bench-secrets-'))
+  try {
+    const files: Record<string, string> = {}
+    const kinds = ['py', 'js', 'yaml', 'json', 'md', 'env', 'txt', 'html']
+    for (let i = 0; i < 4000; i++) {
+      const ext = kinds[i % kinds.length]
+      const body = Array.from({ length: 120 }, (_, l) => `line_${l} = "${randomText(i * 1000 + l, 60)}"  # ${ext} ${l}`).join('\n')
+      const planted = i % 97 === 0 ? `\nDB_PASSWORD = "Pw-${randomText(i, 14)}!"\nTOKEN = "ghp_${randomText(i + 7, 36)}"\n` : ''
+      files[`src/pkg${i % 50}/file_${i}.${ext === 'env' ? 'env' : ext}`] = body + planted
+    }
+    files['static/app.min.js'] = `!function(){${Array.from({ length: 20000 }, (_, i) => `var a${i}="${randomText(i, 40)}";`).join('')}}();`
+    write(dir, files)
+    const bytes = Object.values(files).reduce((n, t) => n + t.length, 0)
+    const cli = join(process.cwd(), 'dist/cli.js')
+    const ours: number[] = []
+    const theirs: number[] = []
+    for (let run = 0; run < 3; run++) {
+      ours.push(timeCommand(process.execPath, [cli, 'scan', dir, '--format', 'json', '--fail-on', 'never', '--output', join(tmpdir(), 'dsr-bench.json')]))
+      theirs.push(timeCommand(rg, ['-n', '--no-heading', '--hidden', ...RG_PATTERNS.flatMap((p) => ['-e', p]), dir]))
+    }
+    const a = median(ours)
+    const b = median(theirs)
+    console.log(`full-tree secret scan, ${Object.keys(files).length} files, ${(bytes / 1048576).toFixed(1)} MiB (3 runs, median, whole processes):`)
+    console.log(`  django-security-review scan (all rules, secrets included): ${a.toFixed(0)} ms`)
+    console.log(`  rg with the equivalent patterns:                             ${b.toFixed(0)} ms`)
+    console.log(`  ratio: ${(a / b).toFixed(2)}x rg`)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 console.log(`node ${process.version}`)
 await benchChange()
 await benchTree()
+await benchSecrets()
 console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
