@@ -8738,8 +8738,28 @@ function isDocsFile(path) {
   const lower = path.toLowerCase();
   return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
 }
+var TRIGGER = /pass|pwd|secret|token|key|salt|bearer|auth|credential|:\/\/|eyj|akia|asia|abia|acca|gh[pousr]_|github_pat_|[rs]k_live_|[rs]k_test_|xox|sg\.|aiza|private key|django-insecure-/gi;
+function candidateLines(text) {
+  const lines = /* @__PURE__ */ new Set();
+  let line2 = 1;
+  let counted = 0;
+  TRIGGER.lastIndex = 0;
+  for (let m2 = TRIGGER.exec(text); m2; m2 = TRIGGER.exec(text)) {
+    for (let nl = text.indexOf("\n", counted); nl >= 0 && nl < m2.index; nl = text.indexOf("\n", nl + 1)) {
+      line2++;
+      counted = nl + 1;
+    }
+    lines.add(line2);
+    const next = text.indexOf("\n", m2.index);
+    if (next < 0) break;
+    TRIGGER.lastIndex = next;
+  }
+  return lines;
+}
 function detectSecrets(path, text, lines) {
   if (isSkippedFile(path)) return [];
+  const candidates = candidateLines(text);
+  if (!candidates.size) return [];
   const docs = isDocsFile(path);
   const code2 = path.endsWith(".py");
   const out2 = [];
@@ -8749,7 +8769,7 @@ function detectSecrets(path, text, lines) {
     const nl = text.indexOf("\n", start2);
     const end = nl < 0 ? text.length : nl;
     lineNo++;
-    if (!lines || lines.has(lineNo)) {
+    if (candidates.has(lineNo) && (!lines || lines.has(lineNo))) {
       let line2 = text.slice(start2, end);
       if (line2.endsWith("\r")) line2 = line2.slice(0, -1);
       scanLine(line2, lineNo, docs, code2, out2);

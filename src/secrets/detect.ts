@@ -41,9 +41,38 @@ export function isDocsFile(path: string): boolean {
   return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith('docs/') || lower.includes('/docs/')
 }
 
+/**
+ * Substrings (any case) without which a line cannot hold a secret: the words of secret-sounding names
+ * and the prefixes of self-identifying formats. Lines without one are never scanned in detail.
+ */
+const TRIGGER = /pass|pwd|secret|token|key|salt|bearer|auth|credential|:\/\/|eyj|akia|asia|abia|acca|gh[pousr]_|github_pat_|[rs]k_live_|[rs]k_test_|xox|sg\.|aiza|private key|django-insecure-/gi
+
+/** Line numbers (1-based) of the lines that contain a trigger. */
+function candidateLines(text: string): Set<number> {
+  const lines = new Set<number>()
+  let line = 1
+  let counted = 0
+  TRIGGER.lastIndex = 0
+  for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
+    // count newlines between the previous hit and this one (native indexOf, each byte once)
+    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < m.index; nl = text.indexOf('\n', nl + 1)) {
+      line++
+      counted = nl + 1
+    }
+    lines.add(line)
+    // skip the rest of this line: one hit is enough
+    const next = text.indexOf('\n', m.index)
+    if (next < 0) break
+    TRIGGER.lastIndex = next
+  }
+  return lines
+}
+
 /** Detects secrets in `text`; `lines` limits the search to those (1-based) line numbers, e.g. added lines. */
 export function detectSecrets(path: string, text: string, lines?: ReadonlySet<number>): SecretHit[] {
   if (isSkippedFile(path)) return []
+  const candidates = candidateLines(text)
+  if (!candidates.size) return []
   const docs = isDocsFile(path)
   const code = path.endsWith('.py')
   const out: SecretHit[] = []
@@ -53,7 +82,7 @@ export function detectSecrets(path: string, text: string, lines?: ReadonlySet<nu
     const nl = text.indexOf('\n', start)
     const end = nl < 0 ? text.length : nl
     lineNo++
-    if (!lines || lines.has(lineNo)) {
+    if (candidates.has(lineNo) && (!lines || lines.has(lineNo))) {
       let line = text.slice(start, end)
       if (line.endsWith('\r')) line = line.slice(0, -1)
       scanLine(line, lineNo, docs, code, out)
