@@ -8738,7 +8738,7 @@ function isDocsFile(path) {
   const lower = path.toLowerCase();
   return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
 }
-var TRIGGER = /pass|pwd|secret|token|key|salt|bearer|auth|credential|:\/\/|eyj|akia|asia|abia|acca|gh[pousr]_|github_pat_|[rs]k_live_|[rs]k_test_|xox|sg\.|aiza|private key|django-insecure-/gi;
+var TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox)|d(?:jango-insecure-)/gi;
 function candidateLines(text) {
   const lines = /* @__PURE__ */ new Set();
   let line2 = 1;

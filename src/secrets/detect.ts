@@ -45,7 +45,7 @@ export function isDocsFile(path: string): boolean {
  * Substrings (any case) without which a line cannot hold a secret: the words of secret-sounding names
  * and the prefixes of self-identifying formats. Lines without one are never scanned in detail.
  */
-const TRIGGER = /pass|pwd|secret|token|key|salt|bearer|auth|credential|:\/\/|eyj|akia|asia|abia|acca|gh[pousr]_|github_pat_|[rs]k_live_|[rs]k_test_|xox|sg\.|aiza|private key|django-insecure-/gi
+const TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox)|d(?:jango-insecure-)/gi
 
 /** Line numbers (1-based) of the lines that contain a trigger. */
 function candidateLines(text: string): Set<number> {
