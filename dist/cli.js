@@ -9988,7 +9988,7 @@ function frame(text, line2, paint) {
   return out2;
 }
 function formatText(findings, notices, summary, opts) {
-  const paint = (s, t2) => opts.color ? styleText(s, t2) : t2;
+  const paint = (s, t2) => opts.color ? styleText(s, t2, { validateStream: false }) : t2;
   const out2 = [];
   for (const f3 of findings) {
     const state = f3.baselineState ? `  [${f3.baselineState === "absent" ? "fixed" : f3.baselineState}]` : "";

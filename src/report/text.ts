@@ -28,7 +28,8 @@ function frame(text: string | undefined, line: number, paint: (s: Style, t: stri
 }
 
 export function formatText(findings: Finding[], notices: Notice[], summary: string, opts: TextOptions): string {
-  const paint = (s: Style, t: string): string => (opts.color ? styleText(s, t) : t)
+  // validateStream: false — the caller already decided (--color, or a terminal); Node 22+ would otherwise re-check stdout
+  const paint = (s: Style, t: string): string => (opts.color ? styleText(s, t, { validateStream: false }) : t)
   const out: string[] = []
   for (const f of findings) {
     const state = f.baselineState ? `  [${f.baselineState === 'absent' ? 'fixed' : f.baselineState}]` : ''
