@@ -18408,11 +18408,10 @@ async function gitChangeSet(opts, want) {
   const git = await openRepo(opts.repo);
   const head = await resolveCommit(git, opts.head ?? "HEAD");
   const baseTip = await resolveCommit(git, opts.base);
-  let mergeBase;
-  try {
-    mergeBase = (await git.raw(["merge-base", baseTip, head])).trim();
-  } catch {
-    throw new UsageError(`${opts.base} and ${opts.head ?? "HEAD"} have no common ancestor (is the clone too shallow? fetch more history)`);
+  let mergeBase = opts.mergeBase ? await resolveCommit(git, opts.mergeBase) : "";
+  if (!mergeBase) {
+    mergeBase = (await git.raw(["merge-base", baseTip, head]).catch(() => "")).trim();
+    if (!mergeBase) throw new UsageError(`${opts.base} and ${opts.head ?? "HEAD"} have no common ancestor (is the clone too shallow? fetch more history)`);
   }
   const notices = [];
   const [baseTree, headTree, nameStatus, patch] = await Promise.all([

@@ -9,7 +9,7 @@ const out = process.argv[2] ?? 'dist'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await build({
-  entryPoints: { cli: 'src/cli.ts' },
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: out,
   bundle: true,
   platform: 'node',

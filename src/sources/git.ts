@@ -145,6 +145,8 @@ export interface GitDiffOptions {
   base: string
   head?: string
   maxFileBytes?: number
+  /** The merge-base when it is already known (a shallow clone cannot compute it). */
+  mergeBase?: string
 }
 
 async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
@@ -201,11 +203,10 @@ export async function gitChangeSet(opts: GitDiffOptions, want: (base: MapFileSet
   const git = await openRepo(opts.repo)
   const head = await resolveCommit(git, opts.head ?? 'HEAD')
   const baseTip = await resolveCommit(git, opts.base)
-  let mergeBase: string
-  try {
-    mergeBase = (await git.raw(['merge-base', baseTip, head])).trim()
-  } catch {
-    throw new UsageError(`${opts.base} and ${opts.head ?? 'HEAD'} have no common ancestor (is the clone too shallow? fetch more history)`)
+  let mergeBase = opts.mergeBase ? await resolveCommit(git, opts.mergeBase) : ''
+  if (!mergeBase) {
+    mergeBase = (await git.raw(['merge-base', baseTip, head]).catch(() => '')).trim()
+    if (!mergeBase) throw new UsageError(`${opts.base} and ${opts.head ?? 'HEAD'} have no common ancestor (is the clone too shallow? fetch more history)`)
   }
   const notices: Notice[] = []
   const [baseTree, headTree, nameStatus, patch] = await Promise.all([

@@ -1,0 +1,205 @@
+// A loopback GitHub for end-to-end tests: every request is checked against GitHub's OpenAPI
+// description (__fixtures__/openapi-subset.json, extracted from @octokit/openapi) and answered the way
+// GitHub answers — state kept across requests, pagination with Link headers, 422 for review comments
+// outside the diff, and injectable failures (403, 500, secondary rate limits with retry-after).
+import { readFileSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Ajv, type ValidateFunction } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { commentableLines } from '../src/github/patch.js'
+
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+interface Operation {
+  operationId: string
+  method: string
+  path: string
+  parameters: { name: string; in: string; required: boolean; schema?: object }[]
+  requestSchema: object | null
+  status: number
+  example: unknown
+}
+
+export interface RecordedRequest {
+  operationId: string | null
+  method: string
+  path: string
+  query: URLSearchParams
+  body: unknown
+  errors: string[]
+  status: number
+}
+
+export interface PullFile {
+  filename: string
+  status: string
+  patch?: string
+}
+
+export interface Failure {
+  status: number
+  /** How many times to fail before answering normally (default: always). */
+  times?: number
+  headers?: Record<string, string>
+  message?: string
+}
+
+const subset = JSON.parse(readFileSync(new URL('./openapi-subset.json', import.meta.url), 'utf8')) as { operations: Operation[] }
+
+/** OpenAPI 3.0 `nullable` without a `type` (an enum, say) is not JSON Schema: say "or null" explicitly. */
+function normalize(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(normalize)
+  if (typeof schema !== 'object' || schema === null) return schema
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(schema)) out[k] = normalize(v)
+  if (out.nullable === true && out.type === undefined) {
+    delete out.nullable
+    if (Array.isArray(out.enum)) out.enum = [...(out.enum as unknown[]), null]
+    else return { anyOf: [out, { type: 'null' }] }
+  }
+  return out
+}
+const ajv = new Ajv({ allErrors: true, strict: false })
+addFormats(ajv)
+const routes = subset.operations.map((op) => ({
+  op,
+  re: new RegExp('^' + op.path.replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
+  names: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
+  validate: op.requestSchema ? ajv.compile(normalize(op.requestSchema) as object) : undefined
+})) as { op: Operation; re: RegExp; names: string[]; validate?: ValidateFunction }[]
+
+const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = []
+  files: PullFile[] = []
+  pull = { number: 2, head: 'a'.repeat(40), base: 'b'.repeat(40) }
+  mergeBase = 'c'.repeat(40)
+  reviewComments: { id: number; path: string; line: number; body: string; user: typeof BOT; commit_id: string }[] = []
+  reviews: { id: number; body: string; event: string; commit_id: string }[] = []
+  issueComments: { id: number; body: string; user: { login: string; id: number; type: string } }[] = []
+  checkRuns: { id: number; body: Record<string, unknown> }[] = []
+  failures = new Map<string, Failure>()
+  private nextId = 1000
+  private server = createServer((req, res) => void this.handle(req, res))
+  url = ''
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())))
+  }
+
+  /** Operation ids of the requests so far, with their validation errors. */
+  calls(): string[] {
+    return this.requests.map((r) => `${r.operationId ?? `${r.method} ${r.path}`}${r.errors.length ? ` !${r.errors.join('; ')}` : ''}`)
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const c of req) chunks.push(c as Buffer)
+    const url = new URL(req.url ?? '/', 'http://x')
+    const text = Buffer.concat(chunks).toString('utf8')
+    let body: unknown
+    const errors: string[] = []
+    try {
+      body = text ? JSON.parse(text) : undefined
+    } catch {
+      errors.push('body is not JSON')
+    }
+    const route = routes.find((r) => r.op.method === req.method && r.re.test(url.pathname))
+    const record: RecordedRequest = { operationId: route?.op.operationId ?? null, method: req.method ?? '', path: url.pathname, query: url.searchParams, body, errors, status: 0 }
+    this.requests.push(record)
+    const auth = String(req.headers.authorization ?? '')
+    if (!/^(token|Bearer) \S+/.test(auth)) errors.push('missing token authorization')
+    if (!route) return this.send(res, record, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' })
+    if (route.validate && !route.validate(body)) errors.push(...(route.validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`))
+    for (const p of route.op.parameters.filter((x) => x.in === 'query')) {
+      const v = url.searchParams.get(p.name)
+      if (v !== null && p.schema && !ajv.validate(normalize(p.schema) as object, /^\d+$/.test(v) ? Number(v) : v)) errors.push(`query ${p.name}=${v} is invalid`)
+    }
+    if (errors.length) return this.send(res, record, 422, { message: 'Validation Failed', errors: errors.map((message) => ({ message })), documentation_url: 'https://docs.github.com/rest' })
+    const failure = this.failures.get(route.op.operationId)
+    if (failure && (failure.times === undefined || failure.times > 0)) {
+      if (failure.times !== undefined) failure.times--
+      return this.send(res, record, failure.status, { message: failure.message ?? 'failure injected by the test', documentation_url: 'https://docs.github.com/rest' }, failure.headers)
+    }
+    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(route.re.exec(url.pathname)?.[i + 1] ?? '')]))
+    const [status, payload, headers] = this.answer(route.op, params, body as Record<string, unknown>, url)
+    this.send(res, record, status, payload, headers)
+  }
+
+  private page<T>(items: T[], url: URL): [number, T[], Record<string, string>] {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30)
+    const page = Number(url.searchParams.get('page') ?? 1)
+    const slice = items.slice((page - 1) * perPage, page * perPage)
+    const headers: Record<string, string> = {}
+    if (page * perPage < items.length) {
+      const next = new URL(url.toString())
+      next.searchParams.set('page', String(page + 1))
+      headers.link = `<${this.url}${next.pathname}${next.search}>; rel="next"`
+    }
+    return [200, slice, headers]
+  }
+
+  private answer(op: Operation, params: Record<string, string>, body: Record<string, unknown>, url: URL): [number, unknown, Record<string, string>?] {
+    switch (op.operationId) {
+      case 'pulls/list-files':
+        return this.page(this.files.map((f, i) => ({ sha: String(i).padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch ? { patch: f.patch } : {}) })), url)
+      case 'pulls/list-review-comments':
+        return this.page(this.reviewComments, url)
+      case 'issues/list-comments':
+        return this.page(this.issueComments, url)
+      case 'pulls/create-review': {
+        const comments = (body.comments ?? []) as { path: string; line: number; side?: string; body: string }[]
+        const commentable = new Map(this.files.map((f) => [f.filename, commentableLines(f.patch)]))
+        const bad = comments.filter((c) => !commentable.get(c.path)?.has(c.line))
+        if (bad.length) return [422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' }]
+        if (body.commit_id !== this.pull.head) return [422, { message: 'Unprocessable Entity', errors: ['commit_id is not part of the pull request'] }]
+        const id = this.nextId++
+        this.reviews.push({ id, body: typeof body.body === 'string' ? body.body : '', event: String(body.event), commit_id: String(body.commit_id) })
+        for (const c of comments) this.reviewComments.push({ id: this.nextId++, path: c.path, line: c.line, body: c.body, user: BOT, commit_id: String(body.commit_id) })
+        return [200, { id, node_id: 'PRR_x', user: BOT, body: body.body ?? '', state: 'COMMENTED', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
+      }
+      case 'issues/create-comment': {
+        const c = { id: this.nextId++, body: String(body.body), user: BOT }
+        this.issueComments.push(c)
+        return [201, { ...c, node_id: 'IC_x', url: '', html_url: '', created_at: '', updated_at: '', author_association: 'NONE' }]
+      }
+      case 'issues/update-comment': {
+        const c = this.issueComments.find((x) => x.id === Number(params.comment_id))
+        if (!c) return [404, { message: 'Not Found' }]
+        c.body = String(body.body)
+        return [200, { ...c, node_id: 'IC_x', url: '', html_url: '', created_at: '', updated_at: '', author_association: 'NONE' }]
+      }
+      case 'checks/create': {
+        const id = this.nextId++
+        this.checkRuns.push({ id, body })
+        return [201, { id, head_sha: body.head_sha, name: body.name, status: body.status ?? 'queued' }]
+      }
+      case 'checks/update': {
+        const run = this.checkRuns.find((r) => r.id === Number(params.check_run_id))
+        if (!run) return [404, { message: 'Not Found' }]
+        run.body = { ...run.body, ...body }
+        return [200, { id: run.id, ...run.body }]
+      }
+      case 'repos/compare-commits-with-basehead':
+        return [200, { merge_base_commit: { sha: this.mergeBase }, base_commit: { sha: this.pull.base }, status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1, commits: [], files: [] }]
+      case 'pulls/get':
+        return [200, { number: this.pull.number, head: { sha: this.pull.head }, base: { sha: this.pull.base } }]
+      default:
+        return [op.status, op.example ?? {}]
+    }
+  }
+
+  private send(res: ServerResponse, record: RecordedRequest, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+    record.status = status
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': 'TEST', 'x-ratelimit-remaining': '4999', ...headers })
+    res.end(JSON.stringify(payload))
+  }
+}

@@ -1,0 +1,148 @@
+// The bundled Action (dist/index.js) run as the runner runs it, against a real git checkout and a
+// loopback GitHub that validates every request against GitHub's OpenAPI description.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FakeGitHub, type PullFile } from '../../__fixtures__/github-api.js'
+import { runAction } from '../../__fixtures__/runner.js'
+import { makeRepo, type Repo } from '../helpers/project.js'
+
+const actionDir = new URL('../..', import.meta.url).pathname
+const require = createRequire(import.meta.url)
+type Example = { action?: string; pull_request: { head: { sha: string; repo: { full_name: string } }; base: { sha: string } } }
+const events = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples/api.github.com/index.json'), 'utf8')) as { name: string; examples: Example[] }[]
+const opened = events.find((e) => e.name === 'pull_request')!.examples.find((x) => x.action === 'opened')!
+
+const BASE = {
+  'config/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n',
+  'config/settings/base.py': 'import os\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = ["shop.example.com"]\nINSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.csrf.CsrfViewMiddleware",\n    "django.middleware.clickjacking.XFrameOptionsMiddleware",\n]\n',
+  'config/settings/production.py': 'from .base import *\n\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\nSECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 31536000\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True\n',
+  'shop/views.py': 'def index(request):\n    return None\n'
+}
+
+let origin: Repo
+let baseSha: string
+let headSha: string
+let cleanSha: string
+let workspace: string
+let api: FakeGitHub
+
+/** GitHub's files list for base...head: file names, statuses and patches (3 lines of context). */
+function pullFiles(dir: string, base: string, head: string): PullFile[] {
+  const out = execFileSync('git', ['diff', '--no-color', '-M', `${base}...${head}`], { cwd: dir, encoding: 'utf8' })
+  return out
+    .split(/^diff --git /m)
+    .filter(Boolean)
+    .map((chunk) => {
+      const name = /^\+\+\+ b\/(.*)$/m.exec(chunk)?.[1] ?? /^--- a\/(.*)$/m.exec(chunk)?.[1] ?? ''
+      const at = chunk.indexOf('\n@@')
+      return { filename: name, status: chunk.includes('\nnew file mode') ? 'added' : 'modified', patch: at < 0 ? undefined : chunk.slice(at + 1).replace(/\n$/, '') }
+    })
+}
+
+function event(head: string): object {
+  const e = structuredClone<Example>(opened)
+  e.pull_request.head.sha = head
+  e.pull_request.base.sha = baseSha
+  return e
+}
+
+beforeAll(async () => {
+  origin = await makeRepo()
+  baseSha = await origin.commit(BASE, 'base')
+  await origin.git.checkoutLocalBranch('regressions')
+  headSha = await origin.commit(
+    {
+      'config/settings/production.py': BASE['config/settings/production.py'].replace('SESSION_COOKIE_SECURE = True\n', '') + 'DEBUG = True\nSECURE_HSTS_SECONDS = 3600\n',
+      'shop/views.py': 'def index(request):\n    return None\n\n\nSTRIPE_KEY = "sk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3r"\n'
+    },
+    'regressions'
+  )
+  await origin.git.checkout(baseSha)
+  await origin.git.checkoutLocalBranch('clean')
+  cleanSha = await origin.commit({ 'shop/views.py': 'def index(request):\n    return "ok"\n' }, 'clean')
+})
+afterAll(() => origin.cleanup())
+
+beforeEach(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'dsr-workspace-'))
+  execFileSync('git', ['clone', '-q', '--no-checkout', origin.dir, workspace])
+  api = await new FakeGitHub().start()
+})
+afterEach(async () => {
+  rmSync(workspace, { recursive: true, force: true })
+  await api.close()
+})
+
+async function runPr(head: string, extra: { inputs?: Record<string, string> } = {}) {
+  execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: workspace })
+  api.pull = { number: 2, head, base: baseSha }
+  api.files = pullFiles(workspace, baseSha, head)
+  return runAction({ actionDir, workspace, eventName: 'pull_request', event: event(head), env: { GITHUB_API_URL: api.url }, inputs: extra.inputs })
+}
+
+describe('pull_request', () => {
+  it('posts one review with comments on the right lines, a summary, SARIF, outputs, and fails', async () => {
+    const r = await runPr(headSha)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+    expect(r.exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(1)
+    expect(api.reviews[0].event).toBe('COMMENT')
+    expect(api.reviewComments.map((c) => `${c.path}:${c.line}`).sort()).toEqual(['config/settings/production.py:2', 'config/settings/production.py:8', 'config/settings/production.py:9', 'shop/views.py:5'])
+    const debug = api.reviewComments.find((c) => c.line === 8)!.body
+    expect(debug).toContain('CRITICAL** · `debug-enabled` · Django `security.W018`')
+    expect(debug).toContain('```suggestion\nDEBUG = False\n```')
+    expect(debug).toContain('docs/rules/debug-enabled.md')
+    const stripe = api.reviewComments.find((c) => c.path === 'shop/views.py')!.body
+    expect(stripe).not.toContain('sk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3r')
+    expect(stripe).toContain('sk****3r')
+    expect(api.issueComments).toHaveLength(1)
+    expect(api.issueComments[0].body).toContain('<!-- django-security-review:summary -->')
+    expect(api.issueComments[0].body).toContain('### New')
+    expect(r.outputs).toMatchObject({ findings: '4', 'new-findings': '4', 'highest-severity': 'critical' })
+    expect(existsSync(r.outputs['sarif-file'])).toBe(true)
+    expect(readFileSync(r.outputs['sarif-file'], 'utf8')).toContain('"baselineState": "new"')
+    expect(r.summary).toContain('| 🔴 critical | `debug-enabled` | `config/settings/production.py:8` | new |')
+    expect(r.stdout + r.summary + readFileSync(r.outputs['sarif-file'], 'utf8')).not.toContain('sk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3r')
+    expect(r.stdout).toContain('::error::django-security-review: 4 new')
+  })
+
+  it('run three times: no duplicate comments, one summary updated in place', async () => {
+    for (let i = 0; i < 3; i++) expect((await runPr(headSha)).exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(1)
+    expect(api.reviewComments).toHaveLength(4)
+    expect(api.issueComments).toHaveLength(1)
+    expect(api.calls().filter((c) => c === 'issues/update-comment')).toHaveLength(2)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+  })
+
+  it('a clean pull request passes with a summary that says so', async () => {
+    const r = await runPr(cleanSha)
+    expect(r.exitCode).toBe(0)
+    expect(api.reviews).toHaveLength(0)
+    expect(api.issueComments[0].body).toContain('This change makes nothing less secure.')
+    expect(r.outputs).toMatchObject({ findings: '0', 'new-findings': '0', 'highest-severity': 'none' })
+  })
+
+  it('a fork with a read-only token (403): annotations, job summary and exit code still carry every finding', async () => {
+    api.failures.set('pulls/list-files', { status: 403, message: 'Resource not accessible by integration' })
+    const r = await runPr(headSha)
+    expect(r.exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(0)
+    expect(r.stdout).toContain('::warning::django-security-review: the token cannot comment on this pull request (403')
+    expect(r.stdout).toContain('::error title=debug-enabled (critical),file=config/settings/production.py,line=8,endLine=8::DEBUG is True in production')
+    expect(r.summary).toContain('`debug-enabled`')
+    expect(r.outputs['new-findings']).toBe('4')
+  })
+
+  it('500 then success: the review still lands once', async () => {
+    api.failures.set('pulls/create-review', { status: 500, times: 1 })
+    const r = await runPr(headSha)
+    expect(r.exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(1)
+    expect(api.requests.filter((q) => q.operationId === 'pulls/create-review').map((q) => q.status)).toEqual([500, 200])
+  })
+})

@@ -1,0 +1,46 @@
+// Makes sure the commits a review needs are in the workspace's object store, without requiring
+// `fetch-depth: 0`: fetch exactly the missing commits, and in a shallow clone take the merge-base
+// from the compare API and fetch just that commit too. Nothing is checked out.
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { context } from '@actions/github'
+import { makeClient } from '../github/client.js'
+import type { Plan } from './event.js'
+
+const exec = promisify(execFile)
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await exec('git', args, { cwd, maxBuffer: 1 << 26 })).stdout.trim()
+}
+
+async function has(cwd: string, sha: string): Promise<boolean> {
+  return git(cwd, 'cat-file', '-e', `${sha}^{commit}`).then(
+    () => true,
+    () => false
+  )
+}
+
+async function fetch(cwd: string, refs: string[]): Promise<void> {
+  await git(cwd, 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ...refs)
+}
+
+/** Returns the merge-base to use (undefined: let git compute it). */
+export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'full' }>, token: string, coverage: string[]): Promise<string | undefined> {
+  const missing = [] as string[]
+  for (const sha of [plan.base, plan.head]) if (!(await has(cwd, sha))) missing.push(sha)
+  if (missing.length) {
+    // A pull request's head may only be reachable as refs/pull/N/head (a fork).
+    const refs = plan.kind === 'pull-request' && missing.includes(plan.head) ? [...missing.filter((s) => s !== plan.head), `+refs/pull/${plan.number}/head`] : missing
+    await fetch(cwd, refs)
+    coverage.push(`Fetched ${missing.length} missing commit${missing.length === 1 ? '' : 's'} (${missing.map((s) => s.slice(0, 7)).join(', ')}).`)
+  }
+  const local = await git(cwd, 'merge-base', plan.base, plan.head).catch(() => '')
+  if (local) return local
+  // Shallow clone: ask GitHub for the merge-base, fetch only that commit.
+  const octokit = makeClient(token, () => undefined)
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context.repo, basehead: `${plan.base}...${plan.head}` })
+  const mergeBase = data.merge_base_commit.sha
+  if (!(await has(cwd, mergeBase))) await fetch(cwd, [mergeBase])
+  coverage.push(`Shallow clone: merge-base ${mergeBase.slice(0, 7)} taken from the compare API and fetched alone.`)
+  return mergeBase
+}

@@ -1,0 +1,124 @@
+// The Action: inputs and event → the review engine → SARIF, outputs, job summary, comments, exit code.
+// Findings always reach the job summary, the SARIF file and the exit code, whatever the API allows.
+import * as core from '@actions/core'
+import { context } from '@actions/github'
+import { existsSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { defaultConfig, loadConfig, UsageError, type FailOn } from '../config/config.js'
+import { SEVERITIES, severityRank, type Finding } from '../findings.js'
+import { makeClient } from '../github/client.js'
+import { initPython } from '../python/parser.js'
+import { jobSummary } from '../report/markdown.js'
+import { failing, summaryLine } from '../report/outcome.js'
+import { toSarif } from '../report/sarif.js'
+import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../review.js'
+import { isSecretsCandidate } from '../secrets/detect.js'
+import { isSettingsRelevant } from '../settings/discovery.js'
+import { gitChangeSet } from '../sources/git.js'
+import { treeFiles } from '../sources/tree.js'
+import { planFor, type Plan } from './event.js'
+import { ensureCommits } from './fetch.js'
+import { postPullRequestReview } from './pull-request.js'
+
+export interface Inputs {
+  token: string
+  failOn: FailOn
+  configPath: string
+  comment: 'review' | 'summary' | 'off'
+  maxInline: number
+  sarifFile: string
+  scan: 'auto' | 'diff' | 'full'
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`input ${name} must be one of ${allowed.join(', ')}, not "${value}"`)
+  return value as T
+}
+
+export function readInputs(): Inputs {
+  const max = Number(core.getInput('max-inline-comments') || '30')
+  if (!Number.isInteger(max) || max < 0) throw new UsageError(`input max-inline-comments must be a whole number, not "${core.getInput('max-inline-comments')}"`)
+  return {
+    token: core.getInput('github-token'),
+    failOn: oneOf('fail-on', core.getInput('fail-on') || 'high', [...SEVERITIES, 'never'] as const),
+    configPath: core.getInput('config') || '.github/django-security.yml',
+    comment: oneOf('comment', core.getInput('comment') || 'review', ['review', 'summary', 'off'] as const),
+    maxInline: max,
+    sarifFile: core.getInput('sarif-file') || 'django-security-review.sarif',
+    scan: oneOf('scan', core.getInput('scan') || 'auto', ['auto', 'diff', 'full'] as const)
+  }
+}
+
+async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: ReturnType<typeof defaultConfig>, coverage: string[]): Promise<ReviewResult> {
+  if (plan.kind === 'full') {
+    const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p)))
+    coverage.push(`Full scan (${plan.reason}).`)
+    const result = await scan(files, config)
+    result.notices.unshift(...notices)
+    return result
+  }
+  const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage)
+  const change = await gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
+  return review(change, config)
+}
+
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs()
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    const configFile = resolve(workspace, inputs.configPath)
+    const config = existsSync(configFile) ? loadConfig(configFile) : defaultConfig()
+    const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
+    const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
+    await initPython()
+    const coverage: string[] = []
+    const result = await analyse(plan, workspace, inputs, config, coverage)
+    const failed = failing(result.findings, failOn).length > 0
+    const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at fail-on ${failOn}` : ` — passes at fail-on ${failOn}`}`
+
+    // 1. SARIF and outputs: no API needed.
+    const sarifPath = resolve(workspace, inputs.sarifFile)
+    writeFileSync(sarifPath, JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2))
+    const open = result.findings.filter((f) => f.baselineState !== 'absent')
+    const introduced = result.mode === 'diff' ? open.filter((f) => f.baselineState === 'new' || f.baselineState === 'updated') : open
+    core.setOutput('findings', String(open.length))
+    core.setOutput('new-findings', String(introduced.length))
+    core.setOutput('highest-severity', highest(open))
+    core.setOutput('sarif-file', sarifPath)
+
+    // 2. Comments, when the token may write them.
+    if (plan.kind === 'pull-request' && inputs.comment !== 'off') {
+      const octokit = makeClient(inputs.token, (m) => core.info(m))
+      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage })
+      if (!posted.ok) {
+        coverage.push(posted.why)
+        core.warning(`django-security-review: ${posted.why}`)
+        annotate(introduced)
+      }
+    } else if (plan.kind !== 'pull-request') annotate(introduced)
+
+    // 3. The job summary, always.
+    await core.summary.addRaw(jobSummary(result.findings, [summary, ...coverage].join('\n\n'))).write()
+    core.info(summary)
+    if (failed) core.setFailed(`django-security-review: ${summary}`)
+  } catch (e) {
+    core.setFailed(`django-security-review: ${(e as Error).message.split('\n')[0]}`)
+  }
+}
+
+function highest(findings: Finding[]): string {
+  const top = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]
+  return top ? top.severity : 'none'
+}
+
+/** Workflow-command annotations: seen on the run and the PR's files even without write access. */
+function annotate(findings: Finding[]): void {
+  for (const f of findings) {
+    const props = { file: f.path, startLine: f.line, endLine: f.endLine, title: `${f.ruleId} (${f.severity})` }
+    if (f.severity === 'critical' || f.severity === 'high') core.error(f.message, props)
+    else if (f.severity === 'medium') core.warning(f.message, props)
+    else core.notice(f.message, props)
+  }
+}
+
+

@@ -1,0 +1,29 @@
+// Octokit as the Action uses it: GITHUB_API_URL (GitHub Enterprise Server too), retries on 5xx,
+// and throttling that waits out primary and secondary rate limits (retry-after honoured).
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+
+export type GitHub = ReturnType<typeof getOctokit>
+
+export function makeClient(token: string, log: (message: string) => void): GitHub {
+  return getOctokit(
+    token,
+    {
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      retry: { doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451] },
+      throttle: {
+        onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          log(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`)
+          return retryCount < 3
+        },
+        onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+          log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`)
+          return retryCount < 3
+        }
+      }
+    },
+    throttling,
+    retry
+  )
+}

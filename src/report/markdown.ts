@@ -1,0 +1,93 @@
+// Markdown for people on GitHub: inline review comments, the summary comment, the job summary.
+// Everything here is built from findings that are already redacted.
+import type { Finding, Notice, Severity } from '../findings.js'
+import { RULE_METAS } from '../rules/catalog.js'
+import { ruleDocsUrl } from '../rules/docs.js'
+
+const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵' }
+export const COMMENT_MARKER = 'django-security-review'
+
+/** The hidden marker that identifies our comments and the finding they carry. */
+export function findingMarker(f: Finding): string {
+  return `<!-- ${COMMENT_MARKER}:finding ${f.fingerprint} -->`
+}
+
+export const SUMMARY_MARKER = `<!-- ${COMMENT_MARKER}:summary -->`
+
+/** `a` | `b` style escaping for table cells. */
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+}
+
+function why(ruleId: string): string {
+  return RULE_METAS.find((m) => m.id === ruleId)?.docs.why ?? ''
+}
+
+/** An inline review comment: severity, rule, what and why, the fix (a suggestion when mechanical), docs. */
+export function inlineComment(f: Finding): string {
+  const parts = [
+    `${ICON[f.severity]} **${f.severity.toUpperCase()}** · \`${f.ruleId}\`${f.djangoCheck ? ` · Django \`${f.djangoCheck}\`` : ''}`,
+    '',
+    `${f.message} ${firstSentence(why(f.ruleId))}`
+  ]
+  if (f.fix?.replacement !== undefined && f.line === f.endLine) parts.push('', '```suggestion', f.fix.replacement, '```')
+  if (f.fix) parts.push('', `**Fix:** ${f.fix.description}`)
+  const affected = f.notes.filter((n) => n.startsWith('Affects ') || n.startsWith('This change removed') || n.startsWith('The value comes from'))
+  if (affected.length) parts.push('', affected.join(' '))
+  parts.push('', `[Rule documentation](${ruleDocsUrl(f.ruleId)}) · suppress with \`# django-security: ignore[${f.ruleId}] -- reason\``, findingMarker(f))
+  return parts.join('\n')
+}
+
+function firstSentence(s: string): string {
+  const end = s.indexOf('. ')
+  return end < 0 ? s : s.slice(0, end + 1)
+}
+
+function findingRow(f: Finding, link?: (f: Finding) => string): string {
+  const where = link ? `[${f.path}:${f.line}](${link(f)})` : `\`${f.path}:${f.line}\``
+  return `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | ${where} | ${cell(f.message)} |`
+}
+
+export interface SummaryInput {
+  findings: Finding[]
+  notices: Notice[]
+  mode: 'scan' | 'diff'
+  failed: boolean
+  failOn: string
+  /** Findings that could not go inline (outside the diff, over the limit, rejected): listed in full. */
+  notInline: Finding[]
+  /** Lines about what could not be done (fork, permissions, coverage). */
+  coverage: string[]
+  link?: (f: Finding) => string
+}
+
+/** The one summary comment, updated in place on every run. */
+export function summaryComment(s: SummaryInput): string {
+  const news = s.findings.filter((f) => f.baselineState === 'new' || f.baselineState === 'updated' || (s.mode === 'scan' && f.baselineState === undefined))
+  const unchanged = s.findings.filter((f) => f.baselineState === 'unchanged')
+  const fixed = s.findings.filter((f) => f.baselineState === 'absent')
+  const out = [SUMMARY_MARKER, '## Django security review', '']
+  out.push(s.failed ? `**${news.length} finding${news.length === 1 ? '' : 's'} this change introduced** fail${news.length === 1 ? 's' : ''} the check (fail-on: ${s.failOn}).` : news.length ? `${news.length} new finding${news.length === 1 ? '' : 's'}, none at or above fail-on (${s.failOn}).` : 'This change makes nothing less secure.')
+  const table = (title: string, list: Finding[]): void => {
+    if (!list.length) return
+    out.push('', `### ${title}`, '', '| severity | rule | where | what |', '|---|---|---|---|', ...list.map((f) => findingRow(f, s.link)))
+  }
+  table('New', news)
+  table('Still present (not introduced by this change)', unchanged)
+  table('Fixed by this change', fixed)
+  const notInline = s.notInline.filter((f) => news.includes(f))
+  if (notInline.length) out.push('', `<details><summary>${notInline.length} new finding${notInline.length === 1 ? '' : 's'} without an inline comment</summary>`, '', ...notInline.map((f) => `- \`${f.path}:${f.line}\` **${f.ruleId}**: ${f.message}`), '', '</details>')
+  const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ''}\`: ` : ''}${n.message}`)]
+  if (notes.length) out.push('', '<details><summary>Coverage notes</summary>', '', ...notes.map((n) => `- ${n}`), '', '</details>')
+  return truncate(out.join('\n'), 65000)
+}
+
+/** The job summary (GITHUB_STEP_SUMMARY): always written, whatever the token may do. */
+export function jobSummary(findings: Finding[], summary: string): string {
+  const rows = findings.map((f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${f.path}:${f.line}\` | ${f.baselineState ?? ''} | ${cell(f.message)} |`)
+  return truncate(['## Django security review', '', summary, '', ...(rows.length ? ['| severity | rule | where | state | what |', '|---|---|---|---|---|', ...rows] : [])].join('\n') + '\n', 1000000)
+}
+
+function truncate(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 80)}\n\n_(truncated: ${s.length - max + 80} more characters; see the job summary or SARIF)_`
+}
