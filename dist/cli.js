@@ -18503,10 +18503,13 @@ async function historyScan(repo, since, config) {
   const inHead = await stillInHead(repo, head, secrets);
   const ignored = config.ignorePaths.map(globToRegExp);
   const findings = [];
+  const stillInHeadPrints = /* @__PURE__ */ new Set();
   const override = config.rules["hardcoded-credential"];
   for (const s of override === "off" ? [] : secrets) {
     if (ignored.some((re2) => re2.test(s.first.path))) continue;
     const where = inHead.get(s.hit.value);
+    const fingerprint2 = createHash("sha256").update(`hardcoded-credential\0history\0${s.hit.value}`).digest("hex").slice(0, 32);
+    if (where) stillInHeadPrints.add(fingerprint2);
     const shown = s.hit.kind === "private-key" ? "A private key block" : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`;
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`;
     const low = TEST_PATH.test(s.first.path) || s.hit.testKey;
@@ -18518,7 +18521,7 @@ async function historyScan(repo, since, config) {
       endLine: s.first.line,
       message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(", ")}` : ", and was removed later, but it stays in the history"}. It must be rotated: deleting it does not revoke it.`,
       fix: { description: "Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed." },
-      fingerprint: createHash("sha256").update(`hardcoded-credential\0history\0${s.hit.value}`).digest("hex").slice(0, 32),
+      fingerprint: fingerprint2,
       affected: [],
       notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? "" : "s"} in ${[...s.paths].join(", ")}.`]
     });
@@ -18527,7 +18530,7 @@ async function historyScan(repo, since, config) {
   const notices = [];
   if (shallow) notices.push({ message: "the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)" });
   const redact = makeRedactor(secrets.map((s) => s.hit.value));
-  return { findings: findings.map((f3) => redactFinding(f3, redact)), notices, commits: scanner.commits, redact };
+  return { findings: findings.map((f3) => redactFinding(f3, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact };
 }
 async function stillInHead(repo, head, secrets) {
   const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))];

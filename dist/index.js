@@ -46104,6 +46104,164 @@ async function gitChangeSet(opts, want) {
   }
 }
 
+// src/history.ts
+import { spawn as spawn2 } from "node:child_process";
+import { createInterface } from "node:readline";
+import { createHash as createHash2 } from "node:crypto";
+
+// src/secrets/history.ts
+var LOG_FORMAT = "%x00commit %H %aI %an";
+var HistoryScanner = class {
+  commit;
+  path;
+  newLine = 0;
+  renames = /* @__PURE__ */ new Map();
+  secrets = /* @__PURE__ */ new Map();
+  pendingRenameFrom;
+  commits = 0;
+  addedLines = 0;
+  line(text) {
+    if (text.startsWith("\0commit ")) {
+      const [, sha, date, ...author] = text.slice(1).split(" ");
+      this.commit = { commit: sha, date, author: author.join(" ") };
+      this.path = void 0;
+      this.commits++;
+      return;
+    }
+    if (!this.commit) return;
+    if (text.startsWith("diff --git ")) {
+      this.path = void 0;
+      return;
+    }
+    if (text.startsWith("rename from ")) {
+      this.pendingRenameFrom = text.slice("rename from ".length);
+      return;
+    }
+    if (text.startsWith("rename to ")) {
+      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, text.slice("rename to ".length));
+      this.pendingRenameFrom = void 0;
+      return;
+    }
+    if (text.startsWith("+++ ")) {
+      const p2 = text.slice(4);
+      this.path = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^b\//, "");
+      if (this.path && !isSecretsCandidate(this.path)) this.path = void 0;
+      return;
+    }
+    if (text.startsWith("@@")) {
+      const h3 = parseHunkHeader(text);
+      this.newLine = h3 ? h3.newStart : 0;
+      return;
+    }
+    if (text.startsWith("+") && this.path) {
+      this.addedLines++;
+      const lineNo = this.newLine++;
+      for (const hit of detectSecrets(this.path, text.slice(1))) this.record({ ...hit, line: lineNo }, lineNo);
+    }
+  }
+  record(hit, lineNo) {
+    const path = this.path;
+    const seen = this.secrets.get(hit.value);
+    if (seen) {
+      seen.occurrences++;
+      seen.paths.add(path);
+      return;
+    }
+    this.secrets.set(hit.value, { hit, first: { ...this.commit, path, line: lineNo }, paths: /* @__PURE__ */ new Set([path]), occurrences: 1 });
+  }
+  /** The secrets found, with each path followed through later renames. */
+  results() {
+    const finalName = (p2) => {
+      const seen = /* @__PURE__ */ new Set();
+      while (this.renames.has(p2) && !seen.has(p2)) {
+        seen.add(p2);
+        p2 = this.renames.get(p2);
+      }
+      return p2;
+    };
+    return [...this.secrets.values()].map((s) => ({ ...s, paths: new Set([...s.paths].map(finalName)) }));
+  }
+};
+
+// src/history.ts
+var TEST_PATH2 = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+async function streamLog(repo, since, scanner) {
+  const args2 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
+  const proc = spawn2("git", args2, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  proc.stderr.on("data", (d2) => stderr += d2.toString());
+  const lines = createInterface({ input: proc.stdout, crlfDelay: Infinity });
+  for await (const line2 of lines) scanner.line(line2);
+  const code = await new Promise((resolve2) => proc.on("close", resolve2));
+  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
+}
+async function historyScan(repo, since, config) {
+  const git2 = wo(repo);
+  try {
+    await git2.raw(["rev-parse", "--git-dir"]);
+  } catch {
+    throw new UsageError(`${repo}: not a git repository`);
+  }
+  const head = (await git2.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
+  if (!head) throw new UsageError(`${repo}: the repository has no commits`);
+  if (since) {
+    const ok = (await git2.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${since}^{commit}`]).catch(() => "")).trim();
+    if (!ok) throw new UsageError(`unknown revision "${since}" (not a commit in this repository; is it fetched?)`);
+  }
+  const shallow = (await git2.raw(["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
+  const scanner = new HistoryScanner();
+  await streamLog(repo, since, scanner);
+  const secrets = scanner.results();
+  const inHead = await stillInHead(repo, head, secrets);
+  const ignored = config.ignorePaths.map(globToRegExp);
+  const findings = [];
+  const stillInHeadPrints = /* @__PURE__ */ new Set();
+  const override = config.rules["hardcoded-credential"];
+  for (const s of override === "off" ? [] : secrets) {
+    if (ignored.some((re2) => re2.test(s.first.path))) continue;
+    const where = inHead.get(s.hit.value);
+    const fingerprint2 = createHash2("sha256").update(`hardcoded-credential\0history\0${s.hit.value}`).digest("hex").slice(0, 32);
+    if (where) stillInHeadPrints.add(fingerprint2);
+    const shown = s.hit.kind === "private-key" ? "A private key block" : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`;
+    const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`;
+    const low = TEST_PATH2.test(s.first.path) || s.hit.testKey;
+    findings.push({
+      ruleId: "hardcoded-credential",
+      severity: override && override !== "off" ? override : low ? "low" : "high",
+      path: s.first.path,
+      line: s.first.line,
+      endLine: s.first.line,
+      message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(", ")}` : ", and was removed later, but it stays in the history"}. It must be rotated: deleting it does not revoke it.`,
+      fix: { description: "Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed." },
+      fingerprint: fingerprint2,
+      affected: [],
+      notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? "" : "s"} in ${[...s.paths].join(", ")}.`]
+    });
+  }
+  findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line);
+  const notices = [];
+  if (shallow) notices.push({ message: "the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)" });
+  const redact = makeRedactor(secrets.map((s) => s.hit.value));
+  return { findings: findings.map((f3) => redactFinding(f3, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact };
+}
+async function stillInHead(repo, head, secrets) {
+  const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))];
+  const out2 = /* @__PURE__ */ new Map();
+  if (!paths.length) return out2;
+  const cat = new CatFile(repo);
+  try {
+    const blobs = await cat.read(paths.map((p2) => `${head}:${p2}`));
+    const text = new Map(paths.map((p2, i2) => [p2, blobs[i2] && !isBinary(blobs[i2]) ? blobs[i2].toString("utf8") : void 0]));
+    for (const s of secrets) {
+      const where = [...s.paths].filter((p2) => text.get(p2)?.includes(s.hit.value));
+      if (where.length) out2.set(s.hit.value, where);
+    }
+  } finally {
+    cat.close();
+  }
+  return out2;
+}
+
 // src/sources/tree.ts
 import { readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
 import { join as join2 } from "node:path";
@@ -46294,6 +46452,17 @@ async function analyse(plan, workspace, inputs, config, coverage) {
     coverage.push(`Full scan (${plan.reason}).`);
     const result = await scan(files, config);
     result.notices.unshift(...notices);
+    if (existsSync4(resolve(workspace, ".git"))) {
+      const history = await historyScan(workspace, void 0, config);
+      coverage.push(`History: ${history.commits} commit${history.commits === 1 ? "" : "s"} scanned for secrets.`);
+      const redactors = [result.redact, history.redact];
+      return {
+        ...result,
+        findings: [...result.findings, ...history.findings.filter((f3) => !history.stillInHead.has(f3.fingerprint))],
+        notices: [...result.notices, ...history.notices],
+        redact: (t2) => redactors.reduce((acc, r2) => r2(acc), t2)
+      };
+    }
     return result;
   }
   const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage);

@@ -14,6 +14,8 @@ import { globToRegExp } from './config/config.js'
 
 export interface HistoryResult {
   findings: Finding[]
+  /** Fingerprints of the findings whose secret HEAD still holds (a tree scan reports those too). */
+  stillInHead: Set<string>
   notices: Notice[]
   commits: number
   redact: Redactor
@@ -53,10 +55,13 @@ export async function historyScan(repo: string, since: string | undefined, confi
   const inHead = await stillInHead(repo, head, secrets)
   const ignored = config.ignorePaths.map(globToRegExp)
   const findings: Finding[] = []
+  const stillInHeadPrints = new Set<string>()
   const override = config.rules['hardcoded-credential']
   for (const s of override === 'off' ? [] : secrets) {
     if (ignored.some((re) => re.test(s.first.path))) continue
     const where = inHead.get(s.hit.value)
+    const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${s.hit.value}`).digest('hex').slice(0, 32)
+    if (where) stillInHeadPrints.add(fingerprint)
     const shown = s.hit.kind === 'private-key' ? 'A private key block' : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`
     const low = TEST_PATH.test(s.first.path) || s.hit.testKey
@@ -68,7 +73,7 @@ export async function historyScan(repo: string, since: string | undefined, confi
       endLine: s.first.line,
       message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(', ')}` : ', and was removed later, but it stays in the history'}. It must be rotated: deleting it does not revoke it.`,
       fix: { description: 'Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed.' },
-      fingerprint: createHash('sha256').update(`hardcoded-credential\0history\0${s.hit.value}`).digest('hex').slice(0, 32),
+      fingerprint,
       affected: [],
       notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? '' : 's'} in ${[...s.paths].join(', ')}.`]
     })
@@ -77,7 +82,7 @@ export async function historyScan(repo: string, since: string | undefined, confi
   const notices: Notice[] = []
   if (shallow) notices.push({ message: 'the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)' })
   const redact = makeRedactor(secrets.map((s) => s.hit.value))
-  return { findings: findings.map((f) => redactFinding(f, redact)), notices, commits: scanner.commits, redact }
+  return { findings: findings.map((f) => redactFinding(f, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact }
 }
 
 /** For each secret, the HEAD paths (of those it was added to) that still contain it. */

@@ -146,3 +146,35 @@ describe('pull_request', () => {
     expect(api.requests.filter((q) => q.operationId === 'pulls/create-review').map((q) => q.status)).toEqual([500, 200])
   })
 })
+
+describe('push and schedule', () => {
+  it('push: reviews the pushed range, annotates, makes no API call', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+    const push = events.find((e) => e.name === 'push')!.examples[0] as unknown as Record<string, unknown>
+    const r = await runAction({ actionDir, workspace, eventName: 'push', event: { ...push, before: baseSha, after: headSha }, env: { GITHUB_API_URL: api.url } })
+    expect(r.exitCode).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(r.stdout).toContain('::error title=debug-enabled (critical),file=config/settings/production.py,line=8')
+    expect(r.outputs['new-findings']).toBe('4')
+  })
+
+  it('schedule: scans the whole tree and the history, where a removed secret still counts', async () => {
+    const repo = await makeRepo()
+    try {
+      await repo.commit(BASE, 'base')
+      await repo.commit({ 'deploy/.env.production': 'SENDGRID_API_KEY=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\n' }, 'oops')
+      await repo.commit({ 'deploy/.env.production': null }, 'remove it')
+      const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: { GITHUB_API_URL: api.url } })
+      expect(r.exitCode).toBe(1)
+      expect(api.requests).toEqual([])
+      expect(r.summary).toContain('Full scan (schedule event).')
+      expect(r.summary).toContain('History: 3 commits scanned for secrets.')
+      expect(r.summary).toContain('SendGrid API key (SG****cr) was committed in')
+      expect(r.summary).not.toContain('TwL2iGABf9DHoTf')
+      expect(r.outputs).toMatchObject({ findings: '1', 'new-findings': '1', 'highest-severity': 'high' })
+    } finally {
+      repo.cleanup()
+    }
+  })
+})

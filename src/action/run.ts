@@ -15,6 +15,7 @@ import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../re
 import { isSecretsCandidate } from '../secrets/detect.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
 import { gitChangeSet } from '../sources/git.js'
+import { historyScan } from '../history.js'
 import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
 import { ensureCommits } from './fetch.js'
@@ -55,6 +56,19 @@ async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: Re
     coverage.push(`Full scan (${plan.reason}).`)
     const result = await scan(files, config)
     result.notices.unshift(...notices)
+    // Secrets that were committed and removed stay in history: scan it too when git has it.
+    if (existsSync(resolve(workspace, '.git'))) {
+      const history = await historyScan(workspace, undefined, config)
+      coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
+      // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
+      const redactors = [result.redact, history.redact]
+      return {
+        ...result,
+        findings: [...result.findings, ...history.findings.filter((f) => !history.stillInHead.has(f.fingerprint))],
+        notices: [...result.notices, ...history.notices],
+        redact: (t) => redactors.reduce((acc, r) => r(acc), t)
+      }
+    }
     return result
   }
   const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage)
