@@ -46355,6 +46355,30 @@ async function ensureCommits(cwd, plan, token, coverage) {
   return mergeBase;
 }
 
+// src/action/check-run.ts
+var LEVEL2 = { critical: "failure", high: "failure", medium: "warning", low: "notice" };
+async function publishCheckRun(octokit, repo, headSha, findings, failed, summary2) {
+  const annotations = findings.map((f3) => ({
+    path: f3.path,
+    start_line: f3.line,
+    end_line: Math.max(f3.line, f3.endLine),
+    annotation_level: LEVEL2[f3.severity],
+    title: `${f3.ruleId} (${f3.severity})`,
+    message: f3.message.slice(0, 64e3)
+  }));
+  const output = (batch) => ({ title: failed ? "Security regressions found" : "No blocking findings", summary: summary2.slice(0, 65e3), annotations: batch });
+  try {
+    const { data } = await octokit.rest.checks.create({ ...repo, name: "django-security-review", head_sha: headSha, status: "in_progress", output: output(annotations.slice(0, 50)) });
+    for (let i2 = 50; i2 < annotations.length; i2 += 50) await octokit.rest.checks.update({ ...repo, check_run_id: data.id, output: output(annotations.slice(i2, i2 + 50)) });
+    await octokit.rest.checks.update({ ...repo, check_run_id: data.id, status: "completed", conclusion: failed ? "failure" : "success", completed_at: (/* @__PURE__ */ new Date()).toISOString() });
+    return { ok: true };
+  } catch (e) {
+    const status2 = typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+    if (status2 === 403 || status2 === 404) return { ok: false, why: `no check run: the token may not write checks (${status2}); add \`checks: write\` to the workflow's permissions` };
+    throw e;
+  }
+}
+
 // src/github/patch.ts
 function commentableLines(patch) {
   const lines = /* @__PURE__ */ new Set();
@@ -46499,6 +46523,11 @@ async function run2() {
         annotate(introduced);
       }
     } else if (plan.kind !== "pull-request") annotate(introduced);
+    if (plan.kind !== "full" && inputs.comment !== "off" && !(plan.kind === "pull-request" && plan.fork)) {
+      const octokit = makeClient(inputs.token, (m2) => info2(m2));
+      const check = await publishCheckRun(octokit, context2.repo, plan.head, introduced, failed, summary2);
+      if (!check.ok) coverage.push(check.why);
+    }
     await summary.addRaw(jobSummary(result.findings, [summary2, ...coverage].join("\n\n"))).write();
     info2(summary2);
     if (failed) setFailed(`django-security-review: ${summary2}`);

@@ -138,6 +138,23 @@ describe('pull_request', () => {
     expect(r.outputs['new-findings']).toBe('4')
   })
 
+  it('a check run carries every finding as an annotation, 50 per request', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => `SERVICE_${i}_TOKEN = "tok_${String(i).padStart(2, '0')}_9f8e7d6c5b4a3F2E1DzQ"`).join('\n') + '\n'
+    execFileSync('git', ['checkout', '-q', '--detach', baseSha], { cwd: origin.dir })
+    const tokens = await origin.commit({ 'shop/tokens.py': many }, 'sixty tokens')
+    execFileSync('git', ['fetch', '-q', origin.dir, tokens], { cwd: workspace })
+    const r = await runPr(tokens)
+    expect(r.exitCode).toBe(1)
+    const checkCalls = api.requests.filter((q) => q.operationId?.startsWith('checks/'))
+    expect(checkCalls.map((q) => q.operationId)).toEqual(['checks/create', 'checks/update', 'checks/update'])
+    const annotations = checkCalls.map((q) => ((q.body as { output?: { annotations?: unknown[] } }).output?.annotations ?? []).length)
+    expect(annotations).toEqual([50, 10, 0])
+    expect(api.checkRuns[0].body).toMatchObject({ status: 'completed', conclusion: 'failure' })
+    // at most 30 inline comments; the other 30 are listed in the summary
+    expect(api.reviewComments).toHaveLength(30)
+    expect(api.issueComments[0].body).toContain('30 new findings without an inline comment')
+  })
+
   it('500 then success: the review still lands once', async () => {
     api.failures.set('pulls/create-review', { status: 500, times: 1 })
     const r = await runPr(headSha)
@@ -148,12 +165,14 @@ describe('pull_request', () => {
 })
 
 describe('push and schedule', () => {
-  it('push: reviews the pushed range, annotates, makes no API call', async () => {
+  it('push: reviews the pushed range, annotates, and writes only a check run', async () => {
     execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
     const push = events.find((e) => e.name === 'push')!.examples[0] as unknown as Record<string, unknown>
     const r = await runAction({ actionDir, workspace, eventName: 'push', event: { ...push, before: baseSha, after: headSha }, env: { GITHUB_API_URL: api.url } })
     expect(r.exitCode).toBe(1)
-    expect(api.requests).toEqual([])
+    // no pull request: no review or comment, only the check run with its annotations
+    expect(api.calls()).toEqual(['checks/create', 'checks/update'])
+    expect(api.checkRuns[0].body).toMatchObject({ name: 'django-security-review', head_sha: headSha, conclusion: 'failure' })
     expect(r.stdout).toContain('::error title=debug-enabled (critical),file=config/settings/production.py,line=8')
     expect(r.outputs['new-findings']).toBe('4')
   })

@@ -19,6 +19,7 @@ import { historyScan } from '../history.js'
 import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
 import { ensureCommits } from './fetch.js'
+import { publishCheckRun } from './check-run.js'
 import { postPullRequestReview } from './pull-request.js'
 
 export interface Inputs {
@@ -111,7 +112,14 @@ export async function run(): Promise<void> {
       }
     } else if (plan.kind !== 'pull-request') annotate(introduced)
 
-    // 3. The job summary, always.
+    // 3. A check run with annotations, for the pull request's or the pushed head, when the token may.
+    if (plan.kind !== 'full' && inputs.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
+      const octokit = makeClient(inputs.token, (m) => core.info(m))
+      const check = await publishCheckRun(octokit, context.repo, plan.head, introduced, failed, summary)
+      if (!check.ok) coverage.push(check.why)
+    }
+
+    // 4. The job summary, always.
     await core.summary.addRaw(jobSummary(result.findings, [summary, ...coverage].join('\n\n'))).write()
     core.info(summary)
     if (failed) core.setFailed(`django-security-review: ${summary}`)
