@@ -80,6 +80,9 @@ export class FakeGitHub {
   reviews: { id: number; body: string; event: string; commit_id: string }[] = []
   issueComments: { id: number; body: string; user: { login: string; id: number; type: string } }[] = []
   checkRuns: { id: number; body: Record<string, unknown> }[] = []
+  pendingReviews: { id: number; comments: number }[] = []
+  /** `path:line` anchors GitHub refuses even though they look commentable (GitHub's diff view differs). */
+  rejectAnchors = new Set<string>()
   failures = new Map<string, Failure>()
   private nextId = 1000
   private server = createServer((req, res) => void this.handle(req, res))
@@ -158,13 +161,25 @@ export class FakeGitHub {
       case 'pulls/create-review': {
         const comments = (body.comments ?? []) as { path: string; line: number; side?: string; body: string }[]
         const commentable = new Map(this.files.map((f) => [f.filename, commentableLines(f.patch)]))
-        const bad = comments.filter((c) => !commentable.get(c.path)?.has(c.line))
+        const bad = comments.filter((c) => !commentable.get(c.path)?.has(c.line) || this.rejectAnchors.has(`${c.path}:${c.line}`))
         if (bad.length) return [422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' }]
         if (body.commit_id !== this.pull.head) return [422, { message: 'Unprocessable Entity', errors: ['commit_id is not part of the pull request'] }]
         const id = this.nextId++
+        if (body.event === undefined) {
+          // a pending review: visible to nobody, one per user and pull request
+          if (this.pendingReviews.length) return [422, { message: 'Unprocessable Entity', errors: ['User can only have one pending review per pull request'] }]
+          this.pendingReviews.push({ id, comments: comments.length })
+          return [200, { id, node_id: 'PRR_p', user: BOT, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
+        }
         this.reviews.push({ id, body: typeof body.body === 'string' ? body.body : '', event: String(body.event), commit_id: String(body.commit_id) })
         for (const c of comments) this.reviewComments.push({ id: this.nextId++, path: c.path, line: c.line, body: c.body, user: BOT, commit_id: String(body.commit_id) })
         return [200, { id, node_id: 'PRR_x', user: BOT, body: body.body ?? '', state: 'COMMENTED', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
+      }
+      case 'pulls/delete-pending-review': {
+        const i = this.pendingReviews.findIndex((r) => r.id === Number(params.review_id))
+        if (i < 0) return [404, { message: 'Not Found' }]
+        this.pendingReviews.splice(i, 1)
+        return [200, { id: Number(params.review_id), node_id: 'PRR_p', user: BOT, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } } }]
       }
       case 'issues/create-comment': {
         const c = { id: this.nextId++, body: String(body.body), user: BOT }

@@ -46421,19 +46421,10 @@ async function postPullRequestReview(a) {
       else notInline.push(f3);
     }
     if (inline.length) {
-      try {
-        await octokit.rest.pulls.createReview({
-          ...repo,
-          pull_number: plan.number,
-          commit_id: plan.head,
-          event: "COMMENT",
-          body: `${inline.length} new security finding${inline.length === 1 ? "" : "s"} on the changed lines; the summary comment lists everything.`,
-          comments: inline.map((f3) => ({ path: f3.path, line: f3.line, side: "RIGHT", body: inlineComment(f3) }))
-        });
-      } catch (e) {
-        if (status(e) !== 422) throw e;
-        notInline.unshift(...inline);
-        a.coverage.push("GitHub rejected the inline comments (422); they are listed in this summary instead.");
+      const rejected = await postReview(a, inline);
+      if (rejected.length) {
+        notInline.unshift(...rejected);
+        a.coverage.push(`GitHub would not place ${rejected.length} inline comment${rejected.length === 1 ? "" : "s"} (422): ${rejected.map((f3) => `${f3.path}:${f3.line}`).join(", ")}; listed in this summary instead.`);
       }
     }
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage }));
@@ -46444,6 +46435,45 @@ async function postPullRequestReview(a) {
       return { ok: false, why: `the token cannot comment on this pull request (${code}${plan.fork ? ", it comes from a fork" : ", read-only permissions"}): the findings are in the annotations, the job summary and the SARIF file` };
     throw e;
   }
+}
+function reviewComments(findings) {
+  return findings.map((f3) => ({ path: f3.path, line: f3.line, side: "RIGHT", body: inlineComment(f3) }));
+}
+async function postReview(a, findings) {
+  const post = (list2) => a.octokit.rest.pulls.createReview({
+    ...a.repo,
+    pull_number: a.plan.number,
+    commit_id: a.plan.head,
+    event: "COMMENT",
+    body: `${list2.length} new security finding${list2.length === 1 ? "" : "s"} on the changed lines; the summary comment lists everything.`,
+    comments: reviewComments(list2)
+  });
+  try {
+    await post(findings);
+    return [];
+  } catch (e) {
+    if (status(e) !== 422) throw e;
+  }
+  const accepted = async (list2) => {
+    try {
+      const { data } = await a.octokit.rest.pulls.createReview({ ...a.repo, pull_number: a.plan.number, commit_id: a.plan.head, comments: reviewComments(list2) });
+      await a.octokit.rest.pulls.deletePendingReview({ ...a.repo, pull_number: a.plan.number, review_id: data.id });
+      return true;
+    } catch (e) {
+      if (status(e) !== 422) throw e;
+      return false;
+    }
+  };
+  const rejected = async (list2) => {
+    if (await accepted(list2)) return [];
+    if (list2.length === 1) return list2;
+    const mid = Math.ceil(list2.length / 2);
+    return [...await rejected(list2.slice(0, mid)), ...await rejected(list2.slice(mid))];
+  };
+  const bad = findings.length === 1 ? findings : [...await rejected(findings.slice(0, Math.ceil(findings.length / 2))), ...await rejected(findings.slice(Math.ceil(findings.length / 2)))];
+  const good = findings.filter((f3) => !bad.includes(f3));
+  if (good.length) await post(good);
+  return bad;
 }
 async function upsertSummary(a, body2) {
   const comments = await a.octokit.paginate(a.octokit.rest.issues.listComments, { ...a.repo, issue_number: a.plan.number, per_page: 100 });

@@ -8,6 +8,7 @@ export const OPERATIONS = [
   'pulls/get',
   'pulls/list-files',
   'pulls/create-review',
+  'pulls/delete-pending-review',
   'pulls/list-review-comments',
   'issues/list-comments',
   'issues/create-comment',

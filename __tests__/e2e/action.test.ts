@@ -155,12 +155,53 @@ describe('pull_request', () => {
     expect(api.issueComments[0].body).toContain('30 new findings without an inline comment')
   })
 
+  it('422 on one comment: the others are posted in one review, that one goes to the summary', async () => {
+    api.rejectAnchors.add('config/settings/production.py:9')
+    const r = await runPr(headSha)
+    expect(r.exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(1)
+    expect(api.pendingReviews).toEqual([])
+    expect(api.reviewComments.map((c) => `${c.path}:${c.line}`).sort()).toEqual(['config/settings/production.py:2', 'config/settings/production.py:8', 'shop/views.py:5'])
+    expect(api.issueComments[0].body).toContain('1 new finding without an inline comment')
+    expect(api.issueComments[0].body).toContain('GitHub would not place 1 inline comment (422): config/settings/production.py:9')
+  })
+
+  it('secondary rate limit with retry-after: waits, retries, and the summary lands once', async () => {
+    api.failures.set('issues/create-comment', { status: 403, times: 1, headers: { 'retry-after': '1' }, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' })
+    const r = await runPr(headSha)
+    expect(r.exitCode).toBe(1)
+    expect(api.requests.filter((q) => q.operationId === 'issues/create-comment').map((q) => q.status)).toEqual([403, 201])
+    expect(api.issueComments).toHaveLength(1)
+    expect(r.stdout).toContain('secondary rate limit on POST')
+  })
+
   it('500 then success: the review still lands once', async () => {
     api.failures.set('pulls/create-review', { status: 500, times: 1 })
     const r = await runPr(headSha)
     expect(r.exitCode).toBe(1)
     expect(api.reviews).toHaveLength(1)
     expect(api.requests.filter((q) => q.operationId === 'pulls/create-review').map((q) => q.status)).toEqual([500, 200])
+  })
+})
+
+describe('shallow clone', () => {
+  it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
+    const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))
+    try {
+      execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'regressions', `file://${origin.dir}`, shallow])
+      expect(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: shallow, encoding: 'utf8' }).trim()).toBe('true')
+      api.pull = { number: 2, head: headSha, base: baseSha }
+      api.mergeBase = baseSha
+      api.files = pullFiles(origin.dir, baseSha, headSha)
+      const r = await runAction({ actionDir, workspace: shallow, eventName: 'pull_request', event: event(headSha), env: { GITHUB_API_URL: api.url } })
+      expect(r.stderr).toBe('')
+      expect(r.exitCode).toBe(1)
+      expect(api.calls()[0]).toBe('repos/compare-commits-with-basehead')
+      expect(r.outputs['new-findings']).toBe('4')
+      expect(api.issueComments[0].body).toContain('merge-base')
+    } finally {
+      rmSync(shallow, { recursive: true, force: true })
+    }
   })
 })
 

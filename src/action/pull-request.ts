@@ -45,19 +45,10 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
       else notInline.push(f)
     }
     if (inline.length) {
-      try {
-        await octokit.rest.pulls.createReview({
-          ...repo,
-          pull_number: plan.number,
-          commit_id: plan.head,
-          event: 'COMMENT',
-          body: `${inline.length} new security finding${inline.length === 1 ? '' : 's'} on the changed lines; the summary comment lists everything.`,
-          comments: inline.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT' as const, body: inlineComment(f) }))
-        })
-      } catch (e) {
-        if (status(e) !== 422) throw e
-        notInline.unshift(...inline)
-        a.coverage.push('GitHub rejected the inline comments (422); they are listed in this summary instead.')
+      const rejected = await postReview(a, inline)
+      if (rejected.length) {
+        notInline.unshift(...rejected)
+        a.coverage.push(`GitHub would not place ${rejected.length} inline comment${rejected.length === 1 ? '' : 's'} (422): ${rejected.map((f) => `${f.path}:${f.line}`).join(', ')}; listed in this summary instead.`)
       }
     }
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage }))
@@ -68,6 +59,53 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
       return { ok: false, why: `the token cannot comment on this pull request (${code}${plan.fork ? ', it comes from a fork' : ', read-only permissions'}): the findings are in the annotations, the job summary and the SARIF file` }
     throw e
   }
+}
+
+function reviewComments(findings: Finding[]) {
+  return findings.map((f) => ({ path: f.path, line: f.line, side: 'RIGHT' as const, body: inlineComment(f) }))
+}
+
+/**
+ * Posts one review. A review is atomic — one comment GitHub cannot place fails it whole (422) — so on
+ * a 422 the comments are tried in halves as pending (invisible, deleted at once) reviews to find the
+ * ones GitHub rejects; the rest are then posted as the one review. Returns the rejected findings.
+ */
+async function postReview(a: ReviewArgs, findings: Finding[]): Promise<Finding[]> {
+  const post = (list: Finding[]) =>
+    a.octokit.rest.pulls.createReview({
+      ...a.repo,
+      pull_number: a.plan.number,
+      commit_id: a.plan.head,
+      event: 'COMMENT',
+      body: `${list.length} new security finding${list.length === 1 ? '' : 's'} on the changed lines; the summary comment lists everything.`,
+      comments: reviewComments(list)
+    })
+  try {
+    await post(findings)
+    return []
+  } catch (e) {
+    if (status(e) !== 422) throw e
+  }
+  const accepted = async (list: Finding[]): Promise<boolean> => {
+    try {
+      const { data } = await a.octokit.rest.pulls.createReview({ ...a.repo, pull_number: a.plan.number, commit_id: a.plan.head, comments: reviewComments(list) })
+      await a.octokit.rest.pulls.deletePendingReview({ ...a.repo, pull_number: a.plan.number, review_id: data.id })
+      return true
+    } catch (e) {
+      if (status(e) !== 422) throw e
+      return false
+    }
+  }
+  const rejected = async (list: Finding[]): Promise<Finding[]> => {
+    if (await accepted(list)) return []
+    if (list.length === 1) return list
+    const mid = Math.ceil(list.length / 2)
+    return [...(await rejected(list.slice(0, mid))), ...(await rejected(list.slice(mid)))]
+  }
+  const bad = findings.length === 1 ? findings : [...(await rejected(findings.slice(0, Math.ceil(findings.length / 2)))), ...(await rejected(findings.slice(Math.ceil(findings.length / 2))))]
+  const good = findings.filter((f) => !bad.includes(f))
+  if (good.length) await post(good)
+  return bad
 }
 
 /** Finds our summary comment (marker, written by a bot) on every page, and updates it or creates it. */
