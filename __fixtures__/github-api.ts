@@ -171,7 +171,7 @@ export class FakeGitHub {
           this.pendingReviews.push({ id, comments: comments.length })
           return [200, { id, node_id: 'PRR_p', user: BOT, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
         }
-        this.reviews.push({ id, body: typeof body.body === 'string' ? body.body : '', event: String(body.event), commit_id: String(body.commit_id) })
+        this.reviews.push({ id, body: typeof body.body === 'string' ? body.body : '', event: typeof body.event === 'string' ? body.event : '', commit_id: String(body.commit_id) })
         for (const c of comments) this.reviewComments.push({ id: this.nextId++, path: c.path, line: c.line, body: c.body, user: BOT, commit_id: String(body.commit_id) })
         return [200, { id, node_id: 'PRR_x', user: BOT, body: body.body ?? '', state: 'COMMENTED', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
       }
