@@ -76,7 +76,7 @@ export class FakeGitHub {
   files: PullFile[] = []
   pull = { number: 2, head: 'a'.repeat(40), base: 'b'.repeat(40) }
   mergeBase = 'c'.repeat(40)
-  reviewComments: { id: number; path: string; line: number; body: string; user: typeof BOT; commit_id: string }[] = []
+  reviewComments: { id: number; path: string; line: number; body: string; user: { login: string; id: number; type: string }; commit_id: string; in_reply_to_id?: number; resolved?: boolean }[] = []
   reviews: { id: number; body: string; event: string; commit_id: string }[] = []
   issueComments: { id: number; body: string; user: { login: string; id: number; type: string } }[] = []
   checkRuns: { id: number; body: Record<string, unknown> }[] = []
@@ -115,6 +115,7 @@ export class FakeGitHub {
     } catch {
       errors.push('body is not JSON')
     }
+    if (req.method === 'POST' && url.pathname === '/graphql') return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> }, errors)
     const route = routes.find((r) => r.op.method === req.method && r.re.test(url.pathname))
     const record: RecordedRequest = { operationId: route?.op.operationId ?? null, method: req.method ?? '', path: url.pathname, query: url.searchParams, body, errors, status: 0 }
     this.requests.push(record)
@@ -137,6 +138,42 @@ export class FakeGitHub {
     this.send(res, record, status, payload, headers)
   }
 
+  /** A person answers one of our review comments (a reply keeps the thread open). */
+  reply(toCommentId: number, body: string): void {
+    const parent = this.reviewComments.find((c) => c.id === toCommentId)
+    if (!parent) throw new Error('no such comment')
+    this.reviewComments.push({ id: this.nextId++, path: parent.path, line: parent.line, body, user: { login: 'octocat', id: 1, type: 'User' }, commit_id: parent.commit_id, in_reply_to_id: parent.id })
+  }
+
+  /** The two GraphQL operations the Action uses: list review threads, resolve one. Anything else is an error. */
+  private graphql(req: IncomingMessage, res: ServerResponse, body: { query?: string; variables?: Record<string, unknown> }, errors: string[]): void {
+    const record = this.requests[this.requests.length - 1]
+    const query = body?.query ?? ''
+    const vars = body?.variables ?? {}
+    if (!/^(token|Bearer) \S+/.test(String(req.headers.authorization ?? ''))) errors.push('missing token authorization')
+    if (/reviewThreads\(first: 100/.test(query) && typeof vars.owner === 'string' && typeof vars.name === 'string' && typeof vars.number === 'number') {
+      record.operationId = 'graphql:reviewThreads'
+      const roots = this.reviewComments.filter((c) => c.in_reply_to_id === undefined)
+      const nodes = roots.map((root) => ({
+        id: `PRRT_${root.id}`,
+        isResolved: Boolean(root.resolved),
+        path: root.path,
+        line: root.line,
+        comments: { nodes: [root, ...this.reviewComments.filter((c) => c.in_reply_to_id === root.id)].map((c) => ({ body: c.body, author: { login: c.user.login } })) }
+      }))
+      return this.send(res, record, errors.length ? 401 : 200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } })
+    }
+    if (/resolveReviewThread\(input: \{ threadId: \$threadId \}\)/.test(query) && typeof vars.threadId === 'string') {
+      record.operationId = 'graphql:resolveReviewThread'
+      const root = this.reviewComments.find((c) => `PRRT_${c.id}` === vars.threadId)
+      if (!root) return this.send(res, record, 200, { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(vars.threadId)}'` }] })
+      root.resolved = true
+      return this.send(res, record, 200, { data: { resolveReviewThread: { thread: { id: vars.threadId, isResolved: true } } } })
+    }
+    errors.push(`unexpected GraphQL operation: ${query.slice(0, 80)}`)
+    return this.send(res, record, 200, { data: null, errors: [{ message: 'unexpected operation' }] })
+  }
+
   private page<T>(items: T[], url: URL): [number, T[], Record<string, string>] {
     const perPage = Number(url.searchParams.get('per_page') ?? 30)
     const page = Number(url.searchParams.get('page') ?? 1)
@@ -155,7 +192,8 @@ export class FakeGitHub {
       case 'pulls/list-files':
         return this.page(this.files.map((f, i) => ({ sha: String(i).padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch ? { patch: f.patch } : {}) })), url)
       case 'pulls/list-review-comments':
-        return this.page(this.reviewComments, url)
+        // `resolved` is GraphQL-only state; REST review comments do not carry it
+        return this.page(this.reviewComments.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'resolved'))), url)
       case 'issues/list-comments':
         return this.page(this.issueComments, url)
       case 'pulls/create-review': {

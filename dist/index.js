@@ -46399,8 +46399,46 @@ function commentableLines(patch) {
   return lines;
 }
 
-// src/action/pull-request.ts
+// src/action/threads.ts
 var FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`);
+var THREADS = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $name) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id isResolved path line comments(first: 20) { nodes { body author { login } } } }
+      }
+    }
+  }
+}`;
+var RESOLVE = `mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }`;
+async function resolveFixedThreads(octokit, repo, number, current) {
+  const threads = [];
+  let after = null;
+  do {
+    const page = await octokit.graphql(THREADS, { owner: repo.owner, name: repo.repo, number, after });
+    const t2 = page.repository.pullRequest.reviewThreads;
+    threads.push(...t2.nodes);
+    after = t2.pageInfo.hasNextPage ? t2.pageInfo.endCursor : null;
+  } while (after);
+  const notes = [];
+  for (const thread of threads) {
+    if (thread.isResolved) continue;
+    const [first, ...replies] = thread.comments.nodes;
+    const fingerprint2 = first ? FINGERPRINT.exec(first.body)?.[1] : void 0;
+    if (!fingerprint2 || current.has(fingerprint2)) continue;
+    if (replies.some((r2) => r2.author?.login !== first.author?.login)) {
+      notes.push(`The finding at \`${thread.path}${thread.line ? `:${thread.line}` : ""}\` is fixed; its thread has replies, so it is left open for you to resolve.`);
+      continue;
+    }
+    await octokit.graphql(RESOLVE, { threadId: thread.id });
+    notes.push(`Resolved the thread of the fixed finding at \`${thread.path}${thread.line ? `:${thread.line}` : ""}\`.`);
+  }
+  return notes;
+}
+
+// src/action/pull-request.ts
+var FINGERPRINT2 = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`);
 function status(e) {
   return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
 }
@@ -46411,7 +46449,7 @@ async function postPullRequestReview(a) {
     if (files.length >= 3e3) a.coverage.push("GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.");
     const commentable = new Map(files.map((f3) => [f3.filename, commentableLines(f3.patch)]));
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 });
-    const posted = new Set(existing.flatMap((c3) => FINGERPRINT.exec(c3.body)?.[1] ?? []));
+    const posted = new Set(existing.flatMap((c3) => FINGERPRINT2.exec(c3.body)?.[1] ?? []));
     const introduced = a.result.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated").sort((x3, y2) => severityRank(y2.severity) - severityRank(x3.severity));
     const inline = [];
     const notInline = [];
@@ -46427,6 +46465,8 @@ async function postPullRequestReview(a) {
         a.coverage.push(`GitHub would not place ${rejected.length} inline comment${rejected.length === 1 ? "" : "s"} (422): ${rejected.map((f3) => `${f3.path}:${f3.line}`).join(", ")}; listed in this summary instead.`);
       }
     }
+    const present = new Set(a.result.findings.filter((f3) => f3.baselineState !== "absent").map((f3) => f3.fingerprint));
+    a.coverage.push(...await resolveFixedThreads(octokit, repo, plan.number, present));
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage }));
     return { ok: true };
   } catch (e) {

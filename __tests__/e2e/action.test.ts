@@ -184,6 +184,28 @@ describe('pull_request', () => {
   })
 })
 
+describe('a push that fixes findings', () => {
+  it('resolves the fixed finding\'s thread, leaves a thread with a human reply open, and updates the summary', async () => {
+    expect((await runPr(headSha)).exitCode).toBe(1)
+    const hsts = api.reviewComments.find((c) => c.line === 9)!
+    api.reply(hsts.id, 'We lower it on purpose while we migrate the CDN.')
+    // the next push restores DEBUG = False and the HSTS value
+    execFileSync('git', ['checkout', '-q', 'regressions'], { cwd: origin.dir })
+    const fixed = await origin.commit({ 'config/settings/production.py': BASE['config/settings/production.py'].replace('SESSION_COOKIE_SECURE = True\n', '') }, 'fix debug and hsts')
+    execFileSync('git', ['fetch', '-q', origin.dir, fixed], { cwd: workspace })
+    const r = await runPr(fixed)
+    expect(r.exitCode).toBe(1) // the session cookie and the Stripe key are still there
+    const threads = api.reviewComments.filter((c) => c.in_reply_to_id === undefined)
+    expect(threads.filter((c) => c.resolved).map((c) => `${c.path}:${c.line}`)).toEqual(['config/settings/production.py:8'])
+    expect(threads.find((c) => c.id === hsts.id)?.resolved).toBeFalsy()
+    const summary = api.issueComments[0].body
+    expect(api.issueComments).toHaveLength(1)
+    expect(summary).toContain('Resolved the thread of the fixed finding at `config/settings/production.py:8`.')
+    expect(summary).toContain('its thread has replies, so it is left open')
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+  })
+})
+
 describe('shallow clone', () => {
   it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
     const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))

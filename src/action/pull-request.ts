@@ -7,6 +7,7 @@ import { commentableLines } from '../github/patch.js'
 import { COMMENT_MARKER, inlineComment, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
 import type { ReviewResult } from '../review.js'
 import type { Plan } from './event.js'
+import { resolveFixedThreads } from './threads.js'
 
 export interface ReviewArgs {
   octokit: GitHub
@@ -51,6 +52,9 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
         a.coverage.push(`GitHub would not place ${rejected.length} inline comment${rejected.length === 1 ? '' : 's'} (422): ${rejected.map((f) => `${f.path}:${f.line}`).join(', ')}; listed in this summary instead.`)
       }
     }
+    // Findings a later push fixed: resolve their threads (present = every finding still open now).
+    const present = new Set(a.result.findings.filter((f) => f.baselineState !== 'absent').map((f) => f.fingerprint))
+    a.coverage.push(...(await resolveFixedThreads(octokit, repo, plan.number, present)))
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage }))
     return { ok: true }
   } catch (e) {
