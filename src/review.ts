@@ -9,6 +9,7 @@ import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
 import type { FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
+import { settingChanges, type SettingChange } from './settings/changes.js'
 import { discover, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
@@ -23,6 +24,8 @@ export interface ReviewResult {
   entries: EntryModule[]
   /** Masks secret values in any text shown to people (code frames read from files included). */
   redact: Redactor
+  /** In a diff: the effective production settings the change alters (values redacted). */
+  settingChanges?: SettingChange[]
 }
 
 /** Secret values a side holds in any settings module (production or not), to be masked in output. */
@@ -257,7 +260,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, 'new')]), change.head, config)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
-  return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact }
+  const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
+  const redactChange = (c: SettingChange): SettingChange => ({ ...c, before: redact(c.before), after: redact(c.after), source: redact(c.source) })
+  return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {

@@ -102,6 +102,10 @@ describe('pull_request', () => {
     expect(api.issueComments).toHaveLength(1)
     expect(api.issueComments[0].body).toContain('<!-- django-security-review:summary -->')
     expect(api.issueComments[0].body).toContain('### New')
+    // the effective production settings the change alters, and where each new value comes from
+    expect(api.issueComments[0].body).toContain('| `config/settings/production.py` | `DEBUG` | `False` | `True` | config/settings/production.py:8 |')
+    expect(api.issueComments[0].body).toContain('| `config/settings/production.py` | `SESSION_COOKIE_SECURE` | `True` | `False` | Django\'s default |')
+    expect(api.issueComments[0].body).toContain('| `config/settings/production.py` | `SECURE_HSTS_SECONDS` | `31536000` | `3600` | config/settings/production.py:9 |')
     expect(r.outputs).toMatchObject({ findings: '4', 'new-findings': '4', 'highest-severity': 'critical' })
     expect(existsSync(r.outputs['sarif-file'])).toBe(true)
     expect(readFileSync(r.outputs['sarif-file'], 'utf8')).toContain('"baselineState": "new"')

@@ -3,6 +3,7 @@
 import type { Finding, Notice, Severity } from '../findings.js'
 import { RULE_METAS } from '../rules/catalog.js'
 import { ruleDocsUrl } from '../rules/docs.js'
+import type { SettingChange } from '../settings/changes.js'
 
 const ICON: Record<Severity, string> = { critical: '🔴', high: '🟠', medium: '🟡', low: '🔵' }
 export const COMMENT_MARKER = 'django-security-review'
@@ -58,6 +59,8 @@ export interface SummaryInput {
   notInline: Finding[]
   /** Lines about what could not be done (fork, permissions, coverage). */
   coverage: string[]
+  /** Effective production settings the change alters. */
+  settingChanges?: SettingChange[]
   link?: (f: Finding) => string
 }
 
@@ -73,6 +76,11 @@ export function summaryComment(s: SummaryInput): string {
     out.push('', `### ${title}`, '', '| severity | rule | where | what |', '|---|---|---|---|', ...list.map((f) => findingRow(f, s.link)))
   }
   table('New', news)
+  if (s.settingChanges?.length) {
+    out.push('', '### Production settings this change alters', '', '| module | setting | before | after | the value comes from |', '|---|---|---|---|---|')
+    for (const c of s.settingChanges.slice(0, 40)) out.push(`| \`${c.module}\` | \`${c.setting}\` | \`${cell(c.before)}\` | \`${cell(c.after)}\` | ${cell(c.source)} |`)
+    if (s.settingChanges.length > 40) out.push('', `_…and ${s.settingChanges.length - 40} more._`)
+  }
   table('Still present (not introduced by this change)', unchanged)
   table('Fixed by this change', fixed)
   const notInline = s.notInline.filter((f) => news.includes(f))
