@@ -147,7 +147,8 @@ export class FakeGitHub {
 
   /** The two GraphQL operations the Action uses: list review threads, resolve one. Anything else is an error. */
   private graphql(req: IncomingMessage, res: ServerResponse, body: { query?: string; variables?: Record<string, unknown> }, errors: string[]): void {
-    const record = this.requests[this.requests.length - 1]
+    const record: RecordedRequest = { operationId: null, method: 'POST', path: '/graphql', query: new URLSearchParams(), body, errors, status: 0 }
+    this.requests.push(record)
     const query = body?.query ?? ''
     const vars = body?.variables ?? {}
     if (!/^(token|Bearer) \S+/.test(String(req.headers.authorization ?? ''))) errors.push('missing token authorization')

@@ -61,6 +61,7 @@ beforeAll(async () => {
     },
     'regressions'
   )
+  await origin.git.addTag('pr-head')
   await origin.git.checkout(baseSha)
   await origin.git.checkoutLocalBranch('clean')
   cleanSha = await origin.commit({ 'shop/views.py': 'def index(request):\n    return "ok"\n' }, 'clean')
@@ -214,13 +215,14 @@ describe('shallow clone', () => {
   it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
     const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))
     try {
-      execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'regressions', `file://${origin.dir}`, shallow])
+      execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'pr-head', `file://${origin.dir}`, shallow])
       expect(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: shallow, encoding: 'utf8' }).trim()).toBe('true')
       api.pull = { number: 2, head: headSha, base: baseSha }
       api.mergeBase = baseSha
       api.files = pullFiles(origin.dir, baseSha, headSha)
       const r = await runAction({ actionDir, workspace: shallow, eventName: 'pull_request', event: event(headSha), env: { GITHUB_API_URL: api.url } })
       expect(r.stderr).toBe('')
+      expect(r.stdout).not.toContain('::error::django-security-review: Command failed')
       expect(r.exitCode).toBe(1)
       expect(api.calls()[0]).toBe('repos/compare-commits-with-basehead')
       expect(r.outputs['new-findings']).toBe('4')
