@@ -64,7 +64,8 @@ const ajv = new Ajv({ allErrors: true, strict: false })
 addFormats(ajv)
 const routes = subset.operations.map((op) => ({
   op,
-  re: new RegExp('^' + op.path.replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
+  // {path} of the contents API spans several segments
+  re: new RegExp('^' + op.path.replace(/\{path\}/g, '(.+)').replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
   names: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
   validate: op.requestSchema ? ajv.compile(normalize(op.requestSchema) as object) : undefined
 })) as { op: Operation; re: RegExp; names: string[]; validate?: ValidateFunction }[]
@@ -81,6 +82,8 @@ export class FakeGitHub {
   issueComments: { id: number; body: string; user: { login: string; id: number; type: string } }[] = []
   checkRuns: { id: number; body: Record<string, unknown> }[] = []
   pendingReviews: { id: number; comments: number }[] = []
+  /** Files of the pull request's head commit, for the contents API (path → text). */
+  headContents = new Map<string, string>()
   /** `path:line` anchors GitHub refuses even though they look commentable (GitHub's diff view differs). */
   rejectAnchors = new Set<string>()
   failures = new Map<string, Failure>()
@@ -244,6 +247,13 @@ export class FakeGitHub {
       }
       case 'repos/compare-commits-with-basehead':
         return [200, { merge_base_commit: { sha: this.mergeBase }, base_commit: { sha: this.pull.base }, status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1, commits: [], files: [] }]
+      case 'repos/get-content': {
+        if (url.searchParams.get('ref') !== this.pull.head) return [404, { message: 'Not Found' }]
+        const text = this.headContents.get(params.path)
+        if (text === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
+        const content = Buffer.from(text).toString('base64')
+        return [200, { type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: params.path.split('/').pop(), path: params.path, content, sha: '0'.repeat(40), url: '', git_url: null, html_url: null, download_url: null, _links: { self: '', git: null, html: null } }]
+      }
       case 'pulls/get':
         return [200, { number: this.pull.number, head: { sha: this.pull.head }, base: { sha: this.pull.base } }]
       default:

@@ -46136,6 +46136,105 @@ async function gitChangeSet(opts, want) {
     cat.close();
   }
 }
+async function gitRevisionFiles(repo, rev, load) {
+  const git2 = await openRepo(repo);
+  const commit = await resolveCommit(git2, rev);
+  const tree = await listTree(git2, commit);
+  const notices = [];
+  const cat = new CatFile(repo);
+  try {
+    const reader = new RevisionReader(commit, cat, notices, MAX_FILE_BYTES, true);
+    for (const e of tree) reader.sizes.set(e.path, e.size);
+    await reader.load(load(tree.map((e) => e.path)));
+    return { files: new MapFileSet(reader.contents, reader.sizes.keys()), notices };
+  } finally {
+    cat.close();
+  }
+}
+
+// src/sources/github.ts
+function zeroContextHunks(patch) {
+  const out2 = [];
+  if (!patch) return out2;
+  let oldLine = 0;
+  let newLine = 0;
+  let current;
+  const flush = () => {
+    if (current && (current.oldLines || current.newLines)) out2.push(current);
+    current = void 0;
+  };
+  for (const line2 of patch.split("\n")) {
+    if (line2.startsWith("@@")) {
+      flush();
+      const h3 = parseHunkHeader(line2);
+      oldLine = h3?.oldStart ?? 0;
+      newLine = h3?.newStart ?? 0;
+      continue;
+    }
+    if (line2.startsWith("-")) {
+      current ??= { oldStart: oldLine, oldLines: 0, newStart: Math.max(0, newLine - 1), newLines: 0 };
+      if (current.newLines === 0) current.newStart = Math.max(0, newLine - 1);
+      current.oldLines++;
+      oldLine++;
+    } else if (line2.startsWith("+")) {
+      current ??= { oldStart: Math.max(0, oldLine - 1), oldLines: 0, newStart: newLine, newLines: 0 };
+      if (current.newLines === 0) current.newStart = newLine;
+      current.newLines++;
+      newLine++;
+    } else if (line2.startsWith(" ")) {
+      flush();
+      oldLine++;
+      newLine++;
+    }
+  }
+  flush();
+  return out2;
+}
+var STATUS = { added: "added", removed: "deleted", modified: "modified", renamed: "renamed", copied: "copied", changed: "type-changed", unchanged: "modified" };
+async function githubChangeSet(o2) {
+  const notices = [];
+  const files = await o2.octokit.paginate(o2.octokit.rest.pulls.listFiles, { ...o2.repo, pull_number: o2.number, per_page: 100 });
+  if (files.length >= 3e3) o2.coverage.push("GitHub lists at most 3,000 files of a pull request; files past that were not reviewed.");
+  const changes = files.map((f3) => ({
+    path: f3.filename,
+    oldPath: f3.previous_filename,
+    status: STATUS[f3.status] ?? "modified",
+    hunks: zeroContextHunks(f3.patch),
+    binary: f3.patch === void 0 && f3.status !== "removed" && f3.status !== "renamed" && f3.changes > 0 ? true : void 0
+  }));
+  const changed = new Set(changes.map((c3) => c3.oldPath ?? c3.path));
+  const { files: base } = await gitRevisionFiles(o2.workspace, o2.mergeBase, (paths) => paths.filter((p2) => isSettingsRelevant(p2) || changed.has(p2)));
+  const headContents = new Map(base.contents);
+  const headPaths = new Set(base.paths);
+  for (const c3 of changes) {
+    if (c3.oldPath && c3.oldPath !== c3.path) {
+      headContents.delete(c3.oldPath);
+      headPaths.delete(c3.oldPath);
+    }
+    if (c3.status === "deleted") {
+      headContents.delete(c3.path);
+      headPaths.delete(c3.path);
+      continue;
+    }
+    headPaths.add(c3.path);
+    if (c3.binary) {
+      notices.push({ path: c3.path, message: "not reviewed: GitHub sent no patch (binary or too large a diff)" });
+      headContents.delete(c3.path);
+      continue;
+    }
+    if (!(c3.path.endsWith(".py") || isSettingsRelevant(c3.path) || isSecretsCandidate(c3.path))) continue;
+    const text = await readContent(o2, c3.path);
+    if (text === void 0) notices.push({ path: c3.path, message: `not reviewed: over ${MAX_FILE_BYTES} bytes or not text` });
+    else headContents.set(c3.path, text);
+  }
+  return { base, head: new MapFileSet(headContents, headPaths), changes, notices };
+}
+async function readContent(o2, path) {
+  const { data } = await o2.octokit.rest.repos.getContent({ ...o2.repo, path, ref: o2.head });
+  if (Array.isArray(data) || data.type !== "file" || !("content" in data) || data.size > MAX_FILE_BYTES) return void 0;
+  const bytes = Buffer.from(data.content, "base64");
+  return isBinary(bytes) ? void 0 : bytes.toString("utf8");
+}
 
 // src/history.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -46387,6 +46486,17 @@ async function ensureCommits(cwd, plan, token, coverage) {
   coverage.push(`Shallow clone: merge-base ${mergeBase.slice(0, 7)} taken from the compare API and fetched alone.`);
   return mergeBase;
 }
+async function ensureMergeBase(cwd, plan, token, coverage) {
+  const octokit = makeClient(token, () => void 0);
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context2.repo, basehead: `${plan.base}...${plan.head}` });
+  const mergeBase = data.merge_base_commit.sha;
+  if (!await has(cwd, mergeBase)) {
+    await fetch3(cwd, [mergeBase]);
+    coverage.push(`Fetched the merge-base ${mergeBase.slice(0, 7)} of the base branch.`);
+  }
+  coverage.push("pull_request_target: the pull request was read through the API; its code was not checked out or fetched.");
+  return mergeBase;
+}
 
 // src/action/check-run.ts
 var LEVEL2 = { critical: "failure", high: "failure", medium: "warning", low: "notice" };
@@ -46591,6 +46701,12 @@ async function analyse(plan, workspace, inputs, config, coverage) {
       };
     }
     return result;
+  }
+  if (plan.kind === "pull-request" && plan.target) {
+    const mergeBase2 = await ensureMergeBase(workspace, plan, inputs.token, coverage);
+    const octokit = makeClient(inputs.token, (m2) => info2(m2));
+    const change2 = await githubChangeSet({ octokit, repo: context2.repo, number: plan.number, head: plan.head, mergeBase: mergeBase2, workspace, coverage });
+    return review(change2, config);
   }
   const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage);
   const change = await gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));

@@ -18,7 +18,8 @@ export const OPERATIONS = [
   'issues/list-for-repo',
   'checks/create',
   'checks/update',
-  'repos/compare-commits-with-basehead'
+  'repos/compare-commits-with-basehead',
+  'repos/get-content'
 ]
 const want = new Set(OPERATIONS)
 const ops = []

@@ -211,6 +211,30 @@ describe('a push that fixes findings', () => {
   })
 })
 
+describe('pull_request_target', () => {
+  it('reads the pull request through the API and never fetches or checks out its code', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'dsr-target-'))
+    try {
+      // what actions/checkout gives pull_request_target: the base branch only
+      execFileSync('git', ['clone', '-q', '--no-local', '--single-branch', '--branch', 'main', `file://${origin.dir}`, target])
+      api.pull = { number: 2, head: headSha, base: baseSha }
+      api.mergeBase = baseSha
+      api.files = pullFiles(origin.dir, baseSha, headSha)
+      for (const f of api.files) api.headContents.set(f.filename, execFileSync('git', ['show', `${headSha}:${f.filename}`], { cwd: origin.dir, encoding: 'utf8' }))
+      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(headSha), env: { GITHUB_API_URL: api.url } })
+      expect(r.exitCode).toBe(1)
+      expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+      expect(api.calls()).toContain('repos/get-content')
+      expect(api.reviewComments.map((c) => `${c.path}:${c.line}`).sort()).toEqual(['config/settings/production.py:2', 'config/settings/production.py:8', 'config/settings/production.py:9', 'shop/views.py:5'])
+      expect(api.issueComments[0].body).toContain('its code was not checked out or fetched')
+      // the pull request's commit never entered the workspace
+      expect(() => execFileSync('git', ['cat-file', '-e', `${headSha}^{commit}`], { cwd: target, stdio: 'ignore' })).toThrow()
+    } finally {
+      rmSync(target, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('shallow clone', () => {
   it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
     const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))

@@ -44,3 +44,20 @@ export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'fu
   coverage.push(`Shallow clone: merge-base ${mergeBase.slice(0, 7)} taken from the compare API and fetched alone.`)
   return mergeBase
 }
+
+/**
+ * For `pull_request_target`: the merge-base of the base branch and the pull request, from the compare
+ * API, fetched (a commit of the trusted base repository) when the workspace lacks it. The pull
+ * request's own commits are never fetched.
+ */
+export async function ensureMergeBase(cwd: string, plan: Extract<Plan, { kind: 'pull-request' }>, token: string, coverage: string[]): Promise<string> {
+  const octokit = makeClient(token, () => undefined)
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context.repo, basehead: `${plan.base}...${plan.head}` })
+  const mergeBase = data.merge_base_commit.sha
+  if (!(await has(cwd, mergeBase))) {
+    await fetch(cwd, [mergeBase])
+    coverage.push(`Fetched the merge-base ${mergeBase.slice(0, 7)} of the base branch.`)
+  }
+  coverage.push('pull_request_target: the pull request was read through the API; its code was not checked out or fetched.')
+  return mergeBase
+}

@@ -15,10 +15,11 @@ import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../re
 import { isSecretsCandidate } from '../secrets/detect.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
 import { gitChangeSet } from '../sources/git.js'
+import { githubChangeSet } from '../sources/github.js'
 import { historyScan } from '../history.js'
 import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
-import { ensureCommits } from './fetch.js'
+import { ensureCommits, ensureMergeBase } from './fetch.js'
 import { publishCheckRun } from './check-run.js'
 import { postPullRequestReview } from './pull-request.js'
 
@@ -71,6 +72,12 @@ async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: Re
       }
     }
     return result
+  }
+  if (plan.kind === 'pull-request' && plan.target) {
+    const mergeBase = await ensureMergeBase(workspace, plan, inputs.token, coverage)
+    const octokit = makeClient(inputs.token, (m) => core.info(m))
+    const change = await githubChangeSet({ octokit, repo: context.repo, number: plan.number, head: plan.head, mergeBase, workspace, coverage })
+    return review(change, config)
   }
   const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage)
   const change = await gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
