@@ -194,7 +194,8 @@ export class FakeGitHub {
   private answer(op: Operation, params: Record<string, string>, body: Record<string, unknown>, url: URL): [number, unknown, Record<string, string>?] {
     switch (op.operationId) {
       case 'pulls/list-files':
-        return this.page(this.files.map((f, i) => ({ sha: String(i).padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch ? { patch: f.patch } : {}) })), url)
+        // GitHub lists at most 3,000 files of a pull request
+        return this.page(this.files.slice(0, 3000).map((f, i) => ({ sha: String(i).padStart(40, '0'), filename: f.filename, status: f.status, additions: 1, deletions: 0, changes: 1, blob_url: '', raw_url: '', contents_url: '', ...(f.patch ? { patch: f.patch } : {}) })), url)
       case 'pulls/list-review-comments':
         // `resolved` is GraphQL-only state; REST review comments do not carry it
         return this.page(this.reviewComments.map((c) => Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'resolved'))), url)

@@ -235,6 +235,25 @@ describe('pull_request_target', () => {
   })
 })
 
+describe('a pull request of 3,500 files', () => {
+  it('reviews every file from git, comments inline where GitHub lists the file, and says what it covered', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', baseSha], { cwd: origin.dir })
+    const many: Record<string, string> = {}
+    for (let i = 0; i < 3499; i++) many[`shop/generated/m${String(i).padStart(4, '0')}.py`] = `VALUE = ${i}\n`
+    // sorted last, so GitHub's 3,000-file list does not include it
+    many['zz/settings_override.py'] = 'WEBHOOK_SECRET = "whsec_9f8e7d6c5b4a3F2E1DzQxY"\n'
+    const big = await origin.commit(many, 'vendor 3,500 files')
+    execFileSync('git', ['fetch', '-q', origin.dir, big], { cwd: workspace })
+    const r = await runPr(big)
+    expect(r.exitCode).toBe(1)
+    expect(api.files.length).toBe(3500)
+    expect(api.reviewComments).toHaveLength(0)
+    const summary = api.issueComments[0].body
+    expect(summary).toContain('`zz/settings_override.py:1`')
+    expect(summary).toContain('GitHub lists at most 3,000 files')
+  })
+})
+
 describe('shallow clone', () => {
   it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
     const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))
