@@ -8507,20 +8507,125 @@ function mask(secret) {
 }
 
 // src/secrets/classify.ts
-var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_FALLBACKS"];
+var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION"];
+function snake(rawKey) {
+  let out2 = "";
+  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
+    const c3 = rawKey[i2];
+    const prev = rawKey[i2 - 1];
+    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
+    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
+  }
+  return out2.toUpperCase();
+}
 function namedKind(rawKey) {
-  const key = rawKey.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[-.\s]/g, "_").toUpperCase();
-  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s))) return void 0;
-  if (key === "SECRET_KEY" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
-  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE)$/.test(key) || key.includes("PASSWORD")) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
-  if (key.endsWith("SIGNING_KEY") || key.endsWith("PRIVATE_KEY") || key.endsWith("ENCRYPTION_KEY") || key.endsWith("HMAC_KEY") || key.endsWith("SALT")) return "signing-key";
-  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
+  if (rawKey.length > 128) return void 0;
+  const dot = rawKey.lastIndexOf(".");
+  if (dot > 0 && dot < rawKey.length - 1) {
+    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
+    if (last) return last;
+  }
+  return kindOfSnake(snake(rawKey));
+}
+function kindOfSnake(key) {
+  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
+  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
+  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || key.includes("PASSWORD")) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
+  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
+  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
   if (key.includes("SECRET")) return "secret";
-  if (/(^|_)(TOKEN|AUTH_TOKEN|ACCESS_TOKEN|REFRESH_TOKEN|BEARER)$/.test(key)) return "token";
+  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
   return void 0;
 }
-var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "insecure-"];
-var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2"]);
+var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026"];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?"]);
+var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
+function isKnownExample(value) {
+  return KNOWN_EXAMPLES.some((e) => value.includes(e));
+}
+var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
+var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
+function isDottedIdentifier(v2, minDots) {
+  let dots = 0;
+  let start2 = true;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (start2) {
+      if (!isIdentStart(c3)) return false;
+      start2 = false;
+    } else if (c3 === ".") {
+      dots++;
+      start2 = true;
+    } else if (!isIdentChar(c3)) return false;
+  }
+  return !start2 && dots >= minDots;
+}
+function isReference(v2) {
+  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
+  if (v2[0] === "$" && v2.length > 1 && isDottedIdentifier(v2.slice(1), 0)) return true;
+  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
+    const close = v2.indexOf("}", i2);
+    if (close < 0) break;
+    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
+  }
+  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
+  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
+  return false;
+}
+function isPath(v2) {
+  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../"))) return false;
+  const segments = v2.split("/");
+  if (segments.length < 3 && !v2.includes(".")) return false;
+  for (const s of segments) {
+    if (s.length > 64) return false;
+    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
+    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
+  }
+  return true;
+}
+function isEncrypted(v2) {
+  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
+}
+function isPasswordHash(v2) {
+  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
+  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
+  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
+  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
+}
+var DUMMY_WORDS = new Set(
+  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please".split(" ")
+);
+var MAX_DUMMY_WORD = 14;
+var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+function isDummy(value) {
+  if (value.length > 64) return false;
+  let s = value.toLowerCase();
+  let a = 0;
+  let b3 = s.length;
+  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
+  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
+  s = s.slice(a, b3);
+  let letters = "";
+  for (const c3 of s) {
+    if (c3 >= "a" && c3 <= "z") letters += c3;
+    else if (LEET[c3]) letters += LEET[c3];
+  }
+  if (letters.length < 2) return false;
+  const reach = new Array(letters.length + 1).fill(false);
+  reach[0] = true;
+  for (let i2 = 0; i2 < letters.length; i2++) {
+    if (!reach[i2]) continue;
+    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
+  }
+  return reach[letters.length];
+}
+function isProse(value) {
+  const words = value.trim().split(/\s+/);
+  if (words.length < 2) return false;
+  if (words.length === 4 && words.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
+  return words.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
+}
 function isPlaceholder(value) {
   const v2 = value.trim();
   if (v2.length === 0) return true;
@@ -8528,18 +8633,27 @@ function isPlaceholder(value) {
   if (PLACEHOLDER_VALUES.has(lower)) return true;
   if (PLACEHOLDER_WORDS.some((w2) => lower.includes(w2))) return true;
   if (v2.startsWith("<") && v2.endsWith(">")) return true;
-  if (v2.startsWith("$") || v2.includes("${") || v2.includes("{{") || v2.includes("%(") || /^%[A-Z_]+%$/.test(v2) || /^@[A-Za-z_]+@$/.test(v2)) return true;
-  if (lower.startsWith("os.environ") || lower.startsWith("env(") || lower.startsWith("vault:") || lower.startsWith("ref+") || lower.startsWith("arn:aws:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")) return true;
-  if ((v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/")) && !v2.includes(" ")) return true;
-  if (/^https?:\/\/[^@\s]*$/.test(v2)) return true;
+  if (isReference(v2) || isEncrypted(v2)) return true;
+  if (lower.startsWith("os.environ") || lower.startsWith("env(") || lower.startsWith("ref+") || lower.startsWith("arn:aws:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")) return true;
+  if (isPath(v2)) return true;
+  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
   if (new Set(v2).size <= 2) return true;
   if (isSequential(lower)) return true;
   return false;
 }
 function isSequential(s) {
   if (s.length < 4) return false;
-  for (let i2 = 1; i2 < s.length; i2++) if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) !== 1) return false;
-  return true;
+  let runs = 1;
+  let run2 = 1;
+  for (let i2 = 1; i2 < s.length; i2++) {
+    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1) run2++;
+    else {
+      if (run2 < 4) return false;
+      runs++;
+      run2 = 1;
+    }
+  }
+  return run2 >= 4 && runs <= 2;
 }
 function entropy(s) {
   const counts = /* @__PURE__ */ new Map();
@@ -8551,11 +8665,29 @@ function entropy(s) {
   }
   return h3;
 }
-function looksLikeCredential(kind, value) {
-  if (isPlaceholder(value)) return false;
+function isUpperSnake(v2) {
+  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
+  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
+  return true;
+}
+function isWords(v2) {
+  if (v2.length >= 32 || /\d/.test(v2)) return false;
+  const parts2 = v2.split(/[-_. ]/);
+  return parts2.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
+}
+var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+function looksLikeCredential(kind, value, options = {}) {
   const v2 = value.trim();
-  if (/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?$/.test(v2) && !/\d/.test(v2) && v2.length < 40 && kind !== "password") return false;
-  if (kind === "password") return v2.length >= 6 && !/^[A-Za-z_]+\.[A-Za-z_.]+$/.test(v2);
+  if (v2.includes("-----BEGIN ")) return false;
+  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
+  if (options.key) {
+    const k2 = squash(options.key);
+    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
+  }
+  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
+  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
+  if (kind === "password") return v2.length >= 6;
+  if (isWords(v2)) return false;
   if (kind === "django-secret-key") return v2.length >= 8;
   return v2.length >= 12 && entropy(v2) >= 3;
 }
@@ -8566,23 +8698,25 @@ var FORMATS = [
   { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
   { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
   { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
-  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-"], re: /\bxox[bpares]-[A-Za-z0-9-]{10,250}/g },
+  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
   { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
   { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
   { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY-----"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g },
-  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[a-z0-9!@#$%^&*(\-_=+)]{20,200}/g },
-  // scheme://user:password@host — the password is group 1
-  { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s/:@'"`]{0,128}:([^\s/@'"`]{1,256})@[A-Za-z0-9[.-]/g, group: 1 }
+  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
+  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
+  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
+  // the whole token: hand-edited keys stray from Django's alphabet
 ];
+var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
 var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
+var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
 var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
-function jwtMatches(line2) {
-  const out2 = [];
+var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
+function jwtMatches(line2, out2) {
   let from = 0;
   for (; ; ) {
     const start2 = line2.indexOf("eyJ", from);
-    if (start2 < 0) return out2;
+    if (start2 < 0) return;
     const seg = (i2) => {
       let j3 = i2;
       while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
@@ -8603,42 +8737,120 @@ function jwtMatches(line2) {
     from = Math.max(end, start2 + 3);
   }
 }
-function formatMatches(line2) {
-  const out2 = line2.includes("eyJ") ? jwtMatches(line2) : [];
+var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
+var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
+function urlMatches(line2, out2) {
+  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
+    let s = at2 - 1;
+    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
+    const schemeStart = s + 1;
+    const first = line2[schemeStart];
+    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
+    if (s >= 0 && isSchemeChar(line2[s])) continue;
+    let i2 = at2 + 3;
+    const userStart = i2;
+    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
+    if (line2[i2] !== ":") continue;
+    const user = line2.slice(userStart, i2);
+    const pwStart = ++i2;
+    while (i2 < line2.length && i2 - pwStart <= 256 && !URL_STOP.has(line2[i2])) i2++;
+    if (line2[i2] !== "@" || i2 === pwStart) continue;
+    const host = line2[i2 + 1] ?? "";
+    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
+    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, i2), column: pwStart, user });
+  }
+}
+var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
+function startsWithBase64(text) {
+  let i2 = 0;
+  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
+  let n = 0;
+  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
+  return n >= 20;
+}
+function privateKeyMatches(line2, following, out2) {
+  PRIVATE_KEY.re.lastIndex = 0;
+  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
+    const end = (m2.index ?? 0) + m2[0].length;
+    let i2 = end;
+    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
+    let body2;
+    if (i2 >= line2.length) {
+      body2 = true;
+      for (let n = 0; following && n < 4; n++) {
+        const next = following(n);
+        if (next === void 0) break;
+        const t2 = next.trim();
+        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
+        body2 = startsWithBase64(t2);
+        break;
+      }
+    } else {
+      let rest = line2.slice(i2, i2 + 400);
+      for (let guard = 0; guard < 8; guard++) {
+        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
+        else {
+          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
+          if (!h3) break;
+          const nl = rest.indexOf("\\n");
+          rest = nl < 0 ? "" : rest.slice(nl);
+        }
+      }
+      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
+    }
+    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column: m2.index ?? 0 });
+  }
+}
+function formatMatches(line2, following) {
+  const out2 = [];
+  if (line2.includes("eyJ")) jwtMatches(line2, out2);
+  if (line2.includes("://")) urlMatches(line2, out2);
+  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
   for (const format of FORMATS) {
     if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
     format.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format.re)) {
-      const value = m2[format.group ?? 0];
-      const column = (m2.index ?? 0) + (format.group ? m2[0].indexOf(value, m2[0].indexOf("://") + 3) : 0);
-      out2.push({ format, value, column });
-    }
+    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
   }
-  return out2;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of out2) {
+    const had = byValue.get(m2.value);
+    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
+  }
+  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
 }
 
 // src/secrets/pairs.ts
-var isKeyChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".";
+var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
+var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
+var isSpace = (c3) => c3 === " " || c3 === "	";
+var MAX_KEY = 64;
+var MAX_VALUE = 4096;
 function quotedStrings(line2) {
   const out2 = [];
   let i2 = 0;
   while (i2 < line2.length) {
     const c3 = line2[i2];
     if (c3 === '"' || c3 === "'" || c3 === "`") {
-      let j3 = i2 + 1;
-      let value = "";
-      while (j3 < line2.length && line2[j3] !== c3) {
+      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
+      const open = triple ? 3 : 1;
+      let j3 = i2 + open;
+      let escaped = false;
+      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
         if (line2[j3] === "\\" && j3 + 1 < line2.length) {
-          value += line2[j3 + 1];
+          escaped = true;
           j3 += 2;
           continue;
         }
-        value += line2[j3];
         j3++;
       }
       if (j3 >= line2.length) break;
-      out2.push({ start: i2, end: j3, value });
-      i2 = j3 + 1;
+      let value = line2.slice(i2 + open, j3);
+      if (escaped) value = value.replace(/\\(.)/g, "$1");
+      let tokenStart = i2;
+      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
+      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
+      out2.push({ start: i2, end: j3 + open - 1, value, tokenStart, valueStart: i2 + open, valueEnd: j3 });
+      i2 = j3 + open;
       continue;
     }
     i2++;
@@ -8646,79 +8858,400 @@ function quotedStrings(line2) {
   return out2;
 }
 function skipSpaceBack(line2, i2) {
-  while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	")) i2--;
+  while (i2 >= 0 && isSpace(line2[i2])) i2--;
   return i2;
 }
-function keyBefore(line2, i2, quoted) {
+function skipSpace(line2, i2) {
+  while (i2 < line2.length && isSpace(line2[i2])) i2++;
+  return i2;
+}
+function keyBefore(line2, i2, byEnd) {
   i2 = skipSpaceBack(line2, i2);
   if (i2 < 0) return void 0;
-  if (line2[i2] === '"' || line2[i2] === "'") {
-    const q3 = quoted.find((x3) => x3.end === i2);
-    return q3 ? { key: q3.value, before: q3.start - 1, quoted: true } : void 0;
+  if (line2[i2] === "]") {
+    const q4 = byEnd.get(i2 - 1);
+    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
+    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
   }
+  const q3 = byEnd.get(i2);
+  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
   let j3 = i2;
-  while (j3 >= 0 && isKeyChar(line2[j3])) j3--;
-  if (j3 === i2) return void 0;
+  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
+  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
   return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
 }
-function quotedPairs(line2, quoted) {
-  const out2 = [];
-  for (const q3 of quoted) {
-    let i2 = skipSpaceBack(line2, q3.start - 1);
+function assignmentTarget(line2) {
+  return assignment(line2)?.name;
+}
+function assignment(line2) {
+  let i2 = skipSpace(line2, 0);
+  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
+  if (i2 === start2) return void 0;
+  const name2 = line2.slice(start2, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
+    i2 = skipSpace(line2, i2 + 1);
+    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
+      if (line2[i2] === "=") break;
+      i2++;
+    }
+  }
+  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
+}
+var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
+function authorization(key, value, column, quoted) {
+  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  const sp = value.indexOf(" ");
+  if (sp < 0) return void 0;
+  const scheme = value.slice(0, sp).toLowerCase();
+  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
+  if (!kindHint) return void 0;
+  let start2 = sp;
+  while (value[start2] === " ") start2++;
+  let end = start2;
+  while (end < value.length && !isSpace(value[end])) end++;
+  return { key, value: value.slice(start2, end), column: column + start2, quoted, kindHint };
+}
+function quotedPairs(line2, quoted, byEnd, out2) {
+  const listOpen = /* @__PURE__ */ new Map();
+  const listIndex = /* @__PURE__ */ new Map();
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q3 = quoted[qi];
+    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
     if (i2 < 0) continue;
+    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
+      listOpen.set(q3, i2);
+      listIndex.set(q3, 0);
+    } else if (line2[i2] === ",") {
+      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
+      const open2 = prev && listOpen.get(prev);
+      if (prev && open2 !== void 0) {
+        listOpen.set(q3, open2);
+        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
+      }
+    }
+    const open = listOpen.get(q3);
+    if (open !== void 0) i2 = skipSpaceBack(line2, open - 1);
+    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
+      const target = assignmentTarget(line2);
+      if (target) out2.push({ key: target, value: q3.value, column: q3.valueStart, quoted: true });
+      continue;
+    }
     let op = line2[i2];
     if (op === ">" && line2[i2 - 1] === "=") i2--;
     else if (op === "=" && line2[i2 - 1] === ":") i2--;
     else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
     op = line2[i2];
     if (op !== "=" && op !== ":" && op !== ",") continue;
-    const k2 = keyBefore(line2, i2 - 1, quoted);
+    let k2 = keyBefore(line2, i2 - 1, byEnd);
+    if (!k2 && op === "=") {
+      const a = assignment(line2);
+      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
+    }
     if (!k2) continue;
     let key = k2.key;
-    if (op === ",") {
-      if (!k2.quoted || line2[skipSpaceBack(line2, k2.before)] !== "(") continue;
-    } else if (key === "default" && op === "=") {
-      const call2 = quoted.filter((x3) => x3.end < k2.before).pop();
-      if (!call2) continue;
-      key = call2.value;
+    if (open !== void 0 && line2[open] === "(" && key === "auth") {
+      if (listIndex.get(q3) === 1) out2.push({ key, value: q3.value, column: q3.valueStart, quoted: true, kindHint: "password" });
+      continue;
     }
-    out2.push({ key, value: q3.value, column: q3.start + 1, quoted: true });
+    if (op === ",") {
+      const before = skipSpaceBack(line2, k2.before);
+      if (k2.quoted && line2[before] === "(") {
+      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
+        const eq = skipSpaceBack(line2, before - 1);
+        if (line2[eq] !== "=") continue;
+        const name2 = keyBefore(line2, eq - 1, byEnd);
+        if (!name2) continue;
+        key = name2.key;
+      } else continue;
+    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
+      const brace = skipSpaceBack(line2, k2.before);
+      if (line2[brace] === "{") {
+        const colon = skipSpaceBack(line2, brace - 1);
+        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
+        if (outer) key = outer.key;
+      }
+    } else if (op === "=" && !k2.quoted) {
+      if (key === "default") {
+        let found;
+        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
+          const cand = quoted[b3];
+          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
+            found = cand.value;
+            break;
+          }
+        }
+        found ??= assignmentTarget(line2);
+        if (!found) continue;
+        key = found;
+      } else {
+        const colon = skipSpaceBack(line2, k2.before);
+        if (line2[colon] === ":") {
+          const name2 = keyBefore(line2, colon - 1, byEnd);
+          if (name2 && !name2.quoted) key = name2.key;
+        }
+      }
+    }
+    const pair = { key, value: q3.value, column: q3.valueStart, quoted: true };
+    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair);
   }
-  return out2;
+}
+function positionalPasswords(line2, quoted, out2) {
+  for (const call2 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
+    const at2 = line2.indexOf(call2);
+    if (at2 < 0) continue;
+    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call2.length));
+    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
+    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
+    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push({ key: "password", value: second.value, column: second.valueStart, quoted: true });
+  }
+  for (const call2 of ["set_password(", "setPassword("]) {
+    for (let at2 = line2.indexOf(call2); at2 >= 0; at2 = line2.indexOf(call2, at2 + call2.length)) {
+      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call2.length));
+      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push({ key: "password", value: q3.value, column: q3.valueStart, quoted: true });
+    }
+  }
+  for (const call2 of ["create_superuser(", "create_user("]) {
+    const at2 = line2.indexOf(call2);
+    if (at2 < 0) continue;
+    let i2 = at2 + call2.length;
+    const args2 = [];
+    for (const q3 of quoted) {
+      if (q3.tokenStart < i2) continue;
+      if (skipSpace(line2, i2) !== q3.tokenStart) break;
+      args2.push(q3);
+      i2 = skipSpace(line2, q3.end + 1);
+      if (line2[i2] !== ",") break;
+      i2++;
+    }
+    if (args2.length >= 3) out2.push({ key: "password", value: args2[2].value, column: args2[2].valueStart, quoted: true });
+  }
+}
+function headerPair(text, base, out2) {
+  let i2 = skipSpace(text, 0);
+  const start2 = i2;
+  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
+  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
+  const name2 = text.slice(start2, i2);
+  const vStart = skipSpace(text, i2 + 1);
+  let vEnd = text.length;
+  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
+  const value = text.slice(vStart, vEnd);
+  if (value[0] === '"' || value[0] === "'") return;
+  const auth = authorization(name2, value, base + vStart, false);
+  if (auth) out2.push(auth);
+  else if (value && !value.includes(" ") && name2.includes("-")) out2.push({ key: name2, value, column: base + vStart, quoted: false });
+}
+var isCall = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value);
+var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
+var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
+function inlinePairs(text, base, out2, secretName2) {
+  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
+    const prev = text[e - 1];
+    const next = text[e + 1];
+    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
+    let j3 = e - 1;
+    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
+    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
+    const key = text.slice(j3 + 1, e);
+    if (key.length < 3 || !secretName2(key)) continue;
+    const sep = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    let k2 = e + 1;
+    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep && !(sep === "&" && text[k2] === "#")) k2++;
+    let value = text.slice(e + 1, k2);
+    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+    if (value && !isCall(value)) out2.push({ key, value, column: base + e + 1, quoted: false });
+    e = k2 - 1;
+  }
+  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
+    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
+    let i2 = d2 + 2;
+    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
+    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
+    const key = text.slice(d2 + 2, i2);
+    if (!secretName2(key)) continue;
+    const vStart = skipSpace(text, i2);
+    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
+    let k2 = vStart;
+    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
+    out2.push({ key, value: text.slice(vStart, k2), column: base + vStart, quoted: false });
+    d2 = k2 - 2;
+  }
+}
+function commandPairs(text, out2, secretName2) {
+  const word = (i2) => {
+    const s = skipSpace(text, i2);
+    let e = s;
+    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
+    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
+  };
+  const set = text.indexOf("configure set ");
+  if (set >= 0) {
+    const [name2, at2] = word(set + "configure set ".length);
+    const [value, vAt] = word(at2 + name2.length);
+    if (name2 && value && secretName2(name2)) out2.push({ key: name2, value, column: vAt, quoted: false });
+  }
+  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
+    const c3 = text.indexOf(cmd);
+    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
+    if (f3 < 0) continue;
+    const [value, vAt] = word(f3 + flag.length);
+    if (value) out2.push({ key: "password", value, column: vAt, quoted: text[vAt - 1] === "'" || text[vAt - 1] === '"' });
+  }
+}
+function directivePair(line2, secretName2) {
+  const s = skipSpace(line2, 0);
+  let i2 = s;
+  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
+  if (i2 === s || !isSpace(line2[i2])) return void 0;
+  const key = line2.slice(s, i2);
+  if (!secretName2(key)) return void 0;
+  const v2 = skipSpace(line2, i2);
+  let e = v2;
+  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
+  const rest = skipSpace(line2, e);
+  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
+  return { key, value: line2.slice(v2, e), column: v2, quoted: false };
 }
 function barePair(line2) {
-  let i2 = 0;
-  while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	")) i2++;
+  let i2 = skipSpace(line2, 0);
   for (const prefix of ["export ", "ENV ", "ARG ", "set ", "- "]) {
-    if (line2.startsWith(prefix, i2)) {
-      i2 += prefix.length;
-      while (line2[i2] === " ") i2++;
-    }
+    if (line2.startsWith(prefix, i2)) i2 = skipSpace(line2, i2 + prefix.length);
   }
+  const env = /^\s{0,64}ENV\s/.test(line2);
   const keyStart = i2;
-  while (i2 < line2.length && isKeyChar(line2[i2])) i2++;
+  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
   if (i2 === keyStart) return void 0;
   const key = line2.slice(keyStart, i2);
-  while (line2[i2] === " " || line2[i2] === "	") i2++;
+  i2 = skipSpace(line2, i2);
   if (line2[i2] === "=" || line2[i2] === ":") {
     if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
-    i2++;
-    while (line2[i2] === " " || line2[i2] === "	") i2++;
-  } else if (!/^\s*ENV\s/.test(line2) || i2 === keyStart) return void 0;
-  if (i2 >= line2.length || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "|" || line2[i2] === ">" || line2[i2] === "{" || line2[i2] === "[" || line2[i2] === "&" || line2[i2] === "*") return void 0;
+    i2 = skipSpace(line2, i2 + 1);
+  } else if (!env) return void 0;
+  const first = line2[i2];
+  if (i2 >= line2.length || first === '"' || first === "'" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
   const valueStart = i2;
-  while (i2 < line2.length && line2[i2] !== " " && line2[i2] !== "	" && !(line2[i2] === "#" && (line2[i2 - 1] === " " || line2[i2 - 1] === "	"))) i2++;
+  while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
   let value = line2.slice(valueStart, i2);
   if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-  if (/[()[\]{}]/.test(value)) return void 0;
+  if (isCall(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  if (/^![A-Za-z]{1,32}$/.test(value)) return void 0;
   return value ? { key, value, column: valueStart, quoted: false } : void 0;
 }
-function pairsOfLine(line2, code2 = false) {
+function pairsOfLine(line2, code2 = false, secretName2 = () => true) {
   const quoted = quotedStrings(line2);
-  const pairs = quotedPairs(line2, quoted);
-  const bare = code2 ? void 0 : barePair(line2);
-  if (bare && !pairs.some((p2) => p2.column >= bare.column - 1)) pairs.push(bare);
-  return pairs;
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const found = [];
+  positionalPasswords(line2, quoted, found);
+  quotedPairs(line2, quoted, byEnd, found);
+  for (const q3 of quoted) {
+    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && q3.valueEnd - q3.valueStart === q3.value.length) {
+      headerPair(q3.value, q3.valueStart, found);
+      if (code2) inlinePairs(q3.value, q3.valueStart, found, secretName2);
+    }
+  }
+  if (!code2) {
+    const bare = barePair(line2) ?? directivePair(line2, secretName2);
+    if (bare) found.push(bare);
+    headerPair(line2, 0, found);
+    inlinePairs(line2, 0, found, secretName2);
+    commandPairs(line2, found, secretName2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
+}
+function loneString(t2) {
+  const qs2 = quotedStrings(t2);
+  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
+  let i2 = skipSpace(t2, qs2[0].end + 1);
+  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
+  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
+}
+function openCarry(line2, secretName2) {
+  const t2 = line2.trim();
+  if (t2.length > 512) return void 0;
+  const last = t2[t2.length - 1];
+  if (last === "(") {
+    const target = assignmentTarget(t2);
+    return { key: target && secretName2(target) ? target : "", mode: "call", needName: true, left: 6 };
+  }
+  if (last === ",") {
+    const qs2 = quotedStrings(t2);
+    const q3 = qs2[qs2.length - 1];
+    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
+      const lone = loneString(t2);
+      if (lone && secretName2(lone.value)) return { key: lone.value, mode: "call", needName: false, left: 4 };
+      if (t2[skipSpaceBack(t2, q3.tokenStart - 1)] === "(") {
+        const target = assignmentTarget(t2);
+        const key = target && secretName2(target) ? target : q3.value;
+        return secretName2(key) ? { key, mode: "call", needName: false, left: 4 } : void 0;
+      }
+    }
+    return void 0;
+  }
+  if (last === "{" && t2.startsWith("variable ")) {
+    const q3 = quotedStrings(t2)[0];
+    return q3 && secretName2(q3.value) ? { key: q3.value, mode: "value", needName: false, left: 6 } : void 0;
+  }
+  if (last === "[" || last === "{" || last === ":") {
+    let i3 = skipSpaceBack(t2, t2.length - 2);
+    if (last !== ":") {
+      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
+      i3 = skipSpaceBack(t2, i3 - 1);
+    }
+    const quoted = quotedStrings(t2);
+    const byEnd = /* @__PURE__ */ new Map();
+    for (const q3 of quoted) byEnd.set(q3.end, q3);
+    const k2 = keyBefore(t2, i3, byEnd);
+    if (!k2 || !secretName2(k2.key) || last === ":" && k2.before >= 0 && t2.slice(0, k2.before + 1).trim() !== "" && t2.slice(0, k2.before + 1).trim() !== "-") return void 0;
+    return { key: k2.key, mode: last === "[" ? "list" : "value", needName: false, left: last === "[" ? 50 : 6 };
+  }
+  let i2 = 0;
+  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
+  for (const word of ["name:", "key:", "Name:", "Key:"]) {
+    if (t2.startsWith(word, i2)) {
+      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
+      if (name2 && !name2.includes(" ") && secretName2(name2)) return { key: name2, mode: "value", needName: false, left: 3 };
+    }
+  }
+  return void 0;
+}
+function continueCarry(line2, carry, code2) {
+  const indent = line2.length - line2.trimStart().length;
+  const t2 = line2.trim();
+  const left = carry.left - 1;
+  const go = (c3) => c3.left > 0 ? c3 : void 0;
+  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left }) };
+  if (carry.mode === "call") {
+    if (t2.startsWith(")")) return { pairs: [] };
+    const args2 = quotedStrings(t2);
+    if (carry.needName && args2.length === 2 && args2[0].tokenStart === 0 && t2[skipSpace(t2, args2[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args2[0].end + 1) + 1) === args2[1].tokenStart) {
+      const key = carry.key || args2[0].value;
+      return { pairs: [{ key, value: args2[1].value, column: indent + args2[1].valueStart, quoted: true }] };
+    }
+    const lone = loneString(t2);
+    if (lone) {
+      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || lone.value, needName: false, left }) };
+      return { pairs: carry.key ? [{ key: carry.key, value: lone.value, column: indent + lone.valueStart, quoted: true }] : [] };
+    }
+    const pairs2 = pairsOfLine(t2, code2).filter((p2) => p2.key === "default");
+    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => ({ ...p2, key: carry.key, column: p2.column + indent })) : [] };
+    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left }) } : { pairs: [] };
+  }
+  if (carry.mode === "list") {
+    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
+    const qs2 = quotedStrings(t2);
+    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
+    return { pairs: qs2.map((q3) => ({ key: carry.key, value: q3.value, column: indent + q3.valueStart, quoted: true })), carry: go({ ...carry, left }) };
+  }
+  if (t2.startsWith("}")) return { pairs: [] };
+  const pairs = pairsOfLine(line2, code2).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
+  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
+  if (t2.startsWith("- ")) return { pairs: [] };
+  return { pairs: [], carry: go({ ...carry, left }) };
 }
 
 // src/secrets/detect.ts
@@ -8728,17 +9261,32 @@ function isSkippedFile(path) {
   return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
 }
 var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
-function isSecretsCandidate(path) {
-  if (isSkippedFile(path)) return false;
+var extension = (path) => {
   const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   const dot = name2.lastIndexOf(".");
-  return dot < 0 || !BINARY_EXTENSIONS.has(name2.slice(dot + 1));
+  return dot < 0 ? "" : name2.slice(dot + 1);
+};
+function isSecretsCandidate(path) {
+  return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path));
 }
 function isDocsFile(path) {
   const lower = path.toLowerCase();
   return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
 }
-var TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox)|d(?:jango-insecure-)/gi;
+var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
+var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
+function isTranslationFile(path) {
+  const parts2 = path.toLowerCase().split("/");
+  if (LOCALE_EXTENSIONS.has(extension(path))) return true;
+  return parts2.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
+var isCodeFile = (path) => CODE_EXTENSIONS.has(extension(path));
+var isYaml = (path) => {
+  const ext = extension(path);
+  return ext === "yml" || ext === "yaml";
+};
+var TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential|reate_user|reate_superuser)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox|app-)|d(?:jango-insecure-)|sk-|\.login\(|bind_s\(/gi;
 function candidateLines(text) {
   const lines = /* @__PURE__ */ new Set();
   let line2 = 1;
@@ -8756,52 +9304,119 @@ function candidateLines(text) {
   }
   return lines;
 }
+function lineStarts(text) {
+  const starts = [0];
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return starts;
+}
+function pgpassPair(line2) {
+  if (line2.startsWith("#")) return void 0;
+  let field = 0;
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === ":" && ++field === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, quoted: false, kindHint: "password" } : void 0;
+  }
+  return void 0;
+}
+var secretName = (key) => namedKind(key) !== void 0;
 function detectSecrets(path, text, lines) {
   if (isSkippedFile(path)) return [];
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const ctx = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name2 === ".pgpass" || name2 === "pgpass", notebook: extension(path) === "ipynb" };
   const candidates = candidateLines(text);
-  if (!candidates.size) return [];
-  const docs = isDocsFile(path);
-  const code2 = path.endsWith(".py");
+  if (!candidates.size && !ctx.pgpass) return [];
+  const yaml = isYaml(path);
+  const starts = lineStarts(text);
+  const lineAt = (n) => {
+    if (n >= starts.length) return void 0;
+    const end = n + 1 < starts.length ? starts[n + 1] - 1 : text.length;
+    const s = text.slice(starts[n], end);
+    return s.endsWith("\r") ? s.slice(0, -1) : s;
+  };
   const out2 = [];
-  let lineNo = 0;
-  let start2 = 0;
-  while (start2 <= text.length) {
-    const nl = text.indexOf("\n", start2);
-    const end = nl < 0 ? text.length : nl;
-    lineNo++;
-    if (candidates.has(lineNo) && (!lines || lines.has(lineNo))) {
-      let line2 = text.slice(start2, end);
-      if (line2.endsWith("\r")) line2 = line2.slice(0, -1);
-      scanLine(line2, lineNo, docs, code2, out2);
+  let carry;
+  const parents = [];
+  for (let index = 0; index < starts.length; index++) {
+    const lineNo = index + 1;
+    const candidate = candidates.has(lineNo);
+    if (!candidate && !carry && !yaml && !ctx.pgpass) continue;
+    const line2 = lineAt(index) ?? "";
+    let encrypted = false;
+    if (yaml) {
+      const trimmed = line2.trimStart();
+      if (trimmed && !trimmed.startsWith("#")) {
+        const indent = line2.length - trimmed.length;
+        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+        encrypted = parents.some((p2) => p2.key === "encryptedData");
+        const t2 = trimmed.trimEnd();
+        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
+      }
     }
-    if (nl < 0) break;
-    start2 = nl + 1;
+    const report = !lines || lines.has(lineNo);
+    const taken = /* @__PURE__ */ new Set();
+    let continued = false;
+    if (carry) {
+      const step = continueCarry(line2, carry.state, ctx.code);
+      if (report && !ctx.docs && !ctx.translations && !encrypted) for (const p2 of step.pairs) addPair(p2, lineNo, carry.line, out2, taken, []);
+      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
+      continued = carry !== void 0;
+    }
+    if (ctx.pgpass && report) {
+      const p2 = pgpassPair(line2);
+      if (p2) addPair(p2, lineNo, void 0, out2, taken, []);
+    }
+    if (!candidate) continue;
+    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), ctx, encrypted, out2, taken);
+    if (!ctx.docs && !ctx.translations && !continued) {
+      const opened = openCarry(line2, secretName);
+      if (opened) carry = { state: opened, line: lineNo };
+    }
   }
   return out2;
 }
-function scanLine(line2, lineNo, docs, code2, out2) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const m2 of formatMatches(line2)) {
-    if (m2.format.kind !== "private-key" && isFormatPlaceholder(m2.value)) continue;
-    if (m2.format.kind === "url-credentials" && isPlaceholder(m2.value)) continue;
-    seen.add(m2.value);
+function scanLine(line2, lineNo, following, ctx, encrypted, out2, taken) {
+  const formats = [];
+  for (const m2 of formatMatches(line2, following)) {
+    if (isFormatPlaceholder(m2)) continue;
+    formats.push(m2);
+    taken.add(m2.column);
     out2.push({ kind: m2.format.kind, label: m2.format.label, line: lineNo, column: m2.column, value: m2.value, testKey: m2.format.lowSeverity?.(m2.value) });
   }
-  if (docs) return;
-  for (const p2 of pairsOfLine(line2, code2)) {
-    if (seen.has(p2.value) || [...seen].some((s) => p2.value.includes(s))) continue;
-    const kind = namedKind(p2.key);
-    if (!kind || !looksLikeCredential(kind, p2.value)) continue;
-    seen.add(p2.value);
-    const label = kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
-    out2.push({ kind, label, line: lineNo, column: p2.column, value: p2.value, key: p2.key });
+  if (ctx.docs || ctx.translations || encrypted) return;
+  for (const p2 of pairsOfLine(line2, ctx.code, secretName)) addPair(p2, lineNo, void 0, out2, taken, formats);
+  if (ctx.notebook) {
+    for (const q3 of quotedStrings(line2)) {
+      if (q3.value.length > 8 && q3.valueEnd - q3.valueStart !== q3.value.length) {
+        for (const p2 of pairsOfLine(q3.value.replace(/\n$/, ""), true, secretName)) addPair({ ...p2, column: q3.valueStart + p2.column }, lineNo, void 0, out2, taken, formats);
+      }
+    }
   }
 }
-function isFormatPlaceholder(value) {
+function addPair(p2, lineNo, keyLine, out2, taken, formats) {
+  if (taken.has(p2.column)) return;
+  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
+  const kind = namedKind(p2.key) ?? p2.kindHint;
+  if (!kind || !looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key })) return;
+  taken.add(p2.column);
+  const label = kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
+  out2.push({ kind, label, line: lineNo, column: p2.column, value: p2.value, key: p2.key, ...keyLine !== void 0 ? { keyLine } : {} });
+}
+function isFormatPlaceholder(m2) {
+  const value = m2.value;
+  if (m2.format.kind === "private-key") return false;
+  if (isKnownExample(value)) return true;
+  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":");
   const lower = value.toLowerCase();
   if (lower.includes("example") || lower.includes("xxxxxxxx") || lower.includes("00000000") || lower.includes("your")) return true;
-  const body2 = value.replace(/^[A-Za-z]+[_.-]+/, "");
-  return new Set(body2).size <= 3;
+  if (m2.format.kind === "django-secret-key") {
+    const body2 = value.slice("django-insecure-".length);
+    return isDummy(body2) || isPlaceholder(body2);
+  }
+  let b3 = 0;
+  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
+  const sep = b3;
+  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
+  return new Set(value.slice(b3 > sep ? b3 : 0)).size <= 3;
 }
 
 // src/rules/hardcoded-credential.ts
@@ -8824,7 +9439,8 @@ var hardcodedCredential = {
       const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
-        loc: { path, line: hit.line, endLine: hit.line },
+        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
+        loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
         message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
         severity: nonProduction || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },

@@ -21,7 +21,8 @@ export const hardcodedCredential: FileRule = {
       const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {
         subject: `${hit.kind}:${hit.key ?? ''}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
-        loc: { path, line: hit.line, endLine: hit.line },
+        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
+        loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
         message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
         severity: nonProduction || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
