@@ -38,7 +38,10 @@ describe('DEBUG in split settings (cookiecutter-django)', () => {
     const base = cookiecutter()
     delete base['config/settings/local.py']
     const r = await diffFiles(base, { 'config/settings/local.py': CC_LOCAL })
-    expect(brief(r)).toEqual([])
+    // no settings finding; the generated key committed in local.py is a low, masked secret finding
+    expect(brief(r)).toEqual(['hardcoded-credential@config/settings/local.py:9[new]'])
+    expect(r.findings[0].severity).toBe('low')
+    expect(r.findings[0].message).toContain('development or test settings module')
     expect(r.entries.find((e) => e.path === 'config/settings/local.py')).toMatchObject({ production: false })
   })
 
