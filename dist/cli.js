@@ -9269,6 +9269,7 @@ var extension = (path) => {
 function isSecretsCandidate(path) {
   return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path));
 }
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
 function isDocsFile(path) {
   const lower = path.toLowerCase();
   return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
@@ -10473,6 +10474,10 @@ function globToRegExp(glob) {
     else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
   return new RegExp(`^${re2}$`);
+}
+function severityFor(config, ruleId, own) {
+  const override = config.rules[ruleId];
+  return override && override !== "off" ? override : own;
 }
 
 // src/report/outcome.ts
@@ -19088,7 +19093,6 @@ async function gitRevisionFiles(repo, rev, load) {
 }
 
 // src/history.ts
-var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
 async function streamLog(repo, since, scanner) {
   const args2 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
   const proc = spawn2("git", args2, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
@@ -19131,7 +19135,7 @@ async function historyScan(repo, since, config) {
     const low = TEST_PATH.test(s.first.path) || s.hit.testKey;
     findings.push({
       ruleId: "hardcoded-credential",
-      severity: override && override !== "off" ? override : low ? "low" : "high",
+      severity: severityFor(config, "hardcoded-credential", low ? "low" : "high"),
       path: s.first.path,
       line: s.first.line,
       endLine: s.first.line,
@@ -20429,12 +20433,11 @@ function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
   return [...side.discovery.index.wanted];
 }
-var TEST_PATH2 = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
 var EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i;
 function nonProductionReason(path, side) {
   const entry = side.discovery.entries.find((e) => e.path === path);
   if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`;
-  if (TEST_PATH2.test(path)) return "it is in test code";
+  if (TEST_PATH.test(path)) return "it is in test code";
   if (EXAMPLE_PATH.test(path)) return "it is in example or documentation code";
   return void 0;
 }
@@ -20454,10 +20457,9 @@ function runFileRules(files, side, config, targets) {
 function fileFindings(items, settingsFindings, files, config, state) {
   const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
   return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => {
-    const override = config.rules[it2.rule.meta.id];
     return {
       ruleId: it2.rule.meta.id,
-      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
+      severity: severityFor(config, it2.rule.meta.id, it2.raw.severity ?? it2.rule.meta.severity),
       path: it2.raw.loc.path,
       line: it2.raw.loc.line,
       endLine: it2.raw.loc.endLine,
@@ -20505,7 +20507,6 @@ function toFindings(items, files, config) {
   return [...groups.values()].map(({ first: it2, entries }) => {
     const path = it2.path ?? it2.raw.loc.path;
     const line2 = it2.line ?? it2.raw.loc.line;
-    const override = config.rules[it2.rule.meta.id];
     const affected = entries.map((e) => e.path).sort();
     const others = affected.filter((p2) => p2 !== path);
     const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
@@ -20513,7 +20514,7 @@ function toFindings(items, files, config) {
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
     return {
       ruleId: it2.rule.meta.id,
-      severity: override && override !== "off" ? override : it2.raw.severity ?? it2.rule.meta.severity,
+      severity: severityFor(config, it2.rule.meta.id, it2.raw.severity ?? it2.rule.meta.severity),
       path,
       line: line2,
       endLine: it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine),

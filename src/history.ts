@@ -4,11 +4,12 @@ import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { createHash } from 'node:crypto'
 import { simpleGit } from 'simple-git'
-import { UsageError, type Config } from './config/config.js'
+import { severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { makeRedactor, redactFinding, type Redactor } from './redact.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
+import { TEST_PATH } from './secrets/detect.js'
 import { CatFile, isBinary } from './sources/git.js'
 import { globToRegExp } from './config/config.js'
 
@@ -21,7 +22,6 @@ export interface HistoryResult {
   redact: Redactor
 }
 
-const TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i
 
 /** Streams `git log -p` of `since..HEAD` (or all of HEAD's history) through the scanner. */
 async function streamLog(repo: string, since: string | undefined, scanner: HistoryScanner): Promise<void> {
@@ -67,7 +67,7 @@ export async function historyScan(repo: string, since: string | undefined, confi
     const low = TEST_PATH.test(s.first.path) || s.hit.testKey
     findings.push({
       ruleId: 'hardcoded-credential',
-      severity: override && override !== 'off' ? override : low ? 'low' : 'high',
+      severity: severityFor(config, 'hardcoded-credential', low ? 'low' : 'high'),
       path: s.first.path,
       line: s.first.line,
       endLine: s.first.line,

@@ -2,11 +2,12 @@
 // baseline state, a location on the changed lines, suppressions and config applied.
 import { createHash } from 'node:crypto'
 import { initPython } from './python/parser.js'
-import type { Config } from './config/config.js'
+import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
+import { TEST_PATH } from './secrets/detect.js'
 import type { FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
@@ -79,7 +80,6 @@ interface FileKeyed {
   raw: RuleFinding
 }
 
-const TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i
 const EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i
 
 /** Why a file is not production code, for lowering the severity of what is found in it. */
@@ -112,10 +112,9 @@ function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: Fi
   return items
     .filter((it) => !(it.rule.meta.id === 'hardcoded-credential' && keyLines.has(`${it.raw.loc.path}:${it.raw.loc.line}`)))
     .map((it) => {
-      const override = config.rules[it.rule.meta.id]
-      return {
+        return {
         ruleId: it.rule.meta.id,
-        severity: override && override !== 'off' ? override : (it.raw.severity ?? it.rule.meta.severity),
+        severity: severityFor(config, it.rule.meta.id, it.raw.severity ?? it.rule.meta.severity),
         path: it.raw.loc.path,
         line: it.raw.loc.line,
         endLine: it.raw.loc.endLine,
@@ -176,7 +175,6 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
   return [...groups.values()].map(({ first: it, entries }) => {
     const path = it.path ?? it.raw.loc.path
     const line = it.line ?? it.raw.loc.line
-    const override = config.rules[it.rule.meta.id]
     const affected = entries.map((e) => e.path).sort()
     const others = affected.filter((p) => p !== path)
     const notes = [...(it.extraNotes ?? []), ...(it.raw.notes ?? [])]
@@ -184,7 +182,7 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join('; ')}.`)
     return {
       ruleId: it.rule.meta.id,
-      severity: override && override !== 'off' ? override : (it.raw.severity ?? it.rule.meta.severity),
+      severity: severityFor(config, it.rule.meta.id, it.raw.severity ?? it.rule.meta.severity),
       path,
       line,
       endLine: it.path ? line : Math.max(line, it.raw.loc.endLine),

@@ -83,3 +83,9 @@ export function globToRegExp(glob: string): RegExp {
   }
   return new RegExp(`^${re}$`)
 }
+
+/** The severity a finding is reported at: the config's override for its rule, else its own. */
+export function severityFor(config: Config, ruleId: string, own: Severity): Severity {
+  const override = config.rules[ruleId]
+  return override && override !== 'off' ? override : own
+}

@@ -40,6 +40,9 @@ export function isSecretsCandidate(path: string): boolean {
   return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path))
 }
 
+/** Test code: tests/ folders, fixtures, test_*.py, *_test.py, conftest.py. */
+export const TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i
+
 /** Documentation: key/value examples there are examples; self-identifying formats still count. */
 export function isDocsFile(path: string): boolean {
   const lower = path.toLowerCase()
