@@ -70,16 +70,28 @@ const routes = subset.operations.map((op) => ({
   validate: op.requestSchema ? ajv.compile(normalize(op.requestSchema) as object) : undefined
 })) as { op: Operation; re: RegExp; names: string[]; validate?: ValidateFunction }[]
 
-const BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
+export interface User {
+  login: string
+  id: number
+  type: 'Bot' | 'User'
+}
+
+const BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   files: PullFile[] = []
   pull = { number: 2, head: 'a'.repeat(40), base: 'b'.repeat(40) }
   mergeBase = 'c'.repeat(40)
-  reviewComments: { id: number; path: string; line: number; body: string; user: { login: string; id: number; type: string }; commit_id: string; in_reply_to_id?: number; resolved?: boolean }[] = []
+  reviewComments: { id: number; path: string; line: number; body: string; user: User; commit_id: string; in_reply_to_id?: number; resolved?: boolean }[] = []
   reviews: { id: number; body: string; event: string; commit_id: string }[] = []
-  issueComments: { id: number; body: string; user: { login: string; id: number; type: string } }[] = []
+  issueComments: { id: number; body: string; user: User }[] = []
+  /** Issues of the repository (pull requests are not listed here). */
+  issues: { number: number; title: string; body: string; state: 'open' | 'closed'; state_reason: string | null; labels: string[]; user: User }[] = []
+  /** Who each token is; any other token is the workflow's GITHUB_TOKEN (github-actions[bot]). */
+  users = new Map<string, User>()
+  /** GraphQL `viewer` answers FORBIDDEN, as it may for installation tokens. */
+  viewerForbidden = false
   checkRuns: { id: number; body: Record<string, unknown> }[] = []
   pendingReviews: { id: number; comments: number }[] = []
   /** Files of the pull request's head commit, for the contents API (path → text). */
@@ -101,6 +113,11 @@ export class FakeGitHub {
     return new Promise((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())))
   }
 
+  /** What the runner sets for the Action to reach this server (GitHub.com layout). */
+  env(): Record<string, string> {
+    return { GITHUB_API_URL: this.url, GITHUB_GRAPHQL_URL: `${this.url}/graphql` }
+  }
+
   /** Operation ids of the requests so far, with their validation errors. */
   calls(): string[] {
     return this.requests.map((r) => `${r.operationId ?? `${r.method} ${r.path}`}${r.errors.length ? ` !${r.errors.join('; ')}` : ''}`)
@@ -118,8 +135,11 @@ export class FakeGitHub {
     } catch {
       errors.push('body is not JSON')
     }
-    if (req.method === 'POST' && url.pathname === '/graphql') return this.graphql(req, res, body as { query?: string; variables?: Record<string, unknown> }, errors)
-    const route = routes.find((r) => r.op.method === req.method && r.re.test(url.pathname))
+    const user = this.userOf(req)
+    if (req.method === 'POST' && url.pathname.endsWith('/graphql')) return this.graphql(req, res, url.pathname, body as { query?: string; variables?: Record<string, unknown> }, errors, user)
+    // GitHub Enterprise Server serves REST under /api/v3
+    const restPath = url.pathname.replace(/^\/api\/v3(?=\/)/, '')
+    const route = routes.find((r) => r.op.method === req.method && r.re.test(restPath))
     const record: RecordedRequest = { operationId: route?.op.operationId ?? null, method: req.method ?? '', path: url.pathname, query: url.searchParams, body, errors, status: 0 }
     this.requests.push(record)
     const auth = String(req.headers.authorization ?? '')
@@ -136,9 +156,19 @@ export class FakeGitHub {
       if (failure.times !== undefined) failure.times--
       return this.send(res, record, failure.status, { message: failure.message ?? 'failure injected by the test', documentation_url: 'https://docs.github.com/rest' }, failure.headers)
     }
-    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(route.re.exec(url.pathname)?.[i + 1] ?? '')]))
-    const [status, payload, headers] = this.answer(route.op, params, body as Record<string, unknown>, url)
+    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(route.re.exec(restPath)?.[i + 1] ?? '')]))
+    const [status, payload, headers] = this.answer(route.op, params, body as Record<string, unknown>, url, user)
     this.send(res, record, status, payload, headers)
+  }
+
+  private userOf(req: IncomingMessage): User {
+    const token = /^(?:token|Bearer) (\S+)/.exec(String(req.headers.authorization ?? ''))?.[1] ?? ''
+    return this.users.get(token) ?? BOT
+  }
+
+  /** A person comments on the pull request's conversation. */
+  comment(body: string, user: User = { login: 'octocat', id: 1, type: 'User' }): void {
+    this.issueComments.push({ id: this.nextId++, body, user })
   }
 
   /** A person answers one of our review comments (a reply keeps the thread open). */
@@ -148,13 +178,19 @@ export class FakeGitHub {
     this.reviewComments.push({ id: this.nextId++, path: parent.path, line: parent.line, body, user: { login: 'octocat', id: 1, type: 'User' }, commit_id: parent.commit_id, in_reply_to_id: parent.id })
   }
 
-  /** The two GraphQL operations the Action uses: list review threads, resolve one. Anything else is an error. */
-  private graphql(req: IncomingMessage, res: ServerResponse, body: { query?: string; variables?: Record<string, unknown> }, errors: string[]): void {
-    const record: RecordedRequest = { operationId: null, method: 'POST', path: '/graphql', query: new URLSearchParams(), body, errors, status: 0 }
+  /** The GraphQL operations the Action uses: viewer, list review threads, resolve one. Anything else is an error. */
+  private graphql(req: IncomingMessage, res: ServerResponse, path: string, body: { query?: string; variables?: Record<string, unknown> }, errors: string[], user: User): void {
+    const record: RecordedRequest = { operationId: null, method: 'POST', path, query: new URLSearchParams(), body, errors, status: 0 }
     this.requests.push(record)
     const query = body?.query ?? ''
     const vars = body?.variables ?? {}
     if (!/^(token|Bearer) \S+/.test(String(req.headers.authorization ?? ''))) errors.push('missing token authorization')
+    if (/^query \{ viewer \{ login \} \}$/.test(query.trim())) {
+      record.operationId = 'graphql:viewer'
+      if (this.viewerForbidden) return this.send(res, record, 200, { data: null, errors: [{ type: 'FORBIDDEN', path: ['viewer'], message: 'Resource not accessible by integration' }] })
+      // GraphQL names bots without the [bot] suffix REST gives them
+      return this.send(res, record, 200, { data: { viewer: { login: user.login.replace(/\[bot\]$/, '') } } })
+    }
     if (/reviewThreads\(first: 100/.test(query) && typeof vars.owner === 'string' && typeof vars.name === 'string' && typeof vars.number === 'number') {
       record.operationId = 'graphql:reviewThreads'
       const roots = this.reviewComments.filter((c) => c.in_reply_to_id === undefined)
@@ -163,7 +199,7 @@ export class FakeGitHub {
         isResolved: Boolean(root.resolved),
         path: root.path,
         line: root.line,
-        comments: { nodes: [root, ...this.reviewComments.filter((c) => c.in_reply_to_id === root.id)].map((c) => ({ body: c.body, author: { login: c.user.login } })) }
+        comments: { nodes: [root, ...this.reviewComments.filter((c) => c.in_reply_to_id === root.id)].map((c) => ({ body: c.body, author: { login: c.user.login.replace(/\[bot\]$/, ''), __typename: c.user.type } })) }
       }))
       return this.send(res, record, errors.length ? 401 : 200, { data: { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes } } } } })
     }
@@ -191,7 +227,7 @@ export class FakeGitHub {
     return [200, slice, headers]
   }
 
-  private answer(op: Operation, params: Record<string, string>, body: Record<string, unknown>, url: URL): [number, unknown, Record<string, string>?] {
+  private answer(op: Operation, params: Record<string, string>, body: Record<string, unknown>, url: URL, user: User): [number, unknown, Record<string, string>?] {
     switch (op.operationId) {
       case 'pulls/list-files':
         // GitHub lists at most 3,000 files of a pull request
@@ -212,28 +248,58 @@ export class FakeGitHub {
           // a pending review: visible to nobody, one per user and pull request
           if (this.pendingReviews.length) return [422, { message: 'Unprocessable Entity', errors: ['User can only have one pending review per pull request'] }]
           this.pendingReviews.push({ id, comments: comments.length })
-          return [200, { id, node_id: 'PRR_p', user: BOT, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
+          return [200, { id, node_id: 'PRR_p', user, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
         }
         this.reviews.push({ id, body: typeof body.body === 'string' ? body.body : '', event: typeof body.event === 'string' ? body.event : '', commit_id: String(body.commit_id) })
-        for (const c of comments) this.reviewComments.push({ id: this.nextId++, path: c.path, line: c.line, body: c.body, user: BOT, commit_id: String(body.commit_id) })
-        return [200, { id, node_id: 'PRR_x', user: BOT, body: body.body ?? '', state: 'COMMENTED', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
+        for (const c of comments) this.reviewComments.push({ id: this.nextId++, path: c.path, line: c.line, body: c.body, user, commit_id: String(body.commit_id) })
+        return [200, { id, node_id: 'PRR_x', user, body: body.body ?? '', state: 'COMMENTED', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } }, commit_id: body.commit_id }]
       }
       case 'pulls/delete-pending-review': {
         const i = this.pendingReviews.findIndex((r) => r.id === Number(params.review_id))
         if (i < 0) return [404, { message: 'Not Found' }]
         this.pendingReviews.splice(i, 1)
-        return [200, { id: Number(params.review_id), node_id: 'PRR_p', user: BOT, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } } }]
+        return [200, { id: Number(params.review_id), node_id: 'PRR_p', user, body: '', state: 'PENDING', html_url: '', pull_request_url: '', author_association: 'NONE', _links: { html: { href: '' }, pull_request: { href: '' } } }]
       }
       case 'issues/create-comment': {
-        const c = { id: this.nextId++, body: String(body.body), user: BOT }
+        const c = { id: this.nextId++, body: String(body.body), user }
         this.issueComments.push(c)
         return [201, { ...c, node_id: 'IC_x', url: '', html_url: '', created_at: '', updated_at: '', author_association: 'NONE' }]
       }
       case 'issues/update-comment': {
         const c = this.issueComments.find((x) => x.id === Number(params.comment_id))
         if (!c) return [404, { message: 'Not Found' }]
+        // the workflow token may not edit what people wrote
+        if (c.user.login !== user.login) return [403, { message: 'Resource not accessible by integration' }]
         c.body = String(body.body)
         return [200, { ...c, node_id: 'IC_x', url: '', html_url: '', created_at: '', updated_at: '', author_association: 'NONE' }]
+      }
+      case 'issues/delete-comment': {
+        const i = this.issueComments.findIndex((x) => x.id === Number(params.comment_id))
+        if (i < 0) return [404, { message: 'Not Found' }]
+        if (this.issueComments[i].user.login !== user.login) return [403, { message: 'Resource not accessible by integration' }]
+        this.issueComments.splice(i, 1)
+        return [204, undefined]
+      }
+      case 'issues/list-for-repo': {
+        const state = url.searchParams.get('state') ?? 'open'
+        const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
+        const creator = url.searchParams.get('creator')
+        const list = this.issues.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.login === creator))
+        return this.page(list.map((i) => this.issueJson(i)), url)
+      }
+      case 'issues/create': {
+        const issue = { number: this.nextId++, title: String(body.title as string), body: typeof body.body === 'string' ? body.body : '', state: 'open' as const, state_reason: null, labels: ((body.labels ?? []) as string[]).map(String), user }
+        this.issues.push(issue)
+        return [201, this.issueJson(issue)]
+      }
+      case 'issues/update': {
+        const issue = this.issues.find((i) => i.number === Number(params.issue_number))
+        if (!issue) return [404, { message: 'Not Found' }]
+        if (typeof body.title === 'string') issue.title = body.title
+        if (typeof body.body === 'string') issue.body = body.body
+        if (body.state === 'open' || body.state === 'closed') issue.state = body.state
+        if (body.state_reason !== undefined) issue.state_reason = body.state_reason as string | null
+        return [200, this.issueJson(issue)]
       }
       case 'checks/create': {
         const id = this.nextId++
@@ -262,9 +328,13 @@ export class FakeGitHub {
     }
   }
 
+  private issueJson(i: FakeGitHub['issues'][number]): object {
+    return { id: i.number, node_id: 'I_x', number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.state_reason, user: i.user, labels: i.labels.map((name) => ({ name })), url: '', html_url: `https://github.com/octo/repo/issues/${i.number}`, created_at: '', updated_at: '', author_association: 'NONE' }
+  }
+
   private send(res: ServerResponse, record: RecordedRequest, status: number, payload: unknown, headers: Record<string, string> = {}): void {
     record.status = status
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': 'TEST', 'x-ratelimit-remaining': '4999', ...headers })
-    res.end(JSON.stringify(payload))
+    res.end(payload === undefined ? undefined : JSON.stringify(payload))
   }
 }

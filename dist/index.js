@@ -1348,20 +1348,20 @@ var require_util = __commonJS({
           return c3 >= 33 && c3 <= 126;
       }
     }
-    function isValidHTTPToken(characters) {
-      if (characters.length === 0) {
+    function isValidHTTPToken(characters2) {
+      if (characters2.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < characters.length; ++i2) {
-        if (!isTokenCharCode(characters.charCodeAt(i2))) {
+      for (let i2 = 0; i2 < characters2.length; ++i2) {
+        if (!isTokenCharCode(characters2.charCodeAt(i2))) {
           return false;
         }
       }
       return true;
     }
     var headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    function isValidHeaderValue(characters) {
-      return !headerCharRegex.test(characters);
+    function isValidHeaderValue(characters2) {
+      return !headerCharRegex.test(characters2);
     }
     function parseRangeHeader(range) {
       if (range == null || range === "") return { start: 0, end: null, size: null };
@@ -3380,8 +3380,8 @@ var require_data_url = __commonJS({
       return input.slice(start2, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4364,7 +4364,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4380,7 +4380,7 @@ var require_util2 = __commonJS({
       for (const item of metadata2) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4658,17 +4658,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5622,19 +5622,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance2) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance2);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance2);
         },
         text() {
@@ -5673,8 +5673,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance2);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance2);
         }
       };
@@ -5709,8 +5709,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body2 = object[kState].body;
       return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -7835,7 +7835,7 @@ var require_client = __commonJS({
         this[kQueue] = [];
         this[kRunningIdx] = 0;
         this[kPendingIdx] = 0;
-        this[kResume] = (sync) => resume(this, sync);
+        this[kResume] = (sync2) => resume(this, sync2);
         this[kOnError] = (err2) => onError(this, err2);
       }
       get pipelining() {
@@ -8040,12 +8040,12 @@ var require_client = __commonJS({
       client[kNeedDrain] = 0;
       client.emit("drain", client[kUrl], [client]);
     }
-    function resume(client, sync) {
+    function resume(client, sync2) {
       if (client[kResuming] === 2) {
         return;
       }
       client[kResuming] = 2;
-      _resume(client, sync);
+      _resume(client, sync2);
       client[kResuming] = 0;
       if (client[kRunningIdx] > 256) {
         client[kQueue].splice(0, client[kRunningIdx]);
@@ -8053,7 +8053,7 @@ var require_client = __commonJS({
         client[kRunningIdx] = 0;
       }
     }
-    function _resume(client, sync) {
+    function _resume(client, sync2) {
       while (true) {
         if (client.destroyed) {
           assert(client[kPending] === 0);
@@ -8070,7 +8070,7 @@ var require_client = __commonJS({
         if (client[kBusy]) {
           client[kNeedDrain] = 2;
         } else if (client[kNeedDrain] === 2) {
-          if (sync) {
+          if (sync2) {
             client[kNeedDrain] = 1;
             queueMicrotask(() => emitDrain(client));
           } else {
@@ -12413,30 +12413,30 @@ var require_response = __commonJS({
         if (init2 !== null) {
           init2 = webidl.converters.ResponseInit(init2);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body2 = extractBody(bytes);
+        const body2 = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init2, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status2 = 302) {
+      static redirect(url, status3 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status2 = webidl.converters["unsigned short"](status2);
+        status3 = webidl.converters["unsigned short"](status3);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err2) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status3)) {
+          throw new RangeError(`Invalid status code ${status3}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status3;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -13873,12 +13873,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14291,12 +14291,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14318,8 +14318,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err2) {
@@ -14328,13 +14328,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status: status3, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status: status3, statusText, headersList, socket });
         } else {
           const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status: status3, statusText, headersList });
         }
       } catch (err2) {
         if (err2.name === "AbortError") {
@@ -14371,33 +14371,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err2) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err2;
+              bytes2 = err2;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14458,8 +14458,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status3, rawHeaders, resume, statusText) {
+              if (status3 < 200) {
                 return;
               }
               let location = "";
@@ -14469,8 +14469,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status3);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status3) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14508,7 +14508,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status2,
+                status: status3,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err2) => {
@@ -14523,9 +14523,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14542,8 +14542,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status3, rawHeaders, socket) {
+              if (status3 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14551,8 +14551,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status2,
-                statusText: STATUS_CODES[status2],
+                status: status3,
+                statusText: STATUS_CODES[status3],
                 headersList,
                 socket
               });
@@ -14971,7 +14971,7 @@ var require_util4 = __commonJS({
       fr2[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14985,7 +14985,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr2[kLastProgressEventFired] === void 0 || Date.now() - fr2[kLastProgressEventFired] >= 50) && !fr2[kAborted]) {
                 fr2[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -14997,7 +14997,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr2[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr2[kAborted]) {
                     return;
                   }
@@ -15037,7 +15037,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15047,7 +15047,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15067,16 +15067,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15085,14 +15085,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15645,9 +15645,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -27390,12 +27390,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name2, status2, cb) {
+        _addListener(name2, status3, cb) {
           var base;
           if ((base = this._events)[name2] == null) {
             base[name2] = [];
           }
-          this._events[name2].push({ cb, status: status2 });
+          this._events[name2].push({ cb, status: status3 });
           return this.instance;
         }
         listenerCount(name2) {
@@ -27568,10 +27568,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status3;
+          status3 = this._states.jobStatus(this.options.id);
+          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -27875,10 +27875,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status3) {
           var k2, pos, ref, results, v2;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status3 != null) {
+            pos = this.status.indexOf(status3);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -28236,8 +28236,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status3) {
+            return this._states.statusJobs(status3);
           }
           counts() {
             return this._states.statusCounts();
@@ -29399,7 +29399,7 @@ var require_dist3 = __commonJS({
     function deferred() {
       let done;
       let fail;
-      let status2 = "pending";
+      let status3 = "pending";
       const promise = new Promise((_done, _fail) => {
         done = _done;
         fail = _fail;
@@ -29407,22 +29407,22 @@ var require_dist3 = __commonJS({
       return {
         promise,
         done(result) {
-          if (status2 === "pending") {
-            status2 = "resolved";
+          if (status3 === "pending") {
+            status3 = "resolved";
             done(result);
           }
         },
         fail(error2) {
-          if (status2 === "pending") {
-            status2 = "rejected";
+          if (status3 === "pending") {
+            status3 = "rejected";
             fail(error2);
           }
         },
         get fulfilled() {
-          return status2 !== "pending";
+          return status3 !== "pending";
         },
         get status() {
-          return status2;
+          return status3;
         }
       };
     }
@@ -31106,7 +31106,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status3 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -31114,7 +31114,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status2,
+    status: status3,
     headers: responseHeaders,
     data: ""
   };
@@ -31125,28 +31125,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status3 === 204 || status3 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status3 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status3 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status3 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -35022,8 +35022,8 @@ function pairsOfLine(line2, code = false, secretName2 = () => true) {
     }
   }
   if (!code) {
-    const bare = barePair(line2) ?? directivePair(line2, secretName2);
-    if (bare) found.push(bare);
+    const bare2 = barePair(line2) ?? directivePair(line2, secretName2);
+    if (bare2) found.push(bare2);
     headerPair(line2, 0, found);
     inlinePairs(line2, 0, found, secretName2);
     commandPairs(line2, found, secretName2);
@@ -36653,7 +36653,7 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 function makeClient(token, log) {
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
@@ -36672,6 +36672,9 @@ function makeClient(token, log) {
     throttling,
     retry
   );
+  const graphqlUrl = process.env.GITHUB_GRAPHQL_URL;
+  if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl });
+  return octokit;
 }
 
 // src/python/parser.ts
@@ -38216,13 +38219,13 @@ ${body2}`);
     const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
     return _Language.loadFromWasmExports(mod, { sync: false });
   }
-  static loadFromWasmExports(mod, { sync }) {
+  static loadFromWasmExports(mod, { sync: sync2 }) {
     const symbolNames = Object.keys(mod);
     const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
     if (!functionName) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+      throw new Error(`Language.${sync2 ? "loadSync" : "load"} failed: no language function found in Wasm file`);
     }
     const languageAddress = mod[functionName]();
     return new _Language(INTERNAL, languageAddress);
@@ -38252,7 +38255,7 @@ async function Module2(moduleArg = {}) {
   Module.currentParseCallback = null;
   var arguments_ = [];
   var thisProgram = "./this.program";
-  var quit_ = /* @__PURE__ */ __name((status2, toThrow) => {
+  var quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
     throw toThrow;
   }, "quit_");
   var _scriptName = import.meta.url;
@@ -38284,8 +38287,8 @@ async function Module2(moduleArg = {}) {
       thisProgram = process.argv[1].replace(/\\/g, "/");
     }
     arguments_ = process.argv.slice(2);
-    quit_ = /* @__PURE__ */ __name((status2, toThrow) => {
-      process.exitCode = status2;
+    quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
+      process.exitCode = status3;
       throw toThrow;
     }, "quit_");
   } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
@@ -38527,9 +38530,9 @@ async function Module2(moduleArg = {}) {
       __name(this, "ExitStatus");
     }
     name = "ExitStatus";
-    constructor(status2) {
-      this.message = `Program terminated with exit(${status2})`;
-      this.status = status2;
+    constructor(status3) {
+      this.message = `Program terminated with exit(${status3})`;
+      this.status = status3;
     }
   }
   var GOT = {};
@@ -38792,7 +38795,7 @@ async function Module2(moduleArg = {}) {
     return code;
   })), "generateTypePack");
   var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-    var bytes = Uint8Array.of(
+    var bytes2 = Uint8Array.of(
       0,
       97,
       115,
@@ -38835,7 +38838,7 @@ async function Module2(moduleArg = {}) {
       0,
       0
     );
-    var module2 = new WebAssembly.Module(bytes);
+    var module2 = new WebAssembly.Module(bytes2);
     var instance2 = new WebAssembly.Instance(module2, {
       "e": {
         "f": func2
@@ -39457,9 +39460,9 @@ async function Module2(moduleArg = {}) {
     quit_(code, new ExitStatus(code));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
-  var exitJS = /* @__PURE__ */ __name((status2, implicit) => {
-    EXITSTATUS = status2;
-    _proc_exit(status2);
+  var exitJS = /* @__PURE__ */ __name((status3, implicit) => {
+    EXITSTATUS = status3;
+    _proc_exit(status3);
   }, "exitJS");
   var handleException = /* @__PURE__ */ __name((e) => {
     if (e instanceof ExitStatus || e == "unwind") {
@@ -40837,16 +40840,35 @@ function summaryComment(s) {
   if (notInline.length) out2.push("", `<details><summary>${notInline.length} new finding${notInline.length === 1 ? "" : "s"} without an inline comment</summary>`, "", ...notInline.map((f3) => `- \`${f3.path}:${f3.line}\` **${f3.ruleId}**: ${f3.message}`), "", "</details>");
   const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ""}\`: ` : ""}${n.message}`)];
   if (notes.length) out2.push("", "<details><summary>Coverage notes</summary>", "", ...notes.map((n) => `- ${n}`), "", "</details>");
-  return truncate(out2.join("\n"), 65e3);
+  return fit(out2, COMMENT_LIMIT, characters, "the job summary and the SARIF file list every finding");
+}
+var COMMENT_LIMIT = 65536;
+var JOB_SUMMARY_LIMIT = 1024 * 1024;
+function findingsTable(findings) {
+  if (!findings.length) return [];
+  return ["| severity | rule | where | state | what |", "|---|---|---|---|---|", ...findings.map((f3) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${f3.baselineState ?? ""} | ${cell(f3.message)} |`)];
 }
 function jobSummary(findings, summary2) {
-  const rows = findings.map((f3) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${f3.baselineState ?? ""} | ${cell(f3.message)} |`);
-  return truncate(["## Django security review", "", summary2, "", ...rows.length ? ["| severity | rule | where | state | what |", "|---|---|---|---|---|", ...rows] : []].join("\n") + "\n", 1e6);
+  return fit(["## Django security review", "", summary2, "", ...findingsTable(findings)], JOB_SUMMARY_LIMIT, bytes, "the SARIF file lists every finding") + "\n";
 }
-function truncate(s, max) {
-  return s.length <= max ? s : `${s.slice(0, max - 80)}
+var TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`;
+function trackingIssueBody(findings, summary2, runUrl) {
+  const head = [TRACKING_MARKER, "## Django security review", "", summary2, "", `Updated by [this run](${runUrl}). This issue is closed by the first scan that finds nothing.`, ""];
+  return fit([...head, ...findingsTable(findings)], COMMENT_LIMIT, characters, `the run's job summary and SARIF file list every finding`);
+}
+var characters = (s) => s.length;
+var bytes = (s) => Buffer.byteLength(s);
+function fit(lines, max, measure, elsewhere) {
+  const text = lines.join("\n");
+  if (measure(text) <= max) return text;
+  const note = (dropped) => `
 
-_(truncated: ${s.length - max + 80} more characters; see the job summary or SARIF)_`;
+_(${dropped} more line${dropped === 1 ? "" : "s"} did not fit; ${elsewhere})_`;
+  const budget = max - measure(note(lines.length));
+  let size = 0;
+  let kept = 0;
+  while (kept < lines.length && size + measure(lines[kept]) + 1 <= budget) size += measure(lines[kept++]) + 1;
+  return lines.slice(0, kept).join("\n") + note(lines.length - kept);
 }
 
 // src/report/outcome.ts
@@ -40947,20 +40969,20 @@ function mapOldLine(hunks, oldLine) {
 }
 function unquote(p2) {
   if (!p2.startsWith('"')) return p2;
-  const bytes = [];
+  const bytes2 = [];
   for (let i2 = 1; i2 < p2.length - 1; i2++) {
     const c3 = p2[i2];
     if (c3 !== "\\") {
-      bytes.push(...Buffer.from(c3, "utf8"));
+      bytes2.push(...Buffer.from(c3, "utf8"));
       continue;
     }
     const n = p2[++i2];
     if (/[0-7]/.test(n)) {
-      bytes.push(parseInt(p2.slice(i2, i2 + 3), 8));
+      bytes2.push(parseInt(p2.slice(i2, i2 + 3), 8));
       i2 += 2;
-    } else bytes.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
+    } else bytes2.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
   }
-  return Buffer.from(bytes).toString("utf8");
+  return Buffer.from(bytes2).toString("utf8");
 }
 
 // src/settings/changes.ts
@@ -41272,12 +41294,12 @@ function call(n, ln2) {
 }
 function stringExpr(nodes, ln2) {
   const parts2 = [];
-  let bytes = false;
+  let bytes2 = false;
   for (const s of nodes) {
     if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
     const start2 = s.child(0);
     const prefix = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
-    if (prefix.includes("b")) bytes = true;
+    if (prefix.includes("b")) bytes2 = true;
     const raw = prefix.includes("r");
     for (const c3 of s.namedChildren) {
       if (!c3) continue;
@@ -41285,7 +41307,7 @@ function stringExpr(nodes, ln2) {
       else if (c3.type === "interpolation") parts2.push(expr(c3.childForFieldName("expression")));
     }
   }
-  if (bytes) return { t: "unknown", line: ln2, why: "bytes literal" };
+  if (bytes2) return { t: "unknown", line: ln2, why: "bytes literal" };
   if (parts2.every((p2) => typeof p2 === "string")) return { t: "const", line: ln2, value: parts2.join("") };
   return { t: "fstring", line: ln2, parts: parts2 };
 }
@@ -46616,9 +46638,9 @@ function parseNameStatus(out2) {
   const parts2 = out2.split("\0");
   const files = [];
   for (let i2 = 0; i2 < parts2.length; ) {
-    const status2 = parts2[i2++];
-    if (!status2) continue;
-    const code = status2[0];
+    const status3 = parts2[i2++];
+    if (!status3) continue;
+    const code = status3[0];
     if (code === "R" || code === "C") {
       const oldPath = parts2[i2++];
       const path = parts2[i2++];
@@ -46850,8 +46872,8 @@ async function githubChangeSet(o2) {
 async function readContent(o2, path) {
   const { data } = await o2.octokit.rest.repos.getContent({ ...o2.repo, path, ref: o2.head });
   if (Array.isArray(data) || data.type !== "file" || !("content" in data) || data.size > MAX_FILE_BYTES) return void 0;
-  const bytes = Buffer.from(data.content, "base64");
-  return isBinary(bytes) ? void 0 : bytes.toString("utf8");
+  const bytes2 = Buffer.from(data.content, "base64");
+  return isBinary(bytes2) ? void 0 : bytes2.toString("utf8");
 }
 
 // src/history.ts
@@ -47133,9 +47155,27 @@ async function publishCheckRun(octokit, repo, headSha, findings, failed, summary
     await octokit.rest.checks.update({ ...repo, check_run_id: data.id, status: "completed", conclusion: failed ? "failure" : "success", completed_at: (/* @__PURE__ */ new Date()).toISOString() });
     return { ok: true };
   } catch (e) {
-    const status2 = typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-    if (status2 === 403 || status2 === 404) return { ok: false, why: `no check run: the token may not write checks (${status2}); add \`checks: write\` to the workflow's permissions` };
+    const status3 = typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+    if (status3 === 403 || status3 === 404) return { ok: false, why: `no check run: the token may not write checks (${status3}); add \`checks: write\` to the workflow's permissions` };
     throw e;
+  }
+}
+
+// src/action/identity.ts
+function bare(login) {
+  return login.replace(/\[bot\]$/, "").toLowerCase();
+}
+function identityOf(login) {
+  if (login === void 0) return { owns: (a) => a?.type === "Bot" };
+  const me2 = bare(login);
+  return { login: me2, owns: (a) => typeof a?.login === "string" && bare(a.login) === me2 };
+}
+async function whoAmI(octokit) {
+  try {
+    const data = await octokit.graphql("query { viewer { login } }");
+    return identityOf(data.viewer.login);
+  } catch {
+    return identityOf(void 0);
   }
 }
 
@@ -47166,13 +47206,13 @@ var THREADS = `query($owner: String!, $name: String!, $number: Int!, $after: Str
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved path line comments(first: 20) { nodes { body author { login } } } }
+        nodes { id isResolved path line comments(first: 20) { nodes { body author { login __typename } } } }
       }
     }
   }
 }`;
 var RESOLVE = `mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }`;
-async function resolveFixedThreads(octokit, repo, number, current) {
+async function resolveFixedThreads(octokit, repo, number, current, identity) {
   const threads = [];
   let after = null;
   do {
@@ -47185,7 +47225,8 @@ async function resolveFixedThreads(octokit, repo, number, current) {
   for (const thread of threads) {
     if (thread.isResolved) continue;
     const [first, ...replies] = thread.comments.nodes;
-    const fingerprint2 = first ? FINGERPRINT.exec(first.body)?.[1] : void 0;
+    if (!first || !identity.owns({ login: first.author?.login, type: first.author?.__typename })) continue;
+    const fingerprint2 = FINGERPRINT.exec(first.body)?.[1];
     if (!fingerprint2 || current.has(fingerprint2)) continue;
     if (replies.some((r2) => r2.author?.login !== first.author?.login)) {
       notes.push(`The finding at \`${thread.path}${thread.line ? `:${thread.line}` : ""}\` is fixed; its thread has replies, so it is left open for you to resolve.`);
@@ -47209,7 +47250,7 @@ async function postPullRequestReview(a) {
     if (files.length >= 3e3) a.coverage.push("GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.");
     const commentable = new Map(files.map((f3) => [f3.filename, commentableLines(f3.patch)]));
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 });
-    const posted = new Set(existing.flatMap((c3) => FINGERPRINT2.exec(c3.body)?.[1] ?? []));
+    const posted = new Set(existing.filter((c3) => a.identity.owns(c3.user)).flatMap((c3) => FINGERPRINT2.exec(c3.body)?.[1] ?? []));
     const introduced = a.result.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated").sort((x3, y2) => severityRank(y2.severity) - severityRank(x3.severity));
     const inline = [];
     const notInline = [];
@@ -47226,7 +47267,7 @@ async function postPullRequestReview(a) {
       }
     }
     const present = new Set(a.result.findings.filter((f3) => f3.baselineState !== "absent").map((f3) => f3.fingerprint));
-    a.coverage.push(...await resolveFixedThreads(octokit, repo, plan.number, present));
+    a.coverage.push(...await resolveFixedThreads(octokit, repo, plan.number, present, a.identity));
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }));
     return { ok: true };
   } catch (e) {
@@ -47277,9 +47318,43 @@ async function postReview(a, findings) {
 }
 async function upsertSummary(a, body2) {
   const comments = await a.octokit.paginate(a.octokit.rest.issues.listComments, { ...a.repo, issue_number: a.plan.number, per_page: 100 });
-  const ours = comments.find((c3) => c3.body?.includes(SUMMARY_MARKER) && c3.user?.type === "Bot");
-  if (ours) await a.octokit.rest.issues.updateComment({ ...a.repo, comment_id: ours.id, body: body2 });
-  else await a.octokit.rest.issues.createComment({ ...a.repo, issue_number: a.plan.number, body: body2 });
+  const [ours, ...copies] = comments.filter((c3) => c3.body?.includes(SUMMARY_MARKER) && a.identity.owns(c3.user));
+  if (!ours) return void await a.octokit.rest.issues.createComment({ ...a.repo, issue_number: a.plan.number, body: body2 });
+  await a.octokit.rest.issues.updateComment({ ...a.repo, comment_id: ours.id, body: body2 });
+  for (const copy of copies) await a.octokit.rest.issues.deleteComment({ ...a.repo, comment_id: copy.id });
+}
+
+// src/action/tracking-issue.ts
+function status2(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+async function syncTrackingIssue(a) {
+  try {
+    return { ok: true, note: await sync(a) };
+  } catch (e) {
+    const code = status2(e);
+    if (code === 403 || code === 404 || code === 410) return { ok: false, note: `the tracking issue could not be written (${code}): give the job \`issues: write\` and make sure the repository has issues enabled` };
+    throw e;
+  }
+}
+async function sync(a) {
+  const { octokit, repo } = a;
+  const open2 = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: "open", per_page: 100 });
+  const ours = open2.find((i2) => !i2.pull_request && i2.body?.includes(TRACKING_MARKER) && a.identity.owns(i2.user));
+  const count = a.findings.length;
+  const body2 = trackingIssueBody(a.findings, a.summary, a.runUrl);
+  if (count === 0) {
+    if (!ours) return "Tracking issue: nothing to report, none open.";
+    await octokit.rest.issues.update({ ...repo, issue_number: ours.number, body: body2, state: "closed", state_reason: "completed" });
+    return `Tracking issue #${ours.number} closed: the scan is clean.`;
+  }
+  const title = `Django security review: ${count} finding${count === 1 ? "" : "s"}`;
+  if (ours) {
+    await octokit.rest.issues.update({ ...repo, issue_number: ours.number, title, body: body2 });
+    return `Tracking issue #${ours.number} updated.`;
+  }
+  const { data } = await octokit.rest.issues.create({ ...repo, title, body: body2 });
+  return `Tracking issue #${data.number} opened.`;
 }
 
 // src/action/run.ts
@@ -47297,7 +47372,8 @@ function readInputs() {
     comment: oneOf2("comment", getInput("comment") || "review", ["review", "summary", "off"]),
     maxInline: max,
     sarifFile: getInput("sarif-file") || "django-security-review.sarif",
-    scan: oneOf2("scan", getInput("scan") || "auto", ["auto", "diff", "full"])
+    scan: oneOf2("scan", getInput("scan") || "auto", ["auto", "diff", "full"]),
+    trackingIssue: oneOf2("tracking-issue", getInput("tracking-issue") || "false", ["true", "false"]) === "true"
   };
 }
 async function analyse(plan, workspace, inputs, config, coverage) {
@@ -47352,13 +47428,20 @@ async function run2() {
     setOutput("sarif-file", sarifPath);
     if (plan.kind === "pull-request" && inputs.comment !== "off") {
       const octokit = makeClient(inputs.token, (m2) => info2(m2));
-      const posted = await postPullRequestReview({ octokit, repo: context2.repo, plan, result, inputs, failOn, failed, coverage });
+      const posted = await postPullRequestReview({ octokit, repo: context2.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit) });
       if (!posted.ok) {
         coverage.push(posted.why);
         warning(`django-security-review: ${posted.why}`);
         annotate(introduced);
       }
-    } else if (plan.kind !== "pull-request") annotate(introduced);
+    } else annotate(introduced);
+    if (inputs.trackingIssue && plan.kind === "full" && SCHEDULED.has(context2.eventName)) {
+      const octokit = makeClient(inputs.token, (m2) => info2(m2));
+      const runUrl = `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}/actions/runs/${context2.runId}`;
+      const tracking = await syncTrackingIssue({ octokit, repo: context2.repo, identity: await whoAmI(octokit), findings: open2, summary: summary2, runUrl });
+      coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`);
+      if (!tracking.ok) warning(`django-security-review: ${tracking.note}`);
+    }
     if (plan.kind !== "full" && inputs.comment !== "off" && !(plan.kind === "pull-request" && plan.fork)) {
       const octokit = makeClient(inputs.token, (m2) => info2(m2));
       const check = await publishCheckRun(octokit, context2.repo, plan.head, introduced, failed, summary2);
@@ -47371,6 +47454,7 @@ async function run2() {
     setFailed(`django-security-review: ${e.message.split("\n")[0]}`);
   }
 }
+var SCHEDULED = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);
 function highest(findings) {
   const top = [...findings].sort((a, b3) => severityRank(b3.severity) - severityRank(a.severity))[0];
   return top ? top.severity : "none";

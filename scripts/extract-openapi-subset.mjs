@@ -13,6 +13,7 @@ export const OPERATIONS = [
   'issues/list-comments',
   'issues/create-comment',
   'issues/update-comment',
+  'issues/delete-comment',
   'issues/create',
   'issues/update',
   'issues/list-for-repo',

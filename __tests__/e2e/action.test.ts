@@ -82,7 +82,7 @@ async function runPr(head: string, extra: { inputs?: Record<string, string> } = 
   execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: workspace })
   api.pull = { number: 2, head, base: baseSha }
   api.files = pullFiles(workspace, baseSha, head)
-  return runAction({ actionDir, workspace, eventName: 'pull_request', event: event(head), env: { GITHUB_API_URL: api.url }, inputs: extra.inputs })
+  return runAction({ actionDir, workspace, eventName: 'pull_request', event: event(head), env: api.env(), inputs: extra.inputs })
 }
 
 describe('pull_request', () => {
@@ -187,6 +187,104 @@ describe('pull_request', () => {
     expect(api.reviews).toHaveLength(1)
     expect(api.requests.filter((q) => q.operationId === 'pulls/create-review').map((q) => q.status)).toEqual([500, 200])
   })
+
+  it('comment: summary posts the summary comment and the check run, but no inline review', async () => {
+    const r = await runPr(headSha, { inputs: { comment: 'summary' } })
+    expect(r.exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(0)
+    expect(api.issueComments).toHaveLength(1)
+    expect(api.issueComments[0].body).toContain('4 new findings without an inline comment')
+    expect(api.checkRuns).toHaveLength(1)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+  })
+
+  it('comment: off writes nothing to GitHub; annotations, job summary, SARIF and the exit code carry the findings', async () => {
+    const r = await runPr(headSha, { inputs: { comment: 'off' } })
+    expect(r.exitCode).toBe(1)
+    expect(api.requests).toEqual([])
+    expect(r.stdout).toContain('::error title=debug-enabled (critical),file=config/settings/production.py,line=8')
+    expect(r.summary).toContain('`debug-enabled`')
+    expect(r.outputs['new-findings']).toBe('4')
+  })
+})
+
+describe('only our own comments count', () => {
+  it('a person\'s comment carrying our markers is neither updated nor taken for an earlier run\'s comment', async () => {
+    // learn the DEBUG finding's marker from a first review, then start again with a fresh pull request
+    await runPr(headSha)
+    const marker = /<!-- django-security-review:finding [0-9a-f]+ -->/.exec(api.reviewComments.find((c) => c.line === 8)!.body)![0]
+    await api.close()
+    api = await new FakeGitHub().start()
+    const person = { login: 'mallory', id: 66, type: 'User' as const }
+    api.comment('<!-- django-security-review:summary -->\nAll clear, merge away!', person)
+    api.reviewComments.push({ id: 1, path: 'config/settings/production.py', line: 8, body: `looks fine ${marker}`, user: person, commit_id: headSha })
+    const r = await runPr(headSha)
+    expect(r.exitCode).toBe(1)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+    expect(api.calls()).not.toContain('issues/update-comment')
+    expect(api.issueComments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]'])
+    expect(api.issueComments[0].body).toContain('All clear, merge away!')
+    // our DEBUG comment is posted although a person's comment carries its marker
+    expect(api.reviewComments.filter((c) => c.user.type === 'Bot').map((c) => c.line).sort()).toEqual([2, 5, 8, 9])
+  })
+
+  it('with a personal access token, the user\'s own summary is updated and nothing is posted twice', async () => {
+    const token = 'ghp_0000000000000000000000000000000000aa'
+    api.users.set(token, { login: 'release-manager', id: 7, type: 'User' })
+    for (let i = 0; i < 2; i++) {
+      execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+      api.pull = { number: 2, head: headSha, base: baseSha }
+      api.files = pullFiles(workspace, baseSha, headSha)
+      expect((await runAction({ actionDir, workspace, eventName: 'pull_request', event: event(headSha), env: api.env(), token })).exitCode).toBe(1)
+    }
+    expect(api.calls()).toContain('graphql:viewer')
+    expect(api.reviewComments).toHaveLength(4)
+    expect(api.issueComments).toHaveLength(1)
+    expect(api.issueComments[0].user.login).toBe('release-manager')
+    expect(api.calls().filter((c) => c === 'issues/update-comment')).toHaveLength(1)
+  })
+
+  it('when the token may not ask who it is, bot-written comments count as ours', async () => {
+    api.viewerForbidden = true
+    for (let i = 0; i < 2; i++) expect((await runPr(headSha)).exitCode).toBe(1)
+    expect(api.reviews).toHaveLength(1)
+    expect(api.issueComments).toHaveLength(1)
+  })
+
+  it('two summaries left by racing runs: the first is updated, the copy deleted', async () => {
+    const bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const }
+    api.comment('<!-- django-security-review:summary -->\nold', bot)
+    api.comment('looks good to me')
+    api.comment('<!-- django-security-review:summary -->\nold copy', bot)
+    expect((await runPr(headSha)).exitCode).toBe(1)
+    expect(api.calls().filter((c) => c.startsWith('issues/') && c !== 'issues/list-comments')).toEqual(['issues/update-comment', 'issues/delete-comment'])
+    expect(api.issueComments.map((c) => c.body.split('\n').slice(0, 2).join(' | '))).toEqual(['<!-- django-security-review:summary --> | ## Django security review', 'looks good to me'])
+  })
+})
+
+describe('GitHub Enterprise Server', () => {
+  it('uses GITHUB_API_URL for REST and GITHUB_GRAPHQL_URL for GraphQL', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+    api.pull = { number: 2, head: headSha, base: baseSha }
+    api.files = pullFiles(workspace, baseSha, headSha)
+    const env = { GITHUB_SERVER_URL: api.url, GITHUB_API_URL: `${api.url}/api/v3`, GITHUB_GRAPHQL_URL: `${api.url}/api/graphql` }
+    const r = await runAction({ actionDir, workspace, eventName: 'pull_request', event: event(headSha), env })
+    expect(r.exitCode).toBe(1)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+    expect(api.reviews).toHaveLength(1)
+    const paths = api.requests.map((q) => q.path)
+    expect(paths.filter((p) => !p.startsWith('/api/v3/') && p !== '/api/graphql')).toEqual([])
+    expect(paths).toContain('/api/graphql')
+  })
+
+  it('honours a GITHUB_GRAPHQL_URL octokit could not derive from the REST URL', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+    api.pull = { number: 2, head: headSha, base: baseSha }
+    api.files = pullFiles(workspace, baseSha, headSha)
+    const r = await runAction({ actionDir, workspace, eventName: 'pull_request', event: event(headSha), env: { ...api.env(), GITHUB_GRAPHQL_URL: `${api.url}/gateway/graphql` } })
+    expect(r.exitCode).toBe(1)
+    expect(api.requests.filter((q) => q.operationId?.startsWith('graphql:')).map((q) => q.path)).toEqual(['/gateway/graphql', '/gateway/graphql'])
+  })
 })
 
 describe('a push that fixes findings', () => {
@@ -221,7 +319,7 @@ describe('pull_request_target', () => {
       api.mergeBase = baseSha
       api.files = pullFiles(origin.dir, baseSha, headSha)
       for (const f of api.files) api.headContents.set(f.filename, execFileSync('git', ['show', `${headSha}:${f.filename}`], { cwd: origin.dir, encoding: 'utf8' }))
-      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(headSha), env: { GITHUB_API_URL: api.url } })
+      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(headSha), env: api.env() })
       expect(r.exitCode).toBe(1)
       expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
       expect(api.calls()).toContain('repos/get-content')
@@ -263,7 +361,7 @@ describe('shallow clone', () => {
       api.pull = { number: 2, head: headSha, base: baseSha }
       api.mergeBase = baseSha
       api.files = pullFiles(origin.dir, baseSha, headSha)
-      const r = await runAction({ actionDir, workspace: shallow, eventName: 'pull_request', event: event(headSha), env: { GITHUB_API_URL: api.url } })
+      const r = await runAction({ actionDir, workspace: shallow, eventName: 'pull_request', event: event(headSha), env: api.env() })
       expect(r.stderr).toBe('')
       expect(r.stdout).not.toContain('::error::django-security-review: Command failed')
       expect(r.exitCode).toBe(1)
@@ -276,17 +374,30 @@ describe('shallow clone', () => {
   })
 })
 
-describe('push and schedule', () => {
+describe('push, merge_group, schedule and workflow_dispatch', () => {
   it('push: reviews the pushed range, annotates, and writes only a check run', async () => {
     execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
     const push = events.find((e) => e.name === 'push')!.examples[0] as unknown as Record<string, unknown>
-    const r = await runAction({ actionDir, workspace, eventName: 'push', event: { ...push, before: baseSha, after: headSha }, env: { GITHUB_API_URL: api.url } })
+    const r = await runAction({ actionDir, workspace, eventName: 'push', event: { ...push, before: baseSha, after: headSha }, env: api.env() })
     expect(r.exitCode).toBe(1)
     // no pull request: no review or comment, only the check run with its annotations
     expect(api.calls()).toEqual(['checks/create', 'checks/update'])
     expect(api.checkRuns[0].body).toMatchObject({ name: 'django-security-review', head_sha: headSha, conclusion: 'failure' })
     expect(r.stdout).toContain('::error title=debug-enabled (critical),file=config/settings/production.py,line=8')
     expect(r.outputs['new-findings']).toBe('4')
+  })
+
+  it('merge_group: reviews the queued change against the queue base and gates it', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+    const group = structuredClone(events.find((e) => e.name === 'merge_group')!.examples[0]) as unknown as { merge_group: { base_sha: string; head_sha: string } }
+    group.merge_group.base_sha = baseSha
+    group.merge_group.head_sha = headSha
+    const r = await runAction({ actionDir, workspace, eventName: 'merge_group', event: group, env: api.env() })
+    expect(r.exitCode).toBe(1)
+    expect(api.calls()).toEqual(['checks/create', 'checks/update'])
+    expect(api.checkRuns[0].body).toMatchObject({ head_sha: headSha, conclusion: 'failure' })
+    expect(r.outputs).toMatchObject({ findings: '4', 'new-findings': '4' })
+    expect(r.summary).toContain('| 🔴 critical | `debug-enabled` | `config/settings/production.py:8` | new |')
   })
 
   it('schedule: scans the whole tree and the history, where a removed secret still counts', async () => {
@@ -296,7 +407,7 @@ describe('push and schedule', () => {
       await repo.commit({ 'deploy/.env.production': 'SENDGRID_API_KEY=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\n' }, 'oops')
       await repo.commit({ 'deploy/.env.production': null }, 'remove it')
       const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
-      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: { GITHUB_API_URL: api.url } })
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: api.env() })
       expect(r.exitCode).toBe(1)
       expect(api.requests).toEqual([])
       expect(r.summary).toContain('Full scan (schedule event).')
@@ -304,6 +415,52 @@ describe('push and schedule', () => {
       expect(r.summary).toContain('SendGrid API key (SG****cr) was committed in')
       expect(r.summary).not.toContain('TwL2iGABf9DHoTf')
       expect(r.outputs).toMatchObject({ findings: '1', 'new-findings': '1', 'highest-severity': 'high' })
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('workflow_dispatch with tracking-issue: opens one issue, updates it in place, closes it when clean', async () => {
+    const repo = await makeRepo()
+    try {
+      await repo.commit({ ...BASE, 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\n' }, 'base with DEBUG on')
+      const dispatch = events.find((e) => e.name === 'workflow_dispatch')!.examples[0] as unknown as Record<string, unknown>
+      const go = () => runAction({ actionDir, workspace: repo.dir, eventName: 'workflow_dispatch', event: dispatch, env: api.env(), inputs: { 'tracking-issue': 'true' } })
+      let r = await go()
+      expect(r.exitCode).toBe(1)
+      expect(r.summary).toContain('Full scan (workflow_dispatch event).')
+      expect(api.issues).toHaveLength(1)
+      expect(api.issues[0]).toMatchObject({ state: 'open', title: 'Django security review: 1 finding' })
+      expect(api.issues[0].body).toContain('`debug-enabled` | `config/settings/production.py:9`')
+      expect(r.summary).toContain(`Tracking issue #${api.issues[0].number} opened.`)
+      await repo.commit({ 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\nSESSION_COOKIE_SECURE = False\n' }, 'insecure session cookie too')
+      r = await go()
+      expect(api.issues).toHaveLength(1)
+      expect(api.issues[0].title).toBe('Django security review: 2 findings')
+      expect(api.issues[0].body).toContain('`session-cookie-insecure`')
+      await repo.commit({ 'config/settings/production.py': BASE['config/settings/production.py'] }, 'fix both')
+      r = await go()
+      expect(r.exitCode).toBe(0)
+      expect(api.issues).toHaveLength(1)
+      expect(api.issues[0]).toMatchObject({ state: 'closed', state_reason: 'completed' })
+      expect(r.summary).toContain('closed: the scan is clean')
+      expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('tracking issue without issues: write (403): one warning, the findings still fail the job', async () => {
+    const repo = await makeRepo()
+    try {
+      await repo.commit({ ...BASE, 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\n' }, 'base with DEBUG on')
+      api.failures.set('issues/list-for-repo', { status: 403, message: 'Resource not accessible by integration' })
+      const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: api.env(), inputs: { 'tracking-issue': 'true' } })
+      expect(r.exitCode).toBe(1)
+      expect(r.stdout).toContain('::warning::django-security-review: the tracking issue could not be written (403)')
+      expect(r.summary).toContain('`debug-enabled`')
+      expect(r.summary).toContain('The tracking issue could not be written (403)')
     } finally {
       repo.cleanup()
     }

@@ -7,6 +7,7 @@ import { commentableLines } from '../github/patch.js'
 import { COMMENT_MARKER, inlineComment, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
 import type { ReviewResult } from '../review.js'
 import type { Plan } from './event.js'
+import type { Identity } from './identity.js'
 import { resolveFixedThreads } from './threads.js'
 
 export interface ReviewArgs {
@@ -18,6 +19,8 @@ export interface ReviewArgs {
   failOn: FailOn
   failed: boolean
   coverage: string[]
+  /** Whose comments count as ours (markers in anyone else's comments are ignored). */
+  identity: Identity
 }
 
 const FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
@@ -33,7 +36,7 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
     if (files.length >= 3000) a.coverage.push('GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.')
     const commentable = new Map(files.map((f) => [f.filename, commentableLines(f.patch)]))
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 })
-    const posted = new Set(existing.flatMap((c) => FINGERPRINT.exec(c.body)?.[1] ?? []))
+    const posted = new Set(existing.filter((c) => a.identity.owns(c.user)).flatMap((c) => FINGERPRINT.exec(c.body)?.[1] ?? []))
 
     const introduced = a.result.findings
       .filter((f) => f.baselineState === 'new' || f.baselineState === 'updated')
@@ -54,7 +57,7 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
     }
     // Findings a later push fixed: resolve their threads (present = every finding still open now).
     const present = new Set(a.result.findings.filter((f) => f.baselineState !== 'absent').map((f) => f.fingerprint))
-    a.coverage.push(...(await resolveFixedThreads(octokit, repo, plan.number, present)))
+    a.coverage.push(...(await resolveFixedThreads(octokit, repo, plan.number, present, a.identity)))
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }))
     return { ok: true }
   } catch (e) {
@@ -112,10 +115,14 @@ async function postReview(a: ReviewArgs, findings: Finding[]): Promise<Finding[]
   return bad
 }
 
-/** Finds our summary comment (marker, written by a bot) on every page, and updates it or creates it. */
+/**
+ * Finds our summary comment (marker, written by us) on every page, and updates it or creates it.
+ * Two runs racing can each create one; the later copies are deleted so one summary remains.
+ */
 async function upsertSummary(a: ReviewArgs, body: string): Promise<void> {
   const comments = await a.octokit.paginate(a.octokit.rest.issues.listComments, { ...a.repo, issue_number: a.plan.number, per_page: 100 })
-  const ours = comments.find((c) => c.body?.includes(SUMMARY_MARKER) && c.user?.type === 'Bot')
-  if (ours) await a.octokit.rest.issues.updateComment({ ...a.repo, comment_id: ours.id, body })
-  else await a.octokit.rest.issues.createComment({ ...a.repo, issue_number: a.plan.number, body })
+  const [ours, ...copies] = comments.filter((c) => c.body?.includes(SUMMARY_MARKER) && a.identity.owns(c.user))
+  if (!ours) return void (await a.octokit.rest.issues.createComment({ ...a.repo, issue_number: a.plan.number, body }))
+  await a.octokit.rest.issues.updateComment({ ...a.repo, comment_id: ours.id, body })
+  for (const copy of copies) await a.octokit.rest.issues.deleteComment({ ...a.repo, comment_id: copy.id })
 }

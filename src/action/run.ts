@@ -21,7 +21,9 @@ import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
 import { ensureCommits, ensureMergeBase } from './fetch.js'
 import { publishCheckRun } from './check-run.js'
+import { whoAmI } from './identity.js'
 import { postPullRequestReview } from './pull-request.js'
+import { syncTrackingIssue } from './tracking-issue.js'
 
 export interface Inputs {
   token: string
@@ -31,6 +33,7 @@ export interface Inputs {
   maxInline: number
   sarifFile: string
   scan: 'auto' | 'diff' | 'full'
+  trackingIssue: boolean
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -48,7 +51,8 @@ export function readInputs(): Inputs {
     comment: oneOf('comment', core.getInput('comment') || 'review', ['review', 'summary', 'off'] as const),
     maxInline: max,
     sarifFile: core.getInput('sarif-file') || 'django-security-review.sarif',
-    scan: oneOf('scan', core.getInput('scan') || 'auto', ['auto', 'diff', 'full'] as const)
+    scan: oneOf('scan', core.getInput('scan') || 'auto', ['auto', 'diff', 'full'] as const),
+    trackingIssue: oneOf('tracking-issue', core.getInput('tracking-issue') || 'false', ['true', 'false'] as const) === 'true'
   }
 }
 
@@ -111,13 +115,22 @@ export async function run(): Promise<void> {
     // 2. Comments, when the token may write them.
     if (plan.kind === 'pull-request' && inputs.comment !== 'off') {
       const octokit = makeClient(inputs.token, (m) => core.info(m))
-      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage })
+      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit) })
       if (!posted.ok) {
         coverage.push(posted.why)
         core.warning(`django-security-review: ${posted.why}`)
         annotate(introduced)
       }
-    } else if (plan.kind !== 'pull-request') annotate(introduced)
+    } else annotate(introduced) // no comments asked for (or possible): annotations carry the findings
+
+    // The tracking issue of scheduled (and manual) full scans, when asked for.
+    if (inputs.trackingIssue && plan.kind === 'full' && SCHEDULED.has(context.eventName)) {
+      const octokit = makeClient(inputs.token, (m) => core.info(m))
+      const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
+      const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open, summary, runUrl })
+      coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`)
+      if (!tracking.ok) core.warning(`django-security-review: ${tracking.note}`)
+    }
 
     // 3. A check run with annotations, for the pull request's or the pushed head, when the token may.
     if (plan.kind !== 'full' && inputs.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
@@ -134,6 +147,8 @@ export async function run(): Promise<void> {
     core.setFailed(`django-security-review: ${(e as Error).message.split('\n')[0]}`)
   }
 }
+
+const SCHEDULED = new Set(['schedule', 'workflow_dispatch'])
 
 function highest(findings: Finding[]): string {
   const top = [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]

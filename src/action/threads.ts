@@ -2,6 +2,7 @@
 // A thread someone replied to is left open, and the summary says so.
 import type { GitHub } from '../github/client.js'
 import { COMMENT_MARKER } from '../report/markdown.js'
+import type { Identity } from './identity.js'
 
 const FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
 
@@ -10,7 +11,7 @@ const THREADS = `query($owner: String!, $name: String!, $number: Int!, $after: S
     pullRequest(number: $number) {
       reviewThreads(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
-        nodes { id isResolved path line comments(first: 20) { nodes { body author { login } } } }
+        nodes { id isResolved path line comments(first: 20) { nodes { body author { login __typename } } } }
       }
     }
   }
@@ -23,7 +24,7 @@ interface Thread {
   isResolved: boolean
   path: string
   line: number | null
-  comments: { nodes: { body: string; author: { login: string } | null }[] }
+  comments: { nodes: { body: string; author: { login: string; __typename: string } | null }[] }
 }
 
 interface ThreadsPage {
@@ -31,7 +32,7 @@ interface ThreadsPage {
 }
 
 /** Resolves our open threads whose finding is gone; returns notes for the summary. */
-export async function resolveFixedThreads(octokit: GitHub, repo: { owner: string; repo: string }, number: number, current: Set<string>): Promise<string[]> {
+export async function resolveFixedThreads(octokit: GitHub, repo: { owner: string; repo: string }, number: number, current: Set<string>, identity: Identity): Promise<string[]> {
   const threads: Thread[] = []
   let after: string | null = null
   do {
@@ -44,7 +45,8 @@ export async function resolveFixedThreads(octokit: GitHub, repo: { owner: string
   for (const thread of threads) {
     if (thread.isResolved) continue
     const [first, ...replies] = thread.comments.nodes
-    const fingerprint = first ? FINGERPRINT.exec(first.body)?.[1] : undefined
+    if (!first || !identity.owns({ login: first.author?.login, type: first.author?.__typename })) continue
+    const fingerprint = FINGERPRINT.exec(first.body)?.[1]
     if (!fingerprint || current.has(fingerprint)) continue
     // Replies by anyone but the author of our comment are a conversation: leave it to people.
     if (replies.some((r) => r.author?.login !== first.author?.login)) {

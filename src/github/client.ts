@@ -1,5 +1,6 @@
-// Octokit as the Action uses it: GITHUB_API_URL (GitHub Enterprise Server too), retries on 5xx,
-// and throttling that waits out primary and secondary rate limits (retry-after honoured).
+// Octokit as the Action uses it: GITHUB_API_URL and GITHUB_GRAPHQL_URL (GitHub Enterprise Server and
+// GHE.com too), retries on 5xx, and throttling that waits out primary and secondary rate limits
+// (retry-after honoured).
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
@@ -7,7 +8,7 @@ import { throttling } from '@octokit/plugin-throttling'
 export type GitHub = ReturnType<typeof getOctokit>
 
 export function makeClient(token: string, log: (message: string) => void): GitHub {
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     {
       baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
@@ -26,4 +27,8 @@ export function makeClient(token: string, log: (message: string) => void): GitHu
     throttling,
     retry
   )
+  // The runner says where GraphQL lives; octokit would otherwise derive it from the REST base URL.
+  const graphqlUrl = process.env.GITHUB_GRAPHQL_URL
+  if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl })
+  return octokit
 }

@@ -87,15 +87,46 @@ export function summaryComment(s: SummaryInput): string {
   if (notInline.length) out.push('', `<details><summary>${notInline.length} new finding${notInline.length === 1 ? '' : 's'} without an inline comment</summary>`, '', ...notInline.map((f) => `- \`${f.path}:${f.line}\` **${f.ruleId}**: ${f.message}`), '', '</details>')
   const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ''}\`: ` : ''}${n.message}`)]
   if (notes.length) out.push('', '<details><summary>Coverage notes</summary>', '', ...notes.map((n) => `- ${n}`), '', '</details>')
-  return truncate(out.join('\n'), 65000)
+  return fit(out, COMMENT_LIMIT, characters, 'the job summary and the SARIF file list every finding')
+}
+
+/** GitHub refuses comment and issue bodies over 65,536 characters. */
+export const COMMENT_LIMIT = 65536
+/** GitHub drops a step summary over 1 MiB (bytes, not characters). */
+export const JOB_SUMMARY_LIMIT = 1024 * 1024
+
+function findingsTable(findings: Finding[]): string[] {
+  if (!findings.length) return []
+  return ['| severity | rule | where | state | what |', '|---|---|---|---|---|', ...findings.map((f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${f.path}:${f.line}\` | ${f.baselineState ?? ''} | ${cell(f.message)} |`)]
 }
 
 /** The job summary (GITHUB_STEP_SUMMARY): always written, whatever the token may do. */
 export function jobSummary(findings: Finding[], summary: string): string {
-  const rows = findings.map((f) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${f.path}:${f.line}\` | ${f.baselineState ?? ''} | ${cell(f.message)} |`)
-  return truncate(['## Django security review', '', summary, '', ...(rows.length ? ['| severity | rule | where | state | what |', '|---|---|---|---|---|', ...rows] : [])].join('\n') + '\n', 1000000)
+  return fit(['## Django security review', '', summary, '', ...findingsTable(findings)], JOB_SUMMARY_LIMIT, bytes, 'the SARIF file lists every finding') + '\n'
 }
 
-function truncate(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 80)}\n\n_(truncated: ${s.length - max + 80} more characters; see the job summary or SARIF)_`
+export const TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`
+
+/** The body of the tracking issue a scheduled scan keeps open while findings remain. */
+export function trackingIssueBody(findings: Finding[], summary: string, runUrl: string): string {
+  const head = [TRACKING_MARKER, '## Django security review', '', summary, '', `Updated by [this run](${runUrl}). This issue is closed by the first scan that finds nothing.`, '']
+  return fit([...head, ...findingsTable(findings)], COMMENT_LIMIT, characters, `the run's job summary and SARIF file list every finding`)
+}
+
+const characters = (s: string): number => s.length
+const bytes = (s: string): number => Buffer.byteLength(s)
+
+/**
+ * Joins the lines, dropping whole lines from the end (never half a table row or a cut
+ * multi-byte character) so the text stays within `max` as GitHub measures it.
+ */
+export function fit(lines: string[], max: number, measure: (s: string) => number, elsewhere: string): string {
+  const text = lines.join('\n')
+  if (measure(text) <= max) return text
+  const note = (dropped: number) => `\n\n_(${dropped} more line${dropped === 1 ? '' : 's'} did not fit; ${elsewhere})_`
+  const budget = max - measure(note(lines.length))
+  let size = 0
+  let kept = 0
+  while (kept < lines.length && size + measure(lines[kept]) + 1 <= budget) size += measure(lines[kept++]) + 1
+  return lines.slice(0, kept).join('\n') + note(lines.length - kept)
 }
