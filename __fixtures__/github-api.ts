@@ -288,7 +288,7 @@ export class FakeGitHub {
         return this.page(list.map((i) => this.issueJson(i)), url)
       }
       case 'issues/create': {
-        const issue = { number: this.nextId++, title: String(body.title as string), body: typeof body.body === 'string' ? body.body : '', state: 'open' as const, state_reason: null, labels: ((body.labels ?? []) as string[]).map(String), user }
+        const issue = { number: this.nextId++, title: String(body.title), body: typeof body.body === 'string' ? body.body : '', state: 'open' as const, state_reason: null, labels: ((body.labels ?? []) as string[]).map(String), user }
         this.issues.push(issue)
         return [201, this.issueJson(issue)]
       }
