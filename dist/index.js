@@ -46831,10 +46831,11 @@ function zeroContextHunks(patch) {
   return out2;
 }
 var STATUS = { added: "added", removed: "deleted", modified: "modified", renamed: "renamed", copied: "copied", changed: "type-changed", unchanged: "modified" };
+var MAX_LISTED_FILES = 3e3;
 async function githubChangeSet(o2) {
   const notices = [];
   const files = await o2.octokit.paginate(o2.octokit.rest.pulls.listFiles, { ...o2.repo, pull_number: o2.number, per_page: 100 });
-  if (files.length >= 3e3) o2.coverage.push("GitHub lists at most 3,000 files of a pull request; files past that were not reviewed.");
+  if (files.length >= MAX_LISTED_FILES) return "truncated";
   const changes = files.map((f3) => ({
     path: f3.filename,
     oldPath: f3.previous_filename,
@@ -47106,7 +47107,12 @@ async function has(cwd, sha) {
   );
 }
 async function fetch3(cwd, refs) {
-  await git(cwd, "fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", ...refs);
+  try {
+    await git(cwd, "fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", ...refs);
+  } catch (e) {
+    const why2 = String(e.stderr ?? "").split("\n").find((l3) => /^(fatal|error):/.test(l3)) ?? e.message.split("\n")[0];
+    throw new Error(`could not fetch ${refs.map((r2) => /^[0-9a-f]{40}$/.test(r2) ? r2.slice(0, 7) : r2).join(", ")} from origin (${why2.trim()})`);
+  }
 }
 async function ensureCommits(cwd, plan, token, coverage) {
   const missing = [];
@@ -47114,6 +47120,7 @@ async function ensureCommits(cwd, plan, token, coverage) {
   if (missing.length) {
     const refs = plan.kind === "pull-request" && missing.includes(plan.head) ? [...missing.filter((s) => s !== plan.head), `+refs/pull/${plan.number}/head`] : missing;
     await fetch3(cwd, refs);
+    for (const sha of missing) if (!await has(cwd, sha)) throw new Error(`commit ${sha.slice(0, 7)} is not in origin (was the branch force-pushed or deleted?)`);
     coverage.push(`Fetched ${missing.length} missing commit${missing.length === 1 ? "" : "s"} (${missing.map((s) => s.slice(0, 7)).join(", ")}).`);
   }
   const local = await git(cwd, "merge-base", plan.base, plan.head).catch(() => "");
@@ -47135,6 +47142,10 @@ async function ensureMergeBase(cwd, plan, token, coverage) {
   }
   coverage.push("pull_request_target: the pull request was read through the API; its code was not checked out or fetched.");
   return mergeBase;
+}
+async function fetchPullRequestObjects(cwd, plan, coverage) {
+  if (!await has(cwd, plan.head)) await fetch3(cwd, [`+refs/pull/${plan.number}/head:refs/remotes/pull/${plan.number}/head`]);
+  coverage.push(`GitHub lists at most 3,000 files of a pull request, so its commit was fetched as git objects (not checked out or run) and every file was reviewed from git.`);
 }
 
 // src/action/check-run.ts
@@ -47396,14 +47407,17 @@ async function analyse(plan, workspace, inputs, config, coverage) {
     return result;
   }
   if (plan.kind === "pull-request" && plan.target) {
-    const mergeBase2 = await ensureMergeBase(workspace, plan, inputs.token, coverage);
+    const mergeBase = await ensureMergeBase(workspace, plan, inputs.token, coverage);
     const octokit = makeClient(inputs.token, (m2) => info2(m2));
-    const change2 = await githubChangeSet({ octokit, repo: context2.repo, number: plan.number, head: plan.head, mergeBase: mergeBase2, workspace, coverage });
-    return review(change2, config);
+    const change = await githubChangeSet({ octokit, repo: context2.repo, number: plan.number, head: plan.head, mergeBase, workspace, coverage });
+    if (change !== "truncated") return review(change, config);
+    await fetchPullRequestObjects(workspace, plan, coverage);
+    return review(await fromGit(workspace, plan, mergeBase), config);
   }
-  const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage);
-  const change = await gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));
-  return review(change, config);
+  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, inputs.token, coverage)), config);
+}
+function fromGit(workspace, plan, mergeBase) {
+  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));
 }
 async function run2() {
   try {
@@ -47415,7 +47429,9 @@ async function run2() {
     const plan = planFor(context2.eventName, context2.payload, context2.sha, inputs.scan);
     await initPython();
     const coverage = [];
-    const result = await analyse(plan, workspace, inputs, config, coverage);
+    const result = await analyse(plan, workspace, inputs, config, coverage).catch((e) => {
+      throw new Error(`nothing was reviewed, so the check fails: ${e.message.split("\n")[0]}`);
+    });
     const failed = failing(result.findings, failOn).length > 0;
     const summary2 = `${summaryLine(result.findings, result.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at fail-on ${failOn}` : ` \u2014 passes at fail-on ${failOn}`}`;
     const sarifPath = resolve(workspace, inputs.sarifFile);
@@ -47451,7 +47467,12 @@ async function run2() {
     info2(summary2);
     if (failed) setFailed(`django-security-review: ${summary2}`);
   } catch (e) {
-    setFailed(`django-security-review: ${e.message.split("\n")[0]}`);
+    const message = `django-security-review: ${e.message.split("\n")[0]}`;
+    setFailed(message);
+    await summary.addRaw(`## Django security review
+
+**${message}**
+`).write().catch(() => void 0);
   }
 }
 var SCHEDULED = /* @__PURE__ */ new Set(["schedule", "workflow_dispatch"]);

@@ -352,6 +352,53 @@ describe('a pull request of 3,500 files', () => {
   })
 })
 
+describe('pull_request_target of 3,500 files', () => {
+  it('fetches the pull request\'s commit as objects only (never checked out) and reviews every file from git', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'dsr-target-big-'))
+    try {
+      execFileSync('git', ['checkout', '-q', '--detach', baseSha], { cwd: origin.dir })
+      const many: Record<string, string> = {}
+      for (let i = 0; i < 3499; i++) many[`shop/generated/m${String(i).padStart(4, '0')}.py`] = `VALUE = ${i}\n`
+      many['zz/settings_override.py'] = 'WEBHOOK_SECRET = "whsec_9f8e7d6c5b4a3F2E1DzQxY"\n'
+      const big = await origin.commit(many, 'vendor 3,500 files')
+      // GitHub keeps every pull request's head at refs/pull/N/head of the base repository
+      execFileSync('git', ['update-ref', 'refs/pull/2/head', big], { cwd: origin.dir })
+      execFileSync('git', ['clone', '-q', '--no-local', '--single-branch', '--branch', 'main', `file://${origin.dir}`, target])
+      api.pull = { number: 2, head: big, base: baseSha }
+      api.mergeBase = baseSha
+      api.files = pullFiles(origin.dir, baseSha, big)
+      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(big), env: api.env() })
+      expect(r.exitCode).toBe(1)
+      expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+      expect(api.calls()).not.toContain('repos/get-content')
+      const summary = api.issueComments[0].body
+      expect(summary).toContain('`zz/settings_override.py:1`')
+      expect(summary).toContain('fetched as git objects (not checked out or run)')
+      // the workspace still has the base branch checked out, untouched (but for the SARIF file)
+      expect(execFileSync('git', ['rev-parse', 'HEAD'], { cwd: target, encoding: 'utf8' }).trim()).toBe(baseSha)
+      expect(execFileSync('git', ['status', '--porcelain'], { cwd: target, encoding: 'utf8' })).toBe('?? django-security-review.sarif\n')
+    } finally {
+      rmSync(target, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('nothing could be read', () => {
+  it('fails closed with one clear line in the log and the job summary', async () => {
+    // the event names a head commit origin no longer has (refs/pull/2/head has moved on)
+    const ghost = 'f'.repeat(40)
+    execFileSync('git', ['update-ref', 'refs/pull/2/head', headSha], { cwd: origin.dir })
+    execFileSync('git', ['checkout', '-q', '--detach', headSha], { cwd: workspace })
+    api.pull = { number: 2, head: ghost, base: baseSha }
+    const r = await runAction({ actionDir, workspace, eventName: 'pull_request', event: event(ghost), env: api.env() })
+    expect(r.exitCode).toBe(1)
+    expect(r.stdout).toMatch(/^::error::django-security-review: nothing was reviewed, so the check fails: commit fffffff is not in origin \(was the branch force-pushed or deleted\?\)$/m)
+    expect(r.stdout).not.toMatch(/\n\s+at /)
+    expect(r.summary).toContain('**django-security-review: nothing was reviewed, so the check fails')
+    expect(r.outputs).toEqual({})
+  })
+})
+
 describe('shallow clone', () => {
   it('fetches just the missing commits and takes the merge-base from the compare API', async () => {
     const shallow = mkdtempSync(join(tmpdir(), 'dsr-shallow-'))

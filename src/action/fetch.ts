@@ -20,8 +20,14 @@ async function has(cwd: string, sha: string): Promise<boolean> {
   )
 }
 
+/** Fetches commits (objects only: nothing is checked out); a failure names what and why in one line. */
 async function fetch(cwd: string, refs: string[]): Promise<void> {
-  await git(cwd, 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ...refs)
+  try {
+    await git(cwd, 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ...refs)
+  } catch (e) {
+    const why = String((e as { stderr?: string }).stderr ?? '').split('\n').find((l) => /^(fatal|error):/.test(l)) ?? (e as Error).message.split('\n')[0]
+    throw new Error(`could not fetch ${refs.map((r) => (/^[0-9a-f]{40}$/.test(r) ? r.slice(0, 7) : r)).join(', ')} from origin (${why.trim()})`)
+  }
 }
 
 /** Returns the merge-base to use (undefined: let git compute it). */
@@ -32,6 +38,7 @@ export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'fu
     // A pull request's head may only be reachable as refs/pull/N/head (a fork).
     const refs = plan.kind === 'pull-request' && missing.includes(plan.head) ? [...missing.filter((s) => s !== plan.head), `+refs/pull/${plan.number}/head`] : missing
     await fetch(cwd, refs)
+    for (const sha of missing) if (!(await has(cwd, sha))) throw new Error(`commit ${sha.slice(0, 7)} is not in origin (was the branch force-pushed or deleted?)`)
     coverage.push(`Fetched ${missing.length} missing commit${missing.length === 1 ? '' : 's'} (${missing.map((s) => s.slice(0, 7)).join(', ')}).`)
   }
   const local = await git(cwd, 'merge-base', plan.base, plan.head).catch(() => '')
@@ -60,4 +67,13 @@ export async function ensureMergeBase(cwd: string, plan: Extract<Plan, { kind: '
   }
   coverage.push('pull_request_target: the pull request was read through the API; its code was not checked out or fetched.')
   return mergeBase
+}
+
+/**
+ * For `pull_request_target` when GitHub's file list is cut short: fetch the pull request's commit as
+ * git objects only — never checked out, never run — so every file can be read from git.
+ */
+export async function fetchPullRequestObjects(cwd: string, plan: Extract<Plan, { kind: 'pull-request' }>, coverage: string[]): Promise<void> {
+  if (!(await has(cwd, plan.head))) await fetch(cwd, [`+refs/pull/${plan.number}/head:refs/remotes/pull/${plan.number}/head`])
+  coverage.push(`GitHub lists at most 3,000 files of a pull request, so its commit was fetched as git objects (not checked out or run) and every file was reviewed from git.`)
 }

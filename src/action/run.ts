@@ -19,7 +19,7 @@ import { githubChangeSet } from '../sources/github.js'
 import { historyScan } from '../history.js'
 import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
-import { ensureCommits, ensureMergeBase } from './fetch.js'
+import { ensureCommits, ensureMergeBase, fetchPullRequestObjects } from './fetch.js'
 import { publishCheckRun } from './check-run.js'
 import { whoAmI } from './identity.js'
 import { postPullRequestReview } from './pull-request.js'
@@ -81,11 +81,15 @@ async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: Re
     const mergeBase = await ensureMergeBase(workspace, plan, inputs.token, coverage)
     const octokit = makeClient(inputs.token, (m) => core.info(m))
     const change = await githubChangeSet({ octokit, repo: context.repo, number: plan.number, head: plan.head, mergeBase, workspace, coverage })
-    return review(change, config)
+    if (change !== 'truncated') return review(change, config)
+    await fetchPullRequestObjects(workspace, plan, coverage)
+    return review(await fromGit(workspace, plan, mergeBase), config)
   }
-  const mergeBase = await ensureCommits(workspace, plan, inputs.token, coverage)
-  const change = await gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
-  return review(change, config)
+  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, inputs.token, coverage)), config)
+}
+
+function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined) {
+  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
 }
 
 export async function run(): Promise<void> {
@@ -98,7 +102,10 @@ export async function run(): Promise<void> {
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
     await initPython()
     const coverage: string[] = []
-    const result = await analyse(plan, workspace, inputs, config, coverage)
+    const result = await analyse(plan, workspace, inputs, config, coverage).catch((e: unknown) => {
+      // Nothing could be read: fail closed, and say so where people look.
+      throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
+    })
     const failed = failing(result.findings, failOn).length > 0
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at fail-on ${failOn}` : ` — passes at fail-on ${failOn}`}`
 
@@ -144,7 +151,9 @@ export async function run(): Promise<void> {
     core.info(summary)
     if (failed) core.setFailed(`django-security-review: ${summary}`)
   } catch (e) {
-    core.setFailed(`django-security-review: ${(e as Error).message.split('\n')[0]}`)
+    const message = `django-security-review: ${(e as Error).message.split('\n')[0]}`
+    core.setFailed(message)
+    await core.summary.addRaw(`## Django security review\n\n**${message}**\n`).write().catch(() => undefined)
   }
 }
 

@@ -63,10 +63,14 @@ export interface GitHubSourceOptions {
   coverage: string[]
 }
 
-export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet> {
+/** GitHub lists at most this many files of a pull request; past it the list is cut short. */
+export const MAX_LISTED_FILES = 3000
+
+/** The change set, or `truncated` when GitHub's list of files is cut short (read it from git instead). */
+export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet | 'truncated'> {
   const notices: Notice[] = []
   const files = await o.octokit.paginate(o.octokit.rest.pulls.listFiles, { ...o.repo, pull_number: o.number, per_page: 100 })
-  if (files.length >= 3000) o.coverage.push('GitHub lists at most 3,000 files of a pull request; files past that were not reviewed.')
+  if (files.length >= MAX_LISTED_FILES) return 'truncated'
   const changes: ChangedFile[] = files.map((f) => ({
     path: f.filename,
     oldPath: f.previous_filename,
