@@ -47111,7 +47111,7 @@ async function fetch3(cwd, refs) {
     await git(cwd, "fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", ...refs);
   } catch (e) {
     const why2 = String(e.stderr ?? "").split("\n").find((l3) => /^(fatal|error):/.test(l3)) ?? e.message.split("\n")[0];
-    throw new Error(`could not fetch ${refs.map((r2) => /^[0-9a-f]{40}$/.test(r2) ? r2.slice(0, 7) : r2).join(", ")} from origin (${why2.trim()})`);
+    throw new Error(`could not fetch ${refs.map((r2) => /^[0-9a-f]{40}$/.test(r2) ? r2.slice(0, 7) : r2).join(", ")} from origin (${why2.trim()})`, { cause: e });
   }
 }
 async function ensureCommits(cwd, plan, token, coverage) {

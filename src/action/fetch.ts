@@ -26,7 +26,7 @@ async function fetch(cwd: string, refs: string[]): Promise<void> {
     await git(cwd, 'fetch', '--no-tags', '--no-recurse-submodules', '--depth=1', 'origin', ...refs)
   } catch (e) {
     const why = String((e as { stderr?: string }).stderr ?? '').split('\n').find((l) => /^(fatal|error):/.test(l)) ?? (e as Error).message.split('\n')[0]
-    throw new Error(`could not fetch ${refs.map((r) => (/^[0-9a-f]{40}$/.test(r) ? r.slice(0, 7) : r)).join(', ')} from origin (${why.trim()})`)
+    throw new Error(`could not fetch ${refs.map((r) => (/^[0-9a-f]{40}$/.test(r) ? r.slice(0, 7) : r)).join(', ')} from origin (${why.trim()})`, { cause: e })
   }
 }
 
