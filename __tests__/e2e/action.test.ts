@@ -6,7 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FakeGitHub, type PullFile } from '../../__fixtures__/github-api.js'
+import { FakeGitHub } from '../../__fixtures__/github-api.js'
+import { pullFiles } from '../../__fixtures__/pull-files.js'
 import { runAction } from '../../__fixtures__/runner.js'
 import { makeRepo, type Repo } from '../helpers/project.js'
 
@@ -29,19 +30,6 @@ let headSha: string
 let cleanSha: string
 let workspace: string
 let api: FakeGitHub
-
-/** GitHub's files list for base...head: file names, statuses and patches (3 lines of context). */
-function pullFiles(dir: string, base: string, head: string): PullFile[] {
-  const out = execFileSync('git', ['diff', '--no-color', '-M', `${base}...${head}`], { cwd: dir, encoding: 'utf8' })
-  return out
-    .split(/^diff --git /m)
-    .filter(Boolean)
-    .map((chunk) => {
-      const name = /^\+\+\+ b\/(.*)$/m.exec(chunk)?.[1] ?? /^--- a\/(.*)$/m.exec(chunk)?.[1] ?? ''
-      const at = chunk.indexOf('\n@@')
-      return { filename: name, status: chunk.includes('\nnew file mode') ? 'added' : 'modified', patch: at < 0 ? undefined : chunk.slice(at + 1).replace(/\n$/, '') }
-    })
-}
 
 function event(head: string): object {
   const e = structuredClone<Example>(opened)

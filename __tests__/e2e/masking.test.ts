@@ -1,8 +1,15 @@
 // A secret never appears in full in any output: secrets of every kind are planted in a repository,
-// and every channel the CLI has (text, JSON, SARIF files and stdout, stderr) is checked byte for byte.
+// and every channel is checked byte for byte — the CLI's (text, JSON, SARIF files and stdout, stderr)
+// and the Action's (every request sent to GitHub, the log, the job summary, outputs, the SARIF file).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { FakeGitHub } from '../../__fixtures__/github-api.js'
+import { pullFiles } from '../../__fixtures__/pull-files.js'
+import { runAction, type RunResult } from '../../__fixtures__/runner.js'
 import { mask } from '../../src/rules/helpers.js'
 import { runCli } from '../helpers/cli.js'
 import { makeRepo, type Repo } from '../helpers/project.js'
@@ -54,9 +61,16 @@ beforeAll(async () => {
 })
 afterAll(() => repo.cleanup())
 
+/** Prefixes every key of a kind shares: public, not part of the secret. */
+const PUBLIC_PREFIX = /^(django-insecure-|sk_live_|ghp_|xoxb-|AKIA|AIza|SG\.|eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\.)/
+
+/** Neither the whole secret nor any 8 characters of its secret part (a cut-off snippet leaks too). */
 function expectMasked(output: string, label: string): void {
   for (const [name, secret] of Object.entries(PLANTED)) {
     if (output.includes(secret)) throw new Error(`${label} prints the ${name} secret in full`)
+    const secretPart = secret.replace(PUBLIC_PREFIX, '')
+    for (let i = 0; i + 8 <= secretPart.length; i++)
+      if (output.includes(secretPart.slice(i, i + 8))) throw new Error(`${label} prints part of the ${name} secret: ${mask(secretPart.slice(i, i + 8))}`)
   }
 }
 
@@ -87,5 +101,59 @@ describe('masking in every channel', () => {
     const r = await runCli(['scan', repo.dir, '--format', 'json'])
     const messages = (JSON.parse(r.stdout) as { findings: { message: string }[] }).findings.map((f) => f.message).join('\n')
     expect(Object.entries(PLANTED).filter(([, secret]) => !messages.includes(mask(secret))).map(([name]) => name)).toEqual([])
+  })
+})
+
+describe('masking in every channel of the Action', () => {
+  const actionDir = new URL('../..', import.meta.url).pathname
+  const require = createRequire(import.meta.url)
+  const examples = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples/api.github.com/index.json'), 'utf8')) as { name: string; examples: Record<string, unknown>[] }[]
+  let api: FakeGitHub
+  let workspace: string
+  beforeAll(async () => {
+    api = await new FakeGitHub().start()
+    workspace = mkdtempSync(join(tmpdir(), 'dsr-mask-'))
+    execFileSync('git', ['clone', '-q', repo.dir, workspace])
+  })
+  afterAll(async () => {
+    await api.close()
+    rmSync(workspace, { recursive: true, force: true })
+  })
+
+  function expectActionMasked(r: RunResult, label: string): void {
+    expectMasked(r.stdout, `${label} log`)
+    expectMasked(r.stderr, `${label} stderr`)
+    expectMasked(r.summary, `${label} job summary`)
+    expectMasked(JSON.stringify(r.outputs), `${label} outputs`)
+    expectMasked(readFileSync(r.outputs['sarif-file'], 'utf8'), `${label} SARIF file`)
+    for (const q of api.requests) expectMasked(JSON.stringify(q.body ?? ''), `${label} ${q.operationId ?? q.path} request`)
+  }
+
+  it('pull_request: inline comments, the summary comment, the check run and its annotations', async () => {
+    const pr = structuredClone(examples.find((e) => e.name === 'pull_request')!.examples.find((x) => x.action === 'opened')!) as { pull_request: { head: { sha: string }; base: { sha: string } } }
+    pr.pull_request.head.sha = head
+    pr.pull_request.base.sha = base
+    execFileSync('git', ['checkout', '-q', '--detach', head], { cwd: workspace })
+    api.pull = { number: 2, head, base }
+    api.files = pullFiles(workspace, base, head)
+    const r = await runAction({ actionDir, workspace, eventName: 'pull_request', event: pr, env: api.env(), inputs: { 'max-inline-comments': '100' } })
+    expect(r.exitCode).toBe(1)
+    expect(api.calls().filter((c) => c.includes('!'))).toEqual([])
+    expect(api.reviewComments.length).toBeGreaterThanOrEqual(Object.keys(PLANTED).length - 1)
+    expect(api.checkRuns).toHaveLength(1)
+    expectActionMasked(r, 'pull_request')
+    // every planted secret was reported (so every one was masked, not missed)
+    const published = api.reviewComments.map((c) => c.body).join('\n') + api.issueComments.map((c) => c.body).join('\n')
+    expect(Object.entries(PLANTED).filter(([, secret]) => !published.includes(mask(secret))).map(([name]) => name)).toEqual([])
+  })
+
+  it('schedule with a tracking issue: the issue, the history findings, the log and the job summary', async () => {
+    const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'octo/repo', name: 'repo', owner: { login: 'octo' } } }
+    const r = await runAction({ actionDir, workspace, eventName: 'schedule', event: schedule, env: api.env(), inputs: { 'tracking-issue': 'true' } })
+    expect(r.exitCode).toBe(1)
+    expect(api.issues).toHaveLength(1)
+    expectActionMasked(r, 'schedule')
+    expectMasked(api.issues[0].body, 'tracking issue')
+    expect(api.issues[0].body).toContain(mask(PLANTED.sendgrid))
   })
 })
