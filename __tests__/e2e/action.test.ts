@@ -239,6 +239,13 @@ describe('only our own comments count', () => {
     expect(api.issueComments).toHaveLength(1)
   })
 
+  it('reads every page: with 250 comments before it, the summary on page three is found and updated', async () => {
+    for (let i = 0; i < 250; i++) api.comment(`comment ${i}`)
+    for (let i = 0; i < 2; i++) expect((await runPr(headSha)).exitCode).toBe(1)
+    expect(api.issueComments.filter((c) => c.body.includes('<!-- django-security-review:summary -->'))).toHaveLength(1)
+    expect(api.requests.filter((q) => q.operationId === 'issues/list-comments').map((q) => q.query.get('page') ?? '1')).toEqual(['1', '2', '3', '1', '2', '3'])
+  })
+
   it('two summaries left by racing runs: the first is updated, the copy deleted', async () => {
     const bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' as const }
     api.comment('<!-- django-security-review:summary -->\nold', bot)
