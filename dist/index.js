@@ -12422,21 +12422,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status3 = 302) {
+      static redirect(url, status = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status3 = webidl.converters["unsigned short"](status3);
+        status = webidl.converters["unsigned short"](status);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err2) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err2 });
         }
-        if (!redirectStatusSet.has(status3)) {
-          throw new RangeError(`Invalid status code ${status3}`);
+        if (!redirectStatusSet.has(status)) {
+          throw new RangeError(`Invalid status code ${status}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status3;
+        responseObject[kState].status = status;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14328,13 +14328,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status: status3, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status3, statusText, headersList, socket });
+          response = makeResponse({ status, statusText, headersList, socket });
         } else {
           const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status3, statusText, headersList });
+          response = makeResponse({ status, statusText, headersList });
         }
       } catch (err2) {
         if (err2.name === "AbortError") {
@@ -14458,8 +14458,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status3, rawHeaders, resume, statusText) {
-              if (status3 < 200) {
+            onHeaders(status, rawHeaders, resume, statusText) {
+              if (status < 200) {
                 return;
               }
               let location = "";
@@ -14469,8 +14469,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status3);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status3) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14508,7 +14508,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status3,
+                status,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err2) => {
@@ -14542,8 +14542,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject(error2);
             },
-            onUpgrade(status3, rawHeaders, socket) {
-              if (status3 !== 101) {
+            onUpgrade(status, rawHeaders, socket) {
+              if (status !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14551,8 +14551,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status3,
-                statusText: STATUS_CODES[status3],
+                status,
+                statusText: STATUS_CODES[status],
                 headersList,
                 socket
               });
@@ -27390,12 +27390,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name2, status3, cb) {
+        _addListener(name2, status, cb) {
           var base;
           if ((base = this._events)[name2] == null) {
             base[name2] = [];
           }
-          this._events[name2].push({ cb, status: status3 });
+          this._events[name2].push({ cb, status });
           return this.instance;
         }
         listenerCount(name2) {
@@ -27568,10 +27568,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status3;
-          status3 = this._states.jobStatus(this.options.id);
-          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -27875,10 +27875,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status3) {
+        statusJobs(status) {
           var k2, pos, ref, results, v2;
-          if (status3 != null) {
-            pos = this.status.indexOf(status3);
+          if (status != null) {
+            pos = this.status.indexOf(status);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -28236,8 +28236,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status3) {
-            return this._states.statusJobs(status3);
+          jobs(status) {
+            return this._states.statusJobs(status);
           }
           counts() {
             return this._states.statusCounts();
@@ -29399,7 +29399,7 @@ var require_dist3 = __commonJS({
     function deferred() {
       let done;
       let fail;
-      let status3 = "pending";
+      let status = "pending";
       const promise = new Promise((_done, _fail) => {
         done = _done;
         fail = _fail;
@@ -29407,22 +29407,22 @@ var require_dist3 = __commonJS({
       return {
         promise,
         done(result) {
-          if (status3 === "pending") {
-            status3 = "resolved";
+          if (status === "pending") {
+            status = "resolved";
             done(result);
           }
         },
         fail(error2) {
-          if (status3 === "pending") {
-            status3 = "rejected";
+          if (status === "pending") {
+            status = "rejected";
             fail(error2);
           }
         },
         get fulfilled() {
-          return status3 !== "pending";
+          return status !== "pending";
         },
         get status() {
-          return status3;
+          return status;
         }
       };
     }
@@ -31106,7 +31106,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error2;
     throw requestError;
   }
-  const status3 = fetchResponse.status;
+  const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -31114,7 +31114,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status3,
+    status,
     headers: responseHeaders,
     data: ""
   };
@@ -31125,28 +31125,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status3 === 204 || status3 === 205) {
+  if (status === 204 || status === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status3 < 400) {
+    if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status3, {
+    throw new RequestError(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 === 304) {
+  if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status3, {
+    throw new RequestError("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status3 >= 400) {
+  if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -36676,6 +36676,9 @@ function makeClient(token, log) {
   if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl });
   return octokit;
 }
+function httpStatus(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
 
 // src/python/parser.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
@@ -38255,7 +38258,7 @@ async function Module2(moduleArg = {}) {
   Module.currentParseCallback = null;
   var arguments_ = [];
   var thisProgram = "./this.program";
-  var quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
+  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
     throw toThrow;
   }, "quit_");
   var _scriptName = import.meta.url;
@@ -38287,8 +38290,8 @@ async function Module2(moduleArg = {}) {
       thisProgram = process.argv[1].replace(/\\/g, "/");
     }
     arguments_ = process.argv.slice(2);
-    quit_ = /* @__PURE__ */ __name((status3, toThrow) => {
-      process.exitCode = status3;
+    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      process.exitCode = status;
       throw toThrow;
     }, "quit_");
   } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
@@ -38530,9 +38533,9 @@ async function Module2(moduleArg = {}) {
       __name(this, "ExitStatus");
     }
     name = "ExitStatus";
-    constructor(status3) {
-      this.message = `Program terminated with exit(${status3})`;
-      this.status = status3;
+    constructor(status) {
+      this.message = `Program terminated with exit(${status})`;
+      this.status = status;
     }
   }
   var GOT = {};
@@ -39460,9 +39463,9 @@ async function Module2(moduleArg = {}) {
     quit_(code, new ExitStatus(code));
   }, "_proc_exit");
   _proc_exit.sig = "vi";
-  var exitJS = /* @__PURE__ */ __name((status3, implicit) => {
-    EXITSTATUS = status3;
-    _proc_exit(status3);
+  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+    EXITSTATUS = status;
+    _proc_exit(status);
   }, "exitJS");
   var handleException = /* @__PURE__ */ __name((e) => {
     if (e instanceof ExitStatus || e == "unwind") {
@@ -46638,9 +46641,9 @@ function parseNameStatus(out2) {
   const parts2 = out2.split("\0");
   const files = [];
   for (let i2 = 0; i2 < parts2.length; ) {
-    const status3 = parts2[i2++];
-    if (!status3) continue;
-    const code = status3[0];
+    const status = parts2[i2++];
+    if (!status) continue;
+    const code = status[0];
     if (code === "R" || code === "C") {
       const oldPath = parts2[i2++];
       const path = parts2[i2++];
@@ -47166,8 +47169,8 @@ async function publishCheckRun(octokit, repo, headSha, findings, failed, summary
     await octokit.rest.checks.update({ ...repo, check_run_id: data.id, status: "completed", conclusion: failed ? "failure" : "success", completed_at: (/* @__PURE__ */ new Date()).toISOString() });
     return { ok: true };
   } catch (e) {
-    const status3 = typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-    if (status3 === 403 || status3 === 404) return { ok: false, why: `no check run: the token may not write checks (${status3}); add \`checks: write\` to the workflow's permissions` };
+    const status = httpStatus(e);
+    if (status === 403 || status === 404) return { ok: false, why: `no check run: the token may not write checks (${status}); add \`checks: write\` to the workflow's permissions` };
     throw e;
   }
 }
@@ -47251,14 +47254,11 @@ async function resolveFixedThreads(octokit, repo, number, current, identity) {
 
 // src/action/pull-request.ts
 var FINGERPRINT2 = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`);
-function status(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-}
 async function postPullRequestReview(a) {
   const { octokit, repo, plan } = a;
   try {
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: plan.number, per_page: 100 });
-    if (files.length >= 3e3) a.coverage.push("GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.");
+    if (files.length >= MAX_LISTED_FILES) a.coverage.push("GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.");
     const commentable = new Map(files.map((f3) => [f3.filename, commentableLines(f3.patch)]));
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 });
     const posted = new Set(existing.filter((c3) => a.identity.owns(c3.user)).flatMap((c3) => FINGERPRINT2.exec(c3.body)?.[1] ?? []));
@@ -47282,7 +47282,7 @@ async function postPullRequestReview(a) {
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }));
     return { ok: true };
   } catch (e) {
-    const code = status(e);
+    const code = httpStatus(e);
     if (code === 403 || code === 404)
       return { ok: false, why: `the token cannot comment on this pull request (${code}${plan.fork ? ", it comes from a fork" : ", read-only permissions"}): the findings are in the annotations, the job summary and the SARIF file` };
     throw e;
@@ -47304,7 +47304,7 @@ async function postReview(a, findings) {
     await post(findings);
     return [];
   } catch (e) {
-    if (status(e) !== 422) throw e;
+    if (httpStatus(e) !== 422) throw e;
   }
   const accepted = async (list2) => {
     try {
@@ -47312,7 +47312,7 @@ async function postReview(a, findings) {
       await a.octokit.rest.pulls.deletePendingReview({ ...a.repo, pull_number: a.plan.number, review_id: data.id });
       return true;
     } catch (e) {
-      if (status(e) !== 422) throw e;
+      if (httpStatus(e) !== 422) throw e;
       return false;
     }
   };
@@ -47336,14 +47336,11 @@ async function upsertSummary(a, body2) {
 }
 
 // src/action/tracking-issue.ts
-function status2(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
-}
 async function syncTrackingIssue(a) {
   try {
     return { ok: true, note: await sync(a) };
   } catch (e) {
-    const code = status2(e);
+    const code = httpStatus(e);
     if (code === 403 || code === 404 || code === 410) return { ok: false, note: `the tracking issue could not be written (${code}): give the job \`issues: write\` and make sure the repository has issues enabled` };
     throw e;
   }

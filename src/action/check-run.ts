@@ -1,6 +1,6 @@
 // A check run with one annotation per finding, in batches of 50 (GitHub drops more in one request).
 import type { Finding } from '../findings.js'
-import type { GitHub } from '../github/client.js'
+import { httpStatus, type GitHub } from '../github/client.js'
 
 const LEVEL = { critical: 'failure', high: 'failure', medium: 'warning', low: 'notice' } as const
 
@@ -20,7 +20,7 @@ export async function publishCheckRun(octokit: GitHub, repo: { owner: string; re
     await octokit.rest.checks.update({ ...repo, check_run_id: data.id, status: 'completed', conclusion: failed ? 'failure' : 'success', completed_at: new Date().toISOString() })
     return { ok: true }
   } catch (e) {
-    const status = typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined
+    const status = httpStatus(e)
     if (status === 403 || status === 404) return { ok: false, why: `no check run: the token may not write checks (${status}); add \`checks: write\` to the workflow's permissions` }
     throw e
   }

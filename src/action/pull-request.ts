@@ -2,10 +2,11 @@
 // twice) and the one summary comment, updated in place.
 import type { FailOn } from '../config/config.js'
 import { severityRank, type Finding } from '../findings.js'
-import type { GitHub } from '../github/client.js'
+import { httpStatus, type GitHub } from '../github/client.js'
 import { commentableLines } from '../github/patch.js'
 import { COMMENT_MARKER, inlineComment, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
 import type { ReviewResult } from '../review.js'
+import { MAX_LISTED_FILES } from '../sources/github.js'
 import type { Plan } from './event.js'
 import type { Identity } from './identity.js'
 import { resolveFixedThreads } from './threads.js'
@@ -25,15 +26,11 @@ export interface ReviewArgs {
 
 const FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
 
-function status(e: unknown): number | undefined {
-  return typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined
-}
-
 export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true } | { ok: false; why: string }> {
   const { octokit, repo, plan } = a
   try {
     const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: plan.number, per_page: 100 })
-    if (files.length >= 3000) a.coverage.push('GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.')
+    if (files.length >= MAX_LISTED_FILES) a.coverage.push('GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.')
     const commentable = new Map(files.map((f) => [f.filename, commentableLines(f.patch)]))
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 })
     const posted = new Set(existing.filter((c) => a.identity.owns(c.user)).flatMap((c) => FINGERPRINT.exec(c.body)?.[1] ?? []))
@@ -61,7 +58,7 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
     await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }))
     return { ok: true }
   } catch (e) {
-    const code = status(e)
+    const code = httpStatus(e)
     if (code === 403 || code === 404)
       return { ok: false, why: `the token cannot comment on this pull request (${code}${plan.fork ? ', it comes from a fork' : ', read-only permissions'}): the findings are in the annotations, the job summary and the SARIF file` }
     throw e
@@ -91,7 +88,7 @@ async function postReview(a: ReviewArgs, findings: Finding[]): Promise<Finding[]
     await post(findings)
     return []
   } catch (e) {
-    if (status(e) !== 422) throw e
+    if (httpStatus(e) !== 422) throw e
   }
   const accepted = async (list: Finding[]): Promise<boolean> => {
     try {
@@ -99,7 +96,7 @@ async function postReview(a: ReviewArgs, findings: Finding[]): Promise<Finding[]
       await a.octokit.rest.pulls.deletePendingReview({ ...a.repo, pull_number: a.plan.number, review_id: data.id })
       return true
     } catch (e) {
-      if (status(e) !== 422) throw e
+      if (httpStatus(e) !== 422) throw e
       return false
     }
   }

@@ -1,7 +1,7 @@
 // The tracking issue of scheduled scans: one open issue listing the current findings, updated in
 // place on every scan and closed by the first clean one. Found by its hidden marker and author.
 import type { Finding } from '../findings.js'
-import type { GitHub } from '../github/client.js'
+import { httpStatus, type GitHub } from '../github/client.js'
 import { TRACKING_MARKER, trackingIssueBody } from '../report/markdown.js'
 import type { Identity } from './identity.js'
 
@@ -15,16 +15,12 @@ export interface TrackingArgs {
   runUrl: string
 }
 
-function status(e: unknown): number | undefined {
-  return typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined
-}
-
 /** Creates, updates or closes the tracking issue; returns one line for the coverage notes. */
 export async function syncTrackingIssue(a: TrackingArgs): Promise<{ ok: boolean; note: string }> {
   try {
     return { ok: true, note: await sync(a) }
   } catch (e) {
-    const code = status(e)
+    const code = httpStatus(e)
     if (code === 403 || code === 404 || code === 410) return { ok: false, note: `the tracking issue could not be written (${code}): give the job \`issues: write\` and make sure the repository has issues enabled` }
     throw e
   }

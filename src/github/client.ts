@@ -32,3 +32,8 @@ export function makeClient(token: string, log: (message: string) => void): GitHu
   if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl })
   return octokit
 }
+
+/** The HTTP status of a failed request (octokit's RequestError), if it has one. */
+export function httpStatus(e: unknown): number | undefined {
+  return typeof e === 'object' && e !== null && 'status' in e ? Number(e.status) : undefined
+}
