@@ -9757,6 +9757,83 @@ var cookieSamesiteNone = {
   }
 };
 
+// src/rules/cors-allow-all-origins.ts
+var ALLOW_ALL = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"];
+var REGEXES = ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
+function effective(view, names) {
+  for (const name2 of names) {
+    const s = view.get(name2);
+    if (!s.isDefault) return s;
+  }
+  return view.get(names[0]);
+}
+function corsHeadersAbsent(view) {
+  return hasEntry(view.get("INSTALLED_APPS"), "corsheaders") === false && hasMiddleware(view, "corsheaders.middleware.CorsMiddleware") === false;
+}
+var SCHEMES = ["(https?://)?", "(http|https)://", "https?://", "https?:\\/\\/", "https://", "http://", "https:\\/\\/", "http:\\/\\/"];
+var ANYTHING = /* @__PURE__ */ new Set([".*", ".+", ".*?", ".+?", "(.*)", "(.+)", "\\S*", "\\S+", "[^/]*", "[^/]+", "[^\\/]*", "[^\\/]+"]);
+function regexProblem(pattern) {
+  const anchored = /(?:^|[^\\])\$$/.test(pattern) || pattern.endsWith("\\Z");
+  let rest = pattern.replace(/^\^/, "").replace(/(?:\$|\\Z)$/, "");
+  const scheme = SCHEMES.find((s) => rest.startsWith(s));
+  if (scheme) rest = rest.slice(scheme.length);
+  if (ANYTHING.has(rest) || rest === "" && !anchored) return "any";
+  return anchored ? void 0 : "unanchored";
+}
+function credentials(view) {
+  return truthy(view.get("CORS_ALLOW_CREDENTIALS").value) === true;
+}
+var corsAllowAllOrigins = {
+  meta: {
+    id: "cors-allow-all-origins",
+    severity: "high",
+    title: "CORS allows any origin",
+    django: [],
+    docs: {
+      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Django itself has no check for this.',
+      why: "Browsers enforce the same-origin policy unless the server says otherwise. Allowing every origin lets any web page a user visits read your API's responses; with credentials allowed, those responses are read with the user's cookies, so any site can act as the logged-in user.",
+      bad: "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True",
+      fix: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True'
+    }
+  },
+  check({ settings }) {
+    if (corsHeadersAbsent(settings)) return [];
+    const withCredentials = credentials(settings);
+    const severity = withCredentials ? "critical" : void 0;
+    const consequence = withCredentials ? "and CORS_ALLOW_CREDENTIALS is on, so any web page can send requests with the visitor's cookies and read the answers" : "so any web page can read your API's responses in its visitors' browsers";
+    const out2 = [];
+    const all = effective(settings, ALLOW_ALL);
+    const j3 = judge(all, (v2) => truthy(v2));
+    if (j3.verdict !== "none" && j3.value) {
+      const fix = literalFix(all, "False");
+      out2.push({
+        subject: "CORS_ALLOW_ALL_ORIGINS",
+        loc: locOf(all, settings, j3.binding),
+        severity,
+        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
+        fix: { description: "List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.", replacement: fix }
+      });
+    }
+    const regexes = effective(settings, REGEXES);
+    const value = regexes.value;
+    if (value.kind === "seq")
+      for (const item of value.items) {
+        if (item.value.kind !== "str") continue;
+        const problem = regexProblem(item.value.value);
+        if (!problem) continue;
+        const what = problem === "any" ? `matches any origin, ${consequence}` : "has no $ at the end, and django-cors-headers matches only the start of the origin, so an origin that merely begins with what it matches (your domain followed by .evil.net, which anyone can register) is allowed too";
+        out2.push({
+          subject: `${regexes.name}:${item.value.value}`,
+          loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? "") ? item.loc : locOf(regexes, settings),
+          severity: problem === "any" ? severity : void 0,
+          message: `${regexes.name} has ${show(item.value)}, which ${what} (${origin(regexes, settings)}).`,
+          fix: { description: problem === "any" ? "Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS." : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
+        });
+      }
+    return out2;
+  }
+};
+
 // src/rules/cross-origin-opener-policy-weakened.ts
 var VALID = /* @__PURE__ */ new Set(["same-origin", "same-origin-allow-popups", "unsafe-none"]);
 function judgeCoop(v2) {
@@ -10395,6 +10472,7 @@ var RULES = [
   secretKeyWeak,
   allowedHostsWildcard,
   allowedHostsEmpty,
+  corsAllowAllOrigins,
   securityMiddlewareMissing,
   csrfMiddlewareMissing,
   clickjackingProtectionWeakened,

@@ -153,3 +153,19 @@ describe('ALLOWED_HOSTS', () => {
     expect(brief(r)).toEqual([`allowed-hosts-wildcard@mysite/settings.py:${lineOf(head, 'ALLOWED_HOSTS')}[new]`])
   })
 })
+
+describe('CORS', () => {
+  // django-cors-headers added at the end of the startproject settings
+  const cors = (allowAll: string) => `${CLASSIC_SETTINGS}\nINSTALLED_APPS += ["corsheaders"]\nCORS_ALLOW_CREDENTIALS = True\n${allowAll}\n`
+
+  it('allow-all switched on next to credentials is new and critical; switching it back off fixes it', async () => {
+    const before = cors('CORS_ALLOWED_ORIGINS = ["https://app.example.org"]')
+    const after = cors('CORS_ALLOW_ALL_ORIGINS = True  # the mobile app needs it')
+    const r = await diffFiles({ ...classic(), 'mysite/settings.py': before }, { 'mysite/settings.py': after })
+    expect(brief(r)).toEqual([`cors-allow-all-origins@mysite/settings.py:${lineOf(after, 'CORS_ALLOW_ALL_ORIGINS')}[new]`])
+    expect(only(r, 'cors-allow-all-origins').severity).toBe('critical')
+    expect(only(r, 'cors-allow-all-origins').fix?.replacement).toBe('CORS_ALLOW_ALL_ORIGINS = False  # the mobile app needs it')
+    const back = await diffFiles({ ...classic(), 'mysite/settings.py': after }, { 'mysite/settings.py': before })
+    expect(brief(back)).toEqual([`cors-allow-all-origins@mysite/settings.py:${lineOf(before, 'CORS_ALLOWED_ORIGINS')}[absent]`])
+  })
+})

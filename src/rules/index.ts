@@ -4,6 +4,7 @@ import { allowedHostsWildcard } from './allowed-hosts-wildcard.js'
 import { clickjackingProtectionWeakened } from './clickjacking-protection-weakened.js'
 import { contentTypeNosniffDisabled } from './content-type-nosniff-disabled.js'
 import { cookieSamesiteNone } from './cookie-samesite-none.js'
+import { corsAllowAllOrigins } from './cors-allow-all-origins.js'
 import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
 import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
 import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   secretKeyWeak,
   allowedHostsWildcard,
   allowedHostsEmpty,
+  corsAllowAllOrigins,
   securityMiddlewareMissing,
   csrfMiddlewareMissing,
   clickjackingProtectionWeakened,
