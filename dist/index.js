@@ -16478,7 +16478,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -17026,8 +17026,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name2, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17586,12 +17586,12 @@ var require_receiver = __commonJS({
             }
             const buffer = this.consume(8);
             const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const lower2 = buffer.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -21732,8 +21732,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_3, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -21958,14 +21958,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -22556,16 +22556,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn2 = pair.value ?? pair.key;
+              const cn2 = pair2.value ?? pair2.key;
               cn2.comment = cn2.comment ? `${item.comment}
 ${cn2.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -22646,13 +22646,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -22868,24 +22868,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -23860,7 +23860,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity.isScalar(a) && identity.isScalar(b3) && a.value === b3.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23946,10 +23946,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -23959,10 +23959,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -24213,18 +24213,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -34497,16 +34497,16 @@ function isProse(value) {
 function isPlaceholder(value) {
   const v2 = value.trim();
   if (v2.length === 0) return true;
-  const lower = v2.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower)) return true;
-  if (PLACEHOLDER_WORDS.some((w2) => lower.includes(w2))) return true;
+  const lower2 = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower2)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
   if (v2.startsWith("<") && v2.endsWith(">")) return true;
   if (isReference(v2) || isEncrypted(v2)) return true;
-  if (lower.startsWith("os.environ") || lower.startsWith("env(") || lower.startsWith("ref+") || lower.startsWith("arn:aws:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")) return true;
+  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
   if (isPath(v2)) return true;
   if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
   if (new Set(v2).size <= 2) return true;
-  if (isSequential(lower)) return true;
+  if (isSequential(lower2)) return true;
   return false;
 }
 function isSequential(s) {
@@ -34862,8 +34862,8 @@ function quotedPairs(line2, quoted, byEnd, out2) {
         }
       }
     }
-    const pair = { key, value: q3.value, column: q3.valueStart, quoted: true };
-    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair);
+    const pair2 = { key, value: q3.value, column: q3.valueStart, quoted: true };
+    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair2);
   }
 }
 function positionalPasswords(line2, quoted, out2) {
@@ -35122,6 +35122,119 @@ function continueCarry(line2, carry, code) {
   return { pairs: [], carry: go({ ...carry, left }) };
 }
 
+// src/secrets/triggers.ts
+var TRIGGERS = [
+  { word: "pass", at: 1 },
+  { word: "pwd", at: 0 },
+  { word: "private key", at: 7 },
+  { word: "secret", at: 1 },
+  { word: "salt", at: 0 },
+  { word: "sg.", at: 0 },
+  { word: "sk_live_", at: 0 },
+  { word: "sk_test_", at: 0 },
+  { word: "token", at: 1 },
+  { word: "key", at: 0 },
+  { word: "bearer", at: 0 },
+  { word: "auth", at: 0 },
+  { word: "akia", at: 0 },
+  { word: "asia", at: 1 },
+  { word: "abia", at: 1 },
+  { word: "acca", at: 0 },
+  { word: "aiza", at: 1 },
+  { word: "credential", at: 7 },
+  { word: "create_user", at: 6 },
+  { word: "create_superuser", at: 7 },
+  { word: "://", at: 0 },
+  { word: "eyj", at: 0 },
+  { word: "ghp_", at: 1 },
+  { word: "gho_", at: 1 },
+  { word: "ghu_", at: 1 },
+  { word: "ghs_", at: 0 },
+  { word: "ghr_", at: 0 },
+  { word: "github_pat_", at: 4 },
+  { word: "rk_live_", at: 0 },
+  { word: "rk_test_", at: 0 },
+  { word: "xox", at: 0 },
+  { word: "xapp-", at: 2 },
+  { word: "django-insecure-", at: 0 },
+  { word: "sk-", at: 0 },
+  { word: ".login(", at: 2 },
+  { word: "bind_s(", at: 3 }
+];
+var NEWLINE = 10;
+var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+var TABLE = new Uint8Array(65536);
+var NEWLINE_PAIR = 255;
+var CHECKS = [];
+var NEIGHBOURS = new Uint8Array(256 * 512);
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var pair = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+function buildTable() {
+  const index = /* @__PURE__ */ new Map();
+  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
+  for (const { word, at: at2 } of TRIGGERS) {
+    const bytes = new Uint8Array(Buffer.from(word));
+    for (const back of [at2, at2 + 1]) {
+      const key = bytes[back] | bytes[back + 1] << 8;
+      let slot = index.get(key);
+      if (slot === void 0) {
+        slot = CHECKS.length;
+        CHECKS.push([]);
+        index.set(key, slot);
+      }
+      CHECKS[slot].push({ word: bytes, back });
+      const [offset, third] = back === at2 ? [0, bytes[at2 + 2]] : [256, bytes[at2]];
+      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
+      for (const a of cases(bytes[back])) for (const b3 of cases(bytes[back + 1])) TABLE[pair(a, b3)] = slot + 1;
+    }
+  }
+  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair(NEWLINE, c3)] = TABLE[pair(c3, NEWLINE)] = NEWLINE_PAIR;
+}
+buildTable();
+function hasTrigger(data, j3, slot, end) {
+  const n = slot * 512;
+  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
+  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
+  return false;
+}
+function wordAt(bytes, i2, word, end) {
+  if (i2 < 0 || i2 + word.length > end) return false;
+  for (let n = 0; n < word.length; n++) if (lower(bytes[i2 + n]) !== word[n]) return false;
+  return true;
+}
+var scratch = new Uint8Array(0);
+function aligned(bytes) {
+  if (bytes.byteOffset % 2 === 0) return bytes;
+  if (scratch.length < bytes.length) scratch = new Uint8Array(Math.max(bytes.length, scratch.length * 2));
+  scratch.set(bytes);
+  return scratch.subarray(0, bytes.length);
+}
+function indexLines(bytes) {
+  const data = aligned(bytes);
+  const end = data.length;
+  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
+  const starts = [0];
+  const candidates = [];
+  for (let w2 = 0; w2 < pairs.length; w2++) {
+    const slot = TABLE[pairs[w2]];
+    if (slot === 0) continue;
+    const j3 = w2 << 1;
+    if (slot === NEWLINE_PAIR) {
+      if (data[j3] === NEWLINE) starts.push(j3 + 1);
+      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      continue;
+    }
+    if (!hasTrigger(data, j3, slot, end)) continue;
+    candidates.push(starts.length - 1);
+    const nl = data.indexOf(NEWLINE, j3);
+    if (nl < 0) return { starts, candidates };
+    w2 = (nl >> 1) - 1;
+  }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
+  return { starts, candidates };
+}
+
 // src/secrets/detect.ts
 var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
 function isSkippedFile(path) {
@@ -35139,8 +35252,8 @@ function isSecretsCandidate(path) {
 }
 var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
 function isDocsFile(path) {
-  const lower = path.toLowerCase();
-  return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
+  const lower2 = path.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
 }
 var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
 var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
@@ -35155,28 +35268,18 @@ var isYaml = (path) => {
   const ext = extension(path);
   return ext === "yml" || ext === "yaml";
 };
-var TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential|reate_user|reate_superuser)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox|app-)|d(?:jango-insecure-)|sk-|\.login\(|bind_s\(/gi;
-function candidateLines(text) {
-  const lines = /* @__PURE__ */ new Set();
-  let line2 = 1;
-  let counted = 0;
-  TRIGGER.lastIndex = 0;
-  for (let m2 = TRIGGER.exec(text); m2; m2 = TRIGGER.exec(text)) {
-    for (let nl = text.indexOf("\n", counted); nl >= 0 && nl < m2.index; nl = text.indexOf("\n", nl + 1)) {
-      line2++;
-      counted = nl + 1;
-    }
-    lines.add(line2);
-    const next = text.indexOf("\n", m2.index);
-    if (next < 0) break;
-    TRIGGER.lastIndex = next;
-  }
-  return lines;
+var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
+function linesOfBytes(bytes, starts) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  };
 }
-function lineStarts(text) {
+function linesOfText(text, count) {
   const starts = [0];
   for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return starts;
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
 }
 function pgpassPair(line2) {
   if (line2.startsWith("#")) return void 0;
@@ -35188,27 +35291,30 @@ function pgpassPair(line2) {
   return void 0;
 }
 var secretName = (key) => namedKind(key) !== void 0;
-function detectSecrets(path, text, lines) {
+function detectSecrets(path, content, lines) {
   if (isSkippedFile(path)) return [];
   const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   const ctx = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name2 === ".pgpass" || name2 === "pgpass", notebook: extension(path) === "ipynb" };
-  const candidates = candidateLines(text);
-  if (!candidates.size && !ctx.pgpass) return [];
-  const yaml = isYaml(path);
-  const starts = lineStarts(text);
-  const lineAt = (n) => {
-    if (n >= starts.length) return void 0;
-    const end = n + 1 < starts.length ? starts[n + 1] - 1 : text.length;
-    const s = text.slice(starts[n], end);
-    return s.endsWith("\r") ? s.slice(0, -1) : s;
-  };
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const { starts, candidates } = indexLines(bytes);
+  if (!candidates.length && !ctx.pgpass) return [];
+  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
+  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes("encryptedData");
+  const everyLine = yaml || ctx.pgpass;
   const out2 = [];
   let carry;
   const parents = [];
-  for (let index = 0; index < starts.length; index++) {
+  let next = 0;
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates[next] === index;
+    if (candidate) next++;
+    else if (!carry && !everyLine) {
+      if (next >= candidates.length) break;
+      index = candidates[next++];
+      candidate = true;
+    }
     const lineNo = index + 1;
-    const candidate = candidates.has(lineNo);
-    if (!candidate && !carry && !yaml && !ctx.pgpass) continue;
     const line2 = lineAt(index) ?? "";
     let encrypted = false;
     if (yaml) {
@@ -35275,8 +35381,8 @@ function isFormatPlaceholder(m2) {
   if (m2.format.kind === "private-key") return false;
   if (isKnownExample(value)) return true;
   if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":");
-  const lower = value.toLowerCase();
-  if (lower.includes("example") || lower.includes("xxxxxxxx") || lower.includes("00000000") || lower.includes("your")) return true;
+  const lower2 = value.toLowerCase();
+  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
   if (m2.format.kind === "django-secret-key") {
     const body2 = value.slice("django-insecure-".length);
     return isDummy(body2) || isPlaceholder(body2);
@@ -35305,12 +35411,12 @@ var hardcodedCredential = {
   checkFile({ path, text, lines, nonProduction }) {
     return detectSecrets(path, text, lines).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      const lower2 = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
         // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
         loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
+        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
         severity: nonProduction || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value]
