@@ -34386,8 +34386,9 @@ function snake(rawKey) {
   }
   return out2.toUpperCase();
 }
+var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
 function namedKind(rawKey) {
-  if (rawKey.length > 128) return void 0;
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
   const dot = rawKey.lastIndexOf(".");
   if (dot > 0 && dot < rawKey.length - 1) {
     const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
@@ -34669,22 +34670,27 @@ function privateKeyMatches(line2, following, out2) {
     if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column: m2.index ?? 0 });
   }
 }
+var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 function formatMatches(line2, following) {
   const out2 = [];
   if (line2.includes("eyJ")) jwtMatches(line2, out2);
   if (line2.includes("://")) urlMatches(line2, out2);
   if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
-  for (const format of FORMATS) {
-    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
-    format.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
-  }
+  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
+  if (!out2.length) return out2;
   const byValue = /* @__PURE__ */ new Map();
   for (const m2 of out2) {
     const had = byValue.get(m2.value);
     if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
   }
   return [...byValue.values()].sort((a, b3) => a.column - b3.column);
+}
+function findFormats(line2, out2) {
+  for (const format of FORMATS) {
+    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
+    format.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
+  }
 }
 
 // src/secrets/pairs.ts
