@@ -2612,10 +2612,10 @@ var require_binary = __commonJS({
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
           const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
+          const buffer2 = new Uint8Array(str2.length);
           for (let i2 = 0; i2 < str2.length; ++i2)
-            buffer[i2] = str2.charCodeAt(i2);
-          return buffer;
+            buffer2[i2] = str2.charCodeAt(i2);
+          return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
@@ -8229,7 +8229,7 @@ var require_dist3 = __commonJS({
 
 // src/cli-run.ts
 import { existsSync as existsSync2, writeFileSync } from "node:fs";
-import { join as join3, resolve } from "node:path";
+import { join as join4, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/config.ts
@@ -8252,7 +8252,7 @@ function secretsFileReason(path, text) {
   if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
   if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
   if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return text.includes("PRIVATE KEY") ? "a private key file" : void 0;
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
     return "a key store";
   }
   return void 0;
@@ -8270,9 +8270,10 @@ var envFileCommitted = {
       fix: "# .gitignore\n.env\n.env.*\n!.env.example"
     }
   },
-  checkFile({ path, text, added }) {
+  checkFile(ctx) {
+    const { path, added } = ctx;
     if (!added) return [];
-    const reason = secretsFileReason(path, text);
+    const reason = secretsFileReason(path, () => ctx.text);
     if (!reason) return [];
     return [
       {
@@ -9546,8 +9547,9 @@ var hardcodedCredential = {
       fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
     }
   },
-  checkFile({ path, text, lines, nonProduction }) {
-    return detectSecrets(path, text, lines).map((hit) => {
+  checkFile(ctx) {
+    const { path, lines, nonProduction } = ctx;
+    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const lower2 = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
@@ -14654,15 +14656,15 @@ var Tree = class _Tree {
     }
     C2._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C2._free(buffer);
+      C2._free(buffer2);
     }
     return result;
   }
@@ -14670,15 +14672,15 @@ var Tree = class _Tree {
   getIncludedRanges() {
     C2._ts_tree_included_ranges_wasm(this[0]);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C2._free(buffer);
+      C2._free(buffer2);
     }
     return result;
   }
@@ -15205,15 +15207,15 @@ var Node = class {
     marshalNode(this);
     C2._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
-      C2._free(buffer);
+      C2._free(buffer2);
     }
     return result;
   }
@@ -15282,15 +15284,15 @@ var Node = class {
       marshalNode(this);
       C2._ts_node_children_wasm(this.tree[0]);
       const count = C2.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._children = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C2._free(buffer);
+        C2._free(buffer2);
       }
     }
     return this._children;
@@ -15305,15 +15307,15 @@ var Node = class {
       marshalNode(this);
       C2._ts_node_named_children_wasm(this.tree[0]);
       const count = C2.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._namedChildren = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C2._free(buffer);
+        C2._free(buffer2);
       }
     }
     return this._namedChildren;
@@ -15779,10 +15781,10 @@ var Language = class _Language {
   get supertypes() {
     C2._ts_language_supertypes_wasm(this[0]);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C2.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -15796,10 +15798,10 @@ var Language = class _Language {
   subtypes(supertype) {
     C2._ts_language_subtypes_wasm(this[0], supertype);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C2.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -17033,12 +17035,12 @@ async function Module2(moduleArg = {}) {
   _fd_seek.sig = "iijip";
   var printCharBuffers = [null, [], []];
   var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
+    var buffer2 = printCharBuffers[stream];
     if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer2));
+      buffer2.length = 0;
     } else {
-      buffer.push(curr);
+      buffer2.push(curr);
     }
   }, "printChar");
   var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
@@ -17684,15 +17686,15 @@ var Parser = class {
   getIncludedRanges() {
     C2._ts_parser_included_ranges_wasm(this[0]);
     const count = C2.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C2.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C2._free(buffer);
+      C2._free(buffer2);
     }
     return result;
   }
@@ -18867,17 +18869,18 @@ function findReferences(path, text) {
   }
   return out2;
 }
-function discover(files) {
+function discover(files, candidatePaths = settingsCandidates(files)) {
   const index = new ModuleIndex(files);
   const modules = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Set();
   for (const path of files.paths) {
+    if (!referenceKind(path)) continue;
     const text = files.read(path);
-    if (text === void 0) continue;
-    references.push(...findReferences(path, text));
-    if (!path.endsWith(".py") || !(/settings/i.test(path) || mightBeSettings(text))) continue;
+    if (text !== void 0) references.push(...findReferences(path, text));
+  }
+  for (const path of candidatePaths) {
     const parsed = index.module(path);
     if (!parsed) continue;
     const { assigned, starImports: stars } = topLevelNames(parsed.body);
@@ -18904,6 +18907,15 @@ function discover(files) {
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
   return { modules, entries: classify(modules, references, index), references, index };
+}
+function settingsCandidates(files) {
+  const found = [];
+  for (const path of files.paths) {
+    if (!path.endsWith(".py")) continue;
+    const text = files.read(path);
+    if (text !== void 0 && (/settings/i.test(path) || mightBeSettings(text))) found.push(path);
+  }
+  return found;
 }
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
@@ -18976,8 +18988,13 @@ var MapFileSet = class {
   }
 };
 
-// src/sources/git.ts
+// src/sources/limits.ts
 var MAX_FILE_BYTES = 1024 * 1024;
+function isBinary(b3) {
+  return b3.subarray(0, 8e3).includes(0);
+}
+
+// src/sources/git.ts
 var CatFile = class {
   proc;
   buffer = Buffer.alloc(0);
@@ -19031,9 +19048,6 @@ var CatFile = class {
     this.proc.removeAllListeners("close");
   }
 };
-function isBinary(b3) {
-  return b3.subarray(0, 8e3).includes(0);
-}
 async function listTree(git, rev) {
   const out2 = await git.raw(["ls-tree", "-r", "-l", "-z", rev]);
   const entries = [];
@@ -20534,8 +20548,8 @@ function secretValues(side) {
     }
   return out2;
 }
-function analyzeSide(files) {
-  const discovery = discover(files);
+function analyzeSide(files, candidates) {
+  const discovery = discover(files, candidates);
   const worlds = new Worlds(discovery.index);
   const views = /* @__PURE__ */ new Map();
   for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
@@ -20556,12 +20570,23 @@ function nonProductionReason(path, side) {
 function runFileRules(files, side, config, targets) {
   const out2 = [];
   for (const t2 of targets) {
-    const text = files.read(t2.path);
-    if (text === void 0) continue;
+    const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
+    const text = secrets ? void 0 : files.read(t2.path);
+    if (!secrets && text === void 0) continue;
     const nonProduction = nonProductionReason(t2.path, side);
+    const ctx = {
+      path: t2.path,
+      get text() {
+        return text ?? files.read(t2.path) ?? "";
+      },
+      lines: t2.lines,
+      added: t2.added,
+      nonProduction,
+      secrets
+    };
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
     }
   }
   return out2;
@@ -20586,7 +20611,8 @@ function fileFindings(items, settingsFindings, files, config, state) {
   });
 }
 function allTextFiles(files) {
-  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
+  const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
+  return text.map((path) => ({ path, added: true }));
 }
 function runRules(side, config, baseSide, baseEntryOf) {
   const out2 = [];
@@ -20645,8 +20671,9 @@ function sorted(findings) {
   return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
 }
 async function scan(files, config) {
-  await initPython();
-  const side = analyzeSide(files);
+  const candidates = settingsCandidates(files);
+  if (candidates.length) await initPython();
+  const side = analyzeSide(files, candidates);
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
@@ -20821,8 +20848,34 @@ function collectNotices(side, only) {
 }
 
 // src/sources/tree.ts
-import { readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/sources/tree-file.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join as join2 } from "node:path";
+var buffer;
+function readTreeFile(root, path, keepText) {
+  const fd = openSync(join2(root, path), "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { kind: "large", size };
+    buffer ??= Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, buffer, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const bytes = buffer.subarray(0, n);
+    if (isBinary(bytes)) return { kind: "binary" };
+    return { kind: "text", secrets: detectSecrets(path, bytes), ...keepText ? { text: bytes.toString("utf8") } : {} };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/sources/tree.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", ".tox", ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages", "dist", "build", ".eggs"]);
 function listTree2(root) {
   const out2 = [];
@@ -20836,29 +20889,56 @@ function listTree2(root) {
     for (const e of entries) {
       const r2 = rel2 ? `${rel2}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(join2(dir, e.name), r2);
+        if (!SKIP_DIRS.has(e.name)) walk(join3(dir, e.name), r2);
       } else if (e.isFile()) out2.push(r2);
     }
   };
   walk(root, "");
   return out2.sort();
 }
+var TreeFileSet = class {
+  constructor(root, paths) {
+    this.root = root;
+    this.paths = new Set(paths);
+  }
+  root;
+  paths;
+  /** Every text file read, in listing order, with what the secrets detector found in it. */
+  secrets = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  add(path, secrets, text) {
+    this.secrets.set(path, secrets);
+    if (text !== void 0) this.texts.set(path, text);
+  }
+  read(path) {
+    if (!this.secrets.has(path)) return void 0;
+    let text = this.texts.get(path);
+    if (text === void 0) {
+      try {
+        text = readFileSync3(join3(this.root, path), "utf8");
+      } catch {
+        return void 0;
+      }
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+};
+var keepsText = (path) => path.endsWith(".py") || referenceKind(path) !== void 0;
+function assemble(root, paths, selected, read) {
+  const files = new TreeFileSet(root, paths);
+  const notices = [];
+  selected.forEach((p2, i2) => {
+    const f3 = read[i2];
+    if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
+  });
+  return { files, notices };
+}
 function treeFiles(root, select) {
   const paths = listTree2(root);
-  const contents = /* @__PURE__ */ new Map();
-  const notices = [];
-  for (const p2 of select(paths)) {
-    const full = join2(root, p2);
-    const size = statSync(full).size;
-    if (size > MAX_FILE_BYTES) {
-      notices.push({ path: p2, message: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
-      continue;
-    }
-    const b3 = readFileSync3(full);
-    if (isBinary(b3)) continue;
-    contents.set(p2, b3.toString("utf8"));
-  }
-  return { files: new MapFileSet(contents, paths), notices };
+  const selected = select(paths);
+  return assemble(root, paths, selected, selected.map((p2) => readTreeFile(root, p2, keepsText(p2))));
 }
 
 // src/cli-run.ts
@@ -20930,7 +21010,7 @@ ${USAGE}
     if (command !== "scan" && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`);
     if (command === "diff" && !values.base) throw new UsageError("diff needs --base REV");
     const config = readConfig(values.config, root, io2.cwd);
-    await initPython();
+    if (command !== "scan") await initPython();
     const failOnText = values["fail-on"] ?? config.failOn ?? "high";
     if (failOnText !== "never" && !SEVERITIES.includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, never`);
     const failOn = failOnText;
@@ -20980,7 +21060,7 @@ ${USAGE}
 }
 function readConfig(explicit, root, cwd) {
   if (explicit) return loadConfig(resolve(cwd, explicit));
-  const implicit = join3(root, DEFAULT_CONFIG_PATH);
+  const implicit = join4(root, DEFAULT_CONFIG_PATH);
   if (existsSync2(implicit)) return loadConfig(implicit);
   return defaultConfig();
 }

@@ -1223,8 +1223,8 @@ var require_util = __commonJS({
       }
       return ret;
     }
-    function isBuffer(buffer) {
-      return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
+    function isBuffer(buffer2) {
+      return buffer2 instanceof Uint8Array || Buffer.isBuffer(buffer2);
     }
     function validateHandler(handler2, method, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
@@ -2105,7 +2105,7 @@ var require_dispatcher = __commonJS({
 var require_dispatcher_base = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module2) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var Dispatcher = require_dispatcher();
     var {
       ClientDestroyedError,
@@ -2136,7 +2136,7 @@ var require_dispatcher_base = __commonJS({
       }
       get eventSourceOptions() {
         return {
-          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer.kStringMaxLength
+          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer2.kStringMaxLength
         };
       }
       get destroyed() {
@@ -3508,8 +3508,8 @@ var require_data_url = __commonJS({
       if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const buffer2 = Buffer.from(data, "base64");
+      return new Uint8Array(buffer2.buffer, buffer2.byteOffset, buffer2.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
@@ -4864,14 +4864,14 @@ var require_util2 = __commonJS({
       return gettingDecodingSplitting(value);
     }
     var textDecoder = new TextDecoder();
-    function utf8DecodeBytes(buffer) {
-      if (buffer.length === 0) {
+    function utf8DecodeBytes(buffer2) {
+      if (buffer2.length === 0) {
         return "";
       }
-      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
-        buffer = buffer.subarray(3);
+      if (buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191) {
+        buffer2 = buffer2.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
+      const output = textDecoder.decode(buffer2);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -5400,12 +5400,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start2, position) {
-      if (buffer.length < start2.length) {
+    function bufferStartsWith(buffer2, start2, position) {
+      if (buffer2.length < start2.length) {
         return false;
       }
       for (let i2 = 0; i2 < start2.length; i2++) {
-        if (start2[i2] !== buffer[position.position + i2]) {
+        if (start2[i2] !== buffer2[position.position + i2]) {
           return false;
         }
       }
@@ -5471,9 +5471,9 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source2 === "string" ? textEncoder.encode(source2) : source2;
-            if (buffer.byteLength) {
-              controller.enqueue(buffer);
+            const buffer2 = typeof source2 === "string" ? textEncoder.encode(source2) : source2;
+            if (buffer2.byteLength) {
+              controller.enqueue(buffer2);
             }
             queueMicrotask(() => readableStreamClose(controller));
           },
@@ -5581,9 +5581,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
-                if (buffer.byteLength) {
-                  controller.enqueue(buffer);
+                const buffer2 = new Uint8Array(value);
+                if (buffer2.byteLength) {
+                  controller.enqueue(buffer2);
                 }
               }
             }
@@ -6698,14 +6698,14 @@ upgrade: ${upgrade}\r
         if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body2.arrayBuffer());
+        const buffer2 = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-        socket.write(buffer);
+        socket.write(buffer2);
         socket.uncork();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
@@ -7375,12 +7375,12 @@ var require_client_h2 = __commonJS({
         if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body2.arrayBuffer());
+        const buffer2 = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
-        h2stream.write(buffer);
+        h2stream.write(buffer2);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -9670,10 +9670,10 @@ var require_readable = __commonJS({
       if (chunks.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-      const bufferLength = buffer.length;
-      const start2 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start2, bufferLength);
+      const buffer2 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const bufferLength = buffer2.length;
+      const start2 = bufferLength > 2 && buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191 ? 3 : 0;
+      return buffer2.utf8Slice(start2, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -9682,14 +9682,14 @@ var require_readable = __commonJS({
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer2 = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
       for (let i2 = 0; i2 < chunks.length; ++i2) {
         const chunk = chunks[i2];
-        buffer.set(chunk, offset);
+        buffer2.set(chunk, offset);
         offset += chunk.length;
       }
-      return buffer;
+      return buffer2;
     }
     function consumeEnd(consume2) {
       const { type, body: body2, resolve: resolve2, stream, length } = consume2;
@@ -14397,9 +14397,9 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(bytes);
             return;
           }
-          const buffer = new Uint8Array(bytes);
-          if (buffer.byteLength) {
-            fetchParams.controller.controller.enqueue(buffer);
+          const buffer2 = new Uint8Array(bytes);
+          if (buffer2.byteLength) {
+            fetchParams.controller.controller.enqueue(buffer2);
           }
           if (isErrored(stream)) {
             fetchParams.controller.terminate();
@@ -16954,11 +16954,11 @@ var require_util7 = __commonJS({
         data: dataForEvent
       });
     }
-    function toArrayBuffer(buffer) {
-      if (buffer.byteLength === buffer.buffer.byteLength) {
-        return buffer.buffer;
+    function toArrayBuffer(buffer2) {
+      if (buffer2.byteLength === buffer2.buffer.byteLength) {
+        return buffer2.buffer;
       }
-      return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+      return buffer2.buffer.slice(buffer2.byteOffset, buffer2.byteOffset + buffer2.byteLength);
     }
     function isValidSubprotocol(protocol) {
       if (protocol.length === 0) {
@@ -17051,9 +17051,9 @@ var require_util7 = __commonJS({
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
-    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
-        return buffer.toString("utf-8");
+    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer2) {
+      if (isUtf8(buffer2)) {
+        return buffer2.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
     };
@@ -17085,27 +17085,27 @@ var require_frame = __commonJS({
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
-    var buffer = null;
+    var buffer2 = null;
     var bufIdx = BUFFER_SIZE;
     try {
       crypto2 = __require("node:crypto");
     } catch {
       crypto2 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i2 = 0; i2 < buffer2.length; ++i2) {
-            buffer2[i2] = Math.random() * 255 | 0;
+        randomFillSync: function randomFillSync(buffer3, _offset, _size) {
+          for (let i2 = 0; i2 < buffer3.length; ++i2) {
+            buffer3[i2] = Math.random() * 255 | 0;
           }
-          return buffer2;
+          return buffer3;
         }
       };
     }
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
-      return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
+      return [buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++]];
     }
     var WebsocketFrameSend = class {
       /**
@@ -17127,26 +17127,26 @@ var require_frame = __commonJS({
           offset += 2;
           payloadLength = 126;
         }
-        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
-        buffer2[0] = buffer2[1] = 0;
-        buffer2[0] |= 128;
-        buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset - 4] = maskKey[0];
-        buffer2[offset - 3] = maskKey[1];
-        buffer2[offset - 2] = maskKey[2];
-        buffer2[offset - 1] = maskKey[3];
-        buffer2[1] = payloadLength;
+        const buffer3 = Buffer.allocUnsafe(bodyLength + offset);
+        buffer3[0] = buffer3[1] = 0;
+        buffer3[0] |= 128;
+        buffer3[0] = (buffer3[0] & 240) + opcode;
+        buffer3[offset - 4] = maskKey[0];
+        buffer3[offset - 3] = maskKey[1];
+        buffer3[offset - 2] = maskKey[2];
+        buffer3[offset - 1] = maskKey[3];
+        buffer3[1] = payloadLength;
         if (payloadLength === 126) {
-          buffer2.writeUInt16BE(bodyLength, 2);
+          buffer3.writeUInt16BE(bodyLength, 2);
         } else if (payloadLength === 127) {
-          buffer2[2] = buffer2[3] = 0;
-          buffer2.writeUIntBE(bodyLength, 4, 6);
+          buffer3[2] = buffer3[3] = 0;
+          buffer3.writeUIntBE(bodyLength, 4, 6);
         }
-        buffer2[1] |= 128;
+        buffer3[1] |= 128;
         for (let i2 = 0; i2 < bodyLength; ++i2) {
-          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
+          buffer3[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
-        return buffer2;
+        return buffer3;
       }
     };
     module2.exports = {
@@ -17506,15 +17506,15 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            const fin = (buffer[0] & 128) !== 0;
-            const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const buffer2 = this.consume(2);
+            const fin = (buffer2[0] & 128) !== 0;
+            const opcode = buffer2[0] & 15;
+            const masked = (buffer2[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
-            const payloadLength = buffer[1] & 127;
-            const rsv1 = buffer[0] & 64;
-            const rsv2 = buffer[0] & 32;
-            const rsv3 = buffer[0] & 16;
+            const payloadLength = buffer2[1] & 127;
+            const rsv1 = buffer2[0] & 64;
+            const rsv2 = buffer2[0] & 32;
+            const rsv3 = buffer2[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
@@ -17574,8 +17574,8 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            this.#info.payloadLength = buffer.readUInt16BE(0);
+            const buffer2 = this.consume(2);
+            this.#info.payloadLength = buffer2.readUInt16BE(0);
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17584,9 +17584,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 8) {
               return callback();
             }
-            const buffer = this.consume(8);
-            const upper = buffer.readUInt32BE(0);
-            const lower2 = buffer.readUInt32BE(4);
+            const buffer2 = this.consume(8);
+            const upper = buffer2.readUInt32BE(0);
+            const lower2 = buffer2.readUInt32BE(4);
             if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
@@ -17678,25 +17678,25 @@ var require_receiver = __commonJS({
           this.#byteOffset -= this.#buffers[0].length;
           return this.#buffers.shift();
         }
-        const buffer = Buffer.allocUnsafe(n);
+        const buffer2 = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
           const { length } = next;
           if (length + offset === n) {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
+            buffer2.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             offset += next.length;
           }
         }
         this.#byteOffset -= n;
-        return buffer;
+        return buffer2;
       }
       writeFragments(fragment) {
         if (this.#maxFragments > 0 && this.#fragments.length === this.#maxFragments) {
@@ -18307,7 +18307,7 @@ var require_util8 = __commonJS({
 var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module2) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
@@ -18315,7 +18315,7 @@ var require_eventsource_stream = __commonJS({
     var CR = 13;
     var COLON = 58;
     var SPACE = 32;
-    var defaultMaxEventSize = buffer.kStringMaxLength;
+    var defaultMaxEventSize = buffer2.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
@@ -18323,20 +18323,20 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start2) {
-      if (start2 >= buffer2.length) {
+    function isASCIINumberBytes(buffer3, start2) {
+      if (start2 >= buffer3.length) {
         return false;
       }
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
-        if (buffer2[i2] < 48 || buffer2[i2] > 57) {
+      for (let i2 = start2; i2 < buffer3.length; i2++) {
+        if (buffer3[i2] < 48 || buffer3[i2] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start2) {
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
-        if (buffer2[i2] === 0) {
+    function isValidLastEventIdBytes(buffer3, start2) {
+      for (let i2 = start2; i2 < buffer3.length; i2++) {
+        if (buffer3[i2] === 0) {
           return false;
         }
       }
@@ -22498,10 +22498,10 @@ var require_binary = __commonJS({
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
           const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
+          const buffer2 = new Uint8Array(str2.length);
           for (let i2 = 0; i2 < str2.length; ++i2)
-            buffer[i2] = str2.charCodeAt(i2);
-          return buffer;
+            buffer2[i2] = str2.charCodeAt(i2);
+          return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
@@ -34120,7 +34120,7 @@ function secretsFileReason(path, text) {
   if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
   if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
   if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return text.includes("PRIVATE KEY") ? "a private key file" : void 0;
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
     return "a key store";
   }
   return void 0;
@@ -34138,9 +34138,10 @@ var envFileCommitted = {
       fix: "# .gitignore\n.env\n.env.*\n!.env.example"
     }
   },
-  checkFile({ path, text, added }) {
+  checkFile(ctx) {
+    const { path, added } = ctx;
     if (!added) return [];
-    const reason = secretsFileReason(path, text);
+    const reason = secretsFileReason(path, () => ctx.text);
     if (!reason) return [];
     return [
       {
@@ -35414,8 +35415,9 @@ var hardcodedCredential = {
       fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
     }
   },
-  checkFile({ path, text, lines, nonProduction }) {
-    return detectSecrets(path, text, lines).map((hit) => {
+  checkFile(ctx) {
+    const { path, lines, nonProduction } = ctx;
+    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const lower2 = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
@@ -37116,15 +37118,15 @@ var Tree = class _Tree {
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37132,15 +37134,15 @@ var Tree = class _Tree {
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37667,15 +37669,15 @@ var Node = class {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37744,15 +37746,15 @@ var Node = class {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
       const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._children = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C._free(buffer);
+        C._free(buffer2);
       }
     }
     return this._children;
@@ -37767,15 +37769,15 @@ var Node = class {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
       const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._namedChildren = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C._free(buffer);
+        C._free(buffer2);
       }
     }
     return this._namedChildren;
@@ -38241,10 +38243,10 @@ var Language = class _Language {
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -38258,10 +38260,10 @@ var Language = class _Language {
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -39495,12 +39497,12 @@ async function Module2(moduleArg = {}) {
   _fd_seek.sig = "iijip";
   var printCharBuffers = [null, [], []];
   var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
+    var buffer2 = printCharBuffers[stream];
     if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer2));
+      buffer2.length = 0;
     } else {
-      buffer.push(curr);
+      buffer2.push(curr);
     }
   }, "printChar");
   var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
@@ -40146,15 +40148,15 @@ var Parser = class {
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -41573,17 +41575,18 @@ function findReferences(path, text) {
   }
   return out2;
 }
-function discover(files) {
+function discover(files, candidatePaths = settingsCandidates(files)) {
   const index = new ModuleIndex(files);
   const modules = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Set();
   for (const path of files.paths) {
+    if (!referenceKind(path)) continue;
     const text = files.read(path);
-    if (text === void 0) continue;
-    references.push(...findReferences(path, text));
-    if (!path.endsWith(".py") || !(/settings/i.test(path) || mightBeSettings(text))) continue;
+    if (text !== void 0) references.push(...findReferences(path, text));
+  }
+  for (const path of candidatePaths) {
     const parsed = index.module(path);
     if (!parsed) continue;
     const { assigned, starImports: stars } = topLevelNames(parsed.body);
@@ -41610,6 +41613,15 @@ function discover(files) {
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
   return { modules, entries: classify(modules, references, index), references, index };
+}
+function settingsCandidates(files) {
+  const found = [];
+  for (const path of files.paths) {
+    if (!path.endsWith(".py")) continue;
+    const text = files.read(path);
+    if (text !== void 0 && (/settings/i.test(path) || mightBeSettings(text))) found.push(path);
+  }
+  return found;
 }
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
@@ -42913,8 +42925,8 @@ function secretValues(side) {
     }
   return out2;
 }
-function analyzeSide(files) {
-  const discovery = discover(files);
+function analyzeSide(files, candidates) {
+  const discovery = discover(files, candidates);
   const worlds = new Worlds(discovery.index);
   const views = /* @__PURE__ */ new Map();
   for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
@@ -42935,12 +42947,23 @@ function nonProductionReason(path, side) {
 function runFileRules(files, side, config, targets) {
   const out2 = [];
   for (const t2 of targets) {
-    const text = files.read(t2.path);
-    if (text === void 0) continue;
+    const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
+    const text = secrets ? void 0 : files.read(t2.path);
+    if (!secrets && text === void 0) continue;
     const nonProduction = nonProductionReason(t2.path, side);
+    const ctx = {
+      path: t2.path,
+      get text() {
+        return text ?? files.read(t2.path) ?? "";
+      },
+      lines: t2.lines,
+      added: t2.added,
+      nonProduction,
+      secrets
+    };
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
     }
   }
   return out2;
@@ -42965,7 +42988,8 @@ function fileFindings(items, settingsFindings, files, config, state) {
   });
 }
 function allTextFiles(files) {
-  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
+  const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
+  return text.map((path) => ({ path, added: true }));
 }
 function runRules(side, config, baseSide, baseEntryOf) {
   const out2 = [];
@@ -43024,8 +43048,9 @@ function sorted(findings) {
   return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
 }
 async function scan(files, config) {
-  await initPython();
-  const side = analyzeSide(files);
+  const candidates = settingsCandidates(files);
+  if (candidates.length) await initPython();
+  const side = analyzeSide(files, candidates);
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
@@ -46654,8 +46679,13 @@ var MapFileSet = class {
   }
 };
 
-// src/sources/git.ts
+// src/sources/limits.ts
 var MAX_FILE_BYTES = 1024 * 1024;
+function isBinary(b3) {
+  return b3.subarray(0, 8e3).includes(0);
+}
+
+// src/sources/git.ts
 var CatFile = class {
   proc;
   buffer = Buffer.alloc(0);
@@ -46709,9 +46739,6 @@ var CatFile = class {
     this.proc.removeAllListeners("close");
   }
 };
-function isBinary(b3) {
-  return b3.subarray(0, 8e3).includes(0);
-}
 async function listTree(git2, rev) {
   const out2 = await git2.raw(["ls-tree", "-r", "-l", "-z", rev]);
   const entries = [];
@@ -47124,8 +47151,34 @@ async function stillInHead(repo, head, secrets) {
 }
 
 // src/sources/tree.ts
-import { readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/sources/tree-file.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join as join2 } from "node:path";
+var buffer;
+function readTreeFile(root, path, keepText) {
+  const fd = openSync(join2(root, path), "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { kind: "large", size };
+    buffer ??= Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, buffer, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const bytes = buffer.subarray(0, n);
+    if (isBinary(bytes)) return { kind: "binary" };
+    return { kind: "text", secrets: detectSecrets(path, bytes), ...keepText ? { text: bytes.toString("utf8") } : {} };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/sources/tree.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", ".tox", ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages", "dist", "build", ".eggs"]);
 function listTree2(root) {
   const out2 = [];
@@ -47139,29 +47192,56 @@ function listTree2(root) {
     for (const e of entries) {
       const r2 = rel2 ? `${rel2}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(join2(dir, e.name), r2);
+        if (!SKIP_DIRS.has(e.name)) walk(join3(dir, e.name), r2);
       } else if (e.isFile()) out2.push(r2);
     }
   };
   walk(root, "");
   return out2.sort();
 }
+var TreeFileSet = class {
+  constructor(root, paths) {
+    this.root = root;
+    this.paths = new Set(paths);
+  }
+  root;
+  paths;
+  /** Every text file read, in listing order, with what the secrets detector found in it. */
+  secrets = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  add(path, secrets, text) {
+    this.secrets.set(path, secrets);
+    if (text !== void 0) this.texts.set(path, text);
+  }
+  read(path) {
+    if (!this.secrets.has(path)) return void 0;
+    let text = this.texts.get(path);
+    if (text === void 0) {
+      try {
+        text = readFileSync4(join3(this.root, path), "utf8");
+      } catch {
+        return void 0;
+      }
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+};
+var keepsText = (path) => path.endsWith(".py") || referenceKind(path) !== void 0;
+function assemble(root, paths, selected, read) {
+  const files = new TreeFileSet(root, paths);
+  const notices = [];
+  selected.forEach((p2, i2) => {
+    const f3 = read[i2];
+    if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
+  });
+  return { files, notices };
+}
 function treeFiles(root, select) {
   const paths = listTree2(root);
-  const contents = /* @__PURE__ */ new Map();
-  const notices = [];
-  for (const p2 of select(paths)) {
-    const full = join2(root, p2);
-    const size = statSync(full).size;
-    if (size > MAX_FILE_BYTES) {
-      notices.push({ path: p2, message: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
-      continue;
-    }
-    const b3 = readFileSync4(full);
-    if (isBinary(b3)) continue;
-    contents.set(p2, b3.toString("utf8"));
-  }
-  return { files: new MapFileSet(contents, paths), notices };
+  const selected = select(paths);
+  return assemble(root, paths, selected, selected.map((p2) => readTreeFile(root, p2, keepsText(p2))));
 }
 
 // src/action/event.ts
