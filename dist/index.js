@@ -35306,7 +35306,7 @@ function detectSecrets(path, content, lines) {
   const { starts, candidates } = indexLines(bytes);
   if (!candidates.length && !ctx.pgpass) return [];
   const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
-  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
+  const lineAt2 = (n) => n < file.count ? file.at(n) : void 0;
   const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes("encryptedData");
   const everyLine = yaml || ctx.pgpass;
   const out2 = [];
@@ -35322,7 +35322,7 @@ function detectSecrets(path, content, lines) {
       candidate = true;
     }
     const lineNo = index + 1;
-    const line2 = lineAt(index) ?? "";
+    const line2 = lineAt2(index) ?? "";
     let encrypted = false;
     if (yaml) {
       const trimmed = line2.trimStart();
@@ -35348,7 +35348,7 @@ function detectSecrets(path, content, lines) {
       if (p2) addPair(p2, lineNo, void 0, out2, taken, []);
     }
     if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), ctx, encrypted, out2, taken);
+    if (report) scanLine(line2, lineNo, (n) => lineAt2(index + 1 + n), ctx, encrypted, out2, taken);
     if (!ctx.docs && !ctx.translations && !continued) {
       const opened = openCarry(line2, secretName);
       if (opened) carry = { state: opened, line: lineNo };
@@ -41077,6 +41077,20 @@ function unquote(p2) {
   return Buffer.from(bytes).toString("utf8");
 }
 
+// src/lines.ts
+function lineAt(text, n) {
+  if (n < 1) return void 0;
+  let start2 = 0;
+  for (let i2 = 1; i2 < n; i2++) {
+    const nl2 = text.indexOf("\n", start2);
+    if (nl2 < 0) return void 0;
+    start2 = nl2 + 1;
+  }
+  const nl = text.indexOf("\n", start2);
+  if (nl < 0) return text.slice(start2);
+  return text.slice(start2, text[nl - 1] === "\r" && nl > start2 ? nl - 1 : nl);
+}
+
 // src/settings/changes.ts
 var TRACKED_SETTINGS = [...Object.keys(DJANGO_DEFAULTS), "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOWED_ORIGINS", "CORS_ALLOW_CREDENTIALS", "SESSION_ENGINE", "SESSION_SERIALIZER", "PASSWORD_HASHERS"];
 function source(s, view) {
@@ -42881,21 +42895,16 @@ function applySuppressions(findings, files, config) {
   const ignored = config.ignorePaths.map(globToRegExp);
   const notices = [];
   const kept = [];
-  const lines = /* @__PURE__ */ new Map();
   for (const f3 of findings) {
     if (ignored.some((re2) => re2.test(f3.path))) continue;
     if (f3.baselineState === "absent") {
       kept.push(f3);
       continue;
     }
-    let text = lines.get(f3.path);
-    if (!text) {
-      text = files.read(f3.path)?.split(/\r?\n/) ?? [];
-      lines.set(f3.path, text);
-    }
+    const text = files.read(f3.path) ?? "";
     let suppressed = false;
     for (const n of [f3.line, f3.line - 1]) {
-      const s = parseSuppression(text[n - 1] ?? "");
+      const s = parseSuppression(lineAt(text, n) ?? "");
       if (!s) continue;
       if ("error" in s) {
         notices.push({ path: f3.path, line: n, message: s.error });
@@ -43008,7 +43017,8 @@ function fingerprint(parts2) {
   return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
 }
 function lineText(files, path, line2) {
-  return files.read(path)?.split(/\r?\n/)[line2 - 1];
+  const text = files.read(path);
+  return text === void 0 ? void 0 : lineAt(text, line2);
 }
 function toFindings(items, files, config) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -43044,8 +43054,9 @@ function toFindings(items, files, config) {
     };
   });
 }
+var collator = new Intl.Collator();
 function sorted(findings) {
-  return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
+  return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
 }
 async function scan(files, config) {
   const candidates = settingsCandidates(files);

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { initPython } from './python/parser.js'
 import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
+import { lineAt } from './lines.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
@@ -166,7 +167,8 @@ function fingerprint(parts: string[]): string {
 }
 
 function lineText(files: FileSet, path: string, line: number): string | undefined {
-  return files.read(path)?.split(/\r?\n/)[line - 1]
+  const text = files.read(path)
+  return text === undefined ? undefined : lineAt(text, line)
 }
 
 type Placed = Keyed & { state?: BaselineState; path?: string; line?: number; extraNotes?: string[] }
@@ -211,8 +213,11 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
   })
 }
 
+// the comparison localeCompare makes, without building it again for every pair compared
+const collator = new Intl.Collator()
+
 function sorted(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+  return findings.sort((a, b) => collator.compare(a.path, b.path) || a.line - b.line || collator.compare(a.ruleId, b.ruleId))
 }
 
 /** Reviews one tree: what is wrong now (like `check --deploy`, statically). */
