@@ -47011,6 +47011,7 @@ import { createHash as createHash2 } from "node:crypto";
 
 // src/secrets/history.ts
 var LOG_FORMAT = "%x00commit %H %aI %an";
+var MAX_BLOCK_LINES = 2e4;
 var HistoryScanner = class {
   commit;
   path;
@@ -47018,9 +47019,21 @@ var HistoryScanner = class {
   renames = /* @__PURE__ */ new Map();
   secrets = /* @__PURE__ */ new Map();
   pendingRenameFrom;
+  /** The added lines seen since the last line that was not one, and the line number of the first. */
+  block = [];
+  blockStart = 0;
   commits = 0;
   addedLines = 0;
   line(text) {
+    if (text.startsWith("+") && !text.startsWith("+++ ") && this.path) {
+      if (!this.block.length) this.blockStart = this.newLine;
+      this.block.push(text.slice(1));
+      this.addedLines++;
+      this.newLine++;
+      if (this.block.length >= MAX_BLOCK_LINES) this.flush();
+      return;
+    }
+    this.flush();
     if (text.startsWith("\0commit ")) {
       const [, sha, date, ...author] = text.slice(1).split(" ");
       this.commit = { commit: sha, date, author: author.join(" ") };
@@ -47053,10 +47066,16 @@ var HistoryScanner = class {
       this.newLine = h3 ? h3.newStart : 0;
       return;
     }
-    if (text.startsWith("+") && this.path) {
-      this.addedLines++;
-      const lineNo = this.newLine++;
-      for (const hit of detectSecrets(this.path, text.slice(1))) this.record({ ...hit, line: lineNo }, lineNo);
+  }
+  /** Scans the pending added lines as one text; hits are placed at their lines in the file. */
+  flush() {
+    if (!this.block.length) return;
+    const text = this.block.join("\n");
+    const at2 = (n) => this.blockStart + n - 1;
+    this.block = [];
+    for (const hit of detectSecrets(this.path, text)) {
+      const placed = { ...hit, line: at2(hit.line), ...hit.keyLine !== void 0 ? { keyLine: at2(hit.keyLine) } : {} };
+      this.record(placed, placed.keyLine ?? placed.line);
     }
   }
   record(hit, lineNo) {
@@ -47069,8 +47088,9 @@ var HistoryScanner = class {
     }
     this.secrets.set(hit.value, { hit, first: { ...this.commit, path, line: lineNo }, paths: /* @__PURE__ */ new Set([path]), occurrences: 1 });
   }
-  /** The secrets found, with each path followed through later renames. */
+  /** The secrets found, with each path followed through later renames. Call after the last line. */
   results() {
+    this.flush();
     const finalName = (p2) => {
       const seen = /* @__PURE__ */ new Set();
       while (this.renames.has(p2) && !seen.has(p2)) {
