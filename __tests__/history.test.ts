@@ -63,3 +63,46 @@ describe('history', () => {
     }
   })
 })
+
+describe('history: constructs over several added lines', () => {
+  const KEY = 'x7!k2@9q#m4$z8^w1&e6*r3(t5)y0-u_i=o+p1a2s3d4f5g6h'
+  const OLD_KEY = 'Qm2#vL9$xR4!tZ7@kW1&pN6*sJ3(yB8)dF5-gH0_cV2=aT9+e'
+  const K8S = 'Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2x'
+  const PEM = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\nc2gtZWQyNTUxOQAAACBkWl0xXzZ9m3t5q7p8r2s4u6v8w0y2z4A6C8E0G2I4KA\n-----END OPENSSH PRIVATE KEY-----\n'
+  let multi: Repo
+  const shas: Record<string, string> = {}
+
+  beforeAll(async () => {
+    multi = await makeRepo()
+    shas.settings = await multi.commit({ 'config/settings/local.py': `import environ\n\nenv = environ.Env()\nSECRET_KEY = env(\n    "DJANGO_SECRET_KEY",\n    default="${KEY}",\n)\n` }, 'black-formatted env default')
+    // the same value again later, elsewhere: still one finding, at the first commit
+    shas.copy = await multi.commit({ 'config/settings/ci.py': `SECRET_KEY = env(\n    "DJANGO_SECRET_KEY",\n    default="${KEY}",\n)\n` }, 'copy')
+    shas.fallbacks = await multi.commit({ 'config/settings/local.py': `import environ\n\nenv = environ.Env()\nSECRET_KEY = env(\n    "DJANGO_SECRET_KEY",\n    default="${KEY}",\n)\nSECRET_KEY_FALLBACKS = [\n    "${OLD_KEY}",\n]\n` }, 'fallbacks')
+    shas.k8s = await multi.commit({ 'deploy/k8s/web.yaml': `env:\n  - name: DJANGO_SECRET_KEY\n    value: "${K8S}"\n` }, 'k8s')
+    shas.pem = await multi.commit({ 'deploy/id_ed25519': PEM, 'docs/sso.md': 'Paste the key:\n\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n' }, 'keys')
+  })
+  afterAll(() => multi.cleanup())
+
+  it('finds values on the lines after their names, once each, at the name’s line in the first commit', async () => {
+    const r = await historyScan(multi.dir, undefined, defaultConfig())
+    const at = r.findings.map((f) => `${f.path}:${f.line} ${f.message.split(' was committed in ')[0]} ${f.message.includes(shas.settings.slice(0, 12)) ? 'first' : ''}`)
+    expect(at).toEqual([
+      `config/settings/local.py:4 Django secret key in SECRET_KEY (x7****6h) first`,
+      `config/settings/local.py:8 Django secret key in SECRET_KEY_FALLBACKS (Qm****+e) `,
+      'deploy/id_ed25519:1 A private key block ',
+      `deploy/k8s/web.yaml:2 Django secret key in DJANGO_SECRET_KEY (Zq****2x) `
+    ])
+    const key = r.findings[0]
+    expect(key.notes).toEqual(['Seen 2 times in config/settings/local.py, config/settings/ci.py.'])
+    expect(r.findings[1].message).toContain(shas.fallbacks.slice(0, 12))
+    expect(r.findings[3].message).toContain(shas.k8s.slice(0, 12))
+  })
+
+  it('masks every value in the CLI output', async () => {
+    for (const format of ['text', 'json', 'sarif']) {
+      const r = await runCli(['history', '--repo', multi.dir, '--format', format])
+      expect(r.code).toBe(1)
+      for (const secret of [KEY, OLD_KEY, K8S, 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ']) expect(r.stdout).not.toContain(secret)
+    }
+  })
+})

@@ -1223,8 +1223,8 @@ var require_util = __commonJS({
       }
       return ret;
     }
-    function isBuffer(buffer) {
-      return buffer instanceof Uint8Array || Buffer.isBuffer(buffer);
+    function isBuffer(buffer2) {
+      return buffer2 instanceof Uint8Array || Buffer.isBuffer(buffer2);
     }
     function validateHandler(handler2, method, upgrade) {
       if (!handler2 || typeof handler2 !== "object") {
@@ -2105,7 +2105,7 @@ var require_dispatcher = __commonJS({
 var require_dispatcher_base = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher-base.js"(exports, module2) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var Dispatcher = require_dispatcher();
     var {
       ClientDestroyedError,
@@ -2136,7 +2136,7 @@ var require_dispatcher_base = __commonJS({
       }
       get eventSourceOptions() {
         return {
-          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer.kStringMaxLength
+          maxEventSize: this[kEventSourceOptions].maxEventSize ?? buffer2.kStringMaxLength
         };
       }
       get destroyed() {
@@ -3508,8 +3508,8 @@ var require_data_url = __commonJS({
       if (/[^+/0-9A-Za-z]/.test(data.length === dataLength ? data : data.substring(0, dataLength))) {
         return "failure";
       }
-      const buffer = Buffer.from(data, "base64");
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const buffer2 = Buffer.from(data, "base64");
+      return new Uint8Array(buffer2.buffer, buffer2.byteOffset, buffer2.byteLength);
     }
     function collectAnHTTPQuotedString(input, position, extractValue) {
       const positionStart = position.position;
@@ -4864,14 +4864,14 @@ var require_util2 = __commonJS({
       return gettingDecodingSplitting(value);
     }
     var textDecoder = new TextDecoder();
-    function utf8DecodeBytes(buffer) {
-      if (buffer.length === 0) {
+    function utf8DecodeBytes(buffer2) {
+      if (buffer2.length === 0) {
         return "";
       }
-      if (buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) {
-        buffer = buffer.subarray(3);
+      if (buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191) {
+        buffer2 = buffer2.subarray(3);
       }
-      const output = textDecoder.decode(buffer);
+      const output = textDecoder.decode(buffer2);
       return output;
     }
     var EnvironmentSettingsObjectBase = class {
@@ -5400,12 +5400,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start2, position) {
-      if (buffer.length < start2.length) {
+    function bufferStartsWith(buffer2, start2, position) {
+      if (buffer2.length < start2.length) {
         return false;
       }
       for (let i2 = 0; i2 < start2.length; i2++) {
-        if (start2[i2] !== buffer[position.position + i2]) {
+        if (start2[i2] !== buffer2[position.position + i2]) {
           return false;
         }
       }
@@ -5471,9 +5471,9 @@ var require_body = __commonJS({
       } else {
         stream = new ReadableStream({
           async pull(controller) {
-            const buffer = typeof source2 === "string" ? textEncoder.encode(source2) : source2;
-            if (buffer.byteLength) {
-              controller.enqueue(buffer);
+            const buffer2 = typeof source2 === "string" ? textEncoder.encode(source2) : source2;
+            if (buffer2.byteLength) {
+              controller.enqueue(buffer2);
             }
             queueMicrotask(() => readableStreamClose(controller));
           },
@@ -5581,9 +5581,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
               });
             } else {
               if (!isErrored(stream)) {
-                const buffer = new Uint8Array(value);
-                if (buffer.byteLength) {
-                  controller.enqueue(buffer);
+                const buffer2 = new Uint8Array(value);
+                if (buffer2.byteLength) {
+                  controller.enqueue(buffer2);
                 }
               }
             }
@@ -6698,14 +6698,14 @@ upgrade: ${upgrade}\r
         if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body2.arrayBuffer());
+        const buffer2 = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-        socket.write(buffer);
+        socket.write(buffer2);
         socket.uncork();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload && request2.reset !== false) {
           socket[kReset] = true;
@@ -7375,12 +7375,12 @@ var require_client_h2 = __commonJS({
         if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body2.arrayBuffer());
+        const buffer2 = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
-        h2stream.write(buffer);
+        h2stream.write(buffer2);
         h2stream.uncork();
         h2stream.end();
-        request2.onBodySent(buffer);
+        request2.onBodySent(buffer2);
         request2.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
@@ -9670,10 +9670,10 @@ var require_readable = __commonJS({
       if (chunks.length === 0 || length === 0) {
         return "";
       }
-      const buffer = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
-      const bufferLength = buffer.length;
-      const start2 = bufferLength > 2 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191 ? 3 : 0;
-      return buffer.utf8Slice(start2, bufferLength);
+      const buffer2 = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const bufferLength = buffer2.length;
+      const start2 = bufferLength > 2 && buffer2[0] === 239 && buffer2[1] === 187 && buffer2[2] === 191 ? 3 : 0;
+      return buffer2.utf8Slice(start2, bufferLength);
     }
     function chunksConcat(chunks, length) {
       if (chunks.length === 0 || length === 0) {
@@ -9682,14 +9682,14 @@ var require_readable = __commonJS({
       if (chunks.length === 1) {
         return new Uint8Array(chunks[0]);
       }
-      const buffer = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
+      const buffer2 = new Uint8Array(Buffer.allocUnsafeSlow(length).buffer);
       let offset = 0;
       for (let i2 = 0; i2 < chunks.length; ++i2) {
         const chunk = chunks[i2];
-        buffer.set(chunk, offset);
+        buffer2.set(chunk, offset);
         offset += chunk.length;
       }
-      return buffer;
+      return buffer2;
     }
     function consumeEnd(consume2) {
       const { type, body: body2, resolve: resolve2, stream, length } = consume2;
@@ -14397,9 +14397,9 @@ var require_fetch = __commonJS({
             fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes2);
-          if (buffer.byteLength) {
-            fetchParams.controller.controller.enqueue(buffer);
+          const buffer2 = new Uint8Array(bytes2);
+          if (buffer2.byteLength) {
+            fetchParams.controller.controller.enqueue(buffer2);
           }
           if (isErrored(stream)) {
             fetchParams.controller.terminate();
@@ -16478,7 +16478,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -16954,11 +16954,11 @@ var require_util7 = __commonJS({
         data: dataForEvent
       });
     }
-    function toArrayBuffer(buffer) {
-      if (buffer.byteLength === buffer.buffer.byteLength) {
-        return buffer.buffer;
+    function toArrayBuffer(buffer2) {
+      if (buffer2.byteLength === buffer2.buffer.byteLength) {
+        return buffer2.buffer;
       }
-      return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength);
+      return buffer2.buffer.slice(buffer2.byteOffset, buffer2.byteOffset + buffer2.byteLength);
     }
     function isValidSubprotocol(protocol) {
       if (protocol.length === 0) {
@@ -17026,8 +17026,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name2, value = ""] = pair2.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17051,9 +17051,9 @@ var require_util7 = __commonJS({
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
-    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
-        return buffer.toString("utf-8");
+    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer2) {
+      if (isUtf8(buffer2)) {
+        return buffer2.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
     };
@@ -17085,27 +17085,27 @@ var require_frame = __commonJS({
     var { maxUnsigned16Bit } = require_constants5();
     var BUFFER_SIZE = 16386;
     var crypto2;
-    var buffer = null;
+    var buffer2 = null;
     var bufIdx = BUFFER_SIZE;
     try {
       crypto2 = __require("node:crypto");
     } catch {
       crypto2 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
-          for (let i2 = 0; i2 < buffer2.length; ++i2) {
-            buffer2[i2] = Math.random() * 255 | 0;
+        randomFillSync: function randomFillSync(buffer3, _offset, _size) {
+          for (let i2 = 0; i2 < buffer3.length; ++i2) {
+            buffer3[i2] = Math.random() * 255 | 0;
           }
-          return buffer2;
+          return buffer3;
         }
       };
     }
     function generateMask() {
       if (bufIdx === BUFFER_SIZE) {
         bufIdx = 0;
-        crypto2.randomFillSync(buffer ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
+        crypto2.randomFillSync(buffer2 ??= Buffer.allocUnsafe(BUFFER_SIZE), 0, BUFFER_SIZE);
       }
-      return [buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++], buffer[bufIdx++]];
+      return [buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++], buffer2[bufIdx++]];
     }
     var WebsocketFrameSend = class {
       /**
@@ -17127,26 +17127,26 @@ var require_frame = __commonJS({
           offset += 2;
           payloadLength = 126;
         }
-        const buffer2 = Buffer.allocUnsafe(bodyLength + offset);
-        buffer2[0] = buffer2[1] = 0;
-        buffer2[0] |= 128;
-        buffer2[0] = (buffer2[0] & 240) + opcode;
-        buffer2[offset - 4] = maskKey[0];
-        buffer2[offset - 3] = maskKey[1];
-        buffer2[offset - 2] = maskKey[2];
-        buffer2[offset - 1] = maskKey[3];
-        buffer2[1] = payloadLength;
+        const buffer3 = Buffer.allocUnsafe(bodyLength + offset);
+        buffer3[0] = buffer3[1] = 0;
+        buffer3[0] |= 128;
+        buffer3[0] = (buffer3[0] & 240) + opcode;
+        buffer3[offset - 4] = maskKey[0];
+        buffer3[offset - 3] = maskKey[1];
+        buffer3[offset - 2] = maskKey[2];
+        buffer3[offset - 1] = maskKey[3];
+        buffer3[1] = payloadLength;
         if (payloadLength === 126) {
-          buffer2.writeUInt16BE(bodyLength, 2);
+          buffer3.writeUInt16BE(bodyLength, 2);
         } else if (payloadLength === 127) {
-          buffer2[2] = buffer2[3] = 0;
-          buffer2.writeUIntBE(bodyLength, 4, 6);
+          buffer3[2] = buffer3[3] = 0;
+          buffer3.writeUIntBE(bodyLength, 4, 6);
         }
-        buffer2[1] |= 128;
+        buffer3[1] |= 128;
         for (let i2 = 0; i2 < bodyLength; ++i2) {
-          buffer2[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
+          buffer3[offset + i2] = frameData[i2] ^ maskKey[i2 & 3];
         }
-        return buffer2;
+        return buffer3;
       }
     };
     module2.exports = {
@@ -17506,15 +17506,15 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            const fin = (buffer[0] & 128) !== 0;
-            const opcode = buffer[0] & 15;
-            const masked = (buffer[1] & 128) === 128;
+            const buffer2 = this.consume(2);
+            const fin = (buffer2[0] & 128) !== 0;
+            const opcode = buffer2[0] & 15;
+            const masked = (buffer2[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
-            const payloadLength = buffer[1] & 127;
-            const rsv1 = buffer[0] & 64;
-            const rsv2 = buffer[0] & 32;
-            const rsv3 = buffer[0] & 16;
+            const payloadLength = buffer2[1] & 127;
+            const rsv1 = buffer2[0] & 64;
+            const rsv2 = buffer2[0] & 32;
+            const rsv3 = buffer2[0] & 16;
             if (!isValidOpcode(opcode)) {
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
@@ -17574,8 +17574,8 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 2) {
               return callback();
             }
-            const buffer = this.consume(2);
-            this.#info.payloadLength = buffer.readUInt16BE(0);
+            const buffer2 = this.consume(2);
+            this.#info.payloadLength = buffer2.readUInt16BE(0);
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17584,14 +17584,14 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < 8) {
               return callback();
             }
-            const buffer = this.consume(8);
-            const upper = buffer.readUInt32BE(0);
-            const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            const buffer2 = this.consume(8);
+            const upper = buffer2.readUInt32BE(0);
+            const lower2 = buffer2.readUInt32BE(4);
+            if (upper !== 0 || lower2 > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
-            this.#info.payloadLength = lower;
+            this.#info.payloadLength = lower2;
             this.#state = parserStates.READ_DATA;
             if (!this.#validatePayloadLength()) {
               return;
@@ -17678,25 +17678,25 @@ var require_receiver = __commonJS({
           this.#byteOffset -= this.#buffers[0].length;
           return this.#buffers.shift();
         }
-        const buffer = Buffer.allocUnsafe(n);
+        const buffer2 = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
           const next = this.#buffers[0];
           const { length } = next;
           if (length + offset === n) {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer.set(next.subarray(0, n - offset), offset);
+            buffer2.set(next.subarray(0, n - offset), offset);
             this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
-            buffer.set(this.#buffers.shift(), offset);
+            buffer2.set(this.#buffers.shift(), offset);
             offset += next.length;
           }
         }
         this.#byteOffset -= n;
-        return buffer;
+        return buffer2;
       }
       writeFragments(fragment) {
         if (this.#maxFragments > 0 && this.#fragments.length === this.#maxFragments) {
@@ -18307,7 +18307,7 @@ var require_util8 = __commonJS({
 var require_eventsource_stream = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource-stream.js"(exports, module2) {
     "use strict";
-    var buffer = __require("node:buffer");
+    var buffer2 = __require("node:buffer");
     var { Transform } = __require("node:stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
@@ -18315,7 +18315,7 @@ var require_eventsource_stream = __commonJS({
     var CR = 13;
     var COLON = 58;
     var SPACE = 32;
-    var defaultMaxEventSize = buffer.kStringMaxLength;
+    var defaultMaxEventSize = buffer2.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
     var ID = Buffer.from("id");
@@ -18323,20 +18323,20 @@ var require_eventsource_stream = __commonJS({
     var minParserItems = 1024;
     var maxParserItems = 131072;
     var bytesPerParserItem = 128;
-    function isASCIINumberBytes(buffer2, start2) {
-      if (start2 >= buffer2.length) {
+    function isASCIINumberBytes(buffer3, start2) {
+      if (start2 >= buffer3.length) {
         return false;
       }
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
-        if (buffer2[i2] < 48 || buffer2[i2] > 57) {
+      for (let i2 = start2; i2 < buffer3.length; i2++) {
+        if (buffer3[i2] < 48 || buffer3[i2] > 57) {
           return false;
         }
       }
       return true;
     }
-    function isValidLastEventIdBytes(buffer2, start2) {
-      for (let i2 = start2; i2 < buffer2.length; i2++) {
-        if (buffer2[i2] === 0) {
+    function isValidLastEventIdBytes(buffer3, start2) {
+      for (let i2 = start2; i2 < buffer3.length; i2++) {
+        if (buffer3[i2] === 0) {
           return false;
         }
       }
@@ -21732,8 +21732,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_3, ctx) {
-        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -21958,14 +21958,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair, overwrite) {
+      add(pair2, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
-          _pair = pair;
-        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+        if (identity.isPair(pair2))
+          _pair = pair2;
+        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
+          _pair = new Pair.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -22498,10 +22498,10 @@ var require_binary = __commonJS({
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
           const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
+          const buffer2 = new Uint8Array(str2.length);
           for (let i2 = 0; i2 < str2.length; ++i2)
-            buffer[i2] = str2.charCodeAt(i2);
-          return buffer;
+            buffer2[i2] = str2.charCodeAt(i2);
+          return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
           return src;
@@ -22556,16 +22556,16 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
+              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
+${pair2.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn2 = pair.value ?? pair.key;
+              const cn2 = pair2.value ?? pair2.key;
               cn2.comment = cn2.comment ? `${item.comment}
 ${cn2.comment}` : item.comment;
             }
-            item = pair;
+            item = pair2;
           }
           seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -22646,13 +22646,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair of this.items) {
+        for (const pair2 of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+          if (identity.isPair(pair2)) {
+            key = toJS.toJS(pair2.key, "", ctx);
+            value = toJS.toJS(pair2.value, key, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key = toJS.toJS(pair2, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -22868,24 +22868,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair;
+        let pair2;
         if (identity.isPair(key))
-          pair = key;
+          pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair2 = new Pair.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair2 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair2.key);
         if (!prev)
-          this.items.push(pair);
+          this.items.push(pair2);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        const pair2 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -23860,7 +23860,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity.isScalar(a) && identity.isScalar(b3) && a.value === b3.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items.some((pair2) => isEqual(pair2.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23946,10 +23946,10 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -23959,10 +23959,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair2 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
-          map.items.push(pair);
+            pair2.srcToken = collItem;
+          map.items.push(pair2);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -24213,18 +24213,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair.srcToken = collItem;
+            pair2.srcToken = collItem;
           if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair);
+            map.items.push(pair2);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair);
+            map.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -34120,7 +34120,7 @@ function secretsFileReason(path, text) {
   if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
   if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
   if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return text.includes("PRIVATE KEY") ? "a private key file" : void 0;
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
     return "a key store";
   }
   return void 0;
@@ -34138,9 +34138,10 @@ var envFileCommitted = {
       fix: "# .gitignore\n.env\n.env.*\n!.env.example"
     }
   },
-  checkFile({ path, text, added }) {
+  checkFile(ctx) {
+    const { path, added } = ctx;
     if (!added) return [];
-    const reason = secretsFileReason(path, text);
+    const reason = secretsFileReason(path, () => ctx.text);
     if (!reason) return [];
     return [
       {
@@ -34386,8 +34387,9 @@ function snake(rawKey) {
   }
   return out2.toUpperCase();
 }
+var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
 function namedKind(rawKey) {
-  if (rawKey.length > 128) return void 0;
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
   const dot = rawKey.lastIndexOf(".");
   if (dot > 0 && dot < rawKey.length - 1) {
     const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
@@ -34497,16 +34499,16 @@ function isProse(value) {
 function isPlaceholder(value) {
   const v2 = value.trim();
   if (v2.length === 0) return true;
-  const lower = v2.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower)) return true;
-  if (PLACEHOLDER_WORDS.some((w2) => lower.includes(w2))) return true;
+  const lower2 = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower2)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
   if (v2.startsWith("<") && v2.endsWith(">")) return true;
   if (isReference(v2) || isEncrypted(v2)) return true;
-  if (lower.startsWith("os.environ") || lower.startsWith("env(") || lower.startsWith("ref+") || lower.startsWith("arn:aws:") || lower.startsWith("projects/") || lower.startsWith("secretsmanager:")) return true;
+  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
   if (isPath(v2)) return true;
   if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
   if (new Set(v2).size <= 2) return true;
-  if (isSequential(lower)) return true;
+  if (isSequential(lower2)) return true;
   return false;
 }
 function isSequential(s) {
@@ -34669,22 +34671,27 @@ function privateKeyMatches(line2, following, out2) {
     if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column: m2.index ?? 0 });
   }
 }
+var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
 function formatMatches(line2, following) {
   const out2 = [];
   if (line2.includes("eyJ")) jwtMatches(line2, out2);
   if (line2.includes("://")) urlMatches(line2, out2);
   if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
-  for (const format of FORMATS) {
-    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
-    format.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
-  }
+  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
+  if (!out2.length) return out2;
   const byValue = /* @__PURE__ */ new Map();
   for (const m2 of out2) {
     const had = byValue.get(m2.value);
     if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
   }
   return [...byValue.values()].sort((a, b3) => a.column - b3.column);
+}
+function findFormats(line2, out2) {
+  for (const format of FORMATS) {
+    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
+    format.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
+  }
 }
 
 // src/secrets/pairs.ts
@@ -34862,8 +34869,8 @@ function quotedPairs(line2, quoted, byEnd, out2) {
         }
       }
     }
-    const pair = { key, value: q3.value, column: q3.valueStart, quoted: true };
-    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair);
+    const pair2 = { key, value: q3.value, column: q3.valueStart, quoted: true };
+    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair2);
   }
 }
 function positionalPasswords(line2, quoted, out2) {
@@ -35122,6 +35129,119 @@ function continueCarry(line2, carry, code) {
   return { pairs: [], carry: go({ ...carry, left }) };
 }
 
+// src/secrets/triggers.ts
+var TRIGGERS = [
+  { word: "pass", at: 1 },
+  { word: "pwd", at: 0 },
+  { word: "private key", at: 7 },
+  { word: "secret", at: 1 },
+  { word: "salt", at: 0 },
+  { word: "sg.", at: 0 },
+  { word: "sk_live_", at: 0 },
+  { word: "sk_test_", at: 0 },
+  { word: "token", at: 1 },
+  { word: "key", at: 0 },
+  { word: "bearer", at: 0 },
+  { word: "auth", at: 0 },
+  { word: "akia", at: 0 },
+  { word: "asia", at: 1 },
+  { word: "abia", at: 1 },
+  { word: "acca", at: 0 },
+  { word: "aiza", at: 1 },
+  { word: "credential", at: 7 },
+  { word: "create_user", at: 6 },
+  { word: "create_superuser", at: 7 },
+  { word: "://", at: 0 },
+  { word: "eyj", at: 0 },
+  { word: "ghp_", at: 1 },
+  { word: "gho_", at: 1 },
+  { word: "ghu_", at: 1 },
+  { word: "ghs_", at: 0 },
+  { word: "ghr_", at: 0 },
+  { word: "github_pat_", at: 4 },
+  { word: "rk_live_", at: 0 },
+  { word: "rk_test_", at: 0 },
+  { word: "xox", at: 0 },
+  { word: "xapp-", at: 2 },
+  { word: "django-insecure-", at: 0 },
+  { word: "sk-", at: 0 },
+  { word: ".login(", at: 2 },
+  { word: "bind_s(", at: 3 }
+];
+var NEWLINE = 10;
+var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+var TABLE = new Uint8Array(65536);
+var NEWLINE_PAIR = 255;
+var CHECKS = [];
+var NEIGHBOURS = new Uint8Array(256 * 512);
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var pair = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+function buildTable() {
+  const index = /* @__PURE__ */ new Map();
+  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
+  for (const { word, at: at2 } of TRIGGERS) {
+    const bytes2 = new Uint8Array(Buffer.from(word));
+    for (const back of [at2, at2 + 1]) {
+      const key = bytes2[back] | bytes2[back + 1] << 8;
+      let slot = index.get(key);
+      if (slot === void 0) {
+        slot = CHECKS.length;
+        CHECKS.push([]);
+        index.set(key, slot);
+      }
+      CHECKS[slot].push({ word: bytes2, back });
+      const [offset, third] = back === at2 ? [0, bytes2[at2 + 2]] : [256, bytes2[at2]];
+      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
+      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair(a, b3)] = slot + 1;
+    }
+  }
+  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair(NEWLINE, c3)] = TABLE[pair(c3, NEWLINE)] = NEWLINE_PAIR;
+}
+buildTable();
+function hasTrigger(data, j3, slot, end) {
+  const n = slot * 512;
+  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
+  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
+  return false;
+}
+function wordAt(bytes2, i2, word, end) {
+  if (i2 < 0 || i2 + word.length > end) return false;
+  for (let n = 0; n < word.length; n++) if (lower(bytes2[i2 + n]) !== word[n]) return false;
+  return true;
+}
+var scratch = new Uint8Array(0);
+function aligned(bytes2) {
+  if (bytes2.byteOffset % 2 === 0) return bytes2;
+  if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
+  scratch.set(bytes2);
+  return scratch.subarray(0, bytes2.length);
+}
+function indexLines(bytes2) {
+  const data = aligned(bytes2);
+  const end = data.length;
+  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
+  const starts = [0];
+  const candidates = [];
+  for (let w2 = 0; w2 < pairs.length; w2++) {
+    const slot = TABLE[pairs[w2]];
+    if (slot === 0) continue;
+    const j3 = w2 << 1;
+    if (slot === NEWLINE_PAIR) {
+      if (data[j3] === NEWLINE) starts.push(j3 + 1);
+      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      continue;
+    }
+    if (!hasTrigger(data, j3, slot, end)) continue;
+    candidates.push(starts.length - 1);
+    const nl = data.indexOf(NEWLINE, j3);
+    if (nl < 0) return { starts, candidates };
+    w2 = (nl >> 1) - 1;
+  }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
+  return { starts, candidates };
+}
+
 // src/secrets/detect.ts
 var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
 function isSkippedFile(path) {
@@ -35139,8 +35259,8 @@ function isSecretsCandidate(path) {
 }
 var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
 function isDocsFile(path) {
-  const lower = path.toLowerCase();
-  return /\.(md|rst|txt|adoc)$/.test(lower) || lower.startsWith("docs/") || lower.includes("/docs/");
+  const lower2 = path.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
 }
 var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
 var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
@@ -35155,28 +35275,18 @@ var isYaml = (path) => {
   const ext = extension(path);
   return ext === "yml" || ext === "yaml";
 };
-var TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential|reate_user|reate_superuser)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox|app-)|d(?:jango-insecure-)|sk-|\.login\(|bind_s\(/gi;
-function candidateLines(text) {
-  const lines = /* @__PURE__ */ new Set();
-  let line2 = 1;
-  let counted = 0;
-  TRIGGER.lastIndex = 0;
-  for (let m2 = TRIGGER.exec(text); m2; m2 = TRIGGER.exec(text)) {
-    for (let nl = text.indexOf("\n", counted); nl >= 0 && nl < m2.index; nl = text.indexOf("\n", nl + 1)) {
-      line2++;
-      counted = nl + 1;
-    }
-    lines.add(line2);
-    const next = text.indexOf("\n", m2.index);
-    if (next < 0) break;
-    TRIGGER.lastIndex = next;
-  }
-  return lines;
+var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
+function linesOfBytes(bytes2, starts) {
+  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  };
 }
-function lineStarts(text) {
+function linesOfText(text, count) {
   const starts = [0];
   for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return starts;
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
 }
 function pgpassPair(line2) {
   if (line2.startsWith("#")) return void 0;
@@ -35188,28 +35298,31 @@ function pgpassPair(line2) {
   return void 0;
 }
 var secretName = (key) => namedKind(key) !== void 0;
-function detectSecrets(path, text, lines) {
+function detectSecrets(path, content, lines) {
   if (isSkippedFile(path)) return [];
   const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   const ctx = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name2 === ".pgpass" || name2 === "pgpass", notebook: extension(path) === "ipynb" };
-  const candidates = candidateLines(text);
-  if (!candidates.size && !ctx.pgpass) return [];
-  const yaml = isYaml(path);
-  const starts = lineStarts(text);
-  const lineAt = (n) => {
-    if (n >= starts.length) return void 0;
-    const end = n + 1 < starts.length ? starts[n + 1] - 1 : text.length;
-    const s = text.slice(starts[n], end);
-    return s.endsWith("\r") ? s.slice(0, -1) : s;
-  };
+  const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
+  const { starts, candidates } = indexLines(bytes2);
+  if (!candidates.length && !ctx.pgpass) return [];
+  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
+  const lineAt2 = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
+  const everyLine = yaml || ctx.pgpass;
   const out2 = [];
   let carry;
   const parents = [];
-  for (let index = 0; index < starts.length; index++) {
+  let next = 0;
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates[next] === index;
+    if (candidate) next++;
+    else if (!carry && !everyLine) {
+      if (next >= candidates.length) break;
+      index = candidates[next++];
+      candidate = true;
+    }
     const lineNo = index + 1;
-    const candidate = candidates.has(lineNo);
-    if (!candidate && !carry && !yaml && !ctx.pgpass) continue;
-    const line2 = lineAt(index) ?? "";
+    const line2 = lineAt2(index) ?? "";
     let encrypted = false;
     if (yaml) {
       const trimmed = line2.trimStart();
@@ -35235,7 +35348,7 @@ function detectSecrets(path, text, lines) {
       if (p2) addPair(p2, lineNo, void 0, out2, taken, []);
     }
     if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), ctx, encrypted, out2, taken);
+    if (report) scanLine(line2, lineNo, (n) => lineAt2(index + 1 + n), ctx, encrypted, out2, taken);
     if (!ctx.docs && !ctx.translations && !continued) {
       const opened = openCarry(line2, secretName);
       if (opened) carry = { state: opened, line: lineNo };
@@ -35275,8 +35388,8 @@ function isFormatPlaceholder(m2) {
   if (m2.format.kind === "private-key") return false;
   if (isKnownExample(value)) return true;
   if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":");
-  const lower = value.toLowerCase();
-  if (lower.includes("example") || lower.includes("xxxxxxxx") || lower.includes("00000000") || lower.includes("your")) return true;
+  const lower2 = value.toLowerCase();
+  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
   if (m2.format.kind === "django-secret-key") {
     const body2 = value.slice("django-insecure-".length);
     return isDummy(body2) || isPlaceholder(body2);
@@ -35302,15 +35415,16 @@ var hardcodedCredential = {
       fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
     }
   },
-  checkFile({ path, text, lines, nonProduction }) {
-    return detectSecrets(path, text, lines).map((hit) => {
+  checkFile(ctx) {
+    const { path, lines, nonProduction } = ctx;
+    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      const lower2 = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
         // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
         loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
+        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
         severity: nonProduction || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value]
@@ -37088,15 +37202,15 @@ var Tree = class _Tree {
     }
     C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37104,15 +37218,15 @@ var Tree = class _Tree {
   getIncludedRanges() {
     C._ts_tree_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37639,15 +37753,15 @@ var Node = class {
     marshalNode(this);
     C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalNode(this.tree, address);
         address += SIZE_OF_NODE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -37716,15 +37830,15 @@ var Node = class {
       marshalNode(this);
       C._ts_node_children_wasm(this.tree[0]);
       const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._children = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._children[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C._free(buffer);
+        C._free(buffer2);
       }
     }
     return this._children;
@@ -37739,15 +37853,15 @@ var Node = class {
       marshalNode(this);
       C._ts_node_named_children_wasm(this.tree[0]);
       const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
       this._namedChildren = new Array(count);
       if (count > 0) {
-        let address = buffer;
+        let address = buffer2;
         for (let i2 = 0; i2 < count; i2++) {
           this._namedChildren[i2] = unmarshalNode(this.tree, address);
           address += SIZE_OF_NODE;
         }
-        C._free(buffer);
+        C._free(buffer2);
       }
     }
     return this._namedChildren;
@@ -38213,10 +38327,10 @@ var Language = class _Language {
   get supertypes() {
     C._ts_language_supertypes_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -38230,10 +38344,10 @@ var Language = class _Language {
   subtypes(supertype) {
     C._ts_language_subtypes_wasm(this[0], supertype);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = C.getValue(address, "i16");
         address += SIZE_OF_SHORT;
@@ -39467,12 +39581,12 @@ async function Module2(moduleArg = {}) {
   _fd_seek.sig = "iijip";
   var printCharBuffers = [null, [], []];
   var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
+    var buffer2 = printCharBuffers[stream];
     if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
+      (stream === 1 ? out : err)(UTF8ArrayToString(buffer2));
+      buffer2.length = 0;
     } else {
-      buffer.push(curr);
+      buffer2.push(curr);
     }
   }, "printChar");
   var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
@@ -40118,15 +40232,15 @@ var Parser = class {
   getIncludedRanges() {
     C._ts_parser_included_ranges_wasm(this[0]);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
     if (count > 0) {
-      let address = buffer;
+      let address = buffer2;
       for (let i2 = 0; i2 < count; i2++) {
         result[i2] = unmarshalRange(address);
         address += SIZE_OF_RANGE;
       }
-      C._free(buffer);
+      C._free(buffer2);
     }
     return result;
   }
@@ -41066,6 +41180,20 @@ function unquote(p2) {
   return Buffer.from(bytes2).toString("utf8");
 }
 
+// src/lines.ts
+function lineAt(text, n) {
+  if (n < 1) return void 0;
+  let start2 = 0;
+  for (let i2 = 1; i2 < n; i2++) {
+    const nl2 = text.indexOf("\n", start2);
+    if (nl2 < 0) return void 0;
+    start2 = nl2 + 1;
+  }
+  const nl = text.indexOf("\n", start2);
+  if (nl < 0) return text.slice(start2);
+  return text.slice(start2, text[nl - 1] === "\r" && nl > start2 ? nl - 1 : nl);
+}
+
 // src/settings/changes.ts
 var TRACKED_SETTINGS = [...Object.keys(DJANGO_DEFAULTS), "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOWED_ORIGINS", "CORS_ALLOW_CREDENTIALS", "SESSION_ENGINE", "SESSION_SERIALIZER", "PASSWORD_HASHERS"];
 function source(s, view) {
@@ -41564,17 +41692,18 @@ function findReferences(path, text) {
   }
   return out2;
 }
-function discover(files) {
+function discover(files, candidatePaths = settingsCandidates(files)) {
   const index = new ModuleIndex(files);
   const modules = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Set();
   for (const path of files.paths) {
+    if (!referenceKind(path)) continue;
     const text = files.read(path);
-    if (text === void 0) continue;
-    references.push(...findReferences(path, text));
-    if (!path.endsWith(".py") || !(/settings/i.test(path) || mightBeSettings(text))) continue;
+    if (text !== void 0) references.push(...findReferences(path, text));
+  }
+  for (const path of candidatePaths) {
     const parsed = index.module(path);
     if (!parsed) continue;
     const { assigned, starImports: stars } = topLevelNames(parsed.body);
@@ -41601,6 +41730,15 @@ function discover(files) {
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
   return { modules, entries: classify(modules, references, index), references, index };
+}
+function settingsCandidates(files) {
+  const found = [];
+  for (const path of files.paths) {
+    if (!path.endsWith(".py")) continue;
+    const text = files.read(path);
+    if (text !== void 0 && (/settings/i.test(path) || mightBeSettings(text))) found.push(path);
+  }
+  return found;
 }
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
@@ -42860,21 +42998,16 @@ function applySuppressions(findings, files, config) {
   const ignored = config.ignorePaths.map(globToRegExp);
   const notices = [];
   const kept = [];
-  const lines = /* @__PURE__ */ new Map();
   for (const f3 of findings) {
     if (ignored.some((re2) => re2.test(f3.path))) continue;
     if (f3.baselineState === "absent") {
       kept.push(f3);
       continue;
     }
-    let text = lines.get(f3.path);
-    if (!text) {
-      text = files.read(f3.path)?.split(/\r?\n/) ?? [];
-      lines.set(f3.path, text);
-    }
+    const text = files.read(f3.path) ?? "";
     let suppressed = false;
     for (const n of [f3.line, f3.line - 1]) {
-      const s = parseSuppression(text[n - 1] ?? "");
+      const s = parseSuppression(lineAt(text, n) ?? "");
       if (!s) continue;
       if ("error" in s) {
         notices.push({ path: f3.path, line: n, message: s.error });
@@ -42904,8 +43037,8 @@ function secretValues(side) {
     }
   return out2;
 }
-function analyzeSide(files) {
-  const discovery = discover(files);
+function analyzeSide(files, candidates) {
+  const discovery = discover(files, candidates);
   const worlds = new Worlds(discovery.index);
   const views = /* @__PURE__ */ new Map();
   for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
@@ -42926,12 +43059,23 @@ function nonProductionReason(path, side) {
 function runFileRules(files, side, config, targets) {
   const out2 = [];
   for (const t2 of targets) {
-    const text = files.read(t2.path);
-    if (text === void 0) continue;
+    const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
+    const text = secrets ? void 0 : files.read(t2.path);
+    if (!secrets && text === void 0) continue;
     const nonProduction = nonProductionReason(t2.path, side);
+    const ctx = {
+      path: t2.path,
+      get text() {
+        return text ?? files.read(t2.path) ?? "";
+      },
+      lines: t2.lines,
+      added: t2.added,
+      nonProduction,
+      secrets
+    };
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile({ path: t2.path, text, lines: t2.lines, added: t2.added, nonProduction })) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
     }
   }
   return out2;
@@ -42956,7 +43100,8 @@ function fileFindings(items, settingsFindings, files, config, state) {
   });
 }
 function allTextFiles(files) {
-  return [...files.paths].filter((p2) => files.read(p2) !== void 0).map((path) => ({ path, added: true }));
+  const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
+  return text.map((path) => ({ path, added: true }));
 }
 function runRules(side, config, baseSide, baseEntryOf) {
   const out2 = [];
@@ -42975,7 +43120,8 @@ function fingerprint(parts2) {
   return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
 }
 function lineText(files, path, line2) {
-  return files.read(path)?.split(/\r?\n/)[line2 - 1];
+  const text = files.read(path);
+  return text === void 0 ? void 0 : lineAt(text, line2);
 }
 function toFindings(items, files, config) {
   const groups2 = /* @__PURE__ */ new Map();
@@ -43011,12 +43157,14 @@ function toFindings(items, files, config) {
     };
   });
 }
+var collator = new Intl.Collator();
 function sorted(findings) {
-  return findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line || a.ruleId.localeCompare(b3.ruleId));
+  return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
 }
 async function scan(files, config) {
-  await initPython();
-  const side = analyzeSide(files);
+  const candidates = settingsCandidates(files);
+  if (candidates.length) await initPython();
+  const side = analyzeSide(files, candidates);
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
@@ -46645,8 +46793,13 @@ var MapFileSet = class {
   }
 };
 
-// src/sources/git.ts
+// src/sources/limits.ts
 var MAX_FILE_BYTES = 1024 * 1024;
+function isBinary(b3) {
+  return b3.subarray(0, 8e3).includes(0);
+}
+
+// src/sources/git.ts
 var CatFile = class {
   proc;
   buffer = Buffer.alloc(0);
@@ -46700,9 +46853,6 @@ var CatFile = class {
     this.proc.removeAllListeners("close");
   }
 };
-function isBinary(b3) {
-  return b3.subarray(0, 8e3).includes(0);
-}
 async function listTree(git2, rev) {
   const out2 = await git2.raw(["ls-tree", "-r", "-l", "-z", rev]);
   const entries = [];
@@ -46965,6 +47115,7 @@ import { createHash as createHash2 } from "node:crypto";
 
 // src/secrets/history.ts
 var LOG_FORMAT = "%x00commit %H %aI %an";
+var MAX_BLOCK_LINES = 2e4;
 var HistoryScanner = class {
   commit;
   path;
@@ -46972,9 +47123,21 @@ var HistoryScanner = class {
   renames = /* @__PURE__ */ new Map();
   secrets = /* @__PURE__ */ new Map();
   pendingRenameFrom;
+  /** The added lines seen since the last line that was not one, and the line number of the first. */
+  block = [];
+  blockStart = 0;
   commits = 0;
   addedLines = 0;
   line(text) {
+    if (text.startsWith("+") && !text.startsWith("+++ ") && this.path) {
+      if (!this.block.length) this.blockStart = this.newLine;
+      this.block.push(text.slice(1));
+      this.addedLines++;
+      this.newLine++;
+      if (this.block.length >= MAX_BLOCK_LINES) this.flush();
+      return;
+    }
+    this.flush();
     if (text.startsWith("\0commit ")) {
       const [, sha, date, ...author] = text.slice(1).split(" ");
       this.commit = { commit: sha, date, author: author.join(" ") };
@@ -47007,10 +47170,16 @@ var HistoryScanner = class {
       this.newLine = h3 ? h3.newStart : 0;
       return;
     }
-    if (text.startsWith("+") && this.path) {
-      this.addedLines++;
-      const lineNo = this.newLine++;
-      for (const hit of detectSecrets(this.path, text.slice(1))) this.record({ ...hit, line: lineNo }, lineNo);
+  }
+  /** Scans the pending added lines as one text; hits are placed at their lines in the file. */
+  flush() {
+    if (!this.block.length) return;
+    const text = this.block.join("\n");
+    const at2 = (n) => this.blockStart + n - 1;
+    this.block = [];
+    for (const hit of detectSecrets(this.path, text)) {
+      const placed = { ...hit, line: at2(hit.line), ...hit.keyLine !== void 0 ? { keyLine: at2(hit.keyLine) } : {} };
+      this.record(placed, placed.keyLine ?? placed.line);
     }
   }
   record(hit, lineNo) {
@@ -47023,8 +47192,9 @@ var HistoryScanner = class {
     }
     this.secrets.set(hit.value, { hit, first: { ...this.commit, path, line: lineNo }, paths: /* @__PURE__ */ new Set([path]), occurrences: 1 });
   }
-  /** The secrets found, with each path followed through later renames. */
+  /** The secrets found, with each path followed through later renames. Call after the last line. */
   results() {
+    this.flush();
     const finalName = (p2) => {
       const seen = /* @__PURE__ */ new Set();
       while (this.renames.has(p2) && !seen.has(p2)) {
@@ -47116,8 +47286,34 @@ async function stillInHead(repo, head, secrets) {
 }
 
 // src/sources/tree.ts
-import { readdirSync, readFileSync as readFileSync4, statSync } from "node:fs";
+import { readdirSync, readFileSync as readFileSync4 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/sources/tree-file.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { join as join2 } from "node:path";
+var buffer;
+function readTreeFile(root, path, keepText) {
+  const fd = openSync(join2(root, path), "r");
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { kind: "large", size };
+    buffer ??= Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
+    let n = 0;
+    while (n < size) {
+      const got = readSync(fd, buffer, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const bytes2 = buffer.subarray(0, n);
+    if (isBinary(bytes2)) return { kind: "binary" };
+    return { kind: "text", secrets: detectSecrets(path, bytes2), ...keepText ? { text: bytes2.toString("utf8") } : {} };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// src/sources/tree.ts
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".venv", "venv", "env", ".tox", ".nox", "__pycache__", ".mypy_cache", ".pytest_cache", "site-packages", "dist", "build", ".eggs"]);
 function listTree2(root) {
   const out2 = [];
@@ -47131,29 +47327,56 @@ function listTree2(root) {
     for (const e of entries) {
       const r2 = rel2 ? `${rel2}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(join2(dir, e.name), r2);
+        if (!SKIP_DIRS.has(e.name)) walk(join3(dir, e.name), r2);
       } else if (e.isFile()) out2.push(r2);
     }
   };
   walk(root, "");
   return out2.sort();
 }
+var TreeFileSet = class {
+  constructor(root, paths) {
+    this.root = root;
+    this.paths = new Set(paths);
+  }
+  root;
+  paths;
+  /** Every text file read, in listing order, with what the secrets detector found in it. */
+  secrets = /* @__PURE__ */ new Map();
+  texts = /* @__PURE__ */ new Map();
+  add(path, secrets, text) {
+    this.secrets.set(path, secrets);
+    if (text !== void 0) this.texts.set(path, text);
+  }
+  read(path) {
+    if (!this.secrets.has(path)) return void 0;
+    let text = this.texts.get(path);
+    if (text === void 0) {
+      try {
+        text = readFileSync4(join3(this.root, path), "utf8");
+      } catch {
+        return void 0;
+      }
+      this.texts.set(path, text);
+    }
+    return text;
+  }
+};
+var keepsText = (path) => path.endsWith(".py") || referenceKind(path) !== void 0;
+function assemble(root, paths, selected, read) {
+  const files = new TreeFileSet(root, paths);
+  const notices = [];
+  selected.forEach((p2, i2) => {
+    const f3 = read[i2];
+    if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
+  });
+  return { files, notices };
+}
 function treeFiles(root, select) {
   const paths = listTree2(root);
-  const contents = /* @__PURE__ */ new Map();
-  const notices = [];
-  for (const p2 of select(paths)) {
-    const full = join2(root, p2);
-    const size = statSync(full).size;
-    if (size > MAX_FILE_BYTES) {
-      notices.push({ path: p2, message: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
-      continue;
-    }
-    const b3 = readFileSync4(full);
-    if (isBinary(b3)) continue;
-    contents.set(p2, b3.toString("utf8"));
-  }
-  return { files: new MapFileSet(contents, paths), notices };
+  const selected = select(paths);
+  return assemble(root, paths, selected, selected.map((p2) => readTreeFile(root, p2, keepsText(p2))));
 }
 
 // src/action/event.ts

@@ -91,7 +91,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command !== 'scan' && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
     const config = readConfig(values.config, root, io.cwd)
-    await initPython()
+    // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
+    if (command !== 'scan') await initPython()
     const failOnText = values['fail-on'] ?? config.failOn ?? 'high'
     if (failOnText !== 'never' && !(SEVERITIES as readonly string[]).includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
     const failOn = failOnText as FailOn

@@ -4,14 +4,15 @@ import { createHash } from 'node:crypto'
 import { initPython } from './python/parser.js'
 import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
+import { lineAt } from './lines.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
 import { TEST_PATH } from './secrets/detect.js'
-import type { FileRule, RuleFinding, RuleMeta } from './rules/types.js'
+import type { FileContext, FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
-import { discover, type Discovery, type EntryModule } from './settings/discovery.js'
+import { discover, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
 import { makeRedactor, redactFinding, type Redactor } from './redact.js'
@@ -50,9 +51,9 @@ export interface SideAnalysis {
   views: Map<string, SettingsView>
 }
 
-/** Builds the settings model of one tree. */
-export function analyzeSide(files: FileSet): SideAnalysis {
-  const discovery = discover(files)
+/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
+export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
+  const discovery = discover(files, candidates)
   const worlds = new Worlds(discovery.index)
   const views = new Map<string, SettingsView>()
   for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
@@ -95,12 +96,24 @@ function nonProductionReason(path: string, side: SideAnalysis): string | undefin
 function runFileRules(files: FileSet, side: SideAnalysis, config: Config, targets: { path: string; lines?: ReadonlySet<number>; added: boolean }[]): FileKeyed[] {
   const out: FileKeyed[] = []
   for (const t of targets) {
-    const text = files.read(t.path)
-    if (text === undefined) continue
+    // a whole file the source already scanned for secrets: its text is read only if a rule asks
+    const secrets = t.lines ? undefined : files.secrets?.get(t.path)
+    const text = secrets ? undefined : files.read(t.path)
+    if (!secrets && text === undefined) continue
     const nonProduction = nonProductionReason(t.path, side)
+    const ctx: FileContext = {
+      path: t.path,
+      get text() {
+        return text ?? files.read(t.path) ?? ''
+      },
+      lines: t.lines,
+      added: t.added,
+      nonProduction,
+      secrets
+    }
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === 'off') continue
-      for (const raw of rule.checkFile({ path: t.path, text, lines: t.lines, added: t.added, nonProduction })) out.push({ key: `${rule.meta.id}|${t.path}|${raw.subject}`, rule, raw })
+      for (const raw of rule.checkFile(ctx)) out.push({ key: `${rule.meta.id}|${t.path}|${raw.subject}`, rule, raw })
     }
   }
   return out
@@ -131,7 +144,8 @@ function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: Fi
 
 /** Text files to look at in a scan: everything read, except what cannot hold a secret. */
 function allTextFiles(files: FileSet): { path: string; added: boolean }[] {
-  return [...files.paths].filter((p) => files.read(p) !== undefined).map((path) => ({ path, added: true }))
+  const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p) => files.read(p) !== undefined)
+  return text.map((path) => ({ path, added: true }))
 }
 
 function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, baseEntryOf?: (headPath: string) => string | undefined): Keyed[] {
@@ -153,7 +167,8 @@ function fingerprint(parts: string[]): string {
 }
 
 function lineText(files: FileSet, path: string, line: number): string | undefined {
-  return files.read(path)?.split(/\r?\n/)[line - 1]
+  const text = files.read(path)
+  return text === undefined ? undefined : lineAt(text, line)
 }
 
 type Placed = Keyed & { state?: BaselineState; path?: string; line?: number; extraNotes?: string[] }
@@ -198,14 +213,19 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
   })
 }
 
+// the comparison localeCompare makes, without building it again for every pair compared
+const collator = new Intl.Collator()
+
 function sorted(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+  return findings.sort((a, b) => collator.compare(a.path, b.path) || a.line - b.line || collator.compare(a.ruleId, b.ruleId))
 }
 
 /** Reviews one tree: what is wrong now (like `check --deploy`, statically). */
 export async function scan(files: FileSet, config: Config): Promise<ReviewResult> {
-  await initPython()
-  const side = analyzeSide(files)
+  // the parser's WebAssembly takes a while to load: only when there is Python settings code to parse
+  const candidates = settingsCandidates(files)
+  if (candidates.length) await initPython()
+  const side = analyzeSide(files, candidates)
   const items = runRules(side, config)
   const settingsFindings = toFindings(items, files, config)
   const fileItems = runFileRules(files, side, config, allTextFiles(files))

@@ -2,6 +2,7 @@
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
 import { globToRegExp, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
+import { lineAt } from './lines.js'
 import type { FileSet } from './settings/modules.js'
 
 const MARKER = 'django-security:'
@@ -34,21 +35,16 @@ export function applySuppressions(findings: Finding[], files: FileSet, config: C
   const ignored = config.ignorePaths.map(globToRegExp)
   const notices: Notice[] = []
   const kept: Finding[] = []
-  const lines = new Map<string, string[]>()
   for (const f of findings) {
     if (ignored.some((re) => re.test(f.path))) continue
     if (f.baselineState === 'absent') {
       kept.push(f)
       continue
     }
-    let text = lines.get(f.path)
-    if (!text) {
-      text = files.read(f.path)?.split(/\r?\n/) ?? []
-      lines.set(f.path, text)
-    }
+    const text = files.read(f.path) ?? ''
     let suppressed = false
     for (const n of [f.line, f.line - 1]) {
-      const s = parseSuppression(text[n - 1] ?? '')
+      const s = parseSuppression(lineAt(text, n) ?? '')
       if (!s) continue
       if ('error' in s) {
         notices.push({ path: f.path, line: n, message: s.error })

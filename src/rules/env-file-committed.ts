@@ -2,8 +2,8 @@ import type { FileRule } from './types.js'
 
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl', '.tpl', '.defaults', '.default']
 
-/** Why a path is a secrets file, or undefined. */
-export function secretsFileReason(path: string, text: string): string | undefined {
+/** Why a path is a secrets file, or undefined. `text` may be a function: the text is needed for key files only. */
+export function secretsFileReason(path: string, text: string | (() => string)): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
   if (TEMPLATE_SUFFIXES.some((s) => name.endsWith(s)) || name.includes('example') || name.includes('sample') || name.includes('template')) return undefined
   if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'an environment file'
@@ -12,7 +12,7 @@ export function secretsFileReason(path: string, text: string): string | undefine
   if (['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519'].includes(name)) return 'an SSH private key'
   if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name)) {
     // A certificate alone is public; a file holding a private key is not.
-    if (name.endsWith('.pem') || name.endsWith('.key')) return text.includes('PRIVATE KEY') ? 'a private key file' : undefined
+    if (name.endsWith('.pem') || name.endsWith('.key')) return (typeof text === 'string' ? text : text()).includes('PRIVATE KEY') ? 'a private key file' : undefined
     return 'a key store'
   }
   return undefined
@@ -31,9 +31,11 @@ export const envFileCommitted: FileRule = {
       fix: '# .gitignore\n.env\n.env.*\n!.env.example'
     }
   },
-  checkFile({ path, text, added }) {
+  checkFile(ctx) {
+    const { path, added } = ctx
     if (!added) return []
-    const reason = secretsFileReason(path, text)
+    // ctx.text may be read from disk on demand: only for the files that need it
+    const reason = secretsFileReason(path, () => ctx.text)
     if (!reason) return []
     return [
       {

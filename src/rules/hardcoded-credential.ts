@@ -15,8 +15,10 @@ export const hardcodedCredential: FileRule = {
       fix: 'DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment\'s secret store'
     }
   },
-  checkFile({ path, text, lines, nonProduction }) {
-    return detectSecrets(path, text, lines).map((hit): RuleFinding => {
+  checkFile(ctx) {
+    const { path, lines, nonProduction } = ctx
+    // ctx.text may be read from disk on demand: only when the source has not scanned the file already
+    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit): RuleFinding => {
       const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
       const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {

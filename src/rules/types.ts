@@ -1,5 +1,6 @@
 import type { Fix, Severity } from '../findings.js'
 import type { Loc } from '../python/values.js'
+import type { SecretHit } from '../secrets/detect.js'
 import type { SettingsView } from '../settings/view.js'
 
 export interface RuleDocs {
@@ -59,6 +60,8 @@ export interface FileContext {
   added: boolean
   /** Why the file is not production code (a test fixture, a development settings module), if it is not. */
   nonProduction?: string
+  /** The secrets detector's hits over the whole file, when the source already ran it (see FileSet.secrets). */
+  secrets?: SecretHit[]
 }
 
 /** A rule about files of any kind rather than the settings model: secrets, committed env files. */

@@ -19,9 +19,15 @@ function snake(rawKey: string): string {
   return out.toUpperCase()
 }
 
+/**
+ * Every kind below needs one of these words in the name (snake() only inserts and replaces
+ * separators, so the words are in the raw name too): most names are ruled out by this alone.
+ */
+const SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i
+
 /** Classifies a key by its name (`DB_PASSWORD`, `stripeSecret`, `"api-key"`, `settings.SECRET_KEY`…), or undefined. */
 export function namedKind(rawKey: string): NamedKind | undefined {
-  if (rawKey.length > 128) return undefined
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return undefined
   // settings.SECRET_KEY, self.api_key, spring.datasource.password: the last segment names it
   const dot = rawKey.lastIndexOf('.')
   if (dot > 0 && dot < rawKey.length - 1) {

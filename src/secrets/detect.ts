@@ -3,6 +3,7 @@
 import { isDummy, isKnownExample, isPlaceholder, looksLikeCredential, namedKind, type NamedKind } from './classify.js'
 import { URL_CREDENTIALS, formatMatches, type FormatMatch, type Following } from './formats.js'
 import { continueCarry, openCarry, pairsOfLine, quotedStrings, type Carry, type Pair } from './pairs.js'
+import { indexLines } from './triggers.js'
 
 export interface SecretHit {
   kind: string
@@ -69,38 +70,27 @@ const isYaml = (path: string): boolean => {
   return ext === 'yml' || ext === 'yaml'
 }
 
-/**
- * Substrings (any case) without which a line cannot hold a secret: the words of secret-sounding names
- * and the prefixes of self-identifying formats. Lines without one are never scanned in detail.
- */
-const TRIGGER = /p(?:ass|wd|rivate key)|s(?:ecret|alt|g\.|k_live_|k_test_)|t(?:oken)|k(?:ey)|b(?:earer)|a(?:uth|kia|sia|bia|cca|iza)|c(?:redential|reate_user|reate_superuser)|:\/\/|e(?:yj)|g(?:h[pousr]_|ithub_pat_)|r(?:k_live_|k_test_)|x(?:ox|app-)|d(?:jango-insecure-)|sk-|\.login\(|bind_s\(/gi
-
-/** Line numbers (1-based) of the lines that contain a trigger. */
-function candidateLines(text: string): Set<number> {
-  const lines = new Set<number>()
-  let line = 1
-  let counted = 0
-  TRIGGER.lastIndex = 0
-  for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
-    // count newlines between the previous hit and this one (native indexOf, each byte once)
-    for (let nl = text.indexOf('\n', counted); nl >= 0 && nl < m.index; nl = text.indexOf('\n', nl + 1)) {
-      line++
-      counted = nl + 1
-    }
-    lines.add(line)
-    // skip the rest of this line: one hit is enough
-    const next = text.indexOf('\n', m.index)
-    if (next < 0) break
-    TRIGGER.lastIndex = next
-  }
-  return lines
+/** A file's lines, decoded one at a time and only when read: most lines of a file are never looked at. */
+interface Lines {
+  count: number
+  /** Line n (0-based) without its line break. */
+  at(n: number): string
 }
 
-/** Where each line starts, for looking ahead (private key bodies). */
-function lineStarts(text: string): number[] {
+const stripCr = (s: string): string => (s.endsWith('\r') ? s.slice(0, -1) : s)
+
+function linesOfBytes(bytes: Uint8Array, starts: number[]): Lines {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString('utf8', starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  }
+}
+
+function linesOfText(text: string, count: number): Lines {
   const starts = [0]
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) starts.push(nl + 1)
-  return starts
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) }
 }
 
 interface FileContext {
@@ -126,30 +116,38 @@ function pgpassPair(line: string): Pair | undefined {
 
 const secretName = (key: string): boolean => namedKind(key) !== undefined
 
-/** Detects secrets in `text`; `lines` limits the search to those (1-based) line numbers, e.g. added lines. */
-export function detectSecrets(path: string, text: string, lines?: ReadonlySet<number>): SecretHit[] {
+/**
+ * Detects secrets in a file, given as text or as its UTF-8 bytes (a tree scan reads bytes and
+ * decodes only the lines it looks at); `lines` limits the search to those (1-based) line numbers,
+ * e.g. added lines.
+ */
+export function detectSecrets(path: string, content: string | Uint8Array, lines?: ReadonlySet<number>): SecretHit[] {
   if (isSkippedFile(path)) return []
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
   const ctx: FileContext = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name === '.pgpass' || name === 'pgpass', notebook: extension(path) === 'ipynb' }
-  const candidates = candidateLines(text)
-  if (!candidates.size && !ctx.pgpass) return []
-  const yaml = isYaml(path)
-  const starts = lineStarts(text)
-  const lineAt = (n: number): string | undefined => {
-    // n: 0-based line index
-    if (n >= starts.length) return undefined
-    const end = n + 1 < starts.length ? starts[n + 1] - 1 : text.length
-    const s = text.slice(starts[n], end)
-    return s.endsWith('\r') ? s.slice(0, -1) : s
-  }
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const { starts, candidates } = indexLines(bytes)
+  if (!candidates.length && !ctx.pgpass) return []
+  const file = typeof content === 'string' ? linesOfText(content, starts.length) : linesOfBytes(content, starts)
+  const lineAt = (n: number): string | undefined => (n < file.count ? file.at(n) : undefined)
+  // YAML ancestry: `encryptedData:` (sealed secrets) holds ciphertext, safe to commit. Only a file
+  // with the word needs it, and only then is every line read.
+  const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('encryptedData')
+  const everyLine = yaml || ctx.pgpass
   const out: SecretHit[] = []
   let carry: { state: Carry; line: number } | undefined
-  // YAML ancestry: `encryptedData:` (sealed secrets) holds ciphertext, safe to commit
   const parents: { indent: number; key: string }[] = []
-  for (let index = 0; index < starts.length; index++) {
+  let next = 0 // the next entry of `candidates`
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates[next] === index
+    if (candidate) next++
+    else if (!carry && !everyLine) {
+      // nothing open: go straight to the next line with a trigger
+      if (next >= candidates.length) break
+      index = candidates[next++]
+      candidate = true
+    }
     const lineNo = index + 1
-    const candidate = candidates.has(lineNo)
-    if (!candidate && !carry && !yaml && !ctx.pgpass) continue
     const line = lineAt(index) ?? ''
     let encrypted = false
     if (yaml) {

@@ -1,5 +1,10 @@
 // Secrets in git history: reads a `git log -p` stream line by line, runs the detector on added lines
 // only, and keeps each secret once, with the first commit that added it. Pure: the caller feeds lines.
+//
+// The added lines of a hunk are contiguous (the stream has no context lines) and are scanned
+// together, as one piece of a file: a value on the line after its name (`SECRET_KEY = env(` …
+// `default="…"`), a list under a secret name, a Kubernetes `name:`/`value:` pair or a private key
+// header with its body below are found as in a whole file, and a header followed by `...` is not.
 import { parseHunkHeader, unquote } from '../diff.js'
 import { detectSecrets, isSecretsCandidate, type SecretHit } from './detect.js'
 
@@ -23,6 +28,9 @@ export interface HistorySecret {
   occurrences: number
 }
 
+/** Added lines scanned together at most: bounds the memory a huge added file takes. */
+const MAX_BLOCK_LINES = 20_000
+
 /** Consumes `git log -p --reverse -U0 -M --format=LOG_FORMAT` output one line at a time. */
 export class HistoryScanner {
   private commit: Omit<Sighting, 'path' | 'line'> | undefined
@@ -31,10 +39,23 @@ export class HistoryScanner {
   private readonly renames = new Map<string, string>()
   private readonly secrets = new Map<string, HistorySecret>()
   private pendingRenameFrom: string | undefined
+  /** The added lines seen since the last line that was not one, and the line number of the first. */
+  private block: string[] = []
+  private blockStart = 0
   commits = 0
   addedLines = 0
 
   line(text: string): void {
+    if (text.startsWith('+') && !text.startsWith('+++ ') && this.path) {
+      if (!this.block.length) this.blockStart = this.newLine
+      this.block.push(text.slice(1))
+      this.addedLines++
+      this.newLine++
+      // a huge added file is scanned in pieces (a construct cut at the boundary is read as two halves)
+      if (this.block.length >= MAX_BLOCK_LINES) this.flush()
+      return
+    }
+    this.flush()
     if (text.startsWith('\0commit ')) {
       const [, sha, date, ...author] = text.slice(1).split(' ')
       this.commit = { commit: sha, date, author: author.join(' ') }
@@ -67,10 +88,18 @@ export class HistoryScanner {
       this.newLine = h ? h.newStart : 0
       return
     }
-    if (text.startsWith('+') && this.path) {
-      this.addedLines++
-      const lineNo = this.newLine++
-      for (const hit of detectSecrets(this.path, text.slice(1))) this.record({ ...hit, line: lineNo }, lineNo)
+  }
+
+  /** Scans the pending added lines as one text; hits are placed at their lines in the file. */
+  private flush(): void {
+    if (!this.block.length) return
+    const text = this.block.join('\n')
+    const at = (n: number): number => this.blockStart + n - 1
+    this.block = []
+    for (const hit of detectSecrets(this.path as string, text)) {
+      const placed: SecretHit = { ...hit, line: at(hit.line), ...(hit.keyLine !== undefined ? { keyLine: at(hit.keyLine) } : {}) }
+      // like the file rule: a value on a line after its name is located at the name
+      this.record(placed, placed.keyLine ?? placed.line)
     }
   }
 
@@ -85,8 +114,9 @@ export class HistoryScanner {
     this.secrets.set(hit.value, { hit, first: { ...(this.commit as Omit<Sighting, 'path' | 'line'>), path, line: lineNo }, paths: new Set([path]), occurrences: 1 })
   }
 
-  /** The secrets found, with each path followed through later renames. */
+  /** The secrets found, with each path followed through later renames. Call after the last line. */
   results(): HistorySecret[] {
+    this.flush()
     const finalName = (p: string): string => {
       const seen = new Set<string>()
       while (this.renames.has(p) && !seen.has(p)) {

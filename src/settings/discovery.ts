@@ -89,7 +89,7 @@ export function findReferences(path: string, text: string): SettingsReference[] 
 }
 
 /** Finds settings modules among the read Python files and classifies the ones Django may load. */
-export function discover(files: FileSet): Discovery {
+export function discover(files: FileSet, candidatePaths: string[] = settingsCandidates(files)): Discovery {
   const index = new ModuleIndex(files)
   const modules = new Map<string, SettingsModule>()
   const references: SettingsReference[] = []
@@ -97,10 +97,11 @@ export function discover(files: FileSet): Discovery {
   const candidates = new Set<string>()
 
   for (const path of files.paths) {
+    if (!referenceKind(path)) continue
     const text = files.read(path)
-    if (text === undefined) continue
-    references.push(...findReferences(path, text))
-    if (!path.endsWith('.py') || !(/settings/i.test(path) || mightBeSettings(text))) continue
+    if (text !== undefined) references.push(...findReferences(path, text))
+  }
+  for (const path of candidatePaths) {
     const parsed = index.module(path)
     if (!parsed) continue
     const { assigned, starImports: stars } = topLevelNames(parsed.body)
@@ -128,6 +129,20 @@ export function discover(files: FileSet): Discovery {
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
   return { modules, entries: classify(modules, references, index), references, index }
+}
+
+/**
+ * The Python modules discovery parses: named settings, or assigning a well-known setting. None means
+ * no parsing at all, so a scan need not load the parser (see review.ts).
+ */
+export function settingsCandidates(files: FileSet): string[] {
+  const found: string[] = []
+  for (const path of files.paths) {
+    if (!path.endsWith('.py')) continue
+    const text = files.read(path)
+    if (text !== undefined && (/settings/i.test(path) || mightBeSettings(text))) found.push(path)
+  }
+  return found
 }
 
 function mightBeSettings(text: string): boolean {

@@ -3,12 +3,19 @@
 // are collected in `wanted` so the caller can read them and try again.
 import { parseModule, type Expr, type ParsedModule, type Stmt } from '../python/ast.js'
 import type { Loader } from '../python/evaluate.js'
+import type { SecretHit } from '../secrets/detect.js'
 
 export interface FileSet {
   /** Every file path of the tree, repository-relative with '/' separators. */
   readonly paths: ReadonlySet<string>
   /** The text of a file, or undefined when it was not read (or is not text). */
   read(path: string): string | undefined
+  /**
+   * When the source ran the secrets detector on every text file as it read it (a working tree):
+   * each text file, in listing order, with the hits over the whole file. Those files' text may
+   * then be read lazily, so use this list rather than calling read() on every path.
+   */
+  readonly secrets?: ReadonlyMap<string, SecretHit[]>
 }
 
 export function dirname(path: string): string {

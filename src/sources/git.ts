@@ -7,8 +7,10 @@ import type { Notice } from '../findings.js'
 import { UsageError } from '../config/config.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
 import { MapFileSet, type ChangeSet, type ChangedFile } from './changeset.js'
+import { MAX_FILE_BYTES, isBinary } from './limits.js'
 
-export const MAX_FILE_BYTES = 1024 * 1024
+// the limits were defined here first: other modules still import them from this one
+export { MAX_FILE_BYTES, isBinary }
 
 interface TreeEntry {
   path: string
@@ -73,11 +75,6 @@ export class CatFile {
     this.proc.stdin.end()
     this.proc.removeAllListeners('close')
   }
-}
-
-/** NUL bytes in the first 8000 bytes mean binary, as git itself decides. */
-export function isBinary(b: Buffer): boolean {
-  return b.subarray(0, 8000).includes(0)
 }
 
 async function listTree(git: SimpleGit, rev: string): Promise<TreeEntry[]> {

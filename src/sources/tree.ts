@@ -1,9 +1,16 @@
 // A plain directory tree (the working copy) for `scan`.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+//
+// Each selected file is read once, as bytes, and scanned for secrets right then (see tree-file.ts);
+// only the files the settings analysis reads (Python modules, deployment files) are kept as text.
+// Any other file's text is read again on demand, which only happens for the few files with findings.
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Notice } from '../findings.js'
-import { MapFileSet } from './changeset.js'
-import { MAX_FILE_BYTES, isBinary } from './git.js'
+import type { SecretHit } from '../secrets/detect.js'
+import { referenceKind } from '../settings/discovery.js'
+import type { FileSet } from '../settings/modules.js'
+import { MAX_FILE_BYTES } from './limits.js'
+import { readTreeFile, type TreeFile } from './tree-file.js'
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', 'env', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache', 'site-packages', 'dist', 'build', '.eggs'])
 
@@ -28,21 +35,57 @@ export function listTree(root: string): string[] {
   return out.sort()
 }
 
-/** Reads the files `select` picks from a directory tree. */
-export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: MapFileSet; notices: Notice[] } {
-  const paths = listTree(root)
-  const contents = new Map<string, string>()
-  const notices: Notice[] = []
-  for (const p of select(paths)) {
-    const full = join(root, p)
-    const size = statSync(full).size
-    if (size > MAX_FILE_BYTES) {
-      notices.push({ path: p, message: `skipped: ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
-      continue
-    }
-    const b = readFileSync(full)
-    if (isBinary(b)) continue
-    contents.set(p, b.toString('utf8'))
+/** The files of a tree as read for a scan: text on demand, secrets already found. */
+export class TreeFileSet implements FileSet {
+  readonly paths: ReadonlySet<string>
+  /** Every text file read, in listing order, with what the secrets detector found in it. */
+  readonly secrets = new Map<string, SecretHit[]>()
+  private readonly texts = new Map<string, string>()
+
+  constructor(
+    readonly root: string,
+    paths: string[]
+  ) {
+    this.paths = new Set(paths)
   }
-  return { files: new MapFileSet(contents, paths), notices }
+
+  add(path: string, secrets: SecretHit[], text: string | undefined): void {
+    this.secrets.set(path, secrets)
+    if (text !== undefined) this.texts.set(path, text)
+  }
+
+  read(path: string): string | undefined {
+    if (!this.secrets.has(path)) return undefined
+    let text = this.texts.get(path)
+    if (text === undefined) {
+      try {
+        text = readFileSync(join(this.root, path), 'utf8')
+      } catch {
+        return undefined
+      }
+      this.texts.set(path, text)
+    }
+    return text
+  }
+}
+
+/** Files whose text the settings analysis reads: every Python module and every file that may name the settings module. */
+const keepsText = (path: string): boolean => path.endsWith('.py') || referenceKind(path) !== undefined
+
+function assemble(root: string, paths: string[], selected: string[], read: TreeFile[]): { files: TreeFileSet; notices: Notice[] } {
+  const files = new TreeFileSet(root, paths)
+  const notices: Notice[] = []
+  selected.forEach((p, i) => {
+    const f = read[i]
+    if (f.kind === 'large') notices.push({ path: p, message: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
+    else if (f.kind === 'text') files.add(p, f.secrets, f.text)
+  })
+  return { files, notices }
+}
+
+/** Reads the files `select` picks from a directory tree. */
+export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: TreeFileSet; notices: Notice[] } {
+  const paths = listTree(root)
+  const selected = select(paths)
+  return assemble(root, paths, selected, selected.map((p) => readTreeFile(root, p, keepsText(p))))
 }
