@@ -106,3 +106,46 @@ describe('history: constructs over several added lines', () => {
     }
   })
 })
+
+describe('history: what the stream could be mistaken about', () => {
+  const PEM = (body: string) => `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----\n`
+  const BODY_A = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz'
+  const BODY_B = 'b3BlbnNzaC1rZXktdjEAAAAACmFlczI1Ni1jdHIAAAAGYmNyeXB0AAAAGAAAABBx'
+  const DB = 'Pg-Pr0d-Pa55word-2026!'
+  const OLD_MAC = 'Mq7-Hx2!vL9-pT4zK8wB'
+  let repo: Repo
+  const shas: Record<string, string> = {}
+
+  beforeAll(async () => {
+    repo = await makeRepo()
+    shas.a = await repo.commit({ 'deploy/id_ed25519': PEM(BODY_A) }, 'one key')
+    shas.b = await repo.commit({ 'ops/backup_key': PEM(BODY_B) }, 'another key with the same header')
+    await repo.commit({ 'deploy/id_ed25519': null }, 'remove the first key')
+    // an added line whose content starts with "++ b/" reads as "+++ b/…" in the patch
+    shas.patch = await repo.commit({ 'tools/patching.py': 'EXAMPLE = """\n++ b/logo.png\n"""\nDB_PASSWORD = "' + DB + '"\n' }, 'a patch in a docstring')
+    // a lone \r is not a line break for git (split there, the rest would read as a hunk header)
+    shas.mac = await repo.commit({ 'legacy/settings.py': `A = 1\r@@ -0,0 +90 @@\nEMAIL_HOST_PASSWORD = "${OLD_MAC}"\n` }, 'old Mac line ending')
+  })
+  afterAll(() => repo.cleanup())
+
+  it('two private keys with the same header are two secrets; HEAD holds only the second', async () => {
+    const r = await historyScan(repo.dir, undefined, defaultConfig())
+    const keys = r.findings.filter((f) => f.message.startsWith('A private key block'))
+    expect(keys.map((f) => f.path)).toEqual(['deploy/id_ed25519', 'ops/backup_key'])
+    expect(keys[0].message).toContain('was removed later')
+    expect(keys[1].message).toContain('HEAD still holds it in ops/backup_key')
+    expect(new Set(keys.map((f) => f.fingerprint)).size).toBe(2)
+    const out = await runCli(['history', '--repo', repo.dir, '--format', 'json'])
+    for (const body of [BODY_A, BODY_B]) expect(out.stdout).not.toContain(body.slice(0, 20))
+  })
+
+  it('an added line that reads "+++ b/…" is content, not a file header', async () => {
+    const r = await historyScan(repo.dir, undefined, defaultConfig())
+    expect(r.findings.filter((f) => f.path === 'tools/patching.py').map((f) => `${f.line} ${f.message.includes(shas.patch.slice(0, 12))}`)).toEqual(['4 true'])
+  })
+
+  it('line numbers count \\n only, as git does', async () => {
+    const r = await historyScan(repo.dir, undefined, defaultConfig())
+    expect(r.findings.filter((f) => f.path === 'legacy/settings.py').map((f) => f.line)).toEqual([2])
+  })
+})

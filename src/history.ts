@@ -1,7 +1,7 @@
 // `history`: every secret ever added to the repository's history, reported once with the first
 // commit that added it and whether HEAD still holds it. One `git log -p` stream, one cat-file process.
 import { spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
+import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
 import { simpleGit } from 'simple-git'
 import { severityFor, UsageError, type Config } from './config/config.js'
@@ -23,14 +23,25 @@ export interface HistoryResult {
 }
 
 
+/** The lines of git's output, split on \n only: git numbers lines that way, and a lone \r (old Mac files) is content. */
+async function* gitLines(stream: Readable): AsyncGenerator<string> {
+  stream.setEncoding('utf8')
+  let rest = ''
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const parts = (rest + chunk).split('\n')
+    rest = parts.pop() as string
+    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p
+  }
+  if (rest) yield rest
+}
+
 /** Streams `git log -p` of `since..HEAD` (or all of HEAD's history) through the scanner. */
 async function streamLog(repo: string, since: string | undefined, scanner: HistoryScanner): Promise<void> {
   const args = ['log', '-p', '--reverse', '-U0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : 'HEAD', '--']
   const proc = spawn('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-  const lines = createInterface({ input: proc.stdout, crlfDelay: Infinity })
-  for await (const line of lines) scanner.line(line)
+  for await (const line of gitLines(proc.stdout)) scanner.line(line)
   const code = await new Promise<number | null>((resolve) => proc.on('close', resolve))
   if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split('\n')[0] || `exit ${code}`}`)
 }
@@ -59,8 +70,8 @@ export async function historyScan(repo: string, since: string | undefined, confi
   const override = config.rules['hardcoded-credential']
   for (const s of override === 'off' ? [] : secrets) {
     if (ignored.some((re) => re.test(s.first.path))) continue
-    const where = inHead.get(s.hit.value)
-    const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${s.hit.value}`).digest('hex').slice(0, 32)
+    const where = inHead.get(identity(s))
+    const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${identity(s)}`).digest('hex').slice(0, 32)
     if (where) stillInHeadPrints.add(fingerprint)
     const shown = s.hit.kind === 'private-key' ? 'A private key block' : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`
@@ -81,8 +92,13 @@ export async function historyScan(repo: string, since: string | undefined, confi
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
   const notices: Notice[] = []
   if (shallow) notices.push({ message: 'the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)' })
-  const redact = makeRedactor(secrets.map((s) => s.hit.value))
+  const redact = makeRedactor(secrets.flatMap((s) => (s.hit.distinct ? [s.hit.value, s.hit.distinct] : [s.hit.value])))
   return { findings: findings.map((f) => redactFinding(f, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact }
+}
+
+/** What tells a secret apart: its value, or for a private key (whose header all keys share) its body's start. */
+function identity(s: HistorySecret): string {
+  return s.hit.distinct ?? s.hit.value
 }
 
 /** For each secret, the HEAD paths (of those it was added to) that still contain it. */
@@ -95,8 +111,8 @@ async function stillInHead(repo: string, head: string, secrets: HistorySecret[])
     const blobs = await cat.read(paths.map((p) => `${head}:${p}`))
     const text = new Map(paths.map((p, i) => [p, blobs[i] && !isBinary(blobs[i]) ? blobs[i].toString('utf8') : undefined]))
     for (const s of secrets) {
-      const where = [...s.paths].filter((p) => text.get(p)?.includes(s.hit.value))
-      if (where.length) out.set(s.hit.value, where)
+      const where = [...s.paths].filter((p) => text.get(p)?.includes(identity(s)))
+      if (where.length) out.set(identity(s), where)
     }
   } finally {
     cat.close()

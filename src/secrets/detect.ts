@@ -18,6 +18,8 @@ export interface SecretHit {
   keyLine?: number
   /** A test-mode key (Stripe sk_test_…): real, but limited. */
   testKey?: boolean
+  /** Tells this secret from others with the same `value` (a private key: the start of its body). Never shown. */
+  distinct?: string
 }
 
 /** Files that are full of high-entropy strings that are not secrets. */
@@ -190,7 +192,7 @@ function scanLine(line: string, lineNo: number, following: Following, ctx: FileC
     if (isFormatPlaceholder(m)) continue
     formats.push(m)
     taken.add(m.column)
-    out.push({ kind: m.format.kind, label: m.format.label, line: lineNo, column: m.column, value: m.value, testKey: m.format.lowSeverity?.(m.value) })
+    out.push({ kind: m.format.kind, label: m.format.label, line: lineNo, column: m.column, value: m.value, testKey: m.format.lowSeverity?.(m.value), ...(m.distinct ? { distinct: m.distinct } : {}) })
   }
   if (ctx.docs || ctx.translations || encrypted) return
   for (const p of pairsOfLine(line, ctx.code, secretName)) addPair(p, lineNo, undefined, out, taken, formats)

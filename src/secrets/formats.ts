@@ -38,6 +38,8 @@ export interface FormatMatch {
   column: number
   /** For a URL with credentials: the user name before the password. */
   user?: string
+  /** What tells this secret from others of its kind when `value` cannot (a private key's header is shared; its body is not). */
+  distinct?: string
 }
 
 /** The lines after the current one (0: the next line), when the whole file is known; undefined past the end or when scanning one line. */
@@ -128,6 +130,7 @@ function privateKeyMatches(line: string, following: Following | undefined, out: 
     let i = end
     while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '"' || line[i] === "'" || line[i] === ',' || (line[i] === '\\' && line[i + 1] !== 'n' && line[i + 1] !== 'r'))) i++
     let body: boolean
+    let distinct: string | undefined
     if (i >= line.length) {
       // the block goes on on the next lines
       body = true
@@ -137,6 +140,7 @@ function privateKeyMatches(line: string, following: Following | undefined, out: 
         const t = next.trim()
         if (t === '' || ARMOR_HEADERS.some((h) => t.startsWith(h))) continue
         body = startsWithBase64(t)
+        distinct = t.slice(0, 64)
         break
       }
     } else {
@@ -152,8 +156,9 @@ function privateKeyMatches(line: string, following: Following | undefined, out: 
         }
       }
       body = rest !== line.slice(i, i + 400) && startsWithBase64(rest)
+      distinct = rest.slice(0, 64)
     }
-    if (body) out.push({ format: PRIVATE_KEY, value: m[0], column: m.index ?? 0 })
+    if (body) out.push({ format: PRIVATE_KEY, value: m[0], column: m.index ?? 0, distinct })
   }
 }
 

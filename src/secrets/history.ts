@@ -42,11 +42,14 @@ export class HistoryScanner {
   /** The added lines seen since the last line that was not one, and the line number of the first. */
   private block: string[] = []
   private blockStart = 0
+  /** Past a file's first `@@`: every `+` line is content, even one that reads `+++ …`. */
+  private inHunk = false
   commits = 0
   addedLines = 0
 
   line(text: string): void {
-    if (text.startsWith('+') && !text.startsWith('+++ ') && this.path) {
+    if (this.inHunk && text.startsWith('+')) {
+      if (!this.path) return
       if (!this.block.length) this.blockStart = this.newLine
       this.block.push(text.slice(1))
       this.addedLines++
@@ -60,12 +63,14 @@ export class HistoryScanner {
       const [, sha, date, ...author] = text.slice(1).split(' ')
       this.commit = { commit: sha, date, author: author.join(' ') }
       this.path = undefined
+      this.inHunk = false
       this.commits++
       return
     }
     if (!this.commit) return
     if (text.startsWith('diff --git ')) {
       this.path = undefined
+      this.inHunk = false
       return
     }
     if (text.startsWith('rename from ')) {
@@ -86,6 +91,7 @@ export class HistoryScanner {
     if (text.startsWith('@@')) {
       const h = parseHunkHeader(text)
       this.newLine = h ? h.newStart : 0
+      this.inHunk = true
       return
     }
   }
@@ -105,13 +111,14 @@ export class HistoryScanner {
 
   private record(hit: SecretHit, lineNo: number): void {
     const path = this.path as string
-    const seen = this.secrets.get(hit.value)
+    const id = hit.distinct ?? hit.value
+    const seen = this.secrets.get(id)
     if (seen) {
       seen.occurrences++
       seen.paths.add(path)
       return
     }
-    this.secrets.set(hit.value, { hit, first: { ...(this.commit as Omit<Sighting, 'path' | 'line'>), path, line: lineNo }, paths: new Set([path]), occurrences: 1 })
+    this.secrets.set(id, { hit, first: { ...(this.commit as Omit<Sighting, 'path' | 'line'>), path, line: lineNo }, paths: new Set([path]), occurrences: 1 })
   }
 
   /** The secrets found, with each path followed through later renames. Call after the last line. */
