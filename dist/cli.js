@@ -21055,20 +21055,16 @@ var TreeFileSet = class {
   }
 };
 var keepsText = (path) => path.endsWith(".py") || referenceKind(path) !== void 0;
-function assemble(root, paths, selected, read) {
-  const files = new TreeFileSet(root, paths);
-  const notices = [];
-  selected.forEach((p2, i2) => {
-    const f3 = read[i2];
-    if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
-    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
-  });
-  return { files, notices };
-}
 function treeFiles(root, select) {
   const paths = listTree2(root);
-  const selected = select(paths);
-  return assemble(root, paths, selected, selected.map((p2) => readTreeFile(root, p2, keepsText(p2))));
+  const files = new TreeFileSet(root, paths);
+  const notices = [];
+  for (const p2 of select(paths)) {
+    const f3 = readTreeFile(root, p2, keepsText(p2));
+    if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
+  }
+  return { files, notices };
 }
 
 // src/cli-run.ts

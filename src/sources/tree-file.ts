@@ -1,6 +1,6 @@
 // One file of a working tree, read for a scan: the size limit, the binary check, the secrets
 // detector run on the bytes (it decodes only the lines it looks at), and the text itself only when
-// the settings analysis will read it. Used on the main thread and in the scan worker alike.
+// the settings analysis will read it.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { detectSecrets, type SecretHit } from '../secrets/detect.js'

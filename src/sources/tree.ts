@@ -10,7 +10,7 @@ import type { SecretHit } from '../secrets/detect.js'
 import { referenceKind } from '../settings/discovery.js'
 import type { FileSet } from '../settings/modules.js'
 import { MAX_FILE_BYTES } from './limits.js'
-import { readTreeFile, type TreeFile } from './tree-file.js'
+import { readTreeFile } from './tree-file.js'
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', 'env', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache', 'site-packages', 'dist', 'build', '.eggs'])
 
@@ -72,20 +72,15 @@ export class TreeFileSet implements FileSet {
 /** Files whose text the settings analysis reads: every Python module and every file that may name the settings module. */
 const keepsText = (path: string): boolean => path.endsWith('.py') || referenceKind(path) !== undefined
 
-function assemble(root: string, paths: string[], selected: string[], read: TreeFile[]): { files: TreeFileSet; notices: Notice[] } {
-  const files = new TreeFileSet(root, paths)
-  const notices: Notice[] = []
-  selected.forEach((p, i) => {
-    const f = read[i]
-    if (f.kind === 'large') notices.push({ path: p, message: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
-    else if (f.kind === 'text') files.add(p, f.secrets, f.text)
-  })
-  return { files, notices }
-}
-
 /** Reads the files `select` picks from a directory tree. */
 export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: TreeFileSet; notices: Notice[] } {
   const paths = listTree(root)
-  const selected = select(paths)
-  return assemble(root, paths, selected, selected.map((p) => readTreeFile(root, p, keepsText(p))))
+  const files = new TreeFileSet(root, paths)
+  const notices: Notice[] = []
+  for (const p of select(paths)) {
+    const f = readTreeFile(root, p, keepsText(p))
+    if (f.kind === 'large') notices.push({ path: p, message: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
+    else if (f.kind === 'text') files.add(p, f.secrets, f.text)
+  }
+  return { files, notices }
 }
