@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { context } from '@actions/github'
-import { makeClient } from '../github/client.js'
+import type { GitHub } from '../github/client.js'
 import type { Plan } from './event.js'
 
 const exec = promisify(execFile)
@@ -30,8 +30,17 @@ async function fetch(cwd: string, refs: string[]): Promise<void> {
   }
 }
 
+/** The merge-base of the plan's base and head, from the compare API; fetched (objects only) when the workspace lacks it. */
+async function mergeBaseFromApi(cwd: string, plan: Exclude<Plan, { kind: 'full' }>, octokit: GitHub): Promise<{ sha: string; fetched: boolean }> {
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context.repo, basehead: `${plan.base}...${plan.head}` })
+  const sha = data.merge_base_commit.sha
+  if (await has(cwd, sha)) return { sha, fetched: false }
+  await fetch(cwd, [sha])
+  return { sha, fetched: true }
+}
+
 /** Returns the merge-base to use (undefined: let git compute it). */
-export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'full' }>, token: string, coverage: string[]): Promise<string | undefined> {
+export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'full' }>, octokit: GitHub, coverage: string[]): Promise<string | undefined> {
   const missing = [] as string[]
   for (const sha of [plan.base, plan.head]) if (!(await has(cwd, sha))) missing.push(sha)
   if (missing.length) {
@@ -44,12 +53,9 @@ export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'fu
   const local = await git(cwd, 'merge-base', plan.base, plan.head).catch(() => '')
   if (local) return local
   // Shallow clone: ask GitHub for the merge-base, fetch only that commit.
-  const octokit = makeClient(token, () => undefined)
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context.repo, basehead: `${plan.base}...${plan.head}` })
-  const mergeBase = data.merge_base_commit.sha
-  if (!(await has(cwd, mergeBase))) await fetch(cwd, [mergeBase])
-  coverage.push(`Shallow clone: merge-base ${mergeBase.slice(0, 7)} taken from the compare API and fetched alone.`)
-  return mergeBase
+  const { sha } = await mergeBaseFromApi(cwd, plan, octokit)
+  coverage.push(`Shallow clone: merge-base ${sha.slice(0, 7)} taken from the compare API and fetched alone.`)
+  return sha
 }
 
 /**
@@ -57,16 +63,11 @@ export async function ensureCommits(cwd: string, plan: Exclude<Plan, { kind: 'fu
  * API, fetched (a commit of the trusted base repository) when the workspace lacks it. The pull
  * request's own commits are never fetched.
  */
-export async function ensureMergeBase(cwd: string, plan: Extract<Plan, { kind: 'pull-request' }>, token: string, coverage: string[]): Promise<string> {
-  const octokit = makeClient(token, () => undefined)
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...context.repo, basehead: `${plan.base}...${plan.head}` })
-  const mergeBase = data.merge_base_commit.sha
-  if (!(await has(cwd, mergeBase))) {
-    await fetch(cwd, [mergeBase])
-    coverage.push(`Fetched the merge-base ${mergeBase.slice(0, 7)} of the base branch.`)
-  }
+export async function ensureMergeBase(cwd: string, plan: Extract<Plan, { kind: 'pull-request' }>, octokit: GitHub, coverage: string[]): Promise<string> {
+  const { sha, fetched } = await mergeBaseFromApi(cwd, plan, octokit)
+  if (fetched) coverage.push(`Fetched the merge-base ${sha.slice(0, 7)} of the base branch.`)
   coverage.push('pull_request_target: the pull request was read through the API; its code was not checked out or fetched.')
-  return mergeBase
+  return sha
 }
 
 /**

@@ -4,9 +4,9 @@ import type { FailOn } from '../config/config.js'
 import { severityRank, type Finding } from '../findings.js'
 import { httpStatus, type GitHub } from '../github/client.js'
 import { commentableLines } from '../github/patch.js'
-import { COMMENT_MARKER, inlineComment, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
+import { inlineComment, markedFingerprint, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
 import type { ReviewResult } from '../review.js'
-import { MAX_LISTED_FILES } from '../sources/github.js'
+import { MAX_LISTED_FILES, type PullFiles } from '../sources/github.js'
 import type { Plan } from './event.js'
 import type { Identity } from './identity.js'
 import { resolveFixedThreads } from './threads.js'
@@ -22,18 +22,18 @@ export interface ReviewArgs {
   coverage: string[]
   /** Whose comments count as ours (markers in anyone else's comments are ignored). */
   identity: Identity
+  /** The pull request's files (listed once per run: the API source may have needed them already). */
+  files: () => Promise<PullFiles>
 }
-
-const FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
 
 export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true } | { ok: false; why: string }> {
   const { octokit, repo, plan } = a
   try {
-    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: plan.number, per_page: 100 })
+    const files = await a.files()
     if (files.length >= MAX_LISTED_FILES) a.coverage.push('GitHub lists at most 3,000 files of a pull request: inline comments are limited to those; every finding is still in this summary, SARIF and the job summary.')
     const commentable = new Map(files.map((f) => [f.filename, commentableLines(f.patch)]))
     const existing = await octokit.paginate(octokit.rest.pulls.listReviewComments, { ...repo, pull_number: plan.number, per_page: 100 })
-    const posted = new Set(existing.filter((c) => a.identity.owns(c.user)).flatMap((c) => FINGERPRINT.exec(c.body)?.[1] ?? []))
+    const posted = new Set(existing.filter((c) => a.identity.owns(c.user)).flatMap((c) => markedFingerprint(c.body) ?? []))
 
     const introduced = a.result.findings
       .filter((f) => f.baselineState === 'new' || f.baselineState === 'updated')

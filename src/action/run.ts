@@ -6,7 +6,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defaultConfig, loadConfig, UsageError, type FailOn } from '../config/config.js'
 import { SEVERITIES, severityRank, type Finding } from '../findings.js'
-import { makeClient } from '../github/client.js'
+import { makeClient, type GitHub } from '../github/client.js'
 import { initPython } from '../python/parser.js'
 import { jobSummary } from '../report/markdown.js'
 import { failing, summaryLine } from '../report/outcome.js'
@@ -15,7 +15,7 @@ import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../re
 import { isSecretsCandidate } from '../secrets/detect.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
 import { gitChangeSet } from '../sources/git.js'
-import { githubChangeSet } from '../sources/github.js'
+import { githubChangeSet, listPullFiles, type PullFiles } from '../sources/github.js'
 import { historyScan } from '../history.js'
 import { treeFiles } from '../sources/tree.js'
 import { planFor, type Plan } from './event.js'
@@ -56,7 +56,13 @@ export function readInputs(): Inputs {
   }
 }
 
-async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: ReturnType<typeof defaultConfig>, coverage: string[]): Promise<ReviewResult> {
+/** What the run needs from GitHub: one client (so throttling sees every request) and the pull request's files, listed once. */
+interface GitHubAccess {
+  octokit: GitHub
+  pullFiles: () => Promise<PullFiles>
+}
+
+async function analyse(plan: Plan, workspace: string, github: GitHubAccess, config: ReturnType<typeof defaultConfig>, coverage: string[]): Promise<ReviewResult> {
   if (plan.kind === 'full') {
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p)))
     coverage.push(`Full scan (${plan.reason}).`)
@@ -78,14 +84,13 @@ async function analyse(plan: Plan, workspace: string, inputs: Inputs, config: Re
     return result
   }
   if (plan.kind === 'pull-request' && plan.target) {
-    const mergeBase = await ensureMergeBase(workspace, plan, inputs.token, coverage)
-    const octokit = makeClient(inputs.token, (m) => core.info(m))
-    const change = await githubChangeSet({ octokit, repo: context.repo, number: plan.number, head: plan.head, mergeBase, workspace, coverage })
+    const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage)
+    const change = await githubChangeSet({ octokit: github.octokit, repo: context.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage })
     if (change !== 'truncated') return review(change, config)
     await fetchPullRequestObjects(workspace, plan, coverage)
     return review(await fromGit(workspace, plan, mergeBase), config)
   }
-  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, inputs.token, coverage)), config)
+  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage)), config)
 }
 
 function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined) {
@@ -102,7 +107,10 @@ export async function run(): Promise<void> {
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
     await initPython()
     const coverage: string[] = []
-    const result = await analyse(plan, workspace, inputs, config, coverage).catch((e: unknown) => {
+    const octokit = makeClient(inputs.token, (m) => core.info(m))
+    let listed: Promise<PullFiles> | undefined // only pull-request plans ask for it
+    const pullFiles = (): Promise<PullFiles> => (listed ??= listPullFiles(octokit, context.repo, plan.kind === 'pull-request' ? plan.number : 0))
+    const result = await analyse(plan, workspace, { octokit, pullFiles }, config, coverage).catch((e: unknown) => {
       // Nothing could be read: fail closed, and say so where people look.
       throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
     })
@@ -121,8 +129,7 @@ export async function run(): Promise<void> {
 
     // 2. Comments, when the token may write them.
     if (plan.kind === 'pull-request' && inputs.comment !== 'off') {
-      const octokit = makeClient(inputs.token, (m) => core.info(m))
-      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit) })
+      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles })
       if (!posted.ok) {
         coverage.push(posted.why)
         core.warning(`django-security-review: ${posted.why}`)
@@ -132,7 +139,6 @@ export async function run(): Promise<void> {
 
     // The tracking issue of scheduled (and manual) full scans, when asked for.
     if (inputs.trackingIssue && plan.kind === 'full' && SCHEDULED.has(context.eventName)) {
-      const octokit = makeClient(inputs.token, (m) => core.info(m))
       const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
       const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open, summary, runUrl })
       coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`)
@@ -141,7 +147,6 @@ export async function run(): Promise<void> {
 
     // 3. A check run with annotations, for the pull request's or the pushed head, when the token may.
     if (plan.kind !== 'full' && inputs.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
-      const octokit = makeClient(inputs.token, (m) => core.info(m))
       const check = await publishCheckRun(octokit, context.repo, plan.head, introduced, failed, summary)
       if (!check.ok) coverage.push(check.why)
     }

@@ -52,10 +52,18 @@ export function zeroContextHunks(patch: string | undefined): Hunk[] {
 
 const STATUS: Record<string, ChangedFile['status']> = { added: 'added', removed: 'deleted', modified: 'modified', renamed: 'renamed', copied: 'copied', changed: 'type-changed', unchanged: 'modified' }
 
+/** The pull request's files as GitHub lists them (at most MAX_LISTED_FILES), with their patches. */
+export function listPullFiles(octokit: GitHub, repo: { owner: string; repo: string }, number: number) {
+  return octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 })
+}
+
+export type PullFiles = Awaited<ReturnType<typeof listPullFiles>>
+
 export interface GitHubSourceOptions {
   octokit: GitHub
   repo: { owner: string; repo: string }
-  number: number
+  /** From listPullFiles. */
+  files: PullFiles
   head: string
   /** The merge-base, present in the workspace's git objects. */
   mergeBase: string
@@ -69,7 +77,7 @@ export const MAX_LISTED_FILES = 3000
 /** The change set, or `truncated` when GitHub's list of files is cut short (read it from git instead). */
 export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet | 'truncated'> {
   const notices: Notice[] = []
-  const files = await o.octokit.paginate(o.octokit.rest.pulls.listFiles, { ...o.repo, pull_number: o.number, per_page: 100 })
+  const files = o.files
   if (files.length >= MAX_LISTED_FILES) return 'truncated'
   const changes: ChangedFile[] = files.map((f) => ({
     path: f.filename,
