@@ -1,10 +1,8 @@
 // Resolves the review threads of findings a later push fixed (GraphQL only: REST cannot resolve).
 // A thread someone replied to is left open, and the summary says so.
 import type { GitHub } from '../github/client.js'
-import { COMMENT_MARKER } from '../report/markdown.js'
+import { markedFingerprint } from '../report/markdown.js'
 import type { Identity } from './identity.js'
-
-const FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
 
 const THREADS = `query($owner: String!, $name: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $name) {
@@ -46,7 +44,7 @@ export async function resolveFixedThreads(octokit: GitHub, repo: { owner: string
     if (thread.isResolved) continue
     const [first, ...replies] = thread.comments.nodes
     if (!first || !identity.owns({ login: first.author?.login, type: first.author?.__typename })) continue
-    const fingerprint = FINGERPRINT.exec(first.body)?.[1]
+    const fingerprint = markedFingerprint(first.body)
     if (!fingerprint || current.has(fingerprint)) continue
     // Replies by anyone but the author of our comment are a conversation: leave it to people.
     if (replies.some((r) => r.author?.login !== first.author?.login)) {

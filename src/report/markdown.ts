@@ -13,6 +13,13 @@ export function findingMarker(f: Finding): string {
   return `<!-- ${COMMENT_MARKER}:finding ${f.fingerprint} -->`
 }
 
+const MARKED_FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`)
+
+/** The fingerprint a comment's `findingMarker` carries, if it has one. */
+export function markedFingerprint(body: string): string | undefined {
+  return MARKED_FINGERPRINT.exec(body)?.[1]
+}
+
 export const SUMMARY_MARKER = `<!-- ${COMMENT_MARKER}:summary -->`
 
 /** `a` | `b` style escaping for table cells. */
