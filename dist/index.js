@@ -43089,22 +43089,13 @@ function runFileRules(files, side, config, targets) {
 }
 function fileFindings(items, settingsFindings, files, config, state) {
   const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
-  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => {
-    return {
-      ruleId: it2.rule.meta.id,
-      severity: severityFor(config, it2.rule.meta.id, it2.raw.severity ?? it2.rule.meta.severity),
-      path: it2.raw.loc.path,
-      line: it2.raw.loc.line,
-      endLine: it2.raw.loc.endLine,
-      message: it2.raw.message,
-      evidence: lineText(files, it2.raw.loc.path, it2.raw.loc.line)?.trim(),
-      fix: it2.raw.fix,
-      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
-      baselineState: state,
-      affected: [],
-      notes: it2.raw.notes ?? []
-    };
-  });
+  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`))).map((it2) => ({
+    ...located(it2.rule.meta, it2.raw, it2.raw.loc.path, it2.raw.loc.line, it2.raw.loc.endLine, files, config),
+    fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
+    baselineState: state,
+    affected: [],
+    notes: it2.raw.notes ?? []
+  }));
 }
 function allTextFiles(files) {
   const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
@@ -43130,6 +43121,18 @@ function lineText(files, path, line2) {
   const text = files.read(path);
   return text === void 0 ? void 0 : lineAt(text, line2);
 }
+function located(meta, raw, path, line2, endLine, files, config) {
+  return {
+    ruleId: meta.id,
+    severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
+    path,
+    line: line2,
+    endLine,
+    message: raw.message,
+    evidence: lineText(files, path, line2)?.trim(),
+    fix: raw.fix
+  };
+}
 function toFindings(items, files, config) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const it2 of items) {
@@ -43148,14 +43151,7 @@ function toFindings(items, files, config) {
     if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path}` : ""}.`);
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
     return {
-      ruleId: it2.rule.meta.id,
-      severity: severityFor(config, it2.rule.meta.id, it2.raw.severity ?? it2.rule.meta.severity),
-      path,
-      line: line2,
-      endLine: it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine),
-      message: it2.raw.message,
-      evidence: lineText(files, path, line2)?.trim(),
-      fix: it2.raw.fix,
+      ...located(it2.rule.meta, it2.raw, path, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
       fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path, ...affected]),
       baselineState: it2.state,
       djangoCheck: it2.raw.djangoCheck,

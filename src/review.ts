@@ -124,22 +124,13 @@ function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: Fi
   const keyLines = new Set(settingsFindings.filter((f) => f.ruleId === 'secret-key-hardcoded').map((f) => `${f.path}:${f.line}`))
   return items
     .filter((it) => !(it.rule.meta.id === 'hardcoded-credential' && keyLines.has(`${it.raw.loc.path}:${it.raw.loc.line}`)))
-    .map((it) => {
-        return {
-        ruleId: it.rule.meta.id,
-        severity: severityFor(config, it.rule.meta.id, it.raw.severity ?? it.rule.meta.severity),
-        path: it.raw.loc.path,
-        line: it.raw.loc.line,
-        endLine: it.raw.loc.endLine,
-        message: it.raw.message,
-        evidence: lineText(files, it.raw.loc.path, it.raw.loc.line)?.trim(),
-        fix: it.raw.fix,
-        fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, it.raw.loc.path]),
-        baselineState: state,
-        affected: [],
-        notes: it.raw.notes ?? []
-      }
-    })
+    .map((it) => ({
+      ...located(it.rule.meta, it.raw, it.raw.loc.path, it.raw.loc.line, it.raw.loc.endLine, files, config),
+      fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, it.raw.loc.path]),
+      baselineState: state,
+      affected: [],
+      notes: it.raw.notes ?? []
+    }))
 }
 
 /** Text files to look at in a scan: everything read, except what cannot hold a secret. */
@@ -171,6 +162,20 @@ function lineText(files: FileSet, path: string, line: number): string | undefine
   return text === undefined ? undefined : lineAt(text, line)
 }
 
+/** What every finding says, settings and file rules alike: the rule, its severity, where, what, the line, the fix. */
+function located(meta: RuleMeta, raw: RuleFinding, path: string, line: number, endLine: number, files: FileSet, config: Config) {
+  return {
+    ruleId: meta.id,
+    severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
+    path,
+    line,
+    endLine,
+    message: raw.message,
+    evidence: lineText(files, path, line)?.trim(),
+    fix: raw.fix
+  }
+}
+
 type Placed = Keyed & { state?: BaselineState; path?: string; line?: number; extraNotes?: string[] }
 
 /**
@@ -196,14 +201,7 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
     if (others.length) notes.push(`Affects ${others.join(', ')}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? 'imports' : 'import'} ${path}` : ''}.`)
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join('; ')}.`)
     return {
-      ruleId: it.rule.meta.id,
-      severity: severityFor(config, it.rule.meta.id, it.raw.severity ?? it.rule.meta.severity),
-      path,
-      line,
-      endLine: it.path ? line : Math.max(line, it.raw.loc.endLine),
-      message: it.raw.message,
-      evidence: lineText(files, path, line)?.trim(),
-      fix: it.raw.fix,
+      ...located(it.rule.meta, it.raw, path, line, it.path ? line : Math.max(line, it.raw.loc.endLine), files, config),
       fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, path, ...affected]),
       baselineState: it.state,
       djangoCheck: it.raw.djangoCheck,
