@@ -40,6 +40,20 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]
 }
 
+/** Runs read-then-analyse RUNS times; the milliseconds of each phase per run, and the findings of the last. */
+async function phases<T>(read: () => T | Promise<T>, analyse: (input: T) => Promise<{ findings: unknown[] }>): Promise<{ read: number[]; analyse: number[]; findings: number }> {
+  const out = { read: [] as number[], analyse: [] as number[], findings: 0 }
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now()
+    const input = await read()
+    const t1 = performance.now()
+    out.findings = (await analyse(input)).findings.length
+    out.read.push(t1 - t0)
+    out.analyse.push(performance.now() - t1)
+  }
+  return out
+}
+
 const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28 })
 
 async function benchChange(): Promise<void> {
@@ -62,19 +76,10 @@ async function benchChange(): Promise<void> {
     git(dir, 'commit', '-q', '-m', 'head')
     const changed = git(dir, 'diff', '--name-only', 'HEAD~1', 'HEAD').trim().split('\n').length
     await initPython()
-    const read: number[] = []
-    const analyse: number[] = []
-    let findings = 0
-    for (let run = 0; run < RUNS; run++) {
-      const t0 = performance.now()
-      const change = await gitChangeSet({ repo: dir, base: 'HEAD~1', head: 'HEAD' }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
-      const t1 = performance.now()
-      const result = await review(change, defaultConfig())
-      const t2 = performance.now()
-      read.push(t1 - t0)
-      analyse.push(t2 - t1)
-      findings = result.findings.length
-    }
+    const { read, analyse, findings } = await phases(
+      () => gitChangeSet({ repo: dir, base: 'HEAD~1', head: 'HEAD' }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) })),
+      (change) => review(change, defaultConfig())
+    )
     console.log(`change of ${changed} files (read from git objects, ${RUNS} runs, median):`)
     console.log(`  read both sides (git ls-tree, diff, one cat-file --batch): ${median(read).toFixed(0)} ms`)
     console.log(`  analysis (both settings models, all rules, diff states):   ${median(analyse).toFixed(0)} ms`)
@@ -93,19 +98,10 @@ async function benchTree(): Promise<void> {
     for (let i = 0; modules < 5000; i++, modules++) files[`apps/pkg${i % 100}/mod_${i}.py`] = appModule(i, '')
     write(dir, files)
     await initPython()
-    const read: number[] = []
-    const analyse: number[] = []
-    let findings = 0
-    for (let run = 0; run < RUNS; run++) {
-      const t0 = performance.now()
-      const { files: tree } = treeFiles(dir, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p)))
-      const t1 = performance.now()
-      const result = await scan(tree, defaultConfig())
-      const t2 = performance.now()
-      read.push(t1 - t0)
-      analyse.push(t2 - t1)
-      findings = result.findings.length
-    }
+    const { read, analyse, findings } = await phases(
+      () => treeFiles(dir, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p))).files,
+      (tree) => scan(tree, defaultConfig())
+    )
     console.log(`tree of ${modules} Python modules (working tree scan, ${RUNS} runs, median):`)
     console.log(`  read files:  ${median(read).toFixed(0)} ms`)
     console.log(`  analysis:    ${median(analyse).toFixed(0)} ms`)

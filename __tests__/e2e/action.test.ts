@@ -38,6 +38,16 @@ function event(head: string): object {
   return e
 }
 
+/** A schedule payload (webhooks-examples has none; GitHub sends the cron and the repository). */
+const SCHEDULE = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
+
+/** A repository whose one commit has DEBUG on in production: one finding for a full scan. */
+async function repoWithDebugOn(): Promise<Repo> {
+  const repo = await makeRepo()
+  await repo.commit({ ...BASE, 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\n' }, 'base with DEBUG on')
+  return repo
+}
+
 beforeAll(async () => {
   origin = await makeRepo()
   baseSha = await origin.commit(BASE, 'base')
@@ -448,8 +458,7 @@ describe('push, merge_group, schedule and workflow_dispatch', () => {
       await repo.commit(BASE, 'base')
       await repo.commit({ 'deploy/.env.production': 'SENDGRID_API_KEY=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\n' }, 'oops')
       await repo.commit({ 'deploy/.env.production': null }, 'remove it')
-      const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
-      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: api.env() })
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: SCHEDULE, env: api.env() })
       expect(r.exitCode).toBe(1)
       expect(api.requests).toEqual([])
       expect(r.summary).toContain('Full scan (schedule event).')
@@ -463,9 +472,8 @@ describe('push, merge_group, schedule and workflow_dispatch', () => {
   })
 
   it('workflow_dispatch with tracking-issue: opens one issue, updates it in place, closes it when clean', async () => {
-    const repo = await makeRepo()
+    const repo = await repoWithDebugOn()
     try {
-      await repo.commit({ ...BASE, 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\n' }, 'base with DEBUG on')
       const dispatch = events.find((e) => e.name === 'workflow_dispatch')!.examples[0] as unknown as Record<string, unknown>
       const go = () => runAction({ actionDir, workspace: repo.dir, eventName: 'workflow_dispatch', event: dispatch, env: api.env(), inputs: { 'tracking-issue': 'true' } })
       let r = await go()
@@ -493,12 +501,10 @@ describe('push, merge_group, schedule and workflow_dispatch', () => {
   })
 
   it('tracking issue without issues: write (403): one warning, the findings still fail the job', async () => {
-    const repo = await makeRepo()
+    const repo = await repoWithDebugOn()
     try {
-      await repo.commit({ ...BASE, 'config/settings/production.py': BASE['config/settings/production.py'] + 'DEBUG = True\n' }, 'base with DEBUG on')
       api.failures.set('issues/list-for-repo', { status: 403, message: 'Resource not accessible by integration' })
-      const schedule = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
-      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: schedule, env: api.env(), inputs: { 'tracking-issue': 'true' } })
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: SCHEDULE, env: api.env(), inputs: { 'tracking-issue': 'true' } })
       expect(r.exitCode).toBe(1)
       expect(r.stdout).toContain('::warning::django-security-review: the tracking issue could not be written (403)')
       expect(r.summary).toContain('`debug-enabled`')
