@@ -40,7 +40,7 @@ export interface CliIo {
 }
 
 /** Every text file that can hold settings or a secret (binary and lock files are not read). */
-function selectForScan(paths: string[]): string[] {
+export function selectForScan(paths: string[]): string[] {
   return paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p))
 }
 
