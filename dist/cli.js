@@ -8271,7 +8271,7 @@ var envFileCommitted = {
     }
   },
   checkFile(ctx) {
-    const { path, added } = ctx;
+    const { path, added, fileClass } = ctx;
     if (!added) return [];
     const reason = secretsFileReason(path, () => ctx.text);
     if (!reason) return [];
@@ -8279,7 +8279,8 @@ var envFileCommitted = {
       {
         subject: "file",
         loc: { path, line: 1, endLine: 1 },
-        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.`,
+        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
+        severity: fileClass.kind === "production" ? void 0 : "low",
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
     ];
@@ -9537,6 +9538,8 @@ function isFormatPlaceholder(m2) {
 }
 
 // src/rules/hardcoded-credential.ts
+var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["private-key", "aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
+var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
 var hardcodedCredential = {
   meta: {
     id: "hardcoded-credential",
@@ -9551,16 +9554,18 @@ var hardcodedCredential = {
     }
   },
   checkFile(ctx) {
-    const { path, lines, nonProduction } = ctx;
+    const { path, lines, fileClass } = ctx;
+    const nonProduction = fileClass.kind === "production" ? void 0 : fileClass.why;
     return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const lower2 = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      const lowered = nonProduction && !worksAnywhere(hit.kind) ? nonProduction : void 0;
+      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
         // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
         loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
         message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
-        severity: nonProduction || hit.testKey ? "low" : void 0,
+        severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value]
       };
@@ -19432,6 +19437,88 @@ function lineAt(text, n) {
   return text.slice(start2, text[nl - 1] === "\r" && nl > start2 ? nl - 1 : nl);
 }
 
+// src/files/classify.ts
+var PRODUCTION = { kind: "production", why: "production code or configuration" };
+var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "unittests", "unittest", "functional_tests", "integration_tests", "e2e", "fixtures", "testdata", "test_data", "testfiles", "spec", "specs", "__tests__", "cassettes", "vcr_cassettes", "__snapshots__", "testproject", "test_project", "testapp", "test_app"]);
+var TEST_FILES = /* @__PURE__ */ new Set(["tests.py", "test.py", "conftest.py", "pytest.ini", "tox.ini", "noxfile.py", ".coveragerc", "setup.cfg", "codecov.yml", ".codecov.yml"]);
+var CI_DIRS = /* @__PURE__ */ new Set([".circleci", ".buildkite", ".woodpecker", ".semaphore"]);
+var CI_FILES = /* @__PURE__ */ new Set([".gitlab-ci.yml", ".travis.yml", "azure-pipelines.yml", "jenkinsfile", ".drone.yml", "bitbucket-pipelines.yml", "appveyor.yml", ".pre-commit-config.yaml", "cloudbuild.yaml", "cloudbuild.yml", "codeship-services.yml", "wercker.yml", "renovate.json", ".mergify.yml"]);
+var DEV_DIRS = /* @__PURE__ */ new Set([".devcontainer", ".vscode", ".idea", "dev", "devel", "development", "local"]);
+var VENDOR_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "vendored", "third_party", "thirdparty", "third-party", "3rdparty", "node_modules", "bower_components", "site-packages", "dist-packages", "venv", ".venv", "virtualenv", ".tox", ".nox", "htmlcov", "_build", ".eggs", "staticfiles", "static_root", "collected_static", "jspm_packages"]);
+var STATIC_LIBRARY_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "lib", "libs", "plugins", "external", "bower_components", "node_modules"]);
+var DOCS_DIRS = /* @__PURE__ */ new Set(["docs", "doc", "documentation", "man"]);
+var TEMPLATE_DIRS = /* @__PURE__ */ new Set(["examples", "example", "samples", "sample", "demo", "demos", "templates_examples", "skeleton", "boilerplate"]);
+var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "rst", "adoc", "ipynb", "tex", "mdx"]);
+var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
+var DEV_NAME_WORDS = ["dev", "development", "local", "test", "tests", "testing", "ci", "debug", "override"];
+function extension2(name2) {
+  const dot = name2.lastIndexOf(".");
+  return dot < 0 ? "" : name2.slice(dot + 1);
+}
+var isComposeName = (name2) => /^(docker-)?compose([._-].*)?\.ya?ml$/.test(name2);
+function isTestFile(name2) {
+  if (TEST_FILES.has(name2)) return true;
+  if (name2.startsWith("test_") || name2.startsWith("tests_")) return true;
+  if (/_tests?\.py$/.test(name2)) return true;
+  return /\.(spec|test)\.[a-z0-9]+$/.test(name2);
+}
+function devDeployName(name2) {
+  const lower2 = name2.toLowerCase();
+  const words = lower2.split(/[._-]+/).filter(Boolean);
+  const deployish = isComposeName(lower2) || lower2.startsWith("dockerfile") || lower2.endsWith(".dockerfile") || lower2 === ".env" || lower2.startsWith(".env.") || lower2.endsWith(".env") || lower2.startsWith("procfile");
+  return deployish && words.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
+}
+function classifyFile(path) {
+  const parts2 = path.split("/");
+  const name2 = (parts2[parts2.length - 1] ?? "").toLowerCase();
+  const dirs = parts2.slice(0, -1).map((d2) => d2.toLowerCase());
+  for (let i2 = 0; i2 < dirs.length; i2++) {
+    const d2 = dirs[i2];
+    const where = `${parts2.slice(0, i2 + 1).join("/")}/`;
+    if (VENDOR_DIRS.has(d2) || /^(lib|lib64)$/.test(d2) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where})` };
+    if (d2 === "static" && dirs.slice(i2 + 1).some((x3) => STATIC_LIBRARY_DIRS.has(x3))) return { kind: "vendored", why: `it is a vendored static library (${where})` };
+  }
+  if (/\.min\.(js|css)(\.map)?$/.test(name2) || name2.endsWith(".js.map") || name2.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
+  if (dirs[0] === ".github" || dirs.some((d2) => CI_DIRS.has(d2)) || CI_FILES.has(name2)) return { kind: "ci", why: "it is a CI configuration file" };
+  for (let i2 = 0; i2 < dirs.length; i2++)
+    if (TEST_DIRS2.has(dirs[i2]) || dirs[i2].endsWith("_tests") || dirs[i2].startsWith("test_")) return { kind: "test", why: `it is in test code (${parts2.slice(0, i2 + 1).join("/")}/)` };
+  if (isTestFile(name2)) return { kind: "test", why: `it is test code (${parts2[parts2.length - 1]})` };
+  if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts2.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
+  if (devDeployName(name2)) return { kind: "development", why: `${parts2[parts2.length - 1]} is named for development or tests` };
+  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
+  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts2[parts2.length - 1]} is a template or example meant to be copied` };
+  if (dirs.some((d2) => TEMPLATE_DIRS.has(d2))) return { kind: "template", why: "it is in example code" };
+  return PRODUCTION;
+}
+
+// src/files/set-aside.ts
+var KIND_WORDS = {
+  test: "test code and fixtures",
+  ci: "CI configuration",
+  development: "development-only files and settings",
+  template: "templates and examples",
+  docs: "documentation",
+  vendored: "vendored or generated files"
+};
+var settingAside = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production" && f3.severity === "low";
+function setAside(findings, includeTests) {
+  if (includeTests) return { findings, notices: [] };
+  const kept = [];
+  const counts = /* @__PURE__ */ new Map();
+  for (const f3 of findings) {
+    if (!settingAside(f3)) {
+      kept.push(f3);
+      continue;
+    }
+    const words = KIND_WORDS[f3.fileClass?.kind];
+    counts.set(words, (counts.get(words) ?? 0) + 1);
+  }
+  const total = findings.length - kept.length;
+  if (!total) return { findings: kept, notices: [] };
+  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words, n]) => `${n} in ${words}`);
+  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} in files production does not run set aside (${parts2.join(", ")}); --include-tests lists them` }] };
+}
+
 // src/settings/changes.ts
 var TRACKED_SETTINGS = [...Object.keys(DJANGO_DEFAULTS), "CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL", "CORS_ALLOWED_ORIGINS", "CORS_ALLOW_CREDENTIALS", "SESSION_ENGINE", "SESSION_SERIALIZER", "PASSWORD_HASHERS"];
 function source(s, view) {
@@ -20687,13 +20774,10 @@ function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
   return [...side.discovery.index.wanted];
 }
-var EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i;
-function nonProductionReason(path, side) {
+function fileClassOf(path, side) {
   const entry = side.discovery.entries.find((e) => e.path === path);
-  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`;
-  if (TEST_PATH.test(path)) return "it is in test code";
-  if (EXAMPLE_PATH.test(path)) return "it is in example or documentation code";
-  return void 0;
+  if (entry && !entry.production) return { kind: "development", why: `it is a development or test settings module (${entry.reason})` };
+  return classifyFile(path);
 }
 function runFileRules(files, side, config, targets) {
   const out2 = [];
@@ -20701,7 +20785,7 @@ function runFileRules(files, side, config, targets) {
     const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
     const text = secrets ? void 0 : files.read(t2.path);
     if (!secrets && text === void 0) continue;
-    const nonProduction = nonProductionReason(t2.path, side);
+    const fileClass = fileClassOf(t2.path, side);
     const ctx = {
       path: t2.path,
       get text() {
@@ -20709,12 +20793,12 @@ function runFileRules(files, side, config, targets) {
       },
       lines: t2.lines,
       added: t2.added,
-      nonProduction,
+      fileClass,
       secrets
     };
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw });
+      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw, fileClass });
     }
   }
   return out2;
@@ -20726,7 +20810,8 @@ function fileFindings(items, settingsFindings, files, config, state) {
     fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
     baselineState: state,
     affected: [],
-    notes: it2.raw.notes ?? []
+    notes: it2.raw.notes ?? [],
+    fileClass: it2.fileClass
   }));
 }
 function allTextFiles(files) {
@@ -20788,10 +20873,12 @@ function toFindings(items, files, config) {
       baselineState: it2.state,
       djangoCheck: it2.raw.djangoCheck,
       affected,
-      notes
+      notes,
+      fileClass: PRODUCTION_SETTINGS
     };
   });
 }
+var PRODUCTION_SETTINGS = { kind: "production", why: "production settings" };
 var collator = new Intl.Collator();
 function sorted(findings) {
   return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
@@ -20804,8 +20891,9 @@ async function scan(files, config) {
   const settingsFindings = toFindings(items, files, config);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config);
+  const listed = setAside(findings.kept, config.includeTests ?? false);
   const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
-  return { mode: "scan", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact };
+  return { mode: "scan", findings: listed.findings.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact };
 }
 async function review(change, config) {
   await initPython();
@@ -21074,6 +21162,7 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
+  --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
   --version, --help
 
@@ -21097,6 +21186,7 @@ async function runCli(argv, io2) {
         output: { type: "string" },
         "fail-on": { type: "string" },
         config: { type: "string" },
+        "include-tests": { type: "boolean" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -21132,6 +21222,7 @@ ${USAGE}
     if (command !== "scan" && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`);
     if (command === "diff" && !values.base) throw new UsageError("diff needs --base REV");
     const config = readConfig(values.config, root, io2.cwd);
+    if (values["include-tests"]) config.includeTests = true;
     if (command !== "scan") await initPython();
     const failOnText = values["fail-on"] ?? config.failOn ?? "high";
     if (failOnText !== "never" && !SEVERITIES.includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, never`);

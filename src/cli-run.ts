@@ -27,6 +27,7 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
+  --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
   --version, --help
 
@@ -60,6 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         output: { type: 'string' },
         'fail-on': { type: 'string' },
         config: { type: 'string' },
+        'include-tests': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -91,6 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command !== 'scan' && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
     const config = readConfig(values.config, root, io.cwd)
+    if (values['include-tests']) config.includeTests = true
     // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
     if (command !== 'scan') await initPython()
     const failOnText = values['fail-on'] ?? config.failOn ?? 'high'

@@ -1,4 +1,5 @@
 // The one diagnostic type every stage and reporter shares.
+import type { FileClass } from './files/classify.js'
 import type { Loc } from './python/values.js'
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const
@@ -38,6 +39,8 @@ export interface Finding {
   affected: string[]
   /** Extra lines: why the module counts as production, what was removed. */
   notes: string[]
+  /** What kind of file the finding is in (production, test, CI, development…) and why: a wrong guess is visible. */
+  fileClass?: FileClass
 }
 
 export interface Notice {

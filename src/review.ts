@@ -8,7 +8,8 @@ import { lineAt } from './lines.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
-import { TEST_PATH } from './secrets/detect.js'
+import { classifyFile, type FileClass } from './files/classify.js'
+import { setAside } from './files/set-aside.js'
 import type { FileContext, FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
@@ -79,17 +80,14 @@ interface FileKeyed {
   key: string
   rule: FileRule
   raw: RuleFinding
+  fileClass: FileClass
 }
 
-const EXAMPLE_PATH = /(^|\/)(examples?|samples?|demo|docs)\//i
-
-/** Why a file is not production code, for lowering the severity of what is found in it. */
-function nonProductionReason(path: string, side: SideAnalysis): string | undefined {
+/** What kind of file a path is: a settings module discovery judged development-only, else by its path. */
+function fileClassOf(path: string, side: SideAnalysis): FileClass {
   const entry = side.discovery.entries.find((e) => e.path === path)
-  if (entry && !entry.production) return `it is in a development or test settings module (${entry.reason})`
-  if (TEST_PATH.test(path)) return 'it is in test code'
-  if (EXAMPLE_PATH.test(path)) return 'it is in example or documentation code'
-  return undefined
+  if (entry && !entry.production) return { kind: 'development', why: `it is a development or test settings module (${entry.reason})` }
+  return classifyFile(path)
 }
 
 /** Runs the file rules on the given files (whole files, or only the added lines of a diff). */
@@ -100,7 +98,7 @@ function runFileRules(files: FileSet, side: SideAnalysis, config: Config, target
     const secrets = t.lines ? undefined : files.secrets?.get(t.path)
     const text = secrets ? undefined : files.read(t.path)
     if (!secrets && text === undefined) continue
-    const nonProduction = nonProductionReason(t.path, side)
+    const fileClass = fileClassOf(t.path, side)
     const ctx: FileContext = {
       path: t.path,
       get text() {
@@ -108,12 +106,12 @@ function runFileRules(files: FileSet, side: SideAnalysis, config: Config, target
       },
       lines: t.lines,
       added: t.added,
-      nonProduction,
+      fileClass,
       secrets
     }
     for (const rule of FILE_RULES) {
       if (config.rules[rule.meta.id] === 'off') continue
-      for (const raw of rule.checkFile(ctx)) out.push({ key: `${rule.meta.id}|${t.path}|${raw.subject}`, rule, raw })
+      for (const raw of rule.checkFile(ctx)) out.push({ key: `${rule.meta.id}|${t.path}|${raw.subject}`, rule, raw, fileClass })
     }
   }
   return out
@@ -129,7 +127,8 @@ function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: Fi
       fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, it.raw.loc.path]),
       baselineState: state,
       affected: [],
-      notes: it.raw.notes ?? []
+      notes: it.raw.notes ?? [],
+      fileClass: it.fileClass
     }))
 }
 
@@ -206,10 +205,13 @@ function toFindings(items: Placed[], files: FileSet, config: Config): Finding[] 
       baselineState: it.state,
       djangoCheck: it.raw.djangoCheck,
       affected,
-      notes
+      notes,
+      fileClass: PRODUCTION_SETTINGS
     }
   })
 }
+
+const PRODUCTION_SETTINGS: FileClass = { kind: 'production', why: 'production settings' }
 
 // the comparison localeCompare makes, without building it again for every pair compared
 const collator = new Intl.Collator()
@@ -228,8 +230,9 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const settingsFindings = toFindings(items, files, config)
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config)
+  const listed = setAside(findings.kept, config.includeTests ?? false)
   const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
-  return { mode: 'scan', findings: findings.kept.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices], entries: side.discovery.entries, redact }
+  return { mode: 'scan', findings: listed.findings.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */

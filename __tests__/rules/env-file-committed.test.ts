@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { envFileCommitted, secretsFileReason } from '../../src/rules/env-file-committed.js'
 import { diffFiles, scanFiles } from '../helpers/project.js'
+import { classifyFile } from '../../src/files/classify.js'
 
 describe('env-file-committed', () => {
   it.each([
@@ -13,7 +14,7 @@ describe('env-file-committed', () => {
     ['certs/store.p12', 'x', 'a key store']
   ])('reports %s', (path, text, reason) => {
     expect(secretsFileReason(path, text)).toBe(reason)
-    expect(envFileCommitted.checkFile({ path, text, added: true })).toHaveLength(1)
+    expect(envFileCommitted.checkFile({ path, text, added: true, fileClass: classifyFile(path) })).toHaveLength(1)
   })
 
   it.each([

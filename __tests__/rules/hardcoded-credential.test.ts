@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { defaultConfig } from '../../src/config/config.js'
 import { diffFiles, scanFiles } from '../helpers/project.js'
 
 const KEY = 'x7!k2@9q#m4$z8^w1&e6*r3(t5)y0-u_i=o+p1a2s3d4f5g6hQ'
@@ -14,16 +15,28 @@ describe('hardcoded-credential', () => {
     expect(r.findings[1].evidence).toBe('POSTGRES_PASSWORD: "Pg****xQ"')
   })
 
-  it('lowers the severity in tests and development settings, and says why', async () => {
-    const r = await scanFiles({
-      'shop/tests/test_payments.py': 'STRIPE_SECRET = "sk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3r"\n',
-      'config/settings/base.py': 'DEBUG = False\nINSTALLED_APPS = []\n',
-      'config/settings/local.py': `from .base import *\nEMAIL_HOST_PASSWORD = "Sm7p-l0cal-pa55"\n`
-    })
-    const bySeverity = r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.severity}`)
-    expect(bySeverity).toEqual(['config/settings/local.py:low', 'shop/tests/test_payments.py:low'])
-    expect(r.findings.find((f) => f.path === 'shop/tests/test_payments.py')?.message).toContain('because it is in test code')
+  const NON_PRODUCTION = {
+    'shop/tests/test_payments.py': 'PAYMENT_API_SECRET = "Pay-t3st-s3cret-9Qz"\nSTRIPE_SECRET = "sk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3r"\n',
+    '.github/workflows/ci.yml': 'env:\n  DB_PASSWORD: "Ci-pa55-w0rd-xY"\n',
+    'config/settings/base.py': 'DEBUG = False\nINSTALLED_APPS = []\n',
+    'config/settings/local.py': `from .base import *\nEMAIL_HOST_PASSWORD = "Sm7p-l0cal-pa55"\n`
+  }
+
+  it('sets aside findings in tests, CI and development settings in a scan, with one coverage line; a live provider key stays high', async () => {
+    const r = await scanFiles(NON_PRODUCTION)
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.line}:${f.severity}`)).toEqual(['shop/tests/test_payments.py:2:high'])
+    expect(r.notices.map((n) => n.message)).toContain(
+      '3 findings in files production does not run set aside (1 in CI configuration, 1 in development-only files and settings, 1 in test code and fixtures); --include-tests lists them'
+    )
+  })
+
+  it('with --include-tests, lists them at low and says why', async () => {
+    const r = await scanFiles(NON_PRODUCTION, { ...defaultConfig(), includeTests: true })
+    const bySeverity = r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.line}:${f.severity}`)
+    expect(bySeverity).toEqual(['.github/workflows/ci.yml:2:low', 'config/settings/local.py:2:low', 'shop/tests/test_payments.py:1:low', 'shop/tests/test_payments.py:2:high'])
+    expect(r.findings.find((f) => f.path === 'shop/tests/test_payments.py')?.message).toContain('because it is in test code (shop/tests/)')
     expect(r.findings.find((f) => f.path === 'config/settings/local.py')?.message).toContain('development or test settings module')
+    expect(r.findings.find((f) => f.path === 'config/settings/local.py')?.fileClass?.kind).toBe('development')
   })
 
   it('never reports the same line as secret-key-hardcoded', async () => {

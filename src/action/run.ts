@@ -34,6 +34,7 @@ export interface Inputs {
   sarifFile: string
   scan: 'auto' | 'diff' | 'full'
   trackingIssue: boolean
+  includeTests: boolean
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -52,7 +53,8 @@ export function readInputs(): Inputs {
     maxInline: max,
     sarifFile: core.getInput('sarif-file') || 'django-security-review.sarif',
     scan: oneOf('scan', core.getInput('scan') || 'auto', ['auto', 'diff', 'full'] as const),
-    trackingIssue: oneOf('tracking-issue', core.getInput('tracking-issue') || 'false', ['true', 'false'] as const) === 'true'
+    trackingIssue: oneOf('tracking-issue', core.getInput('tracking-issue') || 'false', ['true', 'false'] as const) === 'true',
+    includeTests: oneOf('include-tests', core.getInput('include-tests') || 'false', ['true', 'false'] as const) === 'true'
   }
 }
 
@@ -103,6 +105,7 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const configFile = resolve(workspace, inputs.configPath)
     const config = existsSync(configFile) ? loadConfig(configFile) : defaultConfig()
+    if (inputs.includeTests) config.includeTests = true
     const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
     await initPython()

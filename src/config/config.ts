@@ -13,6 +13,8 @@ export interface Config {
   /** Glob patterns (`**`, `*`) of paths whose findings are dropped. */
   ignorePaths: string[]
   failOn?: FailOn
+  /** List findings in tests, CI, development, templates, docs and vendored files (at low) instead of setting them aside. */
+  includeTests?: boolean
 }
 
 export const DEFAULT_CONFIG_PATH = '.github/django-security.yml'

@@ -32,7 +32,7 @@ export const envFileCommitted: FileRule = {
     }
   },
   checkFile(ctx) {
-    const { path, added } = ctx
+    const { path, added, fileClass } = ctx
     if (!added) return []
     // ctx.text may be read from disk on demand: only for the files that need it
     const reason = secretsFileReason(path, () => ctx.text)
@@ -41,7 +41,8 @@ export const envFileCommitted: FileRule = {
       {
         subject: 'file',
         loc: { path, line: 1, endLine: 1 },
-        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.`,
+        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === 'production' ? '' : ` It is reported at low severity because ${fileClass.why}.`}`,
+        severity: fileClass.kind === 'production' ? undefined : 'low',
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
     ]

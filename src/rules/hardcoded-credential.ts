@@ -2,6 +2,10 @@ import { mask } from './helpers.js'
 import { detectSecrets } from '../secrets/detect.js'
 import type { FileRule, RuleFinding } from './types.js'
 
+/** Kinds that grant access wherever they are committed: a test folder does not make them harmless. */
+const ACCESS_ANYWHERE = new Set(['private-key', 'aws-access-key-id', 'github-token', 'stripe-key', 'slack-token', 'slack-webhook', 'sendgrid-key', 'google-api-key', 'openai-api-key', 'anthropic-api-key'])
+const worksAnywhere = (kind: string): boolean => ACCESS_ANYWHERE.has(kind)
+
 export const hardcodedCredential: FileRule = {
   meta: {
     id: 'hardcoded-credential',
@@ -16,17 +20,20 @@ export const hardcodedCredential: FileRule = {
     }
   },
   checkFile(ctx) {
-    const { path, lines, nonProduction } = ctx
+    const { path, lines, fileClass } = ctx
+    const nonProduction = fileClass.kind === 'production' ? undefined : fileClass.why
     // ctx.text may be read from disk on demand: only when the source has not scanned the file already
     return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit): RuleFinding => {
       const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
-      const lower = nonProduction ? ` It is reported at low severity because ${nonProduction}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
+      // a private key or a provider's live key grants access wherever it is committed
+      const lowered = nonProduction && !worksAnywhere(hit.kind) ? nonProduction : undefined
+      const lower = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {
         subject: `${hit.kind}:${hit.key ?? ''}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
         // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
         loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
         message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
-        severity: nonProduction || hit.testKey ? 'low' : undefined,
+        severity: lowered || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
         secrets: hit.kind === 'private-key' ? [] : [hit.value]
       }

@@ -1,3 +1,4 @@
+import type { FileClass } from '../files/classify.js'
 import type { Fix, Severity } from '../findings.js'
 import type { Loc } from '../python/values.js'
 import type { SecretHit } from '../secrets/detect.js'
@@ -58,8 +59,8 @@ export interface FileContext {
   lines?: ReadonlySet<number>
   /** The file was added by the change (diff), or exists (scan). */
   added: boolean
-  /** Why the file is not production code (a test fixture, a development settings module), if it is not. */
-  nonProduction?: string
+  /** What kind of file it is (production, test, CI, development, template, docs, vendored) and why. */
+  fileClass: FileClass
   /** The secrets detector's hits over the whole file, when the source already ran it (see FileSet.secrets). */
   secrets?: SecretHit[]
 }

@@ -1,0 +1,35 @@
+// A scan lists what production runs. Low findings in files production never runs (tests, fixtures,
+// CI, development setups, templates, docs, vendored code) are set aside and counted in one coverage
+// line instead; `--include-tests` lists them. Findings above low in such files (a private key, a
+// provider's live key) are always listed: they grant access wherever they are committed.
+import type { Finding, Notice } from '../findings.js'
+import type { FileKind } from './classify.js'
+
+const KIND_WORDS: Record<Exclude<FileKind, 'production'>, string> = {
+  test: 'test code and fixtures',
+  ci: 'CI configuration',
+  development: 'development-only files and settings',
+  template: 'templates and examples',
+  docs: 'documentation',
+  vendored: 'vendored or generated files'
+}
+
+const settingAside = (f: Finding): boolean => f.fileClass !== undefined && f.fileClass.kind !== 'production' && f.severity === 'low'
+
+export function setAside(findings: Finding[], includeTests: boolean): { findings: Finding[]; notices: Notice[] } {
+  if (includeTests) return { findings, notices: [] }
+  const kept: Finding[] = []
+  const counts = new Map<string, number>()
+  for (const f of findings) {
+    if (!settingAside(f)) {
+      kept.push(f)
+      continue
+    }
+    const words = KIND_WORDS[f.fileClass?.kind as Exclude<FileKind, 'production'>]
+    counts.set(words, (counts.get(words) ?? 0) + 1)
+  }
+  const total = findings.length - kept.length
+  if (!total) return { findings: kept, notices: [] }
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([words, n]) => `${n} in ${words}`)
+  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? '' : 's'} in files production does not run set aside (${parts.join(', ')}); --include-tests lists them` }] }
+}
