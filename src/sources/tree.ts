@@ -3,37 +3,15 @@
 // Each selected file is read once, as bytes, and scanned for secrets right then (see tree-file.ts);
 // only the files the settings analysis reads (Python modules, deployment files) are kept as text.
 // Any other file's text is read again on demand, which only happens for the few files with findings.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Notice } from '../findings.js'
 import type { SecretHit } from '../secrets/detect.js'
 import { referenceKind } from '../settings/discovery.js'
 import type { FileSet } from '../settings/modules.js'
 import { MAX_FILE_BYTES } from './limits.js'
+import { listFiles } from './list-files.js'
 import { readTreeFile } from './tree-file.js'
-
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', 'env', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache', 'site-packages', 'dist', 'build', '.eggs'])
-
-/** Lists a directory tree (relative paths with '/'), skipping VCS, virtualenv and cache folders. */
-export function listTree(root: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string, rel: string): void => {
-    let entries
-    try {
-      entries = readdirSync(dir, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name)) walk(join(dir, e.name), r)
-      } else if (e.isFile()) out.push(r)
-    }
-  }
-  walk(root, '')
-  return out.sort()
-}
 
 /** The files of a tree as read for a scan: text on demand, secrets already found. */
 export class TreeFileSet implements FileSet {
@@ -74,7 +52,7 @@ const keepsText = (path: string): boolean => path.endsWith('.py') || referenceKi
 
 /** Reads the files `select` picks from a directory tree. */
 export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: TreeFileSet; notices: Notice[] } {
-  const paths = listTree(root)
+  const { paths } = listFiles(root)
   const files = new TreeFileSet(root, paths)
   const notices: Notice[] = []
   for (const p of select(paths)) {
