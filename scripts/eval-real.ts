@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { defaultConfig } from '../src/config/config.js'
 import { selectForScan } from '../src/cli-run.js'
 import type { Finding } from '../src/findings.js'
+import { initPython } from '../src/python/parser.js'
 import { analyzeSide, review, scan, wantedPaths } from '../src/review.js'
 import { gitChangeSet, gitRevisionFiles } from '../src/sources/git.js'
 import { FAMILIES, familyOf, mirrorOf, readCommitFacts, readRepos, readScanFacts, type CommitFact, type ScanFact } from './eval/facts.js'
@@ -99,6 +100,8 @@ async function evaluateScans(): Promise<void> {
 const flags = (f: Finding): boolean => f.baselineState === 'new' || f.baselineState === 'updated'
 
 async function evaluateCommits(): Promise<void> {
+  // the change set's reader follows settings imports, which parses Python before review() would load the parser
+  await initPython()
   const facts = readCommitFacts(factsDir).filter((f) => !onlyRepo || f.repository === onlyRepo)
   const perFamily = new Map<string, { regressions: number; caught: number; clean: number; alarms: number }>()
   const misses: string[] = []

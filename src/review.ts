@@ -13,7 +13,7 @@ import { setAside } from './files/set-aside.js'
 import type { FileContext, FileRule, RuleFinding, RuleMeta } from './rules/types.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
-import { discover, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
+import { discover, referenceTarget, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
 import { makeRedactor, redactFinding, type Redactor } from './redact.js'
@@ -87,7 +87,12 @@ interface FileKeyed {
 function fileClassOf(path: string, side: SideAnalysis): FileClass {
   const entry = side.discovery.entries.find((e) => e.path === path)
   if (entry && !entry.production) return { kind: 'development', why: `it is a development or test settings module (${entry.reason})` }
-  return classifyFile(path)
+  const byPath = classifyFile(path)
+  if (byPath.kind !== 'production') return byPath
+  // a compose file or Dockerfile whose Django processes are all a developer's (runserver, source mounted)
+  const described = side.discovery.deployments.filter((d) => d.path === path && d.role !== 'build')
+  if (described.length && described.every((d) => d.role === 'development')) return { kind: 'development', why: `${path} runs the project for development: ${described[0].why ?? 'a development process'}` }
+  return byPath
 }
 
 /** Runs the file rules on the given files (whole files, or only the added lines of a diff). */
@@ -118,10 +123,20 @@ function runFileRules(files: FileSet, side: SideAnalysis, config: Config, target
 }
 
 /** File findings as findings; a line the settings rules already report as a committed SECRET_KEY is not reported twice. */
-function fileFindings(items: FileKeyed[], settingsFindings: Finding[], files: FileSet, config: Config, state?: BaselineState): Finding[] {
+function fileFindings(items: FileKeyed[], settingsFindings: Finding[], side: SideAnalysis, files: FileSet, config: Config, state?: BaselineState): Finding[] {
   const keyLines = new Set(settingsFindings.filter((f) => f.ruleId === 'secret-key-hardcoded').map((f) => `${f.path}:${f.line}`))
+  // A SECRET_KEY literal that every production module importing it overrides later is a development
+  // value: secret-key-hardcoded judges what production really gets.
+  const overriddenInProduction = (path: string, line: number): boolean => {
+    const views = [...side.views.values()].filter((v) => v.entry.production && v.entry.chain.includes(path))
+    return views.length > 0 && views.every((v) => {
+      const b = v.binding('SECRET_KEY')
+      return b !== undefined && (b.loc.path !== path || b.loc.line > line)
+    })
+  }
+  const settingsKey = (it: FileKeyed): boolean => /^[^:]*:SECRET_KEY:/.test(it.raw.subject) && overriddenInProduction(it.raw.loc.path, it.raw.loc.line)
   return items
-    .filter((it) => !(it.rule.meta.id === 'hardcoded-credential' && keyLines.has(`${it.raw.loc.path}:${it.raw.loc.line}`)))
+    .filter((it) => !(it.rule.meta.id === 'hardcoded-credential' && (keyLines.has(`${it.raw.loc.path}:${it.raw.loc.line}`) || (it.fileClass.kind === 'production' && settingsKey(it)))))
     .map((it) => ({
       ...located(it.rule.meta, it.raw, it.raw.loc.path, it.raw.loc.line, it.raw.loc.endLine, files, config),
       fingerprint: fingerprint([it.rule.meta.id, it.raw.subject, it.raw.loc.path]),
@@ -229,7 +244,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const items = runRules(side, config)
   const settingsFindings = toFindings(items, files, config)
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   return { mode: 'scan', findings: listed.findings.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact }
@@ -276,7 +291,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .filter((c) => c.status !== 'deleted' && !c.binary)
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, 'new')]), change.head, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, 'new')]), change.head, config)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
@@ -332,7 +347,7 @@ function pairEntries(head: SideAnalysis, base: SideAnalysis, diff: DiffIndex): M
   const baseProduction = production(base)
   const taken = new Set<string>()
   const selectedBy = (side: SideAnalysis, path: string): string[] =>
-    side.discovery.references.filter((r) => r.kind === 'deploy' && side.discovery.index.byDottedName(r.module) === path).map((r) => r.path)
+    side.discovery.references.filter((r) => r.kind === 'deploy' && referenceTarget(r, side.discovery.index) === path).map((r) => r.path)
   const unpaired: string[] = []
   for (const h of production(head)) {
     const same = diff.basePath(h)

@@ -149,20 +149,20 @@ describe('settings modules added and deleted', () => {
 })
 
 describe('which module production loads', () => {
-  it('wsgi.py pointing at a module named like a development one makes it production', async () => {
+  it('wsgi.py pointing at a module named like a development one does not make it production: the name wins', async () => {
     const files: Record<string, string> = {
       'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings.development")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
       'mysite/__init__.py': '',
       'mysite/settings/__init__.py': '',
       'mysite/settings/common.py': PKG_BASE.replace('DEBUG = True', 'DEBUG = False').replace('ROOT_URLCONF = "blogsite.urls"', 'ROOT_URLCONF = "mysite.urls"'),
       'mysite/settings/development.py': 'from .common import *\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nALLOWED_HOSTS = ["mysite.example.org"]\n\nSECURE_SSL_REDIRECT = True\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\nSECURE_HSTS_SECONDS = 31536000\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True\n',
-      // The server has always run "development" settings: wsgi.py is the strongest evidence.
+      // wsgi.py defaults to "development" settings; a development name is stronger evidence than a default.
       'mysite/wsgi.py': CLASSIC_WSGI.replace('"mysite.settings"', '"mysite.settings.development"')
     }
     const head = files['mysite/settings/development.py'].replace('ALLOWED_HOSTS = ["mysite.example.org"]\n', 'ALLOWED_HOSTS = ["mysite.example.org"]\nDEBUG = True  # show errors while we test the new checkout\n')
     const r = await diffFiles(files, { 'mysite/settings/development.py': head })
-    expect(brief(r)).toEqual([`debug-enabled@mysite/settings/development.py:${lineOf(head, 'DEBUG = True')}[new]`])
-    expect(only(r, 'debug-enabled').notes.join('\n')).toContain(`mysite/settings/development.py (mysite/wsgi.py:${lineOf(CLASSIC_WSGI, 'DJANGO_SETTINGS_MODULE')} sets DJANGO_SETTINGS_MODULE to it)`)
+    expect(brief(r)).toEqual([])
+    expect(r.entries.find((e) => e.path === 'mysite/settings/development.py')).toMatchObject({ production: false, reason: 'development.py is named as a development or test module' })
   })
 
   it('a settings package whose __init__.py star-imports base.py: a base.py change is new and names __init__.py', async () => {
@@ -191,7 +191,7 @@ describe('which module production loads', () => {
       'pytest.ini': '[pytest]\nDJANGO_SETTINGS_MODULE = config.settings.integration\naddopts = --reuse-db\npython_files = tests.py test_*.py\n'
     })
     expect(brief(r)).toEqual([])
-    expect(r.entries.find((e) => e.path === 'config/settings/integration.py')).toMatchObject({ production: false, reason: 'pytest.ini:2 uses it for tests' })
+    expect(r.entries.find((e) => e.path === 'config/settings/integration.py')).toMatchObject({ production: false, reason: 'only pytest.ini:2 uses it, and it is test configuration' })
   })
 
   it('a change in base.py that two production modules import is one finding naming both', async () => {
@@ -251,16 +251,17 @@ describe('optional local settings', () => {
 })
 
 describe('a deploy entry point added', () => {
-  it('asgi.py added with DJANGO_SETTINGS_MODULE = config.settings.local makes local.py production', async () => {
+  it('asgi.py added with DJANGO_SETTINGS_MODULE = config.settings.docker makes docker.py production', async () => {
     const base = cookiecutter()
-    const asgi = CC_WSGI.replace('WSGI config', 'ASGI config').replace('config.settings.production', 'config.settings.local').replace('from django.core.wsgi import get_wsgi_application', 'from django.core.asgi import get_asgi_application').replace('application = get_wsgi_application()', 'application = get_asgi_application()')
+    base['config/settings/docker.py'] = base['config/settings/local.py']
+    const asgi = CC_WSGI.replace('WSGI config', 'ASGI config').replace('config.settings.production', 'config.settings.docker').replace('from django.core.wsgi import get_wsgi_application', 'from django.core.asgi import get_asgi_application').replace('application = get_wsgi_application()', 'application = get_asgi_application()')
     const r = await diffFiles(base, { 'config/asgi.py': asgi })
-    const local = base['config/settings/local.py']
-    expect(r.entries.find((e) => e.path === 'config/settings/local.py')).toMatchObject({ production: true })
+    const local = base['config/settings/docker.py']
+    expect(r.entries.find((e) => e.path === 'config/settings/docker.py')).toMatchObject({ production: true })
     const debug = r.findings.find((f) => f.ruleId === 'debug-enabled')
-    expect(debug).toMatchObject({ path: 'config/settings/local.py', line: lineOf(local, 'DEBUG = True'), baselineState: 'new' })
+    expect(debug).toMatchObject({ path: 'config/settings/docker.py', line: lineOf(local, 'DEBUG = True'), baselineState: 'new' })
     expect(debug?.notes.join('\n')).toContain(`config/asgi.py:${lineOf(asgi, 'DJANGO_SETTINGS_MODULE')} sets DJANGO_SETTINGS_MODULE to it`)
-    // Everything local.py leaves weak is new now that production may load it; nothing is unchanged.
+    // Everything docker.py leaves weak is new now that production may load it; nothing is unchanged.
     expect(r.findings.every((f) => f.baselineState === 'new')).toBe(true)
     expect(r.findings.map((f) => f.ruleId).sort()).toEqual(['csrf-cookie-insecure', 'debug-enabled', 'hsts-weakened', 'secret-key-hardcoded', 'session-cookie-insecure', 'ssl-redirect-disabled'])
   })

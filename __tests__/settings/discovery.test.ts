@@ -11,13 +11,15 @@ const entries = (files: Record<string, string>) => discover(new MapFileSet(new M
 const SETTINGS = 'DEBUG = False\nSECRET_KEY = "x"\nINSTALLED_APPS = []\n'
 
 describe('findReferences', () => {
-  it('reads DJANGO_SETTINGS_MODULE from Python, Dockerfile, compose, Procfile, k8s and pytest.ini', () => {
-    expect(findReferences('config/wsgi.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n')).toEqual([{ module: 'config.settings.production', path: 'config/wsgi.py', line: 2, kind: 'deploy' }])
-    expect(findReferences('Dockerfile', 'FROM python\nENV DJANGO_SETTINGS_MODULE=shop.settings.prod\n')[0]).toMatchObject({ module: 'shop.settings.prod', kind: 'deploy' })
-    expect(findReferences('docker-compose.yml', 'services:\n  web:\n    environment:\n      DJANGO_SETTINGS_MODULE: "shop.settings.staging"\n')[0]).toMatchObject({ module: 'shop.settings.staging', line: 4 })
-    expect(findReferences('k8s/deployment.yaml', '        - name: DJANGO_SETTINGS_MODULE\n          value: shop.settings.k8s\n')[0]).toMatchObject({ module: 'shop.settings.k8s', line: 2, kind: 'deploy' })
+  it('reads DJANGO_SETTINGS_MODULE from Python defaults, forced assignments, shell and test configuration', () => {
+    expect(findReferences('config/wsgi.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n')).toEqual([{ module: 'config.settings.production', path: 'config/wsgi.py', line: 2, kind: 'default' }])
+    expect(findReferences('config/wsgi.py', 'import os\nos.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"\n')[0]).toMatchObject({ kind: 'deploy' })
+    expect(findReferences('bin/run.sh', 'export DJANGO_SETTINGS_MODULE=shop.settings.prod\ngunicorn shop.wsgi\n')[0]).toMatchObject({ module: 'shop.settings.prod', kind: 'default' })
     expect(findReferences('pytest.ini', '[pytest]\nDJANGO_SETTINGS_MODULE = shop.settings.test\n')[0]).toMatchObject({ module: 'shop.settings.test', kind: 'test' })
+    expect(findReferences('.github/workflows/ci.yml', 'env:\n  DJANGO_SETTINGS_MODULE: shop.settings.ci\n')[0]).toMatchObject({ kind: 'test' })
     expect(findReferences('manage.py', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n')[0]).toMatchObject({ module: 'shop.settings', kind: 'manage' })
+    expect(findReferences('tests/celery.py', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n')[0]).toMatchObject({ kind: 'test' })
+    expect(findReferences('shop/apps.py', 'print(os.environ.get("DJANGO_SETTINGS_MODULE"))\n# DJANGO_SETTINGS_MODULE = shop.settings\n')).toEqual([])
     expect(findReferences('README.md', 'DJANGO_SETTINGS_MODULE=x.y')).toEqual([])
   })
 })

@@ -19,7 +19,7 @@ const TEST_DIRS = new Set(['tests', 'test', 'testing', 'unittests', 'unittest', 
 const TEST_FILES = new Set(['tests.py', 'test.py', 'conftest.py', 'pytest.ini', 'tox.ini', 'noxfile.py', '.coveragerc', 'setup.cfg', 'codecov.yml', '.codecov.yml'])
 const CI_DIRS = new Set(['.circleci', '.buildkite', '.woodpecker', '.semaphore'])
 const CI_FILES = new Set(['.gitlab-ci.yml', '.travis.yml', 'azure-pipelines.yml', 'jenkinsfile', '.drone.yml', 'bitbucket-pipelines.yml', 'appveyor.yml', '.pre-commit-config.yaml', 'cloudbuild.yaml', 'cloudbuild.yml', 'codeship-services.yml', 'wercker.yml', 'renovate.json', '.mergify.yml'])
-const DEV_DIRS = new Set(['.devcontainer', '.vscode', '.idea', 'dev', 'devel', 'development', 'local'])
+const DEV_DIRS = new Set(['.devcontainer', '.vscode', '.idea', 'dev', 'devel', 'development', 'local', 'devproject', 'dev_project', 'devsite', 'dev_site', 'devenv', 'dev_env'])
 const VENDOR_DIRS = new Set(['vendor', 'vendors', 'vendored', 'third_party', 'thirdparty', 'third-party', '3rdparty', 'node_modules', 'bower_components', 'site-packages', 'dist-packages', 'venv', '.venv', 'virtualenv', '.tox', '.nox', 'htmlcov', '_build', '.eggs', 'staticfiles', 'static_root', 'collected_static', 'jspm_packages'])
 /** Folders under static/ that hold third-party front-end libraries. */
 const STATIC_LIBRARY_DIRS = new Set(['vendor', 'vendors', 'lib', 'libs', 'plugins', 'external', 'bower_components', 'node_modules'])

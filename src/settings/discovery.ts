@@ -1,14 +1,27 @@
 // Finds the settings modules of a tree, the DJANGO_SETTINGS_MODULE references that point at them,
 // and decides which ones production loads (and why).
+import { findDeployments, isDeployFile, isProductionRole, type Deployment } from '../deploy/index.js'
+import { classifyFile } from '../files/classify.js'
 import { SETTINGS_NAMES } from './defaults.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
+
+/**
+ * deploy: a production process is given it (a serving or worker deployment, or wsgi.py forcing it);
+ * default: `os.environ.setdefault` in wsgi/asgi/celery, a shell script's export — what runs when
+ * nothing else sets the variable; manage: manage.py's default; test: pytest/tox/CI configuration;
+ * dev: a development process (runserver, a dev compose file, a file in tests/); build: an image
+ * build or release step (collectstatic, migrate).
+ */
+export type ReferenceKind = 'deploy' | 'default' | 'manage' | 'test' | 'dev' | 'build'
 
 export interface SettingsReference {
   /** The dotted module name written in the file. */
   module: string
   path: string
   line: number
-  kind: 'deploy' | 'manage' | 'test'
+  kind: ReferenceKind
+  /** The process it is given to, for deploy, dev and build references from deploy files. */
+  deployment?: Deployment
 }
 
 export interface SettingsModule {
@@ -17,6 +30,8 @@ export interface SettingsModule {
   imports: string[]
   /** Modules that star-import it. */
   importedBy: string[]
+  /** It assigns SECRET_KEY itself (Django refuses to start without one). */
+  setsSecretKey: boolean
 }
 
 export interface EntryModule {
@@ -32,60 +47,75 @@ export interface Discovery {
   modules: Map<string, SettingsModule>
   entries: EntryModule[]
   references: SettingsReference[]
+  /** Every process the repository's deploy files describe. */
+  deployments: Deployment[]
   index: ModuleIndex
 }
 
-const DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci)$/
+const DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/
 const PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/
 const TEST_DIRS = new Set(['tests', 'test', 'testing', 'testproject', 'test_project', 'docs', 'examples', 'example'])
 
-/** Files that may name a DJANGO_SETTINGS_MODULE, and what a reference from them means. */
-export function referenceKind(path: string): SettingsReference['kind'] | undefined {
+/**
+ * What a DJANGO_SETTINGS_MODULE written in a file that no deploy parser reads means (Python
+ * defaults, test configuration, env and shell files); undefined for files that cannot name one.
+ */
+export function referenceKind(path: string): ReferenceKind | undefined {
   const name = basename(path).toLowerCase()
-  if (name === 'manage.py') return 'manage'
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', 'conftest.py', 'noxfile.py', '.coveragerc'].includes(name)) return 'test'
-  if (path.startsWith('.github/workflows/') || path.startsWith('.gitlab-ci') || name === '.travis.yml') return 'test'
-  if (name === 'wsgi.py' || name === 'asgi.py' || name === 'gunicorn.conf.py' || name === 'celery.py') return 'deploy'
-  if (name.startsWith('dockerfile') || name.endsWith('.dockerfile') || name.startsWith('procfile')) return 'deploy'
-  if (/^(docker-)?compose.*\.ya?ml$/.test(name) || ['app.json', 'render.yaml', 'fly.toml', 'app.yaml', 'zappa_settings.json'].includes(name)) return 'deploy'
-  if (/\.(ya?ml|env)$/.test(name) && /(^|\/)(k8s|kubernetes|deploy|deployment|helm|charts|manifests|\.platform|\.ebextensions)\//.test(path)) return 'deploy'
-  if (name === '.env' || name.startsWith('.env.')) return name.includes('test') || name.includes('local') || name.includes('dev') ? 'test' : 'deploy'
+  const fileClass = classifyFile(path)
+  if (fileClass.kind === 'ci' || fileClass.kind === 'test') return 'test'
+  const nonProduction = fileClass.kind !== 'production'
+  if (name === 'manage.py') return nonProduction ? 'dev' : 'manage'
+  if (name.endsWith('.py') || name.endsWith('.sh') || name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return nonProduction ? 'dev' : 'default'
   return undefined
 }
 
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
-  if (referenceKind(path)) return true
+  if (isDeployFile(path)) return true
+  const name = basename(path).toLowerCase()
+  if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
+  if (path.startsWith('.github/workflows/')) return true
   if (!path.endsWith('.py')) return false
-  return /settings|config|conf\//i.test(path)
+  return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path)
 }
 
 const MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/
 
-/** DJANGO_SETTINGS_MODULE values written in a file, with their lines. Linear scan, no backtracking regex. */
+/** DJANGO_SETTINGS_MODULE values written in a file that no deploy parser reads, with their lines. Linear scan, no backtracking regex. */
 export function findReferences(path: string, text: string): SettingsReference[] {
   const kind = referenceKind(path)
   if (!kind || !text.includes('DJANGO_SETTINGS_MODULE')) return []
+  const python = path.endsWith('.py')
   const out: SettingsReference[] = []
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const at = lines[i].indexOf('DJANGO_SETTINGS_MODULE')
     if (at < 0) continue
-    let rest = lines[i].slice(at + 'DJANGO_SETTINGS_MODULE'.length).replace(/^["'\s]*[,:=]?\s*/, '').replace(/^["']/, '')
-    let line = i + 1
-    // Kubernetes style: `- name: DJANGO_SETTINGS_MODULE` then `value: config.settings.production`
-    if (!rest.trim() && i + 1 < lines.length) {
-      const next = lines[i + 1].trim()
-      if (next.startsWith('value:')) {
-        rest = next.slice(6).trim().replace(/^["']/, '')
-        line = i + 2
-      }
-    }
+    const before = lines[i].slice(0, at)
+    // Python names it in setdefault(...) or assigns os.environ[...]; a comment or a read names nothing
+    if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue
+    if (before.trimStart().startsWith('#')) continue
+    const rest = lines[i].slice(at + 'DJANGO_SETTINGS_MODULE'.length).replace(/^["'\]\s]*[,:=]?\s*/, '').replace(/^["']/, '')
+    const line = i + 1
     const m = MODULE_RE.exec(rest.slice(0, 200))
-    if (m && m.index === 0 && m[0].includes('.') === true) out.push({ module: m[0], path, line, kind })
-    else if (m && m.index === 0 && /^[a-z_]\w*$/.test(m[0]) && m[0] !== 'os') out.push({ module: m[0], path, line, kind })
+    if (!m || m.index !== 0 || m[0] === 'os') continue
+    // wsgi.py that assigns os.environ[...] = forces the module on the process it serves
+    const forced = python && kind === 'default' && /environ\[/.test(before) && /^\s*["']?\s*\]\s*=/.test(lines[i].slice(at + 'DJANGO_SETTINGS_MODULE'.length))
+    out.push({ module: m[0], path, line, kind: forced ? 'deploy' : kind })
   }
   return out
+}
+
+/** References from deploy files: each deployment that names a settings module. */
+function deploymentReferences(deployments: Deployment[]): SettingsReference[] {
+  return deployments.flatMap((d) => {
+    const module = d.settings?.value
+    if (!module || !/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(module)) return []
+    const kind: ReferenceKind = isProductionRole(d.role) ? 'deploy' : d.role === 'development' ? 'dev' : 'build'
+    return [{ module, path: d.settings?.path ?? d.path, line: d.settings?.line ?? d.line, kind, deployment: d }]
+  })
 }
 
 /** Finds settings modules among the read Python files and classifies the ones Django may load. */
@@ -94,10 +124,13 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   const modules = new Map<string, SettingsModule>()
   const references: SettingsReference[] = []
   const starImports = new Map<string, string[]>()
-  const candidates = new Set<string>()
+  /** modules that star-import others, and whether they set SECRET_KEY */
+  const candidates = new Map<string, boolean>()
 
+  const deployments = findDeployments(files)
+  references.push(...deploymentReferences(deployments))
   for (const path of files.paths) {
-    if (!referenceKind(path)) continue
+    if (isDeployFile(path) || !referenceKind(path)) continue
     const text = files.read(path)
     if (text !== undefined) references.push(...findReferences(path, text))
   }
@@ -109,16 +142,17 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     const settingsPath = /settings/i.test(path)
     const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p): p is string => p !== 'missing' && p !== 'external')
     starImports.set(path, resolved)
-    if (known >= 2 || (known >= 1 && settingsPath)) modules.set(path, { path, imports: [], importedBy: [] })
-    else if (resolved.length) candidates.add(path)
+    const setsSecretKey = assigned.has('SECRET_KEY')
+    if (known >= 2 || (known >= 1 && settingsPath)) modules.set(path, { path, imports: [], importedBy: [], setsSecretKey })
+    else if (resolved.length) candidates.set(path, setsSecretKey)
   }
   // A module that star-imports a settings module is one too (local.py: `from .base import *` + DEBUG).
   let grew = true
   while (grew) {
     grew = false
-    for (const path of candidates) {
+    for (const [path, setsSecretKey] of candidates) {
       if ((starImports.get(path) ?? []).some((p) => modules.has(p))) {
-        modules.set(path, { path, imports: [], importedBy: [] })
+        modules.set(path, { path, imports: [], importedBy: [], setsSecretKey })
         candidates.delete(path)
         grew = true
       }
@@ -128,7 +162,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     m.imports = (starImports.get(m.path) ?? []).filter((p) => modules.has(p))
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
-  return { modules, entries: classify(modules, references, index), references, index }
+  return { modules, entries: classify(modules, references, index), references, deployments, index }
 }
 
 /**
@@ -171,39 +205,90 @@ function isDevByName(path: string): boolean {
   return path.split('/').slice(0, -1).some((dir) => TEST_DIRS.has(dir.toLowerCase()))
 }
 
+/** The module a reference names: resolved from the referencing file's folder upwards, as sys.path would find it from there. */
+export function referenceTarget(r: SettingsReference, index: ModuleIndex): string | undefined {
+  return index.byDottedNameNear(r.module, r.path)
+}
+
+interface Verdict {
+  production: boolean
+  reason: string
+  /** Evidence that outranks a name or a default: a production process is given this module. */
+  strong: boolean
+}
+
+const describe = (r: SettingsReference): string => `${r.deployment ? r.deployment.name : r.path}${r.deployment && r.deployment.path !== r.path ? ` (${r.path}:${r.line})` : `:${r.line}`}`
+
+/**
+ * Decides which settings modules production loads. Evidence, strongest first: a development or
+ * test name or folder (whatever references it); a production process is given the module (a serving
+ * or worker deployment, wsgi.py forcing it); references only from development, test or build
+ * processes; a default (`os.environ.setdefault` in wsgi/asgi/celery, manage.py), which loses to a
+ * deployment that sets another module; a production or staging name; the only settings module. A
+ * module nothing loads while another is known to be production is not production.
+ */
 function classify(modules: Map<string, SettingsModule>, references: SettingsReference[], index: ModuleIndex): EntryModule[] {
   const refsTo = new Map<string, SettingsReference[]>()
   for (const r of references) {
-    const target = index.byDottedName(r.module)
+    const target = referenceTarget(r, index)
     if (!target || !modules.has(target)) continue
     refsTo.set(target, [...(refsTo.get(target) ?? []), r])
   }
-  const verdict = new Map<string, { production: boolean; reason: string; strong: boolean }>()
-  const onlySettings = modules.size === 1
-  for (const path of modules.keys()) {
-    const refs = refsTo.get(path) ?? []
-    const deploy = refs.find((r) => r.kind === 'deploy')
-    const name = basename(path)
-    if (deploy) verdict.set(path, { production: true, reason: `${deploy.path}:${deploy.line} sets DJANGO_SETTINGS_MODULE to it`, strong: true })
-    else if (isDevByName(path)) verdict.set(path, { production: false, reason: `${name} is named as a development or test module`, strong: true })
-    else if (refs.some((r) => r.kind === 'test')) {
-      const t = refs.find((r) => r.kind === 'test') as SettingsReference
-      verdict.set(path, { production: false, reason: `${t.path}:${t.line} uses it for tests`, strong: true })
-    } else if (PROD_NAME.test(stem(path).toLowerCase())) verdict.set(path, { production: true, reason: `${name} is named as a production module`, strong: true })
-    else if (refs.some((r) => r.kind === 'manage')) {
-      const m = refs.find((r) => r.kind === 'manage') as SettingsReference
-      verdict.set(path, { production: true, reason: `${m.path}:${m.line} sets DJANGO_SETTINGS_MODULE to it`, strong: false })
-    } else if (onlySettings) verdict.set(path, { production: true, reason: `it is the project's only settings module`, strong: false })
-    else verdict.set(path, { production: true, reason: 'treated as production: nothing marks it as development-only', strong: false })
-  }
+  // modules production processes are given; a deployment of a development module is a developer's
+  const servingModules = new Set(
+    references
+      .filter((r) => r.kind === 'deploy')
+      .map((r) => referenceTarget(r, index))
+      .filter((t): t is string => t !== undefined && modules.has(t) && !isDevByName(t) && classifyFile(t).kind === 'production')
+  )
+  const verdict = new Map<string, Verdict>()
+  for (const path of modules.keys()) verdict.set(path, firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1))
+  // Nothing names it and neither it nor its imports set SECRET_KEY: Django cannot start on it alone,
+  // so it is a fragment or a library's defaults, read by another module, not settings a server runs.
+  // The project's only settings module is kept: its key may come from somewhere we cannot see.
+  for (const [path, v] of verdict)
+    if (modules.size > 1 && v.production && !v.strong && !(refsTo.get(path) ?? []).length && !chainOf(path, modules).some((p) => modules.get(p)?.setsSecretKey))
+      verdict.set(path, { production: false, reason: 'nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads', strong: false })
+  // A module nothing selects, directly or through its imports, is not production once another
+  // module is known to be.
+  const loaders = [...verdict].filter(([, v]) => v.production && v.strong).map(([p]) => p)
+  for (const [path, v] of verdict)
+    if (v.production && !v.strong && !(refsTo.get(path) ?? []).length && loaders.length && !loaders.some((k) => chainOf(k, modules).includes(path)))
+      verdict.set(path, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(', ')}`, strong: false })
   const entries: EntryModule[] = []
   for (const [path, m] of modules) {
-    const v = verdict.get(path) as { production: boolean; reason: string; strong: boolean }
+    const v = verdict.get(path) as Verdict
     // A module imported by a production module is covered through that module, unless something
     // names it directly as the settings to load.
     const importedByProduction = m.importedBy.some((p) => verdict.get(p)?.production)
-    if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy')) continue
+    if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy' || r.kind === 'default' || r.kind === 'manage')) continue
     entries.push({ path, production: v.production, reason: v.reason, chain: chainOf(path, modules) })
   }
   return entries.sort((a, b) => a.path.localeCompare(b.path))
+}
+
+function firstVerdict(path: string, refs: SettingsReference[], servingModules: Set<string>, onlySettings: boolean): Verdict {
+  const name = basename(path)
+  const of = (kind: ReferenceKind): SettingsReference | undefined => refs.find((r) => r.kind === kind)
+  // a development or test name wins over any reference: what a dev module holds is meant for dev
+  if (isDevByName(path)) return { production: false, reason: `${name} is named as a development or test module`, strong: true }
+  const fileClass = classifyFile(path)
+  if (fileClass.kind !== 'production') return { production: false, reason: fileClass.why, strong: true }
+  const deploy = of('deploy')
+  if (deploy) return { production: true, reason: `${describe(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true }
+  const byDefault = of('default') ?? of('manage')
+  const other = of('dev') ?? of('test') ?? of('build')
+  if (other && !byDefault) {
+    const why = other.deployment?.why ?? (other.kind === 'test' ? 'it is test configuration' : other.kind === 'build' ? 'it is a build step' : 'it is development-only')
+    return { production: false, reason: `only ${describe(other)} uses it, and ${why}`, strong: true }
+  }
+  if (byDefault) {
+    const elsewhere = [...servingModules].filter((m) => m !== path)
+    if (elsewhere.length) return { production: false, reason: `${describe(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(', ')}`, strong: true }
+    return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === 'default' }
+  }
+  // a staging or production module is deployed even when the repository does not say how
+  if (PROD_NAME.test(stem(path).toLowerCase())) return { production: true, reason: `${name} is named as a production module`, strong: true }
+  if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false }
+  return { production: true, reason: 'treated as production: nothing marks it as development-only', strong: false }
 }

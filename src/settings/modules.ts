@@ -61,6 +61,23 @@ export class ModuleIndex implements Loader {
     return [...found].sort((a, b) => a.length - b.length)[0]
   }
 
+  /**
+   * The module a dotted name means when written in `fromPath`: looked up from that file's folder
+   * upwards (where sys.path most likely starts: the folder of manage.py or wsgi.py), then anywhere.
+   * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
+   */
+  byDottedNameNear(dotted: string, fromPath: string): string | undefined {
+    const found = this.bySuffix.get(dotted)
+    if (!found?.length) return undefined
+    const rel = dotted.split('.').join('/')
+    for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
+      const near = found.find((p) => p === join(dir, `${rel}.py`) || p === join(dir, `${rel}/__init__.py`))
+      if (near) return near
+      if (!dir || dir === '.' || dir === '/') break
+    }
+    return this.byDottedName(dotted)
+  }
+
   /** The dotted name of a module path, relative to the repository root. */
   static dottedName(path: string): string {
     return path.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.')
@@ -76,7 +93,7 @@ export class ModuleIndex implements Loader {
       found = candidates.find((c) => this.files.paths.has(c))
       if (!found) return 'missing'
     } else {
-      found = this.byDottedName(module)
+      found = this.byDottedNameNear(module, fromPath)
       if (!found) return this.packageNames.has(module.split('.')[0]) ? 'missing' : 'external'
     }
     if (this.files.read(found) === undefined) {

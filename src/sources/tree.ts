@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Notice } from '../findings.js'
 import type { SecretHit } from '../secrets/detect.js'
-import { referenceKind } from '../settings/discovery.js'
+import { isSettingsRelevant } from '../settings/discovery.js'
 import type { FileSet } from '../settings/modules.js'
 import { MAX_FILE_BYTES } from './limits.js'
 import { listFiles } from './list-files.js'
@@ -48,7 +48,7 @@ export class TreeFileSet implements FileSet {
 }
 
 /** Files whose text the settings analysis reads: every Python module and every file that may name the settings module. */
-const keepsText = (path: string): boolean => path.endsWith('.py') || referenceKind(path) !== undefined
+const keepsText = (path: string): boolean => path.endsWith('.py') || isSettingsRelevant(path)
 
 /** Reads the files `select` picks from a directory tree. */
 export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: TreeFileSet; notices: Notice[] } {

@@ -1,0 +1,42 @@
+// Every deployment a tree describes, from every kind of deploy file it holds.
+import type { FileSet } from '../settings/modules.js'
+import { composeDeployments, isComposeFile } from './compose.js'
+import { dockerfileDeployments, isDockerfile } from './dockerfile.js'
+import { kubernetesDeployments, mayBeKubernetes } from './kubernetes.js'
+import { isPaasFile, paasDeployments } from './paas.js'
+import { isProcessConfig, processConfigDeployments } from './process-config.js'
+import type { Deployment } from './types.js'
+
+export type { Deployment, EnvSetting, Role } from './types.js'
+export { isProductionRole } from './types.js'
+
+const KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i
+
+/** Files a source must read for the deployment analysis (beyond Python modules). */
+export function isDeployFile(path: string): boolean {
+  return isComposeFile(path) || isDockerfile(path) || isPaasFile(path) || isProcessConfig(path) || (/\.ya?ml$/i.test(path) && KUBERNETES_DIR.test(path))
+}
+
+/** The deployments of one file: empty when it describes none (or cannot be parsed). */
+export function deploymentsOf(path: string, text: string, files: FileSet): Deployment[] {
+  try {
+    if (isComposeFile(path)) return composeDeployments(path, text, files)
+    if (isDockerfile(path)) return dockerfileDeployments(path, text)
+    if (isPaasFile(path)) return paasDeployments(path, text, (p) => files.read(p))
+    if (isProcessConfig(path)) return processConfigDeployments(path, text)
+    if (mayBeKubernetes(path, text)) return kubernetesDeployments(path, text)
+  } catch {
+    // a deploy file that its parser rejects describes nothing we can rely on
+  }
+  return []
+}
+
+export function findDeployments(files: FileSet): Deployment[] {
+  const out: Deployment[] = []
+  for (const path of files.paths) {
+    if (!isDeployFile(path)) continue
+    const text = files.read(path)
+    if (text !== undefined) out.push(...deploymentsOf(path, text, files))
+  }
+  return out
+}

@@ -1,0 +1,36 @@
+// What a repository says about how it is deployed: each process it describes (a compose service, a
+// Dockerfile's final image, a Procfile line, a PaaS service, a Kubernetes container, a systemd unit)
+// with the environment it is given and the settings module it loads.
+
+/** One environment variable a deploy file sets, and where. */
+export interface EnvSetting {
+  name: string
+  /** The value; undefined when it is set to something the repository does not show (a generated secret, a k8s secretKeyRef). */
+  value: string | undefined
+  path: string
+  line: number
+}
+
+/**
+ * serving: answers requests in production; worker: a production background process (celery);
+ * release/build: a one-off step (migrate, collectstatic at image build); development: runserver,
+ * dev compose files, devcontainers, test services — never production.
+ */
+export type Role = 'serving' | 'worker' | 'release' | 'build' | 'development'
+
+export interface Deployment {
+  /** The deploy file. */
+  path: string
+  /** Where in it: the service, process or container's line. */
+  line: number
+  /** For messages: "docker-compose.prod.yml service web", "Procfile web", "Dockerfile". */
+  name: string
+  role: Role
+  /** Why the role is development, build or release, in words. */
+  why?: string
+  env: Map<string, EnvSetting>
+  /** DJANGO_SETTINGS_MODULE as the process gets it: its env, or a `--settings` flag. */
+  settings?: EnvSetting
+}
+
+export const isProductionRole = (role: Role): boolean => role === 'serving' || role === 'worker'
