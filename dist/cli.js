@@ -64,7 +64,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -86,7 +86,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -101,7 +101,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap4;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq4;
   }
 });
@@ -996,13 +996,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1156,16 +1156,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i2 = 0, start2 = 0; i2 < strLen; ++i2) {
-        if (str4[i2] === "\n") {
+        if (str2[i2] === "\n") {
           if (i2 - start2 > limit)
             return true;
           start2 = i2 + 1;
@@ -1182,11 +1182,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str2 = "";
       let start2 = 0;
       for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
         if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
-          str4 += json.slice(start2, i2) + "\\ ";
+          str2 += json.slice(start2, i2) + "\\ ";
           i2 += 1;
           start2 = i2;
           ch = "\\";
@@ -1195,38 +1195,38 @@ var require_stringifyString = __commonJS({
           switch (json[i2 + 1]) {
             case "u":
               {
-                str4 += json.slice(start2, i2);
+                str2 += json.slice(start2, i2);
                 const code2 = json.substr(i2 + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str4 += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str4 += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str4 += json.substr(i2, 6);
+                      str2 += json.substr(i2, 6);
                 }
                 i2 += 5;
                 start2 = i2 + 1;
@@ -1236,14 +1236,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
                 i2 += 1;
               } else {
-                str4 += json.slice(start2, i2) + "\n\n";
+                str2 += json.slice(start2, i2) + "\n\n";
                 while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
-                  str4 += "\n";
+                  str2 += "\n";
                   i2 += 2;
                 }
-                str4 += indent;
+                str2 += indent;
                 if (json[i2 + 2] === " ")
-                  str4 += "\\";
+                  str2 += "\\";
                 i2 += 1;
                 start2 = i2 + 1;
               }
@@ -1252,8 +1252,8 @@ var require_stringifyString = __commonJS({
               i2 += 1;
           }
       }
-      str4 = start2 ? str4 + json.slice(start2) : json;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start2 ? str2 + json.slice(start2) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1381,15 +1381,15 @@ ${indent}${start2}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1541,11 +1541,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity2.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str2;
+      return identity2.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify2;
@@ -1580,8 +1580,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1590,27 +1590,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity2.isNode(value)) {
@@ -1626,7 +1626,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity2.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1670,16 +1670,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str4 += ws2 + valueStr;
+      str2 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1906,31 +1906,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str5);
+        lines.push(blockItemPrefix + str3);
       }
-      let str4;
+      let str2;
       if (lines.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines[0];
+        str2 = lines[0];
         for (let i2 = 1; i2 < lines.length; ++i2) {
           const line2 = lines[i2];
-          str4 += line2 ? `
+          str2 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1973,21 +1973,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify2.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
+        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
-          str4 += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines.push(str4);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -1999,11 +1999,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start2;
+          let str2 = start2;
           for (const line2 of lines)
-            str4 += line2 ? `
+            str2 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str4}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2335,7 +2335,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2373,7 +2373,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source: source2, value }, ctx) {
         if (source2 && boolTag.test.test(source2)) {
           const sv = source2[0] === "t" || source2[0] === "T";
@@ -2425,7 +2425,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2434,7 +2434,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2445,11 +2445,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node = new Scalar.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node.minFractionDigits = str4.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2466,7 +2466,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2479,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int2 = {
@@ -2487,7 +2487,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2496,7 +2496,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -2549,7 +2549,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2566,7 +2566,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2574,7 +2574,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2582,7 +2582,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2590,9 +2590,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2624,10 +2624,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer2 = new Uint8Array(str4.length);
-          for (let i2 = 0; i2 < str4.length; ++i2)
-            buffer2[i2] = str4.charCodeAt(i2);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer2 = new Uint8Array(str2.length);
+          for (let i2 = 0; i2 < str2.length; ++i2)
+            buffer2[i2] = str2.charCodeAt(i2);
           return buffer2;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2638,28 +2638,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i2 = 0; i2 < buf.length; ++i2)
             s += String.fromCharCode(buf[i2]);
-          str4 = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str4.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i2 = 0, o2 = 0; i2 < n; ++i2, o2 += lineWidth) {
-            lines[i2] = str4.substr(o2, lineWidth);
+            lines[i2] = str2.substr(o2, lineWidth);
           }
-          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -2865,7 +2865,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2874,7 +2874,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -2885,11 +2885,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f3 = str4.substring(dot + 1).replace(/_/g, "");
+          const f3 = str2.substring(dot + 1).replace(/_/g, "");
           if (f3[f3.length - 1] === "0")
             node.minFractionDigits = f3.length;
         }
@@ -2909,34 +2909,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str4);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str4, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2946,7 +2946,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2955,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int2 = {
@@ -2963,7 +2963,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2972,7 +2972,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int2;
@@ -3076,9 +3076,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts2 = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts2.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -3115,7 +3115,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3124,7 +3124,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3135,8 +3135,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5646,7 +5646,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5730,7 +5730,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7400,13 +7400,13 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str4) {
-      str4 = String(str4);
-      if (str4.length > 100) {
+    function parse5(str2) {
+      str2 = String(str2);
+      if (str2.length > 100) {
         return;
       }
       var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str4
+        str2
       );
       if (!match) {
         return;
@@ -8122,7 +8122,7 @@ var require_node = __commonJS({
     var { formatters } = module2.exports;
     formatters.o = function(v2) {
       this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str4) => str4.trim()).join(" ");
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str2) => str2.trim()).join(" ");
     };
     formatters.O = function(v2) {
       this.inspectOpts.colors = this.useColors;
@@ -9934,8 +9934,8 @@ var init_main = __esm({
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString2.fromPlainText = fromPlainText;
       function is2(value) {
@@ -15006,7 +15006,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_3, index, str4) => index + 6 < str4.length ? str4.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_3, index, str2) => index + 6 < str2.length ? str2.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -15285,16 +15285,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str4 = pinWildcards(
+        const str2 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str4, "i") : new RegExp(str4);
+        const regex = this.ignoreCase ? new RegExp(str2, "i") : new RegExp(str2);
         return define(this, key, regex);
       }
     };
-    var hasTrailingBackslash = (str4) => {
+    var hasTrailingBackslash = (str2) => {
       let count = 0;
-      while (str4[str4.length - count - 1] === ESCAPE) {
+      while (str2[str2.length - count - 1] === ESCAPE) {
         count++;
       }
       return count % 2 === 1;
@@ -15573,7 +15573,7 @@ var require_ignore = __commonJS({
     var factory = (options) => new Ignore(options);
     var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
+      const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
@@ -21803,7 +21803,7 @@ var HistoryScanner = class {
 import { spawn } from "node:child_process";
 
 // src/deploy/compose.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/files/classify.ts
 var PRODUCTION = { kind: "production", why: "production code or configuration" };
@@ -21889,7 +21889,7 @@ function commandFacts(command) {
       continue;
     }
     inlineEnv = false;
-    if (w2 === "env" || w2 === "exec") {
+    if (w2 === "env" || w2 === "exec" || w2.endsWith("/bin/env")) {
       inlineEnv = true;
       continue;
     }
@@ -22007,6 +22007,17 @@ function braced(inner, lookup, depth) {
   return void 0;
 }
 
+// src/deploy/scalar.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function plainText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return void 0;
+}
+function scalarText(node) {
+  return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
+}
+
 // src/deploy/compose.ts
 var isComposeFile = (path) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path);
 var dirOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
@@ -22020,25 +22031,21 @@ var joinPath = (dir, rel2) => {
   return out2.join("/");
 };
 var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
-function scalarText(node) {
-  if ((0, import_yaml2.isScalar)(node)) return node.value === null || node.value === void 0 ? void 0 : String(node.value);
-  return void 0;
-}
 var MAX_MERGE_DEPTH = 8;
 var MAX_MERGED_MAPS = 1e3;
-var isMergeKey = (key) => (0, import_yaml2.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
+var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
 function aliasesOf(doc) {
   const anchors = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml2.visit)(doc, {
+  (0, import_yaml3.visit)(doc, {
     Node: (_key, node) => {
-      if ((0, import_yaml2.isAlias)(node)) {
+      if ((0, import_yaml3.isAlias)(node)) {
         const target = anchors.get(node.source);
         if (target) targets.set(node, target);
-      } else if ((0, import_yaml2.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
+      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
     }
   });
-  return (node) => (0, import_yaml2.isAlias)(node) ? targets.get(node) : node;
+  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
 }
 function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   const own = map.items.filter((p2) => !isMergeKey(p2.key));
@@ -22047,8 +22054,8 @@ function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   for (const p2 of map.items) {
     if (!isMergeKey(p2.key)) continue;
     const value = deref(p2.value);
-    const sources = (0, import_yaml2.isSeq)(value) ? value.items.map(deref) : [value];
-    for (const source2 of sources.reverse()) if ((0, import_yaml2.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
+    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
+    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
   }
   return [...merged, ...own];
 }
@@ -22057,15 +22064,15 @@ function field(deref, map, key) {
   return pair2 ? deref(pair2.value) : void 0;
 }
 function commandOf(node) {
-  if ((0, import_yaml2.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
+  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
   return scalarText(node);
 }
 function composeDeployments(path, text, files) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return [];
   const services = doc.get("services", true);
-  if (!(0, import_yaml2.isMap)(services)) return [];
+  if (!(0, import_yaml3.isMap)(services)) return [];
   const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const dir = dirOf(path);
   const deref = aliasesOf(doc);
@@ -22076,7 +22083,7 @@ function composeDeployments(path, text, files) {
   for (const pair2 of services.items) {
     const name2 = scalarText(pair2.key) ?? "?";
     const service = deref(pair2.value);
-    if (!(0, import_yaml2.isMap)(service)) continue;
+    if (!(0, import_yaml3.isMap)(service)) continue;
     const get = (key) => field(deref, service, key);
     const env = /* @__PURE__ */ new Map();
     for (const file of envFiles(get("env_file"))) {
@@ -22084,7 +22091,7 @@ function composeDeployments(path, text, files) {
       for (const e of parseEnvFile(envPath, files.read(envPath) ?? "")) env.set(e.name, e);
     }
     const environment = get("environment");
-    if ((0, import_yaml2.isMap)(environment))
+    if ((0, import_yaml3.isMap)(environment))
       for (const item of pairsOf(deref, environment)) {
         const key = scalarText(item.key);
         if (!key) continue;
@@ -22092,7 +22099,7 @@ function composeDeployments(path, text, files) {
         const value = raw === void 0 ? lookup(key) : interpolate(raw, lookup);
         env.set(key, { name: key, value, path, line: lineOf(item.key) });
       }
-    else if ((0, import_yaml2.isSeq)(environment))
+    else if ((0, import_yaml3.isSeq)(environment))
       for (const item of environment.items) {
         const entry = scalarText(item);
         if (!entry) continue;
@@ -22117,9 +22124,9 @@ function composeDeployments(path, text, files) {
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
 function developmentSigns(volumes, env) {
-  if ((0, import_yaml2.isSeq)(volumes))
+  if ((0, import_yaml3.isSeq)(volumes))
     for (const v2 of volumes.items) {
-      const source2 = (0, import_yaml2.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml2.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
+      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
       if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
     }
   for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
@@ -22129,11 +22136,11 @@ function developmentSigns(volumes, env) {
   return void 0;
 }
 function envFiles(node) {
-  if ((0, import_yaml2.isScalar)(node)) return [String(node.value)];
-  if ((0, import_yaml2.isSeq)(node))
+  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
+  if ((0, import_yaml3.isSeq)(node))
     return node.items.flatMap((i2) => {
-      if ((0, import_yaml2.isScalar)(i2)) return [String(i2.value)];
-      if ((0, import_yaml2.isMap)(i2)) {
+      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
+      if ((0, import_yaml3.isMap)(i2)) {
         const p2 = scalarText(i2.get("path", true));
         return p2 ? [p2] : [];
       }
@@ -22227,22 +22234,21 @@ function dockerfileDeployments(path, text) {
 }
 
 // src/deploy/kubernetes.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
 var mayBeKubernetes = (path, text) => /\.ya?ml$/i.test(path) && text.includes("containers:") && text.includes("kind:");
-var str2 = (node) => (0, import_yaml3.isScalar)(node) && node.value !== null && node.value !== void 0 ? String(node.value) : void 0;
 function podSpec(doc) {
   for (const path of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
     const node = doc.getIn(path, true);
-    if ((0, import_yaml3.isMap)(node) && node.has("containers")) return node;
+    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
   }
   return void 0;
 }
 function kubernetesDeployments(path, text) {
-  const lineCounter = new import_yaml3.LineCounter();
+  const lineCounter = new import_yaml4.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml3.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
+    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
   } catch {
     return [];
   }
@@ -22251,12 +22257,12 @@ function kubernetesDeployments(path, text) {
   const configMaps = /* @__PURE__ */ new Map();
   const workloads = [];
   for (const d2 of docs) {
-    if (d2.errors.length || !(0, import_yaml3.isMap)(d2.contents)) continue;
-    const kind = str2(d2.contents.get("kind", true));
+    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
+    const kind = scalarText(d2.contents.get("kind", true));
     if (kind === "ConfigMap") {
       const data = d2.contents.get("data", true);
-      const name2 = str2(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml3.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => str2(i2.key) ? [{ name: str2(i2.key), value: str2(i2.value), path, line: lineOf(i2.key) }] : []));
+      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
+      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path, line: lineOf(i2.key) }] : []));
     } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
   }
   const fileClass = classifyFile(path);
@@ -22264,29 +22270,29 @@ function kubernetesDeployments(path, text) {
   for (const w2 of workloads) {
     const spec = podSpec(w2);
     const containers = spec?.get("containers", true);
-    if (!(0, import_yaml3.isSeq)(containers)) continue;
+    if (!(0, import_yaml4.isSeq)(containers)) continue;
     for (const c3 of containers.items) {
-      if (!(0, import_yaml3.isMap)(c3)) continue;
+      if (!(0, import_yaml4.isMap)(c3)) continue;
       const env = /* @__PURE__ */ new Map();
       const envFrom = c3.get("envFrom", true);
-      if ((0, import_yaml3.isSeq)(envFrom))
+      if ((0, import_yaml4.isSeq)(envFrom))
         for (const source2 of envFrom.items) {
-          const name3 = (0, import_yaml3.isMap)(source2) ? str2(source2.getIn(["configMapRef", "name"], true)) : void 0;
+          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
           for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
         }
       const list2 = c3.get("env", true);
-      if ((0, import_yaml3.isSeq)(list2))
+      if ((0, import_yaml4.isSeq)(list2))
         for (const item of list2.items) {
-          if (!(0, import_yaml3.isMap)(item)) continue;
-          const name3 = str2(item.get("name", true));
-          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : str2(item.get("value", true)) ?? "", path, line: lineOf(item) });
+          if (!(0, import_yaml4.isMap)(item)) continue;
+          const name3 = scalarText(item.get("name", true));
+          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path, line: lineOf(item) });
         }
       const words2 = ["command", "args"].flatMap((k2) => {
         const v2 = c3.get(k2, true);
-        return (0, import_yaml3.isSeq)(v2) ? v2.items.map((i2) => str2(i2) ?? "") : str2(v2) ? [str2(v2)] : [];
+        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
       });
       const facts = commandFacts(words2);
-      const name2 = `${path} container ${str2(c3.get("name", true)) ?? "?"}`;
+      const name2 = `${path} container ${scalarText(c3.get("name", true)) ?? "?"}`;
       const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
       const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path, line: lineOf(c3) } : env.get("DJANGO_SETTINGS_MODULE");
       out2.push({ path, line: lineOf(c3), name: name2, role: role.role, why: role.why, env, settings });
@@ -22296,7 +22302,7 @@ function kubernetesDeployments(path, text) {
 }
 
 // src/deploy/paas.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -22660,10 +22666,10 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   }
   if (!(state & 1))
     TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str4 = ctx.s.slice(startPtr, ctx.p);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
   if (hasUnderscores)
-    str4 = str4.replaceAll("_", "");
-  return state > 1 ? parseFloat(str4) : parseInteger(ctx, str4, 10, startPtr);
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
   let c3, underscore = 1;
@@ -22679,15 +22685,15 @@ function parseIntegerBaseN(ctx, startPtr, base, endChr) {
   }
   if (underscore & 1)
     TomlError.x("unfinished numeric value", ctx);
-  let str4 = ctx.s.slice(startPtr + 2, ctx.p);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
   if (underscore)
-    str4 = str4.replaceAll("_", "");
-  return parseInteger(ctx, str4, base, startPtr);
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
 }
-function parseInteger(ctx, str4, base, startPtr) {
+function parseInteger(ctx, str2, base, startPtr) {
   if (ctx.bi !== true)
     int: {
-      let val = parseInt(str4, base);
+      let val = parseInt(str2, base);
       if (!Number.isSafeInteger(val)) {
         if (ctx.bi)
           break int;
@@ -22695,7 +22701,7 @@ function parseInteger(ctx, str4, base, startPtr) {
       }
       return val;
     }
-  return base === 10 ? BigInt(str4) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str4);
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
 }
 function parseDate(ctx, c3, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
@@ -22742,25 +22748,25 @@ function parseTime(ctx, c3, endChr) {
   let t2 = ctx.s.slice(start2, ctx.p);
   return readDate(ctx, t2, 4, false, start2);
 }
-function readDate(ctx, str4, type, unsafeDelim, errPtr, temporalSuffix) {
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
-    let date = new TomlDate(str4, type, unsafeDelim);
+    let date = new TomlDate(str2, type, unsafeDelim);
     if (!date.isValid())
       TomlError.x("invalid date", ctx, errPtr);
     return date;
   }
   try {
     if (temporalSuffix)
-      str4 += temporalSuffix;
+      str2 += temporalSuffix;
     switch (type) {
       case 1:
-        return Temporal.ZonedDateTime.from(str4);
+        return Temporal.ZonedDateTime.from(str2);
       case 2:
-        return Temporal.PlainDateTime.from(str4);
+        return Temporal.PlainDateTime.from(str2);
       case 3:
-        return Temporal.PlainDate.from(str4);
+        return Temporal.PlainDate.from(str2);
       case 4:
-        return Temporal.PlainTime.from(str4);
+        return Temporal.PlainTime.from(str2);
     }
   } catch (e) {
     TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
@@ -23119,20 +23125,19 @@ function procfileDeployments(path, text, appJson) {
   return out2;
 }
 function yamlDoc(text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return void 0;
   return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
 }
-var str3 = (node) => (0, import_yaml4.isScalar)(node) && node.value !== null && node.value !== void 0 ? String(node.value) : void 0;
 function keyValueList(node, path, lineOf, keyField) {
   const env = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml4.isSeq)(node)) return env;
+  if (!(0, import_yaml5.isSeq)(node)) return env;
   for (const item of node.items) {
-    if (!(0, import_yaml4.isMap)(item)) continue;
-    const name2 = str3(item.get(keyField, true));
+    if (!(0, import_yaml5.isMap)(item)) continue;
+    const name2 = scalarText(item.get(keyField, true));
     if (!name2) continue;
-    const literal = item.has("value") && !item.has("generateValue") && str3(item.get("type", true))?.toUpperCase() !== "SECRET" ? str3(item.get("value", true)) : void 0;
+    const literal = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
     env.set(name2, { name: name2, value: literal, path, line: lineOf(item) });
   }
   return env;
@@ -23141,13 +23146,13 @@ function renderDeployments(path, text) {
   const y2 = yamlDoc(text);
   if (!y2) return [];
   const services = y2.doc.get("services", true);
-  if (!(0, import_yaml4.isSeq)(services)) return [];
+  if (!(0, import_yaml5.isSeq)(services)) return [];
   return services.items.flatMap((s) => {
-    if (!(0, import_yaml4.isMap)(s)) return [];
-    const name2 = str3(s.get("name", true)) ?? "?";
-    const type = str3(s.get("type", true)) ?? "web";
+    if (!(0, import_yaml5.isMap)(s)) return [];
+    const name2 = scalarText(s.get("name", true)) ?? "?";
+    const type = scalarText(s.get("type", true)) ?? "web";
     if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
-    const command = str3(s.get("startCommand", true)) ?? "";
+    const command = scalarText(s.get("startCommand", true)) ?? "";
     const role = roleOf(type === "web" ? "web" : "worker", command);
     return [withCommand({ path, line: y2.lineOf(s), name: `${path} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path, y2.lineOf, "key") }, command)];
   });
@@ -23159,13 +23164,13 @@ function digitalOceanDeployments(path, text) {
   const out2 = [];
   for (const section of ["services", "workers"]) {
     const list2 = y2.doc.get(section, true);
-    if (!(0, import_yaml4.isSeq)(list2)) continue;
+    if (!(0, import_yaml5.isSeq)(list2)) continue;
     for (const s of list2.items) {
-      if (!(0, import_yaml4.isMap)(s)) continue;
-      const command = str3(s.get("run_command", true)) ?? "";
+      if (!(0, import_yaml5.isMap)(s)) continue;
+      const command = scalarText(s.get("run_command", true)) ?? "";
       const env = new Map([...shared, ...keyValueList(s.get("envs", true), path, y2.lineOf, "key")]);
       const role = roleOf(section === "services" ? "web" : "worker", command);
-      out2.push(withCommand({ path, line: y2.lineOf(s), name: `${path} ${section.slice(0, -1)} ${str3(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command));
+      out2.push(withCommand({ path, line: y2.lineOf(s), name: `${path} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command));
     }
   }
   return out2;
@@ -23175,12 +23180,12 @@ function appEngineDeployments(path, text) {
   if (!y2 || !y2.doc.has("runtime")) return [];
   const vars = y2.doc.get("env_variables", true);
   const env = /* @__PURE__ */ new Map();
-  if ((0, import_yaml4.isMap)(vars))
+  if ((0, import_yaml5.isMap)(vars))
     for (const item of vars.items) {
-      const name2 = str3(item.key);
-      if (name2) env.set(name2, { name: name2, value: str3(item.value), path, line: y2.lineOf(item.key) });
+      const name2 = scalarText(item.key);
+      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path, line: y2.lineOf(item.key) });
     }
-  const command = str3(y2.doc.get("entrypoint", true)) ?? "";
+  const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
   const role = roleOf("web", command);
   return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command)];
 }
@@ -23194,18 +23199,22 @@ function flyDeployments(path, text) {
   const env = /* @__PURE__ */ new Map();
   const table = parsed.env;
   if (table && typeof table === "object")
-    for (const [name2, value] of Object.entries(table)) env.set(name2, { name: name2, value: String(value), path, line: lineOfText(text, name2) });
+    for (const [name2, value] of Object.entries(table)) {
+      const setting = plainText(value);
+      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path, line: lineOfText(text, name2) });
+    }
   const processes = parsed.processes && typeof parsed.processes === "object" ? Object.entries(parsed.processes) : [["app", ""]];
   return processes.map(([name2, command]) => {
-    const role = roleOf(name2 === "app" ? "web" : String(name2), String(command));
-    return withCommand({ path, line: 1, name: `${path} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, String(command));
+    const line2 = plainText(command) ?? "";
+    const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
+    return withCommand({ path, line: 1, name: `${path} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2);
   });
 }
 function railwayDeployments(path, text) {
-  let command = "";
+  let command;
   try {
-    if (path.endsWith(".json")) command = String(JSON.parse(text).deploy?.startCommand ?? "");
-    else command = String(parse3(text).deploy?.startCommand ?? "");
+    const parsed = path.endsWith(".json") ? JSON.parse(text) : parse3(text);
+    command = plainText(parsed.deploy?.startCommand) ?? "";
   } catch {
     return [];
   }
@@ -23305,7 +23314,11 @@ function deploymentsOf(path, text, files) {
   try {
     if (isComposeFile(path)) return composeDeployments(path, text, files);
     if (isDockerfile(path)) return dockerfileDeployments(path, text);
-    if (isPaasFile(path)) return paasDeployments(path, text, (p2) => files.read(p2));
+    if (isPaasFile(path)) {
+      const found = paasDeployments(path, text, (p2) => files.read(p2));
+      if (found.length || !mayBeKubernetes(path, text)) return found;
+      return kubernetesDeployments(path, text);
+    }
     if (isProcessConfig(path)) return processConfigDeployments(path, text);
     if (mayBeKubernetes(path, text)) return kubernetesDeployments(path, text);
   } catch {
@@ -25231,16 +25244,16 @@ async function Module2(moduleArg = {}) {
     if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
       return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
     }
-    var str4 = "";
+    var str2 = "";
     while (idx < endPtr) {
       var u0 = heapOrArray[idx++];
       if (!(u0 & 128)) {
-        str4 += String.fromCharCode(u0);
+        str2 += String.fromCharCode(u0);
         continue;
       }
       var u1 = heapOrArray[idx++] & 63;
       if ((u0 & 224) == 192) {
-        str4 += String.fromCharCode((u0 & 31) << 6 | u1);
+        str2 += String.fromCharCode((u0 & 31) << 6 | u1);
         continue;
       }
       var u2 = heapOrArray[idx++] & 63;
@@ -25250,13 +25263,13 @@ async function Module2(moduleArg = {}) {
         u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
       }
       if (u0 < 65536) {
-        str4 += String.fromCharCode(u0);
+        str2 += String.fromCharCode(u0);
       } else {
         var ch = u0 - 65536;
-        str4 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+        str2 += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
       }
     }
-    return str4;
+    return str2;
   }, "UTF8ArrayToString");
   var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
     var offset = 0;
@@ -26115,10 +26128,10 @@ async function Module2(moduleArg = {}) {
     }
     quit_(1, e);
   }, "handleException");
-  var lengthBytesUTF8 = /* @__PURE__ */ __name((str4) => {
+  var lengthBytesUTF8 = /* @__PURE__ */ __name((str2) => {
     var len = 0;
-    for (var i2 = 0; i2 < str4.length; ++i2) {
-      var c3 = str4.charCodeAt(i2);
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var c3 = str2.charCodeAt(i2);
       if (c3 <= 127) {
         len++;
       } else if (c3 <= 2047) {
@@ -26132,12 +26145,12 @@ async function Module2(moduleArg = {}) {
     }
     return len;
   }, "lengthBytesUTF8");
-  var stringToUTF8Array = /* @__PURE__ */ __name((str4, heap, outIdx, maxBytesToWrite) => {
+  var stringToUTF8Array = /* @__PURE__ */ __name((str2, heap, outIdx, maxBytesToWrite) => {
     if (!(maxBytesToWrite > 0)) return 0;
     var startIdx = outIdx;
     var endIdx = outIdx + maxBytesToWrite - 1;
-    for (var i2 = 0; i2 < str4.length; ++i2) {
-      var u2 = str4.codePointAt(i2);
+    for (var i2 = 0; i2 < str2.length; ++i2) {
+      var u2 = str2.codePointAt(i2);
       if (u2 <= 127) {
         if (outIdx >= endIdx) break;
         heap[outIdx++] = u2;
@@ -26162,30 +26175,30 @@ async function Module2(moduleArg = {}) {
     heap[outIdx] = 0;
     return outIdx - startIdx;
   }, "stringToUTF8Array");
-  var stringToUTF8 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => stringToUTF8Array(str4, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+  var stringToUTF8 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => stringToUTF8Array(str2, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
   var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-  var stringToUTF8OnStack = /* @__PURE__ */ __name((str4) => {
-    var size = lengthBytesUTF8(str4) + 1;
+  var stringToUTF8OnStack = /* @__PURE__ */ __name((str2) => {
+    var size = lengthBytesUTF8(str2) + 1;
     var ret = stackAlloc(size);
-    stringToUTF8(str4, ret, size);
+    stringToUTF8(str2, ret, size);
     return ret;
   }, "stringToUTF8OnStack");
   var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-    var str4 = "";
+    var str2 = "";
     while (1) {
       var ch = HEAPU8[ptr++];
-      if (!ch) return str4;
-      str4 += String.fromCharCode(ch);
+      if (!ch) return str2;
+      str2 += String.fromCharCode(ch);
     }
   }, "AsciiToString");
-  var stringToUTF16 = /* @__PURE__ */ __name((str4, outPtr, maxBytesToWrite) => {
+  var stringToUTF16 = /* @__PURE__ */ __name((str2, outPtr, maxBytesToWrite) => {
     maxBytesToWrite ??= 2147483647;
     if (maxBytesToWrite < 2) return 0;
     maxBytesToWrite -= 2;
     var startPtr = outPtr;
-    var numCharsToWrite = maxBytesToWrite < str4.length * 2 ? maxBytesToWrite / 2 : str4.length;
+    var numCharsToWrite = maxBytesToWrite < str2.length * 2 ? maxBytesToWrite / 2 : str2.length;
     for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-      var codeUnit = str4.charCodeAt(i2);
+      var codeUnit = str2.charCodeAt(i2);
       LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
       outPtr += 2;
     }

@@ -8,6 +8,7 @@ import type { FileSet } from '../settings/modules.js'
 import { commandFacts } from './command.js'
 import { parseEnvFile } from './env-file.js'
 import { interpolate } from './interpolate.js'
+import { scalarText } from './scalar.js'
 import type { Deployment, EnvSetting } from './types.js'
 
 export const isComposeFile = (path: string): boolean => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path)
@@ -25,10 +26,6 @@ const joinPath = (dir: string, rel: string): string => {
 
 const DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/
 
-function scalarText(node: unknown): string | undefined {
-  if (isScalar(node)) return node.value === null || node.value === undefined ? undefined : String(node.value)
-  return undefined
-}
 
 const MAX_MERGE_DEPTH = 8
 /** Mappings one lookup may visit through merge keys: `<<: [*a, *a, …]` nested is exponential. */

@@ -46,8 +46,8 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
   }
   // Each stage starts from its base stage's environment (FROM base AS prod).
   const stageNames = froms.map((f) => (f.getBuildStage() ?? '').toLowerCase())
-  const stageEnv: Map<string, EnvSetting>[] = froms.map(() => new Map())
-  const args: Map<string, string>[] = froms.map(() => new Map())
+  const stageEnv: Map<string, EnvSetting>[] = froms.map(() => new Map<string, EnvSetting>())
+  const args: Map<string, string>[] = froms.map(() => new Map<string, string>())
   const commands: (Instruction | undefined)[] = froms.map(() => undefined)
   const entrypoints: (Instruction | undefined)[] = froms.map(() => undefined)
   const builds: Deployment[] = []

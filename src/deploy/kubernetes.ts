@@ -1,16 +1,16 @@
 // Kubernetes manifests: each container of a workload (Deployment, StatefulSet, Job…) is a deployment
 // with its `env` (a `valueFrom` secret is set, to something unknown) and the `data` of ConfigMaps it
 // takes with `envFrom`. Helm templates that are not YAML until rendered are skipped.
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml'
+import { LineCounter, isMap, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml'
 import { classifyFile } from '../files/classify.js'
 import { commandFacts } from './command.js'
+import { scalarText } from './scalar.js'
 import type { Deployment, EnvSetting } from './types.js'
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'DeploymentConfig'])
 
 export const mayBeKubernetes = (path: string, text: string): boolean => /\.ya?ml$/i.test(path) && text.includes('containers:') && text.includes('kind:')
 
-const str = (node: unknown): string | undefined => (isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined)
 
 function podSpec(doc: YAMLMap): YAMLMap | undefined {
   for (const path of [['spec', 'template', 'spec'], ['spec', 'jobTemplate', 'spec', 'template', 'spec'], ['spec']]) {
@@ -34,11 +34,11 @@ export function kubernetesDeployments(path: string, text: string): Deployment[] 
   const workloads: YAMLMap[] = []
   for (const d of docs) {
     if (d.errors.length || !isMap(d.contents)) continue
-    const kind = str(d.contents.get('kind', true))
+    const kind = scalarText(d.contents.get('kind', true))
     if (kind === 'ConfigMap') {
       const data = d.contents.get('data', true)
-      const name = str(d.contents.getIn(['metadata', 'name'], true))
-      if (name && isMap(data)) configMaps.set(name, data.items.flatMap((i) => (str(i.key) ? [{ name: str(i.key) as string, value: str(i.value), path, line: lineOf(i.key) }] : [])))
+      const name = scalarText(d.contents.getIn(['metadata', 'name'], true))
+      if (name && isMap(data)) configMaps.set(name, data.items.flatMap((i) => (scalarText(i.key) ? [{ name: scalarText(i.key) as string, value: scalarText(i.value), path, line: lineOf(i.key) }] : [])))
     } else if (kind && WORKLOADS.has(kind)) workloads.push(d.contents)
   }
   const fileClass = classifyFile(path)
@@ -53,22 +53,22 @@ export function kubernetesDeployments(path: string, text: string): Deployment[] 
       const envFrom = c.get('envFrom', true)
       if (isSeq(envFrom))
         for (const source of envFrom.items) {
-          const name = isMap(source) ? str(source.getIn(['configMapRef', 'name'], true)) : undefined
+          const name = isMap(source) ? scalarText(source.getIn(['configMapRef', 'name'], true)) : undefined
           for (const e of (name && configMaps.get(name)) || []) env.set(e.name, e)
         }
       const list = c.get('env', true)
       if (isSeq(list))
         for (const item of list.items) {
           if (!isMap(item)) continue
-          const name = str(item.get('name', true))
-          if (name) env.set(name, { name, value: item.has('valueFrom') ? undefined : (str(item.get('value', true)) ?? ''), path, line: lineOf(item) })
+          const name = scalarText(item.get('name', true))
+          if (name) env.set(name, { name, value: item.has('valueFrom') ? undefined : (scalarText(item.get('value', true)) ?? ''), path, line: lineOf(item) })
         }
       const words = ['command', 'args'].flatMap((k) => {
         const v = c.get(k, true)
-        return isSeq(v) ? v.items.map((i) => str(i) ?? '') : str(v) ? [str(v) as string] : []
+        return isSeq(v) ? v.items.map((i) => scalarText(i) ?? '') : scalarText(v) ? [scalarText(v) as string] : []
       })
       const facts = commandFacts(words)
-      const name = `${path} container ${str(c.get('name', true)) ?? '?'}`
+      const name = `${path} container ${scalarText(c.get('name', true)) ?? '?'}`
       const role = fileClass.kind !== 'production' ? { role: 'development' as const, why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: 'serving' as const, why: undefined }
       const settings = facts.settings ? { name: 'DJANGO_SETTINGS_MODULE', value: facts.settings, path, line: lineOf(c) } : env.get('DJANGO_SETTINGS_MODULE')
       out.push({ path, line: lineOf(c), name, role: role.role, why: role.why, env, settings })

@@ -2,11 +2,12 @@
 // (fly.toml), DigitalOcean App Platform (.do/app.yaml), Google App Engine (app.yaml), Railway
 // (railway.json). Each process they run is a deployment with the environment the file gives it; a
 // value the platform generates (a secret generator, `generateValue`) is set, but to something unknown.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
+import { LineCounter, isMap, isSeq, parseDocument, type Document, type Node } from 'yaml'
 import { parse as parseToml } from 'smol-toml'
 import { classifyFile } from '../files/classify.js'
 import { commandFacts } from './command.js'
 import { interpolate } from './interpolate.js'
+import { plainText, scalarText } from './scalar.js'
 import type { Deployment, EnvSetting, Role } from './types.js'
 
 const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1).toLowerCase()
@@ -88,7 +89,6 @@ function yamlDoc(text: string): { doc: Document; lineOf: (n: unknown) => number 
   return { doc, lineOf: (n) => ((n as Node | undefined)?.range ? lineCounter.linePos((n as Node).range?.[0] ?? 0).line : 1) }
 }
 
-const str = (node: unknown): string | undefined => (isScalar(node) && node.value !== null && node.value !== undefined ? String(node.value) : undefined)
 
 /** A list of `{key|name, value, generateValue…}` entries (render envVars, DigitalOcean envs). */
 function keyValueList(node: unknown, path: string, lineOf: (n: unknown) => number, keyField: string): Map<string, EnvSetting> {
@@ -96,10 +96,10 @@ function keyValueList(node: unknown, path: string, lineOf: (n: unknown) => numbe
   if (!isSeq(node)) return env
   for (const item of node.items) {
     if (!isMap(item)) continue
-    const name = str(item.get(keyField, true))
+    const name = scalarText(item.get(keyField, true))
     if (!name) continue
     // a generated value, or a DigitalOcean SECRET (its value is ciphertext), is not shown here
-    const literal = item.has('value') && !item.has('generateValue') && str(item.get('type', true))?.toUpperCase() !== 'SECRET' ? str(item.get('value', true)) : undefined
+    const literal = item.has('value') && !item.has('generateValue') && scalarText(item.get('type', true))?.toUpperCase() !== 'SECRET' ? scalarText(item.get('value', true)) : undefined
     env.set(name, { name, value: literal, path, line: lineOf(item) })
   }
   return env
@@ -112,10 +112,10 @@ function renderDeployments(path: string, text: string): Deployment[] {
   if (!isSeq(services)) return []
   return services.items.flatMap((s) => {
     if (!isMap(s)) return []
-    const name = str(s.get('name', true)) ?? '?'
-    const type = str(s.get('type', true)) ?? 'web'
+    const name = scalarText(s.get('name', true)) ?? '?'
+    const type = scalarText(s.get('type', true)) ?? 'web'
     if (!['web', 'worker', 'pserv', 'cron', 'background_worker'].includes(type)) return []
-    const command = str(s.get('startCommand', true)) ?? ''
+    const command = scalarText(s.get('startCommand', true)) ?? ''
     const role = roleOf(type === 'web' ? 'web' : 'worker', command)
     return [withCommand({ path, line: y.lineOf(s), name: `${path} service ${name}`, role: role.role, why: role.why, env: keyValueList(s.get('envVars', true), path, y.lineOf, 'key') }, command)]
   })
@@ -131,10 +131,10 @@ function digitalOceanDeployments(path: string, text: string): Deployment[] {
     if (!isSeq(list)) continue
     for (const s of list.items) {
       if (!isMap(s)) continue
-      const command = str(s.get('run_command', true)) ?? ''
+      const command = scalarText(s.get('run_command', true)) ?? ''
       const env = new Map([...shared, ...keyValueList(s.get('envs', true), path, y.lineOf, 'key')])
       const role = roleOf(section === 'services' ? 'web' : 'worker', command)
-      out.push(withCommand({ path, line: y.lineOf(s), name: `${path} ${section.slice(0, -1)} ${str(s.get('name', true)) ?? '?'}`, role: role.role, why: role.why, env }, command))
+      out.push(withCommand({ path, line: y.lineOf(s), name: `${path} ${section.slice(0, -1)} ${scalarText(s.get('name', true)) ?? '?'}`, role: role.role, why: role.why, env }, command))
     }
   }
   return out
@@ -147,10 +147,10 @@ function appEngineDeployments(path: string, text: string): Deployment[] {
   const env = new Map<string, EnvSetting>()
   if (isMap(vars))
     for (const item of vars.items) {
-      const name = str(item.key)
-      if (name) env.set(name, { name, value: str(item.value), path, line: y.lineOf(item.key) })
+      const name = scalarText(item.key)
+      if (name) env.set(name, { name, value: scalarText(item.value), path, line: y.lineOf(item.key) })
     }
-  const command = str(y.doc.get('entrypoint', true)) ?? ''
+  const command = scalarText(y.doc.get('entrypoint', true)) ?? ''
   const role = roleOf('web', command)
   return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command)]
 }
@@ -158,26 +158,30 @@ function appEngineDeployments(path: string, text: string): Deployment[] {
 function flyDeployments(path: string, text: string): Deployment[] {
   let parsed: Record<string, unknown>
   try {
-    parsed = parseToml(text) as Record<string, unknown>
+    parsed = parseToml(text)
   } catch {
     return []
   }
   const env = new Map<string, EnvSetting>()
   const table = parsed.env
   if (table && typeof table === 'object')
-    for (const [name, value] of Object.entries(table as Record<string, unknown>)) env.set(name, { name, value: String(value), path, line: lineOfText(text, name) })
+    for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
+      const setting = plainText(value)
+      if (setting !== undefined) env.set(name, { name, value: setting, path, line: lineOfText(text, name) })
+    }
   const processes = parsed.processes && typeof parsed.processes === 'object' ? Object.entries(parsed.processes as Record<string, unknown>) : [['app', '']]
   return processes.map(([name, command]) => {
-    const role = roleOf(name === 'app' ? 'web' : String(name), String(command))
-    return withCommand({ path, line: 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, String(command))
+    const line = plainText(command) ?? ''
+    const role = roleOf(name === 'app' ? 'web' : String(name), line)
+    return withCommand({ path, line: 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, line)
   })
 }
 
 function railwayDeployments(path: string, text: string): Deployment[] {
-  let command = ''
+  let command: string
   try {
-    if (path.endsWith('.json')) command = String((JSON.parse(text) as { deploy?: { startCommand?: unknown } }).deploy?.startCommand ?? '')
-    else command = String(((parseToml(text) as { deploy?: { startCommand?: unknown } }).deploy?.startCommand as string | undefined) ?? '')
+    const parsed = (path.endsWith('.json') ? JSON.parse(text) : parseToml(text)) as { deploy?: { startCommand?: unknown } }
+    command = plainText(parsed.deploy?.startCommand) ?? ''
   } catch {
     return []
   }
