@@ -1,0 +1,51 @@
+// Imports: `import x`, `from x import y`, `from .base import *` followed into the analysed tree.
+import type { Stmt } from './ast.js'
+import type { Signal } from './control-flow.js'
+import type { ModuleRun } from './module-run.js'
+import type { Frame } from './namespace.js'
+
+/** `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`: both as names from outside the tree. */
+export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, frame: Frame): void {
+  for (const n of s.names) {
+    const local = n.as ?? n.dotted.split('.')[0]
+    const qname = n.as ? n.dotted : n.dotted.split('.')[0]
+    run.bind(frame, local, { kind: 'ext', qname }, s)
+  }
+}
+
+export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>, frame: Frame): Signal {
+  const target = run.loader.resolve(run.path, s.level, s.module)
+  if (target === 'missing') return { raise: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
+  if (target === 'external') {
+    if (s.names === '*') {
+      run.notices.push(`${run.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`)
+      // It may set any setting (Django's own defaults module sets only what we already know).
+      if (s.module !== 'django.conf.global_settings') run.markDynamic(frame, s)
+      return null
+    }
+    for (const n of s.names) run.bind(frame, n.as, { kind: 'ext', qname: s.module ? `${s.module}.${n.name}` : n.name }, s)
+    return null
+  }
+  const result = run.modules.evaluate(target)
+  if (!result) {
+    run.notices.push(`${run.path}:${s.line}: circular import of ${target} was not followed`)
+    return null
+  }
+  if (s.names === '*') {
+    run.starImports.push(target)
+    for (const [name, b] of result.ns.bindings) if (!name.startsWith('_')) frame.ns.bindings.set(name, b)
+    if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
+    return null
+  }
+  for (const n of s.names) {
+    const b = result.ns.bindings.get(n.name)
+    if (b) frame.ns.bindings.set(n.as, b)
+    else {
+      // `from . import base` names a submodule
+      const sub = run.loader.resolve(run.path, s.level, s.module ? `${s.module}.${n.name}` : n.name)
+      if (sub !== 'missing' && sub !== 'external') run.bind(frame, n.as, { kind: 'module', path: sub }, s)
+      else return { raise: 'ImportError', why: `ImportError: cannot import name ${n.name} from ${target}` }
+    }
+  }
+  return null
+}
