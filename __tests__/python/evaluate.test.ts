@@ -121,7 +121,7 @@ describe('branches and imports', () => {
   })
 
   it('marks names changed in loops and by dynamic code as unknown', () => {
-    expect(values('A = ["x"]\nfor i in range(3):\n    A.append(i)\nB = 1\nfor i in y:\n    B = i\n', ['A', 'B'])).toEqual({ A: "['x', …]", B: '<unknown>' })
+    expect(values('A = ["x"]\nfor i in items():\n    A.append(i)\nB = 1\nfor i in y:\n    B = i\n', ['A', 'B'])).toEqual({ A: "['x', …]", B: '<unknown>' })
     expect(values('A = 1\nglobals().update(load())\n', ['A'])).toEqual({ A: '<unknown>' })
   })
 

@@ -3,15 +3,27 @@
 // environment world (see env.ts); imports between analysed modules are followed through a Loader.
 //
 // The interpreter is split by concern: statements.ts (assignments and the statement dispatch),
-// control-flow.ts (if/try/loops), imports.ts, expressions.ts, calls.ts and library.ts (library
-// models), with values.ts, operators.ts, methods.ts and containers.ts for Python's semantics and
-// namespace.ts for bindings and branch joins.
+// control-flow.ts (if/try/loops), imports.ts, expressions.ts, calls.ts, functions.ts (the project's
+// own functions and classes), attributes.ts, namespace-writes.ts and reflection.ts (writes that are
+// not assignments), library.ts and configurations.ts (library models), with values.ts,
+// operators.ts, methods.ts and containers.ts for Python's semantics and namespace.ts for scopes.
 import type { ParsedModule } from './ast.js'
+import { worldOf, type World } from './env.js'
 import { ModuleRun } from './module-run.js'
 import type { Namespace } from './namespace.js'
 import { execute } from './statements.js'
+import type { Loc } from './values.js'
 
 export type { Binding, Namespace } from './namespace.js'
+
+/** A line that can set any module-level name in a way the review cannot follow. */
+export interface OpaqueWrite {
+  loc: Loc
+  /** What it is, in words: `exec() runs code the review cannot see`. */
+  what: string
+  /** The line as written (trimmed). */
+  text: string
+}
 
 export interface ModuleResult {
   path: string
@@ -19,6 +31,8 @@ export interface ModuleResult {
   /** Modules this one imported with `from X import *`, in order (paths). */
   starImports: string[]
   notices: string[]
+  /** Opaque writes in this module and the modules it star-imports. */
+  opaque: OpaqueWrite[]
 }
 
 /** How the evaluator sees the rest of the analysed tree. */
@@ -32,14 +46,23 @@ export interface Loader {
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external'
 }
 
+/** How many modules deep imports are followed; past that, what a module defines is unknown. */
+export const MAX_IMPORT_DEPTH = 64
+
 /** Evaluates modules in one environment world, memoising each module. */
 export class WorldEvaluator {
   private readonly cache = new Map<string, ModuleResult | 'pending'>()
+  private depth = 0
+  readonly world: World
 
   constructor(
     private readonly loader: Loader,
-    readonly world: number
-  ) {}
+    world: number,
+    /** For a literal world: the one variable it sets. */
+    set?: { name: string; value: string }
+  ) {
+    this.world = worldOf(world, set)
+  }
 
   evaluate(path: string): ModuleResult | undefined {
     const cached = this.cache.get(path)
@@ -47,9 +70,26 @@ export class WorldEvaluator {
     if (cached) return cached
     const parsed = this.loader.module(path)
     if (!parsed) return undefined
+    if (this.depth >= MAX_IMPORT_DEPTH) {
+      const result = tooDeep(path, this.world.notices)
+      this.cache.set(path, result)
+      return result
+    }
     this.cache.set(path, 'pending')
-    const result = execute(new ModuleRun(this, this.loader, path, parsed, this.world))
-    this.cache.set(path, result)
-    return result
+    this.depth++
+    try {
+      const result = execute(new ModuleRun(this, this.loader, path, parsed, this.world))
+      this.cache.set(path, result)
+      return result
+    } finally {
+      this.depth--
+    }
   }
+}
+
+/** A module reached through more than MAX_IMPORT_DEPTH imports: everything it defines is unknown. */
+function tooDeep(path: string, notices: boolean): ModuleResult {
+  const loc = { path, line: 1, endLine: 1 }
+  const notice = `${path}: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`
+  return { path, ns: { bindings: new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [] }
 }

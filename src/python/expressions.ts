@@ -1,17 +1,21 @@
-// Expressions: literals, names, attributes, subscripts, operators, comparisons, comprehensions.
-// Calls are in calls.ts.
+// Expressions: literals, names, attributes, subscripts, operators, comparisons, comprehensions,
+// lambdas and `:=`. Calls are in calls.ts.
 import type { Expr } from './ast.js'
+import { attribute } from './attributes.js'
 import { BUILTINS } from './builtins.js'
 import { call } from './calls.js'
 import { subscript } from './containers.js'
-import { WORLDS } from './env.js'
+import { isSet, probeProduces } from './env.js'
+import { lambda } from './functions.js'
 import { readEnv } from './library.js'
 import type { ModuleRun } from './module-run.js'
-import type { Frame } from './namespace.js'
+import { findBinding, moduleNs, type Frame } from './namespace.js'
+import { isOwnModule, moduleNamed, readGlobal } from './namespace-writes.js'
 import { binop, compareValues, toStr } from './operators.js'
 import { NONE, TRUE, bool, int, mapOptions, numeric, oneOf, show, str, truthy, unknown, type Item, type Loc, type Value } from './values.js'
 
 export function expr(run: ModuleRun, e: Expr, frame: Frame): Value {
+  run.step()
   switch (e.t) {
     case 'const':
       if (e.value === null) return NONE
@@ -37,15 +41,8 @@ export function expr(run: ModuleRun, e: Expr, frame: Frame): Value {
       return attribute(run, expr(run, e.obj, frame), e.attr, frame)
     case 'call':
       return call(run, e, frame)
-    case 'subscript': {
-      const obj = expr(run, e.obj, frame)
-      if (obj.kind === 'ext' && obj.qname === 'os.environ') {
-        const name = expr(run, e.index, frame)
-        if (name.kind !== 'str') return unknown('os.environ[...] with a computed name')
-        return readEnv(run, name.value, 'os.environ[]', undefined, e.line, frame, (s) => str(s))
-      }
-      return subscript(obj, expr(run, e.index, frame))
-    }
+    case 'subscript':
+      return subscriptOf(run, e, frame)
     case 'binop':
       return binop(e.op, expr(run, e.left, frame), expr(run, e.right, frame))
     case 'unary': {
@@ -118,78 +115,131 @@ export function expr(run: ModuleRun, e: Expr, frame: Frame): Value {
     }
     case 'comp':
       return comprehension(run, e, frame)
+    case 'lambda':
+      return lambda(run, e, frame)
+    case 'walrus': {
+      // `NAME := value` binds in the enclosing function or module, even from a comprehension.
+      const value = expr(run, e.value, frame)
+      const target = frame.outer ?? frame
+      run.bind(target, e.name, value, { line: e.line, endLine: e.line })
+      return value
+    }
     case 'unknown':
       return unknown(`${e.why} at line ${e.line}`)
   }
 }
 
 function lookup(run: ModuleRun, id: string, frame: Frame, line: number): Value {
-  const b = frame.ns.bindings.get(id)
+  const b = findBinding(frame, id)
   if (b) {
     frame.reads.push(...b.env)
     return b.value
   }
   if (id in BUILTINS) return { kind: 'ext', qname: `builtins.${id}` }
+  if (id === '__name__') return { kind: 'ext', qname: '__name__' }
+  if (id === '__builtins__') return { kind: 'ext', qname: 'builtins' }
   if (id === '__file__') return unknown('__file__')
+  if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`)
   return unknown(`name ${id} is not defined at ${run.path}:${line}`)
 }
 
-function attribute(run: ModuleRun, obj: Value, attr: string, frame: Frame): Value {
-  if (obj.kind === 'ext') return { kind: 'ext', qname: `${obj.qname}.${attr}` }
-  if (obj.kind === 'module') {
-    const result = run.modules.evaluate(obj.path)
-    const b = result?.ns.bindings.get(attr)
-    if (b) {
-      frame.reads.push(...b.env)
-      return b.value
+function subscriptOf(run: ModuleRun, e: Extract<Expr, { t: 'subscript' }>, frame: Frame): Value {
+  const obj = expr(run, e.obj, frame)
+  const index = expr(run, e.index, frame)
+  if (obj.kind === 'ext') {
+    if (obj.qname === 'os.environ') {
+      if (index.kind !== 'str') return unknown('os.environ[...] with a computed name')
+      return readEnv(run, index.value, 'os.environ[]', undefined, e.line, frame, (s) => str(s))
     }
-    return unknown(`${attr} of ${obj.path}`)
+    if (obj.qname === 'sys.modules') return moduleNamed(run, index)
+    if (obj.qname === 'builtins') return index.kind === 'str' ? { kind: 'ext', qname: `builtins.${index.value}` } : { kind: 'ext', qname: '?builtin' }
   }
-  // Methods are resolved by call(); a bare attribute of a value is not something settings use.
-  return unknown(`attribute ${attr}`)
+  if (isOwnModule(run, obj, true)) return readGlobal(run, frame, index)
+  return subscript(obj, index)
 }
 
+/** Whether a value is the process environment (os.environ, os.environ.keys(), a name bound to it). */
+const isEnviron = (v: Value): boolean => v.kind === 'ext' && v.qname === 'os.environ'
+
 function compare(run: ModuleRun, e: Extract<Expr, { t: 'compare' }>, frame: Frame): Value {
+  let readsBefore = frame.reads.length
   let left = expr(run, e.operands[0], frame)
+  let leftVariable = singleRead(frame, readsBefore)
   let result: Value = TRUE
   for (let i = 0; i < e.ops.length; i++) {
     const rightExpr = e.operands[i + 1]
     if (!rightExpr) return unknown('comparison')
     const op = e.ops[i]
-    let right: Value
+    readsBefore = frame.reads.length
+    const right = expr(run, rightExpr, frame)
+    const rightVariable = singleRead(frame, readsBefore)
     let r: Value
-    if ((op === 'in' || op === 'not in') && rightExpr.t === 'attr' && expr(run, rightExpr, frame).kind === 'ext' && qnameOf(expr(run, rightExpr, frame)) === 'os.environ') {
-      right = { kind: 'ext', qname: 'os.environ' }
-      const name = left
-      if (name.kind !== 'str') return unknown('membership in os.environ')
-      const probe = WORLDS[run.world]
-      frame.reads.push({ name: name.value, via: '"X" in os.environ', line: e.line, path: run.path, defaultText: undefined })
-      const present = probe === null ? false : true
+    if ((op === 'in' || op === 'not in') && isEnviron(right)) {
+      // A presence switch: set in every probe world, unset in production as deployed.
+      if (left.kind !== 'str') return unknown('membership in os.environ')
+      frame.reads.push({ name: left.value, via: '"X" in os.environ', line: e.line, path: run.path, defaultText: undefined })
+      const present = isSet(run.world, left.value)
       r = bool(op === 'in' ? present : !present)
     } else {
-      right = expr(run, rightExpr, frame)
+      noteComparedLiterals(run, op, leftVariable, rightExpr)
+      noteComparedLiterals(run, op, rightVariable, e.operands[i])
       r = mapOptions(left, (a) => mapOptions(right, (b) => compareValues(op, a, b)))
     }
     if (truthy(r) === false) return r
     result = truthy(r) === true ? result : oneOf([result, r], 'comparison')
     if (truthy(r) === undefined) result = unknown('comparison of unknown values')
     left = right
+    leftVariable = rightVariable
   }
   return result
 }
 
-function qnameOf(v: Value): string | undefined {
-  return v.kind === 'ext' ? v.qname : undefined
+/** The environment variable an operand read, when it read exactly one. */
+function singleRead(frame: Frame, before: number): string | undefined {
+  const names = new Set(frame.reads.slice(before).map((r) => r.name))
+  return names.size === 1 ? [...names][0] : undefined
+}
+
+/**
+ * `os.environ.get("STAGE") == "production"`: in production as deployed the variable is unset and
+ * the probe strings never equal "production", so that branch would never be seen. Such literals are
+ * collected for the literal worlds (see settings/view.ts), one variable set at a time.
+ */
+function noteComparedLiterals(run: ModuleRun, op: string, variable: string | undefined, other: Expr): void {
+  const compared = run.world.compared
+  if (!compared || !variable || !['==', '!=', 'in', 'not in'].includes(op)) return
+  const literals = other.t === 'const' && typeof other.value === 'string' ? [other.value] : other.t === 'seq' ? other.items.flatMap((i) => (i.t === 'const' && typeof i.value === 'string' ? [i.value] : [])) : []
+  for (const literal of literals) {
+    if (probeProduces(literal)) continue
+    const set = compared.get(variable) ?? new Set<string>()
+    if (set.size < 8) set.add(literal)
+    compared.set(variable, set)
+  }
 }
 
 function comprehension(run: ModuleRun, e: Extract<Expr, { t: 'comp' }>, frame: Frame): Value {
   const iter = expr(run, e.iter, frame)
-  if (iter.kind !== 'seq') return unknown(`comprehension over ${show(iter, 20)}`)
+  const source = iter.kind === 'dict' && !iter.open ? { kind: 'seq' as const, type: 'list' as const, items: iter.entries.map((x) => ({ value: str(x.key), loc: x.loc })), open: false } : iter
+  if (source.kind !== 'seq') return unknown(`comprehension over ${show(iter, 20)}`)
   const items: Item[] = []
-  let open = iter.open
-  for (const item of iter.items) {
-    const inner: Frame = { ns: { bindings: new Map(frame.ns.bindings) }, reads: frame.reads }
-    inner.ns.bindings.set(e.target, { value: item.value, loc: item.loc ?? { path: run.path, line: e.line, endLine: e.line }, history: [], env: [], text: '' })
+  const entries = new Map<string, { key: string; value: Value; loc?: Loc }>()
+  let open = source.open
+  // The comprehension's own scope: its variables, then the names around it.
+  const enclosing = frame.scope?.kind === 'function' ? [frame.ns, ...frame.scope.enclosing] : (frame.scope?.enclosing ?? [])
+  const names = new Set<string>()
+  const collect = (t: Expr): void => {
+    if (t.t === 'name') names.add(t.id)
+    else if (t.t === 'seq') t.items.forEach(collect)
+  }
+  collect(e.target)
+  for (const item of source.items) {
+    const inner: Frame = {
+      ns: { bindings: new Map() },
+      reads: frame.reads,
+      scope: { kind: 'function', globals: moduleNs(frame), enclosing, locals: names, declaredGlobal: new Set(), returns: [], reads: frame.reads },
+      outer: frame.outer ?? frame
+    }
+    bindTarget(run, e.target, item.value, item.loc ?? { path: run.path, line: e.line, endLine: e.line }, inner)
     let keep: boolean | undefined = true
     for (const c of e.conds) {
       const t = truthy(expr(run, c, inner))
@@ -204,7 +254,27 @@ function comprehension(run: ModuleRun, e: Extract<Expr, { t: 'comp' }>, frame: F
       open = true
       continue
     }
-    items.push({ value: expr(run, e.elt, inner), loc: item.loc })
+    if (e.kind !== 'dict') items.push({ value: expr(run, e.elt, inner), loc: item.loc })
+    else {
+      const key = expr(run, e.elt, inner)
+      if (key.kind !== 'str') open = true
+      else {
+        entries.delete(key.value)
+        entries.set(key.value, { key: key.value, value: expr(run, e.value as Expr, inner), loc: item.loc })
+      }
+    }
   }
+  if (e.kind === 'dict') return { kind: 'dict', entries: [...entries.values()], open }
   return { kind: 'seq', type: e.kind, items, open }
+}
+
+/** Binds a comprehension variable (a name or a tuple of names) in its own scope. */
+function bindTarget(run: ModuleRun, target: Expr, value: Value, loc: Loc, frame: Frame): void {
+  if (target.t === 'name') {
+    frame.ns.bindings.set(target.id, { value, loc, history: [], env: [], text: '' })
+    return
+  }
+  if (target.t !== 'seq') return
+  const items = value.kind === 'seq' && !value.open && value.items.length === target.items.length ? value.items : undefined
+  target.items.forEach((t, i) => bindTarget(run, t, items ? items[i].value : unknown('unpacked'), loc, frame))
 }

@@ -4,18 +4,22 @@ import type { Signal } from './control-flow.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
 
-/** `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`: both as names from outside the tree. */
+/**
+ * `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`: names from outside the tree, or an
+ * analysed module (this one included: `import config.settings as me; me.DEBUG = True`).
+ */
 export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, frame: Frame): void {
   for (const n of s.names) {
     const local = n.as ?? n.dotted.split('.')[0]
     const qname = n.as ? n.dotted : n.dotted.split('.')[0]
-    run.bind(frame, local, { kind: 'ext', qname }, s)
+    const found = n.as ? run.loader.resolve(run.path, 0, n.dotted) : 'external'
+    run.bind(frame, local, found === 'external' || found === 'missing' ? { kind: 'ext', qname } : { kind: 'module', path: found }, s)
   }
 }
 
 export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>, frame: Frame): Signal {
   const target = run.loader.resolve(run.path, s.level, s.module)
-  if (target === 'missing') return { raise: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
+  if (target === 'missing') return { t: 'raise', exc: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
   if (target === 'external') {
     if (s.names === '*') {
       run.notices.push(`${run.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`)
@@ -35,6 +39,8 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     run.starImports.push(target)
     for (const [name, b] of result.ns.bindings) if (!name.startsWith('_')) frame.ns.bindings.set(name, b)
     if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
+    for (const o of result.opaque) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
+    for (const n of result.notices) if (!run.notices.includes(n)) run.notices.push(n)
     return null
   }
   for (const n of s.names) {
@@ -44,7 +50,7 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
       // `from . import base` names a submodule
       const sub = run.loader.resolve(run.path, s.level, s.module ? `${s.module}.${n.name}` : n.name)
       if (sub !== 'missing' && sub !== 'external') run.bind(frame, n.as, { kind: 'module', path: sub }, s)
-      else return { raise: 'ImportError', why: `ImportError: cannot import name ${n.name} from ${target}` }
+      else return { t: 'raise', exc: 'ImportError', why: `ImportError: cannot import name ${n.name} from ${target}` }
     }
   }
   return null

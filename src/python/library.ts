@@ -1,25 +1,38 @@
 // Models of the library calls settings use to read their environment: os.environ / os.getenv,
 // python-decouple's config(), django-environ's Env, json.loads, strtobool; and the built-ins.
 // In each world (see env.ts) an environment read yields the world's value or the read's default.
-import { builtinCall } from './builtins.js'
-import { argument, type Call } from './calls.js'
-import { WORLDS, commaList, decoupleBool, environBool, jsonValue, pyFloat, pyInt, strtobool } from './env.js'
+import { builtinCall, iterationCall } from './builtins.js'
+import { args, argument, opaqueIfEscaping, type Call } from './calls.js'
+import { configValue } from './configurations.js'
+import { MAX_LITERAL_DEPTH, commaList, decoupleBool, envValue, environBool, jsonValue, pyFloat, pyInt, str2bool, strtobool } from './env.js'
 import { expr } from './expressions.js'
+import { literalEval } from './literals.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
 import { toStr } from './operators.js'
+import { reflection } from './reflection.js'
 import { NONE, mapOptions, show, str, truthy, unknown, type Value } from './values.js'
 
 /** One read of an environment variable, recorded on the frame; the value this world gives it. */
 export function readEnv(run: ModuleRun, name: string, via: string, defaultValue: Value | undefined, line: number, frame: Frame, cast: (s: string) => Value, defaultText?: string): Value {
   frame.reads.push({ name, via, defaultText, line, path: run.path })
-  const probe = WORLDS[run.world]
-  if (probe === null) {
+  const value = envValue(run.world, name)
+  if (value === undefined) {
     // Production as deployed: a default applies; a required variable is set to something unknown.
     if (defaultValue !== undefined) return defaultValue
     return unknown(`the value of the environment variable ${name}`)
   }
-  return cast(probe)
+  return cast(value)
+}
+
+/** A string parsed by a literal parser; too deep a literal is unknown and noted. */
+function parsed(run: ModuleRun, v: Value, line: number, parse: (s: string) => Value, what: string): Value {
+  return mapOptions(v, (o) => {
+    if (o.kind !== 'str') return unknown(`${what} of a non-string`)
+    const result = parse(o.value)
+    if (result.kind === 'unknown' && result.why.includes(`${MAX_LITERAL_DEPTH} levels`)) run.notice(line, `${what}() of a value nested more than ${MAX_LITERAL_DEPTH} levels deep; that value is unknown`)
+    return result
+  })
 }
 
 export function externalCall(run: ModuleRun, qname: string, e: Call, frame: Frame): Value {
@@ -78,22 +91,31 @@ export function externalCall(run: ModuleRun, qname: string, e: Call, frame: Fram
       if (e.args.length) return unknown('dict(...)')
       return { kind: 'dict', entries: e.kwargs.map((k) => ({ key: k.name, value: expr(run, k.value, frame), loc: { path: run.path, line: k.value.line, endLine: k.value.line } })), open: false }
     }
-    case 'json.loads': {
-      const v = e.args[0] ? expr(run, e.args[0], frame) : NONE
-      return mapOptions(v, (o) => (o.kind === 'str' ? jsonValue(o.value) : unknown('json.loads of a non-string')))
-    }
+    case 'json.loads':
+      return parsed(run, e.args[0] ? expr(run, e.args[0], frame) : NONE, e.line, jsonValue, 'json.loads')
+    case 'ast.literal_eval':
+      return parsed(run, e.args[0] ? expr(run, e.args[0], frame) : NONE, e.line, literalEval, 'ast.literal_eval')
     case 'distutils.util.strtobool':
     case 'setuptools.dist.strtobool':
-    case 'str2bool.str2bool':
     case 'strtobool': {
       const v = e.args[0] ? expr(run, e.args[0], frame) : NONE
       return mapOptions(v, (o) => (o.kind === 'str' ? strtobool(o.value) : unknown('strtobool of a non-string')))
     }
+    case 'str2bool.str2bool': {
+      const v = e.args[0] ? expr(run, e.args[0], frame) : NONE
+      return mapOptions(v, (o) => (o.kind === 'str' ? str2bool(o.value) : o.kind === 'bool' ? o : unknown('str2bool of a non-string')))
+    }
+    case 'os.environ.keys':
+    case 'os.environ.copy':
+      return { kind: 'ext', qname: 'os.environ' }
     case 'django.core.management.utils.get_random_secret_key':
       return unknown('a random key generated at start-up')
-    default:
-      return unknown(`result of ${q}()`)
   }
+  const given = args(run, e, frame)
+  const known = reflection(run, q, given, e, frame) ?? iterationCall(run, q, given, frame) ?? configValue(qname, given.positional, given.keywords)
+  if (known) return known
+  opaqueIfEscaping(run, frame, q, given, e.line)
+  return unknown(`result of ${q}()`)
 }
 
 /** A call on a django-environ `Env`: `env("X")`, `env.bool("X", default=…)`, with its scheme. */

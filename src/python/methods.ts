@@ -1,7 +1,7 @@
 // Methods of strings, lists, sets and dicts: the ones that compute a value, and the ones that change
 // their container in place.
 import { extend } from './containers.js'
-import { isComparable } from './operators.js'
+import { isComparable, toStr } from './operators.js'
 import { NONE, bool, equal, fails, list, mapOptions, str, unknown, type Loc, type Value } from './values.js'
 
 export const MUTATING_METHODS = new Set(['append', 'insert', 'extend', 'remove', 'pop', 'clear', 'update', 'setdefault', 'sort', 'reverse', 'add', 'discard'])
@@ -56,10 +56,22 @@ export function valueMethod(o: Value, method: string, args: Value[]): Value {
       }
       case 'isdigit':
         return bool(/^\d+$/.test(s))
+      case 'isupper':
+      case 'islower': {
+        // Python: at least one cased character, and no cased character of the other case
+        const cased = s.toLowerCase() !== s.toUpperCase()
+        return bool(cased && (method === 'isupper' ? s === s.toUpperCase() : s === s.toLowerCase()))
+      }
+      case 'isidentifier':
+        return bool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s))
+      case 'format':
+        return format(s, args)
       default:
         return unknown(`str.${method}()`)
     }
   }
+  if (o.kind === 'dict' && !o.open && (method === 'keys' || method === 'values' || method === 'items'))
+    return list(o.entries.map((e) => (method === 'keys' ? str(e.key) : method === 'values' ? e.value : list([str(e.key), e.value], 'tuple'))))
   if (o.kind === 'dict' && method === 'get') {
     const k = args[0]
     if (k?.kind !== 'str') return unknown('dict.get')
@@ -69,6 +81,34 @@ export function valueMethod(o: Value, method: string, args: Value[]): Value {
   if (o.kind === 'seq' && method === 'copy') return o
   if (o.kind === 'dict' && method === 'copy') return o
   return unknown(`.${method}()`)
+}
+
+/** `"{} {0} {}".format(...)` with positional fields and no format specs; anything else is unknown. */
+function format(template: string, args: Value[]): Value {
+  let out = ''
+  let next = 0
+  for (let i = 0; i < template.length; i++) {
+    const c = template[i]
+    if ((c === '{' || c === '}') && template[i + 1] === c) {
+      out += c
+      i++
+      continue
+    }
+    if (c === '}') return unknown('str.format()')
+    if (c !== '{') {
+      out += c
+      continue
+    }
+    const end = template.indexOf('}', i)
+    const field = end < 0 ? undefined : template.slice(i + 1, end)
+    if (field === undefined || !/^\d*$/.test(field)) return unknown('str.format()')
+    const v = args[field === '' ? next++ : Number(field)]
+    const text = v && toStr(v)
+    if (text === undefined) return unknown('str.format()')
+    out += text
+    i = end
+  }
+  return str(out)
 }
 
 /** In-place methods of lists, sets and dicts: returns the new value of the container. */

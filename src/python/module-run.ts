@@ -1,30 +1,79 @@
-// The state of evaluating one module in one environment world, and the few operations on names that
+// The state of evaluating one module in one environment world, and the operations on names that
 // every kind of statement uses: bind a name, change its value in place, give up on every name.
 import type { ParsedModule } from './ast.js'
-import type { Loader, ModuleResult } from './evaluate.js'
-import { dedupeReads, type Frame } from './namespace.js'
+import type { World } from './env.js'
+import type { Loader, ModuleResult, OpaqueWrite } from './evaluate.js'
+import { capped, dedupeReads, locate, moduleNs, writeNs, type Binding, type Frame, type Namespace } from './namespace.js'
 import { unknown, type Loc, type Value } from './values.js'
+
+/** A name Django reads as a setting: upper case (Python's str.isupper()). */
+export function isSettingName(name: string): boolean {
+  return name.toUpperCase() === name && name.toLowerCase() !== name
+}
 
 /** The other modules of the analysed tree, evaluated in the same world. */
 export interface Modules {
   evaluate(path: string): ModuleResult | undefined
 }
 
-type Span = { line: number; endLine: number }
+export type Span = { line: number; endLine: number }
+
+/** Work done again and again (helper calls, loop iterations) is bounded per module. */
+export const REPLAY_BUDGET = 200_000
+export const MAX_CALL_DEPTH = 8
+
+/** Thrown when replayed work exceeds the budget; caught where the replay started. */
+export class BudgetExceeded extends Error {}
+
+/** Counters shared by a module's run and the runs of functions of other modules it calls. */
+export interface Budget {
+  steps: number
+  /** > 0 while evaluating a helper call or a loop iteration: then steps count against the budget. */
+  replaying: number
+  callDepth: number
+}
 
 export class ModuleRun {
   readonly notices: string[] = []
   readonly starImports: string[] = []
+  readonly opaque: OpaqueWrite[] = []
   /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
   tryDepth = 0
+  /** Names this run wrote to the module while inside a helper call (made unknown if the call is cut short). */
+  writtenInCall = new Set<string>()
+  /** The loops being evaluated, innermost last: unrolled element by element, or probed once. */
+  readonly loops: ('unrolled' | 'probe')[] = []
+  /** > 0 while probing a loop body: what it would note is not said. */
+  quiet = 0
+  /** Runs of other modules whose functions this module calls (sharing this budget). */
+  private readonly others = new Map<string, ModuleRun>()
 
   constructor(
     readonly modules: Modules,
     readonly loader: Loader,
     readonly path: string,
     readonly parsed: ParsedModule,
-    readonly world: number
+    readonly world: World,
+    readonly budget: Budget = { steps: 0, replaying: 0, callDepth: 0 }
   ) {}
+
+  /** One unit of work; past the budget while replaying, the replay is abandoned. */
+  step(): void {
+    this.budget.steps++
+    if (this.budget.replaying > 0 && this.budget.steps > REPLAY_BUDGET) throw new BudgetExceeded()
+  }
+
+  /** The run for code of another analysed module (a function defined there), sharing this budget. */
+  runFor(path: string): ModuleRun | undefined {
+    if (path === this.path) return this
+    let run = this.others.get(path)
+    const parsed = this.loader.module(path)
+    if (!run && parsed) {
+      run = new ModuleRun(this.modules, this.loader, path, parsed, this.world, this.budget)
+      this.others.set(path, run)
+    }
+    return run
+  }
 
   loc(s: Span): Loc {
     return { path: this.path, line: s.line, endLine: s.endLine }
@@ -35,32 +84,54 @@ export class ModuleRun {
     return this.parsed.lines[line - 1] ?? ''
   }
 
+  /** A notice about this module, once per text (only in the world that reports notices). */
+  notice(line: number | undefined, message: string): void {
+    if (!this.world.notices || this.quiet) return
+    const text = line === undefined ? `${this.path}: ${message}` : `${this.path}:${line}: ${message}`
+    if (!this.notices.includes(text)) this.notices.push(text)
+  }
+
   bind(frame: Frame, name: string, value: Value, s: Span): void {
-    const loc = this.loc(s)
-    frame.ns.bindings.set(name, { value, loc, history: [loc], env: dedupeReads(frame.reads), text: this.text(s.line) })
+    this.bindIn(writeNs(frame, name), frame, name, value, s)
+  }
+
+  /** Binds a name in a given namespace; a write to the module from inside a helper call is remembered. */
+  bindIn(ns: Namespace, frame: Frame, name: string, value: Value, s: Span, origin?: Binding): void {
+    const loc = origin?.loc ?? this.loc(s)
+    ns.bindings.set(name, { value, loc, history: [loc], env: dedupeReads([...(origin?.env ?? []), ...frame.reads]), text: origin?.text ?? this.text(s.line) })
+    if (ns === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name)
   }
 
   /** Replaces a binding's value by a changed one, keeping its history. */
   mutate(frame: Frame, name: string, change: (v: Value) => Value, s: Span): void {
-    const old = frame.ns.bindings.get(name)
+    const ns = locate(frame, name) ?? writeNs(frame, name)
+    const old = ns.bindings.get(name)
     const loc = this.loc(s)
+    if (ns === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name)
     if (!old) {
-      frame.ns.bindings.set(name, { value: unknown(`${name} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) })
+      ns.bindings.set(name, { value: unknown(`${name} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) })
       return
     }
-    frame.ns.bindings.set(name, {
+    ns.bindings.set(name, {
       value: change(old.value),
       loc,
-      history: [...old.history, loc],
+      history: capped([...old.history, loc]),
       env: dedupeReads([...old.env, ...frame.reads]),
       text: this.text(s.line)
     })
   }
 
-  /** Code at `s` may set any name: every name becomes unknown, and so does every name not set yet. */
-  markDynamic(frame: Frame, s: Span): void {
+  /**
+   * Code at `s` may set any module-level name: every setting (an upper-case name, as Django reads
+   * them) becomes unknown, and so does every setting not set yet; helpers such as `env` stay known.
+   * `what` names a write the evaluator cannot model (reported by settings-opaque-write); an import
+   * from outside the tree passes none.
+   */
+  markDynamic(frame: Frame, s: Span, what?: string): void {
     const loc = this.loc(s)
-    frame.ns.dynamic = loc
-    for (const [name, b] of frame.ns.bindings) frame.ns.bindings.set(name, { ...b, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) })
+    const ns = moduleNs(frame)
+    ns.dynamic = loc
+    for (const [name, b] of ns.bindings) if (isSettingName(name)) ns.bindings.set(name, { ...b, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) })
+    if (what && !this.opaque.some((o) => o.loc.line === loc.line && o.loc.path === loc.path)) this.opaque.push({ loc, what, text: this.text(s.line).trim() })
   }
 }
