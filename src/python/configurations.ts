@@ -6,7 +6,7 @@ import { commaList, namesDevelopment, pyFloat, pyInt } from './env.js'
 import { callFunction, classAttribute, classNames } from './functions.js'
 import { readEnv } from './library.js'
 import { isSettingName, type ModuleRun } from './module-run.js'
-import { dedupeReads, mergeNamespaces, type Binding, type Frame, type Namespace } from './namespace.js'
+import { branchOf, dedupeReads, mergeNamespaces, type Binding, type Frame, type Namespace } from './namespace.js'
 import { FALSE, NONE, TRUE, fails, mapOptions, show, str, unknown, type ClassDef, type Value } from './values.js'
 
 const CONFIGURATION = new Set(['configurations.Configuration', 'configurations.base.Configuration'])
@@ -79,13 +79,12 @@ export function applyConfigurations(run: ModuleRun, frame: Frame): void {
   const production = leaves.filter(([name]) => !namesDevelopment(name))
   const chosen = production.length ? production : leaves.length ? leaves : classes
   const branches = chosen.map(([, cls]) => withSettingsOf(run, cls, frame))
-  if (branches.length === 1) frame.ns.bindings = branches[0].bindings
-  else mergeNamespaces(frame.ns, branches, `depends on which of ${chosen.map(([n]) => n).join(', ')} DJANGO_CONFIGURATION names`)
+  mergeNamespaces(frame.ns, branches, `depends on which of ${chosen.map(([n]) => n).join(', ')} DJANGO_CONFIGURATION names`)
 }
 
 /** The module's namespace with one class's settings added. */
 function withSettingsOf(run: ModuleRun, cls: ClassDef, frame: Frame): Namespace {
-  const ns: Namespace = { bindings: new Map(frame.ns.bindings), dynamic: frame.ns.dynamic }
+  const ns = branchOf(frame.ns)
   const self: Value = { kind: 'instance', cls, attrs: new Map() }
   for (const name of classNames(cls)) {
     if (!isSettingName(name)) continue

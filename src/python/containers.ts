@@ -1,7 +1,7 @@
 // Reading and writing inside containers: `X["a"][0]` as a root name and a path of keys, subscripts,
 // and the source locations of list elements.
 import type { Expr } from './ast.js'
-import { fails, mapOptions, str, unknown, type Loc, type Value } from './values.js'
+import { fails, mapOptions, str, unknown, type Item, type Loc, type Value } from './values.js'
 
 export function rootName(e: Expr): string | undefined {
   if (e.t === 'name') return e.id
@@ -67,8 +67,22 @@ export function withLocs(v: Value, loc: Loc): Value {
   return v
 }
 
+/**
+ * How many elements a list keeps when it grows: past that it is open (more elements may follow), so
+ * a module that appends 50,000 times does not copy 50,000 elements each time.
+ */
+export const MAX_ITEMS = 2000
+
+/** A list with more elements at the end (or, for `at`, inserted there), bounded by MAX_ITEMS. */
+export function grow(a: Extract<Value, { kind: 'seq' }>, more: Item[], open = false, at = a.items.length): Value {
+  if (a.items.length >= MAX_ITEMS) return a.open ? a : { ...a, open: true }
+  const items = [...a.items.slice(0, at), ...more, ...a.items.slice(at)]
+  const full = items.length > MAX_ITEMS
+  return { ...a, items: full ? items.slice(0, MAX_ITEMS) : items, open: a.open || open || full }
+}
+
 export function extend(a: Extract<Value, { kind: 'seq' }>, b: Value): Value {
-  if (b.kind === 'seq') return { ...a, items: [...a.items, ...b.items], open: a.open || b.open }
-  if (b.kind === 'str') return { ...a, items: [...a.items, ...[...b.value].map((c) => ({ value: str(c) }))] }
+  if (b.kind === 'seq') return grow(a, b.items, b.open)
+  if (b.kind === 'str') return grow(a, [...b.value].slice(0, MAX_ITEMS).map((c) => ({ value: str(c) })))
   return { ...a, open: true }
 }

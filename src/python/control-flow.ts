@@ -137,31 +137,38 @@ function elements(v: Value): Value[] | undefined {
   return undefined
 }
 
-/** Runs the body once per element; 'undecided' (names restored) when that cannot be followed. */
+/** Runs the body once per element; 'undecided' (nothing changed) when that cannot be followed. */
 function unroll(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, target: Expr, items: Value[], frame: Frame): Signal | 'undecided' {
-  const before = cloneFrame(frame)
+  // on a branch, kept only if the whole loop could be followed
+  const work = cloneFrame(frame)
   // what the loop variable is bound to depends on what the iterable read, not on the last statement
   const iterReads = frame.reads
   run.loops.push('unrolled')
   run.budget.replaying++
   try {
-    for (const item of items) {
-      nextStatement(frame)
-      frame.reads = [...iterReads]
-      assign(run, target, item, s, frame)
-      const signal = block(run, s.body, frame)
-      if (signal?.t === 'break') return null
-      if (signal && signal.t !== 'continue') return signal
-    }
-    return block(run, s.orelse, frame)
+    const signal = iterations(run, s, target, items, work)
+    adopt(frame, work)
+    return signal
   } catch (e) {
     if (!(e instanceof LoopUndecided) && !(e instanceof BudgetExceeded && run.budget.replaying === 1)) throw e
-    if (e instanceof BudgetExceeded) run.notice(s.line, 'this loop is too long to follow; what it changes is unknown')
-    adopt(frame, before)
+    if (e instanceof BudgetExceeded && !run.budget.exhausted) run.notice(s.line, 'this loop is too much work to follow; results of helper calls and loops from here on are unknown')
+    if (e instanceof BudgetExceeded) run.budget.exhausted = true
     return 'undecided'
   } finally {
     run.loops.pop()
     run.budget.replaying--
+  }
+
+  function iterations(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, target: Expr, items: Value[], work: Frame): Signal {
+    for (const item of items) {
+      nextStatement(work)
+      work.reads = [...iterReads]
+      assign(run, target, item, s, work)
+      const signal = block(run, s.body, work)
+      if (signal?.t === 'break') return null
+      if (signal && signal.t !== 'continue') return signal
+    }
+    return block(run, s.orelse, work)
   }
 }
 

@@ -19,15 +19,12 @@ export interface World {
   probe: string | null
   /** A "literal world": production as deployed, except this one variable set to this value. */
   set?: { name: string; value: string }
-  /** Whether this evaluation reports notices (only production as deployed does). */
-  notices: boolean
-  /** Filled in production as deployed: variables compared with string literals, and those literals. */
-  compared?: Map<string, Set<string>>
+  /** Production as deployed (world 0): the world that reports notices and finds the literal worlds. */
+  deployed: boolean
 }
 
 export function worldOf(index: number, set?: { name: string; value: string }): World {
-  const probe = WORLDS[index] ?? null
-  return set ? { probe: null, set, notices: false } : { probe, notices: index === UNSET_WORLD, compared: index === UNSET_WORLD ? new Map() : undefined }
+  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD }
 }
 
 /** Whether a variable is set in a world (for `"X" in os.environ`). */
@@ -41,10 +38,13 @@ export function envValue(world: World, name: string): string | undefined {
   return world.probe ?? undefined
 }
 
-/** A compared literal that the probe strings already produce (so the probe worlds cover it). */
+/** Words of on/off switches: the probe worlds ("True", "1", "False"…) already stand for them. */
+const SWITCH_WORDS = new Set(['yes', 'no', 'y', 'n', 't', 'f', 'on', 'off', 'enable', 'enabled', 'disable', 'disabled', 'none', 'null'])
+
+/** A compared literal that the probe strings already produce, or that is a switch word (the probes cover it). */
 export function probeProduces(literal: string): boolean {
   const l = literal.trim().toLowerCase()
-  return WORLDS.some((w) => w !== null && w.toLowerCase() === l)
+  return SWITCH_WORDS.has(l) || WORLDS.some((w) => w !== null && w.toLowerCase() === l)
 }
 
 const DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/

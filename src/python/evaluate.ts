@@ -33,6 +33,11 @@ export interface ModuleResult {
   notices: string[]
   /** Opaque writes in this module and the modules it star-imports. */
   opaque: OpaqueWrite[]
+  /**
+   * In production as deployed: environment variables this module (and what it star-imports) compares
+   * with string literals that no probe world produces, with those literals (see settings/view.ts).
+   */
+  compared: Map<string, Set<string>>
 }
 
 /** How the evaluator sees the rest of the analysed tree. */
@@ -70,11 +75,8 @@ export class WorldEvaluator {
     if (cached) return cached
     const parsed = this.loader.module(path)
     if (!parsed) return undefined
-    if (this.depth >= MAX_IMPORT_DEPTH) {
-      const result = tooDeep(path, this.world.notices)
-      this.cache.set(path, result)
-      return result
-    }
+    // not cached: reached again through fewer imports, the module is evaluated
+    if (this.depth >= MAX_IMPORT_DEPTH) return tooDeep(path, this.world.deployed)
     this.cache.set(path, 'pending')
     this.depth++
     try {
@@ -91,5 +93,5 @@ export class WorldEvaluator {
 function tooDeep(path: string, notices: boolean): ModuleResult {
   const loc = { path, line: 1, endLine: 1 }
   const notice = `${path}: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`
-  return { path, ns: { bindings: new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [] }
+  return { path, ns: { bindings: new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [], compared: new Map() }
 }

@@ -206,15 +206,11 @@ function singleRead(frame: Frame, before: number): string | undefined {
  * collected for the literal worlds (see settings/view.ts), one variable set at a time.
  */
 function noteComparedLiterals(run: ModuleRun, op: string, variable: string | undefined, other: Expr): void {
-  const compared = run.world.compared
-  if (!compared || !variable || !['==', '!=', 'in', 'not in'].includes(op)) return
+  if (!variable || !['==', '!=', 'in', 'not in'].includes(op)) return
   const literals = other.t === 'const' && typeof other.value === 'string' ? [other.value] : other.t === 'seq' ? other.items.flatMap((i) => (i.t === 'const' && typeof i.value === 'string' ? [i.value] : [])) : []
-  for (const literal of literals) {
-    if (probeProduces(literal)) continue
-    const set = compared.get(variable) ?? new Set<string>()
-    if (set.size < 8) set.add(literal)
-    compared.set(variable, set)
-  }
+  // `in ("1", "true", "yes")` is already true in a probe world: a switch, not an environment's name
+  if (literals.some(probeProduces)) return
+  for (const literal of literals) run.noteCompared(variable, literal)
 }
 
 function comprehension(run: ModuleRun, e: Extract<Expr, { t: 'comp' }>, frame: Frame): Value {

@@ -6,8 +6,8 @@ import type { Expr, Param, Stmt } from './ast.js'
 import { block } from './statements.js'
 import { isConfigurationBase } from './configurations.js'
 import { expr } from './expressions.js'
-import { BudgetExceeded, MAX_CALL_DEPTH, type ModuleRun, type Span } from './module-run.js'
-import { moduleNs, type Binding, type Frame, type Namespace, type Scope } from './namespace.js'
+import { BudgetExceeded, MAX_CALL_DEPTH, REPLAY_BUDGET, type ModuleRun, type Span } from './module-run.js'
+import { branchOf, moduleNs, type Binding, type Frame, type Namespace, type Scope } from './namespace.js'
 import { NONE, list, oneOf, unknown, type ClassDef, type FunctionDef, type Value } from './values.js'
 import type { Signal } from './control-flow.js'
 
@@ -149,7 +149,8 @@ function invoke(run: ModuleRun, f: Extract<Value, { kind: 'func' }>, args: Args,
   } catch (e) {
     if (!(e instanceof BudgetExceeded && outermost)) throw e
     // Cut short: what it wrote so far (and would have written) cannot be trusted.
-    run.notice(line, `${fn.name}() is too much work to evaluate here; its result is unknown`)
+    if (!run.budget.exhausted) run.notice(line, `${fn.name}() is too much work to evaluate (more than ${REPLAY_BUDGET} steps in this module); results of helper calls and loops from here on are unknown`)
+    run.budget.exhausted = true
     for (const name of run.writtenInCall) run.mutate(frame, name, () => unknown(`may be changed by ${fn.name}() at line ${line}`), { line, endLine: line })
     return { result: unknown(`${fn.name}() was too much work to evaluate`) }
   } finally {
@@ -162,7 +163,7 @@ function invoke(run: ModuleRun, f: Extract<Value, { kind: 'func' }>, args: Args,
 /** The globals a function of another module runs with: a copy of that module's namespace. */
 function foreignGlobals(run: ModuleRun, path: string): Namespace | undefined {
   const result = run.modules.evaluate(path)
-  return result && { bindings: new Map(result.ns.bindings), dynamic: result.ns.dynamic }
+  return result && branchOf(result.ns)
 }
 
 /** Binds arguments to parameters, or says why the call would fail. */

@@ -40,7 +40,8 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     for (const [name, b] of result.ns.bindings) if (!name.startsWith('_')) frame.ns.bindings.set(name, b)
     if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
     for (const o of result.opaque) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
-    for (const n of result.notices) if (!run.notices.includes(n)) run.notices.push(n)
+    for (const n of result.notices) run.carry(n)
+    for (const [name, literals] of result.compared) for (const l of literals) run.noteCompared(name, l)
     return null
   }
   for (const n of s.names) {

@@ -1,6 +1,6 @@
 // Methods of strings, lists, sets and dicts: the ones that compute a value, and the ones that change
 // their container in place.
-import { extend } from './containers.js'
+import { extend, grow } from './containers.js'
 import { isComparable, toStr } from './operators.js'
 import { NONE, bool, equal, fails, list, mapOptions, str, unknown, type Loc, type Value } from './values.js'
 
@@ -118,16 +118,14 @@ export function callMethodMutating(v: Value, method: string, args: Value[], kwar
     switch (method) {
       case 'append':
       case 'add':
-        return args[0] ? { ...v, items: [...v.items, { value: args[0], loc: locOf(args[0]) }] } : v
+        return args[0] ? grow(v, [{ value: args[0], loc: locOf(args[0]) }]) : v
       case 'extend':
         return args[0] ? extend(v, args[0]) : v
       case 'insert': {
         const at = args[0]?.kind === 'int' ? args[0].value : undefined
         if (at === undefined || !args[1]) return { ...v, open: true }
-        const items = [...v.items]
-        const i = at < 0 ? Math.max(0, items.length + at) : Math.min(at, items.length)
-        items.splice(i, 0, { value: args[1] })
-        return { ...v, items }
+        const i = at < 0 ? Math.max(0, v.items.length + at) : Math.min(at, v.items.length)
+        return grow(v, [{ value: args[1] }], false, i)
       }
       case 'remove':
       case 'discard': {

@@ -21,6 +21,7 @@ export type Span = { line: number; endLine: number }
 /** Work done again and again (helper calls, loop iterations) is bounded per module. */
 export const REPLAY_BUDGET = 200_000
 export const MAX_CALL_DEPTH = 8
+const MAX_NOTICES = 100
 
 /** Thrown when replayed work exceeds the budget; caught where the replay started. */
 export class BudgetExceeded extends Error {}
@@ -31,10 +32,13 @@ export interface Budget {
   /** > 0 while evaluating a helper call or a loop iteration: then steps count against the budget. */
   replaying: number
   callDepth: number
+  /** Set once the budget ran out (noted once). */
+  exhausted?: boolean
 }
 
 export class ModuleRun {
   readonly notices: string[] = []
+  private readonly noticed = new Set<string>()
   readonly starImports: string[] = []
   readonly opaque: OpaqueWrite[] = []
   /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
@@ -54,7 +58,9 @@ export class ModuleRun {
     readonly path: string,
     readonly parsed: ParsedModule,
     readonly world: World,
-    readonly budget: Budget = { steps: 0, replaying: 0, callDepth: 0 }
+    readonly budget: Budget = { steps: 0, replaying: 0, callDepth: 0 },
+    /** Environment variables compared with string literals the probes never produce (see noteComparedLiterals). */
+    readonly compared = new Map<string, Set<string>>()
   ) {}
 
   /** One unit of work; past the budget while replaying, the replay is abandoned. */
@@ -69,7 +75,7 @@ export class ModuleRun {
     let run = this.others.get(path)
     const parsed = this.loader.module(path)
     if (!run && parsed) {
-      run = new ModuleRun(this.modules, this.loader, path, parsed, this.world, this.budget)
+      run = new ModuleRun(this.modules, this.loader, path, parsed, this.world, this.budget, this.compared)
       this.others.set(path, run)
     }
     return run
@@ -84,11 +90,28 @@ export class ModuleRun {
     return this.parsed.lines[line - 1] ?? ''
   }
 
-  /** A notice about this module, once per text (only in the world that reports notices). */
+  /** A notice about this module, once per text and at most MAX_NOTICES (only in the world that reports notices). */
   notice(line: number | undefined, message: string): void {
-    if (!this.world.notices || this.quiet) return
+    if (!this.world.deployed || this.quiet || this.notices.length >= MAX_NOTICES) return
     const text = line === undefined ? `${this.path}: ${message}` : `${this.path}:${line}: ${message}`
-    if (!this.notices.includes(text)) this.notices.push(text)
+    if (this.noticed.has(text)) return
+    this.noticed.add(text)
+    this.notices.push(text)
+  }
+
+  /** A notice of an imported module, carried to the modules that import it. */
+  carry(text: string): void {
+    if (this.noticed.has(text) || this.notices.length >= MAX_NOTICES) return
+    this.noticed.add(text)
+    this.notices.push(text)
+  }
+
+  /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
+  noteCompared(name: string, literal: string): void {
+    if (!this.world.deployed) return
+    const set = this.compared.get(name) ?? new Set<string>()
+    if (set.size < 8) set.add(literal)
+    this.compared.set(name, set)
   }
 
   bind(frame: Frame, name: string, value: Value, s: Span): void {

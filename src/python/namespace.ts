@@ -105,21 +105,86 @@ export function writeNs(frame: Frame, name: string): Namespace {
   return frame.scope?.kind === 'function' && frame.scope.declaredGlobal.has(name) ? frame.scope.globals : frame.ns
 }
 
-const copy = (ns: Namespace): Namespace => ({ bindings: new Map(ns.bindings), dynamic: ns.dynamic })
-
-/** A frame for one branch: its own copy of the names it may write. */
-export function cloneFrame(f: Frame): Frame {
-  return { ns: copy(f.ns), reads: [], scope: f.scope && { ...f.scope, globals: copy(f.scope.globals) } }
+/**
+ * A namespace's bindings as one branch sees them: its own changes over the bindings from before the
+ * branch. Forking and joining then cost what the branch changed, not the size of the module.
+ */
+class Overlay extends Map<string, Binding> {
+  /** What the branch set; undefined for a name it deleted. */
+  readonly own = new Map<string, Binding | undefined>()
+  constructor(readonly base: Map<string, Binding>) {
+    super()
+  }
+  get(name: string): Binding | undefined {
+    return this.own.has(name) ? this.own.get(name) : this.base.get(name)
+  }
+  has(name: string): boolean {
+    return this.own.has(name) ? this.own.get(name) !== undefined : this.base.has(name)
+  }
+  set(name: string, b: Binding): this {
+    this.own.set(name, b)
+    return this
+  }
+  delete(name: string): boolean {
+    const had = this.has(name)
+    this.own.set(name, undefined)
+    return had
+  }
+  clear(): void {
+    for (const name of [...this.keys()]) this.own.set(name, undefined)
+  }
+  get size(): number {
+    return [...this.entries()].length
+  }
+  *entries(): MapIterator<[string, Binding]> {
+    for (const [name, b] of this.base) if (!this.own.has(name)) yield [name, b]
+    for (const [name, b] of this.own) if (b !== undefined) yield [name, b]
+  }
+  *keys(): MapIterator<string> {
+    for (const [name] of this.entries()) yield name
+  }
+  *values(): MapIterator<Binding> {
+    for (const [, b] of this.entries()) yield b
+  }
+  [Symbol.iterator](): MapIterator<[string, Binding]> {
+    return this.entries()
+  }
+  forEach(f: (b: Binding, name: string, map: Map<string, Binding>) => void): void {
+    for (const [name, b] of this.entries()) f(b, name, this)
+  }
 }
 
-/** Continues with one branch's names (the other branch returned or raised). */
-export function adopt(frame: Frame, branch: Frame): void {
-  frame.ns.bindings = branch.ns.bindings
-  frame.ns.dynamic = branch.ns.dynamic
-  if (frame.scope && branch.scope) {
-    frame.scope.globals.bindings = branch.scope.globals.bindings
-    frame.scope.globals.dynamic = branch.scope.globals.dynamic
+/** A branch of a namespace: changes made through it stay in it until joined or adopted. */
+export function branchOf(ns: Namespace): Namespace {
+  return { bindings: new Overlay(ns.bindings), dynamic: ns.dynamic }
+}
+
+/** The names a branch of `target` may have changed: its own ones, or every name for a full copy. */
+function changedNames(branch: Namespace, target: Namespace): Iterable<string> {
+  const b = branch.bindings
+  if (b instanceof Overlay && b.base === target.bindings) return b.own.keys()
+  return new Set([...b.keys(), ...target.bindings.keys()])
+}
+
+/** Writes what a branch set (and deleted) into the namespace it branched from. */
+function apply(target: Namespace, branch: Namespace): void {
+  for (const name of changedNames(branch, target)) {
+    const b = branch.bindings.get(name)
+    if (b) target.bindings.set(name, b)
+    else target.bindings.delete(name)
   }
+  target.dynamic = branch.dynamic
+}
+
+/** A frame for one branch: its own view of the names it may write. */
+export function cloneFrame(f: Frame): Frame {
+  return { ns: branchOf(f.ns), reads: [], scope: f.scope && { ...f.scope, globals: branchOf(f.scope.globals) } }
+}
+
+/** Continues with one branch's names (the other branch returned, raised, or was abandoned). */
+export function adopt(frame: Frame, branch: Frame): void {
+  apply(frame.ns, branch.ns)
+  if (frame.scope && branch.scope) apply(frame.scope.globals, branch.scope.globals)
 }
 
 /** Joins the namespaces of alternative branches into `frame`. */
@@ -135,13 +200,14 @@ export function mergeInto(frame: Frame, branches: Frame[], why: string): void {
 
 /** Joins alternative namespaces into `target` (in place, so every holder of it sees the result). */
 export function mergeNamespaces(target: Namespace, branches: Namespace[], why: string): void {
-  const names = new Set(branches.flatMap((b) => [...b.bindings.keys()]))
-  const merged = new Map<string, Binding>()
+  const names = new Set<string>()
+  for (const b of branches) for (const name of changedNames(b, target)) names.add(name)
   for (const name of names) {
     const bs = branches.map((b) => b.bindings.get(name))
     const first = bs[0]
-    if (first && bs.every((b) => b === first)) {
-      merged.set(name, first)
+    if (bs.every((b) => b === first)) {
+      if (first) target.bindings.set(name, first)
+      else target.bindings.delete(name)
       continue
     }
     const present = bs.filter((b): b is Binding => b !== undefined)
@@ -149,7 +215,7 @@ export function mergeNamespaces(target: Namespace, branches: Namespace[], why: s
     // Point at the branch binding that differs from what was there before the fork.
     const before = target.bindings.get(name)
     const changed = present.find((b) => b !== before) ?? present[0]
-    merged.set(name, {
+    target.bindings.set(name, {
       value: oneOf(values, why),
       loc: changed.loc,
       history: changed.history,
@@ -158,6 +224,5 @@ export function mergeNamespaces(target: Namespace, branches: Namespace[], why: s
       alternatives: present
     })
   }
-  target.bindings = merged
   target.dynamic = branches.find((b) => b.dynamic)?.dynamic ?? target.dynamic
 }

@@ -36,7 +36,7 @@ export function execute(run: ModuleRun): ModuleResult {
     if (signal?.t === 'raise') run.notice(undefined, `importing this module may fail (${signal.why})`)
     applyConfigurations(run, frame)
   }
-  return { path: run.path, ns: frame.ns, starImports: run.starImports, notices: run.notices, opaque: run.opaque }
+  return { path: run.path, ns: frame.ns, starImports: run.starImports, notices: run.notices, opaque: run.opaque, compared: run.compared }
 }
 
 /**

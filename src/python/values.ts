@@ -92,6 +92,8 @@ export const list = (values: Value[], type: 'list' | 'tuple' | 'set' = 'list', o
 })
 
 const MAX_OPTIONS = 8
+/** How many possible extra elements a summary of alternative lists names (see `only`). */
+const MAX_MAYBE = 64
 /** How deep the recursive functions below look into a value (values can nest through many statements). */
 const MAX_DEPTH = 100
 
@@ -113,12 +115,17 @@ export function oneOf(options: Value[], why: string): Value {
 /** Many alternative lists as one: the elements every list has, and the others as the possible extra ones. */
 function summarize(options: Value[]): Value | undefined {
   const seqs = options.filter((o): o is Extract<Value, { kind: 'seq' }> => o.kind === 'seq')
-  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type || (s.open && !s.only))) return undefined
+  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return undefined
   const inEvery = seqs[0].items.filter((i) => seqs.every((s) => s.items.some((j) => equal(i.value, j.value))))
+  if (seqs.some((s) => s.open && !s.only)) return { kind: 'seq', type: seqs[0].type, items: inEvery, open: true }
   const only: Item[] = []
   for (const s of seqs)
-    for (const i of [...s.items, ...(s.only ?? [])])
-      if (!inEvery.some((j) => equal(i.value, j.value)) && !only.some((j) => equal(i.value, j.value))) only.push(i)
+    for (const i of [...s.items, ...(s.only ?? [])]) {
+      if (inEvery.some((j) => equal(i.value, j.value)) || only.some((j) => equal(i.value, j.value))) continue
+      // past MAX_MAYBE possible extras, any extra is possible (bounded work)
+      if (only.length >= MAX_MAYBE) return { kind: 'seq', type: seqs[0].type, items: inEvery, open: true }
+      only.push(i)
+    }
   return { kind: 'seq', type: seqs[0].type, items: inEvery, open: true, only }
 }
 
