@@ -1,25 +1,11 @@
 // Code that changes module names in ways the evaluator cannot follow must leave them unknown (never a
 // wrong known value): slice assignment, writes through globals(), star imports from outside the tree.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { WorldEvaluator } from '../../src/python/evaluate.js'
 import { initPython } from '../../src/python/parser.js'
 import { show } from '../../src/python/values.js'
-import { ModuleIndex } from '../../src/settings/modules.js'
-import { MapFileSet } from '../../src/sources/changeset.js'
+import { evaluate, values } from '../helpers/evaluate.js'
 
 beforeAll(() => initPython())
-
-function evaluate(files: Record<string, string>, path = 'settings.py') {
-  const index = new ModuleIndex(new MapFileSet(new Map(Object.entries(files))))
-  const result = new WorldEvaluator(index, 0).evaluate(path)
-  if (!result) throw new Error('not evaluated')
-  return result
-}
-
-function values(source: string, names: string[]): Record<string, string> {
-  const ns = evaluate({ 'settings.py': source }).ns
-  return Object.fromEntries(names.map((n) => [n, ns.bindings.has(n) ? show(ns.bindings.get(n)!.value, 200) : '<missing>']))
-}
 
 describe('changes the evaluator cannot follow', () => {
   it('a slice assignment or deletion makes the list unknown; a slice read is unknown', () => {

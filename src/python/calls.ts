@@ -14,6 +14,9 @@ import { mapOptions, show, str, unknown, type Value } from './values.js'
 
 export type Call = Extract<Expr, { t: 'call' }>
 
+/** Values whose methods are Python's own (str, list, dict…), modelled in methods.ts. */
+const VALUE_KINDS = new Set<Value['kind']>(['none', 'bool', 'int', 'float', 'str', 'seq', 'dict', 'oneOf', 'fails'])
+
 export function call(run: ModuleRun, e: Call, frame: Frame): Value {
   let callee: Value
   if (e.func.t === 'attr') {
@@ -24,7 +27,7 @@ export function call(run: ModuleRun, e: Call, frame: Frame): Value {
       if (e.splat) return opaqueCall(run, `globals().${method}`, e, frame)
       return namespaceMethod(run, obj, method, args(run, e, frame), frame, e.line)
     }
-    if (obj.kind !== 'ext' && obj.kind !== 'module' && obj.kind !== 'instance' && obj.kind !== 'class') {
+    if (VALUE_KINDS.has(obj.kind)) {
       const positional = e.args.map((a) => expr(run, a, frame))
       return mapOptions(obj, (o) => valueMethod(o, method, positional))
     }

@@ -42,6 +42,7 @@ export function setPath(v: Value, keys: Value[], value: Value): Value {
 }
 
 export function subscript(obj: Value, index: Value): Value {
+  if (obj.kind === 'fails') return obj
   if (obj.kind === 'oneOf') return mapOptions(obj, (o) => subscript(o, index))
   if (obj.kind === 'dict' && index.kind === 'str') {
     const e = obj.entries.find((x) => x.key === index.value)

@@ -6,7 +6,7 @@ import type { Expr, Stmt } from './ast.js'
 import { rootName } from './containers.js'
 import { expr } from './expressions.js'
 import { MUTATING_METHODS } from './methods.js'
-import { BudgetExceeded, type ModuleRun } from './module-run.js'
+import { CutShort, type ModuleRun } from './module-run.js'
 import { adopt, cloneFrame, mergeInto, moduleNs, nextStatement, type Frame } from './namespace.js'
 import { assign, block } from './statements.js'
 import { fails, str, truthy, unknown, type Value } from './values.js'
@@ -150,9 +150,8 @@ function unroll(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, target: Expr, i
     adopt(frame, work)
     return signal
   } catch (e) {
-    if (!(e instanceof LoopUndecided) && !(e instanceof BudgetExceeded && run.budget.replaying === 1)) throw e
-    if (e instanceof BudgetExceeded && !run.budget.exhausted) run.notice(s.line, 'this loop is too much work to follow; results of helper calls and loops from here on are unknown')
-    if (e instanceof BudgetExceeded) run.budget.exhausted = true
+    if (!(e instanceof LoopUndecided) && !(e instanceof CutShort && run.budget.replaying === 1)) throw e
+    if (e instanceof CutShort) run.noteCut(s.line, e)
     return 'undecided'
   } finally {
     run.loops.pop()
@@ -187,7 +186,7 @@ function loopNotFollowed(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, frame:
     if (s.target) assign(run, s.target, unknown(`an element of the loop at line ${s.line}`), s, probe)
     block(run, [...s.body, ...s.orelse], probe)
   } catch (e) {
-    if (!(e instanceof BudgetExceeded && run.budget.replaying === 1)) throw e
+    if (!(e instanceof CutShort && run.budget.replaying === 1)) throw e
   } finally {
     run.loops.pop()
     run.budget.replaying--

@@ -92,6 +92,6 @@ export class WorldEvaluator {
 /** A module reached through more than MAX_IMPORT_DEPTH imports: everything it defines is unknown. */
 function tooDeep(path: string, notices: boolean): ModuleResult {
   const loc = { path, line: 1, endLine: 1 }
-  const notice = `${path}: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`
+  const notice = `${path}:1: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`
   return { path, ns: { bindings: new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [], compared: new Map() }
 }

@@ -6,7 +6,7 @@ import type { Expr, Param, Stmt } from './ast.js'
 import { block } from './statements.js'
 import { isConfigurationBase } from './configurations.js'
 import { expr } from './expressions.js'
-import { BudgetExceeded, MAX_CALL_DEPTH, REPLAY_BUDGET, type ModuleRun, type Span } from './module-run.js'
+import { CutShort, MAX_CALL_DEPTH, type ModuleRun, type Span } from './module-run.js'
 import { branchOf, moduleNs, type Binding, type Frame, type Namespace, type Scope } from './namespace.js'
 import { NONE, list, oneOf, unknown, type ClassDef, type FunctionDef, type Value } from './values.js'
 import type { Signal } from './control-flow.js'
@@ -126,7 +126,7 @@ export function callFunction(run: ModuleRun, f: Extract<Value, { kind: 'func' }>
 /** A call, with the callee's final locals (instantiate reads `self` from them). */
 function invoke(run: ModuleRun, f: Extract<Value, { kind: 'func' }>, args: Args, frame: Frame, line: number): { result: Value; locals?: Namespace } {
   const fn = f.fn
-  if (run.budget.callDepth >= MAX_CALL_DEPTH) return { result: unknown(`${fn.name}() calls helpers more than ${MAX_CALL_DEPTH} deep`) }
+  if (run.budget.callDepth >= MAX_CALL_DEPTH) throw new CutShort(`helpers call helpers more than ${MAX_CALL_DEPTH} deep (${fn.name}() at ${fn.path}:${fn.line})`)
   const own = run.runFor(fn.path)
   const globals = fn.path === run.path ? moduleNs(frame) : foreignGlobals(run, fn.path)
   if (!own || !globals) return { result: unknown(`${fn.name}() of ${fn.path}, which is not evaluated yet`) }
@@ -147,12 +147,11 @@ function invoke(run: ModuleRun, f: Extract<Value, { kind: 'func' }>, args: Args,
     else if (signal?.t !== 'return') scope.returns.push(NONE)
     return { result: oneOf(scope.returns, `returned by ${fn.name}() at ${fn.path}:${fn.line}`), locals: callee.ns }
   } catch (e) {
-    if (!(e instanceof BudgetExceeded && outermost)) throw e
+    if (!(e instanceof CutShort && outermost)) throw e
     // Cut short: what it wrote so far (and would have written) cannot be trusted.
-    if (!run.budget.exhausted) run.notice(line, `${fn.name}() is too much work to evaluate (more than ${REPLAY_BUDGET} steps in this module); results of helper calls and loops from here on are unknown`)
-    run.budget.exhausted = true
+    run.noteCut(line, e)
     for (const name of run.writtenInCall) run.mutate(frame, name, () => unknown(`may be changed by ${fn.name}() at line ${line}`), { line, endLine: line })
-    return { result: unknown(`${fn.name}() was too much work to evaluate`) }
+    return { result: unknown(`${fn.name}(): ${e.why}`) }
   } finally {
     run.budget.callDepth--
     run.budget.replaying--

@@ -23,8 +23,15 @@ export const REPLAY_BUDGET = 200_000
 export const MAX_CALL_DEPTH = 8
 const MAX_NOTICES = 100
 
-/** Thrown when replayed work exceeds the budget; caught where the replay started. */
-export class BudgetExceeded extends Error {}
+/** Thrown when replayed work goes past a bound (the budget, the call depth); caught where the replay started. */
+export class CutShort extends Error {
+  constructor(
+    readonly why: string,
+    readonly budget = false
+  ) {
+    super(why)
+  }
+}
 
 /** Counters shared by a module's run and the runs of functions of other modules it calls. */
 export interface Budget {
@@ -32,8 +39,8 @@ export interface Budget {
   /** > 0 while evaluating a helper call or a loop iteration: then steps count against the budget. */
   replaying: number
   callDepth: number
-  /** Set once the budget ran out (noted once). */
-  exhausted?: boolean
+  /** Set once the budget ran out and that was noted (once a module). */
+  noted?: boolean
 }
 
 export class ModuleRun {
@@ -66,7 +73,14 @@ export class ModuleRun {
   /** One unit of work; past the budget while replaying, the replay is abandoned. */
   step(): void {
     this.budget.steps++
-    if (this.budget.replaying > 0 && this.budget.steps > REPLAY_BUDGET) throw new BudgetExceeded()
+    if (this.budget.replaying > 0 && this.budget.steps > REPLAY_BUDGET) throw new CutShort(`helper calls and loops here are more than ${REPLAY_BUDGET} steps of work in this module`, true)
+  }
+
+  /** Says why a helper call or loop was cut short (the budget only the first time it runs out). */
+  noteCut(line: number, e: CutShort): void {
+    if (e.budget && this.budget.noted) return
+    if (e.budget) this.budget.noted = true
+    this.notice(line, `${e.why}; what they compute from here on is unknown`)
   }
 
   /** The run for code of another analysed module (a function defined there), sharing this budget. */

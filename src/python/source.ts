@@ -29,7 +29,7 @@ export interface PythonSource {
 }
 
 /** One-byte encodings that keep ASCII as it is: decoding them changes string values, never code. */
-const ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp1?\d{3,4}|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?[a-z]*|macintosh)$/
+const ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp(437|737|775|85\d|86\d|869|874|125\d)|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?(roman|latin2|cyrillic|greek|turkish|iceland)|macintosh)$/
 const UTF8 = /^(utf[-_]?8([-_].*)?|u8)$/
 /** Multi-byte encodings whose second bytes can be ASCII quotes or backslashes. */
 const MULTI_BYTE = /^(shift[-_]?jis|sjis|s[-_]jis|cp932|ms[-_]?kanji|euc[-_]?(jp|kr|cn|jis[-_]?2004|jisx0213)|gb[-_]?2312|gbk|gb[-_]?18030|big[-_]?5([-_]?hkscs)?|cp9[45]0|cp949|uhc|johab|iso[-_]?2022[-_a-z0-9]*|hz)$/
@@ -141,12 +141,13 @@ function decoderFor(coding: Coding | undefined, text: string): Decoder {
   const n = coding.name.toLowerCase().replace(/-/g, '_')
   if (coding.problem === 'unsupported') return { undecodable: `it declares the encoding ${coding.name}, which Python refuses or the review cannot decode as Python does` }
   if (/^(utf_?8(_.*)?|u8|ascii|us_ascii|646)$/.test(n)) return {}
-  // The source decoded the file as UTF-8; a U+FFFD means bytes were lost that another encoding reads.
-  const lossless = !text.includes('\ufffd')
   if (/^(utf_?7|u7|unicode_1_1_utf_7)$/.test(n)) return { line: decodeUtf7 }
   if (n === 'unicode_escape') return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), false), joinsNext: endsWithEscape }
   if (n === 'raw_unicode_escape') return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), true) }
-  if (!lossless) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` }
+  // ASCII reads the same in every encoding left; the source decoded the file as UTF-8, so a U+FFFD
+  // means bytes were lost that another encoding reads.
+  if (isAscii(text)) return {}
+  if (text.includes('\ufffd')) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` }
   if (/^(latin_?1|l1|iso_?8859_?1|iso_?latin_?1|8859)$/.test(n)) return { line: utf8AsLatin1 }
   const label = n.replace(/^cp(125\d)$/, 'windows-$1').replace(/_/g, '-')
   let decoder: TextDecoder
