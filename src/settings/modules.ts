@@ -95,7 +95,7 @@ export class ModuleIndex implements Loader {
   }
 }
 
-/** Names a module assigns at top level (also inside if/try blocks), and its star imports. */
+/** Names a module assigns at top level (also inside if/try/with/for blocks and class bodies), and its star imports. */
 export function topLevelNames(body: Stmt[]): { assigned: Set<string>; starImports: { level: number; module: string }[] } {
   const assigned = new Set<string>()
   const starImports: { level: number; module: string }[] = []
@@ -113,6 +113,11 @@ export function topLevelNames(body: Stmt[]): { assigned: Set<string>; starImport
         visit(s.orelse)
         visit(s.final)
       } else if (s.t === 'with') visit(s.body)
+      // a loop over settings, and a settings class (django-configurations, load_settings()-style)
+      else if (s.t === 'loop') {
+        visit(s.body)
+        visit(s.orelse)
+      } else if (s.t === 'class') visit(s.body)
     }
   }
   visit(body)

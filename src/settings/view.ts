@@ -113,11 +113,14 @@ export class SettingsView {
 
 /** A setting with the values it takes in other worlds as alternatives (unchanged when they agree). */
 function withAlternatives(setting: Setting, others: Setting[]): Setting {
-  const differ = others.filter((o) => o.binding !== setting.binding || show(o.value, 400) !== show(setting.value, 400))
+  // each world evaluates on its own, so the same assignment is a different Binding object in each
+  const key = (loc: Loc | undefined, v: Value): string => `${loc?.path}:${loc?.line}=${show(v, 400)}`
+  const differ = others.filter((o) => key(o.binding?.loc, o.value) !== key(setting.binding?.loc, setting.value))
   if (!differ.length) return setting
   const all = [setting, ...differ]
-  const bindings = [...new Set(all.flatMap((s) => (s.binding ? (s.binding.alternatives ?? [s.binding]) : [])))]
+  const bindings = new Map<string, Binding>()
+  for (const b of all.flatMap((s) => (s.binding ? (s.binding.alternatives ?? [s.binding]) : []))) bindings.set(key(b.loc, b.value), b)
   const value = oneOf(all.map((s) => s.value), 'depends on an environment variable compared with a literal')
   const first = setting.binding ?? differ.find((o) => o.binding)?.binding
-  return { name: setting.name, value, binding: first && { ...first, value, alternatives: bindings }, isDefault: all.every((s) => s.isDefault) }
+  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) }
 }
