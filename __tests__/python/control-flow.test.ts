@@ -35,6 +35,8 @@ describe('loops over known elements', () => {
   })
 
   it('a break on a condition the review cannot decide: the loop is not followed, what it changes is unknown or open', () => {
+    const decided = 'L = ["a"]\nfor x in ["b", "c"]:\n    if x == "c":\n        break\n    L.append(x)\n'
+    expect(values(decided, ['L'])).toEqual({ L: "['a', 'b']" })
     const src = 'L = ["a"]\nfor x in ["b", "c"]:\n    if unknown(x):\n        break\n    L.append(x)\nN = 1\nfor x in ["b"]:\n    if unknown(x):\n        continue\n    N = 2\n'
     expect(values(src, ['L', 'N'])).toEqual({ L: "['a', …]", N: '<unknown>' })
   })

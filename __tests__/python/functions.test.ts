@@ -64,8 +64,8 @@ SECURE = envbool("SECURE", default=True)
   })
 
   it('a helper that cannot be evaluated leaves its result unknown, not the module', () => {
-    const src2 = 'import os\ndef mystery(name):\n    return some_library.lookup(name)\nX = mystery("X")\nDEBUG = False\n'
-    expect(values(src2, ['X', 'DEBUG'])).toEqual({ X: '<unknown>', DEBUG: 'False' })
+    const src2 = 'import os\ndef mystery(name):\n    return some_library.lookup(name)\ndef known():\n    return "yes"\nX = mystery("X")\nY = known()\nDEBUG = False\n'
+    expect(values(src2, ['X', 'Y', 'DEBUG'])).toEqual({ X: '<unknown>', Y: "'yes'", DEBUG: 'False' })
   })
 
   it('helpers that return on some paths only, or from inside a loop over unknown values', () => {
@@ -152,7 +152,7 @@ describe('classes', () => {
     expect(values(src, ['SECURE', 'HOSTS', 'AFTER'])).toEqual({ SECURE: 'True', HOSTS: "['a', 'b']", AFTER: 'False' })
   })
 
-  it('attributes of a base class outside the analysed files are unknown', () => {
-    expect(values('from pydantic import BaseSettings\nclass S(BaseSettings):\n    pass\nX = S().DEBUG\n', ['X'])).toEqual({ X: '<unknown>' })
+  it('attributes of a base class outside the analysed files are unknown; its own are known', () => {
+    expect(values('from pydantic import BaseSettings\nclass S(BaseSettings):\n    OWN = 1\nX = S().DEBUG\nY = S().OWN\n', ['X', 'Y'])).toEqual({ X: '<unknown>', Y: '1' })
   })
 })

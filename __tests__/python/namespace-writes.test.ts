@@ -39,9 +39,14 @@ describe('writes with a name the evaluator computes are assignments', () => {
     expect(after(['def enable():', '    global DEBUG', '    DEBUG = True', 'enable()'])).toEqual({ DEBUG: 'True', opaque: [] })
   })
 
-  it('a write through another module of the tree does not change this one', () => {
-    const files = { 'proj/settings/base.py': 'DEBUG = False\n', 'proj/settings/prod.py': 'from . import base\nfrom .base import *\nbase.DEBUG = True\nsetattr(base, "DEBUG", True)\n' }
-    expect(evaluate(files, 'proj/settings/prod.py').ns.bindings.get('DEBUG')?.value).toEqual({ kind: 'bool', value: false })
+  it('a write through another module of the tree does not change this one; through this one it does', () => {
+    const files = {
+      'proj/settings/base.py': 'DEBUG = False\n',
+      'proj/settings/prod.py': 'import proj.settings.prod as me\nfrom . import base\nfrom .base import *\nbase.DEBUG = True\nsetattr(base, "DEBUG", True)\nme.SECURE_SSL_REDIRECT = False\n'
+    }
+    const ns = evaluate(files, 'proj/settings/prod.py').ns
+    expect(ns.bindings.get('DEBUG')?.value).toEqual({ kind: 'bool', value: false })
+    expect(ns.bindings.get('SECURE_SSL_REDIRECT')?.value).toEqual({ kind: 'bool', value: false })
   })
 })
 

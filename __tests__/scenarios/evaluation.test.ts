@@ -40,9 +40,10 @@ SESSION_COOKIE_SECURE = not DEBUG
     expect(only(r, 'debug-enabled').notes.join('\n')).toContain(`The value comes from ${SETTINGS}:${lineOf(head, 'DEBUG = get_bool_env')}`)
   })
 
-  it('DEBUG = False refactored to the helper with a False default stays silent', async () => {
+  it('DEBUG = False refactored to the helper with a False default stays silent: production still gets False', async () => {
     const r = await diffFiles(classic(), { [SETTINGS]: withSettings(HELPER)[SETTINGS] })
     expect(brief(r)).toEqual([])
+    expect(r.settingChanges?.filter((c) => ['DEBUG', 'SESSION_COOKIE_SECURE'].includes(c.setting))).toEqual([])
   })
 })
 

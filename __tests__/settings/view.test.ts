@@ -29,9 +29,10 @@ describe('literal worlds', () => {
     expect(show(v.get('SECURE_HSTS_SECONDS').value)).toBe('3 or 1 or 2')
   })
 
-  it('development-looking literals and switch words are not production', () => {
+  it('development-looking literals and switch words are not production; other literals are', () => {
     expect(show(view('import os\nDEBUG = os.environ.get("DJANGO_ENV") == "development"\n').get('DEBUG').value)).toBe('False')
     expect(show(view('import os\nDEBUG = os.environ.get("DEBUG", "no") == "yes"\n').get('DEBUG').value)).toBe('False')
+    expect(show(view('import os\nDEBUG = os.environ.get("DJANGO_ENV") == "review-app"\n').get('DEBUG').value)).toBe('False or True')
   })
 
   it('settings the literal does not change stay as they are', () => {
