@@ -71,3 +71,11 @@ describe('literals compared with a variable', () => {
     expect(Object.fromEntries([...compared].map(([k, v]) => [k, [...v]]))).toEqual({ STAGE: ['production'], REGION: ['eu-west', 'us-east'] })
   })
 })
+
+describe('environs', () => {
+  it('its module-level env and Env() read like django-environ', () => {
+    const src = 'from environs import env, Env\nother = Env()\nenv.read_env()\nA = env.bool("ON_HEROKU", False)\nB = other.list("HOSTS", ["a"])\n'
+    expect(values(src, ['A', 'B'])).toEqual({ A: 'False', B: "['a']" })
+    expect(values(src, ['A', 'B'], 1)).toEqual({ A: 'False', B: "['False']" })
+  })
+})

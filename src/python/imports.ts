@@ -1,6 +1,7 @@
 // Imports: `import x`, `from x import y`, `from .base import *` followed into the analysed tree.
 import type { Stmt } from './ast.js'
 import type { Signal } from './control-flow.js'
+import { imported } from './library.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
 
@@ -27,7 +28,7 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
       if (s.module !== 'django.conf.global_settings') run.markDynamic(frame, s)
       return null
     }
-    for (const n of s.names) run.bind(frame, n.as, { kind: 'ext', qname: s.module ? `${s.module}.${n.name}` : n.name }, s)
+    for (const n of s.names) run.bind(frame, n.as, imported(s.module ? `${s.module}.${n.name}` : n.name), s)
     return null
   }
   const result = run.modules.evaluate(target)

@@ -13,6 +13,14 @@ import { toStr } from './operators.js'
 import { reflection } from './reflection.js'
 import { NONE, mapOptions, show, str, truthy, unknown, type Value } from './values.js'
 
+/**
+ * What an imported name is: `environs` exports a ready reader (`from environs import env`), modelled
+ * like django-environ's; anything else is a name from outside the tree.
+ */
+export function imported(qname: string): Value {
+  return qname === 'environs.env' ? { kind: 'envReader', scheme: new Map() } : { kind: 'ext', qname }
+}
+
 /** One read of an environment variable, recorded on the frame; the value this world gives it. */
 export function readEnv(run: ModuleRun, name: string, via: string, defaultValue: Value | undefined, line: number, frame: Frame, cast: (s: string) => Value, defaultText?: string): Value {
   frame.reads.push({ name, via, defaultText, line, path: run.path })
@@ -61,6 +69,8 @@ export function externalCall(run: ModuleRun, qname: string, e: Call, frame: Fram
       const defaultValue = d ? caster(d.value) : undefined
       return readEnv(run, n.value, 'config', defaultValue, e.line, frame, (s) => caster(str(s)), d?.text)
     }
+    case 'environs.Env':
+      return { kind: 'envReader', scheme: new Map() }
     case 'environ.Env':
     case 'environ.environ.Env': {
       const scheme = new Map<string, { cast: string; default?: Value }>()
