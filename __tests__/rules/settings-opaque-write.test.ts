@@ -17,7 +17,7 @@ ruleTester(settingsOpaqueWrite, {
   invalid: [
     { name: 'exec', code: py('DEBUG = False', 'exec(open("overrides.py").read())'), findings: [{ line: 2, severity: 'medium', message: ['This line can set any setting; the review cannot see which', 'exec() runs code'] }] },
     { name: 'exec under another name', code: py('DEBUG = False', 'run = exec', 'run(load())'), findings: [{ line: 3 }] },
-    { name: 'setattr on the module in a loop over values the review cannot know', code: py('import os, sys', 'DEBUG = False', 'for k, v in os.environ.items():', '    if k.startswith("DJANGO_"):', '        setattr(sys.modules[__name__], k[7:], v)'), findings: [{ line: 5, message: ['setattr() on the module'] }] },
+    { name: 'setattr on the module in a loop over values the review cannot know', code: py('import os, sys', 'DEBUG = False', 'for k, v in os.environ.items():', '    if k.startswith("DJANGO_"):', '        setattr(sys.modules[__name__], k[7:], v)'), findings: [{ line: 5, message: ['setattr() to the module with a name the review cannot compute'] }] },
     { name: 'the namespace handed to a plugin system', code: py('import plugins', 'DEBUG = False', 'plugins.settings(globals())'), findings: [{ line: 3, message: ["the module's namespace is passed to plugins.settings()"] }] },
     { name: 'a utf-7 coding cookie', code: py('# coding: utf-7', 'DEBUG = False'), findings: [{ line: 1, message: ['coding cookie `utf-7`'] }] },
     { name: 'in the base a production module imports', code: { 'proj/settings/base.py': py('DEBUG = False', 'exec(load())'), 'proj/settings/production.py': py('from .base import *') }, findings: [{ path: 'proj/settings/base.py', line: 2 }] }

@@ -75,18 +75,21 @@ export function ifStatement(run: ModuleRun, s: Extract<Stmt, { t: 'if' }>, frame
 function join(run: ModuleRun, frame: Frame, [a, sa]: [Frame, Signal], [b, sb]: [Frame, Signal], why: string): Signal {
   if (frame.scope) {
     // In a def or class body a path that returned or raised does not go on: continue with the other.
-    const ends = (sg: Signal): boolean => sg?.t === 'return' || sg?.t === 'raise'
-    const endA = ends(sa)
-    const endB = ends(sb)
+    const scope = frame.scope
+    // a function path that raised gives its call a failing value
+    const ended = (sg: Signal): boolean => {
+      if (sg?.t === 'raise' && scope.kind === 'function') scope.returns.push(fails(sg.why))
+      return sg?.t === 'return' || sg?.t === 'raise'
+    }
+    const endA = ended(sa)
+    const endB = ended(sb)
     if (endA && endB) {
       mergeInto(frame, [a, b], why)
-      return sa
+      return scope.kind === 'function' ? { t: 'return' } : sa
     }
     if (endA || endB) {
-      const [ended, going, goingSignal] = endA ? [sa, b, sb] : [sb, a, sa]
-      if (ended?.t === 'raise' && frame.scope.kind === 'function') frame.scope.returns.push(fails(ended.why))
-      adopt(frame, going)
-      return goingSignal
+      adopt(frame, endA ? b : a)
+      return endA ? sb : sa
     }
   }
   const jumps = (sg: Signal): boolean => sg?.t === 'break' || sg?.t === 'continue'

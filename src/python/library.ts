@@ -1,6 +1,8 @@
 // Models of the library calls settings use to read their environment: os.environ / os.getenv,
-// python-decouple's config(), django-environ's Env, json.loads, strtobool; and the built-ins.
-// In each world (see env.ts) an environment read yields the world's value or the read's default.
+// python-decouple's config(), django-environ's Env (and environs'), json.loads, ast.literal_eval,
+// strtobool; the built-in conversions. In each world (see env.ts) an environment read yields the
+// world's value or the read's default. Other calls go to reflection.ts, builtins.ts and
+// configurations.ts; a call none of them models is checked for what it is handed (namespace-writes.ts).
 import { builtinCall, iterationCall } from './builtins.js'
 import { args, argument, opaqueIfEscaping, type Call } from './calls.js'
 import { configValue } from './configurations.js'

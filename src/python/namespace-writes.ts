@@ -7,7 +7,7 @@ import { UNKNOWN_NAMESPACE } from './attributes.js'
 import type { Args } from './functions.js'
 import type { ModuleRun, Span } from './module-run.js'
 import { moduleNs, type Frame } from './namespace.js'
-import { NONE, show, unknown, type Value } from './values.js'
+import { NONE, show, str, unknown, type Value } from './values.js'
 
 /** A module the code reached by a name the evaluator cannot compute: it may be this one. */
 export const UNKNOWN_MODULE = '?module'
@@ -23,11 +23,9 @@ export function isForeignNamespace(v: Value): boolean {
 }
 
 /** `globals()[key] = value`, `module.key = value`, `setattr(module, key, value)`. */
-export function writeGlobal(run: ModuleRun, frame: Frame, container: Value, key: Value, value: Value, s: Span, what: string): void {
-  if (isForeignNamespace(container) || key.kind !== 'str') {
-    run.markDynamic(frame, s, what)
-    return
-  }
+export function writeGlobal(run: ModuleRun, frame: Frame, container: Value, key: Value, value: Value, s: Span, via = 'a write'): void {
+  if (isForeignNamespace(container)) return run.markDynamic(frame, s, `${via} through a module or namespace the review cannot identify`)
+  if (key.kind !== 'str') return run.markDynamic(frame, s, `${via} to the module with a name the review cannot compute`)
   // A value copied from a class attribute points at where it was written.
   const origin = frame.origins?.find((b) => b.value === value)
   run.bindIn(moduleNs(frame), frame, key.value, value, s, origin)
@@ -42,7 +40,7 @@ export function readGlobal(run: ModuleRun, frame: Frame, key: Value): Value {
 }
 
 export function deleteGlobal(run: ModuleRun, frame: Frame, container: Value, key: Value, s: Span): void {
-  if (isForeignNamespace(container) || key.kind !== 'str') run.markDynamic(frame, s, 'a deletion through the module namespace with a key the review cannot compute')
+  if (isForeignNamespace(container) || key.kind !== 'str') run.markDynamic(frame, s, 'a deletion from the module with a name the review cannot compute')
   else moduleNs(frame).bindings.delete(key.value)
 }
 
@@ -58,8 +56,8 @@ export function namespaceMethod(run: ModuleRun, ns: Extract<Value, { kind: 'modu
   switch (method) {
     case 'update': {
       if (a0 && (a0.kind !== 'dict' || a0.open)) run.markDynamic(frame, s, `globals().update() with entries the review cannot compute (${show(a0, 40)})`)
-      if (a0?.kind === 'dict') for (const e of a0.entries) writeGlobal(run, frame, ns, { kind: 'str', value: e.key }, e.value, s, '')
-      for (const k of args.keywords) writeGlobal(run, frame, ns, { kind: 'str', value: k.name }, k.value, s, '')
+      if (a0?.kind === 'dict') for (const e of a0.entries) writeGlobal(run, frame, ns, str(e.key), e.value, s)
+      for (const k of args.keywords) writeGlobal(run, frame, ns, str(k.name), k.value, s)
       return NONE
     }
     case 'setdefault':
@@ -67,7 +65,7 @@ export function namespaceMethod(run: ModuleRun, ns: Extract<Value, { kind: 'modu
       if (!a0) return unknown(method)
       const bound = a0.kind === 'str' && moduleNs(frame).bindings.get(a0.value)
       if (method === 'setdefault' && bound) return bound.value
-      writeGlobal(run, frame, ns, a0, a1 ?? NONE, s, `globals().${method}() with a key the review cannot compute`)
+      writeGlobal(run, frame, ns, a0, a1 ?? NONE, s, `globals().${method}()`)
       return a1 ?? NONE
     }
     case 'get':

@@ -44,7 +44,7 @@ export function reflection(run: ModuleRun, q: string, given: Args, e: Call, fram
     }
     case 'setattr':
       if (!a0 || !a1 || !a2) return unknown('setattr()')
-      if (isOwnModule(run, a0, false) || isForeignNamespace(a0)) writeGlobal(run, frame, a0, a1, a2, line, 'setattr() on the module with a name the review cannot compute')
+      if (isOwnModule(run, a0, false) || isForeignNamespace(a0)) writeGlobal(run, frame, a0, a1, a2, line, 'setattr()')
       else if (a0.kind === 'instance' && a1.kind === 'str' && e.args[0]?.t === 'name') {
         const attrs = new Map(a0.attrs).set(a1.value, a2)
         run.mutate(frame, e.args[0].id, () => ({ ...a0, attrs }), line)

@@ -14,7 +14,7 @@ import type { ModuleRun, Span } from './module-run.js'
 import { findBinding, moduleNs, nextStatement, type Frame } from './namespace.js'
 import { deleteGlobal, isForeignNamespace, isOwnModule, readGlobal, writeGlobal } from './namespace-writes.js'
 import { binop } from './operators.js'
-import { NONE, list, unknown, type Value } from './values.js'
+import { NONE, list, str, unknown, type Value } from './values.js'
 
 /** Runs the module's body from the top and returns what it defines. */
 export function execute(run: ModuleRun): ModuleResult {
@@ -127,23 +127,17 @@ export function assign(run: ModuleRun, target: Expr, value: Value, s: Span, fram
       assign(run, target.value, value.kind === 'seq' ? { ...value, type: 'list' } : unknown(`unpacked at line ${s.line}`), s, frame)
       return
     case 'subscript': {
-      const container = expr(run, target.obj, frame)
-      if (isOwnModule(run, container, true) || isForeignNamespace(container)) {
-        const key = expr(run, target.index, frame)
-        writeGlobal(run, frame, container, key, value, s, 'a write through the module namespace with a key the review cannot compute')
-        return
-      }
+      const through = namespaceTarget(run, target, frame)
+      if (through) return writeGlobal(run, frame, through.container, through.key, value, s)
       const path = subscriptPath(target, (e) => expr(run, e, frame))
       if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, run.loc(s))), s)
       return
     }
     case 'attr': {
-      const obj = expr(run, target.obj, frame)
-      if (isOwnModule(run, obj, false) || isForeignNamespace(obj)) {
-        writeGlobal(run, frame, obj, { kind: 'str', value: target.attr }, value, s, 'a write through a module the review cannot identify')
-        return
-      }
+      const through = namespaceTarget(run, target, frame)
+      if (through) return writeGlobal(run, frame, through.container, through.key, value, s)
       // self.X = … in a method, settings.X = … on an instance: the instance bound to that name changes
+      const obj = expr(run, target.obj, frame)
       if (obj.kind === 'instance' && target.obj.t === 'name') {
         const attrs = new Map(obj.attrs).set(target.attr, value)
         run.mutate(frame, target.obj.id, () => ({ ...obj, attrs }), s)
@@ -152,6 +146,17 @@ export function assign(run: ModuleRun, target: Expr, value: Value, s: Span, fram
       return
     }
   }
+}
+
+/**
+ * A target that writes a module-level name through the module (`module.X`, `setattr`) or its
+ * namespace (`globals()[k]`), with the key; undefined for any other target.
+ */
+function namespaceTarget(run: ModuleRun, target: Expr, frame: Frame): { container: Value; key: Value } | undefined {
+  if (target.t !== 'subscript' && target.t !== 'attr') return undefined
+  const container = expr(run, target.obj, frame)
+  if (!isOwnModule(run, container, target.t === 'subscript') && !isForeignNamespace(container)) return undefined
+  return { container, key: target.t === 'attr' ? str(target.attr) : expr(run, target.index, frame) }
 }
 
 /** `a, *rest, b = value`. */
@@ -172,22 +177,15 @@ function augassign(run: ModuleRun, s: Extract<Stmt, { t: 'augassign' }>, frame: 
   const rhs = expr(run, s.value, frame)
   if (rhs.kind === 'fails') return signalOf(rhs)
   const grow = (old: Value): Value => (s.op === '+' && old.kind === 'seq' && old.type === 'list' ? extend(old, withLocs(rhs, run.loc(s))) : binop(s.op, old, withLocs(rhs, run.loc(s))))
-  if (s.target.t === 'name') run.mutate(frame, s.target.id, grow, s)
+  if (s.target.t === 'name') {
+    run.mutate(frame, s.target.id, grow, s)
+    return null
+  }
+  const through = namespaceTarget(run, s.target, frame)
+  if (through) writeGlobal(run, frame, through.container, through.key, grow(readGlobal(run, frame, through.key)), s)
   else if (s.target.t === 'subscript') {
-    const container = expr(run, s.target.obj, frame)
-    if (isOwnModule(run, container, true) || isForeignNamespace(container)) {
-      const key = expr(run, s.target.index, frame)
-      writeGlobal(run, frame, container, key, grow(readGlobal(run, frame, key)), s, 'a write through the module namespace with a key the review cannot compute')
-      return null
-    }
     const path = subscriptPath(s.target, (e) => expr(run, e, frame))
     if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, binop(s.op, getPath(old, path.keys), withLocs(rhs, run.loc(s)))), s)
-  } else if (s.target.t === 'attr') {
-    const obj = expr(run, s.target.obj, frame)
-    if (isOwnModule(run, obj, false) || isForeignNamespace(obj)) {
-      const key = { kind: 'str' as const, value: s.target.attr }
-      writeGlobal(run, frame, obj, key, grow(readGlobal(run, frame, key)), s, 'a write through a module the review cannot identify')
-    }
   }
   return null
 }
@@ -241,14 +239,8 @@ function del(run: ModuleRun, target: Expr, s: Span, frame: Frame): void {
     ns.bindings.delete(target.id)
     return
   }
-  if (target.t === 'subscript' || target.t === 'attr') {
-    const container = expr(run, target.obj, frame)
-    if (isOwnModule(run, container, target.t === 'subscript') || isForeignNamespace(container)) {
-      const key = target.t === 'attr' ? { kind: 'str' as const, value: target.attr } : expr(run, target.index, frame)
-      deleteGlobal(run, frame, container, key, s)
-      return
-    }
-  }
+  const through = namespaceTarget(run, target, frame)
+  if (through) return deleteGlobal(run, frame, through.container, through.key, s)
   const root = rootName(target)
   if (root) run.mutate(frame, root, () => unknown(`changed by del at line ${s.line}`), s)
 }

@@ -105,7 +105,8 @@ const MAX_DEPTH = 100
 export function oneOf(options: Value[], why: string): Value {
   const flat: Value[] = []
   for (const o of options) for (const v of o.kind === 'oneOf' ? o.options : [o]) if (!flat.some((f) => equal(f, v))) flat.push(v)
-  if (flat.length === 1) return flat[0]
+  // every path raises: so does the whole
+  if (flat.length === 1 || flat.every((v) => v.kind === 'fails')) return flat[0]
   if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why)
   const failing = flat.find((v) => v.kind === 'unknown')
   if (failing && !flat.some((v) => v.kind === 'seq')) return failing
