@@ -156,3 +156,24 @@ describe('classes', () => {
     expect(values('from pydantic import BaseSettings\nclass S(BaseSettings):\n    OWN = 1\nX = S().DEBUG\nY = S().OWN\n', ['X', 'Y'])).toEqual({ X: '<unknown>', Y: '1' })
   })
 })
+
+describe('scopes', () => {
+  it('nonlocal writes the enclosing function, global the module, a plain assignment the function', () => {
+    const src = [
+      'DEBUG = False',
+      'def outer():',
+      '    DEBUG = False',
+      '    def inner():',
+      '        nonlocal DEBUG',
+      '        DEBUG = True',
+      '    inner()',
+      '    return DEBUG',
+      'def local_only():',
+      '    DEBUG = True',
+      '    return DEBUG',
+      'X = outer()',
+      'Y = local_only()'
+    ].join('\n')
+    expect(values(src, ['DEBUG', 'X', 'Y'])).toEqual({ DEBUG: 'False', X: 'True', Y: 'True' })
+  })
+})

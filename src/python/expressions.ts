@@ -232,7 +232,7 @@ function comprehension(run: ModuleRun, e: Extract<Expr, { t: 'comp' }>, frame: F
     const inner: Frame = {
       ns: { bindings: new Map() },
       reads: frame.reads,
-      scope: { kind: 'function', globals: moduleNs(frame), enclosing, locals: names, declaredGlobal: new Set(), returns: [], reads: frame.reads },
+      scope: { kind: 'function', globals: moduleNs(frame), enclosing, locals: names, declaredGlobal: new Set(), declaredNonlocal: new Set(), returns: [], reads: frame.reads },
       outer: frame.outer ?? frame
     }
     bindTarget(run, e.target, item.value, item.loc ?? { path: run.path, line: e.line, endLine: e.line }, inner)

@@ -50,14 +50,15 @@ function decorate(run: ModuleRun, value: Value, decorators: Expr[], frame: Frame
 }
 
 /** Names a function's body assigns (its locals), and those it declares global. */
-const scopesOf = new WeakMap<object, { locals: Set<string>; globals: Set<string> }>()
+const scopesOf = new WeakMap<object, { locals: Set<string>; globals: Set<string>; nonlocals: Set<string> }>()
 
-function namesOf(fn: FunctionDef): { locals: Set<string>; globals: Set<string> } {
+function namesOf(fn: FunctionDef): { locals: Set<string>; globals: Set<string>; nonlocals: Set<string> } {
   const key = fn.body as object
   const known = scopesOf.get(key)
   if (known) return known
   const locals = new Set<string>(fn.params.map((p) => p.name))
   const globals = new Set<string>()
+  const nonlocals = new Set<string>()
   const target = (t: Expr | null): void => {
     if (!t) return
     if (t.t === 'name') locals.add(t.id)
@@ -106,14 +107,14 @@ function namesOf(fn: FunctionDef): { locals: Set<string>; globals: Set<string> }
           if (s.names !== '*') s.names.forEach((n) => locals.add(n.as))
           break
         case 'global':
-          s.names.forEach((n) => globals.add(n))
+          s.names.forEach((n) => (s.nonlocal ? nonlocals : globals).add(n))
           break
       }
     }
   }
   if (Array.isArray(fn.body)) visit(fn.body)
-  for (const g of globals) locals.delete(g)
-  const result = { locals, globals }
+  for (const g of [...globals, ...nonlocals]) locals.delete(g)
+  const result = { locals, globals, nonlocals }
   scopesOf.set(key, result)
   return result
 }
@@ -133,7 +134,7 @@ function invoke(run: ModuleRun, f: Extract<Value, { kind: 'func' }>, args: Args,
   const locals = bindParams(fn, f.self ? [f.self, ...args.positional] : args.positional, args.keywords)
   if (typeof locals === 'string') return { result: unknown(`${fn.name}(): ${locals}`) }
   const names = namesOf(fn)
-  const scope: Scope = { kind: 'function', globals, enclosing: fn.enclosing, locals: names.locals, declaredGlobal: names.globals, returns: [], reads: [] }
+  const scope: Scope = { kind: 'function', globals, enclosing: fn.enclosing, locals: names.locals, declaredGlobal: names.globals, declaredNonlocal: names.nonlocals, returns: [], reads: [] }
   const callee: Frame = { ns: { bindings: new Map() }, reads: [], scope }
   for (const [name, value] of locals) own.bind(callee, name, value, { line: fn.line, endLine: fn.line })
   const outermost = run.budget.replaying === 0
@@ -199,7 +200,7 @@ export function defineClass(run: ModuleRun, s: Extract<Stmt, { t: 'class' }>, fr
   const bases = s.bases.map((b) => expr(run, b, frame))
   const ns: Namespace = { bindings: new Map() }
   const enclosing = frame.scope?.kind === 'function' ? [frame.ns, ...frame.scope.enclosing] : (frame.scope?.enclosing ?? [])
-  const body: Frame = { ns, reads: [], scope: { kind: 'class', globals: moduleNs(frame), enclosing, locals: new Set(), declaredGlobal: new Set(), returns: [], reads: [] } }
+  const body: Frame = { ns, reads: [], scope: { kind: 'class', globals: moduleNs(frame), enclosing, locals: new Set(), declaredGlobal: new Set(), declaredNonlocal: new Set(), returns: [], reads: [] } }
   const signal = block(run, s.body, body)
   const cls: ClassDef = { name: s.name, path: run.path, line: s.line, bases, ns, configuration: bases.some(isConfigurationBase) }
   const value = signal?.t === 'raise' ? unknown(`the class body at line ${s.line} raises`) : decorate(run, { kind: 'class', cls }, s.decorators, frame, s)

@@ -34,6 +34,8 @@ export interface Scope {
   /** A function's local names: its parameters and the names it assigns, minus those it declares global. */
   locals: ReadonlySet<string>
   declaredGlobal: ReadonlySet<string>
+  /** Names a function declares nonlocal: they live in an enclosing function. */
+  declaredNonlocal: ReadonlySet<string>
   /** What the function returned on each path that returned (a `fails` value for a path that raised). */
   returns: Value[]
   /** Env reads of the statements run so far in this call: its result depends on all of them. */
@@ -88,10 +90,10 @@ export function moduleNs(frame: Frame): Namespace {
 export function locate(frame: Frame, name: string): Namespace | undefined {
   const scope = frame.scope
   if (!scope) return frame.ns.bindings.has(name) ? frame.ns : undefined
-  if (scope.kind === 'function') {
-    if (scope.declaredGlobal.has(name)) return scope.globals.bindings.has(name) ? scope.globals : undefined
-    if (scope.locals.has(name)) return frame.ns.bindings.has(name) ? frame.ns : undefined
-  } else if (frame.ns.bindings.has(name)) return frame.ns
+  if (scope.kind === 'function' && scope.declaredGlobal.has(name)) return scope.globals.bindings.has(name) ? scope.globals : undefined
+  if (frame.ns.bindings.has(name)) return frame.ns
+  // a local not bound yet (UnboundLocalError in Python)
+  if (scope.locals.has(name)) return undefined
   for (const ns of scope.enclosing) if (ns.bindings.has(name)) return ns
   return scope.globals.bindings.has(name) ? scope.globals : undefined
 }
@@ -100,9 +102,13 @@ export function findBinding(frame: Frame, name: string): Binding | undefined {
   return locate(frame, name)?.bindings.get(name)
 }
 
-/** The namespace an assignment to a name writes: the module, a function's locals or a class body. */
+/** The namespace an assignment to a name writes: the module, a function's locals or a class body, an enclosing function's. */
 export function writeNs(frame: Frame, name: string): Namespace {
-  return frame.scope?.kind === 'function' && frame.scope.declaredGlobal.has(name) ? frame.scope.globals : frame.ns
+  const scope = frame.scope
+  if (scope?.kind !== 'function') return frame.ns
+  if (scope.declaredGlobal.has(name)) return scope.globals
+  if (scope.declaredNonlocal.has(name)) return scope.enclosing.find((ns) => ns.bindings.has(name)) ?? scope.enclosing[0] ?? frame.ns
+  return frame.ns
 }
 
 /**
