@@ -1,7 +1,7 @@
 // Python's built-in functions on abstract values: conversions (bool(), int(), str(), list()…) and
 // the ones settings use on lists (range, enumerate, zip, sorted, any, all, map, filter, isinstance).
-import type { Args } from './functions.js'
-import { callFunction } from './functions.js'
+import { elements } from './containers.js'
+import { callFunction, type Args } from './functions.js'
 import { pyFloat, pyInt } from './env.js'
 import { valueMethod } from './methods.js'
 import type { ModuleRun } from './module-run.js'
@@ -56,13 +56,7 @@ export function builtinCall(name: string, v: Value, noArgs: boolean): Value {
 
 const MAX_RANGE = 1000
 
-/** The elements of a known, closed sequence (or a string's characters). */
-function elementsOf(v: Value | undefined): Value[] | undefined {
-  if (v?.kind === 'seq' && !v.open) return v.items.map((i) => i.value)
-  if (v?.kind === 'str' && v.value.length <= MAX_RANGE) return [...v.value].map(str)
-  if (v?.kind === 'dict' && !v.open) return v.entries.map((e) => str(e.key))
-  return undefined
-}
+const elementsOf = (v: Value | undefined): Value[] | undefined => elements(v, MAX_RANGE)
 
 const TYPES: Record<string, (v: Value) => boolean | undefined> = {
   'builtins.str': (v) => v.kind === 'str',

@@ -62,6 +62,14 @@ export function subscript(obj: Value, index: Value): Value {
   return unknown('subscript')
 }
 
+/** The elements `for` goes through, when they are all known: a closed list, a dict's keys, a string's characters. */
+export function elements(v: Value | undefined, max: number): Value[] | undefined {
+  if (v?.kind === 'seq' && !v.open) return v.items.map((i) => i.value)
+  if (v?.kind === 'dict' && !v.open) return v.entries.map((e) => str(e.key))
+  if (v?.kind === 'str' && v.value.length <= max) return [...v.value].map(str)
+  return undefined
+}
+
 /** Gives every element of a container a location, when the element does not have one yet. */
 export function withLocs(v: Value, loc: Loc): Value {
   if (v.kind === 'seq') return { ...v, items: v.items.map((i) => (i.loc ? i : { ...i, loc })) }

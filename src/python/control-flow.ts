@@ -3,13 +3,13 @@
 // over a known list or tuple runs once per element; any other loop cannot be followed, so the names
 // it changes become unknown (lists it grows keep what they had).
 import type { Expr, Stmt } from './ast.js'
-import { rootName } from './containers.js'
+import { elements, rootName } from './containers.js'
 import { expr } from './expressions.js'
 import { MUTATING_METHODS } from './methods.js'
 import { CutShort, type ModuleRun } from './module-run.js'
 import { adopt, cloneFrame, mergeInto, moduleNs, nextStatement, type Frame } from './namespace.js'
 import { assign, block } from './statements.js'
-import { fails, str, truthy, unknown, type Value } from './values.js'
+import { fails, truthy, unknown, type Value } from './values.js'
 
 /** How a statement ended, when it did not simply finish: it raised, or jumped. */
 export type Signal = null | { t: 'raise'; exc: string; why: string } | { t: 'return' } | { t: 'break' } | { t: 'continue' }
@@ -123,21 +123,13 @@ export function tryStatement(run: ModuleRun, s: Extract<Stmt, { t: 'try' }>, fra
 
 export function loopStatement(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, frame: Frame): Signal {
   if (s.target && s.iter) {
-    const items = elements(expr(run, s.iter, frame))
+    const items = elements(expr(run, s.iter, frame), MAX_UNROLL)
     if (items && items.length <= MAX_UNROLL) {
       const unrolled = unroll(run, s, s.target, items, frame)
       if (unrolled !== 'undecided') return unrolled
     }
   }
   return loopNotFollowed(run, s, frame)
-}
-
-/** The elements a `for` iterates over, when they are all known. */
-function elements(v: Value): Value[] | undefined {
-  if (v.kind === 'seq' && !v.open) return v.items.map((i) => i.value)
-  if (v.kind === 'dict' && !v.open) return v.entries.map((e) => str(e.key))
-  if (v.kind === 'str' && v.value.length <= MAX_UNROLL) return [...v.value].map(str)
-  return undefined
 }
 
 /** Runs the body once per element; 'undecided' (nothing changed) when that cannot be followed. */

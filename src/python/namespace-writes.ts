@@ -117,8 +117,12 @@ export function escapingWriter(run: ModuleRun, v: Value, depth = 0): string | un
   if (v.kind === 'module' && v.path === run.path) return v.dict ? "the module's namespace" : 'the module itself'
   if (isForeignNamespace(v)) return 'a namespace that may be this module'
   if (v.kind === 'ext' && (isCodeRunner(v.qname) || NAMESPACE_WRITERS.has(v.qname.replace(/^builtins\./, '')))) return `${v.qname.replace(/^builtins\./, '')}`
+  // one level into a list or dict: `f([globals()])`
   if (depth > 0) return undefined
-  if (v.kind === 'seq') for (const i of v.items) if (escapingWriter(run, i.value, 1)) return escapingWriter(run, i.value, 1)
-  if (v.kind === 'dict') for (const e of v.entries) if (escapingWriter(run, e.value, 1)) return escapingWriter(run, e.value, 1)
+  const inside = v.kind === 'seq' ? v.items.map((i) => i.value) : v.kind === 'dict' ? v.entries.map((e) => e.value) : []
+  for (const x of inside) {
+    const what = escapingWriter(run, x, 1)
+    if (what) return what
+  }
   return undefined
 }

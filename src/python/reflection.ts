@@ -67,9 +67,6 @@ export function reflection(run: ModuleRun, q: string, given: Args, e: Call, fram
 function hasNot(run: ModuleRun, obj: Value, name: string, frame: Frame): boolean | undefined {
   if (isOwnModule(run, obj, false)) return moduleNs(frame).bindings.has(name) ? false : moduleNs(frame).dynamic ? undefined : true
   if (obj.kind === 'instance' && obj.attrs.has(name)) return false
-  if (obj.kind === 'instance' || obj.kind === 'class') {
-    const cls = obj.kind === 'instance' ? obj.cls : obj.cls
-    return classAttribute(cls, name) ? false : hasOpaqueBase(cls) ? undefined : true
-  }
+  if (obj.kind === 'instance' || obj.kind === 'class') return classAttribute(obj.cls, name) ? false : hasOpaqueBase(obj.cls) ? undefined : true
   return undefined
 }
