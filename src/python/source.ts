@@ -98,12 +98,12 @@ export function pythonSource(fileText: string): PythonSource {
   const out: string[] = []
   const fileLine: number[] = []
   const fileLines = body.split('\n')
+  // unicode_escape: a backslash at the end of a line escapes the newline away, joining the lines
   let pending = ''
-  let pendingFrom = 1
+  let pendingFrom = 0
   for (let i = 0; i < fileLines.length; i++) {
     const raw = fileLines[i].endsWith('\r') ? fileLines[i].slice(0, -1) : fileLines[i]
-    if (!pending) pendingFrom = i + 1
-    // unicode_escape: a backslash at the end of a line escapes the newline away
+    if (!pendingFrom) pendingFrom = i + 1
     const joins = decode.joinsNext?.(raw) === true && i + 1 < fileLines.length
     const piece = joins ? raw.slice(0, -1) : raw
     pending += decode.line ? decode.line(piece) : piece
@@ -112,6 +112,7 @@ export function pythonSource(fileText: string): PythonSource {
     splitLines(pending, out)
     for (let k = first; k < out.length; k++) fileLine.push(pendingFrom)
     pending = ''
+    pendingFrom = 0
   }
   return { text: out.join('\n'), fileLine, coding, undecodable: decode.undecodable }
 }
