@@ -35,7 +35,7 @@ export function attribute(run: ModuleRun, obj: Value, attr: string, frame: Frame
 }
 
 /** A name of an analysed module: this module's as the code sees it now, another's as it ends up. */
-export function moduleAttribute(run: ModuleRun, path: string, name: string, frame: Frame): Value {
+function moduleAttribute(run: ModuleRun, path: string, name: string, frame: Frame): Value {
   const b = path === run.path ? moduleNs(frame).bindings.get(name) : run.modules.evaluate(path)?.ns.bindings.get(name)
   if (!b) return unknown(`${name} of ${path}`)
   frame.reads.push(...b.env)

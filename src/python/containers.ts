@@ -80,7 +80,7 @@ export function withLocs(v: Value, loc: Loc): Value {
  * How many elements a list keeps when it grows: past that it is open (more elements may follow), so
  * a module that appends 50,000 times does not copy 50,000 elements each time.
  */
-export const MAX_ITEMS = 2000
+const MAX_ITEMS = 2000
 
 /** A list with more elements at the end (or, for `at`, inserted there), bounded by MAX_ITEMS. */
 export function grow(a: Extract<Value, { kind: 'seq' }>, more: Item[], open = false, at = a.items.length): Value {

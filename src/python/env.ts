@@ -124,7 +124,7 @@ export function commaList(s: string, strip: boolean): Value {
 export const MAX_LITERAL_DEPTH = 100
 
 /** The deepest nesting of brackets in a JSON text (strings skipped), in one pass. */
-export function jsonDepth(s: string): number {
+function jsonDepth(s: string): number {
   let depth = 0
   let max = 0
   let inString = false

@@ -52,7 +52,7 @@ export interface Loader {
 }
 
 /** How many modules deep imports are followed; past that, what a module defines is unknown. */
-export const MAX_IMPORT_DEPTH = 64
+const MAX_IMPORT_DEPTH = 64
 
 /** Evaluates modules in one environment world, memoising each module. */
 export class WorldEvaluator {

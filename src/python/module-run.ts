@@ -19,7 +19,7 @@ export interface Modules {
 export type Span = { line: number; endLine: number }
 
 /** Work done again and again (helper calls, loop iterations) is bounded per module. */
-export const REPLAY_BUDGET = 200_000
+const REPLAY_BUDGET = 200_000
 export const MAX_CALL_DEPTH = 8
 const MAX_NOTICES = 100
 
@@ -34,7 +34,7 @@ export class CutShort extends Error {
 }
 
 /** Counters shared by a module's run and the runs of functions of other modules it calls. */
-export interface Budget {
+interface Budget {
   steps: number
   /** > 0 while evaluating a helper call or a loop iteration: then steps count against the budget. */
   replaying: number

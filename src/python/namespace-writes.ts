@@ -10,7 +10,7 @@ import { moduleNs, type Frame } from './namespace.js'
 import { NONE, show, str, unknown, type Value } from './values.js'
 
 /** A module the code reached by a name the evaluator cannot compute: it may be this one. */
-export const UNKNOWN_MODULE = '?module'
+const UNKNOWN_MODULE = '?module'
 
 /** This module itself (`dict`: its namespace, as globals() gives it, rather than the module object). */
 export function isOwnModule(run: ModuleRun, v: Value, dict: boolean): boolean {

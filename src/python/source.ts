@@ -18,7 +18,7 @@ export interface Coding {
   problem?: 'suspicious' | 'unsupported'
 }
 
-export interface PythonSource {
+interface PythonSource {
   /** The text Python tokenizes, every line ended by \n. */
   text: string
   /** For each line of `text` (index 0 = line 1), the line of the file it comes from (1-based). */
@@ -174,7 +174,7 @@ function utf8AsLatin1(raw: string): string {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
 /** RFC 2152 UTF-7: `+` starts a run of modified base64 holding UTF-16, ended by any other character (`-` is dropped). */
-export function decodeUtf7(raw: string): string {
+function decodeUtf7(raw: string): string {
   let out = ''
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] !== '+') {
@@ -207,7 +207,7 @@ export function decodeUtf7(raw: string): string {
 const SIMPLE: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' }
 
 /** Python's unicode_escape (all escapes) or raw_unicode_escape (\u and \U only) over latin-1 text. */
-export function decodeEscapes(text: string, rawOnly: boolean): string {
+function decodeEscapes(text: string, rawOnly: boolean): string {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]

@@ -195,7 +195,7 @@ export function truthy(v: Value): boolean | undefined {
 }
 
 /** Whether a class or one of its analysed bases defines a name. */
-export function hasAttribute(cls: ClassDef, name: string, depth = 0): boolean {
+function hasAttribute(cls: ClassDef, name: string, depth = 0): boolean {
   if (cls.ns.bindings.has(name)) return true
   return depth < MAX_DEPTH && cls.bases.some((b) => b.kind === 'class' && hasAttribute(b.cls, name, depth + 1))
 }
