@@ -263,13 +263,13 @@ var require_tunnel = __commonJS({
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
       debug2 = function() {
-        var args2 = Array.prototype.slice.call(arguments);
-        if (typeof args2[0] === "string") {
-          args2[0] = "TUNNEL: " + args2[0];
+        var args3 = Array.prototype.slice.call(arguments);
+        if (typeof args3[0] === "string") {
+          args3[0] = "TUNNEL: " + args3[0];
         } else {
-          args2.unshift("TUNNEL:");
+          args3.unshift("TUNNEL:");
         }
-        console.error.apply(console, args2);
+        console.error.apply(console, args3);
       };
     } else {
       debug2 = function() {
@@ -2074,8 +2074,8 @@ var require_dispatcher = __commonJS({
       destroy() {
         throw new Error("not implemented");
       }
-      compose(...args2) {
-        const interceptors = Array.isArray(args2[0]) ? args2[0] : args2;
+      compose(...args3) {
+        const interceptors = Array.isArray(args3[0]) ? args3[0] : args3;
         let dispatch = this.dispatch.bind(this);
         for (const interceptor of interceptors) {
           if (interceptor == null) {
@@ -2100,14 +2100,14 @@ var require_dispatcher = __commonJS({
         this.#dispatcher = dispatcher;
         this.#dispatch = dispatch;
       }
-      dispatch(...args2) {
-        this.#dispatch(...args2);
+      dispatch(...args3) {
+        this.#dispatch(...args3);
       }
-      close(...args2) {
-        return this.#dispatcher.close(...args2);
+      close(...args3) {
+        return this.#dispatcher.close(...args3);
       }
-      destroy(...args2) {
-        return this.#dispatcher.destroy(...args2);
+      destroy(...args3) {
+        return this.#dispatcher.destroy(...args3);
       }
     };
     module2.exports = Dispatcher;
@@ -3826,11 +3826,11 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V3, prefix, argument, Iterable) => {
+      return (V3, prefix, argument2, Iterable) => {
         if (webidl.util.Type(V3) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} (${webidl.util.Stringify(V3)}) is not iterable.`
+            message: `${argument2} (${webidl.util.Stringify(V3)}) is not iterable.`
           });
         }
         const method = typeof Iterable === "function" ? Iterable() : V3?.[Symbol.iterator]?.();
@@ -3839,7 +3839,7 @@ var require_webidl = __commonJS({
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} is not iterable.`
+            message: `${argument2} is not iterable.`
           });
         }
         while (true) {
@@ -3847,25 +3847,25 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument}[${index++}]`));
+          seq.push(converter(value, prefix, `${argument2}[${index++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O3, prefix, argument) => {
+      return (O3, prefix, argument2) => {
         if (webidl.util.Type(O3) !== "Object") {
           throw webidl.errors.exception({
             header: prefix,
-            message: `${argument} ("${webidl.util.Type(O3)}") is not an Object.`
+            message: `${argument2} ("${webidl.util.Type(O3)}") is not an Object.`
           });
         }
         const result = {};
         if (!types.isProxy(O3)) {
           const keys2 = [...Object.getOwnPropertyNames(O3), ...Object.getOwnPropertySymbols(O3)];
           for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O3[key], prefix, argument);
+            const typedKey = keyConverter(key, prefix, argument2);
+            const typedValue = valueConverter(O3[key], prefix, argument2);
             result[typedKey] = typedValue;
           }
           return result;
@@ -3874,8 +3874,8 @@ var require_webidl = __commonJS({
         for (const key of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O3, key);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O3[key], prefix, argument);
+            const typedKey = keyConverter(key, prefix, argument2);
+            const typedValue = valueConverter(O3[key], prefix, argument2);
             result[typedKey] = typedValue;
           }
         }
@@ -3883,18 +3883,18 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V3, prefix, argument, opts) => {
+      return (V3, prefix, argument2, opts) => {
         if (opts?.strict !== false && !(V3 instanceof i2)) {
           throw webidl.errors.exception({
             header: prefix,
-            message: `Expected ${argument} ("${webidl.util.Stringify(V3)}") to be an instance of ${i2.name}.`
+            message: `Expected ${argument2} ("${webidl.util.Stringify(V3)}") to be an instance of ${i2.name}.`
           });
         }
         return V3;
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument) => {
+      return (dictionary, prefix, argument2) => {
         const type = webidl.util.Type(dictionary);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
@@ -3921,7 +3921,7 @@ var require_webidl = __commonJS({
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument2}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3935,27 +3935,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V3, prefix, argument) => {
+      return (V3, prefix, argument2) => {
         if (V3 === null) {
           return V3;
         }
-        return converter(V3, prefix, argument);
+        return converter(V3, prefix, argument2);
       };
     };
-    webidl.converters.DOMString = function(V3, prefix, argument, opts) {
+    webidl.converters.DOMString = function(V3, prefix, argument2, opts) {
       if (V3 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V3 === "symbol") {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${argument} is a symbol, which cannot be converted to a DOMString.`
+          message: `${argument2} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V3);
     };
-    webidl.converters.ByteString = function(V3, prefix, argument) {
-      const x3 = webidl.converters.DOMString(V3, prefix, argument);
+    webidl.converters.ByteString = function(V3, prefix, argument2) {
+      const x3 = webidl.converters.DOMString(V3, prefix, argument2);
       for (let index = 0; index < x3.length; index++) {
         if (x3.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -3973,27 +3973,27 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V3) {
       return V3;
     };
-    webidl.converters["long long"] = function(V3, prefix, argument) {
-      const x3 = webidl.util.ConvertToInt(V3, 64, "signed", void 0, prefix, argument);
+    webidl.converters["long long"] = function(V3, prefix, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 64, "signed", void 0, prefix, argument2);
       return x3;
     };
-    webidl.converters["unsigned long long"] = function(V3, prefix, argument) {
-      const x3 = webidl.util.ConvertToInt(V3, 64, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long long"] = function(V3, prefix, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 64, "unsigned", void 0, prefix, argument2);
       return x3;
     };
-    webidl.converters["unsigned long"] = function(V3, prefix, argument) {
-      const x3 = webidl.util.ConvertToInt(V3, 32, "unsigned", void 0, prefix, argument);
+    webidl.converters["unsigned long"] = function(V3, prefix, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 32, "unsigned", void 0, prefix, argument2);
       return x3;
     };
-    webidl.converters["unsigned short"] = function(V3, prefix, argument, opts) {
-      const x3 = webidl.util.ConvertToInt(V3, 16, "unsigned", opts, prefix, argument);
+    webidl.converters["unsigned short"] = function(V3, prefix, argument2, opts) {
+      const x3 = webidl.util.ConvertToInt(V3, 16, "unsigned", opts, prefix, argument2);
       return x3;
     };
-    webidl.converters.ArrayBuffer = function(V3, prefix, argument, opts) {
+    webidl.converters.ArrayBuffer = function(V3, prefix, argument2, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isAnyArrayBuffer(V3)) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${argument} ("${webidl.util.Stringify(V3)}")`,
+          argument: `${argument2} ("${webidl.util.Stringify(V3)}")`,
           types: ["ArrayBuffer"]
         });
       }
@@ -4989,21 +4989,21 @@ var require_file = __commonJS({
           lastModified: d2
         };
       }
-      stream(...args2) {
+      stream(...args3) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.stream(...args2);
+        return this[kState].blobLike.stream(...args3);
       }
-      arrayBuffer(...args2) {
+      arrayBuffer(...args3) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.arrayBuffer(...args2);
+        return this[kState].blobLike.arrayBuffer(...args3);
       }
-      slice(...args2) {
+      slice(...args3) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.slice(...args2);
+        return this[kState].blobLike.slice(...args3);
       }
-      text(...args2) {
+      text(...args3) {
         webidl.brandCheck(this, _FileLike);
-        return this[kState].blobLike.text(...args2);
+        return this[kState].blobLike.text(...args3);
       }
       get size() {
         webidl.brandCheck(this, _FileLike);
@@ -5662,12 +5662,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
             if (mimeType !== null) {
               switch (mimeType.essence) {
                 case "multipart/form-data": {
-                  const parsed = multipartFormDataParser(value, mimeType);
-                  if (parsed === "failure") {
+                  const parsed2 = multipartFormDataParser(value, mimeType);
+                  if (parsed2 === "failure") {
                     throw new TypeError("Failed to parse body as FormData.");
                   }
                   const fd = new FormData();
-                  fd[kState] = parsed;
+                  fd[kState] = parsed2;
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
@@ -6366,8 +6366,8 @@ var require_client_h1 = __commonJS({
       return {
         version: "h1",
         defaultPipelining: 1,
-        write(...args2) {
-          return writeH1(client, ...args2);
+        write(...args3) {
+          return writeH1(client, ...args3);
         },
         resume() {
           resumeH1(client);
@@ -7006,8 +7006,8 @@ var require_client_h2 = __commonJS({
       return {
         version: "h2",
         defaultPipelining: Infinity,
-        write(...args2) {
-          return writeH2(client, ...args2);
+        write(...args3) {
+          return writeH2(client, ...args3);
         },
         resume() {
           resumeH2(client);
@@ -8541,8 +8541,8 @@ var require_balanced_pool = __commonJS({
           pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
           this._updateBalancedPoolStats();
         });
-        pool.on("disconnect", (...args2) => {
-          const err2 = args2[2];
+        pool.on("disconnect", (...args3) => {
+          const err2 = args3[2];
           if (err2 && err2.code === "UND_ERR_SOCKET") {
             pool[kWeight] = Math.max(1, pool[kWeight] - this[kErrorPenalty]);
             this._updateBalancedPoolStats();
@@ -9047,10 +9047,10 @@ var require_env_http_proxy_agent = __commonJS({
           if (!entry) {
             continue;
           }
-          const parsed = entry.match(/^(.+):(\d+)$/);
+          const parsed2 = entry.match(/^(.+):(\d+)$/);
           noProxyEntries.push({
-            hostname: (parsed ? parsed[1] : entry).toLowerCase(),
-            port: parsed ? Number.parseInt(parsed[2], 10) : 0
+            hostname: (parsed2 ? parsed2[1] : entry).toLowerCase(),
+            port: parsed2 ? Number.parseInt(parsed2[2], 10) : 0
           });
         }
         this.#noProxyValue = noProxyValue;
@@ -9511,24 +9511,24 @@ var require_readable = __commonJS({
           callback(err2);
         }
       }
-      on(ev, ...args2) {
+      on(ev, ...args3) {
         if (ev === "data" || ev === "readable") {
           this[kReading] = true;
         }
-        return super.on(ev, ...args2);
+        return super.on(ev, ...args3);
       }
-      addListener(ev, ...args2) {
-        return this.on(ev, ...args2);
+      addListener(ev, ...args3) {
+        return this.on(ev, ...args3);
       }
-      off(ev, ...args2) {
-        const ret = super.off(ev, ...args2);
+      off(ev, ...args3) {
+        const ret = super.off(ev, ...args3);
         if (ev === "data" || ev === "readable") {
           this[kReading] = this.listenerCount("data") > 0 || this.listenerCount("readable") > 0;
         }
         return ret;
       }
-      removeListener(ev, ...args2) {
-        return this.off(ev, ...args2);
+      removeListener(ev, ...args3) {
+        return this.off(ev, ...args3);
       }
       push(chunk) {
         if (this[kConsume] && chunk !== null) {
@@ -11474,29 +11474,29 @@ var require_decorator_handler = __commonJS({
         }
         this.#handler = handler2;
       }
-      onConnect(...args2) {
-        return this.#handler.onConnect?.(...args2);
+      onConnect(...args3) {
+        return this.#handler.onConnect?.(...args3);
       }
-      onError(...args2) {
-        return this.#handler.onError?.(...args2);
+      onError(...args3) {
+        return this.#handler.onError?.(...args3);
       }
-      onUpgrade(...args2) {
-        return this.#handler.onUpgrade?.(...args2);
+      onUpgrade(...args3) {
+        return this.#handler.onUpgrade?.(...args3);
       }
-      onResponseStarted(...args2) {
-        return this.#handler.onResponseStarted?.(...args2);
+      onResponseStarted(...args3) {
+        return this.#handler.onResponseStarted?.(...args3);
       }
-      onHeaders(...args2) {
-        return this.#handler.onHeaders?.(...args2);
+      onHeaders(...args3) {
+        return this.#handler.onHeaders?.(...args3);
       }
-      onData(...args2) {
-        return this.#handler.onData?.(...args2);
+      onData(...args3) {
+        return this.#handler.onData?.(...args3);
       }
-      onComplete(...args2) {
-        return this.#handler.onComplete?.(...args2);
+      onComplete(...args3) {
+        return this.#handler.onComplete?.(...args3);
       }
-      onBodySent(...args2) {
-        return this.#handler.onBodySent?.(...args2);
+      onBodySent(...args3) {
+        return this.#handler.onBodySent?.(...args3);
       }
     };
   }
@@ -11655,7 +11655,7 @@ var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module2) {
     "use strict";
     var { isIP } = __require("node:net");
-    var { lookup } = __require("node:dns");
+    var { lookup: lookup2 } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
     var maxInt = Math.pow(2, 31) - 1;
@@ -11745,7 +11745,7 @@ var require_dns = __commonJS({
         }
       }
       #defaultLookup(origin2, opts, cb) {
-        lookup(
+        lookup2(
           origin2.hostname,
           {
             all: true,
@@ -12349,7 +12349,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V3, prefix, argument) {
+    webidl.converters.HeadersInit = function(V3, prefix, argument2) {
       if (webidl.util.Type(V3) === "Object") {
         const iterator2 = Reflect.get(V3, Symbol.iterator);
         if (!util.types.isProxy(V3) && iterator2 === Headers2.prototype.entries) {
@@ -12359,9 +12359,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V3, prefix, argument, iterator2.bind(V3));
+          return webidl.converters["sequence<sequence<ByteString>>"](V3, prefix, argument2, iterator2.bind(V3));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V3, prefix, argument);
+        return webidl.converters["record<ByteString, ByteString>"](V3, prefix, argument2);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12744,14 +12744,14 @@ var require_response = __commonJS({
       }
       return webidl.converters.DOMString(V3, prefix, name2);
     };
-    webidl.converters.BodyInit = function(V3, prefix, argument) {
+    webidl.converters.BodyInit = function(V3, prefix, argument2) {
       if (V3 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V3, prefix, argument);
+        return webidl.converters.ReadableStream(V3, prefix, argument2);
       }
       if (V3?.[Symbol.asyncIterator]) {
         return V3;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V3, prefix, argument);
+      return webidl.converters.XMLHttpRequestBodyInit(V3, prefix, argument2);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -13420,14 +13420,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V3, prefix, argument) {
+    webidl.converters.RequestInfo = function(V3, prefix, argument2) {
       if (typeof V3 === "string") {
-        return webidl.converters.USVString(V3, prefix, argument);
+        return webidl.converters.USVString(V3, prefix, argument2);
       }
       if (V3 instanceof Request) {
-        return webidl.converters.Request(V3, prefix, argument);
+        return webidl.converters.Request(V3, prefix, argument2);
       }
-      return webidl.converters.USVString(V3, prefix, argument);
+      return webidl.converters.USVString(V3, prefix, argument2);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15054,9 +15054,9 @@ var require_util4 = __commonJS({
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
-          const parsed = parseMIMEType(mimeType || "application/octet-stream");
-          if (parsed !== "failure") {
-            dataURL += serializeAMimeType(parsed);
+          const parsed2 = parseMIMEType(mimeType || "application/octet-stream");
+          if (parsed2 !== "failure") {
+            dataURL += serializeAMimeType(parsed2);
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder("latin1");
@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -18229,11 +18229,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V3, prefix, argument) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V3, prefix, argument2) {
       if (webidl.util.Type(V3) === "Object" && Symbol.iterator in V3) {
         return webidl.converters["sequence<DOMString>"](V3);
       }
-      return webidl.converters.DOMString(V3, prefix, argument);
+      return webidl.converters.DOMString(V3, prefix, argument2);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -19286,7 +19286,7 @@ var require_lib = __commonJS({
       };
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P3, generator) {
-      function adopt(value) {
+      function adopt2(value) {
         return value instanceof P3 ? value : new P3(function(resolve2) {
           resolve2(value);
         });
@@ -19307,7 +19307,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve2(result.value) : adopt2(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -21178,9 +21178,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -21229,7 +21229,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -22002,8 +22002,8 @@ var require_YAMLMap = __commonJS({
         const it2 = findPair(this.items, key);
         if (!it2)
           return false;
-        const del = this.items.splice(this.items.indexOf(it2), 1);
-        return del.length > 0;
+        const del2 = this.items.splice(this.items.indexOf(it2), 1);
+        return del2.length > 0;
       }
       get(key, keepScalar) {
         const it2 = findPair(this.items, key);
@@ -22107,8 +22107,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return false;
-        const del = this.items.splice(idx, 1);
-        return del.length > 0;
+        const del2 = this.items.splice(idx, 1);
+        return del2.length > 0;
       }
       get(key, keepScalar) {
         const idx = asItemIndex(key);
@@ -22277,14 +22277,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i2 = n.indexOf(".");
         if (i2 < 0) {
           i2 = n.length;
@@ -24351,7 +24351,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -24509,7 +24509,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source2) {
+    function splitLines2(source2) {
       const split = source2.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -27418,11 +27418,11 @@ var require_light = __commonJS({
             return 0;
           }
         }
-        async trigger(name2, ...args2) {
+        async trigger(name2, ...args3) {
           var e, promises3;
           try {
             if (name2 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name2}`, args2);
+              this.trigger("debug", `Event triggered: ${name2}`, args3);
             }
             if (this._events[name2] == null) {
               return;
@@ -27439,7 +27439,7 @@ var require_light = __commonJS({
                 listener.status = "none";
               }
               try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args2) : void 0;
+                returned = typeof listener.cb === "function" ? listener.cb(...args3) : void 0;
                 if (typeof (returned != null ? returned.then : void 0) === "function") {
                   return await returned;
                 } else {
@@ -27537,9 +27537,9 @@ var require_light = __commonJS({
       parser$1 = parser2;
       BottleneckError$1 = BottleneckError_1;
       Job = class Job {
-        constructor(task, args2, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+        constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
           this.task = task;
-          this.args = args2;
+          this.args = args3;
           this.rejectOnDrop = rejectOnDrop;
           this.Events = Events2;
           this._states = _states;
@@ -27930,13 +27930,13 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args2, cb, error2, reject, resolve2, returned, task;
+          var args3, cb, error2, reject, resolve2, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args: args2, resolve: resolve2, reject } = this._queue.shift());
+            ({ task, args: args3, resolve: resolve2, reject } = this._queue.shift());
             cb = await (async function() {
               try {
-                returned = await task(...args2);
+                returned = await task(...args3);
                 return function() {
                   return resolve2(returned);
                 };
@@ -27952,14 +27952,14 @@ var require_light = __commonJS({
             return cb();
           }
         }
-        schedule(task, ...args2) {
+        schedule(task, ...args3) {
           var promise, reject, resolve2;
           resolve2 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
             resolve2 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args: args2, resolve: resolve2, reject });
+          this._queue.push({ task, args: args3, resolve: resolve2, reject });
           this._tryToRun();
           return promise;
         }
@@ -28301,20 +28301,20 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args2, index, next, options, queue;
+              var args3, index, next, options, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
               queue = this._queues.getFirst();
-              ({ options, args: args2 } = next = queue.first());
+              ({ options, args: args3 } = next = queue.first());
               if (capacity != null && options.weight > capacity) {
                 return this.Promise.resolve(null);
               }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args: args2, options });
+              this.Events.trigger("debug", `Draining ${options.id}`, { args: args3, options });
               index = this._randomIndex();
               return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
                 var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args2, options });
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args3, options });
                 if (success) {
                   queue.shift();
                   empty = this.empty();
@@ -28411,13 +28411,13 @@ var require_light = __commonJS({
             return done;
           }
           async _addToQueue(job) {
-            var args2, blocked, error2, options, reachedHWM, shifted, strategy;
-            ({ args: args2, options } = job);
+            var args3, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args: args3, options } = job);
             try {
               ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
             } catch (error1) {
               error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args2, options, error: error2 });
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args3, options, error: error2 });
               job.doDrop({ error: error2 });
               return false;
             }
@@ -28450,54 +28450,54 @@ var require_light = __commonJS({
               return this._submitLock.schedule(this._addToQueue, job);
             }
           }
-          submit(...args2) {
+          submit(...args3) {
             var cb, fn2, job, options, ref, ref1, task;
-            if (typeof args2[0] === "function") {
-              ref = args2, [fn2, ...args2] = ref, [cb] = splice.call(args2, -1);
+            if (typeof args3[0] === "function") {
+              ref = args3, [fn2, ...args3] = ref, [cb] = splice.call(args3, -1);
               options = parser$5.load({}, this.jobDefaults);
             } else {
-              ref1 = args2, [options, fn2, ...args2] = ref1, [cb] = splice.call(args2, -1);
+              ref1 = args3, [options, fn2, ...args3] = ref1, [cb] = splice.call(args3, -1);
               options = parser$5.load(options, this.jobDefaults);
             }
-            task = (...args3) => {
+            task = (...args4) => {
               return new this.Promise(function(resolve2, reject) {
-                return fn2(...args3, function(...args4) {
-                  return (args4[0] != null ? reject : resolve2)(args4);
+                return fn2(...args4, function(...args5) {
+                  return (args5[0] != null ? reject : resolve2)(args5);
                 });
               });
             };
-            job = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args3) {
-              return typeof cb === "function" ? cb(...args3) : void 0;
-            }).catch(function(args3) {
-              if (Array.isArray(args3)) {
-                return typeof cb === "function" ? cb(...args3) : void 0;
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args4) {
+              return typeof cb === "function" ? cb(...args4) : void 0;
+            }).catch(function(args4) {
+              if (Array.isArray(args4)) {
+                return typeof cb === "function" ? cb(...args4) : void 0;
               } else {
-                return typeof cb === "function" ? cb(args3) : void 0;
+                return typeof cb === "function" ? cb(args4) : void 0;
               }
             });
             return this._receive(job);
           }
-          schedule(...args2) {
+          schedule(...args3) {
             var job, options, task;
-            if (typeof args2[0] === "function") {
-              [task, ...args2] = args2;
+            if (typeof args3[0] === "function") {
+              [task, ...args3] = args3;
               options = {};
             } else {
-              [options, task, ...args2] = args2;
+              [options, task, ...args3] = args3;
             }
-            job = new Job$1(task, args2, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
             this._receive(job);
             return job.promise;
           }
           wrap(fn2) {
             var schedule, wrapped;
             schedule = this.schedule.bind(this);
-            wrapped = function(...args2) {
-              return schedule(fn2.bind(this), ...args2);
+            wrapped = function(...args3) {
+              return schedule(fn2.bind(this), ...args3);
             };
-            wrapped.withOptions = function(options, ...args2) {
-              return schedule(options, fn2, ...args2);
+            wrapped.withOptions = function(options, ...args3) {
+              return schedule(options, fn2, ...args3);
             };
             return wrapped;
           }
@@ -29642,10 +29642,10 @@ var init_main = __esm({
       Diagnostic2.getMessageString = getMessageString;
     })(Diagnostic || (Diagnostic = {}));
     (function(Command3) {
-      function create(title, command, ...args2) {
+      function create(title, command, ...args3) {
         const result = { title, command };
-        if (Is.defined(args2) && args2.length > 0) {
-          result.arguments = args2;
+        if (Is.defined(args3) && args3.length > 0) {
+          result.arguments = args3;
         }
         return result;
       }
@@ -29665,10 +29665,10 @@ var init_main = __esm({
         return { range: { start: position, end: position }, newText };
       }
       TextEdit2.insert = insert;
-      function del(range) {
+      function del2(range) {
         return { range, newText: "" };
       }
-      TextEdit2.del = del;
+      TextEdit2.del = del2;
       function is2(value) {
         const candidate = value;
         return Is.objectLiteral(candidate) && Is.string(candidate.newText) && Range.is(candidate.range);
@@ -29709,10 +29709,10 @@ var init_main = __esm({
         return { range: { start: position, end: position }, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.insert = insert;
-      function del(range, annotation) {
+      function del2(range, annotation) {
         return { range, newText: "", annotationId: annotation };
       }
-      AnnotatedTextEdit2.del = del;
+      AnnotatedTextEdit2.del = del2;
       function is2(value) {
         const candidate = value;
         return TextEdit.is(candidate) && (ChangeAnnotation.is(candidate.annotationId) || ChangeAnnotationIdentifier.is(candidate.annotationId));
@@ -30585,8 +30585,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is2;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression) {
-        return { range, expression };
+      function create(range, expression2) {
+        return { range, expression: expression2 };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is2(value) {
@@ -30721,20 +30721,20 @@ var init_main = __esm({
         return text;
       }
       TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare) {
+      function mergeSort2(data, compare2) {
         if (data.length <= 1) {
           return data;
         }
         const p2 = data.length / 2 | 0;
         const left = data.slice(0, p2);
         const right = data.slice(p2);
-        mergeSort2(left, compare);
-        mergeSort2(right, compare);
+        mergeSort2(left, compare2);
+        mergeSort2(right, compare2);
         let leftIdx = 0;
         let rightIdx = 0;
         let i2 = 0;
         while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare(left[leftIdx], right[rightIdx]);
+          const ret = compare2(left[leftIdx], right[rightIdx]);
           if (ret <= 0) {
             data[i2++] = left[leftIdx++];
           } else {
@@ -31074,20 +31074,20 @@ var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
 });
-function mergeSort(data, compare) {
+function mergeSort(data, compare2) {
   if (data.length <= 1) {
     return data;
   }
   const p2 = data.length / 2 | 0;
   const left = data.slice(0, p2);
   const right = data.slice(p2);
-  mergeSort(left, compare);
-  mergeSort(right, compare);
+  mergeSort(left, compare2);
+  mergeSort(right, compare2);
   let leftIdx = 0;
   let rightIdx = 0;
   let i2 = 0;
   while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare(left[leftIdx], right[rightIdx]);
+    const ret = compare2(left[leftIdx], right[rightIdx]);
     if (ret <= 0) {
       data[i2++] = left[leftIdx++];
     } else {
@@ -31582,27 +31582,27 @@ var require_instruction = __commonJS({
         return this.getInstruction().toUpperCase();
       }
       getArgumentsRange() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
+        let args3 = this.getArguments();
+        if (args3.length === 0) {
           return null;
         }
-        return vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end);
+        return vscode_languageserver_types_1.Range.create(args3[0].getRange().start, args3[args3.length - 1].getRange().end);
       }
       getArgumentsRanges() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
+        let args3 = this.getArguments();
+        if (args3.length === 0) {
           return [];
         }
-        if (args2[0].getRange().start.line === args2[args2.length - 1].getRange().end.line) {
-          return [vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end)];
+        if (args3[0].getRange().start.line === args3[args3.length - 1].getRange().end.line) {
+          return [vscode_languageserver_types_1.Range.create(args3[0].getRange().start, args3[args3.length - 1].getRange().end)];
         }
         let ranges = [];
         let end = -1;
-        let startPosition = args2[0].getRange().start;
+        let startPosition = args3[0].getRange().start;
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
         let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args2[args2.length - 1].getRange().end) - this.document.offsetAt(range.start));
+        let fullArgs = content.substring(extra, this.document.offsetAt(args3[args3.length - 1].getRange().end) - this.document.offsetAt(range.start));
         let offset = this.document.offsetAt(range.start) + extra;
         let start2 = false;
         let comment = false;
@@ -31680,15 +31680,15 @@ var require_instruction = __commonJS({
         return ranges;
       }
       getRawArgumentsContent() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
+        let args3 = this.getArguments();
+        if (args3.length === 0) {
           return null;
         }
-        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, args2[args2.length - 1].getRange().end));
+        return this.getRangeContent(vscode_languageserver_types_1.Range.create(args3[0].getRange().start, args3[args3.length - 1].getRange().end));
       }
       getArgumentsContent() {
-        let args2 = this.getArguments();
-        if (args2.length === 0) {
+        let args3 = this.getArguments();
+        if (args3.length === 0) {
           return null;
         }
         let content = "";
@@ -31703,7 +31703,7 @@ var require_instruction = __commonJS({
         return this.getRawArguments();
       }
       getRawArguments() {
-        let args2 = [];
+        let args3 = [];
         let range = this.getInstructionRange();
         let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
         let content = this.getTextContent();
@@ -31731,9 +31731,9 @@ var require_instruction = __commonJS({
               continue;
             } else if (found !== -1) {
               if (escapeMarker === -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i2))));
+                args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + i2))));
               } else {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
               }
               escapeMarker = -1;
               escapedArg = "";
@@ -31785,7 +31785,7 @@ var require_instruction = __commonJS({
               i2++;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
                 found = -1;
               }
@@ -31809,7 +31809,7 @@ var require_instruction = __commonJS({
               comment = true;
             } else {
               if (escapedWhitespaceDetected && escapeMarker !== -1) {
-                args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+                args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
                 escapedArg = "";
                 found = -1;
               }
@@ -31826,19 +31826,19 @@ var require_instruction = __commonJS({
         }
         if (found !== -1) {
           if (escapeMarker === -1) {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
+            args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + fullArgs.length))));
           } else {
-            args2.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
+            args3.push(new argument_1.Argument(escapedArg, vscode_languageserver_types_1.Range.create(this.document.positionAt(offset + found), this.document.positionAt(offset + escapeMarker))));
           }
         }
-        return args2;
+        return args3;
       }
       getExpandedArguments() {
-        let args2 = this.getArguments();
-        for (let i2 = 0; i2 < args2.length; i2++) {
-          const argRange = args2[i2].getRange();
+        let args3 = this.getArguments();
+        for (let i2 = 0; i2 < args3.length; i2++) {
+          const argRange = args3[i2].getRange();
           let offset = this.document.offsetAt(argRange.start);
-          const variables = this.parseVariables(offset, args2[i2].getValue());
+          const variables = this.parseVariables(offset, args3[i2].getValue());
           const swaps = [];
           let requiresExpansion = false;
           for (let variable of variables) {
@@ -31865,15 +31865,15 @@ var require_instruction = __commonJS({
             if (argEnd !== offset) {
               expanded += this.document.getText().substring(offset, argEnd);
             }
-            args2[i2] = new argument_1.Argument(expanded, argRange);
+            args3[i2] = new argument_1.Argument(expanded, argRange);
           }
         }
-        return args2;
+        return args3;
       }
       getVariables() {
         const variables = [];
-        const args2 = this.getRawArguments();
-        for (const arg of args2) {
+        const args3 = this.getRawArguments();
+        for (const arg of args3) {
           let range = arg.getRange();
           let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
           const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
@@ -32056,10 +32056,10 @@ var require_instruction = __commonJS({
             }
           }
         }
-        let args2 = image.getARGs();
-        for (let i2 = args2.length - 1; i2 >= 0; i2--) {
-          if (args2[i2].isBefore(line2)) {
-            let property = args2[i2].getProperty();
+        let args3 = image.getARGs();
+        for (let i2 = args3.length - 1; i2 >= 0; i2--) {
+          if (args3[i2].isBefore(line2)) {
+            let property = args3[i2].getProperty();
             if (property && property.getName() === variable) {
               return true;
             }
@@ -32067,9 +32067,9 @@ var require_instruction = __commonJS({
         }
         return void 0;
       }
-      createSingleLineHeredocs(args2) {
+      createSingleLineHeredocs(args3) {
         const heredocs = [];
-        for (const arg of args2) {
+        for (const arg of args3) {
           const value = arg.getValue();
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
@@ -32205,14 +32205,14 @@ var require_instruction = __commonJS({
         return vscode_languageserver_types_1.Range.create(nameStart, nameEnd);
       }
       getHeredocs() {
-        const args2 = this.getArguments();
-        if (args2.length === 0) {
+        const args3 = this.getArguments();
+        if (args3.length === 0) {
           return [];
         }
         const heredocs = [];
         const range = this.getRange();
         if (range.start.line === range.end.line) {
-          return this.createSingleLineHeredocs(args2);
+          return this.createSingleLineHeredocs(args3);
         }
         const heredocDefinitions = [];
         let heredocsProcessed = false;
@@ -32221,8 +32221,8 @@ var require_instruction = __commonJS({
         let contentEnd = -1;
         let lineStart = -1;
         let currentHeredoc = 0;
-        const startOffset = this.document.offsetAt(args2[0].getRange().start);
-        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end));
+        const startOffset = this.document.offsetAt(args3[0].getRange().start);
+        const content = this.getRangeContent(vscode_languageserver_types_1.Range.create(args3[0].getRange().start, this.getRange().end));
         contentLoop: for (let i2 = 0; i2 < content.length; i2++) {
           switch (content.charAt(i2)) {
             case this.escapeChar:
@@ -32268,7 +32268,7 @@ var require_instruction = __commonJS({
                 lineStart = -1;
               } else {
                 const offsetLimit = startOffset + i2;
-                for (const arg of args2) {
+                for (const arg of args3) {
                   if (this.document.offsetAt(arg.getRange().start) < offsetLimit) {
                     if (arg.getValue().startsWith("<<")) {
                       heredocDefinitions.push(arg);
@@ -32335,7 +32335,7 @@ var require_instruction = __commonJS({
             currentHeredoc++;
           }
         } else {
-          return this.createSingleLineHeredocs(args2);
+          return this.createSingleLineHeredocs(args3);
         }
         return heredocs;
       }
@@ -32593,15 +32593,15 @@ var require_modifiableInstruction = __commonJS({
         return this.flags;
       }
       getArguments() {
-        const args2 = super.getArguments();
+        const args3 = super.getArguments();
         const flags2 = this.getFlags();
         if (flags2.length === 0) {
-          return args2;
+          return args3;
         }
         for (let i2 = 0; i2 < flags2.length; i2++) {
-          args2.shift();
+          args3.shift();
         }
-        return args2;
+        return args3;
       }
     };
     exports.ModifiableInstruction = ModifiableInstruction;
@@ -32628,15 +32628,15 @@ var require_jsonInstruction = __commonJS({
         if (argsContent === null) {
           return;
         }
-        const args2 = this.getArguments();
-        if (args2.length === 1 && args2[0].getValue() === "[]") {
-          let argRange = args2[0].getRange();
+        const args3 = this.getArguments();
+        if (args3.length === 1 && args3[0].getValue() === "[]") {
+          let argRange = args3[0].getRange();
           this.openingBracket = new argument_1.Argument("[", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character, argRange.start.line, argRange.start.character + 1));
           this.closingBracket = new argument_1.Argument("]", vscode_languageserver_types_1.Range.create(argRange.start.line, argRange.start.character + 1, argRange.end.line, argRange.end.character));
           return;
-        } else if (args2.length === 2 && args2[0].getValue() === "[" && args2[1].getValue() === "]") {
-          this.openingBracket = args2[0];
-          this.closingBracket = args2[1];
+        } else if (args3.length === 2 && args3[0].getValue() === "[" && args3[1].getValue() === "]") {
+          this.openingBracket = args3[0];
+          this.closingBracket = args3[1];
           return;
         }
         const argsOffset = document2.offsetAt(this.getArgumentsRange().start);
@@ -32784,8 +32784,8 @@ var require_add = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
       }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
+      stopSearchingForFlags(argument2) {
+        return argument2.indexOf("--") === -1;
       }
     };
     exports.Add = Add;
@@ -32961,7 +32961,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal = first === "'" || first === '"';
+        let literal2 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -33002,7 +33002,7 @@ var require_property = __commonJS({
                       i2 = j3;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal) {
+                      if (!inDouble && !inSingle && !literal2) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i2 = i2 + 1;
@@ -33030,7 +33030,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal) {
+              } else if (inSingle || literal2) {
                 if (char === "\r") {
                   escaped = true;
                   i2 = i2 + 2;
@@ -33122,30 +33122,30 @@ var require_propertyInstruction = __commonJS({
       }
       getProperties() {
         if (this.properties === void 0) {
-          let args2 = this.getPropertyArguments();
-          if (args2.length === 0) {
+          let args3 = this.getPropertyArguments();
+          if (args3.length === 0) {
             this.properties = [];
-          } else if (args2.length === 1) {
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0])];
-          } else if (args2.length === 2) {
-            if (args2[0].getValue().indexOf("=") === -1) {
-              this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], args2[1])];
+          } else if (args3.length === 1) {
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args3[0])];
+          } else if (args3.length === 2) {
+            if (args3[0].getValue().indexOf("=") === -1) {
+              this.properties = [new property_1.Property(this.document, this.escapeChar, args3[0], args3[1])];
             } else {
               this.properties = [
-                new property_1.Property(this.document, this.escapeChar, args2[0]),
-                new property_1.Property(this.document, this.escapeChar, args2[1])
+                new property_1.Property(this.document, this.escapeChar, args3[0]),
+                new property_1.Property(this.document, this.escapeChar, args3[1])
               ];
             }
-          } else if (args2[0].getValue().indexOf("=") === -1) {
+          } else if (args3[0].getValue().indexOf("=") === -1) {
             let text = this.document.getText();
-            let start2 = args2[1].getRange().start;
-            let end = args2[args2.length - 1].getRange().end;
+            let start2 = args3[1].getRange().start;
+            let end = args3[args3.length - 1].getRange().end;
             text = text.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args2[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args2[1].getRange().start, args2[args2.length - 1].getRange().end)))];
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args3[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args3[1].getRange().start, args3[args3.length - 1].getRange().end)))];
           } else {
             this.properties = [];
-            for (let i2 = 0; i2 < args2.length; i2++) {
-              this.properties.push(new property_1.Property(this.document, this.escapeChar, args2[i2]));
+            for (let i2 = 0; i2 < args3.length; i2++) {
+              this.properties.push(new property_1.Property(this.document, this.escapeChar, args3[i2]));
             }
           }
         }
@@ -33196,7 +33196,7 @@ var require_propertyInstruction = __commonJS({
         return index;
       }
       getPropertyArguments() {
-        const args2 = [];
+        const args3 = [];
         let range = this.getInstructionRange();
         let instructionNameEndOffset = this.document.offsetAt(range.end);
         let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
@@ -33244,7 +33244,7 @@ var require_propertyInstruction = __commonJS({
                       case "	":
                         break;
                       default:
-                        args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2 + 2))));
+                        args3.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2 + 2))));
                         argStart = j3;
                         break whitespaceCheck;
                     }
@@ -33272,7 +33272,7 @@ var require_propertyInstruction = __commonJS({
             case "'":
             case '"':
               if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
+                this.createSpacedArgument(argStart, args3, content, mark, instructionNameEndOffset, start2);
                 argStart = i2;
                 spaced = false;
               }
@@ -33286,7 +33286,7 @@ var require_propertyInstruction = __commonJS({
                       i2 = j3;
                       continue argumentLoop;
                     }
-                    args2.push(new argument_1.Argument(content.substring(argStart, j3 + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j3 + 1))));
+                    args3.push(new argument_1.Argument(content.substring(argStart, j3 + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + j3 + 1))));
                     i2 = j3;
                     argStart = -1;
                     continue argumentLoop;
@@ -33303,7 +33303,7 @@ var require_propertyInstruction = __commonJS({
                   spaced = true;
                 }
               } else if (argStart !== -1) {
-                args2.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2))));
+                args3.push(new argument_1.Argument(content.substring(argStart, i2), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + i2))));
                 argStart = -1;
               }
               break;
@@ -33326,7 +33326,7 @@ var require_propertyInstruction = __commonJS({
                 }
                 if (argStart !== -1) {
                   let value = content.substring(argStart, mark);
-                  args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
+                  args3.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
                   argStart = -1;
                 }
                 break argumentLoop;
@@ -33336,7 +33336,7 @@ var require_propertyInstruction = __commonJS({
               break;
             default:
               if (spaced) {
-                this.createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2);
+                this.createSpacedArgument(argStart, args3, content, mark, instructionNameEndOffset, start2);
                 argStart = i2;
                 spaced = false;
               }
@@ -33387,13 +33387,13 @@ var require_propertyInstruction = __commonJS({
         if (argStart !== -1 && argStart !== content.length) {
           let end2 = endingEscape ? content.length - 1 : content.length;
           let value = content.substring(argStart, end2);
-          args2.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
+          args3.push(new argument_1.Argument(value, vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + end2))));
         }
-        return args2;
+        return args3;
       }
-      createSpacedArgument(argStart, args2, content, mark, instructionNameEndOffset, start2) {
+      createSpacedArgument(argStart, args3, content, mark, instructionNameEndOffset, start2) {
         if (argStart !== -1) {
-          args2.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
+          args3.push(new argument_1.Argument(content.substring(argStart, mark), vscode_languageserver_types_1.Range.create(this.document.positionAt(instructionNameEndOffset + start2 + argStart), this.document.positionAt(instructionNameEndOffset + start2 + mark))));
         }
       }
     };
@@ -33413,9 +33413,9 @@ var require_arg = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
         this.property = null;
-        const args2 = this.getPropertyArguments();
-        if (args2.length === 1) {
-          this.property = new property_1.Property(this.document, this.escapeChar, args2[0]);
+        const args3 = this.getPropertyArguments();
+        if (args3.length === 1) {
+          this.property = new property_1.Property(this.document, this.escapeChar, args3[0]);
         } else {
           this.property = null;
         }
@@ -33460,8 +33460,8 @@ var require_copy = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
       }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
+      stopSearchingForFlags(argument2) {
+        return argument2.indexOf("--") === -1;
       }
       getFromFlag() {
         let flags2 = super.getFlags();
@@ -33528,12 +33528,12 @@ var require_from = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
       }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
+      stopSearchingForFlags(argument2) {
+        return argument2.indexOf("--") === -1;
       }
       getImage() {
-        const args2 = this.getArguments();
-        return args2.length > 0 ? args2[0].getValue() : null;
+        const args3 = this.getArguments();
+        return args3.length > 0 ? args3[0].getValue() : null;
       }
       /**
        * Returns the name of the image that will be used as the base image.
@@ -33616,8 +33616,8 @@ var require_from = __commonJS({
        *         has been specified
        */
       getImageRange() {
-        let args2 = this.getArguments();
-        return args2.length !== 0 ? args2[0].getRange() : null;
+        let args3 = this.getArguments();
+        return args3.length !== 0 ? args3[0].getRange() : null;
       }
       getImageTag() {
         return this.getRangeContent(this.getImageTagRange());
@@ -33753,9 +33753,9 @@ var require_from = __commonJS({
         return range === null ? null : this.getRangeContent(range);
       }
       getBuildStageRange() {
-        let args2 = this.getArguments();
-        if (args2.length > 2 && args2[1].getValue().toUpperCase() === "AS") {
-          return args2[2].getRange();
+        let args3 = this.getArguments();
+        if (args3.length > 2 && args3[1].getValue().toUpperCase() === "AS") {
+          return args3[2].getRange();
         }
         return null;
       }
@@ -33779,13 +33779,13 @@ var require_healthcheck = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
       }
-      stopSearchingForFlags(argument) {
-        argument = argument.toUpperCase();
-        return argument === "CMD" || argument === "NONE";
+      stopSearchingForFlags(argument2) {
+        argument2 = argument2.toUpperCase();
+        return argument2 === "CMD" || argument2 === "NONE";
       }
       getSubcommand() {
-        let args2 = this.getArguments();
-        return args2.length !== 0 ? args2[0] : null;
+        let args3 = this.getArguments();
+        return args3.length !== 0 ? args3[0] : null;
       }
     };
     exports.Healthcheck = Healthcheck;
@@ -33850,16 +33850,16 @@ var require_onbuild = __commonJS({
         return this.getRangeContent(this.getTriggerRange());
       }
       getTriggerRange() {
-        let args2 = this.getArguments();
-        return args2.length > 0 ? args2[0].getRange() : null;
+        let args3 = this.getArguments();
+        return args3.length > 0 ? args3[0].getRange() : null;
       }
       getTriggerInstruction() {
         let triggerRange = this.getTriggerRange();
         if (triggerRange === null) {
           return null;
         }
-        let args2 = this.getArguments();
-        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args2[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
+        let args3 = this.getArguments();
+        return parser_1.Parser.createInstruction(this.document, this.dockerfile, this.escapeChar, vscode_languageserver_types_1.Range.create(args3[0].getRange().start, this.getRange().end), this.getTriggerWord(), triggerRange);
       }
     };
     exports.Onbuild = Onbuild;
@@ -33877,8 +33877,8 @@ var require_run = __commonJS({
       constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
       }
-      stopSearchingForFlags(argument) {
-        return argument.indexOf("--") === -1;
+      stopSearchingForFlags(argument2) {
+        return argument2.indexOf("--") === -1;
       }
       /**
        * Returns there here-documents that are defined in this RUN
@@ -34063,13 +34063,13 @@ var require_imageTemplate = __commonJS({
        * Gets all the ARG instructions that are defined in this image.
        */
       getARGs() {
-        let args2 = [];
+        let args3 = [];
         for (let instruction of this.instructions) {
           if (instruction instanceof arg_1.Arg) {
-            args2.push(instruction);
+            args3.push(instruction);
           }
         }
-        return args2;
+        return args3;
       }
       /**
        * Gets all the CMD instructions that are defined in this image.
@@ -34111,13 +34111,13 @@ var require_imageTemplate = __commonJS({
        * Gets all the ENV instructions that are defined in this image.
        */
       getENVs() {
-        let args2 = [];
+        let args3 = [];
         for (let instruction of this.instructions) {
           if (instruction instanceof env_1.Env) {
-            args2.push(instruction);
+            args3.push(instruction);
           }
         }
-        return args2;
+        return args3;
       }
       getFROM() {
         for (const instruction of this.instructions) {
@@ -34222,10 +34222,10 @@ var require_imageTemplate = __commonJS({
             }
           }
         }
-        let args2 = this.getARGs();
-        for (let i2 = args2.length - 1; i2 >= 0; i2--) {
-          if (args2[i2].isBefore(line2)) {
-            let property = args2[i2].getProperty();
+        let args3 = this.getARGs();
+        for (let i2 = args3.length - 1; i2 >= 0; i2--) {
+          if (args3[i2].isBefore(line2)) {
+            let property = args3[i2].getProperty();
             if (property && property.getName() === variable) {
               return property.getValue();
             }
@@ -35219,7 +35219,7 @@ var require_common = __commonJS({
         let enableOverride = null;
         let namespacesCache;
         let enabledCache;
-        function debug2(...args2) {
+        function debug2(...args3) {
           if (!debug2.enabled) {
             return;
           }
@@ -35230,28 +35230,28 @@ var require_common = __commonJS({
           self2.prev = prevTime;
           self2.curr = curr;
           prevTime = curr;
-          args2[0] = createDebug.coerce(args2[0]);
-          if (typeof args2[0] !== "string") {
-            args2.unshift("%O");
+          args3[0] = createDebug.coerce(args3[0]);
+          if (typeof args3[0] !== "string") {
+            args3.unshift("%O");
           }
           let index = 0;
-          args2[0] = args2[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+          args3[0] = args3[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
             if (match === "%%") {
               return "%";
             }
             index++;
-            const formatter = createDebug.formatters[format];
+            const formatter = createDebug.formatters[format2];
             if (typeof formatter === "function") {
-              const val = args2[index];
+              const val = args3[index];
               match = formatter.call(self2, val);
-              args2.splice(index, 1);
+              args3.splice(index, 1);
               index--;
             }
             return match;
           });
-          createDebug.formatArgs.call(self2, args2);
+          createDebug.formatArgs.call(self2, args3);
           const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args2);
+          logFn.apply(self2, args3);
         }
         debug2.namespace = namespace;
         debug2.useColors = createDebug.useColors();
@@ -35473,16 +35473,16 @@ var require_browser = __commonJS({
       typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
       typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
     }
-    function formatArgs(args2) {
-      args2[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args2[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
+    function formatArgs(args3) {
+      args3[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args3[0] + (this.useColors ? "%c " : " ") + "+" + module2.exports.humanize(this.diff);
       if (!this.useColors) {
         return;
       }
       const c3 = "color: " + this.color;
-      args2.splice(1, 0, c3, "color: inherit");
+      args3.splice(1, 0, c3, "color: inherit");
       let index = 0;
       let lastC = 0;
-      args2[0].replace(/%[a-zA-Z%]/g, (match) => {
+      args3[0].replace(/%[a-zA-Z%]/g, (match) => {
         if (match === "%%") {
           return;
         }
@@ -35491,7 +35491,7 @@ var require_browser = __commonJS({
           lastC = index;
         }
       });
-      args2.splice(lastC, 0, c3);
+      args3.splice(lastC, 0, c3);
     }
     exports.log = console.debug || console.log || (() => {
     });
@@ -35772,16 +35772,16 @@ var require_node = __commonJS({
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
-    function formatArgs(args2) {
+    function formatArgs(args3) {
       const { namespace: name2, useColors: useColors2 } = this;
       if (useColors2) {
         const c3 = this.color;
         const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
         const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
-        args2[0] = prefix + args2[0].split("\n").join("\n" + prefix);
-        args2.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
+        args3[0] = prefix + args3[0].split("\n").join("\n" + prefix);
+        args3.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args2[0] = getDate() + name2 + " " + args2[0];
+        args3[0] = getDate() + name2 + " " + args3[0];
       }
     }
     function getDate() {
@@ -35790,8 +35790,8 @@ var require_node = __commonJS({
       }
       return (/* @__PURE__ */ new Date()).toISOString() + " ";
     }
-    function log(...args2) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args2) + "\n");
+    function log(...args3) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args3) + "\n");
     }
     function save(namespaces) {
       if (namespaces) {
@@ -36730,13 +36730,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path) {
+      _test(originalPath, cache2, path) {
         checkPath(
           path,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path ? this._t(path, cache) : {
+        return path ? this._t(path, cache2) : {
           ignored: false,
           unignored: false
         };
@@ -36750,16 +36750,16 @@ var require_ignore = __commonJS({
         if (dir.ignored) {
           return dir;
         }
-        const literal = this._rules.testLiteral(path);
-        return literal.ignored || literal.unignored ? literal : dir;
+        const literal2 = this._rules.testLiteral(path);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path, cache) {
-        if (path in cache) {
-          return cache[path];
+      _t(path, cache2) {
+        if (path in cache2) {
+          return cache2[path];
         }
         const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
       }
       ignores(path) {
         return this._test(path, this._ignoreCache, convertPath(path)).ignored;
@@ -36957,7 +36957,7 @@ var HttpResponseRetryCodes = [
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P3, generator) {
-  function adopt(value) {
+  function adopt2(value) {
     return value instanceof P3 ? value : new P3(function(resolve2) {
       resolve2(value);
     });
@@ -36978,7 +36978,7 @@ var __awaiter = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37350,7 +37350,7 @@ var Context = class {
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P3, generator) {
-  function adopt(value) {
+  function adopt2(value) {
     return value instanceof P3 ? value : new P3(function(resolve2) {
       resolve2(value);
     });
@@ -37371,7 +37371,7 @@ var __awaiter2 = function(thisArg, _arguments, P3, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve2(result.value) : adopt2(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37510,8 +37510,8 @@ function bindApi(hook2, state, name2) {
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args2 = name2 ? [state, kind, name2] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args2);
+    const args3 = name2 ? [state, kind, name2] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args3);
   });
 }
 function Singular() {
@@ -37734,15 +37734,15 @@ function expand(template, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_3, expression, literal) {
-      if (expression) {
+    function(_3, expression2, literal2) {
+      if (expression2) {
         let operator = "";
         const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
+        if (operators.indexOf(expression2.charAt(0)) !== -1) {
+          operator = expression2.charAt(0);
+          expression2 = expression2.substr(1);
         }
-        expression.split(/,/g).forEach(function(variable) {
+        expression2.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
           values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
@@ -37758,7 +37758,7 @@ function expand(template, context3) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -37792,7 +37792,7 @@ function parse(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format2) => format2.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -37802,8 +37802,8 @@ function parse(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format2 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format2}`;
         }).join(",");
       }
     }
@@ -38289,8 +38289,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -38358,8 +38358,8 @@ var JSONParse = (text, reviver) => {
   } catch (error2) {
     if (error2 instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error2;
   }
@@ -38769,8 +38769,8 @@ var Octokit = class {
   static VERSION = VERSION4;
   static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
-      constructor(...args2) {
-        const options = args2[0] || {};
+      constructor(...args3) {
+        const options = args3[0] || {};
         if (typeof defaults2 === "function") {
           super(defaults2(options));
           return;
@@ -41224,9 +41224,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -41234,7 +41234,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -41242,9 +41242,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -41256,8 +41256,8 @@ function endpointsToMethods(octokit) {
 }
 function decorate(octokit, scope, methodName, defaults2, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults2);
-  function withDecorations(...args2) {
-    let options = requestWithDefaults.endpoint.merge(...args2);
+  function withDecorations(...args3) {
+    let options = requestWithDefaults.endpoint.merge(...args3);
     if (decorations.mapToData) {
       options = Object.assign({}, options, {
         data: options[decorations.mapToData],
@@ -41275,7 +41275,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args2);
+      const options2 = requestWithDefaults.endpoint.merge(...args3);
       for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
@@ -41291,7 +41291,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       }
       return requestWithDefaults(options2);
     }
-    return requestWithDefaults(...args2);
+    return requestWithDefaults(...args3);
   }
   return Object.assign(withDecorations, requestWithDefaults);
 }
@@ -41363,11 +41363,11 @@ function iterator(octokit, route, parameters) {
           ) || [])[1];
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
+            const params2 = parsedUrl.searchParams;
+            const page = parseInt(params2.get("page") || "1", 10);
+            const per_page = parseInt(params2.get("per_page") || "250", 10);
             if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+              params2.set("page", String(page + 1));
               url = parsedUrl.toString();
             }
           }
@@ -41528,21 +41528,37 @@ var int = (value) => ({ kind: "int", value });
 var bool = (value) => value ? TRUE : FALSE;
 var unknown = (why2) => ({ kind: "unknown", why: why2 });
 var fails = (why2) => ({ kind: "fails", why: why2 });
-var list = (values, type = "list") => ({
+var list = (values, type = "list", open2 = false) => ({
   kind: "seq",
   type,
   items: values.map((value) => ({ value })),
-  open: false
+  open: open2
 });
 var MAX_OPTIONS = 8;
+var MAX_MAYBE = 64;
+var MAX_DEPTH = 100;
 function oneOf(options, why2) {
   const flat = [];
   for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
-  if (flat.length === 1) return flat[0];
-  if (flat.length > MAX_OPTIONS) return unknown(why2);
+  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
+  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
   const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2) return failing2;
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
   return { kind: "oneOf", options: flat, why: why2 };
+}
+function summarize(options) {
+  const seqs = options.filter((o2) => o2.kind === "seq");
+  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
+  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
+  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+  const only = [];
+  for (const s of seqs)
+    for (const i2 of [...s.items, ...s.only ?? []]) {
+      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
+      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+      only.push(i2);
+    }
+  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
 }
 function mapOptions(v2, f3) {
   if (v2.kind === "fails") return v2;
@@ -41570,12 +41586,21 @@ function truthy(v2) {
     }
     case "module":
     case "envReader":
+    case "func":
+    case "class":
       return true;
+    case "instance":
+      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
     default:
       return void 0;
   }
 }
-function equal(a, b3) {
+function hasAttribute(cls, name2, depth = 0) {
+  if (cls.ns.bindings.has(name2)) return true;
+  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
+}
+function equal(a, b3, depth = 0) {
+  if (depth > MAX_DEPTH) return false;
   const na = numeric(a);
   const nb = numeric(b3);
   if (na !== void 0 && nb !== void 0) return na === nb;
@@ -41587,15 +41612,16 @@ function equal(a, b3) {
       return a.value === b3.value;
     case "seq": {
       const o2 = b3;
-      return a.type === o2.type && a.open === o2.open && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value));
+      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
+      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
     }
     case "dict": {
       const o2 = b3;
-      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value));
+      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
     }
     case "oneOf": {
       const o2 = b3;
-      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2)));
+      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
     }
     case "ext":
       return a.qname === b3.qname;
@@ -41603,7 +41629,11 @@ function equal(a, b3) {
     case "fails":
       return a.why === b3.why;
     case "module":
-      return a.path === b3.path;
+      return a.path === b3.path && a.dict === b3.dict;
+    case "func":
+      return a.fn === b3.fn && a.self === b3.self;
+    case "class":
+      return a.cls === b3.cls;
     case "absent":
       return true;
     default:
@@ -41616,47 +41646,98 @@ function numeric(v2) {
   return void 0;
 }
 function show(v2, max = 80) {
-  const text = render(v2);
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+  const out2 = { text: "", max: max + 1 };
+  render(v2, out2, 0);
+  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
 }
-function render(v2) {
+function render(v2, out2, depth) {
+  const put = (s) => {
+    out2.text += s;
+    return out2.text.length <= out2.max;
+  };
+  const list2 = (parts2, open2, close, more) => {
+    put(open2);
+    for (let i2 = 0; i2 < parts2.length && out2.text.length <= out2.max; i2++) {
+      if (i2) put(", ");
+      parts2[i2]();
+    }
+    if (more) put(parts2.length ? ", \u2026" : "\u2026");
+    put(close);
+  };
+  if (depth > MAX_DEPTH) {
+    put("\u2026");
+    return;
+  }
   switch (v2.kind) {
     case "none":
-      return "None";
+      put("None");
+      return;
     case "bool":
-      return v2.value ? "True" : "False";
+      put(v2.value ? "True" : "False");
+      return;
     case "int":
-      return String(v2.value);
+      put(String(v2.value));
+      return;
     case "float":
-      return Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value);
+      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
+      return;
     case "str":
-      return pyRepr(v2.value);
+      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
+      return;
     case "seq": {
-      const inner = v2.items.map((i2) => render(i2.value));
-      if (v2.open) inner.push("\u2026");
-      if (v2.type === "tuple") return `(${inner.join(", ")}${inner.length === 1 ? "," : ""})`;
-      if (v2.type === "set") return inner.length ? `{${inner.join(", ")}}` : "set()";
-      return `[${inner.join(", ")}]`;
+      const parts2 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
+      if (v2.type === "tuple") list2(parts2, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
+      else if (v2.type === "set" && !parts2.length && !v2.open) put("set()");
+      else list2(parts2, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
+      return;
     }
-    case "dict": {
-      const inner = v2.entries.map((e) => `${pyRepr(e.key)}: ${render(e.value)}`);
-      if (v2.open) inner.push("\u2026");
-      return `{${inner.join(", ")}}`;
-    }
+    case "dict":
+      list2(
+        v2.entries.map((e) => () => {
+          put(`${pyRepr(e.key)}: `);
+          render(e.value, out2, depth + 1);
+        }),
+        "{",
+        "}",
+        v2.open
+      );
+      return;
     case "oneOf":
-      return v2.options.map(render).join(" or ");
+      v2.options.forEach((o2, i2) => {
+        if (i2) put(" or ");
+        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
+      });
+      return;
     case "unknown":
-      return "<unknown>";
+      put("<unknown>");
+      return;
     case "fails":
-      return "<error>";
+      put("<error>");
+      return;
     case "ext":
-      return v2.qname;
+      put(v2.qname);
+      return;
     case "envReader":
-      return "environ.Env(...)";
+      put("environ.Env(...)");
+      return;
     case "module":
-      return `<module ${v2.path}>`;
+      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
+      return;
     case "absent":
-      return "<not set>";
+      put("<not set>");
+      return;
+    case "func":
+      put(`<function ${v2.fn.name}>`);
+      return;
+    case "class":
+      put(`<class ${v2.cls.name}>`);
+      return;
+    case "instance":
+      put(`<${v2.cls.name} object>`);
+      return;
+    case "configValue":
+      put(`values.${v2.type}(\u2026)`);
+      return;
   }
 }
 function pyRepr(s) {
@@ -41674,14 +41755,17 @@ function pyRepr(s) {
 }
 function containsString(v2, s) {
   if (v2.kind === "oneOf") {
-    const all = v2.options.map((o2) => containsString(o2, s));
+    const known = v2.options.filter((o2) => o2.kind !== "unknown");
+    const all = known.map((o2) => containsString(o2, s));
+    if (all.length && all.every((x3) => x3 === true)) return true;
+    if (known.length < v2.options.length) return void 0;
     return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
   }
   if (v2.kind !== "seq") return void 0;
-  let unsure = v2.open;
-  for (const i2 of v2.items) {
+  let unsure = v2.open && !v2.only;
+  for (const i2 of [...v2.items, ...v2.only ?? []]) {
     if (i2.value.kind === "str") {
-      if (i2.value.value === s) return true;
+      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
     } else unsure = true;
   }
   return unsure ? void 0 : false;
@@ -42055,10 +42139,10 @@ function formatMatches(line2, following) {
   return [...byValue.values()].sort((a, b3) => a.column - b3.column);
 }
 function findFormats(line2, out2) {
-  for (const format of FORMATS) {
-    if (!format.prefixes.some((p2) => line2.includes(p2))) continue;
-    format.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format.re)) out2.push({ format, value: m2[0], column: m2.index ?? 0 });
+  for (const format2 of FORMATS) {
+    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
+    format2.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
   }
 }
 
@@ -42242,34 +42326,34 @@ function quotedPairs(line2, quoted, byEnd, out2) {
   }
 }
 function positionalPasswords(line2, quoted, out2) {
-  for (const call2 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
-    const at2 = line2.indexOf(call2);
+  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
+    const at2 = line2.indexOf(call3);
     if (at2 < 0) continue;
-    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call2.length));
+    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
     if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
     const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
     if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push({ key: "password", value: second.value, column: second.valueStart, quoted: true });
   }
-  for (const call2 of ["set_password(", "setPassword("]) {
-    for (let at2 = line2.indexOf(call2); at2 >= 0; at2 = line2.indexOf(call2, at2 + call2.length)) {
-      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call2.length));
+  for (const call3 of ["set_password(", "setPassword("]) {
+    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
+      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
       if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push({ key: "password", value: q3.value, column: q3.valueStart, quoted: true });
     }
   }
-  for (const call2 of ["create_superuser(", "create_user("]) {
-    const at2 = line2.indexOf(call2);
+  for (const call3 of ["create_superuser(", "create_user("]) {
+    const at2 = line2.indexOf(call3);
     if (at2 < 0) continue;
-    let i2 = at2 + call2.length;
-    const args2 = [];
+    let i2 = at2 + call3.length;
+    const args3 = [];
     for (const q3 of quoted) {
       if (q3.tokenStart < i2) continue;
       if (skipSpace(line2, i2) !== q3.tokenStart) break;
-      args2.push(q3);
+      args3.push(q3);
       i2 = skipSpace(line2, q3.end + 1);
       if (line2[i2] !== ",") break;
       i2++;
     }
-    if (args2.length >= 3) out2.push({ key: "password", value: args2[2].value, column: args2[2].valueStart, quoted: true });
+    if (args3.length >= 3) out2.push({ key: "password", value: args3[2].value, column: args3[2].valueStart, quoted: true });
   }
 }
 function headerPair(text, base, out2) {
@@ -42470,10 +42554,10 @@ function continueCarry(line2, carry, code) {
   if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left }) };
   if (carry.mode === "call") {
     if (t2.startsWith(")")) return { pairs: [] };
-    const args2 = quotedStrings(t2);
-    if (carry.needName && args2.length === 2 && args2[0].tokenStart === 0 && t2[skipSpace(t2, args2[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args2[0].end + 1) + 1) === args2[1].tokenStart) {
-      const key = carry.key || args2[0].value;
-      return { pairs: [{ key, value: args2[1].value, column: indent + args2[1].valueStart, quoted: true }] };
+    const args3 = quotedStrings(t2);
+    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
+      const key = carry.key || args3[0].value;
+      return { pairs: [{ key, value: args3[1].value, column: indent + args3[1].valueStart, quoted: true }] };
     }
     const lone = loneString(t2);
     if (lone) {
@@ -42984,19 +43068,19 @@ function middlewareSetting(view) {
   }
   return mw;
 }
-function hasMiddleware(view, dotted) {
-  return hasEntry(middlewareSetting(view), dotted);
+function hasMiddleware(view, dotted2) {
+  return hasEntry(middlewareSetting(view), dotted2);
 }
-function missingMiddleware(ctx, dotted, subject, djangoCheck, consequence) {
+function missingMiddleware(ctx, dotted2, subject, djangoCheck, consequence) {
   const { settings, base } = ctx;
-  if (hasMiddleware(settings, dotted) !== false) return void 0;
+  if (hasMiddleware(settings, dotted2) !== false) return void 0;
   const mw = middlewareSetting(settings);
-  const short = dotted.split(".").pop();
+  const short = dotted2.split(".").pop();
   let removed;
   if (base) {
     const before = middlewareSetting(base);
-    const item = findItem(before.value, dotted);
-    if (item?.loc) removed = { loc: item.loc, text: `'${dotted}'` };
+    const item = findItem(before.value, dotted2);
+    if (item?.loc) removed = { loc: item.loc, text: `'${dotted2}'` };
   }
   const where = mw.isDefault ? `${settings.path} does not set MIDDLEWARE` : `${mw.name} ${origin(mw, settings).replace(/^it /, "")}`;
   return {
@@ -43005,7 +43089,7 @@ function missingMiddleware(ctx, dotted, subject, djangoCheck, consequence) {
     loc: locOf(mw, settings),
     message: `${short} is not in ${mw.name} for production (${where}): ${consequence}`,
     removed,
-    fix: { description: `Add '${dotted}' to ${mw.name}${removed ? " again" : ""}.` }
+    fix: { description: `Add '${dotted2}' to ${mw.name}${removed ? " again" : ""}.` }
   };
 }
 
@@ -43088,8 +43172,8 @@ var cookieSamesiteNone = {
     title: "Session or CSRF cookie has SameSite=None",
     django: [],
     docs: {
-      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is `None` or `"None"`.',
-      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Django's default, 'Lax', keeps normal links working.",
+      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all).',
+      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Without the attribute each browser decides: Chrome and Edge treat the cookie as Lax, Safari and Firefox send it cross-site. Django's default, 'Lax', keeps normal links working.",
       bad: 'SESSION_COOKIE_SAMESITE = "None"',
       fix: 'SESSION_COOKIE_SAMESITE = "Lax"'
     }
@@ -43098,12 +43182,13 @@ var cookieSamesiteNone = {
     const out2 = [];
     for (const name2 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
       const s = settings.get(name2);
-      const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "str" && v2.value.toLowerCase() === "none");
+      const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || v2.kind === "str" && v2.value.toLowerCase() === "none");
       if (j3.verdict === "none" || !j3.value) continue;
+      const effect = j3.value.kind === "str" ? "so browsers send the cookie with requests from other sites" : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites";
       out2.push({
         subject: name2,
         loc: locOf(s, settings, j3.binding),
-        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so browsers send the cookie with requests from other sites (${origin(s, settings, j3.binding)}).`,
+        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
         fix: { description: `Set ${name2} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
       });
     }
@@ -43301,6 +43386,25 @@ var csrfMiddlewareMissing = {
 var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
 var UNSET_WORLD = 0;
 var OFF_WORLDS = [1, 2, 3];
+function worldOf(index, set) {
+  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD };
+}
+function isSet(world, name2) {
+  return world.probe !== null || world.set?.name === name2;
+}
+function envValue(world, name2) {
+  if (world.set?.name === name2) return world.set.value;
+  return world.probe ?? void 0;
+}
+var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
+function probeProduces(literal2) {
+  const l3 = literal2.trim().toLowerCase();
+  return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
+}
+var DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
+function namesDevelopment(literal2) {
+  return literal2.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
+}
 var ENVIRON_TRUE = /* @__PURE__ */ new Set(["true", "on", "ok", "y", "yes", "1"]);
 function environBool(s) {
   const trimmed = s.trim();
@@ -43318,6 +43422,12 @@ function strtobool(s) {
   if (["n", "no", "f", "false", "off", "0"].includes(key)) return int(0);
   return fails(`ValueError: invalid truth value ${s}`);
 }
+var STR2BOOL_TRUE = /* @__PURE__ */ new Set(["yes", "true", "t", "y", "1"]);
+var STR2BOOL_FALSE = /* @__PURE__ */ new Set(["no", "false", "f", "n", "0"]);
+function str2bool(s) {
+  const key = s.toLowerCase();
+  return STR2BOOL_TRUE.has(key) ? TRUE : STR2BOOL_FALSE.has(key) ? FALSE : { kind: "none" };
+}
 function pyInt(s) {
   const t2 = s.trim().replace(/_/g, "");
   return /^[+-]?\d+$/.test(t2) ? int(Number(t2)) : fails(`ValueError: invalid literal for int(): ${s}`);
@@ -43332,14 +43442,31 @@ function commaList(s, strip) {
   const parts2 = s.split(",").map((p2) => strip ? p2.trim() : p2);
   return list(parts2.filter((p2) => p2.length > 0).map(str));
 }
+var MAX_LITERAL_DEPTH = 100;
+function jsonDepth(s) {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c3 = s[i2];
+    if (inString) {
+      if (c3 === "\\") i2++;
+      else if (c3 === '"') inString = false;
+    } else if (c3 === '"') inString = true;
+    else if (c3 === "[" || c3 === "{") max = Math.max(max, ++depth);
+    else if (c3 === "]" || c3 === "}") depth--;
+  }
+  return max;
+}
 function jsonValue(s) {
-  let parsed;
+  if (jsonDepth(s) > MAX_LITERAL_DEPTH) return { kind: "unknown", why: `a JSON document nested more than ${MAX_LITERAL_DEPTH} levels deep` };
+  let parsed2;
   try {
-    parsed = JSON.parse(s);
+    parsed2 = JSON.parse(s);
   } catch {
     return fails(`json.decoder.JSONDecodeError: ${s.slice(0, 20)}`);
   }
-  return fromJson(parsed);
+  return fromJson(parsed2);
 }
 function fromJson(x3) {
   if (x3 === null) return { kind: "none" };
@@ -43597,8 +43724,8 @@ var secretKeyHardcoded = {
         fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
-    const literal = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
-    if (literal.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal.value.value, literal.binding, "SECRET_KEY");
+    const literal2 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
+    if (literal2.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal2.value.value, literal2.binding, "SECRET_KEY");
     const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
@@ -43781,6 +43908,31 @@ var sessionCookieInsecure = {
   }
 };
 
+// src/rules/settings-opaque-write.ts
+var settingsOpaqueWrite = {
+  meta: {
+    id: "settings-opaque-write",
+    severity: "medium",
+    title: "A settings line can set any setting, unseen by the review",
+    django: [],
+    docs: {
+      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
+      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
+      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
+      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
+    }
+  },
+  check({ settings }) {
+    return settings.opaqueWrites().map((w2) => ({
+      // the line's text, not its number: moving it does not make it new, editing it does
+      subject: `${w2.loc.path}:${w2.text}`,
+      loc: w2.loc,
+      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
+      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
+    }));
+  }
+};
+
 // src/rules/ssl-redirect-disabled.ts
 function wasOn2(base) {
   const v2 = base?.get("SECURE_SSL_REDIRECT").value;
@@ -43838,7 +43990,8 @@ var RULES = [
   sslRedirectDisabled,
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
-  crossOriginOpenerPolicyWeakened
+  crossOriginOpenerPolicyWeakened,
+  settingsOpaqueWrite
 ];
 
 // src/rules/catalog.ts
@@ -46516,9 +46669,9 @@ async function Module2(moduleArg = {}) {
     }
     return true;
   }, "isSymbolDefined");
-  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
+  var dynCall = /* @__PURE__ */ __name((sig, ptr, args22 = [], promising = false) => {
     var func2 = getWasmTableEntry(ptr);
-    var rtn = func2(...args2);
+    var rtn = func2(...args22);
     function convert(rtn2) {
       return rtn2;
     }
@@ -46527,10 +46680,10 @@ async function Module2(moduleArg = {}) {
   }, "dynCall");
   var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
   var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args22) => {
     var sp = stackSave();
     try {
-      return dynCall(sig, ptr, args2);
+      return dynCall(sig, ptr, args22);
     } catch (e) {
       stackRestore(sp);
       if (e !== e + 0) throw e;
@@ -46595,9 +46748,9 @@ async function Module2(moduleArg = {}) {
           }
           if (!(prop in stubs)) {
             var resolved;
-            stubs[prop] = (...args2) => {
+            stubs[prop] = (...args22) => {
               resolved ||= resolveSymbol(prop);
-              return resolved(...args2);
+              return resolved(...args22);
             };
           }
           return stubs[prop];
@@ -47351,14 +47504,14 @@ async function Module2(moduleArg = {}) {
     /** @export */
     tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
   };
-  function callMain(args2 = []) {
+  function callMain(args22 = []) {
     var entryFunction = resolveGlobalSymbol("main").sym;
     if (!entryFunction) return;
-    args2.unshift(thisProgram);
-    var argc = args2.length;
+    args22.unshift(thisProgram);
+    var argc = args22.length;
     var argv = stackAlloc((argc + 1) * 4);
     var argv_ptr = argv;
-    args2.forEach((arg) => {
+    args22.forEach((arg) => {
       LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
       argv_ptr += 4;
     });
@@ -47376,7 +47529,7 @@ async function Module2(moduleArg = {}) {
     }
   }
   __name(callMain, "callMain");
-  function run(args2 = arguments_) {
+  function run(args22 = arguments_) {
     if (runDependencies > 0) {
       dependenciesFulfilled = run;
       return;
@@ -47394,7 +47547,7 @@ async function Module2(moduleArg = {}) {
       readyPromiseResolve?.(Module);
       Module["onRuntimeInitialized"]?.();
       var noInitialRun = Module["noInitialRun"] || false;
-      if (!noInitialRun) callMain(args2);
+      if (!noInitialRun) callMain(args22);
       postRun();
     }
     __name(doRun, "doRun");
@@ -47706,10 +47859,10 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
         if (c3.name === captureName1) nodes1.push(c3.node);
         if (c3.name === captureName2) nodes2.push(c3.node);
       }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
     });
   } else {
     const captureName = steps[1].name;
@@ -48750,15 +48903,15 @@ function commandFacts(command) {
 var import_dotenv = __toESM(require_dist2(), 1);
 var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
 function parseEnvFile(path, text) {
-  const parsed = (0, import_dotenv.parse)(text);
+  const parsed2 = (0, import_dotenv.parse)(text);
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   const lines = text.split("\n");
   for (let i2 = lines.length - 1; i2 >= 0; i2--) {
     const m2 = KEY_START.exec(lines[i2]);
-    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed)) continue;
+    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
     seen.add(m2[1]);
-    out2.push({ name: m2[1], value: parsed[m2[1]], path, line: i2 + 1 });
+    out2.push({ name: m2[1], value: parsed2[m2[1]], path, line: i2 + 1 });
   }
   return out2.reverse();
 }
@@ -48766,7 +48919,7 @@ function parseEnvFile(path, text) {
 // src/deploy/interpolate.ts
 var NAME_START = /[A-Za-z_]/;
 var NAME_PART = /[A-Za-z0-9_]/;
-var MAX_DEPTH = 8;
+var MAX_DEPTH2 = 8;
 function closingBrace(text, from) {
   let depth = 0;
   for (let k2 = from; k2 < text.length; k2++) {
@@ -48781,8 +48934,8 @@ function closingBrace(text, from) {
   }
   return -1;
 }
-function interpolate(text, lookup, depth = 0) {
-  if (depth > MAX_DEPTH) return void 0;
+function interpolate(text, lookup2, depth = 0) {
+  if (depth > MAX_DEPTH2) return void 0;
   let out2 = "";
   for (let i2 = 0; i2 < text.length; i2++) {
     const c3 = text[i2];
@@ -48797,14 +48950,14 @@ function interpolate(text, lookup, depth = 0) {
     } else if (next === "{") {
       const close = closingBrace(text, i2 + 2);
       if (close < 0) return void 0;
-      const value = braced(text.slice(i2 + 2, close), lookup, depth);
+      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
       if (value === void 0) return void 0;
       out2 += value;
       i2 = close;
     } else if (next !== void 0 && NAME_START.test(next)) {
       let j3 = i2 + 1;
       while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
-      const value = lookup(text.slice(i2 + 1, j3));
+      const value = lookup2(text.slice(i2 + 1, j3));
       if (value === void 0) return void 0;
       out2 += value;
       i2 = j3 - 1;
@@ -48812,20 +48965,20 @@ function interpolate(text, lookup, depth = 0) {
   }
   return out2;
 }
-function braced(inner, lookup, depth) {
+function braced(inner, lookup2, depth) {
   let j3 = 0;
   while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
   const name2 = inner.slice(0, j3);
   const op = inner.slice(j3);
-  const value = lookup(name2);
+  const value = lookup2(name2);
   if (op === "") return value;
   const colon = op.startsWith(":");
   const kind = colon ? op[1] : op[0];
   const arg = op.slice(colon ? 2 : 1);
   const unset = value === void 0 || colon && value === "";
-  if (kind === "-") return unset ? interpolate(arg, lookup, depth + 1) : value;
+  if (kind === "-") return unset ? interpolate(arg, lookup2, depth + 1) : value;
   if (kind === "?") return unset ? void 0 : value;
-  if (kind === "+") return unset ? "" : interpolate(arg, lookup, depth + 1);
+  if (kind === "+") return unset ? "" : interpolate(arg, lookup2, depth + 1);
   return void 0;
 }
 
@@ -48899,7 +49052,7 @@ function composeDeployments(path, text, files) {
   const dir = dirOf(path);
   const deref = aliasesOf(doc);
   const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
-  const lookup = (name2) => dotenv.get(name2);
+  const lookup2 = (name2) => dotenv.get(name2);
   const fileClass = classifyFile(path);
   const out2 = [];
   for (const pair2 of services.items) {
@@ -48918,7 +49071,7 @@ function composeDeployments(path, text, files) {
         const key = scalarText(item.key);
         if (!key) continue;
         const raw = scalarText(deref(item.value));
-        const value = raw === void 0 ? lookup(key) : interpolate(raw, lookup);
+        const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
         env.set(key, { name: key, value, path, line: lineOf(item.key) });
       }
     else if ((0, import_yaml3.isSeq)(environment))
@@ -48927,15 +49080,15 @@ function composeDeployments(path, text, files) {
         if (!entry) continue;
         const eq = entry.indexOf("=");
         const key = eq < 0 ? entry : entry.slice(0, eq);
-        env.set(key, { name: key, value: eq < 0 ? lookup(key) : interpolate(entry.slice(eq + 1), lookup), path, line: lineOf(item) });
+        env.set(key, { name: key, value: eq < 0 ? lookup2(key) : interpolate(entry.slice(eq + 1), lookup2), path, line: lineOf(item) });
       }
     const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
     const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
     const builds = get("build") !== void 0;
     if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
     const facts = commandFacts(command);
-    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup), path, line: lineOf(pair2.key) });
-    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup), path, line: lineOf(pair2.key) } : env.get("DJANGO_SETTINGS_MODULE");
+    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: lineOf(pair2.key) });
+    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: lineOf(pair2.key) } : env.get("DJANGO_SETTINGS_MODULE");
     const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
@@ -48982,8 +49135,8 @@ function commandOf2(instruction) {
   const text = instruction.getArgumentsContent() ?? "";
   if (text.trim().startsWith("[")) {
     try {
-      const parsed = JSON.parse(text);
-      if (Array.isArray(parsed)) return parsed.map(String);
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2)) return parsed2.map(String);
     } catch {
     }
   }
@@ -49002,7 +49155,7 @@ function dockerfileDeployments(path, text) {
   };
   const stageNames = froms.map((f3) => (f3.getBuildStage() ?? "").toLowerCase());
   const stageEnv = froms.map(() => /* @__PURE__ */ new Map());
-  const args2 = froms.map(() => /* @__PURE__ */ new Map());
+  const args3 = froms.map(() => /* @__PURE__ */ new Map());
   const commands = froms.map(() => void 0);
   const entrypoints = froms.map(() => void 0);
   const builds = [];
@@ -49010,12 +49163,12 @@ function dockerfileDeployments(path, text) {
     const keyword = instruction.getKeyword();
     const line2 = instruction.getRange().start.line + 1;
     const stage = stageOf(line2 - 1);
-    const lookup2 = (n) => args2[stage].get(n) ?? stageEnv[stage].get(n)?.value;
+    const lookup3 = (n) => args3[stage].get(n) ?? stageEnv[stage].get(n)?.value;
     if (keyword === "FROM") {
       const base = stageNames.indexOf((froms[stage].getImageName() ?? "").toLowerCase());
       if (base >= 0 && base < stage) {
         for (const [k2, v2] of stageEnv[base]) stageEnv[stage].set(k2, v2);
-        for (const [k2, v2] of args2[base]) args2[stage].set(k2, v2);
+        for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
         commands[stage] = commands[base];
         entrypoints[stage] = entrypoints[base];
       }
@@ -49024,10 +49177,10 @@ function dockerfileDeployments(path, text) {
       for (const p2 of properties) {
         const raw = p2.getValue();
         if (keyword === "ARG") {
-          if (raw !== null) args2[stage].set(p2.getName(), raw);
+          if (raw !== null) args3[stage].set(p2.getName(), raw);
           continue;
         }
-        const value = raw === null ? void 0 : interpolate(raw, lookup2);
+        const value = raw === null ? void 0 : interpolate(raw, lookup3);
         stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path, line: line2 });
       }
     } else if (keyword === "CMD") commands[stage] = instruction;
@@ -49035,7 +49188,7 @@ function dockerfileDeployments(path, text) {
     else if (keyword === "RUN") {
       const facts2 = commandFacts(commandOf2(instruction));
       const named2 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
-      const settings2 = named2 === void 0 ? void 0 : interpolate(named2, lookup2);
+      const settings2 = named2 === void 0 ? void 0 : interpolate(named2, lookup3);
       if (settings2)
         builds.push({ path, line: line2, name: `${path} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path, line: line2 } });
     }
@@ -49046,9 +49199,9 @@ function dockerfileDeployments(path, text) {
   const entry = entrypoints[last];
   const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
   const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
-  const lookup = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup), path, line: commandLine });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup), path, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
+  const lookup2 = (n) => env.get(n)?.value;
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: commandLine });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
   const fileClass = classifyFile(path);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
   const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
@@ -49183,7 +49336,7 @@ function parseString(ctx) {
     else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
-  let parsed = "";
+  let parsed2 = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
@@ -49201,13 +49354,13 @@ function parseString(ctx) {
       }
       if (!state) {
         let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
+        parsed2 = parsed2 ? parsed2 + s : s;
       }
       ctx.p += isMultiline ? 3 : 1;
-      return parsed;
+      return parsed2;
     } else if (!state) {
       if (!isLiteral && c3 === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        parsed2 += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
@@ -49234,28 +49387,28 @@ function parseString(ctx) {
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
         }
-        parsed += String.fromCodePoint(value);
+        parsed2 += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
       } else if (isMultiline && (c3 === 32 || c3 === 9)) {
         state = 2;
       } else {
         if (c3 === 98)
-          parsed += "\b";
+          parsed2 += "\b";
         else if (c3 === 116)
-          parsed += "	";
+          parsed2 += "	";
         else if (c3 === 110)
-          parsed += "\n";
+          parsed2 += "\n";
         else if (c3 === 102)
-          parsed += "\f";
+          parsed2 += "\f";
         else if (c3 === 114)
-          parsed += "\r";
+          parsed2 += "\r";
         else if (c3 === 101)
-          parsed += "\x1B";
+          parsed2 += "\x1B";
         else if (c3 === 34)
-          parsed += '"';
+          parsed2 += '"';
         else if (c3 === 92)
-          parsed += "\\";
+          parsed2 += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
@@ -49625,7 +49778,7 @@ function skipVoid(ctx, banNewLines, banComments) {
 function parseKey(ctx, end = 61) {
   let startPtr;
   let state = 0;
-  let parsed = [];
+  let parsed2 = [];
   let sliceStart;
   let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
@@ -49633,23 +49786,23 @@ function parseKey(ctx, end = 61) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed2;
     } else if (c3 === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
     } else if (!state && (c3 === 34 || c3 === 39)) {
       if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
+      parsed2.push(parseString(ctx));
       state = 2;
       ctx.p--;
     } else if (c3 === 32 || c3 === 9) {
       if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        parsed2.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
     } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
@@ -49907,20 +50060,20 @@ function roleOf(processName, command) {
 }
 function withCommand(base, command) {
   const facts = commandFacts(command);
-  const lookup = (n) => base.env.get(n)?.value;
-  for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup), path: base.path, line: base.line });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
+  const lookup2 = (n) => base.env.get(n)?.value;
+  for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: base.path, line: base.line });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
   return { ...base, settings };
 }
 function appJsonEnv(path, text) {
   const env = /* @__PURE__ */ new Map();
-  let parsed;
+  let parsed2;
   try {
-    parsed = JSON.parse(text);
+    parsed2 = JSON.parse(text);
   } catch {
     return env;
   }
-  const vars = parsed?.env;
+  const vars = parsed2?.env;
   if (!vars || typeof vars !== "object") return env;
   for (const [name2, spec] of Object.entries(vars)) {
     const line2 = lineOfText(text, `"${name2}"`);
@@ -49959,8 +50112,8 @@ function keyValueList(node, path, lineOf, keyField) {
     if (!(0, import_yaml5.isMap)(item)) continue;
     const name2 = scalarText(item.get(keyField, true));
     if (!name2) continue;
-    const literal = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
-    env.set(name2, { name: name2, value: literal, path, line: lineOf(item) });
+    const literal2 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
+    env.set(name2, { name: name2, value: literal2, path, line: lineOf(item) });
   }
   return env;
 }
@@ -50012,20 +50165,20 @@ function appEngineDeployments(path, text) {
   return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command)];
 }
 function flyDeployments(path, text) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = parse5(text);
+    parsed2 = parse5(text);
   } catch {
     return [];
   }
   const env = /* @__PURE__ */ new Map();
-  const table = parsed.env;
+  const table = parsed2.env;
   if (table && typeof table === "object")
     for (const [name2, value] of Object.entries(table)) {
       const setting = plainText(value);
       if (setting !== void 0) env.set(name2, { name: name2, value: setting, path, line: lineOfText(text, name2) });
     }
-  const processes = parsed.processes && typeof parsed.processes === "object" ? Object.entries(parsed.processes) : [["app", ""]];
+  const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
   return processes.map(([name2, command]) => {
     const line2 = plainText(command) ?? "";
     const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
@@ -50035,8 +50188,8 @@ function flyDeployments(path, text) {
 function railwayDeployments(path, text) {
   let command;
   try {
-    const parsed = path.endsWith(".json") ? JSON.parse(text) : parse5(text);
-    command = plainText(parsed.deploy?.startCommand) ?? "";
+    const parsed2 = path.endsWith(".json") ? JSON.parse(text) : parse5(text);
+    command = plainText(parsed2.deploy?.startCommand) ?? "";
   } catch {
     return [];
   }
@@ -50116,11 +50269,11 @@ function processConfigDeployments(path, text) {
   });
   const facts = commandFacts(command);
   if (!env.size && !facts.settings && !/manage\.py|gunicorn|uwsgi|daphne|uvicorn|celery/.test(command)) return [];
-  const lookup = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup), path, line: 1 });
+  const lookup2 = (n) => env.get(n)?.value;
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: 1 });
   const fileClass = classifyFile(path);
   const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup), path, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
   return [{ path, line: 1, name: path, role: role.role, why: role.why, env, settings }];
 }
 
@@ -50157,37 +50310,257 @@ function findDeployments(files) {
   return out2;
 }
 
-// src/python/ast.ts
-function parseModule(source2) {
-  const tree = parsePython(source2);
+// src/python/source.ts
+import { TextDecoder as TextDecoder2 } from "node:util";
+var ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp(437|737|775|85\d|86\d|869|874|125\d)|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?(roman|latin2|cyrillic|greek|turkish|iceland)|macintosh)$/;
+var UTF8 = /^(utf[-_]?8([-_].*)?|u8)$/;
+var MULTI_BYTE = /^(shift[-_]?jis|sjis|s[-_]jis|cp932|ms[-_]?kanji|euc[-_]?(jp|kr|cn|jis[-_]?2004|jisx0213)|gb[-_]?2312|gbk|gb[-_]?18030|big[-_]?5([-_]?hkscs)?|cp9[45]0|cp949|uhc|johab|iso[-_]?2022[-_a-z0-9]*|hz)$/;
+function cookieIn(line2) {
+  let i2 = 0;
+  while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "\f")) i2++;
+  if (line2[i2] !== "#") return void 0;
+  const at2 = line2.indexOf("coding", i2);
+  for (let c3 = at2; c3 >= 0; c3 = line2.indexOf("coding", c3 + 1)) {
+    let j3 = c3 + 6;
+    if (line2[j3] !== ":" && line2[j3] !== "=") continue;
+    j3++;
+    while (line2[j3] === " " || line2[j3] === "	") j3++;
+    let end = j3;
+    while (end < line2.length && /[-\w.]/.test(line2[end])) end++;
+    if (end > j3) return line2.slice(j3, end);
+  }
+  return void 0;
+}
+function isBlankOrComment(line2) {
+  const t2 = line2.replace(/^[ \t\f]+/, "");
+  return t2 === "" || t2.startsWith("#");
+}
+function findCoding(fileText) {
+  const firstTwo = firstLines(fileText, 2);
+  for (let i2 = 0; i2 < firstTwo.length; i2++) {
+    const name2 = cookieIn(firstTwo[i2]);
+    if (name2) return { name: name2, line: i2 + 1, problem: classify(name2, fileText.startsWith("\uFEFF")) };
+    if (!isBlankOrComment(firstTwo[i2])) return void 0;
+  }
+  return void 0;
+}
+function firstLines(text, n) {
+  const out2 = [];
+  let start2 = text.startsWith("\uFEFF") ? 1 : 0;
+  while (out2.length < n && start2 <= text.length) {
+    let end = start2;
+    while (end < text.length && end - start2 < 4096 && text[end] !== "\n" && text[end] !== "\r") end++;
+    out2.push(text.slice(start2, end));
+    if (end >= text.length) break;
+    start2 = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
+  }
+  return out2;
+}
+function classify(name2, bom) {
+  const n = name2.toLowerCase();
+  if (bom && !UTF8.test(n)) return "unsupported";
+  if (ASCII_SAFE.test(n)) return void 0;
+  if (/^(utf[-_]?7|u7|unicode[-_]?1[-_]?1[-_]?utf[-_]?7|(raw[-_])?unicode[-_]?escape)$/.test(n) || MULTI_BYTE.test(n)) return "suspicious";
+  return "unsupported";
+}
+function pythonSource(fileText) {
+  const coding = findCoding(fileText);
+  const body2 = fileText.startsWith("\uFEFF") ? fileText.slice(1) : fileText;
+  const decode = decoderFor(coding, body2);
+  const out2 = [];
+  const fileLine = [];
+  const fileLines = body2.split("\n");
+  let pending = "";
+  let pendingFrom = 0;
+  for (let i2 = 0; i2 < fileLines.length; i2++) {
+    const raw = fileLines[i2].endsWith("\r") ? fileLines[i2].slice(0, -1) : fileLines[i2];
+    if (!pendingFrom) pendingFrom = i2 + 1;
+    const joins = decode.joinsNext?.(raw) === true && i2 + 1 < fileLines.length;
+    const piece = joins ? raw.slice(0, -1) : raw;
+    pending += decode.line ? decode.line(piece) : piece;
+    if (joins) continue;
+    const first = out2.length;
+    splitLines(pending, out2);
+    for (let k2 = first; k2 < out2.length; k2++) fileLine.push(pendingFrom);
+    pending = "";
+    pendingFrom = 0;
+  }
+  return { text: out2.join("\n"), fileLine, coding, undecodable: decode.undecodable };
+}
+function splitLines(text, out2) {
+  let start2 = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\r" && ch !== "\n") continue;
+    out2.push(text.slice(start2, i2));
+    if (ch === "\r" && text[i2 + 1] === "\n") i2++;
+    start2 = i2 + 1;
+  }
+  out2.push(text.slice(start2));
+}
+function decoderFor(coding, text) {
+  if (!coding) return {};
+  const n = coding.name.toLowerCase().replace(/-/g, "_");
+  if (coding.problem === "unsupported") return { undecodable: `it declares the encoding ${coding.name}, which Python refuses or the review cannot decode as Python does` };
+  if (/^(utf_?8(_.*)?|u8|ascii|us_ascii|646)$/.test(n)) return {};
+  if (/^(utf_?7|u7|unicode_1_1_utf_7)$/.test(n)) return { line: decodeUtf7 };
+  if (n === "unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), false), joinsNext: endsWithEscape };
+  if (n === "raw_unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), true) };
+  if (isAscii(text)) return {};
+  if (text.includes("\uFFFD")) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` };
+  if (/^(latin_?1|l1|iso_?8859_?1|iso_?latin_?1|8859)$/.test(n)) return { line: utf8AsLatin1 };
+  const label = n.replace(/^cp(125\d)$/, "windows-$1").replace(/_/g, "-");
+  let decoder;
   try {
-    const errorLines = [];
-    if (tree.rootNode.hasError) collectErrors(tree.rootNode, errorLines);
-    sourceLines = source2.split(/\r?\n/);
-    return { body: block(tree.rootNode), lines: sourceLines, errorLines };
+    decoder = new TextDecoder2(label);
+  } catch {
+    return { undecodable: `it declares the encoding ${coding.name}, which the review cannot decode` };
+  }
+  return { line: (raw) => decoder.decode(Buffer.from(raw, "utf8")) };
+}
+function isAscii(text) {
+  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) > 127) return false;
+  return true;
+}
+function utf8AsLatin1(raw) {
+  return isAscii(raw) ? raw : Buffer.from(raw, "utf8").toString("latin1");
+}
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function decodeUtf7(raw) {
+  let out2 = "";
+  for (let i2 = 0; i2 < raw.length; i2++) {
+    if (raw[i2] !== "+") {
+      out2 += raw[i2];
+      continue;
+    }
+    let j3 = i2 + 1;
+    if (raw[j3] === "-") {
+      out2 += "+";
+      i2 = j3;
+      continue;
+    }
+    let bits = 0;
+    let value = 0;
+    const units = [];
+    for (; j3 < raw.length && B64.includes(raw[j3]); j3++) {
+      value = (value << 6 | B64.indexOf(raw[j3])) & 16777215;
+      bits += 6;
+      if (bits >= 16) {
+        bits -= 16;
+        units.push(value >> bits & 65535);
+      }
+    }
+    for (const u2 of units) out2 += String.fromCharCode(u2);
+    i2 = raw[j3] === "-" ? j3 : j3 - 1;
+  }
+  return out2;
+}
+var SIMPLE = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function decodeEscapes(text, rawOnly) {
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\\" || i2 + 1 >= text.length) {
+      out2 += ch;
+      continue;
+    }
+    const next = text[i2 + 1];
+    const width = next === "u" ? 4 : next === "U" ? 8 : next === "x" && !rawOnly ? 2 : 0;
+    if (width) {
+      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const code = hex.length === width && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+      if (code <= 1114111) {
+        out2 += String.fromCodePoint(code);
+        i2 += 1 + width;
+        continue;
+      }
+    }
+    if (!rawOnly && next in SIMPLE) {
+      out2 += SIMPLE[next];
+      i2++;
+      continue;
+    }
+    if (!rawOnly && next >= "0" && next <= "7") {
+      let j3 = i2 + 1;
+      while (j3 < i2 + 4 && text[j3] >= "0" && text[j3] <= "7") j3++;
+      out2 += String.fromCharCode(parseInt(text.slice(i2 + 1, j3), 8) & 255);
+      i2 = j3 - 1;
+      continue;
+    }
+    out2 += ch;
+  }
+  return out2;
+}
+function endsWithEscape(raw) {
+  let n = 0;
+  for (let i2 = raw.length - 1; i2 >= 0 && raw[i2] === "\\"; i2--) n++;
+  return n % 2 === 1;
+}
+
+// src/python/ast.ts
+var MAX_NESTING = 100;
+function parseModule(source2) {
+  const py = pythonSource(source2);
+  const tree = parsePython(py.undecodable ? source2 : py.text);
+  conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source2.split(/\r?\n/), depth: 0, tooDeep: [] };
+  try {
+    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : [];
+    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable };
   } finally {
     tree.delete();
   }
 }
-function collectErrors(node, out2) {
-  if (out2.length >= 20) return;
-  if (node.isError || node.isMissing) {
-    out2.push(node.startPosition.row + 1);
-    return;
+function collectErrors(root) {
+  const out2 = [];
+  const stack = [root];
+  while (stack.length && out2.length < 20) {
+    const node = stack.pop();
+    if (node.isError || node.isMissing) {
+      out2.push(line(node));
+      continue;
+    }
+    if (!node.hasError) continue;
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child = node.child(i2);
+      if (child) stack.push(child);
+    }
   }
-  if (!node.hasError) return;
-  for (const child of node.children) if (child) collectErrors(child, out2);
+  return out2.sort((a, b3) => a - b3);
 }
-var line = (n) => n.startPosition.row + 1;
+var conv = { fileLine: [], lines: [], depth: 0, tooDeep: [] };
+function nested(n, f3, deep) {
+  if (conv.depth >= MAX_NESTING) {
+    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n));
+    return deep();
+  }
+  conv.depth++;
+  try {
+    return f3();
+  } finally {
+    conv.depth--;
+  }
+}
+var fileLineOf = (row) => conv.fileLine[row] ?? row + 1;
+var line = (n) => fileLineOf(n.startPosition.row);
 function span(n) {
-  return { line: line(n), endLine: n.endPosition.row + 1 };
+  return { line: line(n), endLine: fileLineOf(n.endPosition.row) };
+}
+function ident(n) {
+  const text = n?.text ?? "";
+  return isAscii(text) ? text : text.normalize("NFKC");
+}
+function dotted(n) {
+  const text = n?.text ?? "";
+  return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
 }
 function named(n) {
   return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
 }
-var sourceLines = [];
 function block(n) {
   if (!n) return [];
+  return nested(n, () => statements(n), () => [{ ...span(n), t: "unreadable", names: assignedInText(span(n).line, span(n).endLine) }]);
+}
+function statements(n) {
   const out2 = [];
   for (const child of named(n)) {
     if (!child.hasError) {
@@ -50202,9 +50575,9 @@ function block(n) {
 }
 function assignedInText(from, to2) {
   const names = /* @__PURE__ */ new Set();
-  for (let i2 = from; i2 <= to2; i2++) {
-    const m2 = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:[-+*|]?=)(?!=)/.exec(sourceLines[i2 - 1] ?? "");
-    if (m2) names.add(m2[1]);
+  for (let i2 = from; i2 <= Math.min(to2, from + 1e4); i2++) {
+    const m2 = /^\s*([\p{L}\p{Nl}_][\p{L}\p{N}_]*)\s*(?:[-+*|]?=)(?!=)/u.exec((conv.lines[i2 - 1] ?? "").slice(0, 1e3));
+    if (m2) names.add(m2[1].normalize("NFKC"));
   }
   return [...names];
 }
@@ -50237,7 +50610,8 @@ function statement(n) {
           const body2 = parts2.find((p2) => p2.type === "block") ?? null;
           const typeNode = parts2.find((p2) => p2.type !== "block");
           const types = typeNode ? exceptionNames(typeNode) : [];
-          handlers.push({ types, body: block(body2) });
+          const alias = typeNode?.type === "as_pattern" ? typeNode.childForFieldName("alias") : null;
+          handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body2) });
         } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
         else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
       }
@@ -50250,24 +50624,49 @@ function statement(n) {
     case "import_statement": {
       const names = n.childrenForFieldName("name").flatMap((c3) => {
         if (!c3) return [];
-        if (c3.type === "aliased_import")
-          return [{ dotted: c3.childForFieldName("name")?.text ?? "", as: c3.childForFieldName("alias")?.text ?? null }];
-        return [{ dotted: c3.text, as: null }];
+        if (c3.type === "aliased_import") {
+          const alias = c3.childForFieldName("alias");
+          return [{ dotted: dotted(c3.childForFieldName("name")), as: alias ? ident(alias) : null }];
+        }
+        return [{ dotted: dotted(c3), as: null }];
       });
       return [{ ...s, t: "import", names }];
     }
-    case "for_statement":
+    case "for_statement": {
+      const orelse = block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
+      return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
+    }
     case "while_statement":
-      return [{ ...s, t: "loop", body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
-    case "with_statement":
-      return [{ ...s, t: "with", body: block(n.childForFieldName("body")) }];
+      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
+    case "with_statement": {
+      const items = named(named(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
+        const value = c3.childForFieldName("value");
+        if (value?.type !== "as_pattern") return { value: expr(value), target: null };
+        return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName("alias") ?? value)[0] ?? null) };
+      });
+      return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
+    }
     case "function_definition":
     case "class_definition":
-      return [{ ...s, t: "def", name: n.childForFieldName("name")?.text ?? "" }];
+      return [definition(n, s, [])];
     case "decorated_definition": {
       const def = n.childForFieldName("definition");
-      return [{ ...s, t: "def", name: def?.childForFieldName("name")?.text ?? "" }];
+      const decorators = named(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named(c3)[0] ?? null));
+      return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
     }
+    case "return_statement":
+      return [{ ...s, t: "return", value: named(n).length ? expr(named(n)[0]) : null }];
+    case "raise_statement":
+      return [{ ...s, t: "raise", exc: named(n).length ? expr(named(n)[0]) : null }];
+    case "global_statement":
+    case "nonlocal_statement":
+      return [{ ...s, t: "global", names: named(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
+    case "break_statement":
+      return [{ ...s, t: "break" }];
+    case "continue_statement":
+      return [{ ...s, t: "continue" }];
+    case "match_statement":
+      return [matchStatement(n, s)];
     case "delete_statement": {
       const target = named(n)[0];
       const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
@@ -50277,11 +50676,69 @@ function statement(n) {
       return [{ ...s, t: "other" }];
   }
 }
+function definition(n, s, decorators) {
+  const name2 = ident(n.childForFieldName("name"));
+  const body2 = block(n.childForFieldName("body"));
+  if (n.type === "class_definition") {
+    const bases = [];
+    const keywords = [];
+    const supers = n.childForFieldName("superclasses");
+    for (const a of supers ? named(supers) : []) {
+      if (a.type === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      else bases.push(expr(a));
+    }
+    return { ...s, t: "class", name: name2, bases, keywords, body: body2, decorators };
+  }
+  return { ...s, t: "def", name: name2, params: params(n.childForFieldName("parameters")), body: body2, decorators };
+}
+function params(n) {
+  if (!n) return [];
+  const out2 = [];
+  for (const p2 of named(n)) {
+    switch (p2.type) {
+      case "identifier":
+        out2.push({ name: ident(p2) });
+        break;
+      case "typed_parameter": {
+        const inner = named(p2)[0];
+        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "*" });
+        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "**" });
+        else out2.push({ name: ident(inner) });
+        break;
+      }
+      case "default_parameter":
+      case "typed_default_parameter":
+        out2.push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
+        break;
+      case "list_splat_pattern":
+        out2.push({ name: ident(named(p2)[0]), star: "*" });
+        break;
+      case "dictionary_splat_pattern":
+        out2.push({ name: ident(named(p2)[0]), star: "**" });
+        break;
+    }
+  }
+  return out2;
+}
+function matchStatement(n, s) {
+  const branches = [];
+  let orelse = null;
+  for (const c3 of named(n.childForFieldName("body") ?? n)) {
+    if (c3.type !== "case_clause") continue;
+    const pattern = named(c3).find((x3) => x3.type === "case_pattern");
+    const body2 = block(c3.childForFieldName("consequence"));
+    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named(pattern).length === 1 && named(pattern)[0].type === "identifier") && !named(c3).some((x3) => x3.type === "if_clause");
+    if (irrefutable && orelse === null) orelse = body2;
+    else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
+  }
+  if (!branches.length) return { ...s, t: "if", branches: [{ cond: { t: "const", line: s.line, value: true }, body: orelse ?? [] }], orelse: null };
+  return { ...s, t: "if", branches, orelse };
+}
 function exceptionNames(n) {
   if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
   if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
     return named(n).flatMap(exceptionNames);
-  return [n.text.split(".").pop() ?? n.text];
+  return [dotted(n).split(".").pop() ?? n.text];
 }
 function importFrom(n, s) {
   const moduleNode = n.childForFieldName("module_name");
@@ -50290,17 +50747,18 @@ function importFrom(n, s) {
   if (moduleNode?.type === "relative_import") {
     for (const c3 of named(moduleNode)) {
       if (c3.type === "import_prefix") level = c3.text.length;
-      else module2 = c3.text;
+      else module2 = dotted(c3);
     }
-  } else module2 = moduleNode?.text ?? "";
+  } else module2 = dotted(moduleNode);
   if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
   const names = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
     if (c3.type === "aliased_import") {
-      const name2 = c3.childForFieldName("name")?.text ?? "";
-      return [{ name: name2, as: c3.childForFieldName("alias")?.text ?? name2 }];
+      const name2 = dotted(c3.childForFieldName("name"));
+      const alias = c3.childForFieldName("alias");
+      return [{ name: name2, as: alias ? ident(alias) : name2 }];
     }
-    return [{ name: c3.text, as: c3.text }];
+    return [{ name: dotted(c3), as: dotted(c3) }];
   });
   return { ...s, t: "importfrom", level, module: module2, names };
 }
@@ -50326,10 +50784,17 @@ function expressionStatement(n, s) {
 }
 function expr(n) {
   if (!n) return { t: "unknown", line: 0, why: "missing expression" };
+  return nested(n, () => expression(n), () => ({ t: "unknown", line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }));
+}
+var KEYWORD_CONSTANTS = { True: true, False: false, None: null };
+function expression(n) {
   const ln2 = line(n);
   switch (n.type) {
-    case "identifier":
-      return { t: "name", line: ln2, id: n.text };
+    case "identifier": {
+      const id = ident(n);
+      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
+      return { t: "name", line: ln2, id };
+    }
     case "integer": {
       const text = n.text.replace(/_/g, "").toLowerCase();
       if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
@@ -50353,7 +50818,7 @@ function expr(n) {
       return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
     }
     case "attribute":
-      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: n.childForFieldName("attribute")?.text ?? "" };
+      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: ident(n.childForFieldName("attribute")) };
     case "call":
       return call(n, ln2);
     case "subscript": {
@@ -50410,33 +50875,46 @@ function expr(n) {
     case "list_comprehension":
     case "set_comprehension":
     case "generator_expression":
+    case "dictionary_comprehension":
       return comprehension(n, ln2);
+    case "lambda":
+      return { t: "lambda", line: ln2, params: params(n.childForFieldName("parameters")), body: expr(n.childForFieldName("body")) };
+    case "named_expression":
+      return { t: "walrus", line: ln2, name: ident(n.childForFieldName("name")), value: expr(n.childForFieldName("value")) };
+    case "keyword_argument":
+      return { t: "unknown", line: ln2, why: "keyword argument" };
     default:
       return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
   }
 }
 function comprehension(n, ln2) {
-  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : "tuple";
+  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "tuple";
   const clauses = named(n).filter((c3) => c3.type === "for_in_clause");
   const target = clauses[0]?.childForFieldName("left");
-  if (clauses.length !== 1 || target?.type !== "identifier") return { t: "unknown", line: ln2, why: "comprehension" };
+  if (clauses.length !== 1 || !target) return { t: "unknown", line: ln2, why: "comprehension" };
   const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
-  return { t: "comp", line: ln2, kind, elt: expr(n.childForFieldName("body")), target: target.text, iter: expr(clauses[0].childForFieldName("right")), conds };
+  const body2 = n.childForFieldName("body");
+  const iter = expr(clauses[0].childForFieldName("right"));
+  if (kind === "dict") {
+    if (body2?.type !== "pair") return { t: "unknown", line: ln2, why: "comprehension" };
+    return { t: "comp", line: ln2, kind, elt: expr(body2.childForFieldName("key")), value: expr(body2.childForFieldName("value")), target: expr(target), iter, conds };
+  }
+  return { t: "comp", line: ln2, kind, elt: expr(body2), target: expr(target), iter, conds };
 }
 function call(n, ln2) {
   const func2 = expr(n.childForFieldName("function"));
   const argsNode = n.childForFieldName("arguments");
-  const args2 = [];
+  const args3 = [];
   const kwargs = [];
-  let splat = false;
-  if (argsNode?.type === "generator_expression") args2.push(expr(argsNode));
+  const splats = [];
+  if (argsNode?.type === "generator_expression") args3.push(expr(argsNode));
   else if (argsNode)
     for (const a of named(argsNode)) {
-      if (a.type === "keyword_argument") kwargs.push({ name: a.childForFieldName("name")?.text ?? "", value: expr(a.childForFieldName("value")) });
-      else if (a.type === "list_splat" || a.type === "dictionary_splat") splat = true;
-      else args2.push(expr(a));
+      if (a.type === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named(a)[0] ?? null));
+      else args3.push(expr(a));
     }
-  return { t: "call", line: ln2, func: func2, args: args2, kwargs, splat };
+  return { t: "call", line: ln2, func: func2, args: args3, kwargs, splat: splats.length > 0, splats };
 }
 function stringExpr(nodes, ln2) {
   const parts2 = [];
@@ -50521,8 +50999,8 @@ var ModuleIndex = class {
   /** Paths that exist in the tree and were needed but not read yet. */
   wanted = /* @__PURE__ */ new Set();
   /** The path of the module named by a dotted name such as `config.settings.production`. */
-  byDottedName(dotted) {
-    const found = this.bySuffix.get(dotted);
+  byDottedName(dotted2) {
+    const found = this.bySuffix.get(dotted2);
     if (!found?.length) return void 0;
     return [...found].sort((a, b3) => a.length - b3.length)[0];
   }
@@ -50531,16 +51009,16 @@ var ModuleIndex = class {
    * upwards (where sys.path most likely starts: the folder of manage.py or wsgi.py), then anywhere.
    * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
    */
-  byDottedNameNear(dotted, fromPath) {
-    const found = this.bySuffix.get(dotted);
+  byDottedNameNear(dotted2, fromPath) {
+    const found = this.bySuffix.get(dotted2);
     if (!found?.length) return void 0;
-    const rel2 = dotted.split(".").join("/");
+    const rel2 = dotted2.split(".").join("/");
     for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
       const near = found.find((p2) => p2 === join(dir, `${rel2}.py`) || p2 === join(dir, `${rel2}/__init__.py`));
       if (near) return near;
       if (!dir || dir === "." || dir === "/") break;
     }
-    return this.byDottedName(dotted);
+    return this.byDottedName(dotted2);
   }
   /** The dotted name of a module path, relative to the repository root. */
   static dottedName(path) {
@@ -50573,7 +51051,7 @@ var ModuleIndex = class {
     return this.parsed.get(path) ?? void 0;
   }
 };
-function topLevelNames(body2) {
+function topLevelNames(body2, classBodies = false) {
   const assigned = /* @__PURE__ */ new Set();
   const starImports = [];
   const visit2 = (stmts) => {
@@ -50590,6 +51068,10 @@ function topLevelNames(body2) {
         visit2(s.orelse);
         visit2(s.final);
       } else if (s.t === "with") visit2(s.body);
+      else if (s.t === "loop") {
+        visit2(s.body);
+        visit2(s.orelse);
+      } else if (s.t === "class" && classBodies) visit2(s.body);
     }
   };
   visit2(body2);
@@ -50666,11 +51148,11 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     if (text !== void 0) references.push(...findReferences(path, text));
   }
   for (const path of candidatePaths) {
-    const parsed = index.module(path);
-    if (!parsed) continue;
-    const { assigned, starImports: stars } = topLevelNames(parsed.body);
-    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
+    const parsed2 = index.module(path);
+    if (!parsed2) continue;
     const settingsPath = /settings/i.test(path);
+    const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
+    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
     const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
     starImports.set(path, resolved);
     const setsSecretKey = assigned.has("SECRET_KEY");
@@ -50692,7 +51174,7 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     m2.imports = (starImports.get(m2.path) ?? []).filter((p2) => modules.has(p2));
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
-  return { modules, entries: classify(modules, references, index), references, deployments, index };
+  return { modules, entries: classify2(modules, references, index), references, deployments, index };
 }
 function settingsCandidates(files) {
   const found = [];
@@ -50729,7 +51211,7 @@ function referenceTarget(r2, index) {
   return index.byDottedNameNear(r2.module, r2.path);
 }
 var describe = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
-function classify(modules, references, index) {
+function classify2(modules, references, index) {
   const refsTo = /* @__PURE__ */ new Map();
   for (const r2 of references) {
     const target = referenceTarget(r2, index);
@@ -50781,747 +51263,142 @@ function firstVerdict(path, refs, servingModules, onlySettings) {
   return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
 }
 
-// src/python/evaluate.ts
-var EXCEPTION_PARENTS = {
-  ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
-  KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
-  ValueError: ["ValueError", "Exception", "BaseException"],
-  ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
-  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
-};
-function exceptionOf(why2) {
-  const name2 = why2.split(":")[0];
-  return name2 in EXCEPTION_PARENTS ? name2 : "ValueError";
+// src/python/namespace.ts
+var MAX_TRAIL = 64;
+function capped(list2) {
+  return list2.length <= MAX_TRAIL ? list2 : [...list2.slice(0, MAX_TRAIL / 2), ...list2.slice(-MAX_TRAIL / 2)];
 }
-function catches(types, exception) {
-  if (types.length === 0) return true;
-  const parents = EXCEPTION_PARENTS[exception] ?? ["Exception", "BaseException"];
-  return types.some((t2) => parents.includes(t2));
-}
-var WorldEvaluator = class {
-  constructor(loader, world) {
-    this.loader = loader;
-    this.world = world;
-  }
-  loader;
-  world;
-  cache = /* @__PURE__ */ new Map();
-  evaluate(path) {
-    const cached = this.cache.get(path);
-    if (cached === "pending") return void 0;
-    if (cached) return cached;
-    const parsed = this.loader.module(path);
-    if (!parsed) return void 0;
-    this.cache.set(path, "pending");
-    const run3 = new ModuleRun(this, this.loader, path, parsed, this.world);
-    const result = run3.execute();
-    this.cache.set(path, result);
-    return result;
-  }
-};
-var ModuleRun = class {
-  constructor(evaluator, loader, path, parsed, world) {
-    this.evaluator = evaluator;
-    this.loader = loader;
-    this.path = path;
-    this.parsed = parsed;
-    this.world = world;
-  }
-  evaluator;
-  loader;
-  path;
-  parsed;
-  world;
-  notices = [];
-  starImports = [];
-  execute() {
-    const frame = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] };
-    if (this.parsed.errorLines.length)
-      this.notices.push(`${this.path}:${this.parsed.errorLines[0]}: syntax error; the rest of the file was read as far as possible`);
-    const signal = this.block(this.parsed.body, frame);
-    if (signal) this.notices.push(`${this.path}: importing this module may fail (${signal.why})`);
-    return { path: this.path, ns: frame.ns, starImports: this.starImports, notices: this.notices };
-  }
-  // ---------------------------------------------------------------- statements
-  /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
-  tryDepth = 0;
-  block(stmts, frame) {
-    for (const s of stmts) {
-      const signal = this.statement(s, frame);
-      if (!signal) continue;
-      if (this.tryDepth > 0) return signal;
-      if (this.world === 0) this.notices.push(`${this.path}:${s.line}: this line would fail at import time (${signal.why})`);
-    }
-    return null;
-  }
-  loc(s) {
-    return { path: this.path, line: s.line, endLine: s.endLine };
-  }
-  /** The raw source line (indentation kept, so a fix can replace it). */
-  text(line2) {
-    return this.parsed.lines[line2 - 1] ?? "";
-  }
-  statement(s, frame) {
-    frame.reads = [];
-    {
-      switch (s.t) {
-        case "assign": {
-          const value = this.expr(s.value, frame);
-          if (value.kind === "fails" && this.tryDepth > 0) return { raise: exceptionOf(value.why), why: value.why };
-          for (const target of s.targets) this.assign(target, value, s, frame);
-          return null;
-        }
-        case "augassign":
-          return this.augassign(s, frame);
-        case "expr":
-          return this.exprStatement(s.expr, s, frame);
-        case "if":
-          return this.ifStatement(s, frame);
-        case "try":
-          return this.tryStatement(s, frame);
-        case "importfrom":
-          return this.importFrom(s, frame);
-        case "import":
-          for (const n of s.names) {
-            const local = n.as ?? n.dotted.split(".")[0];
-            const qname = n.as ? n.dotted : n.dotted.split(".")[0];
-            this.bind(frame, local, { kind: "ext", qname }, s);
-          }
-          return null;
-        case "loop":
-          this.loopStatement(s, frame);
-          return null;
-        case "with":
-          return this.block(s.body, frame);
-        case "def":
-          if (s.name) this.bind(frame, s.name, unknown(`defined by a def or class at line ${s.line}`), s);
-          return null;
-        case "unreadable":
-          for (const name2 of s.names) this.bind(frame, name2, unknown(`${this.path}:${s.line}-${s.endLine} could not be parsed`), s);
-          return null;
-        case "del":
-          for (const target of s.targets) {
-            if (target.t === "name") frame.ns.bindings.delete(target.id);
-            else {
-              const root = rootName(target);
-              if (root) this.mutate(frame, root, () => unknown(`changed by del at line ${s.line}`), s);
-            }
-          }
-          return null;
-        default:
-          return null;
-      }
-    }
-  }
-  bind(frame, name2, value, s) {
-    const loc = this.loc(s);
-    frame.ns.bindings.set(name2, { value, loc, history: [loc], env: dedupeReads(frame.reads), text: this.text(s.line) });
-  }
-  /** Replaces a binding's value by a changed one, keeping its history. */
-  mutate(frame, name2, change, s) {
-    const old = frame.ns.bindings.get(name2);
-    const loc = this.loc(s);
-    if (!old) {
-      frame.ns.bindings.set(name2, { value: unknown(`${name2} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
-      return;
-    }
-    frame.ns.bindings.set(name2, {
-      value: change(old.value),
-      loc,
-      history: [...old.history, loc],
-      env: dedupeReads([...old.env, ...frame.reads]),
-      text: this.text(s.line)
-    });
-  }
-  assign(target, value, s, frame) {
-    if (target.t === "name") {
-      this.bind(frame, target.id, withLocs(value, this.loc(s)), s);
-      return;
-    }
-    if (target.t === "seq") {
-      const items = value.kind === "seq" && !value.open && value.items.length === target.items.length ? value.items : null;
-      target.items.forEach((t2, i2) => this.assign(t2, items ? items[i2].value : unknown(`unpacked at line ${s.line}`), s, frame));
-      return;
-    }
-    if (target.t === "subscript") {
-      const path = subscriptPath(target, (e) => this.expr(e, frame));
-      if (!path) {
-        if (writesNamespace(target)) this.markDynamic(frame, s);
-        return;
-      }
-      this.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, this.loc(s))), s);
-    }
-  }
-  augassign(s, frame) {
-    const rhs = this.expr(s.value, frame);
-    if (rhs.kind === "fails") return { raise: exceptionOf(rhs.why), why: rhs.why };
-    if (s.target.t === "name") {
-      const name2 = s.target.id;
-      const op = s.op;
-      this.mutate(frame, name2, (old) => op === "+" && old.kind === "seq" && old.type === "list" ? extend(old, withLocs(rhs, this.loc(s))) : this.binop(op, old, withLocs(rhs, this.loc(s))), s);
-    } else if (s.target.t === "subscript") {
-      const path = subscriptPath(s.target, (e) => this.expr(e, frame));
-      if (path) this.mutate(frame, path.root, (old) => setPath(old, path.keys, this.binop(s.op, getPath(old, path.keys), withLocs(rhs, this.loc(s)))), s);
-      else if (writesNamespace(s.target)) this.markDynamic(frame, s);
-    }
-    return null;
-  }
-  exprStatement(e, s, frame) {
-    if (e.t !== "call") {
-      const v3 = this.expr(e, frame);
-      return v3.kind === "fails" ? { raise: exceptionOf(v3.why), why: v3.why } : null;
-    }
-    const func2 = e.func;
-    if (isDynamicCall(e)) {
-      this.markDynamic(frame, s);
-      return null;
-    }
-    if (func2.t === "name" && func2.id === "include") {
-      this.notices.push(`${this.path}:${s.line}: django-split-settings include() is not followed; settings it loads are unknown`);
-      this.markDynamic(frame, s);
-      return null;
-    }
-    if (func2.t === "attr") {
-      const root = rootName(func2.obj);
-      const method = func2.attr;
-      if (root && MUTATING_METHODS.has(method)) {
-        const target = frame.ns.bindings.get(root);
-        if (target && target.value.kind !== "ext" && target.value.kind !== "envReader" && target.value.kind !== "module") {
-          const args2 = e.args.map((a) => withLocs(this.expr(a, frame), this.loc(s)));
-          const kwargs = e.kwargs.map((k2) => ({ name: k2.name, value: this.expr(k2.value, frame) }));
-          const keys = func2.obj.t === "name" ? [] : subscriptPath(func2.obj, (x3) => this.expr(x3, frame))?.keys;
-          if (!keys) {
-            this.mutate(frame, root, () => unknown(`changed by .${method}() at line ${s.line}`), s);
-            return null;
-          }
-          let raised = null;
-          this.mutate(
-            frame,
-            root,
-            (old) => setPath(old, keys, (() => {
-              const next = callMethodMutating(getPath(old, keys), method, args2, kwargs, s.line);
-              if (next.kind === "fails") raised = next.why;
-              return next;
-            })()),
-            s
-          );
-          if (raised) return { raise: exceptionOf(raised), why: raised };
-          return null;
-        }
-      }
-    }
-    const v2 = this.expr(e, frame);
-    return v2.kind === "fails" ? { raise: exceptionOf(v2.why), why: v2.why } : null;
-  }
-  markDynamic(frame, s) {
-    const loc = this.loc(s);
-    frame.ns.dynamic = loc;
-    for (const [name2, b3] of frame.ns.bindings) frame.ns.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) });
-  }
-  ifStatement(s, frame) {
-    for (let i2 = 0; i2 < s.branches.length; i2++) {
-      const branch = s.branches[i2];
-      frame.reads = [];
-      const cond = truthy(this.expr(branch.cond, frame));
-      if (cond === true) return this.block(branch.body, frame);
-      if (cond === void 0) {
-        const why2 = `depends on the condition at ${this.path}:${branch.cond.line}`;
-        const taken = cloneFrame(frame);
-        const takenSignal = this.block(branch.body, taken);
-        const rest = { ...s, branches: s.branches.slice(i2 + 1) };
-        const other = cloneFrame(frame);
-        const otherSignal = rest.branches.length ? this.ifStatement(rest, other) : s.orelse ? this.block(s.orelse, other) : null;
-        mergeInto(frame, [taken, other], why2);
-        return takenSignal && otherSignal ? takenSignal : null;
-      }
-    }
-    return s.orelse ? this.block(s.orelse, frame) : null;
-  }
-  tryStatement(s, frame) {
-    this.tryDepth++;
-    const signal = this.block(s.body, frame);
-    this.tryDepth--;
-    if (signal) {
-      const handler2 = s.handlers.find((h3) => catches(h3.types, signal.raise));
-      if (!handler2) return signal;
-      const sig = this.block(handler2.body, frame);
-      return sig ?? this.block(s.final, frame);
-    }
-    return this.block(s.orelse, frame) ?? this.block(s.final, frame);
-  }
-  importFrom(s, frame) {
-    const target = this.loader.resolve(this.path, s.level, s.module);
-    if (target === "missing") return { raise: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
-    if (target === "external") {
-      if (s.names === "*") {
-        this.notices.push(`${this.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
-        if (s.module !== "django.conf.global_settings") this.markDynamic(frame, s);
-        return null;
-      }
-      for (const n of s.names) this.bind(frame, n.as, { kind: "ext", qname: s.module ? `${s.module}.${n.name}` : n.name }, s);
-      return null;
-    }
-    const result = this.evaluator.evaluate(target);
-    if (!result) {
-      this.notices.push(`${this.path}:${s.line}: circular import of ${target} was not followed`);
-      return null;
-    }
-    if (s.names === "*") {
-      this.starImports.push(target);
-      for (const [name2, b3] of result.ns.bindings) if (!name2.startsWith("_")) frame.ns.bindings.set(name2, b3);
-      if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic;
-      return null;
-    }
-    for (const n of s.names) {
-      const b3 = result.ns.bindings.get(n.name);
-      if (b3) frame.ns.bindings.set(n.as, b3);
-      else {
-        const sub = this.loader.resolve(this.path, s.level, s.module ? `${s.module}.${n.name}` : n.name);
-        if (sub !== "missing" && sub !== "external") this.bind(frame, n.as, { kind: "module", path: sub }, s);
-        else return { raise: "ImportError", why: `ImportError: cannot import name ${n.name} from ${target}` };
-      }
-    }
-    return null;
-  }
-  loopStatement(s, frame) {
-    if ([...s.body, ...s.orelse].some(hasDynamicCode)) {
-      this.markDynamic(frame, s);
-      return;
-    }
-    for (const st2 of [...s.body, ...s.orelse]) {
-      for (const [name2, how] of changedNames(st2)) {
-        const b3 = frame.ns.bindings.get(name2);
-        const growOnly = how === "grow" && b3?.value.kind === "seq";
-        this.mutate(frame, name2, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${this.path}:${s.line}`), s);
-      }
-    }
-  }
-  // ---------------------------------------------------------------- expressions
-  expr(e, frame) {
-    switch (e.t) {
-      case "const":
-        if (e.value === null) return NONE;
-        if (typeof e.value === "boolean") return bool(e.value);
-        if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
-        return str(e.value);
-      case "fstring": {
-        let out2 = "";
-        for (const p2 of e.parts) {
-          if (typeof p2 === "string") out2 += p2;
-          else {
-            const v2 = this.expr(p2, frame);
-            const s = toStr(v2);
-            if (s === void 0) return unknown(`f-string at line ${e.line}`);
-            out2 += s;
-          }
-        }
-        return str(out2);
-      }
-      case "name":
-        return this.lookup(e.id, frame, e.line);
-      case "attr":
-        return this.attribute(this.expr(e.obj, frame), e.attr, frame);
-      case "call":
-        return this.call(e, frame);
-      case "subscript": {
-        const obj = this.expr(e.obj, frame);
-        if (obj.kind === "ext" && obj.qname === "os.environ") {
-          const name2 = this.expr(e.index, frame);
-          if (name2.kind !== "str") return unknown("os.environ[...] with a computed name");
-          return this.readEnv(name2.value, "os.environ[]", void 0, e.line, frame, (s) => str(s));
-        }
-        return subscript(obj, this.expr(e.index, frame));
-      }
-      case "binop":
-        return this.binop(e.op, this.expr(e.left, frame), this.expr(e.right, frame));
-      case "unary": {
-        const v2 = this.expr(e.arg, frame);
-        if (e.op === "not") return mapOptions(v2, (o2) => {
-          const t2 = truthy(o2);
-          return t2 === void 0 ? unknown("not of an unknown value") : bool(!t2);
-        });
-        return mapOptions(v2, (o2) => {
-          const n = numeric(o2);
-          if (n === void 0) return unknown("unary operator");
-          return e.op === "-" ? o2.kind === "float" ? { kind: "float", value: -n } : int(-n) : e.op === "+" ? int(n) : e.op === "~" ? int(~n) : unknown("unary");
-        });
-      }
-      case "boolop": {
-        const left = this.expr(e.left, frame);
-        const t2 = truthy(left);
-        if (t2 === void 0) {
-          const right = this.expr(e.right, frame);
-          return oneOf([left, right], `${e.op} at line ${e.line}`);
-        }
-        if (e.op === "and") return t2 ? this.expr(e.right, frame) : left;
-        return t2 ? left : this.expr(e.right, frame);
-      }
-      case "compare":
-        return this.compare(e, frame);
-      case "ifexp": {
-        const t2 = truthy(this.expr(e.cond, frame));
-        if (t2 === true) return this.expr(e.then, frame);
-        if (t2 === false) return this.expr(e.else, frame);
-        return oneOf([this.expr(e.then, frame), this.expr(e.else, frame)], `depends on the condition at ${this.path}:${e.line}`);
-      }
-      case "seq": {
-        const items = [];
-        let open2 = false;
-        for (const it2 of e.items) {
-          if (it2.t === "starred") {
-            const v2 = this.expr(it2.value, frame);
-            if (v2.kind === "seq") {
-              items.push(...v2.items);
-              open2 ||= v2.open;
-            } else open2 = true;
-          } else items.push({ value: this.expr(it2, frame), loc: { path: this.path, line: it2.line, endLine: it2.line } });
-        }
-        return { kind: "seq", type: e.kind, items, open: open2 };
-      }
-      case "starred":
-        return unknown("starred expression");
-      case "dict": {
-        let entries = [];
-        let open2 = false;
-        for (const en2 of e.entries) {
-          if ("splat" in en2) {
-            const v2 = this.expr(en2.splat, frame);
-            if (v2.kind === "dict") {
-              for (const x3 of v2.entries) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
-              open2 ||= v2.open;
-            } else open2 = true;
-            continue;
-          }
-          const k2 = this.expr(en2.key, frame);
-          if (k2.kind !== "str") {
-            open2 = true;
-            continue;
-          }
-          entries = [...entries.filter((y2) => y2.key !== k2.value), { key: k2.value, value: this.expr(en2.value, frame), loc: { path: this.path, line: en2.value.line, endLine: en2.value.line } }];
-        }
-        return { kind: "dict", entries, open: open2 };
-      }
-      case "comp":
-        return this.comprehension(e, frame);
-      case "unknown":
-        return unknown(`${e.why} at line ${e.line}`);
-    }
-  }
-  lookup(id, frame, line2) {
-    const b3 = frame.ns.bindings.get(id);
-    if (b3) {
-      frame.reads.push(...b3.env);
-      return b3.value;
-    }
-    if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
-    if (id === "__file__") return unknown("__file__");
-    return unknown(`name ${id} is not defined at ${this.path}:${line2}`);
-  }
-  attribute(obj, attr, frame) {
-    if (obj.kind === "ext") return { kind: "ext", qname: `${obj.qname}.${attr}` };
-    if (obj.kind === "module") {
-      const result = this.evaluator.evaluate(obj.path);
-      const b3 = result?.ns.bindings.get(attr);
-      if (b3) {
-        frame.reads.push(...b3.env);
-        return b3.value;
-      }
-      return unknown(`${attr} of ${obj.path}`);
-    }
-    return unknown(`attribute ${attr}`);
-  }
-  readEnv(name2, via, defaultValue, line2, frame, cast, defaultText) {
-    frame.reads.push({ name: name2, via, defaultText, line: line2, path: this.path });
-    const probe = WORLDS[this.world];
-    if (probe === null) {
-      if (defaultValue !== void 0) return defaultValue;
-      return unknown(`the value of the environment variable ${name2}`);
-    }
-    return cast(probe);
-  }
-  call(e, frame) {
-    if (e.splat) return unknown(`call with *args/**kwargs at line ${e.line}`);
-    if (e.func.t === "attr") {
-      const obj = this.expr(e.func.obj, frame);
-      const method = e.func.attr;
-      if (obj.kind === "envReader") return this.environCall(obj, method, e, frame);
-      if (obj.kind !== "ext" && obj.kind !== "module") {
-        const args2 = e.args.map((a) => this.expr(a, frame));
-        return mapOptions(obj, (o2) => valueMethod(o2, method, args2));
-      }
-    }
-    const func2 = this.expr(e.func, frame);
-    if (func2.kind === "envReader") return this.environCall(func2, "__call__", e, frame);
-    if (func2.kind !== "ext") return unknown(`call at line ${e.line}`);
-    return this.externalCall(func2.qname, e, frame);
-  }
-  kw(e, name2, position, frame) {
-    const k2 = e.kwargs.find((x3) => x3.name === name2);
-    const node = k2?.value ?? e.args[position];
-    if (!node) return void 0;
-    return { value: this.expr(node, frame), text: this.source(node) };
-  }
-  source(node) {
-    const lineText2 = this.parsed.lines[node.line - 1] ?? "";
-    if (node.t === "const") return typeof node.value === "string" ? show(str(node.value)) : node.value === null ? "None" : typeof node.value === "boolean" ? node.value ? "True" : "False" : String(node.value);
-    if (node.t === "seq" || node.t === "dict" || node.t === "name") return show(this.exprQuiet(node));
-    return lineText2.trim();
-  }
-  exprQuiet(node) {
-    return this.expr(node, { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] });
-  }
-  externalCall(qname, e, frame) {
-    const name2 = () => {
-      const node = e.args[0] ?? e.kwargs.find((k2) => k2.name === "key" || k2.name === "option")?.value;
-      return node ? this.expr(node, frame) : void 0;
-    };
-    const q3 = qname.replace(/^builtins\./, "");
-    switch (q3) {
-      case "os.environ.get":
-      case "os.getenv":
-      case "os.environ.setdefault": {
-        const n = name2();
-        if (n?.kind !== "str") return unknown("environment read with a computed name");
-        const d2 = this.kw(e, "default", 1, frame);
-        return this.readEnv(n.value, q3, d2?.value ?? NONE, e.line, frame, str, d2?.text ?? "None");
-      }
-      case "decouple.config":
-      case "decouple.AutoConfig()":
-      case "decouple.Config()": {
-        const n = name2();
-        if (n?.kind !== "str") return unknown("config() with a computed name");
-        const d2 = this.kw(e, "default", 1, frame);
-        const cast = this.kw(e, "cast", 2, frame);
-        const caster = decoupleCaster(cast?.value);
-        const defaultValue = d2 ? caster(d2.value) : void 0;
-        return this.readEnv(n.value, "config", defaultValue, e.line, frame, (s) => caster(str(s)), d2?.text);
-      }
-      case "environ.Env":
-      case "environ.environ.Env": {
-        const scheme = /* @__PURE__ */ new Map();
-        for (const k2 of e.kwargs) {
-          const v2 = this.expr(k2.value, frame);
-          if (v2.kind === "seq" && v2.items.length >= 1 && v2.items[0].value.kind === "ext")
-            scheme.set(k2.name, { cast: v2.items[0].value.qname.replace(/^builtins\./, ""), default: v2.items[1]?.value });
-          else if (v2.kind === "ext") scheme.set(k2.name, { cast: v2.qname.replace(/^builtins\./, "") });
-        }
-        return { kind: "envReader", scheme };
-      }
-      case "decouple.AutoConfig":
-      case "decouple.Config":
-      case "decouple.RepositoryEnv":
-        return { kind: "ext", qname: `${q3}()` };
-      case "decouple.Csv":
-        return { kind: "ext", qname: "decouple.Csv()" };
-      case "bool":
-      case "int":
-      case "float":
-      case "str":
-      case "list":
-      case "tuple":
-      case "set":
-      case "len":
-        return mapOptions(e.args[0] ? this.expr(e.args[0], frame) : NONE, (v2) => builtinCall(q3, v2, e.args.length === 0));
-      case "dict": {
-        if (e.args.length) return unknown("dict(...)");
-        return { kind: "dict", entries: e.kwargs.map((k2) => ({ key: k2.name, value: this.expr(k2.value, frame), loc: { path: this.path, line: k2.value.line, endLine: k2.value.line } })), open: false };
-      }
-      case "json.loads": {
-        const v2 = e.args[0] ? this.expr(e.args[0], frame) : NONE;
-        return mapOptions(v2, (o2) => o2.kind === "str" ? jsonValue(o2.value) : unknown("json.loads of a non-string"));
-      }
-      case "distutils.util.strtobool":
-      case "setuptools.dist.strtobool":
-      case "str2bool.str2bool":
-      case "strtobool": {
-        const v2 = e.args[0] ? this.expr(e.args[0], frame) : NONE;
-        return mapOptions(v2, (o2) => o2.kind === "str" ? strtobool(o2.value) : unknown("strtobool of a non-string"));
-      }
-      case "django.core.management.utils.get_random_secret_key":
-        return unknown("a random key generated at start-up");
-      default:
-        return unknown(`result of ${q3}()`);
-    }
-  }
-  environCall(reader, method, e, frame) {
-    const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
-    const n = first ? this.expr(first, frame) : void 0;
-    if (n?.kind !== "str") {
-      if (method === "read_env" || method === "read_env_file") return NONE;
-      return unknown(`env.${method}() with a computed name`);
-    }
-    const scheme = reader.scheme.get(n.value);
-    let cast = method === "__call__" ? void 0 : method;
-    if (method === "__call__") {
-      const c3 = this.kw(e, "cast", 1, frame);
-      cast = c3?.value.kind === "ext" ? c3.value.qname.replace(/^builtins\./, "") : scheme?.cast;
-    }
-    const d2 = this.kw(e, "default", method === "__call__" ? 2 : 1, frame);
-    const parseDefault = this.kw(e, "parse_default", 99, frame);
-    const caster = environCaster(cast ?? "str");
-    let defaultValue = d2?.value ?? scheme?.default;
-    if (defaultValue && parseDefault && truthy(parseDefault.value)) defaultValue = mapOptions(defaultValue, (v2) => v2.kind === "str" ? caster(v2.value) : v2);
-    const via = method === "__call__" ? "env" : `env.${method}`;
-    const defaultText = d2?.text ?? (scheme?.default ? show(scheme.default) : void 0);
-    return this.readEnv(n.value, via, defaultValue, e.line, frame, caster, defaultText);
-  }
-  binop(op, a, b3) {
-    if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => this.binop(op, x4, y3)));
-    if (a.kind === "fails") return a;
-    if (b3.kind === "fails") return b3;
-    const x3 = numeric(a);
-    const y2 = numeric(b3);
-    if (x3 !== void 0 && y2 !== void 0) {
-      const isFloat = a.kind === "float" || b3.kind === "float";
-      const num = (n) => isFloat || !Number.isInteger(n) ? { kind: "float", value: n } : int(n);
-      switch (op) {
-        case "+":
-          return num(x3 + y2);
-        case "-":
-          return num(x3 - y2);
-        case "*":
-          return num(x3 * y2);
-        case "/":
-          return y2 === 0 ? fails("ZeroDivisionError") : { kind: "float", value: x3 / y2 };
-        case "//":
-          return y2 === 0 ? fails("ZeroDivisionError") : num(Math.floor(x3 / y2));
-        case "%":
-          return y2 === 0 ? fails("ZeroDivisionError") : num((x3 % y2 + y2) % y2);
-        case "**":
-          return num(x3 ** y2);
-        case "|":
-          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value || b3.value) : int(x3 | y2);
-        case "&":
-          return a.kind === "bool" && b3.kind === "bool" ? bool(a.value && b3.value) : int(x3 & y2);
-      }
-    }
-    if (op === "+" && a.kind === "str" && b3.kind === "str") return str(a.value + b3.value);
-    if (op === "*" && a.kind === "str" && b3.kind === "int") return str(a.value.repeat(Math.max(0, Math.min(b3.value, 1e4))));
-    if (op === "+" && a.kind === "seq" && b3.kind === "seq" && a.type === b3.type) return extend(a, b3);
-    if (op === "|" && a.kind === "dict" && b3.kind === "dict") return { kind: "dict", entries: [...a.entries.filter((x4) => !b3.entries.some((y3) => y3.key === x4.key)), ...b3.entries], open: a.open || b3.open };
-    if (op === "%" && a.kind === "str") return unknown("%-formatted string");
-    if (op === "+" && a.kind === "seq" && b3.kind === "unknown") return { ...a, open: true };
-    if (op === "+" && b3.kind === "seq" && a.kind === "unknown") return { ...b3, open: true };
-    return unknown(`${show(a, 20)} ${op} ${show(b3, 20)}`);
-  }
-  compare(e, frame) {
-    let left = this.expr(e.operands[0], frame);
-    let result = TRUE;
-    for (let i2 = 0; i2 < e.ops.length; i2++) {
-      const rightExpr = e.operands[i2 + 1];
-      if (!rightExpr) return unknown("comparison");
-      const op = e.ops[i2];
-      let right;
-      let r2;
-      if ((op === "in" || op === "not in") && rightExpr.t === "attr" && this.expr(rightExpr, frame).kind === "ext" && qnameOf(this.expr(rightExpr, frame)) === "os.environ") {
-        right = { kind: "ext", qname: "os.environ" };
-        const name2 = left;
-        if (name2.kind !== "str") return unknown("membership in os.environ");
-        const probe = WORLDS[this.world];
-        frame.reads.push({ name: name2.value, via: '"X" in os.environ', line: e.line, path: this.path, defaultText: void 0 });
-        const present = probe === null ? false : true;
-        r2 = bool(op === "in" ? present : !present);
-      } else {
-        right = this.expr(rightExpr, frame);
-        r2 = mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
-      }
-      if (truthy(r2) === false) return r2;
-      result = truthy(r2) === true ? result : oneOf([result, r2], "comparison");
-      if (truthy(r2) === void 0) result = unknown("comparison of unknown values");
-      left = right;
-    }
-    return result;
-  }
-  comprehension(e, frame) {
-    const iter = this.expr(e.iter, frame);
-    if (iter.kind !== "seq") return unknown(`comprehension over ${show(iter, 20)}`);
-    const items = [];
-    let open2 = iter.open;
-    for (const item of iter.items) {
-      const inner = { ns: { bindings: new Map(frame.ns.bindings) }, reads: frame.reads };
-      inner.ns.bindings.set(e.target, { value: item.value, loc: item.loc ?? { path: this.path, line: e.line, endLine: e.line }, history: [], env: [], text: "" });
-      let keep = true;
-      for (const c3 of e.conds) {
-        const t2 = truthy(this.expr(c3, inner));
-        if (t2 === false) {
-          keep = false;
-          break;
-        }
-        if (t2 === void 0) keep = void 0;
-      }
-      if (keep === false) continue;
-      if (keep === void 0) {
-        open2 = true;
-        continue;
-      }
-      items.push({ value: this.expr(e.elt, inner), loc: item.loc });
-    }
-    return { kind: "seq", type: e.kind, items, open: open2 };
-  }
-};
-var BUILTINS = { bool: true, int: true, float: true, str: true, list: true, tuple: true, set: true, dict: true, len: true, open: true, print: true, range: true };
-var MUTATING_METHODS = /* @__PURE__ */ new Set(["append", "insert", "extend", "remove", "pop", "clear", "update", "setdefault", "sort", "reverse", "add", "discard"]);
-var NAMESPACE_FUNCTIONS = ["globals", "locals", "vars"];
-function isDynamicCall(e) {
-  const func2 = e.func;
-  if (func2.t === "name") return func2.id === "exec" || func2.id === "execfile";
-  return func2.t === "attr" && func2.obj.t === "call" && func2.obj.func.t === "name" && NAMESPACE_FUNCTIONS.includes(func2.obj.func.id);
-}
-function writesNamespace(target) {
-  let cur = target;
-  while (cur.t === "subscript") cur = cur.obj;
-  return cur.t === "call" && cur.func.t === "name" && NAMESPACE_FUNCTIONS.includes(cur.func.id);
-}
-function hasDynamicCode(s) {
-  switch (s.t) {
-    case "expr":
-      return s.expr.t === "call" && isDynamicCall(s.expr);
-    case "assign":
-      return s.targets.some(writesNamespace);
-    case "augassign":
-      return writesNamespace(s.target);
-    case "if":
-      return [...s.branches.flatMap((b3) => b3.body), ...s.orelse ?? []].some(hasDynamicCode);
-    case "try":
-      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].some(hasDynamicCode);
-    case "loop":
-      return [...s.body, ...s.orelse].some(hasDynamicCode);
-    case "with":
-      return s.body.some(hasDynamicCode);
-    default:
-      return false;
-  }
-}
-function qnameOf(v2) {
-  return v2.kind === "ext" ? v2.qname : void 0;
+function nextStatement(frame) {
+  if (frame.scope?.kind === "function") frame.scope.reads.push(...frame.reads);
+  frame.reads = [];
 }
 function dedupeReads(reads) {
   const seen = /* @__PURE__ */ new Set();
-  return reads.filter((r2) => {
-    const key = `${r2.path}:${r2.line}:${r2.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return capped(
+    reads.filter((r2) => {
+      const key = `${r2.path}:${r2.line}:${r2.name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+  );
+}
+function moduleNs(frame) {
+  return frame.scope ? frame.scope.globals : frame.ns;
+}
+function locate2(frame, name2) {
+  const scope = frame.scope;
+  if (!scope) return frame.ns.bindings.has(name2) ? frame.ns : void 0;
+  if (scope.kind === "function" && scope.declaredGlobal.has(name2)) return scope.globals.bindings.has(name2) ? scope.globals : void 0;
+  if (frame.ns.bindings.has(name2)) return frame.ns;
+  if (scope.locals.has(name2)) return void 0;
+  for (const ns2 of scope.enclosing) if (ns2.bindings.has(name2)) return ns2;
+  return scope.globals.bindings.has(name2) ? scope.globals : void 0;
+}
+function findBinding(frame, name2) {
+  return locate2(frame, name2)?.bindings.get(name2);
+}
+function writeNs(frame, name2) {
+  const scope = frame.scope;
+  if (scope?.kind !== "function") return frame.ns;
+  if (scope.declaredGlobal.has(name2)) return scope.globals;
+  if (scope.declaredNonlocal.has(name2)) return scope.enclosing.find((ns2) => ns2.bindings.has(name2)) ?? scope.enclosing[0] ?? frame.ns;
+  return frame.ns;
+}
+var Overlay = class extends Map {
+  constructor(base) {
+    super();
+    this.base = base;
+  }
+  base;
+  /** What the branch set; undefined for a name it deleted. */
+  own = /* @__PURE__ */ new Map();
+  get(name2) {
+    return this.own.has(name2) ? this.own.get(name2) : this.base.get(name2);
+  }
+  has(name2) {
+    return this.own.has(name2) ? this.own.get(name2) !== void 0 : this.base.has(name2);
+  }
+  set(name2, b3) {
+    this.own.set(name2, b3);
+    return this;
+  }
+  delete(name2) {
+    const had = this.has(name2);
+    this.own.set(name2, void 0);
+    return had;
+  }
+  clear() {
+    for (const name2 of [...this.keys()]) this.own.set(name2, void 0);
+  }
+  get size() {
+    return [...this.entries()].length;
+  }
+  *entries() {
+    for (const [name2, b3] of this.base) if (!this.own.has(name2)) yield [name2, b3];
+    for (const [name2, b3] of this.own) if (b3 !== void 0) yield [name2, b3];
+  }
+  *keys() {
+    for (const [name2] of this.entries()) yield name2;
+  }
+  *values() {
+    for (const [, b3] of this.entries()) yield b3;
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  forEach(f3) {
+    for (const [name2, b3] of this.entries()) f3(b3, name2, this);
+  }
+};
+function branchOf(ns2) {
+  return { bindings: new Overlay(ns2.bindings), dynamic: ns2.dynamic };
+}
+function changedNames(branch, target) {
+  const b3 = branch.bindings;
+  if (b3 instanceof Overlay && b3.base === target.bindings) return b3.own.keys();
+  return /* @__PURE__ */ new Set([...b3.keys(), ...target.bindings.keys()]);
+}
+function apply(target, branch) {
+  for (const name2 of changedNames(branch, target)) {
+    const b3 = branch.bindings.get(name2);
+    if (b3) target.bindings.set(name2, b3);
+    else target.bindings.delete(name2);
+  }
+  target.dynamic = branch.dynamic;
 }
 function cloneFrame(f3) {
-  return { ns: { bindings: new Map(f3.ns.bindings), dynamic: f3.ns.dynamic }, reads: [] };
+  return { ns: branchOf(f3.ns), reads: [], scope: f3.scope && { ...f3.scope, globals: branchOf(f3.scope.globals) } };
+}
+function adopt(frame, branch) {
+  apply(frame.ns, branch.ns);
+  if (frame.scope && branch.scope) apply(frame.scope.globals, branch.scope.globals);
 }
 function mergeInto(frame, branches, why2) {
-  const names = new Set(branches.flatMap((b3) => [...b3.ns.bindings.keys()]));
-  const merged = /* @__PURE__ */ new Map();
+  mergeNamespaces(frame.ns, branches.map((b3) => b3.ns), why2);
+  if (frame.scope)
+    mergeNamespaces(
+      frame.scope.globals,
+      branches.map((b3) => b3.scope.globals),
+      why2
+    );
+}
+function mergeNamespaces(target, branches, why2) {
+  const names = /* @__PURE__ */ new Set();
+  for (const b3 of branches) for (const name2 of changedNames(b3, target)) names.add(name2);
   for (const name2 of names) {
-    const bs2 = branches.map((b3) => b3.ns.bindings.get(name2));
+    const bs2 = branches.map((b3) => b3.bindings.get(name2));
     const first = bs2[0];
-    if (first && bs2.every((b3) => b3 === first)) {
-      merged.set(name2, first);
+    if (bs2.every((b3) => b3 === first)) {
+      if (first) target.bindings.set(name2, first);
+      else target.bindings.delete(name2);
       continue;
     }
     const present = bs2.filter((b3) => b3 !== void 0);
     const values = bs2.map((b3) => b3?.value ?? { kind: "absent" });
-    const before = frame.ns.bindings.get(name2);
+    const before = target.bindings.get(name2);
     const changed = present.find((b3) => b3 !== before) ?? present[0];
-    merged.set(name2, {
+    target.bindings.set(name2, {
       value: oneOf(values, why2),
       loc: changed.loc,
       history: changed.history,
@@ -51530,41 +51407,217 @@ function mergeInto(frame, branches, why2) {
       alternatives: present
     });
   }
-  frame.ns.bindings = merged;
-  frame.ns.dynamic = branches.find((b3) => b3.ns.dynamic)?.ns.dynamic ?? frame.ns.dynamic;
+  target.dynamic = branches.find((b3) => b3.dynamic)?.dynamic ?? target.dynamic;
 }
-function changedNames(s) {
-  switch (s.t) {
-    case "assign":
-      return s.targets.flatMap((t2) => {
-        const r2 = rootName(t2);
-        return r2 ? [[r2, "set"]] : [];
-      });
-    case "augassign": {
-      const r2 = rootName(s.target);
-      return r2 ? [[r2, s.op === "+" ? "grow" : "set"]] : [];
+
+// src/python/module-run.ts
+function isSettingName(name2) {
+  return name2.toUpperCase() === name2 && name2.toLowerCase() !== name2;
+}
+var REPLAY_BUDGET = 2e5;
+var MAX_CALL_DEPTH = 8;
+var MAX_NOTICES = 100;
+var CutShort = class extends Error {
+  constructor(why2, budget = false) {
+    super(why2);
+    this.why = why2;
+    this.budget = budget;
+  }
+  why;
+  budget;
+};
+var ModuleRun = class _ModuleRun {
+  constructor(modules, loader, path, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared = /* @__PURE__ */ new Map()) {
+    this.modules = modules;
+    this.loader = loader;
+    this.path = path;
+    this.parsed = parsed2;
+    this.world = world;
+    this.budget = budget;
+    this.compared = compared;
+  }
+  modules;
+  loader;
+  path;
+  parsed;
+  world;
+  budget;
+  compared;
+  notices = [];
+  noticed = /* @__PURE__ */ new Set();
+  starImports = [];
+  opaque = [];
+  /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
+  tryDepth = 0;
+  /** Names this run wrote to the module while inside a helper call (made unknown if the call is cut short). */
+  writtenInCall = /* @__PURE__ */ new Set();
+  /** The loops being evaluated, innermost last: unrolled element by element, or probed once. */
+  loops = [];
+  /** > 0 while probing a loop body: what it would note is not said. */
+  quiet = 0;
+  /** Runs of other modules whose functions this module calls (sharing this budget). */
+  others = /* @__PURE__ */ new Map();
+  /** One unit of work; past the budget while replaying, the replay is abandoned. */
+  step() {
+    this.budget.steps++;
+    if (this.budget.replaying > 0 && this.budget.steps > REPLAY_BUDGET) throw new CutShort(`helper calls and loops here are more than ${REPLAY_BUDGET} steps of work in this module`, true);
+  }
+  /** Says why a helper call or loop was cut short (the budget only the first time it runs out). */
+  noteCut(line2, e) {
+    if (e.budget && this.budget.noted) return;
+    if (e.budget) this.budget.noted = true;
+    this.notice(line2, `${e.why}; what they compute from here on is unknown`);
+  }
+  /** The run for code of another analysed module (a function defined there), sharing this budget. */
+  runFor(path) {
+    if (path === this.path) return this;
+    let run3 = this.others.get(path);
+    const parsed2 = this.loader.module(path);
+    if (!run3 && parsed2) {
+      run3 = new _ModuleRun(this.modules, this.loader, path, parsed2, this.world, this.budget, this.compared);
+      this.others.set(path, run3);
     }
-    case "expr": {
-      if (s.expr.t === "call" && s.expr.func.t === "attr") {
-        const r2 = rootName(s.expr.func.obj);
-        const m2 = s.expr.func.attr;
-        if (r2 && MUTATING_METHODS.has(m2)) return [[r2, m2 === "append" || m2 === "extend" || m2 === "insert" || m2 === "add" ? "grow" : "set"]];
-      }
-      return [];
+    return run3;
+  }
+  loc(s) {
+    return { path: this.path, line: s.line, endLine: s.endLine };
+  }
+  /** The raw source line (indentation kept, so a fix can replace it). */
+  text(line2) {
+    return this.parsed.lines[line2 - 1] ?? "";
+  }
+  /** A notice about this module, once per text and at most MAX_NOTICES (only in the world that reports notices). */
+  notice(line2, message) {
+    if (!this.world.deployed || this.quiet || this.notices.length >= MAX_NOTICES) return;
+    const text = line2 === void 0 ? `${this.path}: ${message}` : `${this.path}:${line2}: ${message}`;
+    if (this.noticed.has(text)) return;
+    this.noticed.add(text);
+    this.notices.push(text);
+  }
+  /** A notice of an imported module, carried to the modules that import it. */
+  carry(text) {
+    if (this.noticed.has(text) || this.notices.length >= MAX_NOTICES) return;
+    this.noticed.add(text);
+    this.notices.push(text);
+  }
+  /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
+  noteCompared(name2, literal2) {
+    if (!this.world.deployed) return;
+    const set = this.compared.get(name2) ?? /* @__PURE__ */ new Set();
+    if (set.size < 8) set.add(literal2);
+    this.compared.set(name2, set);
+  }
+  bind(frame, name2, value, s) {
+    this.bindIn(writeNs(frame, name2), frame, name2, value, s);
+  }
+  /** Binds a name in a given namespace; a write to the module from inside a helper call is remembered. */
+  bindIn(ns2, frame, name2, value, s, origin2) {
+    const loc = origin2?.loc ?? this.loc(s);
+    ns2.bindings.set(name2, { value, loc, history: [loc], env: dedupeReads([...origin2?.env ?? [], ...frame.reads]), text: origin2?.text ?? this.text(s.line) });
+    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name2);
+  }
+  /** Replaces a binding's value by a changed one, keeping its history. */
+  mutate(frame, name2, change, s) {
+    const ns2 = locate2(frame, name2) ?? writeNs(frame, name2);
+    const old = ns2.bindings.get(name2);
+    const loc = this.loc(s);
+    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name2);
+    if (!old) {
+      ns2.bindings.set(name2, { value: unknown(`${name2} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
+      return;
     }
-    case "if":
-      return [...s.branches.flatMap((b3) => b3.body.flatMap(changedNames)), ...(s.orelse ?? []).flatMap(changedNames)];
-    case "try":
-      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].flatMap(changedNames);
-    case "loop":
-    case "with":
-      return s.body.flatMap(changedNames);
-    case "def":
-      return [[s.name, "set"]];
+    ns2.bindings.set(name2, {
+      value: change(old.value),
+      loc,
+      history: capped([...old.history, loc]),
+      env: dedupeReads([...old.env, ...frame.reads]),
+      text: this.text(s.line)
+    });
+  }
+  /**
+   * Code at `s` may set any module-level name: every setting (an upper-case name, as Django reads
+   * them) becomes unknown, and so does every setting not set yet; helpers such as `env` stay known.
+   * `what` names a write the evaluator cannot model (reported by settings-opaque-write); an import
+   * from outside the tree passes none.
+   */
+  markDynamic(frame, s, what) {
+    const loc = this.loc(s);
+    const ns2 = moduleNs(frame);
+    ns2.dynamic = loc;
+    for (const [name2, b3] of ns2.bindings) if (isSettingName(name2)) ns2.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) });
+    if (what && !this.opaque.some((o2) => o2.loc.line === loc.line && o2.loc.path === loc.path)) this.opaque.push({ loc, what, text: this.text(s.line).trim() });
+  }
+};
+
+// src/python/attributes.ts
+var UNKNOWN_NAMESPACE = "?globals";
+function attribute(run3, obj, attr, frame) {
+  if (attr === "f_globals" || attr === "f_locals") return { kind: "ext", qname: UNKNOWN_NAMESPACE };
+  switch (obj.kind) {
+    case "ext":
+      if (obj.qname.startsWith("?") && attr === "__dict__") return { kind: "ext", qname: UNKNOWN_NAMESPACE };
+      return { kind: "ext", qname: `${obj.qname}.${attr}` };
+    case "module":
+      if (obj.dict) return unknown(`attribute ${attr} of a namespace`);
+      if (attr === "__dict__") return { ...obj, dict: true };
+      return moduleAttribute(run3, obj.path, attr, frame);
+    case "instance": {
+      const own = obj.attrs.get(attr);
+      if (own) return own;
+      if (attr === "__dict__") return { kind: "dict", entries: [...obj.attrs].map(([key, value]) => ({ key, value })), open: false };
+      return member(run3, obj.cls, attr, obj, frame);
+    }
+    case "class":
+      return member(run3, obj.cls, attr, obj, frame);
     default:
-      return [];
+      return unknown(`attribute ${attr}`);
   }
 }
+function moduleAttribute(run3, path, name2, frame) {
+  const b3 = path === run3.path ? moduleNs(frame).bindings.get(name2) : run3.modules.evaluate(path)?.ns.bindings.get(name2);
+  if (!b3) return unknown(`${name2} of ${path}`);
+  frame.reads.push(...b3.env);
+  return b3.value;
+}
+function member(run3, cls, name2, self2, frame) {
+  const found = classAttribute(cls, name2);
+  if (!found) return unknown(hasOpaqueBase(cls) ? `${name2}, which may come from a base class outside the analysed files` : `${cls.name} has no attribute ${name2}`);
+  const b3 = found.binding;
+  frame.reads.push(...b3.env);
+  const value = memberValue(run3, cls, name2, b3.value, self2, b3.loc.line, frame);
+  frame.origins?.push({ ...b3, value });
+  return value;
+}
+function memberValue(run3, cls, name2, v2, self2, line2, frame) {
+  if (v2.kind === "configValue") return resolveConfigValue(run3, v2, name2, line2, frame);
+  if (v2.kind !== "func") return v2;
+  switch (v2.fn.decorator) {
+    case "property":
+      return self2.kind === "instance" ? callFunction(run3, { ...v2, self: self2 }, { positional: [], keywords: [] }, frame, line2) : unknown(`the property ${name2}`);
+    case "staticmethod":
+      return v2;
+    case "classmethod":
+      return { ...v2, self: { kind: "class", cls } };
+    default:
+      return self2.kind === "instance" ? { ...v2, self: self2 } : v2;
+  }
+}
+function dirOf3(run3, v2, frame) {
+  const visible = (names) => [...new Set(names)].filter((n) => !(n.startsWith("__") && n.endsWith("__"))).sort().map(str);
+  if (v2.kind === "instance") return list(visible([...v2.attrs.keys(), ...classNames(v2.cls)]), "list", hasOpaqueBase(v2.cls));
+  if (v2.kind === "class") return list(visible(classNames(v2.cls)), "list", hasOpaqueBase(v2.cls));
+  if (v2.kind === "module" && v2.path === run3.path) return list(visible(moduleNs(frame).bindings.keys()));
+  return unknown("dir()");
+}
+function varsOf(v2) {
+  if (v2.kind === "instance") return { kind: "dict", entries: [...v2.attrs].map(([key, value]) => ({ key, value })), open: false };
+  if (v2.kind === "class") return { kind: "dict", entries: [...v2.cls.ns.bindings].map(([key, b3]) => ({ key, value: b3.value, loc: b3.loc })), open: false };
+  if (v2.kind === "module") return { ...v2, dict: true };
+  if (v2.kind === "ext" && v2.qname.startsWith("?")) return { kind: "ext", qname: UNKNOWN_NAMESPACE };
+  return unknown("vars()");
+}
+
+// src/python/containers.ts
 function rootName(e) {
   if (e.t === "name") return e.id;
   if (e.t === "subscript") return rootName(e.obj);
@@ -51599,6 +51652,7 @@ function setPath(v2, keys, value) {
   return unknown("assignment into an unknown container");
 }
 function subscript(obj, index) {
+  if (obj.kind === "fails") return obj;
   if (obj.kind === "oneOf") return mapOptions(obj, (o2) => subscript(o2, index));
   if (obj.kind === "dict" && index.kind === "str") {
     const e = obj.entries.find((x3) => x3.key === index.value);
@@ -51617,30 +51671,68 @@ function subscript(obj, index) {
   }
   return unknown("subscript");
 }
+function elements(v2, max) {
+  if (v2?.kind === "seq" && !v2.open) return v2.items.map((i2) => i2.value);
+  if (v2?.kind === "dict" && !v2.open) return v2.entries.map((e) => str(e.key));
+  if (v2?.kind === "str" && v2.value.length <= max) return [...v2.value].map(str);
+  return void 0;
+}
 function withLocs(v2, loc) {
   if (v2.kind === "seq") return { ...v2, items: v2.items.map((i2) => i2.loc ? i2 : { ...i2, loc }) };
   return v2;
 }
+var MAX_ITEMS = 2e3;
+function grow(a, more, open2 = false, at2 = a.items.length) {
+  if (a.items.length >= MAX_ITEMS) return a.open ? a : { ...a, open: true };
+  const items = [...a.items.slice(0, at2), ...more, ...a.items.slice(at2)];
+  const full = items.length > MAX_ITEMS;
+  return { ...a, items: full ? items.slice(0, MAX_ITEMS) : items, open: a.open || open2 || full };
+}
 function extend(a, b3) {
-  if (b3.kind === "seq") return { ...a, items: [...a.items, ...b3.items], open: a.open || b3.open };
-  if (b3.kind === "str") return { ...a, items: [...a.items, ...[...b3.value].map((c3) => ({ value: str(c3) }))] };
+  if (b3.kind === "seq") return grow(a, b3.items, b3.open);
+  if (b3.kind === "str") return grow(a, [...b3.value].slice(0, MAX_ITEMS).map((c3) => ({ value: str(c3) })));
   return { ...a, open: true };
 }
-function toStr(v2) {
-  switch (v2.kind) {
-    case "str":
-      return v2.value;
-    case "int":
-      return String(v2.value);
-    case "bool":
-      return v2.value ? "True" : "False";
-    case "none":
-      return "None";
-    case "float":
-      return show(v2);
-    default:
-      return void 0;
+
+// src/python/operators.ts
+function binop(op, a, b3) {
+  if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => binop(op, x4, y3)));
+  if (a.kind === "fails") return a;
+  if (b3.kind === "fails") return b3;
+  const x3 = numeric(a);
+  const y2 = numeric(b3);
+  if (x3 !== void 0 && y2 !== void 0) {
+    const isFloat = a.kind === "float" || b3.kind === "float";
+    const num = (n) => isFloat || !Number.isInteger(n) ? { kind: "float", value: n } : int(n);
+    switch (op) {
+      case "+":
+        return num(x3 + y2);
+      case "-":
+        return num(x3 - y2);
+      case "*":
+        return num(x3 * y2);
+      case "/":
+        return y2 === 0 ? fails("ZeroDivisionError") : { kind: "float", value: x3 / y2 };
+      case "//":
+        return y2 === 0 ? fails("ZeroDivisionError") : num(Math.floor(x3 / y2));
+      case "%":
+        return y2 === 0 ? fails("ZeroDivisionError") : num((x3 % y2 + y2) % y2);
+      case "**":
+        return num(x3 ** y2);
+      case "|":
+        return a.kind === "bool" && b3.kind === "bool" ? bool(a.value || b3.value) : int(x3 | y2);
+      case "&":
+        return a.kind === "bool" && b3.kind === "bool" ? bool(a.value && b3.value) : int(x3 & y2);
+    }
   }
+  if (op === "+" && a.kind === "str" && b3.kind === "str") return str(a.value + b3.value);
+  if (op === "*" && a.kind === "str" && b3.kind === "int") return str(a.value.repeat(Math.max(0, Math.min(b3.value, 1e4))));
+  if (op === "+" && a.kind === "seq" && b3.kind === "seq" && a.type === b3.type) return extend(a, b3);
+  if (op === "|" && a.kind === "dict" && b3.kind === "dict") return { kind: "dict", entries: [...a.entries.filter((x4) => !b3.entries.some((y3) => y3.key === x4.key)), ...b3.entries], open: a.open || b3.open };
+  if (op === "%" && a.kind === "str") return unknown("%-formatted string");
+  if (op === "+" && a.kind === "seq" && b3.kind === "unknown") return { ...a, open: true };
+  if (op === "+" && b3.kind === "seq" && a.kind === "unknown") return { ...b3, open: true };
+  return unknown(`${show(a, 20)} ${op} ${show(b3, 20)}`);
 }
 function compareValues(op, a, b3) {
   if (a.kind === "fails") return a;
@@ -51689,11 +51781,30 @@ function compareValues(op, a, b3) {
 function isComparable(v2) {
   return ["none", "bool", "int", "float", "str"].includes(v2.kind) || (v2.kind === "seq" || v2.kind === "dict") && !v2.open;
 }
-function valueMethod(o2, method, args2) {
+function toStr(v2) {
+  switch (v2.kind) {
+    case "str":
+      return v2.value;
+    case "int":
+      return String(v2.value);
+    case "bool":
+      return v2.value ? "True" : "False";
+    case "none":
+      return "None";
+    case "float":
+      return show(v2);
+    default:
+      return void 0;
+  }
+}
+
+// src/python/methods.ts
+var MUTATING_METHODS = /* @__PURE__ */ new Set(["append", "insert", "extend", "remove", "pop", "clear", "update", "setdefault", "sort", "reverse", "add", "discard"]);
+function valueMethod(o2, method, args3) {
   if (o2.kind === "fails") return o2;
   if (o2.kind === "str") {
     const s = o2.value;
-    const a0 = args2[0];
+    const a0 = args3[0];
     switch (method) {
       case "lower":
       case "casefold":
@@ -51714,7 +51825,7 @@ function valueMethod(o2, method, args2) {
       case "split": {
         if (!a0 || a0.kind === "none") return list(s.split(/[ \t\n\r\v\f]+/).filter((x3) => x3.length > 0).map(str));
         if (a0.kind !== "str" || a0.value === "") return unknown("split");
-        const max = args2[1]?.kind === "int" ? args2[1].value : -1;
+        const max = args3[1]?.kind === "int" ? args3[1].value : -1;
         const parts2 = s.split(a0.value);
         if (max >= 0 && parts2.length > max + 1) parts2.splice(max, parts2.length, parts2.slice(max).join(a0.value));
         return list(parts2.map(str));
@@ -51725,7 +51836,7 @@ function valueMethod(o2, method, args2) {
         return bool(method === "startswith" ? s.startsWith(a0.value) : s.endsWith(a0.value));
       }
       case "replace":
-        return a0?.kind === "str" && args2[1]?.kind === "str" ? str(s.split(a0.value).join(args2[1].value)) : unknown("replace");
+        return a0?.kind === "str" && args3[1]?.kind === "str" ? str(s.split(a0.value).join(args3[1].value)) : unknown("replace");
       case "title":
         return str(s.replace(/\b\w/g, (c3) => c3.toUpperCase()));
       case "capitalize":
@@ -51737,40 +51848,75 @@ function valueMethod(o2, method, args2) {
       }
       case "isdigit":
         return bool(/^\d+$/.test(s));
+      case "isupper":
+      case "islower": {
+        const cased = s.toLowerCase() !== s.toUpperCase();
+        return bool(cased && (method === "isupper" ? s === s.toUpperCase() : s === s.toLowerCase()));
+      }
+      case "isidentifier":
+        return bool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s));
+      case "format":
+        return format(s, args3);
       default:
         return unknown(`str.${method}()`);
     }
   }
+  if (o2.kind === "dict" && !o2.open && (method === "keys" || method === "values" || method === "items"))
+    return list(o2.entries.map((e) => method === "keys" ? str(e.key) : method === "values" ? e.value : list([str(e.key), e.value], "tuple")));
   if (o2.kind === "dict" && method === "get") {
-    const k2 = args2[0];
+    const k2 = args3[0];
     if (k2?.kind !== "str") return unknown("dict.get");
     const e = o2.entries.find((x3) => x3.key === k2.value);
-    return e ? e.value : o2.open ? unknown("dict.get") : args2[1] ?? NONE;
+    return e ? e.value : o2.open ? unknown("dict.get") : args3[1] ?? NONE;
   }
   if (o2.kind === "seq" && method === "copy") return o2;
   if (o2.kind === "dict" && method === "copy") return o2;
   return unknown(`.${method}()`);
 }
-function callMethodMutating(v2, method, args2, kwargs, line2) {
-  if (v2.kind === "oneOf") return mapOptions(v2, (o2) => callMethodMutating(o2, method, args2, kwargs, line2));
+function format(template, args3) {
+  let out2 = "";
+  let next = 0;
+  for (let i2 = 0; i2 < template.length; i2++) {
+    const c3 = template[i2];
+    if ((c3 === "{" || c3 === "}") && template[i2 + 1] === c3) {
+      out2 += c3;
+      i2++;
+      continue;
+    }
+    if (c3 === "}") return unknown("str.format()");
+    if (c3 !== "{") {
+      out2 += c3;
+      continue;
+    }
+    const end = template.indexOf("}", i2);
+    const field2 = end < 0 ? void 0 : template.slice(i2 + 1, end);
+    if (field2 === void 0 || !/^\d*$/.test(field2)) return unknown("str.format()");
+    const v2 = args3[field2 === "" ? next++ : Number(field2)];
+    const text = v2 && toStr(v2);
+    if (text === void 0) return unknown("str.format()");
+    out2 += text;
+    i2 = end;
+  }
+  return str(out2);
+}
+function callMethodMutating(v2, method, args3, kwargs, line2) {
+  if (v2.kind === "oneOf") return mapOptions(v2, (o2) => callMethodMutating(o2, method, args3, kwargs, line2));
   if (v2.kind === "seq") {
     switch (method) {
       case "append":
       case "add":
-        return args2[0] ? { ...v2, items: [...v2.items, { value: args2[0], loc: locOf2(args2[0]) }] } : v2;
+        return args3[0] ? grow(v2, [{ value: args3[0], loc: locOf2(args3[0]) }]) : v2;
       case "extend":
-        return args2[0] ? extend(v2, args2[0]) : v2;
+        return args3[0] ? extend(v2, args3[0]) : v2;
       case "insert": {
-        const at2 = args2[0]?.kind === "int" ? args2[0].value : void 0;
-        if (at2 === void 0 || !args2[1]) return { ...v2, open: true };
-        const items = [...v2.items];
-        const i2 = at2 < 0 ? Math.max(0, items.length + at2) : Math.min(at2, items.length);
-        items.splice(i2, 0, { value: args2[1] });
-        return { ...v2, items };
+        const at2 = args3[0]?.kind === "int" ? args3[0].value : void 0;
+        if (at2 === void 0 || !args3[1]) return { ...v2, open: true };
+        const i2 = at2 < 0 ? Math.max(0, v2.items.length + at2) : Math.min(at2, v2.items.length);
+        return grow(v2, [{ value: args3[1] }], false, i2);
       }
       case "remove":
       case "discard": {
-        const target = args2[0];
+        const target = args3[0];
         if (!target || !isComparable(target)) return unknown(`.${method}() of an unknown value at line ${line2}`);
         const index = v2.items.findIndex((i2) => isComparable(i2.value) && equal(i2.value, target));
         if (index < 0) {
@@ -51791,20 +51937,20 @@ function callMethodMutating(v2, method, args2, kwargs, line2) {
   if (v2.kind === "dict") {
     switch (method) {
       case "update": {
-        const src = args2[0];
+        const src = args3[0];
         let entries = v2.entries;
         const add = [...src?.kind === "dict" ? src.entries : [], ...kwargs.map((k2) => ({ key: k2.name, value: k2.value }))];
         for (const x3 of add) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
         return { ...v2, entries, open: v2.open || src !== void 0 && (src.kind !== "dict" || src.open) };
       }
       case "setdefault": {
-        const k2 = args2[0];
+        const k2 = args3[0];
         if (k2?.kind !== "str") return { ...v2, open: true };
         if (v2.entries.some((e) => e.key === k2.value)) return v2;
-        return { ...v2, entries: [...v2.entries, { key: k2.value, value: args2[1] ?? NONE }] };
+        return { ...v2, entries: [...v2.entries, { key: k2.value, value: args3[1] ?? NONE }] };
       }
       case "pop": {
-        const k2 = args2[0];
+        const k2 = args3[0];
         if (k2?.kind !== "str") return unknown("dict.pop");
         return { ...v2, entries: v2.entries.filter((e) => e.key !== k2.value) };
       }
@@ -51817,6 +51963,52 @@ function callMethodMutating(v2, method, args2, kwargs, line2) {
 function locOf2(v2) {
   return v2.kind === "seq" ? v2.items[0]?.loc : void 0;
 }
+
+// src/python/builtins.ts
+var BUILTINS = Object.fromEntries(
+  [
+    "bool",
+    "int",
+    "float",
+    "str",
+    "list",
+    "tuple",
+    "set",
+    "dict",
+    "len",
+    "open",
+    "print",
+    "range",
+    "object",
+    "exec",
+    "eval",
+    "compile",
+    "execfile",
+    "globals",
+    "locals",
+    "vars",
+    "dir",
+    "getattr",
+    "setattr",
+    "hasattr",
+    "delattr",
+    "__import__",
+    "isinstance",
+    "callable",
+    "map",
+    "filter",
+    "sorted",
+    "reversed",
+    "enumerate",
+    "zip",
+    "any",
+    "all",
+    "property",
+    "classmethod",
+    "staticmethod",
+    "super"
+  ].map((n) => [n, true])
+);
 function builtinCall(name2, v2, noArgs) {
   switch (name2) {
     case "bool": {
@@ -51843,6 +52035,7 @@ function builtinCall(name2, v2, noArgs) {
       if (noArgs) return list([], name2);
       if (v2.kind === "seq") return { ...v2, type: name2 };
       if (v2.kind === "str") return list([...v2.value].map(str), name2);
+      if (v2.kind === "dict" && !v2.open) return list(v2.entries.map((e) => str(e.key)), name2);
       return unknown(`${name2}()`);
     case "len":
       if (v2.kind === "str") return int(v2.value.length);
@@ -51850,6 +52043,412 @@ function builtinCall(name2, v2, noArgs) {
       return unknown("len()");
   }
   return unknown(name2);
+}
+var MAX_RANGE = 1e3;
+var elementsOf = (v2) => elements(v2, MAX_RANGE);
+var TYPES = {
+  "builtins.str": (v2) => v2.kind === "str",
+  "builtins.bool": (v2) => v2.kind === "bool",
+  "builtins.int": (v2) => v2.kind === "int" || v2.kind === "bool",
+  "builtins.float": (v2) => v2.kind === "float",
+  "builtins.list": (v2) => v2.kind === "seq" && v2.type === "list",
+  "builtins.tuple": (v2) => v2.kind === "seq" && v2.type === "tuple",
+  "builtins.set": (v2) => v2.kind === "seq" && v2.type === "set",
+  "builtins.dict": (v2) => v2.kind === "dict"
+};
+function iterationCall(run3, q3, given, frame) {
+  const [a0, a1] = given.positional;
+  switch (q3) {
+    case "range": {
+      const ns2 = given.positional.map(numeric);
+      if (!ns2.length || ns2.some((n) => n === void 0 || !Number.isInteger(n))) return void 0;
+      const [start2, stop2, step] = ns2.length === 1 ? [0, ns2[0], 1] : [ns2[0], ns2[1], ns2[2] ?? 1];
+      if (step === 0 || Math.abs((stop2 - start2) / step) > MAX_RANGE) return void 0;
+      const out2 = [];
+      for (let i2 = start2; step > 0 ? i2 < stop2 : i2 > stop2; i2 += step) out2.push(int(i2));
+      return list(out2, "tuple");
+    }
+    case "enumerate": {
+      const xs2 = elementsOf(a0);
+      return xs2 && list(xs2.map((x3, i2) => list([int(i2), x3], "tuple")));
+    }
+    case "zip": {
+      const all = given.positional.map(elementsOf);
+      if (!all.length || all.some((x3) => !x3)) return void 0;
+      const n = Math.min(...all.map((x3) => x3.length));
+      return list(Array.from({ length: n }, (_3, i2) => list(all.map((x3) => x3[i2]), "tuple")));
+    }
+    case "sorted":
+    case "reversed": {
+      const xs2 = elementsOf(a0);
+      if (!xs2) return void 0;
+      if (q3 === "reversed") return list([...xs2].reverse());
+      const keys = xs2.map((x3) => x3.kind === "str" ? x3.value : numeric(x3));
+      if (keys.some((k2) => k2 === void 0) || new Set(keys.map((k2) => typeof k2)).size > 1) return void 0;
+      return list(xs2.map((x3, i2) => ({ x: x3, k: keys[i2] })).sort((a, b3) => a.k < b3.k ? -1 : a.k > b3.k ? 1 : 0).map((p2) => p2.x));
+    }
+    case "any":
+    case "all": {
+      const xs2 = elementsOf(a0);
+      if (!xs2) return void 0;
+      const ts2 = xs2.map(truthy);
+      if (q3 === "any") return ts2.includes(true) ? bool(true) : ts2.includes(void 0) ? unknown("any()") : bool(false);
+      return ts2.includes(false) ? bool(false) : ts2.includes(void 0) ? unknown("all()") : bool(true);
+    }
+    case "isinstance": {
+      const types = a1?.kind === "seq" ? a1.items.map((i2) => i2.value) : a1 ? [a1] : [];
+      const tests = types.map((t2) => t2.kind === "ext" ? TYPES[t2.qname] : void 0);
+      if (!a0 || !tests.length || tests.some((t2) => !t2) || !["str", "bool", "int", "float", "seq", "dict", "none"].includes(a0.kind)) return void 0;
+      return bool(tests.some((t2) => t2?.(a0)));
+    }
+    case "callable":
+      return a0 && ["func", "class"].includes(a0.kind) ? bool(true) : a0 && ["str", "int", "bool", "none", "seq", "dict"].includes(a0.kind) ? bool(false) : void 0;
+    case "map":
+    case "filter": {
+      const xs2 = elementsOf(a1);
+      if (!a0 || !xs2) return void 0;
+      const results = xs2.map((x3) => q3 === "filter" && a0.kind === "none" ? x3 : apply2(run3, a0, x3, frame));
+      if (q3 === "map") return results.some((r2) => r2 === void 0) ? void 0 : list(results);
+      const keep = results.map((r2) => r2 === void 0 ? void 0 : truthy(r2));
+      return list(xs2.filter((_3, i2) => keep[i2] === true), "list", keep.includes(void 0));
+    }
+    default:
+      return void 0;
+  }
+}
+function apply2(run3, f3, x3, frame) {
+  if (f3.kind === "func") return callFunction(run3, f3, { positional: [x3], keywords: [] }, frame, 0);
+  if (f3.kind !== "ext") return void 0;
+  const q3 = f3.qname.replace(/^builtins\./, "");
+  if (q3.startsWith("str.")) return valueMethod(x3, q3.slice(4), []);
+  if (["bool", "int", "float", "str", "list", "tuple", "set", "len"].includes(q3)) return builtinCall(q3, x3, false);
+  return void 0;
+}
+
+// src/python/literals.ts
+var cache = /* @__PURE__ */ new Map();
+function literalEval(text) {
+  const known = cache.get(text);
+  if (known) return known;
+  const parsed2 = parseModule(text.replace(/^[ \t]+/, ""));
+  const only = parsed2.body.length === 1 ? parsed2.body[0] : void 0;
+  const value = parsed2.tooDeep.length ? unknown(`a literal nested more than ${Math.min(MAX_NESTING, MAX_LITERAL_DEPTH)} levels deep`) : parsed2.errorLines.length || only?.t !== "expr" ? fails("SyntaxError: invalid literal for ast.literal_eval") : literal(only.expr);
+  if (cache.size > 1e3) cache.clear();
+  cache.set(text, value);
+  return value;
+}
+function literal(e) {
+  switch (e.t) {
+    case "const":
+      if (e.value === null) return NONE;
+      if (typeof e.value === "boolean") return bool(e.value);
+      if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
+      return str(e.value);
+    case "unary": {
+      const v2 = literal(e.arg);
+      if (e.op !== "-" && e.op !== "+" || v2.kind !== "int" && v2.kind !== "float") return malformed();
+      return e.op === "-" ? { ...v2, value: -v2.value } : v2;
+    }
+    case "seq": {
+      const items = e.items.map(literal);
+      const bad = items.find((v2) => v2.kind === "fails" || v2.kind === "unknown");
+      return bad ?? { kind: "seq", type: e.kind, items: items.map((value) => ({ value })), open: false };
+    }
+    case "dict": {
+      const entries = [];
+      for (const en2 of e.entries) {
+        if (!("key" in en2)) return malformed();
+        const k2 = literal(en2.key);
+        const v2 = literal(en2.value);
+        if (k2.kind === "fails" || v2.kind === "fails") return malformed();
+        if (k2.kind !== "str") return unknown("a dict literal with non-string keys");
+        entries.push({ key: k2.value, value: v2 });
+      }
+      return { kind: "dict", entries, open: false };
+    }
+    default:
+      return malformed();
+  }
+}
+var malformed = () => fails("ValueError: malformed node or string");
+
+// src/python/namespace-writes.ts
+var UNKNOWN_MODULE = "?module";
+function isOwnModule(run3, v2, dict) {
+  return v2.kind === "module" && v2.path === run3.path && Boolean(v2.dict) === dict;
+}
+function isForeignNamespace(v2) {
+  return v2.kind === "ext" && (v2.qname === UNKNOWN_MODULE || v2.qname === UNKNOWN_NAMESPACE);
+}
+function writeGlobal(run3, frame, container, key, value, s, via = "a write") {
+  if (isForeignNamespace(container)) return run3.markDynamic(frame, s, `${via} through a module or namespace the review cannot identify`);
+  if (key.kind !== "str") return run3.markDynamic(frame, s, `${via} to the module with a name the review cannot compute`);
+  const origin2 = frame.origins?.find((b3) => b3.value === value);
+  run3.bindIn(moduleNs(frame), frame, key.value, value, s, origin2);
+}
+function readGlobal(run3, frame, key) {
+  if (key.kind !== "str") return unknown("a name computed at run time");
+  const b3 = moduleNs(frame).bindings.get(key.value);
+  if (!b3) return unknown(`${key.value} is not defined`);
+  frame.reads.push(...b3.env);
+  return b3.value;
+}
+function deleteGlobal(run3, frame, container, key, s) {
+  if (isForeignNamespace(container) || key.kind !== "str") run3.markDynamic(frame, s, "a deletion from the module with a name the review cannot compute");
+  else moduleNs(frame).bindings.delete(key.value);
+}
+function namespaceMethod(run3, ns2, method, args3, frame, line2) {
+  const s = { line: line2, endLine: line2 };
+  const [a0, a1] = args3.positional;
+  if (ns2.path !== run3.path) {
+    const b3 = a0?.kind === "str" ? run3.modules.evaluate(ns2.path)?.ns.bindings.get(a0.value) : void 0;
+    return method === "get" || method === "__getitem__" ? b3?.value ?? a1 ?? NONE : unknown(`.${method}() of another module's namespace`);
+  }
+  switch (method) {
+    case "update": {
+      if (a0 && (a0.kind !== "dict" || a0.open)) run3.markDynamic(frame, s, `globals().update() with entries the review cannot compute (${show(a0, 40)})`);
+      if (a0?.kind === "dict") for (const e of a0.entries) writeGlobal(run3, frame, ns2, str(e.key), e.value, s);
+      for (const k2 of args3.keywords) writeGlobal(run3, frame, ns2, str(k2.name), k2.value, s);
+      return NONE;
+    }
+    case "setdefault":
+    case "__setitem__": {
+      if (!a0) return unknown(method);
+      const bound = a0.kind === "str" && moduleNs(frame).bindings.get(a0.value);
+      if (method === "setdefault" && bound) return bound.value;
+      writeGlobal(run3, frame, ns2, a0, a1 ?? NONE, s, `globals().${method}()`);
+      return a1 ?? NONE;
+    }
+    case "get":
+    case "__getitem__":
+      return a0?.kind === "str" && moduleNs(frame).bindings.has(a0.value) ? readGlobal(run3, frame, a0) : a1 ?? (moduleNs(frame).dynamic ? unknown("a name set by dynamic code") : NONE);
+    case "pop":
+    case "__delitem__": {
+      const value = a0 ? readGlobal(run3, frame, a0) : NONE;
+      if (a0) deleteGlobal(run3, frame, ns2, a0, s);
+      return value;
+    }
+    case "keys":
+    case "values":
+    case "items":
+    case "copy":
+    case "__contains__":
+      return unknown(`globals().${method}()`);
+    default:
+      run3.markDynamic(frame, s, `globals().${method}()`);
+      return unknown(`globals().${method}()`);
+  }
+}
+function moduleNamed(run3, name2) {
+  if (name2.kind === "ext" && name2.qname === "__name__") return { kind: "module", path: run3.path };
+  if (name2.kind !== "str") return { kind: "ext", qname: UNKNOWN_MODULE };
+  const found = run3.loader.resolve(run3.path, 0, name2.value);
+  if (found === "external") return { kind: "ext", qname: name2.value };
+  return found === "missing" ? unknown(`module ${name2.value}`) : { kind: "module", path: found };
+}
+var CODE_RUNNERS = /* @__PURE__ */ new Set(["exec", "eval", "execfile"]);
+function isCodeRunner(qname) {
+  const q3 = qname.replace(/^builtins\./, "");
+  return CODE_RUNNERS.has(q3) || q3 === "?builtin" || q3.startsWith("?") && CODE_RUNNERS.has(q3.slice(q3.lastIndexOf(".") + 1));
+}
+var NAMESPACE_WRITERS = /* @__PURE__ */ new Set(["setattr", "globals", "locals", "vars", "delattr", "__import__"]);
+function escapingWriter(run3, v2, depth = 0) {
+  if (v2.kind === "module" && v2.path === run3.path) return v2.dict ? "the module's namespace" : "the module itself";
+  if (isForeignNamespace(v2)) return "a namespace that may be this module";
+  if (v2.kind === "ext" && (isCodeRunner(v2.qname) || NAMESPACE_WRITERS.has(v2.qname.replace(/^builtins\./, "")))) return `${v2.qname.replace(/^builtins\./, "")}`;
+  if (depth > 0) return void 0;
+  const inside = v2.kind === "seq" ? v2.items.map((i2) => i2.value) : v2.kind === "dict" ? v2.entries.map((e) => e.value) : [];
+  for (const x3 of inside) {
+    const what = escapingWriter(run3, x3, 1);
+    if (what) return what;
+  }
+  return void 0;
+}
+
+// src/python/reflection.ts
+function reflection(run3, q3, given, e, frame) {
+  const [a0, a1, a2] = given.positional;
+  const line2 = { line: e.line, endLine: e.line };
+  if (isCodeRunner(q3)) {
+    const namespace = a1 ?? given.keywords.find((k2) => k2.name === "globals")?.value;
+    if (namespace?.kind === "dict") return unknown(`${q3}() in a namespace of its own`);
+    run3.markDynamic(frame, line2, `${q3}() runs code the review cannot see`);
+    return unknown(`the result of ${q3}()`);
+  }
+  switch (q3) {
+    case "compile":
+      return unknown("compiled code");
+    case "globals":
+      return { kind: "module", path: run3.path, dict: true };
+    case "locals":
+    case "vars":
+      if (a0) return varsOf(a0);
+      return frame.scope?.kind === "function" ? { kind: "dict", entries: [], open: true } : { kind: "module", path: run3.path, dict: true };
+    case "dir":
+      return dirOf3(run3, a0 ?? { kind: "module", path: run3.path }, frame);
+    case "getattr": {
+      if (!a0 || !a1) return unknown("getattr()");
+      if (a1.kind !== "str") return a0.kind === "ext" && a0.qname === "builtins" ? { kind: "ext", qname: "?builtin" } : unknown("getattr() with a computed name");
+      const missing = a2 !== void 0 && hasNot(run3, a0, a1.value, frame) === true;
+      return missing ? a2 : attribute(run3, a0, a1.value, frame);
+    }
+    case "hasattr": {
+      const has2 = a0 && a1?.kind === "str" ? hasNot(run3, a0, a1.value, frame) : void 0;
+      return has2 === void 0 ? unknown("hasattr()") : bool(!has2);
+    }
+    case "setattr":
+      if (!a0 || !a1 || !a2) return unknown("setattr()");
+      if (isOwnModule(run3, a0, false) || isForeignNamespace(a0)) writeGlobal(run3, frame, a0, a1, a2, line2, "setattr()");
+      else if (a0.kind === "instance" && a1.kind === "str" && e.args[0]?.t === "name") {
+        const attrs = new Map(a0.attrs).set(a1.value, a2);
+        run3.mutate(frame, e.args[0].id, () => ({ ...a0, attrs }), line2);
+      }
+      return NONE;
+    case "delattr":
+      if (a0 && a1 && (isOwnModule(run3, a0, false) || isForeignNamespace(a0))) deleteGlobal(run3, frame, a0, a1, line2);
+      return NONE;
+    case "__import__":
+      return a0?.kind === "str" ? moduleNamed(run3, { kind: "str", value: a0.value.split(".")[0] }) : moduleNamed(run3, a0 ?? NONE);
+    case "importlib.import_module":
+    case "sys.modules.get":
+      return a0 ? moduleNamed(run3, a0) : unknown(q3);
+    default:
+      return void 0;
+  }
+}
+function hasNot(run3, obj, name2, frame) {
+  if (isOwnModule(run3, obj, false)) return moduleNs(frame).bindings.has(name2) ? false : moduleNs(frame).dynamic ? void 0 : true;
+  if (obj.kind === "instance" && obj.attrs.has(name2)) return false;
+  if (obj.kind === "instance" || obj.kind === "class") return classAttribute(obj.cls, name2) ? false : hasOpaqueBase(obj.cls) ? void 0 : true;
+  return void 0;
+}
+
+// src/python/library.ts
+function imported(qname) {
+  return qname === "environs.env" ? { kind: "envReader", scheme: /* @__PURE__ */ new Map() } : { kind: "ext", qname };
+}
+function readEnv(run3, name2, via, defaultValue, line2, frame, cast, defaultText) {
+  frame.reads.push({ name: name2, via, defaultText, line: line2, path: run3.path });
+  const value = envValue(run3.world, name2);
+  if (value === void 0) {
+    if (defaultValue !== void 0) return defaultValue;
+    return unknown(`the value of the environment variable ${name2}`);
+  }
+  return cast(value);
+}
+function parsed(run3, v2, line2, parse7, what) {
+  return mapOptions(v2, (o2) => {
+    if (o2.kind !== "str") return unknown(`${what} of a non-string`);
+    const result = parse7(o2.value);
+    if (result.kind === "unknown" && result.why.includes(`${MAX_LITERAL_DEPTH} levels`)) run3.notice(line2, `${what}() of a value nested more than ${MAX_LITERAL_DEPTH} levels deep; that value is unknown`);
+    return result;
+  });
+}
+function externalCall(run3, qname, e, frame) {
+  const name2 = () => {
+    const node = e.args[0] ?? e.kwargs.find((k2) => k2.name === "key" || k2.name === "option")?.value;
+    return node ? expr2(run3, node, frame) : void 0;
+  };
+  const q3 = qname.replace(/^builtins\./, "");
+  switch (q3) {
+    case "os.environ.get":
+    case "os.getenv":
+    case "os.environ.setdefault": {
+      const n = name2();
+      if (n?.kind !== "str") return unknown("environment read with a computed name");
+      const d2 = argument(run3, e, "default", 1, frame);
+      return readEnv(run3, n.value, q3, d2?.value ?? NONE, e.line, frame, str, d2?.text ?? "None");
+    }
+    case "decouple.config":
+    case "decouple.AutoConfig()":
+    case "decouple.Config()": {
+      const n = name2();
+      if (n?.kind !== "str") return unknown("config() with a computed name");
+      const d2 = argument(run3, e, "default", 1, frame);
+      const cast = argument(run3, e, "cast", 2, frame);
+      const caster = decoupleCaster(cast?.value);
+      const defaultValue = d2 ? caster(d2.value) : void 0;
+      return readEnv(run3, n.value, "config", defaultValue, e.line, frame, (s) => caster(str(s)), d2?.text);
+    }
+    case "environs.Env":
+      return { kind: "envReader", scheme: /* @__PURE__ */ new Map() };
+    case "environ.Env":
+    case "environ.environ.Env": {
+      const scheme = /* @__PURE__ */ new Map();
+      for (const k2 of e.kwargs) {
+        const v2 = expr2(run3, k2.value, frame);
+        if (v2.kind === "seq" && v2.items.length >= 1 && v2.items[0].value.kind === "ext")
+          scheme.set(k2.name, { cast: v2.items[0].value.qname.replace(/^builtins\./, ""), default: v2.items[1]?.value });
+        else if (v2.kind === "ext") scheme.set(k2.name, { cast: v2.qname.replace(/^builtins\./, "") });
+      }
+      return { kind: "envReader", scheme };
+    }
+    case "decouple.AutoConfig":
+    case "decouple.Config":
+    case "decouple.RepositoryEnv":
+      return { kind: "ext", qname: `${q3}()` };
+    case "decouple.Csv":
+      return { kind: "ext", qname: "decouple.Csv()" };
+    case "bool":
+    case "int":
+    case "float":
+    case "str":
+    case "list":
+    case "tuple":
+    case "set":
+    case "len":
+      return mapOptions(e.args[0] ? expr2(run3, e.args[0], frame) : NONE, (v2) => builtinCall(q3, v2, e.args.length === 0));
+    case "dict": {
+      if (e.args.length) return unknown("dict(...)");
+      return { kind: "dict", entries: e.kwargs.map((k2) => ({ key: k2.name, value: expr2(run3, k2.value, frame), loc: { path: run3.path, line: k2.value.line, endLine: k2.value.line } })), open: false };
+    }
+    case "json.loads":
+      return parsed(run3, e.args[0] ? expr2(run3, e.args[0], frame) : NONE, e.line, jsonValue, "json.loads");
+    case "ast.literal_eval":
+      return parsed(run3, e.args[0] ? expr2(run3, e.args[0], frame) : NONE, e.line, literalEval, "ast.literal_eval");
+    case "distutils.util.strtobool":
+    case "setuptools.dist.strtobool":
+    case "strtobool": {
+      const v2 = e.args[0] ? expr2(run3, e.args[0], frame) : NONE;
+      return mapOptions(v2, (o2) => o2.kind === "str" ? strtobool(o2.value) : unknown("strtobool of a non-string"));
+    }
+    case "str2bool.str2bool": {
+      const v2 = e.args[0] ? expr2(run3, e.args[0], frame) : NONE;
+      return mapOptions(v2, (o2) => o2.kind === "str" ? str2bool(o2.value) : o2.kind === "bool" ? o2 : unknown("str2bool of a non-string"));
+    }
+    case "os.environ.keys":
+    case "os.environ.copy":
+      return { kind: "ext", qname: "os.environ" };
+    case "django.core.management.utils.get_random_secret_key":
+      return unknown("a random key generated at start-up");
+  }
+  const given = args2(run3, e, frame);
+  const known = reflection(run3, q3, given, e, frame) ?? iterationCall(run3, q3, given, frame) ?? configValue(qname, given.positional, given.keywords);
+  if (known) return known;
+  opaqueIfEscaping(run3, frame, q3, given, e.line);
+  return unknown(`result of ${q3}()`);
+}
+function environCall(run3, reader, method, e, frame) {
+  const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
+  const n = first ? expr2(run3, first, frame) : void 0;
+  if (n?.kind !== "str") {
+    if (method === "read_env" || method === "read_env_file") return NONE;
+    return unknown(`env.${method}() with a computed name`);
+  }
+  const scheme = reader.scheme.get(n.value);
+  let cast = method === "__call__" ? void 0 : method;
+  if (method === "__call__") {
+    const c3 = argument(run3, e, "cast", 1, frame);
+    cast = c3?.value.kind === "ext" ? c3.value.qname.replace(/^builtins\./, "") : scheme?.cast;
+  }
+  const d2 = argument(run3, e, "default", method === "__call__" ? 2 : 1, frame);
+  const parseDefault = argument(run3, e, "parse_default", 99, frame);
+  const caster = environCaster(cast ?? "str");
+  let defaultValue = d2?.value ?? scheme?.default;
+  if (defaultValue && parseDefault && truthy(parseDefault.value)) defaultValue = mapOptions(defaultValue, (v2) => v2.kind === "str" ? caster(v2.value) : v2);
+  const via = method === "__call__" ? "env" : `env.${method}`;
+  const defaultText = d2?.text ?? (scheme?.default ? show(scheme.default) : void 0);
+  return readEnv(run3, n.value, via, defaultValue, e.line, frame, caster, defaultText);
 }
 function decoupleCaster(cast) {
   const q3 = cast?.kind === "ext" ? cast.qname.replace(/^builtins\./, "") : void 0;
@@ -51886,6 +52485,1099 @@ function environCaster(cast) {
   }
 }
 
+// src/python/calls.ts
+var VALUE_KINDS = /* @__PURE__ */ new Set(["none", "bool", "int", "float", "str", "seq", "dict", "oneOf", "fails"]);
+function call2(run3, e, frame) {
+  let callee;
+  if (e.func.t === "attr") {
+    const obj = expr2(run3, e.func.obj, frame);
+    const method = e.func.attr;
+    if (obj.kind === "envReader") return environCall(run3, obj, method, e, frame);
+    if (obj.kind === "module" && obj.dict) {
+      if (e.splat) return opaqueCall(run3, `globals().${method}`, e, frame);
+      return namespaceMethod(run3, obj, method, args2(run3, e, frame), frame, e.line);
+    }
+    if (VALUE_KINDS.has(obj.kind)) {
+      const positional = e.args.map((a) => expr2(run3, a, frame));
+      return mapOptions(obj, (o2) => valueMethod(o2, method, positional));
+    }
+    callee = attribute(run3, obj, method, frame);
+  } else callee = expr2(run3, e.func, frame);
+  return callValue(run3, callee, e, frame);
+}
+function callValue(run3, callee, e, frame) {
+  if (e.splat) return opaqueCall(run3, show(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
+  switch (callee.kind) {
+    case "envReader":
+      return environCall(run3, callee, "__call__", e, frame);
+    case "func":
+      return callFunction(run3, callee, args2(run3, e, frame), frame, e.line);
+    case "class":
+      return instantiate(run3, callee.cls, args2(run3, e, frame), frame, e.line);
+    case "ext":
+      return externalCall(run3, callee.qname, e, frame);
+    default: {
+      opaqueIfEscaping(run3, frame, show(callee, 40), args2(run3, e, frame), e.line);
+      return unknown(`call at line ${e.line}`);
+    }
+  }
+}
+function opaqueCall(run3, callee, e, frame, runsCode = false) {
+  const given = args2(run3, e, frame);
+  for (const s of e.splats) given.positional.push(expr2(run3, s, frame));
+  if (runsCode) run3.markDynamic(frame, { line: e.line, endLine: e.line }, `${callee}() runs code the review cannot see`);
+  else opaqueIfEscaping(run3, frame, callee, given, e.line);
+  return unknown(`call with *args/**kwargs at line ${e.line}`);
+}
+function args2(run3, e, frame) {
+  return { positional: e.args.map((a) => expr2(run3, a, frame)), keywords: e.kwargs.map((k2) => ({ name: k2.name, value: expr2(run3, k2.value, frame) })) };
+}
+function opaqueIfEscaping(run3, frame, callee, given, line2) {
+  for (const v2 of [...given.positional, ...given.keywords.map((k2) => k2.value)]) {
+    const what = escapingWriter(run3, v2);
+    if (what) {
+      run3.markDynamic(frame, { line: line2, endLine: line2 }, `${what} is passed to ${callee}(), which can set any name in it`);
+      return;
+    }
+  }
+}
+function argument(run3, e, name2, position, frame) {
+  const k2 = e.kwargs.find((x3) => x3.name === name2);
+  const node = k2?.value ?? e.args[position];
+  if (!node) return void 0;
+  const value = expr2(run3, node, frame);
+  return { value, text: sourceText(run3, node, frame.scope ? value : void 0) };
+}
+function sourceText(run3, node, value) {
+  if (node.t === "const") return show(literalOf(node));
+  if (value) return show(value);
+  if (node.t === "seq" || node.t === "dict" || node.t === "name") return show(literalOf(node));
+  return (run3.parsed.lines[node.line - 1] ?? "").trim();
+}
+function literalOf(node) {
+  switch (node.t) {
+    case "const":
+      if (node.value === null) return { kind: "none" };
+      if (typeof node.value === "boolean") return { kind: "bool", value: node.value };
+      if (typeof node.value === "number") return node.isFloat ? { kind: "float", value: node.value } : { kind: "int", value: node.value };
+      return str(node.value);
+    case "seq":
+      return { kind: "seq", type: node.kind, items: node.items.map((i2) => ({ value: literalOf(i2) })), open: false };
+    case "dict": {
+      const entries = [];
+      for (const en2 of node.entries) if ("key" in en2 && en2.key.t === "const" && typeof en2.key.value === "string") entries.push({ key: en2.key.value, value: literalOf(en2.value) });
+      return { kind: "dict", entries, open: entries.length !== node.entries.length };
+    }
+    case "name":
+      return ["bool", "int", "float", "str", "list", "tuple", "set", "dict"].includes(node.id) ? { kind: "ext", qname: `builtins.${node.id}` } : unknown(node.id);
+    default:
+      return unknown("expression");
+  }
+}
+
+// src/python/expressions.ts
+function expr2(run3, e, frame) {
+  run3.step();
+  switch (e.t) {
+    case "const":
+      if (e.value === null) return NONE;
+      if (typeof e.value === "boolean") return bool(e.value);
+      if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
+      return str(e.value);
+    case "fstring": {
+      let out2 = "";
+      for (const p2 of e.parts) {
+        if (typeof p2 === "string") out2 += p2;
+        else {
+          const v2 = expr2(run3, p2, frame);
+          const s = toStr(v2);
+          if (s === void 0) return unknown(`f-string at line ${e.line}`);
+          out2 += s;
+        }
+      }
+      return str(out2);
+    }
+    case "name":
+      return lookup(run3, e.id, frame, e.line);
+    case "attr":
+      return attribute(run3, expr2(run3, e.obj, frame), e.attr, frame);
+    case "call":
+      return call2(run3, e, frame);
+    case "subscript":
+      return subscriptOf(run3, e, frame);
+    case "binop":
+      return binop(e.op, expr2(run3, e.left, frame), expr2(run3, e.right, frame));
+    case "unary": {
+      const v2 = expr2(run3, e.arg, frame);
+      if (e.op === "not")
+        return mapOptions(v2, (o2) => {
+          const t2 = truthy(o2);
+          return t2 === void 0 ? unknown("not of an unknown value") : bool(!t2);
+        });
+      return mapOptions(v2, (o2) => {
+        const n = numeric(o2);
+        if (n === void 0) return unknown("unary operator");
+        return e.op === "-" ? o2.kind === "float" ? { kind: "float", value: -n } : int(-n) : e.op === "+" ? int(n) : e.op === "~" ? int(~n) : unknown("unary");
+      });
+    }
+    case "boolop": {
+      const left = expr2(run3, e.left, frame);
+      const t2 = truthy(left);
+      if (t2 === void 0) {
+        const right = expr2(run3, e.right, frame);
+        return oneOf([left, right], `${e.op} at line ${e.line}`);
+      }
+      if (e.op === "and") return t2 ? expr2(run3, e.right, frame) : left;
+      return t2 ? left : expr2(run3, e.right, frame);
+    }
+    case "compare":
+      return compare(run3, e, frame);
+    case "ifexp": {
+      const t2 = truthy(expr2(run3, e.cond, frame));
+      if (t2 === true) return expr2(run3, e.then, frame);
+      if (t2 === false) return expr2(run3, e.else, frame);
+      return oneOf([expr2(run3, e.then, frame), expr2(run3, e.else, frame)], `depends on the condition at ${run3.path}:${e.line}`);
+    }
+    case "seq": {
+      const items = [];
+      let open2 = false;
+      for (const it2 of e.items) {
+        if (it2.t === "starred") {
+          const v2 = expr2(run3, it2.value, frame);
+          if (v2.kind === "seq") {
+            items.push(...v2.items);
+            open2 ||= v2.open;
+          } else open2 = true;
+        } else items.push({ value: expr2(run3, it2, frame), loc: { path: run3.path, line: it2.line, endLine: it2.line } });
+      }
+      return { kind: "seq", type: e.kind, items, open: open2 };
+    }
+    case "starred":
+      return unknown("starred expression");
+    case "dict": {
+      let entries = [];
+      let open2 = false;
+      for (const en2 of e.entries) {
+        if ("splat" in en2) {
+          const v2 = expr2(run3, en2.splat, frame);
+          if (v2.kind === "dict") {
+            for (const x3 of v2.entries) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
+            open2 ||= v2.open;
+          } else open2 = true;
+          continue;
+        }
+        const k2 = expr2(run3, en2.key, frame);
+        if (k2.kind !== "str") {
+          open2 = true;
+          continue;
+        }
+        entries = [...entries.filter((y2) => y2.key !== k2.value), { key: k2.value, value: expr2(run3, en2.value, frame), loc: { path: run3.path, line: en2.value.line, endLine: en2.value.line } }];
+      }
+      return { kind: "dict", entries, open: open2 };
+    }
+    case "comp":
+      return comprehension2(run3, e, frame);
+    case "lambda":
+      return lambda(run3, e, frame);
+    case "walrus": {
+      const value = expr2(run3, e.value, frame);
+      const target = frame.outer ?? frame;
+      run3.bind(target, e.name, value, { line: e.line, endLine: e.line });
+      return value;
+    }
+    case "unknown":
+      return unknown(`${e.why} at line ${e.line}`);
+  }
+}
+function lookup(run3, id, frame, line2) {
+  const b3 = findBinding(frame, id);
+  if (b3) {
+    frame.reads.push(...b3.env);
+    return b3.value;
+  }
+  if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
+  if (id === "__name__") return { kind: "ext", qname: "__name__" };
+  if (id === "__builtins__") return { kind: "ext", qname: "builtins" };
+  if (id === "__file__") return unknown("__file__");
+  if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`);
+  return unknown(`name ${id} is not defined at ${run3.path}:${line2}`);
+}
+function subscriptOf(run3, e, frame) {
+  const obj = expr2(run3, e.obj, frame);
+  const index = expr2(run3, e.index, frame);
+  if (obj.kind === "ext") {
+    if (obj.qname === "os.environ") {
+      if (index.kind !== "str") return unknown("os.environ[...] with a computed name");
+      return readEnv(run3, index.value, "os.environ[]", void 0, e.line, frame, (s) => str(s));
+    }
+    if (obj.qname === "sys.modules") return moduleNamed(run3, index);
+    if (obj.qname === "builtins") return index.kind === "str" ? { kind: "ext", qname: `builtins.${index.value}` } : { kind: "ext", qname: "?builtin" };
+  }
+  if (isOwnModule(run3, obj, true)) return readGlobal(run3, frame, index);
+  return subscript(obj, index);
+}
+var isEnviron = (v2) => v2.kind === "ext" && v2.qname === "os.environ";
+function compare(run3, e, frame) {
+  let readsBefore = frame.reads.length;
+  let left = expr2(run3, e.operands[0], frame);
+  let leftVariable = singleRead(frame, readsBefore);
+  let result = TRUE;
+  for (let i2 = 0; i2 < e.ops.length; i2++) {
+    const rightExpr = e.operands[i2 + 1];
+    if (!rightExpr) return unknown("comparison");
+    const op = e.ops[i2];
+    readsBefore = frame.reads.length;
+    const right = expr2(run3, rightExpr, frame);
+    const rightVariable = singleRead(frame, readsBefore);
+    let r2;
+    if ((op === "in" || op === "not in") && isEnviron(right)) {
+      if (left.kind !== "str") return unknown("membership in os.environ");
+      frame.reads.push({ name: left.value, via: '"X" in os.environ', line: e.line, path: run3.path, defaultText: void 0 });
+      const present = isSet(run3.world, left.value);
+      r2 = bool(op === "in" ? present : !present);
+    } else {
+      noteComparedLiterals(run3, op, leftVariable, rightExpr);
+      noteComparedLiterals(run3, op, rightVariable, e.operands[i2]);
+      r2 = mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
+    }
+    if (truthy(r2) === false) return r2;
+    result = truthy(r2) === true ? result : oneOf([result, r2], "comparison");
+    if (truthy(r2) === void 0) result = unknown("comparison of unknown values");
+    left = right;
+    leftVariable = rightVariable;
+  }
+  return result;
+}
+function singleRead(frame, before) {
+  const names = new Set(frame.reads.slice(before).map((r2) => r2.name));
+  return names.size === 1 ? [...names][0] : void 0;
+}
+function noteComparedLiterals(run3, op, variable, other) {
+  if (!variable || !["==", "!=", "in", "not in"].includes(op)) return;
+  const literals = other.t === "const" && typeof other.value === "string" ? [other.value] : other.t === "seq" ? other.items.flatMap((i2) => i2.t === "const" && typeof i2.value === "string" ? [i2.value] : []) : [];
+  if (literals.some(probeProduces)) return;
+  for (const literal2 of literals) run3.noteCompared(variable, literal2);
+}
+function comprehension2(run3, e, frame) {
+  const iter = expr2(run3, e.iter, frame);
+  const source2 = iter.kind === "dict" && !iter.open ? { kind: "seq", type: "list", items: iter.entries.map((x3) => ({ value: str(x3.key), loc: x3.loc })), open: false } : iter;
+  if (source2.kind !== "seq") return unknown(`comprehension over ${show(iter, 20)}`);
+  const items = [];
+  const entries = /* @__PURE__ */ new Map();
+  let open2 = source2.open;
+  const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
+  const names = /* @__PURE__ */ new Set();
+  const collect = (t2) => {
+    if (t2.t === "name") names.add(t2.id);
+    else if (t2.t === "seq") t2.items.forEach(collect);
+  };
+  collect(e.target);
+  for (const item of source2.items) {
+    const inner = {
+      ns: { bindings: /* @__PURE__ */ new Map() },
+      reads: frame.reads,
+      scope: { kind: "function", globals: moduleNs(frame), enclosing, locals: names, declaredGlobal: /* @__PURE__ */ new Set(), declaredNonlocal: /* @__PURE__ */ new Set(), returns: [], reads: frame.reads },
+      outer: frame.outer ?? frame
+    };
+    bindTarget(run3, e.target, item.value, item.loc ?? { path: run3.path, line: e.line, endLine: e.line }, inner);
+    let keep = true;
+    for (const c3 of e.conds) {
+      const t2 = truthy(expr2(run3, c3, inner));
+      if (t2 === false) {
+        keep = false;
+        break;
+      }
+      if (t2 === void 0) keep = void 0;
+    }
+    if (keep === false) continue;
+    if (keep === void 0) {
+      open2 = true;
+      continue;
+    }
+    if (e.kind !== "dict") items.push({ value: expr2(run3, e.elt, inner), loc: item.loc });
+    else {
+      const key = expr2(run3, e.elt, inner);
+      if (key.kind !== "str") open2 = true;
+      else {
+        entries.delete(key.value);
+        entries.set(key.value, { key: key.value, value: expr2(run3, e.value, inner), loc: item.loc });
+      }
+    }
+  }
+  if (e.kind === "dict") return { kind: "dict", entries: [...entries.values()], open: open2 };
+  return { kind: "seq", type: e.kind, items, open: open2 };
+}
+function bindTarget(run3, target, value, loc, frame) {
+  if (target.t === "name") {
+    frame.ns.bindings.set(target.id, { value, loc, history: [], env: [], text: "" });
+    return;
+  }
+  if (target.t !== "seq") return;
+  const items = value.kind === "seq" && !value.open && value.items.length === target.items.length ? value.items : void 0;
+  target.items.forEach((t2, i2) => bindTarget(run3, t2, items ? items[i2].value : unknown("unpacked"), loc, frame));
+}
+
+// src/python/functions.ts
+function defineFunction(run3, s, frame) {
+  let value = { kind: "func", fn: functionDef(run3, s.name, s.params, s.body, s.line, frame) };
+  value = decorate2(run3, value, s.decorators, frame, s);
+  run3.bind(frame, s.name, value, s);
+}
+function lambda(run3, e, frame) {
+  return { kind: "func", fn: functionDef(run3, "<lambda>", e.params, e.body, e.line, frame) };
+}
+function functionDef(run3, name2, params2, body2, line2, frame) {
+  const defaults2 = /* @__PURE__ */ new Map();
+  for (const p2 of params2) if (p2.default) defaults2.set(p2.name, expr2(run3, p2.default, frame));
+  const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
+  return { name: name2, params: params2, defaults: defaults2, body: body2, path: run3.path, line: line2, enclosing };
+}
+function decorate2(run3, value, decorators, frame, s) {
+  for (const d2 of [...decorators].reverse()) {
+    const deco = expr2(run3, d2, frame);
+    const q3 = deco.kind === "ext" ? deco.qname.replace(/^builtins\./, "") : void 0;
+    if (value.kind === "func" && (q3 === "property" || q3?.endsWith("cached_property"))) value = { ...value, fn: { ...value.fn, decorator: "property" } };
+    else if (value.kind === "func" && (q3 === "classmethod" || q3 === "staticmethod")) value = { ...value, fn: { ...value.fn, decorator: q3 } };
+    else if (deco.kind === "func") value = callFunction(run3, deco, { positional: [value], keywords: [] }, frame, s.line);
+  }
+  return value;
+}
+var scopesOf = /* @__PURE__ */ new WeakMap();
+function namesOf(fn2) {
+  const key = fn2.body;
+  const known = scopesOf.get(key);
+  if (known) return known;
+  const locals = new Set(fn2.params.map((p2) => p2.name));
+  const globals = /* @__PURE__ */ new Set();
+  const nonlocals = /* @__PURE__ */ new Set();
+  const target = (t2) => {
+    if (!t2) return;
+    if (t2.t === "name") locals.add(t2.id);
+    else if (t2.t === "seq") t2.items.forEach(target);
+    else if (t2.t === "starred") target(t2.value);
+  };
+  const visit2 = (stmts) => {
+    for (const s of stmts) {
+      switch (s.t) {
+        case "assign":
+          s.targets.forEach(target);
+          break;
+        case "augassign":
+          target(s.target);
+          break;
+        case "loop":
+          target(s.target);
+          visit2(s.body);
+          visit2(s.orelse);
+          break;
+        case "with":
+          s.items.forEach((i2) => target(i2.target));
+          visit2(s.body);
+          break;
+        case "if":
+          s.branches.forEach((b3) => visit2(b3.body));
+          if (s.orelse) visit2(s.orelse);
+          break;
+        case "try":
+          visit2(s.body);
+          s.handlers.forEach((h3) => {
+            if (h3.name) locals.add(h3.name);
+            visit2(h3.body);
+          });
+          visit2(s.orelse);
+          visit2(s.final);
+          break;
+        case "def":
+        case "class":
+          locals.add(s.name);
+          break;
+        case "import":
+          s.names.forEach((n) => locals.add(n.as ?? n.dotted.split(".")[0]));
+          break;
+        case "importfrom":
+          if (s.names !== "*") s.names.forEach((n) => locals.add(n.as));
+          break;
+        case "global":
+          s.names.forEach((n) => (s.nonlocal ? nonlocals : globals).add(n));
+          break;
+      }
+    }
+  };
+  if (Array.isArray(fn2.body)) visit2(fn2.body);
+  for (const g2 of [...globals, ...nonlocals]) locals.delete(g2);
+  const result = { locals, globals, nonlocals };
+  scopesOf.set(key, result);
+  return result;
+}
+function callFunction(run3, f3, args3, frame, line2) {
+  return invoke(run3, f3, args3, frame, line2).result;
+}
+function invoke(run3, f3, args3, frame, line2) {
+  const fn2 = f3.fn;
+  if (run3.budget.callDepth >= MAX_CALL_DEPTH) throw new CutShort(`helpers call helpers more than ${MAX_CALL_DEPTH} deep (${fn2.name}() at ${fn2.path}:${fn2.line})`);
+  const own = run3.runFor(fn2.path);
+  const globals = fn2.path === run3.path ? moduleNs(frame) : foreignGlobals(run3, fn2.path);
+  if (!own || !globals) return { result: unknown(`${fn2.name}() of ${fn2.path}, which is not evaluated yet`) };
+  const locals = bindParams(fn2, f3.self ? [f3.self, ...args3.positional] : args3.positional, args3.keywords);
+  if (typeof locals === "string") return { result: unknown(`${fn2.name}(): ${locals}`) };
+  const names = namesOf(fn2);
+  const scope = { kind: "function", globals, enclosing: fn2.enclosing, locals: names.locals, declaredGlobal: names.globals, declaredNonlocal: names.nonlocals, returns: [], reads: [] };
+  const callee = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [], scope };
+  for (const [name2, value] of locals) own.bind(callee, name2, value, { line: fn2.line, endLine: fn2.line });
+  const outermost = run3.budget.replaying === 0;
+  if (outermost) run3.writtenInCall.clear();
+  run3.budget.callDepth++;
+  run3.budget.replaying++;
+  try {
+    if (!Array.isArray(fn2.body)) return { result: expr2(own, fn2.body, callee), locals: callee.ns };
+    const signal = block2(own, fn2.body, callee);
+    if (signal?.t === "raise") scope.returns.push({ kind: "fails", why: signal.why });
+    else if (signal?.t !== "return") scope.returns.push(NONE);
+    return { result: oneOf(scope.returns, `returned by ${fn2.name}() at ${fn2.path}:${fn2.line}`), locals: callee.ns };
+  } catch (e) {
+    if (!(e instanceof CutShort && outermost)) throw e;
+    run3.noteCut(line2, e);
+    for (const name2 of run3.writtenInCall) run3.mutate(frame, name2, () => unknown(`may be changed by ${fn2.name}() at line ${line2}`), { line: line2, endLine: line2 });
+    return { result: unknown(`${fn2.name}(): ${e.why}`) };
+  } finally {
+    run3.budget.callDepth--;
+    run3.budget.replaying--;
+    frame.reads.push(...scope.reads, ...callee.reads);
+  }
+}
+function foreignGlobals(run3, path) {
+  const result = run3.modules.evaluate(path);
+  return result && branchOf(result.ns);
+}
+function bindParams(fn2, positional, keywords) {
+  const out2 = /* @__PURE__ */ new Map();
+  let i2 = 0;
+  const extraKeywords = [];
+  for (const p2 of fn2.params) {
+    if (p2.star === "*") {
+      out2.set(p2.name, list(positional.slice(i2), "tuple"));
+      i2 = positional.length;
+    } else if (p2.star !== "**" && i2 < positional.length) out2.set(p2.name, positional[i2++]);
+  }
+  if (i2 < positional.length) return "too many positional arguments";
+  for (const k2 of keywords) {
+    const p2 = fn2.params.find((x3) => x3.name === k2.name && !x3.star);
+    if (p2) out2.set(p2.name, k2.value);
+    else extraKeywords.push({ key: k2.name, value: k2.value });
+  }
+  const kwargs = fn2.params.find((p2) => p2.star === "**");
+  if (kwargs) out2.set(kwargs.name, { kind: "dict", entries: extraKeywords, open: false });
+  else if (extraKeywords.length) return `unexpected keyword argument ${extraKeywords[0].key}`;
+  for (const p2 of fn2.params) {
+    if (out2.has(p2.name)) continue;
+    const d2 = fn2.defaults.get(p2.name);
+    if (d2 === void 0) return `missing argument ${p2.name}`;
+    out2.set(p2.name, d2);
+  }
+  return out2;
+}
+function defineClass(run3, s, frame) {
+  const bases = s.bases.map((b3) => expr2(run3, b3, frame));
+  const ns2 = { bindings: /* @__PURE__ */ new Map() };
+  const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
+  const body2 = { ns: ns2, reads: [], scope: { kind: "class", globals: moduleNs(frame), enclosing, locals: /* @__PURE__ */ new Set(), declaredGlobal: /* @__PURE__ */ new Set(), declaredNonlocal: /* @__PURE__ */ new Set(), returns: [], reads: [] } };
+  const signal = block2(run3, s.body, body2);
+  const cls = { name: s.name, path: run3.path, line: s.line, bases, ns: ns2, configuration: bases.some(isConfigurationBase) };
+  const value = signal?.t === "raise" ? unknown(`the class body at line ${s.line} raises`) : decorate2(run3, { kind: "class", cls }, s.decorators, frame, s);
+  run3.bind(frame, s.name, value, s);
+  return null;
+}
+function instantiate(run3, cls, args3, frame, line2) {
+  const instance2 = { kind: "instance", cls, attrs: /* @__PURE__ */ new Map() };
+  const init2 = classAttribute(cls, "__init__");
+  if (init2?.binding.value.kind !== "func") return instance2;
+  const { result, locals } = invoke(run3, { kind: "func", fn: init2.binding.value.fn, self: instance2 }, args3, frame, line2);
+  if (result.kind === "fails") return result;
+  const self2 = locals?.bindings.get(init2.binding.value.fn.params[0]?.name ?? "self")?.value;
+  return self2?.kind === "instance" ? self2 : instance2;
+}
+function classAttribute(cls, name2, depth = 0) {
+  const b3 = cls.ns.bindings.get(name2);
+  if (b3) return { binding: b3, owner: cls };
+  if (depth > 50) return void 0;
+  for (const base of cls.bases) {
+    if (base.kind !== "class") continue;
+    const found = classAttribute(base.cls, name2, depth + 1);
+    if (found) return found;
+  }
+  return void 0;
+}
+function hasOpaqueBase(cls, depth = 0) {
+  return cls.bases.some((b3) => b3.kind === "class" ? depth < 50 && hasOpaqueBase(b3.cls, depth + 1) : !(b3.kind === "ext" && b3.qname === "builtins.object"));
+}
+function classNames(cls, depth = 0) {
+  const names = new Set(cls.ns.bindings.keys());
+  if (depth < 50) {
+    for (const b3 of cls.bases) if (b3.kind === "class") for (const n of classNames(b3.cls, depth + 1)) names.add(n);
+  }
+  return [...names].sort();
+}
+
+// src/python/configurations.ts
+var CONFIGURATION = /* @__PURE__ */ new Set(["configurations.Configuration", "configurations.base.Configuration"]);
+function isConfigurationBase(v2) {
+  return v2.kind === "ext" && CONFIGURATION.has(v2.qname) || v2.kind === "class" && v2.cls.configuration;
+}
+var TRUE_WORDS = /* @__PURE__ */ new Set(["yes", "y", "true", "1"]);
+var FALSE_WORDS = /* @__PURE__ */ new Set(["no", "n", "false", "0", ""]);
+var CASTS = {
+  Value: str,
+  SecretValue: str,
+  BooleanValue: (s) => TRUE_WORDS.has(s.trim().toLowerCase()) ? TRUE : FALSE_WORDS.has(s.trim().toLowerCase()) ? FALSE : fails(`ValueError: Cannot interpret boolean value ${s}`),
+  IntegerValue: pyInt,
+  PositiveIntegerValue: pyInt,
+  FloatValue: pyFloat,
+  ListValue: (s) => commaList(s, true),
+  TupleValue: (s) => mapOptions(commaList(s, true), (v2) => v2.kind === "seq" ? { ...v2, type: "tuple" } : v2),
+  SetValue: (s) => mapOptions(commaList(s, true), (v2) => v2.kind === "seq" ? { ...v2, type: "set" } : v2),
+  EmailValue: str,
+  URLValue: str,
+  IPValue: str,
+  RegexValue: str,
+  PathValue: str
+};
+function configValue(qname, positional, keywords) {
+  const m2 = /^configurations\.values\.(\w+)$/.exec(qname);
+  if (!m2) return void 0;
+  const kw = (name2) => keywords.find((k2) => k2.name === name2)?.value;
+  const text = (v2) => v2?.kind === "str" ? v2.value : void 0;
+  const flag = (name2, fallback) => {
+    const v2 = kw(name2);
+    return v2?.kind === "bool" ? v2.value : fallback;
+  };
+  const prefix = kw("environ_prefix");
+  return {
+    kind: "configValue",
+    type: m2[1],
+    default: kw("default") ?? positional[0],
+    environName: text(kw("environ_name")),
+    prefix: prefix === void 0 ? "DJANGO" : text(prefix) ?? "",
+    required: m2[1] === "SecretValue" || flag("environ_required", false),
+    environ: flag("environ", true)
+  };
+}
+function resolveConfigValue(run3, cv, name2, line2, frame) {
+  if (!cv.environ) return cv.default ?? NONE;
+  const cast = CASTS[cv.type] ?? (() => unknown(`values.${cv.type}`));
+  const variable = cv.environName ?? (cv.prefix ? `${cv.prefix}_${name2}` : name2);
+  const defaultValue = cv.required ? void 0 : cv.default ?? NONE;
+  return readEnv(run3, variable, `values.${cv.type}`, defaultValue, line2, frame, cast, defaultValue && show(defaultValue));
+}
+function applyConfigurations(run3, frame) {
+  const classes = [];
+  for (const [name2, b3] of frame.ns.bindings) if (b3.value.kind === "class" && b3.value.cls.configuration && !name2.startsWith("_")) classes.push([name2, b3.value.cls]);
+  if (!classes.length) return;
+  const leaves = classes.filter(([, c3]) => !classes.some(([, other]) => other.bases.some((b3) => b3.kind === "class" && b3.cls === c3)));
+  const production = leaves.filter(([name2]) => !namesDevelopment(name2));
+  const chosen = production.length ? production : leaves.length ? leaves : classes;
+  const branches = chosen.map(([, cls]) => withSettingsOf(run3, cls, frame));
+  mergeNamespaces(frame.ns, branches, `depends on which of ${chosen.map(([n]) => n).join(", ")} DJANGO_CONFIGURATION names`);
+}
+function withSettingsOf(run3, cls, frame) {
+  const ns2 = branchOf(frame.ns);
+  const self2 = { kind: "instance", cls, attrs: /* @__PURE__ */ new Map() };
+  for (const name2 of classNames(cls)) {
+    if (!isSettingName(name2)) continue;
+    const found = classAttribute(cls, name2);
+    if (!found) continue;
+    const b3 = found.binding;
+    const reads = { ns: frame.ns, reads: [] };
+    let value = b3.value;
+    if (value.kind === "configValue") value = resolveConfigValue(run3, value, name2, b3.loc.line, reads);
+    else if (value.kind === "func") {
+      if (value.fn.decorator !== "property") continue;
+      value = callFunction(run3, { ...value, self: self2 }, { positional: [], keywords: [] }, reads, b3.loc.line);
+    }
+    const setting = { ...b3, value, env: dedupeReads([...b3.env, ...reads.reads]), alternatives: void 0 };
+    ns2.bindings.set(name2, setting);
+  }
+  return ns2;
+}
+
+// src/python/control-flow.ts
+var LoopUndecided = class extends Error {
+};
+var MAX_UNROLL = 1e3;
+var EXCEPTION_PARENTS = {
+  ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
+  KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
+  ValueError: ["ValueError", "Exception", "BaseException"],
+  ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
+  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
+};
+function exceptionOf(why2) {
+  const name2 = why2.split(":")[0];
+  return name2 in EXCEPTION_PARENTS ? name2 : "ValueError";
+}
+function catches(types, exception) {
+  if (types.length === 0) return true;
+  const parents = EXCEPTION_PARENTS[exception] ?? [exception, "Exception", "BaseException"];
+  return types.some((t2) => parents.includes(t2));
+}
+function signalOf(v2) {
+  return v2.kind === "fails" ? { t: "raise", exc: exceptionOf(v2.why), why: v2.why } : null;
+}
+function raiseOf(run3, s, frame) {
+  const exc = s.exc?.t === "call" ? s.exc.func : s.exc;
+  const name2 = exc?.t === "name" ? exc.id : exc?.t === "attr" ? exc.attr : "Exception";
+  if (s.exc) expr2(run3, s.exc, frame);
+  return { t: "raise", exc: name2, why: `${name2}: raised at ${run3.path}:${s.line}` };
+}
+function ifStatement(run3, s, frame) {
+  for (let i2 = 0; i2 < s.branches.length; i2++) {
+    const branch = s.branches[i2];
+    nextStatement(frame);
+    const cond = truthy(expr2(run3, branch.cond, frame));
+    if (cond === true) return block2(run3, branch.body, frame);
+    if (cond === void 0) {
+      const taken = cloneFrame(frame);
+      const takenSignal = block2(run3, branch.body, taken);
+      const rest = { ...s, branches: s.branches.slice(i2 + 1) };
+      const other = cloneFrame(frame);
+      const otherSignal = rest.branches.length ? ifStatement(run3, rest, other) : s.orelse ? block2(run3, s.orelse, other) : null;
+      return join2(run3, frame, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run3.path}:${branch.cond.line}`);
+    }
+  }
+  return s.orelse ? block2(run3, s.orelse, frame) : null;
+}
+function join2(run3, frame, [a, sa], [b3, sb], why2) {
+  if (frame.scope) {
+    const scope = frame.scope;
+    const ended = (sg) => {
+      if (sg?.t === "raise" && scope.kind === "function") scope.returns.push(fails(sg.why));
+      return sg?.t === "return" || sg?.t === "raise";
+    };
+    const endA = ended(sa);
+    const endB = ended(sb);
+    if (endA && endB) {
+      mergeInto(frame, [a, b3], why2);
+      return scope.kind === "function" ? { t: "return" } : sa;
+    }
+    if (endA || endB) {
+      adopt(frame, endA ? b3 : a);
+      return endA ? sb : sa;
+    }
+  }
+  const jumps = (sg) => sg?.t === "break" || sg?.t === "continue";
+  if (jumps(sa) || jumps(sb)) {
+    mergeInto(frame, [a, b3], why2);
+    if (sa?.t === sb?.t) return sa;
+    if (run3.loops[run3.loops.length - 1] === "unrolled") throw new LoopUndecided();
+    return null;
+  }
+  mergeInto(frame, [a, b3], why2);
+  return sa && sb ? sa : null;
+}
+function tryStatement(run3, s, frame) {
+  run3.tryDepth++;
+  const signal = block2(run3, s.body, frame);
+  run3.tryDepth--;
+  if (signal?.t === "raise") {
+    const handler2 = s.handlers.find((h3) => catches(h3.types, signal.exc));
+    if (!handler2) return signal;
+    if (handler2.name) run3.bind(frame, handler2.name, unknown(`the exception caught at line ${s.line}`), s);
+    const sig = block2(run3, handler2.body, frame);
+    return sig ?? block2(run3, s.final, frame);
+  }
+  if (signal) return block2(run3, s.final, frame) ?? signal;
+  return block2(run3, s.orelse, frame) ?? block2(run3, s.final, frame);
+}
+function loopStatement(run3, s, frame) {
+  if (s.target && s.iter) {
+    const items = elements(expr2(run3, s.iter, frame), MAX_UNROLL);
+    if (items && items.length <= MAX_UNROLL) {
+      const unrolled = unroll(run3, s, s.target, items, frame);
+      if (unrolled !== "undecided") return unrolled;
+    }
+  }
+  return loopNotFollowed(run3, s, frame);
+}
+function unroll(run3, s, target, items, frame) {
+  const work = cloneFrame(frame);
+  const iterReads = frame.reads;
+  run3.loops.push("unrolled");
+  run3.budget.replaying++;
+  try {
+    const signal = iterations(run3, s, target, items, work);
+    adopt(frame, work);
+    return signal;
+  } catch (e) {
+    if (!(e instanceof LoopUndecided) && !(e instanceof CutShort && run3.budget.replaying === 1)) throw e;
+    if (e instanceof CutShort) run3.noteCut(s.line, e);
+    return "undecided";
+  } finally {
+    run3.loops.pop();
+    run3.budget.replaying--;
+  }
+  function iterations(run4, s2, target2, items2, work2) {
+    for (const item of items2) {
+      nextStatement(work2);
+      work2.reads = [...iterReads];
+      assign(run4, target2, item, s2, work2);
+      const signal = block2(run4, s2.body, work2);
+      if (signal?.t === "break") return null;
+      if (signal && signal.t !== "continue") return signal;
+    }
+    return block2(run4, s2.orelse, work2);
+  }
+}
+function loopNotFollowed(run3, s, frame) {
+  const probe = cloneFrame(frame);
+  run3.loops.push("probe");
+  run3.budget.replaying++;
+  run3.quiet++;
+  try {
+    if (s.target) assign(run3, s.target, unknown(`an element of the loop at line ${s.line}`), s, probe);
+    block2(run3, [...s.body, ...s.orelse], probe);
+  } catch (e) {
+    if (!(e instanceof CutShort && run3.budget.replaying === 1)) throw e;
+  } finally {
+    run3.loops.pop();
+    run3.budget.replaying--;
+    run3.quiet--;
+  }
+  const dynamic = moduleNs(probe).dynamic;
+  if (dynamic && dynamic !== moduleNs(frame).dynamic) run3.markDynamic(frame, dynamic);
+  for (const st2 of [...s.target ? [targetStatement(s.target, s)] : [], ...s.body, ...s.orelse]) {
+    for (const [name2, how] of changedNames2(st2)) {
+      const growOnly = how === "grow" && frame.ns.bindings.get(name2)?.value.kind === "seq";
+      run3.mutate(frame, name2, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${run3.path}:${s.line}`), s);
+    }
+  }
+  return null;
+}
+var targetStatement = (target, s) => ({ t: "assign", targets: [target], value: { t: "unknown", line: s.line, why: "loop" }, line: s.line, endLine: s.line });
+function changedNames2(s) {
+  const targets = (ts2) => ts2.flatMap((t2) => namesIn(t2).map((n) => [n, "set"]));
+  switch (s.t) {
+    case "assign":
+      return targets(s.targets);
+    case "augassign": {
+      const r2 = rootName(s.target);
+      return r2 ? [[r2, s.op === "+" ? "grow" : "set"]] : [];
+    }
+    case "expr": {
+      if (s.expr.t === "call" && s.expr.func.t === "attr") {
+        const r2 = rootName(s.expr.func.obj);
+        const m2 = s.expr.func.attr;
+        if (r2 && MUTATING_METHODS.has(m2)) return [[r2, m2 === "append" || m2 === "extend" || m2 === "insert" || m2 === "add" ? "grow" : "set"]];
+      }
+      return [];
+    }
+    case "if":
+      return [...s.branches.flatMap((b3) => b3.body.flatMap(changedNames2)), ...(s.orelse ?? []).flatMap(changedNames2)];
+    case "try":
+      return [...s.body, ...s.handlers.flatMap((h3) => h3.body), ...s.orelse, ...s.final].flatMap(changedNames2);
+    case "loop":
+      return [...targets(s.target ? [s.target] : []), ...s.body.flatMap(changedNames2), ...s.orelse.flatMap(changedNames2)];
+    case "with":
+      return [...targets(s.items.flatMap((i2) => i2.target ? [i2.target] : [])), ...s.body.flatMap(changedNames2)];
+    case "def":
+    case "class":
+      return [[s.name, "set"]];
+    default:
+      return [];
+  }
+}
+function namesIn(t2) {
+  if (t2.t === "seq") return t2.items.flatMap(namesIn);
+  if (t2.t === "starred") return namesIn(t2.value);
+  const r2 = rootName(t2);
+  return r2 ? [r2] : [];
+}
+
+// src/python/imports.ts
+function importNames(run3, s, frame) {
+  for (const n of s.names) {
+    const local = n.as ?? n.dotted.split(".")[0];
+    const qname = n.as ? n.dotted : n.dotted.split(".")[0];
+    const found = n.as ? run3.loader.resolve(run3.path, 0, n.dotted) : "external";
+    run3.bind(frame, local, found === "external" || found === "missing" ? { kind: "ext", qname } : { kind: "module", path: found }, s);
+  }
+}
+function importFrom2(run3, s, frame) {
+  const target = run3.loader.resolve(run3.path, s.level, s.module);
+  if (target === "missing") return { t: "raise", exc: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
+  if (target === "external") {
+    if (s.names === "*") {
+      run3.notices.push(`${run3.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
+      if (s.module !== "django.conf.global_settings") run3.markDynamic(frame, s);
+      return null;
+    }
+    for (const n of s.names) run3.bind(frame, n.as, imported(s.module ? `${s.module}.${n.name}` : n.name), s);
+    return null;
+  }
+  const result = run3.modules.evaluate(target);
+  if (!result) {
+    run3.notices.push(`${run3.path}:${s.line}: circular import of ${target} was not followed`);
+    return null;
+  }
+  if (s.names === "*") {
+    run3.starImports.push(target);
+    for (const [name2, b3] of result.ns.bindings) if (!name2.startsWith("_")) frame.ns.bindings.set(name2, b3);
+    if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic;
+    for (const o2 of result.opaque) if (!run3.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run3.opaque.push(o2);
+    for (const n of result.notices) run3.carry(n);
+    for (const [name2, literals] of result.compared) for (const l3 of literals) run3.noteCompared(name2, l3);
+    return null;
+  }
+  for (const n of s.names) {
+    const b3 = result.ns.bindings.get(n.name);
+    if (b3) frame.ns.bindings.set(n.as, b3);
+    else {
+      const sub = run3.loader.resolve(run3.path, s.level, s.module ? `${s.module}.${n.name}` : n.name);
+      if (sub !== "missing" && sub !== "external") run3.bind(frame, n.as, { kind: "module", path: sub }, s);
+      else return { t: "raise", exc: "ImportError", why: `ImportError: cannot import name ${n.name} from ${target}` };
+    }
+  }
+  return null;
+}
+
+// src/python/statements.ts
+function execute(run3) {
+  const frame = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [] };
+  const { parsed: parsed2 } = run3;
+  if (parsed2.errorLines.length) run3.notice(parsed2.errorLines[0], "syntax error; the rest of the file was read as far as possible");
+  for (const line2 of parsed2.tooDeep) run3.notice(line2, `code nested more than ${MAX_NESTING} levels deep; that part is unknown`);
+  const coding = parsed2.coding;
+  if (coding?.problem) {
+    const loc = run3.loc({ line: coding.line, endLine: coding.line });
+    const what = `the coding cookie \`${coding.name}\` makes Python decode this file differently from how it reads in review`;
+    if (parsed2.undecodable) {
+      run3.notice(coding.line, `${parsed2.undecodable}; every setting it defines is unknown`);
+      run3.markDynamic(frame, loc, what);
+    } else run3.opaque.push({ loc, what, text: run3.text(coding.line).trim() });
+  }
+  if (!parsed2.undecodable) {
+    const signal = block2(run3, parsed2.body, frame);
+    if (signal?.t === "raise") run3.notice(void 0, `importing this module may fail (${signal.why})`);
+    applyConfigurations(run3, frame);
+  }
+  return { path: run3.path, ns: frame.ns, starImports: run3.starImports, notices: run3.notices, opaque: run3.opaque, compared: run3.compared };
+}
+function block2(run3, stmts, frame) {
+  for (const s of stmts) {
+    const signal = statement2(run3, s, frame);
+    if (!signal) continue;
+    if (signal.t !== "raise" || run3.tryDepth > 0 || frame.scope) return signal;
+    run3.notice(s.line, `this line would fail at import time (${signal.why})`);
+  }
+  return null;
+}
+function statement2(run3, s, frame) {
+  run3.step();
+  nextStatement(frame);
+  frame.origins = [];
+  switch (s.t) {
+    case "assign": {
+      const value = expr2(run3, s.value, frame);
+      if (value.kind === "fails" && (run3.tryDepth > 0 || frame.scope)) return signalOf(value);
+      for (const target of s.targets) assign(run3, target, value, s, frame);
+      return null;
+    }
+    case "augassign":
+      return augassign(run3, s, frame);
+    case "expr":
+      return exprStatement(run3, s.expr, s, frame);
+    case "if":
+      return ifStatement(run3, s, frame);
+    case "try":
+      return tryStatement(run3, s, frame);
+    case "importfrom":
+      return importFrom2(run3, s, frame);
+    case "import":
+      importNames(run3, s, frame);
+      return null;
+    case "loop":
+      return loopStatement(run3, s, frame);
+    case "with":
+      for (const item of s.items) {
+        const cm = expr2(run3, item.value, frame);
+        if (cm.kind === "fails" && (run3.tryDepth > 0 || frame.scope)) return signalOf(cm);
+        if (item.target) assign(run3, item.target, unknown(`the value of the with statement at line ${s.line}`), s, frame);
+      }
+      return block2(run3, s.body, frame);
+    case "def":
+      defineFunction(run3, s, frame);
+      return null;
+    case "class":
+      return defineClass(run3, s, frame);
+    case "return": {
+      if (frame.scope?.kind !== "function") return null;
+      const value = s.value ? expr2(run3, s.value, frame) : NONE;
+      frame.scope.returns.push(value);
+      return { t: "return" };
+    }
+    case "raise":
+      return raiseOf(run3, s, frame);
+    case "break":
+    case "continue":
+      return { t: s.t };
+    case "unreadable":
+      for (const name2 of s.names) run3.bind(frame, name2, unknown(`${run3.path}:${s.line}-${s.endLine} could not be parsed`), s);
+      return null;
+    case "del":
+      for (const target of s.targets) del(run3, target, s, frame);
+      return null;
+    default:
+      return null;
+  }
+}
+function assign(run3, target, value, s, frame) {
+  switch (target.t) {
+    case "name":
+      run3.bind(frame, target.id, withLocs(value, run3.loc(s)), s);
+      return;
+    case "seq":
+      unpack(run3, target.items, value, s, frame);
+      return;
+    case "starred":
+      assign(run3, target.value, value.kind === "seq" ? { ...value, type: "list" } : unknown(`unpacked at line ${s.line}`), s, frame);
+      return;
+    case "subscript": {
+      const through = namespaceTarget(run3, target, frame);
+      if (through) return writeGlobal(run3, frame, through.container, through.key, value, s);
+      const path = subscriptPath(target, (e) => expr2(run3, e, frame));
+      if (path) run3.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, run3.loc(s))), s);
+      return;
+    }
+    case "attr": {
+      const through = namespaceTarget(run3, target, frame);
+      if (through) return writeGlobal(run3, frame, through.container, through.key, value, s);
+      const obj = expr2(run3, target.obj, frame);
+      if (obj.kind === "instance" && target.obj.t === "name") {
+        const attrs = new Map(obj.attrs).set(target.attr, value);
+        run3.mutate(frame, target.obj.id, () => ({ ...obj, attrs }), s);
+      }
+      return;
+    }
+  }
+}
+function namespaceTarget(run3, target, frame) {
+  if (target.t !== "subscript" && target.t !== "attr") return void 0;
+  const container = expr2(run3, target.obj, frame);
+  if (!isOwnModule(run3, container, target.t === "subscript") && !isForeignNamespace(container)) return void 0;
+  return { container, key: target.t === "attr" ? str(target.attr) : expr2(run3, target.index, frame) };
+}
+function unpack(run3, targets, value, s, frame) {
+  const star = targets.findIndex((t2) => t2.t === "starred");
+  const items = value.kind === "seq" && !value.open ? value.items.map((i2) => i2.value) : null;
+  const fits = items && (star < 0 ? items.length === targets.length : items.length >= targets.length - 1);
+  targets.forEach((t2, i2) => {
+    if (!items || !fits) return assign(run3, t2, unknown(`unpacked at line ${s.line}`), s, frame);
+    if (star < 0 || i2 < star) return assign(run3, t2, items[i2], s, frame);
+    const fromEnd = targets.length - i2;
+    if (i2 > star) return assign(run3, t2, items[items.length - fromEnd], s, frame);
+    assign(run3, t2, list(items.slice(star, items.length - (targets.length - star - 1))), s, frame);
+  });
+}
+function augassign(run3, s, frame) {
+  const rhs = expr2(run3, s.value, frame);
+  if (rhs.kind === "fails") return signalOf(rhs);
+  const grow2 = (old) => s.op === "+" && old.kind === "seq" && old.type === "list" ? extend(old, withLocs(rhs, run3.loc(s))) : binop(s.op, old, withLocs(rhs, run3.loc(s)));
+  if (s.target.t === "name") {
+    run3.mutate(frame, s.target.id, grow2, s);
+    return null;
+  }
+  const through = namespaceTarget(run3, s.target, frame);
+  if (through) writeGlobal(run3, frame, through.container, through.key, grow2(readGlobal(run3, frame, through.key)), s);
+  else if (s.target.t === "subscript") {
+    const path = subscriptPath(s.target, (e) => expr2(run3, e, frame));
+    if (path) run3.mutate(frame, path.root, (old) => setPath(old, path.keys, binop(s.op, getPath(old, path.keys), withLocs(rhs, run3.loc(s)))), s);
+  }
+  return null;
+}
+function exprStatement(run3, e, s, frame) {
+  if (e.t !== "call") return signalOf(expr2(run3, e, frame));
+  const func2 = e.func;
+  if (func2.t === "name" && func2.id === "include" && !findBinding(frame, "include")) {
+    run3.notice(s.line, "django-split-settings include() is not followed; settings it loads are unknown");
+    run3.markDynamic(frame, s);
+    return null;
+  }
+  if (func2.t === "attr") {
+    const root = rootName(func2.obj);
+    const method = func2.attr;
+    const target = root === void 0 ? void 0 : findBinding(frame, root);
+    if (root && target && MUTATING_METHODS.has(method) && isContainer(target.value)) {
+      const args3 = e.args.map((a) => withLocs(expr2(run3, a, frame), run3.loc(s)));
+      const kwargs = e.kwargs.map((k2) => ({ name: k2.name, value: expr2(run3, k2.value, frame) }));
+      const keys = func2.obj.t === "name" ? [] : subscriptPath(func2.obj, (x3) => expr2(run3, x3, frame))?.keys;
+      if (!keys) {
+        run3.mutate(frame, root, () => unknown(`changed by .${method}() at line ${s.line}`), s);
+        return null;
+      }
+      let raised = null;
+      run3.mutate(
+        frame,
+        root,
+        (old) => {
+          const next = callMethodMutating(getPath(old, keys), method, args3, kwargs, s.line);
+          if (next.kind === "fails") raised = next;
+          return setPath(old, keys, next);
+        },
+        s
+      );
+      return raised ? signalOf(raised) : null;
+    }
+  }
+  return signalOf(expr2(run3, e, frame));
+}
+function isContainer(v2) {
+  return !["ext", "envReader", "module", "func", "class", "instance", "configValue"].includes(v2.kind);
+}
+function del(run3, target, s, frame) {
+  if (target.t === "name") {
+    const ns2 = frame.scope?.declaredGlobal.has(target.id) ? moduleNs(frame) : frame.ns;
+    ns2.bindings.delete(target.id);
+    return;
+  }
+  const through = namespaceTarget(run3, target, frame);
+  if (through) return deleteGlobal(run3, frame, through.container, through.key, s);
+  const root = rootName(target);
+  if (root) run3.mutate(frame, root, () => unknown(`changed by del at line ${s.line}`), s);
+}
+
+// src/python/evaluate.ts
+var MAX_IMPORT_DEPTH = 64;
+var WorldEvaluator = class {
+  constructor(loader, world, set) {
+    this.loader = loader;
+    this.world = worldOf(world, set);
+  }
+  loader;
+  cache = /* @__PURE__ */ new Map();
+  depth = 0;
+  world;
+  evaluate(path) {
+    const cached = this.cache.get(path);
+    if (cached === "pending") return void 0;
+    if (cached) return cached;
+    const parsed2 = this.loader.module(path);
+    if (!parsed2) return void 0;
+    if (this.depth >= MAX_IMPORT_DEPTH) return tooDeep(path, this.world.deployed);
+    this.cache.set(path, "pending");
+    this.depth++;
+    try {
+      const result = execute(new ModuleRun(this, this.loader, path, parsed2, this.world));
+      this.cache.set(path, result);
+      return result;
+    } finally {
+      this.depth--;
+    }
+  }
+};
+function tooDeep(path, notices) {
+  const loc = { path, line: 1, endLine: 1 };
+  const notice2 = `${path}:1: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`;
+  return { path, ns: { bindings: /* @__PURE__ */ new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice2] : [], opaque: [], compared: /* @__PURE__ */ new Map() };
+}
+
 // src/settings/view.ts
 var Worlds = class {
   constructor(index) {
@@ -51893,6 +53585,7 @@ var Worlds = class {
   }
   index;
   evaluators = [];
+  literal = /* @__PURE__ */ new Map();
   get(world) {
     let e = this.evaluators[world];
     if (!e) {
@@ -51901,7 +53594,18 @@ var Worlds = class {
     }
     return e;
   }
+  /** Production as deployed, except one variable set to one value. */
+  withVariable(name2, value) {
+    const key = `${name2}=${value}`;
+    let e = this.literal.get(key);
+    if (!e) {
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { name: name2, value });
+      this.literal.set(key, e);
+    }
+    return e;
+  }
 };
+var MAX_LITERAL_WORLDS = 8;
 var SettingsView = class {
   constructor(entry, worlds) {
     this.entry = entry;
@@ -51919,9 +53623,30 @@ var SettingsView = class {
   binding(name2, world = UNSET_WORLD) {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
   }
-  /** The effective value of a setting in a world (default: production as deployed). */
+  /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
+  opaqueWrites() {
+    return this.worlds.get(UNSET_WORLD).evaluate(this.path)?.opaque ?? [];
+  }
+  /**
+   * The effective value of a setting in a world (default: production as deployed). In production
+   * as deployed, a variable compared only with literals the probes never produce
+   * (`os.environ.get("STAGE") == "production"`) may be set to any of them: each such literal world
+   * (one variable at a time, development-looking literals left out) adds its value as an alternative.
+   */
   get(name2, world = UNSET_WORLD) {
-    const result = this.worlds.get(world).evaluate(this.path);
+    const setting = this.settingIn(this.worlds.get(world), name2);
+    if (world !== UNSET_WORLD) return setting;
+    return withAlternatives(setting, this.literalWorlds().map((e) => this.settingIn(e, name2)));
+  }
+  literalWorlds() {
+    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
+    const out2 = [];
+    for (const [variable, literals] of compared)
+      for (const literal2 of literals) if (!namesDevelopment(literal2) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal2));
+    return out2;
+  }
+  settingIn(evaluator, name2) {
+    const result = evaluator.evaluate(this.path);
     const binding = result?.ns.bindings.get(name2);
     const fallback = DJANGO_DEFAULTS[name2] ?? unknown(`${name2} is not set`);
     if (!binding) {
@@ -51940,6 +53665,17 @@ var SettingsView = class {
     return { path: this.path, line: 1, endLine: 1 };
   }
 };
+function withAlternatives(setting, others) {
+  const key = (loc, v2) => `${loc?.path}:${loc?.line}=${show(v2, 400)}`;
+  const differ = others.filter((o2) => key(o2.binding?.loc, o2.value) !== key(setting.binding?.loc, setting.value));
+  if (!differ.length) return setting;
+  const all = [setting, ...differ];
+  const bindings = /* @__PURE__ */ new Map();
+  for (const b3 of all.flatMap((s) => s.binding ? s.binding.alternatives ?? [s.binding] : [])) bindings.set(key(b3.loc, b3.value), b3);
+  const value = oneOf(all.map((s) => s.value), "depends on an environment variable compared with a literal");
+  const first = setting.binding ?? differ.find((o2) => o2.binding)?.binding;
+  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) };
+}
 
 // src/redact.ts
 function makeRedactor(secrets) {
@@ -56221,8 +57957,8 @@ async function* gitLines(stream) {
   if (rest) yield rest;
 }
 async function streamLog(repo, since, scanner) {
-  const args2 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
-  const proc = spawn2("git", args2, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
+  const args3 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
+  const proc = spawn2("git", args3, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   proc.stderr.on("data", (d2) => stderr += d2.toString());
   for await (const line2 of gitLines(proc.stdout)) scanner.line(line2);
@@ -56301,13 +58037,13 @@ async function stillInHead(repo, head, secrets) {
 
 // src/sources/tree.ts
 import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { spawnSync } from "node:child_process";
 import { lstatSync, readFileSync as readFileSync4, readdirSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var ALWAYS_SKIPPED = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".nox", "site-packages"]);
 function gitListed(root) {
   const inside = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: root, encoding: "utf8" });
@@ -56316,7 +58052,7 @@ function gitListed(root) {
   if (out2.status !== 0) return void 0;
   const prefix = spawnSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }).stdout.trim();
   const paths = new Set(out2.stdout.toString("utf8").split("\0").filter(Boolean).map((name2) => prefix && name2.startsWith(prefix) ? name2.slice(prefix.length) : name2));
-  return [...paths].filter((p2) => isReadableFile(join2(root, p2)));
+  return [...paths].filter((p2) => isReadableFile(join3(root, p2)));
 }
 function isReadableFile(full) {
   try {
@@ -56334,13 +58070,13 @@ function walked(root) {
     } catch {
       return;
     }
-    const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? [...rules, { base: rel2, ig: (0, import_ignore.default)().add(readFileSync4(join2(dir, ".gitignore"), "utf8")) }] : rules;
+    const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? [...rules, { base: rel2, ig: (0, import_ignore.default)().add(readFileSync4(join3(dir, ".gitignore"), "utf8")) }] : rules;
     if (rel2 && entries.some((e) => e.name === "pyvenv.cfg")) return;
     const ignored = (r2, isDir) => own.some(({ base, ig }) => ig.ignores((base ? r2.slice(base.length + 1) : r2) + (isDir ? "/" : "")));
     for (const e of entries) {
       const r2 = rel2 ? `${rel2}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !ignored(r2, true)) walk(join2(dir, e.name), r2, own);
+        if (!ALWAYS_SKIPPED.has(e.name) && !ignored(r2, true)) walk(join3(dir, e.name), r2, own);
       } else if (e.isFile() && !ignored(r2, false)) out2.push(r2);
     }
   };
@@ -56354,10 +58090,10 @@ function listFiles(root) {
 
 // src/sources/tree-file.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var buffer;
 function readTreeFile(root, path, keepText) {
-  const fd = openSync(join3(root, path), "r");
+  const fd = openSync(join4(root, path), "r");
   try {
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return { kind: "large", size };
@@ -56396,7 +58132,7 @@ var TreeFileSet = class {
     let text = this.texts.get(path);
     if (text === void 0) {
       try {
-        text = readFileSync5(join4(this.root, path), "utf8");
+        text = readFileSync5(join5(this.root, path), "utf8");
       } catch {
         return void 0;
       }
@@ -56440,8 +58176,8 @@ function planFor(eventName, payload, sha, scan2) {
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 var exec = promisify(execFile);
-async function git(cwd, ...args2) {
-  return (await exec("git", args2, { cwd, maxBuffer: 1 << 26 })).stdout.trim();
+async function git(cwd, ...args3) {
+  return (await exec("git", args3, { cwd, maxBuffer: 1 << 26 })).stdout.trim();
 }
 async function has(cwd, sha) {
   return git(cwd, "cat-file", "-e", `${sha}^{commit}`).then(

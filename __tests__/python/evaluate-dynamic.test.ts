@@ -1,44 +1,30 @@
 // Code that changes module names in ways the evaluator cannot follow must leave them unknown (never a
 // wrong known value): slice assignment, writes through globals(), star imports from outside the tree.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { WorldEvaluator } from '../../src/python/evaluate.js'
 import { initPython } from '../../src/python/parser.js'
 import { show } from '../../src/python/values.js'
-import { ModuleIndex } from '../../src/settings/modules.js'
-import { MapFileSet } from '../../src/sources/changeset.js'
+import { evaluate, values } from '../helpers/evaluate.js'
 
 beforeAll(() => initPython())
-
-function evaluate(files: Record<string, string>, path = 'settings.py') {
-  const index = new ModuleIndex(new MapFileSet(new Map(Object.entries(files))))
-  const result = new WorldEvaluator(index, 0).evaluate(path)
-  if (!result) throw new Error('not evaluated')
-  return result
-}
-
-function values(source: string, names: string[]): Record<string, string> {
-  const ns = evaluate({ 'settings.py': source }).ns
-  return Object.fromEntries(names.map((n) => [n, ns.bindings.has(n) ? show(ns.bindings.get(n)!.value, 200) : '<missing>']))
-}
 
 describe('changes the evaluator cannot follow', () => {
   it('a slice assignment or deletion makes the list unknown; a slice read is unknown', () => {
     expect(values('M = ["a"]\nM[0:0] = ["b"]\nN = ["a", "b"]\ndel N[1:]\nO = ["a"]\nP = O[1:]\n', ['M', 'N', 'O', 'P'])).toEqual({ M: '<unknown>', N: '<unknown>', O: "['a']", P: '<unknown>' })
   })
 
-  it('a write through globals()/vars() makes every name unknown, and unset names too', () => {
-    const result = evaluate({ 'settings.py': 'DEBUG = False\nglobals()["DEBUG"] = True\n' })
+  it('a write through globals()/vars() with a computed key makes every name unknown, and unset names too', () => {
+    const result = evaluate({ 'settings.py': 'DEBUG = False\nglobals()[name()] = True\n' })
     expect(show(result.ns.bindings.get('DEBUG')!.value)).toBe('<unknown>')
     expect(result.ns.dynamic?.line).toBe(2)
-    expect(values('A = 1\nvars()["B"] += 1\n', ['A'])).toEqual({ A: '<unknown>' })
+    expect(values('A = 1\nvars()[key] += 1\n', ['A'])).toEqual({ A: '<unknown>' })
   })
 
-  it('dynamic code inside a loop counts, though the loop body is not run', () => {
+  it('dynamic code inside a loop that cannot be unrolled counts, at the line that writes', () => {
     const src = 'import os\nDEBUG = False\nfor key, value in os.environ.items():\n    if key.startswith("DJANGO_"):\n        globals()[key[7:]] = value\nLATER = 1\n'
     const result = evaluate({ 'settings.py': src })
     expect(show(result.ns.bindings.get('DEBUG')!.value)).toBe('<unknown>')
     expect(show(result.ns.bindings.get('LATER')!.value)).toBe('1')
-    expect(result.ns.dynamic?.line).toBe(3)
+    expect(result.ns.dynamic?.line).toBe(5)
   })
 
   it('a star import from outside the analysed files may set any name; later assignments are known', () => {

@@ -1,26 +1,11 @@
 // The abstract evaluator on real Python parsed by tree-sitter: values, env worlds, imports, branches.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { WORLDS } from '../../src/python/env.js'
-import { WorldEvaluator } from '../../src/python/evaluate.js'
 import { initPython } from '../../src/python/parser.js'
 import { show } from '../../src/python/values.js'
-import { ModuleIndex } from '../../src/settings/modules.js'
-import { MapFileSet } from '../../src/sources/changeset.js'
+import { evaluate, values } from '../helpers/evaluate.js'
 
 beforeAll(() => initPython())
-
-function evaluate(files: Record<string, string>, path = 'settings.py', world = 0) {
-  const index = new ModuleIndex(new MapFileSet(new Map(Object.entries(files))))
-  const result = new WorldEvaluator(index, world).evaluate(path)
-  if (!result) throw new Error('not evaluated')
-  return result
-}
-
-/** name → Python-like rendering of its value, in a world. */
-function values(source: string, names: string[], world = 0): Record<string, string> {
-  const ns = evaluate({ 'settings.py': source }, 'settings.py', world).ns
-  return Object.fromEntries(names.map((n) => [n, ns.bindings.has(n) ? show(ns.bindings.get(n)!.value, 200) : '<missing>']))
-}
 
 describe('literals and operators', () => {
   it('evaluates literals, arithmetic, strings and containers', () => {
@@ -121,7 +106,7 @@ describe('branches and imports', () => {
   })
 
   it('marks names changed in loops and by dynamic code as unknown', () => {
-    expect(values('A = ["x"]\nfor i in range(3):\n    A.append(i)\nB = 1\nfor i in y:\n    B = i\n', ['A', 'B'])).toEqual({ A: "['x', …]", B: '<unknown>' })
+    expect(values('A = ["x"]\nfor i in items():\n    A.append(i)\nB = 1\nfor i in y:\n    B = i\n', ['A', 'B'])).toEqual({ A: "['x', …]", B: '<unknown>' })
     expect(values('A = 1\nglobals().update(load())\n', ['A'])).toEqual({ A: '<unknown>' })
   })
 

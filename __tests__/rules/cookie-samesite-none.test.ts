@@ -13,7 +13,9 @@ ruleTester(cookieSamesiteNone, {
   ],
   invalid: [
     { name: 'session cookie "None"', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"'), findings: [{ line: 2, message: ["SESSION_COOKIE_SAMESITE is 'None'", 'requests from other sites'] }] },
-    { name: 'CSRF cookie None', code: py('DEBUG = False', 'CSRF_COOKIE_SAMESITE = None'), findings: [{ line: 2, message: ['CSRF_COOKIE_SAMESITE is None'] }] },
+    { name: 'CSRF cookie None: no attribute, the browser decides', code: py('DEBUG = False', 'CSRF_COOKIE_SAMESITE = None'), findings: [{ line: 2, message: ['CSRF_COOKIE_SAMESITE is None', 'no SameSite attribute'] }] },
+    { name: 'SameSite False: no attribute either', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = False'), findings: [{ line: 2, message: ['SESSION_COOKIE_SAMESITE is False', 'no SameSite attribute'] }] },
+    { name: 'set in a settings class loaded into the module', code: py('class Settings:', '    SESSION_COOKIE_SAMESITE = "None"', 'for name in dir(Settings):', '    if name.isupper():', '        globals()[name] = getattr(Settings, name)'), findings: [{ line: 2, message: ["SESSION_COOKIE_SAMESITE is 'None'"] }] },
     { name: 'lower case "none"', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "none"'), findings: [{ line: 2 }] },
     { name: 'both, one finding each', code: py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"', 'CSRF_COOKIE_SAMESITE = "None"'), findings: [{ line: 2, message: ['SESSION_COOKIE_SAMESITE'] }, { line: 3, message: ['CSRF_COOKIE_SAMESITE'] }] },
     { name: 'env default "None"', code: py('import os', 'DEBUG = False', 'SESSION_COOKIE_SAMESITE = os.getenv("SESSION_COOKIE_SAMESITE", "None")'), findings: [{ line: 3, message: ['SESSION_COOKIE_SAMESITE unset gets'] }] },

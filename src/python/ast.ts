@@ -3,13 +3,22 @@
 // environment "world") without crossing into WebAssembly again.
 import type { Node } from 'web-tree-sitter'
 import { parsePython } from './parser.js'
+import { isAscii, pythonSource, type Coding } from './source.js'
+
+/** A parameter of a def or lambda: `a`, `b=1`, `*args`, `**kwargs`. */
+export interface Param {
+  name: string
+  default?: Expr
+  star?: '*' | '**'
+}
 
 export type Expr =
   | { t: 'const'; line: number; value: null | boolean | number | string; isFloat?: boolean }
   | { t: 'fstring'; line: number; parts: (string | Expr)[] }
   | { t: 'name'; line: number; id: string }
   | { t: 'attr'; line: number; obj: Expr; attr: string }
-  | { t: 'call'; line: number; func: Expr; args: Expr[]; kwargs: { name: string; value: Expr }[]; splat: boolean }
+  /** `splats`: the `*args` / `**kwargs` expressions (`splat` is set when there are any). */
+  | { t: 'call'; line: number; func: Expr; args: Expr[]; kwargs: { name: string; value: Expr }[]; splat: boolean; splats: Expr[] }
   | { t: 'subscript'; line: number; obj: Expr; index: Expr }
   | { t: 'binop'; line: number; op: string; left: Expr; right: Expr }
   | { t: 'unary'; line: number; op: string; arg: Expr }
@@ -19,7 +28,11 @@ export type Expr =
   | { t: 'seq'; line: number; kind: 'list' | 'tuple' | 'set'; items: Expr[] }
   | { t: 'starred'; line: number; value: Expr }
   | { t: 'dict'; line: number; entries: ({ key: Expr; value: Expr } | { splat: Expr })[] }
-  | { t: 'comp'; line: number; kind: 'list' | 'tuple' | 'set'; elt: Expr; target: string; iter: Expr; conds: Expr[] }
+  /** A comprehension with one `for`; for a dict, `elt` is the key and `value` the value. */
+  | { t: 'comp'; line: number; kind: 'list' | 'tuple' | 'set' | 'dict'; elt: Expr; value?: Expr; target: Expr; iter: Expr; conds: Expr[] }
+  | { t: 'lambda'; line: number; params: Param[]; body: Expr }
+  /** `(NAME := value)`: assigns in the enclosing scope. */
+  | { t: 'walrus'; line: number; name: string; value: Expr }
   | { t: 'unknown'; line: number; why: string }
 
 export interface Span { line: number; endLine: number }
@@ -30,12 +43,19 @@ export type Stmt = Span &
     | { t: 'augassign'; target: Expr; op: string; value: Expr }
     | { t: 'expr'; expr: Expr }
     | { t: 'if'; branches: { cond: Expr; body: Stmt[] }[]; orelse: Stmt[] | null }
-    | { t: 'try'; body: Stmt[]; handlers: { types: string[]; body: Stmt[] }[]; orelse: Stmt[]; final: Stmt[] }
+    | { t: 'try'; body: Stmt[]; handlers: { types: string[]; name: string | null; body: Stmt[] }[]; orelse: Stmt[]; final: Stmt[] }
     | { t: 'importfrom'; level: number; module: string; names: { name: string; as: string }[] | '*' }
     | { t: 'import'; names: { dotted: string; as: string | null }[] }
-    | { t: 'loop'; body: Stmt[]; orelse: Stmt[] }
-    | { t: 'with'; body: Stmt[] }
-    | { t: 'def'; name: string }
+    /** `for target in iter` (target and iter null for `while`). */
+    | { t: 'loop'; target: Expr | null; iter: Expr | null; body: Stmt[]; orelse: Stmt[] }
+    | { t: 'with'; items: { value: Expr; target: Expr | null }[]; body: Stmt[] }
+    | { t: 'def'; name: string; params: Param[]; body: Stmt[]; decorators: Expr[] }
+    | { t: 'class'; name: string; bases: Expr[]; keywords: { name: string; value: Expr }[]; body: Stmt[]; decorators: Expr[] }
+    | { t: 'return'; value: Expr | null }
+    | { t: 'raise'; exc: Expr | null }
+    | { t: 'global'; names: string[]; nonlocal: boolean }
+    | { t: 'break' }
+    | { t: 'continue' }
     | { t: 'del'; targets: Expr[] }
     | { t: 'other' }
     /** Lines the parser could not read (a syntax error): the names they seem to assign become unknown. */
@@ -44,50 +64,100 @@ export type Stmt = Span &
 
 export interface ParsedModule {
   body: Stmt[]
-  /** Source lines, for messages and code frames. */
+  /** Source lines as git shows them (split at \n), for messages and code frames. */
   lines: string[]
   /** Lines (1-based) where the parser had to recover from a syntax error. */
   errorLines: number[]
+  /** Lines where code nests deeper than the evaluator follows: that part is unknown. */
+  tooDeep: number[]
+  /** The PEP 263 coding cookie, when the file declares one. */
+  coding?: Coding
+  /** Why the file cannot be read as Python reads it (an encoding the review cannot decode). */
+  undecodable?: string
 }
+
+/** How deep expressions and blocks may nest; Python's own parser stops at 200 nested brackets. */
+export const MAX_NESTING = 100
 
 /** Parses Python source into the small AST. Never throws on bad syntax: it recovers what it can. */
 export function parseModule(source: string): ParsedModule {
-  const tree = parsePython(source)
+  const py = pythonSource(source)
+  const tree = parsePython(py.undecodable ? source : py.text)
+  conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source.split(/\r?\n/), depth: 0, tooDeep: [] }
   try {
-    const errorLines: number[] = []
-    if (tree.rootNode.hasError) collectErrors(tree.rootNode, errorLines)
-    sourceLines = source.split(/\r?\n/)
-    return { body: block(tree.rootNode), lines: sourceLines, errorLines }
+    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : []
+    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable }
   } finally {
     tree.delete()
   }
 }
 
-function collectErrors(node: Node, out: number[]): void {
-  if (out.length >= 20) return
-  if (node.isError || node.isMissing) {
-    out.push(node.startPosition.row + 1)
-    return
+/** Error and missing nodes, first 20, found with an explicit stack (the tree may be very deep). */
+function collectErrors(root: Node): number[] {
+  const out: number[] = []
+  const stack: Node[] = [root]
+  while (stack.length && out.length < 20) {
+    const node = stack.pop() as Node
+    if (node.isError || node.isMissing) {
+      out.push(line(node))
+      continue
+    }
+    if (!node.hasError) continue
+    for (let i = node.childCount - 1; i >= 0; i--) {
+      const child = node.child(i)
+      if (child) stack.push(child)
+    }
   }
-  if (!node.hasError) return
-  for (const child of node.children) if (child) collectErrors(child, out)
+  return out.sort((a, b) => a - b)
 }
 
-const line = (n: Node): number => n.startPosition.row + 1
+/** The state of one conversion (set by parseModule). */
+let conv: { fileLine: number[]; lines: string[]; depth: number; tooDeep: number[] } = { fileLine: [], lines: [], depth: 0, tooDeep: [] }
+
+/** Runs `f` one nesting level deeper, or returns `deep()` past MAX_NESTING (and notes the line). */
+function nested<T>(n: Node, f: () => T, deep: () => T): T {
+  if (conv.depth >= MAX_NESTING) {
+    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n))
+    return deep()
+  }
+  conv.depth++
+  try {
+    return f()
+  } finally {
+    conv.depth--
+  }
+}
+
+/** The line of the file (as git shows it) where a node starts; rows count Python's lines. */
+const fileLineOf = (row: number): number => conv.fileLine[row] ?? row + 1
+const line = (n: Node): number => fileLineOf(n.startPosition.row)
 
 function span(n: Node): Span {
-  return { line: line(n), endLine: n.endPosition.row + 1 }
+  return { line: line(n), endLine: fileLineOf(n.endPosition.row) }
+}
+
+/** An identifier as Python reads it: NFKC-normalised, so `ＤＥＢＵＧ` and `𝐃𝐄𝐁𝐔𝐆` are `DEBUG`. */
+function ident(n: Node | null | undefined): string {
+  const text = n?.text ?? ''
+  return isAscii(text) ? text : text.normalize('NFKC')
+}
+
+/** A dotted name (`os.path`, `a.b`), each part NFKC-normalised. */
+function dotted(n: Node | null | undefined): string {
+  const text = n?.text ?? ''
+  return isAscii(text) ? text : text.normalize('NFKC').replace(/\s+/g, '')
 }
 
 function named(n: Node): Node[] {
   return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')
 }
 
-/** The lines of the module being converted (set by parseModule for the duration of one conversion). */
-let sourceLines: string[] = []
-
 function block(n: Node | null): Stmt[] {
   if (!n) return []
+  return nested(n, () => statements(n), () => [{ ...span(n), t: 'unreadable', names: assignedInText(span(n).line, span(n).endLine) }])
+}
+
+function statements(n: Node): Stmt[] {
   const out: Stmt[] = []
   for (const child of named(n)) {
     if (!child.hasError) {
@@ -106,9 +176,9 @@ function block(n: Node | null): Stmt[] {
 /** Names at the start of `NAME =` / `NAME +=` lines, read from the text (no parse tree to trust). */
 function assignedInText(from: number, to: number): string[] {
   const names = new Set<string>()
-  for (let i = from; i <= to; i++) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:[-+*|]?=)(?!=)/.exec(sourceLines[i - 1] ?? '')
-    if (m) names.add(m[1])
+  for (let i = from; i <= Math.min(to, from + 10000); i++) {
+    const m = /^\s*([\p{L}\p{Nl}_][\p{L}\p{N}_]*)\s*(?:[-+*|]?=)(?!=)/u.exec((conv.lines[i - 1] ?? '').slice(0, 1000))
+    if (m) names.add(m[1].normalize('NFKC'))
   }
   return [...names]
 }
@@ -133,7 +203,7 @@ function statement(n: Node): Stmt[] {
       return [{ ...s, t: 'if', branches, orelse }]
     }
     case 'try_statement': {
-      const handlers: { types: string[]; body: Stmt[] }[] = []
+      const handlers: { types: string[]; name: string | null; body: Stmt[] }[] = []
       let orelse: Stmt[] = []
       let final: Stmt[] = []
       for (const c of named(n)) {
@@ -142,7 +212,8 @@ function statement(n: Node): Stmt[] {
           const body = parts.find((p) => p.type === 'block') ?? null
           const typeNode = parts.find((p) => p.type !== 'block')
           const types = typeNode ? exceptionNames(typeNode) : []
-          handlers.push({ types, body: block(body) })
+          const alias = typeNode?.type === 'as_pattern' ? typeNode.childForFieldName('alias') : null
+          handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body) })
         } else if (c.type === 'else_clause') orelse = block(c.childForFieldName('body'))
         else if (c.type === 'finally_clause') final = block(named(c).find((p) => p.type === 'block') ?? null)
       }
@@ -155,24 +226,53 @@ function statement(n: Node): Stmt[] {
     case 'import_statement': {
       const names = n.childrenForFieldName('name').flatMap((c) => {
         if (!c) return []
-        if (c.type === 'aliased_import')
-          return [{ dotted: c.childForFieldName('name')?.text ?? '', as: c.childForFieldName('alias')?.text ?? null }]
-        return [{ dotted: c.text, as: null }]
+        if (c.type === 'aliased_import') {
+          const alias = c.childForFieldName('alias')
+          return [{ dotted: dotted(c.childForFieldName('name')), as: alias ? ident(alias) : null }]
+        }
+        return [{ dotted: dotted(c), as: null }]
       })
       return [{ ...s, t: 'import', names }]
     }
-    case 'for_statement':
+    case 'for_statement': {
+      const orelse = block(named(n).find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? null)
+      return [{ ...s, t: 'loop', target: expr(n.childForFieldName('left')), iter: expr(n.childForFieldName('right')), body: block(n.childForFieldName('body')), orelse }]
+    }
     case 'while_statement':
-      return [{ ...s, t: 'loop', body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? null) }]
-    case 'with_statement':
-      return [{ ...s, t: 'with', body: block(n.childForFieldName('body')) }]
+      return [{ ...s, t: 'loop', target: null, iter: null, body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? null) }]
+    case 'with_statement': {
+      const items = named(named(n).find((c) => c.type === 'with_clause') ?? n)
+        .filter((c) => c.type === 'with_item')
+        .map((c) => {
+          const value = c.childForFieldName('value')
+          if (value?.type !== 'as_pattern') return { value: expr(value), target: null }
+          return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName('alias') ?? value)[0] ?? null) }
+        })
+      return [{ ...s, t: 'with', items, body: block(n.childForFieldName('body')) }]
+    }
     case 'function_definition':
     case 'class_definition':
-      return [{ ...s, t: 'def', name: n.childForFieldName('name')?.text ?? '' }]
+      return [definition(n, s, [])]
     case 'decorated_definition': {
       const def = n.childForFieldName('definition')
-      return [{ ...s, t: 'def', name: def?.childForFieldName('name')?.text ?? '' }]
+      const decorators = named(n)
+        .filter((c) => c.type === 'decorator')
+        .map((c) => expr(named(c)[0] ?? null))
+      return def ? [definition(def, s, decorators)] : [{ ...s, t: 'other' }]
     }
+    case 'return_statement':
+      return [{ ...s, t: 'return', value: named(n).length ? expr(named(n)[0]) : null }]
+    case 'raise_statement':
+      return [{ ...s, t: 'raise', exc: named(n).length ? expr(named(n)[0]) : null }]
+    case 'global_statement':
+    case 'nonlocal_statement':
+      return [{ ...s, t: 'global', names: named(n).map(ident), nonlocal: n.type === 'nonlocal_statement' }]
+    case 'break_statement':
+      return [{ ...s, t: 'break' }]
+    case 'continue_statement':
+      return [{ ...s, t: 'continue' }]
+    case 'match_statement':
+      return [matchStatement(n, s)]
     case 'delete_statement': {
       const target = named(n)[0]
       const targets = target ? (target.type === 'expression_list' ? named(target) : [target]).map(expr) : []
@@ -183,11 +283,75 @@ function statement(n: Node): Stmt[] {
   }
 }
 
+/** A def or class, with its decorators. */
+function definition(n: Node, s: Span, decorators: Expr[]): Stmt {
+  const name = ident(n.childForFieldName('name'))
+  const body = block(n.childForFieldName('body'))
+  if (n.type === 'class_definition') {
+    const bases: Expr[] = []
+    const keywords: { name: string; value: Expr }[] = []
+    const supers = n.childForFieldName('superclasses')
+    for (const a of supers ? named(supers) : []) {
+      if (a.type === 'keyword_argument') keywords.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
+      else bases.push(expr(a))
+    }
+    return { ...s, t: 'class', name, bases, keywords, body, decorators }
+  }
+  return { ...s, t: 'def', name, params: params(n.childForFieldName('parameters')), body, decorators }
+}
+
+function params(n: Node | null): Param[] {
+  if (!n) return []
+  const out: Param[] = []
+  for (const p of named(n)) {
+    switch (p.type) {
+      case 'identifier':
+        out.push({ name: ident(p) })
+        break
+      case 'typed_parameter': {
+        const inner = named(p)[0]
+        if (inner?.type === 'list_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '*' })
+        else if (inner?.type === 'dictionary_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '**' })
+        else out.push({ name: ident(inner) })
+        break
+      }
+      case 'default_parameter':
+      case 'typed_default_parameter':
+        out.push({ name: ident(p.childForFieldName('name')), default: expr(p.childForFieldName('value')) })
+        break
+      case 'list_splat_pattern':
+        out.push({ name: ident(named(p)[0]), star: '*' })
+        break
+      case 'dictionary_splat_pattern':
+        out.push({ name: ident(named(p)[0]), star: '**' })
+        break
+      // keyword_separator (*), positional_separator (/): nothing to bind
+    }
+  }
+  return out
+}
+
+/** `match`: each case is a branch whose condition the review does not decide; `case _` is the else. */
+function matchStatement(n: Node, s: Span): Stmt {
+  const branches: { cond: Expr; body: Stmt[] }[] = []
+  let orelse: Stmt[] | null = null
+  for (const c of named(n.childForFieldName('body') ?? n)) {
+    if (c.type !== 'case_clause') continue
+    const pattern = named(c).find((x) => x.type === 'case_pattern')
+    const body = block(c.childForFieldName('consequence'))
+    const irrefutable = pattern !== undefined && (pattern.text.trim() === '_' || (named(pattern).length === 1 && named(pattern)[0].type === 'identifier')) && !named(c).some((x) => x.type === 'if_clause')
+    if (irrefutable && orelse === null) orelse = body
+    else if (orelse === null) branches.push({ cond: { t: 'unknown', line: line(c), why: 'match case' }, body })
+  }
+  if (!branches.length) return { ...s, t: 'if', branches: [{ cond: { t: 'const', line: s.line, value: true }, body: orelse ?? [] }], orelse: null }
+  return { ...s, t: 'if', branches, orelse }
+}
+
 function exceptionNames(n: Node): string[] {
   if (n.type === 'as_pattern') return exceptionNames(named(n)[0])
   if (n.type === 'tuple' || n.type === 'parenthesized_expression' || n.type === 'expression_list')
     return named(n).flatMap(exceptionNames)
-  return [n.text.split('.').pop() ?? n.text]
+  return [dotted(n).split('.').pop() ?? n.text]
 }
 
 function importFrom(n: Node, s: Span): Stmt {
@@ -197,17 +361,18 @@ function importFrom(n: Node, s: Span): Stmt {
   if (moduleNode?.type === 'relative_import') {
     for (const c of named(moduleNode)) {
       if (c.type === 'import_prefix') level = c.text.length
-      else module = c.text
+      else module = dotted(c)
     }
-  } else module = moduleNode?.text ?? ''
+  } else module = dotted(moduleNode)
   if (named(n).some((c) => c.type === 'wildcard_import')) return { ...s, t: 'importfrom', level, module, names: '*' }
   const names = n.childrenForFieldName('name').flatMap((c) => {
     if (!c) return []
     if (c.type === 'aliased_import') {
-      const name = c.childForFieldName('name')?.text ?? ''
-      return [{ name, as: c.childForFieldName('alias')?.text ?? name }]
+      const name = dotted(c.childForFieldName('name'))
+      const alias = c.childForFieldName('alias')
+      return [{ name, as: alias ? ident(alias) : name }]
     }
-    return [{ name: c.text, as: c.text }]
+    return [{ name: dotted(c), as: dotted(c) }]
   })
   return { ...s, t: 'importfrom', level, module, names }
 }
@@ -236,10 +401,20 @@ function expressionStatement(n: Node, s: Span): Stmt {
 
 function expr(n: Node | null): Expr {
   if (!n) return { t: 'unknown', line: 0, why: 'missing expression' }
+  return nested(n, () => expression(n), () => ({ t: 'unknown', line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }))
+}
+
+const KEYWORD_CONSTANTS: Record<string, null | boolean> = { True: true, False: false, None: null }
+
+function expression(n: Node): Expr {
   const ln = line(n)
   switch (n.type) {
-    case 'identifier':
-      return { t: 'name', line: ln, id: n.text }
+    case 'identifier': {
+      const id = ident(n)
+      // `𝐓𝐫𝐮𝐞` is the name True once normalised, which Python resolves to the constant
+      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: 'const', line: ln, value: KEYWORD_CONSTANTS[id] }
+      return { t: 'name', line: ln, id }
+    }
     case 'integer': {
       const text = n.text.replace(/_/g, '').toLowerCase()
       if (text.endsWith('j') || text.endsWith('l')) return { t: 'unknown', line: ln, why: 'complex literal' }
@@ -263,7 +438,7 @@ function expr(n: Node | null): Expr {
       return inner.length === 1 ? expr(inner[0]) : { t: 'unknown', line: ln, why: 'expression' }
     }
     case 'attribute':
-      return { t: 'attr', line: ln, obj: expr(n.childForFieldName('object')), attr: n.childForFieldName('attribute')?.text ?? '' }
+      return { t: 'attr', line: ln, obj: expr(n.childForFieldName('object')), attr: ident(n.childForFieldName('attribute')) }
     case 'call':
       return call(n, ln)
     case 'subscript': {
@@ -321,21 +496,34 @@ function expr(n: Node | null): Expr {
     case 'list_comprehension':
     case 'set_comprehension':
     case 'generator_expression':
+    case 'dictionary_comprehension':
       return comprehension(n, ln)
+    case 'lambda':
+      return { t: 'lambda', line: ln, params: params(n.childForFieldName('parameters')), body: expr(n.childForFieldName('body')) }
+    case 'named_expression':
+      return { t: 'walrus', line: ln, name: ident(n.childForFieldName('name')), value: expr(n.childForFieldName('value')) }
+    case 'keyword_argument':
+      return { t: 'unknown', line: ln, why: 'keyword argument' }
     default:
       return { t: 'unknown', line: ln, why: n.type.replace(/_/g, ' ') }
   }
 }
 
 function comprehension(n: Node, ln: number): Expr {
-  const kind = n.type === 'list_comprehension' ? 'list' : n.type === 'set_comprehension' ? 'set' : 'tuple'
+  const kind = n.type === 'list_comprehension' ? 'list' : n.type === 'set_comprehension' ? 'set' : n.type === 'dictionary_comprehension' ? 'dict' : 'tuple'
   const clauses = named(n).filter((c) => c.type === 'for_in_clause')
   const target = clauses[0]?.childForFieldName('left')
-  if (clauses.length !== 1 || target?.type !== 'identifier') return { t: 'unknown', line: ln, why: 'comprehension' }
+  if (clauses.length !== 1 || !target) return { t: 'unknown', line: ln, why: 'comprehension' }
   const conds = named(n)
     .filter((c) => c.type === 'if_clause')
     .map((c) => expr(named(c)[0] ?? null))
-  return { t: 'comp', line: ln, kind, elt: expr(n.childForFieldName('body')), target: target.text, iter: expr(clauses[0].childForFieldName('right')), conds }
+  const body = n.childForFieldName('body')
+  const iter = expr(clauses[0].childForFieldName('right'))
+  if (kind === 'dict') {
+    if (body?.type !== 'pair') return { t: 'unknown', line: ln, why: 'comprehension' }
+    return { t: 'comp', line: ln, kind, elt: expr(body.childForFieldName('key')), value: expr(body.childForFieldName('value')), target: expr(target), iter, conds }
+  }
+  return { t: 'comp', line: ln, kind, elt: expr(body), target: expr(target), iter, conds }
 }
 
 function call(n: Node, ln: number): Expr {
@@ -343,15 +531,15 @@ function call(n: Node, ln: number): Expr {
   const argsNode = n.childForFieldName('arguments')
   const args: Expr[] = []
   const kwargs: { name: string; value: Expr }[] = []
-  let splat = false
+  const splats: Expr[] = []
   if (argsNode?.type === 'generator_expression') args.push(expr(argsNode))
   else if (argsNode)
     for (const a of named(argsNode)) {
-      if (a.type === 'keyword_argument') kwargs.push({ name: a.childForFieldName('name')?.text ?? '', value: expr(a.childForFieldName('value')) })
-      else if (a.type === 'list_splat' || a.type === 'dictionary_splat') splat = true
+      if (a.type === 'keyword_argument') kwargs.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
+      else if (a.type === 'list_splat' || a.type === 'dictionary_splat') splats.push(expr(named(a)[0] ?? null))
       else args.push(expr(a))
     }
-  return { t: 'call', line: ln, func, args, kwargs, splat }
+  return { t: 'call', line: ln, func, args, kwargs, splat: splats.length > 0, splats }
 }
 
 function stringExpr(nodes: Node[], ln: number): Expr {

@@ -13,6 +13,50 @@ export const UNSET_WORLD = 0
 /** The worlds where the variable is set to a value a person means as "off". */
 export const OFF_WORLDS = [1, 2, 3]
 
+/** How one evaluation sees the environment. */
+export interface World {
+  /** The string every variable is set to; null: production as deployed (defaults apply). */
+  probe: string | null
+  /** A "literal world": production as deployed, except this one variable set to this value. */
+  set?: { name: string; value: string }
+  /** Production as deployed (world 0): the world that reports notices and finds the literal worlds. */
+  deployed: boolean
+}
+
+export function worldOf(index: number, set?: { name: string; value: string }): World {
+  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD }
+}
+
+/** Whether a variable is set in a world (for `"X" in os.environ`). */
+export function isSet(world: World, name: string): boolean {
+  return world.probe !== null || world.set?.name === name
+}
+
+/** The value a world gives a variable; undefined when it is unset there (its default applies). */
+export function envValue(world: World, name: string): string | undefined {
+  if (world.set?.name === name) return world.set.value
+  return world.probe ?? undefined
+}
+
+/** Words of on/off switches: the probe worlds ("True", "1", "False"…) already stand for them. */
+const SWITCH_WORDS = new Set(['yes', 'no', 'y', 'n', 't', 'f', 'on', 'off', 'enable', 'enabled', 'disable', 'disabled', 'none', 'null'])
+
+/** A compared literal that the probe strings already produce, or that is a switch word (the probes cover it). */
+export function probeProduces(literal: string): boolean {
+  const l = literal.trim().toLowerCase()
+  return SWITCH_WORDS.has(l) || WORLDS.some((w) => w !== null && w.toLowerCase() === l)
+}
+
+const DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/
+
+/** A literal that names a development or test environment: setting it is not production. */
+export function namesDevelopment(literal: string): boolean {
+  return literal
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .some((w) => DEV_WORDS.test(w))
+}
+
 export interface EnvRead {
   name: string
   /** The reading function as written, e.g. `os.environ.get`, `env.bool`, `config`. */
@@ -48,6 +92,15 @@ export function strtobool(s: string): Value {
   return fails(`ValueError: invalid truth value ${s}`)
 }
 
+const STR2BOOL_TRUE = new Set(['yes', 'true', 't', 'y', '1'])
+const STR2BOOL_FALSE = new Set(['no', 'false', 'f', 'n', '0'])
+
+/** The str2bool package: True / False for its words, None for anything else (it does not raise). */
+export function str2bool(s: string): Value {
+  const key = s.toLowerCase()
+  return STR2BOOL_TRUE.has(key) ? TRUE : STR2BOOL_FALSE.has(key) ? FALSE : { kind: 'none' }
+}
+
 /** Python's int() of a string. */
 export function pyInt(s: string): Value {
   const t = s.trim().replace(/_/g, '')
@@ -67,8 +120,29 @@ export function commaList(s: string, strip: boolean): Value {
   return list(parts.filter((p) => p.length > 0).map(str))
 }
 
-/** json.loads for the values settings use; objects become dicts. */
+/** How deeply json.loads and ast.literal_eval values may nest. */
+export const MAX_LITERAL_DEPTH = 100
+
+/** The deepest nesting of brackets in a JSON text (strings skipped), in one pass. */
+function jsonDepth(s: string): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth)
+    else if (c === ']' || c === '}') depth--
+  }
+  return max
+}
+
+/** json.loads for the values settings use; objects become dicts. Too deep a document is unknown. */
 export function jsonValue(s: string): Value {
+  if (jsonDepth(s) > MAX_LITERAL_DEPTH) return { kind: 'unknown', why: `a JSON document nested more than ${MAX_LITERAL_DEPTH} levels deep` }
   let parsed: unknown
   try {
     parsed = JSON.parse(s)

@@ -8,8 +8,8 @@ export const cookieSamesiteNone: Rule = {
     title: 'Session or CSRF cookie has SameSite=None',
     django: [],
     docs: {
-      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is `None` or `"None"`.',
-      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Django's default, 'Lax', keeps normal links working.",
+      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all).',
+      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Without the attribute each browser decides: Chrome and Edge treat the cookie as Lax, Safari and Firefox send it cross-site. Django's default, 'Lax', keeps normal links working.",
       bad: 'SESSION_COOKIE_SAMESITE = "None"',
       fix: 'SESSION_COOKIE_SAMESITE = "Lax"'
     }
@@ -18,12 +18,15 @@ export const cookieSamesiteNone: Rule = {
     const out: RuleFinding[] = []
     for (const name of ['SESSION_COOKIE_SAMESITE', 'CSRF_COOKIE_SAMESITE']) {
       const s = settings.get(name)
-      const j = judge(s, (v) => v.kind === 'none' || (v.kind === 'str' && v.value.toLowerCase() === 'none'))
+      // the string "None" sets SameSite=None; None and False leave the attribute out
+      const j = judge(s, (v) => v.kind === 'none' || (v.kind === 'bool' && !v.value) || (v.kind === 'str' && v.value.toLowerCase() === 'none'))
       if (j.verdict === 'none' || !j.value) continue
+      const effect =
+        j.value.kind === 'str' ? 'so browsers send the cookie with requests from other sites' : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites"
       out.push({
         subject: name,
         loc: locOf(s, settings, j.binding),
-        message: `${name} ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, so browsers send the cookie with requests from other sites (${origin(s, settings, j.binding)}).`,
+        message: `${name} ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, ${effect} (${origin(s, settings, j.binding)}).`,
         fix: { description: `Set ${name} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
       })
     }

@@ -16,6 +16,7 @@ import { secretKeyWeak } from './secret-key-weak.js'
 import { securityMiddlewareMissing } from './security-middleware-missing.js'
 import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
 import { sessionCookieInsecure } from './session-cookie-insecure.js'
+import { settingsOpaqueWrite } from './settings-opaque-write.js'
 import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
 import type { Rule } from './types.js'
 
@@ -37,7 +38,8 @@ export const RULES: readonly Rule[] = [
   sslRedirectDisabled,
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
-  crossOriginOpenerPolicyWeakened
+  crossOriginOpenerPolicyWeakened,
+  settingsOpaqueWrite
 ]
 
 export function ruleById(id: string): Rule | undefined {

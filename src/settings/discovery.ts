@@ -137,9 +137,9 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   for (const path of candidatePaths) {
     const parsed = index.module(path)
     if (!parsed) continue
-    const { assigned, starImports: stars } = topLevelNames(parsed.body)
-    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length
     const settingsPath = /settings/i.test(path)
+    const { assigned, starImports: stars } = topLevelNames(parsed.body, settingsPath)
+    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length
     const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p): p is string => p !== 'missing' && p !== 'external')
     starImports.set(path, resolved)
     const setsSecretKey = assigned.has('SECRET_KEY')

@@ -112,8 +112,12 @@ export class ModuleIndex implements Loader {
   }
 }
 
-/** Names a module assigns at top level (also inside if/try blocks), and its star imports. */
-export function topLevelNames(body: Stmt[]): { assigned: Set<string>; starImports: { level: number; module: string }[] } {
+/**
+ * Names a module assigns at top level (also inside if/try/with/for blocks), and its star imports.
+ * With `classBodies`, names assigned in class bodies count too (settings classes: django-configurations,
+ * load_settings()-style), for modules already named as settings.
+ */
+export function topLevelNames(body: Stmt[], classBodies = false): { assigned: Set<string>; starImports: { level: number; module: string }[] } {
   const assigned = new Set<string>()
   const starImports: { level: number; module: string }[] = []
   const visit = (stmts: Stmt[]): void => {
@@ -130,6 +134,10 @@ export function topLevelNames(body: Stmt[]): { assigned: Set<string>; starImport
         visit(s.orelse)
         visit(s.final)
       } else if (s.t === 'with') visit(s.body)
+      else if (s.t === 'loop') {
+        visit(s.body)
+        visit(s.orelse)
+      } else if (s.t === 'class' && classBodies) visit(s.body)
     }
   }
   visit(body)

@@ -1,8 +1,8 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
-import { OFF_WORLDS, UNSET_WORLD, WORLDS } from '../python/env.js'
-import { WorldEvaluator, type Binding } from '../python/evaluate.js'
-import { mapOptions, unknown, type Loc, type Value } from '../python/values.js'
+import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment } from '../python/env.js'
+import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
+import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import { DJANGO_DEFAULTS } from './defaults.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
@@ -18,6 +18,7 @@ export interface Setting {
 /** Evaluators for every world of one tree, created on first use and shared by all entry modules. */
 export class Worlds {
   private readonly evaluators: (WorldEvaluator | undefined)[] = []
+  private readonly literal = new Map<string, WorldEvaluator>()
   constructor(private readonly index: ModuleIndex) {}
   get(world: number): WorldEvaluator {
     let e = this.evaluators[world]
@@ -27,7 +28,21 @@ export class Worlds {
     }
     return e
   }
+
+  /** Production as deployed, except one variable set to one value. */
+  withVariable(name: string, value: string): WorldEvaluator {
+    const key = `${name}=${value}`
+    let e = this.literal.get(key)
+    if (!e) {
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { name, value })
+      this.literal.set(key, e)
+    }
+    return e
+  }
 }
+
+/** The most literal worlds evaluated for one module. */
+const MAX_LITERAL_WORLDS = 8
 
 export class SettingsView {
   constructor(
@@ -48,9 +63,33 @@ export class SettingsView {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name)
   }
 
-  /** The effective value of a setting in a world (default: production as deployed). */
+  /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
+  opaqueWrites(): OpaqueWrite[] {
+    return this.worlds.get(UNSET_WORLD).evaluate(this.path)?.opaque ?? []
+  }
+
+  /**
+   * The effective value of a setting in a world (default: production as deployed). In production
+   * as deployed, a variable compared only with literals the probes never produce
+   * (`os.environ.get("STAGE") == "production"`) may be set to any of them: each such literal world
+   * (one variable at a time, development-looking literals left out) adds its value as an alternative.
+   */
   get(name: string, world = UNSET_WORLD): Setting {
-    const result = this.worlds.get(world).evaluate(this.path)
+    const setting = this.settingIn(this.worlds.get(world), name)
+    if (world !== UNSET_WORLD) return setting
+    return withAlternatives(setting, this.literalWorlds().map((e) => this.settingIn(e, name)))
+  }
+
+  private literalWorlds(): WorldEvaluator[] {
+    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string>>()
+    const out: WorldEvaluator[] = []
+    for (const [variable, literals] of compared)
+      for (const literal of literals) if (!namesDevelopment(literal) && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal))
+    return out
+  }
+
+  private settingIn(evaluator: WorldEvaluator, name: string): Setting {
+    const result = evaluator.evaluate(this.path)
     const binding = result?.ns.bindings.get(name)
     const fallback = DJANGO_DEFAULTS[name] ?? unknown(`${name} is not set`)
     if (!binding) {
@@ -70,4 +109,18 @@ export class SettingsView {
   moduleLoc(): Loc {
     return { path: this.path, line: 1, endLine: 1 }
   }
+}
+
+/** A setting with the values it takes in other worlds as alternatives (unchanged when they agree). */
+function withAlternatives(setting: Setting, others: Setting[]): Setting {
+  // each world evaluates on its own, so the same assignment is a different Binding object in each
+  const key = (loc: Loc | undefined, v: Value): string => `${loc?.path}:${loc?.line}=${show(v, 400)}`
+  const differ = others.filter((o) => key(o.binding?.loc, o.value) !== key(setting.binding?.loc, setting.value))
+  if (!differ.length) return setting
+  const all = [setting, ...differ]
+  const bindings = new Map<string, Binding>()
+  for (const b of all.flatMap((s) => (s.binding ? (s.binding.alternatives ?? [s.binding]) : []))) bindings.set(key(b.loc, b.value), b)
+  const value = oneOf(all.map((s) => s.value), 'depends on an environment variable compared with a literal')
+  const first = setting.binding ?? differ.find((o) => o.binding)?.binding
+  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) }
 }

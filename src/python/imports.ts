@@ -1,0 +1,59 @@
+// Imports: `import x`, `from x import y`, `from .base import *` followed into the analysed tree.
+import type { Stmt } from './ast.js'
+import type { Signal } from './control-flow.js'
+import { imported } from './library.js'
+import type { ModuleRun } from './module-run.js'
+import type { Frame } from './namespace.js'
+
+/**
+ * `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`: names from outside the tree, or an
+ * analysed module (this one included: `import config.settings as me; me.DEBUG = True`).
+ */
+export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, frame: Frame): void {
+  for (const n of s.names) {
+    const local = n.as ?? n.dotted.split('.')[0]
+    const qname = n.as ? n.dotted : n.dotted.split('.')[0]
+    const found = n.as ? run.loader.resolve(run.path, 0, n.dotted) : 'external'
+    run.bind(frame, local, found === 'external' || found === 'missing' ? { kind: 'ext', qname } : { kind: 'module', path: found }, s)
+  }
+}
+
+export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>, frame: Frame): Signal {
+  const target = run.loader.resolve(run.path, s.level, s.module)
+  if (target === 'missing') return { t: 'raise', exc: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
+  if (target === 'external') {
+    if (s.names === '*') {
+      run.notices.push(`${run.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`)
+      // It may set any setting (Django's own defaults module sets only what we already know).
+      if (s.module !== 'django.conf.global_settings') run.markDynamic(frame, s)
+      return null
+    }
+    for (const n of s.names) run.bind(frame, n.as, imported(s.module ? `${s.module}.${n.name}` : n.name), s)
+    return null
+  }
+  const result = run.modules.evaluate(target)
+  if (!result) {
+    run.notices.push(`${run.path}:${s.line}: circular import of ${target} was not followed`)
+    return null
+  }
+  if (s.names === '*') {
+    run.starImports.push(target)
+    for (const [name, b] of result.ns.bindings) if (!name.startsWith('_')) frame.ns.bindings.set(name, b)
+    if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
+    for (const o of result.opaque) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
+    for (const n of result.notices) run.carry(n)
+    for (const [name, literals] of result.compared) for (const l of literals) run.noteCompared(name, l)
+    return null
+  }
+  for (const n of s.names) {
+    const b = result.ns.bindings.get(n.name)
+    if (b) frame.ns.bindings.set(n.as, b)
+    else {
+      // `from . import base` names a submodule
+      const sub = run.loader.resolve(run.path, s.level, s.module ? `${s.module}.${n.name}` : n.name)
+      if (sub !== 'missing' && sub !== 'external') run.bind(frame, n.as, { kind: 'module', path: sub }, s)
+      else return { t: 'raise', exc: 'ImportError', why: `ImportError: cannot import name ${n.name} from ${target}` }
+    }
+  }
+  return null
+}
