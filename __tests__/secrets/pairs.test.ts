@@ -59,7 +59,7 @@ describe('pairsOfLine: Python', () => {
 
   it('reads list elements under the list’s name', () => {
     expect(kv(`SECRET_KEY_FALLBACKS = ["old-1", "${KEY}"]`, true)).toEqual([['SECRET_KEY_FALLBACKS', 'old-1'], ['SECRET_KEY_FALLBACKS', KEY]])
-    expect(kv(`X = f("a", "b")`, true)).toEqual([['a', 'b']]) // a call's first argument names the second, not a list
+    expect(kv(`X = os.getenv("a", "b")`, true)).toEqual([['a', 'b']]) // a config read's first argument names the second, not a list
   })
 
   it('reads well-known positional credentials', () => {
