@@ -44,7 +44,8 @@ function kindOfSnake(key: string): NamedKind | undefined {
   // public by design: publishable/public keys, search-only keys (Algolia, Meilisearch), reCAPTCHA site keys
   if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return undefined
   if (key === 'SECRET_KEY' || key === 'SECRET_KEY_FALLBACKS' || (key.endsWith('_SECRET_KEY') && key.startsWith('DJANGO'))) return 'django-secret-key'
-  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || key.includes('PASSWORD')) return key.includes('PASSWORD_') && !key.endsWith('PASSWORD') ? undefined : 'password'
+  // PASSWORD, DB_PASSWORD1, PGPASSWORD; not PASSWORDLESS_…, PASSWORD_RESET_…
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes('PASSWORD_') && !key.endsWith('PASSWORD') ? undefined : 'password'
   if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith('SALT')) return 'signing-key'
   if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith('APIKEY')) return 'api-key'
   if (key.includes('SECRET')) return 'secret'
@@ -94,6 +95,8 @@ function isReference(value: string): boolean {
   let dollars = 0
   while (v[dollars] === '$' && dollars < 2) dollars++
   if (dollars && v.length > dollars && isDottedIdentifier(v.slice(dollars), 0)) return true
+  // a shell script's arguments: "$1", "$@"
+  if (/^\$(?:\d{1,2}|[@*])$/.test(v)) return true
   // {name} / {self.token} anywhere: a template, not the value
   for (let i = v.indexOf('{'); i >= 0 && i < v.length; i = v.indexOf('{', i + 1)) {
     const close = v.indexOf('}', i)
@@ -311,8 +314,8 @@ export function looksLikeCredential(kind: NamedKind, value: string, options: Val
   // code, not a literal: an attribute chain or a call (only where the value was not quoted)
   if (!options.quoted && (isDottedIdentifier(v, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v))) return false
   if (options.code && isFieldMapping(options.key, v)) return false
-  // short secrets count: a four-character password is a password
-  if (kind === 'password') return v.length >= 4
+  // short secrets count: a four-character password is a password; a short number is a code or a port
+  if (kind === 'password') return v.length >= 4 && !/^\d{1,7}$/.test(v)
   // a word or two ("integration", "local-dev-key") is a name for a key, not a generated one
   if (isWords(v)) return false
   // a salt named like a purpose ("orders-v2", "email-verification") namespaces a hash; only a random one is a secret

@@ -1,6 +1,7 @@
 // Values code refuses rather than uses: `if SECRET_KEY in ("django-insecure-…", …)`, `key != "…"`,
 // `INSECURE_DEFAULT_KEYS = [ … ]`. A list of known public default keys is there to reject them.
-import { assignmentTarget, quotedStrings, type Quoted } from './pairs.js'
+import { quotedStrings, type Quoted } from './quotes.js'
+import { assignmentTarget } from './syntax.js'
 import type { Following } from './formats.js'
 
 const DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/

@@ -4,7 +4,9 @@ import { isDummy, isKnownExample, isMaskable, isPlaceholder, looksLikeCredential
 import { csvHeader, csvPairs } from './csv.js'
 import { refusedValues } from './denylist.js'
 import { URL_CREDENTIALS, formatMatches, type FormatMatch, type Following } from './formats.js'
-import { continueCarry, finishCarry, openCarry, pairsOfLine, partAt, quotedStrings, rawColumn, type Carry, type LineSyntax, type Pair, type Part } from './pairs.js'
+import { continueCarry, finishCarry, openCarry, type Carry } from './carry.js'
+import { pairsOfLine, partAt, type LineSyntax, type Pair, type Part } from './pairs.js'
+import { quotedStrings, rawColumn } from './quotes.js'
 import { indexLines } from './triggers.js'
 
 /** Where (part of) a secret is written in its file: line (1-based), columns [start, end) of that line. */
