@@ -21,8 +21,6 @@ export interface Output {
   settingChanges?: SettingChange[]
   /** A file's lines as they may be shown, secrets masked; undefined when the file is not known. */
   lines(path: string, side: Side): readonly string[] | undefined
-  /** Masks free text written for this output (a summary line, a coverage note) like the findings' messages. */
-  text(s: string): string
 }
 
 /** The side of the review a finding's lines are read from: a fixed finding is in the base. */
@@ -64,7 +62,6 @@ export function redactForOutput(result: ReviewResult): Output {
     notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
     entries: result.entries,
     ...(result.settingChanges ? { settingChanges: result.settingChanges.map((c) => ({ ...c, before: text(c.before), after: text(c.after), source: text(c.source) })) } : {}),
-    lines: (path, side) => file(path, side)?.lines,
-    text
+    lines: (path, side) => file(path, side)?.lines
   }
 }

@@ -182,7 +182,7 @@ export function detectSecrets(path: string, content: string | Uint8Array, option
   const out: SecretHit[] = []
   let carry: { state: Carry; line: number } | undefined
   const carried = (pairs: Pair[], lineNo: number, opened: number, taken: Set<number>, readPairs: boolean): void => {
-    for (const p of pairs) if (!lines || p.parts.some((x) => lines.has(lineNo + x.line))) addPair(p, lineNo, opened, ctx, out, taken, [], !readPairs)
+    for (const p of pairs) if (!lines || p.parts.some((x) => lines.has(lineNo + x.line))) addPair(p, lineNo, opened, ctx, out, taken, [], () => !readPairs)
   }
   const parents: { indent: number; key: string }[] = []
   let next = 0 // the next entry of `candidates`
@@ -285,10 +285,10 @@ function scanLine(line: string, lineNo: number, following: Following, preceding:
 
 /**
  * Reports a pair when its name is secret-sounding and its value looks like a credential (and no
- * format hit covers it); `forceBelow`, or a value that is no credential, makes it a masking-only hit
- * when every value is wanted.
+ * format hit covers it). A value that is no credential, or one `below` says is not to be reported
+ * here, becomes a masking-only hit when every value is wanted.
  */
-function addPair(p: Pair, lineNo: number, keyLine: number | undefined, ctx: FileContext, out: SecretHit[], taken: Set<number>, formats: FormatMatch[], below: boolean | ((p: Pair) => boolean) = false): void {
+function addPair(p: Pair, lineNo: number, keyLine: number | undefined, ctx: FileContext, out: SecretHit[], taken: Set<number>, formats: FormatMatch[], below: (p: Pair) => boolean = () => false): void {
   if (taken.has(p.column)) return
   // a value holding a self-identifying credential (or lying inside one) was reported as that
   if (formats.some((f) => f.column < p.column + p.value.length && p.column < f.column + f.value.length)) return
@@ -298,12 +298,12 @@ function addPair(p: Pair, lineNo: number, keyLine: number | undefined, ctx: File
   // admin/admin for a superuser a migration creates: every database it runs on has that account
   const weakUser = !strong && ctx.migration && p.createsUser === true && isMaskable(p.value)
   // asked only of what would be reported: whether the line refuses the value (a deny-list) costs a look back
-  const credential = (strong || weakUser) && !(typeof below === 'function' ? below(p) : below)
+  const credential = (strong || weakUser) && !below(p)
   if (!credential && !(ctx.everyValue && isMaskable(p.value))) return
   taken.add(p.column)
   const label = weakUser ? 'weak password of a user a migration creates' : kind === 'django-secret-key' ? `Django secret key in ${p.key}` : `${kind.replace('-', ' ')} in ${p.key}`
   out.push({
-    kind: weakUser ? 'password' : kind,
+    kind,
     label,
     line: lineNo,
     column: p.column,
