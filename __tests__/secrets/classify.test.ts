@@ -178,3 +178,9 @@ describe('names and values of real code that look like passwords', () => {
     expect(isPlaceholder('"$2"')).toBe(true)
   })
 })
+
+describe('placeholders of real deploy files', () => {
+  it('reads "thisisapassword" as words', () => {
+    expect(looksLikeCredential('password', 'thisisapassword', { quoted: true })).toBe(false)
+  })
+})
