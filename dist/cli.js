@@ -4465,7 +4465,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines2(scalar.source) : [];
+      const lines = scalar.source ? splitLines3(scalar.source) : [];
       let chompStart = lines.length;
       for (let i2 = lines.length - 1; i2 >= 0; --i2) {
         const content = lines[i2][1];
@@ -4623,7 +4623,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines2(source2) {
+    function splitLines3(source2) {
       const split = source2.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -5354,15 +5354,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context2) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context2;
       const source2 = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context2.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source2[0]) {
@@ -5386,8 +5386,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source: source2, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context2 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context2;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
@@ -15606,12 +15606,1458 @@ function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
+// src/secrets/classify.ts
+var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION", "_CACHE", "_CACHE_KEY", "_LOCK", "_LOCK_KEY"];
+function snake(rawKey) {
+  let out2 = "";
+  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
+    const c3 = rawKey[i2];
+    const prev = rawKey[i2 - 1];
+    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
+    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
+  }
+  return out2.toUpperCase();
+}
+var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
+function namedKind(rawKey) {
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
+  const dot = rawKey.lastIndexOf(".");
+  if (dot > 0 && dot < rawKey.length - 1) {
+    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
+    if (last) return last;
+  }
+  return kindOfSnake(snake(rawKey));
+}
+function kindOfSnake(key) {
+  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
+  if (/^(PROXY|UWSGI|FASTCGI|SCGI|GRPC|MEMCACHED)_PASS$/.test(key)) return void 0;
+  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
+  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
+  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
+  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
+  if (key.includes("SECRET")) return "secret";
+  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
+  return void 0;
+}
+var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026", "not_real", "not-real", "notreal", "will_be_replaced", "to_be_replaced", "asdf", "qwer", "zxcv", "azerty"];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?", "undefined", "something", "tiger"]);
+var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
+function isKnownExample(value) {
+  return KNOWN_EXAMPLES.some((e) => value.includes(e));
+}
+var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
+var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
+function isDottedIdentifier(v2, minDots) {
+  let dots = 0;
+  let start2 = true;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (start2) {
+      if (!isIdentStart(c3)) return false;
+      start2 = false;
+    } else if (c3 === ".") {
+      dots++;
+      start2 = true;
+    } else if (!isIdentChar(c3)) return false;
+  }
+  return !start2 && dots >= minDots;
+}
+var unquote = (v2) => v2.length >= 2 && (v2[0] === '"' || v2[0] === "'") && v2[v2.length - 1] === v2[0] ? v2.slice(1, -1) : v2;
+function isReference(value) {
+  const v2 = unquote(value);
+  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
+  let dollars = 0;
+  while (v2[dollars] === "$" && dollars < 2) dollars++;
+  if (dollars && v2.length > dollars && isDottedIdentifier(v2.slice(dollars), 0)) return true;
+  if (/^\$(?:\d{1,2}|[@*])$/.test(v2)) return true;
+  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
+    const close = v2.indexOf("}", i2);
+    if (close < 0) break;
+    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
+  }
+  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
+  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
+  return false;
+}
+function isPath(v2) {
+  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../")) && !/^[\w.-]{1,64}(?:\/[\w.-]{1,64}){1,16}\.[a-z]{1,5}$/.test(v2)) return false;
+  const segments = v2.split("/");
+  if (segments.length < 3 && !v2.includes(".")) return false;
+  for (const s of segments) {
+    if (s.length > 64) return false;
+    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
+    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
+  }
+  return true;
+}
+function isEncrypted(v2) {
+  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
+}
+function isPasswordHash(v2) {
+  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
+  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
+  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
+  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
+}
+var DUMMY_WORDS = new Set(
+  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please is".split(" ")
+);
+var MAX_DUMMY_WORD = 14;
+var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+function isDummy(value) {
+  if (value.length > 64) return false;
+  let s = value.toLowerCase();
+  let a = 0;
+  let b3 = s.length;
+  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
+  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
+  s = s.slice(a, b3);
+  let letters = "";
+  for (const c3 of s) {
+    if (c3 >= "a" && c3 <= "z") letters += c3;
+    else if (LEET[c3]) letters += LEET[c3];
+  }
+  if (letters.length < 2) return false;
+  const reach = new Array(letters.length + 1).fill(false);
+  reach[0] = true;
+  for (let i2 = 0; i2 < letters.length; i2++) {
+    if (!reach[i2]) continue;
+    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
+  }
+  return reach[letters.length];
+}
+function isProse(value) {
+  const words2 = value.trim().split(/\s+/);
+  if (words2.length < 2) return false;
+  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
+  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
+}
+function isPlaceholder(value) {
+  const v2 = value.trim();
+  if (v2.length === 0) return true;
+  const lower2 = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower2)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
+  if (v2.startsWith("<") && v2.endsWith(">")) return true;
+  if (isReference(v2) || isEncrypted(v2)) return true;
+  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
+  if (isPath(v2)) return true;
+  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
+  if (new Set(v2).size <= 2) return true;
+  if (isSequential(lower2) || isRepeated(lower2) || namesASecret(lower2)) return true;
+  return false;
+}
+function isRepeated(s) {
+  if (s.length < 6) return false;
+  const fail = new Array(s.length).fill(0);
+  for (let i2 = 1, k2 = 0; i2 < s.length; i2++) {
+    while (k2 > 0 && s[i2] !== s[k2]) k2 = fail[k2 - 1];
+    if (s[i2] === s[k2]) k2++;
+    fail[i2] = k2;
+  }
+  const period = s.length - fail[s.length - 1];
+  return period * 2 <= s.length;
+}
+var SECRET_PARTS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey"]);
+function namesASecret(s) {
+  if (s.length > 64 || !/^[a-z]{1,32}(?:[_-][a-z]{1,32}){1,4}$/.test(s)) return false;
+  return s.split(/[_-]/).some((w2) => SECRET_PARTS.has(w2));
+}
+function isSequential(s) {
+  if (s.length < 4) return false;
+  let runs = 1;
+  let run2 = 1;
+  for (let i2 = 1; i2 < s.length; i2++) {
+    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1 || s[i2] === "0" && s[i2 - 1] === "9") run2++;
+    else {
+      if (run2 < 4) return false;
+      runs++;
+      run2 = 1;
+    }
+  }
+  return run2 >= 4 && runs <= 2;
+}
+function entropy(s) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
+  let h3 = 0;
+  for (const n of counts.values()) {
+    const p2 = n / s.length;
+    h3 -= p2 * Math.log2(p2);
+  }
+  return h3;
+}
+function isUpperSnake(v2) {
+  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
+  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
+  return true;
+}
+function isWords(v2) {
+  if (v2.length >= 64 || /\d/.test(v2)) return false;
+  const parts2 = v2.split(/[-_. ]/);
+  return parts2.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
+}
+var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+function isMaskable(value) {
+  return value.trim() !== "" && !isReference(value.trim());
+}
+function isPublicByDesign(v2, key) {
+  if (v2.startsWith("pk.eyJ") || v2.startsWith("pk_live_") || v2.startsWith("pk_test_")) return true;
+  return v2.length === 40 && v2.startsWith("6L") && !/secret|private/i.test(key ?? "");
+}
+var isHexKey = (v2) => /^[0-9a-f]{12,128}$/i.test(v2) && /[a-f]/i.test(v2) && /\d/.test(v2);
+var isFieldMapping = (key, v2) => key !== void 0 && /^[a-z][a-z0-9_]{0,63}$/.test(key) && /^[a-z][a-z0-9]{0,31}(?:_[a-z0-9]{1,32}){1,6}$/.test(v2);
+function looksLikeCredential(kind, value, options = {}) {
+  const v2 = value.trim();
+  if (v2.includes("-----BEGIN ")) return false;
+  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
+  if (options.template && v2.includes("{") || isPublicByDesign(v2, options.key)) return false;
+  if (v2[0] === "{" && v2.endsWith("}") || v2[0] === "[" && v2.endsWith("]")) return false;
+  if (options.key) {
+    const k2 = squash(options.key);
+    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
+  }
+  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
+  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
+  if (options.code && isFieldMapping(options.key, v2)) return false;
+  if (kind === "password") return v2.length >= 4 && !/^\d{1,7}$/.test(v2);
+  if (isWords(v2)) return false;
+  if (options.key && /salt$/i.test(options.key) && isWords(v2.replace(/\d/g, ""))) return false;
+  if (kind === "django-secret-key") return v2.length >= 4;
+  return v2.length >= 12 && (entropy(v2) >= 3 || isHexKey(v2));
+}
+
+// src/secrets/csv.ts
+function cells(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 <= line2.length) {
+    if (line2[i2] === '"') {
+      let j3 = i2 + 1;
+      let text = "";
+      while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
+        text += line2[j3];
+        j3 += line2[j3] === '"' ? 2 : 1;
+      }
+      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
+      const comma = line2.indexOf(",", j3);
+      i2 = comma < 0 ? line2.length + 1 : comma + 1;
+    } else {
+      const comma = line2.indexOf(",", i2);
+      const end = comma < 0 ? line2.length : comma;
+      out2.push({ text: line2.slice(i2, end), start: i2, end, quoted: false });
+      i2 = end + 1;
+    }
+  }
+  return out2;
+}
+function csvHeader(line2, secretName2) {
+  const names = cells(line2).map((c3) => c3.text.trim());
+  return names.some((n) => n && secretName2(n)) ? names : void 0;
+}
+function csvPairs(line2, columns) {
+  const out2 = [];
+  cells(line2).forEach((c3, i2) => {
+    const key = columns[i2];
+    if (key && c3.text) out2.push({ key, value: c3.text, column: c3.start, parts: [{ line: 0, start: c3.start, end: c3.end }], quoted: c3.quoted });
+  });
+  return out2;
+}
+
+// src/secrets/syntax.ts
+var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
+var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
+var isSpace = (c3) => c3 === " " || c3 === "	";
+var MAX_KEY = 64;
+var MAX_VALUE = 4096;
+function skipSpaceBack(line2, i2) {
+  while (i2 >= 0 && isSpace(line2[i2])) i2--;
+  return i2;
+}
+function skipSpace(line2, i2) {
+  while (i2 < line2.length && isSpace(line2[i2])) i2++;
+  return i2;
+}
+function keyBefore(line2, i2, byEnd) {
+  i2 = skipSpaceBack(line2, i2);
+  if (i2 < 0) return void 0;
+  if (line2[i2] === "]") {
+    const q4 = byEnd.get(i2 - 1);
+    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
+    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
+  }
+  const q3 = byEnd.get(i2);
+  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
+  let j3 = i2;
+  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
+  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
+  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
+}
+function assignmentTarget(line2) {
+  return assignment(line2)?.name;
+}
+function assignment(line2) {
+  let i2 = skipSpace(line2, 0);
+  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
+  if (i2 === start2) return void 0;
+  const name2 = line2.slice(start2, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
+    i2 = skipSpace(line2, i2 + 1);
+    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
+      if (line2[i2] === "=") break;
+      i2++;
+    }
+  }
+  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
+}
+function isNameLike(key) {
+  for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
+  return key.length > 0;
+}
+function callNameBefore(line2, open) {
+  const end = skipSpaceBack(line2, open - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < 2 * MAX_KEY && (isIdentChar2(line2[j3]) || line2[j3] === ".")) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function readsConfig(callName) {
+  const last = callName.slice(callName.lastIndexOf(".") + 1).toLowerCase();
+  return last === "str" || last === "bytes" || last === "setdefault" || last === "pop" || ["get", "env", "config", "setting", "secret", "var"].some((w2) => last.includes(w2));
+}
+
+// src/secrets/quotes.ts
+function rawColumn(q3, i2) {
+  let shift = 0;
+  if (q3.escapes) {
+    for (const e of q3.escapes) if (e < i2) shift++;
+  }
+  return q3.valueStart + i2 + shift;
+}
+var quotedPart = (q3) => [{ line: 0, start: q3.valueStart, end: q3.valueEnd }];
+function scanQuotes(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < line2.length) {
+    const c3 = line2[i2];
+    if (c3 === '"' || c3 === "'" || c3 === "`") {
+      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
+      const open = triple ? 3 : 1;
+      let j3 = i2 + open;
+      let escapes;
+      let value = "";
+      let from = j3;
+      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
+        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
+          value += line2.slice(from, j3);
+          (escapes ??= []).push(value.length);
+          value += line2[j3 + 1];
+          j3 += 2;
+          from = j3;
+          continue;
+        }
+        j3++;
+      }
+      if (j3 >= line2.length) return { quoted: out2, open: { start: i2, valueStart: i2 + open, quote: c3, triple } };
+      value += line2.slice(from, j3);
+      let tokenStart = i2;
+      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
+      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
+      out2.push({ start: i2, end: j3 + open - 1, value, tokenStart, valueStart: i2 + open, valueEnd: j3, quote: c3, prefix: line2.slice(tokenStart, i2).toLowerCase(), ...escapes ? { escapes } : {} });
+      i2 = j3 + open;
+      continue;
+    }
+    i2++;
+  }
+  return { quoted: out2 };
+}
+function quotedStrings(line2) {
+  return scanQuotes(line2).quoted;
+}
+var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3.quote === "`" && q3.value.includes("${");
+
+// src/secrets/denylist.ts
+var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
+var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
+var MAX_ELEMENTS = 64;
+var MAX_LIST_LINES = 50;
+function compared(line2, column, byEnd) {
+  let i2 = column - 1;
+  while (i2 >= 0 && (line2[i2] === '"' || line2[i2] === "'")) i2--;
+  for (let n = 0; n < MAX_ELEMENTS && i2 >= 0; n++) {
+    while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "(" || line2[i2] === "[" || line2[i2] === "{" || line2[i2] === ",")) i2--;
+    const q3 = byEnd.get(i2);
+    if (!q3) break;
+    i2 = q3.tokenStart - 1;
+  }
+  if (line2[i2] === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!")) return true;
+  return line2[i2] === "n" && line2[i2 - 1] === "i" && (line2[i2 - 2] === " " || line2[i2 - 2] === "	");
+}
+function collectionTarget(line2) {
+  const target = assignmentTarget(line2);
+  if (!target) return void 0;
+  let i2 = line2.indexOf("=") + 1;
+  while (line2[i2] === " " || line2[i2] === "	") i2++;
+  for (const call3 of ["frozenset", "set", "tuple", "list"]) if (line2.startsWith(call3, i2)) i2 += call3.length;
+  return line2[i2] === "[" || line2[i2] === "(" || line2[i2] === "{" ? target : void 0;
+}
+function enclosingTarget(line2, preceding) {
+  const here = collectionTarget(line2);
+  if (here) return here;
+  for (let n = 0; n < MAX_LIST_LINES; n++) {
+    const before = preceding(n);
+    if (before === void 0) return void 0;
+    const t2 = before.trim();
+    if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
+    return collectionTarget(t2);
+  }
+  return void 0;
+}
+function refusedValues(line2, preceding) {
+  let byEnd;
+  let denyList;
+  return (column) => {
+    byEnd ??= new Map(quotedStrings(line2).map((q3) => [q3.end, q3]));
+    if (compared(line2, column, byEnd)) return true;
+    if (denyList === void 0) {
+      const target = enclosingTarget(line2, preceding);
+      denyList = target !== void 0 && isDenyListName(target);
+    }
+    return denyList;
+  };
+}
+
+// src/secrets/formats.ts
+var FORMATS = [
+  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
+  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
+  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
+  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
+  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
+  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
+  // the whole token: hand-edited keys stray from Django's alphabet
+];
+var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
+var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
+var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
+var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
+var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
+function jwtMatches(line2, out2) {
+  let from = 0;
+  for (; ; ) {
+    const start2 = line2.indexOf("eyJ", from);
+    if (start2 < 0) return;
+    const seg = (i2) => {
+      let j3 = i2;
+      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
+      return j3;
+    };
+    const a = seg(start2);
+    let end = a;
+    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
+      const b3 = seg(a + 1);
+      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
+        const c3 = seg(b3 + 1);
+        if (c3 - b3 - 1 >= 16) {
+          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
+          end = c3;
+        }
+      }
+    }
+    from = Math.max(end, start2 + 3);
+  }
+}
+var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
+var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
+var MAX_PASSWORD = 256;
+function passwordEnd(line2, from, user) {
+  let i2 = from;
+  let slash = false;
+  while (i2 < line2.length && i2 - from <= MAX_PASSWORD && (!URL_STOP.has(line2[i2]) || line2[i2] === "/")) {
+    if (line2[i2] === "/") slash = true;
+    i2++;
+  }
+  if (line2[i2] !== "@" || i2 === from) return -1;
+  if (slash && (user.includes(".") || /^\d{1,5}\//.test(line2.slice(from, from + 6)))) return -1;
+  return i2;
+}
+function urlMatches(line2, out2) {
+  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
+    let s = at2 - 1;
+    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
+    const schemeStart = s + 1;
+    const first = line2[schemeStart];
+    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
+    if (s >= 0 && isSchemeChar(line2[s])) continue;
+    let i2 = at2 + 3;
+    const userStart = i2;
+    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
+    if (line2[i2] !== ":") continue;
+    const pwStart = i2 + 1;
+    const end = passwordEnd(line2, pwStart, line2.slice(userStart, i2));
+    if (end < 0) continue;
+    const host = line2[end + 1] ?? "";
+    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
+    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, end), column: pwStart, user: line2.slice(userStart, i2) });
+  }
+}
+var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
+function startsWithBase64(text) {
+  let i2 = 0;
+  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
+  let n = 0;
+  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
+  return n >= 20;
+}
+var MAX_KEY_LINES = 200;
+function blockParts(line2, column, following) {
+  const parts2 = [{ line: 0, start: column, end: line2.length }];
+  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
+    const next = following(n);
+    if (next === void 0) break;
+    const start2 = next.length - next.trimStart().length;
+    const end = next.indexOf("-----END");
+    if (end >= 0) {
+      const close = next.indexOf("-----", end + 8);
+      parts2.push({ line: n + 1, start: start2, end: close < 0 ? next.length : close + 5 });
+      break;
+    }
+    const t2 = next.trim();
+    if (t2 !== "" && !ARMOR_HEADERS.some((h3) => t2.startsWith(h3)) && !startsWithBase64(t2) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t2)) break;
+    if (t2 !== "") parts2.push({ line: n + 1, start: start2, end: next.length });
+  }
+  return parts2;
+}
+function escapedBlockPart(line2, column) {
+  const end = line2.indexOf("-----END", column);
+  const close = end < 0 ? -1 : line2.indexOf("-----", end + 8);
+  return [{ line: 0, start: column, end: close < 0 ? line2.length : close + 5 }];
+}
+function privateKeyMatches(line2, following, out2) {
+  PRIVATE_KEY.re.lastIndex = 0;
+  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
+    const column = m2.index ?? 0;
+    const end = column + m2[0].length;
+    let i2 = end;
+    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
+    let body2;
+    let distinct;
+    let parts2;
+    if (i2 >= line2.length) {
+      body2 = true;
+      for (let n = 0; following && n < 4; n++) {
+        const next = following(n);
+        if (next === void 0) break;
+        const t2 = next.trim();
+        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
+        body2 = startsWithBase64(t2);
+        distinct = t2.slice(0, 64);
+        break;
+      }
+      parts2 = blockParts(line2, column, following);
+    } else {
+      let rest = line2.slice(i2, i2 + 400);
+      for (let guard = 0; guard < 8; guard++) {
+        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
+        else {
+          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
+          if (!h3) break;
+          const nl = rest.indexOf("\\n");
+          rest = nl < 0 ? "" : rest.slice(nl);
+        }
+      }
+      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
+      distinct = rest.slice(0, 64);
+      parts2 = escapedBlockPart(line2, column);
+    }
+    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column, distinct, parts: parts2 });
+  }
+}
+var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+function formatMatches(line2, following) {
+  const out2 = [];
+  if (line2.includes("eyJ")) jwtMatches(line2, out2);
+  if (line2.includes("://")) urlMatches(line2, out2);
+  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
+  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
+  if (!out2.length) return out2;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of out2) {
+    const had = byValue.get(m2.value);
+    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
+  }
+  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
+}
+function findFormats(line2, out2) {
+  for (const format2 of FORMATS) {
+    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
+    format2.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
+  }
+}
+
+// src/secrets/pairs.ts
+var partAt = (start2, length) => [{ line: 0, start: start2, end: start2 + length }];
+function plain(key, value, column, quoted, kindHint) {
+  return { key, value, column, parts: partAt(column, value.length), quoted, ...kindHint ? { kindHint } : {} };
+}
+var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
+function authorizationCredential(key, value) {
+  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  const sp = value.indexOf(" ");
+  if (sp < 0) return void 0;
+  const scheme = value.slice(0, sp).toLowerCase();
+  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
+  if (!kindHint) return void 0;
+  let start2 = sp;
+  while (value[start2] === " ") start2++;
+  let end = start2;
+  while (end < value.length && !isSpace(value[end])) end++;
+  return { start: start2, end, kindHint };
+}
+function authorization(key, value, column, quoted) {
+  const c3 = authorizationCredential(key, value);
+  return c3 && plain(key, value.slice(c3.start, c3.end), column + c3.start, quoted, c3.kindHint);
+}
+function quotedPair(key, q3, extra = {}) {
+  return { key, value: q3.value, column: q3.valueStart, parts: quotedPart(q3), quoted: true, ...isTemplate(q3) ? { template: true } : {}, ...extra };
+}
+function headerOrPair(key, q3) {
+  const c3 = authorizationCredential(key, q3.value);
+  if (!c3) return quotedPair(key, q3);
+  const start2 = rawColumn(q3, c3.start);
+  return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
+}
+function joinConcatenated(line2, quoted, qi, pair2) {
+  let value = pair2.value;
+  const parts2 = [...pair2.parts];
+  let template = pair2.template;
+  for (let n = qi + 1; n < quoted.length; n++) {
+    let i2 = skipSpace(line2, quoted[n - 1].end + 1);
+    if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
+    if (quoted[n].tokenStart !== i2) break;
+    value += quoted[n].value;
+    parts2.push(...quotedPart(quoted[n]));
+    template ||= isTemplate(quoted[n]);
+  }
+  return parts2.length === pair2.parts.length ? pair2 : { ...pair2, value, parts: parts2, ...template ? { template } : {} };
+}
+function quotedPairs(line2, quoted, byEnd, code2, out2) {
+  const listOpen = /* @__PURE__ */ new Map();
+  const listIndex = /* @__PURE__ */ new Map();
+  const push = (qi, p2) => {
+    out2.push(code2 ? joinConcatenated(line2, quoted, qi, p2) : p2);
+  };
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q3 = quoted[qi];
+    if (q3.quote === "`" && !code2) continue;
+    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
+    if (i2 < 0) continue;
+    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
+      listOpen.set(q3, i2);
+      listIndex.set(q3, 0);
+    } else if (line2[i2] === ",") {
+      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
+      const open2 = prev && listOpen.get(prev);
+      if (prev && open2 !== void 0) {
+        listOpen.set(q3, open2);
+        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
+      }
+    }
+    const open = listOpen.get(q3);
+    if (open !== void 0) i2 = skipSpaceBack(line2, open - 1);
+    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
+      const target = assignmentTarget(line2);
+      if (target) push(qi, quotedPair(target, q3));
+      continue;
+    }
+    let op = line2[i2];
+    if (op === ">" && line2[i2 - 1] === "=") i2--;
+    else if (op === "=" && line2[i2 - 1] === ":") i2--;
+    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
+    op = line2[i2];
+    if (op !== "=" && op !== ":" && op !== ",") continue;
+    let k2 = keyBefore(line2, i2 - 1, byEnd);
+    if (!k2 && op === "=") {
+      const a = assignment(line2);
+      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
+    }
+    if (!k2 || k2.quoted && !isNameLike(k2.key)) continue;
+    let key = k2.key;
+    if (open !== void 0 && line2[open] === "(" && key === "auth") {
+      if (listIndex.get(q3) === 1) out2.push(quotedPair(key, q3, { kindHint: "password" }));
+      continue;
+    }
+    if (op === ",") {
+      const before = skipSpaceBack(line2, k2.before);
+      if (k2.quoted && line2[before] === "(") {
+        const call3 = callNameBefore(line2, before);
+        if (!call3 || !readsConfig(call3)) continue;
+      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
+        const eq = skipSpaceBack(line2, before - 1);
+        if (line2[eq] !== "=") continue;
+        const name2 = keyBefore(line2, eq - 1, byEnd);
+        if (!name2) continue;
+        key = name2.key;
+      } else continue;
+    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
+      const brace = skipSpaceBack(line2, k2.before);
+      if (line2[brace] === "{") {
+        const colon = skipSpaceBack(line2, brace - 1);
+        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
+        if (outer) key = outer.key;
+      }
+    } else if (op === "=" && !k2.quoted) {
+      if (key === "default") {
+        let found;
+        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
+          const cand = quoted[b3];
+          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
+            found = cand.value;
+            break;
+          }
+        }
+        found ??= assignmentTarget(line2);
+        if (!found) continue;
+        key = found;
+      } else {
+        const colon = skipSpaceBack(line2, k2.before);
+        if (line2[colon] === ":") {
+          const name2 = keyBefore(line2, colon - 1, byEnd);
+          if (name2 && !name2.quoted) key = name2.key;
+        }
+      }
+    }
+    push(qi, headerOrPair(key, q3));
+  }
+}
+function positionalPasswords(line2, quoted, out2) {
+  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
+    const at2 = line2.indexOf(call3);
+    if (at2 < 0) continue;
+    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
+    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
+    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
+    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push(quotedPair("password", second));
+  }
+  for (const call3 of ["set_password(", "setPassword("]) {
+    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
+      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
+      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push(quotedPair("password", q3));
+    }
+  }
+  for (const call3 of ["create_superuser(", "create_user("]) {
+    const at2 = line2.indexOf(call3);
+    if (at2 < 0) continue;
+    let i2 = at2 + call3.length;
+    const args3 = [];
+    for (const q3 of quoted) {
+      if (q3.tokenStart < i2) continue;
+      if (skipSpace(line2, i2) !== q3.tokenStart) break;
+      args3.push(q3);
+      i2 = skipSpace(line2, q3.end + 1);
+      if (line2[i2] !== ",") break;
+      i2++;
+    }
+    if (args3.length >= 3) out2.push(quotedPair("password", args3[2], { createsUser: true }));
+    for (const q3 of quoted) if (q3.tokenStart > at2 && keywordBefore(line2, q3) === "password") out2.push(quotedPair("password", q3, { createsUser: true }));
+  }
+}
+function keywordBefore(line2, q3) {
+  const eq = skipSpaceBack(line2, q3.tokenStart - 1);
+  if (line2[eq] !== "=" || line2[eq - 1] === "=") return void 0;
+  const end = skipSpaceBack(line2, eq - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function headerPair(text, base, out2) {
+  let i2 = skipSpace(text, 0);
+  const start2 = i2;
+  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
+  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
+  const name2 = text.slice(start2, i2);
+  const vStart = skipSpace(text, i2 + 1);
+  let vEnd = text.length;
+  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
+  const value = text.slice(vStart, vEnd);
+  if (value[0] === '"' || value[0] === "'") return;
+  const auth = authorization(name2, value, base + vStart, false);
+  if (auth) out2.push(auth);
+  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
+}
+var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
+var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
+var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
+var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
+function inlinePairs(text, base, out2, secretName2) {
+  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
+    const prev = text[e - 1];
+    const next = text[e + 1];
+    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
+    let j3 = e - 1;
+    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
+    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
+    const key = text.slice(j3 + 1, e);
+    if (key.length < 3 || !secretName2(key)) continue;
+    const sep = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    let k2 = e + 1;
+    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep && !(sep === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
+    let value = text.slice(e + 1, k2);
+    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+    if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
+    e = k2 - 1;
+  }
+  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
+    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
+    let i2 = d2 + 2;
+    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
+    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
+    const key = text.slice(d2 + 2, i2);
+    if (!secretName2(key)) continue;
+    const vStart = skipSpace(text, i2);
+    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
+    let k2 = vStart;
+    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
+    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
+    d2 = k2 - 2;
+  }
+}
+function commandPairs(text, out2, secretName2) {
+  const word = (i2) => {
+    const s = skipSpace(text, i2);
+    let e = s;
+    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
+    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
+  };
+  const set = text.indexOf("configure set ");
+  if (set >= 0) {
+    const [name2, at2] = word(set + "configure set ".length);
+    const [value, vAt] = word(at2 + name2.length);
+    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
+  }
+  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
+    const c3 = text.indexOf(cmd);
+    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
+    if (f3 < 0) continue;
+    const [value, vAt] = word(f3 + flag.length);
+    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
+  }
+}
+function directivePair(line2, secretName2) {
+  const s = skipSpace(line2, 0);
+  let i2 = s;
+  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
+  if (i2 === s || !isSpace(line2[i2])) return void 0;
+  const key = line2.slice(s, i2);
+  if (!secretName2(key)) return void 0;
+  const v2 = skipSpace(line2, i2);
+  let e = v2;
+  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
+  const rest = skipSpace(line2, e);
+  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
+  return plain(key, line2.slice(v2, e), v2, false);
+}
+function restOfLineEnd(line2, from) {
+  let end = line2.length;
+  for (const comment of [" #", "	#"]) {
+    const at2 = line2.indexOf(comment, from);
+    if (at2 >= 0 && at2 < end) end = at2;
+  }
+  while (end > from && isSpace(line2[end - 1])) end--;
+  return end;
+}
+function barePair(line2, restOfLine) {
+  let i2 = skipSpace(line2, 0);
+  for (const prefix of ["export ", "ENV ", "ARG ", "set ", "- "]) {
+    if (line2.startsWith(prefix, i2)) i2 = skipSpace(line2, i2 + prefix.length);
+  }
+  const env = /^\s{0,64}ENV\s/.test(line2);
+  const keyStart = i2;
+  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
+  if (i2 === keyStart) return void 0;
+  const key = line2.slice(keyStart, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === "=" || line2[i2] === ":") {
+    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
+    i2 = skipSpace(line2, i2 + 1);
+  } else if (!env) return void 0;
+  const first = line2[i2];
+  if (i2 >= line2.length || first === '"' || first === "'" || first === "`" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
+  const valueStart = i2;
+  if (restOfLine && !env) i2 = Math.min(restOfLineEnd(line2, valueStart), valueStart + MAX_VALUE);
+  else while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
+  let value = line2.slice(valueStart, i2);
+  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return void 0;
+  return value ? plain(key, value, valueStart, false) : void 0;
+}
+function pairsOfLine(line2, syntax = false, secretName2 = () => true) {
+  const { code: code2 = false, restOfLine = false } = typeof syntax === "boolean" ? { code: syntax } : syntax;
+  const quoted = quotedStrings(line2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const found = [];
+  positionalPasswords(line2, quoted, found);
+  quotedPairs(line2, quoted, byEnd, code2, found);
+  for (const q3 of quoted) {
+    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && !q3.escapes && !(q3.quote === "`" && !code2)) {
+      headerPair(q3.value, q3.valueStart, found);
+      if (code2) inlinePairs(q3.value, q3.valueStart, found, secretName2);
+    }
+  }
+  if (!code2) {
+    const bare = barePair(line2, restOfLine) ?? directivePair(line2, secretName2);
+    if (bare) found.push(bare);
+    headerPair(line2, 0, found);
+    inlinePairs(line2, 0, found, secretName2);
+    commandPairs(line2, found, secretName2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
+}
+
+// src/secrets/carry.ts
+function loneString(t2) {
+  const qs2 = quotedStrings(t2);
+  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
+  let i2 = skipSpace(t2, qs2[0].end + 1);
+  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
+  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
+}
+var MAX_STRING_LINES = 200;
+function secretKeyBefore(t2, i2, secretName2) {
+  const quoted = quotedStrings(t2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const k2 = keyBefore(t2, i2, byEnd);
+  return k2 && (!k2.quoted || isNameLike(k2.key)) && secretName2(k2.key) ? k2 : void 0;
+}
+function openString(t2, indent, secretName2) {
+  const { open } = scanQuotes(t2);
+  if (!open) return void 0;
+  let j3 = open.start - 1;
+  while (j3 >= 0 && open.start - j3 <= 2 && "bBrRuU".includes(t2[j3])) j3--;
+  const op = skipSpaceBack(t2, j3);
+  if (t2[op] !== "=" && t2[op] !== ":") return void 0;
+  const a = t2[op] === "=" ? assignment(t2) : void 0;
+  const key = a && a.eq === op ? a.name : secretKeyBefore(t2, op - 1, secretName2)?.key;
+  if (!key || !secretName2(key)) return void 0;
+  const quote = open.triple ? open.quote.repeat(3) : open.quote;
+  return { key, mode: "string", needName: false, left: MAX_STRING_LINES, step: 0, quote, value: t2.slice(open.valueStart), parts: [{ line: 0, start: indent + open.valueStart, end: indent + t2.length }] };
+}
+function openBlock(t2, indent, secretName2) {
+  const colon = t2.indexOf(":");
+  if (colon < 0) return void 0;
+  let i2 = skipSpace(t2, colon + 1);
+  if (t2[i2] !== "|" && t2[i2] !== ">") return void 0;
+  i2++;
+  while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
+  i2 = skipSpace(t2, i2);
+  if (i2 < t2.length && t2[i2] !== "#") return void 0;
+  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
+  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
+  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
+}
+function openCarry(line2, secretName2, previous) {
+  const t2 = line2.trim();
+  if (t2.length > 512) return void 0;
+  const indent = line2.length - line2.trimStart().length;
+  const base = { needName: false, step: 0 };
+  const last = t2[t2.length - 1];
+  const string = openString(t2, indent, secretName2) ?? openBlock(t2, indent, secretName2);
+  if (string) return string;
+  if (last === "(") {
+    const target = assignmentTarget(t2);
+    const secretTarget = target !== void 0 && secretName2(target);
+    const call3 = callNameBefore(t2, t2.length - 1);
+    if (!call3) return secretTarget ? { ...base, key: target, mode: "concat", left: 20, value: "", parts: [] } : void 0;
+    if (!secretTarget && !readsConfig(call3)) return void 0;
+    return { ...base, key: secretTarget ? target : "", mode: "call", needName: true, left: 6 };
+  }
+  if (last === ",") {
+    const qs2 = quotedStrings(t2);
+    const q3 = qs2[qs2.length - 1];
+    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
+      const lone = loneString(t2);
+      if (lone) {
+        const prev = previous?.trim() ?? "";
+        const call3 = prev.endsWith("(") ? callNameBefore(prev, prev.length - 1) : void 0;
+        return call3 && readsConfig(call3) && isNameLike(lone.value) && secretName2(lone.value) ? { ...base, key: lone.value, mode: "call", left: 4 } : void 0;
+      }
+      const paren = skipSpaceBack(t2, q3.tokenStart - 1);
+      if (t2[paren] === "(") {
+        const target = assignmentTarget(t2);
+        const call3 = callNameBefore(t2, paren);
+        if (!(target && secretName2(target)) && !(call3 && readsConfig(call3))) return void 0;
+        const key = target && secretName2(target) ? target : q3.value;
+        return isNameLike(key) && secretName2(key) ? { ...base, key, mode: "call", left: 4 } : void 0;
+      }
+    }
+    return void 0;
+  }
+  if (last === "{" && t2.startsWith("variable ")) {
+    const q3 = quotedStrings(t2)[0];
+    return q3 && secretName2(q3.value) ? { ...base, key: q3.value, mode: "value", left: 6 } : void 0;
+  }
+  if (last === "[" || last === "{" || last === ":") {
+    let i3 = skipSpaceBack(t2, t2.length - 2);
+    if (last !== ":") {
+      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
+      i3 = skipSpaceBack(t2, i3 - 1);
+    }
+    const k2 = secretKeyBefore(t2, i3, secretName2);
+    if (!k2) return void 0;
+    const lead = t2.slice(0, k2.before + 1).trim();
+    if (last === ":" && k2.before >= 0 && lead !== "" && lead !== "-") return void 0;
+    if (last === "[") return { ...base, key: k2.key, mode: "list", left: 50 };
+    return { ...base, key: k2.key, mode: "value", left: 6, ...last === ":" ? { minIndent: indent + 1 } : {} };
+  }
+  let i2 = 0;
+  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
+  for (const word of ["name:", "key:", "Name:", "Key:"]) {
+    if (t2.startsWith(word, i2)) {
+      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
+      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
+    }
+  }
+  return void 0;
+}
+function carriedPair(carry, quoted = true) {
+  const parts2 = (carry.parts ?? []).map((p2) => ({ ...p2, line: p2.line - carry.step }));
+  if (!carry.key || !parts2.length) return [];
+  return [{ key: carry.key, value: carry.value ?? "", column: parts2[0].start, parts: parts2, quoted }];
+}
+function finishCarry(carry) {
+  return carry.mode === "concat" || carry.mode === "string" || carry.mode === "block" ? carriedPair(carry, carry.mode !== "block") : [];
+}
+function closingQuote(line2, quote) {
+  if (quote.length === 3) return line2.indexOf(quote);
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === quote) return i2;
+  }
+  return -1;
+}
+function continueValue(line2, carry, indent, t2) {
+  const step = carry.step + 1;
+  const value = carry.value ?? "";
+  const parts2 = carry.parts ?? [];
+  const next = (c3) => c3.left > 0 ? { pairs: [], carry: c3 } : { pairs: finishCarry(c3) };
+  if (carry.mode === "string") {
+    const close = closingQuote(line2, carry.quote);
+    const end = close < 0 ? line2.length : close;
+    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
+${line2.slice(0, end)}`, parts: end > indent ? [...parts2, { line: step, start: indent, end }] : parts2 };
+    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
+  }
+  if (carry.mode === "block") {
+    if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
+` });
+    if (indent < (carry.minIndent ?? 0)) return { pairs: finishCarry({ ...carry, value: value.trim() }) };
+    return next({ ...carry, step, left: carry.left - 1, value: value ? `${value}
+${t2}` : t2, parts: [...parts2, { line: step, start: indent, end: indent + t2.length }] });
+  }
+  const qs2 = quotedStrings(t2);
+  let rest = "";
+  let from = 0;
+  for (const q3 of qs2) {
+    rest += t2.slice(from, q3.tokenStart);
+    from = q3.end + 1;
+  }
+  rest += t2.slice(from);
+  const comment = rest.indexOf("#");
+  if (comment >= 0) rest = rest.slice(0, comment);
+  for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
+  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts2, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
+  if (rest.includes(",")) {
+    const pair2 = carriedPair(grown);
+    const after = { ...grown, value: "", parts: [] };
+    return { pairs: pair2, carry: rest.includes(")") ? void 0 : after };
+  }
+  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
+}
+function continueCarry(line2, carry, syntax) {
+  const indent = line2.length - line2.trimStart().length;
+  const t2 = line2.trim();
+  if (carry.mode === "string" || carry.mode === "block") return continueValue(line2, carry, indent, t2);
+  const left = carry.left - 1;
+  const step = carry.step + 1;
+  const go = (c3) => c3.left > 0 ? c3 : void 0;
+  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left, step }) };
+  if (carry.mode === "concat") return continueValue(line2, carry, indent, t2);
+  if (carry.mode === "call") {
+    if (t2.startsWith(")")) return { pairs: [] };
+    const args3 = quotedStrings(t2);
+    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
+      const key = carry.key || args3[0].value;
+      return { pairs: [shifted(quotedPair(key, args3[1]), indent)] };
+    }
+    const lone = loneString(t2);
+    if (lone) {
+      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || (isNameLike(lone.value) ? lone.value : ""), needName: false, left, step }) };
+      return { pairs: carry.key ? [shifted(quotedPair(carry.key, lone), indent)] : [] };
+    }
+    const pairs2 = pairsOfLine(t2, syntax).filter((p2) => p2.key === "default");
+    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => shifted({ ...p2, key: carry.key }, indent)) : [] };
+    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left, step }) } : { pairs: [] };
+  }
+  if (carry.mode === "list") {
+    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
+    const qs2 = quotedStrings(t2);
+    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
+    return { pairs: qs2.map((q3) => shifted(quotedPair(carry.key, q3), indent)), carry: go({ ...carry, left, step }) };
+  }
+  if (t2.startsWith("}") || indent < (carry.minIndent ?? 0)) return { pairs: [] };
+  const pairs = pairsOfLine(line2, syntax).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
+  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
+  if (t2.startsWith("- ")) return { pairs: [] };
+  return { pairs: [], carry: go({ ...carry, left, step }) };
+}
+function shifted(p2, indent) {
+  return indent ? { ...p2, column: p2.column + indent, parts: p2.parts.map((x3) => ({ ...x3, start: x3.start + indent, end: x3.end + indent })) } : p2;
+}
+
+// src/secrets/triggers.ts
+var TRIGGERS = [
+  { word: "pass", at: 1 },
+  { word: "pwd", at: 0 },
+  { word: "private key", at: 7 },
+  { word: "secret", at: 1 },
+  { word: "salt", at: 0 },
+  { word: "sg.", at: 0 },
+  { word: "sk_live_", at: 0 },
+  { word: "sk_test_", at: 0 },
+  { word: "token", at: 1 },
+  { word: "key", at: 0 },
+  { word: "bearer", at: 0 },
+  { word: "auth", at: 0 },
+  { word: "akia", at: 0 },
+  { word: "asia", at: 1 },
+  { word: "abia", at: 1 },
+  { word: "acca", at: 0 },
+  { word: "aiza", at: 1 },
+  { word: "credential", at: 7 },
+  { word: "create_user", at: 6 },
+  { word: "create_superuser", at: 7 },
+  { word: "://", at: 0 },
+  { word: "eyj", at: 0 },
+  { word: "ghp_", at: 1 },
+  { word: "gho_", at: 1 },
+  { word: "ghu_", at: 1 },
+  { word: "ghs_", at: 0 },
+  { word: "ghr_", at: 0 },
+  { word: "github_pat_", at: 4 },
+  { word: "rk_live_", at: 0 },
+  { word: "rk_test_", at: 0 },
+  { word: "xox", at: 0 },
+  { word: "xapp-", at: 2 },
+  { word: "django-insecure-", at: 0 },
+  { word: "sk-", at: 0 },
+  { word: ".login(", at: 2 },
+  { word: "bind_s(", at: 3 }
+];
+var NEWLINE = 10;
+var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+var TABLE = new Uint8Array(65536);
+var NEWLINE_PAIR = 255;
+var CHECKS = [];
+var NEIGHBOURS = new Uint8Array(256 * 512);
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var pair = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+function buildTable() {
+  const index = /* @__PURE__ */ new Map();
+  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
+  for (const { word, at: at2 } of TRIGGERS) {
+    const bytes = new Uint8Array(Buffer.from(word));
+    for (const back of [at2, at2 + 1]) {
+      const key = bytes[back] | bytes[back + 1] << 8;
+      let slot = index.get(key);
+      if (slot === void 0) {
+        slot = CHECKS.length;
+        CHECKS.push([]);
+        index.set(key, slot);
+      }
+      CHECKS[slot].push({ word: bytes, back });
+      const [offset, third] = back === at2 ? [0, bytes[at2 + 2]] : [256, bytes[at2]];
+      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
+      for (const a of cases(bytes[back])) for (const b3 of cases(bytes[back + 1])) TABLE[pair(a, b3)] = slot + 1;
+    }
+  }
+  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair(NEWLINE, c3)] = TABLE[pair(c3, NEWLINE)] = NEWLINE_PAIR;
+}
+buildTable();
+function hasTrigger(data, j3, slot, end) {
+  const n = slot * 512;
+  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
+  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
+  return false;
+}
+function wordAt(bytes, i2, word, end) {
+  if (i2 < 0 || i2 + word.length > end) return false;
+  for (let n = 0; n < word.length; n++) if (lower(bytes[i2 + n]) !== word[n]) return false;
+  return true;
+}
+var scratch = new Uint8Array(0);
+function aligned(bytes) {
+  if (bytes.byteOffset % 2 === 0) return bytes;
+  if (scratch.length < bytes.length) scratch = new Uint8Array(Math.max(bytes.length, scratch.length * 2));
+  scratch.set(bytes);
+  return scratch.subarray(0, bytes.length);
+}
+function indexLines(bytes) {
+  const data = aligned(bytes);
+  const end = data.length;
+  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
+  const starts = [0];
+  const candidates = [];
+  for (let w2 = 0; w2 < pairs.length; w2++) {
+    const slot = TABLE[pairs[w2]];
+    if (slot === 0) continue;
+    const j3 = w2 << 1;
+    if (slot === NEWLINE_PAIR) {
+      if (data[j3] === NEWLINE) starts.push(j3 + 1);
+      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      continue;
+    }
+    if (!hasTrigger(data, j3, slot, end)) continue;
+    candidates.push(starts.length - 1);
+    const nl = data.indexOf(NEWLINE, j3);
+    if (nl < 0) return { starts, candidates };
+    w2 = (nl >> 1) - 1;
+  }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
+  return { starts, candidates };
+}
+
+// src/secrets/detect.ts
+var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
+function isSkippedFile(path) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
+}
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
+var extension = (path) => {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name2.lastIndexOf(".");
+  return dot < 0 ? "" : name2.slice(dot + 1);
+};
+function isSecretsCandidate(path) {
+  return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path));
+}
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+function isDocsFile(path) {
+  const lower2 = path.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
+}
+var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
+var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
+function isTranslationFile(path) {
+  const parts2 = path.toLowerCase().split("/");
+  if (LOCALE_EXTENSIONS.has(extension(path))) return true;
+  return parts2.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
+var isCodeFile = (path) => CODE_EXTENSIONS.has(extension(path));
+function isEnvFile(path) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
+}
+var isYaml = (path) => {
+  const ext = extension(path);
+  return ext === "yml" || ext === "yaml";
+};
+var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
+function linesOfBytes(bytes, starts) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  };
+}
+function linesOfText(text, count) {
+  const starts = [0];
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
+}
+function pgpassPair(line2) {
+  if (line2.startsWith("#")) return void 0;
+  let field2 = 0;
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, parts: partAt(i2 + 1, line2.length - i2 - 1), quoted: false, kindHint: "password" } : void 0;
+  }
+  return void 0;
+}
+var secretName = (key) => namedKind(key) !== void 0;
+function detectSecrets(path, content, options) {
+  if (isSkippedFile(path)) return [];
+  const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
+  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const ctx = {
+    docs: isDocsFile(path),
+    syntax: { code: isCodeFile(path), restOfLine: isEnvFile(path) || isYaml(path) },
+    translations: isTranslationFile(path),
+    pgpass: name2 === ".pgpass" || name2 === "pgpass",
+    notebook: extension(path) === "ipynb",
+    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path),
+    everyValue
+  };
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  const { starts, candidates } = indexLines(bytes);
+  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
+  const columns = extension(path) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
+  if (!candidates.length && !ctx.pgpass && !columns) return [];
+  const lineAt2 = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes("encryptedData");
+  const everyLine = yaml || ctx.pgpass || columns !== void 0;
+  const out2 = [];
+  let carry;
+  const carried = (pairs, lineNo, opened, taken, readPairs) => {
+    for (const p2 of pairs) if (!lines || p2.parts.some((x3) => lines.has(lineNo + x3.line))) addPair(p2, lineNo, opened, ctx, out2, taken, [], () => !readPairs);
+  };
+  const parents = [];
+  let next = 0;
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates[next] === index;
+    if (candidate) next++;
+    else if (!carry && !everyLine) {
+      if (next >= candidates.length) break;
+      index = candidates[next++];
+      candidate = true;
+    }
+    const lineNo = index + 1;
+    const line2 = lineAt2(index) ?? "";
+    let encrypted = false;
+    if (yaml) {
+      const trimmed = line2.trimStart();
+      if (trimmed && !trimmed.startsWith("#")) {
+        const indent = line2.length - trimmed.length;
+        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+        encrypted = parents.some((p2) => p2.key === "encryptedData");
+        const t2 = trimmed.trimEnd();
+        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
+      }
+    }
+    const report = !lines || lines.has(lineNo);
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted;
+    const taken = /* @__PURE__ */ new Set();
+    let continued = false;
+    if (carry) {
+      const step = continueCarry(line2, carry.state, ctx.syntax);
+      carried(step.pairs, lineNo, carry.line, taken, readPairs);
+      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
+      continued = carry !== void 0;
+    }
+    if (report && ctx.pgpass) {
+      const p2 = pgpassPair(line2);
+      if (p2) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    }
+    if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    if (!candidate) continue;
+    if (report) scanLine(line2, lineNo, (n) => lineAt2(index + 1 + n), (n) => lineAt2(index - 1 - n), ctx, readPairs, out2, taken);
+    if ((readPairs || everyValue) && !continued) {
+      const opened = openCarry(line2, secretName, lineAt2(index - 1));
+      if (opened) carry = { state: opened, line: lineNo };
+    }
+  }
+  if (carry) carried(finishCarry(carry.state), file.count, carry.line, /* @__PURE__ */ new Set(), true);
+  return out2;
+}
+function formatHit(m2, lineNo, belowThreshold) {
+  const parts2 = m2.parts ?? partAt(m2.column, m2.value.length);
+  return {
+    kind: m2.format.kind,
+    label: m2.format.label,
+    line: lineNo,
+    column: m2.column,
+    value: m2.value,
+    testKey: m2.format.lowSeverity?.(m2.value),
+    ...m2.distinct ? { distinct: m2.distinct } : {},
+    spans: parts2.map((p2) => ({ line: lineNo + p2.line, start: p2.start, end: p2.end })),
+    ...belowThreshold ? { belowThreshold } : {}
+  };
+}
+function scanLine(line2, lineNo, following, preceding, ctx, readPairs, out2, taken) {
+  const formats = [];
+  const refused = ctx.syntax.code ? refusedValues(line2, preceding) : () => false;
+  for (const m2 of formatMatches(line2, following)) {
+    const below2 = isFormatPlaceholder(m2) || refused(m2.column);
+    if (below2 && !ctx.everyValue) continue;
+    formats.push(m2);
+    taken.add(m2.column);
+    out2.push(formatHit(m2, lineNo, below2));
+  }
+  if (!readPairs && !ctx.everyValue) return;
+  const below = (p2) => !readPairs || refused(p2.column);
+  if (!ctx.notebook) for (const p2 of pairsOfLine(line2, ctx.syntax, secretName)) addPair(p2, lineNo, void 0, ctx, out2, taken, formats, below);
+  else {
+    for (const q3 of quotedStrings(line2)) {
+      if (q3.value.length <= 8 || !q3.escapes) continue;
+      for (const p2 of pairsOfLine(q3.value, true, secretName)) {
+        const parts2 = p2.parts.map((x3) => ({ ...x3, start: rawColumn(q3, x3.start), end: rawColumn(q3, x3.end) }));
+        addPair({ ...p2, column: parts2[0].start, parts: parts2 }, lineNo, void 0, ctx, out2, taken, formats, below);
+      }
+    }
+  }
+}
+function addPair(p2, lineNo, keyLine, ctx, out2, taken, formats, below = () => false) {
+  if (taken.has(p2.column)) return;
+  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
+  const kind = namedKind(p2.key) ?? p2.kindHint;
+  if (!kind) return;
+  const strong = looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key, code: ctx.syntax.code, template: p2.template });
+  const weakUser = !strong && ctx.migration && p2.createsUser === true && isMaskable(p2.value);
+  const credential = (strong || weakUser) && !below(p2);
+  if (!credential && !(ctx.everyValue && isMaskable(p2.value))) return;
+  taken.add(p2.column);
+  const label = weakUser ? "weak password of a user a migration creates" : kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
+  out2.push({
+    kind,
+    label,
+    line: lineNo,
+    column: p2.column,
+    value: p2.value,
+    key: p2.key,
+    ...keyLine !== void 0 ? { keyLine } : {},
+    spans: p2.parts.map((x3) => ({ line: lineNo + x3.line, start: x3.start, end: x3.end })),
+    ...credential ? {} : { belowThreshold: true }
+  });
+}
+function isFormatPlaceholder(m2) {
+  const value = m2.value;
+  if (m2.format.kind === "private-key") return false;
+  if (isKnownExample(value)) return true;
+  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
+  const lower2 = value.toLowerCase();
+  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
+  if (m2.format.kind === "django-secret-key") {
+    const body2 = value.slice("django-insecure-".length);
+    return isDummy(body2) || isPlaceholder(body2);
+  }
+  let b3 = 0;
+  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
+  const sep = b3;
+  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
+  return new Set(value.slice(b3 > sep ? b3 : 0)).size <= 3;
+}
+
 // src/rules/env-file-committed.ts
 var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
 function secretsFileReason(path, text) {
   const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
-  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return "an environment file";
+  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
   if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
   if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
   if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
@@ -15621,6 +17067,20 @@ function secretsFileReason(path, text) {
   }
   return void 0;
 }
+var ENVIRONMENT_FILE = "an environment file";
+function variableOf(line2) {
+  const t2 = (line2 ?? "").trim().replace(/^export\s{1,8}/, "");
+  const eq = t2.indexOf("=");
+  return eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t2.slice(0, eq).trim()) ? t2.slice(0, eq).trim() : void 0;
+}
+function heldCredentials(ctx) {
+  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
+  if (!hits.length) return void 0;
+  const lines = ctx.text.split("\n");
+  const names = /* @__PURE__ */ new Set();
+  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
+  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)) };
+}
 var envFileCommitted = {
   meta: {
     id: "env-file-committed",
@@ -15628,7 +17088,7 @@ var envFileCommitted = {
     title: "A secrets file is added to the repository",
     django: [],
     docs: {
-      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). Templates such as `.env.example` or `.env.sample` are fine.",
+      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.",
       why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
       bad: "git add .env.production",
       fix: "# .gitignore\n.env\n.env.*\n!.env.example"
@@ -15639,11 +17099,15 @@ var envFileCommitted = {
     if (!added) return [];
     const reason = secretsFileReason(path, () => ctx.text);
     if (!reason) return [];
+    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
+    if (reason === ENVIRONMENT_FILE && !held) return [];
+    const line2 = held?.line ?? 1;
+    const what = held ? `, with values for ${held.names.join(", ")}` : "";
     return [
       {
         subject: "file",
-        loc: { path, line: 1, endLine: 1 },
-        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
+        loc: { path, line: line2, endLine: line2 },
+        message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
         severity: fileClass.kind === "production" ? void 0 : "low",
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
@@ -15952,1037 +17416,8 @@ function literalFix(setting, pythonValue) {
   return `${m2[1]}${setting.name} = ${pythonValue}${m2[4] ? `  ${m2[4]}` : ""}`;
 }
 function mask(secret) {
-  if (secret.length <= 6) return "*".repeat(Math.max(4, secret.length));
-  return `${secret.slice(0, 2)}****${secret.slice(-2)}`;
-}
-
-// src/secrets/classify.ts
-var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION"];
-function snake(rawKey) {
-  let out2 = "";
-  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
-    const c3 = rawKey[i2];
-    const prev = rawKey[i2 - 1];
-    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
-    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
-  }
-  return out2.toUpperCase();
-}
-var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
-function namedKind(rawKey) {
-  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
-  const dot = rawKey.lastIndexOf(".");
-  if (dot > 0 && dot < rawKey.length - 1) {
-    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
-    if (last) return last;
-  }
-  return kindOfSnake(snake(rawKey));
-}
-function kindOfSnake(key) {
-  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
-  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
-  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
-  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || key.includes("PASSWORD")) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
-  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
-  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
-  if (key.includes("SECRET")) return "secret";
-  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
-  return void 0;
-}
-var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026"];
-var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?"]);
-var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
-function isKnownExample(value) {
-  return KNOWN_EXAMPLES.some((e) => value.includes(e));
-}
-var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
-var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
-function isDottedIdentifier(v2, minDots) {
-  let dots = 0;
-  let start2 = true;
-  for (let i2 = 0; i2 < v2.length; i2++) {
-    const c3 = v2[i2];
-    if (start2) {
-      if (!isIdentStart(c3)) return false;
-      start2 = false;
-    } else if (c3 === ".") {
-      dots++;
-      start2 = true;
-    } else if (!isIdentChar(c3)) return false;
-  }
-  return !start2 && dots >= minDots;
-}
-function isReference(v2) {
-  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
-  if (v2[0] === "$" && v2.length > 1 && isDottedIdentifier(v2.slice(1), 0)) return true;
-  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
-    const close = v2.indexOf("}", i2);
-    if (close < 0) break;
-    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
-  }
-  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
-  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
-  return false;
-}
-function isPath(v2) {
-  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../"))) return false;
-  const segments = v2.split("/");
-  if (segments.length < 3 && !v2.includes(".")) return false;
-  for (const s of segments) {
-    if (s.length > 64) return false;
-    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
-    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
-  }
-  return true;
-}
-function isEncrypted(v2) {
-  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
-}
-function isPasswordHash(v2) {
-  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
-  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
-  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
-  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
-}
-var DUMMY_WORDS = new Set(
-  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please".split(" ")
-);
-var MAX_DUMMY_WORD = 14;
-var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
-function isDummy(value) {
-  if (value.length > 64) return false;
-  let s = value.toLowerCase();
-  let a = 0;
-  let b3 = s.length;
-  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
-  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
-  s = s.slice(a, b3);
-  let letters = "";
-  for (const c3 of s) {
-    if (c3 >= "a" && c3 <= "z") letters += c3;
-    else if (LEET[c3]) letters += LEET[c3];
-  }
-  if (letters.length < 2) return false;
-  const reach = new Array(letters.length + 1).fill(false);
-  reach[0] = true;
-  for (let i2 = 0; i2 < letters.length; i2++) {
-    if (!reach[i2]) continue;
-    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
-  }
-  return reach[letters.length];
-}
-function isProse(value) {
-  const words2 = value.trim().split(/\s+/);
-  if (words2.length < 2) return false;
-  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
-  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
-}
-function isPlaceholder(value) {
-  const v2 = value.trim();
-  if (v2.length === 0) return true;
-  const lower2 = v2.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower2)) return true;
-  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
-  if (v2.startsWith("<") && v2.endsWith(">")) return true;
-  if (isReference(v2) || isEncrypted(v2)) return true;
-  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
-  if (isPath(v2)) return true;
-  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
-  if (new Set(v2).size <= 2) return true;
-  if (isSequential(lower2)) return true;
-  return false;
-}
-function isSequential(s) {
-  if (s.length < 4) return false;
-  let runs = 1;
-  let run2 = 1;
-  for (let i2 = 1; i2 < s.length; i2++) {
-    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1) run2++;
-    else {
-      if (run2 < 4) return false;
-      runs++;
-      run2 = 1;
-    }
-  }
-  return run2 >= 4 && runs <= 2;
-}
-function entropy(s) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
-  let h3 = 0;
-  for (const n of counts.values()) {
-    const p2 = n / s.length;
-    h3 -= p2 * Math.log2(p2);
-  }
-  return h3;
-}
-function isUpperSnake(v2) {
-  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
-  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
-  return true;
-}
-function isWords(v2) {
-  if (v2.length >= 32 || /\d/.test(v2)) return false;
-  const parts2 = v2.split(/[-_. ]/);
-  return parts2.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
-}
-var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-function looksLikeCredential(kind, value, options = {}) {
-  const v2 = value.trim();
-  if (v2.includes("-----BEGIN ")) return false;
-  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
-  if (options.key) {
-    const k2 = squash(options.key);
-    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
-  }
-  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
-  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
-  if (kind === "password") return v2.length >= 6;
-  if (isWords(v2)) return false;
-  if (kind === "django-secret-key") return v2.length >= 8;
-  return v2.length >= 12 && entropy(v2) >= 3;
-}
-
-// src/secrets/formats.ts
-var FORMATS = [
-  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
-  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
-  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
-  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
-  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
-  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
-  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
-  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
-  // the whole token: hand-edited keys stray from Django's alphabet
-];
-var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
-var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
-var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
-var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
-var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
-function jwtMatches(line2, out2) {
-  let from = 0;
-  for (; ; ) {
-    const start2 = line2.indexOf("eyJ", from);
-    if (start2 < 0) return;
-    const seg = (i2) => {
-      let j3 = i2;
-      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
-      return j3;
-    };
-    const a = seg(start2);
-    let end = a;
-    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
-      const b3 = seg(a + 1);
-      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
-        const c3 = seg(b3 + 1);
-        if (c3 - b3 - 1 >= 16) {
-          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
-          end = c3;
-        }
-      }
-    }
-    from = Math.max(end, start2 + 3);
-  }
-}
-var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
-var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
-function urlMatches(line2, out2) {
-  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
-    let s = at2 - 1;
-    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
-    const schemeStart = s + 1;
-    const first = line2[schemeStart];
-    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
-    if (s >= 0 && isSchemeChar(line2[s])) continue;
-    let i2 = at2 + 3;
-    const userStart = i2;
-    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
-    if (line2[i2] !== ":") continue;
-    const user = line2.slice(userStart, i2);
-    const pwStart = ++i2;
-    while (i2 < line2.length && i2 - pwStart <= 256 && !URL_STOP.has(line2[i2])) i2++;
-    if (line2[i2] !== "@" || i2 === pwStart) continue;
-    const host = line2[i2 + 1] ?? "";
-    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
-    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, i2), column: pwStart, user });
-  }
-}
-var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
-function startsWithBase64(text) {
-  let i2 = 0;
-  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
-  let n = 0;
-  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
-  return n >= 20;
-}
-function privateKeyMatches(line2, following, out2) {
-  PRIVATE_KEY.re.lastIndex = 0;
-  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
-    const end = (m2.index ?? 0) + m2[0].length;
-    let i2 = end;
-    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
-    let body2;
-    let distinct;
-    if (i2 >= line2.length) {
-      body2 = true;
-      for (let n = 0; following && n < 4; n++) {
-        const next = following(n);
-        if (next === void 0) break;
-        const t2 = next.trim();
-        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
-        body2 = startsWithBase64(t2);
-        distinct = t2.slice(0, 64);
-        break;
-      }
-    } else {
-      let rest = line2.slice(i2, i2 + 400);
-      for (let guard = 0; guard < 8; guard++) {
-        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
-        else {
-          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
-          if (!h3) break;
-          const nl = rest.indexOf("\\n");
-          rest = nl < 0 ? "" : rest.slice(nl);
-        }
-      }
-      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
-      distinct = rest.slice(0, 64);
-    }
-    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column: m2.index ?? 0, distinct });
-  }
-}
-var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
-function formatMatches(line2, following) {
-  const out2 = [];
-  if (line2.includes("eyJ")) jwtMatches(line2, out2);
-  if (line2.includes("://")) urlMatches(line2, out2);
-  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
-  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
-  if (!out2.length) return out2;
-  const byValue = /* @__PURE__ */ new Map();
-  for (const m2 of out2) {
-    const had = byValue.get(m2.value);
-    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
-  }
-  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
-}
-function findFormats(line2, out2) {
-  for (const format2 of FORMATS) {
-    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
-    format2.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
-  }
-}
-
-// src/secrets/pairs.ts
-var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
-var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
-var isSpace = (c3) => c3 === " " || c3 === "	";
-var MAX_KEY = 64;
-var MAX_VALUE = 4096;
-function quotedStrings(line2) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 < line2.length) {
-    const c3 = line2[i2];
-    if (c3 === '"' || c3 === "'" || c3 === "`") {
-      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
-      const open = triple ? 3 : 1;
-      let j3 = i2 + open;
-      let escaped = false;
-      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
-        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
-          escaped = true;
-          j3 += 2;
-          continue;
-        }
-        j3++;
-      }
-      if (j3 >= line2.length) break;
-      let value = line2.slice(i2 + open, j3);
-      if (escaped) value = value.replace(/\\(.)/g, "$1");
-      let tokenStart = i2;
-      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
-      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
-      out2.push({ start: i2, end: j3 + open - 1, value, tokenStart, valueStart: i2 + open, valueEnd: j3 });
-      i2 = j3 + open;
-      continue;
-    }
-    i2++;
-  }
-  return out2;
-}
-function skipSpaceBack(line2, i2) {
-  while (i2 >= 0 && isSpace(line2[i2])) i2--;
-  return i2;
-}
-function skipSpace(line2, i2) {
-  while (i2 < line2.length && isSpace(line2[i2])) i2++;
-  return i2;
-}
-function keyBefore(line2, i2, byEnd) {
-  i2 = skipSpaceBack(line2, i2);
-  if (i2 < 0) return void 0;
-  if (line2[i2] === "]") {
-    const q4 = byEnd.get(i2 - 1);
-    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
-    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
-  }
-  const q3 = byEnd.get(i2);
-  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
-  let j3 = i2;
-  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
-  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
-  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
-}
-function assignmentTarget(line2) {
-  return assignment(line2)?.name;
-}
-function assignment(line2) {
-  let i2 = skipSpace(line2, 0);
-  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
-  if (i2 === start2) return void 0;
-  const name2 = line2.slice(start2, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
-    i2 = skipSpace(line2, i2 + 1);
-    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
-      if (line2[i2] === "=") break;
-      i2++;
-    }
-  }
-  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
-}
-var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
-function authorization(key, value, column, quoted) {
-  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  const sp = value.indexOf(" ");
-  if (sp < 0) return void 0;
-  const scheme = value.slice(0, sp).toLowerCase();
-  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
-  if (!kindHint) return void 0;
-  let start2 = sp;
-  while (value[start2] === " ") start2++;
-  let end = start2;
-  while (end < value.length && !isSpace(value[end])) end++;
-  return { key, value: value.slice(start2, end), column: column + start2, quoted, kindHint };
-}
-function quotedPairs(line2, quoted, byEnd, out2) {
-  const listOpen = /* @__PURE__ */ new Map();
-  const listIndex = /* @__PURE__ */ new Map();
-  for (let qi = 0; qi < quoted.length; qi++) {
-    const q3 = quoted[qi];
-    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
-    if (i2 < 0) continue;
-    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
-      listOpen.set(q3, i2);
-      listIndex.set(q3, 0);
-    } else if (line2[i2] === ",") {
-      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
-      const open2 = prev && listOpen.get(prev);
-      if (prev && open2 !== void 0) {
-        listOpen.set(q3, open2);
-        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
-      }
-    }
-    const open = listOpen.get(q3);
-    if (open !== void 0) i2 = skipSpaceBack(line2, open - 1);
-    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
-      const target = assignmentTarget(line2);
-      if (target) out2.push({ key: target, value: q3.value, column: q3.valueStart, quoted: true });
-      continue;
-    }
-    let op = line2[i2];
-    if (op === ">" && line2[i2 - 1] === "=") i2--;
-    else if (op === "=" && line2[i2 - 1] === ":") i2--;
-    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
-    op = line2[i2];
-    if (op !== "=" && op !== ":" && op !== ",") continue;
-    let k2 = keyBefore(line2, i2 - 1, byEnd);
-    if (!k2 && op === "=") {
-      const a = assignment(line2);
-      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
-    }
-    if (!k2) continue;
-    let key = k2.key;
-    if (open !== void 0 && line2[open] === "(" && key === "auth") {
-      if (listIndex.get(q3) === 1) out2.push({ key, value: q3.value, column: q3.valueStart, quoted: true, kindHint: "password" });
-      continue;
-    }
-    if (op === ",") {
-      const before = skipSpaceBack(line2, k2.before);
-      if (k2.quoted && line2[before] === "(") {
-      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
-        const eq = skipSpaceBack(line2, before - 1);
-        if (line2[eq] !== "=") continue;
-        const name2 = keyBefore(line2, eq - 1, byEnd);
-        if (!name2) continue;
-        key = name2.key;
-      } else continue;
-    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
-      const brace = skipSpaceBack(line2, k2.before);
-      if (line2[brace] === "{") {
-        const colon = skipSpaceBack(line2, brace - 1);
-        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
-        if (outer) key = outer.key;
-      }
-    } else if (op === "=" && !k2.quoted) {
-      if (key === "default") {
-        let found;
-        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
-          const cand = quoted[b3];
-          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
-            found = cand.value;
-            break;
-          }
-        }
-        found ??= assignmentTarget(line2);
-        if (!found) continue;
-        key = found;
-      } else {
-        const colon = skipSpaceBack(line2, k2.before);
-        if (line2[colon] === ":") {
-          const name2 = keyBefore(line2, colon - 1, byEnd);
-          if (name2 && !name2.quoted) key = name2.key;
-        }
-      }
-    }
-    const pair2 = { key, value: q3.value, column: q3.valueStart, quoted: true };
-    out2.push(authorization(key, q3.value, q3.valueStart, true) ?? pair2);
-  }
-}
-function positionalPasswords(line2, quoted, out2) {
-  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
-    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
-    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push({ key: "password", value: second.value, column: second.valueStart, quoted: true });
-  }
-  for (const call3 of ["set_password(", "setPassword("]) {
-    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
-      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push({ key: "password", value: q3.value, column: q3.valueStart, quoted: true });
-    }
-  }
-  for (const call3 of ["create_superuser(", "create_user("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    let i2 = at2 + call3.length;
-    const args3 = [];
-    for (const q3 of quoted) {
-      if (q3.tokenStart < i2) continue;
-      if (skipSpace(line2, i2) !== q3.tokenStart) break;
-      args3.push(q3);
-      i2 = skipSpace(line2, q3.end + 1);
-      if (line2[i2] !== ",") break;
-      i2++;
-    }
-    if (args3.length >= 3) out2.push({ key: "password", value: args3[2].value, column: args3[2].valueStart, quoted: true });
-  }
-}
-function headerPair(text, base, out2) {
-  let i2 = skipSpace(text, 0);
-  const start2 = i2;
-  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
-  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
-  const name2 = text.slice(start2, i2);
-  const vStart = skipSpace(text, i2 + 1);
-  let vEnd = text.length;
-  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
-  const value = text.slice(vStart, vEnd);
-  if (value[0] === '"' || value[0] === "'") return;
-  const auth = authorization(name2, value, base + vStart, false);
-  if (auth) out2.push(auth);
-  else if (value && !value.includes(" ") && name2.includes("-")) out2.push({ key: name2, value, column: base + vStart, quoted: false });
-}
-var isCall = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value);
-var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
-var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
-function inlinePairs(text, base, out2, secretName2) {
-  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
-    const prev = text[e - 1];
-    const next = text[e + 1];
-    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
-    let j3 = e - 1;
-    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
-    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
-    const key = text.slice(j3 + 1, e);
-    if (key.length < 3 || !secretName2(key)) continue;
-    const sep = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
-    let k2 = e + 1;
-    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep && !(sep === "&" && text[k2] === "#")) k2++;
-    let value = text.slice(e + 1, k2);
-    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-    if (value && !isCall(value)) out2.push({ key, value, column: base + e + 1, quoted: false });
-    e = k2 - 1;
-  }
-  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
-    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
-    let i2 = d2 + 2;
-    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
-    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
-    const key = text.slice(d2 + 2, i2);
-    if (!secretName2(key)) continue;
-    const vStart = skipSpace(text, i2);
-    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
-    let k2 = vStart;
-    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
-    out2.push({ key, value: text.slice(vStart, k2), column: base + vStart, quoted: false });
-    d2 = k2 - 2;
-  }
-}
-function commandPairs(text, out2, secretName2) {
-  const word = (i2) => {
-    const s = skipSpace(text, i2);
-    let e = s;
-    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
-    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
-  };
-  const set = text.indexOf("configure set ");
-  if (set >= 0) {
-    const [name2, at2] = word(set + "configure set ".length);
-    const [value, vAt] = word(at2 + name2.length);
-    if (name2 && value && secretName2(name2)) out2.push({ key: name2, value, column: vAt, quoted: false });
-  }
-  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
-    const c3 = text.indexOf(cmd);
-    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
-    if (f3 < 0) continue;
-    const [value, vAt] = word(f3 + flag.length);
-    if (value) out2.push({ key: "password", value, column: vAt, quoted: text[vAt - 1] === "'" || text[vAt - 1] === '"' });
-  }
-}
-function directivePair(line2, secretName2) {
-  const s = skipSpace(line2, 0);
-  let i2 = s;
-  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
-  if (i2 === s || !isSpace(line2[i2])) return void 0;
-  const key = line2.slice(s, i2);
-  if (!secretName2(key)) return void 0;
-  const v2 = skipSpace(line2, i2);
-  let e = v2;
-  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
-  const rest = skipSpace(line2, e);
-  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
-  return { key, value: line2.slice(v2, e), column: v2, quoted: false };
-}
-function barePair(line2) {
-  let i2 = skipSpace(line2, 0);
-  for (const prefix of ["export ", "ENV ", "ARG ", "set ", "- "]) {
-    if (line2.startsWith(prefix, i2)) i2 = skipSpace(line2, i2 + prefix.length);
-  }
-  const env = /^\s{0,64}ENV\s/.test(line2);
-  const keyStart = i2;
-  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
-  if (i2 === keyStart) return void 0;
-  const key = line2.slice(keyStart, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === "=" || line2[i2] === ":") {
-    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
-    i2 = skipSpace(line2, i2 + 1);
-  } else if (!env) return void 0;
-  const first = line2[i2];
-  if (i2 >= line2.length || first === '"' || first === "'" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
-  const valueStart = i2;
-  while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
-  let value = line2.slice(valueStart, i2);
-  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-  if (isCall(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  if (/^![A-Za-z]{1,32}$/.test(value)) return void 0;
-  return value ? { key, value, column: valueStart, quoted: false } : void 0;
-}
-function pairsOfLine(line2, code2 = false, secretName2 = () => true) {
-  const quoted = quotedStrings(line2);
-  const byEnd = /* @__PURE__ */ new Map();
-  for (const q3 of quoted) byEnd.set(q3.end, q3);
-  const found = [];
-  positionalPasswords(line2, quoted, found);
-  quotedPairs(line2, quoted, byEnd, found);
-  for (const q3 of quoted) {
-    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && q3.valueEnd - q3.valueStart === q3.value.length) {
-      headerPair(q3.value, q3.valueStart, found);
-      if (code2) inlinePairs(q3.value, q3.valueStart, found, secretName2);
-    }
-  }
-  if (!code2) {
-    const bare = barePair(line2) ?? directivePair(line2, secretName2);
-    if (bare) found.push(bare);
-    headerPair(line2, 0, found);
-    inlinePairs(line2, 0, found, secretName2);
-    commandPairs(line2, found, secretName2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
-}
-function loneString(t2) {
-  const qs2 = quotedStrings(t2);
-  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
-  let i2 = skipSpace(t2, qs2[0].end + 1);
-  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
-  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
-}
-function openCarry(line2, secretName2) {
-  const t2 = line2.trim();
-  if (t2.length > 512) return void 0;
-  const last = t2[t2.length - 1];
-  if (last === "(") {
-    const target = assignmentTarget(t2);
-    return { key: target && secretName2(target) ? target : "", mode: "call", needName: true, left: 6 };
-  }
-  if (last === ",") {
-    const qs2 = quotedStrings(t2);
-    const q3 = qs2[qs2.length - 1];
-    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
-      const lone = loneString(t2);
-      if (lone && secretName2(lone.value)) return { key: lone.value, mode: "call", needName: false, left: 4 };
-      if (t2[skipSpaceBack(t2, q3.tokenStart - 1)] === "(") {
-        const target = assignmentTarget(t2);
-        const key = target && secretName2(target) ? target : q3.value;
-        return secretName2(key) ? { key, mode: "call", needName: false, left: 4 } : void 0;
-      }
-    }
-    return void 0;
-  }
-  if (last === "{" && t2.startsWith("variable ")) {
-    const q3 = quotedStrings(t2)[0];
-    return q3 && secretName2(q3.value) ? { key: q3.value, mode: "value", needName: false, left: 6 } : void 0;
-  }
-  if (last === "[" || last === "{" || last === ":") {
-    let i3 = skipSpaceBack(t2, t2.length - 2);
-    if (last !== ":") {
-      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
-      i3 = skipSpaceBack(t2, i3 - 1);
-    }
-    const quoted = quotedStrings(t2);
-    const byEnd = /* @__PURE__ */ new Map();
-    for (const q3 of quoted) byEnd.set(q3.end, q3);
-    const k2 = keyBefore(t2, i3, byEnd);
-    if (!k2 || !secretName2(k2.key) || last === ":" && k2.before >= 0 && t2.slice(0, k2.before + 1).trim() !== "" && t2.slice(0, k2.before + 1).trim() !== "-") return void 0;
-    return { key: k2.key, mode: last === "[" ? "list" : "value", needName: false, left: last === "[" ? 50 : 6 };
-  }
-  let i2 = 0;
-  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
-  for (const word of ["name:", "key:", "Name:", "Key:"]) {
-    if (t2.startsWith(word, i2)) {
-      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
-      if (name2 && !name2.includes(" ") && secretName2(name2)) return { key: name2, mode: "value", needName: false, left: 3 };
-    }
-  }
-  return void 0;
-}
-function continueCarry(line2, carry, code2) {
-  const indent = line2.length - line2.trimStart().length;
-  const t2 = line2.trim();
-  const left = carry.left - 1;
-  const go = (c3) => c3.left > 0 ? c3 : void 0;
-  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left }) };
-  if (carry.mode === "call") {
-    if (t2.startsWith(")")) return { pairs: [] };
-    const args3 = quotedStrings(t2);
-    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
-      const key = carry.key || args3[0].value;
-      return { pairs: [{ key, value: args3[1].value, column: indent + args3[1].valueStart, quoted: true }] };
-    }
-    const lone = loneString(t2);
-    if (lone) {
-      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || lone.value, needName: false, left }) };
-      return { pairs: carry.key ? [{ key: carry.key, value: lone.value, column: indent + lone.valueStart, quoted: true }] : [] };
-    }
-    const pairs2 = pairsOfLine(t2, code2).filter((p2) => p2.key === "default");
-    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => ({ ...p2, key: carry.key, column: p2.column + indent })) : [] };
-    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left }) } : { pairs: [] };
-  }
-  if (carry.mode === "list") {
-    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
-    const qs2 = quotedStrings(t2);
-    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
-    return { pairs: qs2.map((q3) => ({ key: carry.key, value: q3.value, column: indent + q3.valueStart, quoted: true })), carry: go({ ...carry, left }) };
-  }
-  if (t2.startsWith("}")) return { pairs: [] };
-  const pairs = pairsOfLine(line2, code2).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
-  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
-  if (t2.startsWith("- ")) return { pairs: [] };
-  return { pairs: [], carry: go({ ...carry, left }) };
-}
-
-// src/secrets/triggers.ts
-var TRIGGERS = [
-  { word: "pass", at: 1 },
-  { word: "pwd", at: 0 },
-  { word: "private key", at: 7 },
-  { word: "secret", at: 1 },
-  { word: "salt", at: 0 },
-  { word: "sg.", at: 0 },
-  { word: "sk_live_", at: 0 },
-  { word: "sk_test_", at: 0 },
-  { word: "token", at: 1 },
-  { word: "key", at: 0 },
-  { word: "bearer", at: 0 },
-  { word: "auth", at: 0 },
-  { word: "akia", at: 0 },
-  { word: "asia", at: 1 },
-  { word: "abia", at: 1 },
-  { word: "acca", at: 0 },
-  { word: "aiza", at: 1 },
-  { word: "credential", at: 7 },
-  { word: "create_user", at: 6 },
-  { word: "create_superuser", at: 7 },
-  { word: "://", at: 0 },
-  { word: "eyj", at: 0 },
-  { word: "ghp_", at: 1 },
-  { word: "gho_", at: 1 },
-  { word: "ghu_", at: 1 },
-  { word: "ghs_", at: 0 },
-  { word: "ghr_", at: 0 },
-  { word: "github_pat_", at: 4 },
-  { word: "rk_live_", at: 0 },
-  { word: "rk_test_", at: 0 },
-  { word: "xox", at: 0 },
-  { word: "xapp-", at: 2 },
-  { word: "django-insecure-", at: 0 },
-  { word: "sk-", at: 0 },
-  { word: ".login(", at: 2 },
-  { word: "bind_s(", at: 3 }
-];
-var NEWLINE = 10;
-var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-var TABLE = new Uint8Array(65536);
-var NEWLINE_PAIR = 255;
-var CHECKS = [];
-var NEIGHBOURS = new Uint8Array(256 * 512);
-var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var pair = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
-function buildTable() {
-  const index = /* @__PURE__ */ new Map();
-  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
-  for (const { word, at: at2 } of TRIGGERS) {
-    const bytes = new Uint8Array(Buffer.from(word));
-    for (const back of [at2, at2 + 1]) {
-      const key = bytes[back] | bytes[back + 1] << 8;
-      let slot = index.get(key);
-      if (slot === void 0) {
-        slot = CHECKS.length;
-        CHECKS.push([]);
-        index.set(key, slot);
-      }
-      CHECKS[slot].push({ word: bytes, back });
-      const [offset, third] = back === at2 ? [0, bytes[at2 + 2]] : [256, bytes[at2]];
-      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
-      for (const a of cases(bytes[back])) for (const b3 of cases(bytes[back + 1])) TABLE[pair(a, b3)] = slot + 1;
-    }
-  }
-  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
-  for (let c3 = 0; c3 < 256; c3++) TABLE[pair(NEWLINE, c3)] = TABLE[pair(c3, NEWLINE)] = NEWLINE_PAIR;
-}
-buildTable();
-function hasTrigger(data, j3, slot, end) {
-  const n = slot * 512;
-  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
-  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
-  return false;
-}
-function wordAt(bytes, i2, word, end) {
-  if (i2 < 0 || i2 + word.length > end) return false;
-  for (let n = 0; n < word.length; n++) if (lower(bytes[i2 + n]) !== word[n]) return false;
-  return true;
-}
-var scratch = new Uint8Array(0);
-function aligned(bytes) {
-  if (bytes.byteOffset % 2 === 0) return bytes;
-  if (scratch.length < bytes.length) scratch = new Uint8Array(Math.max(bytes.length, scratch.length * 2));
-  scratch.set(bytes);
-  return scratch.subarray(0, bytes.length);
-}
-function indexLines(bytes) {
-  const data = aligned(bytes);
-  const end = data.length;
-  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
-  const starts = [0];
-  const candidates = [];
-  for (let w2 = 0; w2 < pairs.length; w2++) {
-    const slot = TABLE[pairs[w2]];
-    if (slot === 0) continue;
-    const j3 = w2 << 1;
-    if (slot === NEWLINE_PAIR) {
-      if (data[j3] === NEWLINE) starts.push(j3 + 1);
-      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
-      continue;
-    }
-    if (!hasTrigger(data, j3, slot, end)) continue;
-    candidates.push(starts.length - 1);
-    const nl = data.indexOf(NEWLINE, j3);
-    if (nl < 0) return { starts, candidates };
-    w2 = (nl >> 1) - 1;
-  }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
-  return { starts, candidates };
-}
-
-// src/secrets/detect.ts
-var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
-function isSkippedFile(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
-}
-var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
-var extension = (path) => {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const dot = name2.lastIndexOf(".");
-  return dot < 0 ? "" : name2.slice(dot + 1);
-};
-function isSecretsCandidate(path) {
-  return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path));
-}
-var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
-function isDocsFile(path) {
-  const lower2 = path.toLowerCase();
-  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
-}
-var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
-var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
-function isTranslationFile(path) {
-  const parts2 = path.toLowerCase().split("/");
-  if (LOCALE_EXTENSIONS.has(extension(path))) return true;
-  return parts2.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
-}
-var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
-var isCodeFile = (path) => CODE_EXTENSIONS.has(extension(path));
-var isYaml = (path) => {
-  const ext = extension(path);
-  return ext === "yml" || ext === "yaml";
-};
-var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
-function linesOfBytes(bytes, starts) {
-  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  return {
-    count: starts.length,
-    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
-  };
-}
-function linesOfText(text, count) {
-  const starts = [0];
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
-}
-function pgpassPair(line2) {
-  if (line2.startsWith("#")) return void 0;
-  let field2 = 0;
-  for (let i2 = 0; i2 < line2.length; i2++) {
-    if (line2[i2] === "\\") i2++;
-    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, quoted: false, kindHint: "password" } : void 0;
-  }
-  return void 0;
-}
-var secretName = (key) => namedKind(key) !== void 0;
-function detectSecrets(path, content, lines) {
-  if (isSkippedFile(path)) return [];
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const ctx = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name2 === ".pgpass" || name2 === "pgpass", notebook: extension(path) === "ipynb" };
-  const bytes = typeof content === "string" ? Buffer.from(content) : content;
-  const { starts, candidates } = indexLines(bytes);
-  if (!candidates.length && !ctx.pgpass) return [];
-  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
-  const lineAt2 = (n) => n < file.count ? file.at(n) : void 0;
-  const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes("encryptedData");
-  const everyLine = yaml || ctx.pgpass;
-  const out2 = [];
-  let carry;
-  const parents = [];
-  let next = 0;
-  for (let index = 0; index < file.count; index++) {
-    let candidate = candidates[next] === index;
-    if (candidate) next++;
-    else if (!carry && !everyLine) {
-      if (next >= candidates.length) break;
-      index = candidates[next++];
-      candidate = true;
-    }
-    const lineNo = index + 1;
-    const line2 = lineAt2(index) ?? "";
-    let encrypted = false;
-    if (yaml) {
-      const trimmed = line2.trimStart();
-      if (trimmed && !trimmed.startsWith("#")) {
-        const indent = line2.length - trimmed.length;
-        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
-        encrypted = parents.some((p2) => p2.key === "encryptedData");
-        const t2 = trimmed.trimEnd();
-        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
-      }
-    }
-    const report = !lines || lines.has(lineNo);
-    const taken = /* @__PURE__ */ new Set();
-    let continued = false;
-    if (carry) {
-      const step = continueCarry(line2, carry.state, ctx.code);
-      if (report && !ctx.docs && !ctx.translations && !encrypted) for (const p2 of step.pairs) addPair(p2, lineNo, carry.line, out2, taken, []);
-      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
-      continued = carry !== void 0;
-    }
-    if (ctx.pgpass && report) {
-      const p2 = pgpassPair(line2);
-      if (p2) addPair(p2, lineNo, void 0, out2, taken, []);
-    }
-    if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt2(index + 1 + n), ctx, encrypted, out2, taken);
-    if (!ctx.docs && !ctx.translations && !continued) {
-      const opened = openCarry(line2, secretName);
-      if (opened) carry = { state: opened, line: lineNo };
-    }
-  }
-  return out2;
-}
-function scanLine(line2, lineNo, following, ctx, encrypted, out2, taken) {
-  const formats = [];
-  for (const m2 of formatMatches(line2, following)) {
-    if (isFormatPlaceholder(m2)) continue;
-    formats.push(m2);
-    taken.add(m2.column);
-    out2.push({ kind: m2.format.kind, label: m2.format.label, line: lineNo, column: m2.column, value: m2.value, testKey: m2.format.lowSeverity?.(m2.value), ...m2.distinct ? { distinct: m2.distinct } : {} });
-  }
-  if (ctx.docs || ctx.translations || encrypted) return;
-  for (const p2 of pairsOfLine(line2, ctx.code, secretName)) addPair(p2, lineNo, void 0, out2, taken, formats);
-  if (ctx.notebook) {
-    for (const q3 of quotedStrings(line2)) {
-      if (q3.value.length > 8 && q3.valueEnd - q3.valueStart !== q3.value.length) {
-        for (const p2 of pairsOfLine(q3.value.replace(/\n$/, ""), true, secretName)) addPair({ ...p2, column: q3.valueStart + p2.column }, lineNo, void 0, out2, taken, formats);
-      }
-    }
-  }
-}
-function addPair(p2, lineNo, keyLine, out2, taken, formats) {
-  if (taken.has(p2.column)) return;
-  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
-  const kind = namedKind(p2.key) ?? p2.kindHint;
-  if (!kind || !looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key })) return;
-  taken.add(p2.column);
-  const label = kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
-  out2.push({ kind, label, line: lineNo, column: p2.column, value: p2.value, key: p2.key, ...keyLine !== void 0 ? { keyLine } : {} });
-}
-function isFormatPlaceholder(m2) {
-  const value = m2.value;
-  if (m2.format.kind === "private-key") return false;
-  if (isKnownExample(value)) return true;
-  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":");
-  const lower2 = value.toLowerCase();
-  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
-  if (m2.format.kind === "django-secret-key") {
-    const body2 = value.slice("django-insecure-".length);
-    return isDummy(body2) || isPlaceholder(body2);
-  }
-  let b3 = 0;
-  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
-  const sep = b3;
-  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
-  return new Set(value.slice(b3 > sep ? b3 : 0)).size <= 3;
+  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
+  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
 }
 
 // src/rules/hardcoded-credential.ts
@@ -18223,6 +18658,180 @@ function formatJson(mode, findings, notices, summary, failed) {
   return JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, mode, summary, failed, findings, notices }, null, 2) + "\n";
 }
 
+// src/redact/file.ts
+function maskPieces(pieces, privateKey) {
+  if (privateKey) return pieces.map(() => "****");
+  if (pieces.length === 1) return [mask(pieces[0])];
+  const whole = mask(pieces.join(""));
+  const star = whole.indexOf("****");
+  const head = whole.slice(0, star);
+  const tail = whole.slice(star + 4);
+  return pieces.map((p2, i2) => `${i2 === 0 && p2.length > head.length ? head : ""}****${i2 === pieces.length - 1 && p2.length > tail.length ? tail : ""}`);
+}
+function applyCuts(line2, cuts) {
+  cuts.sort((a, b3) => a.start - b3.start);
+  let out2 = "";
+  let at2 = 0;
+  for (let i2 = 0; i2 < cuts.length; i2++) {
+    let { start: start2, end, text } = cuts[i2];
+    start2 = Math.max(start2, at2);
+    while (i2 + 1 < cuts.length && cuts[i2 + 1].start < end) {
+      end = Math.max(end, cuts[++i2].end);
+      text = "****";
+    }
+    if (end <= start2) continue;
+    out2 += line2.slice(at2, start2) + text;
+    at2 = end;
+  }
+  return out2 + line2.slice(at2);
+}
+var splitLines = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
+function maskFile(path, text) {
+  const lines = splitLines(text);
+  const hits = detectSecrets(path, text, { everyValue: true });
+  const cuts = /* @__PURE__ */ new Map();
+  const quotable = [];
+  for (const hit of hits) {
+    const spans = hit.spans.filter((s) => s.line >= 1 && s.line <= lines.length && s.end > s.start);
+    const pieces = spans.map((s) => lines[s.line - 1].slice(s.start, s.end));
+    const masked = maskPieces(pieces, hit.kind === "private-key");
+    spans.forEach((s, i2) => {
+      const list2 = cuts.get(s.line) ?? [];
+      list2.push({ start: s.start, end: s.end, text: masked[i2] });
+      cuts.set(s.line, list2);
+    });
+    if (!hit.belowThreshold && hit.kind !== "private-key") quotable.push(hit.value, ...pieces);
+  }
+  for (const [n, list2] of cuts) lines[n - 1] = applyCuts(lines[n - 1], list2);
+  return { lines, quotable };
+}
+
+// src/redact/text.ts
+var PREFIX = 6;
+var isWordChar = (c3) => c3 !== void 0 && !/[\s"'`()[\]{},;|<>]/.test(c3);
+var isName = (token) => /^[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,8}(?:\[\d{1,4}\])?$/.test(token);
+function keptRanges(text, keep) {
+  const out2 = [];
+  for (let i2 = 0; i2 < text.length; ) {
+    if (!isWordChar(text[i2])) {
+      i2++;
+      continue;
+    }
+    let j3 = i2;
+    while (j3 < text.length && isWordChar(text[j3])) j3++;
+    let token = text.slice(i2, j3);
+    let end = j3;
+    for (; ; ) {
+      const colon = /:\d{1,9}$/.exec(token);
+      const cut = colon ? colon[0].length : /[.:]$/.test(token) ? 1 : 0;
+      if (!cut) break;
+      token = token.slice(0, -cut);
+      end -= cut;
+    }
+    if (keep.has(token) || isName(token)) out2.push([i2, end]);
+    i2 = j3;
+  }
+  return out2;
+}
+var PUBLIC_PREFIXES = FORMATS.flatMap((f3) => f3.prefixes).filter((p2) => /^[A-Za-z]/.test(p2) && !p2.includes("/"));
+function secretPart(v2) {
+  if (v2.startsWith("eyJ") && v2.includes(".")) return v2.slice(v2.indexOf(".") + 1);
+  const prefix = PUBLIC_PREFIXES.find((p2) => v2.startsWith(p2));
+  return prefix ? v2.slice(prefix.length) : v2;
+}
+function textMasker(values, keep) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  const words2 = /* @__PURE__ */ new Set();
+  for (const raw of values) {
+    const v2 = secretPart(raw.trim());
+    if (!v2) continue;
+    if (v2.length < PREFIX) words2.add(v2);
+    else {
+      const list2 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
+      if (!list2.includes(v2)) list2.push(v2);
+      byPrefix.set(v2.slice(0, PREFIX), list2);
+    }
+  }
+  if (!byPrefix.size && !words2.size) return (t2) => t2;
+  return (text) => {
+    const runs = [];
+    for (let i2 = 0; i2 + PREFIX <= text.length; ) {
+      const candidates = byPrefix.get(text.slice(i2, i2 + PREFIX));
+      let longest = 0;
+      for (const v2 of candidates ?? []) {
+        let k2 = PREFIX;
+        while (k2 < v2.length && text[i2 + k2] === v2[k2]) k2++;
+        longest = Math.max(longest, k2);
+      }
+      if (longest) {
+        runs.push([i2, i2 + longest]);
+        i2 += longest;
+      } else i2++;
+    }
+    if (words2.size)
+      for (let i2 = 0; i2 < text.length; ) {
+        let j3 = i2;
+        while (j3 < text.length && isWordChar(text[j3])) j3++;
+        if (j3 > i2 && words2.has(text.slice(i2, j3))) runs.push([i2, j3]);
+        i2 = Math.max(j3, i2 + 1);
+      }
+    if (!runs.length) return text;
+    const kept = keptRanges(text, keep);
+    const covered = new Uint8Array(text.length);
+    for (const [a, b3] of runs) covered.fill(1, a, b3);
+    for (const [a, b3] of kept) covered.fill(0, a, b3);
+    let out2 = "";
+    for (let i2 = 0; i2 < text.length; ) {
+      let j3 = i2;
+      while (j3 < text.length && covered[j3] === covered[i2]) j3++;
+      out2 += covered[i2] ? mask(text.slice(i2, j3)) : text.slice(i2, j3);
+      i2 = j3;
+    }
+    return out2;
+  };
+}
+
+// src/redact.ts
+var sideOf = (f3) => f3.baselineState === "absent" ? "base" : "head";
+function redactForOutput(result) {
+  const files = /* @__PURE__ */ new Map();
+  const file = (path, side) => {
+    const key = `${side}\0${path}`;
+    if (!files.has(key)) {
+      const text2 = result.read(path, side);
+      files.set(key, text2 === void 0 ? void 0 : maskFile(path, text2));
+    }
+    return files.get(key);
+  };
+  for (const f3 of result.findings) {
+    file(f3.path, sideOf(f3));
+    if (result.mode === "diff") file(f3.path, sideOf(f3) === "head" ? "base" : "head");
+  }
+  const quotable = [...result.secrets, ...[...files.values()].flatMap((m2) => m2?.quotable ?? [])];
+  const keep = /* @__PURE__ */ new Set([
+    ...RULE_METAS.map((m2) => m2.id),
+    ...result.findings.flatMap((f3) => [f3.path, ...f3.affected]),
+    ...result.entries.map((e) => e.path),
+    ...result.notices.flatMap((n) => n.path ? [n.path] : [])
+  ]);
+  const text = textMasker(quotable, keep);
+  const redactFinding = (f3) => ({
+    ...f3,
+    message: text(f3.message),
+    evidence: f3.evidence === void 0 ? void 0 : file(f3.path, sideOf(f3))?.lines[f3.line - 1]?.trim(),
+    fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
+    notes: f3.notes.map(text)
+  });
+  return {
+    mode: result.mode,
+    findings: result.findings.map(redactFinding),
+    notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
+    entries: result.entries,
+    ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
+    lines: (path, side) => file(path, side)?.lines
+  };
+}
+
 // src/rules/docs.ts
 function ruleDocsUrl(id) {
   return `${TOOL_URL}/blob/main/docs/rules/${id}.md`;
@@ -18257,7 +18866,14 @@ function ruleHelpMarkdown(meta) {
 // src/report/sarif.ts
 var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
-function toSarif(mode, findings, notices) {
+function context(f3, lines) {
+  if (!lines || f3.line > lines.length) return {};
+  const startLine = Math.max(1, f3.line - 1);
+  const endLine = Math.min(lines.length, Math.max(f3.line, f3.endLine) + 1);
+  return { contextRegion: { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join("\n") } } };
+}
+function toSarif(output) {
+  const { mode, findings, notices } = output;
   const rules = RULE_METAS.map((meta) => ({
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z])/g, (_3, __, c3) => c3.toUpperCase()),
@@ -18277,7 +18893,8 @@ function toSarif(mode, findings, notices) {
       {
         physicalLocation: {
           artifactLocation: { uri: encodeURI(f3.path), uriBaseId: "%SRCROOT%" },
-          region: { startLine: f3.line, endLine: Math.max(f3.line, f3.endLine), ...f3.evidence ? { snippet: { text: f3.evidence } } : {} }
+          region: { startLine: f3.line, endLine: Math.max(f3.line, f3.endLine), ...f3.evidence ? { snippet: { text: f3.evidence } } : {} },
+          ...context(f3, output.lines(f3.path, sideOf(f3)))
         }
       }
     ],
@@ -18311,9 +18928,8 @@ function toSarif(mode, findings, notices) {
 // src/report/text.ts
 import { styleText } from "node:util";
 var SEVERITY_STYLE = { critical: ["bold", "red"], high: "red", medium: "yellow", low: "cyan" };
-function frame(text, line2, paint) {
-  if (text === void 0) return [];
-  const lines = text.split(/\r?\n/);
+function frame(lines, line2, paint) {
+  if (lines === void 0) return [];
   const from = Math.max(1, line2 - 1);
   const to2 = Math.min(lines.length, line2 + 1);
   const width = String(to2).length;
@@ -18325,14 +18941,15 @@ function frame(text, line2, paint) {
   }
   return out2;
 }
-function formatText(findings, notices, summary, opts) {
+function formatText(output, summary, opts) {
+  const { findings, notices } = output;
   const paint = (s, t2) => opts.color ? styleText(s, t2, { validateStream: false }) : t2;
   const out2 = [];
   for (const f3 of findings) {
     const state = f3.baselineState ? `  [${f3.baselineState === "absent" ? "fixed" : f3.baselineState}]` : "";
     out2.push(`${paint("bold", `${f3.path}:${f3.line}`)}  ${paint(SEVERITY_STYLE[f3.severity], f3.severity.toUpperCase())}  ${f3.ruleId}${f3.djangoCheck ? ` (${f3.djangoCheck})` : ""}${state}`);
     out2.push(`  ${f3.message}`);
-    out2.push(...frame(opts.source(f3.path, f3.baselineState === "absent" ? "base" : "head"), f3.line, paint));
+    out2.push(...frame(output.lines(f3.path, sideOf(f3)), f3.line, paint));
     if (f3.fix && f3.baselineState !== "absent") {
       out2.push(`  ${paint("green", "Fix:")} ${f3.fix.description}`);
       if (f3.fix.replacement !== void 0) out2.push(`  ${paint("green", "+")} ${f3.fix.replacement.trim()}`);
@@ -21788,28 +22405,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/redact.ts
-function makeRedactor(secrets) {
-  const long = [...new Set(secrets)].filter((s) => s.length >= 8).sort((a, b3) => b3.length - a.length);
-  const short = [...new Set(secrets)].filter((s) => s.length > 0 && s.length < 8);
-  if (!long.length && !short.length) return (t2) => t2;
-  return (text) => {
-    let out2 = text;
-    for (const s of long) if (out2.includes(s)) out2 = out2.split(s).join(mask(s));
-    for (const s of short) for (const q3 of ['"', "'"]) if (out2.includes(q3 + s + q3)) out2 = out2.split(q3 + s + q3).join(q3 + mask(s) + q3);
-    return out2;
-  };
-}
-function redactFinding(f3, redact) {
-  return {
-    ...f3,
-    message: redact(f3.message),
-    evidence: f3.evidence === void 0 ? void 0 : redact(f3.evidence),
-    fix: f3.fix ? { description: redact(f3.fix.description), replacement: f3.fix.replacement === void 0 ? void 0 : redact(f3.fix.replacement) } : void 0,
-    notes: f3.notes.map(redact)
-  };
-}
-
 // src/diff.ts
 function parseHunkHeader(line2) {
   const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
@@ -21833,7 +22428,7 @@ function mapOldLine(hunks, oldLine) {
   }
   return Math.max(1, oldLine + shift);
 }
-function unquote(p2) {
+function unquote2(p2) {
   if (!p2.startsWith('"')) return p2;
   const bytes = [];
   for (let i2 = 1; i2 < p2.length - 1; i2++) {
@@ -21904,7 +22499,7 @@ var HistoryScanner = class {
     }
     if (text.startsWith("+++ ")) {
       const p2 = text.slice(4);
-      this.path = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^b\//, "");
+      this.path = p2 === "/dev/null" ? void 0 : unquote2(p2).replace(/^b\//, "");
       if (this.path && !isSecretsCandidate(this.path)) this.path = void 0;
       return;
     }
@@ -21922,7 +22517,7 @@ var HistoryScanner = class {
     const at2 = (n) => this.blockStart + n - 1;
     this.block = [];
     for (const hit of detectSecrets(this.path, text)) {
-      const placed = { ...hit, line: at2(hit.line), ...hit.keyLine !== void 0 ? { keyLine: at2(hit.keyLine) } : {} };
+      const placed = { ...hit, line: at2(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at2(s.line) })), ...hit.keyLine !== void 0 ? { keyLine: at2(hit.keyLine) } : {} };
       this.record(placed, placed.keyLine ?? placed.line);
     }
   }
@@ -22054,7 +22649,7 @@ function commandFacts(command) {
       facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
     } else if (w2 === "--settings" && ws2[i2 + 1]) facts.settings = ws2[++i2];
     else if (w2.startsWith("--settings=")) facts.settings = w2.slice("--settings=".length);
-    else if (w2 === "runserver" || w2 === "runserver_plus" || w2 === "runmodwsgi" && false) {
+    else if (w2 === "runserver" || w2 === "runserver_plus") {
       facts.role = "development";
       facts.why = `it runs manage.py ${w2}, the development server`;
     } else if ((w2 === "pytest" || w2 === "py.test" || w2 === "tox" || w2 === "test" && /manage\.py$|django-admin$/.test(ws2[i2 - 1] ?? "")) && !facts.role) {
@@ -23229,6 +23824,15 @@ function lineOfText(text, needle) {
   for (let i2 = 0; i2 < at2; i2++) if (text.charCodeAt(i2) === 10) line2++;
   return line2;
 }
+function lineOfKey(text, key) {
+  const lines = text.split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const t2 = lines[i2].trimStart();
+    const rest = t2.startsWith(key) ? t2.slice(key.length) : t2.startsWith(`"${key}"`) ? t2.slice(key.length + 2) : void 0;
+    if (rest !== void 0 && rest.trimStart().startsWith("=")) return i2 + 1;
+  }
+  return 1;
+}
 function roleOf(processName, command) {
   const facts = commandFacts(command);
   if (facts.role) return { role: facts.role, why: facts.why };
@@ -23354,7 +23958,7 @@ function flyDeployments(path, text) {
   if (table && typeof table === "object")
     for (const [name2, value] of Object.entries(table)) {
       const setting = plainText(value);
-      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path, line: lineOfText(text, name2) });
+      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path, line: lineOfKey(text, name2) });
     }
   const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
   return processes.map(([name2, command]) => {
@@ -27629,14 +28233,14 @@ function pythonSource(fileText) {
     pending += decode.line ? decode.line(piece) : piece;
     if (joins) continue;
     const first = out2.length;
-    splitLines(pending, out2);
+    splitLines2(pending, out2);
     for (let k2 = first; k2 < out2.length; k2++) fileLine.push(pendingFrom);
     pending = "";
     pendingFrom = 0;
   }
   return { text: out2.join("\n"), fileLine, coding, undecodable: decode.undecodable };
 }
-function splitLines(text, out2) {
+function splitLines2(text, out2) {
   let start2 = 0;
   for (let i2 = 0; i2 < text.length; i2++) {
     const ch = text[i2];
@@ -28626,16 +29230,16 @@ function parseUnifiedDiff(out2) {
     if (line2.startsWith("diff --git ")) current = minus = void 0;
     else if (line2.startsWith("--- ")) {
       const p2 = line2.slice(4);
-      minus = p2 === "/dev/null" ? void 0 : unquote(p2).replace(/^a\//, "");
+      minus = p2 === "/dev/null" ? void 0 : unquote2(p2).replace(/^a\//, "");
     } else if (line2.startsWith("+++ ")) {
       const p2 = line2.slice(4);
-      current = p2 === "/dev/null" ? minus : unquote(p2).replace(/^b\//, "");
+      current = p2 === "/dev/null" ? minus : unquote2(p2).replace(/^b\//, "");
     } else if (line2.startsWith("@@") && current !== void 0) {
       const h3 = parseHunkHeader(line2);
       if (h3) hunks.set(current, [...hunks.get(current) ?? [], h3]);
     } else if (line2.startsWith("Binary files ")) {
       const m2 = / and (.*) differ$/.exec(line2);
-      if (m2) binary2.add(unquote(m2[1]).replace(/^b\//, ""));
+      if (m2) binary2.add(unquote2(m2[1]).replace(/^b\//, ""));
     }
   }
   return { hunks, binary: binary2 };
@@ -28822,8 +29426,8 @@ async function historyScan(repo, since, config) {
   findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line);
   const notices = [];
   if (shallow) notices.push({ message: "the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)" });
-  const redact = makeRedactor(secrets.flatMap((s) => s.hit.distinct ? [s.hit.value, s.hit.distinct] : [s.hit.value]));
-  return { findings: findings.map((f3) => redactFinding(f3, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact };
+  const values = secrets.flatMap((s) => s.hit.kind === "private-key" ? s.hit.distinct ? [s.hit.distinct] : [] : [s.hit.value]);
+  return { findings, stillInHead: stillInHeadPrints, notices, commits: scanner.commits, secrets: values };
 }
 function identity(s) {
   return s.hit.distinct ?? s.hit.value;
@@ -29081,14 +29685,14 @@ var CutShort = class extends Error {
   budget;
 };
 var ModuleRun = class _ModuleRun {
-  constructor(modules, loader, path, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared = /* @__PURE__ */ new Map()) {
+  constructor(modules, loader, path, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared2 = /* @__PURE__ */ new Map()) {
     this.modules = modules;
     this.loader = loader;
     this.path = path;
     this.parsed = parsed2;
     this.world = world;
     this.budget = budget;
-    this.compared = compared;
+    this.compared = compared2;
   }
   modules;
   loader;
@@ -31293,9 +31897,9 @@ var SettingsView = class {
     return withAlternatives(setting, this.literalWorlds().map((e) => this.settingIn(e, name2)));
   }
   literalWorlds() {
-    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
+    const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
     const out2 = [];
-    for (const [variable, literals] of compared)
+    for (const [variable, literals] of compared2)
       for (const literal2 of literals) if (!namesDevelopment(literal2) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal2));
     return out2;
   }
@@ -31530,8 +32134,8 @@ async function scan(files, config) {
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
-  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
-  return { mode: "scan", findings: listed.findings.map((f3) => redactFinding(f3, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact };
+  const secrets = [...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
+  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0 };
 }
 async function review(change, config) {
   await initPython();
@@ -31569,10 +32173,9 @@ async function review(change, config) {
   const fileItems = runFileRules(change.head, head, config, targets);
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, "new")]), change.head, config);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
-  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])]);
+  const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
-  const redactChange = (c3) => ({ ...c3, before: redact(c3.before), after: redact(c3.after), source: redact(c3.source) });
-  return { mode: "diff", findings: findings.kept.map((f3) => redactFinding(f3, redact)), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) };
+  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2) };
 }
 function addedLines(hunks) {
   const lines = /* @__PURE__ */ new Set();
@@ -31897,38 +32500,25 @@ ${USAGE}
     if (failOnText !== "never" && !SEVERITIES.includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, never`);
     const failOn = failOnText;
     let result;
-    let source2;
     if (command === "history") {
       const h3 = await historyScan(root, values.since, config);
-      result = { mode: "scan", findings: h3.findings, notices: h3.notices, entries: [], redact: h3.redact };
-      source2 = () => void 0;
+      result = { mode: "scan", findings: h3.findings, notices: h3.notices, entries: [], secrets: h3.secrets, read: () => void 0 };
     } else if (command === "scan") {
-      if (values.rev || values.repo) {
-        const { files, notices } = await gitRevisionFiles(root, values.rev ?? "HEAD", selectForScan);
-        result = await scan(files, config);
-        result.notices.unshift(...notices);
-        source2 = (p2) => files.read(p2);
-      } else {
-        const { files, notices } = treeFiles(root, selectForScan);
-        result = await scan(files, config);
-        result.notices.unshift(...notices);
-        source2 = (p2) => files.read(p2);
-      }
+      const { files, notices } = values.rev || values.repo ? await gitRevisionFiles(root, values.rev ?? "HEAD", selectForScan) : treeFiles(root, selectForScan);
+      result = await scan(files, config);
+      result.notices.unshift(...notices);
     } else {
       const change = await gitChangeSet({ repo: root, base: values.base, head: values.head }, (base, head) => ({
         base: wantedPaths(analyzeSide(base)),
         head: wantedPaths(analyzeSide(head))
       }));
       result = await review(change, config);
-      source2 = (p2, side) => (side === "base" ? change.base : change.head).read(p2);
     }
-    const failed = failing(result.findings, failOn).length > 0;
-    const summary = `${summaryLine(result.findings, result.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at --fail-on ${failOn}` : ` \u2014 passes at --fail-on ${failOn}`}`;
+    const out2 = redactForOutput(result);
+    const failed = failing(out2.findings, failOn).length > 0;
+    const summary = `${summaryLine(out2.findings, out2.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at --fail-on ${failOn}` : ` \u2014 passes at --fail-on ${failOn}`}`;
     const color = values["no-color"] ? false : values.color ?? (io2.isTTY && !values.output && !process.env.NO_COLOR);
-    const report = format2 === "json" ? formatJson(result.mode, result.findings, result.notices, summary, failed) : format2 === "sarif" ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + "\n" : formatText(result.findings, result.notices, summary, { color, source: (p2, side) => {
-      const t2 = source2(p2, side);
-      return t2 === void 0 ? t2 : result.redact(t2);
-    } });
+    const report = format2 === "json" ? formatJson(out2.mode, out2.findings, out2.notices, summary, failed) : format2 === "sarif" ? JSON.stringify(toSarif(out2), null, 2) + "\n" : formatText(out2, summary, { color });
     if (values.output) writeFileSync(resolve(io2.cwd, values.output), report);
     else io2.stdout(report);
     return failed ? 1 : 0;

@@ -10,6 +10,7 @@ import { toSarif } from './report/sarif.js'
 import { formatText } from './report/text.js'
 import { historyScan } from './history.js'
 import { initPython } from './python/parser.js'
+import { redactForOutput } from './redact.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
 import { isSecretsCandidate } from './secrets/detect.js'
 import { isSettingsRelevant } from './settings/discovery.js'
@@ -103,40 +104,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const failOn = failOnText as FailOn
 
     let result: ReviewResult
-    let source: (path: string, side: 'head' | 'base') => string | undefined
     if (command === 'history') {
       const h = await historyScan(root, values.since, config)
-      result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], redact: h.redact }
-      source = () => undefined
+      result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], secrets: h.secrets, read: () => undefined }
     } else if (command === 'scan') {
-      if (values.rev || values.repo) {
-        const { files, notices } = await gitRevisionFiles(root, values.rev ?? 'HEAD', selectForScan)
-        result = await scan(files, config)
-        result.notices.unshift(...notices)
-        source = (p) => files.read(p)
-      } else {
-        const { files, notices } = treeFiles(root, selectForScan)
-        result = await scan(files, config)
-        result.notices.unshift(...notices)
-        source = (p) => files.read(p)
-      }
+      const { files, notices } = values.rev || values.repo ? await gitRevisionFiles(root, values.rev ?? 'HEAD', selectForScan) : treeFiles(root, selectForScan)
+      result = await scan(files, config)
+      result.notices.unshift(...notices)
     } else {
       const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head }, (base, head) => ({
         base: wantedPaths(analyzeSide(base)),
         head: wantedPaths(analyzeSide(head))
       }))
       result = await review(change, config)
-      source = (p, side) => (side === 'base' ? change.base : change.head).read(p)
     }
-    const failed = failing(result.findings, failOn).length > 0
-    const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
+    // everything below shows the review: only its redacted form
+    const out = redactForOutput(result)
+    const failed = failing(out.findings, failOn).length > 0
+    const summary = `${summaryLine(out.findings, out.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values.output && !process.env.NO_COLOR))
     const report =
       format === 'json'
-        ? formatJson(result.mode, result.findings, result.notices, summary, failed)
+        ? formatJson(out.mode, out.findings, out.notices, summary, failed)
         : format === 'sarif'
-          ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + '\n'
-          : formatText(result.findings, result.notices, summary, { color, source: (p, side) => { const t = source(p, side); return t === undefined ? t : result.redact(t) } })
+          ? JSON.stringify(toSarif(out), null, 2) + '\n'
+          : formatText(out, summary, { color })
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
     else io.stdout(report)
     return failed ? 1 : 0

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto'
 import { simpleGit } from 'simple-git'
 import { severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
-import { makeRedactor, redactFinding, type Redactor } from './redact.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
 import { TEST_PATH } from './secrets/detect.js'
@@ -19,7 +18,8 @@ export interface HistoryResult {
   stillInHead: Set<string>
   notices: Notice[]
   commits: number
-  redact: Redactor
+  /** The secrets found (values, and what tells private keys apart): output masks them wherever they are quoted. */
+  secrets: string[]
 }
 
 
@@ -92,8 +92,8 @@ export async function historyScan(repo: string, since: string | undefined, confi
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
   const notices: Notice[] = []
   if (shallow) notices.push({ message: 'the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)' })
-  const redact = makeRedactor(secrets.flatMap((s) => (s.hit.distinct ? [s.hit.value, s.hit.distinct] : [s.hit.value])))
-  return { findings: findings.map((f) => redactFinding(f, redact)), stillInHead: stillInHeadPrints, notices, commits: scanner.commits, redact }
+  const values = secrets.flatMap((s) => (s.hit.kind === 'private-key' ? (s.hit.distinct ? [s.hit.distinct] : []) : [s.hit.value]))
+  return { findings, stillInHead: stillInHeadPrints, notices, commits: scanner.commits, secrets: values }
 }
 
 /** What tells a secret apart: its value, or for a private key (whose header all keys share) its body's start. */

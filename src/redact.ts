@@ -1,29 +1,67 @@
-// Secrets never leave the process in full: every output channel goes through a redactor built from
-// the secret values the analysis saw (SECRET_KEY and SECRET_KEY_FALLBACKS literals and defaults).
-import { mask } from './rules/helpers.js'
-import type { Finding } from './findings.js'
+// The one boundary where a review becomes output. Every reporter (text, JSON, SARIF, the pull
+// request review and summary, check-run annotations, the job summary, the tracking issue, the log)
+// takes what `redactForOutput` returns and nothing else, so redaction happens once, here:
+// - file text (evidence, code frames and their context lines, SARIF snippets and context regions)
+//   is masked by position: where the detector says each secret is written (./redact/file.ts);
+// - free text (messages, fixes, notes, notices, the settings table) is masked by value: the secrets
+//   the analysis saw and those the shown files hold, whole, cut short or as written (./redact/text.ts).
+import type { Finding, Notice } from './findings.js'
+import type { ReviewResult, Side } from './review.js'
+import { RULE_METAS } from './rules/catalog.js'
+import type { EntryModule } from './settings/discovery.js'
+import type { SettingChange } from './settings/changes.js'
+import { maskFile, type MaskedFile } from './redact/file.js'
+import { textMasker } from './redact/text.js'
 
-export type Redactor = (text: string) => string
-
-/** Replaces each secret by its masked form. Short values only where they stand quoted, so words survive. */
-export function makeRedactor(secrets: Iterable<string>): Redactor {
-  const long = [...new Set(secrets)].filter((s) => s.length >= 8).sort((a, b) => b.length - a.length)
-  const short = [...new Set(secrets)].filter((s) => s.length > 0 && s.length < 8)
-  if (!long.length && !short.length) return (t) => t
-  return (text: string): string => {
-    let out = text
-    for (const s of long) if (out.includes(s)) out = out.split(s).join(mask(s))
-    for (const s of short) for (const q of ['"', "'"]) if (out.includes(q + s + q)) out = out.split(q + s + q).join(q + mask(s) + q)
-    return out
-  }
+export interface Output {
+  mode: 'scan' | 'diff'
+  findings: Finding[]
+  notices: Notice[]
+  entries: EntryModule[]
+  settingChanges?: SettingChange[]
+  /** A file's lines as they may be shown, secrets masked; undefined when the file is not known. */
+  lines(path: string, side: Side): readonly string[] | undefined
 }
 
-export function redactFinding(f: Finding, redact: Redactor): Finding {
-  return {
+/** The side of the review a finding's lines are read from: a fixed finding is in the base. */
+export const sideOf = (f: Finding): Side => (f.baselineState === 'absent' ? 'base' : 'head')
+
+export function redactForOutput(result: ReviewResult): Output {
+  const files = new Map<string, MaskedFile | undefined>()
+  const file = (path: string, side: Side): MaskedFile | undefined => {
+    const key = `${side}\0${path}`
+    if (!files.has(key)) {
+      const text = result.read(path, side)
+      files.set(key, text === undefined ? undefined : maskFile(path, text))
+    }
+    return files.get(key)
+  }
+  // the files shown (a finding's, on both sides of a diff) tell which values free text may quote
+  for (const f of result.findings) {
+    file(f.path, sideOf(f))
+    if (result.mode === 'diff') file(f.path, sideOf(f) === 'head' ? 'base' : 'head')
+  }
+  const quotable = [...result.secrets, ...[...files.values()].flatMap((m) => m?.quotable ?? [])]
+  const keep = new Set<string>([
+    ...RULE_METAS.map((m) => m.id),
+    ...result.findings.flatMap((f) => [f.path, ...f.affected]),
+    ...result.entries.map((e) => e.path),
+    ...result.notices.flatMap((n) => (n.path ? [n.path] : []))
+  ])
+  const text = textMasker(quotable, keep)
+  const redactFinding = (f: Finding): Finding => ({
     ...f,
-    message: redact(f.message),
-    evidence: f.evidence === undefined ? undefined : redact(f.evidence),
-    fix: f.fix ? { description: redact(f.fix.description), replacement: f.fix.replacement === undefined ? undefined : redact(f.fix.replacement) } : undefined,
-    notes: f.notes.map(redact)
+    message: text(f.message),
+    evidence: f.evidence === undefined ? undefined : file(f.path, sideOf(f))?.lines[f.line - 1]?.trim(),
+    fix: f.fix && { description: text(f.fix.description), ...(f.fix.replacement === undefined ? {} : { replacement: text(f.fix.replacement) }) },
+    notes: f.notes.map(text)
+  })
+  return {
+    mode: result.mode,
+    findings: result.findings.map(redactFinding),
+    notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
+    entries: result.entries,
+    ...(result.settingChanges ? { settingChanges: result.settingChanges.map((c) => ({ ...c, before: text(c.before), after: text(c.after), source: text(c.source) })) } : {}),
+    lines: (path, side) => file(path, side)?.lines
   }
 }

@@ -16,19 +16,27 @@ import { settingChanges, type SettingChange } from './settings/changes.js'
 import { discover, referenceTarget, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
-import { makeRedactor, redactFinding, type Redactor } from './redact.js'
 import { applySuppressions } from './suppressions.js'
 
+/** The side of a review a file is read from: the change's head (or the scanned tree), or its base. */
+export type Side = 'head' | 'base'
+
+/**
+ * What the analysis found, before it is shown: nothing here is redacted. Output goes through
+ * `redactForOutput` (src/redact.ts), the one place that masks secrets.
+ */
 export interface ReviewResult {
   mode: 'scan' | 'diff'
   findings: Finding[]
   notices: Notice[]
   /** The settings modules found and how each was classified. */
   entries: EntryModule[]
-  /** Masks secret values in any text shown to people (code frames read from files included). */
-  redact: Redactor
-  /** In a diff: the effective production settings the change alters (values redacted). */
+  /** In a diff: the effective production settings the change alters. */
   settingChanges?: SettingChange[]
+  /** Secret values the analysis saw (settings literals and defaults, credentials found): free text that quotes them is masked. */
+  secrets: string[]
+  /** A file's text on one side, for evidence and code frames; undefined when it is not there. */
+  read(path: string, side: Side): string | undefined
 }
 
 /** Secret values a side holds in any settings module (production or not), to be masked in output. */
@@ -246,8 +254,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
-  const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
-  return { mode: 'scan', findings: listed.findings.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact }
+  const secrets = [...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined) }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
@@ -293,10 +301,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const fileItems = runFileRules(change.head, head, config, targets)
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, 'new')]), change.head, config)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
-  const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
+  const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
-  const redactChange = (c: SettingChange): SettingChange => ({ ...c, before: redact(c.before), after: redact(c.after), source: redact(c.source) })
-  return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) }
+  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p) }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {

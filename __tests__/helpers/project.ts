@@ -1,20 +1,22 @@
 // Test helpers: run the real engine on in-memory files, or on real git repositories built with simple-git.
+// They return what every reporter gets: the review after the output boundary (secrets masked).
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { simpleGit, type SimpleGit } from 'simple-git'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import { initPython } from '../../src/python/parser.js'
-import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../../src/review.js'
+import { redactForOutput, type Output } from '../../src/redact.js'
+import { analyzeSide, review, scan, wantedPaths } from '../../src/review.js'
 import { MapFileSet } from '../../src/sources/changeset.js'
 import { gitChangeSet } from '../../src/sources/git.js'
 
 export type Files = Record<string, string>
 
 /** Scans in-memory files (path → content) like `scan` does a tree. */
-export async function scanFiles(files: Files, config: Config = defaultConfig()): Promise<ReviewResult> {
+export async function scanFiles(files: Files, config: Config = defaultConfig()): Promise<Output> {
   await initPython()
-  return scan(new MapFileSet(new Map(Object.entries(files))), config)
+  return redactForOutput(await scan(new MapFileSet(new Map(Object.entries(files))), config))
 }
 
 export interface Repo {
@@ -53,7 +55,7 @@ export async function makeRepo(): Promise<Repo> {
 }
 
 /** Reviews base → head in a real git repository: base files are committed first, then head's changes. */
-export async function diffFiles(base: Files, headChanges: Record<string, string | null>, config: Config = defaultConfig()): Promise<ReviewResult> {
+export async function diffFiles(base: Files, headChanges: Record<string, string | null>, config: Config = defaultConfig()): Promise<Output> {
   await initPython()
   const repo = await makeRepo()
   try {
@@ -65,13 +67,13 @@ export async function diffFiles(base: Files, headChanges: Record<string, string 
   }
 }
 
-export async function reviewRepo(dir: string, base: string, head: string, config: Config = defaultConfig()): Promise<ReviewResult> {
+export async function reviewRepo(dir: string, base: string, head: string, config: Config = defaultConfig()): Promise<Output> {
   await initPython()
   const change = await gitChangeSet({ repo: dir, base, head }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
-  return review(change, config)
+  return redactForOutput(await review(change, config))
 }
 
 /** A compact view of findings for assertions: `rule@path:line[state]`. */
-export function brief(result: ReviewResult): string[] {
+export function brief(result: Output): string[] {
   return result.findings.map((f) => `${f.ruleId}@${f.path}:${f.line}${f.baselineState ? `[${f.baselineState}]` : ''}`)
 }

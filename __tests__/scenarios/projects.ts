@@ -2,7 +2,7 @@
 // pull request would. Every tree starts clean (no production findings) unless a scenario says so.
 import { expect } from '@jest/globals'
 import type { Finding } from '../../src/findings.js'
-import type { ReviewResult } from '../../src/review.js'
+import type { Output } from '../../src/redact.js'
 import type { Files } from '../helpers/project.js'
 
 // ------------------------------------------------------------------ cookiecutter-django style
@@ -454,13 +454,13 @@ export function lineOf(text: string, needle: string): number {
 }
 
 /** The finding of a rule (exactly one), for message and notes assertions. */
-export function only(result: ReviewResult, ruleId: string): Finding {
+export function only(result: Output, ruleId: string): Finding {
   const found = result.findings.filter((f) => f.ruleId === ruleId)
   expect(found).toHaveLength(1)
   return found[0]
 }
 
 /** Findings that would fail a required check (what the change made worse). */
-export function worsened(result: ReviewResult): string[] {
+export function worsened(result: Output): string[] {
   return result.findings.filter((f) => f.baselineState === 'new' || f.baselineState === 'updated').map((f) => `${f.ruleId}@${f.path}:${f.line}`)
 }

@@ -143,3 +143,44 @@ describe('looksLikeCredential', () => {
     expect(looksLikeCredential('api-key', 'YOUR_MAILGUN_API_KEY_GOES_HERE', { quoted: true, key: 'MAILGUN_API_KEY' })).toBe(false)
   })
 })
+
+describe('what real code holds under secret names', () => {
+  it.each(['UNDEFINED', 'not-real-password-123', 'registry_password', 'db-secret', 'tiger', 'something', 'will_be_replaced', 'asdfasdfasdf', '$$REDIS_PASSWORD', '"$REDIS_PASSWORD"', 'abcabcabcabc', '012345678901234567890123456789', '0123456789abcdef0123456789abcdef01234567', 'user-guide/platform-functionality/secret.md'])('%s is a placeholder', (v) => {
+    expect(isPlaceholder(v)).toBe(true)
+  })
+
+  it('rejects values public by design, structure, code fields, templates and salts named after a purpose', () => {
+    expect(looksLikeCredential('token', 'pk.eyJ1Ijoic2hvcCIsImEiOiJjbGZ4N2QxYjAwMDF6M3BwbmZ0ZzVwZ3ZkIn0.-g_vE53SD2WrJ6tFX7QHmA', { quoted: true })).toBe(false)
+    expect(looksLikeCredential('api-key', 'pk_live_51HxQaZ2eZvKYlo2C8bT9kqWmN3rFj', { quoted: true })).toBe(false)
+    expect(looksLikeCredential('api-key', '6LcT8aUUAAAAAJx2Hq9bKf3mN7pR4sV1wY6zC0eD', { quoted: true, key: 'RECAPTCHA_API_KEY' })).toBe(false)
+    expect(looksLikeCredential('signing-key', '6LcT8aUUAAAAAJx2Hq9bKf3mN7pR4sV1wY6zC0eD', { quoted: true, key: 'RECAPTCHA_PRIVATE_KEY' })).toBe(true)
+    expect(looksLikeCredential('secret', '{"value":"mV1b4nP7BC1G4pY9wlo3IWArn3a5y7w9","salt":"QN6A8ckQ0o02"}', { quoted: true })).toBe(false)
+    expect(looksLikeCredential('password', 'mail_settings', { quoted: true, key: 'smtp_password', code: true })).toBe(false)
+    expect(looksLikeCredential('token', 'Bearer-{self.token}-x9Qz7', { quoted: true, template: true })).toBe(false)
+    expect(looksLikeCredential('signing-key', 'shop-orders-v2', { quoted: true, key: 'HASHIDS_SALT' })).toBe(false)
+  })
+
+  it('accepts short passwords and 12-character hex API keys', () => {
+    expect(looksLikeCredential('password', 'k9#x', { quoted: true })).toBe(true)
+    expect(looksLikeCredential('api-key', 'a4c9e14a9c0e', { quoted: true })).toBe(true)
+    expect(looksLikeCredential('api-key', 'deadbeefcafe', { quoted: true })).toBe(false)
+  })
+
+  it('keeps nginx upstreams and cache and lock names out of secret names', () => {
+    expect(['uwsgi_pass', 'proxy_pass', 'SECRET_CACHE_KEY', 'TOKEN_REFRESH_LOCK'].map(namedKind)).toEqual([undefined, undefined, undefined, undefined])
+  })
+})
+
+describe('names and values of real code that look like passwords', () => {
+  it('does not take passwordless options, short numbers or shell arguments for passwords', () => {
+    expect(namedKind('webAuthnPolicyPasswordlessSignatureAlgorithms')).toBeUndefined()
+    expect(looksLikeCredential('password', '5020', { quoted: true, key: 'INVALID_PASSWORD' })).toBe(false)
+    expect(isPlaceholder('"$2"')).toBe(true)
+  })
+})
+
+describe('placeholders of real deploy files', () => {
+  it('reads "thisisapassword" as words', () => {
+    expect(looksLikeCredential('password', 'thisisapassword', { quoted: true })).toBe(false)
+  })
+})

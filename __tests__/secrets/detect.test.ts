@@ -104,3 +104,9 @@ describe('the hardcoded-credential rule on these hits', () => {
     expect(JSON.stringify(r.findings)).not.toContain(KEY)
   })
 })
+
+describe('URL passwords of documentation', () => {
+  it('takes a short number for an example', () => {
+    expect(detectSecrets('README.md', '    http://bobby:123@openprescribing.net/anymail/mailgun/tracking/\n')).toEqual([])
+  })
+})

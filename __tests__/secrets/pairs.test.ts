@@ -1,31 +1,12 @@
-// Key/value extraction, one line (and a few multi-line constructs) at a time, in every syntax.
+// Key/value extraction, one line at a time, in every syntax.
 import { describe, expect, it } from '@jest/globals'
 import { namedKind } from '../../src/secrets/classify.js'
-import { continueCarry, openCarry, pairsOfLine, quotedStrings, type Carry } from '../../src/secrets/pairs.js'
+import { pairsOfLine } from '../../src/secrets/pairs.js'
 
 const secretName = (k: string): boolean => namedKind(k) !== undefined
 /** [key, value] of every pair; `code` for source files. */
 const kv = (line: string, code = false): [string, string][] => pairsOfLine(line, code, secretName).map((p) => [p.key, p.value])
 const KEY = 'x7!k2@9q#m4$z8^w1&e6*r3(t5)y0-u_i=o+p1a2s3d4f5g6h'
-
-describe('quotedStrings', () => {
-  it('reads single, double, backtick and triple quotes, escapes, and Python prefixes', () => {
-    const qs = quotedStrings(`a = "x\\"y" + 'z' + \`t\` + rb"raw" + """doc"""`)
-    expect(qs.map((q) => q.value)).toEqual(['x"y', 'z', 't', 'raw', 'doc'])
-    const raw = qs[3]
-    expect([raw.tokenStart, raw.start]).toEqual([raw.start - 2, raw.start])
-  })
-
-  it('stops at an unterminated quote instead of rescanning', () => {
-    expect(quotedStrings(`ok = "a" and "unterminated`).map((q) => q.value)).toEqual(['a'])
-    expect(quotedStrings(`# don't run with debug turned on in production!`)).toEqual([])
-  })
-
-  it('does not take an identifier’s last letter for a string prefix', () => {
-    const [q] = quotedStrings('x = prefix"value"')
-    expect(q.tokenStart).toBe(q.start)
-  })
-})
 
 describe('pairsOfLine: Python', () => {
   it.each([
@@ -59,7 +40,7 @@ describe('pairsOfLine: Python', () => {
 
   it('reads list elements under the list’s name', () => {
     expect(kv(`SECRET_KEY_FALLBACKS = ["old-1", "${KEY}"]`, true)).toEqual([['SECRET_KEY_FALLBACKS', 'old-1'], ['SECRET_KEY_FALLBACKS', KEY]])
-    expect(kv(`X = f("a", "b")`, true)).toEqual([['a', 'b']]) // a call's first argument names the second, not a list
+    expect(kv(`X = os.getenv("a", "b")`, true)).toEqual([['a', 'b']]) // a config read's first argument names the second, not a list
   })
 
   it('reads well-known positional credentials', () => {
@@ -149,48 +130,41 @@ describe('pairsOfLine: data and shell files', () => {
   })
 })
 
-describe('multi-line constructs', () => {
-  /** Runs openCarry/continueCarry over the lines and returns what the carried lines contribute. */
-  function carried(text: string, code = true): [string, string][] {
-    let carry: Carry | undefined
-    const out: [string, string][] = []
-    for (const line of text.split('\n')) {
-      if (carry) {
-        const step = continueCarry(line, carry, code)
-        out.push(...step.pairs.map((p): [string, string] => [p.key, p.value]))
-        carry = step.carry
-        if (carry) continue // a line that goes on with a construct does not open another
-      }
-      carry = openCarry(line, secretName)
-    }
-    return out
-  }
+describe('where a value is written', () => {
+  const parts = (line: string, code = true) => pairsOfLine(line, code, secretName).map((p) => [p.key, p.value, p.parts.map((x) => line.slice(x.start, x.end))])
 
-  it('follows black-formatted env reads', () => {
-    expect(carried(`SECRET_KEY = env(\n    "DJANGO_SECRET_KEY",\n    default="${KEY}",\n)`)).toEqual([['SECRET_KEY', KEY]])
-    expect(carried(`SECRET_KEY = os.environ.get(\n    "DJANGO_SECRET_KEY",\n    "${KEY}",\n)`)).toEqual([['SECRET_KEY', KEY]])
-    expect(carried(`SECRET_KEY = os.environ.get(\n    "DJANGO_SECRET_KEY", "${KEY}"\n)`)).toEqual([['SECRET_KEY', KEY]])
-    expect(carried(`os.environ.setdefault(\n    "DJANGO_SECRET_KEY",\n    "${KEY}",\n)`)).toEqual([['DJANGO_SECRET_KEY', KEY]])
+  it('joins Python’s implicit and + concatenation into one value, each part where it is written', () => {
+    expect(parts('SECRET_KEY = "abc\\"def" "ghi" + \'jkl\'')).toEqual([['SECRET_KEY', 'abc"defghijkl', ['abc\\"def', 'ghi', 'jkl']]])
+    // outside code, two strings side by side are two words
+    expect(parts('PASSWORD="abc" "def"', false)).toEqual([['PASSWORD', 'abc', ['abc']]])
   })
 
-  it('does not take the environment variable’s name for its value', () => {
-    expect(carried('SECRET_KEY = env(\n    "DJANGO_SECRET_KEY",\n)')).toEqual([])
+  it('runs an unquoted value to the end of the line in a .env or YAML file', () => {
+    const line = 'smtp_password: correct horse battery  # rotate'
+    expect(pairsOfLine(line, { restOfLine: true }, secretName).map((p) => p.value)).toEqual(['correct horse battery'])
+    expect(pairsOfLine(line, false, secretName).map((p) => p.value)).toEqual(['correct'])
+  })
+})
+
+describe('what is not a key/value pair', () => {
+  it('takes a call’s first argument for a name only when the call reads configuration', () => {
+    expect(kv("program.option('--auth <username:password>', 'Add basic HTTP authentication header')", true)).toEqual([])
+    expect(kv('x = f("SECRET_KEY", "value-abc")', true)).toEqual([])
+    expect(kv('SECRET_KEY = config.get("secret_key", "value-abc")', true)).toEqual([['secret_key', 'value-abc']])
   })
 
-  it('follows lists under a secret name, up to the closing bracket', () => {
-    expect(carried('SECRET_KEY_FALLBACKS = [\n    "k1-abc",\n    "k2-def",\n]\nOTHER = ["x"]')).toEqual([['SECRET_KEY_FALLBACKS', 'k1-abc'], ['SECRET_KEY_FALLBACKS', 'k2-def']])
+  it('marks f-strings and templates, and leaves shell command substitution alone', () => {
+    expect(pairsOfLine('headers = {"Authorization": f"Bearer {token}"}', true, secretName).map((p) => [p.value, p.template])).toEqual([['{token}', true]])
+    expect(kv('GET_SECRET_KEY=`head -c50 /dev/urandom | base64`')).toEqual([])
   })
 
-  it('follows Kubernetes, Render, app.json and Terraform name/value entries', () => {
-    expect(carried(`- name: DJANGO_SECRET_KEY\n  value: "${KEY}"`, false)).toEqual([['DJANGO_SECRET_KEY', KEY]])
-    expect(carried('  - key: SECRET_KEY\n    value: abcdef0123456789', false)).toEqual([['SECRET_KEY', 'abcdef0123456789']])
-    expect(carried(`"SECRET_KEY": {\n  "description": "Django key",\n  "value": "${KEY}"\n}`, false)).toEqual([['SECRET_KEY', KEY]])
-    expect(carried(`variable "django_secret_key" {\n  type    = string\n  default = "${KEY}"\n}`, false)).toEqual([['django_secret_key', KEY]])
+  it('never names a value after a path, an option or a sentence', () => {
+    expect(kv('"core-functionality/secrets.md": "user-guide/platform/secret.md"')).toEqual([])
   })
 
-  it('stops at references and at the next entry', () => {
-    expect(carried('- name: DJANGO_SECRET_KEY\n  valueFrom:\n    secretKeyRef:\n      key: secret-key', false)).toEqual([])
-    expect(carried('- name: DJANGO_SECRET_KEY\n- name: DEBUG\n  value: "0"', false)).toEqual([])
-    expect(carried('- name: DEBUG\n  value: "0"', false)).toEqual([])
+  it('reads a call or a subscript cut short by a quote as code', () => {
+    expect(kv('  secret_data = templatefile("etc/env.tpl", {')).toEqual([])
+    expect(kv('  s3_access_key = var.s3_logging_keys["access_key"]')).toEqual([])
+    expect(kv('SECRET_KEY=k2(t5)y0-u_i=o+p1a2')).toEqual([['SECRET_KEY', 'k2(t5)y0-u_i=o+p1a2']])
   })
 })

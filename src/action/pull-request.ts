@@ -5,7 +5,7 @@ import { severityRank, type Finding } from '../findings.js'
 import { httpStatus, type GitHub } from '../github/client.js'
 import { commentableLines } from '../github/patch.js'
 import { inlineComment, markedFingerprint, SUMMARY_MARKER, summaryComment } from '../report/markdown.js'
-import type { ReviewResult } from '../review.js'
+import type { Output } from '../redact.js'
 import { MAX_LISTED_FILES, type PullFiles } from '../sources/github.js'
 import type { Plan } from './event.js'
 import type { Identity } from './identity.js'
@@ -15,7 +15,7 @@ export interface ReviewArgs {
   octokit: GitHub
   repo: { owner: string; repo: string }
   plan: Extract<Plan, { kind: 'pull-request' }>
-  result: ReviewResult
+  result: Output
   inputs: { comment: 'review' | 'summary' | 'off'; maxInline: number }
   failOn: FailOn
   failed: boolean

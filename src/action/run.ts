@@ -11,6 +11,7 @@ import { initPython } from '../python/parser.js'
 import { jobSummary } from '../report/markdown.js'
 import { failing, summaryLine } from '../report/outcome.js'
 import { toSarif } from '../report/sarif.js'
+import { redactForOutput } from '../redact.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from '../review.js'
 import { isSecretsCandidate } from '../secrets/detect.js'
 import { isSettingsRelevant } from '../settings/discovery.js'
@@ -75,12 +76,11 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, conf
       const history = await historyScan(workspace, undefined, config)
       coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
       // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
-      const redactors = [result.redact, history.redact]
       return {
         ...result,
         findings: [...result.findings, ...history.findings.filter((f) => !history.stillInHead.has(f.fingerprint))],
         notices: [...result.notices, ...history.notices],
-        redact: (t) => redactors.reduce((acc, r) => r(acc), t)
+        secrets: [...result.secrets, ...history.secrets]
       }
     }
     return result
@@ -113,16 +113,18 @@ export async function run(): Promise<void> {
     const octokit = makeClient(inputs.token, (m) => core.info(m))
     let listed: Promise<PullFiles> | undefined // only pull-request plans ask for it
     const pullFiles = (): Promise<PullFiles> => (listed ??= listPullFiles(octokit, context.repo, plan.kind === 'pull-request' ? plan.number : 0))
-    const result = await analyse(plan, workspace, { octokit, pullFiles }, config, coverage).catch((e: unknown) => {
+    const analysed = await analyse(plan, workspace, { octokit, pullFiles }, config, coverage).catch((e: unknown) => {
       // Nothing could be read: fail closed, and say so where people look.
       throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
     })
+    // everything below shows the review (SARIF, comments, annotations, issue, summary, log): only its redacted form
+    const result = redactForOutput(analysed)
     const failed = failing(result.findings, failOn).length > 0
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at fail-on ${failOn}` : ` — passes at fail-on ${failOn}`}`
 
     // 1. SARIF and outputs: no API needed.
     const sarifPath = resolve(workspace, inputs.sarifFile)
-    writeFileSync(sarifPath, JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2))
+    writeFileSync(sarifPath, JSON.stringify(toSarif(result), null, 2))
     const open = result.findings.filter((f) => f.baselineState !== 'absent')
     const introduced = result.mode === 'diff' ? open.filter((f) => f.baselineState === 'new' || f.baselineState === 'updated') : open
     core.setOutput('findings', String(open.length))

@@ -46,7 +46,7 @@ export function commandFacts(command: string | string[] | undefined): CommandFac
       continue
     }
     inlineEnv = false
-    if (w === 'env' || w === 'exec') {
+    if (w === 'env' || w === 'exec' || w.endsWith('/bin/env')) {
       inlineEnv = true
       continue
     }
@@ -58,7 +58,7 @@ export function commandFacts(command: string | string[] | undefined): CommandFac
       facts.env.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1))
     } else if (w === '--settings' && ws[i + 1]) facts.settings = ws[++i]
     else if (w.startsWith('--settings=')) facts.settings = w.slice('--settings='.length)
-    else if (w === 'runserver' || w === 'runserver_plus' || w === 'runmodwsgi' && false) {
+    else if (w === 'runserver' || w === 'runserver_plus') {
       facts.role = 'development'
       facts.why = `it runs manage.py ${w}, the development server`
     } else if ((w === 'pytest' || w === 'py.test' || w === 'tox' || (w === 'test' && /manage\.py$|django-admin$/.test(ws[i - 1] ?? ''))) && !facts.role) {

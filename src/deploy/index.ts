@@ -22,7 +22,12 @@ export function deploymentsOf(path: string, text: string, files: FileSet): Deplo
   try {
     if (isComposeFile(path)) return composeDeployments(path, text, files)
     if (isDockerfile(path)) return dockerfileDeployments(path, text)
-    if (isPaasFile(path)) return paasDeployments(path, text, (p) => files.read(p))
+    if (isPaasFile(path)) {
+      const found = paasDeployments(path, text, (p) => files.read(p))
+      // k8s/app.yaml: not App Engine's (no runtime), a Kubernetes manifest
+      if (found.length || !mayBeKubernetes(path, text)) return found
+      return kubernetesDeployments(path, text)
+    }
     if (isProcessConfig(path)) return processConfigDeployments(path, text)
     if (mayBeKubernetes(path, text)) return kubernetesDeployments(path, text)
   } catch {

@@ -27,6 +27,17 @@ function lineOfText(text: string, needle: string): number {
   return line
 }
 
+/** The 1-based line where `key` is assigned (`key = …`, `"key" = …`) in a TOML file, or 1. */
+function lineOfKey(text: string, key: string): number {
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].trimStart()
+    const rest = t.startsWith(key) ? t.slice(key.length) : t.startsWith(`"${key}"`) ? t.slice(key.length + 2) : undefined
+    if (rest !== undefined && rest.trimStart().startsWith('=')) return i + 1
+  }
+  return 1
+}
+
 function roleOf(processName: string, command: string): { role: Role; why?: string } {
   const facts = commandFacts(command)
   if (facts.role) return { role: facts.role, why: facts.why }
@@ -167,7 +178,7 @@ function flyDeployments(path: string, text: string): Deployment[] {
   if (table && typeof table === 'object')
     for (const [name, value] of Object.entries(table as Record<string, unknown>)) {
       const setting = plainText(value)
-      if (setting !== undefined) env.set(name, { name, value: setting, path, line: lineOfText(text, name) })
+      if (setting !== undefined) env.set(name, { name, value: setting, path, line: lineOfKey(text, name) })
     }
   const processes = parsed.processes && typeof parsed.processes === 'object' ? Object.entries(parsed.processes as Record<string, unknown>) : [['app', '']]
   return processes.map(([name, command]) => {

@@ -1,6 +1,7 @@
 // SARIF 2.1.0 for GitHub code scanning: rules with help and security-severity, results with
 // partial fingerprints and, in a diff, baselineState.
-import type { Finding, Notice, Severity } from '../findings.js'
+import type { Finding, Severity } from '../findings.js'
+import { sideOf, type Output } from '../redact.js'
 import { RULE_METAS } from '../rules/catalog.js'
 import { ruleHelpMarkdown, ruleHelpText, ruleDocsUrl } from '../rules/docs.js'
 import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from '../version.js'
@@ -8,7 +9,16 @@ import { TOOL_NAME, TOOL_VERSION, TOOL_URL } from '../version.js'
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' }
 const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' }
 
-export function toSarif(mode: 'scan' | 'diff', findings: Finding[], notices: Notice[]): object {
+/** `contextRegion`: the finding's lines and one line around them, from the file's masked lines. */
+function context(f: Finding, lines: readonly string[] | undefined): object {
+  if (!lines || f.line > lines.length) return {}
+  const startLine = Math.max(1, f.line - 1)
+  const endLine = Math.min(lines.length, Math.max(f.line, f.endLine) + 1)
+  return { contextRegion: { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join('\n') } } }
+}
+
+export function toSarif(output: Output): object {
+  const { mode, findings, notices } = output
   const rules = RULE_METAS.map((meta) => ({
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
@@ -28,7 +38,8 @@ export function toSarif(mode: 'scan' | 'diff', findings: Finding[], notices: Not
       {
         physicalLocation: {
           artifactLocation: { uri: encodeURI(f.path), uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, endLine: Math.max(f.line, f.endLine), ...(f.evidence ? { snippet: { text: f.evidence } } : {}) }
+          region: { startLine: f.line, endLine: Math.max(f.line, f.endLine), ...(f.evidence ? { snippet: { text: f.evidence } } : {}) },
+          ...context(f, output.lines(f.path, sideOf(f)))
         }
       }
     ],

@@ -1,6 +1,6 @@
 // Human-readable output: path:line, severity, rule id, message, a code frame, the fix.
 import { styleText } from 'node:util'
-import type { Finding, Notice } from '../findings.js'
+import { sideOf, type Output } from '../redact.js'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -8,13 +8,11 @@ const SEVERITY_STYLE: Record<string, Style> = { critical: ['bold', 'red'], high:
 
 export interface TextOptions {
   color: boolean
-  /** File contents for code frames: head side, and base side for fixed findings. */
-  source: (path: string, side: 'head' | 'base') => string | undefined
 }
 
-function frame(text: string | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
-  if (text === undefined) return []
-  const lines = text.split(/\r?\n/)
+/** The finding's line and one line around it, from the file's masked lines. */
+function frame(lines: readonly string[] | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
+  if (lines === undefined) return []
   const from = Math.max(1, line - 1)
   const to = Math.min(lines.length, line + 1)
   const width = String(to).length
@@ -27,7 +25,8 @@ function frame(text: string | undefined, line: number, paint: (s: Style, t: stri
   return out
 }
 
-export function formatText(findings: Finding[], notices: Notice[], summary: string, opts: TextOptions): string {
+export function formatText(output: Output, summary: string, opts: TextOptions): string {
+  const { findings, notices } = output
   // validateStream: false — the caller already decided (--color, or a terminal); Node 22+ would otherwise re-check stdout
   const paint = (s: Style, t: string): string => (opts.color ? styleText(s, t, { validateStream: false }) : t)
   const out: string[] = []
@@ -35,7 +34,7 @@ export function formatText(findings: Finding[], notices: Notice[], summary: stri
     const state = f.baselineState ? `  [${f.baselineState === 'absent' ? 'fixed' : f.baselineState}]` : ''
     out.push(`${paint('bold', `${f.path}:${f.line}`)}  ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase())}  ${f.ruleId}${f.djangoCheck ? ` (${f.djangoCheck})` : ''}${state}`)
     out.push(`  ${f.message}`)
-    out.push(...frame(opts.source(f.path, f.baselineState === 'absent' ? 'base' : 'head'), f.line, paint))
+    out.push(...frame(output.lines(f.path, sideOf(f)), f.line, paint))
     if (f.fix && f.baselineState !== 'absent') {
       out.push(`  ${paint('green', 'Fix:')} ${f.fix.description}`)
       if (f.fix.replacement !== undefined) out.push(`  ${paint('green', '+')} ${f.fix.replacement.trim()}`)

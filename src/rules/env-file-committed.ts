@@ -1,4 +1,5 @@
-import type { FileRule } from './types.js'
+import { detectSecrets } from '../secrets/detect.js'
+import type { FileContext, FileRule } from './types.js'
 
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl', '.tpl', '.defaults', '.default']
 
@@ -6,7 +7,7 @@ const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl',
 export function secretsFileReason(path: string, text: string | (() => string)): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
   if (TEMPLATE_SUFFIXES.some((s) => name.endsWith(s)) || name.includes('example') || name.includes('sample') || name.includes('template')) return undefined
-  if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'an environment file'
+  if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return ENVIRONMENT_FILE
   if (name === 'local_settings.py') return 'a local settings module, meant to stay on one machine'
   if (name === 'secrets.json' || name === 'secrets.yaml' || name === 'secrets.yml' || name === 'credentials.json' || name === 'service-account.json') return 'a secrets file'
   if (['id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519'].includes(name)) return 'an SSH private key'
@@ -18,6 +19,29 @@ export function secretsFileReason(path: string, text: string | (() => string)): 
   return undefined
 }
 
+const ENVIRONMENT_FILE = 'an environment file'
+
+/** The variable a `.env` line sets (`export KEY=…`, `KEY=…`). */
+function variableOf(line: string | undefined): string | undefined {
+  const t = (line ?? '').trim().replace(/^export\s{1,8}/, '')
+  const eq = t.indexOf('=')
+  return eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t.slice(0, eq).trim()) ? t.slice(0, eq).trim() : undefined
+}
+
+/**
+ * The variables of an environment file that hold a credential, and the first line of one. Empty
+ * values, placeholders, ports, host names and flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) are no
+ * reason to keep a file out of git; a password, a key or a URL with a password is.
+ */
+function heldCredentials(ctx: FileContext): { names: string[]; line: number } | undefined {
+  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text)
+  if (!hits.length) return undefined
+  const lines = ctx.text.split('\n')
+  const names = new Set<string>()
+  for (const h of hits) names.add(variableOf(lines[h.line - 1]) ?? h.key ?? `line ${h.line}`)
+  return { names: [...names], line: Math.min(...hits.map((h) => h.line)) }
+}
+
 export const envFileCommitted: FileRule = {
   meta: {
     id: 'env-file-committed',
@@ -25,7 +49,7 @@ export const envFileCommitted: FileRule = {
     title: 'A secrets file is added to the repository',
     django: [],
     docs: {
-      what: 'Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). Templates such as `.env.example` or `.env.sample` are fine.',
+      what: 'Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.',
       why: 'These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.',
       bad: 'git add .env.production',
       fix: '# .gitignore\n.env\n.env.*\n!.env.example'
@@ -37,11 +61,15 @@ export const envFileCommitted: FileRule = {
     // ctx.text may be read from disk on demand: only for the files that need it
     const reason = secretsFileReason(path, () => ctx.text)
     if (!reason) return []
+    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : undefined
+    if (reason === ENVIRONMENT_FILE && !held) return []
+    const line = held?.line ?? 1
+    const what = held ? `, with values for ${held.names.join(', ')}` : ''
     return [
       {
         subject: 'file',
-        loc: { path, line: 1, endLine: 1 },
-        message: `${path} is ${reason} and is committed: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === 'production' ? '' : ` It is reported at low severity because ${fileClass.why}.`}`,
+        loc: { path, line, endLine: line },
+        message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === 'production' ? '' : ` It is reported at low severity because ${fileClass.why}.`}`,
         severity: fileClass.kind === 'production' ? undefined : 'low',
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }

@@ -95,10 +95,10 @@ export function literalFix(setting: Setting, pythonValue: string): string | unde
   return `${m[1]}${setting.name} = ${pythonValue}${m[4] ? `  ${m[4]}` : ''}`
 }
 
-/** Masks a secret for display: first two and last two characters (`dj****9f`). */
+/** Masks a secret for display: two characters at each end of a long one (`dj****9f`), one of a short one, none under six. */
 export function mask(secret: string): string {
-  if (secret.length <= 6) return '*'.repeat(Math.max(4, secret.length))
-  return `${secret.slice(0, 2)}****${secret.slice(-2)}`
+  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0
+  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : '****'
 }
 
 export { show }

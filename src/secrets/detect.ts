@@ -1,9 +1,20 @@
 // Finds committed credentials in one text file: self-identifying formats anywhere, and values
 // stored under secret-sounding names in any key/value syntax. Pure and linear in the input size.
-import { isDummy, isKnownExample, isPlaceholder, looksLikeCredential, namedKind, type NamedKind } from './classify.js'
+import { isDummy, isKnownExample, isMaskable, isPlaceholder, looksLikeCredential, namedKind, type NamedKind } from './classify.js'
+import { csvHeader, csvPairs } from './csv.js'
+import { refusedValues } from './denylist.js'
 import { URL_CREDENTIALS, formatMatches, type FormatMatch, type Following } from './formats.js'
-import { continueCarry, openCarry, pairsOfLine, quotedStrings, type Carry, type Pair } from './pairs.js'
+import { continueCarry, finishCarry, openCarry, type Carry } from './carry.js'
+import { pairsOfLine, partAt, type LineSyntax, type Pair, type Part } from './pairs.js'
+import { quotedStrings, rawColumn } from './quotes.js'
 import { indexLines } from './triggers.js'
+
+/** Where (part of) a secret is written in its file: line (1-based), columns [start, end) of that line. */
+export interface Span {
+  line: number
+  start: number
+  end: number
+}
 
 export interface SecretHit {
   kind: string
@@ -20,6 +31,17 @@ export interface SecretHit {
   testKey?: boolean
   /** Tells this secret from others with the same `value` (a private key: the start of its body). Never shown. */
   distinct?: string
+  /** Every piece of the file the secret is written in: escapes, concatenated parts, a whole key block. */
+  spans: Span[]
+  /** A value under a secret name that is no credential to report (a placeholder, a short word), found for masking only. */
+  belowThreshold?: boolean
+}
+
+export interface DetectOptions {
+  /** Only these (1-based) lines are reported, e.g. the added lines of a diff. */
+  lines?: ReadonlySet<number>
+  /** Also every value stored under a secret name, and documentation examples, as `belowThreshold` hits: what masking needs. */
+  everyValue?: boolean
 }
 
 /** Files that are full of high-entropy strings that are not secrets. */
@@ -67,6 +89,12 @@ const CODE_EXTENSIONS = new Set(['py', 'pyi', 'js', 'jsx', 'mjs', 'cjs', 'ts', '
 /** Source code: an unquoted value there is an expression, not data. */
 export const isCodeFile = (path: string): boolean => CODE_EXTENSIONS.has(extension(path))
 
+/** A `.env`, docker env-file or similar `KEY=value` list: `.env`, `.env.prod`, `prod.env`, `docker_env`. */
+export function isEnvFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  return name === '.env' || name.startsWith('.env.') || name.endsWith('.env') || /^[a-z0-9]{1,32}[._-]env$/.test(name)
+}
+
 const isYaml = (path: string): boolean => {
   const ext = extension(path)
   return ext === 'yml' || ext === 'yaml'
@@ -97,12 +125,16 @@ function linesOfText(text: string, count: number): Lines {
 
 interface FileContext {
   docs: boolean
-  code: boolean
+  /** Python, JavaScript…; `restOfLine`: a `.env` or YAML file, whose unquoted values may hold spaces. */
+  syntax: LineSyntax
   translations: boolean
   /** `.pgpass`: host:port:database:user:password lines. */
   pgpass: boolean
   /** A Jupyter notebook: source lines are JSON strings holding Python. */
   notebook: boolean
+  /** A Django migration: a user it creates exists in every database it runs on, weak password included. */
+  migration: boolean
+  everyValue: boolean
 }
 
 /** The password field of a `.pgpass` line (fields separated by unescaped ':'). */
@@ -111,7 +143,7 @@ function pgpassPair(line: string): Pair | undefined {
   let field = 0
   for (let i = 0; i < line.length; i++) {
     if (line[i] === '\\') i++
-    else if (line[i] === ':' && ++field === 4) return line.length > i + 1 ? { key: 'pgpass password', value: line.slice(i + 1), column: i + 1, quoted: false, kindHint: 'password' } : undefined
+    else if (line[i] === ':' && ++field === 4) return line.length > i + 1 ? { key: 'pgpass password', value: line.slice(i + 1), column: i + 1, parts: partAt(i + 1, line.length - i - 1), quoted: false, kindHint: 'password' } : undefined
   }
   return undefined
 }
@@ -120,24 +152,38 @@ const secretName = (key: string): boolean => namedKind(key) !== undefined
 
 /**
  * Detects secrets in a file, given as text or as its UTF-8 bytes (a tree scan reads bytes and
- * decodes only the lines it looks at); `lines` limits the search to those (1-based) line numbers,
- * e.g. added lines.
+ * decodes only the lines it looks at); `options.lines` (or a set given directly) limits the search
+ * to those (1-based) line numbers, e.g. added lines.
  */
-export function detectSecrets(path: string, content: string | Uint8Array, lines?: ReadonlySet<number>): SecretHit[] {
+export function detectSecrets(path: string, content: string | Uint8Array, options?: ReadonlySet<number> | DetectOptions): SecretHit[] {
   if (isSkippedFile(path)) return []
+  const { lines, everyValue = false } = options instanceof Set ? { lines: options as ReadonlySet<number> } : ((options ?? {}) as DetectOptions)
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
-  const ctx: FileContext = { docs: isDocsFile(path), code: isCodeFile(path), translations: isTranslationFile(path), pgpass: name === '.pgpass' || name === 'pgpass', notebook: extension(path) === 'ipynb' }
+  const ctx: FileContext = {
+    docs: isDocsFile(path),
+    syntax: { code: isCodeFile(path), restOfLine: isEnvFile(path) || isYaml(path) },
+    translations: isTranslationFile(path),
+    pgpass: name === '.pgpass' || name === 'pgpass',
+    notebook: extension(path) === 'ipynb',
+    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path),
+    everyValue
+  }
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
   const { starts, candidates } = indexLines(bytes)
-  if (!candidates.length && !ctx.pgpass) return []
   const file = typeof content === 'string' ? linesOfText(content, starts.length) : linesOfBytes(content, starts)
+  // a CSV names its columns in its first line: AWS's credentials.csv holds the secret next to the key id
+  const columns = extension(path) === 'csv' && file.count > 1 ? csvHeader(file.at(0), secretName) : undefined
+  if (!candidates.length && !ctx.pgpass && !columns) return []
   const lineAt = (n: number): string | undefined => (n < file.count ? file.at(n) : undefined)
   // YAML ancestry: `encryptedData:` (sealed secrets) holds ciphertext, safe to commit. Only a file
   // with the word needs it, and only then is every line read.
   const yaml = isYaml(path) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes('encryptedData')
-  const everyLine = yaml || ctx.pgpass
+  const everyLine = yaml || ctx.pgpass || columns !== undefined
   const out: SecretHit[] = []
   let carry: { state: Carry; line: number } | undefined
+  const carried = (pairs: Pair[], lineNo: number, opened: number, taken: Set<number>, readPairs: boolean): void => {
+    for (const p of pairs) if (!lines || p.parts.some((x) => lines.has(lineNo + x.line))) addPair(p, lineNo, opened, ctx, out, taken, [], () => !readPairs)
+  }
   const parents: { indent: number; key: string }[] = []
   let next = 0 // the next entry of `candidates`
   for (let index = 0; index < file.count; index++) {
@@ -163,59 +209,110 @@ export function detectSecrets(path: string, content: string | Uint8Array, lines?
       }
     }
     const report = !lines || lines.has(lineNo)
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted
     const taken = new Set<number>()
     // a line that goes on with an open construct does not open another (the env var's name line of a call)
     let continued = false
     if (carry) {
-      const step = continueCarry(line, carry.state, ctx.code)
-      if (report && !ctx.docs && !ctx.translations && !encrypted) for (const p of step.pairs) addPair(p, lineNo, carry.line, out, taken, [])
+      const step = continueCarry(line, carry.state, ctx.syntax)
+      carried(step.pairs, lineNo, carry.line, taken, readPairs)
       carry = step.carry ? { state: step.carry, line: carry.line } : undefined
       continued = carry !== undefined
     }
-    if (ctx.pgpass && report) {
+    if (report && ctx.pgpass) {
       const p = pgpassPair(line)
-      if (p) addPair(p, lineNo, undefined, out, taken, [])
+      if (p) addPair(p, lineNo, undefined, ctx, out, taken, [])
     }
+    if (report && columns && index > 0) for (const p of csvPairs(line, columns)) addPair(p, lineNo, undefined, ctx, out, taken, [])
     if (!candidate) continue
-    if (report) scanLine(line, lineNo, (n) => lineAt(index + 1 + n), ctx, encrypted, out, taken)
-    if (!ctx.docs && !ctx.translations && !continued) {
-      const opened = openCarry(line, secretName)
+    if (report) scanLine(line, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out, taken)
+    if ((readPairs || everyValue) && !continued) {
+      const opened = openCarry(line, secretName, lineAt(index - 1))
       if (opened) carry = { state: opened, line: lineNo }
     }
   }
+  // a value still open at the end of the file (a YAML block scalar at the end)
+  if (carry) carried(finishCarry(carry.state), file.count, carry.line, new Set(), true)
   return out
 }
 
-function scanLine(line: string, lineNo: number, following: Following, ctx: FileContext, encrypted: boolean, out: SecretHit[], taken: Set<number>): void {
+/** What a self-identifying credential in a line becomes: a hit, placed by its parts. */
+function formatHit(m: FormatMatch, lineNo: number, belowThreshold: boolean): SecretHit {
+  const parts: Part[] = m.parts ?? partAt(m.column, m.value.length)
+  return {
+    kind: m.format.kind,
+    label: m.format.label,
+    line: lineNo,
+    column: m.column,
+    value: m.value,
+    testKey: m.format.lowSeverity?.(m.value),
+    ...(m.distinct ? { distinct: m.distinct } : {}),
+    spans: parts.map((p) => ({ line: lineNo + p.line, start: p.start, end: p.end })),
+    ...(belowThreshold ? { belowThreshold } : {})
+  }
+}
+
+/**
+ * One line: self-identifying formats, then key/value pairs (`readPairs`: not in documentation,
+ * translations or ciphertext, where only formats count). A value in a comparison or a deny-list
+ * (`if key in (…)`, `INSECURE_KEYS = […]`) is a key the code refuses, not one it uses.
+ */
+function scanLine(line: string, lineNo: number, following: Following, preceding: Following, ctx: FileContext, readPairs: boolean, out: SecretHit[], taken: Set<number>): void {
   const formats: FormatMatch[] = []
+  const refused = ctx.syntax.code ? refusedValues(line, preceding) : () => false
   for (const m of formatMatches(line, following)) {
-    if (isFormatPlaceholder(m)) continue
+    const below = isFormatPlaceholder(m) || refused(m.column)
+    if (below && !ctx.everyValue) continue
     formats.push(m)
     taken.add(m.column)
-    out.push({ kind: m.format.kind, label: m.format.label, line: lineNo, column: m.column, value: m.value, testKey: m.format.lowSeverity?.(m.value), ...(m.distinct ? { distinct: m.distinct } : {}) })
+    out.push(formatHit(m, lineNo, below))
   }
-  if (ctx.docs || ctx.translations || encrypted) return
-  for (const p of pairsOfLine(line, ctx.code, secretName)) addPair(p, lineNo, undefined, out, taken, formats)
-  if (ctx.notebook) {
-    // "os.environ[\"KEY\"] = \"…\"\n",  — the Python inside each JSON string (columns are those of the string)
+  if (!readPairs && !ctx.everyValue) return
+  const below = (p: Pair): boolean => !readPairs || refused(p.column)
+  // a notebook's JSON is structure; the Python is inside its strings
+  if (!ctx.notebook) for (const p of pairsOfLine(line, ctx.syntax, secretName)) addPair(p, lineNo, undefined, ctx, out, taken, formats, below)
+  else {
+    // "os.environ[\"KEY\"] = \"…\"\n",  — the Python inside each JSON string, placed at the string's columns
     for (const q of quotedStrings(line)) {
-      if (q.value.length > 8 && q.valueEnd - q.valueStart !== q.value.length) {
-        for (const p of pairsOfLine(q.value.replace(/\n$/, ''), true, secretName)) addPair({ ...p, column: q.valueStart + p.column }, lineNo, undefined, out, taken, formats)
+      if (q.value.length <= 8 || !q.escapes) continue
+      for (const p of pairsOfLine(q.value, true, secretName)) {
+        const parts = p.parts.map((x) => ({ ...x, start: rawColumn(q, x.start), end: rawColumn(q, x.end) }))
+        addPair({ ...p, column: parts[0].start, parts }, lineNo, undefined, ctx, out, taken, formats, below)
       }
     }
   }
 }
 
-/** Reports a pair when its name is secret-sounding and its value looks like a credential (and no format hit covers it). */
-function addPair(p: Pair, lineNo: number, keyLine: number | undefined, out: SecretHit[], taken: Set<number>, formats: FormatMatch[]): void {
+/**
+ * Reports a pair when its name is secret-sounding and its value looks like a credential (and no
+ * format hit covers it). A value that is no credential, or one `below` says is not to be reported
+ * here, becomes a masking-only hit when every value is wanted.
+ */
+function addPair(p: Pair, lineNo: number, keyLine: number | undefined, ctx: FileContext, out: SecretHit[], taken: Set<number>, formats: FormatMatch[], below: (p: Pair) => boolean = () => false): void {
   if (taken.has(p.column)) return
   // a value holding a self-identifying credential (or lying inside one) was reported as that
   if (formats.some((f) => f.column < p.column + p.value.length && p.column < f.column + f.value.length)) return
   const kind: NamedKind | undefined = namedKind(p.key) ?? p.kindHint
-  if (!kind || !looksLikeCredential(kind, p.value, { quoted: p.quoted, key: p.key })) return
+  if (!kind) return
+  const strong = looksLikeCredential(kind, p.value, { quoted: p.quoted, key: p.key, code: ctx.syntax.code, template: p.template })
+  // admin/admin for a superuser a migration creates: every database it runs on has that account
+  const weakUser = !strong && ctx.migration && p.createsUser === true && isMaskable(p.value)
+  // asked only of what would be reported: whether the line refuses the value (a deny-list) costs a look back
+  const credential = (strong || weakUser) && !below(p)
+  if (!credential && !(ctx.everyValue && isMaskable(p.value))) return
   taken.add(p.column)
-  const label = kind === 'django-secret-key' ? `Django secret key in ${p.key}` : `${kind.replace('-', ' ')} in ${p.key}`
-  out.push({ kind, label, line: lineNo, column: p.column, value: p.value, key: p.key, ...(keyLine !== undefined ? { keyLine } : {}) })
+  const label = weakUser ? 'weak password of a user a migration creates' : kind === 'django-secret-key' ? `Django secret key in ${p.key}` : `${kind.replace('-', ' ')} in ${p.key}`
+  out.push({
+    kind,
+    label,
+    line: lineNo,
+    column: p.column,
+    value: p.value,
+    key: p.key,
+    ...(keyLine !== undefined ? { keyLine } : {}),
+    spans: p.parts.map((x) => ({ line: lineNo + x.line, start: x.start, end: x.end })),
+    ...(credential ? {} : { belowThreshold: true })
+  })
 }
 
 /** Documentation values of self-identifying formats: AKIAIOSFODNN7EXAMPLE, sk_test_xxxxxxxx…, guest:guest@, {password}. */
@@ -223,7 +320,8 @@ function isFormatPlaceholder(m: FormatMatch): boolean {
   const value = m.value
   if (m.format.kind === 'private-key') return false
   if (isKnownExample(value)) return true
-  if (m.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m.user || value.startsWith(':')
+  // a short number is a documentation example (http://bobby:123@…), as under a password name
+  if (m.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m.user || value.startsWith(':') || /^\d{1,7}$/.test(value)
   const lower = value.toLowerCase()
   if (lower.includes('example') || lower.includes('xxxxxxxx') || lower.includes('00000000') || lower.includes('your')) return true
   if (m.format.kind === 'django-secret-key') {

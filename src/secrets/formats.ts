@@ -3,6 +3,8 @@
 // non-overlapping character classes, so matching stays linear in the line length. JWTs, URLs with a
 // password and private key blocks are scanned by hand.
 
+import type { Part } from './pairs.js'
+
 export interface Format {
   kind: string
   /** What to call it in a message. */
@@ -36,6 +38,8 @@ export interface FormatMatch {
   format: Format
   value: string
   column: number
+  /** Where it is written when that is more than `value` at `column`: a private key's whole block. */
+  parts?: Part[]
   /** For a URL with credentials: the user name before the password. */
   user?: string
   /** What tells this secret from others of its kind when `value` cannot (a private key's header is shared; its body is not). */
@@ -79,10 +83,24 @@ function jwtMatches(line: string, out: FormatMatch[]): void {
 
 const isSchemeChar = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '+' || c === '.' || c === '-'
 const URL_STOP = new Set([' ', '\t', '/', '@', '"', "'", '`', '?', '#', '<', '>', '\\'])
+const MAX_PASSWORD = 256
+
+/** Where a URL password that starts at `from` ends (its '@'), or -1. A '/' may be part of it (`pa/ss@host`), not a port's path (`host:8080/x@y`). */
+function passwordEnd(line: string, from: number, user: string): number {
+  let i = from
+  let slash = false
+  while (i < line.length && i - from <= MAX_PASSWORD && (!URL_STOP.has(line[i]) || line[i] === '/')) {
+    if (line[i] === '/') slash = true
+    i++
+  }
+  if (line[i] !== '@' || i === from) return -1
+  if (slash && (user.includes('.') || /^\d{1,5}\//.test(line.slice(from, from + 6)))) return -1
+  return i
+}
 
 /**
- * scheme://user:password@host — the password. Each `://` is looked at once; the scans after it stop at
- * the next '/', so no character is read for more than one URL.
+ * scheme://user:password@host — the password. Each `://` is looked at once; the scans after it are
+ * bounded (128 characters of user, 256 of password), so each character is read a bounded number of times.
  */
 function urlMatches(line: string, out: FormatMatch[]): void {
   for (let at = line.indexOf('://'); at >= 0; at = line.indexOf('://', at + 3)) {
@@ -96,13 +114,12 @@ function urlMatches(line: string, out: FormatMatch[]): void {
     const userStart = i
     while (i < line.length && i - userStart <= 128 && line[i] !== ':' && !URL_STOP.has(line[i])) i++
     if (line[i] !== ':') continue
-    const user = line.slice(userStart, i)
-    const pwStart = ++i
-    while (i < line.length && i - pwStart <= 256 && !URL_STOP.has(line[i])) i++
-    if (line[i] !== '@' || i === pwStart) continue
-    const host = line[i + 1] ?? ''
+    const pwStart = i + 1
+    const end = passwordEnd(line, pwStart, line.slice(userStart, i))
+    if (end < 0) continue
+    const host = line[end + 1] ?? ''
     if (!((host >= 'a' && host <= 'z') || (host >= 'A' && host <= 'Z') || (host >= '0' && host <= '9') || host === '[' || host === '.' || host === '-')) continue
-    out.push({ format: URL_CREDENTIALS, value: line.slice(pwStart, i), column: pwStart, user })
+    out.push({ format: URL_CREDENTIALS, value: line.slice(pwStart, end), column: pwStart, user: line.slice(userStart, i) })
   }
 }
 
@@ -117,20 +134,52 @@ function startsWithBase64(text: string): boolean {
   return n >= 20
 }
 
+const MAX_KEY_LINES = 200
+
+/** The parts of a private key block whose body is on the lines after its header: every line up to its END line. */
+function blockParts(line: string, column: number, following: Following | undefined): Part[] {
+  const parts: Part[] = [{ line: 0, start: column, end: line.length }]
+  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
+    const next = following(n)
+    if (next === undefined) break
+    const start = next.length - next.trimStart().length
+    const end = next.indexOf('-----END')
+    if (end >= 0) {
+      const close = next.indexOf('-----', end + 8)
+      parts.push({ line: n + 1, start, end: close < 0 ? next.length : close + 5 })
+      break
+    }
+    const t = next.trim()
+    // without an END line, the block ends where its body does
+    if (t !== '' && !ARMOR_HEADERS.some((h) => t.startsWith(h)) && !startsWithBase64(t) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t)) break
+    if (t !== '') parts.push({ line: n + 1, start, end: next.length })
+  }
+  return parts
+}
+
+/** The part of a line a one-line private key (`\n` escapes) occupies: from its header to the end of its END marker. */
+function escapedBlockPart(line: string, column: number): Part[] {
+  const end = line.indexOf('-----END', column)
+  const close = end < 0 ? -1 : line.indexOf('-----', end + 8)
+  return [{ line: 0, start: column, end: close < 0 ? line.length : close + 5 }]
+}
+
 /**
  * A private key header counts when a key body follows it: base64 after `\n` escapes on the same line
  * (a key inside a JSON or .env string), or on the next lines of the file. A header mentioned in a
  * sentence, or followed by `...` or `<your key here>`, is not a key. With no following lines known
- * (one line of a diff), the header alone on its line counts.
+ * (one line of a diff), the header alone on its line counts. Its parts are the whole block.
  */
 function privateKeyMatches(line: string, following: Following | undefined, out: FormatMatch[]): void {
   PRIVATE_KEY.re.lastIndex = 0
   for (const m of line.matchAll(PRIVATE_KEY.re)) {
-    const end = (m.index ?? 0) + m[0].length
+    const column = m.index ?? 0
+    const end = column + m[0].length
     let i = end
     while (i < line.length && (line[i] === ' ' || line[i] === '\t' || line[i] === '"' || line[i] === "'" || line[i] === ',' || (line[i] === '\\' && line[i + 1] !== 'n' && line[i + 1] !== 'r'))) i++
     let body: boolean
     let distinct: string | undefined
+    let parts: Part[]
     if (i >= line.length) {
       // the block goes on on the next lines
       body = true
@@ -143,6 +192,7 @@ function privateKeyMatches(line: string, following: Following | undefined, out: 
         distinct = t.slice(0, 64)
         break
       }
+      parts = blockParts(line, column, following)
     } else {
       // escaped newlines inside a string: skip them and any armor headers, then expect base64
       let rest = line.slice(i, i + 400)
@@ -157,8 +207,9 @@ function privateKeyMatches(line: string, following: Following | undefined, out: 
       }
       body = rest !== line.slice(i, i + 400) && startsWithBase64(rest)
       distinct = rest.slice(0, 64)
+      parts = escapedBlockPart(line, column)
     }
-    if (body) out.push({ format: PRIVATE_KEY, value: m[0], column: m.index ?? 0, distinct })
+    if (body) out.push({ format: PRIVATE_KEY, value: m[0], column, distinct, parts })
   }
 }
 

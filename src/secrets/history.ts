@@ -103,7 +103,7 @@ export class HistoryScanner {
     const at = (n: number): number => this.blockStart + n - 1
     this.block = []
     for (const hit of detectSecrets(this.path as string, text)) {
-      const placed: SecretHit = { ...hit, line: at(hit.line), ...(hit.keyLine !== undefined ? { keyLine: at(hit.keyLine) } : {}) }
+      const placed: SecretHit = { ...hit, line: at(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at(s.line) })), ...(hit.keyLine !== undefined ? { keyLine: at(hit.keyLine) } : {}) }
       // like the file rule: a value on a line after its name is located at the name
       this.record(placed, placed.keyLine ?? placed.line)
     }

@@ -7,140 +7,46 @@
 //
 // A hand-written scanner: each pass looks at each character a bounded number of times (lookups go
 // through maps keyed by position, backward scans are capped), and no regular expression here can
-// backtrack on hostile input. A few constructs span lines (a black-formatted `env(\n "KEY",\n
-// default="v",\n)`, a list under a secret name, Kubernetes `- name: KEY` / `value: v`): `openCarry`
-// and `continueCarry` follow them for a few lines.
+// backtrack on hostile input. Constructs over several lines are followed by carry.ts.
+import { isTemplate, quotedPart, quotedStrings, rawColumn, type Quoted } from './quotes.js'
+import { assignment, assignmentTarget, callNameBefore, isIdentChar, isKeyChar, isNameLike, isSpace, keyBefore, MAX_KEY, MAX_VALUE, readsConfig, skipSpace, skipSpaceBack } from './syntax.js'
+
+/** Where (part of) a value is written: columns [start, end) of a line, `line` lines after the pair's line (before it when negative). */
+export interface Part {
+  line: number
+  start: number
+  end: number
+}
 
 export interface Pair {
   key: string
+  /** The value as the program reads it: escapes decoded, concatenated parts joined. */
   value: string
   /** 0-based column where the value starts. */
   column: number
+  /** Every piece of the line(s) the value is written in, escapes and quotes of its parts excluded. */
+  parts: Part[]
   quoted: boolean
   /** What the value is when the key alone does not say (an Authorization header's scheme). */
   kindHint?: 'token' | 'password'
+  /** A Python f-string or a JavaScript template: its `{…}` fields are code, not text. */
+  template?: boolean
+  /** The password of a user that a call such as create_superuser() creates. */
+  createsUser?: boolean
 }
 
-const isKeyChar = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_' || c === '-' || c === '.')
-const isIdentChar = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c === '_')
-const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t'
-const MAX_KEY = 64
-const MAX_VALUE = 4096
+/** The part of a line that `length` characters from `start` occupy. */
+export const partAt = (start: number, length: number): Part[] => [{ line: 0, start, end: start + length }]
 
-export interface Quoted {
-  /** Index of the opening quote. */
-  start: number
-  /** Index of the closing quote. */
-  end: number
-  value: string
-  /** Index of the first character of the token: the string prefix (b, r, f, rb…) when there is one. */
-  tokenStart: number
-  /** Index of the first character of the value (after the quote or triple quote). */
-  valueStart: number
-  /** Index just after the value (the closing quote). */
-  valueEnd: number
-}
-
-/** Quoted strings of a line (single, double, backtick and Python triple quotes; backslash escapes). */
-export function quotedStrings(line: string): Quoted[] {
-  const out: Quoted[] = []
-  let i = 0
-  while (i < line.length) {
-    const c = line[i]
-    // Comments are scanned too: a commented-out key is still committed.
-    if (c === '"' || c === "'" || c === '`') {
-      const triple = line[i + 1] === c && line[i + 2] === c
-      const open = triple ? 3 : 1
-      let j = i + open
-      let escaped = false
-      while (j < line.length && !(line[j] === c && (!triple || (line[j + 1] === c && line[j + 2] === c)))) {
-        if (line[j] === '\\' && j + 1 < line.length) {
-          escaped = true
-          j += 2
-          continue
-        }
-        j++
-      }
-      if (j >= line.length) break // unterminated: stop, never rescan
-      let value = line.slice(i + open, j)
-      if (escaped) value = value.replace(/\\(.)/g, '$1')
-      // Python string prefixes: b"…", r'…', f"…", rb"…"
-      let tokenStart = i
-      while (tokenStart > i - 2 && tokenStart > 0 && 'bBrRfFuU'.includes(line[tokenStart - 1])) tokenStart--
-      if (tokenStart < i && isIdentChar(line[tokenStart - 1])) tokenStart = i
-      out.push({ start: i, end: j + open - 1, value, tokenStart, valueStart: i + open, valueEnd: j })
-      i = j + open
-      continue
-    }
-    i++
-  }
-  return out
-}
-
-function skipSpaceBack(line: string, i: number): number {
-  while (i >= 0 && isSpace(line[i])) i--
-  return i
-}
-
-function skipSpace(line: string, i: number): number {
-  while (i < line.length && isSpace(line[i])) i++
-  return i
-}
-
-interface KeyToken {
-  key: string
-  /** Index just before the key token. */
-  before: number
-  quoted: boolean
-}
-
-/** The key token ending at index i: an identifier, a quoted string, or a subscript `x["KEY"]`. */
-function keyBefore(line: string, i: number, byEnd: Map<number, Quoted>): KeyToken | undefined {
-  i = skipSpaceBack(line, i)
-  if (i < 0) return undefined
-  if (line[i] === ']') {
-    // x["KEY"] = "value"
-    const q = byEnd.get(i - 1)
-    if (!q || line[q.tokenStart - 1] !== '[') return undefined
-    return { key: q.value, before: q.tokenStart - 2, quoted: true }
-  }
-  const q = byEnd.get(i)
-  if (q) return { key: q.value, before: q.tokenStart - 1, quoted: true }
-  let j = i
-  while (j >= 0 && i - j < MAX_KEY && isKeyChar(line[j])) j--
-  if (j === i || isKeyChar(line[j])) return undefined
-  return { key: line.slice(j + 1, i + 1), before: j, quoted: false }
-}
-
-/** The assignment target at the start of a line (`SECRET_KEY = …`, `    secret_key: str = …`, `const apiKey = …`). */
-function assignmentTarget(line: string): string | undefined {
-  return assignment(line)?.name
-}
-
-/** The assignment at the start of a line: its target and the index of its '='. */
-function assignment(line: string): { name: string; eq: number } | undefined {
-  let i = skipSpace(line, 0)
-  for (const decl of ['export ', 'const ', 'let ', 'var ']) if (line.startsWith(decl, i)) i = skipSpace(line, i + decl.length)
-  const start = i
-  while (i < line.length && i - start < MAX_KEY && (isIdentChar(line[i]) || line[i] === '.')) i++
-  if (i === start) return undefined
-  const name = line.slice(start, i)
-  i = skipSpace(line, i)
-  if (line[i] === ':' && line[i + 1] !== '=') {
-    // annotation: skip the type
-    i = skipSpace(line, i + 1)
-    while (i < line.length && i - start < 2 * MAX_KEY && (isKeyChar(line[i]) || line[i] === '[' || line[i] === ']' || line[i] === '|' || line[i] === ' ')) {
-      if (line[i] === '=') break
-      i++
-    }
-  }
-  return line[i] === '=' && line[i + 1] !== '=' ? { name, eq: i } : undefined
+/** A pair whose value is written as it reads, at `column`. */
+function plain(key: string, value: string, column: number, quoted: boolean, kindHint?: Pair['kindHint']): Pair {
+  return { key, value, column, parts: partAt(column, value.length), quoted, ...(kindHint ? { kindHint } : {}) }
 }
 
 const AUTH_HEADERS = new Set(['authorization', 'proxy-authorization', 'http_authorization', 'proxy_authorization'])
 
-/** An Authorization value (`Bearer x`, `Token x`, `Basic x`): the credential after the scheme. */
-function authorization(key: string, value: string, column: number, quoted: boolean): Pair | undefined {
+/** The credential after an Authorization scheme (`Bearer x`, `Token x`, `Basic x`): its offsets in `value` and its kind. */
+function authorizationCredential(key: string, value: string): { start: number; end: number; kindHint: 'token' | 'password' } | undefined {
   if (!AUTH_HEADERS.has(key.toLowerCase())) return undefined
   const sp = value.indexOf(' ')
   if (sp < 0) return undefined
@@ -151,16 +57,59 @@ function authorization(key: string, value: string, column: number, quoted: boole
   while (value[start] === ' ') start++
   let end = start
   while (end < value.length && !isSpace(value[end])) end++
-  return { key, value: value.slice(start, end), column: column + start, quoted, kindHint }
+  return { start, end, kindHint }
+}
+
+/** An Authorization value written as it reads from `column`: the credential after the scheme. */
+function authorization(key: string, value: string, column: number, quoted: boolean): Pair | undefined {
+  const c = authorizationCredential(key, value)
+  return c && plain(key, value.slice(c.start, c.end), column + c.start, quoted, c.kindHint)
+}
+
+/** A pair whose value is the quoted string `q` (escapes included in its part). */
+export function quotedPair(key: string, q: Quoted, extra: Partial<Pair> = {}): Pair {
+  return { key, value: q.value, column: q.valueStart, parts: quotedPart(q), quoted: true, ...(isTemplate(q) ? { template: true } : {}), ...extra }
+}
+
+/** An Authorization header value in `q`, or the plain pair. */
+function headerOrPair(key: string, q: Quoted): Pair {
+  const c = authorizationCredential(key, q.value)
+  if (!c) return quotedPair(key, q)
+  const start = rawColumn(q, c.start)
+  return { key, value: q.value.slice(c.start, c.end), column: start, parts: [{ line: 0, start, end: rawColumn(q, c.end) }], quoted: true, kindHint: c.kindHint, ...(isTemplate(q) ? { template: true } : {}) }
+}
+
+/**
+ * Python's `"a" "b"` and `"a" + "b"` (JavaScript's too): the strings after quoted[qi] that join it into
+ * one value. In other syntaxes two strings side by side are two words.
+ */
+function joinConcatenated(line: string, quoted: Quoted[], qi: number, pair: Pair): Pair {
+  let value = pair.value
+  const parts = [...pair.parts]
+  let template = pair.template
+  for (let n = qi + 1; n < quoted.length; n++) {
+    let i = skipSpace(line, quoted[n - 1].end + 1)
+    if (line[i] === '+') i = skipSpace(line, i + 1)
+    if (quoted[n].tokenStart !== i) break
+    value += quoted[n].value
+    parts.push(...quotedPart(quoted[n]))
+    template ||= isTemplate(quoted[n])
+  }
+  return parts.length === pair.parts.length ? pair : { ...pair, value, parts, ...(template ? { template } : {}) }
 }
 
 /** Key/value pairs with a quoted value, anywhere in the line. */
-function quotedPairs(line: string, quoted: Quoted[], byEnd: Map<number, Quoted>, out: Pair[]): void {
+function quotedPairs(line: string, quoted: Quoted[], byEnd: Map<number, Quoted>, code: boolean, out: Pair[]): void {
   // for list elements: the index (in `quoted`) of the list's first element's '[' position, by element
   const listOpen = new Map<Quoted, number>()
   const listIndex = new Map<Quoted, number>()
+  const push = (qi: number, p: Pair): void => {
+    out.push(code ? joinConcatenated(line, quoted, qi, p) : p)
+  }
   for (let qi = 0; qi < quoted.length; qi++) {
     const q = quoted[qi]
+    // in a shell script or Makefile, `…` runs a command: its output is the value, not its text
+    if (q.quote === '`' && !code) continue
     let i = skipSpaceBack(line, q.tokenStart - 1)
     if (i < 0) continue
     // an element of a list: KEY = ["a", "b"] — continue from before the '['
@@ -180,7 +129,7 @@ function quotedPairs(line: string, quoted: Quoted[], byEnd: Map<number, Quoted>,
     // X = os.environ.get("K") or "literal" / process.env.K || "literal" / ?? "literal": the assignment's target names it
     if ((line[i] === 'r' && line[i - 1] === 'o' && isSpace(line[i - 2])) || (line[i] === '|' && line[i - 1] === '|') || (line[i] === '?' && line[i - 1] === '?')) {
       const target = assignmentTarget(line)
-      if (target) out.push({ key: target, value: q.value, column: q.valueStart, quoted: true })
+      if (target) push(qi, quotedPair(target, q))
       continue
     }
     let op = line[i]
@@ -195,17 +144,19 @@ function quotedPairs(line: string, quoted: Quoted[], byEnd: Map<number, Quoted>,
       const a = assignment(line)
       if (a && a.eq === i) k = { key: a.name, before: -1, quoted: false }
     }
-    if (!k) continue
+    if (!k || (k.quoted && !isNameLike(k.key))) continue
     let key = k.key
     if (open !== undefined && line[open] === '(' && key === 'auth') {
       // requests/httpx basic auth: auth=("user", "password")
-      if (listIndex.get(q) === 1) out.push({ key, value: q.value, column: q.valueStart, quoted: true, kindHint: 'password' })
+      if (listIndex.get(q) === 1) out.push(quotedPair(key, q, { kindHint: 'password' }))
       continue
     }
     if (op === ',') {
       const before = skipSpaceBack(line, k.before)
       if (k.quoted && line[before] === '(') {
         // os.environ.get("KEY", "value") / os.getenv("KEY", "value") / config("KEY", "value"): the first argument names it
+        const call = callNameBefore(line, before)
+        if (!call || !readsConfig(call)) continue
       } else if (!k.quoted && (key === 'str' || key === 'bytes') && line[before] === '(') {
         // environ.Env(KEY=(str, "value"))
         const eq = skipSpaceBack(line, before - 1)
@@ -245,8 +196,7 @@ function quotedPairs(line: string, quoted: Quoted[], byEnd: Map<number, Quoted>,
         }
       }
     }
-    const pair: Pair = { key, value: q.value, column: q.valueStart, quoted: true }
-    out.push(authorization(key, q.value, q.valueStart, true) ?? pair)
+    push(qi, headerOrPair(key, q))
   }
 }
 
@@ -262,12 +212,12 @@ function positionalPasswords(line: string, quoted: Quoted[], out: Pair[]): void 
     const first = quoted.find((x) => x.tokenStart === skipSpace(line, at + call.length))
     if (!first || line[skipSpace(line, first.end + 1)] !== ',') continue
     const second = quoted.find((x) => x.tokenStart === skipSpace(line, skipSpace(line, first.end + 1) + 1))
-    if (second && line[skipSpace(line, second.end + 1)] === ')') out.push({ key: 'password', value: second.value, column: second.valueStart, quoted: true })
+    if (second && line[skipSpace(line, second.end + 1)] === ')') out.push(quotedPair('password', second))
   }
   for (const call of ['set_password(', 'setPassword(']) {
     for (let at = line.indexOf(call); at >= 0; at = line.indexOf(call, at + call.length)) {
       const q = quoted.find((x) => x.tokenStart === skipSpace(line, at + call.length))
-      if (q && line[skipSpace(line, q.end + 1)] === ')') out.push({ key: 'password', value: q.value, column: q.valueStart, quoted: true })
+      if (q && line[skipSpace(line, q.end + 1)] === ')') out.push(quotedPair('password', q))
     }
   }
   for (const call of ['create_superuser(', 'create_user(']) {
@@ -283,8 +233,20 @@ function positionalPasswords(line: string, quoted: Quoted[], out: Pair[]): void 
       if (line[i] !== ',') break
       i++
     }
-    if (args.length >= 3) out.push({ key: 'password', value: args[2].value, column: args[2].valueStart, quoted: true })
+    if (args.length >= 3) out.push(quotedPair('password', args[2], { createsUser: true }))
+    // create_superuser(username="admin", password="admin")
+    for (const q of quoted) if (q.tokenStart > at && keywordBefore(line, q) === 'password') out.push(quotedPair('password', q, { createsUser: true }))
   }
+}
+
+/** The keyword of a keyword argument `name="…"`, or undefined. */
+function keywordBefore(line: string, q: Quoted): string | undefined {
+  const eq = skipSpaceBack(line, q.tokenStart - 1)
+  if (line[eq] !== '=' || line[eq - 1] === '=') return undefined
+  const end = skipSpaceBack(line, eq - 1)
+  let j = end
+  while (j >= 0 && end - j < MAX_KEY && isIdentChar(line[j])) j--
+  return j === end ? undefined : line.slice(j + 1, end + 1)
 }
 
 /** `Authorization: Bearer x`, `X-Api-Key: x`: a header line, or a header inside a string (`curl -H "…"`). */
@@ -301,14 +263,21 @@ function headerPair(text: string, base: number, out: Pair[]): void {
   if (value[0] === '"' || value[0] === "'") return // YAML `secret-key: "…"`: a quoted pair, read as such
   const auth = authorization(name, value, base + vStart, false)
   if (auth) out.push(auth)
-  else if (value && !value.includes(' ') && name.includes('-')) out.push({ key: name, value, column: base + vStart, quoted: false })
+  else if (value && !value.includes(' ') && name.includes('-')) out.push(plain(name, value, base + vStart, false))
 }
 
-/** `env("X")`, `get_secret(name)`: a call, not a value. */
-const isCall = (value: string): boolean => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value)
+/**
+ * Code, not a value: a call or a subscript (`env("X")`, `get_secret(name)`, `make_password('$p')`,
+ * `templatefile("env.tpl", {`, `var.keys["access_key"]`), whole or cut where a quote or space ended it.
+ * The character after the bracket must be a quote, `$`, or the end: `k2(t5…` in a Django key is not a call.
+ */
+export const isExpression = (value: string): boolean => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value)
 
 const INLINE_BOUNDARY = new Set([' ', '\t', ':', ';', '&', '?', '"', "'", '`', '(', ',', '{', '[', '|'])
 const VALUE_STOP = new Set([' ', '\t', '"', "'", '`'])
+
+/** An escaped line break (`\n`, `\r`, `\t`) inside a string: the end of an unquoted value in it. */
+const isEscapedBreak = (text: string, i: number): boolean => text[i] === '\\' && (text[i + 1] === 'n' || text[i + 1] === 'r' || text[i + 1] === 't')
 
 /**
  * `NAME=value` anywhere in `text` (shell prefixes `KEY=v cmd`, `-e KEY=v`, `?token=v&…`, `.npmrc`
@@ -327,10 +296,10 @@ function inlinePairs(text: string, base: number, out: Pair[], secretName: (key: 
     // in a query string (?a=1&b=2) or a connection string (A=1;B=2) the separator ends the value
     const sep = text[j] === '?' || text[j] === '&' ? '&' : text[j] === ';' ? ';' : undefined
     let k = e + 1
-    while (k < text.length && k - e <= MAX_VALUE && !VALUE_STOP.has(text[k]) && text[k] !== sep && !(sep === '&' && text[k] === '#')) k++
+    while (k < text.length && k - e <= MAX_VALUE && !VALUE_STOP.has(text[k]) && text[k] !== sep && !(sep === '&' && text[k] === '#') && !isEscapedBreak(text, k)) k++
     let value = text.slice(e + 1, k)
     if (value.endsWith(',') || value.endsWith(';')) value = value.slice(0, -1)
-    if (value && !isCall(value)) out.push({ key, value, column: base + e + 1, quoted: false })
+    if (value && !isExpression(value)) out.push(plain(key, value, base + e + 1, false))
     e = k - 1
   }
   for (let d = text.indexOf('--'); d >= 0; d = text.indexOf('--', d + 2)) {
@@ -344,7 +313,7 @@ function inlinePairs(text: string, base: number, out: Pair[], secretName: (key: 
     if (text[vStart] === '-' || text[vStart] === undefined || VALUE_STOP.has(text[vStart])) continue
     let k = vStart
     while (k < text.length && k - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k])) k++
-    out.push({ key, value: text.slice(vStart, k), column: base + vStart, quoted: false })
+    out.push(plain(key, text.slice(vStart, k), base + vStart, false))
     d = k - 2
   }
 }
@@ -361,14 +330,14 @@ function commandPairs(text: string, out: Pair[], secretName: (key: string) => bo
   if (set >= 0) {
     const [name, at] = word(set + 'configure set '.length)
     const [value, vAt] = word(at + name.length)
-    if (name && value && secretName(name)) out.push({ key: name, value, column: vAt, quoted: false })
+    if (name && value && secretName(name)) out.push(plain(name, value, vAt, false))
   }
   for (const [cmd, flag] of [['sshpass', ' -p '], ['redis-cli', ' -a ']]) {
     const c = text.indexOf(cmd)
     const f = c >= 0 ? text.indexOf(flag, c) : -1
     if (f < 0) continue
     const [value, vAt] = word(f + flag.length)
-    if (value) out.push({ key: 'password', value, column: vAt, quoted: text[vAt - 1] === "'" || text[vAt - 1] === '"' })
+    if (value) out.push(plain('password', value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'))
   }
 }
 
@@ -385,11 +354,26 @@ function directivePair(line: string, secretName: (key: string) => boolean): Pair
   while (e < line.length && e - v <= MAX_VALUE && !isSpace(line[e])) e++
   const rest = skipSpace(line, e)
   if (e === v || (rest < line.length && line[rest] !== '#')) return undefined
-  return { key, value: line.slice(v, e), column: v, quoted: false }
+  return plain(key, line.slice(v, e), v, false)
 }
 
-/** `KEY=value`, `export KEY=value`, `key: value`, `ENV KEY value`, `- KEY=value` with a bare value at the start of a line. */
-function barePair(line: string): Pair | undefined {
+/** Where an unquoted value that may hold spaces ends: before a ` #` comment and trailing blanks. */
+function restOfLineEnd(line: string, from: number): number {
+  let end = line.length
+  for (const comment of [' #', '\t#']) {
+    const at = line.indexOf(comment, from)
+    if (at >= 0 && at < end) end = at
+  }
+  while (end > from && isSpace(line[end - 1])) end--
+  return end
+}
+
+/**
+ * `KEY=value`, `export KEY=value`, `key: value`, `ENV KEY value`, `- KEY=value` with a bare value at
+ * the start of a line. `restOfLine`: the value runs to the end of the line (a docker env-file, a
+ * `.env`, a YAML plain scalar), spaces included; elsewhere it ends at the first space.
+ */
+function barePair(line: string, restOfLine: boolean): Pair | undefined {
   let i = skipSpace(line, 0)
   for (const prefix of ['export ', 'ENV ', 'ARG ', 'set ', '- ']) {
     if (line.startsWith(prefix, i)) i = skipSpace(line, i + prefix.length)
@@ -405,39 +389,48 @@ function barePair(line: string): Pair | undefined {
     i = skipSpace(line, i + 1)
   } else if (!env) return undefined
   const first = line[i]
-  if (i >= line.length || first === '"' || first === "'" || first === '|' || first === '>' || first === '{' || first === '[' || first === '&' || first === '*') return undefined
+  if (i >= line.length || first === '"' || first === "'" || first === '`' || first === '|' || first === '>' || first === '{' || first === '[' || first === '&' || first === '*') return undefined
   const valueStart = i
-  while (i < line.length && i - valueStart <= MAX_VALUE && !isSpace(line[i])) i++
+  if (restOfLine && !env) i = Math.min(restOfLineEnd(line, valueStart), valueStart + MAX_VALUE)
+  else while (i < line.length && i - valueStart <= MAX_VALUE && !isSpace(line[i])) i++
   let value = line.slice(valueStart, i)
   if (value.endsWith(',') || value.endsWith(';')) value = value.slice(0, -1)
   // an expression, not data: env("X"), get_secret(...); an Authorization scheme is read by headerPair
-  if (isCall(value) || AUTH_HEADERS.has(key.toLowerCase())) return undefined
+  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return undefined
   // a YAML tag (`!vault |`, `!Ref Name`): the value is elsewhere
-  if (/^![A-Za-z]{1,32}$/.test(value)) return undefined
-  return value ? { key, value, column: valueStart, quoted: false } : undefined
+  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return undefined
+  return value ? plain(key, value, valueStart, false) : undefined
+}
+
+export interface LineSyntax {
+  /** Python, JavaScript…: unquoted values are expressions, and `KEY=value` is looked for only inside strings. */
+  code?: boolean
+  /** A `.env`, docker env-file or YAML file: an unquoted value runs to the end of the line. */
+  restOfLine?: boolean
 }
 
 /**
- * Pairs of one line; `code` (Python, JavaScript…) skips unquoted values, which there are expressions,
- * not data, and looks for inline `KEY=value` only inside string literals. `secretName` tells which
- * keys are worth reading an inline value for.
+ * Pairs of one line; `syntax.code` (Python, JavaScript…) skips unquoted values, which there are
+ * expressions, not data, and looks for inline `KEY=value` only inside string literals. `secretName`
+ * tells which keys are worth reading an inline value for.
  */
-export function pairsOfLine(line: string, code = false, secretName: (key: string) => boolean = () => true): Pair[] {
+export function pairsOfLine(line: string, syntax: boolean | LineSyntax = false, secretName: (key: string) => boolean = () => true): Pair[] {
+  const { code = false, restOfLine = false } = typeof syntax === 'boolean' ? { code: syntax } : syntax
   const quoted = quotedStrings(line)
   const byEnd = new Map<number, Quoted>()
   for (const q of quoted) byEnd.set(q.end, q)
   const found: Pair[] = []
   // well-known positional credentials first: at the same position, they win over the first-argument rule
   positionalPasswords(line, quoted, found)
-  quotedPairs(line, quoted, byEnd, found)
+  quotedPairs(line, quoted, byEnd, code, found)
   for (const q of quoted) {
-    if (q.value.length > 8 && q.value.length <= MAX_VALUE && q.valueEnd - q.valueStart === q.value.length) {
+    if (q.value.length > 8 && q.value.length <= MAX_VALUE && !q.escapes && !(q.quote === '`' && !code)) {
       headerPair(q.value, q.valueStart, found)
       if (code) inlinePairs(q.value, q.valueStart, found, secretName)
     }
   }
   if (!code) {
-    const bare = barePair(line) ?? directivePair(line, secretName)
+    const bare = barePair(line, restOfLine) ?? directivePair(line, secretName)
     if (bare) found.push(bare)
     headerPair(line, 0, found)
     inlinePairs(line, 0, found, secretName)
@@ -446,123 +439,4 @@ export function pairsOfLine(line: string, code = false, secretName: (key: string
   // one pair per value position
   const seen = new Set<number>()
   return found.filter((p) => !seen.has(p.column) && seen.add(p.column))
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Constructs over several lines
-
-export interface Carry {
-  /** The name the value will be stored under ('' until a call's first argument names it). */
-  key: string
-  mode: 'call' | 'list' | 'value'
-  /** A call whose first argument (the environment variable's name) has not been seen yet. */
-  needName: boolean
-  /** Lines it may still extend over. */
-  left: number
-}
-
-/** The only string on a (trimmed) line, optionally followed by ',' or ')' and a comment: an argument or list element on its own line. */
-function loneString(t: string): Quoted | undefined {
-  const qs = quotedStrings(t)
-  if (qs.length !== 1 || qs[0].tokenStart !== 0) return undefined
-  let i = skipSpace(t, qs[0].end + 1)
-  if (t[i] === ',' || t[i] === ')') i = skipSpace(t, i + 1)
-  return i >= t.length || t[i] === '#' ? qs[0] : undefined
-}
-
-/**
- * Whether a line opens a construct whose value comes on the next lines: a call left open
- * (`SECRET_KEY = env(` / `os.environ.get("KEY",`), a list (`FALLBACKS = [`), a mapping under a secret
- * name (`"SECRET_KEY": {`, `SECRET_KEY:`), or a Kubernetes/Render/CloudFormation `name:`/`key:` entry.
- */
-export function openCarry(line: string, secretName: (key: string) => boolean): Carry | undefined {
-  const t = line.trim()
-  if (t.length > 512) return undefined
-  const last = t[t.length - 1]
-  if (last === '(') {
-    const target = assignmentTarget(t)
-    return { key: target && secretName(target) ? target : '', mode: 'call', needName: true, left: 6 }
-  }
-  if (last === ',') {
-    // KEY = os.environ.get("NAME",   /   "NAME",  (the first argument on its own line)
-    const qs = quotedStrings(t)
-    const q = qs[qs.length - 1]
-    if (q && skipSpace(t, q.end + 1) === t.length - 1) {
-      const lone = loneString(t)
-      if (lone && secretName(lone.value)) return { key: lone.value, mode: 'call', needName: false, left: 4 }
-      if (t[skipSpaceBack(t, q.tokenStart - 1)] === '(') {
-        const target = assignmentTarget(t)
-        const key = target && secretName(target) ? target : q.value
-        return secretName(key) ? { key, mode: 'call', needName: false, left: 4 } : undefined
-      }
-    }
-    return undefined
-  }
-  if (last === '{' && t.startsWith('variable ')) {
-    // Terraform: variable "django_secret_key" {  …  default = "…"
-    const q = quotedStrings(t)[0]
-    return q && secretName(q.value) ? { key: q.value, mode: 'value', needName: false, left: 6 } : undefined
-  }
-  if (last === '[' || last === '{' || last === ':') {
-    let i = skipSpaceBack(t, t.length - 2)
-    if (last !== ':') {
-      if (t[i] !== '=' && t[i] !== ':') return undefined
-      i = skipSpaceBack(t, i - 1)
-    }
-    const quoted = quotedStrings(t)
-    const byEnd = new Map<number, Quoted>()
-    for (const q of quoted) byEnd.set(q.end, q)
-    const k = keyBefore(t, i, byEnd)
-    if (!k || !secretName(k.key) || (last === ':' && k.before >= 0 && t.slice(0, k.before + 1).trim() !== '' && t.slice(0, k.before + 1).trim() !== '-')) return undefined
-    return { key: k.key, mode: last === '[' ? 'list' : 'value', needName: false, left: last === '[' ? 50 : 6 }
-  }
-  // - name: DJANGO_SECRET_KEY  /  - key: SECRET_KEY  /  Name: X (followed by value: …)
-  let i = 0
-  if (t.startsWith('- ')) i = skipSpace(t, 2)
-  for (const word of ['name:', 'key:', 'Name:', 'Key:']) {
-    if (t.startsWith(word, i)) {
-      const name = t.slice(skipSpace(t, i + word.length)).replace(/^["']|["']$/g, '')
-      if (name && !name.includes(' ') && secretName(name)) return { key: name, mode: 'value', needName: false, left: 3 }
-    }
-  }
-  return undefined
-}
-
-/** The pairs a line contributes to an open construct, and whether the construct goes on. */
-export function continueCarry(line: string, carry: Carry, code: boolean): { pairs: Pair[]; carry?: Carry } {
-  const indent = line.length - line.trimStart().length
-  const t = line.trim()
-  const left = carry.left - 1
-  const go = (c: Carry): Carry | undefined => (c.left > 0 ? c : undefined)
-  if (t === '' || t.startsWith('#') || t.startsWith('//')) return { pairs: [], carry: go({ ...carry, left }) }
-  if (carry.mode === 'call') {
-    if (t.startsWith(')')) return { pairs: [] }
-    const args = quotedStrings(t)
-    if (carry.needName && args.length === 2 && args[0].tokenStart === 0 && t[skipSpace(t, args[0].end + 1)] === ',' && skipSpace(t, skipSpace(t, args[0].end + 1) + 1) === args[1].tokenStart) {
-      // "DJANGO_SECRET_KEY", "value"  — name and default on one line
-      const key = carry.key || args[0].value
-      return { pairs: [{ key, value: args[1].value, column: indent + args[1].valueStart, quoted: true }] }
-    }
-    const lone = loneString(t)
-    if (lone) {
-      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || lone.value, needName: false, left }) }
-      return { pairs: carry.key ? [{ key: carry.key, value: lone.value, column: indent + lone.valueStart, quoted: true }] : [] }
-    }
-    // default="value",  /  cast=str,
-    const pairs = pairsOfLine(t, code).filter((p) => p.key === 'default')
-    if (pairs.length) return { pairs: carry.key && !carry.needName ? pairs.map((p) => ({ ...p, key: carry.key, column: p.column + indent })) : [] }
-    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t) ? { pairs: [], carry: go({ ...carry, left }) } : { pairs: [] }
-  }
-  if (carry.mode === 'list') {
-    if (t.startsWith(']') || t.startsWith(')')) return { pairs: [] }
-    const qs = quotedStrings(t)
-    if (!qs.length || qs[0].tokenStart !== 0) return { pairs: [] }
-    return { pairs: qs.map((q) => ({ key: carry.key, value: q.value, column: indent + q.valueStart, quoted: true })), carry: go({ ...carry, left }) }
-  }
-  // mode 'value': a `value:` / `"value":` / `default:` entry within the next lines
-  if (t.startsWith('}')) return { pairs: [] }
-  const pairs = pairsOfLine(line, code).filter((p) => p.key === 'value' || p.key === 'Value' || p.key === 'default')
-  if (pairs.length) return { pairs: pairs.map((p) => ({ ...p, key: carry.key })) }
-  if (t.startsWith('- ')) return { pairs: [] }
-  return { pairs: [], carry: go({ ...carry, left }) }
 }
