@@ -4,14 +4,13 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
 import { simpleGit } from 'simple-git'
-import { severityFor, UsageError, type Config } from './config/config.js'
+import { pathMatcher, severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { makeRedactor, redactFinding, type Redactor } from './redact.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
 import { TEST_PATH } from './secrets/detect.js'
 import { CatFile, isBinary } from './sources/git.js'
-import { globToRegExp } from './config/config.js'
 
 export interface HistoryResult {
   findings: Finding[]
@@ -64,12 +63,12 @@ export async function historyScan(repo: string, since: string | undefined, confi
   await streamLog(repo, since, scanner)
   const secrets = scanner.results()
   const inHead = await stillInHead(repo, head, secrets)
-  const ignored = config.ignorePaths.map(globToRegExp)
+  const ignored = pathMatcher(config.ignorePaths)
   const findings: Finding[] = []
   const stillInHeadPrints = new Set<string>()
   const override = config.rules['hardcoded-credential']
   for (const s of override === 'off' ? [] : secrets) {
-    if (ignored.some((re) => re.test(s.first.path))) continue
+    if (ignored(s.first.path)) continue
     const where = inHead.get(identity(s))
     const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${identity(s)}`).digest('hex').slice(0, 32)
     if (where) stillInHeadPrints.add(fingerprint)

@@ -1,6 +1,6 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
-import { globToRegExp, type Config } from './config/config.js'
+import { pathMatcher, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { lineAt } from './lines.js'
 import type { FileSet } from './settings/modules.js'
@@ -32,11 +32,11 @@ export function parseSuppression(line: string): Suppression | { error: string } 
 }
 
 export function applySuppressions(findings: Finding[], files: FileSet, config: Config): { kept: Finding[]; notices: Notice[] } {
-  const ignored = config.ignorePaths.map(globToRegExp)
+  const ignored = pathMatcher(config.ignorePaths)
   const notices: Notice[] = []
   const kept: Finding[] = []
   for (const f of findings) {
-    if (ignored.some((re) => re.test(f.path))) continue
+    if (ignored(f.path)) continue
     if (f.baselineState === 'absent') {
       kept.push(f)
       continue

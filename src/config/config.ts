@@ -1,6 +1,7 @@
 // The configuration file (.github/django-security.yml): rule switches and severities, ignored
 // paths, the failure threshold. Bad input gives one error line naming the file and line.
 import { readFileSync } from 'node:fs'
+import { Minimatch } from 'minimatch'
 import { LineCounter, parseDocument } from 'yaml'
 import { SEVERITIES, type Severity } from '../findings.js'
 import { RULE_METAS } from '../rules/catalog.js'
@@ -70,20 +71,13 @@ export function parseConfig(text: string, path: string): Config {
   return config
 }
 
-/** Converts a glob (`**`, `*`, `?`) to an anchored regular expression without nested quantifiers. */
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*'
-      i++
-      if (glob[i + 1] === '/') i++
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
+/**
+ * Whether a path matches any of the globs (`**`, `*`, `?`, `[...]`, `{a,b}`): minimatch, which matches
+ * without a backtracking regular expression. Dot files match like any other; `!` and `#` are literal.
+ */
+export function pathMatcher(globs: string[]): (path: string) => boolean {
+  const matchers = globs.map((g) => new Minimatch(g, { dot: true, nonegate: true, nocomment: true }))
+  return (path) => matchers.some((m) => m.match(path))
 }
 
 /** The severity a finding is reported at: the config's override for its rule, else its own. */
