@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto'
 import { initPython } from './python/parser.js'
 import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
-import { lineAt } from './lines.js'
+import { linesOf } from './lines.js'
+import { redactFindings } from './evidence.js'
 import type { BaselineState, Finding, Notice } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
@@ -16,7 +17,7 @@ import { settingChanges, type SettingChange } from './settings/changes.js'
 import { discover, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
-import { makeRedactor, redactFinding, type Redactor } from './redact.js'
+import { makeRedactor, type Redactor } from './redact.js'
 import { applySuppressions } from './suppressions.js'
 
 export interface ReviewResult {
@@ -157,8 +158,7 @@ function fingerprint(parts: string[]): string {
 }
 
 function lineText(files: FileSet, path: string, line: number): string | undefined {
-  const text = files.read(path)
-  return text === undefined ? undefined : lineAt(text, line)
+  return linesOf(files, path)?.line(line)
 }
 
 /** What every finding says, settings and file rules alike: the rule, its severity, where, what, the line, the fix. */
@@ -170,7 +170,7 @@ function located(meta: RuleMeta, raw: RuleFinding, path: string, line: number, e
     line,
     endLine,
     message: raw.message,
-    evidence: lineText(files, path, line)?.trim(),
+    evidence: lineText(files, path, line),
     fix: raw.fix
   }
 }
@@ -232,7 +232,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const redact = makeRedactor([...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
-  return { mode: 'scan', findings: listed.findings.map((f) => redactFinding(f, redact)), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact }
+  return { mode: 'scan', findings: redactFindings(listed.findings, redact), notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, redact }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
@@ -281,7 +281,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
   const redactChange = (c: SettingChange): SettingChange => ({ ...c, before: redact(c.before), after: redact(c.after), source: redact(c.source) })
-  return { mode: 'diff', findings: findings.kept.map((f) => redactFinding(f, redact)), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) }
+  return { mode: 'diff', findings: redactFindings(findings.kept, redact), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {
@@ -403,9 +403,9 @@ function removedImportOf(deletedPath: string, baseView: SettingsView | undefined
     const headPath = diff.headPath(importer)
     const hunks = diff.hunks.get(headPath)
     if (!hunks) continue
-    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? []
-    for (let i = 1; i <= lines.length; i++) {
-      const text = lines[i - 1]
+    const lines = linesOf(diff.change.base, importer)
+    for (let i = 1; lines && i <= lines.count; i++) {
+      const text = lines.line(i) as string
       if (isRemovedLine(hunks, i) && text.includes('import') && new RegExp(`\\b${stem}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i), text: text.trim() }
     }
   }

@@ -2,7 +2,7 @@
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
 import { pathMatcher, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
-import { lineAt } from './lines.js'
+import { linesOf } from './lines.js'
 import type { FileSet } from './settings/modules.js'
 
 const MARKER = 'django-security:'
@@ -41,10 +41,10 @@ export function applySuppressions(findings: Finding[], files: FileSet, config: C
       kept.push(f)
       continue
     }
-    const text = files.read(f.path) ?? ''
+    const lines = linesOf(files, f.path)
     let suppressed = false
     for (const n of [f.line, f.line - 1]) {
-      const s = parseSuppression(lineAt(text, n) ?? '')
+      const s = parseSuppression(lines?.line(n) ?? '')
       if (!s) continue
       if ('error' in s) {
         notices.push({ path: f.path, line: n, message: s.error })

@@ -1,6 +1,7 @@
 // Human-readable output: path:line, severity, rule id, message, a code frame, the fix.
 import { styleText } from 'node:util'
 import type { Finding, Notice } from '../findings.js'
+import { LineIndex } from '../lines.js'
 
 type Style = Parameters<typeof styleText>[0]
 
@@ -12,16 +13,15 @@ export interface TextOptions {
   source: (path: string, side: 'head' | 'base') => string | undefined
 }
 
-function frame(text: string | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
-  if (text === undefined) return []
-  const lines = text.split(/\r?\n/)
+function frame(lines: LineIndex | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
+  if (lines === undefined) return []
   const from = Math.max(1, line - 1)
-  const to = Math.min(lines.length, line + 1)
+  const to = Math.min(lines.count, line + 1)
   const width = String(to).length
   const out: string[] = []
   for (let n = from; n <= to; n++) {
     const marker = n === line ? paint('red', '>') : ' '
-    const body = (lines[n - 1] ?? '').slice(0, 160)
+    const body = (lines.line(n) ?? '').slice(0, 160)
     out.push(`  ${marker} ${paint('dim', String(n).padStart(width))} | ${n === line ? body : paint('dim', body)}`)
   }
   return out
@@ -30,12 +30,22 @@ function frame(text: string | undefined, line: number, paint: (s: Style, t: stri
 export function formatText(findings: Finding[], notices: Notice[], summary: string, opts: TextOptions): string {
   // validateStream: false — the caller already decided (--color, or a terminal); Node 22+ would otherwise re-check stdout
   const paint = (s: Style, t: string): string => (opts.color ? styleText(s, t, { validateStream: false }) : t)
+  // each file's text is asked for (and indexed) once, however many findings it has
+  const indexes = new Map<string, LineIndex | undefined>()
+  const linesOf = (path: string, side: 'head' | 'base'): LineIndex | undefined => {
+    const key = `${side}\0${path}`
+    if (!indexes.has(key)) {
+      const text = opts.source(path, side)
+      indexes.set(key, text === undefined ? undefined : new LineIndex(text))
+    }
+    return indexes.get(key)
+  }
   const out: string[] = []
   for (const f of findings) {
     const state = f.baselineState ? `  [${f.baselineState === 'absent' ? 'fixed' : f.baselineState}]` : ''
     out.push(`${paint('bold', `${f.path}:${f.line}`)}  ${paint(SEVERITY_STYLE[f.severity], f.severity.toUpperCase())}  ${f.ruleId}${f.djangoCheck ? ` (${f.djangoCheck})` : ''}${state}`)
     out.push(`  ${f.message}`)
-    out.push(...frame(opts.source(f.path, f.baselineState === 'absent' ? 'base' : 'head'), f.line, paint))
+    out.push(...frame(linesOf(f.path, f.baselineState === 'absent' ? 'base' : 'head'), f.line, paint))
     if (f.fix && f.baselineState !== 'absent') {
       out.push(`  ${paint('green', 'Fix:')} ${f.fix.description}`)
       if (f.fix.replacement !== undefined) out.push(`  ${paint('green', '+')} ${f.fix.replacement.trim()}`)
