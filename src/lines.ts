@@ -29,7 +29,7 @@ const indexes = new WeakMap<FileSet, Map<string, LineIndex | undefined>>()
 /** The line index of one file of a file set, built the first time it is asked for. */
 export function linesOf(files: FileSet, path: string): LineIndex | undefined {
   let byPath = indexes.get(files)
-  if (!byPath) indexes.set(files, (byPath = new Map()))
+  if (!byPath) indexes.set(files, (byPath = new Map<string, LineIndex | undefined>()))
   if (!byPath.has(path)) {
     const text = files.read(path)
     byPath.set(path, text === undefined ? undefined : new LineIndex(text))
