@@ -148,6 +148,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function readConfig(explicit: string | undefined, root: string, cwd: string): Config {
   if (explicit) return loadConfig(resolve(cwd, explicit))
   const implicit = join(root, DEFAULT_CONFIG_PATH)
-  if (existsSync(implicit)) return loadConfig(implicit)
+  if (existsSync(implicit)) return loadConfig(implicit, root)
   return defaultConfig()
 }

@@ -1,7 +1,8 @@
 // The working-tree source: each file is read once as bytes and scanned for secrets then; the scan
 // of a tree must find exactly what a scan of the same files held in memory finds.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { defaultConfig } from '../../src/config/config.js'
@@ -67,5 +68,45 @@ describe('treeFiles', () => {
     expect(fromTree.findings.length).toBeGreaterThan(3)
     expect(fromTree.findings).toEqual(fromMemory.findings)
     expect(fromTree.notices).toEqual(fromMemory.notices)
+  })
+})
+
+describe('treeFiles on a hostile tree', () => {
+  let hostile: string
+  const SETTINGS = 'DEBUG = True\n'
+  beforeAll(() => {
+    hostile = mkdtempSync(join(tmpdir(), 'dsr-hostile-tree-'))
+    mkdirSync(join(hostile, 'mysite'))
+    mkdirSync(join(hostile, 'shared'))
+    writeFileSync(join(hostile, 'shared/production.py'), SETTINGS)
+    symlinkSync('../shared/production.py', join(hostile, 'mysite/settings.py'))
+    symlinkSync('/dev/zero', join(hostile, 'zero.env'))
+    symlinkSync('/etc/hostname', join(hostile, 'outside.env'))
+    execFileSync('mkfifo', [join(hostile, 'pipe.env')])
+    symlinkSync('pipe.env', join(hostile, 'to-pipe.env'))
+    writeFileSync(Buffer.from(`${hostile}/keys-\xff\xfe.env`, 'latin1'), 'DB_PASSWORD=Xk9vQ2mW7pLs4Rt8\n')
+    mkdirSync(Buffer.from(`${hostile}/dir-\xff`, 'latin1'))
+    writeFileSync(Buffer.from(`${hostile}/dir-\xff/tokens.py`, 'latin1'), 'TOKEN = "ghp_Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2"\n')
+  })
+  afterAll(() => rmSync(hostile, { recursive: true, force: true }))
+
+  it('follows a link inside the tree, never one out of it, never a device or a FIFO, and says which it left out', () => {
+    const { files, notices } = treeFiles(hostile, (paths) => paths)
+    expect(files.read('mysite/settings.py')).toBe(SETTINGS)
+    expect(files.read('zero.env')).toBeUndefined()
+    expect(notices).toEqual([
+      { path: 'outside.env', message: 'not read: a symbolic link out of the tree' },
+      { path: 'to-pipe.env', message: 'not read: not a regular file (a directory, device, FIFO or socket)' },
+      { path: 'zero.env', message: 'not read: a symbolic link out of the tree' }
+    ])
+  })
+
+  it('reads files whose names are not UTF-8, and reports what is in them', async () => {
+    const { files, notices } = treeFiles(hostile, (paths) => paths)
+    const result = await scan(files, defaultConfig())
+    expect(notices.map((n) => n.path)).not.toContain('keys-\ufffd\ufffd.env')
+    expect(result.findings.map((f) => `${f.ruleId}@${f.path}`)).toEqual(
+      expect.arrayContaining(['debug-enabled@mysite/settings.py', 'hardcoded-credential@dir-\ufffd/tokens.py', 'hardcoded-credential@keys-\ufffd\ufffd.env'])
+    )
   })
 })

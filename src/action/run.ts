@@ -104,7 +104,7 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const configFile = resolve(workspace, inputs.configPath)
-    const config = existsSync(configFile) ? loadConfig(configFile) : defaultConfig()
+    const config = existsSync(configFile) ? loadConfig(configFile, workspace) : defaultConfig()
     if (inputs.includeTests) config.includeTests = true
     const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
