@@ -11,6 +11,8 @@ import { formatText } from './report/text.js'
 import { historyScan } from './history.js'
 import { initPython } from './python/parser.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
+import { rulesOfChangeSet } from './config/trusted.js'
+import { redactFindings } from './evidence.js'
 import { isSecretsCandidate } from './secrets/detect.js'
 import { isSettingsRelevant } from './settings/discovery.js'
 import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
@@ -92,16 +94,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'scan' && rest.length > 1) throw new UsageError('scan takes one PATH')
     if (command !== 'scan' && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
-    const config = readConfig(values.config, root, io.cwd)
-    if (values['include-tests']) config.includeTests = true
+    // a diff is reviewed with the configuration of its base, read from git below (unless one is named)
+    const trustedFromBase = command === 'diff' && !values.config
+    let config = trustedFromBase ? defaultConfig() : readConfig(values.config, root, io.cwd)
+    if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
     // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
     if (command !== 'scan') await initPython()
-    const failOnText = values['fail-on'] ?? config.failOn ?? 'high'
-    if (failOnText !== 'never' && !(SEVERITIES as readonly string[]).includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
-    const failOn = failOnText as FailOn
 
     let result: ReviewResult
     let source: (path: string, side: 'head' | 'base') => string | undefined
+    if (values['include-tests']) config.includeTests = true
     if (command === 'history') {
       const h = await historyScan(root, values.since, config)
       result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], redact: h.redact }
@@ -119,22 +121,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         source = (p) => files.read(p)
       }
     } else {
-      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head }, (base, head) => ({
+      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head, alsoRead: trustedFromBase ? [DEFAULT_CONFIG_PATH] : [] }, (base, head) => ({
         base: wantedPaths(analyzeSide(base)),
         head: wantedPaths(analyzeSide(head))
       }))
+      const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config, findings: [] }
+      config = { ...rules.config, includeTests: values['include-tests'] }
       result = await review(change, config)
+      result.findings.push(...redactFindings(rules.findings, result.redact))
       source = (p, side) => (side === 'base' ? change.base : change.head).read(p)
     }
+    const failOn = (values['fail-on'] ?? config.failOn ?? 'high') as FailOn
     const failed = failing(result.findings, failOn).length > 0
     const summary = `${summaryLine(result.findings, result.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values.output && !process.env.NO_COLOR))
     const report =
       format === 'json'
-        ? formatJson(result.mode, result.findings, result.notices, summary, failed)
+        ? formatJson(result.mode, result.findings, result.notices, summary, failed, result.suppressed)
         : format === 'sarif'
           ? JSON.stringify(toSarif(result.mode, result.findings, result.notices), null, 2) + '\n'
-          : formatText(result.findings, result.notices, summary, { color, source: (p, side) => { const t = source(p, side); return t === undefined ? t : result.redact(t) } })
+          : formatText(result.findings, result.notices, summary, { color, suppressed: result.suppressed, source: (p, side) => { const t = source(p, side); return t === undefined ? t : result.redact(t) } })
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
     else io.stdout(report)
     return failed ? 1 : 0

@@ -6,7 +6,7 @@ import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
 import { linesOf } from './lines.js'
 import { redactFindings } from './evidence.js'
-import type { BaselineState, Finding, Notice } from './findings.js'
+import type { BaselineState, Finding, Notice, SuppressedFinding } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
 import { classifyFile, type FileClass } from './files/classify.js'
@@ -30,6 +30,8 @@ export interface ReviewResult {
   redact: Redactor
   /** In a diff: the effective production settings the change alters (values redacted). */
   settingChanges?: SettingChange[]
+  /** In a diff: new findings silenced by suppressions the change itself adds (listed for reviewers). */
+  suppressed?: SuppressedFinding[]
 }
 
 /** Secret values a side holds in any settings module (production or not), to be masked in output. */
@@ -276,12 +278,12 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .filter((c) => c.status !== 'deleted' && !c.binary)
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, 'new')]), change.head, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, change.head, config, 'new')]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const redact = makeRedactor([...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])])
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
   const redactChange = (c: SettingChange): SettingChange => ({ ...c, before: redact(c.before), after: redact(c.after), source: redact(c.source) })
-  return { mode: 'diff', findings: redactFindings(findings.kept, redact), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange) }
+  return { mode: 'diff', findings: redactFindings(findings.kept, redact), notices, entries: head.discovery.entries, redact, settingChanges: changes.map(redactChange), suppressed: findings.byChange.map((s) => ({ finding: redactFindings([s.finding], redact)[0], reason: redact(s.reason) })) }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {

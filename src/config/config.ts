@@ -42,6 +42,7 @@ export function loadConfig(path: string, root?: string): Config {
 }
 
 export function parseConfig(text: string, path: string): Config {
+  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const at = (offset: number | undefined): string => `${path}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`

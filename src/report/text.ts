@@ -2,7 +2,7 @@
 // Text from files and file names never reaches the terminal as control characters: an escape
 // sequence in a settings file or a path could rewrite what the reader sees, so each is shown escaped.
 import { styleText } from 'node:util'
-import type { Finding, Notice } from '../findings.js'
+import type { Finding, Notice, SuppressedFinding } from '../findings.js'
 import { LineIndex } from '../lines.js'
 
 type Style = Parameters<typeof styleText>[0]
@@ -22,6 +22,8 @@ export interface TextOptions {
   color: boolean
   /** File contents for code frames: head side, and base side for fixed findings. */
   source: (path: string, side: 'head' | 'base') => string | undefined
+  /** New findings silenced by suppressions the change itself adds. */
+  suppressed?: SuppressedFinding[]
 }
 
 function frame(lines: LineIndex | undefined, line: number, paint: (s: Style, t: string) => string): string[] {
@@ -64,6 +66,8 @@ export function formatText(findings: Finding[], notices: Notice[], summary: stri
     for (const note of f.notes) out.push(`  ${paint('dim', printable(note))}`)
     out.push('')
   }
+  for (const { finding: f, reason } of opts.suppressed ?? []) out.push(printable(`suppressed by this change: ${f.path}:${f.line} ${f.ruleId} (${f.severity}) -- ${reason}`))
+  if (opts.suppressed?.length) out.push('')
   for (const n of notices) out.push(paint('dim', printable(`notice: ${n.path ? `${n.path}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}`)))
   if (notices.length) out.push('')
   out.push(paint('bold', summary))

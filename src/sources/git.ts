@@ -83,6 +83,8 @@ export interface GitDiffOptions {
   maxFileBytes?: number
   /** The merge-base when it is already known (a shallow clone cannot compute it). */
   mergeBase?: string
+  /** Files to read on both sides even when unchanged (the review's configuration). */
+  alsoRead?: string[]
 }
 
 async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
@@ -195,8 +197,8 @@ export async function gitChangeSet(opts: GitDiffOptions, want: (base: MapFileSet
     for (const e of headTree) headReader.oids.set(e.path, e.oid)
     const basePath = (c: ChangedFile): string => c.oldPath ?? c.path
     await Promise.all([
-      baseReader.load([...changes.filter((c) => c.status !== 'added').map(basePath), ...baseTree.map((e) => e.path).filter(isSettingsRelevant)]),
-      headReader.load([...changes.filter((c) => c.status !== 'deleted').map((c) => c.path), ...headTree.map((e) => e.path).filter(isSettingsRelevant)])
+      baseReader.load([...changes.filter((c) => c.status !== 'added').map(basePath), ...baseTree.map((e) => e.path).filter(isSettingsRelevant), ...(opts.alsoRead ?? [])]),
+      headReader.load([...changes.filter((c) => c.status !== 'deleted').map((c) => c.path), ...headTree.map((e) => e.path).filter(isSettingsRelevant), ...(opts.alsoRead ?? [])])
     ])
     const unreadable = new Set(changes.filter((c) => baseReader.unreadable.has(basePath(c)) || headReader.unreadable.has(c.path)))
     let hunks: Map<string, Hunk[]>
