@@ -158,6 +158,28 @@ describe('pull_request', () => {
     expect(api.issueComments[0].body).toContain('30 new findings without an inline comment')
   })
 
+  it('a pull request that edits the configuration is judged by the base\'s: the edit is reported, not applied', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', baseSha], { cwd: origin.dir })
+    const production = BASE['config/settings/production.py']
+    const weakened = await origin.commit(
+      {
+        '.github/django-security.yml': 'fail-on: never\nrules:\n  debug-enabled: off\n',
+        'config/settings/production.py': `${production}DEBUG = True\nSECURE_SSL_REDIRECT = False  # django-security: ignore[ssl-redirect-disabled] -- the load balancer redirects\n`
+      },
+      'weaken the review with the change'
+    )
+    execFileSync('git', ['fetch', '-q', origin.dir, weakened], { cwd: workspace })
+    const r = await runPr(weakened)
+    expect(r.exitCode).toBe(1)
+    const summary = api.issueComments[0].body
+    expect(summary).toContain('`debug-enabled`')
+    expect(summary).toContain('| 🟠 high | `review-config-weakened` |')
+    expect(summary).toContain('it switches debug-enabled off, lowers fail-on from high to never')
+    expect(summary).toContain('### Suppressed by this change')
+    expect(summary).toContain('| `ssl-redirect-disabled` | `config/settings/production.py:10` | the load balancer redirects |')
+    expect(r.summary).toContain('### Suppressed by this change')
+  })
+
   it('422 on one comment: the others are posted in one review, that one goes to the summary', async () => {
     api.rejectAnchors.add('config/settings/production.py:9')
     const r = await runPr(headSha)
