@@ -20,7 +20,8 @@ import { treeFiles } from './sources/tree.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
 export const USAGE = `Usage:
-  ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree
+  ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree (the files git lists, or --rev from git objects)
+  ${TOOL_NAME} scan --repo PATH [--rev REV]         review a commit of a repository (bare clones too; default HEAD)
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
   ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
 
@@ -88,7 +89,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command !== 'scan' && command !== 'diff' && command !== 'history') throw new UsageError(command ? `unknown command "${command}" (expected scan, diff or history)` : 'missing command: scan, diff or history')
     const format = values.format
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not "${format}"`)
-    const root = resolve(io.cwd, command === 'scan' ? (rest[0] ?? '.') : (values.repo ?? '.'))
+    if (command === 'scan' && values.repo && rest.length) throw new UsageError('scan takes either PATH or --repo PATH, not both')
+    const root = resolve(io.cwd, command === 'scan' ? (rest[0] ?? values.repo ?? '.') : (values.repo ?? '.'))
     if (command !== 'history' && values.since) throw new UsageError('--since is for the history command')
     if (!existsSync(root)) throw new UsageError(`${root}: no such directory`)
     if (command === 'scan' && rest.length > 1) throw new UsageError('scan takes one PATH')
@@ -109,8 +111,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], redact: h.redact }
       source = () => undefined
     } else if (command === 'scan') {
-      if (values.rev) {
-        const { files, notices } = await gitRevisionFiles(root, values.rev, selectForScan)
+      if (values.rev || values.repo) {
+        const { files, notices } = await gitRevisionFiles(root, values.rev ?? 'HEAD', selectForScan)
         result = await scan(files, config)
         result.notices.unshift(...notices)
         source = (p) => files.read(p)

@@ -94,6 +94,22 @@ describe('scan', () => {
     expect((JSON.parse(tree.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toContain('debug-enabled')
   })
 
+  it('scans the HEAD of a repository from git objects with --repo, a bare clone too; PATH and --repo together are refused', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'dsr-bare-'))
+    try {
+      execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare])
+      const r = await runCli(['scan', '--repo', bare, '--format', 'json'])
+      expect(r.stderr).toBe('')
+      expect((JSON.parse(r.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId)).toContain('debug-enabled')
+      const atBase = await runCli(['scan', '--repo', bare, '--rev', base, '--format', 'json'])
+      expect((JSON.parse(atBase.stdout) as { findings: unknown[] }).findings).toEqual([])
+      const both = await runCli(['scan', repo.dir, '--repo', bare])
+      expect(both).toMatchObject({ code: 2, stderr: 'django-security-review: scan takes either PATH or --repo PATH, not both\n' })
+    } finally {
+      rmSync(bare, { recursive: true, force: true })
+    }
+  })
+
   it('colours output only when asked or on a terminal', async () => {
     const plain = await runCli(['scan', repo.dir])
     expect(plain.stdout).not.toContain('\u001b[')

@@ -3,52 +3,16 @@
 // Each selected file is read once, as bytes, and scanned for secrets right then (see tree-file.ts);
 // only the files the settings analysis reads (Python modules, deployment files) are kept as text.
 // Any other file's text is read again on demand, which only happens for the few files with findings.
-import { readdirSync, type Dirent } from 'node:fs'
+// Every read goes through read-file.ts: no link out of the tree, no device or FIFO, a size limit.
 import { join } from 'node:path'
 import type { Notice } from '../findings.js'
 import type { SecretHit } from '../secrets/detect.js'
 import { referenceKind } from '../settings/discovery.js'
 import type { FileSet } from '../settings/modules.js'
 import { MAX_FILE_BYTES } from './limits.js'
+import { listFiles } from './list-files.js'
 import { readFileSafely } from './read-file.js'
 import { readTreeFile } from './tree-file.js'
-
-const SKIP_DIRS = new Set(['.git', 'node_modules', '.venv', 'venv', 'env', '.tox', '.nox', '__pycache__', '.mypy_cache', '.pytest_cache', 'site-packages', 'dist', 'build', '.eggs'])
-
-export interface TreeListing {
-  /** Relative paths with '/', sorted: regular files, and symbolic links (read only when they stay in the tree). */
-  paths: string[]
-  /** For a path whose name is not valid UTF-8 (shown with U+FFFD): the bytes that open it. */
-  raw: Map<string, Buffer>
-}
-
-/** Lists a directory tree, skipping VCS, virtualenv and cache folders; never follows a linked folder. */
-export function listTree(root: string): TreeListing {
-  const paths: string[] = []
-  const raw = new Map<string, Buffer>()
-  const walk = (dir: Buffer, rel: string, lossy: boolean): void => {
-    let entries: Dirent<Buffer>[]
-    try {
-      entries = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })
-    } catch {
-      return
-    }
-    for (const e of entries) {
-      const name = e.name.toString('utf8')
-      const r = rel ? `${rel}/${name}` : name
-      const full = Buffer.concat([dir, Buffer.from('/'), e.name])
-      const lossyName = lossy || !Buffer.from(name).equals(e.name)
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) walk(full, r, lossyName)
-      } else if (e.isFile() || e.isSymbolicLink()) {
-        paths.push(r)
-        if (lossyName) raw.set(r, full)
-      }
-    }
-  }
-  walk(Buffer.from(root), '', false)
-  return { paths: paths.sort(), raw }
-}
 
 /** The files of a tree as read for a scan: text on demand, secrets already found. */
 export class TreeFileSet implements FileSet {
@@ -59,14 +23,16 @@ export class TreeFileSet implements FileSet {
 
   constructor(
     readonly root: string,
-    private readonly listing: TreeListing
+    paths: string[],
+    /** For a path whose name is not valid UTF-8 (shown with U+FFFD): the bytes that open it. */
+    private readonly raw: ReadonlyMap<string, Buffer> = new Map()
   ) {
-    this.paths = new Set(listing.paths)
+    this.paths = new Set(paths)
   }
 
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path: string): string | Buffer {
-    return this.listing.raw.get(path) ?? join(this.root, path)
+    return this.raw.get(path) ?? join(this.root, path)
   }
 
   add(path: string, secrets: SecretHit[], text: string | undefined): void {
@@ -91,10 +57,10 @@ const keepsText = (path: string): boolean => path.endsWith('.py') || referenceKi
 
 /** Reads the files `select` picks from a directory tree; a file it may not or cannot read is named in a notice. */
 export function treeFiles(root: string, select: (paths: string[]) => string[]): { files: TreeFileSet; notices: Notice[] } {
-  const listing = listTree(root)
-  const files = new TreeFileSet(root, listing)
+  const { paths, raw } = listFiles(root)
+  const files = new TreeFileSet(root, paths, raw)
   const notices: Notice[] = []
-  for (const p of select(listing.paths)) {
+  for (const p of select(paths)) {
     const f = readTreeFile(root, files.file(p), p, keepsText(p))
     if (f.kind === 'large') notices.push({ path: p, message: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
     else if (f.kind === 'refused') notices.push({ path: p, message: `not read: ${f.why}` })
