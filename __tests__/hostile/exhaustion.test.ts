@@ -9,6 +9,16 @@ const token = (i: number): string => `ghp_${`${i.toString(36)}Zq7Xb2Lm9Rt4Wv8Ns1
 const ids = (r: Awaited<ReturnType<typeof scanFiles>>): string[] => r.findings.map((f) => `${f.ruleId}:${f.path}:${f.line}`)
 
 describe('exhaustion', () => {
+  it('10,000 tokens on one line', async () => {
+    const r = await scanFiles({ 'mysite/settings.py': `DEBUG = True\nX = [${Array.from({ length: 10_000 }, (_, i) => i).join(', ')}]\n` })
+    expect(ids(r)).toContain('debug-enabled:mysite/settings.py:1')
+  }, 60000)
+
+  it('a settings module with 50,000 references', async () => {
+    const r = await scanFiles({ 'mysite/settings.py': `A0 = False\n${Array.from({ length: 50_000 }, (_, i) => `A${i + 1} = A${i}`).join('\n')}\nDEBUG = not A50000\n` })
+    expect(ids(r)).toContain('debug-enabled:mysite/settings.py:50002')
+  }, 60000)
+
   it('float() of a long run of digits (the float pattern was quadratic)', async () => {
     const r = await scanFiles({ 'mysite/settings.py': `DEBUG = True\nSECURE_HSTS_SECONDS = float("${'1'.repeat(300_000)}x")\n` })
     expect(ids(r)).toContain('debug-enabled:mysite/settings.py:1')
