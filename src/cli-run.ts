@@ -99,13 +99,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // a diff is reviewed with the configuration of its base, read from git below (unless one is named)
     const trustedFromBase = command === 'diff' && !values.config
     let config = trustedFromBase ? defaultConfig() : readConfig(values.config, root, io.cwd)
+    if (values['include-tests']) config.includeTests = true
     if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
     // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
     if (command !== 'scan') await initPython()
 
     let result: ReviewResult
     let source: (path: string, side: 'head' | 'base') => string | undefined
-    if (values['include-tests']) config.includeTests = true
     if (command === 'history') {
       const h = await historyScan(root, values.since, config)
       result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], redact: h.redact }
@@ -128,7 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         head: wantedPaths(analyzeSide(head))
       }))
       const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config, findings: [] }
-      config = { ...rules.config, includeTests: values['include-tests'] }
+      config = { ...rules.config, includeTests: config.includeTests }
       result = await review(change, config)
       result.findings.push(...redactFindings(rules.findings, result.redact))
       source = (p, side) => (side === 'base' ? change.base : change.head).read(p)

@@ -13,7 +13,7 @@ import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
 import { TEST_PATH } from './secrets/detect.js'
 import { CatFile } from './sources/cat-file.js'
-import { isBinary, listTree, parseRawDiff } from './sources/git.js'
+import { gitError, isBinary, listTree, parseRawDiff } from './sources/git.js'
 
 export interface HistoryResult {
   findings: Finding[]
@@ -54,7 +54,7 @@ async function streamLog(repo: string, range: string, scanner: HistoryScanner, l
   })
   for await (const line of gitLines(proc.stdout)) scanner.line(line)
   const code = await exited
-  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split('\n').find((l) => l.startsWith('fatal:')) ?? (stderr.trim().split('\n')[0] || `exit ${code}`)}`)
+  if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`)
 }
 
 /** The paths (with why) whose blobs, in the commits of `range`, git cannot read. */

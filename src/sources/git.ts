@@ -148,7 +148,8 @@ function wholeFile(text: string | undefined): Hunk[] {
 // Explicit, so that no user configuration (diff.noprefix, color.diff, an external diff) changes the output.
 const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/']
 
-function gitError(e: unknown): string {
+/** The line of a git failure (an error, or its stderr) that says what went wrong. */
+export function gitError(e: unknown): string {
   const lines = String((e as Error).message ?? e).trim().split('\n')
   return (lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0]).replace(/^(fatal|error): /, '')
 }
