@@ -8,7 +8,7 @@ import { redactFinding, type Redactor } from './redact.js'
 /** Evidence is cut at this many characters (a minified line can be megabytes). */
 export const MAX_EVIDENCE = 240
 
-export function clip(text: string): string {
+function clip(text: string): string {
   const t = text.trim()
   return t.length <= MAX_EVIDENCE ? t : `${t.slice(0, MAX_EVIDENCE)}…`
 }
