@@ -358,6 +358,24 @@ describe('pull_request_target', () => {
       rmSync(target, { recursive: true, force: true })
     }
   })
+
+  it('a partial clone whose blobs cannot be fetched: the review goes on, and the coverage notes name each unreadable file', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'dsr-partial-'))
+    try {
+      execFileSync('git', ['clone', '-q', '--no-checkout', '--filter=blob:none', '--upload-pack=git -c uploadpack.allowFilter=true upload-pack', '--single-branch', '--branch', 'main', `file://${origin.dir}`, target])
+      execFileSync('git', ['remote', 'set-url', 'origin', `file://${target}/gone`], { cwd: target })
+      api.pull = { number: 2, head: headSha, base: baseSha }
+      api.mergeBase = baseSha
+      api.files = pullFiles(origin.dir, baseSha, headSha)
+      for (const f of api.files) api.headContents.set(f.filename, execFileSync('git', ['show', `${headSha}:${f.filename}`], { cwd: origin.dir, encoding: 'utf8' }))
+      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(headSha), env: api.env() })
+      expect(r.exitCode).toBe(1)
+      expect(api.issueComments[0].body).toContain('`config/settings/production.py`: not reviewed (base side): git cannot read it')
+      expect(api.reviewComments.map((c) => `${c.path}:${c.line}`)).toContain('shop/views.py:5')
+    } finally {
+      rmSync(target, { recursive: true, force: true })
+    }
+  })
 })
 
 describe('a pull request of 3,500 files', () => {

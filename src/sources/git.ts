@@ -115,9 +115,8 @@ class RevisionReader {
     private readonly cat: CatFile,
     private readonly notices: Notice[],
     private readonly maxBytes: number,
-    /** How the side is named in notices ('' for a scan's only side). */
-    private readonly side: 'base' | 'head' | '',
-    private readonly announce: boolean
+    /** How the side is named in notices ('' for a scan's only side); a base side's skipped files go unmentioned. */
+    private readonly side: 'base' | 'head' | ''
   ) {}
 
   async load(paths: string[]): Promise<void> {
@@ -130,10 +129,10 @@ class RevisionReader {
         this.unreadable.add(p)
         this.notices.push({ path: p, message: `not reviewed${this.side ? ` (${this.side} side)` : ''}: git cannot read it (${b.why}: a partial clone, a shallow fetch or a corrupt repository)` })
       } else if (b.kind === 'large') {
-        if (this.announce) this.notices.push({ path: p, message: `skipped: ${b.size} bytes is over the ${this.maxBytes}-byte limit` })
+        if (this.side !== 'base') this.notices.push({ path: p, message: `skipped: ${b.size} bytes is over the ${this.maxBytes}-byte limit` })
       } else if (isBinary(b.bytes)) {
         this.binary.add(p)
-        if (this.announce && p.endsWith('.py')) this.notices.push({ path: p, message: 'skipped: binary file' })
+        if (this.side !== 'base' && p.endsWith('.py')) this.notices.push({ path: p, message: 'skipped: binary file' })
       } else this.contents.set(p, b.bytes.toString('utf8'))
     })
   }
@@ -192,8 +191,8 @@ export async function gitChangeSet(opts: GitDiffOptions, want: (base: MapFileSet
   const cat = new CatFile(opts.repo)
   try {
     const max = opts.maxFileBytes ?? MAX_FILE_BYTES
-    const baseReader = new RevisionReader(cat, notices, max, 'base', false)
-    const headReader = new RevisionReader(cat, notices, max, 'head', true)
+    const baseReader = new RevisionReader(cat, notices, max, 'base')
+    const headReader = new RevisionReader(cat, notices, max, 'head')
     for (const e of baseTree) baseReader.oids.set(e.path, e.oid)
     for (const e of headTree) headReader.oids.set(e.path, e.oid)
     const basePath = (c: ChangedFile): string => c.oldPath ?? c.path
@@ -232,15 +231,18 @@ export async function gitChangeSet(opts: GitDiffOptions, want: (base: MapFileSet
   }
 }
 
-/** One revision's tree, read from git objects (for `scan --rev`); a blob git cannot read is named in the notices. */
-export async function gitRevisionFiles(repo: string, rev: string, load: (paths: string[]) => string[]): Promise<{ files: MapFileSet; notices: Notice[] }> {
+/**
+ * One revision's tree, read from git objects (for `scan --rev`, or the base side of a change read
+ * through the API); a blob git cannot read is named in the notices.
+ */
+export async function gitRevisionFiles(repo: string, rev: string, load: (paths: string[]) => string[], side: 'base' | '' = ''): Promise<{ files: MapFileSet; notices: Notice[] }> {
   const git = await openRepo(repo)
   const commit = await resolveCommit(git, rev)
   const tree = await listTree(git, commit)
   const notices: Notice[] = []
   const cat = new CatFile(repo)
   try {
-    const reader = new RevisionReader(cat, notices, MAX_FILE_BYTES, '', true)
+    const reader = new RevisionReader(cat, notices, MAX_FILE_BYTES, side)
     for (const e of tree) reader.oids.set(e.path, e.oid)
     await reader.load(load(tree.map((e) => e.path)))
     return { files: new MapFileSet(reader.contents, reader.oids.keys()), notices }

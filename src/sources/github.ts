@@ -90,7 +90,8 @@ export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet
   }))
   const changed = new Set(changes.map((c) => c.oldPath ?? c.path))
   const also = new Set(o.alsoRead)
-  const { files: base } = await gitRevisionFiles(o.workspace, o.mergeBase, (paths) => paths.filter((p) => isSettingsRelevant(p) || changed.has(p) || also.has(p)))
+  const { files: base, notices: baseNotices } = await gitRevisionFiles(o.workspace, o.mergeBase, (paths) => paths.filter((p) => isSettingsRelevant(p) || changed.has(p) || also.has(p)), 'base')
+  notices.push(...baseNotices)
   const headContents = new Map(base.contents)
   const headPaths = new Set(base.paths)
   for (const c of changes) {
