@@ -1,5 +1,7 @@
 // The history scan on a real repository: add, remove, re-add; a renamed file; a merge; --since.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { defaultConfig } from '../src/config/config.js'
 import { historyScan } from '../src/history.js'
 import { runCli } from './helpers/cli.js'
@@ -147,5 +149,36 @@ describe('history: what the stream could be mistaken about', () => {
   it('line numbers count \\n only, as git does', async () => {
     const r = await historyScan(repo.dir, undefined, defaultConfig())
     expect(r.findings.filter((f) => f.path === 'legacy/settings.py').map((f) => f.line)).toEqual([2])
+  })
+})
+
+describe('history: hostile names and unreadable objects', () => {
+  it('follows names with a space, a newline or a quote, and a file hidden by a -diff attribute', async () => {
+    const r2 = await makeRepo()
+    try {
+      await r2.commit({ '.gitattributes': '*.env -diff\n', 'deploy/my app.env': `DB_PASSWORD=${DB}\n`, 'odd\n"name".py': `GITHUB_TOKEN = "${GITHUB}"\n` }, 'secrets under odd names')
+      await r2.git.mv('odd\n"name".py', 'renamed\n"name".py')
+      await r2.git.commit('rename')
+      const r = await historyScan(r2.dir, undefined, defaultConfig())
+      expect(r.findings.map((f) => f.path).sort()).toEqual(['deploy/my app.env', 'odd\n"name".py'])
+      expect(r.findings.find((f) => f.path.startsWith('odd'))?.message).toContain('HEAD still holds it in renamed\n"name".py')
+    } finally {
+      r2.cleanup()
+    }
+  })
+
+  it('a blob deleted from .git/objects: the rest of the history is scanned, the file is named', async () => {
+    const r2 = await makeRepo()
+    try {
+      const first = await r2.commit({ 'deploy/.env': `DB_PASSWORD=${DB}\n`, 'app/api.py': `GITHUB_TOKEN = "${GITHUB}"\n` }, 'two secrets')
+      await r2.commit({ 'deploy/.env': null }, 'remove the env file')
+      const oid = (await r2.git.revparse([`${first}:deploy/.env`])).trim()
+      rmSync(join(r2.dir, '.git/objects', oid.slice(0, 2), oid.slice(2)))
+      const r = await historyScan(r2.dir, undefined, defaultConfig())
+      expect(r.findings.map((f) => f.path)).toEqual(['app/api.py'])
+      expect(r.notices).toEqual([{ path: 'deploy/.env', message: expect.stringContaining(`history not scanned for secrets: git cannot read it (object ${oid} is missing`) as unknown as string }])
+    } finally {
+      r2.cleanup()
+    }
   })
 })

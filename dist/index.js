@@ -1088,14 +1088,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin2 = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin2[origin2.length - 1] === "/") {
           origin2 = origin2.slice(0, origin2.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin2}${path}`);
+        return new URL(`${origin2}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1376,9 +1376,9 @@ var require_util = __commonJS({
     function isValidHeaderValue(characters2) {
       return !headerCharRegex.test(characters2);
     }
-    function parseRangeHeader(range) {
-      if (range == null || range === "") return { start: 0, end: null, size: null };
-      const m2 = range ? range.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
+    function parseRangeHeader(range2) {
+      if (range2 == null || range2 === "") return { start: 0, end: null, size: null };
+      const m2 = range2 ? range2.match(/^bytes (\d+)-(\d+)\/(\d+)?$/) : null;
       return m2 ? {
         start: parseInt(m2[1]),
         end: m2[2] ? parseInt(m2[2]) : null,
@@ -1546,39 +1546,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 }
+          request: { method, path: path2, origin: origin2 }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin2, path);
+        debuglog("sending request to %s %s/%s", method, origin2, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 },
+          request: { method, path: path2, origin: origin2 },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin2,
-          path,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 }
+          request: { method, path: path2, origin: origin2 }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin2, path);
+        debuglog("trailers received from %s %s/%s", method, origin2, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin: origin2 },
+          request: { method, path: path2, origin: origin2 },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin2,
-          path,
+          path2,
           error2.message
         );
       });
@@ -1627,9 +1627,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin: origin2 }
+            request: { method, path: path2, origin: origin2 }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin2, path);
+          debuglog("sending request to %s %s/%s", method, origin2, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1692,7 +1692,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin2, {
-        path,
+        path: path2,
         method,
         body: body2,
         headers,
@@ -1707,11 +1707,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1777,7 +1777,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin2;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -2303,7 +2303,7 @@ var require_timers = __commonJS({
     var fastTimers = [];
     var NOT_IN_LIST = -2;
     var TO_BE_CLEARED = -1;
-    var PENDING = 0;
+    var PENDING2 = 0;
     var ACTIVE = 1;
     function onTick() {
       fastNow += TICK_MS;
@@ -2311,7 +2311,7 @@ var require_timers = __commonJS({
       let len = fastTimers.length;
       while (idx < len) {
         const timer = fastTimers[idx];
-        if (timer._state === PENDING) {
+        if (timer._state === PENDING2) {
           timer._idleStart = fastNow - TICK_MS;
           timer._state = ACTIVE;
         } else if (timer._state === ACTIVE && fastNow >= timer._idleStart + timer._idleTimeout) {
@@ -2416,7 +2416,7 @@ var require_timers = __commonJS({
         if (!fastNowTimeout || fastTimers.length === 1) {
           refreshTimeout();
         }
-        this._state = PENDING;
+        this._state = PENDING2;
       }
       /**
        * The `clear` method cancels the timer, preventing it from executing.
@@ -2763,18 +2763,18 @@ var require_constants2 = __commonJS({
       TYPE2[TYPE2["REQUEST"] = 1] = "REQUEST";
       TYPE2[TYPE2["RESPONSE"] = 2] = "RESPONSE";
     })(TYPE = exports.TYPE || (exports.TYPE = {}));
-    var FLAGS;
-    (function(FLAGS2) {
-      FLAGS2[FLAGS2["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
-      FLAGS2[FLAGS2["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
-      FLAGS2[FLAGS2["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
-      FLAGS2[FLAGS2["CHUNKED"] = 8] = "CHUNKED";
-      FLAGS2[FLAGS2["UPGRADE"] = 16] = "UPGRADE";
-      FLAGS2[FLAGS2["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
-      FLAGS2[FLAGS2["SKIPBODY"] = 64] = "SKIPBODY";
-      FLAGS2[FLAGS2["TRAILING"] = 128] = "TRAILING";
-      FLAGS2[FLAGS2["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
-    })(FLAGS = exports.FLAGS || (exports.FLAGS = {}));
+    var FLAGS2;
+    (function(FLAGS3) {
+      FLAGS3[FLAGS3["CONNECTION_KEEP_ALIVE"] = 1] = "CONNECTION_KEEP_ALIVE";
+      FLAGS3[FLAGS3["CONNECTION_CLOSE"] = 2] = "CONNECTION_CLOSE";
+      FLAGS3[FLAGS3["CONNECTION_UPGRADE"] = 4] = "CONNECTION_UPGRADE";
+      FLAGS3[FLAGS3["CHUNKED"] = 8] = "CHUNKED";
+      FLAGS3[FLAGS3["UPGRADE"] = 16] = "UPGRADE";
+      FLAGS3[FLAGS3["CONTENT_LENGTH"] = 32] = "CONTENT_LENGTH";
+      FLAGS3[FLAGS3["SKIPBODY"] = 64] = "SKIPBODY";
+      FLAGS3[FLAGS3["TRAILING"] = 128] = "TRAILING";
+      FLAGS3[FLAGS3["TRANSFER_ENCODING"] = 512] = "TRANSFER_ENCODING";
+    })(FLAGS2 = exports.FLAGS || (exports.FLAGS = {}));
     var LENIENT_FLAGS;
     (function(LENIENT_FLAGS2) {
       LENIENT_FLAGS2[LENIENT_FLAGS2["HEADERS"] = 1] = "HEADERS";
@@ -3826,10 +3826,10 @@ var require_webidl = __commonJS({
       }
     };
     webidl.sequenceConverter = function(converter) {
-      return (V3, prefix, argument2, Iterable) => {
+      return (V3, prefix2, argument2, Iterable) => {
         if (webidl.util.Type(V3) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument2} (${webidl.util.Stringify(V3)}) is not iterable.`
           });
         }
@@ -3838,7 +3838,7 @@ var require_webidl = __commonJS({
         let index = 0;
         if (method === void 0 || typeof method.next !== "function") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument2} is not iterable.`
           });
         }
@@ -3847,16 +3847,16 @@ var require_webidl = __commonJS({
           if (done) {
             break;
           }
-          seq.push(converter(value, prefix, `${argument2}[${index++}]`));
+          seq.push(converter(value, prefix2, `${argument2}[${index++}]`));
         }
         return seq;
       };
     };
     webidl.recordConverter = function(keyConverter, valueConverter) {
-      return (O3, prefix, argument2) => {
+      return (O3, prefix2, argument2) => {
         if (webidl.util.Type(O3) !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `${argument2} ("${webidl.util.Type(O3)}") is not an Object.`
           });
         }
@@ -3864,8 +3864,8 @@ var require_webidl = __commonJS({
         if (!types.isProxy(O3)) {
           const keys2 = [...Object.getOwnPropertyNames(O3), ...Object.getOwnPropertySymbols(O3)];
           for (const key of keys2) {
-            const typedKey = keyConverter(key, prefix, argument2);
-            const typedValue = valueConverter(O3[key], prefix, argument2);
+            const typedKey = keyConverter(key, prefix2, argument2);
+            const typedValue = valueConverter(O3[key], prefix2, argument2);
             result[typedKey] = typedValue;
           }
           return result;
@@ -3874,8 +3874,8 @@ var require_webidl = __commonJS({
         for (const key of keys) {
           const desc = Reflect.getOwnPropertyDescriptor(O3, key);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument2);
-            const typedValue = valueConverter(O3[key], prefix, argument2);
+            const typedKey = keyConverter(key, prefix2, argument2);
+            const typedValue = valueConverter(O3[key], prefix2, argument2);
             result[typedKey] = typedValue;
           }
         }
@@ -3883,10 +3883,10 @@ var require_webidl = __commonJS({
       };
     };
     webidl.interfaceConverter = function(i2) {
-      return (V3, prefix, argument2, opts) => {
+      return (V3, prefix2, argument2, opts) => {
         if (opts?.strict !== false && !(V3 instanceof i2)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${argument2} ("${webidl.util.Stringify(V3)}") to be an instance of ${i2.name}.`
           });
         }
@@ -3894,14 +3894,14 @@ var require_webidl = __commonJS({
       };
     };
     webidl.dictionaryConverter = function(converters) {
-      return (dictionary, prefix, argument2) => {
+      return (dictionary, prefix2, argument2) => {
         const type = webidl.util.Type(dictionary);
         const dict = {};
         if (type === "Null" || type === "Undefined") {
           return dict;
         } else if (type !== "Object") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
@@ -3910,7 +3910,7 @@ var require_webidl = __commonJS({
           if (required === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `Missing required key "${key}".`
               });
             }
@@ -3921,10 +3921,10 @@ var require_webidl = __commonJS({
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument2}.${key}`);
+            value = converter(value, prefix2, `${argument2}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
@@ -3935,27 +3935,27 @@ var require_webidl = __commonJS({
       };
     };
     webidl.nullableConverter = function(converter) {
-      return (V3, prefix, argument2) => {
+      return (V3, prefix2, argument2) => {
         if (V3 === null) {
           return V3;
         }
-        return converter(V3, prefix, argument2);
+        return converter(V3, prefix2, argument2);
       };
     };
-    webidl.converters.DOMString = function(V3, prefix, argument2, opts) {
+    webidl.converters.DOMString = function(V3, prefix2, argument2, opts) {
       if (V3 === null && opts?.legacyNullToEmptyString) {
         return "";
       }
       if (typeof V3 === "symbol") {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${argument2} is a symbol, which cannot be converted to a DOMString.`
         });
       }
       return String(V3);
     };
-    webidl.converters.ByteString = function(V3, prefix, argument2) {
-      const x3 = webidl.converters.DOMString(V3, prefix, argument2);
+    webidl.converters.ByteString = function(V3, prefix2, argument2) {
+      const x3 = webidl.converters.DOMString(V3, prefix2, argument2);
       for (let index = 0; index < x3.length; index++) {
         if (x3.charCodeAt(index) > 255) {
           throw new TypeError(
@@ -3973,26 +3973,26 @@ var require_webidl = __commonJS({
     webidl.converters.any = function(V3) {
       return V3;
     };
-    webidl.converters["long long"] = function(V3, prefix, argument2) {
-      const x3 = webidl.util.ConvertToInt(V3, 64, "signed", void 0, prefix, argument2);
+    webidl.converters["long long"] = function(V3, prefix2, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 64, "signed", void 0, prefix2, argument2);
       return x3;
     };
-    webidl.converters["unsigned long long"] = function(V3, prefix, argument2) {
-      const x3 = webidl.util.ConvertToInt(V3, 64, "unsigned", void 0, prefix, argument2);
+    webidl.converters["unsigned long long"] = function(V3, prefix2, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 64, "unsigned", void 0, prefix2, argument2);
       return x3;
     };
-    webidl.converters["unsigned long"] = function(V3, prefix, argument2) {
-      const x3 = webidl.util.ConvertToInt(V3, 32, "unsigned", void 0, prefix, argument2);
+    webidl.converters["unsigned long"] = function(V3, prefix2, argument2) {
+      const x3 = webidl.util.ConvertToInt(V3, 32, "unsigned", void 0, prefix2, argument2);
       return x3;
     };
-    webidl.converters["unsigned short"] = function(V3, prefix, argument2, opts) {
-      const x3 = webidl.util.ConvertToInt(V3, 16, "unsigned", opts, prefix, argument2);
+    webidl.converters["unsigned short"] = function(V3, prefix2, argument2, opts) {
+      const x3 = webidl.util.ConvertToInt(V3, 16, "unsigned", opts, prefix2, argument2);
       return x3;
     };
-    webidl.converters.ArrayBuffer = function(V3, prefix, argument2, opts) {
+    webidl.converters.ArrayBuffer = function(V3, prefix2, argument2, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isAnyArrayBuffer(V3)) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${argument2} ("${webidl.util.Stringify(V3)}")`,
           types: ["ArrayBuffer"]
         });
@@ -4011,10 +4011,10 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.TypedArray = function(V3, T2, prefix, name2, opts) {
+    webidl.converters.TypedArray = function(V3, T2, prefix2, name2, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isTypedArray(V3) || V3.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
-          prefix,
+          prefix: prefix2,
           argument: `${name2} ("${webidl.util.Stringify(V3)}")`,
           types: [T2.name]
         });
@@ -4033,10 +4033,10 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.DataView = function(V3, prefix, name2, opts) {
+    webidl.converters.DataView = function(V3, prefix2, name2, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isDataView(V3)) {
         throw webidl.errors.exception({
-          header: prefix,
+          header: prefix2,
           message: `${name2} is not a DataView.`
         });
       }
@@ -4054,18 +4054,18 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.BufferSource = function(V3, prefix, name2, opts) {
+    webidl.converters.BufferSource = function(V3, prefix2, name2, opts) {
       if (types.isAnyArrayBuffer(V3)) {
-        return webidl.converters.ArrayBuffer(V3, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V3, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V3)) {
-        return webidl.converters.TypedArray(V3, V3.constructor, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V3, V3.constructor, prefix2, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V3)) {
-        return webidl.converters.DataView(V3, prefix, name2, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V3, prefix2, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
-        prefix,
+        prefix: prefix2,
         argument: `${name2} ("${webidl.util.Stringify(V3)}")`,
         types: ["BufferSource"]
       });
@@ -5059,31 +5059,31 @@ var require_formdata = __commonJS({
       }
       append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.append";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.append";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
         const entry = makeEntry(name2, value, filename);
         this[kState].push(entry);
       }
       delete(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         this[kState] = this[kState].filter((entry) => entry.name !== name2);
       }
       get(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.get";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.get";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         const idx = this[kState].findIndex((entry) => entry.name === name2);
         if (idx === -1) {
           return null;
@@ -5092,30 +5092,30 @@ var require_formdata = __commonJS({
       }
       getAll(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.getAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.getAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
       }
       has(name2) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const prefix2 = "FormData.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
         return this[kState].findIndex((entry) => entry.name === name2) !== -1;
       }
       set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
-        const prefix = "FormData.set";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
+        const prefix2 = "FormData.set";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
         if (arguments.length === 3 && !isBlobLike(value)) {
           throw new TypeError(
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix, "name");
-        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
-        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
+        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
+        filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
         const entry = makeEntry(name2, value, filename);
         const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx !== -1) {
@@ -5512,9 +5512,9 @@ var require_body = __commonJS({
         source2 = new Uint8Array(object.buffer.slice(object.byteOffset, object.byteOffset + object.byteLength));
       } else if (util.isFormDataLike(object)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
-        const prefix = `--${boundary}\r
+        const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5522,14 +5522,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5799,7 +5799,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5874,7 +5874,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5969,11 +5969,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5996,10 +5996,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6016,7 +6016,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants4.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6196,7 +6196,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6218,7 +6218,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6254,13 +6254,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6470,7 +6470,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path, host, upgrade, blocking, reset } = request2;
+      const { method, path: path2, host, upgrade, blocking, reset } = request2;
       let { body: body2, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
@@ -6551,7 +6551,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7080,7 +7080,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body: body2 } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7177,7 +7177,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path2;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -7530,9 +7530,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin: origin2, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin2);
-        this.opts.path = path;
+        this.opts.path = path2;
         this.opts.origin = origin2;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8771,10 +8771,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin: origin2,
-          path = "/",
+          path: path2 = "/",
           headers = {}
         } = opts;
-        opts.path = origin2 + path;
+        opts.path = origin2 + path2;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin2);
           headers.host = host;
@@ -9087,16 +9087,16 @@ var require_retry_handler = __commonJS({
       const current = Date.now();
       return new Date(retryAfter).getTime() - current;
     }
-    function validatePartialResponseContentLength(headers, range, statusCode, retryCount) {
+    function validatePartialResponseContentLength(headers, range2, statusCode, retryCount) {
       const contentLength = headers["content-length"];
       if (contentLength == null) {
         return null;
       }
-      if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) {
+      if (!Number.isFinite(range2.start) || !Number.isFinite(range2.end)) {
         return null;
       }
       const length = Number(contentLength);
-      const expectedLength = range.end - range.start + 1;
+      const expectedLength = range2.end - range2.start + 1;
       if (!Number.isFinite(length) || length !== expectedLength) {
         return new RequestRetryError("Content-Length mismatch", statusCode, {
           headers,
@@ -9311,8 +9311,8 @@ var require_retry_handler = __commonJS({
         }
         if (this.end == null) {
           if (statusCode === 206) {
-            const range = parseRangeHeader(headers["content-range"]);
-            if (range == null) {
+            const range2 = parseRangeHeader(headers["content-range"]);
+            if (range2 == null) {
               this.headersSent = true;
               return this.handler.onHeaders(
                 statusCode,
@@ -9321,12 +9321,12 @@ var require_retry_handler = __commonJS({
                 statusMessage
               );
             }
-            const contentLengthError = validatePartialResponseContentLength(headers, range, statusCode, this.retryCount);
+            const contentLengthError = validatePartialResponseContentLength(headers, range2, statusCode, this.retryCount);
             if (contentLengthError != null) {
               this.abort(contentLengthError);
               return false;
             }
-            const { start: start2, size, end = size - 1 } = range;
+            const { start: start2, size, end = size - 1 } = range2;
             assert(
               start2 != null && Number.isFinite(start2),
               "content-range mismatch"
@@ -10684,15 +10684,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
-      if (typeof match === "string") {
-        return match === value;
+    function matchValue(match2, value) {
+      if (typeof match2 === "string") {
+        return match2 === value;
       }
-      if (match instanceof RegExp) {
-        return match.test(value);
+      if (match2 instanceof RegExp) {
+        return match2.test(value);
       }
-      if (typeof match === "function") {
-        return match(value) === true;
+      if (typeof match2 === "function") {
+        return match2(value) === true;
       }
       return false;
     }
@@ -10746,20 +10746,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path2, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10781,7 +10781,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10819,9 +10819,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body: body2, headers, query } = opts;
+      const { path: path2, method, body: body2, headers, query } = opts;
       return {
-        path,
+        path: path2,
         method,
         body: body2,
         headers,
@@ -11284,10 +11284,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin: origin2 }) => ({
             Method: method,
             Origin: origin2,
-            Path: path,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -12197,17 +12197,17 @@ var require_headers = __commonJS({
       append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
-        const prefix = "Headers.append";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
+        const prefix2 = "Headers.append";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        value = webidl.converters.ByteString(value, prefix2, "value");
         return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
       delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
-        const prefix = "Headers.delete";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.delete";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
@@ -12227,11 +12227,11 @@ var require_headers = __commonJS({
       get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
-        const prefix = "Headers.get";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.get";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
@@ -12242,11 +12242,11 @@ var require_headers = __commonJS({
       has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
-        const prefix = "Headers.has";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        const prefix2 = "Headers.has";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
@@ -12257,19 +12257,19 @@ var require_headers = __commonJS({
       set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
-        const prefix = "Headers.set";
-        name2 = webidl.converters.ByteString(name2, prefix, "name");
-        value = webidl.converters.ByteString(value, prefix, "value");
+        const prefix2 = "Headers.set";
+        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        value = webidl.converters.ByteString(value, prefix2, "value");
         value = headerValueNormalize(value);
         if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
           throw webidl.errors.invalidArgument({
-            prefix,
+            prefix: prefix2,
             value,
             type: "header value"
           });
@@ -12349,7 +12349,7 @@ var require_headers = __commonJS({
         enumerable: false
       }
     });
-    webidl.converters.HeadersInit = function(V3, prefix, argument2) {
+    webidl.converters.HeadersInit = function(V3, prefix2, argument2) {
       if (webidl.util.Type(V3) === "Object") {
         const iterator2 = Reflect.get(V3, Symbol.iterator);
         if (!util.types.isProxy(V3) && iterator2 === Headers2.prototype.entries) {
@@ -12359,9 +12359,9 @@ var require_headers = __commonJS({
           }
         }
         if (typeof iterator2 === "function") {
-          return webidl.converters["sequence<sequence<ByteString>>"](V3, prefix, argument2, iterator2.bind(V3));
+          return webidl.converters["sequence<sequence<ByteString>>"](V3, prefix2, argument2, iterator2.bind(V3));
         }
-        return webidl.converters["record<ByteString, ByteString>"](V3, prefix, argument2);
+        return webidl.converters["record<ByteString, ByteString>"](V3, prefix2, argument2);
       }
       throw webidl.errors.conversionFailed({
         prefix: "Headers constructor",
@@ -12726,32 +12726,32 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V3, prefix, name2) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V3, prefix2, name2) {
       if (typeof V3 === "string") {
-        return webidl.converters.USVString(V3, prefix, name2);
+        return webidl.converters.USVString(V3, prefix2, name2);
       }
       if (isBlobLike(V3)) {
-        return webidl.converters.Blob(V3, prefix, name2, { strict: false });
+        return webidl.converters.Blob(V3, prefix2, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
-        return webidl.converters.BufferSource(V3, prefix, name2);
+        return webidl.converters.BufferSource(V3, prefix2, name2);
       }
       if (util.isFormDataLike(V3)) {
-        return webidl.converters.FormData(V3, prefix, name2, { strict: false });
+        return webidl.converters.FormData(V3, prefix2, name2, { strict: false });
       }
       if (V3 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V3, prefix, name2);
+        return webidl.converters.URLSearchParams(V3, prefix2, name2);
       }
-      return webidl.converters.DOMString(V3, prefix, name2);
+      return webidl.converters.DOMString(V3, prefix2, name2);
     };
-    webidl.converters.BodyInit = function(V3, prefix, argument2) {
+    webidl.converters.BodyInit = function(V3, prefix2, argument2) {
       if (V3 instanceof ReadableStream) {
-        return webidl.converters.ReadableStream(V3, prefix, argument2);
+        return webidl.converters.ReadableStream(V3, prefix2, argument2);
       }
       if (V3?.[Symbol.asyncIterator]) {
         return V3;
       }
-      return webidl.converters.XMLHttpRequestBodyInit(V3, prefix, argument2);
+      return webidl.converters.XMLHttpRequestBodyInit(V3, prefix2, argument2);
     };
     webidl.converters.ResponseInit = webidl.dictionaryConverter([
       {
@@ -12892,10 +12892,10 @@ var require_request2 = __commonJS({
         if (input === kConstruct) {
           return;
         }
-        const prefix = "Request constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        input = webidl.converters.RequestInfo(input, prefix, "input");
-        init2 = webidl.converters.RequestInit(init2, prefix, "init");
+        const prefix2 = "Request constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        input = webidl.converters.RequestInfo(input, prefix2, "input");
+        init2 = webidl.converters.RequestInit(init2, prefix2, "init");
         let request2 = null;
         let fallbackMode = null;
         const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
@@ -13420,14 +13420,14 @@ var require_request2 = __commonJS({
     webidl.converters.Request = webidl.interfaceConverter(
       Request
     );
-    webidl.converters.RequestInfo = function(V3, prefix, argument2) {
+    webidl.converters.RequestInfo = function(V3, prefix2, argument2) {
       if (typeof V3 === "string") {
-        return webidl.converters.USVString(V3, prefix, argument2);
+        return webidl.converters.USVString(V3, prefix2, argument2);
       }
       if (V3 instanceof Request) {
-        return webidl.converters.Request(V3, prefix, argument2);
+        return webidl.converters.Request(V3, prefix2, argument2);
       }
-      return webidl.converters.USVString(V3, prefix, argument2);
+      return webidl.converters.USVString(V3, prefix2, argument2);
     };
     webidl.converters.AbortSignal = webidl.interfaceConverter(
       AbortSignal
@@ -15466,10 +15466,10 @@ var require_cache = __commonJS({
       }
       async match(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.match";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.match";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         const p2 = this.#internalMatchAll(request2, options, 1);
         if (p2.length === 0) {
           return;
@@ -15478,30 +15478,30 @@ var require_cache = __commonJS({
       }
       async matchAll(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.matchAll";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.matchAll";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         return this.#internalMatchAll(request2, options);
       }
       async add(request2) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.add";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
+        const prefix2 = "Cache.add";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
         const requests = [request2];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
       async addAll(requests) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.addAll";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "Cache.addAll";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         const responsePromises = [];
         const requestList = [];
         for (let request2 of requests) {
           if (request2 === void 0) {
             throw webidl.errors.conversionFailed({
-              prefix,
+              prefix: prefix2,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
@@ -15513,7 +15513,7 @@ var require_cache = __commonJS({
           const r2 = request2[kState];
           if (!urlIsHttpHttpsScheme(r2.url) || r2.method !== "GET") {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme when method is not GET."
             });
           }
@@ -15523,7 +15523,7 @@ var require_cache = __commonJS({
           const r2 = new Request(request2)[kState];
           if (!urlIsHttpHttpsScheme(r2.url)) {
             throw webidl.errors.exception({
-              header: prefix,
+              header: prefix2,
               message: "Expected http/s scheme."
             });
           }
@@ -15599,10 +15599,10 @@ var require_cache = __commonJS({
       }
       async put(request2, response) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.put";
-        webidl.argumentLengthCheck(arguments, 2, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        response = webidl.converters.Response(response, prefix, "response");
+        const prefix2 = "Cache.put";
+        webidl.argumentLengthCheck(arguments, 2, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        response = webidl.converters.Response(response, prefix2, "response");
         let innerRequest = null;
         if (request2 instanceof Request) {
           innerRequest = request2[kState];
@@ -15611,14 +15611,14 @@ var require_cache = __commonJS({
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Expected an http/s scheme when method is not GET"
           });
         }
         const innerResponse = response[kState];
         if (innerResponse.status === 206) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Got 206 status"
           });
         }
@@ -15627,7 +15627,7 @@ var require_cache = __commonJS({
           for (const fieldValue of fieldValues) {
             if (fieldValue === "*") {
               throw webidl.errors.exception({
-                header: prefix,
+                header: prefix2,
                 message: "Got * vary field value"
               });
             }
@@ -15635,7 +15635,7 @@ var require_cache = __commonJS({
         }
         if (innerResponse.body && (isDisturbed(innerResponse.body.stream) || innerResponse.body.stream.locked)) {
           throw webidl.errors.exception({
-            header: prefix,
+            header: prefix2,
             message: "Response body is locked or disturbed"
           });
         }
@@ -15680,10 +15680,10 @@ var require_cache = __commonJS({
       }
       async delete(request2, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r2 = null;
         if (request2 instanceof Request) {
           r2 = request2[kState];
@@ -15726,9 +15726,9 @@ var require_cache = __commonJS({
        */
       async keys(request2 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
-        const prefix = "Cache.keys";
-        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        const prefix2 = "Cache.keys";
+        if (request2 !== void 0) request2 = webidl.converters.RequestInfo(request2, prefix2, "request");
+        options = webidl.converters.CacheQueryOptions(options, prefix2, "options");
         let r2 = null;
         if (request2 !== void 0) {
           if (request2 instanceof Request) {
@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache2 = this.#relevantRequestResponseList;
-        const backupCache = [...cache2];
+        const cache3 = this.#relevantRequestResponseList;
+        const backupCache = [...cache3];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache2.indexOf(requestResponse);
+                const idx = cache3.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache2.splice(idx, 1);
+                cache3.splice(idx, 1);
               }
-              cache2.push([operation.request, operation.response]);
+              cache3.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache2 = new Cache(kConstruct, cacheList);
-            return await cache2.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            return await cache3.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache2 = new Cache(kConstruct, cacheList);
-            const response = await cache2.match(request2, options);
+            const cache3 = new Cache(kConstruct, cacheList);
+            const response = await cache3.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16030,9 +16030,9 @@ var require_cachestorage = __commonJS({
        */
       async has(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.has";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.has";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.has(cacheName);
       }
       /**
@@ -16042,16 +16042,16 @@ var require_cachestorage = __commonJS({
        */
       async open(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.open";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.open";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache3 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache3);
+          const cache4 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache4);
         }
-        const cache2 = [];
-        this.#caches.set(cacheName, cache2);
-        return new Cache(kConstruct, cache2);
+        const cache3 = [];
+        this.#caches.set(cacheName, cache3);
+        return new Cache(kConstruct, cache3);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16060,9 +16060,9 @@ var require_cachestorage = __commonJS({
        */
       async delete(cacheName) {
         webidl.brandCheck(this, _CacheStorage);
-        const prefix = "CacheStorage.delete";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
+        const prefix2 = "CacheStorage.delete";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         return this.#caches.delete(cacheName);
       }
       /**
@@ -16166,9 +16166,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i2 = 0; i2 < path.length; ++i2) {
-        const code = path.charCodeAt(i2);
+    function validateCookiePath(path2) {
+      for (let i2 = 0; i2 < path2.length; ++i2) {
+        const code = path2.charCodeAt(i2);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -16473,9 +16473,9 @@ var require_cookies = __commonJS({
     }
     function deleteCookie(headers, name2, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
-      const prefix = "deleteCookie";
-      webidl.argumentLengthCheck(arguments, 2, prefix);
-      name2 = webidl.converters.DOMString(name2, prefix, "name");
+      const prefix2 = "deleteCookie";
+      webidl.argumentLengthCheck(arguments, 2, prefix2);
+      name2 = webidl.converters.DOMString(name2, prefix2, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
         name: name2,
@@ -16491,7 +16491,7 @@ var require_cookies = __commonJS({
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair2) => parseSetCookie(pair2));
+      return cookies.map((pair3) => parseSetCookie(pair3));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
@@ -16594,10 +16594,10 @@ var require_events = __commonJS({
           webidl.util.markAsUncloneable(this);
           return;
         }
-        const prefix = "MessageEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
-        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix, "eventInitDict");
+        const prefix2 = "MessageEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
+        eventInitDict = webidl.converters.MessageEventInit(eventInitDict, prefix2, "eventInitDict");
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
         webidl.util.markAsUncloneable(this);
@@ -16654,9 +16654,9 @@ var require_events = __commonJS({
     var CloseEvent = class _CloseEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict = {}) {
-        const prefix = "CloseEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        const prefix2 = "CloseEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.CloseEventInit(eventInitDict);
         super(type, eventInitDict);
         this.#eventInit = eventInitDict;
@@ -16678,11 +16678,11 @@ var require_events = __commonJS({
     var ErrorEvent = class _ErrorEvent extends Event {
       #eventInit;
       constructor(type, eventInitDict) {
-        const prefix = "ErrorEvent constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "ErrorEvent constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         super(type, eventInitDict);
         webidl.util.markAsUncloneable(this);
-        type = webidl.converters.DOMString(type, prefix, "type");
+        type = webidl.converters.DOMString(type, prefix2, "type");
         eventInitDict = webidl.converters.ErrorEventInit(eventInitDict ?? {});
         this.#eventInit = eventInitDict;
       }
@@ -17039,8 +17039,8 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair2.split("=");
+        const pair3 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name2, value = ""] = pair3.split("=");
         extensionList.set(
           removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
@@ -17949,10 +17949,10 @@ var require_websocket = __commonJS({
       constructor(url, protocols = []) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "WebSocket constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
-        url = webidl.converters.USVString(url, prefix, "url");
+        const prefix2 = "WebSocket constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix2, "options");
+        url = webidl.converters.USVString(url, prefix2, "url");
         protocols = options.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
@@ -18005,12 +18005,12 @@ var require_websocket = __commonJS({
        */
       close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.close";
+        const prefix2 = "WebSocket.close";
         if (code !== void 0) {
-          code = webidl.converters["unsigned short"](code, prefix, "code", { clamp: true });
+          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
-          reason = webidl.converters.USVString(reason, prefix, "reason");
+          reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
         if (code !== void 0) {
           if (code !== 1e3 && (code < 3e3 || code > 4999)) {
@@ -18035,9 +18035,9 @@ var require_websocket = __commonJS({
        */
       send(data) {
         webidl.brandCheck(this, _WebSocket);
-        const prefix = "WebSocket.send";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
-        data = webidl.converters.WebSocketSendData(data, prefix, "data");
+        const prefix2 = "WebSocket.send";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
+        data = webidl.converters.WebSocketSendData(data, prefix2, "data");
         if (isConnecting(this)) {
           throw new DOMException("Sent before connected.", "InvalidStateError");
         }
@@ -18229,11 +18229,11 @@ var require_websocket = __commonJS({
     webidl.converters["sequence<DOMString>"] = webidl.sequenceConverter(
       webidl.converters.DOMString
     );
-    webidl.converters["DOMString or sequence<DOMString>"] = function(V3, prefix, argument2) {
+    webidl.converters["DOMString or sequence<DOMString>"] = function(V3, prefix2, argument2) {
       if (webidl.util.Type(V3) === "Object" && Symbol.iterator in V3) {
         return webidl.converters["sequence<DOMString>"](V3);
       }
-      return webidl.converters.DOMString(V3, prefix, argument2);
+      return webidl.converters.DOMString(V3, prefix2, argument2);
     };
     webidl.converters.WebSocketInit = webidl.dictionaryConverter([
       {
@@ -18769,16 +18769,16 @@ var require_eventsource = __commonJS({
       constructor(url, eventSourceInitDict = {}) {
         super();
         webidl.util.markAsUncloneable(this);
-        const prefix = "EventSource constructor";
-        webidl.argumentLengthCheck(arguments, 1, prefix);
+        const prefix2 = "EventSource constructor";
+        webidl.argumentLengthCheck(arguments, 1, prefix2);
         if (!experimentalWarned) {
           experimentalWarned = true;
           process.emitWarning("EventSource is experimental, expect them to change at any time.", {
             code: "UNDICI-ES"
           });
         }
-        url = webidl.converters.USVString(url, prefix, "url");
-        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix, "eventSourceInitDict");
+        url = webidl.converters.USVString(url, prefix2, "url");
+        eventSourceInitDict = webidl.converters.EventSourceInitDict(eventSourceInitDict, prefix2, "eventSourceInitDict");
         this.#dispatcher = eventSourceInitDict.dispatcher;
         this.#state = {
           lastEventId: "",
@@ -19088,11 +19088,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20012,17 +20012,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path);
+            const ci = visit_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20033,13 +20033,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20060,17 +20060,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity2.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -20081,13 +20081,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity2.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20114,23 +20114,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity2.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity2.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity2.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity2.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity2.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity2.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity2.isPair(parent)) {
@@ -20217,8 +20217,8 @@ var require_directives = __commonJS({
               if (parts2.length < 2)
                 return false;
             }
-            const [handle2, prefix] = parts2;
-            this.tags[handle2] = prefix;
+            const [handle2, prefix2] = parts2;
+            this.tags[handle2] = prefix2;
             return true;
           }
           case "%YAML": {
@@ -20268,10 +20268,10 @@ var require_directives = __commonJS({
         const [, handle2, suffix] = source2.match(/^(.*!)([^!]*)$/s);
         if (!suffix)
           onError(`The ${source2} tag has no suffix`);
-        const prefix = this.tags[handle2];
-        if (prefix) {
+        const prefix2 = this.tags[handle2];
+        if (prefix2) {
           try {
-            return prefix + decodeURIComponent(suffix);
+            return prefix2 + decodeURIComponent(suffix);
           } catch (error2) {
             onError(String(error2));
             return null;
@@ -20287,9 +20287,9 @@ var require_directives = __commonJS({
        * taking into account current tag prefixes and defaults.
        */
       tagString(tag) {
-        for (const [handle2, prefix] of Object.entries(this.tags)) {
-          if (tag.startsWith(prefix))
-            return handle2 + escapeTagName(tag.substring(prefix.length));
+        for (const [handle2, prefix2] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix2))
+            return handle2 + escapeTagName(tag.substring(prefix2.length));
         }
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
@@ -20306,11 +20306,11 @@ var require_directives = __commonJS({
           tagNames = Object.keys(tags);
         } else
           tagNames = [];
-        for (const [handle2, prefix] of tagEntries) {
-          if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
+        for (const [handle2, prefix2] of tagEntries) {
+          if (handle2 === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix2)))
+            lines.push(`%TAG ${handle2} ${prefix2}`);
         }
         return lines.join("\n");
       }
@@ -20345,14 +20345,14 @@ var require_anchors = __commonJS({
       });
       return anchors;
     }
-    function findNewAnchor(prefix, exclude) {
+    function findNewAnchor(prefix2, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix}${i2}`;
+        const name2 = `${prefix2}${i2}`;
         if (!exclude.has(name2))
           return name2;
       }
     }
-    function createNodeAnchors(doc, prefix) {
+    function createNodeAnchors(doc, prefix2) {
       const aliasObjects = [];
       const sourceObjects = /* @__PURE__ */ new Map();
       let prevAnchors = null;
@@ -20360,7 +20360,7 @@ var require_anchors = __commonJS({
         onAnchor: (source2) => {
           aliasObjects.push(source2);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
+          const anchor = findNewAnchor(prefix2, prevAnchors);
           prevAnchors.add(anchor);
           return anchor;
         },
@@ -20670,8 +20670,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match2 = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match2.find((t2) => !t2.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -20742,10 +20742,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v2 = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k2 = path[i2];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k2 = path2[i2];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -20764,7 +20764,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection2 = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20794,11 +20794,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity2.isCollection(node))
             node.addIn(rest, value);
@@ -20812,8 +20812,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -20827,8 +20827,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity2.isScalar(node) ? node.value : node;
@@ -20846,8 +20846,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -20857,8 +20857,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -21178,9 +21178,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -21229,7 +21229,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -21366,21 +21366,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t2) => t2.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+        const match2 = tags.filter((t2) => t2.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t2) => t2.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity2.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t2) => t2.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+        let match2 = tags.filter((t2) => t2.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t2) => t2.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match2.find((t2) => t2.format === item.format) ?? match2.find((t2) => !t2.format);
       } else {
         obj = item;
         tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
@@ -21745,8 +21745,8 @@ var require_Pair = __commonJS({
         return new _Pair(key, value);
       }
       toJSON(_3, ctx) {
-        const pair2 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
-        return addPairToJSMap.addPairToJSMap(ctx, pair2, this);
+        const pair3 = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair3, this);
       }
       toString(ctx, onComment, onChompKeep) {
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
@@ -21971,14 +21971,14 @@ var require_YAMLMap = __commonJS({
        * @param overwrite - If not set `true`, using a key that is already in the
        *   collection will throw. Otherwise, overwrites the previous value.
        */
-      add(pair2, overwrite) {
+      add(pair3, overwrite) {
         let _pair;
-        if (identity2.isPair(pair2))
-          _pair = pair2;
-        else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+        if (identity2.isPair(pair3))
+          _pair = pair3;
+        else if (!pair3 || typeof pair3 !== "object" || !("key" in pair3)) {
+          _pair = new Pair.Pair(pair3, pair3?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair.Pair(pair3.key, pair3.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
@@ -22353,10 +22353,10 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
-        return prefix + value.toString(radix);
+        return prefix2 + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
@@ -22569,16 +22569,16 @@ var require_pairs = __commonJS({
           else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair3 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
             if (item.commentBefore)
-              pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
-${pair2.key.commentBefore}` : item.commentBefore;
+              pair3.key.commentBefore = pair3.key.commentBefore ? `${item.commentBefore}
+${pair3.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn2 = pair2.value ?? pair2.key;
+              const cn2 = pair3.value ?? pair3.key;
               cn2.comment = cn2.comment ? `${item.comment}
 ${cn2.comment}` : item.comment;
             }
-            item = pair2;
+            item = pair3;
           }
           seq.items[i2] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
@@ -22659,13 +22659,13 @@ var require_omap = __commonJS({
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
-        for (const pair2 of this.items) {
+        for (const pair3 of this.items) {
           let key, value;
-          if (identity2.isPair(pair2)) {
-            key = toJS.toJS(pair2.key, "", ctx);
-            value = toJS.toJS(pair2.value, key, ctx);
+          if (identity2.isPair(pair3)) {
+            key = toJS.toJS(pair3.key, "", ctx);
+            value = toJS.toJS(pair3.value, key, ctx);
           } else {
-            key = toJS.toJS(pair2, "", ctx);
+            key = toJS.toJS(pair3, "", ctx);
           }
           if (map.has(key))
             throw new Error("Ordered maps must not include duplicate keys");
@@ -22818,11 +22818,11 @@ var require_int2 = __commonJS({
       const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
+    function intStringify(node, radix, prefix2) {
       const { value } = node;
       if (intIdentify(value)) {
         const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        return value < 0 ? "-" + prefix2 + str2.substr(1) : prefix2 + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -22881,24 +22881,24 @@ var require_set = __commonJS({
         this.tag = _YAMLSet.tag;
       }
       add(key) {
-        let pair2;
+        let pair3;
         if (identity2.isPair(key))
-          pair2 = key;
+          pair3 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair3 = new Pair.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair3 = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair3.key);
         if (!prev)
-          this.items.push(pair2);
+          this.items.push(pair3);
       }
       /**
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair2) ? identity2.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
+        const pair3 = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity2.isPair(pair3) ? identity2.isScalar(pair3.key) ? pair3.key.value : pair3.key : pair3;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -23022,13 +23022,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str2) {
-        const match = str2.match(timestamp.test);
-        if (!match)
+        const match2 = str2.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d2 = parseSexagesimal(tz, false);
           if (Math.abs(d2) < 30)
@@ -23373,9 +23373,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23450,14 +23450,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection2.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection2.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23472,10 +23472,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection2.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection2.isEmptyPath(path2))
           return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23486,10 +23486,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection2.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection2.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23506,13 +23506,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection2.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection2.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -23873,7 +23873,7 @@ var require_util_map_includes = __commonJS({
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity2.isScalar(a) && identity2.isScalar(b3) && a.value === b3.value;
-      return items.some((pair2) => isEqual(pair2.key, search));
+      return items.some((pair3) => isEqual(pair3.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -23898,10 +23898,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -23915,7 +23915,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -23939,7 +23939,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -23955,14 +23955,14 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map.items.push(pair2);
+            pair3.srcToken = collItem;
+          map.items.push(pair3);
         } else {
           if (implicitKey)
             onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
@@ -23972,10 +23972,10 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair3 = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
-          map.items.push(pair2);
+            pair3.srcToken = collItem;
+          map.items.push(pair3);
         }
       }
       if (commentEnd && commentEnd < offset)
@@ -24046,7 +24046,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source: source2, type } = token;
           switch (type) {
@@ -24060,13 +24060,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source2;
+                sep4 += source2;
               hasSpace = true;
               break;
             default:
@@ -24109,18 +24109,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i2 = 0; i2 < fc.items.length; ++i2) {
         const collItem = fc.items[i2];
-        const { start: start2, key, sep: sep2, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i2 < fc.items.length - 1)
@@ -24174,8 +24174,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap4 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -24187,7 +24187,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -24198,8 +24198,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap4 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st2 of sep2) {
+              if (sep4)
+                for (const st2 of sep4) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -24216,7 +24216,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -24226,18 +24226,18 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
-            pair2.srcToken = collItem;
+            pair3.srcToken = collItem;
           if (isMap4) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-            map.items.push(pair2);
+            map.items.push(pair3);
           } else {
             const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
-            map.items.push(pair2);
+            map.items.push(pair3);
             const endRange = (valueNode ?? keyNode).range;
             map.range = [keyNode.range[0], endRange[1], endRange[2]];
             coll.items.push(map);
@@ -24396,7 +24396,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i2 + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i2 = 0; i2 < contentStart; ++i2)
         value += lines[i2][0].slice(trimIndent) + "\n";
@@ -24413,24 +24413,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -24601,8 +24601,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source2) {
       const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source2);
-      if (!match)
+      let match2 = line2.exec(source2);
+      if (!match2)
         return source2;
       let trimEnd2, trimBoth;
       try {
@@ -24612,26 +24612,26 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd2 = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd2, "");
-      let sep2 = " ";
+      let res = match2[1].replace(trimEnd2, "");
+      let sep4 = " ";
       let pos = line2.lastIndex;
-      while (match = line2.exec(source2)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line2.exec(source2)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep2 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source2);
-      return res + sep2 + (match?.[1] ?? "");
+      match2 = last.exec(source2);
+      return res + sep4 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -24753,7 +24753,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -24773,7 +24773,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
-      scalar.range = range;
+      scalar.range = range2;
       scalar.source = value;
       if (type)
         scalar.type = type;
@@ -25441,14 +25441,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep2, value }) {
+    function stringifyItem({ start: start2, key, sep: sep4, value }) {
       let res = "";
       for (const st2 of start2)
         res += st2.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st2 of sep2)
+      if (sep4)
+        for (const st2 of sep4)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -25473,9 +25473,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field2, index] of path) {
+      for (const [field2, index] of path2) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25484,23 +25484,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+      const field2 = path2[path2.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field2, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -25511,10 +25511,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26615,18 +26615,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep4;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep2 }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -26779,15 +26779,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it2.start);
                   const key = it2.key;
-                  const sep2 = it2.sep;
-                  sep2.push(this.sourceToken);
+                  const sep4 = it2.sep;
+                  sep4.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep2 }]
+                    items: [{ start: start3, key, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it2.sep = it2.sep.concat(start2, this.sourceToken);
@@ -26981,13 +26981,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep2 }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -27276,19 +27276,19 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults2, onto = {}) {
+      var load = function(received, defaults3, onto = {}) {
         var k2, ref, v2;
-        for (k2 in defaults2) {
-          v2 = defaults2[k2];
+        for (k2 in defaults3) {
+          v2 = defaults3[k2];
           onto[k2] = (ref = received[k2]) != null ? ref : v2;
         }
         return onto;
       };
-      var overwrite = function(received, defaults2, onto = {}) {
+      var overwrite = function(received, defaults3, onto = {}) {
         var k2, v2;
         for (k2 in received) {
           v2 = received[k2];
-          if (defaults2[k2] !== void 0) {
+          if (defaults3[k2] !== void 0) {
             onto[k2] = v2;
           }
         }
@@ -28773,24 +28773,24 @@ var require_parse2 = __commonJS({
       return pre + r2;
     }
     var ansiCEscape = /\\([0-7]{1,3}|x[\dA-Fa-f]{1,2}|u[\dA-Fa-f]{1,4}|U[\dA-Fa-f]{1,8}|c(?:\\\\|[\s\S])|[abeEfnrtv\\'"?])/g;
-    function expandAnsiCEscape(m2, escape) {
-      var kind = escape.charAt(0);
+    function expandAnsiCEscape(m2, escape2) {
+      var kind = escape2.charAt(0);
       if (kind === "c") {
-        var ctrl = escape.charAt(1);
+        var ctrl = escape2.charAt(1);
         return ctrl === "?" ? "\x7F" : String.fromCharCode(ctrl.charCodeAt(0) & 31);
       }
       if (kind === "x" || kind === "u" || kind === "U") {
-        var cp = parseInt(escape.slice(1), 16);
+        var cp = parseInt(escape2.slice(1), 16);
         if (cp > 1114111) {
           return m2;
         }
         return String.fromCharCode.apply(null, cp > 65535 ? [55232 + (cp >> 10), 56320 + (cp & 1023)] : [cp]);
       }
       if (kind >= "0" && kind <= "7") {
-        return String.fromCharCode(parseInt(escape, 8) & 255);
+        return String.fromCharCode(parseInt(escape2, 8) & 255);
       }
-      var letter = ANSI_C_LETTERS.indexOf(escape);
-      return letter < 0 ? escape : ANSI_C_CHARS.charAt(letter);
+      var letter = ANSI_C_LETTERS.indexOf(escape2);
+      return letter < 0 ? escape2 : ANSI_C_CHARS.charAt(letter);
     }
     function expandAnsiC(body2) {
       return body2.replace(ansiCEscape, expandAnsiCEscape).split("\0")[0];
@@ -28821,8 +28821,8 @@ var require_parse2 = __commonJS({
         env = {};
       }
       var commented = false;
-      return matches.map(function(match) {
-        var s = match[0];
+      return matches.map(function(match2) {
+        var s = match2[0];
         if (!s || commented) {
           return void 0;
         }
@@ -28944,7 +28944,7 @@ var require_parse2 = __commonJS({
             );
           } else if (hash.test(c3)) {
             commented = true;
-            var commentObj = { comment: string.slice(match.index + i3 + 1) };
+            var commentObj = { comment: string.slice(match2.index + i3 + 1) };
             if (out2.length) {
               return (
                 /** @type {const} */
@@ -29262,9 +29262,9 @@ var require_argument = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Argument = void 0;
     var Argument = class {
-      constructor(value, range) {
+      constructor(value, range2) {
         this.value = value;
-        this.range = range;
+        this.range = range2;
       }
       toString() {
         return this.value;
@@ -29300,8 +29300,8 @@ var require_jsonArgument = __commonJS({
     exports.JSONArgument = void 0;
     var argument_1 = require_argument();
     var JSONArgument = class extends argument_1.Argument {
-      constructor(value, range, jsonRange) {
-        super(value, range);
+      constructor(value, range2, jsonRange) {
+        super(value, range2);
         this.jsonRange = jsonRange;
       }
       getJSONRange() {
@@ -29473,8 +29473,8 @@ var init_main = __esm({
       Range2.is = is2;
     })(Range || (Range = {}));
     (function(Location2) {
-      function create(uri, range) {
-        return { uri, range };
+      function create(uri, range2) {
+        return { uri, range: range2 };
       }
       Location2.create = create;
       function is2(value) {
@@ -29511,9 +29511,9 @@ var init_main = __esm({
       Color2.is = is2;
     })(Color || (Color = {}));
     (function(ColorInformation2) {
-      function create(range, color) {
+      function create(range2, color) {
         return {
-          range,
+          range: range2,
           color
         };
       }
@@ -29603,8 +29603,8 @@ var init_main = __esm({
       CodeDescription2.is = is2;
     })(CodeDescription || (CodeDescription = {}));
     (function(Diagnostic2) {
-      function create(range, message, severity, code, source2, relatedInformation) {
-        const result = { range, message };
+      function create(range2, message, severity, code, source2, relatedInformation) {
+        const result = { range: range2, message };
         if (Is.defined(severity)) {
           result.severity = severity;
         }
@@ -29657,16 +29657,16 @@ var init_main = __esm({
       Command3.is = is2;
     })(Command2 || (Command2 = {}));
     (function(TextEdit2) {
-      function replace(range, newText) {
-        return { range, newText };
+      function replace(range2, newText) {
+        return { range: range2, newText };
       }
       TextEdit2.replace = replace;
       function insert(position, newText) {
         return { range: { start: position, end: position }, newText };
       }
       TextEdit2.insert = insert;
-      function del2(range) {
-        return { range, newText: "" };
+      function del2(range2) {
+        return { range: range2, newText: "" };
       }
       TextEdit2.del = del2;
       function is2(value) {
@@ -29701,16 +29701,16 @@ var init_main = __esm({
       ChangeAnnotationIdentifier2.is = is2;
     })(ChangeAnnotationIdentifier || (ChangeAnnotationIdentifier = {}));
     (function(AnnotatedTextEdit2) {
-      function replace(range, newText, annotation) {
-        return { range, newText, annotationId: annotation };
+      function replace(range2, newText, annotation) {
+        return { range: range2, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.replace = replace;
       function insert(position, newText, annotation) {
         return { range: { start: position, end: position }, newText, annotationId: annotation };
       }
       AnnotatedTextEdit2.insert = insert;
-      function del2(range, annotation) {
-        return { range, newText: "", annotationId: annotation };
+      function del2(range2, annotation) {
+        return { range: range2, newText: "", annotationId: annotation };
       }
       AnnotatedTextEdit2.del = del2;
       function is2(value) {
@@ -29830,36 +29830,36 @@ var init_main = __esm({
           return id;
         }
       }
-      replace(range, newText, annotation) {
+      replace(range2, newText, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.replace(range, newText);
+          edit = TextEdit.replace(range2, newText);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.replace(range, newText, annotation);
+          edit = AnnotatedTextEdit.replace(range2, newText, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.replace(range, newText, id);
+          edit = AnnotatedTextEdit.replace(range2, newText, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
           return id;
         }
       }
-      delete(range, annotation) {
+      delete(range2, annotation) {
         let edit;
         let id;
         if (annotation === void 0) {
-          edit = TextEdit.del(range);
+          edit = TextEdit.del(range2);
         } else if (ChangeAnnotationIdentifier.is(annotation)) {
           id = annotation;
-          edit = AnnotatedTextEdit.del(range, annotation);
+          edit = AnnotatedTextEdit.del(range2, annotation);
         } else {
           this.assertChangeAnnotations(this.changeAnnotations);
           id = this.changeAnnotations.manage(annotation);
-          edit = AnnotatedTextEdit.del(range, id);
+          edit = AnnotatedTextEdit.del(range2, id);
         }
         this.edits.push(edit);
         if (id !== void 0) {
@@ -30322,8 +30322,8 @@ var init_main = __esm({
       DocumentHighlightKind2.Write = 3;
     })(DocumentHighlightKind || (DocumentHighlightKind = {}));
     (function(DocumentHighlight2) {
-      function create(range, kind) {
-        const result = { range };
+      function create(range2, kind) {
+        const result = { range: range2 };
         if (Is.number(kind)) {
           result.kind = kind;
         }
@@ -30363,11 +30363,11 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name2, kind, range, uri, containerName) {
+      function create(name2, kind, range2, uri, containerName) {
         const result = {
           name: name2,
           kind,
-          location: { uri, range }
+          location: { uri, range: range2 }
         };
         if (containerName) {
           result.containerName = containerName;
@@ -30377,18 +30377,18 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range) {
-        return range !== void 0 ? { name: name2, kind, location: { uri, range } } : { name: name2, kind, location: { uri } };
+      function create(name2, kind, uri, range2) {
+        return range2 !== void 0 ? { name: name2, kind, location: { uri, range: range2 } } : { name: name2, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range, selectionRange, children) {
+      function create(name2, detail, kind, range2, selectionRange, children) {
         const result = {
           name: name2,
           detail,
           kind,
-          range,
+          range: range2,
           selectionRange
         };
         if (children !== void 0) {
@@ -30470,8 +30470,8 @@ var init_main = __esm({
       CodeAction2.is = is2;
     })(CodeAction || (CodeAction = {}));
     (function(CodeLens2) {
-      function create(range, data) {
-        const result = { range };
+      function create(range2, data) {
+        const result = { range: range2 };
         if (Is.defined(data)) {
           result.data = data;
         }
@@ -30496,8 +30496,8 @@ var init_main = __esm({
       FormattingOptions2.is = is2;
     })(FormattingOptions || (FormattingOptions = {}));
     (function(DocumentLink2) {
-      function create(range, target, data) {
-        return { range, target, data };
+      function create(range2, target, data) {
+        return { range: range2, target, data };
       }
       DocumentLink2.create = create;
       function is2(value) {
@@ -30507,8 +30507,8 @@ var init_main = __esm({
       DocumentLink2.is = is2;
     })(DocumentLink || (DocumentLink = {}));
     (function(SelectionRange2) {
-      function create(range, parent) {
-        return { range, parent };
+      function create(range2, parent) {
+        return { range: range2, parent };
       }
       SelectionRange2.create = create;
       function is2(value) {
@@ -30563,8 +30563,8 @@ var init_main = __esm({
       SemanticTokens2.is = is2;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range2, text) {
+        return { range: range2, text };
       }
       InlineValueText2.create = create;
       function is2(value) {
@@ -30574,8 +30574,8 @@ var init_main = __esm({
       InlineValueText2.is = is2;
     })(InlineValueText || (InlineValueText = {}));
     (function(InlineValueVariableLookup2) {
-      function create(range, variableName, caseSensitiveLookup) {
-        return { range, variableName, caseSensitiveLookup };
+      function create(range2, variableName, caseSensitiveLookup) {
+        return { range: range2, variableName, caseSensitiveLookup };
       }
       InlineValueVariableLookup2.create = create;
       function is2(value) {
@@ -30585,8 +30585,8 @@ var init_main = __esm({
       InlineValueVariableLookup2.is = is2;
     })(InlineValueVariableLookup || (InlineValueVariableLookup = {}));
     (function(InlineValueEvaluatableExpression2) {
-      function create(range, expression2) {
-        return { range, expression: expression2 };
+      function create(range2, expression2) {
+        return { range: range2, expression: expression2 };
       }
       InlineValueEvaluatableExpression2.create = create;
       function is2(value) {
@@ -30652,8 +30652,8 @@ var init_main = __esm({
       StringValue2.isSnippet = isSnippet;
     })(StringValue || (StringValue = {}));
     (function(InlineCompletionItem2) {
-      function create(insertText, filterText, range, command) {
-        return { insertText, filterText, range, command };
+      function create(insertText, filterText, range2, command) {
+        return { insertText, filterText, range: range2, command };
       }
       InlineCompletionItem2.create = create;
     })(InlineCompletionItem || (InlineCompletionItem = {}));
@@ -30668,8 +30668,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range2, text) {
+        return { range: range2, text };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -30767,10 +30767,10 @@ var init_main = __esm({
       get version() {
         return this._version;
       }
-      getText(range) {
-        if (range) {
-          const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
+      getText(range2) {
+        if (range2) {
+          const start2 = this.offsetAt(range2.start);
+          const end = this.offsetAt(range2.end);
           return this._content.substring(start2, end);
         }
         return this._content;
@@ -30893,9 +30893,9 @@ var require_line = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Line = void 0;
     var Line = class {
-      constructor(document2, range) {
+      constructor(document2, range2) {
         this.document = document2;
-        this.range = range;
+        this.range = range2;
       }
       getRange() {
         return this.range;
@@ -30966,15 +30966,15 @@ var require_util9 = __commonJS({
        * @param position the position to check
        * @param range the range to see if the position is inside of
        */
-      static isInsideRange(position, range) {
-        if (range.start.line === range.end.line) {
-          return range.start.line === position.line && range.start.character <= position.character && position.character <= range.end.character;
-        } else if (range.start.line === position.line) {
-          return range.start.character <= position.character;
-        } else if (range.end.line === position.line) {
-          return position.character <= range.end.character;
+      static isInsideRange(position, range2) {
+        if (range2.start.line === range2.end.line) {
+          return range2.start.line === position.line && range2.start.character <= position.character && position.character <= range2.end.character;
+        } else if (range2.start.line === position.line) {
+          return range2.start.character <= position.character;
+        } else if (range2.end.line === position.line) {
+          return position.character <= range2.end.character;
         }
-        return range.start.line < position.line && position.line < range.end.line;
+        return range2.start.line < position.line && position.line < range2.end.line;
       }
       static parseHeredocName(value) {
         value = value.substring(2);
@@ -31013,8 +31013,8 @@ var require_comment = __commonJS({
     var line_1 = require_line();
     var util_1 = require_util9();
     var Comment = class extends line_1.Line {
-      constructor(document2, range) {
-        super(document2, range);
+      constructor(document2, range2) {
+        super(document2, range2);
       }
       toString() {
         const content = this.getContent();
@@ -31029,11 +31029,11 @@ var require_comment = __commonJS({
        * consists of whitespace, the empty string will be returned.
        */
       getContent() {
-        let range = this.getContentRange();
-        if (range === null) {
+        let range2 = this.getContentRange();
+        if (range2 === null) {
           return "";
         }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
       }
       /**
        * Returns a range that includes the content of the comment
@@ -31042,9 +31042,9 @@ var require_comment = __commonJS({
        * characters.
        */
       getContentRange() {
-        let range = this.getRange();
-        const startOffset = this.document.offsetAt(range.start);
-        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range.end));
+        let range2 = this.getRange();
+        const startOffset = this.document.offsetAt(range2.start);
+        let raw = this.document.getText().substring(startOffset, this.document.offsetAt(range2.end));
         let start2 = -1;
         let end = -1;
         for (let i2 = 1; i2 < raw.length; i2++) {
@@ -31118,18 +31118,18 @@ function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
 function isEOL(char) {
   return char === 13 || char === 10;
 }
-function getWellformedRange(range) {
-  const start2 = range.start;
-  const end = range.end;
+function getWellformedRange(range2) {
+  const start2 = range2.start;
+  const end = range2.end;
   if (start2.line > end.line || start2.line === end.line && start2.character > end.character) {
     return { start: end, end: start2 };
   }
-  return range;
+  return range2;
 }
 function getWellformedEdit(textEdit) {
-  const range = getWellformedRange(textEdit.range);
-  if (range !== textEdit.range) {
-    return { newText: textEdit.newText, range };
+  const range2 = getWellformedRange(textEdit.range);
+  if (range2 !== textEdit.range) {
+    return { newText: textEdit.newText, range: range2 };
   }
   return textEdit;
 }
@@ -31154,10 +31154,10 @@ var init_main2 = __esm({
       get version() {
         return this._version;
       }
-      getText(range) {
-        if (range) {
-          const start2 = this.offsetAt(range.start);
-          const end = this.offsetAt(range.end);
+      getText(range2) {
+        if (range2) {
+          const start2 = this.offsetAt(range2.start);
+          const end = this.offsetAt(range2.end);
           return this._content.substring(start2, end);
         }
         return this._content;
@@ -31165,9 +31165,9 @@ var init_main2 = __esm({
       update(changes, version) {
         for (const change of changes) {
           if (_FullTextDocument.isIncremental(change)) {
-            const range = getWellformedRange(change.range);
-            const startOffset = this.offsetAt(range.start);
-            const endOffset = this.offsetAt(range.end);
+            const range2 = getWellformedRange(change.range);
+            const startOffset = this.offsetAt(range2.start);
+            const endOffset = this.offsetAt(range2.end);
             this._content = this._content.substring(0, startOffset) + change.text + this._content.substring(endOffset, this._content.length);
             const insertedEndOffset = startOffset + change.text.length;
             const crlfAtStart = this._content.charCodeAt(startOffset - 1) === 13 && this._content.charCodeAt(startOffset) === 10;
@@ -31176,8 +31176,8 @@ var init_main2 = __esm({
               this._lineOffsets = void 0;
               continue;
             }
-            const startLine = Math.max(range.start.line, 0);
-            const endLine = Math.max(range.end.line, 0);
+            const startLine = Math.max(range2.start.line, 0);
+            const endLine = Math.max(range2.end.line, 0);
             let lineOffsets = this._lineOffsets;
             const addedLineOffsets = computeLineOffsets(change.text, false, startOffset);
             if (endLine - startLine === addedLineOffsets.length) {
@@ -31342,8 +31342,8 @@ var require_parserDirective = __commonJS({
     var main_1 = require_main();
     var line_1 = require_line();
     var ParserDirective = class extends line_1.Line {
-      constructor(document2, range, nameRange, valueRange) {
-        super(document2, range);
+      constructor(document2, range2, nameRange, valueRange) {
+        super(document2, range2);
         this.nameRange = nameRange;
         this.valueRange = valueRange;
       }
@@ -31446,10 +31446,10 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+      constructor(name2, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
         this.name = name2;
         this.nameRange = nameRange;
-        this.range = range;
+        this.range = range2;
         this.modifier = modifier;
         this.modifierRange = modifierRange;
         this.substitutionParameter = substitutionParameter;
@@ -31551,8 +31551,8 @@ var require_instruction = __commonJS({
     var variable_1 = require_variable();
     var main_1 = require_main();
     var Instruction = class extends line_1.Line {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2);
         this.dockerfile = dockerfile;
         this.escapeChar = escapeChar;
         this.instruction = instruction;
@@ -31566,11 +31566,11 @@ var require_instruction = __commonJS({
         }
         return value;
       }
-      getRangeContent(range) {
-        if (range === null) {
+      getRangeContent(range2) {
+        if (range2 === null) {
           return null;
         }
-        return this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        return this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
       }
       getInstructionRange() {
         return this.instructionRange;
@@ -31599,11 +31599,11 @@ var require_instruction = __commonJS({
         let ranges = [];
         let end = -1;
         let startPosition = args3[0].getRange().start;
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let extra = this.document.offsetAt(startPosition) - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
-        let fullArgs = content.substring(extra, this.document.offsetAt(args3[args3.length - 1].getRange().end) - this.document.offsetAt(range.start));
-        let offset = this.document.offsetAt(range.start) + extra;
+        let fullArgs = content.substring(extra, this.document.offsetAt(args3[args3.length - 1].getRange().end) - this.document.offsetAt(range2.start));
+        let offset = this.document.offsetAt(range2.start) + extra;
         let start2 = false;
         let comment = false;
         for (let i2 = 0; i2 < fullArgs.length; i2++) {
@@ -31694,8 +31694,8 @@ var require_instruction = __commonJS({
         let content = "";
         let ranges = this.getArgumentsRanges();
         let documentText = this.document.getText();
-        for (let range of ranges) {
-          content += documentText.substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+        for (let range2 of ranges) {
+          content += documentText.substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
         }
         return content;
       }
@@ -31704,11 +31704,11 @@ var require_instruction = __commonJS({
       }
       getRawArguments() {
         let args3 = [];
-        let range = this.getInstructionRange();
-        let extra = this.document.offsetAt(range.end) - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let extra = this.document.offsetAt(range2.end) - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
-        let offset = this.document.offsetAt(range.start) + extra;
+        let offset = this.document.offsetAt(range2.start) + extra;
         let start2 = false;
         let comment = false;
         let found = -1;
@@ -31874,8 +31874,8 @@ var require_instruction = __commonJS({
         const variables = [];
         const args3 = this.getRawArguments();
         for (const arg of args3) {
-          let range = arg.getRange();
-          let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+          let range2 = arg.getRange();
+          let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
           const parsedVariables = this.parseVariables(this.document.offsetAt(arg.getRange().start), rawValue);
           for (const parsedVariable of parsedVariables) {
             variables.push(parsedVariable);
@@ -32210,8 +32210,8 @@ var require_instruction = __commonJS({
           return [];
         }
         const heredocs = [];
-        const range = this.getRange();
-        if (range.start.line === range.end.line) {
+        const range2 = this.getRange();
+        if (range2.start.line === range2.end.line) {
           return this.createSingleLineHeredocs(args3);
         }
         const heredocDefinitions = [];
@@ -32318,9 +32318,9 @@ var require_instruction = __commonJS({
           const nameRange = this.getNameRange(startRange);
           const name2 = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range.end));
+          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range2.end));
           if (delimiterRange === null) {
-            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range.end);
+            contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range2.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
@@ -32365,8 +32365,8 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range, name2, nameRange, value, valueRange) {
-        this.range = range;
+      constructor(range2, name2, nameRange, value, valueRange) {
+        this.range = range2;
         this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
@@ -32407,9 +32407,9 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document2, range, name2, nameRange, value, valueRange) {
+      constructor(document2, range2, name2, nameRange, value, valueRange) {
         this.options = [];
-        this.range = range;
+        this.range = range2;
         this.name = name2;
         this.nameRange = nameRange;
         this.value = value;
@@ -32536,8 +32536,8 @@ var require_modifiableInstruction = __commonJS({
     var flag_1 = require_flag();
     var instruction_1 = require_instruction();
     var ModifiableInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getFlags() {
         if (!this.flags) {
@@ -32547,8 +32547,8 @@ var require_modifiableInstruction = __commonJS({
             if (this.stopSearchingForFlags(value)) {
               return this.flags;
             } else if (value.indexOf("--") === 0) {
-              let range = arg.getRange();
-              let rawValue = this.document.getText().substring(this.document.offsetAt(range.start), this.document.offsetAt(range.end));
+              let range2 = arg.getRange();
+              let rawValue = this.document.getText().substring(this.document.offsetAt(range2.start), this.document.offsetAt(range2.end));
               let nameIndex = value.indexOf("=");
               let index = rawValue.indexOf("=");
               let firstMatch = false;
@@ -32577,15 +32577,15 @@ var require_modifiableInstruction = __commonJS({
                     break nameSearchLoop;
                 }
               }
-              let nameStart = this.document.positionAt(this.document.offsetAt(range.start) + startIndex);
+              let nameStart = this.document.positionAt(this.document.offsetAt(range2.start) + startIndex);
               if (index === -1) {
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range.end), null, null));
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2), vscode_languageserver_types_1.Range.create(nameStart, range2.end), null, null));
               } else if (index === value.length - 1) {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range.end, range.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, index), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), "", vscode_languageserver_types_1.Range.create(range2.end, range2.end)));
               } else {
-                let nameEnd = this.document.positionAt(this.document.offsetAt(range.start) + index);
-                this.flags.push(new flag_1.Flag(this.document, range, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range.start) + index + 1), range.end)));
+                let nameEnd = this.document.positionAt(this.document.offsetAt(range2.start) + index);
+                this.flags.push(new flag_1.Flag(this.document, range2, value.substring(2, nameIndex), vscode_languageserver_types_1.Range.create(nameStart, nameEnd), value.substring(nameIndex + 1), vscode_languageserver_types_1.Range.create(this.document.positionAt(this.document.offsetAt(range2.start) + index + 1), range2.end)));
               }
             }
           }
@@ -32619,8 +32619,8 @@ var require_jsonInstruction = __commonJS({
     var jsonArgument_1 = require_jsonArgument();
     var modifiableInstruction_1 = require_modifiableInstruction();
     var JSONInstruction = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.openingBracket = null;
         this.closingBracket = null;
         this.jsonStrings = [];
@@ -32781,8 +32781,8 @@ var require_add = __commonJS({
     exports.Add = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Add = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument2) {
         return argument2.indexOf("--") === -1;
@@ -32961,7 +32961,7 @@ var require_property = __commonJS({
         value = value.substring(skip);
         let first = value.charAt(0);
         let last = value.charAt(value.length - 1);
-        let literal2 = first === "'" || first === '"';
+        let literal3 = first === "'" || first === '"';
         let inSingle = first === "'" && last === "'";
         let inDouble = false;
         if (first === '"') {
@@ -33002,7 +33002,7 @@ var require_property = __commonJS({
                       i2 = j3;
                       continue parseValue;
                     default:
-                      if (!inDouble && !inSingle && !literal2) {
+                      if (!inDouble && !inSingle && !literal3) {
                         if (char2 === escapeChar) {
                           escapedValue = escapedValue + char;
                           i2 = i2 + 1;
@@ -33030,7 +33030,7 @@ var require_property = __commonJS({
                   escapedValue = escapedValue + escapeChar;
                 }
                 continue parseValue;
-              } else if (inSingle || literal2) {
+              } else if (inSingle || literal3) {
                 if (char === "\r") {
                   escaped = true;
                   i2 = i2 + 2;
@@ -33116,8 +33116,8 @@ var require_propertyInstruction = __commonJS({
     var argument_1 = require_argument();
     var util_1 = require_util9();
     var PropertyInstruction = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.properties = void 0;
       }
       getProperties() {
@@ -33197,9 +33197,9 @@ var require_propertyInstruction = __commonJS({
       }
       getPropertyArguments() {
         const args3 = [];
-        let range = this.getInstructionRange();
-        let instructionNameEndOffset = this.document.offsetAt(range.end);
-        let extra = instructionNameEndOffset - this.document.offsetAt(range.start);
+        let range2 = this.getInstructionRange();
+        let instructionNameEndOffset = this.document.offsetAt(range2.end);
+        let extra = instructionNameEndOffset - this.document.offsetAt(range2.start);
         let content = this.getTextContent();
         let fullArgs = content.substring(extra);
         let start2 = util_1.Util.findLeadingNonWhitespace(fullArgs, this.escapeChar);
@@ -33207,7 +33207,7 @@ var require_propertyInstruction = __commonJS({
           return [];
         }
         const startPosition = this.document.positionAt(instructionNameEndOffset + start2);
-        let escaped = range.start.line !== startPosition.line;
+        let escaped = range2.start.line !== startPosition.line;
         let endingEscape = false;
         let mark = -1;
         let end = this.findTrailingNonWhitespace(fullArgs);
@@ -33410,8 +33410,8 @@ var require_arg = __commonJS({
     var property_1 = require_property();
     var propertyInstruction_1 = require_propertyInstruction();
     var Arg = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
         this.property = null;
         const args3 = this.getPropertyArguments();
         if (args3.length === 1) {
@@ -33441,8 +33441,8 @@ var require_cmd = __commonJS({
     exports.Cmd = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Cmd = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Cmd = Cmd;
@@ -33457,8 +33457,8 @@ var require_copy = __commonJS({
     exports.Copy = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Copy = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument2) {
         return argument2.indexOf("--") === -1;
@@ -33489,8 +33489,8 @@ var require_env = __commonJS({
     exports.Env = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
     var Env = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getProperties() {
         return super.getProperties();
@@ -33508,8 +33508,8 @@ var require_entrypoint = __commonJS({
     exports.Entrypoint = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Entrypoint = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Entrypoint = Entrypoint;
@@ -33525,8 +33525,8 @@ var require_from = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var modifiableInstruction_1 = require_modifiableInstruction();
     var From = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument2) {
         return argument2.indexOf("--") === -1;
@@ -33588,22 +33588,22 @@ var require_from = __commonJS({
        *         or null if no image has been specified
        */
       getImageNameRange() {
-        let range = this.getImageRange();
-        if (range) {
+        let range2 = this.getImageRange();
+        if (range2) {
           let registryRange = this.getRegistryRange();
           if (registryRange) {
-            range.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
+            range2.start = this.document.positionAt(this.document.offsetAt(registryRange.end) + 1);
           }
           let tagRange = this.getImageTagRange();
           let digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          return range;
+          return range2;
         }
         return null;
       }
@@ -33630,16 +33630,16 @@ var require_from = __commonJS({
        *         if no tag has been specified
        */
       getImageTagRange() {
-        const range = this.getImageRange();
-        if (range) {
-          const rangeStartOffset = this.document.offsetAt(range.start);
-          const content = this.getRangeContent(range);
+        const range2 = this.getImageRange();
+        if (range2) {
+          const rangeStartOffset = this.document.offsetAt(range2.start);
+          const content = this.getRangeContent(range2);
           const atIndex = this.indexOf(rangeStartOffset, content, "@");
           const slashIndex = content.indexOf("/");
           if (atIndex === -1) {
             const colonIndex = this.lastIndexOf(rangeStartOffset, content, ":");
             if (colonIndex > slashIndex) {
-              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range.end);
+              return vscode_languageserver_types_1.Range.create(this.document.positionAt(rangeStartOffset + colonIndex + 1), range2.end);
             }
           }
           const subcontent = content.substring(0, atIndex);
@@ -33668,12 +33668,12 @@ var require_from = __commonJS({
        *         if no digest has been specified
        */
       getImageDigestRange() {
-        let range = this.getImageRange();
-        if (range) {
-          let content = this.getRangeContent(range);
-          let index = this.lastIndexOf(this.document.offsetAt(range.start), content, "@");
+        let range2 = this.getImageRange();
+        if (range2) {
+          let content = this.getRangeContent(range2);
+          let index = this.lastIndexOf(this.document.offsetAt(range2.start), content, "@");
           if (index !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start.line, range.start.character + index + 1, range.end.line, range.end.character);
+            return vscode_languageserver_types_1.Range.create(range2.start.line, range2.start.character + index + 1, range2.end.line, range2.end.character);
           }
         }
         return null;
@@ -33719,19 +33719,19 @@ var require_from = __commonJS({
         return this.getRangeContent(this.getRegistryRange());
       }
       getRegistryRange() {
-        const range = this.getImageRange();
-        if (range) {
+        const range2 = this.getImageRange();
+        if (range2) {
           const tagRange = this.getImageTagRange();
           const digestRange = this.getImageDigestRange();
           if (tagRange === null) {
             if (digestRange !== null) {
-              range.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
+              range2.end = this.document.positionAt(this.document.offsetAt(digestRange.start) - 1);
             }
           } else {
-            range.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
+            range2.end = this.document.positionAt(this.document.offsetAt(tagRange.start) - 1);
           }
-          const content = this.getRangeContent(range);
-          const rangeStart = this.document.offsetAt(range.start);
+          const content = this.getRangeContent(range2);
+          const rangeStart = this.document.offsetAt(range2.start);
           const startingSlashIndex = this.indexOf(rangeStart, content, "/");
           if (startingSlashIndex === -1) {
             return null;
@@ -33739,18 +33739,18 @@ var require_from = __commonJS({
           const portIndex = this.indexOf(rangeStart, content, ":");
           const dotIndex = this.indexOf(rangeStart, content, ".");
           if (portIndex !== -1 || dotIndex !== -1) {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
           const registry = content.substring(0, startingSlashIndex);
           if (registry === "localhost") {
-            return vscode_languageserver_types_1.Range.create(range.start, this.document.positionAt(rangeStart + startingSlashIndex));
+            return vscode_languageserver_types_1.Range.create(range2.start, this.document.positionAt(rangeStart + startingSlashIndex));
           }
         }
         return null;
       }
       getBuildStage() {
-        let range = this.getBuildStageRange();
-        return range === null ? null : this.getRangeContent(range);
+        let range2 = this.getBuildStageRange();
+        return range2 === null ? null : this.getRangeContent(range2);
       }
       getBuildStageRange() {
         let args3 = this.getArguments();
@@ -33776,8 +33776,8 @@ var require_healthcheck = __commonJS({
     exports.Healthcheck = void 0;
     var modifiableInstruction_1 = require_modifiableInstruction();
     var Healthcheck = class extends modifiableInstruction_1.ModifiableInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument2) {
         argument2 = argument2.toUpperCase();
@@ -33801,8 +33801,8 @@ var require_label = __commonJS({
     var propertyInstruction_1 = require_propertyInstruction();
     var util_1 = require_util9();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getVariables() {
         const variables = super.getVariables();
@@ -33810,9 +33810,9 @@ var require_label = __commonJS({
         for (const property of properties) {
           const value = property.getUnescapedValue();
           if (value !== null && value.length > 2 && value.charAt(0) === "'" && value.charAt(value.length - 1) === "'") {
-            const range = property.getValueRange();
+            const range2 = property.getValueRange();
             for (let i2 = 0; i2 < variables.length; i2++) {
-              if (util_1.Util.isInsideRange(variables[i2].getRange().start, range)) {
+              if (util_1.Util.isInsideRange(variables[i2].getRange().start, range2)) {
                 variables.splice(i2, 1);
                 i2--;
               }
@@ -33839,8 +33839,8 @@ var require_onbuild = __commonJS({
     var parser_1 = require_parser2();
     var instruction_1 = require_instruction();
     var Onbuild = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getTrigger() {
         let trigger = this.getTriggerWord();
@@ -33874,8 +33874,8 @@ var require_run = __commonJS({
     exports.Run = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Run = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       stopSearchingForFlags(argument2) {
         return argument2.indexOf("--") === -1;
@@ -33902,8 +33902,8 @@ var require_shell = __commonJS({
     exports.Shell = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Shell = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Shell = Shell;
@@ -33918,8 +33918,8 @@ var require_stopsignal = __commonJS({
     exports.Stopsignal = void 0;
     var instruction_1 = require_instruction();
     var Stopsignal = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Stopsignal = Stopsignal;
@@ -33934,8 +33934,8 @@ var require_workdir = __commonJS({
     exports.Workdir = void 0;
     var instruction_1 = require_instruction();
     var Workdir = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
       /**
        * Returns the path that has been defined. Note that this path may
@@ -33960,9 +33960,9 @@ var require_workdir = __commonJS({
        *         found
        */
       getAbsolutePath() {
-        const path = this.getPath();
-        if (path === null || path.startsWith("/")) {
-          return path;
+        const path2 = this.getPath();
+        if (path2 === null || path2.startsWith("/")) {
+          return path2;
         }
         const startLine = this.getRange().start.line;
         const hierarchy = this.dockerfile.getStageHierarchy(startLine);
@@ -33974,7 +33974,7 @@ var require_workdir = __commonJS({
               if (parent === void 0 || parent === null) {
                 return void 0;
               }
-              return parent.endsWith("/") ? parent + path : parent + "/" + path;
+              return parent.endsWith("/") ? parent + path2 : parent + "/" + path2;
             }
           }
         }
@@ -33993,8 +33993,8 @@ var require_user = __commonJS({
     exports.User = void 0;
     var instruction_1 = require_instruction();
     var User = class extends instruction_1.Instruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.User = User;
@@ -34009,8 +34009,8 @@ var require_volume = __commonJS({
     exports.Volume = void 0;
     var jsonInstruction_1 = require_jsonInstruction();
     var Volume = class extends jsonInstruction_1.JSONInstruction {
-      constructor(document2, range, dockerfile, escapeChar, instruction, instructionRange) {
-        super(document2, range, dockerfile, escapeChar, instruction, instructionRange);
+      constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
+        super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
       }
     };
     exports.Volume = Volume;
@@ -34243,11 +34243,11 @@ var require_imageTemplate = __commonJS({
         return vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
       }
       contains(position) {
-        const range = this.getRange();
-        if (range === null) {
+        const range2 = this.getRange();
+        if (range2 === null) {
           return false;
         }
-        return util_1.Util.isInsideRange(position, range);
+        return util_1.Util.isInsideRange(position, range2);
       }
     };
     exports.ImageTemplate = ImageTemplate;
@@ -34290,8 +34290,8 @@ var require_dockerfile = __commonJS({
         return this.initialInstructions.getARGs();
       }
       getContainingImage(position) {
-        let range = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
-        if (!util_1.Util.isInsideRange(position, range)) {
+        let range2 = vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(0, 0), this.document.positionAt(this.document.getText().length));
+        if (!util_1.Util.isInsideRange(position, range2)) {
           return null;
         }
         if (this.initialInstructions.getComments().length > 0 || this.initialInstructions.getInstructions().length > 0) {
@@ -34330,8 +34330,8 @@ var require_dockerfile = __commonJS({
       }
       resolveVariable(variable, line2) {
         for (let from of this.getFROMs()) {
-          let range = from.getRange();
-          if (range.start.line <= line2 && line2 <= range.end.line) {
+          let range2 = from.getRange();
+          if (range2.start.line <= line2 && line2 <= range2.end.line) {
             let initialARGs = new imageTemplate_1.ImageTemplate();
             for (let instruction of this.initialInstructions.getARGs()) {
               initialARGs.addInstruction(instruction);
@@ -34375,11 +34375,11 @@ var require_dockerfile = __commonJS({
         }
         for (const from of this.getFROMs()) {
           if (from.getBuildStage() === imageName) {
-            const range = from.getRange();
-            if (range.start.line === templateFrom.getRange().start.line) {
+            const range2 = from.getRange();
+            if (range2.start.line === templateFrom.getRange().start.line) {
               return null;
             }
-            return this.getContainingImage(range.start);
+            return this.getContainingImage(range2.start);
           }
         }
         return null;
@@ -34435,13 +34435,13 @@ var require_dockerfile = __commonJS({
       getRange() {
         const comments = this.getComments();
         const instructions = this.getInstructions();
-        let range = null;
+        let range2 = null;
         if (comments.length === 0) {
           if (instructions.length > 0) {
-            range = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
+            range2 = vscode_languageserver_types_1.Range.create(instructions[0].getRange().start, instructions[instructions.length - 1].getRange().end);
           }
         } else if (instructions.length === 0) {
-          range = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
+          range2 = vscode_languageserver_types_1.Range.create(comments[0].getRange().start, comments[comments.length - 1].getRange().end);
         } else {
           const commentStart = comments[0].getRange().start;
           const commentEnd = comments[comments.length - 1].getRange().end;
@@ -34449,24 +34449,24 @@ var require_dockerfile = __commonJS({
           const instructionEnd = instructions[instructions.length - 1].getRange().end;
           if (commentStart.line < instructionStart.line) {
             if (commentEnd.line < instructionEnd.line) {
-              range = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
+              range2 = vscode_languageserver_types_1.Range.create(commentStart, instructionEnd);
             }
-            range = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
+            range2 = vscode_languageserver_types_1.Range.create(commentStart, commentEnd);
           } else if (commentEnd.line < instructionEnd.line) {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
+            range2 = vscode_languageserver_types_1.Range.create(instructionStart, instructionEnd);
           } else {
-            range = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
+            range2 = vscode_languageserver_types_1.Range.create(instructionStart, commentEnd);
           }
         }
-        if (range === null) {
+        if (range2 === null) {
           if (this.directives.length === 0) {
             return null;
           }
           return this.directives[0].getRange();
         } else if (this.directives.length === 0) {
-          return range;
+          return range2;
         }
-        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range.end);
+        return vscode_languageserver_types_1.Range.create(this.directives[0].getRange().start, range2.end);
       }
     };
     exports.Dockerfile = Dockerfile;
@@ -34853,8 +34853,8 @@ var require_parser2 = __commonJS({
               break commentLoop;
           }
         }
-        const range = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
-        dockerfile.addComment(new comment_1.Comment(this.document, range));
+        const range2 = vscode_languageserver_types_1.Range.create(this.document.positionAt(start2), this.document.positionAt(end));
+        dockerfile.addComment(new comment_1.Comment(this.document, range2));
         return end;
       }
       parseHeredoc(heredocName, offset, tabbed) {
@@ -35097,14 +35097,14 @@ var require_ms = __commonJS({
       if (str2.length > 100) {
         return;
       }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+      var match2 = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
         str2
       );
-      if (!match) {
+      if (!match2) {
         return;
       }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
+      var n = parseFloat(match2[1]);
+      var type = (match2[2] || "ms").toLowerCase();
       switch (type) {
         case "years":
         case "year":
@@ -35235,19 +35235,19 @@ var require_common = __commonJS({
             args3.unshift("%O");
           }
           let index = 0;
-          args3[0] = args3[0].replace(/%([a-zA-Z%])/g, (match, format2) => {
-            if (match === "%%") {
+          args3[0] = args3[0].replace(/%([a-zA-Z%])/g, (match2, format2) => {
+            if (match2 === "%%") {
               return "%";
             }
             index++;
             const formatter = createDebug.formatters[format2];
             if (typeof formatter === "function") {
               const val = args3[index];
-              match = formatter.call(self2, val);
+              match2 = formatter.call(self2, val);
               args3.splice(index, 1);
               index--;
             }
-            return match;
+            return match2;
           });
           createDebug.formatArgs.call(self2, args3);
           const logFn = self2.log || createDebug.log;
@@ -35482,12 +35482,12 @@ var require_browser = __commonJS({
       args3.splice(1, 0, c3, "color: inherit");
       let index = 0;
       let lastC = 0;
-      args3[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
+      args3[0].replace(/%[a-zA-Z%]/g, (match2) => {
+        if (match2 === "%%") {
           return;
         }
         index++;
-        if (match === "%c") {
+        if (match2 === "%c") {
           lastC = index;
         }
       });
@@ -35539,8 +35539,8 @@ var require_has_flag = __commonJS({
   "node_modules/has-flag/index.js"(exports, module2) {
     "use strict";
     module2.exports = (flag, argv = process.argv) => {
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const position = argv.indexOf(prefix + flag);
+      const prefix2 = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const position = argv.indexOf(prefix2 + flag);
       const terminatorPosition = argv.indexOf("--");
       return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
     };
@@ -35777,8 +35777,8 @@ var require_node = __commonJS({
       if (useColors2) {
         const c3 = this.color;
         const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
-        args3[0] = prefix + args3[0].split("\n").join("\n" + prefix);
+        const prefix2 = `  ${colorCode};1m${name2} \x1B[0m`;
+        args3[0] = prefix2 + args3[0].split("\n").join("\n" + prefix2);
         args3.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
       } else {
         args3[0] = getDate() + name2 + " " + args3[0];
@@ -35845,10 +35845,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
+    function check(path2, isFile, isDirectory2) {
+      log(`checking %s`, path2);
       try {
-        const stat2 = fs_1.statSync(path);
+        const stat2 = fs_1.statSync(path2);
         if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -35868,8 +35868,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path2, type = exports.READABLE) {
+      return check(path2, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -35951,7 +35951,7 @@ var require_ignore = __commonJS({
     var DOUBLE_SLASH = "//";
     var SLASH_CODE = 47;
     var DOT_CODE = 46;
-    var SLASH = "/";
+    var SLASH2 = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
       TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
@@ -36072,7 +36072,7 @@ var require_ignore = __commonJS({
         const char = pattern[index];
         if (char === ESCAPE) {
           const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
+          if (escaped === SLASH2 && index + 2 === length) {
             out2 += hold(NEVER_MATCH);
           } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
             out2 += pattern.slice(index, index + 2);
@@ -36155,7 +36155,7 @@ var require_ignore = __commonJS({
       // > These special characters are often called "metacharacters".
       [
         /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
+        (match2) => `\\${match2}`
       ],
       [
         // > a question mark (?) matches a single character
@@ -36170,13 +36170,13 @@ var require_ignore = __commonJS({
         // A leading slash matches the beginning of the pathname
         /^\//,
         () => "^",
-        SLASH
+        SLASH2
       ],
       // replace special metacharacter slash after the leading slash
       [
         /\//g,
         () => "\\/",
-        SLASH
+        SLASH2
       ],
       [
         // > A leading "**" followed by a slash means match in all directories.
@@ -36243,7 +36243,7 @@ var require_ignore = __commonJS({
         //   two are still distinct, before the unescape steps below collapse the
         //   literal onto the very `\*` a wildcard leaves behind.
         /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        (match2, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match2,
         "*"
       ],
       [
@@ -36268,7 +36268,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
+        (match2, range2, close) => `\\[${range2}${close}`,
         "["
       ],
       // ending
@@ -36291,7 +36291,7 @@ var require_ignore = __commonJS({
           if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
             return source2;
           }
-          return last === SLASH ? `${source2}$` : `${source2}(?=$|\\/$)`;
+          return last === SLASH2 ? `${source2}$` : `${source2}(?=$|\\/$)`;
         }
       ]
     ];
@@ -36300,8 +36300,8 @@ var require_ignore = __commonJS({
     var MODE_CHECK_IGNORE = "checkRegex";
     var UNDERSCORE = "_";
     var replaceTrailingWildcard = (_3, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
+      const prefix2 = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix2}(?=$|\\/$)`;
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
@@ -36419,53 +36419,53 @@ var require_ignore = __commonJS({
       );
       return sources.length ? replaced.replace(
         REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
+        (match2, index) => sources[index]
       ) : replaced;
     };
-    var checkSourceOf = (body2, prefix) => {
-      if (body2[body2.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body2.slice(0, -1));
+    var checkSourceOf = (body2, prefix2) => {
+      if (body2[body2.length - 1] === SLASH2) {
+        prefix2 = makeRegexPrefix(body2.slice(0, -1));
       }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
+      const head = prefix2.slice(0, -1);
+      const last = prefix2[prefix2.length - 1];
       return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
     };
     var matchesBasename = (body2) => {
-      const index = body2.indexOf(SLASH);
+      const index = body2.indexOf(SLASH2);
       return index < 0 || index === body2.length - 1;
     };
-    var basenameOf = (path) => {
-      const end = path.length - 1;
-      const index = path.lastIndexOf(
-        SLASH,
-        path[end] === SLASH ? end - 1 : end
+    var basenameOf = (path2) => {
+      const end = path2.length - 1;
+      const index = path2.lastIndexOf(
+        SLASH2,
+        path2[end] === SLASH2 ? end - 1 : end
       );
-      return index < 0 ? path : path.slice(index + 1);
+      return index < 0 ? path2 : path2.slice(index + 1);
     };
-    var parentOf = (path) => {
-      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
+    var parentOf = (path2) => {
+      if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path2.split(SLASH2).filter(Boolean);
         slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+        return slices.length ? slices.join(SLASH2) + SLASH2 : EMPTY;
       }
-      const end = path.length - 1;
-      const cut = path.lastIndexOf(
-        SLASH,
-        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      const end = path2.length - 1;
+      const cut = path2.lastIndexOf(
+        SLASH2,
+        path2.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path2.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
     var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
     var IgnoreRule = class {
-      constructor(pattern, mark, body2, ignoreCase, negative, prefix) {
+      constructor(pattern, mark, body2, ignoreCase, negative, prefix2) {
         this.pattern = pattern;
         this.mark = mark;
         this.negative = negative;
         define2(this, "body", body2);
         define2(this, "ignoreCase", ignoreCase);
-        define2(this, "regexPrefix", prefix);
+        define2(this, "regexPrefix", prefix2);
       }
       // Worked out on first use and kept behind an own property, the way `regex`
       //   caches itself in `_regex`. Deciding it in the constructor instead would
@@ -36603,16 +36603,16 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path) {
+      testLiteral(path2) {
         const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH ? 2 : 1)] === "*"
+          ({ body: body2 }) => body2[body2.length - (body2[body2.length - 1] === SLASH2 ? 2 : 1)] === "*"
         ));
         let ignored = false;
         let unignored = false;
         let matchedRule;
         for (let index = rules.length - 1; index >= 0; index--) {
           const rule = rules[index];
-          if (rule.checkRegex.test(path)) {
+          if (rule.checkRegex.test(path2)) {
             ignored = !rule.negative;
             unignored = rule.negative;
             matchedRule = rule.negative ? UNDEFINED : rule;
@@ -36632,15 +36632,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path, mode) {
+      test(path2, mode) {
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path) : path;
+        const basename2 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path
+            shortcut && rule._basenameOnly ? basename2 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -36662,17 +36662,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
+    var checkPath = (path2, originalPath, doThrow) => {
+      if (!isString(path2)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path) {
+      if (!path2) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path)) {
+      if (checkPath.isNotRelative(path2)) {
         const r2 = "`path.relative()`d";
         return doThrow(
           `path should be a ${r2} string, but got "${originalPath}"`,
@@ -36681,25 +36681,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
+    var isNotRelative = (path2) => {
+      const first = path2.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path.length === 1) {
+      if (path2.length === 1) {
         return true;
       }
-      const second = path.charCodeAt(1);
+      const second = path2.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+      return path2.length === 2 || path2.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p2) => p2;
@@ -36730,58 +36730,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path) {
+      _test(originalPath, cache3, path2) {
         checkPath(
-          path,
+          path2,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path ? this._t(path, cache2) : {
+        return path2 ? this._t(path2, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path = convertPath(target);
-        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path);
+        const path2 = convertPath(target);
+        if (!path2 || path2.charCodeAt(path2.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path2);
         }
-        const dir = this._t(path, this._testCache);
+        const dir = this._t(path2, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
+        const literal3 = this._rules.testLiteral(path2);
+        return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path, cache2) {
-        if (path in cache2) {
-          return cache2[path];
+      _t(path2, cache3) {
+        if (path2 in cache3) {
+          return cache3[path2];
         }
-        const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+        const parentPath = parentOf(path2);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      ignores(path2) {
+        return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
       }
       createFilter() {
-        return (path) => !this.ignores(path);
+        return (path2) => !this.ignores(path2);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, convertPath(path));
+      test(path2) {
+        return this._test(path2, this._testCache, convertPath(path2));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var isPathValid = (path2) => checkPath(convertPath(path2), path2, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str2) => /^\\\\\?\\/.test(str2) || /["<>|\u0000-\u001F]+/u.test(str2) ? str2 : str2.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+      checkPath.isNotRelative = (path2) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path2) || isNotRelative(path2);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -37309,8 +37309,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL5}`);
+        const path2 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -37564,12 +37564,12 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults2, options) {
-  const result = Object.assign({}, defaults2);
+function mergeDeep(defaults3, options) {
+  const result = Object.assign({}, defaults3);
   Object.keys(options).forEach((key) => {
     if (isPlainObject(options[key])) {
-      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults2[key], options[key]);
+      if (!(key in defaults3)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults3[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -37584,7 +37584,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults2, route, options) {
+function merge(defaults3, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -37594,10 +37594,10 @@ function merge(defaults2, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults2 || {}, options);
+  const mergedOptions = mergeDeep(defaults3 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults2 && defaults2.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
+    if (defaults3 && defaults3.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults3.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -37734,7 +37734,7 @@ function expand(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_3, expression2, literal2) {
+    function(_3, expression2, literal3) {
       if (expression2) {
         let operator = "";
         const values = [];
@@ -37758,7 +37758,7 @@ function expand(template, context4) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -37831,8 +37831,8 @@ function parse(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults2, route, options) {
-  return parse(merge(defaults2, route, options));
+function endpointWithDefaults(defaults3, route, options) {
+  return parse(merge(defaults3, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -38334,15 +38334,15 @@ var applyReviverIteratively = (parsed2, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+    (match2, digits, fractional, exponential) => {
+      const isString = match2[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match2);
+      if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
       const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-      if (isStandardValue) return match;
-      return '"' + match + 'n"';
+      if (isStandardValue) return match2;
+      return '"' + match2 + 'n"';
     }
   );
 };
@@ -38767,21 +38767,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults2) {
+  static defaults(defaults3) {
     const OctokitWithDefaults = class extends this {
       constructor(...args3) {
         const options = args3[0] || {};
-        if (typeof defaults2 === "function") {
-          super(defaults2(options));
+        if (typeof defaults3 === "function") {
+          super(defaults3(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults2,
+            defaults3,
             options,
-            options.userAgent && defaults2.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults2.userAgent}`
+            options.userAgent && defaults3.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults3.userAgent}`
             } : null
           )
         );
@@ -41177,14 +41177,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
+    const [route, defaults3, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url
       },
-      defaults2
+      defaults3
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -41224,9 +41224,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache2 }, methodName) {
-    if (cache2[methodName]) {
-      return cache2[methodName];
+  get({ octokit, scope, cache: cache3 }, methodName) {
+    if (cache3[methodName]) {
+      return cache3[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -41234,7 +41234,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache2[methodName] = decorate(
+      cache3[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -41242,9 +41242,9 @@ var handler = {
         decorations
       );
     } else {
-      cache2[methodName] = octokit.request.defaults(endpointDefaults);
+      cache3[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache2[methodName];
+    return cache3[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -41254,8 +41254,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults2);
+function decorate(octokit, scope, methodName, defaults3, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults3);
   function withDecorations(...args3) {
     let options = requestWithDefaults.endpoint.merge(...args3);
     if (decorations.mapToData) {
@@ -41462,11 +41462,2646 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/action/run.ts
 import { existsSync as existsSync4, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep as sep3 } from "node:path";
+
+// node_modules/balanced-match/dist/esm/index.js
+var range = (a, b3, str2) => {
+  let begs, beg, left, right = void 0, result;
+  let ai = str2.indexOf(a);
+  let bi = str2.indexOf(b3, ai + 1);
+  let i2 = ai;
+  if (ai >= 0 && bi > 0) {
+    if (a === b3) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str2.length;
+    while (i2 >= 0 && !result) {
+      if (i2 === ai) {
+        begs.push(i2);
+        ai = str2.indexOf(a, i2 + 1);
+      } else if (begs.length === 1) {
+        const r2 = begs.pop();
+        if (r2 !== void 0)
+          result = [r2, bi];
+      } else {
+        beg = begs.pop();
+        if (beg !== void 0 && beg < left) {
+          left = beg;
+          right = bi;
+        }
+        bi = str2.indexOf(b3, i2 + 1);
+      }
+      i2 = ai < bi && ai >= 0 ? ai : bi;
+    }
+    if (begs.length && right !== void 0) {
+      result = [left, right];
+    }
+  }
+  return result;
+};
+
+// node_modules/brace-expansion/dist/esm/index.js
+var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+var escSlashPattern = new RegExp(escSlash, "g");
+var escOpenPattern = new RegExp(escOpen, "g");
+var escClosePattern = new RegExp(escClose, "g");
+var escCommaPattern = new RegExp(escComma, "g");
+var escPeriodPattern = new RegExp(escPeriod, "g");
+var slashPattern = /\\\\/g;
+var openPattern = /\\{/g;
+var closePattern = /\\}/g;
+var commaPattern = /\\,/g;
+var periodPattern = /\\\./g;
+var EXPANSION_MAX = 1e5;
+var EXPANSION_MAX_LENGTH = 4e6;
+var EXPANSION_MAX_DEPTH = 1e3;
+var EXPANSION_MAX_REWRITES = 1e3;
+var EXPANSION_MAX_STEPS = 2e7;
+var CALL_STEPS = 16;
+function numeric(str2) {
+  return !isNaN(str2) ? parseInt(str2, 10) : str2.charCodeAt(0);
+}
+function escapeBraces(str2) {
+  return str2.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str2) {
+  return str2.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i2 = 0; i2 < items.length; i2++) {
+    target.push(items[i2]);
+  }
+}
+function balancedWithBudget(str2, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r2 = range("{", "}", masked);
+  const unmatched = r2 !== void 0 && masked.indexOf("{") < r2[0];
+  budget.remaining -= r2 && !unmatched ? r2[1] + 1 : str2.length;
+  if (!r2 || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r2[1],
+    pre: str2.slice(0, r2[0]),
+    body: str2.slice(r2[0] + 1, r2[1]),
+    post: str2.slice(r2[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open2 = [];
+  for (let i2 = 0; i2 < masked.length; i2++) {
+    const c3 = masked.charCodeAt(i2);
+    if (c3 === 123) {
+      open2.push(i2);
+    } else if (c3 === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out2 = "";
+  let last = 0;
+  for (let i2 = 0; i2 < open2.length; i2++) {
+    const at2 = open2[i2];
+    out2 += masked.slice(last, at2) + "\0";
+    last = at2 + 1;
+  }
+  return out2 + masked.slice(last);
+}
+function commaSetFollows(str2, budget) {
+  budget.remaining -= str2.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i2 = str2.length - 1; i2 >= 0; i2--) {
+    const c3 = str2.charCodeAt(i2);
+    if (c3 === 125) {
+      close = true;
+    } else if (c3 === 10 || c3 === 13 || c3 === 8232 || c3 === 8233) {
+      close = false;
+    } else if (c3 === 44 && close && str2.charCodeAt(i2 + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str2, budget) {
+  const parts2 = [];
+  let carry = "";
+  for (; ; ) {
+    const m2 = balancedWithBudget(str2, str2, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m2) {
+      const tail = str2.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts2, tail);
+      return parts2;
+    }
+    const { pre, body: body2, post } = m2;
+    const p2 = pre.split(",");
+    p2[0] = carry + p2[0];
+    p2[p2.length - 1] += "{" + body2 + "}";
+    if (!post.length) {
+      pushAll(parts2, p2);
+      return parts2;
+    }
+    carry = p2.pop();
+    pushAll(parts2, p2);
+    str2 = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand2(str2, options = {}) {
+  if (!str2) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str2.slice(0, 2) === "{}") {
+    str2 = "\\{\\}" + str2.slice(2);
+  }
+  return expand_(escapeBraces(str2), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str2) {
+  return "{" + str2 + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i2, y2) {
+  return i2 <= y2;
+}
+function gte(i2, y2) {
+  return i2 >= y2;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out2 = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix2 = acc[a] + pre;
+    let vs2 = values;
+    if (dropEmpties && !prefix2) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v2) => v2);
+      vs2 = nonEmpty;
+    }
+    for (let v2 = 0; v2 < vs2.length; v2++) {
+      if (out2.length >= max)
+        break outer;
+      const expansion = prefix2 + vs2[v2];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out2.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out2.length;
+  return out2;
+}
+function expandSequence(body2, isAlphaSequence, max, maxLength, budget) {
+  const n = body2.split(/\.\./);
+  const N3 = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N3;
+  }
+  const x3 = numeric(n[0]);
+  const y2 = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y2 < x3;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i2 = x3; test(i2, y2) && N3.length < max; i2 += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c3;
+    if (isAlphaSequence) {
+      c3 = String.fromCharCode(i2);
+      if (c3 === "\\") {
+        c3 = "";
+      }
+    } else {
+      c3 = String(i2);
+      if (pad) {
+        const need = width - c3.length;
+        if (need > 0) {
+          const z3 = new Array(need + 1).join("0");
+          if (i2 < 0) {
+            c3 = "-" + z3 + c3.slice(1);
+          } else {
+            c3 = z3 + c3;
+          }
+        }
+      }
+    }
+    if (length + c3.length > maxLength)
+      break;
+    N3.push(c3);
+    length += c3.length;
+  }
+  return N3;
+}
+function expand_(str2, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str2];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str2;
+  for (; ; ) {
+    const m2 = balancedWithBudget(str2, masked, budget);
+    if (!m2) {
+      return combine(acc, str2, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m2.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m2.pre;
+    const literal3 = () => combine(acc, pre + "{" + m2.body + "}" + m2.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m2.body + "}", [""], max, maxLength, dropEmpties && !m2.post.length, budget);
+      firstGroup = false;
+      if (!m2.post.length)
+        break;
+      str2 = m2.post;
+      masked = masked.slice(m2.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m2.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m2.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m2.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m2.post, budget)) {
+        rewrites++;
+        str2 = m2.pre + "{" + m2.body + escClose + m2.post;
+        masked = masked.slice(0, m2.end) + escClose + masked.slice(m2.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal3();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m2.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal3();
+      }
+    } else {
+      let n = parseCommaParts(m2.body, budget);
+      if (!n) {
+        return literal3();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal3();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m2.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal3();
+          }
+          acc = next2;
+          if (!m2.post.length)
+            break;
+          str2 = m2.post;
+          masked = masked.slice(m2.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m2.post.length && !pre;
+      for (let d2 = 0; dropsEmpties && d2 < acc.length; d2++) {
+        if (acc[d2]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j3 = 0; j3 < n.length; j3++) {
+        const expanded = expand_(n[j3], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal3();
+        }
+        for (let k2 = 0; k2 < expanded.length; k2++) {
+          const v2 = expanded[k2];
+          if (dropsEmpties && !v2)
+            continue;
+          if (values.length >= max || valuesLength + v2.length > maxLength) {
+            break outer;
+          }
+          values.push(v2);
+          valuesLength += v2.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m2.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal3();
+    }
+    acc = next;
+    if (!m2.post.length)
+      break;
+    str2 = m2.post;
+    masked = masked.slice(m2.end + 1);
+  }
+  return acc;
+}
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/numeric-range.js
+var digit = (a, b3) => a === b3 ? { t: "lit", ch: String(a) } : { t: "class", re: new RegExp(`^[${a}-${b3}]$`) };
+var prefix = (d2, alts) => alts.map((s) => [digit(d2, d2), ...s]);
+var fixed = (a, b3) => {
+  if (!a)
+    return [[]];
+  let lo = +a[0];
+  let hi = +b3[0];
+  const ra = a.slice(1);
+  const rb = b3.slice(1);
+  if (lo === hi)
+    return prefix(lo, fixed(ra, rb));
+  const zeros = "0".repeat(ra.length);
+  const nines = "9".repeat(ra.length);
+  const out2 = [];
+  if (ra !== zeros)
+    out2.push(...prefix(lo++, fixed(ra, nines)));
+  const last = rb === nines ? [] : prefix(hi--, fixed(zeros, rb));
+  if (lo <= hi) {
+    out2.push([digit(lo, hi), ...Array.from(ra, () => digit(0, 9))]);
+  }
+  out2.push(...last);
+  return out2;
+};
+var nonneg = (a, b3, width) => {
+  if (width) {
+    return fixed(String(a).padStart(width, "0"), String(b3).padStart(width, "0"));
+  }
+  const out2 = [];
+  for (let len = String(a).length; len <= String(b3).length; len++) {
+    const lo = Math.max(a, len === 1 ? 0 : 10 ** (len - 1));
+    const hi = Math.min(b3, 10 ** len - 1);
+    out2.push(...fixed(String(lo), String(hi)));
+  }
+  return out2;
+};
+var numericRange = (loStr, hiStr) => {
+  let lo = Number(loStr);
+  let hi = Number(hiStr);
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi))
+    return;
+  if (lo > hi)
+    [lo, hi] = [hi, lo];
+  const padded = /^-?0\d/.test(loStr) || /^-?0\d/.test(hiStr);
+  const width = padded ? Math.max(loStr.length, hiStr.length) : 0;
+  const out2 = [];
+  if (lo < 0) {
+    const neg = nonneg(Math.max(-hi, 1), -lo, width && width - 1);
+    out2.push(...neg.map((s) => [{ t: "lit", ch: "-" }, ...s]));
+  }
+  if (hi >= 0)
+    out2.push(...nonneg(Math.max(lo, 0), hi, width));
+  return out2;
+};
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/parse-class.js
+var posixClasses = {
+  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"],
+  "[:alpha:]": ["\\p{L}\\p{Nl}"],
+  "[:ascii:]": ["\\x00-\\x7f"],
+  "[:blank:]": ["\\p{Zs}\\t"],
+  "[:cntrl:]": ["\\p{Cc}"],
+  "[:digit:]": ["\\p{Nd}"],
+  "[:graph:]": ["\\p{Z}\\p{C}", true],
+  "[:lower:]": ["\\p{Ll}"],
+  "[:print:]": ["\\p{C}", true],
+  "[:punct:]": ["\\p{P}\\p{S}"],
+  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"],
+  "[:upper:]": ["\\p{Lu}"],
+  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"],
+  "[:xdigit:]": ["A-Fa-f0-9"]
+};
+var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+var noMatch = /$./;
+var parseClass = (glob, position, nocase = false, form) => {
+  const norm = (c3) => {
+    const n = form ? c3.normalize(form) : c3;
+    return [...n].length === 1 ? n : c3;
+  };
+  const pos = position;
+  if (glob.charAt(pos) !== "[") {
+    throw new Error("not in a brace expression");
+  }
+  const ranges = [];
+  const negs = [];
+  let i2 = pos + 1;
+  let sawStart = false;
+  let escaping = false;
+  let negate = false;
+  let endPos = pos;
+  let rangeStart = "";
+  WHILE: while (i2 < glob.length) {
+    const c3 = String.fromCodePoint(glob.codePointAt(i2));
+    if ((c3 === "!" || c3 === "^") && i2 === pos + 1) {
+      negate = true;
+      i2++;
+      continue;
+    }
+    if (c3 === "]" && sawStart && !escaping) {
+      endPos = i2 + 1;
+      break;
+    }
+    sawStart = true;
+    if (c3 === "\\") {
+      if (!escaping) {
+        escaping = true;
+        i2++;
+        continue;
+      }
+    }
+    if (c3 === "[" && !escaping) {
+      for (const [cls, [unip, neg]] of Object.entries(posixClasses)) {
+        if (glob.startsWith(cls, i2)) {
+          if (rangeStart) {
+            return [noMatch, glob.length - pos];
+          }
+          i2 += cls.length;
+          if (neg)
+            negs.push(unip);
+          else
+            ranges.push(unip);
+          continue WHILE;
+        }
+      }
+    }
+    escaping = false;
+    const n = norm(c3);
+    if (rangeStart) {
+      if (n.codePointAt(0) > rangeStart.codePointAt(0)) {
+        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(n));
+      } else if (n === rangeStart) {
+        ranges.push(braceEscape(n));
+      }
+      rangeStart = "";
+      i2 += c3.length;
+      continue;
+    }
+    if (glob.startsWith("-]", i2 + c3.length)) {
+      ranges.push(braceEscape(n + "-"));
+      i2 += c3.length + 1;
+      continue;
+    }
+    if (glob.startsWith("-", i2 + c3.length)) {
+      rangeStart = n;
+      i2 += c3.length + 1;
+      continue;
+    }
+    ranges.push(braceEscape(n));
+    i2 += c3.length;
+  }
+  if (endPos < i2) {
+    return [noMatch, 0];
+  }
+  if (!ranges.length && !negs.length) {
+    return [noMatch, glob.length - pos];
+  }
+  const sranges = "[" + (negate ? "^" : "") + ranges.join("") + "]";
+  const snegs = "[" + (negate ? "" : "^") + negs.join("") + "]";
+  const comb = "^" + (ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs);
+  return [new RegExp(comb, nocase ? "iu" : "u"), endPos - pos];
+};
+
+// node_modules/@isaacs/nonrecursive-glob-match/dist/esm/index.js
+var MATCH = { t: "match", id: 0 };
+var extTypes = "!?+*@";
+var lit = (ch) => ({ t: "lit", ch });
+var reEscape = (s) => s.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
+var newFoldRe = (s) => new RegExp(`^${reEscape(s)}$`, "iu");
+var foldCache = /* @__PURE__ */ new Map();
+var foldRe = (ch) => {
+  let re2 = foldCache.get(ch);
+  if (!re2) {
+    re2 = newFoldRe(ch);
+    if (foldCache.size >= 1e3)
+      foldCache.clear();
+    foldCache.set(ch, re2);
+  }
+  return re2;
+};
+var litMatch = (l3, c3) => {
+  if (c3 === l3.ch)
+    return true;
+  if (!l3.re)
+    return false;
+  const code = c3.charCodeAt(0);
+  if (code >= 128)
+    return l3.re.test(c3);
+  const ascii = l3.ascii ??= new Uint8Array(128);
+  ascii[code] ||= l3.re.test(c3) ? 1 : 2;
+  return ascii[code] === 1;
+};
+var tokenize = (p2, nocase, noext, form, mark) => {
+  const toks = [];
+  for (let i2 = 0; i2 < p2.length; ) {
+    const c3 = String.fromCodePoint(p2.codePointAt(i2));
+    if (mark) {
+      const m2 = c3 === "\\" && p2.startsWith(mark, i2 + 1) ? 1 : 0;
+      if (m2 || c3 === mark) {
+        const start2 = i2 + m2 + mark.length;
+        const end = p2.indexOf(mark, start2);
+        const r2 = /^(-?\d+)\.\.(-?\d+)$/.exec(p2.slice(start2, end));
+        const alts = end !== -1 && r2 && numericRange(r2[1], r2[2]);
+        if (alts) {
+          toks.push({ t: "ext", type: "@", alts });
+          i2 = end + mark.length;
+          continue;
+        }
+      }
+    }
+    if (c3 === "\\") {
+      const e = p2.codePointAt(i2 + 1);
+      const ch = e === void 0 ? c3 : String.fromCodePoint(e);
+      toks.push(lit(ch));
+      i2 += 1 + ch.length;
+      continue;
+    }
+    if (c3 === "[") {
+      const [re2, consumed] = parseClass(p2, i2, nocase, form);
+      if (consumed) {
+        toks.push({ t: "class", re: re2 });
+        i2 += consumed;
+        continue;
+      }
+    }
+    if (!noext && extTypes.includes(c3) && p2[i2 + 1] === "(") {
+      toks.push({ t: "open", type: c3 });
+      i2 += 2;
+      continue;
+    }
+    toks.push(!noext && c3 === "|" ? { t: "bar" } : !noext && c3 === ")" ? { t: "close" } : c3 === "*" ? { t: "star" } : c3 === "?" ? { t: "any" } : lit(c3));
+    i2 += c3.length;
+  }
+  return toks;
+};
+var pair = (toks) => {
+  const pairs = /* @__PURE__ */ new Map();
+  const stack = [];
+  toks.forEach((tok, i2) => {
+    if (tok.t === "open")
+      stack.push(i2);
+    else if (tok.t === "close" && stack.length)
+      pairs.set(stack.pop(), i2);
+  });
+  return pairs;
+};
+var build = (toks, pairs, start2, end, top) => {
+  let seq = [];
+  const alts = [seq];
+  for (let i2 = start2; i2 < end; i2++) {
+    const tok = toks[i2];
+    const close = pairs.get(i2);
+    if (tok.t === "open" && close !== void 0) {
+      const sub = build(toks, pairs, i2 + 1, close, false);
+      seq.push({ t: "ext", type: tok.type, alts: sub });
+      i2 = close;
+    } else if (tok.t === "bar" && !top) {
+      alts.push(seq = []);
+    } else if (tok.t === "open") {
+      seq.push(lit(tok.type), lit("("));
+    } else if (tok.t === "bar") {
+      seq.push(lit("|"));
+    } else if (tok.t === "close") {
+      seq.push(lit(")"));
+    } else {
+      seq.push(tok);
+    }
+  }
+  return alts;
+};
+var normalize = (items, form) => {
+  const out2 = [];
+  let run3 = "";
+  const flush = () => {
+    for (const ch of run3.normalize(form))
+      out2.push(lit(ch));
+    run3 = "";
+  };
+  for (const it2 of items) {
+    if (it2.t === "lit") {
+      run3 += it2.ch;
+      continue;
+    }
+    flush();
+    out2.push(it2.t === "ext" ? { ...it2, alts: it2.alts.map((a) => normalize(a, form)) } : it2);
+  }
+  flush();
+  return out2;
+};
+var compile = (items, nocase) => {
+  let id = 1;
+  const split = (out2) => ({ t: "split", id: id++, out: out2 });
+  const seq = (items2, next) => items2.reduceRight((next2, it2) => item(it2, next2), next);
+  const item = (it2, next) => {
+    switch (it2.t) {
+      case "lit":
+        const re2 = nocase ? foldRe(it2.ch) : void 0;
+        return { t: "lit", id: id++, ch: it2.ch, re: re2, next };
+      case "any":
+      case "star":
+        return { t: it2.t, id: id++, next };
+      case "class":
+        return { t: "class", id: id++, re: it2.re, next };
+    }
+    const alts = (next2) => it2.alts.map((a) => seq(a, next2));
+    switch (it2.type) {
+      case "@":
+        return split(alts(next));
+      case "?":
+        return split([next, ...alts(next)]);
+      case "!":
+        return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
+    }
+    const after = split([]);
+    const entry = split(alts(after));
+    after.out.push(next, entry);
+    return it2.type === "*" ? after : entry;
+  };
+  const start2 = seq(items, MATCH);
+  return [start2, id];
+};
+var show = (start2) => {
+  const lines = [];
+  const seen = /* @__PURE__ */ new Set();
+  const ref = (n) => n.t === "match" ? "match" : String(n.id);
+  const walk = (n, indent) => {
+    if (n.t === "match" || seen.has(n))
+      return;
+    seen.add(n);
+    const line2 = (desc) => lines.push(`${indent}${n.id}: ${desc}`);
+    switch (n.t) {
+      case "split":
+        line2(`split -> ${n.out.map(ref).join(", ")}`);
+        for (const o2 of n.out)
+          walk(o2, indent);
+        return;
+      case "neg":
+        line2(`!(${ref(n.sub)}) -> ${ref(n.next)}`);
+        walk(n.sub, indent + "  ");
+        return walk(n.next, indent);
+      case "lit":
+        line2(`${JSON.stringify(n.ch)} -> ${ref(n.next)}`);
+        break;
+      case "class":
+        line2(`${n.re} -> ${ref(n.next)}`);
+        break;
+      default:
+        line2(`${n.t === "any" ? "?" : "*"} -> ${ref(n.next)}`);
+    }
+    walk(n.next, indent);
+  };
+  walk(start2, "");
+  return [`start -> ${ref(start2)}`, ...lines].join("\n");
+};
+var State = class {
+  // set by the Sim, to mark the nodes that this state has
+  gen;
+  threads = [];
+  match = false;
+  runs = [];
+  // the sorted ids of the threads, with 0 for a match, once the
+  // state is done
+  ids = [];
+  constructor(gen) {
+    this.gen = gen;
+  }
+  // no threads, so nothing more can match
+  get dead() {
+    return !this.threads.length && !this.match && !this.runs.length;
+  }
+};
+var sameState = (a, b3) => {
+  if (a.ids.length !== b3.ids.length)
+    return false;
+  if (a.runs.length !== b3.runs.length)
+    return false;
+  if (a.ids.some((id, i2) => id !== b3.ids[i2]))
+    return false;
+  return a.runs.every((r2) => b3.runs.some((o2) => o2.neg === r2.neg && sameState(o2.state, r2.state)));
+};
+var marks = (size) => ({
+  has: new Float64Array(size),
+  seen: new Float64Array(size),
+  gen: 0
+});
+var Sim = class {
+  // `.` and `..` only match literal dots, even with `dot:true`
+  dots;
+  // the string starts with `.`, and `dot:true` is not set
+  dotStart;
+  #marks;
+  constructor(dots, dotStart, marks2) {
+    this.dots = dots;
+    this.dotStart = dotStart;
+    this.#marks = marks2;
+  }
+  state() {
+    return new State(++this.#marks.gen);
+  }
+  // sort the ids of a state, once it has all of its threads
+  done(state) {
+    state.ids = state.threads.map((n) => n.id).sort((a, b3) => a - b3);
+    if (state.match)
+      state.ids.unshift(MATCH.id);
+    return state;
+  }
+  // true the first time that the state walks through the node, so
+  // that loops in the graph stop
+  #visit(state, node) {
+    const { seen } = this.#marks;
+    if (seen[node.id] === state.gen)
+      return false;
+    seen[node.id] = state.gen;
+    return true;
+  }
+  #addThread(state, node) {
+    const { has: has2 } = this.#marks;
+    if (has2[node.id] === state.gen)
+      return false;
+    has2[node.id] = state.gen;
+    state.threads.push(node);
+    return true;
+  }
+  // wildcards only match a leading dot if `dot:true`. In a negated
+  // sub-pattern, this does not apply, because the negation itself
+  // can not match a leading dot.
+  restricted(i2, top) {
+    return top && (this.dots || this.dotStart && i2 === 0);
+  }
+  add(state, node, i2, top) {
+    switch (node.t) {
+      case "split":
+        if (!this.#visit(state, node))
+          return;
+        for (const o2 of node.out)
+          this.add(state, o2, i2, top);
+        return;
+      case "neg":
+        if (!this.#visit(state, node))
+          return;
+        const sub = this.state();
+        this.add(sub, node.sub, i2, false);
+        this.done(sub);
+        return this.addRun(state, { t: "run", neg: node, state: sub }, i2, top);
+      case "star":
+        if (this.restricted(i2, top))
+          return;
+        if (this.#addThread(state, node))
+          this.add(state, node.next, i2, top);
+        return;
+      case "match":
+        state.match = true;
+        return;
+      default:
+        this.#addThread(state, node);
+    }
+  }
+  addRun(state, run3, i2, top) {
+    for (const r2 of state.runs) {
+      if (r2.neg === run3.neg && sameState(r2.state, run3.state))
+        return;
+    }
+    state.runs.push(run3);
+    if (!run3.state.match) {
+      this.add(state, run3.neg.next, i2, top);
+    }
+  }
+  // the threads after char `c`, at index `i`
+  step(state, c3, i2, top) {
+    const next = this.state();
+    for (const th of state.threads) {
+      switch (th.t) {
+        case "lit":
+          if (litMatch(th, c3)) {
+            this.add(next, th.next, i2 + 1, top);
+          }
+          break;
+        case "any":
+          if (!this.restricted(i2, top))
+            this.add(next, th.next, i2 + 1, top);
+          break;
+        case "class":
+          if (!this.restricted(i2, top) && th.re.test(c3)) {
+            this.add(next, th.next, i2 + 1, top);
+          }
+          break;
+        case "star":
+          if (!this.restricted(i2, top))
+            this.add(next, th, i2 + 1, top);
+      }
+    }
+    if (!this.restricted(i2, top)) {
+      for (const run3 of state.runs) {
+        if (run3.state.dead) {
+          this.addRun(next, run3, i2 + 1, top);
+          continue;
+        }
+        const sub = this.step(run3.state, c3, i2, false);
+        this.addRun(next, { t: "run", neg: run3.neg, state: sub }, i2 + 1, top);
+      }
+    }
+    return this.done(next);
+  }
+};
+var stateKey = (state) => {
+  const ids = state.ids.join();
+  if (!state.runs.length)
+    return ids;
+  const runs = state.runs.map((r2) => `${r2.neg.id}(${stateKey(r2.state)})`);
+  return `${ids}|${runs.sort().join("|")}`;
+};
+var DFA_BUDGET = 1 << 18;
+var Dfa = class {
+  #start;
+  #states = /* @__PURE__ */ new Map();
+  #size = 0;
+  #plain;
+  #dotStart;
+  #sim;
+  #dotSim;
+  constructor(start2, marks2) {
+    this.#start = start2;
+    this.#sim = new Sim(false, false, marks2);
+    this.#dotSim = new Sim(false, true, marks2);
+  }
+  #make(state) {
+    return {
+      state,
+      match: state.match,
+      dead: state.dead,
+      next: /* @__PURE__ */ new Map()
+    };
+  }
+  #intern(state) {
+    const key = stateKey(state);
+    const found = this.#states.get(key);
+    if (found)
+      return found;
+    if (this.#size > DFA_BUDGET)
+      this.#clear();
+    const d2 = this.#make(state);
+    this.#states.set(key, d2);
+    this.#size += key.length + 1;
+    return d2;
+  }
+  #clear() {
+    this.#states.clear();
+    this.#size = 0;
+    this.#plain = void 0;
+    this.#dotStart = void 0;
+  }
+  start(dotStart) {
+    if (dotStart) {
+      if (this.#dotStart)
+        return this.#dotStart;
+      const state2 = this.#dotSim.state();
+      this.#dotSim.add(state2, this.#start, 0, true);
+      return this.#dotStart = this.#make(this.#dotSim.done(state2));
+    }
+    if (this.#plain)
+      return this.#plain;
+    const state = this.#sim.state();
+    this.#sim.add(state, this.#start, 0, true);
+    return this.#plain = this.#intern(this.#sim.done(state));
+  }
+  // the next state, after a miss in `d.ascii`
+  next(d2, c3) {
+    const code = c3.charCodeAt(0);
+    const found = code < 128 ? void 0 : d2.next.get(c3);
+    if (found)
+      return found;
+    const n = d2 === this.#dotStart ? this.#intern(this.#dotSim.step(d2.state, c3, 0, true)) : this.#intern(this.#sim.step(d2.state, c3, 1, true));
+    if (code < 128) {
+      if (!d2.ascii) {
+        d2.ascii = new Array(128);
+        this.#size += 128;
+      }
+      d2.ascii[code] = n;
+    } else {
+      d2.next.set(c3, n);
+    }
+    this.#size++;
+    return n;
+  }
+};
+var linear = (start2) => {
+  const nodes = [];
+  for (let n = start2; n.t !== "match"; n = n.next) {
+    if (n.t === "split" || n.t === "neg")
+      return void 0;
+    nodes.push(n);
+  }
+  return nodes;
+};
+var testLinear = (nodes, chars, start2, end) => {
+  let ni = 0;
+  let ci = start2;
+  let starNi = -1;
+  let starCi = 0;
+  while (ci < end) {
+    const n = nodes[ni];
+    if (n?.t === "star") {
+      starNi = ni++;
+      starCi = ci;
+      continue;
+    }
+    const c3 = chars[ci];
+    if (n && (n.t === "any" || n.t === "lit" && litMatch(n, c3) || n.t === "class" && n.re.test(c3))) {
+      ni++;
+      ci++;
+      continue;
+    }
+    if (starNi === -1)
+      return false;
+    ni = starNi + 1;
+    ci = ++starCi;
+  }
+  while (nodes[ni]?.t === "star")
+    ni++;
+  return ni === nodes.length;
+};
+var lengths = (items) => {
+  let min = 0;
+  let max = 0;
+  for (const it2 of items) {
+    const [lo, hi] = itemLengths(it2);
+    min += lo;
+    max += hi;
+  }
+  return [min, max];
+};
+var itemLengths = (it2) => {
+  if (it2.t === "star")
+    return [0, Infinity];
+  if (it2.t !== "ext")
+    return [1, 1];
+  if (it2.type === "!")
+    return [0, Infinity];
+  const alts = it2.alts.map(lengths);
+  const min = Math.min(...alts.map((a) => a[0]));
+  const max = Math.max(...alts.map((a) => a[1]));
+  const loop = max === 0 ? 0 : Infinity;
+  return it2.type === "@" ? [min, max] : it2.type === "?" ? [0, max] : it2.type === "*" ? [0, loop] : [min, loop];
+};
+var hasAffix = (lits, chars, start2) => {
+  for (let j3 = 0; j3 < lits.length; j3++) {
+    if (!litMatch(lits[j3], chars[start2 + j3]))
+      return false;
+  }
+  return true;
+};
+var slashOrSurrogate = /[/\ud800-\udfff]/;
+var surrogate = /[\ud800-\udfff]/;
+var codePoints = (s) => surrogate.test(s) ? [...s] : s;
+var noSlash = (s) => {
+  if (s.includes("/")) {
+    throw new Error("can only match a single path portion, got: " + s);
+  }
+};
+var Matcher = class {
+  pattern;
+  options;
+  #start;
+  // the number of node ids
+  #size;
+  #marks;
+  // the Sim for strings that are only `.` or `..`
+  #dotsSim;
+  // the string to compare, if the pattern has no magic. With
+  // `nocase:true`, the RegExp that folds case is made when it is
+  // first used.
+  #literal;
+  #literalFold = false;
+  #literalRe;
+  // the nodes between the prefix and suffix, if the graph is a
+  // single chain
+  #linear;
+  // the linear nodes are only `*` and `?`, so the length bounds and
+  // the prefix and suffix decide the match
+  #wild = false;
+  // the least and most chars that a match can have
+  #min = 0;
+  #max = Infinity;
+  // the literals that a match must start and end with. Each one
+  // matches exactly one char, and they are distinct items in the
+  // pattern, so a string that does not have them can not match.
+  #prefix = [];
+  #suffix = [];
+  // the prefix and suffix as strings, if they do not fold case
+  #prefixStr;
+  #suffixStr;
+  // there is a prefix or suffix to check
+  #affix = false;
+  #dfa;
+  #form;
+  constructor(pattern, options = {}) {
+    if (pattern.includes("/")) {
+      throw new Error("can only match a single path portion, got pattern: " + pattern);
+    }
+    this.pattern = pattern;
+    this.options = options;
+    const { nocase = false, noext = false, normalize: n } = options;
+    this.#form = n === true ? "NFC" : n || void 0;
+    const literal3 = /^[?*+@]\(\)$/.test(pattern);
+    const toks = tokenize(pattern, nocase, noext || literal3, this.#form, options.rangeMark);
+    let [items] = build(toks, pair(toks), 0, toks.length, true);
+    if (this.#form)
+      items = normalize(items, this.#form);
+    const [start2, size] = compile(items, nocase);
+    this.#start = start2;
+    this.#size = size;
+    if (items.every((it2) => it2.t === "lit")) {
+      this.#literal = items.map((it2) => it2.ch).join("");
+      this.#literalFold = nocase;
+    } else {
+      const lit2 = (it2) => it2.t !== "lit" ? void 0 : nocase ? { ch: it2.ch, re: foldRe(it2.ch) } : { ch: it2.ch };
+      for (const it2 of items) {
+        const l3 = lit2(it2);
+        if (!l3)
+          break;
+        this.#prefix.push(l3);
+      }
+      for (let j3 = items.length - 1; j3 >= 0; j3--) {
+        const l3 = lit2(items[j3]);
+        if (!l3)
+          break;
+        this.#suffix.unshift(l3);
+      }
+      this.#affix = !!(this.#prefix.length || this.#suffix.length);
+      if (!nocase) {
+        this.#prefixStr = this.#prefix.map((l3) => l3.ch).join("");
+        this.#suffixStr = this.#suffix.map((l3) => l3.ch).join("");
+      }
+      this.#linear = linear(this.#start)?.slice(this.#prefix.length, -this.#suffix.length || void 0);
+      this.#wild = !!this.#linear?.every((n2) => n2.t === "star" || n2.t === "any");
+      const [min, max] = lengths(items);
+      this.#min = min;
+      this.#max = max;
+    }
+  }
+  test(s) {
+    if (this.#form) {
+      noSlash(s);
+      return this.#test(s.normalize(this.#form));
+    }
+    if (slashOrSurrogate.test(s)) {
+      noSlash(s);
+      return this.#test(s, [...s]);
+    }
+    return this.#test(s, s);
+  }
+  /**
+   * The same as {@link Matcher#test}, but the string is not checked
+   * for `/` chars, so the result for a string that has one is not
+   * defined. Only use it for a string that is known to be one path
+   * portion, such as a part of a path that was split on `/`. It can
+   * be faster, because some patterns do not need to look at each char
+   * of the string.
+   */
+  testUnchecked(s) {
+    return this.#test(this.#form ? s.normalize(this.#form) : s);
+  }
+  // Test a string that has no `/`. `chars` indexes it by code point.
+  // If it is not given, it is only found if a step needs it.
+  #test(s, chars) {
+    if (this.#literal !== void 0) {
+      return this.#literalFold ? (this.#literalRe ??= newFoldRe(this.#literal)).test(s) : s === this.#literal;
+    }
+    const min = this.#min;
+    const max = this.#max;
+    if (chars === void 0) {
+      const most = s.length;
+      const least = most + 1 >> 1;
+      if (most < min || least > max)
+        return false;
+      if (least < min || most > max)
+        chars = codePoints(s);
+    }
+    if (chars !== void 0 && (chars.length < min || chars.length > max)) {
+      return false;
+    }
+    const prefix2 = this.#prefix.length;
+    if (this.#affix) {
+      if (this.#prefixStr !== void 0 && this.#suffixStr !== void 0) {
+        if (!s.startsWith(this.#prefixStr) || !s.endsWith(this.#suffixStr)) {
+          return false;
+        }
+      } else {
+        chars ??= codePoints(s);
+        const end = chars.length - this.#suffix.length;
+        if (!hasAffix(this.#prefix, chars, 0) || !hasAffix(this.#suffix, chars, end)) {
+          return false;
+        }
+      }
+    }
+    const dotStart = !this.options.dot && s.startsWith(".");
+    if (this.#linear) {
+      if (s === "." || s === "..")
+        return false;
+      if (dotStart && !prefix2)
+        return false;
+      if (this.#wild)
+        return true;
+      chars ??= codePoints(s);
+      const end = chars.length - this.#suffix.length;
+      return testLinear(this.#linear, chars, prefix2, end);
+    }
+    chars ??= codePoints(s);
+    if (s === "." || s === "..") {
+      this.#marks ??= marks(this.#size);
+      const sim = this.#dotsSim ??= new Sim(true, false, this.#marks);
+      const start2 = sim.state();
+      sim.add(start2, this.#start, 0, true);
+      let state = sim.done(start2);
+      for (let i2 = 0; i2 < chars.length; i2++) {
+        state = sim.step(state, chars[i2], i2, true);
+      }
+      return state.match;
+    }
+    this.#marks ??= marks(this.#size);
+    const dfa = this.#dfa ??= new Dfa(this.#start, this.#marks);
+    let d2 = dfa.start(dotStart);
+    const str2 = chars === s;
+    for (let i2 = 0; i2 < chars.length; i2++) {
+      if (d2.dead)
+        return false;
+      const code = str2 ? s.charCodeAt(i2) : chars[i2].charCodeAt(0);
+      d2 = d2.ascii?.[code] ?? dfa.next(d2, chars[i2]);
+    }
+    return d2.match;
+  }
+  /** a readable listing of the state machine */
+  toString() {
+    return show(this.#start);
+  }
+};
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH = 1024 * 64;
+var assertValidPattern = (pattern) => {
+  if (typeof pattern !== "string") {
+    throw new TypeError("invalid pattern");
+  }
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    throw new TypeError("pattern is too long");
+  }
+};
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+  const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+  const c3 = e.charAt(0);
+  if (c3 === "#") {
+    return (windowsPathsNoEscape ? "[#]" : "\\#") + e.slice(1);
+  }
+  if (c3 === "!") {
+    return (windowsPathsNoEscape ? "@(!)" : "\\!") + e.slice(1);
+  }
+  return e;
+};
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+  if (windowsPathsNoEscape && s.startsWith("@(!)")) {
+    return "!" + unescape(s.slice(4), { windowsPathsNoEscape, magicalBraces });
+  }
+  if (magicalBraces) {
+    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+  }
+  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+};
+
+// node_modules/minimatch/dist/esm/index.js
+var DEFAULT_BRACE_EXPAND_MAX = 1e5;
+var DEFAULT_GLOB_STAR_RECURSION_MAX = 200;
+var AWE_KEY = "allowWindowsEscape";
+var minimatch = (p2, pattern, options) => {
+  assertValidPattern(pattern);
+  if (!options?.nocomment && pattern.charAt(0) === "#") {
+    return false;
+  }
+  return cachedMinimatch(pattern, options).match(p2);
+};
+var cache = /* @__PURE__ */ new Map();
+var oldCache = /* @__PURE__ */ new Map();
+var cacheSize = 0;
+var cacheTotalWeight = 0;
+var cacheMax = 256;
+var cacheMaxWeight = 1 << 15;
+var cacheMaxEntryWeight = 1 << 12;
+var cacheWeight = (mm) => {
+  let w2 = mm.pattern.length;
+  for (const s of mm.globSet) {
+    w2 += s.length + 1;
+    if (w2 > cacheMaxEntryWeight)
+      break;
+  }
+  return w2;
+};
+var tri = (v2) => v2 === void 0 ? 0 : v2 ? 2 : 1;
+var booleanWeights = new Map(Object.keys({
+  nobrace: 0,
+  nocomment: 0,
+  nonegate: 0,
+  noglobstar: 0,
+  noext: 0,
+  nonull: 0,
+  partial: 0,
+  dot: 0,
+  nocase: 0,
+  nocaseMagicOnly: 0,
+  magicalBraces: 0,
+  matchBase: 0,
+  flipNegate: 0,
+  preserveMultipleSlashes: 0,
+  windowsNoMagicRoot: 0
+}).map((k2, i2) => [k2, 24 * 3 ** i2]));
+var optionsKey = (o2) => {
+  let n = 0;
+  let wpe = false;
+  for (const k2 in o2) {
+    const v2 = o2[k2];
+    switch (k2) {
+      // the same test as the Minimatch constructor
+      case "windowsPathsNoEscape":
+        if (v2)
+          wpe = true;
+        break;
+      case AWE_KEY:
+        if (v2 === false)
+          wpe = true;
+        break;
+      case "platform": {
+        const p2 = v2 || defaultPlatform;
+        if (p2 === defaultPlatform)
+          break;
+        if (p2 === "darwin")
+          n += 3;
+        else if (p2 === "win32")
+          n += 6;
+        else if (p2 === "linux")
+          n += 9;
+        else
+          return JSON.stringify(o2);
+        break;
+      }
+      case "optimizationLevel":
+        if (v2 === void 0)
+          break;
+        n += v2 >= 2 ? 1 : v2 >= 1 ? 0 : 2;
+        break;
+      case "braceExpandMax":
+        if (v2 !== void 0 && v2 !== DEFAULT_BRACE_EXPAND_MAX) {
+          return JSON.stringify(o2);
+        }
+        break;
+      case "maxGlobstarRecursion":
+        if (v2 !== void 0 && v2 !== DEFAULT_GLOB_STAR_RECURSION_MAX) {
+          return JSON.stringify(o2);
+        }
+        break;
+      case "normalize":
+        if (v2 !== void 0)
+          return JSON.stringify(o2);
+        break;
+      default:
+        n += (booleanWeights.get(k2) ?? 0) * tri(v2);
+    }
+  }
+  return wpe ? n + 12 : n;
+};
+var copyOptions = (o2) => {
+  const copy = {};
+  for (const k2 in o2)
+    copy[k2] = o2[k2];
+  return copy;
+};
+var cachedMinimatch = (pattern, options) => {
+  const key = options ? optionsKey(options) : 0;
+  let mm = cache.get(key)?.get(pattern);
+  if (mm)
+    return mm;
+  mm = oldCache.get(key)?.get(pattern) ?? new Minimatch(pattern, copyOptions(options));
+  const weight = cacheWeight(mm);
+  if (weight > cacheMaxEntryWeight)
+    return mm;
+  if (cacheSize >= cacheMax || cacheTotalWeight + weight > cacheMaxWeight) {
+    oldCache = cache;
+    cache = /* @__PURE__ */ new Map();
+    cacheSize = 0;
+    cacheTotalWeight = 0;
+  }
+  let byPattern = cache.get(key);
+  if (!byPattern)
+    cache.set(key, byPattern = /* @__PURE__ */ new Map());
+  byPattern.set(pattern, mm);
+  cacheSize++;
+  cacheTotalWeight += weight;
+  return mm;
+};
+var defaultPlatform = typeof process === "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var path = {
+  win32: { sep: "\\" },
+  posix: { sep: "/" }
+};
+var sep2 = defaultPlatform === "win32" ? path.win32.sep : path.posix.sep;
+minimatch.sep = sep2;
+var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+minimatch.GLOBSTAR = GLOBSTAR;
+var filter = (pattern, options) => {
+  let mm;
+  return (p2) => (mm ??= cachedMinimatch(pattern, options)).match(p2);
+};
+minimatch.filter = filter;
+var ext = (a, b3 = {}) => Object.assign({}, a, b3);
+var defaults2 = (def) => {
+  if (!def || typeof def !== "object" || !Object.keys(def).length) {
+    return minimatch;
+  }
+  const orig = minimatch;
+  const m2 = (p2, pattern, options = {}) => orig(p2, pattern, ext(def, options));
+  return Object.assign(m2, {
+    Minimatch: class Minimatch extends orig.Minimatch {
+      constructor(pattern, options = {}) {
+        super(pattern, ext(def, options));
+      }
+      static defaults(options) {
+        return orig.defaults(ext(def, options)).Minimatch;
+      }
+    },
+    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+    defaults: (options) => orig.defaults(ext(def, options)),
+    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    sep: orig.sep,
+    GLOBSTAR
+  });
+};
+minimatch.defaults = defaults2;
+var braceExpand = (pattern, options = {}) => {
+  assertValidPattern(pattern);
+  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+    return [pattern];
+  }
+  let p2 = pattern.replace(/\\\\/g, "\\\\\\\\");
+  if (options.windowsPathsNoEscape || options[AWE_KEY] === false) {
+    p2 = p2.replace(/\[([{}])\]/g, "[\\$1]");
+  }
+  return expand2(p2, { max: options.braceExpandMax });
+};
+minimatch.braceExpand = braceExpand;
+var RANGE_MIN = 100;
+var rangeRe = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g;
+var inRepeatOrNegExt = (portion, mark) => {
+  const stack = [];
+  for (let i2 = 0; i2 < portion.length; i2++) {
+    const c3 = portion.charAt(i2);
+    if (c3 === "\\") {
+      i2++;
+    } else if (c3 === mark) {
+      if (stack.some((t2) => t2 !== "@" && t2 !== "?"))
+        return true;
+    } else if (portion.charAt(i2 + 1) === "(" && "!?+*@".includes(c3)) {
+      stack.push(c3);
+      i2++;
+    } else if (c3 === ")") {
+      stack.pop();
+    }
+  }
+  return false;
+};
+var match = (list2, pattern, options = {}) => {
+  const mm = new Minimatch(pattern, options);
+  list2 = list2.filter((f3) => mm.match(f3));
+  if (mm.options.nonull && !list2.length) {
+    list2.push(pattern);
+  }
+  return list2;
+};
+minimatch.match = match;
+var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var classEnd = (pattern, start2) => {
+  let i2 = start2 + 1;
+  if (pattern.charAt(i2) === "!" || pattern.charAt(i2) === "^")
+    i2++;
+  let sawStart = false;
+  for (; i2 < pattern.length; i2++) {
+    const c3 = pattern.charAt(i2);
+    if (c3 === "]" && sawStart)
+      return i2;
+    sawStart = true;
+    if (c3 === "\\")
+      i2++;
+  }
+  return -1;
+};
+var literal = (pattern, noext) => {
+  if (!noext && (pattern === "+()" || pattern === "@()"))
+    return pattern;
+  let lit2 = "";
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c3 = pattern.charAt(i2);
+    if (c3 === "\\") {
+      lit2 += pattern.charAt(++i2) || c3;
+    } else if (c3 === "*" || c3 === "?") {
+      return void 0;
+    } else if (c3 === "[") {
+      const close = classEnd(pattern, i2);
+      if (close === -1) {
+        lit2 += c3;
+        continue;
+      }
+      let body2 = pattern.slice(i2 + 1, close);
+      if (body2.startsWith("\\"))
+        body2 = body2.slice(1);
+      if ([...body2].length !== 1 || "!^".includes(pattern.charAt(i2 + 1))) {
+        return void 0;
+      }
+      lit2 += body2;
+      i2 = close;
+    } else if (!noext && "+@!".includes(c3) && pattern.charAt(i2 + 1) === "(" && pattern.includes(")", i2 + 2)) {
+      return void 0;
+    } else {
+      lit2 += c3;
+    }
+  }
+  return lit2;
+};
+var MAX_EXTGLOBS = 256;
+var extglobCount = (pattern) => {
+  let n = 0;
+  for (let i2 = 0; i2 < pattern.length - 1; i2++) {
+    const c3 = pattern.charAt(i2);
+    if (c3 === "\\") {
+      i2++;
+    } else if ("+@!?*".includes(c3) && pattern.charAt(i2 + 1) === "(") {
+      n++;
+      i2++;
+    }
+  }
+  return n;
+};
+var assertValidExtglobs = (pattern) => {
+  if (extglobCount(pattern) > MAX_EXTGLOBS) {
+    throw new TypeError("pattern has too many extglobs");
+  }
+};
+var extSafe = (pattern) => {
+  if (/^[?*+@]\(\)$/.test(pattern) || pattern.includes("[:"))
+    return false;
+  let depth = 0;
+  for (let i2 = 0; i2 < pattern.length; i2++) {
+    const c3 = pattern.charAt(i2);
+    if (c3 === "\\") {
+      if (++i2 === pattern.length)
+        return false;
+    } else if (c3 === "[") {
+      const close = classEnd(pattern, i2);
+      if (close !== -1)
+        i2 = close;
+    } else if ("+@!?*".includes(c3) && pattern.charAt(i2 + 1) === "(") {
+      depth++;
+      i2++;
+    } else if (c3 === ")") {
+      if (!depth--)
+        return false;
+    } else if (c3 === "|" && !depth) {
+      return false;
+    }
+  }
+  return !depth;
+};
+var lastSplit;
+var lastChecked;
+var portionMatch = (p2, f3) => typeof p2 === "string" ? f3 === p2 : f3 !== "" && p2.testUnchecked(f3);
+var endIndex = (p2, last, lastStart, prev, prevStart) => portionMatch(p2, last) ? lastStart : prev !== void 0 && portionMatch(p2, prev) ? prevStart : -1;
+var isDots = (p2) => p2 === "." || p2 === "..";
+var isDrive = (p2) => typeof p2 === "string" && /^[a-z]:$/i.test(p2);
+var isLongUNC = (p2) => typeof p2 === "string" && /^unc$/i.test(p2);
+var uncHost = (p2) => {
+  if (p2[0] !== "" || p2[1] !== "")
+    return -1;
+  const h3 = p2[2] !== "?" ? 2 : isLongUNC(p2[3]) ? 4 : -1;
+  const host = p2[h3];
+  const share = p2[h3 + 1];
+  return h3 !== -1 && host !== void 0 && host !== "" && host !== GLOBSTAR && share !== void 0 && share !== "" && share !== GLOBSTAR ? h3 : -1;
+};
+var walkable = (p2, dot) => !isDots(p2) && (dot || !p2.startsWith("."));
+var dotPortion = (f3, start2, end, dot, sep4) => {
+  for (let k2 = start2; k2 < end; ) {
+    if (f3.charCodeAt(k2) === 46) {
+      if (!dot)
+        return true;
+      const n = f3.charCodeAt(k2 + 1) === 46 ? k2 + 2 : k2 + 1;
+      if (n >= end || isSep(f3.charCodeAt(n), sep4))
+        return true;
+    }
+    const s = nextSep(f3, k2, sep4);
+    if (s === -1)
+      return false;
+    k2 = s + 1;
+    while (k2 < end && isSep(f3.charCodeAt(k2), sep4))
+      k2++;
+  }
+  return false;
+};
+var isSep = (c3, sep4) => sep4 === "/" ? c3 === 47 : sep4 === "\\" ? c3 === 92 : c3 === 47 || c3 === 92;
+var nextSep = (f3, from, sep4) => {
+  if (sep4 !== "both")
+    return f3.indexOf(sep4, from);
+  const s = f3.indexOf("/", from);
+  const b3 = f3.indexOf("\\", from);
+  return s === -1 ? b3 : b3 === -1 ? s : Math.min(s, b3);
+};
+var lastSep = (f3, from, sep4) => sep4 !== "both" ? f3.lastIndexOf(sep4, from) : Math.max(f3.lastIndexOf("/", from), f3.lastIndexOf("\\", from));
+var PENDING = {};
+var Minimatch = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  maxGlobstarRecursion;
+  // the path can be checked against the last portion, and the string
+  // portions, of each row before it is split. See #canMatch.
+  #endCheck;
+  #literalCheck;
+  // level 2 resolves `.` and `..` portions in the path
+  #level2;
+  // the unicode normalization form, if any
+  #form;
+  // the string portions of each row in the set
+  #literals = [];
+  // the rows that #canMatch can match without splitting the path
+  #shapes = [];
+  // the rows whose last portion can be checked against the path's
+  #endRows = [];
+  // brace expansion can make the same portion in many rows, so they
+  // share one Matcher, and the states that it caches
+  #matchers = /* @__PURE__ */ new Map();
+  // parse() returns PENDING in place of a Matcher
+  #pending = false;
+  // the char that marks numeric ranges in globSet, if any
+  #rangeMark;
+  // the GlobstarParts of each pattern row, by start index and partial
+  #globstarParts = /* @__PURE__ */ new WeakMap();
+  constructor(pattern, options = {}) {
+    assertValidPattern(pattern);
+    options = options || {};
+    this.options = options;
+    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? DEFAULT_GLOB_STAR_RECURSION_MAX;
+    this.pattern = pattern;
+    this.platform = options.platform || defaultPlatform;
+    this.isWindows = this.platform === "win32";
+    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[AWE_KEY] === false;
+    if (this.windowsPathsNoEscape) {
+      this.pattern = this.pattern.replace(/\\/g, "/");
+    }
+    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.negate = false;
+    this.nonegate = !!options.nonegate;
+    this.comment = false;
+    this.empty = false;
+    this.partial = !!options.partial;
+    this.nocase = !!this.options.nocase;
+    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.globSet = [];
+    this.globParts = [];
+    this.set = [];
+    this.#endCheck = !this.preserveMultipleSlashes;
+    this.#level2 = (options.optimizationLevel ?? 1) >= 2;
+    const n = options.normalize;
+    this.#form = n === true ? "NFC" : n || void 0;
+    this.make();
+    const drives = this.set.map((row) => this.#rootIndex(row));
+    this.#endRows = this.set.map((row, r2) => this.#endCheck && row.length - 1 > drives[r2]);
+    this.#literals = this.set.map((row, r2) => {
+      const end = this.#endRows[r2] ? row.length - 1 : row.length;
+      const lits = row.slice(drives[r2] + 1, end).filter((p2) => typeof p2 === "string" && !!p2);
+      return [...new Set(lits)];
+    });
+    this.#literalCheck = this.#literals.some((l3) => l3.length);
+    this.#shapes = this.set.map((row, r2) => {
+      const [p0, p1, p2] = row;
+      if (this.#endRows[r2] && row.length === 2) {
+        if (p0 === GLOBSTAR && p1 !== GLOBSTAR)
+          return "tail";
+      }
+      if (this.#endRows[r2] && options.matchBase && row.length === 1 && p0 !== GLOBSTAR && p0 !== "") {
+        return "base";
+      }
+      if (!this.#endCheck || drives[r2] !== -1)
+        return void 0;
+      if (row.length === 3 && p0 === GLOBSTAR && p2 === GLOBSTAR && p1 !== GLOBSTAR && p1 !== "" && // the portion between is only matched below this limit
+      this.maxGlobstarRecursion > 0) {
+        return "mid";
+      }
+      if (row.length === 2 && p1 === GLOBSTAR && p0 !== GLOBSTAR && p0 !== "") {
+        return "head";
+      }
+      return void 0;
+    });
+  }
+  // a string portion of a pattern, normalized if the option is set
+  #norm(p2) {
+    return this.#form ? p2.normalize(this.#form) : p2;
+  }
+  // On Windows, the index of the last root portion of a row, as
+  // #matchRow finds it: 0 for `c:/...`, 3 for `//?/c:/...` and
+  // `//host/share/...`, and 5 for `//?/UNC/host/share/...`. Otherwise
+  // -1.
+  #rootIndex(row) {
+    if (!this.isWindows)
+      return -1;
+    if (isDrive(row[0]))
+      return 0;
+    const uncDrive = row[0] === "" && row[1] === "" && row[2] === "?" && isDrive(row[3]);
+    if (uncDrive)
+      return 3;
+    const h3 = uncHost(row);
+    return h3 === -1 ? -1 : h3 + 1;
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) {
+      return true;
+    }
+    for (const pattern of this.set) {
+      for (const part of pattern) {
+        if (typeof part !== "string")
+          return true;
+      }
+    }
+    return false;
+  }
+  make() {
+    const pattern = this.pattern;
+    const options = this.options;
+    if (!options.nocomment && pattern.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!pattern) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate();
+    this.globSet = [...new Set(this.#expandBraces())];
+    const rawGlobParts = this.globSet.map((s) => this.#slashSplit(s));
+    this.globParts = this.preprocess(rawGlobParts);
+    this.#pending = true;
+    let set = this.globParts.map((s, _3, __) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        const n = s[2] === "?" && isLongUNC(s[3]) ? 6 : 4;
+        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && s.slice(3, n).every((p2) => !globMagic.test(p2));
+        const isDrive2 = /^[a-z]:/i.test(s[0]);
+        if (isUNC) {
+          return [
+            ...s.slice(0, n).map((p2) => this.#norm(p2)),
+            ...s.slice(n).map((ss2) => this.parse(ss2))
+          ];
+        } else if (isDrive2) {
+          return [
+            this.#norm(s[0]),
+            ...s.slice(1).map((ss2) => this.parse(ss2))
+          ];
+        }
+      }
+      return s.map((ss2) => this.parse(ss2));
+    });
+    this.set = set.filter((s) => s.indexOf(false) === -1);
+    if (this.isWindows) {
+      for (let i2 = 0; i2 < this.set.length; i2++) {
+        const p2 = this.set[i2];
+        if (p2[0] === "" && p2[1] === "" && this.globParts[i2][2] === "?" && (isDrive(p2[3]) || isLongUNC(this.globParts[i2][3]))) {
+          if (isLongUNC(this.globParts[i2][3]))
+            p2[3] = "UNC";
+          p2[2] = "?";
+        }
+      }
+    }
+    if (!options.noext)
+      this.mergeRows();
+    this.#pending = false;
+    this.set.forEach((row, i2) => {
+      for (let k2 = 0; k2 < row.length; k2++) {
+        if (row[k2] === PENDING) {
+          row[k2] = this.parse(this.globParts[i2][k2]);
+        }
+      }
+    });
+  }
+  // Merge rows that only differ in one portion, where each of them
+  // is a Matcher, into one row that matches any of them with
+  // `@(a|b|...)`. Then a path is only walked once for all of them,
+  // for example with `**/*.{js,ts}`.
+  mergeRows() {
+    let merged = true;
+    while (merged) {
+      merged = false;
+      if (this.set.length < 2)
+        return;
+      let keys = this.#mergeKeys();
+      const len = Math.max(0, ...this.set.map((r2) => r2.length));
+      for (let k2 = 0; k2 < len; k2++) {
+        const groups2 = /* @__PURE__ */ new Map();
+        const R3 = this.set.length + 1;
+        this.set.forEach((row, i2) => {
+          if (!(row[k2] instanceof Matcher || row[k2] === PENDING) || !extSafe(this.globParts[i2][k2])) {
+            return;
+          }
+          const { pre, suf } = keys[i2];
+          const key = pre[k2] * R3 + suf[k2 + 1];
+          const g2 = groups2.get(key);
+          if (g2)
+            g2.push(i2);
+          else
+            groups2.set(key, [i2]);
+        });
+        const drop = /* @__PURE__ */ new Set();
+        for (const g2 of groups2.values()) {
+          if (g2.length < 2)
+            continue;
+          const [first, ...rest] = g2;
+          const alts = g2.map((i2) => this.globParts[i2][k2]);
+          const glob = `@(${alts.join("|")})`;
+          if (extglobCount(glob) > MAX_EXTGLOBS)
+            continue;
+          this.globParts[first][k2] = glob;
+          this.set[first][k2] = this.parse(glob);
+          for (const i2 of rest)
+            drop.add(i2);
+        }
+        if (drop.size) {
+          merged = true;
+          this.set = this.set.filter((_3, i2) => !drop.has(i2));
+          this.globParts = this.globParts.filter((_3, i2) => !drop.has(i2));
+          if (this.set.length < 2)
+            return;
+          keys = this.#mergeKeys();
+        }
+      }
+    }
+  }
+  // For each row, number ids for its prefixes and suffixes, such that
+  // pre[k] identifies parts[0..k) and suf[k] identifies parts[k..n).
+  // Two rows are the same other than at portion k exactly when they
+  // have the same pre[k] and suf[k + 1]. This is linear in the size of
+  // the rows, where joining the whole row for every k was quadratic.
+  #mergeKeys() {
+    const partIds = /* @__PURE__ */ new Map();
+    const ids = this.globParts.map((parts2) => parts2.map((s) => {
+      let id = partIds.get(s);
+      if (id === void 0)
+        partIds.set(s, id = partIds.size);
+      return id;
+    }));
+    const P3 = partIds.size;
+    const len = Math.max(0, ...ids.map((r2) => r2.length));
+    const keys = ids.map((r2) => ({
+      pre: [0],
+      suf: new Array(r2.length + 1).fill(0)
+    }));
+    for (let k2 = 0; k2 < len; k2++) {
+      const m2 = /* @__PURE__ */ new Map();
+      ids.forEach((r2, i2) => {
+        if (k2 >= r2.length)
+          return;
+        const { pre } = keys[i2];
+        const key = pre[k2] * P3 + r2[k2];
+        let id = m2.get(key);
+        if (id === void 0)
+          m2.set(key, id = m2.size + 1);
+        pre.push(id);
+      });
+    }
+    for (let k2 = len - 1; k2 >= 0; k2--) {
+      const m2 = /* @__PURE__ */ new Map();
+      ids.forEach((r2, i2) => {
+        if (k2 >= r2.length)
+          return;
+        const { suf } = keys[i2];
+        const key = suf[k2 + 1] * P3 + r2[k2];
+        let id = m2.get(key);
+        if (id === void 0)
+          m2.set(key, id = m2.size + 1);
+        suf[k2] = id;
+      });
+    }
+    return keys;
+  }
+  // various transforms to equivalent pattern sets that are
+  // faster to process in a filesystem walk.  The goal is to
+  // eliminate what we can, and push all ** patterns as far
+  // to the right as possible, even if it increases the number
+  // of patterns that we have to process.
+  preprocess(globParts) {
+    if (this.options.noglobstar) {
+      for (const partset of globParts) {
+        for (let j3 = 0; j3 < partset.length; j3++) {
+          if (partset[j3] === "**") {
+            partset[j3] = "*";
+          }
+        }
+      }
+    }
+    const { optimizationLevel = 1 } = this.options;
+    if (optimizationLevel >= 2) {
+      globParts = this.firstPhasePreProcess(globParts);
+      globParts = this.secondPhasePreProcess(globParts);
+    } else if (optimizationLevel >= 1) {
+      globParts = this.levelOneOptimize(globParts);
+    } else {
+      globParts = this.adjascentGlobstarOptimize(globParts);
+    }
+    return globParts;
+  }
+  // just get rid of adjascent ** portions
+  adjascentGlobstarOptimize(globParts) {
+    return globParts.map((parts2) => {
+      let gs2 = -1;
+      while (-1 !== (gs2 = parts2.indexOf("**", gs2 + 1))) {
+        let i2 = gs2;
+        while (parts2[i2 + 1] === "**") {
+          i2++;
+        }
+        if (i2 !== gs2) {
+          parts2.splice(gs2, i2 - gs2);
+        }
+      }
+      return parts2;
+    });
+  }
+  // get rid of adjascent ** and resolve .. portions
+  levelOneOptimize(globParts) {
+    return globParts.map((parts2) => {
+      const root = this.#rootIndex(parts2) + 1;
+      parts2 = parts2.reduce((set, part) => {
+        const prev = set[set.length - 1];
+        if (part === "**" && prev === "**") {
+          return set;
+        }
+        if (part === "..") {
+          if (set.length > root && prev && prev !== ".." && prev !== "." && prev !== "**") {
+            set.pop();
+            return set;
+          }
+        }
+        set.push(part);
+        return set;
+      }, []);
+      return parts2.length === 0 ? [""] : parts2;
+    });
+  }
+  // Check the path against each row before it is split. 'no' if no
+  // row can match, so it does not need to be split. 'yes' if a row of
+  // `**` and one more portion matches. 'maybe' if it must be split to
+  // know. None of this applies with partial, where the path can end
+  // before the row does.
+  //
+  // On Windows, `\` is a separator in the path too, and the portions of
+  // a row up to its drive letter or UNC share are not checked (see
+  // #rootIndex).
+  //
+  // Each string portion of a row must be a portion of the path, so the
+  // path must contain it. Level 2 can only take portions out of the
+  // path, so this is still true then.
+  //
+  // The last portion of a row must match the last portion of the path,
+  // or the one before a trailing `/` (as a/* and a/**/* match a/b/).
+  // This does not apply to rows that end in **, rows that end in a
+  // root, or preserveMultipleSlashes (which can leave more
+  // than one '' at the end). At level 2, it does not apply if that
+  // portion is `.` or `..`, which can be
+  // resolved away. Level 2 only takes other portions out of the
+  // middle of the path.
+  //
+  // A row of `**/x` then matches if the ** can walk the portions
+  // before the one that x matches, the same as #matchGlobstar. At
+  // level 2, this is only known if none of them are `.` or `..`, so
+  // that the path does not change when it is resolved.
+  #canMatch(f3) {
+    const sep4 = !this.isWindows || !f3.includes("\\") ? "/" : f3.includes("/") ? "both" : "\\";
+    let ends = this.#endCheck ? 0 : -1;
+    let last = "";
+    let lastStart = 0;
+    let prev;
+    let prevStart = 0;
+    const dot = !!this.options.dot;
+    ROWS: for (let r2 = 0; r2 < this.set.length; r2++) {
+      const row = this.set[r2];
+      const p2 = row[row.length - 1];
+      let end = ends !== -1 && this.#endRows[r2] && p2 !== GLOBSTAR;
+      if (end && ends === 0) {
+        const i2 = lastSep(f3, f3.length, sep4);
+        lastStart = i2 + 1;
+        last = f3.slice(lastStart);
+        if (last === "" && i2 >= 0) {
+          let j3 = i2;
+          while (j3 > 0 && isSep(f3.charCodeAt(j3 - 1), sep4))
+            j3--;
+          prevStart = j3 === 0 ? 0 : lastSep(f3, j3 - 1, sep4) + 1;
+          prev = f3.slice(prevStart, j3);
+        }
+        const resolves = this.#level2 && (isDots(last) || last === "" && prev !== void 0 && isDots(prev));
+        ends = resolves ? -1 : 1;
+        end = !resolves;
+      }
+      let tailStart = -1;
+      if (end && typeof p2 === "string") {
+        tailStart = endIndex(p2, last, lastStart, prev, prevStart);
+        if (tailStart === -1)
+          continue;
+      }
+      if (this.#literalCheck) {
+        for (const l3 of this.#literals[r2]) {
+          if (!f3.includes(l3))
+            continue ROWS;
+        }
+      }
+      if (end && typeof p2 === "object") {
+        tailStart = endIndex(p2, last, lastStart, prev, prevStart);
+        if (tailStart === -1)
+          continue;
+      }
+      const shape = this.#shapes[r2];
+      if (shape === "base" && end)
+        return "yes";
+      if (shape === "tail" && end) {
+        if (this.#level2 && dotPortion(f3, 0, tailStart, true, sep4)) {
+          return "maybe";
+        }
+        if (!dotPortion(f3, 0, tailStart, dot, sep4))
+          return "yes";
+        continue;
+      }
+      if (shape === "mid" || shape === "head") {
+        const m2 = this.#walk(f3, row, shape === "head", dot, sep4);
+        if (m2 !== "no")
+          return m2;
+        continue;
+      }
+      return "maybe";
+    }
+    return "no";
+  }
+  // Match a row of a known shape against the split path, the same as
+  // #matchGlobstar and #matchGlobStarBodySections do. None of these
+  // rows have a drive letter, so they start at the first portion.
+  #matchShape(file, row, shape) {
+    const dot = !!this.options.dot;
+    const n = file.length;
+    if (shape === "head") {
+      if (n < 2 || !portionMatch(row[0], file[0])) {
+        return false;
+      }
+      for (let i2 = 1; i2 < n; i2++)
+        if (!walkable(file[i2], dot))
+          return false;
+      return true;
+    }
+    const x3 = row[1];
+    if (shape === "tail") {
+      let t2 = n - 1;
+      if (!portionMatch(x3, file[t2])) {
+        if (file[t2] !== "" || n === 1 || !portionMatch(x3, file[--t2])) {
+          return false;
+        }
+      }
+      for (let i2 = 0; i2 < t2; i2++)
+        if (!walkable(file[i2], dot))
+          return false;
+      return true;
+    }
+    for (let k2 = 0; k2 < n; k2++) {
+      if (portionMatch(x3, file[k2]) && k2 + 1 < n) {
+        let i2 = k2 + 1;
+        while (i2 < n && walkable(file[i2], dot))
+          i2++;
+        if (i2 === n)
+          return true;
+      }
+      if (!walkable(file[k2], dot))
+        return false;
+    }
+    return false;
+  }
+  // Match a row of `**/x/**` or `x/**` against the path, the same as
+  // #matchGlobstar and #matchGlobStarBodySections do once it is split.
+  // x must match a portion (the first one, for `x/**`), the ** before
+  // it must be able to walk the portions before that one, and there
+  // must be a portion after it, which the ** after it can walk. At
+  // level 2, this is only known if no portion is `.` or `..`.
+  #walk(f3, row, head, dot, sep4) {
+    if (this.#level2 && dotPortion(f3, 0, f3.length, true, sep4))
+      return "maybe";
+    const x3 = row[head ? 0 : 1];
+    let s = 0;
+    for (let e = nextSep(f3, s, sep4); e !== -1; e = nextSep(f3, s, sep4)) {
+      let next = e + 1;
+      while (next < f3.length && isSep(f3.charCodeAt(next), sep4))
+        next++;
+      const hit = typeof x3 === "string" ? e - s === x3.length && f3.startsWith(x3, s) : e > s && x3.testUnchecked(f3.slice(s, e));
+      if (hit && !dotPortion(f3, next, f3.length, dot, sep4))
+        return "yes";
+      if (head || dotPortion(f3, s, next, dot, sep4))
+        return "no";
+      s = next;
+    }
+    return "no";
+  }
+  // the last split, if it was the same path with the same split
+  // settings
+  #cachedSplit(f3) {
+    const last = lastSplit;
+    return last?.f === f3 && last.isWindows === this.isWindows && last.preserveMultipleSlashes === this.preserveMultipleSlashes && last.normalize === this.#form ? last : void 0;
+  }
+  // split a path for match(), and keep the parts for the next call
+  #split(f3) {
+    const { isWindows, preserveMultipleSlashes } = this;
+    let parts2 = this.#slashSplit(isWindows ? f3.split("\\").join("/") : f3);
+    const normalize2 = this.#form;
+    if (normalize2)
+      parts2 = parts2.map((p2) => p2.normalize(normalize2));
+    lastSplit = {
+      f: f3,
+      isWindows,
+      preserveMultipleSlashes,
+      normalize: normalize2,
+      parts: parts2
+    };
+    return lastSplit;
+  }
+  // resolve `.` and `..` portions of a path, for level 2
+  #levelTwoFileOptimize(file) {
+    const parts2 = [...file];
+    let didSomething = false;
+    do {
+      didSomething = false;
+      if (!this.preserveMultipleSlashes) {
+        for (let i2 = 1; i2 < parts2.length - 1; i2++) {
+          const p2 = parts2[i2];
+          if (i2 === 1 && p2 === "" && parts2[0] === "")
+            continue;
+          if (p2 === "." || p2 === "") {
+            didSomething = true;
+            parts2.splice(i2, 1);
+            i2--;
+          }
+        }
+        if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+          didSomething = true;
+          parts2.pop();
+        }
+      }
+      const root = this.#rootIndex(parts2) + 1;
+      let dd = root;
+      while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
+        const p2 = parts2[dd - 1];
+        if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
+          didSomething = true;
+          parts2.splice(dd - 1, 2);
+          dd = Math.max(dd - 2, root);
+        }
+      }
+    } while (didSomething);
+    return parts2.length === 0 ? [""] : parts2;
+  }
+  // First phase: single-pattern processing
+  // <pre> is 1 or more portions
+  // <rest> is 1 or more portions
+  // <p> is any portion other than ., .., '', or **
+  // <e> is . or ''
+  //
+  // **/.. is *brutal* for filesystem walking performance, because
+  // it effectively resets the recursive walk each time it occurs,
+  // and ** cannot be reduced out by a .. pattern part like a regexp
+  // or most strings (other than .., ., and '') can be.
+  //
+  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+  // <pre>/<e>/<rest> -> <pre>/<rest>
+  // <pre>/<p>/../<rest> -> <pre>/<rest>
+  // **/**/<rest> -> **/<rest>
+  //
+  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+  // this WOULD be allowed if ** did follow symlinks, or * didn't
+  firstPhasePreProcess(globParts) {
+    const { braceExpandMax = DEFAULT_BRACE_EXPAND_MAX } = this.options;
+    let splitCells = 0;
+    const maxSplitCells = 1e6;
+    let didSomething = false;
+    do {
+      didSomething = false;
+      for (let parts2 of globParts) {
+        let gs2 = -1;
+        while (-1 !== (gs2 = parts2.indexOf("**", gs2 + 1))) {
+          let gss = gs2;
+          while (parts2[gss + 1] === "**") {
+            gss++;
+          }
+          if (gss > gs2) {
+            parts2.splice(gs2 + 1, gss - gs2);
+          }
+          let next = parts2[gs2 + 1];
+          const p2 = parts2[gs2 + 2];
+          const p22 = parts2[gs2 + 3];
+          if (next !== "..")
+            continue;
+          if (!p2 || p2 === "." || p2 === ".." || !p22 || p22 === "." || p22 === "..") {
+            continue;
+          }
+          const addedCells = parts2.length - 1;
+          if (globParts.length >= braceExpandMax || splitCells + addedCells > maxSplitCells) {
+            throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
+          }
+          didSomething = true;
+          parts2.splice(gs2, 1);
+          const other = parts2.slice(0);
+          other[gs2] = "**";
+          splitCells += addedCells;
+          globParts.push(other);
+          gs2--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let i2 = 1; i2 < parts2.length - 1; i2++) {
+            const p2 = parts2[i2];
+            if (i2 === 1 && p2 === "" && parts2[0] === "")
+              continue;
+            if (p2 === "." || p2 === "") {
+              didSomething = true;
+              parts2.splice(i2, 1);
+              i2--;
+            }
+          }
+          if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+            didSomething = true;
+            parts2.pop();
+          }
+        }
+        const root = this.#rootIndex(parts2) + 1;
+        let dd = root;
+        while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
+          const p2 = parts2[dd - 1];
+          if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
+            didSomething = true;
+            const needDot = dd === 1 && parts2[dd + 1] === "**";
+            const splin = needDot ? ["."] : [];
+            parts2.splice(dd - 1, 2, ...splin);
+            if (parts2.length === 0)
+              parts2.push("");
+            dd = Math.max(dd - 2, root);
+          }
+        }
+      }
+    } while (didSomething);
+    return globParts;
+  }
+  // second phase: multi-pattern dedupes
+  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+  secondPhasePreProcess(globParts) {
+    const keys = /* @__PURE__ */ new Set();
+    const rows = globParts.filter((parts2) => {
+      const key = parts2.join("/");
+      if (keys.has(key))
+        return false;
+      keys.add(key);
+      return true;
+    });
+    const stars = /* @__PURE__ */ new Map();
+    for (const parts2 of rows) {
+      const s = [];
+      for (let i2 = 0; i2 < parts2.length; i2++) {
+        if (parts2[i2] === "*")
+          s.push(i2);
+      }
+      if (s.length)
+        stars.set(s.join(","), s);
+    }
+    if (!stars.size || rows.length * stars.size > 1e5)
+      return rows;
+    const { dot } = this.options;
+    return rows.filter((parts2) => {
+      for (const s of stars.values()) {
+        if (s[s.length - 1] >= parts2.length)
+          continue;
+        const c3 = [...parts2];
+        let ok = true;
+        let changed = false;
+        for (const i2 of s) {
+          const p2 = parts2[i2];
+          if (p2 === "*")
+            continue;
+          if (!p2 || p2 === "**" || !dot && p2.startsWith(".")) {
+            ok = false;
+            break;
+          }
+          c3[i2] = "*";
+          changed = true;
+        }
+        if (ok && changed && keys.has(c3.join("/")))
+          return false;
+      }
+      return true;
+    });
+  }
+  parseNegate() {
+    if (this.nonegate)
+      return;
+    const pattern = this.pattern;
+    let negate = false;
+    let negateOffset = 0;
+    for (let i2 = 0; i2 < pattern.length && pattern.charAt(i2) === "!"; i2++) {
+      negate = !negate;
+      negateOffset++;
+    }
+    if (negateOffset)
+      this.pattern = pattern.slice(negateOffset);
+    this.negate = negate;
+  }
+  // Match the parts of a path against one row of the set. `resolved`
+  // is the parts after level 2 resolves `.` and `..` in them, or the
+  // same parts below level 2. Set partial to true to test if, for
+  // example, "/a/b" matches the start of "/*/b/*/d". Partial means, if
+  // you run out of file before you run out of pattern, then that's
+  // fine, as long as all the parts match.
+  #matchRow(file, resolved, pattern, partial) {
+    let fileStartIndex = 0;
+    let patternStartIndex = 0;
+    const fh = this.isWindows ? uncHost(resolved) : -1;
+    const ph = fh === -1 ? -1 : uncHost(pattern);
+    if (ph !== -1) {
+      const host = pattern[ph];
+      const share = pattern[ph + 1];
+      if (typeof host !== "string" || typeof share !== "string") {
+        fileStartIndex = fh;
+        patternStartIndex = ph;
+      } else if (resolved[fh].toLowerCase() === host.toLowerCase() && resolved[fh + 1].toLowerCase() === share.toLowerCase()) {
+        fileStartIndex = fh + 2;
+        patternStartIndex = ph + 2;
+      }
+    } else if (this.isWindows) {
+      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+      if (typeof fdi === "number" && typeof pdi === "number") {
+        const [fd, pd] = [
+          file[fdi],
+          pattern[pdi]
+        ];
+        if (fd.toLowerCase() === pd.toLowerCase()) {
+          patternStartIndex = pdi + 1;
+          fileStartIndex = fdi + 1;
+        }
+      }
+    }
+    file = resolved;
+    if (pattern.includes(GLOBSTAR)) {
+      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+    }
+    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+  }
+  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+    const { head, body: body2, tail, segments } = this.#getGlobstarParts(pattern, partial, patternIndex);
+    if (head.length) {
+      const headEnd = fileIndex + head.length;
+      if (!this.#matchOne(file, head, partial, fileIndex, 0, headEnd)) {
+        return false;
+      }
+      fileIndex += head.length;
+      patternIndex += head.length;
+    }
+    let fileTailMatch = 0;
+    if (tail.length) {
+      if (tail.length + fileIndex > file.length)
+        return false;
+      let tailStart = file.length - tail.length;
+      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+        fileTailMatch = tail.length;
+      } else {
+        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+          return false;
+        }
+        tailStart--;
+        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+          return false;
+        }
+        fileTailMatch = tail.length + 1;
+      }
+    }
+    if (!body2.length) {
+      let sawSome = !!fileTailMatch;
+      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+        const f3 = String(file[i2]);
+        sawSome = true;
+        if (f3 === "." || f3 === ".." || !this.options.dot && f3.startsWith(".")) {
+          return false;
+        }
+      }
+      return partial || sawSome;
+    }
+    return !!this.#matchGlobStarBodySections(file, segments, file.length - fileTailMatch, fileIndex, 0, partial, 0, !!fileTailMatch, /* @__PURE__ */ new Set());
+  }
+  // Split the pattern into head, tail, and middle of ** delimited
+  // parts. The tail has to be at the end, and the others just have to
+  // be found in order from the head. These only depend on the pattern
+  // row, so they are kept for the next path.
+  #getGlobstarParts(pattern, partial, patternIndex) {
+    let byStart = this.#globstarParts.get(pattern);
+    if (!byStart) {
+      byStart = [];
+      this.#globstarParts.set(pattern, byStart);
+    }
+    const key = patternIndex * 2 + (partial ? 1 : 0);
+    const found = byStart[key];
+    if (found)
+      return found;
+    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+    const lastgs = pattern.lastIndexOf(GLOBSTAR);
+    const head = pattern.slice(patternIndex, firstgs);
+    const body2 = pattern.slice(firstgs + 1, partial ? void 0 : lastgs);
+    const tail = partial ? [] : pattern.slice(lastgs + 1);
+    const segments = [[[], 0]];
+    let current = segments[0];
+    let nonGsParts = 0;
+    const nonGsPartsSums = [0];
+    for (const b3 of body2) {
+      if (b3 === GLOBSTAR) {
+        nonGsPartsSums.push(nonGsParts);
+        current = [[], 0];
+        segments.push(current);
+      } else {
+        current[0].push(b3);
+        nonGsParts++;
+      }
+    }
+    segments.forEach((b3, i2) => {
+      b3[1] = nonGsParts - nonGsPartsSums[i2];
+    });
+    const parts2 = { head, body: body2, tail, segments };
+    byStart[key] = parts2;
+    return parts2;
+  }
+  // return false for "nope, not matching"
+  // return null for "not matching, cannot keep trying"
+  #matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex, bodyIndex, partial, globStarDepth, sawTail, tried) {
+    const bs2 = bodySegments[bodyIndex];
+    if (!bs2) {
+      if (partial) {
+        return fileIndex >= fileLength || fileIndex === fileLength - 1 && file[fileIndex] === "";
+      }
+      for (let i2 = fileIndex; i2 < fileLength; i2++) {
+        sawTail = true;
+        const f3 = file[i2];
+        if (f3 === "." || f3 === ".." || !this.options.dot && f3.startsWith(".")) {
+          return false;
+        }
+      }
+      return sawTail;
+    }
+    const [body2, need] = bs2;
+    const after = partial ? fileLength : fileLength - need;
+    while (fileIndex <= after) {
+      const key = bodyIndex * (file.length + 1) + fileIndex;
+      if (tried.has(key))
+        return false;
+      tried.add(key);
+      const m2 = this.#matchOne(file, body2, partial, fileIndex, 0, fileIndex + body2.length);
+      if (m2 && globStarDepth < this.maxGlobstarRecursion) {
+        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileLength, fileIndex + body2.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail, tried);
+        if (sub !== false) {
+          return sub;
+        }
+      }
+      if (fileIndex === after)
+        break;
+      const f3 = file[fileIndex];
+      if (f3 === "." || f3 === ".." || !this.options.dot && f3.startsWith(".")) {
+        return false;
+      }
+      fileIndex++;
+    }
+    return partial || null;
+  }
+  #matchOne(file, pattern, partial, fileIndex, patternIndex, fileEnd = file.length) {
+    let fi;
+    let pi;
+    let pl;
+    let fl;
+    for (fi = fileIndex, pi = patternIndex, fl = Math.min(fileEnd, file.length), pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+      let p2 = pattern[pi];
+      let f3 = file[fi];
+      if (p2 === false || p2 === GLOBSTAR) {
+        return false;
+      }
+      if (!portionMatch(p2, f3))
+        return false;
+    }
+    if (fi === fl && pi === pl) {
+      return true;
+    } else if (fi === fl) {
+      return partial;
+    } else if (pi === pl) {
+      return fi === fl - 1 && file[fi] === "";
+    } else {
+      throw new Error("wtf?");
+    }
+  }
+  braceExpand() {
+    return braceExpand(this.pattern, this.options);
+  }
+  // Expand braces, except numeric ranges such as {0..999} with at
+  // least RANGE_MIN values. Each of those stays in its pattern as
+  // `<mark>0..999<mark>`, for the Matcher to test. If a range might
+  // be inside a [...] class, expand all of them instead.
+  #expandBraces() {
+    const { pattern } = this;
+    if (this.options.nobrace)
+      return this.braceExpand();
+    let code = 57344;
+    while (pattern.includes(String.fromCharCode(code))) {
+      if (++code > 63743)
+        return this.braceExpand();
+    }
+    const mark = String.fromCharCode(code);
+    let found = false;
+    const marked = pattern.replace(rangeRe, (m2, lo, hi) => {
+      const a = Number(lo);
+      const b3 = Number(hi);
+      if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b3) || Math.abs(a - b3) + 1 < RANGE_MIN) {
+        return m2;
+      }
+      found = true;
+      return `${mark}${lo}..${hi}${mark}`;
+    });
+    if (!found)
+      return this.braceExpand();
+    const set = braceExpand(marked, this.options);
+    for (const p2 of set) {
+      for (const portion of p2.split("/")) {
+        const c3 = portion.indexOf("[");
+        if (c3 !== -1 && c3 < portion.lastIndexOf(mark)) {
+          return this.braceExpand();
+        }
+        if (!this.options.noext && inRepeatOrNegExt(portion, mark)) {
+          return this.braceExpand();
+        }
+      }
+    }
+    this.#rangeMark = mark;
+    return set;
+  }
+  parse(pattern) {
+    assertValidPattern(pattern);
+    const options = this.options;
+    if (pattern === "**")
+      return GLOBSTAR;
+    if (pattern === "")
+      return "";
+    const { nocase, nocaseMagicOnly, noext = false, dot, normalize: normalize2 } = options;
+    const rangeMark = this.#rangeMark;
+    const lit2 = rangeMark && pattern.includes(rangeMark) ? void 0 : literal(pattern, noext);
+    if (lit2 !== void 0 && !(nocase && !nocaseMagicOnly && pattern.toUpperCase() !== pattern.toLowerCase())) {
+      return this.#norm(lit2);
+    }
+    if (this.#pending)
+      return PENDING;
+    let m2 = this.#matchers.get(pattern);
+    if (!m2) {
+      if (!noext)
+        assertValidExtglobs(pattern);
+      m2 = new Matcher(pattern, {
+        nocase,
+        noext,
+        dot,
+        normalize: normalize2,
+        ...rangeMark && { rangeMark }
+      });
+      this.#matchers.set(pattern, m2);
+    }
+    return m2;
+  }
+  #slashSplit(p2) {
+    if (this.preserveMultipleSlashes) {
+      return p2.split("/");
+    } else if (this.isWindows && /^\/\/[^/]+/.test(p2)) {
+      return ["", ...p2.split(/\/+/)];
+    } else {
+      return p2.split(/\/+/);
+    }
+  }
+  match(f3, partial = this.partial) {
+    if (this.comment) {
+      return false;
+    }
+    if (this.empty) {
+      return f3 === "";
+    }
+    if (f3 === "/" && partial) {
+      return true;
+    }
+    const options = this.options;
+    let split = this.#cachedSplit(f3);
+    if (!split) {
+      if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f3) {
+        lastChecked = f3;
+        const can = this.#canMatch(f3);
+        if (can === "no")
+          return options.flipNegate ? false : this.negate;
+        if (can === "yes")
+          return options.flipNegate ? true : !this.negate;
+      }
+      split = this.#split(f3);
+    }
+    const ff = split.parts;
+    const resolved = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
+    const set = this.set;
+    let filename = ff[ff.length - 1];
+    if (!filename) {
+      for (let i2 = ff.length - 2; !filename && i2 >= 0; i2--) {
+        filename = ff[i2];
+      }
+    }
+    for (let r2 = 0; r2 < set.length; r2++) {
+      const pattern = set[r2];
+      const shape = partial ? void 0 : this.#shapes[r2];
+      const hit = shape === "base" ? portionMatch(pattern[0], filename) : shape ? this.#matchShape(resolved, pattern, shape) : options.matchBase && pattern.length === 1 ? this.#matchRow([filename], [filename], pattern, partial) : this.#matchRow(ff, resolved, pattern, partial);
+      if (hit) {
+        if (options.flipNegate) {
+          return true;
+        }
+        return !this.negate;
+      }
+    }
+    if (options.flipNegate) {
+      return false;
+    }
+    return this.negate;
+  }
+  static defaults(def) {
+    return minimatch.defaults(def).Minimatch;
+  }
+};
+minimatch.Minimatch = Minimatch;
+minimatch.escape = escape;
+minimatch.unescape = unescape;
 
 // src/config/config.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/findings.ts
 var SEVERITIES = ["critical", "high", "medium", "low"];
@@ -42104,10 +44739,10 @@ function headerOrPair(key, q3) {
   const start2 = rawColumn(q3, c3.start);
   return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
 }
-function joinConcatenated(line2, quoted, qi, pair2) {
-  let value = pair2.value;
-  const parts2 = [...pair2.parts];
-  let template = pair2.template;
+function joinConcatenated(line2, quoted, qi, pair3) {
+  let value = pair3.value;
+  const parts2 = [...pair3.parts];
+  let template = pair3.template;
   for (let n = qi + 1; n < quoted.length; n++) {
     let i2 = skipSpace(line2, quoted[n - 1].end + 1);
     if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
@@ -42116,7 +44751,7 @@ function joinConcatenated(line2, quoted, qi, pair2) {
     parts2.push(...quotedPart(quoted[n]));
     template ||= isTemplate(quoted[n]);
   }
-  return parts2.length === pair2.parts.length ? pair2 : { ...pair2, value, parts: parts2, ...template ? { template } : {} };
+  return parts2.length === pair3.parts.length ? pair3 : { ...pair3, value, parts: parts2, ...template ? { template } : {} };
 }
 function quotedPairs(line2, quoted, byEnd, code, out2) {
   const listOpen = /* @__PURE__ */ new Map();
@@ -42276,9 +44911,9 @@ function inlinePairs(text, base, out2, secretName2) {
     if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
     const key = text.slice(j3 + 1, e);
     if (key.length < 3 || !secretName2(key)) continue;
-    const sep2 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
     let k2 = e + 1;
-    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep2 && !(sep2 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
+    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
     let value = text.slice(e + 1, k2);
     if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
     if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
@@ -42345,8 +44980,8 @@ function restOfLineEnd(line2, from) {
 }
 function barePair(line2, restOfLine) {
   let i2 = skipSpace(line2, 0);
-  for (const prefix of ["export ", "ENV ", "ARG ", "set ", "- "]) {
-    if (line2.startsWith(prefix, i2)) i2 = skipSpace(line2, i2 + prefix.length);
+  for (const prefix2 of ["export ", "ENV ", "ARG ", "set ", "- "]) {
+    if (line2.startsWith(prefix2, i2)) i2 = skipSpace(line2, i2 + prefix2.length);
   }
   const env = /^\s{0,64}ENV\s/.test(line2);
   const keyStart = i2;
@@ -42548,9 +45183,9 @@ ${t2}` : t2, parts: [...parts2, { line: step, start: indent, end: indent + t2.le
   for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
   const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts2, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
   if (rest.includes(",")) {
-    const pair2 = carriedPair(grown);
+    const pair3 = carriedPair(grown);
     const after = { ...grown, value: "", parts: [] };
-    return { pairs: pair2, carry: rest.includes(")") ? void 0 : after };
+    return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
   }
   return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
 }
@@ -42641,7 +45276,7 @@ var NEWLINE_PAIR = 255;
 var CHECKS = [];
 var NEIGHBOURS = new Uint8Array(256 * 512);
 var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var pair = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+var pair2 = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
 function buildTable() {
   const index = /* @__PURE__ */ new Map();
   const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
@@ -42658,11 +45293,11 @@ function buildTable() {
       CHECKS[slot].push({ word: bytes2, back });
       const [offset, third] = back === at2 ? [0, bytes2[at2 + 2]] : [256, bytes2[at2]];
       for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
-      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair(a, b3)] = slot + 1;
+      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair2(a, b3)] = slot + 1;
     }
   }
   if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
-  for (let c3 = 0; c3 < 256; c3++) TABLE[pair(NEWLINE, c3)] = TABLE[pair(c3, NEWLINE)] = NEWLINE_PAIR;
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair2(NEWLINE, c3)] = TABLE[pair2(c3, NEWLINE)] = NEWLINE_PAIR;
 }
 buildTable();
 function hasTrigger(data, j3, slot, end) {
@@ -42710,40 +45345,40 @@ function indexLines(bytes2) {
 
 // src/secrets/detect.ts
 var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
-function isSkippedFile(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+function isSkippedFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
 }
 var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
-var extension = (path) => {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+var extension = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   const dot = name2.lastIndexOf(".");
   return dot < 0 ? "" : name2.slice(dot + 1);
 };
-function isSecretsCandidate(path) {
-  return !isSkippedFile(path) && !BINARY_EXTENSIONS.has(extension(path));
+function isSecretsCandidate(path2) {
+  return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension(path2));
 }
 var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
-function isDocsFile(path) {
-  const lower2 = path.toLowerCase();
+function isDocsFile(path2) {
+  const lower2 = path2.toLowerCase();
   return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
 }
 var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
 var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
-function isTranslationFile(path) {
-  const parts2 = path.toLowerCase().split("/");
-  if (LOCALE_EXTENSIONS.has(extension(path))) return true;
+function isTranslationFile(path2) {
+  const parts2 = path2.toLowerCase().split("/");
+  if (LOCALE_EXTENSIONS.has(extension(path2))) return true;
   return parts2.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
 }
 var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
-var isCodeFile = (path) => CODE_EXTENSIONS.has(extension(path));
-function isEnvFile(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension(path2));
+function isEnvFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
 }
-var isYaml = (path) => {
-  const ext = extension(path);
-  return ext === "yml" || ext === "yaml";
+var isYaml = (path2) => {
+  const ext2 = extension(path2);
+  return ext2 === "yml" || ext2 === "yaml";
 };
 var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
 function linesOfBytes(bytes2, starts) {
@@ -42768,26 +45403,26 @@ function pgpassPair(line2) {
   return void 0;
 }
 var secretName = (key) => namedKind(key) !== void 0;
-function detectSecrets(path, content, options) {
-  if (isSkippedFile(path)) return [];
+function detectSecrets(path2, content, options) {
+  if (isSkippedFile(path2)) return [];
   const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   const ctx = {
-    docs: isDocsFile(path),
-    syntax: { code: isCodeFile(path), restOfLine: isEnvFile(path) || isYaml(path) },
-    translations: isTranslationFile(path),
+    docs: isDocsFile(path2),
+    syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
+    translations: isTranslationFile(path2),
     pgpass: name2 === ".pgpass" || name2 === "pgpass",
-    notebook: extension(path) === "ipynb",
-    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path),
+    notebook: extension(path2) === "ipynb",
+    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
     everyValue
   };
   const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
   const { starts, candidates } = indexLines(bytes2);
   const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
-  const columns = extension(path) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
+  const columns = extension(path2) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
   if (!candidates.length && !ctx.pgpass && !columns) return [];
-  const lineAt2 = (n) => n < file.count ? file.at(n) : void 0;
-  const yaml = isYaml(path) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
+  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path2) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
   const everyLine = yaml || ctx.pgpass || columns !== void 0;
   const out2 = [];
   let carry;
@@ -42805,7 +45440,7 @@ function detectSecrets(path, content, options) {
       candidate = true;
     }
     const lineNo = index + 1;
-    const line2 = lineAt2(index) ?? "";
+    const line2 = lineAt(index) ?? "";
     let encrypted = false;
     if (yaml) {
       const trimmed = line2.trimStart();
@@ -42833,9 +45468,9 @@ function detectSecrets(path, content, options) {
     }
     if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
     if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt2(index + 1 + n), (n) => lineAt2(index - 1 - n), ctx, readPairs, out2, taken);
+    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out2, taken);
     if ((readPairs || everyValue) && !continued) {
-      const opened = openCarry(line2, secretName, lineAt2(index - 1));
+      const opened = openCarry(line2, secretName, lineAt(index - 1));
       if (opened) carry = { state: opened, line: lineNo };
     }
   }
@@ -42915,15 +45550,15 @@ function isFormatPlaceholder(m2) {
   }
   let b3 = 0;
   while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
-  const sep2 = b3;
+  const sep4 = b3;
   while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
-  return new Set(value.slice(b3 > sep2 ? b3 : 0)).size <= 3;
+  return new Set(value.slice(b3 > sep4 ? b3 : 0)).size <= 3;
 }
 
 // src/rules/env-file-committed.ts
 var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
-function secretsFileReason(path, text) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+function secretsFileReason(path2, text) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
   if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
   if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
@@ -42963,9 +45598,9 @@ var envFileCommitted = {
     }
   },
   checkFile(ctx) {
-    const { path, added, fileClass } = ctx;
+    const { path: path2, added, fileClass } = ctx;
     if (!added) return [];
-    const reason = secretsFileReason(path, () => ctx.text);
+    const reason = secretsFileReason(path2, () => ctx.text);
     if (!reason) return [];
     const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
     if (reason === ENVIRONMENT_FILE && !held) return [];
@@ -42974,10 +45609,10 @@ var envFileCommitted = {
     return [
       {
         subject: "file",
-        loc: { path, line: line2, endLine: line2 },
-        message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
+        loc: { path: path2, line: line2, endLine: line2 },
+        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
         severity: fileClass.kind === "production" ? void 0 : "low",
-        fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
+        fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
     ];
   }
@@ -43065,8 +45700,8 @@ function hasAttribute(cls, name2, depth = 0) {
 }
 function equal(a, b3, depth = 0) {
   if (depth > MAX_DEPTH) return false;
-  const na = numeric(a);
-  const nb = numeric(b3);
+  const na = numeric2(a);
+  const nb = numeric2(b3);
   if (na !== void 0 && nb !== void 0) return na === nb;
   if (a.kind !== b3.kind) return false;
   switch (a.kind) {
@@ -43104,12 +45739,12 @@ function equal(a, b3, depth = 0) {
       return false;
   }
 }
-function numeric(v2) {
+function numeric2(v2) {
   if (v2.kind === "bool") return v2.value ? 1 : 0;
   if (v2.kind === "int" || v2.kind === "float") return v2.value;
   return void 0;
 }
-function show(v2, max = 80) {
+function show2(v2, max = 80) {
   const out2 = { text: "", max: max + 1 };
   render(v2, out2, 0);
   return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
@@ -43247,14 +45882,14 @@ function judge(setting, isBad) {
   return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
 }
 function optionMatches(v2, target) {
-  return show(v2, 400) === show(target, 400);
+  return show2(v2, 400) === show2(target, 400);
 }
 function trueButNotTrue(v2) {
   return truthy(v2) === true && v2.kind !== "bool";
 }
 function notBooleanMessage(name2, v2, djangoCheck, from) {
   const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
-  return `${name2} is ${show(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
 }
 function locOf(setting, view, binding = setting.binding) {
   return binding?.loc ?? view.moduleLoc();
@@ -43279,9 +45914,11 @@ function hasEntry(setting, s) {
 function literalFix(setting, pythonValue) {
   const b3 = setting.binding;
   if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
-  const m2 = /^(\s*)([A-Z_][A-Z0-9_]*)\s*=\s*([^#]*?)\s*(#.*)?$/.exec(b3.text);
-  if (!m2 || m2[2] !== setting.name) return void 0;
-  return `${m2[1]}${setting.name} = ${pythonValue}${m2[4] ? `  ${m2[4]}` : ""}`;
+  const code = b3.text.trimStart();
+  const indent = b3.text.slice(0, b3.text.length - code.length);
+  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
+  const hash = code.indexOf("#");
+  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
 }
 function mask(secret) {
   const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
@@ -43305,17 +45942,17 @@ var hardcodedCredential = {
     }
   },
   checkFile(ctx) {
-    const { path, lines, fileClass } = ctx;
+    const { path: path2, lines, fileClass } = ctx;
     const nonProduction = fileClass.kind === "production" ? void 0 : fileClass.why;
-    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit) => {
+    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const lowered = nonProduction && !worksAnywhere(hit.kind) ? nonProduction : void 0;
       const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
         // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
-        loc: { path, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
+        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
+        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
         severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value]
@@ -43384,7 +46021,7 @@ var allowedHostsWildcard = {
         {
           subject: "ALLOWED_HOSTS",
           loc: locOf(s, settings, j3.binding),
-          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
           fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
         }
       ];
@@ -43555,7 +46192,7 @@ var clickjackingProtectionWeakened = {
       subject: "X_FRAME_OPTIONS",
       djangoCheck: "security.W019",
       loc: locOf(xfo, ctx.settings, j3.binding),
-      message: invalid ? `X_FRAME_OPTIONS is ${show(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
+      message: invalid ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
       severity: invalid ? "medium" : "low",
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     };
@@ -43592,7 +46229,7 @@ var contentTypeNosniffDisabled = {
         subject: "SECURE_CONTENT_TYPE_NOSNIFF",
         djangoCheck: "security.W006",
         loc: locOf(s, settings, j3.binding),
-        message: flagged ? notBooleanMessage("SECURE_CONTENT_TYPE_NOSNIFF", j3.value, "security.W006", origin(s, settings, j3.binding)) : `SECURE_CONTENT_TYPE_NOSNIFF ${wasOn(base) ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)}`} in production, so responses carry no X-Content-Type-Options: nosniff header and browsers may run an uploaded file as HTML or script (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage("SECURE_CONTENT_TYPE_NOSNIFF", j3.value, "security.W006", origin(s, settings, j3.binding)) : `SECURE_CONTENT_TYPE_NOSNIFF ${wasOn(base) ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so responses carry no X-Content-Type-Options: nosniff header and browsers may run an uploaded file as HTML or script (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SECURE_CONTENT_TYPE_NOSNIFF = True, or remove the line: True is the default.", replacement: literalFix(s, "True") }
       }
     ];
@@ -43623,7 +46260,7 @@ var cookieSamesiteNone = {
       out2.push({
         subject: name2,
         loc: locOf(s, settings, j3.binding),
-        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
+        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
         fix: { description: `Set ${name2} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
       });
     }
@@ -43684,7 +46321,7 @@ var corsAllowAllOrigins = {
         subject: "CORS_ALLOW_ALL_ORIGINS",
         loc: locOf(all, settings, j3.binding),
         severity,
-        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
+        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
         fix: { description: "List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.", replacement: fix }
       });
     }
@@ -43700,7 +46337,7 @@ var corsAllowAllOrigins = {
           subject: `${regexes.name}:${item.value.value}`,
           loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? "") ? item.loc : locOf(regexes, settings),
           severity: problem === "any" ? severity : void 0,
-          message: `${regexes.name} has ${show(item.value)}, which ${what} (${origin(regexes, settings)}).`,
+          message: `${regexes.name} has ${show2(item.value)}, which ${what} (${origin(regexes, settings)}).`,
           fix: { description: problem === "any" ? "Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS." : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
         });
       }
@@ -43738,7 +46375,7 @@ var crossOriginOpenerPolicyWeakened = {
     });
     const verdict = j3.value && judgeCoop(j3.value);
     if (j3.verdict === "none" || !j3.value || !verdict || verdict === "ok") return [];
-    const is2 = `SECURE_CROSS_ORIGIN_OPENER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production`;
+    const is2 = `SECURE_CROSS_ORIGIN_OPENER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
     const from = origin(s, settings, j3.binding);
     const fix = { description: "Set SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (Django's default), or 'same-origin-allow-popups' when the site opens OAuth or payment pop-ups.", replacement: literalFix(s, "'same-origin'") };
     const loc = locOf(s, settings, j3.binding);
@@ -43790,7 +46427,7 @@ var csrfCookieInsecure = {
         djangoCheck: "security.W016",
         loc: locOf(s, settings, j3.binding),
         severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set CSRF_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
       }
     ];
@@ -43832,13 +46469,13 @@ function envValue(world, name2) {
   return world.probe ?? void 0;
 }
 var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
-function probeProduces(literal2) {
-  const l3 = literal2.trim().toLowerCase();
+function probeProduces(literal3) {
+  const l3 = literal3.trim().toLowerCase();
   return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
 }
 var DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
-function namesDevelopment(literal2) {
-  return literal2.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
+function namesDevelopment(literal3) {
+  return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
 }
 var ENVIRON_TRUE = /* @__PURE__ */ new Set(["true", "on", "ok", "y", "yes", "1"]);
 function environBool(s) {
@@ -43869,7 +46506,7 @@ function pyInt(s) {
 }
 function pyFloat(s) {
   const t2 = s.trim().toLowerCase();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t2)) return { kind: "float", value: Number(t2) };
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t2)) return { kind: "float", value: Number(t2) };
   if (/^[+-]?(inf|infinity|nan)$/.test(t2)) return { kind: "float", value: t2.includes("nan") ? NaN : t2.startsWith("-") ? -Infinity : Infinity };
   return fails(`ValueError: could not convert string to float: ${s}`);
 }
@@ -43936,7 +46573,7 @@ var debugEnabled = {
         subject: "DEBUG",
         djangoCheck: "security.W018",
         loc: locOf(debug2, settings, j3.binding),
-        message: `DEBUG ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production: ${origin(debug2, settings, j3.binding)}.`,
+        message: `DEBUG ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: ${origin(debug2, settings, j3.binding)}.`,
         fix: { description: "Turn DEBUG off in production; read it from the environment with a False default.", replacement: literalFix(debug2, "False") }
       });
     } else {
@@ -43958,7 +46595,7 @@ var debugEnabled = {
       out2.push({
         subject: "DEBUG_PROPAGATE_EXCEPTIONS",
         loc: locOf(propagate, settings, p2.binding),
-        message: `DEBUG_PROPAGATE_EXCEPTIONS ${p2.verdict === "possible" ? "can be" : "is"} ${show(p2.value)} in production: exceptions escape Django's handlers and reach the WSGI server with their details (${origin(propagate, settings, p2.binding)}).`,
+        message: `DEBUG_PROPAGATE_EXCEPTIONS ${p2.verdict === "possible" ? "can be" : "is"} ${show2(p2.value)} in production: exceptions escape Django's handlers and reach the WSGI server with their details (${origin(propagate, settings, p2.binding)}).`,
         fix: { description: "Remove DEBUG_PROPAGATE_EXCEPTIONS from production settings.", replacement: literalFix(propagate, "False") }
       });
     const templates = settings.get("TEMPLATES");
@@ -43973,7 +46610,7 @@ var debugEnabled = {
           out2.push({
             subject: `TEMPLATES[${i2}].OPTIONS.debug`,
             loc: debugOption.loc ?? locOf(templates, settings),
-            message: `TEMPLATES[${i2}]["OPTIONS"]["debug"] is ${show(debugOption.value)} in production: template errors render with source context and variables.`,
+            message: `TEMPLATES[${i2}]["OPTIONS"]["debug"] is ${show2(debugOption.value)} in production: template errors render with source context and variables.`,
             fix: { description: "Remove the template `debug` option (it follows DEBUG by default)." }
           });
       });
@@ -44013,25 +46650,25 @@ var hstsWeakened = {
         subject: "SECURE_HSTS_SECONDS",
         djangoCheck: "security.W004",
         loc: locOf(seconds, settings, off.binding),
-        message: `SECURE_HSTS_SECONDS ${off.verdict === "possible" ? "can be" : "is"} ${show(off.value)} in production, so browsers are never told to insist on HTTPS (${origin(seconds, settings, off.binding)}).`,
+        message: `SECURE_HSTS_SECONDS ${off.verdict === "possible" ? "can be" : "is"} ${show2(off.value)} in production, so browsers are never told to insist on HTTPS (${origin(seconds, settings, off.binding)}).`,
         fix: { description: "Set SECURE_HSTS_SECONDS to a year (31536000) once HTTPS works everywhere; start with 3600 to test.", replacement: literalFix(seconds, String(ONE_YEAR)) }
       });
       return out2;
     }
     if (truthy(seconds.value) !== true) return out2;
     const useless = judge(seconds, (v2) => {
-      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show(v2) : void 0;
+      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show2(v2) : void 0;
       return text === void 0 ? void 0 : !(/^\d+$/.test(text) && Number(text) > 0);
     });
     if (useless.verdict !== "none" && useless.value)
       out2.push({
         subject: "SECURE_HSTS_SECONDS:max-age",
         loc: locOf(seconds, settings, useless.binding),
-        message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
+        message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show2(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show2(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
         fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
       });
-    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric(base.get("SECURE_HSTS_SECONDS").value) : void 0;
-    const now = numeric(seconds.value);
+    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric2(base.get("SECURE_HSTS_SECONDS").value) : void 0;
+    const now = numeric2(seconds.value);
     if (before !== void 0 && now !== void 0 && now < before)
       out2.push({
         subject: "SECURE_HSTS_SECONDS:lowered",
@@ -44053,7 +46690,7 @@ var hstsWeakened = {
         djangoCheck: id,
         loc: locOf(s, settings, j3.binding),
         severity: flagged ? "low" : turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
-        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show2(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
         fix: { description: `Set ${name2} = True.`, replacement: literalFix(s, "True") }
       });
     }
@@ -44068,7 +46705,7 @@ function judgePolicy(v2) {
   let tokens;
   if (v2.kind === "none") return { kind: "none" };
   if (v2.kind === "str") tokens = v2.value.split(",").map((t2) => t2.trim());
-  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show(i2.value) : void 0);
+  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show2(i2.value) : void 0);
   else return void 0;
   const bad = tokens.filter((t2) => t2 !== void 0 && !VALID2.has(t2));
   if (bad.length) return { kind: "invalid", bad };
@@ -44099,7 +46736,7 @@ var referrerPolicyWeakened = {
     });
     const verdict = j3.value && judgePolicy(j3.value);
     if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return [];
-    const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production`;
+    const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
     const from = origin(s, settings, j3.binding);
     const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") };
     const loc = locOf(s, settings, j3.binding);
@@ -44159,8 +46796,8 @@ var secretKeyHardcoded = {
         fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
-    const literal2 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
-    if (literal2.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal2.value.value, literal2.binding, "SECRET_KEY");
+    const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
+    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY");
     const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
@@ -44301,7 +46938,7 @@ var sessionCookieHttponlyDisabled = {
         djangoCheck: IDS[use],
         loc: locOf(s, settings, j3.binding),
         severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SESSION_COOKIE_HTTPONLY", j3.value, IDS[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_HTTPONLY", j3.value, IDS[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SESSION_COOKIE_HTTPONLY = True (or remove it: True is the default).", replacement: literalFix(s, "True") }
       }
     ];
@@ -44336,7 +46973,7 @@ var sessionCookieInsecure = {
         djangoCheck: IDS2[use],
         loc: locOf(s, settings, j3.binding),
         severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SESSION_COOKIE_SECURE", j3.value, IDS2[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_SECURE", j3.value, IDS2[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SESSION_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
       }
     ];
@@ -44399,7 +47036,7 @@ var sslRedirectDisabled = {
         djangoCheck: "security.W008",
         loc: locOf(s, settings, j3.binding),
         severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SECURE_SSL_REDIRECT", j3.value, "security.W008", origin(s, settings, j3.binding)) : `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
+        message: flagged ? notBooleanMessage("SECURE_SSL_REDIRECT", j3.value, "security.W008", origin(s, settings, j3.binding)) : `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
       }
     ];
@@ -44429,8 +47066,110 @@ var RULES = [
   settingsOpaqueWrite
 ];
 
+// src/rules/review-config-weakened.ts
+function strictness(f3) {
+  return f3 === "never" ? 0 : 1 + severityRank("critical") - severityRank(f3 ?? "high");
+}
+function ruleSeverity(config, id) {
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES].find((r2) => r2.meta.id === id)?.meta.severity ?? "high");
+}
+function weakenings(base, head) {
+  const out2 = [];
+  for (const id of /* @__PURE__ */ new Set([...Object.keys(base.rules), ...Object.keys(head.rules)])) {
+    const [before, after] = [ruleSeverity(base, id), ruleSeverity(head, id)];
+    if (after === "off" && before !== "off") out2.push({ what: `switches ${id} off`, key: id });
+    else if (after !== "off" && before !== "off" && severityRank(after) < severityRank(before)) out2.push({ what: `lowers ${id} from ${before} to ${after}`, key: id });
+  }
+  if (strictness(head.failOn) < strictness(base.failOn)) out2.push({ what: `lowers fail-on from ${base.failOn ?? "high"} to ${head.failOn ?? "high"}`, key: "fail-on" });
+  for (const glob of head.ignorePaths.filter((g2) => !base.ignorePaths.includes(g2))) out2.push({ what: `ignores the paths ${glob}`, key: glob });
+  return out2;
+}
+function lineOf(change, key) {
+  const added = [...change.added].sort((a, b3) => a - b3);
+  return (key === void 0 ? void 0 : added.find((n) => change.lines?.line(n)?.includes(key))) ?? added[0] ?? 1;
+}
+var reviewConfigWeakened = {
+  meta: {
+    id: "review-config-weakened",
+    severity: "high",
+    title: "A change edits the configuration of its own review",
+    django: [],
+    docs: {
+      what: "Finds a change to the review's configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule's severity or `fail-on`, adds `ignore-paths`), at low otherwise.",
+      why: "A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.",
+      bad: "# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off",
+      fix: "# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer"
+    }
+  },
+  check(change) {
+    const after = "once this change is merged; this review ran with the configuration of the base";
+    if ("error" in change.head)
+      return [{ subject: "config", loc: { path: change.path, line: lineOf(change, void 0), endLine: lineOf(change, void 0) }, severity: "low", message: `This change edits the review's configuration, and the new file does not load (${change.head.error}): every review would stop with an error ${after}.`, fix: { description: "Correct the configuration file." } }];
+    const weak = weakenings(change.base, change.head);
+    const line2 = lineOf(change, weak[0]?.key);
+    if (!weak.length)
+      return [{ subject: "config", loc: { path: change.path, line: line2, endLine: line2 }, severity: "low", message: `This change edits the review's configuration without weakening it; the edit takes effect ${after}.` }];
+    return [
+      {
+        subject: "config",
+        loc: { path: change.path, line: line2, endLine: line2 },
+        message: `This change edits the configuration of its own review: it ${weak.map((w2) => w2.what).join(", ")}. That takes effect only ${after}, so reviewers must approve the weaker rules themselves.`,
+        fix: { description: "Propose configuration changes in a pull request of their own, with the reason; keep this change to the code." }
+      }
+    ];
+  }
+};
+
 // src/rules/catalog.ts
-var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta)];
+var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
+
+// src/sources/read-file.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+var FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | (constants3.O_NOFOLLOW ?? 0);
+var NOT_REGULAR = "not a regular file (a directory, device, FIFO or socket)";
+function readRegular(file, max, into) {
+  let fd;
+  try {
+    fd = openSync(file, FLAGS);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    return { kind: "refused", why: code === "ENXIO" ? NOT_REGULAR : `cannot be read (${code ?? e.message})` };
+  }
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) return { kind: "refused", why: NOT_REGULAR };
+    if (stat2.size > max) return { kind: "large", size: stat2.size };
+    const buffer2 = into && into.length >= stat2.size ? into : Buffer.allocUnsafe(stat2.size);
+    let n = 0;
+    while (n < stat2.size) {
+      const got = readSync(fd, buffer2, n, stat2.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { kind: "bytes", bytes: buffer2.subarray(0, n) };
+  } catch (e) {
+    return { kind: "refused", why: `cannot be read (${e.code ?? e.message})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readFileSafely(file, root, max, into) {
+  const first = readRegular(file, max, into);
+  if (first.kind !== "link") return first;
+  let real;
+  try {
+    real = realpathSync.native(file, { encoding: "buffer" });
+  } catch {
+    return { kind: "refused", why: "a symbolic link to nothing" };
+  }
+  if (root !== void 0) {
+    const top = Buffer.concat([realpathSync.native(root, { encoding: "buffer" }), Buffer.from("/")]);
+    if (!real.subarray(0, top.length).equals(top)) return { kind: "refused", why: "a symbolic link out of the tree" };
+  }
+  const target = readRegular(real, max, into);
+  return target.kind === "link" ? { kind: "refused", why: "a symbolic link that changed while it was read" } : target;
+}
 
 // src/config/config.ts
 function defaultConfig() {
@@ -44438,22 +47177,26 @@ function defaultConfig() {
 }
 var UsageError = class extends Error {
 };
-function loadConfig(path) {
-  let text;
-  try {
-    text = readFileSync2(path, "utf8");
-  } catch {
-    throw new UsageError(`${path}: cannot read the configuration file`);
-  }
-  return parseConfig(text, path);
+var MAX_CONFIG_BYTES = 64 * 1024;
+function loadConfig(path2, root) {
+  const read = readFileSafely(path2, root, MAX_CONFIG_BYTES);
+  if (read.kind === "large") throw new UsageError(`${path2}: cannot read the configuration file: ${read.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`);
+  if (read.kind === "refused") throw new UsageError(`${path2}: cannot read the configuration file: ${read.why}`);
+  return parseConfig(read.bytes.toString("utf8"), path2);
 }
-function parseConfig(text, path) {
+function parseConfig(text, path2) {
+  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const at2 = (offset) => `${path}:${offset === void 0 ? 1 : lineCounter.linePos(offset).line}`;
+  const at2 = (offset) => `${path2}:${offset === void 0 ? 1 : lineCounter.linePos(offset).line}`;
   if (doc.errors.length) throw new UsageError(`${at2(doc.errors[0].pos[0])}: ${doc.errors[0].message.split("\n")[0]}`);
   const config = defaultConfig();
-  const root = doc.toJS();
+  let root;
+  try {
+    root = doc.toJS();
+  } catch (e) {
+    throw new UsageError(`${at2(0)}: ${e.message.split("\n")[0]}`);
+  }
   if (root === null || root === void 0) return config;
   if (typeof root !== "object" || Array.isArray(root)) throw new UsageError(`${at2(0)}: the configuration must be a mapping`);
   const offsetOf = (...keys) => {
@@ -44480,23 +47223,84 @@ function parseConfig(text, path) {
   }
   return config;
 }
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i2 = 0; i2 < glob.length; i2++) {
-    const c3 = glob[i2];
-    if (c3 === "*" && glob[i2 + 1] === "*") {
-      re2 += ".*";
-      i2++;
-      if (glob[i2 + 1] === "/") i2++;
-    } else if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
+function pathMatcher(globs) {
+  const matchers = globs.map((g2) => new Minimatch(g2, { dot: true, nonegate: true, nocomment: true }));
+  return (path2) => matchers.some((m2) => m2.match(path2));
 }
 function severityFor(config, ruleId, own) {
   const override = config.rules[ruleId];
   return override && override !== "off" ? override : own;
+}
+
+// src/config/trusted.ts
+import { createHash } from "node:crypto";
+
+// src/lines.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  }
+  text;
+  starts = [0];
+  get count() {
+    return this.starts.length;
+  }
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n) {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
+    const start2 = this.starts[n - 1];
+    if (n === this.starts.length) return this.text.slice(start2);
+    const end = this.starts[n] - 1;
+    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
+  }
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function linesOf(files, path2) {
+  let byPath = indexes.get(files);
+  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
+  if (!byPath.has(path2)) {
+    const text = files.read(path2);
+    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+  }
+  return byPath.get(path2);
+}
+
+// src/config/trusted.ts
+function rulesOfChange(path2, base, head, hunks = []) {
+  const config = base === void 0 ? defaultConfig() : parseConfig(base, path2);
+  if (head === base || config.rules[reviewConfigWeakened.meta.id] === "off") return { config, findings: [] };
+  let after;
+  try {
+    after = head === void 0 ? defaultConfig() : parseConfig(head, path2);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    after = { error: e.message };
+  }
+  const lines = head === void 0 ? void 0 : new LineIndex(head);
+  const added = new Set(hunks.flatMap((h3) => Array.from({ length: h3.newLines }, (_3, i2) => h3.newStart + i2)));
+  const meta = reviewConfigWeakened.meta;
+  const findings = reviewConfigWeakened.check({ path: path2, base: config, head: after, lines, added }).map(
+    (raw) => ({
+      ruleId: meta.id,
+      severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
+      path: path2,
+      line: raw.loc.line,
+      endLine: raw.loc.endLine,
+      message: raw.message,
+      evidence: lines?.line(raw.loc.line),
+      fix: raw.fix,
+      fingerprint: createHash("sha256").update(`${meta.id}\0${path2}`).digest("hex").slice(0, 32),
+      baselineState: "new",
+      affected: [],
+      notes: [],
+      fileClass: { kind: "production", why: "the review's own configuration" }
+    })
+  );
+  return { config, findings };
+}
+function rulesOfChangeSet(change, path2) {
+  return rulesOfChange(path2, change.base.read(path2), change.head.read(path2), change.changes.find((c3) => c3.path === path2)?.hunks);
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -44643,7 +47447,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path) => path.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path2) => path2.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -44833,7 +47637,7 @@ function httpStatus(e) {
 }
 
 // src/python/parser.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -44900,40 +47704,40 @@ var Edit = class {
    * operation. This is useful for editing ranges without requiring a tree
    * or node instance.
    */
-  editRange(range) {
+  editRange(range2) {
     const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
+      startIndex: range2.startIndex,
+      startPosition: { ...range2.startPosition },
+      endIndex: range2.endIndex,
+      endPosition: { ...range2.endPosition }
     };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
+    if (range2.endIndex >= this.oldEndIndex) {
+      if (range2.endIndex !== Number.MAX_SAFE_INTEGER) {
+        newRange.endIndex = this.newEndIndex + (range2.endIndex - this.oldEndIndex);
         newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
+          row: this.newEndPosition.row + (range2.endPosition.row - this.oldEndPosition.row),
+          column: range2.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.endPosition.column - this.oldEndPosition.column) : range2.endPosition.column
         };
         if (newRange.endIndex < this.newEndIndex) {
           newRange.endIndex = Number.MAX_SAFE_INTEGER;
           newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
         }
       }
-    } else if (range.endIndex > this.startIndex) {
+    } else if (range2.endIndex > this.startIndex) {
       newRange.endIndex = this.startIndex;
       newRange.endPosition = { ...this.startPosition };
     }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
+    if (range2.startIndex >= this.oldEndIndex) {
+      newRange.startIndex = this.newEndIndex + (range2.startIndex - this.oldEndIndex);
       newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
+        row: this.newEndPosition.row + (range2.startPosition.row - this.oldEndPosition.row),
+        column: range2.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range2.startPosition.column - this.oldEndPosition.column) : range2.startPosition.column
       };
       if (newRange.startIndex < this.newEndIndex) {
         newRange.startIndex = Number.MAX_SAFE_INTEGER;
         newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
       }
-    } else if (range.startIndex > this.startIndex) {
+    } else if (range2.startIndex > this.startIndex) {
       newRange.startIndex = this.startIndex;
       newRange.startPosition = { ...this.startPosition };
     }
@@ -45060,12 +47864,12 @@ var LookaheadIterator = class {
     };
   }
 };
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
+function getText(tree, startIndex, endIndex2, startPosition) {
+  const length = endIndex2 - startIndex;
   let result = tree.textCallback(startIndex, startPosition);
   if (result) {
     startIndex += result.length;
-    while (startIndex < endIndex) {
+    while (startIndex < endIndex2) {
       const string = tree.textCallback(startIndex, startPosition);
       if (string && string.length > 0) {
         startIndex += string.length;
@@ -45074,7 +47878,7 @@ function getText(tree, startIndex, endIndex, startPosition) {
         break;
       }
     }
-    if (startIndex > endIndex) {
+    if (startIndex > endIndex2) {
       result = result.slice(0, length);
     }
   }
@@ -45315,10 +48119,10 @@ var TreeCursor = class _TreeCursor {
   get nodeText() {
     marshalTreeCursor(this);
     const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    const endIndex2 = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
     C._ts_tree_cursor_start_position_wasm(this.tree[0]);
     const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
+    return getText(this.tree, startIndex, endIndex2, startPosition);
   }
   /** Get the start position of the cursor's current node. */
   get startPosition() {
@@ -46108,14 +48912,14 @@ function unmarshalPoint(address) {
   return result;
 }
 __name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
+function marshalRange(address, range2) {
+  marshalPoint(address, range2.startPosition);
   address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
+  marshalPoint(address, range2.endPosition);
   address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
+  C.setValue(address, range2.startIndex, "i32");
   address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
+  C.setValue(address, range2.endIndex, "i32");
   address += SIZE_OF_INT;
 }
 __name(marshalRange, "marshalRange");
@@ -46415,11 +49219,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path) {
+  function locateFile(path2) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
+      return Module["locateFile"](path2, scriptDirectory);
     }
-    return scriptDirectory + path;
+    return scriptDirectory + path2;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -48628,7 +51432,7 @@ var Query = class {
     const startPosition = options.startPosition ?? ZERO_POINT;
     const endPosition = options.endPosition ?? ZERO_POINT;
     const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
+    const endIndex2 = options.endIndex ?? 0;
     const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
     const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
     const startContainingIndex = options.startContainingIndex ?? 0;
@@ -48640,7 +51444,7 @@ var Query = class {
       throw new Error("Arguments must be numbers");
     }
     this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
+    if (endIndex2 !== 0 && startIndex > endIndex2) {
       throw new Error("`startIndex` cannot be greater than `endIndex`");
     }
     if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
@@ -48664,7 +51468,7 @@ var Query = class {
       endPosition.row,
       endPosition.column,
       startIndex,
-      endIndex,
+      endIndex2,
       startContainingPosition.row,
       startContainingPosition.column,
       endContainingPosition.row,
@@ -48719,7 +51523,7 @@ var Query = class {
     const startPosition = options.startPosition ?? ZERO_POINT;
     const endPosition = options.endPosition ?? ZERO_POINT;
     const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
+    const endIndex2 = options.endIndex ?? 0;
     const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
     const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
     const startContainingIndex = options.startContainingIndex ?? 0;
@@ -48731,7 +51535,7 @@ var Query = class {
       throw new Error("Arguments must be numbers");
     }
     this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
+    if (endIndex2 !== 0 && startIndex > endIndex2) {
       throw new Error("`startIndex` cannot be greater than `endIndex`");
     }
     if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
@@ -48755,7 +51559,7 @@ var Query = class {
       endPosition.row,
       endPosition.column,
       startIndex,
-      endIndex,
+      endIndex2,
       startContainingPosition.row,
       startContainingPosition.column,
       endContainingPosition.row,
@@ -48891,7 +51695,7 @@ async function initPython() {
   const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
   await Parser.init({ locateFile: () => runtime });
   const grammar = locate("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm");
-  const python = await Language.load(new Uint8Array(readFileSync3(grammar)));
+  const python = await Language.load(new Uint8Array(readFileSync2(grammar)));
   const p2 = new Parser();
   p2.setLanguage(python);
   parser = p2;
@@ -48977,10 +51781,14 @@ function findingRow(f3, link) {
   const where = link ? `[${f3.path}:${f3.line}](${link(f3)})` : `\`${f3.path}:${f3.line}\``;
   return `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | ${where} | ${cell(f3.message)} |`;
 }
+function suppressedTable(list2 = []) {
+  if (!list2.length) return [];
+  return ["", "### Suppressed by this change", "", "This change adds these suppressions; each silences a finding it introduces.", "", "| severity | rule | where | reason given |", "|---|---|---|---|", ...list2.map(({ finding: f3, reason }) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${cell(reason)} |`)];
+}
 function summaryComment(s) {
   const news = s.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated" || s.mode === "scan" && f3.baselineState === void 0);
   const unchanged = s.findings.filter((f3) => f3.baselineState === "unchanged");
-  const fixed = s.findings.filter((f3) => f3.baselineState === "absent");
+  const fixed2 = s.findings.filter((f3) => f3.baselineState === "absent");
   const out2 = [SUMMARY_MARKER, "## Django security review", ""];
   out2.push(s.failed ? `**${news.length} finding${news.length === 1 ? "" : "s"} this change introduced** fail${news.length === 1 ? "s" : ""} the check (fail-on: ${s.failOn}).` : news.length ? `${news.length} new finding${news.length === 1 ? "" : "s"}, none at or above fail-on (${s.failOn}).` : "This change makes nothing less secure.");
   const table = (title, list2) => {
@@ -48988,13 +51796,14 @@ function summaryComment(s) {
     out2.push("", `### ${title}`, "", "| severity | rule | where | what |", "|---|---|---|---|", ...list2.map((f3) => findingRow(f3, s.link)));
   };
   table("New", news);
+  out2.push(...suppressedTable(s.suppressed));
   if (s.settingChanges?.length) {
     out2.push("", "### Production settings this change alters", "", "| module | setting | before | after | the value comes from |", "|---|---|---|---|---|");
     for (const c3 of s.settingChanges.slice(0, 40)) out2.push(`| \`${c3.module}\` | \`${c3.setting}\` | \`${cell(c3.before)}\` | \`${cell(c3.after)}\` | ${cell(c3.source)} |`);
     if (s.settingChanges.length > 40) out2.push("", `_\u2026and ${s.settingChanges.length - 40} more._`);
   }
   table("Still present (not introduced by this change)", unchanged);
-  table("Fixed by this change", fixed);
+  table("Fixed by this change", fixed2);
   const notInline = s.notInline.filter((f3) => news.includes(f3));
   if (notInline.length) out2.push("", `<details><summary>${notInline.length} new finding${notInline.length === 1 ? "" : "s"} without an inline comment</summary>`, "", ...notInline.map((f3) => `- \`${f3.path}:${f3.line}\` **${f3.ruleId}**: ${f3.message}`), "", "</details>");
   const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ""}\`: ` : ""}${n.message}`)];
@@ -49007,8 +51816,8 @@ function findingsTable(findings) {
   if (!findings.length) return [];
   return ["| severity | rule | where | state | what |", "|---|---|---|---|---|", ...findings.map((f3) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${f3.baselineState ?? ""} | ${cell(f3.message)} |`)];
 }
-function jobSummary(findings, summary2) {
-  return fit(["## Django security review", "", summary2, "", ...findingsTable(findings)], JOB_SUMMARY_LIMIT, bytes, "the SARIF file lists every finding") + "\n";
+function jobSummary(findings, summary2, suppressed) {
+  return fit(["## Django security review", "", summary2, "", ...findingsTable(findings), ...suppressedTable(suppressed)], JOB_SUMMARY_LIMIT, bytes, "the SARIF file lists every finding") + "\n";
 }
 var TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`;
 function trackingIssueBody(findings, summary2, runUrl) {
@@ -49074,9 +51883,9 @@ function applyCuts(line2, cuts) {
   return out2 + line2.slice(at2);
 }
 var splitLines = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
-function maskFile(path, text) {
+function maskFile(path2, text) {
   const lines = splitLines(text);
-  const hits = detectSecrets(path, text, { everyValue: true });
+  const hits = detectSecrets(path2, text, { everyValue: true });
   const cuts = /* @__PURE__ */ new Map();
   const quotable = [];
   for (const hit of hits) {
@@ -49124,8 +51933,8 @@ function keptRanges(text, keep) {
 var PUBLIC_PREFIXES = FORMATS.flatMap((f3) => f3.prefixes).filter((p2) => /^[A-Za-z]/.test(p2) && !p2.includes("/"));
 function secretPart(v2) {
   if (v2.startsWith("eyJ") && v2.includes(".")) return v2.slice(v2.indexOf(".") + 1);
-  const prefix = PUBLIC_PREFIXES.find((p2) => v2.startsWith(p2));
-  return prefix ? v2.slice(prefix.length) : v2;
+  const prefix2 = PUBLIC_PREFIXES.find((p2) => v2.startsWith(p2));
+  return prefix2 ? v2.slice(prefix2.length) : v2;
 }
 function textMasker(values, keep) {
   const byPrefix = /* @__PURE__ */ new Map();
@@ -49181,13 +51990,18 @@ function textMasker(values, keep) {
 
 // src/redact.ts
 var sideOf = (f3) => f3.baselineState === "absent" ? "base" : "head";
+var MAX_EVIDENCE = 240;
+function clip(line2) {
+  const t2 = line2.trim();
+  return t2.length <= MAX_EVIDENCE ? t2 : `${t2.slice(0, MAX_EVIDENCE)}\u2026`;
+}
 function redactForOutput(result) {
   const files = /* @__PURE__ */ new Map();
-  const file = (path, side) => {
-    const key = `${side}\0${path}`;
+  const file = (path2, side) => {
+    const key = `${side}\0${path2}`;
     if (!files.has(key)) {
-      const text2 = result.read(path, side);
-      files.set(key, text2 === void 0 ? void 0 : maskFile(path, text2));
+      const text2 = result.read(path2, side);
+      files.set(key, text2 === void 0 ? void 0 : maskFile(path2, text2));
     }
     return files.get(key);
   };
@@ -49206,7 +52020,7 @@ function redactForOutput(result) {
   const redactFinding = (f3) => ({
     ...f3,
     message: text(f3.message),
-    evidence: f3.evidence === void 0 ? void 0 : file(f3.path, sideOf(f3))?.lines[f3.line - 1]?.trim(),
+    evidence: f3.evidence === void 0 ? void 0 : clip(file(f3.path, sideOf(f3))?.lines[f3.line - 1] ?? ""),
     fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
     notes: f3.notes.map(text)
   });
@@ -49215,8 +52029,9 @@ function redactForOutput(result) {
     findings: result.findings.map(redactFinding),
     notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
     entries: result.entries,
+    ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {},
     ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
-    lines: (path, side) => file(path, side)?.lines
+    lines: (path2, side) => file(path2, side)?.lines
   };
 }
 
@@ -49283,7 +52098,7 @@ function toSarif(output) {
 }
 
 // src/review.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/diff.ts
 function parseHunkHeader(line2) {
@@ -49325,19 +52140,10 @@ function unquote2(p2) {
   }
   return Buffer.from(bytes2).toString("utf8");
 }
-
-// src/lines.ts
-function lineAt(text, n) {
-  if (n < 1) return void 0;
-  let start2 = 0;
-  for (let i2 = 1; i2 < n; i2++) {
-    const nl2 = text.indexOf("\n", start2);
-    if (nl2 < 0) return void 0;
-    start2 = nl2 + 1;
-  }
-  const nl = text.indexOf("\n", start2);
-  if (nl < 0) return text.slice(start2);
-  return text.slice(start2, text[nl - 1] === "\r" && nl > start2 ? nl - 1 : nl);
+function patchHeaderPath(field2, prefix2) {
+  if (field2 === "/dev/null") return void 0;
+  const name2 = unquote2(field2.endsWith("	") ? field2.slice(0, -1) : field2);
+  return name2.startsWith(prefix2) ? name2.slice(prefix2.length) : name2;
 }
 
 // src/files/classify.ts
@@ -49371,8 +52177,8 @@ function devDeployName(name2) {
   const deployish = isComposeName(lower2) || lower2.startsWith("dockerfile") || lower2.endsWith(".dockerfile") || lower2 === ".env" || lower2.startsWith(".env.") || lower2.endsWith(".env") || lower2.startsWith("procfile");
   return deployish && words2.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
 }
-function classifyFile(path) {
-  const parts2 = path.split("/");
+function classifyFile(path2) {
+  const parts2 = path2.split("/");
   const name2 = (parts2[parts2.length - 1] ?? "").toLowerCase();
   const dirs = parts2.slice(0, -1).map((d2) => d2.toLowerCase());
   for (let i2 = 0; i2 < dirs.length; i2++) {
@@ -49438,8 +52244,8 @@ function settingChanges(pairs) {
     for (const name2 of TRACKED_SETTINGS) {
       const after = head.get(name2);
       const before = base?.get(name2);
-      const a = show(after.value, 120);
-      const b3 = before ? show(before.value, 120) : "(new module)";
+      const a = show2(after.value, 120);
+      const b3 = before ? show2(before.value, 120) : "(new module)";
       if (a === b3) continue;
       if (after.value.kind === "unknown" && before?.value.kind === "unknown") continue;
       out2.push({ module: head.path, setting: name2, before: b3, after: a, source: source(after, head) });
@@ -49519,7 +52325,7 @@ function commandFacts(command) {
 // src/deploy/env-file.ts
 var import_dotenv = __toESM(require_dist2(), 1);
 var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
-function parseEnvFile(path, text) {
+function parseEnvFile(path2, text) {
   const parsed2 = (0, import_dotenv.parse)(text);
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
@@ -49528,7 +52334,7 @@ function parseEnvFile(path, text) {
     const m2 = KEY_START.exec(lines[i2]);
     if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
     seen.add(m2[1]);
-    out2.push({ name: m2[1], value: parsed2[m2[1]], path, line: i2 + 1 });
+    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
   }
   return out2.reverse();
 }
@@ -49611,8 +52417,8 @@ function scalarText(node) {
 }
 
 // src/deploy/compose.ts
-var isComposeFile = (path) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path);
-var dirOf = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
+var isComposeFile = (path2) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path2);
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
 var joinPath = (dir, rel2) => {
   const parts2 = (dir ? dir.split("/") : []).concat(rel2.replace(/^\.\//, "").split("/"));
   const out2 = [];
@@ -49652,29 +52458,29 @@ function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   return [...merged, ...own];
 }
 function field(deref, map, key) {
-  const pair2 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
-  return pair2 ? deref(pair2.value) : void 0;
+  const pair3 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
+  return pair3 ? deref(pair3.value) : void 0;
 }
 function commandOf(node) {
   if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
   return scalarText(node);
 }
-function composeDeployments(path, text, files) {
+function composeDeployments(path2, text, files) {
   const lineCounter = new import_yaml3.LineCounter();
   const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return [];
   const services = doc.get("services", true);
   if (!(0, import_yaml3.isMap)(services)) return [];
-  const lineOf = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const dir = dirOf(path);
+  const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const dir = dirOf(path2);
   const deref = aliasesOf(doc);
   const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
   const lookup2 = (name2) => dotenv.get(name2);
-  const fileClass = classifyFile(path);
+  const fileClass = classifyFile(path2);
   const out2 = [];
-  for (const pair2 of services.items) {
-    const name2 = scalarText(pair2.key) ?? "?";
-    const service = deref(pair2.value);
+  for (const pair3 of services.items) {
+    const name2 = scalarText(pair3.key) ?? "?";
+    const service = deref(pair3.value);
     if (!(0, import_yaml3.isMap)(service)) continue;
     const get = (key) => field(deref, service, key);
     const env = /* @__PURE__ */ new Map();
@@ -49689,7 +52495,7 @@ function composeDeployments(path, text, files) {
         if (!key) continue;
         const raw = scalarText(deref(item.value));
         const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
-        env.set(key, { name: key, value, path, line: lineOf(item.key) });
+        env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
       }
     else if ((0, import_yaml3.isSeq)(environment))
       for (const item of environment.items) {
@@ -49697,20 +52503,20 @@ function composeDeployments(path, text, files) {
         if (!entry) continue;
         const eq = entry.indexOf("=");
         const key = eq < 0 ? entry : entry.slice(0, eq);
-        env.set(key, { name: key, value: eq < 0 ? lookup2(key) : interpolate(entry.slice(eq + 1), lookup2), path, line: lineOf(item) });
+        env.set(key, { name: key, value: eq < 0 ? lookup2(key) : interpolate(entry.slice(eq + 1), lookup2), path: path2, line: lineOf2(item) });
       }
     const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
     const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
     const builds = get("build") !== void 0;
     if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
     const facts = commandFacts(command);
-    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: lineOf(pair2.key) });
-    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: lineOf(pair2.key) } : env.get("DJANGO_SETTINGS_MODULE");
+    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
+    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
     const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
     const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path, line: lineOf(pair2.key), name: `${path} service ${name2}`, role: role.role, why: role.why, env, settings });
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
   }
   return out2;
 }
@@ -49743,8 +52549,8 @@ function envFiles(node) {
 
 // src/deploy/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
-var isDockerfile = (path) => {
-  const name2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+var isDockerfile = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
 };
 var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
@@ -49759,7 +52565,7 @@ function commandOf2(instruction) {
   }
   return text;
 }
-function dockerfileDeployments(path, text) {
+function dockerfileDeployments(path2, text) {
   const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
   const froms = dockerfile.getFROMs();
   if (!froms.length) return [];
@@ -49798,7 +52604,7 @@ function dockerfileDeployments(path, text) {
           continue;
         }
         const value = raw === null ? void 0 : interpolate(raw, lookup3);
-        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path, line: line2 });
+        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
       }
     } else if (keyword === "CMD") commands[stage] = instruction;
     else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
@@ -49807,7 +52613,7 @@ function dockerfileDeployments(path, text) {
       const named2 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
       const settings2 = named2 === void 0 ? void 0 : interpolate(named2, lookup3);
       if (settings2)
-        builds.push({ path, line: line2, name: `${path} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path, line: line2 } });
+        builds.push({ path: path2, line: line2, name: `${path2} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path: path2, line: line2 } });
     }
   }
   const last = froms.length - 1;
@@ -49817,26 +52623,26 @@ function dockerfileDeployments(path, text) {
   const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
   const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
   const lookup2 = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: commandLine });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
-  const fileClass = classifyFile(path);
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: commandLine });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
+  const fileClass = classifyFile(path2);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
   const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings }, ...builds];
+  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
 }
 
 // src/deploy/kubernetes.ts
 var import_yaml4 = __toESM(require_dist(), 1);
 var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
-var mayBeKubernetes = (path, text) => /\.ya?ml$/i.test(path) && text.includes("containers:") && text.includes("kind:");
+var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
 function podSpec(doc) {
-  for (const path of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
-    const node = doc.getIn(path, true);
+  for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
+    const node = doc.getIn(path2, true);
     if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
   }
   return void 0;
 }
-function kubernetesDeployments(path, text) {
+function kubernetesDeployments(path2, text) {
   const lineCounter = new import_yaml4.LineCounter();
   let docs;
   try {
@@ -49845,7 +52651,7 @@ function kubernetesDeployments(path, text) {
     return [];
   }
   if (!Array.isArray(docs)) return [];
-  const lineOf = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
+  const lineOf2 = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
   const configMaps = /* @__PURE__ */ new Map();
   const workloads = [];
   for (const d2 of docs) {
@@ -49854,10 +52660,10 @@ function kubernetesDeployments(path, text) {
     if (kind === "ConfigMap") {
       const data = d2.contents.get("data", true);
       const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path, line: lineOf(i2.key) }] : []));
+      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
     } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
   }
-  const fileClass = classifyFile(path);
+  const fileClass = classifyFile(path2);
   const out2 = [];
   for (const w2 of workloads) {
     const spec = podSpec(w2);
@@ -49877,17 +52683,17 @@ function kubernetesDeployments(path, text) {
         for (const item of list2.items) {
           if (!(0, import_yaml4.isMap)(item)) continue;
           const name3 = scalarText(item.get("name", true));
-          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path, line: lineOf(item) });
+          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
         }
       const words2 = ["command", "args"].flatMap((k2) => {
         const v2 = c3.get(k2, true);
         return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
       });
       const facts = commandFacts(words2);
-      const name2 = `${path} container ${scalarText(c3.get("name", true)) ?? "?"}`;
+      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
       const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path, line: lineOf(c3) } : env.get("DJANGO_SETTINGS_MODULE");
-      out2.push({ path, line: lineOf(c3), name: name2, role: role.role, why: role.why, env, settings });
+      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
+      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
     }
   }
   return out2;
@@ -49987,7 +52793,7 @@ function parseString(ctx) {
         let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
         for (let j3 = 0; j3 < len; j3++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
+          let digit2 = (
             /* 0-9 */
             hex >= 48 && hex <= 57 ? hex - 48 : (
               /* A-F */
@@ -49997,9 +52803,9 @@ function parseString(ctx) {
               )
             )
           );
-          if (digit < 0)
+          if (digit2 < 0)
             TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
+          value = value << 4 | digit2;
         }
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
@@ -50075,18 +52881,18 @@ var TomlDate = class _TomlDate extends Date {
           hasTime = fasttype !== 3;
         }
       else {
-        let match = date.match(DATE_TIME_RE);
-        if (match) {
-          if (!match[1]) {
+        let match2 = date.match(DATE_TIME_RE);
+        if (match2) {
+          if (!match2[1]) {
             hasDate = false;
             date = `0000-01-01T${date}`;
           }
-          hasTime = !!match[2];
+          hasTime = !!match2[2];
           hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match[2] && +match[2] > 23) {
+          if (match2[2] && +match2[2] > 23) {
             date = "";
           } else {
-            offset = match[3] || null;
+            offset = match2[3] || null;
             if (!offset && hasTime)
               date += "Z";
           }
@@ -50655,11 +53461,11 @@ function parse5(toml, options = {}) {
 var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/deploy/paas.ts
-var baseName = (path) => path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-var dirOf2 = (path) => path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "";
-function isPaasFile(path) {
-  const name2 = baseName(path);
-  return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
+var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+function isPaasFile(path2) {
+  const name2 = baseName(path2);
+  return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path2.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
 }
 function lineOfText(text, needle) {
   const at2 = text.indexOf(needle);
@@ -50691,7 +53497,7 @@ function withCommand(base, command) {
   const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
   return { ...base, settings };
 }
-function appJsonEnv(path, text) {
+function appJsonEnv(path2, text) {
   const env = /* @__PURE__ */ new Map();
   let parsed2;
   try {
@@ -50703,15 +53509,15 @@ function appJsonEnv(path, text) {
   if (!vars || typeof vars !== "object") return env;
   for (const [name2, spec] of Object.entries(vars)) {
     const line2 = lineOfText(text, `"${name2}"`);
-    if (typeof spec === "string") env.set(name2, { name: name2, value: spec, path, line: line2 });
+    if (typeof spec === "string") env.set(name2, { name: name2, value: spec, path: path2, line: line2 });
     else if (spec && typeof spec === "object") {
       const s = spec;
-      env.set(name2, { name: name2, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path, line: line2 });
+      env.set(name2, { name: name2, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path: path2, line: line2 });
     }
   }
   return env;
 }
-function procfileDeployments(path, text, appJson) {
+function procfileDeployments(path2, text, appJson) {
   const env = appJson ? appJsonEnv(appJson.path, appJson.text) : /* @__PURE__ */ new Map();
   const out2 = [];
   text.split("\n").forEach((raw, i2) => {
@@ -50721,7 +53527,7 @@ function procfileDeployments(path, text, appJson) {
     if (!/^[A-Za-z0-9_-]+$/.test(name2)) return;
     const command = raw.slice(colon + 1).trim();
     const role = roleOf(name2, command);
-    out2.push(withCommand({ path, line: i2 + 1, name: `${path} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command));
+    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command));
   });
   return out2;
 }
@@ -50731,19 +53537,19 @@ function yamlDoc(text) {
   if (doc.errors.length) return void 0;
   return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
 }
-function keyValueList(node, path, lineOf, keyField) {
+function keyValueList(node, path2, lineOf2, keyField) {
   const env = /* @__PURE__ */ new Map();
   if (!(0, import_yaml5.isSeq)(node)) return env;
   for (const item of node.items) {
     if (!(0, import_yaml5.isMap)(item)) continue;
     const name2 = scalarText(item.get(keyField, true));
     if (!name2) continue;
-    const literal2 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
-    env.set(name2, { name: name2, value: literal2, path, line: lineOf(item) });
+    const literal3 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
+    env.set(name2, { name: name2, value: literal3, path: path2, line: lineOf2(item) });
   }
   return env;
 }
-function renderDeployments(path, text) {
+function renderDeployments(path2, text) {
   const y2 = yamlDoc(text);
   if (!y2) return [];
   const services = y2.doc.get("services", true);
@@ -50755,13 +53561,13 @@ function renderDeployments(path, text) {
     if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
     const command = scalarText(s.get("startCommand", true)) ?? "";
     const role = roleOf(type === "web" ? "web" : "worker", command);
-    return [withCommand({ path, line: y2.lineOf(s), name: `${path} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path, y2.lineOf, "key") }, command)];
+    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command)];
   });
 }
-function digitalOceanDeployments(path, text) {
+function digitalOceanDeployments(path2, text) {
   const y2 = yamlDoc(text);
   if (!y2) return [];
-  const shared = keyValueList(y2.doc.get("envs", true), path, y2.lineOf, "key");
+  const shared = keyValueList(y2.doc.get("envs", true), path2, y2.lineOf, "key");
   const out2 = [];
   for (const section of ["services", "workers"]) {
     const list2 = y2.doc.get(section, true);
@@ -50769,14 +53575,14 @@ function digitalOceanDeployments(path, text) {
     for (const s of list2.items) {
       if (!(0, import_yaml5.isMap)(s)) continue;
       const command = scalarText(s.get("run_command", true)) ?? "";
-      const env = new Map([...shared, ...keyValueList(s.get("envs", true), path, y2.lineOf, "key")]);
+      const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
       const role = roleOf(section === "services" ? "web" : "worker", command);
-      out2.push(withCommand({ path, line: y2.lineOf(s), name: `${path} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command));
+      out2.push(withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command));
     }
   }
   return out2;
 }
-function appEngineDeployments(path, text) {
+function appEngineDeployments(path2, text) {
   const y2 = yamlDoc(text);
   if (!y2 || !y2.doc.has("runtime")) return [];
   const vars = y2.doc.get("env_variables", true);
@@ -50784,13 +53590,13 @@ function appEngineDeployments(path, text) {
   if ((0, import_yaml5.isMap)(vars))
     for (const item of vars.items) {
       const name2 = scalarText(item.key);
-      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path, line: y2.lineOf(item.key) });
+      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
     }
   const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
   const role = roleOf("web", command);
-  return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command)];
+  return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command)];
 }
-function flyDeployments(path, text) {
+function flyDeployments(path2, text) {
   let parsed2;
   try {
     parsed2 = parse5(text);
@@ -50802,58 +53608,58 @@ function flyDeployments(path, text) {
   if (table && typeof table === "object")
     for (const [name2, value] of Object.entries(table)) {
       const setting = plainText(value);
-      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path, line: lineOfKey(text, name2) });
+      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path: path2, line: lineOfKey(text, name2) });
     }
   const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
   return processes.map(([name2, command]) => {
     const line2 = plainText(command) ?? "";
     const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
-    return withCommand({ path, line: 1, name: `${path} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2);
+    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2);
   });
 }
-function railwayDeployments(path, text) {
+function railwayDeployments(path2, text) {
   let command;
   try {
-    const parsed2 = path.endsWith(".json") ? JSON.parse(text) : parse5(text);
+    const parsed2 = path2.endsWith(".json") ? JSON.parse(text) : parse5(text);
     command = plainText(parsed2.deploy?.startCommand) ?? "";
   } catch {
     return [];
   }
   const role = roleOf("web", command);
-  return [withCommand({ path, line: lineOfText(text, "startCommand"), name: path, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command)];
+  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command)];
 }
-function paasDeployments(path, text, read) {
-  const found = paasFileDeployments(path, text, read);
-  const fileClass = classifyFile(path);
+function paasDeployments(path2, text, read) {
+  const found = paasFileDeployments(path2, text, read);
+  const fileClass = classifyFile(path2);
   return fileClass.kind === "production" ? found : found.map((d2) => ({ ...d2, role: "development", why: fileClass.why }));
 }
-function paasFileDeployments(path, text, read) {
-  const name2 = baseName(path);
+function paasFileDeployments(path2, text, read) {
+  const name2 = baseName(path2);
   if (name2.startsWith("procfile")) {
-    const appPath = `${dirOf2(path)}app.json`;
+    const appPath = `${dirOf2(path2)}app.json`;
     const app = read(appPath);
-    return procfileDeployments(path, text, app === void 0 ? void 0 : { path: appPath, text: app });
+    return procfileDeployments(path2, text, app === void 0 ? void 0 : { path: appPath, text: app });
   }
   if (name2 === "app.json") {
-    if (read(`${dirOf2(path)}Procfile`) !== void 0) return [];
-    return [{ path, line: 1, name: path, role: "serving", env: appJsonEnv(path, text), settings: appJsonEnv(path, text).get("DJANGO_SETTINGS_MODULE") }];
+    if (read(`${dirOf2(path2)}Procfile`) !== void 0) return [];
+    return [{ path: path2, line: 1, name: path2, role: "serving", env: appJsonEnv(path2, text), settings: appJsonEnv(path2, text).get("DJANGO_SETTINGS_MODULE") }];
   }
-  if (name2 === "render.yaml") return renderDeployments(path, text);
-  if (name2 === "fly.toml") return flyDeployments(path, text);
-  if (path.endsWith(".do/app.yaml")) return digitalOceanDeployments(path, text);
-  if (name2 === "app.yaml" || name2 === "app.yml") return appEngineDeployments(path, text);
-  if (name2.startsWith("railway.")) return railwayDeployments(path, text);
+  if (name2 === "render.yaml") return renderDeployments(path2, text);
+  if (name2 === "fly.toml") return flyDeployments(path2, text);
+  if (path2.endsWith(".do/app.yaml")) return digitalOceanDeployments(path2, text);
+  if (name2 === "app.yaml" || name2 === "app.yml") return appEngineDeployments(path2, text);
+  if (name2.startsWith("railway.")) return railwayDeployments(path2, text);
   return [];
 }
 
 // src/deploy/process-config.ts
 var import_shell_quote2 = __toESM(require_shell_quote(), 1);
-var baseName2 = (path) => path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+var baseName2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
 var TOOL_CONFIG = /* @__PURE__ */ new Set(["pytest.ini", "tox.ini", "mypy.ini", "setup.ini", ".flake8.ini", "alembic.ini"]);
-function isProcessConfig(path) {
-  const name2 = baseName2(path);
+function isProcessConfig(path2) {
+  const name2 = baseName2(path2);
   if (TOOL_CONFIG.has(name2)) return false;
-  return name2.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name2) || name2.endsWith(".service") || name2.includes("supervisor") && name2.endsWith(".conf") || path.includes("supervisor/") || path.endsWith(".supervisor.conf");
+  return name2.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name2) || name2.endsWith(".service") || name2.includes("supervisor") && name2.endsWith(".conf") || path2.includes("supervisor/") || path2.endsWith(".supervisor.conf");
 }
 var ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
 function trim(s, chars) {
@@ -50883,24 +53689,24 @@ function assignmentsOf(name2, line2) {
   }
   return words2.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
 }
-function processConfigDeployments(path, text) {
-  const name2 = baseName2(path);
+function processConfigDeployments(path2, text) {
+  const name2 = baseName2(path2);
   if (name2.endsWith(".ini") && !text.includes("[uwsgi]")) return [];
   const env = /* @__PURE__ */ new Map();
   let command = "";
   text.split("\n").forEach((line2, i2) => {
-    for (const [k2, v2] of assignmentsOf(name2, line2)) env.set(k2, { name: k2, value: v2, path, line: i2 + 1 });
+    for (const [k2, v2] of assignmentsOf(name2, line2)) env.set(k2, { name: k2, value: v2, path: path2, line: i2 + 1 });
     const exec2 = /^\s*(ExecStart|command)\s*=\s*(.*)$/.exec(line2);
     if (exec2) command = exec2[2];
   });
   const facts = commandFacts(command);
   if (!env.size && !facts.settings && !/manage\.py|gunicorn|uwsgi|daphne|uvicorn|celery/.test(command)) return [];
   const lookup2 = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path, line: 1 });
-  const fileClass = classifyFile(path);
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: 1 });
+  const fileClass = classifyFile(path2);
   const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
-  return [{ path, line: 1, name: path, role: role.role, why: role.why, env, settings }];
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
+  return [{ path: path2, line: 1, name: path2, role: role.role, why: role.why, env, settings }];
 }
 
 // src/deploy/types.ts
@@ -50908,30 +53714,30 @@ var isProductionRole = (role) => role === "serving" || role === "worker";
 
 // src/deploy/index.ts
 var KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i;
-function isDeployFile(path) {
-  return isComposeFile(path) || isDockerfile(path) || isPaasFile(path) || isProcessConfig(path) || /\.ya?ml$/i.test(path) && KUBERNETES_DIR.test(path);
+function isDeployFile(path2) {
+  return isComposeFile(path2) || isDockerfile(path2) || isPaasFile(path2) || isProcessConfig(path2) || /\.ya?ml$/i.test(path2) && KUBERNETES_DIR.test(path2);
 }
-function deploymentsOf(path, text, files) {
+function deploymentsOf(path2, text, files) {
   try {
-    if (isComposeFile(path)) return composeDeployments(path, text, files);
-    if (isDockerfile(path)) return dockerfileDeployments(path, text);
-    if (isPaasFile(path)) {
-      const found = paasDeployments(path, text, (p2) => files.read(p2));
-      if (found.length || !mayBeKubernetes(path, text)) return found;
-      return kubernetesDeployments(path, text);
+    if (isComposeFile(path2)) return composeDeployments(path2, text, files);
+    if (isDockerfile(path2)) return dockerfileDeployments(path2, text);
+    if (isPaasFile(path2)) {
+      const found = paasDeployments(path2, text, (p2) => files.read(p2));
+      if (found.length || !mayBeKubernetes(path2, text)) return found;
+      return kubernetesDeployments(path2, text);
     }
-    if (isProcessConfig(path)) return processConfigDeployments(path, text);
-    if (mayBeKubernetes(path, text)) return kubernetesDeployments(path, text);
+    if (isProcessConfig(path2)) return processConfigDeployments(path2, text);
+    if (mayBeKubernetes(path2, text)) return kubernetesDeployments(path2, text);
   } catch {
   }
   return [];
 }
 function findDeployments(files) {
   const out2 = [];
-  for (const path of files.paths) {
-    if (!isDeployFile(path)) continue;
-    const text = files.read(path);
-    if (text !== void 0) out2.push(...deploymentsOf(path, text, files));
+  for (const path2 of files.paths) {
+    if (!isDeployFile(path2)) continue;
+    const text = files.read(path2);
+    if (text !== void 0) out2.push(...deploymentsOf(path2, text, files));
   }
   return out2;
 }
@@ -51448,8 +54254,8 @@ function expression(n) {
     case "call":
       return call(n, ln2);
     case "subscript": {
-      const indexes = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
-      const index = indexes.length !== 1 || indexes[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes[0]);
+      const indexes2 = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
+      const index = indexes2.length !== 1 || indexes2[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes2[0]);
       return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
     }
     case "binary_operator":
@@ -51548,12 +54354,12 @@ function stringExpr(nodes, ln2) {
   for (const s of nodes) {
     if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
     const start2 = s.child(0);
-    const prefix = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
-    if (prefix.includes("b")) bytes2 = true;
-    const raw = prefix.includes("r");
+    const prefix2 = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
+    if (prefix2.includes("b")) bytes2 = true;
+    const raw = prefix2.includes("r");
     for (const c3 of s.namedChildren) {
       if (!c3) continue;
-      if (c3.type === "string_content") parts2.push(raw ? c3.text : unescape(c3.text));
+      if (c3.type === "string_content") parts2.push(raw ? c3.text : unescape2(c3.text));
       else if (c3.type === "interpolation") parts2.push(expr(c3.childForFieldName("expression")));
     }
   }
@@ -51562,7 +54368,7 @@ function stringExpr(nodes, ln2) {
   return { t: "fstring", line: ln2, parts: parts2 };
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
-function unescape(text) {
+function unescape2(text) {
   if (!text.includes("\\")) return text;
   let out2 = "";
   for (let i2 = 0; i2 < text.length; i2++) {
@@ -51593,26 +54399,26 @@ function unescape(text) {
 }
 
 // src/settings/modules.ts
-function dirname(path) {
-  const i2 = path.lastIndexOf("/");
-  return i2 < 0 ? "" : path.slice(0, i2);
+function dirname(path2) {
+  const i2 = path2.lastIndexOf("/");
+  return i2 < 0 ? "" : path2.slice(0, i2);
 }
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
 }
 var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
 var ModuleIndex = class {
   constructor(files) {
     this.files = files;
-    for (const path of files.paths) {
-      if (!path.endsWith(".py")) continue;
-      const parts2 = path.slice(0, -3).split("/");
+    for (const path2 of files.paths) {
+      if (!path2.endsWith(".py")) continue;
+      const parts2 = path2.slice(0, -3).split("/");
       if (parts2[parts2.length - 1] === "__init__") parts2.pop();
       for (let i2 = 0; i2 < parts2.length; i2++) {
         const key = parts2.slice(i2).join(".");
         const list2 = this.bySuffix.get(key);
-        if (list2) list2.push(path);
-        else this.bySuffix.set(key, [path]);
+        if (list2) list2.push(path2);
+        else this.bySuffix.set(key, [path2]);
       }
       for (const dir of parts2.slice(0, -1)) this.packageNames.add(dir);
     }
@@ -51647,8 +54453,8 @@ var ModuleIndex = class {
     return this.byDottedName(dotted2);
   }
   /** The dotted name of a module path, relative to the repository root. */
-  static dottedName(path) {
-    return path.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
+  static dottedName(path2) {
+    return path2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
   }
   resolve(fromPath, level, module2) {
     let found;
@@ -51669,12 +54475,12 @@ var ModuleIndex = class {
     }
     return found;
   }
-  module(path) {
-    if (!this.parsed.has(path)) {
-      const text = this.files.read(path);
-      this.parsed.set(path, text === void 0 ? null : parseModule(text));
+  module(path2) {
+    if (!this.parsed.has(path2)) {
+      const text = this.files.read(path2);
+      this.parsed.set(path2, text === void 0 ? null : parseModule(text));
     }
-    return this.parsed.get(path) ?? void 0;
+    return this.parsed.get(path2) ?? void 0;
   }
 };
 function topLevelNames(body2, classBodies = false) {
@@ -51712,29 +54518,29 @@ function collectTargets(t2, out2) {
 var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
 var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
 var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
-function referenceKind(path) {
-  const name2 = basename(path).toLowerCase();
+function referenceKind(path2) {
+  const name2 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
-  const fileClass = classifyFile(path);
+  const fileClass = classifyFile(path2);
   if (fileClass.kind === "ci" || fileClass.kind === "test") return "test";
   const nonProduction = fileClass.kind !== "production";
   if (name2 === "manage.py") return nonProduction ? "dev" : "manage";
   if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction ? "dev" : "default";
   return void 0;
 }
-function isSettingsRelevant(path) {
-  if (isDeployFile(path)) return true;
-  const name2 = basename(path).toLowerCase();
+function isSettingsRelevant(path2) {
+  if (isDeployFile(path2)) return true;
+  const name2 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
-  if (path.startsWith(".github/workflows/")) return true;
-  if (!path.endsWith(".py")) return false;
-  return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path);
+  if (path2.startsWith(".github/workflows/")) return true;
+  if (!path2.endsWith(".py")) return false;
+  return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path2);
 }
 var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
-function findReferences(path, text) {
-  const kind = referenceKind(path);
+function findReferences(path2, text) {
+  const kind = referenceKind(path2);
   if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
-  const python = path.endsWith(".py");
+  const python = path2.endsWith(".py");
   const out2 = [];
   const lines = text.split("\n");
   for (let i2 = 0; i2 < lines.length; i2++) {
@@ -51748,7 +54554,7 @@ function findReferences(path, text) {
     const m2 = MODULE_RE.exec(rest.slice(0, 200));
     if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
     const forced = python && kind === "default" && /environ\[/.test(before) && /^\s*["']?\s*\]\s*=/.test(lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length));
-    out2.push({ module: m2[0], path, line: line2, kind: forced ? "deploy" : kind });
+    out2.push({ module: m2[0], path: path2, line: line2, kind: forced ? "deploy" : kind });
   }
   return out2;
 }
@@ -51768,30 +54574,30 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
   const candidates = /* @__PURE__ */ new Map();
   const deployments = findDeployments(files);
   references.push(...deploymentReferences(deployments));
-  for (const path of files.paths) {
-    if (isDeployFile(path) || !referenceKind(path)) continue;
-    const text = files.read(path);
-    if (text !== void 0) references.push(...findReferences(path, text));
+  for (const path2 of files.paths) {
+    if (isDeployFile(path2) || !referenceKind(path2)) continue;
+    const text = files.read(path2);
+    if (text !== void 0) references.push(...findReferences(path2, text));
   }
-  for (const path of candidatePaths) {
-    const parsed2 = index.module(path);
+  for (const path2 of candidatePaths) {
+    const parsed2 = index.module(path2);
     if (!parsed2) continue;
-    const settingsPath = /settings/i.test(path);
+    const settingsPath = /settings/i.test(path2);
     const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
-    const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
-    starImports.set(path, resolved);
+    const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    starImports.set(path2, resolved);
     const setsSecretKey = assigned.has("SECRET_KEY");
-    if (known >= 2 || known >= 1 && settingsPath) modules.set(path, { path, imports: [], importedBy: [], setsSecretKey });
-    else if (resolved.length) candidates.set(path, setsSecretKey);
+    if (known >= 2 || known >= 1 && settingsPath) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+    else if (resolved.length) candidates.set(path2, setsSecretKey);
   }
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [path, setsSecretKey] of candidates) {
-      if ((starImports.get(path) ?? []).some((p2) => modules.has(p2))) {
-        modules.set(path, { path, imports: [], importedBy: [], setsSecretKey });
-        candidates.delete(path);
+    for (const [path2, setsSecretKey] of candidates) {
+      if ((starImports.get(path2) ?? []).some((p2) => modules.has(p2))) {
+        modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+        candidates.delete(path2);
         grew = true;
       }
     }
@@ -51804,34 +54610,34 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
 }
 function settingsCandidates(files) {
   const found = [];
-  for (const path of files.paths) {
-    if (!path.endsWith(".py")) continue;
-    const text = files.read(path);
-    if (text !== void 0 && (/settings/i.test(path) || mightBeSettings(text))) found.push(path);
+  for (const path2 of files.paths) {
+    if (!path2.endsWith(".py")) continue;
+    const text = files.read(path2);
+    if (text !== void 0 && (/settings/i.test(path2) || mightBeSettings(text))) found.push(path2);
   }
   return found;
 }
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
 }
-function chainOf(path, modules) {
+function chainOf(path2, modules) {
   const out2 = [];
   const visit2 = (p2) => {
     if (out2.includes(p2)) return;
     out2.push(p2);
     for (const i2 of modules.get(p2)?.imports ?? []) visit2(i2);
   };
-  visit2(path);
+  visit2(path2);
   return out2;
 }
-function stem(path) {
-  const name2 = basename(path).replace(/\.py$/, "");
-  return name2 === "__init__" ? basename(path.slice(0, -"/__init__.py".length)) : name2;
+function stem(path2) {
+  const name2 = basename(path2).replace(/\.py$/, "");
+  return name2 === "__init__" ? basename(path2.slice(0, -"/__init__.py".length)) : name2;
 }
-function isDevByName(path) {
-  const name2 = stem(path).toLowerCase();
+function isDevByName(path2) {
+  const name2 = stem(path2).toLowerCase();
   if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
-  return path.split("/").slice(0, -1).some((dir) => TEST_DIRS2.has(dir.toLowerCase()));
+  return path2.split("/").slice(0, -1).some((dir) => TEST_DIRS2.has(dir.toLowerCase()));
 }
 function referenceTarget(r2, index) {
   return index.byDottedNameNear(r2.module, r2.path);
@@ -51848,28 +54654,28 @@ function classify2(modules, references, index) {
     references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
   );
   const verdict = /* @__PURE__ */ new Map();
-  for (const path of modules.keys()) verdict.set(path, firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1));
-  for (const [path, v2] of verdict)
-    if (modules.size > 1 && v2.production && !v2.strong && !(refsTo.get(path) ?? []).length && !chainOf(path, modules).some((p2) => modules.get(p2)?.setsSecretKey))
-      verdict.set(path, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
+  for (const path2 of modules.keys()) verdict.set(path2, firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules.size === 1));
+  for (const [path2, v2] of verdict)
+    if (modules.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chainOf(path2, modules).some((p2) => modules.get(p2)?.setsSecretKey))
+      verdict.set(path2, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
   const loaders = [...verdict].filter(([, v2]) => v2.production && v2.strong).map(([p2]) => p2);
-  for (const [path, v2] of verdict)
-    if (v2.production && !v2.strong && !(refsTo.get(path) ?? []).length && loaders.length && !loaders.some((k2) => chainOf(k2, modules).includes(path)))
-      verdict.set(path, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
+  for (const [path2, v2] of verdict)
+    if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaders.some((k2) => chainOf(k2, modules).includes(path2)))
+      verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
   const entries = [];
-  for (const [path, m2] of modules) {
-    const v2 = verdict.get(path);
+  for (const [path2, m2] of modules) {
+    const v2 = verdict.get(path2);
     const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
-    if (importedByProduction && !refsTo.get(path)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage")) continue;
-    entries.push({ path, production: v2.production, reason: v2.reason, chain: chainOf(path, modules) });
+    if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage")) continue;
+    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chainOf(path2, modules) });
   }
   return entries.sort((a, b3) => a.path.localeCompare(b3.path));
 }
-function firstVerdict(path, refs, servingModules, onlySettings) {
-  const name2 = basename(path);
+function firstVerdict(path2, refs, servingModules, onlySettings) {
+  const name2 = basename(path2);
   const of = (kind) => refs.find((r2) => r2.kind === kind);
-  if (isDevByName(path)) return { production: false, reason: `${name2} is named as a development or test module`, strong: true };
-  const fileClass = classifyFile(path);
+  if (isDevByName(path2)) return { production: false, reason: `${name2} is named as a development or test module`, strong: true };
+  const fileClass = classifyFile(path2);
   if (fileClass.kind !== "production") return { production: false, reason: fileClass.why, strong: true };
   const deploy = of("deploy");
   if (deploy) return { production: true, reason: `${describe(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
@@ -51880,11 +54686,11 @@ function firstVerdict(path, refs, servingModules, onlySettings) {
     return { production: false, reason: `only ${describe(other)} uses it, and ${why2}`, strong: true };
   }
   if (byDefault) {
-    const elsewhere = [...servingModules].filter((m2) => m2 !== path);
+    const elsewhere = [...servingModules].filter((m2) => m2 !== path2);
     if (elsewhere.length) return { production: false, reason: `${describe(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
     return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
   }
-  if (PROD_NAME.test(stem(path).toLowerCase())) return { production: true, reason: `${name2} is named as a production module`, strong: true };
+  if (PROD_NAME.test(stem(path2).toLowerCase())) return { production: true, reason: `${name2} is named as a production module`, strong: true };
   if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false };
   return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
 }
@@ -52053,10 +54859,10 @@ var CutShort = class extends Error {
   budget;
 };
 var ModuleRun = class _ModuleRun {
-  constructor(modules, loader, path, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared2 = /* @__PURE__ */ new Map()) {
+  constructor(modules, loader, path2, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared2 = /* @__PURE__ */ new Map()) {
     this.modules = modules;
     this.loader = loader;
-    this.path = path;
+    this.path = path2;
     this.parsed = parsed2;
     this.world = world;
     this.budget = budget;
@@ -52095,13 +54901,13 @@ var ModuleRun = class _ModuleRun {
     this.notice(line2, `${e.why}; what they compute from here on is unknown`);
   }
   /** The run for code of another analysed module (a function defined there), sharing this budget. */
-  runFor(path) {
-    if (path === this.path) return this;
-    let run3 = this.others.get(path);
-    const parsed2 = this.loader.module(path);
+  runFor(path2) {
+    if (path2 === this.path) return this;
+    let run3 = this.others.get(path2);
+    const parsed2 = this.loader.module(path2);
     if (!run3 && parsed2) {
-      run3 = new _ModuleRun(this.modules, this.loader, path, parsed2, this.world, this.budget, this.compared);
-      this.others.set(path, run3);
+      run3 = new _ModuleRun(this.modules, this.loader, path2, parsed2, this.world, this.budget, this.compared);
+      this.others.set(path2, run3);
     }
     return run3;
   }
@@ -52127,10 +54933,10 @@ var ModuleRun = class _ModuleRun {
     this.notices.push(text);
   }
   /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
-  noteCompared(name2, literal2) {
+  noteCompared(name2, literal3) {
     if (!this.world.deployed) return;
     const set = this.compared.get(name2) ?? /* @__PURE__ */ new Set();
-    if (set.size < 8) set.add(literal2);
+    if (set.size < 8) set.add(literal3);
     this.compared.set(name2, set);
   }
   bind(frame, name2, value, s) {
@@ -52199,9 +55005,9 @@ function attribute(run3, obj, attr, frame) {
       return unknown(`attribute ${attr}`);
   }
 }
-function moduleAttribute(run3, path, name2, frame) {
-  const b3 = path === run3.path ? moduleNs(frame).bindings.get(name2) : run3.modules.evaluate(path)?.ns.bindings.get(name2);
-  if (!b3) return unknown(`${name2} of ${path}`);
+function moduleAttribute(run3, path2, name2, frame) {
+  const b3 = path2 === run3.path ? moduleNs(frame).bindings.get(name2) : run3.modules.evaluate(path2)?.ns.bindings.get(name2);
+  if (!b3) return unknown(`${name2} of ${path2}`);
   frame.reads.push(...b3.env);
   return b3.value;
 }
@@ -52325,8 +55131,8 @@ function binop(op, a, b3) {
   if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => binop(op, x4, y3)));
   if (a.kind === "fails") return a;
   if (b3.kind === "fails") return b3;
-  const x3 = numeric(a);
-  const y2 = numeric(b3);
+  const x3 = numeric2(a);
+  const y2 = numeric2(b3);
   if (x3 !== void 0 && y2 !== void 0) {
     const isFloat = a.kind === "float" || b3.kind === "float";
     const num = (n) => isFloat || !Number.isInteger(n) ? { kind: "float", value: n } : int(n);
@@ -52358,7 +55164,7 @@ function binop(op, a, b3) {
   if (op === "%" && a.kind === "str") return unknown("%-formatted string");
   if (op === "+" && a.kind === "seq" && b3.kind === "unknown") return { ...a, open: true };
   if (op === "+" && b3.kind === "seq" && a.kind === "unknown") return { ...b3, open: true };
-  return unknown(`${show(a, 20)} ${op} ${show(b3, 20)}`);
+  return unknown(`${show2(a, 20)} ${op} ${show2(b3, 20)}`);
 }
 function compareValues(op, a, b3) {
   if (a.kind === "fails") return a;
@@ -52395,8 +55201,8 @@ function compareValues(op, a, b3) {
     case "<=":
     case ">":
     case ">=": {
-      const x3 = numeric(a) ?? (a.kind === "str" ? a.value : void 0);
-      const y2 = numeric(b3) ?? (b3.kind === "str" ? b3.value : void 0);
+      const x3 = numeric2(a) ?? (a.kind === "str" ? a.value : void 0);
+      const y2 = numeric2(b3) ?? (b3.kind === "str" ? b3.value : void 0);
       if (x3 === void 0 || y2 === void 0 || typeof x3 !== typeof y2) return unknown("ordering");
       return bool(op === "<" ? x3 < y2 : op === "<=" ? x3 <= y2 : op === ">" ? x3 > y2 : x3 >= y2);
     }
@@ -52418,7 +55224,7 @@ function toStr(v2) {
     case "none":
       return "None";
     case "float":
-      return show(v2);
+      return show2(v2);
     default:
       return void 0;
   }
@@ -52646,10 +55452,10 @@ function builtinCall(name2, v2, noArgs) {
       if (noArgs) return int(0);
       if (v2.kind === "str") return pyInt(v2.value);
       if (v2.kind === "float") return int(Math.trunc(v2.value));
-      return numeric(v2) !== void 0 ? int(numeric(v2)) : v2.kind === "none" ? fails("TypeError: int() of None") : unknown("int()");
+      return numeric2(v2) !== void 0 ? int(numeric2(v2)) : v2.kind === "none" ? fails("TypeError: int() of None") : unknown("int()");
     case "float":
       if (v2.kind === "str") return pyFloat(v2.value);
-      return numeric(v2) !== void 0 ? { kind: "float", value: numeric(v2) } : unknown("float()");
+      return numeric2(v2) !== void 0 ? { kind: "float", value: numeric2(v2) } : unknown("float()");
     case "str": {
       if (noArgs) return str("");
       const s = toStr(v2);
@@ -52686,7 +55492,7 @@ function iterationCall(run3, q3, given, frame) {
   const [a0, a1] = given.positional;
   switch (q3) {
     case "range": {
-      const ns2 = given.positional.map(numeric);
+      const ns2 = given.positional.map(numeric2);
       if (!ns2.length || ns2.some((n) => n === void 0 || !Number.isInteger(n))) return void 0;
       const [start2, stop2, step] = ns2.length === 1 ? [0, ns2[0], 1] : [ns2[0], ns2[1], ns2[2] ?? 1];
       if (step === 0 || Math.abs((stop2 - start2) / step) > MAX_RANGE) return void 0;
@@ -52709,7 +55515,7 @@ function iterationCall(run3, q3, given, frame) {
       const xs2 = elementsOf(a0);
       if (!xs2) return void 0;
       if (q3 === "reversed") return list([...xs2].reverse());
-      const keys = xs2.map((x3) => x3.kind === "str" ? x3.value : numeric(x3));
+      const keys = xs2.map((x3) => x3.kind === "str" ? x3.value : numeric2(x3));
       if (keys.some((k2) => k2 === void 0) || new Set(keys.map((k2) => typeof k2)).size > 1) return void 0;
       return list(xs2.map((x3, i2) => ({ x: x3, k: keys[i2] })).sort((a, b3) => a.k < b3.k ? -1 : a.k > b3.k ? 1 : 0).map((p2) => p2.x));
     }
@@ -52752,18 +55558,18 @@ function apply2(run3, f3, x3, frame) {
 }
 
 // src/python/literals.ts
-var cache = /* @__PURE__ */ new Map();
+var cache2 = /* @__PURE__ */ new Map();
 function literalEval(text) {
-  const known = cache.get(text);
+  const known = cache2.get(text);
   if (known) return known;
   const parsed2 = parseModule(text.replace(/^[ \t]+/, ""));
   const only = parsed2.body.length === 1 ? parsed2.body[0] : void 0;
-  const value = parsed2.tooDeep.length ? unknown(`a literal nested more than ${Math.min(MAX_NESTING, MAX_LITERAL_DEPTH)} levels deep`) : parsed2.errorLines.length || only?.t !== "expr" ? fails("SyntaxError: invalid literal for ast.literal_eval") : literal(only.expr);
-  if (cache.size > 1e3) cache.clear();
-  cache.set(text, value);
+  const value = parsed2.tooDeep.length ? unknown(`a literal nested more than ${Math.min(MAX_NESTING, MAX_LITERAL_DEPTH)} levels deep`) : parsed2.errorLines.length || only?.t !== "expr" ? fails("SyntaxError: invalid literal for ast.literal_eval") : literal2(only.expr);
+  if (cache2.size > 1e3) cache2.clear();
+  cache2.set(text, value);
   return value;
 }
-function literal(e) {
+function literal2(e) {
   switch (e.t) {
     case "const":
       if (e.value === null) return NONE;
@@ -52771,12 +55577,12 @@ function literal(e) {
       if (typeof e.value === "number") return e.isFloat ? { kind: "float", value: e.value } : int(e.value);
       return str(e.value);
     case "unary": {
-      const v2 = literal(e.arg);
+      const v2 = literal2(e.arg);
       if (e.op !== "-" && e.op !== "+" || v2.kind !== "int" && v2.kind !== "float") return malformed();
       return e.op === "-" ? { ...v2, value: -v2.value } : v2;
     }
     case "seq": {
-      const items = e.items.map(literal);
+      const items = e.items.map(literal2);
       const bad = items.find((v2) => v2.kind === "fails" || v2.kind === "unknown");
       return bad ?? { kind: "seq", type: e.kind, items: items.map((value) => ({ value })), open: false };
     }
@@ -52784,8 +55590,8 @@ function literal(e) {
       const entries = [];
       for (const en2 of e.entries) {
         if (!("key" in en2)) return malformed();
-        const k2 = literal(en2.key);
-        const v2 = literal(en2.value);
+        const k2 = literal2(en2.key);
+        const v2 = literal2(en2.value);
         if (k2.kind === "fails" || v2.kind === "fails") return malformed();
         if (k2.kind !== "str") return unknown("a dict literal with non-string keys");
         entries.push({ key: k2.value, value: v2 });
@@ -52832,7 +55638,7 @@ function namespaceMethod(run3, ns2, method, args3, frame, line2) {
   }
   switch (method) {
     case "update": {
-      if (a0 && (a0.kind !== "dict" || a0.open)) run3.markDynamic(frame, s, `globals().update() with entries the review cannot compute (${show(a0, 40)})`);
+      if (a0 && (a0.kind !== "dict" || a0.open)) run3.markDynamic(frame, s, `globals().update() with entries the review cannot compute (${show2(a0, 40)})`);
       if (a0?.kind === "dict") for (const e of a0.entries) writeGlobal(run3, frame, ns2, str(e.key), e.value, s);
       for (const k2 of args3.keywords) writeGlobal(run3, frame, ns2, str(k2.name), k2.value, s);
       return NONE;
@@ -52840,8 +55646,8 @@ function namespaceMethod(run3, ns2, method, args3, frame, line2) {
     case "setdefault":
     case "__setitem__": {
       if (!a0) return unknown(method);
-      const bound = a0.kind === "str" && moduleNs(frame).bindings.get(a0.value);
-      if (method === "setdefault" && bound) return bound.value;
+      const bound2 = a0.kind === "str" && moduleNs(frame).bindings.get(a0.value);
+      if (method === "setdefault" && bound2) return bound2.value;
       writeGlobal(run3, frame, ns2, a0, a1 ?? NONE, s, `globals().${method}()`);
       return a1 ?? NONE;
     }
@@ -53073,7 +55879,7 @@ function environCall(run3, reader, method, e, frame) {
   let defaultValue = d2?.value ?? scheme?.default;
   if (defaultValue && parseDefault && truthy(parseDefault.value)) defaultValue = mapOptions(defaultValue, (v2) => v2.kind === "str" ? caster(v2.value) : v2);
   const via = method === "__call__" ? "env" : `env.${method}`;
-  const defaultText = d2?.text ?? (scheme?.default ? show(scheme.default) : void 0);
+  const defaultText = d2?.text ?? (scheme?.default ? show2(scheme.default) : void 0);
   return readEnv(run3, n.value, via, defaultValue, e.line, frame, caster, defaultText);
 }
 function decoupleCaster(cast) {
@@ -53132,7 +55938,7 @@ function call2(run3, e, frame) {
   return callValue(run3, callee, e, frame);
 }
 function callValue(run3, callee, e, frame) {
-  if (e.splat) return opaqueCall(run3, show(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
+  if (e.splat) return opaqueCall(run3, show2(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
   switch (callee.kind) {
     case "envReader":
       return environCall(run3, callee, "__call__", e, frame);
@@ -53143,7 +55949,7 @@ function callValue(run3, callee, e, frame) {
     case "ext":
       return externalCall(run3, callee.qname, e, frame);
     default: {
-      opaqueIfEscaping(run3, frame, show(callee, 40), args2(run3, e, frame), e.line);
+      opaqueIfEscaping(run3, frame, show2(callee, 40), args2(run3, e, frame), e.line);
       return unknown(`call at line ${e.line}`);
     }
   }
@@ -53175,9 +55981,9 @@ function argument(run3, e, name2, position, frame) {
   return { value, text: sourceText(run3, node, frame.scope ? value : void 0) };
 }
 function sourceText(run3, node, value) {
-  if (node.t === "const") return show(literalOf(node));
-  if (value) return show(value);
-  if (node.t === "seq" || node.t === "dict" || node.t === "name") return show(literalOf(node));
+  if (node.t === "const") return show2(literalOf(node));
+  if (value) return show2(value);
+  if (node.t === "seq" || node.t === "dict" || node.t === "name") return show2(literalOf(node));
   return (run3.parsed.lines[node.line - 1] ?? "").trim();
 }
 function literalOf(node) {
@@ -53241,7 +56047,7 @@ function expr2(run3, e, frame) {
           return t2 === void 0 ? unknown("not of an unknown value") : bool(!t2);
         });
       return mapOptions(v2, (o2) => {
-        const n = numeric(o2);
+        const n = numeric2(o2);
         if (n === void 0) return unknown("unary operator");
         return e.op === "-" ? o2.kind === "float" ? { kind: "float", value: -n } : int(-n) : e.op === "+" ? int(n) : e.op === "~" ? int(~n) : unknown("unary");
       });
@@ -53382,22 +56188,22 @@ function noteComparedLiterals(run3, op, variable, other) {
   if (!variable || !["==", "!=", "in", "not in"].includes(op)) return;
   const literals = other.t === "const" && typeof other.value === "string" ? [other.value] : other.t === "seq" ? other.items.flatMap((i2) => i2.t === "const" && typeof i2.value === "string" ? [i2.value] : []) : [];
   if (literals.some(probeProduces)) return;
-  for (const literal2 of literals) run3.noteCompared(variable, literal2);
+  for (const literal3 of literals) run3.noteCompared(variable, literal3);
 }
 function comprehension2(run3, e, frame) {
   const iter = expr2(run3, e.iter, frame);
   const source2 = iter.kind === "dict" && !iter.open ? { kind: "seq", type: "list", items: iter.entries.map((x3) => ({ value: str(x3.key), loc: x3.loc })), open: false } : iter;
-  if (source2.kind !== "seq") return unknown(`comprehension over ${show(iter, 20)}`);
+  if (source2.kind !== "seq") return unknown(`comprehension over ${show2(iter, 20)}`);
   const items = [];
   const entries = /* @__PURE__ */ new Map();
   let open2 = source2.open;
   const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
   const names = /* @__PURE__ */ new Set();
-  const collect = (t2) => {
+  const collect2 = (t2) => {
     if (t2.t === "name") names.add(t2.id);
-    else if (t2.t === "seq") t2.items.forEach(collect);
+    else if (t2.t === "seq") t2.items.forEach(collect2);
   };
-  collect(e.target);
+  collect2(e.target);
   for (const item of source2.items) {
     const inner = {
       ns: { bindings: /* @__PURE__ */ new Map() },
@@ -53453,10 +56259,10 @@ function lambda(run3, e, frame) {
   return { kind: "func", fn: functionDef(run3, "<lambda>", e.params, e.body, e.line, frame) };
 }
 function functionDef(run3, name2, params2, body2, line2, frame) {
-  const defaults2 = /* @__PURE__ */ new Map();
-  for (const p2 of params2) if (p2.default) defaults2.set(p2.name, expr2(run3, p2.default, frame));
+  const defaults3 = /* @__PURE__ */ new Map();
+  for (const p2 of params2) if (p2.default) defaults3.set(p2.name, expr2(run3, p2.default, frame));
   const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
-  return { name: name2, params: params2, defaults: defaults2, body: body2, path: run3.path, line: line2, enclosing };
+  return { name: name2, params: params2, defaults: defaults3, body: body2, path: run3.path, line: line2, enclosing };
 }
 function decorate2(run3, value, decorators, frame, s) {
   for (const d2 of [...decorators].reverse()) {
@@ -53571,8 +56377,8 @@ function invoke(run3, f3, args3, frame, line2) {
     frame.reads.push(...scope.reads, ...callee.reads);
   }
 }
-function foreignGlobals(run3, path) {
-  const result = run3.modules.evaluate(path);
+function foreignGlobals(run3, path2) {
+  const result = run3.modules.evaluate(path2);
   return result && branchOf(result.ns);
 }
 function bindParams(fn2, positional, keywords) {
@@ -53676,13 +56482,13 @@ function configValue(qname, positional, keywords) {
     const v2 = kw(name2);
     return v2?.kind === "bool" ? v2.value : fallback;
   };
-  const prefix = kw("environ_prefix");
+  const prefix2 = kw("environ_prefix");
   return {
     kind: "configValue",
     type: m2[1],
     default: kw("default") ?? positional[0],
     environName: text(kw("environ_name")),
-    prefix: prefix === void 0 ? "DJANGO" : text(prefix) ?? "",
+    prefix: prefix2 === void 0 ? "DJANGO" : text(prefix2) ?? "",
     required: m2[1] === "SecretValue" || flag("environ_required", false),
     environ: flag("environ", true)
   };
@@ -53692,7 +56498,7 @@ function resolveConfigValue(run3, cv, name2, line2, frame) {
   const cast = CASTS[cv.type] ?? (() => unknown(`values.${cv.type}`));
   const variable = cv.environName ?? (cv.prefix ? `${cv.prefix}_${name2}` : name2);
   const defaultValue = cv.required ? void 0 : cv.default ?? NONE;
-  return readEnv(run3, variable, `values.${cv.type}`, defaultValue, line2, frame, cast, defaultValue && show(defaultValue));
+  return readEnv(run3, variable, `values.${cv.type}`, defaultValue, line2, frame, cast, defaultValue && show2(defaultValue));
 }
 function applyConfigurations(run3, frame) {
   const classes = [];
@@ -54068,8 +56874,8 @@ function assign(run3, target, value, s, frame) {
     case "subscript": {
       const through = namespaceTarget(run3, target, frame);
       if (through) return writeGlobal(run3, frame, through.container, through.key, value, s);
-      const path = subscriptPath(target, (e) => expr2(run3, e, frame));
-      if (path) run3.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, run3.loc(s))), s);
+      const path2 = subscriptPath(target, (e) => expr2(run3, e, frame));
+      if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, withLocs(value, run3.loc(s))), s);
       return;
     }
     case "attr": {
@@ -54113,8 +56919,8 @@ function augassign(run3, s, frame) {
   const through = namespaceTarget(run3, s.target, frame);
   if (through) writeGlobal(run3, frame, through.container, through.key, grow2(readGlobal(run3, frame, through.key)), s);
   else if (s.target.t === "subscript") {
-    const path = subscriptPath(s.target, (e) => expr2(run3, e, frame));
-    if (path) run3.mutate(frame, path.root, (old) => setPath(old, path.keys, binop(s.op, getPath(old, path.keys), withLocs(rhs, run3.loc(s)))), s);
+    const path2 = subscriptPath(s.target, (e) => expr2(run3, e, frame));
+    if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, binop(s.op, getPath(old, path2.keys), withLocs(rhs, run3.loc(s)))), s);
   }
   return null;
 }
@@ -54180,28 +56986,28 @@ var WorldEvaluator = class {
   cache = /* @__PURE__ */ new Map();
   depth = 0;
   world;
-  evaluate(path) {
-    const cached = this.cache.get(path);
+  evaluate(path2) {
+    const cached = this.cache.get(path2);
     if (cached === "pending") return void 0;
     if (cached) return cached;
-    const parsed2 = this.loader.module(path);
+    const parsed2 = this.loader.module(path2);
     if (!parsed2) return void 0;
-    if (this.depth >= MAX_IMPORT_DEPTH) return tooDeep(path, this.world.deployed);
-    this.cache.set(path, "pending");
+    if (this.depth >= MAX_IMPORT_DEPTH) return tooDeep(path2, this.world.deployed);
+    this.cache.set(path2, "pending");
     this.depth++;
     try {
-      const result = execute(new ModuleRun(this, this.loader, path, parsed2, this.world));
-      this.cache.set(path, result);
+      const result = execute(new ModuleRun(this, this.loader, path2, parsed2, this.world));
+      this.cache.set(path2, result);
       return result;
     } finally {
       this.depth--;
     }
   }
 };
-function tooDeep(path, notices) {
-  const loc = { path, line: 1, endLine: 1 };
-  const notice2 = `${path}:1: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`;
-  return { path, ns: { bindings: /* @__PURE__ */ new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice2] : [], opaque: [], compared: /* @__PURE__ */ new Map() };
+function tooDeep(path2, notices) {
+  const loc = { path: path2, line: 1, endLine: 1 };
+  const notice2 = `${path2}:1: imports nest more than ${MAX_IMPORT_DEPTH} modules deep here; what this module defines is unknown`;
+  return { path: path2, ns: { bindings: /* @__PURE__ */ new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice2] : [], opaque: [], compared: /* @__PURE__ */ new Map() };
 }
 
 // src/settings/view.ts
@@ -54268,7 +57074,7 @@ var SettingsView = class {
     const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
     const out2 = [];
     for (const [variable, literals] of compared2)
-      for (const literal2 of literals) if (!namesDevelopment(literal2) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal2));
+      for (const literal3 of literals) if (!namesDevelopment(literal3) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3));
     return out2;
   }
   settingIn(evaluator, name2) {
@@ -54292,7 +57098,7 @@ var SettingsView = class {
   }
 };
 function withAlternatives(setting, others) {
-  const key = (loc, v2) => `${loc?.path}:${loc?.line}=${show(v2, 400)}`;
+  const key = (loc, v2) => `${loc?.path}:${loc?.line}=${show2(v2, 400)}`;
   const differ = others.filter((o2) => key(o2.binding?.loc, o2.value) !== key(setting.binding?.loc, setting.value));
   if (!differ.length) return setting;
   const all = [setting, ...differ];
@@ -54318,30 +57124,36 @@ function parseSuppression(line2) {
   if (!reason) return { error: "a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe" };
   return { rules, reason };
 }
-function applySuppressions(findings, files, config) {
-  const ignored = config.ignorePaths.map(globToRegExp);
+function applySuppressions(findings, files, config, changed) {
+  const ignored = pathMatcher(config.ignorePaths);
   const notices = [];
   const kept = [];
+  const byChange = [];
   for (const f3 of findings) {
-    if (ignored.some((re2) => re2.test(f3.path))) continue;
+    if (ignored(f3.path)) continue;
     if (f3.baselineState === "absent") {
       kept.push(f3);
       continue;
     }
-    const text = files.read(f3.path) ?? "";
-    let suppressed = false;
+    const lines = linesOf(files, f3.path);
+    const introduced = f3.baselineState === "new" || f3.baselineState === "updated";
+    let suppressed;
     for (const n of [f3.line, f3.line - 1]) {
-      const s = parseSuppression(lineAt(text, n) ?? "");
+      const s = parseSuppression(lines?.line(n) ?? "");
       if (!s) continue;
       if ("error" in s) {
         notices.push({ path: f3.path, line: n, message: s.error });
         continue;
       }
-      if (s.rules.includes(f3.ruleId) || s.rules.includes("*")) suppressed = true;
+      if (!s.rules.includes(f3.ruleId) && !s.rules.includes("*")) continue;
+      const added = introduced && changed !== void 0 && isChangedLine(changed.get(f3.path) ?? [], n);
+      if (added && n !== f3.line) notices.push({ path: f3.path, line: n, message: `not honoured for the new ${f3.ruleId} finding on the next line: a suppression this change adds must be on the line it suppresses` });
+      else suppressed ??= { reason: s.reason, added };
     }
     if (!suppressed) kept.push(f3);
+    else if (suppressed.added) byChange.push({ finding: f3, reason: suppressed.reason });
   }
-  return { kept, notices };
+  return { kept, notices, byChange };
 }
 
 // src/review.ts
@@ -54372,13 +57184,13 @@ function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
   return [...side.discovery.index.wanted];
 }
-function fileClassOf(path, side) {
-  const entry = side.discovery.entries.find((e) => e.path === path);
+function fileClassOf(path2, side) {
+  const entry = side.discovery.entries.find((e) => e.path === path2);
   if (entry && !entry.production) return { kind: "development", why: `it is a development or test settings module (${entry.reason})` };
-  const byPath = classifyFile(path);
+  const byPath = classifyFile(path2);
   if (byPath.kind !== "production") return byPath;
-  const described = side.discovery.deployments.filter((d2) => d2.path === path && d2.role !== "build");
-  if (described.length && described.every((d2) => d2.role === "development")) return { kind: "development", why: `${path} runs the project for development: ${described[0].why ?? "a development process"}` };
+  const described = side.discovery.deployments.filter((d2) => d2.path === path2 && d2.role !== "build");
+  if (described.length && described.every((d2) => d2.role === "development")) return { kind: "development", why: `${path2} runs the project for development: ${described[0].why ?? "a development process"}` };
   return byPath;
 }
 function runFileRules(files, side, config, targets) {
@@ -54407,11 +57219,11 @@ function runFileRules(files, side, config, targets) {
 }
 function fileFindings(items, settingsFindings, side, files, config, state) {
   const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
-  const overriddenInProduction = (path, line2) => {
-    const views = [...side.views.values()].filter((v2) => v2.entry.production && v2.entry.chain.includes(path));
+  const overriddenInProduction = (path2, line2) => {
+    const views = [...side.views.values()].filter((v2) => v2.entry.production && v2.entry.chain.includes(path2));
     return views.length > 0 && views.every((v2) => {
       const b3 = v2.binding("SECRET_KEY");
-      return b3 !== void 0 && (b3.loc.path !== path || b3.loc.line > line2);
+      return b3 !== void 0 && (b3.loc.path !== path2 || b3.loc.line > line2);
     });
   };
   const settingsKey = (it2) => /^[^:]*:SECRET_KEY:/.test(it2.raw.subject) && overriddenInProduction(it2.raw.loc.path, it2.raw.loc.line);
@@ -54426,37 +57238,36 @@ function fileFindings(items, settingsFindings, side, files, config, state) {
 }
 function allTextFiles(files) {
   const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
-  return text.map((path) => ({ path, added: true }));
+  return text.map((path2) => ({ path: path2, added: true }));
 }
 function runRules(side, config, baseSide, baseEntryOf) {
   const out2 = [];
-  for (const [path, view] of side.views) {
+  for (const [path2, view] of side.views) {
     if (!view.entry.production) continue;
-    const basePath = baseEntryOf?.(path);
+    const basePath = baseEntryOf?.(path2);
     const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
     for (const rule of RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry });
+      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path2}|${raw.subject}`, rule, raw, entry: view.entry });
     }
   }
   return out2;
 }
 function fingerprint(parts2) {
-  return createHash("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
+  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
 }
-function lineText(files, path, line2) {
-  const text = files.read(path);
-  return text === void 0 ? void 0 : lineAt(text, line2);
+function lineText(files, path2, line2) {
+  return linesOf(files, path2)?.line(line2);
 }
-function located(meta, raw, path, line2, endLine, files, config) {
+function located(meta, raw, path2, line2, endLine, files, config) {
   return {
     ruleId: meta.id,
     severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
-    path,
+    path: path2,
     line: line2,
     endLine,
     message: raw.message,
-    evidence: lineText(files, path, line2)?.trim(),
+    evidence: lineText(files, path2, line2),
     fix: raw.fix
   };
 }
@@ -54470,16 +57281,16 @@ function toFindings(items, files, config) {
     } else groups2.set(id, { first: it2, entries: [it2.entry] });
   }
   return [...groups2.values()].map(({ first: it2, entries }) => {
-    const path = it2.path ?? it2.raw.loc.path;
+    const path2 = it2.path ?? it2.raw.loc.path;
     const line2 = it2.line ?? it2.raw.loc.line;
     const affected = entries.map((e) => e.path).sort();
-    const others = affected.filter((p2) => p2 !== path);
+    const others = affected.filter((p2) => p2 !== path2);
     const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
-    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path && e.chain.includes(path)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path}` : ""}.`);
+    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
     return {
-      ...located(it2.rule.meta, it2.raw, path, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
-      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path, ...affected]),
+      ...located(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
+      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path2, ...affected]),
       baselineState: it2.state,
       djangoCheck: it2.raw.djangoCheck,
       affected,
@@ -54516,8 +57327,8 @@ async function review(change, config) {
   const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
   const baseByKey = new Map(
     baseItems.map((i2) => {
-      const [rule, path, ...rest] = i2.key.split("|");
-      return [[rule, headPathOfBase.get(path) ?? path, ...rest].join("|"), i2];
+      const [rule, path2, ...rest] = i2.key.split("|");
+      return [[rule, headPathOfBase.get(path2) ?? path2, ...rest].join("|"), i2];
     })
   );
   const headKeys = new Set(headItems.map((i2) => i2.key));
@@ -54539,11 +57350,11 @@ async function review(change, config) {
   const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
   const fileItems = runFileRules(change.head, head, config, targets);
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, "new")]), change.head, config);
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, "new")]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
   const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
-  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2) };
+  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange };
 }
 function addedLines(hunks) {
   const lines = /* @__PURE__ */ new Set();
@@ -54577,8 +57388,8 @@ var DiffIndex = class {
     for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
     return basePath;
   }
-  baseLine(path, line2) {
-    return (lineText(this.change.base, path, line2) ?? "").trim();
+  baseLine(path2, line2) {
+    return (lineText(this.change.base, path2, line2) ?? "").trim();
   }
 };
 function pairEntries(head, base, diff) {
@@ -54586,7 +57397,7 @@ function pairEntries(head, base, diff) {
   const production = (side) => side.discovery.entries.filter((e) => e.production).map((e) => e.path);
   const baseProduction = production(base);
   const taken = /* @__PURE__ */ new Set();
-  const selectedBy = (side, path) => side.discovery.references.filter((r2) => r2.kind === "deploy" && referenceTarget(r2, side.discovery.index) === path).map((r2) => r2.path);
+  const selectedBy = (side, path2) => side.discovery.references.filter((r2) => r2.kind === "deploy" && referenceTarget(r2, side.discovery.index) === path2).map((r2) => r2.path);
   const unpaired = [];
   for (const h3 of production(head)) {
     const same = diff.basePath(h3);
@@ -54597,10 +57408,10 @@ function pairEntries(head, base, diff) {
   }
   for (const h3 of [...unpaired]) {
     const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
-    const match = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
-    if (match) {
-      pairs.set(h3, match);
-      taken.add(match);
+    const match2 = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
+    if (match2) {
+      pairs.set(h3, match2);
+      taken.add(match2);
       unpaired.splice(unpaired.indexOf(h3), 1);
     }
   }
@@ -54630,11 +57441,11 @@ function relocate(it2, baseView, diff) {
         return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
     }
   }
-  for (const path of it2.entry.chain) {
-    const first = diff.hunks.get(path)?.find((h3) => h3.newLines > 0);
+  for (const path2 of it2.entry.chain) {
+    const first = diff.hunks.get(path2)?.find((h3) => h3.newLines > 0);
     if (!first) continue;
     const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim();
-    return { path, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
+    return { path: path2, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
   }
   return {};
 }
@@ -54646,9 +57457,9 @@ function removedImportOf(deletedPath, baseView, diff) {
     const headPath = diff.headPath(importer);
     const hunks = diff.hunks.get(headPath);
     if (!hunks) continue;
-    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? [];
-    for (let i2 = 1; i2 <= lines.length; i2++) {
-      const text = lines[i2 - 1];
+    const lines = linesOf(diff.change.base, importer);
+    for (let i2 = 1; lines && i2 <= lines.count; i2++) {
+      const text = lines.line(i2);
       if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
     }
   }
@@ -54662,16 +57473,13 @@ function collectNotices(side, only) {
       if (seen.has(n)) continue;
       seen.add(n);
       const m2 = /^([^:]+):(\d+): (.*)$/.exec(n);
-      const path = m2 ? m2[1] : n.split(":")[0];
-      if (only && !only.has(path)) continue;
+      const path2 = m2 ? m2[1] : n.split(":")[0];
+      if (only && !only.has(path2)) continue;
       out2.push(m2 ? { path: m2[1], line: Number(m2[2]), message: m2[3] } : { message: n });
     }
   }
   return out2;
 }
-
-// src/sources/git.ts
-import { spawn } from "node:child_process";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -58111,6 +60919,99 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/sources/cat-file.ts
+import { spawn } from "node:child_process";
+var OID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var CatFile = class {
+  constructor(repo) {
+    this.repo = repo;
+    this.start();
+  }
+  repo;
+  proc;
+  queue = [];
+  /** Bytes not yet parsed (a header in pieces); body bytes go to `body` instead. */
+  pending = Buffer.alloc(0);
+  /** The blob being received: its size, the chunks kept (none when over the limit), the bytes still to come. */
+  body;
+  stderr = "";
+  closed = false;
+  fatal;
+  start() {
+    const proc = spawn("git", ["cat-file", "--batch"], { cwd: this.repo, stdio: ["pipe", "pipe", "pipe"] });
+    this.proc = proc;
+    this.pending = Buffer.alloc(0);
+    this.body = void 0;
+    this.stderr = "";
+    proc.stdout.on("data", (chunk) => this.receive(chunk));
+    proc.stderr.on("data", (d2) => this.stderr = (this.stderr + d2.toString()).slice(-2e3));
+    proc.stdin.on("error", () => void 0);
+    proc.on("error", (e) => this.fail(e));
+    proc.on("close", () => this.died(proc));
+  }
+  fail(e) {
+    this.fatal ??= e;
+    for (const q3 of this.queue.splice(0)) q3.reject(e);
+  }
+  /** git exited: the request it was answering is unreadable; the others go to a new process. */
+  died(proc) {
+    if (proc !== this.proc || this.closed || this.fatal) return;
+    const current = this.queue.shift();
+    if (!current) return;
+    const why2 = this.stderr.trim().split("\n").pop() || "git cat-file stopped";
+    current.resolve({ kind: "unreadable", why: why2.replace(/^fatal: /, "") });
+    this.start();
+    if (this.queue.length) this.proc.stdin.write(this.queue.map((q3) => `${q3.oid}
+`).join(""));
+  }
+  receive(chunk) {
+    let data = chunk;
+    while (data.length && this.queue.length) {
+      if (this.body) {
+        const take = Math.min(this.body.left, data.length);
+        if (this.queue[0].max >= this.body.size) this.body.chunks.push(data.subarray(0, take));
+        this.body.left -= take;
+        data = data.subarray(take);
+        if (this.body.left > 0) return;
+        const { size: size2, chunks } = this.body;
+        this.body = void 0;
+        const q3 = this.queue.shift();
+        q3.resolve(q3.max >= size2 ? { kind: "bytes", bytes: Buffer.concat(chunks).subarray(0, size2) } : { kind: "large", size: size2 });
+        continue;
+      }
+      this.pending = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+      const nl = this.pending.indexOf(10);
+      if (nl < 0) return;
+      const header = this.pending.subarray(0, nl).toString("latin1");
+      data = this.pending.subarray(nl + 1);
+      this.pending = Buffer.alloc(0);
+      const [, type, sizeText] = header.split(" ");
+      if (type === "missing" || type === "ambiguous" || sizeText === void 0) {
+        ;
+        this.queue.shift().resolve({ kind: "unreadable", why: `object ${header.split(" ")[0]} is ${type ?? "unreadable"}` });
+        continue;
+      }
+      const size = Number(sizeText);
+      this.body = { size, chunks: [], left: size + 1 };
+    }
+  }
+  /** Reads blobs by object id; a blob over `max` bytes is reported by its size only. */
+  read(oids, max = Number.MAX_SAFE_INTEGER) {
+    if (this.fatal) return Promise.reject(this.fatal);
+    const answers = oids.map(
+      (oid) => OID.test(oid) ? new Promise((resolve2, reject) => this.queue.push({ oid, max, resolve: resolve2, reject })) : Promise.resolve({ kind: "unreadable", why: `not an object id: ${oid}` })
+    );
+    const lines = oids.filter((oid) => OID.test(oid)).map((oid) => `${oid}
+`);
+    if (lines.length) this.proc.stdin.write(lines.join(""));
+    return Promise.all(answers);
+  }
+  close() {
+    this.closed = true;
+    this.proc.stdin.end();
+  }
+};
+
 // src/sources/changeset.ts
 var MapFileSet = class {
   constructor(contents, paths) {
@@ -58120,8 +61021,8 @@ var MapFileSet = class {
   }
   contents;
   paths;
-  read(path) {
-    return this.contents.get(path);
+  read(path2) {
+    return this.contents.get(path2);
   }
 };
 
@@ -58132,112 +61033,50 @@ function isBinary(b3) {
 }
 
 // src/sources/git.ts
-var CatFile = class {
-  proc;
-  buffer = Buffer.alloc(0);
-  queue = [];
-  failed;
-  constructor(repo) {
-    this.proc = spawn("git", ["cat-file", "--batch"], { cwd: repo, stdio: ["pipe", "pipe", "pipe"] });
-    this.proc.stdout.on("data", (chunk) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
-      this.drain();
-    });
-    this.proc.on("error", (e) => this.fail(e));
-    this.proc.on("close", () => this.fail(new Error("git cat-file exited")));
-  }
-  fail(e) {
-    this.failed ??= e;
-    for (const q3 of this.queue.splice(0)) q3.reject(e);
-  }
-  drain() {
-    while (this.queue.length) {
-      const nl = this.buffer.indexOf(10);
-      if (nl < 0) return;
-      const header = this.buffer.subarray(0, nl).toString("utf8");
-      if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
-        this.buffer = this.buffer.subarray(nl + 1);
-        this.queue.shift()?.resolve(void 0);
-        continue;
-      }
-      const size = Number(header.slice(header.lastIndexOf(" ") + 1));
-      if (this.buffer.length < nl + 1 + size + 1) return;
-      const body2 = this.buffer.subarray(nl + 1, nl + 1 + size);
-      this.buffer = this.buffer.subarray(nl + 1 + size + 1);
-      this.queue.shift()?.resolve(Buffer.from(body2));
-    }
-  }
-  /** Reads `<rev>:<path>` objects; undefined for a missing one. */
-  read(specs) {
-    if (this.failed) return Promise.reject(this.failed);
-    const all = specs.map(
-      (spec) => new Promise((resolve2, reject) => {
-        this.queue.push({ resolve: resolve2, reject });
-        void spec;
-      })
-    );
-    this.proc.stdin.write(specs.map((s) => `${s}
-`).join(""));
-    return Promise.all(all);
-  }
-  close() {
-    this.proc.stdin.end();
-    this.proc.removeAllListeners("close");
-  }
-};
 async function listTree(git2, rev) {
-  const out2 = await git2.raw(["ls-tree", "-r", "-l", "-z", rev]);
+  const out2 = await git2.raw(["ls-tree", "-r", "-z", "--full-tree", rev]);
   const entries = [];
   for (const rec of out2.split("\0")) {
-    if (!rec) continue;
     const tab = rec.indexOf("	");
-    const meta = rec.slice(0, tab).split(/ +/);
-    if (meta[1] !== "blob") continue;
-    entries.push({ path: rec.slice(tab + 1), size: Number(meta[3]) });
+    if (tab < 0) continue;
+    const [, type, oid] = rec.slice(0, tab).split(" ");
+    if (type === "blob") entries.push({ path: rec.slice(tab + 1), oid });
   }
   return entries;
 }
-function parseNameStatus(out2) {
+var STATUS = { A: "added", M: "modified", D: "deleted", T: "type-changed", R: "renamed", C: "copied" };
+function parseRawDiff(out2) {
   const parts2 = out2.split("\0");
   const files = [];
   for (let i2 = 0; i2 < parts2.length; ) {
-    const status = parts2[i2++];
-    if (!status) continue;
+    const meta = parts2[i2++];
+    if (!meta.startsWith(":")) continue;
+    const [, , oldOid, newOid, status] = meta.slice(1).split(" ");
     const code = status[0];
     if (code === "R" || code === "C") {
       const oldPath = parts2[i2++];
-      const path = parts2[i2++];
-      files.push({ path, oldPath, status: code === "R" ? "renamed" : "copied", hunks: [] });
-    } else {
-      const path = parts2[i2++];
-      const map = { A: "added", M: "modified", D: "deleted", T: "type-changed" };
-      files.push({ path, status: map[code] ?? "modified", hunks: [] });
-    }
+      files.push({ path: parts2[i2++], oldPath, status: STATUS[code], hunks: [], oldOid, newOid });
+    } else files.push({ path: parts2[i2++], status: STATUS[code] ?? "modified", hunks: [], oldOid, newOid });
   }
   return files;
 }
 function parseUnifiedDiff(out2) {
   const hunks = /* @__PURE__ */ new Map();
-  const binary2 = /* @__PURE__ */ new Set();
   let current;
   let minus;
   for (const line2 of out2.split("\n")) {
     if (line2.startsWith("diff --git ")) current = minus = void 0;
-    else if (line2.startsWith("--- ")) {
-      const p2 = line2.slice(4);
-      minus = p2 === "/dev/null" ? void 0 : unquote2(p2).replace(/^a\//, "");
-    } else if (line2.startsWith("+++ ")) {
-      const p2 = line2.slice(4);
-      current = p2 === "/dev/null" ? minus : unquote2(p2).replace(/^b\//, "");
-    } else if (line2.startsWith("@@") && current !== void 0) {
+    else if (line2.startsWith("--- ")) minus = patchHeaderPath(line2.slice(4), "a/");
+    else if (line2.startsWith("+++ ")) current = patchHeaderPath(line2.slice(4), "b/") ?? minus;
+    else if (line2.startsWith("@@") && current !== void 0) {
       const h3 = parseHunkHeader(line2);
-      if (h3) hunks.set(current, [...hunks.get(current) ?? [], h3]);
-    } else if (line2.startsWith("Binary files ")) {
-      const m2 = / and (.*) differ$/.exec(line2);
-      if (m2) binary2.add(unquote2(m2[1]).replace(/^b\//, ""));
+      if (!h3) continue;
+      const list2 = hunks.get(current);
+      if (list2) list2.push(h3);
+      else hunks.set(current, [h3]);
     }
   }
-  return { hunks, binary: binary2 };
+  return hunks;
 }
 async function resolveCommit(git2, rev) {
   const sha = await git2.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "");
@@ -58254,40 +61093,62 @@ async function openRepo(repo) {
   return git2;
 }
 var RevisionReader = class {
-  constructor(rev, cat, notices, maxBytes, announce) {
-    this.rev = rev;
+  constructor(cat, notices, maxBytes, side) {
     this.cat = cat;
     this.notices = notices;
     this.maxBytes = maxBytes;
-    this.announce = announce;
+    this.side = side;
   }
-  rev;
   cat;
   notices;
   maxBytes;
-  announce;
+  side;
   contents = /* @__PURE__ */ new Map();
-  sizes = /* @__PURE__ */ new Map();
+  /** path → object id, for every blob of the tree */
+  oids = /* @__PURE__ */ new Map();
+  binary = /* @__PURE__ */ new Set();
+  unreadable = /* @__PURE__ */ new Set();
+  tried = /* @__PURE__ */ new Set();
   async load(paths) {
-    const todo = paths.filter((p2) => !this.contents.has(p2) && this.sizes.has(p2));
-    const small = todo.filter((p2) => {
-      const size = this.sizes.get(p2) ?? 0;
-      if (size <= this.maxBytes) return true;
-      if (this.announce) this.notices.push({ path: p2, message: `skipped: ${size} bytes is over the ${this.maxBytes}-byte limit` });
-      return false;
-    });
-    const blobs = await this.cat.read(small.map((p2) => `${this.rev}:${p2}`));
-    small.forEach((p2, i2) => {
+    const todo = [...new Set(paths)].filter((p2) => !this.tried.has(p2) && this.oids.has(p2));
+    for (const p2 of todo) this.tried.add(p2);
+    const blobs = await this.cat.read(todo.map((p2) => this.oids.get(p2)), this.maxBytes);
+    todo.forEach((p2, i2) => {
       const b3 = blobs[i2];
-      if (!b3) return;
-      if (isBinary(b3)) {
-        if (this.announce && p2.endsWith(".py")) this.notices.push({ path: p2, message: "skipped: binary file" });
-        return;
-      }
-      this.contents.set(p2, b3.toString("utf8"));
+      if (b3.kind === "unreadable") {
+        this.unreadable.add(p2);
+        this.notices.push({ path: p2, message: `not reviewed${this.side ? ` (${this.side} side)` : ""}: git cannot read it (${b3.why}: a partial clone, a shallow fetch or a corrupt repository)` });
+      } else if (b3.kind === "large") {
+        if (this.side !== "base") this.notices.push({ path: p2, message: `skipped: ${b3.size} bytes is over the ${this.maxBytes}-byte limit` });
+      } else if (isBinary(b3.bytes)) {
+        this.binary.add(p2);
+        if (this.side !== "base" && p2.endsWith(".py")) this.notices.push({ path: p2, message: "skipped: binary file" });
+      } else this.contents.set(p2, b3.bytes.toString("utf8"));
     });
   }
 };
+function wholeFile(text) {
+  const lines = text === void 0 ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  return lines ? [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: lines }] : [];
+}
+var DIFF_FLAGS = ["--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/"];
+function gitError(e) {
+  const lines = String(e.message ?? e).trim().split("\n");
+  return (lines.find((l3) => /^(fatal|error):/.test(l3)) ?? lines[0]).replace(/^(fatal|error): /, "");
+}
+async function rawChanges(git2, from, to2, notices) {
+  const raw = (renames) => git2.raw(["diff", "--raw", "-z", "--no-abbrev", renames, ...DIFF_FLAGS, from, to2]);
+  try {
+    return { changes: parseRawDiff(await raw("-M")), renames: "-M" };
+  } catch (e) {
+    notices.push({ message: `rename detection failed (${gitError(e)}): files are compared by path, a renamed file as deleted and added` });
+    return { changes: parseRawDiff(await raw("--no-renames")), renames: "--no-renames" };
+  }
+}
+async function changedHunks(git2, from, to2, renames, leaveOut) {
+  const pathspec = leaveOut.length ? ["--", ".", ...leaveOut.map((p2) => `:(exclude,literal)${p2}`)] : [];
+  return parseUnifiedDiff(await git2.raw(["diff", "-U0", "--text", renames, ...DIFF_FLAGS, from, to2, ...pathspec]));
+}
 async function gitChangeSet(opts, want) {
   const git2 = await openRepo(opts.repo);
   const head = await resolveCommit(git2, opts.head ?? "HEAD");
@@ -58298,58 +61159,58 @@ async function gitChangeSet(opts, want) {
     if (!mergeBase) throw new UsageError(`${opts.base} and ${opts.head ?? "HEAD"} have no common ancestor (is the clone too shallow? fetch more history)`);
   }
   const notices = [];
-  const [baseTree, headTree, nameStatus, patch] = await Promise.all([
-    listTree(git2, mergeBase),
-    listTree(git2, head),
-    git2.raw(["diff", "--name-status", "-z", "-M", "--no-ext-diff", mergeBase, head]),
-    git2.raw(["diff", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", mergeBase, head])
-  ]);
-  const changes = parseNameStatus(nameStatus);
-  const { hunks, binary: binary2 } = parseUnifiedDiff(patch);
-  for (const c3 of changes) {
-    c3.hunks = hunks.get(c3.path) ?? [];
-    if (binary2.has(c3.path)) {
-      c3.binary = true;
-      notices.push({ path: c3.path, message: "skipped: binary file" });
-    }
-  }
+  const [baseTree, headTree, { changes, renames }] = await Promise.all([listTree(git2, mergeBase), listTree(git2, head), rawChanges(git2, mergeBase, head, notices)]);
   const cat = new CatFile(opts.repo);
   try {
     const max = opts.maxFileBytes ?? MAX_FILE_BYTES;
-    const baseReader = new RevisionReader(mergeBase, cat, notices, max, false);
-    const headReader = new RevisionReader(head, cat, notices, max, true);
-    for (const e of baseTree) baseReader.sizes.set(e.path, e.size);
-    for (const e of headTree) headReader.sizes.set(e.path, e.size);
-    const changedHead = changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => c3.path);
-    const changedBase = changes.filter((c3) => c3.status !== "added" && !c3.binary).map((c3) => c3.oldPath ?? c3.path);
+    const baseReader = new RevisionReader(cat, notices, max, "base");
+    const headReader = new RevisionReader(cat, notices, max, "head");
+    for (const e of baseTree) baseReader.oids.set(e.path, e.oid);
+    for (const e of headTree) headReader.oids.set(e.path, e.oid);
+    const basePath = (c3) => c3.oldPath ?? c3.path;
     await Promise.all([
-      baseReader.load([...changedBase, ...baseTree.map((e) => e.path).filter(isSettingsRelevant)]),
-      headReader.load([...changedHead, ...headTree.map((e) => e.path).filter(isSettingsRelevant)])
+      baseReader.load([...changes.filter((c3) => c3.status !== "added").map(basePath), ...baseTree.map((e) => e.path).filter(isSettingsRelevant), ...opts.alsoRead ?? []]),
+      headReader.load([...changes.filter((c3) => c3.status !== "deleted").map((c3) => c3.path), ...headTree.map((e) => e.path).filter(isSettingsRelevant), ...opts.alsoRead ?? []])
     ]);
-    const baseSet = new MapFileSet(baseReader.contents, baseReader.sizes.keys());
-    const headSet = new MapFileSet(headReader.contents, headReader.sizes.keys());
+    const unreadable = new Set(changes.filter((c3) => baseReader.unreadable.has(basePath(c3)) || headReader.unreadable.has(c3.path)));
+    let hunks;
+    try {
+      hunks = await changedHunks(git2, mergeBase, head, renames, [...new Set([...unreadable].flatMap((c3) => [c3.path, basePath(c3)]))]);
+    } catch (e) {
+      notices.push({ message: `git could not produce the diff (${gitError(e)}): every line of the changed files was reviewed as added` });
+      hunks = new Map(changes.map((c3) => [c3.path, wholeFile(headReader.contents.get(c3.path))]));
+    }
+    for (const c3 of changes) {
+      c3.hunks = hunks.get(c3.path) ?? (unreadable.has(c3) ? wholeFile(headReader.contents.get(c3.path)) : []);
+      if (headReader.binary.has(c3.path) || c3.status === "deleted" && baseReader.binary.has(basePath(c3))) {
+        c3.binary = true;
+        notices.push({ path: c3.path, message: "skipped: binary file" });
+      }
+    }
+    const baseSet = new MapFileSet(baseReader.contents, baseReader.oids.keys());
+    const headSet = new MapFileSet(headReader.contents, headReader.oids.keys());
     for (let round = 0; round < 4; round++) {
       const more = want(baseSet, headSet);
       const fresh = more.base.some((p2) => !baseReader.contents.has(p2)) || more.head.some((p2) => !headReader.contents.has(p2));
       if (!fresh) break;
       await Promise.all([baseReader.load(more.base), headReader.load(more.head)]);
     }
-    return { base: baseSet, head: headSet, changes, notices };
+    return { base: baseSet, head: headSet, changes: changes.map((c3) => ({ path: c3.path, oldPath: c3.oldPath, status: c3.status, hunks: c3.hunks, binary: c3.binary })), notices };
   } finally {
     cat.close();
   }
 }
-async function gitRevisionFiles(repo, rev, load) {
+async function gitRevisionFiles(repo, rev, load, side = "") {
   const git2 = await openRepo(repo);
   const commit = await resolveCommit(git2, rev);
   const tree = await listTree(git2, commit);
   const notices = [];
   const cat = new CatFile(repo);
   try {
-    const reader = new RevisionReader(commit, cat, notices, MAX_FILE_BYTES, true);
-    for (const e of tree) reader.sizes.set(e.path, e.size);
+    const reader = new RevisionReader(cat, notices, MAX_FILE_BYTES, side);
+    for (const e of tree) reader.oids.set(e.path, e.oid);
     await reader.load(load(tree.map((e) => e.path)));
-    return { files: new MapFileSet(reader.contents, reader.sizes.keys()), notices };
+    return { files: new MapFileSet(reader.contents, reader.oids.keys()), notices };
   } finally {
     cat.close();
   }
@@ -58393,7 +61254,7 @@ function zeroContextHunks(patch) {
   flush();
   return out2;
 }
-var STATUS = { added: "added", removed: "deleted", modified: "modified", renamed: "renamed", copied: "copied", changed: "type-changed", unchanged: "modified" };
+var STATUS2 = { added: "added", removed: "deleted", modified: "modified", renamed: "renamed", copied: "copied", changed: "type-changed", unchanged: "modified" };
 function listPullFiles(octokit, repo, number) {
   return octokit.paginate(octokit.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 });
 }
@@ -58405,12 +61266,14 @@ async function githubChangeSet(o2) {
   const changes = files.map((f3) => ({
     path: f3.filename,
     oldPath: f3.previous_filename,
-    status: STATUS[f3.status] ?? "modified",
+    status: STATUS2[f3.status] ?? "modified",
     hunks: zeroContextHunks(f3.patch),
     binary: f3.patch === void 0 && f3.status !== "removed" && f3.status !== "renamed" && f3.changes > 0 ? true : void 0
   }));
   const changed = new Set(changes.map((c3) => c3.oldPath ?? c3.path));
-  const { files: base } = await gitRevisionFiles(o2.workspace, o2.mergeBase, (paths) => paths.filter((p2) => isSettingsRelevant(p2) || changed.has(p2)));
+  const also = new Set(o2.alsoRead);
+  const { files: base, notices: baseNotices } = await gitRevisionFiles(o2.workspace, o2.mergeBase, (paths) => paths.filter((p2) => isSettingsRelevant(p2) || changed.has(p2) || also.has(p2)), "base");
+  notices.push(...baseNotices);
   const headContents = new Map(base.contents);
   const headPaths = new Set(base.paths);
   for (const c3 of changes) {
@@ -58429,15 +61292,15 @@ async function githubChangeSet(o2) {
       headContents.delete(c3.path);
       continue;
     }
-    if (!(c3.path.endsWith(".py") || isSettingsRelevant(c3.path) || isSecretsCandidate(c3.path))) continue;
+    if (!(c3.path.endsWith(".py") || isSettingsRelevant(c3.path) || isSecretsCandidate(c3.path) || also.has(c3.path))) continue;
     const text = await readContent(o2, c3.path);
     if (text === void 0) notices.push({ path: c3.path, message: `not reviewed: over ${MAX_FILE_BYTES} bytes or not text` });
     else headContents.set(c3.path, text);
   }
   return { base, head: new MapFileSet(headContents, headPaths), changes, notices };
 }
-async function readContent(o2, path) {
-  const { data } = await o2.octokit.rest.repos.getContent({ ...o2.repo, path, ref: o2.head });
+async function readContent(o2, path2) {
+  const { data } = await o2.octokit.rest.repos.getContent({ ...o2.repo, path: path2, ref: o2.head });
   if (Array.isArray(data) || data.type !== "file" || !("content" in data) || data.size > MAX_FILE_BYTES) return void 0;
   const bytes2 = Buffer.from(data.content, "base64");
   return isBinary(bytes2) ? void 0 : bytes2.toString("utf8");
@@ -58445,7 +61308,7 @@ async function readContent(o2, path) {
 
 // src/history.ts
 import { spawn as spawn2 } from "node:child_process";
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/secrets/history.ts
 var LOG_FORMAT = "%x00commit %H %aI %an";
@@ -58490,17 +61353,16 @@ var HistoryScanner = class {
       return;
     }
     if (text.startsWith("rename from ")) {
-      this.pendingRenameFrom = text.slice("rename from ".length);
+      this.pendingRenameFrom = unquote2(text.slice("rename from ".length));
       return;
     }
     if (text.startsWith("rename to ")) {
-      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, text.slice("rename to ".length));
+      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, unquote2(text.slice("rename to ".length)));
       this.pendingRenameFrom = void 0;
       return;
     }
     if (text.startsWith("+++ ")) {
-      const p2 = text.slice(4);
-      this.path = p2 === "/dev/null" ? void 0 : unquote2(p2).replace(/^b\//, "");
+      this.path = patchHeaderPath(text.slice(4), "b/");
       if (this.path && !isSecretsCandidate(this.path)) this.path = void 0;
       return;
     }
@@ -58523,15 +61385,15 @@ var HistoryScanner = class {
     }
   }
   record(hit, lineNo) {
-    const path = this.path;
+    const path2 = this.path;
     const id = hit.distinct ?? hit.value;
     const seen = this.secrets.get(id);
     if (seen) {
       seen.occurrences++;
-      seen.paths.add(path);
+      seen.paths.add(path2);
       return;
     }
-    this.secrets.set(id, { hit, first: { ...this.commit, path, line: lineNo }, paths: /* @__PURE__ */ new Set([path]), occurrences: 1 });
+    this.secrets.set(id, { hit, first: { ...this.commit, path: path2, line: lineNo }, paths: /* @__PURE__ */ new Set([path2]), occurrences: 1 });
   }
   /** The secrets found, with each path followed through later renames. Call after the last line. */
   results() {
@@ -58559,14 +61421,38 @@ async function* gitLines(stream) {
   }
   if (rest) yield rest;
 }
-async function streamLog(repo, since, scanner) {
-  const args3 = ["log", "-p", "--reverse", "-U0", "-M", "--no-color", "--no-ext-diff", "--no-textconv", `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : "HEAD", "--"];
+async function streamLog(repo, range2, scanner, leaveOut = []) {
+  const renames = leaveOut.length ? "--no-renames" : "-M";
+  const pathspec = leaveOut.length ? [".", ...leaveOut.map((p2) => `:(exclude,literal)${p2}`)] : [];
+  const args3 = ["log", "-p", "--reverse", "-U0", renames, "--text", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", `--format=${LOG_FORMAT}`, range2, "--", ...pathspec];
   const proc = spawn2("git", args3, { cwd: repo, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
-  proc.stderr.on("data", (d2) => stderr += d2.toString());
+  proc.stderr.on("data", (d2) => stderr = (stderr + d2.toString()).slice(-4e3));
+  const exited = new Promise((resolve2) => {
+    proc.on("close", resolve2);
+    proc.on("error", () => resolve2(null));
+  });
   for await (const line2 of gitLines(proc.stdout)) scanner.line(line2);
-  const code = await new Promise((resolve2) => proc.on("close", resolve2));
-  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split("\n")[0] || `exit ${code}`}`);
+  const code = await exited;
+  if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`);
+}
+async function unreadablePaths(git2, repo, range2) {
+  const changes = parseRawDiff(await git2.raw(["log", "--raw", "-z", "--no-abbrev", "--no-renames", "--format=", range2]));
+  const pathsOf = /* @__PURE__ */ new Map();
+  for (const c3 of changes)
+    for (const oid of [c3.oldOid, c3.newOid]) if (!/^0+$/.test(oid)) pathsOf.set(oid, (pathsOf.get(oid) ?? /* @__PURE__ */ new Set()).add(c3.path));
+  const out2 = /* @__PURE__ */ new Map();
+  const cat = new CatFile(repo);
+  try {
+    const oids = [...pathsOf.keys()];
+    const blobs = await cat.read(oids, 0);
+    blobs.forEach((b3, i2) => {
+      if (b3.kind === "unreadable") for (const p2 of pathsOf.get(oids[i2]) ?? []) out2.set(p2, b3.why);
+    });
+  } finally {
+    cat.close();
+  }
+  return out2;
 }
 async function historyScan(repo, since, config) {
   const git2 = wo(repo);
@@ -58582,18 +61468,28 @@ async function historyScan(repo, since, config) {
     if (!ok) throw new UsageError(`unknown revision "${since}" (not a commit in this repository; is it fetched?)`);
   }
   const shallow = (await git2.raw(["rev-parse", "--is-shallow-repository"]).catch(() => "false")).trim() === "true";
-  const scanner = new HistoryScanner();
-  await streamLog(repo, since, scanner);
+  const range2 = since ? `${since}..HEAD` : "HEAD";
+  const notices = [];
+  let scanner = new HistoryScanner();
+  try {
+    await streamLog(repo, range2, scanner);
+  } catch (e) {
+    const unreadable = await unreadablePaths(git2, repo, range2);
+    if (!unreadable.size) throw e;
+    for (const [path2, why2] of unreadable) notices.push({ path: path2, message: `history not scanned for secrets: git cannot read it (${why2}: a partial clone, a shallow fetch or a corrupt repository)` });
+    scanner = new HistoryScanner();
+    await streamLog(repo, range2, scanner, [...unreadable.keys()]);
+  }
   const secrets = scanner.results();
   const inHead = await stillInHead(repo, head, secrets);
-  const ignored = config.ignorePaths.map(globToRegExp);
+  const ignored = pathMatcher(config.ignorePaths);
   const findings = [];
   const stillInHeadPrints = /* @__PURE__ */ new Set();
   const override = config.rules["hardcoded-credential"];
   for (const s of override === "off" ? [] : secrets) {
-    if (ignored.some((re2) => re2.test(s.first.path))) continue;
+    if (ignored(s.first.path)) continue;
     const where = inHead.get(identity(s));
-    const fingerprint2 = createHash2("sha256").update(`hardcoded-credential\0history\0${identity(s)}`).digest("hex").slice(0, 32);
+    const fingerprint2 = createHash3("sha256").update(`hardcoded-credential\0history\0${identity(s)}`).digest("hex").slice(0, 32);
     if (where) stillInHeadPrints.add(fingerprint2);
     const shown = s.hit.kind === "private-key" ? "A private key block" : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`;
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`;
@@ -58612,7 +61508,6 @@ async function historyScan(repo, since, config) {
     });
   }
   findings.sort((a, b3) => a.path.localeCompare(b3.path) || a.line - b3.line);
-  const notices = [];
   if (shallow) notices.push({ message: "the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)" });
   const values = secrets.flatMap((s) => s.hit.kind === "private-key" ? s.hit.distinct ? [s.hit.distinct] : [] : [s.hit.value]);
   return { findings, stillInHead: stillInHeadPrints, notices, commits: scanner.commits, secrets: values };
@@ -58624,10 +61519,14 @@ async function stillInHead(repo, head, secrets) {
   const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))];
   const out2 = /* @__PURE__ */ new Map();
   if (!paths.length) return out2;
+  const oids = new Map((await listTree(wo(repo), head)).map((e) => [e.path, e.oid]));
   const cat = new CatFile(repo);
   try {
-    const blobs = await cat.read(paths.map((p2) => `${head}:${p2}`));
-    const text = new Map(paths.map((p2, i2) => [p2, blobs[i2] && !isBinary(blobs[i2]) ? blobs[i2].toString("utf8") : void 0]));
+    const blobs = await cat.read(paths.map((p2) => oids.get(p2) ?? ""));
+    const text = new Map(paths.map((p2, i2) => {
+      const b3 = blobs[i2];
+      return [p2, b3.kind === "bytes" && !isBinary(b3.bytes) ? b3.bytes.toString("utf8") : void 0];
+    }));
     for (const s of secrets) {
       const where = [...s.paths].filter((p2) => text.get(p2)?.includes(identity(s)));
       if (where.length) out2.set(identity(s), where);
@@ -58639,23 +61538,40 @@ async function stillInHead(repo, head, secrets) {
 }
 
 // src/sources/tree.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { spawnSync } from "node:child_process";
-import { lstatSync, readFileSync as readFileSync4, readdirSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { lstatSync, readFileSync as readFileSync3, readdirSync } from "node:fs";
 var ALWAYS_SKIPPED = /* @__PURE__ */ new Set([".git", ".hg", ".svn", "node_modules", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".nox", "site-packages"]);
+var SLASH = Buffer.from("/");
+function collect(root, into, rel2) {
+  const path2 = rel2.toString("utf8");
+  into.paths.push(path2);
+  if (!Buffer.from(path2).equals(rel2)) into.raw.set(path2, Buffer.concat([root, SLASH, rel2]));
+}
 function gitListed(root) {
   const inside = spawnSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: root, encoding: "utf8" });
   if (inside.status !== 0 || inside.stdout.trim() !== "true") return void 0;
   const out2 = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--full-name", "--", "."], { cwd: root, maxBuffer: 1 << 30 });
   if (out2.status !== 0) return void 0;
-  const prefix = spawnSync("git", ["rev-parse", "--show-prefix"], { cwd: root, encoding: "utf8" }).stdout.trim();
-  const paths = new Set(out2.stdout.toString("utf8").split("\0").filter(Boolean).map((name2) => prefix && name2.startsWith(prefix) ? name2.slice(prefix.length) : name2));
-  return [...paths].filter((p2) => isReadableFile(join3(root, p2)));
+  const prefixOut = spawnSync("git", ["rev-parse", "--show-prefix"], { cwd: root }).stdout;
+  const prefix2 = prefixOut.subarray(0, prefixOut.length - (prefixOut.at(-1) === 10 ? 1 : 0));
+  const top = Buffer.from(root);
+  const listed = { paths: [], raw: /* @__PURE__ */ new Map() };
+  const seen = /* @__PURE__ */ new Set();
+  for (let start2 = 0; start2 < out2.stdout.length; ) {
+    const end = out2.stdout.indexOf(0, start2);
+    const name2 = out2.stdout.subarray(start2, end < 0 ? out2.stdout.length : end);
+    start2 = end < 0 ? out2.stdout.length : end + 1;
+    const rel2 = prefix2.length && name2.subarray(0, prefix2.length).equals(prefix2) ? name2.subarray(prefix2.length) : name2;
+    const key = rel2.toString("latin1");
+    if (!rel2.length || seen.has(key) || !isReadableFile(Buffer.concat([top, SLASH, rel2]))) continue;
+    seen.add(key);
+    collect(top, listed, rel2);
+  }
+  return listed;
 }
 function isReadableFile(full) {
   try {
@@ -58665,93 +61581,89 @@ function isReadableFile(full) {
   }
 }
 function walked(root) {
-  const out2 = [];
+  const top = Buffer.from(root);
+  const listed = { paths: [], raw: /* @__PURE__ */ new Map() };
   const walk = (dir, rel2, rules) => {
     let entries;
     try {
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
     } catch {
       return;
     }
-    const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? [...rules, { base: rel2, ig: (0, import_ignore.default)().add(readFileSync4(join3(dir, ".gitignore"), "utf8")) }] : rules;
-    if (rel2 && entries.some((e) => e.name === "pyvenv.cfg")) return;
+    const relText = rel2?.toString("utf8") ?? "";
+    const named2 = (e, name2) => e.name.toString("utf8") === name2;
+    const own = entries.some((e) => named2(e, ".gitignore") && e.isFile()) ? [...rules, { base: relText, ig: (0, import_ignore.default)().add(readFileSync3(Buffer.concat([dir, Buffer.from("/.gitignore")]), "utf8")) }] : rules;
+    if (rel2 && entries.some((e) => named2(e, "pyvenv.cfg"))) return;
     const ignored = (r2, isDir) => own.some(({ base, ig }) => ig.ignores((base ? r2.slice(base.length + 1) : r2) + (isDir ? "/" : "")));
     for (const e of entries) {
-      const r2 = rel2 ? `${rel2}/${e.name}` : e.name;
+      const r2 = rel2 ? Buffer.concat([rel2, SLASH, e.name]) : e.name;
+      const text = r2.toString("utf8");
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name) && !ignored(r2, true)) walk(join3(dir, e.name), r2, own);
-      } else if (e.isFile() && !ignored(r2, false)) out2.push(r2);
+        if (!ALWAYS_SKIPPED.has(e.name.toString("utf8")) && !ignored(text, true)) walk(Buffer.concat([dir, SLASH, e.name]), r2, own);
+      } else if (e.isFile() && !ignored(text, false)) collect(top, listed, r2);
     }
   };
-  walk(root, "", []);
-  return out2;
+  walk(top, void 0, []);
+  return listed;
 }
 function listFiles(root) {
   const git2 = gitListed(root);
-  return git2 ? { paths: git2.sort(), how: "git" } : { paths: walked(root).sort(), how: "walk" };
+  const { paths, raw } = git2 ?? walked(root);
+  return { paths: paths.sort(), raw, how: git2 ? "git" : "walk" };
 }
 
 // src/sources/tree-file.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
-import { join as join4 } from "node:path";
 var buffer;
-function readTreeFile(root, path, keepText) {
-  const fd = openSync(join4(root, path), "r");
-  try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) return { kind: "large", size };
-    buffer ??= Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
-    let n = 0;
-    while (n < size) {
-      const got = readSync(fd, buffer, n, size - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    const bytes2 = buffer.subarray(0, n);
-    if (isBinary(bytes2)) return { kind: "binary" };
-    return { kind: "text", secrets: detectSecrets(path, bytes2), ...keepText ? { text: bytes2.toString("utf8") } : {} };
-  } finally {
-    closeSync(fd);
-  }
+function readTreeFile(root, file, path2, keepText) {
+  buffer ??= Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
+  const read = readFileSafely(file, root, MAX_FILE_BYTES, buffer);
+  if (read.kind !== "bytes") return read;
+  const bytes2 = read.bytes;
+  if (isBinary(bytes2)) return { kind: "binary" };
+  return { kind: "text", secrets: detectSecrets(path2, bytes2), ...keepText ? { text: bytes2.toString("utf8") } : {} };
 }
 
 // src/sources/tree.ts
 var TreeFileSet = class {
-  constructor(root, paths) {
+  constructor(root, paths, raw = /* @__PURE__ */ new Map()) {
     this.root = root;
+    this.raw = raw;
     this.paths = new Set(paths);
   }
   root;
+  raw;
   paths;
   /** Every text file read, in listing order, with what the secrets detector found in it. */
   secrets = /* @__PURE__ */ new Map();
   texts = /* @__PURE__ */ new Map();
-  add(path, secrets, text) {
-    this.secrets.set(path, secrets);
-    if (text !== void 0) this.texts.set(path, text);
+  /** What opens a listed path: its bytes when its name is not UTF-8. */
+  file(path2) {
+    return this.raw.get(path2) ?? join3(this.root, path2);
   }
-  read(path) {
-    if (!this.secrets.has(path)) return void 0;
-    let text = this.texts.get(path);
+  add(path2, secrets, text) {
+    this.secrets.set(path2, secrets);
+    if (text !== void 0) this.texts.set(path2, text);
+  }
+  read(path2) {
+    if (!this.secrets.has(path2)) return void 0;
+    let text = this.texts.get(path2);
     if (text === void 0) {
-      try {
-        text = readFileSync5(join5(this.root, path), "utf8");
-      } catch {
-        return void 0;
-      }
-      this.texts.set(path, text);
+      const read = readFileSafely(this.file(path2), this.root, MAX_FILE_BYTES);
+      if (read.kind !== "bytes") return void 0;
+      this.texts.set(path2, text = read.bytes.toString("utf8"));
     }
     return text;
   }
 };
-var keepsText = (path) => path.endsWith(".py") || isSettingsRelevant(path);
+var keepsText = (path2) => path2.endsWith(".py") || isSettingsRelevant(path2);
 function treeFiles(root, select) {
-  const { paths } = listFiles(root);
-  const files = new TreeFileSet(root, paths);
+  const { paths, raw } = listFiles(root);
+  const files = new TreeFileSet(root, paths, raw);
   const notices = [];
   for (const p2 of select(paths)) {
-    const f3 = readTreeFile(root, p2, keepsText(p2));
+    const f3 = readTreeFile(root, files.file(p2), p2, keepsText(p2));
     if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
+    else if (f3.kind === "refused") notices.push({ path: p2, message: `not read: ${f3.why}` });
     else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
   }
   return { files, notices };
@@ -58955,7 +61867,7 @@ async function postPullRequestReview(a) {
     }
     const present = new Set(a.result.findings.filter((f3) => f3.baselineState !== "absent").map((f3) => f3.fingerprint));
     a.coverage.push(...await resolveFixedThreads(octokit, repo, plan.number, present, a.identity));
-    await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }));
+    await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges, suppressed: a.result.suppressed }));
     return { ok: true };
   } catch (e) {
     const code = httpStatus(e);
@@ -59061,53 +61973,65 @@ function readInputs() {
     includeTests: oneOf2("include-tests", getInput("include-tests") || "false", ["true", "false"]) === "true"
   };
 }
-async function analyse(plan, workspace, github, config, coverage) {
+function configFromDisk(source2, workspace) {
+  const config = existsSync4(source2.file) ? loadConfig(source2.file, source2.inRepo === void 0 ? void 0 : workspace) : defaultConfig();
+  return { ...config, includeTests: source2.includeTests || void 0 };
+}
+async function reviewChange(change, source2, workspace) {
+  const rules = source2.inRepo === void 0 ? { config: configFromDisk(source2, workspace), findings: [] } : rulesOfChangeSet(change, source2.inRepo);
+  const config = { ...rules.config, includeTests: source2.includeTests || void 0 };
+  const result = await review(change, config);
+  result.findings.push(...rules.findings);
+  return { result, config };
+}
+async function analyse(plan, workspace, github, source2, coverage) {
+  const alsoRead = source2.inRepo === void 0 ? [] : [source2.inRepo];
   if (plan.kind === "full") {
+    const config = configFromDisk(source2, workspace);
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p2) => p2.endsWith(".py") || isSettingsRelevant(p2) || isSecretsCandidate(p2)));
     coverage.push(`Full scan (${plan.reason}).`);
     const result = await scan(files, config);
     result.notices.unshift(...notices);
-    if (existsSync4(resolve(workspace, ".git"))) {
-      const history = await historyScan(workspace, void 0, config);
-      coverage.push(`History: ${history.commits} commit${history.commits === 1 ? "" : "s"} scanned for secrets.`);
-      return {
-        ...result,
-        findings: [...result.findings, ...history.findings.filter((f3) => !history.stillInHead.has(f3.fingerprint))],
-        notices: [...result.notices, ...history.notices],
-        secrets: [...result.secrets, ...history.secrets]
-      };
-    }
-    return result;
+    if (!existsSync4(resolve(workspace, ".git"))) return { result, config };
+    const history = await historyScan(workspace, void 0, config);
+    coverage.push(`History: ${history.commits} commit${history.commits === 1 ? "" : "s"} scanned for secrets.`);
+    const merged = {
+      ...result,
+      findings: [...result.findings, ...history.findings.filter((f3) => !history.stillInHead.has(f3.fingerprint))],
+      notices: [...result.notices, ...history.notices],
+      secrets: [...result.secrets, ...history.secrets]
+    };
+    return { result: merged, config };
   }
   if (plan.kind === "pull-request" && plan.target) {
     const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage);
-    const change = await githubChangeSet({ octokit: github.octokit, repo: context2.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage });
-    if (change !== "truncated") return review(change, config);
+    const change = await githubChangeSet({ octokit: github.octokit, repo: context2.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage, alsoRead });
+    if (change !== "truncated") return reviewChange(change, source2, workspace);
     await fetchPullRequestObjects(workspace, plan, coverage);
-    return review(await fromGit(workspace, plan, mergeBase), config);
+    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source2, workspace);
   }
-  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage)), config);
+  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source2, workspace);
 }
-function fromGit(workspace, plan, mergeBase) {
-  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));
+function fromGit(workspace, plan, mergeBase, alsoRead) {
+  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase, alsoRead }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));
 }
 async function run2() {
   try {
     const inputs = readInputs();
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const configFile = resolve(workspace, inputs.configPath);
-    const config = existsSync4(configFile) ? loadConfig(configFile) : defaultConfig();
-    if (inputs.includeTests) config.includeTests = true;
-    const failOn = getInput("fail-on") ? inputs.failOn : config.failOn ?? inputs.failOn;
+    const inRepo = relative(workspace, configFile).split(sep3).join("/");
+    const source2 = { file: configFile, inRepo: inRepo.startsWith("../") || isAbsolute(inRepo) ? void 0 : inRepo, includeTests: inputs.includeTests };
     const plan = planFor(context2.eventName, context2.payload, context2.sha, inputs.scan);
     await initPython();
     const coverage = [];
     const octokit = makeClient(inputs.token, (m2) => info2(m2));
     let listed;
     const pullFiles = () => listed ??= listPullFiles(octokit, context2.repo, plan.kind === "pull-request" ? plan.number : 0);
-    const analysed = await analyse(plan, workspace, { octokit, pullFiles }, config, coverage).catch((e) => {
+    const { result: analysed, config } = await analyse(plan, workspace, { octokit, pullFiles }, source2, coverage).catch((e) => {
       throw new Error(`nothing was reviewed, so the check fails: ${e.message.split("\n")[0]}`);
     });
+    const failOn = getInput("fail-on") ? inputs.failOn : config.failOn ?? inputs.failOn;
     const result = redactForOutput(analysed);
     const failed = failing(result.findings, failOn).length > 0;
     const summary2 = `${summaryLine(result.findings, result.mode)}${failOn === "never" ? "" : failed ? ` \u2014 fails at fail-on ${failOn}` : ` \u2014 passes at fail-on ${failOn}`}`;
@@ -59137,7 +62061,7 @@ async function run2() {
       const check = await publishCheckRun(octokit, context2.repo, plan.head, introduced, failed, summary2);
       if (!check.ok) coverage.push(check.why);
     }
-    await summary.addRaw(jobSummary(result.findings, [summary2, ...coverage].join("\n\n"))).write();
+    await summary.addRaw(jobSummary(result.findings, [summary2, ...coverage].join("\n\n"), result.suppressed)).write();
     info2(summary2);
     if (failed) setFailed(`django-security-review: ${summary2}`);
   } catch (e) {

@@ -1,13 +1,18 @@
 // npm run bench: times the analysis of a generated 1,000-file change (read from git objects) and a
-// 5,000-module working tree, and prints the figures. Benchmarks measure; tests never time anything.
-import { execFileSync } from 'node:child_process'
+// 5,000-module working tree, the secret scan against rg, and how time and peak memory grow with each
+// exhaustion shape at 1x, 2x, 4x and 8x (`npm run bench -- --growth` for that part alone).
+// Benchmarks measure; tests never time anything.
+import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import { defaultConfig } from '../src/config/config.js'
 import { initPython } from '../src/python/parser.js'
 import { analyzeSide, review, scan, wantedPaths } from '../src/review.js'
+import { MapFileSet } from '../src/sources/changeset.js'
 import { isSettingsRelevant } from '../src/settings/discovery.js'
 import { gitChangeSet } from '../src/sources/git.js'
 import { treeFiles } from '../src/sources/tree.js'
@@ -189,8 +194,78 @@ function benchSecrets(): void {
   }
 }
 
-console.log(`node ${process.version}`)
-await benchChange()
-await benchTree()
-benchSecrets()
-console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+const token = (i: number): string => `ghp_${`${i.toString(36)}Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2x`.slice(0, 36)}`
+const WSGI = { 'config/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n' }
+
+/** The exhaustion shapes of issue 10, each a project of size n (the 1x size is the first of SIZES). */
+const SHAPES: Record<string, { unit: string; base: number; files: (n: number) => Record<string, string> }> = {
+  'long line of tokens': { unit: 'tokens on one line', base: 10_000, files: (n) => ({ 'mysite/settings.py': `DEBUG = True\nX = [${Array.from({ length: n }, (_, i) => i).join(', ')}]\n` }) },
+  'many references': { unit: 'references', base: 6_250, files: (n) => ({ 'mysite/settings.py': `A0 = False\n${Array.from({ length: n }, (_, i) => `A${i + 1} = A${i}`).join('\n')}\nDEBUG = not A${n}\n` }) },
+  'deep expression': { unit: 'terms in one expression', base: 375, files: (n) => ({ 'mysite/settings.py': `DEBUG = True\nSECURE_HSTS_SECONDS = ${Array.from({ length: n }, () => '1').join(' + ')}\n` }) },
+  'long star-import chain': {
+    unit: 'modules in the chain',
+    base: 125,
+    files: (n) => {
+      const files: Record<string, string> = { ...WSGI, 'config/__init__.py': '', 'config/settings/__init__.py': '', 'config/settings/production.py': 'from .m0 import *\n' }
+      for (let i = 0; i < n; i++) files[`config/settings/m${i}.py`] = i + 1 < n ? `from .m${i + 1} import *\nX${i} = ${i}\n` : 'DEBUG = True\n'
+      return files
+    }
+  },
+  'many secrets in one file': { unit: 'secrets', base: 1_000, files: (n) => ({ 'deploy/.env.production': Array.from({ length: n }, (_, i) => `SERVICE_${i}_TOKEN=${token(i)}`).join('\n') }) },
+  'many findings on one line': { unit: 'findings on one line', base: 500, files: (n) => ({ 'config/tokens.json': `{${Array.from({ length: n }, (_, i) => `"t${i}": "${token(i)}"`).join(', ')}}` }) }
+}
+const SIZES = [1, 2, 4, 8]
+
+/** In a fresh process (so its peak memory is its own): scans one shape at one size. */
+async function growthRun(shape: string, n: number): Promise<void> {
+  await initPython()
+  const files = new MapFileSet(new Map(Object.entries(SHAPES[shape].files(n))))
+  const rssBefore = process.memoryUsage().rss
+  const t0 = performance.now()
+  let result: { findings: number } | { error: string }
+  try {
+    result = { findings: (await scan(files, defaultConfig())).findings.length }
+  } catch (e) {
+    result = { error: (e as Error).message.split('\n')[0] }
+  }
+  const ms = performance.now() - t0
+  console.log(JSON.stringify({ ms, peakMiB: (process.resourceUsage().maxRSS * 1024 - rssBefore) / 1048576, ...result }))
+}
+
+function benchGrowth(): void {
+  console.log('growth: scan time and peak memory (above the process at rest) for 1x, 2x, 4x, 8x of each exhaustion shape;')
+  console.log('a ratio is the next size\'s figure over this one\'s: linear work doubles (2.0), quadratic quadruples (4.0)')
+  for (const [shape, { unit, base }] of Object.entries(SHAPES)) {
+    const rows: { n: number; ms: number; peakMiB: number; note: string }[] = []
+    for (const k of SIZES) {
+      const n = base * k
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--growth-run', shape, '--n', String(n)], { encoding: 'utf8', timeout: 300_000 })
+      const line = child.stdout.trim().split('\n').pop() ?? ''
+      if (child.error || !line.startsWith('{')) {
+        rows.push({ n, ms: NaN, peakMiB: NaN, note: child.error ? 'over 300 s' : `exit ${child.status}: ${child.stderr.trim().split('\n').pop() ?? ''}` })
+        break
+      }
+      const r = JSON.parse(line) as { ms: number; peakMiB: number; findings?: number; error?: string }
+      rows.push({ n, ms: r.ms, peakMiB: r.peakMiB, note: r.error ? `error: ${r.error}` : `${r.findings} findings` })
+    }
+    console.log(`  ${shape} (${unit}):`)
+    rows.forEach((r, i) => {
+      const prev = rows[i - 1]
+      const ratio = prev ? `  x${(r.ms / prev.ms).toFixed(1)} time, x${(r.peakMiB / Math.max(prev.peakMiB, 1)).toFixed(1)} memory` : ''
+      console.log(`    ${String(r.n).padStart(7)}: ${r.ms.toFixed(0).padStart(7)} ms ${r.peakMiB.toFixed(0).padStart(5)} MiB  ${r.note}${ratio}`)
+    })
+  }
+}
+
+const args = parseArgs({ options: { growth: { type: 'boolean' }, 'growth-run': { type: 'string' }, n: { type: 'string' } } }).values
+if (args['growth-run']) await growthRun(args['growth-run'], Number(args.n))
+else {
+  console.log(`node ${process.version}`)
+  if (!args.growth) {
+    await benchChange()
+    await benchTree()
+    benchSecrets()
+    console.log(`peak resident memory: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+  }
+  benchGrowth()
+}

@@ -12,6 +12,7 @@ import { historyScan } from './history.js'
 import { initPython } from './python/parser.js'
 import { redactForOutput } from './redact.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
+import { rulesOfChangeSet } from './config/trusted.js'
 import { isSecretsCandidate } from './secrets/detect.js'
 import { isSettingsRelevant } from './settings/discovery.js'
 import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
@@ -95,13 +96,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'scan' && rest.length > 1) throw new UsageError('scan takes one PATH')
     if (command !== 'scan' && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
-    const config = readConfig(values.config, root, io.cwd)
+    // a diff is reviewed with the configuration of its base, read from git below (unless one is named)
+    const trustedFromBase = command === 'diff' && !values.config
+    let config = trustedFromBase ? defaultConfig() : readConfig(values.config, root, io.cwd)
     if (values['include-tests']) config.includeTests = true
+    if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
     // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
     if (command !== 'scan') await initPython()
-    const failOnText = values['fail-on'] ?? config.failOn ?? 'high'
-    if (failOnText !== 'never' && !(SEVERITIES as readonly string[]).includes(failOnText)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
-    const failOn = failOnText as FailOn
 
     let result: ReviewResult
     if (command === 'history') {
@@ -112,20 +113,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       result = await scan(files, config)
       result.notices.unshift(...notices)
     } else {
-      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head }, (base, head) => ({
+      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head, alsoRead: trustedFromBase ? [DEFAULT_CONFIG_PATH] : [] }, (base, head) => ({
         base: wantedPaths(analyzeSide(base)),
         head: wantedPaths(analyzeSide(head))
       }))
+      const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config, findings: [] }
+      config = { ...rules.config, includeTests: config.includeTests }
       result = await review(change, config)
+      result.findings.push(...rules.findings)
     }
     // everything below shows the review: only its redacted form
     const out = redactForOutput(result)
+    const failOn = (values['fail-on'] ?? config.failOn ?? 'high') as FailOn
     const failed = failing(out.findings, failOn).length > 0
     const summary = `${summaryLine(out.findings, out.mode)}${failOn === 'never' ? '' : failed ? ` — fails at --fail-on ${failOn}` : ` — passes at --fail-on ${failOn}`}`
     const color = values['no-color'] ? false : (values.color ?? (io.isTTY && !values.output && !process.env.NO_COLOR))
     const report =
       format === 'json'
-        ? formatJson(out.mode, out.findings, out.notices, summary, failed)
+        ? formatJson(out.mode, out.findings, out.notices, summary, failed, out.suppressed)
         : format === 'sarif'
           ? JSON.stringify(toSarif(out), null, 2) + '\n'
           : formatText(out, summary, { color })
@@ -142,6 +147,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function readConfig(explicit: string | undefined, root: string, cwd: string): Config {
   if (explicit) return loadConfig(resolve(cwd, explicit))
   const implicit = join(root, DEFAULT_CONFIG_PATH)
-  if (existsSync(implicit)) return loadConfig(implicit)
+  if (existsSync(implicit)) return loadConfig(implicit, root)
   return defaultConfig()
 }

@@ -57,3 +57,14 @@ export function unquote(p: string): string {
   }
   return Buffer.from(bytes).toString('utf8')
 }
+
+/**
+ * The path in a `--- a/x` or `+++ b/x` line of a patch (the text after `--- `), or undefined for
+ * /dev/null. git ends an unquoted name holding a space with a tab (for patch(1)): it is not part of
+ * the name, since a name with a tab of its own is always quoted.
+ */
+export function patchHeaderPath(field: string, prefix: 'a/' | 'b/'): string | undefined {
+  if (field === '/dev/null') return undefined
+  const name = unquote(field.endsWith('\t') ? field.slice(0, -1) : field)
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name
+}

@@ -43,6 +43,12 @@ export interface Finding {
   fileClass?: FileClass
 }
 
+/** A new finding silenced by a suppression comment the change itself adds on its line: listed for reviewers. */
+export interface SuppressedFinding {
+  finding: Finding
+  reason: string
+}
+
 export interface Notice {
   path?: string
   line?: number

@@ -1,16 +1,18 @@
 // `history`: every secret ever added to the repository's history, reported once with the first
 // commit that added it and whether HEAD still holds it. One `git log -p` stream, one cat-file process.
+// When git cannot read a blob (partial clone, shallow fetch, corrupt object) the log stops: the files
+// whose blobs it cannot read are named in the notices and the history is streamed again without them.
 import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
-import { simpleGit } from 'simple-git'
-import { severityFor, UsageError, type Config } from './config/config.js'
+import { simpleGit, type SimpleGit } from 'simple-git'
+import { pathMatcher, severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
 import { TEST_PATH } from './secrets/detect.js'
-import { CatFile, isBinary } from './sources/git.js'
-import { globToRegExp } from './config/config.js'
+import { CatFile } from './sources/cat-file.js'
+import { gitError, isBinary, listTree, parseRawDiff } from './sources/git.js'
 
 export interface HistoryResult {
   findings: Finding[]
@@ -35,15 +37,44 @@ async function* gitLines(stream: Readable): AsyncGenerator<string> {
   if (rest) yield rest
 }
 
-/** Streams `git log -p` of `since..HEAD` (or all of HEAD's history) through the scanner. */
-async function streamLog(repo: string, since: string | undefined, scanner: HistoryScanner): Promise<void> {
-  const args = ['log', '-p', '--reverse', '-U0', '-M', '--no-color', '--no-ext-diff', '--no-textconv', `--format=${LOG_FORMAT}`, since ? `${since}..HEAD` : 'HEAD', '--']
+/**
+ * Streams `git log -p` of `range` through the scanner (`--text`: a `-diff` attribute cannot hide a
+ * file's lines), leaving out `leaveOut` paths; rename detection only when every blob is readable.
+ */
+async function streamLog(repo: string, range: string, scanner: HistoryScanner, leaveOut: string[] = []): Promise<void> {
+  const renames = leaveOut.length ? '--no-renames' : '-M'
+  const pathspec = leaveOut.length ? ['.', ...leaveOut.map((p) => `:(exclude,literal)${p}`)] : []
+  const args = ['log', '-p', '--reverse', '-U0', renames, '--text', '--no-color', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', `--format=${LOG_FORMAT}`, range, '--', ...pathspec]
   const proc = spawn('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
-  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  proc.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)))
+  const exited = new Promise<number | null>((resolve) => {
+    proc.on('close', resolve)
+    proc.on('error', () => resolve(null))
+  })
   for await (const line of gitLines(proc.stdout)) scanner.line(line)
-  const code = await new Promise<number | null>((resolve) => proc.on('close', resolve))
-  if (code !== 0) throw new UsageError(`git log failed: ${stderr.trim().split('\n')[0] || `exit ${code}`}`)
+  const code = await exited
+  if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`)
+}
+
+/** The paths (with why) whose blobs, in the commits of `range`, git cannot read. */
+async function unreadablePaths(git: SimpleGit, repo: string, range: string): Promise<Map<string, string>> {
+  const changes = parseRawDiff(await git.raw(['log', '--raw', '-z', '--no-abbrev', '--no-renames', '--format=', range]))
+  const pathsOf = new Map<string, Set<string>>()
+  for (const c of changes)
+    for (const oid of [c.oldOid, c.newOid]) if (!/^0+$/.test(oid)) pathsOf.set(oid, (pathsOf.get(oid) ?? new Set()).add(c.path))
+  const out = new Map<string, string>()
+  const cat = new CatFile(repo)
+  try {
+    const oids = [...pathsOf.keys()]
+    const blobs = await cat.read(oids, 0)
+    blobs.forEach((b, i) => {
+      if (b.kind === 'unreadable') for (const p of pathsOf.get(oids[i]) ?? []) out.set(p, b.why)
+    })
+  } finally {
+    cat.close()
+  }
+  return out
 }
 
 export async function historyScan(repo: string, since: string | undefined, config: Config): Promise<HistoryResult> {
@@ -60,16 +91,26 @@ export async function historyScan(repo: string, since: string | undefined, confi
     if (!ok) throw new UsageError(`unknown revision "${since}" (not a commit in this repository; is it fetched?)`)
   }
   const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true'
-  const scanner = new HistoryScanner()
-  await streamLog(repo, since, scanner)
+  const range = since ? `${since}..HEAD` : 'HEAD'
+  const notices: Notice[] = []
+  let scanner = new HistoryScanner()
+  try {
+    await streamLog(repo, range, scanner)
+  } catch (e) {
+    const unreadable = await unreadablePaths(git, repo, range)
+    if (!unreadable.size) throw e
+    for (const [path, why] of unreadable) notices.push({ path, message: `history not scanned for secrets: git cannot read it (${why}: a partial clone, a shallow fetch or a corrupt repository)` })
+    scanner = new HistoryScanner()
+    await streamLog(repo, range, scanner, [...unreadable.keys()])
+  }
   const secrets = scanner.results()
   const inHead = await stillInHead(repo, head, secrets)
-  const ignored = config.ignorePaths.map(globToRegExp)
+  const ignored = pathMatcher(config.ignorePaths)
   const findings: Finding[] = []
   const stillInHeadPrints = new Set<string>()
   const override = config.rules['hardcoded-credential']
   for (const s of override === 'off' ? [] : secrets) {
-    if (ignored.some((re) => re.test(s.first.path))) continue
+    if (ignored(s.first.path)) continue
     const where = inHead.get(identity(s))
     const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${identity(s)}`).digest('hex').slice(0, 32)
     if (where) stillInHeadPrints.add(fingerprint)
@@ -90,7 +131,6 @@ export async function historyScan(repo: string, since: string | undefined, confi
     })
   }
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line)
-  const notices: Notice[] = []
   if (shallow) notices.push({ message: 'the clone is shallow: commits before its boundary were not scanned (fetch with fetch-depth: 0 for the whole history)' })
   const values = secrets.flatMap((s) => (s.hit.kind === 'private-key' ? (s.hit.distinct ? [s.hit.distinct] : []) : [s.hit.value]))
   return { findings, stillInHead: stillInHeadPrints, notices, commits: scanner.commits, secrets: values }
@@ -106,10 +146,14 @@ async function stillInHead(repo: string, head: string, secrets: HistorySecret[])
   const paths = [...new Set(secrets.flatMap((s) => [...s.paths]))]
   const out = new Map<string, string[]>()
   if (!paths.length) return out
+  const oids = new Map((await listTree(simpleGit(repo), head)).map((e) => [e.path, e.oid]))
   const cat = new CatFile(repo)
   try {
-    const blobs = await cat.read(paths.map((p) => `${head}:${p}`))
-    const text = new Map(paths.map((p, i) => [p, blobs[i] && !isBinary(blobs[i]) ? blobs[i].toString('utf8') : undefined]))
+    const blobs = await cat.read(paths.map((p) => oids.get(p) ?? ''))
+    const text = new Map(paths.map((p, i) => {
+      const b = blobs[i]
+      return [p, b.kind === 'bytes' && !isBinary(b.bytes) ? b.bytes.toString('utf8') : undefined]
+    }))
     for (const s of secrets) {
       const where = [...s.paths].filter((p) => text.get(p)?.includes(identity(s)))
       if (where.length) out.set(identity(s), where)

@@ -1,16 +1,38 @@
-// One line of a text, found with indexOf: splitting a whole file into an array of lines to read one
-// or two of them costs more than the rest of a finding's processing.
+// The lines of a file: where each starts, found once per file, so reading any line is one slice
+// (walking from the file's start for every finding made many findings in one file quadratic).
+import type { FileSet } from './settings/modules.js'
 
-/** Line `n` (1-based) of `text` without its line break (`\n` or `\r\n`), or undefined past the end. */
-export function lineAt(text: string, n: number): string | undefined {
-  if (n < 1) return undefined
-  let start = 0
-  for (let i = 1; i < n; i++) {
-    const nl = text.indexOf('\n', start)
-    if (nl < 0) return undefined
-    start = nl + 1
+/** Line starts of a text; `line(n)` reads line n the way splitting on /\r?\n/ would. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+
+  constructor(readonly text: string) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1)
   }
-  const nl = text.indexOf('\n', start)
-  if (nl < 0) return text.slice(start)
-  return text.slice(start, text[nl - 1] === '\r' && nl > start ? nl - 1 : nl)
+
+  get count(): number {
+    return this.starts.length
+  }
+
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n: number): string | undefined {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return undefined
+    const start = this.starts[n - 1]
+    if (n === this.starts.length) return this.text.slice(start)
+    const end = this.starts[n] - 1
+    return this.text.slice(start, end > start && this.text[end - 1] === '\r' ? end - 1 : end)
+  }
+}
+
+const indexes = new WeakMap<FileSet, Map<string, LineIndex | undefined>>()
+
+/** The line index of one file of a file set, built the first time it is asked for. */
+export function linesOf(files: FileSet, path: string): LineIndex | undefined {
+  let byPath = indexes.get(files)
+  if (!byPath) indexes.set(files, (byPath = new Map<string, LineIndex | undefined>()))
+  if (!byPath.has(path)) {
+    const text = files.read(path)
+    byPath.set(path, text === undefined ? undefined : new LineIndex(text))
+  }
+  return byPath.get(path)
 }

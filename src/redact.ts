@@ -5,7 +5,7 @@
 //   is masked by position: where the detector says each secret is written (./redact/file.ts);
 // - free text (messages, fixes, notes, notices, the settings table) is masked by value: the secrets
 //   the analysis saw and those the shown files hold, whole, cut short or as written (./redact/text.ts).
-import type { Finding, Notice } from './findings.js'
+import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import type { ReviewResult, Side } from './review.js'
 import { RULE_METAS } from './rules/catalog.js'
 import type { EntryModule } from './settings/discovery.js'
@@ -19,12 +19,22 @@ export interface Output {
   notices: Notice[]
   entries: EntryModule[]
   settingChanges?: SettingChange[]
+  /** In a diff: new findings silenced by suppressions the change itself adds (listed for reviewers). */
+  suppressed?: SuppressedFinding[]
   /** A file's lines as they may be shown, secrets masked; undefined when the file is not known. */
   lines(path: string, side: Side): readonly string[] | undefined
 }
 
 /** The side of the review a finding's lines are read from: a fixed finding is in the base. */
 export const sideOf = (f: Finding): Side => (f.baselineState === 'absent' ? 'base' : 'head')
+
+/** Evidence is cut at this many characters (a minified line can be megabytes), after masking, so a cut never halves a secret. */
+export const MAX_EVIDENCE = 240
+
+function clip(line: string): string {
+  const t = line.trim()
+  return t.length <= MAX_EVIDENCE ? t : `${t.slice(0, MAX_EVIDENCE)}…`
+}
 
 export function redactForOutput(result: ReviewResult): Output {
   const files = new Map<string, MaskedFile | undefined>()
@@ -52,7 +62,7 @@ export function redactForOutput(result: ReviewResult): Output {
   const redactFinding = (f: Finding): Finding => ({
     ...f,
     message: text(f.message),
-    evidence: f.evidence === undefined ? undefined : file(f.path, sideOf(f))?.lines[f.line - 1]?.trim(),
+    evidence: f.evidence === undefined ? undefined : clip(file(f.path, sideOf(f))?.lines[f.line - 1] ?? ''),
     fix: f.fix && { description: text(f.fix.description), ...(f.fix.replacement === undefined ? {} : { replacement: text(f.fix.replacement) }) },
     notes: f.notes.map(text)
   })
@@ -61,6 +71,7 @@ export function redactForOutput(result: ReviewResult): Output {
     findings: result.findings.map(redactFinding),
     notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
     entries: result.entries,
+    ...(result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {}),
     ...(result.settingChanges ? { settingChanges: result.settingChanges.map((c) => ({ ...c, before: text(c.before), after: text(c.after), source: text(c.source) })) } : {}),
     lines: (path, side) => file(path, side)?.lines
   }

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto'
 import { initPython } from './python/parser.js'
 import { severityFor, type Config } from './config/config.js'
 import { isChangedLine, isRemovedLine, mapOldLine, type Hunk } from './diff.js'
-import { lineAt } from './lines.js'
-import type { BaselineState, Finding, Notice } from './findings.js'
+import { linesOf } from './lines.js'
+import type { BaselineState, Finding, Notice, SuppressedFinding } from './findings.js'
 import { RULES } from './rules/index.js'
 import { FILE_RULES } from './rules/file-rules.js'
 import { classifyFile, type FileClass } from './files/classify.js'
@@ -37,6 +37,8 @@ export interface ReviewResult {
   secrets: string[]
   /** A file's text on one side, for evidence and code frames; undefined when it is not there. */
   read(path: string, side: Side): string | undefined
+  /** In a diff: new findings silenced by suppressions the change itself adds (listed for reviewers). */
+  suppressed?: SuppressedFinding[]
 }
 
 /** Secret values a side holds in any settings module (production or not), to be masked in output. */
@@ -180,8 +182,7 @@ function fingerprint(parts: string[]): string {
 }
 
 function lineText(files: FileSet, path: string, line: number): string | undefined {
-  const text = files.read(path)
-  return text === undefined ? undefined : lineAt(text, line)
+  return linesOf(files, path)?.line(line)
 }
 
 /** What every finding says, settings and file rules alike: the rule, its severity, where, what, the line, the fix. */
@@ -193,7 +194,7 @@ function located(meta: RuleMeta, raw: RuleFinding, path: string, line: number, e
     line,
     endLine,
     message: raw.message,
-    evidence: lineText(files, path, line)?.trim(),
+    evidence: lineText(files, path, line),
     fix: raw.fix
   }
 }
@@ -299,11 +300,11 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .filter((c) => c.status !== 'deleted' && !c.binary)
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, 'new')]), change.head, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, 'new')]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
-  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p) }
+  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {
@@ -425,9 +426,9 @@ function removedImportOf(deletedPath: string, baseView: SettingsView | undefined
     const headPath = diff.headPath(importer)
     const hunks = diff.hunks.get(headPath)
     if (!hunks) continue
-    const lines = diff.change.base.read(importer)?.split(/\r?\n/) ?? []
-    for (let i = 1; i <= lines.length; i++) {
-      const text = lines[i - 1]
+    const lines = linesOf(diff.change.base, importer)
+    for (let i = 1; lines && i <= lines.count; i++) {
+      const text = lines.line(i) as string
       if (isRemovedLine(hunks, i) && text.includes('import') && new RegExp(`\\b${stem}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i), text: text.trim() }
     }
   }

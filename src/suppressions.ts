@@ -1,8 +1,9 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
-import { globToRegExp, type Config } from './config/config.js'
-import type { Finding, Notice } from './findings.js'
-import { lineAt } from './lines.js'
+import { pathMatcher, type Config } from './config/config.js'
+import { isChangedLine, type Hunk } from './diff.js'
+import type { Finding, Notice, SuppressedFinding } from './findings.js'
+import { linesOf } from './lines.js'
 import type { FileSet } from './settings/modules.js'
 
 const MARKER = 'django-security:'
@@ -31,28 +32,40 @@ export function parseSuppression(line: string): Suppression | { error: string } 
   return { rules, reason }
 }
 
-export function applySuppressions(findings: Finding[], files: FileSet, config: Config): { kept: Finding[]; notices: Notice[] } {
-  const ignored = config.ignorePaths.map(globToRegExp)
+/**
+ * Drops ignored paths and suppressed findings. With `changed` (a diff: hunks by path), a suppression
+ * silences a new finding only from a line the change did not touch (the base side wrote it), or from
+ * the finding's own line: one the change adds there is honoured and listed in `byChange`, so reviewers
+ * see it; one the change adds on the line above is not honoured.
+ */
+export function applySuppressions(findings: Finding[], files: FileSet, config: Config, changed?: ReadonlyMap<string, readonly Hunk[]>): { kept: Finding[]; notices: Notice[]; byChange: SuppressedFinding[] } {
+  const ignored = pathMatcher(config.ignorePaths)
   const notices: Notice[] = []
   const kept: Finding[] = []
+  const byChange: SuppressedFinding[] = []
   for (const f of findings) {
-    if (ignored.some((re) => re.test(f.path))) continue
+    if (ignored(f.path)) continue
     if (f.baselineState === 'absent') {
       kept.push(f)
       continue
     }
-    const text = files.read(f.path) ?? ''
-    let suppressed = false
+    const lines = linesOf(files, f.path)
+    const introduced = f.baselineState === 'new' || f.baselineState === 'updated'
+    let suppressed: { reason: string; added: boolean } | undefined
     for (const n of [f.line, f.line - 1]) {
-      const s = parseSuppression(lineAt(text, n) ?? '')
+      const s = parseSuppression(lines?.line(n) ?? '')
       if (!s) continue
       if ('error' in s) {
         notices.push({ path: f.path, line: n, message: s.error })
         continue
       }
-      if (s.rules.includes(f.ruleId) || s.rules.includes('*')) suppressed = true
+      if (!s.rules.includes(f.ruleId) && !s.rules.includes('*')) continue
+      const added = introduced && changed !== undefined && isChangedLine(changed.get(f.path) ?? [], n)
+      if (added && n !== f.line) notices.push({ path: f.path, line: n, message: `not honoured for the new ${f.ruleId} finding on the next line: a suppression this change adds must be on the line it suppresses` })
+      else suppressed ??= { reason: s.reason, added }
     }
     if (!suppressed) kept.push(f)
+    else if (suppressed.added) byChange.push({ finding: f, reason: suppressed.reason })
   }
-  return { kept, notices }
+  return { kept, notices, byChange }
 }

@@ -158,6 +158,28 @@ describe('pull_request', () => {
     expect(api.issueComments[0].body).toContain('30 new findings without an inline comment')
   })
 
+  it('a pull request that edits the configuration is judged by the base\'s: the edit is reported, not applied', async () => {
+    execFileSync('git', ['checkout', '-q', '--detach', baseSha], { cwd: origin.dir })
+    const production = BASE['config/settings/production.py']
+    const weakened = await origin.commit(
+      {
+        '.github/django-security.yml': 'fail-on: never\nrules:\n  debug-enabled: off\n',
+        'config/settings/production.py': `${production}DEBUG = True\nSECURE_SSL_REDIRECT = False  # django-security: ignore[ssl-redirect-disabled] -- the load balancer redirects\n`
+      },
+      'weaken the review with the change'
+    )
+    execFileSync('git', ['fetch', '-q', origin.dir, weakened], { cwd: workspace })
+    const r = await runPr(weakened)
+    expect(r.exitCode).toBe(1)
+    const summary = api.issueComments[0].body
+    expect(summary).toContain('`debug-enabled`')
+    expect(summary).toContain('| 🟠 high | `review-config-weakened` |')
+    expect(summary).toContain('it switches debug-enabled off, lowers fail-on from high to never')
+    expect(summary).toContain('### Suppressed by this change')
+    expect(summary).toContain('| `ssl-redirect-disabled` | `config/settings/production.py:10` | the load balancer redirects |')
+    expect(r.summary).toContain('### Suppressed by this change')
+  })
+
   it('422 on one comment: the others are posted in one review, that one goes to the summary', async () => {
     api.rejectAnchors.add('config/settings/production.py:9')
     const r = await runPr(headSha)
@@ -332,6 +354,24 @@ describe('pull_request_target', () => {
       expect(api.issueComments[0].body).toContain('its code was not checked out or fetched')
       // the pull request's commit never entered the workspace
       expect(() => execFileSync('git', ['cat-file', '-e', `${headSha}^{commit}`], { cwd: target, stdio: 'ignore' })).toThrow()
+    } finally {
+      rmSync(target, { recursive: true, force: true })
+    }
+  })
+
+  it('a partial clone whose blobs cannot be fetched: the review goes on, and the coverage notes name each unreadable file', async () => {
+    const target = mkdtempSync(join(tmpdir(), 'dsr-partial-'))
+    try {
+      execFileSync('git', ['clone', '-q', '--no-checkout', '--filter=blob:none', '--upload-pack=git -c uploadpack.allowFilter=true upload-pack', '--single-branch', '--branch', 'main', `file://${origin.dir}`, target])
+      execFileSync('git', ['remote', 'set-url', 'origin', `file://${target}/gone`], { cwd: target })
+      api.pull = { number: 2, head: headSha, base: baseSha }
+      api.mergeBase = baseSha
+      api.files = pullFiles(origin.dir, baseSha, headSha)
+      for (const f of api.files) api.headContents.set(f.filename, execFileSync('git', ['show', `${headSha}:${f.filename}`], { cwd: origin.dir, encoding: 'utf8' }))
+      const r = await runAction({ actionDir, workspace: target, eventName: 'pull_request_target', event: event(headSha), env: api.env() })
+      expect(r.exitCode).toBe(1)
+      expect(api.issueComments[0].body).toContain('`config/settings/production.py`: not reviewed (base side): git cannot read it')
+      expect(api.reviewComments.map((c) => `${c.path}:${c.line}`)).toContain('shop/views.py:5')
     } finally {
       rmSync(target, { recursive: true, force: true })
     }

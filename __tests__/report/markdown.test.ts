@@ -56,3 +56,16 @@ describe('size guards', () => {
     expect(cut.length).toBeLessThanOrEqual(110)
   })
 })
+
+describe('suppressions the change adds', () => {
+  it('are listed in the summary comment and the job summary, with the reason given', () => {
+    const f = { ...finding(1), ruleId: 'debug-enabled', severity: 'critical' as const, path: 'mysite/settings.py', line: 4 }
+    const suppressed = [{ finding: f, reason: 'staging | behind a VPN' }]
+    const row = '| 🔴 critical | `debug-enabled` | `mysite/settings.py:4` | staging \\| behind a VPN |'
+    const comment = summaryComment({ findings: [], notices: [], mode: 'diff', failed: false, failOn: 'high', notInline: [], coverage: [], suppressed })
+    expect(comment).toContain('### Suppressed by this change')
+    expect(comment).toContain(row)
+    expect(jobSummary([], 'summary', suppressed)).toContain(row)
+    expect(summaryComment({ findings: [], notices: [], mode: 'diff', failed: false, failOn: 'high', notInline: [], coverage: [] })).not.toContain('Suppressed')
+  })
+})

@@ -1,9 +1,11 @@
 // The git source on real repositories: statuses, renames, binaries, size limits, merge-base.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { analyzeSide, wantedPaths } from '../../src/review.js'
 import { initPython } from '../../src/python/parser.js'
-import { gitChangeSet, parseNameStatus, parseUnifiedDiff } from '../../src/sources/git.js'
-import { makeRepo, type Repo } from '../helpers/project.js'
+import { gitChangeSet, gitRevisionFiles, parseRawDiff, parseUnifiedDiff } from '../../src/sources/git.js'
+import { brief, makeRepo, reviewRepo, type Repo } from '../helpers/project.js'
 
 let repo: Repo
 
@@ -63,19 +65,98 @@ describe('gitChangeSet', () => {
 })
 
 describe('parsers', () => {
-  it('parses -z name-status with renames and odd file names', () => {
-    expect(parseNameStatus('M\0a b.py\0R095\0old.py\0new.py\0D\0x.py\0')).toEqual([
-      { path: 'a b.py', status: 'modified', hunks: [] },
-      { path: 'new.py', oldPath: 'old.py', status: 'renamed', hunks: [] },
-      { path: 'x.py', status: 'deleted', hunks: [] }
+  it('parses -z raw diffs with object ids, renames and odd file names', () => {
+    const a = 'a'.repeat(40)
+    const b = 'b'.repeat(40)
+    const z = '0'.repeat(40)
+    expect(parseRawDiff(`:100644 100644 ${a} ${b} M\0a b.py\0:100644 100644 ${a} ${a} R095\0old.py\0new\nline.py\0:100644 000000 ${a} ${z} D\0x.py\0`)).toEqual([
+      { path: 'a b.py', status: 'modified', hunks: [], oldOid: a, newOid: b },
+      { path: 'new\nline.py', oldPath: 'old.py', status: 'renamed', hunks: [], oldOid: a, newOid: a },
+      { path: 'x.py', status: 'deleted', hunks: [], oldOid: a, newOid: z }
     ])
   })
 
-  it('parses -U0 diffs, quoted paths and binary markers', () => {
-    const out = ['diff --git a/x.py b/x.py', '--- a/x.py', '+++ b/x.py', '@@ -1 +1 @@', '-A = 1', '+A = 2', 'diff --git "a/\\303\\251.py" "b/\\303\\251.py"', '--- "a/\\303\\251.py"', '+++ "b/\\303\\251.py"', '@@ -2,0 +3,1 @@', '+B', 'diff --git a/i.png b/i.png', 'Binary files a/i.png and b/i.png differ'].join('\n')
-    const { hunks, binary } = parseUnifiedDiff(out)
+  it('parses -U0 diffs, quoted paths, and names with a space (git ends those with a tab)', () => {
+    const out = ['diff --git a/x.py b/x.py', '--- a/x.py', '+++ b/x.py', '@@ -1 +1 @@', '-A = 1', '+A = 2', 'diff --git "a/\\303\\251.py" "b/\\303\\251.py"', '--- "a/\\303\\251.py"', '+++ "b/\\303\\251.py"', '@@ -2,0 +3,1 @@', '+B', 'diff --git a/a b.py b/a b.py', '--- a/a b.py\t', '+++ b/a b.py\t', '@@ -0,0 +1 @@', '+C'].join('\n')
+    const hunks = parseUnifiedDiff(out)
     expect(hunks.get('x.py')).toEqual([{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }])
     expect(hunks.get('é.py')).toEqual([{ oldStart: 2, oldLines: 0, newStart: 3, newLines: 1 }])
-    expect([...binary]).toEqual(['i.png'])
+    expect(hunks.get('a b.py')).toEqual([{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }])
+  })
+})
+
+const TOKEN = 'ghp_Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2'
+
+describe('hostile file names and unreadable objects, in a real repository', () => {
+  let odd: Repo
+  let base: string
+  let head: string
+  beforeAll(async () => {
+    odd = await makeRepo()
+    base = await odd.commit({ 'mysite/settings.py': 'DEBUG = False\n', 'README.md': '# x\n' })
+    head = await odd.commit({
+      'a\nb.py': 'X = 1\n',
+      'with space.env': `GITHUB_TOKEN=${TOKEN}\n`,
+      'z-after.py': `TOKEN = "${TOKEN.replace('Zq7', 'Yq7')}"\n`,
+      '.gitattributes': 'mysite/settings.py -diff\n',
+      'mysite/settings.py': 'DEBUG = True\n'
+    })
+  })
+  afterAll(() => odd.cleanup())
+
+  it('a name with a newline keeps every later file in step, a name with a space gets its hunks, a -diff attribute hides nothing', async () => {
+    const change = await gitChangeSet({ repo: odd.dir, base, head }, want)
+    expect(change.head.read('a\nb.py')).toBe('X = 1\n')
+    expect(change.head.read('z-after.py')).toContain('Yq7')
+    const byPath = Object.fromEntries(change.changes.map((c) => [c.path, c]))
+    expect(byPath['with space.env'].hunks).toEqual([{ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1 }])
+    expect(byPath['mysite/settings.py'].hunks).toEqual([{ oldStart: 1, oldLines: 1, newStart: 1, newLines: 1 }])
+    expect(byPath['mysite/settings.py'].binary).toBeUndefined()
+    const result = await reviewRepo(odd.dir, base, head)
+    expect(brief(result)).toEqual(expect.arrayContaining(['debug-enabled@mysite/settings.py:1[new]', 'hardcoded-credential@with space.env:1[new]', 'hardcoded-credential@z-after.py:1[new]']))
+  })
+
+  it('a blob deleted from .git/objects: the change is reviewed without it, the notices name it, renames fall back', async () => {
+    const repo = await makeRepo()
+    try {
+      const b = await repo.commit({ 'mysite/settings.py': 'DEBUG = False\n', 'old/name.py': 'A = 1\nB = 2\nC = 3\n' })
+      const h = await repo.commit({ 'mysite/settings.py': 'DEBUG = True\n', 'lost.env': `GITHUB_TOKEN=${TOKEN}\n`, 'kept.env': `GITHUB_TOKEN=${TOKEN.replace('Zq7', 'Wq7')}\n`, 'old/name.py': null, 'new/name.py': 'A = 1\nB = 2\nC = 4\n' })
+      const lost = (await repo.git.revparse([`${h}:lost.env`])).trim()
+      const renamed = (await repo.git.revparse([`${h}:new/name.py`])).trim()
+      for (const oid of [lost, renamed]) rmSync(join(repo.dir, '.git/objects', oid.slice(0, 2), oid.slice(2)))
+      const change = await gitChangeSet({ repo: repo.dir, base: b, head: h }, want)
+      expect(change.notices).toEqual(
+        expect.arrayContaining([
+          { path: 'lost.env', message: expect.stringContaining(`not reviewed (head side): git cannot read it (object ${lost} is missing`) as unknown as string },
+          { path: 'new/name.py', message: expect.stringContaining('not reviewed (head side)') as unknown as string },
+          { message: expect.stringMatching(/^rename detection failed \(.*\): files are compared by path/) as unknown as string }
+        ])
+      )
+      const result = await reviewRepo(repo.dir, b, h)
+      expect(brief(result)).toEqual(expect.arrayContaining(['debug-enabled@mysite/settings.py:1[new]', 'hardcoded-credential@kept.env:1[new]']))
+      const scanned = await gitRevisionFiles(repo.dir, h, (paths) => paths)
+      expect(scanned.notices).toEqual(expect.arrayContaining([{ path: 'lost.env', message: expect.stringContaining(`object ${lost} is missing`) as unknown as string }]))
+      expect(scanned.files.read('kept.env')).toContain('Wq7')
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('a truncated object (git cat-file dies on it): named, and every other file still read', async () => {
+    const repo = await makeRepo()
+    try {
+      const h = await repo.commit({ 'a.env': 'A=1\n', 'b.env': `B=${'x'.repeat(5000)}\n`, 'c.env': 'C=3\n' })
+      const oid = (await repo.git.revparse([`${h}:b.env`])).trim()
+      const file = join(repo.dir, '.git/objects', oid.slice(0, 2), oid.slice(2))
+      const bytes = readFileSync(file)
+      chmodSync(file, 0o644)
+      writeFileSync(file, bytes.subarray(0, bytes.length - 20))
+      const { files, notices } = await gitRevisionFiles(repo.dir, h, (paths) => paths)
+      expect(files.read('a.env')).toBe('A=1\n')
+      expect(files.read('c.env')).toBe('C=3\n')
+      expect(notices).toEqual([{ path: 'b.env', message: expect.stringContaining('not reviewed: git cannot read it') as unknown as string }])
+    } finally {
+      repo.cleanup()
+    }
   })
 })

@@ -1,7 +1,8 @@
 // The working-tree source: each file is read once as bytes and scanned for secrets then; the scan
 // of a tree must find exactly what a scan of the same files held in memory finds.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { defaultConfig } from '../../src/config/config.js'
@@ -11,6 +12,7 @@ import { detectSecrets, isSecretsCandidate } from '../../src/secrets/detect.js'
 import { MapFileSet } from '../../src/sources/changeset.js'
 import { MAX_FILE_BYTES } from '../../src/sources/limits.js'
 import { treeFiles } from '../../src/sources/tree.js'
+import { readTreeFile } from '../../src/sources/tree-file.js'
 
 const KEY = 'x7!k2@9q#m4$z8^w1&e6*r3(t5)y0-u_i=o+p1a2s3d4f5g6h'
 const FILES: Record<string, string | Buffer> = {
@@ -67,5 +69,44 @@ describe('treeFiles', () => {
     expect(fromTree.findings.length).toBeGreaterThan(3)
     expect(fromTree.findings).toEqual(fromMemory.findings)
     expect(fromTree.notices).toEqual(fromMemory.notices)
+  })
+})
+
+describe('a hostile tree', () => {
+  let hostile: string
+  beforeAll(() => {
+    hostile = mkdtempSync(join(tmpdir(), 'dsr-hostile-tree-'))
+    writeFileSync(join(hostile, 'real.env'), 'A=1\n')
+    symlinkSync('/dev/zero', join(hostile, 'zero.env'))
+    symlinkSync('/etc/hostname', join(hostile, 'outside.env'))
+    symlinkSync('real.env', join(hostile, 'inside.env'))
+    execFileSync('mkfifo', [join(hostile, 'pipe.env')])
+    writeFileSync(Buffer.from(`${hostile}/keys-\xff\xfe.env`, 'latin1'), 'DB_PASSWORD=Xk9vQ2mW7pLs4Rt8\n')
+    mkdirSync(Buffer.from(`${hostile}/dir-\xff`, 'latin1'))
+    writeFileSync(Buffer.from(`${hostile}/dir-\xff/tokens.py`, 'latin1'), 'TOKEN = "ghp_Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2"\n')
+  })
+  afterAll(() => rmSync(hostile, { recursive: true, force: true }))
+
+  // a file listed as regular can be swapped for one of these before it is read
+  it.each([
+    ['pipe.env', 'not a regular file (a directory, device, FIFO or socket)'],
+    ['zero.env', 'a symbolic link out of the tree'],
+    ['outside.env', 'a symbolic link out of the tree']
+  ])('reading %s is refused at once: %s', (name, why) => {
+    expect(readTreeFile(hostile, join(hostile, name), name, true)).toEqual({ kind: 'refused', why })
+  })
+
+  it('a link that stays in the tree is read', () => {
+    expect(readTreeFile(hostile, join(hostile, 'inside.env'), 'inside.env', true)).toMatchObject({ kind: 'text', text: 'A=1\n' })
+  })
+
+  it('files whose names are not UTF-8 are read and reported, outside git and inside it', async () => {
+    for (const inGit of [false, true]) {
+      if (inGit) execFileSync('git', ['init', '-q'], { cwd: hostile })
+      const { files, notices } = treeFiles(hostile, (paths) => paths.filter((p) => !p.includes('pipe')))
+      const result = await scan(files, defaultConfig())
+      expect(notices).toEqual([])
+      expect(result.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => f.path).sort()).toEqual(['dir-\ufffd/tokens.py', 'keys-\ufffd\ufffd.env'])
+    }
   })
 })

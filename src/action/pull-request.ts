@@ -55,7 +55,7 @@ export async function postPullRequestReview(a: ReviewArgs): Promise<{ ok: true }
     // Findings a later push fixed: resolve their threads (present = every finding still open now).
     const present = new Set(a.result.findings.filter((f) => f.baselineState !== 'absent').map((f) => f.fingerprint))
     a.coverage.push(...(await resolveFixedThreads(octokit, repo, plan.number, present, a.identity)))
-    await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges }))
+    await upsertSummary(a, summaryComment({ findings: a.result.findings, notices: a.result.notices, mode: a.result.mode, failed: a.failed, failOn: a.failOn, notInline, coverage: a.coverage, settingChanges: a.result.settingChanges, suppressed: a.result.suppressed }))
     return { ok: true }
   } catch (e) {
     const code = httpStatus(e)

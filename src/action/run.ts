@@ -3,8 +3,10 @@
 import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { existsSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { defaultConfig, loadConfig, UsageError, type FailOn } from '../config/config.js'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { defaultConfig, loadConfig, UsageError, type Config, type FailOn } from '../config/config.js'
+import { rulesOfChangeSet } from '../config/trusted.js'
+import type { ChangeSet } from '../sources/changeset.js'
 import { SEVERITIES, severityRank, type Finding } from '../findings.js'
 import { makeClient, type GitHub } from '../github/client.js'
 import { initPython } from '../python/parser.js'
@@ -65,38 +67,65 @@ interface GitHubAccess {
   pullFiles: () => Promise<PullFiles>
 }
 
-async function analyse(plan: Plan, workspace: string, github: GitHubAccess, config: ReturnType<typeof defaultConfig>, coverage: string[]): Promise<ReviewResult> {
+/**
+ * The configuration file: read from the workspace for a full scan; for a change, from the change's
+ * base commit (the trusted side), the change's own edit of it reported as a finding. A file outside
+ * the repository is the workflow's own choice and is read from disk.
+ */
+interface ConfigSource {
+  /** Repository-relative path, when the file is in the repository. */
+  inRepo?: string
+  file: string
+  includeTests: boolean
+}
+
+function configFromDisk(source: ConfigSource, workspace: string): Config {
+  const config = existsSync(source.file) ? loadConfig(source.file, source.inRepo === undefined ? undefined : workspace) : defaultConfig()
+  return { ...config, includeTests: source.includeTests || undefined }
+}
+
+/** Reviews a change with the rules of its trusted side. */
+async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string): Promise<{ result: ReviewResult; config: Config }> {
+  const rules = source.inRepo === undefined ? { config: configFromDisk(source, workspace), findings: [] } : rulesOfChangeSet(change, source.inRepo)
+  const config: Config = { ...rules.config, includeTests: source.includeTests || undefined }
+  const result = await review(change, config)
+  result.findings.push(...rules.findings)
+  return { result, config }
+}
+
+async function analyse(plan: Plan, workspace: string, github: GitHubAccess, source: ConfigSource, coverage: string[]): Promise<{ result: ReviewResult; config: Config }> {
+  const alsoRead = source.inRepo === undefined ? [] : [source.inRepo]
   if (plan.kind === 'full') {
+    const config = configFromDisk(source, workspace)
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p)))
     coverage.push(`Full scan (${plan.reason}).`)
     const result = await scan(files, config)
     result.notices.unshift(...notices)
     // Secrets that were committed and removed stay in history: scan it too when git has it.
-    if (existsSync(resolve(workspace, '.git'))) {
-      const history = await historyScan(workspace, undefined, config)
-      coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
-      // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
-      return {
-        ...result,
-        findings: [...result.findings, ...history.findings.filter((f) => !history.stillInHead.has(f.fingerprint))],
-        notices: [...result.notices, ...history.notices],
-        secrets: [...result.secrets, ...history.secrets]
-      }
+    if (!existsSync(resolve(workspace, '.git'))) return { result, config }
+    const history = await historyScan(workspace, undefined, config)
+    coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
+    // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
+    const merged: ReviewResult = {
+      ...result,
+      findings: [...result.findings, ...history.findings.filter((f) => !history.stillInHead.has(f.fingerprint))],
+      notices: [...result.notices, ...history.notices],
+      secrets: [...result.secrets, ...history.secrets]
     }
-    return result
+    return { result: merged, config }
   }
   if (plan.kind === 'pull-request' && plan.target) {
     const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage)
-    const change = await githubChangeSet({ octokit: github.octokit, repo: context.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage })
-    if (change !== 'truncated') return review(change, config)
+    const change = await githubChangeSet({ octokit: github.octokit, repo: context.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage, alsoRead })
+    if (change !== 'truncated') return reviewChange(change, source, workspace)
     await fetchPullRequestObjects(workspace, plan, coverage)
-    return review(await fromGit(workspace, plan, mergeBase), config)
+    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source, workspace)
   }
-  return review(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage)), config)
+  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source, workspace)
 }
 
-function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined) {
-  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
+function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined, alsoRead: string[]) {
+  return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase, alsoRead }, (b, h) => ({ base: wantedPaths(analyzeSide(b)), head: wantedPaths(analyzeSide(h)) }))
 }
 
 export async function run(): Promise<void> {
@@ -104,19 +133,19 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const configFile = resolve(workspace, inputs.configPath)
-    const config = existsSync(configFile) ? loadConfig(configFile) : defaultConfig()
-    if (inputs.includeTests) config.includeTests = true
-    const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
+    const inRepo = relative(workspace, configFile).split(sep).join('/')
+    const source: ConfigSource = { file: configFile, inRepo: inRepo.startsWith('../') || isAbsolute(inRepo) ? undefined : inRepo, includeTests: inputs.includeTests }
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
     await initPython()
     const coverage: string[] = []
     const octokit = makeClient(inputs.token, (m) => core.info(m))
     let listed: Promise<PullFiles> | undefined // only pull-request plans ask for it
     const pullFiles = (): Promise<PullFiles> => (listed ??= listPullFiles(octokit, context.repo, plan.kind === 'pull-request' ? plan.number : 0))
-    const analysed = await analyse(plan, workspace, { octokit, pullFiles }, config, coverage).catch((e: unknown) => {
+    const { result: analysed, config } = await analyse(plan, workspace, { octokit, pullFiles }, source, coverage).catch((e: unknown) => {
       // Nothing could be read: fail closed, and say so where people look.
       throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
     })
+    const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
     // everything below shows the review (SARIF, comments, annotations, issue, summary, log): only its redacted form
     const result = redactForOutput(analysed)
     const failed = failing(result.findings, failOn).length > 0
@@ -157,7 +186,7 @@ export async function run(): Promise<void> {
     }
 
     // 4. The job summary, always.
-    await core.summary.addRaw(jobSummary(result.findings, [summary, ...coverage].join('\n\n'))).write()
+    await core.summary.addRaw(jobSummary(result.findings, [summary, ...coverage].join('\n\n'), result.suppressed)).write()
     core.info(summary)
     if (failed) core.setFailed(`django-security-review: ${summary}`)
   } catch (e) {

@@ -1,9 +1,10 @@
 // The configuration file (.github/django-security.yml): rule switches and severities, ignored
 // paths, the failure threshold. Bad input gives one error line naming the file and line.
-import { readFileSync } from 'node:fs'
+import { Minimatch } from 'minimatch'
 import { LineCounter, parseDocument } from 'yaml'
 import { SEVERITIES, type Severity } from '../findings.js'
 import { RULE_METAS } from '../rules/catalog.js'
+import { readFileSafely } from '../sources/read-file.js'
 
 export type FailOn = Severity | 'never'
 
@@ -26,23 +27,34 @@ export function defaultConfig(): Config {
 /** An error the user can fix: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-export function loadConfig(path: string): Config {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    throw new UsageError(`${path}: cannot read the configuration file`)
-  }
-  return parseConfig(text, path)
+/** A configuration file is small: past this it is refused rather than parsed. */
+export const MAX_CONFIG_BYTES = 64 * 1024
+
+/**
+ * Reads a configuration file: a regular file (never a device or FIFO) of at most MAX_CONFIG_BYTES,
+ * and, when `root` is given (the file is the tree's own), never through a link out of the tree.
+ */
+export function loadConfig(path: string, root?: string): Config {
+  const read = readFileSafely(path, root, MAX_CONFIG_BYTES)
+  if (read.kind === 'large') throw new UsageError(`${path}: cannot read the configuration file: ${read.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`)
+  if (read.kind === 'refused') throw new UsageError(`${path}: cannot read the configuration file: ${read.why}`)
+  return parseConfig(read.bytes.toString('utf8'), path)
 }
 
 export function parseConfig(text: string, path: string): Config {
+  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`)
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false })
   const at = (offset: number | undefined): string => `${path}:${offset === undefined ? 1 : lineCounter.linePos(offset).line}`
   if (doc.errors.length) throw new UsageError(`${at(doc.errors[0].pos[0])}: ${doc.errors[0].message.split('\n')[0]}`)
   const config = defaultConfig()
-  const root: unknown = doc.toJS()
+  let root: unknown
+  try {
+    root = doc.toJS()
+  } catch (e) {
+    // too many aliases (a "billion laughs" document), or nesting deep enough to exhaust the stack
+    throw new UsageError(`${at(0)}: ${(e as Error).message.split('\n')[0]}`)
+  }
   if (root === null || root === undefined) return config
   if (typeof root !== 'object' || Array.isArray(root)) throw new UsageError(`${at(0)}: the configuration must be a mapping`)
   const offsetOf = (...keys: string[]): number | undefined => {
@@ -70,20 +82,13 @@ export function parseConfig(text: string, path: string): Config {
   return config
 }
 
-/** Converts a glob (`**`, `*`, `?`) to an anchored regular expression without nested quantifiers. */
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
-    if (c === '*' && glob[i + 1] === '*') {
-      re += '.*'
-      i++
-      if (glob[i + 1] === '/') i++
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
+/**
+ * Whether a path matches any of the globs (`**`, `*`, `?`, `[...]`, `{a,b}`): minimatch, which matches
+ * without a backtracking regular expression. Dot files match like any other; `!` and `#` are literal.
+ */
+export function pathMatcher(globs: string[]): (path: string) => boolean {
+  const matchers = globs.map((g) => new Minimatch(g, { dot: true, nonegate: true, nocomment: true }))
+  return (path) => matchers.some((m) => m.match(path))
 }
 
 /** The severity a finding is reported at: the config's override for its rule, else its own. */

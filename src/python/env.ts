@@ -107,9 +107,10 @@ export function pyInt(s: string): Value {
   return /^[+-]?\d+$/.test(t) ? int(Number(t)) : fails(`ValueError: invalid literal for int(): ${s}`)
 }
 
+/** Python's float() of a string. The pattern has one way to match any text (no `\d+\.?\d*`), so it is linear. */
 export function pyFloat(s: string): Value {
   const t = s.trim().toLowerCase()
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(t)) return { kind: 'float', value: Number(t) }
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t)) return { kind: 'float', value: Number(t) }
   if (/^[+-]?(inf|infinity|nan)$/.test(t)) return { kind: 'float', value: t.includes('nan') ? NaN : t.startsWith('-') ? -Infinity : Infinity }
   return fails(`ValueError: could not convert string to float: ${s}`)
 }

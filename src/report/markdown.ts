@@ -1,6 +1,6 @@
 // Markdown for people on GitHub: inline review comments, the summary comment, the job summary.
 // Everything here is built from findings that are already redacted.
-import type { Finding, Notice, Severity } from '../findings.js'
+import type { Finding, Notice, Severity, SuppressedFinding } from '../findings.js'
 import { RULE_METAS } from '../rules/catalog.js'
 import { ruleDocsUrl } from '../rules/docs.js'
 import type { SettingChange } from '../settings/changes.js'
@@ -68,7 +68,15 @@ export interface SummaryInput {
   coverage: string[]
   /** Effective production settings the change alters. */
   settingChanges?: SettingChange[]
+  /** New findings silenced by suppressions the change itself adds. */
+  suppressed?: SuppressedFinding[]
   link?: (f: Finding) => string
+}
+
+/** The new findings a change silences with suppressions of its own: shown, never hidden. */
+function suppressedTable(list: SuppressedFinding[] = []): string[] {
+  if (!list.length) return []
+  return ['', '### Suppressed by this change', '', 'This change adds these suppressions; each silences a finding it introduces.', '', '| severity | rule | where | reason given |', '|---|---|---|---|', ...list.map(({ finding: f, reason }) => `| ${ICON[f.severity]} ${f.severity} | \`${f.ruleId}\` | \`${f.path}:${f.line}\` | ${cell(reason)} |`)]
 }
 
 /** The one summary comment, updated in place on every run. */
@@ -83,6 +91,7 @@ export function summaryComment(s: SummaryInput): string {
     out.push('', `### ${title}`, '', '| severity | rule | where | what |', '|---|---|---|---|', ...list.map((f) => findingRow(f, s.link)))
   }
   table('New', news)
+  out.push(...suppressedTable(s.suppressed))
   if (s.settingChanges?.length) {
     out.push('', '### Production settings this change alters', '', '| module | setting | before | after | the value comes from |', '|---|---|---|---|---|')
     for (const c of s.settingChanges.slice(0, 40)) out.push(`| \`${c.module}\` | \`${c.setting}\` | \`${cell(c.before)}\` | \`${cell(c.after)}\` | ${cell(c.source)} |`)
@@ -108,8 +117,8 @@ function findingsTable(findings: Finding[]): string[] {
 }
 
 /** The job summary (GITHUB_STEP_SUMMARY): always written, whatever the token may do. */
-export function jobSummary(findings: Finding[], summary: string): string {
-  return fit(['## Django security review', '', summary, '', ...findingsTable(findings)], JOB_SUMMARY_LIMIT, bytes, 'the SARIF file lists every finding') + '\n'
+export function jobSummary(findings: Finding[], summary: string, suppressed?: SuppressedFinding[]): string {
+  return fit(['## Django security review', '', summary, '', ...findingsTable(findings), ...suppressedTable(suppressed)], JOB_SUMMARY_LIMIT, bytes, 'the SARIF file lists every finding') + '\n'
 }
 
 export const TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`

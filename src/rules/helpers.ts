@@ -90,9 +90,12 @@ export function hasEntry(setting: Setting, s: string): boolean | undefined {
 export function literalFix(setting: Setting, pythonValue: string): string | undefined {
   const b = setting.binding
   if (!b || b.env.length || b.history.length !== 1 || b.loc.line !== b.loc.endLine || b.alternatives) return undefined
-  const m = /^(\s*)([A-Z_][A-Z0-9_]*)\s*=\s*([^#]*?)\s*(#.*)?$/.exec(b.text)
-  if (!m || m[2] !== setting.name) return undefined
-  return `${m[1]}${setting.name} = ${pythonValue}${m[4] ? `  ${m[4]}` : ''}`
+  // read by hand: a pattern with a lazy value before optional spaces backtracks on a long line
+  const code = b.text.trimStart()
+  const indent = b.text.slice(0, b.text.length - code.length)
+  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith('=')) return undefined
+  const hash = code.indexOf('#')
+  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? '' : `  ${code.slice(hash)}`}`
 }
 
 /** Masks a secret for display: two characters at each end of a long one (`dj****9f`), one of a short one, none under six. */

@@ -5,7 +5,7 @@
 // together, as one piece of a file: a value on the line after its name (`SECRET_KEY = env(` …
 // `default="…"`), a list under a secret name, a Kubernetes `name:`/`value:` pair or a private key
 // header with its body below are found as in a whole file, and a header followed by `...` is not.
-import { parseHunkHeader, unquote } from '../diff.js'
+import { parseHunkHeader, patchHeaderPath, unquote } from '../diff.js'
 import { detectSecrets, isSecretsCandidate, type SecretHit } from './detect.js'
 
 /** The `--format` the stream must be produced with: a marker line per commit. */
@@ -74,17 +74,16 @@ export class HistoryScanner {
       return
     }
     if (text.startsWith('rename from ')) {
-      this.pendingRenameFrom = text.slice('rename from '.length)
+      this.pendingRenameFrom = unquote(text.slice('rename from '.length))
       return
     }
     if (text.startsWith('rename to ')) {
-      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, text.slice('rename to '.length))
+      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, unquote(text.slice('rename to '.length)))
       this.pendingRenameFrom = undefined
       return
     }
     if (text.startsWith('+++ ')) {
-      const p = text.slice(4)
-      this.path = p === '/dev/null' ? undefined : unquote(p).replace(/^b\//, '')
+      this.path = patchHeaderPath(text.slice(4), 'b/')
       if (this.path && !isSecretsCandidate(this.path)) this.path = undefined
       return
     }

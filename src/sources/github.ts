@@ -69,6 +69,8 @@ export interface GitHubSourceOptions {
   mergeBase: string
   workspace: string
   coverage: string[]
+  /** Files to read on both sides even when unchanged (the review's configuration). */
+  alsoRead?: string[]
 }
 
 /** GitHub lists at most this many files of a pull request; past it the list is cut short. */
@@ -87,7 +89,9 @@ export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet
     binary: f.patch === undefined && f.status !== 'removed' && f.status !== 'renamed' && f.changes > 0 ? true : undefined
   }))
   const changed = new Set(changes.map((c) => c.oldPath ?? c.path))
-  const { files: base } = await gitRevisionFiles(o.workspace, o.mergeBase, (paths) => paths.filter((p) => isSettingsRelevant(p) || changed.has(p)))
+  const also = new Set(o.alsoRead)
+  const { files: base, notices: baseNotices } = await gitRevisionFiles(o.workspace, o.mergeBase, (paths) => paths.filter((p) => isSettingsRelevant(p) || changed.has(p) || also.has(p)), 'base')
+  notices.push(...baseNotices)
   const headContents = new Map(base.contents)
   const headPaths = new Set(base.paths)
   for (const c of changes) {
@@ -106,7 +110,7 @@ export async function githubChangeSet(o: GitHubSourceOptions): Promise<ChangeSet
       headContents.delete(c.path)
       continue
     }
-    if (!(c.path.endsWith('.py') || isSettingsRelevant(c.path) || isSecretsCandidate(c.path))) continue
+    if (!(c.path.endsWith('.py') || isSettingsRelevant(c.path) || isSecretsCandidate(c.path) || also.has(c.path))) continue
     const text = await readContent(o, c.path)
     if (text === undefined) notices.push({ path: c.path, message: `not reviewed: over ${MAX_FILE_BYTES} bytes or not text` })
     else headContents.set(c.path, text)
