@@ -45403,6 +45403,7 @@ function pgpassPair(line2) {
   return void 0;
 }
 var secretName = (key) => namedKind(key) !== void 0;
+var MINIFIED_LINE = 500;
 function detectSecrets(path2, content, options) {
   if (isSkippedFile(path2)) return [];
   const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
@@ -45414,6 +45415,7 @@ function detectSecrets(path2, content, options) {
     pgpass: name2 === ".pgpass" || name2 === "pgpass",
     notebook: extension(path2) === "ipynb",
     migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
+    script: /\.(m?js|cjs|css)$/.test(name2),
     everyValue
   };
   const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
@@ -45453,7 +45455,7 @@ function detectSecrets(path2, content, options) {
       }
     }
     const report = !lines || lines.has(lineNo);
-    const readPairs = !ctx.docs && !ctx.translations && !encrypted;
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line2.length > MINIFIED_LINE);
     const taken = /* @__PURE__ */ new Set();
     let continued = false;
     if (carry) {
@@ -45925,8 +45927,89 @@ function mask(secret) {
   return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
 }
 
+// src/lines.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  }
+  text;
+  starts = [0];
+  get count() {
+    return this.starts.length;
+  }
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n) {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
+    const start2 = this.starts[n - 1];
+    if (n === this.starts.length) return this.text.slice(start2);
+    const end = this.starts[n] - 1;
+    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
+  }
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function linesOf(files, path2) {
+  let byPath = indexes.get(files);
+  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
+  if (!byPath.has(path2)) {
+    const text = files.read(path2);
+    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+  }
+  return byPath.get(path2);
+}
+
+// src/secrets/local-service.ts
+var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
+function isLocalHost(host) {
+  const h3 = host.toLowerCase();
+  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
+  return /^[a-z][a-z0-9_-]*$/.test(h3);
+}
+function hostAfter(line2, passwordEnd2) {
+  if (line2[passwordEnd2] !== "@") return void 0;
+  let i2 = passwordEnd2 + 1;
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
+  return line2.slice(start2, i2) || void 0;
+}
+var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
+var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
+function hostValue(line2) {
+  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
+  if (quotes.length) {
+    const last = quotes[quotes.length - 1];
+    return last[1] ?? last[2];
+  }
+  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
+  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
+}
+function namesLocalDatabase(text) {
+  let local = false;
+  const lines = text.split("\n", 2e4);
+  for (const line2 of lines) {
+    if (line2.length > 1e3) continue;
+    if (DATABASE_IMAGE.test(line2)) local = true;
+    else if (HOST_LINE.test(line2)) {
+      const host = hostValue(line2);
+      if (host === void 0) continue;
+      if (host === "" || isLocalHost(host)) local = true;
+      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
+    }
+  }
+  return local;
+}
+function localServiceReason(hit, line2, localDatabase) {
+  if (hit.kind === "url-credentials") {
+    const host = hostAfter(line2, hit.column + hit.value.length);
+    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
+  }
+  if (hit.kind !== "password") return void 0;
+  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
+  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
+}
+
 // src/rules/hardcoded-credential.ts
-var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["private-key", "aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
+var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
 var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
 var hardcodedCredential = {
   meta: {
@@ -45943,10 +46026,16 @@ var hardcodedCredential = {
   },
   checkFile(ctx) {
     const { path: path2, lines, fileClass } = ctx;
-    const nonProduction = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const text = ctx.text;
+    let localDatabase;
+    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
+    let lines_;
+    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
     return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const lowered = nonProduction && !worksAnywhere(hit.kind) ? nonProduction : void 0;
+      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
+      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
       const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
@@ -45955,7 +46044,8 @@ var hardcodedCredential = {
         message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
         severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
-        secrets: hit.kind === "private-key" ? [] : [hit.value]
+        secrets: hit.kind === "private-key" ? [] : [hit.value],
+        ...localService && !nonProduction2 ? { aside: "passwords of databases the project runs itself" } : {}
       };
     });
   }
@@ -47234,39 +47324,6 @@ function severityFor(config, ruleId, own) {
 
 // src/config/trusted.ts
 import { createHash } from "node:crypto";
-
-// src/lines.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-  }
-  text;
-  starts = [0];
-  get count() {
-    return this.starts.length;
-  }
-  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
-  line(n) {
-    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
-    const start2 = this.starts[n - 1];
-    if (n === this.starts.length) return this.text.slice(start2);
-    const end = this.starts[n] - 1;
-    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
-  }
-};
-var indexes = /* @__PURE__ */ new WeakMap();
-function linesOf(files, path2) {
-  let byPath = indexes.get(files);
-  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
-  if (!byPath.has(path2)) {
-    const text = files.read(path2);
-    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
-  }
-  return byPath.get(path2);
-}
-
-// src/config/trusted.ts
 function rulesOfChange(path2, base, head, hunks = []) {
   const config = base === void 0 ? defaultConfig() : parseConfig(base, path2);
   if (head === base || config.rules[reviewConfigWeakened.meta.id] === "off") return { config, findings: [] };
@@ -52177,6 +52234,11 @@ function devDeployName(name2) {
   const deployish = isComposeName(lower2) || lower2.startsWith("dockerfile") || lower2.endsWith(".dockerfile") || lower2 === ".env" || lower2.startsWith(".env.") || lower2.endsWith(".env") || lower2.startsWith("procfile");
   return deployish && words2.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
 }
+var KEY_FILE = /\.(key|pem|crt|p12|pfx|jks|keystore)$/;
+var THROWAWAY_KEY_WORDS = /* @__PURE__ */ new Set([...DEV_NAME_WORDS, "localhost", "dummy", "fake", "snakeoil", "selfsigned", "insecure", "example", "sample"]);
+function throwawayKeyName(name2) {
+  return KEY_FILE.test(name2) && name2.split(/[._-]+/).some((w2) => THROWAWAY_KEY_WORDS.has(w2));
+}
 function classifyFile(path2) {
   const parts2 = path2.split("/");
   const name2 = (parts2[parts2.length - 1] ?? "").toLowerCase();
@@ -52193,6 +52255,7 @@ function classifyFile(path2) {
     if (TEST_DIRS.has(dirs[i2]) || dirs[i2].endsWith("_tests") || dirs[i2].startsWith("test_")) return { kind: "test", why: `it is in test code (${parts2.slice(0, i2 + 1).join("/")}/)` };
   if (isTestFile(name2)) return { kind: "test", why: `it is test code (${parts2[parts2.length - 1]})` };
   if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts2.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
+  if (throwawayKeyName(name2)) return { kind: "development", why: `${parts2[parts2.length - 1]} is named as a development or test key` };
   if (devDeployName(name2)) return { kind: "development", why: `${parts2[parts2.length - 1]} is named for development or tests` };
   if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
   if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts2[parts2.length - 1]} is a template or example meant to be copied` };
@@ -52209,7 +52272,8 @@ var KIND_WORDS = {
   docs: "documentation",
   vendored: "vendored or generated files"
 };
-var settingAside = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production" && f3.severity === "low";
+var nonProduction = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production";
+var settingAside = (f3) => f3.severity === "low" && (nonProduction(f3) || f3.aside !== void 0);
 function setAside(findings, includeTests) {
   if (includeTests) return { findings, notices: [] };
   const kept = [];
@@ -52219,13 +52283,13 @@ function setAside(findings, includeTests) {
       kept.push(f3);
       continue;
     }
-    const words2 = KIND_WORDS[f3.fileClass?.kind];
+    const words2 = nonProduction(f3) ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : `are ${f3.aside}`;
     counts.set(words2, (counts.get(words2) ?? 0) + 1);
   }
   const total = findings.length - kept.length;
   if (!total) return { findings: kept, notices: [] };
-  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => `${n} in ${words2}`);
-  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} in files production does not run set aside (${parts2.join(", ")}); --include-tests lists them` }] };
+  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => `${n} ${words2}`);
+  return { findings: kept, notices: [{ message: `${total} low finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
 }
 
 // src/settings/changes.ts
@@ -54517,15 +54581,16 @@ function collectTargets(t2, out2) {
 // src/settings/discovery.ts
 var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
 var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
+var STAGING_NAME = /(^|_)(staging|stage)($|_)/;
 var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
 function referenceKind(path2) {
   const name2 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
   const fileClass = classifyFile(path2);
   if (fileClass.kind === "ci" || fileClass.kind === "test") return "test";
-  const nonProduction = fileClass.kind !== "production";
-  if (name2 === "manage.py") return nonProduction ? "dev" : "manage";
-  if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction ? "dev" : "default";
+  const nonProduction2 = fileClass.kind !== "production";
+  if (name2 === "manage.py") return nonProduction2 ? "dev" : "manage";
+  if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction2 ? "dev" : "default";
   return void 0;
 }
 function isSettingsRelevant(path2) {
@@ -54690,7 +54755,11 @@ function firstVerdict(path2, refs, servingModules, onlySettings) {
     if (elsewhere.length) return { production: false, reason: `${describe(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
     return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
   }
-  if (PROD_NAME.test(stem(path2).toLowerCase())) return { production: true, reason: `${name2} is named as a production module`, strong: true };
+  if (PROD_NAME.test(stem(path2).toLowerCase())) {
+    const given = [...servingModules].filter((m2) => m2 !== path2);
+    if (!refs.length && given.length && !STAGING_NAME.test(stem(path2).toLowerCase())) return { production: false, reason: `${name2} is named as a production module, but nothing loads it: the production processes are given ${given.join(", ")}`, strong: true };
+    return { production: true, reason: `${name2} is named as a production module`, strong: true };
+  }
   if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false };
   return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
 }
@@ -55874,6 +55943,7 @@ function environCall(run3, reader, method, e, frame) {
     cast = c3?.value.kind === "ext" ? c3.value.qname.replace(/^builtins\./, "") : scheme?.cast;
   }
   const d2 = argument(run3, e, "default", method === "__call__" ? 2 : 1, frame);
+  if (method === "__call__" && cast === void 0 && d2) cast = smartCast(d2.value);
   const parseDefault = argument(run3, e, "parse_default", 99, frame);
   const caster = environCaster(cast ?? "str");
   let defaultValue = d2?.value ?? scheme?.default;
@@ -55881,6 +55951,11 @@ function environCall(run3, reader, method, e, frame) {
   const via = method === "__call__" ? "env" : `env.${method}`;
   const defaultText = d2?.text ?? (scheme?.default ? show2(scheme.default) : void 0);
   return readEnv(run3, n.value, via, defaultValue, e.line, frame, caster, defaultText);
+}
+function smartCast(defaultValue) {
+  if (defaultValue.kind === "bool" || defaultValue.kind === "int" || defaultValue.kind === "float") return defaultValue.kind;
+  if (defaultValue.kind === "seq" && defaultValue.type !== "set") return defaultValue.type;
+  return void 0;
 }
 function decoupleCaster(cast) {
   const q3 = cast?.kind === "ext" ? cast.qname.replace(/^builtins\./, "") : void 0;
@@ -57233,7 +57308,8 @@ function fileFindings(items, settingsFindings, side, files, config, state) {
     baselineState: state,
     affected: [],
     notes: it2.raw.notes ?? [],
-    fileClass: it2.fileClass
+    fileClass: it2.fileClass,
+    ...it2.raw.aside ? { aside: it2.raw.aside } : {}
   }));
 }
 function allTextFiles(files) {

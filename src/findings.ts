@@ -41,6 +41,8 @@ export interface Finding {
   notes: string[]
   /** What kind of file the finding is in (production, test, CI, development…) and why: a wrong guess is visible. */
   fileClass?: FileClass
+  /** A low finding a scan sets aside even in a production file, counted under these words. */
+  aside?: string
 }
 
 /** A new finding silenced by a suppression comment the change itself adds on its line: listed for reviewers. */

@@ -153,7 +153,8 @@ function fileFindings(items: FileKeyed[], settingsFindings: Finding[], side: Sid
       baselineState: state,
       affected: [],
       notes: it.raw.notes ?? [],
-      fileClass: it.fileClass
+      fileClass: it.fileClass,
+      ...(it.raw.aside ? { aside: it.raw.aside } : {})
     }))
 }
 

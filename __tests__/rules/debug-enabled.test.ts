@@ -7,6 +7,7 @@ ruleTester(debugEnabled, {
     { name: 'env with a False default compared to a string', code: 'import os\nDEBUG = os.environ.get("DEBUG", "False") == "True"\n' },
     { name: 'required env read', code: 'import os\nDEBUG = os.environ["DEBUG"] == "1"\n' },
     { name: 'django-environ scheme with False', code: 'import environ\nenv = environ.Env(DEBUG=(bool, False))\nDEBUG = env("DEBUG")\n' },
+    { name: 'django-environ smart_cast: a bool default casts the value, so DEBUG="False" is False', code: 'import environ\nenv = environ.Env()\nDEBUG = env("DEBUG", default=False)\n' },
     { name: 'decouple with cast=bool', code: 'from decouple import config\nDEBUG = config("DEBUG", default=False, cast=bool)\n' },
     { name: 'DEBUG in a dev module only', code: { 'proj/settings/base.py': 'DEBUG = False\nSECRET_KEY = "x"\n', 'proj/settings/local.py': 'from .base import *\nDEBUG = True\n', 'proj/settings/production.py': 'from .base import *\n' } }
   ],

@@ -26,7 +26,7 @@ describe('hardcoded-credential', () => {
     const r = await scanFiles(NON_PRODUCTION)
     expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.line}:${f.severity}`)).toEqual(['shop/tests/test_payments.py:2:high'])
     expect(r.notices.map((n) => n.message)).toContain(
-      '3 findings in files production does not run set aside (1 in CI configuration, 1 in development-only files and settings, 1 in test code and fixtures); --include-tests lists them'
+      '3 low findings set aside (1 in CI configuration, 1 in development-only files and settings, 1 in test code and fixtures); --include-tests lists them'
     )
   })
 
@@ -37,6 +37,30 @@ describe('hardcoded-credential', () => {
     expect(r.findings.find((f) => f.path === 'shop/tests/test_payments.py')?.message).toContain('because it is in test code (shop/tests/)')
     expect(r.findings.find((f) => f.path === 'config/settings/local.py')?.message).toContain('development or test settings module')
     expect(r.findings.find((f) => f.path === 'config/settings/local.py')?.fileClass?.kind).toBe('development')
+  })
+
+  it('a private key in test code or named as a development key is a fixture: set aside; in a production path it stays high', async () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\nMzEfYyjiWA4R4/M2bS1GB4t7NXp98C3SC6dVMvDuictGeurT8jNbvJZHtCSuYEvu\n-----END PRIVATE KEY-----\n'
+    const r = await scanFiles({ 'tests/nginx-proxy/localhost.key': pem, 'app/keys/diversity_dev_private.key': pem, 'deploy/server.key': pem })
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.severity}`)).toEqual(['deploy/server.key:high'])
+  })
+
+  it('reads only self-identifying formats on a minified line of JavaScript: its names are code, not credentials', async () => {
+    const minified = `var a=${'1,'.repeat(300)}0;function t(e){var token="identifierTokenizer",key="keyword.operator";return e}var k="AKIAZ3MSJV4TLWQ7PHXN";\n`
+    const r = await scanFiles({ 'app/static/app/editor/ace.js': minified, 'app/static/app/editor/short.js': 'var token = "identifierTokenizer9x";\n' })
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.message.includes('AWS') ? 'aws' : 'pair'}`)).toEqual(['app/static/app/editor/ace.js:aws', 'app/static/app/editor/short.js:pair'])
+  })
+
+  it('sets aside the password of a database the project runs itself (a compose container, a local host); a remote database password stays high', async () => {
+    const r = await scanFiles({
+      'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: scancodeio-pw\n',
+      'shop/settings.py': 'DATABASES = {"default": {"HOST": os.environ.get("DB_HOST", "db"), "PASSWORD": os.environ.get("POSTGRES_PASSWORD", "junction-pw")}}\nDEBUG = False\n',
+      'deploy/prod.py': 'DATABASES = {"default": {"HOST": "shop.cluster-c9.eu-west-1.rds.amazonaws.com", "PASSWORD": os.environ.get("DB_PASSWORD", "Rds-Pr0d-9x!q")}}\n'
+    })
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.severity}`)).toEqual(['deploy/prod.py:high'])
+    expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('2 are passwords of databases the project runs itself'))
+    const all = await scanFiles({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: scancodeio-pw\n' }, { ...defaultConfig(), includeTests: true })
+    expect(all.findings.map((f) => `${f.ruleId}:${f.severity}:${f.message.includes('runs next to itself')}`)).toEqual(['hardcoded-credential:low:true'])
   })
 
   it('never reports the same line as secret-key-hardcoded', async () => {

@@ -184,6 +184,19 @@ describe('which module production loads', () => {
     expect(f.notes.join('\n')).toContain(`mysite/wsgi.py:${lineOf(CLASSIC_WSGI, 'DJANGO_SETTINGS_MODULE')} sets DJANGO_SETTINGS_MODULE to it`)
   })
 
+  it('a module named production that nothing loads, while the deployment is given another module, is stale: silent', async () => {
+    const files = {
+      'manage.py': classic()['manage.py'],
+      'mysite/__init__.py': '',
+      'mysite/wsgi.py': CLASSIC_WSGI.replace('mysite.settings', 'mysite.settings'),
+      'uwsgi.ini': '[uwsgi]\nmodule = mysite.wsgi:application\nenv = DJANGO_SETTINGS_MODULE=mysite.settings\n',
+      'mysite/settings/__init__.py': CLASSIC_SETTINGS.replace('BASE_DIR = Path(__file__).resolve().parent.parent', 'BASE_DIR = Path(__file__).resolve().parent.parent.parent')
+    }
+    const r = await diffFiles(files, { 'mysite/settings/production.py': 'from . import *  # noqa: F403\n\nDEBUG = True\nSECRET_KEY = "x"\n' })
+    expect(brief(r)).toEqual([])
+    expect(r.entries.find((e) => e.path === 'mysite/settings/production.py')).toMatchObject({ production: false, reason: expect.stringContaining('nothing loads it: the production processes are given mysite/settings/__init__.py') as unknown as string })
+  })
+
   it('a neutrally named module that only pytest.ini loads is a test module: silent', async () => {
     const base = cookiecutter()
     const r = await diffFiles(base, {

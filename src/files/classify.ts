@@ -53,6 +53,14 @@ function devDeployName(name: string): boolean {
   return deployish && words.slice(1).some((w) => DEV_NAME_WORDS.includes(w))
 }
 
+const KEY_FILE = /\.(key|pem|crt|p12|pfx|jks|keystore)$/
+const THROWAWAY_KEY_WORDS = new Set([...DEV_NAME_WORDS, 'localhost', 'dummy', 'fake', 'snakeoil', 'selfsigned', 'insecure', 'example', 'sample'])
+
+/** Key material whose name says it is for development or tests (`diversity_dev_private.key`, `localhost.key`). */
+function throwawayKeyName(name: string): boolean {
+  return KEY_FILE.test(name) && name.split(/[._-]+/).some((w) => THROWAWAY_KEY_WORDS.has(w))
+}
+
 export function classifyFile(path: string): FileClass {
   const parts = path.split('/')
   const name = (parts[parts.length - 1] ?? '').toLowerCase()
@@ -69,6 +77,7 @@ export function classifyFile(path: string): FileClass {
     if (TEST_DIRS.has(dirs[i]) || dirs[i].endsWith('_tests') || dirs[i].startsWith('test_')) return { kind: 'test', why: `it is in test code (${parts.slice(0, i + 1).join('/')}/)` }
   if (isTestFile(name)) return { kind: 'test', why: `it is test code (${parts[parts.length - 1]})` }
   if (dirs.some((d) => DEV_DIRS.has(d))) return { kind: 'development', why: `it is in a development-only folder (${parts.slice(0, dirs.findIndex((d) => DEV_DIRS.has(d)) + 1).join('/')}/)` }
+  if (throwawayKeyName(name)) return { kind: 'development', why: `${parts[parts.length - 1]} is named as a development or test key` }
   if (devDeployName(name)) return { kind: 'development', why: `${parts[parts.length - 1]} is named for development or tests` }
   if (dirs.some((d) => DOCS_DIRS.has(d)) || DOC_EXTENSIONS.has(extension(name)) || name === 'readme' || name === 'changelog') return { kind: 'docs', why: 'it is documentation' }
   if (TEMPLATE_SUFFIXES.some((s) => name.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name)) return { kind: 'template', why: `${parts[parts.length - 1]} is a template or example meant to be copied` }

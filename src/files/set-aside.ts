@@ -1,6 +1,7 @@
 // A scan lists what production runs. Low findings in files production never runs (tests, fixtures,
 // CI, development setups, templates, docs, vendored code) are set aside and counted in one coverage
-// line instead; `--include-tests` lists them. Findings above low in such files (a private key, a
+// line instead; `--include-tests` lists them. So are low findings a rule marks `aside` in production
+// files: the password of a database the project runs next to itself. Findings above low in such files (a private key, a
 // provider's live key) are always listed: they grant access wherever they are committed.
 import type { Finding, Notice } from '../findings.js'
 import type { FileKind } from './classify.js'
@@ -14,7 +15,8 @@ const KIND_WORDS: Record<Exclude<FileKind, 'production'>, string> = {
   vendored: 'vendored or generated files'
 }
 
-const settingAside = (f: Finding): boolean => f.fileClass !== undefined && f.fileClass.kind !== 'production' && f.severity === 'low'
+const nonProduction = (f: Finding): boolean => f.fileClass !== undefined && f.fileClass.kind !== 'production'
+const settingAside = (f: Finding): boolean => f.severity === 'low' && (nonProduction(f) || f.aside !== undefined)
 
 export function setAside(findings: Finding[], includeTests: boolean): { findings: Finding[]; notices: Notice[] } {
   if (includeTests) return { findings, notices: [] }
@@ -25,11 +27,11 @@ export function setAside(findings: Finding[], includeTests: boolean): { findings
       kept.push(f)
       continue
     }
-    const words = KIND_WORDS[f.fileClass?.kind as Exclude<FileKind, 'production'>]
+    const words = nonProduction(f) ? `in ${KIND_WORDS[f.fileClass?.kind as Exclude<FileKind, 'production'>]}` : `are ${f.aside as string}`
     counts.set(words, (counts.get(words) ?? 0) + 1)
   }
   const total = findings.length - kept.length
   if (!total) return { findings: kept, notices: [] }
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([words, n]) => `${n} in ${words}`)
-  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? '' : 's'} in files production does not run set aside (${parts.join(', ')}); --include-tests lists them` }] }
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([words, n]) => `${n} ${words}`)
+  return { findings: kept, notices: [{ message: `${total} low finding${total === 1 ? '' : 's'} set aside (${parts.join(', ')}); --include-tests lists them` }] }
 }

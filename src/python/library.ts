@@ -145,6 +145,8 @@ export function environCall(run: ModuleRun, reader: Extract<Value, { kind: 'envR
     cast = c?.value.kind === 'ext' ? c.value.qname.replace(/^builtins\./, '') : scheme?.cast
   }
   const d = argument(run, e, 'default', method === '__call__' ? 2 : 1, frame)
+  // Env.smart_cast (on by default): env("X", default=False) casts the value to the default's type
+  if (method === '__call__' && cast === undefined && d) cast = smartCast(d.value)
   const parseDefault = argument(run, e, 'parse_default', 99, frame)
   const caster = environCaster(cast ?? 'str')
   let defaultValue = d?.value ?? scheme?.default
@@ -153,6 +155,13 @@ export function environCall(run: ModuleRun, reader: Extract<Value, { kind: 'envR
   const via = method === '__call__' ? 'env' : `env.${method}`
   const defaultText = d?.text ?? (scheme?.default ? show(scheme.default) : undefined)
   return readEnv(run, n.value, via, defaultValue, e.line, frame, caster, defaultText)
+}
+
+/** The cast django-environ's smart_cast takes from a default's type. */
+function smartCast(defaultValue: Value): string | undefined {
+  if (defaultValue.kind === 'bool' || defaultValue.kind === 'int' || defaultValue.kind === 'float') return defaultValue.kind
+  if (defaultValue.kind === 'seq' && defaultValue.type !== 'set') return defaultValue.type
+  return undefined
 }
 
 function decoupleCaster(cast: Value | undefined): (v: Value) => Value {

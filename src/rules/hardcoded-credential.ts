@@ -1,9 +1,15 @@
 import { mask } from './helpers.js'
+import { LineIndex } from '../lines.js'
 import { detectSecrets } from '../secrets/detect.js'
+import { localServiceReason, namesLocalDatabase } from '../secrets/local-service.js'
 import type { FileRule, RuleFinding } from './types.js'
 
-/** Kinds that grant access wherever they are committed: a test folder does not make them harmless. */
-const ACCESS_ANYWHERE = new Set(['private-key', 'aws-access-key-id', 'github-token', 'stripe-key', 'slack-token', 'slack-webhook', 'sendgrid-key', 'google-api-key', 'openai-api-key', 'anthropic-api-key'])
+/**
+ * Kinds that grant access to a provider wherever they are committed: a test folder does not make
+ * them harmless. A private key is not among them: in test or development files it is a fixture
+ * (a self-signed localhost certificate's key, a test key pair).
+ */
+const ACCESS_ANYWHERE = new Set(['aws-access-key-id', 'github-token', 'stripe-key', 'slack-token', 'slack-webhook', 'sendgrid-key', 'google-api-key', 'openai-api-key', 'anthropic-api-key'])
 const worksAnywhere = (kind: string): boolean => ACCESS_ANYWHERE.has(kind)
 
 export const hardcodedCredential: FileRule = {
@@ -22,11 +28,17 @@ export const hardcodedCredential: FileRule = {
   checkFile(ctx) {
     const { path, lines, fileClass } = ctx
     const nonProduction = fileClass.kind === 'production' ? undefined : fileClass.why
+    const text = ctx.text
+    let localDatabase: boolean | undefined
+    const namesLocal = (): boolean => (localDatabase ??= namesLocalDatabase(text))
+    let lines_: LineIndex | undefined
+    const lineOf = (n: number): string => (lines_ ??= new LineIndex(text)).line(n) ?? ''
     // ctx.text may be read from disk on demand: only when the source has not scanned the file already
     return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit): RuleFinding => {
       const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
-      // a private key or a provider's live key grants access wherever it is committed
-      const lowered = nonProduction && !worksAnywhere(hit.kind) ? nonProduction : undefined
+      // a provider's live key grants access wherever it is committed
+      const localService = localServiceReason(hit, lineOf(hit.line), namesLocal)
+      const lowered = (nonProduction && !worksAnywhere(hit.kind) ? nonProduction : undefined) ?? localService
       const lower = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {
         subject: `${hit.kind}:${hit.key ?? ''}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
@@ -35,7 +47,8 @@ export const hardcodedCredential: FileRule = {
         message: `${path} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower}`,
         severity: lowered || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
-        secrets: hit.kind === 'private-key' ? [] : [hit.value]
+        secrets: hit.kind === 'private-key' ? [] : [hit.value],
+        ...(localService && !nonProduction ? { aside: 'passwords of databases the project runs itself' } : {})
       }
     })
   }

@@ -44,6 +44,8 @@ export interface RuleFinding {
   notes?: string[]
   /** Secret values this finding is about: masked in every output. */
   secrets?: string[]
+  /** A low finding a scan sets aside even in a production file, counted under these words (local service passwords). */
+  aside?: string
 }
 
 export interface Rule {

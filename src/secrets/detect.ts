@@ -134,6 +134,8 @@ interface FileContext {
   notebook: boolean
   /** A Django migration: a user it creates exists in every database it runs on, weak password included. */
   migration: boolean
+  /** JavaScript or CSS, where a very long line is minified code. */
+  script: boolean
   everyValue: boolean
 }
 
@@ -155,6 +157,9 @@ const secretName = (key: string): boolean => namedKind(key) !== undefined
  * decodes only the lines it looks at); `options.lines` (or a set given directly) limits the search
  * to those (1-based) line numbers, e.g. added lines.
  */
+/** A line of JavaScript or CSS longer than this is minified code. */
+const MINIFIED_LINE = 500
+
 export function detectSecrets(path: string, content: string | Uint8Array, options?: ReadonlySet<number> | DetectOptions): SecretHit[] {
   if (isSkippedFile(path)) return []
   const { lines, everyValue = false } = options instanceof Set ? { lines: options as ReadonlySet<number> } : ((options ?? {}) as DetectOptions)
@@ -166,6 +171,7 @@ export function detectSecrets(path: string, content: string | Uint8Array, option
     pgpass: name === '.pgpass' || name === 'pgpass',
     notebook: extension(path) === 'ipynb',
     migration: /(^|\/)migrations\/[^/]+\.py$/.test(path),
+    script: /\.(m?js|cjs|css)$/.test(name),
     everyValue
   }
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
@@ -209,7 +215,8 @@ export function detectSecrets(path: string, content: string | Uint8Array, option
       }
     }
     const report = !lines || lines.has(lineNo)
-    const readPairs = !ctx.docs && !ctx.translations && !encrypted
+    // a minified bundle's names are the code's own (`token`, `key`), not credentials: only formats count there
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line.length > MINIFIED_LINE)
     const taken = new Set<number>()
     // a line that goes on with an open construct does not open another (the env var's name line of a call)
     let continued = false

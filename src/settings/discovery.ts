@@ -54,6 +54,7 @@ export interface Discovery {
 
 const DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/
 const PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/
+const STAGING_NAME = /(^|_)(staging|stage)($|_)/
 const TEST_DIRS = new Set(['tests', 'test', 'testing', 'testproject', 'test_project', 'docs', 'examples', 'example'])
 
 /**
@@ -288,7 +289,13 @@ function firstVerdict(path: string, refs: SettingsReference[], servingModules: S
     return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === 'default' }
   }
   // a staging or production module is deployed even when the repository does not say how
-  if (PROD_NAME.test(stem(path).toLowerCase())) return { production: true, reason: `${name} is named as a production module`, strong: true }
+  if (PROD_NAME.test(stem(path).toLowerCase())) {
+    // a production name nothing loads, while the repository's deployments are given another module, is a
+    // stale one; a staging module is another environment, which the repository need not describe
+    const given = [...servingModules].filter((m) => m !== path)
+    if (!refs.length && given.length && !STAGING_NAME.test(stem(path).toLowerCase())) return { production: false, reason: `${name} is named as a production module, but nothing loads it: the production processes are given ${given.join(', ')}`, strong: true }
+    return { production: true, reason: `${name} is named as a production module`, strong: true }
+  }
   if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false }
   return { production: true, reason: 'treated as production: nothing marks it as development-only', strong: false }
 }
