@@ -54667,8 +54667,17 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
       }
     }
   }
+  const includes = /* @__PURE__ */ new Map();
+  for (const path2 of candidatePaths) {
+    const text = files.read(path2);
+    if (!text?.includes("split_settings")) continue;
+    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules.has(p2));
+    if (!fragments.length) continue;
+    includes.set(path2, fragments);
+    if (!modules.has(path2)) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates.get(path2) ?? false });
+  }
   for (const m2 of modules.values()) {
-    m2.imports = (starImports.get(m2.path) ?? []).filter((p2) => modules.has(p2));
+    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules.has(p2));
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
   return { modules, entries: classify2(modules, references, index), references, deployments, index };
@@ -54681,6 +54690,18 @@ function settingsCandidates(files) {
     if (text !== void 0 && (/settings/i.test(path2) || mightBeSettings(text))) found.push(path2);
   }
   return found;
+}
+function includedFragments(path2, text, paths) {
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+  const out2 = [];
+  for (const m2 of text.matchAll(/["']([^"'\n]{1,200})["']/g)) {
+    const name2 = m2[1];
+    if (!name2.endsWith(".py") || !/^[\w./*-]+$/.test(name2) || name2.startsWith("/") || name2.includes("..")) continue;
+    if (name2.includes("*")) {
+      for (const p2 of paths) if (p2.startsWith(dir) && minimatch(p2.slice(dir.length), name2) && p2 !== path2 && !out2.includes(p2)) out2.push(p2);
+    } else if (paths.has(dir + name2) && dir + name2 !== path2 && !out2.includes(dir + name2)) out2.push(dir + name2);
+  }
+  return out2;
 }
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
@@ -55626,6 +55647,65 @@ function apply2(run3, f3, x3, frame) {
   return void 0;
 }
 
+// src/python/split-settings.ts
+var INCLUDE = "split_settings.tools.include";
+var OPTIONAL = "split_settings.tools.optional";
+var MAX_INCLUDE_DEPTH = 8;
+function wantedFiles(run3, e, frame) {
+  const out2 = [];
+  const add = (v2, optional) => {
+    if (v2.kind === "str") {
+      out2.push({ name: v2.value, optional });
+      return true;
+    }
+    if (v2.kind === "seq" && !v2.open) return v2.items.every((i2) => add(i2.value, optional));
+    return false;
+  };
+  for (const a of e.args) {
+    if (a.t === "call" && a.args.length === 1 && qnameOf(run3, a.func, frame) === OPTIONAL) {
+      if (!add(expr2(run3, a.args[0], frame), true)) return void 0;
+    } else if (!add(expr2(run3, a, frame), false)) return void 0;
+  }
+  for (const s of e.splats) if (!add(expr2(run3, s, frame), false)) return void 0;
+  return out2.some((w2) => /[*?[]/.test(w2.name) || !w2.name.endsWith(".py")) ? void 0 : out2;
+}
+function qnameOf(run3, func2, frame) {
+  const v2 = expr2(run3, func2, frame);
+  return v2.kind === "ext" ? v2.qname : void 0;
+}
+function splitSettingsInclude(run3, e, frame) {
+  const wanted = wantedFiles(run3, e, frame);
+  const depth = run3.budget.includeDepth ?? 0;
+  const span2 = { line: e.line, endLine: e.line };
+  if (!wanted || depth >= MAX_INCLUDE_DEPTH) {
+    run3.markDynamic(frame, span2, wanted ? void 0 : "include() of files the review cannot name (a glob or a computed list) runs code it cannot see");
+    if (wanted) run3.notice(e.line, `includes more than ${MAX_INCLUDE_DEPTH} levels deep are not followed; what they set is unknown`);
+    return unknown("include()");
+  }
+  for (const w2 of wanted) {
+    const module2 = w2.name.replace(/\.py$/, "").split("/").join(".");
+    const target = run3.loader.resolve(run3.path, 1, module2);
+    if (target === "missing") {
+      if (w2.optional) continue;
+      return fails(`include(): ${w2.name} is not in the repository`);
+    }
+    const fragment = target === "external" ? void 0 : run3.runFor(target);
+    if (!fragment) {
+      run3.markDynamic(frame, span2);
+      return unknown("include()");
+    }
+    run3.budget.includeDepth = depth + 1;
+    try {
+      block2(fragment, fragment.parsed.body, frame);
+    } finally {
+      run3.budget.includeDepth = depth;
+    }
+    for (const n of fragment.notices.splice(0)) run3.carry(n);
+    for (const o2 of fragment.opaque.splice(0)) if (!run3.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run3.opaque.push(o2);
+  }
+  return NONE;
+}
+
 // src/python/literals.ts
 var cache2 = /* @__PURE__ */ new Map();
 function literalEval(text) {
@@ -56013,6 +56093,7 @@ function call2(run3, e, frame) {
   return callValue(run3, callee, e, frame);
 }
 function callValue(run3, callee, e, frame) {
+  if (callee.kind === "ext" && callee.qname === INCLUDE) return splitSettingsInclude(run3, e, frame);
   if (e.splat) return opaqueCall(run3, show2(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
   switch (callee.kind) {
     case "envReader":

@@ -38,6 +38,8 @@ interface Budget {
   steps: number
   /** > 0 while evaluating a helper call or a loop iteration: then steps count against the budget. */
   replaying: number
+  /** How many django-split-settings include() calls deep the run is. */
+  includeDepth?: number
   callDepth: number
   /** Set once the budget ran out and that was noted (once a module). */
   noted?: boolean

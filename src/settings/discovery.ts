@@ -1,5 +1,6 @@
 // Finds the settings modules of a tree, the DJANGO_SETTINGS_MODULE references that point at them,
 // and decides which ones production loads (and why).
+import { minimatch } from 'minimatch'
 import { findDeployments, isDeployFile, isProductionRole, type Deployment } from '../deploy/index.js'
 import { classifyFile } from '../files/classify.js'
 import { SETTINGS_NAMES } from './defaults.js'
@@ -159,8 +160,19 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
       }
     }
   }
+  // django-split-settings: a module that include()s settings fragments is a settings module, and the
+  // fragments are parts of it (like star imports), not modules a server loads on their own
+  const includes = new Map<string, string[]>()
+  for (const path of candidatePaths) {
+    const text = files.read(path)
+    if (!text?.includes('split_settings')) continue
+    const fragments = includedFragments(path, text, files.paths).filter((p) => modules.has(p))
+    if (!fragments.length) continue
+    includes.set(path, fragments)
+    if (!modules.has(path)) modules.set(path, { path, imports: [], importedBy: [], setsSecretKey: candidates.get(path) ?? false })
+  }
   for (const m of modules.values()) {
-    m.imports = (starImports.get(m.path) ?? []).filter((p) => modules.has(p))
+    m.imports = [...(starImports.get(m.path) ?? []), ...(includes.get(m.path) ?? [])].filter((p) => modules.has(p))
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
   return { modules, entries: classify(modules, references, index), references, deployments, index }
@@ -178,6 +190,25 @@ export function settingsCandidates(files: FileSet): string[] {
     if (text !== undefined && (/settings/i.test(path) || mightBeSettings(text))) found.push(path)
   }
   return found
+}
+
+/**
+ * The files a django-split-settings module names in string literals (`include('base.py',
+ * optional('local.py'))`, lists built before the call), resolved from its folder; a glob names
+ * every matching file. Read from the text: which of them a given environment includes is the
+ * evaluator's business.
+ */
+export function includedFragments(path: string, text: string, paths: ReadonlySet<string>): string[] {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''
+  const out: string[] = []
+  for (const m of text.matchAll(/["']([^"'\n]{1,200})["']/g)) {
+    const name = m[1]
+    if (!name.endsWith('.py') || !/^[\w./*-]+$/.test(name) || name.startsWith('/') || name.includes('..')) continue
+    if (name.includes('*')) {
+      for (const p of paths) if (p.startsWith(dir) && minimatch(p.slice(dir.length), name) && p !== path && !out.includes(p)) out.push(p)
+    } else if (paths.has(dir + name) && dir + name !== path && !out.includes(dir + name)) out.push(dir + name)
+  }
+  return out
 }
 
 function mightBeSettings(text: string): boolean {
