@@ -13,6 +13,16 @@ describe('redactForOutput', () => {
     expect(out.lines('mysite/settings.py', 'head')?.[1]).toBe('SECRET_KEY = os.environ.get("SECRET_KEY", "p@****yz")')
   })
 
+  it('never masks a path of the tree, even when a password equals one of its folders (a note naming tabbycat/asgi.py)', async () => {
+    const out = await scanFiles({
+      'tabbycat/asgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "tabbycat.settings")\n',
+      'tabbycat/settings.py': 'DEBUG = True\nSECRET_KEY = os.environ["SECRET_KEY"]\nDATABASES = {"default": {"HOST": "db.example.com", "PASSWORD": "tabbycat"}}\n'
+    })
+    const notes = out.findings.flatMap((f) => f.notes).join('\n')
+    expect(notes).toContain('tabbycat/asgi.py:2 sets DJANGO_SETTINGS_MODULE')
+    expect(JSON.stringify(out.findings.map((f) => f.evidence))).not.toContain('"tabbycat"')
+  })
+
   it('masks a weak default that a message shows cut short', async () => {
     const key = `django-insecure-${'k7'.repeat(45)}`
     const out = await scanFiles({ 'mysite/settings.py': `import os\nSECRET_KEY = os.environ.get("SECRET_KEY", "${key}")\nDEBUG = False\n` })

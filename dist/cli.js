@@ -21640,7 +21640,8 @@ function redactForOutput(result) {
     ...RULE_METAS.map((m2) => m2.id),
     ...result.findings.flatMap((f3) => [f3.path, ...f3.affected]),
     ...result.entries.map((e) => e.path),
-    ...result.notices.flatMap((n) => n.path ? [n.path] : [])
+    ...result.notices.flatMap((n) => n.path ? [n.path] : []),
+    ...result.paths ?? []
   ]);
   const text = textMasker(quotable, keep);
   const redactFinding = (f3) => ({
@@ -33368,7 +33369,9 @@ function splitSettingsInclude(run2, e, frame2) {
     const target = run2.loader.resolve(run2.path, 1, module2);
     if (target === "missing") {
       if (w2.optional) continue;
-      return fails(`include(): ${w2.name} is not in the repository`);
+      run2.notice(e.line, `include() names ${w2.name}, which is not in the repository; the settings it may set are unknown`);
+      run2.markDynamic(frame2, span2);
+      return unknown("include()");
     }
     const fragment = target === "external" ? void 0 : run2.runFor(target);
     if (!fragment) {
@@ -35152,7 +35155,7 @@ async function scan(files, config) {
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
-  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0 };
+  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
   await initPython();
@@ -35192,7 +35195,7 @@ async function review(change, config) {
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
   const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
-  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange };
+  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] };
 }
 function addedLines(hunks) {
   const lines = /* @__PURE__ */ new Set();

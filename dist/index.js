@@ -52071,7 +52071,8 @@ function redactForOutput(result) {
     ...RULE_METAS.map((m2) => m2.id),
     ...result.findings.flatMap((f3) => [f3.path, ...f3.affected]),
     ...result.entries.map((e) => e.path),
-    ...result.notices.flatMap((n) => n.path ? [n.path] : [])
+    ...result.notices.flatMap((n) => n.path ? [n.path] : []),
+    ...result.paths ?? []
   ]);
   const text = textMasker(quotable, keep);
   const redactFinding = (f3) => ({
@@ -55687,7 +55688,9 @@ function splitSettingsInclude(run3, e, frame) {
     const target = run3.loader.resolve(run3.path, 1, module2);
     if (target === "missing") {
       if (w2.optional) continue;
-      return fails(`include(): ${w2.name} is not in the repository`);
+      run3.notice(e.line, `include() names ${w2.name}, which is not in the repository; the settings it may set are unknown`);
+      run3.markDynamic(frame, span2);
+      return unknown("include()");
     }
     const fragment = target === "external" ? void 0 : run3.runFor(target);
     if (!fragment) {
@@ -57471,7 +57474,7 @@ async function scan(files, config) {
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
-  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0 };
+  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
   await initPython();
@@ -57511,7 +57514,7 @@ async function review(change, config) {
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
   const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
-  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange };
+  return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] };
 }
 function addedLines(hunks) {
   const lines = /* @__PURE__ */ new Set();

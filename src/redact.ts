@@ -56,7 +56,8 @@ export function redactForOutput(result: ReviewResult): Output {
     ...RULE_METAS.map((m) => m.id),
     ...result.findings.flatMap((f) => [f.path, ...f.affected]),
     ...result.entries.map((e) => e.path),
-    ...result.notices.flatMap((n) => (n.path ? [n.path] : []))
+    ...result.notices.flatMap((n) => (n.path ? [n.path] : [])),
+    ...(result.paths ?? [])
   ])
   const text = textMasker(quotable, keep)
   const redactFinding = (f: Finding): Finding => ({

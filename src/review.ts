@@ -37,6 +37,8 @@ export interface ReviewResult {
   secrets: string[]
   /** A file's text on one side, for evidence and code frames; undefined when it is not there. */
   read(path: string, side: Side): string | undefined
+  /** The files of the reviewed tree(s): their paths are names, never masked, even when a secret equals a word in them. */
+  paths?: Iterable<string>
   /** In a diff: new findings silenced by suppressions the change itself adds (listed for reviewers). */
   suppressed?: SuppressedFinding[]
 }
@@ -257,7 +259,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...secretValues(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
-  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined) }
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
@@ -305,7 +307,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
-  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange }
+  return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] }
 }
 
 function addedLines(hunks: Hunk[]): Set<number> {

@@ -42,6 +42,12 @@ describe('django-split-settings', () => {
     expect(brief(await scanFiles(reversed)).map((b) => b.replace(/:\d+$/, ''))).toEqual(['debug-enabled@mysite/settings/core.py'])
   })
 
+  it('a missing fragment that is not optional (written at deploy time) makes the settings after it unknown: no "not set" findings', async () => {
+    const r = await scanFiles(splitProject('from split_settings.tools import include\n\ninclude("core.py", "server.py", "production.py")\n', PRODUCTION))
+    expect(brief(r)).toEqual([])
+    expect(r.notices.map((n) => n.message).join('\n')).toContain('include() names server.py, which is not in the repository')
+  })
+
   it('a glob the review cannot list makes the settings it may set unknown, and says so', async () => {
     const r = await scanFiles(splitProject('from split_settings.tools import include\n\ninclude("core.py", "components/*.py")\n', PRODUCTION))
     expect(brief(r).filter((b) => b.startsWith('debug-enabled'))).toEqual([])

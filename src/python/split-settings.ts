@@ -5,7 +5,7 @@ import { block } from './statements.js'
 import { expr } from './expressions.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
-import { NONE, fails, unknown, type Value } from './values.js'
+import { NONE, unknown, type Value } from './values.js'
 
 export const INCLUDE = 'split_settings.tools.include'
 export const OPTIONAL = 'split_settings.tools.optional'
@@ -60,7 +60,11 @@ export function splitSettingsInclude(run: ModuleRun, e: Call, frame: Frame): Val
     const target = run.loader.resolve(run.path, 1, module)
     if (target === 'missing') {
       if (w.optional) continue
-      return fails(`include(): ${w.name} is not in the repository`)
+      // split_settings raises for a missing file: the server either fails to start here or is given
+      // the file at deploy time; either way what the settings are from here on is not known
+      run.notice(e.line, `include() names ${w.name}, which is not in the repository; the settings it may set are unknown`)
+      run.markDynamic(frame, span)
+      return unknown('include()')
     }
     const fragment = target === 'external' ? undefined : run.runFor(target)
     if (!fragment) {
