@@ -7475,20 +7475,20 @@ var require_ms = __commonJS({
     function fmtLong(ms2) {
       var msAbs = Math.abs(ms2);
       if (msAbs >= d2) {
-        return plural(ms2, msAbs, d2, "day");
+        return plural2(ms2, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural(ms2, msAbs, h3, "hour");
+        return plural2(ms2, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
+        return plural2(ms2, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
+        return plural2(ms2, msAbs, s, "second");
       }
       return ms2 + " ms";
     }
-    function plural(ms2, msAbs, n, name2) {
+    function plural2(ms2, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms2 / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -19689,6 +19689,57 @@ function isFormatPlaceholder(m2) {
   return new Set(value.slice(b3 > sep2 ? b3 : 0)).size <= 3;
 }
 
+// src/secrets/local-service.ts
+var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
+function isLocalHost(host) {
+  const h3 = host.toLowerCase();
+  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
+  return /^[a-z][a-z0-9_-]*$/.test(h3);
+}
+function hostAfter(line2, passwordEnd2) {
+  if (line2[passwordEnd2] !== "@") return void 0;
+  let i2 = passwordEnd2 + 1;
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
+  return line2.slice(start2, i2) || void 0;
+}
+var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
+var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
+var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
+function hostValue(line2) {
+  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
+  if (quotes.length) {
+    const last = quotes[quotes.length - 1];
+    return last[1] ?? last[2];
+  }
+  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
+  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
+}
+function namesLocalDatabase(text) {
+  let local = false;
+  const lines = text.split("\n", 2e4);
+  for (const line2 of lines) {
+    if (line2.length > 1e3) continue;
+    if (DATABASE_IMAGE.test(line2)) local = true;
+    else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
+      const host = hostValue(line2);
+      if (host === void 0) continue;
+      if (host === "" || isLocalHost(host)) local = true;
+      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
+    }
+  }
+  return local;
+}
+function localServiceReason(hit, line2, localDatabase) {
+  if (hit.kind === "url-credentials") {
+    const host = hostAfter(line2, hit.column + hit.value.length);
+    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
+  }
+  if (hit.kind !== "password") return void 0;
+  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
+  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
+}
+
 // src/rules/env-file-committed.ts
 var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
 function secretsFileReason(path2, text) {
@@ -19716,7 +19767,9 @@ function heldCredentials(ctx) {
   const lines = ctx.text.split("\n");
   const names = /* @__PURE__ */ new Set();
   for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
-  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)) };
+  let local;
+  const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
+  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
 }
 var envFileCommitted = {
   meta: {
@@ -19740,12 +19793,14 @@ var envFileCommitted = {
     if (reason === ENVIRONMENT_FILE && !held) return [];
     const line2 = held?.line ?? 1;
     const what = held ? `, with values for ${held.names.join(", ")}` : "";
+    const lowBecause = fileClass.kind !== "production" ? fileClass.why : held?.localOnly ? "it only holds passwords of databases the project runs itself" : void 0;
     return [
       {
         subject: "file",
         loc: { path: path2, line: line2, endLine: line2 },
-        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === "production" ? "" : ` It is reported at low severity because ${fileClass.why}.`}`,
-        severity: fileClass.kind === "production" ? void 0 : "low",
+        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
+        severity: lowBecause ? "low" : void 0,
+        ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
         fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
     ];
@@ -20090,56 +20145,6 @@ function linesOf(files, path2) {
   return byPath.get(path2);
 }
 
-// src/secrets/local-service.ts
-var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
-function isLocalHost(host) {
-  const h3 = host.toLowerCase();
-  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
-  return /^[a-z][a-z0-9_-]*$/.test(h3);
-}
-function hostAfter(line2, passwordEnd2) {
-  if (line2[passwordEnd2] !== "@") return void 0;
-  let i2 = passwordEnd2 + 1;
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
-  return line2.slice(start2, i2) || void 0;
-}
-var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
-var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
-function hostValue(line2) {
-  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
-  if (quotes.length) {
-    const last = quotes[quotes.length - 1];
-    return last[1] ?? last[2];
-  }
-  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
-  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
-}
-function namesLocalDatabase(text) {
-  let local = false;
-  const lines = text.split("\n", 2e4);
-  for (const line2 of lines) {
-    if (line2.length > 1e3) continue;
-    if (DATABASE_IMAGE.test(line2)) local = true;
-    else if (HOST_LINE.test(line2)) {
-      const host = hostValue(line2);
-      if (host === void 0) continue;
-      if (host === "" || isLocalHost(host)) local = true;
-      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
-    }
-  }
-  return local;
-}
-function localServiceReason(hit, line2, localDatabase) {
-  if (hit.kind === "url-credentials") {
-    const host = hostAfter(line2, hit.column + hit.value.length);
-    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
-  }
-  if (hit.kind !== "password") return void 0;
-  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
-  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
-}
-
 // src/rules/hardcoded-credential.ts
 var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
 var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
@@ -20177,7 +20182,7 @@ var hardcodedCredential = {
         severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "passwords of databases the project runs itself" } : {}
+        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
       };
     });
   }
@@ -32422,7 +32427,16 @@ var KIND_WORDS = {
   vendored: "vendored or generated files"
 };
 var nonProduction = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production";
-var settingAside = (f3) => f3.severity === "low" && (nonProduction(f3) || f3.aside !== void 0);
+var settingAside = (f3) => f3.aside !== void 0 || f3.severity === "low" && nonProduction(f3);
+var phrases = /* @__PURE__ */ new Map();
+function plural(words2) {
+  let p2 = phrases.get(words2);
+  if (!p2) {
+    const space = words2.indexOf(" ");
+    phrases.set(words2, p2 = { one: words2, many: space < 0 ? `${words2}s` : `${words2.slice(0, space)}s${words2.slice(space)}` });
+  }
+  return p2;
+}
 function setAside(findings, includeTests) {
   if (includeTests) return { findings, notices: [] };
   const kept = [];
@@ -32432,13 +32446,13 @@ function setAside(findings, includeTests) {
       kept.push(f3);
       continue;
     }
-    const words2 = nonProduction(f3) ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : `are ${f3.aside}`;
+    const words2 = f3.severity === "low" && nonProduction(f3) ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : plural(f3.aside);
     counts.set(words2, (counts.get(words2) ?? 0) + 1);
   }
   const total = findings.length - kept.length;
   if (!total) return { findings: kept, notices: [] };
-  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => `${n} ${words2}`);
-  return { findings: kept, notices: [{ message: `${total} low finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
+  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => typeof words2 === "string" ? `${n} ${words2}` : `${n} ${n === 1 ? words2.one : words2.many}`);
+  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
 }
 
 // src/settings/changes.ts
@@ -35150,7 +35164,7 @@ async function scan(files, config) {
   if (candidates.length) await initPython();
   const side = analyzeSide(files, candidates);
   const items = runRules(side, config);
-  const settingsFindings = toFindings(items, files, config);
+  const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);

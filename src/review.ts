@@ -254,7 +254,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   if (candidates.length) await initPython()
   const side = analyzeSide(files, candidates)
   const items = runRules(side, config)
-  const settingsFindings = toFindings(items, files, config)
+  // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
+  const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)

@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../src/config/config.js'
 import { describe, expect, it } from '@jest/globals'
 import { envFileCommitted, secretsFileReason } from '../../src/rules/env-file-committed.js'
 import { diffFiles, scanFiles } from '../helpers/project.js'
@@ -53,10 +54,15 @@ describe('a committed .env is judged by what it holds', () => {
     expect(r.findings.filter((f) => f.ruleId === 'env-file-committed')).toEqual([])
   })
 
-  it('names the variables that hold credentials, and points at the first', async () => {
-    const r = await scanFiles({ 'docker.env': 'POSTGRES_DB=scancodeio\nPOSTGRES_USER=scancodeio\nPOSTGRES_PASSWORD=scancodeio\nSCANCODEIO_DB_HOST=db\nBROKER_URL=amqp://shop:Rabb1t-Pa55@mq:5672//\n' })
-    const [f] = r.findings.filter((x) => x.ruleId === 'env-file-committed')
-    expect(f.line).toBe(3)
-    expect(f.message).toBe('docker.env is an environment file and is committed, with values for POSTGRES_PASSWORD, BROKER_URL: its values are readable by everyone with access to the repository and stay in its history.')
+  it('names the variables that hold credentials, and points at the first; passwords of databases the project runs itself are low and set aside', async () => {
+    const local = 'POSTGRES_DB=scancodeio\nPOSTGRES_USER=scancodeio\nPOSTGRES_PASSWORD=scancodeio\nSCANCODEIO_DB_HOST=db\nBROKER_URL=amqp://shop:Rabb1t-Pa55@mq:5672//\n'
+    const remote = local.replace('SCANCODEIO_DB_HOST=db', 'SCANCODEIO_DB_HOST=scancode.cluster-c9.eu-west-1.rds.amazonaws.com')
+    const r = await scanFiles({ 'docker.env': local, 'deploy/prod.env': remote }, { ...defaultConfig(), includeTests: true })
+    const [f, g] = r.findings.filter((x) => x.ruleId === 'env-file-committed')
+    expect(g.line).toBe(3)
+    expect(g.message).toBe('docker.env is an environment file and is committed, with values for POSTGRES_PASSWORD, BROKER_URL: its values are readable by everyone with access to the repository and stay in its history. It is reported at low severity because it only holds passwords of databases the project runs itself.')
+    expect(g.severity).toBe('low')
+    expect(`${f.path}:${f.line}:${f.severity}`).toBe('deploy/prod.env:3:high')
+    expect((await scanFiles({ 'docker.env': local })).findings).toEqual([])
   })
 })

@@ -26,7 +26,7 @@ describe('hardcoded-credential', () => {
     const r = await scanFiles(NON_PRODUCTION)
     expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.line}:${f.severity}`)).toEqual(['shop/tests/test_payments.py:2:high'])
     expect(r.notices.map((n) => n.message)).toContain(
-      '3 low findings set aside (1 in CI configuration, 1 in development-only files and settings, 1 in test code and fixtures); --include-tests lists them'
+      '3 findings set aside (1 in CI configuration, 1 in development-only files and settings, 1 in test code and fixtures); --include-tests lists them'
     )
   })
 
@@ -58,7 +58,7 @@ describe('hardcoded-credential', () => {
       'deploy/prod.py': 'DATABASES = {"default": {"HOST": "shop.cluster-c9.eu-west-1.rds.amazonaws.com", "PASSWORD": os.environ.get("DB_PASSWORD", "Rds-Pr0d-9x!q")}}\n'
     })
     expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.severity}`)).toEqual(['deploy/prod.py:high'])
-    expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('2 are passwords of databases the project runs itself'))
+    expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('2 passwords for a database the project runs itself'))
     const all = await scanFiles({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: scancodeio-pw\n' }, { ...defaultConfig(), includeTests: true })
     expect(all.findings.map((f) => `${f.ruleId}:${f.severity}:${f.message.includes('runs next to itself')}`)).toEqual(['hardcoded-credential:low:true'])
   })

@@ -1,4 +1,5 @@
 import { detectSecrets } from '../secrets/detect.js'
+import { localServiceReason, namesLocalDatabase } from '../secrets/local-service.js'
 import type { FileContext, FileRule } from './types.js'
 
 const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl', '.tpl', '.defaults', '.default']
@@ -33,13 +34,15 @@ function variableOf(line: string | undefined): string | undefined {
  * values, placeholders, ports, host names and flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) are no
  * reason to keep a file out of git; a password, a key or a URL with a password is.
  */
-function heldCredentials(ctx: FileContext): { names: string[]; line: number } | undefined {
+function heldCredentials(ctx: FileContext): { names: string[]; line: number; localOnly: boolean } | undefined {
   const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text)
   if (!hits.length) return undefined
   const lines = ctx.text.split('\n')
   const names = new Set<string>()
   for (const h of hits) names.add(variableOf(lines[h.line - 1]) ?? h.key ?? `line ${h.line}`)
-  return { names: [...names], line: Math.min(...hits.map((h) => h.line)) }
+  let local: boolean | undefined
+  const localOnly = hits.every((h) => localServiceReason(h, lines[h.line - 1] ?? '', () => (local ??= namesLocalDatabase(ctx.text))) !== undefined)
+  return { names: [...names], line: Math.min(...hits.map((h) => h.line)), localOnly }
 }
 
 export const envFileCommitted: FileRule = {
@@ -65,12 +68,15 @@ export const envFileCommitted: FileRule = {
     if (reason === ENVIRONMENT_FILE && !held) return []
     const line = held?.line ?? 1
     const what = held ? `, with values for ${held.names.join(', ')}` : ''
+    // only passwords of databases the project runs next to itself: a weak practice, not a leak
+    const lowBecause = fileClass.kind !== 'production' ? fileClass.why : held?.localOnly ? 'it only holds passwords of databases the project runs itself' : undefined
     return [
       {
         subject: 'file',
         loc: { path, line, endLine: line },
-        message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${fileClass.kind === 'production' ? '' : ` It is reported at low severity because ${fileClass.why}.`}`,
-        severity: fileClass.kind === 'production' ? undefined : 'low',
+        message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ''}`,
+        severity: lowBecause ? 'low' : undefined,
+        ...(lowBecause && fileClass.kind === 'production' ? { aside: 'environment file with only passwords of databases the project runs itself' } : {}),
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
     ]

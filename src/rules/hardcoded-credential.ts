@@ -48,7 +48,7 @@ export const hardcodedCredential: FileRule = {
         severity: lowered || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
         secrets: hit.kind === 'private-key' ? [] : [hit.value],
-        ...(localService && !nonProduction ? { aside: 'passwords of databases the project runs itself' } : {})
+        ...(localService && !nonProduction ? { aside: 'password for a database the project runs itself' } : {})
       }
     })
   }

@@ -24,6 +24,9 @@ function hostAfter(line: string, passwordEnd: number): string | undefined {
 }
 
 const DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i
+/** Hosts of services other than the database (mail, caches, error trackers, the site's own names). */
+const OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i
+
 /** A line naming a host setting (`HOST`, `DB_HOST`, `"HOST":`), not `localhost` or `ALLOWED_HOSTS`. */
 const HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i
 
@@ -49,7 +52,7 @@ export function namesLocalDatabase(text: string): boolean {
   for (const line of lines) {
     if (line.length > 1000) continue
     if (DATABASE_IMAGE.test(line)) local = true
-    else if (HOST_LINE.test(line)) {
+    else if (HOST_LINE.test(line) && !OTHER_SERVICE.test(line)) {
       const host = hostValue(line)
       if (host === undefined) continue
       if (host === '' || isLocalHost(host)) local = true
