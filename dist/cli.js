@@ -20087,11 +20087,18 @@ function rel(loc) {
   return `${loc.path}:${loc.line}`;
 }
 function origin(setting, view, binding = setting.binding) {
+  if (binding?.supplied) return suppliedBy(binding);
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
   const read = binding.env.find((r2) => r2.defaultText !== void 0);
   const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
   if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
   return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
+}
+function suppliedBy(binding) {
+  const s = binding.supplied;
+  if (!s) return "";
+  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
+  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
 }
 function findItem(v2, s) {
   if (v2.kind !== "seq") return void 0;
@@ -20685,14 +20692,16 @@ var csrfMiddlewareMissing = {
 var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
 var UNSET_WORLD = 0;
 var OFF_WORLDS = [1, 2, 3];
-function worldOf(index, set) {
+function worldOf(index, set, env) {
+  if (env) return { probe: null, env, deployed: false };
   return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD };
 }
 function isSet(world, name2) {
-  return world.probe !== null || world.set?.name === name2;
+  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false);
 }
 function envValue(world, name2) {
   if (world.set?.name === name2) return world.set.value;
+  if (world.env) return world.env.get(name2);
   return world.probe ?? void 0;
 }
 var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
@@ -21015,12 +21024,12 @@ var secretKeyHardcoded = {
     const report = (subject, value, binding, label) => {
       if (!value || !binding) return;
       const read = binding.env.find((r2) => r2.defaultText !== void 0);
-      const how = read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
+      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
       out2.push({
         subject,
         loc: binding.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
     const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
@@ -21649,10 +21658,16 @@ function redactForOutput(result) {
     ...result.paths ?? []
   ]);
   const text = textMasker(quotable, keep);
+  const shown = /* @__PURE__ */ new Map();
+  const lines = (path2, side) => {
+    const key = `${side}\0${path2}`;
+    if (!shown.has(key)) shown.set(key, file(path2, side)?.lines.map(text));
+    return shown.get(key);
+  };
   const redactFinding = (f3) => ({
     ...f3,
     message: text(f3.message),
-    evidence: f3.evidence === void 0 ? void 0 : clip(file(f3.path, sideOf(f3))?.lines[f3.line - 1] ?? ""),
+    evidence: f3.evidence === void 0 ? void 0 : clip(lines(f3.path, sideOf(f3))?.[f3.line - 1] ?? ""),
     fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
     notes: f3.notes.map(text)
   });
@@ -21663,7 +21678,7 @@ function redactForOutput(result) {
     entries: result.entries,
     ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {},
     ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
-    lines: (path2, side) => file(path2, side)?.lines
+    lines
   };
 }
 
@@ -25629,6 +25644,22 @@ function parseEnvFile(path2, text) {
   }
   return out2.reverse();
 }
+var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
+function isEnvTemplate(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
+  if (!suffix) return false;
+  const stem2 = name2.slice(0, -suffix.length);
+  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
+}
+function envTemplateFor(path2, paths) {
+  if (paths.has(path2)) return void 0;
+  const slash = path2.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
+  const candidates = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
+  if (path2.slice(slash + 1) === ".env") candidates.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
+  return candidates.find((c3) => paths.has(c3));
+}
 
 // src/deploy/interpolate.ts
 var NAME_START = /[A-Za-z_]/;
@@ -25777,7 +25808,9 @@ function composeDeployments(path2, text, files) {
     const env = /* @__PURE__ */ new Map();
     for (const file of envFiles(get("env_file"))) {
       const envPath = joinPath(dir, file);
-      for (const e of parseEnvFile(envPath, files.read(envPath) ?? "")) env.set(e.name, e);
+      const template = envTemplateFor(envPath, files.paths);
+      const source2 = template ?? envPath;
+      for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
     }
     const environment = get("environment");
     if ((0, import_yaml3.isMap)(environment))
@@ -31892,7 +31925,7 @@ function referenceKind(path2) {
   return void 0;
 }
 function isSettingsRelevant(path2) {
-  if (isDeployFile(path2)) return true;
+  if (isDeployFile(path2) || isEnvTemplate(path2)) return true;
   const name2 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
   if (path2.startsWith(".github/workflows/")) return true;
@@ -31935,7 +31968,14 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates = /* @__PURE__ */ new Map();
-  const deployments = findDeployments(files);
+  const deployments = findDeployments({
+    paths: files.paths,
+    read: (path2) => {
+      const text = files.read(path2);
+      if (text === void 0 && files.paths.has(path2)) index.wanted.add(path2);
+      return text;
+    }
+  });
   references.push(...deploymentReferences(deployments));
   for (const path2 of files.paths) {
     if (isDeployFile(path2) || !referenceKind(path2)) continue;
@@ -31978,7 +32018,7 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules.has(p2));
     for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
   }
-  return { modules, entries: classify2(modules, references, index), references, deployments, index };
+  return { modules, entries: classify2(modules, references, deployments, index), references, deployments, index };
 }
 function settingsCandidates(files) {
   const found = [];
@@ -32027,7 +32067,7 @@ function referenceTarget(r2, index) {
   return index.byDottedNameNear(r2.module, r2.path);
 }
 var describe = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
-function classify2(modules, references, index) {
+function classify2(modules, references, deployments, index) {
   const refsTo = /* @__PURE__ */ new Map();
   for (const r2 of references) {
     const target = referenceTarget(r2, index);
@@ -32051,7 +32091,9 @@ function classify2(modules, references, index) {
     const v2 = verdict.get(path2);
     const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
     if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage")) continue;
-    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chainOf(path2, modules) });
+    const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
+    const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
+    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chainOf(path2, modules), deployments: [...naming, ...unnamed] });
   }
   return entries.sort((a, b3) => a.path.localeCompare(b3.path));
 }
@@ -33610,6 +33652,7 @@ function readEnv(run2, name2, via, defaultValue, line2, frame2, cast, defaultTex
   frame2.reads.push({ name: name2, via, defaultText, line: line2, path: run2.path });
   const value = envValue(run2.world, name2);
   if (value === void 0) {
+    if (isSet(run2.world, name2)) return unknown(`the value a deploy file gives the environment variable ${name2}`);
     if (defaultValue !== void 0) return defaultValue;
     return unknown(`the value of the environment variable ${name2}`);
   }
@@ -34832,9 +34875,9 @@ function del(run2, target, s, frame2) {
 // src/python/evaluate.ts
 var MAX_IMPORT_DEPTH = 64;
 var WorldEvaluator = class {
-  constructor(loader, world, set) {
+  constructor(loader, world, set, env) {
     this.loader = loader;
-    this.world = worldOf(world, set);
+    this.world = worldOf(world, set, env);
   }
   loader;
   cache = /* @__PURE__ */ new Map();
@@ -34864,6 +34907,47 @@ function tooDeep(path2, notices) {
   return { path: path2, ns: { bindings: /* @__PURE__ */ new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [], compared: /* @__PURE__ */ new Map() };
 }
 
+// src/settings/deploy-worlds.ts
+var MAX_DEPLOYMENT_WORLDS = 8;
+function worldEnv(d2) {
+  return new Map([...d2.env.values()].map((e) => [e.name, e.value]));
+}
+function envKey(env) {
+  return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
+}
+function distinctDeployments(deployments) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const d2 of deployments) {
+    const key = envKey(worldEnv(d2));
+    if (!d2.env.size || seen.has(key) || out2.length >= MAX_DEPLOYMENT_WORLDS) continue;
+    seen.add(key);
+    out2.push(d2);
+  }
+  return out2;
+}
+function suppliedBinding(b3, d2) {
+  const alternatives = b3.alternatives?.map((a) => suppliedBinding(a, d2));
+  const read = b3.env.find((r2) => d2.env.has(r2.name));
+  const setting = read && d2.env.get(read.name);
+  const own = alternatives ? { ...b3, alternatives } : b3;
+  if (!read || !setting) return own;
+  return {
+    ...own,
+    loc: { path: setting.path, line: setting.line, endLine: setting.line },
+    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
+  };
+}
+function addsNothing(value, deployed) {
+  const options = value.kind === "oneOf" ? value.options : [value];
+  return show2(value, 400) === show2(deployed, 400) || options.every((o2) => o2.kind === "unknown" || o2.kind === "fails");
+}
+function fromTemplate(raw, severity) {
+  if (!isEnvTemplate(raw.loc.path)) return raw;
+  const note = `${raw.loc.path} is a template a user would copy: every deployment made from it as written gets this value (reported at medium severity).`;
+  return { ...raw, severity: severityRank(severity) > severityRank("medium") ? "medium" : severity, notes: [...raw.notes ?? [], note] };
+}
+
 // src/settings/view.ts
 var Worlds = class {
   constructor(index) {
@@ -34872,6 +34956,7 @@ var Worlds = class {
   index;
   evaluators = [];
   literal = /* @__PURE__ */ new Map();
+  deployment = /* @__PURE__ */ new Map();
   get(world) {
     let e = this.evaluators[world];
     if (!e) {
@@ -34887,6 +34972,16 @@ var Worlds = class {
     if (!e) {
       e = new WorldEvaluator(this.index, UNSET_WORLD, { name: name2, value });
       this.literal.set(key, e);
+    }
+    return e;
+  }
+  /** Production as one deployment runs it: exactly its environment (see deploy-worlds.ts). */
+  withEnvironment(env) {
+    const key = envKey(env);
+    let e = this.deployment.get(key);
+    if (!e) {
+      e = new WorldEvaluator(this.index, UNSET_WORLD, void 0, env);
+      this.deployment.set(key, e);
     }
     return e;
   }
@@ -34922,7 +35017,23 @@ var SettingsView = class {
   get(name2, world = UNSET_WORLD) {
     const setting = this.settingIn(this.worlds.get(world), name2);
     if (world !== UNSET_WORLD) return setting;
-    return withAlternatives(setting, this.literalWorlds().map((e) => this.settingIn(e, name2)));
+    const deployed = this.deployed(name2, setting);
+    const first = deployed.length && setting.value.kind === "unknown" ? deployed[0] : setting;
+    return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name2)), ...deployed]);
+  }
+  /**
+   * The values the production deployments that load this module give the setting through their
+   * environment, where they differ from production as deployed; each binding points at the
+   * deploy-file line that supplies the value.
+   */
+  deployed(name2, deployed) {
+    return distinctDeployments(this.entry.deployments).flatMap((d2) => {
+      const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2);
+      if (!s.binding) return [];
+      const binding = suppliedBinding(s.binding, d2);
+      const parts2 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
+      return parts2.filter((p2) => !addsNothing(p2.value, deployed.value));
+    });
   }
   literalWorlds() {
     const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
@@ -35015,7 +35126,7 @@ function secretValues(side) {
   const out2 = [];
   for (const view of side.views.values())
     for (const name2 of ["SECRET_KEY", "SECRET_KEY_FALLBACKS"]) {
-      const b3 = view.binding(name2);
+      const b3 = view.get(name2).binding;
       if (!b3) continue;
       const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
       for (const v2 of values) {
@@ -35103,7 +35214,7 @@ function runRules(side, config, baseSide, baseEntryOf) {
     const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
     for (const rule of RULES) {
       if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path2}|${raw.subject}`, rule, raw, entry: view.entry });
+      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path2}|${raw.subject}`, rule, raw: fromTemplate(raw, raw.severity ?? rule.meta.severity), entry: view.entry });
     }
   }
   return out2;

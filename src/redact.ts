@@ -60,10 +60,18 @@ export function redactForOutput(result: ReviewResult): Output {
     ...(result.paths ?? [])
   ])
   const text = textMasker(quotable, keep)
+  // a value the analysis saw as a secret is masked in file lines too, where the detector cannot see
+  // it as one (a compose default: `SECRET_KEY=${SECRET_KEY:-…}`)
+  const shown = new Map<string, readonly string[] | undefined>()
+  const lines = (path: string, side: Side): readonly string[] | undefined => {
+    const key = `${side}\0${path}`
+    if (!shown.has(key)) shown.set(key, file(path, side)?.lines.map(text))
+    return shown.get(key)
+  }
   const redactFinding = (f: Finding): Finding => ({
     ...f,
     message: text(f.message),
-    evidence: f.evidence === undefined ? undefined : clip(file(f.path, sideOf(f))?.lines[f.line - 1] ?? ''),
+    evidence: f.evidence === undefined ? undefined : clip(lines(f.path, sideOf(f))?.[f.line - 1] ?? ''),
     fix: f.fix && { description: text(f.fix.description), ...(f.fix.replacement === undefined ? {} : { replacement: text(f.fix.replacement) }) },
     notes: f.notes.map(text)
   })
@@ -74,6 +82,6 @@ export function redactForOutput(result: ReviewResult): Output {
     entries: result.entries,
     ...(result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {}),
     ...(result.settingChanges ? { settingChanges: result.settingChanges.map((c) => ({ ...c, before: text(c.before), after: text(c.after), source: text(c.source) })) } : {}),
-    lines: (path, side) => file(path, side)?.lines
+    lines
   }
 }

@@ -16,6 +16,7 @@ import { settingChanges, type SettingChange } from './settings/changes.js'
 import { discover, referenceTarget, settingsCandidates, type Discovery, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { SettingsView, Worlds } from './settings/view.js'
+import { fromTemplate } from './settings/deploy-worlds.js'
 import { applySuppressions } from './suppressions.js'
 
 /** The side of a review a file is read from: the change's head (or the scanned tree), or its base. */
@@ -48,7 +49,8 @@ function secretValues(side: SideAnalysis): string[] {
   const out: string[] = []
   for (const view of side.views.values())
     for (const name of ['SECRET_KEY', 'SECRET_KEY_FALLBACKS']) {
-      const b = view.binding(name)
+      // with the values deploy files give it (see settings/deploy-worlds.ts)
+      const b = view.get(name).binding
       if (!b) continue
       const values = b.value.kind === 'oneOf' ? b.value.options : [b.value]
       for (const v of values) {
@@ -174,7 +176,7 @@ function runRules(side: SideAnalysis, config: Config, baseSide?: SideAnalysis, b
     const base = basePath === undefined ? undefined : baseSide?.views.get(basePath)
     for (const rule of RULES) {
       if (config.rules[rule.meta.id] === 'off') continue
-      for (const raw of rule.check({ settings: view, base })) out.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw, entry: view.entry })
+      for (const raw of rule.check({ settings: view, base })) out.push({ key: `${rule.meta.id}|${path}|${raw.subject}`, rule, raw: fromTemplate(raw, raw.severity ?? rule.meta.severity), entry: view.entry })
     }
   }
   return out

@@ -426,3 +426,18 @@ describe('composeDeployments: hostile or odd input', () => {
     expect(fanned.map((d) => d.name)).toEqual(['docker-compose.yml service web'])
   })
 })
+
+describe('env_file templates', () => {
+  it('a git-ignored env_file is read from its committed template, each variable marked with the file it is copied to', () => {
+    const text = 'services:\n  web:\n    image: shop\n    command: gunicorn shop.wsgi\n    env_file:\n      - .env/prod.env\n'
+    const [web] = compose('docker/docker-compose.yml', text, { 'docker/.env/prod.env.example': '# copy me\nALLOWED_HOSTS=*\n' })
+    expect(web.env.get('ALLOWED_HOSTS')).toEqual({ name: 'ALLOWED_HOSTS', value: '*', path: 'docker/.env/prod.env.example', line: 2, copiedTo: 'docker/.env/prod.env' })
+  })
+
+  it('a committed env_file is read as it is, its template ignored', () => {
+    const text = 'services:\n  web:\n    image: shop\n    command: gunicorn shop.wsgi\n    env_file: prod.env\n'
+    const [web] = compose('docker-compose.yml', text, { 'prod.env': 'ALLOWED_HOSTS=shop.example.com\n', 'prod.env.example': 'ALLOWED_HOSTS=*\n' })
+    expect(envLines(web)).toEqual({ ALLOWED_HOSTS: 'prod.env:1' })
+    expect(web.env.get('ALLOWED_HOSTS')?.copiedTo).toBeUndefined()
+  })
+})

@@ -1,6 +1,6 @@
 // .env files: KEY=VALUE per line, with the line where each variable is (last) set.
 import { describe, expect, it } from '@jest/globals'
-import { parseEnvFile } from '../../src/deploy/env-file.js'
+import { envTemplateFor, isEnvTemplate, parseEnvFile } from '../../src/deploy/env-file.js'
 
 describe('parseEnvFile', () => {
   it('reads a Django .env with comments, blank lines, export and quotes, keeping line numbers', () => {
@@ -59,5 +59,22 @@ describe('parseEnvFile', () => {
     const found = parseEnvFile('.env', text)
     expect(found).toHaveLength(20_000)
     expect(found[19_999]).toEqual({ name: 'VAR_19999', value: 'value_19999', path: '.env', line: 20_000 })
+  })
+})
+
+describe('env templates', () => {
+  it.each(['env.example', '.env.example', '.env.sample', 'docker/prod.env.template', '.env.production.example', 'envs/ngen.prod.env.dist'])('%s is a template a user copies', (path) => {
+    expect(isEnvTemplate(path)).toBe(true)
+  })
+
+  it.each(['.env', 'prod.env', 'docker.env', 'settings.example', 'example.py', 'environment.yml.example', 'README.example'])('%s is not', (path) => {
+    expect(isEnvTemplate(path)).toBe(false)
+  })
+
+  it('an env file missing from the tree is copied from its committed template; one in the tree is itself', () => {
+    expect(envTemplateFor('docker/.env/prod.env', new Set(['docker/.env/prod.env.example']))).toBe('docker/.env/prod.env.example')
+    expect(envTemplateFor('.env', new Set(['env.sample']))).toBe('env.sample')
+    expect(envTemplateFor('prod.env', new Set(['prod.env', 'prod.env.example']))).toBeUndefined()
+    expect(envTemplateFor('prod.env', new Set(['other.env.example']))).toBeUndefined()
   })
 })

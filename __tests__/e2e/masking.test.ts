@@ -55,7 +55,9 @@ const PLANTED: Record<string, string> = {
   short: 'k9#xQ2',
   // an unchanged password (reported by scan) next to a new one
   unchanged: 'Old-Db-Pa55-2024x',
-  fresh: 'New-Db-Pa55-2026y'
+  fresh: 'New-Db-Pa55-2026y',
+  // the default of a compose interpolation a production service gives the settings (a deployment world)
+  composeDefault: 'Cq7vZ-mR2xP9-kW4nT8-hJ3yL6-bQ1'
 }
 
 /** Secrets that need not be reported but must never be printed either. */
@@ -97,6 +99,23 @@ const FILES = {
   'config/settings/local.py': `from .production import *\nSECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "${PLANTED.fallback}")\n`,
   '.env.production': `AWS_ACCESS_KEY_ID=${PLANTED.aws}\nAWS_SECRET_ACCESS_KEY=${PLANTED.awsSecret}\nJWT_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\n${ONE_LINE_BODY}\\n-----END PRIVATE KEY-----\\n"\n`,
   'deploy/k8s.yaml': `env:\n  - name: GITHUB_TOKEN\n    value: "${PLANTED.github}"\n  - name: STRIPE_API_KEY\n    value: ${PLANTED.stripe}\n`,
+  // two production services: web runs production.py, api runs api.py, whose key the compose default supplies
+  'docker-compose.yml': [
+    'services:',
+    '  web:',
+    '    image: shop/web:2',
+    '    command: gunicorn config.wsgi',
+    '    environment:',
+    '      - DJANGO_SETTINGS_MODULE=config.settings.production',
+    '  api:',
+    '    image: shop/web:2',
+    '    command: gunicorn config.wsgi --bind 0.0.0.0:8001',
+    '    environment:',
+    '      - DJANGO_SETTINGS_MODULE=config.settings.api',
+    `      - API_SECRET_KEY=\${API_SECRET_KEY:-${PLANTED.composeDefault}}`,
+    ''
+  ].join('\n'),
+  'config/settings/api.py': 'import os\nfrom .production import *\nSECRET_KEY = os.environ["API_SECRET_KEY"]\n',
   'deploy/mail.yaml': `mail:\n  smtp_password: ${PLANTED.spacedYaml}\n`,
   'deploy/app.env': `SMTP_RELAY_PASSWORD=${PLANTED.spacedEnv}\n`,
   'deploy/service-account.json': `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n${JSON_KEY_BODY}\\n-----END PRIVATE KEY-----\\n", "client_email": "ci@shop.iam.gserviceaccount.com"}\n`,

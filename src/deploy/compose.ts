@@ -6,7 +6,7 @@ import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument, vi
 import { classifyFile } from '../files/classify.js'
 import type { FileSet } from '../settings/modules.js'
 import { commandFacts } from './command.js'
-import { parseEnvFile } from './env-file.js'
+import { envTemplateFor, parseEnvFile } from './env-file.js'
 import { interpolate } from './interpolate.js'
 import { scalarText } from './scalar.js'
 import type { Deployment, EnvSetting } from './types.js'
@@ -99,7 +99,10 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
     const env = new Map<string, EnvSetting>()
     for (const file of envFiles(get('env_file'))) {
       const envPath = joinPath(dir, file)
-      for (const e of parseEnvFile(envPath, files.read(envPath) ?? '')) env.set(e.name, e)
+      // a git-ignored env file: what production gets is the committed template a user copies to it
+      const template = envTemplateFor(envPath, files.paths)
+      const source = template ?? envPath
+      for (const e of parseEnvFile(source, files.read(source) ?? '')) env.set(e.name, template ? { ...e, copiedTo: envPath } : e)
     }
     const environment = get('environment')
     if (isMap(environment))

@@ -20,3 +20,27 @@ export function parseEnvFile(path: string, text: string): EnvSetting[] {
   }
   return out.reverse()
 }
+
+const TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl', '.tpl']
+
+/** An environment file meant to be copied and filled in: `env.example`, `.env.example`, `.env.sample`, `prod.env.template`. */
+export function isEnvTemplate(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  const suffix = TEMPLATE_SUFFIXES.find((s) => name.endsWith(s))
+  if (!suffix) return false
+  const stem = name.slice(0, -suffix.length)
+  return stem === 'env' || stem === '.env' || stem.startsWith('.env.') || stem.endsWith('.env')
+}
+
+/**
+ * The committed template a user copies to the env file at `path`, when `path` itself is not in the
+ * tree (it is git-ignored): `path` + `.example` and the like, and for `.env` also `env.example`.
+ */
+export function envTemplateFor(path: string, paths: ReadonlySet<string>): string | undefined {
+  if (paths.has(path)) return undefined
+  const slash = path.lastIndexOf('/')
+  const dir = slash < 0 ? '' : path.slice(0, slash + 1)
+  const candidates = TEMPLATE_SUFFIXES.map((s) => `${path}${s}`)
+  if (path.slice(slash + 1) === '.env') candidates.push(...TEMPLATE_SUFFIXES.map((s) => `${dir}env${s}`))
+  return candidates.find((c) => paths.has(c))
+}

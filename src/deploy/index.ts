@@ -9,6 +9,7 @@ import type { Deployment } from './types.js'
 
 export type { Deployment, EnvSetting, Role } from './types.js'
 export { isProductionRole } from './types.js'
+export { isEnvTemplate } from './env-file.js'
 
 const KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i
 

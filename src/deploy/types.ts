@@ -9,6 +9,8 @@ export interface EnvSetting {
   value: string | undefined
   path: string
   line: number
+  /** Set when `path` is a template meant to be copied (`.env.example`): the file a user copies it to. */
+  copiedTo?: string
 }
 
 /**

@@ -19,22 +19,33 @@ export interface World {
   probe: string | null
   /** A "literal world": production as deployed, except this one variable set to this value. */
   set?: { name: string; value: string }
+  /**
+   * A "deployment world": production as one deploy file runs it, the environment exactly what that
+   * file gives the process (other variables unset, so defaults apply). A variable mapped to
+   * undefined is set to a value the repository does not show.
+   */
+  env?: ReadonlyMap<string, string | undefined>
   /** Production as deployed (world 0): the world that reports notices and finds the literal worlds. */
   deployed: boolean
 }
 
-export function worldOf(index: number, set?: { name: string; value: string }): World {
+export function worldOf(index: number, set?: { name: string; value: string }, env?: ReadonlyMap<string, string | undefined>): World {
+  if (env) return { probe: null, env, deployed: false }
   return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD }
 }
 
 /** Whether a variable is set in a world (for `"X" in os.environ`). */
 export function isSet(world: World, name: string): boolean {
-  return world.probe !== null || world.set?.name === name
+  return world.probe !== null || world.set?.name === name || (world.env?.has(name) ?? false)
 }
 
-/** The value a world gives a variable; undefined when it is unset there (its default applies). */
+/**
+ * The value a world gives a variable; undefined when it is unset there (its default applies) or, in
+ * a deployment world, set to a value the repository does not show (see isSet).
+ */
 export function envValue(world: World, name: string): string | undefined {
   if (world.set?.name === name) return world.set.value
+  if (world.env) return world.env.get(name)
   return world.probe ?? undefined
 }
 

@@ -64,9 +64,11 @@ export class WorldEvaluator {
     private readonly loader: Loader,
     world: number,
     /** For a literal world: the one variable it sets. */
-    set?: { name: string; value: string }
+    set?: { name: string; value: string },
+    /** For a deployment world: the whole environment (see World.env). */
+    env?: ReadonlyMap<string, string | undefined>
   ) {
-    this.world = worldOf(world, set)
+    this.world = worldOf(world, set, env)
   }
 
   evaluate(path: string): ModuleResult | undefined {

@@ -6,7 +6,7 @@
 import { builtinCall, iterationCall } from './builtins.js'
 import { args, argument, opaqueIfEscaping, type Call } from './calls.js'
 import { configValue } from './configurations.js'
-import { MAX_LITERAL_DEPTH, commaList, decoupleBool, envValue, environBool, jsonValue, pyFloat, pyInt, str2bool, strtobool } from './env.js'
+import { MAX_LITERAL_DEPTH, commaList, decoupleBool, envValue, environBool, isSet, jsonValue, pyFloat, pyInt, str2bool, strtobool } from './env.js'
 import { expr } from './expressions.js'
 import { literalEval } from './literals.js'
 import type { ModuleRun } from './module-run.js'
@@ -28,6 +28,8 @@ export function readEnv(run: ModuleRun, name: string, via: string, defaultValue:
   frame.reads.push({ name, via, defaultText, line, path: run.path })
   const value = envValue(run.world, name)
   if (value === undefined) {
+    // a deploy file sets it to something the repository does not show: the default does not apply
+    if (isSet(run.world, name)) return unknown(`the value a deploy file gives the environment variable ${name}`)
     // Production as deployed: a default applies; a required variable is set to something unknown.
     if (defaultValue !== undefined) return defaultValue
     return unknown(`the value of the environment variable ${name}`)

@@ -16,6 +16,20 @@ export interface Binding {
   text: string
   /** For a value merged from branches: the binding on each branch. */
   alternatives?: Binding[]
+  /** The value came from a deploy file's environment: `loc` is that file's line, this says what read it. */
+  supplied?: Supplied
+}
+
+/** Where the environment a value was read from is set: a deploy file (see settings/deploy-worlds.ts). */
+export interface Supplied {
+  /** The environment variable. */
+  variable: string
+  /** The process given it, in words: "docker-compose.yml service web". */
+  by: string
+  /** The settings line that reads the variable. */
+  read: Loc
+  /** When the deploy file is a template a user copies (`.env.example`): the file it is copied to. */
+  copiedTo?: string
 }
 
 export interface Namespace {

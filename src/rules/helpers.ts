@@ -60,11 +60,23 @@ function rel(loc: Loc): string {
  * a server with DEBUG unset gets True", "not set, so Django's default False applies".
  */
 export function origin(setting: Setting, view: SettingsView, binding = setting.binding): string {
+  if (binding?.supplied) return suppliedBy(binding)
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`
   const read = binding.env.find((r) => r.defaultText !== undefined)
   const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`
   if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`
   return `it is ${binding.history.length > 1 ? 'changed' : 'set'} ${where}`
+}
+
+/**
+ * Where a value a deploy file gives the environment comes from, for a binding a deployment world
+ * produced (see settings/deploy-worlds.ts): the deploy-file line, the process, the settings line that reads it.
+ */
+export function suppliedBy(binding: Binding): string {
+  const s = binding.supplied
+  if (!s) return ''
+  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc)
+  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`
 }
 
 /** The location of a list element, or of the list's assignment. */

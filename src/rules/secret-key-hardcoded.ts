@@ -1,5 +1,5 @@
 import type { Binding } from '../python/evaluate.js'
-import { judge, locOf, mask } from './helpers.js'
+import { judge, locOf, mask, suppliedBy } from './helpers.js'
 import type { Rule, RuleFinding } from './types.js'
 
 export const secretKeyHardcoded: Rule = {
@@ -21,14 +21,16 @@ export const secretKeyHardcoded: Rule = {
     const report = (subject: string, value: string, binding: Binding | undefined, label: string): void => {
       if (!value || !binding) return
       const read = binding.env.find((r) => r.defaultText !== undefined)
-      const how = read
+      const how = binding.supplied
+        ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}`
+        : read
         ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset`
         : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`
       out.push({
         subject,
         loc: binding.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       })
     }
     // Every branch of an `if` is checked: a literal on any of them is committed.

@@ -1,7 +1,7 @@
 // Finds the settings modules of a tree, the DJANGO_SETTINGS_MODULE references that point at them,
 // and decides which ones production loads (and why).
 import { minimatch } from 'minimatch'
-import { findDeployments, isDeployFile, isProductionRole, type Deployment } from '../deploy/index.js'
+import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
 import { classifyFile } from '../files/classify.js'
 import { SETTINGS_NAMES } from './defaults.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
@@ -42,6 +42,11 @@ export interface EntryModule {
   reason: string
   /** Every module whose settings flow into this one (itself first, then its imports, transitively). */
   chain: string[]
+  /**
+   * The production processes (serving or worker) that load it: those that name it, and, for a
+   * production module, those that name no settings module (they run what the defaults select).
+   */
+  deployments: Deployment[]
 }
 
 export interface Discovery {
@@ -75,7 +80,7 @@ export function referenceKind(path: string): ReferenceKind | undefined {
 
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
-  if (isDeployFile(path)) return true
+  if (isDeployFile(path) || isEnvTemplate(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
   if (path.startsWith('.github/workflows/')) return true
@@ -129,7 +134,15 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   /** modules that star-import others, and whether they set SECRET_KEY */
   const candidates = new Map<string, boolean>()
 
-  const deployments = findDeployments(files)
+  // env files a deploy file names are read on demand: one not read yet is wanted (see wantedPaths)
+  const deployments = findDeployments({
+    paths: files.paths,
+    read: (path) => {
+      const text = files.read(path)
+      if (text === undefined && files.paths.has(path)) index.wanted.add(path)
+      return text
+    }
+  })
   references.push(...deploymentReferences(deployments))
   for (const path of files.paths) {
     if (isDeployFile(path) || !referenceKind(path)) continue
@@ -175,7 +188,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     m.imports = [...(starImports.get(m.path) ?? []), ...(includes.get(m.path) ?? [])].filter((p) => modules.has(p))
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
-  return { modules, entries: classify(modules, references, index), references, deployments, index }
+  return { modules, entries: classify(modules, references, deployments, index), references, deployments, index }
 }
 
 /**
@@ -259,7 +272,7 @@ const describe = (r: SettingsReference): string => `${r.deployment ? r.deploymen
  * deployment that sets another module; a production or staging name; the only settings module. A
  * module nothing loads while another is known to be production is not production.
  */
-function classify(modules: Map<string, SettingsModule>, references: SettingsReference[], index: ModuleIndex): EntryModule[] {
+function classify(modules: Map<string, SettingsModule>, references: SettingsReference[], deployments: Deployment[], index: ModuleIndex): EntryModule[] {
   const refsTo = new Map<string, SettingsReference[]>()
   for (const r of references) {
     const target = referenceTarget(r, index)
@@ -294,7 +307,9 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
     // names it directly as the settings to load.
     const importedByProduction = m.importedBy.some((p) => verdict.get(p)?.production)
     if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy' || r.kind === 'default' || r.kind === 'manage')) continue
-    entries.push({ path, production: v.production, reason: v.reason, chain: chainOf(path, modules) })
+    const naming = (refsTo.get(path) ?? []).flatMap((r) => (r.kind === 'deploy' && r.deployment ? [r.deployment] : []))
+    const unnamed = v.production ? deployments.filter((d) => isProductionRole(d.role) && !d.settings) : []
+    entries.push({ path, production: v.production, reason: v.reason, chain: chainOf(path, modules), deployments: [...naming, ...unnamed] })
   }
   return entries.sort((a, b) => a.path.localeCompare(b.path))
 }

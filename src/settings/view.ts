@@ -4,6 +4,7 @@ import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment } from '../python/env
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import { DJANGO_DEFAULTS } from './defaults.js'
+import { addsNothing, distinctDeployments, envKey, suppliedBinding, worldEnv } from './deploy-worlds.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
 
@@ -19,6 +20,7 @@ export interface Setting {
 export class Worlds {
   private readonly evaluators: (WorldEvaluator | undefined)[] = []
   private readonly literal = new Map<string, WorldEvaluator>()
+  private readonly deployment = new Map<string, WorldEvaluator>()
   constructor(private readonly index: ModuleIndex) {}
   get(world: number): WorldEvaluator {
     let e = this.evaluators[world]
@@ -36,6 +38,17 @@ export class Worlds {
     if (!e) {
       e = new WorldEvaluator(this.index, UNSET_WORLD, { name, value })
       this.literal.set(key, e)
+    }
+    return e
+  }
+
+  /** Production as one deployment runs it: exactly its environment (see deploy-worlds.ts). */
+  withEnvironment(env: ReadonlyMap<string, string | undefined>): WorldEvaluator {
+    const key = envKey(env)
+    let e = this.deployment.get(key)
+    if (!e) {
+      e = new WorldEvaluator(this.index, UNSET_WORLD, undefined, env)
+      this.deployment.set(key, e)
     }
     return e
   }
@@ -77,7 +90,26 @@ export class SettingsView {
   get(name: string, world = UNSET_WORLD): Setting {
     const setting = this.settingIn(this.worlds.get(world), name)
     if (world !== UNSET_WORLD) return setting
-    return withAlternatives(setting, this.literalWorlds().map((e) => this.settingIn(e, name)))
+    const deployed = this.deployed(name, setting)
+    // a value production as deployed cannot know (a required variable) is what the deploy files give it
+    const first = deployed.length && setting.value.kind === 'unknown' ? deployed[0] : setting
+    return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name)), ...deployed])
+  }
+
+  /**
+   * The values the production deployments that load this module give the setting through their
+   * environment, where they differ from production as deployed; each binding points at the
+   * deploy-file line that supplies the value.
+   */
+  private deployed(name: string, deployed: Setting): Setting[] {
+    return distinctDeployments(this.entry.deployments).flatMap((d) => {
+      const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)
+      if (!s.binding) return []
+      const binding = suppliedBinding(s.binding, d)
+      // branches merged into nothing known (another branch is unknown): the branches the deployment supplies
+      const parts = s.value.kind === 'unknown' && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }]
+      return parts.filter((p) => !addsNothing(p.value, deployed.value))
+    })
   }
 
   private literalWorlds(): WorldEvaluator[] {
