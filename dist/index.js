@@ -53602,7 +53602,16 @@ function roleOf(processName, command) {
   if (processName === "web") return { role: "serving" };
   return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? "worker" : "serving" };
 }
-function withCommand(base, command) {
+var PLATFORM_ENV = {
+  heroku: { DYNO: void 0 },
+  render: { RENDER: "true", RENDER_EXTERNAL_HOSTNAME: void 0 },
+  fly: { FLY_APP_NAME: void 0, FLY_REGION: void 0 },
+  appengine: { GAE_APPLICATION: void 0, GAE_ENV: "standard", GAE_SERVICE: void 0 },
+  railway: { RAILWAY_ENVIRONMENT: "production", RAILWAY_PROJECT_ID: void 0 },
+  digitalocean: {}
+};
+function withCommand(base, command, platform2) {
+  for (const [name2, value] of Object.entries(platform2 ? PLATFORM_ENV[platform2] : {})) if (!base.env.has(name2)) base.env.set(name2, { name: name2, value, path: base.path, line: base.line, platform: true });
   const facts = commandFacts(command);
   const lookup2 = (n) => base.env.get(n)?.value;
   for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: base.path, line: base.line });
@@ -53639,7 +53648,7 @@ function procfileDeployments(path2, text, appJson) {
     if (!/^[A-Za-z0-9_-]+$/.test(name2)) return;
     const command = raw.slice(colon + 1).trim();
     const role = roleOf(name2, command);
-    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command));
+    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command, "heroku"));
   });
   return out2;
 }
@@ -53673,7 +53682,7 @@ function renderDeployments(path2, text) {
     if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
     const command = scalarText(s.get("startCommand", true)) ?? "";
     const role = roleOf(type === "web" ? "web" : "worker", command);
-    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command)];
+    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command, "render")];
   });
 }
 function digitalOceanDeployments(path2, text) {
@@ -53689,7 +53698,7 @@ function digitalOceanDeployments(path2, text) {
       const command = scalarText(s.get("run_command", true)) ?? "";
       const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
       const role = roleOf(section === "services" ? "web" : "worker", command);
-      out2.push(withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command));
+      out2.push(withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command, "digitalocean"));
     }
   }
   return out2;
@@ -53706,7 +53715,7 @@ function appEngineDeployments(path2, text) {
     }
   const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
   const role = roleOf("web", command);
-  return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command)];
+  return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command, "appengine")];
 }
 function flyDeployments(path2, text) {
   let parsed2;
@@ -53726,7 +53735,7 @@ function flyDeployments(path2, text) {
   return processes.map(([name2, command]) => {
     const line2 = plainText(command) ?? "";
     const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
-    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2);
+    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2, "fly");
   });
 }
 function railwayDeployments(path2, text) {
@@ -53738,7 +53747,7 @@ function railwayDeployments(path2, text) {
     return [];
   }
   const role = roleOf("web", command);
-  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command)];
+  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command, "railway")];
 }
 function paasDeployments(path2, text, read) {
   const found = paasFileDeployments(path2, text, read);

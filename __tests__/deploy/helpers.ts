@@ -5,11 +5,14 @@ import { MapFileSet } from '../../src/sources/changeset.js'
 /** An in-memory tree: path → content. */
 export const fileSet = (files: Record<string, string> = {}): MapFileSet => new MapFileSet(new Map(Object.entries(files)))
 
-/** A deployment's environment as name → value. */
-export const envValues = (d: Deployment | undefined): Record<string, string | undefined> => Object.fromEntries([...(d?.env ?? new Map<string, EnvSetting>())].map(([k, v]) => [k, v.value]))
+/** What the file itself sets (not the platform's own variables). */
+const written = (d: Deployment | undefined): [string, EnvSetting][] => [...(d?.env ?? new Map<string, EnvSetting>())].filter(([, v]) => !v.platform)
+
+/** A deployment's environment as name → value, as the file writes it. */
+export const envValues = (d: Deployment | undefined): Record<string, string | undefined> => Object.fromEntries(written(d).map(([k, v]) => [k, v.value]))
 
 /** Where each variable is set, as name → "path:line". */
-export const envLines = (d: Deployment | undefined): Record<string, string> => Object.fromEntries([...(d?.env ?? new Map<string, EnvSetting>())].map(([k, v]) => [k, `${v.path}:${v.line}`]))
+export const envLines = (d: Deployment | undefined): Record<string, string> => Object.fromEntries(written(d).map(([k, v]) => [k, `${v.path}:${v.line}`]))
 
 /** The deployment whose name ends with `suffix` (a service, process or container name). */
 export function named(deployments: Deployment[], suffix: string): Deployment {

@@ -302,3 +302,15 @@ describe('PaaS files: hostile or odd input', () => {
     expect(deploymentsOf('render.yaml', deep, fileSet())).toEqual([])
   })
 })
+
+describe('platform variables', () => {
+  it('each platform sets the variables settings test to know they run there, unless the file sets them', () => {
+    const [web] = paas('Procfile', 'web: gunicorn mysite.wsgi\n')
+    expect(web.env.has('DYNO')).toBe(true)
+    expect(web.env.get('DYNO')?.value).toBeUndefined()
+    const [render] = paas('render.yaml', 'services:\n  - type: web\n    name: shop\n    startCommand: gunicorn shop.wsgi\n    envVars:\n      - key: RENDER\n        value: "no"\n')
+    expect(render.env.get('RENDER')?.value).toBe('no')
+    const [fly] = paas('fly.toml', 'app = "shop"\n[env]\n  DEBUG = "0"\n')
+    expect([...fly.env.keys()].sort()).toEqual(['DEBUG', 'FLY_APP_NAME', 'FLY_REGION'])
+  })
+})

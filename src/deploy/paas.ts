@@ -46,7 +46,22 @@ function roleOf(processName: string, command: string): { role: Role; why?: strin
   return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? 'worker' : 'serving' }
 }
 
-function withCommand(base: Omit<Deployment, 'settings'>, command: string): Deployment {
+/**
+ * Variables each platform sets in every process it runs (undefined: set, to a value the repository
+ * does not show): settings test them to know they run there (`IS_HEROKU_APP = "DYNO" in os.environ`).
+ */
+const PLATFORM_ENV: Record<string, Record<string, string | undefined>> = {
+  heroku: { DYNO: undefined },
+  render: { RENDER: 'true', RENDER_EXTERNAL_HOSTNAME: undefined },
+  fly: { FLY_APP_NAME: undefined, FLY_REGION: undefined },
+  appengine: { GAE_APPLICATION: undefined, GAE_ENV: 'standard', GAE_SERVICE: undefined },
+  railway: { RAILWAY_ENVIRONMENT: 'production', RAILWAY_PROJECT_ID: undefined },
+  digitalocean: {}
+}
+
+function withCommand(base: Omit<Deployment, 'settings'>, command: string, platform?: keyof typeof PLATFORM_ENV): Deployment {
+  // what the platform sets, unless the file sets it itself
+  for (const [name, value] of Object.entries(platform ? PLATFORM_ENV[platform] : {})) if (!base.env.has(name)) base.env.set(name, { name, value, path: base.path, line: base.line, platform: true })
   const facts = commandFacts(command)
   // the command's $VARs are the process's environment (or unknown)
   const lookup = (n: string): string | undefined => base.env.get(n)?.value
@@ -88,7 +103,7 @@ function procfileDeployments(path: string, text: string, appJson?: { path: strin
     if (!/^[A-Za-z0-9_-]+$/.test(name)) return
     const command = raw.slice(colon + 1).trim()
     const role = roleOf(name, command)
-    out.push(withCommand({ path, line: i + 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, command))
+    out.push(withCommand({ path, line: i + 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, command, 'heroku'))
   })
   return out
 }
@@ -128,7 +143,7 @@ function renderDeployments(path: string, text: string): Deployment[] {
     if (!['web', 'worker', 'pserv', 'cron', 'background_worker'].includes(type)) return []
     const command = scalarText(s.get('startCommand', true)) ?? ''
     const role = roleOf(type === 'web' ? 'web' : 'worker', command)
-    return [withCommand({ path, line: y.lineOf(s), name: `${path} service ${name}`, role: role.role, why: role.why, env: keyValueList(s.get('envVars', true), path, y.lineOf, 'key') }, command)]
+    return [withCommand({ path, line: y.lineOf(s), name: `${path} service ${name}`, role: role.role, why: role.why, env: keyValueList(s.get('envVars', true), path, y.lineOf, 'key') }, command, 'render')]
   })
 }
 
@@ -145,7 +160,7 @@ function digitalOceanDeployments(path: string, text: string): Deployment[] {
       const command = scalarText(s.get('run_command', true)) ?? ''
       const env = new Map([...shared, ...keyValueList(s.get('envs', true), path, y.lineOf, 'key')])
       const role = roleOf(section === 'services' ? 'web' : 'worker', command)
-      out.push(withCommand({ path, line: y.lineOf(s), name: `${path} ${section.slice(0, -1)} ${scalarText(s.get('name', true)) ?? '?'}`, role: role.role, why: role.why, env }, command))
+      out.push(withCommand({ path, line: y.lineOf(s), name: `${path} ${section.slice(0, -1)} ${scalarText(s.get('name', true)) ?? '?'}`, role: role.role, why: role.why, env }, command, 'digitalocean'))
     }
   }
   return out
@@ -163,7 +178,7 @@ function appEngineDeployments(path: string, text: string): Deployment[] {
     }
   const command = scalarText(y.doc.get('entrypoint', true)) ?? ''
   const role = roleOf('web', command)
-  return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command)]
+  return [withCommand({ path, line: 1, name: path, role: role.role, why: role.why, env }, command, 'appengine')]
 }
 
 function flyDeployments(path: string, text: string): Deployment[] {
@@ -184,7 +199,7 @@ function flyDeployments(path: string, text: string): Deployment[] {
   return processes.map(([name, command]) => {
     const line = plainText(command) ?? ''
     const role = roleOf(name === 'app' ? 'web' : String(name), line)
-    return withCommand({ path, line: 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, line)
+    return withCommand({ path, line: 1, name: `${path} ${name}`, role: role.role, why: role.why, env: new Map(env) }, line, 'fly')
   })
 }
 
@@ -197,7 +212,7 @@ function railwayDeployments(path: string, text: string): Deployment[] {
     return []
   }
   const role = roleOf('web', command)
-  return [withCommand({ path, line: lineOfText(text, 'startCommand'), name: path, role: role.role, why: role.why, env: new Map() }, command)]
+  return [withCommand({ path, line: lineOfText(text, 'startCommand'), name: path, role: role.role, why: role.why, env: new Map() }, command, 'railway')]
 }
 
 /** Deployments of one PaaS file; `read` gives sibling files (app.json next to a Procfile). */

@@ -11,6 +11,8 @@ export interface EnvSetting {
   line: number
   /** Set when `path` is a template meant to be copied (`.env.example`): the file a user copies it to. */
   copiedTo?: string
+  /** Set by the platform itself (Heroku's DYNO, Render's RENDER), not written in the file. */
+  platform?: true
 }
 
 /**
