@@ -20332,6 +20332,28 @@ var clickjackingProtectionWeakened = {
   }
 };
 
+// src/rules/preconditions.ts
+var SECURITY_MIDDLEWARE_ON = {
+  what: "SecurityMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "security-middleware-missing", subject: "MIDDLEWARE:SecurityMiddleware" },
+  holds: (view) => hasMiddleware(view, SECURITY_MIDDLEWARE)
+};
+var CSRF_MIDDLEWARE_ON = {
+  what: "CsrfViewMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "csrf-middleware-missing", subject: "MIDDLEWARE:CsrfViewMiddleware" },
+  holds: (view) => hasMiddleware(view, CSRF_MIDDLEWARE)
+};
+var HSTS_ON = {
+  what: "HSTS is on (SECURE_HSTS_SECONDS is set)",
+  reportedBy: { rule: "hsts-weakened", subject: "SECURE_HSTS_SECONDS" },
+  holds: (view) => {
+    const v2 = view.get("SECURE_HSTS_SECONDS").value;
+    const options = v2.kind === "oneOf" ? v2.options : [v2];
+    const each = options.map((o2) => truthy(o2));
+    return each.every((t2) => t2 === true) ? true : each.every((t2) => t2 === false) ? false : void 0;
+  }
+};
+
 // src/rules/content-type-nosniff-disabled.ts
 function wasOn(base) {
   const v2 = base?.get("SECURE_CONTENT_TYPE_NOSNIFF").value;
@@ -20350,6 +20372,7 @@ var contentTypeNosniffDisabled = {
       fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_CONTENT_TYPE_NOSNIFF");
@@ -20498,6 +20521,7 @@ var crossOriginOpenerPolicyWeakened = {
       fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_CROSS_ORIGIN_OPENER_POLICY");
@@ -20546,6 +20570,7 @@ var csrfCookieInsecure = {
       fix: "CSRF_COOKIE_SECURE = True"
     }
   },
+  preconditions: () => [CSRF_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return [];
     if (truthy(settings.get("CSRF_USE_SESSIONS").value) !== false) return [];
@@ -20769,6 +20794,8 @@ var hstsWeakened = {
       fix: "SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True"
     }
   },
+  // include-subdomains, preload and the max-age checks only matter once HSTS is on
+  preconditions: (subject) => subject === "SECURE_HSTS_SECONDS" ? [SECURITY_MIDDLEWARE_ON] : [SECURITY_MIDDLEWARE_ON, HSTS_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const out2 = [];
@@ -20859,6 +20886,7 @@ var referrerPolicyWeakened = {
       fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_REFERRER_POLICY");
@@ -21155,6 +21183,7 @@ var sslRedirectDisabled = {
       fix: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_SSL_REDIRECT");
@@ -32360,6 +32389,36 @@ function addedLines(hunks) {
   return lines;
 }
 
+// src/diff/preconditions.ts
+function settingOf(it2) {
+  return it2.raw.subject.split(/[:[]/)[0];
+}
+function preconditionsOf(it2) {
+  return it2.rule.preconditions?.(it2.raw.subject) ?? [];
+}
+function valueText(view, name2) {
+  return show2(view.get(name2).value, 400);
+}
+function suppliedPreconditions(it2, head, base) {
+  if (!base) return void 0;
+  const supplied = preconditionsOf(it2).filter((p2) => p2.holds(base) === false && p2.holds(head) === true);
+  if (!supplied.length) return void 0;
+  const name2 = settingOf(it2);
+  return valueText(head, name2) === valueText(base, name2) ? supplied : void 0;
+}
+function removedPreconditions(it2, head) {
+  if (!head) return [];
+  return preconditionsOf(it2).filter((p2) => p2.holds(head) === false);
+}
+function takesEffectNote(it2, supplied, head) {
+  const name2 = settingOf(it2);
+  return `Not new: ${name2} is ${valueText(head, name2)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
+}
+function silencedNote(silenced) {
+  const listed = silenced.map((s) => `${s.rule.meta.id} (${settingOf(s)})`);
+  return `This also silences what was reported before and is not fixed: ${[...new Set(listed)].join(", ")}.`;
+}
+
 // src/diff/removed-import.ts
 function removedImportOf(deletedPath, baseView, diff) {
   if (!baseView) return void 0;
@@ -32423,21 +32482,55 @@ function baseByHeadKey(baseItems, pairs) {
 function severityOf(it2) {
   return it2.raw.severity ?? it2.rule.meta.severity;
 }
-function compareResults(headItems, baseItems, base, pairs, diff) {
+function variantKey(key, it2) {
+  const [rule, path2] = key.split("|");
+  return `${rule}|${path2}|${settingOf(it2)}`;
+}
+function compareResults(headItems, baseItems, sides) {
+  const { head, base, pairs, diff } = sides;
   const baseByKey = baseByHeadKey(baseItems, pairs);
   const headKeys = new Set(headItems.map((i2) => i2.key));
+  const baseView = (headPath) => base.views.get(pairs.get(headPath) ?? "");
+  const goneByVariant = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) goneByVariant.set(variantKey(key, it2), [key, it2]);
+  const replaced = /* @__PURE__ */ new Set();
   const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
   const out2 = [];
   for (const it2 of headItems) {
     const before = baseByKey.get(it2.key);
-    if (!before) {
-      out2.push({ ...it2, state: "new", ...relocate(it2, base.views.get(pairs.get(it2.entry.path) ?? ""), diff) });
+    if (before) {
+      if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
+      else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
       continue;
     }
-    if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
-    else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
+    const headView = head.views.get(it2.entry.path);
+    const supplied = headView && suppliedPreconditions(it2, headView, baseView(it2.entry.path));
+    if (supplied && headView) {
+      out2.push({ ...it2, state: "unchanged", extraNotes: [takesEffectNote(it2, supplied, headView)] });
+      continue;
+    }
+    const variantOf = goneByVariant.get(variantKey(it2.key, it2));
+    if (variantOf) {
+      replaced.add(variantOf[0]);
+      out2.push({ ...it2, state: "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
+      continue;
+    }
+    out2.push({ ...it2, state: "new", ...relocate(it2, baseView(it2.entry.path), diff) });
   }
-  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) out2.push({ ...it2, state: "absent" });
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  const silencedBy = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) {
+    if (headKeys.has(key) || replaced.has(key)) continue;
+    const headPath = headPathOfBase.get(it2.entry.path) ?? it2.entry.path;
+    const taken = removedPreconditions(it2, head.views.get(headPath)).find((p2) => p2.reportedBy);
+    const reporter = taken && out2.find((o2) => o2.rule.meta.id === taken.reportedBy?.rule && o2.raw.subject === taken.reportedBy.subject && o2.entry.path === headPath);
+    if (reporter) silencedBy.set(reporter.key, [...silencedBy.get(reporter.key) ?? [], it2]);
+    else out2.push({ ...it2, state: "absent" });
+  }
+  for (const o2 of out2) {
+    const silenced = silencedBy.get(o2.key);
+    if (silenced) o2.extraNotes = [...o2.extraNotes ?? [], silencedNote(silenced)];
+  }
   return out2;
 }
 
@@ -35162,7 +35255,7 @@ async function review(change, config) {
   const diff = new ChangeIndex(change);
   const pairs = pairModules(head, base, diff);
   const headItems = runRules(head, config, (p2) => base.views.get(pairs.get(p2) ?? ""));
-  const compared2 = compareResults(headItems, runRules(base, config), base, pairs, diff);
+  const compared2 = compareResults(headItems, runRules(base, config), { head, base, pairs, diff });
   const headFindings = toFindings(compared2.filter((o2) => o2.state !== "absent"), change.head, config);
   const absentFindings = toFindings(compared2.filter((o2) => o2.state === "absent"), change.base, config);
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));

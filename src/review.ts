@@ -79,7 +79,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const diff = new ChangeIndex(change)
   const pairs = pairModules(head, base, diff)
   const headItems = runRules(head, config, (p) => base.views.get(pairs.get(p) ?? ''))
-  const compared = compareResults(headItems, runRules(base, config), base, pairs, diff)
+  const compared = compareResults(headItems, runRules(base, config), { head, base, pairs, diff })
   const headFindings = toFindings(compared.filter((o) => o.state !== 'absent'), change.head, config)
   const absentFindings = toFindings(compared.filter((o) => o.state === 'absent'), change.base, config)
   // File rules look at what the change added: added lines of text files, and added files.

@@ -9,7 +9,7 @@ const REST = 'SECRET_KEY = __import__("os").environ["SECRET_KEY"]\nALLOWED_HOSTS
 function states(a: Analysed): string[] {
   const pairs = pairModules(a.head, a.base, a.diff)
   const head = results(a.head, (p) => a.base.views.get(pairs.get(p) ?? ''))
-  return compareResults(head, results(a.base), a.base, pairs, a.diff)
+  return compareResults(head, results(a.base), { head: a.head, base: a.base, pairs, diff: a.diff })
     .filter((c) => ['debug-enabled', 'allowed-hosts-wildcard'].includes(c.rule.meta.id))
     .map((c) => `${c.raw.subject}:${c.state}`)
 }
@@ -32,7 +32,7 @@ describe('compareResults', () => {
     const hosts = (h: string) => `DEBUG = False\nSECRET_KEY = __import__("os").environ["SECRET_KEY"]\nALLOWED_HOSTS = ${h}\nCORS_ALLOW_ALL_ORIGINS = True\nINSTALLED_APPS = ["corsheaders"]\n`
     const a = await analysedChange({ ...WSGI, 'site/settings.py': hosts('["*"]') }, { 'site/settings.py': hosts('["*"]') + 'CORS_ALLOW_CREDENTIALS = True\n' })
     const pairs = pairModules(a.head, a.base, a.diff)
-    const compared = compareResults(results(a.head, (p) => a.base.views.get(pairs.get(p) ?? '')), results(a.base), a.base, pairs, a.diff)
+    const compared = compareResults(results(a.head, (p) => a.base.views.get(pairs.get(p) ?? '')), results(a.base), { head: a.head, base: a.base, pairs, diff: a.diff })
     expect(compared.filter((c) => c.rule.meta.id === 'cors-allow-all-origins').map((c) => `${c.raw.subject}:${c.state}`)).toEqual(['CORS_ALLOW_ALL_ORIGINS:updated'])
   })
 })

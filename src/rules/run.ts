@@ -7,12 +7,12 @@ import type { SideAnalysis } from '../settings/side.js'
 import type { SettingsView } from '../settings/view.js'
 import { FILE_RULES } from './file-rules.js'
 import { RULES } from './index.js'
-import type { FileContext, FileRule, RuleFinding, RuleMeta } from './types.js'
+import type { FileContext, FileRule, Rule, RuleFinding } from './types.js'
 
 /** A settings rule's result on one entry module; `key` is rule|entry path|subject. */
 export interface Keyed {
   key: string
-  rule: { meta: RuleMeta }
+  rule: Rule
   raw: RuleFinding
   entry: EntryModule
 }
