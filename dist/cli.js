@@ -32534,6 +32534,54 @@ function compareResults(headItems, baseItems, sides) {
   return out2;
 }
 
+// src/diff/known-secrets.ts
+function joined(text) {
+  return text.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
+}
+var BaseTexts = class {
+  constructor(base) {
+    this.base = base;
+  }
+  base;
+  texts;
+  all() {
+    if (!this.texts) {
+      this.texts = [];
+      for (const path2 of this.base.paths) {
+        const text = this.base.read(path2);
+        if (text !== void 0) this.texts.push(text, joined(text));
+      }
+    }
+    return this.texts;
+  }
+  /** Whether the value appears in any base file the source read (the changed files and the settings modules). */
+  has(value) {
+    return value.length > 0 && this.all().some((t2) => t2.includes(value));
+  }
+  /** The first base path that holds the value, for the note. */
+  where(value) {
+    for (const path2 of this.base.paths) {
+      const text = this.base.read(path2);
+      if (text !== void 0 && (text.includes(value) || joined(text).includes(value))) return path2;
+    }
+    return void 0;
+  }
+};
+function splitKnownSecrets(items, base) {
+  const added = [];
+  const known = [];
+  for (const it2 of items) {
+    const values = it2.raw.secrets ?? [];
+    if (!values.length || !values.every((v2) => base.has(v2))) {
+      added.push(it2);
+      continue;
+    }
+    const where = base.where(values[0]);
+    known.push({ ...it2, raw: { ...it2.raw, notes: [...it2.raw.notes ?? [], `Not new: the same value was already in ${where ?? "the repository"} before this change.`] } });
+  }
+  return { added, known };
+}
+
 // src/diff/pairing.ts
 function productionPaths(side) {
   return side.discovery.entries.filter((e) => e.production).map((e) => e.path);
@@ -35260,7 +35308,9 @@ async function review(change, config) {
   const absentFindings = toFindings(compared2.filter((o2) => o2.state === "absent"), change.base, config);
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
   const fileItems = runFileRules(change.head, head, config, targets);
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, "new")]), change.head, config, diff.hunks);
+  const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base));
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged")];
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));

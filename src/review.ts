@@ -4,6 +4,7 @@ import { initPython } from './python/parser.js'
 import type { Config } from './config/config.js'
 import { addedLines, ChangeIndex } from './diff/change-index.js'
 import { compareResults } from './diff/baseline.js'
+import { BaseTexts, splitKnownSecrets } from './diff/known-secrets.js'
 import { pairModules } from './diff/pairing.js'
 import { settingsSecrets } from './diff/secrets.js'
 import type { Finding, Notice, SuppressedFinding } from './findings.js'
@@ -87,7 +88,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .filter((c) => c.status !== 'deleted' && !c.binary)
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, 'new')]), change.head, config, diff.hunks)
+  const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base))
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged')]
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
