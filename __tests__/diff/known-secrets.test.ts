@@ -17,7 +17,8 @@ describe('BaseTexts', () => {
 
 describe('splitKnownSecrets', () => {
   it('keeps results without secret values (private keys) and unknown values as added', () => {
-    const { added, known } = splitKnownSecrets([{ raw: { secrets: ['abcdef'] } }, { raw: { secrets: [] } }, { raw: { secrets: ['zzz'] } }], base)
+    const items: { raw: { secrets: string[]; notes?: string[] } }[] = [{ raw: { secrets: ['abcdef'] } }, { raw: { secrets: [] } }, { raw: { secrets: ['zzz'] } }]
+    const { added, known } = splitKnownSecrets(items, base)
     expect(known.map((k) => k.raw.notes)).toEqual([['Not new: the same value was already in a.py before this change.']])
     expect(added).toHaveLength(2)
   })
