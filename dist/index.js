@@ -46871,8 +46871,18 @@ var secretKeyWeak = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const failsClosed = (v2) => Boolean(key.binding?.env.length) && (v2.kind === "none" || v2.kind === "str" && v2.value === "");
-    const j3 = judge(key, (v2) => !failsClosed(v2) && weakness(v2) !== void 0);
+    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
+    const fromEnv = Boolean(key.binding?.env.length);
+    const e = judge(key, (v2) => !fromEnv && empty(v2));
+    if (e.value)
+      out2.push({
+        subject: "SECRET_KEY:empty",
+        loc: locOf(key, settings, e.binding),
+        severity: "low",
+        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
+        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
+      });
+    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
     const why2 = j3.value && weakness(j3.value);
     if (j3.value && why2) {
       const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
