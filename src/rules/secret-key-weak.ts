@@ -29,7 +29,7 @@ export const secretKeyWeak: Rule = {
     title: 'SECRET_KEY is empty, short or a placeholder',
     django: ['security.W009', 'security.W025'],
     docs: {
-      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: empty or missing, under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`.",
+      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
       why: 'A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.',
       bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
       fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
