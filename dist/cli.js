@@ -21009,6 +21009,8 @@ var secretKeyWeak = {
     if (e.value)
       out2.push({
         subject: "SECRET_KEY:empty",
+        // Django's deploy check still warns (W009); the difference is the severity and the reason
+        djangoCheck: "security.W009",
         loc: locOf(key, settings, e.binding),
         severity: "low",
         message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
