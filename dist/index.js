@@ -52350,7 +52350,8 @@ function compareResults(headItems, baseItems, sides) {
     const variantOf = goneByVariant.get(variantKey(it2.key, it2));
     if (variantOf) {
       replaced.add(variantOf[0]);
-      out2.push({ ...it2, state: "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
+      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1]));
+      out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
       continue;
     }
     out2.push({ ...it2, state: "new", ...relocate(it2, baseView(it2.entry.path), diff) });

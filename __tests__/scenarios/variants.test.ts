@@ -13,3 +13,13 @@ describe('variants of an existing finding', () => {
     expect(only(r, 'debug-enabled').notes[0]).toMatch(/^Before this change: DEBUG is True in production/)
   })
 })
+
+describe('a milder variant', () => {
+  it('a placeholder SECRET_KEY replaced by an empty one (Django refuses to start) is unchanged, not updated', async () => {
+    const files = classic()
+    const base = CLASSIC_SETTINGS.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = "changeme"')
+    const head = CLASSIC_SETTINGS.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = ""')
+    const r = await diffFiles({ ...files, 'mysite/settings.py': base }, { 'mysite/settings.py': head })
+    expect(brief(r).filter((b) => b.startsWith('secret-key-weak'))).toEqual([`secret-key-weak@mysite/settings.py:${lineOf(head, 'SECRET_KEY = ""')}[unchanged]`])
+  })
+})

@@ -1,7 +1,7 @@
 // Baseline states: each head result compared with the base result of the module it replaces —
 // new (the change made it), updated (a different or worse variant), unchanged (shown only where the
 // change touched it, or where the change made an old value take effect), absent (fixed).
-import type { BaselineState } from '../findings.js'
+import { severityRank, type BaselineState, type Severity } from '../findings.js'
 import type { Placed } from '../rules/results.js'
 import type { Keyed } from '../rules/run.js'
 import type { SideAnalysis } from '../settings/side.js'
@@ -30,7 +30,7 @@ function baseByHeadKey(baseItems: Keyed[], pairs: ModulePairs): Map<string, Keye
   )
 }
 
-function severityOf(it: Keyed): string {
+function severityOf(it: Keyed): Severity {
   return it.raw.severity ?? it.rule.meta.severity
 }
 
@@ -68,8 +68,10 @@ export function compareResults(headItems: Keyed[], baseItems: Keyed[], sides: Si
     const variantOf = goneByVariant.get(variantKey(it.key, it))
     if (variantOf) {
       // the same rule about the same setting, said another way (DEBUG = True → a bool() trap): not new
+      // a less severe variant (a placeholder key replaced by an empty one) is no regression
       replaced.add(variantOf[0])
-      out.push({ ...it, state: 'updated', ...relocate(it, baseView(it.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] })
+      const milder = severityRank(severityOf(it)) < severityRank(severityOf(variantOf[1]))
+      out.push({ ...it, state: milder ? 'unchanged' : 'updated', ...relocate(it, baseView(it.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] })
       continue
     }
     out.push({ ...it, state: 'new', ...relocate(it, baseView(it.entry.path), diff) })
