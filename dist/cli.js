@@ -20434,6 +20434,28 @@ var clickjackingProtectionWeakened = {
   }
 };
 
+// src/rules/preconditions.ts
+var SECURITY_MIDDLEWARE_ON = {
+  what: "SecurityMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "security-middleware-missing", subject: "MIDDLEWARE:SecurityMiddleware" },
+  holds: (view) => hasMiddleware(view, SECURITY_MIDDLEWARE)
+};
+var CSRF_MIDDLEWARE_ON = {
+  what: "CsrfViewMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "csrf-middleware-missing", subject: "MIDDLEWARE:CsrfViewMiddleware" },
+  holds: (view) => hasMiddleware(view, CSRF_MIDDLEWARE)
+};
+var HSTS_ON = {
+  what: "HSTS is on (SECURE_HSTS_SECONDS is set)",
+  reportedBy: { rule: "hsts-weakened", subject: "SECURE_HSTS_SECONDS" },
+  holds: (view) => {
+    const v2 = view.get("SECURE_HSTS_SECONDS").value;
+    const options = v2.kind === "oneOf" ? v2.options : [v2];
+    const each = options.map((o2) => truthy(o2));
+    return each.every((t2) => t2 === true) ? true : each.every((t2) => t2 === false) ? false : void 0;
+  }
+};
+
 // src/rules/content-type-nosniff-disabled.ts
 function wasOn(base) {
   const v2 = base?.get("SECURE_CONTENT_TYPE_NOSNIFF").value;
@@ -20452,6 +20474,7 @@ var contentTypeNosniffDisabled = {
       fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_CONTENT_TYPE_NOSNIFF");
@@ -20600,6 +20623,7 @@ var crossOriginOpenerPolicyWeakened = {
       fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_CROSS_ORIGIN_OPENER_POLICY");
@@ -20648,6 +20672,7 @@ var csrfCookieInsecure = {
       fix: "CSRF_COOKIE_SECURE = True"
     }
   },
+  preconditions: () => [CSRF_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return [];
     if (truthy(settings.get("CSRF_USE_SESSIONS").value) !== false) return [];
@@ -20873,6 +20898,8 @@ var hstsWeakened = {
       fix: "SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True"
     }
   },
+  // include-subdomains, preload and the max-age checks only matter once HSTS is on
+  preconditions: (subject) => subject === "SECURE_HSTS_SECONDS" ? [SECURITY_MIDDLEWARE_ON] : [SECURITY_MIDDLEWARE_ON, HSTS_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const out2 = [];
@@ -20963,6 +20990,7 @@ var referrerPolicyWeakened = {
       fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_REFERRER_POLICY");
@@ -21070,7 +21098,7 @@ var secretKeyWeak = {
     title: "SECRET_KEY is empty, short or a placeholder",
     django: ["security.W009", "security.W025"],
     docs: {
-      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: empty or missing, under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`.",
+      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
       why: "A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.",
       bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
       fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
@@ -21079,8 +21107,20 @@ var secretKeyWeak = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const failsClosed = (v2) => Boolean(key.binding?.env.length) && (v2.kind === "none" || v2.kind === "str" && v2.value === "");
-    const j3 = judge(key, (v2) => !failsClosed(v2) && weakness(v2) !== void 0);
+    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
+    const fromEnv = Boolean(key.binding?.env.length);
+    const e = judge(key, (v2) => !fromEnv && empty(v2));
+    if (e.value)
+      out2.push({
+        subject: "SECRET_KEY:empty",
+        // Django's deploy check still warns (W009); the difference is the severity and the reason
+        djangoCheck: "security.W009",
+        loc: locOf(key, settings, e.binding),
+        severity: "low",
+        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
+        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
+      });
+    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
     const why = j3.value && weakness(j3.value);
     if (j3.value && why) {
       const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
@@ -21259,6 +21299,7 @@ var sslRedirectDisabled = {
       fix: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_SSL_REDIRECT");
@@ -25261,7 +25302,7 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/diff.ts
+// src/diff/hunks.ts
 function parseHunkHeader(line2) {
   const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
   if (!m2) return void 0;
@@ -32465,8 +32506,294 @@ async function stillInHead(repo, head, secrets) {
   return out2;
 }
 
-// src/review.ts
-import { createHash as createHash2 } from "node:crypto";
+// src/diff/change-index.ts
+var ChangeIndex = class {
+  constructor(change) {
+    this.change = change;
+    for (const c3 of change.changes) {
+      this.hunks.set(c3.path, c3.hunks);
+      this.changed.add(c3.path);
+      if (c3.status === "deleted") this.deleted.add(c3.path);
+      if (c3.oldPath) {
+        this.oldPath.set(c3.path, c3.oldPath);
+        this.changed.add(c3.oldPath);
+      }
+    }
+  }
+  change;
+  hunks = /* @__PURE__ */ new Map();
+  /** head path → base path, for renames and copies */
+  oldPath = /* @__PURE__ */ new Map();
+  deleted = /* @__PURE__ */ new Set();
+  /** every path the change touched, on either side */
+  changed = /* @__PURE__ */ new Set();
+  basePath(headPath) {
+    return this.oldPath.get(headPath) ?? headPath;
+  }
+  headPath(basePath) {
+    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
+    return basePath;
+  }
+  /** A base line, trimmed ('' past the end or when the file is not there). */
+  baseLine(path2, line2) {
+    return (linesOf(this.change.base, path2)?.line(line2) ?? "").trim();
+  }
+  /** A head line, trimmed, or undefined. */
+  headLine(path2, line2) {
+    return linesOf(this.change.head, path2)?.line(line2)?.trim();
+  }
+};
+function addedLines(hunks) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
+  return lines;
+}
+
+// src/diff/preconditions.ts
+function settingOf(it2) {
+  return it2.raw.subject.split(/[:[]/)[0];
+}
+function preconditionsOf(it2) {
+  return it2.rule.preconditions?.(it2.raw.subject) ?? [];
+}
+function valueText(view, name2) {
+  return show2(view.get(name2).value, 400);
+}
+function suppliedPreconditions(it2, head, base) {
+  if (!base) return void 0;
+  const supplied = preconditionsOf(it2).filter((p2) => p2.holds(base) === false && p2.holds(head) === true);
+  if (!supplied.length) return void 0;
+  const name2 = settingOf(it2);
+  return valueText(head, name2) === valueText(base, name2) ? supplied : void 0;
+}
+function removedPreconditions(it2, head) {
+  if (!head) return [];
+  return preconditionsOf(it2).filter((p2) => p2.holds(head) === false);
+}
+function takesEffectNote(it2, supplied, head) {
+  const name2 = settingOf(it2);
+  return `Not new: ${name2} is ${valueText(head, name2)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
+}
+function silencedNote(silenced) {
+  const listed = silenced.map((s) => `${s.rule.meta.id} (${settingOf(s)})`);
+  return `This also silences what was reported before and is not fixed: ${[...new Set(listed)].join(", ")}.`;
+}
+
+// src/diff/removed-import.ts
+function removedImportOf(deletedPath, baseView, diff) {
+  if (!baseView) return void 0;
+  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
+  for (const importer of baseView.entry.chain) {
+    if (importer === deletedPath || diff.deleted.has(importer)) continue;
+    const headPath = diff.headPath(importer);
+    const hunks = diff.hunks.get(headPath);
+    if (!hunks) continue;
+    const lines = linesOf(diff.change.base, importer);
+    for (let i2 = 1; lines && i2 <= lines.count; i2++) {
+      const text = lines.line(i2);
+      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
+    }
+  }
+  return void 0;
+}
+
+// src/diff/relocate.ts
+function relocate(it2, baseView, diff) {
+  const loc = it2.raw.loc;
+  const headHunks = diff.hunks.get(loc.path);
+  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
+  let removed = it2.raw.removed;
+  if (!removed && baseView) {
+    const setting = it2.raw.subject.split(/[:[]/)[0];
+    const b3 = baseView.binding(setting);
+    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
+  }
+  if (removed) {
+    const headPath = diff.headPath(removed.loc.path);
+    const hunks = diff.hunks.get(headPath);
+    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
+      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
+      if (!diff.deleted.has(headPath))
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
+      if (viaImport)
+        return { path: viaImport.path, line: viaImport.line, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
+    }
+  }
+  for (const path2 of it2.entry.chain) {
+    const first = diff.hunks.get(path2)?.find((h3) => h3.newLines > 0);
+    if (!first) continue;
+    const evidence = diff.headLine(loc.path, loc.line);
+    return { path: path2, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
+  }
+  return {};
+}
+
+// src/diff/baseline.ts
+function baseByHeadKey(baseItems, pairs) {
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  return new Map(
+    baseItems.map((i2) => {
+      const [rule, path2, ...rest] = i2.key.split("|");
+      return [[rule, headPathOfBase.get(path2) ?? path2, ...rest].join("|"), i2];
+    })
+  );
+}
+function severityOf(it2) {
+  return it2.raw.severity ?? it2.rule.meta.severity;
+}
+function variantKey(key, it2) {
+  const [rule, path2] = key.split("|");
+  return `${rule}|${path2}|${settingOf(it2)}`;
+}
+function compareResults(headItems, baseItems, sides) {
+  const { head, base, pairs, diff } = sides;
+  const baseByKey = baseByHeadKey(baseItems, pairs);
+  const headKeys = new Set(headItems.map((i2) => i2.key));
+  const baseView = (headPath) => base.views.get(pairs.get(headPath) ?? "");
+  const goneByVariant = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) goneByVariant.set(variantKey(key, it2), [key, it2]);
+  const replaced = /* @__PURE__ */ new Set();
+  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
+  const out2 = [];
+  for (const it2 of headItems) {
+    const before = baseByKey.get(it2.key);
+    if (before) {
+      if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
+      else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
+      continue;
+    }
+    const headView = head.views.get(it2.entry.path);
+    const supplied = headView && suppliedPreconditions(it2, headView, baseView(it2.entry.path));
+    if (supplied && headView) {
+      out2.push({ ...it2, state: "unchanged", extraNotes: [takesEffectNote(it2, supplied, headView)] });
+      continue;
+    }
+    const variantOf = goneByVariant.get(variantKey(it2.key, it2));
+    if (variantOf) {
+      replaced.add(variantOf[0]);
+      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1]));
+      out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
+      continue;
+    }
+    out2.push({ ...it2, state: "new", ...relocate(it2, baseView(it2.entry.path), diff) });
+  }
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  const silencedBy = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) {
+    if (headKeys.has(key) || replaced.has(key)) continue;
+    const headPath = headPathOfBase.get(it2.entry.path) ?? it2.entry.path;
+    const taken = removedPreconditions(it2, head.views.get(headPath)).find((p2) => p2.reportedBy);
+    const reporter = taken && out2.find((o2) => o2.rule.meta.id === taken.reportedBy?.rule && o2.raw.subject === taken.reportedBy.subject && o2.entry.path === headPath);
+    if (reporter) silencedBy.set(reporter.key, [...silencedBy.get(reporter.key) ?? [], it2]);
+    else out2.push({ ...it2, state: "absent" });
+  }
+  for (const o2 of out2) {
+    const silenced = silencedBy.get(o2.key);
+    if (silenced) o2.extraNotes = [...o2.extraNotes ?? [], silencedNote(silenced)];
+  }
+  return out2;
+}
+
+// src/diff/known-secrets.ts
+function joined(text) {
+  return text.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
+}
+var BaseTexts = class {
+  constructor(base) {
+    this.base = base;
+  }
+  base;
+  texts;
+  all() {
+    if (!this.texts) {
+      this.texts = [];
+      for (const path2 of this.base.paths) {
+        const text = this.base.read(path2);
+        if (text !== void 0) this.texts.push(text, joined(text));
+      }
+    }
+    return this.texts;
+  }
+  /** Whether the value appears in any base file the source read (the changed files and the settings modules). */
+  has(value) {
+    return value.length > 0 && this.all().some((t2) => t2.includes(value));
+  }
+  /** The first base path that holds the value, for the note. */
+  where(value) {
+    for (const path2 of this.base.paths) {
+      const text = this.base.read(path2);
+      if (text !== void 0 && (text.includes(value) || joined(text).includes(value))) return path2;
+    }
+    return void 0;
+  }
+};
+function splitKnownSecrets(items, base) {
+  const added = [];
+  const known = [];
+  for (const it2 of items) {
+    const values = it2.raw.secrets ?? [];
+    if (!values.length || !values.every((v2) => base.has(v2))) {
+      added.push(it2);
+      continue;
+    }
+    const where = base.where(values[0]);
+    known.push({ ...it2, raw: { ...it2.raw, notes: [...it2.raw.notes ?? [], `Not new: the same value was already in ${where ?? "the repository"} before this change.`] } });
+  }
+  return { added, known };
+}
+
+// src/diff/pairing.ts
+function productionPaths(side) {
+  return side.discovery.entries.filter((e) => e.production).map((e) => e.path);
+}
+function selectedBy(side, path2) {
+  return side.discovery.references.filter((r2) => r2.kind === "deploy" && referenceTarget(r2, side.discovery.index) === path2).map((r2) => r2.path);
+}
+function pairModules(head, base, diff) {
+  const pairs = /* @__PURE__ */ new Map();
+  const baseProduction = productionPaths(base);
+  const taken = /* @__PURE__ */ new Set();
+  const unpaired = [];
+  for (const h3 of productionPaths(head)) {
+    const same = diff.basePath(h3);
+    if (base.views.has(same)) {
+      pairs.set(h3, same);
+      taken.add(same);
+    } else unpaired.push(h3);
+  }
+  for (const h3 of [...unpaired]) {
+    const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
+    const match2 = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
+    if (match2) {
+      pairs.set(h3, match2);
+      taken.add(match2);
+      unpaired.splice(unpaired.indexOf(h3), 1);
+    }
+  }
+  const leftover = baseProduction.filter((b3) => !taken.has(b3));
+  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0]);
+  return pairs;
+}
+
+// src/diff/secrets.ts
+var KEY_SETTINGS = ["SECRET_KEY", "SECRET_KEY_FALLBACKS"];
+function settingsSecrets(side) {
+  const out2 = [];
+  for (const view of side.views.values())
+    for (const name2 of KEY_SETTINGS) {
+      const b3 = view.get(name2).binding;
+      if (!b3) continue;
+      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
+      for (const v2 of values) {
+        if (v2.kind === "str") out2.push(v2.value);
+        if (v2.kind === "seq") {
+          for (const i2 of v2.items) if (i2.value.kind === "str") out2.push(i2.value.value);
+        }
+      }
+    }
+  return out2;
+}
 
 // src/files/set-aside.ts
 var KIND_WORDS = {
@@ -32504,6 +32831,161 @@ function setAside(findings, includeTests) {
   if (!total) return { findings: kept, notices: [] };
   const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => typeof words2 === "string" ? `${n} ${words2}` : `${n} ${n === 1 ? words2.one : words2.many}`);
   return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
+}
+
+// src/rules/results.ts
+import { createHash as createHash2 } from "node:crypto";
+function fingerprint(parts2) {
+  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
+}
+function located(meta, raw, path2, line2, endLine, files, config) {
+  return {
+    ruleId: meta.id,
+    severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
+    path: path2,
+    line: line2,
+    endLine,
+    message: raw.message,
+    evidence: linesOf(files, path2)?.line(line2),
+    fix: raw.fix
+  };
+}
+var PRODUCTION_SETTINGS = { kind: "production", why: "production settings" };
+function toFindings(items, files, config) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const it2 of items) {
+    const id = `${it2.rule.meta.id}|${it2.path ?? it2.raw.loc.path}|${it2.line ?? it2.raw.loc.line}|${it2.raw.subject}|${it2.state ?? ""}`;
+    const group = groups.get(id);
+    if (group) {
+      if (!group.entries.some((e) => e.path === it2.entry.path)) group.entries.push(it2.entry);
+    } else groups.set(id, { first: it2, entries: [it2.entry] });
+  }
+  return [...groups.values()].map(({ first: it2, entries }) => {
+    const path2 = it2.path ?? it2.raw.loc.path;
+    const line2 = it2.line ?? it2.raw.loc.line;
+    const affected = entries.map((e) => e.path).sort();
+    const others = affected.filter((p2) => p2 !== path2);
+    const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
+    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
+    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
+    return {
+      ...located(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
+      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path2, ...affected]),
+      baselineState: it2.state,
+      djangoCheck: it2.raw.djangoCheck,
+      affected,
+      notes,
+      fileClass: PRODUCTION_SETTINGS
+    };
+  });
+}
+function fileFindings(items, settingsFindings, side, files, config, state) {
+  const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
+  const overriddenInProduction = (path2, line2) => {
+    const views = [...side.views.values()].filter((v2) => v2.entry.production && v2.entry.chain.includes(path2));
+    return views.length > 0 && views.every((v2) => {
+      const b3 = v2.binding("SECRET_KEY");
+      return b3 !== void 0 && (b3.loc.path !== path2 || b3.loc.line > line2);
+    });
+  };
+  const settingsKey = (it2) => /^[^:]*:SECRET_KEY:/.test(it2.raw.subject) && overriddenInProduction(it2.raw.loc.path, it2.raw.loc.line);
+  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && (keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`) || it2.fileClass.kind === "production" && settingsKey(it2)))).map((it2) => ({
+    ...located(it2.rule.meta, it2.raw, it2.raw.loc.path, it2.raw.loc.line, it2.raw.loc.endLine, files, config),
+    fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
+    baselineState: state,
+    affected: [],
+    notes: it2.raw.notes ?? [],
+    fileClass: it2.fileClass,
+    ...it2.raw.aside ? { aside: it2.raw.aside } : {}
+  }));
+}
+
+// src/settings/deploy-worlds.ts
+var MAX_DEPLOYMENT_WORLDS = 8;
+function worldEnv(d2) {
+  return new Map([...d2.env.values()].map((e) => [e.name, e.value]));
+}
+function envKey(env) {
+  return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
+}
+function distinctDeployments(deployments) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const d2 of deployments) {
+    const key = envKey(worldEnv(d2));
+    if (!d2.env.size || seen.has(key) || out2.length >= MAX_DEPLOYMENT_WORLDS) continue;
+    seen.add(key);
+    out2.push(d2);
+  }
+  return out2;
+}
+function suppliedBinding(b3, d2) {
+  const alternatives = b3.alternatives?.map((a) => suppliedBinding(a, d2));
+  const read = b3.env.find((r2) => d2.env.has(r2.name));
+  const setting = read && d2.env.get(read.name);
+  const own = alternatives ? { ...b3, alternatives } : b3;
+  if (!read || !setting) return own;
+  return {
+    ...own,
+    loc: { path: setting.path, line: setting.line, endLine: setting.line },
+    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
+  };
+}
+function addsNothing(value, deployed) {
+  const options = value.kind === "oneOf" ? value.options : [value];
+  return show2(value, 400) === show2(deployed, 400) || options.every((o2) => o2.kind === "unknown" || o2.kind === "fails");
+}
+function fromTemplate(raw, severity) {
+  if (!isEnvTemplate(raw.loc.path)) return raw;
+  const note = `${raw.loc.path} is a template a user would copy: every deployment made from it as written gets this value (reported at medium severity).`;
+  return { ...raw, severity: severityRank(severity) > severityRank("medium") ? "medium" : severity, notes: [...raw.notes ?? [], note] };
+}
+
+// src/rules/run.ts
+function runRules(side, config, baseOf) {
+  const out2 = [];
+  for (const [path2, view] of side.views) {
+    if (!view.entry.production) continue;
+    const base = baseOf?.(path2);
+    for (const rule of RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path2}|${raw.subject}`, rule, raw: fromTemplate(raw, raw.severity ?? rule.meta.severity), entry: view.entry });
+    }
+  }
+  return out2;
+}
+function fileClassOf(path2, side) {
+  const entry = side.discovery.entries.find((e) => e.path === path2);
+  if (entry && !entry.production) return { kind: "development", why: `it is a development or test settings module (${entry.reason})` };
+  const byPath = classifyFile(path2);
+  if (byPath.kind !== "production") return byPath;
+  const described = side.discovery.deployments.filter((d2) => d2.path === path2 && d2.role !== "build");
+  if (described.length && described.every((d2) => d2.role === "development")) return { kind: "development", why: `${path2} runs the project for development: ${described[0].why ?? "a development process"}` };
+  return byPath;
+}
+function runFileRules(files, side, config, targets) {
+  const out2 = [];
+  for (const t2 of targets) {
+    const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
+    const text = secrets ? void 0 : files.read(t2.path);
+    if (!secrets && text === void 0) continue;
+    const fileClass = fileClassOf(t2.path, side);
+    const ctx = {
+      path: t2.path,
+      get text() {
+        return text ?? files.read(t2.path) ?? "";
+      },
+      lines: t2.lines,
+      added: t2.added,
+      fileClass,
+      secrets
+    };
+    for (const rule of FILE_RULES) {
+      if (config.rules[rule.meta.id] === "off") continue;
+      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw, fileClass });
+    }
+  }
+  return out2;
 }
 
 // src/settings/changes.ts
@@ -34916,47 +35398,6 @@ function tooDeep(path2, notices) {
   return { path: path2, ns: { bindings: /* @__PURE__ */ new Map(), dynamic: loc }, starImports: [], notices: notices ? [notice] : [], opaque: [], compared: /* @__PURE__ */ new Map() };
 }
 
-// src/settings/deploy-worlds.ts
-var MAX_DEPLOYMENT_WORLDS = 8;
-function worldEnv(d2) {
-  return new Map([...d2.env.values()].map((e) => [e.name, e.value]));
-}
-function envKey(env) {
-  return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
-}
-function distinctDeployments(deployments) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const d2 of deployments) {
-    const key = envKey(worldEnv(d2));
-    if (!d2.env.size || seen.has(key) || out2.length >= MAX_DEPLOYMENT_WORLDS) continue;
-    seen.add(key);
-    out2.push(d2);
-  }
-  return out2;
-}
-function suppliedBinding(b3, d2) {
-  const alternatives = b3.alternatives?.map((a) => suppliedBinding(a, d2));
-  const read = b3.env.find((r2) => d2.env.has(r2.name));
-  const setting = read && d2.env.get(read.name);
-  const own = alternatives ? { ...b3, alternatives } : b3;
-  if (!read || !setting) return own;
-  return {
-    ...own,
-    loc: { path: setting.path, line: setting.line, endLine: setting.line },
-    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
-  };
-}
-function addsNothing(value, deployed) {
-  const options = value.kind === "oneOf" ? value.options : [value];
-  return show2(value, 400) === show2(deployed, 400) || options.every((o2) => o2.kind === "unknown" || o2.kind === "fails");
-}
-function fromTemplate(raw, severity) {
-  if (!isEnvTemplate(raw.loc.path)) return raw;
-  const note = `${raw.loc.path} is a template a user would copy: every deployment made from it as written gets this value (reported at medium severity).`;
-  return { ...raw, severity: severityRank(severity) > severityRank("medium") ? "medium" : severity, notes: [...raw.notes ?? [], note] };
-}
-
 // src/settings/view.ts
 var Worlds = class {
   constructor(index) {
@@ -35083,6 +35524,19 @@ function withAlternatives(setting, others) {
   return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) };
 }
 
+// src/settings/side.ts
+function analyzeSide(files, candidates) {
+  const discovery = discover(files, candidates);
+  const worlds = new Worlds(discovery.index);
+  const views = /* @__PURE__ */ new Map();
+  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
+  return { discovery, views };
+}
+function wantedPaths(side) {
+  for (const view of side.views.values()) view.get("DEBUG");
+  return [...side.discovery.index.wanted];
+}
+
 // src/suppressions.ts
 var MARKER = "django-security:";
 function parseSuppression(line2) {
@@ -35131,150 +35585,10 @@ function applySuppressions(findings, files, config, changed) {
 }
 
 // src/review.ts
-function secretValues(side) {
-  const out2 = [];
-  for (const view of side.views.values())
-    for (const name2 of ["SECRET_KEY", "SECRET_KEY_FALLBACKS"]) {
-      const b3 = view.get(name2).binding;
-      if (!b3) continue;
-      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
-      for (const v2 of values) {
-        if (v2.kind === "str") out2.push(v2.value);
-        if (v2.kind === "seq") {
-          for (const i2 of v2.items) if (i2.value.kind === "str") out2.push(i2.value.value);
-        }
-      }
-    }
-  return out2;
-}
-function analyzeSide(files, candidates) {
-  const discovery = discover(files, candidates);
-  const worlds = new Worlds(discovery.index);
-  const views = /* @__PURE__ */ new Map();
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
-  return { discovery, views };
-}
-function wantedPaths(side) {
-  for (const view of side.views.values()) view.get("DEBUG");
-  return [...side.discovery.index.wanted];
-}
-function fileClassOf(path2, side) {
-  const entry = side.discovery.entries.find((e) => e.path === path2);
-  if (entry && !entry.production) return { kind: "development", why: `it is a development or test settings module (${entry.reason})` };
-  const byPath = classifyFile(path2);
-  if (byPath.kind !== "production") return byPath;
-  const described = side.discovery.deployments.filter((d2) => d2.path === path2 && d2.role !== "build");
-  if (described.length && described.every((d2) => d2.role === "development")) return { kind: "development", why: `${path2} runs the project for development: ${described[0].why ?? "a development process"}` };
-  return byPath;
-}
-function runFileRules(files, side, config, targets) {
-  const out2 = [];
-  for (const t2 of targets) {
-    const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
-    const text = secrets ? void 0 : files.read(t2.path);
-    if (!secrets && text === void 0) continue;
-    const fileClass = fileClassOf(t2.path, side);
-    const ctx = {
-      path: t2.path,
-      get text() {
-        return text ?? files.read(t2.path) ?? "";
-      },
-      lines: t2.lines,
-      added: t2.added,
-      fileClass,
-      secrets
-    };
-    for (const rule of FILE_RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw, fileClass });
-    }
-  }
-  return out2;
-}
-function fileFindings(items, settingsFindings, side, files, config, state) {
-  const keyLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "secret-key-hardcoded").map((f3) => `${f3.path}:${f3.line}`));
-  const overriddenInProduction = (path2, line2) => {
-    const views = [...side.views.values()].filter((v2) => v2.entry.production && v2.entry.chain.includes(path2));
-    return views.length > 0 && views.every((v2) => {
-      const b3 = v2.binding("SECRET_KEY");
-      return b3 !== void 0 && (b3.loc.path !== path2 || b3.loc.line > line2);
-    });
-  };
-  const settingsKey = (it2) => /^[^:]*:SECRET_KEY:/.test(it2.raw.subject) && overriddenInProduction(it2.raw.loc.path, it2.raw.loc.line);
-  return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && (keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`) || it2.fileClass.kind === "production" && settingsKey(it2)))).map((it2) => ({
-    ...located(it2.rule.meta, it2.raw, it2.raw.loc.path, it2.raw.loc.line, it2.raw.loc.endLine, files, config),
-    fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
-    baselineState: state,
-    affected: [],
-    notes: it2.raw.notes ?? [],
-    fileClass: it2.fileClass,
-    ...it2.raw.aside ? { aside: it2.raw.aside } : {}
-  }));
-}
 function allTextFiles(files) {
   const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
   return text.map((path2) => ({ path: path2, added: true }));
 }
-function runRules(side, config, baseSide, baseEntryOf) {
-  const out2 = [];
-  for (const [path2, view] of side.views) {
-    if (!view.entry.production) continue;
-    const basePath = baseEntryOf?.(path2);
-    const base = basePath === void 0 ? void 0 : baseSide?.views.get(basePath);
-    for (const rule of RULES) {
-      if (config.rules[rule.meta.id] === "off") continue;
-      for (const raw of rule.check({ settings: view, base })) out2.push({ key: `${rule.meta.id}|${path2}|${raw.subject}`, rule, raw: fromTemplate(raw, raw.severity ?? rule.meta.severity), entry: view.entry });
-    }
-  }
-  return out2;
-}
-function fingerprint(parts2) {
-  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
-}
-function lineText(files, path2, line2) {
-  return linesOf(files, path2)?.line(line2);
-}
-function located(meta, raw, path2, line2, endLine, files, config) {
-  return {
-    ruleId: meta.id,
-    severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
-    path: path2,
-    line: line2,
-    endLine,
-    message: raw.message,
-    evidence: lineText(files, path2, line2),
-    fix: raw.fix
-  };
-}
-function toFindings(items, files, config) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const it2 of items) {
-    const id = `${it2.rule.meta.id}|${it2.path ?? it2.raw.loc.path}|${it2.line ?? it2.raw.loc.line}|${it2.raw.subject}|${it2.state ?? ""}`;
-    const group = groups.get(id);
-    if (group) {
-      if (!group.entries.some((e) => e.path === it2.entry.path)) group.entries.push(it2.entry);
-    } else groups.set(id, { first: it2, entries: [it2.entry] });
-  }
-  return [...groups.values()].map(({ first: it2, entries }) => {
-    const path2 = it2.path ?? it2.raw.loc.path;
-    const line2 = it2.line ?? it2.raw.loc.line;
-    const affected = entries.map((e) => e.path).sort();
-    const others = affected.filter((p2) => p2 !== path2);
-    const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
-    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
-    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
-    return {
-      ...located(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
-      fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path2, ...affected]),
-      baselineState: it2.state,
-      djangoCheck: it2.raw.djangoCheck,
-      affected,
-      notes,
-      fileClass: PRODUCTION_SETTINGS
-    };
-  });
-}
-var PRODUCTION_SETTINGS = { kind: "production", why: "production settings" };
 var collator = new Intl.Collator();
 function sorted(findings) {
   return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
@@ -35288,157 +35602,28 @@ async function scan(files, config) {
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
-  const secrets = [...secretValues(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
+  const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
   await initPython();
   const head = analyzeSide(change.head);
   const base = analyzeSide(change.base);
-  const diff = new DiffIndex(change);
-  const pairs = pairEntries(head, base, diff);
-  const headItems = runRules(head, config, base, (p2) => pairs.get(p2));
-  const baseItems = runRules(base, config);
-  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
-  const baseByKey = new Map(
-    baseItems.map((i2) => {
-      const [rule, path2, ...rest] = i2.key.split("|");
-      return [[rule, headPathOfBase.get(path2) ?? path2, ...rest].join("|"), i2];
-    })
-  );
-  const headKeys = new Set(headItems.map((i2) => i2.key));
-  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
-  const out2 = [];
-  for (const it2 of headItems) {
-    const before = baseByKey.get(it2.key);
-    if (!before) {
-      out2.push({ ...it2, state: "new", ...relocate(it2, base.views.get(pairs.get(it2.entry.path) ?? ""), diff) });
-      continue;
-    }
-    const severity = it2.raw.severity ?? it2.rule.meta.severity;
-    const beforeSeverity = before.raw.severity ?? before.rule.meta.severity;
-    if (severity !== beforeSeverity) out2.push({ ...it2, state: "updated" });
-    else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
-  }
-  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) out2.push({ ...it2, state: "absent" });
-  const headFindings = toFindings(out2.filter((o2) => o2.state !== "absent"), change.head, config);
-  const absentFindings = toFindings(out2.filter((o2) => o2.state === "absent"), change.base, config);
+  const diff = new ChangeIndex(change);
+  const pairs = pairModules(head, base, diff);
+  const headItems = runRules(head, config, (p2) => base.views.get(pairs.get(p2) ?? ""));
+  const compared2 = compareResults(headItems, runRules(base, config), { head, base, pairs, diff });
+  const headFindings = toFindings(compared2.filter((o2) => o2.state !== "absent"), change.head, config);
+  const absentFindings = toFindings(compared2.filter((o2) => o2.state === "absent"), change.base, config);
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
   const fileItems = runFileRules(change.head, head, config, targets);
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileFindings(fileItems, headFindings, head, change.head, config, "new")]), change.head, config, diff.hunks);
+  const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base));
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged")];
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
-  const secrets = [...secretValues(head), ...secretValues(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
+  const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
   return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] };
-}
-function addedLines(hunks) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
-  return lines;
-}
-var DiffIndex = class {
-  constructor(change) {
-    this.change = change;
-    for (const c3 of change.changes) {
-      this.hunks.set(c3.path, c3.hunks);
-      this.changed.add(c3.path);
-      if (c3.status === "deleted") this.deleted.add(c3.path);
-      if (c3.oldPath) {
-        this.oldPath.set(c3.path, c3.oldPath);
-        this.changed.add(c3.oldPath);
-      }
-    }
-  }
-  change;
-  hunks = /* @__PURE__ */ new Map();
-  /** head path → base path, for renames and copies */
-  oldPath = /* @__PURE__ */ new Map();
-  deleted = /* @__PURE__ */ new Set();
-  /** every path the change touched, on either side */
-  changed = /* @__PURE__ */ new Set();
-  basePath(headPath) {
-    return this.oldPath.get(headPath) ?? headPath;
-  }
-  headPath(basePath) {
-    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
-    return basePath;
-  }
-  baseLine(path2, line2) {
-    return (lineText(this.change.base, path2, line2) ?? "").trim();
-  }
-};
-function pairEntries(head, base, diff) {
-  const pairs = /* @__PURE__ */ new Map();
-  const production = (side) => side.discovery.entries.filter((e) => e.production).map((e) => e.path);
-  const baseProduction = production(base);
-  const taken = /* @__PURE__ */ new Set();
-  const selectedBy = (side, path2) => side.discovery.references.filter((r2) => r2.kind === "deploy" && referenceTarget(r2, side.discovery.index) === path2).map((r2) => r2.path);
-  const unpaired = [];
-  for (const h3 of production(head)) {
-    const same = diff.basePath(h3);
-    if (base.views.has(same)) {
-      pairs.set(h3, same);
-      taken.add(same);
-    } else unpaired.push(h3);
-  }
-  for (const h3 of [...unpaired]) {
-    const deployFiles = selectedBy(head, h3).map((p2) => diff.basePath(p2));
-    const match2 = baseProduction.find((b3) => !taken.has(b3) && selectedBy(base, b3).some((p2) => deployFiles.includes(p2)));
-    if (match2) {
-      pairs.set(h3, match2);
-      taken.add(match2);
-      unpaired.splice(unpaired.indexOf(h3), 1);
-    }
-  }
-  const leftover = baseProduction.filter((b3) => !taken.has(b3));
-  if (unpaired.length === 1 && leftover.length === 1) pairs.set(unpaired[0], leftover[0]);
-  return pairs;
-}
-function relocate(it2, baseView, diff) {
-  const loc = it2.raw.loc;
-  const headHunks = diff.hunks.get(loc.path);
-  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
-  let removed = it2.raw.removed;
-  if (!removed && baseView) {
-    const setting = it2.raw.subject.split(/[:[]/)[0];
-    const b3 = baseView.binding(setting);
-    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
-  }
-  if (removed) {
-    const headPath = diff.headPath(removed.loc.path);
-    const hunks = diff.hunks.get(headPath);
-    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
-      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
-      if (!diff.deleted.has(headPath))
-        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
-      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
-      if (viaImport)
-        return { ...viaImport, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
-    }
-  }
-  for (const path2 of it2.entry.chain) {
-    const first = diff.hunks.get(path2)?.find((h3) => h3.newLines > 0);
-    if (!first) continue;
-    const evidence = lineText(diff.change.head, loc.path, loc.line)?.trim();
-    return { path: path2, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
-  }
-  return {};
-}
-function removedImportOf(deletedPath, baseView, diff) {
-  if (!baseView) return void 0;
-  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
-  for (const importer of baseView.entry.chain) {
-    if (importer === deletedPath || diff.deleted.has(importer)) continue;
-    const headPath = diff.headPath(importer);
-    const hunks = diff.hunks.get(headPath);
-    if (!hunks) continue;
-    const lines = linesOf(diff.change.base, importer);
-    for (let i2 = 1; lines && i2 <= lines.count; i2++) {
-      const text = lines.line(i2);
-      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
-    }
-  }
-  return void 0;
 }
 function collectNotices(side, only) {
   const seen = /* @__PURE__ */ new Set();

@@ -1,7 +1,7 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
 import { pathMatcher, type Config } from './config/config.js'
-import { isChangedLine, type Hunk } from './diff.js'
+import { isChangedLine, type Hunk } from './diff/hunks.js'
 import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { linesOf } from './lines.js'
 import type { FileSet } from './settings/modules.js'

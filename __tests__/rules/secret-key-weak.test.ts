@@ -37,9 +37,10 @@ ruleTester(secretKeyWeak, {
     }
   ],
   invalid: [
-    { name: 'not set at all (Django default "")', code: py('DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]'), findings: [{ line: 1, djangoCheck: 'security.W009', message: ['it is empty', 'SECRET_KEY is not set'] }] },
-    { name: 'empty literal', code: py('DEBUG = False', 'SECRET_KEY = ""'), findings: [{ line: 2, djangoCheck: 'security.W009', message: ['empty'] }] },
-    { name: 'None', code: py('SECRET_KEY = None'), findings: [{ line: 1, djangoCheck: 'security.W009', message: ['None'] }] },
+    // empty or missing fails closed: Django refuses to start, so it is not "weak"; a low note says so
+    { name: 'not set at all (Django default "")', code: py('DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]'), findings: [{ line: 1, severity: 'low', message: ['is empty in production', 'Django refuses to start', 'not a weak key', 'SECRET_KEY is not set'] }] },
+    { name: 'empty literal', code: py('DEBUG = False', 'SECRET_KEY = ""'), findings: [{ line: 2, severity: 'low', message: ['is empty in production', 'refuses to start'] }] },
+    { name: 'None', code: py('SECRET_KEY = None'), findings: [{ line: 1, severity: 'low', message: ['is empty in production'] }] },
     { name: '49 characters', code: py(`SECRET_KEY = "${K49}"`), findings: [{ line: 1, djangoCheck: 'security.W009', message: ['49 characters, fewer than 50'] }] },
     { name: '80 characters but only 4 distinct', code: py(`SECRET_KEY = "${LOW}"`), findings: [{ line: 1, djangoCheck: 'security.W009', message: ['fewer than 5 distinct'] }] },
     { name: 'startproject key (django-insecure- prefix)', code: py('DEBUG = False', `SECRET_KEY = "${INSEC}"`), findings: [{ line: 2, djangoCheck: 'security.W009', message: ['django-insecure-'] }] },
@@ -52,9 +53,12 @@ ruleTester(secretKeyWeak, {
       findings: [{ line: 3, djangoCheck: 'security.W009', message: ['can be weak', '49 characters'] }]
     },
     {
-      name: 'weak on both branches',
+      name: 'a placeholder on one branch, empty on the other: weak can be, empty can be (low)',
       code: py('from myproject.platform import on_heroku', 'DEBUG = False', 'if on_heroku():', '    SECRET_KEY = "changeme"', 'else:', '    SECRET_KEY = ""'),
-      findings: [{ line: 4, djangoCheck: 'security.W009', message: ['is weak', 'placeholder'] }]
+      findings: [
+        { line: 4, djangoCheck: 'security.W009', message: ['can be weak', 'placeholder'] },
+        { line: 6, severity: 'low', message: ['can be empty', 'refuses to start'] }
+      ]
     },
     { name: 'short os.environ.get fallback', code: py('import os', 'SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "dev-secret-123")'), findings: [{ line: 2, message: ['14 characters', 'DJANGO_SECRET_KEY unset gets'] }] },
     { name: 'python-decouple default', code: py('from decouple import config', 'SECRET_KEY = config("SECRET_KEY", default="not-a-real-key")'), findings: [{ line: 2, djangoCheck: 'security.W009' }] },

@@ -2,7 +2,7 @@
 // and a diff from the unmutated project to the mutated one. An input is plain data (JSON), so a
 // reproducer file can be replayed as it was run.
 import { defaultConfig } from '../../src/config/config.js'
-import type { Hunk } from '../../src/diff.js'
+import type { Hunk } from '../../src/diff/hunks.js'
 import { review, scan } from '../../src/review.js'
 import { MapFileSet } from '../../src/sources/changeset.js'
 

@@ -2,7 +2,7 @@
 // has it. The change's own edit of that file takes effect once merged; until then it is reported
 // (review-config-weakened), so a pull request cannot rewrite the check it is judged by.
 import { createHash } from 'node:crypto'
-import type { Hunk } from '../diff.js'
+import type { Hunk } from '../diff/hunks.js'
 import type { Finding } from '../findings.js'
 import type { ChangeSet } from '../sources/changeset.js'
 import { LineIndex } from '../lines.js'

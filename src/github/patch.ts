@@ -1,6 +1,6 @@
 // Which lines of a pull request's head can carry an inline comment: the RIGHT side lines inside the
 // hunks of the file's patch (added and context lines). Anything else makes GitHub answer 422.
-import { parseHunkHeader } from '../diff.js'
+import { parseHunkHeader } from '../diff/hunks.js'
 
 export function commentableLines(patch: string | undefined): Set<number> {
   const lines = new Set<number>()

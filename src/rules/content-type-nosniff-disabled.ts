@@ -1,3 +1,4 @@
+import { SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import type { SettingsView } from '../settings/view.js'
 import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
@@ -22,6 +23,7 @@ export const contentTypeNosniffDisabled: Rule = {
       fix: '# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_CONTENT_TYPE_NOSNIFF')

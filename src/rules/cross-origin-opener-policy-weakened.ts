@@ -1,3 +1,4 @@
+import { SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import type { Value } from '../python/values.js'
 import { judge, literalFix, locOf, origin, show } from './helpers.js'
@@ -32,6 +33,7 @@ export const crossOriginOpenerPolicyWeakened: Rule = {
       fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_CROSS_ORIGIN_OPENER_POLICY')

@@ -1,3 +1,4 @@
+import { CSRF_MIDDLEWARE_ON } from './preconditions.js'
 import { CSRF_MIDDLEWARE } from '../settings/defaults.js'
 import { truthy } from '../python/values.js'
 import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
@@ -17,6 +18,7 @@ export const csrfCookieInsecure: Rule = {
       fix: 'CSRF_COOKIE_SECURE = True'
     }
   },
+  preconditions: () => [CSRF_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return []
     if (truthy(settings.get('CSRF_USE_SESSIONS').value) !== false) return []

@@ -1,3 +1,4 @@
+import { HSTS_ON, SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import { numeric, truthy } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
@@ -25,6 +26,8 @@ export const hstsWeakened: Rule = {
       fix: 'SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True'
     }
   },
+  // include-subdomains, preload and the max-age checks only matter once HSTS is on
+  preconditions: (subject) => (subject === 'SECURE_HSTS_SECONDS' ? [SECURITY_MIDDLEWARE_ON] : [SECURITY_MIDDLEWARE_ON, HSTS_ON]),
   check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const out: RuleFinding[] = []

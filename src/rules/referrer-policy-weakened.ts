@@ -1,3 +1,4 @@
+import { SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import { pyRepr, type Value } from '../python/values.js'
 import { judge, literalFix, locOf, origin, show } from './helpers.js'
@@ -45,6 +46,7 @@ export const referrerPolicyWeakened: Rule = {
       fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
     }
   },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_REFERRER_POLICY')

@@ -29,7 +29,7 @@ export const secretKeyWeak: Rule = {
     title: 'SECRET_KEY is empty, short or a placeholder',
     django: ['security.W009', 'security.W025'],
     docs: {
-      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: empty or missing, under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`.",
+      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
       why: 'A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.',
       bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
       fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
@@ -38,10 +38,24 @@ export const secretKeyWeak: Rule = {
   check({ settings }) {
     const out: RuleFinding[] = []
     const key = settings.get('SECRET_KEY')
-    // An empty or missing value read from the environment fails closed: Django refuses to start.
-    const failsClosed = (v: Value): boolean => Boolean(key.binding?.env.length) && (v.kind === 'none' || (v.kind === 'str' && v.value === ''))
+    // An empty or missing key fails closed: Django refuses to start (ImproperlyConfigured), so it is
+    // not weak. Read from the environment, that is the usual way to require it; written in the code,
+    // it is worth a low note, since production then cannot start unless something else sets it.
+    const empty = (v: Value): boolean => v.kind === 'none' || (v.kind === 'str' && v.value === '')
+    const fromEnv = Boolean(key.binding?.env.length)
+    const e = judge(key, (v) => !fromEnv && empty(v))
+    if (e.value)
+      out.push({
+        subject: 'SECRET_KEY:empty',
+        // Django's deploy check still warns (W009); the difference is the severity and the reason
+        djangoCheck: 'security.W009',
+        loc: locOf(key, settings, e.binding),
+        severity: 'low',
+        message: `SECRET_KEY ${e.verdict === 'possible' ? 'can be' : 'is'} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
+        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
+      })
     // Every branch of an `if` is judged; the finding points at the weak one.
-    const j = judge(key, (v) => !failsClosed(v) && weakness(v) !== undefined)
+    const j = judge(key, (v) => !empty(v) && weakness(v) !== undefined)
     const why = j.value && weakness(j.value)
     if (j.value && why) {
       const shown = j.value.kind === 'str' && j.value.value ? ` (${mask(j.value.value)})` : ''

@@ -3,6 +3,7 @@ import type { Fix, Severity } from '../findings.js'
 import type { Loc } from '../python/values.js'
 import type { SecretHit } from '../secrets/detect.js'
 import type { SettingsView } from '../settings/view.js'
+import type { Precondition } from './preconditions.js'
 
 export interface RuleDocs {
   /** One sentence: what the rule finds. */
@@ -50,6 +51,8 @@ export interface RuleFinding {
 
 export interface Rule {
   meta: RuleMeta
+  /** What must hold before the setting a finding (by subject) is about has any effect. */
+  preconditions?(subject: string): readonly Precondition[]
   check(ctx: RuleContext): RuleFinding[]
 }
 

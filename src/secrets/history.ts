@@ -5,7 +5,7 @@
 // together, as one piece of a file: a value on the line after its name (`SECRET_KEY = env(` …
 // `default="…"`), a list under a secret name, a Kubernetes `name:`/`value:` pair or a private key
 // header with its body below are found as in a whole file, and a header followed by `...` is not.
-import { parseHunkHeader, patchHeaderPath, unquote } from '../diff.js'
+import { parseHunkHeader, patchHeaderPath, unquote } from '../diff/hunks.js'
 import { detectSecrets, isSecretsCandidate, type SecretHit } from './detect.js'
 
 /** The `--format` the stream must be produced with: a marker line per commit. */

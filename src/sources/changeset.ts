@@ -1,5 +1,5 @@
 // What every source produces: the two sides of a change and what changed between them.
-import type { Hunk } from '../diff.js'
+import type { Hunk } from '../diff/hunks.js'
 import type { Notice } from '../findings.js'
 import type { FileSet } from '../settings/modules.js'
 

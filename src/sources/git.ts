@@ -2,7 +2,7 @@
 // working tree. Contents come through one `git cat-file --batch` process, never one per file, and are
 // asked for by object id: names travel NUL-separated (`-z`), so no name can be misread.
 import { simpleGit, type SimpleGit } from 'simple-git'
-import { parseHunkHeader, patchHeaderPath, type Hunk } from '../diff.js'
+import { parseHunkHeader, patchHeaderPath, type Hunk } from '../diff/hunks.js'
 import type { Notice } from '../findings.js'
 import { UsageError } from '../config/config.js'
 import { isSettingsRelevant } from '../settings/discovery.js'

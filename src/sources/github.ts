@@ -2,8 +2,8 @@
 // never checked out, fetched or run. The base side comes from the (trusted) base commits in the
 // workspace's git objects; the head side is the base side with the pull request's changed files,
 // read one by one through the contents API; changed lines come from the files list's patches.
-import type { Hunk } from '../diff.js'
-import { parseHunkHeader } from '../diff.js'
+import type { Hunk } from '../diff/hunks.js'
+import { parseHunkHeader } from '../diff/hunks.js'
 import type { Notice } from '../findings.js'
 import type { GitHub } from '../github/client.js'
 import { isSecretsCandidate } from '../secrets/detect.js'

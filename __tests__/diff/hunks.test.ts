@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { isChangedLine, isRemovedLine, mapOldLine, parseHunkHeader, type Hunk } from '../src/diff.js'
+import { isChangedLine, isRemovedLine, mapOldLine, parseHunkHeader, type Hunk } from '../../src/diff/hunks.js'
 
 // base: 10 lines. Change: line 3 replaced by two lines (3-4 new), lines 7-8 deleted (new has nothing there).
 const hunks: Hunk[] = [parseHunkHeader('@@ -3 +3,2 @@ X = 1')!, parseHunkHeader('@@ -7,2 +7,0 @@')!]

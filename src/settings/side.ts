@@ -1,0 +1,25 @@
+// The settings model of one tree: the modules discovery found, and a view of each entry module.
+import { discover, type Discovery } from './discovery.js'
+import type { FileSet } from './modules.js'
+import { SettingsView, Worlds } from './view.js'
+
+export interface SideAnalysis {
+  discovery: Discovery
+  views: Map<string, SettingsView>
+}
+
+/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
+export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
+  const discovery = discover(files, candidates)
+  const worlds = new Worlds(discovery.index)
+  const views = new Map<string, SettingsView>()
+  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
+  return { discovery, views }
+}
+
+/** Paths the analysis needed but the source has not read yet (imports of settings modules). */
+export function wantedPaths(side: SideAnalysis): string[] {
+  // Evaluate every entry so that imports are resolved and recorded as wanted.
+  for (const view of side.views.values()) view.get('DEBUG')
+  return [...side.discovery.index.wanted]
+}
