@@ -32096,8 +32096,10 @@ function mightBeSettings(text) {
 }
 function chainOf(path2, modules) {
   const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
   const visit2 = (p2) => {
-    if (out2.includes(p2)) return;
+    if (seen.has(p2)) return;
+    seen.add(p2);
     out2.push(p2);
     for (const i2 of modules.get(p2)?.imports ?? []) visit2(i2);
   };
@@ -32129,12 +32131,19 @@ function classify2(modules, references, deployments, index) {
   );
   const verdict = /* @__PURE__ */ new Map();
   for (const path2 of modules.keys()) verdict.set(path2, firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules.size === 1));
+  const chains = /* @__PURE__ */ new Map();
+  const chain = (path2) => {
+    let c3 = chains.get(path2);
+    if (!c3) chains.set(path2, c3 = chainOf(path2, modules));
+    return c3;
+  };
   for (const [path2, v2] of verdict)
-    if (modules.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chainOf(path2, modules).some((p2) => modules.get(p2)?.setsSecretKey))
+    if (modules.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chain(path2).some((p2) => modules.get(p2)?.setsSecretKey))
       verdict.set(path2, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
   const loaders = [...verdict].filter(([, v2]) => v2.production && v2.strong).map(([p2]) => p2);
+  const loaded = new Set(loaders.flatMap((k2) => chain(k2)));
   for (const [path2, v2] of verdict)
-    if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaders.some((k2) => chainOf(k2, modules).includes(path2)))
+    if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaded.has(path2))
       verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
   const entries = [];
   for (const [path2, m2] of modules) {
@@ -32143,7 +32152,7 @@ function classify2(modules, references, deployments, index) {
     if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage")) continue;
     const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
     const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
-    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chainOf(path2, modules), deployments: [...naming, ...unnamed] });
+    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
   }
   return entries.sort((a, b3) => a.path.localeCompare(b3.path));
 }

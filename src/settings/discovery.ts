@@ -228,10 +228,13 @@ function mightBeSettings(text: string): boolean {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text)
 }
 
+/** The module and every module it imports, directly or not, in depth-first order (linear: a set of the seen). */
 function chainOf(path: string, modules: Map<string, SettingsModule>): string[] {
   const out: string[] = []
+  const seen = new Set<string>()
   const visit = (p: string): void => {
-    if (out.includes(p)) return
+    if (seen.has(p)) return
+    seen.add(p)
     out.push(p)
     for (const i of modules.get(p)?.imports ?? []) visit(i)
   }
@@ -291,14 +294,22 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
   // Nothing names it and neither it nor its imports set SECRET_KEY: Django cannot start on it alone,
   // so it is a fragment or a library's defaults, read by another module, not settings a server runs.
   // The project's only settings module is kept: its key may come from somewhere we cannot see.
+  // each module's chain is walked once, however many questions are asked of it
+  const chains = new Map<string, string[]>()
+  const chain = (path: string): string[] => {
+    let c = chains.get(path)
+    if (!c) chains.set(path, (c = chainOf(path, modules)))
+    return c
+  }
   for (const [path, v] of verdict)
-    if (modules.size > 1 && v.production && !v.strong && !(refsTo.get(path) ?? []).length && !chainOf(path, modules).some((p) => modules.get(p)?.setsSecretKey))
+    if (modules.size > 1 && v.production && !v.strong && !(refsTo.get(path) ?? []).length && !chain(path).some((p) => modules.get(p)?.setsSecretKey))
       verdict.set(path, { production: false, reason: 'nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads', strong: false })
   // A module nothing selects, directly or through its imports, is not production once another
   // module is known to be.
   const loaders = [...verdict].filter(([, v]) => v.production && v.strong).map(([p]) => p)
+  const loaded = new Set(loaders.flatMap((k) => chain(k)))
   for (const [path, v] of verdict)
-    if (v.production && !v.strong && !(refsTo.get(path) ?? []).length && loaders.length && !loaders.some((k) => chainOf(k, modules).includes(path)))
+    if (v.production && !v.strong && !(refsTo.get(path) ?? []).length && loaders.length && !loaded.has(path))
       verdict.set(path, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(', ')}`, strong: false })
   const entries: EntryModule[] = []
   for (const [path, m] of modules) {
@@ -309,7 +320,7 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
     if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy' || r.kind === 'default' || r.kind === 'manage')) continue
     const naming = (refsTo.get(path) ?? []).flatMap((r) => (r.kind === 'deploy' && r.deployment ? [r.deployment] : []))
     const unnamed = v.production ? deployments.filter((d) => isProductionRole(d.role) && !d.settings) : []
-    entries.push({ path, production: v.production, reason: v.reason, chain: chainOf(path, modules), deployments: [...naming, ...unnamed] })
+    entries.push({ path, production: v.production, reason: v.reason, chain: chain(path), deployments: [...naming, ...unnamed] })
   }
   return entries.sort((a, b) => a.path.localeCompare(b.path))
 }
