@@ -46562,6 +46562,11 @@ var csrfCookieInsecure = {
 };
 
 // src/rules/csrf-middleware-missing.ts
+var isReplacement = (dotted2) => dotted2 === "session_csrf.CsrfMiddleware";
+function hasReplacement(v2) {
+  if (v2.kind === "oneOf") return v2.options.every(hasReplacement);
+  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && isReplacement(i2.value.value));
+}
 var csrfMiddlewareMissing = {
   meta: {
     id: "csrf-middleware-missing",
@@ -46569,13 +46574,14 @@ var csrfMiddlewareMissing = {
     title: "CsrfViewMiddleware is not in MIDDLEWARE",
     django: ["security.W003"],
     docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module.",
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts.",
       why: "Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.",
       bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
       fix: "# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way"
     }
   },
   check(ctx) {
+    if (hasReplacement(middlewareSetting(ctx.settings).value)) return [];
     const f3 = missingMiddleware(ctx, CSRF_MIDDLEWARE, "MIDDLEWARE:CsrfViewMiddleware", "security.W003", "no view is protected against cross-site request forgery unless it uses @csrf_protect.");
     return f3 ? [f3] : [];
   }

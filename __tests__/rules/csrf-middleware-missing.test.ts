@@ -8,6 +8,7 @@ ruleTester(csrfMiddlewareMissing, {
   valid: [
     { name: 'startproject middleware', code: MIDDLEWARE },
     { name: 'a tuple', code: py(`MIDDLEWARE = ("${SM}", "${CSRFM}")`) },
+    { name: 'django-session-csrf', code: py(`MIDDLEWARE = ["${SM}", "session_csrf.CsrfMiddleware"]`) },
     { name: 'appended in production', code: { 'proj/settings/base.py': py('DEBUG = False', `MIDDLEWARE = ["${SM}"]`), 'proj/settings/production.py': py('from .base import *', `MIDDLEWARE.append("${CSRFM}")`) } },
     { name: 'unknown list', code: py('import json, os', 'MIDDLEWARE = json.loads(os.environ["MIDDLEWARE_JSON"])') },
     { name: 'open list without it (may hold it)', code: py('from .extra import MORE', `MIDDLEWARE = ["${SM}"] + MORE`) },
@@ -16,6 +17,7 @@ ruleTester(csrfMiddlewareMissing, {
     { name: 'dynamic settings (exec)', code: py('DEBUG = False', 'exec(open("/etc/django/extra.py").read())') }
   ],
   invalid: [
+    { name: 'a replacement only in some environments', code: py('import os', `MIDDLEWARE = ["${SM}"]`, 'if os.environ.get("LEGACY"):', '    MIDDLEWARE.append("session_csrf.CsrfMiddleware")'), findings: [{ line: 2 }] },
     { name: 'not in the list', code: py(`MIDDLEWARE = ["${SM}", "${SESSM}"]`), findings: [{ line: 1, djangoCheck: 'security.W003', message: ['CsrfViewMiddleware is not in MIDDLEWARE'] }] },
     { name: 'MIDDLEWARE not set', code: py('DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]'), findings: [{ line: 1, djangoCheck: 'security.W003', message: ['does not set MIDDLEWARE'] }] },
     { name: 'exact string: trailing space', code: py(`MIDDLEWARE = ["${SM}", "${CSRFM} "]`), findings: [{ line: 1, djangoCheck: 'security.W003' }] },

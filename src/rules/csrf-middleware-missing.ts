@@ -1,6 +1,19 @@
+import type { Value } from '../python/values.js'
 import { CSRF_MIDDLEWARE } from '../settings/defaults.js'
-import { missingMiddleware } from './middleware.js'
+import { middlewareSetting, missingMiddleware } from './middleware.js'
 import type { Rule } from './types.js'
+
+/**
+ * Middleware that protects against CSRF in Django's place: django-session-csrf. (A project's class
+ * named CsrfViewMiddleware is not taken on its name: whether it subclasses Django's is not checked yet.)
+ */
+const isReplacement = (dotted: string): boolean => dotted === 'session_csrf.CsrfMiddleware'
+
+/** Whether every value the setting can take lists a replacement for CsrfViewMiddleware. */
+function hasReplacement(v: Value): boolean {
+  if (v.kind === 'oneOf') return v.options.every(hasReplacement)
+  return v.kind === 'seq' && v.items.some((i) => i.value.kind === 'str' && isReplacement(i.value.value))
+}
 
 export const csrfMiddlewareMissing: Rule = {
   meta: {
@@ -9,13 +22,14 @@ export const csrfMiddlewareMissing: Rule = {
     title: 'CsrfViewMiddleware is not in MIDDLEWARE',
     django: ['security.W003'],
     docs: {
-      what: 'Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module.',
+      what: 'Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts.',
       why: 'Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.',
       bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
       fix: '# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way'
     }
   },
   check(ctx) {
+    if (hasReplacement(middlewareSetting(ctx.settings).value)) return []
     const f = missingMiddleware(ctx, CSRF_MIDDLEWARE, 'MIDDLEWARE:CsrfViewMiddleware', 'security.W003', 'no view is protected against cross-site request forgery unless it uses @csrf_protect.')
     return f ? [f] : []
   }
