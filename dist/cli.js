@@ -7475,20 +7475,20 @@ var require_ms = __commonJS({
     function fmtLong(ms2) {
       var msAbs = Math.abs(ms2);
       if (msAbs >= d2) {
-        return plural2(ms2, msAbs, d2, "day");
+        return plural(ms2, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural2(ms2, msAbs, h3, "hour");
+        return plural(ms2, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural2(ms2, msAbs, m2, "minute");
+        return plural(ms2, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms2, msAbs, s, "second");
+        return plural(ms2, msAbs, s, "second");
       }
       return ms2 + " ms";
     }
-    function plural2(ms2, msAbs, n, name2) {
+    function plural(ms2, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms2 / n) + " " + name2 + (isPlural ? "s" : "");
     }
@@ -32821,30 +32821,29 @@ var KIND_WORDS = {
 };
 var nonProduction = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production";
 var settingAside = (f3) => f3.aside !== void 0 || f3.severity === "low" && nonProduction(f3);
-var phrases = /* @__PURE__ */ new Map();
-function plural(words2) {
-  let p2 = phrases.get(words2);
-  if (!p2) {
-    const space = words2.indexOf(" ");
-    phrases.set(words2, p2 = { one: words2, many: space < 0 ? `${words2}s` : `${words2.slice(0, space)}s${words2.slice(space)}` });
-  }
-  return p2;
+function counted(words2, n) {
+  if (n === 1) return `1 ${words2}`;
+  const space = words2.indexOf(" ");
+  return space < 0 ? `${n} ${words2}s` : `${n} ${words2.slice(0, space)}s${words2.slice(space)}`;
 }
 function setAside(findings, includeTests) {
   if (includeTests) return { findings, notices: [] };
   const kept = [];
   const counts = /* @__PURE__ */ new Map();
+  const asides = /* @__PURE__ */ new Set();
   for (const f3 of findings) {
     if (!settingAside(f3)) {
       kept.push(f3);
       continue;
     }
-    const words2 = f3.severity === "low" && nonProduction(f3) ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : plural(f3.aside);
+    const byKind = f3.severity === "low" && nonProduction(f3);
+    const words2 = byKind ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : f3.aside;
+    if (!byKind) asides.add(words2);
     counts.set(words2, (counts.get(words2) ?? 0) + 1);
   }
   const total = findings.length - kept.length;
   if (!total) return { findings: kept, notices: [] };
-  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => typeof words2 === "string" ? `${n} ${words2}` : `${n} ${n === 1 ? words2.one : words2.many}`);
+  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => asides.has(words2) ? counted(words2, n) : `${n} ${words2}`);
   return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
 }
 

@@ -19,35 +19,30 @@ const KIND_WORDS: Record<Exclude<FileKind, 'production'>, string> = {
 const nonProduction = (f: Finding): boolean => f.fileClass !== undefined && f.fileClass.kind !== 'production'
 const settingAside = (f: Finding): boolean => f.aside !== undefined || (f.severity === 'low' && nonProduction(f))
 
-interface Phrase {
-  one: string
-  many: string
-}
-const phrases = new Map<string, Phrase>()
-/** A finding's `aside` words are singular ("line that can set…"); the count makes the first word plural. */
-function plural(words: string): Phrase {
-  let p = phrases.get(words)
-  if (!p) {
-    const space = words.indexOf(' ')
-    phrases.set(words, (p = { one: words, many: space < 0 ? `${words}s` : `${words.slice(0, space)}s${words.slice(space)}` }))
-  }
-  return p
+/** A finding's `aside` words are singular ("line that can set…"); a count above one makes the first word plural. */
+function counted(words: string, n: number): string {
+  if (n === 1) return `1 ${words}`
+  const space = words.indexOf(' ')
+  return space < 0 ? `${n} ${words}s` : `${n} ${words.slice(0, space)}s${words.slice(space)}`
 }
 
 export function setAside(findings: Finding[], includeTests: boolean): { findings: Finding[]; notices: Notice[] } {
   if (includeTests) return { findings, notices: [] }
   const kept: Finding[] = []
-  const counts = new Map<string | Phrase, number>()
+  const counts = new Map<string, number>()
+  const asides = new Set<string>()
   for (const f of findings) {
     if (!settingAside(f)) {
       kept.push(f)
       continue
     }
-    const words = f.severity === 'low' && nonProduction(f) ? `in ${KIND_WORDS[f.fileClass?.kind as Exclude<FileKind, 'production'>]}` : plural(f.aside as string)
+    const byKind = f.severity === 'low' && nonProduction(f)
+    const words = byKind ? `in ${KIND_WORDS[f.fileClass?.kind as Exclude<FileKind, 'production'>]}` : (f.aside as string)
+    if (!byKind) asides.add(words)
     counts.set(words, (counts.get(words) ?? 0) + 1)
   }
   const total = findings.length - kept.length
   if (!total) return { findings: kept, notices: [] }
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([words, n]) => (typeof words === 'string' ? `${n} ${words}` : `${n} ${n === 1 ? words.one : words.many}`))
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([words, n]) => (asides.has(words) ? counted(words, n) : `${n} ${words}`))
   return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? '' : 's'} set aside (${parts.join(', ')}); --include-tests lists them` }] }
 }
