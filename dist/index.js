@@ -46591,16 +46591,19 @@ var csrfMiddlewareMissing = {
 var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
 var UNSET_WORLD = 0;
 var OFF_WORLDS = [1, 2, 3];
-function worldOf(index, set, env) {
+function worldOf(index, { set, env, platform: platform2 } = {}) {
   if (env) return { probe: null, env, deployed: false };
-  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD };
+  const probe = set ? null : WORLDS[index] ?? null;
+  const on2 = probe === null && platform2?.size ? { platform: platform2 } : {};
+  return set ? { probe, set, deployed: false, ...on2 } : { probe, deployed: index === UNSET_WORLD, ...on2 };
 }
 function isSet(world, name2) {
-  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false);
+  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
 }
 function envValue(world, name2) {
   if (world.set?.name === name2) return world.set.value;
   if (world.env) return world.env.get(name2);
+  if (world.platform?.has(name2)) return world.platform.get(name2);
   return world.probe ?? void 0;
 }
 var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
@@ -55241,6 +55244,14 @@ function worldEnv(d2) {
 function envKey(env) {
   return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
 }
+function platformEnv(deployments) {
+  const production = deployments.filter((d2) => isProductionRole(d2.role));
+  const out2 = /* @__PURE__ */ new Map();
+  const [first, ...rest] = production;
+  for (const e of first?.env.values() ?? [])
+    if (e.platform && rest.every((d2) => d2.env.get(e.name)?.platform && d2.env.get(e.name)?.value === e.value)) out2.set(e.name, e.value);
+  return out2;
+}
 function distinctDeployments(deployments) {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
@@ -57699,9 +57710,9 @@ function del(run3, target, s, frame) {
 // src/python/evaluate.ts
 var MAX_IMPORT_DEPTH = 64;
 var WorldEvaluator = class {
-  constructor(loader, world, set, env) {
+  constructor(loader, world, options = {}) {
     this.loader = loader;
-    this.world = worldOf(world, set, env);
+    this.world = worldOf(world, options);
   }
   loader;
   cache = /* @__PURE__ */ new Map();
@@ -57733,17 +57744,19 @@ function tooDeep(path2, notices) {
 
 // src/settings/view.ts
 var Worlds = class {
-  constructor(index) {
+  constructor(index, platform2) {
     this.index = index;
+    this.platform = platform2;
   }
   index;
+  platform;
   evaluators = [];
   literal = /* @__PURE__ */ new Map();
   deployment = /* @__PURE__ */ new Map();
   get(world) {
     let e = this.evaluators[world];
     if (!e) {
-      e = new WorldEvaluator(this.index, world);
+      e = new WorldEvaluator(this.index, world, { platform: this.platform });
       this.evaluators[world] = e;
     }
     return e;
@@ -57753,7 +57766,7 @@ var Worlds = class {
     const key = `${name2}=${value}`;
     let e = this.literal.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { name: name2, value });
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name: name2, value }, platform: this.platform });
       this.literal.set(key, e);
     }
     return e;
@@ -57763,7 +57776,7 @@ var Worlds = class {
     const key = envKey(env);
     let e = this.deployment.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, void 0, env);
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env });
       this.deployment.set(key, e);
     }
     return e;
@@ -57860,9 +57873,15 @@ function withAlternatives(setting, others) {
 // src/settings/side.ts
 function analyzeSide(files, candidates) {
   const discovery = discover(files, candidates);
-  const worlds = new Worlds(discovery.index);
+  const worlds = /* @__PURE__ */ new Map();
   const views = /* @__PURE__ */ new Map();
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
+  for (const entry of discovery.entries) {
+    const platform2 = platformEnv(entry.deployments);
+    const key = envKey(platform2);
+    let w2 = worlds.get(key);
+    if (!w2) worlds.set(key, w2 = new Worlds(discovery.index, platform2));
+    views.set(entry.path, new SettingsView(entry, w2));
+  }
   return { discovery, views };
 }
 function wantedPaths(side) {

@@ -25,18 +25,34 @@ export interface World {
    * undefined is set to a value the repository does not show.
    */
   env?: ReadonlyMap<string, string | undefined>
+  /**
+   * Variables the platform production runs on sets in every process (Heroku's DYNO): set even in
+   * production as deployed and its literal worlds, since no deployment there can lack them.
+   */
+  platform?: ReadonlyMap<string, string | undefined>
   /** Production as deployed (world 0): the world that reports notices and finds the literal worlds. */
   deployed: boolean
 }
 
-export function worldOf(index: number, set?: { name: string; value: string }, env?: ReadonlyMap<string, string | undefined>): World {
+export interface WorldOptions {
+  /** A literal world: the one variable it sets. */
+  set?: { name: string; value: string }
+  /** A deployment world: the whole environment (see World.env). */
+  env?: ReadonlyMap<string, string | undefined>
+  /** What the platform sets (see World.platform); ignored by the probe and deployment worlds. */
+  platform?: ReadonlyMap<string, string | undefined>
+}
+
+export function worldOf(index: number, { set, env, platform }: WorldOptions = {}): World {
   if (env) return { probe: null, env, deployed: false }
-  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD }
+  const probe = set ? null : (WORLDS[index] ?? null)
+  const on = probe === null && platform?.size ? { platform } : {}
+  return set ? { probe, set, deployed: false, ...on } : { probe, deployed: index === UNSET_WORLD, ...on }
 }
 
 /** Whether a variable is set in a world (for `"X" in os.environ`). */
 export function isSet(world: World, name: string): boolean {
-  return world.probe !== null || world.set?.name === name || (world.env?.has(name) ?? false)
+  return world.probe !== null || world.set?.name === name || (world.env?.has(name) ?? false) || (world.platform?.has(name) ?? false)
 }
 
 /**
@@ -46,6 +62,7 @@ export function isSet(world: World, name: string): boolean {
 export function envValue(world: World, name: string): string | undefined {
   if (world.set?.name === name) return world.set.value
   if (world.env) return world.env.get(name)
+  if (world.platform?.has(name)) return world.platform.get(name)
   return world.probe ?? undefined
 }
 

@@ -8,7 +8,7 @@
 // not assignments), library.ts and configurations.ts (library models), with values.ts,
 // operators.ts, methods.ts and containers.ts for Python's semantics and namespace.ts for scopes.
 import type { ParsedModule } from './ast.js'
-import { worldOf, type World } from './env.js'
+import { worldOf, type World, type WorldOptions } from './env.js'
 import { ModuleRun } from './module-run.js'
 import type { Namespace } from './namespace.js'
 import { execute } from './statements.js'
@@ -63,12 +63,9 @@ export class WorldEvaluator {
   constructor(
     private readonly loader: Loader,
     world: number,
-    /** For a literal world: the one variable it sets. */
-    set?: { name: string; value: string },
-    /** For a deployment world: the whole environment (see World.env). */
-    env?: ReadonlyMap<string, string | undefined>
+    options: WorldOptions = {}
   ) {
-    this.world = worldOf(world, set, env)
+    this.world = worldOf(world, options)
   }
 
   evaluate(path: string): ModuleResult | undefined {

@@ -16,16 +16,22 @@ export interface Setting {
   isDefault: boolean
 }
 
-/** Evaluators for every world of one tree, created on first use and shared by all entry modules. */
+/**
+ * Evaluators for every world of one tree, created on first use and shared by the entry modules that
+ * run on the same platform (`platform`: what it sets in every process, see World.platform).
+ */
 export class Worlds {
   private readonly evaluators: (WorldEvaluator | undefined)[] = []
   private readonly literal = new Map<string, WorldEvaluator>()
   private readonly deployment = new Map<string, WorldEvaluator>()
-  constructor(private readonly index: ModuleIndex) {}
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly platform?: ReadonlyMap<string, string | undefined>
+  ) {}
   get(world: number): WorldEvaluator {
     let e = this.evaluators[world]
     if (!e) {
-      e = new WorldEvaluator(this.index, world)
+      e = new WorldEvaluator(this.index, world, { platform: this.platform })
       this.evaluators[world] = e
     }
     return e
@@ -36,7 +42,7 @@ export class Worlds {
     const key = `${name}=${value}`
     let e = this.literal.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { name, value })
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name, value }, platform: this.platform })
       this.literal.set(key, e)
     }
     return e
@@ -47,7 +53,7 @@ export class Worlds {
     const key = envKey(env)
     let e = this.deployment.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, undefined, env)
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env })
       this.deployment.set(key, e)
     }
     return e
