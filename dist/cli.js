@@ -25619,7 +25619,7 @@ var MAX_COMMAND = 1e4;
 var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
 var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|runserver|celery/;
+var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
 var keepVariable = (name2) => `\${${name2}}`;
 function words(command) {
   let ws2;
@@ -32004,7 +32004,8 @@ function findReferences(path2, text) {
     const before = lines[i2].slice(0, at2);
     if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue;
     if (before.trimStart().startsWith("#")) continue;
-    const rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    let rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before.trimEnd())) rest = (lines[i2 + 1] ?? "").trimStart().replace(/^["']/, "");
     const line2 = i2 + 1;
     const m2 = MODULE_RE.exec(rest.slice(0, 200));
     if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
