@@ -28,7 +28,8 @@ export const templateAutoescapeDisabled: Rule = {
         const name = backend?.kind === 'str' ? lastSegment(backend.value) : 'template'
         found.set(subject, {
           subject,
-          loc: option.loc ?? engine.loc ?? locOf(s, settings),
+          // without its own location the option was written by a later statement (TEMPLATES[0][...] = ...)
+          loc: option.loc ?? locOf(s, settings),
           message: `TEMPLATES[${i}] (${name}) has "autoescape": ${show(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
           fix: { description: 'Remove the autoescape option (it defaults to True) and mark only trusted markup safe, with {% autoescape off %} or |safe where needed.' }
         })
