@@ -54,7 +54,7 @@ export const jwtSigningKeyWeak: Rule = {
       const j = judge(s, (v) => (keyIn(v, key) === undefined ? undefined : true))
       const value = j.value && keyIn(j.value, key)
       const binding = j.binding
-      if (value === undefined || !binding || (secretKey.kind === 'str' && secretKey.value === value)) continue
+      if (value === undefined || !binding || (value && secretKey.kind === 'str' && secretKey.value === value)) continue
       const label = key ? `${setting}["${key}"]` : setting
       const probed = keyIn(settings.get(setting, PROBE).value, key)
       const read = probed !== value ? (binding.env.find((r) => r.defaultText?.includes(value)) ?? binding.env[0]) : undefined
