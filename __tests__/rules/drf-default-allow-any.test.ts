@@ -33,8 +33,16 @@ describe('drf-default-allow-any in a diff', () => {
 
   it('removing DEFAULT_PERMISSION_CLASSES is a new medium finding', async () => {
     const result = await diffFiles({ 'mysite/settings.py': guarded }, { 'mysite/settings.py': removed })
-    expect(brief(result)).toEqual([`drf-default-allow-any@mysite/settings.py:${line(2)}[new]`])
+    // shown where the deleted line was
+    expect(brief(result)).toEqual([`drf-default-allow-any@mysite/settings.py:${line(3)}[new]`])
     expect(result.findings[0]).toMatchObject({ severity: 'medium', message: expect.stringContaining('is removed from production settings, so DRF falls back to AllowAny') })
+    expect(result.findings[0].notes.join(' ')).toContain(`This change removed \`"DEFAULT_PERMISSION_CLASSES": ['rest_framework.permissions.IsAuthenticated']\``)
+  })
+
+  it('removing the whole REST_FRAMEWORK setting is the same regression', async () => {
+    const gone = CLEAN + `${APPS.replace('INSTALLED_APPS =', 'INSTALLED_APPS +=')}\n`
+    const result = await diffFiles({ 'mysite/settings.py': guarded }, { 'mysite/settings.py': gone })
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.baselineState])).toEqual([['drf-default-allow-any', 'medium', 'new']])
   })
 
   it('switching the default to AllowAny where it was never set is an update (low to medium)', async () => {

@@ -3,7 +3,7 @@ import type { Setting, SettingsView } from '../settings/view.js'
 import { entryOf, hasEntry, judge, lastSegment, locOf, origin, show } from './helpers.js'
 import type { Rule, RuleFinding } from './types.js'
 
-const SUBJECT = 'REST_FRAMEWORK.DEFAULT_PERMISSION_CLASSES'
+const SUBJECT = 'REST_FRAMEWORK:DEFAULT_PERMISSION_CLASSES'
 const KEY = 'DEFAULT_PERMISSION_CLASSES'
 
 type State = 'open' | 'missing' | 'guarded'
@@ -28,8 +28,14 @@ function settingState(s: Setting): State | undefined {
   return s.isDefault ? 'missing' : s.value.kind === 'oneOf' ? undefined : stateOf(s.value)
 }
 
-function wasGuarded(base: SettingsView | undefined): boolean {
-  return base !== undefined && hasEntry(base.get('INSTALLED_APPS'), 'rest_framework') === true && settingState(base.get('REST_FRAMEWORK')) === 'guarded'
+/** Where the base set permission classes that guarded the API (for a diff that removes them), or undefined. */
+function guardedBefore(base: SettingsView | undefined): RuleFinding['removed'] | undefined {
+  if (!base || hasEntry(base.get('INSTALLED_APPS'), 'rest_framework') !== true) return undefined
+  const s = base.get('REST_FRAMEWORK')
+  if (settingState(s) !== 'guarded') return undefined
+  const entry = entryOf(s.value, KEY)
+  const loc = entry?.loc ?? s.binding?.loc
+  return loc && { loc, text: `"${KEY}": ${entry ? show(entry.value) : '…'}` }
 }
 
 const FIX = `Set REST_FRAMEWORK["${KEY}"] = ["rest_framework.permissions.IsAuthenticated"] and open public endpoints one by one with permission_classes = [AllowAny].`
@@ -65,12 +71,13 @@ export const drfDefaultAllowAny: Rule = {
       return [out]
     }
     if (settingState(s) !== 'missing') return []
-    const removed = wasGuarded(base)
+    const removed = guardedBefore(base)
     return [
       {
         subject: SUBJECT,
         loc: locOf(s, settings),
         severity: removed ? undefined : 'low',
+        removed,
         message: removed
           ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${origin(s, settings)}).`
           : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${origin(s, settings)}).`,
