@@ -20,6 +20,7 @@ ruleTester(debugToolsInProduction, {
   invalid: [
     { name: 'debug_toolbar app and middleware unconditionally', code: py('DEBUG = False', 'INSTALLED_APPS = ["django.contrib.auth", "debug_toolbar"]', `MIDDLEWARE = [${TOOLBAR_MW}]`), findings: [{ line: 2, severity: 'medium', message: ["'debug_toolbar' (django-debug-toolbar) is in INSTALLED_APPS", 'outside any DEBUG guard', 'SQL'] }, { line: 3, message: ['is in MIDDLEWARE'] }] },
     { name: 'silk', code: py(APPS, 'INSTALLED_APPS += ["silk"]', 'MIDDLEWARE = ["silk.middleware.SilkyMiddleware"]'), findings: [{ line: 2, message: ['django-silk', '/silk/'] }, { line: 3 }] },
+    { name: 'an AppConfig path', code: py('INSTALLED_APPS = ["django.contrib.auth", "debug_toolbar.apps.DebugToolbarConfig"]'), findings: [{ line: 1, message: ['django-debug-toolbar'] }] },
     { name: 'django_extensions at low', code: py('INSTALLED_APPS = ["django_extensions"]'), findings: [{ line: 1, severity: 'low', message: ['runserver_plus', 'Werkzeug debugger'] }] },
     { name: 'outside the guard although DEBUG comes from the environment', code: py('import os', 'DEBUG = os.environ["DJANGO_DEBUG"] == "1"', 'INSTALLED_APPS = ["django.contrib.auth", "debug_toolbar"]'), findings: [{ line: 3, message: ['is in INSTALLED_APPS'] }] },
     { name: 'under if DEBUG while DEBUG is on in production', code: py('DEBUG = True', APPS, 'if DEBUG:', '    INSTALLED_APPS += ["debug_toolbar"]'), findings: [{ line: 4 }] },

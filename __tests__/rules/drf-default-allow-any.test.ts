@@ -45,6 +45,13 @@ describe('drf-default-allow-any in a diff', () => {
     expect(result.findings.map((f) => [f.ruleId, f.severity, f.baselineState])).toEqual([['drf-default-allow-any', 'medium', 'new']])
   })
 
+  it('installing DRF under an AllowAny default that was already there is not new: the value takes effect', async () => {
+    const dormant = CLEAN + `REST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": [${ALLOW}]}\n`
+    const result = await diffFiles({ 'mysite/settings.py': dormant }, { 'mysite/settings.py': dormant + 'INSTALLED_APPS += ["rest_framework"]\n' })
+    expect(result.findings.map((f) => [f.ruleId, f.baselineState])).toEqual([['drf-default-allow-any', 'unchanged']])
+    expect(result.findings[0].notes.join(' ')).toContain('rest_framework is in INSTALLED_APPS')
+  })
+
   it('switching the default to AllowAny where it was never set is an update (low to medium)', async () => {
     const allow = CLEAN + `${APPS.replace('INSTALLED_APPS =', 'INSTALLED_APPS +=')}\nREST_FRAMEWORK = {\n    "PAGE_SIZE": 50,\n    "DEFAULT_PERMISSION_CLASSES": [${ALLOW}],\n}\n`
     const result = await diffFiles({ 'mysite/settings.py': removed }, { 'mysite/settings.py': allow })

@@ -57,7 +57,8 @@ export const debugToolsInProduction: Rule = {
     for (const s of [settings.get('INSTALLED_APPS'), mw]) {
       const name = s.name
       for (const entry of listStrings(s.value)) {
-        const tool = TOOLS[entry.value]
+        // an AppConfig path ('silk.apps.SilkAppConfig') installs the app it belongs to
+        const tool = TOOLS[entry.value] ?? (name === 'INSTALLED_APPS' && entry.value.endsWith('Config') ? TOOLS[entry.value.split('.')[0]] : undefined)
         if (!tool || debugGuarded(settings, name, entry.value)) continue
         const condition = !entry.certain && s.value.kind === 'oneOf' ? `; it ${s.value.why}` : ''
         out.push({

@@ -1,6 +1,7 @@
 import type { Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 import { entryOf, hasEntry, judge, lastSegment, locOf, origin, show } from './helpers.js'
+import type { Precondition } from './preconditions.js'
 import type { Rule, RuleFinding } from './types.js'
 
 const SUBJECT = 'REST_FRAMEWORK:DEFAULT_PERMISSION_CLASSES'
@@ -38,6 +39,11 @@ function guardedBefore(base: SettingsView | undefined): RuleFinding['removed'] |
   return loc && { loc, text: `"${KEY}": ${entry ? show(entry.value) : '…'}` }
 }
 
+const DRF_INSTALLED: Precondition = {
+  what: 'rest_framework is in INSTALLED_APPS',
+  holds: (view) => hasEntry(view.get('INSTALLED_APPS'), 'rest_framework')
+}
+
 const FIX = `Set REST_FRAMEWORK["${KEY}"] = ["rest_framework.permissions.IsAuthenticated"] and open public endpoints one by one with permission_classes = [AllowAny].`
 
 export const drfDefaultAllowAny: Rule = {
@@ -53,8 +59,9 @@ export const drfDefaultAllowAny: Rule = {
       fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
     }
   },
+  preconditions: () => [DRF_INSTALLED],
   check({ settings, base }) {
-    if (hasEntry(settings.get('INSTALLED_APPS'), 'rest_framework') !== true) return []
+    if (DRF_INSTALLED.holds(settings) !== true) return []
     const s = settings.get('REST_FRAMEWORK')
     const open = judge(s, (v) => {
       const state = stateOf(v)
