@@ -52,6 +52,13 @@ describe('drf-default-allow-any in a diff', () => {
     expect(result.findings[0].notes.join(' ')).toContain('rest_framework is in INSTALLED_APPS')
   })
 
+  it('installing DRF with no REST_FRAMEWORK at all: the low finding is not new, and says the setting is not set', async () => {
+    const result = await diffFiles({ 'mysite/settings.py': CLEAN }, { 'mysite/settings.py': CLEAN + 'INSTALLED_APPS += ["rest_framework"]\n' })
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.baselineState])).toEqual([['drf-default-allow-any', 'low', 'unchanged']])
+    expect(result.findings[0].message).toContain('(REST_FRAMEWORK is not set in mysite/settings.py or the modules it imports)')
+    expect(result.findings[0].notes[0]).toContain('Not new: REST_FRAMEWORK is not set as before')
+  })
+
   it('switching the default to AllowAny where it was never set is an update (low to medium)', async () => {
     const allow = CLEAN + `${APPS.replace('INSTALLED_APPS =', 'INSTALLED_APPS +=')}\nREST_FRAMEWORK = {\n    "PAGE_SIZE": 50,\n    "DEFAULT_PERMISSION_CLASSES": [${ALLOW}],\n}\n`
     const result = await diffFiles({ 'mysite/settings.py': removed }, { 'mysite/settings.py': allow })

@@ -79,6 +79,7 @@ export const drfDefaultAllowAny: Rule = {
     }
     if (settingState(s) !== 'missing') return []
     const removed = guardedBefore(base)
+    const from = s.isDefault ? `REST_FRAMEWORK is not set in ${settings.path} or the modules it imports` : origin(s, settings)
     return [
       {
         subject: SUBJECT,
@@ -86,8 +87,8 @@ export const drfDefaultAllowAny: Rule = {
         severity: removed ? undefined : 'low',
         removed,
         message: removed
-          ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${origin(s, settings)}).`
-          : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${origin(s, settings)}).`,
+          ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).`
+          : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${from}).`,
         fix: { description: FIX }
       }
     ]
