@@ -26,6 +26,19 @@ ruleTester(jwtSigningKeyWeak, {
   ]
 })
 
+describe('jwt-signing-key-weak and deploy files', () => {
+  it('a required read that a production compose service sets to a literal points at the compose line', async () => {
+    const settings = py('import os', 'DEBUG = False', 'SIMPLE_JWT = {"SIGNING_KEY": os.environ["JWT_SIGNING_KEY"]}')
+    const compose = ['services:', '  web:', '    image: shop/web:1.4', '    command: gunicorn mysite.wsgi --bind 0.0.0.0:8000', '    environment:', `      - JWT_SIGNING_KEY=${KEY}`, ''].join('\n')
+    const wsgi = 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n'
+    const result = await scanFiles({ 'mysite/settings.py': settings, 'mysite/wsgi.py': wsgi, 'mysite/__init__.py': '', 'docker-compose.yml': compose })
+    const got = result.findings.filter((f) => f.ruleId === jwtSigningKeyWeak.meta.id)
+    expect(got.map((f) => `${f.path}:${f.line}`)).toEqual(['docker-compose.yml:6'])
+    expect(got[0].message).toContain('committed in a deploy file')
+    expect(JSON.stringify(result.findings)).not.toContain(KEY.slice(2, 10))
+  })
+})
+
 describe('jwt-signing-key-weak masks the key on every channel', () => {
   const code = CLEAN + `SIMPLE_JWT = {\n    "SIGNING_KEY": "${KEY}",\n}\n`
 
