@@ -116,3 +116,12 @@ describe('branches and imports', () => {
     expect(result.notices[0]).toMatch(/^settings\.py:2: syntax error/)
   })
 })
+
+describe('where a dict entry was written', () => {
+  it('an entry written by a subscript assignment points at that statement, new or replaced', () => {
+    const src = ['REST_FRAMEWORK = {', '    "PAGE_SIZE": 50,', '    "DEFAULT_PERMISSION_CLASSES": ["a.B"],', '}', 'REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = ["c.D"]', 'REST_FRAMEWORK["NEW"] = 1', ''].join('\n')
+    const v = evaluate({ 'settings.py': src }).ns.bindings.get('REST_FRAMEWORK')?.value
+    const lines = v?.kind === 'dict' ? v.entries.map((e) => [e.key, e.loc?.line]) : []
+    expect(lines).toEqual([['PAGE_SIZE', 2], ['DEFAULT_PERMISSION_CLASSES', 5], ['NEW', 6]])
+  })
+})
