@@ -34907,7 +34907,9 @@ function externalCall(run2, qname, e, frame2) {
   opaqueIfEscaping(run2, frame2, q3, given, e.line);
   return unknown(`result of ${q3}()`);
 }
+var EMAIL_URL_KEYS = ["EMAIL_FILE_PATH", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_BACKEND", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_TIMEOUT", "OPTIONS"];
 function environCall(run2, reader, method, e, frame2) {
+  if (method === "email_url" || method === "email") return { kind: "dict", entries: EMAIL_URL_KEYS.map((key) => ({ key, value: unknown(`${key} from env.${method}()`) })), open: false };
   const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
   const n = first ? expr2(run2, first, frame2) : void 0;
   if (n?.kind !== "str") {

@@ -57226,7 +57226,9 @@ function externalCall(run3, qname, e, frame) {
   opaqueIfEscaping(run3, frame, q3, given, e.line);
   return unknown(`result of ${q3}()`);
 }
+var EMAIL_URL_KEYS = ["EMAIL_FILE_PATH", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_BACKEND", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_TIMEOUT", "OPTIONS"];
 function environCall(run3, reader, method, e, frame) {
+  if (method === "email_url" || method === "email") return { kind: "dict", entries: EMAIL_URL_KEYS.map((key) => ({ key, value: unknown(`${key} from env.${method}()`) })), open: false };
   const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
   const n = first ? expr2(run3, first, frame) : void 0;
   if (n?.kind !== "str") {

@@ -110,6 +110,11 @@ describe('branches and imports', () => {
     expect(values('A = 1\nglobals().update(load())\n', ['A'])).toEqual({ A: '<unknown>' })
   })
 
+  it("vars().update(env.email_url()) sets django-environ's EMAIL_* keys and nothing else", () => {
+    const src = 'import environ\nenv = environ.Env()\nCORS_ORIGIN_ALLOW_ALL = True\nvars().update(env.email_url(default="smtp://localhost:25"))\n'
+    expect(values(src, ['CORS_ORIGIN_ALLOW_ALL', 'EMAIL_HOST'])).toEqual({ CORS_ORIGIN_ALLOW_ALL: 'True', EMAIL_HOST: '<unknown>' })
+  })
+
   it('reads what it can from a file with syntax errors and says where', () => {
     const result = evaluate({ 'settings.py': 'A = 1\ndef broken(:\n    pass\nDEBUG = True\n' })
     expect(show(result.ns.bindings.get('DEBUG')!.value)).toBe('True')
