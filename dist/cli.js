@@ -20855,7 +20855,7 @@ function isSet(world, name2) {
   return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
 }
 function envValue(world, name2) {
-  if (world.set?.name === name2) return world.set.value;
+  if (world.set?.name === name2) return world.set.value ?? void 0;
   if (world.env) return world.env.get(name2);
   if (world.platform?.has(name2)) return world.platform.get(name2);
   return world.probe ?? void 0;
@@ -20866,6 +20866,10 @@ function probeProduces(literal3) {
   return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
 }
 var DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
+var BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/;
+function switchesAwayFromProduction(variable) {
+  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w2) => BUILD_WORDS.test(w2));
+}
 function namesDevelopment(literal3) {
   return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
 }
@@ -21283,13 +21287,14 @@ var secretKeyWeak = {
       fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
     }
   },
-  check({ settings }) {
+  check({ settings, base }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
     const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
     const fromEnv = Boolean(key.binding?.env.length);
     const e = judge(key, (v2) => !fromEnv && empty(v2));
-    if (e.value)
+    const wasKey = base?.get("SECRET_KEY").value;
+    if (e.value && !(wasKey?.kind === "str" && wasKey.value !== ""))
       out2.push({
         subject: "SECRET_KEY:empty",
         // Django's deploy check still warns (W009); the difference is the severity and the reason
@@ -32499,6 +32504,7 @@ function basename(path2) {
   return path2.slice(path2.lastIndexOf("/") + 1);
 }
 var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/;
 var ModuleIndex = class {
   constructor(files) {
     this.files = files;
@@ -32548,6 +32554,7 @@ var ModuleIndex = class {
   static dottedName(path2) {
     return path2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
   }
+  /** What a dotted name means in `fromPath`: a module of the tree, one the repository lacks ('missing'), or an installed package. */
   resolve(fromPath, level, module2) {
     let found;
     if (level > 0) {
@@ -32559,7 +32566,7 @@ var ModuleIndex = class {
       if (!found) return "missing";
     } else {
       found = this.byDottedNameNear(module2, fromPath);
-      if (!found) return this.packageNames.has(module2.split(".")[0]) ? "missing" : "external";
+      if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
     }
     if (this.files.read(found) === void 0) {
       this.wanted.add(found);
@@ -33916,7 +33923,10 @@ var ModuleRun = class _ModuleRun {
     this.noticed.add(text);
     this.notices.push(text);
   }
-  /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
+  /**
+   * A variable compared with a literal the probe worlds never produce (at most 8 literals a
+   * variable); null: a switch on whether it is set at all (`"HEROKU" in os.environ`).
+   */
   noteCompared(name2, literal3) {
     if (!this.world.deployed) return;
     const set = this.compared.get(name2) ?? /* @__PURE__ */ new Set();
@@ -35222,6 +35232,7 @@ function compare(run2, e, frame2) {
       if (left.kind !== "str") return unknown("membership in os.environ");
       frame2.reads.push({ name: left.value, via: '"X" in os.environ', line: e.line, path: run2.path, defaultText: void 0 });
       const present = isSet(run2.world, left.value);
+      run2.noteCompared(left.value, null);
       r2 = bool(op === "in" ? present : !present);
     } else {
       noteComparedLiterals(run2, op, leftVariable, rightExpr);
@@ -36087,7 +36098,7 @@ var Worlds = class {
   }
   /** Production as deployed, except one variable set to one value. */
   withVariable(name2, value) {
-    const key = `${name2}=${value}`;
+    const key = value === void 0 ? `${name2} set` : `${name2}=${value}`;
     let e = this.literal.get(key);
     if (!e) {
       e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name: name2, value }, platform: this.platform });
@@ -36159,7 +36170,10 @@ var SettingsView = class {
     const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
     const out2 = [];
     for (const [variable, literals] of compared2)
-      for (const literal3 of literals) if (!namesDevelopment(literal3) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3));
+      for (const literal3 of literals) {
+        const away = literal3 === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal3);
+        if (!away && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3 ?? void 0));
+      }
     return out2;
   }
   settingIn(evaluator, name2) {

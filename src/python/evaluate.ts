@@ -37,7 +37,7 @@ export interface ModuleResult {
    * In production as deployed: environment variables this module (and what it star-imports) compares
    * with string literals that no probe world produces, with those literals (see settings/view.ts).
    */
-  compared: Map<string, Set<string>>
+  compared: Map<string, Set<string | null>>
 }
 
 /** How the evaluator sees the rest of the analysed tree. */

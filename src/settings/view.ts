@@ -1,6 +1,6 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
-import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment } from '../python/env.js'
+import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import { DJANGO_DEFAULTS } from './defaults.js'
@@ -38,8 +38,8 @@ export class Worlds {
   }
 
   /** Production as deployed, except one variable set to one value. */
-  withVariable(name: string, value: string): WorldEvaluator {
-    const key = `${name}=${value}`
+  withVariable(name: string, value: string | undefined): WorldEvaluator {
+    const key = value === undefined ? `${name} set` : `${name}=${value}`
     let e = this.literal.get(key)
     if (!e) {
       e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name, value }, platform: this.platform })
@@ -119,10 +119,14 @@ export class SettingsView {
   }
 
   private literalWorlds(): WorldEvaluator[] {
-    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string>>()
+    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string | null>>()
     const out: WorldEvaluator[] = []
     for (const [variable, literals] of compared)
-      for (const literal of literals) if (!namesDevelopment(literal) && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal))
+      for (const literal of literals) {
+        // a presence switch (`"HEROKU" in os.environ`): production may set the variable, unless it names development
+        const away = literal === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal)
+        if (!away && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal ?? undefined))
+      }
     return out
   }
 
