@@ -46883,18 +46883,27 @@ var debugEnabled = {
 };
 
 // src/rules/debug-tools-in-production.ts
-var TOOLBAR = { label: "django-debug-toolbar", risk: "it renders SQL queries, settings, headers and templates of each request to anyone its SHOW_TOOLBAR_CALLBACK or INTERNAL_IPS lets through (behind a proxy, every visitor can share the proxy's address), and keeps every query in memory" };
-var SILK = { label: "django-silk", risk: "it records every request and response, bodies, headers and SQL included, and shows them at /silk/, which needs no login unless SILKY_AUTHENTICATION and SILKY_AUTHORISATION are set" };
+function entryOf2(view, setting, key) {
+  const v2 = view.get(setting).value;
+  return v2.kind === "dict" ? v2.entries.find((e) => e.key === key)?.value : void 0;
+}
+var TOOLBAR = {
+  label: "django-debug-toolbar",
+  risk: "it renders SQL queries, settings, headers and templates of each request to anyone the callback lets through, and keeps every query in memory",
+  exposed: (view) => entryOf2(view, "DEBUG_TOOLBAR_CONFIG", "SHOW_TOOLBAR_CALLBACK") !== void 0,
+  because: 'DEBUG_TOOLBAR_CONFIG["SHOW_TOOLBAR_CALLBACK"] decides who sees it, not DEBUG'
+};
+var SILK = {
+  label: "django-silk",
+  risk: "it records every request and response, bodies, headers and SQL included, and shows them at /silk/",
+  exposed: (view) => !(truthy(view.get("SILKY_AUTHENTICATION").value) === true && truthy(view.get("SILKY_AUTHORISATION").value) === true),
+  because: "SILKY_AUTHENTICATION and SILKY_AUTHORISATION are not both True, so no login is needed"
+};
 var TOOLS = {
   debug_toolbar: TOOLBAR,
   "debug_toolbar.middleware.DebugToolbarMiddleware": TOOLBAR,
   silk: SILK,
-  "silk.middleware.SilkyMiddleware": SILK,
-  django_extensions: {
-    label: "django-extensions",
-    risk: "it brings runserver_plus, whose Werkzeug debugger runs any Python typed into an error page, and shell_plus and other commands meant for development; it is harmless only as long as no one starts them on a production host",
-    severity: "low"
-  }
+  "silk.middleware.SilkyMiddleware": SILK
 };
 function debugGuarded(view, setting, tool) {
   const off = [UNSET_WORLD, ...OFF_WORLDS].filter((w2) => truthy(view.get("DEBUG", w2).value) === false);
@@ -46907,7 +46916,7 @@ var debugToolsInProduction = {
     title: "Development tools are enabled in production",
     django: [],
     docs: {
-      what: "Finds development tools in the production `INSTALLED_APPS` or `MIDDLEWARE`: django-debug-toolbar (`debug_toolbar` and its middleware), django-silk (`silk`, `SilkyMiddleware`) and, at low, django-extensions (`django_extensions`, home of runserver_plus). A tool added under `if DEBUG:` is not reported when DEBUG is off in production: the review evaluates the settings with DEBUG off (its default, and the environment saying False, 0 or nothing) and the tool must be absent in each. A tool behind another condition the review cannot decide (a required environment variable) is reported as possible, naming the condition; one behind a flag that is off when its variable is unset is not reported.",
+      what: "Finds development tools that serve what they collect in the production `INSTALLED_APPS` or `MIDDLEWARE`: django-debug-toolbar (`debug_toolbar` and its middleware) when a custom `SHOW_TOOLBAR_CALLBACK` decides who sees it (its default shows it only with DEBUG on, which `debug-enabled` reports), and django-silk (`silk`, `SilkyMiddleware`) unless `SILKY_AUTHENTICATION` and `SILKY_AUTHORISATION` are both True. django-extensions is not reported: installed, it only adds management commands. A tool added under `if DEBUG:` is not reported when DEBUG is off in production: the review evaluates the settings with DEBUG off (its default, and the environment saying False, 0 or nothing) and the tool must be absent in each. A tool behind another condition the review cannot decide (a required environment variable) is reported as possible, naming the condition; one behind a flag that is off when its variable is unset is not reported.",
       why: "These tools exist to show a developer everything about a request: SQL, settings, headers, request bodies, profiles. In production that is an information leak to whoever reaches them, a memory and speed cost on every request, and for runserver_plus an interactive Python console in the browser.",
       bad: 'INSTALLED_APPS += ["debug_toolbar"]\nMIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]',
       fix: 'if DEBUG:\n    INSTALLED_APPS += ["debug_toolbar"]\n    MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]\n# better: add them in local.py / development settings only'
@@ -46920,13 +46929,12 @@ var debugToolsInProduction = {
       const name2 = s.name;
       for (const entry of listStrings(s.value)) {
         const tool = TOOLS[entry.value] ?? (name2 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
-        if (!tool || debugGuarded(settings, name2, entry.value)) continue;
+        if (!tool || debugGuarded(settings, name2, entry.value) || !tool.exposed(settings)) continue;
         const condition = !entry.certain && s.value.kind === "oneOf" ? `; it ${s.value.why}` : "";
         out2.push({
           subject: `${name2}:${entry.value}`,
           loc: entry.loc ?? locOf(s, settings),
-          severity: tool.severity,
-          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard: ${tool.risk} (${origin(s, settings)}${condition}).`,
+          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard, and ${tool.because}: ${tool.risk} (${origin(s, settings)}${condition}).`,
           fix: { description: `Add ${pyRepr(entry.value)} only in development settings (local.py), or under \`if DEBUG:\` with DEBUG off in production.` }
         });
       }
@@ -46971,7 +46979,7 @@ var drfDefaultAllowAny = {
     title: "Django REST framework lets anyone call views by default",
     django: [],
     docs: {
-      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: a scan reports that at low, since some projects set `permission_classes` on every view. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
+      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: that is low, and a scan sets it aside (listed with `--include-tests`), since most projects set `permission_classes` on every view or serve public data. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
       why: "The default permission applies to every API view that does not set its own `permission_classes`. With AllowAny, a view someone forgets to protect, or a new one, is open to anonymous users: reading, changing and deleting data.",
       bad: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],\n}',
       fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
@@ -47003,6 +47011,8 @@ var drfDefaultAllowAny = {
         subject: SUBJECT,
         loc: locOf(s, settings),
         severity: removed ? void 0 : "low",
+        // never set: measured on real projects, most set permission_classes on each view or serve public data
+        ...removed ? {} : { aside: "DRF's default permission never set" },
         removed,
         message: removed ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).` : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${from}).`,
         fix: { description: FIX }
@@ -55858,7 +55868,8 @@ function toFindings(items, files, config) {
       djangoCheck: it2.raw.djangoCheck,
       affected,
       notes,
-      fileClass: PRODUCTION_SETTINGS
+      fileClass: PRODUCTION_SETTINGS,
+      ...it2.raw.aside ? { aside: it2.raw.aside } : {}
     };
   });
 }
