@@ -11,6 +11,7 @@ import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { setAside } from './files/set-aside.js'
 import { fileFindings, toFindings } from './rules/results.js'
 import { runFileRules, runRules } from './rules/run.js'
+import { dependencyNotices, reviewDependencies, scanDependencies } from './rules/run-dependencies.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
 import { settingsCandidates, type EntryModule } from './settings/discovery.js'
@@ -69,10 +70,10 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
-  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...dependencyNotices(files), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
@@ -93,8 +94,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const fileItems = runFileRules(change.head, head, config, targets)
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base))
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged')]
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks)
-  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
+  const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks)
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...dependencyNotices(change.head, diff.changed), ...findings.notices]
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
   return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] }
