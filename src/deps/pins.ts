@@ -7,6 +7,7 @@ import { readPipfile, readPipfileLock } from './pipfile.js'
 import { readPyproject } from './pyproject.js'
 import { readRequirements } from './requirements.js'
 import { readSetupCfg, readSetupPy } from './setup.js'
+import { isValidSpecifier } from './specifier.js'
 import type { DjangoPins, FileReading, PinSource } from './types.js'
 
 function readOne(path: string, text: string, source: PinSource): FileReading {
@@ -62,6 +63,7 @@ export function djangoPins(files: FileSet): DjangoPins {
     }
     result.pins.push(...reading.pins)
     result.notices.push(...reading.notices)
+    for (const p of reading.pins) if (!isValidSpecifier(p.specifier)) result.notices.push({ path: p.path, line: p.line, message: `not read for the Django version: "${p.text}" is not a PEP 440 specifier` })
     for (const inc of reading.includes ?? []) if (!seen.has(inc)) queue.push({ path: inc, source: 'requirements', from: path })
   }
   cache.set(files, result)

@@ -12,8 +12,8 @@ function named(a: Affecting): string {
 
 /** What the pin is, in words: "`Django==3.2.4` installs Django 3.2.4", "poetry.lock installs …". */
 function subjectOf(j: JudgedPin): string {
-  if (j.how === 'locked') return `${j.pin.path} installs Django ${j.release}`
-  if (j.how === 'exact') return `\`${j.pin.text}\` installs Django ${j.release}`
+  if (j.how === 'locked') return `${j.pin.path} installs Django ${j.release},`
+  if (j.how === 'exact') return `\`${j.pin.text}\` installs Django ${j.release},`
   return `\`${j.pin.text}\` admits Django ${j.release}, the oldest release it allows,`
 }
 
@@ -31,7 +31,7 @@ function replacement(j: JudgedPin, line: string | undefined, fixed: string): str
 
 function staleNote(today: Date): string | undefined {
   const age = dataAgeDays(today)
-  return age > STALE_AFTER_DAYS ? `The bundled advisory data is from ${ADVISORY_DATA.date.slice(0, 10)}, ${age} days old: advisories published since are not included (\`npm run advisories:refresh\` updates it).` : undefined
+  return age > STALE_AFTER_DAYS ? `The bundled advisory data is from ${ADVISORY_DATA.date.slice(0, 10)}, ${age} days old: advisories published since are not included (a newer release of this tool may have newer data).` : undefined
 }
 
 export const djangoVulnerableVersion: DependencyRule = {
