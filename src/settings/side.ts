@@ -1,4 +1,5 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
+import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
 import { discover, type Discovery } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
@@ -6,15 +7,21 @@ import { SettingsView, Worlds } from './view.js'
 export interface SideAnalysis {
   discovery: Discovery
   views: Map<string, SettingsView>
+  /** The Django version the defaults follow, and where it comes from. */
+  django: DjangoVersion
 }
 
-/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
-export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
+/**
+ * Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already;
+ * `djangoOption`: the Django version the user named (else the tree's pins say, else the newest).
+ */
+export function analyzeSide(files: FileSet, candidates?: string[], djangoOption?: string): SideAnalysis {
   const discovery = discover(files, candidates)
   const worlds = new Worlds(discovery.index)
+  const django = djangoVersion(files, djangoOption)
   const views = new Map<string, SettingsView>()
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
-  return { discovery, views }
+  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds, django))
+  return { discovery, views, django }
 }
 
 /** Paths the analysis needed but the source has not read yet (imports of settings modules). */
