@@ -105,3 +105,15 @@ describe('setuptools', () => {
     expect(r.notices.map((n) => n.path)).toEqual(['setup.py'])
   })
 })
+
+describe('hostile dependency files stay linear', () => {
+  it('long whitespace runs, bracket runs and thousands of continuation lines', () => {
+    const spaces = ' '.repeat(200_000)
+    const started = Date.now()
+    expect(brief({ 'requirements.txt': `Django==3.2.4${spaces}--hash=sha256:00\n`, 'constraints.txt': 'Django==1 \\\n'.repeat(50_000) })).toHaveLength(2)
+    expect(brief({ 'pyproject.toml': `[${']'.repeat(100_000)}x\n` })).toEqual([])
+    expect(brief({ 'pyproject.toml': `[tool.poetry.dependencies]\ndjango = ">=4.2${spaces}<5"\n` })).toEqual(['pyproject.toml:2 >=4.2,<5'])
+    // quadratic versions of these took tens of seconds
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+})

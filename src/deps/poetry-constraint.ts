@@ -38,9 +38,11 @@ export function poetryToPep440(constraint: string): string[] | undefined {
   const out: string[] = []
   for (const alt of constraint.split('||')) {
     // `>=4.2 <5` and `>=4.2,<5` both mean both
+    // whitespace collapsed first: the split below then looks at single spaces only
     const pieces = alt
+      .replace(/\s+/g, ' ')
       .trim()
-      .split(/\s*,\s*|\s+(?=[<>=!~^])/)
+      .split(/ ?, ?| (?=[<>=!~^])/)
       .filter(Boolean)
     const specs = pieces.map(one)
     if (specs.some((s) => s === undefined)) return undefined

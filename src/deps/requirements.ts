@@ -24,9 +24,13 @@ function logicalLines(text: string): { line: number; text: string }[] {
   const physical = text.split('\n')
   for (let i = 0; i < physical.length; i++) {
     const start = i + 1
-    let t = physical[i].replace(/\r$/, '')
-    while (t.endsWith('\\') && i + 1 < physical.length) t = t.slice(0, -1) + ' ' + physical[++i].replace(/\r$/, '')
-    out.push({ line: start, text: t })
+    // parts joined once: appending to a growing string line by line would copy it each time
+    const parts = [physical[i].replace(/\r$/, '')]
+    while (parts[parts.length - 1].endsWith('\\') && i + 1 < physical.length) {
+      parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1)
+      parts.push(physical[++i].replace(/\r$/, ''))
+    }
+    out.push({ line: start, text: parts.join(' ') })
   }
   return out
 }
@@ -52,7 +56,8 @@ export function readRequirements(path: string, text: string): FileReading {
       continue
     }
     // `Django==4.2.16 --hash=sha256:…`: options after the requirement
-    const requirement = t.replace(/\s+--?[a-z][\w-]*(?:[=\s]\S+)?/gi, '').trim()
+    const option = /\s--?[a-z]/i.exec(t)
+    const requirement = option ? t.slice(0, option.index).trim() : t
     const req = parseRequirement(requirement)
     if (!req || !isDjango(req.name) || req.url) continue
     reading.pins.push({ path, line, source: 'requirements', specifier: req.specifier, text: requirement, locked: false, marker: req.marker })

@@ -7,7 +7,8 @@ export function headerLine(lines: string[], table: string): number | undefined {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i].trim()
     if (!t.startsWith('[')) continue
-    const name = t.replace(/#.*$/, '').trim().replace(/^\[+|\]+$/g, '').replace(/\s+/g, '').replace(/["']/g, '').toLowerCase()
+    const hash = t.indexOf('#')
+    const name = (hash >= 0 ? t.slice(0, hash) : t).replace(/[[\]"'\s]/g, '').toLowerCase()
     if (name === want) return i + 1
   }
   return undefined
