@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { admitsSeries, exactVersion, isValidSpecifier, oldestAdmitted } from '../../src/deps/specifier.js'
 import { poetryToPep440 } from '../../src/deps/poetry-constraint.js'
 import { normalizeName, parseRequirement } from '../../src/deps/requirement.js'
+import { dependencyFileClass, dependencySource } from '../../src/deps/files.js'
 
 describe('PEP 440 specifiers', () => {
   it.each([
@@ -57,5 +58,28 @@ describe('requirements', () => {
     expect(parseRequirement('Django[argon2, bcrypt] (>=4.2, <5) ; python_version >= "3.10"')).toEqual({ name: 'Django', extras: ['argon2', 'bcrypt'], specifier: '>=4.2,<5', marker: 'python_version >= "3.10"' })
     expect(parseRequirement('django @ https://example.com/d.tar.gz')).toMatchObject({ name: 'django', url: 'https://example.com/d.tar.gz' })
     expect(parseRequirement('==4.2')).toBeUndefined()
+  })
+})
+
+describe('dependency files', () => {
+  it.each([
+    ['requirements.txt', 'requirements', 'production'],
+    ['requirements/production.txt', 'requirements', 'production'],
+    ['requirements/base.in', 'requirements', 'production'],
+    ['requirements-dev.txt', 'requirements', 'development'],
+    ['requirements/test.txt', 'requirements', 'development'],
+    ['docs/requirements.txt', 'requirements', 'docs'],
+    ['setup.cfg', 'setup.cfg', 'production'],
+    ['tests/setup.cfg', 'setup.cfg', 'test'],
+    ['backend/pyproject.toml', 'pyproject', 'production'],
+    ['Pipfile.lock', 'pipfile.lock', 'production'],
+    ['uv.lock', 'uv.lock', 'production']
+  ])('%s: %s, %s', (path, source, kind) => {
+    expect(dependencySource(path)).toBe(source)
+    expect(dependencyFileClass(path).kind).toBe(kind)
+  })
+
+  it('other text files are not dependency files', () => {
+    expect(['notes.txt', 'docs/index.txt', 'LICENSE', 'package.json'].map(dependencySource)).toEqual([undefined, undefined, undefined, undefined])
   })
 })

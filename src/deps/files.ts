@@ -35,9 +35,9 @@ const DEV_WORDS = new Set(['dev', 'devel', 'development', 'test', 'tests', 'test
  * named for development, tests, CI or docs (`requirements-dev.txt`, `requirements/test.txt`) do not.
  */
 export function dependencyFileClass(path: string): FileClass {
-  const byPath = classifyFile(path)
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
-  if (byPath.kind === 'test' && name === 'setup.cfg' && !classifyFile(`${path.slice(0, path.lastIndexOf('/') + 1)}x.txt`).kind.startsWith('test')) return { kind: 'production', why: 'it lists what the package installs' }
+  // judged by its folder like the setup.py beside it: the file classifier's "test configuration" is about its pytest section
+  const byPath = classifyFile(name === 'setup.cfg' ? `${path.slice(0, path.lastIndexOf('/') + 1)}setup.py` : path)
   if (byPath.kind !== 'production') return byPath
   const words = name.replace(/\.(txt|in|pip)$/, '').split(/[._-]+/)
   if (dependencySource(path) === 'requirements' && words.some((w) => DEV_WORDS.has(w))) return { kind: 'development', why: `${name} lists development, test or documentation dependencies` }
