@@ -58,6 +58,19 @@ describe('Django pins in a change', () => {
     expect(brief(relocked)).toEqual(['django-unsupported-version@poetry.lock:3[unchanged]', 'django-vulnerable-version@poetry.lock:3[new]'])
   })
 
+  it('a change that includes an unchanged file under a name no source reads by itself follows it', async () => {
+    const base = { ...classic(), 'requirements.txt': 'gunicorn==22.0.0\n', 'pins/web.list': 'Django==3.2.4\n' }
+    const r = await diffFiles(base, { 'requirements.txt': 'gunicorn==22.0.0\n-r pins/web.list\n' })
+    expect(brief(r)).toEqual(['django-unsupported-version@pins/web.list:1[new]', 'django-vulnerable-version@pins/web.list:1[new]'])
+    expect(r.notices.filter((n) => n.message.includes('pins/web.list'))).toEqual([])
+  })
+
+  it('a suppression with a reason on the pin line silences the finding', async () => {
+    const base = { ...classic(), 'requirements.txt': 'Django==5.2.1\n' }
+    const r = await diffFiles(base, { 'requirements.txt': 'Django==4.2.0  # django-security: ignore[django-vulnerable-version] -- air-gapped kiosk, upgrade planned in JIRA-12\n' })
+    expect(brief(r)).toEqual(['django-unsupported-version@requirements.txt:1[new]'])
+  })
+
   it('an unparseable pyproject.toml in the change is one notice, and the review goes on', async () => {
     const r = await diffFiles(classic(), { 'pyproject.toml': '[project\n', 'requirements.txt': 'Django==3.2.4\n' })
     expect(r.notices.filter((n) => n.path === 'pyproject.toml').map((n) => n.message)).toEqual([expect.stringMatching(/^not read for the Django version: invalid TOML/)])

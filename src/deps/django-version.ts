@@ -55,8 +55,9 @@ export function djangoVersion(files: FileSet, option?: string): DjangoVersion {
   }
   const cached = cache.get(files)
   if (cached) return cached
-  const found = fromPins(djangoPins(files).pins) ?? { version: NEWEST_SERIES, series: NEWEST_SERIES, source: 'assumed' as const, why: `Django ${NEWEST_SERIES}, the newest series this review knows: no Django pin was found` }
-  cache.set(files, found)
+  const pins = djangoPins(files)
+  const found = fromPins(pins.pins) ?? { version: NEWEST_SERIES, series: NEWEST_SERIES, source: 'assumed' as const, why: `Django ${NEWEST_SERIES}, the newest series this review knows: no Django pin was found` }
+  if (!pins.unread.length) cache.set(files, found)
   return found
 }
 

@@ -37,7 +37,7 @@ const cache = new WeakMap<FileSet, DjangoPins>()
 export function djangoPins(files: FileSet): DjangoPins {
   const cached = cache.get(files)
   if (cached) return cached
-  const result: DjangoPins = { pins: [], notices: [] }
+  const result: DjangoPins = { pins: [], notices: [], unread: [] }
   const seen = new Set<string>()
   const queue: { path: string; source: PinSource; from?: string }[] = [...files.paths]
     .sort()
@@ -51,6 +51,7 @@ export function djangoPins(files: FileSet): DjangoPins {
     seen.add(path)
     const text = files.read(path)
     if (text === undefined) {
+      if (from && files.paths.has(path)) result.unread.push(path)
       if (from) result.notices.push({ path: from, message: `not read for the Django version: it includes ${path}, which ${files.paths.has(path) ? 'was not read' : 'is not in the repository'}` })
       continue
     }
@@ -66,6 +67,7 @@ export function djangoPins(files: FileSet): DjangoPins {
     for (const p of reading.pins) if (!isValidSpecifier(p.specifier)) result.notices.push({ path: p.path, line: p.line, message: `not read for the Django version: "${p.text}" is not a PEP 440 specifier` })
     for (const inc of reading.includes ?? []) if (!seen.has(inc)) queue.push({ path: inc, source: 'requirements', from: path })
   }
-  cache.set(files, result)
+  // a file set still being loaded (a git source follows what the analysis asks for) is read again next time
+  if (!result.unread.length) cache.set(files, result)
   return result
 }

@@ -25,6 +25,8 @@ export interface DjangoPin {
 export interface DjangoPins {
   pins: DjangoPin[]
   notices: Notice[]
+  /** Included files that are in the tree but were not read: a source that reads on demand loads them and asks again. */
+  unread: string[]
 }
 
 /** What one reader returns for one file. */

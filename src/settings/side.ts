@@ -1,5 +1,6 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
 import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
+import { djangoPins } from '../deps/pins.js'
 import { discover, type Discovery } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
@@ -28,5 +29,6 @@ export function analyzeSide(files: FileSet, candidates?: string[], djangoOption?
 export function wantedPaths(side: SideAnalysis): string[] {
   // Evaluate every entry so that imports are resolved and recorded as wanted.
   for (const view of side.views.values()) view.get('DEBUG')
-  return [...side.discovery.index.wanted]
+  // and requirement files included under names no source reads by itself (`-r ../deps/common.pip`)
+  return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread]
 }
