@@ -59,6 +59,7 @@ describe('pyproject.toml', () => {
     expect(r.notices).toHaveLength(1)
     expect(r.notices[0].path).toBe('pyproject.toml')
     expect(r.notices[0].message).toMatch(/^not read for the Django version: invalid TOML \(.+\)$/)
+    expect(r.notices[0].line).toBe(1)
     expect(r.notices[0].message).not.toContain('\n')
   })
 

@@ -15,7 +15,7 @@ ruleTester(djangoUnsupportedVersion, {
   ],
   invalid: [
     { name: 'Django==3.2.4', code: req('Django==3.2.4\n'), findings: [{ path: 'requirements.txt', line: 1, severity: 'medium', message: ['installs Django 3.2.4', 'the 3.2 series ended in April 2024', '5.2 LTS (supported until April 2028)'] }] },
-    { name: 'django~=3.2.0', code: req('django~=3.2.0\n'), findings: [{ path: 'requirements.txt', line: 1, message: ['admits only series past their end of support (3.2)'] }] },
+    { name: 'django~=3.2.0', code: req('django~=3.2.0\n'), findings: [{ path: 'requirements.txt', line: 1, message: ['admits only the 3.2 series, whose security support ended in April 2024'] }] },
     { name: 'Django>=2.2,<4: every admitted series ended', code: req('Django>=2.2,<4\n'), findings: [{ path: 'requirements.txt', line: 1, message: ['(2.2, 3.0, 3.1, 3.2)', 'the newest, 3.2, ended in April 2024'] }] },
     { name: 'Django<2, with no lower bound, admits only ended series', code: req('Django<2\n'), findings: [{ path: 'requirements.txt', line: 1 }] },
     { name: 'a Poetry caret', code: { 'pyproject.toml': '[tool.poetry.dependencies]\nDjango = "^2.2"\n' }, findings: [{ path: 'pyproject.toml', line: 2 }] },

@@ -1,5 +1,5 @@
 // Parsing a TOML dependency file: a value, or a one-line note naming the file and what is wrong.
-import { parse } from 'smol-toml'
+import { TomlError, parse } from 'smol-toml'
 import type { Notice } from '../findings.js'
 
 export type Table = Record<string, unknown>
@@ -10,8 +10,10 @@ export function parseTomlFile(path: string, text: string): { doc: Table } | { no
   try {
     return { doc: parse(text) }
   } catch (e) {
-    const m = /line (\d+)/i.exec((e as Error).message)
-    return { notice: { path, ...(m ? { line: Number(m[1]) } : {}), message: `not read for the Django version: invalid TOML (${(e as Error).message.split('\n')[0]})` } }
+    // smol-toml's TomlError says where
+    const line = e instanceof TomlError && Number.isInteger(e.line) && e.line > 0 ? { line: e.line } : {}
+    const why = (e as Error).message.split('\n')[0].replace(/^Invalid TOML document: /, '')
+    return { notice: { path, ...line, message: `not read for the Django version: invalid TOML (${why})` } }
   }
 }
 

@@ -38,7 +38,12 @@ export const djangoUnsupportedVersion: DependencyRule = {
       if (!ended.every((e) => e.past)) continue
       const newest = ended[ended.length - 1]
       const endedWhen = newest.endOfSupport ? `ended in ${month(newest.endOfSupport)}` : 'ended long ago'
-      const what = j.how === 'oldest' || j.how === 'open' ? `\`${j.pin.text}\` admits only series past their end of support (${series.join(', ')}); the newest, ${newest.s}, ${endedWhen}` : `${j.how === 'locked' ? j.pin.path : `\`${j.pin.text}\``} installs Django ${j.release}: security support for the ${newest.s} series ${endedWhen}`
+      const what =
+        j.how === 'oldest' || j.how === 'open'
+          ? series.length === 1
+            ? `\`${j.pin.text}\` admits only the ${newest.s} series, whose security support ${endedWhen}`
+            : `\`${j.pin.text}\` admits only series past their end of support (${series.join(', ')}); the newest, ${newest.s}, ${endedWhen}`
+          : `${j.how === 'locked' ? j.pin.path : `\`${j.pin.text}\``} installs Django ${j.release}: security support for the ${newest.s} series ${endedWhen}`
       out.push({
         subject: 'django',
         loc: { path: j.pin.path, line: j.pin.line, endLine: j.pin.line },

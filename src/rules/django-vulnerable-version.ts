@@ -72,7 +72,7 @@ export const djangoVulnerableVersion: DependencyRule = {
         severity,
         notes: [
           ...(j.pin.marker ? [`The pin applies where \`${j.pin.marker}\`.`] : []),
-          `Advisories: ${affecting.map((a) => `${named(a)}${a.fixed ? ` fixed in ${a.fixed}` : ''}: ${a.advisory.summary}`).join(' | ')}`,
+          `Advisories (${affecting.length}): ${affecting.map((a) => `${named(a)}${a.fixed ? ` fixed in ${a.fixed}` : ''}`).join('; ')}.`,
           `Advisory data: ${ADVISORY_DATA.source}, as of ${ADVISORY_DATA.date.slice(0, 10)}.`
         ],
         fix: {
