@@ -41,6 +41,14 @@ ruleTester(djangoVulnerableVersion, {
 })
 
 describe('django-vulnerable-version messages and fixes', () => {
+  it('two pins of one file (markers) are two findings with distinct fingerprints', async () => {
+    const r = await scanFiles(req('Django==3.2.4; python_version < "3.8"\nDjango==4.2.0; python_version >= "3.8"\n'))
+    const found = r.findings.filter((x) => x.ruleId === 'django-vulnerable-version')
+    expect(found.map((f) => f.line)).toEqual([1, 2])
+    expect(new Set(found.map((f) => f.fingerprint)).size).toBe(2)
+    expect(found[0].notes[0]).toBe('The pin applies where `python_version < "3.8"`.')
+  })
+
   it('an exact pin gets a mechanical fix to the first fixed release of its series', async () => {
     const r = await scanFiles(req('Django==3.2.4  # web\n'))
     const f = r.findings.find((x) => x.ruleId === 'django-vulnerable-version')

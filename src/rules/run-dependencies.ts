@@ -20,7 +20,15 @@ function runOn(files: FileSet, config: Config, today: Date): Result[] {
   const pins = judgedPins(djangoPins(files).pins)
   if (!pins.length) return []
   const ctx = { pins, today, lineText: (path: string, line: number) => linesOf(files, path)?.line(line) }
-  return DEPENDENCY_RULES.filter((r) => config.rules[r.meta.id] !== 'off').flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })))
+  const results = DEPENDENCY_RULES.filter((r) => config.rules[r.meta.id] !== 'off').flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })))
+  // several pins of one file (markers, `||` alternatives, a lock's forks): distinct subjects, so distinct fingerprints
+  const seen = new Map<string, number>()
+  return results.map((r) => {
+    const key = `${r.rule.meta.id}|${r.raw.loc.path}|${r.raw.subject}`
+    const n = (seen.get(key) ?? 0) + 1
+    seen.set(key, n)
+    return n === 1 ? r : { ...r, raw: { ...r.raw, subject: `${r.raw.subject}#${n}` } }
+  })
 }
 
 function toFinding(r: Result, files: FileSet, config: Config, state?: BaselineState, extraNotes: string[] = []): Finding {
