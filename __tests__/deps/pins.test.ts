@@ -53,6 +53,10 @@ describe('pyproject.toml', () => {
     expect(brief({ 'pyproject.toml': text })).toEqual(['pyproject.toml:3 >=4.2,<5 ; sys_platform == \'linux\'', 'pyproject.toml:9 ==3.2.4 [dev]', 'pyproject.toml:9 ==4.2.* [dev]', 'pyproject.toml:6 >=3.2.1,<3.3 [test]'])
   })
 
+  it('Poetry\'s main group is what every install gets', () => {
+    expect(brief({ 'pyproject.toml': '[tool.poetry.group.main.dependencies]\ndjango = "^4.2"\n' })).toEqual(['pyproject.toml:2 >=4.2,<5'])
+  })
+
   it('an unparseable pyproject.toml is a one-line notice naming the file, not an error', () => {
     const r = pins({ 'pyproject.toml': '[project\ndependencies = ["Django==3.2.4"]\n' })
     expect(r.pins).toEqual([])

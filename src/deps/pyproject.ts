@@ -64,7 +64,8 @@ export function readPyproject(path: string, text: string): FileReading {
   const poetryGroups = dig(doc, 'tool', 'poetry', 'group')
   if (isTable(poetryGroups))
     for (const [g, body] of Object.entries(poetryGroups)) {
-      const r = fromPoetry(path, lines, isTable(body) ? body.dependencies : undefined, `tool.poetry.group.${g}.dependencies`, g)
+      // `main` is Poetry's name for the dependencies every install gets
+      const r = fromPoetry(path, lines, isTable(body) ? body.dependencies : undefined, `tool.poetry.group.${g}.dependencies`, g === 'main' ? undefined : g)
       pins.push(...r.pins)
       notices.push(...r.notices)
     }
