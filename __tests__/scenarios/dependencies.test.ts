@@ -1,7 +1,7 @@
 // Change scenarios about the Django pins: real git repositories, the whole review pipeline, the CLI.
 import { describe, expect, it } from '@jest/globals'
 import { runCli } from '../../src/cli-run.js'
-import { brief, diffFiles, makeRepo } from '../helpers/project.js'
+import { brief, diffFiles, makeRepo, scanFiles } from '../helpers/project.js'
 import { classic, only } from './projects.js'
 
 const REQS = 'gunicorn==22.0.0\nDjango==4.2.16\npsycopg[binary]==3.2.1\n'
@@ -75,6 +75,11 @@ describe('Django pins in a change', () => {
     const r = await diffFiles(classic(), { 'pyproject.toml': '[project\n', 'requirements.txt': 'Django==3.2.4\n' })
     expect(r.notices.filter((n) => n.path === 'pyproject.toml').map((n) => n.message)).toEqual([expect.stringMatching(/^not read for the Django version: invalid TOML/)])
     expect(brief(r)).toContain('django-vulnerable-version@requirements.txt:1[new]')
+  })
+
+  it('a broken pyproject.toml among test fixtures is no notice in a scan', async () => {
+    const r = await scanFiles({ ...classic(), 'tests/fixtures/broken/pyproject.toml': '[project\n', 'pyproject.toml': '[project\n' })
+    expect(r.notices.filter((n) => n.message.includes('Django version')).map((n) => n.path)).toEqual(['pyproject.toml'])
   })
 })
 

@@ -58,7 +58,8 @@ export function scanDependencies(files: FileSet, config: Config, today = new Dat
 
 /** Notes for dependency files that could not be read (one line each, naming the file). */
 export function dependencyNotices(files: FileSet, only?: ReadonlySet<string>): Notice[] {
-  return djangoPins(files).notices.filter((n) => !only || (n.path !== undefined && only.has(n.path)))
+  // a broken pyproject.toml among test fixtures says nothing about what production installs
+  return djangoPins(files).notices.filter((n) => n.path !== undefined && dependencyFileClass(n.path).kind === 'production' && (!only || only.has(n.path)))
 }
 
 const severityOf = (r: Result): number => severityRank(r.raw.severity ?? r.rule.meta.severity)
