@@ -1,5 +1,6 @@
 // The bundled advisory data: it parses, names its source and date, and answers for known releases.
 import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
 import { ADVISORY_DATA, STALE_AFTER_DAYS, advisoriesFor, dataAgeDays, firstFixed } from '../../src/deps/advisories.js'
 import { compactAdvisories, intervals } from '../../src/deps/osv.js'
 import { NEWEST_SERIES, pastSupport } from '../../src/deps/support.js'
@@ -25,6 +26,17 @@ describe('bundled advisory data', () => {
     expect(firstFixed('3.2.4', a)).toEqual({ release: '3.2.25', inSeries: true })
     expect(advisoriesFor('4.2.16')).toEqual([])
     expect(advisoriesFor('4.2.15').map((x) => x.advisory.aliases).flat()).toContain('CVE-2024-45230')
+  })
+
+  it('is what scripts/build-advisories.ts makes of the shared OSV file (no hand edits)', () => {
+    const source = new URL('../../../shared/data/django-advisories.osv.json', import.meta.url).pathname
+    if (!existsSync(source)) {
+      console.log(`skipped: ${source} is not here to rebuild the data from`)
+      return
+    }
+    const doc = JSON.parse(readFileSync(source, 'utf8')) as { commit: string; date: string; advisories: Parameters<typeof compactAdvisories>[0] }
+    expect({ commit: ADVISORY_DATA.commit, date: ADVISORY_DATA.date }).toEqual({ commit: doc.commit, date: doc.date })
+    expect(ADVISORY_DATA.advisories).toEqual(compactAdvisories(doc.advisories))
   })
 
   it('says how old it is', () => {
