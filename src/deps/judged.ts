@@ -42,8 +42,3 @@ export function judgedPins(pins: DjangoPin[]): JudgedPin[] {
   }
   return out
 }
-
-/** How a pin is named in a message: `Django==3.2.4 (requirements.txt:3)`. */
-export function pinLabel(p: DjangoPin): string {
-  return `\`${p.text}\``
-}
