@@ -22,7 +22,7 @@ describe('review-config-weakened', () => {
     ['a rule raised', 'rules:\n  hsts-weakened: low\n', 'rules:\n  hsts-weakened: high\n', { severity: 'low', line: 1, message: 'without weakening it' }],
     ['paths ignored', 'ignore-paths: ["legacy/**"]\n', 'ignore-paths: ["legacy/**", "mysite/**"]\n', { severity: 'high', line: 1, message: 'it ignores the paths mysite/**' }],
     ['the file deleted', 'fail-on: low\n', undefined, { severity: 'high', line: 1, message: 'it lowers fail-on from low to high' }],
-    ['a file that does not load', 'fail-on: high\n', 'fail-on: sometimes\n', { severity: 'low', line: 1, message: 'the new file does not load (.github/django-security.yml:1: fail-on must be one of' }],
+    ['a file that does not load', 'fail-on: high\n', 'fail-on: sometimes\n', { severity: 'low', line: 1, message: 'the new file does not load (.github/django-security.yml:1:10: fail-on must be one of' }],
     ['several at once', undefined, 'fail-on: critical\nrules:\n  debug-enabled: off\n  secret-key-hardcoded: false\n', { severity: 'high', line: 3, message: 'it switches debug-enabled off, switches secret-key-hardcoded off, lowers fail-on from high to critical' }],
     ['switched off by the base itself', 'rules:\n  review-config-weakened: off\n', 'fail-on: never\nrules:\n  review-config-weakened: off\n', null]
   ]
