@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
 import { simpleGit, type SimpleGit } from 'simple-git'
-import { pathMatcher, severityFor, UsageError, type Config } from './config/config.js'
+import { pathIgnored, severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
@@ -105,7 +105,7 @@ export async function historyScan(repo: string, since: string | undefined, confi
   }
   const secrets = scanner.results()
   const inHead = await stillInHead(repo, head, secrets)
-  const ignored = pathMatcher(config.ignorePaths)
+  const ignored = pathIgnored(config)
   const findings: Finding[] = []
   const stillInHeadPrints = new Set<string>()
   const override = config.rules['hardcoded-credential']

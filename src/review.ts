@@ -64,7 +64,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // the parser's WebAssembly takes a while to load: only when there is Python settings code to parse
   const candidates = settingsCandidates(files)
   if (candidates.length) await initPython()
-  const side = analyzeSide(files, candidates)
+  const side = analyzeSide(files, candidates, config.settings)
   const items = runRules(side, config)
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
@@ -78,8 +78,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
 export async function review(change: ChangeSet, config: Config): Promise<ReviewResult> {
   await initPython()
-  const head = analyzeSide(change.head)
-  const base = analyzeSide(change.base)
+  const head = analyzeSide(change.head, undefined, config.settings)
+  const base = analyzeSide(change.base, undefined, config.settings)
   const diff = new ChangeIndex(change)
   const pairs = pairModules(head, base, diff)
   const headItems = runRules(head, config, (p) => base.views.get(pairs.get(p) ?? ''))

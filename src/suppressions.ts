@@ -1,6 +1,6 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
 // line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
-import { pathMatcher, type Config } from './config/config.js'
+import { pathIgnored, type Config } from './config/config.js'
 import { isChangedLine, type Hunk } from './diff/hunks.js'
 import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { linesOf } from './lines.js'
@@ -39,7 +39,7 @@ export function parseSuppression(line: string): Suppression | { error: string } 
  * see it; one the change adds on the line above is not honoured.
  */
 export function applySuppressions(findings: Finding[], files: FileSet, config: Config, changed?: ReadonlyMap<string, readonly Hunk[]>): { kept: Finding[]; notices: Notice[]; byChange: SuppressedFinding[] } {
-  const ignored = pathMatcher(config.ignorePaths)
+  const ignored = pathIgnored(config)
   const notices: Notice[] = []
   const kept: Finding[] = []
   const byChange: SuppressedFinding[] = []

@@ -161,9 +161,16 @@ export async function run(): Promise<void> {
     core.setOutput('highest-severity', highest(open))
     core.setOutput('sarif-file', sarifPath)
 
-    // 2. Comments, when the token may write them.
-    if (plan.kind === 'pull-request' && inputs.comment !== 'off') {
-      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles })
+    // 2. Comments, when the token may write them: the inputs, when given, else the configuration; only
+    // findings at or above `report` (default medium) are listed there and in the tracking issue.
+    const comments = {
+      comment: core.getInput('comment') ? inputs.comment : (config.comments?.mode ?? inputs.comment),
+      maxInline: core.getInput('max-inline-comments') ? inputs.maxInline : (config.comments?.maxInline ?? inputs.maxInline)
+    }
+    const reportAt = config.report ?? 'medium'
+    const reported = (f: Finding): boolean => severityRank(f.severity) >= severityRank(reportAt)
+    if (plan.kind === 'pull-request' && comments.comment !== 'off') {
+      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result: { ...result, findings: result.findings.filter(reported) }, inputs: comments, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles })
       if (!posted.ok) {
         coverage.push(posted.why)
         core.warning(`django-security-review: ${posted.why}`)
@@ -174,13 +181,13 @@ export async function run(): Promise<void> {
     // The tracking issue of scheduled (and manual) full scans, when asked for.
     if (inputs.trackingIssue && plan.kind === 'full' && SCHEDULED.has(context.eventName)) {
       const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
-      const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open, summary, runUrl })
+      const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open.filter(reported), summary, runUrl })
       coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`)
       if (!tracking.ok) core.warning(`django-security-review: ${tracking.note}`)
     }
 
     // 3. A check run with annotations, for the pull request's or the pushed head, when the token may.
-    if (plan.kind !== 'full' && inputs.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
+    if (plan.kind !== 'full' && comments.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
       const check = await publishCheckRun(octokit, context.repo, plan.head, introduced, failed, summary)
       if (!check.ok) coverage.push(check.why)
     }

@@ -4,6 +4,7 @@
 import { Minimatch } from 'minimatch'
 import { isScalar, LineCounter, parseDocument } from 'yaml'
 import type { Severity } from '../findings.js'
+import type { SettingsOverride } from '../settings/discovery.js'
 import { readFileSafely } from '../sources/read-file.js'
 import { globProblem } from './globs.js'
 import { positionOf } from './positions.js'
@@ -31,11 +32,6 @@ export interface Config {
   comments?: { mode?: 'review' | 'summary' | 'off'; maxInline?: number }
   /** A baseline file, relative to the repository root. */
   baseline?: string
-}
-
-export interface SettingsOverride {
-  production: string[]
-  nonProduction: string[]
 }
 
 export const DEFAULT_CONFIG_PATH = '.github/django-security.yml'
@@ -148,6 +144,13 @@ interface RawConfig {
 export function pathMatcher(globs: string[]): (path: string) => boolean {
   const matchers = globs.map((g) => new Minimatch(g, { dot: true, nonegate: true, nocomment: true }))
   return (path) => matchers.some((m) => m.match(path))
+}
+
+/** Whether findings in a path are dropped: it matches `ignore-paths`/`paths.exclude`, or `paths.include` is given and it matches none. */
+export function pathIgnored(config: Config): (path: string) => boolean {
+  const excluded = pathMatcher(config.ignorePaths)
+  const included = config.includePaths?.length ? pathMatcher(config.includePaths) : undefined
+  return (path) => excluded(path) || (included !== undefined && !included(path))
 }
 
 /** The severity a finding is reported at: the config's override for its rule, else its own. */

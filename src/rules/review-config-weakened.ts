@@ -39,6 +39,12 @@ function weakenings(base: Config, head: Config): { what: string; key: string }[]
   }
   if (strictness(head.failOn) < strictness(base.failOn)) out.push({ what: `lowers fail-on from ${base.failOn ?? 'high'} to ${head.failOn ?? 'high'}`, key: 'fail-on' })
   for (const glob of head.ignorePaths.filter((g) => !base.ignorePaths.includes(g))) out.push({ what: `ignores the paths ${glob}`, key: glob })
+  const [baseInclude, headInclude] = [base.includePaths ?? [], head.includePaths ?? []]
+  if (headInclude.length && (!baseInclude.length || headInclude.some((g) => !baseInclude.includes(g)))) out.push({ what: `reports only the paths ${headInclude.join(', ')}`, key: 'include' })
+  for (const m of (head.settings?.nonProduction ?? []).filter((n) => !(base.settings?.nonProduction ?? []).includes(n))) out.push({ what: `marks ${m} as non-production`, key: m })
+  for (const m of (base.settings?.production ?? []).filter((n) => !(head.settings?.production ?? []).includes(n))) out.push({ what: `no longer marks ${m} as production`, key: 'production' })
+  if (severityRank(head.report ?? 'medium') > severityRank(base.report ?? 'medium')) out.push({ what: `raises report from ${base.report ?? 'medium'} to ${head.report ?? 'medium'}`, key: 'report' })
+  if (head.baseline !== undefined && head.baseline !== base.baseline) out.push({ what: `${base.baseline === undefined ? 'adds' : 'changes'} the baseline ${head.baseline}`, key: 'baseline' })
   return out
 }
 
@@ -55,7 +61,7 @@ export const reviewConfigWeakened = {
     title: 'A change edits the configuration of its own review',
     django: [],
     docs: {
-      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths`), at low otherwise.',
+      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths` or `paths`, marks settings non-production, raises `report`, adds or changes the `baseline`), at low otherwise.',
       why: 'A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.',
       bad: '# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off',
       fix: '# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer'

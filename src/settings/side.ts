@@ -1,5 +1,5 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
-import { discover, type Discovery } from './discovery.js'
+import { discover, type Discovery, type SettingsOverride } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
 
@@ -8,9 +8,9 @@ export interface SideAnalysis {
   views: Map<string, SettingsView>
 }
 
-/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
-export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
-  const discovery = discover(files, candidates)
+/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already; `override`: the configuration's production modules. */
+export function analyzeSide(files: FileSet, candidates?: string[], override?: SettingsOverride): SideAnalysis {
+  const discovery = discover(files, candidates, override)
   const worlds = new Worlds(discovery.index)
   const views = new Map<string, SettingsView>()
   for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
