@@ -17,7 +17,7 @@ import { settingsCandidates, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { analyzeSide, type SideAnalysis } from './settings/side.js'
 import type { SettingsView } from './settings/view.js'
-import { applySuppressions } from './suppressions.js'
+import { applySuppressions, staleSuppressions } from './suppressions.js'
 
 export { analyzeSide, wantedPaths, type SideAnalysis } from './settings/side.js'
 
@@ -72,7 +72,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
-  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
+  const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config)
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...stale, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
