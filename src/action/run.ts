@@ -4,6 +4,9 @@ import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { existsSync, writeFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { applyBaseline } from '../baseline/apply.js'
+import { DEFAULT_BASELINE_PATH, MAX_BASELINE_BYTES, parseBaseline, type Baseline } from '../baseline/file.js'
+import { readFileSafely } from '../sources/read-file.js'
 import { defaultConfig, loadConfig, UsageError, type Config, type FailOn } from '../config/config.js'
 import { rulesOfChangeSet } from '../config/trusted.js'
 import type { ChangeSet } from '../sources/changeset.js'
@@ -84,23 +87,55 @@ function configFromDisk(source: ConfigSource, workspace: string): Config {
   return { ...config, includeTests: source.includeTests || undefined }
 }
 
-/** Reviews a change with the rules of its trusted side. */
-async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string): Promise<{ result: ReviewResult; config: Config }> {
+/** Reviews a change with the rules of its trusted side, and the baseline of that side. */
+async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string, coverage: string[]): Promise<{ result: ReviewResult; config: Config }> {
   const rules = source.inRepo === undefined ? { config: configFromDisk(source, workspace), findings: [] } : rulesOfChangeSet(change, source.inRepo)
   const config: Config = { ...rules.config, includeTests: source.includeTests || undefined }
   const result = await review(change, config)
   result.findings.push(...rules.findings)
+  if (config.baseline !== undefined) {
+    const text = change.base.read(config.baseline)
+    if (text === undefined) coverage.push(`The baseline ${config.baseline} is not in the base commit: it applies once merged.`)
+    else withBaseline(result, parseBaseline(text, config.baseline), config.baseline, coverage)
+  }
   return { result, config }
 }
 
+/** Drops the findings a baseline records; what it says (how many, which were fixed) goes to the coverage notes. */
+function withBaseline(result: ReviewResult, baseline: Baseline, file: string, coverage: string[]): void {
+  const outcome = applyBaseline(result.findings, baseline, file, result.mode)
+  result.findings = outcome.findings
+  coverage.push(...outcome.notices.map((n) => `${n.path ? `${n.path}: ` : ''}${n.message[0].toUpperCase()}${n.message.slice(1)}.`))
+}
+
+/** The baseline a full scan uses: the configuration's, from the workspace. */
+function diskBaseline(config: Config, workspace: string, result: ReviewResult, coverage: string[]): void {
+  if (config.baseline === undefined) return
+  const read = readFileSafely(resolve(workspace, config.baseline), workspace, MAX_BASELINE_BYTES)
+  if (read.kind !== 'bytes') coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === 'large' ? 'too large' : read.why}): every finding is listed.`)
+  else withBaseline(result, parseBaseline(read.bytes.toString('utf8'), config.baseline), config.baseline, coverage)
+}
+
+/** Paths of the base side to read for the baseline: the default one, and the one the workspace's configuration names. */
+function baselinePaths(source: ConfigSource): string[] {
+  let named: string | undefined
+  try {
+    named = source.inRepo === undefined || !existsSync(source.file) ? undefined : loadConfig(source.file).baseline
+  } catch {
+    named = undefined // the configuration's own errors are reported where it is loaded
+  }
+  return [...new Set([DEFAULT_BASELINE_PATH, ...(named === undefined ? [] : [named])])]
+}
+
 async function analyse(plan: Plan, workspace: string, github: GitHubAccess, source: ConfigSource, coverage: string[]): Promise<{ result: ReviewResult; config: Config }> {
-  const alsoRead = source.inRepo === undefined ? [] : [source.inRepo]
+  const alsoRead = source.inRepo === undefined ? [] : [source.inRepo, ...baselinePaths(source)]
   if (plan.kind === 'full') {
     const config = configFromDisk(source, workspace)
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p)))
     coverage.push(`Full scan (${plan.reason}).`)
     const result = await scan(files, config)
     result.notices.unshift(...notices)
+    diskBaseline(config, workspace, result, coverage)
     // Secrets that were committed and removed stay in history: scan it too when git has it.
     if (!existsSync(resolve(workspace, '.git'))) return { result, config }
     const history = await historyScan(workspace, undefined, config)
@@ -117,11 +152,11 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, sour
   if (plan.kind === 'pull-request' && plan.target) {
     const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage)
     const change = await githubChangeSet({ octokit: github.octokit, repo: context.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage, alsoRead })
-    if (change !== 'truncated') return reviewChange(change, source, workspace)
+    if (change !== 'truncated') return reviewChange(change, source, workspace, coverage)
     await fetchPullRequestObjects(workspace, plan, coverage)
-    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source, workspace)
+    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source, workspace, coverage)
   }
-  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source, workspace)
+  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source, workspace, coverage)
 }
 
 function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined, alsoRead: string[]) {
