@@ -44,13 +44,12 @@ async function cli(args: string[], cwd: string): Promise<{ code: number; out: st
 let repo: Repo
 const commits: string[] = []
 let baselineText = ''
+let written: { code: number; out: string; err: string }
 
 beforeAll(async () => {
   repo = await makeRepo()
   await repo.commit(FILES, 'project')
-  const written = await cli(['baseline', repo.dir], repo.dir)
-  expect(written).toMatchObject({ code: 0, err: '' })
-  expect(written.out).toMatch(/^wrote 3 findings to \.github\/django-security-baseline\.json/)
+  written = await cli(['baseline', repo.dir], repo.dir)
   baselineText = readFileSync(join(repo.dir, '.github/django-security-baseline.json'), 'utf8')
   commits.push(await repo.commit({}, '1: baseline'))
   // 2: lines move (a header, the two settings swapped, a setting added between), and an unrelated edit elsewhere in the file
@@ -77,6 +76,8 @@ const brief = (j: Json): string[] => j.findings.map((f) => `${f.ruleId}@${f.path
 
 describe('baseline on a real history', () => {
   it('records rule, path, severity and fingerprint, and no byte of a secret, even masked', () => {
+    expect(written).toMatchObject({ code: 0, err: '' })
+    expect(written.out).toMatch(/^wrote 3 findings to \.github\/django-security-baseline\.json/)
     const doc = JSON.parse(baselineText) as { findings: Record<string, string>[] }
     expect(doc.findings.map((f) => `${f.rule}@${f.path}`)).toEqual(['debug-enabled@config/settings/production.py', 'secret-key-hardcoded@config/settings/production.py', 'hardcoded-credential@shop/payments.py'])
     for (const f of doc.findings) expect(Object.keys(f).sort()).toEqual(['fingerprint', 'path', 'rule', 'severity'])
