@@ -18,7 +18,8 @@ import { rulesOfChangeSet } from './config/trusted.js'
 import { isSecretsCandidate } from './secrets/detect.js'
 import { isSettingsRelevant } from './settings/discovery.js'
 import { gitChangeSet, gitRevisionFiles } from './sources/git.js'
-import type { MapFileSet } from './sources/changeset.js'
+import type { ChangeSet, MapFileSet } from './sources/changeset.js'
+import type { FileSet } from './settings/modules.js'
 import { readFileSafely } from './sources/read-file.js'
 import { treeFiles } from './sources/tree.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
@@ -27,6 +28,7 @@ export const USAGE = `Usage:
   ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree (the files git lists, or --rev from git objects)
   ${TOOL_NAME} scan --repo PATH [--rev REV]         review a commit of a repository (bare clones too; default HEAD)
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
+  ${TOOL_NAME} diff --staged [--repo PATH] [FILE...]       review what is staged for commit (the index against HEAD; pre-commit)
   ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
   ${TOOL_NAME} baseline [PATH] [--rev REV] [--output FILE]  record the current findings (default ${DEFAULT_BASELINE_PATH}): scans and diffs then list only what is not in it
 
@@ -71,6 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         baseline: { type: 'string' },
+        staged: { type: 'boolean' },
         'include-tests': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -103,11 +106,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command !== 'history' && values.since) throw new UsageError('--since is for the history command')
     if (!existsSync(root)) throw new UsageError(`${root}: no such directory`)
     if (scanning && rest.length > 1) throw new UsageError(`${command} takes one PATH`)
-    if (!scanning && rest.length) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
+    if (!scanning && rest.length && !values.staged) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
+    if (values.staged && command !== 'diff') throw new UsageError('--staged is for diff')
+    if (values.staged && (values.base || values.head)) throw new UsageError('diff --staged reviews the index against HEAD: it takes no --base or --head')
     if (values.baseline !== undefined && command !== 'scan' && command !== 'diff') throw new UsageError('--baseline is for scan and diff')
-    if (command === 'diff' && !values.base) throw new UsageError('diff needs --base REV')
+    if (command === 'diff' && !values.base && !values.staged) throw new UsageError('diff needs --base REV (or --staged)')
     // a diff is reviewed with the configuration of its base, read from git below (unless one is named)
-    const trustedFromBase = command === 'diff' && !values.config
+    // (not for --staged: a commit on one's own machine is reviewed with the configuration it stages)
+    const trustedFromBase = command === 'diff' && !values.config && !values.staged
+    const fromIndex = command === 'diff' && !values.config && Boolean(values.staged)
     let config = trustedFromBase ? defaultConfig() : readConfig(values.config, root, io.cwd)
     if (values['include-tests']) config.includeTests = true
     if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
@@ -127,20 +134,32 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (baseline) withBaseline(result, baseline)
     } else {
       // the baseline a diff is reviewed with is the base side's, like its configuration: a change cannot baseline its own findings
-      const baselineOf = (base: MapFileSet): string | undefined => (trustedFromBase ? configBaselinePath(base.read(DEFAULT_CONFIG_PATH)) : config.baseline)
-      const change = await gitChangeSet({ repo: root, base: values.base as string, head: values.head, alsoRead: trustedFromBase ? [DEFAULT_CONFIG_PATH] : [] }, (base, head) => {
-        const b = values.baseline === undefined ? baselineOf(base) : undefined
-        return { base: [...wantedPaths(analyzeSide(base)), ...(b !== undefined && base.paths.has(b) && base.read(b) === undefined ? [b] : [])], head: wantedPaths(analyzeSide(head)) }
-      })
-      const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config, findings: [] }
-      config = { ...rules.config, includeTests: config.includeTests }
+      // with --staged, both come from the index (the side being committed)
+      const trusted = (change: ChangeSet): FileSet => (values.staged ? change.head : change.base)
+      const baselineOf = (side: MapFileSet): string | undefined => (trustedFromBase || fromIndex ? configBaselinePath(side.read(DEFAULT_CONFIG_PATH)) : config.baseline)
+      const wantBaseline = (side: MapFileSet): string[] => {
+        const b = values.baseline === undefined ? baselineOf(side) : undefined
+        return b !== undefined && side.paths.has(b) && side.read(b) === undefined ? [b] : []
+      }
+      const change = await gitChangeSet({ repo: root, base: values.base ?? 'HEAD', head: values.head, staged: values.staged, alsoRead: trustedFromBase || fromIndex ? [DEFAULT_CONFIG_PATH] : [] }, (base, head) => ({
+        base: [...wantedPaths(analyzeSide(base)), ...(values.staged ? [] : wantBaseline(base))],
+        head: [...wantedPaths(analyzeSide(head)), ...(values.staged ? wantBaseline(head) : [])]
+      }))
+      const indexConfig = change.head.read(DEFAULT_CONFIG_PATH)
+      const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config: fromIndex && indexConfig !== undefined ? parseConfig(indexConfig, DEFAULT_CONFIG_PATH) : config, findings: [] }
+      config = { ...rules.config, includeTests: config.includeTests || rules.config.includeTests }
       result = await review(change, config)
       result.findings.push(...rules.findings)
       if (values.baseline !== undefined) withBaseline(result, explicitBaseline(values.baseline, io.cwd))
       else if (config.baseline !== undefined) {
-        const text = change.base.read(config.baseline)
-        if (text === undefined) result.notices.push({ path: config.baseline, message: 'the baseline the configuration names is not in the base commit: it applies once merged' })
+        const text = trusted(change).read(config.baseline)
+        if (text === undefined) result.notices.push({ path: config.baseline, message: values.staged ? 'the baseline the configuration names is not staged' : 'the baseline the configuration names is not in the base commit: it applies once merged' })
         else withBaseline(result, { baseline: parseBaseline(text, config.baseline), file: config.baseline })
+      }
+      // pre-commit may pass the staged files it selected: list only findings in those
+      if (values.staged && rest.length) {
+        const named = new Set(rest.map((p) => p.replace(/^\.\//, '')))
+        result.findings = result.findings.filter((f) => named.has(f.path))
       }
     }
     // everything below shows the review: only its redacted form
