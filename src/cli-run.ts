@@ -4,8 +4,8 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, UsageError, defaultConfig, loadConfig, parseConfig, type Config, type FailOn } from './config/config.js'
 import { applyBaseline } from './baseline/apply.js'
-import { DEFAULT_BASELINE_PATH, formatBaseline, MAX_BASELINE_BYTES, parseBaseline, type Baseline } from './baseline/file.js'
-import { SEVERITIES } from './findings.js'
+import { DEFAULT_BASELINE_PATH, formatBaseline, MAX_BASELINE_BYTES, parseBaseline, type Baseline, type BaselineEntry } from './baseline/file.js'
+import { SEVERITIES, type Finding } from './findings.js'
 import { failing, summaryLine } from './report/outcome.js'
 import { formatJson } from './report/json.js'
 import { toSarif } from './report/sarif.js'
@@ -30,14 +30,14 @@ export const USAGE = `Usage:
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
   ${TOOL_NAME} diff --staged [--repo PATH] [FILE...]       review what is staged for commit (the index against HEAD; pre-commit)
   ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
-  ${TOOL_NAME} baseline [PATH] [--rev REV] [--output FILE]  record the current findings (default ${DEFAULT_BASELINE_PATH}): scans and diffs then list only what is not in it
+  ${TOOL_NAME} baseline [PATH] [--rev REV] [--output FILE]  record the current findings, and secrets the history still holds (default ${DEFAULT_BASELINE_PATH}): reviews then list only what is not in it
 
 Options:
   --format text|json|sarif   output format (default text)
   --output FILE              write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
-  --baseline FILE            scan, diff: list only findings not recorded in this baseline (default: the configuration's baseline:)
+  --baseline FILE            scan, diff, history: list only findings not recorded in this baseline (default: the configuration's baseline:)
   --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
   --version, --help
@@ -109,7 +109,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (!scanning && rest.length && !values.staged) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (values.staged && command !== 'diff') throw new UsageError('--staged is for diff')
     if (values.staged && (values.base || values.head)) throw new UsageError('diff --staged reviews the index against HEAD: it takes no --base or --head')
-    if (values.baseline !== undefined && command !== 'scan' && command !== 'diff') throw new UsageError('--baseline is for scan and diff')
+    if (values.baseline !== undefined && command === 'baseline') throw new UsageError('--baseline is for scan, diff and history (baseline writes one: --output FILE)')
     if (command === 'diff' && !values.base && !values.staged) throw new UsageError('diff needs --base REV (or --staged)')
     // a diff is reviewed with the configuration of its base, read from git below (unless one is named)
     // (not for --staged: a commit on one's own machine is reviewed with the configuration it stages)
@@ -125,13 +125,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === 'history') {
       const h = await historyScan(root, values.since, config)
       result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], secrets: h.secrets, read: () => undefined }
+      const baseline = values.baseline !== undefined ? explicitBaseline(values.baseline, io.cwd) : config.baseline !== undefined ? await treeBaseline(config.baseline, root, 'HEAD') : undefined
+      // a history scan sees only secrets, and with --since only some: what it does not see is not fixed
+      if (baseline) withBaseline(result, only(baseline, (e) => e.history === true), 'diff')
     } else if (scanning) {
       const { files, notices } = values.rev || values.repo ? await gitRevisionFiles(root, values.rev ?? 'HEAD', selectForScan) : treeFiles(root, selectForScan)
       result = await scan(files, config)
       result.notices.unshift(...notices)
-      if (command === 'baseline') return writeBaseline(result, values.output ? resolve(io.cwd, values.output) : join(root, DEFAULT_BASELINE_PATH), io)
+      if (command === 'baseline') {
+        // a git repository's history too, as the Action's scheduled scan sees it: secrets committed and removed
+        const history = !values.rev && (values.repo || existsSync(join(root, '.git'))) ? (await historyScan(root, undefined, config)).findings : []
+        return writeBaseline(result.findings, history, values.output ? resolve(io.cwd, values.output) : join(root, DEFAULT_BASELINE_PATH), io)
+      }
       const baseline = values.baseline !== undefined ? explicitBaseline(values.baseline, io.cwd) : config.baseline !== undefined ? await treeBaseline(config.baseline, root, values.rev || values.repo ? (values.rev ?? 'HEAD') : undefined) : undefined
-      if (baseline) withBaseline(result, baseline)
+      // secrets only the history holds are for the history scan to match (and to call fixed)
+      if (baseline) withBaseline(result, only(baseline, (e) => e.history !== true))
     } else {
       // the baseline a diff is reviewed with is the base side's, like its configuration: a change cannot baseline its own findings
       // with --staged, both come from the index (the side being committed)
@@ -194,6 +202,11 @@ function configBaselinePath(text: string | undefined): string | undefined {
   }
 }
 
+/** The baseline with only some of its entries. */
+function only(loaded: LoadedBaseline, keep: (e: BaselineEntry) => boolean): LoadedBaseline {
+  return { ...loaded, baseline: { entries: loaded.baseline.entries.filter(keep) } }
+}
+
 interface LoadedBaseline {
   baseline: Baseline
   /** How the file is named in notices. */
@@ -222,18 +235,19 @@ async function treeBaseline(rel: string, root: string, rev: string | undefined):
   return { baseline: parseBaseline(read.bytes.toString('utf8'), rel), file: rel }
 }
 
-function withBaseline(result: ReviewResult, loaded: LoadedBaseline): void {
-  const outcome = applyBaseline(result.findings, loaded.baseline, loaded.file, result.mode)
+function withBaseline(result: ReviewResult, loaded: LoadedBaseline, mode: 'scan' | 'diff' = result.mode): void {
+  const outcome = applyBaseline(result.findings, loaded.baseline, loaded.file, mode)
   result.findings = outcome.findings
   result.notices.push(...outcome.notices)
 }
 
 /** `baseline`: writes the scan's findings (rule, path, severity, fingerprint: no message, no code, no secret). */
-function writeBaseline(result: ReviewResult, file: string, io: CliIo): number {
+function writeBaseline(findings: Finding[], history: Finding[], file: string, io: CliIo): number {
   mkdirSync(dirname(file), { recursive: true })
-  writeFileSync(file, formatBaseline(result.findings))
+  writeFileSync(file, formatBaseline(findings, history))
   const shown = relative(io.cwd, file) || file
-  io.stdout(`wrote ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} to ${shown.startsWith('..') ? file : shown}; name it in the configuration (baseline: ${DEFAULT_BASELINE_PATH}) or pass --baseline\n`)
+  const n = findings.length + history.length
+  io.stdout(`wrote ${n} finding${n === 1 ? '' : 's'}${history.length ? ` (${history.length} from the history)` : ''} to ${shown.startsWith('..') ? file : shown}; name it in the configuration (baseline: ${DEFAULT_BASELINE_PATH}) or pass --baseline\n`)
   return 0
 }
 

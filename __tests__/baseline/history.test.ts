@@ -77,10 +77,18 @@ const brief = (j: Json): string[] => j.findings.map((f) => `${f.ruleId}@${f.path
 describe('baseline on a real history', () => {
   it('records rule, path, severity and fingerprint, and no byte of a secret, even masked', () => {
     expect(written).toMatchObject({ code: 0, err: '' })
-    expect(written.out).toMatch(/^wrote 3 findings to \.github\/django-security-baseline\.json/)
+    // the tree's 3 findings, and the 2 secrets as the history scan (the Action's scheduled one) sees them
+    expect(written.out).toMatch(/^wrote 5 findings \(2 from the history\) to \.github\/django-security-baseline\.json/)
     const doc = JSON.parse(baselineText) as { findings: Record<string, string>[] }
-    expect(doc.findings.map((f) => `${f.rule}@${f.path}`)).toEqual(['debug-enabled@config/settings/production.py', 'secret-key-hardcoded@config/settings/production.py', 'hardcoded-credential@shop/payments.py'])
-    for (const f of doc.findings) expect(Object.keys(f).sort()).toEqual(['fingerprint', 'path', 'rule', 'severity'])
+    const doc2 = JSON.parse(baselineText) as { findings: Record<string, string | boolean>[] }
+    expect(doc2.findings.map((f) => `${String(f.rule)}@${String(f.path)}${f.history ? ' (history)' : ''}`)).toEqual([
+      'debug-enabled@config/settings/production.py',
+      'hardcoded-credential@config/settings/production.py (history)',
+      'secret-key-hardcoded@config/settings/production.py',
+      'hardcoded-credential@shop/payments.py',
+      'hardcoded-credential@shop/payments.py (history)'
+    ])
+    for (const f of doc.findings) expect(Object.keys(f).filter((k) => k !== 'history').sort()).toEqual(['fingerprint', 'path', 'rule', 'severity'])
     for (const secret of [SECRET, STRIPE]) {
       for (let i = 0; i + 4 <= secret.length; i++) expect(baselineText).not.toContain(secret.slice(i, i + 4))
       expect(baselineText).not.toContain(`${secret.slice(0, 2)}****`)
@@ -139,5 +147,37 @@ describe('baseline on a real history', () => {
     const r = await cli(['scan', '--repo', repo.dir, '--rev', commits[3], '--baseline', join(repo.dir, '.github/django-security.yml')], repo.dir)
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/^django-security-review: .*django-security\.yml: not a baseline file: .*\n$/)
+  })
+})
+
+describe('baseline of a history that still holds a removed secret', () => {
+  const SENDGRID = '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'
+  it('records it (by where it was committed, not its value), and history then lists only new ones', async () => {
+    const r = await makeRepo()
+    try {
+      await r.commit(FILES, 'project')
+      await r.commit({ 'deploy/.env.production': `SENDGRID_API_KEY=${SENDGRID}\n` }, 'oops')
+      await r.commit({ 'deploy/.env.production': null }, 'remove it')
+      const written = await cli(['baseline', r.dir], r.dir)
+      // the tree's 3, and the history's 3 secrets: the two HEAD still holds and the removed one
+      expect(written.out).toMatch(/^wrote 6 findings \(3 from the history\) to /)
+      const text = readFileSync(join(r.dir, '.github/django-security-baseline.json'), 'utf8')
+      expect((JSON.parse(text) as { findings: { path: string; history?: boolean }[] }).findings.filter((f) => f.history).map((f) => f.path)).toEqual(['config/settings/production.py', 'deploy/.env.production', 'shop/payments.py'])
+      for (const secret of [SENDGRID, SECRET, STRIPE]) for (let i = 0; i + 4 <= secret.length; i++) expect(text).not.toContain(secret.slice(i, i + 4))
+      await r.commit({}, 'baseline')
+      const before = await cli(['history', '--repo', r.dir, '--format', 'json'], r.dir)
+      expect((JSON.parse(before.out) as Json).findings).toEqual([])
+      expect(before.code).toBe(0)
+      // a scan does not see the history: its entry is neither matched nor called fixed there
+      const s = await cli(['scan', r.dir, '--format', 'json'], r.dir)
+      expect((JSON.parse(s.out) as Json).notices.filter((n) => n.message.startsWith('fixed since'))).toEqual([])
+      await r.commit({ 'deploy/.env.production': `SENDGRID_API_KEY=${SENDGRID.replace('Tw', 'Xy')}\n` }, 'again')
+      await r.commit({ 'deploy/.env.production': null }, 'remove it again')
+      const after = await cli(['history', '--repo', r.dir, '--format', 'json'], r.dir)
+      expect((JSON.parse(after.out) as Json).findings.map((f) => f.path)).toEqual(['deploy/.env.production'])
+      expect(after.code).toBe(1)
+    } finally {
+      r.cleanup()
+    }
   })
 })

@@ -17,6 +17,7 @@ const require = createRequire(import.meta.url)
 type Example = { action?: string; pull_request: { head: { sha: string }; base: { sha: string } } }
 const events = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples/api.github.com/index.json'), 'utf8')) as { name: string; examples: Example[] }[]
 const opened = events.find((e) => e.name === 'pull_request')!.examples.find((x) => x.action === 'opened')!
+const SCHEDULE = { schedule: '30 5 * * 1', repository: { full_name: 'Codertocat/Hello-World', name: 'Hello-World', owner: { login: 'Codertocat' } } }
 const dispatch = events.find((e) => e.name === 'workflow_dispatch')!.examples[0] as unknown as Record<string, unknown>
 
 const PROD = 'config/settings/production.py'
@@ -76,6 +77,29 @@ describe('full scan with a baseline', () => {
       r = await go()
       expect(r.exitCode).toBe(0)
       expect(r.summary).toContain('config/settings/production.py: Fixed since the baseline: debug-enabled (critical) is gone')
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('a secret the history still holds, recorded in the baseline, is not listed; a new one is', async () => {
+    const repo = await makeRepo()
+    try {
+      await repo.commit({ ...FILES, [PROD]: FILES[PROD].replace('DEBUG = True', 'DEBUG = False') }, 'project')
+      await repo.commit({ 'deploy/.env.production': 'SENDGRID_API_KEY=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\n' }, 'oops')
+      await repo.commit({ 'deploy/.env.production': null }, 'remove it')
+      await runCli(['baseline', repo.dir], { stdout: () => undefined, stderr: () => undefined, isTTY: false, cwd: repo.dir })
+      await repo.commit({}, 'baseline')
+      const go = () => runAction({ actionDir, workspace: repo.dir, eventName: 'schedule', event: SCHEDULE, env: api.env() })
+      let r = await go()
+      expect(r.exitCode).toBe(0)
+      expect(r.summary).toContain('1 finding recorded in the baseline .github/django-security-baseline.json not listed')
+      expect(r.summary).not.toContain('Fixed since the baseline')
+      await repo.commit({ 'deploy/.env.production': 'SENDGRID_API_KEY=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\n' }, 'oops again')
+      await repo.commit({ 'deploy/.env.production': null }, 'remove it again')
+      r = await go()
+      expect(r.exitCode).toBe(1)
+      expect(r.outputs).toMatchObject({ findings: '1' })
     } finally {
       repo.cleanup()
     }

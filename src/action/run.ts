@@ -108,12 +108,18 @@ function withBaseline(result: ReviewResult, baseline: Baseline, file: string, co
   coverage.push(...outcome.notices.map((n) => `${n.path ? `${n.path}: ` : ''}${n.message[0].toUpperCase()}${n.message.slice(1)}.`))
 }
 
-/** The baseline a full scan uses: the configuration's, from the workspace. */
-function diskBaseline(config: Config, workspace: string, result: ReviewResult, coverage: string[]): void {
+/**
+ * The baseline a full scan uses: the configuration's, from the workspace. `history`: whether the
+ * history was scanned too, and which of its secrets HEAD still holds (the tree scan reports those, so
+ * their history entries are neither matched nor fixed here).
+ */
+function diskBaseline(config: Config, workspace: string, result: ReviewResult, coverage: string[], history?: { stillInHead: Set<string> }): void {
   if (config.baseline === undefined) return
   const read = readFileSafely(resolve(workspace, config.baseline), workspace, MAX_BASELINE_BYTES)
-  if (read.kind !== 'bytes') coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === 'large' ? 'too large' : read.why}): every finding is listed.`)
-  else withBaseline(result, parseBaseline(read.bytes.toString('utf8'), config.baseline), config.baseline, coverage)
+  if (read.kind !== 'bytes') return void coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === 'large' ? 'too large' : read.why}): every finding is listed.`)
+  const baseline = parseBaseline(read.bytes.toString('utf8'), config.baseline)
+  const entries = baseline.entries.filter((e) => (history ? !(e.history && history.stillInHead.has(e.fingerprint)) : !e.history))
+  withBaseline(result, { entries }, config.baseline, coverage)
 }
 
 /** Paths of the base side to read for the baseline: the default one, and the one the workspace's configuration names. */
@@ -135,9 +141,11 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, sour
     coverage.push(`Full scan (${plan.reason}).`)
     const result = await scan(files, config)
     result.notices.unshift(...notices)
-    diskBaseline(config, workspace, result, coverage)
     // Secrets that were committed and removed stay in history: scan it too when git has it.
-    if (!existsSync(resolve(workspace, '.git'))) return { result, config }
+    if (!existsSync(resolve(workspace, '.git'))) {
+      diskBaseline(config, workspace, result, coverage)
+      return { result, config }
+    }
     const history = await historyScan(workspace, undefined, config)
     coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
     // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
@@ -147,6 +155,7 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, sour
       notices: [...result.notices, ...history.notices],
       secrets: [...result.secrets, ...history.secrets]
     }
+    diskBaseline(config, workspace, merged, coverage, history)
     return { result: merged, config }
   }
   if (plan.kind === 'pull-request' && plan.target) {

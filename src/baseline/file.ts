@@ -15,6 +15,8 @@ export interface BaselineEntry {
   path: string
   severity: Severity
   fingerprint: string
+  /** A secret committed and removed: only a scan of the history (the Action's full scan, `history`) sees it. */
+  history?: boolean
 }
 
 export interface Baseline {
@@ -23,12 +25,12 @@ export interface Baseline {
 
 const collator = new Intl.Collator('en')
 
-/** The baseline of these findings (the ones a scan lists), as the file's text: sorted, so it diffs well. */
-export function formatBaseline(findings: readonly Finding[]): string {
-  const entries: BaselineEntry[] = findings
-    .filter((f) => f.baselineState !== 'absent')
-    .map((f) => ({ rule: f.ruleId, path: f.path, severity: f.severity, fingerprint: f.fingerprint }))
-    .sort((a, b) => collator.compare(a.path, b.path) || collator.compare(a.rule, b.rule) || collator.compare(a.fingerprint, b.fingerprint))
+/** The baseline of these findings (the ones a scan lists, and `history`'s), as the file's text: sorted, so it diffs well. */
+export function formatBaseline(findings: readonly Finding[], history: readonly Finding[] = []): string {
+  const entries: BaselineEntry[] = [...findings.map((f) => ({ f, history: false })), ...history.map((f) => ({ f, history: true }))]
+    .filter(({ f }) => f.baselineState !== 'absent')
+    .map(({ f, history }) => ({ rule: f.ruleId, path: f.path, severity: f.severity, fingerprint: f.fingerprint, ...(history ? { history } : {}) }))
+    .sort((a, b) => collator.compare(a.path, b.path) || collator.compare(a.rule, b.rule) || Number(a.history ?? false) - Number(b.history ?? false) || collator.compare(a.fingerprint, b.fingerprint))
   const doc = {
     $comment: `Findings accepted for now: ${TOOL_NAME} does not report them again. Written by \`${TOOL_NAME} baseline\`; run it again after fixing some, and review changes to this file like code.`,
     tool: TOOL_NAME,
@@ -56,7 +58,7 @@ export function parseBaseline(text: string, file: string): Baseline {
     const o = e as Partial<BaselineEntry> | null
     if (typeof o?.rule !== 'string' || typeof o.path !== 'string' || typeof o.fingerprint !== 'string' || !/^[0-9a-f]{8,64}$/.test(o.fingerprint) || !(SEVERITIES as readonly unknown[]).includes(o.severity))
       throw new UsageError(`${file}: findings[${i}] must have rule, path, severity and a hex fingerprint`)
-    return { rule: o.rule, path: o.path, severity: o.severity as Severity, fingerprint: o.fingerprint }
+    return { rule: o.rule, path: o.path, severity: o.severity as Severity, fingerprint: o.fingerprint, ...(o.history === true ? { history: true } : {}) }
   })
   return { entries }
 }
