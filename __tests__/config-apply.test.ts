@@ -1,5 +1,9 @@
 // What the configuration's keys do to a review: which settings are production, which paths are reported.
 import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runCli } from '../src/cli-run.js'
 import { parseConfig } from '../src/config/config.js'
 import { namesModule } from '../src/settings/discovery.js'
 import { scanFiles } from './helpers/project.js'
@@ -47,5 +51,29 @@ describe('paths', () => {
     expect(included.findings.filter((f) => f.ruleId === 'debug-enabled').map((f) => f.path)).toEqual(['app/settings.py'])
     const excluded = await scanFiles(FILES, parseConfig('paths:\n  exclude: ["app/**"]\n', 'c.yml'))
     expect(excluded.findings.filter((f) => f.ruleId === 'debug-enabled').map((f) => f.path)).toEqual(['legacy/settings.py'])
+  })
+})
+
+describe('the CLI with a configuration that has problems', () => {
+  it('exits 2 with one line per problem, each naming the file, and reviews nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dsr-badconfig-'))
+    try {
+      mkdirSync(join(dir, '.github'))
+      writeFileSync(join(dir, 'settings.py'), 'DEBUG = True\n')
+      writeFileSync(join(dir, '.github/django-security.yml'), 'rules:\n  debug-enabeld: off\nreport: hihg\n')
+      let out = ''
+      let err = ''
+      const code = await runCli(['scan', '.'], { stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, cwd: dir })
+      expect(code).toBe(2)
+      expect(out).toBe('')
+      const file = join(dir, '.github/django-security.yml')
+      expect(err.split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^django-security-review: ${file}:2:3: unknown rule "debug-enabeld" — did you mean "debug-enabled"\\? \\(rules: `)),
+        `django-security-review: ${file}:3:9: report must be one of critical, high, medium, low, not "hihg" — did you mean "high"?`,
+        ''
+      ])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

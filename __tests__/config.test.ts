@@ -44,8 +44,10 @@ describe('config', () => {
   })
 
   it('lists every problem of a file, one line each, and applies none of it', () => {
-    const text = 'fail-on: low\nrules:\n  debug-enabeld: off\ncolour: red\nreport: hihg\n'
-    expect(() => parseConfig(text, 'c.yml')).toThrow(/^c\.yml:3:3: unknown rule "debug-enabeld".*\nc\.yml:4:1: unknown key "colour".*\nc\.yml:5:9: report must be one of critical, high, medium, low, not "hihg" — did you mean "high"\?$/)
+    const text = 'fail-on: low\nrules:\n  debug-enabeld: off\ncolour: red\nreport: hihg\nignore-paths: ["./old/**"]\n'
+    expect(() => parseConfig(text, 'c.yml')).toThrow(
+      /^c\.yml:3:3: unknown rule "debug-enabeld".*\nc\.yml:4:1: unknown key "colour".*\nc\.yml:5:9: report must be one of critical, high, medium, low, not "hihg" — did you mean "high"\?\nc\.yml:6:16: ignore-paths\[0\]: the glob "\.\/old\/\*\*" starts with "\.\/", which matches nothing: write "old\/\*\*"$/
+    )
   })
 
   it('reads every key', () => {

@@ -186,7 +186,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     else io.stdout(report)
     return failed ? 1 : 0
   } catch (e) {
-    if (e instanceof UsageError) io.stderr(`${TOOL_NAME}: ${e.message}\n`)
+    // a configuration with several problems says each on its own line
+    if (e instanceof UsageError) io.stderr(e.message.split('\n').map((line) => `${TOOL_NAME}: ${line}\n`).join(''))
     else io.stderr(`${TOOL_NAME}: error: ${(e as Error).message?.split('\n')[0] ?? String(e)}\n`)
     return 2
   }

@@ -96,18 +96,19 @@ export function parseConfig(text: string, path: string): Config {
   if (isScalar(version) && typeof version.value === 'number' && typeof root === 'object' && root !== null) (root as Record<string, unknown>)['django-version'] = version.source ?? String(version.value)
   const problems = schemaProblems(root, doc, lines)
   const raw = root as RawConfig
-  if (!problems.length) {
-    const globLists: [string[], string[] | undefined][] = [
-      [['ignore-paths'], raw['ignore-paths']],
-      [['paths', 'include'], raw.paths?.include],
-      [['paths', 'exclude'], raw.paths?.exclude]
-    ]
-    for (const [at, list] of globLists)
-      (list ?? []).forEach((glob, i) => {
-        const why = globProblem(glob)
-        if (why) problems.push({ ...positionOf(doc, lines, [...at, String(i)]), message: `${at.join('.')}[${i}]: the glob "${glob}" ${why}` })
-      })
-  }
+  // globs are checked beyond what a schema can say: wherever they are strings, whatever else is wrong
+  const paths = typeof raw === 'object' && raw !== null && typeof raw.paths === 'object' && raw.paths !== null ? raw.paths : {}
+  const globLists: [string[], unknown][] = [
+    [['ignore-paths'], (raw as Record<string, unknown> | null)?.['ignore-paths']],
+    [['paths', 'include'], paths.include],
+    [['paths', 'exclude'], paths.exclude]
+  ]
+  for (const [at, list] of globLists)
+    (Array.isArray(list) ? (list as unknown[]) : []).forEach((glob, i) => {
+      const why = typeof glob === 'string' ? globProblem(glob) : undefined
+      if (why) problems.push({ ...positionOf(doc, lines, [...at, String(i)]), message: `${at.join('.')}[${i}]: the glob "${String(glob)}" ${why}` })
+    })
+  problems.sort((a, b) => a.line - b.line || a.col - b.col)
   if (problems.length) throw new UsageError(problems.map((p) => located(path, p, p.message)).join('\n'))
   const config = defaultConfig()
   for (const [id, setting] of Object.entries(raw.rules ?? {})) config.rules[id] = setting === false ? 'off' : setting
