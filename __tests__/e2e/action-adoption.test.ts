@@ -122,6 +122,23 @@ describe('full scan with a baseline', () => {
   })
 })
 
+describe('a configuration with problems', () => {
+  it('fails the job naming every problem with its line and column, and reviews nothing', async () => {
+    const repo = await makeRepo()
+    try {
+      await repo.commit({ ...FILES, '.github/django-security.yml': 'rules:\n  debug-enabeld: off\nfail-on: hihg\n' }, 'bad config')
+      const r = await runAction({ actionDir, workspace: repo.dir, eventName: 'workflow_dispatch', event: dispatch, env: api.env() })
+      expect(r.exitCode).toBe(1)
+      expect(r.summary).toContain('nothing was reviewed, so the check fails: ')
+      expect(r.summary).toMatch(/django-security\.yml:2:3: unknown rule "debug-enabeld" — did you mean "debug-enabled"\?/)
+      expect(r.summary).toMatch(/django-security\.yml:3:10: fail-on must be one of critical, high, medium, low, never, not "hihg" — did you mean "high"\?/)
+      expect(api.requests).toEqual([])
+    } finally {
+      repo.cleanup()
+    }
+  })
+})
+
 describe('pull request with a baseline', () => {
   it('uses the base commit\'s baseline: a change that records its own regression in the baseline is still reported', async () => {
     const { repo, base } = await baselined()

@@ -187,7 +187,8 @@ export async function run(): Promise<void> {
     const pullFiles = (): Promise<PullFiles> => (listed ??= listPullFiles(octokit, context.repo, plan.kind === 'pull-request' ? plan.number : 0))
     const { result: analysed, config } = await analyse(plan, workspace, { octokit, pullFiles }, source, coverage).catch((e: unknown) => {
       // Nothing could be read: fail closed, and say so where people look.
-      throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
+      // a configuration's problems (one line each) are all named; other errors by their first line
+      throw new Error(`nothing was reviewed, so the check fails: ${e instanceof UsageError ? e.message.split('\n').join('; ') : (e as Error).message.split('\n')[0]}`)
     })
     const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
     // everything below shows the review (SARIF, comments, annotations, issue, summary, log): only its redacted form
