@@ -16,14 +16,73 @@ describe('config', () => {
   })
 
   it.each([
-    ['rules:\n  debug-enabled: loud\n', 'c.yml:2: rule debug-enabled must be off or one of critical, high, medium, low'],
-    ['fail-on: sometimes\n', 'c.yml:1: fail-on must be one of critical, high, medium, low, never'],
-    ['colour: red\n', 'c.yml:1: unknown key "colour" (expected rules, ignore-paths, fail-on, django-version)'],
-    ['rules: [a]\n', 'c.yml:1: rules must map rule ids to off or a severity'],
-    ['rules:\n  a: b\n c: d\n', /^c\.yml:3: /]
-  ])('rejects %j with one line naming the file and line', (text, message) => {
+    ['a wrong value', 'rules:\n  debug-enabled: loud\n', 'c.yml:2:18: rule debug-enabled must be one of off, critical, high, medium, low, not "loud"'],
+    ['a wrong fail-on, with a close match', 'fail-on: hihg\n', 'c.yml:1:10: fail-on must be one of critical, high, medium, low, never, not "hihg" — did you mean "high"?'],
+    ['an unknown key, with a close match', 'fail_on: high\n', 'c.yml:1:1: unknown key "fail_on" — did you mean "fail-on"? (allowed: rules, ignore-paths, paths, settings, django-version, fail-on, report, include-tests, comments, baseline)'],
+    ['an unknown nested key', 'paths:\n  exlude: [a]\n', 'c.yml:2:3: unknown key "exlude" in paths — did you mean "exclude"? (allowed: include, exclude)'],
+    ['an unknown rule', 'rules:\n  hsts-weakened: low\n  debug-enabeld: off\n', /^c\.yml:3:3: unknown rule "debug-enabeld" — did you mean "debug-enabled"\? \(rules: allowed-hosts-empty, .*debug-enabled, .*\)$/],
+    ['a wrong type', 'rules: [a]\n', 'c.yml:1:8: rules must be a mapping (key: value lines), not a list'],
+    ['a wrong type in a list', 'ignore-paths:\n  - legacy/**\n  - 3\n', 'c.yml:3:5: ignore-paths[1] must be a string, not 3'],
+    ['a wrong boolean', 'include-tests: yes\n', 'c.yml:1:16: include-tests must be true or false, not "yes"'],
+    ['a bad glob', 'paths:\n  exclude:\n    - "/legacy/**"\n', 'c.yml:3:7: paths.exclude[0]: the glob "/legacy/**" is not relative to the repository root: write "legacy/**"'],
+    ['an unclosed glob', 'ignore-paths: ["a/[bc/*.py"]\n', 'c.yml:1:16: ignore-paths[0]: the glob "a/[bc/*.py" has a "[" that is never closed by "]"'],
+    ['a bad version', 'django-version: four\n', 'c.yml:1:17: django-version must be a version like "4.2" or "5.1.3", not "four"'],
+    ['a YAML syntax error', 'rules:\n  a: b\n c: d\n', /^c\.yml:3:\d+: YAML syntax error: /],
+    ['a duplicate key', 'fail-on: high\nrules: {}\nfail-on: low\n', 'c.yml:3:1: duplicate key "fail-on": each key may appear once in a mapping'],
+    ['not a mapping', '- a\n', 'c.yml:1:1: the configuration must be a mapping (key: value lines), not a list']
+  ])('rejects %s with a line naming the file, line, column, what is allowed', (_name, text, message) => {
     expect(() => parseConfig(text, 'c.yml')).toThrow(UsageError)
-    expect(() => parseConfig(text, 'c.yml')).toThrow(message)
+    const got = ((): string => {
+      try {
+        parseConfig(text, 'c.yml')
+        return ''
+      } catch (e) {
+        return (e as Error).message
+      }
+    })()
+    expect(got).toMatch(typeof message === 'string' ? new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : message)
+  })
+
+  it('lists every problem of a file, one line each, and applies none of it', () => {
+    const text = 'fail-on: low\nrules:\n  debug-enabeld: off\ncolour: red\nreport: hihg\nignore-paths: ["./old/**"]\n'
+    expect(() => parseConfig(text, 'c.yml')).toThrow(
+      /^c\.yml:3:3: unknown rule "debug-enabeld".*\nc\.yml:4:1: unknown key "colour".*\nc\.yml:5:9: report must be one of critical, high, medium, low, not "hihg" — did you mean "high"\?\nc\.yml:6:16: ignore-paths\[0\]: the glob "\.\/old\/\*\*" starts with "\.\/", which matches nothing: write "old\/\*\*"$/
+    )
+  })
+
+  it('reads every key', () => {
+    const text = [
+      'rules:',
+      '  debug-enabled: high',
+      '  hsts-weakened: false',
+      'ignore-paths: ["old/**"]',
+      'paths:',
+      '  include: ["src/**"]',
+      '  exclude: ["legacy/**"]',
+      'settings:',
+      '  production: [config/settings/live.py]',
+      '  non-production: [config.settings.ci]',
+      'django-version: 4.10',
+      'fail-on: medium',
+      'report: low',
+      'include-tests: true',
+      'comments:',
+      '  mode: summary',
+      '  max-inline: 5',
+      'baseline: .github/django-security-baseline.json'
+    ].join('\n')
+    expect(parseConfig(text, 'c.yml')).toEqual({
+      rules: { 'debug-enabled': 'high', 'hsts-weakened': 'off' },
+      ignorePaths: ['old/**', 'legacy/**'],
+      includePaths: ['src/**'],
+      settings: { production: ['config/settings/live.py'], nonProduction: ['config.settings.ci'] },
+      djangoVersion: '4.10',
+      failOn: 'medium',
+      report: 'low',
+      includeTests: true,
+      comments: { mode: 'summary', maxInline: 5 },
+      baseline: '.github/django-security-baseline.json'
+    })
   })
 
   it('matches globs: ** across folders, * and ? within one, dot files, literal ! and #', () => {

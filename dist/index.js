@@ -5514,7 +5514,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix2 = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape2 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape3 = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn2 = new Uint8Array([13, 10]);
@@ -5522,14 +5522,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape2(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape3(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape2(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape3(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5819,35 +5819,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p2, at2, len) => {
+          wasm_on_url: (p2, at3, len) => {
             return 0;
           },
-          wasm_on_status: (p2, at2, len) => {
+          wasm_on_status: (p2, at3, len) => {
             assert(currentParser.ptr === p2);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_begin: (p2) => {
             assert(currentParser.ptr === p2);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p2, at2, len) => {
+          wasm_on_header_field: (p2, at3, len) => {
             assert(currentParser.ptr === p2);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
-          wasm_on_header_value: (p2, at2, len) => {
+          wasm_on_header_value: (p2, at3, len) => {
             assert(currentParser.ptr === p2);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_headers_complete: (p2, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p2);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p2, at2, len) => {
+          wasm_on_body: (p2, at3, len) => {
             assert(currentParser.ptr === p2);
-            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at3 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_complete: (p2) => {
@@ -19948,10 +19948,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19972,7 +19972,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19984,11 +19984,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap4;
+    exports.isMap = isMap5;
     exports.isNode = isNode2;
-    exports.isPair = isPair;
-    exports.isScalar = isScalar3;
-    exports.isSeq = isSeq4;
+    exports.isPair = isPair2;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -24096,9 +24096,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap4 = fc.start.source === "{";
-      const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24134,7 +24134,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap4 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24174,7 +24174,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap4 && !sep4 && !props.found) {
+        if (!isMap5 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24197,7 +24197,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap4 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st2 of sep4) {
                   if (st2 === valueProps.found)
@@ -24229,7 +24229,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair3.srcToken = collItem;
-          if (isMap4) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24245,7 +24245,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap4 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -25532,7 +25532,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25616,7 +25616,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -27265,6 +27265,6911 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/ajv/dist/compile/codegen/code.js
+var require_code = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+    var _CodeOrName = class {
+    };
+    exports._CodeOrName = _CodeOrName;
+    exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+    var Name = class extends _CodeOrName {
+      constructor(s) {
+        super();
+        if (!exports.IDENTIFIER.test(s))
+          throw new Error("CodeGen: name must be a valid identifier");
+        this.str = s;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        return false;
+      }
+      get names() {
+        return { [this.str]: 1 };
+      }
+    };
+    exports.Name = Name;
+    var _Code = class extends _CodeOrName {
+      constructor(code) {
+        super();
+        this._items = typeof code === "string" ? [code] : code;
+      }
+      toString() {
+        return this.str;
+      }
+      emptyStr() {
+        if (this._items.length > 1)
+          return false;
+        const item = this._items[0];
+        return item === "" || item === '""';
+      }
+      get str() {
+        var _a;
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c3) => `${s}${c3}`, "");
+      }
+      get names() {
+        var _a;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c3) => {
+          if (c3 instanceof Name)
+            names[c3.str] = (names[c3.str] || 0) + 1;
+          return names;
+        }, {});
+      }
+    };
+    exports._Code = _Code;
+    exports.nil = new _Code("");
+    function _3(strs, ...args3) {
+      const code = [strs[0]];
+      let i2 = 0;
+      while (i2 < args3.length) {
+        addCodeArg(code, args3[i2]);
+        code.push(strs[++i2]);
+      }
+      return new _Code(code);
+    }
+    exports._ = _3;
+    var plus = new _Code("+");
+    function str2(strs, ...args3) {
+      const expr3 = [safeStringify(strs[0])];
+      let i2 = 0;
+      while (i2 < args3.length) {
+        expr3.push(plus);
+        addCodeArg(expr3, args3[i2]);
+        expr3.push(plus, safeStringify(strs[++i2]));
+      }
+      optimize(expr3);
+      return new _Code(expr3);
+    }
+    exports.str = str2;
+    function addCodeArg(code, arg) {
+      if (arg instanceof _Code)
+        code.push(...arg._items);
+      else if (arg instanceof Name)
+        code.push(arg);
+      else
+        code.push(interpolate2(arg));
+    }
+    exports.addCodeArg = addCodeArg;
+    function optimize(expr3) {
+      let i2 = 1;
+      while (i2 < expr3.length - 1) {
+        if (expr3[i2] === plus) {
+          const res = mergeExprItems(expr3[i2 - 1], expr3[i2 + 1]);
+          if (res !== void 0) {
+            expr3.splice(i2 - 1, 3, res);
+            continue;
+          }
+          expr3[i2++] = "+";
+        }
+        i2++;
+      }
+    }
+    function mergeExprItems(a, b3) {
+      if (b3 === '""')
+        return a;
+      if (a === '""')
+        return b3;
+      if (typeof a == "string") {
+        if (b3 instanceof Name || a[a.length - 1] !== '"')
+          return;
+        if (typeof b3 != "string")
+          return `${a.slice(0, -1)}${b3}"`;
+        if (b3[0] === '"')
+          return a.slice(0, -1) + b3.slice(1);
+        return;
+      }
+      if (typeof b3 == "string" && b3[0] === '"' && !(a instanceof Name))
+        return `"${a}${b3.slice(1)}`;
+      return;
+    }
+    function strConcat(c1, c22) {
+      return c22.emptyStr() ? c1 : c1.emptyStr() ? c22 : str2`${c1}${c22}`;
+    }
+    exports.strConcat = strConcat;
+    function interpolate2(x3) {
+      return typeof x3 == "number" || typeof x3 == "boolean" || x3 === null ? x3 : safeStringify(Array.isArray(x3) ? x3.join(",") : x3);
+    }
+    function stringify3(x3) {
+      return new _Code(safeStringify(x3));
+    }
+    exports.stringify = stringify3;
+    function safeStringify(x3) {
+      return JSON.stringify(x3).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    }
+    exports.safeStringify = safeStringify;
+    function getProperty(key) {
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _3`[${key}]`;
+    }
+    exports.getProperty = getProperty;
+    function getEsmExportName(key) {
+      if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+        return new _Code(`${key}`);
+      }
+      throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+    }
+    exports.getEsmExportName = getEsmExportName;
+    function regexpCode(rx) {
+      return new _Code(rx.toString());
+    }
+    exports.regexpCode = regexpCode;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/scope.js
+var require_scope = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+    var code_1 = require_code();
+    var ValueError = class extends Error {
+      constructor(name2) {
+        super(`CodeGen: "code" for ${name2} not defined`);
+        this.value = name2.value;
+      }
+    };
+    var UsedValueState;
+    (function(UsedValueState2) {
+      UsedValueState2[UsedValueState2["Started"] = 0] = "Started";
+      UsedValueState2[UsedValueState2["Completed"] = 1] = "Completed";
+    })(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+    exports.varKinds = {
+      const: new code_1.Name("const"),
+      let: new code_1.Name("let"),
+      var: new code_1.Name("var")
+    };
+    var Scope = class {
+      constructor({ prefixes, parent } = {}) {
+        this._names = {};
+        this._prefixes = prefixes;
+        this._parent = parent;
+      }
+      toName(nameOrPrefix) {
+        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+      }
+      name(prefix2) {
+        return new code_1.Name(this._newName(prefix2));
+      }
+      _newName(prefix2) {
+        const ng = this._names[prefix2] || this._nameGroup(prefix2);
+        return `${prefix2}${ng.index++}`;
+      }
+      _nameGroup(prefix2) {
+        var _a, _b;
+        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix2)) || this._prefixes && !this._prefixes.has(prefix2)) {
+          throw new Error(`CodeGen: prefix "${prefix2}" is not allowed in this scope`);
+        }
+        return this._names[prefix2] = { prefix: prefix2, index: 0 };
+      }
+    };
+    exports.Scope = Scope;
+    var ValueScopeName = class extends code_1.Name {
+      constructor(prefix2, nameStr) {
+        super(nameStr);
+        this.prefix = prefix2;
+      }
+      setValue(value, { property, itemIndex }) {
+        this.value = value;
+        this.scopePath = (0, code_1._)`.${new code_1.Name(property)}[${itemIndex}]`;
+      }
+    };
+    exports.ValueScopeName = ValueScopeName;
+    var line2 = (0, code_1._)`\n`;
+    var ValueScope = class extends Scope {
+      constructor(opts) {
+        super(opts);
+        this._values = {};
+        this._scope = opts.scope;
+        this.opts = { ...opts, _n: opts.lines ? line2 : code_1.nil };
+      }
+      get() {
+        return this._scope;
+      }
+      name(prefix2) {
+        return new ValueScopeName(prefix2, this._newName(prefix2));
+      }
+      value(nameOrPrefix, value) {
+        var _a;
+        if (value.ref === void 0)
+          throw new Error("CodeGen: ref must be passed in value");
+        const name2 = this.toName(nameOrPrefix);
+        const { prefix: prefix2 } = name2;
+        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+        let vs2 = this._values[prefix2];
+        if (vs2) {
+          const _name = vs2.get(valueKey);
+          if (_name)
+            return _name;
+        } else {
+          vs2 = this._values[prefix2] = /* @__PURE__ */ new Map();
+        }
+        vs2.set(valueKey, name2);
+        const s = this._scope[prefix2] || (this._scope[prefix2] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
+        name2.setValue(value, { property: prefix2, itemIndex });
+        return name2;
+      }
+      getValue(prefix2, keyOrRef) {
+        const vs2 = this._values[prefix2];
+        if (!vs2)
+          return;
+        return vs2.get(keyOrRef);
+      }
+      scopeRefs(scopeName, values = this._values) {
+        return this._reduceValues(values, (name2) => {
+          if (name2.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        });
+      }
+      scopeCode(values = this._values, usedValues, getCode) {
+        return this._reduceValues(values, (name2) => {
+          if (name2.value === void 0)
+            throw new Error(`CodeGen: name "${name2}" has no value`);
+          return name2.value.code;
+        }, usedValues, getCode);
+      }
+      _reduceValues(values, valueCode, usedValues = {}, getCode) {
+        let code = code_1.nil;
+        for (const prefix2 in values) {
+          const vs2 = values[prefix2];
+          if (!vs2)
+            continue;
+          const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
+          vs2.forEach((name2) => {
+            if (nameSet.has(name2))
+              return;
+            nameSet.set(name2, UsedValueState.Started);
+            let c3 = valueCode(name2);
+            if (c3) {
+              const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+              code = (0, code_1._)`${code}${def} ${name2} = ${c3};${this.opts._n}`;
+            } else if (c3 = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code = (0, code_1._)`${code}${c3}${this.opts._n}`;
+            } else {
+              throw new ValueError(name2);
+            }
+            nameSet.set(name2, UsedValueState.Completed);
+          });
+        }
+        return code;
+      }
+    };
+    exports.ValueScope = ValueScope;
+  }
+});
+
+// node_modules/ajv/dist/compile/codegen/index.js
+var require_codegen = __commonJS({
+  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+    var code_1 = require_code();
+    var scope_1 = require_scope();
+    var code_2 = require_code();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return code_2._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return code_2.str;
+    } });
+    Object.defineProperty(exports, "strConcat", { enumerable: true, get: function() {
+      return code_2.strConcat;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return code_2.nil;
+    } });
+    Object.defineProperty(exports, "getProperty", { enumerable: true, get: function() {
+      return code_2.getProperty;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return code_2.stringify;
+    } });
+    Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function() {
+      return code_2.regexpCode;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return code_2.Name;
+    } });
+    var scope_2 = require_scope();
+    Object.defineProperty(exports, "Scope", { enumerable: true, get: function() {
+      return scope_2.Scope;
+    } });
+    Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function() {
+      return scope_2.ValueScope;
+    } });
+    Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function() {
+      return scope_2.ValueScopeName;
+    } });
+    Object.defineProperty(exports, "varKinds", { enumerable: true, get: function() {
+      return scope_2.varKinds;
+    } });
+    exports.operators = {
+      GT: new code_1._Code(">"),
+      GTE: new code_1._Code(">="),
+      LT: new code_1._Code("<"),
+      LTE: new code_1._Code("<="),
+      EQ: new code_1._Code("==="),
+      NEQ: new code_1._Code("!=="),
+      NOT: new code_1._Code("!"),
+      OR: new code_1._Code("||"),
+      AND: new code_1._Code("&&"),
+      ADD: new code_1._Code("+")
+    };
+    var Node2 = class {
+      optimizeNodes() {
+        return this;
+      }
+      optimizeNames(_names, _constants) {
+        return this;
+      }
+    };
+    var Def = class extends Node2 {
+      constructor(varKind, name2, rhs) {
+        super();
+        this.varKind = varKind;
+        this.name = name2;
+        this.rhs = rhs;
+      }
+      render({ es5, _n: _n2 }) {
+        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+        const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
+        return `${varKind} ${this.name}${rhs};` + _n2;
+      }
+      optimizeNames(names, constants4) {
+        if (!names[this.name.str])
+          return;
+        if (this.rhs)
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
+        return this;
+      }
+      get names() {
+        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+      }
+    };
+    var Assign = class extends Node2 {
+      constructor(lhs, rhs, sideEffects) {
+        super();
+        this.lhs = lhs;
+        this.rhs = rhs;
+        this.sideEffects = sideEffects;
+      }
+      render({ _n: _n2 }) {
+        return `${this.lhs} = ${this.rhs};` + _n2;
+      }
+      optimizeNames(names, constants4) {
+        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+          return;
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        return this;
+      }
+      get names() {
+        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names, this.rhs);
+      }
+    };
+    var AssignOp = class extends Assign {
+      constructor(lhs, op, rhs, sideEffects) {
+        super(lhs, rhs, sideEffects);
+        this.op = op;
+      }
+      render({ _n: _n2 }) {
+        return `${this.lhs} ${this.op}= ${this.rhs};` + _n2;
+      }
+    };
+    var Label = class extends Node2 {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n: _n2 }) {
+        return `${this.label}:` + _n2;
+      }
+    };
+    var Break = class extends Node2 {
+      constructor(label) {
+        super();
+        this.label = label;
+        this.names = {};
+      }
+      render({ _n: _n2 }) {
+        const label = this.label ? ` ${this.label}` : "";
+        return `break${label};` + _n2;
+      }
+    };
+    var Throw = class extends Node2 {
+      constructor(error2) {
+        super();
+        this.error = error2;
+      }
+      render({ _n: _n2 }) {
+        return `throw ${this.error};` + _n2;
+      }
+      get names() {
+        return this.error.names;
+      }
+    };
+    var AnyCode = class extends Node2 {
+      constructor(code) {
+        super();
+        this.code = code;
+      }
+      render({ _n: _n2 }) {
+        return `${this.code};` + _n2;
+      }
+      optimizeNodes() {
+        return `${this.code}` ? this : void 0;
+      }
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
+        return this;
+      }
+      get names() {
+        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+      }
+    };
+    var ParentNode = class extends Node2 {
+      constructor(nodes = []) {
+        super();
+        this.nodes = nodes;
+      }
+      render(opts) {
+        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+      }
+      optimizeNodes() {
+        const { nodes } = this;
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i2, 1, ...n);
+          else if (n)
+            nodes[i2] = n;
+          else
+            nodes.splice(i2, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      optimizeNames(names, constants4) {
+        const { nodes } = this;
+        let i2 = nodes.length;
+        while (i2--) {
+          const n = nodes[i2];
+          if (n.optimizeNames(names, constants4))
+            continue;
+          subtractNames(names, n.names);
+          nodes.splice(i2, 1);
+        }
+        return nodes.length > 0 ? this : void 0;
+      }
+      get names() {
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+      }
+    };
+    var BlockNode = class extends ParentNode {
+      render(opts) {
+        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+      }
+    };
+    var Root = class extends ParentNode {
+    };
+    var Else = class extends BlockNode {
+    };
+    Else.kind = "else";
+    var If = class _If extends BlockNode {
+      constructor(condition, nodes) {
+        super(nodes);
+        this.condition = condition;
+      }
+      render(opts) {
+        let code = `if(${this.condition})` + super.render(opts);
+        if (this.else)
+          code += "else " + this.else.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        super.optimizeNodes();
+        const cond = this.condition;
+        if (cond === true)
+          return this.nodes;
+        let e = this.else;
+        if (e) {
+          const ns2 = e.optimizeNodes();
+          e = this.else = Array.isArray(ns2) ? new Else(ns2) : ns2;
+        }
+        if (e) {
+          if (cond === false)
+            return e instanceof _If ? e : e.nodes;
+          if (this.nodes.length)
+            return this;
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
+        }
+        if (cond === false || !this.nodes.length)
+          return void 0;
+        return this;
+      }
+      optimizeNames(names, constants4) {
+        var _a;
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
+          return;
+        this.condition = optimizeExpr(this.condition, names, constants4);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        addExprNames(names, this.condition);
+        if (this.else)
+          addNames(names, this.else.names);
+        return names;
+      }
+    };
+    If.kind = "if";
+    var For = class extends BlockNode {
+    };
+    For.kind = "for";
+    var ForLoop = class extends For {
+      constructor(iteration) {
+        super();
+        this.iteration = iteration;
+      }
+      render(opts) {
+        return `for(${this.iteration})` + super.render(opts);
+      }
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
+          return;
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iteration.names);
+      }
+    };
+    var ForRange = class extends For {
+      constructor(varKind, name2, from, to2) {
+        super();
+        this.varKind = varKind;
+        this.name = name2;
+        this.from = from;
+        this.to = to2;
+      }
+      render(opts) {
+        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+        const { name: name2, from, to: to2 } = this;
+        return `for(${varKind} ${name2}=${from}; ${name2}<${to2}; ${name2}++)` + super.render(opts);
+      }
+      get names() {
+        const names = addExprNames(super.names, this.from);
+        return addExprNames(names, this.to);
+      }
+    };
+    var ForIter = class extends For {
+      constructor(loop, varKind, name2, iterable) {
+        super();
+        this.loop = loop;
+        this.varKind = varKind;
+        this.name = name2;
+        this.iterable = iterable;
+      }
+      render(opts) {
+        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+      }
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
+          return;
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        return this;
+      }
+      get names() {
+        return addNames(super.names, this.iterable.names);
+      }
+    };
+    var Func = class extends BlockNode {
+      constructor(name2, args3, async) {
+        super();
+        this.name = name2;
+        this.args = args3;
+        this.async = async;
+      }
+      render(opts) {
+        const _async = this.async ? "async " : "";
+        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+      }
+    };
+    Func.kind = "func";
+    var Return = class extends ParentNode {
+      render(opts) {
+        return "return " + super.render(opts);
+      }
+    };
+    Return.kind = "return";
+    var Try = class extends BlockNode {
+      render(opts) {
+        let code = "try" + super.render(opts);
+        if (this.catch)
+          code += this.catch.render(opts);
+        if (this.finally)
+          code += this.finally.render(opts);
+        return code;
+      }
+      optimizeNodes() {
+        var _a, _b;
+        super.optimizeNodes();
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+        return this;
+      }
+      optimizeNames(names, constants4) {
+        var _a, _b;
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        return this;
+      }
+      get names() {
+        const names = super.names;
+        if (this.catch)
+          addNames(names, this.catch.names);
+        if (this.finally)
+          addNames(names, this.finally.names);
+        return names;
+      }
+    };
+    var Catch = class extends BlockNode {
+      constructor(error2) {
+        super();
+        this.error = error2;
+      }
+      render(opts) {
+        return `catch(${this.error})` + super.render(opts);
+      }
+    };
+    Catch.kind = "catch";
+    var Finally = class extends BlockNode {
+      render(opts) {
+        return "finally" + super.render(opts);
+      }
+    };
+    Finally.kind = "finally";
+    var CodeGen = class {
+      constructor(extScope, opts = {}) {
+        this._values = {};
+        this._blockStarts = [];
+        this._constants = {};
+        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+        this._extScope = extScope;
+        this._scope = new scope_1.Scope({ parent: extScope });
+        this._nodes = [new Root()];
+      }
+      toString() {
+        return this._root.render(this.opts);
+      }
+      // returns unique name in the internal scope
+      name(prefix2) {
+        return this._scope.name(prefix2);
+      }
+      // reserves unique name in the external scope
+      scopeName(prefix2) {
+        return this._extScope.name(prefix2);
+      }
+      // reserves unique name in the external scope and assigns value to it
+      scopeValue(prefixOrName, value) {
+        const name2 = this._extScope.value(prefixOrName, value);
+        const vs2 = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
+        vs2.add(name2);
+        return name2;
+      }
+      getScopeValue(prefix2, keyOrRef) {
+        return this._extScope.getValue(prefix2, keyOrRef);
+      }
+      // return code that assigns values in the external scope to the names that are used internally
+      // (same names that were returned by gen.scopeName or gen.scopeValue)
+      scopeRefs(scopeName) {
+        return this._extScope.scopeRefs(scopeName, this._values);
+      }
+      scopeCode() {
+        return this._extScope.scopeCode(this._values);
+      }
+      _def(varKind, nameOrPrefix, rhs, constant) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        if (rhs !== void 0 && constant)
+          this._constants[name2.str] = rhs;
+        this._leafNode(new Def(varKind, name2, rhs));
+        return name2;
+      }
+      // `const` declaration (`var` in es5 mode)
+      const(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+      }
+      // `let` declaration with optional assignment (`var` in es5 mode)
+      let(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+      }
+      // `var` declaration with optional assignment
+      var(nameOrPrefix, rhs, _constant) {
+        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+      }
+      // assignment code
+      assign(lhs, rhs, sideEffects) {
+        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+      }
+      // `+=` code
+      add(lhs, rhs) {
+        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+      }
+      // appends passed SafeExpr to code or executes Block
+      code(c3) {
+        if (typeof c3 == "function")
+          c3();
+        else if (c3 !== code_1.nil)
+          this._leafNode(new AnyCode(c3));
+        return this;
+      }
+      // returns code for object literal for the passed argument list of key-value pairs
+      object(...keyValues) {
+        const code = ["{"];
+        for (const [key, value] of keyValues) {
+          if (code.length > 1)
+            code.push(",");
+          code.push(key);
+          if (key !== value || this.opts.es5) {
+            code.push(":");
+            (0, code_1.addCodeArg)(code, value);
+          }
+        }
+        code.push("}");
+        return new code_1._Code(code);
+      }
+      // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+      if(condition, thenBody, elseBody) {
+        this._blockNode(new If(condition));
+        if (thenBody && elseBody) {
+          this.code(thenBody).else().code(elseBody).endIf();
+        } else if (thenBody) {
+          this.code(thenBody).endIf();
+        } else if (elseBody) {
+          throw new Error('CodeGen: "else" body without "then" body');
+        }
+        return this;
+      }
+      // `else if` clause - invalid without `if` or after `else` clauses
+      elseIf(condition) {
+        return this._elseNode(new If(condition));
+      }
+      // `else` clause - only valid after `if` or `else if` clauses
+      else() {
+        return this._elseNode(new Else());
+      }
+      // end `if` statement (needed if gen.if was used only with condition)
+      endIf() {
+        return this._endBlockNode(If, Else);
+      }
+      _for(node, forBody) {
+        this._blockNode(node);
+        if (forBody)
+          this.code(forBody).endFor();
+        return this;
+      }
+      // a generic `for` clause (or statement if `forBody` is passed)
+      for(iteration, forBody) {
+        return this._for(new ForLoop(iteration), forBody);
+      }
+      // `for` statement for a range of values
+      forRange(nameOrPrefix, from, to2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name2, from, to2), () => forBody(name2));
+      }
+      // `for-of` statement (in es5 mode replace with a normal for loop)
+      forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+        const name2 = this._scope.toName(nameOrPrefix);
+        if (this.opts.es5) {
+          const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+          return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
+            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
+            forBody(name2);
+          });
+        }
+        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+      }
+      // `for-in` statement.
+      // With option `ownProperties` replaced with a `for-of` loop for object keys
+      forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+        if (this.opts.ownProperties) {
+          return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
+        }
+        const name2 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
+      }
+      // end `for` loop
+      endFor() {
+        return this._endBlockNode(For);
+      }
+      // `label` statement
+      label(label) {
+        return this._leafNode(new Label(label));
+      }
+      // `break` statement
+      break(label) {
+        return this._leafNode(new Break(label));
+      }
+      // `return` statement
+      return(value) {
+        const node = new Return();
+        this._blockNode(node);
+        this.code(value);
+        if (node.nodes.length !== 1)
+          throw new Error('CodeGen: "return" should have one node');
+        return this._endBlockNode(Return);
+      }
+      // `try` statement
+      try(tryBody, catchCode, finallyCode) {
+        if (!catchCode && !finallyCode)
+          throw new Error('CodeGen: "try" without "catch" and "finally"');
+        const node = new Try();
+        this._blockNode(node);
+        this.code(tryBody);
+        if (catchCode) {
+          const error2 = this.name("e");
+          this._currNode = node.catch = new Catch(error2);
+          catchCode(error2);
+        }
+        if (finallyCode) {
+          this._currNode = node.finally = new Finally();
+          this.code(finallyCode);
+        }
+        return this._endBlockNode(Catch, Finally);
+      }
+      // `throw` statement
+      throw(error2) {
+        return this._leafNode(new Throw(error2));
+      }
+      // start self-balancing block
+      block(body2, nodeCount) {
+        this._blockStarts.push(this._nodes.length);
+        if (body2)
+          this.code(body2).endBlock(nodeCount);
+        return this;
+      }
+      // end the current self-balancing block
+      endBlock(nodeCount) {
+        const len = this._blockStarts.pop();
+        if (len === void 0)
+          throw new Error("CodeGen: not in self-balancing block");
+        const toClose = this._nodes.length - len;
+        if (toClose < 0 || nodeCount !== void 0 && toClose !== nodeCount) {
+          throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+        }
+        this._nodes.length = len;
+        return this;
+      }
+      // `function` heading (or definition if funcBody is passed)
+      func(name2, args3 = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name2, args3, async));
+        if (funcBody)
+          this.code(funcBody).endFunc();
+        return this;
+      }
+      // end function definition
+      endFunc() {
+        return this._endBlockNode(Func);
+      }
+      optimize(n = 1) {
+        while (n-- > 0) {
+          this._root.optimizeNodes();
+          this._root.optimizeNames(this._root.names, this._constants);
+        }
+      }
+      _leafNode(node) {
+        this._currNode.nodes.push(node);
+        return this;
+      }
+      _blockNode(node) {
+        this._currNode.nodes.push(node);
+        this._nodes.push(node);
+      }
+      _endBlockNode(N1, N22) {
+        const n = this._currNode;
+        if (n instanceof N1 || N22 && n instanceof N22) {
+          this._nodes.pop();
+          return this;
+        }
+        throw new Error(`CodeGen: not in block "${N22 ? `${N1.kind}/${N22.kind}` : N1.kind}"`);
+      }
+      _elseNode(node) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
+          throw new Error('CodeGen: "else" without "if"');
+        }
+        this._currNode = n.else = node;
+        return this;
+      }
+      get _root() {
+        return this._nodes[0];
+      }
+      get _currNode() {
+        const ns2 = this._nodes;
+        return ns2[ns2.length - 1];
+      }
+      set _currNode(node) {
+        const ns2 = this._nodes;
+        ns2[ns2.length - 1] = node;
+      }
+    };
+    exports.CodeGen = CodeGen;
+    function addNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
+      return names;
+    }
+    function addExprNames(names, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    }
+    function optimizeExpr(expr3, names, constants4) {
+      if (expr3 instanceof code_1.Name)
+        return replaceName(expr3);
+      if (!canOptimize(expr3))
+        return expr3;
+      return new code_1._Code(expr3._items.reduce((items, c3) => {
+        if (c3 instanceof code_1.Name)
+          c3 = replaceName(c3);
+        if (c3 instanceof code_1._Code)
+          items.push(...c3._items);
+        else
+          items.push(c3);
+        return items;
+      }, []));
+      function replaceName(n) {
+        const c3 = constants4[n.str];
+        if (c3 === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c3;
+      }
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants4[c3.str] !== void 0);
+      }
+    }
+    function subtractNames(names, from) {
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
+    }
+    function not(x3) {
+      return typeof x3 == "boolean" || typeof x3 == "number" || x3 === null ? !x3 : (0, code_1._)`!${par(x3)}`;
+    }
+    exports.not = not;
+    var andCode = mappend(exports.operators.AND);
+    function and(...args3) {
+      return args3.reduce(andCode);
+    }
+    exports.and = and;
+    var orCode = mappend(exports.operators.OR);
+    function or2(...args3) {
+      return args3.reduce(orCode);
+    }
+    exports.or = or2;
+    function mappend(op) {
+      return (x3, y2) => x3 === code_1.nil ? y2 : y2 === code_1.nil ? x3 : (0, code_1._)`${par(x3)} ${op} ${par(y2)}`;
+    }
+    function par(x3) {
+      return x3 instanceof code_1.Name ? x3 : (0, code_1._)`(${x3})`;
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/util.js
+var require_util9 = __commonJS({
+  "node_modules/ajv/dist/compile/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
+    var codegen_1 = require_codegen();
+    var code_1 = require_code();
+    function toHash(arr) {
+      const hash = {};
+      for (const item of arr)
+        hash[item] = true;
+      return hash;
+    }
+    exports.toHash = toHash;
+    function alwaysValidSchema(it2, schema) {
+      if (typeof schema == "boolean")
+        return schema;
+      if (Object.keys(schema).length === 0)
+        return true;
+      checkUnknownRules(it2, schema);
+      return !schemaHasRules(schema, it2.self.RULES.all);
+    }
+    exports.alwaysValidSchema = alwaysValidSchema;
+    function checkUnknownRules(it2, schema = it2.schema) {
+      const { opts, self: self2 } = it2;
+      if (!opts.strictSchema)
+        return;
+      if (typeof schema === "boolean")
+        return;
+      const rules = self2.RULES.keywords;
+      for (const key in schema) {
+        if (!rules[key])
+          checkStrictMode(it2, `unknown keyword: "${key}"`);
+      }
+    }
+    exports.checkUnknownRules = checkUnknownRules;
+    function schemaHasRules(schema, rules) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (rules[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRules = schemaHasRules;
+    function schemaHasRulesButRef(schema, RULES2) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (key !== "$ref" && RULES2.all[key])
+          return true;
+      return false;
+    }
+    exports.schemaHasRulesButRef = schemaHasRulesButRef;
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+      if (!$data) {
+        if (typeof schema == "number" || typeof schema == "boolean")
+          return schema;
+        if (typeof schema == "string")
+          return (0, codegen_1._)`${schema}`;
+      }
+      return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+    }
+    exports.schemaRefOrVal = schemaRefOrVal;
+    function unescapeFragment(str2) {
+      return unescapeJsonPointer(decodeURIComponent(str2));
+    }
+    exports.unescapeFragment = unescapeFragment;
+    function escapeFragment(str2) {
+      return encodeURIComponent(escapeJsonPointer(str2));
+    }
+    exports.escapeFragment = escapeFragment;
+    function escapeJsonPointer(str2) {
+      if (typeof str2 == "number")
+        return `${str2}`;
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+    exports.escapeJsonPointer = escapeJsonPointer;
+    function unescapeJsonPointer(str2) {
+      return str2.replace(/~1/g, "/").replace(/~0/g, "~");
+    }
+    exports.unescapeJsonPointer = unescapeJsonPointer;
+    function eachItem(xs2, f3) {
+      if (Array.isArray(xs2)) {
+        for (const x3 of xs2)
+          f3(x3);
+      } else {
+        f3(xs2);
+      }
+    }
+    exports.eachItem = eachItem;
+    function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName }) {
+      return (gen, from, to2, toName) => {
+        const res = to2 === void 0 ? from : to2 instanceof codegen_1.Name ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to2) : mergeToName(gen, from, to2), to2) : from instanceof codegen_1.Name ? (mergeToName(gen, to2, from), from) : mergeValues(from, to2);
+        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+      };
+    }
+    exports.mergeEvaluated = {
+      props: makeMergeEvaluated({
+        mergeNames: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true && ${from} !== undefined`, () => {
+          gen.if((0, codegen_1._)`${from} === true`, () => gen.assign(to2, true), () => gen.assign(to2, (0, codegen_1._)`${to2} || {}`).code((0, codegen_1._)`Object.assign(${to2}, ${from})`));
+        }),
+        mergeToName: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true`, () => {
+          if (from === true) {
+            gen.assign(to2, true);
+          } else {
+            gen.assign(to2, (0, codegen_1._)`${to2} || {}`);
+            setEvaluated(gen, to2, from);
+          }
+        }),
+        mergeValues: (from, to2) => from === true ? true : { ...from, ...to2 },
+        resultToName: evaluatedPropsToName
+      }),
+      items: makeMergeEvaluated({
+        mergeNames: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true && ${from} !== undefined`, () => gen.assign(to2, (0, codegen_1._)`${from} === true ? true : ${to2} > ${from} ? ${to2} : ${from}`)),
+        mergeToName: (gen, from, to2) => gen.if((0, codegen_1._)`${to2} !== true`, () => gen.assign(to2, from === true ? true : (0, codegen_1._)`${to2} > ${from} ? ${to2} : ${from}`)),
+        mergeValues: (from, to2) => from === true ? true : Math.max(from, to2),
+        resultToName: (gen, items) => gen.var("items", items)
+      })
+    };
+    function evaluatedPropsToName(gen, ps2) {
+      if (ps2 === true)
+        return gen.var("props", true);
+      const props = gen.var("props", (0, codegen_1._)`{}`);
+      if (ps2 !== void 0)
+        setEvaluated(gen, props, ps2);
+      return props;
+    }
+    exports.evaluatedPropsToName = evaluatedPropsToName;
+    function setEvaluated(gen, props, ps2) {
+      Object.keys(ps2).forEach((p2) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p2)}`, true));
+    }
+    exports.setEvaluated = setEvaluated;
+    var snippets = {};
+    function useFunc(gen, f3) {
+      return gen.scopeValue("func", {
+        ref: f3,
+        code: snippets[f3.code] || (snippets[f3.code] = new code_1._Code(f3.code))
+      });
+    }
+    exports.useFunc = useFunc;
+    var Type;
+    (function(Type2) {
+      Type2[Type2["Num"] = 0] = "Num";
+      Type2[Type2["Str"] = 1] = "Str";
+    })(Type || (exports.Type = Type = {}));
+    function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+      if (dataProp instanceof codegen_1.Name) {
+        const isNumber = dataPropType === Type.Num;
+        return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
+      }
+      return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+    }
+    exports.getErrorPath = getErrorPath;
+    function checkStrictMode(it2, msg, mode = it2.opts.strictSchema) {
+      if (!mode)
+        return;
+      msg = `strict mode: ${msg}`;
+      if (mode === true)
+        throw new Error(msg);
+      it2.self.logger.warn(msg);
+    }
+    exports.checkStrictMode = checkStrictMode;
+  }
+});
+
+// node_modules/ajv/dist/compile/names.js
+var require_names = __commonJS({
+  "node_modules/ajv/dist/compile/names.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var names = {
+      // validation function arguments
+      data: new codegen_1.Name("data"),
+      // data passed to validation function
+      // args passed from referencing schema
+      valCxt: new codegen_1.Name("valCxt"),
+      // validation/data context - should not be used directly, it is destructured to the names below
+      instancePath: new codegen_1.Name("instancePath"),
+      parentData: new codegen_1.Name("parentData"),
+      parentDataProperty: new codegen_1.Name("parentDataProperty"),
+      rootData: new codegen_1.Name("rootData"),
+      // root data - same as the data passed to the first/top validation function
+      dynamicAnchors: new codegen_1.Name("dynamicAnchors"),
+      // used to support recursiveRef and dynamicRef
+      // function scoped variables
+      vErrors: new codegen_1.Name("vErrors"),
+      // null or array of validation errors
+      errors: new codegen_1.Name("errors"),
+      // counter of validation errors
+      this: new codegen_1.Name("this"),
+      // "globals"
+      self: new codegen_1.Name("self"),
+      scope: new codegen_1.Name("scope"),
+      // JTD serialize/parse name for JSON string and position
+      json: new codegen_1.Name("json"),
+      jsonPos: new codegen_1.Name("jsonPos"),
+      jsonLen: new codegen_1.Name("jsonLen"),
+      jsonPart: new codegen_1.Name("jsonPart")
+    };
+    exports.default = names;
+  }
+});
+
+// node_modules/ajv/dist/compile/errors.js
+var require_errors3 = __commonJS({
+  "node_modules/ajv/dist/compile/errors.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var names_1 = require_names();
+    exports.keywordError = {
+      message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
+    };
+    exports.keyword$DataError = {
+      message: ({ keyword, schemaType }) => schemaType ? (0, codegen_1.str)`"${keyword}" keyword must be ${schemaType} ($data)` : (0, codegen_1.str)`"${keyword}" keyword is invalid ($data)`
+    };
+    function reportError(cxt, error2 = exports.keywordError, errorPaths, overrideAllErrors) {
+      const { it: it2 } = cxt;
+      const { gen, compositeRule, allErrors } = it2;
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
+      if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : compositeRule || allErrors) {
+        addError(gen, errObj);
+      } else {
+        returnErrors(it2, (0, codegen_1._)`[${errObj}]`);
+      }
+    }
+    exports.reportError = reportError;
+    function reportExtraError(cxt, error2 = exports.keywordError, errorPaths) {
+      const { it: it2 } = cxt;
+      const { gen, compositeRule, allErrors } = it2;
+      const errObj = errorObjectCode(cxt, error2, errorPaths);
+      addError(gen, errObj);
+      if (!(compositeRule || allErrors)) {
+        returnErrors(it2, names_1.default.vErrors);
+      }
+    }
+    exports.reportExtraError = reportExtraError;
+    function resetErrorsCount(gen, errsCount) {
+      gen.assign(names_1.default.errors, errsCount);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._)`${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+    }
+    exports.resetErrorsCount = resetErrorsCount;
+    function extendErrors({ gen, keyword, schemaValue, data, errsCount, it: it2 }) {
+      if (errsCount === void 0)
+        throw new Error("ajv implementation error");
+      const err2 = gen.name("err");
+      gen.forRange("i", errsCount, names_1.default.errors, (i2) => {
+        gen.const(err2, (0, codegen_1._)`${names_1.default.vErrors}[${i2}]`);
+        gen.if((0, codegen_1._)`${err2}.instancePath === undefined`, () => gen.assign((0, codegen_1._)`${err2}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it2.errorPath)));
+        gen.assign((0, codegen_1._)`${err2}.schemaPath`, (0, codegen_1.str)`${it2.errSchemaPath}/${keyword}`);
+        if (it2.opts.verbose) {
+          gen.assign((0, codegen_1._)`${err2}.schema`, schemaValue);
+          gen.assign((0, codegen_1._)`${err2}.data`, data);
+        }
+      });
+    }
+    exports.extendErrors = extendErrors;
+    function addError(gen, errObj) {
+      const err2 = gen.const("err", errObj);
+      gen.if((0, codegen_1._)`${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._)`[${err2}]`), (0, codegen_1._)`${names_1.default.vErrors}.push(${err2})`);
+      gen.code((0, codegen_1._)`${names_1.default.errors}++`);
+    }
+    function returnErrors(it2, errs) {
+      const { gen, validateName, schemaEnv } = it2;
+      if (schemaEnv.$async) {
+        gen.throw((0, codegen_1._)`new ${it2.ValidationError}(${errs})`);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, errs);
+        gen.return(false);
+      }
+    }
+    var E3 = {
+      keyword: new codegen_1.Name("keyword"),
+      schemaPath: new codegen_1.Name("schemaPath"),
+      // also used in JTD errors
+      params: new codegen_1.Name("params"),
+      propertyName: new codegen_1.Name("propertyName"),
+      message: new codegen_1.Name("message"),
+      schema: new codegen_1.Name("schema"),
+      parentSchema: new codegen_1.Name("parentSchema")
+    };
+    function errorObjectCode(cxt, error2, errorPaths) {
+      const { createErrors } = cxt.it;
+      if (createErrors === false)
+        return (0, codegen_1._)`{}`;
+      return errorObject(cxt, error2, errorPaths);
+    }
+    function errorObject(cxt, error2, errorPaths = {}) {
+      const { gen, it: it2 } = cxt;
+      const keyValues = [
+        errorInstancePath(it2, errorPaths),
+        errorSchemaPath(cxt, errorPaths)
+      ];
+      extraErrorProps(cxt, error2, keyValues);
+      return gen.object(...keyValues);
+    }
+    function errorInstancePath({ errorPath }, { instancePath }) {
+      const instPath = instancePath ? (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}` : errorPath;
+      return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+    }
+    function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+      let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str)`${errSchemaPath}/${keyword}`;
+      if (schemaPath) {
+        schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+      }
+      return [E3.schemaPath, schPath];
+    }
+    function extraErrorProps(cxt, { params: params2, message }, keyValues) {
+      const { keyword, data, schemaValue, it: it2 } = cxt;
+      const { opts, propertyName, topSchemaRef, schemaPath } = it2;
+      keyValues.push([E3.keyword, keyword], [E3.params, typeof params2 == "function" ? params2(cxt) : params2 || (0, codegen_1._)`{}`]);
+      if (opts.messages) {
+        keyValues.push([E3.message, typeof message == "function" ? message(cxt) : message]);
+      }
+      if (opts.verbose) {
+        keyValues.push([E3.schema, schemaValue], [E3.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+      }
+      if (propertyName)
+        keyValues.push([E3.propertyName, propertyName]);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/boolSchema.js
+var require_boolSchema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
+    var errors_1 = require_errors3();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var boolError = {
+      message: "boolean schema is false"
+    };
+    function topBoolOrEmptySchema(it2) {
+      const { gen, schema, validateName } = it2;
+      if (schema === false) {
+        falseSchemaError(it2, false);
+      } else if (typeof schema == "object" && schema.$async === true) {
+        gen.return(names_1.default.data);
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, null);
+        gen.return(true);
+      }
+    }
+    exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
+    function boolOrEmptySchema(it2, valid2) {
+      const { gen, schema } = it2;
+      if (schema === false) {
+        gen.var(valid2, false);
+        falseSchemaError(it2);
+      } else {
+        gen.var(valid2, true);
+      }
+    }
+    exports.boolOrEmptySchema = boolOrEmptySchema;
+    function falseSchemaError(it2, overrideAllErrors) {
+      const { gen, data } = it2;
+      const cxt = {
+        gen,
+        keyword: "false schema",
+        data,
+        schema: false,
+        schemaCode: false,
+        schemaValue: false,
+        params: {},
+        it: it2
+      };
+      (0, errors_1.reportError)(cxt, boolError, void 0, overrideAllErrors);
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/rules.js
+var require_rules = __commonJS({
+  "node_modules/ajv/dist/compile/rules.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getRules = exports.isJSONType = void 0;
+    var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+    var jsonTypes = new Set(_jsonTypes);
+    function isJSONType(x3) {
+      return typeof x3 == "string" && jsonTypes.has(x3);
+    }
+    exports.isJSONType = isJSONType;
+    function getRules() {
+      const groups2 = {
+        number: { type: "number", rules: [] },
+        string: { type: "string", rules: [] },
+        array: { type: "array", rules: [] },
+        object: { type: "object", rules: [] }
+      };
+      return {
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
+        post: { rules: [] },
+        all: {},
+        keywords: {}
+      };
+    }
+    exports.getRules = getRules;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/applicability.js
+var require_applicability = __commonJS({
+  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
+      return group && group !== true && shouldUseGroup(schema, group);
+    }
+    exports.schemaHasRulesForType = schemaHasRulesForType;
+    function shouldUseGroup(schema, group) {
+      return group.rules.some((rule) => shouldUseRule(schema, rule));
+    }
+    exports.shouldUseGroup = shouldUseGroup;
+    function shouldUseRule(schema, rule) {
+      var _a;
+      return schema[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== void 0));
+    }
+    exports.shouldUseRule = shouldUseRule;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/dataType.js
+var require_dataType = __commonJS({
+  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
+    var rules_1 = require_rules();
+    var applicability_1 = require_applicability();
+    var errors_1 = require_errors3();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var DataType;
+    (function(DataType2) {
+      DataType2[DataType2["Correct"] = 0] = "Correct";
+      DataType2[DataType2["Wrong"] = 1] = "Wrong";
+    })(DataType || (exports.DataType = DataType = {}));
+    function getSchemaTypes(schema) {
+      const types = getJSONTypes(schema.type);
+      const hasNull = types.includes("null");
+      if (hasNull) {
+        if (schema.nullable === false)
+          throw new Error("type: null contradicts nullable: false");
+      } else {
+        if (!types.length && schema.nullable !== void 0) {
+          throw new Error('"nullable" cannot be used without "type"');
+        }
+        if (schema.nullable === true)
+          types.push("null");
+      }
+      return types;
+    }
+    exports.getSchemaTypes = getSchemaTypes;
+    function getJSONTypes(ts2) {
+      const types = Array.isArray(ts2) ? ts2 : ts2 ? [ts2] : [];
+      if (types.every(rules_1.isJSONType))
+        return types;
+      throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+    }
+    exports.getJSONTypes = getJSONTypes;
+    function coerceAndCheckDataType(it2, types) {
+      const { gen, data, opts } = it2;
+      const coerceTo = coerceToTypes(types, opts.coerceTypes);
+      const checkTypes = types.length > 0 && !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it2, types[0]));
+      if (checkTypes) {
+        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+        gen.if(wrongType, () => {
+          if (coerceTo.length)
+            coerceData(it2, types, coerceTo);
+          else
+            reportTypeError(it2);
+        });
+      }
+      return checkTypes;
+    }
+    exports.coerceAndCheckDataType = coerceAndCheckDataType;
+    var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
+    function coerceToTypes(types, coerceTypes) {
+      return coerceTypes ? types.filter((t2) => COERCIBLE.has(t2) || coerceTypes === "array" && t2 === "array") : [];
+    }
+    function coerceData(it2, types, coerceTo) {
+      const { gen, data, opts } = it2;
+      const dataType = gen.let("dataType", (0, codegen_1._)`typeof ${data}`);
+      const coerced = gen.let("coerced", (0, codegen_1._)`undefined`);
+      if (opts.coerceTypes === "array") {
+        gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+      }
+      gen.if((0, codegen_1._)`${coerced} !== undefined`);
+      for (const t2 of coerceTo) {
+        if (COERCIBLE.has(t2) || t2 === "array" && opts.coerceTypes === "array") {
+          coerceSpecificType(t2);
+        }
+      }
+      gen.else();
+      reportTypeError(it2);
+      gen.endIf();
+      gen.if((0, codegen_1._)`${coerced} !== undefined`, () => {
+        gen.assign(data, coerced);
+        assignParentData(it2, coerced);
+      });
+      function coerceSpecificType(t2) {
+        switch (t2) {
+          case "string":
+            gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
+            return;
+          case "number":
+            gen.elseIf((0, codegen_1._)`${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "integer":
+            gen.elseIf((0, codegen_1._)`${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`).assign(coerced, (0, codegen_1._)`+${data}`);
+            return;
+          case "boolean":
+            gen.elseIf((0, codegen_1._)`${data} === "false" || ${data} === 0 || ${data} === null`).assign(coerced, false).elseIf((0, codegen_1._)`${data} === "true" || ${data} === 1`).assign(coerced, true);
+            return;
+          case "null":
+            gen.elseIf((0, codegen_1._)`${data} === "" || ${data} === 0 || ${data} === false`);
+            gen.assign(coerced, null);
+            return;
+          case "array":
+            gen.elseIf((0, codegen_1._)`${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`).assign(coerced, (0, codegen_1._)`[${data}]`);
+        }
+      }
+    }
+    function assignParentData({ gen, parentData, parentDataProperty }, expr3) {
+      gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr3));
+    }
+    function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      let cond;
+      switch (dataType) {
+        case "null":
+          return (0, codegen_1._)`${data} ${EQ2} null`;
+        case "array":
+          cond = (0, codegen_1._)`Array.isArray(${data})`;
+          break;
+        case "object":
+          cond = (0, codegen_1._)`${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+          break;
+        case "integer":
+          cond = numCond((0, codegen_1._)`!(${data} % 1) && !isNaN(${data})`);
+          break;
+        case "number":
+          cond = numCond();
+          break;
+        default:
+          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+      }
+      return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+      function numCond(_cond = codegen_1.nil) {
+        return (0, codegen_1.and)((0, codegen_1._)`typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._)`isFinite(${data})` : codegen_1.nil);
+      }
+    }
+    exports.checkDataType = checkDataType;
+    function checkDataTypes(dataTypes, data, strictNums, correct) {
+      if (dataTypes.length === 1) {
+        return checkDataType(dataTypes[0], data, strictNums, correct);
+      }
+      let cond;
+      const types = (0, util_1.toHash)(dataTypes);
+      if (types.array && types.object) {
+        const notObj = (0, codegen_1._)`typeof ${data} != "object"`;
+        cond = types.null ? notObj : (0, codegen_1._)`!${data} || ${notObj}`;
+        delete types.null;
+        delete types.array;
+        delete types.object;
+      } else {
+        cond = codegen_1.nil;
+      }
+      if (types.number)
+        delete types.integer;
+      for (const t2 in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t2, data, strictNums, correct));
+      return cond;
+    }
+    exports.checkDataTypes = checkDataTypes;
+    var typeError = {
+      message: ({ schema }) => `must be ${schema}`,
+      params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+    };
+    function reportTypeError(it2) {
+      const cxt = getTypeErrorContext(it2);
+      (0, errors_1.reportError)(cxt, typeError);
+    }
+    exports.reportTypeError = reportTypeError;
+    function getTypeErrorContext(it2) {
+      const { gen, data, schema } = it2;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it2, schema, "type");
+      return {
+        gen,
+        keyword: "type",
+        data,
+        schema: schema.type,
+        schemaCode,
+        schemaValue: schemaCode,
+        parentSchema: schema,
+        params: {},
+        it: it2
+      };
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/defaults.js
+var require_defaults = __commonJS({
+  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.assignDefaults = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    function assignDefaults(it2, ty) {
+      const { properties, items } = it2.schema;
+      if (ty === "object" && properties) {
+        for (const key in properties) {
+          assignDefault(it2, key, properties[key].default);
+        }
+      } else if (ty === "array" && Array.isArray(items)) {
+        items.forEach((sch, i2) => assignDefault(it2, i2, sch.default));
+      }
+    }
+    exports.assignDefaults = assignDefaults;
+    function assignDefault(it2, prop, defaultValue) {
+      const { gen, compositeRule, data, opts } = it2;
+      if (defaultValue === void 0)
+        return;
+      const childData = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(prop)}`;
+      if (compositeRule) {
+        (0, util_1.checkStrictMode)(it2, `default is ignored for: ${childData}`);
+        return;
+      }
+      let condition = (0, codegen_1._)`${childData} === undefined`;
+      if (opts.useDefaults === "empty") {
+        condition = (0, codegen_1._)`${condition} || ${childData} === null || ${childData} === ""`;
+      }
+      gen.if(condition, (0, codegen_1._)`${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/code.js
+var require_code2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var names_1 = require_names();
+    var util_2 = require_util9();
+    function checkReportMissingProp(cxt, prop) {
+      const { gen, data, it: it2 } = cxt;
+      gen.if(noPropertyInData(gen, data, prop, it2.opts.ownProperties), () => {
+        cxt.setParams({ missingProperty: (0, codegen_1._)`${prop}` }, true);
+        cxt.error();
+      });
+    }
+    exports.checkReportMissingProp = checkReportMissingProp;
+    function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+      return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._)`${missing} = ${prop}`)));
+    }
+    exports.checkMissingProp = checkMissingProp;
+    function reportMissingProp(cxt, missing) {
+      cxt.setParams({ missingProperty: missing }, true);
+      cxt.error();
+    }
+    exports.reportMissingProp = reportMissingProp;
+    function hasPropFunc(gen) {
+      return gen.scopeValue("func", {
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        ref: Object.prototype.hasOwnProperty,
+        code: (0, codegen_1._)`Object.prototype.hasOwnProperty`
+      });
+    }
+    exports.hasPropFunc = hasPropFunc;
+    function isOwnProperty(gen, data, property) {
+      return (0, codegen_1._)`${hasPropFunc(gen)}.call(${data}, ${property})`;
+    }
+    exports.isOwnProperty = isOwnProperty;
+    function propertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+      return ownProperties ? (0, codegen_1._)`${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+    }
+    exports.propertyInData = propertyInData;
+    function noPropertyInData(gen, data, property, ownProperties) {
+      const cond = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+      return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+    }
+    exports.noPropertyInData = noPropertyInData;
+    function allSchemaProperties(schemaMap) {
+      return schemaMap ? Object.keys(schemaMap).filter((p2) => p2 !== "__proto__") : [];
+    }
+    exports.allSchemaProperties = allSchemaProperties;
+    function schemaProperties(it2, schemaMap) {
+      return allSchemaProperties(schemaMap).filter((p2) => !(0, util_1.alwaysValidSchema)(it2, schemaMap[p2]));
+    }
+    exports.schemaProperties = schemaProperties;
+    function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it: it2 }, func2, context4, passSchema) {
+      const dataAndSchema = passSchema ? (0, codegen_1._)`${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+      const valCxt = [
+        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+        [names_1.default.parentData, it2.parentData],
+        [names_1.default.parentDataProperty, it2.parentDataProperty],
+        [names_1.default.rootData, names_1.default.rootData]
+      ];
+      if (it2.opts.dynamicRef)
+        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+      const args3 = (0, codegen_1._)`${dataAndSchema}, ${gen.object(...valCxt)}`;
+      return context4 !== codegen_1.nil ? (0, codegen_1._)`${func2}.call(${context4}, ${args3})` : (0, codegen_1._)`${func2}(${args3})`;
+    }
+    exports.callValidateCode = callValidateCode;
+    var newRegExp = (0, codegen_1._)`new RegExp`;
+    function usePattern({ gen, it: { opts } }, pattern) {
+      const u2 = opts.unicodeRegExp ? "u" : "";
+      const { regExp } = opts.code;
+      const rx = regExp(pattern, u2);
+      return gen.scopeValue("pattern", {
+        key: rx.toString(),
+        ref: rx,
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u2})`
+      });
+    }
+    exports.usePattern = usePattern;
+    function validateArray(cxt) {
+      const { gen, data, keyword, it: it2 } = cxt;
+      const valid2 = gen.name("valid");
+      if (it2.allErrors) {
+        const validArr = gen.let("valid", true);
+        validateItems(() => gen.assign(validArr, false));
+        return validArr;
+      }
+      gen.var(valid2, true);
+      validateItems(() => gen.break());
+      return valid2;
+      function validateItems(notValid) {
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        gen.forRange("i", 0, len, (i2) => {
+          cxt.subschema({
+            keyword,
+            dataProp: i2,
+            dataPropType: util_1.Type.Num
+          }, valid2);
+          gen.if((0, codegen_1.not)(valid2), notValid);
+        });
+      }
+    }
+    exports.validateArray = validateArray;
+    function validateUnion(cxt) {
+      const { gen, schema, keyword, it: it2 } = cxt;
+      if (!Array.isArray(schema))
+        throw new Error("ajv implementation error");
+      const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it2, sch));
+      if (alwaysValid && !it2.opts.unevaluated)
+        return;
+      const valid2 = gen.let("valid", false);
+      const schValid = gen.name("_valid");
+      gen.block(() => schema.forEach((_sch, i2) => {
+        const schCxt = cxt.subschema({
+          keyword,
+          schemaProp: i2,
+          compositeRule: true
+        }, schValid);
+        gen.assign(valid2, (0, codegen_1._)`${valid2} || ${schValid}`);
+        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+        if (!merged)
+          gen.if((0, codegen_1.not)(valid2));
+      }));
+      cxt.result(valid2, () => cxt.reset(), () => cxt.error(true));
+    }
+    exports.validateUnion = validateUnion;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/keyword.js
+var require_keyword = __commonJS({
+  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var code_1 = require_code2();
+    var errors_1 = require_errors3();
+    function macroKeywordCode(cxt, def) {
+      const { gen, keyword, schema, parentSchema, it: it2 } = cxt;
+      const macroSchema = def.macro.call(it2.self, schema, parentSchema, it2);
+      const schemaRef = useKeyword(gen, keyword, macroSchema);
+      if (it2.opts.validateSchema !== false)
+        it2.self.validateSchema(macroSchema, true);
+      const valid2 = gen.name("valid");
+      cxt.subschema({
+        schema: macroSchema,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: `${it2.errSchemaPath}/${keyword}`,
+        topSchemaRef: schemaRef,
+        compositeRule: true
+      }, valid2);
+      cxt.pass(valid2, () => cxt.error(true));
+    }
+    exports.macroKeywordCode = macroKeywordCode;
+    function funcKeywordCode(cxt, def) {
+      var _a;
+      const { gen, keyword, schema, parentSchema, $data, it: it2 } = cxt;
+      checkAsyncKeyword(it2, def);
+      const validate = !$data && def.compile ? def.compile.call(it2.self, schema, parentSchema, it2) : def.validate;
+      const validateRef = useKeyword(gen, keyword, validate);
+      const valid2 = gen.let("valid");
+      cxt.block$data(valid2, validateKeyword);
+      cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid2);
+      function validateKeyword() {
+        if (def.errors === false) {
+          assignValid();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => cxt.error());
+        } else {
+          const ruleErrs = def.async ? validateAsync() : validateSync();
+          if (def.modifying)
+            modifyData(cxt);
+          reportErrs(() => addErrs(cxt, ruleErrs));
+        }
+      }
+      function validateAsync() {
+        const ruleErrs = gen.let("ruleErrs", null);
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid2, false).if((0, codegen_1._)`${e} instanceof ${it2.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
+        return ruleErrs;
+      }
+      function validateSync() {
+        const validateErrs = (0, codegen_1._)`${validateRef}.errors`;
+        gen.assign(validateErrs, null);
+        assignValid(codegen_1.nil);
+        return validateErrs;
+      }
+      function assignValid(_await = def.async ? (0, codegen_1._)`await ` : codegen_1.nil) {
+        const passCxt = it2.opts.passContext ? names_1.default.this : names_1.default.self;
+        const passSchema = !("compile" in def && !$data || def.schema === false);
+        gen.assign(valid2, (0, codegen_1._)`${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+      }
+      function reportErrs(errors) {
+        var _a2;
+        gen.if((0, codegen_1.not)((_a2 = def.valid) !== null && _a2 !== void 0 ? _a2 : valid2), errors);
+      }
+    }
+    exports.funcKeywordCode = funcKeywordCode;
+    function modifyData(cxt) {
+      const { gen, data, it: it2 } = cxt;
+      gen.if(it2.parentData, () => gen.assign(data, (0, codegen_1._)`${it2.parentData}[${it2.parentDataProperty}]`));
+    }
+    function addErrs(cxt, errs) {
+      const { gen } = cxt;
+      gen.if((0, codegen_1._)`Array.isArray(${errs})`, () => {
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`).assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+        (0, errors_1.extendErrors)(cxt);
+      }, () => cxt.error());
+    }
+    function checkAsyncKeyword({ schemaEnv }, def) {
+      if (def.async && !schemaEnv.$async)
+        throw new Error("async keyword in sync schema");
+    }
+    function useKeyword(gen, keyword, result) {
+      if (result === void 0)
+        throw new Error(`keyword "${keyword}" failed to compile`);
+      return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+    }
+    function validSchemaType(schema, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st2) => st2 === "array" ? Array.isArray(schema) : st2 === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st2 || allowUndefined && typeof schema == "undefined");
+    }
+    exports.validSchemaType = validSchemaType;
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
+      if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+        throw new Error("ajv implementation error");
+      }
+      const deps = def.dependencies;
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+      }
+      if (def.validateSchema) {
+        const valid2 = def.validateSchema(schema[keyword]);
+        if (!valid2) {
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
+          if (opts.validateSchema === "log")
+            self2.logger.error(msg);
+          else
+            throw new Error(msg);
+        }
+      }
+    }
+    exports.validateKeywordUsage = validateKeywordUsage;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/subschema.js
+var require_subschema = __commonJS({
+  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    function getSubschema(it2, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema !== void 0) {
+        throw new Error('both "keyword" and "schema" passed, only one allowed');
+      }
+      if (keyword !== void 0) {
+        const sch = it2.schema[keyword];
+        return schemaProp === void 0 ? {
+          schema: sch,
+          schemaPath: (0, codegen_1._)`${it2.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+          errSchemaPath: `${it2.errSchemaPath}/${keyword}`
+        } : {
+          schema: sch[schemaProp],
+          schemaPath: (0, codegen_1._)`${it2.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+          errSchemaPath: `${it2.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
+        };
+      }
+      if (schema !== void 0) {
+        if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
+          throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+        }
+        return {
+          schema,
+          schemaPath,
+          topSchemaRef,
+          errSchemaPath
+        };
+      }
+      throw new Error('either "keyword" or "schema" must be passed');
+    }
+    exports.getSubschema = getSubschema;
+    function extendSubschemaData(subschema, it2, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+      if (data !== void 0 && dataProp !== void 0) {
+        throw new Error('both "data" and "dataProp" passed, only one allowed');
+      }
+      const { gen } = it2;
+      if (dataProp !== void 0) {
+        const { errorPath, dataPathArr, opts } = it2;
+        const nextData = gen.let("data", (0, codegen_1._)`${it2.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+        dataContextProps(nextData);
+        subschema.errorPath = (0, codegen_1.str)`${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+        subschema.parentDataProperty = (0, codegen_1._)`${dataProp}`;
+        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+      }
+      if (data !== void 0) {
+        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true);
+        dataContextProps(nextData);
+        if (propertyName !== void 0)
+          subschema.propertyName = propertyName;
+      }
+      if (dataTypes)
+        subschema.dataTypes = dataTypes;
+      function dataContextProps(_nextData) {
+        subschema.data = _nextData;
+        subschema.dataLevel = it2.dataLevel + 1;
+        subschema.dataTypes = [];
+        it2.definedProperties = /* @__PURE__ */ new Set();
+        subschema.parentData = it2.data;
+        subschema.dataNames = [...it2.dataNames, _nextData];
+      }
+    }
+    exports.extendSubschemaData = extendSubschemaData;
+    function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+      if (compositeRule !== void 0)
+        subschema.compositeRule = compositeRule;
+      if (createErrors !== void 0)
+        subschema.createErrors = createErrors;
+      if (allErrors !== void 0)
+        subschema.allErrors = allErrors;
+      subschema.jtdDiscriminator = jtdDiscriminator;
+      subschema.jtdMetadata = jtdMetadata;
+    }
+    exports.extendSubschemaMode = extendSubschemaMode;
+  }
+});
+
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module2) {
+    "use strict";
+    module2.exports = function equal2(a, b3) {
+      if (a === b3) return true;
+      if (a && b3 && typeof a == "object" && typeof b3 == "object") {
+        if (a.constructor !== b3.constructor) return false;
+        var length, i2, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b3.length) return false;
+          for (i2 = length; i2-- !== 0; )
+            if (!equal2(a[i2], b3[i2])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b3.source && a.flags === b3.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b3.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b3.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b3).length) return false;
+        for (i2 = length; i2-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b3, keys[i2])) return false;
+        for (i2 = length; i2-- !== 0; ) {
+          var key = keys[i2];
+          if (!equal2(a[key], b3[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b3 !== b3;
+    };
+  }
+});
+
+// node_modules/json-schema-traverse/index.js
+var require_json_schema_traverse = __commonJS({
+  "node_modules/json-schema-traverse/index.js"(exports, module2) {
+    "use strict";
+    var traverse = module2.exports = function(schema, opts, cb) {
+      if (typeof opts == "function") {
+        cb = opts;
+        opts = {};
+      }
+      cb = opts.cb || cb;
+      var pre = typeof cb == "function" ? cb : cb.pre || function() {
+      };
+      var post = cb.post || function() {
+      };
+      _traverse(opts, pre, post, schema, "", schema);
+    };
+    traverse.keywords = {
+      additionalItems: true,
+      items: true,
+      contains: true,
+      additionalProperties: true,
+      propertyNames: true,
+      not: true,
+      if: true,
+      then: true,
+      else: true
+    };
+    traverse.arrayKeywords = {
+      items: true,
+      allOf: true,
+      anyOf: true,
+      oneOf: true
+    };
+    traverse.propsKeywords = {
+      $defs: true,
+      definitions: true,
+      properties: true,
+      patternProperties: true,
+      dependencies: true
+    };
+    traverse.skipKeywords = {
+      default: true,
+      enum: true,
+      const: true,
+      required: true,
+      maximum: true,
+      minimum: true,
+      exclusiveMaximum: true,
+      exclusiveMinimum: true,
+      multipleOf: true,
+      maxLength: true,
+      minLength: true,
+      pattern: true,
+      format: true,
+      maxItems: true,
+      minItems: true,
+      uniqueItems: true,
+      maxProperties: true,
+      minProperties: true
+    };
+    function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema && typeof schema == "object" && !Array.isArray(schema)) {
+        pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema) {
+          var sch = schema[key];
+          if (Array.isArray(sch)) {
+            if (key in traverse.arrayKeywords) {
+              for (var i2 = 0; i2 < sch.length; i2++)
+                _traverse(opts, pre, post, sch[i2], jsonPtr + "/" + key + "/" + i2, rootSchema, jsonPtr, key, schema, i2);
+            }
+          } else if (key in traverse.propsKeywords) {
+            if (sch && typeof sch == "object") {
+              for (var prop in sch)
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+            }
+          } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema);
+          }
+        }
+        post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+      }
+    }
+    function escapeJsonPtr(str2) {
+      return str2.replace(/~/g, "~0").replace(/\//g, "~1");
+    }
+  }
+});
+
+// node_modules/ajv/dist/compile/resolve.js
+var require_resolve = __commonJS({
+  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
+    var util_1 = require_util9();
+    var equal2 = require_fast_deep_equal();
+    var traverse = require_json_schema_traverse();
+    var SIMPLE_INLINED = /* @__PURE__ */ new Set([
+      "type",
+      "format",
+      "pattern",
+      "maxLength",
+      "minLength",
+      "maxProperties",
+      "minProperties",
+      "maxItems",
+      "minItems",
+      "maximum",
+      "minimum",
+      "uniqueItems",
+      "multipleOf",
+      "required",
+      "enum",
+      "const"
+    ]);
+    function inlineRef(schema, limit = true) {
+      if (typeof schema == "boolean")
+        return true;
+      if (limit === true)
+        return !hasRef(schema);
+      if (!limit)
+        return false;
+      return countKeys(schema) <= limit;
+    }
+    exports.inlineRef = inlineRef;
+    var REF_KEYWORDS = /* @__PURE__ */ new Set([
+      "$ref",
+      "$recursiveRef",
+      "$recursiveAnchor",
+      "$dynamicRef",
+      "$dynamicAnchor"
+    ]);
+    function hasRef(schema) {
+      for (const key in schema) {
+        if (REF_KEYWORDS.has(key))
+          return true;
+        const sch = schema[key];
+        if (Array.isArray(sch) && sch.some(hasRef))
+          return true;
+        if (typeof sch == "object" && hasRef(sch))
+          return true;
+      }
+      return false;
+    }
+    function countKeys(schema) {
+      let count = 0;
+      for (const key in schema) {
+        if (key === "$ref")
+          return Infinity;
+        count++;
+        if (SIMPLE_INLINED.has(key))
+          continue;
+        if (typeof schema[key] == "object") {
+          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+        }
+        if (count === Infinity)
+          return Infinity;
+      }
+      return count;
+    }
+    function getFullPath(resolver, id = "", normalize2) {
+      if (normalize2 !== false)
+        id = normalizeId(id);
+      const p2 = resolver.parse(id);
+      return _getFullPath(resolver, p2);
+    }
+    exports.getFullPath = getFullPath;
+    function _getFullPath(resolver, p2) {
+      const serialized = resolver.serialize(p2);
+      return serialized.split("#")[0] + "#";
+    }
+    exports._getFullPath = _getFullPath;
+    var TRAILING_SLASH_HASH = /#\/?$/;
+    function normalizeId(id) {
+      return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+    }
+    exports.normalizeId = normalizeId;
+    function resolveUrl(resolver, baseId, id) {
+      id = normalizeId(id);
+      return resolver.resolve(baseId, id);
+    }
+    exports.resolveUrl = resolveUrl;
+    var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+    function getSchemaRefs(schema, baseId) {
+      if (typeof schema == "boolean")
+        return {};
+      const { schemaId, uriResolver } = this.opts;
+      const schId = normalizeId(schema[schemaId] || baseId);
+      const baseIds = { "": schId };
+      const pathPrefix = getFullPath(uriResolver, schId, false);
+      const localRefs = {};
+      const schemaRefs = /* @__PURE__ */ new Set();
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _3, parentJsonPtr) => {
+        if (parentJsonPtr === void 0)
+          return;
+        const fullPath = pathPrefix + jsonPtr;
+        let innerBaseId = baseIds[parentJsonPtr];
+        if (typeof sch[schemaId] == "string")
+          innerBaseId = addRef.call(this, sch[schemaId]);
+        addAnchor.call(this, sch.$anchor);
+        addAnchor.call(this, sch.$dynamicAnchor);
+        baseIds[jsonPtr] = innerBaseId;
+        function addRef(ref) {
+          const _resolve = this.opts.uriResolver.resolve;
+          ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+          if (schemaRefs.has(ref))
+            throw ambiguos(ref);
+          schemaRefs.add(ref);
+          let schOrRef = this.refs[ref];
+          if (typeof schOrRef == "string")
+            schOrRef = this.refs[schOrRef];
+          if (typeof schOrRef == "object") {
+            checkAmbiguosRef(sch, schOrRef.schema, ref);
+          } else if (ref !== normalizeId(fullPath)) {
+            if (ref[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref], ref);
+              localRefs[ref] = sch;
+            } else {
+              this.refs[ref] = fullPath;
+            }
+          }
+          return ref;
+        }
+        function addAnchor(anchor) {
+          if (typeof anchor == "string") {
+            if (!ANCHOR.test(anchor))
+              throw new Error(`invalid anchor "${anchor}"`);
+            addRef.call(this, `#${anchor}`);
+          }
+        }
+      });
+      return localRefs;
+      function checkAmbiguosRef(sch1, sch2, ref) {
+        if (sch2 !== void 0 && !equal2(sch1, sch2))
+          throw ambiguos(ref);
+      }
+      function ambiguos(ref) {
+        return new Error(`reference "${ref}" resolves to more than one schema`);
+      }
+    }
+    exports.getSchemaRefs = getSchemaRefs;
+  }
+});
+
+// node_modules/ajv/dist/compile/validate/index.js
+var require_validate = __commonJS({
+  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
+    var boolSchema_1 = require_boolSchema();
+    var dataType_1 = require_dataType();
+    var applicability_1 = require_applicability();
+    var dataType_2 = require_dataType();
+    var defaults_1 = require_defaults();
+    var keyword_1 = require_keyword();
+    var subschema_1 = require_subschema();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util9();
+    var errors_1 = require_errors3();
+    function validateFunctionCode(it2) {
+      if (isSchemaObj(it2)) {
+        checkKeywords(it2);
+        if (schemaCxtHasRules(it2)) {
+          topSchemaObjCode(it2);
+          return;
+        }
+      }
+      validateFunction(it2, () => (0, boolSchema_1.topBoolOrEmptySchema)(it2));
+    }
+    exports.validateFunctionCode = validateFunctionCode;
+    function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body2) {
+      if (opts.code.es5) {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema, opts)}`);
+          destructureValCxtES5(gen, opts);
+          gen.code(body2);
+        });
+      } else {
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body2));
+      }
+    }
+    function destructureValCxt(opts) {
+      return (0, codegen_1._)`{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._)`, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+    }
+    function destructureValCxtES5(gen, opts) {
+      gen.if(names_1.default.valCxt, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.instancePath}`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentData}`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+        gen.var(names_1.default.rootData, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.rootData}`);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+      }, () => {
+        gen.var(names_1.default.instancePath, (0, codegen_1._)`""`);
+        gen.var(names_1.default.parentData, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.parentDataProperty, (0, codegen_1._)`undefined`);
+        gen.var(names_1.default.rootData, names_1.default.data);
+        if (opts.dynamicRef)
+          gen.var(names_1.default.dynamicAnchors, (0, codegen_1._)`{}`);
+      });
+    }
+    function topSchemaObjCode(it2) {
+      const { schema, opts, gen } = it2;
+      validateFunction(it2, () => {
+        if (opts.$comment && schema.$comment)
+          commentKeyword(it2);
+        checkNoDefault(it2);
+        gen.let(names_1.default.vErrors, null);
+        gen.let(names_1.default.errors, 0);
+        if (opts.unevaluated)
+          resetEvaluated(it2);
+        typeAndKeywords(it2);
+        returnResults(it2);
+      });
+      return;
+    }
+    function resetEvaluated(it2) {
+      const { gen, validateName } = it2;
+      it2.evaluated = gen.const("evaluated", (0, codegen_1._)`${validateName}.evaluated`);
+      gen.if((0, codegen_1._)`${it2.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it2.evaluated}.props`, (0, codegen_1._)`undefined`));
+      gen.if((0, codegen_1._)`${it2.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it2.evaluated}.items`, (0, codegen_1._)`undefined`));
+    }
+    function funcSourceUrl(schema, opts) {
+      const schId = typeof schema == "object" && schema[opts.schemaId];
+      return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
+    }
+    function subschemaCode(it2, valid2) {
+      if (isSchemaObj(it2)) {
+        checkKeywords(it2);
+        if (schemaCxtHasRules(it2)) {
+          subSchemaObjCode(it2, valid2);
+          return;
+        }
+      }
+      (0, boolSchema_1.boolOrEmptySchema)(it2, valid2);
+    }
+    function schemaCxtHasRules({ schema, self: self2 }) {
+      if (typeof schema == "boolean")
+        return !schema;
+      for (const key in schema)
+        if (self2.RULES.all[key])
+          return true;
+      return false;
+    }
+    function isSchemaObj(it2) {
+      return typeof it2.schema != "boolean";
+    }
+    function subSchemaObjCode(it2, valid2) {
+      const { schema, gen, opts } = it2;
+      if (opts.$comment && schema.$comment)
+        commentKeyword(it2);
+      updateContext(it2);
+      checkAsyncSchema(it2);
+      const errsCount = gen.const("_errs", names_1.default.errors);
+      typeAndKeywords(it2, errsCount);
+      gen.var(valid2, (0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+    }
+    function checkKeywords(it2) {
+      (0, util_1.checkUnknownRules)(it2);
+      checkRefsAndKeywords(it2);
+    }
+    function typeAndKeywords(it2, errsCount) {
+      if (it2.opts.jtd)
+        return schemaKeywords(it2, [], false, errsCount);
+      const types = (0, dataType_1.getSchemaTypes)(it2.schema);
+      const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it2, types);
+      schemaKeywords(it2, types, !checkedTypes, errsCount);
+    }
+    function checkRefsAndKeywords(it2) {
+      const { schema, errSchemaPath, opts, self: self2 } = it2;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      }
+    }
+    function checkNoDefault(it2) {
+      const { schema, opts } = it2;
+      if (schema.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+        (0, util_1.checkStrictMode)(it2, "default is ignored in the schema root");
+      }
+    }
+    function updateContext(it2) {
+      const schId = it2.schema[it2.opts.schemaId];
+      if (schId)
+        it2.baseId = (0, resolve_1.resolveUrl)(it2.opts.uriResolver, it2.baseId, schId);
+    }
+    function checkAsyncSchema(it2) {
+      if (it2.schema.$async && !it2.schemaEnv.$async)
+        throw new Error("async schema in sync schema");
+    }
+    function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+      const msg = schema.$comment;
+      if (opts.$comment === true) {
+        gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
+      } else if (typeof opts.$comment == "function") {
+        const schemaPath = (0, codegen_1.str)`${errSchemaPath}/$comment`;
+        const rootName2 = gen.scopeValue("root", { ref: schemaEnv.root });
+        gen.code((0, codegen_1._)`${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName2}.schema)`);
+      }
+    }
+    function returnResults(it2) {
+      const { gen, schemaEnv, validateName, ValidationError, opts } = it2;
+      if (schemaEnv.$async) {
+        gen.if((0, codegen_1._)`${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._)`new ${ValidationError}(${names_1.default.vErrors})`));
+      } else {
+        gen.assign((0, codegen_1._)`${validateName}.errors`, names_1.default.vErrors);
+        if (opts.unevaluated)
+          assignEvaluated(it2);
+        gen.return((0, codegen_1._)`${names_1.default.errors} === 0`);
+      }
+    }
+    function assignEvaluated({ gen, evaluated, props, items }) {
+      if (props instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.props`, props);
+      if (items instanceof codegen_1.Name)
+        gen.assign((0, codegen_1._)`${evaluated}.items`, items);
+    }
+    function schemaKeywords(it2, types, typeErrors, errsCount) {
+      const { gen, schema, data, allErrors, opts, self: self2 } = it2;
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it2, "$ref", RULES2.all.$ref.definition));
+        return;
+      }
+      if (!opts.jtd)
+        checkStrictTypes(it2, types);
+      gen.block(() => {
+        for (const group of RULES2.rules)
+          groupKeywords(group);
+        groupKeywords(RULES2.post);
+      });
+      function groupKeywords(group) {
+        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+          return;
+        if (group.type) {
+          gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+          iterateKeywords(it2, group);
+          if (types.length === 1 && types[0] === group.type && typeErrors) {
+            gen.else();
+            (0, dataType_2.reportTypeError)(it2);
+          }
+          gen.endIf();
+        } else {
+          iterateKeywords(it2, group);
+        }
+        if (!allErrors)
+          gen.if((0, codegen_1._)`${names_1.default.errors} === ${errsCount || 0}`);
+      }
+    }
+    function iterateKeywords(it2, group) {
+      const { gen, schema, opts: { useDefaults } } = it2;
+      if (useDefaults)
+        (0, defaults_1.assignDefaults)(it2, group.type);
+      gen.block(() => {
+        for (const rule of group.rules) {
+          if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+            keywordCode(it2, rule.keyword, rule.definition, group.type);
+          }
+        }
+      });
+    }
+    function checkStrictTypes(it2, types) {
+      if (it2.schemaEnv.meta || !it2.opts.strictTypes)
+        return;
+      checkContextTypes(it2, types);
+      if (!it2.opts.allowUnionTypes)
+        checkMultipleTypes(it2, types);
+      checkKeywordTypes(it2, it2.dataTypes);
+    }
+    function checkContextTypes(it2, types) {
+      if (!types.length)
+        return;
+      if (!it2.dataTypes.length) {
+        it2.dataTypes = types;
+        return;
+      }
+      types.forEach((t2) => {
+        if (!includesType(it2.dataTypes, t2)) {
+          strictTypesError(it2, `type "${t2}" not allowed by context "${it2.dataTypes.join(",")}"`);
+        }
+      });
+      narrowSchemaTypes(it2, types);
+    }
+    function checkMultipleTypes(it2, ts2) {
+      if (ts2.length > 1 && !(ts2.length === 2 && ts2.includes("null"))) {
+        strictTypesError(it2, "use allowUnionTypes to allow union type keyword");
+      }
+    }
+    function checkKeywordTypes(it2, ts2) {
+      const rules = it2.self.RULES.all;
+      for (const keyword in rules) {
+        const rule = rules[keyword];
+        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it2.schema, rule)) {
+          const { type } = rule.definition;
+          if (type.length && !type.some((t2) => hasApplicableType(ts2, t2))) {
+            strictTypesError(it2, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+          }
+        }
+      }
+    }
+    function hasApplicableType(schTs, kwdT) {
+      return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
+    }
+    function includesType(ts2, t2) {
+      return ts2.includes(t2) || t2 === "integer" && ts2.includes("number");
+    }
+    function narrowSchemaTypes(it2, withTypes) {
+      const ts2 = [];
+      for (const t2 of it2.dataTypes) {
+        if (includesType(withTypes, t2))
+          ts2.push(t2);
+        else if (withTypes.includes("integer") && t2 === "number")
+          ts2.push("integer");
+      }
+      it2.dataTypes = ts2;
+    }
+    function strictTypesError(it2, msg) {
+      const schemaPath = it2.schemaEnv.baseId + it2.errSchemaPath;
+      msg += ` at "${schemaPath}" (strictTypes)`;
+      (0, util_1.checkStrictMode)(it2, msg, it2.opts.strictTypes);
+    }
+    var KeywordCxt = class {
+      constructor(it2, def, keyword) {
+        (0, keyword_1.validateKeywordUsage)(it2, def, keyword);
+        this.gen = it2.gen;
+        this.allErrors = it2.allErrors;
+        this.keyword = keyword;
+        this.data = it2.data;
+        this.schema = it2.schema[keyword];
+        this.$data = def.$data && it2.opts.$data && this.schema && this.schema.$data;
+        this.schemaValue = (0, util_1.schemaRefOrVal)(it2, this.schema, keyword, this.$data);
+        this.schemaType = def.schemaType;
+        this.parentSchema = it2.schema;
+        this.params = {};
+        this.it = it2;
+        this.def = def;
+        if (this.$data) {
+          this.schemaCode = it2.gen.const("vSchema", getData(this.$data, it2));
+        } else {
+          this.schemaCode = this.schemaValue;
+          if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+            throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+          }
+        }
+        if ("code" in def ? def.trackErrors : def.errors !== false) {
+          this.errsCount = it2.gen.const("_errs", names_1.default.errors);
+        }
+      }
+      result(condition, successAction, failAction) {
+        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+      }
+      failResult(condition, successAction, failAction) {
+        this.gen.if(condition);
+        if (failAction)
+          failAction();
+        else
+          this.error();
+        if (successAction) {
+          this.gen.else();
+          successAction();
+          if (this.allErrors)
+            this.gen.endIf();
+        } else {
+          if (this.allErrors)
+            this.gen.endIf();
+          else
+            this.gen.else();
+        }
+      }
+      pass(condition, failAction) {
+        this.failResult((0, codegen_1.not)(condition), void 0, failAction);
+      }
+      fail(condition) {
+        if (condition === void 0) {
+          this.error();
+          if (!this.allErrors)
+            this.gen.if(false);
+          return;
+        }
+        this.gen.if(condition);
+        this.error();
+        if (this.allErrors)
+          this.gen.endIf();
+        else
+          this.gen.else();
+      }
+      fail$data(condition) {
+        if (!this.$data)
+          return this.fail(condition);
+        const { schemaCode } = this;
+        this.fail((0, codegen_1._)`${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+      }
+      error(append, errorParams, errorPaths) {
+        if (errorParams) {
+          this.setParams(errorParams);
+          this._error(append, errorPaths);
+          this.setParams({});
+          return;
+        }
+        this._error(append, errorPaths);
+      }
+      _error(append, errorPaths) {
+        ;
+        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+      }
+      $dataError() {
+        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+      }
+      reset() {
+        if (this.errsCount === void 0)
+          throw new Error('add "trackErrors" to keyword definition');
+        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+      }
+      ok(cond) {
+        if (!this.allErrors)
+          this.gen.if(cond);
+      }
+      setParams(obj, assign2) {
+        if (assign2)
+          Object.assign(this.params, obj);
+        else
+          this.params = obj;
+      }
+      block$data(valid2, codeBlock, $dataValid = codegen_1.nil) {
+        this.gen.block(() => {
+          this.check$data(valid2, $dataValid);
+          codeBlock();
+        });
+      }
+      check$data(valid2 = codegen_1.nil, $dataValid = codegen_1.nil) {
+        if (!this.$data)
+          return;
+        const { gen, schemaCode, schemaType, def } = this;
+        gen.if((0, codegen_1.or)((0, codegen_1._)`${schemaCode} === undefined`, $dataValid));
+        if (valid2 !== codegen_1.nil)
+          gen.assign(valid2, true);
+        if (schemaType.length || def.validateSchema) {
+          gen.elseIf(this.invalid$data());
+          this.$dataError();
+          if (valid2 !== codegen_1.nil)
+            gen.assign(valid2, false);
+        }
+        gen.else();
+      }
+      invalid$data() {
+        const { gen, schemaCode, schemaType, def, it: it2 } = this;
+        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+        function wrong$DataType() {
+          if (schemaType.length) {
+            if (!(schemaCode instanceof codegen_1.Name))
+              throw new Error("ajv implementation error");
+            const st2 = Array.isArray(schemaType) ? schemaType : [schemaType];
+            return (0, codegen_1._)`${(0, dataType_2.checkDataTypes)(st2, schemaCode, it2.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+          }
+          return codegen_1.nil;
+        }
+        function invalid$DataSchema() {
+          if (def.validateSchema) {
+            const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema });
+            return (0, codegen_1._)`!${validateSchemaRef}(${schemaCode})`;
+          }
+          return codegen_1.nil;
+        }
+      }
+      subschema(appl, valid2) {
+        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+        const nextContext = { ...this.it, ...subschema, items: void 0, props: void 0 };
+        subschemaCode(nextContext, valid2);
+        return nextContext;
+      }
+      mergeEvaluated(schemaCxt, toName) {
+        const { it: it2, gen } = this;
+        if (!it2.opts.unevaluated)
+          return;
+        if (it2.props !== true && schemaCxt.props !== void 0) {
+          it2.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it2.props, toName);
+        }
+        if (it2.items !== true && schemaCxt.items !== void 0) {
+          it2.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it2.items, toName);
+        }
+      }
+      mergeValidEvaluated(schemaCxt, valid2) {
+        const { it: it2, gen } = this;
+        if (it2.opts.unevaluated && (it2.props !== true || it2.items !== true)) {
+          gen.if(valid2, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+          return true;
+        }
+      }
+    };
+    exports.KeywordCxt = KeywordCxt;
+    function keywordCode(it2, keyword, def, ruleType) {
+      const cxt = new KeywordCxt(it2, def, keyword);
+      if ("code" in def) {
+        def.code(cxt, ruleType);
+      } else if (cxt.$data && def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      } else if ("macro" in def) {
+        (0, keyword_1.macroKeywordCode)(cxt, def);
+      } else if (def.compile || def.validate) {
+        (0, keyword_1.funcKeywordCode)(cxt, def);
+      }
+    }
+    var JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+    var RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+    function getData($data, { dataLevel, dataNames, dataPathArr }) {
+      let jsonPointer;
+      let data;
+      if ($data === "")
+        return names_1.default.rootData;
+      if ($data[0] === "/") {
+        if (!JSON_POINTER.test($data))
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        jsonPointer = $data;
+        data = names_1.default.rootData;
+      } else {
+        const matches = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches)
+          throw new Error(`Invalid JSON-pointer: ${$data}`);
+        const up = +matches[1];
+        jsonPointer = matches[2];
+        if (jsonPointer === "#") {
+          if (up >= dataLevel)
+            throw new Error(errorMsg("property/index", up));
+          return dataPathArr[dataLevel - up];
+        }
+        if (up > dataLevel)
+          throw new Error(errorMsg("data", up));
+        data = dataNames[dataLevel - up];
+        if (!jsonPointer)
+          return data;
+      }
+      let expr3 = data;
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
+        if (segment) {
+          data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+          expr3 = (0, codegen_1._)`${expr3} && ${data}`;
+        }
+      }
+      return expr3;
+      function errorMsg(pointerType, up) {
+        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+      }
+    }
+    exports.getData = getData;
+  }
+});
+
+// node_modules/ajv/dist/runtime/validation_error.js
+var require_validation_error = __commonJS({
+  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ValidationError = class extends Error {
+      constructor(errors) {
+        super("validation failed");
+        this.errors = errors;
+        this.ajv = this.validation = true;
+      }
+    };
+    exports.default = ValidationError;
+  }
+});
+
+// node_modules/ajv/dist/compile/ref_error.js
+var require_ref_error = __commonJS({
+  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var resolve_1 = require_resolve();
+    var MissingRefError = class extends Error {
+      constructor(resolver, baseId, ref, msg) {
+        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+      }
+    };
+    exports.default = MissingRefError;
+  }
+});
+
+// node_modules/ajv/dist/compile/index.js
+var require_compile = __commonJS({
+  "node_modules/ajv/dist/compile/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
+    var codegen_1 = require_codegen();
+    var validation_error_1 = require_validation_error();
+    var names_1 = require_names();
+    var resolve_1 = require_resolve();
+    var util_1 = require_util9();
+    var validate_1 = require_validate();
+    var SchemaEnv = class {
+      constructor(env) {
+        var _a;
+        this.refs = {};
+        this.dynamicAnchors = {};
+        let schema;
+        if (typeof env.schema == "object")
+          schema = env.schema;
+        this.schema = env.schema;
+        this.schemaId = env.schemaId;
+        this.root = env.root || this;
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+        this.schemaPath = env.schemaPath;
+        this.localRefs = env.localRefs;
+        this.meta = env.meta;
+        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+        this.refs = {};
+      }
+    };
+    exports.SchemaEnv = SchemaEnv;
+    function compileSchema(sch) {
+      const _sch = getCompilingSchema.call(this, sch);
+      if (_sch)
+        return _sch;
+      const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId);
+      const { es5, lines } = this.opts.code;
+      const { ownProperties } = this.opts;
+      const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+      let _ValidationError;
+      if (sch.$async) {
+        _ValidationError = gen.scopeValue("Error", {
+          ref: validation_error_1.default,
+          code: (0, codegen_1._)`require("ajv/dist/runtime/validation_error").default`
+        });
+      }
+      const validateName = gen.scopeName("validate");
+      sch.validateName = validateName;
+      const schemaCxt = {
+        gen,
+        allErrors: this.opts.allErrors,
+        data: names_1.default.data,
+        parentData: names_1.default.parentData,
+        parentDataProperty: names_1.default.parentDataProperty,
+        dataNames: [names_1.default.data],
+        dataPathArr: [codegen_1.nil],
+        // TODO can its length be used as dataLevel if nil is removed?
+        dataLevel: 0,
+        dataTypes: [],
+        definedProperties: /* @__PURE__ */ new Set(),
+        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) } : { ref: sch.schema }),
+        validateName,
+        ValidationError: _ValidationError,
+        schema: sch.schema,
+        schemaEnv: sch,
+        rootId,
+        baseId: sch.baseId || rootId,
+        schemaPath: codegen_1.nil,
+        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+        errorPath: (0, codegen_1._)`""`,
+        opts: this.opts,
+        self: this
+      };
+      let sourceCode;
+      try {
+        this._compilations.add(sch);
+        (0, validate_1.validateFunctionCode)(schemaCxt);
+        gen.optimize(this.opts.code.optimize);
+        const validateCode = gen.toString();
+        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+        if (this.opts.code.process)
+          sourceCode = this.opts.code.process(sourceCode, sch);
+        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+        const validate = makeValidate(this, this.scope.get());
+        this.scope.value(validateName, { ref: validate });
+        validate.errors = null;
+        validate.schema = sch.schema;
+        validate.schemaEnv = sch;
+        if (sch.$async)
+          validate.$async = true;
+        if (this.opts.code.source === true) {
+          validate.source = { validateName, validateCode, scopeValues: gen._values };
+        }
+        if (this.opts.unevaluated) {
+          const { props, items } = schemaCxt;
+          validate.evaluated = {
+            props: props instanceof codegen_1.Name ? void 0 : props,
+            items: items instanceof codegen_1.Name ? void 0 : items,
+            dynamicProps: props instanceof codegen_1.Name,
+            dynamicItems: items instanceof codegen_1.Name
+          };
+          if (validate.source)
+            validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+        }
+        sch.validate = validate;
+        return sch;
+      } catch (e) {
+        delete sch.validate;
+        delete sch.validateName;
+        if (sourceCode)
+          this.logger.error("Error compiling schema, function code:", sourceCode);
+        throw e;
+      } finally {
+        this._compilations.delete(sch);
+      }
+    }
+    exports.compileSchema = compileSchema;
+    function resolveRef(root, baseId, ref) {
+      var _a;
+      ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+      const schOrFunc = root.refs[ref];
+      if (schOrFunc)
+        return schOrFunc;
+      let _sch = resolve2.call(this, root, ref);
+      if (_sch === void 0) {
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const { schemaId } = this.opts;
+        if (schema)
+          _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      if (_sch === void 0)
+        return;
+      return root.refs[ref] = inlineOrCompile.call(this, _sch);
+    }
+    exports.resolveRef = resolveRef;
+    function inlineOrCompile(sch) {
+      if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+        return sch.schema;
+      return sch.validate ? sch : compileSchema.call(this, sch);
+    }
+    function getCompilingSchema(schEnv) {
+      for (const sch of this._compilations) {
+        if (sameSchemaEnv(sch, schEnv))
+          return sch;
+      }
+    }
+    exports.getCompilingSchema = getCompilingSchema;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+    }
+    function resolve2(root, ref) {
+      let sch;
+      while (typeof (sch = this.refs[ref]) == "string")
+        ref = sch;
+      return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+    }
+    function resolveSchema(root, ref) {
+      const p2 = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p2);
+      let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
+      if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+        return getJsonPointer.call(this, p2, root);
+      }
+      const id = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id] || this.schemas[id];
+      if (typeof schOrRef == "string") {
+        const sch = resolveSchema.call(this, root, schOrRef);
+        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+          return;
+        return getJsonPointer.call(this, p2, sch);
+      }
+      if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+        return;
+      if (!schOrRef.validate)
+        compileSchema.call(this, schOrRef);
+      if (id === (0, resolve_1.normalizeId)(ref)) {
+        const { schema } = schOrRef;
+        const { schemaId } = this.opts;
+        const schId = schema[schemaId];
+        if (schId)
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        return new SchemaEnv({ schema, schemaId, root, baseId });
+      }
+      return getJsonPointer.call(this, p2, schOrRef);
+    }
+    exports.resolveSchema = resolveSchema;
+    var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
+      "properties",
+      "patternProperties",
+      "enum",
+      "dependencies",
+      "definitions"
+    ]);
+    function getJsonPointer(parsedRef, { baseId, schema, root }) {
+      var _a;
+      if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+        return;
+      for (const part of parsedRef.fragment.slice(1).split("/")) {
+        if (typeof schema === "boolean")
+          return;
+        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+        if (partSchema === void 0)
+          return;
+        schema = partSchema;
+        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+          baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+        }
+      }
+      let env;
+      if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+        env = resolveSchema.call(this, root, $ref);
+      }
+      const { schemaId } = this.opts;
+      env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+      if (env.schema !== env.root.schema)
+        return env;
+      return void 0;
+    }
+  }
+});
+
+// node_modules/ajv/dist/refs/data.json
+var require_data = __commonJS({
+  "node_modules/ajv/dist/refs/data.json"(exports, module2) {
+    module2.exports = {
+      $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+      description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
+      type: "object",
+      required: ["$data"],
+      properties: {
+        $data: {
+          type: "string",
+          anyOf: [{ format: "relative-json-pointer" }, { format: "json-pointer" }]
+        }
+      },
+      additionalProperties: false
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/utils.js
+var require_utils2 = __commonJS({
+  "node_modules/fast-uri/lib/utils.js"(exports, module2) {
+    "use strict";
+    var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+    var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+    var isPort = RegExp.prototype.test.bind(/^\d*$/u);
+    var isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+    var isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+    var isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+    var isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+    var isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+    var BYTE_HEX = new Array(256);
+    {
+      const HEX_DIGITS = "0123456789ABCDEF";
+      for (let i2 = 0; i2 < 256; i2++) {
+        BYTE_HEX[i2] = "%" + HEX_DIGITS[i2 >> 4] + HEX_DIGITS[i2 & 15];
+      }
+    }
+    function percentEncodeNonAscii(cp) {
+      if (cp < 2048) {
+        return BYTE_HEX[192 | cp >> 6] + BYTE_HEX[128 | cp & 63];
+      }
+      if (cp < 65536) {
+        return BYTE_HEX[224 | cp >> 12] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+      }
+      return BYTE_HEX[240 | cp >> 18] + BYTE_HEX[128 | cp >> 12 & 63] + BYTE_HEX[128 | cp >> 6 & 63] + BYTE_HEX[128 | cp & 63];
+    }
+    function stringArrayToHexStripped(input) {
+      let acc = "";
+      let code = 0;
+      let i2 = 0;
+      for (i2 = 0; i2 < input.length; i2++) {
+        code = input[i2].charCodeAt(0);
+        if (code === 48) {
+          continue;
+        }
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i2];
+        break;
+      }
+      for (i2 += 1; i2 < input.length; i2++) {
+        code = input[i2].charCodeAt(0);
+        if (!(code >= 48 && code <= 57 || code >= 65 && code <= 70 || code >= 97 && code <= 102)) {
+          return "";
+        }
+        acc += input[i2];
+      }
+      return acc;
+    }
+    var isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+    var isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+    var isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+    var nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+    function isZoneIdentifier(zone) {
+      if (zone.length === 0) return false;
+      for (let i2 = 0; i2 < zone.length; i2++) {
+        if (isZoneCharacter(zone[i2])) continue;
+        if (zone[i2] === "%" && i2 + 2 < zone.length && isHexPair(zone.slice(i2 + 1, i2 + 3))) {
+          i2 += 2;
+          continue;
+        }
+        return false;
+      }
+      return true;
+    }
+    function compressIPv6ZeroRun(hextets) {
+      let bestStart = -1;
+      let bestLength = 0;
+      let runStart = -1;
+      let runLength = 0;
+      for (let i2 = 0; i2 < hextets.length; i2++) {
+        if (hextets[i2] === "0") {
+          if (runStart === -1) runStart = i2;
+          runLength++;
+          if (runLength > bestLength) {
+            bestLength = runLength;
+            bestStart = runStart;
+          }
+        } else {
+          runStart = -1;
+          runLength = 0;
+        }
+      }
+      if (bestLength < 2) return hextets.join(":");
+      const head = hextets.slice(0, bestStart).join(":");
+      const tail = hextets.slice(bestStart + bestLength).join(":");
+      return head + "::" + tail;
+    }
+    function normalizeIPv6Address(input) {
+      const compression = input.indexOf("::");
+      if (compression !== -1 && input.indexOf("::", compression + 1) !== -1) return void 0;
+      const left = compression === -1 ? input.split(":") : input.slice(0, compression).split(":");
+      const right = compression === -1 ? [] : input.slice(compression + 2).split(":");
+      if (compression !== -1) {
+        if (left.length === 1 && left[0] === "") left.length = 0;
+        if (right.length === 1 && right[0] === "") right.length = 0;
+      }
+      const parts3 = left.concat(right);
+      let hextetCount = 0;
+      for (let i2 = 0; i2 < parts3.length; i2++) {
+        const part = parts3[i2];
+        if (part === "") return void 0;
+        if (part.indexOf(".") !== -1) {
+          if (i2 !== parts3.length - 1 || compression !== -1 && right.length === 0 || !isIPv4(part)) return void 0;
+          hextetCount += 2;
+          continue;
+        }
+        if (!isHextet(part)) return void 0;
+        parts3[i2] = parseInt(part, 16).toString(16);
+        hextetCount++;
+      }
+      if (compression === -1) {
+        if (hextetCount !== 8) return void 0;
+        return compressIPv6ZeroRun(parts3);
+      }
+      if (hextetCount >= 8) return void 0;
+      const expanded = parts3.slice(0, left.length);
+      for (let i2 = hextetCount; i2 < 8; i2++) expanded.push("0");
+      for (let i2 = left.length; i2 < parts3.length; i2++) expanded.push(parts3[i2]);
+      return compressIPv6ZeroRun(expanded);
+    }
+    function normalizeIPv6(host) {
+      const bracketed = host[0] === "[" && host[host.length - 1] === "]";
+      const hasBracket = host[0] === "[" || host[host.length - 1] === "]";
+      if (hasBracket && !bracketed) return { host, isIPV6: false, error: true };
+      let input = bracketed ? host.slice(1, -1) : host;
+      if (bracketed && isIPvFuture(input)) {
+        input = input.toLowerCase();
+        return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true };
+      }
+      if (findToken(input, ":") < 2) {
+        return { host, isIPV6: false, error: bracketed };
+      }
+      let zoneIdentifier = "";
+      const zoneSeparator = input.indexOf("%");
+      if (zoneSeparator !== -1) {
+        const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === "%25" ? 3 : 1;
+        zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+        if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true };
+        input = input.slice(0, zoneSeparator);
+      }
+      const address = normalizeIPv6Address(input);
+      if (address === void 0) return { host, isIPV6: false, error: true };
+      return {
+        host: address + (zoneIdentifier ? "%" + zoneIdentifier : ""),
+        escapedHost: address + (zoneIdentifier ? "%25" + zoneIdentifier : ""),
+        isIPV6: true
+      };
+    }
+    function findToken(str2, token) {
+      let ind = 0;
+      for (let i2 = 0; i2 < str2.length; i2++) {
+        if (str2[i2] === token) ind++;
+      }
+      return ind;
+    }
+    function removeDotSegments(path2) {
+      let input = path2;
+      const output = [];
+      let nextSlash = -1;
+      let len = 0;
+      while (len = input.length) {
+        if (len === 1) {
+          if (input === ".") {
+            break;
+          } else if (input === "/") {
+            output.push("/");
+            break;
+          } else {
+            output.push(input);
+            break;
+          }
+        } else if (len === 2) {
+          if (input[0] === ".") {
+            if (input[1] === ".") {
+              break;
+            } else if (input[1] === "/") {
+              input = input.slice(2);
+              continue;
+            }
+          } else if (input[0] === "/") {
+            if (input[1] === "." || input[1] === "/") {
+              output.push("/");
+              break;
+            }
+          }
+        } else if (len === 3) {
+          if (input === "/..") {
+            if (output.length !== 0) {
+              output.pop();
+            }
+            output.push("/");
+            break;
+          }
+        }
+        if (input[0] === ".") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(3);
+              continue;
+            }
+          } else if (input[1] === "/") {
+            input = input.slice(2);
+            continue;
+          }
+        } else if (input[0] === "/") {
+          if (input[1] === ".") {
+            if (input[2] === "/") {
+              input = input.slice(2);
+              continue;
+            } else if (input[2] === ".") {
+              if (input[3] === "/") {
+                input = input.slice(3);
+                if (output.length !== 0) {
+                  output.pop();
+                }
+                continue;
+              }
+            }
+          }
+        }
+        if ((nextSlash = input.indexOf("/", 1)) === -1) {
+          output.push(input);
+          break;
+        } else {
+          output.push(input.slice(0, nextSlash));
+          input = input.slice(nextSlash);
+        }
+      }
+      return output.join("");
+    }
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
+      }
+      const segments = path2.split("/");
+      const last = segments.length - 1;
+      const output = [];
+      let trailingDirectory = false;
+      for (let i2 = 0; i2 <= last; i2++) {
+        const segment = segments[i2];
+        if (segment === "." || segment === "..") {
+          if (segment === "..") {
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
+            } else {
+              output.push("..");
+            }
+          }
+          trailingDirectory = i2 === last;
+        } else {
+          output.push(segment);
+        }
+      }
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
+      }
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
+      }
+      return output.join("/");
+    }
+    var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
+    var HOST_DELIM_RE = /[@/?#:]/g;
+    var HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+    function reescapeHostDelimiters(host, isIP) {
+      const re2 = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+      re2.lastIndex = 0;
+      return host.replace(re2, (ch) => HOST_DELIMS[ch]);
+    }
+    function normalizePercentEncoding(input, decodeUnreserved = false) {
+      if (input.indexOf("%") === -1) {
+        return input;
+      }
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        output += input[i2];
+      }
+      return output;
+    }
+    function normalizePathEncoding(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded !== "." && isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isPathCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function serializePathEncoding(input, pathNoScheme = false) {
+      let output = "";
+      let firstSegment = pathNoScheme && input[0] !== "/";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        if (ch === "/") {
+          firstSegment = false;
+        }
+        if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeComponent(input, isAllowed) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isAllowed(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function encodeUserinfo(input) {
+      return encodeComponent(input, isUserinfoCharacter);
+    }
+    function encodeQuery(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function encodeFragment(input) {
+      return encodeComponent(input, isQueryFragmentCharacter);
+    }
+    function isEscapeSafe(cp) {
+      return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
+    }
+    function normalizeQueryFragmentEncoding(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        const ch = input[i2];
+        if (ch === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            const normalizedHex = hex.toUpperCase();
+            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded)) {
+              output += decoded;
+            } else {
+              output += "%" + normalizedHex;
+            }
+            i2 += 2;
+            continue;
+          }
+        }
+        if (isQueryFragmentCharacter(ch)) {
+          output += ch;
+        } else {
+          const code = input.charCodeAt(i2);
+          if (code < 128) {
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+          } else if (code < 55296 || code > 57343) {
+            output += percentEncodeNonAscii(code);
+          } else if (code <= 56319 && i2 + 1 < input.length) {
+            const low = input.charCodeAt(i2 + 1);
+            if (low >= 56320 && low <= 57343) {
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              i2++;
+            } else {
+              output += percentEncodeNonAscii(65533);
+            }
+          } else {
+            output += percentEncodeNonAscii(65533);
+          }
+        }
+      }
+      return output;
+    }
+    function escapePreservingEscapes(input) {
+      let output = "";
+      for (let i2 = 0; i2 < input.length; i2++) {
+        if (input[i2] === "%" && i2 + 2 < input.length) {
+          const hex = input.slice(i2 + 1, i2 + 3);
+          if (isHexPair(hex)) {
+            output += "%" + hex.toUpperCase();
+            i2 += 2;
+            continue;
+          }
+        }
+        output += escape(input[i2]);
+      }
+      return output;
+    }
+    function recomposeAuthority(component) {
+      const uriTokens = [];
+      if (component.userinfo !== void 0) {
+        uriTokens.push(encodeUserinfo(component.userinfo));
+        uriTokens.push("@");
+      }
+      if (component.host !== void 0) {
+        let host = component.host;
+        if (!isIPv4(host)) {
+          let ipV6res = normalizeIPv6(host);
+          if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+            host = normalizePercentEncoding(host, true);
+            ipV6res = normalizeIPv6(host);
+          }
+          if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+            host = `[${ipV6res.escapedHost}]`;
+          } else {
+            host = reescapeHostDelimiters(host, false);
+          }
+        }
+        uriTokens.push(host);
+      }
+      if (typeof component.port === "number" || typeof component.port === "string") {
+        const port = String(component.port);
+        if (!isPort(port)) {
+          throw new TypeError("URI port is malformed.");
+        }
+        uriTokens.push(":");
+        uriTokens.push(port);
+      }
+      return uriTokens.length ? uriTokens.join("") : void 0;
+    }
+    module2.exports = {
+      nonSimpleDomain,
+      recomposeAuthority,
+      reescapeHostDelimiters,
+      normalizePercentEncoding,
+      normalizePathEncoding,
+      serializePathEncoding,
+      normalizeQueryFragmentEncoding,
+      encodeUserinfo,
+      encodeQuery,
+      encodeFragment,
+      escapePreservingEscapes,
+      removeDotSegments,
+      removeDotSegmentsRelative,
+      isIPv4,
+      isUUID,
+      normalizeIPv6,
+      stringArrayToHexStripped
+    };
+  }
+});
+
+// node_modules/fast-uri/lib/schemes.js
+var require_schemes = __commonJS({
+  "node_modules/fast-uri/lib/schemes.js"(exports, module2) {
+    "use strict";
+    var { isUUID } = require_utils2();
+    var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+    var supportedSchemeNames = (
+      /** @type {const} */
+      [
+        "http",
+        "https",
+        "ws",
+        "wss",
+        "urn",
+        "urn:uuid"
+      ]
+    );
+    function isValidSchemeName(name2) {
+      return supportedSchemeNames.indexOf(
+        /** @type {*} */
+        name2
+      ) !== -1;
+    }
+    function wsIsSecure(wsComponent) {
+      if (wsComponent.secure === true) {
+        return true;
+      } else if (wsComponent.secure === false) {
+        return false;
+      } else if (wsComponent.scheme) {
+        return wsComponent.scheme.length === 3 && (wsComponent.scheme[0] === "w" || wsComponent.scheme[0] === "W") && (wsComponent.scheme[1] === "s" || wsComponent.scheme[1] === "S") && (wsComponent.scheme[2] === "s" || wsComponent.scheme[2] === "S");
+      } else {
+        return false;
+      }
+    }
+    function httpParse(component) {
+      if (!component.host) {
+        component.error = component.error || "HTTP URIs must have a host.";
+      }
+      return component;
+    }
+    function httpSerialize(component) {
+      const secure = String(component.scheme).toLowerCase() === "https";
+      if (component.port === (secure ? 443 : 80) || component.port === "") {
+        component.port = void 0;
+      }
+      if (!component.path) {
+        component.path = "/";
+      }
+      return component;
+    }
+    function wsParse(wsComponent) {
+      wsComponent.secure = wsIsSecure(wsComponent);
+      wsComponent.resourceName = (wsComponent.path || "/") + (wsComponent.query ? "?" + wsComponent.query : "");
+      wsComponent.path = void 0;
+      wsComponent.query = void 0;
+      return wsComponent;
+    }
+    function wsSerialize(wsComponent) {
+      if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === "") {
+        wsComponent.port = void 0;
+      }
+      if (typeof wsComponent.secure === "boolean") {
+        wsComponent.scheme = wsComponent.secure ? "wss" : "ws";
+        wsComponent.secure = void 0;
+      }
+      if (wsComponent.resourceName) {
+        const queryIndex = wsComponent.resourceName.indexOf("?");
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
+        wsComponent.resourceName = void 0;
+      }
+      wsComponent.fragment = void 0;
+      return wsComponent;
+    }
+    function urnParse(urnComponent, options) {
+      if (!urnComponent.path) {
+        urnComponent.error = "URN can not be parsed";
+        return urnComponent;
+      }
+      const matches = urnComponent.path.match(URN_REG);
+      if (matches && matches[0] === urnComponent.path) {
+        const scheme = options.scheme || urnComponent.scheme || "urn";
+        urnComponent.nid = matches[1].toLowerCase();
+        urnComponent.nss = matches[2];
+        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const schemeHandler = getSchemeHandler(urnScheme);
+        urnComponent.path = void 0;
+        if (schemeHandler) {
+          urnComponent = schemeHandler.parse(urnComponent, options);
+        }
+      } else {
+        urnComponent.error = urnComponent.error || "URN can not be parsed.";
+      }
+      return urnComponent;
+    }
+    function urnSerialize(urnComponent, options) {
+      if (urnComponent.nid === void 0) {
+        throw new Error("URN without nid cannot be serialized");
+      }
+      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const nid = urnComponent.nid.toLowerCase();
+      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const schemeHandler = getSchemeHandler(urnScheme);
+      if (schemeHandler) {
+        urnComponent = schemeHandler.serialize(urnComponent, options);
+      }
+      const uriComponent = urnComponent;
+      const nss = urnComponent.nss;
+      uriComponent.path = `${nid || options.nid}:${nss}`;
+      options.skipEscape = true;
+      return uriComponent;
+    }
+    function urnuuidParse(urnComponent, options) {
+      const uuidComponent = urnComponent;
+      uuidComponent.uuid = uuidComponent.nss;
+      uuidComponent.nss = void 0;
+      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+        uuidComponent.error = uuidComponent.error || "UUID is not valid.";
+      }
+      return uuidComponent;
+    }
+    function urnuuidSerialize(uuidComponent) {
+      const urnComponent = uuidComponent;
+      urnComponent.nss = (uuidComponent.uuid || "").toLowerCase();
+      return urnComponent;
+    }
+    var http = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "http",
+        domainHost: true,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var https = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "https",
+        domainHost: http.domainHost,
+        parse: httpParse,
+        serialize: httpSerialize
+      }
+    );
+    var ws2 = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "ws",
+        domainHost: true,
+        parse: wsParse,
+        serialize: wsSerialize
+      }
+    );
+    var wss = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "wss",
+        domainHost: ws2.domainHost,
+        parse: ws2.parse,
+        serialize: ws2.serialize
+      }
+    );
+    var urn = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn",
+        parse: urnParse,
+        serialize: urnSerialize,
+        skipNormalize: true
+      }
+    );
+    var urnuuid = (
+      /** @type {SchemeHandler} */
+      {
+        scheme: "urn:uuid",
+        parse: urnuuidParse,
+        serialize: urnuuidSerialize,
+        skipNormalize: true
+      }
+    );
+    var SCHEMES2 = (
+      /** @type {Record<SchemeName, SchemeHandler>} */
+      {
+        http,
+        https,
+        ws: ws2,
+        wss,
+        urn,
+        "urn:uuid": urnuuid
+      }
+    );
+    Object.setPrototypeOf(SCHEMES2, null);
+    function getSchemeHandler(scheme) {
+      return scheme && (SCHEMES2[
+        /** @type {SchemeName} */
+        scheme
+      ] || SCHEMES2[
+        /** @type {SchemeName} */
+        scheme.toLowerCase()
+      ]) || void 0;
+    }
+    module2.exports = {
+      wsIsSecure,
+      SCHEMES: SCHEMES2,
+      isValidSchemeName,
+      getSchemeHandler
+    };
+  }
+});
+
+// node_modules/fast-uri/index.js
+var require_fast_uri = __commonJS({
+  "node_modules/fast-uri/index.js"(exports, module2) {
+    "use strict";
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
+    var { SCHEMES: SCHEMES2, getSchemeHandler } = require_schemes();
+    var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+    var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
+    var MALFORMED_HOST_ERROR = "URI host is malformed.";
+    var FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+    function validateScheme(scheme) {
+      const stringScheme = String(scheme);
+      if (!VALID_SCHEME.test(stringScheme)) {
+        throw new TypeError(MALFORMED_SCHEME_ERROR);
+      }
+      return stringScheme;
+    }
+    function normalize2(uri, options) {
+      if (typeof uri === "string") {
+        uri = /** @type {T} */
+        normalizeString(uri, options);
+      } else if (typeof uri === "object") {
+        uri = /** @type {T} */
+        parse9(serialize(uri, options), options);
+      }
+      return uri;
+    }
+    function resolve2(baseURI, relativeURI, options) {
+      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+      const {
+        parsed: baseParsed,
+        malformedAuthorityOrPort: baseMalformed,
+        malformedPercentEncoding: baseMalformedPercentEncoding,
+        malformedSchemeSpecific: baseMalformedSchemeSpecific,
+        malformedHost: baseMalformedHost,
+        malformedScheme: baseMalformedScheme
+      } = parseWithStatus(baseURI, schemelessOptions);
+      const {
+        parsed: relativeParsed,
+        malformedAuthorityOrPort: relativeMalformed,
+        malformedPercentEncoding: relativeMalformedPercentEncoding,
+        malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+        malformedHost: relativeMalformedHost,
+        malformedScheme: relativeMalformedScheme
+      } = parseWithStatus(relativeURI, schemelessOptions);
+      if (baseMalformed || relativeMalformed || baseMalformedPercentEncoding || relativeMalformedPercentEncoding || baseMalformedSchemeSpecific || relativeMalformedSchemeSpecific || baseMalformedHost || relativeMalformedHost || baseMalformedScheme || relativeMalformedScheme) {
+        throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
+      }
+      const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedHost = resolved.host;
+      const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+        throw new Error(MALFORMED_HOST_ERROR);
+      }
+      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
+      if (resolved.error && !encodedASCIIHost) {
+        throw new Error(resolved.error);
+      }
+      schemelessOptions.skipEscape = true;
+      return serialize(resolved, schemelessOptions);
+    }
+    function resolveComponent(base, relative2, options, skipNormalization) {
+      const target = {};
+      if (!skipNormalization) {
+        base = parse9(serialize(base, options), options);
+        relative2 = parse9(serialize(relative2, options), options);
+      }
+      options = options || {};
+      if (!options.tolerant && relative2.scheme) {
+        target.scheme = relative2.scheme;
+        target.userinfo = relative2.userinfo;
+        target.host = relative2.host;
+        target.port = relative2.port;
+        target.path = removeDotSegments(relative2.path || "");
+        target.query = relative2.query;
+      } else {
+        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
+          target.userinfo = relative2.userinfo;
+          target.host = relative2.host;
+          target.port = relative2.port;
+          target.path = removeDotSegments(relative2.path || "");
+          target.query = relative2.query;
+        } else {
+          if (!relative2.path) {
+            target.path = base.path;
+            if (relative2.query !== void 0) {
+              target.query = relative2.query;
+            } else {
+              target.query = base.query;
+            }
+          } else {
+            if (relative2.path[0] === "/") {
+              target.path = removeDotSegments(relative2.path);
+            } else {
+              const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
+              if (baseHasAuthority && !base.path) {
+                target.path = "/" + relative2.path;
+              } else if (!base.path) {
+                target.path = relative2.path;
+              } else {
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+              }
+              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+            }
+            target.query = relative2.query;
+          }
+          target.userinfo = base.userinfo;
+          target.host = base.host;
+          target.port = base.port;
+        }
+        target.scheme = base.scheme;
+      }
+      target.fragment = relative2.fragment;
+      return target;
+    }
+    function equal2(uriA, uriB, options) {
+      const normalizedA = normalizeComparableURI(uriA, options);
+      const normalizedB = normalizeComparableURI(uriB, options);
+      return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
+    }
+    function serialize(cmpts, opts) {
+      const component = {
+        host: cmpts.host,
+        scheme: cmpts.scheme,
+        userinfo: cmpts.userinfo,
+        port: cmpts.port,
+        path: cmpts.path,
+        query: cmpts.query,
+        nid: cmpts.nid,
+        nss: cmpts.nss,
+        uuid: cmpts.uuid,
+        fragment: cmpts.fragment,
+        reference: cmpts.reference,
+        resourceName: cmpts.resourceName,
+        secure: cmpts.secure,
+        error: ""
+      };
+      const options = Object.assign({}, opts);
+      const uriTokens = [];
+      if (component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+      }
+      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
+      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options.skipEscape && schemelessReference;
+      if (component.path !== void 0) {
+        if (!options.skipEscape) {
+          component.path = serializePathEncoding(component.path, pathNoScheme);
+        } else {
+          component.path = normalizePercentEncoding(component.path);
+        }
+      }
+      if (options.reference !== "suffix" && component.scheme) {
+        component.scheme = validateScheme(component.scheme);
+        uriTokens.push(component.scheme, ":");
+      }
+      const authority = recomposeAuthority(component);
+      if (authority !== void 0) {
+        if (options.reference !== "suffix") {
+          uriTokens.push("//");
+        }
+        uriTokens.push(authority);
+        if (component.path && component.path[0] !== "/") {
+          uriTokens.push("/");
+        }
+      }
+      if (component.path !== void 0) {
+        let s = component.path;
+        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
+        }
+        if (schemelessReference) {
+          s = serializePathEncoding(s, true);
+        }
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
+        }
+        uriTokens.push(s);
+      }
+      if (component.query !== void 0) {
+        uriTokens.push("?", encodeQuery(component.query));
+      }
+      if (component.fragment !== void 0) {
+        uriTokens.push("#", encodeFragment(component.fragment));
+      }
+      return uriTokens.join("");
+    }
+    var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+    var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+    var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+    function getParseError(parsed2, matches) {
+      if (matches[2] !== void 0 && parsed2.path && parsed2.path[0] !== "/") {
+        return 'URI path must start with "/" when authority is present.';
+      }
+      if (typeof parsed2.port === "number" && (parsed2.port < 0 || parsed2.port > 65535)) {
+        return "URI port is malformed.";
+      }
+      return void 0;
+    }
+    function hasMalformedPercentEncoding(component) {
+      if (component === void 0) return false;
+      let percent = component.indexOf("%");
+      while (percent !== -1) {
+        if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+          return true;
+        }
+        percent = component.indexOf("%", percent + 3);
+      }
+      return false;
+    }
+    function isIPLiteral(host) {
+      return host[0] === "[" && host[host.length - 1] === "]";
+    }
+    function hasMalformedComponentPercentEncoding(matches) {
+      const host = matches[4];
+      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    }
+    function canonicalizeHost(parsed2, options, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP)) {
+        parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
+        return true;
+      }
+      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed2.host && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed2.host)) {
+        let url;
+        try {
+          url = new URL("http://" + parsed2.host);
+        } catch (e) {
+          parsed2.error = parsed2.error || "Host's domain name can not be converted to ASCII: " + e;
+          return true;
+        }
+        if (!isHostOnlyURL(url)) {
+          parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
+          return true;
+        }
+        parsed2.host = url.hostname;
+      }
+      return false;
+    }
+    function hasForbiddenDomainHost(parsed2, options, schemeHandler, isIP) {
+      return Boolean(
+        parsed2.host && isIP === false && !isIPLiteral(parsed2.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed2.host)
+      );
+    }
+    function isHostOnlyURL(url) {
+      return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
+    }
+    function parseWithStatus(uri, opts) {
+      const options = Object.assign({}, opts);
+      const parsed2 = {
+        scheme: void 0,
+        userinfo: void 0,
+        host: "",
+        port: void 0,
+        path: "",
+        query: void 0,
+        fragment: void 0
+      };
+      let malformedAuthorityOrPort = false;
+      let malformedPercentEncoding = false;
+      let malformedSchemeSpecific = false;
+      let malformedHost = false;
+      let malformedIPLiteral = false;
+      let malformedScheme = false;
+      let isIP = false;
+      if (options.reference === "suffix") {
+        if (options.scheme) {
+          uri = options.scheme + ":" + uri;
+        } else {
+          uri = "//" + uri;
+        }
+      }
+      const authorityMatch = uri.match(AUTHORITY_PREFIX);
+      if (authorityMatch !== null && authorityMatch[1].indexOf("\\") !== -1) {
+        parsed2.error = "URI authority must not contain a literal backslash.";
+        malformedAuthorityOrPort = true;
+      }
+      const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+      if (introducerMatch !== null) {
+        const region = introducerMatch[1];
+        const normalizedRegion = region.replace(/[\t\n\r]/g, "");
+        if (normalizedRegion.length >= 2) {
+          if (normalizedRegion.slice(0, 2) !== "//") {
+            parsed2.error = parsed2.error || "URI authority must not contain a literal backslash.";
+            malformedAuthorityOrPort = true;
+          } else if (region.length !== normalizedRegion.length) {
+            parsed2.error = parsed2.error || "URI authority introducer must not contain whitespace.";
+            malformedAuthorityOrPort = true;
+          }
+        }
+      }
+      const matches = uri.match(URI_PARSE);
+      if (matches) {
+        parsed2.scheme = matches[1];
+        parsed2.userinfo = matches[3];
+        parsed2.host = matches[4];
+        parsed2.port = parseInt(matches[5], 10);
+        parsed2.path = matches[6] || "";
+        parsed2.query = matches[7];
+        parsed2.fragment = matches[8];
+        if (parsed2.scheme !== void 0) {
+          if (VALID_SCHEME.test(parsed2.scheme)) {
+            parsed2.scheme = parsed2.scheme.toLowerCase();
+          } else {
+            parsed2.error = parsed2.error || MALFORMED_SCHEME_ERROR;
+            malformedScheme = true;
+          }
+        }
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        if (malformedPercentEncoding) {
+          parsed2.error = parsed2.error || "URI contains malformed percent-encoding.";
+        }
+        if (isNaN(parsed2.port)) {
+          parsed2.port = matches[5];
+        }
+        const parseError = getParseError(parsed2, matches);
+        if (parseError !== void 0) {
+          parsed2.error = parsed2.error || parseError;
+          malformedAuthorityOrPort = true;
+        }
+        if (parsed2.host) {
+          const ipv4result = isIPv4(parsed2.host);
+          if (ipv4result === false) {
+            const bracketedIPLiteral = isIPLiteral(parsed2.host);
+            const hasIPLiteralBracket = parsed2.host.indexOf("[") !== -1 || parsed2.host.indexOf("]") !== -1;
+            const ipv6result = normalizeIPv6(parsed2.host);
+            isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+            malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+            parsed2.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+            if (malformedIPLiteral) {
+              parsed2.error = parsed2.error || MALFORMED_HOST_ERROR;
+              malformedAuthorityOrPort = true;
+            }
+          } else {
+            isIP = true;
+          }
+        }
+        if (parsed2.scheme === void 0 && parsed2.userinfo === void 0 && parsed2.host === void 0 && parsed2.port === void 0 && parsed2.query === void 0 && !parsed2.path) {
+          parsed2.reference = "same-document";
+        } else if (parsed2.scheme === void 0) {
+          parsed2.reference = "relative";
+        } else if (parsed2.fragment === void 0) {
+          parsed2.reference = "absolute";
+        } else {
+          parsed2.reference = "uri";
+        }
+        if (options.reference && options.reference !== "suffix" && options.reference !== parsed2.reference) {
+          parsed2.error = parsed2.error || "URI is not a " + options.reference + " reference.";
+        }
+        const schemeHandler = getSchemeHandler(options.scheme || parsed2.scheme);
+        if (!malformedIPLiteral) {
+          malformedHost = canonicalizeHost(parsed2, options, schemeHandler, isIP);
+        }
+        if (uri.indexOf("%") !== -1 && parsed2.host !== void 0 && !malformedIPLiteral) {
+          let host = isIP ? parsed2.host : normalizePercentEncoding(parsed2.host, true);
+          if (!isIP) {
+            host = normalizePercentEncoding(host.toLowerCase());
+          }
+          parsed2.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+        }
+        if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
+          if (parsed2.path) {
+            parsed2.path = normalizePathEncoding(parsed2.path);
+          }
+          if (parsed2.query) {
+            parsed2.query = normalizeQueryFragmentEncoding(parsed2.query);
+          }
+          if (parsed2.fragment) {
+            parsed2.fragment = normalizeQueryFragmentEncoding(parsed2.fragment);
+          }
+        }
+        if (schemeHandler && schemeHandler.parse) {
+          schemeHandler.parse(parsed2, options);
+          if (schemeHandler === SCHEMES2.urn && parsed2.nid === void 0) {
+            malformedSchemeSpecific = true;
+          }
+        }
+      } else {
+        parsed2.error = parsed2.error || "URI can not be parsed.";
+      }
+      return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
+    }
+    function parse9(uri, opts) {
+      return parseWithStatus(uri, opts).parsed;
+    }
+    function normalizeString(uri, opts) {
+      return normalizeStringWithStatus(uri, opts).normalized;
+    }
+    function normalizeStringWithStatus(uri, opts) {
+      const { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+      return {
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed2, opts),
+        malformedAuthorityOrPort,
+        malformedPercentEncoding,
+        malformedSchemeSpecific,
+        malformedHost,
+        malformedScheme
+      };
+    }
+    function normalizeComparableURI(uri, opts) {
+      if (typeof uri !== "string" && typeof uri !== "object") {
+        return void 0;
+      }
+      let value;
+      try {
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
+      } catch {
+        return void 0;
+      }
+      const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+      return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
+    }
+    var fastUri = {
+      SCHEMES: SCHEMES2,
+      normalize: normalize2,
+      resolve: resolve2,
+      resolveComponent,
+      equal: equal2,
+      serialize,
+      parse: parse9
+    };
+    module2.exports = fastUri;
+    module2.exports.default = fastUri;
+    module2.exports.fastUri = fastUri;
+  }
+});
+
+// node_modules/ajv/dist/runtime/uri.js
+var require_uri = __commonJS({
+  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var uri = require_fast_uri();
+    uri.code = 'require("ajv/dist/runtime/uri").default';
+    exports.default = uri;
+  }
+});
+
+// node_modules/ajv/dist/core.js
+var require_core = __commonJS({
+  "node_modules/ajv/dist/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    var ref_error_1 = require_ref_error();
+    var rules_1 = require_rules();
+    var compile_1 = require_compile();
+    var codegen_2 = require_codegen();
+    var resolve_1 = require_resolve();
+    var dataType_1 = require_dataType();
+    var util_1 = require_util9();
+    var $dataRefSchema = require_data();
+    var uri_1 = require_uri();
+    var defaultRegExp = (str2, flags2) => new RegExp(str2, flags2);
+    defaultRegExp.code = "new RegExp";
+    var META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+    var EXT_SCOPE_NAMES = /* @__PURE__ */ new Set([
+      "validate",
+      "serialize",
+      "parse",
+      "wrapper",
+      "root",
+      "schema",
+      "keyword",
+      "pattern",
+      "formats",
+      "validate$data",
+      "func",
+      "obj",
+      "Error"
+    ]);
+    var removedOptions = {
+      errorDataPath: "",
+      format: "`validateFormats: false` can be used instead.",
+      nullable: '"nullable" keyword is supported by default.',
+      jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+      extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+      missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+      processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+      sourceCode: "Use option `code: {source: true}`",
+      strictDefaults: "It is default now, see option `strict`.",
+      strictKeywords: "It is default now, see option `strict`.",
+      uniqueItems: '"uniqueItems" keyword is always validated.',
+      unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+      cache: "Map is used as cache, schema object as key.",
+      serialize: "Map is used as cache, schema object as key.",
+      ajvErrors: "It is default now."
+    };
+    var deprecatedOptions = {
+      ignoreKeywordsWithRef: "",
+      jsPropertySyntax: "",
+      unicode: '"minLength"/"maxLength" account for unicode characters by default.'
+    };
+    var MAX_EXPRESSION = 200;
+    function requiredOptions(o2) {
+      var _a, _b, _c, _d, _e2, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r2, _s2, _t2, _u, _v, _w, _x, _y, _z, _0;
+      const s = o2.strict;
+      const _optz = (_a = o2.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
+      const regExp = (_c = (_b = o2.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o2.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      return {
+        strictSchema: (_f = (_e2 = o2.strictSchema) !== null && _e2 !== void 0 ? _e2 : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o2.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o2.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o2.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o2.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o2.code ? { ...o2.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o2.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r2 = o2.loopEnum) !== null && _r2 !== void 0 ? _r2 : MAX_EXPRESSION,
+        meta: (_s2 = o2.meta) !== null && _s2 !== void 0 ? _s2 : true,
+        messages: (_t2 = o2.messages) !== null && _t2 !== void 0 ? _t2 : true,
+        inlineRefs: (_u = o2.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o2.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o2.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o2.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o2.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o2.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o2.int32range) !== null && _0 !== void 0 ? _0 : true,
+        uriResolver
+      };
+    }
+    var Ajv2 = class {
+      constructor(opts = {}) {
+        this.schemas = {};
+        this.refs = {};
+        this.formats = /* @__PURE__ */ Object.create(null);
+        this._compilations = /* @__PURE__ */ new Set();
+        this._loading = {};
+        this._cache = /* @__PURE__ */ new Map();
+        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+        const { es5, lines } = this.opts.code;
+        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+        this.logger = getLogger(opts.logger);
+        const formatOpt = opts.validateFormats;
+        opts.validateFormats = false;
+        this.RULES = (0, rules_1.getRules)();
+        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+        this._metaOpts = getMetaSchemaOptions.call(this);
+        if (opts.formats)
+          addInitialFormats.call(this);
+        this._addVocabularies();
+        this._addDefaultMetaSchema();
+        if (opts.keywords)
+          addInitialKeywords.call(this, opts.keywords);
+        if (typeof opts.meta == "object")
+          this.addMetaSchema(opts.meta);
+        addInitialSchemas.call(this);
+        opts.validateFormats = formatOpt;
+      }
+      _addVocabularies() {
+        this.addKeyword("$async");
+      }
+      _addDefaultMetaSchema() {
+        const { $data, meta, schemaId } = this.opts;
+        let _dataRefSchema = $dataRefSchema;
+        if (schemaId === "id") {
+          _dataRefSchema = { ...$dataRefSchema };
+          _dataRefSchema.id = _dataRefSchema.$id;
+          delete _dataRefSchema.$id;
+        }
+        if (meta && $data)
+          this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+      }
+      defaultMeta() {
+        const { meta, schemaId } = this.opts;
+        return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
+      }
+      validate(schemaKeyRef, data) {
+        let v2;
+        if (typeof schemaKeyRef == "string") {
+          v2 = this.getSchema(schemaKeyRef);
+          if (!v2)
+            throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+        } else {
+          v2 = this.compile(schemaKeyRef);
+        }
+        const valid2 = v2(data);
+        if (!("$async" in v2))
+          this.errors = v2.errors;
+        return valid2;
+      }
+      compile(schema, _meta) {
+        const sch = this._addSchema(schema, _meta);
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      compileAsync(schema, meta) {
+        if (typeof this.opts.loadSchema != "function") {
+          throw new Error("options.loadSchema should be a function");
+        }
+        const { loadSchema } = this.opts;
+        return runCompileAsync.call(this, schema, meta);
+        async function runCompileAsync(_schema, _meta) {
+          await loadMetaSchema.call(this, _schema.$schema);
+          const sch = this._addSchema(_schema, _meta);
+          return sch.validate || _compileAsync.call(this, sch);
+        }
+        async function loadMetaSchema($ref) {
+          if ($ref && !this.getSchema($ref)) {
+            await runCompileAsync.call(this, { $ref }, true);
+          }
+        }
+        async function _compileAsync(sch) {
+          try {
+            return this._compileSchemaEnv(sch);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
+            return _compileAsync.call(this, sch);
+          }
+        }
+        function checkLoaded({ missingSchema: ref, missingRef }) {
+          if (this.refs[ref]) {
+            throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+          }
+        }
+        async function loadMissingSchema(ref) {
+          const _schema = await _loadSchema.call(this, ref);
+          if (!this.refs[ref])
+            await loadMetaSchema.call(this, _schema.$schema);
+          if (!this.refs[ref])
+            this.addSchema(_schema, ref, meta);
+        }
+        async function _loadSchema(ref) {
+          const p2 = this._loading[ref];
+          if (p2)
+            return p2;
+          try {
+            return await (this._loading[ref] = loadSchema(ref));
+          } finally {
+            delete this._loading[ref];
+          }
+        }
+      }
+      // Adds schema to the instance
+      addSchema(schema, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema)) {
+          for (const sch of schema)
+            this.addSchema(sch, void 0, _meta, _validateSchema);
+          return this;
+        }
+        let id;
+        if (typeof schema === "object") {
+          const { schemaId } = this.opts;
+          id = schema[schemaId];
+          if (id !== void 0 && typeof id != "string") {
+            throw new Error(`schema ${schemaId} must be string`);
+          }
+        }
+        key = (0, resolve_1.normalizeId)(key || id);
+        this._checkUnique(key);
+        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+        return this;
+      }
+      // Add schema that will be used to validate other schemas
+      // options in META_IGNORE_OPTIONS are alway set to false
+      addMetaSchema(schema, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key, true, _validateSchema);
+        return this;
+      }
+      //  Validate schema against its meta-schema
+      validateSchema(schema, throwOrLogError) {
+        if (typeof schema == "boolean")
+          return true;
+        let $schema;
+        $schema = schema.$schema;
+        if ($schema !== void 0 && typeof $schema != "string") {
+          throw new Error("$schema must be a string");
+        }
+        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+        if (!$schema) {
+          this.logger.warn("meta-schema not available");
+          this.errors = null;
+          return true;
+        }
+        const valid2 = this.validate($schema, schema);
+        if (!valid2 && throwOrLogError) {
+          const message = "schema is invalid: " + this.errorsText();
+          if (this.opts.validateSchema === "log")
+            this.logger.error(message);
+          else
+            throw new Error(message);
+        }
+        return valid2;
+      }
+      // Get compiled schema by `key` or `ref`.
+      // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+      getSchema(keyRef) {
+        let sch;
+        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+          keyRef = sch;
+        if (sch === void 0) {
+          const { schemaId } = this.opts;
+          const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+          sch = compile_1.resolveSchema.call(this, root, keyRef);
+          if (!sch)
+            return;
+          this.refs[keyRef] = sch;
+        }
+        return sch.validate || this._compileSchemaEnv(sch);
+      }
+      // Remove cached schema(s).
+      // If no parameter is passed all schemas but meta-schemas are removed.
+      // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+      // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+      removeSchema(schemaKeyRef) {
+        if (schemaKeyRef instanceof RegExp) {
+          this._removeAllSchemas(this.schemas, schemaKeyRef);
+          this._removeAllSchemas(this.refs, schemaKeyRef);
+          return this;
+        }
+        switch (typeof schemaKeyRef) {
+          case "undefined":
+            this._removeAllSchemas(this.schemas);
+            this._removeAllSchemas(this.refs);
+            this._cache.clear();
+            return this;
+          case "string": {
+            const sch = getSchEnv.call(this, schemaKeyRef);
+            if (typeof sch == "object")
+              this._cache.delete(sch.schema);
+            delete this.schemas[schemaKeyRef];
+            delete this.refs[schemaKeyRef];
+            return this;
+          }
+          case "object": {
+            const cacheKey = schemaKeyRef;
+            this._cache.delete(cacheKey);
+            let id = schemaKeyRef[this.opts.schemaId];
+            if (id) {
+              id = (0, resolve_1.normalizeId)(id);
+              delete this.schemas[id];
+              delete this.refs[id];
+            }
+            return this;
+          }
+          default:
+            throw new Error("ajv.removeSchema: invalid parameter");
+        }
+      }
+      // add "vocabulary" - a collection of keywords
+      addVocabulary(definitions) {
+        for (const def of definitions)
+          this.addKeyword(def);
+        return this;
+      }
+      addKeyword(kwdOrDef, def) {
+        let keyword;
+        if (typeof kwdOrDef == "string") {
+          keyword = kwdOrDef;
+          if (typeof def == "object") {
+            this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+            def.keyword = keyword;
+          }
+        } else if (typeof kwdOrDef == "object" && def === void 0) {
+          def = kwdOrDef;
+          keyword = def.keyword;
+          if (Array.isArray(keyword) && !keyword.length) {
+            throw new Error("addKeywords: keyword must be string or non-empty array");
+          }
+        } else {
+          throw new Error("invalid addKeywords parameters");
+        }
+        checkKeyword.call(this, keyword, def);
+        if (!def) {
+          (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+          return this;
+        }
+        keywordMetaschema.call(this, def);
+        const definition2 = {
+          ...def,
+          type: (0, dataType_1.getJSONTypes)(def.type),
+          schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
+        };
+        (0, util_1.eachItem)(keyword, definition2.type.length === 0 ? (k2) => addRule.call(this, k2, definition2) : (k2) => definition2.type.forEach((t2) => addRule.call(this, k2, definition2, t2)));
+        return this;
+      }
+      getKeyword(keyword) {
+        const rule = this.RULES.all[keyword];
+        return typeof rule == "object" ? rule.definition : !!rule;
+      }
+      // Remove keyword
+      removeKeyword(keyword) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
+          const i2 = group.rules.findIndex((rule) => rule.keyword === keyword);
+          if (i2 >= 0)
+            group.rules.splice(i2, 1);
+        }
+        return this;
+      }
+      // Add format
+      addFormat(name2, format2) {
+        if (typeof format2 == "string")
+          format2 = new RegExp(format2);
+        this.formats[name2] = format2;
+        return this;
+      }
+      errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
+        if (!errors || errors.length === 0)
+          return "No errors";
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+      }
+      $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+        const rules = this.RULES.all;
+        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+        for (const jsonPointer of keywordsJsonPointers) {
+          const segments = jsonPointer.split("/").slice(1);
+          let keywords = metaSchema;
+          for (const seg of segments)
+            keywords = keywords[seg];
+          for (const key in rules) {
+            const rule = rules[key];
+            if (typeof rule != "object")
+              continue;
+            const { $data } = rule.definition;
+            const schema = keywords[key];
+            if ($data && schema)
+              keywords[key] = schemaOrData(schema);
+          }
+        }
+        return metaSchema;
+      }
+      _removeAllSchemas(schemas, regex2) {
+        for (const keyRef in schemas) {
+          const sch = schemas[keyRef];
+          if (!regex2 || regex2.test(keyRef)) {
+            if (typeof sch == "string") {
+              delete schemas[keyRef];
+            } else if (sch && !sch.meta) {
+              this._cache.delete(sch.schema);
+              delete schemas[keyRef];
+            }
+          }
+        }
+      }
+      _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+        let id;
+        const { schemaId } = this.opts;
+        if (typeof schema == "object") {
+          id = schema[schemaId];
+        } else {
+          if (this.opts.jtd)
+            throw new Error("schema must be object");
+          else if (typeof schema != "boolean")
+            throw new Error("schema must be object or boolean");
+        }
+        let sch = this._cache.get(schema);
+        if (sch !== void 0)
+          return sch;
+        baseId = (0, resolve_1.normalizeId)(id || baseId);
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+        this._cache.set(sch.schema, sch);
+        if (addSchema && !baseId.startsWith("#")) {
+          if (baseId)
+            this._checkUnique(baseId);
+          this.refs[baseId] = sch;
+        }
+        if (validateSchema)
+          this.validateSchema(schema, true);
+        return sch;
+      }
+      _checkUnique(id) {
+        if (this.schemas[id] || this.refs[id]) {
+          throw new Error(`schema with key or id "${id}" already exists`);
+        }
+      }
+      _compileSchemaEnv(sch) {
+        if (sch.meta)
+          this._compileMetaSchema(sch);
+        else
+          compile_1.compileSchema.call(this, sch);
+        if (!sch.validate)
+          throw new Error("ajv implementation error");
+        return sch.validate;
+      }
+      _compileMetaSchema(sch) {
+        const currentOpts = this.opts;
+        this.opts = this._metaOpts;
+        try {
+          compile_1.compileSchema.call(this, sch);
+        } finally {
+          this.opts = currentOpts;
+        }
+      }
+    };
+    Ajv2.ValidationError = validation_error_1.default;
+    Ajv2.MissingRefError = ref_error_1.default;
+    exports.default = Ajv2;
+    function checkOptions(checkOpts, options, msg, log = "error") {
+      for (const key in checkOpts) {
+        const opt = key;
+        if (opt in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+      }
+    }
+    function getSchEnv(keyRef) {
+      keyRef = (0, resolve_1.normalizeId)(keyRef);
+      return this.schemas[keyRef] || this.refs[keyRef];
+    }
+    function addInitialSchemas() {
+      const optsSchemas = this.opts.schemas;
+      if (!optsSchemas)
+        return;
+      if (Array.isArray(optsSchemas))
+        this.addSchema(optsSchemas);
+      else
+        for (const key in optsSchemas)
+          this.addSchema(optsSchemas[key], key);
+    }
+    function addInitialFormats() {
+      for (const name2 in this.opts.formats) {
+        const format2 = this.opts.formats[name2];
+        if (format2)
+          this.addFormat(name2, format2);
+      }
+    }
+    function addInitialKeywords(defs) {
+      if (Array.isArray(defs)) {
+        this.addVocabulary(defs);
+        return;
+      }
+      this.logger.warn("keywords option as map is deprecated, pass array");
+      for (const keyword in defs) {
+        const def = defs[keyword];
+        if (!def.keyword)
+          def.keyword = keyword;
+        this.addKeyword(def);
+      }
+    }
+    function getMetaSchemaOptions() {
+      const metaOpts = { ...this.opts };
+      for (const opt of META_IGNORE_OPTIONS)
+        delete metaOpts[opt];
+      return metaOpts;
+    }
+    var noLogs = { log() {
+    }, warn() {
+    }, error() {
+    } };
+    function getLogger(logger) {
+      if (logger === false)
+        return noLogs;
+      if (logger === void 0)
+        return console;
+      if (logger.log && logger.warn && logger.error)
+        return logger;
+      throw new Error("logger must implement log, warn and error methods");
+    }
+    var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+    function checkKeyword(keyword, def) {
+      const { RULES: RULES2 } = this;
+      (0, util_1.eachItem)(keyword, (kwd) => {
+        if (RULES2.keywords[kwd])
+          throw new Error(`Keyword ${kwd} is already defined`);
+        if (!KEYWORD_NAME.test(kwd))
+          throw new Error(`Keyword ${kwd} has invalid name`);
+      });
+      if (!def)
+        return;
+      if (def.$data && !("code" in def || "validate" in def)) {
+        throw new Error('$data keyword must have "code" or "validate" function');
+      }
+    }
+    function addRule(keyword, definition2, dataType) {
+      var _a;
+      const post = definition2 === null || definition2 === void 0 ? void 0 : definition2.post;
+      if (dataType && post)
+        throw new Error('keyword with "post" flag cannot have "type"');
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t2 }) => t2 === dataType);
+      if (!ruleGroup) {
+        ruleGroup = { type: dataType, rules: [] };
+        RULES2.rules.push(ruleGroup);
+      }
+      RULES2.keywords[keyword] = true;
+      if (!definition2)
+        return;
+      const rule = {
+        keyword,
+        definition: {
+          ...definition2,
+          type: (0, dataType_1.getJSONTypes)(definition2.type),
+          schemaType: (0, dataType_1.getJSONTypes)(definition2.schemaType)
+        }
+      };
+      if (definition2.before)
+        addBeforeRule.call(this, ruleGroup, rule, definition2.before);
+      else
+        ruleGroup.rules.push(rule);
+      RULES2.all[keyword] = rule;
+      (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+    }
+    function addBeforeRule(ruleGroup, rule, before) {
+      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+      if (i2 >= 0) {
+        ruleGroup.rules.splice(i2, 0, rule);
+      } else {
+        ruleGroup.rules.push(rule);
+        this.logger.warn(`rule ${before} is not defined`);
+      }
+    }
+    function keywordMetaschema(def) {
+      let { metaSchema } = def;
+      if (metaSchema === void 0)
+        return;
+      if (def.$data && this.opts.$data)
+        metaSchema = schemaOrData(metaSchema);
+      def.validateSchema = this.compile(metaSchema, true);
+    }
+    var $dataRef = {
+      $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
+    };
+    function schemaOrData(schema) {
+      return { anyOf: [schema, $dataRef] };
+    }
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/id.js
+var require_id = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var def = {
+      keyword: "id",
+      code() {
+        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/ref.js
+var require_ref = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.callRef = exports.getValidate = void 0;
+    var ref_error_1 = require_ref_error();
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var util_1 = require_util9();
+    var def = {
+      keyword: "$ref",
+      schemaType: "string",
+      code(cxt) {
+        const { gen, schema: $ref, it: it2 } = cxt;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it2;
+        const { root } = env;
+        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+          return callRootRef();
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
+        if (schOrEnv === void 0)
+          throw new ref_error_1.default(it2.opts.uriResolver, baseId, $ref);
+        if (schOrEnv instanceof compile_1.SchemaEnv)
+          return callValidate(schOrEnv);
+        return inlineRefSchema(schOrEnv);
+        function callRootRef() {
+          if (env === root)
+            return callRef(cxt, validateName, env, env.$async);
+          const rootName2 = gen.scopeValue("root", { ref: root });
+          return callRef(cxt, (0, codegen_1._)`${rootName2}.validate`, root, root.$async);
+        }
+        function callValidate(sch) {
+          const v2 = getValidate(cxt, sch);
+          callRef(cxt, v2, sch, sch.$async);
+        }
+        function inlineRefSchema(sch) {
+          const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+          const valid2 = gen.name("valid");
+          const schCxt = cxt.subschema({
+            schema: sch,
+            dataTypes: [],
+            schemaPath: codegen_1.nil,
+            topSchemaRef: schName,
+            errSchemaPath: $ref
+          }, valid2);
+          cxt.mergeEvaluated(schCxt);
+          cxt.ok(valid2);
+        }
+      }
+    };
+    function getValidate(cxt, sch) {
+      const { gen } = cxt;
+      return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+    }
+    exports.getValidate = getValidate;
+    function callRef(cxt, v2, sch, $async) {
+      const { gen, it: it2 } = cxt;
+      const { allErrors, schemaEnv: env, opts } = it2;
+      const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+      if ($async)
+        callAsyncRef();
+      else
+        callSyncRef();
+      function callAsyncRef() {
+        if (!env.$async)
+          throw new Error("async schema referenced by sync schema");
+        const valid2 = gen.let("valid");
+        gen.try(() => {
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v2, passCxt)}`);
+          addEvaluatedFrom(v2);
+          if (!allErrors)
+            gen.assign(valid2, true);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it2.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
+          if (!allErrors)
+            gen.assign(valid2, false);
+        });
+        cxt.ok(valid2);
+      }
+      function callSyncRef() {
+        cxt.result((0, code_1.callValidateCode)(cxt, v2, passCxt), () => addEvaluatedFrom(v2), () => addErrorsFrom(v2));
+      }
+      function addErrorsFrom(source2) {
+        const errs = (0, codegen_1._)`${source2}.errors`;
+        gen.assign(names_1.default.vErrors, (0, codegen_1._)`${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`);
+        gen.assign(names_1.default.errors, (0, codegen_1._)`${names_1.default.vErrors}.length`);
+      }
+      function addEvaluatedFrom(source2) {
+        var _a;
+        if (!it2.opts.unevaluated)
+          return;
+        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+        if (it2.props !== true) {
+          if (schEvaluated && !schEvaluated.dynamicProps) {
+            if (schEvaluated.props !== void 0) {
+              it2.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it2.props);
+            }
+          } else {
+            const props = gen.var("props", (0, codegen_1._)`${source2}.evaluated.props`);
+            it2.props = util_1.mergeEvaluated.props(gen, props, it2.props, codegen_1.Name);
+          }
+        }
+        if (it2.items !== true) {
+          if (schEvaluated && !schEvaluated.dynamicItems) {
+            if (schEvaluated.items !== void 0) {
+              it2.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it2.items);
+            }
+          } else {
+            const items = gen.var("items", (0, codegen_1._)`${source2}.evaluated.items`);
+            it2.items = util_1.mergeEvaluated.items(gen, items, it2.items, codegen_1.Name);
+          }
+        }
+      }
+    }
+    exports.callRef = callRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/core/index.js
+var require_core2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var id_1 = require_id();
+    var ref_1 = require_ref();
+    var core = [
+      "$schema",
+      "$id",
+      "$defs",
+      "$vocabulary",
+      { keyword: "$comment" },
+      "definitions",
+      id_1.default,
+      ref_1.default
+    ];
+    exports.default = core;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+var require_limitNumber = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error2 = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`must be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        cxt.fail$data((0, codegen_1._)`${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+var require_multipleOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error2 = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{multipleOf: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "multipleOf",
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, schemaCode, it: it2 } = cxt;
+        const prec = it2.opts.multipleOfPrecision;
+        const res = gen.let("res");
+        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str2) {
+      const len = str2.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str2.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str2.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+var require_limitLength = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var ucs2length_1 = require_ucs2length();
+    var error2 = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxLength" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} characters`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxLength", "minLength"],
+      type: "string",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { keyword, data, schemaCode, it: it2 } = cxt;
+        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        const len = it2.opts.unicode === false ? (0, codegen_1._)`${data}.length` : (0, codegen_1._)`${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+        cxt.fail$data((0, codegen_1._)`${len} ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/pattern.js
+var require_pattern = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var util_1 = require_util9();
+    var codegen_1 = require_codegen();
+    var error2 = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{pattern: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "pattern",
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
+        const u2 = it2.opts.unicodeRegExp ? "u" : "";
+        if ($data) {
+          const { regExp } = it2.opts.code;
+          const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
+          const valid2 = gen.let("valid");
+          gen.try(() => gen.assign(valid2, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u2}).test(${data})`), () => gen.assign(valid2, false));
+          cxt.fail$data((0, codegen_1._)`!${valid2}`);
+        } else {
+          const regExp = (0, code_1.usePattern)(cxt, schema);
+          cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+var require_limitProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error2 = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxProperties" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} properties`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxProperties", "minProperties"],
+      type: "object",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`Object.keys(${data}).length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/required.js
+var require_required = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
+      params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
+    };
+    var def = {
+      keyword: "required",
+      type: "object",
+      schemaType: "array",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, schema, schemaCode, data, $data, it: it2 } = cxt;
+        const { opts } = it2;
+        if (!$data && schema.length === 0)
+          return;
+        const useLoop = schema.length >= opts.loopRequired;
+        if (it2.allErrors)
+          allErrorsMode();
+        else
+          exitOnErrorMode();
+        if (opts.strictRequired) {
+          const props = cxt.parentSchema.properties;
+          const { definedProperties } = cxt.it;
+          for (const requiredKey of schema) {
+            if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
+              const schemaPath = it2.schemaEnv.baseId + it2.errSchemaPath;
+              const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+              (0, util_1.checkStrictMode)(it2, msg, it2.opts.strictRequired);
+            }
+          }
+        }
+        function allErrorsMode() {
+          if (useLoop || $data) {
+            cxt.block$data(codegen_1.nil, loopAllRequired);
+          } else {
+            for (const prop of schema) {
+              (0, code_1.checkReportMissingProp)(cxt, prop);
+            }
+          }
+        }
+        function exitOnErrorMode() {
+          const missing = gen.let("missing");
+          if (useLoop || $data) {
+            const valid2 = gen.let("valid", true);
+            cxt.block$data(valid2, () => loopUntilMissing(missing, valid2));
+            cxt.ok(valid2);
+          } else {
+            gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+            (0, code_1.reportMissingProp)(cxt, missing);
+            gen.else();
+          }
+        }
+        function loopAllRequired() {
+          gen.forOf("prop", schemaCode, (prop) => {
+            cxt.setParams({ missingProperty: prop });
+            gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+          });
+        }
+        function loopUntilMissing(missing, valid2) {
+          cxt.setParams({ missingProperty: missing });
+          gen.forOf(missing, schemaCode, () => {
+            gen.assign(valid2, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+            gen.if((0, codegen_1.not)(valid2), () => {
+              cxt.error();
+              gen.break();
+            });
+          }, codegen_1.nil);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+var require_limitItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error2 = {
+      message({ keyword, schemaCode }) {
+        const comp = keyword === "maxItems" ? "more" : "fewer";
+        return (0, codegen_1.str)`must NOT have ${comp} than ${schemaCode} items`;
+      },
+      params: ({ schemaCode }) => (0, codegen_1._)`{limit: ${schemaCode}}`
+    };
+    var def = {
+      keyword: ["maxItems", "minItems"],
+      type: "array",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { keyword, data, schemaCode } = cxt;
+        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+        cxt.fail$data((0, codegen_1._)`${data}.length ${op} ${schemaCode}`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal2 = require_fast_deep_equal();
+    equal2.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+var require_uniqueItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dataType_1 = require_dataType();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var equal_1 = require_equal();
+    var error2 = {
+      message: ({ params: { i: i2, j: j3 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j3} and ${i2} are identical)`,
+      params: ({ params: { i: i2, j: j3 } }) => (0, codegen_1._)`{i: ${i2}, j: ${j3}}`
+    };
+    var def = {
+      keyword: "uniqueItems",
+      type: "array",
+      schemaType: "boolean",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, $data, schema, parentSchema, schemaCode, it: it2 } = cxt;
+        if (!$data && !schema)
+          return;
+        const valid2 = gen.let("valid");
+        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+        cxt.block$data(valid2, validateUniqueItems, (0, codegen_1._)`${schemaCode} === false`);
+        cxt.ok(valid2);
+        function validateUniqueItems() {
+          const i2 = gen.let("i", (0, codegen_1._)`${data}.length`);
+          const j3 = gen.let("j");
+          cxt.setParams({ i: i2, j: j3 });
+          gen.assign(valid2, true);
+          gen.if((0, codegen_1._)`${i2} > 1`, () => (canOptimize() ? loopN : loopN2)(i2, j3));
+        }
+        function canOptimize() {
+          return itemTypes.length > 0 && !itemTypes.some((t2) => t2 === "object" || t2 === "array");
+        }
+        function loopN(i2, j3) {
+          const item = gen.name("item");
+          const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it2.opts.strictNumbers, dataType_1.DataType.Wrong);
+          const indices = gen.const("indices", (0, codegen_1._)`{}`);
+          gen.for((0, codegen_1._)`;${i2}--;`, () => {
+            gen.let(item, (0, codegen_1._)`${data}[${i2}]`);
+            gen.if(wrongType, (0, codegen_1._)`continue`);
+            if (itemTypes.length > 1)
+              gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
+            gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
+              gen.assign(j3, (0, codegen_1._)`${indices}[${item}]`);
+              cxt.error();
+              gen.assign(valid2, false).break();
+            }).code((0, codegen_1._)`${indices}[${item}] = ${i2}`);
+          });
+        }
+        function loopN2(i2, j3) {
+          const eql = (0, util_1.useFunc)(gen, equal_1.default);
+          const outer = gen.name("outer");
+          gen.label(outer).for((0, codegen_1._)`;${i2}--;`, () => gen.for((0, codegen_1._)`${j3} = ${i2}; ${j3}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i2}], ${data}[${j3}])`, () => {
+            cxt.error();
+            gen.assign(valid2, false).break(outer);
+          })));
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/const.js
+var require_const = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var equal_1 = require_equal();
+    var error2 = {
+      message: "must be equal to constant",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValue: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "const",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, $data, schemaCode, schema } = cxt;
+        if ($data || schema && typeof schema == "object") {
+          cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+        } else {
+          cxt.fail((0, codegen_1._)`${schema} !== ${data}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/enum.js
+var require_enum = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var equal_1 = require_equal();
+    var error2 = {
+      message: "must be equal to one of the allowed values",
+      params: ({ schemaCode }) => (0, codegen_1._)`{allowedValues: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "enum",
+      schemaType: "array",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
+        if (!$data && schema.length === 0)
+          throw new Error("enum must have non-empty array");
+        const useLoop = schema.length >= it2.opts.loopEnum;
+        let eql;
+        const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
+        let valid2;
+        if (useLoop || $data) {
+          valid2 = gen.let("valid");
+          cxt.block$data(valid2, loopEnum);
+        } else {
+          if (!Array.isArray(schema))
+            throw new Error("ajv implementation error");
+          const vSchema = gen.const("vSchema", schemaCode);
+          valid2 = (0, codegen_1.or)(...schema.map((_x, i2) => equalCode(vSchema, i2)));
+        }
+        cxt.pass(valid2);
+        function loopEnum() {
+          gen.assign(valid2, false);
+          gen.forOf("v", schemaCode, (v2) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v2})`, () => gen.assign(valid2, true).break()));
+        }
+        function equalCode(vSchema, i2) {
+          const sch = schema[i2];
+          return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i2}])` : (0, codegen_1._)`${data} === ${sch}`;
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/index.js
+var require_validation = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+var require_additionalItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateAdditionalItems = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "additionalItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      before: "uniqueItems",
+      error: error2,
+      code(cxt) {
+        const { parentSchema, it: it2 } = cxt;
+        const { items } = parentSchema;
+        if (!Array.isArray(items)) {
+          (0, util_1.checkStrictMode)(it2, '"additionalItems" is ignored when "items" is not an array of schemas');
+          return;
+        }
+        validateAdditionalItems(cxt, items);
+      }
+    };
+    function validateAdditionalItems(cxt, items) {
+      const { gen, schema, data, keyword, it: it2 } = cxt;
+      it2.items = true;
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      if (schema === false) {
+        cxt.setParams({ len: items.length });
+        cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
+      } else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it2, schema)) {
+        const valid2 = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
+        gen.if((0, codegen_1.not)(valid2), () => validateItems(valid2));
+        cxt.ok(valid2);
+      }
+      function validateItems(valid2) {
+        gen.forRange("i", items.length, len, (i2) => {
+          cxt.subschema({ keyword, dataProp: i2, dataPropType: util_1.Type.Num }, valid2);
+          if (!it2.allErrors)
+            gen.if((0, codegen_1.not)(valid2), () => gen.break());
+        });
+      }
+    }
+    exports.validateAdditionalItems = validateAdditionalItems;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items.js
+var require_items = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateTuple = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var code_1 = require_code2();
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "array", "boolean"],
+      before: "uniqueItems",
+      code(cxt) {
+        const { schema, it: it2 } = cxt;
+        if (Array.isArray(schema))
+          return validateTuple(cxt, "additionalItems", schema);
+        it2.items = true;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
+          return;
+        cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+      const { gen, parentSchema, data, keyword, it: it2 } = cxt;
+      checkStrictTuple(parentSchema);
+      if (it2.opts.unevaluated && schArr.length && it2.items !== true) {
+        it2.items = util_1.mergeEvaluated.items(gen, schArr.length, it2.items);
+      }
+      const valid2 = gen.name("valid");
+      const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+      schArr.forEach((sch, i2) => {
+        if ((0, util_1.alwaysValidSchema)(it2, sch))
+          return;
+        gen.if((0, codegen_1._)`${len} > ${i2}`, () => cxt.subschema({
+          keyword,
+          schemaProp: i2,
+          dataProp: i2
+        }, valid2));
+        cxt.ok(valid2);
+      });
+      function checkStrictTuple(sch) {
+        const { opts, errSchemaPath } = it2;
+        const l3 = schArr.length;
+        const fullTuple = l3 === sch.minItems && (l3 === sch.maxItems || sch[extraItems] === false);
+        if (opts.strictTuples && !fullTuple) {
+          const msg = `"${keyword}" is ${l3}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          (0, util_1.checkStrictMode)(it2, msg, opts.strictTuples);
+        }
+      }
+    }
+    exports.validateTuple = validateTuple;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+var require_prefixItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var items_1 = require_items();
+    var def = {
+      keyword: "prefixItems",
+      type: "array",
+      schemaType: ["array"],
+      before: "uniqueItems",
+      code: (cxt) => (0, items_1.validateTuple)(cxt, "items")
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+var require_items2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var code_1 = require_code2();
+    var additionalItems_1 = require_additionalItems();
+    var error2 = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "items",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      error: error2,
+      code(cxt) {
+        const { schema, parentSchema, it: it2 } = cxt;
+        const { prefixItems } = parentSchema;
+        it2.items = true;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
+          return;
+        if (prefixItems)
+          (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+        else
+          cxt.ok((0, code_1.validateArray)(cxt));
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/contains.js
+var require_contains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
+      params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
+    };
+    var def = {
+      keyword: "contains",
+      type: "array",
+      schemaType: ["object", "boolean"],
+      before: "uniqueItems",
+      trackErrors: true,
+      error: error2,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it: it2 } = cxt;
+        let min;
+        let max;
+        const { minContains, maxContains } = parentSchema;
+        if (it2.opts.next) {
+          min = minContains === void 0 ? 1 : minContains;
+          max = maxContains;
+        } else {
+          min = 1;
+        }
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        cxt.setParams({ min, max });
+        if (max === void 0 && min === 0) {
+          (0, util_1.checkStrictMode)(it2, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+          return;
+        }
+        if (max !== void 0 && min > max) {
+          (0, util_1.checkStrictMode)(it2, `"minContains" > "maxContains" is always invalid`);
+          cxt.fail();
+          return;
+        }
+        if ((0, util_1.alwaysValidSchema)(it2, schema)) {
+          let cond = (0, codegen_1._)`${len} >= ${min}`;
+          if (max !== void 0)
+            cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
+          cxt.pass(cond);
+          return;
+        }
+        it2.items = true;
+        const valid2 = gen.name("valid");
+        if (max === void 0 && min === 1) {
+          validateItems(valid2, () => gen.if(valid2, () => gen.break()));
+        } else if (min === 0) {
+          gen.let(valid2, true);
+          if (max !== void 0)
+            gen.if((0, codegen_1._)`${data}.length > 0`, validateItemsWithCount);
+        } else {
+          gen.let(valid2, false);
+          validateItemsWithCount();
+        }
+        cxt.result(valid2, () => cxt.reset());
+        function validateItemsWithCount() {
+          const schValid = gen.name("_valid");
+          const count = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+        }
+        function validateItems(_valid, block3) {
+          gen.forRange("i", 0, len, (i2) => {
+            cxt.subschema({
+              keyword: "contains",
+              dataProp: i2,
+              dataPropType: util_1.Type.Num,
+              compositeRule: true
+            }, _valid);
+            block3();
+          });
+        }
+        function checkLimits(count) {
+          gen.code((0, codegen_1._)`${count}++`);
+          if (max === void 0) {
+            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid2, true).break());
+          } else {
+            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid2, false).break());
+            if (min === 1)
+              gen.assign(valid2, true);
+            else
+              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid2, true));
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+var require_dependencies = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var code_1 = require_code2();
+    exports.error = {
+      message: ({ params: { property, depsCount, deps } }) => {
+        const property_ies = depsCount === 1 ? "property" : "properties";
+        return (0, codegen_1.str)`must have ${property_ies} ${deps} when property ${property} is present`;
+      },
+      params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._)`{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`
+      // TODO change to reference
+    };
+    var def = {
+      keyword: "dependencies",
+      type: "object",
+      schemaType: "object",
+      error: exports.error,
+      code(cxt) {
+        const [propDeps, schDeps] = splitDependencies(cxt);
+        validatePropertyDeps(cxt, propDeps);
+        validateSchemaDeps(cxt, schDeps);
+      }
+    };
+    function splitDependencies({ schema }) {
+      const propertyDeps = {};
+      const schemaDeps = {};
+      for (const key in schema) {
+        if (key === "__proto__")
+          continue;
+        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema[key];
+      }
+      return [propertyDeps, schemaDeps];
+    }
+    function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+      const { gen, data, it: it2 } = cxt;
+      if (Object.keys(propertyDeps).length === 0)
+        return;
+      const missing = gen.let("missing");
+      for (const prop in propertyDeps) {
+        const deps = propertyDeps[prop];
+        if (deps.length === 0)
+          continue;
+        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties);
+        cxt.setParams({
+          property: prop,
+          depsCount: deps.length,
+          deps: deps.join(", ")
+        });
+        if (it2.allErrors) {
+          gen.if(hasProperty, () => {
+            for (const depProp of deps) {
+              (0, code_1.checkReportMissingProp)(cxt, depProp);
+            }
+          });
+        } else {
+          gen.if((0, codegen_1._)`${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+          (0, code_1.reportMissingProp)(cxt, missing);
+          gen.else();
+        }
+      }
+    }
+    exports.validatePropertyDeps = validatePropertyDeps;
+    function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+      const { gen, data, keyword, it: it2 } = cxt;
+      const valid2 = gen.name("valid");
+      for (const prop in schemaDeps) {
+        if ((0, util_1.alwaysValidSchema)(it2, schemaDeps[prop]))
+          continue;
+        gen.if(
+          (0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties),
+          () => {
+            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid2);
+            cxt.mergeValidEvaluated(schCxt, valid2);
+          },
+          () => gen.var(valid2, true)
+          // TODO var
+        );
+        cxt.ok(valid2);
+      }
+    }
+    exports.validateSchemaDeps = validateSchemaDeps;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+var require_propertyNames = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: "property name must be valid",
+      params: ({ params: params2 }) => (0, codegen_1._)`{propertyName: ${params2.propertyName}}`
+    };
+    var def = {
+      keyword: "propertyNames",
+      type: "object",
+      schemaType: ["object", "boolean"],
+      error: error2,
+      code(cxt) {
+        const { gen, schema, data, it: it2 } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it2, schema))
+          return;
+        const valid2 = gen.name("valid");
+        gen.forIn("key", data, (key) => {
+          cxt.setParams({ propertyName: key });
+          cxt.subschema({
+            keyword: "propertyNames",
+            data: key,
+            dataTypes: ["string"],
+            propertyName: key,
+            compositeRule: true
+          }, valid2);
+          gen.if((0, codegen_1.not)(valid2), () => {
+            cxt.error(true);
+            if (!it2.allErrors)
+              gen.break();
+          });
+        });
+        cxt.ok(valid2);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+var require_additionalProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var util_1 = require_util9();
+    var error2 = {
+      message: "must NOT have additional properties",
+      params: ({ params: params2 }) => (0, codegen_1._)`{additionalProperty: ${params2.additionalProperty}}`
+    };
+    var def = {
+      keyword: "additionalProperties",
+      type: ["object"],
+      schemaType: ["boolean", "object"],
+      allowUndefined: true,
+      trackErrors: true,
+      error: error2,
+      code(cxt) {
+        const { gen, schema, parentSchema, data, errsCount, it: it2 } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, opts } = it2;
+        it2.props = true;
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it2, schema))
+          return;
+        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+        checkAdditionalProperties();
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function checkAdditionalProperties() {
+          gen.forIn("key", data, (key) => {
+            if (!props.length && !patProps.length)
+              additionalPropertyCode(key);
+            else
+              gen.if(isAdditional(key), () => additionalPropertyCode(key));
+          });
+        }
+        function isAdditional(key) {
+          let definedProp;
+          if (props.length > 8) {
+            const propsSchema = (0, util_1.schemaRefOrVal)(it2, parentSchema.properties, "properties");
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+          } else if (props.length) {
+            definedProp = (0, codegen_1.or)(...props.map((p2) => (0, codegen_1._)`${key} === ${p2}`));
+          } else {
+            definedProp = codegen_1.nil;
+          }
+          if (patProps.length) {
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p2) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p2)}.test(${key})`));
+          }
+          return (0, codegen_1.not)(definedProp);
+        }
+        function deleteAdditional(key) {
+          gen.code((0, codegen_1._)`delete ${data}[${key}]`);
+        }
+        function additionalPropertyCode(key) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
+            deleteAdditional(key);
+            return;
+          }
+          if (schema === false) {
+            cxt.setParams({ additionalProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it2, schema)) {
+            const valid2 = gen.name("valid");
+            if (opts.removeAdditional === "failing") {
+              applyAdditionalSchema(key, valid2, false);
+              gen.if((0, codegen_1.not)(valid2), () => {
+                cxt.reset();
+                deleteAdditional(key);
+              });
+            } else {
+              applyAdditionalSchema(key, valid2);
+              if (!allErrors)
+                gen.if((0, codegen_1.not)(valid2), () => gen.break());
+            }
+          }
+        }
+        function applyAdditionalSchema(key, valid2, errors) {
+          const subschema = {
+            keyword: "additionalProperties",
+            dataProp: key,
+            dataPropType: util_1.Type.Str
+          };
+          if (errors === false) {
+            Object.assign(subschema, {
+              compositeRule: true,
+              createErrors: false,
+              allErrors: false
+            });
+          }
+          cxt.subschema(subschema, valid2);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/properties.js
+var require_properties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var validate_1 = require_validate();
+    var code_1 = require_code2();
+    var util_1 = require_util9();
+    var additionalProperties_1 = require_additionalProperties();
+    var def = {
+      keyword: "properties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, parentSchema, data, it: it2 } = cxt;
+        if (it2.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
+          additionalProperties_1.default.code(new validate_1.KeywordCxt(it2, additionalProperties_1.default, "additionalProperties"));
+        }
+        const allProps = (0, code_1.allSchemaProperties)(schema);
+        for (const prop of allProps) {
+          it2.definedProperties.add(prop);
+        }
+        if (it2.opts.unevaluated && allProps.length && it2.props !== true) {
+          it2.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it2.props);
+        }
+        const properties = allProps.filter((p2) => !(0, util_1.alwaysValidSchema)(it2, schema[p2]));
+        if (properties.length === 0)
+          return;
+        const valid2 = gen.name("valid");
+        for (const prop of properties) {
+          if (hasDefault(prop)) {
+            applyPropertySchema(prop);
+          } else {
+            gen.if((0, code_1.propertyInData)(gen, data, prop, it2.opts.ownProperties));
+            applyPropertySchema(prop);
+            if (!it2.allErrors)
+              gen.else().var(valid2, true);
+            gen.endIf();
+          }
+          cxt.it.definedProperties.add(prop);
+          cxt.ok(valid2);
+        }
+        function hasDefault(prop) {
+          return it2.opts.useDefaults && !it2.compositeRule && schema[prop].default !== void 0;
+        }
+        function applyPropertySchema(prop) {
+          cxt.subschema({
+            keyword: "properties",
+            schemaProp: prop,
+            dataProp: prop
+          }, valid2);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+var require_patternProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var util_2 = require_util9();
+    var def = {
+      keyword: "patternProperties",
+      type: "object",
+      schemaType: "object",
+      code(cxt) {
+        const { gen, schema, data, parentSchema, it: it2 } = cxt;
+        const { opts } = it2;
+        const patterns = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns.filter((p2) => (0, util_1.alwaysValidSchema)(it2, schema[p2]));
+        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it2.opts.unevaluated || it2.props === true)) {
+          return;
+        }
+        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+        const valid2 = gen.name("valid");
+        if (it2.props !== true && !(it2.props instanceof codegen_1.Name)) {
+          it2.props = (0, util_2.evaluatedPropsToName)(gen, it2.props);
+        }
+        const { props } = it2;
+        validatePatternProperties();
+        function validatePatternProperties() {
+          for (const pat of patterns) {
+            if (checkProperties)
+              checkMatchingProperties(pat);
+            if (it2.allErrors) {
+              validateProperties(pat);
+            } else {
+              gen.var(valid2, true);
+              validateProperties(pat);
+              gen.if(valid2);
+            }
+          }
+        }
+        function checkMatchingProperties(pat) {
+          for (const prop in checkProperties) {
+            if (new RegExp(pat).test(prop)) {
+              (0, util_1.checkStrictMode)(it2, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+            }
+          }
+        }
+        function validateProperties(pat) {
+          gen.forIn("key", data, (key) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+              const alwaysValid = alwaysValidPatterns.includes(pat);
+              if (!alwaysValid) {
+                cxt.subschema({
+                  keyword: "patternProperties",
+                  schemaProp: pat,
+                  dataProp: key,
+                  dataPropType: util_2.Type.Str
+                }, valid2);
+              }
+              if (it2.opts.unevaluated && props !== true) {
+                gen.assign((0, codegen_1._)`${props}[${key}]`, true);
+              } else if (!alwaysValid && !it2.allErrors) {
+                gen.if((0, codegen_1.not)(valid2), () => gen.break());
+              }
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/not.js
+var require_not = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util9();
+    var def = {
+      keyword: "not",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      code(cxt) {
+        const { gen, schema, it: it2 } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it2, schema)) {
+          cxt.fail();
+          return;
+        }
+        const valid2 = gen.name("valid");
+        cxt.subschema({
+          keyword: "not",
+          compositeRule: true,
+          createErrors: false,
+          allErrors: false
+        }, valid2);
+        cxt.failResult(valid2, () => cxt.reset(), () => cxt.error());
+      },
+      error: { message: "must NOT be valid" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+var require_anyOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var code_1 = require_code2();
+    var def = {
+      keyword: "anyOf",
+      schemaType: "array",
+      trackErrors: true,
+      code: code_1.validateUnion,
+      error: { message: "must match a schema in anyOf" }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+var require_oneOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: "must match exactly one schema in oneOf",
+      params: ({ params: params2 }) => (0, codegen_1._)`{passingSchemas: ${params2.passing}}`
+    };
+    var def = {
+      keyword: "oneOf",
+      schemaType: "array",
+      trackErrors: true,
+      error: error2,
+      code(cxt) {
+        const { gen, schema, parentSchema, it: it2 } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        if (it2.opts.discriminator && parentSchema.discriminator)
+          return;
+        const schArr = schema;
+        const valid2 = gen.let("valid", false);
+        const passing = gen.let("passing", null);
+        const schValid = gen.name("_valid");
+        cxt.setParams({ passing });
+        gen.block(validateOneOf);
+        cxt.result(valid2, () => cxt.reset(), () => cxt.error(true));
+        function validateOneOf() {
+          schArr.forEach((sch, i2) => {
+            let schCxt;
+            if ((0, util_1.alwaysValidSchema)(it2, sch)) {
+              gen.var(schValid, true);
+            } else {
+              schCxt = cxt.subschema({
+                keyword: "oneOf",
+                schemaProp: i2,
+                compositeRule: true
+              }, schValid);
+            }
+            if (i2 > 0) {
+              gen.if((0, codegen_1._)`${schValid} && ${valid2}`).assign(valid2, false).assign(passing, (0, codegen_1._)`[${passing}, ${i2}]`).else();
+            }
+            gen.if(schValid, () => {
+              gen.assign(valid2, true);
+              gen.assign(passing, i2);
+              if (schCxt)
+                cxt.mergeEvaluated(schCxt, codegen_1.Name);
+            });
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+var require_allOf = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util9();
+    var def = {
+      keyword: "allOf",
+      schemaType: "array",
+      code(cxt) {
+        const { gen, schema, it: it2 } = cxt;
+        if (!Array.isArray(schema))
+          throw new Error("ajv implementation error");
+        const valid2 = gen.name("valid");
+        schema.forEach((sch, i2) => {
+          if ((0, util_1.alwaysValidSchema)(it2, sch))
+            return;
+          const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i2 }, valid2);
+          cxt.ok(valid2);
+          cxt.mergeEvaluated(schCxt);
+        });
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/if.js
+var require_if = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util9();
+    var error2 = {
+      message: ({ params: params2 }) => (0, codegen_1.str)`must match "${params2.ifClause}" schema`,
+      params: ({ params: params2 }) => (0, codegen_1._)`{failingKeyword: ${params2.ifClause}}`
+    };
+    var def = {
+      keyword: "if",
+      schemaType: ["object", "boolean"],
+      trackErrors: true,
+      error: error2,
+      code(cxt) {
+        const { gen, parentSchema, it: it2 } = cxt;
+        if (parentSchema.then === void 0 && parentSchema.else === void 0) {
+          (0, util_1.checkStrictMode)(it2, '"if" without "then" and "else" is ignored');
+        }
+        const hasThen = hasSchema(it2, "then");
+        const hasElse = hasSchema(it2, "else");
+        if (!hasThen && !hasElse)
+          return;
+        const valid2 = gen.let("valid", true);
+        const schValid = gen.name("_valid");
+        validateIf();
+        cxt.reset();
+        if (hasThen && hasElse) {
+          const ifClause = gen.let("ifClause");
+          cxt.setParams({ ifClause });
+          gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+        } else if (hasThen) {
+          gen.if(schValid, validateClause("then"));
+        } else {
+          gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+        }
+        cxt.pass(valid2, () => cxt.error(true));
+        function validateIf() {
+          const schCxt = cxt.subschema({
+            keyword: "if",
+            compositeRule: true,
+            createErrors: false,
+            allErrors: false
+          }, schValid);
+          cxt.mergeEvaluated(schCxt);
+        }
+        function validateClause(keyword, ifClause) {
+          return () => {
+            const schCxt = cxt.subschema({ keyword }, schValid);
+            gen.assign(valid2, schValid);
+            cxt.mergeValidEvaluated(schCxt, valid2);
+            if (ifClause)
+              gen.assign(ifClause, (0, codegen_1._)`${keyword}`);
+            else
+              cxt.setParams({ ifClause: keyword });
+          };
+        }
+      }
+    };
+    function hasSchema(it2, keyword) {
+      const schema = it2.schema[keyword];
+      return schema !== void 0 && !(0, util_1.alwaysValidSchema)(it2, schema);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+var require_thenElse = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util9();
+    var def = {
+      keyword: ["then", "else"],
+      schemaType: ["object", "boolean"],
+      code({ keyword, parentSchema, it: it2 }) {
+        if (parentSchema.if === void 0)
+          (0, util_1.checkStrictMode)(it2, `"${keyword}" without "if" is ignored`);
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/index.js
+var require_applicator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var additionalItems_1 = require_additionalItems();
+    var prefixItems_1 = require_prefixItems();
+    var items_1 = require_items();
+    var items2020_1 = require_items2020();
+    var contains_1 = require_contains();
+    var dependencies_1 = require_dependencies();
+    var propertyNames_1 = require_propertyNames();
+    var additionalProperties_1 = require_additionalProperties();
+    var properties_1 = require_properties();
+    var patternProperties_1 = require_patternProperties();
+    var not_1 = require_not();
+    var anyOf_1 = require_anyOf();
+    var oneOf_1 = require_oneOf();
+    var allOf_1 = require_allOf();
+    var if_1 = require_if();
+    var thenElse_1 = require_thenElse();
+    function getApplicator(draft2020 = false) {
+      const applicator = [
+        // any
+        not_1.default,
+        anyOf_1.default,
+        oneOf_1.default,
+        allOf_1.default,
+        if_1.default,
+        thenElse_1.default,
+        // object
+        propertyNames_1.default,
+        additionalProperties_1.default,
+        dependencies_1.default,
+        properties_1.default,
+        patternProperties_1.default
+      ];
+      if (draft2020)
+        applicator.push(prefixItems_1.default, items2020_1.default);
+      else
+        applicator.push(additionalItems_1.default, items_1.default);
+      applicator.push(contains_1.default);
+      return applicator;
+    }
+    exports.default = getApplicator;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/format.js
+var require_format = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var error2 = {
+      message: ({ schemaCode }) => (0, codegen_1.str)`must match format "${schemaCode}"`,
+      params: ({ schemaCode }) => (0, codegen_1._)`{format: ${schemaCode}}`
+    };
+    var def = {
+      keyword: "format",
+      type: ["number", "string"],
+      schemaType: "string",
+      $data: true,
+      error: error2,
+      code(cxt, ruleType) {
+        const { gen, data, $data, schema, schemaCode, it: it2 } = cxt;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it2;
+        if (!opts.validateFormats)
+          return;
+        if ($data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self2.formats,
+            code: opts.code.formats
+          });
+          const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
+          const fType = gen.let("fType");
+          const format2 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format2, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format2, fDef));
+          cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+          function unknownFmt() {
+            if (opts.strictSchema === false)
+              return codegen_1.nil;
+            return (0, codegen_1._)`${schemaCode} && !${format2}`;
+          }
+          function invalidFmt() {
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format2}(${data}) : ${format2}(${data}))` : (0, codegen_1._)`${format2}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format2} == "function" ? ${callFormat} : ${format2}.test(${data}))`;
+            return (0, codegen_1._)`${format2} && ${format2} !== true && ${fType} === ${ruleType} && !${validData}`;
+          }
+        }
+        function validateFormat() {
+          const formatDef = self2.formats[schema];
+          if (!formatDef) {
+            unknownFormat();
+            return;
+          }
+          if (formatDef === true)
+            return;
+          const [fmtType, format2, fmtRef] = getFormat(formatDef);
+          if (fmtType === ruleType)
+            cxt.pass(validCondition());
+          function unknownFormat() {
+            if (opts.strictSchema === false) {
+              self2.logger.warn(unknownMsg());
+              return;
+            }
+            throw new Error(unknownMsg());
+            function unknownMsg() {
+              return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+            }
+          }
+          function getFormat(fmtDef) {
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+            if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+              return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
+            }
+            return ["string", fmtDef, fmt];
+          }
+          function validCondition() {
+            if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+              if (!schemaEnv.$async)
+                throw new Error("async format in sync schema");
+              return (0, codegen_1._)`await ${fmtRef}(${data})`;
+            }
+            return typeof format2 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/format/index.js
+var require_format2 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var format_1 = require_format();
+    var format2 = [format_1.default];
+    exports.default = format2;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/metadata.js
+var require_metadata = __commonJS({
+  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.contentVocabulary = exports.metadataVocabulary = void 0;
+    exports.metadataVocabulary = [
+      "title",
+      "description",
+      "default",
+      "deprecated",
+      "readOnly",
+      "writeOnly",
+      "examples"
+    ];
+    exports.contentVocabulary = [
+      "contentMediaType",
+      "contentEncoding",
+      "contentSchema"
+    ];
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft7.js
+var require_draft7 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft7Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary
+    ];
+    exports.default = draft7Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/types.js
+var require_types = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.DiscrError = void 0;
+    var DiscrError;
+    (function(DiscrError2) {
+      DiscrError2["Tag"] = "tag";
+      DiscrError2["Mapping"] = "mapping";
+    })(DiscrError || (exports.DiscrError = DiscrError = {}));
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/discriminator/index.js
+var require_discriminator = __commonJS({
+  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var types_1 = require_types();
+    var compile_1 = require_compile();
+    var ref_error_1 = require_ref_error();
+    var util_1 = require_util9();
+    var error2 = {
+      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+    };
+    var def = {
+      keyword: "discriminator",
+      type: "object",
+      schemaType: "object",
+      error: error2,
+      code(cxt) {
+        const { gen, data, schema, parentSchema, it: it2 } = cxt;
+        const { oneOf: oneOf3 } = parentSchema;
+        if (!it2.opts.discriminator) {
+          throw new Error("discriminator: requires discriminator option");
+        }
+        const tagName = schema.propertyName;
+        if (typeof tagName != "string")
+          throw new Error("discriminator: requires propertyName");
+        if (schema.mapping)
+          throw new Error("discriminator: mapping is not supported");
+        if (!oneOf3)
+          throw new Error("discriminator: requires oneOf keyword");
+        const valid2 = gen.let("valid", false);
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        cxt.ok(valid2);
+        function validateMapping() {
+          const mapping = getMapping();
+          gen.if(false);
+          for (const tagValue in mapping) {
+            gen.elseIf((0, codegen_1._)`${tag} === ${tagValue}`);
+            gen.assign(valid2, applyTagSchema(mapping[tagValue]));
+          }
+          gen.else();
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          gen.endIf();
+        }
+        function applyTagSchema(schemaProp) {
+          const _valid = gen.name("valid");
+          const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+          cxt.mergeEvaluated(schCxt, codegen_1.Name);
+          return _valid;
+        }
+        function getMapping() {
+          var _a;
+          const oneOfMapping = {};
+          const topRequired = hasRequired(parentSchema);
+          let tagRequired = true;
+          for (let i2 = 0; i2 < oneOf3.length; i2++) {
+            let sch = oneOf3[i2];
+            if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it2.self.RULES)) {
+              const ref = sch.$ref;
+              sch = compile_1.resolveRef.call(it2.self, it2.schemaEnv.root, it2.baseId, ref);
+              if (sch instanceof compile_1.SchemaEnv)
+                sch = sch.schema;
+              if (sch === void 0)
+                throw new ref_error_1.default(it2.opts.uriResolver, it2.baseId, ref);
+            }
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            if (typeof propSch != "object") {
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+            }
+            tagRequired = tagRequired && (topRequired || hasRequired(sch));
+            addMappings(propSch, i2);
+          }
+          if (!tagRequired)
+            throw new Error(`discriminator: "${tagName}" must be required`);
+          return oneOfMapping;
+          function hasRequired({ required }) {
+            return Array.isArray(required) && required.includes(tagName);
+          }
+          function addMappings(sch, i2) {
+            if (sch.const) {
+              addMapping(sch.const, i2);
+            } else if (sch.enum) {
+              for (const tagValue of sch.enum) {
+                addMapping(tagValue, i2);
+              }
+            } else {
+              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+            }
+          }
+          function addMapping(tagValue, i2) {
+            if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+            }
+            oneOfMapping[tagValue] = i2;
+          }
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-draft-07.json
+var require_json_schema_draft_07 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module2) {
+    module2.exports = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "http://json-schema.org/draft-07/schema#",
+      title: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/nonNegativeInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      },
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $comment: {
+          type: "string"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/definitions/nonNegativeInteger" },
+        minLength: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: { $ref: "#" },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: true
+        },
+        maxItems: { $ref: "#/definitions/nonNegativeInteger" },
+        minItems: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        contains: { $ref: "#" },
+        maxProperties: { $ref: "#/definitions/nonNegativeInteger" },
+        minProperties: { $ref: "#/definitions/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: { $ref: "#" },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        propertyNames: { $ref: "#" },
+        const: true,
+        enum: {
+          type: "array",
+          items: true,
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        format: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        if: { $ref: "#" },
+        then: { $ref: "#" },
+        else: { $ref: "#" },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      default: true
+    };
+  }
+});
+
+// node_modules/ajv/dist/ajv.js
+var require_ajv = __commonJS({
+  "node_modules/ajv/dist/ajv.js"(exports, module2) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var discriminator_1 = require_discriminator();
+    var draft7MetaSchema = require_json_schema_draft_07();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+    var Ajv2 = class extends core_1.default {
+      _addVocabularies() {
+        super._addVocabularies();
+        draft7_1.default.forEach((v2) => this.addVocabulary(v2));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA) : draft7MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv = Ajv2;
+    module2.exports = exports = Ajv2;
+    module2.exports.Ajv = Ajv2;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv2;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module2) {
@@ -28353,12 +35258,12 @@ var require_light = __commonJS({
           stop(options = {}) {
             var done, waitForExecuting;
             options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at2) => {
+            waitForExecuting = (at3) => {
               var finished;
               finished = () => {
                 var counts;
                 counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at2;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
               };
               return new this.Promise((resolve2, reject) => {
                 if (finished()) {
@@ -28773,24 +35678,24 @@ var require_parse2 = __commonJS({
       return pre + r2;
     }
     var ansiCEscape = /\\([0-7]{1,3}|x[\dA-Fa-f]{1,2}|u[\dA-Fa-f]{1,4}|U[\dA-Fa-f]{1,8}|c(?:\\\\|[\s\S])|[abeEfnrtv\\'"?])/g;
-    function expandAnsiCEscape(m2, escape2) {
-      var kind = escape2.charAt(0);
+    function expandAnsiCEscape(m2, escape3) {
+      var kind = escape3.charAt(0);
       if (kind === "c") {
-        var ctrl = escape2.charAt(1);
+        var ctrl = escape3.charAt(1);
         return ctrl === "?" ? "\x7F" : String.fromCharCode(ctrl.charCodeAt(0) & 31);
       }
       if (kind === "x" || kind === "u" || kind === "U") {
-        var cp = parseInt(escape2.slice(1), 16);
+        var cp = parseInt(escape3.slice(1), 16);
         if (cp > 1114111) {
           return m2;
         }
         return String.fromCharCode.apply(null, cp > 65535 ? [55232 + (cp >> 10), 56320 + (cp & 1023)] : [cp]);
       }
       if (kind >= "0" && kind <= "7") {
-        return String.fromCharCode(parseInt(escape2, 8) & 255);
+        return String.fromCharCode(parseInt(escape3, 8) & 255);
       }
-      var letter = ANSI_C_LETTERS.indexOf(escape2);
-      return letter < 0 ? escape2 : ANSI_C_CHARS.charAt(letter);
+      var letter = ANSI_C_LETTERS.indexOf(escape3);
+      return letter < 0 ? escape3 : ANSI_C_CHARS.charAt(letter);
     }
     function expandAnsiC(body2) {
       return body2.replace(ansiCEscape, expandAnsiCEscape).split("\0")[0];
@@ -30915,7 +37820,7 @@ var require_line = __commonJS({
 });
 
 // node_modules/dockerfile-ast/lib/util.js
-var require_util9 = __commonJS({
+var require_util10 = __commonJS({
   "node_modules/dockerfile-ast/lib/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -31011,7 +37916,7 @@ var require_comment = __commonJS({
     exports.Comment = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var line_1 = require_line();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var Comment = class extends line_1.Line {
       constructor(document2, range2) {
         super(document2, range2);
@@ -31544,7 +38449,7 @@ var require_instruction = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Instruction = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var line_1 = require_line();
     var argument_1 = require_argument();
     var heredoc_1 = require_heredoc();
@@ -32799,7 +39704,7 @@ var require_property = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Property = void 0;
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var Property = class _Property {
       constructor(document2, escapeChar, arg, arg2) {
         this.assignmentOperatorRange = null;
@@ -33114,7 +40019,7 @@ var require_propertyInstruction = __commonJS({
     var instruction_1 = require_instruction();
     var property_1 = require_property();
     var argument_1 = require_argument();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var PropertyInstruction = class extends instruction_1.Instruction {
       constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
@@ -33799,7 +40704,7 @@ var require_label = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Label = void 0;
     var propertyInstruction_1 = require_propertyInstruction();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var Label = class extends propertyInstruction_1.PropertyInstruction {
       constructor(document2, range2, dockerfile, escapeChar, instruction, instructionRange) {
         super(document2, range2, dockerfile, escapeChar, instruction, instructionRange);
@@ -34032,7 +40937,7 @@ var require_imageTemplate = __commonJS({
     var from_1 = require_from();
     var healthcheck_1 = require_healthcheck();
     var onbuild_1 = require_onbuild();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var workdir_1 = require_workdir();
     var ImageTemplate = class {
       constructor() {
@@ -34264,7 +41169,7 @@ var require_dockerfile = __commonJS({
     var ast = require_main();
     var imageTemplate_1 = require_imageTemplate();
     var from_1 = require_from();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var main_1 = require_main();
     var Dockerfile = class extends imageTemplate_1.ImageTemplate {
       constructor(document2) {
@@ -34501,7 +41406,7 @@ var require_parser2 = __commonJS({
     var user_1 = require_user();
     var volume_1 = require_volume();
     var dockerfile_1 = require_dockerfile();
-    var util_1 = require_util9();
+    var util_1 = require_util10();
     var main_1 = require_main();
     var Parser2 = class _Parser {
       constructor() {
@@ -36305,9 +43210,9 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at2) => {
+    var separatorAfter = (run3, at3) => {
       let separator = EMPTY;
-      for (let index = at2 + 1; index < run3.length && !run3[index].wildcard; index++) {
+      for (let index = at3 + 1; index < run3.length && !run3[index].wildcard; index++) {
         separator += run3[index].single;
       }
       return separator;
@@ -36371,17 +43276,17 @@ var require_ignore = __commonJS({
       let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run3.forEach((token, at2) => {
+        run3.forEach((token, at3) => {
           if (token.wildcard) {
-            lastWildcard = at2;
+            lastWildcard = at3;
           }
         });
-        run3.forEach((token, at2) => {
+        run3.forEach((token, at3) => {
           if (!token.wildcard) {
             out2 += token.single;
             return;
           }
-          out2 += at2 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at2)})[^\\/])*`;
+          out2 += at3 === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at3)})[^\\/])*`;
         });
         run3 = [];
       };
@@ -41464,6 +48369,41 @@ function getOctokit(token, options, ...additionalPlugins) {
 import { existsSync as existsSync4, writeFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep as sep3 } from "node:path";
 
+// src/baseline/apply.ts
+function applyBaseline(findings, baseline, file, mode) {
+  const left = /* @__PURE__ */ new Map();
+  for (const e of baseline.entries) left.set(e.fingerprint, [...left.get(e.fingerprint) ?? [], e]);
+  const take = (f3) => {
+    const list2 = left.get(f3.fingerprint);
+    const e = list2?.shift();
+    if (list2 && !list2.length) left.delete(f3.fingerprint);
+    return e;
+  };
+  const kept = [];
+  const fixed2 = [];
+  let matched = 0;
+  for (const f3 of findings.filter((x3) => x3.baselineState !== "absent")) {
+    if (take(f3)) matched++;
+    else kept.push(f3);
+  }
+  for (const f3 of findings.filter((x3) => x3.baselineState === "absent")) {
+    const e = take(f3);
+    if (e) fixed2.push(e);
+    kept.push(f3);
+  }
+  if (mode === "scan") fixed2.push(...[...left.values()].flat());
+  const notices = fixed2.map((e) => ({ path: e.path, message: `fixed since the baseline: ${e.rule} (${e.severity}) is gone; run \`django-security-review baseline\` to drop it from ${file}` }));
+  if (matched) notices.push({ message: `${matched} finding${matched === 1 ? "" : "s"} recorded in the baseline ${file} not listed` });
+  const order = new Map(findings.map((f3, i2) => [f3, i2]));
+  return { findings: kept.sort((a, b3) => (order.get(a) ?? 0) - (order.get(b3) ?? 0)), notices, fixed: fixed2, matched };
+}
+
+// src/findings.ts
+var SEVERITIES = ["critical", "high", "medium", "low"];
+function severityRank(s) {
+  return SEVERITIES.length - SEVERITIES.indexOf(s);
+}
+
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b3, str2) => {
   let begs, beg, left, right = void 0, result;
@@ -41569,9 +48509,9 @@ function maskUnmatchedOpens(masked, budget) {
   let out2 = "";
   let last = 0;
   for (let i2 = 0; i2 < open2.length; i2++) {
-    const at2 = open2[i2];
-    out2 += masked.slice(last, at2) + "\0";
-    last = at2 + 1;
+    const at3 = open2[i2];
+    out2 += masked.slice(last, at3) + "\0";
+    last = at3 + 1;
   }
   return out2 + masked.slice(last);
 }
@@ -42687,7 +49627,7 @@ var assertValidPattern = (pattern) => {
 };
 
 // node_modules/minimatch/dist/esm/escape.js
-var escape = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
   const e = magicalBraces ? windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&") : windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
   const c3 = e.charAt(0);
   if (c3 === "#") {
@@ -44097,17 +51037,114 @@ var Minimatch = class {
   }
 };
 minimatch.Minimatch = Minimatch;
-minimatch.escape = escape;
+minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
 // src/config/config.ts
-var import_yaml = __toESM(require_dist(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/findings.ts
-var SEVERITIES = ["critical", "high", "medium", "low"];
-function severityRank(s) {
-  return SEVERITIES.length - SEVERITIES.indexOf(s);
+// src/sources/read-file.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+var FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | (constants3.O_NOFOLLOW ?? 0);
+var NOT_REGULAR = "not a regular file (a directory, device, FIFO or socket)";
+function readRegular(file, max, into) {
+  let fd;
+  try {
+    fd = openSync(file, FLAGS);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    return { kind: "refused", why: code === "ENXIO" ? NOT_REGULAR : `cannot be read (${code ?? e.message})` };
+  }
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) return { kind: "refused", why: NOT_REGULAR };
+    if (stat2.size > max) return { kind: "large", size: stat2.size };
+    const buffer2 = into && into.length >= stat2.size ? into : Buffer.allocUnsafe(stat2.size);
+    let n = 0;
+    while (n < stat2.size) {
+      const got = readSync(fd, buffer2, n, stat2.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { kind: "bytes", bytes: buffer2.subarray(0, n) };
+  } catch (e) {
+    return { kind: "refused", why: `cannot be read (${e.code ?? e.message})` };
+  } finally {
+    closeSync(fd);
+  }
 }
+function readFileSafely(file, root, max, into) {
+  const first = readRegular(file, max, into);
+  if (first.kind !== "link") return first;
+  let real;
+  try {
+    real = realpathSync.native(file, { encoding: "buffer" });
+  } catch {
+    return { kind: "refused", why: "a symbolic link to nothing" };
+  }
+  if (root !== void 0) {
+    const top = Buffer.concat([realpathSync.native(root, { encoding: "buffer" }), Buffer.from("/")]);
+    if (!real.subarray(0, top.length).equals(top)) return { kind: "refused", why: "a symbolic link out of the tree" };
+  }
+  const target = readRegular(real, max, into);
+  return target.kind === "link" ? { kind: "refused", why: "a symbolic link that changed while it was read" } : target;
+}
+
+// src/config/globs.ts
+function globProblem(glob) {
+  if (glob.startsWith("/")) return `is not relative to the repository root: write "${glob.replace(/^\/+/, "")}"`;
+  if (glob.startsWith("./")) return `starts with "./", which matches nothing: write "${glob.replace(/^(\.\/)+/, "")}"`;
+  if (glob.includes("\\")) return `uses "\\", which is an escape in a glob: separate folders with "/" ("${glob.replace(/\\/g, "/")}")`;
+  let square = false;
+  let braces = 0;
+  for (const ch of glob) {
+    if (square) {
+      if (ch === "]") square = false;
+    } else if (ch === "[") square = true;
+    else if (ch === "{") braces++;
+    else if (ch === "}") braces = Math.max(0, braces - 1);
+  }
+  if (square) return 'has a "[" that is never closed by "]"';
+  if (braces) return 'has a "{" that is never closed by "}"';
+  return void 0;
+}
+
+// src/config/positions.ts
+var import_yaml = __toESM(require_dist(), 1);
+function pointerSegments(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function keyText(key) {
+  return (0, import_yaml.isScalar)(key) ? String(key.value) : void 0;
+}
+function nodeAt(doc, segments, key = false) {
+  let node = doc.contents;
+  let keyNode;
+  for (const seg of segments) {
+    keyNode = void 0;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair3 = node.items.find((p2) => (0, import_yaml.isPair)(p2) && keyText(p2.key) === seg);
+      if (!pair3) return void 0;
+      keyNode = pair3.key;
+      node = pair3.value;
+    } else if ((0, import_yaml.isSeq)(node)) {
+      node = node.items[Number(seg)];
+    } else return void 0;
+  }
+  if (key && keyNode) return keyNode;
+  return node ?? keyNode;
+}
+function positionOf(doc, lines, segments, key = false) {
+  let node = nodeAt(doc, segments, key);
+  for (let n = segments.length - 1; !node?.range && n >= 0; n--) node = nodeAt(doc, segments.slice(0, n), false);
+  const offset = node?.range?.[0] ?? 0;
+  return lines.linePos(offset);
+}
+
+// src/config/schema.ts
+var import_ajv = __toESM(require_ajv(), 1);
 
 // node_modules/@renovatebot/pep440/lib/version.js
 var VERSION_PATTERN = [
@@ -44507,6 +51544,2521 @@ function contains(specifier, input) {
 function validRange(specifier) {
   return Boolean(parse4(specifier));
 }
+
+// src/deps/specifier.ts
+var CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)(.+)$/;
+function clauses(spec) {
+  if (!spec) return [];
+  const out2 = [];
+  for (const part of spec.split(",")) {
+    const m2 = CLAUSE.exec(part.trim());
+    if (!m2) return void 0;
+    out2.push({ op: m2[1], version: m2[2].trim() });
+  }
+  return out2;
+}
+function isValidSpecifier(spec) {
+  if (!spec) return true;
+  const cs2 = clauses(spec);
+  if (!cs2) return false;
+  if (cs2.some((c3) => c3.op === "===")) return cs2.length === 1;
+  return validRange(spec);
+}
+function exactVersion(spec) {
+  const cs2 = clauses(spec);
+  const eq2 = cs2?.find((c3) => (c3.op === "==" || c3.op === "===") && !c3.version.endsWith(".*"));
+  return eq2 && valid(eq2.version) ? eq2.version : void 0;
+}
+function admits(spec, version) {
+  if (!spec) return true;
+  const exact = clauses(spec)?.find((c3) => c3.op === "===");
+  if (exact) return exact.version === version;
+  return satisfies(version, spec);
+}
+function nextRelease(version) {
+  const e = explain(version);
+  if (!e) return void 0;
+  const r2 = [...e.release];
+  if (r2.length < 3) while (r2.length < 3) r2.push(0);
+  r2[r2.length - 1]++;
+  return r2.join(".");
+}
+function candidates(spec, extra = []) {
+  const out2 = new Set(extra);
+  for (const c3 of clauses(spec) ?? []) {
+    const v2 = c3.version.replace(/\.\*$/, "");
+    if (!valid(v2)) continue;
+    out2.add(v2);
+    const next = nextRelease(v2);
+    if (next) out2.add(next);
+    const e = explain(v2);
+    if (e && e.release.length >= 2) out2.add(`${e.release[0]}.${e.release[1] + 1}`);
+    if (e) out2.add(`${e.release[0] + 1}.0`);
+  }
+  return [...out2].filter((v2) => valid(v2)).sort(compare);
+}
+function oldestAdmitted(spec) {
+  const cs2 = clauses(spec);
+  if (!cs2 || !cs2.some((c3) => [">=", ">", "==", "===", "~="].includes(c3.op))) return void 0;
+  const exact = cs2.find((c3) => c3.op === "===");
+  if (exact) return exact.version;
+  return candidates(spec).find((v2) => admits(spec, v2));
+}
+function admitsSeries(spec, series) {
+  const inSeries = (v2) => seriesOf(v2) === series;
+  const tries = [series, `${series}.999`, ...candidates(spec).filter(inSeries)];
+  return tries.some((v2) => admits(spec, v2));
+}
+function seriesOf(version) {
+  const e = explain(version);
+  return e ? `${e.release[0]}.${e.release[1] ?? 0}` : void 0;
+}
+
+// src/deps/support.ts
+var SUPPORT_SOURCE = "https://www.djangoproject.com/download/#supported-versions";
+var SERIES = [
+  { series: "1.8", endOfSupport: "2018-04", lts: true },
+  { series: "1.9", endOfSupport: "2017-04" },
+  { series: "1.10", endOfSupport: "2017-12" },
+  { series: "1.11", endOfSupport: "2020-04", lts: true },
+  { series: "2.0", endOfSupport: "2019-04" },
+  { series: "2.1", endOfSupport: "2019-12" },
+  { series: "2.2", endOfSupport: "2022-04", lts: true },
+  { series: "3.0", endOfSupport: "2021-04" },
+  { series: "3.1", endOfSupport: "2021-12" },
+  { series: "3.2", endOfSupport: "2024-04", lts: true },
+  { series: "4.0", endOfSupport: "2023-04" },
+  { series: "4.1", endOfSupport: "2023-12" },
+  { series: "4.2", endOfSupport: "2026-04", lts: true },
+  { series: "5.0", endOfSupport: "2025-04" },
+  { series: "5.1", endOfSupport: "2025-12" },
+  { series: "5.2", endOfSupport: "2028-04", lts: true },
+  { series: "6.0", endOfSupport: "2027-04" }
+];
+var NEWEST_SERIES = SERIES.reduce((a, b3) => compare(a.series, b3.series) >= 0 ? a : b3).series;
+function pastSupport(series, today) {
+  const row = SERIES.find((s) => s.series === series);
+  if (!row) return { past: compare(series, SERIES[0].series) < 0 };
+  const [y2, m2] = row.endOfSupport.split("-").map(Number);
+  return { past: today.getTime() >= Date.UTC(y2, m2, 1), endOfSupport: row.endOfSupport };
+}
+
+// src/rules/django-unsupported-version.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var month = (ym) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+function admittedSeries(spec, release, exact) {
+  if (exact) return { series: [seriesOf(release) ?? release], newer: false };
+  const [major2] = SERIES[SERIES.length - 1].series.split(".").map(Number);
+  const newer = admits(spec, `${major2}.99`) || admits(spec, `${major2 + 1}.0`);
+  return { series: SERIES.map((s) => s.series).filter((s) => admitsSeries(spec, s)), newer };
+}
+var djangoUnsupportedVersion = {
+  meta: {
+    id: "django-unsupported-version",
+    severity: "medium",
+    title: "The Django series a pin admits is past its end of support",
+    django: [],
+    docs: {
+      what: `Reports a Django pin (from the same files and with the same choice of release as \`django-vulnerable-version\`: the lock decides, else the pin) whose every admitted series is past the end of its security support, by a table of series and end dates from ${SUPPORT_SOURCE}. A range that also admits a supported series (\`Django>=3.2\`) is silent; \`Django~=3.2.0\` or \`Django>=2.2,<4\` are reported. A series newer than the table is taken as supported. In a diff, a pin that moves to a series past support is new.`,
+      why: "Django publishes security fixes only for supported series: flaws found after the end of support are disclosed with fixes for newer series only, so an unsupported release stays vulnerable to every one of them, and the advisory data cannot even list them.",
+      bad: "# requirements.txt\nDjango~=3.2.0",
+      fix: "# requirements.txt\nDjango~=5.2.0  # an LTS series"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    const supported = SERIES.filter((s) => !pastSupport(s.series, ctx.today).past);
+    const advice = supported.length ? `Move to a supported series: ${supported.map((s) => `${s.series}${s.lts ? " LTS" : ""} (supported until ${month(s.endOfSupport)})`).join(", ")}.` : "Move to a supported series.";
+    for (const j3 of ctx.pins) {
+      const { series, newer } = admittedSeries(j3.pin.specifier, j3.release, j3.how === "locked" || j3.how === "exact");
+      if (newer || !series.length) continue;
+      const ended = series.map((s) => ({ s, ...pastSupport(s, ctx.today) }));
+      if (!ended.every((e) => e.past)) continue;
+      const newest = ended[ended.length - 1];
+      const endedWhen = newest.endOfSupport ? `ended in ${month(newest.endOfSupport)}` : "ended long ago";
+      const what = j3.how === "oldest" || j3.how === "open" ? series.length === 1 ? `\`${j3.pin.text}\` admits only the ${newest.s} series, whose security support ${endedWhen}` : `\`${j3.pin.text}\` admits only series past their end of support (${series.join(", ")}); the newest, ${newest.s}, ${endedWhen}` : `${j3.how === "locked" ? j3.pin.path : `\`${j3.pin.text}\``} installs Django ${j3.release}: security support for the ${newest.s} series ${endedWhen}`;
+      out2.push({
+        subject: "django",
+        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
+        message: `${what}, so security flaws found since are not fixed for it. ${advice}`,
+        notes: [`Support dates: ${SUPPORT_SOURCE}.`],
+        fix: { description: advice },
+        covers: series
+      });
+    }
+    return out2;
+  }
+};
+
+// src/deps/django-advisories.data.ts
+var ADVISORY_DATA = {
+  source: "pypa/advisory-database, vulns/django/ (OSV format; the per-version lists dropped, ranges kept)",
+  commit: "3ccb612573e2511ab5cad7dafecd838605c80cda",
+  date: "2024-10-10T17:35:05+00:00",
+  advisories: [
+    { "id": "PYSEC-2007-1", "aliases": ["CVE-2007-5712"], "published": "2007-10-30", "summary": "The internationalization (i18n) framework in Django 0.91, 0.95, 0.95.1, and 0.96, and as used in other products such as PyLucid, when the USE_I18N option and the i18n component are enabled, allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2008-1", "aliases": ["CVE-2008-2302"], "published": "2008-05-23", "summary": "Cross-site scripting (XSS) vulnerability in the login form in the administration application in Django 0.91 before 0.91.2, 0.95 before 0.95.3, and 0.96 before 0.96.2 allows remote attackers to inje\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2008-2", "aliases": ["CVE-2008-3909"], "published": "2008-09-04", "summary": "The administration application in Django 0.91, 0.95, and 0.96 stores unauthenticated HTTP POST requests and processes them after successful authentication occurs, which allows remote attackers to c\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2009-3", "aliases": ["CVE-2009-2659"], "published": "2009-08-04", "summary": 'The Admin media handler in core/servers/basehttp.py in Django 1.0 and 0.96 does not properly map URL requests to expected "static media files," which allows remote attackers to conduct directory tr\u2026', "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2009-4", "aliases": ["CVE-2009-3695"], "published": "2009-10-13", "summary": "Algorithmic complexity vulnerability in the forms library in Django 1.0 before 1.0.4 and 1.1 before 1.1.1 allows remote attackers to cause a denial of service (CPU consumption) via a crafted (1) Em\u2026", "ranges": [{ "introduced": "1.0", "fixed": "1.0.4" }, { "introduced": "1.1", "fixed": "1.1.1" }] },
+    { "id": "PYSEC-2010-12", "aliases": ["CVE-2010-3082", "GHSA-fxpg-gg9g-76gj"], "published": "2010-09-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.2.x before 1.2.2 allows remote attackers to inject arbitrary web script or HTML via a csrfmiddlewaretoken (aka csrf_token) cookie.", "ranges": [{ "introduced": "1.2", "fixed": "1.2.2" }] },
+    { "id": "PYSEC-2011-8", "aliases": ["CVE-2010-4534", "GHSA-fwr5-q9rx-294f"], "published": "2011-01-10", "summary": "The administrative interface in django.contrib.admin in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not properly restrict use of the query string to perform certain ob\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
+    { "id": "PYSEC-2011-9", "aliases": ["CVE-2010-4535", "GHSA-7wph-fc4w-wqp2"], "published": "2011-01-10", "summary": "The password reset functionality in django.contrib.auth in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not validate the length of a string representing a base36 timest\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
+    { "id": "PYSEC-2011-10", "aliases": ["CVE-2011-0696", "GHSA-5j2h-h5hg-3wf8"], "published": "2011-02-14", "summary": "Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 does not properly validate HTTP requests that contain an X-Requested-With header, which makes it easier for remote attackers to conduct cross-site r\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-11", "aliases": ["CVE-2011-0697", "GHSA-8m3r-rv5g-fcpq"], "published": "2011-02-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 might allow remote attackers to inject arbitrary web script or HTML via a filename associated with a fil\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-12", "aliases": ["CVE-2011-0698", "GHSA-7g9h-c88w-r7h2"], "published": "2011-02-14", "summary": "Directory traversal vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 on Windows might allow remote attackers to read or execute files via a / (slash) character in a key in a sessio\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-1", "aliases": ["CVE-2011-4136", "GHSA-x88j-93vc-wpmp"], "published": "2011-10-19", "summary": "django.contrib.sessions in Django before 1.2.7 and 1.3.x before 1.3.1, when session data is stored in the cache, uses the root namespace for both session identifiers and application-data keys, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-2", "aliases": ["CVE-2011-4137", "GHSA-3jqw-crqj-w8qw"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 relies on Python libraries that attempt access to an arbitrary URL with no timeout, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-3", "aliases": ["CVE-2011-4138"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 originally tests a URL's validity through a HEAD request, but then uses a GET request fo\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-4", "aliases": ["CVE-2011-4139"], "published": "2011-10-19", "summary": "Django before 1.2.7 and 1.3.x before 1.3.1 uses a request's HTTP Host header to construct a full URL in certain circumstances, which allows remote attackers to conduct cache poisoning attacks via a\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-5", "aliases": ["CVE-2011-4140", "GHSA-h95j-h2rv-qrg4"], "published": "2011-10-19", "summary": "The CSRF protection mechanism in Django through 1.2.7 and 1.3.x through 1.3.1 does not properly handle web-server configurations supporting arbitrary HTTP Host headers, which allows remote attacker\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2012-2", "aliases": ["CVE-2012-3442"], "published": "2012-07-31", "summary": "The (1) django.http.HttpResponseRedirect and (2) django.http.HttpResponsePermanentRedirect classes in Django before 1.3.2 and 1.4.x before 1.4.1 do not validate the scheme of a redirect target, whi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-3", "aliases": ["CVE-2012-3443"], "published": "2012-07-31", "summary": "The django.forms.ImageField class in the form system in Django before 1.3.2 and 1.4.x before 1.4.1 completely decompresses image data during image validation, which allows remote attackers to cause\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-4", "aliases": ["CVE-2012-3444"], "published": "2012-07-31", "summary": "The get_image_dimensions function in the image-handling functionality in Django before 1.3.2 and 1.4.x before 1.4.1 uses a constant chunk size in all attempts to determine dimensions, which allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-7", "aliases": ["CVE-2012-4520"], "published": "2012-11-18", "summary": "The django.http.HttpRequest.get_host function in Django 1.3.x before 1.3.4 and 1.4.x before 1.4.2 allows remote attackers to generate and display arbitrary URLs via crafted username and password Ho\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.4" }, { "introduced": "1.4", "fixed": "1.4.2" }] },
+    { "id": "PYSEC-2013-16", "aliases": ["CVE-2013-0305"], "published": "2013-05-02", "summary": "The administrative interface for Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 does not check permissions for the history view, which allows remote authenticated\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
+    { "id": "PYSEC-2013-17", "aliases": ["CVE-2013-0306"], "published": "2013-05-02", "summary": "The form library in Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 allows remote attackers to bypass intended resource limits for formsets and cause a denial of s\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
+    { "id": "PYSEC-2013-20", "aliases": ["CVE-2013-4315"], "published": "2013-09-16", "summary": "Directory traversal vulnerability in Django 1.4.x before 1.4.7, 1.5.x before 1.5.3, and 1.6.x before 1.6 beta 3 allows remote attackers to read arbitrary files via a file path in the ALLOWED_INCLUD\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.7" }, { "introduced": "1.5", "fixed": "1.5.3" }] },
+    { "id": "PYSEC-2013-18", "aliases": ["CVE-2013-1443"], "published": "2013-09-23", "summary": "The authentication framework (django.contrib.auth) in Django 1.4.x before 1.4.8, 1.5.x before 1.5.4, and 1.6.x before 1.6 beta 4 allows remote attackers to cause a denial of service (CPU consumptio\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.8" }, { "introduced": "1.5", "fixed": "1.5.4" }] },
+    { "id": "PYSEC-2013-19", "aliases": ["CVE-2013-4249"], "published": "2013-10-04", "summary": "Cross-site scripting (XSS) vulnerability in the AdminURLFieldWidget widget in contrib/admin/widgets.py in Django 1.5.x before 1.5.2 and 1.6.x before 1.6 beta 2 allows remote attackers to inject arb\u2026", "ranges": [{ "introduced": "1.5", "fixed": "1.5.2" }] },
+    { "id": "PYSEC-2013-21", "aliases": ["CVE-2013-6044"], "published": "2013-10-04", "summary": "The is_safe_url function in utils/http.py in Django 1.4.x before 1.4.6, 1.5.x before 1.5.2, and 1.6 before beta 2 treats a URL's scheme as safe even if it is not HTTP or HTTPS, which might introduc\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.6" }, { "introduced": "1.5", "fixed": "1.5.2" }] },
+    { "id": "PYSEC-2014-1", "aliases": ["CVE-2014-0472"], "published": "2014-04-23", "summary": "The django.core.urlresolvers.reverse function in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 allows remote attackers to import and execute arbitrary Py\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-2", "aliases": ["CVE-2014-0473"], "published": "2014-04-23", "summary": "The caching framework in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 reuses a cached CSRF token for all anonymous users, which allows remote attackers \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-3", "aliases": ["CVE-2014-0474"], "published": "2014-04-23", "summary": "The (1) FilePathField, (2) GenericIPAddressField, and (3) IPAddressField model field classes in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 do not prop\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-19", "aliases": ["CVE-2014-1418"], "published": "2014-05-16", "summary": "Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly include the (1) Vary: Cookie or (2) Cache-Control header in responses, which allows remote attac\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
+    { "id": "PYSEC-2014-20", "aliases": ["CVE-2014-3730"], "published": "2014-05-16", "summary": "The django.util.http.is_safe_url function in Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly validate URLs, which allows remote attackers to con\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
+    { "id": "PYSEC-2014-4", "aliases": ["CVE-2014-0480"], "published": "2014-08-26", "summary": "The core.urlresolvers.reverse function in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not properly validate URLs, which allows remote attac\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-5", "aliases": ["CVE-2014-0481"], "published": "2014-08-26", "summary": "The default configuration for the file upload handling system in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 uses a sequential file name generat\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-6", "aliases": ["CVE-2014-0482"], "published": "2014-08-26", "summary": "The contrib.auth.middleware.RemoteUserMiddleware middleware in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3, when using the contrib.auth.backends\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-7", "aliases": ["CVE-2014-0483"], "published": "2014-08-26", "summary": "The administrative interface (contrib.admin) in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not check if a field represents a relationship \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2015-4", "aliases": ["CVE-2015-0219"], "published": "2015-01-16", "summary": "Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 allows remote attackers to spoof WSGI headers by using an _ (underscore) character instead of a - (dash) character in an HTTP heade\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-5", "aliases": ["CVE-2015-0220"], "published": "2015-01-16", "summary": "The django.util.http.is_safe_url function in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 does not properly handle leading whitespaces, which allows remote attackers to conduct\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-6", "aliases": ["CVE-2015-0221"], "published": "2015-01-16", "summary": "The django.views.static.serve view in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 reads files an entire line at a time, which allows remote attackers to cause a denial of serv\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-7", "aliases": ["CVE-2015-0222"], "published": "2015-01-16", "summary": "ModelMultipleChoiceField in Django 1.6.x before 1.6.10 and 1.7.x before 1.7.3, when show_hidden_initial is set to True, allows remote attackers to cause a denial of service by submitting duplicate \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-8", "aliases": ["CVE-2015-2241"], "published": "2015-03-12", "summary": "Cross-site scripting (XSS) vulnerability in the contents function in admin/helpers.py in Django before 1.7.6 and 1.8 before 1.8b2 allows remote attackers to inject arbitrary web script or HTML via \u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.6" }, { "introduced": "1.8a1", "fixed": "1.8b2" }] },
+    { "id": "PYSEC-2015-18", "aliases": ["CVE-2015-2316"], "published": "2015-03-25", "summary": "The utils.html.strip_tags function in Django 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1, when using certain versions of Python, allows remote attackers to cause a denial of ser\u2026", "ranges": [{ "introduced": "1.6", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
+    { "id": "PYSEC-2015-9", "aliases": ["CVE-2015-2317"], "published": "2015-03-25", "summary": "The utils.http.is_safe_url function in Django before 1.4.20, 1.5.x, 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1 does not properly validate URLs, which allows remote attackers to\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.20" }, { "introduced": "1.5", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
+    { "id": "PYSEC-2015-19", "aliases": ["CVE-2015-3982"], "published": "2015-06-02", "summary": "The session.flush function in the cached_db backend in Django 1.8.x before 1.8.2 does not properly flush the session, which allows remote attackers to hijack user sessions via an empty string in th\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.2" }] },
+    { "id": "PYSEC-2015-10", "aliases": ["CVE-2015-5144"], "published": "2015-07-14", "summary": "Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 uses an incorrect regular expression, which allows remote attackers to inject arbitrary headers and conduct HTT\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-20", "aliases": ["CVE-2015-5143", "GHSA-h582-2pch-3xv3"], "published": "2015-07-14", "summary": "The session backends in Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (session store consumption) via mu\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-21", "aliases": ["CVE-2015-5145"], "published": "2015-07-14", "summary": "validators.URLValidator in Django 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (CPU consumption) via unspecified vectors.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-22", "aliases": ["CVE-2015-5963"], "published": "2015-08-24", "summary": "contrib.sessions.middleware.SessionMiddleware in Django 1.8.x before 1.8.4, 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions allows remote attackers to cause a denial of servic\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }, { "introduced": "1.8", "fixed": "1.8.4" }] },
+    { "id": "PYSEC-2015-23", "aliases": ["CVE-2015-5964"], "published": "2015-08-24", "summary": "The (1) contrib.sessions.backends.base.SessionBase.flush and (2) cache_db.SessionStore.flush functions in Django 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions create empty s\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }] },
+    { "id": "PYSEC-2015-11", "aliases": ["CVE-2015-8213"], "published": "2015-12-07", "summary": "The get_format function in utils/formats.py in Django before 1.7.x before 1.7.11, 1.8.x before 1.8.7, and 1.9.x before 1.9rc2 might allow remote attackers to obtain sensitive application secrets vi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.11" }, { "introduced": "1.8", "fixed": "1.8.7" }, { "introduced": "1.9a0", "fixed": "1.9rc2" }] },
+    { "id": "PYSEC-2016-14", "aliases": ["CVE-2016-2048"], "published": "2016-02-08", "summary": 'Django 1.9.x before 1.9.2, when ModelAdmin.save_as is set to True, allows remote authenticated users to bypass intended access restrictions and create ModelAdmin objects via the "Save as New" optio\u2026', "ranges": [{ "introduced": "1.9", "fixed": "1.9.2" }] },
+    { "id": "PYSEC-2016-15", "aliases": ["CVE-2016-2512"], "published": "2016-04-08", "summary": "The utils.http.is_safe_url function in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to redirect users to arbitrary web sites and conduct phishing attacks or possibly conduct \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
+    { "id": "PYSEC-2016-16", "aliases": ["CVE-2016-2513"], "published": "2016-04-08", "summary": "The password hasher in contrib/auth/hashers.py in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to enumerate users via a timing attack involving login requests.", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
+    { "id": "PYSEC-2016-2", "aliases": ["CVE-2016-6186"], "published": "2016-08-05", "summary": "Cross-site scripting (XSS) vulnerability in the dismissChangeRelatedObjectPopup function in contrib/admin/static/admin/js/admin/RelatedObjectLookups.js in Django before 1.8.14, 1.9.x before 1.9.8, \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.14" }, { "introduced": "1.9", "fixed": "1.9.8" }, { "introduced": "1.10a0", "fixed": "1.10rc1" }] },
+    { "id": "PYSEC-2016-3", "aliases": ["CVE-2016-7401"], "published": "2016-10-03", "summary": "The cookie parsing code in Django before 1.8.15 and 1.9.x before 1.9.10, when used on a site with Google Analytics, allows remote attackers to bypass an intended CSRF protection mechanism by settin\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.15" }, { "introduced": "1.9", "fixed": "1.9.10" }] },
+    { "id": "PYSEC-2016-17", "aliases": ["CVE-2016-9013"], "published": "2016-12-09", "summary": "Django 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3 use a hardcoded password for a temporary database user created when running tests with an Oracle database, which makes it e\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
+    { "id": "PYSEC-2016-18", "aliases": ["CVE-2016-9014"], "published": "2016-12-09", "summary": "Django before 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3, when settings.DEBUG is True, allow remote attackers to conduct DNS rebinding attacks by leveraging failure to valid\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
+    { "id": "PYSEC-2017-10", "aliases": ["CVE-2017-7234", "GHSA-h4hv-m4h4-mhwg"], "published": "2017-04-04", "summary": "A maliciously crafted URL to a Django (1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18) site using the ``django.views.static.serve()`` view could redirect to any other domain, aka an o\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
+    { "id": "PYSEC-2017-9", "aliases": ["CVE-2017-7233", "GHSA-37hp-765x-j95x"], "published": "2017-04-04", "summary": 'Django 1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18 relies on user input in some cases to redirect the user to an "on success" URL.', "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
+    { "id": "PYSEC-2017-44", "aliases": ["CVE-2017-12794", "GHSA-9r8w-6x8c-6jr9"], "published": "2017-09-07", "summary": "In Django 1.10.x before 1.10.8 and 1.11.x before 1.11.5, HTML autoescaping was disabled in a portion of the template for the technical 500 debug page.", "ranges": [{ "introduced": "1.10", "fixed": "1.10.8" }, { "introduced": "1.11", "fixed": "1.11.5" }] },
+    { "id": "PYSEC-2018-4", "aliases": ["CVE-2018-6188", "GHSA-rf4j-j272-fj86"], "published": "2018-02-05", "summary": "django.contrib.auth.forms.AuthenticationForm in Django 2.0 before 2.0.2, and 1.11.8 and 1.11.9, allows remote attackers to obtain potentially sensitive information by leveraging data exposure from \u2026", "ranges": [{ "introduced": "2.0", "fixed": "2.0.2" }] },
+    { "id": "PYSEC-2018-5", "aliases": ["CVE-2018-7536", "GHSA-r28v-mw67-m5p9"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
+    { "id": "PYSEC-2018-6", "aliases": ["CVE-2018-7537", "GHSA-2f9x-5v75-3qv4"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
+    { "id": "PYSEC-2018-2", "aliases": ["CVE-2018-14574", "GHSA-5hg3-6c2f-f3wr"], "published": "2018-08-03", "summary": "django.middleware.common.CommonMiddleware in Django 1.11.x before 1.11.15 and 2.0.x before 2.0.8 has an Open Redirect.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.15" }, { "introduced": "2.0", "fixed": "2.0.8" }] },
+    { "id": "PYSEC-2018-3", "aliases": ["CVE-2018-16984", "GHSA-6mx3-3vqg-hpp2"], "published": "2018-10-02", "summary": "An issue was discovered in Django 2.1 before 2.1.2, in which unprivileged users can read the password hashes of arbitrary accounts.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.2" }] },
+    { "id": "PYSEC-2019-17", "aliases": ["CVE-2019-3498", "GHSA-337x-4q8g-prc5"], "published": "2019-01-09", "summary": "In Django 1.11.x before 1.11.18, 2.0.x before 2.0.10, and 2.1.x before 2.1.5, an Improper Neutralization of Special Elements in Output Used by a Downstream Component issue exists in django.views.de\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.18" }, { "introduced": "2.0", "fixed": "2.0.10" }, { "introduced": "2.1", "fixed": "2.1.5" }] },
+    { "id": "PYSEC-2019-18", "aliases": ["CVE-2019-6975", "GHSA-wh4h-v3f2-r2pp"], "published": "2019-02-11", "summary": "Django 1.11.x before 1.11.19, 2.0.x before 2.0.11, and 2.1.x before 2.1.6 allows Uncontrolled Memory Consumption via a malicious attacker-supplied value to the django.utils.numberformat.format() fu\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.19" }, { "introduced": "2.0", "fixed": "2.0.12" }, { "introduced": "2.1", "fixed": "2.1.7" }] },
+    { "id": "PYSEC-2019-79", "aliases": ["CVE-2019-12308", "GHSA-7rp2-fm2h-wchj"], "published": "2019-06-03", "summary": "An issue was discovered in Django 1.11 before 1.11.21, 2.1 before 2.1.9, and 2.2 before 2.2.2.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.21" }, { "introduced": "2.1", "fixed": "2.1.9" }, { "introduced": "2.2", "fixed": "2.2.2" }] },
+    { "id": "PYSEC-2019-10", "aliases": ["CVE-2019-12781", "GHSA-6c7v-2f49-8h26"], "published": "2019-07-01", "summary": "An issue was discovered in Django 1.11 before 1.11.22, 2.1 before 2.1.10, and 2.2 before 2.2.3.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.22" }, { "introduced": "2.1", "fixed": "2.1.10" }, { "introduced": "2.2", "fixed": "2.2.3" }] },
+    { "id": "PYSEC-2019-11", "aliases": ["CVE-2019-14232", "GHSA-c4qh-4vgv-qc6g"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-12", "aliases": ["CVE-2019-14233", "GHSA-h5jv-4p7w-64jg"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-14", "aliases": ["CVE-2019-14235", "GHSA-v9qg-3j8p-r63v"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-13", "aliases": ["CVE-2019-14234", "GHSA-6r97-cj55-9hrq"], "published": "2019-08-09", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-15", "aliases": ["CVE-2019-19118", "GHSA-hvmf-r92r-27hr"], "published": "2019-12-02", "summary": "Django 2.1 before 2.1.15 and 2.2 before 2.2.8 allows unintended model editing.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.15" }, { "introduced": "2.2", "fixed": "2.2.8" }] },
+    { "id": "PYSEC-2019-16", "aliases": ["CVE-2019-19844", "GHSA-vfq6-hq5r-27r6"], "published": "2019-12-18", "summary": "Django before 1.11.27, 2.x before 2.2.9, and 3.x before 3.0.1 allows account takeover.", "ranges": [{ "introduced": "0", "fixed": "1.11.27" }, { "introduced": "2.2", "fixed": "2.2.9" }] },
+    { "id": "PYSEC-2020-35", "aliases": ["CVE-2020-7471", "GHSA-hmr4-m2h5-33qx"], "published": "2020-02-03", "summary": "Django 1.11 before 1.11.28, 2.2 before 2.2.10, and 3.0 before 3.0.3 allows SQL Injection if untrusted data is used as a StringAgg delimiter (e.g., in Django applications that offer downloads of dat\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.28" }, { "introduced": "2.2", "fixed": "2.2.10" }, { "introduced": "3.0", "fixed": "3.0.3" }] },
+    { "id": "PYSEC-2020-36", "aliases": ["CVE-2020-9402", "GHSA-3gh2-xw74-jmcw"], "published": "2020-03-05", "summary": "Django 1.11 before 1.11.29, 2.2 before 2.2.11, and 3.0 before 3.0.4 allows SQL Injection if untrusted data is used as a tolerance parameter in GIS functions and aggregates on Oracle.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.29" }, { "introduced": "2.2", "fixed": "2.2.11" }, { "introduced": "3.0", "fixed": "3.0.4" }] },
+    { "id": "PYSEC-2020-31", "aliases": ["CVE-2020-13254", "GHSA-wpjr-j57x-wxfw"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
+    { "id": "PYSEC-2020-32", "aliases": ["CVE-2020-13596", "GHSA-2m34-jcjv-45xf"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
+    { "id": "PYSEC-2020-33", "aliases": ["CVE-2020-24583", "GHSA-m6gj-h9gm-gw44"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
+    { "id": "PYSEC-2020-34", "aliases": ["CVE-2020-24584", "GHSA-fr28-569j-53c4"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
+    { "id": "PYSEC-2021-9", "aliases": ["CVE-2021-3281", "GHSA-fvgf-6h6h-3322"], "published": "2021-02-02", "summary": 'In Django 2.2 before 2.2.18, 3.0 before 3.0.12, and 3.1 before 3.1.6, the django.utils.archive.extract method (used by "startapp --template" and "startproject --template") allows directory traversa\u2026', "ranges": [{ "introduced": "2.2", "fixed": "2.2.18" }, { "introduced": "3.0", "fixed": "3.0.12" }, { "introduced": "3.1", "fixed": "3.1.6" }] },
+    { "id": "PYSEC-2021-6", "aliases": ["CVE-2021-28658", "GHSA-xgxc-v2qg-chmh"], "published": "2021-04-06", "summary": "In Django 2.2 before 2.2.20, 3.0 before 3.0.14, and 3.1 before 3.1.8, MultiPartParser allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.20" }, { "introduced": "3.0", "fixed": "3.0.14" }, { "introduced": "3.1", "fixed": "3.1.8" }] },
+    { "id": "PYSEC-2021-7", "aliases": ["CVE-2021-31542", "GHSA-rxjp-mfm9-w4wr"], "published": "2021-05-05", "summary": "In Django 2.2 before 2.2.21, 3.1 before 3.1.9, and 3.2 before 3.2.1, MultiPartParser, UploadedFile, and FieldFile allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.21" }, { "introduced": "3.1", "fixed": "3.1.9" }, { "introduced": "3.2", "fixed": "3.2.1" }] },
+    { "id": "PYSEC-2021-8", "aliases": ["CVE-2021-32052", "GHSA-qm57-vhq3-3fwf"], "published": "2021-05-06", "summary": "In Django 2.2 before 2.2.22, 3.1 before 3.1.10, and 3.2 before 3.2.2 (with Python 3.9.5+), URLValidator does not prohibit newlines and tabs (unless the URLField form field is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.22" }, { "introduced": "3.1", "fixed": "3.1.10" }, { "introduced": "3.2", "fixed": "3.2.2" }] },
+    { "id": "PYSEC-2021-98", "aliases": ["CVE-2021-33203", "GHSA-68w8-qjq3-2gfm"], "published": "2021-06-08", "summary": "Django before 2.2.24, 3.x before 3.1.12, and 3.2.x before 3.2.4 has a potential directory traversal via django.contrib.admindocs.", "ranges": [{ "introduced": "0", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
+    { "id": "PYSEC-2021-99", "aliases": ["CVE-2021-33571", "GHSA-p99v-5w3c-jqq9"], "published": "2021-06-08", "summary": "In Django 2.2 before 2.2.24, 3.x before 3.1.12, and 3.2 before 3.2.4, URLValidator, validate_ipv4_address, and validate_ipv46_address do not prohibit leading zero characters in octal literals.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
+    { "id": "PYSEC-2021-109", "aliases": ["CVE-2021-35042", "GHSA-xpfp-f569-q3p2"], "published": "2021-07-02", "summary": "Django 3.1.x before 3.1.13 and 3.2.x before 3.2.5 allows QuerySet.order_by SQL injection if order_by is untrusted input from a client of a web application.", "ranges": [{ "introduced": "3.1", "fixed": "3.1.13" }, { "introduced": "3.2", "fixed": "3.2.5" }] },
+    { "id": "PYSEC-2021-439", "aliases": ["CVE-2021-44420", "GHSA-v6rh-hp5x-86rv"], "published": "2021-12-08", "summary": "In Django 2.2 before 2.2.25, 3.1 before 3.1.14, and 3.2 before 3.2.10, HTTP requests for URLs with trailing newlines could bypass upstream access control based on URL paths.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.25" }, { "introduced": "3.1", "fixed": "3.1.14" }, { "introduced": "3.2", "fixed": "3.2.10" }] },
+    { "id": "PYSEC-2022-1", "aliases": ["CVE-2021-45115", "GHSA-53qw-q765-4fww"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-2", "aliases": ["CVE-2021-45116", "GHSA-8c5j-9r9f-c6w8"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-3", "aliases": ["CVE-2021-45452", "GHSA-jrh2-hc4r-7jwx"], "published": "2022-01-05", "summary": "Storage.save in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1 allows directory traversal if crafted filenames are directly passed to it.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-19", "aliases": ["CVE-2022-22818", "GHSA-95rw-fx8r-36v6"], "published": "2022-02-03", "summary": "The {% debug %} template tag in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2 does not properly encode the current context.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
+    { "id": "PYSEC-2022-20", "aliases": ["CVE-2022-23833", "GHSA-6cw3-g6wv-c2xv"], "published": "2022-02-03", "summary": "An issue was discovered in MultiPartParser in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
+    { "id": "PYSEC-2022-190", "aliases": ["CVE-2022-28346", "GHSA-2gwj-7jmv-h26r"], "published": "2022-04-12", "summary": "An issue was discovered in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
+    { "id": "PYSEC-2022-191", "aliases": ["CVE-2022-28347", "GHSA-w24h-v9qh-8gxj"], "published": "2022-04-12", "summary": "A SQL injection issue was discovered in QuerySet.explain() in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
+    { "id": "PYSEC-2022-213", "aliases": ["CVE-2022-34265", "GHSA-p64x-8rxx-wf6q"], "published": "2022-07-04", "summary": "An issue was discovered in Django 3.2 before 3.2.14 and 4.0 before 4.0.6.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.14" }, { "introduced": "4.0", "fixed": "4.0.6" }] },
+    { "id": "PYSEC-2022-245", "aliases": ["CVE-2022-36359", "GHSA-8x94-hmjh-97hq"], "published": "2022-08-03", "summary": "An issue was discovered in the HTTP FileResponse class in Django 3.2 before 3.2.15 and 4.0 before 4.0.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.15" }, { "introduced": "4.0", "fixed": "4.0.7" }] },
+    { "id": "PYSEC-2022-304", "aliases": ["CVE-2022-41323"], "published": "2022-10-16", "summary": "In Django 3.2 before 3.2.16, 4.0 before 4.0.8, and 4.1 before 4.1.2, internationalized URLs were subject to a potential denial of service attack via the locale parameter, which is treated as a regu\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.16" }, { "introduced": "4.0", "fixed": "4.0.8" }, { "introduced": "4.1", "fixed": "4.1.2" }] },
+    { "id": "PYSEC-2023-12", "aliases": ["CVE-2023-23969"], "published": "2023-02-01", "summary": "In Django 3.2 before 3.2.17, 4.0 before 4.0.9, and 4.1 before 4.1.6, the parsed values of Accept-Language headers are cached in order to avoid repetitive parsing.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.17" }, { "introduced": "4.0", "fixed": "4.0.9" }, { "introduced": "4.1", "fixed": "4.1.6" }] },
+    { "id": "PYSEC-2023-13", "aliases": ["CVE-2023-24580"], "published": "2023-02-15", "summary": "An issue was discovered in the Multipart Request Parser in Django 3.2 before 3.2.18, 4.0 before 4.0.10, and 4.1 before 4.1.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.18" }, { "introduced": "4.0", "fixed": "4.0.10" }, { "introduced": "4.1", "fixed": "4.1.7" }] },
+    { "id": "PYSEC-2023-61", "aliases": ["CVE-2023-31047"], "published": "2023-05-07", "summary": "In Django 3.2 before 3.2.19, 4.x before 4.1.9, and 4.2 before 4.2.1, it was possible to bypass validation when using one form field to upload multiple files.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.19" }, { "introduced": "4.0", "fixed": "4.1.9" }, { "introduced": "4.2", "fixed": "4.2.1" }] },
+    { "id": "PYSEC-2023-100", "aliases": ["CVE-2023-36053"], "published": "2023-07-03", "summary": "In Django 3.2 before 3.2.20, 4 before 4.1.10, and 4.2 before 4.2.3, EmailValidator and URLValidator are subject to a potential ReDoS (regular expression denial of service) attack via a very large n\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.20" }, { "introduced": "4.0", "fixed": "4.1.10" }, { "introduced": "4.2", "fixed": "4.2.3" }] },
+    { "id": "PYSEC-2023-222", "aliases": ["CVE-2023-46695"], "published": "2023-11-02", "summary": "An issue was discovered in Django 3.2 before 3.2.23, 4.1 before 4.1.13, and 4.2 before 4.2.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.23" }, { "introduced": "4.1", "fixed": "4.1.13" }, { "introduced": "4.2", "fixed": "4.2.7" }] },
+    { "id": "PYSEC-2023-225", "aliases": ["CVE-2023-41164"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.21, 4.1 before 4.1.11, and 4.2 before 4.2.5, django.utils.encoding.uri_to_iri() is subject to a potential DoS (denial of service) attack via certain inputs with a very larg\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.21" }, { "introduced": "4.1", "fixed": "4.1.11" }, { "introduced": "4.2", "fixed": "4.2.5" }] },
+    { "id": "PYSEC-2023-226", "aliases": ["CVE-2023-43665"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.22, 4.1 before 4.1.12, and 4.2 before 4.2.6, the django.utils.text.Truncator chars() and words() methods (when used with html=True) are subject to a potential DoS (denial o\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.22" }, { "introduced": "4.1", "fixed": "4.1.12" }, { "introduced": "4.2", "fixed": "4.2.6" }] },
+    { "id": "PYSEC-2024-28", "aliases": ["CVE-2024-24680"], "published": "2024-02-06", "summary": "An issue was discovered in Django 3.2 before 3.2.24, 4.2 before 4.2.10, and Django 5.0 before 5.0.2.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.24" }, { "introduced": "4.2", "fixed": "4.2.10" }, { "introduced": "5.0", "fixed": "5.0.2" }] },
+    { "id": "PYSEC-2024-47", "aliases": ["CVE-2024-27351"], "published": "2024-03-15", "summary": "In Django 3.2 before 3.2.25, 4.2 before 4.2.11, and 5.0 before 5.0.3, the django.utils.text.Truncator.words() method (with html=True) and the truncatewords_html template filter are subject to a pot\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.25" }, { "introduced": "4.2", "fixed": "4.2.11" }, { "introduced": "5.0", "fixed": "5.0.3" }] },
+    { "id": "PYSEC-2024-56", "aliases": ["CVE-2024-38875"], "published": "2024-07-10", "summary": "An issue was discovered in Django 4.2 before 4.2.14 and 5.0 before 5.0.7.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-57", "aliases": ["CVE-2024-39329"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-58", "aliases": ["CVE-2024-39330"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-59", "aliases": ["CVE-2024-39614"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-67", "aliases": ["CVE-2024-41989"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-68", "aliases": ["CVE-2024-41990"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-69", "aliases": ["CVE-2024-41991"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-70", "aliases": ["CVE-2024-42005"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-102", "aliases": ["CVE-2024-45230"], "published": "2024-10-08", "summary": "An issue was discovered in Django 5.1 before 5.1.1, 5.0 before 5.0.9, and 4.2 before 4.2.16.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.16" }, { "introduced": "5.0", "fixed": "5.0.9" }, { "introduced": "5.1", "fixed": "5.1.1" }] }
+  ]
+};
+
+// src/deps/advisories.ts
+var inRange = (version, r2) => (r2.introduced === "0" || compare(version, r2.introduced) >= 0) && (r2.fixed === void 0 || compare(version, r2.fixed) < 0) && (r2.lastAffected === void 0 || compare(version, r2.lastAffected) <= 0);
+function advisoriesFor(version, data = ADVISORY_DATA) {
+  const out2 = [];
+  for (const advisory of data.advisories) {
+    const hit = advisory.ranges.find((r2) => inRange(version, r2));
+    if (hit) out2.push({ advisory, fixed: hit.fixed });
+  }
+  return out2;
+}
+function firstFixed(version, affecting) {
+  const fixes = affecting.map((a) => a.fixed);
+  if (!fixes.length || fixes.some((f3) => f3 === void 0)) return { inSeries: false };
+  const newest = fixes.sort(compare)[fixes.length - 1];
+  return { release: newest, inSeries: seriesOf(newest) === seriesOf(version) };
+}
+function dataAgeDays(today, data = ADVISORY_DATA) {
+  return Math.floor((today.getTime() - Date.parse(data.date)) / 864e5);
+}
+var STALE_AFTER_DAYS = 90;
+
+// src/rules/django-vulnerable-version.ts
+var LISTED = 6;
+function named(a) {
+  return a.advisory.aliases.length ? `${a.advisory.id} (${a.advisory.aliases.join(", ")})` : a.advisory.id;
+}
+function subjectOf(j3) {
+  if (j3.how === "locked") return `${j3.pin.path} installs Django ${j3.release},`;
+  if (j3.how === "exact") return `\`${j3.pin.text}\` installs Django ${j3.release},`;
+  return `\`${j3.pin.text}\` admits Django ${j3.release}, the oldest release it allows,`;
+}
+function replacement(j3, line2, fixed2) {
+  if (!line2 || j3.how === "locked") return void 0;
+  if (j3.how === "exact") {
+    const at3 = line2.indexOf(`==${j3.release}`);
+    return at3 >= 0 && line2.indexOf(`==${j3.release}`, at3 + 1) < 0 ? `${line2.slice(0, at3)}==${fixed2}${line2.slice(at3 + 2 + j3.release.length)}` : void 0;
+  }
+  const m2 = /(>=|~=)\s*([0-9][0-9.]*)/.exec(line2);
+  return m2 && m2[2] === j3.release && m2[1] === ">=" ? `${line2.slice(0, m2.index)}>=${fixed2}${line2.slice(m2.index + m2[0].length)}` : void 0;
+}
+function staleNote(today) {
+  const age = dataAgeDays(today);
+  return age > STALE_AFTER_DAYS ? `The bundled advisory data is from ${ADVISORY_DATA.date.slice(0, 10)}, ${age} days old: advisories published since are not included (a newer release of this tool may have newer data).` : void 0;
+}
+var djangoVulnerableVersion = {
+  meta: {
+    id: "django-vulnerable-version",
+    severity: "high",
+    title: "The Django release a pin admits has published security advisories",
+    django: [],
+    docs: {
+      what: "Reads the Django pins of `requirements*.txt` (with `-r`/`-c` includes), `pyproject.toml` (PEP 621 and Poetry), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `setup.cfg` and `setup.py`, and reports a pin whose release has advisories in the bundled data of the Python Packaging Advisory Database, naming the advisory ids, CVEs and the first release of the series that fixes them all. Which release is judged follows Dependabot: a lock file decides (its manifest beside it is not judged); an exact pin (`==3.2.4`) is that release, reported at high; a range is judged by the oldest release it admits (`Django>=4.2,<5` admits 4.2.0) and reported at medium, since pip installs the newest allowed release but an environment installed earlier, a constraints file or a resolver conflict can keep the old one. A range with no lower bound (`Django`, `Django<5`) is not judged, nor are development, test and docs requirements, optional groups and extras. In a diff a downgrade or a widened range that newly admits advisories is new; a pin that keeps the advisories it had is unchanged. The data ships with the tool and is never fetched while reviewing; past 90 days old the finding says so.",
+      why: "A published Django advisory comes with a public description of the flaw, often with a proof of concept: a site on an affected release is exposed to whoever reads the release notes.",
+      bad: "# requirements.txt\nDjango==3.2.4",
+      fix: "# requirements.txt\nDjango==3.2.25  # and plan the move to a supported series"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const j3 of ctx.pins) {
+      if (j3.how === "open") continue;
+      const affecting = advisoriesFor(j3.release);
+      if (!affecting.length) continue;
+      const fix = firstFixed(j3.release, affecting);
+      const series = seriesOf(j3.release) ?? j3.release;
+      const listed = affecting.slice(-LISTED).reverse();
+      const more = affecting.length - listed.length;
+      const count = affecting.length === 1 ? "a published security advisory" : `${affecting.length} published security advisories`;
+      const toFix = fix.release && fix.inSeries ? ` The first ${series} release that fixes ${affecting.length === 1 ? "it" : "them all"} is ${fix.release}.` : ` No ${series} release fixes ${affecting.length === 1 ? "it" : "them all"}: move to a supported series.`;
+      const range2 = j3.how === "oldest" ? ` pip installs the newest release the range allows, but an environment installed earlier, a constraints file or a resolver conflict can keep ${j3.release}: raise the lower bound.` : "";
+      const stale = staleNote(ctx.today);
+      const severity = j3.how === "oldest" ? "medium" : void 0;
+      const line2 = ctx.lineText(j3.pin.path, j3.pin.line);
+      const replaced = fix.release && fix.inSeries ? replacement(j3, line2, fix.release) : void 0;
+      out2.push({
+        subject: "django",
+        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
+        message: `${subjectOf(j3)} which has ${count}: ${listed.map(named).join(", ")}${more ? ` and ${more} more` : ""}.${toFix}${range2}${stale ? ` ${stale}` : ""}`,
+        severity,
+        notes: [
+          ...j3.pin.marker ? [`The pin applies where \`${j3.pin.marker}\`.`] : [],
+          `Advisories (${affecting.length}): ${affecting.map((a) => `${named(a)}${a.fixed ? ` fixed in ${a.fixed}` : ""}`).join("; ")}.`,
+          `Advisory data: ${ADVISORY_DATA.source}, as of ${ADVISORY_DATA.date.slice(0, 10)}.`
+        ],
+        fix: {
+          description: j3.how === "locked" ? `Upgrade Django${fix.release && fix.inSeries ? ` to ${fix.release} or later` : " to a supported series"} and regenerate ${j3.pin.path}.` : fix.release && fix.inSeries ? `Require Django ${fix.release} or later${j3.how === "oldest" ? " as the lower bound" : ""}.` : "Move to a supported Django series.",
+          ...replaced ? { replacement: replaced } : {}
+        },
+        covers: affecting.map((a) => a.advisory.id)
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/dependency-rules.ts
+var DEPENDENCY_RULES = [djangoVulnerableVersion, djangoUnsupportedVersion];
+
+// src/secrets/classify.ts
+var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION", "_CACHE", "_CACHE_KEY", "_LOCK", "_LOCK_KEY"];
+function snake(rawKey) {
+  let out2 = "";
+  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
+    const c3 = rawKey[i2];
+    const prev = rawKey[i2 - 1];
+    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
+    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
+  }
+  return out2.toUpperCase();
+}
+var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
+function namedKind(rawKey) {
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
+  const dot = rawKey.lastIndexOf(".");
+  if (dot > 0 && dot < rawKey.length - 1) {
+    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
+    if (last) return last;
+  }
+  return kindOfSnake(snake(rawKey));
+}
+function kindOfSnake(key) {
+  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
+  if (/^(PROXY|UWSGI|FASTCGI|SCGI|GRPC|MEMCACHED)_PASS$/.test(key)) return void 0;
+  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
+  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
+  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
+  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
+  if (key.includes("SECRET")) return "secret";
+  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
+  return void 0;
+}
+var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026", "not_real", "not-real", "notreal", "will_be_replaced", "to_be_replaced", "asdf", "qwer", "zxcv", "azerty"];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?", "undefined", "something", "tiger"]);
+var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
+function isKnownExample(value) {
+  return KNOWN_EXAMPLES.some((e) => value.includes(e));
+}
+var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
+var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
+function isDottedIdentifier(v2, minDots) {
+  let dots = 0;
+  let start2 = true;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (start2) {
+      if (!isIdentStart(c3)) return false;
+      start2 = false;
+    } else if (c3 === ".") {
+      dots++;
+      start2 = true;
+    } else if (!isIdentChar(c3)) return false;
+  }
+  return !start2 && dots >= minDots;
+}
+var unquote = (v2) => v2.length >= 2 && (v2[0] === '"' || v2[0] === "'") && v2[v2.length - 1] === v2[0] ? v2.slice(1, -1) : v2;
+function isReference(value) {
+  const v2 = unquote(value);
+  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
+  let dollars = 0;
+  while (v2[dollars] === "$" && dollars < 2) dollars++;
+  if (dollars && v2.length > dollars && isDottedIdentifier(v2.slice(dollars), 0)) return true;
+  if (/^\$(?:\d{1,2}|[@*])$/.test(v2)) return true;
+  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
+    const close = v2.indexOf("}", i2);
+    if (close < 0) break;
+    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
+  }
+  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
+  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
+  return false;
+}
+function isPath(v2) {
+  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../")) && !/^[\w.-]{1,64}(?:\/[\w.-]{1,64}){1,16}\.[a-z]{1,5}$/.test(v2)) return false;
+  const segments = v2.split("/");
+  if (segments.length < 3 && !v2.includes(".")) return false;
+  for (const s of segments) {
+    if (s.length > 64) return false;
+    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
+    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
+  }
+  return true;
+}
+function isEncrypted(v2) {
+  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
+}
+function isPasswordHash(v2) {
+  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
+  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
+  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
+  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
+}
+var DUMMY_WORDS = new Set(
+  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please is".split(" ")
+);
+var MAX_DUMMY_WORD = 14;
+var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+function isDummy(value) {
+  if (value.length > 64) return false;
+  let s = value.toLowerCase();
+  let a = 0;
+  let b3 = s.length;
+  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
+  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
+  s = s.slice(a, b3);
+  let letters = "";
+  for (const c3 of s) {
+    if (c3 >= "a" && c3 <= "z") letters += c3;
+    else if (LEET[c3]) letters += LEET[c3];
+  }
+  if (letters.length < 2) return false;
+  const reach = new Array(letters.length + 1).fill(false);
+  reach[0] = true;
+  for (let i2 = 0; i2 < letters.length; i2++) {
+    if (!reach[i2]) continue;
+    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
+  }
+  return reach[letters.length];
+}
+function isProse(value) {
+  const words2 = value.trim().split(/\s+/);
+  if (words2.length < 2) return false;
+  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
+  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
+}
+function isPlaceholder(value) {
+  const v2 = value.trim();
+  if (v2.length === 0) return true;
+  const lower2 = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower2)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
+  if (v2.startsWith("<") && v2.endsWith(">")) return true;
+  if (isReference(v2) || isEncrypted(v2)) return true;
+  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
+  if (isPath(v2)) return true;
+  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
+  if (new Set(v2).size <= 2) return true;
+  if (isSequential(lower2) || isRepeated(lower2) || namesASecret(lower2)) return true;
+  return false;
+}
+function isRepeated(s) {
+  if (s.length < 6) return false;
+  const fail = new Array(s.length).fill(0);
+  for (let i2 = 1, k2 = 0; i2 < s.length; i2++) {
+    while (k2 > 0 && s[i2] !== s[k2]) k2 = fail[k2 - 1];
+    if (s[i2] === s[k2]) k2++;
+    fail[i2] = k2;
+  }
+  const period = s.length - fail[s.length - 1];
+  return period * 2 <= s.length;
+}
+var SECRET_PARTS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey"]);
+function namesASecret(s) {
+  if (s.length > 64 || !/^[a-z]{1,32}(?:[_-][a-z]{1,32}){1,4}$/.test(s)) return false;
+  return s.split(/[_-]/).some((w2) => SECRET_PARTS.has(w2));
+}
+function isSequential(s) {
+  if (s.length < 4) return false;
+  let runs = 1;
+  let run3 = 1;
+  for (let i2 = 1; i2 < s.length; i2++) {
+    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1 || s[i2] === "0" && s[i2 - 1] === "9") run3++;
+    else {
+      if (run3 < 4) return false;
+      runs++;
+      run3 = 1;
+    }
+  }
+  return run3 >= 4 && runs <= 2;
+}
+function entropy(s) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
+  let h3 = 0;
+  for (const n of counts.values()) {
+    const p2 = n / s.length;
+    h3 -= p2 * Math.log2(p2);
+  }
+  return h3;
+}
+function isUpperSnake(v2) {
+  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
+  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
+  return true;
+}
+function isWords(v2) {
+  if (v2.length >= 64 || /\d/.test(v2)) return false;
+  const parts3 = v2.split(/[-_. ]/);
+  return parts3.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
+}
+var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+function isMaskable(value) {
+  return value.trim() !== "" && !isReference(value.trim());
+}
+function isPublicByDesign(v2, key) {
+  if (v2.startsWith("pk.eyJ") || v2.startsWith("pk_live_") || v2.startsWith("pk_test_")) return true;
+  return v2.length === 40 && v2.startsWith("6L") && !/secret|private/i.test(key ?? "");
+}
+var isHexKey = (v2) => /^[0-9a-f]{12,128}$/i.test(v2) && /[a-f]/i.test(v2) && /\d/.test(v2);
+var isFieldMapping = (key, v2) => key !== void 0 && /^[a-z][a-z0-9_]{0,63}$/.test(key) && /^[a-z][a-z0-9]{0,31}(?:_[a-z0-9]{1,32}){1,6}$/.test(v2);
+function looksLikeCredential(kind, value, options = {}) {
+  const v2 = value.trim();
+  if (v2.includes("-----BEGIN ")) return false;
+  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
+  if (options.template && v2.includes("{") || isPublicByDesign(v2, options.key)) return false;
+  if (v2[0] === "{" && v2.endsWith("}") || v2[0] === "[" && v2.endsWith("]")) return false;
+  if (options.key) {
+    const k2 = squash(options.key);
+    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
+  }
+  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
+  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
+  if (options.code && isFieldMapping(options.key, v2)) return false;
+  if (kind === "password") return v2.length >= 4 && !/^\d{1,7}$/.test(v2);
+  if (isWords(v2)) return false;
+  if (options.key && /salt$/i.test(options.key) && isWords(v2.replace(/\d/g, ""))) return false;
+  if (kind === "django-secret-key") return v2.length >= 4;
+  return v2.length >= 12 && (entropy(v2) >= 3 || isHexKey(v2));
+}
+
+// src/secrets/csv.ts
+function cells(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 <= line2.length) {
+    if (line2[i2] === '"') {
+      let j3 = i2 + 1;
+      let text = "";
+      while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
+        text += line2[j3];
+        j3 += line2[j3] === '"' ? 2 : 1;
+      }
+      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
+      const comma = line2.indexOf(",", j3);
+      i2 = comma < 0 ? line2.length + 1 : comma + 1;
+    } else {
+      const comma = line2.indexOf(",", i2);
+      const end = comma < 0 ? line2.length : comma;
+      out2.push({ text: line2.slice(i2, end), start: i2, end, quoted: false });
+      i2 = end + 1;
+    }
+  }
+  return out2;
+}
+function csvHeader(line2, secretName2) {
+  const names = cells(line2).map((c3) => c3.text.trim());
+  return names.some((n) => n && secretName2(n)) ? names : void 0;
+}
+function csvPairs(line2, columns) {
+  const out2 = [];
+  cells(line2).forEach((c3, i2) => {
+    const key = columns[i2];
+    if (key && c3.text) out2.push({ key, value: c3.text, column: c3.start, parts: [{ line: 0, start: c3.start, end: c3.end }], quoted: c3.quoted });
+  });
+  return out2;
+}
+
+// src/secrets/syntax.ts
+var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
+var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
+var isSpace = (c3) => c3 === " " || c3 === "	";
+var MAX_KEY = 64;
+var MAX_VALUE = 4096;
+function skipSpaceBack(line2, i2) {
+  while (i2 >= 0 && isSpace(line2[i2])) i2--;
+  return i2;
+}
+function skipSpace(line2, i2) {
+  while (i2 < line2.length && isSpace(line2[i2])) i2++;
+  return i2;
+}
+function keyBefore(line2, i2, byEnd) {
+  i2 = skipSpaceBack(line2, i2);
+  if (i2 < 0) return void 0;
+  if (line2[i2] === "]") {
+    const q4 = byEnd.get(i2 - 1);
+    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
+    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
+  }
+  const q3 = byEnd.get(i2);
+  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
+  let j3 = i2;
+  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
+  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
+  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
+}
+function assignmentTarget(line2) {
+  return assignment(line2)?.name;
+}
+function assignment(line2) {
+  let i2 = skipSpace(line2, 0);
+  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
+  if (i2 === start2) return void 0;
+  const name2 = line2.slice(start2, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
+    i2 = skipSpace(line2, i2 + 1);
+    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
+      if (line2[i2] === "=") break;
+      i2++;
+    }
+  }
+  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
+}
+function isNameLike(key) {
+  for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
+  return key.length > 0;
+}
+function callNameBefore(line2, open2) {
+  const end = skipSpaceBack(line2, open2 - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < 2 * MAX_KEY && (isIdentChar2(line2[j3]) || line2[j3] === ".")) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function readsConfig(callName) {
+  const last = callName.slice(callName.lastIndexOf(".") + 1).toLowerCase();
+  return last === "str" || last === "bytes" || last === "setdefault" || last === "pop" || ["get", "env", "config", "setting", "secret", "var"].some((w2) => last.includes(w2));
+}
+
+// src/secrets/quotes.ts
+function rawColumn(q3, i2) {
+  let shift = 0;
+  if (q3.escapes) {
+    for (const e of q3.escapes) if (e < i2) shift++;
+  }
+  return q3.valueStart + i2 + shift;
+}
+var quotedPart = (q3) => [{ line: 0, start: q3.valueStart, end: q3.valueEnd }];
+function scanQuotes(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < line2.length) {
+    const c3 = line2[i2];
+    if (c3 === '"' || c3 === "'" || c3 === "`") {
+      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
+      const open2 = triple ? 3 : 1;
+      let j3 = i2 + open2;
+      let escapes;
+      let value = "";
+      let from = j3;
+      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
+        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
+          value += line2.slice(from, j3);
+          (escapes ??= []).push(value.length);
+          value += line2[j3 + 1];
+          j3 += 2;
+          from = j3;
+          continue;
+        }
+        j3++;
+      }
+      if (j3 >= line2.length) return { quoted: out2, open: { start: i2, valueStart: i2 + open2, quote: c3, triple } };
+      value += line2.slice(from, j3);
+      let tokenStart = i2;
+      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
+      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
+      out2.push({ start: i2, end: j3 + open2 - 1, value, tokenStart, valueStart: i2 + open2, valueEnd: j3, quote: c3, prefix: line2.slice(tokenStart, i2).toLowerCase(), ...escapes ? { escapes } : {} });
+      i2 = j3 + open2;
+      continue;
+    }
+    i2++;
+  }
+  return { quoted: out2 };
+}
+function quotedStrings(line2) {
+  return scanQuotes(line2).quoted;
+}
+var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3.quote === "`" && q3.value.includes("${");
+
+// src/secrets/denylist.ts
+var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
+var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
+var MAX_ELEMENTS = 64;
+var MAX_LIST_LINES = 50;
+function compared(line2, column, byEnd) {
+  let i2 = column - 1;
+  while (i2 >= 0 && (line2[i2] === '"' || line2[i2] === "'")) i2--;
+  for (let n = 0; n < MAX_ELEMENTS && i2 >= 0; n++) {
+    while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "(" || line2[i2] === "[" || line2[i2] === "{" || line2[i2] === ",")) i2--;
+    const q3 = byEnd.get(i2);
+    if (!q3) break;
+    i2 = q3.tokenStart - 1;
+  }
+  if (line2[i2] === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!")) return true;
+  return line2[i2] === "n" && line2[i2 - 1] === "i" && (line2[i2 - 2] === " " || line2[i2 - 2] === "	");
+}
+function collectionTarget(line2) {
+  const target = assignmentTarget(line2);
+  if (!target) return void 0;
+  let i2 = line2.indexOf("=") + 1;
+  while (line2[i2] === " " || line2[i2] === "	") i2++;
+  for (const call3 of ["frozenset", "set", "tuple", "list"]) if (line2.startsWith(call3, i2)) i2 += call3.length;
+  return line2[i2] === "[" || line2[i2] === "(" || line2[i2] === "{" ? target : void 0;
+}
+function enclosingTarget(line2, preceding) {
+  const here = collectionTarget(line2);
+  if (here) return here;
+  for (let n = 0; n < MAX_LIST_LINES; n++) {
+    const before = preceding(n);
+    if (before === void 0) return void 0;
+    const t2 = before.trim();
+    if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
+    return collectionTarget(t2);
+  }
+  return void 0;
+}
+function refusedValues(line2, preceding) {
+  let byEnd;
+  let denyList;
+  return (column) => {
+    byEnd ??= new Map(quotedStrings(line2).map((q3) => [q3.end, q3]));
+    if (compared(line2, column, byEnd)) return true;
+    if (denyList === void 0) {
+      const target = enclosingTarget(line2, preceding);
+      denyList = target !== void 0 && isDenyListName(target);
+    }
+    return denyList;
+  };
+}
+
+// src/secrets/formats.ts
+var FORMATS = [
+  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
+  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
+  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
+  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
+  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
+  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
+  // the whole token: hand-edited keys stray from Django's alphabet
+];
+var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
+var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
+var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
+var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
+var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
+function jwtMatches(line2, out2) {
+  let from = 0;
+  for (; ; ) {
+    const start2 = line2.indexOf("eyJ", from);
+    if (start2 < 0) return;
+    const seg = (i2) => {
+      let j3 = i2;
+      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
+      return j3;
+    };
+    const a = seg(start2);
+    let end = a;
+    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
+      const b3 = seg(a + 1);
+      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
+        const c3 = seg(b3 + 1);
+        if (c3 - b3 - 1 >= 16) {
+          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
+          end = c3;
+        }
+      }
+    }
+    from = Math.max(end, start2 + 3);
+  }
+}
+var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
+var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
+var MAX_PASSWORD = 256;
+function passwordEnd(line2, from, user) {
+  let i2 = from;
+  let slash = false;
+  while (i2 < line2.length && i2 - from <= MAX_PASSWORD && (!URL_STOP.has(line2[i2]) || line2[i2] === "/")) {
+    if (line2[i2] === "/") slash = true;
+    i2++;
+  }
+  if (line2[i2] !== "@" || i2 === from) return -1;
+  if (slash && (user.includes(".") || /^\d{1,5}\//.test(line2.slice(from, from + 6)))) return -1;
+  return i2;
+}
+function urlMatches(line2, out2) {
+  for (let at3 = line2.indexOf("://"); at3 >= 0; at3 = line2.indexOf("://", at3 + 3)) {
+    let s = at3 - 1;
+    while (s >= 0 && at3 - s <= 21 && isSchemeChar(line2[s])) s--;
+    const schemeStart = s + 1;
+    const first = line2[schemeStart];
+    if (at3 - schemeStart < 2 || at3 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
+    if (s >= 0 && isSchemeChar(line2[s])) continue;
+    let i2 = at3 + 3;
+    const userStart = i2;
+    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
+    if (line2[i2] !== ":") continue;
+    const pwStart = i2 + 1;
+    const end = passwordEnd(line2, pwStart, line2.slice(userStart, i2));
+    if (end < 0) continue;
+    const host = line2[end + 1] ?? "";
+    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
+    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, end), column: pwStart, user: line2.slice(userStart, i2) });
+  }
+}
+var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
+function startsWithBase64(text) {
+  let i2 = 0;
+  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
+  let n = 0;
+  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
+  return n >= 20;
+}
+var MAX_KEY_LINES = 200;
+function blockParts(line2, column, following) {
+  const parts3 = [{ line: 0, start: column, end: line2.length }];
+  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
+    const next = following(n);
+    if (next === void 0) break;
+    const start2 = next.length - next.trimStart().length;
+    const end = next.indexOf("-----END");
+    if (end >= 0) {
+      const close = next.indexOf("-----", end + 8);
+      parts3.push({ line: n + 1, start: start2, end: close < 0 ? next.length : close + 5 });
+      break;
+    }
+    const t2 = next.trim();
+    if (t2 !== "" && !ARMOR_HEADERS.some((h3) => t2.startsWith(h3)) && !startsWithBase64(t2) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t2)) break;
+    if (t2 !== "") parts3.push({ line: n + 1, start: start2, end: next.length });
+  }
+  return parts3;
+}
+function escapedBlockPart(line2, column) {
+  const end = line2.indexOf("-----END", column);
+  const close = end < 0 ? -1 : line2.indexOf("-----", end + 8);
+  return [{ line: 0, start: column, end: close < 0 ? line2.length : close + 5 }];
+}
+function privateKeyMatches(line2, following, out2) {
+  PRIVATE_KEY.re.lastIndex = 0;
+  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
+    const column = m2.index ?? 0;
+    const end = column + m2[0].length;
+    let i2 = end;
+    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
+    let body2;
+    let distinct;
+    let parts3;
+    if (i2 >= line2.length) {
+      body2 = true;
+      for (let n = 0; following && n < 4; n++) {
+        const next = following(n);
+        if (next === void 0) break;
+        const t2 = next.trim();
+        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
+        body2 = startsWithBase64(t2);
+        distinct = t2.slice(0, 64);
+        break;
+      }
+      parts3 = blockParts(line2, column, following);
+    } else {
+      let rest = line2.slice(i2, i2 + 400);
+      for (let guard = 0; guard < 8; guard++) {
+        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
+        else {
+          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
+          if (!h3) break;
+          const nl = rest.indexOf("\\n");
+          rest = nl < 0 ? "" : rest.slice(nl);
+        }
+      }
+      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
+      distinct = rest.slice(0, 64);
+      parts3 = escapedBlockPart(line2, column);
+    }
+    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column, distinct, parts: parts3 });
+  }
+}
+var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+function formatMatches(line2, following) {
+  const out2 = [];
+  if (line2.includes("eyJ")) jwtMatches(line2, out2);
+  if (line2.includes("://")) urlMatches(line2, out2);
+  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
+  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
+  if (!out2.length) return out2;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of out2) {
+    const had = byValue.get(m2.value);
+    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
+  }
+  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
+}
+function findFormats(line2, out2) {
+  for (const format2 of FORMATS) {
+    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
+    format2.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
+  }
+}
+
+// src/secrets/pairs.ts
+var partAt = (start2, length) => [{ line: 0, start: start2, end: start2 + length }];
+function plain(key, value, column, quoted, kindHint) {
+  return { key, value, column, parts: partAt(column, value.length), quoted, ...kindHint ? { kindHint } : {} };
+}
+var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
+function authorizationCredential(key, value) {
+  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  const sp = value.indexOf(" ");
+  if (sp < 0) return void 0;
+  const scheme = value.slice(0, sp).toLowerCase();
+  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
+  if (!kindHint) return void 0;
+  let start2 = sp;
+  while (value[start2] === " ") start2++;
+  let end = start2;
+  while (end < value.length && !isSpace(value[end])) end++;
+  return { start: start2, end, kindHint };
+}
+function authorization(key, value, column, quoted) {
+  const c3 = authorizationCredential(key, value);
+  return c3 && plain(key, value.slice(c3.start, c3.end), column + c3.start, quoted, c3.kindHint);
+}
+function quotedPair(key, q3, extra = {}) {
+  return { key, value: q3.value, column: q3.valueStart, parts: quotedPart(q3), quoted: true, ...isTemplate(q3) ? { template: true } : {}, ...extra };
+}
+function headerOrPair(key, q3) {
+  const c3 = authorizationCredential(key, q3.value);
+  if (!c3) return quotedPair(key, q3);
+  const start2 = rawColumn(q3, c3.start);
+  return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
+}
+function joinConcatenated(line2, quoted, qi, pair3) {
+  let value = pair3.value;
+  const parts3 = [...pair3.parts];
+  let template = pair3.template;
+  for (let n = qi + 1; n < quoted.length; n++) {
+    let i2 = skipSpace(line2, quoted[n - 1].end + 1);
+    if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
+    if (quoted[n].tokenStart !== i2) break;
+    value += quoted[n].value;
+    parts3.push(...quotedPart(quoted[n]));
+    template ||= isTemplate(quoted[n]);
+  }
+  return parts3.length === pair3.parts.length ? pair3 : { ...pair3, value, parts: parts3, ...template ? { template } : {} };
+}
+function quotedPairs(line2, quoted, byEnd, code, out2) {
+  const listOpen = /* @__PURE__ */ new Map();
+  const listIndex = /* @__PURE__ */ new Map();
+  const push = (qi, p2) => {
+    out2.push(code ? joinConcatenated(line2, quoted, qi, p2) : p2);
+  };
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q3 = quoted[qi];
+    if (q3.quote === "`" && !code) continue;
+    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
+    if (i2 < 0) continue;
+    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
+      listOpen.set(q3, i2);
+      listIndex.set(q3, 0);
+    } else if (line2[i2] === ",") {
+      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
+      const open3 = prev && listOpen.get(prev);
+      if (prev && open3 !== void 0) {
+        listOpen.set(q3, open3);
+        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
+      }
+    }
+    const open2 = listOpen.get(q3);
+    if (open2 !== void 0) i2 = skipSpaceBack(line2, open2 - 1);
+    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
+      const target = assignmentTarget(line2);
+      if (target) push(qi, quotedPair(target, q3));
+      continue;
+    }
+    let op = line2[i2];
+    if (op === ">" && line2[i2 - 1] === "=") i2--;
+    else if (op === "=" && line2[i2 - 1] === ":") i2--;
+    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
+    op = line2[i2];
+    if (op !== "=" && op !== ":" && op !== ",") continue;
+    let k2 = keyBefore(line2, i2 - 1, byEnd);
+    if (!k2 && op === "=") {
+      const a = assignment(line2);
+      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
+    }
+    if (!k2 || k2.quoted && !isNameLike(k2.key)) continue;
+    let key = k2.key;
+    if (open2 !== void 0 && line2[open2] === "(" && key === "auth") {
+      if (listIndex.get(q3) === 1) out2.push(quotedPair(key, q3, { kindHint: "password" }));
+      continue;
+    }
+    if (op === ",") {
+      const before = skipSpaceBack(line2, k2.before);
+      if (k2.quoted && line2[before] === "(") {
+        const call3 = callNameBefore(line2, before);
+        if (!call3 || !readsConfig(call3)) continue;
+      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
+        const eq2 = skipSpaceBack(line2, before - 1);
+        if (line2[eq2] !== "=") continue;
+        const name2 = keyBefore(line2, eq2 - 1, byEnd);
+        if (!name2) continue;
+        key = name2.key;
+      } else continue;
+    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
+      const brace = skipSpaceBack(line2, k2.before);
+      if (line2[brace] === "{") {
+        const colon = skipSpaceBack(line2, brace - 1);
+        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
+        if (outer) key = outer.key;
+      }
+    } else if (op === "=" && !k2.quoted) {
+      if (key === "default") {
+        let found;
+        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
+          const cand = quoted[b3];
+          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
+            found = cand.value;
+            break;
+          }
+        }
+        found ??= assignmentTarget(line2);
+        if (!found) continue;
+        key = found;
+      } else {
+        const colon = skipSpaceBack(line2, k2.before);
+        if (line2[colon] === ":") {
+          const name2 = keyBefore(line2, colon - 1, byEnd);
+          if (name2 && !name2.quoted) key = name2.key;
+        }
+      }
+    }
+    push(qi, headerOrPair(key, q3));
+  }
+}
+function positionalPasswords(line2, quoted, out2) {
+  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
+    const at3 = line2.indexOf(call3);
+    if (at3 < 0) continue;
+    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at3 + call3.length));
+    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
+    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
+    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push(quotedPair("password", second));
+  }
+  for (const call3 of ["set_password(", "setPassword("]) {
+    for (let at3 = line2.indexOf(call3); at3 >= 0; at3 = line2.indexOf(call3, at3 + call3.length)) {
+      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at3 + call3.length));
+      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push(quotedPair("password", q3));
+    }
+  }
+  for (const call3 of ["create_superuser(", "create_user("]) {
+    const at3 = line2.indexOf(call3);
+    if (at3 < 0) continue;
+    let i2 = at3 + call3.length;
+    const args3 = [];
+    for (const q3 of quoted) {
+      if (q3.tokenStart < i2) continue;
+      if (skipSpace(line2, i2) !== q3.tokenStart) break;
+      args3.push(q3);
+      i2 = skipSpace(line2, q3.end + 1);
+      if (line2[i2] !== ",") break;
+      i2++;
+    }
+    if (args3.length >= 3) out2.push(quotedPair("password", args3[2], { createsUser: true }));
+    for (const q3 of quoted) if (q3.tokenStart > at3 && keywordBefore(line2, q3) === "password") out2.push(quotedPair("password", q3, { createsUser: true }));
+  }
+}
+function keywordBefore(line2, q3) {
+  const eq2 = skipSpaceBack(line2, q3.tokenStart - 1);
+  if (line2[eq2] !== "=" || line2[eq2 - 1] === "=") return void 0;
+  const end = skipSpaceBack(line2, eq2 - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function headerPair(text, base, out2) {
+  let i2 = skipSpace(text, 0);
+  const start2 = i2;
+  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
+  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
+  const name2 = text.slice(start2, i2);
+  const vStart = skipSpace(text, i2 + 1);
+  let vEnd = text.length;
+  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
+  const value = text.slice(vStart, vEnd);
+  if (value[0] === '"' || value[0] === "'") return;
+  const auth2 = authorization(name2, value, base + vStart, false);
+  if (auth2) out2.push(auth2);
+  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
+}
+var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
+var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
+var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
+var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
+function inlinePairs(text, base, out2, secretName2) {
+  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
+    const prev = text[e - 1];
+    const next = text[e + 1];
+    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
+    let j3 = e - 1;
+    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
+    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
+    const key = text.slice(j3 + 1, e);
+    if (key.length < 3 || !secretName2(key)) continue;
+    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    let k2 = e + 1;
+    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
+    let value = text.slice(e + 1, k2);
+    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+    if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
+    e = k2 - 1;
+  }
+  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
+    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
+    let i2 = d2 + 2;
+    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
+    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
+    const key = text.slice(d2 + 2, i2);
+    if (!secretName2(key)) continue;
+    const vStart = skipSpace(text, i2);
+    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
+    let k2 = vStart;
+    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
+    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
+    d2 = k2 - 2;
+  }
+}
+function commandPairs(text, out2, secretName2) {
+  const word = (i2) => {
+    const s = skipSpace(text, i2);
+    let e = s;
+    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
+    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
+  };
+  const set = text.indexOf("configure set ");
+  if (set >= 0) {
+    const [name2, at3] = word(set + "configure set ".length);
+    const [value, vAt] = word(at3 + name2.length);
+    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
+  }
+  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
+    const c3 = text.indexOf(cmd);
+    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
+    if (f3 < 0) continue;
+    const [value, vAt] = word(f3 + flag.length);
+    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
+  }
+}
+function directivePair(line2, secretName2) {
+  const s = skipSpace(line2, 0);
+  let i2 = s;
+  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
+  if (i2 === s || !isSpace(line2[i2])) return void 0;
+  const key = line2.slice(s, i2);
+  if (!secretName2(key)) return void 0;
+  const v2 = skipSpace(line2, i2);
+  let e = v2;
+  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
+  const rest = skipSpace(line2, e);
+  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
+  return plain(key, line2.slice(v2, e), v2, false);
+}
+function restOfLineEnd(line2, from) {
+  let end = line2.length;
+  for (const comment of [" #", "	#"]) {
+    const at3 = line2.indexOf(comment, from);
+    if (at3 >= 0 && at3 < end) end = at3;
+  }
+  while (end > from && isSpace(line2[end - 1])) end--;
+  return end;
+}
+function barePair(line2, restOfLine) {
+  let i2 = skipSpace(line2, 0);
+  for (const prefix2 of ["export ", "ENV ", "ARG ", "set ", "- "]) {
+    if (line2.startsWith(prefix2, i2)) i2 = skipSpace(line2, i2 + prefix2.length);
+  }
+  const env = /^\s{0,64}ENV\s/.test(line2);
+  const keyStart = i2;
+  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
+  if (i2 === keyStart) return void 0;
+  const key = line2.slice(keyStart, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === "=" || line2[i2] === ":") {
+    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
+    i2 = skipSpace(line2, i2 + 1);
+  } else if (!env) return void 0;
+  const first = line2[i2];
+  if (i2 >= line2.length || first === '"' || first === "'" || first === "`" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
+  const valueStart = i2;
+  if (restOfLine && !env) i2 = Math.min(restOfLineEnd(line2, valueStart), valueStart + MAX_VALUE);
+  else while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
+  let value = line2.slice(valueStart, i2);
+  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return void 0;
+  return value ? plain(key, value, valueStart, false) : void 0;
+}
+function pairsOfLine(line2, syntax = false, secretName2 = () => true) {
+  const { code = false, restOfLine = false } = typeof syntax === "boolean" ? { code: syntax } : syntax;
+  const quoted = quotedStrings(line2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const found = [];
+  positionalPasswords(line2, quoted, found);
+  quotedPairs(line2, quoted, byEnd, code, found);
+  for (const q3 of quoted) {
+    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && !q3.escapes && !(q3.quote === "`" && !code)) {
+      headerPair(q3.value, q3.valueStart, found);
+      if (code) inlinePairs(q3.value, q3.valueStart, found, secretName2);
+    }
+  }
+  if (!code) {
+    const bare2 = barePair(line2, restOfLine) ?? directivePair(line2, secretName2);
+    if (bare2) found.push(bare2);
+    headerPair(line2, 0, found);
+    inlinePairs(line2, 0, found, secretName2);
+    commandPairs(line2, found, secretName2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
+}
+
+// src/secrets/carry.ts
+function loneString(t2) {
+  const qs2 = quotedStrings(t2);
+  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
+  let i2 = skipSpace(t2, qs2[0].end + 1);
+  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
+  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
+}
+var MAX_STRING_LINES = 200;
+function secretKeyBefore(t2, i2, secretName2) {
+  const quoted = quotedStrings(t2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const k2 = keyBefore(t2, i2, byEnd);
+  return k2 && (!k2.quoted || isNameLike(k2.key)) && secretName2(k2.key) ? k2 : void 0;
+}
+function openString(t2, indent, secretName2) {
+  const { open: open2 } = scanQuotes(t2);
+  if (!open2) return void 0;
+  let j3 = open2.start - 1;
+  while (j3 >= 0 && open2.start - j3 <= 2 && "bBrRuU".includes(t2[j3])) j3--;
+  const op = skipSpaceBack(t2, j3);
+  if (t2[op] !== "=" && t2[op] !== ":") return void 0;
+  const a = t2[op] === "=" ? assignment(t2) : void 0;
+  const key = a && a.eq === op ? a.name : secretKeyBefore(t2, op - 1, secretName2)?.key;
+  if (!key || !secretName2(key)) return void 0;
+  const quote = open2.triple ? open2.quote.repeat(3) : open2.quote;
+  return { key, mode: "string", needName: false, left: MAX_STRING_LINES, step: 0, quote, value: t2.slice(open2.valueStart), parts: [{ line: 0, start: indent + open2.valueStart, end: indent + t2.length }] };
+}
+function openBlock(t2, indent, secretName2) {
+  const colon = t2.indexOf(":");
+  if (colon < 0) return void 0;
+  let i2 = skipSpace(t2, colon + 1);
+  if (t2[i2] !== "|" && t2[i2] !== ">") return void 0;
+  i2++;
+  while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
+  i2 = skipSpace(t2, i2);
+  if (i2 < t2.length && t2[i2] !== "#") return void 0;
+  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
+  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
+  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
+}
+function openCarry(line2, secretName2, previous) {
+  const t2 = line2.trim();
+  if (t2.length > 512) return void 0;
+  const indent = line2.length - line2.trimStart().length;
+  const base = { needName: false, step: 0 };
+  const last = t2[t2.length - 1];
+  const string = openString(t2, indent, secretName2) ?? openBlock(t2, indent, secretName2);
+  if (string) return string;
+  if (last === "(") {
+    const target = assignmentTarget(t2);
+    const secretTarget = target !== void 0 && secretName2(target);
+    const call3 = callNameBefore(t2, t2.length - 1);
+    if (!call3) return secretTarget ? { ...base, key: target, mode: "concat", left: 20, value: "", parts: [] } : void 0;
+    if (!secretTarget && !readsConfig(call3)) return void 0;
+    return { ...base, key: secretTarget ? target : "", mode: "call", needName: true, left: 6 };
+  }
+  if (last === ",") {
+    const qs2 = quotedStrings(t2);
+    const q3 = qs2[qs2.length - 1];
+    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
+      const lone = loneString(t2);
+      if (lone) {
+        const prev = previous?.trim() ?? "";
+        const call3 = prev.endsWith("(") ? callNameBefore(prev, prev.length - 1) : void 0;
+        return call3 && readsConfig(call3) && isNameLike(lone.value) && secretName2(lone.value) ? { ...base, key: lone.value, mode: "call", left: 4 } : void 0;
+      }
+      const paren = skipSpaceBack(t2, q3.tokenStart - 1);
+      if (t2[paren] === "(") {
+        const target = assignmentTarget(t2);
+        const call3 = callNameBefore(t2, paren);
+        if (!(target && secretName2(target)) && !(call3 && readsConfig(call3))) return void 0;
+        const key = target && secretName2(target) ? target : q3.value;
+        return isNameLike(key) && secretName2(key) ? { ...base, key, mode: "call", left: 4 } : void 0;
+      }
+    }
+    return void 0;
+  }
+  if (last === "{" && t2.startsWith("variable ")) {
+    const q3 = quotedStrings(t2)[0];
+    return q3 && secretName2(q3.value) ? { ...base, key: q3.value, mode: "value", left: 6 } : void 0;
+  }
+  if (last === "[" || last === "{" || last === ":") {
+    let i3 = skipSpaceBack(t2, t2.length - 2);
+    if (last !== ":") {
+      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
+      i3 = skipSpaceBack(t2, i3 - 1);
+    }
+    const k2 = secretKeyBefore(t2, i3, secretName2);
+    if (!k2) return void 0;
+    const lead = t2.slice(0, k2.before + 1).trim();
+    if (last === ":" && k2.before >= 0 && lead !== "" && lead !== "-") return void 0;
+    if (last === "[") return { ...base, key: k2.key, mode: "list", left: 50 };
+    return { ...base, key: k2.key, mode: "value", left: 6, ...last === ":" ? { minIndent: indent + 1 } : {} };
+  }
+  let i2 = 0;
+  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
+  for (const word of ["name:", "key:", "Name:", "Key:"]) {
+    if (t2.startsWith(word, i2)) {
+      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
+      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
+    }
+  }
+  return void 0;
+}
+function carriedPair(carry, quoted = true) {
+  const parts3 = (carry.parts ?? []).map((p2) => ({ ...p2, line: p2.line - carry.step }));
+  if (!carry.key || !parts3.length) return [];
+  return [{ key: carry.key, value: carry.value ?? "", column: parts3[0].start, parts: parts3, quoted }];
+}
+function finishCarry(carry) {
+  return carry.mode === "concat" || carry.mode === "string" || carry.mode === "block" ? carriedPair(carry, carry.mode !== "block") : [];
+}
+function closingQuote(line2, quote) {
+  if (quote.length === 3) return line2.indexOf(quote);
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === quote) return i2;
+  }
+  return -1;
+}
+function continueValue(line2, carry, indent, t2) {
+  const step = carry.step + 1;
+  const value = carry.value ?? "";
+  const parts3 = carry.parts ?? [];
+  const next = (c3) => c3.left > 0 ? { pairs: [], carry: c3 } : { pairs: finishCarry(c3) };
+  if (carry.mode === "string") {
+    const close = closingQuote(line2, carry.quote);
+    const end = close < 0 ? line2.length : close;
+    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
+${line2.slice(0, end)}`, parts: end > indent ? [...parts3, { line: step, start: indent, end }] : parts3 };
+    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
+  }
+  if (carry.mode === "block") {
+    if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
+` });
+    if (indent < (carry.minIndent ?? 0)) return { pairs: finishCarry({ ...carry, value: value.trim() }) };
+    return next({ ...carry, step, left: carry.left - 1, value: value ? `${value}
+${t2}` : t2, parts: [...parts3, { line: step, start: indent, end: indent + t2.length }] });
+  }
+  const qs2 = quotedStrings(t2);
+  let rest = "";
+  let from = 0;
+  for (const q3 of qs2) {
+    rest += t2.slice(from, q3.tokenStart);
+    from = q3.end + 1;
+  }
+  rest += t2.slice(from);
+  const comment = rest.indexOf("#");
+  if (comment >= 0) rest = rest.slice(0, comment);
+  for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
+  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts3, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
+  if (rest.includes(",")) {
+    const pair3 = carriedPair(grown);
+    const after = { ...grown, value: "", parts: [] };
+    return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
+  }
+  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
+}
+function continueCarry(line2, carry, syntax) {
+  const indent = line2.length - line2.trimStart().length;
+  const t2 = line2.trim();
+  if (carry.mode === "string" || carry.mode === "block") return continueValue(line2, carry, indent, t2);
+  const left = carry.left - 1;
+  const step = carry.step + 1;
+  const go = (c3) => c3.left > 0 ? c3 : void 0;
+  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left, step }) };
+  if (carry.mode === "concat") return continueValue(line2, carry, indent, t2);
+  if (carry.mode === "call") {
+    if (t2.startsWith(")")) return { pairs: [] };
+    const args3 = quotedStrings(t2);
+    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
+      const key = carry.key || args3[0].value;
+      return { pairs: [shifted(quotedPair(key, args3[1]), indent)] };
+    }
+    const lone = loneString(t2);
+    if (lone) {
+      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || (isNameLike(lone.value) ? lone.value : ""), needName: false, left, step }) };
+      return { pairs: carry.key ? [shifted(quotedPair(carry.key, lone), indent)] : [] };
+    }
+    const pairs2 = pairsOfLine(t2, syntax).filter((p2) => p2.key === "default");
+    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => shifted({ ...p2, key: carry.key }, indent)) : [] };
+    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left, step }) } : { pairs: [] };
+  }
+  if (carry.mode === "list") {
+    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
+    const qs2 = quotedStrings(t2);
+    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
+    return { pairs: qs2.map((q3) => shifted(quotedPair(carry.key, q3), indent)), carry: go({ ...carry, left, step }) };
+  }
+  if (t2.startsWith("}") || indent < (carry.minIndent ?? 0)) return { pairs: [] };
+  const pairs = pairsOfLine(line2, syntax).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
+  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
+  if (t2.startsWith("- ")) return { pairs: [] };
+  return { pairs: [], carry: go({ ...carry, left, step }) };
+}
+function shifted(p2, indent) {
+  return indent ? { ...p2, column: p2.column + indent, parts: p2.parts.map((x3) => ({ ...x3, start: x3.start + indent, end: x3.end + indent })) } : p2;
+}
+
+// src/secrets/triggers.ts
+var TRIGGERS = [
+  { word: "pass", at: 1 },
+  { word: "pwd", at: 0 },
+  { word: "private key", at: 7 },
+  { word: "secret", at: 1 },
+  { word: "salt", at: 0 },
+  { word: "sg.", at: 0 },
+  { word: "sk_live_", at: 0 },
+  { word: "sk_test_", at: 0 },
+  { word: "token", at: 1 },
+  { word: "key", at: 0 },
+  { word: "bearer", at: 0 },
+  { word: "auth", at: 0 },
+  { word: "akia", at: 0 },
+  { word: "asia", at: 1 },
+  { word: "abia", at: 1 },
+  { word: "acca", at: 0 },
+  { word: "aiza", at: 1 },
+  { word: "credential", at: 7 },
+  { word: "create_user", at: 6 },
+  { word: "create_superuser", at: 7 },
+  { word: "://", at: 0 },
+  { word: "eyj", at: 0 },
+  { word: "ghp_", at: 1 },
+  { word: "gho_", at: 1 },
+  { word: "ghu_", at: 1 },
+  { word: "ghs_", at: 0 },
+  { word: "ghr_", at: 0 },
+  { word: "github_pat_", at: 4 },
+  { word: "rk_live_", at: 0 },
+  { word: "rk_test_", at: 0 },
+  { word: "xox", at: 0 },
+  { word: "xapp-", at: 2 },
+  { word: "django-insecure-", at: 0 },
+  { word: "sk-", at: 0 },
+  { word: ".login(", at: 2 },
+  { word: "bind_s(", at: 3 }
+];
+var NEWLINE = 10;
+var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+var TABLE = new Uint8Array(65536);
+var NEWLINE_PAIR = 255;
+var CHECKS = [];
+var NEIGHBOURS = new Uint8Array(256 * 512);
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var pair2 = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+function buildTable() {
+  const index = /* @__PURE__ */ new Map();
+  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
+  for (const { word, at: at3 } of TRIGGERS) {
+    const bytes2 = new Uint8Array(Buffer.from(word));
+    for (const back of [at3, at3 + 1]) {
+      const key = bytes2[back] | bytes2[back + 1] << 8;
+      let slot = index.get(key);
+      if (slot === void 0) {
+        slot = CHECKS.length;
+        CHECKS.push([]);
+        index.set(key, slot);
+      }
+      CHECKS[slot].push({ word: bytes2, back });
+      const [offset, third] = back === at3 ? [0, bytes2[at3 + 2]] : [256, bytes2[at3]];
+      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
+      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair2(a, b3)] = slot + 1;
+    }
+  }
+  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair2(NEWLINE, c3)] = TABLE[pair2(c3, NEWLINE)] = NEWLINE_PAIR;
+}
+buildTable();
+function hasTrigger(data, j3, slot, end) {
+  const n = slot * 512;
+  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
+  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
+  return false;
+}
+function wordAt(bytes2, i2, word, end) {
+  if (i2 < 0 || i2 + word.length > end) return false;
+  for (let n = 0; n < word.length; n++) if (lower(bytes2[i2 + n]) !== word[n]) return false;
+  return true;
+}
+var scratch = new Uint8Array(0);
+function aligned(bytes2) {
+  if (bytes2.byteOffset % 2 === 0) return bytes2;
+  if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
+  scratch.set(bytes2);
+  return scratch.subarray(0, bytes2.length);
+}
+function indexLines(bytes2) {
+  const data = aligned(bytes2);
+  const end = data.length;
+  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
+  const starts = [0];
+  const candidates2 = [];
+  for (let w2 = 0; w2 < pairs.length; w2++) {
+    const slot = TABLE[pairs[w2]];
+    if (slot === 0) continue;
+    const j3 = w2 << 1;
+    if (slot === NEWLINE_PAIR) {
+      if (data[j3] === NEWLINE) starts.push(j3 + 1);
+      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      continue;
+    }
+    if (!hasTrigger(data, j3, slot, end)) continue;
+    candidates2.push(starts.length - 1);
+    const nl = data.indexOf(NEWLINE, j3);
+    if (nl < 0) return { starts, candidates: candidates2 };
+    w2 = (nl >> 1) - 1;
+  }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
+  return { starts, candidates: candidates2 };
+}
+
+// src/secrets/detect.ts
+var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
+function isSkippedFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
+}
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
+var extension = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name2.lastIndexOf(".");
+  return dot < 0 ? "" : name2.slice(dot + 1);
+};
+function isSecretsCandidate(path2) {
+  return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension(path2));
+}
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+function isDocsFile(path2) {
+  const lower2 = path2.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
+}
+var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
+var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
+function isTranslationFile(path2) {
+  const parts3 = path2.toLowerCase().split("/");
+  if (LOCALE_EXTENSIONS.has(extension(path2))) return true;
+  return parts3.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
+var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension(path2));
+function isEnvFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
+}
+var isYaml = (path2) => {
+  const ext2 = extension(path2);
+  return ext2 === "yml" || ext2 === "yaml";
+};
+var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
+function linesOfBytes(bytes2, starts) {
+  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  };
+}
+function linesOfText(text, count) {
+  const starts = [0];
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
+}
+function pgpassPair(line2) {
+  if (line2.startsWith("#")) return void 0;
+  let field2 = 0;
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, parts: partAt(i2 + 1, line2.length - i2 - 1), quoted: false, kindHint: "password" } : void 0;
+  }
+  return void 0;
+}
+var secretName = (key) => namedKind(key) !== void 0;
+var MINIFIED_LINE = 500;
+function detectSecrets(path2, content, options) {
+  if (isSkippedFile(path2)) return [];
+  const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const ctx = {
+    docs: isDocsFile(path2),
+    syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
+    translations: isTranslationFile(path2),
+    pgpass: name2 === ".pgpass" || name2 === "pgpass",
+    notebook: extension(path2) === "ipynb",
+    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
+    script: /\.(m?js|cjs|css)$/.test(name2),
+    everyValue
+  };
+  const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
+  const { starts, candidates: candidates2 } = indexLines(bytes2);
+  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
+  const columns = extension(path2) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
+  if (!candidates2.length && !ctx.pgpass && !columns) return [];
+  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path2) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
+  const everyLine = yaml || ctx.pgpass || columns !== void 0;
+  const out2 = [];
+  let carry;
+  const carried = (pairs, lineNo, opened, taken, readPairs) => {
+    for (const p2 of pairs) if (!lines || p2.parts.some((x3) => lines.has(lineNo + x3.line))) addPair(p2, lineNo, opened, ctx, out2, taken, [], () => !readPairs);
+  };
+  const parents = [];
+  let next = 0;
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates2[next] === index;
+    if (candidate) next++;
+    else if (!carry && !everyLine) {
+      if (next >= candidates2.length) break;
+      index = candidates2[next++];
+      candidate = true;
+    }
+    const lineNo = index + 1;
+    const line2 = lineAt(index) ?? "";
+    let encrypted = false;
+    if (yaml) {
+      const trimmed = line2.trimStart();
+      if (trimmed && !trimmed.startsWith("#")) {
+        const indent = line2.length - trimmed.length;
+        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+        encrypted = parents.some((p2) => p2.key === "encryptedData");
+        const t2 = trimmed.trimEnd();
+        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
+      }
+    }
+    const report = !lines || lines.has(lineNo);
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line2.length > MINIFIED_LINE);
+    const taken = /* @__PURE__ */ new Set();
+    let continued = false;
+    if (carry) {
+      const step = continueCarry(line2, carry.state, ctx.syntax);
+      carried(step.pairs, lineNo, carry.line, taken, readPairs);
+      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
+      continued = carry !== void 0;
+    }
+    if (report && ctx.pgpass) {
+      const p2 = pgpassPair(line2);
+      if (p2) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    }
+    if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    if (!candidate) continue;
+    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out2, taken);
+    if ((readPairs || everyValue) && !continued) {
+      const opened = openCarry(line2, secretName, lineAt(index - 1));
+      if (opened) carry = { state: opened, line: lineNo };
+    }
+  }
+  if (carry) carried(finishCarry(carry.state), file.count, carry.line, /* @__PURE__ */ new Set(), true);
+  return out2;
+}
+function formatHit(m2, lineNo, belowThreshold) {
+  const parts3 = m2.parts ?? partAt(m2.column, m2.value.length);
+  return {
+    kind: m2.format.kind,
+    label: m2.format.label,
+    line: lineNo,
+    column: m2.column,
+    value: m2.value,
+    testKey: m2.format.lowSeverity?.(m2.value),
+    ...m2.distinct ? { distinct: m2.distinct } : {},
+    spans: parts3.map((p2) => ({ line: lineNo + p2.line, start: p2.start, end: p2.end })),
+    ...belowThreshold ? { belowThreshold } : {}
+  };
+}
+function scanLine(line2, lineNo, following, preceding, ctx, readPairs, out2, taken) {
+  const formats = [];
+  const refused = ctx.syntax.code ? refusedValues(line2, preceding) : () => false;
+  for (const m2 of formatMatches(line2, following)) {
+    const below2 = isFormatPlaceholder(m2) || refused(m2.column);
+    if (below2 && !ctx.everyValue) continue;
+    formats.push(m2);
+    taken.add(m2.column);
+    out2.push(formatHit(m2, lineNo, below2));
+  }
+  if (!readPairs && !ctx.everyValue) return;
+  const below = (p2) => !readPairs || refused(p2.column);
+  if (!ctx.notebook) for (const p2 of pairsOfLine(line2, ctx.syntax, secretName)) addPair(p2, lineNo, void 0, ctx, out2, taken, formats, below);
+  else {
+    for (const q3 of quotedStrings(line2)) {
+      if (q3.value.length <= 8 || !q3.escapes) continue;
+      for (const p2 of pairsOfLine(q3.value, true, secretName)) {
+        const parts3 = p2.parts.map((x3) => ({ ...x3, start: rawColumn(q3, x3.start), end: rawColumn(q3, x3.end) }));
+        addPair({ ...p2, column: parts3[0].start, parts: parts3 }, lineNo, void 0, ctx, out2, taken, formats, below);
+      }
+    }
+  }
+}
+function addPair(p2, lineNo, keyLine, ctx, out2, taken, formats, below = () => false) {
+  if (taken.has(p2.column)) return;
+  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
+  const kind = namedKind(p2.key) ?? p2.kindHint;
+  if (!kind) return;
+  const strong = looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key, code: ctx.syntax.code, template: p2.template });
+  const weakUser = !strong && ctx.migration && p2.createsUser === true && isMaskable(p2.value);
+  const credential = (strong || weakUser) && !below(p2);
+  if (!credential && !(ctx.everyValue && isMaskable(p2.value))) return;
+  taken.add(p2.column);
+  const label = weakUser ? "weak password of a user a migration creates" : kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
+  out2.push({
+    kind,
+    label,
+    line: lineNo,
+    column: p2.column,
+    value: p2.value,
+    key: p2.key,
+    ...keyLine !== void 0 ? { keyLine } : {},
+    spans: p2.parts.map((x3) => ({ line: lineNo + x3.line, start: x3.start, end: x3.end })),
+    ...credential ? {} : { belowThreshold: true }
+  });
+}
+function isFormatPlaceholder(m2) {
+  const value = m2.value;
+  if (m2.format.kind === "private-key") return false;
+  if (isKnownExample(value)) return true;
+  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
+  const lower2 = value.toLowerCase();
+  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
+  if (m2.format.kind === "django-secret-key") {
+    const body2 = value.slice("django-insecure-".length);
+    return isDummy(body2) || isPlaceholder(body2);
+  }
+  let b3 = 0;
+  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
+  const sep4 = b3;
+  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
+  return new Set(value.slice(b3 > sep4 ? b3 : 0)).size <= 3;
+}
+
+// src/secrets/local-service.ts
+var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
+function isLocalHost(host) {
+  const h3 = host.toLowerCase();
+  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
+  return /^[a-z][a-z0-9_-]*$/.test(h3);
+}
+function hostAfter(line2, passwordEnd2) {
+  if (line2[passwordEnd2] !== "@") return void 0;
+  let i2 = passwordEnd2 + 1;
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
+  return line2.slice(start2, i2) || void 0;
+}
+var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
+var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
+var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
+function hostValue(line2) {
+  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
+  if (quotes.length) {
+    const last = quotes[quotes.length - 1];
+    return last[1] ?? last[2];
+  }
+  const at3 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
+  return at3 < 0 ? void 0 : line2.slice(at3 + 1).trim();
+}
+function namesLocalDatabase(text) {
+  let local = false;
+  const lines = text.split("\n", 2e4);
+  for (const line2 of lines) {
+    if (line2.length > 1e3) continue;
+    if (DATABASE_IMAGE.test(line2)) local = true;
+    else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
+      const host = hostValue(line2);
+      if (host === void 0) continue;
+      if (host === "" || isLocalHost(host)) local = true;
+      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
+    }
+  }
+  return local;
+}
+function localServiceReason(hit, line2, localDatabase) {
+  if (hit.kind === "url-credentials") {
+    const host = hostAfter(line2, hit.column + hit.value.length);
+    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
+  }
+  if (hit.kind !== "password") return void 0;
+  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
+  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
+}
+
+// src/rules/env-file-committed.ts
+var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
+function secretsFileReason(path2, text) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
+  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
+  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
+  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
+  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
+  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
+    return "a key store";
+  }
+  return void 0;
+}
+var ENVIRONMENT_FILE = "an environment file";
+function variableOf(line2) {
+  const t2 = (line2 ?? "").trim().replace(/^export\s{1,8}/, "");
+  const eq2 = t2.indexOf("=");
+  return eq2 > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t2.slice(0, eq2).trim()) ? t2.slice(0, eq2).trim() : void 0;
+}
+function heldCredentials(ctx) {
+  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
+  if (!hits.length) return void 0;
+  const lines = ctx.text.split("\n");
+  const names = /* @__PURE__ */ new Set();
+  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
+  let local;
+  const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
+  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
+}
+var envFileCommitted = {
+  meta: {
+    id: "env-file-committed",
+    severity: "high",
+    title: "A secrets file is added to the repository",
+    django: [],
+    docs: {
+      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.",
+      why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
+      bad: "git add .env.production",
+      fix: "# .gitignore\n.env\n.env.*\n!.env.example"
+    }
+  },
+  checkFile(ctx) {
+    const { path: path2, added, fileClass } = ctx;
+    if (!added) return [];
+    const reason = secretsFileReason(path2, () => ctx.text);
+    if (!reason) return [];
+    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
+    if (reason === ENVIRONMENT_FILE && !held) return [];
+    const line2 = held?.line ?? 1;
+    const what = held ? `, with values for ${held.names.join(", ")}` : "";
+    const lowBecause = fileClass.kind !== "production" ? fileClass.why : held?.localOnly ? "it only holds passwords of databases the project runs itself" : void 0;
+    return [
+      {
+        subject: "file",
+        loc: { path: path2, line: line2, endLine: line2 },
+        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
+        severity: lowBecause ? "low" : void 0,
+        ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
+        fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
+      }
+    ];
+  }
+};
+
+// src/python/values.ts
+var NONE = { kind: "none" };
+var TRUE = { kind: "bool", value: true };
+var FALSE = { kind: "bool", value: false };
+var str = (value) => ({ kind: "str", value });
+var int = (value) => ({ kind: "int", value });
+var bool = (value) => value ? TRUE : FALSE;
+var unknown = (why2) => ({ kind: "unknown", why: why2 });
+var fails = (why2) => ({ kind: "fails", why: why2 });
+var list = (values, type = "list", open2 = false) => ({
+  kind: "seq",
+  type,
+  items: values.map((value) => ({ value })),
+  open: open2
+});
+var MAX_OPTIONS = 8;
+var MAX_MAYBE = 64;
+var MAX_DEPTH = 100;
+function oneOf(options, why2) {
+  const flat = [];
+  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
+  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
+  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
+  const failing2 = flat.find((v2) => v2.kind === "unknown");
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
+  return { kind: "oneOf", options: flat, why: why2 };
+}
+function summarize(options) {
+  const seqs = options.filter((o2) => o2.kind === "seq");
+  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
+  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
+  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+  const only = [];
+  for (const s of seqs)
+    for (const i2 of [...s.items, ...s.only ?? []]) {
+      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
+      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+      only.push(i2);
+    }
+  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
+}
+function mapOptions(v2, f3) {
+  if (v2.kind === "fails") return v2;
+  if (v2.kind !== "oneOf") return f3(v2);
+  return oneOf(v2.options.map(f3), v2.why);
+}
+function truthy(v2) {
+  switch (v2.kind) {
+    case "none":
+      return false;
+    case "bool":
+      return v2.value;
+    case "int":
+    case "float":
+      return v2.value !== 0;
+    case "str":
+      return v2.value.length > 0;
+    case "seq":
+      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
+    case "dict":
+      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
+    case "oneOf": {
+      const all = v2.options.map(truthy);
+      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+    }
+    case "module":
+    case "envReader":
+    case "func":
+    case "class":
+      return true;
+    case "instance":
+      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
+    default:
+      return void 0;
+  }
+}
+function hasAttribute(cls, name2, depth = 0) {
+  if (cls.ns.bindings.has(name2)) return true;
+  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
+}
+function equal(a, b3, depth = 0) {
+  if (depth > MAX_DEPTH) return false;
+  const na = numeric2(a);
+  const nb = numeric2(b3);
+  if (na !== void 0 && nb !== void 0) return na === nb;
+  if (a.kind !== b3.kind) return false;
+  switch (a.kind) {
+    case "none":
+      return true;
+    case "str":
+      return a.value === b3.value;
+    case "seq": {
+      const o2 = b3;
+      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
+      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
+    }
+    case "dict": {
+      const o2 = b3;
+      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
+    }
+    case "oneOf": {
+      const o2 = b3;
+      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
+    }
+    case "ext":
+      return a.qname === b3.qname;
+    case "unknown":
+    case "fails":
+      return a.why === b3.why;
+    case "module":
+      return a.path === b3.path && a.dict === b3.dict;
+    case "func":
+      return a.fn === b3.fn && a.self === b3.self;
+    case "class":
+      return a.cls === b3.cls;
+    case "absent":
+      return true;
+    default:
+      return false;
+  }
+}
+function numeric2(v2) {
+  if (v2.kind === "bool") return v2.value ? 1 : 0;
+  if (v2.kind === "int" || v2.kind === "float") return v2.value;
+  return void 0;
+}
+function show2(v2, max = 80) {
+  const out2 = { text: "", max: max + 1 };
+  render(v2, out2, 0);
+  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
+}
+function render(v2, out2, depth) {
+  const put = (s) => {
+    out2.text += s;
+    return out2.text.length <= out2.max;
+  };
+  const list2 = (parts3, open2, close, more) => {
+    put(open2);
+    for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
+      if (i2) put(", ");
+      parts3[i2]();
+    }
+    if (more) put(parts3.length ? ", \u2026" : "\u2026");
+    put(close);
+  };
+  if (depth > MAX_DEPTH) {
+    put("\u2026");
+    return;
+  }
+  switch (v2.kind) {
+    case "none":
+      put("None");
+      return;
+    case "bool":
+      put(v2.value ? "True" : "False");
+      return;
+    case "int":
+      put(String(v2.value));
+      return;
+    case "float":
+      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
+      return;
+    case "str":
+      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
+      return;
+    case "seq": {
+      const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
+      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
+      else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
+      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
+      return;
+    }
+    case "dict":
+      list2(
+        v2.entries.map((e) => () => {
+          put(`${pyRepr(e.key)}: `);
+          render(e.value, out2, depth + 1);
+        }),
+        "{",
+        "}",
+        v2.open
+      );
+      return;
+    case "oneOf":
+      v2.options.forEach((o2, i2) => {
+        if (i2) put(" or ");
+        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
+      });
+      return;
+    case "unknown":
+      put("<unknown>");
+      return;
+    case "fails":
+      put("<error>");
+      return;
+    case "ext":
+      put(v2.qname);
+      return;
+    case "envReader":
+      put("environ.Env(...)");
+      return;
+    case "module":
+      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
+      return;
+    case "absent":
+      put("<not set>");
+      return;
+    case "func":
+      put(`<function ${v2.fn.name}>`);
+      return;
+    case "class":
+      put(`<class ${v2.cls.name}>`);
+      return;
+    case "instance":
+      put(`<${v2.cls.name} object>`);
+      return;
+    case "configValue":
+      put(`values.${v2.type}(\u2026)`);
+      return;
+  }
+}
+function pyRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out2 = "";
+  for (const ch of s) {
+    if (ch === "\\") out2 += "\\\\";
+    else if (ch === quote) out2 += "\\" + ch;
+    else if (ch === "\n") out2 += "\\n";
+    else if (ch === "	") out2 += "\\t";
+    else if (ch === "\r") out2 += "\\r";
+    else out2 += ch;
+  }
+  return quote + out2 + quote;
+}
+function containsString(v2, s) {
+  if (v2.kind === "oneOf") {
+    const known = v2.options.filter((o2) => o2.kind !== "unknown");
+    const all = known.map((o2) => containsString(o2, s));
+    if (all.length && all.every((x3) => x3 === true)) return true;
+    if (known.length < v2.options.length) return void 0;
+    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+  }
+  if (v2.kind !== "seq") return void 0;
+  let unsure = v2.open && !v2.only;
+  for (const i2 of [...v2.items, ...v2.only ?? []]) {
+    if (i2.value.kind === "str") {
+      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
+    } else unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+
+// src/rules/helpers.ts
+function judge(setting, isBad) {
+  const v2 = setting.value;
+  const options = v2.kind === "oneOf" ? v2.options : [v2];
+  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
+  const badIndex = results.findIndex((r2) => r2 === true);
+  if (badIndex < 0) return { verdict: "none" };
+  const value = options[badIndex];
+  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
+}
+function optionMatches(v2, target) {
+  return show2(v2, 400) === show2(target, 400);
+}
+function trueButNotTrue(v2) {
+  return truthy(v2) === true && v2.kind !== "bool";
+}
+function notBooleanMessage(name2, v2, djangoCheck, from) {
+  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
+  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+}
+function locOf(setting, view, binding = setting.binding) {
+  return binding?.loc ?? view.moduleLoc();
+}
+function rel(loc) {
+  return `${loc.path}:${loc.line}`;
+}
+function origin(setting, view, binding = setting.binding) {
+  if (binding?.supplied) return suppliedBy(binding);
+  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
+  const read = binding.env.find((r2) => r2.defaultText !== void 0);
+  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
+  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
+  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
+}
+function suppliedBy(binding) {
+  const s = binding.supplied;
+  if (!s) return "";
+  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
+  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
+}
+function findItem(v2, s) {
+  if (v2.kind !== "seq") return void 0;
+  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
+}
+function hasEntry(setting, s) {
+  return containsString(setting.value, s);
+}
+function literalFix(setting, pythonValue) {
+  const b3 = setting.binding;
+  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
+  const code = b3.text.trimStart();
+  const indent = b3.text.slice(0, b3.text.length - code.length);
+  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
+  const hash = code.indexOf("#");
+  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
+}
+function mask(secret) {
+  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
+  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
+}
+function alternatives(v2) {
+  return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function entryOf(v2, key) {
+  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
+}
+function lastSegment(dotted2) {
+  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
+}
+function listStrings(v2) {
+  const alts = alternatives(v2);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const alt of alts) {
+    if (alt.kind !== "seq") continue;
+    for (const item of [...alt.items, ...alt.only ?? []]) {
+      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
+      const s = item.value.value;
+      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
+      out2.set(s, { value: s, loc: item.loc, certain });
+    }
+  }
+  return [...out2.values()];
+}
+
+// src/lines.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  }
+  text;
+  starts = [0];
+  get count() {
+    return this.starts.length;
+  }
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n) {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
+    const start2 = this.starts[n - 1];
+    if (n === this.starts.length) return this.text.slice(start2);
+    const end = this.starts[n] - 1;
+    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
+  }
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function linesOf(files, path2) {
+  let byPath = indexes.get(files);
+  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
+  if (!byPath.has(path2)) {
+    const text = files.read(path2);
+    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+  }
+  return byPath.get(path2);
+}
+
+// src/rules/hardcoded-credential.ts
+var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
+var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
+var hardcodedCredential = {
+  meta: {
+    id: "hardcoded-credential",
+    severity: "high",
+    title: "A credential is committed in a file",
+    django: [],
+    docs: {
+      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
+      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
+      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
+      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
+    }
+  },
+  checkFile(ctx) {
+    const { path: path2, lines, fileClass } = ctx;
+    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const text = ctx.text;
+    let localDatabase;
+    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
+    let lines_;
+    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
+    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
+      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
+      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
+      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
+      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      return {
+        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
+        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
+        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
+        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
+        severity: lowered || hit.testKey ? "low" : void 0,
+        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
+        secrets: hit.kind === "private-key" ? [] : [hit.value],
+        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
+      };
+    });
+  }
+};
+
+// src/rules/file-rules.ts
+var FILE_RULES = [hardcodedCredential, envFileCommitted];
+
+// src/rules/allowed-hosts-empty.ts
+var allowedHostsEmpty = {
+  meta: {
+    id: "allowed-hosts-empty",
+    severity: "low",
+    title: "ALLOWED_HOSTS is empty while DEBUG is off",
+    django: ["security.W020"],
+    docs: {
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.",
+      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
+      bad: "ALLOWED_HOSTS = []",
+      fix: 'ALLOWED_HOSTS = ["example.com"]'
+    }
+  },
+  check({ settings }) {
+    if (truthy(settings.get("DEBUG").value) !== false) return [];
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => {
+      const t2 = truthy(v2);
+      return t2 === void 0 ? void 0 : !t2;
+    });
+    if (j3.verdict === "none") return [];
+    return [
+      {
+        subject: "ALLOWED_HOSTS:empty",
+        djangoCheck: "security.W020",
+        loc: locOf(s, settings, j3.binding),
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "List the domains the site is served on." }
+      }
+    ];
+  }
+};
+
+// src/rules/allowed-hosts-wildcard.ts
+var allowedHostsWildcard = {
+  meta: {
+    id: "allowed-hosts-wildcard",
+    severity: "high",
+    title: "ALLOWED_HOSTS accepts any host ('*')",
+    django: [],
+    docs: {
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
+      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
+      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
+      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
+    if (j3.verdict === "none" || !j3.value) return [];
+    if (j3.value.kind === "str")
+      return [
+        {
+          subject: "ALLOWED_HOSTS",
+          loc: locOf(s, settings, j3.binding),
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ];
+    const item = findItem(j3.value, "*");
+    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
+    return [
+      {
+        subject: "ALLOWED_HOSTS",
+        loc,
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
+      }
+    ];
+  }
+};
+
+// src/settings/defaults.ts
+var DJANGO_DEFAULTS = {
+  DEBUG: FALSE,
+  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
+  SECRET_KEY: str(""),
+  SECRET_KEY_FALLBACKS: list([]),
+  ALLOWED_HOSTS: list([]),
+  INSTALLED_APPS: list([]),
+  MIDDLEWARE: list([]),
+  TEMPLATES: list([]),
+  SESSION_COOKIE_SECURE: FALSE,
+  SESSION_COOKIE_HTTPONLY: TRUE,
+  SESSION_COOKIE_SAMESITE: str("Lax"),
+  CSRF_COOKIE_SECURE: FALSE,
+  CSRF_COOKIE_HTTPONLY: FALSE,
+  CSRF_COOKIE_SAMESITE: str("Lax"),
+  CSRF_USE_SESSIONS: FALSE,
+  CSRF_TRUSTED_ORIGINS: list([]),
+  SECURE_HSTS_SECONDS: int(0),
+  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
+  SECURE_HSTS_PRELOAD: FALSE,
+  SECURE_SSL_REDIRECT: FALSE,
+  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
+  SECURE_REFERRER_POLICY: str("same-origin"),
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
+  SECURE_PROXY_SSL_HEADER: NONE,
+  X_FRAME_OPTIONS: str("DENY"),
+  SILENCED_SYSTEM_CHECKS: list([])
+};
+var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
+var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
+var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
+var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
+var SESSIONS_APP = "django.contrib.sessions";
+var SETTINGS_NAMES = /* @__PURE__ */ new Set([
+  "DEBUG",
+  "SECRET_KEY",
+  "SECRET_KEY_FALLBACKS",
+  "ALLOWED_HOSTS",
+  "INSTALLED_APPS",
+  "MIDDLEWARE",
+  "MIDDLEWARE_CLASSES",
+  "ROOT_URLCONF",
+  "TEMPLATES",
+  "WSGI_APPLICATION",
+  "ASGI_APPLICATION",
+  "DATABASES",
+  "AUTH_PASSWORD_VALIDATORS",
+  "LANGUAGE_CODE",
+  "TIME_ZONE",
+  "USE_I18N",
+  "USE_TZ",
+  "STATIC_URL",
+  "STATIC_ROOT",
+  "MEDIA_URL",
+  "MEDIA_ROOT",
+  "DEFAULT_AUTO_FIELD",
+  "SESSION_COOKIE_SECURE",
+  "SESSION_COOKIE_HTTPONLY",
+  "SESSION_COOKIE_SAMESITE",
+  "CSRF_COOKIE_SECURE",
+  "CSRF_COOKIE_SAMESITE",
+  "CSRF_USE_SESSIONS",
+  "CSRF_TRUSTED_ORIGINS",
+  "SECURE_HSTS_SECONDS",
+  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+  "SECURE_HSTS_PRELOAD",
+  "SECURE_SSL_REDIRECT",
+  "SECURE_PROXY_SSL_HEADER",
+  "SECURE_CONTENT_TYPE_NOSNIFF",
+  "SECURE_REFERRER_POLICY",
+  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "X_FRAME_OPTIONS",
+  "AUTH_USER_MODEL",
+  "LOGIN_URL",
+  "LOGIN_REDIRECT_URL",
+  "EMAIL_BACKEND",
+  "CACHES",
+  "LOGGING",
+  "PASSWORD_HASHERS",
+  "SESSION_ENGINE",
+  "SESSION_SERIALIZER",
+  "CORS_ALLOWED_ORIGINS",
+  "CORS_ALLOW_ALL_ORIGINS",
+  "CORS_ORIGIN_ALLOW_ALL",
+  "SILENCED_SYSTEM_CHECKS",
+  "STATICFILES_DIRS",
+  "STORAGES",
+  "SITE_ID",
+  "ADMINS",
+  "INTERNAL_IPS"
+]);
 
 // src/python/parser.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
@@ -48588,8 +58140,8 @@ function cookieIn(line2) {
   let i2 = 0;
   while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "\f")) i2++;
   if (line2[i2] !== "#") return void 0;
-  const at2 = line2.indexOf("coding", i2);
-  for (let c3 = at2; c3 >= 0; c3 = line2.indexOf("coding", c3 + 1)) {
+  const at3 = line2.indexOf("coding", i2);
+  for (let c3 = at3; c3 >= 0; c3 = line2.indexOf("coding", c3 + 1)) {
     let j3 = c3 + 6;
     if (line2[j3] !== ":" && line2[j3] !== "=") continue;
     j3++;
@@ -48822,7 +58374,7 @@ function dotted(n) {
   const text = n?.text ?? "";
   return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
 }
-function named(n) {
+function named2(n) {
   return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
 }
 function block(n) {
@@ -48831,7 +58383,7 @@ function block(n) {
 }
 function statements(n) {
   const out2 = [];
-  for (const child of named(n)) {
+  for (const child of named2(n)) {
     if (!child.hasError) {
       out2.push(...statement(child));
       continue;
@@ -48854,7 +58406,7 @@ function statement(n) {
   const s = span(n);
   switch (n.type) {
     case "expression_statement": {
-      const inner = named(n);
+      const inner = named2(n);
       if (inner.length !== 1) return [{ ...s, t: "other" }];
       return [expressionStatement(inner[0], s)];
     }
@@ -48873,16 +58425,16 @@ function statement(n) {
       const handlers = [];
       let orelse = [];
       let final = [];
-      for (const c3 of named(n)) {
+      for (const c3 of named2(n)) {
         if (c3.type === "except_clause" || c3.type === "except_group_clause") {
-          const parts3 = named(c3);
+          const parts3 = named2(c3);
           const body2 = parts3.find((p2) => p2.type === "block") ?? null;
           const typeNode = parts3.find((p2) => p2.type !== "block");
           const types = typeNode ? exceptionNames(typeNode) : [];
           const alias = typeNode?.type === "as_pattern" ? typeNode.childForFieldName("alias") : null;
-          handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body2) });
+          handlers.push({ types, name: alias ? ident(named2(alias)[0]) : null, body: block(body2) });
         } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
-        else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
+        else if (c3.type === "finally_clause") final = block(named2(c3).find((p2) => p2.type === "block") ?? null);
       }
       return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
     }
@@ -48902,16 +58454,16 @@ function statement(n) {
       return [{ ...s, t: "import", names }];
     }
     case "for_statement": {
-      const orelse = block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
+      const orelse = block(named2(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
       return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
     }
     case "while_statement":
-      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
+      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named2(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
     case "with_statement": {
-      const items = named(named(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
+      const items = named2(named2(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
         const value = c3.childForFieldName("value");
         if (value?.type !== "as_pattern") return { value: expr(value), target: null };
-        return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName("alias") ?? value)[0] ?? null) };
+        return { value: expr(named2(value)[0] ?? null), target: expr(named2(value.childForFieldName("alias") ?? value)[0] ?? null) };
       });
       return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
     }
@@ -48920,16 +58472,16 @@ function statement(n) {
       return [definition(n, s, [])];
     case "decorated_definition": {
       const def = n.childForFieldName("definition");
-      const decorators = named(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named(c3)[0] ?? null));
+      const decorators = named2(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named2(c3)[0] ?? null));
       return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
     }
     case "return_statement":
-      return [{ ...s, t: "return", value: named(n).length ? expr(named(n)[0]) : null }];
+      return [{ ...s, t: "return", value: named2(n).length ? expr(named2(n)[0]) : null }];
     case "raise_statement":
-      return [{ ...s, t: "raise", exc: named(n).length ? expr(named(n)[0]) : null }];
+      return [{ ...s, t: "raise", exc: named2(n).length ? expr(named2(n)[0]) : null }];
     case "global_statement":
     case "nonlocal_statement":
-      return [{ ...s, t: "global", names: named(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
+      return [{ ...s, t: "global", names: named2(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
     case "break_statement":
       return [{ ...s, t: "break" }];
     case "continue_statement":
@@ -48937,8 +58489,8 @@ function statement(n) {
     case "match_statement":
       return [matchStatement(n, s)];
     case "delete_statement": {
-      const target = named(n)[0];
-      const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
+      const target = named2(n)[0];
+      const targets = target ? (target.type === "expression_list" ? named2(target) : [target]).map(expr) : [];
       return [{ ...s, t: "del", targets }];
     }
     default:
@@ -48952,7 +58504,7 @@ function definition(n, s, decorators) {
     const bases = [];
     const keywords = [];
     const supers = n.childForFieldName("superclasses");
-    for (const a of supers ? named(supers) : []) {
+    for (const a of supers ? named2(supers) : []) {
       if (a.type === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
       else bases.push(expr(a));
     }
@@ -48963,15 +58515,15 @@ function definition(n, s, decorators) {
 function params(n) {
   if (!n) return [];
   const out2 = [];
-  for (const p2 of named(n)) {
+  for (const p2 of named2(n)) {
     switch (p2.type) {
       case "identifier":
         out2.push({ name: ident(p2) });
         break;
       case "typed_parameter": {
-        const inner = named(p2)[0];
-        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "*" });
-        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "**" });
+        const inner = named2(p2)[0];
+        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "*" });
+        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "**" });
         else out2.push({ name: ident(inner) });
         break;
       }
@@ -48980,10 +58532,10 @@ function params(n) {
         out2.push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
         break;
       case "list_splat_pattern":
-        out2.push({ name: ident(named(p2)[0]), star: "*" });
+        out2.push({ name: ident(named2(p2)[0]), star: "*" });
         break;
       case "dictionary_splat_pattern":
-        out2.push({ name: ident(named(p2)[0]), star: "**" });
+        out2.push({ name: ident(named2(p2)[0]), star: "**" });
         break;
     }
   }
@@ -48992,11 +58544,11 @@ function params(n) {
 function matchStatement(n, s) {
   const branches = [];
   let orelse = null;
-  for (const c3 of named(n.childForFieldName("body") ?? n)) {
+  for (const c3 of named2(n.childForFieldName("body") ?? n)) {
     if (c3.type !== "case_clause") continue;
-    const pattern = named(c3).find((x3) => x3.type === "case_pattern");
+    const pattern = named2(c3).find((x3) => x3.type === "case_pattern");
     const body2 = block(c3.childForFieldName("consequence"));
-    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named(pattern).length === 1 && named(pattern)[0].type === "identifier") && !named(c3).some((x3) => x3.type === "if_clause");
+    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named2(pattern).length === 1 && named2(pattern)[0].type === "identifier") && !named2(c3).some((x3) => x3.type === "if_clause");
     if (irrefutable && orelse === null) orelse = body2;
     else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
   }
@@ -49004,9 +58556,9 @@ function matchStatement(n, s) {
   return { ...s, t: "if", branches, orelse };
 }
 function exceptionNames(n) {
-  if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
+  if (n.type === "as_pattern") return exceptionNames(named2(n)[0]);
   if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
-    return named(n).flatMap(exceptionNames);
+    return named2(n).flatMap(exceptionNames);
   return [dotted(n).split(".").pop() ?? n.text];
 }
 function importFrom(n, s) {
@@ -49014,12 +58566,12 @@ function importFrom(n, s) {
   let level = 0;
   let module2 = "";
   if (moduleNode?.type === "relative_import") {
-    for (const c3 of named(moduleNode)) {
+    for (const c3 of named2(moduleNode)) {
       if (c3.type === "import_prefix") level = c3.text.length;
       else module2 = dotted(c3);
     }
   } else module2 = dotted(moduleNode);
-  if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
+  if (named2(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
   const names = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
     if (c3.type === "aliased_import") {
@@ -49081,9 +58633,9 @@ function expression(n) {
     case "string":
       return stringExpr([n], ln2);
     case "concatenated_string":
-      return stringExpr(named(n), ln2);
+      return stringExpr(named2(n), ln2);
     case "parenthesized_expression": {
-      const inner = named(n);
+      const inner = named2(n);
       return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
     }
     case "attribute":
@@ -49117,7 +58669,7 @@ function expression(n) {
       return { t: "compare", line: ln2, ops, operands };
     }
     case "conditional_expression": {
-      const [a, cond, b3] = named(n);
+      const [a, cond, b3] = named2(n);
       return { t: "ifexp", line: ln2, cond: expr(cond), then: expr(a), else: expr(b3) };
     }
     case "list":
@@ -49128,17 +58680,17 @@ function expression(n) {
     case "tuple_pattern":
     case "list_pattern": {
       const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
-      return { t: "seq", line: ln2, kind, items: named(n).map(expr) };
+      return { t: "seq", line: ln2, kind, items: named2(n).map(expr) };
     }
     case "list_splat":
     case "list_splat_pattern":
-      return { t: "starred", line: ln2, value: expr(named(n)[0] ?? null) };
+      return { t: "starred", line: ln2, value: expr(named2(n)[0] ?? null) };
     case "dictionary":
       return {
         t: "dict",
         line: ln2,
-        entries: named(n).map(
-          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named(c3)[0] ?? null) }
+        entries: named2(n).map(
+          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named2(c3)[0] ?? null) }
         )
       };
     case "list_comprehension":
@@ -49158,10 +58710,10 @@ function expression(n) {
 }
 function comprehension(n, ln2) {
   const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "tuple";
-  const clauses2 = named(n).filter((c3) => c3.type === "for_in_clause");
+  const clauses2 = named2(n).filter((c3) => c3.type === "for_in_clause");
   const target = clauses2[0]?.childForFieldName("left");
   if (clauses2.length !== 1 || !target) return { t: "unknown", line: ln2, why: "comprehension" };
-  const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
+  const conds = named2(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named2(c3)[0] ?? null));
   const body2 = n.childForFieldName("body");
   const iter = expr(clauses2[0].childForFieldName("right"));
   if (kind === "dict") {
@@ -49178,9 +58730,9 @@ function call(n, ln2) {
   const splats = [];
   if (argsNode?.type === "generator_expression") args3.push(expr(argsNode));
   else if (argsNode)
-    for (const a of named(argsNode)) {
+    for (const a of named2(argsNode)) {
       if (a.type === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
-      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named(a)[0] ?? null));
+      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named2(a)[0] ?? null));
       else args3.push(expr(a));
     }
   return { t: "call", line: ln2, func: func2, args: args3, kwargs, splat: splats.length > 0, splats };
@@ -49365,9 +58917,9 @@ var STATIC_LIBRARY_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "lib", "
 var DOCS_DIRS = /* @__PURE__ */ new Set(["docs", "doc", "documentation", "man"]);
 var TEMPLATE_DIRS = /* @__PURE__ */ new Set(["examples", "example", "samples", "sample", "demo", "demos", "templates_examples", "skeleton", "boilerplate"]);
 var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "rst", "adoc", "ipynb", "tex", "mdx"]);
-var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
+var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
 var DEV_NAME_WORDS = ["dev", "development", "local", "test", "tests", "testing", "ci", "debug", "override"];
-function extension(name2) {
+function extension2(name2) {
   const dot = name2.lastIndexOf(".");
   return dot < 0 ? "" : name2.slice(dot + 1);
 }
@@ -49407,8 +58959,8 @@ function classifyFile(path2) {
   if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts3.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
   if (throwawayKeyName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named as a development or test key` };
   if (devDeployName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named for development or tests` };
-  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
-  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts3[parts3.length - 1]} is a template or example meant to be copied` };
+  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
+  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts3[parts3.length - 1]} is a template or example meant to be copied` };
   if (dirs.some((d2) => TEMPLATE_DIRS.has(d2))) return { kind: "template", why: "it is in example code" };
   return PRODUCTION;
 }
@@ -49441,75 +58993,6 @@ function dependencyFileClass(path2) {
   const words2 = name2.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
   if (dependencySource(path2) === "requirements" && words2.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name2} lists development, test or documentation dependencies` };
   return { kind: "production", why: "it lists what the project installs" };
-}
-
-// src/deps/specifier.ts
-var CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)(.+)$/;
-function clauses(spec) {
-  if (!spec) return [];
-  const out2 = [];
-  for (const part of spec.split(",")) {
-    const m2 = CLAUSE.exec(part.trim());
-    if (!m2) return void 0;
-    out2.push({ op: m2[1], version: m2[2].trim() });
-  }
-  return out2;
-}
-function isValidSpecifier(spec) {
-  if (!spec) return true;
-  const cs2 = clauses(spec);
-  if (!cs2) return false;
-  if (cs2.some((c3) => c3.op === "===")) return cs2.length === 1;
-  return validRange(spec);
-}
-function exactVersion(spec) {
-  const cs2 = clauses(spec);
-  const eq2 = cs2?.find((c3) => (c3.op === "==" || c3.op === "===") && !c3.version.endsWith(".*"));
-  return eq2 && valid(eq2.version) ? eq2.version : void 0;
-}
-function admits(spec, version) {
-  if (!spec) return true;
-  const exact = clauses(spec)?.find((c3) => c3.op === "===");
-  if (exact) return exact.version === version;
-  return satisfies(version, spec);
-}
-function nextRelease(version) {
-  const e = explain(version);
-  if (!e) return void 0;
-  const r2 = [...e.release];
-  if (r2.length < 3) while (r2.length < 3) r2.push(0);
-  r2[r2.length - 1]++;
-  return r2.join(".");
-}
-function candidates(spec, extra = []) {
-  const out2 = new Set(extra);
-  for (const c3 of clauses(spec) ?? []) {
-    const v2 = c3.version.replace(/\.\*$/, "");
-    if (!valid(v2)) continue;
-    out2.add(v2);
-    const next = nextRelease(v2);
-    if (next) out2.add(next);
-    const e = explain(v2);
-    if (e && e.release.length >= 2) out2.add(`${e.release[0]}.${e.release[1] + 1}`);
-    if (e) out2.add(`${e.release[0] + 1}.0`);
-  }
-  return [...out2].filter((v2) => valid(v2)).sort(compare);
-}
-function oldestAdmitted(spec) {
-  const cs2 = clauses(spec);
-  if (!cs2 || !cs2.some((c3) => [">=", ">", "==", "===", "~="].includes(c3.op))) return void 0;
-  const exact = cs2.find((c3) => c3.op === "===");
-  if (exact) return exact.version;
-  return candidates(spec).find((v2) => admits(spec, v2));
-}
-function admitsSeries(spec, series) {
-  const inSeries = (v2) => seriesOf(v2) === series;
-  const tries = [series, `${series}.999`, ...candidates(spec).filter(inSeries)];
-  return tries.some((v2) => admits(spec, v2));
-}
-function seriesOf(version) {
-  const e = explain(version);
-  return e ? `${e.release[0]}.${e.release[1] ?? 0}` : void 0;
 }
 
 // src/deps/judged.ts
@@ -50724,35 +60207,6 @@ function djangoPins(files) {
   return result;
 }
 
-// src/deps/support.ts
-var SUPPORT_SOURCE = "https://www.djangoproject.com/download/#supported-versions";
-var SERIES = [
-  { series: "1.8", endOfSupport: "2018-04", lts: true },
-  { series: "1.9", endOfSupport: "2017-04" },
-  { series: "1.10", endOfSupport: "2017-12" },
-  { series: "1.11", endOfSupport: "2020-04", lts: true },
-  { series: "2.0", endOfSupport: "2019-04" },
-  { series: "2.1", endOfSupport: "2019-12" },
-  { series: "2.2", endOfSupport: "2022-04", lts: true },
-  { series: "3.0", endOfSupport: "2021-04" },
-  { series: "3.1", endOfSupport: "2021-12" },
-  { series: "3.2", endOfSupport: "2024-04", lts: true },
-  { series: "4.0", endOfSupport: "2023-04" },
-  { series: "4.1", endOfSupport: "2023-12" },
-  { series: "4.2", endOfSupport: "2026-04", lts: true },
-  { series: "5.0", endOfSupport: "2025-04" },
-  { series: "5.1", endOfSupport: "2025-12" },
-  { series: "5.2", endOfSupport: "2028-04", lts: true },
-  { series: "6.0", endOfSupport: "2027-04" }
-];
-var NEWEST_SERIES = SERIES.reduce((a, b3) => compare(a.series, b3.series) >= 0 ? a : b3).series;
-function pastSupport(series, today) {
-  const row = SERIES.find((s) => s.series === series);
-  if (!row) return { past: compare(series, SERIES[0].series) < 0 };
-  const [y2, m2] = row.endOfSupport.split("-").map(Number);
-  return { past: today.getTime() >= Date.UTC(y2, m2, 1), endOfSupport: row.endOfSupport };
-}
-
 // src/deps/django-version.ts
 function parseDjangoVersion(text) {
   const t2 = text.trim();
@@ -50789,2423 +60243,6 @@ function djangoVersion(files, option) {
 function atLeast(v2, series) {
   return compare(v2.version, series) >= 0;
 }
-
-// src/rules/django-unsupported-version.ts
-var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-var month = (ym) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
-function admittedSeries(spec, release, exact) {
-  if (exact) return { series: [seriesOf(release) ?? release], newer: false };
-  const [major2] = SERIES[SERIES.length - 1].series.split(".").map(Number);
-  const newer = admits(spec, `${major2}.99`) || admits(spec, `${major2 + 1}.0`);
-  return { series: SERIES.map((s) => s.series).filter((s) => admitsSeries(spec, s)), newer };
-}
-var djangoUnsupportedVersion = {
-  meta: {
-    id: "django-unsupported-version",
-    severity: "medium",
-    title: "The Django series a pin admits is past its end of support",
-    django: [],
-    docs: {
-      what: `Reports a Django pin (from the same files and with the same choice of release as \`django-vulnerable-version\`: the lock decides, else the pin) whose every admitted series is past the end of its security support, by a table of series and end dates from ${SUPPORT_SOURCE}. A range that also admits a supported series (\`Django>=3.2\`) is silent; \`Django~=3.2.0\` or \`Django>=2.2,<4\` are reported. A series newer than the table is taken as supported. In a diff, a pin that moves to a series past support is new.`,
-      why: "Django publishes security fixes only for supported series: flaws found after the end of support are disclosed with fixes for newer series only, so an unsupported release stays vulnerable to every one of them, and the advisory data cannot even list them.",
-      bad: "# requirements.txt\nDjango~=3.2.0",
-      fix: "# requirements.txt\nDjango~=5.2.0  # an LTS series"
-    }
-  },
-  check(ctx) {
-    const out2 = [];
-    const supported = SERIES.filter((s) => !pastSupport(s.series, ctx.today).past);
-    const advice = supported.length ? `Move to a supported series: ${supported.map((s) => `${s.series}${s.lts ? " LTS" : ""} (supported until ${month(s.endOfSupport)})`).join(", ")}.` : "Move to a supported series.";
-    for (const j3 of ctx.pins) {
-      const { series, newer } = admittedSeries(j3.pin.specifier, j3.release, j3.how === "locked" || j3.how === "exact");
-      if (newer || !series.length) continue;
-      const ended = series.map((s) => ({ s, ...pastSupport(s, ctx.today) }));
-      if (!ended.every((e) => e.past)) continue;
-      const newest = ended[ended.length - 1];
-      const endedWhen = newest.endOfSupport ? `ended in ${month(newest.endOfSupport)}` : "ended long ago";
-      const what = j3.how === "oldest" || j3.how === "open" ? series.length === 1 ? `\`${j3.pin.text}\` admits only the ${newest.s} series, whose security support ${endedWhen}` : `\`${j3.pin.text}\` admits only series past their end of support (${series.join(", ")}); the newest, ${newest.s}, ${endedWhen}` : `${j3.how === "locked" ? j3.pin.path : `\`${j3.pin.text}\``} installs Django ${j3.release}: security support for the ${newest.s} series ${endedWhen}`;
-      out2.push({
-        subject: "django",
-        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
-        message: `${what}, so security flaws found since are not fixed for it. ${advice}`,
-        notes: [`Support dates: ${SUPPORT_SOURCE}.`],
-        fix: { description: advice },
-        covers: series
-      });
-    }
-    return out2;
-  }
-};
-
-// src/deps/django-advisories.data.ts
-var ADVISORY_DATA = {
-  source: "pypa/advisory-database, vulns/django/ (OSV format; the per-version lists dropped, ranges kept)",
-  commit: "3ccb612573e2511ab5cad7dafecd838605c80cda",
-  date: "2024-10-10T17:35:05+00:00",
-  advisories: [
-    { "id": "PYSEC-2007-1", "aliases": ["CVE-2007-5712"], "published": "2007-10-30", "summary": "The internationalization (i18n) framework in Django 0.91, 0.95, 0.95.1, and 0.96, and as used in other products such as PyLucid, when the USE_I18N option and the i18n component are enabled, allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
-    { "id": "PYSEC-2008-1", "aliases": ["CVE-2008-2302"], "published": "2008-05-23", "summary": "Cross-site scripting (XSS) vulnerability in the login form in the administration application in Django 0.91 before 0.91.2, 0.95 before 0.95.3, and 0.96 before 0.96.2 allows remote attackers to inje\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
-    { "id": "PYSEC-2008-2", "aliases": ["CVE-2008-3909"], "published": "2008-09-04", "summary": "The administration application in Django 0.91, 0.95, and 0.96 stores unauthenticated HTTP POST requests and processes them after successful authentication occurs, which allows remote attackers to c\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
-    { "id": "PYSEC-2009-3", "aliases": ["CVE-2009-2659"], "published": "2009-08-04", "summary": 'The Admin media handler in core/servers/basehttp.py in Django 1.0 and 0.96 does not properly map URL requests to expected "static media files," which allows remote attackers to conduct directory tr\u2026', "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
-    { "id": "PYSEC-2009-4", "aliases": ["CVE-2009-3695"], "published": "2009-10-13", "summary": "Algorithmic complexity vulnerability in the forms library in Django 1.0 before 1.0.4 and 1.1 before 1.1.1 allows remote attackers to cause a denial of service (CPU consumption) via a crafted (1) Em\u2026", "ranges": [{ "introduced": "1.0", "fixed": "1.0.4" }, { "introduced": "1.1", "fixed": "1.1.1" }] },
-    { "id": "PYSEC-2010-12", "aliases": ["CVE-2010-3082", "GHSA-fxpg-gg9g-76gj"], "published": "2010-09-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.2.x before 1.2.2 allows remote attackers to inject arbitrary web script or HTML via a csrfmiddlewaretoken (aka csrf_token) cookie.", "ranges": [{ "introduced": "1.2", "fixed": "1.2.2" }] },
-    { "id": "PYSEC-2011-8", "aliases": ["CVE-2010-4534", "GHSA-fwr5-q9rx-294f"], "published": "2011-01-10", "summary": "The administrative interface in django.contrib.admin in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not properly restrict use of the query string to perform certain ob\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
-    { "id": "PYSEC-2011-9", "aliases": ["CVE-2010-4535", "GHSA-7wph-fc4w-wqp2"], "published": "2011-01-10", "summary": "The password reset functionality in django.contrib.auth in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not validate the length of a string representing a base36 timest\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
-    { "id": "PYSEC-2011-10", "aliases": ["CVE-2011-0696", "GHSA-5j2h-h5hg-3wf8"], "published": "2011-02-14", "summary": "Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 does not properly validate HTTP requests that contain an X-Requested-With header, which makes it easier for remote attackers to conduct cross-site r\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
-    { "id": "PYSEC-2011-11", "aliases": ["CVE-2011-0697", "GHSA-8m3r-rv5g-fcpq"], "published": "2011-02-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 might allow remote attackers to inject arbitrary web script or HTML via a filename associated with a fil\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
-    { "id": "PYSEC-2011-12", "aliases": ["CVE-2011-0698", "GHSA-7g9h-c88w-r7h2"], "published": "2011-02-14", "summary": "Directory traversal vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 on Windows might allow remote attackers to read or execute files via a / (slash) character in a key in a sessio\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
-    { "id": "PYSEC-2011-1", "aliases": ["CVE-2011-4136", "GHSA-x88j-93vc-wpmp"], "published": "2011-10-19", "summary": "django.contrib.sessions in Django before 1.2.7 and 1.3.x before 1.3.1, when session data is stored in the cache, uses the root namespace for both session identifiers and application-data keys, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
-    { "id": "PYSEC-2011-2", "aliases": ["CVE-2011-4137", "GHSA-3jqw-crqj-w8qw"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 relies on Python libraries that attempt access to an arbitrary URL with no timeout, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
-    { "id": "PYSEC-2011-3", "aliases": ["CVE-2011-4138"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 originally tests a URL's validity through a HEAD request, but then uses a GET request fo\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
-    { "id": "PYSEC-2011-4", "aliases": ["CVE-2011-4139"], "published": "2011-10-19", "summary": "Django before 1.2.7 and 1.3.x before 1.3.1 uses a request's HTTP Host header to construct a full URL in certain circumstances, which allows remote attackers to conduct cache poisoning attacks via a\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
-    { "id": "PYSEC-2011-5", "aliases": ["CVE-2011-4140", "GHSA-h95j-h2rv-qrg4"], "published": "2011-10-19", "summary": "The CSRF protection mechanism in Django through 1.2.7 and 1.3.x through 1.3.1 does not properly handle web-server configurations supporting arbitrary HTTP Host headers, which allows remote attacker\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
-    { "id": "PYSEC-2012-2", "aliases": ["CVE-2012-3442"], "published": "2012-07-31", "summary": "The (1) django.http.HttpResponseRedirect and (2) django.http.HttpResponsePermanentRedirect classes in Django before 1.3.2 and 1.4.x before 1.4.1 do not validate the scheme of a redirect target, whi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
-    { "id": "PYSEC-2012-3", "aliases": ["CVE-2012-3443"], "published": "2012-07-31", "summary": "The django.forms.ImageField class in the form system in Django before 1.3.2 and 1.4.x before 1.4.1 completely decompresses image data during image validation, which allows remote attackers to cause\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
-    { "id": "PYSEC-2012-4", "aliases": ["CVE-2012-3444"], "published": "2012-07-31", "summary": "The get_image_dimensions function in the image-handling functionality in Django before 1.3.2 and 1.4.x before 1.4.1 uses a constant chunk size in all attempts to determine dimensions, which allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
-    { "id": "PYSEC-2012-7", "aliases": ["CVE-2012-4520"], "published": "2012-11-18", "summary": "The django.http.HttpRequest.get_host function in Django 1.3.x before 1.3.4 and 1.4.x before 1.4.2 allows remote attackers to generate and display arbitrary URLs via crafted username and password Ho\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.4" }, { "introduced": "1.4", "fixed": "1.4.2" }] },
-    { "id": "PYSEC-2013-16", "aliases": ["CVE-2013-0305"], "published": "2013-05-02", "summary": "The administrative interface for Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 does not check permissions for the history view, which allows remote authenticated\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
-    { "id": "PYSEC-2013-17", "aliases": ["CVE-2013-0306"], "published": "2013-05-02", "summary": "The form library in Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 allows remote attackers to bypass intended resource limits for formsets and cause a denial of s\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
-    { "id": "PYSEC-2013-20", "aliases": ["CVE-2013-4315"], "published": "2013-09-16", "summary": "Directory traversal vulnerability in Django 1.4.x before 1.4.7, 1.5.x before 1.5.3, and 1.6.x before 1.6 beta 3 allows remote attackers to read arbitrary files via a file path in the ALLOWED_INCLUD\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.7" }, { "introduced": "1.5", "fixed": "1.5.3" }] },
-    { "id": "PYSEC-2013-18", "aliases": ["CVE-2013-1443"], "published": "2013-09-23", "summary": "The authentication framework (django.contrib.auth) in Django 1.4.x before 1.4.8, 1.5.x before 1.5.4, and 1.6.x before 1.6 beta 4 allows remote attackers to cause a denial of service (CPU consumptio\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.8" }, { "introduced": "1.5", "fixed": "1.5.4" }] },
-    { "id": "PYSEC-2013-19", "aliases": ["CVE-2013-4249"], "published": "2013-10-04", "summary": "Cross-site scripting (XSS) vulnerability in the AdminURLFieldWidget widget in contrib/admin/widgets.py in Django 1.5.x before 1.5.2 and 1.6.x before 1.6 beta 2 allows remote attackers to inject arb\u2026", "ranges": [{ "introduced": "1.5", "fixed": "1.5.2" }] },
-    { "id": "PYSEC-2013-21", "aliases": ["CVE-2013-6044"], "published": "2013-10-04", "summary": "The is_safe_url function in utils/http.py in Django 1.4.x before 1.4.6, 1.5.x before 1.5.2, and 1.6 before beta 2 treats a URL's scheme as safe even if it is not HTTP or HTTPS, which might introduc\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.6" }, { "introduced": "1.5", "fixed": "1.5.2" }] },
-    { "id": "PYSEC-2014-1", "aliases": ["CVE-2014-0472"], "published": "2014-04-23", "summary": "The django.core.urlresolvers.reverse function in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 allows remote attackers to import and execute arbitrary Py\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
-    { "id": "PYSEC-2014-2", "aliases": ["CVE-2014-0473"], "published": "2014-04-23", "summary": "The caching framework in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 reuses a cached CSRF token for all anonymous users, which allows remote attackers \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
-    { "id": "PYSEC-2014-3", "aliases": ["CVE-2014-0474"], "published": "2014-04-23", "summary": "The (1) FilePathField, (2) GenericIPAddressField, and (3) IPAddressField model field classes in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 do not prop\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
-    { "id": "PYSEC-2014-19", "aliases": ["CVE-2014-1418"], "published": "2014-05-16", "summary": "Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly include the (1) Vary: Cookie or (2) Cache-Control header in responses, which allows remote attac\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
-    { "id": "PYSEC-2014-20", "aliases": ["CVE-2014-3730"], "published": "2014-05-16", "summary": "The django.util.http.is_safe_url function in Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly validate URLs, which allows remote attackers to con\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
-    { "id": "PYSEC-2014-4", "aliases": ["CVE-2014-0480"], "published": "2014-08-26", "summary": "The core.urlresolvers.reverse function in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not properly validate URLs, which allows remote attac\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
-    { "id": "PYSEC-2014-5", "aliases": ["CVE-2014-0481"], "published": "2014-08-26", "summary": "The default configuration for the file upload handling system in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 uses a sequential file name generat\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
-    { "id": "PYSEC-2014-6", "aliases": ["CVE-2014-0482"], "published": "2014-08-26", "summary": "The contrib.auth.middleware.RemoteUserMiddleware middleware in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3, when using the contrib.auth.backends\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
-    { "id": "PYSEC-2014-7", "aliases": ["CVE-2014-0483"], "published": "2014-08-26", "summary": "The administrative interface (contrib.admin) in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not check if a field represents a relationship \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
-    { "id": "PYSEC-2015-4", "aliases": ["CVE-2015-0219"], "published": "2015-01-16", "summary": "Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 allows remote attackers to spoof WSGI headers by using an _ (underscore) character instead of a - (dash) character in an HTTP heade\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
-    { "id": "PYSEC-2015-5", "aliases": ["CVE-2015-0220"], "published": "2015-01-16", "summary": "The django.util.http.is_safe_url function in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 does not properly handle leading whitespaces, which allows remote attackers to conduct\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
-    { "id": "PYSEC-2015-6", "aliases": ["CVE-2015-0221"], "published": "2015-01-16", "summary": "The django.views.static.serve view in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 reads files an entire line at a time, which allows remote attackers to cause a denial of serv\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
-    { "id": "PYSEC-2015-7", "aliases": ["CVE-2015-0222"], "published": "2015-01-16", "summary": "ModelMultipleChoiceField in Django 1.6.x before 1.6.10 and 1.7.x before 1.7.3, when show_hidden_initial is set to True, allows remote attackers to cause a denial of service by submitting duplicate \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
-    { "id": "PYSEC-2015-8", "aliases": ["CVE-2015-2241"], "published": "2015-03-12", "summary": "Cross-site scripting (XSS) vulnerability in the contents function in admin/helpers.py in Django before 1.7.6 and 1.8 before 1.8b2 allows remote attackers to inject arbitrary web script or HTML via \u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.6" }, { "introduced": "1.8a1", "fixed": "1.8b2" }] },
-    { "id": "PYSEC-2015-18", "aliases": ["CVE-2015-2316"], "published": "2015-03-25", "summary": "The utils.html.strip_tags function in Django 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1, when using certain versions of Python, allows remote attackers to cause a denial of ser\u2026", "ranges": [{ "introduced": "1.6", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
-    { "id": "PYSEC-2015-9", "aliases": ["CVE-2015-2317"], "published": "2015-03-25", "summary": "The utils.http.is_safe_url function in Django before 1.4.20, 1.5.x, 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1 does not properly validate URLs, which allows remote attackers to\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.20" }, { "introduced": "1.5", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
-    { "id": "PYSEC-2015-19", "aliases": ["CVE-2015-3982"], "published": "2015-06-02", "summary": "The session.flush function in the cached_db backend in Django 1.8.x before 1.8.2 does not properly flush the session, which allows remote attackers to hijack user sessions via an empty string in th\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.2" }] },
-    { "id": "PYSEC-2015-10", "aliases": ["CVE-2015-5144"], "published": "2015-07-14", "summary": "Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 uses an incorrect regular expression, which allows remote attackers to inject arbitrary headers and conduct HTT\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
-    { "id": "PYSEC-2015-20", "aliases": ["CVE-2015-5143", "GHSA-h582-2pch-3xv3"], "published": "2015-07-14", "summary": "The session backends in Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (session store consumption) via mu\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
-    { "id": "PYSEC-2015-21", "aliases": ["CVE-2015-5145"], "published": "2015-07-14", "summary": "validators.URLValidator in Django 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (CPU consumption) via unspecified vectors.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.3" }] },
-    { "id": "PYSEC-2015-22", "aliases": ["CVE-2015-5963"], "published": "2015-08-24", "summary": "contrib.sessions.middleware.SessionMiddleware in Django 1.8.x before 1.8.4, 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions allows remote attackers to cause a denial of servic\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }, { "introduced": "1.8", "fixed": "1.8.4" }] },
-    { "id": "PYSEC-2015-23", "aliases": ["CVE-2015-5964"], "published": "2015-08-24", "summary": "The (1) contrib.sessions.backends.base.SessionBase.flush and (2) cache_db.SessionStore.flush functions in Django 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions create empty s\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }] },
-    { "id": "PYSEC-2015-11", "aliases": ["CVE-2015-8213"], "published": "2015-12-07", "summary": "The get_format function in utils/formats.py in Django before 1.7.x before 1.7.11, 1.8.x before 1.8.7, and 1.9.x before 1.9rc2 might allow remote attackers to obtain sensitive application secrets vi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.11" }, { "introduced": "1.8", "fixed": "1.8.7" }, { "introduced": "1.9a0", "fixed": "1.9rc2" }] },
-    { "id": "PYSEC-2016-14", "aliases": ["CVE-2016-2048"], "published": "2016-02-08", "summary": 'Django 1.9.x before 1.9.2, when ModelAdmin.save_as is set to True, allows remote authenticated users to bypass intended access restrictions and create ModelAdmin objects via the "Save as New" optio\u2026', "ranges": [{ "introduced": "1.9", "fixed": "1.9.2" }] },
-    { "id": "PYSEC-2016-15", "aliases": ["CVE-2016-2512"], "published": "2016-04-08", "summary": "The utils.http.is_safe_url function in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to redirect users to arbitrary web sites and conduct phishing attacks or possibly conduct \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
-    { "id": "PYSEC-2016-16", "aliases": ["CVE-2016-2513"], "published": "2016-04-08", "summary": "The password hasher in contrib/auth/hashers.py in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to enumerate users via a timing attack involving login requests.", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
-    { "id": "PYSEC-2016-2", "aliases": ["CVE-2016-6186"], "published": "2016-08-05", "summary": "Cross-site scripting (XSS) vulnerability in the dismissChangeRelatedObjectPopup function in contrib/admin/static/admin/js/admin/RelatedObjectLookups.js in Django before 1.8.14, 1.9.x before 1.9.8, \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.14" }, { "introduced": "1.9", "fixed": "1.9.8" }, { "introduced": "1.10a0", "fixed": "1.10rc1" }] },
-    { "id": "PYSEC-2016-3", "aliases": ["CVE-2016-7401"], "published": "2016-10-03", "summary": "The cookie parsing code in Django before 1.8.15 and 1.9.x before 1.9.10, when used on a site with Google Analytics, allows remote attackers to bypass an intended CSRF protection mechanism by settin\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.15" }, { "introduced": "1.9", "fixed": "1.9.10" }] },
-    { "id": "PYSEC-2016-17", "aliases": ["CVE-2016-9013"], "published": "2016-12-09", "summary": "Django 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3 use a hardcoded password for a temporary database user created when running tests with an Oracle database, which makes it e\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
-    { "id": "PYSEC-2016-18", "aliases": ["CVE-2016-9014"], "published": "2016-12-09", "summary": "Django before 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3, when settings.DEBUG is True, allow remote attackers to conduct DNS rebinding attacks by leveraging failure to valid\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
-    { "id": "PYSEC-2017-10", "aliases": ["CVE-2017-7234", "GHSA-h4hv-m4h4-mhwg"], "published": "2017-04-04", "summary": "A maliciously crafted URL to a Django (1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18) site using the ``django.views.static.serve()`` view could redirect to any other domain, aka an o\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
-    { "id": "PYSEC-2017-9", "aliases": ["CVE-2017-7233", "GHSA-37hp-765x-j95x"], "published": "2017-04-04", "summary": 'Django 1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18 relies on user input in some cases to redirect the user to an "on success" URL.', "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
-    { "id": "PYSEC-2017-44", "aliases": ["CVE-2017-12794", "GHSA-9r8w-6x8c-6jr9"], "published": "2017-09-07", "summary": "In Django 1.10.x before 1.10.8 and 1.11.x before 1.11.5, HTML autoescaping was disabled in a portion of the template for the technical 500 debug page.", "ranges": [{ "introduced": "1.10", "fixed": "1.10.8" }, { "introduced": "1.11", "fixed": "1.11.5" }] },
-    { "id": "PYSEC-2018-4", "aliases": ["CVE-2018-6188", "GHSA-rf4j-j272-fj86"], "published": "2018-02-05", "summary": "django.contrib.auth.forms.AuthenticationForm in Django 2.0 before 2.0.2, and 1.11.8 and 1.11.9, allows remote attackers to obtain potentially sensitive information by leveraging data exposure from \u2026", "ranges": [{ "introduced": "2.0", "fixed": "2.0.2" }] },
-    { "id": "PYSEC-2018-5", "aliases": ["CVE-2018-7536", "GHSA-r28v-mw67-m5p9"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
-    { "id": "PYSEC-2018-6", "aliases": ["CVE-2018-7537", "GHSA-2f9x-5v75-3qv4"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
-    { "id": "PYSEC-2018-2", "aliases": ["CVE-2018-14574", "GHSA-5hg3-6c2f-f3wr"], "published": "2018-08-03", "summary": "django.middleware.common.CommonMiddleware in Django 1.11.x before 1.11.15 and 2.0.x before 2.0.8 has an Open Redirect.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.15" }, { "introduced": "2.0", "fixed": "2.0.8" }] },
-    { "id": "PYSEC-2018-3", "aliases": ["CVE-2018-16984", "GHSA-6mx3-3vqg-hpp2"], "published": "2018-10-02", "summary": "An issue was discovered in Django 2.1 before 2.1.2, in which unprivileged users can read the password hashes of arbitrary accounts.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.2" }] },
-    { "id": "PYSEC-2019-17", "aliases": ["CVE-2019-3498", "GHSA-337x-4q8g-prc5"], "published": "2019-01-09", "summary": "In Django 1.11.x before 1.11.18, 2.0.x before 2.0.10, and 2.1.x before 2.1.5, an Improper Neutralization of Special Elements in Output Used by a Downstream Component issue exists in django.views.de\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.18" }, { "introduced": "2.0", "fixed": "2.0.10" }, { "introduced": "2.1", "fixed": "2.1.5" }] },
-    { "id": "PYSEC-2019-18", "aliases": ["CVE-2019-6975", "GHSA-wh4h-v3f2-r2pp"], "published": "2019-02-11", "summary": "Django 1.11.x before 1.11.19, 2.0.x before 2.0.11, and 2.1.x before 2.1.6 allows Uncontrolled Memory Consumption via a malicious attacker-supplied value to the django.utils.numberformat.format() fu\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.19" }, { "introduced": "2.0", "fixed": "2.0.12" }, { "introduced": "2.1", "fixed": "2.1.7" }] },
-    { "id": "PYSEC-2019-79", "aliases": ["CVE-2019-12308", "GHSA-7rp2-fm2h-wchj"], "published": "2019-06-03", "summary": "An issue was discovered in Django 1.11 before 1.11.21, 2.1 before 2.1.9, and 2.2 before 2.2.2.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.21" }, { "introduced": "2.1", "fixed": "2.1.9" }, { "introduced": "2.2", "fixed": "2.2.2" }] },
-    { "id": "PYSEC-2019-10", "aliases": ["CVE-2019-12781", "GHSA-6c7v-2f49-8h26"], "published": "2019-07-01", "summary": "An issue was discovered in Django 1.11 before 1.11.22, 2.1 before 2.1.10, and 2.2 before 2.2.3.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.22" }, { "introduced": "2.1", "fixed": "2.1.10" }, { "introduced": "2.2", "fixed": "2.2.3" }] },
-    { "id": "PYSEC-2019-11", "aliases": ["CVE-2019-14232", "GHSA-c4qh-4vgv-qc6g"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
-    { "id": "PYSEC-2019-12", "aliases": ["CVE-2019-14233", "GHSA-h5jv-4p7w-64jg"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
-    { "id": "PYSEC-2019-14", "aliases": ["CVE-2019-14235", "GHSA-v9qg-3j8p-r63v"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
-    { "id": "PYSEC-2019-13", "aliases": ["CVE-2019-14234", "GHSA-6r97-cj55-9hrq"], "published": "2019-08-09", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
-    { "id": "PYSEC-2019-15", "aliases": ["CVE-2019-19118", "GHSA-hvmf-r92r-27hr"], "published": "2019-12-02", "summary": "Django 2.1 before 2.1.15 and 2.2 before 2.2.8 allows unintended model editing.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.15" }, { "introduced": "2.2", "fixed": "2.2.8" }] },
-    { "id": "PYSEC-2019-16", "aliases": ["CVE-2019-19844", "GHSA-vfq6-hq5r-27r6"], "published": "2019-12-18", "summary": "Django before 1.11.27, 2.x before 2.2.9, and 3.x before 3.0.1 allows account takeover.", "ranges": [{ "introduced": "0", "fixed": "1.11.27" }, { "introduced": "2.2", "fixed": "2.2.9" }] },
-    { "id": "PYSEC-2020-35", "aliases": ["CVE-2020-7471", "GHSA-hmr4-m2h5-33qx"], "published": "2020-02-03", "summary": "Django 1.11 before 1.11.28, 2.2 before 2.2.10, and 3.0 before 3.0.3 allows SQL Injection if untrusted data is used as a StringAgg delimiter (e.g., in Django applications that offer downloads of dat\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.28" }, { "introduced": "2.2", "fixed": "2.2.10" }, { "introduced": "3.0", "fixed": "3.0.3" }] },
-    { "id": "PYSEC-2020-36", "aliases": ["CVE-2020-9402", "GHSA-3gh2-xw74-jmcw"], "published": "2020-03-05", "summary": "Django 1.11 before 1.11.29, 2.2 before 2.2.11, and 3.0 before 3.0.4 allows SQL Injection if untrusted data is used as a tolerance parameter in GIS functions and aggregates on Oracle.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.29" }, { "introduced": "2.2", "fixed": "2.2.11" }, { "introduced": "3.0", "fixed": "3.0.4" }] },
-    { "id": "PYSEC-2020-31", "aliases": ["CVE-2020-13254", "GHSA-wpjr-j57x-wxfw"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
-    { "id": "PYSEC-2020-32", "aliases": ["CVE-2020-13596", "GHSA-2m34-jcjv-45xf"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
-    { "id": "PYSEC-2020-33", "aliases": ["CVE-2020-24583", "GHSA-m6gj-h9gm-gw44"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
-    { "id": "PYSEC-2020-34", "aliases": ["CVE-2020-24584", "GHSA-fr28-569j-53c4"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
-    { "id": "PYSEC-2021-9", "aliases": ["CVE-2021-3281", "GHSA-fvgf-6h6h-3322"], "published": "2021-02-02", "summary": 'In Django 2.2 before 2.2.18, 3.0 before 3.0.12, and 3.1 before 3.1.6, the django.utils.archive.extract method (used by "startapp --template" and "startproject --template") allows directory traversa\u2026', "ranges": [{ "introduced": "2.2", "fixed": "2.2.18" }, { "introduced": "3.0", "fixed": "3.0.12" }, { "introduced": "3.1", "fixed": "3.1.6" }] },
-    { "id": "PYSEC-2021-6", "aliases": ["CVE-2021-28658", "GHSA-xgxc-v2qg-chmh"], "published": "2021-04-06", "summary": "In Django 2.2 before 2.2.20, 3.0 before 3.0.14, and 3.1 before 3.1.8, MultiPartParser allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.20" }, { "introduced": "3.0", "fixed": "3.0.14" }, { "introduced": "3.1", "fixed": "3.1.8" }] },
-    { "id": "PYSEC-2021-7", "aliases": ["CVE-2021-31542", "GHSA-rxjp-mfm9-w4wr"], "published": "2021-05-05", "summary": "In Django 2.2 before 2.2.21, 3.1 before 3.1.9, and 3.2 before 3.2.1, MultiPartParser, UploadedFile, and FieldFile allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.21" }, { "introduced": "3.1", "fixed": "3.1.9" }, { "introduced": "3.2", "fixed": "3.2.1" }] },
-    { "id": "PYSEC-2021-8", "aliases": ["CVE-2021-32052", "GHSA-qm57-vhq3-3fwf"], "published": "2021-05-06", "summary": "In Django 2.2 before 2.2.22, 3.1 before 3.1.10, and 3.2 before 3.2.2 (with Python 3.9.5+), URLValidator does not prohibit newlines and tabs (unless the URLField form field is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.22" }, { "introduced": "3.1", "fixed": "3.1.10" }, { "introduced": "3.2", "fixed": "3.2.2" }] },
-    { "id": "PYSEC-2021-98", "aliases": ["CVE-2021-33203", "GHSA-68w8-qjq3-2gfm"], "published": "2021-06-08", "summary": "Django before 2.2.24, 3.x before 3.1.12, and 3.2.x before 3.2.4 has a potential directory traversal via django.contrib.admindocs.", "ranges": [{ "introduced": "0", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
-    { "id": "PYSEC-2021-99", "aliases": ["CVE-2021-33571", "GHSA-p99v-5w3c-jqq9"], "published": "2021-06-08", "summary": "In Django 2.2 before 2.2.24, 3.x before 3.1.12, and 3.2 before 3.2.4, URLValidator, validate_ipv4_address, and validate_ipv46_address do not prohibit leading zero characters in octal literals.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
-    { "id": "PYSEC-2021-109", "aliases": ["CVE-2021-35042", "GHSA-xpfp-f569-q3p2"], "published": "2021-07-02", "summary": "Django 3.1.x before 3.1.13 and 3.2.x before 3.2.5 allows QuerySet.order_by SQL injection if order_by is untrusted input from a client of a web application.", "ranges": [{ "introduced": "3.1", "fixed": "3.1.13" }, { "introduced": "3.2", "fixed": "3.2.5" }] },
-    { "id": "PYSEC-2021-439", "aliases": ["CVE-2021-44420", "GHSA-v6rh-hp5x-86rv"], "published": "2021-12-08", "summary": "In Django 2.2 before 2.2.25, 3.1 before 3.1.14, and 3.2 before 3.2.10, HTTP requests for URLs with trailing newlines could bypass upstream access control based on URL paths.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.25" }, { "introduced": "3.1", "fixed": "3.1.14" }, { "introduced": "3.2", "fixed": "3.2.10" }] },
-    { "id": "PYSEC-2022-1", "aliases": ["CVE-2021-45115", "GHSA-53qw-q765-4fww"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
-    { "id": "PYSEC-2022-2", "aliases": ["CVE-2021-45116", "GHSA-8c5j-9r9f-c6w8"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
-    { "id": "PYSEC-2022-3", "aliases": ["CVE-2021-45452", "GHSA-jrh2-hc4r-7jwx"], "published": "2022-01-05", "summary": "Storage.save in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1 allows directory traversal if crafted filenames are directly passed to it.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
-    { "id": "PYSEC-2022-19", "aliases": ["CVE-2022-22818", "GHSA-95rw-fx8r-36v6"], "published": "2022-02-03", "summary": "The {% debug %} template tag in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2 does not properly encode the current context.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
-    { "id": "PYSEC-2022-20", "aliases": ["CVE-2022-23833", "GHSA-6cw3-g6wv-c2xv"], "published": "2022-02-03", "summary": "An issue was discovered in MultiPartParser in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
-    { "id": "PYSEC-2022-190", "aliases": ["CVE-2022-28346", "GHSA-2gwj-7jmv-h26r"], "published": "2022-04-12", "summary": "An issue was discovered in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
-    { "id": "PYSEC-2022-191", "aliases": ["CVE-2022-28347", "GHSA-w24h-v9qh-8gxj"], "published": "2022-04-12", "summary": "A SQL injection issue was discovered in QuerySet.explain() in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
-    { "id": "PYSEC-2022-213", "aliases": ["CVE-2022-34265", "GHSA-p64x-8rxx-wf6q"], "published": "2022-07-04", "summary": "An issue was discovered in Django 3.2 before 3.2.14 and 4.0 before 4.0.6.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.14" }, { "introduced": "4.0", "fixed": "4.0.6" }] },
-    { "id": "PYSEC-2022-245", "aliases": ["CVE-2022-36359", "GHSA-8x94-hmjh-97hq"], "published": "2022-08-03", "summary": "An issue was discovered in the HTTP FileResponse class in Django 3.2 before 3.2.15 and 4.0 before 4.0.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.15" }, { "introduced": "4.0", "fixed": "4.0.7" }] },
-    { "id": "PYSEC-2022-304", "aliases": ["CVE-2022-41323"], "published": "2022-10-16", "summary": "In Django 3.2 before 3.2.16, 4.0 before 4.0.8, and 4.1 before 4.1.2, internationalized URLs were subject to a potential denial of service attack via the locale parameter, which is treated as a regu\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.16" }, { "introduced": "4.0", "fixed": "4.0.8" }, { "introduced": "4.1", "fixed": "4.1.2" }] },
-    { "id": "PYSEC-2023-12", "aliases": ["CVE-2023-23969"], "published": "2023-02-01", "summary": "In Django 3.2 before 3.2.17, 4.0 before 4.0.9, and 4.1 before 4.1.6, the parsed values of Accept-Language headers are cached in order to avoid repetitive parsing.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.17" }, { "introduced": "4.0", "fixed": "4.0.9" }, { "introduced": "4.1", "fixed": "4.1.6" }] },
-    { "id": "PYSEC-2023-13", "aliases": ["CVE-2023-24580"], "published": "2023-02-15", "summary": "An issue was discovered in the Multipart Request Parser in Django 3.2 before 3.2.18, 4.0 before 4.0.10, and 4.1 before 4.1.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.18" }, { "introduced": "4.0", "fixed": "4.0.10" }, { "introduced": "4.1", "fixed": "4.1.7" }] },
-    { "id": "PYSEC-2023-61", "aliases": ["CVE-2023-31047"], "published": "2023-05-07", "summary": "In Django 3.2 before 3.2.19, 4.x before 4.1.9, and 4.2 before 4.2.1, it was possible to bypass validation when using one form field to upload multiple files.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.19" }, { "introduced": "4.0", "fixed": "4.1.9" }, { "introduced": "4.2", "fixed": "4.2.1" }] },
-    { "id": "PYSEC-2023-100", "aliases": ["CVE-2023-36053"], "published": "2023-07-03", "summary": "In Django 3.2 before 3.2.20, 4 before 4.1.10, and 4.2 before 4.2.3, EmailValidator and URLValidator are subject to a potential ReDoS (regular expression denial of service) attack via a very large n\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.20" }, { "introduced": "4.0", "fixed": "4.1.10" }, { "introduced": "4.2", "fixed": "4.2.3" }] },
-    { "id": "PYSEC-2023-222", "aliases": ["CVE-2023-46695"], "published": "2023-11-02", "summary": "An issue was discovered in Django 3.2 before 3.2.23, 4.1 before 4.1.13, and 4.2 before 4.2.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.23" }, { "introduced": "4.1", "fixed": "4.1.13" }, { "introduced": "4.2", "fixed": "4.2.7" }] },
-    { "id": "PYSEC-2023-225", "aliases": ["CVE-2023-41164"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.21, 4.1 before 4.1.11, and 4.2 before 4.2.5, django.utils.encoding.uri_to_iri() is subject to a potential DoS (denial of service) attack via certain inputs with a very larg\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.21" }, { "introduced": "4.1", "fixed": "4.1.11" }, { "introduced": "4.2", "fixed": "4.2.5" }] },
-    { "id": "PYSEC-2023-226", "aliases": ["CVE-2023-43665"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.22, 4.1 before 4.1.12, and 4.2 before 4.2.6, the django.utils.text.Truncator chars() and words() methods (when used with html=True) are subject to a potential DoS (denial o\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.22" }, { "introduced": "4.1", "fixed": "4.1.12" }, { "introduced": "4.2", "fixed": "4.2.6" }] },
-    { "id": "PYSEC-2024-28", "aliases": ["CVE-2024-24680"], "published": "2024-02-06", "summary": "An issue was discovered in Django 3.2 before 3.2.24, 4.2 before 4.2.10, and Django 5.0 before 5.0.2.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.24" }, { "introduced": "4.2", "fixed": "4.2.10" }, { "introduced": "5.0", "fixed": "5.0.2" }] },
-    { "id": "PYSEC-2024-47", "aliases": ["CVE-2024-27351"], "published": "2024-03-15", "summary": "In Django 3.2 before 3.2.25, 4.2 before 4.2.11, and 5.0 before 5.0.3, the django.utils.text.Truncator.words() method (with html=True) and the truncatewords_html template filter are subject to a pot\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.25" }, { "introduced": "4.2", "fixed": "4.2.11" }, { "introduced": "5.0", "fixed": "5.0.3" }] },
-    { "id": "PYSEC-2024-56", "aliases": ["CVE-2024-38875"], "published": "2024-07-10", "summary": "An issue was discovered in Django 4.2 before 4.2.14 and 5.0 before 5.0.7.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
-    { "id": "PYSEC-2024-57", "aliases": ["CVE-2024-39329"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
-    { "id": "PYSEC-2024-58", "aliases": ["CVE-2024-39330"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
-    { "id": "PYSEC-2024-59", "aliases": ["CVE-2024-39614"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
-    { "id": "PYSEC-2024-67", "aliases": ["CVE-2024-41989"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
-    { "id": "PYSEC-2024-68", "aliases": ["CVE-2024-41990"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
-    { "id": "PYSEC-2024-69", "aliases": ["CVE-2024-41991"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
-    { "id": "PYSEC-2024-70", "aliases": ["CVE-2024-42005"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
-    { "id": "PYSEC-2024-102", "aliases": ["CVE-2024-45230"], "published": "2024-10-08", "summary": "An issue was discovered in Django 5.1 before 5.1.1, 5.0 before 5.0.9, and 4.2 before 4.2.16.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.16" }, { "introduced": "5.0", "fixed": "5.0.9" }, { "introduced": "5.1", "fixed": "5.1.1" }] }
-  ]
-};
-
-// src/deps/advisories.ts
-var inRange = (version, r2) => (r2.introduced === "0" || compare(version, r2.introduced) >= 0) && (r2.fixed === void 0 || compare(version, r2.fixed) < 0) && (r2.lastAffected === void 0 || compare(version, r2.lastAffected) <= 0);
-function advisoriesFor(version, data = ADVISORY_DATA) {
-  const out2 = [];
-  for (const advisory of data.advisories) {
-    const hit = advisory.ranges.find((r2) => inRange(version, r2));
-    if (hit) out2.push({ advisory, fixed: hit.fixed });
-  }
-  return out2;
-}
-function firstFixed(version, affecting) {
-  const fixes = affecting.map((a) => a.fixed);
-  if (!fixes.length || fixes.some((f3) => f3 === void 0)) return { inSeries: false };
-  const newest = fixes.sort(compare)[fixes.length - 1];
-  return { release: newest, inSeries: seriesOf(newest) === seriesOf(version) };
-}
-function dataAgeDays(today, data = ADVISORY_DATA) {
-  return Math.floor((today.getTime() - Date.parse(data.date)) / 864e5);
-}
-var STALE_AFTER_DAYS = 90;
-
-// src/rules/django-vulnerable-version.ts
-var LISTED = 6;
-function named2(a) {
-  return a.advisory.aliases.length ? `${a.advisory.id} (${a.advisory.aliases.join(", ")})` : a.advisory.id;
-}
-function subjectOf(j3) {
-  if (j3.how === "locked") return `${j3.pin.path} installs Django ${j3.release},`;
-  if (j3.how === "exact") return `\`${j3.pin.text}\` installs Django ${j3.release},`;
-  return `\`${j3.pin.text}\` admits Django ${j3.release}, the oldest release it allows,`;
-}
-function replacement(j3, line2, fixed2) {
-  if (!line2 || j3.how === "locked") return void 0;
-  if (j3.how === "exact") {
-    const at2 = line2.indexOf(`==${j3.release}`);
-    return at2 >= 0 && line2.indexOf(`==${j3.release}`, at2 + 1) < 0 ? `${line2.slice(0, at2)}==${fixed2}${line2.slice(at2 + 2 + j3.release.length)}` : void 0;
-  }
-  const m2 = /(>=|~=)\s*([0-9][0-9.]*)/.exec(line2);
-  return m2 && m2[2] === j3.release && m2[1] === ">=" ? `${line2.slice(0, m2.index)}>=${fixed2}${line2.slice(m2.index + m2[0].length)}` : void 0;
-}
-function staleNote(today) {
-  const age = dataAgeDays(today);
-  return age > STALE_AFTER_DAYS ? `The bundled advisory data is from ${ADVISORY_DATA.date.slice(0, 10)}, ${age} days old: advisories published since are not included (a newer release of this tool may have newer data).` : void 0;
-}
-var djangoVulnerableVersion = {
-  meta: {
-    id: "django-vulnerable-version",
-    severity: "high",
-    title: "The Django release a pin admits has published security advisories",
-    django: [],
-    docs: {
-      what: "Reads the Django pins of `requirements*.txt` (with `-r`/`-c` includes), `pyproject.toml` (PEP 621 and Poetry), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `setup.cfg` and `setup.py`, and reports a pin whose release has advisories in the bundled data of the Python Packaging Advisory Database, naming the advisory ids, CVEs and the first release of the series that fixes them all. Which release is judged follows Dependabot: a lock file decides (its manifest beside it is not judged); an exact pin (`==3.2.4`) is that release, reported at high; a range is judged by the oldest release it admits (`Django>=4.2,<5` admits 4.2.0) and reported at medium, since pip installs the newest allowed release but an environment installed earlier, a constraints file or a resolver conflict can keep the old one. A range with no lower bound (`Django`, `Django<5`) is not judged, nor are development, test and docs requirements, optional groups and extras. In a diff a downgrade or a widened range that newly admits advisories is new; a pin that keeps the advisories it had is unchanged. The data ships with the tool and is never fetched while reviewing; past 90 days old the finding says so.",
-      why: "A published Django advisory comes with a public description of the flaw, often with a proof of concept: a site on an affected release is exposed to whoever reads the release notes.",
-      bad: "# requirements.txt\nDjango==3.2.4",
-      fix: "# requirements.txt\nDjango==3.2.25  # and plan the move to a supported series"
-    }
-  },
-  check(ctx) {
-    const out2 = [];
-    for (const j3 of ctx.pins) {
-      if (j3.how === "open") continue;
-      const affecting = advisoriesFor(j3.release);
-      if (!affecting.length) continue;
-      const fix = firstFixed(j3.release, affecting);
-      const series = seriesOf(j3.release) ?? j3.release;
-      const listed = affecting.slice(-LISTED).reverse();
-      const more = affecting.length - listed.length;
-      const count = affecting.length === 1 ? "a published security advisory" : `${affecting.length} published security advisories`;
-      const toFix = fix.release && fix.inSeries ? ` The first ${series} release that fixes ${affecting.length === 1 ? "it" : "them all"} is ${fix.release}.` : ` No ${series} release fixes ${affecting.length === 1 ? "it" : "them all"}: move to a supported series.`;
-      const range2 = j3.how === "oldest" ? ` pip installs the newest release the range allows, but an environment installed earlier, a constraints file or a resolver conflict can keep ${j3.release}: raise the lower bound.` : "";
-      const stale = staleNote(ctx.today);
-      const severity = j3.how === "oldest" ? "medium" : void 0;
-      const line2 = ctx.lineText(j3.pin.path, j3.pin.line);
-      const replaced = fix.release && fix.inSeries ? replacement(j3, line2, fix.release) : void 0;
-      out2.push({
-        subject: "django",
-        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
-        message: `${subjectOf(j3)} which has ${count}: ${listed.map(named2).join(", ")}${more ? ` and ${more} more` : ""}.${toFix}${range2}${stale ? ` ${stale}` : ""}`,
-        severity,
-        notes: [
-          ...j3.pin.marker ? [`The pin applies where \`${j3.pin.marker}\`.`] : [],
-          `Advisories (${affecting.length}): ${affecting.map((a) => `${named2(a)}${a.fixed ? ` fixed in ${a.fixed}` : ""}`).join("; ")}.`,
-          `Advisory data: ${ADVISORY_DATA.source}, as of ${ADVISORY_DATA.date.slice(0, 10)}.`
-        ],
-        fix: {
-          description: j3.how === "locked" ? `Upgrade Django${fix.release && fix.inSeries ? ` to ${fix.release} or later` : " to a supported series"} and regenerate ${j3.pin.path}.` : fix.release && fix.inSeries ? `Require Django ${fix.release} or later${j3.how === "oldest" ? " as the lower bound" : ""}.` : "Move to a supported Django series.",
-          ...replaced ? { replacement: replaced } : {}
-        },
-        covers: affecting.map((a) => a.advisory.id)
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/dependency-rules.ts
-var DEPENDENCY_RULES = [djangoVulnerableVersion, djangoUnsupportedVersion];
-
-// src/secrets/classify.ts
-var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION", "_CACHE", "_CACHE_KEY", "_LOCK", "_LOCK_KEY"];
-function snake(rawKey) {
-  let out2 = "";
-  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
-    const c3 = rawKey[i2];
-    const prev = rawKey[i2 - 1];
-    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
-    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
-  }
-  return out2.toUpperCase();
-}
-var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
-function namedKind(rawKey) {
-  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
-  const dot = rawKey.lastIndexOf(".");
-  if (dot > 0 && dot < rawKey.length - 1) {
-    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
-    if (last) return last;
-  }
-  return kindOfSnake(snake(rawKey));
-}
-function kindOfSnake(key) {
-  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
-  if (/^(PROXY|UWSGI|FASTCGI|SCGI|GRPC|MEMCACHED)_PASS$/.test(key)) return void 0;
-  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
-  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
-  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
-  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
-  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
-  if (key.includes("SECRET")) return "secret";
-  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
-  return void 0;
-}
-var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026", "not_real", "not-real", "notreal", "will_be_replaced", "to_be_replaced", "asdf", "qwer", "zxcv", "azerty"];
-var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?", "undefined", "something", "tiger"]);
-var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
-function isKnownExample(value) {
-  return KNOWN_EXAMPLES.some((e) => value.includes(e));
-}
-var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
-var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
-function isDottedIdentifier(v2, minDots) {
-  let dots = 0;
-  let start2 = true;
-  for (let i2 = 0; i2 < v2.length; i2++) {
-    const c3 = v2[i2];
-    if (start2) {
-      if (!isIdentStart(c3)) return false;
-      start2 = false;
-    } else if (c3 === ".") {
-      dots++;
-      start2 = true;
-    } else if (!isIdentChar(c3)) return false;
-  }
-  return !start2 && dots >= minDots;
-}
-var unquote = (v2) => v2.length >= 2 && (v2[0] === '"' || v2[0] === "'") && v2[v2.length - 1] === v2[0] ? v2.slice(1, -1) : v2;
-function isReference(value) {
-  const v2 = unquote(value);
-  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
-  let dollars = 0;
-  while (v2[dollars] === "$" && dollars < 2) dollars++;
-  if (dollars && v2.length > dollars && isDottedIdentifier(v2.slice(dollars), 0)) return true;
-  if (/^\$(?:\d{1,2}|[@*])$/.test(v2)) return true;
-  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
-    const close = v2.indexOf("}", i2);
-    if (close < 0) break;
-    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
-  }
-  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
-  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
-  return false;
-}
-function isPath(v2) {
-  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../")) && !/^[\w.-]{1,64}(?:\/[\w.-]{1,64}){1,16}\.[a-z]{1,5}$/.test(v2)) return false;
-  const segments = v2.split("/");
-  if (segments.length < 3 && !v2.includes(".")) return false;
-  for (const s of segments) {
-    if (s.length > 64) return false;
-    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
-    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
-  }
-  return true;
-}
-function isEncrypted(v2) {
-  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
-}
-function isPasswordHash(v2) {
-  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
-  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
-  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
-  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
-}
-var DUMMY_WORDS = new Set(
-  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please is".split(" ")
-);
-var MAX_DUMMY_WORD = 14;
-var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
-function isDummy(value) {
-  if (value.length > 64) return false;
-  let s = value.toLowerCase();
-  let a = 0;
-  let b3 = s.length;
-  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
-  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
-  s = s.slice(a, b3);
-  let letters = "";
-  for (const c3 of s) {
-    if (c3 >= "a" && c3 <= "z") letters += c3;
-    else if (LEET[c3]) letters += LEET[c3];
-  }
-  if (letters.length < 2) return false;
-  const reach = new Array(letters.length + 1).fill(false);
-  reach[0] = true;
-  for (let i2 = 0; i2 < letters.length; i2++) {
-    if (!reach[i2]) continue;
-    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
-  }
-  return reach[letters.length];
-}
-function isProse(value) {
-  const words2 = value.trim().split(/\s+/);
-  if (words2.length < 2) return false;
-  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
-  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
-}
-function isPlaceholder(value) {
-  const v2 = value.trim();
-  if (v2.length === 0) return true;
-  const lower2 = v2.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower2)) return true;
-  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
-  if (v2.startsWith("<") && v2.endsWith(">")) return true;
-  if (isReference(v2) || isEncrypted(v2)) return true;
-  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
-  if (isPath(v2)) return true;
-  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
-  if (new Set(v2).size <= 2) return true;
-  if (isSequential(lower2) || isRepeated(lower2) || namesASecret(lower2)) return true;
-  return false;
-}
-function isRepeated(s) {
-  if (s.length < 6) return false;
-  const fail = new Array(s.length).fill(0);
-  for (let i2 = 1, k2 = 0; i2 < s.length; i2++) {
-    while (k2 > 0 && s[i2] !== s[k2]) k2 = fail[k2 - 1];
-    if (s[i2] === s[k2]) k2++;
-    fail[i2] = k2;
-  }
-  const period = s.length - fail[s.length - 1];
-  return period * 2 <= s.length;
-}
-var SECRET_PARTS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey"]);
-function namesASecret(s) {
-  if (s.length > 64 || !/^[a-z]{1,32}(?:[_-][a-z]{1,32}){1,4}$/.test(s)) return false;
-  return s.split(/[_-]/).some((w2) => SECRET_PARTS.has(w2));
-}
-function isSequential(s) {
-  if (s.length < 4) return false;
-  let runs = 1;
-  let run3 = 1;
-  for (let i2 = 1; i2 < s.length; i2++) {
-    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1 || s[i2] === "0" && s[i2 - 1] === "9") run3++;
-    else {
-      if (run3 < 4) return false;
-      runs++;
-      run3 = 1;
-    }
-  }
-  return run3 >= 4 && runs <= 2;
-}
-function entropy(s) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
-  let h3 = 0;
-  for (const n of counts.values()) {
-    const p2 = n / s.length;
-    h3 -= p2 * Math.log2(p2);
-  }
-  return h3;
-}
-function isUpperSnake(v2) {
-  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
-  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
-  return true;
-}
-function isWords(v2) {
-  if (v2.length >= 64 || /\d/.test(v2)) return false;
-  const parts3 = v2.split(/[-_. ]/);
-  return parts3.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
-}
-var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-function isMaskable(value) {
-  return value.trim() !== "" && !isReference(value.trim());
-}
-function isPublicByDesign(v2, key) {
-  if (v2.startsWith("pk.eyJ") || v2.startsWith("pk_live_") || v2.startsWith("pk_test_")) return true;
-  return v2.length === 40 && v2.startsWith("6L") && !/secret|private/i.test(key ?? "");
-}
-var isHexKey = (v2) => /^[0-9a-f]{12,128}$/i.test(v2) && /[a-f]/i.test(v2) && /\d/.test(v2);
-var isFieldMapping = (key, v2) => key !== void 0 && /^[a-z][a-z0-9_]{0,63}$/.test(key) && /^[a-z][a-z0-9]{0,31}(?:_[a-z0-9]{1,32}){1,6}$/.test(v2);
-function looksLikeCredential(kind, value, options = {}) {
-  const v2 = value.trim();
-  if (v2.includes("-----BEGIN ")) return false;
-  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
-  if (options.template && v2.includes("{") || isPublicByDesign(v2, options.key)) return false;
-  if (v2[0] === "{" && v2.endsWith("}") || v2[0] === "[" && v2.endsWith("]")) return false;
-  if (options.key) {
-    const k2 = squash(options.key);
-    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
-  }
-  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
-  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
-  if (options.code && isFieldMapping(options.key, v2)) return false;
-  if (kind === "password") return v2.length >= 4 && !/^\d{1,7}$/.test(v2);
-  if (isWords(v2)) return false;
-  if (options.key && /salt$/i.test(options.key) && isWords(v2.replace(/\d/g, ""))) return false;
-  if (kind === "django-secret-key") return v2.length >= 4;
-  return v2.length >= 12 && (entropy(v2) >= 3 || isHexKey(v2));
-}
-
-// src/secrets/csv.ts
-function cells(line2) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 <= line2.length) {
-    if (line2[i2] === '"') {
-      let j3 = i2 + 1;
-      let text = "";
-      while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
-        text += line2[j3];
-        j3 += line2[j3] === '"' ? 2 : 1;
-      }
-      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
-      const comma = line2.indexOf(",", j3);
-      i2 = comma < 0 ? line2.length + 1 : comma + 1;
-    } else {
-      const comma = line2.indexOf(",", i2);
-      const end = comma < 0 ? line2.length : comma;
-      out2.push({ text: line2.slice(i2, end), start: i2, end, quoted: false });
-      i2 = end + 1;
-    }
-  }
-  return out2;
-}
-function csvHeader(line2, secretName2) {
-  const names = cells(line2).map((c3) => c3.text.trim());
-  return names.some((n) => n && secretName2(n)) ? names : void 0;
-}
-function csvPairs(line2, columns) {
-  const out2 = [];
-  cells(line2).forEach((c3, i2) => {
-    const key = columns[i2];
-    if (key && c3.text) out2.push({ key, value: c3.text, column: c3.start, parts: [{ line: 0, start: c3.start, end: c3.end }], quoted: c3.quoted });
-  });
-  return out2;
-}
-
-// src/secrets/syntax.ts
-var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
-var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
-var isSpace = (c3) => c3 === " " || c3 === "	";
-var MAX_KEY = 64;
-var MAX_VALUE = 4096;
-function skipSpaceBack(line2, i2) {
-  while (i2 >= 0 && isSpace(line2[i2])) i2--;
-  return i2;
-}
-function skipSpace(line2, i2) {
-  while (i2 < line2.length && isSpace(line2[i2])) i2++;
-  return i2;
-}
-function keyBefore(line2, i2, byEnd) {
-  i2 = skipSpaceBack(line2, i2);
-  if (i2 < 0) return void 0;
-  if (line2[i2] === "]") {
-    const q4 = byEnd.get(i2 - 1);
-    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
-    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
-  }
-  const q3 = byEnd.get(i2);
-  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
-  let j3 = i2;
-  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
-  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
-  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
-}
-function assignmentTarget(line2) {
-  return assignment(line2)?.name;
-}
-function assignment(line2) {
-  let i2 = skipSpace(line2, 0);
-  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
-  if (i2 === start2) return void 0;
-  const name2 = line2.slice(start2, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
-    i2 = skipSpace(line2, i2 + 1);
-    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
-      if (line2[i2] === "=") break;
-      i2++;
-    }
-  }
-  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
-}
-function isNameLike(key) {
-  for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
-  return key.length > 0;
-}
-function callNameBefore(line2, open2) {
-  const end = skipSpaceBack(line2, open2 - 1);
-  let j3 = end;
-  while (j3 >= 0 && end - j3 < 2 * MAX_KEY && (isIdentChar2(line2[j3]) || line2[j3] === ".")) j3--;
-  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
-}
-function readsConfig(callName) {
-  const last = callName.slice(callName.lastIndexOf(".") + 1).toLowerCase();
-  return last === "str" || last === "bytes" || last === "setdefault" || last === "pop" || ["get", "env", "config", "setting", "secret", "var"].some((w2) => last.includes(w2));
-}
-
-// src/secrets/quotes.ts
-function rawColumn(q3, i2) {
-  let shift = 0;
-  if (q3.escapes) {
-    for (const e of q3.escapes) if (e < i2) shift++;
-  }
-  return q3.valueStart + i2 + shift;
-}
-var quotedPart = (q3) => [{ line: 0, start: q3.valueStart, end: q3.valueEnd }];
-function scanQuotes(line2) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 < line2.length) {
-    const c3 = line2[i2];
-    if (c3 === '"' || c3 === "'" || c3 === "`") {
-      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
-      const open2 = triple ? 3 : 1;
-      let j3 = i2 + open2;
-      let escapes;
-      let value = "";
-      let from = j3;
-      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
-        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
-          value += line2.slice(from, j3);
-          (escapes ??= []).push(value.length);
-          value += line2[j3 + 1];
-          j3 += 2;
-          from = j3;
-          continue;
-        }
-        j3++;
-      }
-      if (j3 >= line2.length) return { quoted: out2, open: { start: i2, valueStart: i2 + open2, quote: c3, triple } };
-      value += line2.slice(from, j3);
-      let tokenStart = i2;
-      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
-      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
-      out2.push({ start: i2, end: j3 + open2 - 1, value, tokenStart, valueStart: i2 + open2, valueEnd: j3, quote: c3, prefix: line2.slice(tokenStart, i2).toLowerCase(), ...escapes ? { escapes } : {} });
-      i2 = j3 + open2;
-      continue;
-    }
-    i2++;
-  }
-  return { quoted: out2 };
-}
-function quotedStrings(line2) {
-  return scanQuotes(line2).quoted;
-}
-var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3.quote === "`" && q3.value.includes("${");
-
-// src/secrets/denylist.ts
-var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
-var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
-var MAX_ELEMENTS = 64;
-var MAX_LIST_LINES = 50;
-function compared(line2, column, byEnd) {
-  let i2 = column - 1;
-  while (i2 >= 0 && (line2[i2] === '"' || line2[i2] === "'")) i2--;
-  for (let n = 0; n < MAX_ELEMENTS && i2 >= 0; n++) {
-    while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "(" || line2[i2] === "[" || line2[i2] === "{" || line2[i2] === ",")) i2--;
-    const q3 = byEnd.get(i2);
-    if (!q3) break;
-    i2 = q3.tokenStart - 1;
-  }
-  if (line2[i2] === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!")) return true;
-  return line2[i2] === "n" && line2[i2 - 1] === "i" && (line2[i2 - 2] === " " || line2[i2 - 2] === "	");
-}
-function collectionTarget(line2) {
-  const target = assignmentTarget(line2);
-  if (!target) return void 0;
-  let i2 = line2.indexOf("=") + 1;
-  while (line2[i2] === " " || line2[i2] === "	") i2++;
-  for (const call3 of ["frozenset", "set", "tuple", "list"]) if (line2.startsWith(call3, i2)) i2 += call3.length;
-  return line2[i2] === "[" || line2[i2] === "(" || line2[i2] === "{" ? target : void 0;
-}
-function enclosingTarget(line2, preceding) {
-  const here = collectionTarget(line2);
-  if (here) return here;
-  for (let n = 0; n < MAX_LIST_LINES; n++) {
-    const before = preceding(n);
-    if (before === void 0) return void 0;
-    const t2 = before.trim();
-    if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
-    return collectionTarget(t2);
-  }
-  return void 0;
-}
-function refusedValues(line2, preceding) {
-  let byEnd;
-  let denyList;
-  return (column) => {
-    byEnd ??= new Map(quotedStrings(line2).map((q3) => [q3.end, q3]));
-    if (compared(line2, column, byEnd)) return true;
-    if (denyList === void 0) {
-      const target = enclosingTarget(line2, preceding);
-      denyList = target !== void 0 && isDenyListName(target);
-    }
-    return denyList;
-  };
-}
-
-// src/secrets/formats.ts
-var FORMATS = [
-  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
-  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
-  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
-  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
-  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
-  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
-  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
-  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
-  // the whole token: hand-edited keys stray from Django's alphabet
-];
-var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
-var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
-var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
-var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
-var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
-function jwtMatches(line2, out2) {
-  let from = 0;
-  for (; ; ) {
-    const start2 = line2.indexOf("eyJ", from);
-    if (start2 < 0) return;
-    const seg = (i2) => {
-      let j3 = i2;
-      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
-      return j3;
-    };
-    const a = seg(start2);
-    let end = a;
-    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
-      const b3 = seg(a + 1);
-      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
-        const c3 = seg(b3 + 1);
-        if (c3 - b3 - 1 >= 16) {
-          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
-          end = c3;
-        }
-      }
-    }
-    from = Math.max(end, start2 + 3);
-  }
-}
-var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
-var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
-var MAX_PASSWORD = 256;
-function passwordEnd(line2, from, user) {
-  let i2 = from;
-  let slash = false;
-  while (i2 < line2.length && i2 - from <= MAX_PASSWORD && (!URL_STOP.has(line2[i2]) || line2[i2] === "/")) {
-    if (line2[i2] === "/") slash = true;
-    i2++;
-  }
-  if (line2[i2] !== "@" || i2 === from) return -1;
-  if (slash && (user.includes(".") || /^\d{1,5}\//.test(line2.slice(from, from + 6)))) return -1;
-  return i2;
-}
-function urlMatches(line2, out2) {
-  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
-    let s = at2 - 1;
-    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
-    const schemeStart = s + 1;
-    const first = line2[schemeStart];
-    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
-    if (s >= 0 && isSchemeChar(line2[s])) continue;
-    let i2 = at2 + 3;
-    const userStart = i2;
-    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
-    if (line2[i2] !== ":") continue;
-    const pwStart = i2 + 1;
-    const end = passwordEnd(line2, pwStart, line2.slice(userStart, i2));
-    if (end < 0) continue;
-    const host = line2[end + 1] ?? "";
-    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
-    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, end), column: pwStart, user: line2.slice(userStart, i2) });
-  }
-}
-var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
-function startsWithBase64(text) {
-  let i2 = 0;
-  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
-  let n = 0;
-  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
-  return n >= 20;
-}
-var MAX_KEY_LINES = 200;
-function blockParts(line2, column, following) {
-  const parts3 = [{ line: 0, start: column, end: line2.length }];
-  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
-    const next = following(n);
-    if (next === void 0) break;
-    const start2 = next.length - next.trimStart().length;
-    const end = next.indexOf("-----END");
-    if (end >= 0) {
-      const close = next.indexOf("-----", end + 8);
-      parts3.push({ line: n + 1, start: start2, end: close < 0 ? next.length : close + 5 });
-      break;
-    }
-    const t2 = next.trim();
-    if (t2 !== "" && !ARMOR_HEADERS.some((h3) => t2.startsWith(h3)) && !startsWithBase64(t2) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t2)) break;
-    if (t2 !== "") parts3.push({ line: n + 1, start: start2, end: next.length });
-  }
-  return parts3;
-}
-function escapedBlockPart(line2, column) {
-  const end = line2.indexOf("-----END", column);
-  const close = end < 0 ? -1 : line2.indexOf("-----", end + 8);
-  return [{ line: 0, start: column, end: close < 0 ? line2.length : close + 5 }];
-}
-function privateKeyMatches(line2, following, out2) {
-  PRIVATE_KEY.re.lastIndex = 0;
-  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
-    const column = m2.index ?? 0;
-    const end = column + m2[0].length;
-    let i2 = end;
-    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
-    let body2;
-    let distinct;
-    let parts3;
-    if (i2 >= line2.length) {
-      body2 = true;
-      for (let n = 0; following && n < 4; n++) {
-        const next = following(n);
-        if (next === void 0) break;
-        const t2 = next.trim();
-        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
-        body2 = startsWithBase64(t2);
-        distinct = t2.slice(0, 64);
-        break;
-      }
-      parts3 = blockParts(line2, column, following);
-    } else {
-      let rest = line2.slice(i2, i2 + 400);
-      for (let guard = 0; guard < 8; guard++) {
-        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
-        else {
-          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
-          if (!h3) break;
-          const nl = rest.indexOf("\\n");
-          rest = nl < 0 ? "" : rest.slice(nl);
-        }
-      }
-      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
-      distinct = rest.slice(0, 64);
-      parts3 = escapedBlockPart(line2, column);
-    }
-    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column, distinct, parts: parts3 });
-  }
-}
-var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
-function formatMatches(line2, following) {
-  const out2 = [];
-  if (line2.includes("eyJ")) jwtMatches(line2, out2);
-  if (line2.includes("://")) urlMatches(line2, out2);
-  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
-  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
-  if (!out2.length) return out2;
-  const byValue = /* @__PURE__ */ new Map();
-  for (const m2 of out2) {
-    const had = byValue.get(m2.value);
-    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
-  }
-  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
-}
-function findFormats(line2, out2) {
-  for (const format2 of FORMATS) {
-    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
-    format2.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
-  }
-}
-
-// src/secrets/pairs.ts
-var partAt = (start2, length) => [{ line: 0, start: start2, end: start2 + length }];
-function plain(key, value, column, quoted, kindHint) {
-  return { key, value, column, parts: partAt(column, value.length), quoted, ...kindHint ? { kindHint } : {} };
-}
-var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
-function authorizationCredential(key, value) {
-  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  const sp = value.indexOf(" ");
-  if (sp < 0) return void 0;
-  const scheme = value.slice(0, sp).toLowerCase();
-  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
-  if (!kindHint) return void 0;
-  let start2 = sp;
-  while (value[start2] === " ") start2++;
-  let end = start2;
-  while (end < value.length && !isSpace(value[end])) end++;
-  return { start: start2, end, kindHint };
-}
-function authorization(key, value, column, quoted) {
-  const c3 = authorizationCredential(key, value);
-  return c3 && plain(key, value.slice(c3.start, c3.end), column + c3.start, quoted, c3.kindHint);
-}
-function quotedPair(key, q3, extra = {}) {
-  return { key, value: q3.value, column: q3.valueStart, parts: quotedPart(q3), quoted: true, ...isTemplate(q3) ? { template: true } : {}, ...extra };
-}
-function headerOrPair(key, q3) {
-  const c3 = authorizationCredential(key, q3.value);
-  if (!c3) return quotedPair(key, q3);
-  const start2 = rawColumn(q3, c3.start);
-  return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
-}
-function joinConcatenated(line2, quoted, qi, pair3) {
-  let value = pair3.value;
-  const parts3 = [...pair3.parts];
-  let template = pair3.template;
-  for (let n = qi + 1; n < quoted.length; n++) {
-    let i2 = skipSpace(line2, quoted[n - 1].end + 1);
-    if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
-    if (quoted[n].tokenStart !== i2) break;
-    value += quoted[n].value;
-    parts3.push(...quotedPart(quoted[n]));
-    template ||= isTemplate(quoted[n]);
-  }
-  return parts3.length === pair3.parts.length ? pair3 : { ...pair3, value, parts: parts3, ...template ? { template } : {} };
-}
-function quotedPairs(line2, quoted, byEnd, code, out2) {
-  const listOpen = /* @__PURE__ */ new Map();
-  const listIndex = /* @__PURE__ */ new Map();
-  const push = (qi, p2) => {
-    out2.push(code ? joinConcatenated(line2, quoted, qi, p2) : p2);
-  };
-  for (let qi = 0; qi < quoted.length; qi++) {
-    const q3 = quoted[qi];
-    if (q3.quote === "`" && !code) continue;
-    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
-    if (i2 < 0) continue;
-    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
-      listOpen.set(q3, i2);
-      listIndex.set(q3, 0);
-    } else if (line2[i2] === ",") {
-      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
-      const open3 = prev && listOpen.get(prev);
-      if (prev && open3 !== void 0) {
-        listOpen.set(q3, open3);
-        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
-      }
-    }
-    const open2 = listOpen.get(q3);
-    if (open2 !== void 0) i2 = skipSpaceBack(line2, open2 - 1);
-    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
-      const target = assignmentTarget(line2);
-      if (target) push(qi, quotedPair(target, q3));
-      continue;
-    }
-    let op = line2[i2];
-    if (op === ">" && line2[i2 - 1] === "=") i2--;
-    else if (op === "=" && line2[i2 - 1] === ":") i2--;
-    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
-    op = line2[i2];
-    if (op !== "=" && op !== ":" && op !== ",") continue;
-    let k2 = keyBefore(line2, i2 - 1, byEnd);
-    if (!k2 && op === "=") {
-      const a = assignment(line2);
-      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
-    }
-    if (!k2 || k2.quoted && !isNameLike(k2.key)) continue;
-    let key = k2.key;
-    if (open2 !== void 0 && line2[open2] === "(" && key === "auth") {
-      if (listIndex.get(q3) === 1) out2.push(quotedPair(key, q3, { kindHint: "password" }));
-      continue;
-    }
-    if (op === ",") {
-      const before = skipSpaceBack(line2, k2.before);
-      if (k2.quoted && line2[before] === "(") {
-        const call3 = callNameBefore(line2, before);
-        if (!call3 || !readsConfig(call3)) continue;
-      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
-        const eq2 = skipSpaceBack(line2, before - 1);
-        if (line2[eq2] !== "=") continue;
-        const name2 = keyBefore(line2, eq2 - 1, byEnd);
-        if (!name2) continue;
-        key = name2.key;
-      } else continue;
-    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
-      const brace = skipSpaceBack(line2, k2.before);
-      if (line2[brace] === "{") {
-        const colon = skipSpaceBack(line2, brace - 1);
-        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
-        if (outer) key = outer.key;
-      }
-    } else if (op === "=" && !k2.quoted) {
-      if (key === "default") {
-        let found;
-        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
-          const cand = quoted[b3];
-          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
-            found = cand.value;
-            break;
-          }
-        }
-        found ??= assignmentTarget(line2);
-        if (!found) continue;
-        key = found;
-      } else {
-        const colon = skipSpaceBack(line2, k2.before);
-        if (line2[colon] === ":") {
-          const name2 = keyBefore(line2, colon - 1, byEnd);
-          if (name2 && !name2.quoted) key = name2.key;
-        }
-      }
-    }
-    push(qi, headerOrPair(key, q3));
-  }
-}
-function positionalPasswords(line2, quoted, out2) {
-  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
-    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
-    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push(quotedPair("password", second));
-  }
-  for (const call3 of ["set_password(", "setPassword("]) {
-    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
-      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push(quotedPair("password", q3));
-    }
-  }
-  for (const call3 of ["create_superuser(", "create_user("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    let i2 = at2 + call3.length;
-    const args3 = [];
-    for (const q3 of quoted) {
-      if (q3.tokenStart < i2) continue;
-      if (skipSpace(line2, i2) !== q3.tokenStart) break;
-      args3.push(q3);
-      i2 = skipSpace(line2, q3.end + 1);
-      if (line2[i2] !== ",") break;
-      i2++;
-    }
-    if (args3.length >= 3) out2.push(quotedPair("password", args3[2], { createsUser: true }));
-    for (const q3 of quoted) if (q3.tokenStart > at2 && keywordBefore(line2, q3) === "password") out2.push(quotedPair("password", q3, { createsUser: true }));
-  }
-}
-function keywordBefore(line2, q3) {
-  const eq2 = skipSpaceBack(line2, q3.tokenStart - 1);
-  if (line2[eq2] !== "=" || line2[eq2 - 1] === "=") return void 0;
-  const end = skipSpaceBack(line2, eq2 - 1);
-  let j3 = end;
-  while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
-  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
-}
-function headerPair(text, base, out2) {
-  let i2 = skipSpace(text, 0);
-  const start2 = i2;
-  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
-  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
-  const name2 = text.slice(start2, i2);
-  const vStart = skipSpace(text, i2 + 1);
-  let vEnd = text.length;
-  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
-  const value = text.slice(vStart, vEnd);
-  if (value[0] === '"' || value[0] === "'") return;
-  const auth2 = authorization(name2, value, base + vStart, false);
-  if (auth2) out2.push(auth2);
-  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
-}
-var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
-var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
-var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
-var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
-function inlinePairs(text, base, out2, secretName2) {
-  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
-    const prev = text[e - 1];
-    const next = text[e + 1];
-    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
-    let j3 = e - 1;
-    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
-    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
-    const key = text.slice(j3 + 1, e);
-    if (key.length < 3 || !secretName2(key)) continue;
-    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
-    let k2 = e + 1;
-    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
-    let value = text.slice(e + 1, k2);
-    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-    if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
-    e = k2 - 1;
-  }
-  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
-    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
-    let i2 = d2 + 2;
-    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
-    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
-    const key = text.slice(d2 + 2, i2);
-    if (!secretName2(key)) continue;
-    const vStart = skipSpace(text, i2);
-    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
-    let k2 = vStart;
-    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
-    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
-    d2 = k2 - 2;
-  }
-}
-function commandPairs(text, out2, secretName2) {
-  const word = (i2) => {
-    const s = skipSpace(text, i2);
-    let e = s;
-    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
-    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
-  };
-  const set = text.indexOf("configure set ");
-  if (set >= 0) {
-    const [name2, at2] = word(set + "configure set ".length);
-    const [value, vAt] = word(at2 + name2.length);
-    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
-  }
-  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
-    const c3 = text.indexOf(cmd);
-    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
-    if (f3 < 0) continue;
-    const [value, vAt] = word(f3 + flag.length);
-    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
-  }
-}
-function directivePair(line2, secretName2) {
-  const s = skipSpace(line2, 0);
-  let i2 = s;
-  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
-  if (i2 === s || !isSpace(line2[i2])) return void 0;
-  const key = line2.slice(s, i2);
-  if (!secretName2(key)) return void 0;
-  const v2 = skipSpace(line2, i2);
-  let e = v2;
-  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
-  const rest = skipSpace(line2, e);
-  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
-  return plain(key, line2.slice(v2, e), v2, false);
-}
-function restOfLineEnd(line2, from) {
-  let end = line2.length;
-  for (const comment of [" #", "	#"]) {
-    const at2 = line2.indexOf(comment, from);
-    if (at2 >= 0 && at2 < end) end = at2;
-  }
-  while (end > from && isSpace(line2[end - 1])) end--;
-  return end;
-}
-function barePair(line2, restOfLine) {
-  let i2 = skipSpace(line2, 0);
-  for (const prefix2 of ["export ", "ENV ", "ARG ", "set ", "- "]) {
-    if (line2.startsWith(prefix2, i2)) i2 = skipSpace(line2, i2 + prefix2.length);
-  }
-  const env = /^\s{0,64}ENV\s/.test(line2);
-  const keyStart = i2;
-  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
-  if (i2 === keyStart) return void 0;
-  const key = line2.slice(keyStart, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === "=" || line2[i2] === ":") {
-    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
-    i2 = skipSpace(line2, i2 + 1);
-  } else if (!env) return void 0;
-  const first = line2[i2];
-  if (i2 >= line2.length || first === '"' || first === "'" || first === "`" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
-  const valueStart = i2;
-  if (restOfLine && !env) i2 = Math.min(restOfLineEnd(line2, valueStart), valueStart + MAX_VALUE);
-  else while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
-  let value = line2.slice(valueStart, i2);
-  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return void 0;
-  return value ? plain(key, value, valueStart, false) : void 0;
-}
-function pairsOfLine(line2, syntax = false, secretName2 = () => true) {
-  const { code = false, restOfLine = false } = typeof syntax === "boolean" ? { code: syntax } : syntax;
-  const quoted = quotedStrings(line2);
-  const byEnd = /* @__PURE__ */ new Map();
-  for (const q3 of quoted) byEnd.set(q3.end, q3);
-  const found = [];
-  positionalPasswords(line2, quoted, found);
-  quotedPairs(line2, quoted, byEnd, code, found);
-  for (const q3 of quoted) {
-    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && !q3.escapes && !(q3.quote === "`" && !code)) {
-      headerPair(q3.value, q3.valueStart, found);
-      if (code) inlinePairs(q3.value, q3.valueStart, found, secretName2);
-    }
-  }
-  if (!code) {
-    const bare2 = barePair(line2, restOfLine) ?? directivePair(line2, secretName2);
-    if (bare2) found.push(bare2);
-    headerPair(line2, 0, found);
-    inlinePairs(line2, 0, found, secretName2);
-    commandPairs(line2, found, secretName2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
-}
-
-// src/secrets/carry.ts
-function loneString(t2) {
-  const qs2 = quotedStrings(t2);
-  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
-  let i2 = skipSpace(t2, qs2[0].end + 1);
-  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
-  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
-}
-var MAX_STRING_LINES = 200;
-function secretKeyBefore(t2, i2, secretName2) {
-  const quoted = quotedStrings(t2);
-  const byEnd = /* @__PURE__ */ new Map();
-  for (const q3 of quoted) byEnd.set(q3.end, q3);
-  const k2 = keyBefore(t2, i2, byEnd);
-  return k2 && (!k2.quoted || isNameLike(k2.key)) && secretName2(k2.key) ? k2 : void 0;
-}
-function openString(t2, indent, secretName2) {
-  const { open: open2 } = scanQuotes(t2);
-  if (!open2) return void 0;
-  let j3 = open2.start - 1;
-  while (j3 >= 0 && open2.start - j3 <= 2 && "bBrRuU".includes(t2[j3])) j3--;
-  const op = skipSpaceBack(t2, j3);
-  if (t2[op] !== "=" && t2[op] !== ":") return void 0;
-  const a = t2[op] === "=" ? assignment(t2) : void 0;
-  const key = a && a.eq === op ? a.name : secretKeyBefore(t2, op - 1, secretName2)?.key;
-  if (!key || !secretName2(key)) return void 0;
-  const quote = open2.triple ? open2.quote.repeat(3) : open2.quote;
-  return { key, mode: "string", needName: false, left: MAX_STRING_LINES, step: 0, quote, value: t2.slice(open2.valueStart), parts: [{ line: 0, start: indent + open2.valueStart, end: indent + t2.length }] };
-}
-function openBlock(t2, indent, secretName2) {
-  const colon = t2.indexOf(":");
-  if (colon < 0) return void 0;
-  let i2 = skipSpace(t2, colon + 1);
-  if (t2[i2] !== "|" && t2[i2] !== ">") return void 0;
-  i2++;
-  while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
-  i2 = skipSpace(t2, i2);
-  if (i2 < t2.length && t2[i2] !== "#") return void 0;
-  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
-  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
-  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
-}
-function openCarry(line2, secretName2, previous) {
-  const t2 = line2.trim();
-  if (t2.length > 512) return void 0;
-  const indent = line2.length - line2.trimStart().length;
-  const base = { needName: false, step: 0 };
-  const last = t2[t2.length - 1];
-  const string = openString(t2, indent, secretName2) ?? openBlock(t2, indent, secretName2);
-  if (string) return string;
-  if (last === "(") {
-    const target = assignmentTarget(t2);
-    const secretTarget = target !== void 0 && secretName2(target);
-    const call3 = callNameBefore(t2, t2.length - 1);
-    if (!call3) return secretTarget ? { ...base, key: target, mode: "concat", left: 20, value: "", parts: [] } : void 0;
-    if (!secretTarget && !readsConfig(call3)) return void 0;
-    return { ...base, key: secretTarget ? target : "", mode: "call", needName: true, left: 6 };
-  }
-  if (last === ",") {
-    const qs2 = quotedStrings(t2);
-    const q3 = qs2[qs2.length - 1];
-    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
-      const lone = loneString(t2);
-      if (lone) {
-        const prev = previous?.trim() ?? "";
-        const call3 = prev.endsWith("(") ? callNameBefore(prev, prev.length - 1) : void 0;
-        return call3 && readsConfig(call3) && isNameLike(lone.value) && secretName2(lone.value) ? { ...base, key: lone.value, mode: "call", left: 4 } : void 0;
-      }
-      const paren = skipSpaceBack(t2, q3.tokenStart - 1);
-      if (t2[paren] === "(") {
-        const target = assignmentTarget(t2);
-        const call3 = callNameBefore(t2, paren);
-        if (!(target && secretName2(target)) && !(call3 && readsConfig(call3))) return void 0;
-        const key = target && secretName2(target) ? target : q3.value;
-        return isNameLike(key) && secretName2(key) ? { ...base, key, mode: "call", left: 4 } : void 0;
-      }
-    }
-    return void 0;
-  }
-  if (last === "{" && t2.startsWith("variable ")) {
-    const q3 = quotedStrings(t2)[0];
-    return q3 && secretName2(q3.value) ? { ...base, key: q3.value, mode: "value", left: 6 } : void 0;
-  }
-  if (last === "[" || last === "{" || last === ":") {
-    let i3 = skipSpaceBack(t2, t2.length - 2);
-    if (last !== ":") {
-      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
-      i3 = skipSpaceBack(t2, i3 - 1);
-    }
-    const k2 = secretKeyBefore(t2, i3, secretName2);
-    if (!k2) return void 0;
-    const lead = t2.slice(0, k2.before + 1).trim();
-    if (last === ":" && k2.before >= 0 && lead !== "" && lead !== "-") return void 0;
-    if (last === "[") return { ...base, key: k2.key, mode: "list", left: 50 };
-    return { ...base, key: k2.key, mode: "value", left: 6, ...last === ":" ? { minIndent: indent + 1 } : {} };
-  }
-  let i2 = 0;
-  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
-  for (const word of ["name:", "key:", "Name:", "Key:"]) {
-    if (t2.startsWith(word, i2)) {
-      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
-      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
-    }
-  }
-  return void 0;
-}
-function carriedPair(carry, quoted = true) {
-  const parts3 = (carry.parts ?? []).map((p2) => ({ ...p2, line: p2.line - carry.step }));
-  if (!carry.key || !parts3.length) return [];
-  return [{ key: carry.key, value: carry.value ?? "", column: parts3[0].start, parts: parts3, quoted }];
-}
-function finishCarry(carry) {
-  return carry.mode === "concat" || carry.mode === "string" || carry.mode === "block" ? carriedPair(carry, carry.mode !== "block") : [];
-}
-function closingQuote(line2, quote) {
-  if (quote.length === 3) return line2.indexOf(quote);
-  for (let i2 = 0; i2 < line2.length; i2++) {
-    if (line2[i2] === "\\") i2++;
-    else if (line2[i2] === quote) return i2;
-  }
-  return -1;
-}
-function continueValue(line2, carry, indent, t2) {
-  const step = carry.step + 1;
-  const value = carry.value ?? "";
-  const parts3 = carry.parts ?? [];
-  const next = (c3) => c3.left > 0 ? { pairs: [], carry: c3 } : { pairs: finishCarry(c3) };
-  if (carry.mode === "string") {
-    const close = closingQuote(line2, carry.quote);
-    const end = close < 0 ? line2.length : close;
-    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
-${line2.slice(0, end)}`, parts: end > indent ? [...parts3, { line: step, start: indent, end }] : parts3 };
-    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
-  }
-  if (carry.mode === "block") {
-    if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
-` });
-    if (indent < (carry.minIndent ?? 0)) return { pairs: finishCarry({ ...carry, value: value.trim() }) };
-    return next({ ...carry, step, left: carry.left - 1, value: value ? `${value}
-${t2}` : t2, parts: [...parts3, { line: step, start: indent, end: indent + t2.length }] });
-  }
-  const qs2 = quotedStrings(t2);
-  let rest = "";
-  let from = 0;
-  for (const q3 of qs2) {
-    rest += t2.slice(from, q3.tokenStart);
-    from = q3.end + 1;
-  }
-  rest += t2.slice(from);
-  const comment = rest.indexOf("#");
-  if (comment >= 0) rest = rest.slice(0, comment);
-  for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
-  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts3, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
-  if (rest.includes(",")) {
-    const pair3 = carriedPair(grown);
-    const after = { ...grown, value: "", parts: [] };
-    return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
-  }
-  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
-}
-function continueCarry(line2, carry, syntax) {
-  const indent = line2.length - line2.trimStart().length;
-  const t2 = line2.trim();
-  if (carry.mode === "string" || carry.mode === "block") return continueValue(line2, carry, indent, t2);
-  const left = carry.left - 1;
-  const step = carry.step + 1;
-  const go = (c3) => c3.left > 0 ? c3 : void 0;
-  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left, step }) };
-  if (carry.mode === "concat") return continueValue(line2, carry, indent, t2);
-  if (carry.mode === "call") {
-    if (t2.startsWith(")")) return { pairs: [] };
-    const args3 = quotedStrings(t2);
-    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
-      const key = carry.key || args3[0].value;
-      return { pairs: [shifted(quotedPair(key, args3[1]), indent)] };
-    }
-    const lone = loneString(t2);
-    if (lone) {
-      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || (isNameLike(lone.value) ? lone.value : ""), needName: false, left, step }) };
-      return { pairs: carry.key ? [shifted(quotedPair(carry.key, lone), indent)] : [] };
-    }
-    const pairs2 = pairsOfLine(t2, syntax).filter((p2) => p2.key === "default");
-    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => shifted({ ...p2, key: carry.key }, indent)) : [] };
-    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left, step }) } : { pairs: [] };
-  }
-  if (carry.mode === "list") {
-    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
-    const qs2 = quotedStrings(t2);
-    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
-    return { pairs: qs2.map((q3) => shifted(quotedPair(carry.key, q3), indent)), carry: go({ ...carry, left, step }) };
-  }
-  if (t2.startsWith("}") || indent < (carry.minIndent ?? 0)) return { pairs: [] };
-  const pairs = pairsOfLine(line2, syntax).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
-  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
-  if (t2.startsWith("- ")) return { pairs: [] };
-  return { pairs: [], carry: go({ ...carry, left, step }) };
-}
-function shifted(p2, indent) {
-  return indent ? { ...p2, column: p2.column + indent, parts: p2.parts.map((x3) => ({ ...x3, start: x3.start + indent, end: x3.end + indent })) } : p2;
-}
-
-// src/secrets/triggers.ts
-var TRIGGERS = [
-  { word: "pass", at: 1 },
-  { word: "pwd", at: 0 },
-  { word: "private key", at: 7 },
-  { word: "secret", at: 1 },
-  { word: "salt", at: 0 },
-  { word: "sg.", at: 0 },
-  { word: "sk_live_", at: 0 },
-  { word: "sk_test_", at: 0 },
-  { word: "token", at: 1 },
-  { word: "key", at: 0 },
-  { word: "bearer", at: 0 },
-  { word: "auth", at: 0 },
-  { word: "akia", at: 0 },
-  { word: "asia", at: 1 },
-  { word: "abia", at: 1 },
-  { word: "acca", at: 0 },
-  { word: "aiza", at: 1 },
-  { word: "credential", at: 7 },
-  { word: "create_user", at: 6 },
-  { word: "create_superuser", at: 7 },
-  { word: "://", at: 0 },
-  { word: "eyj", at: 0 },
-  { word: "ghp_", at: 1 },
-  { word: "gho_", at: 1 },
-  { word: "ghu_", at: 1 },
-  { word: "ghs_", at: 0 },
-  { word: "ghr_", at: 0 },
-  { word: "github_pat_", at: 4 },
-  { word: "rk_live_", at: 0 },
-  { word: "rk_test_", at: 0 },
-  { word: "xox", at: 0 },
-  { word: "xapp-", at: 2 },
-  { word: "django-insecure-", at: 0 },
-  { word: "sk-", at: 0 },
-  { word: ".login(", at: 2 },
-  { word: "bind_s(", at: 3 }
-];
-var NEWLINE = 10;
-var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-var TABLE = new Uint8Array(65536);
-var NEWLINE_PAIR = 255;
-var CHECKS = [];
-var NEIGHBOURS = new Uint8Array(256 * 512);
-var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var pair2 = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
-function buildTable() {
-  const index = /* @__PURE__ */ new Map();
-  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
-  for (const { word, at: at2 } of TRIGGERS) {
-    const bytes2 = new Uint8Array(Buffer.from(word));
-    for (const back of [at2, at2 + 1]) {
-      const key = bytes2[back] | bytes2[back + 1] << 8;
-      let slot = index.get(key);
-      if (slot === void 0) {
-        slot = CHECKS.length;
-        CHECKS.push([]);
-        index.set(key, slot);
-      }
-      CHECKS[slot].push({ word: bytes2, back });
-      const [offset, third] = back === at2 ? [0, bytes2[at2 + 2]] : [256, bytes2[at2]];
-      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
-      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair2(a, b3)] = slot + 1;
-    }
-  }
-  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
-  for (let c3 = 0; c3 < 256; c3++) TABLE[pair2(NEWLINE, c3)] = TABLE[pair2(c3, NEWLINE)] = NEWLINE_PAIR;
-}
-buildTable();
-function hasTrigger(data, j3, slot, end) {
-  const n = slot * 512;
-  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
-  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
-  return false;
-}
-function wordAt(bytes2, i2, word, end) {
-  if (i2 < 0 || i2 + word.length > end) return false;
-  for (let n = 0; n < word.length; n++) if (lower(bytes2[i2 + n]) !== word[n]) return false;
-  return true;
-}
-var scratch = new Uint8Array(0);
-function aligned(bytes2) {
-  if (bytes2.byteOffset % 2 === 0) return bytes2;
-  if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
-  scratch.set(bytes2);
-  return scratch.subarray(0, bytes2.length);
-}
-function indexLines(bytes2) {
-  const data = aligned(bytes2);
-  const end = data.length;
-  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
-  const starts = [0];
-  const candidates2 = [];
-  for (let w2 = 0; w2 < pairs.length; w2++) {
-    const slot = TABLE[pairs[w2]];
-    if (slot === 0) continue;
-    const j3 = w2 << 1;
-    if (slot === NEWLINE_PAIR) {
-      if (data[j3] === NEWLINE) starts.push(j3 + 1);
-      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
-      continue;
-    }
-    if (!hasTrigger(data, j3, slot, end)) continue;
-    candidates2.push(starts.length - 1);
-    const nl = data.indexOf(NEWLINE, j3);
-    if (nl < 0) return { starts, candidates: candidates2 };
-    w2 = (nl >> 1) - 1;
-  }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
-  return { starts, candidates: candidates2 };
-}
-
-// src/secrets/detect.ts
-var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
-function isSkippedFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
-}
-var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
-var extension2 = (path2) => {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const dot = name2.lastIndexOf(".");
-  return dot < 0 ? "" : name2.slice(dot + 1);
-};
-function isSecretsCandidate(path2) {
-  return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension2(path2));
-}
-var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
-function isDocsFile(path2) {
-  const lower2 = path2.toLowerCase();
-  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
-}
-var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
-var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
-function isTranslationFile(path2) {
-  const parts3 = path2.toLowerCase().split("/");
-  if (LOCALE_EXTENSIONS.has(extension2(path2))) return true;
-  return parts3.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
-}
-var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
-var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension2(path2));
-function isEnvFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
-}
-var isYaml = (path2) => {
-  const ext2 = extension2(path2);
-  return ext2 === "yml" || ext2 === "yaml";
-};
-var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
-function linesOfBytes(bytes2, starts) {
-  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length);
-  return {
-    count: starts.length,
-    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
-  };
-}
-function linesOfText(text, count) {
-  const starts = [0];
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
-}
-function pgpassPair(line2) {
-  if (line2.startsWith("#")) return void 0;
-  let field2 = 0;
-  for (let i2 = 0; i2 < line2.length; i2++) {
-    if (line2[i2] === "\\") i2++;
-    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, parts: partAt(i2 + 1, line2.length - i2 - 1), quoted: false, kindHint: "password" } : void 0;
-  }
-  return void 0;
-}
-var secretName = (key) => namedKind(key) !== void 0;
-var MINIFIED_LINE = 500;
-function detectSecrets(path2, content, options) {
-  if (isSkippedFile(path2)) return [];
-  const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const ctx = {
-    docs: isDocsFile(path2),
-    syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
-    translations: isTranslationFile(path2),
-    pgpass: name2 === ".pgpass" || name2 === "pgpass",
-    notebook: extension2(path2) === "ipynb",
-    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
-    script: /\.(m?js|cjs|css)$/.test(name2),
-    everyValue
-  };
-  const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
-  const { starts, candidates: candidates2 } = indexLines(bytes2);
-  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
-  const columns = extension2(path2) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
-  if (!candidates2.length && !ctx.pgpass && !columns) return [];
-  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
-  const yaml = isYaml(path2) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
-  const everyLine = yaml || ctx.pgpass || columns !== void 0;
-  const out2 = [];
-  let carry;
-  const carried = (pairs, lineNo, opened, taken, readPairs) => {
-    for (const p2 of pairs) if (!lines || p2.parts.some((x3) => lines.has(lineNo + x3.line))) addPair(p2, lineNo, opened, ctx, out2, taken, [], () => !readPairs);
-  };
-  const parents = [];
-  let next = 0;
-  for (let index = 0; index < file.count; index++) {
-    let candidate = candidates2[next] === index;
-    if (candidate) next++;
-    else if (!carry && !everyLine) {
-      if (next >= candidates2.length) break;
-      index = candidates2[next++];
-      candidate = true;
-    }
-    const lineNo = index + 1;
-    const line2 = lineAt(index) ?? "";
-    let encrypted = false;
-    if (yaml) {
-      const trimmed = line2.trimStart();
-      if (trimmed && !trimmed.startsWith("#")) {
-        const indent = line2.length - trimmed.length;
-        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
-        encrypted = parents.some((p2) => p2.key === "encryptedData");
-        const t2 = trimmed.trimEnd();
-        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
-      }
-    }
-    const report = !lines || lines.has(lineNo);
-    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line2.length > MINIFIED_LINE);
-    const taken = /* @__PURE__ */ new Set();
-    let continued = false;
-    if (carry) {
-      const step = continueCarry(line2, carry.state, ctx.syntax);
-      carried(step.pairs, lineNo, carry.line, taken, readPairs);
-      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
-      continued = carry !== void 0;
-    }
-    if (report && ctx.pgpass) {
-      const p2 = pgpassPair(line2);
-      if (p2) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
-    }
-    if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
-    if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out2, taken);
-    if ((readPairs || everyValue) && !continued) {
-      const opened = openCarry(line2, secretName, lineAt(index - 1));
-      if (opened) carry = { state: opened, line: lineNo };
-    }
-  }
-  if (carry) carried(finishCarry(carry.state), file.count, carry.line, /* @__PURE__ */ new Set(), true);
-  return out2;
-}
-function formatHit(m2, lineNo, belowThreshold) {
-  const parts3 = m2.parts ?? partAt(m2.column, m2.value.length);
-  return {
-    kind: m2.format.kind,
-    label: m2.format.label,
-    line: lineNo,
-    column: m2.column,
-    value: m2.value,
-    testKey: m2.format.lowSeverity?.(m2.value),
-    ...m2.distinct ? { distinct: m2.distinct } : {},
-    spans: parts3.map((p2) => ({ line: lineNo + p2.line, start: p2.start, end: p2.end })),
-    ...belowThreshold ? { belowThreshold } : {}
-  };
-}
-function scanLine(line2, lineNo, following, preceding, ctx, readPairs, out2, taken) {
-  const formats = [];
-  const refused = ctx.syntax.code ? refusedValues(line2, preceding) : () => false;
-  for (const m2 of formatMatches(line2, following)) {
-    const below2 = isFormatPlaceholder(m2) || refused(m2.column);
-    if (below2 && !ctx.everyValue) continue;
-    formats.push(m2);
-    taken.add(m2.column);
-    out2.push(formatHit(m2, lineNo, below2));
-  }
-  if (!readPairs && !ctx.everyValue) return;
-  const below = (p2) => !readPairs || refused(p2.column);
-  if (!ctx.notebook) for (const p2 of pairsOfLine(line2, ctx.syntax, secretName)) addPair(p2, lineNo, void 0, ctx, out2, taken, formats, below);
-  else {
-    for (const q3 of quotedStrings(line2)) {
-      if (q3.value.length <= 8 || !q3.escapes) continue;
-      for (const p2 of pairsOfLine(q3.value, true, secretName)) {
-        const parts3 = p2.parts.map((x3) => ({ ...x3, start: rawColumn(q3, x3.start), end: rawColumn(q3, x3.end) }));
-        addPair({ ...p2, column: parts3[0].start, parts: parts3 }, lineNo, void 0, ctx, out2, taken, formats, below);
-      }
-    }
-  }
-}
-function addPair(p2, lineNo, keyLine, ctx, out2, taken, formats, below = () => false) {
-  if (taken.has(p2.column)) return;
-  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
-  const kind = namedKind(p2.key) ?? p2.kindHint;
-  if (!kind) return;
-  const strong = looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key, code: ctx.syntax.code, template: p2.template });
-  const weakUser = !strong && ctx.migration && p2.createsUser === true && isMaskable(p2.value);
-  const credential = (strong || weakUser) && !below(p2);
-  if (!credential && !(ctx.everyValue && isMaskable(p2.value))) return;
-  taken.add(p2.column);
-  const label = weakUser ? "weak password of a user a migration creates" : kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
-  out2.push({
-    kind,
-    label,
-    line: lineNo,
-    column: p2.column,
-    value: p2.value,
-    key: p2.key,
-    ...keyLine !== void 0 ? { keyLine } : {},
-    spans: p2.parts.map((x3) => ({ line: lineNo + x3.line, start: x3.start, end: x3.end })),
-    ...credential ? {} : { belowThreshold: true }
-  });
-}
-function isFormatPlaceholder(m2) {
-  const value = m2.value;
-  if (m2.format.kind === "private-key") return false;
-  if (isKnownExample(value)) return true;
-  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
-  const lower2 = value.toLowerCase();
-  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
-  if (m2.format.kind === "django-secret-key") {
-    const body2 = value.slice("django-insecure-".length);
-    return isDummy(body2) || isPlaceholder(body2);
-  }
-  let b3 = 0;
-  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
-  const sep4 = b3;
-  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
-  return new Set(value.slice(b3 > sep4 ? b3 : 0)).size <= 3;
-}
-
-// src/secrets/local-service.ts
-var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
-function isLocalHost(host) {
-  const h3 = host.toLowerCase();
-  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
-  return /^[a-z][a-z0-9_-]*$/.test(h3);
-}
-function hostAfter(line2, passwordEnd2) {
-  if (line2[passwordEnd2] !== "@") return void 0;
-  let i2 = passwordEnd2 + 1;
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
-  return line2.slice(start2, i2) || void 0;
-}
-var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
-var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
-var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
-function hostValue(line2) {
-  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
-  if (quotes.length) {
-    const last = quotes[quotes.length - 1];
-    return last[1] ?? last[2];
-  }
-  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
-  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
-}
-function namesLocalDatabase(text) {
-  let local = false;
-  const lines = text.split("\n", 2e4);
-  for (const line2 of lines) {
-    if (line2.length > 1e3) continue;
-    if (DATABASE_IMAGE.test(line2)) local = true;
-    else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
-      const host = hostValue(line2);
-      if (host === void 0) continue;
-      if (host === "" || isLocalHost(host)) local = true;
-      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
-    }
-  }
-  return local;
-}
-function localServiceReason(hit, line2, localDatabase) {
-  if (hit.kind === "url-credentials") {
-    const host = hostAfter(line2, hit.column + hit.value.length);
-    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
-  }
-  if (hit.kind !== "password") return void 0;
-  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
-  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
-}
-
-// src/rules/env-file-committed.ts
-var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
-function secretsFileReason(path2, text) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
-  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
-  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
-  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
-  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
-  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
-    return "a key store";
-  }
-  return void 0;
-}
-var ENVIRONMENT_FILE = "an environment file";
-function variableOf(line2) {
-  const t2 = (line2 ?? "").trim().replace(/^export\s{1,8}/, "");
-  const eq2 = t2.indexOf("=");
-  return eq2 > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t2.slice(0, eq2).trim()) ? t2.slice(0, eq2).trim() : void 0;
-}
-function heldCredentials(ctx) {
-  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
-  if (!hits.length) return void 0;
-  const lines = ctx.text.split("\n");
-  const names = /* @__PURE__ */ new Set();
-  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
-  let local;
-  const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
-  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
-}
-var envFileCommitted = {
-  meta: {
-    id: "env-file-committed",
-    severity: "high",
-    title: "A secrets file is added to the repository",
-    django: [],
-    docs: {
-      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.",
-      why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
-      bad: "git add .env.production",
-      fix: "# .gitignore\n.env\n.env.*\n!.env.example"
-    }
-  },
-  checkFile(ctx) {
-    const { path: path2, added, fileClass } = ctx;
-    if (!added) return [];
-    const reason = secretsFileReason(path2, () => ctx.text);
-    if (!reason) return [];
-    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
-    if (reason === ENVIRONMENT_FILE && !held) return [];
-    const line2 = held?.line ?? 1;
-    const what = held ? `, with values for ${held.names.join(", ")}` : "";
-    const lowBecause = fileClass.kind !== "production" ? fileClass.why : held?.localOnly ? "it only holds passwords of databases the project runs itself" : void 0;
-    return [
-      {
-        subject: "file",
-        loc: { path: path2, line: line2, endLine: line2 },
-        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
-        severity: lowBecause ? "low" : void 0,
-        ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
-        fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
-      }
-    ];
-  }
-};
-
-// src/python/values.ts
-var NONE = { kind: "none" };
-var TRUE = { kind: "bool", value: true };
-var FALSE = { kind: "bool", value: false };
-var str = (value) => ({ kind: "str", value });
-var int = (value) => ({ kind: "int", value });
-var bool = (value) => value ? TRUE : FALSE;
-var unknown = (why2) => ({ kind: "unknown", why: why2 });
-var fails = (why2) => ({ kind: "fails", why: why2 });
-var list = (values, type = "list", open2 = false) => ({
-  kind: "seq",
-  type,
-  items: values.map((value) => ({ value })),
-  open: open2
-});
-var MAX_OPTIONS = 8;
-var MAX_MAYBE = 64;
-var MAX_DEPTH = 100;
-function oneOf(options, why2) {
-  const flat = [];
-  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
-  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
-  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
-  const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
-  return { kind: "oneOf", options: flat, why: why2 };
-}
-function summarize(options) {
-  const seqs = options.filter((o2) => o2.kind === "seq");
-  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
-  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
-  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-  const only = [];
-  for (const s of seqs)
-    for (const i2 of [...s.items, ...s.only ?? []]) {
-      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
-      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-      only.push(i2);
-    }
-  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
-}
-function mapOptions(v2, f3) {
-  if (v2.kind === "fails") return v2;
-  if (v2.kind !== "oneOf") return f3(v2);
-  return oneOf(v2.options.map(f3), v2.why);
-}
-function truthy(v2) {
-  switch (v2.kind) {
-    case "none":
-      return false;
-    case "bool":
-      return v2.value;
-    case "int":
-    case "float":
-      return v2.value !== 0;
-    case "str":
-      return v2.value.length > 0;
-    case "seq":
-      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
-    case "dict":
-      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
-    case "oneOf": {
-      const all = v2.options.map(truthy);
-      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-    }
-    case "module":
-    case "envReader":
-    case "func":
-    case "class":
-      return true;
-    case "instance":
-      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
-    default:
-      return void 0;
-  }
-}
-function hasAttribute(cls, name2, depth = 0) {
-  if (cls.ns.bindings.has(name2)) return true;
-  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
-}
-function equal(a, b3, depth = 0) {
-  if (depth > MAX_DEPTH) return false;
-  const na = numeric2(a);
-  const nb = numeric2(b3);
-  if (na !== void 0 && nb !== void 0) return na === nb;
-  if (a.kind !== b3.kind) return false;
-  switch (a.kind) {
-    case "none":
-      return true;
-    case "str":
-      return a.value === b3.value;
-    case "seq": {
-      const o2 = b3;
-      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
-      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
-    }
-    case "dict": {
-      const o2 = b3;
-      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
-    }
-    case "oneOf": {
-      const o2 = b3;
-      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
-    }
-    case "ext":
-      return a.qname === b3.qname;
-    case "unknown":
-    case "fails":
-      return a.why === b3.why;
-    case "module":
-      return a.path === b3.path && a.dict === b3.dict;
-    case "func":
-      return a.fn === b3.fn && a.self === b3.self;
-    case "class":
-      return a.cls === b3.cls;
-    case "absent":
-      return true;
-    default:
-      return false;
-  }
-}
-function numeric2(v2) {
-  if (v2.kind === "bool") return v2.value ? 1 : 0;
-  if (v2.kind === "int" || v2.kind === "float") return v2.value;
-  return void 0;
-}
-function show2(v2, max = 80) {
-  const out2 = { text: "", max: max + 1 };
-  render(v2, out2, 0);
-  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
-}
-function render(v2, out2, depth) {
-  const put = (s) => {
-    out2.text += s;
-    return out2.text.length <= out2.max;
-  };
-  const list2 = (parts3, open2, close, more) => {
-    put(open2);
-    for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
-      if (i2) put(", ");
-      parts3[i2]();
-    }
-    if (more) put(parts3.length ? ", \u2026" : "\u2026");
-    put(close);
-  };
-  if (depth > MAX_DEPTH) {
-    put("\u2026");
-    return;
-  }
-  switch (v2.kind) {
-    case "none":
-      put("None");
-      return;
-    case "bool":
-      put(v2.value ? "True" : "False");
-      return;
-    case "int":
-      put(String(v2.value));
-      return;
-    case "float":
-      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
-      return;
-    case "str":
-      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
-      return;
-    case "seq": {
-      const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
-      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
-      else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
-      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
-      return;
-    }
-    case "dict":
-      list2(
-        v2.entries.map((e) => () => {
-          put(`${pyRepr(e.key)}: `);
-          render(e.value, out2, depth + 1);
-        }),
-        "{",
-        "}",
-        v2.open
-      );
-      return;
-    case "oneOf":
-      v2.options.forEach((o2, i2) => {
-        if (i2) put(" or ");
-        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
-      });
-      return;
-    case "unknown":
-      put("<unknown>");
-      return;
-    case "fails":
-      put("<error>");
-      return;
-    case "ext":
-      put(v2.qname);
-      return;
-    case "envReader":
-      put("environ.Env(...)");
-      return;
-    case "module":
-      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
-      return;
-    case "absent":
-      put("<not set>");
-      return;
-    case "func":
-      put(`<function ${v2.fn.name}>`);
-      return;
-    case "class":
-      put(`<class ${v2.cls.name}>`);
-      return;
-    case "instance":
-      put(`<${v2.cls.name} object>`);
-      return;
-    case "configValue":
-      put(`values.${v2.type}(\u2026)`);
-      return;
-  }
-}
-function pyRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out2 = "";
-  for (const ch of s) {
-    if (ch === "\\") out2 += "\\\\";
-    else if (ch === quote) out2 += "\\" + ch;
-    else if (ch === "\n") out2 += "\\n";
-    else if (ch === "	") out2 += "\\t";
-    else if (ch === "\r") out2 += "\\r";
-    else out2 += ch;
-  }
-  return quote + out2 + quote;
-}
-function containsString(v2, s) {
-  if (v2.kind === "oneOf") {
-    const known = v2.options.filter((o2) => o2.kind !== "unknown");
-    const all = known.map((o2) => containsString(o2, s));
-    if (all.length && all.every((x3) => x3 === true)) return true;
-    if (known.length < v2.options.length) return void 0;
-    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-  }
-  if (v2.kind !== "seq") return void 0;
-  let unsure = v2.open && !v2.only;
-  for (const i2 of [...v2.items, ...v2.only ?? []]) {
-    if (i2.value.kind === "str") {
-      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
-    } else unsure = true;
-  }
-  return unsure ? void 0 : false;
-}
-
-// src/rules/helpers.ts
-function judge(setting, isBad) {
-  const v2 = setting.value;
-  const options = v2.kind === "oneOf" ? v2.options : [v2];
-  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
-  const badIndex = results.findIndex((r2) => r2 === true);
-  if (badIndex < 0) return { verdict: "none" };
-  const value = options[badIndex];
-  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
-}
-function optionMatches(v2, target) {
-  return show2(v2, 400) === show2(target, 400);
-}
-function trueButNotTrue(v2) {
-  return truthy(v2) === true && v2.kind !== "bool";
-}
-function notBooleanMessage(name2, v2, djangoCheck, from) {
-  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
-  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
-}
-function locOf(setting, view, binding = setting.binding) {
-  return binding?.loc ?? view.moduleLoc();
-}
-function rel(loc) {
-  return `${loc.path}:${loc.line}`;
-}
-function origin(setting, view, binding = setting.binding) {
-  if (binding?.supplied) return suppliedBy(binding);
-  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
-  const read = binding.env.find((r2) => r2.defaultText !== void 0);
-  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
-  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
-  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
-}
-function suppliedBy(binding) {
-  const s = binding.supplied;
-  if (!s) return "";
-  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
-}
-function findItem(v2, s) {
-  if (v2.kind !== "seq") return void 0;
-  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
-}
-function hasEntry(setting, s) {
-  return containsString(setting.value, s);
-}
-function literalFix(setting, pythonValue) {
-  const b3 = setting.binding;
-  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
-  const code = b3.text.trimStart();
-  const indent = b3.text.slice(0, b3.text.length - code.length);
-  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
-  const hash = code.indexOf("#");
-  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
-}
-function mask(secret) {
-  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
-  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
-}
-function alternatives(v2) {
-  return v2.kind === "oneOf" ? v2.options : [v2];
-}
-function entryOf(v2, key) {
-  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
-}
-function lastSegment(dotted2) {
-  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
-}
-function listStrings(v2) {
-  const alts = alternatives(v2);
-  const out2 = /* @__PURE__ */ new Map();
-  for (const alt of alts) {
-    if (alt.kind !== "seq") continue;
-    for (const item of [...alt.items, ...alt.only ?? []]) {
-      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
-      const s = item.value.value;
-      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
-      out2.set(s, { value: s, loc: item.loc, certain });
-    }
-  }
-  return [...out2.values()];
-}
-
-// src/lines.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-  }
-  text;
-  starts = [0];
-  get count() {
-    return this.starts.length;
-  }
-  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
-  line(n) {
-    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
-    const start2 = this.starts[n - 1];
-    if (n === this.starts.length) return this.text.slice(start2);
-    const end = this.starts[n] - 1;
-    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
-  }
-};
-var indexes = /* @__PURE__ */ new WeakMap();
-function linesOf(files, path2) {
-  let byPath = indexes.get(files);
-  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
-  if (!byPath.has(path2)) {
-    const text = files.read(path2);
-    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
-  }
-  return byPath.get(path2);
-}
-
-// src/rules/hardcoded-credential.ts
-var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
-var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
-var hardcodedCredential = {
-  meta: {
-    id: "hardcoded-credential",
-    severity: "high",
-    title: "A credential is committed in a file",
-    django: [],
-    docs: {
-      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
-      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
-      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
-      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
-    }
-  },
-  checkFile(ctx) {
-    const { path: path2, lines, fileClass } = ctx;
-    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
-    const text = ctx.text;
-    let localDatabase;
-    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
-    let lines_;
-    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
-    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
-      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
-      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
-      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
-      return {
-        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
-        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
-        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
-        severity: lowered || hit.testKey ? "low" : void 0,
-        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
-        secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
-      };
-    });
-  }
-};
-
-// src/rules/file-rules.ts
-var FILE_RULES = [hardcodedCredential, envFileCommitted];
-
-// src/rules/allowed-hosts-empty.ts
-var allowedHostsEmpty = {
-  meta: {
-    id: "allowed-hosts-empty",
-    severity: "low",
-    title: "ALLOWED_HOSTS is empty while DEBUG is off",
-    django: ["security.W020"],
-    docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.",
-      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
-      bad: "ALLOWED_HOSTS = []",
-      fix: 'ALLOWED_HOSTS = ["example.com"]'
-    }
-  },
-  check({ settings }) {
-    if (truthy(settings.get("DEBUG").value) !== false) return [];
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
-    if (j3.verdict === "none") return [];
-    return [
-      {
-        subject: "ALLOWED_HOSTS:empty",
-        djangoCheck: "security.W020",
-        loc: locOf(s, settings, j3.binding),
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "List the domains the site is served on." }
-      }
-    ];
-  }
-};
-
-// src/rules/allowed-hosts-wildcard.ts
-var allowedHostsWildcard = {
-  meta: {
-    id: "allowed-hosts-wildcard",
-    severity: "high",
-    title: "ALLOWED_HOSTS accepts any host ('*')",
-    django: [],
-    docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
-      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
-      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
-      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
-    if (j3.verdict === "none" || !j3.value) return [];
-    if (j3.value.kind === "str")
-      return [
-        {
-          subject: "ALLOWED_HOSTS",
-          loc: locOf(s, settings, j3.binding),
-          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
-        }
-      ];
-    const item = findItem(j3.value, "*");
-    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
-    return [
-      {
-        subject: "ALLOWED_HOSTS",
-        loc,
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
-      }
-    ];
-  }
-};
-
-// src/settings/defaults.ts
-var DJANGO_DEFAULTS = {
-  DEBUG: FALSE,
-  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
-  SECRET_KEY: str(""),
-  SECRET_KEY_FALLBACKS: list([]),
-  ALLOWED_HOSTS: list([]),
-  INSTALLED_APPS: list([]),
-  MIDDLEWARE: list([]),
-  TEMPLATES: list([]),
-  SESSION_COOKIE_SECURE: FALSE,
-  SESSION_COOKIE_HTTPONLY: TRUE,
-  SESSION_COOKIE_SAMESITE: str("Lax"),
-  CSRF_COOKIE_SECURE: FALSE,
-  CSRF_COOKIE_HTTPONLY: FALSE,
-  CSRF_COOKIE_SAMESITE: str("Lax"),
-  CSRF_USE_SESSIONS: FALSE,
-  CSRF_TRUSTED_ORIGINS: list([]),
-  SECURE_HSTS_SECONDS: int(0),
-  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
-  SECURE_HSTS_PRELOAD: FALSE,
-  SECURE_SSL_REDIRECT: FALSE,
-  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
-  SECURE_REFERRER_POLICY: str("same-origin"),
-  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
-  SECURE_PROXY_SSL_HEADER: NONE,
-  X_FRAME_OPTIONS: str("DENY"),
-  SILENCED_SYSTEM_CHECKS: list([])
-};
-var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
-var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
-var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
-var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
-var SESSIONS_APP = "django.contrib.sessions";
-var SETTINGS_NAMES = /* @__PURE__ */ new Set([
-  "DEBUG",
-  "SECRET_KEY",
-  "SECRET_KEY_FALLBACKS",
-  "ALLOWED_HOSTS",
-  "INSTALLED_APPS",
-  "MIDDLEWARE",
-  "MIDDLEWARE_CLASSES",
-  "ROOT_URLCONF",
-  "TEMPLATES",
-  "WSGI_APPLICATION",
-  "ASGI_APPLICATION",
-  "DATABASES",
-  "AUTH_PASSWORD_VALIDATORS",
-  "LANGUAGE_CODE",
-  "TIME_ZONE",
-  "USE_I18N",
-  "USE_TZ",
-  "STATIC_URL",
-  "STATIC_ROOT",
-  "MEDIA_URL",
-  "MEDIA_ROOT",
-  "DEFAULT_AUTO_FIELD",
-  "SESSION_COOKIE_SECURE",
-  "SESSION_COOKIE_HTTPONLY",
-  "SESSION_COOKIE_SAMESITE",
-  "CSRF_COOKIE_SECURE",
-  "CSRF_COOKIE_SAMESITE",
-  "CSRF_USE_SESSIONS",
-  "CSRF_TRUSTED_ORIGINS",
-  "SECURE_HSTS_SECONDS",
-  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-  "SECURE_HSTS_PRELOAD",
-  "SECURE_SSL_REDIRECT",
-  "SECURE_PROXY_SSL_HEADER",
-  "SECURE_CONTENT_TYPE_NOSNIFF",
-  "SECURE_REFERRER_POLICY",
-  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "X_FRAME_OPTIONS",
-  "AUTH_USER_MODEL",
-  "LOGIN_URL",
-  "LOGIN_REDIRECT_URL",
-  "EMAIL_BACKEND",
-  "CACHES",
-  "LOGGING",
-  "PASSWORD_HASHERS",
-  "SESSION_ENGINE",
-  "SESSION_SERIALIZER",
-  "CORS_ALLOWED_ORIGINS",
-  "CORS_ALLOW_ALL_ORIGINS",
-  "CORS_ORIGIN_ALLOW_ALL",
-  "SILENCED_SYSTEM_CHECKS",
-  "STATICFILES_DIRS",
-  "STORAGES",
-  "SITE_ID",
-  "ADMINS",
-  "INTERNAL_IPS"
-]);
 
 // src/settings/versioned-defaults.ts
 var bySeries = /* @__PURE__ */ new Map();
@@ -54871,6 +61908,12 @@ function weakenings(base, head) {
   if (strictness(head.failOn) < strictness(base.failOn)) out2.push({ what: `lowers fail-on from ${base.failOn ?? "high"} to ${head.failOn ?? "high"}`, key: "fail-on" });
   for (const glob of head.ignorePaths.filter((g2) => !base.ignorePaths.includes(g2))) out2.push({ what: `ignores the paths ${glob}`, key: glob });
   if (head.djangoVersion !== base.djangoVersion) out2.push({ what: `sets django-version to ${head.djangoVersion ?? "the pinned version"} (from ${base.djangoVersion ?? "the pinned version"}), which changes the defaults settings are judged by`, key: "django-version" });
+  const [baseInclude, headInclude] = [base.includePaths ?? [], head.includePaths ?? []];
+  if (headInclude.length && (!baseInclude.length || headInclude.some((g2) => !baseInclude.includes(g2)))) out2.push({ what: `reports only the paths ${headInclude.join(", ")}`, key: "include" });
+  for (const m2 of (head.settings?.nonProduction ?? []).filter((n) => !(base.settings?.nonProduction ?? []).includes(n))) out2.push({ what: `marks ${m2} as non-production`, key: m2 });
+  for (const m2 of (base.settings?.production ?? []).filter((n) => !(head.settings?.production ?? []).includes(n))) out2.push({ what: `no longer marks ${m2} as production`, key: "production" });
+  if (severityRank(head.report ?? "medium") > severityRank(base.report ?? "medium")) out2.push({ what: `raises report from ${base.report ?? "medium"} to ${head.report ?? "medium"}`, key: "report" });
+  if (head.baseline !== void 0 && head.baseline !== base.baseline) out2.push({ what: `${base.baseline === void 0 ? "adds" : "changes"} the baseline ${head.baseline}`, key: "baseline" });
   return out2;
 }
 function lineOf(change, key) {
@@ -54884,7 +61927,7 @@ var reviewConfigWeakened = {
     title: "A change edits the configuration of its own review",
     django: [],
     docs: {
-      what: "Finds a change to the review's configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule's severity or `fail-on`, adds `ignore-paths`, changes `django-version`), at low otherwise.",
+      what: "Finds a change to the review's configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule's severity or `fail-on`, adds `ignore-paths` or `paths`, marks settings non-production, raises `report`, adds or changes the `baseline`, changes `django-version`), at low otherwise.",
       why: "A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.",
       bad: "# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off",
       fix: "# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer"
@@ -54912,52 +61955,162 @@ var reviewConfigWeakened = {
 // src/rules/catalog.ts
 var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), ...DEPENDENCY_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
 
-// src/sources/read-file.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-var FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | (constants3.O_NOFOLLOW ?? 0);
-var NOT_REGULAR = "not a regular file (a directory, device, FIFO or socket)";
-function readRegular(file, max, into) {
-  let fd;
-  try {
-    fd = openSync(file, FLAGS);
-  } catch (e) {
-    const code = e.code;
-    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
-    return { kind: "refused", why: code === "ENXIO" ? NOT_REGULAR : `cannot be read (${code ?? e.message})` };
-  }
-  try {
-    const stat2 = fstatSync(fd);
-    if (!stat2.isFile()) return { kind: "refused", why: NOT_REGULAR };
-    if (stat2.size > max) return { kind: "large", size: stat2.size };
-    const buffer2 = into && into.length >= stat2.size ? into : Buffer.allocUnsafe(stat2.size);
-    let n = 0;
-    while (n < stat2.size) {
-      const got = readSync(fd, buffer2, n, stat2.size - n, n);
-      if (got === 0) break;
-      n += got;
+// src/config/schema-source.ts
+var SCHEMA_ID = "https://raw.githubusercontent.com/django-security-review/django-security-review/main/schema/django-security.schema.json";
+var globs = (description) => ({ type: "array", description, items: { type: "string", minLength: 1 } });
+var modules = (description) => ({ type: "array", description, items: { type: "string", minLength: 1 } });
+function configSchema(ruleIds) {
+  const severities = [...SEVERITIES];
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: SCHEMA_ID,
+    title: "django-security-review configuration (.github/django-security.yml)",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      rules: {
+        description: "Per rule: off, or a severity that replaces the rule's own.",
+        type: "object",
+        additionalProperties: false,
+        properties: Object.fromEntries([...ruleIds].sort().map((id) => [id, { enum: ["off", false, ...severities] }]))
+      },
+      "ignore-paths": globs("Glob patterns (minimatch: **, *, ?, [..], {a,b}) of paths whose findings are dropped; the same as paths.exclude."),
+      paths: {
+        description: "Which paths findings are reported in.",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          include: globs("When given, only findings in paths matching one of these globs are reported."),
+          exclude: globs("Findings in paths matching one of these globs are dropped.")
+        }
+      },
+      settings: {
+        description: "Which settings modules production loads: overrides what the review infers from wsgi.py, deploy files and names. A module is a path (config/settings/prod.py) or a dotted name (config.settings.prod).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          production: modules("Settings modules production loads."),
+          "non-production": modules("Settings modules production never loads (development, test, CI).")
+        }
+      },
+      "django-version": { description: 'The Django version the project runs, e.g. "4.2" or 5.1.', type: "string", pattern: "^[0-9]+(\\.[0-9]+){0,2}$" },
+      "fail-on": { description: "The lowest severity that fails the check (default high).", enum: [...severities, "never"] },
+      report: { description: "The lowest severity listed in pull request comments and tracking issues (default medium); SARIF and the job summary list everything.", enum: severities },
+      "include-tests": { description: "List findings in tests, fixtures, CI, development, templates, docs and vendored files (at low) instead of setting them aside.", type: "boolean" },
+      comments: {
+        description: "Pull request comments (the Action's inputs, when given, win).",
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          mode: { description: "review: inline comments and a summary; summary: the summary comment only; off: none.", enum: ["review", "summary", "off"] },
+          "max-inline": { description: "At most this many inline comments per run (default 30).", type: "integer", minimum: 0 }
+        }
+      },
+      baseline: { description: "A baseline file (django-security-review baseline): findings recorded in it are not reported.", type: "string", minLength: 1 }
     }
-    return { kind: "bytes", bytes: buffer2.subarray(0, n) };
-  } catch (e) {
-    return { kind: "refused", why: `cannot be read (${e.code ?? e.message})` };
-  } finally {
-    closeSync(fd);
+  };
+}
+
+// src/config/suggest.ts
+function distance(a, b3) {
+  const d2 = Array.from({ length: a.length + 1 }, (_3, i2) => [i2, ...Array(b3.length).fill(0)]);
+  for (let j3 = 1; j3 <= b3.length; j3++) d2[0][j3] = j3;
+  for (let i2 = 1; i2 <= a.length; i2++)
+    for (let j3 = 1; j3 <= b3.length; j3++) {
+      const cost = a[i2 - 1] === b3[j3 - 1] ? 0 : 1;
+      d2[i2][j3] = Math.min(d2[i2 - 1][j3] + 1, d2[i2][j3 - 1] + 1, d2[i2 - 1][j3 - 1] + cost);
+      if (i2 > 1 && j3 > 1 && a[i2 - 1] === b3[j3 - 2] && a[i2 - 2] === b3[j3 - 1]) d2[i2][j3] = Math.min(d2[i2][j3], d2[i2 - 2][j3 - 2] + 1);
+    }
+  return d2[a.length][b3.length];
+}
+function closest(word, allowed) {
+  if (word.length > 200) return void 0;
+  const w2 = word.toLowerCase();
+  let best;
+  for (const a of allowed) {
+    const d2 = distance(w2, a.toLowerCase());
+    if (!best || d2 < best.d) best = { word: a, d: d2 };
+  }
+  if (!best) return void 0;
+  const limit = Math.max(1, Math.floor(Math.max(w2.length, best.word.length) / 3));
+  if (best.d <= limit) return best.word;
+  const containing = allowed.filter((a) => w2.length >= 3 && (a.includes(w2) || w2.includes(a)));
+  return containing.length === 1 ? containing[0] : void 0;
+}
+function didYouMean(word, allowed) {
+  const c3 = closest(word, allowed);
+  return c3 === void 0 || c3 === word ? "" : ` \u2014 did you mean "${c3}"?`;
+}
+
+// src/config/schema.ts
+var compiled;
+function validator() {
+  compiled ??= new import_ajv.Ajv({ allErrors: true, strict: true, strictTypes: false }).compile(configSchema(RULE_METAS.map((m2) => m2.id)));
+  return compiled;
+}
+function schemaAt(pointer) {
+  let node = configSchema(RULE_METAS.map((m2) => m2.id));
+  for (const seg of pointerSegments(pointer.replace(/^#/, ""))) node = node?.[seg];
+  return node;
+}
+function nameOf(segments) {
+  if (!segments.length) return "the configuration";
+  if (segments[0] === "rules" && segments.length === 2) return `rule ${segments[1]}`;
+  return segments.map((s, i2) => /^\d+$/.test(s) ? `[${s}]` : i2 ? `.${s}` : s).join("");
+}
+var show3 = (v2) => typeof v2 === "string" ? `"${v2}"` : JSON.stringify(v2) ?? String(v2);
+var TYPE_WORDS = { object: "a mapping (key: value lines)", array: "a list", string: "a string", boolean: "true or false", integer: "a whole number", number: "a number" };
+function describeError(e, value) {
+  const segments = pointerSegments(e.instancePath);
+  const name2 = nameOf(segments);
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const extra = String(e.params.additionalProperty);
+      const allowed = Object.keys(schemaAt(e.schemaPath.replace(/\/additionalProperties$/, ""))?.properties ?? {});
+      const hint = didYouMean(extra, allowed);
+      const at3 = [...segments, extra];
+      if (segments.length === 1 && segments[0] === "rules") return { message: `unknown rule "${extra}"${hint} (rules: ${allowed.join(", ")})`, key: true, segments: at3 };
+      return { message: `unknown key "${extra}"${segments.length ? ` in ${name2}` : ""}${hint} (allowed: ${allowed.join(", ")})`, key: true, segments: at3 };
+    }
+    case "enum": {
+      const allowed = e.params.allowedValues.filter((v2) => v2 !== false).map(String);
+      return { message: `${name2} must be one of ${allowed.join(", ")}, not ${show3(value)}${didYouMean(String(value), allowed)}`, key: false, segments };
+    }
+    case "type": {
+      const want = String(e.params.type);
+      const what = segments.at(-1) === "include" || segments.at(-1) === "exclude" || segments[0] === "ignore-paths" ? "a list of glob patterns" : segments[0] === "settings" && segments.length === 2 ? "a list of settings modules" : TYPE_WORDS[want] ?? want;
+      const got = value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : show3(value);
+      return { message: `${name2} must be ${segments.length > 1 && /^\d+$/.test(segments.at(-1) ?? "") && want === "string" ? "a string" : what}, not ${got}`, key: false, segments };
+    }
+    case "pattern":
+      return { message: `${name2} must be a version like "4.2" or "5.1.3", not ${show3(value)}`, key: false, segments };
+    case "minimum":
+      return { message: `${name2} must be 0 or more, not ${show3(value)}`, key: false, segments };
+    case "minLength":
+      return { message: `${name2} must not be empty`, key: false, segments };
+    default:
+      return { message: `${name2} ${e.message ?? "is not valid"}`, key: false, segments };
   }
 }
-function readFileSafely(file, root, max, into) {
-  const first = readRegular(file, max, into);
-  if (first.kind !== "link") return first;
-  let real;
-  try {
-    real = realpathSync.native(file, { encoding: "buffer" });
-  } catch {
-    return { kind: "refused", why: "a symbolic link to nothing" };
+function valueAt(root, segments) {
+  let v2 = root;
+  for (const s of segments) v2 = v2?.[s];
+  return v2;
+}
+function schemaProblems(root, doc, lines) {
+  const validate = validator();
+  if (validate(root)) return [];
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const e of validate.errors ?? []) {
+    const d2 = describeError(e, valueAt(root, pointerSegments(e.instancePath)));
+    const pos = positionOf(doc, lines, d2.segments, d2.key);
+    const key = `${pos.line}:${pos.col}:${d2.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out2.push({ ...pos, message: d2.message });
   }
-  if (root !== void 0) {
-    const top = Buffer.concat([realpathSync.native(root, { encoding: "buffer" }), Buffer.from("/")]);
-    if (!real.subarray(0, top.length).equals(top)) return { kind: "refused", why: "a symbolic link out of the tree" };
-  }
-  const target = readRegular(real, max, into);
-  return target.kind === "link" ? { kind: "refused", why: "a symbolic link that changed while it was read" } : target;
+  return out2.sort((a, b3) => a.line - b3.line || a.col - b3.col);
 }
 
 // src/config/config.ts
@@ -54973,56 +62126,101 @@ function loadConfig(path2, root) {
   if (read.kind === "refused") throw new UsageError(`${path2}: cannot read the configuration file: ${read.why}`);
   return parseConfig(read.bytes.toString("utf8"), path2);
 }
+function located(path2, pos, message) {
+  return `${path2}:${pos.line}:${pos.col}: ${message}`;
+}
+function yamlError(text, e) {
+  const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  if (e.code === "DUPLICATE_KEY") {
+    const key = /^[^\s:#]+|^"[^"]*"|^'[^']*'/.exec(text.slice(e.pos[0]))?.[0];
+    return key ? `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: each key may appear once in a mapping` : "duplicate key: each key may appear once in a mapping";
+  }
+  return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+}
 function parseConfig(text, path2) {
   if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const at2 = (offset) => `${path2}:${offset === void 0 ? 1 : lineCounter.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError(`${at2(doc.errors[0].pos[0])}: ${doc.errors[0].message.split("\n")[0]}`);
-  const config = defaultConfig();
+  const lines = new import_yaml2.LineCounter();
+  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) throw new UsageError(doc.errors.map((e) => located(path2, lines.linePos(e.pos[0]), yamlError(text, e))).join("\n"));
   let root;
   try {
     root = doc.toJS();
   } catch (e) {
-    throw new UsageError(`${at2(0)}: ${e.message.split("\n")[0]}`);
+    throw new UsageError(located(path2, { line: 1, col: 1 }, e.message.split("\n")[0]));
   }
-  if (root === null || root === void 0) return config;
-  if (typeof root !== "object" || Array.isArray(root)) throw new UsageError(`${at2(0)}: the configuration must be a mapping`);
-  const offsetOf = (...keys) => {
-    const node = doc.getIn(keys, true);
-    return node?.range?.[0];
-  };
-  for (const [key, value] of Object.entries(root)) {
-    if (key === "rules") {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`${at2(offsetOf("rules"))}: rules must map rule ids to off or a severity`);
-      for (const [id, setting] of Object.entries(value)) {
-        if (!RULE_METAS.some((m2) => m2.id === id)) throw new UsageError(`${at2(offsetOf("rules", id))}: unknown rule id "${id}"`);
-        const s = setting === false ? "off" : String(setting);
-        if (s !== "off" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("rules", id))}: rule ${id} must be off or one of ${SEVERITIES.join(", ")}`);
-        config.rules[id] = s;
-      }
-    } else if (key === "ignore-paths") {
-      if (!Array.isArray(value) || !value.every((v2) => typeof v2 === "string")) throw new UsageError(`${at2(offsetOf("ignore-paths"))}: ignore-paths must be a list of glob patterns`);
-      config.ignorePaths = value;
-    } else if (key === "fail-on") {
-      const s = String(value);
-      if (s !== "never" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("fail-on"))}: fail-on must be one of ${SEVERITIES.join(", ")}, never`);
-      config.failOn = s;
-    } else if (key === "django-version") {
-      const v2 = parseDjangoVersion(String(value));
-      if (!v2) throw new UsageError(`${at2(offsetOf("django-version"))}: django-version must be a Django version such as 4.2 or 3.2.25, not "${String(value)}"`);
-      config.djangoVersion = v2;
-    } else throw new UsageError(`${at2(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on, django-version)`);
-  }
+  if (root === null || root === void 0) return defaultConfig();
+  const version = doc.get("django-version", true);
+  if ((0, import_yaml2.isScalar)(version) && typeof version.value === "number" && typeof root === "object" && root !== null) root["django-version"] = version.source ?? String(version.value);
+  const problems = schemaProblems(root, doc, lines);
+  const raw = root;
+  const paths = typeof raw === "object" && raw !== null && typeof raw.paths === "object" && raw.paths !== null ? raw.paths : {};
+  const globLists = [
+    [["ignore-paths"], raw?.["ignore-paths"]],
+    [["paths", "include"], paths.include],
+    [["paths", "exclude"], paths.exclude]
+  ];
+  for (const [at3, list2] of globLists)
+    (Array.isArray(list2) ? list2 : []).forEach((glob, i2) => {
+      const why2 = typeof glob === "string" ? globProblem(glob) : void 0;
+      if (why2) problems.push({ ...positionOf(doc, lines, [...at3, String(i2)]), message: `${at3.join(".")}[${i2}]: the glob "${String(glob)}" ${why2}` });
+    });
+  problems.sort((a, b3) => a.line - b3.line || a.col - b3.col);
+  if (problems.length) throw new UsageError(problems.map((p2) => located(path2, p2, p2.message)).join("\n"));
+  const config = defaultConfig();
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) config.rules[id] = setting === false ? "off" : setting;
+  config.ignorePaths = [...raw["ignore-paths"] ?? [], ...raw.paths?.exclude ?? []];
+  if (raw.paths?.include?.length) config.includePaths = raw.paths.include;
+  if (raw["fail-on"] !== void 0) config.failOn = raw["fail-on"];
+  if (raw["include-tests"] !== void 0) config.includeTests = raw["include-tests"];
+  if (raw.settings) config.settings = { production: raw.settings.production ?? [], nonProduction: raw.settings["non-production"] ?? [] };
+  if (raw["django-version"] !== void 0) config.djangoVersion = raw["django-version"];
+  if (raw.report !== void 0) config.report = raw.report;
+  if (raw.comments) config.comments = { ...raw.comments.mode ? { mode: raw.comments.mode } : {}, ...raw.comments["max-inline"] !== void 0 ? { maxInline: raw.comments["max-inline"] } : {} };
+  if (raw.baseline !== void 0) config.baseline = raw.baseline;
   return config;
 }
-function pathMatcher(globs) {
-  const matchers = globs.map((g2) => new Minimatch(g2, { dot: true, nonegate: true, nocomment: true }));
+function pathMatcher(globs2) {
+  const matchers = globs2.map((g2) => new Minimatch(g2, { dot: true, nonegate: true, nocomment: true }));
   return (path2) => matchers.some((m2) => m2.match(path2));
+}
+function pathIgnored(config) {
+  const excluded = pathMatcher(config.ignorePaths);
+  const included = config.includePaths?.length ? pathMatcher(config.includePaths) : void 0;
+  return (path2) => excluded(path2) || included !== void 0 && !included(path2);
 }
 function severityFor(config, ruleId, own) {
   const override = config.rules[ruleId];
   return override && override !== "off" ? override : own;
+}
+
+// src/version.ts
+var TOOL_NAME = "django-security-review";
+var TOOL_VERSION = "0.1.0";
+var TOOL_URL = "https://github.com/django-security-review/django-security-review";
+
+// src/baseline/file.ts
+var DEFAULT_BASELINE_PATH = ".github/django-security-baseline.json";
+var MAX_BASELINE_BYTES = 4 * 1024 * 1024;
+var collator = new Intl.Collator("en");
+function parseBaseline(text, file) {
+  if (text.length > MAX_BASELINE_BYTES) throw new UsageError(`${file}: the baseline is over the ${MAX_BASELINE_BYTES}-byte limit`);
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not a baseline file: ${e.message.split("\n")[0]}`);
+  }
+  const findings = doc?.findings;
+  if (typeof doc !== "object" || doc === null || doc.tool !== TOOL_NAME || !Array.isArray(findings))
+    throw new UsageError(`${file}: not a baseline file (write one with \`${TOOL_NAME} baseline\`)`);
+  if (doc.version !== 1) throw new UsageError(`${file}: baseline version ${JSON.stringify(doc.version)} is not supported (expected 1)`);
+  const entries = findings.map((e, i2) => {
+    const o2 = e;
+    if (typeof o2?.rule !== "string" || typeof o2.path !== "string" || typeof o2.fingerprint !== "string" || !/^[0-9a-f]{8,64}$/.test(o2.fingerprint) || !SEVERITIES.includes(o2.severity))
+      throw new UsageError(`${file}: findings[${i2}] must have rule, path, severity and a hex fingerprint`);
+    return { rule: o2.rule, path: o2.path, severity: o2.severity, fingerprint: o2.fingerprint, ...o2.history === true ? { history: true } : {} };
+  });
+  return { entries };
 }
 
 // src/config/trusted.ts
@@ -55396,11 +62594,6 @@ function httpStatus(e) {
   return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
 }
 
-// src/version.ts
-var TOOL_NAME = "django-security-review";
-var TOOL_VERSION = "0.1.0";
-var TOOL_URL = "https://github.com/django-security-review/django-security-review";
-
 // src/rules/docs.ts
 function ruleDocsUrl(id) {
   return `${TOOL_URL}/blob/main/docs/rules/${id}.md`;
@@ -55557,19 +62750,19 @@ function maskPieces(pieces, privateKey) {
 function applyCuts(line2, cuts) {
   cuts.sort((a, b3) => a.start - b3.start);
   let out2 = "";
-  let at2 = 0;
+  let at3 = 0;
   for (let i2 = 0; i2 < cuts.length; i2++) {
     let { start: start2, end, text } = cuts[i2];
-    start2 = Math.max(start2, at2);
+    start2 = Math.max(start2, at3);
     while (i2 + 1 < cuts.length && cuts[i2 + 1].start < end) {
       end = Math.max(end, cuts[++i2].end);
       text = "****";
     }
     if (end <= start2) continue;
-    out2 += line2.slice(at2, start2) + text;
-    at2 = end;
+    out2 += line2.slice(at3, start2) + text;
+    at3 = end;
   }
-  return out2 + line2.slice(at2);
+  return out2 + line2.slice(at3);
 }
 var splitLines2 = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
 function maskFile(path2, text) {
@@ -56078,7 +63271,7 @@ function splitKnownSecrets(items, base) {
 }
 
 // src/deploy/compose.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/deploy/command.ts
 var import_shell_quote = __toESM(require_shell_quote(), 1);
@@ -56245,14 +63438,14 @@ function braced(inner, lookup2, depth) {
 }
 
 // src/deploy/scalar.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 function plainText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   return void 0;
 }
 function scalarText(node) {
-  return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
+  return (0, import_yaml3.isScalar)(node) ? plainText(node.value) : void 0;
 }
 
 // src/deploy/compose.ts
@@ -56270,19 +63463,19 @@ var joinPath = (dir, rel2) => {
 var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
 var MAX_MERGE_DEPTH = 8;
 var MAX_MERGED_MAPS = 1e3;
-var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
+var isMergeKey = (key) => (0, import_yaml4.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
 function aliasesOf(doc) {
   const anchors = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Node: (_key, node) => {
-      if ((0, import_yaml3.isAlias)(node)) {
+      if ((0, import_yaml4.isAlias)(node)) {
         const target = anchors.get(node.source);
         if (target) targets.set(node, target);
-      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
+      } else if ((0, import_yaml4.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
     }
   });
-  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
+  return (node) => (0, import_yaml4.isAlias)(node) ? targets.get(node) : node;
 }
 function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   const own = map.items.filter((p2) => !isMergeKey(p2.key));
@@ -56291,8 +63484,8 @@ function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   for (const p2 of map.items) {
     if (!isMergeKey(p2.key)) continue;
     const value = deref(p2.value);
-    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
-    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
+    const sources = (0, import_yaml4.isSeq)(value) ? value.items.map(deref) : [value];
+    for (const source2 of sources.reverse()) if ((0, import_yaml4.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
   }
   return [...merged, ...own];
 }
@@ -56301,15 +63494,15 @@ function field(deref, map, key) {
   return pair3 ? deref(pair3.value) : void 0;
 }
 function commandOf(node) {
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
+  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
   return scalarText(node);
 }
 function composeDeployments(path2, text, files) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return [];
   const services = doc.get("services", true);
-  if (!(0, import_yaml3.isMap)(services)) return [];
+  if (!(0, import_yaml4.isMap)(services)) return [];
   const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const dir = dirOf(path2);
   const deref = aliasesOf(doc);
@@ -56320,7 +63513,7 @@ function composeDeployments(path2, text, files) {
   for (const pair3 of services.items) {
     const name2 = scalarText(pair3.key) ?? "?";
     const service = deref(pair3.value);
-    if (!(0, import_yaml3.isMap)(service)) continue;
+    if (!(0, import_yaml4.isMap)(service)) continue;
     const get = (key) => field(deref, service, key);
     const env = /* @__PURE__ */ new Map();
     for (const file of envFiles(get("env_file"))) {
@@ -56330,7 +63523,7 @@ function composeDeployments(path2, text, files) {
       for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
     }
     const environment = get("environment");
-    if ((0, import_yaml3.isMap)(environment))
+    if ((0, import_yaml4.isMap)(environment))
       for (const item of pairsOf(deref, environment)) {
         const key = scalarText(item.key);
         if (!key) continue;
@@ -56338,7 +63531,7 @@ function composeDeployments(path2, text, files) {
         const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
         env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
       }
-    else if ((0, import_yaml3.isSeq)(environment))
+    else if ((0, import_yaml4.isSeq)(environment))
       for (const item of environment.items) {
         const entry = scalarText(item);
         if (!entry) continue;
@@ -56363,9 +63556,9 @@ function composeDeployments(path2, text, files) {
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
 function developmentSigns(volumes, env) {
-  if ((0, import_yaml3.isSeq)(volumes))
+  if ((0, import_yaml4.isSeq)(volumes))
     for (const v2 of volumes.items) {
-      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
+      const source2 = (0, import_yaml4.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml4.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
       if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
     }
   for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
@@ -56375,11 +63568,11 @@ function developmentSigns(volumes, env) {
   return void 0;
 }
 function envFiles(node) {
-  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
-  if ((0, import_yaml3.isSeq)(node))
+  if ((0, import_yaml4.isScalar)(node)) return [String(node.value)];
+  if ((0, import_yaml4.isSeq)(node))
     return node.items.flatMap((i2) => {
-      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
-      if ((0, import_yaml3.isMap)(i2)) {
+      if ((0, import_yaml4.isScalar)(i2)) return [String(i2.value)];
+      if ((0, import_yaml4.isMap)(i2)) {
         const p2 = scalarText(i2.get("path", true));
         return p2 ? [p2] : [];
       }
@@ -56473,21 +63666,21 @@ function dockerfileDeployments(path2, text) {
 }
 
 // src/deploy/kubernetes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml5 = __toESM(require_dist(), 1);
 var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
 var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
 function podSpec(doc) {
   for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
     const node = doc.getIn(path2, true);
-    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
+    if ((0, import_yaml5.isMap)(node) && node.has("containers")) return node;
   }
   return void 0;
 }
 function kubernetesDeployments(path2, text) {
-  const lineCounter = new import_yaml4.LineCounter();
+  const lineCounter = new import_yaml5.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
+    docs = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
   } catch {
     return [];
   }
@@ -56496,12 +63689,12 @@ function kubernetesDeployments(path2, text) {
   const configMaps = /* @__PURE__ */ new Map();
   const workloads = [];
   for (const d2 of docs) {
-    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
+    if (d2.errors.length || !(0, import_yaml5.isMap)(d2.contents)) continue;
     const kind = scalarText(d2.contents.get("kind", true));
     if (kind === "ConfigMap") {
       const data = d2.contents.get("data", true);
       const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
+      if (name2 && (0, import_yaml5.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
     } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
   }
   const fileClass = classifyFile(path2);
@@ -56509,26 +63702,26 @@ function kubernetesDeployments(path2, text) {
   for (const w2 of workloads) {
     const spec = podSpec(w2);
     const containers = spec?.get("containers", true);
-    if (!(0, import_yaml4.isSeq)(containers)) continue;
+    if (!(0, import_yaml5.isSeq)(containers)) continue;
     for (const c3 of containers.items) {
-      if (!(0, import_yaml4.isMap)(c3)) continue;
+      if (!(0, import_yaml5.isMap)(c3)) continue;
       const env = /* @__PURE__ */ new Map();
       const envFrom = c3.get("envFrom", true);
-      if ((0, import_yaml4.isSeq)(envFrom))
+      if ((0, import_yaml5.isSeq)(envFrom))
         for (const source2 of envFrom.items) {
-          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
+          const name3 = (0, import_yaml5.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
           for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
         }
       const list2 = c3.get("env", true);
-      if ((0, import_yaml4.isSeq)(list2))
+      if ((0, import_yaml5.isSeq)(list2))
         for (const item of list2.items) {
-          if (!(0, import_yaml4.isMap)(item)) continue;
+          if (!(0, import_yaml5.isMap)(item)) continue;
           const name3 = scalarText(item.get("name", true));
           if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
         }
       const words2 = ["command", "args"].flatMap((k2) => {
         const v2 = c3.get(k2, true);
-        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
+        return (0, import_yaml5.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
       });
       const facts = commandFacts(words2);
       const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
@@ -56541,7 +63734,7 @@ function kubernetesDeployments(path2, text) {
 }
 
 // src/deploy/paas.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
 var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
 function isPaasFile(path2) {
@@ -56549,10 +63742,10 @@ function isPaasFile(path2) {
   return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path2.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
 }
 function lineOfText(text, needle) {
-  const at2 = text.indexOf(needle);
-  if (at2 < 0) return 1;
+  const at3 = text.indexOf(needle);
+  if (at3 < 0) return 1;
   let line2 = 1;
-  for (let i2 = 0; i2 < at2; i2++) if (text.charCodeAt(i2) === 10) line2++;
+  for (let i2 = 0; i2 < at3; i2++) if (text.charCodeAt(i2) === 10) line2++;
   return line2;
 }
 function lineOfKey(text, key) {
@@ -56622,16 +63815,16 @@ function procfileDeployments(path2, text, appJson) {
   return out2;
 }
 function yamlDoc(text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return void 0;
   return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
 }
 function keyValueList(node, path2, lineOf2, keyField) {
   const env = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml5.isSeq)(node)) return env;
+  if (!(0, import_yaml6.isSeq)(node)) return env;
   for (const item of node.items) {
-    if (!(0, import_yaml5.isMap)(item)) continue;
+    if (!(0, import_yaml6.isMap)(item)) continue;
     const name2 = scalarText(item.get(keyField, true));
     if (!name2) continue;
     const literal3 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
@@ -56643,9 +63836,9 @@ function renderDeployments(path2, text) {
   const y2 = yamlDoc(text);
   if (!y2) return [];
   const services = y2.doc.get("services", true);
-  if (!(0, import_yaml5.isSeq)(services)) return [];
+  if (!(0, import_yaml6.isSeq)(services)) return [];
   return services.items.flatMap((s) => {
-    if (!(0, import_yaml5.isMap)(s)) return [];
+    if (!(0, import_yaml6.isMap)(s)) return [];
     const name2 = scalarText(s.get("name", true)) ?? "?";
     const type = scalarText(s.get("type", true)) ?? "web";
     if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
@@ -56661,9 +63854,9 @@ function digitalOceanDeployments(path2, text) {
   const out2 = [];
   for (const section of ["services", "workers"]) {
     const list2 = y2.doc.get(section, true);
-    if (!(0, import_yaml5.isSeq)(list2)) continue;
+    if (!(0, import_yaml6.isSeq)(list2)) continue;
     for (const s of list2.items) {
-      if (!(0, import_yaml5.isMap)(s)) continue;
+      if (!(0, import_yaml6.isMap)(s)) continue;
       const command = scalarText(s.get("run_command", true)) ?? "";
       const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
       const role = roleOf(section === "services" ? "web" : "worker", command);
@@ -56677,7 +63870,7 @@ function appEngineDeployments(path2, text) {
   if (!y2 || !y2.doc.has("runtime")) return [];
   const vars = y2.doc.get("env_variables", true);
   const env = /* @__PURE__ */ new Map();
-  if ((0, import_yaml5.isMap)(vars))
+  if ((0, import_yaml6.isMap)(vars))
     for (const item of vars.items) {
       const name2 = scalarText(item.key);
       if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
@@ -56863,17 +64056,17 @@ function findReferences(path2, text) {
   const out2 = [];
   const lines = text.split("\n");
   for (let i2 = 0; i2 < lines.length; i2++) {
-    const at2 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
-    if (at2 < 0) continue;
-    const before = lines[i2].slice(0, at2);
+    const at3 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
+    if (at3 < 0) continue;
+    const before = lines[i2].slice(0, at3);
     if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue;
     if (before.trimStart().startsWith("#")) continue;
-    let rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    let rest = lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
     if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before.trimEnd())) rest = (lines[i2 + 1] ?? "").trimStart().replace(/^["']/, "");
     const line2 = i2 + 1;
     const m2 = MODULE_RE.exec(rest.slice(0, 200));
     if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
-    const forced = python && kind === "default" && /environ\[/.test(before) && /^\s*["']?\s*\]\s*=/.test(lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length));
+    const forced = python && kind === "default" && /environ\[/.test(before) && /^\s*["']?\s*\]\s*=/.test(lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length));
     out2.push({ module: m2[0], path: path2, line: line2, kind: forced ? "deploy" : kind });
   }
   return out2;
@@ -56886,9 +64079,13 @@ function deploymentReferences(deployments) {
     return [{ module: module2, path: d2.settings?.path ?? d2.path, line: d2.settings?.line ?? d2.line, kind, deployment: d2 }];
   });
 }
-function discover(files, candidatePaths = settingsCandidates(files)) {
+function namesModule(name2, path2) {
+  const candidates2 = name2.endsWith(".py") ? [name2.replace(/^\.?\/+/, "")] : [`${name2.replace(/\./g, "/")}.py`, `${name2.replace(/\./g, "/")}/__init__.py`];
+  return candidates2.some((c3) => path2 === c3 || path2.endsWith(`/${c3}`));
+}
+function discover(files, candidatePaths = settingsCandidates(files), override) {
   const index = new ModuleIndex(files);
-  const modules = /* @__PURE__ */ new Map();
+  const modules2 = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates2 = /* @__PURE__ */ new Map();
@@ -56915,15 +64112,15 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
     starImports.set(path2, resolved);
     const setsSecretKey = assigned.has("SECRET_KEY");
-    if (known >= 2 || known >= 1 && settingsPath) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+    if (known >= 2 || known >= 1 && settingsPath) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
     else if (resolved.length) candidates2.set(path2, setsSecretKey);
   }
   let grew = true;
   while (grew) {
     grew = false;
     for (const [path2, setsSecretKey] of candidates2) {
-      if ((starImports.get(path2) ?? []).some((p2) => modules.has(p2))) {
-        modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+      if ((starImports.get(path2) ?? []).some((p2) => modules2.has(p2))) {
+        modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
         candidates2.delete(path2);
         grew = true;
       }
@@ -56933,16 +64130,16 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
   for (const path2 of candidatePaths) {
     const text = files.read(path2);
     if (!text?.includes("split_settings")) continue;
-    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules.has(p2));
+    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules2.has(p2));
     if (!fragments.length) continue;
     includes.set(path2, fragments);
-    if (!modules.has(path2)) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
+    if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
   }
-  for (const m2 of modules.values()) {
-    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules.has(p2));
-    for (const p2 of m2.imports) modules.get(p2)?.importedBy.push(m2.path);
+  for (const m2 of modules2.values()) {
+    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules2.has(p2));
+    for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
   }
-  return { modules, entries: classify2(modules, references, deployments, index), references, deployments, index };
+  return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
 }
 function settingsCandidates(files) {
   const found = [];
@@ -56968,14 +64165,14 @@ function includedFragments(path2, text, paths) {
 function mightBeSettings(text) {
   return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
 }
-function chainOf(path2, modules) {
+function chainOf(path2, modules2) {
   const out2 = [];
   const seen = /* @__PURE__ */ new Set();
   const visit2 = (p2) => {
     if (seen.has(p2)) return;
     seen.add(p2);
     out2.push(p2);
-    for (const i2 of modules.get(p2)?.imports ?? []) visit2(i2);
+    for (const i2 of modules2.get(p2)?.imports ?? []) visit2(i2);
   };
   visit2(path2);
   return out2;
@@ -56993,26 +64190,27 @@ function referenceTarget(r2, index) {
   return index.byDottedNameNear(r2.module, r2.path);
 }
 var describe2 = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
-function classify2(modules, references, deployments, index) {
+function classify2(modules2, references, deployments, index, override) {
   const refsTo = /* @__PURE__ */ new Map();
   for (const r2 of references) {
     const target = referenceTarget(r2, index);
-    if (!target || !modules.has(target)) continue;
+    if (!target || !modules2.has(target)) continue;
     refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
   }
   const servingModules = new Set(
-    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
+    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules2.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
   );
   const verdict = /* @__PURE__ */ new Map();
-  for (const path2 of modules.keys()) verdict.set(path2, firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules.size === 1));
+  const configured = (path2) => override?.production.some((n) => namesModule(n, path2)) ? { production: true, reason: "config", strong: true } : override?.nonProduction.some((n) => namesModule(n, path2)) ? { production: false, reason: "config", strong: true } : void 0;
+  for (const path2 of modules2.keys()) verdict.set(path2, configured(path2) ?? firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules2.size === 1));
   const chains = /* @__PURE__ */ new Map();
   const chain = (path2) => {
     let c3 = chains.get(path2);
-    if (!c3) chains.set(path2, c3 = chainOf(path2, modules));
+    if (!c3) chains.set(path2, c3 = chainOf(path2, modules2));
     return c3;
   };
   for (const [path2, v2] of verdict)
-    if (modules.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chain(path2).some((p2) => modules.get(p2)?.setsSecretKey))
+    if (modules2.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chain(path2).some((p2) => modules2.get(p2)?.setsSecretKey))
       verdict.set(path2, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
   const loaders = [...verdict].filter(([, v2]) => v2.production && v2.strong).map(([p2]) => p2);
   const loaded = new Set(loaders.flatMap((k2) => chain(k2)));
@@ -57020,10 +64218,10 @@ function classify2(modules, references, deployments, index) {
     if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaded.has(path2))
       verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
   const entries = [];
-  for (const [path2, m2] of modules) {
+  for (const [path2, m2] of modules2) {
     const v2 = verdict.get(path2);
     const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
-    if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage")) continue;
+    if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage") && !(v2.reason === "config" && v2.production)) continue;
     const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
     const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
     entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
@@ -57152,7 +64350,7 @@ import { createHash as createHash2 } from "node:crypto";
 function fingerprint(parts3) {
   return createHash2("sha256").update(parts3.join("\0")).digest("hex").slice(0, 32);
 }
-function located(meta, raw, path2, line2, endLine, files, config) {
+function located2(meta, raw, path2, line2, endLine, files, config) {
   return {
     ruleId: meta.id,
     severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
@@ -57183,7 +64381,7 @@ function toFindings(items, files, config) {
     if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
     notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
     return {
-      ...located(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
+      ...located2(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
       fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path2, ...affected]),
       baselineState: it2.state,
       djangoCheck: it2.raw.djangoCheck,
@@ -57205,7 +64403,7 @@ function fileFindings(items, settingsFindings, side, files, config, state) {
   };
   const settingsKey = (it2) => /^[^:]*:SECRET_KEY:/.test(it2.raw.subject) && overriddenInProduction(it2.raw.loc.path, it2.raw.loc.line);
   return items.filter((it2) => !(it2.rule.meta.id === "hardcoded-credential" && (keyLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`) || it2.fileClass.kind === "production" && settingsKey(it2)))).map((it2) => ({
-    ...located(it2.rule.meta, it2.raw, it2.raw.loc.path, it2.raw.loc.line, it2.raw.loc.endLine, files, config),
+    ...located2(it2.rule.meta, it2.raw, it2.raw.loc.path, it2.raw.loc.line, it2.raw.loc.endLine, files, config),
     fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, it2.raw.loc.path]),
     baselineState: state,
     affected: [],
@@ -57563,8 +64761,8 @@ var CutShort = class extends Error {
   budget;
 };
 var ModuleRun = class _ModuleRun {
-  constructor(modules, loader, path2, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared2 = /* @__PURE__ */ new Map()) {
-    this.modules = modules;
+  constructor(modules2, loader, path2, parsed2, world, budget = { steps: 0, replaying: 0, callDepth: 0 }, compared2 = /* @__PURE__ */ new Map()) {
+    this.modules = modules2;
     this.loader = loader;
     this.path = path2;
     this.parsed = parsed2;
@@ -57781,8 +64979,8 @@ function setPath(v2, keys, value, loc) {
   if (v2.kind === "dict" && k2.kind === "str") {
     const old = v2.entries.find((e) => e.key === k2.value);
     const next = setPath(old?.value ?? unknown(`missing key ${k2.value}`), rest, value, loc);
-    const at2 = rest.length === 0 && loc ? { loc } : {};
-    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next, ...at2 } : e) : [...v2.entries, { key: k2.value, value: next, ...at2 }] };
+    const at3 = rest.length === 0 && loc ? { loc } : {};
+    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next, ...at3 } : e) : [...v2.entries, { key: k2.value, value: next, ...at3 }] };
   }
   if (v2.kind === "seq" && k2.kind === "int" && !v2.open) {
     const i2 = k2.value < 0 ? v2.items.length + k2.value : k2.value;
@@ -57822,9 +65020,9 @@ function withLocs(v2, loc) {
   return v2;
 }
 var MAX_ITEMS = 2e3;
-function grow(a, more, open2 = false, at2 = a.items.length) {
+function grow(a, more, open2 = false, at3 = a.items.length) {
   if (a.items.length >= MAX_ITEMS) return a.open ? a : { ...a, open: true };
-  const items = [...a.items.slice(0, at2), ...more, ...a.items.slice(at2)];
+  const items = [...a.items.slice(0, at3), ...more, ...a.items.slice(at3)];
   const full = items.length > MAX_ITEMS;
   return { ...a, items: full ? items.slice(0, MAX_ITEMS) : items, open: a.open || open2 || full };
 }
@@ -58049,9 +65247,9 @@ function callMethodMutating(v2, method, args3, kwargs, line2) {
       case "extend":
         return args3[0] ? extend(v2, args3[0]) : v2;
       case "insert": {
-        const at2 = args3[0]?.kind === "int" ? args3[0].value : void 0;
-        if (at2 === void 0 || !args3[1]) return { ...v2, open: true };
-        const i2 = at2 < 0 ? Math.max(0, v2.items.length + at2) : Math.min(at2, v2.items.length);
+        const at3 = args3[0]?.kind === "int" ? args3[0].value : void 0;
+        if (at3 === void 0 || !args3[1]) return { ...v2, open: true };
+        const i2 = at3 < 0 ? Math.max(0, v2.items.length + at3) : Math.min(at3, v2.items.length);
         return grow(v2, [{ value: args3[1] }], false, i2);
       }
       case "remove":
@@ -59924,10 +67122,10 @@ function withAlternatives(setting, others) {
 }
 
 // src/settings/side.ts
-function analyzeSide(files, candidates2, djangoOption) {
-  const discovery = discover(files, candidates2);
+function analyzeSide(files, candidates2, options = {}) {
+  const discovery = discover(files, candidates2, options.settings);
   const worlds = /* @__PURE__ */ new Map();
-  const django = djangoVersion(files, djangoOption);
+  const django = djangoVersion(files, options.djangoVersion);
   const views = /* @__PURE__ */ new Map();
   for (const entry of discovery.entries) {
     const platform2 = platformEnv(entry.deployments);
@@ -59945,24 +67143,34 @@ function wantedPaths(side) {
 
 // src/suppressions.ts
 var MARKER = "django-security:";
+var OPENER = /(?:\{#|<!--|#)\s*django-security:/;
+var CLOSER = /\s*(?:#\}|-->)\s*$/;
 function parseSuppression(line2) {
-  const at2 = line2.indexOf(MARKER);
-  if (at2 < 0) return void 0;
-  const rest = line2.slice(at2 + MARKER.length).trim();
+  if (!line2.includes(MARKER)) return void 0;
+  const m2 = OPENER.exec(line2);
+  if (!m2) return void 0;
+  const rest = line2.slice(m2.index + m2[0].length).replace(CLOSER, "").trim();
   if (!rest.startsWith("ignore[")) return { error: 'expected ignore[rule-id] after "django-security:"' };
   const close = rest.indexOf("]");
   if (close < 0) return { error: "unclosed ignore[" };
   const rules = rest.slice("ignore[".length, close).split(",").map((r2) => r2.trim()).filter(Boolean);
+  if (!rules.length) return { error: "ignore[] names no rule: write ignore[rule-id] -- why this is safe" };
   const after = rest.slice(close + 1).trim();
   const reason = after.startsWith("--") ? after.slice(2).trim() : "";
-  if (!reason) return { error: "a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe" };
+  if (!reason) return { error: `a suppression needs a reason, so it does not suppress: # django-security: ignore[${rules.join(", ")}] -- why this is safe` };
   return { rules, reason };
 }
+function commentOnly(line2) {
+  return /^\s*(?:#|\{#|<!--)/.test(line2);
+}
+var at = (path2, line2) => `${path2}:${line2}`;
 function applySuppressions(findings, files, config, changed) {
-  const ignored = pathMatcher(config.ignorePaths);
+  const ignored = pathIgnored(config);
   const notices = [];
+  const told = /* @__PURE__ */ new Set();
   const kept = [];
   const byChange = [];
+  const used = /* @__PURE__ */ new Set();
   for (const f3 of findings) {
     if (ignored(f3.path)) continue;
     if (f3.baselineState === "absent") {
@@ -59973,21 +67181,55 @@ function applySuppressions(findings, files, config, changed) {
     const introduced = f3.baselineState === "new" || f3.baselineState === "updated";
     let suppressed;
     for (const n of [f3.line, f3.line - 1]) {
-      const s = parseSuppression(lines?.line(n) ?? "");
+      const text = lines?.line(n) ?? "";
+      const s = parseSuppression(text);
       if (!s) continue;
+      if (n !== f3.line && !commentOnly(text)) continue;
       if ("error" in s) {
-        notices.push({ path: f3.path, line: n, message: s.error });
+        if (!told.has(at(f3.path, n))) notices.push({ path: f3.path, line: n, message: s.error });
+        told.add(at(f3.path, n));
         continue;
       }
       if (!s.rules.includes(f3.ruleId) && !s.rules.includes("*")) continue;
       const added = introduced && changed !== void 0 && isChangedLine(changed.get(f3.path) ?? [], n);
       if (added && n !== f3.line) notices.push({ path: f3.path, line: n, message: `not honoured for the new ${f3.ruleId} finding on the next line: a suppression this change adds must be on the line it suppresses` });
-      else suppressed ??= { reason: s.reason, added };
+      else {
+        suppressed ??= { reason: s.reason, added };
+        used.add(at(f3.path, n));
+      }
     }
     if (!suppressed) kept.push(f3);
     else if (suppressed.added) byChange.push({ finding: f3, reason: suppressed.reason });
   }
-  return { kept, notices, byChange };
+  return { kept, notices, byChange, used };
+}
+function staleSuppressions(files, paths, used, told, config) {
+  const ignored = pathIgnored(config);
+  const known = RULE_METAS.map((m2) => m2.id);
+  const already = new Set(told.filter((n) => n.path !== void 0 && n.line !== void 0).map((n) => at(n.path, n.line)));
+  const out2 = [];
+  for (const path2 of paths) {
+    if (ignored(path2)) continue;
+    const kind = classifyFile(path2).kind;
+    if (kind === "docs" || kind === "vendored" || kind !== "production" && !config.includeTests) continue;
+    const text = files.read(path2);
+    if (text === void 0 || !text.includes(MARKER)) continue;
+    const lines = linesOf(files, path2);
+    for (let n = 1; lines && n <= lines.count; n++) {
+      const line2 = lines.line(n) ?? "";
+      if (!line2.includes(MARKER) || already.has(at(path2, n))) continue;
+      const s = parseSuppression(line2);
+      if (!s) continue;
+      if ("error" in s) out2.push({ path: path2, line: n, message: s.error });
+      else if (!used.has(at(path2, n))) {
+        const unknown2 = s.rules.filter((r2) => r2 !== "*" && !known.includes(r2));
+        if (unknown2.length) out2.push({ path: path2, line: n, message: `suppression of an unknown rule "${unknown2[0]}"${didYouMean(unknown2[0], known)}: it silences nothing` });
+        else if (s.rules.some((r2) => r2 !== "*" && config.rules[r2] === "off")) out2.push({ path: path2, line: n, message: `unused suppression of ${s.rules.join(", ")}: the rule is off in the configuration; remove the comment` });
+        else out2.push({ path: path2, line: n, message: `unused suppression of ${s.rules.join(", ")}: nothing is reported ${commentOnly(line2) ? "on the next line" : "on this line"} any more; remove the comment` });
+      }
+    }
+  }
+  return out2;
 }
 
 // src/review.ts
@@ -59995,26 +67237,27 @@ function allTextFiles(files) {
   const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
   return text.map((path2) => ({ path: path2, added: true }));
 }
-var collator = new Intl.Collator();
+var collator2 = new Intl.Collator();
 function sorted(findings) {
-  return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
+  return findings.sort((a, b3) => collator2.compare(a.path, b3.path) || a.line - b3.line || collator2.compare(a.ruleId, b3.ruleId));
 }
 async function scan(files, config) {
   const candidates2 = settingsCandidates(files);
   if (candidates2.length) await initPython();
-  const side = analyzeSide(files, candidates2, config.djangoVersion);
+  const side = analyzeSide(files, candidates2, { djangoVersion: config.djangoVersion, settings: config.settings });
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
-  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
+  const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config);
+  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...stale, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
   await initPython();
-  const head = analyzeSide(change.head, void 0, config.djangoVersion);
-  const base = analyzeSide(change.base, void 0, config.djangoVersion);
+  const head = analyzeSide(change.head, void 0, { djangoVersion: config.djangoVersion, settings: config.settings });
+  const base = analyzeSide(change.base, void 0, { djangoVersion: config.djangoVersion, settings: config.settings });
   const diff = new ChangeIndex(change);
   const pairs = pairModules(head, base, diff);
   const headItems = runRules(head, config, (p2) => base.views.get(pairs.get(p2) ?? ""));
@@ -60600,7 +67843,7 @@ var A2 = class extends O2 {
     super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
   }
 };
-var at = class extends O2 {
+var at2 = class extends O2 {
   constructor(e, n) {
     super(void 0, n || String(e)), this.git = e;
   }
@@ -62079,7 +69322,7 @@ function At(t2) {
     parser(e, n) {
       const r2 = Cr(e, n);
       if (r2.failed)
-        throw new at(r2);
+        throw new at2(r2);
       return r2;
     }
   } : b2("Git.merge requires at least one option");
@@ -62638,7 +69881,7 @@ function cs(t2, e = false) {
     onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i2, a, c3) {
       if (!de(String(i2), r2))
         return c3(i2);
-      throw new at(
+      throw new at2(
         n.parser(F2(o2), F2(s)),
         String(i2)
       );
@@ -62743,7 +69986,7 @@ function Ts(t2, e, n) {
         F2(s.stdErr)
       );
       if (c3)
-        return a(new at(c3));
+        return a(new at2(c3));
       a(o2);
     }
   };
@@ -63650,6 +70893,19 @@ function parseUnifiedDiff(out2) {
   }
   return hunks;
 }
+async function stagedSides(git2) {
+  let head;
+  try {
+    if ((await git2.raw(["rev-parse", "--is-bare-repository"])).trim() === "true") throw new Error("fatal: a bare repository has no index");
+    head = (await git2.raw(["write-tree"])).trim();
+  } catch (e) {
+    const why2 = gitError(e);
+    throw new UsageError(/unmerged|merge/i.test(why2) ? "the index has unmerged paths: resolve the conflicts and stage them first" : `cannot read the index (${why2}): --staged needs a repository with a working tree`);
+  }
+  const commit = (await git2.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]).catch(() => "")).trim();
+  const base = commit || (await git2.raw(["hash-object", "-t", "tree", "/dev/null"])).trim();
+  return { head, base };
+}
 async function resolveCommit(git2, rev) {
   const sha = await git2.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "");
   if (!/^[0-9a-f]{40,64}$/.test(sha.trim())) throw new UsageError(`unknown revision "${rev}" (not a commit in this repository; is it fetched?)`);
@@ -63723,9 +70979,10 @@ async function changedHunks(git2, from, to2, renames, leaveOut) {
 }
 async function gitChangeSet(opts, want) {
   const git2 = await openRepo(opts.repo);
-  const head = await resolveCommit(git2, opts.head ?? "HEAD");
-  const baseTip = await resolveCommit(git2, opts.base);
-  let mergeBase = opts.mergeBase ? await resolveCommit(git2, opts.mergeBase) : "";
+  const staged = opts.staged ? await stagedSides(git2) : void 0;
+  const head = staged ? staged.head : await resolveCommit(git2, opts.head ?? "HEAD");
+  const baseTip = staged ? staged.base : await resolveCommit(git2, opts.base);
+  let mergeBase = staged ? staged.base : opts.mergeBase ? await resolveCommit(git2, opts.mergeBase) : "";
   if (!mergeBase) {
     mergeBase = (await git2.raw(["merge-base", baseTip, head]).catch(() => "")).trim();
     if (!mergeBase) throw new UsageError(`${opts.base} and ${opts.head ?? "HEAD"} have no common ancestor (is the clone too shallow? fetch more history)`);
@@ -63949,10 +71206,10 @@ var HistoryScanner = class {
   flush() {
     if (!this.block.length) return;
     const text = this.block.join("\n");
-    const at2 = (n) => this.blockStart + n - 1;
+    const at3 = (n) => this.blockStart + n - 1;
     this.block = [];
     for (const hit of detectSecrets(this.path, text)) {
-      const placed = { ...hit, line: at2(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at2(s.line) })), ...hit.keyLine !== void 0 ? { keyLine: at2(hit.keyLine) } : {} };
+      const placed = { ...hit, line: at3(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at3(s.line) })), ...hit.keyLine !== void 0 ? { keyLine: at3(hit.keyLine) } : {} };
       this.record(placed, placed.keyLine ?? placed.line);
     }
   }
@@ -64054,14 +71311,14 @@ async function historyScan(repo, since, config) {
   }
   const secrets = scanner.results();
   const inHead = await stillInHead(repo, head, secrets);
-  const ignored = pathMatcher(config.ignorePaths);
+  const ignored = pathIgnored(config);
   const findings = [];
   const stillInHeadPrints = /* @__PURE__ */ new Set();
   const override = config.rules["hardcoded-credential"];
   for (const s of override === "off" ? [] : secrets) {
     if (ignored(s.first.path)) continue;
     const where = inHead.get(identity(s));
-    const fingerprint2 = createHash3("sha256").update(`hardcoded-credential\0history\0${identity(s)}`).digest("hex").slice(0, 32);
+    const fingerprint2 = createHash3("sha256").update(`hardcoded-credential\0history\0${s.first.commit}\0${s.first.path}\0${s.first.line}\0${s.hit.kind}\0${s.hit.key ?? ""}\0${s.hit.label}`).digest("hex").slice(0, 32);
     if (where) stillInHeadPrints.add(fingerprint2);
     const shown = s.hit.kind === "private-key" ? "A private key block" : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`;
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`;
@@ -64556,22 +71813,52 @@ function configFromDisk(source2, workspace) {
   const config = existsSync4(source2.file) ? loadConfig(source2.file, source2.inRepo === void 0 ? void 0 : workspace) : defaultConfig();
   return { ...config, includeTests: source2.includeTests || void 0, ...source2.djangoVersion ? { djangoVersion: source2.djangoVersion } : {} };
 }
-async function reviewChange(change, source2, workspace) {
+async function reviewChange(change, source2, workspace, coverage) {
   const rules = source2.inRepo === void 0 ? { config: configFromDisk(source2, workspace), findings: [] } : rulesOfChangeSet(change, source2.inRepo);
   const config = { ...rules.config, includeTests: source2.includeTests || void 0, ...source2.djangoVersion ? { djangoVersion: source2.djangoVersion } : {} };
   const result = await review(change, config);
   result.findings.push(...rules.findings);
+  if (config.baseline !== void 0) {
+    const text = change.base.read(config.baseline);
+    if (text === void 0) coverage.push(`The baseline ${config.baseline} is not in the base commit: it applies once merged.`);
+    else withBaseline(result, parseBaseline(text, config.baseline), config.baseline, coverage);
+  }
   return { result, config };
 }
+function withBaseline(result, baseline, file, coverage) {
+  const outcome = applyBaseline(result.findings, baseline, file, result.mode);
+  result.findings = outcome.findings;
+  coverage.push(...outcome.notices.map((n) => `${n.path ? `${n.path}: ` : ""}${n.message[0].toUpperCase()}${n.message.slice(1)}.`));
+}
+function diskBaseline(config, workspace, result, coverage, history) {
+  if (config.baseline === void 0) return;
+  const read = readFileSafely(resolve(workspace, config.baseline), workspace, MAX_BASELINE_BYTES);
+  if (read.kind !== "bytes") return void coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === "large" ? "too large" : read.why}): every finding is listed.`);
+  const baseline = parseBaseline(read.bytes.toString("utf8"), config.baseline);
+  const entries = baseline.entries.filter((e) => history ? !(e.history && history.stillInHead.has(e.fingerprint)) : !e.history);
+  withBaseline(result, { entries }, config.baseline, coverage);
+}
+function baselinePaths(source2) {
+  let named3;
+  try {
+    named3 = source2.inRepo === void 0 || !existsSync4(source2.file) ? void 0 : loadConfig(source2.file).baseline;
+  } catch {
+    named3 = void 0;
+  }
+  return [.../* @__PURE__ */ new Set([DEFAULT_BASELINE_PATH, ...named3 === void 0 ? [] : [named3]])];
+}
 async function analyse(plan, workspace, github, source2, coverage) {
-  const alsoRead = source2.inRepo === void 0 ? [] : [source2.inRepo];
+  const alsoRead = source2.inRepo === void 0 ? [] : [source2.inRepo, ...baselinePaths(source2)];
   if (plan.kind === "full") {
     const config = configFromDisk(source2, workspace);
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p2) => p2.endsWith(".py") || isSettingsRelevant(p2) || isSecretsCandidate(p2)));
     coverage.push(`Full scan (${plan.reason}).`);
     const result = await scan(files, config);
     result.notices.unshift(...notices);
-    if (!existsSync4(resolve(workspace, ".git"))) return { result, config };
+    if (!existsSync4(resolve(workspace, ".git"))) {
+      diskBaseline(config, workspace, result, coverage);
+      return { result, config };
+    }
     const history = await historyScan(workspace, void 0, config);
     coverage.push(`History: ${history.commits} commit${history.commits === 1 ? "" : "s"} scanned for secrets.`);
     const merged = {
@@ -64580,16 +71867,17 @@ async function analyse(plan, workspace, github, source2, coverage) {
       notices: [...result.notices, ...history.notices],
       secrets: [...result.secrets, ...history.secrets]
     };
+    diskBaseline(config, workspace, merged, coverage, history);
     return { result: merged, config };
   }
   if (plan.kind === "pull-request" && plan.target) {
     const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage);
     const change = await githubChangeSet({ octokit: github.octokit, repo: context2.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage, alsoRead });
-    if (change !== "truncated") return reviewChange(change, source2, workspace);
+    if (change !== "truncated") return reviewChange(change, source2, workspace, coverage);
     await fetchPullRequestObjects(workspace, plan, coverage);
-    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source2, workspace);
+    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source2, workspace, coverage);
   }
-  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source2, workspace);
+  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source2, workspace, coverage);
 }
 function fromGit(workspace, plan, mergeBase, alsoRead) {
   return gitChangeSet({ repo: workspace, base: plan.base, head: plan.head, mergeBase, alsoRead }, (b3, h3) => ({ base: wantedPaths(analyzeSide(b3)), head: wantedPaths(analyzeSide(h3)) }));
@@ -64608,7 +71896,7 @@ async function run2() {
     let listed;
     const pullFiles = () => listed ??= listPullFiles(octokit, context2.repo, plan.kind === "pull-request" ? plan.number : 0);
     const { result: analysed, config } = await analyse(plan, workspace, { octokit, pullFiles }, source2, coverage).catch((e) => {
-      throw new Error(`nothing was reviewed, so the check fails: ${e.message.split("\n")[0]}`);
+      throw new Error(`nothing was reviewed, so the check fails: ${e instanceof UsageError ? e.message.split("\n").join("; ") : e.message.split("\n")[0]}`);
     });
     const failOn = getInput("fail-on") ? inputs.failOn : config.failOn ?? inputs.failOn;
     const result = redactForOutput(analysed);
@@ -64622,8 +71910,14 @@ async function run2() {
     setOutput("new-findings", String(introduced.length));
     setOutput("highest-severity", highest(open2));
     setOutput("sarif-file", sarifPath);
-    if (plan.kind === "pull-request" && inputs.comment !== "off") {
-      const posted = await postPullRequestReview({ octokit, repo: context2.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles });
+    const comments = {
+      comment: getInput("comment") ? inputs.comment : config.comments?.mode ?? inputs.comment,
+      maxInline: getInput("max-inline-comments") ? inputs.maxInline : config.comments?.maxInline ?? inputs.maxInline
+    };
+    const reportAt = config.report ?? "medium";
+    const reported = (f3) => severityRank(f3.severity) >= severityRank(reportAt);
+    if (plan.kind === "pull-request" && comments.comment !== "off") {
+      const posted = await postPullRequestReview({ octokit, repo: context2.repo, plan, result: { ...result, findings: result.findings.filter(reported) }, inputs: comments, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles });
       if (!posted.ok) {
         coverage.push(posted.why);
         warning(`django-security-review: ${posted.why}`);
@@ -64632,11 +71926,11 @@ async function run2() {
     } else annotate(introduced);
     if (inputs.trackingIssue && plan.kind === "full" && SCHEDULED.has(context2.eventName)) {
       const runUrl = `${context2.serverUrl}/${context2.repo.owner}/${context2.repo.repo}/actions/runs/${context2.runId}`;
-      const tracking = await syncTrackingIssue({ octokit, repo: context2.repo, identity: await whoAmI(octokit), findings: open2, summary: summary2, runUrl });
+      const tracking = await syncTrackingIssue({ octokit, repo: context2.repo, identity: await whoAmI(octokit), findings: open2.filter(reported), summary: summary2, runUrl });
       coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`);
       if (!tracking.ok) warning(`django-security-review: ${tracking.note}`);
     }
-    if (plan.kind !== "full" && inputs.comment !== "off" && !(plan.kind === "pull-request" && plan.fork)) {
+    if (plan.kind !== "full" && comments.comment !== "off" && !(plan.kind === "pull-request" && plan.fork)) {
       const check = await publishCheckRun(octokit, context2.repo, plan.head, introduced, failed, summary2);
       if (!check.ok) coverage.push(check.why);
     }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
 import { simpleGit, type SimpleGit } from 'simple-git'
-import { pathMatcher, severityFor, UsageError, type Config } from './config/config.js'
+import { pathIgnored, severityFor, UsageError, type Config } from './config/config.js'
 import type { Finding, Notice } from './findings.js'
 import { mask } from './rules/helpers.js'
 import { HistoryScanner, LOG_FORMAT, type HistorySecret } from './secrets/history.js'
@@ -105,14 +105,16 @@ export async function historyScan(repo: string, since: string | undefined, confi
   }
   const secrets = scanner.results()
   const inHead = await stillInHead(repo, head, secrets)
-  const ignored = pathMatcher(config.ignorePaths)
+  const ignored = pathIgnored(config)
   const findings: Finding[] = []
   const stillInHeadPrints = new Set<string>()
   const override = config.rules['hardcoded-credential']
   for (const s of override === 'off' ? [] : secrets) {
     if (ignored(s.first.path)) continue
     const where = inHead.get(identity(s))
-    const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${identity(s)}`).digest('hex').slice(0, 32)
+    // where the secret was first committed, never the value: the fingerprint is published (SARIF,
+    // comment markers, the baseline file), and a hash of a weak password could be reversed by guessing
+    const fingerprint = createHash('sha256').update(`hardcoded-credential\0history\0${s.first.commit}\0${s.first.path}\0${s.first.line}\0${s.hit.kind}\0${s.hit.key ?? ''}\0${s.hit.label}`).digest('hex').slice(0, 32)
     if (where) stillInHeadPrints.add(fingerprint)
     const shown = s.hit.kind === 'private-key' ? 'A private key block' : `${s.hit.label[0].toUpperCase()}${s.hit.label.slice(1)} (${mask(s.hit.value)})`
     const when = `${s.first.commit.slice(0, 12)} (${s.first.date.slice(0, 10)}, ${s.first.author})`

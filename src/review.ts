@@ -18,7 +18,7 @@ import { settingsCandidates, type EntryModule } from './settings/discovery.js'
 import type { FileSet } from './settings/modules.js'
 import { analyzeSide, type SideAnalysis } from './settings/side.js'
 import type { SettingsView } from './settings/view.js'
-import { applySuppressions } from './suppressions.js'
+import { applySuppressions, staleSuppressions } from './suppressions.js'
 
 export { analyzeSide, wantedPaths, type SideAnalysis } from './settings/side.js'
 
@@ -65,7 +65,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // the parser's WebAssembly takes a while to load: only when there is Python settings code to parse
   const candidates = settingsCandidates(files)
   if (candidates.length) await initPython()
-  const side = analyzeSide(files, candidates, config.djangoVersion)
+  const side = analyzeSide(files, candidates, { djangoVersion: config.djangoVersion, settings: config.settings })
   const items = runRules(side, config)
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
@@ -73,14 +73,15 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
-  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
+  const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config)
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...stale, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
 export async function review(change: ChangeSet, config: Config): Promise<ReviewResult> {
   await initPython()
-  const head = analyzeSide(change.head, undefined, config.djangoVersion)
-  const base = analyzeSide(change.base, undefined, config.djangoVersion)
+  const head = analyzeSide(change.head, undefined, { djangoVersion: config.djangoVersion, settings: config.settings })
+  const base = analyzeSide(change.base, undefined, { djangoVersion: config.djangoVersion, settings: config.settings })
   const diff = new ChangeIndex(change)
   const pairs = pairModules(head, base, diff)
   const headItems = runRules(head, config, (p) => base.views.get(pairs.get(p) ?? ''))

@@ -149,11 +149,12 @@ describe('errors: one line on stderr, exit 2, no stack trace', () => {
     }
   })
 
-  it('a bad config names the file and line', async () => {
+  it('a bad config names the file, line and column, and a close match', async () => {
     const config = join(repo.dir, 'bad.yml')
-    writeFileSync(config, 'rules:\n  debug-enabled: off\n  no-such-rule: high\n')
+    writeFileSync(config, 'rules:\n  debug-enabled: off\n  ssl-redirect-disabld: high\n')
     const r = await runCli(['scan', repo.dir, '--config', config])
     expect(r.code).toBe(2)
-    expect(r.stderr.trim()).toBe(`django-security-review: ${config}:3: unknown rule id "no-such-rule"`)
+    expect(r.stderr.trim()).toMatch(`django-security-review: ${config}:3:3: unknown rule "ssl-redirect-disabld" — did you mean "ssl-redirect-disabled"? (rules: `)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 })

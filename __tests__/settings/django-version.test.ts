@@ -16,7 +16,7 @@ const pinned = (version: string, settings = CLEAN): Files => ({ [SETTINGS]: sett
 
 async function defaultsUnder(files: Files, option?: string): Promise<Record<string, string>> {
   await initPython()
-  const view = analyzeSide(new MapFileSet(new Map(Object.entries(files))), undefined, option).views.get(SETTINGS)
+  const view = analyzeSide(new MapFileSet(new Map(Object.entries(files))), undefined, { djangoVersion: option }).views.get(SETTINGS)
   if (!view) throw new Error('no settings view')
   const names = ['X_FRAME_OPTIONS', 'SECURE_REFERRER_POLICY', 'SECURE_CROSS_ORIGIN_OPENER_POLICY', 'SESSION_COOKIE_SAMESITE']
   return Object.fromEntries(names.map((n) => [n, show(view.get(n).value)]))
@@ -106,7 +106,7 @@ describe('which Django version', () => {
 
   it('the config takes django-version, and refuses what is not a version', () => {
     expect(parseConfig('django-version: "3.2"\n', 'c.yml').djangoVersion).toBe('3.2')
-    expect(() => parseConfig('django-version: three\n', 'c.yml')).toThrow('c.yml:1: django-version must be a Django version such as 4.2 or 3.2.25, not "three"')
+    expect(() => parseConfig('django-version: three\n', 'c.yml')).toThrow('c.yml:1:17: django-version must be a version like "4.2" or "5.1.3", not "three"')
   })
 
   it('with no pin the output says which version was assumed', async () => {

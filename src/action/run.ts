@@ -4,6 +4,9 @@ import * as core from '@actions/core'
 import { context } from '@actions/github'
 import { existsSync, writeFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { applyBaseline } from '../baseline/apply.js'
+import { DEFAULT_BASELINE_PATH, MAX_BASELINE_BYTES, parseBaseline, type Baseline } from '../baseline/file.js'
+import { readFileSafely } from '../sources/read-file.js'
 import { defaultConfig, loadConfig, UsageError, type Config, type FailOn } from '../config/config.js'
 import { parseDjangoVersion } from '../deps/django-version.js'
 import { rulesOfChangeSet } from '../config/trusted.js'
@@ -96,17 +99,54 @@ function configFromDisk(source: ConfigSource, workspace: string): Config {
   return { ...config, includeTests: source.includeTests || undefined, ...(source.djangoVersion ? { djangoVersion: source.djangoVersion } : {}) }
 }
 
-/** Reviews a change with the rules of its trusted side. */
-async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string): Promise<{ result: ReviewResult; config: Config }> {
+/** Reviews a change with the rules of its trusted side, and the baseline of that side. */
+async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string, coverage: string[]): Promise<{ result: ReviewResult; config: Config }> {
   const rules = source.inRepo === undefined ? { config: configFromDisk(source, workspace), findings: [] } : rulesOfChangeSet(change, source.inRepo)
   const config: Config = { ...rules.config, includeTests: source.includeTests || undefined, ...(source.djangoVersion ? { djangoVersion: source.djangoVersion } : {}) }
   const result = await review(change, config)
   result.findings.push(...rules.findings)
+  if (config.baseline !== undefined) {
+    const text = change.base.read(config.baseline)
+    if (text === undefined) coverage.push(`The baseline ${config.baseline} is not in the base commit: it applies once merged.`)
+    else withBaseline(result, parseBaseline(text, config.baseline), config.baseline, coverage)
+  }
   return { result, config }
 }
 
+/** Drops the findings a baseline records; what it says (how many, which were fixed) goes to the coverage notes. */
+function withBaseline(result: ReviewResult, baseline: Baseline, file: string, coverage: string[]): void {
+  const outcome = applyBaseline(result.findings, baseline, file, result.mode)
+  result.findings = outcome.findings
+  coverage.push(...outcome.notices.map((n) => `${n.path ? `${n.path}: ` : ''}${n.message[0].toUpperCase()}${n.message.slice(1)}.`))
+}
+
+/**
+ * The baseline a full scan uses: the configuration's, from the workspace. `history`: whether the
+ * history was scanned too, and which of its secrets HEAD still holds (the tree scan reports those, so
+ * their history entries are neither matched nor fixed here).
+ */
+function diskBaseline(config: Config, workspace: string, result: ReviewResult, coverage: string[], history?: { stillInHead: Set<string> }): void {
+  if (config.baseline === undefined) return
+  const read = readFileSafely(resolve(workspace, config.baseline), workspace, MAX_BASELINE_BYTES)
+  if (read.kind !== 'bytes') return void coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === 'large' ? 'too large' : read.why}): every finding is listed.`)
+  const baseline = parseBaseline(read.bytes.toString('utf8'), config.baseline)
+  const entries = baseline.entries.filter((e) => (history ? !(e.history && history.stillInHead.has(e.fingerprint)) : !e.history))
+  withBaseline(result, { entries }, config.baseline, coverage)
+}
+
+/** Paths of the base side to read for the baseline: the default one, and the one the workspace's configuration names. */
+function baselinePaths(source: ConfigSource): string[] {
+  let named: string | undefined
+  try {
+    named = source.inRepo === undefined || !existsSync(source.file) ? undefined : loadConfig(source.file).baseline
+  } catch {
+    named = undefined // the configuration's own errors are reported where it is loaded
+  }
+  return [...new Set([DEFAULT_BASELINE_PATH, ...(named === undefined ? [] : [named])])]
+}
+
 async function analyse(plan: Plan, workspace: string, github: GitHubAccess, source: ConfigSource, coverage: string[]): Promise<{ result: ReviewResult; config: Config }> {
-  const alsoRead = source.inRepo === undefined ? [] : [source.inRepo]
+  const alsoRead = source.inRepo === undefined ? [] : [source.inRepo, ...baselinePaths(source)]
   if (plan.kind === 'full') {
     const config = configFromDisk(source, workspace)
     const { files, notices } = treeFiles(workspace, (paths) => paths.filter((p) => p.endsWith('.py') || isSettingsRelevant(p) || isSecretsCandidate(p)))
@@ -114,7 +154,10 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, sour
     const result = await scan(files, config)
     result.notices.unshift(...notices)
     // Secrets that were committed and removed stay in history: scan it too when git has it.
-    if (!existsSync(resolve(workspace, '.git'))) return { result, config }
+    if (!existsSync(resolve(workspace, '.git'))) {
+      diskBaseline(config, workspace, result, coverage)
+      return { result, config }
+    }
     const history = await historyScan(workspace, undefined, config)
     coverage.push(`History: ${history.commits} commit${history.commits === 1 ? '' : 's'} scanned for secrets.`)
     // Secrets HEAD still holds are already reported by the tree scan; add the ones only history has.
@@ -124,16 +167,17 @@ async function analyse(plan: Plan, workspace: string, github: GitHubAccess, sour
       notices: [...result.notices, ...history.notices],
       secrets: [...result.secrets, ...history.secrets]
     }
+    diskBaseline(config, workspace, merged, coverage, history)
     return { result: merged, config }
   }
   if (plan.kind === 'pull-request' && plan.target) {
     const mergeBase = await ensureMergeBase(workspace, plan, github.octokit, coverage)
     const change = await githubChangeSet({ octokit: github.octokit, repo: context.repo, files: await github.pullFiles(), head: plan.head, mergeBase, workspace, coverage, alsoRead })
-    if (change !== 'truncated') return reviewChange(change, source, workspace)
+    if (change !== 'truncated') return reviewChange(change, source, workspace, coverage)
     await fetchPullRequestObjects(workspace, plan, coverage)
-    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source, workspace)
+    return reviewChange(await fromGit(workspace, plan, mergeBase, alsoRead), source, workspace, coverage)
   }
-  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source, workspace)
+  return reviewChange(await fromGit(workspace, plan, await ensureCommits(workspace, plan, github.octokit, coverage), alsoRead), source, workspace, coverage)
 }
 
 function fromGit(workspace: string, plan: Exclude<Plan, { kind: 'full' }>, mergeBase: string | undefined, alsoRead: string[]) {
@@ -155,7 +199,8 @@ export async function run(): Promise<void> {
     const pullFiles = (): Promise<PullFiles> => (listed ??= listPullFiles(octokit, context.repo, plan.kind === 'pull-request' ? plan.number : 0))
     const { result: analysed, config } = await analyse(plan, workspace, { octokit, pullFiles }, source, coverage).catch((e: unknown) => {
       // Nothing could be read: fail closed, and say so where people look.
-      throw new Error(`nothing was reviewed, so the check fails: ${(e as Error).message.split('\n')[0]}`)
+      // a configuration's problems (one line each) are all named; other errors by their first line
+      throw new Error(`nothing was reviewed, so the check fails: ${e instanceof UsageError ? e.message.split('\n').join('; ') : (e as Error).message.split('\n')[0]}`)
     })
     const failOn: FailOn = core.getInput('fail-on') ? inputs.failOn : (config.failOn ?? inputs.failOn)
     // everything below shows the review (SARIF, comments, annotations, issue, summary, log): only its redacted form
@@ -173,9 +218,16 @@ export async function run(): Promise<void> {
     core.setOutput('highest-severity', highest(open))
     core.setOutput('sarif-file', sarifPath)
 
-    // 2. Comments, when the token may write them.
-    if (plan.kind === 'pull-request' && inputs.comment !== 'off') {
-      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result, inputs, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles })
+    // 2. Comments, when the token may write them: the inputs, when given, else the configuration; only
+    // findings at or above `report` (default medium) are listed there and in the tracking issue.
+    const comments = {
+      comment: core.getInput('comment') ? inputs.comment : (config.comments?.mode ?? inputs.comment),
+      maxInline: core.getInput('max-inline-comments') ? inputs.maxInline : (config.comments?.maxInline ?? inputs.maxInline)
+    }
+    const reportAt = config.report ?? 'medium'
+    const reported = (f: Finding): boolean => severityRank(f.severity) >= severityRank(reportAt)
+    if (plan.kind === 'pull-request' && comments.comment !== 'off') {
+      const posted = await postPullRequestReview({ octokit, repo: context.repo, plan, result: { ...result, findings: result.findings.filter(reported) }, inputs: comments, failOn, failed, coverage, identity: await whoAmI(octokit), files: pullFiles })
       if (!posted.ok) {
         coverage.push(posted.why)
         core.warning(`django-security-review: ${posted.why}`)
@@ -186,13 +238,13 @@ export async function run(): Promise<void> {
     // The tracking issue of scheduled (and manual) full scans, when asked for.
     if (inputs.trackingIssue && plan.kind === 'full' && SCHEDULED.has(context.eventName)) {
       const runUrl = `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/actions/runs/${context.runId}`
-      const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open, summary, runUrl })
+      const tracking = await syncTrackingIssue({ octokit, repo: context.repo, identity: await whoAmI(octokit), findings: open.filter(reported), summary, runUrl })
       coverage.push(tracking.ok ? tracking.note : `${tracking.note[0].toUpperCase()}${tracking.note.slice(1)}.`)
       if (!tracking.ok) core.warning(`django-security-review: ${tracking.note}`)
     }
 
     // 3. A check run with annotations, for the pull request's or the pushed head, when the token may.
-    if (plan.kind !== 'full' && inputs.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
+    if (plan.kind !== 'full' && comments.comment !== 'off' && !(plan.kind === 'pull-request' && plan.fork)) {
       const check = await publishCheckRun(octokit, context.repo, plan.head, introduced, failed, summary)
       if (!check.ok) coverage.push(check.why)
     }

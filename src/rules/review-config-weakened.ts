@@ -42,6 +42,12 @@ function weakenings(base: Config, head: Config): { what: string; key: string }[]
   for (const glob of head.ignorePaths.filter((g) => !base.ignorePaths.includes(g))) out.push({ what: `ignores the paths ${glob}`, key: glob })
   // an older Django's defaults silence rules about settings it did not have (COOP, SameSite, fallbacks)
   if (head.djangoVersion !== base.djangoVersion) out.push({ what: `sets django-version to ${head.djangoVersion ?? 'the pinned version'} (from ${base.djangoVersion ?? 'the pinned version'}), which changes the defaults settings are judged by`, key: 'django-version' })
+  const [baseInclude, headInclude] = [base.includePaths ?? [], head.includePaths ?? []]
+  if (headInclude.length && (!baseInclude.length || headInclude.some((g) => !baseInclude.includes(g)))) out.push({ what: `reports only the paths ${headInclude.join(', ')}`, key: 'include' })
+  for (const m of (head.settings?.nonProduction ?? []).filter((n) => !(base.settings?.nonProduction ?? []).includes(n))) out.push({ what: `marks ${m} as non-production`, key: m })
+  for (const m of (base.settings?.production ?? []).filter((n) => !(head.settings?.production ?? []).includes(n))) out.push({ what: `no longer marks ${m} as production`, key: 'production' })
+  if (severityRank(head.report ?? 'medium') > severityRank(base.report ?? 'medium')) out.push({ what: `raises report from ${base.report ?? 'medium'} to ${head.report ?? 'medium'}`, key: 'report' })
+  if (head.baseline !== undefined && head.baseline !== base.baseline) out.push({ what: `${base.baseline === undefined ? 'adds' : 'changes'} the baseline ${head.baseline}`, key: 'baseline' })
   return out
 }
 
@@ -58,7 +64,7 @@ export const reviewConfigWeakened = {
     title: 'A change edits the configuration of its own review',
     django: [],
     docs: {
-      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths`, changes `django-version`), at low otherwise.',
+      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths` or `paths`, marks settings non-production, raises `report`, adds or changes the `baseline`, changes `django-version`), at low otherwise.',
       why: 'A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.',
       bad: '# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off',
       fix: '# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer'

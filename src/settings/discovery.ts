@@ -128,8 +128,20 @@ function deploymentReferences(deployments: Deployment[]): SettingsReference[] {
   })
 }
 
-/** Finds settings modules among the read Python files and classifies the ones Django may load. */
-export function discover(files: FileSet, candidatePaths: string[] = settingsCandidates(files)): Discovery {
+/** Settings modules the configuration names production or non-production: paths or dotted names. */
+export interface SettingsOverride {
+  production: string[]
+  nonProduction: string[]
+}
+
+/** Whether the module at `path` is the one `name` means: `config/settings/prod.py`, or `config.settings.prod` (a package's __init__.py too), from the root or any folder. */
+export function namesModule(name: string, path: string): boolean {
+  const candidates = name.endsWith('.py') ? [name.replace(/^\.?\/+/, '')] : [`${name.replace(/\./g, '/')}.py`, `${name.replace(/\./g, '/')}/__init__.py`]
+  return candidates.some((c) => path === c || path.endsWith(`/${c}`))
+}
+
+/** Finds settings modules among the read Python files and classifies the ones Django may load; `override`: the configuration's say, which outranks every inference. */
+export function discover(files: FileSet, candidatePaths: string[] = settingsCandidates(files), override?: SettingsOverride): Discovery {
   const index = new ModuleIndex(files)
   const modules = new Map<string, SettingsModule>()
   const references: SettingsReference[] = []
@@ -191,7 +203,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     m.imports = [...(starImports.get(m.path) ?? []), ...(includes.get(m.path) ?? [])].filter((p) => modules.has(p))
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
-  return { modules, entries: classify(modules, references, deployments, index), references, deployments, index }
+  return { modules, entries: classify(modules, references, deployments, index, override), references, deployments, index }
 }
 
 /**
@@ -278,7 +290,7 @@ const describe = (r: SettingsReference): string => `${r.deployment ? r.deploymen
  * deployment that sets another module; a production or staging name; the only settings module. A
  * module nothing loads while another is known to be production is not production.
  */
-function classify(modules: Map<string, SettingsModule>, references: SettingsReference[], deployments: Deployment[], index: ModuleIndex): EntryModule[] {
+function classify(modules: Map<string, SettingsModule>, references: SettingsReference[], deployments: Deployment[], index: ModuleIndex, override?: SettingsOverride): EntryModule[] {
   const refsTo = new Map<string, SettingsReference[]>()
   for (const r of references) {
     const target = referenceTarget(r, index)
@@ -293,7 +305,10 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
       .filter((t): t is string => t !== undefined && modules.has(t) && !isDevByName(t) && classifyFile(t).kind === 'production')
   )
   const verdict = new Map<string, Verdict>()
-  for (const path of modules.keys()) verdict.set(path, firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1))
+  // the configuration outranks every inference: the user knows what production loads
+  const configured = (path: string): Verdict | undefined =>
+    override?.production.some((n) => namesModule(n, path)) ? { production: true, reason: 'config', strong: true } : override?.nonProduction.some((n) => namesModule(n, path)) ? { production: false, reason: 'config', strong: true } : undefined
+  for (const path of modules.keys()) verdict.set(path, configured(path) ?? firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1))
   // Nothing names it and neither it nor its imports set SECRET_KEY: Django cannot start on it alone,
   // so it is a fragment or a library's defaults, read by another module, not settings a server runs.
   // The project's only settings module is kept: its key may come from somewhere we cannot see.
@@ -320,7 +335,7 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
     // A module imported by a production module is covered through that module, unless something
     // names it directly as the settings to load.
     const importedByProduction = m.importedBy.some((p) => verdict.get(p)?.production)
-    if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy' || r.kind === 'default' || r.kind === 'manage')) continue
+    if (importedByProduction && !refsTo.get(path)?.some((r) => r.kind === 'deploy' || r.kind === 'default' || r.kind === 'manage') && !(v.reason === 'config' && v.production)) continue
     const naming = (refsTo.get(path) ?? []).flatMap((r) => (r.kind === 'deploy' && r.deployment ? [r.deployment] : []))
     const unnamed = v.production ? deployments.filter((d) => isProductionRole(d.role) && !d.settings) : []
     entries.push({ path, production: v.production, reason: v.reason, chain: chain(path), deployments: [...naming, ...unnamed] })

@@ -2,7 +2,7 @@
 import { envKey, platformEnv } from './deploy-worlds.js'
 import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
 import { djangoPins } from '../deps/pins.js'
-import { discover, type Discovery } from './discovery.js'
+import { discover, type Discovery, type SettingsOverride } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
 
@@ -15,13 +15,14 @@ export interface SideAnalysis {
 
 /**
  * Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already;
- * `djangoOption`: the Django version the user named (else the tree's pins say, else the newest).
+ * `djangoVersion`: the Django version the user named (else the tree's pins say, else the newest);
+ * `settings`: the configuration's production and non-production modules.
  */
-export function analyzeSide(files: FileSet, candidates?: string[], djangoOption?: string): SideAnalysis {
-  const discovery = discover(files, candidates)
+export function analyzeSide(files: FileSet, candidates?: string[], options: { djangoVersion?: string; settings?: SettingsOverride } = {}): SideAnalysis {
+  const discovery = discover(files, candidates, options.settings)
   // modules deployed on the same platform share their evaluations
   const worlds = new Map<string, Worlds>()
-  const django = djangoVersion(files, djangoOption)
+  const django = djangoVersion(files, options.djangoVersion)
   const views = new Map<string, SettingsView>()
   for (const entry of discovery.entries) {
     const platform = platformEnv(entry.deployments)

@@ -85,6 +85,27 @@ export interface GitDiffOptions {
   mergeBase?: string
   /** Files to read on both sides even when unchanged (the review's configuration). */
   alsoRead?: string[]
+  /** Review the index against HEAD (what `git commit` would record) instead of base...head. */
+  staged?: boolean
+}
+
+/**
+ * The index as a tree object (`git write-tree`, what `git commit` records) and HEAD, or the empty tree
+ * before the first commit: the two sides of `diff --staged`.
+ */
+async function stagedSides(git: SimpleGit): Promise<{ head: string; base: string }> {
+  let head: string
+  try {
+    if ((await git.raw(['rev-parse', '--is-bare-repository'])).trim() === 'true') throw new Error('fatal: a bare repository has no index')
+    head = (await git.raw(['write-tree'])).trim()
+  } catch (e) {
+    const why = gitError(e)
+    throw new UsageError(/unmerged|merge/i.test(why) ? 'the index has unmerged paths: resolve the conflicts and stage them first' : `cannot read the index (${why}): --staged needs a repository with a working tree`)
+  }
+  const commit = (await git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']).catch(() => '')).trim()
+  // before the first commit the base is the empty tree (its id depends on the repository's hash)
+  const base = commit || (await git.raw(['hash-object', '-t', 'tree', '/dev/null'])).trim()
+  return { head, base }
 }
 
 async function resolveCommit(git: SimpleGit, rev: string): Promise<string> {
@@ -179,9 +200,10 @@ async function changedHunks(git: SimpleGit, from: string, to: string, renames: s
 /** Both sides of `base...head` (merge-base of base and head, then head), read from git objects. */
 export async function gitChangeSet(opts: GitDiffOptions, want: (base: MapFileSet, head: MapFileSet) => { base: string[]; head: string[] }): Promise<ChangeSet> {
   const git = await openRepo(opts.repo)
-  const head = await resolveCommit(git, opts.head ?? 'HEAD')
-  const baseTip = await resolveCommit(git, opts.base)
-  let mergeBase = opts.mergeBase ? await resolveCommit(git, opts.mergeBase) : ''
+  const staged = opts.staged ? await stagedSides(git) : undefined
+  const head = staged ? staged.head : await resolveCommit(git, opts.head ?? 'HEAD')
+  const baseTip = staged ? staged.base : await resolveCommit(git, opts.base)
+  let mergeBase = staged ? staged.base : opts.mergeBase ? await resolveCommit(git, opts.mergeBase) : ''
   if (!mergeBase) {
     mergeBase = (await git.raw(['merge-base', baseTip, head]).catch(() => '')).trim()
     if (!mergeBase) throw new UsageError(`${opts.base} and ${opts.head ?? 'HEAD'} have no common ancestor (is the clone too shallow? fetch more history)`)
