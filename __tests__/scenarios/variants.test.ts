@@ -15,11 +15,11 @@ describe('variants of an existing finding', () => {
 })
 
 describe('a milder variant', () => {
-  it('a placeholder SECRET_KEY replaced by an empty one (Django refuses to start) is unchanged, not updated', async () => {
+  it('a placeholder SECRET_KEY replaced by an empty one (Django refuses to start) fixes the placeholder and adds nothing', async () => {
     const files = classic()
     const base = CLASSIC_SETTINGS.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = "changeme"')
     const head = CLASSIC_SETTINGS.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = ""')
     const r = await diffFiles({ ...files, 'mysite/settings.py': base }, { 'mysite/settings.py': head })
-    expect(brief(r).filter((b) => b.startsWith('secret-key-weak'))).toEqual([`secret-key-weak@mysite/settings.py:${lineOf(head, 'SECRET_KEY = ""')}[unchanged]`])
+    expect(brief(r).filter((b) => b.startsWith('secret-key-weak'))).toEqual([`secret-key-weak@mysite/settings.py:${lineOf(base, 'SECRET_KEY = "changeme"')}[absent]`])
   })
 })
