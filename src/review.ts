@@ -11,6 +11,7 @@ import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { setAside } from './files/set-aside.js'
 import { fileFindings, toFindings } from './rules/results.js'
 import { runFileRules, runRules } from './rules/run.js'
+import { runTreeRules, treeContext, treeFindings } from './rules/tree-run.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
 import { settingsCandidates, type EntryModule } from './settings/discovery.js'
@@ -69,7 +70,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config)
+  const treeItems = await runTreeRules(treeContext({ mode: 'scan', head: { files, analysis: side } }), config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
   return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
@@ -92,7 +94,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base))
-  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged')]
+  // Code and deploy rules report what the change adds (or, for access checks, removes): new.
+  const treeItems = await runTreeRules(treeContext({ mode: 'diff', head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config)
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged'), ...treeFindings(treeItems, headFindings, head, change.head, config, 'new')]
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]

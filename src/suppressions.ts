@@ -1,5 +1,5 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
-// line above it. A suppression without a reason is not honoured: the reason is what reviewers read.
+// line above it (in a template: `{# django-security: ignore[rule-id] -- reason #}`). A suppression without a reason is not honoured: the reason is what reviewers read.
 import { pathMatcher, type Config } from './config/config.js'
 import { isChangedLine, type Hunk } from './diff/hunks.js'
 import type { Finding, Notice, SuppressedFinding } from './findings.js'
@@ -13,7 +13,15 @@ export interface Suppression {
   reason: string
 }
 
-/** Parses a suppression comment in a source line, if there is one. */
+/** A suppression in a template or markup comment ends with the comment's closer: `{# … -- reason #}`, `<!-- … -->`. */
+const CLOSERS = ['#}', '-->', '%}', '*/']
+
+function withoutCloser(reason: string): string {
+  const closer = CLOSERS.find((c) => reason.endsWith(c))
+  return closer ? reason.slice(0, -closer.length).trim() : reason
+}
+
+/** Parses a suppression comment in a source line, if there is one (a `#` comment, or a Django template comment `{# … #}`). */
 export function parseSuppression(line: string): Suppression | { error: string } | undefined {
   const at = line.indexOf(MARKER)
   if (at < 0) return undefined
@@ -27,7 +35,7 @@ export function parseSuppression(line: string): Suppression | { error: string } 
     .map((r) => r.trim())
     .filter(Boolean)
   const after = rest.slice(close + 1).trim()
-  const reason = after.startsWith('--') ? after.slice(2).trim() : ''
+  const reason = after.startsWith('--') ? withoutCloser(after.slice(2).trim()) : ''
   if (!reason) return { error: 'a suppression needs a reason: # django-security: ignore[rule-id] -- why this is safe' }
   return { rules, reason }
 }

@@ -7,6 +7,7 @@ import type { Config, FailOn } from '../config/config.js'
 import type { LineIndex } from '../lines.js'
 import { FILE_RULES } from './file-rules.js'
 import { RULES } from './index.js'
+import { TREE_RULES } from './tree-rules.js'
 import type { RuleFinding, RuleMeta } from './types.js'
 
 export interface ConfigChange {
@@ -26,7 +27,7 @@ function strictness(f: FailOn | undefined): number {
 }
 
 function ruleSeverity(config: Config, id: string): 'off' | Severity {
-  return config.rules[id] ?? ([...RULES, ...FILE_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...TREE_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
 }
 
 /** What the head configuration weakens, each with a word to find its line by. */
