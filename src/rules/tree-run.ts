@@ -22,7 +22,7 @@ export function codeKind(path: string, fileClass: FileClass): CodeFile['kind'] |
   if (path.endsWith('.py')) return fileClass.kind === 'production' && !inMigrations(path) ? 'python' : undefined
   if (!isTemplatePath(path)) return undefined
   // `templates/email_template.html` is classified by its name as a template to copy; it is a Django template
-  const namedTemplate = fileClass.kind === 'template' && !fileClass.why.includes('example')
+  const namedTemplate = fileClass.kind === 'template' && !fileClass.why.includes('example code')
   return fileClass.kind === 'production' || namedTemplate ? 'template' : undefined
 }
 
