@@ -58,14 +58,17 @@ export const csrfCheckDisabled: TreeRule = {
     const byName = new Map(classes.map((c) => [c.name, c] as [string, DisablingClass]))
     const uses = usesOf(ctx, new Set(byName.keys()))
     const out: RuleFinding[] = []
+    // a diff's source reads the changed files and the settings: uses elsewhere may be out of sight
+    const unseen = [...ctx.head.files.paths].some((p) => p.endsWith('.py') && ctx.head.files.read(p) === undefined)
     for (const c of classes) {
       const used = uses.filter((u) => u.cls === c.name || byName.get(u.cls)?.via === c.name)
-      if (!used.length || !linesOf(c).some((l) => ctx.isNew(c.path, l))) continue
+      if ((!used.length && !unseen) || !linesOf(c).some((l) => ctx.isNew(c.path, l))) continue
       const shown = used.slice(0, 3).map((u) => `${u.where} (${u.loc.path}:${u.loc.line})`)
+      const usedBy = used.length ? `It is used by ${shown.join(', ')}${used.length > 3 ? ` and ${used.length - 3} more` : ''}.` : 'The review read the changed files and the settings and saw no use of it; a class like this exists to be put in authentication_classes.'
       out.push({
         subject: `class:${c.name}`,
         loc: { path: c.path, line: c.line, endLine: c.line },
-        message: `${c.name} ${c.via ? `inherits the empty enforce_csrf of ${c.via}` : 'overrides enforce_csrf to do nothing'}, so requests authenticated by the session cookie skip DRF's CSRF check: any site a logged-in user visits can call the API as them. It is used by ${shown.join(', ')}${used.length > 3 ? ` and ${used.length - 3} more` : ''}.`,
+        message: `${c.name} ${c.via ? `inherits the empty enforce_csrf of ${c.via}` : 'overrides enforce_csrf to do nothing'}, so requests authenticated by the session cookie skip DRF's CSRF check: any site a logged-in user visits can call the API as them. ${usedBy}`,
         fix: { description: FIX }
       })
     }

@@ -1,4 +1,5 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
+import { wantCodeImports } from '../code/wanted.js'
 import { discover, type Discovery } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
@@ -21,5 +22,7 @@ export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis
 export function wantedPaths(side: SideAnalysis): string[] {
   // Evaluate every entry so that imports are resolved and recorded as wanted.
   for (const view of side.views.values()) view.get('DEBUG')
+  // and the modules changed views import their authentication classes from (code rules)
+  wantCodeImports(side.discovery.index)
   return [...side.discovery.index.wanted]
 }

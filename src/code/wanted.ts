@@ -1,0 +1,20 @@
+// Files the code rules need beyond what a diff's source reads (the changed files and the settings
+// modules): the modules a changed view imports its authentication classes from, so that a view
+// switched to a class defined elsewhere can be judged (see csrf-check-disabled). Resolving an
+// import of a file not read yet records it as wanted; the source reads it and analyses again.
+import type { ModuleIndex } from '../settings/modules.js'
+
+/** Asks the index for the modules that read Python files using `authentication_classes` import from. */
+export function wantCodeImports(index: ModuleIndex): void {
+  for (const path of index.files.paths) {
+    if (!path.endsWith('.py')) continue
+    const text = index.files.read(path)
+    if (!text?.includes('authentication_classes')) continue
+    const module = index.module(path)
+    for (const s of module?.body ?? []) {
+      if (s.t !== 'importfrom' || s.names === '*') continue
+      index.resolve(path, s.level, s.module)
+      for (const n of s.names) if (s.module || s.level) index.resolve(path, s.level, s.module ? `${s.module}.${n.name}` : n.name)
+    }
+  }
+}
