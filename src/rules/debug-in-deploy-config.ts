@@ -8,6 +8,16 @@ const TRUTHY = new Set(['1', 'true', 'yes', 'on', 't', 'y'])
 
 export const isTruthyFlag = (value: string | undefined): boolean => value !== undefined && TRUTHY.has(value.trim().replace(/^["']|["']$/g, '').toLowerCase())
 
+/**
+ * The lines from where a deploy file sets the variable (the instruction's first line: a Dockerfile
+ * `ENV` continued over several lines) to the line that names it.
+ */
+function spanOf(text: string | undefined, setting: EnvSetting): number[] {
+  const lines = (text ?? '').split('\n')
+  for (let i = setting.line - 1; i < Math.min(lines.length, setting.line + 30); i++) if (lines[i].includes(setting.name)) return Array.from({ length: i - setting.line + 2 }, (_, k) => setting.line + k)
+  return [setting.line]
+}
+
 export const debugInDeployConfig: TreeRule = {
   meta: {
     id: 'debug-in-deploy-config',
@@ -38,7 +48,7 @@ export const debugInDeployConfig: TreeRule = {
       }
     }
     for (const { setting, processes } of byLine.values()) {
-      if (!ctx.isNew(setting.path, setting.line) || seen.has(`${setting.path}:${setting.line}`)) continue
+      if (!spanOf(ctx.head.files.read(setting.path), setting).some((l) => ctx.isNew(setting.path, l)) || seen.has(`${setting.path}:${setting.line}`)) continue
       seen.add(`${setting.path}:${setting.line}`)
       const who = processes.map((p) => p.name).join(', ')
       const template = setting.copiedTo ? ` ${setting.path} is a template a user would copy to ${setting.copiedTo}: every deployment made from it as written gets DEBUG on (reported at medium severity).` : ''
