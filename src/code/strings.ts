@@ -69,7 +69,19 @@ export class Resolver {
 
 const MAX_DEPTH = 6
 
+/** Answers once per expression: the judgements recurse into both sides of every operator and through names, so without it a long chain of `+` would be judged exponentially often. */
+function memo<T>(cache: Map<Expr, T>, e: Expr, f: () => T): T {
+  if (cache.has(e)) return cache.get(e) as T
+  const v = f()
+  cache.set(e, v)
+  return v
+}
+
 export class StringJudge {
+  private readonly literals = new Map<Expr, boolean>()
+  private readonly strings = new Map<Expr, boolean>()
+  private readonly builds = new Map<Expr, Built | undefined>()
+
   constructor(
     private readonly resolver: Resolver,
     private readonly scope: Scope
@@ -78,6 +90,10 @@ export class StringJudge {
   /** Whether the value is made of literals only (strings, numbers, tuples of them, names assigned only literals). */
   literal(e: Expr, depth = 0): boolean {
     if (depth > MAX_DEPTH) return false
+    return memo(this.literals, e, () => this.literalOf(e, depth))
+  }
+
+  private literalOf(e: Expr, depth: number): boolean {
     switch (e.t) {
       case 'const':
         return true
@@ -104,6 +120,10 @@ export class StringJudge {
   /** Whether the value is a string (a literal or one being built): the left side of `%`, a `+` operand. */
   private stringish(e: Expr, depth: number): boolean {
     if (depth > MAX_DEPTH) return false
+    return memo(this.strings, e, () => this.stringishOf(e, depth))
+  }
+
+  private stringishOf(e: Expr, depth: number): boolean {
     if (e.t === 'const') return typeof e.value === 'string'
     if (e.t === 'fstring') return true
     if (e.t === 'binop') return (e.op === '+' || e.op === '%') && (this.stringish(e.left, depth + 1) || (e.op === '+' && this.stringish(e.right, depth + 1)))
@@ -115,6 +135,10 @@ export class StringJudge {
   /** How the value splices non-literal parts into a string; undefined when it is literal or not built here. */
   built(e: Expr, depth = 0): Built | undefined {
     if (depth > MAX_DEPTH) return undefined
+    return memo(this.builds, e, () => this.builtOf(e, depth))
+  }
+
+  private builtOf(e: Expr, depth: number): Built | undefined {
     switch (e.t) {
       case 'fstring':
         return e.parts.some((p) => typeof p !== 'string' && !this.literal(p, depth + 1)) ? { how: 'an f-string that interpolates values', line: e.line } : undefined
