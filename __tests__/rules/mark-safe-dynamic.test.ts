@@ -19,11 +19,14 @@ treeRuleTester(markSafeDynamic, {
     { name: 'format_html with arguments (the fix)', files: file('return format_html("<b>{}</b>", user.name)') },
     { name: 'mark_safe of format_html()', files: file('return mark_safe(format_html("<b>{}</b>", user.name))') },
     { name: 'format_html with a literal built from literals', files: file('return format_html("<b>" + "{}" + "</b>", user.name)') },
-    { name: 'in tests', files: { 'shop/tests/test_badges.py': fn('return mark_safe(user.name)') } }
+    { name: 'in tests', files: { 'shop/tests/test_badges.py': fn('return mark_safe(user.name)') } },
+    { name: 'a setting or a constant', files: file('return mark_safe(settings.EXTRA_HEAD_HTML) + mark_safe(self.TEMPLATE)') },
+    { name: 'an escaped template filled with escaped values', files: file('return mark_safe(escape(_("Editing %s")) % (format_html("<a href=\'{}\'>{}</a>", user.url, user.name),))') }
   ],
   invalid: [
     { name: 'mark_safe(x)', files: file('return mark_safe(user.bio)'), findings: [{ path: P, line: at, severity: 'medium', message: ['mark_safe() marks a value that is not a literal as safe HTML in badge'], fix: ['format_html("<b>{}</b>", value)'] }] },
     { name: 'mark_safe(f-string)', files: file('return mark_safe(f"<b>{user.name}</b>")'), findings: [{ path: P, line: at, message: ['built with an f-string'] }] },
+    { name: 'an escaped template filled with a raw value', files: file('return mark_safe(escape(_("Editing %s")) % user.name)'), findings: [{ path: P, line: at }] },
     { name: 'SafeString(x)', files: file('return SafeString(user.name)'), findings: [{ path: P, line: at, message: ['SafeString()'] }] },
     { name: 'format_html(f"…")', files: file('return format_html(f"<b>{user.name}</b>")'), findings: [{ path: P, line: at, message: ['format_html() is given a string already formatted with an f-string'] }] },
     { name: 'format_html(a % b)', files: file('return format_html("<b>%s</b>" % user.name)'), findings: [{ path: P, line: at, message: ['`%` formatting'] }] },

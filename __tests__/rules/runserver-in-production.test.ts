@@ -20,6 +20,7 @@ treeRuleTester(runserverInProduction, {
     { name: 'docker-compose.dev.yml', files: { 'docker-compose.dev.yml': COMPOSE } },
     { name: 'a devcontainer', files: { '.devcontainer/Dockerfile': RUNSERVER } },
     { name: 'Procfile.dev', files: { 'Procfile.dev': 'web: python manage.py runserver\n' } },
+    { name: 'Procfile.windows (for heroku local)', files: { 'Procfile.windows': 'web: python manage.py runserver %PORT%\n' } },
     { name: 'a comment that mentions runserver', files: { Dockerfile: DOCKERFILE.replace('EXPOSE 8000', '# do not use runserver here\nEXPOSE 8000') } }
   ],
   invalid: [

@@ -69,6 +69,23 @@ export class Resolver {
 
 const MAX_DEPTH = 6
 
+const CONSTANT = /^_*[A-Z][A-Z0-9_]*$/
+
+/**
+ * Values no request controls: constants and settings by their UPPER_CASE names (`TABLE`,
+ * `settings.EXTRA_HTML`, `self.TEMPLATE`), a model's own table and column names (`Model._meta.db_table`)
+ * and names quoted for SQL (`connection.ops.quote_name(x)`).
+ */
+function trusted(e: Expr): boolean {
+  if (e.t === 'name') return CONSTANT.test(e.id)
+  if (e.t === 'attr') {
+    if (CONSTANT.test(e.attr)) return true
+    for (let x: Expr = e; x.t === 'attr'; x = x.obj) if (x.attr === '_meta') return true
+    return false
+  }
+  return e.t === 'call' && e.func.t === 'attr' && e.func.attr === 'quote_name'
+}
+
 /** Answers once per expression: the judgements recurse into both sides of every operator and through names, so without it a long chain of `+` would be judged exponentially often. */
 function memo<T>(cache: Map<Expr, T>, e: Expr, f: () => T): T {
   if (cache.has(e)) return cache.get(e) as T
@@ -94,6 +111,7 @@ export class StringJudge {
   }
 
   private literalOf(e: Expr, depth: number): boolean {
+    if (trusted(e)) return true
     switch (e.t) {
       case 'const':
         return true

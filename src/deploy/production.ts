@@ -29,6 +29,9 @@ const debugSign = (d: Deployment): boolean => d.role === 'development' && (d.why
  */
 export function heldToProduction(d: Deployment): boolean {
   if (classifyFile(d.path).kind !== 'production') return false
+  // Heroku runs `Procfile` only; Procfile.windows, Procfile.local… are for `heroku local` and honcho
+  const name = d.path.slice(d.path.lastIndexOf('/') + 1).toLowerCase()
+  if (name.startsWith('procfile') && name !== 'procfile') return false
   if (d.role === 'serving' || d.role === 'worker') return true
   if (debugSign(d)) return true
   if (runsRunserver(d)) return !isComposeFile(d.path) || composeNamedForProduction(d.path)

@@ -10,6 +10,20 @@ const MARKERS = new Set(['mark_safe', 'SafeString', 'SafeText'])
 /** Calls whose result is already escaped HTML: marking it safe again is harmless. */
 const ESCAPED = new Set(['format_html', 'format_html_join', 'escape', 'conditional_escape', 'render_to_string', 'json_script', 'escapejs', 'urlencode', 'static'])
 
+const escapedCall = (e: Expr): boolean => e.t === 'call' && ESCAPED.has(lastName(e.func) ?? '')
+
+/**
+ * `escape(_("Editing %s")) % format_html(…)` and `escape(t).format(format_html(…))`: an escaped
+ * template filled with escaped values (or literals) is safe HTML, a common way to translate markup.
+ */
+function escapedTemplate(e: Expr, literal: (x: Expr) => boolean): boolean {
+  const ok = (x: Expr): boolean => escapedCall(x) || literal(x)
+  const values = (x: Expr): Expr[] => (x.t === 'seq' ? x.items : x.t === 'dict' ? x.entries.flatMap((en) => ('splat' in en ? [en.splat] : [en.value])) : [x])
+  if (e.t === 'binop' && e.op === '%') return escapedCall(e.left) && values(e.right).every(ok)
+  if (e.t === 'call' && e.func.t === 'attr' && e.func.attr === 'format') return escapedCall(e.func.obj) && !e.splat && [...e.args, ...e.kwargs.map((k) => k.value)].every(ok)
+  return false
+}
+
 export const markSafeDynamic: TreeRule = {
   meta: {
     id: 'mark-safe-dynamic',
@@ -17,7 +31,7 @@ export const markSafeDynamic: TreeRule = {
     title: 'A value that is not a literal is marked as safe HTML',
     django: [],
     docs: {
-      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, or a name assigned only literals, is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only.',
+      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(…)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only.',
       why: 'A string marked safe is written into the page without escaping. When any part of it comes from a user (a name, a search term, a field of a model) it can carry `<script>` into other users\' pages (XSS). `format_html` escapes only its arguments: formatting the string first defeats it.',
       bad: 'return mark_safe(f"<a href=\'{url}\'>{user.get_full_name()}</a>")\n# or\nreturn format_html(f"<b>{comment.author}</b>")',
       fix: 'return format_html("<a href=\'{}\'>{}</a>", url, user.get_full_name())'
@@ -51,7 +65,7 @@ export const markSafeDynamic: TreeRule = {
               const arg: Expr | undefined = e.args[0]
               if (!name || !arg) continue
               if (MARKERS.has(name)) {
-                if (judge.literal(arg) || (arg.t === 'call' && ESCAPED.has(lastName(arg.func) ?? ''))) continue
+                if (judge.literal(arg) || escapedCall(arg) || escapedTemplate(arg, (x) => judge.literal(x))) continue
                 const built = judge.built(arg)
                 report(
                   `${scope.qualname || '<module>'}:${name}`,

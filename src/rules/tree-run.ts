@@ -17,6 +17,9 @@ import type { CodeFile, TreeContext, TreeSide } from './types.js'
 /** Database migrations are generated code that runs once: not where a review looks for risky views or queries. */
 const inMigrations = (path: string): boolean => path.split('/').includes('migrations')
 
+/** Management commands run by operators, not requests: a scan (low noise) leaves them out; a diff still reads what a change adds there. */
+const isManagementCommand = (path: string): boolean => path.includes('/management/commands/')
+
 /** Whether code rules read a file, and as what: production Python, or a Django template (also one named like a "template"). */
 export function codeKind(path: string, fileClass: FileClass): CodeFile['kind'] | undefined {
   if (path.endsWith('.py')) return fileClass.kind === 'production' && !inMigrations(path) ? 'python' : undefined
@@ -55,7 +58,7 @@ export function treeContext(r: Review): TreeContext {
     for (const path of paths) {
       const cls = fileClass(path)
       const kind = codeKind(path, cls)
-      const text = kind && r.head.files.read(path)
+      const text = kind && !isManagementCommand(path) && r.head.files.read(path)
       if (kind && text) code.push({ path, kind, fileClass: cls, text })
     }
   }
