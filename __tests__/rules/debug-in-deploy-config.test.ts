@@ -27,12 +27,13 @@ treeRuleTester(debugInDeployConfig, {
     { name: 'a dev compose file', files: { 'docker-compose.dev.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=1') } },
     { name: 'a plain compose service running runserver (a developer\'s)', files: { 'docker-compose.yml': COMPOSE.replace('gunicorn shop.wsgi:application', 'python manage.py runserver 0.0.0.0:8000').replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=1') } },
     { name: 'a compose service that mounts the source tree', files: { 'docker-compose.yml': COMPOSE.replace('    environment:', '    volumes:\n      - .:/app\n    environment:').replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=1') } },
+    { name: 'a plain docker-compose.yml turning DEBUG on (the developer\'s, next to docker-compose.prod.yml)', files: { 'docker-compose.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=1'), 'docker-compose.prod.yml': COMPOSE } },
     { name: 'a devcontainer', files: { '.devcontainer/docker-compose.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=true') } },
     { name: 'another variable named like DEBUG', files: { Dockerfile: DOCKERFILE.replace('    PYTHONUNBUFFERED=1', '    SQL_DEBUG=1') } }
   ],
   invalid: [
     { name: 'Dockerfile ENV', files: { Dockerfile: debugDockerfile('True') }, findings: [{ path: 'Dockerfile', line: 4, severity: 'high', message: ['DJANGO_DEBUG=True is given to Dockerfile, a production process'], fix: ['DJANGO_DEBUG=False'] }] },
-    { name: 'compose environment (on, yes, 1)', files: { 'docker-compose.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=on\n      - DJANGO_DEBUG=yes') }, findings: [{ path: 'docker-compose.yml', line: 6, message: ['DEBUG=on', 'docker-compose.yml service web'] }, { path: 'docker-compose.yml', line: 7 }] },
+    { name: 'compose environment (on, yes, 1) in a compose file named for production', files: { 'docker-compose.prod.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=on\n      - DJANGO_DEBUG=yes') }, findings: [{ path: 'docker-compose.prod.yml', line: 6, message: ['DEBUG=on', 'docker-compose.prod.yml service web'] }, { path: 'docker-compose.prod.yml', line: 7 }] },
     { name: 'a production compose file running runserver', files: { 'docker-compose.prod.yml': COMPOSE.replace('gunicorn shop.wsgi:application', 'python manage.py runserver 0.0.0.0:8000').replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DEBUG=True') }, findings: [{ path: 'docker-compose.prod.yml', line: 6 }] },
     { name: 'Kubernetes env', files: { 'k8s/deployment.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: shop:1\n          env:\n            - name: DJANGO_DEBUG\n              value: "true"\n' }, findings: [{ path: 'k8s/deployment.yaml', line: 12 }] },
     { name: 'Procfile command line', files: { Procfile: 'web: DEBUG=True gunicorn shop.wsgi\n' }, findings: [{ path: 'Procfile', line: 1, message: ['Procfile web'] }] },
@@ -41,7 +42,10 @@ treeRuleTester(debugInDeployConfig, {
     { name: 'fly.toml', files: { 'fly.toml': 'app = "shop"\n\n[env]\n  DJANGO_DEBUG = "1"\n' }, findings: [{ path: 'fly.toml', line: 4 }] }
   ],
   diffValid: [{ name: 'a Dockerfile already with DEBUG on, another line edited', base: { Dockerfile: debugDockerfile('True') }, head: { Dockerfile: debugDockerfile('True').replace('WORKDIR /app', 'WORKDIR /srv') } }],
-  diffInvalid: [{ name: 'DEBUG turned on in the Dockerfile', base: { Dockerfile: DOCKERFILE }, head: { Dockerfile: debugDockerfile('1') }, findings: [{ path: 'Dockerfile', line: 4 }] }]
+  diffInvalid: [
+    { name: 'DEBUG turned on in the Dockerfile', base: { Dockerfile: DOCKERFILE }, head: { Dockerfile: debugDockerfile('1') }, findings: [{ path: 'Dockerfile', line: 4 }] },
+    { name: 'DEBUG turned on in a plain docker-compose.yml service that served before', base: { 'docker-compose.yml': COMPOSE }, head: { 'docker-compose.yml': COMPOSE.replace('      - DJANGO_SETTINGS_MODULE=shop.settings', '      - DJANGO_SETTINGS_MODULE=shop.settings\n      - DEBUG=True') }, findings: [{ path: 'docker-compose.yml', line: 7 }] }
+  ]
 })
 
 describe('debug-in-deploy-config next to debug-enabled', () => {

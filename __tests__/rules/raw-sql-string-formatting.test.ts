@@ -28,6 +28,7 @@ treeRuleTester(rawSqlStringFormatting, {
     { name: 'in tests', files: { 'shop/tests/test_reports.py': fn('connection.cursor().execute(f"SELECT * FROM x WHERE ref = \'{ref}\'")') } },
     { name: "a model's own table name", files: file('connection.cursor().execute("TRUNCATE TABLE %s" % Order._meta.db_table)') },
     { name: 'a quoted identifier', files: file('connection.cursor().execute("ANALYZE %s" % connection.ops.quote_name(ref))') },
+    { name: 'an identifier quoted through an alias, a number', files: file('quote = connection.ops.quote_name\nconnection.cursor().execute("SELECT * FROM {} LIMIT {}".format(quote(TABLE), int(ref)))') },
     { name: 'a management command (a scan leaves operators\' scripts out)', files: { 'shop/management/commands/rebuild.py': fn('connection.cursor().execute(f"ANALYZE {ref}")') } },
     { name: 'in a migration', files: { 'shop/migrations/0003_data.py': fn('connection.cursor().execute(f"UPDATE shop_order SET ref = \'{ref}\'")') } }
   ],

@@ -74,7 +74,8 @@ const CONSTANT = /^_*[A-Z][A-Z0-9_]*$/
 /**
  * Values no request controls: constants and settings by their UPPER_CASE names (`TABLE`,
  * `settings.EXTRA_HTML`, `self.TEMPLATE`), a model's own table and column names (`Model._meta.db_table`)
- * and names quoted for SQL (`connection.ops.quote_name(x)`).
+ * names quoted for SQL (`connection.ops.quote_name(x)`, `quote = ….quote_name` then `quote(x)`) and
+ * numbers (`int(x)`).
  */
 function trusted(e: Expr): boolean {
   if (e.t === 'name') return CONSTANT.test(e.id)
@@ -83,8 +84,14 @@ function trusted(e: Expr): boolean {
     for (let x: Expr = e; x.t === 'attr'; x = x.obj) if (x.attr === '_meta') return true
     return false
   }
-  return e.t === 'call' && e.func.t === 'attr' && e.func.attr === 'quote_name'
+  if (e.t !== 'call') return false
+  const callee = e.func.t === 'attr' ? e.func.attr : e.func.t === 'name' ? e.func.id : ''
+  // quote_name and its usual aliases; a number cannot carry SQL
+  return QUOTING.has(callee) || NUMBERS.has(callee)
 }
+
+const QUOTING = new Set(['quote_name', 'quote', 'qn'])
+const NUMBERS = new Set(['int', 'float', 'len', 'round', 'abs'])
 
 /** Answers once per expression: the judgements recurse into both sides of every operator and through names, so without it a long chain of `+` would be judged exponentially often. */
 function memo<T>(cache: Map<Expr, T>, e: Expr, f: () => T): T {

@@ -24,16 +24,19 @@ const debugSign = (d: Deployment): boolean => d.role === 'development' && (d.why
 /**
  * Whether a deployment is a production process for these rules: a serving or worker process, or one
  * taken as development only because of what these rules report, in a file that is not a development file.
- * A plain `docker-compose.yml` service running runserver is the developer's setup; one in a
- * compose file named for production is not.
+ * A plain `docker-compose.yml` service running runserver, or turning DEBUG on, is the developer's
+ * setup; one in a compose file named for production is not.
  */
-export function heldToProduction(d: Deployment): boolean {
+export function heldToProduction(d: Deployment, before?: readonly Deployment[]): boolean {
   if (classifyFile(d.path).kind !== 'production') return false
   // Heroku runs `Procfile` only; Procfile.windows, Procfile.local… are for `heroku local` and honcho
   const name = d.path.slice(d.path.lastIndexOf('/') + 1).toLowerCase()
   if (name.startsWith('procfile') && name !== 'procfile') return false
   if (d.role === 'serving' || d.role === 'worker') return true
-  if (debugSign(d)) return true
+  // A plain docker-compose.yml whose service turns DEBUG on is most often the developer's setup (next to a
+  // docker-compose.prod.yml): only a compose file named for production, or a change that turns DEBUG on
+  // in a service that served before it (`before`: the base's deployments), is production.
+  if (debugSign(d)) return !isComposeFile(d.path) || composeNamedForProduction(d.path) || (before ?? []).some((b) => b.name === d.name && (b.role === 'serving' || b.role === 'worker'))
   if (runsRunserver(d)) return !isComposeFile(d.path) || composeNamedForProduction(d.path)
   return false
 }

@@ -25,7 +25,7 @@ export const debugInDeployConfig: TreeRule = {
     title: 'A deploy file turns DEBUG on for production',
     django: ['security.W018'],
     docs: {
-      what: 'Finds `DEBUG` or `DJANGO_DEBUG` set to a true value (`True`, `1`, `yes`, `on`) in the environment a deploy file gives a production process: Dockerfile `ENV`, compose `environment:` and `env_file:`, Kubernetes `env` and ConfigMaps, Procfile command lines and `app.json`, `render.yaml`, `fly.toml`, DigitalOcean and App Engine files, systemd/supervisor/uWSGI configuration. Development files (`docker-compose.dev.yml`, `Dockerfile.dev`, `.devcontainer/`, `Procfile.dev`) and services that run `runserver` in a plain `docker-compose.yml` are not production. When debug-enabled already reports the same deploy line (the production settings read that variable, and the finding names the settings line), this rule stays silent there: one comment per line. In a diff only lines the change adds count.',
+      what: 'Finds `DEBUG` or `DJANGO_DEBUG` set to a true value (`True`, `1`, `yes`, `on`) in the environment a deploy file gives a production process: Dockerfile `ENV`, compose `environment:` and `env_file:`, Kubernetes `env` and ConfigMaps, Procfile command lines and `app.json`, `render.yaml`, `fly.toml`, DigitalOcean and App Engine files, systemd/supervisor/uWSGI configuration. Development files (`docker-compose.dev.yml`, `Dockerfile.dev`, `.devcontainer/`, `Procfile.dev`) are not production, nor is a service of a plain `docker-compose.yml` that runs `runserver` or turns DEBUG on (most often the developer\'s setup) — unless the change turns DEBUG on in a service that served production before it. When debug-enabled already reports the same deploy line (the production settings read that variable, and the finding names the settings line), this rule stays silent there: one comment per line. In a diff only lines the change adds count.',
       why: 'The settings usually read DEBUG from the environment precisely so that production can keep it off; a deploy file that sets it on defeats that. With DEBUG on, every error page shows source code, local variables and settings to whoever triggers it.',
       bad: '# Dockerfile\nENV DJANGO_SETTINGS_MODULE=config.settings.production \\\n    DJANGO_DEBUG=True',
       fix: '# Dockerfile\nENV DJANGO_SETTINGS_MODULE=config.settings.production \\\n    DJANGO_DEBUG=False',
@@ -36,8 +36,9 @@ export const debugInDeployConfig: TreeRule = {
     const out: RuleFinding[] = []
     const seen = new Set<string>()
     const byLine = new Map<string, { setting: EnvSetting; processes: Deployment[] }>()
+    const before = ctx.base?.analysis.discovery.deployments
     for (const d of ctx.head.analysis.discovery.deployments) {
-      if (!heldToProduction(d)) continue
+      if (!heldToProduction(d, before)) continue
       for (const name of DEBUG_VARIABLES) {
         const setting = d.env.get(name)
         if (!setting || setting.platform || !isTruthyFlag(setting.value)) continue
