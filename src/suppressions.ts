@@ -1,5 +1,6 @@
 // Inline suppressions: `# django-security: ignore[rule-id] -- reason` on the finding's line or the
-// line above it (in a template: `{# django-security: ignore[rule-id] -- reason #}`). A suppression without a reason is not honoured: the reason is what reviewers read.
+// line above it (in a template: `{# django-security: ignore[rule-id] -- reason #}`). A suppression
+// without a reason is not honoured: the reason is what reviewers read.
 import { pathMatcher, type Config } from './config/config.js'
 import { isChangedLine, type Hunk } from './diff/hunks.js'
 import type { Finding, Notice, SuppressedFinding } from './findings.js'

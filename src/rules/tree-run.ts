@@ -91,7 +91,8 @@ export type TreeKeyed = FileKeyed
 
 /** Runs the tree rules; loads the parser first when there is Python code to read. */
 export async function runTreeRules(ctx: TreeContext, config: Config): Promise<TreeKeyed[]> {
-  if (ctx.code.some((c) => c.kind === 'python')) await initPython()
+  // code rules also parse Python files outside `code` (pythonWith: the settings, a scan's management commands)
+  if (ctx.code.some((c) => c.kind === 'python') || [...ctx.head.files.paths].some((p) => p.endsWith('.py'))) await initPython()
   const out: TreeKeyed[] = []
   for (const rule of TREE_RULES) {
     if (config.rules[rule.meta.id] === 'off') continue
