@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { Resolver, StringJudge } from '../../src/code/strings.js'
 import { ownExprs, scopesOf, walkExpr } from '../../src/code/walk.js'
-import { parseModule, type Expr } from '../../src/python/ast.js'
+import { parseModule } from '../../src/python/ast.js'
 import { initPython } from '../../src/python/parser.js'
 
 beforeAll(async () => {
@@ -19,7 +19,7 @@ function judge(source: string): { literal: boolean; built?: string } {
       for (const root of ownExprs(s))
         for (const e of walkExpr(root))
           if (e.t === 'call' && e.func.t === 'name' && e.func.id === 'sink') {
-            const arg = e.args[0] as Expr
+            const arg = e.args[0]
             found = { literal: j.literal(arg), built: j.built(arg)?.how }
           }
   }
