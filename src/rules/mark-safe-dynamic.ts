@@ -2,6 +2,7 @@
 // string already formatted.
 import type { Expr } from '../python/ast.js'
 import { lastName } from '../code/names.js'
+import { mayPassNonLiteral } from '../code/prefilter.js'
 import { Resolver, StringJudge } from '../code/strings.js'
 import { ownExprs, scopesOf, walkExpr } from '../code/walk.js'
 import type { RuleFinding, TreeRule } from './types.js'
@@ -41,8 +42,8 @@ export const markSafeDynamic: TreeRule = {
     const out: RuleFinding[] = []
     for (const file of ctx.code) {
       if (file.kind !== 'python') continue
-      const t = file.text
-      if (!t.includes('mark_safe') && !t.includes('SafeString') && !t.includes('SafeText') && !t.includes('format_html')) continue
+      // a file whose every call passes a plain literal first is not parsed at all
+      if (![...MARKERS, 'format_html'].some((name) => mayPassNonLiteral(file.text, name))) continue
       const module = ctx.python(file.path)
       if (!module) continue
       const resolver = new Resolver()

@@ -1,6 +1,7 @@
 // raw-sql-string-formatting: raw SQL built by splicing values into the query string.
 import type { Expr } from '../python/ast.js'
 import { dottedOf, lastName } from '../code/names.js'
+import { mayPassNonLiteral } from '../code/prefilter.js'
 import { Resolver, StringJudge, type Built } from '../code/strings.js'
 import { ownExprs, scopesOf, walkExpr, type Scope } from '../code/walk.js'
 import type { RuleFinding, TreeRule } from './types.js'
@@ -81,6 +82,15 @@ function sinkOf(call: Expr & { t: 'call' }): Sink | undefined {
   return undefined
 }
 
+const SQL_HINTS = ['cursor', 'connection', 'SELECT ', 'INSERT ', 'UPDATE ', 'DELETE ', 'select ', 'insert into', 'update ', 'delete from']
+
+/** Whether a module may call a raw SQL sink with something but a plain literal: the others are not parsed. */
+function mayRunRawSql(text: string): boolean {
+  if (['RawSQL', '.raw', '.extra'].some((name) => mayPassNonLiteral(text, name))) return true
+  // execute() is a common method name: only files that speak SQL
+  return SQL_HINTS.some((h) => text.includes(h)) && ['.execute', '.executemany'].some((name) => mayPassNonLiteral(text, name))
+}
+
 export const rawSqlStringFormatting: TreeRule = {
   meta: {
     id: 'raw-sql-string-formatting',
@@ -98,8 +108,7 @@ export const rawSqlStringFormatting: TreeRule = {
     const out: RuleFinding[] = []
     for (const file of ctx.code) {
       if (file.kind !== 'python') continue
-      const t = file.text
-      if (!t.includes('execute') && !t.includes('.raw(') && !t.includes('RawSQL') && !t.includes('.extra(')) continue
+      if (!mayRunRawSql(file.text)) continue
       const module = ctx.python(file.path)
       if (!module) continue
       const resolver = new Resolver()
