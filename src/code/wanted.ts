@@ -1,13 +1,21 @@
 // Files the code rules need beyond what a diff's source reads (the changed files and the settings
 // modules): the modules a changed view imports its authentication classes from, so that a view
-// switched to a class defined elsewhere can be judged (see csrf-check-disabled). Resolving an
-// import of a file not read yet records it as wanted; the source reads it and analyses again.
+// switched to a class defined elsewhere can be judged (see csrf-check-disabled), and the URLconfs,
+// where a view may be wrapped in login_required() (see access-control-removed). Resolving an import
+// of a file not read yet records it as wanted; the source reads it and analyses again.
 import type { ModuleIndex } from '../settings/modules.js'
 
-/** Asks the index for the modules that read Python files using `authentication_classes` import from. */
+/** The most URLconfs read for the code rules. */
+const MAX_URLCONFS = 100
+
+const isUrlconf = (path: string): boolean => path.endsWith('/urls.py') || path === 'urls.py' || path.includes('/urls/')
+
+/** Asks the index for the URLconfs, and for the modules that read Python files using `authentication_classes` import from. */
 export function wantCodeImports(index: ModuleIndex): void {
+  let urlconfs = 0
   for (const path of index.files.paths) {
     if (!path.endsWith('.py')) continue
+    if (isUrlconf(path) && index.files.read(path) === undefined && urlconfs++ < MAX_URLCONFS) index.wanted.add(path)
     const text = index.files.read(path)
     if (!text?.includes('authentication_classes')) continue
     const module = index.module(path)

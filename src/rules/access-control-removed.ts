@@ -15,15 +15,22 @@ function sides(ctx: TreeContext): { base: Side[]; head: Side[]; wrapped: Map<str
   const base: Side[] = []
   const head: Side[] = []
   const wrapped = new Map<string, AccessKind[]>()
+  const seen = new Set<string>()
   for (const file of ctx.code) {
     if (file.kind !== 'python') continue
     const module = ctx.python(file.path)
     if (!module) continue
     head.push({ path: file.path, views: viewAccess(module) })
-    for (const [view, kinds] of wrappedViews(module)) wrapped.set(view, [...(wrapped.get(view) ?? []), ...kinds])
     const baseModule = file.base ? ctx.python(file.base.path, 'base') : undefined
     if (baseModule) base.push({ path: file.path, views: viewAccess(baseModule) })
   }
+  // URLconfs (and any module) that wrap views in an access decorator, changed or not
+  for (const needle of ['_required(', 'user_passes_test('])
+    for (const { path, module } of ctx.pythonWith(needle)) {
+      if (seen.has(path)) continue
+      seen.add(path)
+      for (const [view, kinds] of wrappedViews(module)) wrapped.set(view, [...(wrapped.get(view) ?? []), ...kinds])
+    }
   return { base, head, wrapped }
 }
 
