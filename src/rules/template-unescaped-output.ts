@@ -4,6 +4,7 @@ import { blockFilterExpressions, filterExpression, isLiteralValue, tagName, toke
 import type { RuleFinding, TreeRule } from './types.js'
 
 const UNSAFE_FILTERS = new Set(['safe', 'safeseq'])
+const MAX_PER_FILE = 200
 const SUPPRESS = '{# django-security: ignore[template-unescaped-output] -- why this value is safe HTML #}'
 
 /** A template whose output is plain text (a `.txt` email body): escaping matters only if it is shown as HTML. */
@@ -16,7 +17,7 @@ export const templateUnescapedOutput: TreeRule = {
     title: 'A template turns off HTML escaping',
     django: [],
     docs: {
-      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include … with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count. A `.txt` template (a plain-text email) is reported at low severity.',
+      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include … with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity.',
       why: 'Django escapes every variable by default; `|safe` and `autoescape off` switch that off, so a value that contains user input (a name, a comment, a query parameter) is written into the page as HTML and can run script in other users\' sessions (stored or reflected XSS).',
       bad: '<div class="bio">{{ profile.bio|safe }}</div>\n{% autoescape off %}{{ comment.body }}{% endautoescape %}',
       fix: '<div class="bio">{{ profile.bio }}</div>\n{# HTML that must be rendered: build it in Python with format_html(), or sanitise it (bleach / nh3) before marking it safe #}',
@@ -36,9 +37,12 @@ export const templateUnescapedOutput: TreeRule = {
         return n === 1 ? s : `${s}#${n}`
       }
       const low = plainText(path)
+      // one comment per line, and a bounded number per file: a hostile template cannot flood the review
+      const lines = new Set<number>()
       const report = (line: number, what: string, key: string, fix: string): void => {
         const s = subject(key)
-        if (!ctx.isNew(path, line)) return
+        if (!ctx.isNew(path, line) || lines.has(line) || lines.size >= MAX_PER_FILE) return
+        lines.add(line)
         out.push({
           subject: s,
           loc: { path, line, endLine: line },
