@@ -20,7 +20,8 @@ describe('code rules on hostile input', () => {
     const chain = Array.from({ length: 200 }, (_, i) => `a${i}`).join(' + ')
     const body = Array.from({ length: 2000 }, () => '    cursor.execute("SELECT " + q)\n    format_html(q)\n').join('')
     const { ms, rules } = await timed({ 'app/views.py': `def v(request, ${Array.from({ length: 200 }, (_, i) => `a${i}`).join(', ')}):\n    q = ${chain}\n${body}` })
-    expect(rules.filter((r) => r === 'raw-sql-string-formatting')).toHaveLength(2000)
+    // at most 200 findings of a rule in one file
+    expect(rules.filter((r) => r === 'raw-sql-string-formatting')).toHaveLength(200)
     expect(ms).toBeLessThan(20_000)
   })
 

@@ -86,6 +86,9 @@ export function treeContext(r: Review): TreeContext {
   }
 }
 
+/** The most findings one tree rule reports in one file. */
+export const MAX_FINDINGS_PER_FILE = 200
+
 /** A tree rule's result; `rule` is all the results stage needs of it. */
 export type TreeKeyed = FileKeyed
 
@@ -96,7 +99,13 @@ export async function runTreeRules(ctx: TreeContext, config: Config): Promise<Tr
   const out: TreeKeyed[] = []
   for (const rule of TREE_RULES) {
     if (config.rules[rule.meta.id] === 'off') continue
-    for (const raw of rule.check(ctx)) out.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw, fileClass: ctx.fileClass(raw.loc.path) })
+    const perFile = new Map<string, number>()
+    for (const raw of rule.check(ctx)) {
+      // a file of ten thousand generated sinks must not become ten thousand review comments
+      const n = (perFile.get(raw.loc.path) ?? 0) + 1
+      perFile.set(raw.loc.path, n)
+      if (n <= MAX_FINDINGS_PER_FILE) out.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw, fileClass: ctx.fileClass(raw.loc.path) })
+    }
   }
   return out
 }
