@@ -1,4 +1,6 @@
+import { describe, expect, it } from '@jest/globals'
 import { csrfExemptAdded } from '../../src/rules/csrf-exempt-added.js'
+import { diffFiles } from '../helpers/project.js'
 import { treeRuleTester } from '../helpers/tree-rule-tester.js'
 
 const VIEWS = `from django.contrib.auth.decorators import login_required
@@ -101,4 +103,13 @@ treeRuleTester(csrfExemptAdded, {
     { name: 'an exemption added in a test', base: { 'shop/tests.py': VIEWS }, head: { 'shop/tests.py': EXEMPT } }
   ],
   diffInvalid: [{ name: '@csrf_exempt added to a logged-in view', base: { 'shop/views.py': VIEWS }, head: { 'shop/views.py': EXEMPT }, findings: [{ path: 'shop/views.py', line: 8, severity: 'medium' }] }]
+})
+
+describe('a reviewed webhook exemption', () => {
+  it('is silenced by the suppression the message shows, written on its line, and listed as suppressed by the change', async () => {
+    const suppressed = WEBHOOK.replace('@csrf_exempt\n', "@csrf_exempt  # django-security: ignore[csrf-exempt-added] -- verifies the Stripe signature on every request\n")
+    const r = await diffFiles({ 'payments/__init__.py': '' }, { 'payments/views.py': suppressed })
+    expect(r.findings.filter((f) => f.ruleId === 'csrf-exempt-added')).toEqual([])
+    expect(r.suppressed?.map((s) => `${s.finding.ruleId}@${s.finding.path}:${s.finding.line} ${s.reason}`)).toEqual(['csrf-exempt-added@payments/views.py:6 verifies the Stripe signature on every request'])
+  })
 })
