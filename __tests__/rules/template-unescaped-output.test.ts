@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { templateUnescapedOutput } from '../../src/rules/template-unescaped-output.js'
 import { blockFilterExpressions, filterExpression, isTemplatePath, tokenize } from '../../src/templates/tokenize.js'
-import { diffFiles } from '../helpers/project.js'
+import { diffFiles, scanFiles } from '../helpers/project.js'
 import { treeRuleTester } from '../helpers/tree-rule-tester.js'
 
 const PAGE = `{% extends "base.html" %}
@@ -74,6 +74,13 @@ describe('the template tokenizer', () => {
 
   it('does not read a file over the size limit', () => {
     expect(tokenize(`{{ x|safe }}${' '.repeat(1_000_001)}`)).toEqual([])
+  })
+})
+
+describe('a template named like a "template"', () => {
+  it('is classified as production code in the finding', async () => {
+    const r = await scanFiles({ 'shop/templates/email_template.html': edit('{{ x|safe }}') })
+    expect(r.findings.find((f) => f.ruleId === 'template-unescaped-output')?.fileClass).toEqual({ kind: 'production', why: 'a Django template production renders' })
   })
 })
 

@@ -37,8 +37,14 @@ interface Review {
 }
 
 /** The context tree rules see, for a scan (every production code file) or a diff (the changed ones). */
+/** A Django template classified by its name as a template to copy (`email_template.html`) is what Django renders. */
+const RENDERED: FileClass = { kind: 'production', why: 'a Django template production renders' }
+
 export function treeContext(r: Review): TreeContext {
-  const fileClass = (path: string): FileClass => fileClassOf(path, r.head.analysis)
+  const fileClass = (path: string): FileClass => {
+    const cls = fileClassOf(path, r.head.analysis)
+    return cls.kind === 'template' && codeKind(path, cls) === 'template' ? RENDERED : cls
+  }
   const code: CodeFile[] = []
   const added = new Map<string, ReadonlySet<number>>()
   if (r.diff) {
