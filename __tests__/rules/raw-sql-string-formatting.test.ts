@@ -48,5 +48,8 @@ treeRuleTester(rawSqlStringFormatting, {
     { name: 'a line next to an old formatted query', base: file('connection.cursor().execute(f"SELECT * FROM t WHERE ref = \'{ref}\'")'), head: file('connection.cursor().execute(f"SELECT * FROM t WHERE ref = \'{ref}\'")\nreturn None') },
     { name: 'a formatted query made parameterised', base: file('connection.cursor().execute(f"SELECT * FROM t WHERE ref = \'{ref}\'")'), head: file('connection.cursor().execute("SELECT * FROM t WHERE ref = %s", [ref])') }
   ],
-  diffInvalid: [{ name: 'an f-string query added', base: file('return None'), head: file('connection.cursor().execute(f"SELECT * FROM t WHERE ref = \'{ref}\'")\nreturn None'), findings: [{ path: 'shop/reports.py', line: at }] }]
+  diffInvalid: [
+    { name: 'the query a call already ran rebuilt with an f-string: reported on the added line', base: file('sql = "SELECT * FROM t WHERE ref = %s"\nconnection.cursor().execute(sql)'), head: file('sql = f"SELECT * FROM t WHERE ref = \'{ref}\'"\nconnection.cursor().execute(sql)'), findings: [{ path: 'shop/reports.py', line: at, message: ['(line 11)'] }] },
+    { name: 'an f-string query added', base: file('return None'), head: file('connection.cursor().execute(f"SELECT * FROM t WHERE ref = \'{ref}\'")\nreturn None'), findings: [{ path: 'shop/reports.py', line: at }] }
+  ]
 })

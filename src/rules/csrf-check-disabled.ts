@@ -62,12 +62,15 @@ export const csrfCheckDisabled: TreeRule = {
     const unseen = [...ctx.head.files.paths].some((p) => p.endsWith('.py') && ctx.head.files.read(p) === undefined)
     for (const c of classes) {
       const used = uses.filter((u) => u.cls === c.name || byName.get(u.cls)?.via === c.name)
-      if ((!used.length && !unseen) || !linesOf(c).some((l) => ctx.isNew(c.path, l))) continue
+      const changed = linesOf(c).find((l) => ctx.isNew(c.path, l))
+      if ((!used.length && !unseen) || changed === undefined) continue
+      // on the def line, or in a diff the first line the change wrote there (`pass` replacing the check)
+      const line = ctx.isNew(c.path, c.line) ? c.line : changed
       const shown = used.slice(0, 3).map((u) => `${u.where} (${u.loc.path}:${u.loc.line})`)
       const usedBy = used.length ? `It is used by ${shown.join(', ')}${used.length > 3 ? ` and ${used.length - 3} more` : ''}.` : 'The review read the changed files and the settings and saw no use of it; a class like this exists to be put in authentication_classes.'
       out.push({
         subject: `class:${c.name}`,
-        loc: { path: c.path, line: c.line, endLine: c.line },
+        loc: { path: c.path, line, endLine: line },
         message: `${c.name} ${c.via ? `inherits the empty enforce_csrf of ${c.via}` : 'overrides enforce_csrf to do nothing'}, so requests authenticated by the session cookie skip DRF's CSRF check: any site a logged-in user visits can call the API as them. ${usedBy}`,
         fix: { description: FIX }
       })
@@ -76,7 +79,7 @@ export const csrfCheckDisabled: TreeRule = {
     if (ctx.mode === 'diff')
       for (const u of uses) {
         const c = byName.get(u.cls)
-        if (!c || !ctx.isNew(u.loc.path, u.loc.line) || out.some((f) => f.loc.path === c.path && f.loc.line === c.line)) continue
+        if (!c || !ctx.isNew(u.loc.path, u.loc.line) || out.some((f) => f.subject === `class:${c.name}` || f.subject === `class:${c.via ?? ''}`)) continue
         out.push({
           subject: `use:${u.cls}:${u.where}`,
           loc: u.loc,

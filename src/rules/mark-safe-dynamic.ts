@@ -52,7 +52,9 @@ export const markSafeDynamic: TreeRule = {
         const n = (counts.get(key) ?? 0) + 1
         counts.set(key, n)
         if (!ctx.isNew(file.path, line) && !ctx.isNew(file.path, otherLine)) return
-        out.push({ subject: n === 1 ? key : `${key}#${n}`, loc: { path: file.path, line, endLine: line }, message, fix: { description: fix } })
+        // on the line the change added: the call, or the line that builds what the call already marked safe
+        const at = ctx.isNew(file.path, line) ? line : otherLine
+        out.push({ subject: n === 1 ? key : `${key}#${n}`, loc: { path: file.path, line: at, endLine: at }, message: at === line ? message : `${message} (the call is at line ${line})`, fix: { description: fix } })
       }
       for (const scope of scopesOf(module)) {
         const judge = new StringJudge(resolver, scope)

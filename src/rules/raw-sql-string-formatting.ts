@@ -118,10 +118,12 @@ export const rawSqlStringFormatting: TreeRule = {
         const n = (counts.get(key) ?? 0) + 1
         counts.set(key, n)
         if (!ctx.isNew(file.path, call.line) && !ctx.isNew(file.path, built.line)) return
+        // on the line the change added: the call, or the line that builds the query the call already ran
+        const line = ctx.isNew(file.path, call.line) ? call.line : built.line
         out.push({
           subject: n === 1 ? key : `${key}#${n}`,
-          loc: { path: file.path, line: call.line, endLine: call.line },
-          message: `${sink.name} runs SQL built with ${built.how}${scope.qualname ? ` in ${scope.qualname}` : ''}: a value that contains a quote ends the string and the rest runs as SQL (SQL injection).`,
+          loc: { path: file.path, line, endLine: line },
+          message: `${sink.name}${line !== call.line ? ` (line ${call.line})` : ''} runs SQL built with ${built.how}${scope.qualname ? ` in ${scope.qualname}` : ''}: a value that contains a quote ends the string and the rest runs as SQL (SQL injection).`,
           fix: { description: `Pass the values as parameters and keep the query text literal: \`cursor.execute("… WHERE id = %s", [value])\`, \`Model.objects.raw("… WHERE id = %s", [value])\`, \`RawSQL("… = %s", (value,))\`; a table or column name that must vary comes from a fixed list (or connection.ops.quote_name), never from input.` }
         })
       }
