@@ -36,10 +36,10 @@ interface Review {
   diff?: ChangeIndex
 }
 
-/** The context tree rules see, for a scan (every production code file) or a diff (the changed ones). */
 /** A Django template classified by its name as a template to copy (`email_template.html`) is what Django renders. */
 const RENDERED: FileClass = { kind: 'production', why: 'a Django template production renders' }
 
+/** The context tree rules see, for a scan (every production code file) or a diff (the changed ones). */
 export function treeContext(r: Review): TreeContext {
   const fileClass = (path: string): FileClass => {
     const cls = fileClassOf(path, r.head.analysis)
