@@ -53,6 +53,7 @@ treeRuleTester(csrfCheckDisabled, {
   diffValid: [{ name: 'a view already using it, edited', base: { 'api/auth.py': AUTH, 'api/views.py': USING }, head: { 'api/views.py': USING.replace('Order.objects.all()', 'Order.objects.filter(paid=True)') } }],
   diffInvalid: [
     { name: 'enforce_csrf made to do nothing, in use: on the line the change wrote', base: { 'api/auth.py': CHECKING, 'api/views.py': USING }, head: { 'api/auth.py': AUTH }, findings: [{ path: 'api/auth.py', line: 6, severity: 'high' }] },
+    { name: 'the class that already existed made the default authentication in production settings', base: { 'api/__init__.py': '', 'api/auth.py': AUTH, 'config/settings.py': SETTINGS }, head: { 'config/settings.py': DEFAULTING }, findings: [{ path: 'config/settings.py', line: 5, message: ['now uses CsrfExemptSessionAuthentication'] }] },
     { name: 'a view switched to the class that already existed', base: { 'api/auth.py': AUTH, 'api/views.py': VIEWS }, head: { 'api/views.py': USING }, findings: [{ path: 'api/views.py', line: 10, message: ["OrderViewSet's authentication_classes now uses CsrfExemptSessionAuthentication"] }] }
   ]
 })
