@@ -45988,6 +45988,29 @@ function mask(secret) {
   const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
   return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
 }
+function alternatives(v2) {
+  return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function entryOf(v2, key) {
+  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
+}
+function lastSegment(dotted2) {
+  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
+}
+function listStrings(v2) {
+  const alts = alternatives(v2);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const alt of alts) {
+    if (alt.kind !== "seq") continue;
+    for (const item of [...alt.items, ...alt.only ?? []]) {
+      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
+      const s = item.value.value;
+      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
+      out2.set(s, { value: s, loc: item.loc, certain });
+    }
+  }
+  return [...out2.values()];
+}
 
 // src/lines.ts
 var LineIndex = class {
@@ -46362,6 +46385,10 @@ var contentTypeNosniffDisabled = {
 };
 
 // src/rules/cookie-samesite-none.ts
+var sameSite = (v2) => v2?.kind === "str" ? v2.value.toLowerCase() : void 0;
+function strictToLax(before, now) {
+  return sameSite(before) === "strict" && sameSite(now) === "lax";
+}
 var cookieSamesiteNone = {
   meta: {
     id: "cookie-samesite-none",
@@ -46369,18 +46396,29 @@ var cookieSamesiteNone = {
     title: "Session or CSRF cookie has SameSite=None",
     django: [],
     docs: {
-      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all).',
+      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all). In a diff, loosening from `Strict` to `Lax` (also by removing the setting, as Lax is the default) is reported at low; any step to None is the medium finding.',
       why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Without the attribute each browser decides: Chrome and Edge treat the cookie as Lax, Safari and Firefox send it cross-site. Django's default, 'Lax', keeps normal links working.",
       bad: 'SESSION_COOKIE_SAMESITE = "None"',
       fix: 'SESSION_COOKIE_SAMESITE = "Lax"'
     }
   },
-  check({ settings }) {
+  check({ settings, base }) {
     const out2 = [];
     for (const name2 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
       const s = settings.get(name2);
       const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || v2.kind === "str" && v2.value.toLowerCase() === "none");
-      if (j3.verdict === "none" || !j3.value) continue;
+      if (j3.verdict === "none" || !j3.value) {
+        const loosened2 = strictToLax(base?.get(name2).value, s.value);
+        if (loosened2)
+          out2.push({
+            subject: `${name2}:loosened`,
+            loc: locOf(s, settings),
+            severity: "low",
+            message: `${name2} is loosened from 'Strict' to ${show2(s.value)} in production, so the cookie is sent again when a user follows a link from another site: a GET request started elsewhere arrives logged in (${origin(s, settings)}).`,
+            fix: { description: `Keep ${name2} = 'Strict' unless links from other sites must arrive logged in.`, replacement: literalFix(s, "'Strict'") }
+          });
+        continue;
+      }
       const effect = j3.value.kind === "str" ? "so browsers send the cookie with requests from other sites" : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites";
       out2.push({
         subject: name2,
@@ -46587,20 +46625,107 @@ var csrfMiddlewareMissing = {
   }
 };
 
+// src/rules/csrf-trusted-origins-too-broad.ts
+var SHARED_HOSTING = /* @__PURE__ */ new Set([
+  "herokuapp.com",
+  "vercel.app",
+  "netlify.app",
+  "github.io",
+  "gitlab.io",
+  "pythonanywhere.com",
+  "onrender.com",
+  "fly.dev",
+  "appspot.com",
+  "azurewebsites.net",
+  "pages.dev",
+  "workers.dev",
+  "web.app",
+  "firebaseapp.com",
+  "railway.app",
+  "up.railway.app",
+  "glitch.me",
+  "ngrok.io",
+  "ngrok-free.app",
+  "trycloudflare.com",
+  "cloudfront.net",
+  "amazonaws.com",
+  "surge.sh",
+  "loca.lt"
+]);
+function loopback(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "[::1]";
+}
+function originProblem(entry) {
+  const m2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(entry.trim());
+  const scheme = m2?.[1].toLowerCase();
+  const netloc = (m2 ? m2[2] : entry.trim()).toLowerCase();
+  const host = netloc.startsWith("[") ? netloc.slice(0, netloc.indexOf("]") + 1) : netloc.replace(/:\d*$/, "");
+  const wildcard = host.startsWith("*") || !scheme && host.startsWith(".");
+  if (wildcard) {
+    const suffix = host.replace(/^\*+/, "").replace(/^\./, "");
+    if (!suffix) return { problem: "inert", host };
+    if (SHARED_HOSTING.has(suffix)) return { problem: "shared", host: suffix };
+    if (!suffix.includes(".") || /^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(suffix)) return { problem: "suffix", host: suffix };
+  }
+  if (scheme === "http" && !loopback(host.replace(/^\*+\.?/, ""))) return { problem: "http", host };
+  return void 0;
+}
+var SAYS = {
+  inert: (e) => `${pyRepr(e)}, which Django does not read as "any origin": it strips the stars and matches what is left as a domain, so this entry matches no origin at all. It does not widen trust today, but it says the site means to accept cross-site form posts from anywhere`,
+  shared: (e, h3) => `${pyRepr(e)}: anyone can put a site on a subdomain of ${h3}, so pages of strangers' apps there pass the CSRF origin check`,
+  suffix: (e, h3) => `${pyRepr(e)}: it trusts every site under the public suffix .${h3}, which anyone can register a domain in, so their pages pass the CSRF origin check`,
+  http: (e) => `the plain-HTTP origin ${pyRepr(e)}: a page served over HTTP can be rewritten by anyone on the network path (public Wi-Fi, a hostile proxy), who can then post forms to the site that pass the CSRF origin check`
+};
+var csrfTrustedOriginsTooBroad = {
+  meta: {
+    id: "csrf-trusted-origins-too-broad",
+    severity: "medium",
+    title: "CSRF_TRUSTED_ORIGINS trusts origins the site does not control",
+    django: [],
+    docs: {
+      what: "Finds production `CSRF_TRUSTED_ORIGINS` entries that let other people's pages pass Django's CSRF origin check: a plain `http://` origin (loopback hosts such as `http://localhost:3000` and `http://127.0.0.1:8000` are left alone, but `http://localhost.evil.com` is not loopback), a wildcard on a shared-hosting domain where anyone can get a subdomain (`https://*.herokuapp.com`, `*.vercel.app`, `*.github.io`, \u2026) or on a public suffix (`https://*.com`). A bare `*` or `https://*` is reported at low: Django matches it against no origin, so it widens nothing, but it shows an intent to accept posts from anywhere. Explicit `https://` origins and wildcards on your own domain (`https://*.example.com`) are fine. Django's only check (4_0.E001) is about the scheme being present.",
+      why: "Django's CSRF protection rejects unsafe requests whose Origin (or, over HTTPS, Referer) is not the site itself or a trusted origin. A trusted origin someone else controls can post forms and call APIs with the visitor's cookies; a plain-HTTP origin can be rewritten by anyone on the network path to do the same, together with a csrftoken cookie it plants over HTTP.",
+      bad: 'CSRF_TRUSTED_ORIGINS = ["http://shop.example.com", "https://*.herokuapp.com"]',
+      fix: 'CSRF_TRUSTED_ORIGINS = ["https://shop.example.com", "https://shop-staging.herokuapp.com"]'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("CSRF_TRUSTED_ORIGINS");
+    const out2 = [];
+    for (const entry of listStrings(s.value)) {
+      const p2 = originProblem(entry.value);
+      if (!p2) continue;
+      out2.push({
+        subject: `CSRF_TRUSTED_ORIGINS:${entry.value}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: p2.problem === "inert" ? "low" : void 0,
+        message: `CSRF_TRUSTED_ORIGINS ${entry.certain ? "has" : "can have"} ${SAYS[p2.problem](entry.value, p2.host)} (${origin(s, settings)}).`,
+        fix: {
+          description: p2.problem === "http" ? `Trust the HTTPS origin instead (${pyRepr(entry.value.replace(/^http:/i, "https:"))}), and serve that site over HTTPS only.` : p2.problem === "inert" ? 'Remove the wildcard and list the exact origins that post to the site, e.g. "https://app.example.com".' : `List your own app's origin exactly (e.g. "https://myapp.${p2.host}") instead of every subdomain of ${p2.host}.`
+        }
+      });
+    }
+    return out2;
+  }
+};
+
 // src/python/env.ts
 var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
 var UNSET_WORLD = 0;
 var OFF_WORLDS = [1, 2, 3];
-function worldOf(index, set, env) {
+function worldOf(index, { set, env, platform: platform2 } = {}) {
   if (env) return { probe: null, env, deployed: false };
-  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD };
+  const probe = set ? null : WORLDS[index] ?? null;
+  const on2 = probe === null && platform2?.size ? { platform: platform2 } : {};
+  return set ? { probe, set, deployed: false, ...on2 } : { probe, deployed: index === UNSET_WORLD, ...on2 };
 }
 function isSet(world, name2) {
-  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false);
+  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
 }
 function envValue(world, name2) {
-  if (world.set?.name === name2) return world.set.value;
+  if (world.set?.name === name2) return world.set.value ?? void 0;
   if (world.env) return world.env.get(name2);
+  if (world.platform?.has(name2)) return world.platform.get(name2);
   return world.probe ?? void 0;
 }
 var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
@@ -46609,6 +46734,10 @@ function probeProduces(literal3) {
   return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
 }
 var DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
+var BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/;
+function switchesAwayFromProduction(variable) {
+  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w2) => BUILD_WORDS.test(w2));
+}
 function namesDevelopment(literal3) {
   return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
 }
@@ -46753,6 +46882,135 @@ var debugEnabled = {
   }
 };
 
+// src/rules/debug-tools-in-production.ts
+var TOOLBAR = { label: "django-debug-toolbar", risk: "it renders SQL queries, settings, headers and templates of each request to anyone its SHOW_TOOLBAR_CALLBACK or INTERNAL_IPS lets through (behind a proxy, every visitor can share the proxy's address), and keeps every query in memory" };
+var SILK = { label: "django-silk", risk: "it records every request and response, bodies, headers and SQL included, and shows them at /silk/, which needs no login unless SILKY_AUTHENTICATION and SILKY_AUTHORISATION are set" };
+var TOOLS = {
+  debug_toolbar: TOOLBAR,
+  "debug_toolbar.middleware.DebugToolbarMiddleware": TOOLBAR,
+  silk: SILK,
+  "silk.middleware.SilkyMiddleware": SILK,
+  django_extensions: {
+    label: "django-extensions",
+    risk: "it brings runserver_plus, whose Werkzeug debugger runs any Python typed into an error page, and shell_plus and other commands meant for development; it is harmless only as long as no one starts them on a production host",
+    severity: "low"
+  }
+};
+function debugGuarded(view, setting, tool) {
+  const off = [UNSET_WORLD, ...OFF_WORLDS].filter((w2) => truthy(view.get("DEBUG", w2).value) === false);
+  return off.length > 0 && off.every((w2) => containsString(view.get(setting, w2).value, tool) === false);
+}
+var debugToolsInProduction = {
+  meta: {
+    id: "debug-tools-in-production",
+    severity: "medium",
+    title: "Development tools are enabled in production",
+    django: [],
+    docs: {
+      what: "Finds development tools in the production `INSTALLED_APPS` or `MIDDLEWARE`: django-debug-toolbar (`debug_toolbar` and its middleware), django-silk (`silk`, `SilkyMiddleware`) and, at low, django-extensions (`django_extensions`, home of runserver_plus). A tool added under `if DEBUG:` is not reported when DEBUG is off in production: the review evaluates the settings with DEBUG off (its default, and the environment saying False, 0 or nothing) and the tool must be absent in each. A tool behind another condition the review cannot decide (a required environment variable) is reported as possible, naming the condition; one behind a flag that is off when its variable is unset is not reported.",
+      why: "These tools exist to show a developer everything about a request: SQL, settings, headers, request bodies, profiles. In production that is an information leak to whoever reaches them, a memory and speed cost on every request, and for runserver_plus an interactive Python console in the browser.",
+      bad: 'INSTALLED_APPS += ["debug_toolbar"]\nMIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]',
+      fix: 'if DEBUG:\n    INSTALLED_APPS += ["debug_toolbar"]\n    MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]\n# better: add them in local.py / development settings only'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const mw = middlewareSetting(settings);
+    for (const s of [settings.get("INSTALLED_APPS"), mw]) {
+      const name2 = s.name;
+      for (const entry of listStrings(s.value)) {
+        const tool = TOOLS[entry.value] ?? (name2 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
+        if (!tool || debugGuarded(settings, name2, entry.value)) continue;
+        const condition = !entry.certain && s.value.kind === "oneOf" ? `; it ${s.value.why}` : "";
+        out2.push({
+          subject: `${name2}:${entry.value}`,
+          loc: entry.loc ?? locOf(s, settings),
+          severity: tool.severity,
+          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard: ${tool.risk} (${origin(s, settings)}${condition}).`,
+          fix: { description: `Add ${pyRepr(entry.value)} only in development settings (local.py), or under \`if DEBUG:\` with DEBUG off in production.` }
+        });
+      }
+    }
+    return out2;
+  }
+};
+
+// src/rules/drf-default-allow-any.ts
+var SUBJECT = "REST_FRAMEWORK:DEFAULT_PERMISSION_CLASSES";
+var KEY = "DEFAULT_PERMISSION_CLASSES";
+function stateOf(v2) {
+  if (v2.kind !== "dict") return void 0;
+  const entry = entryOf(v2, KEY);
+  if (!entry) return v2.open ? void 0 : "missing";
+  const classes = entry.value;
+  if (classes.kind !== "seq" || classes.open) return void 0;
+  const names = classes.items.map((i2) => i2.value.kind === "str" ? lastSegment(i2.value.value) : void 0);
+  if (names.includes(void 0)) return void 0;
+  return names.every((n) => n === "AllowAny") ? "open" : "guarded";
+}
+function settingState(s) {
+  return s.isDefault ? "missing" : s.value.kind === "oneOf" ? void 0 : stateOf(s.value);
+}
+function guardedBefore(base) {
+  if (!base || hasEntry(base.get("INSTALLED_APPS"), "rest_framework") !== true) return void 0;
+  const s = base.get("REST_FRAMEWORK");
+  if (settingState(s) !== "guarded") return void 0;
+  const entry = entryOf(s.value, KEY);
+  const loc = entry?.loc ?? s.binding?.loc;
+  return loc && { loc, text: `"${KEY}": ${entry ? show2(entry.value) : "\u2026"}` };
+}
+var DRF_INSTALLED = {
+  what: "rest_framework is in INSTALLED_APPS",
+  holds: (view) => hasEntry(view.get("INSTALLED_APPS"), "rest_framework")
+};
+var FIX = `Set REST_FRAMEWORK["${KEY}"] = ["rest_framework.permissions.IsAuthenticated"] and open public endpoints one by one with permission_classes = [AllowAny].`;
+var drfDefaultAllowAny = {
+  meta: {
+    id: "drf-default-allow-any",
+    severity: "medium",
+    title: "Django REST framework lets anyone call views by default",
+    django: [],
+    docs: {
+      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: a scan reports that at low, since some projects set `permission_classes` on every view. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
+      why: "The default permission applies to every API view that does not set its own `permission_classes`. With AllowAny, a view someone forgets to protect, or a new one, is open to anonymous users: reading, changing and deleting data.",
+      bad: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],\n}',
+      fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
+    }
+  },
+  preconditions: () => [DRF_INSTALLED],
+  check({ settings, base }) {
+    if (DRF_INSTALLED.holds(settings) !== true) return [];
+    const s = settings.get("REST_FRAMEWORK");
+    const open2 = judge(s, (v2) => {
+      const state = stateOf(v2);
+      return state === void 0 ? void 0 : state === "open";
+    });
+    if (open2.verdict !== "none" && open2.value) {
+      const classes = entryOf(open2.value, KEY);
+      const out2 = {
+        subject: SUBJECT,
+        loc: classes?.loc ?? locOf(s, settings, open2.binding),
+        message: `REST_FRAMEWORK["${KEY}"] ${open2.verdict === "possible" ? "can be" : "is"} ${classes ? show2(classes.value) : "AllowAny"} in production, so every API view without its own permission_classes answers anonymous requests (${origin(s, settings, open2.binding)}).`,
+        fix: { description: FIX }
+      };
+      return [out2];
+    }
+    if (settingState(s) !== "missing") return [];
+    const removed = guardedBefore(base);
+    const from = s.isDefault ? `REST_FRAMEWORK is not set in ${settings.path} or the modules it imports` : origin(s, settings);
+    return [
+      {
+        subject: SUBJECT,
+        loc: locOf(s, settings),
+        severity: removed ? void 0 : "low",
+        removed,
+        message: removed ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).` : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${from}).`,
+        fix: { description: FIX }
+      }
+    ];
+  }
+};
+
 // src/rules/hsts-weakened.ts
 var ONE_YEAR = 31536e3;
 function isTrue(view, name2) {
@@ -46835,9 +47093,296 @@ var hstsWeakened = {
   }
 };
 
+// src/rules/insecure-session-serializer.ts
+var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
+var insecureSessionSerializer = {
+  meta: {
+    id: "insecure-session-serializer",
+    severity: "high",
+    title: "Sessions are serialized with pickle",
+    django: [],
+    docs: {
+      what: "Finds production settings whose `SESSION_SERIALIZER` is pickle-based: Django's `PickleSerializer` (deprecated in 4.1, removed in 5.0) or any serializer class with `Pickle` in its name.",
+      why: "Unpickling runs code. Anyone who can get a forged session accepted, which takes only the SECRET_KEY (leaked, committed or weak) and is easiest with the `signed_cookies` session engine where the session is the cookie, can run any command on the server. With JSON, a leaked key lets an attacker forge sessions, but not execute code.",
+      bad: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"',
+      fix: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"  # the default'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("SESSION_SERIALIZER");
+    const j3 = judge(s, (v2) => v2.kind === "str" ? /pickle/i.test(v2.value) : void 0);
+    if (j3.verdict === "none" || !j3.value) return [];
+    const engine = settings.get("SESSION_ENGINE").value;
+    const cookies = engine.kind === "str" && engine.value.endsWith("signed_cookies") ? " With the signed_cookies session engine set here, the attacker sends that session as a cookie." : "";
+    return [
+      {
+        subject: "SESSION_SERIALIZER",
+        loc: locOf(s, settings, j3.binding),
+        message: `SESSION_SERIALIZER ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: sessions are unpickled, so anyone who can forge a session (it takes only the SECRET_KEY) can run code on the server (${origin(s, settings, j3.binding)}).${cookies}`,
+        fix: { description: "Use the JSON serializer (Django's default) and store only JSON-serializable values in sessions; existing pickled sessions are dropped, so users log in again.", replacement: literalFix(s, `'${JSON_SERIALIZER}'`) }
+      }
+    ];
+  }
+};
+
+// src/rules/secret-key-weak.ts
+var MIN_LENGTH = 50;
+var MIN_UNIQUE = 5;
+var INSECURE_PREFIX = "django-insecure-";
+var PLACEHOLDERS = /* @__PURE__ */ new Set(["changeme", "change-me", "change_me", "secret", "secretkey", "secret-key", "secret_key", "dev", "development", "test", "testing", "insecure", "dummy", "example", "xxx", "notsecret", "not-a-secret", "your-secret-key", "your-secret-key-here", "replace-me", "replaceme", "django"]);
+function weakness(v2) {
+  if (v2.kind === "none") return "it is None";
+  if (v2.kind !== "str") return void 0;
+  const key = v2.value;
+  if (key === "") return "it is empty";
+  if (PLACEHOLDERS.has(key.toLowerCase())) return "it is a well-known placeholder";
+  if (key.startsWith(INSECURE_PREFIX)) return `it starts with "${INSECURE_PREFIX}", the prefix of keys generated by startproject for development`;
+  const length = [...key].length;
+  if (length < MIN_LENGTH) return `it has ${length} characters, fewer than ${MIN_LENGTH}`;
+  if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
+  return void 0;
+}
+var secretKeyWeak = {
+  meta: {
+    id: "secret-key-weak",
+    severity: "high",
+    title: "SECRET_KEY is empty, short or a placeholder",
+    django: ["security.W009", "security.W025"],
+    docs: {
+      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
+      why: "A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.",
+      bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
+      fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
+    }
+  },
+  check({ settings, base }) {
+    const out2 = [];
+    const key = settings.get("SECRET_KEY");
+    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
+    const fromEnv = Boolean(key.binding?.env.length);
+    const e = judge(key, (v2) => !fromEnv && empty(v2));
+    const wasKey = base?.get("SECRET_KEY").value;
+    if (e.value && !(wasKey?.kind === "str" && wasKey.value !== ""))
+      out2.push({
+        subject: "SECRET_KEY:empty",
+        // Django's deploy check still warns (W009); the difference is the severity and the reason
+        djangoCheck: "security.W009",
+        loc: locOf(key, settings, e.binding),
+        severity: "low",
+        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
+        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
+      });
+    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
+    const why2 = j3.value && weakness(j3.value);
+    if (j3.value && why2) {
+      const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
+      out2.push({
+        subject: "SECRET_KEY",
+        djangoCheck: "security.W009",
+        loc: locOf(key, settings, j3.binding),
+        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
+        fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
+      });
+    }
+    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
+    if (fallbacks.value.kind === "seq")
+      fallbacks.value.items.forEach((item, i2) => {
+        const reason = weakness(item.value);
+        if (!reason) return;
+        out2.push({
+          subject: `SECRET_KEY_FALLBACKS[${i2}]`,
+          djangoCheck: "security.W025",
+          loc: item.loc ?? locOf(fallbacks, settings),
+          message: `SECRET_KEY_FALLBACKS[${i2}] is weak: ${reason}.`,
+          fix: { description: "Remove weak or retired keys from SECRET_KEY_FALLBACKS once sessions signed with them have expired." }
+        });
+      });
+    return out2;
+  }
+};
+
+// src/rules/jwt-signing-key-weak.ts
+var KEYS = [
+  { setting: "SIMPLE_JWT", key: "SIGNING_KEY", library: "djangorestframework-simplejwt" },
+  { setting: "NINJA_JWT", key: "SIGNING_KEY", library: "django-ninja-jwt" },
+  { setting: "JWT_AUTH", key: "JWT_SECRET_KEY", library: "djangorestframework-jwt" },
+  { setting: "GRAPHQL_JWT", key: "JWT_SECRET_KEY", library: "django-graphql-jwt" },
+  { setting: "JWT_SECRET_KEY", library: "a JWT library" },
+  { setting: "JWT_SIGNING_KEY", library: "a JWT library" }
+];
+var PROBE = WORLDS.indexOf("example.com");
+function keyIn(v2, key) {
+  const k2 = key ? entryOf(v2, key)?.value : v2;
+  return k2?.kind === "str" ? k2.value : void 0;
+}
+function weakness2(key) {
+  if (!key) return "it is empty";
+  const placeholder = weakness({ kind: "str", value: key });
+  if (placeholder?.includes("placeholder")) return placeholder;
+  const length = [...key].length;
+  return length < 32 ? `it has ${length} characters, fewer than the 32 bytes an HS256 key needs (RFC 7518)` : void 0;
+}
+var jwtSigningKeyWeak = {
+  meta: {
+    id: "jwt-signing-key-weak",
+    severity: "high",
+    title: "JWT signing key is committed or falls back to a literal",
+    django: [],
+    docs: {
+      what: 'Finds a JWT signing key that production takes from the code: `SIMPLE_JWT["SIGNING_KEY"]` (also `NINJA_JWT`), `JWT_AUTH["JWT_SECRET_KEY"]`, `GRAPHQL_JWT["JWT_SECRET_KEY"]`, or a top-level `JWT_SECRET_KEY` / `JWT_SIGNING_KEY`, written as a literal or as the fallback of an environment read (`os.environ.get("JWT_KEY", "secret")`). A key that is the SECRET_KEY itself is left to `secret-key-hardcoded`. The value is always masked.',
+      why: 'Whoever knows the key can mint tokens for any user, staff and superusers included, and the API accepts them until the key is rotated; a committed key is known to everyone with the repository, its forks and its history, and placeholders such as "secret" are the first thing tried.',
+      bad: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", "secret"),\n}',
+      fix: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ["JWT_SIGNING_KEY"],  # required; or leave it out to use SECRET_KEY\n}'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const secretKey = settings.get("SECRET_KEY").value;
+    for (const { setting, key, library } of KEYS) {
+      const s = settings.get(setting);
+      if (s.isDefault) continue;
+      const j3 = judge(s, (v2) => keyIn(v2, key) === void 0 ? void 0 : true);
+      const value = j3.value && keyIn(j3.value, key);
+      const binding = j3.binding;
+      if (value === void 0 || !binding || value && secretKey.kind === "str" && secretKey.value === value) continue;
+      const label = key ? `${setting}["${key}"]` : setting;
+      const probed = keyIn(settings.get(setting, PROBE).value, key);
+      const read = probed !== value ? binding.env.find((r2) => r2.defaultText?.includes(value)) ?? binding.env[0] : void 0;
+      const weak = weakness2(value);
+      const shown = value ? mask(value) : "empty";
+      const how = binding.supplied ? `is a literal (${shown}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `falls back to a literal (${shown}) when ${read.name} is unset` : `is a literal (${shown}) committed in ${binding.loc.path}`;
+      const entry = key && j3.value ? entryOf(j3.value, key) : void 0;
+      out2.push({
+        subject: label,
+        loc: entry?.loc && !binding.supplied ? entry.loc : binding.loc,
+        message: `${label} (${library}) ${how}${weak ? `, and ${weak}` : ""}: anyone who knows it can sign tokens for any user of the API.`,
+        secrets: value ? [value] : void 0,
+        fix: {
+          description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file, and rotate the key.` : read ? `Remove the fallback so the read is required (\`os.environ["${read.name}"]\`), and rotate the key.` : `Read the key from the environment (\`os.environ["JWT_SIGNING_KEY"]\`), or leave it out to use SECRET_KEY, and rotate it: the committed value stays in git history.`
+        }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/password-validators-weakened.ts
+var SETTING = "AUTH_PASSWORD_VALIDATORS";
+var DEFAULT_MIN = 8;
+function validators(v2) {
+  if (v2?.kind !== "seq" || v2.open) return void 0;
+  const out2 = [];
+  for (const item of v2.items) {
+    const name2 = entryOf(item.value, "NAME")?.value;
+    if (name2?.kind !== "str") return void 0;
+    const options = entryOf(item.value, "OPTIONS");
+    const min = entryOf(options?.value, "min_length");
+    const known = !options || options.value.kind === "dict" && !options.value.open || min;
+    const minLength = lastSegment(name2.value) !== "MinimumLengthValidator" || !known ? void 0 : min ? numeric2(min.value) : DEFAULT_MIN;
+    out2.push({ name: name2.value, item, minLength, minLoc: min?.loc });
+  }
+  return out2;
+}
+function minLengthFindings(now, before, from, fallback) {
+  const v2 = now.find((x3) => x3.minLength !== void 0);
+  if (!v2 || v2.minLength === void 0) return [];
+  const was = before?.find((x3) => x3.minLength !== void 0)?.minLength;
+  const lowered = was !== void 0 && v2.minLength < was;
+  const short = v2.minLength < DEFAULT_MIN;
+  if (!short && !lowered) return [];
+  const subject = lowered && ((was ?? 0) < DEFAULT_MIN || !short) ? `${SETTING}:min_length:lowered` : `${SETTING}:min_length`;
+  return [
+    {
+      subject,
+      loc: v2.minLoc ?? v2.item.loc ?? fallback,
+      severity: short ? void 0 : "low",
+      message: `MinimumLengthValidator's min_length ${lowered ? `is lowered from ${was} to ${v2.minLength}` : `is ${v2.minLength}`} in production${short ? `, below ${DEFAULT_MIN} (Django's default and the NIST minimum): short passwords fall to online guessing and, once hashes leak, to cracking in minutes` : ", so shorter passwords are accepted from now on"} (${from}).`,
+      fix: { description: `Set "OPTIONS": {"min_length": ${Math.max(DEFAULT_MIN, was ?? 0, 12)}} (12 or more is common; never below ${DEFAULT_MIN}).` }
+    }
+  ];
+}
+function baseValidators(base) {
+  return base ? validators(base.get(SETTING).value) : void 0;
+}
+var passwordValidatorsWeakened = {
+  meta: {
+    id: "password-validators-weakened",
+    severity: "medium",
+    title: "Password validation is removed or weakened",
+    django: [],
+    docs: {
+      what: "Finds production `AUTH_PASSWORD_VALIDATORS` that accept weak passwords. In a scan: the list set to empty, or `MinimumLengthValidator` with `min_length` below 8. In a diff, also: validators removed (each one named), the list emptied, and `min_length` lowered (at low when it stays at 8 or more). A module that does not set the list at all is not reported: Django's default is no validation, but many projects have no passwords of their own (single sign-on), so that is left to review.",
+      why: "Validators are the only thing between a sign-up form and passwords like `123456` or the user name. Weak passwords fall to credential stuffing and online guessing, and once hashes leak they are cracked first.",
+      bad: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 4}},\n]',
+      fix: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},\n    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},\n    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},\n]'
+    }
+  },
+  check({ settings, base }) {
+    const s = settings.get(SETTING);
+    if (s.isDefault) return [];
+    const before = baseValidators(base);
+    const from = origin(s, settings);
+    const empty = judge(s, (v2) => v2.kind === "seq" ? v2.items.length === 0 && !v2.open && !v2.only : void 0);
+    if (empty.verdict !== "none") {
+      const had = before?.length ? ` (it had ${before.length} validator${before.length === 1 ? "" : "s"}: ${before.map((b3) => lastSegment(b3.name)).join(", ")})` : "";
+      return [
+        {
+          subject: SETTING,
+          loc: locOf(s, settings, empty.binding),
+          message: `${SETTING} ${empty.verdict === "possible" ? "can be" : "is"} ${had ? "emptied" : "empty"} in production${had}, so Django accepts any password, however short or common (${origin(s, settings, empty.binding)}).`,
+          fix: { description: "Restore the validators startproject writes: UserAttributeSimilarityValidator, MinimumLengthValidator (min_length 12), CommonPasswordValidator and NumericPasswordValidator." }
+        }
+      ];
+    }
+    const now = validators(s.value);
+    if (!now) return [];
+    const out2 = minLengthFindings(now, before, from, locOf(s, settings));
+    for (const gone of before ?? []) {
+      if (now.some((v2) => v2.name === gone.name)) continue;
+      out2.push({
+        subject: `${SETTING}:removed:${gone.name}`,
+        loc: locOf(s, settings),
+        removed: gone.item.loc && { loc: gone.item.loc, text: pyRepr(gone.name) },
+        message: `${lastSegment(gone.name)} is removed from ${SETTING} in production, so passwords it rejected (${describe(gone.name)}) are now accepted (${from}).`,
+        fix: { description: `Add {"NAME": ${pyRepr(gone.name)}} to ${SETTING} again.` }
+      });
+    }
+    return out2;
+  }
+};
+function describe(name2) {
+  switch (lastSegment(name2)) {
+    case "MinimumLengthValidator":
+      return "short ones";
+    case "CommonPasswordValidator":
+      return "the 20,000 most common passwords";
+    case "NumericPasswordValidator":
+      return "all-digit ones";
+    case "UserAttributeSimilarityValidator":
+      return "ones close to the user's name or e-mail";
+    default:
+      return "what this validator checks";
+  }
+}
+
 // src/rules/referrer-policy-weakened.ts
 var VALID2 = /* @__PURE__ */ new Set(["no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin", "unsafe-url"]);
 var LOOSE = /* @__PURE__ */ new Set(["unsafe-url", "no-referrer-when-downgrade"]);
+var CROSS_ORIGIN_LEAK = {
+  "no-referrer": 0,
+  "same-origin": 0,
+  "strict-origin": 1,
+  "strict-origin-when-cross-origin": 1,
+  origin: 2,
+  "origin-when-cross-origin": 2,
+  "no-referrer-when-downgrade": 3,
+  "unsafe-url": 4
+};
+function lastToken(v2) {
+  const tokens = v2?.kind === "str" ? v2.value.split(",").map((t2) => t2.trim()) : v2?.kind === "seq" && !v2.open ? v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : "") : [];
+  const last = tokens[tokens.length - 1];
+  return last !== void 0 && VALID2.has(last) ? last : void 0;
+}
 function judgePolicy(v2) {
   let tokens;
   if (v2.kind === "none") return { kind: "none" };
@@ -46858,14 +47403,14 @@ var referrerPolicyWeakened = {
     title: "Referrer-Policy is missing, invalid or leaks full URLs",
     django: ["security.W022", "security.E023"],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`.",
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`. In a diff, a valid policy that sends other sites more than production sent before (`same-origin` to `strict-origin-when-cross-origin`: other sites now learn which site linked to them) is reported too.",
       why: "The Referer header carries the full URL of the page a link or resource was loaded from, including paths and query strings that may hold password-reset tokens, search terms or personal data. A loose or missing policy hands those URLs to every third-party site, CDN and analytics script the page touches.",
       bad: 'SECURE_REFERRER_POLICY = "unsafe-url"',
       fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
     }
   },
   preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings }) {
+  check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const s = settings.get("SECURE_REFERRER_POLICY");
     const j3 = judge(s, (v2) => {
@@ -46873,7 +47418,7 @@ var referrerPolicyWeakened = {
       return verdict2 === void 0 ? void 0 : verdict2.kind !== "ok";
     });
     const verdict = j3.value && judgePolicy(j3.value);
-    if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return [];
+    if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return base ? loosened(s, settings, base) : [];
     const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
     const from = origin(s, settings, j3.binding);
     const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") };
@@ -46905,6 +47450,19 @@ var referrerPolicyWeakened = {
     }
   }
 };
+function loosened(s, settings, base) {
+  const before = lastToken(base.get("SECURE_REFERRER_POLICY").value);
+  const now = lastToken(s.value);
+  if (!before || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before] ?? 0)) return [];
+  return [
+    {
+      subject: "SECURE_REFERRER_POLICY:loosened",
+      loc: locOf(s, settings),
+      message: `SECURE_REFERRER_POLICY is loosened from '${before}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? "the full URL of the page that linked to them" : "the origin of the page that linked to them"}, where before they received ${(CROSS_ORIGIN_LEAK[before] ?? 0) === 0 ? "nothing" : "less"} (${origin(s, settings)}).`,
+      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before}'`) }
+    }
+  ];
+}
 
 // src/rules/secret-key-hardcoded.ts
 var secretKeyHardcoded = {
@@ -46948,77 +47506,66 @@ var secretKeyHardcoded = {
   }
 };
 
-// src/rules/secret-key-weak.ts
-var MIN_LENGTH = 50;
-var MIN_UNIQUE = 5;
-var INSECURE_PREFIX = "django-insecure-";
-var PLACEHOLDERS = /* @__PURE__ */ new Set(["changeme", "change-me", "change_me", "secret", "secretkey", "secret-key", "secret_key", "dev", "development", "test", "testing", "insecure", "dummy", "example", "xxx", "notsecret", "not-a-secret", "your-secret-key", "your-secret-key-here", "replace-me", "replaceme", "django"]);
-function weakness(v2) {
-  if (v2.kind === "none") return "it is None";
-  if (v2.kind !== "str") return void 0;
-  const key = v2.value;
-  if (key === "") return "it is empty";
-  if (PLACEHOLDERS.has(key.toLowerCase())) return "it is a well-known placeholder";
-  if (key.startsWith(INSECURE_PREFIX)) return `it starts with "${INSECURE_PREFIX}", the prefix of keys generated by startproject for development`;
-  const length = [...key].length;
-  if (length < MIN_LENGTH) return `it has ${length} characters, fewer than ${MIN_LENGTH}`;
-  if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
-  return void 0;
-}
-var secretKeyWeak = {
+// src/rules/security-checks-silenced.ts
+var SECURITY_CHECKS = {
+  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
+  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
+  "security.W003": "CsrfViewMiddleware missing",
+  "security.W004": "SECURE_HSTS_SECONDS not set",
+  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
+  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
+  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
+  "security.W008": "SECURE_SSL_REDIRECT not True",
+  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
+  "security.W010": "SESSION_COOKIE_SECURE not True",
+  "security.W011": "SESSION_COOKIE_SECURE not True",
+  "security.W012": "SESSION_COOKIE_SECURE not True",
+  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W016": "CSRF_COOKIE_SECURE not True",
+  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
+  "security.W018": "DEBUG on in deployment",
+  "security.W019": "X_FRAME_OPTIONS not DENY",
+  "security.W020": "ALLOWED_HOSTS empty",
+  "security.W021": "SECURE_HSTS_PRELOAD not True",
+  "security.W022": "no SECURE_REFERRER_POLICY",
+  "security.E023": "an invalid SECURE_REFERRER_POLICY",
+  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
+  "security.E026": "a SECURE_CSP setting that is not a dict",
+  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
+  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
+  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
+};
+var securityChecksSilenced = {
   meta: {
-    id: "secret-key-weak",
+    id: "security-checks-silenced",
     severity: "high",
-    title: "SECRET_KEY is empty, short or a placeholder",
-    django: ["security.W009", "security.W025"],
+    title: "Django's security checks are silenced",
+    django: [],
     docs: {
-      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
-      why: "A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.",
-      bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
-      fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
+      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent.",
+      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
+      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
+      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
     }
   },
   check({ settings }) {
+    const s = settings.get("SILENCED_SYSTEM_CHECKS");
     const out2 = [];
-    const key = settings.get("SECRET_KEY");
-    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
-    const fromEnv = Boolean(key.binding?.env.length);
-    const e = judge(key, (v2) => !fromEnv && empty(v2));
-    if (e.value)
+    for (const entry of listStrings(s.value)) {
+      const id = entry.value.trim();
+      if (!id.toLowerCase().startsWith("security.")) continue;
+      const what = SECURITY_CHECKS[id];
       out2.push({
-        subject: "SECRET_KEY:empty",
-        // Django's deploy check still warns (W009); the difference is the severity and the reason
-        djangoCheck: "security.W009",
-        loc: locOf(key, settings, e.binding),
-        severity: "low",
-        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
-        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
-      });
-    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
-    const why2 = j3.value && weakness(j3.value);
-    if (j3.value && why2) {
-      const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
-      out2.push({
-        subject: "SECRET_KEY",
-        djangoCheck: "security.W009",
-        loc: locOf(key, settings, j3.binding),
-        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
-        fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
+        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: what ? void 0 : "low",
+        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` no longer reports it in production (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
+        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
       });
     }
-    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
-    if (fallbacks.value.kind === "seq")
-      fallbacks.value.items.forEach((item, i2) => {
-        const reason = weakness(item.value);
-        if (!reason) return;
-        out2.push({
-          subject: `SECRET_KEY_FALLBACKS[${i2}]`,
-          djangoCheck: "security.W025",
-          loc: item.loc ?? locOf(fallbacks, settings),
-          message: `SECRET_KEY_FALLBACKS[${i2}] is weak: ${reason}.`,
-          fix: { description: "Remove weak or retired keys from SECRET_KEY_FALLBACKS once sessions signed with them have expired." }
-        });
-      });
     return out2;
   }
 };
@@ -47194,6 +47741,96 @@ var sslRedirectDisabled = {
   }
 };
 
+// src/rules/template-autoescape-disabled.ts
+var templateAutoescapeDisabled = {
+  meta: {
+    id: "template-autoescape-disabled",
+    severity: "high",
+    title: "Template auto-escaping is turned off",
+    django: [],
+    docs: {
+      what: "Finds production `TEMPLATES` engines whose `OPTIONS[\"autoescape\"]` is false, for the Django template language and for Jinja2 (Django's Jinja2 backend turns auto-escaping on unless told otherwise). A callable such as Jinja2's `select_autoescape(...)` is not reported.",
+      why: "With auto-escaping off, every `{{ value }}` that holds user input is written into the page as HTML, so a name, a comment or a search term containing `<script>` runs in other users' browsers (stored or reflected XSS), on every template of that engine at once.",
+      bad: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {"autoescape": False},\n}]',
+      fix: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {},  # autoescape defaults to True; use {% autoescape off %} or |safe where markup is trusted\n}]'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("TEMPLATES");
+    const found = /* @__PURE__ */ new Map();
+    for (const alt of alternatives(s.value)) {
+      if (alt.kind !== "seq") continue;
+      alt.items.forEach((engine, i2) => {
+        const option = entryOf(entryOf(engine.value, "OPTIONS")?.value, "autoescape");
+        const subject = `TEMPLATES[${i2}].OPTIONS.autoescape`;
+        if (!option || truthy(option.value) !== false || found.has(subject)) return;
+        const backend = entryOf(engine.value, "BACKEND")?.value;
+        const name2 = backend?.kind === "str" ? lastSegment(backend.value) : "template";
+        found.set(subject, {
+          subject,
+          // without its own location the option was written by a later statement (TEMPLATES[0][...] = ...)
+          loc: option.loc ?? locOf(s, settings),
+          message: `TEMPLATES[${i2}] (${name2}) has "autoescape": ${show2(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
+          fix: { description: "Remove the autoescape option (it defaults to True) and mark only trusted markup safe, with {% autoescape off %} or |safe where needed." }
+        });
+      });
+    }
+    return [...found.values()];
+  }
+};
+
+// src/rules/weak-password-hasher.ts
+var WEAK = {
+  MD5PasswordHasher: "salted MD5, a single fast hash",
+  SHA1PasswordHasher: "salted SHA1, a single fast hash",
+  UnsaltedMD5PasswordHasher: "unsalted MD5: equal passwords get equal hashes, and rainbow tables apply",
+  UnsaltedSHA1PasswordHasher: "unsalted SHA1: equal passwords get equal hashes, and rainbow tables apply",
+  CryptPasswordHasher: "Unix crypt(3), which on most systems is DES: only the first 8 characters count (removed in Django 5.0)"
+};
+function firstHasher(v2) {
+  if (v2.kind !== "seq") return void 0;
+  const first = v2.items[0]?.value;
+  return first?.kind === "str" ? first.value.trim() : void 0;
+}
+function baseFirst(base) {
+  const v2 = base?.get("PASSWORD_HASHERS").value;
+  return v2 && firstHasher(v2);
+}
+var weakPasswordHasher = {
+  meta: {
+    id: "weak-password-hasher",
+    severity: "medium",
+    title: "New passwords are hashed with a weak hasher",
+    django: [],
+    docs: {
+      what: "Finds production settings whose first `PASSWORD_HASHERS` entry (the one Django hashes new and changed passwords with) is MD5, SHA1, unsalted MD5/SHA1 or crypt. A weak hasher further down the list is fine: Django only uses it to check old hashes and upgrades them at the next login. In a diff, the change that makes the first entry weak is reported. Test settings that use MD5 for speed are not production and are not reported.",
+      why: "If the user table leaks (a backup, an SQL injection), fast or unsalted hashes give up most passwords within hours, and users reuse them elsewhere. PBKDF2, Argon2, bcrypt and scrypt are slow by design.",
+      bad: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.MD5PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n]',
+      fix: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.Argon2PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n    "django.contrib.auth.hashers.MD5PasswordHasher",  # only to upgrade legacy hashes\n]'
+    }
+  },
+  check({ settings, base }) {
+    const s = settings.get("PASSWORD_HASHERS");
+    const j3 = judge(s, (v2) => {
+      const first2 = firstHasher(v2);
+      return first2 === void 0 ? void 0 : lastSegment(first2) in WEAK;
+    });
+    const first = j3.value && firstHasher(j3.value);
+    if (j3.verdict === "none" || !j3.value || !first) return [];
+    const before = baseFirst(base);
+    const how = before !== void 0 && before !== first ? `changes from ${pyRepr(lastSegment(before))} to` : j3.verdict === "possible" ? "can be" : "is";
+    const item = j3.value.kind === "seq" ? j3.value.items[0] : void 0;
+    return [
+      {
+        subject: "PASSWORD_HASHERS",
+        loc: item?.loc ?? locOf(s, settings, j3.binding),
+        message: `The first PASSWORD_HASHERS entry ${how} ${pyRepr(first)} in production: ${WEAK[lastSegment(first)]}; every new or changed password is hashed with it (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Put a slow hasher first (django.contrib.auth.hashers.Argon2PasswordHasher or PBKDF2PasswordHasher); keep ${lastSegment(first)} further down only while legacy hashes remain, so they are upgraded at login.` }
+      }
+    ];
+  }
+};
+
 // src/rules/index.ts
 var RULES = [
   debugEnabled,
@@ -47214,6 +47851,15 @@ var RULES = [
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
   crossOriginOpenerPolicyWeakened,
+  csrfTrustedOriginsTooBroad,
+  securityChecksSilenced,
+  weakPasswordHasher,
+  passwordValidatorsWeakened,
+  insecureSessionSerializer,
+  debugToolsInProduction,
+  templateAutoescapeDisabled,
+  drfDefaultAllowAny,
+  jwtSigningKeyWeak,
   settingsOpaqueWrite
 ];
 
@@ -52273,7 +52919,8 @@ function preconditionsOf(it2) {
   return it2.rule.preconditions?.(it2.raw.subject) ?? [];
 }
 function valueText(view, name2) {
-  return show2(view.get(name2).value, 400);
+  const s = view.get(name2);
+  return s.isDefault && s.value.kind === "unknown" ? "not set" : show2(s.value, 400);
 }
 function suppliedPreconditions(it2, head, base) {
   if (!base) return void 0;
@@ -52574,7 +53221,7 @@ var MAX_COMMAND = 1e4;
 var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
 var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|runserver|celery/;
+var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
 var keepVariable = (name2) => `\${${name2}}`;
 function words(command) {
   let ws2;
@@ -54745,6 +55392,7 @@ function basename(path2) {
   return path2.slice(path2.lastIndexOf("/") + 1);
 }
 var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/;
 var ModuleIndex = class {
   constructor(files) {
     this.files = files;
@@ -54794,6 +55442,7 @@ var ModuleIndex = class {
   static dottedName(path2) {
     return path2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
   }
+  /** What a dotted name means in `fromPath`: a module of the tree, one the repository lacks ('missing'), or an installed package. */
   resolve(fromPath, level, module2) {
     let found;
     if (level > 0) {
@@ -54805,7 +55454,7 @@ var ModuleIndex = class {
       if (!found) return "missing";
     } else {
       found = this.byDottedNameNear(module2, fromPath);
-      if (!found) return this.packageNames.has(module2.split(".")[0]) ? "missing" : "external";
+      if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
     }
     if (this.files.read(found) === void 0) {
       this.wanted.add(found);
@@ -54888,7 +55537,8 @@ function findReferences(path2, text) {
     const before = lines[i2].slice(0, at2);
     if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue;
     if (before.trimStart().startsWith("#")) continue;
-    const rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    let rest = lines[i2].slice(at2 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before.trimEnd())) rest = (lines[i2 + 1] ?? "").trimStart().replace(/^["']/, "");
     const line2 = i2 + 1;
     const m2 = MODULE_RE.exec(rest.slice(0, 200));
     if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
@@ -55011,7 +55661,7 @@ function isDevByName(path2) {
 function referenceTarget(r2, index) {
   return index.byDottedNameNear(r2.module, r2.path);
 }
-var describe = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
+var describe2 = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
 function classify2(modules, references, deployments, index) {
   const refsTo = /* @__PURE__ */ new Map();
   for (const r2 of references) {
@@ -55056,17 +55706,17 @@ function firstVerdict(path2, refs, servingModules, onlySettings) {
   const fileClass = classifyFile(path2);
   if (fileClass.kind !== "production") return { production: false, reason: fileClass.why, strong: true };
   const deploy = of("deploy");
-  if (deploy) return { production: true, reason: `${describe(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
+  if (deploy) return { production: true, reason: `${describe2(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
   const byDefault = of("default") ?? of("manage");
   const other = of("dev") ?? of("test") ?? of("build");
   if (other && !byDefault) {
     const why2 = other.deployment?.why ?? (other.kind === "test" ? "it is test configuration" : other.kind === "build" ? "it is a build step" : "it is development-only");
-    return { production: false, reason: `only ${describe(other)} uses it, and ${why2}`, strong: true };
+    return { production: false, reason: `only ${describe2(other)} uses it, and ${why2}`, strong: true };
   }
   if (byDefault) {
     const elsewhere = [...servingModules].filter((m2) => m2 !== path2);
-    if (elsewhere.length) return { production: false, reason: `${describe(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
-    return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
+    if (elsewhere.length) return { production: false, reason: `${describe2(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
+    return { production: true, reason: `${describe2(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
   }
   if (PROD_NAME.test(stem(path2).toLowerCase())) {
     const given = [...servingModules].filter((m2) => m2 !== path2);
@@ -55241,6 +55891,14 @@ function worldEnv(d2) {
 function envKey(env) {
   return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
 }
+function platformEnv(deployments) {
+  const production = deployments.filter((d2) => isProductionRole(d2.role));
+  const out2 = /* @__PURE__ */ new Map();
+  const [first, ...rest] = production;
+  for (const e of first?.env.values() ?? [])
+    if (e.platform && rest.every((d2) => d2.env.get(e.name)?.platform && d2.env.get(e.name)?.value === e.value)) out2.set(e.name, e.value);
+  return out2;
+}
 function distinctDeployments(deployments) {
   const seen = /* @__PURE__ */ new Set();
   const out2 = [];
@@ -55253,10 +55911,10 @@ function distinctDeployments(deployments) {
   return out2;
 }
 function suppliedBinding(b3, d2) {
-  const alternatives = b3.alternatives?.map((a) => suppliedBinding(a, d2));
+  const alternatives2 = b3.alternatives?.map((a) => suppliedBinding(a, d2));
   const read = b3.env.find((r2) => d2.env.has(r2.name));
   const setting = read && d2.env.get(read.name);
-  const own = alternatives ? { ...b3, alternatives } : b3;
+  const own = alternatives2 ? { ...b3, alternatives: alternatives2 } : b3;
   if (!read || !setting) return own;
   return {
     ...own,
@@ -55584,7 +56242,10 @@ var ModuleRun = class _ModuleRun {
     this.noticed.add(text);
     this.notices.push(text);
   }
-  /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
+  /**
+   * A variable compared with a literal the probe worlds never produce (at most 8 literals a
+   * variable); null: a switch on whether it is set at all (`"HEROKU" in os.environ`).
+   */
   noteCompared(name2, literal3) {
     if (!this.world.deployed) return;
     const set = this.compared.get(name2) ?? /* @__PURE__ */ new Set();
@@ -55720,18 +56381,19 @@ function subscriptPath(e, evaluate) {
 function getPath(v2, keys) {
   return keys.reduce((acc, k2) => subscript(acc, k2), v2);
 }
-function setPath(v2, keys, value) {
+function setPath(v2, keys, value, loc) {
   if (keys.length === 0) return value;
   const [k2, ...rest] = keys;
   if (v2.kind === "dict" && k2.kind === "str") {
     const old = v2.entries.find((e) => e.key === k2.value);
-    const next = setPath(old?.value ?? unknown(`missing key ${k2.value}`), rest, value);
-    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next } : e) : [...v2.entries, { key: k2.value, value: next }] };
+    const next = setPath(old?.value ?? unknown(`missing key ${k2.value}`), rest, value, loc);
+    const at2 = rest.length === 0 && loc ? { loc } : {};
+    return { ...v2, entries: old ? v2.entries.map((e) => e === old ? { ...e, value: next, ...at2 } : e) : [...v2.entries, { key: k2.value, value: next, ...at2 }] };
   }
   if (v2.kind === "seq" && k2.kind === "int" && !v2.open) {
     const i2 = k2.value < 0 ? v2.items.length + k2.value : k2.value;
     if (i2 < 0 || i2 >= v2.items.length) return fails("IndexError: list assignment index out of range");
-    return { ...v2, items: v2.items.map((it2, j3) => j3 === i2 ? { ...it2, value: setPath(it2.value, rest, value) } : it2) };
+    return { ...v2, items: v2.items.map((it2, j3) => j3 === i2 ? { ...it2, value: setPath(it2.value, rest, value, loc) } : it2) };
   }
   return unknown("assignment into an unknown container");
 }
@@ -56574,7 +57236,9 @@ function externalCall(run3, qname, e, frame) {
   opaqueIfEscaping(run3, frame, q3, given, e.line);
   return unknown(`result of ${q3}()`);
 }
+var EMAIL_URL_KEYS = ["EMAIL_FILE_PATH", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_BACKEND", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_TIMEOUT", "OPTIONS"];
 function environCall(run3, reader, method, e, frame) {
+  if (method === "email_url" || method === "email") return { kind: "dict", entries: EMAIL_URL_KEYS.map((key) => ({ key, value: unknown(`${key} from env.${method}()`) })), open: false };
   const first = e.args[0] ?? e.kwargs.find((k2) => k2.name === "var")?.value;
   const n = first ? expr2(run3, first, frame) : void 0;
   if (n?.kind !== "str") {
@@ -56887,6 +57551,7 @@ function compare(run3, e, frame) {
       if (left.kind !== "str") return unknown("membership in os.environ");
       frame.reads.push({ name: left.value, via: '"X" in os.environ', line: e.line, path: run3.path, defaultText: void 0 });
       const present = isSet(run3.world, left.value);
+      run3.noteCompared(left.value, null);
       r2 = bool(op === "in" ? present : !present);
     } else {
       noteComparedLiterals(run3, op, leftVariable, rightExpr);
@@ -57596,7 +58261,7 @@ function assign(run3, target, value, s, frame) {
       const through = namespaceTarget(run3, target, frame);
       if (through) return writeGlobal(run3, frame, through.container, through.key, value, s);
       const path2 = subscriptPath(target, (e) => expr2(run3, e, frame));
-      if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, withLocs(value, run3.loc(s))), s);
+      if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, withLocs(value, run3.loc(s)), run3.loc(s)), s);
       return;
     }
     case "attr": {
@@ -57641,7 +58306,7 @@ function augassign(run3, s, frame) {
   if (through) writeGlobal(run3, frame, through.container, through.key, grow2(readGlobal(run3, frame, through.key)), s);
   else if (s.target.t === "subscript") {
     const path2 = subscriptPath(s.target, (e) => expr2(run3, e, frame));
-    if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, binop(s.op, getPath(old, path2.keys), withLocs(rhs, run3.loc(s)))), s);
+    if (path2) run3.mutate(frame, path2.root, (old) => setPath(old, path2.keys, binop(s.op, getPath(old, path2.keys), withLocs(rhs, run3.loc(s))), run3.loc(s)), s);
   }
   return null;
 }
@@ -57699,9 +58364,9 @@ function del(run3, target, s, frame) {
 // src/python/evaluate.ts
 var MAX_IMPORT_DEPTH = 64;
 var WorldEvaluator = class {
-  constructor(loader, world, set, env) {
+  constructor(loader, world, options = {}) {
     this.loader = loader;
-    this.world = worldOf(world, set, env);
+    this.world = worldOf(world, options);
   }
   loader;
   cache = /* @__PURE__ */ new Map();
@@ -57733,27 +58398,29 @@ function tooDeep(path2, notices) {
 
 // src/settings/view.ts
 var Worlds = class {
-  constructor(index) {
+  constructor(index, platform2) {
     this.index = index;
+    this.platform = platform2;
   }
   index;
+  platform;
   evaluators = [];
   literal = /* @__PURE__ */ new Map();
   deployment = /* @__PURE__ */ new Map();
   get(world) {
     let e = this.evaluators[world];
     if (!e) {
-      e = new WorldEvaluator(this.index, world);
+      e = new WorldEvaluator(this.index, world, { platform: this.platform });
       this.evaluators[world] = e;
     }
     return e;
   }
   /** Production as deployed, except one variable set to one value. */
   withVariable(name2, value) {
-    const key = `${name2}=${value}`;
+    const key = value === void 0 ? `${name2} set` : `${name2}=${value}`;
     let e = this.literal.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { name: name2, value });
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name: name2, value }, platform: this.platform });
       this.literal.set(key, e);
     }
     return e;
@@ -57763,7 +58430,7 @@ var Worlds = class {
     const key = envKey(env);
     let e = this.deployment.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, void 0, env);
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env });
       this.deployment.set(key, e);
     }
     return e;
@@ -57822,7 +58489,10 @@ var SettingsView = class {
     const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
     const out2 = [];
     for (const [variable, literals] of compared2)
-      for (const literal3 of literals) if (!namesDevelopment(literal3) && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3));
+      for (const literal3 of literals) {
+        const away = literal3 === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal3);
+        if (!away && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3 ?? void 0));
+      }
     return out2;
   }
   settingIn(evaluator, name2) {
@@ -57860,9 +58530,15 @@ function withAlternatives(setting, others) {
 // src/settings/side.ts
 function analyzeSide(files, candidates) {
   const discovery = discover(files, candidates);
-  const worlds = new Worlds(discovery.index);
+  const worlds = /* @__PURE__ */ new Map();
   const views = /* @__PURE__ */ new Map();
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds));
+  for (const entry of discovery.entries) {
+    const platform2 = platformEnv(entry.deployments);
+    const key = envKey(platform2);
+    let w2 = worlds.get(key);
+    if (!w2) worlds.set(key, w2 = new Worlds(discovery.index, platform2));
+    views.set(entry.path, new SettingsView(entry, w2));
+  }
   return { discovery, views };
 }
 function wantedPaths(side) {
@@ -57935,7 +58611,7 @@ async function scan(files, config) {
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
-  const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
+  const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
   return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
@@ -57945,7 +58621,8 @@ async function review(change, config) {
   const diff = new ChangeIndex(change);
   const pairs = pairModules(head, base, diff);
   const headItems = runRules(head, config, (p2) => base.views.get(pairs.get(p2) ?? ""));
-  const compared2 = compareResults(headItems, runRules(base, config), { head, base, pairs, diff });
+  const baseItems = runRules(base, config);
+  const compared2 = compareResults(headItems, baseItems, { head, base, pairs, diff });
   const headFindings = toFindings(compared2.filter((o2) => o2.state !== "absent"), change.head, config);
   const absentFindings = toFindings(compared2.filter((o2) => o2.state === "absent"), change.base, config);
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
@@ -57954,7 +58631,7 @@ async function review(change, config) {
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged")];
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
-  const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i2) => i2.raw.secrets ?? [])];
+  const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
   return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] };
 }

@@ -73,7 +73,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const treeItems = await runTreeRules(treeContext({ mode: 'scan', head: { files, analysis: side } }), config)
   const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
-  const secrets = [...settingsSecrets(side), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
+  const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
   return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
@@ -85,7 +85,8 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const diff = new ChangeIndex(change)
   const pairs = pairModules(head, base, diff)
   const headItems = runRules(head, config, (p) => base.views.get(pairs.get(p) ?? ''))
-  const compared = compareResults(headItems, runRules(base, config), { head, base, pairs, diff })
+  const baseItems = runRules(base, config)
+  const compared = compareResults(headItems, baseItems, { head, base, pairs, diff })
   const headFindings = toFindings(compared.filter((o) => o.state !== 'absent'), change.head, config)
   const absentFindings = toFindings(compared.filter((o) => o.state === 'absent'), change.base, config)
   // File rules look at what the change added: added lines of text files, and added files.
@@ -99,7 +100,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged'), ...treeFindings(treeItems, headFindings, head, change.head, config, 'new')]
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
-  const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...fileItems.flatMap((i) => i.raw.secrets ?? [])]
+  const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
   return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] }
 }

@@ -47,6 +47,7 @@ describe('commandFacts', () => {
   it('a step followed by the server is the server: it serves', () => {
     expect(commandFacts('python manage.py migrate --noinput && gunicorn config.wsgi').role).toBeUndefined()
     expect(commandFacts('python manage.py collectstatic --noinput && gunicorn config.wsgi:application').role).toBeUndefined()
+    expect(commandFacts('cd tock && python manage.py migrate --settings=tock.settings.production && waitress-serve --port=$PORT tock.wsgi:application')).toEqual({ env: new Map(), settings: 'tock.settings.production' })
     expect(commandFacts('sh -c "python manage.py collectstatic --noinput && daphne config.asgi:application"').role).toBeUndefined()
     expect(commandFacts('python manage.py migrate && celery -A config worker').role).toBe('worker')
   })

@@ -110,9 +110,23 @@ describe('branches and imports', () => {
     expect(values('A = 1\nglobals().update(load())\n', ['A'])).toEqual({ A: '<unknown>' })
   })
 
+  it("vars().update(env.email_url()) sets django-environ's EMAIL_* keys and nothing else", () => {
+    const src = 'import environ\nenv = environ.Env()\nCORS_ORIGIN_ALLOW_ALL = True\nvars().update(env.email_url(default="smtp://localhost:25"))\n'
+    expect(values(src, ['CORS_ORIGIN_ALLOW_ALL', 'EMAIL_HOST'])).toEqual({ CORS_ORIGIN_ALLOW_ALL: 'True', EMAIL_HOST: '<unknown>' })
+  })
+
   it('reads what it can from a file with syntax errors and says where', () => {
     const result = evaluate({ 'settings.py': 'A = 1\ndef broken(:\n    pass\nDEBUG = True\n' })
     expect(show(result.ns.bindings.get('DEBUG')!.value)).toBe('True')
     expect(result.notices[0]).toMatch(/^settings\.py:2: syntax error/)
+  })
+})
+
+describe('where a dict entry was written', () => {
+  it('an entry written by a subscript assignment points at that statement, new or replaced', () => {
+    const src = ['REST_FRAMEWORK = {', '    "PAGE_SIZE": 50,', '    "DEFAULT_PERMISSION_CLASSES": ["a.B"],', '}', 'REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = ["c.D"]', 'REST_FRAMEWORK["NEW"] = 1', ''].join('\n')
+    const v = evaluate({ 'settings.py': src }).ns.bindings.get('REST_FRAMEWORK')?.value
+    const lines = v?.kind === 'dict' ? v.entries.map((e) => [e.key, e.loc?.line]) : []
+    expect(lines).toEqual([['PAGE_SIZE', 2], ['DEFAULT_PERMISSION_CLASSES', 5], ['NEW', 6]])
   })
 })

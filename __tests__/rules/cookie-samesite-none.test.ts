@@ -1,6 +1,8 @@
+import { describe, expect, it } from '@jest/globals'
 import { cookieSamesiteNone } from '../../src/rules/cookie-samesite-none.js'
+import { brief, diffFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
-import { py } from './fixtures.js'
+import { CLEAN, line, py } from './fixtures.js'
 
 ruleTester(cookieSamesiteNone, {
   valid: [
@@ -23,4 +25,28 @@ ruleTester(cookieSamesiteNone, {
     { name: 'inherited from base', code: { 'proj/settings/base.py': py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "None"  # embedded widget'), 'proj/settings/production.py': py('from .base import *') }, findings: [{ path: 'proj/settings/base.py', line: 2 }] },
     { name: 'loosened in production', code: { 'proj/settings/base.py': py('DEBUG = False', 'SESSION_COOKIE_SAMESITE = "Strict"'), 'proj/settings/production.py': py('from .base import *', 'SESSION_COOKIE_SAMESITE = "None"') }, findings: [{ path: 'proj/settings/production.py', line: 2 }] }
   ]
+})
+
+describe('cookie-samesite-none in a diff: magnitude', () => {
+  const withSameSite = (value?: string): Record<string, string> => ({ 'mysite/settings.py': CLEAN + (value === undefined ? '' : `SESSION_COOKIE_SAMESITE = ${value}\n`) })
+
+  it('Strict to Lax is a new low finding', async () => {
+    const result = await diffFiles(withSameSite('"Strict"'), withSameSite('"Lax"'))
+    expect(brief(result)).toEqual([`cookie-samesite-none@mysite/settings.py:${line(1)}[new]`])
+    expect(result.findings[0]).toMatchObject({ severity: 'low', message: expect.stringContaining("loosened from 'Strict' to 'Lax'") })
+  })
+
+  it('removing Strict (the default is Lax) is the same low finding', async () => {
+    const result = await diffFiles(withSameSite('"Strict"'), withSameSite())
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.baselineState])).toEqual([['cookie-samesite-none', 'low', 'new']])
+  })
+
+  it('Lax to None is a new medium finding', async () => {
+    const result = await diffFiles(withSameSite('"Lax"'), withSameSite('"None"'))
+    expect(result.findings.map((f) => [f.ruleId, f.severity, f.baselineState])).toEqual([['cookie-samesite-none', 'medium', 'new']])
+  })
+
+  it('Lax to Strict is no finding', async () => {
+    expect(brief(await diffFiles(withSameSite('"Lax"'), withSameSite('"Strict"')))).toEqual([])
+  })
 })

@@ -67,6 +67,18 @@ describe('referrer-policy-weakened in a diff', () => {
     expect(result.findings[0].djangoCheck).toBe(undefined)
   })
 
+  it("a valid policy that sends other sites more than before (Django's default 'same-origin' to strict-origin-when-cross-origin) is new; the reverse, or no change, is silent", async () => {
+    const strictOrigin = CLEAN + 'SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"\n'
+    const result = await diffFiles({ 'mysite/settings.py': CLEAN }, { 'mysite/settings.py': strictOrigin })
+    expect(brief(result)).toEqual([`referrer-policy-weakened@mysite/settings.py:${line(1)}[new]`])
+    expect(result.findings[0].message).toContain("loosened from 'same-origin' to 'strict-origin-when-cross-origin'")
+    expect(result.findings[0].severity).toBe('low')
+    expect(brief(await diffFiles({ 'mysite/settings.py': strictOrigin }, { 'mysite/settings.py': CLEAN }))).toEqual([])
+    expect(brief(await diffFiles({ 'mysite/settings.py': strictOrigin }, { 'mysite/settings.py': CLEAN.replace('DEBUG', '# a comment\nDEBUG') + 'SECURE_REFERRER_POLICY = "strict-origin"\n' }))).toEqual([])
+    // the scan of the loosened tree stays silent: strict-origin-when-cross-origin is a sound policy
+    expect(brief(await scanFiles({ 'mysite/settings.py': strictOrigin }))).toEqual([])
+  })
+
   it('a pull request that removes it fixes it', async () => {
     const result = await diffFiles({ 'mysite/settings.py': loosened }, { 'mysite/settings.py': CLEAN })
     expect(brief(result)).toEqual([`referrer-policy-weakened@mysite/settings.py:${line(1)}[absent]`])

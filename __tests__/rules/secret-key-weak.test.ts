@@ -1,4 +1,6 @@
+import { describe, expect, it } from '@jest/globals'
 import { secretKeyWeak } from '../../src/rules/secret-key-weak.js'
+import { diffFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 import { INSEC, K49, K50, LOW, py } from './fixtures.js'
 
@@ -85,4 +87,16 @@ ruleTester(secretKeyWeak, {
       findings: [{ path: 'proj/settings/production.py', line: 2, djangoCheck: 'security.W025', message: ['django-insecure-'] }]
     }
   ]
+})
+
+describe('secret-key-weak in a diff', () => {
+  it('a committed key replaced by an empty one is the fix of the committed key, not a new empty key', async () => {
+    const before = py('DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]', `SECRET_KEY = "${K50}"`)
+    const emptied = await diffFiles({ 'mysite/settings.py': before }, { 'mysite/settings.py': py('DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]', 'SECRET_KEY = ""') })
+    expect(emptied.findings.filter((f) => f.ruleId === 'secret-key-weak')).toEqual([])
+    // an env-read key replaced by an empty literal is still the low note
+    const fromEnv = py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]', 'SECRET_KEY = os.environ["SECRET_KEY"]')
+    const result = await diffFiles({ 'mysite/settings.py': fromEnv }, { 'mysite/settings.py': py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]', 'SECRET_KEY = ""') })
+    expect(result.findings.filter((f) => f.ruleId === 'secret-key-weak').map((f) => [f.severity, f.baselineState])).toEqual([['low', 'new']])
+  })
 })

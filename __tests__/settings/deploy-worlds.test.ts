@@ -57,6 +57,19 @@ describe('deployment worlds', () => {
     expect(show(v.get('DEBUG').value)).toBe('False or True')
   })
 
+  it("what the platform sets in every process is set in production as deployed, when every production deployment runs there", () => {
+    const settings = 'import os\nSECURE_SSL_REDIRECT = False\nif "DYNO" in os.environ:\n    SECURE_SSL_REDIRECT = True\nHOST = os.environ.get("DYNO", "local")\n'
+    const heroku = view(settings, { Procfile: 'web: gunicorn shop.wsgi\n' })
+    expect(show(heroku.get('SECURE_SSL_REDIRECT').value)).toBe('True')
+    // set, to a value the repository does not show: the default does not apply
+    expect(heroku.get('HOST').value.kind).toBe('unknown')
+    // a production image of its own runs elsewhere, where DYNO is unset
+    const both = view(settings, { Procfile: 'web: gunicorn shop.wsgi\n', Dockerfile: 'FROM python:3.12\nCMD ["gunicorn", "shop.wsgi"]\n' })
+    expect(show(both.get('SECURE_SSL_REDIRECT').value)).toBe('False or True')
+    // no deployment described: unset, or set as any presence switch may be
+    expect(show(view(settings, {}).get('SECURE_SSL_REDIRECT').value)).toBe('False or True')
+  })
+
   it('the deployments a module is given: those naming it, and those naming none when it is production', () => {
     const files = { 'shop/settings_prod.py': 'from .settings import *\nDEBUG = False\n', 'docker-compose.yml': compose(service(['DJANGO_SETTINGS_MODULE=shop.settings_prod', 'A=1']), service(['B=2'], 'celery -A shop worker', 'worker')) }
     const side = analyzeSide(new MapFileSet(new Map(Object.entries({ 'shop/settings.py': 'SECRET_KEY = "x"\nDEBUG = True\n', 'shop/wsgi.py': WSGI, ...files }))))

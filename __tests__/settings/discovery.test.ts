@@ -14,6 +14,8 @@ describe('findReferences', () => {
   it('reads DJANGO_SETTINGS_MODULE from Python defaults, forced assignments, shell and test configuration', () => {
     expect(findReferences('config/wsgi.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n')).toEqual([{ module: 'config.settings.production', path: 'config/wsgi.py', line: 2, kind: 'default' }])
     expect(findReferences('config/wsgi.py', 'import os\nos.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"\n')[0]).toMatchObject({ kind: 'deploy' })
+    // the module on the line after the name, as a formatter wraps a long call
+    expect(findReferences('tock/wsgi.py', 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE",\n                      "tock.settings.production")\n')[0]).toMatchObject({ module: 'tock.settings.production', line: 2, kind: 'default' })
     expect(findReferences('bin/run.sh', 'export DJANGO_SETTINGS_MODULE=shop.settings.prod\ngunicorn shop.wsgi\n')[0]).toMatchObject({ module: 'shop.settings.prod', kind: 'default' })
     expect(findReferences('pytest.ini', '[pytest]\nDJANGO_SETTINGS_MODULE = shop.settings.test\n')[0]).toMatchObject({ module: 'shop.settings.test', kind: 'test' })
     expect(findReferences('.github/workflows/ci.yml', 'env:\n  DJANGO_SETTINGS_MODULE: shop.settings.ci\n')[0]).toMatchObject({ kind: 'test' })

@@ -35,6 +35,12 @@ describe('literal worlds', () => {
     expect(show(view('import os\nDEBUG = os.environ.get("DJANGO_ENV") == "review-app"\n').get('DEBUG').value)).toBe('False or True')
   })
 
+  it('a presence switch is also evaluated set, unless the variable names development, tests or a docs build', () => {
+    const v = view('import os\nDEBUG = False\nif "HEROKU" in os.environ:\n    DEBUG = True\n')
+    expect(show(v.get('DEBUG').value)).toBe('False or True')
+    for (const variable of ['DEV_MODE', 'CI', 'READTHEDOCS', 'PYTEST_CURRENT_TEST']) expect(show(view(`import os\nDEBUG = "${variable}" in os.environ\n`).get('DEBUG').value)).toBe('False')
+  })
+
   it('settings the literal does not change stay as they are', () => {
     const v = view('import os\nSECURE_SSL_REDIRECT = True\nif os.environ.get("STAGE") == "production":\n    SECURE_HSTS_SECONDS = 3600\n')
     expect(v.get('SECURE_SSL_REDIRECT').binding?.alternatives).toBeUndefined()

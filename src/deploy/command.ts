@@ -18,7 +18,7 @@ const BUILD_STEPS = new Set(['collectstatic', 'compilemessages', 'compress', 'ch
 const RELEASE_STEPS = new Set(['migrate', 'createcachetable', 'loaddata'])
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
 
-const SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|runserver|celery/
+const SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/
 /** A variable stays a reference (`${NAME}`) for the caller to interpolate, rather than becoming ''. */
 const keepVariable = (name: string): string => `\${${name}}`
 

@@ -16,7 +16,9 @@ function preconditionsOf(it: Keyed): readonly Precondition[] {
 
 /** The value production gets, comparable across files: where it is written does not matter. */
 function valueText(view: SettingsView, name: string): string {
-  return show(view.get(name).value, 400)
+  const s = view.get(name)
+  // a setting Django has no default for (a library's, such as REST_FRAMEWORK) is simply not set
+  return s.isDefault && s.value.kind === 'unknown' ? 'not set' : show(s.value, 400)
 }
 
 /**

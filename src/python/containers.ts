@@ -25,18 +25,20 @@ export function getPath(v: Value, keys: Value[]): Value {
   return keys.reduce((acc, k) => subscript(acc, k), v)
 }
 
-export function setPath(v: Value, keys: Value[], value: Value): Value {
+/** Writes `value` at `keys`; the dict entry written last gets `loc`, the statement that wrote it. */
+export function setPath(v: Value, keys: Value[], value: Value, loc?: Loc): Value {
   if (keys.length === 0) return value
   const [k, ...rest] = keys
   if (v.kind === 'dict' && k.kind === 'str') {
     const old = v.entries.find((e) => e.key === k.value)
-    const next = setPath(old?.value ?? unknown(`missing key ${k.value}`), rest, value)
-    return { ...v, entries: old ? v.entries.map((e) => (e === old ? { ...e, value: next } : e)) : [...v.entries, { key: k.value, value: next }] }
+    const next = setPath(old?.value ?? unknown(`missing key ${k.value}`), rest, value, loc)
+    const at = rest.length === 0 && loc ? { loc } : {}
+    return { ...v, entries: old ? v.entries.map((e) => (e === old ? { ...e, value: next, ...at } : e)) : [...v.entries, { key: k.value, value: next, ...at }] }
   }
   if (v.kind === 'seq' && k.kind === 'int' && !v.open) {
     const i = k.value < 0 ? v.items.length + k.value : k.value
     if (i < 0 || i >= v.items.length) return fails('IndexError: list assignment index out of range')
-    return { ...v, items: v.items.map((it, j) => (j === i ? { ...it, value: setPath(it.value, rest, value) } : it)) }
+    return { ...v, items: v.items.map((it, j) => (j === i ? { ...it, value: setPath(it.value, rest, value, loc) } : it)) }
   }
   return unknown('assignment into an unknown container')
 }

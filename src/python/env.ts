@@ -17,26 +17,42 @@ export const OFF_WORLDS = [1, 2, 3]
 export interface World {
   /** The string every variable is set to; null: production as deployed (defaults apply). */
   probe: string | null
-  /** A "literal world": production as deployed, except this one variable set to this value. */
-  set?: { name: string; value: string }
+  /** A "literal world": production as deployed, except this one variable set to this value (undefined: to one the repository does not show). */
+  set?: { name: string; value: string | undefined }
   /**
    * A "deployment world": production as one deploy file runs it, the environment exactly what that
    * file gives the process (other variables unset, so defaults apply). A variable mapped to
    * undefined is set to a value the repository does not show.
    */
   env?: ReadonlyMap<string, string | undefined>
+  /**
+   * Variables the platform production runs on sets in every process (Heroku's DYNO): set even in
+   * production as deployed and its literal worlds, since no deployment there can lack them.
+   */
+  platform?: ReadonlyMap<string, string | undefined>
   /** Production as deployed (world 0): the world that reports notices and finds the literal worlds. */
   deployed: boolean
 }
 
-export function worldOf(index: number, set?: { name: string; value: string }, env?: ReadonlyMap<string, string | undefined>): World {
+export interface WorldOptions {
+  /** A literal world: the one variable it sets. */
+  set?: { name: string; value: string | undefined }
+  /** A deployment world: the whole environment (see World.env). */
+  env?: ReadonlyMap<string, string | undefined>
+  /** What the platform sets (see World.platform); ignored by the probe and deployment worlds. */
+  platform?: ReadonlyMap<string, string | undefined>
+}
+
+export function worldOf(index: number, { set, env, platform }: WorldOptions = {}): World {
   if (env) return { probe: null, env, deployed: false }
-  return set ? { probe: null, set, deployed: false } : { probe: WORLDS[index] ?? null, deployed: index === UNSET_WORLD }
+  const probe = set ? null : (WORLDS[index] ?? null)
+  const on = probe === null && platform?.size ? { platform } : {}
+  return set ? { probe, set, deployed: false, ...on } : { probe, deployed: index === UNSET_WORLD, ...on }
 }
 
 /** Whether a variable is set in a world (for `"X" in os.environ`). */
 export function isSet(world: World, name: string): boolean {
-  return world.probe !== null || world.set?.name === name || (world.env?.has(name) ?? false)
+  return world.probe !== null || world.set?.name === name || (world.env?.has(name) ?? false) || (world.platform?.has(name) ?? false)
 }
 
 /**
@@ -44,8 +60,9 @@ export function isSet(world: World, name: string): boolean {
  * a deployment world, set to a value the repository does not show (see isSet).
  */
 export function envValue(world: World, name: string): string | undefined {
-  if (world.set?.name === name) return world.set.value
+  if (world.set?.name === name) return world.set.value ?? undefined
   if (world.env) return world.env.get(name)
+  if (world.platform?.has(name)) return world.platform.get(name)
   return world.probe ?? undefined
 }
 
@@ -61,6 +78,14 @@ export function probeProduces(literal: string): boolean {
 const DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/
 
 /** A literal that names a development or test environment: setting it is not production. */
+/** Words of variables whose presence means a docs or image build, not a server. */
+const BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/
+
+/** A variable whose presence switches to a development, test or build environment (DEV_MODE, CI, READTHEDOCS). */
+export function switchesAwayFromProduction(variable: string): boolean {
+  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w) => BUILD_WORDS.test(w))
+}
+
 export function namesDevelopment(literal: string): boolean {
   return literal
     .toLowerCase()

@@ -8,7 +8,7 @@
 // not assignments), library.ts and configurations.ts (library models), with values.ts,
 // operators.ts, methods.ts and containers.ts for Python's semantics and namespace.ts for scopes.
 import type { ParsedModule } from './ast.js'
-import { worldOf, type World } from './env.js'
+import { worldOf, type World, type WorldOptions } from './env.js'
 import { ModuleRun } from './module-run.js'
 import type { Namespace } from './namespace.js'
 import { execute } from './statements.js'
@@ -37,7 +37,7 @@ export interface ModuleResult {
    * In production as deployed: environment variables this module (and what it star-imports) compares
    * with string literals that no probe world produces, with those literals (see settings/view.ts).
    */
-  compared: Map<string, Set<string>>
+  compared: Map<string, Set<string | null>>
 }
 
 /** How the evaluator sees the rest of the analysed tree. */
@@ -63,12 +63,9 @@ export class WorldEvaluator {
   constructor(
     private readonly loader: Loader,
     world: number,
-    /** For a literal world: the one variable it sets. */
-    set?: { name: string; value: string },
-    /** For a deployment world: the whole environment (see World.env). */
-    env?: ReadonlyMap<string, string | undefined>
+    options: WorldOptions = {}
   ) {
-    this.world = worldOf(world, set, env)
+    this.world = worldOf(world, options)
   }
 
   evaluate(path: string): ModuleResult | undefined {

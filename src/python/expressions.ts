@@ -179,6 +179,7 @@ function compare(run: ModuleRun, e: Extract<Expr, { t: 'compare' }>, frame: Fram
       if (left.kind !== 'str') return unknown('membership in os.environ')
       frame.reads.push({ name: left.value, via: '"X" in os.environ', line: e.line, path: run.path, defaultText: undefined })
       const present = isSet(run.world, left.value)
+      run.noteCompared(left.value, null)
       r = bool(op === 'in' ? present : !present)
     } else {
       noteComparedLiterals(run, op, leftVariable, rightExpr)

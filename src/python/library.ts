@@ -133,7 +133,14 @@ export function externalCall(run: ModuleRun, qname: string, e: Call, frame: Fram
 }
 
 /** A call on a django-environ `Env`: `env("X")`, `env.bool("X", default=…)`, with its scheme. */
+/**
+ * The keys of the dict django-environ's `env.email_url()` returns (Env.email_url_config): spread into
+ * the settings with `vars().update(env.email_url())`, it sets these and nothing else.
+ */
+const EMAIL_URL_KEYS = ['EMAIL_FILE_PATH', 'EMAIL_HOST_USER', 'EMAIL_HOST_PASSWORD', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_BACKEND', 'EMAIL_USE_TLS', 'EMAIL_USE_SSL', 'EMAIL_TIMEOUT', 'OPTIONS']
+
 export function environCall(run: ModuleRun, reader: Extract<Value, { kind: 'envReader' }>, method: string, e: Call, frame: Frame): Value {
+  if (method === 'email_url' || method === 'email') return { kind: 'dict', entries: EMAIL_URL_KEYS.map((key) => ({ key, value: unknown(`${key} from env.${method}()`) })), open: false }
   const first = e.args[0] ?? e.kwargs.find((k) => k.name === 'var')?.value
   const n = first ? expr(run, first, frame) : undefined
   if (n?.kind !== 'str') {

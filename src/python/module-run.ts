@@ -69,7 +69,7 @@ export class ModuleRun {
     readonly world: World,
     readonly budget: Budget = { steps: 0, replaying: 0, callDepth: 0 },
     /** Environment variables compared with string literals the probes never produce (see noteComparedLiterals). */
-    readonly compared = new Map<string, Set<string>>()
+    readonly compared = new Map<string, Set<string | null>>()
   ) {}
 
   /** One unit of work; past the budget while replaying, the replay is abandoned. */
@@ -122,10 +122,13 @@ export class ModuleRun {
     this.notices.push(text)
   }
 
-  /** A variable compared with a literal the probe worlds never produce (at most 8 literals a variable). */
-  noteCompared(name: string, literal: string): void {
+  /**
+   * A variable compared with a literal the probe worlds never produce (at most 8 literals a
+   * variable); null: a switch on whether it is set at all (`"HEROKU" in os.environ`).
+   */
+  noteCompared(name: string, literal: string | null): void {
     if (!this.world.deployed) return
-    const set = this.compared.get(name) ?? new Set<string>()
+    const set = this.compared.get(name) ?? new Set<string | null>()
     if (set.size < 8) set.add(literal)
     this.compared.set(name, set)
   }

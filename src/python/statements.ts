@@ -130,7 +130,7 @@ export function assign(run: ModuleRun, target: Expr, value: Value, s: Span, fram
       const through = namespaceTarget(run, target, frame)
       if (through) return writeGlobal(run, frame, through.container, through.key, value, s)
       const path = subscriptPath(target, (e) => expr(run, e, frame))
-      if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, run.loc(s))), s)
+      if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, withLocs(value, run.loc(s)), run.loc(s)), s)
       return
     }
     case 'attr': {
@@ -185,7 +185,7 @@ function augassign(run: ModuleRun, s: Extract<Stmt, { t: 'augassign' }>, frame: 
   if (through) writeGlobal(run, frame, through.container, through.key, grow(readGlobal(run, frame, through.key)), s)
   else if (s.target.t === 'subscript') {
     const path = subscriptPath(s.target, (e) => expr(run, e, frame))
-    if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, binop(s.op, getPath(old, path.keys), withLocs(rhs, run.loc(s)))), s)
+    if (path) run.mutate(frame, path.root, (old) => setPath(old, path.keys, binop(s.op, getPath(old, path.keys), withLocs(rhs, run.loc(s))), run.loc(s)), s)
   }
   return null
 }

@@ -1,6 +1,6 @@
 // Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
 import type { Binding } from '../python/evaluate.js'
-import { containsString, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
+import { containsString, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 
 export interface Judgement {
@@ -116,4 +116,42 @@ export function mask(secret: string): string {
   return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : '****'
 }
 
-export { show }
+export { pyRepr, show }
+
+/** The alternatives of a value: its options for a one-of, else the value itself. */
+export function alternatives(v: Value): Value[] {
+  return v.kind === 'oneOf' ? v.options : [v]
+}
+
+/** A dict value's entry by key, with where it was written. */
+export function entryOf(v: Value | undefined, key: string): { key: string; value: Value; loc?: Loc } | undefined {
+  return v?.kind === 'dict' ? v.entries.find((e) => e.key === key) : undefined
+}
+
+/** The last segment of a dotted path: `django.contrib.auth.hashers.MD5PasswordHasher` → `MD5PasswordHasher`. */
+export function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1)
+}
+
+/** A string element of a list setting, over every alternative: `certain` when every alternative has it. */
+export interface ListString {
+  value: string
+  loc?: Loc
+  certain: boolean
+}
+
+/** The string elements a list setting has on any alternative, each once, in order. */
+export function listStrings(v: Value): ListString[] {
+  const alts = alternatives(v)
+  const out = new Map<string, ListString>()
+  for (const alt of alts) {
+    if (alt.kind !== 'seq') continue
+    for (const item of [...alt.items, ...(alt.only ?? [])]) {
+      if (item.value.kind !== 'str' || out.has(item.value.value)) continue
+      const s = item.value.value
+      const certain = alts.every((a) => a.kind === 'seq' && a.items.some((i) => i.value.kind === 'str' && i.value.value === s))
+      out.set(s, { value: s, loc: item.loc, certain })
+    }
+  }
+  return [...out.values()]
+}

@@ -8,16 +8,25 @@ import { corsAllowAllOrigins } from './cors-allow-all-origins.js'
 import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
 import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
 import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
+import { csrfTrustedOriginsTooBroad } from './csrf-trusted-origins-too-broad.js'
 import { debugEnabled } from './debug-enabled.js'
+import { debugToolsInProduction } from './debug-tools-in-production.js'
+import { drfDefaultAllowAny } from './drf-default-allow-any.js'
 import { hstsWeakened } from './hsts-weakened.js'
+import { insecureSessionSerializer } from './insecure-session-serializer.js'
+import { jwtSigningKeyWeak } from './jwt-signing-key-weak.js'
+import { passwordValidatorsWeakened } from './password-validators-weakened.js'
 import { referrerPolicyWeakened } from './referrer-policy-weakened.js'
 import { secretKeyHardcoded } from './secret-key-hardcoded.js'
 import { secretKeyWeak } from './secret-key-weak.js'
+import { securityChecksSilenced } from './security-checks-silenced.js'
 import { securityMiddlewareMissing } from './security-middleware-missing.js'
 import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
 import { sessionCookieInsecure } from './session-cookie-insecure.js'
 import { settingsOpaqueWrite } from './settings-opaque-write.js'
 import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
+import { templateAutoescapeDisabled } from './template-autoescape-disabled.js'
+import { weakPasswordHasher } from './weak-password-hasher.js'
 import type { Rule } from './types.js'
 
 export const RULES: readonly Rule[] = [
@@ -39,6 +48,15 @@ export const RULES: readonly Rule[] = [
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
   crossOriginOpenerPolicyWeakened,
+  csrfTrustedOriginsTooBroad,
+  securityChecksSilenced,
+  weakPasswordHasher,
+  passwordValidatorsWeakened,
+  insecureSessionSerializer,
+  debugToolsInProduction,
+  templateAutoescapeDisabled,
+  drfDefaultAllowAny,
+  jwtSigningKeyWeak,
   settingsOpaqueWrite
 ]
 

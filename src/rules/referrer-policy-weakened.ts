@@ -3,12 +3,35 @@ import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import { pyRepr, type Value } from '../python/values.js'
 import { judge, literalFix, locOf, origin, show } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
-import type { Rule } from './types.js'
+import type { Setting, SettingsView } from '../settings/view.js'
+import type { Rule, RuleFinding } from './types.js'
 
 // django/core/checks/security/base.py REFERRER_POLICY_VALUES
 const VALID = new Set(['no-referrer', 'no-referrer-when-downgrade', 'origin', 'origin-when-cross-origin', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin', 'unsafe-url'])
 /** Valid policies that send the full URL (path and query) to other origins. */
 const LOOSE = new Set(['unsafe-url', 'no-referrer-when-downgrade'])
+
+/**
+ * How much of the page URL each policy sends to other origins, least first: nothing; the origin
+ * over HTTPS only; the origin always; the full URL over HTTPS; the full URL always.
+ */
+const CROSS_ORIGIN_LEAK: Record<string, number> = {
+  'no-referrer': 0,
+  'same-origin': 0,
+  'strict-origin': 1,
+  'strict-origin-when-cross-origin': 1,
+  origin: 2,
+  'origin-when-cross-origin': 2,
+  'no-referrer-when-downgrade': 3,
+  'unsafe-url': 4
+}
+
+/** The policy browsers apply (the last valid token), when one string or list decides it. */
+function lastToken(v: Value | undefined): string | undefined {
+  const tokens = v?.kind === 'str' ? v.value.split(',').map((t) => t.trim()) : v?.kind === 'seq' && !v.open ? v.items.map((i) => (i.value.kind === 'str' ? i.value.value : '')) : []
+  const last = tokens[tokens.length - 1]
+  return last !== undefined && VALID.has(last) ? last : undefined
+}
 
 type Verdict = { kind: 'ok' } | { kind: 'none' } | { kind: 'empty' } | { kind: 'invalid'; bad: string[] } | { kind: 'loose'; token: string }
 
@@ -40,14 +63,14 @@ export const referrerPolicyWeakened: Rule = {
     title: 'Referrer-Policy is missing, invalid or leaks full URLs',
     django: ['security.W022', 'security.E023'],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`.",
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`. In a diff, a valid policy that sends other sites more than production sent before (`same-origin` to `strict-origin-when-cross-origin`: other sites now learn which site linked to them) is reported too.",
       why: 'The Referer header carries the full URL of the page a link or resource was loaded from, including paths and query strings that may hold password-reset tokens, search terms or personal data. A loose or missing policy hands those URLs to every third-party site, CDN and analytics script the page touches.',
       bad: 'SECURE_REFERRER_POLICY = "unsafe-url"',
       fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
     }
   },
   preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings }) {
+  check({ settings, base }) {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_REFERRER_POLICY')
     const j = judge(s, (v) => {
@@ -55,7 +78,7 @@ export const referrerPolicyWeakened: Rule = {
       return verdict === undefined ? undefined : verdict.kind !== 'ok'
     })
     const verdict = j.value && judgePolicy(j.value)
-    if (j.verdict === 'none' || !j.value || !verdict || verdict.kind === 'ok') return []
+    if (j.verdict === 'none' || !j.value || !verdict || verdict.kind === 'ok') return base ? loosened(s, settings, base) : []
     const is = `SECURE_REFERRER_POLICY ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production`
     const from = origin(s, settings, j.binding)
     const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") }
@@ -86,4 +109,19 @@ export const referrerPolicyWeakened: Rule = {
         ]
     }
   }
+}
+
+/** In a diff: a valid policy that sends other origins more than the one production had before. */
+function loosened(s: Setting, settings: SettingsView, base: SettingsView): RuleFinding[] {
+  const before = lastToken(base.get('SECURE_REFERRER_POLICY').value)
+  const now = lastToken(s.value)
+  if (!before || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before] ?? 0)) return []
+  return [
+    {
+      subject: 'SECURE_REFERRER_POLICY:loosened',
+      loc: locOf(s, settings),
+      message: `SECURE_REFERRER_POLICY is loosened from '${before}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? 'the full URL of the page that linked to them' : 'the origin of the page that linked to them'}, where before they received ${(CROSS_ORIGIN_LEAK[before] ?? 0) === 0 ? 'nothing' : 'less'} (${origin(s, settings)}).`,
+      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before}'`) }
+    }
+  ]
 }

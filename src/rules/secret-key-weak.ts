@@ -35,7 +35,7 @@ export const secretKeyWeak: Rule = {
       fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
     }
   },
-  check({ settings }) {
+  check({ settings, base }) {
     const out: RuleFinding[] = []
     const key = settings.get('SECRET_KEY')
     // An empty or missing key fails closed: Django refuses to start (ImproperlyConfigured), so it is
@@ -44,7 +44,9 @@ export const secretKeyWeak: Rule = {
     const empty = (v: Value): boolean => v.kind === 'none' || (v.kind === 'str' && v.value === '')
     const fromEnv = Boolean(key.binding?.env.length)
     const e = judge(key, (v) => !fromEnv && empty(v))
-    if (e.value)
+    // a committed key emptied by the change is the fix of secret-key-hardcoded, not a new problem
+    const wasKey = base?.get('SECRET_KEY').value
+    if (e.value && !(wasKey?.kind === 'str' && wasKey.value !== ''))
       out.push({
         subject: 'SECRET_KEY:empty',
         // Django's deploy check still warns (W009); the difference is the severity and the reason

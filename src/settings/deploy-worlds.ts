@@ -4,7 +4,7 @@
 // exactly the variables the file sets (the others unset, so their defaults apply; one set to a value
 // the repository does not show is unknown). SettingsView adds the values these worlds produce as
 // alternatives, each binding pointed at the deploy-file line that supplies the value it read.
-import { isEnvTemplate, type Deployment } from '../deploy/index.js'
+import { isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
 import { severityRank, type Severity } from '../findings.js'
 import type { Binding } from '../python/evaluate.js'
 import { show, type Value } from '../python/values.js'
@@ -21,6 +21,20 @@ export function worldEnv(d: Deployment): Map<string, string | undefined> {
 /** Identifies an environment: deployments that give a module the same environment share a world. */
 export function envKey(env: ReadonlyMap<string, string | undefined>): string {
   return JSON.stringify([...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+/**
+ * What the platform sets in every production process that loads a module (Heroku's DYNO), when all
+ * of them run on it: a production box there cannot lack it, so production as deployed has it set.
+ * Empty when any production deployment is elsewhere (a Dockerfile of its own) or there is none.
+ */
+export function platformEnv(deployments: Deployment[]): Map<string, string | undefined> {
+  const production = deployments.filter((d) => isProductionRole(d.role))
+  const out = new Map<string, string | undefined>()
+  const [first, ...rest] = production
+  for (const e of first?.env.values() ?? [])
+    if (e.platform && rest.every((d) => d.env.get(e.name)?.platform && d.env.get(e.name)?.value === e.value)) out.set(e.name, e.value)
+  return out
 }
 
 /** The deployments worth a world of their own: one per distinct environment that sets anything, at most MAX_DEPLOYMENT_WORLDS. */

@@ -104,7 +104,9 @@ export function findReferences(path: string, text: string): SettingsReference[] 
     // Python names it in setdefault(...) or assigns os.environ[...]; a comment or a read names nothing
     if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue
     if (before.trimStart().startsWith('#')) continue
-    const rest = lines[i].slice(at + 'DJANGO_SETTINGS_MODULE'.length).replace(/^["'\]\s]*[,:=]?\s*/, '').replace(/^["']/, '')
+    let rest = lines[i].slice(at + 'DJANGO_SETTINGS_MODULE'.length).replace(/^["'\]\s]*[,:=]?\s*/, '').replace(/^["']/, '')
+    // setdefault("DJANGO_SETTINGS_MODULE",\n    "shop.settings") names it on the next line
+    if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before.trimEnd())) rest = (lines[i + 1] ?? '').trimStart().replace(/^["']/, '')
     const line = i + 1
     const m = MODULE_RE.exec(rest.slice(0, 200))
     if (!m || m.index !== 0 || m[0] === 'os') continue

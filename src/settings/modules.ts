@@ -30,6 +30,13 @@ export function basename(path: string): string {
 const join = (dir: string, rest: string): string => (dir ? `${dir}/${rest}` : rest)
 
 /** Resolves imports and parses modules for one tree. */
+/**
+ * A bare name such as `local_settings` that the repository does not hold is its own untracked local
+ * settings file, not an installed package: like `.local_settings`, it is missing from what the
+ * repository deploys (a server may add one, which the review cannot see).
+ */
+const LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/
+
 export class ModuleIndex implements Loader {
   /** dotted suffix (`settings.base`) → paths that end with it */
   private readonly bySuffix = new Map<string, string[]>()
@@ -83,6 +90,7 @@ export class ModuleIndex implements Loader {
     return path.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.')
   }
 
+  /** What a dotted name means in `fromPath`: a module of the tree, one the repository lacks ('missing'), or an installed package. */
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external' {
     let found: string | undefined
     if (level > 0) {
@@ -94,7 +102,7 @@ export class ModuleIndex implements Loader {
       if (!found) return 'missing'
     } else {
       found = this.byDottedNameNear(module, fromPath)
-      if (!found) return this.packageNames.has(module.split('.')[0]) ? 'missing' : 'external'
+      if (!found) return this.packageNames.has(module.split('.')[0]) || LOCAL_SETTINGS_NAME.test(module) ? 'missing' : 'external'
     }
     if (this.files.read(found) === undefined) {
       this.wanted.add(found)

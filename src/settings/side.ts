@@ -1,5 +1,6 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
 import { wantCodeImports } from '../code/wanted.js'
+import { envKey, platformEnv } from './deploy-worlds.js'
 import { discover, type Discovery } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
@@ -12,9 +13,16 @@ export interface SideAnalysis {
 /** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
 export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
   const discovery = discover(files, candidates)
-  const worlds = new Worlds(discovery.index)
+  // modules deployed on the same platform share their evaluations
+  const worlds = new Map<string, Worlds>()
   const views = new Map<string, SettingsView>()
-  for (const entry of discovery.entries) views.set(entry.path, new SettingsView(entry, worlds))
+  for (const entry of discovery.entries) {
+    const platform = platformEnv(entry.deployments)
+    const key = envKey(platform)
+    let w = worlds.get(key)
+    if (!w) worlds.set(key, (w = new Worlds(discovery.index, platform)))
+    views.set(entry.path, new SettingsView(entry, w))
+  }
   return { discovery, views }
 }
 

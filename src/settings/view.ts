@@ -1,6 +1,6 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
-import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment } from '../python/env.js'
+import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import { DJANGO_DEFAULTS } from './defaults.js'
@@ -16,27 +16,33 @@ export interface Setting {
   isDefault: boolean
 }
 
-/** Evaluators for every world of one tree, created on first use and shared by all entry modules. */
+/**
+ * Evaluators for every world of one tree, created on first use and shared by the entry modules that
+ * run on the same platform (`platform`: what it sets in every process, see World.platform).
+ */
 export class Worlds {
   private readonly evaluators: (WorldEvaluator | undefined)[] = []
   private readonly literal = new Map<string, WorldEvaluator>()
   private readonly deployment = new Map<string, WorldEvaluator>()
-  constructor(private readonly index: ModuleIndex) {}
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly platform?: ReadonlyMap<string, string | undefined>
+  ) {}
   get(world: number): WorldEvaluator {
     let e = this.evaluators[world]
     if (!e) {
-      e = new WorldEvaluator(this.index, world)
+      e = new WorldEvaluator(this.index, world, { platform: this.platform })
       this.evaluators[world] = e
     }
     return e
   }
 
   /** Production as deployed, except one variable set to one value. */
-  withVariable(name: string, value: string): WorldEvaluator {
-    const key = `${name}=${value}`
+  withVariable(name: string, value: string | undefined): WorldEvaluator {
+    const key = value === undefined ? `${name} set` : `${name}=${value}`
     let e = this.literal.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { name, value })
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name, value }, platform: this.platform })
       this.literal.set(key, e)
     }
     return e
@@ -47,7 +53,7 @@ export class Worlds {
     const key = envKey(env)
     let e = this.deployment.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, undefined, env)
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env })
       this.deployment.set(key, e)
     }
     return e
@@ -113,10 +119,14 @@ export class SettingsView {
   }
 
   private literalWorlds(): WorldEvaluator[] {
-    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string>>()
+    const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string | null>>()
     const out: WorldEvaluator[] = []
     for (const [variable, literals] of compared)
-      for (const literal of literals) if (!namesDevelopment(literal) && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal))
+      for (const literal of literals) {
+        // a presence switch (`"HEROKU" in os.environ`): production may set the variable, unless it names development
+        const away = literal === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal)
+        if (!away && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal ?? undefined))
+      }
     return out
   }
 
