@@ -66,6 +66,7 @@ treeRuleTester(csrfExemptAdded, {
     { name: 'the decorator imported but not used', files: { 'shop/views.py': VIEWS + '\n# csrf_exempt is never applied here\n' } },
     { name: 'exemptions in tests', files: { 'shop/tests/test_views.py': EXEMPT } },
     { name: 'exemptions in migrations', files: { 'shop/migrations/0002_x.py': EXEMPT } },
+    { name: 'a DRF view (DRF exempts it already and checks CSRF in SessionAuthentication)', files: { 'api/views.py': '@csrf_exempt\n@api_view(["POST"])\ndef pay(request):\n    return None\n\n\n@method_decorator(csrf_exempt, name="dispatch")\nclass OrderViewSet(viewsets.ModelViewSet):\n    pass\n' } },
     { name: 'csrf_protect is not csrf_exempt', files: { 'shop/views.py': VIEWS.replace('@login_required\ndef', '@csrf_protect\n@login_required\ndef') } }
   ],
   invalid: [

@@ -27,6 +27,7 @@ treeRuleTester(markSafeDynamic, {
     { name: 'mark_safe(x)', files: file('return mark_safe(user.bio)'), findings: [{ path: P, line: at, severity: 'medium', message: ['mark_safe() marks a value that is not a literal as safe HTML in badge'], fix: ['format_html("<b>{}</b>", value)'] }] },
     { name: 'mark_safe(f-string)', files: file('return mark_safe(f"<b>{user.name}</b>")'), findings: [{ path: P, line: at, message: ['built with an f-string'] }] },
     { name: 'an escaped template filled with a raw value', files: file('return mark_safe(escape(_("Editing %s")) % user.name)'), findings: [{ path: P, line: at }] },
+    { name: 'json.dumps marked safe: the fix names json_script', files: file('return mark_safe(json.dumps(user.prefs))'), findings: [{ path: P, line: at, fix: ['json_script'] }] },
     { name: 'SafeString(x)', files: file('return SafeString(user.name)'), findings: [{ path: P, line: at, message: ['SafeString()'] }] },
     { name: 'format_html(f"…")', files: file('return format_html(f"<b>{user.name}</b>")'), findings: [{ path: P, line: at, message: ['format_html() is given a string already formatted with an f-string'] }] },
     { name: 'format_html(a % b)', files: file('return format_html("<b>%s</b>" % user.name)'), findings: [{ path: P, line: at, message: ['`%` formatting'] }] },

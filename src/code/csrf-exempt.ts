@@ -62,6 +62,19 @@ export function looksLikeWebhook(module: ParsedModule, e: Exemption): boolean {
   return SIGNATURE_WORDS.some((w) => body.includes(w))
 }
 
+/**
+ * Whether the exempted view is a Django REST framework view: DRF exempts every APIView (and
+ * @api_view function) from Django's CSRF check already and enforces CSRF itself in
+ * SessionAuthentication, so csrf_exempt changes nothing there (an empty enforce_csrf does: csrf-check-disabled).
+ */
+export function isDrfView(e: Exemption): boolean {
+  const d = e.def
+  if (!d) return false
+  const cls = d.stmt.t === 'class' ? d : d.owner
+  if (d.stmt.t === 'def' && d.stmt.decorators.some((x) => decoratorName(x) === 'api_view')) return true
+  return cls?.stmt.t === 'class' && cls.stmt.bases.some((b) => /(APIView|ViewSet)$/.test(lastName(b) ?? ''))
+}
+
 /** Whether the exempted view (or its class) also requires a login: a view for logged-in users, exactly what CSRF protects. */
 export function requiresLogin(e: Exemption): boolean {
   const d = e.def

@@ -1,5 +1,5 @@
 // csrf-exempt-added: a view exempted from Django's CSRF check.
-import { exemptionsOf, looksLikeWebhook, requiresLogin } from '../code/csrf-exempt.js'
+import { exemptionsOf, isDrfView, looksLikeWebhook, requiresLogin } from '../code/csrf-exempt.js'
 import type { RuleFinding, TreeRule } from './types.js'
 
 const SUPPRESS = '# django-security: ignore[csrf-exempt-added] -- verifies the provider\'s signature on every request'
@@ -11,7 +11,7 @@ export const csrfExemptAdded: TreeRule = {
     title: 'A view is exempted from CSRF protection',
     django: [],
     docs: {
-      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees.',
+      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled).',
       why: 'Without the CSRF check, any web page a logged-in user visits can make their browser send this request with their cookies: change their e-mail, place an order, delete data. Exempting a view is sometimes right (a webhook authenticated by a signature), but never by default.',
       bad: 'from django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\n@login_required\ndef update_profile(request):\n    ...',
       fix: '@login_required\ndef update_profile(request):\n    ...\n# and send the token: {% csrf_token %} in forms, the X-CSRFToken header from JavaScript'
@@ -32,7 +32,7 @@ export const csrfExemptAdded: TreeRule = {
         const n = (counts.get(key) ?? 0) + 1
         counts.set(key, n)
         // an exemption the base already had for the same view only moved
-        if (!ctx.isNew(file.path, e.line) || before.has(key)) continue
+        if (!ctx.isNew(file.path, e.line) || before.has(key) || isDrfView(e)) continue
         const view = e.target.startsWith('wrapped:') || e.target.startsWith('attr:') ? e.target.slice(e.target.indexOf(':') + 1) : e.target
         const webhook = looksLikeWebhook(module, e)
         const loggedIn = requiresLogin(e)

@@ -75,7 +75,9 @@ export const markSafeDynamic: TreeRule = {
                   e.line,
                   built?.line ?? e.line,
                   `${name}() marks a value that is not a literal as safe HTML${built ? `, built with ${built.how}` : ''}${where}: Django will not escape it, so any user-controlled part of it reaches the page as HTML (XSS).`,
-                  `Build the HTML with \`format_html("<b>{}</b>", value)\`, which escapes each argument and returns a safe string; use mark_safe() only on literal markup.`
+                  arg.t === 'call' && lastName(arg.func) === 'dumps'
+                    ? 'To put data in a page for JavaScript, pass the object to the template and use the `json_script` filter (`{{ data|json_script:"data-id" }}`): `mark_safe(json.dumps(x))` lets a value containing `</script>` end the script block.'
+                    : `Build the HTML with \`format_html("<b>{}</b>", value)\`, which escapes each argument and returns a safe string; use mark_safe() only on literal markup.`
                 )
               } else if (name === 'format_html') {
                 const built = judge.built(arg)
