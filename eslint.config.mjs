@@ -12,7 +12,7 @@ export default defineConfig(
   {
     languageOptions: {
       globals: globals.node,
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'scripts/*.ts', 'scripts/*/*.ts'] }, tsconfigRootDir: import.meta.dirname }
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname }
     },
     // `string | 'missing'` documents the special values even though the type system folds them.
     rules: { '@typescript-eslint/no-redundant-type-constituents': 'off' }

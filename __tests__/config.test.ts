@@ -18,7 +18,7 @@ describe('config', () => {
   it.each([
     ['rules:\n  debug-enabled: loud\n', 'c.yml:2: rule debug-enabled must be off or one of critical, high, medium, low'],
     ['fail-on: sometimes\n', 'c.yml:1: fail-on must be one of critical, high, medium, low, never'],
-    ['colour: red\n', 'c.yml:1: unknown key "colour" (expected rules, ignore-paths, fail-on)'],
+    ['colour: red\n', 'c.yml:1: unknown key "colour" (expected rules, ignore-paths, fail-on, django-version)'],
     ['rules: [a]\n', 'c.yml:1: rules must map rule ids to off or a severity'],
     ['rules:\n  a: b\n c: d\n', /^c\.yml:3: /]
   ])('rejects %j with one line naming the file and line', (text, message) => {

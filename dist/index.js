@@ -983,7 +983,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify: stringify2 } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1043,7 +1043,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify2(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -11251,9 +11251,9 @@ var require_pluralizer = __commonJS({
         this.plural = plural;
       }
       pluralize(count) {
-        const one = count === 1;
-        const keys = one ? singulars : plurals;
-        const noun = one ? this.singular : this.plural;
+        const one2 = count === 1;
+        const keys = one2 ? singulars : plurals;
+        const noun = one2 ? this.singular : this.plural;
         return { ...keys, count, noun };
       }
     };
@@ -15772,8 +15772,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache5 = this.#relevantRequestResponseList;
+        const backupCache = [...cache5];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15800,9 +15800,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15832,11 +15832,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache5.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache5.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache5.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16010,13 +16010,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request2, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            return await cache5.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request2, options);
+            const cache5 = new Cache(kConstruct, cacheList);
+            const response = await cache5.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16046,12 +16046,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache6 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache6);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache5 = [];
+        this.#caches.set(cacheName, cache5);
+        return new Cache(kConstruct, cache5);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16250,7 +16250,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify2(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16308,7 +16308,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify: stringify2
+      stringify: stringify3
     };
   }
 });
@@ -16454,7 +16454,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module2) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify: stringify2 } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers2 } = require_headers();
     function getCookies(headers) {
@@ -16497,7 +16497,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify2(cookie);
+      const str2 = stringify3(cookie);
       if (str2) {
         headers.append("Set-Cookie", str2);
       }
@@ -20208,26 +20208,26 @@ var require_directives = __commonJS({
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts2 = line2.trim().split(/[ \t]+/);
-        const name2 = parts2.shift();
+        const parts3 = line2.trim().split(/[ \t]+/);
+        const name2 = parts3.shift();
         switch (name2) {
           case "%TAG": {
-            if (parts2.length !== 2) {
+            if (parts3.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
-              if (parts2.length < 2)
+              if (parts3.length < 2)
                 return false;
             }
-            const [handle2, prefix2] = parts2;
+            const [handle2, prefix2] = parts3;
             this.tags[handle2] = prefix2;
             return true;
           }
           case "%YAML": {
             this.yaml.explicit = true;
-            if (parts2.length !== 1) {
+            if (parts3.length !== 1) {
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts2;
+            const [version] = parts3;
             if (version === "1.1" || version === "1.2") {
               this.yaml.version = version;
               return true;
@@ -21405,7 +21405,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity2.isAlias(item)) {
@@ -21434,7 +21434,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -21444,7 +21444,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21466,7 +21466,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21518,7 +21518,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws2 = " ";
       if (keyComment || vsb || vcb) {
         ws2 = vsb ? "\n" : "";
@@ -21659,7 +21659,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity2 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
@@ -21695,7 +21695,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity2.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -21762,12 +21762,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -21792,7 +21792,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -21859,7 +21859,7 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i2 < items.length - 1) {
           str2 += ",";
@@ -22964,9 +22964,9 @@ var require_timestamp = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
       const sign = str2[0];
-      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const parts3 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts2.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
+      const res = parts3.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -22982,18 +22982,18 @@ var require_timestamp = __commonJS({
         value *= num(-1);
       }
       const _60 = num(60);
-      const parts2 = [value % _60];
+      const parts3 = [value % _60];
       if (value < 60) {
-        parts2.unshift(0);
+        parts3.unshift(0);
       } else {
-        value = (value - parts2[0]) / _60;
-        parts2.unshift(value % _60);
+        value = (value - parts3[0]) / _60;
+        parts3.unshift(value % _60);
         if (value >= 60) {
-          value = (value - parts2[0]) / _60;
-          parts2.unshift(value);
+          value = (value - parts3[0]) / _60;
+          parts3.unshift(value);
         }
       }
-      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts3.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -23025,9 +23025,9 @@ var require_timestamp = __commonJS({
         const match2 = str2.match(timestamp.test);
         if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const [, year, month2, day, hour, minute, second] = match2.map(Number);
         const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date = Date.UTC(year, month2 - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match2[8];
         if (tz && tz !== "Z") {
           let d2 = parseSexagesimal(tz, false);
@@ -23220,7 +23220,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -23235,7 +23235,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -23257,7 +23257,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body2 = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
         if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
@@ -23265,7 +23265,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body2);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -25401,7 +25401,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -25454,7 +25454,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -27165,7 +27165,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse7(src, reviver, options) {
+    function parse9(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -27184,7 +27184,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -27206,10 +27206,10 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse7;
+    exports.parse = parse9;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument4;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -29017,7 +29017,7 @@ var require_parse2 = __commonJS({
         []
       );
     }
-    module2.exports = function parse7(s, env, opts) {
+    module2.exports = function parse9(s, env, opts) {
       var mapped = parseInternal(s, env, opts);
       if (typeof env !== "function") {
         return mapped;
@@ -29456,13 +29456,13 @@ var init_main = __esm({
       Position2.is = is2;
     })(Position || (Position = {}));
     (function(Range2) {
-      function create(one, two, three, four) {
-        if (Is.uinteger(one) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
-          return { start: Position.create(one, two), end: Position.create(three, four) };
-        } else if (Position.is(one) && Position.is(two)) {
-          return { start: one, end: two };
+      function create(one2, two, three, four) {
+        if (Is.uinteger(one2) && Is.uinteger(two) && Is.uinteger(three) && Is.uinteger(four)) {
+          return { start: Position.create(one2, two), end: Position.create(three, four) };
+        } else if (Position.is(one2) && Position.is(two)) {
+          return { start: one2, end: two };
         } else {
-          throw new Error(`Range#create called with invalid arguments[${one}, ${two}, ${three}, ${four}]`);
+          throw new Error(`Range#create called with invalid arguments[${one2}, ${two}, ${three}, ${four}]`);
         }
       }
       Range2.create = create;
@@ -30721,20 +30721,20 @@ var init_main = __esm({
         return text;
       }
       TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare2) {
+      function mergeSort2(data, compare3) {
         if (data.length <= 1) {
           return data;
         }
         const p2 = data.length / 2 | 0;
         const left = data.slice(0, p2);
         const right = data.slice(p2);
-        mergeSort2(left, compare2);
-        mergeSort2(right, compare2);
+        mergeSort2(left, compare3);
+        mergeSort2(right, compare3);
         let leftIdx = 0;
         let rightIdx = 0;
         let i2 = 0;
         while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare2(left[leftIdx], right[rightIdx]);
+          const ret = compare3(left[leftIdx], right[rightIdx]);
           if (ret <= 0) {
             data[i2++] = left[leftIdx++];
           } else {
@@ -31074,20 +31074,20 @@ var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
 });
-function mergeSort(data, compare2) {
+function mergeSort(data, compare3) {
   if (data.length <= 1) {
     return data;
   }
   const p2 = data.length / 2 | 0;
   const left = data.slice(0, p2);
   const right = data.slice(p2);
-  mergeSort(left, compare2);
-  mergeSort(right, compare2);
+  mergeSort(left, compare3);
+  mergeSort(right, compare3);
   let leftIdx = 0;
   let rightIdx = 0;
   let i2 = 0;
   while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare2(left[leftIdx], right[rightIdx]);
+    const ret = compare3(left[leftIdx], right[rightIdx]);
     if (ret <= 0) {
       data[i2++] = left[leftIdx++];
     } else {
@@ -35062,11 +35062,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse7(content) {
+      function parse9(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser3.parse = parse7;
+      DockerfileParser3.parse = parse9;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -35084,7 +35084,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse7(val);
+        return parse9(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -35092,7 +35092,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse7(str2) {
+    function parse9(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -36730,13 +36730,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path2) {
+      _test(originalPath, cache5, path2) {
         checkPath(
           path2,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path2 ? this._t(path2, cache3) : {
+        return path2 ? this._t(path2, cache5) : {
           ignored: false,
           unignored: false
         };
@@ -36753,13 +36753,13 @@ var require_ignore = __commonJS({
         const literal3 = this._rules.testLiteral(path2);
         return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path2, cache3) {
-        if (path2 in cache3) {
-          return cache3[path2];
+      _t(path2, cache5) {
+        if (path2 in cache5) {
+          return cache5[path2];
         }
         const parentPath = parentOf(path2);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
+        return cache5[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
       ignores(path2) {
         return this._test(path2, this._ignoreCache, convertPath(path2)).ignored;
@@ -41224,9 +41224,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache3 }, methodName) {
-    if (cache3[methodName]) {
-      return cache3[methodName];
+  get({ octokit, scope, cache: cache5 }, methodName) {
+    if (cache5[methodName]) {
+      return cache5[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -41234,7 +41234,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache3[methodName] = decorate(
+      cache5[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -41242,9 +41242,9 @@ var handler = {
         decorations
       );
     } else {
-      cache3[methodName] = octokit.request.defaults(endpointDefaults);
+      cache5[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache3[methodName];
+    return cache5[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -41594,7 +41594,7 @@ function commaSetFollows(str2, budget) {
   return false;
 }
 function parseCommaParts(str2, budget) {
-  const parts2 = [];
+  const parts3 = [];
   let carry = "";
   for (; ; ) {
     const m2 = balancedWithBudget(str2, str2, budget);
@@ -41604,19 +41604,19 @@ function parseCommaParts(str2, budget) {
     if (!m2) {
       const tail = str2.split(",");
       tail[0] = carry + tail[0];
-      pushAll(parts2, tail);
-      return parts2;
+      pushAll(parts3, tail);
+      return parts3;
     }
     const { pre, body: body2, post } = m2;
     const p2 = pre.split(",");
     p2[0] = carry + p2[0];
     p2[p2.length - 1] += "{" + body2 + "}";
     if (!post.length) {
-      pushAll(parts2, p2);
-      return parts2;
+      pushAll(parts3, p2);
+      return parts3;
     }
     carry = p2.pop();
-    pushAll(parts2, p2);
+    pushAll(parts3, p2);
     str2 = post;
   }
 }
@@ -43301,7 +43301,7 @@ var Minimatch = class {
   // the rows, where joining the whole row for every k was quadratic.
   #mergeKeys() {
     const partIds = /* @__PURE__ */ new Map();
-    const ids = this.globParts.map((parts2) => parts2.map((s) => {
+    const ids = this.globParts.map((parts3) => parts3.map((s) => {
       let id = partIds.get(s);
       if (id === void 0)
         partIds.set(s, id = partIds.size);
@@ -43369,25 +43369,25 @@ var Minimatch = class {
   }
   // just get rid of adjascent ** portions
   adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts2) => {
+    return globParts.map((parts3) => {
       let gs2 = -1;
-      while (-1 !== (gs2 = parts2.indexOf("**", gs2 + 1))) {
+      while (-1 !== (gs2 = parts3.indexOf("**", gs2 + 1))) {
         let i2 = gs2;
-        while (parts2[i2 + 1] === "**") {
+        while (parts3[i2 + 1] === "**") {
           i2++;
         }
         if (i2 !== gs2) {
-          parts2.splice(gs2, i2 - gs2);
+          parts3.splice(gs2, i2 - gs2);
         }
       }
-      return parts2;
+      return parts3;
     });
   }
   // get rid of adjascent ** and resolve .. portions
   levelOneOptimize(globParts) {
-    return globParts.map((parts2) => {
-      const root = this.#rootIndex(parts2) + 1;
-      parts2 = parts2.reduce((set, part) => {
+    return globParts.map((parts3) => {
+      const root = this.#rootIndex(parts3) + 1;
+      parts3 = parts3.reduce((set, part) => {
         const prev = set[set.length - 1];
         if (part === "**" && prev === "**") {
           return set;
@@ -43401,7 +43401,7 @@ var Minimatch = class {
         set.push(part);
         return set;
       }, []);
-      return parts2.length === 0 ? [""] : parts2;
+      return parts3.length === 0 ? [""] : parts3;
     });
   }
   // Check the path against each row before it is split. 'no' if no
@@ -43570,53 +43570,53 @@ var Minimatch = class {
   // split a path for match(), and keep the parts for the next call
   #split(f3) {
     const { isWindows, preserveMultipleSlashes } = this;
-    let parts2 = this.#slashSplit(isWindows ? f3.split("\\").join("/") : f3);
+    let parts3 = this.#slashSplit(isWindows ? f3.split("\\").join("/") : f3);
     const normalize2 = this.#form;
     if (normalize2)
-      parts2 = parts2.map((p2) => p2.normalize(normalize2));
+      parts3 = parts3.map((p2) => p2.normalize(normalize2));
     lastSplit = {
       f: f3,
       isWindows,
       preserveMultipleSlashes,
       normalize: normalize2,
-      parts: parts2
+      parts: parts3
     };
     return lastSplit;
   }
   // resolve `.` and `..` portions of a path, for level 2
   #levelTwoFileOptimize(file) {
-    const parts2 = [...file];
+    const parts3 = [...file];
     let didSomething = false;
     do {
       didSomething = false;
       if (!this.preserveMultipleSlashes) {
-        for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-          const p2 = parts2[i2];
-          if (i2 === 1 && p2 === "" && parts2[0] === "")
+        for (let i2 = 1; i2 < parts3.length - 1; i2++) {
+          const p2 = parts3[i2];
+          if (i2 === 1 && p2 === "" && parts3[0] === "")
             continue;
           if (p2 === "." || p2 === "") {
             didSomething = true;
-            parts2.splice(i2, 1);
+            parts3.splice(i2, 1);
             i2--;
           }
         }
-        if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+        if (parts3[0] === "." && parts3.length === 2 && (parts3[1] === "." || parts3[1] === "")) {
           didSomething = true;
-          parts2.pop();
+          parts3.pop();
         }
       }
-      const root = this.#rootIndex(parts2) + 1;
+      const root = this.#rootIndex(parts3) + 1;
       let dd = root;
-      while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-        const p2 = parts2[dd - 1];
+      while (-1 !== (dd = parts3.indexOf("..", dd + 1))) {
+        const p2 = parts3[dd - 1];
         if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
           didSomething = true;
-          parts2.splice(dd - 1, 2);
+          parts3.splice(dd - 1, 2);
           dd = Math.max(dd - 2, root);
         }
       }
     } while (didSomething);
-    return parts2.length === 0 ? [""] : parts2;
+    return parts3.length === 0 ? [""] : parts3;
   }
   // First phase: single-pattern processing
   // <pre> is 1 or more portions
@@ -43643,63 +43643,63 @@ var Minimatch = class {
     let didSomething = false;
     do {
       didSomething = false;
-      for (let parts2 of globParts) {
+      for (let parts3 of globParts) {
         let gs2 = -1;
-        while (-1 !== (gs2 = parts2.indexOf("**", gs2 + 1))) {
+        while (-1 !== (gs2 = parts3.indexOf("**", gs2 + 1))) {
           let gss = gs2;
-          while (parts2[gss + 1] === "**") {
+          while (parts3[gss + 1] === "**") {
             gss++;
           }
           if (gss > gs2) {
-            parts2.splice(gs2 + 1, gss - gs2);
+            parts3.splice(gs2 + 1, gss - gs2);
           }
-          let next = parts2[gs2 + 1];
-          const p2 = parts2[gs2 + 2];
-          const p22 = parts2[gs2 + 3];
+          let next = parts3[gs2 + 1];
+          const p2 = parts3[gs2 + 2];
+          const p22 = parts3[gs2 + 3];
           if (next !== "..")
             continue;
           if (!p2 || p2 === "." || p2 === ".." || !p22 || p22 === "." || p22 === "..") {
             continue;
           }
-          const addedCells = parts2.length - 1;
+          const addedCells = parts3.length - 1;
           if (globParts.length >= braceExpandMax || splitCells + addedCells > maxSplitCells) {
             throw new RangeError(`optimizationLevel 2: too many patterns from '**/..'`);
           }
           didSomething = true;
-          parts2.splice(gs2, 1);
-          const other = parts2.slice(0);
+          parts3.splice(gs2, 1);
+          const other = parts3.slice(0);
           other[gs2] = "**";
           splitCells += addedCells;
           globParts.push(other);
           gs2--;
         }
         if (!this.preserveMultipleSlashes) {
-          for (let i2 = 1; i2 < parts2.length - 1; i2++) {
-            const p2 = parts2[i2];
-            if (i2 === 1 && p2 === "" && parts2[0] === "")
+          for (let i2 = 1; i2 < parts3.length - 1; i2++) {
+            const p2 = parts3[i2];
+            if (i2 === 1 && p2 === "" && parts3[0] === "")
               continue;
             if (p2 === "." || p2 === "") {
               didSomething = true;
-              parts2.splice(i2, 1);
+              parts3.splice(i2, 1);
               i2--;
             }
           }
-          if (parts2[0] === "." && parts2.length === 2 && (parts2[1] === "." || parts2[1] === "")) {
+          if (parts3[0] === "." && parts3.length === 2 && (parts3[1] === "." || parts3[1] === "")) {
             didSomething = true;
-            parts2.pop();
+            parts3.pop();
           }
         }
-        const root = this.#rootIndex(parts2) + 1;
+        const root = this.#rootIndex(parts3) + 1;
         let dd = root;
-        while (-1 !== (dd = parts2.indexOf("..", dd + 1))) {
-          const p2 = parts2[dd - 1];
+        while (-1 !== (dd = parts3.indexOf("..", dd + 1))) {
+          const p2 = parts3[dd - 1];
           if (p2 && p2 !== "." && p2 !== ".." && p2 !== "**") {
             didSomething = true;
-            const needDot = dd === 1 && parts2[dd + 1] === "**";
+            const needDot = dd === 1 && parts3[dd + 1] === "**";
             const splin = needDot ? ["."] : [];
-            parts2.splice(dd - 1, 2, ...splin);
-            if (parts2.length === 0)
-              parts2.push("");
+            parts3.splice(dd - 1, 2, ...splin);
+            if (parts3.length === 0)
+              parts3.push("");
             dd = Math.max(dd - 2, root);
           }
         }
@@ -43712,18 +43712,18 @@ var Minimatch = class {
   // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
   secondPhasePreProcess(globParts) {
     const keys = /* @__PURE__ */ new Set();
-    const rows = globParts.filter((parts2) => {
-      const key = parts2.join("/");
+    const rows = globParts.filter((parts3) => {
+      const key = parts3.join("/");
       if (keys.has(key))
         return false;
       keys.add(key);
       return true;
     });
     const stars = /* @__PURE__ */ new Map();
-    for (const parts2 of rows) {
+    for (const parts3 of rows) {
       const s = [];
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        if (parts2[i2] === "*")
+      for (let i2 = 0; i2 < parts3.length; i2++) {
+        if (parts3[i2] === "*")
           s.push(i2);
       }
       if (s.length)
@@ -43732,15 +43732,15 @@ var Minimatch = class {
     if (!stars.size || rows.length * stars.size > 1e5)
       return rows;
     const { dot } = this.options;
-    return rows.filter((parts2) => {
+    return rows.filter((parts3) => {
       for (const s of stars.values()) {
-        if (s[s.length - 1] >= parts2.length)
+        if (s[s.length - 1] >= parts3.length)
           continue;
-        const c3 = [...parts2];
+        const c3 = [...parts3];
         let ok = true;
         let changed = false;
         for (const i2 of s) {
-          const p2 = parts2[i2];
+          const p2 = parts3[i2];
           if (p2 === "*")
             continue;
           if (!p2 || p2 === "**" || !dot && p2.startsWith(".")) {
@@ -43892,9 +43892,9 @@ var Minimatch = class {
     segments.forEach((b3, i2) => {
       b3[1] = nonGsParts - nonGsPartsSums[i2];
     });
-    const parts2 = { head, body: body2, tail, segments };
-    byStart[key] = parts2;
-    return parts2;
+    const parts3 = { head, body: body2, tail, segments };
+    byStart[key] = parts3;
+    return parts3;
   }
   // return false for "nope, not matching"
   // return null for "not matching, cannot keep trying"
@@ -44109,4295 +44109,403 @@ function severityRank(s) {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
 }
 
-// src/secrets/classify.ts
-var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION", "_CACHE", "_CACHE_KEY", "_LOCK", "_LOCK_KEY"];
-function snake(rawKey) {
-  let out2 = "";
-  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
-    const c3 = rawKey[i2];
-    const prev = rawKey[i2 - 1];
-    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
-    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
+// node_modules/@renovatebot/pep440/lib/version.js
+var VERSION_PATTERN = [
+  "v?",
+  "(?:",
+  /* */
+  "(?:(?<epoch>[0-9]+)!)?",
+  // epoch
+  /* */
+  "(?<release>[0-9]+(?:\\.[0-9]+)*)",
+  // release segment
+  /* */
+  "(?<pre>",
+  // pre-release
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<pre_l>(a|b|c|rc|alpha|beta|pre|preview))",
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<pre_n>[0-9]+)?",
+  /* */
+  ")?",
+  /* */
+  "(?<post>",
+  // post release
+  /*    */
+  "(?:-(?<post_n1>[0-9]+))",
+  /*    */
+  "|",
+  /*    */
+  "(?:",
+  /*        */
+  "[-_\\.]?",
+  /*        */
+  "(?<post_l>post|rev|r)",
+  /*        */
+  "[-_\\.]?",
+  /*        */
+  "(?<post_n2>[0-9]+)?",
+  /*    */
+  ")",
+  /* */
+  ")?",
+  /* */
+  "(?<dev>",
+  // dev release
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<dev_l>dev)",
+  /*    */
+  "[-_\\.]?",
+  /*    */
+  "(?<dev_n>[0-9]+)?",
+  /* */
+  ")?",
+  ")",
+  "(?:\\+(?<local>[a-z0-9]+(?:[-_\\.][a-z0-9]+)*))?"
+  // local version
+].join("");
+var validRegex = new RegExp("^" + VERSION_PATTERN + "$", "i");
+function valid(version) {
+  return validRegex.test(version) ? version : null;
+}
+var cleanRegex = new RegExp("^\\s*" + VERSION_PATTERN + "\\s*$", "i");
+function parse3(version, regex2) {
+  const { groups: groups2 } = (regex2 || validRegex).exec(version) || {};
+  if (!groups2) {
+    return null;
   }
-  return out2.toUpperCase();
-}
-var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
-function namedKind(rawKey) {
-  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
-  const dot = rawKey.lastIndexOf(".");
-  if (dot > 0 && dot < rawKey.length - 1) {
-    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
-    if (last) return last;
-  }
-  return kindOfSnake(snake(rawKey));
-}
-function kindOfSnake(key) {
-  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
-  if (/^(PROXY|UWSGI|FASTCGI|SCGI|GRPC|MEMCACHED)_PASS$/.test(key)) return void 0;
-  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
-  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
-  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
-  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
-  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
-  if (key.includes("SECRET")) return "secret";
-  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
-  return void 0;
-}
-var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026", "not_real", "not-real", "notreal", "will_be_replaced", "to_be_replaced", "asdf", "qwer", "zxcv", "azerty"];
-var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?", "undefined", "something", "tiger"]);
-var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
-function isKnownExample(value) {
-  return KNOWN_EXAMPLES.some((e) => value.includes(e));
-}
-var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
-var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
-function isDottedIdentifier(v2, minDots) {
-  let dots = 0;
-  let start2 = true;
-  for (let i2 = 0; i2 < v2.length; i2++) {
-    const c3 = v2[i2];
-    if (start2) {
-      if (!isIdentStart(c3)) return false;
-      start2 = false;
-    } else if (c3 === ".") {
-      dots++;
-      start2 = true;
-    } else if (!isIdentChar(c3)) return false;
-  }
-  return !start2 && dots >= minDots;
-}
-var unquote = (v2) => v2.length >= 2 && (v2[0] === '"' || v2[0] === "'") && v2[v2.length - 1] === v2[0] ? v2.slice(1, -1) : v2;
-function isReference(value) {
-  const v2 = unquote(value);
-  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
-  let dollars = 0;
-  while (v2[dollars] === "$" && dollars < 2) dollars++;
-  if (dollars && v2.length > dollars && isDottedIdentifier(v2.slice(dollars), 0)) return true;
-  if (/^\$(?:\d{1,2}|[@*])$/.test(v2)) return true;
-  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
-    const close = v2.indexOf("}", i2);
-    if (close < 0) break;
-    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
-  }
-  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
-  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
-  return false;
-}
-function isPath(v2) {
-  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../")) && !/^[\w.-]{1,64}(?:\/[\w.-]{1,64}){1,16}\.[a-z]{1,5}$/.test(v2)) return false;
-  const segments = v2.split("/");
-  if (segments.length < 3 && !v2.includes(".")) return false;
-  for (const s of segments) {
-    if (s.length > 64) return false;
-    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
-    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
-  }
-  return true;
-}
-function isEncrypted(v2) {
-  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
-}
-function isPasswordHash(v2) {
-  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
-  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
-  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
-  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
-}
-var DUMMY_WORDS = new Set(
-  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please is".split(" ")
-);
-var MAX_DUMMY_WORD = 14;
-var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
-function isDummy(value) {
-  if (value.length > 64) return false;
-  let s = value.toLowerCase();
-  let a = 0;
-  let b3 = s.length;
-  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
-  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
-  s = s.slice(a, b3);
-  let letters = "";
-  for (const c3 of s) {
-    if (c3 >= "a" && c3 <= "z") letters += c3;
-    else if (LEET[c3]) letters += LEET[c3];
-  }
-  if (letters.length < 2) return false;
-  const reach = new Array(letters.length + 1).fill(false);
-  reach[0] = true;
-  for (let i2 = 0; i2 < letters.length; i2++) {
-    if (!reach[i2]) continue;
-    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
-  }
-  return reach[letters.length];
-}
-function isProse(value) {
-  const words2 = value.trim().split(/\s+/);
-  if (words2.length < 2) return false;
-  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
-  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
-}
-function isPlaceholder(value) {
-  const v2 = value.trim();
-  if (v2.length === 0) return true;
-  const lower2 = v2.toLowerCase();
-  if (PLACEHOLDER_VALUES.has(lower2)) return true;
-  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
-  if (v2.startsWith("<") && v2.endsWith(">")) return true;
-  if (isReference(v2) || isEncrypted(v2)) return true;
-  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
-  if (isPath(v2)) return true;
-  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
-  if (new Set(v2).size <= 2) return true;
-  if (isSequential(lower2) || isRepeated(lower2) || namesASecret(lower2)) return true;
-  return false;
-}
-function isRepeated(s) {
-  if (s.length < 6) return false;
-  const fail = new Array(s.length).fill(0);
-  for (let i2 = 1, k2 = 0; i2 < s.length; i2++) {
-    while (k2 > 0 && s[i2] !== s[k2]) k2 = fail[k2 - 1];
-    if (s[i2] === s[k2]) k2++;
-    fail[i2] = k2;
-  }
-  const period = s.length - fail[s.length - 1];
-  return period * 2 <= s.length;
-}
-var SECRET_PARTS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey"]);
-function namesASecret(s) {
-  if (s.length > 64 || !/^[a-z]{1,32}(?:[_-][a-z]{1,32}){1,4}$/.test(s)) return false;
-  return s.split(/[_-]/).some((w2) => SECRET_PARTS.has(w2));
-}
-function isSequential(s) {
-  if (s.length < 4) return false;
-  let runs = 1;
-  let run3 = 1;
-  for (let i2 = 1; i2 < s.length; i2++) {
-    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1 || s[i2] === "0" && s[i2 - 1] === "9") run3++;
-    else {
-      if (run3 < 4) return false;
-      runs++;
-      run3 = 1;
-    }
-  }
-  return run3 >= 4 && runs <= 2;
-}
-function entropy(s) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
-  let h3 = 0;
-  for (const n of counts.values()) {
-    const p2 = n / s.length;
-    h3 -= p2 * Math.log2(p2);
-  }
-  return h3;
-}
-function isUpperSnake(v2) {
-  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
-  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
-  return true;
-}
-function isWords(v2) {
-  if (v2.length >= 64 || /\d/.test(v2)) return false;
-  const parts2 = v2.split(/[-_. ]/);
-  return parts2.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
-}
-var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
-function isMaskable(value) {
-  return value.trim() !== "" && !isReference(value.trim());
-}
-function isPublicByDesign(v2, key) {
-  if (v2.startsWith("pk.eyJ") || v2.startsWith("pk_live_") || v2.startsWith("pk_test_")) return true;
-  return v2.length === 40 && v2.startsWith("6L") && !/secret|private/i.test(key ?? "");
-}
-var isHexKey = (v2) => /^[0-9a-f]{12,128}$/i.test(v2) && /[a-f]/i.test(v2) && /\d/.test(v2);
-var isFieldMapping = (key, v2) => key !== void 0 && /^[a-z][a-z0-9_]{0,63}$/.test(key) && /^[a-z][a-z0-9]{0,31}(?:_[a-z0-9]{1,32}){1,6}$/.test(v2);
-function looksLikeCredential(kind, value, options = {}) {
-  const v2 = value.trim();
-  if (v2.includes("-----BEGIN ")) return false;
-  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
-  if (options.template && v2.includes("{") || isPublicByDesign(v2, options.key)) return false;
-  if (v2[0] === "{" && v2.endsWith("}") || v2[0] === "[" && v2.endsWith("]")) return false;
-  if (options.key) {
-    const k2 = squash(options.key);
-    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
-  }
-  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
-  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
-  if (options.code && isFieldMapping(options.key, v2)) return false;
-  if (kind === "password") return v2.length >= 4 && !/^\d{1,7}$/.test(v2);
-  if (isWords(v2)) return false;
-  if (options.key && /salt$/i.test(options.key) && isWords(v2.replace(/\d/g, ""))) return false;
-  if (kind === "django-secret-key") return v2.length >= 4;
-  return v2.length >= 12 && (entropy(v2) >= 3 || isHexKey(v2));
-}
-
-// src/secrets/csv.ts
-function cells(line2) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 <= line2.length) {
-    if (line2[i2] === '"') {
-      let j3 = i2 + 1;
-      let text = "";
-      while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
-        text += line2[j3];
-        j3 += line2[j3] === '"' ? 2 : 1;
-      }
-      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
-      const comma = line2.indexOf(",", j3);
-      i2 = comma < 0 ? line2.length + 1 : comma + 1;
-    } else {
-      const comma = line2.indexOf(",", i2);
-      const end = comma < 0 ? line2.length : comma;
-      out2.push({ text: line2.slice(i2, end), start: i2, end, quoted: false });
-      i2 = end + 1;
-    }
-  }
-  return out2;
-}
-function csvHeader(line2, secretName2) {
-  const names = cells(line2).map((c3) => c3.text.trim());
-  return names.some((n) => n && secretName2(n)) ? names : void 0;
-}
-function csvPairs(line2, columns) {
-  const out2 = [];
-  cells(line2).forEach((c3, i2) => {
-    const key = columns[i2];
-    if (key && c3.text) out2.push({ key, value: c3.text, column: c3.start, parts: [{ line: 0, start: c3.start, end: c3.end }], quoted: c3.quoted });
-  });
-  return out2;
-}
-
-// src/secrets/syntax.ts
-var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
-var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
-var isSpace = (c3) => c3 === " " || c3 === "	";
-var MAX_KEY = 64;
-var MAX_VALUE = 4096;
-function skipSpaceBack(line2, i2) {
-  while (i2 >= 0 && isSpace(line2[i2])) i2--;
-  return i2;
-}
-function skipSpace(line2, i2) {
-  while (i2 < line2.length && isSpace(line2[i2])) i2++;
-  return i2;
-}
-function keyBefore(line2, i2, byEnd) {
-  i2 = skipSpaceBack(line2, i2);
-  if (i2 < 0) return void 0;
-  if (line2[i2] === "]") {
-    const q4 = byEnd.get(i2 - 1);
-    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
-    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
-  }
-  const q3 = byEnd.get(i2);
-  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
-  let j3 = i2;
-  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
-  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
-  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
-}
-function assignmentTarget(line2) {
-  return assignment(line2)?.name;
-}
-function assignment(line2) {
-  let i2 = skipSpace(line2, 0);
-  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
-  if (i2 === start2) return void 0;
-  const name2 = line2.slice(start2, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
-    i2 = skipSpace(line2, i2 + 1);
-    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
-      if (line2[i2] === "=") break;
-      i2++;
-    }
-  }
-  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
-}
-function isNameLike(key) {
-  for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
-  return key.length > 0;
-}
-function callNameBefore(line2, open2) {
-  const end = skipSpaceBack(line2, open2 - 1);
-  let j3 = end;
-  while (j3 >= 0 && end - j3 < 2 * MAX_KEY && (isIdentChar2(line2[j3]) || line2[j3] === ".")) j3--;
-  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
-}
-function readsConfig(callName) {
-  const last = callName.slice(callName.lastIndexOf(".") + 1).toLowerCase();
-  return last === "str" || last === "bytes" || last === "setdefault" || last === "pop" || ["get", "env", "config", "setting", "secret", "var"].some((w2) => last.includes(w2));
-}
-
-// src/secrets/quotes.ts
-function rawColumn(q3, i2) {
-  let shift = 0;
-  if (q3.escapes) {
-    for (const e of q3.escapes) if (e < i2) shift++;
-  }
-  return q3.valueStart + i2 + shift;
-}
-var quotedPart = (q3) => [{ line: 0, start: q3.valueStart, end: q3.valueEnd }];
-function scanQuotes(line2) {
-  const out2 = [];
-  let i2 = 0;
-  while (i2 < line2.length) {
-    const c3 = line2[i2];
-    if (c3 === '"' || c3 === "'" || c3 === "`") {
-      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
-      const open2 = triple ? 3 : 1;
-      let j3 = i2 + open2;
-      let escapes;
-      let value = "";
-      let from = j3;
-      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
-        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
-          value += line2.slice(from, j3);
-          (escapes ??= []).push(value.length);
-          value += line2[j3 + 1];
-          j3 += 2;
-          from = j3;
-          continue;
-        }
-        j3++;
-      }
-      if (j3 >= line2.length) return { quoted: out2, open: { start: i2, valueStart: i2 + open2, quote: c3, triple } };
-      value += line2.slice(from, j3);
-      let tokenStart = i2;
-      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
-      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
-      out2.push({ start: i2, end: j3 + open2 - 1, value, tokenStart, valueStart: i2 + open2, valueEnd: j3, quote: c3, prefix: line2.slice(tokenStart, i2).toLowerCase(), ...escapes ? { escapes } : {} });
-      i2 = j3 + open2;
-      continue;
-    }
-    i2++;
-  }
-  return { quoted: out2 };
-}
-function quotedStrings(line2) {
-  return scanQuotes(line2).quoted;
-}
-var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3.quote === "`" && q3.value.includes("${");
-
-// src/secrets/denylist.ts
-var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
-var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
-var MAX_ELEMENTS = 64;
-var MAX_LIST_LINES = 50;
-function compared(line2, column, byEnd) {
-  let i2 = column - 1;
-  while (i2 >= 0 && (line2[i2] === '"' || line2[i2] === "'")) i2--;
-  for (let n = 0; n < MAX_ELEMENTS && i2 >= 0; n++) {
-    while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "(" || line2[i2] === "[" || line2[i2] === "{" || line2[i2] === ",")) i2--;
-    const q3 = byEnd.get(i2);
-    if (!q3) break;
-    i2 = q3.tokenStart - 1;
-  }
-  if (line2[i2] === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!")) return true;
-  return line2[i2] === "n" && line2[i2 - 1] === "i" && (line2[i2 - 2] === " " || line2[i2 - 2] === "	");
-}
-function collectionTarget(line2) {
-  const target = assignmentTarget(line2);
-  if (!target) return void 0;
-  let i2 = line2.indexOf("=") + 1;
-  while (line2[i2] === " " || line2[i2] === "	") i2++;
-  for (const call3 of ["frozenset", "set", "tuple", "list"]) if (line2.startsWith(call3, i2)) i2 += call3.length;
-  return line2[i2] === "[" || line2[i2] === "(" || line2[i2] === "{" ? target : void 0;
-}
-function enclosingTarget(line2, preceding) {
-  const here = collectionTarget(line2);
-  if (here) return here;
-  for (let n = 0; n < MAX_LIST_LINES; n++) {
-    const before = preceding(n);
-    if (before === void 0) return void 0;
-    const t2 = before.trim();
-    if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
-    return collectionTarget(t2);
-  }
-  return void 0;
-}
-function refusedValues(line2, preceding) {
-  let byEnd;
-  let denyList;
-  return (column) => {
-    byEnd ??= new Map(quotedStrings(line2).map((q3) => [q3.end, q3]));
-    if (compared(line2, column, byEnd)) return true;
-    if (denyList === void 0) {
-      const target = enclosingTarget(line2, preceding);
-      denyList = target !== void 0 && isDenyListName(target);
-    }
-    return denyList;
+  const parsed2 = {
+    epoch: Number(groups2.epoch ? groups2.epoch : 0),
+    release: groups2.release.split(".").map(Number),
+    pre: normalize_letter_version(groups2.pre_l, groups2.pre_n),
+    post: normalize_letter_version(
+      groups2.post_l,
+      groups2.post_n1 || groups2.post_n2
+    ),
+    dev: normalize_letter_version(groups2.dev_l, groups2.dev_n),
+    local: parse_local_version(groups2.local)
   };
-}
-
-// src/secrets/formats.ts
-var FORMATS = [
-  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
-  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
-  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
-  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
-  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
-  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
-  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
-  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
-  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
-  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
-  // the whole token: hand-edited keys stray from Django's alphabet
-];
-var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
-var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
-var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
-var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
-var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
-function jwtMatches(line2, out2) {
-  let from = 0;
-  for (; ; ) {
-    const start2 = line2.indexOf("eyJ", from);
-    if (start2 < 0) return;
-    const seg = (i2) => {
-      let j3 = i2;
-      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
-      return j3;
-    };
-    const a = seg(start2);
-    let end = a;
-    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
-      const b3 = seg(a + 1);
-      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
-        const c3 = seg(b3 + 1);
-        if (c3 - b3 - 1 >= 16) {
-          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
-          end = c3;
-        }
-      }
-    }
-    from = Math.max(end, start2 + 3);
-  }
-}
-var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
-var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
-var MAX_PASSWORD = 256;
-function passwordEnd(line2, from, user) {
-  let i2 = from;
-  let slash = false;
-  while (i2 < line2.length && i2 - from <= MAX_PASSWORD && (!URL_STOP.has(line2[i2]) || line2[i2] === "/")) {
-    if (line2[i2] === "/") slash = true;
-    i2++;
-  }
-  if (line2[i2] !== "@" || i2 === from) return -1;
-  if (slash && (user.includes(".") || /^\d{1,5}\//.test(line2.slice(from, from + 6)))) return -1;
-  return i2;
-}
-function urlMatches(line2, out2) {
-  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
-    let s = at2 - 1;
-    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
-    const schemeStart = s + 1;
-    const first = line2[schemeStart];
-    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
-    if (s >= 0 && isSchemeChar(line2[s])) continue;
-    let i2 = at2 + 3;
-    const userStart = i2;
-    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
-    if (line2[i2] !== ":") continue;
-    const pwStart = i2 + 1;
-    const end = passwordEnd(line2, pwStart, line2.slice(userStart, i2));
-    if (end < 0) continue;
-    const host = line2[end + 1] ?? "";
-    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
-    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, end), column: pwStart, user: line2.slice(userStart, i2) });
-  }
-}
-var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
-function startsWithBase64(text) {
-  let i2 = 0;
-  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
-  let n = 0;
-  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
-  return n >= 20;
-}
-var MAX_KEY_LINES = 200;
-function blockParts(line2, column, following) {
-  const parts2 = [{ line: 0, start: column, end: line2.length }];
-  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
-    const next = following(n);
-    if (next === void 0) break;
-    const start2 = next.length - next.trimStart().length;
-    const end = next.indexOf("-----END");
-    if (end >= 0) {
-      const close = next.indexOf("-----", end + 8);
-      parts2.push({ line: n + 1, start: start2, end: close < 0 ? next.length : close + 5 });
-      break;
-    }
-    const t2 = next.trim();
-    if (t2 !== "" && !ARMOR_HEADERS.some((h3) => t2.startsWith(h3)) && !startsWithBase64(t2) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t2)) break;
-    if (t2 !== "") parts2.push({ line: n + 1, start: start2, end: next.length });
-  }
-  return parts2;
-}
-function escapedBlockPart(line2, column) {
-  const end = line2.indexOf("-----END", column);
-  const close = end < 0 ? -1 : line2.indexOf("-----", end + 8);
-  return [{ line: 0, start: column, end: close < 0 ? line2.length : close + 5 }];
-}
-function privateKeyMatches(line2, following, out2) {
-  PRIVATE_KEY.re.lastIndex = 0;
-  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
-    const column = m2.index ?? 0;
-    const end = column + m2[0].length;
-    let i2 = end;
-    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
-    let body2;
-    let distinct;
-    let parts2;
-    if (i2 >= line2.length) {
-      body2 = true;
-      for (let n = 0; following && n < 4; n++) {
-        const next = following(n);
-        if (next === void 0) break;
-        const t2 = next.trim();
-        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
-        body2 = startsWithBase64(t2);
-        distinct = t2.slice(0, 64);
-        break;
-      }
-      parts2 = blockParts(line2, column, following);
-    } else {
-      let rest = line2.slice(i2, i2 + 400);
-      for (let guard = 0; guard < 8; guard++) {
-        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
-        else {
-          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
-          if (!h3) break;
-          const nl = rest.indexOf("\\n");
-          rest = nl < 0 ? "" : rest.slice(nl);
-        }
-      }
-      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
-      distinct = rest.slice(0, 64);
-      parts2 = escapedBlockPart(line2, column);
-    }
-    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column, distinct, parts: parts2 });
-  }
-}
-var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
-function formatMatches(line2, following) {
-  const out2 = [];
-  if (line2.includes("eyJ")) jwtMatches(line2, out2);
-  if (line2.includes("://")) urlMatches(line2, out2);
-  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
-  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
-  if (!out2.length) return out2;
-  const byValue = /* @__PURE__ */ new Map();
-  for (const m2 of out2) {
-    const had = byValue.get(m2.value);
-    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
-  }
-  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
-}
-function findFormats(line2, out2) {
-  for (const format2 of FORMATS) {
-    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
-    format2.re.lastIndex = 0;
-    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
-  }
-}
-
-// src/secrets/pairs.ts
-var partAt = (start2, length) => [{ line: 0, start: start2, end: start2 + length }];
-function plain(key, value, column, quoted, kindHint) {
-  return { key, value, column, parts: partAt(column, value.length), quoted, ...kindHint ? { kindHint } : {} };
-}
-var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
-function authorizationCredential(key, value) {
-  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  const sp = value.indexOf(" ");
-  if (sp < 0) return void 0;
-  const scheme = value.slice(0, sp).toLowerCase();
-  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
-  if (!kindHint) return void 0;
-  let start2 = sp;
-  while (value[start2] === " ") start2++;
-  let end = start2;
-  while (end < value.length && !isSpace(value[end])) end++;
-  return { start: start2, end, kindHint };
-}
-function authorization(key, value, column, quoted) {
-  const c3 = authorizationCredential(key, value);
-  return c3 && plain(key, value.slice(c3.start, c3.end), column + c3.start, quoted, c3.kindHint);
-}
-function quotedPair(key, q3, extra = {}) {
-  return { key, value: q3.value, column: q3.valueStart, parts: quotedPart(q3), quoted: true, ...isTemplate(q3) ? { template: true } : {}, ...extra };
-}
-function headerOrPair(key, q3) {
-  const c3 = authorizationCredential(key, q3.value);
-  if (!c3) return quotedPair(key, q3);
-  const start2 = rawColumn(q3, c3.start);
-  return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
-}
-function joinConcatenated(line2, quoted, qi, pair3) {
-  let value = pair3.value;
-  const parts2 = [...pair3.parts];
-  let template = pair3.template;
-  for (let n = qi + 1; n < quoted.length; n++) {
-    let i2 = skipSpace(line2, quoted[n - 1].end + 1);
-    if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
-    if (quoted[n].tokenStart !== i2) break;
-    value += quoted[n].value;
-    parts2.push(...quotedPart(quoted[n]));
-    template ||= isTemplate(quoted[n]);
-  }
-  return parts2.length === pair3.parts.length ? pair3 : { ...pair3, value, parts: parts2, ...template ? { template } : {} };
-}
-function quotedPairs(line2, quoted, byEnd, code, out2) {
-  const listOpen = /* @__PURE__ */ new Map();
-  const listIndex = /* @__PURE__ */ new Map();
-  const push = (qi, p2) => {
-    out2.push(code ? joinConcatenated(line2, quoted, qi, p2) : p2);
-  };
-  for (let qi = 0; qi < quoted.length; qi++) {
-    const q3 = quoted[qi];
-    if (q3.quote === "`" && !code) continue;
-    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
-    if (i2 < 0) continue;
-    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
-      listOpen.set(q3, i2);
-      listIndex.set(q3, 0);
-    } else if (line2[i2] === ",") {
-      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
-      const open3 = prev && listOpen.get(prev);
-      if (prev && open3 !== void 0) {
-        listOpen.set(q3, open3);
-        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
-      }
-    }
-    const open2 = listOpen.get(q3);
-    if (open2 !== void 0) i2 = skipSpaceBack(line2, open2 - 1);
-    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
-      const target = assignmentTarget(line2);
-      if (target) push(qi, quotedPair(target, q3));
-      continue;
-    }
-    let op = line2[i2];
-    if (op === ">" && line2[i2 - 1] === "=") i2--;
-    else if (op === "=" && line2[i2 - 1] === ":") i2--;
-    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
-    op = line2[i2];
-    if (op !== "=" && op !== ":" && op !== ",") continue;
-    let k2 = keyBefore(line2, i2 - 1, byEnd);
-    if (!k2 && op === "=") {
-      const a = assignment(line2);
-      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
-    }
-    if (!k2 || k2.quoted && !isNameLike(k2.key)) continue;
-    let key = k2.key;
-    if (open2 !== void 0 && line2[open2] === "(" && key === "auth") {
-      if (listIndex.get(q3) === 1) out2.push(quotedPair(key, q3, { kindHint: "password" }));
-      continue;
-    }
-    if (op === ",") {
-      const before = skipSpaceBack(line2, k2.before);
-      if (k2.quoted && line2[before] === "(") {
-        const call3 = callNameBefore(line2, before);
-        if (!call3 || !readsConfig(call3)) continue;
-      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
-        const eq = skipSpaceBack(line2, before - 1);
-        if (line2[eq] !== "=") continue;
-        const name2 = keyBefore(line2, eq - 1, byEnd);
-        if (!name2) continue;
-        key = name2.key;
-      } else continue;
-    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
-      const brace = skipSpaceBack(line2, k2.before);
-      if (line2[brace] === "{") {
-        const colon = skipSpaceBack(line2, brace - 1);
-        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
-        if (outer) key = outer.key;
-      }
-    } else if (op === "=" && !k2.quoted) {
-      if (key === "default") {
-        let found;
-        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
-          const cand = quoted[b3];
-          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
-            found = cand.value;
-            break;
-          }
-        }
-        found ??= assignmentTarget(line2);
-        if (!found) continue;
-        key = found;
-      } else {
-        const colon = skipSpaceBack(line2, k2.before);
-        if (line2[colon] === ":") {
-          const name2 = keyBefore(line2, colon - 1, byEnd);
-          if (name2 && !name2.quoted) key = name2.key;
-        }
-      }
-    }
-    push(qi, headerOrPair(key, q3));
-  }
-}
-function positionalPasswords(line2, quoted, out2) {
-  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
-    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
-    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push(quotedPair("password", second));
-  }
-  for (const call3 of ["set_password(", "setPassword("]) {
-    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
-      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
-      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push(quotedPair("password", q3));
-    }
-  }
-  for (const call3 of ["create_superuser(", "create_user("]) {
-    const at2 = line2.indexOf(call3);
-    if (at2 < 0) continue;
-    let i2 = at2 + call3.length;
-    const args3 = [];
-    for (const q3 of quoted) {
-      if (q3.tokenStart < i2) continue;
-      if (skipSpace(line2, i2) !== q3.tokenStart) break;
-      args3.push(q3);
-      i2 = skipSpace(line2, q3.end + 1);
-      if (line2[i2] !== ",") break;
-      i2++;
-    }
-    if (args3.length >= 3) out2.push(quotedPair("password", args3[2], { createsUser: true }));
-    for (const q3 of quoted) if (q3.tokenStart > at2 && keywordBefore(line2, q3) === "password") out2.push(quotedPair("password", q3, { createsUser: true }));
-  }
-}
-function keywordBefore(line2, q3) {
-  const eq = skipSpaceBack(line2, q3.tokenStart - 1);
-  if (line2[eq] !== "=" || line2[eq - 1] === "=") return void 0;
-  const end = skipSpaceBack(line2, eq - 1);
-  let j3 = end;
-  while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
-  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
-}
-function headerPair(text, base, out2) {
-  let i2 = skipSpace(text, 0);
-  const start2 = i2;
-  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
-  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
-  const name2 = text.slice(start2, i2);
-  const vStart = skipSpace(text, i2 + 1);
-  let vEnd = text.length;
-  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
-  const value = text.slice(vStart, vEnd);
-  if (value[0] === '"' || value[0] === "'") return;
-  const auth2 = authorization(name2, value, base + vStart, false);
-  if (auth2) out2.push(auth2);
-  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
-}
-var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
-var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
-var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
-var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
-function inlinePairs(text, base, out2, secretName2) {
-  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
-    const prev = text[e - 1];
-    const next = text[e + 1];
-    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
-    let j3 = e - 1;
-    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
-    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
-    const key = text.slice(j3 + 1, e);
-    if (key.length < 3 || !secretName2(key)) continue;
-    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
-    let k2 = e + 1;
-    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
-    let value = text.slice(e + 1, k2);
-    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-    if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
-    e = k2 - 1;
-  }
-  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
-    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
-    let i2 = d2 + 2;
-    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
-    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
-    const key = text.slice(d2 + 2, i2);
-    if (!secretName2(key)) continue;
-    const vStart = skipSpace(text, i2);
-    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
-    let k2 = vStart;
-    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
-    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
-    d2 = k2 - 2;
-  }
-}
-function commandPairs(text, out2, secretName2) {
-  const word = (i2) => {
-    const s = skipSpace(text, i2);
-    let e = s;
-    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
-    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
-  };
-  const set = text.indexOf("configure set ");
-  if (set >= 0) {
-    const [name2, at2] = word(set + "configure set ".length);
-    const [value, vAt] = word(at2 + name2.length);
-    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
-  }
-  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
-    const c3 = text.indexOf(cmd);
-    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
-    if (f3 < 0) continue;
-    const [value, vAt] = word(f3 + flag.length);
-    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
-  }
-}
-function directivePair(line2, secretName2) {
-  const s = skipSpace(line2, 0);
-  let i2 = s;
-  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
-  if (i2 === s || !isSpace(line2[i2])) return void 0;
-  const key = line2.slice(s, i2);
-  if (!secretName2(key)) return void 0;
-  const v2 = skipSpace(line2, i2);
-  let e = v2;
-  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
-  const rest = skipSpace(line2, e);
-  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
-  return plain(key, line2.slice(v2, e), v2, false);
-}
-function restOfLineEnd(line2, from) {
-  let end = line2.length;
-  for (const comment of [" #", "	#"]) {
-    const at2 = line2.indexOf(comment, from);
-    if (at2 >= 0 && at2 < end) end = at2;
-  }
-  while (end > from && isSpace(line2[end - 1])) end--;
-  return end;
-}
-function barePair(line2, restOfLine) {
-  let i2 = skipSpace(line2, 0);
-  for (const prefix2 of ["export ", "ENV ", "ARG ", "set ", "- "]) {
-    if (line2.startsWith(prefix2, i2)) i2 = skipSpace(line2, i2 + prefix2.length);
-  }
-  const env = /^\s{0,64}ENV\s/.test(line2);
-  const keyStart = i2;
-  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
-  if (i2 === keyStart) return void 0;
-  const key = line2.slice(keyStart, i2);
-  i2 = skipSpace(line2, i2);
-  if (line2[i2] === "=" || line2[i2] === ":") {
-    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
-    i2 = skipSpace(line2, i2 + 1);
-  } else if (!env) return void 0;
-  const first = line2[i2];
-  if (i2 >= line2.length || first === '"' || first === "'" || first === "`" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
-  const valueStart = i2;
-  if (restOfLine && !env) i2 = Math.min(restOfLineEnd(line2, valueStart), valueStart + MAX_VALUE);
-  else while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
-  let value = line2.slice(valueStart, i2);
-  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
-  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
-  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return void 0;
-  return value ? plain(key, value, valueStart, false) : void 0;
-}
-function pairsOfLine(line2, syntax = false, secretName2 = () => true) {
-  const { code = false, restOfLine = false } = typeof syntax === "boolean" ? { code: syntax } : syntax;
-  const quoted = quotedStrings(line2);
-  const byEnd = /* @__PURE__ */ new Map();
-  for (const q3 of quoted) byEnd.set(q3.end, q3);
-  const found = [];
-  positionalPasswords(line2, quoted, found);
-  quotedPairs(line2, quoted, byEnd, code, found);
-  for (const q3 of quoted) {
-    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && !q3.escapes && !(q3.quote === "`" && !code)) {
-      headerPair(q3.value, q3.valueStart, found);
-      if (code) inlinePairs(q3.value, q3.valueStart, found, secretName2);
-    }
-  }
-  if (!code) {
-    const bare2 = barePair(line2, restOfLine) ?? directivePair(line2, secretName2);
-    if (bare2) found.push(bare2);
-    headerPair(line2, 0, found);
-    inlinePairs(line2, 0, found, secretName2);
-    commandPairs(line2, found, secretName2);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
-}
-
-// src/secrets/carry.ts
-function loneString(t2) {
-  const qs2 = quotedStrings(t2);
-  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
-  let i2 = skipSpace(t2, qs2[0].end + 1);
-  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
-  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
-}
-var MAX_STRING_LINES = 200;
-function secretKeyBefore(t2, i2, secretName2) {
-  const quoted = quotedStrings(t2);
-  const byEnd = /* @__PURE__ */ new Map();
-  for (const q3 of quoted) byEnd.set(q3.end, q3);
-  const k2 = keyBefore(t2, i2, byEnd);
-  return k2 && (!k2.quoted || isNameLike(k2.key)) && secretName2(k2.key) ? k2 : void 0;
-}
-function openString(t2, indent, secretName2) {
-  const { open: open2 } = scanQuotes(t2);
-  if (!open2) return void 0;
-  let j3 = open2.start - 1;
-  while (j3 >= 0 && open2.start - j3 <= 2 && "bBrRuU".includes(t2[j3])) j3--;
-  const op = skipSpaceBack(t2, j3);
-  if (t2[op] !== "=" && t2[op] !== ":") return void 0;
-  const a = t2[op] === "=" ? assignment(t2) : void 0;
-  const key = a && a.eq === op ? a.name : secretKeyBefore(t2, op - 1, secretName2)?.key;
-  if (!key || !secretName2(key)) return void 0;
-  const quote = open2.triple ? open2.quote.repeat(3) : open2.quote;
-  return { key, mode: "string", needName: false, left: MAX_STRING_LINES, step: 0, quote, value: t2.slice(open2.valueStart), parts: [{ line: 0, start: indent + open2.valueStart, end: indent + t2.length }] };
-}
-function openBlock(t2, indent, secretName2) {
-  const colon = t2.indexOf(":");
-  if (colon < 0) return void 0;
-  let i2 = skipSpace(t2, colon + 1);
-  if (t2[i2] !== "|" && t2[i2] !== ">") return void 0;
-  i2++;
-  while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
-  i2 = skipSpace(t2, i2);
-  if (i2 < t2.length && t2[i2] !== "#") return void 0;
-  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
-  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
-  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
-}
-function openCarry(line2, secretName2, previous) {
-  const t2 = line2.trim();
-  if (t2.length > 512) return void 0;
-  const indent = line2.length - line2.trimStart().length;
-  const base = { needName: false, step: 0 };
-  const last = t2[t2.length - 1];
-  const string = openString(t2, indent, secretName2) ?? openBlock(t2, indent, secretName2);
-  if (string) return string;
-  if (last === "(") {
-    const target = assignmentTarget(t2);
-    const secretTarget = target !== void 0 && secretName2(target);
-    const call3 = callNameBefore(t2, t2.length - 1);
-    if (!call3) return secretTarget ? { ...base, key: target, mode: "concat", left: 20, value: "", parts: [] } : void 0;
-    if (!secretTarget && !readsConfig(call3)) return void 0;
-    return { ...base, key: secretTarget ? target : "", mode: "call", needName: true, left: 6 };
-  }
-  if (last === ",") {
-    const qs2 = quotedStrings(t2);
-    const q3 = qs2[qs2.length - 1];
-    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
-      const lone = loneString(t2);
-      if (lone) {
-        const prev = previous?.trim() ?? "";
-        const call3 = prev.endsWith("(") ? callNameBefore(prev, prev.length - 1) : void 0;
-        return call3 && readsConfig(call3) && isNameLike(lone.value) && secretName2(lone.value) ? { ...base, key: lone.value, mode: "call", left: 4 } : void 0;
-      }
-      const paren = skipSpaceBack(t2, q3.tokenStart - 1);
-      if (t2[paren] === "(") {
-        const target = assignmentTarget(t2);
-        const call3 = callNameBefore(t2, paren);
-        if (!(target && secretName2(target)) && !(call3 && readsConfig(call3))) return void 0;
-        const key = target && secretName2(target) ? target : q3.value;
-        return isNameLike(key) && secretName2(key) ? { ...base, key, mode: "call", left: 4 } : void 0;
-      }
-    }
-    return void 0;
-  }
-  if (last === "{" && t2.startsWith("variable ")) {
-    const q3 = quotedStrings(t2)[0];
-    return q3 && secretName2(q3.value) ? { ...base, key: q3.value, mode: "value", left: 6 } : void 0;
-  }
-  if (last === "[" || last === "{" || last === ":") {
-    let i3 = skipSpaceBack(t2, t2.length - 2);
-    if (last !== ":") {
-      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
-      i3 = skipSpaceBack(t2, i3 - 1);
-    }
-    const k2 = secretKeyBefore(t2, i3, secretName2);
-    if (!k2) return void 0;
-    const lead = t2.slice(0, k2.before + 1).trim();
-    if (last === ":" && k2.before >= 0 && lead !== "" && lead !== "-") return void 0;
-    if (last === "[") return { ...base, key: k2.key, mode: "list", left: 50 };
-    return { ...base, key: k2.key, mode: "value", left: 6, ...last === ":" ? { minIndent: indent + 1 } : {} };
-  }
-  let i2 = 0;
-  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
-  for (const word of ["name:", "key:", "Name:", "Key:"]) {
-    if (t2.startsWith(word, i2)) {
-      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
-      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
-    }
-  }
-  return void 0;
-}
-function carriedPair(carry, quoted = true) {
-  const parts2 = (carry.parts ?? []).map((p2) => ({ ...p2, line: p2.line - carry.step }));
-  if (!carry.key || !parts2.length) return [];
-  return [{ key: carry.key, value: carry.value ?? "", column: parts2[0].start, parts: parts2, quoted }];
-}
-function finishCarry(carry) {
-  return carry.mode === "concat" || carry.mode === "string" || carry.mode === "block" ? carriedPair(carry, carry.mode !== "block") : [];
-}
-function closingQuote(line2, quote) {
-  if (quote.length === 3) return line2.indexOf(quote);
-  for (let i2 = 0; i2 < line2.length; i2++) {
-    if (line2[i2] === "\\") i2++;
-    else if (line2[i2] === quote) return i2;
-  }
-  return -1;
-}
-function continueValue(line2, carry, indent, t2) {
-  const step = carry.step + 1;
-  const value = carry.value ?? "";
-  const parts2 = carry.parts ?? [];
-  const next = (c3) => c3.left > 0 ? { pairs: [], carry: c3 } : { pairs: finishCarry(c3) };
-  if (carry.mode === "string") {
-    const close = closingQuote(line2, carry.quote);
-    const end = close < 0 ? line2.length : close;
-    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
-${line2.slice(0, end)}`, parts: end > indent ? [...parts2, { line: step, start: indent, end }] : parts2 };
-    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
-  }
-  if (carry.mode === "block") {
-    if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
-` });
-    if (indent < (carry.minIndent ?? 0)) return { pairs: finishCarry({ ...carry, value: value.trim() }) };
-    return next({ ...carry, step, left: carry.left - 1, value: value ? `${value}
-${t2}` : t2, parts: [...parts2, { line: step, start: indent, end: indent + t2.length }] });
-  }
-  const qs2 = quotedStrings(t2);
-  let rest = "";
-  let from = 0;
-  for (const q3 of qs2) {
-    rest += t2.slice(from, q3.tokenStart);
-    from = q3.end + 1;
-  }
-  rest += t2.slice(from);
-  const comment = rest.indexOf("#");
-  if (comment >= 0) rest = rest.slice(0, comment);
-  for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
-  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts2, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
-  if (rest.includes(",")) {
-    const pair3 = carriedPair(grown);
-    const after = { ...grown, value: "", parts: [] };
-    return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
-  }
-  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
-}
-function continueCarry(line2, carry, syntax) {
-  const indent = line2.length - line2.trimStart().length;
-  const t2 = line2.trim();
-  if (carry.mode === "string" || carry.mode === "block") return continueValue(line2, carry, indent, t2);
-  const left = carry.left - 1;
-  const step = carry.step + 1;
-  const go = (c3) => c3.left > 0 ? c3 : void 0;
-  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left, step }) };
-  if (carry.mode === "concat") return continueValue(line2, carry, indent, t2);
-  if (carry.mode === "call") {
-    if (t2.startsWith(")")) return { pairs: [] };
-    const args3 = quotedStrings(t2);
-    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
-      const key = carry.key || args3[0].value;
-      return { pairs: [shifted(quotedPair(key, args3[1]), indent)] };
-    }
-    const lone = loneString(t2);
-    if (lone) {
-      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || (isNameLike(lone.value) ? lone.value : ""), needName: false, left, step }) };
-      return { pairs: carry.key ? [shifted(quotedPair(carry.key, lone), indent)] : [] };
-    }
-    const pairs2 = pairsOfLine(t2, syntax).filter((p2) => p2.key === "default");
-    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => shifted({ ...p2, key: carry.key }, indent)) : [] };
-    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left, step }) } : { pairs: [] };
-  }
-  if (carry.mode === "list") {
-    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
-    const qs2 = quotedStrings(t2);
-    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
-    return { pairs: qs2.map((q3) => shifted(quotedPair(carry.key, q3), indent)), carry: go({ ...carry, left, step }) };
-  }
-  if (t2.startsWith("}") || indent < (carry.minIndent ?? 0)) return { pairs: [] };
-  const pairs = pairsOfLine(line2, syntax).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
-  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
-  if (t2.startsWith("- ")) return { pairs: [] };
-  return { pairs: [], carry: go({ ...carry, left, step }) };
-}
-function shifted(p2, indent) {
-  return indent ? { ...p2, column: p2.column + indent, parts: p2.parts.map((x3) => ({ ...x3, start: x3.start + indent, end: x3.end + indent })) } : p2;
-}
-
-// src/secrets/triggers.ts
-var TRIGGERS = [
-  { word: "pass", at: 1 },
-  { word: "pwd", at: 0 },
-  { word: "private key", at: 7 },
-  { word: "secret", at: 1 },
-  { word: "salt", at: 0 },
-  { word: "sg.", at: 0 },
-  { word: "sk_live_", at: 0 },
-  { word: "sk_test_", at: 0 },
-  { word: "token", at: 1 },
-  { word: "key", at: 0 },
-  { word: "bearer", at: 0 },
-  { word: "auth", at: 0 },
-  { word: "akia", at: 0 },
-  { word: "asia", at: 1 },
-  { word: "abia", at: 1 },
-  { word: "acca", at: 0 },
-  { word: "aiza", at: 1 },
-  { word: "credential", at: 7 },
-  { word: "create_user", at: 6 },
-  { word: "create_superuser", at: 7 },
-  { word: "://", at: 0 },
-  { word: "eyj", at: 0 },
-  { word: "ghp_", at: 1 },
-  { word: "gho_", at: 1 },
-  { word: "ghu_", at: 1 },
-  { word: "ghs_", at: 0 },
-  { word: "ghr_", at: 0 },
-  { word: "github_pat_", at: 4 },
-  { word: "rk_live_", at: 0 },
-  { word: "rk_test_", at: 0 },
-  { word: "xox", at: 0 },
-  { word: "xapp-", at: 2 },
-  { word: "django-insecure-", at: 0 },
-  { word: "sk-", at: 0 },
-  { word: ".login(", at: 2 },
-  { word: "bind_s(", at: 3 }
-];
-var NEWLINE = 10;
-var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
-var TABLE = new Uint8Array(65536);
-var NEWLINE_PAIR = 255;
-var CHECKS = [];
-var NEIGHBOURS = new Uint8Array(256 * 512);
-var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-var pair2 = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
-function buildTable() {
-  const index = /* @__PURE__ */ new Map();
-  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
-  for (const { word, at: at2 } of TRIGGERS) {
-    const bytes2 = new Uint8Array(Buffer.from(word));
-    for (const back of [at2, at2 + 1]) {
-      const key = bytes2[back] | bytes2[back + 1] << 8;
-      let slot = index.get(key);
-      if (slot === void 0) {
-        slot = CHECKS.length;
-        CHECKS.push([]);
-        index.set(key, slot);
-      }
-      CHECKS[slot].push({ word: bytes2, back });
-      const [offset, third] = back === at2 ? [0, bytes2[at2 + 2]] : [256, bytes2[at2]];
-      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
-      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair2(a, b3)] = slot + 1;
-    }
-  }
-  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
-  for (let c3 = 0; c3 < 256; c3++) TABLE[pair2(NEWLINE, c3)] = TABLE[pair2(c3, NEWLINE)] = NEWLINE_PAIR;
-}
-buildTable();
-function hasTrigger(data, j3, slot, end) {
-  const n = slot * 512;
-  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
-  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
-  return false;
-}
-function wordAt(bytes2, i2, word, end) {
-  if (i2 < 0 || i2 + word.length > end) return false;
-  for (let n = 0; n < word.length; n++) if (lower(bytes2[i2 + n]) !== word[n]) return false;
-  return true;
-}
-var scratch = new Uint8Array(0);
-function aligned(bytes2) {
-  if (bytes2.byteOffset % 2 === 0) return bytes2;
-  if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
-  scratch.set(bytes2);
-  return scratch.subarray(0, bytes2.length);
-}
-function indexLines(bytes2) {
-  const data = aligned(bytes2);
-  const end = data.length;
-  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
-  const starts = [0];
-  const candidates = [];
-  for (let w2 = 0; w2 < pairs.length; w2++) {
-    const slot = TABLE[pairs[w2]];
-    if (slot === 0) continue;
-    const j3 = w2 << 1;
-    if (slot === NEWLINE_PAIR) {
-      if (data[j3] === NEWLINE) starts.push(j3 + 1);
-      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
-      continue;
-    }
-    if (!hasTrigger(data, j3, slot, end)) continue;
-    candidates.push(starts.length - 1);
-    const nl = data.indexOf(NEWLINE, j3);
-    if (nl < 0) return { starts, candidates };
-    w2 = (nl >> 1) - 1;
-  }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
-  return { starts, candidates };
-}
-
-// src/secrets/detect.ts
-var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
-function isSkippedFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
-}
-var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
-var extension = (path2) => {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const dot = name2.lastIndexOf(".");
-  return dot < 0 ? "" : name2.slice(dot + 1);
-};
-function isSecretsCandidate(path2) {
-  return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension(path2));
-}
-var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
-function isDocsFile(path2) {
-  const lower2 = path2.toLowerCase();
-  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
-}
-var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
-var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
-function isTranslationFile(path2) {
-  const parts2 = path2.toLowerCase().split("/");
-  if (LOCALE_EXTENSIONS.has(extension(path2))) return true;
-  return parts2.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
-}
-var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
-var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension(path2));
-function isEnvFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
-}
-var isYaml = (path2) => {
-  const ext2 = extension(path2);
-  return ext2 === "yml" || ext2 === "yaml";
-};
-var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
-function linesOfBytes(bytes2, starts) {
-  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length);
-  return {
-    count: starts.length,
-    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
-  };
-}
-function linesOfText(text, count) {
-  const starts = [0];
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
-}
-function pgpassPair(line2) {
-  if (line2.startsWith("#")) return void 0;
-  let field2 = 0;
-  for (let i2 = 0; i2 < line2.length; i2++) {
-    if (line2[i2] === "\\") i2++;
-    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, parts: partAt(i2 + 1, line2.length - i2 - 1), quoted: false, kindHint: "password" } : void 0;
-  }
-  return void 0;
-}
-var secretName = (key) => namedKind(key) !== void 0;
-var MINIFIED_LINE = 500;
-function detectSecrets(path2, content, options) {
-  if (isSkippedFile(path2)) return [];
-  const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const ctx = {
-    docs: isDocsFile(path2),
-    syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
-    translations: isTranslationFile(path2),
-    pgpass: name2 === ".pgpass" || name2 === "pgpass",
-    notebook: extension(path2) === "ipynb",
-    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
-    script: /\.(m?js|cjs|css)$/.test(name2),
-    everyValue
-  };
-  const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
-  const { starts, candidates } = indexLines(bytes2);
-  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
-  const columns = extension(path2) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
-  if (!candidates.length && !ctx.pgpass && !columns) return [];
-  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
-  const yaml = isYaml(path2) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
-  const everyLine = yaml || ctx.pgpass || columns !== void 0;
-  const out2 = [];
-  let carry;
-  const carried = (pairs, lineNo, opened, taken, readPairs) => {
-    for (const p2 of pairs) if (!lines || p2.parts.some((x3) => lines.has(lineNo + x3.line))) addPair(p2, lineNo, opened, ctx, out2, taken, [], () => !readPairs);
-  };
-  const parents = [];
-  let next = 0;
-  for (let index = 0; index < file.count; index++) {
-    let candidate = candidates[next] === index;
-    if (candidate) next++;
-    else if (!carry && !everyLine) {
-      if (next >= candidates.length) break;
-      index = candidates[next++];
-      candidate = true;
-    }
-    const lineNo = index + 1;
-    const line2 = lineAt(index) ?? "";
-    let encrypted = false;
-    if (yaml) {
-      const trimmed = line2.trimStart();
-      if (trimmed && !trimmed.startsWith("#")) {
-        const indent = line2.length - trimmed.length;
-        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
-        encrypted = parents.some((p2) => p2.key === "encryptedData");
-        const t2 = trimmed.trimEnd();
-        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
-      }
-    }
-    const report = !lines || lines.has(lineNo);
-    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line2.length > MINIFIED_LINE);
-    const taken = /* @__PURE__ */ new Set();
-    let continued = false;
-    if (carry) {
-      const step = continueCarry(line2, carry.state, ctx.syntax);
-      carried(step.pairs, lineNo, carry.line, taken, readPairs);
-      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
-      continued = carry !== void 0;
-    }
-    if (report && ctx.pgpass) {
-      const p2 = pgpassPair(line2);
-      if (p2) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
-    }
-    if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
-    if (!candidate) continue;
-    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out2, taken);
-    if ((readPairs || everyValue) && !continued) {
-      const opened = openCarry(line2, secretName, lineAt(index - 1));
-      if (opened) carry = { state: opened, line: lineNo };
-    }
-  }
-  if (carry) carried(finishCarry(carry.state), file.count, carry.line, /* @__PURE__ */ new Set(), true);
-  return out2;
-}
-function formatHit(m2, lineNo, belowThreshold) {
-  const parts2 = m2.parts ?? partAt(m2.column, m2.value.length);
-  return {
-    kind: m2.format.kind,
-    label: m2.format.label,
-    line: lineNo,
-    column: m2.column,
-    value: m2.value,
-    testKey: m2.format.lowSeverity?.(m2.value),
-    ...m2.distinct ? { distinct: m2.distinct } : {},
-    spans: parts2.map((p2) => ({ line: lineNo + p2.line, start: p2.start, end: p2.end })),
-    ...belowThreshold ? { belowThreshold } : {}
-  };
-}
-function scanLine(line2, lineNo, following, preceding, ctx, readPairs, out2, taken) {
-  const formats = [];
-  const refused = ctx.syntax.code ? refusedValues(line2, preceding) : () => false;
-  for (const m2 of formatMatches(line2, following)) {
-    const below2 = isFormatPlaceholder(m2) || refused(m2.column);
-    if (below2 && !ctx.everyValue) continue;
-    formats.push(m2);
-    taken.add(m2.column);
-    out2.push(formatHit(m2, lineNo, below2));
-  }
-  if (!readPairs && !ctx.everyValue) return;
-  const below = (p2) => !readPairs || refused(p2.column);
-  if (!ctx.notebook) for (const p2 of pairsOfLine(line2, ctx.syntax, secretName)) addPair(p2, lineNo, void 0, ctx, out2, taken, formats, below);
-  else {
-    for (const q3 of quotedStrings(line2)) {
-      if (q3.value.length <= 8 || !q3.escapes) continue;
-      for (const p2 of pairsOfLine(q3.value, true, secretName)) {
-        const parts2 = p2.parts.map((x3) => ({ ...x3, start: rawColumn(q3, x3.start), end: rawColumn(q3, x3.end) }));
-        addPair({ ...p2, column: parts2[0].start, parts: parts2 }, lineNo, void 0, ctx, out2, taken, formats, below);
-      }
-    }
-  }
-}
-function addPair(p2, lineNo, keyLine, ctx, out2, taken, formats, below = () => false) {
-  if (taken.has(p2.column)) return;
-  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
-  const kind = namedKind(p2.key) ?? p2.kindHint;
-  if (!kind) return;
-  const strong = looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key, code: ctx.syntax.code, template: p2.template });
-  const weakUser = !strong && ctx.migration && p2.createsUser === true && isMaskable(p2.value);
-  const credential = (strong || weakUser) && !below(p2);
-  if (!credential && !(ctx.everyValue && isMaskable(p2.value))) return;
-  taken.add(p2.column);
-  const label = weakUser ? "weak password of a user a migration creates" : kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
-  out2.push({
-    kind,
-    label,
-    line: lineNo,
-    column: p2.column,
-    value: p2.value,
-    key: p2.key,
-    ...keyLine !== void 0 ? { keyLine } : {},
-    spans: p2.parts.map((x3) => ({ line: lineNo + x3.line, start: x3.start, end: x3.end })),
-    ...credential ? {} : { belowThreshold: true }
-  });
-}
-function isFormatPlaceholder(m2) {
-  const value = m2.value;
-  if (m2.format.kind === "private-key") return false;
-  if (isKnownExample(value)) return true;
-  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
-  const lower2 = value.toLowerCase();
-  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
-  if (m2.format.kind === "django-secret-key") {
-    const body2 = value.slice("django-insecure-".length);
-    return isDummy(body2) || isPlaceholder(body2);
-  }
-  let b3 = 0;
-  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
-  const sep4 = b3;
-  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
-  return new Set(value.slice(b3 > sep4 ? b3 : 0)).size <= 3;
-}
-
-// src/secrets/local-service.ts
-var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
-function isLocalHost(host) {
-  const h3 = host.toLowerCase();
-  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
-  return /^[a-z][a-z0-9_-]*$/.test(h3);
-}
-function hostAfter(line2, passwordEnd2) {
-  if (line2[passwordEnd2] !== "@") return void 0;
-  let i2 = passwordEnd2 + 1;
-  const start2 = i2;
-  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
-  return line2.slice(start2, i2) || void 0;
-}
-var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
-var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
-var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
-function hostValue(line2) {
-  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
-  if (quotes.length) {
-    const last = quotes[quotes.length - 1];
-    return last[1] ?? last[2];
-  }
-  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
-  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
-}
-function namesLocalDatabase(text) {
-  let local = false;
-  const lines = text.split("\n", 2e4);
-  for (const line2 of lines) {
-    if (line2.length > 1e3) continue;
-    if (DATABASE_IMAGE.test(line2)) local = true;
-    else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
-      const host = hostValue(line2);
-      if (host === void 0) continue;
-      if (host === "" || isLocalHost(host)) local = true;
-      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
-    }
-  }
-  return local;
-}
-function localServiceReason(hit, line2, localDatabase) {
-  if (hit.kind === "url-credentials") {
-    const host = hostAfter(line2, hit.column + hit.value.length);
-    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
-  }
-  if (hit.kind !== "password") return void 0;
-  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
-  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
-}
-
-// src/rules/env-file-committed.ts
-var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
-function secretsFileReason(path2, text) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
-  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
-  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
-  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
-  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
-  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
-    return "a key store";
-  }
-  return void 0;
-}
-var ENVIRONMENT_FILE = "an environment file";
-function variableOf(line2) {
-  const t2 = (line2 ?? "").trim().replace(/^export\s{1,8}/, "");
-  const eq = t2.indexOf("=");
-  return eq > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t2.slice(0, eq).trim()) ? t2.slice(0, eq).trim() : void 0;
-}
-function heldCredentials(ctx) {
-  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
-  if (!hits.length) return void 0;
-  const lines = ctx.text.split("\n");
-  const names = /* @__PURE__ */ new Set();
-  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
-  let local;
-  const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
-  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
-}
-var envFileCommitted = {
-  meta: {
-    id: "env-file-committed",
-    severity: "high",
-    title: "A secrets file is added to the repository",
-    django: [],
-    docs: {
-      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.",
-      why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
-      bad: "git add .env.production",
-      fix: "# .gitignore\n.env\n.env.*\n!.env.example"
-    }
-  },
-  checkFile(ctx) {
-    const { path: path2, added, fileClass } = ctx;
-    if (!added) return [];
-    const reason = secretsFileReason(path2, () => ctx.text);
-    if (!reason) return [];
-    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
-    if (reason === ENVIRONMENT_FILE && !held) return [];
-    const line2 = held?.line ?? 1;
-    const what = held ? `, with values for ${held.names.join(", ")}` : "";
-    const lowBecause = fileClass.kind !== "production" ? fileClass.why : held?.localOnly ? "it only holds passwords of databases the project runs itself" : void 0;
-    return [
-      {
-        subject: "file",
-        loc: { path: path2, line: line2, endLine: line2 },
-        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
-        severity: lowBecause ? "low" : void 0,
-        ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
-        fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
-      }
-    ];
-  }
-};
-
-// src/python/values.ts
-var NONE = { kind: "none" };
-var TRUE = { kind: "bool", value: true };
-var FALSE = { kind: "bool", value: false };
-var str = (value) => ({ kind: "str", value });
-var int = (value) => ({ kind: "int", value });
-var bool = (value) => value ? TRUE : FALSE;
-var unknown = (why2) => ({ kind: "unknown", why: why2 });
-var fails = (why2) => ({ kind: "fails", why: why2 });
-var list = (values, type = "list", open2 = false) => ({
-  kind: "seq",
-  type,
-  items: values.map((value) => ({ value })),
-  open: open2
-});
-var MAX_OPTIONS = 8;
-var MAX_MAYBE = 64;
-var MAX_DEPTH = 100;
-function oneOf(options, why2) {
-  const flat = [];
-  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
-  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
-  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
-  const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
-  return { kind: "oneOf", options: flat, why: why2 };
-}
-function summarize(options) {
-  const seqs = options.filter((o2) => o2.kind === "seq");
-  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
-  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
-  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-  const only = [];
-  for (const s of seqs)
-    for (const i2 of [...s.items, ...s.only ?? []]) {
-      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
-      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-      only.push(i2);
-    }
-  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
-}
-function mapOptions(v2, f3) {
-  if (v2.kind === "fails") return v2;
-  if (v2.kind !== "oneOf") return f3(v2);
-  return oneOf(v2.options.map(f3), v2.why);
-}
-function truthy(v2) {
-  switch (v2.kind) {
-    case "none":
-      return false;
-    case "bool":
-      return v2.value;
-    case "int":
-    case "float":
-      return v2.value !== 0;
-    case "str":
-      return v2.value.length > 0;
-    case "seq":
-      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
-    case "dict":
-      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
-    case "oneOf": {
-      const all = v2.options.map(truthy);
-      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-    }
-    case "module":
-    case "envReader":
-    case "func":
-    case "class":
-      return true;
-    case "instance":
-      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
-    default:
-      return void 0;
-  }
-}
-function hasAttribute(cls, name2, depth = 0) {
-  if (cls.ns.bindings.has(name2)) return true;
-  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
-}
-function equal(a, b3, depth = 0) {
-  if (depth > MAX_DEPTH) return false;
-  const na = numeric2(a);
-  const nb = numeric2(b3);
-  if (na !== void 0 && nb !== void 0) return na === nb;
-  if (a.kind !== b3.kind) return false;
-  switch (a.kind) {
-    case "none":
-      return true;
-    case "str":
-      return a.value === b3.value;
-    case "seq": {
-      const o2 = b3;
-      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
-      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
-    }
-    case "dict": {
-      const o2 = b3;
-      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
-    }
-    case "oneOf": {
-      const o2 = b3;
-      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
-    }
-    case "ext":
-      return a.qname === b3.qname;
-    case "unknown":
-    case "fails":
-      return a.why === b3.why;
-    case "module":
-      return a.path === b3.path && a.dict === b3.dict;
-    case "func":
-      return a.fn === b3.fn && a.self === b3.self;
-    case "class":
-      return a.cls === b3.cls;
-    case "absent":
-      return true;
-    default:
-      return false;
-  }
-}
-function numeric2(v2) {
-  if (v2.kind === "bool") return v2.value ? 1 : 0;
-  if (v2.kind === "int" || v2.kind === "float") return v2.value;
-  return void 0;
-}
-function show2(v2, max = 80) {
-  const out2 = { text: "", max: max + 1 };
-  render(v2, out2, 0);
-  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
-}
-function render(v2, out2, depth) {
-  const put = (s) => {
-    out2.text += s;
-    return out2.text.length <= out2.max;
-  };
-  const list2 = (parts2, open2, close, more) => {
-    put(open2);
-    for (let i2 = 0; i2 < parts2.length && out2.text.length <= out2.max; i2++) {
-      if (i2) put(", ");
-      parts2[i2]();
-    }
-    if (more) put(parts2.length ? ", \u2026" : "\u2026");
-    put(close);
-  };
-  if (depth > MAX_DEPTH) {
-    put("\u2026");
-    return;
-  }
-  switch (v2.kind) {
-    case "none":
-      put("None");
-      return;
-    case "bool":
-      put(v2.value ? "True" : "False");
-      return;
-    case "int":
-      put(String(v2.value));
-      return;
-    case "float":
-      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
-      return;
-    case "str":
-      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
-      return;
-    case "seq": {
-      const parts2 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
-      if (v2.type === "tuple") list2(parts2, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
-      else if (v2.type === "set" && !parts2.length && !v2.open) put("set()");
-      else list2(parts2, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
-      return;
-    }
-    case "dict":
-      list2(
-        v2.entries.map((e) => () => {
-          put(`${pyRepr(e.key)}: `);
-          render(e.value, out2, depth + 1);
-        }),
-        "{",
-        "}",
-        v2.open
-      );
-      return;
-    case "oneOf":
-      v2.options.forEach((o2, i2) => {
-        if (i2) put(" or ");
-        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
-      });
-      return;
-    case "unknown":
-      put("<unknown>");
-      return;
-    case "fails":
-      put("<error>");
-      return;
-    case "ext":
-      put(v2.qname);
-      return;
-    case "envReader":
-      put("environ.Env(...)");
-      return;
-    case "module":
-      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
-      return;
-    case "absent":
-      put("<not set>");
-      return;
-    case "func":
-      put(`<function ${v2.fn.name}>`);
-      return;
-    case "class":
-      put(`<class ${v2.cls.name}>`);
-      return;
-    case "instance":
-      put(`<${v2.cls.name} object>`);
-      return;
-    case "configValue":
-      put(`values.${v2.type}(\u2026)`);
-      return;
-  }
-}
-function pyRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out2 = "";
-  for (const ch of s) {
-    if (ch === "\\") out2 += "\\\\";
-    else if (ch === quote) out2 += "\\" + ch;
-    else if (ch === "\n") out2 += "\\n";
-    else if (ch === "	") out2 += "\\t";
-    else if (ch === "\r") out2 += "\\r";
-    else out2 += ch;
-  }
-  return quote + out2 + quote;
-}
-function containsString(v2, s) {
-  if (v2.kind === "oneOf") {
-    const known = v2.options.filter((o2) => o2.kind !== "unknown");
-    const all = known.map((o2) => containsString(o2, s));
-    if (all.length && all.every((x3) => x3 === true)) return true;
-    if (known.length < v2.options.length) return void 0;
-    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-  }
-  if (v2.kind !== "seq") return void 0;
-  let unsure = v2.open && !v2.only;
-  for (const i2 of [...v2.items, ...v2.only ?? []]) {
-    if (i2.value.kind === "str") {
-      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
-    } else unsure = true;
-  }
-  return unsure ? void 0 : false;
-}
-
-// src/rules/helpers.ts
-function judge(setting, isBad) {
-  const v2 = setting.value;
-  const options = v2.kind === "oneOf" ? v2.options : [v2];
-  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
-  const badIndex = results.findIndex((r2) => r2 === true);
-  if (badIndex < 0) return { verdict: "none" };
-  const value = options[badIndex];
-  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
-}
-function optionMatches(v2, target) {
-  return show2(v2, 400) === show2(target, 400);
-}
-function trueButNotTrue(v2) {
-  return truthy(v2) === true && v2.kind !== "bool";
-}
-function notBooleanMessage(name2, v2, djangoCheck, from) {
-  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
-  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
-}
-function locOf(setting, view, binding = setting.binding) {
-  return binding?.loc ?? view.moduleLoc();
-}
-function rel(loc) {
-  return `${loc.path}:${loc.line}`;
-}
-function origin(setting, view, binding = setting.binding) {
-  if (binding?.supplied) return suppliedBy(binding);
-  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
-  const read = binding.env.find((r2) => r2.defaultText !== void 0);
-  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
-  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
-  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
-}
-function suppliedBy(binding) {
-  const s = binding.supplied;
-  if (!s) return "";
-  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
-}
-function findItem(v2, s) {
-  if (v2.kind !== "seq") return void 0;
-  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
-}
-function hasEntry(setting, s) {
-  return containsString(setting.value, s);
-}
-function literalFix(setting, pythonValue) {
-  const b3 = setting.binding;
-  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
-  const code = b3.text.trimStart();
-  const indent = b3.text.slice(0, b3.text.length - code.length);
-  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
-  const hash = code.indexOf("#");
-  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
-}
-function mask(secret) {
-  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
-  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
-}
-function alternatives(v2) {
-  return v2.kind === "oneOf" ? v2.options : [v2];
-}
-function entryOf(v2, key) {
-  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
-}
-function lastSegment(dotted2) {
-  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
-}
-function listStrings(v2) {
-  const alts = alternatives(v2);
-  const out2 = /* @__PURE__ */ new Map();
-  for (const alt of alts) {
-    if (alt.kind !== "seq") continue;
-    for (const item of [...alt.items, ...alt.only ?? []]) {
-      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
-      const s = item.value.value;
-      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
-      out2.set(s, { value: s, loc: item.loc, certain });
-    }
-  }
-  return [...out2.values()];
-}
-
-// src/lines.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-  }
-  text;
-  starts = [0];
-  get count() {
-    return this.starts.length;
-  }
-  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
-  line(n) {
-    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
-    const start2 = this.starts[n - 1];
-    if (n === this.starts.length) return this.text.slice(start2);
-    const end = this.starts[n] - 1;
-    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
-  }
-};
-var indexes = /* @__PURE__ */ new WeakMap();
-function linesOf(files, path2) {
-  let byPath = indexes.get(files);
-  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
-  if (!byPath.has(path2)) {
-    const text = files.read(path2);
-    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
-  }
-  return byPath.get(path2);
-}
-
-// src/rules/hardcoded-credential.ts
-var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
-var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
-var hardcodedCredential = {
-  meta: {
-    id: "hardcoded-credential",
-    severity: "high",
-    title: "A credential is committed in a file",
-    django: [],
-    docs: {
-      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
-      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
-      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
-      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
-    }
-  },
-  checkFile(ctx) {
-    const { path: path2, lines, fileClass } = ctx;
-    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
-    const text = ctx.text;
-    let localDatabase;
-    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
-    let lines_;
-    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
-    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
-      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
-      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
-      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
-      return {
-        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
-        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
-        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
-        severity: lowered || hit.testKey ? "low" : void 0,
-        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
-        secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
-      };
-    });
-  }
-};
-
-// src/rules/file-rules.ts
-var FILE_RULES = [hardcodedCredential, envFileCommitted];
-
-// src/rules/allowed-hosts-empty.ts
-var allowedHostsEmpty = {
-  meta: {
-    id: "allowed-hosts-empty",
-    severity: "low",
-    title: "ALLOWED_HOSTS is empty while DEBUG is off",
-    django: ["security.W020"],
-    docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.",
-      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
-      bad: "ALLOWED_HOSTS = []",
-      fix: 'ALLOWED_HOSTS = ["example.com"]'
-    }
-  },
-  check({ settings }) {
-    if (truthy(settings.get("DEBUG").value) !== false) return [];
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
-    if (j3.verdict === "none") return [];
-    return [
-      {
-        subject: "ALLOWED_HOSTS:empty",
-        djangoCheck: "security.W020",
-        loc: locOf(s, settings, j3.binding),
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "List the domains the site is served on." }
-      }
-    ];
-  }
-};
-
-// src/rules/allowed-hosts-wildcard.ts
-var allowedHostsWildcard = {
-  meta: {
-    id: "allowed-hosts-wildcard",
-    severity: "high",
-    title: "ALLOWED_HOSTS accepts any host ('*')",
-    django: [],
-    docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
-      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
-      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
-      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
-    if (j3.verdict === "none" || !j3.value) return [];
-    if (j3.value.kind === "str")
-      return [
-        {
-          subject: "ALLOWED_HOSTS",
-          loc: locOf(s, settings, j3.binding),
-          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
-        }
-      ];
-    const item = findItem(j3.value, "*");
-    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
-    return [
-      {
-        subject: "ALLOWED_HOSTS",
-        loc,
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
-      }
-    ];
-  }
-};
-
-// src/settings/defaults.ts
-var DJANGO_DEFAULTS = {
-  DEBUG: FALSE,
-  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
-  SECRET_KEY: str(""),
-  SECRET_KEY_FALLBACKS: list([]),
-  ALLOWED_HOSTS: list([]),
-  INSTALLED_APPS: list([]),
-  MIDDLEWARE: list([]),
-  TEMPLATES: list([]),
-  SESSION_COOKIE_SECURE: FALSE,
-  SESSION_COOKIE_HTTPONLY: TRUE,
-  SESSION_COOKIE_SAMESITE: str("Lax"),
-  CSRF_COOKIE_SECURE: FALSE,
-  CSRF_COOKIE_HTTPONLY: FALSE,
-  CSRF_COOKIE_SAMESITE: str("Lax"),
-  CSRF_USE_SESSIONS: FALSE,
-  CSRF_TRUSTED_ORIGINS: list([]),
-  SECURE_HSTS_SECONDS: int(0),
-  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
-  SECURE_HSTS_PRELOAD: FALSE,
-  SECURE_SSL_REDIRECT: FALSE,
-  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
-  SECURE_REFERRER_POLICY: str("same-origin"),
-  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
-  SECURE_PROXY_SSL_HEADER: NONE,
-  X_FRAME_OPTIONS: str("DENY"),
-  SILENCED_SYSTEM_CHECKS: list([])
-};
-var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
-var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
-var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
-var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
-var SESSIONS_APP = "django.contrib.sessions";
-var SETTINGS_NAMES = /* @__PURE__ */ new Set([
-  "DEBUG",
-  "SECRET_KEY",
-  "SECRET_KEY_FALLBACKS",
-  "ALLOWED_HOSTS",
-  "INSTALLED_APPS",
-  "MIDDLEWARE",
-  "MIDDLEWARE_CLASSES",
-  "ROOT_URLCONF",
-  "TEMPLATES",
-  "WSGI_APPLICATION",
-  "ASGI_APPLICATION",
-  "DATABASES",
-  "AUTH_PASSWORD_VALIDATORS",
-  "LANGUAGE_CODE",
-  "TIME_ZONE",
-  "USE_I18N",
-  "USE_TZ",
-  "STATIC_URL",
-  "STATIC_ROOT",
-  "MEDIA_URL",
-  "MEDIA_ROOT",
-  "DEFAULT_AUTO_FIELD",
-  "SESSION_COOKIE_SECURE",
-  "SESSION_COOKIE_HTTPONLY",
-  "SESSION_COOKIE_SAMESITE",
-  "CSRF_COOKIE_SECURE",
-  "CSRF_COOKIE_SAMESITE",
-  "CSRF_USE_SESSIONS",
-  "CSRF_TRUSTED_ORIGINS",
-  "SECURE_HSTS_SECONDS",
-  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-  "SECURE_HSTS_PRELOAD",
-  "SECURE_SSL_REDIRECT",
-  "SECURE_PROXY_SSL_HEADER",
-  "SECURE_CONTENT_TYPE_NOSNIFF",
-  "SECURE_REFERRER_POLICY",
-  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "X_FRAME_OPTIONS",
-  "AUTH_USER_MODEL",
-  "LOGIN_URL",
-  "LOGIN_REDIRECT_URL",
-  "EMAIL_BACKEND",
-  "CACHES",
-  "LOGGING",
-  "PASSWORD_HASHERS",
-  "SESSION_ENGINE",
-  "SESSION_SERIALIZER",
-  "CORS_ALLOWED_ORIGINS",
-  "CORS_ALLOW_ALL_ORIGINS",
-  "CORS_ORIGIN_ALLOW_ALL",
-  "SILENCED_SYSTEM_CHECKS",
-  "STATICFILES_DIRS",
-  "STORAGES",
-  "SITE_ID",
-  "ADMINS",
-  "INTERNAL_IPS"
-]);
-
-// src/rules/middleware.ts
-function middlewareSetting(view) {
-  const mw = view.get("MIDDLEWARE");
-  if (mw.isDefault) {
-    const legacy = view.get("MIDDLEWARE_CLASSES");
-    if (!legacy.isDefault && legacy.binding) return { ...legacy, name: "MIDDLEWARE_CLASSES" };
-  }
-  return mw;
-}
-function hasMiddleware(view, dotted2) {
-  return hasEntry(middlewareSetting(view), dotted2);
-}
-function missingMiddleware(ctx, dotted2, subject, djangoCheck, consequence) {
-  const { settings, base } = ctx;
-  if (hasMiddleware(settings, dotted2) !== false) return void 0;
-  const mw = middlewareSetting(settings);
-  const short = dotted2.split(".").pop();
-  let removed;
-  if (base) {
-    const before = middlewareSetting(base);
-    const item = findItem(before.value, dotted2);
-    if (item?.loc) removed = { loc: item.loc, text: `'${dotted2}'` };
-  }
-  const where = mw.isDefault ? `${settings.path} does not set MIDDLEWARE` : `${mw.name} ${origin(mw, settings).replace(/^it /, "")}`;
-  return {
-    subject,
-    djangoCheck,
-    loc: locOf(mw, settings),
-    message: `${short} is not in ${mw.name} for production (${where}): ${consequence}`,
-    removed,
-    fix: { description: `Add '${dotted2}' to ${mw.name}${removed ? " again" : ""}.` }
-  };
-}
-
-// src/rules/clickjacking-protection-weakened.ts
-var clickjackingProtectionWeakened = {
-  meta: {
-    id: "clickjacking-protection-weakened",
-    severity: "medium",
-    title: "Clickjacking protection is missing or weakened",
-    django: ["security.W002", "security.W019"],
-    docs: {
-      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header.",
-      why: "Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).",
-      bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
-      fix: 'X_FRAME_OPTIONS = "DENY"'
-    }
-  },
-  check(ctx) {
-    const missing = missingMiddleware(ctx, XFRAME_MIDDLEWARE, "MIDDLEWARE:XFrameOptionsMiddleware", "security.W002", "responses carry no X-Frame-Options header, so other sites can frame every page.");
-    if (missing) return [missing];
-    if (hasMiddleware(ctx.settings, XFRAME_MIDDLEWARE) !== true) return [];
-    const xfo = ctx.settings.get("X_FRAME_OPTIONS");
-    const j3 = judge(xfo, (v2) => !(v2.kind === "str" && v2.value === "DENY"));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const sent = j3.value.kind === "str" ? j3.value.value.toUpperCase() : void 0;
-    const invalid = sent !== "SAMEORIGIN" && sent !== "DENY";
-    const finding = {
-      subject: "X_FRAME_OPTIONS",
-      djangoCheck: "security.W019",
-      loc: locOf(xfo, ctx.settings, j3.binding),
-      message: invalid ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
-      severity: invalid ? "medium" : "low",
-      fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
-    };
-    return [finding];
-  }
-};
-
-// src/rules/preconditions.ts
-var SECURITY_MIDDLEWARE_ON = {
-  what: "SecurityMiddleware is in MIDDLEWARE",
-  reportedBy: { rule: "security-middleware-missing", subject: "MIDDLEWARE:SecurityMiddleware" },
-  holds: (view) => hasMiddleware(view, SECURITY_MIDDLEWARE)
-};
-var CSRF_MIDDLEWARE_ON = {
-  what: "CsrfViewMiddleware is in MIDDLEWARE",
-  reportedBy: { rule: "csrf-middleware-missing", subject: "MIDDLEWARE:CsrfViewMiddleware" },
-  holds: (view) => hasMiddleware(view, CSRF_MIDDLEWARE)
-};
-var HSTS_ON = {
-  what: "HSTS is on (SECURE_HSTS_SECONDS is set)",
-  reportedBy: { rule: "hsts-weakened", subject: "SECURE_HSTS_SECONDS" },
-  holds: (view) => {
-    const v2 = view.get("SECURE_HSTS_SECONDS").value;
-    const options = v2.kind === "oneOf" ? v2.options : [v2];
-    const each = options.map((o2) => truthy(o2));
-    return each.every((t2) => t2 === true) ? true : each.every((t2) => t2 === false) ? false : void 0;
-  }
-};
-
-// src/rules/content-type-nosniff-disabled.ts
-function wasOn(base) {
-  const v2 = base?.get("SECURE_CONTENT_TYPE_NOSNIFF").value;
-  return v2?.kind === "bool" && v2.value;
-}
-var contentTypeNosniffDisabled = {
-  meta: {
-    id: "content-type-nosniff-disabled",
-    severity: "low",
-    title: "X-Content-Type-Options: nosniff is turned off",
-    django: ["security.W006"],
-    docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
-      why: "Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).",
-      bad: "SECURE_CONTENT_TYPE_NOSNIFF = False",
-      fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
-    }
-  },
-  preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings, base }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
-    const s = settings.get("SECURE_CONTENT_TYPE_NOSNIFF");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const flagged = trueButNotTrue(j3.value);
-    return [
-      {
-        subject: "SECURE_CONTENT_TYPE_NOSNIFF",
-        djangoCheck: "security.W006",
-        loc: locOf(s, settings, j3.binding),
-        message: flagged ? notBooleanMessage("SECURE_CONTENT_TYPE_NOSNIFF", j3.value, "security.W006", origin(s, settings, j3.binding)) : `SECURE_CONTENT_TYPE_NOSNIFF ${wasOn(base) ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so responses carry no X-Content-Type-Options: nosniff header and browsers may run an uploaded file as HTML or script (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "Set SECURE_CONTENT_TYPE_NOSNIFF = True, or remove the line: True is the default.", replacement: literalFix(s, "True") }
-      }
-    ];
-  }
-};
-
-// src/rules/cookie-samesite-none.ts
-var sameSite = (v2) => v2?.kind === "str" ? v2.value.toLowerCase() : void 0;
-function strictToLax(before, now) {
-  return sameSite(before) === "strict" && sameSite(now) === "lax";
-}
-var cookieSamesiteNone = {
-  meta: {
-    id: "cookie-samesite-none",
-    severity: "medium",
-    title: "Session or CSRF cookie has SameSite=None",
-    django: [],
-    docs: {
-      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all). In a diff, loosening from `Strict` to `Lax` (also by removing the setting, as Lax is the default) is reported at low; any step to None is the medium finding.',
-      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Without the attribute each browser decides: Chrome and Edge treat the cookie as Lax, Safari and Firefox send it cross-site. Django's default, 'Lax', keeps normal links working.",
-      bad: 'SESSION_COOKIE_SAMESITE = "None"',
-      fix: 'SESSION_COOKIE_SAMESITE = "Lax"'
-    }
-  },
-  check({ settings, base }) {
-    const out2 = [];
-    for (const name2 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
-      const s = settings.get(name2);
-      const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || v2.kind === "str" && v2.value.toLowerCase() === "none");
-      if (j3.verdict === "none" || !j3.value) {
-        const loosened2 = strictToLax(base?.get(name2).value, s.value);
-        if (loosened2)
-          out2.push({
-            subject: `${name2}:loosened`,
-            loc: locOf(s, settings),
-            severity: "low",
-            message: `${name2} is loosened from 'Strict' to ${show2(s.value)} in production, so the cookie is sent again when a user follows a link from another site: a GET request started elsewhere arrives logged in (${origin(s, settings)}).`,
-            fix: { description: `Keep ${name2} = 'Strict' unless links from other sites must arrive logged in.`, replacement: literalFix(s, "'Strict'") }
-          });
-        continue;
-      }
-      const effect = j3.value.kind === "str" ? "so browsers send the cookie with requests from other sites" : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites";
-      out2.push({
-        subject: name2,
-        loc: locOf(s, settings, j3.binding),
-        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
-        fix: { description: `Set ${name2} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/cors-allow-all-origins.ts
-var ALLOW_ALL = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"];
-var REGEXES = ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
-function effective(view, names) {
-  for (const name2 of names) {
-    const s = view.get(name2);
-    if (!s.isDefault) return s;
-  }
-  return view.get(names[0]);
-}
-function corsHeadersAbsent(view) {
-  return hasEntry(view.get("INSTALLED_APPS"), "corsheaders") === false && hasMiddleware(view, "corsheaders.middleware.CorsMiddleware") === false;
-}
-var SCHEMES = ["(https?://)?", "(http|https)://", "https?://", "https?:\\/\\/", "https://", "http://", "https:\\/\\/", "http:\\/\\/"];
-var ANYTHING = /* @__PURE__ */ new Set([".*", ".+", ".*?", ".+?", "(.*)", "(.+)", "\\S*", "\\S+", "[^/]*", "[^/]+", "[^\\/]*", "[^\\/]+"]);
-function regexProblem(pattern) {
-  const anchored = /(?:^|[^\\])\$$/.test(pattern) || pattern.endsWith("\\Z");
-  let rest = pattern.replace(/^\^/, "").replace(/(?:\$|\\Z)$/, "");
-  const scheme = SCHEMES.find((s) => rest.startsWith(s));
-  if (scheme) rest = rest.slice(scheme.length);
-  if (ANYTHING.has(rest) || rest === "" && !anchored) return "any";
-  return anchored ? void 0 : "unanchored";
-}
-function credentials(view) {
-  return truthy(view.get("CORS_ALLOW_CREDENTIALS").value) === true;
-}
-var corsAllowAllOrigins = {
-  meta: {
-    id: "cors-allow-all-origins",
-    severity: "high",
-    title: "CORS allows any origin",
-    django: [],
-    docs: {
-      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Django itself has no check for this.',
-      why: "Browsers enforce the same-origin policy unless the server says otherwise. Allowing every origin lets any web page a user visits read your API's responses; with credentials allowed, those responses are read with the user's cookies, so any site can act as the logged-in user.",
-      bad: "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True",
-      fix: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True'
-    }
-  },
-  check({ settings }) {
-    if (corsHeadersAbsent(settings)) return [];
-    const withCredentials = credentials(settings);
-    const severity = withCredentials ? "critical" : void 0;
-    const consequence = withCredentials ? "and CORS_ALLOW_CREDENTIALS is on, so any web page can send requests with the visitor's cookies and read the answers" : "so any web page can read your API's responses in its visitors' browsers";
-    const out2 = [];
-    const all = effective(settings, ALLOW_ALL);
-    const j3 = judge(all, (v2) => truthy(v2));
-    if (j3.verdict !== "none" && j3.value) {
-      const fix = literalFix(all, "False");
-      out2.push({
-        subject: "CORS_ALLOW_ALL_ORIGINS",
-        loc: locOf(all, settings, j3.binding),
-        severity,
-        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
-        fix: { description: "List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.", replacement: fix }
-      });
-    }
-    const regexes = effective(settings, REGEXES);
-    const value = regexes.value;
-    if (value.kind === "seq")
-      for (const item of value.items) {
-        if (item.value.kind !== "str") continue;
-        const problem = regexProblem(item.value.value);
-        if (!problem) continue;
-        const what = problem === "any" ? `matches any origin, ${consequence}` : "has no $ at the end, and django-cors-headers matches only the start of the origin, so an origin that merely begins with what it matches (your domain followed by .evil.net, which anyone can register) is allowed too";
-        out2.push({
-          subject: `${regexes.name}:${item.value.value}`,
-          loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? "") ? item.loc : locOf(regexes, settings),
-          severity: problem === "any" ? severity : void 0,
-          message: `${regexes.name} has ${show2(item.value)}, which ${what} (${origin(regexes, settings)}).`,
-          fix: { description: problem === "any" ? "Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS." : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
-        });
-      }
-    return out2;
-  }
-};
-
-// src/rules/cross-origin-opener-policy-weakened.ts
-var VALID = /* @__PURE__ */ new Set(["same-origin", "same-origin-allow-popups", "unsafe-none"]);
-function judgeCoop(v2) {
-  if (v2.kind === "none") return "open";
-  if (v2.kind === "str") return !VALID.has(v2.value) ? "invalid" : v2.value === "unsafe-none" ? "open" : "ok";
-  if (v2.kind === "bool" || v2.kind === "int" || v2.kind === "float") return "invalid";
-  return void 0;
-}
-var crossOriginOpenerPolicyWeakened = {
-  meta: {
-    id: "cross-origin-opener-policy-weakened",
-    severity: "low",
-    title: "Cross-Origin-Opener-Policy is invalid or turned off",
-    django: ["security.E024"],
-    docs: {
-      what: "Finds production settings with SecurityMiddleware on where `SECURE_CROSS_ORIGIN_OPENER_POLICY` is not one of `same-origin`, `same-origin-allow-popups`, `unsafe-none` (Django's E024; the value is compared as a whole, so a comma list is invalid), or is `unsafe-none` or None, which Django accepts but which leave the page in the same browsing context group as any window that opens it. Django's default is `same-origin`.",
-      why: "Without COOP a cross-origin page that opened the site (or that the site opened) keeps a handle on its window: it can navigate it to a phishing page, count its frames and probe its state through cross-window side channels (XS-Leaks), and the page cannot be cross-origin isolated.",
-      bad: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "unsafe-none"',
-      fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
-    }
-  },
-  preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
-    const s = settings.get("SECURE_CROSS_ORIGIN_OPENER_POLICY");
-    const j3 = judge(s, (v2) => {
-      const verdict2 = judgeCoop(v2);
-      return verdict2 === void 0 ? void 0 : verdict2 !== "ok";
-    });
-    const verdict = j3.value && judgeCoop(j3.value);
-    if (j3.verdict === "none" || !j3.value || !verdict || verdict === "ok") return [];
-    const is2 = `SECURE_CROSS_ORIGIN_OPENER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
-    const from = origin(s, settings, j3.binding);
-    const fix = { description: "Set SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (Django's default), or 'same-origin-allow-popups' when the site opens OAuth or payment pop-ups.", replacement: literalFix(s, "'same-origin'") };
-    const loc = locOf(s, settings, j3.binding);
-    if (verdict === "invalid")
-      return [
-        {
-          subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-          djangoCheck: "security.E024",
-          loc,
-          fix,
-          message: `${is2}, which is not a Cross-Origin-Opener-Policy value (valid: ${[...VALID].join(", ")}), so browsers ignore the header and Django's check fails (${from}).`
-        }
-      ];
-    return [
-      {
-        subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-        loc,
-        fix,
-        message: `${is2}${j3.value.kind === "none" ? ", so no Cross-Origin-Opener-Policy header is sent and browsers use unsafe-none" : ""}: any cross-origin window that opens the site, or that it opens, keeps a handle on it and can navigate it or probe it through cross-window leaks (${from}).`
-      }
-    ];
-  }
-};
-
-// src/rules/csrf-cookie-insecure.ts
-var csrfCookieInsecure = {
-  meta: {
-    id: "csrf-cookie-insecure",
-    severity: "medium",
-    title: "CSRF cookie is sent over plain HTTP",
-    django: ["security.W016"],
-    docs: {
-      what: "Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` not exactly `True`.",
-      why: "A CSRF token sent over plain HTTP can be read by a network attacker, who can then forge requests that pass the CSRF check.",
-      bad: "CSRF_COOKIE_SECURE = False",
-      fix: "CSRF_COOKIE_SECURE = True"
-    }
-  },
-  preconditions: () => [CSRF_MIDDLEWARE_ON],
-  check({ settings }) {
-    if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return [];
-    if (truthy(settings.get("CSRF_USE_SESSIONS").value) !== false) return [];
-    const s = settings.get("CSRF_COOKIE_SECURE");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const flagged = trueButNotTrue(j3.value);
-    return [
-      {
-        subject: "CSRF_COOKIE_SECURE",
-        djangoCheck: "security.W016",
-        loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "Set CSRF_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
-      }
-    ];
-  }
-};
-
-// src/rules/csrf-middleware-missing.ts
-var isReplacement = (dotted2) => dotted2 === "session_csrf.CsrfMiddleware";
-function hasReplacement(v2) {
-  if (v2.kind === "oneOf") return v2.options.every(hasReplacement);
-  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && isReplacement(i2.value.value));
-}
-var csrfMiddlewareMissing = {
-  meta: {
-    id: "csrf-middleware-missing",
-    severity: "critical",
-    title: "CsrfViewMiddleware is not in MIDDLEWARE",
-    django: ["security.W003"],
-    docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts.",
-      why: "Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.",
-      bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
-      fix: "# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way"
-    }
-  },
-  check(ctx) {
-    if (hasReplacement(middlewareSetting(ctx.settings).value)) return [];
-    const f3 = missingMiddleware(ctx, CSRF_MIDDLEWARE, "MIDDLEWARE:CsrfViewMiddleware", "security.W003", "no view is protected against cross-site request forgery unless it uses @csrf_protect.");
-    return f3 ? [f3] : [];
-  }
-};
-
-// src/rules/csrf-trusted-origins-too-broad.ts
-var SHARED_HOSTING = /* @__PURE__ */ new Set([
-  "herokuapp.com",
-  "vercel.app",
-  "netlify.app",
-  "github.io",
-  "gitlab.io",
-  "pythonanywhere.com",
-  "onrender.com",
-  "fly.dev",
-  "appspot.com",
-  "azurewebsites.net",
-  "pages.dev",
-  "workers.dev",
-  "web.app",
-  "firebaseapp.com",
-  "railway.app",
-  "up.railway.app",
-  "glitch.me",
-  "ngrok.io",
-  "ngrok-free.app",
-  "trycloudflare.com",
-  "cloudfront.net",
-  "amazonaws.com",
-  "surge.sh",
-  "loca.lt"
-]);
-function loopback(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "[::1]";
-}
-function originProblem(entry) {
-  const m2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(entry.trim());
-  const scheme = m2?.[1].toLowerCase();
-  const netloc = (m2 ? m2[2] : entry.trim()).toLowerCase();
-  const host = netloc.startsWith("[") ? netloc.slice(0, netloc.indexOf("]") + 1) : netloc.replace(/:\d*$/, "");
-  const wildcard = host.startsWith("*") || !scheme && host.startsWith(".");
-  if (wildcard) {
-    const suffix = host.replace(/^\*+/, "").replace(/^\./, "");
-    if (!suffix) return { problem: "inert", host };
-    if (SHARED_HOSTING.has(suffix)) return { problem: "shared", host: suffix };
-    if (!suffix.includes(".") || /^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(suffix)) return { problem: "suffix", host: suffix };
-  }
-  if (scheme === "http" && !loopback(host.replace(/^\*+\.?/, ""))) return { problem: "http", host };
-  return void 0;
-}
-var SAYS = {
-  inert: (e) => `${pyRepr(e)}, which Django does not read as "any origin": it strips the stars and matches what is left as a domain, so this entry matches no origin at all. It does not widen trust today, but it says the site means to accept cross-site form posts from anywhere`,
-  shared: (e, h3) => `${pyRepr(e)}: anyone can put a site on a subdomain of ${h3}, so pages of strangers' apps there pass the CSRF origin check`,
-  suffix: (e, h3) => `${pyRepr(e)}: it trusts every site under the public suffix .${h3}, which anyone can register a domain in, so their pages pass the CSRF origin check`,
-  http: (e) => `the plain-HTTP origin ${pyRepr(e)}: a page served over HTTP can be rewritten by anyone on the network path (public Wi-Fi, a hostile proxy), who can then post forms to the site that pass the CSRF origin check`
-};
-var csrfTrustedOriginsTooBroad = {
-  meta: {
-    id: "csrf-trusted-origins-too-broad",
-    severity: "medium",
-    title: "CSRF_TRUSTED_ORIGINS trusts origins the site does not control",
-    django: [],
-    docs: {
-      what: "Finds production `CSRF_TRUSTED_ORIGINS` entries that let other people's pages pass Django's CSRF origin check: a plain `http://` origin (loopback hosts such as `http://localhost:3000` and `http://127.0.0.1:8000` are left alone, but `http://localhost.evil.com` is not loopback), a wildcard on a shared-hosting domain where anyone can get a subdomain (`https://*.herokuapp.com`, `*.vercel.app`, `*.github.io`, \u2026) or on a public suffix (`https://*.com`). A bare `*` or `https://*` is reported at low: Django matches it against no origin, so it widens nothing, but it shows an intent to accept posts from anywhere. Explicit `https://` origins and wildcards on your own domain (`https://*.example.com`) are fine. Django's only check (4_0.E001) is about the scheme being present.",
-      why: "Django's CSRF protection rejects unsafe requests whose Origin (or, over HTTPS, Referer) is not the site itself or a trusted origin. A trusted origin someone else controls can post forms and call APIs with the visitor's cookies; a plain-HTTP origin can be rewritten by anyone on the network path to do the same, together with a csrftoken cookie it plants over HTTP.",
-      bad: 'CSRF_TRUSTED_ORIGINS = ["http://shop.example.com", "https://*.herokuapp.com"]',
-      fix: 'CSRF_TRUSTED_ORIGINS = ["https://shop.example.com", "https://shop-staging.herokuapp.com"]'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("CSRF_TRUSTED_ORIGINS");
-    const out2 = [];
-    for (const entry of listStrings(s.value)) {
-      const p2 = originProblem(entry.value);
-      if (!p2) continue;
-      out2.push({
-        subject: `CSRF_TRUSTED_ORIGINS:${entry.value}`,
-        loc: entry.loc ?? locOf(s, settings),
-        severity: p2.problem === "inert" ? "low" : void 0,
-        message: `CSRF_TRUSTED_ORIGINS ${entry.certain ? "has" : "can have"} ${SAYS[p2.problem](entry.value, p2.host)} (${origin(s, settings)}).`,
-        fix: {
-          description: p2.problem === "http" ? `Trust the HTTPS origin instead (${pyRepr(entry.value.replace(/^http:/i, "https:"))}), and serve that site over HTTPS only.` : p2.problem === "inert" ? 'Remove the wildcard and list the exact origins that post to the site, e.g. "https://app.example.com".' : `List your own app's origin exactly (e.g. "https://myapp.${p2.host}") instead of every subdomain of ${p2.host}.`
-        }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/python/env.ts
-var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
-var UNSET_WORLD = 0;
-var OFF_WORLDS = [1, 2, 3];
-function worldOf(index, { set, env, platform: platform2 } = {}) {
-  if (env) return { probe: null, env, deployed: false };
-  const probe = set ? null : WORLDS[index] ?? null;
-  const on2 = probe === null && platform2?.size ? { platform: platform2 } : {};
-  return set ? { probe, set, deployed: false, ...on2 } : { probe, deployed: index === UNSET_WORLD, ...on2 };
-}
-function isSet(world, name2) {
-  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
-}
-function envValue(world, name2) {
-  if (world.set?.name === name2) return world.set.value ?? void 0;
-  if (world.env) return world.env.get(name2);
-  if (world.platform?.has(name2)) return world.platform.get(name2);
-  return world.probe ?? void 0;
-}
-var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
-function probeProduces(literal3) {
-  const l3 = literal3.trim().toLowerCase();
-  return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
-}
-var DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
-var BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/;
-function switchesAwayFromProduction(variable) {
-  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w2) => BUILD_WORDS.test(w2));
-}
-function namesDevelopment(literal3) {
-  return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS.test(w2));
-}
-var ENVIRON_TRUE = /* @__PURE__ */ new Set(["true", "on", "ok", "y", "yes", "1"]);
-function environBool(s) {
-  const trimmed = s.trim();
-  if (/^[+-]?\d+$/.test(trimmed)) return Number(trimmed) !== 0 ? TRUE : FALSE;
-  return ENVIRON_TRUE.has(trimmed.toLowerCase()) ? TRUE : FALSE;
-}
-var DECOUPLE_BOOLEANS = { "1": true, yes: true, true: true, on: true, "0": false, no: false, false: false, off: false, "": false };
-function decoupleBool(s) {
-  const key = s.toLowerCase();
-  return key in DECOUPLE_BOOLEANS ? DECOUPLE_BOOLEANS[key] ? TRUE : FALSE : fails(`ValueError: Not a boolean: ${s}`);
-}
-function strtobool(s) {
-  const key = s.toLowerCase();
-  if (["y", "yes", "t", "true", "on", "1"].includes(key)) return int(1);
-  if (["n", "no", "f", "false", "off", "0"].includes(key)) return int(0);
-  return fails(`ValueError: invalid truth value ${s}`);
-}
-var STR2BOOL_TRUE = /* @__PURE__ */ new Set(["yes", "true", "t", "y", "1"]);
-var STR2BOOL_FALSE = /* @__PURE__ */ new Set(["no", "false", "f", "n", "0"]);
-function str2bool(s) {
-  const key = s.toLowerCase();
-  return STR2BOOL_TRUE.has(key) ? TRUE : STR2BOOL_FALSE.has(key) ? FALSE : { kind: "none" };
-}
-function pyInt(s) {
-  const t2 = s.trim().replace(/_/g, "");
-  return /^[+-]?\d+$/.test(t2) ? int(Number(t2)) : fails(`ValueError: invalid literal for int(): ${s}`);
-}
-function pyFloat(s) {
-  const t2 = s.trim().toLowerCase();
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t2)) return { kind: "float", value: Number(t2) };
-  if (/^[+-]?(inf|infinity|nan)$/.test(t2)) return { kind: "float", value: t2.includes("nan") ? NaN : t2.startsWith("-") ? -Infinity : Infinity };
-  return fails(`ValueError: could not convert string to float: ${s}`);
-}
-function commaList(s, strip) {
-  const parts2 = s.split(",").map((p2) => strip ? p2.trim() : p2);
-  return list(parts2.filter((p2) => p2.length > 0).map(str));
-}
-var MAX_LITERAL_DEPTH = 100;
-function jsonDepth(s) {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    const c3 = s[i2];
-    if (inString) {
-      if (c3 === "\\") i2++;
-      else if (c3 === '"') inString = false;
-    } else if (c3 === '"') inString = true;
-    else if (c3 === "[" || c3 === "{") max = Math.max(max, ++depth);
-    else if (c3 === "]" || c3 === "}") depth--;
-  }
-  return max;
-}
-function jsonValue(s) {
-  if (jsonDepth(s) > MAX_LITERAL_DEPTH) return { kind: "unknown", why: `a JSON document nested more than ${MAX_LITERAL_DEPTH} levels deep` };
-  let parsed2;
-  try {
-    parsed2 = JSON.parse(s);
-  } catch {
-    return fails(`json.decoder.JSONDecodeError: ${s.slice(0, 20)}`);
-  }
-  return fromJson(parsed2);
-}
-function fromJson(x3) {
-  if (x3 === null) return { kind: "none" };
-  if (typeof x3 === "boolean") return x3 ? TRUE : FALSE;
-  if (typeof x3 === "number") return Number.isInteger(x3) ? int(x3) : { kind: "float", value: x3 };
-  if (typeof x3 === "string") return str(x3);
-  if (Array.isArray(x3)) return list(x3.map(fromJson));
-  if (typeof x3 === "object") return { kind: "dict", entries: Object.entries(x3).map(([key, v2]) => ({ key, value: fromJson(v2) })), open: false };
-  return fails("json");
-}
-
-// src/rules/debug-enabled.ts
-var debugEnabled = {
-  meta: {
-    id: "debug-enabled",
-    severity: "critical",
-    title: "DEBUG is on in production",
-    django: ["security.W018"],
-    docs: {
-      what: 'Finds production settings where the effective `DEBUG` is truthy: a literal, a value inherited from a base module, an environment read whose default is truthy, or a cast such as `bool(os.getenv("DEBUG"))` that is True for the string "False". Also `DEBUG_PROPAGATE_EXCEPTIONS` and the template engine `debug` option.',
-      why: "With DEBUG on, every error page shows source code, local variables and all settings except a few masked names, to anyone who can trigger an error; Django also keeps every SQL query in memory.",
-      bad: 'DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"\n# or\nDEBUG = bool(os.getenv("DEBUG"))  # "False" is a non-empty string, so True',
-      fix: 'DEBUG = os.environ.get("DJANGO_DEBUG", "False").lower() in ("1", "true", "yes")\n# or, with django-environ\nDEBUG = env.bool("DJANGO_DEBUG", default=False)'
-    }
-  },
-  check({ settings }) {
-    const out2 = [];
-    const debug2 = settings.get("DEBUG");
-    const j3 = judge(debug2, (v2) => truthy(v2));
-    if (j3.verdict !== "none") {
-      out2.push({
-        subject: "DEBUG",
-        djangoCheck: "security.W018",
-        loc: locOf(debug2, settings, j3.binding),
-        message: `DEBUG ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: ${origin(debug2, settings, j3.binding)}.`,
-        fix: { description: "Turn DEBUG off in production; read it from the environment with a False default.", replacement: literalFix(debug2, "False") }
-      });
-    } else {
-      const trap = OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], s: settings.get("DEBUG", w2) })).find((x3) => x3.s.binding?.env.length && truthy(x3.s.value) === true);
-      if (trap && trap.s.binding) {
-        const read = trap.s.binding.env[0];
-        out2.push({
-          subject: "DEBUG:env-cast",
-          djangoCheck: "security.W018",
-          loc: trap.s.binding.loc,
-          message: `DEBUG is True when the environment sets ${read.name}=${JSON.stringify(trap.probe)}: \`${trap.s.binding.text.trim()}\` treats any non-empty string as true, so turning debug "off" in the environment turns it on.`,
-          fix: { description: `Compare the string instead of casting it, e.g. \`os.environ.get("${read.name}", "False").lower() in ("1", "true", "yes")\`, or use \`env.bool("${read.name}", default=False)\`.` }
-        });
-      }
-    }
-    const propagate = settings.get("DEBUG_PROPAGATE_EXCEPTIONS");
-    const p2 = judge(propagate, (v2) => truthy(v2));
-    if (p2.verdict !== "none")
-      out2.push({
-        subject: "DEBUG_PROPAGATE_EXCEPTIONS",
-        loc: locOf(propagate, settings, p2.binding),
-        message: `DEBUG_PROPAGATE_EXCEPTIONS ${p2.verdict === "possible" ? "can be" : "is"} ${show2(p2.value)} in production: exceptions escape Django's handlers and reach the WSGI server with their details (${origin(propagate, settings, p2.binding)}).`,
-        fix: { description: "Remove DEBUG_PROPAGATE_EXCEPTIONS from production settings.", replacement: literalFix(propagate, "False") }
-      });
-    const templates = settings.get("TEMPLATES");
-    if (templates.value.kind === "seq")
-      templates.value.items.forEach((item, i2) => {
-        const engine = item.value;
-        if (engine.kind !== "dict") return;
-        const options = engine.entries.find((e) => e.key === "OPTIONS");
-        if (options?.value.kind !== "dict") return;
-        const debugOption = options.value.entries.find((e) => e.key === "debug");
-        if (debugOption && truthy(debugOption.value) === true)
-          out2.push({
-            subject: `TEMPLATES[${i2}].OPTIONS.debug`,
-            loc: debugOption.loc ?? locOf(templates, settings),
-            message: `TEMPLATES[${i2}]["OPTIONS"]["debug"] is ${show2(debugOption.value)} in production: template errors render with source context and variables.`,
-            fix: { description: "Remove the template `debug` option (it follows DEBUG by default)." }
-          });
-      });
-    return out2;
-  }
-};
-
-// src/rules/debug-tools-in-production.ts
-var TOOLBAR = { label: "django-debug-toolbar", risk: "it renders SQL queries, settings, headers and templates of each request to anyone its SHOW_TOOLBAR_CALLBACK or INTERNAL_IPS lets through (behind a proxy, every visitor can share the proxy's address), and keeps every query in memory" };
-var SILK = { label: "django-silk", risk: "it records every request and response, bodies, headers and SQL included, and shows them at /silk/, which needs no login unless SILKY_AUTHENTICATION and SILKY_AUTHORISATION are set" };
-var TOOLS = {
-  debug_toolbar: TOOLBAR,
-  "debug_toolbar.middleware.DebugToolbarMiddleware": TOOLBAR,
-  silk: SILK,
-  "silk.middleware.SilkyMiddleware": SILK,
-  django_extensions: {
-    label: "django-extensions",
-    risk: "it brings runserver_plus, whose Werkzeug debugger runs any Python typed into an error page, and shell_plus and other commands meant for development; it is harmless only as long as no one starts them on a production host",
-    severity: "low"
-  }
-};
-function debugGuarded(view, setting, tool) {
-  const off = [UNSET_WORLD, ...OFF_WORLDS].filter((w2) => truthy(view.get("DEBUG", w2).value) === false);
-  return off.length > 0 && off.every((w2) => containsString(view.get(setting, w2).value, tool) === false);
-}
-var debugToolsInProduction = {
-  meta: {
-    id: "debug-tools-in-production",
-    severity: "medium",
-    title: "Development tools are enabled in production",
-    django: [],
-    docs: {
-      what: "Finds development tools in the production `INSTALLED_APPS` or `MIDDLEWARE`: django-debug-toolbar (`debug_toolbar` and its middleware), django-silk (`silk`, `SilkyMiddleware`) and, at low, django-extensions (`django_extensions`, home of runserver_plus). A tool added under `if DEBUG:` is not reported when DEBUG is off in production: the review evaluates the settings with DEBUG off (its default, and the environment saying False, 0 or nothing) and the tool must be absent in each. A tool behind another condition the review cannot decide (a required environment variable) is reported as possible, naming the condition; one behind a flag that is off when its variable is unset is not reported.",
-      why: "These tools exist to show a developer everything about a request: SQL, settings, headers, request bodies, profiles. In production that is an information leak to whoever reaches them, a memory and speed cost on every request, and for runserver_plus an interactive Python console in the browser.",
-      bad: 'INSTALLED_APPS += ["debug_toolbar"]\nMIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]',
-      fix: 'if DEBUG:\n    INSTALLED_APPS += ["debug_toolbar"]\n    MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]\n# better: add them in local.py / development settings only'
-    }
-  },
-  check({ settings }) {
-    const out2 = [];
-    const mw = middlewareSetting(settings);
-    for (const s of [settings.get("INSTALLED_APPS"), mw]) {
-      const name2 = s.name;
-      for (const entry of listStrings(s.value)) {
-        const tool = TOOLS[entry.value] ?? (name2 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
-        if (!tool || debugGuarded(settings, name2, entry.value)) continue;
-        const condition = !entry.certain && s.value.kind === "oneOf" ? `; it ${s.value.why}` : "";
-        out2.push({
-          subject: `${name2}:${entry.value}`,
-          loc: entry.loc ?? locOf(s, settings),
-          severity: tool.severity,
-          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard: ${tool.risk} (${origin(s, settings)}${condition}).`,
-          fix: { description: `Add ${pyRepr(entry.value)} only in development settings (local.py), or under \`if DEBUG:\` with DEBUG off in production.` }
-        });
-      }
-    }
-    return out2;
-  }
-};
-
-// src/rules/drf-default-allow-any.ts
-var SUBJECT = "REST_FRAMEWORK:DEFAULT_PERMISSION_CLASSES";
-var KEY = "DEFAULT_PERMISSION_CLASSES";
-function stateOf(v2) {
-  if (v2.kind !== "dict") return void 0;
-  const entry = entryOf(v2, KEY);
-  if (!entry) return v2.open ? void 0 : "missing";
-  const classes = entry.value;
-  if (classes.kind !== "seq" || classes.open) return void 0;
-  const names = classes.items.map((i2) => i2.value.kind === "str" ? lastSegment(i2.value.value) : void 0);
-  if (names.includes(void 0)) return void 0;
-  return names.every((n) => n === "AllowAny") ? "open" : "guarded";
-}
-function settingState(s) {
-  return s.isDefault ? "missing" : s.value.kind === "oneOf" ? void 0 : stateOf(s.value);
-}
-function guardedBefore(base) {
-  if (!base || hasEntry(base.get("INSTALLED_APPS"), "rest_framework") !== true) return void 0;
-  const s = base.get("REST_FRAMEWORK");
-  if (settingState(s) !== "guarded") return void 0;
-  const entry = entryOf(s.value, KEY);
-  const loc = entry?.loc ?? s.binding?.loc;
-  return loc && { loc, text: `"${KEY}": ${entry ? show2(entry.value) : "\u2026"}` };
-}
-var DRF_INSTALLED = {
-  what: "rest_framework is in INSTALLED_APPS",
-  holds: (view) => hasEntry(view.get("INSTALLED_APPS"), "rest_framework")
-};
-var FIX = `Set REST_FRAMEWORK["${KEY}"] = ["rest_framework.permissions.IsAuthenticated"] and open public endpoints one by one with permission_classes = [AllowAny].`;
-var drfDefaultAllowAny = {
-  meta: {
-    id: "drf-default-allow-any",
-    severity: "medium",
-    title: "Django REST framework lets anyone call views by default",
-    django: [],
-    docs: {
-      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: a scan reports that at low, since some projects set `permission_classes` on every view. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
-      why: "The default permission applies to every API view that does not set its own `permission_classes`. With AllowAny, a view someone forgets to protect, or a new one, is open to anonymous users: reading, changing and deleting data.",
-      bad: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],\n}',
-      fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
-    }
-  },
-  preconditions: () => [DRF_INSTALLED],
-  check({ settings, base }) {
-    if (DRF_INSTALLED.holds(settings) !== true) return [];
-    const s = settings.get("REST_FRAMEWORK");
-    const open2 = judge(s, (v2) => {
-      const state = stateOf(v2);
-      return state === void 0 ? void 0 : state === "open";
-    });
-    if (open2.verdict !== "none" && open2.value) {
-      const classes = entryOf(open2.value, KEY);
-      const out2 = {
-        subject: SUBJECT,
-        loc: classes?.loc ?? locOf(s, settings, open2.binding),
-        message: `REST_FRAMEWORK["${KEY}"] ${open2.verdict === "possible" ? "can be" : "is"} ${classes ? show2(classes.value) : "AllowAny"} in production, so every API view without its own permission_classes answers anonymous requests (${origin(s, settings, open2.binding)}).`,
-        fix: { description: FIX }
-      };
-      return [out2];
-    }
-    if (settingState(s) !== "missing") return [];
-    const removed = guardedBefore(base);
-    const from = s.isDefault ? `REST_FRAMEWORK is not set in ${settings.path} or the modules it imports` : origin(s, settings);
-    return [
-      {
-        subject: SUBJECT,
-        loc: locOf(s, settings),
-        severity: removed ? void 0 : "low",
-        removed,
-        message: removed ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).` : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${from}).`,
-        fix: { description: FIX }
-      }
-    ];
-  }
-};
-
-// src/rules/hsts-weakened.ts
-var ONE_YEAR = 31536e3;
-function isTrue(view, name2) {
-  const v2 = view?.get(name2).value;
-  return v2?.kind === "bool" && v2.value;
-}
-var hstsWeakened = {
-  meta: {
-    id: "hsts-weakened",
-    severity: "medium",
-    title: "HTTP Strict Transport Security is off or weakened",
-    django: ["security.W004", "security.W005", "security.W021"],
-    docs: {
-      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value, nor a true value that is no max-age: the string `"0"` from the environment sends `max-age=0`, which switches HSTS off.',
-      why: "Without HSTS a browser will try plain HTTP first, so an attacker on the network can strip TLS on the first request (SSL stripping) and read or change the traffic. A short max-age lets that window reopen soon after each visit.",
-      bad: "SECURE_HSTS_SECONDS = 0",
-      fix: "SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True"
-    }
-  },
-  // include-subdomains, preload and the max-age checks only matter once HSTS is on
-  preconditions: (subject) => subject === "SECURE_HSTS_SECONDS" ? [SECURITY_MIDDLEWARE_ON] : [SECURITY_MIDDLEWARE_ON, HSTS_ON],
-  check({ settings, base }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
-    const out2 = [];
-    const seconds = settings.get("SECURE_HSTS_SECONDS");
-    const off = judge(seconds, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
-    if (off.verdict !== "none" && off.value) {
-      out2.push({
-        subject: "SECURE_HSTS_SECONDS",
-        djangoCheck: "security.W004",
-        loc: locOf(seconds, settings, off.binding),
-        message: `SECURE_HSTS_SECONDS ${off.verdict === "possible" ? "can be" : "is"} ${show2(off.value)} in production, so browsers are never told to insist on HTTPS (${origin(seconds, settings, off.binding)}).`,
-        fix: { description: "Set SECURE_HSTS_SECONDS to a year (31536000) once HTTPS works everywhere; start with 3600 to test.", replacement: literalFix(seconds, String(ONE_YEAR)) }
-      });
-      return out2;
-    }
-    if (truthy(seconds.value) !== true) return out2;
-    const useless = judge(seconds, (v2) => {
-      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show2(v2) : void 0;
-      return text === void 0 ? void 0 : !(/^\d+$/.test(text) && Number(text) > 0);
-    });
-    if (useless.verdict !== "none" && useless.value)
-      out2.push({
-        subject: "SECURE_HSTS_SECONDS:max-age",
-        loc: locOf(seconds, settings, useless.binding),
-        message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show2(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show2(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
-        fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
-      });
-    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric2(base.get("SECURE_HSTS_SECONDS").value) : void 0;
-    const now = numeric2(seconds.value);
-    if (before !== void 0 && now !== void 0 && now < before)
-      out2.push({
-        subject: "SECURE_HSTS_SECONDS:lowered",
-        loc: locOf(seconds, settings),
-        message: `SECURE_HSTS_SECONDS is lowered from ${before} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
-        fix: { description: `Keep SECURE_HSTS_SECONDS at ${before} or more.`, replacement: literalFix(seconds, String(before)) }
-      });
-    for (const [name2, id, label] of [
-      ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "security.W005", "subdomains are not covered, so an attacker can use a plain-HTTP subdomain to set cookies for the site"],
-      ["SECURE_HSTS_PRELOAD", "security.W021", "the site cannot be in browsers\u2019 preload list, so the very first visit is unprotected"]
-    ]) {
-      const s = settings.get(name2);
-      const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-      if (j3.verdict === "none" || !j3.value) continue;
-      const turnedOff = isTrue(base, name2);
-      const flagged = trueButNotTrue(j3.value);
-      out2.push({
-        subject: name2,
-        djangoCheck: id,
-        loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
-        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show2(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
-        fix: { description: `Set ${name2} = True.`, replacement: literalFix(s, "True") }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/insecure-session-serializer.ts
-var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
-var insecureSessionSerializer = {
-  meta: {
-    id: "insecure-session-serializer",
-    severity: "high",
-    title: "Sessions are serialized with pickle",
-    django: [],
-    docs: {
-      what: "Finds production settings whose `SESSION_SERIALIZER` is pickle-based: Django's `PickleSerializer` (deprecated in 4.1, removed in 5.0) or any serializer class with `Pickle` in its name.",
-      why: "Unpickling runs code. Anyone who can get a forged session accepted, which takes only the SECRET_KEY (leaked, committed or weak) and is easiest with the `signed_cookies` session engine where the session is the cookie, can run any command on the server. With JSON, a leaked key lets an attacker forge sessions, but not execute code.",
-      bad: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"',
-      fix: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"  # the default'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("SESSION_SERIALIZER");
-    const j3 = judge(s, (v2) => v2.kind === "str" ? /pickle/i.test(v2.value) : void 0);
-    if (j3.verdict === "none" || !j3.value) return [];
-    const engine = settings.get("SESSION_ENGINE").value;
-    const cookies = engine.kind === "str" && engine.value.endsWith("signed_cookies") ? " With the signed_cookies session engine set here, the attacker sends that session as a cookie." : "";
-    return [
-      {
-        subject: "SESSION_SERIALIZER",
-        loc: locOf(s, settings, j3.binding),
-        message: `SESSION_SERIALIZER ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: sessions are unpickled, so anyone who can forge a session (it takes only the SECRET_KEY) can run code on the server (${origin(s, settings, j3.binding)}).${cookies}`,
-        fix: { description: "Use the JSON serializer (Django's default) and store only JSON-serializable values in sessions; existing pickled sessions are dropped, so users log in again.", replacement: literalFix(s, `'${JSON_SERIALIZER}'`) }
-      }
-    ];
-  }
-};
-
-// src/rules/secret-key-weak.ts
-var MIN_LENGTH = 50;
-var MIN_UNIQUE = 5;
-var INSECURE_PREFIX = "django-insecure-";
-var PLACEHOLDERS = /* @__PURE__ */ new Set(["changeme", "change-me", "change_me", "secret", "secretkey", "secret-key", "secret_key", "dev", "development", "test", "testing", "insecure", "dummy", "example", "xxx", "notsecret", "not-a-secret", "your-secret-key", "your-secret-key-here", "replace-me", "replaceme", "django"]);
-function weakness(v2) {
-  if (v2.kind === "none") return "it is None";
-  if (v2.kind !== "str") return void 0;
-  const key = v2.value;
-  if (key === "") return "it is empty";
-  if (PLACEHOLDERS.has(key.toLowerCase())) return "it is a well-known placeholder";
-  if (key.startsWith(INSECURE_PREFIX)) return `it starts with "${INSECURE_PREFIX}", the prefix of keys generated by startproject for development`;
-  const length = [...key].length;
-  if (length < MIN_LENGTH) return `it has ${length} characters, fewer than ${MIN_LENGTH}`;
-  if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
-  return void 0;
-}
-var secretKeyWeak = {
-  meta: {
-    id: "secret-key-weak",
-    severity: "high",
-    title: "SECRET_KEY is empty, short or a placeholder",
-    django: ["security.W009", "security.W025"],
-    docs: {
-      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
-      why: "A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.",
-      bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
-      fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
-    }
-  },
-  check({ settings, base }) {
-    const out2 = [];
-    const key = settings.get("SECRET_KEY");
-    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
-    const fromEnv = Boolean(key.binding?.env.length);
-    const e = judge(key, (v2) => !fromEnv && empty(v2));
-    const wasKey = base?.get("SECRET_KEY").value;
-    if (e.value && !(wasKey?.kind === "str" && wasKey.value !== ""))
-      out2.push({
-        subject: "SECRET_KEY:empty",
-        // Django's deploy check still warns (W009); the difference is the severity and the reason
-        djangoCheck: "security.W009",
-        loc: locOf(key, settings, e.binding),
-        severity: "low",
-        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
-        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
-      });
-    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
-    const why2 = j3.value && weakness(j3.value);
-    if (j3.value && why2) {
-      const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
-      out2.push({
-        subject: "SECRET_KEY",
-        djangoCheck: "security.W009",
-        loc: locOf(key, settings, j3.binding),
-        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
-        fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
-      });
-    }
-    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
-    if (fallbacks.value.kind === "seq")
-      fallbacks.value.items.forEach((item, i2) => {
-        const reason = weakness(item.value);
-        if (!reason) return;
-        out2.push({
-          subject: `SECRET_KEY_FALLBACKS[${i2}]`,
-          djangoCheck: "security.W025",
-          loc: item.loc ?? locOf(fallbacks, settings),
-          message: `SECRET_KEY_FALLBACKS[${i2}] is weak: ${reason}.`,
-          fix: { description: "Remove weak or retired keys from SECRET_KEY_FALLBACKS once sessions signed with them have expired." }
-        });
-      });
-    return out2;
-  }
-};
-
-// src/rules/jwt-signing-key-weak.ts
-var KEYS = [
-  { setting: "SIMPLE_JWT", key: "SIGNING_KEY", library: "djangorestframework-simplejwt" },
-  { setting: "NINJA_JWT", key: "SIGNING_KEY", library: "django-ninja-jwt" },
-  { setting: "JWT_AUTH", key: "JWT_SECRET_KEY", library: "djangorestframework-jwt" },
-  { setting: "GRAPHQL_JWT", key: "JWT_SECRET_KEY", library: "django-graphql-jwt" },
-  { setting: "JWT_SECRET_KEY", library: "a JWT library" },
-  { setting: "JWT_SIGNING_KEY", library: "a JWT library" }
-];
-var PROBE = WORLDS.indexOf("example.com");
-function keyIn(v2, key) {
-  const k2 = key ? entryOf(v2, key)?.value : v2;
-  return k2?.kind === "str" ? k2.value : void 0;
-}
-function weakness2(key) {
-  if (!key) return "it is empty";
-  const placeholder = weakness({ kind: "str", value: key });
-  if (placeholder?.includes("placeholder")) return placeholder;
-  const length = [...key].length;
-  return length < 32 ? `it has ${length} characters, fewer than the 32 bytes an HS256 key needs (RFC 7518)` : void 0;
-}
-var jwtSigningKeyWeak = {
-  meta: {
-    id: "jwt-signing-key-weak",
-    severity: "high",
-    title: "JWT signing key is committed or falls back to a literal",
-    django: [],
-    docs: {
-      what: 'Finds a JWT signing key that production takes from the code: `SIMPLE_JWT["SIGNING_KEY"]` (also `NINJA_JWT`), `JWT_AUTH["JWT_SECRET_KEY"]`, `GRAPHQL_JWT["JWT_SECRET_KEY"]`, or a top-level `JWT_SECRET_KEY` / `JWT_SIGNING_KEY`, written as a literal or as the fallback of an environment read (`os.environ.get("JWT_KEY", "secret")`). A key that is the SECRET_KEY itself is left to `secret-key-hardcoded`. The value is always masked.',
-      why: 'Whoever knows the key can mint tokens for any user, staff and superusers included, and the API accepts them until the key is rotated; a committed key is known to everyone with the repository, its forks and its history, and placeholders such as "secret" are the first thing tried.',
-      bad: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", "secret"),\n}',
-      fix: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ["JWT_SIGNING_KEY"],  # required; or leave it out to use SECRET_KEY\n}'
-    }
-  },
-  check({ settings }) {
-    const out2 = [];
-    const secretKey = settings.get("SECRET_KEY").value;
-    for (const { setting, key, library } of KEYS) {
-      const s = settings.get(setting);
-      if (s.isDefault) continue;
-      const j3 = judge(s, (v2) => keyIn(v2, key) === void 0 ? void 0 : true);
-      const value = j3.value && keyIn(j3.value, key);
-      const binding = j3.binding;
-      if (value === void 0 || !binding || value && secretKey.kind === "str" && secretKey.value === value) continue;
-      const label = key ? `${setting}["${key}"]` : setting;
-      const probed = keyIn(settings.get(setting, PROBE).value, key);
-      const read = probed !== value ? binding.env.find((r2) => r2.defaultText?.includes(value)) ?? binding.env[0] : void 0;
-      const weak = weakness2(value);
-      const shown = value ? mask(value) : "empty";
-      const how = binding.supplied ? `is a literal (${shown}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `falls back to a literal (${shown}) when ${read.name} is unset` : `is a literal (${shown}) committed in ${binding.loc.path}`;
-      const entry = key && j3.value ? entryOf(j3.value, key) : void 0;
-      out2.push({
-        subject: label,
-        loc: entry?.loc && !binding.supplied ? entry.loc : binding.loc,
-        message: `${label} (${library}) ${how}${weak ? `, and ${weak}` : ""}: anyone who knows it can sign tokens for any user of the API.`,
-        secrets: value ? [value] : void 0,
-        fix: {
-          description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file, and rotate the key.` : read ? `Remove the fallback so the read is required (\`os.environ["${read.name}"]\`), and rotate the key.` : `Read the key from the environment (\`os.environ["JWT_SIGNING_KEY"]\`), or leave it out to use SECRET_KEY, and rotate it: the committed value stays in git history.`
-        }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/password-validators-weakened.ts
-var SETTING = "AUTH_PASSWORD_VALIDATORS";
-var DEFAULT_MIN = 8;
-function validators(v2) {
-  if (v2?.kind !== "seq" || v2.open) return void 0;
-  const out2 = [];
-  for (const item of v2.items) {
-    const name2 = entryOf(item.value, "NAME")?.value;
-    if (name2?.kind !== "str") return void 0;
-    const options = entryOf(item.value, "OPTIONS");
-    const min = entryOf(options?.value, "min_length");
-    const known = !options || options.value.kind === "dict" && !options.value.open || min;
-    const minLength = lastSegment(name2.value) !== "MinimumLengthValidator" || !known ? void 0 : min ? numeric2(min.value) : DEFAULT_MIN;
-    out2.push({ name: name2.value, item, minLength, minLoc: min?.loc });
-  }
-  return out2;
-}
-function minLengthFindings(now, before, from, fallback) {
-  const v2 = now.find((x3) => x3.minLength !== void 0);
-  if (!v2 || v2.minLength === void 0) return [];
-  const was = before?.find((x3) => x3.minLength !== void 0)?.minLength;
-  const lowered = was !== void 0 && v2.minLength < was;
-  const short = v2.minLength < DEFAULT_MIN;
-  if (!short && !lowered) return [];
-  const subject = lowered && ((was ?? 0) < DEFAULT_MIN || !short) ? `${SETTING}:min_length:lowered` : `${SETTING}:min_length`;
-  return [
-    {
-      subject,
-      loc: v2.minLoc ?? v2.item.loc ?? fallback,
-      severity: short ? void 0 : "low",
-      message: `MinimumLengthValidator's min_length ${lowered ? `is lowered from ${was} to ${v2.minLength}` : `is ${v2.minLength}`} in production${short ? `, below ${DEFAULT_MIN} (Django's default and the NIST minimum): short passwords fall to online guessing and, once hashes leak, to cracking in minutes` : ", so shorter passwords are accepted from now on"} (${from}).`,
-      fix: { description: `Set "OPTIONS": {"min_length": ${Math.max(DEFAULT_MIN, was ?? 0, 12)}} (12 or more is common; never below ${DEFAULT_MIN}).` }
-    }
-  ];
-}
-function baseValidators(base) {
-  return base ? validators(base.get(SETTING).value) : void 0;
-}
-var passwordValidatorsWeakened = {
-  meta: {
-    id: "password-validators-weakened",
-    severity: "medium",
-    title: "Password validation is removed or weakened",
-    django: [],
-    docs: {
-      what: "Finds production `AUTH_PASSWORD_VALIDATORS` that accept weak passwords. In a scan: the list set to empty, or `MinimumLengthValidator` with `min_length` below 8. In a diff, also: validators removed (each one named), the list emptied, and `min_length` lowered (at low when it stays at 8 or more). A module that does not set the list at all is not reported: Django's default is no validation, but many projects have no passwords of their own (single sign-on), so that is left to review.",
-      why: "Validators are the only thing between a sign-up form and passwords like `123456` or the user name. Weak passwords fall to credential stuffing and online guessing, and once hashes leak they are cracked first.",
-      bad: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 4}},\n]',
-      fix: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},\n    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},\n    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},\n]'
-    }
-  },
-  check({ settings, base }) {
-    const s = settings.get(SETTING);
-    if (s.isDefault) return [];
-    const before = baseValidators(base);
-    const from = origin(s, settings);
-    const empty = judge(s, (v2) => v2.kind === "seq" ? v2.items.length === 0 && !v2.open && !v2.only : void 0);
-    if (empty.verdict !== "none") {
-      const had = before?.length ? ` (it had ${before.length} validator${before.length === 1 ? "" : "s"}: ${before.map((b3) => lastSegment(b3.name)).join(", ")})` : "";
-      return [
-        {
-          subject: SETTING,
-          loc: locOf(s, settings, empty.binding),
-          message: `${SETTING} ${empty.verdict === "possible" ? "can be" : "is"} ${had ? "emptied" : "empty"} in production${had}, so Django accepts any password, however short or common (${origin(s, settings, empty.binding)}).`,
-          fix: { description: "Restore the validators startproject writes: UserAttributeSimilarityValidator, MinimumLengthValidator (min_length 12), CommonPasswordValidator and NumericPasswordValidator." }
-        }
-      ];
-    }
-    const now = validators(s.value);
-    if (!now) return [];
-    const out2 = minLengthFindings(now, before, from, locOf(s, settings));
-    for (const gone of before ?? []) {
-      if (now.some((v2) => v2.name === gone.name)) continue;
-      out2.push({
-        subject: `${SETTING}:removed:${gone.name}`,
-        loc: locOf(s, settings),
-        removed: gone.item.loc && { loc: gone.item.loc, text: pyRepr(gone.name) },
-        message: `${lastSegment(gone.name)} is removed from ${SETTING} in production, so passwords it rejected (${describe(gone.name)}) are now accepted (${from}).`,
-        fix: { description: `Add {"NAME": ${pyRepr(gone.name)}} to ${SETTING} again.` }
-      });
-    }
-    return out2;
-  }
-};
-function describe(name2) {
-  switch (lastSegment(name2)) {
-    case "MinimumLengthValidator":
-      return "short ones";
-    case "CommonPasswordValidator":
-      return "the 20,000 most common passwords";
-    case "NumericPasswordValidator":
-      return "all-digit ones";
-    case "UserAttributeSimilarityValidator":
-      return "ones close to the user's name or e-mail";
-    default:
-      return "what this validator checks";
-  }
-}
-
-// src/rules/referrer-policy-weakened.ts
-var VALID2 = /* @__PURE__ */ new Set(["no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin", "unsafe-url"]);
-var LOOSE = /* @__PURE__ */ new Set(["unsafe-url", "no-referrer-when-downgrade"]);
-var CROSS_ORIGIN_LEAK = {
-  "no-referrer": 0,
-  "same-origin": 0,
-  "strict-origin": 1,
-  "strict-origin-when-cross-origin": 1,
-  origin: 2,
-  "origin-when-cross-origin": 2,
-  "no-referrer-when-downgrade": 3,
-  "unsafe-url": 4
-};
-function lastToken(v2) {
-  const tokens = v2?.kind === "str" ? v2.value.split(",").map((t2) => t2.trim()) : v2?.kind === "seq" && !v2.open ? v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : "") : [];
-  const last = tokens[tokens.length - 1];
-  return last !== void 0 && VALID2.has(last) ? last : void 0;
-}
-function judgePolicy(v2) {
-  let tokens;
-  if (v2.kind === "none") return { kind: "none" };
-  if (v2.kind === "str") tokens = v2.value.split(",").map((t2) => t2.trim());
-  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show2(i2.value) : void 0);
-  else return void 0;
-  const bad = tokens.filter((t2) => t2 !== void 0 && !VALID2.has(t2));
-  if (bad.length) return { kind: "invalid", bad };
-  if (tokens.includes(void 0) || v2.kind === "seq" && v2.open) return void 0;
-  if (tokens.length === 0) return { kind: "empty" };
-  const last = tokens[tokens.length - 1];
-  return LOOSE.has(last) ? { kind: "loose", token: last } : { kind: "ok" };
-}
-var referrerPolicyWeakened = {
-  meta: {
-    id: "referrer-policy-weakened",
-    severity: "low",
-    title: "Referrer-Policy is missing, invalid or leaks full URLs",
-    django: ["security.W022", "security.E023"],
-    docs: {
-      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`. In a diff, a valid policy that sends other sites more than production sent before (`same-origin` to `strict-origin-when-cross-origin`: other sites now learn which site linked to them) is reported too.",
-      why: "The Referer header carries the full URL of the page a link or resource was loaded from, including paths and query strings that may hold password-reset tokens, search terms or personal data. A loose or missing policy hands those URLs to every third-party site, CDN and analytics script the page touches.",
-      bad: 'SECURE_REFERRER_POLICY = "unsafe-url"',
-      fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
-    }
-  },
-  preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings, base }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
-    const s = settings.get("SECURE_REFERRER_POLICY");
-    const j3 = judge(s, (v2) => {
-      const verdict2 = judgePolicy(v2);
-      return verdict2 === void 0 ? void 0 : verdict2.kind !== "ok";
-    });
-    const verdict = j3.value && judgePolicy(j3.value);
-    if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return base ? loosened(s, settings, base) : [];
-    const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
-    const from = origin(s, settings, j3.binding);
-    const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") };
-    const loc = locOf(s, settings, j3.binding);
-    switch (verdict.kind) {
-      case "none":
-        return [{ subject: "SECURE_REFERRER_POLICY", djangoCheck: "security.W022", loc, fix, message: `${is2}, so responses carry no Referrer-Policy header and each browser's own default decides how much of the page URL other sites receive (${from}).` }];
-      case "empty":
-        return [{ subject: "SECURE_REFERRER_POLICY", loc, fix, message: `${is2}: Django's check accepts an empty list, but SecurityMiddleware then sends no Referrer-Policy header at all (${from}).` }];
-      case "invalid":
-        return [
-          {
-            subject: "SECURE_REFERRER_POLICY",
-            djangoCheck: "security.E023",
-            loc,
-            fix,
-            message: `${is2}: ${verdict.bad.map(pyRepr).join(", ")} ${verdict.bad.length === 1 ? "is not a Referrer-Policy value" : "are not Referrer-Policy values"}, so browsers ignore ${verdict.bad.length === 1 ? "it" : "them"} and Django's check fails (${from}). Valid values: ${[...VALID2].sort().join(", ")}.`
-          }
-        ];
-      case "loose":
-        return [
-          {
-            subject: "SECURE_REFERRER_POLICY",
-            loc,
-            fix,
-            message: `${is2}: with '${verdict.token}' the full URL of each page, path and query string included, is sent to ${verdict.token === "unsafe-url" ? "every other site, even over plain HTTP" : "every other HTTPS site"} (${from}).`
-          }
-        ];
-    }
-  }
-};
-function loosened(s, settings, base) {
-  const before = lastToken(base.get("SECURE_REFERRER_POLICY").value);
-  const now = lastToken(s.value);
-  if (!before || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before] ?? 0)) return [];
-  return [
-    {
-      subject: "SECURE_REFERRER_POLICY:loosened",
-      loc: locOf(s, settings),
-      message: `SECURE_REFERRER_POLICY is loosened from '${before}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? "the full URL of the page that linked to them" : "the origin of the page that linked to them"}, where before they received ${(CROSS_ORIGIN_LEAK[before] ?? 0) === 0 ? "nothing" : "less"} (${origin(s, settings)}).`,
-      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before}'`) }
-    }
-  ];
-}
-
-// src/rules/secret-key-hardcoded.ts
-var secretKeyHardcoded = {
-  meta: {
-    id: "secret-key-hardcoded",
-    severity: "critical",
-    title: "SECRET_KEY is committed to the repository",
-    django: [],
-    docs: {
-      what: 'Finds a `SECRET_KEY` or `SECRET_KEY_FALLBACKS` entry that production takes from a literal in the code: assigned directly, or as the fallback of an environment read (`os.environ.get("SECRET_KEY", "\u2026")`, `env("SECRET_KEY", default=\u2026)`, `config("SECRET_KEY", default=\u2026)`). The value is always masked.',
-      why: "Anyone who can read the repository (or its history, forks and CI logs) can forge session cookies, password-reset tokens and signed data, and with some session backends log in as any user. A committed key must be rotated, not just removed.",
-      bad: 'SECRET_KEY = "django-insecure-3x!k\u2026"\n# or\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key-123")',
-      fix: 'SECRET_KEY = os.environ["SECRET_KEY"]  # required: the site refuses to start without it'
-    }
-  },
-  check({ settings }) {
-    const out2 = [];
-    const key = settings.get("SECRET_KEY");
-    const report = (subject, value, binding, label) => {
-      if (!value || !binding) return;
-      const read = binding.env.find((r2) => r2.defaultText !== void 0);
-      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
-      out2.push({
-        subject,
-        loc: binding.loc,
-        message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
-      });
-    };
-    const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
-    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY");
-    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
-    if (fallbacks.value.kind === "seq" && fallbacks.binding) {
-      fallbacks.value.items.forEach((item, i2) => {
-        if (item.value.kind !== "str" || !fallbacks.binding) return;
-        const binding = { ...fallbacks.binding, loc: item.loc ?? locOf(fallbacks, settings) };
-        report(`SECRET_KEY_FALLBACKS[${i2}]`, item.value.value, binding, `SECRET_KEY_FALLBACKS[${i2}]`);
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/security-checks-silenced.ts
-var SECURITY_CHECKS = {
-  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
-  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
-  "security.W003": "CsrfViewMiddleware missing",
-  "security.W004": "SECURE_HSTS_SECONDS not set",
-  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
-  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
-  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
-  "security.W008": "SECURE_SSL_REDIRECT not True",
-  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
-  "security.W010": "SESSION_COOKIE_SECURE not True",
-  "security.W011": "SESSION_COOKIE_SECURE not True",
-  "security.W012": "SESSION_COOKIE_SECURE not True",
-  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W016": "CSRF_COOKIE_SECURE not True",
-  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
-  "security.W018": "DEBUG on in deployment",
-  "security.W019": "X_FRAME_OPTIONS not DENY",
-  "security.W020": "ALLOWED_HOSTS empty",
-  "security.W021": "SECURE_HSTS_PRELOAD not True",
-  "security.W022": "no SECURE_REFERRER_POLICY",
-  "security.E023": "an invalid SECURE_REFERRER_POLICY",
-  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
-  "security.E026": "a SECURE_CSP setting that is not a dict",
-  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
-  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
-  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
-};
-var securityChecksSilenced = {
-  meta: {
-    id: "security-checks-silenced",
-    severity: "high",
-    title: "Django's security checks are silenced",
-    django: [],
-    docs: {
-      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent.",
-      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
-      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
-      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("SILENCED_SYSTEM_CHECKS");
-    const out2 = [];
-    for (const entry of listStrings(s.value)) {
-      const id = entry.value.trim();
-      if (!id.toLowerCase().startsWith("security.")) continue;
-      const what = SECURITY_CHECKS[id];
-      out2.push({
-        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
-        loc: entry.loc ?? locOf(s, settings),
-        severity: what ? void 0 : "low",
-        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` no longer reports it in production (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
-        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/security-middleware-missing.ts
-var HEADER_SETTINGS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY"];
-var securityMiddlewareMissing = {
-  meta: {
-    id: "security-middleware-missing",
-    severity: "high",
-    title: "SecurityMiddleware is not in MIDDLEWARE",
-    django: ["security.W001"],
-    docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.security.SecurityMiddleware`, whether the list was written without it, an entry was deleted, or production removes it with `.remove()` or a filtering comprehension.",
-      why: "SecurityMiddleware sends the HSTS, X-Content-Type-Options, Referrer-Policy and Cross-Origin-Opener-Policy headers and performs the HTTPS redirect. Without it every SECURE_* setting is silently ignored, and Django also stops warning about them.",
-      bad: 'MIDDLEWARE = [\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]',
-      fix: 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]'
-    }
-  },
-  check(ctx) {
-    const configured = HEADER_SETTINGS.filter((name2) => {
-      const s = ctx.settings.get(name2);
-      return s.binding !== void 0 && !equal(s.value, DJANGO_DEFAULTS[name2]);
-    });
-    const silenced = configured.length ? `${configured.join(", ")} ${configured.length === 1 ? "is" : "are"} set but ignored` : "HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect";
-    const f3 = missingMiddleware(ctx, SECURITY_MIDDLEWARE, "MIDDLEWARE:SecurityMiddleware", "security.W001", `${silenced}, and Django's own checks for them go quiet.`);
-    return f3 ? [f3] : [];
-  }
-};
-
-// src/rules/sessions.ts
-function sessionUse(view) {
-  const app = hasEntry(view.get("INSTALLED_APPS"), SESSIONS_APP);
-  const mw = hasMiddleware(view, SESSION_MIDDLEWARE);
-  if (app === true && mw === true) return "both";
-  if (app === true && mw === false) return "app";
-  if (mw === true && app === false) return "middleware";
-  if (app === true || mw === true) return "both";
-  return void 0;
-}
-
-// src/rules/session-cookie-httponly-disabled.ts
-var IDS = { app: "security.W013", middleware: "security.W014", both: "security.W015" };
-var sessionCookieHttponlyDisabled = {
-  meta: {
-    id: "session-cookie-httponly-disabled",
-    severity: "medium",
-    title: "Session cookie is readable from JavaScript",
-    django: ["security.W013", "security.W014", "security.W015"],
-    docs: {
-      what: "Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is not exactly `True` (Django defaults it to True, so this means someone turned it off).",
-      why: "Without HttpOnly, any cross-site scripting bug lets injected JavaScript read the session cookie and send it to an attacker, who can then use the session from anywhere.",
-      bad: "SESSION_COOKIE_HTTPONLY = False",
-      fix: "# remove the line: Django defaults SESSION_COOKIE_HTTPONLY to True"
-    }
-  },
-  check({ settings }) {
-    const use = sessionUse(settings);
-    if (!use) return [];
-    const s = settings.get("SESSION_COOKIE_HTTPONLY");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const flagged = trueButNotTrue(j3.value);
-    return [
-      {
-        subject: "SESSION_COOKIE_HTTPONLY",
-        djangoCheck: IDS[use],
-        loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SESSION_COOKIE_HTTPONLY", j3.value, IDS[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "Set SESSION_COOKIE_HTTPONLY = True (or remove it: True is the default).", replacement: literalFix(s, "True") }
-      }
-    ];
-  }
-};
-
-// src/rules/session-cookie-insecure.ts
-var IDS2 = { app: "security.W010", middleware: "security.W011", both: "security.W012" };
-var sessionCookieInsecure = {
-  meta: {
-    id: "session-cookie-insecure",
-    severity: "high",
-    title: "Session cookie is sent over plain HTTP",
-    django: ["security.W010", "security.W011", "security.W012"],
-    docs: {
-      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is not exactly `True` (Django 4.1+ semantics: `1` or `"True"` do not count).',
-      why: "Without the Secure flag the browser also sends the session cookie over plain HTTP, where anyone on the network path can read it and take over the session.",
-      bad: 'SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)',
-      fix: "SESSION_COOKIE_SECURE = True"
-    }
-  },
-  check({ settings }) {
-    const use = sessionUse(settings);
-    if (!use) return [];
-    const s = settings.get("SESSION_COOKIE_SECURE");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const flagged = trueButNotTrue(j3.value);
-    return [
-      {
-        subject: "SESSION_COOKIE_SECURE",
-        djangoCheck: IDS2[use],
-        loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SESSION_COOKIE_SECURE", j3.value, IDS2[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "Set SESSION_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
-      }
-    ];
-  }
-};
-
-// src/rules/settings-opaque-write.ts
-var settingsOpaqueWrite = {
-  meta: {
-    id: "settings-opaque-write",
-    severity: "medium",
-    title: "A settings line can set any setting, unseen by the review",
-    django: [],
-    docs: {
-      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
-      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
-      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
-      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
-    }
-  },
-  check({ settings }) {
-    return settings.opaqueWrites().map((w2) => ({
-      // the line's text, not its number: moving it does not make it new, editing it does
-      subject: `${w2.loc.path}:${w2.text}`,
-      loc: w2.loc,
-      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
-      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
-    }));
-  }
-};
-
-// src/rules/ssl-redirect-disabled.ts
-function wasOn2(base) {
-  const v2 = base?.get("SECURE_SSL_REDIRECT").value;
-  return v2?.kind === "bool" && v2.value;
-}
-var sslRedirectDisabled = {
-  meta: {
-    id: "ssl-redirect-disabled",
-    severity: "medium",
-    title: "HTTP requests are not redirected to HTTPS",
-    django: ["security.W008"],
-    docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_SSL_REDIRECT` not exactly `True`. In a diff, turning it off is the regression. If a proxy or load balancer already redirects, say so in a suppression.",
-      why: "Without the redirect, a user who types the bare domain or follows an http:// link uses the site over plain HTTP, where cookies without the Secure flag and page content can be read and changed.",
-      bad: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)',
-      fix: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)'
-    }
-  },
-  preconditions: () => [SECURITY_MIDDLEWARE_ON],
-  check({ settings, base }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
-    const s = settings.get("SECURE_SSL_REDIRECT");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
-    if (j3.verdict === "none" || !j3.value) return [];
-    const turnedOff = wasOn2(base);
-    const flagged = trueButNotTrue(j3.value);
-    return [
-      {
-        subject: "SECURE_SSL_REDIRECT",
-        djangoCheck: "security.W008",
-        loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : void 0,
-        message: flagged ? notBooleanMessage("SECURE_SSL_REDIRECT", j3.value, "security.W008", origin(s, settings, j3.binding)) : `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
-      }
-    ];
-  }
-};
-
-// src/rules/template-autoescape-disabled.ts
-var templateAutoescapeDisabled = {
-  meta: {
-    id: "template-autoescape-disabled",
-    severity: "high",
-    title: "Template auto-escaping is turned off",
-    django: [],
-    docs: {
-      what: "Finds production `TEMPLATES` engines whose `OPTIONS[\"autoescape\"]` is false, for the Django template language and for Jinja2 (Django's Jinja2 backend turns auto-escaping on unless told otherwise). A callable such as Jinja2's `select_autoescape(...)` is not reported.",
-      why: "With auto-escaping off, every `{{ value }}` that holds user input is written into the page as HTML, so a name, a comment or a search term containing `<script>` runs in other users' browsers (stored or reflected XSS), on every template of that engine at once.",
-      bad: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {"autoescape": False},\n}]',
-      fix: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {},  # autoescape defaults to True; use {% autoescape off %} or |safe where markup is trusted\n}]'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("TEMPLATES");
-    const found = /* @__PURE__ */ new Map();
-    for (const alt of alternatives(s.value)) {
-      if (alt.kind !== "seq") continue;
-      alt.items.forEach((engine, i2) => {
-        const option = entryOf(entryOf(engine.value, "OPTIONS")?.value, "autoescape");
-        const subject = `TEMPLATES[${i2}].OPTIONS.autoescape`;
-        if (!option || truthy(option.value) !== false || found.has(subject)) return;
-        const backend = entryOf(engine.value, "BACKEND")?.value;
-        const name2 = backend?.kind === "str" ? lastSegment(backend.value) : "template";
-        found.set(subject, {
-          subject,
-          // without its own location the option was written by a later statement (TEMPLATES[0][...] = ...)
-          loc: option.loc ?? locOf(s, settings),
-          message: `TEMPLATES[${i2}] (${name2}) has "autoescape": ${show2(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
-          fix: { description: "Remove the autoescape option (it defaults to True) and mark only trusted markup safe, with {% autoescape off %} or |safe where needed." }
-        });
-      });
-    }
-    return [...found.values()];
-  }
-};
-
-// src/rules/weak-password-hasher.ts
-var WEAK = {
-  MD5PasswordHasher: "salted MD5, a single fast hash",
-  SHA1PasswordHasher: "salted SHA1, a single fast hash",
-  UnsaltedMD5PasswordHasher: "unsalted MD5: equal passwords get equal hashes, and rainbow tables apply",
-  UnsaltedSHA1PasswordHasher: "unsalted SHA1: equal passwords get equal hashes, and rainbow tables apply",
-  CryptPasswordHasher: "Unix crypt(3), which on most systems is DES: only the first 8 characters count (removed in Django 5.0)"
-};
-function firstHasher(v2) {
-  if (v2.kind !== "seq") return void 0;
-  const first = v2.items[0]?.value;
-  return first?.kind === "str" ? first.value.trim() : void 0;
-}
-function baseFirst(base) {
-  const v2 = base?.get("PASSWORD_HASHERS").value;
-  return v2 && firstHasher(v2);
-}
-var weakPasswordHasher = {
-  meta: {
-    id: "weak-password-hasher",
-    severity: "medium",
-    title: "New passwords are hashed with a weak hasher",
-    django: [],
-    docs: {
-      what: "Finds production settings whose first `PASSWORD_HASHERS` entry (the one Django hashes new and changed passwords with) is MD5, SHA1, unsalted MD5/SHA1 or crypt. A weak hasher further down the list is fine: Django only uses it to check old hashes and upgrades them at the next login. In a diff, the change that makes the first entry weak is reported. Test settings that use MD5 for speed are not production and are not reported.",
-      why: "If the user table leaks (a backup, an SQL injection), fast or unsalted hashes give up most passwords within hours, and users reuse them elsewhere. PBKDF2, Argon2, bcrypt and scrypt are slow by design.",
-      bad: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.MD5PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n]',
-      fix: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.Argon2PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n    "django.contrib.auth.hashers.MD5PasswordHasher",  # only to upgrade legacy hashes\n]'
-    }
-  },
-  check({ settings, base }) {
-    const s = settings.get("PASSWORD_HASHERS");
-    const j3 = judge(s, (v2) => {
-      const first2 = firstHasher(v2);
-      return first2 === void 0 ? void 0 : lastSegment(first2) in WEAK;
-    });
-    const first = j3.value && firstHasher(j3.value);
-    if (j3.verdict === "none" || !j3.value || !first) return [];
-    const before = baseFirst(base);
-    const how = before !== void 0 && before !== first ? `changes from ${pyRepr(lastSegment(before))} to` : j3.verdict === "possible" ? "can be" : "is";
-    const item = j3.value.kind === "seq" ? j3.value.items[0] : void 0;
-    return [
-      {
-        subject: "PASSWORD_HASHERS",
-        loc: item?.loc ?? locOf(s, settings, j3.binding),
-        message: `The first PASSWORD_HASHERS entry ${how} ${pyRepr(first)} in production: ${WEAK[lastSegment(first)]}; every new or changed password is hashed with it (${origin(s, settings, j3.binding)}).`,
-        fix: { description: `Put a slow hasher first (django.contrib.auth.hashers.Argon2PasswordHasher or PBKDF2PasswordHasher); keep ${lastSegment(first)} further down only while legacy hashes remain, so they are upgraded at login.` }
-      }
-    ];
-  }
-};
-
-// src/rules/index.ts
-var RULES = [
-  debugEnabled,
-  secretKeyHardcoded,
-  secretKeyWeak,
-  allowedHostsWildcard,
-  allowedHostsEmpty,
-  corsAllowAllOrigins,
-  securityMiddlewareMissing,
-  csrfMiddlewareMissing,
-  clickjackingProtectionWeakened,
-  sessionCookieInsecure,
-  sessionCookieHttponlyDisabled,
-  csrfCookieInsecure,
-  cookieSamesiteNone,
-  hstsWeakened,
-  sslRedirectDisabled,
-  contentTypeNosniffDisabled,
-  referrerPolicyWeakened,
-  crossOriginOpenerPolicyWeakened,
-  csrfTrustedOriginsTooBroad,
-  securityChecksSilenced,
-  weakPasswordHasher,
-  passwordValidatorsWeakened,
-  insecureSessionSerializer,
-  debugToolsInProduction,
-  templateAutoescapeDisabled,
-  drfDefaultAllowAny,
-  jwtSigningKeyWeak,
-  settingsOpaqueWrite
-];
-
-// src/rules/review-config-weakened.ts
-function strictness(f3) {
-  return f3 === "never" ? 0 : 1 + severityRank("critical") - severityRank(f3 ?? "high");
-}
-function ruleSeverity(config, id) {
-  return config.rules[id] ?? ([...RULES, ...FILE_RULES].find((r2) => r2.meta.id === id)?.meta.severity ?? "high");
-}
-function weakenings(base, head) {
-  const out2 = [];
-  for (const id of /* @__PURE__ */ new Set([...Object.keys(base.rules), ...Object.keys(head.rules)])) {
-    const [before, after] = [ruleSeverity(base, id), ruleSeverity(head, id)];
-    if (after === "off" && before !== "off") out2.push({ what: `switches ${id} off`, key: id });
-    else if (after !== "off" && before !== "off" && severityRank(after) < severityRank(before)) out2.push({ what: `lowers ${id} from ${before} to ${after}`, key: id });
-  }
-  if (strictness(head.failOn) < strictness(base.failOn)) out2.push({ what: `lowers fail-on from ${base.failOn ?? "high"} to ${head.failOn ?? "high"}`, key: "fail-on" });
-  for (const glob of head.ignorePaths.filter((g2) => !base.ignorePaths.includes(g2))) out2.push({ what: `ignores the paths ${glob}`, key: glob });
-  return out2;
-}
-function lineOf(change, key) {
-  const added = [...change.added].sort((a, b3) => a - b3);
-  return (key === void 0 ? void 0 : added.find((n) => change.lines?.line(n)?.includes(key))) ?? added[0] ?? 1;
-}
-var reviewConfigWeakened = {
-  meta: {
-    id: "review-config-weakened",
-    severity: "high",
-    title: "A change edits the configuration of its own review",
-    django: [],
-    docs: {
-      what: "Finds a change to the review's configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule's severity or `fail-on`, adds `ignore-paths`), at low otherwise.",
-      why: "A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.",
-      bad: "# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off",
-      fix: "# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer"
-    }
-  },
-  check(change) {
-    const after = "once this change is merged; this review ran with the configuration of the base";
-    if ("error" in change.head)
-      return [{ subject: "config", loc: { path: change.path, line: lineOf(change, void 0), endLine: lineOf(change, void 0) }, severity: "low", message: `This change edits the review's configuration, and the new file does not load (${change.head.error}): every review would stop with an error ${after}.`, fix: { description: "Correct the configuration file." } }];
-    const weak = weakenings(change.base, change.head);
-    const line2 = lineOf(change, weak[0]?.key);
-    if (!weak.length)
-      return [{ subject: "config", loc: { path: change.path, line: line2, endLine: line2 }, severity: "low", message: `This change edits the review's configuration without weakening it; the edit takes effect ${after}.` }];
-    return [
-      {
-        subject: "config",
-        loc: { path: change.path, line: line2, endLine: line2 },
-        message: `This change edits the configuration of its own review: it ${weak.map((w2) => w2.what).join(", ")}. That takes effect only ${after}, so reviewers must approve the weaker rules themselves.`,
-        fix: { description: "Propose configuration changes in a pull request of their own, with the reason; keep this change to the code." }
-      }
-    ];
-  }
-};
-
-// src/rules/catalog.ts
-var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
-
-// src/sources/read-file.ts
-import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
-var FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | (constants3.O_NOFOLLOW ?? 0);
-var NOT_REGULAR = "not a regular file (a directory, device, FIFO or socket)";
-function readRegular(file, max, into) {
-  let fd;
-  try {
-    fd = openSync(file, FLAGS);
-  } catch (e) {
-    const code = e.code;
-    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
-    return { kind: "refused", why: code === "ENXIO" ? NOT_REGULAR : `cannot be read (${code ?? e.message})` };
-  }
-  try {
-    const stat2 = fstatSync(fd);
-    if (!stat2.isFile()) return { kind: "refused", why: NOT_REGULAR };
-    if (stat2.size > max) return { kind: "large", size: stat2.size };
-    const buffer2 = into && into.length >= stat2.size ? into : Buffer.allocUnsafe(stat2.size);
-    let n = 0;
-    while (n < stat2.size) {
-      const got = readSync(fd, buffer2, n, stat2.size - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return { kind: "bytes", bytes: buffer2.subarray(0, n) };
-  } catch (e) {
-    return { kind: "refused", why: `cannot be read (${e.code ?? e.message})` };
-  } finally {
-    closeSync(fd);
-  }
-}
-function readFileSafely(file, root, max, into) {
-  const first = readRegular(file, max, into);
-  if (first.kind !== "link") return first;
-  let real;
-  try {
-    real = realpathSync.native(file, { encoding: "buffer" });
-  } catch {
-    return { kind: "refused", why: "a symbolic link to nothing" };
-  }
-  if (root !== void 0) {
-    const top = Buffer.concat([realpathSync.native(root, { encoding: "buffer" }), Buffer.from("/")]);
-    if (!real.subarray(0, top.length).equals(top)) return { kind: "refused", why: "a symbolic link out of the tree" };
-  }
-  const target = readRegular(real, max, into);
-  return target.kind === "link" ? { kind: "refused", why: "a symbolic link that changed while it was read" } : target;
-}
-
-// src/config/config.ts
-function defaultConfig() {
-  return { rules: {}, ignorePaths: [] };
-}
-var UsageError = class extends Error {
-};
-var MAX_CONFIG_BYTES = 64 * 1024;
-function loadConfig(path2, root) {
-  const read = readFileSafely(path2, root, MAX_CONFIG_BYTES);
-  if (read.kind === "large") throw new UsageError(`${path2}: cannot read the configuration file: ${read.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`);
-  if (read.kind === "refused") throw new UsageError(`${path2}: cannot read the configuration file: ${read.why}`);
-  return parseConfig(read.bytes.toString("utf8"), path2);
-}
-function parseConfig(text, path2) {
-  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
-  const at2 = (offset) => `${path2}:${offset === void 0 ? 1 : lineCounter.linePos(offset).line}`;
-  if (doc.errors.length) throw new UsageError(`${at2(doc.errors[0].pos[0])}: ${doc.errors[0].message.split("\n")[0]}`);
-  const config = defaultConfig();
-  let root;
-  try {
-    root = doc.toJS();
-  } catch (e) {
-    throw new UsageError(`${at2(0)}: ${e.message.split("\n")[0]}`);
-  }
-  if (root === null || root === void 0) return config;
-  if (typeof root !== "object" || Array.isArray(root)) throw new UsageError(`${at2(0)}: the configuration must be a mapping`);
-  const offsetOf = (...keys) => {
-    const node = doc.getIn(keys, true);
-    return node?.range?.[0];
-  };
-  for (const [key, value] of Object.entries(root)) {
-    if (key === "rules") {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`${at2(offsetOf("rules"))}: rules must map rule ids to off or a severity`);
-      for (const [id, setting] of Object.entries(value)) {
-        if (!RULE_METAS.some((m2) => m2.id === id)) throw new UsageError(`${at2(offsetOf("rules", id))}: unknown rule id "${id}"`);
-        const s = setting === false ? "off" : String(setting);
-        if (s !== "off" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("rules", id))}: rule ${id} must be off or one of ${SEVERITIES.join(", ")}`);
-        config.rules[id] = s;
-      }
-    } else if (key === "ignore-paths") {
-      if (!Array.isArray(value) || !value.every((v2) => typeof v2 === "string")) throw new UsageError(`${at2(offsetOf("ignore-paths"))}: ignore-paths must be a list of glob patterns`);
-      config.ignorePaths = value;
-    } else if (key === "fail-on") {
-      const s = String(value);
-      if (s !== "never" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("fail-on"))}: fail-on must be one of ${SEVERITIES.join(", ")}, never`);
-      config.failOn = s;
-    } else throw new UsageError(`${at2(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on)`);
-  }
-  return config;
-}
-function pathMatcher(globs) {
-  const matchers = globs.map((g2) => new Minimatch(g2, { dot: true, nonegate: true, nocomment: true }));
-  return (path2) => matchers.some((m2) => m2.match(path2));
-}
-function severityFor(config, ruleId, own) {
-  const override = config.rules[ruleId];
-  return override && override !== "off" ? override : own;
-}
-
-// src/config/trusted.ts
-import { createHash } from "node:crypto";
-function rulesOfChange(path2, base, head, hunks = []) {
-  const config = base === void 0 ? defaultConfig() : parseConfig(base, path2);
-  if (head === base || config.rules[reviewConfigWeakened.meta.id] === "off") return { config, findings: [] };
-  let after;
-  try {
-    after = head === void 0 ? defaultConfig() : parseConfig(head, path2);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    after = { error: e.message };
-  }
-  const lines = head === void 0 ? void 0 : new LineIndex(head);
-  const added = new Set(hunks.flatMap((h3) => Array.from({ length: h3.newLines }, (_3, i2) => h3.newStart + i2)));
-  const meta = reviewConfigWeakened.meta;
-  const findings = reviewConfigWeakened.check({ path: path2, base: config, head: after, lines, added }).map(
-    (raw) => ({
-      ruleId: meta.id,
-      severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
-      path: path2,
-      line: raw.loc.line,
-      endLine: raw.loc.endLine,
-      message: raw.message,
-      evidence: lines?.line(raw.loc.line),
-      fix: raw.fix,
-      fingerprint: createHash("sha256").update(`${meta.id}\0${path2}`).digest("hex").slice(0, 32),
-      baselineState: "new",
-      affected: [],
-      notes: [],
-      fileClass: { kind: "production", why: "the review's own configuration" }
-    })
-  );
-  return { config, findings };
-}
-function rulesOfChangeSet(change, path2) {
-  return rulesOfChange(path2, change.base.read(path2), change.head.read(path2), change.changes.find((c3) => c3.path === path2)?.hunks);
-}
-
-// node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var import_light = __toESM(require_light(), 1);
-var VERSION7 = "0.0.0-development";
-function isRequestError(error2) {
-  return error2.request !== void 0;
-}
-async function errorRequest(state, octokit, error2, options) {
-  if (!isRequestError(error2) || !error2?.request.request) {
-    throw error2;
-  }
-  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error2, retries, retryAfter);
-  }
-  throw error2;
-}
-async function wrapRequest(state, octokit, request2, options) {
-  const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info3) {
-    const maxRetries = ~~error2.request.request?.retries;
-    const after = ~~error2.request.request?.retryAfter;
-    options.request.retryCount = info3.retryCount + 1;
-    if (maxRetries > info3.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
-  const response = await request2(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error2 = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error2, options);
-  }
-  return response;
-}
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error2, retries, retryAfter) => {
-        error2.request.request = Object.assign({}, error2.request.request, {
-          retries,
-          retryAfter
-        });
-        return error2;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = VERSION7;
-
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var import_light2 = __toESM(require_light(), 1);
-var VERSION8 = "0.0.0-development";
-var noop3 = () => Promise.resolve();
-function wrapRequest2(state, request2, options) {
-  return state.retryLimiter.schedule(doRequest, state, request2, options);
-}
-async function doRequest(state, request2, options) {
-  const { pathname } = new URL(options.url, "http://github.test");
-  const isAuth = isAuthRequest(options.method, pathname);
-  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
-  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
-  const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request2.retryCount;
-  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
-  if (state.clustering) {
-    jobOptions.expiration = 1e3 * 60;
-  }
-  if (isWrite || isGraphQL) {
-    await state.write.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isWrite && state.triggersNotification(pathname)) {
-    await state.notifications.key(state.id).schedule(jobOptions, noop3);
-  }
-  if (isSearch) {
-    await state.search.key(state.id).schedule(jobOptions, noop3);
-  }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
-  if (isGraphQL) {
-    const res = await req;
-    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
-      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
-        response: res,
-        data: res.data
-      });
-      throw error2;
-    }
-  }
-  return req;
-}
-function isAuthRequest(method, pathname) {
-  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
-  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
-  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
-  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
-  pathname === "/login/oauth/access_token");
-}
-var triggers_notification_paths_default = [
-  "/orgs/{org}/invitations",
-  "/orgs/{org}/invitations/{invitation_id}",
-  "/orgs/{org}/teams/{team_slug}/discussions",
-  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "/repos/{owner}/{repo}/collaborators/{username}",
-  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "/repos/{owner}/{repo}/issues",
-  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
-  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
-  "/repos/{owner}/{repo}/pulls",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
-  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "/repos/{owner}/{repo}/releases",
-  "/teams/{team_id}/discussions",
-  "/teams/{team_id}/discussions/{discussion_number}/comments"
-];
-function routeMatcher(paths) {
-  const regexes = paths.map(
-    (path2) => path2.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
-  );
-  const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
-}
-var regex = routeMatcher(triggers_notification_paths_default);
-var triggersNotification = regex.test.bind(regex);
-var groups = {};
-var createGroups = function(Bottleneck2, common) {
-  groups.global = new Bottleneck2.Group({
-    id: "octokit-global",
-    maxConcurrent: 10,
-    ...common
-  });
-  groups.auth = new Bottleneck2.Group({
-    id: "octokit-auth",
-    maxConcurrent: 1,
-    ...common
-  });
-  groups.search = new Bottleneck2.Group({
-    id: "octokit-search",
-    maxConcurrent: 1,
-    minTime: 2e3,
-    ...common
-  });
-  groups.write = new Bottleneck2.Group({
-    id: "octokit-write",
-    maxConcurrent: 1,
-    minTime: 1e3,
-    ...common
-  });
-  groups.notifications = new Bottleneck2.Group({
-    id: "octokit-notifications",
-    maxConcurrent: 1,
-    minTime: 3e3,
-    ...common
-  });
-};
-function throttling(octokit, octokitOptions) {
-  const {
-    enabled = true,
-    Bottleneck: Bottleneck2 = import_light2.default,
-    id = "no-id",
-    timeout = 1e3 * 60 * 2,
-    // Redis TTL: 2 minutes
-    connection
-  } = octokitOptions.throttle || {};
-  if (!enabled) {
-    return {};
-  }
-  const common = { timeout };
-  if (typeof connection !== "undefined") {
-    common.connection = connection;
-  }
-  const state = Object.assign(
-    {
-      clustering: connection != null,
-      triggersNotification,
-      fallbackSecondaryRateRetryAfter: 60,
-      retryAfterBaseValue: 1e3,
-      id
-    },
-    octokitOptions.throttle
-  );
-  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
-    throw new Error(`octokit/plugin-throttling error:
-        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
-        See https://octokit.github.io/rest.js/#throttling
-
-        const octokit = new Octokit({
-          throttle: {
-            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
-            onRateLimit: (retryAfter, options) => {/* ... */}
-          }
-        })
-    `);
-  }
-  let initialized = false;
-  const initializeBottleneck = () => {
-    if (initialized) {
-      return;
-    }
-    initialized = true;
-    if (groups.global == null) {
-      createGroups(Bottleneck2, common);
-    }
-    state.global = state.global ?? groups.global;
-    state.auth = state.auth ?? groups.auth;
-    state.search = state.search ?? groups.search;
-    state.write = state.write ?? groups.write;
-    state.notifications = state.notifications ?? groups.notifications;
-    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
-    const events = {};
-    const emitter = new Bottleneck2.Events(events);
-    events.on("secondary-limit", state.onSecondaryRateLimit);
-    events.on("rate-limit", state.onRateLimit);
-    events.on(
-      "error",
-      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+  return parsed2;
+}
+function stringify(parsed2) {
+  if (!parsed2) {
+    return null;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed2;
+  const parts3 = [];
+  if (epoch !== 0) {
+    parts3.push(`${epoch}!`);
+  }
+  parts3.push(release.join("."));
+  if (pre) {
+    parts3.push(pre.join(""));
+  }
+  if (post) {
+    parts3.push("." + post.join(""));
+  }
+  if (dev) {
+    parts3.push("." + dev.join(""));
+  }
+  if (local) {
+    parts3.push(`+${local}`);
+  }
+  return parts3.join("");
+}
+function normalize_letter_version(letterIn, numberIn) {
+  let letter = letterIn;
+  let number = numberIn;
+  if (letter) {
+    if (!number) {
+      number = 0;
+    }
+    letter = letter.toLowerCase();
+    if (letter === "alpha") {
+      letter = "a";
+    } else if (letter === "beta") {
+      letter = "b";
+    } else if (["c", "pre", "preview"].includes(letter)) {
+      letter = "rc";
+    } else if (["rev", "r"].includes(letter)) {
+      letter = "post";
+    }
+    return [letter, Number(number)];
+  }
+  if (!letter && number) {
+    letter = "post";
+    return [letter, Number(number)];
+  }
+  return null;
+}
+function parse_local_version(local) {
+  if (local) {
+    return local.split(/[._-]/).map(
+      (part) => Number.isNaN(Number(part)) ? part.toLowerCase() : Number(part)
     );
-    state.retryLimiter.on("failed", async function(error2, info3) {
-      const [state2, request2, options] = info3.args;
-      const { pathname } = new URL(options.url, "http://github.test");
-      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
-      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
-        return;
-      }
-      const retryCount = ~~request2.retryCount;
-      request2.retryCount = retryCount;
-      options.request.retryCount = retryCount;
-      const { wantRetry, retryAfter = 0 } = await (async function() {
-        if (/\bsecondary rate\b/i.test(error2.message)) {
-          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
-          const wantRetry2 = await emitter.trigger(
-            "secondary-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
-          (error22) => error22.type === "RATE_LIMITED"
-        )) {
-          const rateLimitReset = new Date(
-            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
-          ).getTime();
-          const retryAfter2 = Math.max(
-            // Add one second so we retry _after_ the reset time
-            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
-            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
-            0
-          );
-          const wantRetry2 = await emitter.trigger(
-            "rate-limit",
-            retryAfter2,
-            options,
-            octokit,
-            retryCount
-          );
-          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
-        }
-        return {};
-      })();
-      if (wantRetry) {
-        request2.retryCount++;
-        return retryAfter * state2.retryAfterBaseValue;
-      }
-    });
+  }
+  return null;
+}
+function explain(version) {
+  const parsed2 = parse3(version);
+  if (!parsed2) {
+    return parsed2;
+  }
+  const { epoch, release, pre, post, dev, local } = parsed2;
+  let base_version = "";
+  if (epoch !== 0) {
+    base_version += epoch + "!";
+  }
+  base_version += release.join(".");
+  const is_prerelease = Boolean(dev || pre);
+  const is_devrelease = Boolean(dev);
+  const is_postrelease = Boolean(post);
+  return {
+    epoch,
+    release,
+    pre,
+    post: post ? post[1] : post,
+    dev: dev ? dev[1] : dev,
+    local: local ? local.join(".") : local,
+    public: stringify(parsed2).split("+", 1)[0],
+    base_version,
+    is_prerelease,
+    is_devrelease,
+    is_postrelease
   };
-  octokit.hook.wrap("request", (request2, options) => {
-    initializeBottleneck();
-    return wrapRequest2(state, request2, options);
-  });
-  return {};
 }
-throttling.VERSION = VERSION8;
-throttling.triggersNotification = triggersNotification;
 
-// src/github/client.ts
-function makeClient(token, log) {
-  const octokit = getOctokit(
-    token,
-    {
-      baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
-      retry: { doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451] },
-      throttle: {
-        onRateLimit: (retryAfter, options, _octokit, retryCount) => {
-          log(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-          return retryCount < 3;
-        },
-        onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
-          log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-          return retryCount < 3;
+// node_modules/@renovatebot/pep440/lib/operator.js
+var operator_exports = {};
+__export(operator_exports, {
+  "!=": () => ne,
+  "<": () => lt,
+  "<=": () => le,
+  "==": () => eq,
+  "===": () => arbitrary,
+  ">": () => gt,
+  ">=": () => ge,
+  compare: () => compare,
+  eq: () => eq,
+  ge: () => ge,
+  gt: () => gt,
+  le: () => le,
+  lt: () => lt,
+  ne: () => ne,
+  rcompare: () => rcompare
+});
+function lt(version, other) {
+  return compare(version, other) < 0;
+}
+function le(version, other) {
+  return compare(version, other) <= 0;
+}
+function eq(version, other) {
+  return compare(version, other) === 0;
+}
+function ne(version, other) {
+  return compare(version, other) !== 0;
+}
+function ge(version, other) {
+  return compare(version, other) >= 0;
+}
+function gt(version, other) {
+  return compare(version, other) > 0;
+}
+function arbitrary(version, other) {
+  return version.toLowerCase() === other.toLowerCase();
+}
+function compare(version, other) {
+  const parsedVersion = parse3(version);
+  const parsedOther = parse3(other);
+  const keyVersion = calculateKey(parsedVersion);
+  const keyOther = calculateKey(parsedOther);
+  return pyCompare(keyVersion, keyOther);
+}
+function rcompare(version, other) {
+  return -compare(version, other);
+}
+function pyCompare(elemIn, otherIn) {
+  let elem = elemIn;
+  let other = otherIn;
+  if (elem === other) {
+    return 0;
+  }
+  if (Array.isArray(elem) !== Array.isArray(other)) {
+    elem = Array.isArray(elem) ? elem : [elem];
+    other = Array.isArray(other) ? other : [other];
+  }
+  if (Array.isArray(elem)) {
+    const len = Math.min(elem.length, other.length);
+    for (let i2 = 0; i2 < len; i2 += 1) {
+      const res = pyCompare(elem[i2], other[i2]);
+      if (res !== 0) {
+        return res;
+      }
+    }
+    return elem.length - other.length;
+  }
+  if (elem === -Infinity || other === Infinity) {
+    return -1;
+  }
+  if (elem === Infinity || other === -Infinity) {
+    return 1;
+  }
+  return elem < other ? -1 : 1;
+}
+function calculateKey(input) {
+  const { epoch } = input;
+  let { release, pre, post, local, dev } = input;
+  release = release.concat();
+  release.reverse();
+  while (release.length && release[0] === 0) {
+    release.shift();
+  }
+  release.reverse();
+  if (!pre && !post && dev) pre = -Infinity;
+  else if (!pre) pre = Infinity;
+  if (!post) post = -Infinity;
+  if (!dev) dev = Infinity;
+  if (!local) {
+    local = -Infinity;
+  } else {
+    local = local.map(
+      (i2) => Number.isNaN(Number(i2)) ? [-Infinity, i2] : [Number(i2), ""]
+    );
+  }
+  return [epoch, release, pre, post, dev, local];
+}
+
+// node_modules/@renovatebot/pep440/lib/specifier.js
+var RANGE_PATTERN = [
+  "(?<operator>(===|~=|==|!=|<=|>=|<|>))",
+  "\\s*",
+  "(",
+  /*  */
+  "(?<version>(?:" + VERSION_PATTERN.replace(/\?<\w+>/g, "?:") + "))",
+  /*  */
+  "(?<prefix>\\.\\*)?",
+  /*  */
+  "|",
+  /*  */
+  "(?<legacy>[^,;\\s)]+)",
+  ")"
+].join("");
+var isEqualityOperator = (op) => ["==", "!=", "==="].includes(op);
+var rangeRegex = new RegExp("^" + RANGE_PATTERN + "$", "i");
+function parse4(ranges) {
+  if (!ranges.trim()) {
+    return [];
+  }
+  const specifiers = ranges.split(",").map((range2) => rangeRegex.exec(range2.trim()) || {}).map(({ groups: groups2 }) => {
+    if (!groups2) {
+      return null;
+    }
+    let { ...spec } = groups2;
+    const { operator, version, prefix: prefix2, legacy } = groups2;
+    if (version) {
+      spec = { ...spec, ...explain(version) };
+      if (operator === "~=") {
+        if (spec.release.length < 2) {
+          return null;
         }
       }
-    },
-    throttling,
-    retry
-  );
-  const graphqlUrl = process.env.GITHUB_GRAPHQL_URL;
-  if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl });
-  return octokit;
+      if (!isEqualityOperator(operator) && spec.local) {
+        return null;
+      }
+      if (prefix2) {
+        if (!isEqualityOperator(operator) || spec.dev || spec.local) {
+          return null;
+        }
+      }
+    }
+    if (legacy && operator !== "===") {
+      return null;
+    }
+    return spec;
+  });
+  if (specifiers.filter(Boolean).length !== specifiers.length) {
+    return null;
+  }
+  return specifiers;
 }
-function httpStatus(e) {
-  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+function pick(versions, specifier, options) {
+  const parsed2 = parse4(specifier);
+  if (!parsed2) {
+    return [];
+  }
+  return versions.filter((version) => {
+    const explained = explain(version);
+    if (!parsed2.length) {
+      return explained && !(explained.is_prerelease && !options.prereleases);
+    }
+    return parsed2.reduce((pass, spec) => {
+      if (!pass) {
+        return false;
+      }
+      return contains({ ...spec, ...options }, { version, explained });
+    }, true);
+  });
+}
+function satisfies(version, specifier, options = {}) {
+  const filtered = pick([version], specifier, options);
+  return filtered.length === 1;
+}
+function arrayStartsWith(array, prefix2) {
+  if (prefix2.length > array.length) {
+    return false;
+  }
+  for (let i2 = 0; i2 < prefix2.length; i2 += 1) {
+    if (prefix2[i2] !== array[i2]) {
+      return false;
+    }
+  }
+  return true;
+}
+function contains(specifier, input) {
+  const { explained } = input;
+  let { version } = input;
+  const { ...spec } = specifier;
+  if (spec.prereleases === void 0) {
+    spec.prereleases = spec.is_prerelease;
+  }
+  if (explained && explained.is_prerelease && !spec.prereleases) {
+    return false;
+  }
+  if (spec.operator === "~=") {
+    let compatiblePrefix = spec.release.slice(0, -1).concat("*").join(".");
+    if (spec.epoch) {
+      compatiblePrefix = spec.epoch + "!" + compatiblePrefix;
+    }
+    return satisfies(version, `>=${spec.version}, ==${compatiblePrefix}`, {
+      prereleases: spec.prereleases
+    });
+  }
+  if (spec.prefix) {
+    const isMatching = explained.epoch === spec.epoch && arrayStartsWith(explained.release, spec.release);
+    const isEquality = spec.operator !== "!=";
+    return isEquality ? isMatching : !isMatching;
+  }
+  if (explained && explained.local && spec.version) {
+    if (spec.operator !== "===" && !spec.local) {
+      version = explained.public;
+      spec.version = explain(spec.version).public;
+    }
+  }
+  if (spec.operator === "<" || spec.operator === ">") {
+    if (eq(spec.release.join("."), explained.release.join("."))) {
+      return false;
+    }
+  }
+  const op = operator_exports[spec.operator];
+  return op(version, spec.version || spec.legacy);
+}
+function validRange(specifier) {
+  return Boolean(parse4(specifier));
 }
 
 // src/python/parser.ts
@@ -49812,11 +45920,11 @@ var Language = class _Language {
   /**
    * Get the node type id for a node type name.
    */
-  idForNodeType(type, named2) {
+  idForNodeType(type, named3) {
     const typeLength = C.lengthBytesUTF8(type);
     const typeAddress = C._malloc(typeLength + 1);
     C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named2 ? 1 : 0);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named3 ? 1 : 0);
     C._free(typeAddress);
     return result || null;
   }
@@ -51088,8 +47196,8 @@ async function Module2(moduleArg = {}) {
       var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
       overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
       var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-      var replacement = growMemory(newSize);
-      if (replacement) {
+      var replacement2 = growMemory(newSize);
+      if (replacement2) {
         return true;
       }
     }
@@ -51862,10 +47970,10 @@ function parseAnyPredicate(steps, index, operator, textPredicates) {
         if (c3.name === captureName1) nodes1.push(c3.node);
         if (c3.name === captureName2) nodes2.push(c3.node);
       }
-      const compare2 = /* @__PURE__ */ __name((n1, n2, positive) => {
+      const compare3 = /* @__PURE__ */ __name((n1, n2, positive) => {
         return positive ? n1.text === n2.text : n1.text !== n2.text;
       }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare2(n1, n2, isPositive)));
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare3(n1, n2, isPositive)));
     });
   } else {
     const captureName = steps[1].name;
@@ -52471,689 +48579,779 @@ function parsePython(source2) {
   return tree;
 }
 
-// src/version.ts
-var TOOL_NAME = "django-security-review";
-var TOOL_VERSION = "0.1.0";
-var TOOL_URL = "https://github.com/django-security-review/django-security-review";
-
-// src/rules/docs.ts
-function ruleDocsUrl(id) {
-  return `${TOOL_URL}/blob/main/docs/rules/${id}.md`;
-}
-function ruleHelpText(meta) {
-  return `${meta.docs.what.replace(/`/g, "")}
-
-Why: ${meta.docs.why}
-
-Fix:
-${meta.docs.fix}`;
-}
-function ruleHelpMarkdown(meta) {
-  return [
-    `**${meta.title}** (\`${meta.id}\`, ${meta.severity}${meta.django.length ? `; Django ${meta.django.map((d2) => `\`${d2}\``).join(", ")}` : ""})`,
-    "",
-    meta.docs.what,
-    "",
-    `**Why it matters.** ${meta.docs.why}`,
-    "",
-    "**Reported:**",
-    "```python",
-    meta.docs.bad,
-    "```",
-    "**Instead:**",
-    "```python",
-    meta.docs.fix,
-    "```"
-  ].join("\n");
-}
-
-// src/report/markdown.ts
-var ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
-var COMMENT_MARKER = "django-security-review";
-function findingMarker(f3) {
-  return `<!-- ${COMMENT_MARKER}:finding ${f3.fingerprint} -->`;
-}
-var MARKED_FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`);
-function markedFingerprint(body2) {
-  return MARKED_FINGERPRINT.exec(body2)?.[1];
-}
-var SUMMARY_MARKER = `<!-- ${COMMENT_MARKER}:summary -->`;
-function cell(s) {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-function why(ruleId) {
-  return RULE_METAS.find((m2) => m2.id === ruleId)?.docs.why ?? "";
-}
-function inlineComment(f3) {
-  const parts2 = [
-    `${ICON[f3.severity]} **${f3.severity.toUpperCase()}** \xB7 \`${f3.ruleId}\`${f3.djangoCheck ? ` \xB7 Django \`${f3.djangoCheck}\`` : ""}`,
-    "",
-    `${f3.message} ${firstSentence(why(f3.ruleId))}`
-  ];
-  if (f3.fix?.replacement !== void 0 && f3.line === f3.endLine) parts2.push("", "```suggestion", f3.fix.replacement, "```");
-  if (f3.fix) parts2.push("", `**Fix:** ${f3.fix.description}`);
-  const affected = f3.notes.filter((n) => n.startsWith("Affects ") || n.startsWith("This change removed") || n.startsWith("The value comes from"));
-  if (affected.length) parts2.push("", affected.join(" "));
-  parts2.push("", `[Rule documentation](${ruleDocsUrl(f3.ruleId)}) \xB7 suppress with \`# django-security: ignore[${f3.ruleId}] -- reason\``, findingMarker(f3));
-  return parts2.join("\n");
-}
-function firstSentence(s) {
-  const end = s.indexOf(". ");
-  return end < 0 ? s : s.slice(0, end + 1);
-}
-function findingRow(f3, link) {
-  const where = link ? `[${f3.path}:${f3.line}](${link(f3)})` : `\`${f3.path}:${f3.line}\``;
-  return `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | ${where} | ${cell(f3.message)} |`;
-}
-function suppressedTable(list2 = []) {
-  if (!list2.length) return [];
-  return ["", "### Suppressed by this change", "", "This change adds these suppressions; each silences a finding it introduces.", "", "| severity | rule | where | reason given |", "|---|---|---|---|", ...list2.map(({ finding: f3, reason }) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${cell(reason)} |`)];
-}
-function summaryComment(s) {
-  const news = s.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated" || s.mode === "scan" && f3.baselineState === void 0);
-  const unchanged = s.findings.filter((f3) => f3.baselineState === "unchanged");
-  const fixed2 = s.findings.filter((f3) => f3.baselineState === "absent");
-  const out2 = [SUMMARY_MARKER, "## Django security review", ""];
-  out2.push(s.failed ? `**${news.length} finding${news.length === 1 ? "" : "s"} this change introduced** fail${news.length === 1 ? "s" : ""} the check (fail-on: ${s.failOn}).` : news.length ? `${news.length} new finding${news.length === 1 ? "" : "s"}, none at or above fail-on (${s.failOn}).` : "This change makes nothing less secure.");
-  const table = (title, list2) => {
-    if (!list2.length) return;
-    out2.push("", `### ${title}`, "", "| severity | rule | where | what |", "|---|---|---|---|", ...list2.map((f3) => findingRow(f3, s.link)));
-  };
-  table("New", news);
-  out2.push(...suppressedTable(s.suppressed));
-  if (s.settingChanges?.length) {
-    out2.push("", "### Production settings this change alters", "", "| module | setting | before | after | the value comes from |", "|---|---|---|---|---|");
-    for (const c3 of s.settingChanges.slice(0, 40)) out2.push(`| \`${c3.module}\` | \`${c3.setting}\` | \`${cell(c3.before)}\` | \`${cell(c3.after)}\` | ${cell(c3.source)} |`);
-    if (s.settingChanges.length > 40) out2.push("", `_\u2026and ${s.settingChanges.length - 40} more._`);
-  }
-  table("Still present (not introduced by this change)", unchanged);
-  table("Fixed by this change", fixed2);
-  const notInline = s.notInline.filter((f3) => news.includes(f3));
-  if (notInline.length) out2.push("", `<details><summary>${notInline.length} new finding${notInline.length === 1 ? "" : "s"} without an inline comment</summary>`, "", ...notInline.map((f3) => `- \`${f3.path}:${f3.line}\` **${f3.ruleId}**: ${f3.message}`), "", "</details>");
-  const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ""}\`: ` : ""}${n.message}`)];
-  if (notes.length) out2.push("", "<details><summary>Coverage notes</summary>", "", ...notes.map((n) => `- ${n}`), "", "</details>");
-  return fit(out2, COMMENT_LIMIT, characters, "the job summary and the SARIF file list every finding");
-}
-var COMMENT_LIMIT = 65536;
-var JOB_SUMMARY_LIMIT = 1024 * 1024;
-function findingsTable(findings) {
-  if (!findings.length) return [];
-  return ["| severity | rule | where | state | what |", "|---|---|---|---|---|", ...findings.map((f3) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${f3.baselineState ?? ""} | ${cell(f3.message)} |`)];
-}
-function jobSummary(findings, summary2, suppressed) {
-  return fit(["## Django security review", "", summary2, "", ...findingsTable(findings), ...suppressedTable(suppressed)], JOB_SUMMARY_LIMIT, bytes, "the SARIF file lists every finding") + "\n";
-}
-var TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`;
-function trackingIssueBody(findings, summary2, runUrl) {
-  const head = [TRACKING_MARKER, "## Django security review", "", summary2, "", `Updated by [this run](${runUrl}). This issue is closed by the first scan that finds nothing.`, ""];
-  return fit([...head, ...findingsTable(findings)], COMMENT_LIMIT, characters, `the run's job summary and SARIF file list every finding`);
-}
-var characters = (s) => s.length;
-var bytes = (s) => Buffer.byteLength(s);
-function fit(lines, max, measure, elsewhere) {
-  const text = lines.join("\n");
-  if (measure(text) <= max) return text;
-  const note = (dropped) => `
-
-_(${dropped} more line${dropped === 1 ? "" : "s"} did not fit; ${elsewhere})_`;
-  const budget = max - measure(note(lines.length));
-  let size = 0;
-  let kept = 0;
-  while (kept < lines.length && size + measure(lines[kept]) + 1 <= budget) size += measure(lines[kept++]) + 1;
-  return lines.slice(0, kept).join("\n") + note(lines.length - kept);
-}
-
-// src/report/outcome.ts
-function failing(findings, failOn) {
-  if (failOn === "never") return [];
-  const threshold = severityRank(failOn);
-  return findings.filter((f3) => severityRank(f3.severity) >= threshold && (f3.baselineState === void 0 || f3.baselineState === "new" || f3.baselineState === "updated"));
-}
-function summaryLine(findings, mode) {
-  const open2 = findings.filter((f3) => f3.baselineState !== "absent");
-  const bySeverity = SEVERITIES.map((s) => [s, open2.filter((f3) => f3.severity === s).length]).filter(([, n2]) => n2 > 0);
-  const counts = bySeverity.map(([s, n2]) => `${n2} ${s}`).join(", ");
-  if (mode === "scan") return open2.length ? `${open2.length} finding${open2.length === 1 ? "" : "s"} (${counts})` : "no findings";
-  const n = (state) => findings.filter((f3) => f3.baselineState === state).length;
-  const parts2 = [`${n("new")} new`, `${n("updated")} updated`, `${n("unchanged")} unchanged`, `${n("absent")} fixed`];
-  return `${parts2.join(", ")}${counts ? ` (${counts})` : ""}`;
-}
-
-// src/redact/file.ts
-function maskPieces(pieces, privateKey) {
-  if (privateKey) return pieces.map(() => "****");
-  if (pieces.length === 1) return [mask(pieces[0])];
-  const whole = mask(pieces.join(""));
-  const star = whole.indexOf("****");
-  const head = whole.slice(0, star);
-  const tail = whole.slice(star + 4);
-  return pieces.map((p2, i2) => `${i2 === 0 && p2.length > head.length ? head : ""}****${i2 === pieces.length - 1 && p2.length > tail.length ? tail : ""}`);
-}
-function applyCuts(line2, cuts) {
-  cuts.sort((a, b3) => a.start - b3.start);
-  let out2 = "";
-  let at2 = 0;
-  for (let i2 = 0; i2 < cuts.length; i2++) {
-    let { start: start2, end, text } = cuts[i2];
-    start2 = Math.max(start2, at2);
-    while (i2 + 1 < cuts.length && cuts[i2 + 1].start < end) {
-      end = Math.max(end, cuts[++i2].end);
-      text = "****";
-    }
-    if (end <= start2) continue;
-    out2 += line2.slice(at2, start2) + text;
-    at2 = end;
-  }
-  return out2 + line2.slice(at2);
-}
-var splitLines = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
-function maskFile(path2, text) {
-  const lines = splitLines(text);
-  const hits = detectSecrets(path2, text, { everyValue: true });
-  const cuts = /* @__PURE__ */ new Map();
-  const quotable = [];
-  for (const hit of hits) {
-    const spans = hit.spans.filter((s) => s.line >= 1 && s.line <= lines.length && s.end > s.start);
-    const pieces = spans.map((s) => lines[s.line - 1].slice(s.start, s.end));
-    const masked = maskPieces(pieces, hit.kind === "private-key");
-    spans.forEach((s, i2) => {
-      const list2 = cuts.get(s.line) ?? [];
-      list2.push({ start: s.start, end: s.end, text: masked[i2] });
-      cuts.set(s.line, list2);
-    });
-    if (!hit.belowThreshold && hit.kind !== "private-key") quotable.push(hit.value, ...pieces);
-  }
-  for (const [n, list2] of cuts) lines[n - 1] = applyCuts(lines[n - 1], list2);
-  return { lines, quotable };
-}
-
-// src/redact/text.ts
-var PREFIX = 6;
-var isWordChar = (c3) => c3 !== void 0 && !/[\s"'`()[\]{},;|<>]/.test(c3);
-var isName = (token) => /^[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,8}(?:\[\d{1,4}\])?$/.test(token);
-function keptRanges(text, keep) {
-  const out2 = [];
-  for (let i2 = 0; i2 < text.length; ) {
-    if (!isWordChar(text[i2])) {
-      i2++;
-      continue;
-    }
-    let j3 = i2;
-    while (j3 < text.length && isWordChar(text[j3])) j3++;
-    let token = text.slice(i2, j3);
+// src/python/source.ts
+import { TextDecoder as TextDecoder2 } from "node:util";
+var ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp(437|737|775|85\d|86\d|869|874|125\d)|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?(roman|latin2|cyrillic|greek|turkish|iceland)|macintosh)$/;
+var UTF8 = /^(utf[-_]?8([-_].*)?|u8)$/;
+var MULTI_BYTE = /^(shift[-_]?jis|sjis|s[-_]jis|cp932|ms[-_]?kanji|euc[-_]?(jp|kr|cn|jis[-_]?2004|jisx0213)|gb[-_]?2312|gbk|gb[-_]?18030|big[-_]?5([-_]?hkscs)?|cp9[45]0|cp949|uhc|johab|iso[-_]?2022[-_a-z0-9]*|hz)$/;
+function cookieIn(line2) {
+  let i2 = 0;
+  while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "\f")) i2++;
+  if (line2[i2] !== "#") return void 0;
+  const at2 = line2.indexOf("coding", i2);
+  for (let c3 = at2; c3 >= 0; c3 = line2.indexOf("coding", c3 + 1)) {
+    let j3 = c3 + 6;
+    if (line2[j3] !== ":" && line2[j3] !== "=") continue;
+    j3++;
+    while (line2[j3] === " " || line2[j3] === "	") j3++;
     let end = j3;
-    for (; ; ) {
-      const colon = /:\d{1,9}$/.exec(token);
-      const cut = colon ? colon[0].length : /[.:]$/.test(token) ? 1 : 0;
-      if (!cut) break;
-      token = token.slice(0, -cut);
-      end -= cut;
-    }
-    if (keep.has(token) || isName(token)) out2.push([i2, end]);
-    i2 = j3;
-  }
-  return out2;
-}
-var PUBLIC_PREFIXES = FORMATS.flatMap((f3) => f3.prefixes).filter((p2) => /^[A-Za-z]/.test(p2) && !p2.includes("/"));
-function secretPart(v2) {
-  if (v2.startsWith("eyJ") && v2.includes(".")) return v2.slice(v2.indexOf(".") + 1);
-  const prefix2 = PUBLIC_PREFIXES.find((p2) => v2.startsWith(p2));
-  return prefix2 ? v2.slice(prefix2.length) : v2;
-}
-function textMasker(values, keep) {
-  const byPrefix = /* @__PURE__ */ new Map();
-  const words2 = /* @__PURE__ */ new Set();
-  for (const raw of values) {
-    const v2 = secretPart(raw.trim());
-    if (!v2) continue;
-    if (v2.length < PREFIX) words2.add(v2);
-    else {
-      const list2 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
-      if (!list2.includes(v2)) list2.push(v2);
-      byPrefix.set(v2.slice(0, PREFIX), list2);
-    }
-  }
-  if (!byPrefix.size && !words2.size) return (t2) => t2;
-  return (text) => {
-    const runs = [];
-    for (let i2 = 0; i2 + PREFIX <= text.length; ) {
-      const candidates = byPrefix.get(text.slice(i2, i2 + PREFIX));
-      let longest = 0;
-      for (const v2 of candidates ?? []) {
-        let k2 = PREFIX;
-        while (k2 < v2.length && text[i2 + k2] === v2[k2]) k2++;
-        longest = Math.max(longest, k2);
-      }
-      if (longest) {
-        runs.push([i2, i2 + longest]);
-        i2 += longest;
-      } else i2++;
-    }
-    if (words2.size)
-      for (let i2 = 0; i2 < text.length; ) {
-        let j3 = i2;
-        while (j3 < text.length && isWordChar(text[j3])) j3++;
-        if (j3 > i2 && words2.has(text.slice(i2, j3))) runs.push([i2, j3]);
-        i2 = Math.max(j3, i2 + 1);
-      }
-    if (!runs.length) return text;
-    const kept = keptRanges(text, keep);
-    const covered = new Uint8Array(text.length);
-    for (const [a, b3] of runs) covered.fill(1, a, b3);
-    for (const [a, b3] of kept) covered.fill(0, a, b3);
-    let out2 = "";
-    for (let i2 = 0; i2 < text.length; ) {
-      let j3 = i2;
-      while (j3 < text.length && covered[j3] === covered[i2]) j3++;
-      out2 += covered[i2] ? mask(text.slice(i2, j3)) : text.slice(i2, j3);
-      i2 = j3;
-    }
-    return out2;
-  };
-}
-
-// src/redact.ts
-var sideOf = (f3) => f3.baselineState === "absent" ? "base" : "head";
-var MAX_EVIDENCE = 240;
-function clip(line2) {
-  const t2 = line2.trim();
-  return t2.length <= MAX_EVIDENCE ? t2 : `${t2.slice(0, MAX_EVIDENCE)}\u2026`;
-}
-function redactForOutput(result) {
-  const files = /* @__PURE__ */ new Map();
-  const file = (path2, side) => {
-    const key = `${side}\0${path2}`;
-    if (!files.has(key)) {
-      const text2 = result.read(path2, side);
-      files.set(key, text2 === void 0 ? void 0 : maskFile(path2, text2));
-    }
-    return files.get(key);
-  };
-  for (const f3 of result.findings) {
-    file(f3.path, sideOf(f3));
-    if (result.mode === "diff") file(f3.path, sideOf(f3) === "head" ? "base" : "head");
-  }
-  const quotable = [...result.secrets, ...[...files.values()].flatMap((m2) => m2?.quotable ?? [])];
-  const keep = /* @__PURE__ */ new Set([
-    ...RULE_METAS.map((m2) => m2.id),
-    ...result.findings.flatMap((f3) => [f3.path, ...f3.affected]),
-    ...result.entries.map((e) => e.path),
-    ...result.notices.flatMap((n) => n.path ? [n.path] : []),
-    ...result.paths ?? []
-  ]);
-  const text = textMasker(quotable, keep);
-  const shown = /* @__PURE__ */ new Map();
-  const lines = (path2, side) => {
-    const key = `${side}\0${path2}`;
-    if (!shown.has(key)) shown.set(key, file(path2, side)?.lines.map(text));
-    return shown.get(key);
-  };
-  const redactFinding = (f3) => ({
-    ...f3,
-    message: text(f3.message),
-    evidence: f3.evidence === void 0 ? void 0 : clip(lines(f3.path, sideOf(f3))?.[f3.line - 1] ?? ""),
-    fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
-    notes: f3.notes.map(text)
-  });
-  return {
-    mode: result.mode,
-    findings: result.findings.map(redactFinding),
-    notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
-    entries: result.entries,
-    ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {},
-    ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
-    lines
-  };
-}
-
-// src/report/sarif.ts
-var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
-var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
-function context3(f3, lines) {
-  if (!lines || f3.line > lines.length) return {};
-  const startLine = Math.max(1, f3.line - 1);
-  const endLine = Math.min(lines.length, Math.max(f3.line, f3.endLine) + 1);
-  return { contextRegion: { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join("\n") } } };
-}
-function toSarif(output) {
-  const { mode, findings, notices } = output;
-  const rules = RULE_METAS.map((meta) => ({
-    id: meta.id,
-    name: meta.id.replace(/(^|-)([a-z])/g, (_3, __, c3) => c3.toUpperCase()),
-    shortDescription: { text: meta.title },
-    fullDescription: { text: meta.docs.what.replace(/`/g, "") },
-    helpUri: ruleDocsUrl(meta.id),
-    help: { text: ruleHelpText(meta), markdown: ruleHelpMarkdown(meta) },
-    defaultConfiguration: { level: LEVEL[meta.severity] },
-    properties: { tags: ["security", "django"], precision: "high", "security-severity": SECURITY_SEVERITY[meta.severity], ...meta.django.length ? { djangoChecks: meta.django } : {} }
-  }));
-  const results = findings.map((f3) => ({
-    ruleId: f3.ruleId,
-    ruleIndex: RULE_METAS.findIndex((m2) => m2.id === f3.ruleId),
-    level: LEVEL[f3.severity],
-    message: { text: [f3.message, f3.fix ? `Fix: ${f3.fix.description}` : "", ...f3.notes].filter(Boolean).join(" ") },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: encodeURI(f3.path), uriBaseId: "%SRCROOT%" },
-          region: { startLine: f3.line, endLine: Math.max(f3.line, f3.endLine), ...f3.evidence ? { snippet: { text: f3.evidence } } : {} },
-          ...context3(f3, output.lines(f3.path, sideOf(f3)))
-        }
-      }
-    ],
-    partialFingerprints: { "djangoSecurityReview/v1": f3.fingerprint },
-    ...mode === "diff" && f3.baselineState ? { baselineState: f3.baselineState } : {},
-    properties: { severity: f3.severity, "security-severity": SECURITY_SEVERITY[f3.severity], affected: f3.affected, ...f3.djangoCheck ? { djangoCheck: f3.djangoCheck } : {} }
-  }));
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URL, rules } },
-        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
-        results,
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: notices.map((n) => ({
-              level: "note",
-              message: { text: n.message },
-              ...n.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.path), uriBaseId: "%SRCROOT%" }, ...n.line ? { region: { startLine: n.line } } : {} } }] } : {}
-            }))
-          }
-        ]
-      }
-    ]
-  };
-}
-
-// src/diff/change-index.ts
-var ChangeIndex = class {
-  constructor(change) {
-    this.change = change;
-    for (const c3 of change.changes) {
-      this.hunks.set(c3.path, c3.hunks);
-      this.changed.add(c3.path);
-      if (c3.status === "deleted") this.deleted.add(c3.path);
-      if (c3.oldPath) {
-        this.oldPath.set(c3.path, c3.oldPath);
-        this.changed.add(c3.oldPath);
-      }
-    }
-  }
-  change;
-  hunks = /* @__PURE__ */ new Map();
-  /** head path → base path, for renames and copies */
-  oldPath = /* @__PURE__ */ new Map();
-  deleted = /* @__PURE__ */ new Set();
-  /** every path the change touched, on either side */
-  changed = /* @__PURE__ */ new Set();
-  basePath(headPath) {
-    return this.oldPath.get(headPath) ?? headPath;
-  }
-  headPath(basePath) {
-    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
-    return basePath;
-  }
-  /** A base line, trimmed ('' past the end or when the file is not there). */
-  baseLine(path2, line2) {
-    return (linesOf(this.change.base, path2)?.line(line2) ?? "").trim();
-  }
-  /** A head line, trimmed, or undefined. */
-  headLine(path2, line2) {
-    return linesOf(this.change.head, path2)?.line(line2)?.trim();
-  }
-};
-function addedLines(hunks) {
-  const lines = /* @__PURE__ */ new Set();
-  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
-  return lines;
-}
-
-// src/diff/preconditions.ts
-function settingOf(it2) {
-  return it2.raw.subject.split(/[:[]/)[0];
-}
-function preconditionsOf(it2) {
-  return it2.rule.preconditions?.(it2.raw.subject) ?? [];
-}
-function valueText(view, name2) {
-  const s = view.get(name2);
-  return s.isDefault && s.value.kind === "unknown" ? "not set" : show2(s.value, 400);
-}
-function suppliedPreconditions(it2, head, base) {
-  if (!base) return void 0;
-  const supplied = preconditionsOf(it2).filter((p2) => p2.holds(base) === false && p2.holds(head) === true);
-  if (!supplied.length) return void 0;
-  const name2 = settingOf(it2);
-  return valueText(head, name2) === valueText(base, name2) ? supplied : void 0;
-}
-function removedPreconditions(it2, head) {
-  if (!head) return [];
-  return preconditionsOf(it2).filter((p2) => p2.holds(head) === false);
-}
-function takesEffectNote(it2, supplied, head) {
-  const name2 = settingOf(it2);
-  return `Not new: ${name2} is ${valueText(head, name2)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
-}
-function silencedNote(silenced) {
-  const listed = silenced.map((s) => `${s.rule.meta.id} (${settingOf(s)})`);
-  return `This also silences what was reported before and is not fixed: ${[...new Set(listed)].join(", ")}.`;
-}
-
-// src/diff/hunks.ts
-function parseHunkHeader(line2) {
-  const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
-  if (!m2) return void 0;
-  return { oldStart: Number(m2[1]), oldLines: m2[2] === void 0 ? 1 : Number(m2[2]), newStart: Number(m2[3]), newLines: m2[4] === void 0 ? 1 : Number(m2[4]) };
-}
-function isChangedLine(hunks, line2) {
-  return hunks.some((h3) => h3.newLines > 0 && line2 >= h3.newStart && line2 < h3.newStart + h3.newLines);
-}
-function isRemovedLine(hunks, oldLine) {
-  return hunks.some((h3) => h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines);
-}
-function mapOldLine(hunks, oldLine) {
-  let shift = 0;
-  for (const h3 of hunks) {
-    if (h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines) {
-      return h3.newLines > 0 ? h3.newStart : Math.max(1, h3.newStart);
-    }
-    const oldEnd = h3.oldLines > 0 ? h3.oldStart + h3.oldLines - 1 : h3.oldStart;
-    if (oldLine > oldEnd) shift += h3.newLines - h3.oldLines;
-  }
-  return Math.max(1, oldLine + shift);
-}
-function unquote2(p2) {
-  if (!p2.startsWith('"')) return p2;
-  const bytes2 = [];
-  for (let i2 = 1; i2 < p2.length - 1; i2++) {
-    const c3 = p2[i2];
-    if (c3 !== "\\") {
-      bytes2.push(...Buffer.from(c3, "utf8"));
-      continue;
-    }
-    const n = p2[++i2];
-    if (/[0-7]/.test(n)) {
-      bytes2.push(parseInt(p2.slice(i2, i2 + 3), 8));
-      i2 += 2;
-    } else bytes2.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
-  }
-  return Buffer.from(bytes2).toString("utf8");
-}
-function patchHeaderPath(field2, prefix2) {
-  if (field2 === "/dev/null") return void 0;
-  const name2 = unquote2(field2.endsWith("	") ? field2.slice(0, -1) : field2);
-  return name2.startsWith(prefix2) ? name2.slice(prefix2.length) : name2;
-}
-
-// src/diff/removed-import.ts
-function removedImportOf(deletedPath, baseView, diff) {
-  if (!baseView) return void 0;
-  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
-  for (const importer of baseView.entry.chain) {
-    if (importer === deletedPath || diff.deleted.has(importer)) continue;
-    const headPath = diff.headPath(importer);
-    const hunks = diff.hunks.get(headPath);
-    if (!hunks) continue;
-    const lines = linesOf(diff.change.base, importer);
-    for (let i2 = 1; lines && i2 <= lines.count; i2++) {
-      const text = lines.line(i2);
-      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
-    }
+    while (end < line2.length && /[-\w.]/.test(line2[end])) end++;
+    if (end > j3) return line2.slice(j3, end);
   }
   return void 0;
 }
-
-// src/diff/relocate.ts
-function relocate(it2, baseView, diff) {
-  const loc = it2.raw.loc;
-  const headHunks = diff.hunks.get(loc.path);
-  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
-  let removed = it2.raw.removed;
-  if (!removed && baseView) {
-    const setting = it2.raw.subject.split(/[:[]/)[0];
-    const b3 = baseView.binding(setting);
-    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
+function isBlankOrComment(line2) {
+  const t2 = line2.replace(/^[ \t\f]+/, "");
+  return t2 === "" || t2.startsWith("#");
+}
+function findCoding(fileText) {
+  const firstTwo = firstLines(fileText, 2);
+  for (let i2 = 0; i2 < firstTwo.length; i2++) {
+    const name2 = cookieIn(firstTwo[i2]);
+    if (name2) return { name: name2, line: i2 + 1, problem: classify(name2, fileText.startsWith("\uFEFF")) };
+    if (!isBlankOrComment(firstTwo[i2])) return void 0;
   }
-  if (removed) {
-    const headPath = diff.headPath(removed.loc.path);
-    const hunks = diff.hunks.get(headPath);
-    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
-      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
-      if (!diff.deleted.has(headPath))
-        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
-      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
-      if (viaImport)
-        return { path: viaImport.path, line: viaImport.line, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
-    }
-  }
-  for (const path2 of it2.entry.chain) {
-    const first = diff.hunks.get(path2)?.find((h3) => h3.newLines > 0);
-    if (!first) continue;
-    const evidence = diff.headLine(loc.path, loc.line);
-    return { path: path2, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
-  }
-  return {};
+  return void 0;
 }
-
-// src/diff/baseline.ts
-function baseByHeadKey(baseItems, pairs) {
-  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
-  return new Map(
-    baseItems.map((i2) => {
-      const [rule, path2, ...rest] = i2.key.split("|");
-      return [[rule, headPathOfBase.get(path2) ?? path2, ...rest].join("|"), i2];
-    })
-  );
-}
-function severityOf(it2) {
-  return it2.raw.severity ?? it2.rule.meta.severity;
-}
-function variantKey(key, it2) {
-  const [rule, path2] = key.split("|");
-  return `${rule}|${path2}|${settingOf(it2)}`;
-}
-function compareResults(headItems, baseItems, sides) {
-  const { head, base, pairs, diff } = sides;
-  const baseByKey = baseByHeadKey(baseItems, pairs);
-  const headKeys = new Set(headItems.map((i2) => i2.key));
-  const baseView = (headPath) => base.views.get(pairs.get(headPath) ?? "");
-  const goneByVariant = /* @__PURE__ */ new Map();
-  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) goneByVariant.set(variantKey(key, it2), [key, it2]);
-  const replaced = /* @__PURE__ */ new Set();
-  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
+function firstLines(text, n) {
   const out2 = [];
-  for (const it2 of headItems) {
-    const before = baseByKey.get(it2.key);
-    if (before) {
-      if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
-      else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
-      continue;
-    }
-    const headView = head.views.get(it2.entry.path);
-    const supplied = headView && suppliedPreconditions(it2, headView, baseView(it2.entry.path));
-    if (supplied && headView) {
-      out2.push({ ...it2, state: "unchanged", extraNotes: [takesEffectNote(it2, supplied, headView)] });
-      continue;
-    }
-    const variantOf = goneByVariant.get(variantKey(it2.key, it2));
-    if (variantOf) {
-      replaced.add(variantOf[0]);
-      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1]));
-      out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
-      continue;
-    }
-    out2.push({ ...it2, state: "new", ...relocate(it2, baseView(it2.entry.path), diff) });
+  let start2 = text.startsWith("\uFEFF") ? 1 : 0;
+  while (out2.length < n && start2 <= text.length) {
+    let end = start2;
+    while (end < text.length && end - start2 < 4096 && text[end] !== "\n" && text[end] !== "\r") end++;
+    out2.push(text.slice(start2, end));
+    if (end >= text.length) break;
+    start2 = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
   }
-  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
-  const silencedBy = /* @__PURE__ */ new Map();
-  for (const [key, it2] of baseByKey) {
-    if (headKeys.has(key) || replaced.has(key)) continue;
-    const headPath = headPathOfBase.get(it2.entry.path) ?? it2.entry.path;
-    const taken = removedPreconditions(it2, head.views.get(headPath)).find((p2) => p2.reportedBy);
-    const reporter = taken && out2.find((o2) => o2.rule.meta.id === taken.reportedBy?.rule && o2.raw.subject === taken.reportedBy.subject && o2.entry.path === headPath);
-    if (reporter) silencedBy.set(reporter.key, [...silencedBy.get(reporter.key) ?? [], it2]);
-    else out2.push({ ...it2, state: "absent" });
+  return out2;
+}
+function classify(name2, bom) {
+  const n = name2.toLowerCase();
+  if (bom && !UTF8.test(n)) return "unsupported";
+  if (ASCII_SAFE.test(n)) return void 0;
+  if (/^(utf[-_]?7|u7|unicode[-_]?1[-_]?1[-_]?utf[-_]?7|(raw[-_])?unicode[-_]?escape)$/.test(n) || MULTI_BYTE.test(n)) return "suspicious";
+  return "unsupported";
+}
+function pythonSource(fileText) {
+  const coding = findCoding(fileText);
+  const body2 = fileText.startsWith("\uFEFF") ? fileText.slice(1) : fileText;
+  const decode = decoderFor(coding, body2);
+  const out2 = [];
+  const fileLine = [];
+  const fileLines = body2.split("\n");
+  let pending = "";
+  let pendingFrom = 0;
+  for (let i2 = 0; i2 < fileLines.length; i2++) {
+    const raw = fileLines[i2].endsWith("\r") ? fileLines[i2].slice(0, -1) : fileLines[i2];
+    if (!pendingFrom) pendingFrom = i2 + 1;
+    const joins = decode.joinsNext?.(raw) === true && i2 + 1 < fileLines.length;
+    const piece = joins ? raw.slice(0, -1) : raw;
+    pending += decode.line ? decode.line(piece) : piece;
+    if (joins) continue;
+    const first = out2.length;
+    splitLines(pending, out2);
+    for (let k2 = first; k2 < out2.length; k2++) fileLine.push(pendingFrom);
+    pending = "";
+    pendingFrom = 0;
   }
-  for (const o2 of out2) {
-    const silenced = silencedBy.get(o2.key);
-    if (silenced) o2.extraNotes = [...o2.extraNotes ?? [], silencedNote(silenced)];
+  return { text: out2.join("\n"), fileLine, coding, undecodable: decode.undecodable };
+}
+function splitLines(text, out2) {
+  let start2 = 0;
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\r" && ch !== "\n") continue;
+    out2.push(text.slice(start2, i2));
+    if (ch === "\r" && text[i2 + 1] === "\n") i2++;
+    start2 = i2 + 1;
+  }
+  out2.push(text.slice(start2));
+}
+function decoderFor(coding, text) {
+  if (!coding) return {};
+  const n = coding.name.toLowerCase().replace(/-/g, "_");
+  if (coding.problem === "unsupported") return { undecodable: `it declares the encoding ${coding.name}, which Python refuses or the review cannot decode as Python does` };
+  if (/^(utf_?8(_.*)?|u8|ascii|us_ascii|646)$/.test(n)) return {};
+  if (/^(utf_?7|u7|unicode_1_1_utf_7)$/.test(n)) return { line: decodeUtf7 };
+  if (n === "unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), false), joinsNext: endsWithEscape };
+  if (n === "raw_unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), true) };
+  if (isAscii(text)) return {};
+  if (text.includes("\uFFFD")) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` };
+  if (/^(latin_?1|l1|iso_?8859_?1|iso_?latin_?1|8859)$/.test(n)) return { line: utf8AsLatin1 };
+  const label = n.replace(/^cp(125\d)$/, "windows-$1").replace(/_/g, "-");
+  let decoder;
+  try {
+    decoder = new TextDecoder2(label);
+  } catch {
+    return { undecodable: `it declares the encoding ${coding.name}, which the review cannot decode` };
+  }
+  return { line: (raw) => decoder.decode(Buffer.from(raw, "utf8")) };
+}
+function isAscii(text) {
+  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) > 127) return false;
+  return true;
+}
+function utf8AsLatin1(raw) {
+  return isAscii(raw) ? raw : Buffer.from(raw, "utf8").toString("latin1");
+}
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function decodeUtf7(raw) {
+  let out2 = "";
+  for (let i2 = 0; i2 < raw.length; i2++) {
+    if (raw[i2] !== "+") {
+      out2 += raw[i2];
+      continue;
+    }
+    let j3 = i2 + 1;
+    if (raw[j3] === "-") {
+      out2 += "+";
+      i2 = j3;
+      continue;
+    }
+    let bits = 0;
+    let value = 0;
+    const units = [];
+    for (; j3 < raw.length && B64.includes(raw[j3]); j3++) {
+      value = (value << 6 | B64.indexOf(raw[j3])) & 16777215;
+      bits += 6;
+      if (bits >= 16) {
+        bits -= 16;
+        units.push(value >> bits & 65535);
+      }
+    }
+    for (const u2 of units) out2 += String.fromCharCode(u2);
+    i2 = raw[j3] === "-" ? j3 : j3 - 1;
+  }
+  return out2;
+}
+var SIMPLE = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
+function decodeEscapes(text, rawOnly) {
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\\" || i2 + 1 >= text.length) {
+      out2 += ch;
+      continue;
+    }
+    const next = text[i2 + 1];
+    const width = next === "u" ? 4 : next === "U" ? 8 : next === "x" && !rawOnly ? 2 : 0;
+    if (width) {
+      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const code = hex.length === width && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
+      if (code <= 1114111) {
+        out2 += String.fromCodePoint(code);
+        i2 += 1 + width;
+        continue;
+      }
+    }
+    if (!rawOnly && next in SIMPLE) {
+      out2 += SIMPLE[next];
+      i2++;
+      continue;
+    }
+    if (!rawOnly && next >= "0" && next <= "7") {
+      let j3 = i2 + 1;
+      while (j3 < i2 + 4 && text[j3] >= "0" && text[j3] <= "7") j3++;
+      out2 += String.fromCharCode(parseInt(text.slice(i2 + 1, j3), 8) & 255);
+      i2 = j3 - 1;
+      continue;
+    }
+    out2 += ch;
+  }
+  return out2;
+}
+function endsWithEscape(raw) {
+  let n = 0;
+  for (let i2 = raw.length - 1; i2 >= 0 && raw[i2] === "\\"; i2--) n++;
+  return n % 2 === 1;
+}
+
+// src/python/ast.ts
+var MAX_NESTING = 100;
+function parseModule(source2) {
+  const py = pythonSource(source2);
+  const tree = parsePython(py.undecodable ? source2 : py.text);
+  conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source2.split(/\r?\n/), depth: 0, tooDeep: [] };
+  try {
+    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : [];
+    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable };
+  } finally {
+    tree.delete();
+  }
+}
+function collectErrors(root) {
+  const out2 = [];
+  const stack = [root];
+  while (stack.length && out2.length < 20) {
+    const node = stack.pop();
+    if (node.isError || node.isMissing) {
+      out2.push(line(node));
+      continue;
+    }
+    if (!node.hasError) continue;
+    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
+      const child = node.child(i2);
+      if (child) stack.push(child);
+    }
+  }
+  return out2.sort((a, b3) => a - b3);
+}
+var conv = { fileLine: [], lines: [], depth: 0, tooDeep: [] };
+function nested(n, f3, deep) {
+  if (conv.depth >= MAX_NESTING) {
+    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n));
+    return deep();
+  }
+  conv.depth++;
+  try {
+    return f3();
+  } finally {
+    conv.depth--;
+  }
+}
+var fileLineOf = (row) => conv.fileLine[row] ?? row + 1;
+var line = (n) => fileLineOf(n.startPosition.row);
+function span(n) {
+  return { line: line(n), endLine: fileLineOf(n.endPosition.row) };
+}
+function ident(n) {
+  const text = n?.text ?? "";
+  return isAscii(text) ? text : text.normalize("NFKC");
+}
+function dotted(n) {
+  const text = n?.text ?? "";
+  return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
+}
+function named(n) {
+  return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
+}
+function block(n) {
+  if (!n) return [];
+  return nested(n, () => statements(n), () => [{ ...span(n), t: "unreadable", names: assignedInText(span(n).line, span(n).endLine) }]);
+}
+function statements(n) {
+  const out2 = [];
+  for (const child of named(n)) {
+    if (!child.hasError) {
+      out2.push(...statement(child));
+      continue;
+    }
+    const s = span(child);
+    out2.push({ ...s, t: "unreadable", names: assignedInText(s.line, s.endLine) });
+    out2.push(...child.type === "ERROR" ? block(child) : statement(child));
+  }
+  return out2;
+}
+function assignedInText(from, to2) {
+  const names = /* @__PURE__ */ new Set();
+  for (let i2 = from; i2 <= Math.min(to2, from + 1e4); i2++) {
+    const m2 = /^\s*([\p{L}\p{Nl}_][\p{L}\p{N}_]*)\s*(?:[-+*|]?=)(?!=)/u.exec((conv.lines[i2 - 1] ?? "").slice(0, 1e3));
+    if (m2) names.add(m2[1].normalize("NFKC"));
+  }
+  return [...names];
+}
+function statement(n) {
+  const s = span(n);
+  switch (n.type) {
+    case "expression_statement": {
+      const inner = named(n);
+      if (inner.length !== 1) return [{ ...s, t: "other" }];
+      return [expressionStatement(inner[0], s)];
+    }
+    case "if_statement": {
+      const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
+      let orelse = null;
+      for (const alt of n.childrenForFieldName("alternative")) {
+        if (!alt) continue;
+        if (alt.type === "elif_clause")
+          branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
+        else orelse = block(alt.childForFieldName("body"));
+      }
+      return [{ ...s, t: "if", branches, orelse }];
+    }
+    case "try_statement": {
+      const handlers = [];
+      let orelse = [];
+      let final = [];
+      for (const c3 of named(n)) {
+        if (c3.type === "except_clause" || c3.type === "except_group_clause") {
+          const parts3 = named(c3);
+          const body2 = parts3.find((p2) => p2.type === "block") ?? null;
+          const typeNode = parts3.find((p2) => p2.type !== "block");
+          const types = typeNode ? exceptionNames(typeNode) : [];
+          const alias = typeNode?.type === "as_pattern" ? typeNode.childForFieldName("alias") : null;
+          handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body2) });
+        } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
+        else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
+      }
+      return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
+    }
+    case "import_from_statement":
+      return [importFrom(n, s)];
+    case "future_import_statement":
+      return [{ ...s, t: "other" }];
+    case "import_statement": {
+      const names = n.childrenForFieldName("name").flatMap((c3) => {
+        if (!c3) return [];
+        if (c3.type === "aliased_import") {
+          const alias = c3.childForFieldName("alias");
+          return [{ dotted: dotted(c3.childForFieldName("name")), as: alias ? ident(alias) : null }];
+        }
+        return [{ dotted: dotted(c3), as: null }];
+      });
+      return [{ ...s, t: "import", names }];
+    }
+    case "for_statement": {
+      const orelse = block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
+      return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
+    }
+    case "while_statement":
+      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
+    case "with_statement": {
+      const items = named(named(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
+        const value = c3.childForFieldName("value");
+        if (value?.type !== "as_pattern") return { value: expr(value), target: null };
+        return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName("alias") ?? value)[0] ?? null) };
+      });
+      return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
+    }
+    case "function_definition":
+    case "class_definition":
+      return [definition(n, s, [])];
+    case "decorated_definition": {
+      const def = n.childForFieldName("definition");
+      const decorators = named(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named(c3)[0] ?? null));
+      return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
+    }
+    case "return_statement":
+      return [{ ...s, t: "return", value: named(n).length ? expr(named(n)[0]) : null }];
+    case "raise_statement":
+      return [{ ...s, t: "raise", exc: named(n).length ? expr(named(n)[0]) : null }];
+    case "global_statement":
+    case "nonlocal_statement":
+      return [{ ...s, t: "global", names: named(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
+    case "break_statement":
+      return [{ ...s, t: "break" }];
+    case "continue_statement":
+      return [{ ...s, t: "continue" }];
+    case "match_statement":
+      return [matchStatement(n, s)];
+    case "delete_statement": {
+      const target = named(n)[0];
+      const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
+      return [{ ...s, t: "del", targets }];
+    }
+    default:
+      return [{ ...s, t: "other" }];
+  }
+}
+function definition(n, s, decorators) {
+  const name2 = ident(n.childForFieldName("name"));
+  const body2 = block(n.childForFieldName("body"));
+  if (n.type === "class_definition") {
+    const bases = [];
+    const keywords = [];
+    const supers = n.childForFieldName("superclasses");
+    for (const a of supers ? named(supers) : []) {
+      if (a.type === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      else bases.push(expr(a));
+    }
+    return { ...s, t: "class", name: name2, bases, keywords, body: body2, decorators };
+  }
+  return { ...s, t: "def", name: name2, params: params(n.childForFieldName("parameters")), body: body2, decorators };
+}
+function params(n) {
+  if (!n) return [];
+  const out2 = [];
+  for (const p2 of named(n)) {
+    switch (p2.type) {
+      case "identifier":
+        out2.push({ name: ident(p2) });
+        break;
+      case "typed_parameter": {
+        const inner = named(p2)[0];
+        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "*" });
+        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "**" });
+        else out2.push({ name: ident(inner) });
+        break;
+      }
+      case "default_parameter":
+      case "typed_default_parameter":
+        out2.push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
+        break;
+      case "list_splat_pattern":
+        out2.push({ name: ident(named(p2)[0]), star: "*" });
+        break;
+      case "dictionary_splat_pattern":
+        out2.push({ name: ident(named(p2)[0]), star: "**" });
+        break;
+    }
+  }
+  return out2;
+}
+function matchStatement(n, s) {
+  const branches = [];
+  let orelse = null;
+  for (const c3 of named(n.childForFieldName("body") ?? n)) {
+    if (c3.type !== "case_clause") continue;
+    const pattern = named(c3).find((x3) => x3.type === "case_pattern");
+    const body2 = block(c3.childForFieldName("consequence"));
+    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named(pattern).length === 1 && named(pattern)[0].type === "identifier") && !named(c3).some((x3) => x3.type === "if_clause");
+    if (irrefutable && orelse === null) orelse = body2;
+    else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
+  }
+  if (!branches.length) return { ...s, t: "if", branches: [{ cond: { t: "const", line: s.line, value: true }, body: orelse ?? [] }], orelse: null };
+  return { ...s, t: "if", branches, orelse };
+}
+function exceptionNames(n) {
+  if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
+  if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
+    return named(n).flatMap(exceptionNames);
+  return [dotted(n).split(".").pop() ?? n.text];
+}
+function importFrom(n, s) {
+  const moduleNode = n.childForFieldName("module_name");
+  let level = 0;
+  let module2 = "";
+  if (moduleNode?.type === "relative_import") {
+    for (const c3 of named(moduleNode)) {
+      if (c3.type === "import_prefix") level = c3.text.length;
+      else module2 = dotted(c3);
+    }
+  } else module2 = dotted(moduleNode);
+  if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
+  const names = n.childrenForFieldName("name").flatMap((c3) => {
+    if (!c3) return [];
+    if (c3.type === "aliased_import") {
+      const name2 = dotted(c3.childForFieldName("name"));
+      const alias = c3.childForFieldName("alias");
+      return [{ name: name2, as: alias ? ident(alias) : name2 }];
+    }
+    return [{ name: dotted(c3), as: dotted(c3) }];
+  });
+  return { ...s, t: "importfrom", level, module: module2, names };
+}
+function expressionStatement(n, s) {
+  if (n.type === "assignment") {
+    const targets = [];
+    let cur = n;
+    while (cur && cur.type === "assignment") {
+      const left = cur.childForFieldName("left");
+      if (left) targets.push(expr(left));
+      const right = cur.childForFieldName("right");
+      if (!right) return { ...s, t: "other" };
+      if (right.type !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
+      cur = right;
+    }
+    return { ...s, t: "other" };
+  }
+  if (n.type === "augmented_assignment") {
+    const op = n.childForFieldName("operator")?.text ?? "+=";
+    return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
+  }
+  return { ...s, t: "expr", expr: expr(n) };
+}
+function expr(n) {
+  if (!n) return { t: "unknown", line: 0, why: "missing expression" };
+  return nested(n, () => expression(n), () => ({ t: "unknown", line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }));
+}
+var KEYWORD_CONSTANTS = { True: true, False: false, None: null };
+function expression(n) {
+  const ln2 = line(n);
+  switch (n.type) {
+    case "identifier": {
+      const id = ident(n);
+      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
+      return { t: "name", line: ln2, id };
+    }
+    case "integer": {
+      const text = n.text.replace(/_/g, "").toLowerCase();
+      if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
+      const value = /^0[oO]/.test(text) ? parseInt(text.slice(2), 8) : Number(text);
+      return Number.isFinite(value) ? { t: "const", line: ln2, value } : { t: "unknown", line: ln2, why: "integer literal" };
+    }
+    case "float":
+      return { t: "const", line: ln2, value: Number(n.text.replace(/_/g, "")), isFloat: true };
+    case "true":
+      return { t: "const", line: ln2, value: true };
+    case "false":
+      return { t: "const", line: ln2, value: false };
+    case "none":
+      return { t: "const", line: ln2, value: null };
+    case "string":
+      return stringExpr([n], ln2);
+    case "concatenated_string":
+      return stringExpr(named(n), ln2);
+    case "parenthesized_expression": {
+      const inner = named(n);
+      return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
+    }
+    case "attribute":
+      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: ident(n.childForFieldName("attribute")) };
+    case "call":
+      return call(n, ln2);
+    case "subscript": {
+      const indexes2 = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
+      const index = indexes2.length !== 1 || indexes2[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes2[0]);
+      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
+    }
+    case "binary_operator":
+      return { t: "binop", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
+    case "unary_operator":
+      return { t: "unary", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", arg: expr(n.childForFieldName("argument")) };
+    case "not_operator":
+      return { t: "unary", line: ln2, op: "not", arg: expr(n.childForFieldName("argument")) };
+    case "boolean_operator": {
+      const op = n.childForFieldName("operator")?.text === "or" ? "or" : "and";
+      return { t: "boolop", line: ln2, op, left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
+    }
+    case "comparison_operator": {
+      const ops = [];
+      const operands = [];
+      for (let i2 = 0; i2 < n.childCount; i2++) {
+        const c3 = n.child(i2);
+        if (!c3) continue;
+        if (n.fieldNameForChild(i2) === "operators") ops.push(c3.type);
+        else if (c3.isNamed && c3.type !== "comment") operands.push(expr(c3));
+      }
+      return { t: "compare", line: ln2, ops, operands };
+    }
+    case "conditional_expression": {
+      const [a, cond, b3] = named(n);
+      return { t: "ifexp", line: ln2, cond: expr(cond), then: expr(a), else: expr(b3) };
+    }
+    case "list":
+    case "set":
+    case "tuple":
+    case "expression_list":
+    case "pattern_list":
+    case "tuple_pattern":
+    case "list_pattern": {
+      const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
+      return { t: "seq", line: ln2, kind, items: named(n).map(expr) };
+    }
+    case "list_splat":
+    case "list_splat_pattern":
+      return { t: "starred", line: ln2, value: expr(named(n)[0] ?? null) };
+    case "dictionary":
+      return {
+        t: "dict",
+        line: ln2,
+        entries: named(n).map(
+          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named(c3)[0] ?? null) }
+        )
+      };
+    case "list_comprehension":
+    case "set_comprehension":
+    case "generator_expression":
+    case "dictionary_comprehension":
+      return comprehension(n, ln2);
+    case "lambda":
+      return { t: "lambda", line: ln2, params: params(n.childForFieldName("parameters")), body: expr(n.childForFieldName("body")) };
+    case "named_expression":
+      return { t: "walrus", line: ln2, name: ident(n.childForFieldName("name")), value: expr(n.childForFieldName("value")) };
+    case "keyword_argument":
+      return { t: "unknown", line: ln2, why: "keyword argument" };
+    default:
+      return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
+  }
+}
+function comprehension(n, ln2) {
+  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "tuple";
+  const clauses2 = named(n).filter((c3) => c3.type === "for_in_clause");
+  const target = clauses2[0]?.childForFieldName("left");
+  if (clauses2.length !== 1 || !target) return { t: "unknown", line: ln2, why: "comprehension" };
+  const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
+  const body2 = n.childForFieldName("body");
+  const iter = expr(clauses2[0].childForFieldName("right"));
+  if (kind === "dict") {
+    if (body2?.type !== "pair") return { t: "unknown", line: ln2, why: "comprehension" };
+    return { t: "comp", line: ln2, kind, elt: expr(body2.childForFieldName("key")), value: expr(body2.childForFieldName("value")), target: expr(target), iter, conds };
+  }
+  return { t: "comp", line: ln2, kind, elt: expr(body2), target: expr(target), iter, conds };
+}
+function call(n, ln2) {
+  const func2 = expr(n.childForFieldName("function"));
+  const argsNode = n.childForFieldName("arguments");
+  const args3 = [];
+  const kwargs = [];
+  const splats = [];
+  if (argsNode?.type === "generator_expression") args3.push(expr(argsNode));
+  else if (argsNode)
+    for (const a of named(argsNode)) {
+      if (a.type === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named(a)[0] ?? null));
+      else args3.push(expr(a));
+    }
+  return { t: "call", line: ln2, func: func2, args: args3, kwargs, splat: splats.length > 0, splats };
+}
+function stringExpr(nodes, ln2) {
+  const parts3 = [];
+  let bytes2 = false;
+  for (const s of nodes) {
+    if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
+    const start2 = s.child(0);
+    const prefix2 = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
+    if (prefix2.includes("b")) bytes2 = true;
+    const raw = prefix2.includes("r");
+    for (const c3 of s.namedChildren) {
+      if (!c3) continue;
+      if (c3.type === "string_content") parts3.push(raw ? c3.text : unescape2(c3.text));
+      else if (c3.type === "interpolation") parts3.push(expr(c3.childForFieldName("expression")));
+    }
+  }
+  if (bytes2) return { t: "unknown", line: ln2, why: "bytes literal" };
+  if (parts3.every((p2) => typeof p2 === "string")) return { t: "const", line: ln2, value: parts3.join("") };
+  return { t: "fstring", line: ln2, parts: parts3 };
+}
+var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
+function unescape2(text) {
+  if (!text.includes("\\")) return text;
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const ch = text[i2];
+    if (ch !== "\\" || i2 + 1 >= text.length) {
+      out2 += ch;
+      continue;
+    }
+    const next = text[i2 + 1];
+    const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
+    if (width) {
+      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
+      if (!Number.isNaN(code) && code <= 1114111) {
+        out2 += String.fromCodePoint(code);
+        i2 += 1 + width;
+        continue;
+      }
+    }
+    if (next in SIMPLE_ESCAPES) {
+      out2 += SIMPLE_ESCAPES[next];
+      i2++;
+      continue;
+    }
+    out2 += ch;
   }
   return out2;
 }
 
-// src/diff/known-secrets.ts
-function joined(text) {
-  return text.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
+// src/settings/modules.ts
+function dirname(path2) {
+  const i2 = path2.lastIndexOf("/");
+  return i2 < 0 ? "" : path2.slice(0, i2);
 }
-var BaseTexts = class {
-  constructor(base) {
-    this.base = base;
-  }
-  base;
-  texts;
-  all() {
-    if (!this.texts) {
-      this.texts = [];
-      for (const path2 of this.base.paths) {
-        const text = this.base.read(path2);
-        if (text !== void 0) this.texts.push(text, joined(text));
+function basename(path2) {
+  return path2.slice(path2.lastIndexOf("/") + 1);
+}
+var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/;
+var ModuleIndex = class {
+  constructor(files) {
+    this.files = files;
+    for (const path2 of files.paths) {
+      if (!path2.endsWith(".py")) continue;
+      const parts3 = path2.slice(0, -3).split("/");
+      if (parts3[parts3.length - 1] === "__init__") parts3.pop();
+      for (let i2 = 0; i2 < parts3.length; i2++) {
+        const key = parts3.slice(i2).join(".");
+        const list2 = this.bySuffix.get(key);
+        if (list2) list2.push(path2);
+        else this.bySuffix.set(key, [path2]);
       }
+      for (const dir of parts3.slice(0, -1)) this.packageNames.add(dir);
     }
-    return this.texts;
   }
-  /** Whether the value appears in any base file the source read (the changed files and the settings modules). */
-  has(value) {
-    return value.length > 0 && this.all().some((t2) => t2.includes(value));
+  files;
+  /** dotted suffix (`settings.base`) → paths that end with it */
+  bySuffix = /* @__PURE__ */ new Map();
+  packageNames = /* @__PURE__ */ new Set();
+  parsed = /* @__PURE__ */ new Map();
+  /** Paths that exist in the tree and were needed but not read yet. */
+  wanted = /* @__PURE__ */ new Set();
+  /** The path of the module named by a dotted name such as `config.settings.production`. */
+  byDottedName(dotted2) {
+    const found = this.bySuffix.get(dotted2);
+    if (!found?.length) return void 0;
+    return [...found].sort((a, b3) => a.length - b3.length)[0];
   }
-  /** The first base path that holds the value, for the note. */
-  where(value) {
-    for (const path2 of this.base.paths) {
-      const text = this.base.read(path2);
-      if (text !== void 0 && (text.includes(value) || joined(text).includes(value))) return path2;
+  /**
+   * The module a dotted name means when written in `fromPath`: looked up from that file's folder
+   * upwards (where sys.path most likely starts: the folder of manage.py or wsgi.py), then anywhere.
+   * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
+   */
+  byDottedNameNear(dotted2, fromPath) {
+    const found = this.bySuffix.get(dotted2);
+    if (!found?.length) return void 0;
+    const rel2 = dotted2.split(".").join("/");
+    for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
+      const near = found.find((p2) => p2 === join(dir, `${rel2}.py`) || p2 === join(dir, `${rel2}/__init__.py`));
+      if (near) return near;
+      if (!dir || dir === "." || dir === "/") break;
     }
-    return void 0;
+    return this.byDottedName(dotted2);
+  }
+  /** The dotted name of a module path, relative to the repository root. */
+  static dottedName(path2) {
+    return path2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
+  }
+  /** What a dotted name means in `fromPath`: a module of the tree, one the repository lacks ('missing'), or an installed package. */
+  resolve(fromPath, level, module2) {
+    let found;
+    if (level > 0) {
+      let dir = dirname(fromPath);
+      for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
+      const rel2 = module2 ? module2.split(".").join("/") : "";
+      const candidates2 = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
+      found = candidates2.find((c3) => this.files.paths.has(c3));
+      if (!found) return "missing";
+    } else {
+      found = this.byDottedNameNear(module2, fromPath);
+      if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
+    }
+    if (this.files.read(found) === void 0) {
+      this.wanted.add(found);
+      return "external";
+    }
+    return found;
+  }
+  module(path2) {
+    if (!this.parsed.has(path2)) {
+      const text = this.files.read(path2);
+      this.parsed.set(path2, text === void 0 ? null : parseModule(text));
+    }
+    return this.parsed.get(path2) ?? void 0;
   }
 };
-function splitKnownSecrets(items, base) {
-  const added = [];
-  const known = [];
-  for (const it2 of items) {
-    const values = it2.raw.secrets ?? [];
-    if (!values.length || !values.every((v2) => base.has(v2))) {
-      added.push(it2);
-      continue;
+function topLevelNames(body2, classBodies = false) {
+  const assigned = /* @__PURE__ */ new Set();
+  const starImports = [];
+  const visit2 = (stmts) => {
+    for (const s of stmts) {
+      if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
+      else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
+      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
+      else if (s.t === "if") {
+        for (const b3 of s.branches) visit2(b3.body);
+        if (s.orelse) visit2(s.orelse);
+      } else if (s.t === "try") {
+        visit2(s.body);
+        for (const h3 of s.handlers) visit2(h3.body);
+        visit2(s.orelse);
+        visit2(s.final);
+      } else if (s.t === "with") visit2(s.body);
+      else if (s.t === "loop") {
+        visit2(s.body);
+        visit2(s.orelse);
+      } else if (s.t === "class" && classBodies) visit2(s.body);
     }
-    const where = base.where(values[0]);
-    known.push({ ...it2, raw: { ...it2.raw, notes: [...it2.raw.notes ?? [], `Not new: the same value was already in ${where ?? "the repository"} before this change.`] } });
-  }
-  return { added, known };
+  };
+  visit2(body2);
+  return { assigned, starImports };
 }
-
-// src/deploy/compose.ts
-var import_yaml3 = __toESM(require_dist(), 1);
+function collectTargets(t2, out2) {
+  if (t2.t === "name") out2.add(t2.id);
+  else if (t2.t === "seq") for (const i2 of t2.items) collectTargets(i2, out2);
+}
 
 // src/files/classify.ts
 var PRODUCTION = { kind: "production", why: "production code or configuration" };
@@ -53167,9 +49365,9 @@ var STATIC_LIBRARY_DIRS = /* @__PURE__ */ new Set(["vendor", "vendors", "lib", "
 var DOCS_DIRS = /* @__PURE__ */ new Set(["docs", "doc", "documentation", "man"]);
 var TEMPLATE_DIRS = /* @__PURE__ */ new Set(["examples", "example", "samples", "sample", "demo", "demos", "templates_examples", "skeleton", "boilerplate"]);
 var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "rst", "adoc", "ipynb", "tex", "mdx"]);
-var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
+var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
 var DEV_NAME_WORDS = ["dev", "development", "local", "test", "tests", "testing", "ci", "debug", "override"];
-function extension2(name2) {
+function extension(name2) {
   const dot = name2.lastIndexOf(".");
   return dot < 0 ? "" : name2.slice(dot + 1);
 }
@@ -53192,491 +49390,201 @@ function throwawayKeyName(name2) {
   return KEY_FILE.test(name2) && name2.split(/[._-]+/).some((w2) => THROWAWAY_KEY_WORDS.has(w2));
 }
 function classifyFile(path2) {
-  const parts2 = path2.split("/");
-  const name2 = (parts2[parts2.length - 1] ?? "").toLowerCase();
-  const dirs = parts2.slice(0, -1).map((d2) => d2.toLowerCase());
+  const parts3 = path2.split("/");
+  const name2 = (parts3[parts3.length - 1] ?? "").toLowerCase();
+  const dirs = parts3.slice(0, -1).map((d2) => d2.toLowerCase());
   for (let i2 = 0; i2 < dirs.length; i2++) {
     const d2 = dirs[i2];
-    const where = `${parts2.slice(0, i2 + 1).join("/")}/`;
+    const where = `${parts3.slice(0, i2 + 1).join("/")}/`;
     if (VENDOR_DIRS.has(d2) || /^(lib|lib64)$/.test(d2) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where})` };
     if (d2 === "static" && dirs.slice(i2 + 1).some((x3) => STATIC_LIBRARY_DIRS.has(x3))) return { kind: "vendored", why: `it is a vendored static library (${where})` };
   }
   if (/\.min\.(js|css)(\.map)?$/.test(name2) || name2.endsWith(".js.map") || name2.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
   if (dirs[0] === ".github" || dirs.some((d2) => CI_DIRS.has(d2)) || CI_FILES.has(name2)) return { kind: "ci", why: "it is a CI configuration file" };
   for (let i2 = 0; i2 < dirs.length; i2++)
-    if (TEST_DIRS.has(dirs[i2]) || dirs[i2].endsWith("_tests") || dirs[i2].startsWith("test_")) return { kind: "test", why: `it is in test code (${parts2.slice(0, i2 + 1).join("/")}/)` };
-  if (isTestFile(name2)) return { kind: "test", why: `it is test code (${parts2[parts2.length - 1]})` };
-  if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts2.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
-  if (throwawayKeyName(name2)) return { kind: "development", why: `${parts2[parts2.length - 1]} is named as a development or test key` };
-  if (devDeployName(name2)) return { kind: "development", why: `${parts2[parts2.length - 1]} is named for development or tests` };
-  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
-  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts2[parts2.length - 1]} is a template or example meant to be copied` };
+    if (TEST_DIRS.has(dirs[i2]) || dirs[i2].endsWith("_tests") || dirs[i2].startsWith("test_")) return { kind: "test", why: `it is in test code (${parts3.slice(0, i2 + 1).join("/")}/)` };
+  if (isTestFile(name2)) return { kind: "test", why: `it is test code (${parts3[parts3.length - 1]})` };
+  if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts3.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
+  if (throwawayKeyName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named as a development or test key` };
+  if (devDeployName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named for development or tests` };
+  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
+  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts3[parts3.length - 1]} is a template or example meant to be copied` };
   if (dirs.some((d2) => TEMPLATE_DIRS.has(d2))) return { kind: "template", why: "it is in example code" };
   return PRODUCTION;
 }
 
-// src/deploy/command.ts
-var import_shell_quote = __toESM(require_shell_quote(), 1);
-var MAX_COMMAND = 1e4;
-var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
-var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
-var keepVariable = (name2) => `\${${name2}}`;
-function words(command) {
-  let ws2;
-  try {
-    ws2 = (0, import_shell_quote.parse)(command.slice(0, MAX_COMMAND), keepVariable).filter((w2) => typeof w2 === "string");
-  } catch {
-    return command.slice(0, MAX_COMMAND).split(/\s+/);
-  }
-  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words(w2) : [w2]);
-}
-function commandFacts(command) {
-  const facts = { env: /* @__PURE__ */ new Map() };
-  if (command === void 0) return facts;
-  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words(c3) : []) : words(command);
-  let inlineEnv = true;
-  for (let i2 = 0; i2 < ws2.length; i2++) {
-    const w2 = ws2[i2];
-    if (inlineEnv && ASSIGNMENT.test(w2)) {
-      const eq = w2.indexOf("=");
-      facts.env.set(w2.slice(0, eq), w2.slice(eq + 1));
-      continue;
-    }
-    inlineEnv = false;
-    if (w2 === "env" || w2 === "exec" || w2.endsWith("/bin/env")) {
-      inlineEnv = true;
-      continue;
-    }
-    if ((w2 === "--env" || w2 === "-e" || w2 === "--set-env") && ws2[i2 + 1] && ASSIGNMENT.test(ws2[i2 + 1])) {
-      const a = ws2[++i2];
-      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
-    } else if (w2.startsWith("--env=") && ASSIGNMENT.test(w2.slice(6))) {
-      const a = w2.slice(6);
-      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
-    } else if (w2 === "--settings" && ws2[i2 + 1]) facts.settings = ws2[++i2];
-    else if (w2.startsWith("--settings=")) facts.settings = w2.slice("--settings=".length);
-    else if (w2 === "runserver" || w2 === "runserver_plus") {
-      facts.role = "development";
-      facts.why = `it runs manage.py ${w2}, the development server`;
-    } else if ((w2 === "pytest" || w2 === "py.test" || w2 === "tox" || w2 === "test" && /manage\.py$|django-admin$/.test(ws2[i2 - 1] ?? "")) && !facts.role) {
-      facts.role = "development";
-      facts.why = "it runs the tests";
-    }
-  }
-  if (!facts.role) {
-    const managed = ws2.findIndex((w2) => /(^|\/)manage\.py$|^django-admin$/.test(w2));
-    const sub = managed >= 0 ? ws2[managed + 1] : void 0;
-    const serves = ws2.some((w2) => SERVER.test(w2));
-    if (sub && BUILD_STEPS.has(sub) && !serves) {
-      facts.role = "build";
-      facts.why = `it runs manage.py ${sub}, a build step`;
-    } else if (sub && RELEASE_STEPS.has(sub) && !serves) {
-      facts.role = "release";
-      facts.why = `it runs manage.py ${sub}, a release step`;
-    } else if (ws2.some((w2) => w2 === "celery" || w2.endsWith("/celery"))) facts.role = "worker";
-  }
-  return facts;
-}
-
-// src/deploy/env-file.ts
-var import_dotenv = __toESM(require_dist2(), 1);
-var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
-function parseEnvFile(path2, text) {
-  const parsed2 = (0, import_dotenv.parse)(text);
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const lines = text.split("\n");
-  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
-    const m2 = KEY_START.exec(lines[i2]);
-    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
-    seen.add(m2[1]);
-    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
-  }
-  return out2.reverse();
-}
-var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
-function isEnvTemplate(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
-  if (!suffix) return false;
-  const stem2 = name2.slice(0, -suffix.length);
-  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
-}
-function envTemplateFor(path2, paths) {
-  if (paths.has(path2)) return void 0;
-  const slash = path2.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
-  const candidates = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
-  if (path2.slice(slash + 1) === ".env") candidates.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
-  return candidates.find((c3) => paths.has(c3));
-}
-
-// src/deploy/interpolate.ts
-var NAME_START = /[A-Za-z_]/;
-var NAME_PART = /[A-Za-z0-9_]/;
-var MAX_DEPTH2 = 8;
-function closingBrace(text, from) {
-  let depth = 0;
-  for (let k2 = from; k2 < text.length; k2++) {
-    const c3 = text[k2];
-    if (c3 === "$" && (text[k2 + 1] === "$" || text[k2 + 1] === "{")) {
-      if (text[k2 + 1] === "{") depth++;
-      k2++;
-    } else if (c3 === "}") {
-      if (depth === 0) return k2;
-      depth--;
-    }
-  }
-  return -1;
-}
-function interpolate(text, lookup2, depth = 0) {
-  if (depth > MAX_DEPTH2) return void 0;
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
-    if (c3 !== "$") {
-      out2 += c3;
-      continue;
-    }
-    const next = text[i2 + 1];
-    if (next === "$") {
-      out2 += "$";
-      i2++;
-    } else if (next === "{") {
-      const close = closingBrace(text, i2 + 2);
-      if (close < 0) return void 0;
-      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
-      if (value === void 0) return void 0;
-      out2 += value;
-      i2 = close;
-    } else if (next !== void 0 && NAME_START.test(next)) {
-      let j3 = i2 + 1;
-      while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
-      const value = lookup2(text.slice(i2 + 1, j3));
-      if (value === void 0) return void 0;
-      out2 += value;
-      i2 = j3 - 1;
-    } else out2 += c3;
-  }
-  return out2;
-}
-function braced(inner, lookup2, depth) {
-  let j3 = 0;
-  while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
-  const name2 = inner.slice(0, j3);
-  const op = inner.slice(j3);
-  const value = lookup2(name2);
-  if (op === "") return value;
-  const colon = op.startsWith(":");
-  const kind = colon ? op[1] : op[0];
-  const arg = op.slice(colon ? 2 : 1);
-  const unset = value === void 0 || colon && value === "";
-  if (kind === "-") return unset ? interpolate(arg, lookup2, depth + 1) : value;
-  if (kind === "?") return unset ? void 0 : value;
-  if (kind === "+") return unset ? "" : interpolate(arg, lookup2, depth + 1);
-  return void 0;
-}
-
-// src/deploy/scalar.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function plainText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  return void 0;
-}
-function scalarText(node) {
-  return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
-}
-
-// src/deploy/compose.ts
-var isComposeFile = (path2) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path2);
-var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
-var joinPath = (dir, rel2) => {
-  const parts2 = (dir ? dir.split("/") : []).concat(rel2.replace(/^\.\//, "").split("/"));
-  const out2 = [];
-  for (const p2 of parts2) {
-    if (p2 === "..") out2.pop();
-    else if (p2 && p2 !== ".") out2.push(p2);
-  }
-  return out2.join("/");
+// src/deps/files.ts
+var NAMED = {
+  "pyproject.toml": "pyproject",
+  pipfile: "pipfile",
+  "pipfile.lock": "pipfile.lock",
+  "poetry.lock": "poetry.lock",
+  "uv.lock": "uv.lock",
+  "setup.cfg": "setup.cfg",
+  "setup.py": "setup.py"
 };
-var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
-var MAX_MERGE_DEPTH = 8;
-var MAX_MERGED_MAPS = 1e3;
-var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
-function aliasesOf(doc) {
-  const anchors = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml3.visit)(doc, {
-    Node: (_key, node) => {
-      if ((0, import_yaml3.isAlias)(node)) {
-        const target = anchors.get(node.source);
-        if (target) targets.set(node, target);
-      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
-    }
-  });
-  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
-}
-function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
-  const own = map.items.filter((p2) => !isMergeKey(p2.key));
-  if (depth >= MAX_MERGE_DEPTH || --budget.maps < 0) return own;
-  const merged = [];
-  for (const p2 of map.items) {
-    if (!isMergeKey(p2.key)) continue;
-    const value = deref(p2.value);
-    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
-    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
-  }
-  return [...merged, ...own];
-}
-function field(deref, map, key) {
-  const pair3 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
-  return pair3 ? deref(pair3.value) : void 0;
-}
-function commandOf(node) {
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
-  return scalarText(node);
-}
-function composeDeployments(path2, text, files) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length) return [];
-  const services = doc.get("services", true);
-  if (!(0, import_yaml3.isMap)(services)) return [];
-  const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const dir = dirOf(path2);
-  const deref = aliasesOf(doc);
-  const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
-  const lookup2 = (name2) => dotenv.get(name2);
-  const fileClass = classifyFile(path2);
-  const out2 = [];
-  for (const pair3 of services.items) {
-    const name2 = scalarText(pair3.key) ?? "?";
-    const service = deref(pair3.value);
-    if (!(0, import_yaml3.isMap)(service)) continue;
-    const get = (key) => field(deref, service, key);
-    const env = /* @__PURE__ */ new Map();
-    for (const file of envFiles(get("env_file"))) {
-      const envPath = joinPath(dir, file);
-      const template = envTemplateFor(envPath, files.paths);
-      const source2 = template ?? envPath;
-      for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
-    }
-    const environment = get("environment");
-    if ((0, import_yaml3.isMap)(environment))
-      for (const item of pairsOf(deref, environment)) {
-        const key = scalarText(item.key);
-        if (!key) continue;
-        const raw = scalarText(deref(item.value));
-        const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
-        env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
-      }
-    else if ((0, import_yaml3.isSeq)(environment))
-      for (const item of environment.items) {
-        const entry = scalarText(item);
-        if (!entry) continue;
-        const eq = entry.indexOf("=");
-        const key = eq < 0 ? entry : entry.slice(0, eq);
-        env.set(key, { name: key, value: eq < 0 ? lookup2(key) : interpolate(entry.slice(eq + 1), lookup2), path: path2, line: lineOf2(item) });
-      }
-    const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
-    const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
-    const builds = get("build") !== void 0;
-    if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
-    const facts = commandFacts(command);
-    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
-    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
-    const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
-    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
-    const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
-    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
-  }
-  return out2;
-}
-var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
-function developmentSigns(volumes, env) {
-  if ((0, import_yaml3.isSeq)(volumes))
-    for (const v2 of volumes.items) {
-      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
-      if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
-    }
-  for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
-    const value = env.get(name2)?.value;
-    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name2}=${value}` };
-  }
+var REQUIREMENTS_DIRS = /* @__PURE__ */ new Set(["requirements", "requirement", "reqs", "deps", "dependencies", "pip"]);
+function dependencySource(path2) {
+  const parts3 = path2.toLowerCase().split("/");
+  const name2 = parts3[parts3.length - 1];
+  if (NAMED[name2]) return NAMED[name2];
+  if (!/\.(txt|in|pip)$/.test(name2)) return void 0;
+  if (/requirements|constraints/.test(name2) || REQUIREMENTS_DIRS.has(parts3[parts3.length - 2] ?? "")) return "requirements";
   return void 0;
 }
-function envFiles(node) {
-  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
-  if ((0, import_yaml3.isSeq)(node))
-    return node.items.flatMap((i2) => {
-      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
-      if ((0, import_yaml3.isMap)(i2)) {
-        const p2 = scalarText(i2.get("path", true));
-        return p2 ? [p2] : [];
-      }
-      return [];
-    });
-  return [];
-}
-
-// src/deploy/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-var isDockerfile = (path2) => {
+var isDependencyFile = (path2) => dependencySource(path2) !== void 0;
+var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "development", "test", "tests", "testing", "ci", "lint", "linting", "docs", "doc", "local", "debug", "tox", "typing", "mypy", "qa", "style", "format", "bench", "benchmark"]);
+function dependencyFileClass(path2) {
   const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
-};
-var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
-function commandOf2(instruction) {
-  const text = instruction.getArgumentsContent() ?? "";
-  if (text.trim().startsWith("[")) {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (Array.isArray(parsed2)) return parsed2.map(String);
-    } catch {
-    }
-  }
-  return text;
-}
-function dockerfileDeployments(path2, text) {
-  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
-  const froms = dockerfile.getFROMs();
-  if (!froms.length) return [];
-  const stageOf = (line2) => {
-    let stage = 0;
-    froms.forEach((f3, i2) => {
-      if (f3.getRange().start.line <= line2) stage = i2;
-    });
-    return stage;
-  };
-  const stageNames = froms.map((f3) => (f3.getBuildStage() ?? "").toLowerCase());
-  const stageEnv = froms.map(() => /* @__PURE__ */ new Map());
-  const args3 = froms.map(() => /* @__PURE__ */ new Map());
-  const commands = froms.map(() => void 0);
-  const entrypoints = froms.map(() => void 0);
-  const builds = [];
-  for (const instruction of dockerfile.getInstructions()) {
-    const keyword = instruction.getKeyword();
-    const line2 = instruction.getRange().start.line + 1;
-    const stage = stageOf(line2 - 1);
-    const lookup3 = (n) => args3[stage].get(n) ?? stageEnv[stage].get(n)?.value;
-    if (keyword === "FROM") {
-      const base = stageNames.indexOf((froms[stage].getImageName() ?? "").toLowerCase());
-      if (base >= 0 && base < stage) {
-        for (const [k2, v2] of stageEnv[base]) stageEnv[stage].set(k2, v2);
-        for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
-        commands[stage] = commands[base];
-        entrypoints[stage] = entrypoints[base];
-      }
-    } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
-      const properties = instruction.getProperties();
-      for (const p2 of properties) {
-        const raw = p2.getValue();
-        if (keyword === "ARG") {
-          if (raw !== null) args3[stage].set(p2.getName(), raw);
-          continue;
-        }
-        const value = raw === null ? void 0 : interpolate(raw, lookup3);
-        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
-      }
-    } else if (keyword === "CMD") commands[stage] = instruction;
-    else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
-    else if (keyword === "RUN") {
-      const facts2 = commandFacts(commandOf2(instruction));
-      const named2 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
-      const settings2 = named2 === void 0 ? void 0 : interpolate(named2, lookup3);
-      if (settings2)
-        builds.push({ path: path2, line: line2, name: `${path2} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path: path2, line: line2 } });
-    }
-  }
-  const last = froms.length - 1;
-  const env = stageEnv[last];
-  const cmd = commands[last];
-  const entry = entrypoints[last];
-  const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
-  const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
-  const lookup2 = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: commandLine });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
-  const fileClass = classifyFile(path2);
-  const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
+  const byPath = classifyFile(name2 === "setup.cfg" ? `${path2.slice(0, path2.lastIndexOf("/") + 1)}setup.py` : path2);
+  if (byPath.kind !== "production") return byPath;
+  const words2 = name2.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
+  if (dependencySource(path2) === "requirements" && words2.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name2} lists development, test or documentation dependencies` };
+  return { kind: "production", why: "it lists what the project installs" };
 }
 
-// src/deploy/kubernetes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
-var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
-function podSpec(doc) {
-  for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
-    const node = doc.getIn(path2, true);
-    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
-  }
-  return void 0;
-}
-function kubernetesDeployments(path2, text) {
-  const lineCounter = new import_yaml4.LineCounter();
-  let docs;
-  try {
-    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(docs)) return [];
-  const lineOf2 = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
-  const configMaps = /* @__PURE__ */ new Map();
-  const workloads = [];
-  for (const d2 of docs) {
-    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
-    const kind = scalarText(d2.contents.get("kind", true));
-    if (kind === "ConfigMap") {
-      const data = d2.contents.get("data", true);
-      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
-    } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
-  }
-  const fileClass = classifyFile(path2);
+// src/deps/specifier.ts
+var CLAUSE = /^(~=|===|==|!=|<=|>=|<|>)(.+)$/;
+function clauses(spec) {
+  if (!spec) return [];
   const out2 = [];
-  for (const w2 of workloads) {
-    const spec = podSpec(w2);
-    const containers = spec?.get("containers", true);
-    if (!(0, import_yaml4.isSeq)(containers)) continue;
-    for (const c3 of containers.items) {
-      if (!(0, import_yaml4.isMap)(c3)) continue;
-      const env = /* @__PURE__ */ new Map();
-      const envFrom = c3.get("envFrom", true);
-      if ((0, import_yaml4.isSeq)(envFrom))
-        for (const source2 of envFrom.items) {
-          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
-          for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
-        }
-      const list2 = c3.get("env", true);
-      if ((0, import_yaml4.isSeq)(list2))
-        for (const item of list2.items) {
-          if (!(0, import_yaml4.isMap)(item)) continue;
-          const name3 = scalarText(item.get("name", true));
-          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
-        }
-      const words2 = ["command", "args"].flatMap((k2) => {
-        const v2 = c3.get(k2, true);
-        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
-      });
-      const facts = commandFacts(words2);
-      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
-      const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
-      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
+  for (const part of spec.split(",")) {
+    const m2 = CLAUSE.exec(part.trim());
+    if (!m2) return void 0;
+    out2.push({ op: m2[1], version: m2[2].trim() });
+  }
+  return out2;
+}
+function isValidSpecifier(spec) {
+  if (!spec) return true;
+  const cs2 = clauses(spec);
+  if (!cs2) return false;
+  if (cs2.some((c3) => c3.op === "===")) return cs2.length === 1;
+  return validRange(spec);
+}
+function exactVersion(spec) {
+  const cs2 = clauses(spec);
+  const eq2 = cs2?.find((c3) => (c3.op === "==" || c3.op === "===") && !c3.version.endsWith(".*"));
+  return eq2 && valid(eq2.version) ? eq2.version : void 0;
+}
+function admits(spec, version) {
+  if (!spec) return true;
+  const exact = clauses(spec)?.find((c3) => c3.op === "===");
+  if (exact) return exact.version === version;
+  return satisfies(version, spec);
+}
+function nextRelease(version) {
+  const e = explain(version);
+  if (!e) return void 0;
+  const r2 = [...e.release];
+  if (r2.length < 3) while (r2.length < 3) r2.push(0);
+  r2[r2.length - 1]++;
+  return r2.join(".");
+}
+function candidates(spec, extra = []) {
+  const out2 = new Set(extra);
+  for (const c3 of clauses(spec) ?? []) {
+    const v2 = c3.version.replace(/\.\*$/, "");
+    if (!valid(v2)) continue;
+    out2.add(v2);
+    const next = nextRelease(v2);
+    if (next) out2.add(next);
+    const e = explain(v2);
+    if (e && e.release.length >= 2) out2.add(`${e.release[0]}.${e.release[1] + 1}`);
+    if (e) out2.add(`${e.release[0] + 1}.0`);
+  }
+  return [...out2].filter((v2) => valid(v2)).sort(compare);
+}
+function oldestAdmitted(spec) {
+  const cs2 = clauses(spec);
+  if (!cs2 || !cs2.some((c3) => [">=", ">", "==", "===", "~="].includes(c3.op))) return void 0;
+  const exact = cs2.find((c3) => c3.op === "===");
+  if (exact) return exact.version;
+  return candidates(spec).find((v2) => admits(spec, v2));
+}
+function admitsSeries(spec, series) {
+  const inSeries = (v2) => seriesOf(v2) === series;
+  const tries = [series, `${series}.999`, ...candidates(spec).filter(inSeries)];
+  return tries.some((v2) => admits(spec, v2));
+}
+function seriesOf(version) {
+  const e = explain(version);
+  return e ? `${e.release[0]}.${e.release[1] ?? 0}` : void 0;
+}
+
+// src/deps/judged.ts
+var MANIFESTS = /* @__PURE__ */ new Set(["pyproject", "poetry", "pipfile"]);
+function productionPins(pins) {
+  return pins.filter((p2) => !p2.group && dependencyFileClass(p2.path).kind === "production" && isValidSpecifier(p2.specifier));
+}
+function judgedPins(pins) {
+  const prod = productionPins(pins);
+  const lockedDirs = new Set(prod.filter((p2) => p2.locked).map((p2) => dirname(p2.path)));
+  const out2 = [];
+  for (const pin2 of prod) {
+    if (MANIFESTS.has(pin2.source) && lockedDirs.has(dirname(pin2.path))) continue;
+    const exact = exactVersion(pin2.specifier);
+    if (exact) out2.push({ pin: pin2, release: exact, how: pin2.locked ? "locked" : "exact" });
+    else {
+      const oldest = oldestAdmitted(pin2.specifier);
+      if (oldest) out2.push({ pin: pin2, release: oldest, how: "oldest" });
+      else if (pin2.specifier) out2.push({ pin: pin2, release: "", how: "open" });
     }
   }
   return out2;
 }
 
-// src/deploy/paas.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+// src/deps/requirement.ts
+function normalizeName(name2) {
+  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+}
+var isDjango = (name2) => normalizeName(name2) === "django";
+var NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?/;
+function parseRequirement(input) {
+  let rest = input.trim();
+  const name2 = NAME.exec(rest)?.[0];
+  if (!name2) return void 0;
+  rest = rest.slice(name2.length).trimStart();
+  let marker;
+  const semi = rest.indexOf(";");
+  if (semi >= 0) {
+    marker = rest.slice(semi + 1).trim() || void 0;
+    rest = rest.slice(0, semi).trim();
+  }
+  let extras = [];
+  if (rest.startsWith("[")) {
+    const close = rest.indexOf("]");
+    if (close < 0) return void 0;
+    extras = rest.slice(1, close).split(",").map((e) => e.trim()).filter(Boolean);
+    rest = rest.slice(close + 1).trim();
+  }
+  if (rest.startsWith("@")) return { name: name2, extras, specifier: "", url: rest.slice(1).trim(), marker };
+  if (rest.startsWith("(") && rest.endsWith(")")) rest = rest.slice(1, -1);
+  return { name: name2, extras, specifier: rest.replace(/\s+/g, ""), marker };
+}
+
+// src/deps/text-lines.ts
+function headerLine(lines, table) {
+  const want = table.replace(/\s+/g, "").toLowerCase();
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const t2 = lines[i2].trim();
+    if (!t2.startsWith("[")) continue;
+    const hash = t2.indexOf("#");
+    const name2 = (hash >= 0 ? t2.slice(0, hash) : t2).replace(/[[\]"'\s]/g, "").toLowerCase();
+    if (name2 === want) return i2 + 1;
+  }
+  return void 0;
+}
+function findLine(lines, test, from = 1, fallback = from) {
+  for (let i2 = Math.max(0, from - 1); i2 < lines.length; i2++) if (test(lines[i2])) return i2 + 1;
+  return fallback;
+}
+function stringLine(lines, value, from = 1) {
+  return findLine(lines, (l3) => l3.includes(`"${value}"`) || l3.includes(`'${value}'`), from, findLine(lines, (l3) => l3.includes(value), 1, from));
+}
+function djangoKeyLine(lines, from = 1) {
+  return findLine(lines, (l3) => /^\s*["']?django["']?\s*[=:]/i.test(l3), from);
+}
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -54436,7 +50344,6204 @@ function parse5(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
+// src/deps/toml.ts
+var isTable = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+function parseTomlFile(path2, text) {
+  try {
+    return { doc: parse5(text) };
+  } catch (e) {
+    const line2 = e instanceof TomlError && Number.isInteger(e.line) && e.line > 0 ? { line: e.line } : {};
+    const why2 = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
+    return { notice: { path: path2, ...line2, message: `not read for the Django version: invalid TOML (${why2})` } };
+  }
+}
+function dig(doc, ...keys) {
+  let cur = doc;
+  for (const k2 of keys) {
+    if (!isTable(cur)) return void 0;
+    cur = cur[k2];
+  }
+  return cur;
+}
+
+// src/deps/locks.ts
+function readTomlLock(path2, text, source2) {
+  const parsed2 = parseTomlFile(path2, text);
+  if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
+  const packages = parsed2.doc.package;
+  const reading = { pins: [], notices: [] };
+  if (!Array.isArray(packages)) return reading;
+  const lines = text.split("\n");
+  let from = 1;
+  for (const p2 of packages) {
+    if (!isTable(p2) || typeof p2.name !== "string" || !isDjango(p2.name) || typeof p2.version !== "string") continue;
+    const nameLine = findLine(lines, (l3) => /^\s*name\s*=\s*["']django["']/i.test(l3), from, from);
+    const line2 = findLine(lines, (l3) => /^\s*version\s*=/.test(l3), nameLine, nameLine);
+    from = line2 + 1;
+    const dev = p2.category === "dev" ? { group: "dev" } : {};
+    reading.pins.push({ path: path2, line: line2, source: source2, specifier: `==${p2.version}`, text: `${p2.name} ${p2.version}`, locked: true, ...dev });
+  }
+  return reading;
+}
+
+// src/deps/pipfile.ts
+function readPipfile(path2, text) {
+  const parsed2 = parseTomlFile(path2, text);
+  if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
+  const lines = text.split("\n");
+  const reading = { pins: [], notices: [] };
+  for (const section of ["packages", "dev-packages"]) {
+    const deps = parsed2.doc[section];
+    if (!isTable(deps)) continue;
+    for (const [name2, value] of Object.entries(deps)) {
+      if (!isDjango(name2)) continue;
+      const version = typeof value === "string" ? value : isTable(value) && typeof value.version === "string" ? value.version : void 0;
+      if (version === void 0) continue;
+      const marker = isTable(value) && typeof value.markers === "string" ? value.markers : void 0;
+      const specifier = version.trim() === "*" ? "" : version.replace(/\s+/g, "");
+      const line2 = djangoKeyLine(lines, headerLine(lines, section) ?? 1);
+      reading.pins.push({ path: path2, line: line2, source: "pipfile", specifier, text: `${name2} = "${version}"`, locked: false, ...marker ? { marker } : {}, ...section === "dev-packages" ? { group: "dev-packages" } : {} });
+    }
+  }
+  return reading;
+}
+function readPipfileLock(path2, text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return { pins: [], notices: [{ path: path2, message: `not read for the Django version: invalid JSON (${e.message.split("\n")[0]})` }] };
+  }
+  const reading = { pins: [], notices: [] };
+  if (!isTable(doc)) return reading;
+  const lines = text.split("\n");
+  for (const section of ["default", "develop"]) {
+    const deps = doc[section];
+    if (!isTable(deps)) continue;
+    const sectionLine = findLine(lines, (l3) => l3.includes(`"${section}"`), 1, 1);
+    for (const [name2, value] of Object.entries(deps)) {
+      if (!isDjango(name2) || !isTable(value) || typeof value.version !== "string") continue;
+      const keyLine = djangoKeyLine(lines, sectionLine);
+      const line2 = findLine(lines, (l3) => l3.includes('"version"'), keyLine, keyLine);
+      const marker = typeof value.markers === "string" ? value.markers : void 0;
+      reading.pins.push({ path: path2, line: line2, source: "pipfile.lock", specifier: value.version.replace(/\s+/g, ""), text: `${name2} ${value.version}`, locked: true, ...marker ? { marker } : {}, ...section === "develop" ? { group: "develop" } : {} });
+    }
+  }
+  return reading;
+}
+
+// src/deps/poetry-constraint.ts
+function parts2(v2) {
+  if (!/^\d+(\.\d+){0,3}$/.test(v2)) return void 0;
+  return v2.split(".").map(Number);
+}
+function caret(v2) {
+  const p2 = parts2(v2);
+  if (!p2) return void 0;
+  const i2 = p2.findIndex((n, k2) => n !== 0 || k2 === p2.length - 1);
+  const upper = p2.slice(0, i2 + 1);
+  upper[i2]++;
+  return `>=${v2},<${upper.join(".")}`;
+}
+function tilde(v2) {
+  const p2 = parts2(v2);
+  if (!p2) return void 0;
+  const upper = p2.length === 1 ? [p2[0] + 1] : [p2[0], p2[1] + 1];
+  return `>=${v2},<${upper.join(".")}`;
+}
+function one(c3) {
+  const t2 = c3.trim();
+  if (t2 === "*" || t2 === "") return "";
+  if (t2.startsWith("^")) return caret(t2.slice(1).trim());
+  if (t2.startsWith("~") && !t2.startsWith("~=")) return tilde(t2.slice(1).trim());
+  if (/^\d/.test(t2)) return `==${t2}`;
+  return t2.replace(/\s+/g, "");
+}
+function poetryToPep440(constraint) {
+  const out2 = [];
+  for (const alt of constraint.split("||")) {
+    const pieces = alt.replace(/\s+/g, " ").trim().split(/ ?, ?| (?=[<>=!~^])/).filter(Boolean);
+    const specs = pieces.map(one);
+    if (specs.some((s) => s === void 0)) return void 0;
+    out2.push(specs.filter(Boolean).join(","));
+  }
+  return out2;
+}
+
+// src/deps/pyproject.ts
+function fromStrings(path2, lines, list2, table, group) {
+  if (!Array.isArray(list2)) return [];
+  const from = headerLine(lines, table) ?? 1;
+  const out2 = [];
+  for (const item of list2) {
+    if (typeof item !== "string") continue;
+    const req = parseRequirement(item);
+    if (!req || !isDjango(req.name) || req.url) continue;
+    out2.push({ path: path2, line: stringLine(lines, item, from), source: "pyproject", specifier: req.specifier, text: item, locked: false, marker: req.marker, ...group ? { group } : {} });
+  }
+  return out2;
+}
+function fromPoetry(path2, lines, deps, table, group) {
+  const reading = { pins: [], notices: [] };
+  if (!isTable(deps)) return reading;
+  for (const [name2, value] of Object.entries(deps)) {
+    if (!isDjango(name2)) continue;
+    const line2 = djangoKeyLine(lines, headerLine(lines, table) ?? 1);
+    const entries = Array.isArray(value) ? value : [value];
+    for (const e of entries) {
+      const constraint = typeof e === "string" ? e : isTable(e) && typeof e.version === "string" ? e.version : void 0;
+      if (constraint === void 0) continue;
+      const specs = poetryToPep440(constraint);
+      if (!specs) {
+        reading.notices.push({ path: path2, line: line2, message: `not read for the Django version: the Poetry constraint "${constraint}" is not understood` });
+        continue;
+      }
+      const marker = isTable(e) && typeof e.markers === "string" ? e.markers : isTable(e) && typeof e.python === "string" ? `python_version ${e.python}` : void 0;
+      const optional = isTable(e) && e.optional === true ? "optional" : void 0;
+      for (const specifier of specs) reading.pins.push({ path: path2, line: line2, source: "poetry", specifier, text: `${name2} = "${constraint}"`, locked: false, ...marker ? { marker } : {}, ...group ?? optional ? { group: group ?? optional } : {} });
+    }
+  }
+  return reading;
+}
+function readPyproject(path2, text) {
+  const parsed2 = parseTomlFile(path2, text);
+  if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
+  const doc = parsed2.doc;
+  const lines = text.split("\n");
+  const pins = [...fromStrings(path2, lines, dig(doc, "project", "dependencies"), "project")];
+  const optional = dig(doc, "project", "optional-dependencies");
+  if (isTable(optional)) for (const [g2, list2] of Object.entries(optional)) pins.push(...fromStrings(path2, lines, list2, "project.optional-dependencies", g2));
+  const groups2 = dig(doc, "dependency-groups");
+  if (isTable(groups2)) for (const [g2, list2] of Object.entries(groups2)) pins.push(...fromStrings(path2, lines, list2, "dependency-groups", g2));
+  const notices = [];
+  const poetry = fromPoetry(path2, lines, dig(doc, "tool", "poetry", "dependencies"), "tool.poetry.dependencies");
+  pins.push(...poetry.pins);
+  notices.push(...poetry.notices);
+  const dev = fromPoetry(path2, lines, dig(doc, "tool", "poetry", "dev-dependencies"), "tool.poetry.dev-dependencies", "dev");
+  pins.push(...dev.pins);
+  notices.push(...dev.notices);
+  const poetryGroups = dig(doc, "tool", "poetry", "group");
+  if (isTable(poetryGroups))
+    for (const [g2, body2] of Object.entries(poetryGroups)) {
+      const r2 = fromPoetry(path2, lines, isTable(body2) ? body2.dependencies : void 0, `tool.poetry.group.${g2}.dependencies`, g2 === "main" ? void 0 : g2);
+      pins.push(...r2.pins);
+      notices.push(...r2.notices);
+    }
+  return { pins, notices };
+}
+
+// src/deps/requirements.ts
+function resolveInclude(from, target) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith("/")) return void 0;
+  const parts3 = dirname(from) ? dirname(from).split("/") : [];
+  for (const seg of target.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (!parts3.length) return void 0;
+      parts3.pop();
+    } else parts3.push(seg);
+  }
+  return parts3.join("/");
+}
+function logicalLines(text) {
+  const out2 = [];
+  const physical = text.split("\n");
+  for (let i2 = 0; i2 < physical.length; i2++) {
+    const start2 = i2 + 1;
+    const parts3 = [physical[i2].replace(/\r$/, "")];
+    while (parts3[parts3.length - 1].endsWith("\\") && i2 + 1 < physical.length) {
+      parts3[parts3.length - 1] = parts3[parts3.length - 1].slice(0, -1);
+      parts3.push(physical[++i2].replace(/\r$/, ""));
+    }
+    out2.push({ line: start2, text: parts3.join(" ") });
+  }
+  return out2;
+}
+function stripComment(t2) {
+  for (let i2 = 0; i2 < t2.length; i2++) if (t2[i2] === "#" && (i2 === 0 || t2[i2 - 1] === " " || t2[i2 - 1] === "	")) return t2.slice(0, i2);
+  return t2;
+}
+var INCLUDE = /^(-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?=[^\s=-]))(\S+)/;
+function readRequirements(path2, text) {
+  const reading = { pins: [], notices: [], includes: [] };
+  for (const { line: line2, text: raw } of logicalLines(text)) {
+    const t2 = stripComment(raw).trim();
+    if (!t2) continue;
+    if (t2.startsWith("-")) {
+      const inc2 = INCLUDE.exec(t2);
+      const target = inc2 && resolveInclude(path2, inc2[2]);
+      if (target) reading.includes?.push(target);
+      continue;
+    }
+    const option = /\s--?[a-z]/i.exec(t2);
+    const requirement = option ? t2.slice(0, option.index).trim() : t2;
+    const req = parseRequirement(requirement);
+    if (!req || !isDjango(req.name) || req.url) continue;
+    reading.pins.push({ path: path2, line: line2, source: "requirements", specifier: req.specifier, text: requirement, locked: false, marker: req.marker });
+  }
+  return reading;
+}
+
+// src/deps/setup.ts
+function pin(path2, line2, source2, text, group) {
+  const req = parseRequirement(text);
+  if (!req || !isDjango(req.name) || req.url) return void 0;
+  return { path: path2, line: line2, source: source2, specifier: req.specifier, text: text.trim(), locked: false, marker: req.marker, ...group ? { group } : {} };
+}
+function readSetupCfg(path2, text) {
+  const reading = { pins: [], notices: [] };
+  const lines = text.split("\n");
+  let section = "";
+  let key;
+  const take = (line2, value) => {
+    if (!key) return;
+    const inOptions = section === "options" && key === "install_requires";
+    const extra = section === "options.extras_require" ? key : void 0;
+    if (!inOptions && !extra) return;
+    const v2 = value.replace(/\s#.*$/, "").trim();
+    if (!v2 || v2.startsWith("#")) return;
+    const p2 = pin(path2, line2, "setup.cfg", v2, extra);
+    if (p2) reading.pins.push(p2);
+  };
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const raw = lines[i2].replace(/\r$/, "");
+    if (/^\s*[#;]/.test(raw) || !raw.trim()) continue;
+    const header = /^\[([^\]]+)\]\s*$/.exec(raw);
+    if (header) {
+      section = header[1].trim().toLowerCase();
+      key = void 0;
+      continue;
+    }
+    if (/^\s/.test(raw)) {
+      take(i2 + 1, raw);
+      continue;
+    }
+    const eq2 = raw.search(/[=:]/);
+    if (eq2 < 0) continue;
+    key = raw.slice(0, eq2).trim().toLowerCase();
+    take(i2 + 1, raw.slice(eq2 + 1));
+  }
+  return reading;
+}
+function strings(e) {
+  if (!e || e.t !== "seq") return [];
+  return e.items.flatMap((i2) => i2.t === "const" && typeof i2.value === "string" ? [{ value: i2.value, line: i2.line }] : []);
+}
+function calls(body2, out2 = []) {
+  for (const s of body2) {
+    if (s.t === "expr" && s.expr.t === "call") out2.push(s.expr);
+    else if (s.t === "assign" && s.value.t === "call") out2.push(s.value);
+    else if (s.t === "if") {
+      for (const b3 of s.branches) calls(b3.body, out2);
+      if (s.orelse) calls(s.orelse, out2);
+    } else if (s.t === "try") calls([...s.body, ...s.orelse, ...s.final], out2);
+    else if (s.t === "with") calls(s.body, out2);
+    else if (s.t === "def") calls(s.body, out2);
+  }
+  return out2;
+}
+function readSetupPy(path2, text) {
+  const reading = { pins: [], notices: [] };
+  if (!/django/i.test(text)) return reading;
+  const mod = parseModule(text);
+  const lists = /* @__PURE__ */ new Map();
+  for (const s of mod.body) if (s.t === "assign" && s.targets.length === 1 && s.targets[0].t === "name") lists.set(s.targets[0].id, s.value);
+  const resolve2 = (e) => e.t === "name" ? lists.get(e.id) : e;
+  const isSetup = (f3) => f3.t === "name" && f3.id === "setup" || f3.t === "attr" && f3.attr === "setup";
+  for (const call3 of calls(mod.body).filter((c3) => isSetup(c3.func))) {
+    for (const kw of call3.kwargs) {
+      const value = resolve2(kw.value);
+      if (kw.name === "install_requires") for (const s of strings(value)) pushPin(reading, pin(path2, s.line, "setup.py", s.value));
+      if (kw.name === "extras_require" && value?.t === "dict")
+        for (const entry of value.entries) {
+          if (!("key" in entry) || entry.key.t !== "const" || typeof entry.key.value !== "string") continue;
+          const group = entry.key.value;
+          const v2 = resolve2(entry.value);
+          for (const s of strings(v2)) pushPin(reading, pin(path2, s.line, "setup.py", s.value, group));
+        }
+    }
+  }
+  if (mod.errorLines.length && !reading.pins.length) reading.notices.push({ path: path2, line: mod.errorLines[0], message: "not read for the Django version: a syntax error the parser could not recover from" });
+  return reading;
+}
+function pushPin(reading, p2) {
+  if (p2) reading.pins.push(p2);
+}
+
+// src/deps/pins.ts
+function readOne(path2, text, source2) {
+  switch (source2) {
+    case "requirements":
+      return readRequirements(path2, text);
+    case "pyproject":
+    case "poetry":
+      return readPyproject(path2, text);
+    case "pipfile":
+      return readPipfile(path2, text);
+    case "pipfile.lock":
+      return readPipfileLock(path2, text);
+    case "poetry.lock":
+    case "uv.lock":
+      return readTomlLock(path2, text, source2);
+    case "setup.cfg":
+      return readSetupCfg(path2, text);
+    case "setup.py":
+      return readSetupPy(path2, text);
+  }
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function djangoPins(files) {
+  const cached = cache2.get(files);
+  if (cached) return cached;
+  const result = { pins: [], notices: [], unread: [] };
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [...files.paths].sort().flatMap((path2) => {
+    const source2 = dependencySource(path2);
+    return source2 ? [{ path: path2, source: source2 }] : [];
+  });
+  while (queue.length) {
+    const { path: path2, source: source2, from } = queue.shift();
+    if (seen.has(path2)) continue;
+    seen.add(path2);
+    const text = files.read(path2);
+    if (text === void 0) {
+      if (from && files.paths.has(path2)) result.unread.push(path2);
+      if (from) result.notices.push({ path: from, message: `not read for the Django version: it includes ${path2}, which ${files.paths.has(path2) ? "was not read" : "is not in the repository"}` });
+      continue;
+    }
+    let reading;
+    try {
+      reading = readOne(path2, text, source2);
+    } catch (e) {
+      reading = { pins: [], notices: [{ path: path2, message: `not read for the Django version: ${e.message.split("\n")[0]}` }] };
+    }
+    result.pins.push(...reading.pins);
+    result.notices.push(...reading.notices);
+    for (const p2 of reading.pins) if (!isValidSpecifier(p2.specifier)) result.notices.push({ path: p2.path, line: p2.line, message: `not read for the Django version: "${p2.text}" is not a PEP 440 specifier` });
+    for (const inc2 of reading.includes ?? []) if (!seen.has(inc2)) queue.push({ path: inc2, source: "requirements", from: path2 });
+  }
+  if (!result.unread.length) cache2.set(files, result);
+  return result;
+}
+
+// src/deps/support.ts
+var SUPPORT_SOURCE = "https://www.djangoproject.com/download/#supported-versions";
+var SERIES = [
+  { series: "1.8", endOfSupport: "2018-04", lts: true },
+  { series: "1.9", endOfSupport: "2017-04" },
+  { series: "1.10", endOfSupport: "2017-12" },
+  { series: "1.11", endOfSupport: "2020-04", lts: true },
+  { series: "2.0", endOfSupport: "2019-04" },
+  { series: "2.1", endOfSupport: "2019-12" },
+  { series: "2.2", endOfSupport: "2022-04", lts: true },
+  { series: "3.0", endOfSupport: "2021-04" },
+  { series: "3.1", endOfSupport: "2021-12" },
+  { series: "3.2", endOfSupport: "2024-04", lts: true },
+  { series: "4.0", endOfSupport: "2023-04" },
+  { series: "4.1", endOfSupport: "2023-12" },
+  { series: "4.2", endOfSupport: "2026-04", lts: true },
+  { series: "5.0", endOfSupport: "2025-04" },
+  { series: "5.1", endOfSupport: "2025-12" },
+  { series: "5.2", endOfSupport: "2028-04", lts: true },
+  { series: "6.0", endOfSupport: "2027-04" }
+];
+var NEWEST_SERIES = SERIES.reduce((a, b3) => compare(a.series, b3.series) >= 0 ? a : b3).series;
+function pastSupport(series, today) {
+  const row = SERIES.find((s) => s.series === series);
+  if (!row) return { past: compare(series, SERIES[0].series) < 0 };
+  const [y2, m2] = row.endOfSupport.split("-").map(Number);
+  return { past: today.getTime() >= Date.UTC(y2, m2, 1), endOfSupport: row.endOfSupport };
+}
+
+// src/deps/django-version.ts
+function parseDjangoVersion(text) {
+  const t2 = text.trim();
+  return /^\d+(\.\d+){1,2}$/.test(t2) && valid(t2) ? t2 : void 0;
+}
+function fromPins(pins) {
+  const byDepth = (a, b3) => a.path.split("/").length - b3.path.split("/").length || a.path.localeCompare(b3.path);
+  const judged = judgedPins(pins).filter((j3) => j3.how !== "open").sort((a, b3) => Number(b3.how === "locked") - Number(a.how === "locked") || byDepth(a.pin, b3.pin));
+  const first = judged[0];
+  if (first) {
+    const series = seriesOf(first.release) ?? NEWEST_SERIES;
+    const what = first.how === "oldest" ? `Django ${first.release}, the oldest release \`${first.pin.text}\` admits (${first.pin.path}:${first.pin.line})` : `Django ${first.release} from ${first.pin.path}:${first.pin.line}`;
+    return { version: first.release, series, source: first.how === "locked" ? "lock" : "pin", why: what, pin: first.pin };
+  }
+  const open2 = productionPins(pins).sort((a, b3) => byDepth(a, b3))[0];
+  if (!open2 || !open2.specifier) return void 0;
+  const newest = [...SERIES].map((s) => s.series).sort(compare).reverse().find((s) => admits(open2.specifier, `${s}.999`) || admits(open2.specifier, s));
+  if (!newest) return void 0;
+  return { version: newest, series: newest, source: "pin", why: `Django ${newest}, the newest series \`${open2.text}\` admits (${open2.path}:${open2.line})`, pin: open2 };
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function djangoVersion(files, option) {
+  if (option) {
+    const series = seriesOf(option) ?? option;
+    return { version: option, series, source: "option", why: `Django ${option}, as configured (--django-version or django-version in the config)` };
+  }
+  const cached = cache3.get(files);
+  if (cached) return cached;
+  const pins = djangoPins(files);
+  const found = fromPins(pins.pins) ?? { version: NEWEST_SERIES, series: NEWEST_SERIES, source: "assumed", why: `Django ${NEWEST_SERIES}, the newest series this review knows: no Django pin was found` };
+  if (!pins.unread.length) cache3.set(files, found);
+  return found;
+}
+function atLeast(v2, series) {
+  return compare(v2.version, series) >= 0;
+}
+
+// src/rules/django-unsupported-version.ts
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+var month = (ym) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+function admittedSeries(spec, release, exact) {
+  if (exact) return { series: [seriesOf(release) ?? release], newer: false };
+  const [major2] = SERIES[SERIES.length - 1].series.split(".").map(Number);
+  const newer = admits(spec, `${major2}.99`) || admits(spec, `${major2 + 1}.0`);
+  return { series: SERIES.map((s) => s.series).filter((s) => admitsSeries(spec, s)), newer };
+}
+var djangoUnsupportedVersion = {
+  meta: {
+    id: "django-unsupported-version",
+    severity: "medium",
+    title: "The Django series a pin admits is past its end of support",
+    django: [],
+    docs: {
+      what: `Reports a Django pin (from the same files and with the same choice of release as \`django-vulnerable-version\`: the lock decides, else the pin) whose every admitted series is past the end of its security support, by a table of series and end dates from ${SUPPORT_SOURCE}. A range that also admits a supported series (\`Django>=3.2\`) is silent; \`Django~=3.2.0\` or \`Django>=2.2,<4\` are reported. A series newer than the table is taken as supported. In a diff, a pin that moves to a series past support is new.`,
+      why: "Django publishes security fixes only for supported series: flaws found after the end of support are disclosed with fixes for newer series only, so an unsupported release stays vulnerable to every one of them, and the advisory data cannot even list them.",
+      bad: "# requirements.txt\nDjango~=3.2.0",
+      fix: "# requirements.txt\nDjango~=5.2.0  # an LTS series"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    const supported = SERIES.filter((s) => !pastSupport(s.series, ctx.today).past);
+    const advice = supported.length ? `Move to a supported series: ${supported.map((s) => `${s.series}${s.lts ? " LTS" : ""} (supported until ${month(s.endOfSupport)})`).join(", ")}.` : "Move to a supported series.";
+    for (const j3 of ctx.pins) {
+      const { series, newer } = admittedSeries(j3.pin.specifier, j3.release, j3.how === "locked" || j3.how === "exact");
+      if (newer || !series.length) continue;
+      const ended = series.map((s) => ({ s, ...pastSupport(s, ctx.today) }));
+      if (!ended.every((e) => e.past)) continue;
+      const newest = ended[ended.length - 1];
+      const endedWhen = newest.endOfSupport ? `ended in ${month(newest.endOfSupport)}` : "ended long ago";
+      const what = j3.how === "oldest" || j3.how === "open" ? series.length === 1 ? `\`${j3.pin.text}\` admits only the ${newest.s} series, whose security support ${endedWhen}` : `\`${j3.pin.text}\` admits only series past their end of support (${series.join(", ")}); the newest, ${newest.s}, ${endedWhen}` : `${j3.how === "locked" ? j3.pin.path : `\`${j3.pin.text}\``} installs Django ${j3.release}: security support for the ${newest.s} series ${endedWhen}`;
+      out2.push({
+        subject: "django",
+        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
+        message: `${what}, so security flaws found since are not fixed for it. ${advice}`,
+        notes: [`Support dates: ${SUPPORT_SOURCE}.`],
+        fix: { description: advice },
+        covers: series
+      });
+    }
+    return out2;
+  }
+};
+
+// src/deps/django-advisories.data.ts
+var ADVISORY_DATA = {
+  source: "pypa/advisory-database, vulns/django/ (OSV format; the per-version lists dropped, ranges kept)",
+  commit: "3ccb612573e2511ab5cad7dafecd838605c80cda",
+  date: "2024-10-10T17:35:05+00:00",
+  advisories: [
+    { "id": "PYSEC-2007-1", "aliases": ["CVE-2007-5712"], "published": "2007-10-30", "summary": "The internationalization (i18n) framework in Django 0.91, 0.95, 0.95.1, and 0.96, and as used in other products such as PyLucid, when the USE_I18N option and the i18n component are enabled, allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2008-1", "aliases": ["CVE-2008-2302"], "published": "2008-05-23", "summary": "Cross-site scripting (XSS) vulnerability in the login form in the administration application in Django 0.91 before 0.91.2, 0.95 before 0.95.3, and 0.96 before 0.96.2 allows remote attackers to inje\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2008-2", "aliases": ["CVE-2008-3909"], "published": "2008-09-04", "summary": "The administration application in Django 0.91, 0.95, and 0.96 stores unauthenticated HTTP POST requests and processes them after successful authentication occurs, which allows remote attackers to c\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2009-3", "aliases": ["CVE-2009-2659"], "published": "2009-08-04", "summary": 'The Admin media handler in core/servers/basehttp.py in Django 1.0 and 0.96 does not properly map URL requests to expected "static media files," which allows remote attackers to conduct directory tr\u2026', "ranges": [{ "introduced": "0", "fixed": "1.1" }] },
+    { "id": "PYSEC-2009-4", "aliases": ["CVE-2009-3695"], "published": "2009-10-13", "summary": "Algorithmic complexity vulnerability in the forms library in Django 1.0 before 1.0.4 and 1.1 before 1.1.1 allows remote attackers to cause a denial of service (CPU consumption) via a crafted (1) Em\u2026", "ranges": [{ "introduced": "1.0", "fixed": "1.0.4" }, { "introduced": "1.1", "fixed": "1.1.1" }] },
+    { "id": "PYSEC-2010-12", "aliases": ["CVE-2010-3082", "GHSA-fxpg-gg9g-76gj"], "published": "2010-09-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.2.x before 1.2.2 allows remote attackers to inject arbitrary web script or HTML via a csrfmiddlewaretoken (aka csrf_token) cookie.", "ranges": [{ "introduced": "1.2", "fixed": "1.2.2" }] },
+    { "id": "PYSEC-2011-8", "aliases": ["CVE-2010-4534", "GHSA-fwr5-q9rx-294f"], "published": "2011-01-10", "summary": "The administrative interface in django.contrib.admin in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not properly restrict use of the query string to perform certain ob\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
+    { "id": "PYSEC-2011-9", "aliases": ["CVE-2010-4535", "GHSA-7wph-fc4w-wqp2"], "published": "2011-01-10", "summary": "The password reset functionality in django.contrib.auth in Django before 1.1.3, 1.2.x before 1.2.4, and 1.3.x before 1.3 beta 1 does not validate the length of a string representing a base36 timest\u2026", "ranges": [{ "introduced": "0", "fixed": "1.1.3" }, { "introduced": "1.2", "fixed": "1.2.4" }] },
+    { "id": "PYSEC-2011-10", "aliases": ["CVE-2011-0696", "GHSA-5j2h-h5hg-3wf8"], "published": "2011-02-14", "summary": "Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 does not properly validate HTTP requests that contain an X-Requested-With header, which makes it easier for remote attackers to conduct cross-site r\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-11", "aliases": ["CVE-2011-0697", "GHSA-8m3r-rv5g-fcpq"], "published": "2011-02-14", "summary": "Cross-site scripting (XSS) vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 might allow remote attackers to inject arbitrary web script or HTML via a filename associated with a fil\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-12", "aliases": ["CVE-2011-0698", "GHSA-7g9h-c88w-r7h2"], "published": "2011-02-14", "summary": "Directory traversal vulnerability in Django 1.1.x before 1.1.4 and 1.2.x before 1.2.5 on Windows might allow remote attackers to read or execute files via a / (slash) character in a key in a sessio\u2026", "ranges": [{ "introduced": "1.1", "fixed": "1.1.4" }, { "introduced": "1.2", "fixed": "1.2.5" }] },
+    { "id": "PYSEC-2011-1", "aliases": ["CVE-2011-4136", "GHSA-x88j-93vc-wpmp"], "published": "2011-10-19", "summary": "django.contrib.sessions in Django before 1.2.7 and 1.3.x before 1.3.1, when session data is stored in the cache, uses the root namespace for both session identifiers and application-data keys, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-2", "aliases": ["CVE-2011-4137", "GHSA-3jqw-crqj-w8qw"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 relies on Python libraries that attempt access to an arbitrary URL with no timeout, whic\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-3", "aliases": ["CVE-2011-4138"], "published": "2011-10-19", "summary": "The verify_exists functionality in the URLField implementation in Django before 1.2.7 and 1.3.x before 1.3.1 originally tests a URL's validity through a HEAD request, but then uses a GET request fo\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-4", "aliases": ["CVE-2011-4139"], "published": "2011-10-19", "summary": "Django before 1.2.7 and 1.3.x before 1.3.1 uses a request's HTTP Host header to construct a full URL in certain circumstances, which allows remote attackers to conduct cache poisoning attacks via a\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2011-5", "aliases": ["CVE-2011-4140", "GHSA-h95j-h2rv-qrg4"], "published": "2011-10-19", "summary": "The CSRF protection mechanism in Django through 1.2.7 and 1.3.x through 1.3.1 does not properly handle web-server configurations supporting arbitrary HTTP Host headers, which allows remote attacker\u2026", "ranges": [{ "introduced": "0", "fixed": "1.2.7" }, { "introduced": "1.3", "fixed": "1.3.1" }] },
+    { "id": "PYSEC-2012-2", "aliases": ["CVE-2012-3442"], "published": "2012-07-31", "summary": "The (1) django.http.HttpResponseRedirect and (2) django.http.HttpResponsePermanentRedirect classes in Django before 1.3.2 and 1.4.x before 1.4.1 do not validate the scheme of a redirect target, whi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-3", "aliases": ["CVE-2012-3443"], "published": "2012-07-31", "summary": "The django.forms.ImageField class in the form system in Django before 1.3.2 and 1.4.x before 1.4.1 completely decompresses image data during image validation, which allows remote attackers to cause\u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-4", "aliases": ["CVE-2012-3444"], "published": "2012-07-31", "summary": "The get_image_dimensions function in the image-handling functionality in Django before 1.3.2 and 1.4.x before 1.4.1 uses a constant chunk size in all attempts to determine dimensions, which allows \u2026", "ranges": [{ "introduced": "0", "fixed": "1.3.2" }, { "introduced": "1.4", "fixed": "1.4.1" }] },
+    { "id": "PYSEC-2012-7", "aliases": ["CVE-2012-4520"], "published": "2012-11-18", "summary": "The django.http.HttpRequest.get_host function in Django 1.3.x before 1.3.4 and 1.4.x before 1.4.2 allows remote attackers to generate and display arbitrary URLs via crafted username and password Ho\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.4" }, { "introduced": "1.4", "fixed": "1.4.2" }] },
+    { "id": "PYSEC-2013-16", "aliases": ["CVE-2013-0305"], "published": "2013-05-02", "summary": "The administrative interface for Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 does not check permissions for the history view, which allows remote authenticated\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
+    { "id": "PYSEC-2013-17", "aliases": ["CVE-2013-0306"], "published": "2013-05-02", "summary": "The form library in Django 1.3.x before 1.3.6, 1.4.x before 1.4.4, and 1.5 before release candidate 2 allows remote attackers to bypass intended resource limits for formsets and cause a denial of s\u2026", "ranges": [{ "introduced": "1.3", "fixed": "1.3.6" }, { "introduced": "1.4", "fixed": "1.4.4" }] },
+    { "id": "PYSEC-2013-20", "aliases": ["CVE-2013-4315"], "published": "2013-09-16", "summary": "Directory traversal vulnerability in Django 1.4.x before 1.4.7, 1.5.x before 1.5.3, and 1.6.x before 1.6 beta 3 allows remote attackers to read arbitrary files via a file path in the ALLOWED_INCLUD\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.7" }, { "introduced": "1.5", "fixed": "1.5.3" }] },
+    { "id": "PYSEC-2013-18", "aliases": ["CVE-2013-1443"], "published": "2013-09-23", "summary": "The authentication framework (django.contrib.auth) in Django 1.4.x before 1.4.8, 1.5.x before 1.5.4, and 1.6.x before 1.6 beta 4 allows remote attackers to cause a denial of service (CPU consumptio\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.8" }, { "introduced": "1.5", "fixed": "1.5.4" }] },
+    { "id": "PYSEC-2013-19", "aliases": ["CVE-2013-4249"], "published": "2013-10-04", "summary": "Cross-site scripting (XSS) vulnerability in the AdminURLFieldWidget widget in contrib/admin/widgets.py in Django 1.5.x before 1.5.2 and 1.6.x before 1.6 beta 2 allows remote attackers to inject arb\u2026", "ranges": [{ "introduced": "1.5", "fixed": "1.5.2" }] },
+    { "id": "PYSEC-2013-21", "aliases": ["CVE-2013-6044"], "published": "2013-10-04", "summary": "The is_safe_url function in utils/http.py in Django 1.4.x before 1.4.6, 1.5.x before 1.5.2, and 1.6 before beta 2 treats a URL's scheme as safe even if it is not HTTP or HTTPS, which might introduc\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.6" }, { "introduced": "1.5", "fixed": "1.5.2" }] },
+    { "id": "PYSEC-2014-1", "aliases": ["CVE-2014-0472"], "published": "2014-04-23", "summary": "The django.core.urlresolvers.reverse function in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 allows remote attackers to import and execute arbitrary Py\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-2", "aliases": ["CVE-2014-0473"], "published": "2014-04-23", "summary": "The caching framework in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 reuses a cached CSRF token for all anonymous users, which allows remote attackers \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-3", "aliases": ["CVE-2014-0474"], "published": "2014-04-23", "summary": "The (1) FilePathField, (2) GenericIPAddressField, and (3) IPAddressField model field classes in Django before 1.4.11, 1.5.x before 1.5.6, 1.6.x before 1.6.3, and 1.7.x before 1.7 beta 2 do not prop\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.11" }, { "introduced": "1.5", "fixed": "1.5.6" }, { "introduced": "1.6", "fixed": "1.6.3" }] },
+    { "id": "PYSEC-2014-19", "aliases": ["CVE-2014-1418"], "published": "2014-05-16", "summary": "Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly include the (1) Vary: Cookie or (2) Cache-Control header in responses, which allows remote attac\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
+    { "id": "PYSEC-2014-20", "aliases": ["CVE-2014-3730"], "published": "2014-05-16", "summary": "The django.util.http.is_safe_url function in Django 1.4 before 1.4.13, 1.5 before 1.5.8, 1.6 before 1.6.5, and 1.7 before 1.7b4 does not properly validate URLs, which allows remote attackers to con\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.13" }, { "introduced": "1.5", "fixed": "1.5.8" }, { "introduced": "1.6", "fixed": "1.6.5" }, { "introduced": "1.7a0", "fixed": "1.7b4" }] },
+    { "id": "PYSEC-2014-4", "aliases": ["CVE-2014-0480"], "published": "2014-08-26", "summary": "The core.urlresolvers.reverse function in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not properly validate URLs, which allows remote attac\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-5", "aliases": ["CVE-2014-0481"], "published": "2014-08-26", "summary": "The default configuration for the file upload handling system in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 uses a sequential file name generat\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-6", "aliases": ["CVE-2014-0482"], "published": "2014-08-26", "summary": "The contrib.auth.middleware.RemoteUserMiddleware middleware in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3, when using the contrib.auth.backends\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2014-7", "aliases": ["CVE-2014-0483"], "published": "2014-08-26", "summary": "The administrative interface (contrib.admin) in Django before 1.4.14, 1.5.x before 1.5.9, 1.6.x before 1.6.6, and 1.7 before release candidate 3 does not check if a field represents a relationship \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.14" }, { "introduced": "1.5", "fixed": "1.5.9" }, { "introduced": "1.6", "fixed": "1.6.6" }] },
+    { "id": "PYSEC-2015-4", "aliases": ["CVE-2015-0219"], "published": "2015-01-16", "summary": "Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 allows remote attackers to spoof WSGI headers by using an _ (underscore) character instead of a - (dash) character in an HTTP heade\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-5", "aliases": ["CVE-2015-0220"], "published": "2015-01-16", "summary": "The django.util.http.is_safe_url function in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 does not properly handle leading whitespaces, which allows remote attackers to conduct\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-6", "aliases": ["CVE-2015-0221"], "published": "2015-01-16", "summary": "The django.views.static.serve view in Django before 1.4.18, 1.6.x before 1.6.10, and 1.7.x before 1.7.3 reads files an entire line at a time, which allows remote attackers to cause a denial of serv\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-7", "aliases": ["CVE-2015-0222"], "published": "2015-01-16", "summary": "ModelMultipleChoiceField in Django 1.6.x before 1.6.10 and 1.7.x before 1.7.3, when show_hidden_initial is set to True, allows remote attackers to cause a denial of service by submitting duplicate \u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.18" }, { "introduced": "1.5", "fixed": "1.6.10" }, { "introduced": "1.7", "fixed": "1.7.3" }] },
+    { "id": "PYSEC-2015-8", "aliases": ["CVE-2015-2241"], "published": "2015-03-12", "summary": "Cross-site scripting (XSS) vulnerability in the contents function in admin/helpers.py in Django before 1.7.6 and 1.8 before 1.8b2 allows remote attackers to inject arbitrary web script or HTML via \u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.6" }, { "introduced": "1.8a1", "fixed": "1.8b2" }] },
+    { "id": "PYSEC-2015-18", "aliases": ["CVE-2015-2316"], "published": "2015-03-25", "summary": "The utils.html.strip_tags function in Django 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1, when using certain versions of Python, allows remote attackers to cause a denial of ser\u2026", "ranges": [{ "introduced": "1.6", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
+    { "id": "PYSEC-2015-9", "aliases": ["CVE-2015-2317"], "published": "2015-03-25", "summary": "The utils.http.is_safe_url function in Django before 1.4.20, 1.5.x, 1.6.x before 1.6.11, 1.7.x before 1.7.7, and 1.8.x before 1.8c1 does not properly validate URLs, which allows remote attackers to\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.20" }, { "introduced": "1.5", "fixed": "1.6.11" }, { "introduced": "1.7", "fixed": "1.7.7" }, { "introduced": "1.8a0", "fixed": "1.8c1" }] },
+    { "id": "PYSEC-2015-19", "aliases": ["CVE-2015-3982"], "published": "2015-06-02", "summary": "The session.flush function in the cached_db backend in Django 1.8.x before 1.8.2 does not properly flush the session, which allows remote attackers to hijack user sessions via an empty string in th\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.2" }] },
+    { "id": "PYSEC-2015-10", "aliases": ["CVE-2015-5144"], "published": "2015-07-14", "summary": "Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 uses an incorrect regular expression, which allows remote attackers to inject arbitrary headers and conduct HTT\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-20", "aliases": ["CVE-2015-5143", "GHSA-h582-2pch-3xv3"], "published": "2015-07-14", "summary": "The session backends in Django before 1.4.21, 1.5.x through 1.6.x, 1.7.x before 1.7.9, and 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (session store consumption) via mu\u2026", "ranges": [{ "introduced": "0", "fixed": "1.4.21" }, { "introduced": "1.5", "fixed": "1.7.9" }, { "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-21", "aliases": ["CVE-2015-5145"], "published": "2015-07-14", "summary": "validators.URLValidator in Django 1.8.x before 1.8.3 allows remote attackers to cause a denial of service (CPU consumption) via unspecified vectors.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.3" }] },
+    { "id": "PYSEC-2015-22", "aliases": ["CVE-2015-5963"], "published": "2015-08-24", "summary": "contrib.sessions.middleware.SessionMiddleware in Django 1.8.x before 1.8.4, 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions allows remote attackers to cause a denial of servic\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }, { "introduced": "1.8", "fixed": "1.8.4" }] },
+    { "id": "PYSEC-2015-23", "aliases": ["CVE-2015-5964"], "published": "2015-08-24", "summary": "The (1) contrib.sessions.backends.base.SessionBase.flush and (2) cache_db.SessionStore.flush functions in Django 1.7.x before 1.7.10, 1.4.x before 1.4.22, and possibly other versions create empty s\u2026", "ranges": [{ "introduced": "1.4", "fixed": "1.4.22" }, { "introduced": "1.7", "fixed": "1.7.10" }] },
+    { "id": "PYSEC-2015-11", "aliases": ["CVE-2015-8213"], "published": "2015-12-07", "summary": "The get_format function in utils/formats.py in Django before 1.7.x before 1.7.11, 1.8.x before 1.8.7, and 1.9.x before 1.9rc2 might allow remote attackers to obtain sensitive application secrets vi\u2026", "ranges": [{ "introduced": "0", "fixed": "1.7.11" }, { "introduced": "1.8", "fixed": "1.8.7" }, { "introduced": "1.9a0", "fixed": "1.9rc2" }] },
+    { "id": "PYSEC-2016-14", "aliases": ["CVE-2016-2048"], "published": "2016-02-08", "summary": 'Django 1.9.x before 1.9.2, when ModelAdmin.save_as is set to True, allows remote authenticated users to bypass intended access restrictions and create ModelAdmin objects via the "Save as New" optio\u2026', "ranges": [{ "introduced": "1.9", "fixed": "1.9.2" }] },
+    { "id": "PYSEC-2016-15", "aliases": ["CVE-2016-2512"], "published": "2016-04-08", "summary": "The utils.http.is_safe_url function in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to redirect users to arbitrary web sites and conduct phishing attacks or possibly conduct \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
+    { "id": "PYSEC-2016-16", "aliases": ["CVE-2016-2513"], "published": "2016-04-08", "summary": "The password hasher in contrib/auth/hashers.py in Django before 1.8.10 and 1.9.x before 1.9.3 allows remote attackers to enumerate users via a timing attack involving login requests.", "ranges": [{ "introduced": "0", "fixed": "1.8.10" }, { "introduced": "1.9", "fixed": "1.9.3" }] },
+    { "id": "PYSEC-2016-2", "aliases": ["CVE-2016-6186"], "published": "2016-08-05", "summary": "Cross-site scripting (XSS) vulnerability in the dismissChangeRelatedObjectPopup function in contrib/admin/static/admin/js/admin/RelatedObjectLookups.js in Django before 1.8.14, 1.9.x before 1.9.8, \u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.14" }, { "introduced": "1.9", "fixed": "1.9.8" }, { "introduced": "1.10a0", "fixed": "1.10rc1" }] },
+    { "id": "PYSEC-2016-3", "aliases": ["CVE-2016-7401"], "published": "2016-10-03", "summary": "The cookie parsing code in Django before 1.8.15 and 1.9.x before 1.9.10, when used on a site with Google Analytics, allows remote attackers to bypass an intended CSRF protection mechanism by settin\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.15" }, { "introduced": "1.9", "fixed": "1.9.10" }] },
+    { "id": "PYSEC-2016-17", "aliases": ["CVE-2016-9013"], "published": "2016-12-09", "summary": "Django 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3 use a hardcoded password for a temporary database user created when running tests with an Oracle database, which makes it e\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
+    { "id": "PYSEC-2016-18", "aliases": ["CVE-2016-9014"], "published": "2016-12-09", "summary": "Django before 1.8.x before 1.8.16, 1.9.x before 1.9.11, and 1.10.x before 1.10.3, when settings.DEBUG is True, allow remote attackers to conduct DNS rebinding attacks by leveraging failure to valid\u2026", "ranges": [{ "introduced": "0", "fixed": "1.8.16" }, { "introduced": "1.9", "fixed": "1.9.11" }, { "introduced": "1.10", "fixed": "1.10.3" }] },
+    { "id": "PYSEC-2017-10", "aliases": ["CVE-2017-7234", "GHSA-h4hv-m4h4-mhwg"], "published": "2017-04-04", "summary": "A maliciously crafted URL to a Django (1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18) site using the ``django.views.static.serve()`` view could redirect to any other domain, aka an o\u2026", "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
+    { "id": "PYSEC-2017-9", "aliases": ["CVE-2017-7233", "GHSA-37hp-765x-j95x"], "published": "2017-04-04", "summary": 'Django 1.10 before 1.10.7, 1.9 before 1.9.13, and 1.8 before 1.8.18 relies on user input in some cases to redirect the user to an "on success" URL.', "ranges": [{ "introduced": "1.8", "fixed": "1.8.18" }, { "introduced": "1.9", "fixed": "1.9.13" }, { "introduced": "1.10", "fixed": "1.10.7" }] },
+    { "id": "PYSEC-2017-44", "aliases": ["CVE-2017-12794", "GHSA-9r8w-6x8c-6jr9"], "published": "2017-09-07", "summary": "In Django 1.10.x before 1.10.8 and 1.11.x before 1.11.5, HTML autoescaping was disabled in a portion of the template for the technical 500 debug page.", "ranges": [{ "introduced": "1.10", "fixed": "1.10.8" }, { "introduced": "1.11", "fixed": "1.11.5" }] },
+    { "id": "PYSEC-2018-4", "aliases": ["CVE-2018-6188", "GHSA-rf4j-j272-fj86"], "published": "2018-02-05", "summary": "django.contrib.auth.forms.AuthenticationForm in Django 2.0 before 2.0.2, and 1.11.8 and 1.11.9, allows remote attackers to obtain potentially sensitive information by leveraging data exposure from \u2026", "ranges": [{ "introduced": "2.0", "fixed": "2.0.2" }] },
+    { "id": "PYSEC-2018-5", "aliases": ["CVE-2018-7536", "GHSA-r28v-mw67-m5p9"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
+    { "id": "PYSEC-2018-6", "aliases": ["CVE-2018-7537", "GHSA-2f9x-5v75-3qv4"], "published": "2018-03-09", "summary": "An issue was discovered in Django 2.0 before 2.0.3, 1.11 before 1.11.11, and 1.8 before 1.8.19.", "ranges": [{ "introduced": "1.8", "fixed": "1.8.19" }, { "introduced": "1.11", "fixed": "1.11.11" }, { "introduced": "2.0", "fixed": "2.0.3" }] },
+    { "id": "PYSEC-2018-2", "aliases": ["CVE-2018-14574", "GHSA-5hg3-6c2f-f3wr"], "published": "2018-08-03", "summary": "django.middleware.common.CommonMiddleware in Django 1.11.x before 1.11.15 and 2.0.x before 2.0.8 has an Open Redirect.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.15" }, { "introduced": "2.0", "fixed": "2.0.8" }] },
+    { "id": "PYSEC-2018-3", "aliases": ["CVE-2018-16984", "GHSA-6mx3-3vqg-hpp2"], "published": "2018-10-02", "summary": "An issue was discovered in Django 2.1 before 2.1.2, in which unprivileged users can read the password hashes of arbitrary accounts.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.2" }] },
+    { "id": "PYSEC-2019-17", "aliases": ["CVE-2019-3498", "GHSA-337x-4q8g-prc5"], "published": "2019-01-09", "summary": "In Django 1.11.x before 1.11.18, 2.0.x before 2.0.10, and 2.1.x before 2.1.5, an Improper Neutralization of Special Elements in Output Used by a Downstream Component issue exists in django.views.de\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.18" }, { "introduced": "2.0", "fixed": "2.0.10" }, { "introduced": "2.1", "fixed": "2.1.5" }] },
+    { "id": "PYSEC-2019-18", "aliases": ["CVE-2019-6975", "GHSA-wh4h-v3f2-r2pp"], "published": "2019-02-11", "summary": "Django 1.11.x before 1.11.19, 2.0.x before 2.0.11, and 2.1.x before 2.1.6 allows Uncontrolled Memory Consumption via a malicious attacker-supplied value to the django.utils.numberformat.format() fu\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.19" }, { "introduced": "2.0", "fixed": "2.0.12" }, { "introduced": "2.1", "fixed": "2.1.7" }] },
+    { "id": "PYSEC-2019-79", "aliases": ["CVE-2019-12308", "GHSA-7rp2-fm2h-wchj"], "published": "2019-06-03", "summary": "An issue was discovered in Django 1.11 before 1.11.21, 2.1 before 2.1.9, and 2.2 before 2.2.2.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.21" }, { "introduced": "2.1", "fixed": "2.1.9" }, { "introduced": "2.2", "fixed": "2.2.2" }] },
+    { "id": "PYSEC-2019-10", "aliases": ["CVE-2019-12781", "GHSA-6c7v-2f49-8h26"], "published": "2019-07-01", "summary": "An issue was discovered in Django 1.11 before 1.11.22, 2.1 before 2.1.10, and 2.2 before 2.2.3.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.22" }, { "introduced": "2.1", "fixed": "2.1.10" }, { "introduced": "2.2", "fixed": "2.2.3" }] },
+    { "id": "PYSEC-2019-11", "aliases": ["CVE-2019-14232", "GHSA-c4qh-4vgv-qc6g"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-12", "aliases": ["CVE-2019-14233", "GHSA-h5jv-4p7w-64jg"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-14", "aliases": ["CVE-2019-14235", "GHSA-v9qg-3j8p-r63v"], "published": "2019-08-02", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-13", "aliases": ["CVE-2019-14234", "GHSA-6r97-cj55-9hrq"], "published": "2019-08-09", "summary": "An issue was discovered in Django 1.11.x before 1.11.23, 2.1.x before 2.1.11, and 2.2.x before 2.2.4.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.23" }, { "introduced": "2.1", "fixed": "2.1.11" }, { "introduced": "2.2", "fixed": "2.2.4" }] },
+    { "id": "PYSEC-2019-15", "aliases": ["CVE-2019-19118", "GHSA-hvmf-r92r-27hr"], "published": "2019-12-02", "summary": "Django 2.1 before 2.1.15 and 2.2 before 2.2.8 allows unintended model editing.", "ranges": [{ "introduced": "2.1", "fixed": "2.1.15" }, { "introduced": "2.2", "fixed": "2.2.8" }] },
+    { "id": "PYSEC-2019-16", "aliases": ["CVE-2019-19844", "GHSA-vfq6-hq5r-27r6"], "published": "2019-12-18", "summary": "Django before 1.11.27, 2.x before 2.2.9, and 3.x before 3.0.1 allows account takeover.", "ranges": [{ "introduced": "0", "fixed": "1.11.27" }, { "introduced": "2.2", "fixed": "2.2.9" }] },
+    { "id": "PYSEC-2020-35", "aliases": ["CVE-2020-7471", "GHSA-hmr4-m2h5-33qx"], "published": "2020-02-03", "summary": "Django 1.11 before 1.11.28, 2.2 before 2.2.10, and 3.0 before 3.0.3 allows SQL Injection if untrusted data is used as a StringAgg delimiter (e.g., in Django applications that offer downloads of dat\u2026", "ranges": [{ "introduced": "1.11", "fixed": "1.11.28" }, { "introduced": "2.2", "fixed": "2.2.10" }, { "introduced": "3.0", "fixed": "3.0.3" }] },
+    { "id": "PYSEC-2020-36", "aliases": ["CVE-2020-9402", "GHSA-3gh2-xw74-jmcw"], "published": "2020-03-05", "summary": "Django 1.11 before 1.11.29, 2.2 before 2.2.11, and 3.0 before 3.0.4 allows SQL Injection if untrusted data is used as a tolerance parameter in GIS functions and aggregates on Oracle.", "ranges": [{ "introduced": "1.11", "fixed": "1.11.29" }, { "introduced": "2.2", "fixed": "2.2.11" }, { "introduced": "3.0", "fixed": "3.0.4" }] },
+    { "id": "PYSEC-2020-31", "aliases": ["CVE-2020-13254", "GHSA-wpjr-j57x-wxfw"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
+    { "id": "PYSEC-2020-32", "aliases": ["CVE-2020-13596", "GHSA-2m34-jcjv-45xf"], "published": "2020-06-03", "summary": "An issue was discovered in Django 2.2 before 2.2.13 and 3.0 before 3.0.7.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.13" }, { "introduced": "3.0", "fixed": "3.0.7" }] },
+    { "id": "PYSEC-2020-33", "aliases": ["CVE-2020-24583", "GHSA-m6gj-h9gm-gw44"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
+    { "id": "PYSEC-2020-34", "aliases": ["CVE-2020-24584", "GHSA-fr28-569j-53c4"], "published": "2020-09-01", "summary": "An issue was discovered in Django 2.2 before 2.2.16, 3.0 before 3.0.10, and 3.1 before 3.1.1 (when Python 3.7+ is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.16" }, { "introduced": "3.0", "fixed": "3.0.10" }, { "introduced": "3.1", "fixed": "3.1.1" }] },
+    { "id": "PYSEC-2021-9", "aliases": ["CVE-2021-3281", "GHSA-fvgf-6h6h-3322"], "published": "2021-02-02", "summary": 'In Django 2.2 before 2.2.18, 3.0 before 3.0.12, and 3.1 before 3.1.6, the django.utils.archive.extract method (used by "startapp --template" and "startproject --template") allows directory traversa\u2026', "ranges": [{ "introduced": "2.2", "fixed": "2.2.18" }, { "introduced": "3.0", "fixed": "3.0.12" }, { "introduced": "3.1", "fixed": "3.1.6" }] },
+    { "id": "PYSEC-2021-6", "aliases": ["CVE-2021-28658", "GHSA-xgxc-v2qg-chmh"], "published": "2021-04-06", "summary": "In Django 2.2 before 2.2.20, 3.0 before 3.0.14, and 3.1 before 3.1.8, MultiPartParser allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.20" }, { "introduced": "3.0", "fixed": "3.0.14" }, { "introduced": "3.1", "fixed": "3.1.8" }] },
+    { "id": "PYSEC-2021-7", "aliases": ["CVE-2021-31542", "GHSA-rxjp-mfm9-w4wr"], "published": "2021-05-05", "summary": "In Django 2.2 before 2.2.21, 3.1 before 3.1.9, and 3.2 before 3.2.1, MultiPartParser, UploadedFile, and FieldFile allowed directory traversal via uploaded files with suitably crafted file names.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.21" }, { "introduced": "3.1", "fixed": "3.1.9" }, { "introduced": "3.2", "fixed": "3.2.1" }] },
+    { "id": "PYSEC-2021-8", "aliases": ["CVE-2021-32052", "GHSA-qm57-vhq3-3fwf"], "published": "2021-05-06", "summary": "In Django 2.2 before 2.2.22, 3.1 before 3.1.10, and 3.2 before 3.2.2 (with Python 3.9.5+), URLValidator does not prohibit newlines and tabs (unless the URLField form field is used).", "ranges": [{ "introduced": "2.2", "fixed": "2.2.22" }, { "introduced": "3.1", "fixed": "3.1.10" }, { "introduced": "3.2", "fixed": "3.2.2" }] },
+    { "id": "PYSEC-2021-98", "aliases": ["CVE-2021-33203", "GHSA-68w8-qjq3-2gfm"], "published": "2021-06-08", "summary": "Django before 2.2.24, 3.x before 3.1.12, and 3.2.x before 3.2.4 has a potential directory traversal via django.contrib.admindocs.", "ranges": [{ "introduced": "0", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
+    { "id": "PYSEC-2021-99", "aliases": ["CVE-2021-33571", "GHSA-p99v-5w3c-jqq9"], "published": "2021-06-08", "summary": "In Django 2.2 before 2.2.24, 3.x before 3.1.12, and 3.2 before 3.2.4, URLValidator, validate_ipv4_address, and validate_ipv46_address do not prohibit leading zero characters in octal literals.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.24" }, { "introduced": "3.0", "fixed": "3.1.12" }, { "introduced": "3.2", "fixed": "3.2.4" }] },
+    { "id": "PYSEC-2021-109", "aliases": ["CVE-2021-35042", "GHSA-xpfp-f569-q3p2"], "published": "2021-07-02", "summary": "Django 3.1.x before 3.1.13 and 3.2.x before 3.2.5 allows QuerySet.order_by SQL injection if order_by is untrusted input from a client of a web application.", "ranges": [{ "introduced": "3.1", "fixed": "3.1.13" }, { "introduced": "3.2", "fixed": "3.2.5" }] },
+    { "id": "PYSEC-2021-439", "aliases": ["CVE-2021-44420", "GHSA-v6rh-hp5x-86rv"], "published": "2021-12-08", "summary": "In Django 2.2 before 2.2.25, 3.1 before 3.1.14, and 3.2 before 3.2.10, HTTP requests for URLs with trailing newlines could bypass upstream access control based on URL paths.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.25" }, { "introduced": "3.1", "fixed": "3.1.14" }, { "introduced": "3.2", "fixed": "3.2.10" }] },
+    { "id": "PYSEC-2022-1", "aliases": ["CVE-2021-45115", "GHSA-53qw-q765-4fww"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-2", "aliases": ["CVE-2021-45116", "GHSA-8c5j-9r9f-c6w8"], "published": "2022-01-05", "summary": "An issue was discovered in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-3", "aliases": ["CVE-2021-45452", "GHSA-jrh2-hc4r-7jwx"], "published": "2022-01-05", "summary": "Storage.save in Django 2.2 before 2.2.26, 3.2 before 3.2.11, and 4.0 before 4.0.1 allows directory traversal if crafted filenames are directly passed to it.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.26" }, { "introduced": "3.2", "fixed": "3.2.11" }, { "introduced": "4.0", "fixed": "4.0.1" }] },
+    { "id": "PYSEC-2022-19", "aliases": ["CVE-2022-22818", "GHSA-95rw-fx8r-36v6"], "published": "2022-02-03", "summary": "The {% debug %} template tag in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2 does not properly encode the current context.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
+    { "id": "PYSEC-2022-20", "aliases": ["CVE-2022-23833", "GHSA-6cw3-g6wv-c2xv"], "published": "2022-02-03", "summary": "An issue was discovered in MultiPartParser in Django 2.2 before 2.2.27, 3.2 before 3.2.12, and 4.0 before 4.0.2.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.27" }, { "introduced": "3.2", "fixed": "3.2.12" }, { "introduced": "4.0", "fixed": "4.0.2" }] },
+    { "id": "PYSEC-2022-190", "aliases": ["CVE-2022-28346", "GHSA-2gwj-7jmv-h26r"], "published": "2022-04-12", "summary": "An issue was discovered in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
+    { "id": "PYSEC-2022-191", "aliases": ["CVE-2022-28347", "GHSA-w24h-v9qh-8gxj"], "published": "2022-04-12", "summary": "A SQL injection issue was discovered in QuerySet.explain() in Django 2.2 before 2.2.28, 3.2 before 3.2.13, and 4.0 before 4.0.4.", "ranges": [{ "introduced": "2.2", "fixed": "2.2.28" }, { "introduced": "3.2", "fixed": "3.2.13" }, { "introduced": "4.0", "fixed": "4.0.4" }] },
+    { "id": "PYSEC-2022-213", "aliases": ["CVE-2022-34265", "GHSA-p64x-8rxx-wf6q"], "published": "2022-07-04", "summary": "An issue was discovered in Django 3.2 before 3.2.14 and 4.0 before 4.0.6.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.14" }, { "introduced": "4.0", "fixed": "4.0.6" }] },
+    { "id": "PYSEC-2022-245", "aliases": ["CVE-2022-36359", "GHSA-8x94-hmjh-97hq"], "published": "2022-08-03", "summary": "An issue was discovered in the HTTP FileResponse class in Django 3.2 before 3.2.15 and 4.0 before 4.0.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.15" }, { "introduced": "4.0", "fixed": "4.0.7" }] },
+    { "id": "PYSEC-2022-304", "aliases": ["CVE-2022-41323"], "published": "2022-10-16", "summary": "In Django 3.2 before 3.2.16, 4.0 before 4.0.8, and 4.1 before 4.1.2, internationalized URLs were subject to a potential denial of service attack via the locale parameter, which is treated as a regu\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.16" }, { "introduced": "4.0", "fixed": "4.0.8" }, { "introduced": "4.1", "fixed": "4.1.2" }] },
+    { "id": "PYSEC-2023-12", "aliases": ["CVE-2023-23969"], "published": "2023-02-01", "summary": "In Django 3.2 before 3.2.17, 4.0 before 4.0.9, and 4.1 before 4.1.6, the parsed values of Accept-Language headers are cached in order to avoid repetitive parsing.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.17" }, { "introduced": "4.0", "fixed": "4.0.9" }, { "introduced": "4.1", "fixed": "4.1.6" }] },
+    { "id": "PYSEC-2023-13", "aliases": ["CVE-2023-24580"], "published": "2023-02-15", "summary": "An issue was discovered in the Multipart Request Parser in Django 3.2 before 3.2.18, 4.0 before 4.0.10, and 4.1 before 4.1.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.18" }, { "introduced": "4.0", "fixed": "4.0.10" }, { "introduced": "4.1", "fixed": "4.1.7" }] },
+    { "id": "PYSEC-2023-61", "aliases": ["CVE-2023-31047"], "published": "2023-05-07", "summary": "In Django 3.2 before 3.2.19, 4.x before 4.1.9, and 4.2 before 4.2.1, it was possible to bypass validation when using one form field to upload multiple files.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.19" }, { "introduced": "4.0", "fixed": "4.1.9" }, { "introduced": "4.2", "fixed": "4.2.1" }] },
+    { "id": "PYSEC-2023-100", "aliases": ["CVE-2023-36053"], "published": "2023-07-03", "summary": "In Django 3.2 before 3.2.20, 4 before 4.1.10, and 4.2 before 4.2.3, EmailValidator and URLValidator are subject to a potential ReDoS (regular expression denial of service) attack via a very large n\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.20" }, { "introduced": "4.0", "fixed": "4.1.10" }, { "introduced": "4.2", "fixed": "4.2.3" }] },
+    { "id": "PYSEC-2023-222", "aliases": ["CVE-2023-46695"], "published": "2023-11-02", "summary": "An issue was discovered in Django 3.2 before 3.2.23, 4.1 before 4.1.13, and 4.2 before 4.2.7.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.23" }, { "introduced": "4.1", "fixed": "4.1.13" }, { "introduced": "4.2", "fixed": "4.2.7" }] },
+    { "id": "PYSEC-2023-225", "aliases": ["CVE-2023-41164"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.21, 4.1 before 4.1.11, and 4.2 before 4.2.5, django.utils.encoding.uri_to_iri() is subject to a potential DoS (denial of service) attack via certain inputs with a very larg\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.21" }, { "introduced": "4.1", "fixed": "4.1.11" }, { "introduced": "4.2", "fixed": "4.2.5" }] },
+    { "id": "PYSEC-2023-226", "aliases": ["CVE-2023-43665"], "published": "2023-11-03", "summary": "In Django 3.2 before 3.2.22, 4.1 before 4.1.12, and 4.2 before 4.2.6, the django.utils.text.Truncator chars() and words() methods (when used with html=True) are subject to a potential DoS (denial o\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.22" }, { "introduced": "4.1", "fixed": "4.1.12" }, { "introduced": "4.2", "fixed": "4.2.6" }] },
+    { "id": "PYSEC-2024-28", "aliases": ["CVE-2024-24680"], "published": "2024-02-06", "summary": "An issue was discovered in Django 3.2 before 3.2.24, 4.2 before 4.2.10, and Django 5.0 before 5.0.2.", "ranges": [{ "introduced": "3.2", "fixed": "3.2.24" }, { "introduced": "4.2", "fixed": "4.2.10" }, { "introduced": "5.0", "fixed": "5.0.2" }] },
+    { "id": "PYSEC-2024-47", "aliases": ["CVE-2024-27351"], "published": "2024-03-15", "summary": "In Django 3.2 before 3.2.25, 4.2 before 4.2.11, and 5.0 before 5.0.3, the django.utils.text.Truncator.words() method (with html=True) and the truncatewords_html template filter are subject to a pot\u2026", "ranges": [{ "introduced": "3.2", "fixed": "3.2.25" }, { "introduced": "4.2", "fixed": "4.2.11" }, { "introduced": "5.0", "fixed": "5.0.3" }] },
+    { "id": "PYSEC-2024-56", "aliases": ["CVE-2024-38875"], "published": "2024-07-10", "summary": "An issue was discovered in Django 4.2 before 4.2.14 and 5.0 before 5.0.7.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-57", "aliases": ["CVE-2024-39329"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-58", "aliases": ["CVE-2024-39330"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-59", "aliases": ["CVE-2024-39614"], "published": "2024-07-10", "summary": "An issue was discovered in Django 5.0 before 5.0.7 and 4.2 before 4.2.14.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.14" }, { "introduced": "5.0", "fixed": "5.0.7" }] },
+    { "id": "PYSEC-2024-67", "aliases": ["CVE-2024-41989"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-68", "aliases": ["CVE-2024-41990"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-69", "aliases": ["CVE-2024-41991"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-70", "aliases": ["CVE-2024-42005"], "published": "2024-08-07", "summary": "An issue was discovered in Django 5.0 before 5.0.8 and 4.2 before 4.2.15.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.15" }, { "introduced": "5.0", "fixed": "5.0.8" }] },
+    { "id": "PYSEC-2024-102", "aliases": ["CVE-2024-45230"], "published": "2024-10-08", "summary": "An issue was discovered in Django 5.1 before 5.1.1, 5.0 before 5.0.9, and 4.2 before 4.2.16.", "ranges": [{ "introduced": "4.2", "fixed": "4.2.16" }, { "introduced": "5.0", "fixed": "5.0.9" }, { "introduced": "5.1", "fixed": "5.1.1" }] }
+  ]
+};
+
+// src/deps/advisories.ts
+var inRange = (version, r2) => (r2.introduced === "0" || compare(version, r2.introduced) >= 0) && (r2.fixed === void 0 || compare(version, r2.fixed) < 0) && (r2.lastAffected === void 0 || compare(version, r2.lastAffected) <= 0);
+function advisoriesFor(version, data = ADVISORY_DATA) {
+  const out2 = [];
+  for (const advisory of data.advisories) {
+    const hit = advisory.ranges.find((r2) => inRange(version, r2));
+    if (hit) out2.push({ advisory, fixed: hit.fixed });
+  }
+  return out2;
+}
+function firstFixed(version, affecting) {
+  const fixes = affecting.map((a) => a.fixed);
+  if (!fixes.length || fixes.some((f3) => f3 === void 0)) return { inSeries: false };
+  const newest = fixes.sort(compare)[fixes.length - 1];
+  return { release: newest, inSeries: seriesOf(newest) === seriesOf(version) };
+}
+function dataAgeDays(today, data = ADVISORY_DATA) {
+  return Math.floor((today.getTime() - Date.parse(data.date)) / 864e5);
+}
+var STALE_AFTER_DAYS = 90;
+
+// src/rules/django-vulnerable-version.ts
+var LISTED = 6;
+function named2(a) {
+  return a.advisory.aliases.length ? `${a.advisory.id} (${a.advisory.aliases.join(", ")})` : a.advisory.id;
+}
+function subjectOf(j3) {
+  if (j3.how === "locked") return `${j3.pin.path} installs Django ${j3.release},`;
+  if (j3.how === "exact") return `\`${j3.pin.text}\` installs Django ${j3.release},`;
+  return `\`${j3.pin.text}\` admits Django ${j3.release}, the oldest release it allows,`;
+}
+function replacement(j3, line2, fixed2) {
+  if (!line2 || j3.how === "locked") return void 0;
+  if (j3.how === "exact") {
+    const at2 = line2.indexOf(`==${j3.release}`);
+    return at2 >= 0 && line2.indexOf(`==${j3.release}`, at2 + 1) < 0 ? `${line2.slice(0, at2)}==${fixed2}${line2.slice(at2 + 2 + j3.release.length)}` : void 0;
+  }
+  const m2 = /(>=|~=)\s*([0-9][0-9.]*)/.exec(line2);
+  return m2 && m2[2] === j3.release && m2[1] === ">=" ? `${line2.slice(0, m2.index)}>=${fixed2}${line2.slice(m2.index + m2[0].length)}` : void 0;
+}
+function staleNote(today) {
+  const age = dataAgeDays(today);
+  return age > STALE_AFTER_DAYS ? `The bundled advisory data is from ${ADVISORY_DATA.date.slice(0, 10)}, ${age} days old: advisories published since are not included (a newer release of this tool may have newer data).` : void 0;
+}
+var djangoVulnerableVersion = {
+  meta: {
+    id: "django-vulnerable-version",
+    severity: "high",
+    title: "The Django release a pin admits has published security advisories",
+    django: [],
+    docs: {
+      what: "Reads the Django pins of `requirements*.txt` (with `-r`/`-c` includes), `pyproject.toml` (PEP 621 and Poetry), `Pipfile`, `Pipfile.lock`, `poetry.lock`, `uv.lock`, `setup.cfg` and `setup.py`, and reports a pin whose release has advisories in the bundled data of the Python Packaging Advisory Database, naming the advisory ids, CVEs and the first release of the series that fixes them all. Which release is judged follows Dependabot: a lock file decides (its manifest beside it is not judged); an exact pin (`==3.2.4`) is that release, reported at high; a range is judged by the oldest release it admits (`Django>=4.2,<5` admits 4.2.0) and reported at medium, since pip installs the newest allowed release but an environment installed earlier, a constraints file or a resolver conflict can keep the old one. A range with no lower bound (`Django`, `Django<5`) is not judged, nor are development, test and docs requirements, optional groups and extras. In a diff a downgrade or a widened range that newly admits advisories is new; a pin that keeps the advisories it had is unchanged. The data ships with the tool and is never fetched while reviewing; past 90 days old the finding says so.",
+      why: "A published Django advisory comes with a public description of the flaw, often with a proof of concept: a site on an affected release is exposed to whoever reads the release notes.",
+      bad: "# requirements.txt\nDjango==3.2.4",
+      fix: "# requirements.txt\nDjango==3.2.25  # and plan the move to a supported series"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const j3 of ctx.pins) {
+      if (j3.how === "open") continue;
+      const affecting = advisoriesFor(j3.release);
+      if (!affecting.length) continue;
+      const fix = firstFixed(j3.release, affecting);
+      const series = seriesOf(j3.release) ?? j3.release;
+      const listed = affecting.slice(-LISTED).reverse();
+      const more = affecting.length - listed.length;
+      const count = affecting.length === 1 ? "a published security advisory" : `${affecting.length} published security advisories`;
+      const toFix = fix.release && fix.inSeries ? ` The first ${series} release that fixes ${affecting.length === 1 ? "it" : "them all"} is ${fix.release}.` : ` No ${series} release fixes ${affecting.length === 1 ? "it" : "them all"}: move to a supported series.`;
+      const range2 = j3.how === "oldest" ? ` pip installs the newest release the range allows, but an environment installed earlier, a constraints file or a resolver conflict can keep ${j3.release}: raise the lower bound.` : "";
+      const stale = staleNote(ctx.today);
+      const severity = j3.how === "oldest" ? "medium" : void 0;
+      const line2 = ctx.lineText(j3.pin.path, j3.pin.line);
+      const replaced = fix.release && fix.inSeries ? replacement(j3, line2, fix.release) : void 0;
+      out2.push({
+        subject: "django",
+        loc: { path: j3.pin.path, line: j3.pin.line, endLine: j3.pin.line },
+        message: `${subjectOf(j3)} which has ${count}: ${listed.map(named2).join(", ")}${more ? ` and ${more} more` : ""}.${toFix}${range2}${stale ? ` ${stale}` : ""}`,
+        severity,
+        notes: [
+          ...j3.pin.marker ? [`The pin applies where \`${j3.pin.marker}\`.`] : [],
+          `Advisories (${affecting.length}): ${affecting.map((a) => `${named2(a)}${a.fixed ? ` fixed in ${a.fixed}` : ""}`).join("; ")}.`,
+          `Advisory data: ${ADVISORY_DATA.source}, as of ${ADVISORY_DATA.date.slice(0, 10)}.`
+        ],
+        fix: {
+          description: j3.how === "locked" ? `Upgrade Django${fix.release && fix.inSeries ? ` to ${fix.release} or later` : " to a supported series"} and regenerate ${j3.pin.path}.` : fix.release && fix.inSeries ? `Require Django ${fix.release} or later${j3.how === "oldest" ? " as the lower bound" : ""}.` : "Move to a supported Django series.",
+          ...replaced ? { replacement: replaced } : {}
+        },
+        covers: affecting.map((a) => a.advisory.id)
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/dependency-rules.ts
+var DEPENDENCY_RULES = [djangoVulnerableVersion, djangoUnsupportedVersion];
+
+// src/secrets/classify.ts
+var NOT_SECRET_SUFFIXES = ["_FILE", "_PATH", "_URL", "_URI", "_NAME", "_HEADER", "_FIELD", "_LENGTH", "_AGE", "_EXPIRY", "_EXPIRES", "_EXPIRATION", "_LIFETIME", "_TTL", "_ENV", "_VAR", "_TYPE", "_BACKEND", "_CLASS", "_CLASSES", "_VALIDATORS", "_HASHERS", "_REGEX", "_PATTERN", "_ALGORITHM", "_PREFIX", "_TIMEOUT", "_SIZE", "_COUNT", "_POLICY", "_ID", "_KEY_ID", "_MODE", "_ENABLED", "_REQUIRED", "_ROTATION", "_FORMAT", "_LOCATION", "_DIR", "_CHANGE", "_RESET", "_MIN", "_MAX", "_HASH", "_CHECKSUM", "_ENDPOINT", "_SECONDS", "_MINUTES", "_HOURS", "_DAYS", "_REGION", "_VERSION", "_CACHE", "_CACHE_KEY", "_LOCK", "_LOCK_KEY"];
+function snake(rawKey) {
+  let out2 = "";
+  for (let i2 = 0; i2 < rawKey.length && i2 < 128; i2++) {
+    const c3 = rawKey[i2];
+    const prev = rawKey[i2 - 1];
+    if (c3 >= "A" && c3 <= "Z" && prev !== void 0 && (prev >= "a" && prev <= "z" || prev >= "0" && prev <= "9")) out2 += "_";
+    out2 += c3 === "-" || c3 === "." || c3 === " " || c3 === "	" || c3 === ":" ? "_" : c3;
+  }
+  return out2.toUpperCase();
+}
+var SECRET_WORDS = /pass|pwd|masterauth|key|salt|secret|token|bearer/i;
+function namedKind(rawKey) {
+  if (rawKey.length > 128 || !SECRET_WORDS.test(rawKey)) return void 0;
+  const dot = rawKey.lastIndexOf(".");
+  if (dot > 0 && dot < rawKey.length - 1) {
+    const last = kindOfSnake(snake(rawKey.slice(dot + 1)));
+    if (last) return last;
+  }
+  return kindOfSnake(snake(rawKey));
+}
+function kindOfSnake(key) {
+  if (NOT_SECRET_SUFFIXES.some((s) => key.endsWith(s)) || key.startsWith("HASHED_") || key.startsWith("HASH_")) return void 0;
+  if (/^(PROXY|UWSGI|FASTCGI|SCGI|GRPC|MEMCACHED)_PASS$/.test(key)) return void 0;
+  if (/(^|_)(PUBLIC|PUBLISHABLE|SITE)_/.test(key) || /(^|_)SEARCH(_ONLY)?(_API)?_KEY$/.test(key)) return void 0;
+  if (key === "SECRET_KEY" || key === "SECRET_KEY_FALLBACKS" || key.endsWith("_SECRET_KEY") && key.startsWith("DJANGO")) return "django-secret-key";
+  if (/(^|_)(PASSWORD|PASSWD|PWD|PASS|PASSPHRASE|REQUIREPASS|MASTERAUTH)$/.test(key) || /PASSWORD(?![A-Z])/.test(key)) return key.includes("PASSWORD_") && !key.endsWith("PASSWORD") ? void 0 : "password";
+  if (/(SIGNING|PRIVATE|ENCRYPTION|HMAC|FERNET)_KEYS?$/.test(key) || key.endsWith("SALT")) return "signing-key";
+  if (/(^|_)(API_?KEY|ACCESS_KEY|APP_KEY|MASTER_KEY|LICENSE_KEY|AUTH_KEY|CLIENT_KEY|ACCOUNT_KEY|SHARED_ACCESS_KEY)$/.test(key) || key.endsWith("APIKEY")) return "api-key";
+  if (key.includes("SECRET")) return "secret";
+  if (/(^|_)(TOKEN|BEARER)$/.test(key)) return "token";
+  return void 0;
+}
+var PLACEHOLDER_WORDS = ["changeme", "change_me", "change-me", "changethis", "replaceme", "replace_me", "replace-me", "placeholder", "example", "sample", "dummy", "fake", "notsecret", "not-secret", "not_secret", "not-a-secret", "not_a_secret", "insecure", "your_", "your-", "yourpassword", "yoursecret", "xxxx", "****", "...", "redacted", "todo", "fixme", "secret_here", "key_here", "password_here", "mysecret", "mypassword", "supersecret", "lorem", "development-only", "dev-only", "test-only", "testing-only", "tests-only", "local-only", "not-for-prod", "for-testing", "generate", "\u2026", "not_real", "not-real", "notreal", "will_be_replaced", "to_be_replaced", "asdf", "qwer", "zxcv", "azerty"];
+var PLACEHOLDER_VALUES = /* @__PURE__ */ new Set(["password", "passwd", "secret", "token", "test", "testing", "dev", "development", "local", "admin", "root", "postgres", "mysql", "django", "user", "guest", "default", "none", "null", "nil", "true", "false", "yes", "no", "empty", "pass", "qwerty", "123456", "12345678", "letmein", "abc123", "secretkey", "secret_key", "apikey", "api_key", "key", "value", "string", "str", "foo", "bar", "foobar", "baz", "hunter2", "~", "...", "%s", "%d", "?", "undefined", "something", "tiger"]);
+var KNOWN_EXAMPLES = ["AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "rk_test_4eC39HqLyjWDarjtT1zdp7dc", "9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"];
+function isKnownExample(value) {
+  return KNOWN_EXAMPLES.some((e) => value.includes(e));
+}
+var isIdentStart = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 === "_";
+var isIdentChar = (c3) => isIdentStart(c3) || c3 >= "0" && c3 <= "9";
+function isDottedIdentifier(v2, minDots) {
+  let dots = 0;
+  let start2 = true;
+  for (let i2 = 0; i2 < v2.length; i2++) {
+    const c3 = v2[i2];
+    if (start2) {
+      if (!isIdentStart(c3)) return false;
+      start2 = false;
+    } else if (c3 === ".") {
+      dots++;
+      start2 = true;
+    } else if (!isIdentChar(c3)) return false;
+  }
+  return !start2 && dots >= minDots;
+}
+var unquote = (v2) => v2.length >= 2 && (v2[0] === '"' || v2[0] === "'") && v2[v2.length - 1] === v2[0] ? v2.slice(1, -1) : v2;
+function isReference(value) {
+  const v2 = unquote(value);
+  if (v2.includes("${") || v2.includes("{{") || v2.startsWith("$(") || v2.startsWith("`")) return true;
+  let dollars = 0;
+  while (v2[dollars] === "$" && dollars < 2) dollars++;
+  if (dollars && v2.length > dollars && isDottedIdentifier(v2.slice(dollars), 0)) return true;
+  if (/^\$(?:\d{1,2}|[@*])$/.test(v2)) return true;
+  for (let i2 = v2.indexOf("{"); i2 >= 0 && i2 < v2.length; i2 = v2.indexOf("{", i2 + 1)) {
+    const close = v2.indexOf("}", i2);
+    if (close < 0) break;
+    if (close - i2 <= 64 && isDottedIdentifier(v2.slice(i2 + 1, close), 0)) return true;
+  }
+  if (/%\([A-Za-z_]\w{0,63}\)[sdr]/.test(v2)) return true;
+  if (/^%[A-Za-z_]{1,64}%$/.test(v2) || /^@[A-Za-z_]{1,64}@$/.test(v2)) return true;
+  return false;
+}
+function isPath(v2) {
+  if (!(v2.startsWith("/") || v2.startsWith("./") || v2.startsWith("~/") || v2.startsWith("../")) && !/^[\w.-]{1,64}(?:\/[\w.-]{1,64}){1,16}\.[a-z]{1,5}$/.test(v2)) return false;
+  const segments = v2.split("/");
+  if (segments.length < 3 && !v2.includes(".")) return false;
+  for (const s of segments) {
+    if (s.length > 64) return false;
+    for (const c3 of s) if (!(isIdentChar(c3) || c3 === "." || c3 === "-" || c3 === "~")) return false;
+    if (s.length >= 16 && /[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return false;
+  }
+  return true;
+}
+function isEncrypted(v2) {
+  return v2.startsWith("ENC[") || v2.startsWith("$ANSIBLE_VAULT") || v2.startsWith("!vault") || v2.startsWith("vault:") || v2.startsWith("AQICAH");
+}
+function isPasswordHash(v2) {
+  if (/^(pbkdf2_sha256|pbkdf2_sha1|argon2|bcrypt_sha256|bcrypt|scrypt|sha1|md5|unsalted_md5|unsalted_sha1|crypt)\$\$?[^\s$]{1,64}\$/.test(v2)) return true;
+  if (/^\$(2[abxy]?|argon2(id|i|d)|5|6|1|apr1|y|7)\$/.test(v2)) return true;
+  if (/^\{(SSHA|SHA|SSHA256|SSHA512|MD5|CRYPT|PBKDF2[-A-Z0-9]{0,12})\}/i.test(v2)) return true;
+  return v2.length === 41 && v2[0] === "!" && /^![A-Za-z0-9]{40}$/.test(v2);
+}
+var DUMMY_WORDS = new Set(
+  "pass password passwd passphrase pwd secret secrets key keys token tokens api apikey access auth bearer test tests testing tester demo sample example dummy fake mock mocked stub default dev devel development local localhost prod production staging stage admin administrator root user username users guest django postgres postgresql mysql redis rabbit db database my your our the a an some very super really not so for only here there change changeme me this that it set insert replace put wrong bad invalid incorrect correct good right valid new old other another foo bar baz qux abc xyz qwerty letmein welcome hello world jwt client app application bot service web site signing encryption salt hash webhook session cookie csrf no none null empty blank temp tmp placeholder value string text random long short strong weak simple pw sk pk id private public build only ci in with of to use do please is".split(" ")
+);
+var MAX_DUMMY_WORD = 14;
+var LEET = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
+function isDummy(value) {
+  if (value.length > 64) return false;
+  let s = value.toLowerCase();
+  let a = 0;
+  let b3 = s.length;
+  while (a < b3 && !/[a-z@$]/.test(s[a])) a++;
+  while (b3 > a && !/[a-z]/.test(s[b3 - 1])) b3--;
+  s = s.slice(a, b3);
+  let letters = "";
+  for (const c3 of s) {
+    if (c3 >= "a" && c3 <= "z") letters += c3;
+    else if (LEET[c3]) letters += LEET[c3];
+  }
+  if (letters.length < 2) return false;
+  const reach = new Array(letters.length + 1).fill(false);
+  reach[0] = true;
+  for (let i2 = 0; i2 < letters.length; i2++) {
+    if (!reach[i2]) continue;
+    for (let n = 1; n <= MAX_DUMMY_WORD && i2 + n <= letters.length; n++) if (DUMMY_WORDS.has(letters.slice(i2, i2 + n))) reach[i2 + n] = true;
+  }
+  return reach[letters.length];
+}
+function isProse(value) {
+  const words2 = value.trim().split(/\s+/);
+  if (words2.length < 2) return false;
+  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
+  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
+}
+function isPlaceholder(value) {
+  const v2 = value.trim();
+  if (v2.length === 0) return true;
+  const lower2 = v2.toLowerCase();
+  if (PLACEHOLDER_VALUES.has(lower2)) return true;
+  if (PLACEHOLDER_WORDS.some((w2) => lower2.includes(w2))) return true;
+  if (v2.startsWith("<") && v2.endsWith(">")) return true;
+  if (isReference(v2) || isEncrypted(v2)) return true;
+  if (lower2.startsWith("os.environ") || lower2.startsWith("env(") || lower2.startsWith("ref+") || lower2.startsWith("arn:aws:") || lower2.startsWith("projects/") || lower2.startsWith("secretsmanager:")) return true;
+  if (isPath(v2)) return true;
+  if (/^https?:\/\/[^@\s]{0,2048}$/.test(v2)) return true;
+  if (new Set(v2).size <= 2) return true;
+  if (isSequential(lower2) || isRepeated(lower2) || namesASecret(lower2)) return true;
+  return false;
+}
+function isRepeated(s) {
+  if (s.length < 6) return false;
+  const fail = new Array(s.length).fill(0);
+  for (let i2 = 1, k2 = 0; i2 < s.length; i2++) {
+    while (k2 > 0 && s[i2] !== s[k2]) k2 = fail[k2 - 1];
+    if (s[i2] === s[k2]) k2++;
+    fail[i2] = k2;
+  }
+  const period = s.length - fail[s.length - 1];
+  return period * 2 <= s.length;
+}
+var SECRET_PARTS = /* @__PURE__ */ new Set(["password", "passwd", "pass", "pwd", "secret", "token", "key", "apikey"]);
+function namesASecret(s) {
+  if (s.length > 64 || !/^[a-z]{1,32}(?:[_-][a-z]{1,32}){1,4}$/.test(s)) return false;
+  return s.split(/[_-]/).some((w2) => SECRET_PARTS.has(w2));
+}
+function isSequential(s) {
+  if (s.length < 4) return false;
+  let runs = 1;
+  let run3 = 1;
+  for (let i2 = 1; i2 < s.length; i2++) {
+    if (s.charCodeAt(i2) - s.charCodeAt(i2 - 1) === 1 || s[i2] === "0" && s[i2 - 1] === "9") run3++;
+    else {
+      if (run3 < 4) return false;
+      runs++;
+      run3 = 1;
+    }
+  }
+  return run3 >= 4 && runs <= 2;
+}
+function entropy(s) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c3 of s) counts.set(c3, (counts.get(c3) ?? 0) + 1);
+  let h3 = 0;
+  for (const n of counts.values()) {
+    const p2 = n / s.length;
+    h3 -= p2 * Math.log2(p2);
+  }
+  return h3;
+}
+function isUpperSnake(v2) {
+  if (v2.length > 64 || !(v2[0] >= "A" && v2[0] <= "Z") || !v2.includes("_") || v2.endsWith("_") || v2.includes("__")) return false;
+  for (const c3 of v2) if (!(c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_")) return false;
+  return true;
+}
+function isWords(v2) {
+  if (v2.length >= 64 || /\d/.test(v2)) return false;
+  const parts3 = v2.split(/[-_. ]/);
+  return parts3.every((p2) => p2 === "" || /^[A-Za-z][a-z]{0,30}$/.test(p2) || /^[A-Z]{1,30}$/.test(p2));
+}
+var squash = (s) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+function isMaskable(value) {
+  return value.trim() !== "" && !isReference(value.trim());
+}
+function isPublicByDesign(v2, key) {
+  if (v2.startsWith("pk.eyJ") || v2.startsWith("pk_live_") || v2.startsWith("pk_test_")) return true;
+  return v2.length === 40 && v2.startsWith("6L") && !/secret|private/i.test(key ?? "");
+}
+var isHexKey = (v2) => /^[0-9a-f]{12,128}$/i.test(v2) && /[a-f]/i.test(v2) && /\d/.test(v2);
+var isFieldMapping = (key, v2) => key !== void 0 && /^[a-z][a-z0-9_]{0,63}$/.test(key) && /^[a-z][a-z0-9]{0,31}(?:_[a-z0-9]{1,32}){1,6}$/.test(v2);
+function looksLikeCredential(kind, value, options = {}) {
+  const v2 = value.trim();
+  if (v2.includes("-----BEGIN ")) return false;
+  if (v2.length > 4096 || isPlaceholder(v2) || isKnownExample(v2) || isPasswordHash(v2) || isProse(v2) || isDummy(v2)) return false;
+  if (options.template && v2.includes("{") || isPublicByDesign(v2, options.key)) return false;
+  if (v2[0] === "{" && v2.endsWith("}") || v2[0] === "[" && v2.endsWith("]")) return false;
+  if (options.key) {
+    const k2 = squash(options.key);
+    if (k2.length >= 6 && squash(v2).includes(k2)) return false;
+  }
+  if (isUpperSnake(v2) || isDottedIdentifier(v2, 2)) return false;
+  if (!options.quoted && (isDottedIdentifier(v2, 1) || /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(v2))) return false;
+  if (options.code && isFieldMapping(options.key, v2)) return false;
+  if (kind === "password") return v2.length >= 4 && !/^\d{1,7}$/.test(v2);
+  if (isWords(v2)) return false;
+  if (options.key && /salt$/i.test(options.key) && isWords(v2.replace(/\d/g, ""))) return false;
+  if (kind === "django-secret-key") return v2.length >= 4;
+  return v2.length >= 12 && (entropy(v2) >= 3 || isHexKey(v2));
+}
+
+// src/secrets/csv.ts
+function cells(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 <= line2.length) {
+    if (line2[i2] === '"') {
+      let j3 = i2 + 1;
+      let text = "";
+      while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
+        text += line2[j3];
+        j3 += line2[j3] === '"' ? 2 : 1;
+      }
+      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
+      const comma = line2.indexOf(",", j3);
+      i2 = comma < 0 ? line2.length + 1 : comma + 1;
+    } else {
+      const comma = line2.indexOf(",", i2);
+      const end = comma < 0 ? line2.length : comma;
+      out2.push({ text: line2.slice(i2, end), start: i2, end, quoted: false });
+      i2 = end + 1;
+    }
+  }
+  return out2;
+}
+function csvHeader(line2, secretName2) {
+  const names = cells(line2).map((c3) => c3.text.trim());
+  return names.some((n) => n && secretName2(n)) ? names : void 0;
+}
+function csvPairs(line2, columns) {
+  const out2 = [];
+  cells(line2).forEach((c3, i2) => {
+    const key = columns[i2];
+    if (key && c3.text) out2.push({ key, value: c3.text, column: c3.start, parts: [{ line: 0, start: c3.start, end: c3.end }], quoted: c3.quoted });
+  });
+  return out2;
+}
+
+// src/secrets/syntax.ts
+var isKeyChar = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_" || c3 === "-" || c3 === ".");
+var isIdentChar2 = (c3) => c3 !== void 0 && (c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "_");
+var isSpace = (c3) => c3 === " " || c3 === "	";
+var MAX_KEY = 64;
+var MAX_VALUE = 4096;
+function skipSpaceBack(line2, i2) {
+  while (i2 >= 0 && isSpace(line2[i2])) i2--;
+  return i2;
+}
+function skipSpace(line2, i2) {
+  while (i2 < line2.length && isSpace(line2[i2])) i2++;
+  return i2;
+}
+function keyBefore(line2, i2, byEnd) {
+  i2 = skipSpaceBack(line2, i2);
+  if (i2 < 0) return void 0;
+  if (line2[i2] === "]") {
+    const q4 = byEnd.get(i2 - 1);
+    if (!q4 || line2[q4.tokenStart - 1] !== "[") return void 0;
+    return { key: q4.value, before: q4.tokenStart - 2, quoted: true };
+  }
+  const q3 = byEnd.get(i2);
+  if (q3) return { key: q3.value, before: q3.tokenStart - 1, quoted: true };
+  let j3 = i2;
+  while (j3 >= 0 && i2 - j3 < MAX_KEY && isKeyChar(line2[j3])) j3--;
+  if (j3 === i2 || isKeyChar(line2[j3])) return void 0;
+  return { key: line2.slice(j3 + 1, i2 + 1), before: j3, quoted: false };
+}
+function assignmentTarget(line2) {
+  return assignment(line2)?.name;
+}
+function assignment(line2) {
+  let i2 = skipSpace(line2, 0);
+  for (const decl of ["export ", "const ", "let ", "var "]) if (line2.startsWith(decl, i2)) i2 = skipSpace(line2, i2 + decl.length);
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
+  if (i2 === start2) return void 0;
+  const name2 = line2.slice(start2, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
+    i2 = skipSpace(line2, i2 + 1);
+    while (i2 < line2.length && i2 - start2 < 2 * MAX_KEY && (isKeyChar(line2[i2]) || line2[i2] === "[" || line2[i2] === "]" || line2[i2] === "|" || line2[i2] === " ")) {
+      if (line2[i2] === "=") break;
+      i2++;
+    }
+  }
+  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
+}
+function isNameLike(key) {
+  for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
+  return key.length > 0;
+}
+function callNameBefore(line2, open2) {
+  const end = skipSpaceBack(line2, open2 - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < 2 * MAX_KEY && (isIdentChar2(line2[j3]) || line2[j3] === ".")) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function readsConfig(callName) {
+  const last = callName.slice(callName.lastIndexOf(".") + 1).toLowerCase();
+  return last === "str" || last === "bytes" || last === "setdefault" || last === "pop" || ["get", "env", "config", "setting", "secret", "var"].some((w2) => last.includes(w2));
+}
+
+// src/secrets/quotes.ts
+function rawColumn(q3, i2) {
+  let shift = 0;
+  if (q3.escapes) {
+    for (const e of q3.escapes) if (e < i2) shift++;
+  }
+  return q3.valueStart + i2 + shift;
+}
+var quotedPart = (q3) => [{ line: 0, start: q3.valueStart, end: q3.valueEnd }];
+function scanQuotes(line2) {
+  const out2 = [];
+  let i2 = 0;
+  while (i2 < line2.length) {
+    const c3 = line2[i2];
+    if (c3 === '"' || c3 === "'" || c3 === "`") {
+      const triple = line2[i2 + 1] === c3 && line2[i2 + 2] === c3;
+      const open2 = triple ? 3 : 1;
+      let j3 = i2 + open2;
+      let escapes;
+      let value = "";
+      let from = j3;
+      while (j3 < line2.length && !(line2[j3] === c3 && (!triple || line2[j3 + 1] === c3 && line2[j3 + 2] === c3))) {
+        if (line2[j3] === "\\" && j3 + 1 < line2.length) {
+          value += line2.slice(from, j3);
+          (escapes ??= []).push(value.length);
+          value += line2[j3 + 1];
+          j3 += 2;
+          from = j3;
+          continue;
+        }
+        j3++;
+      }
+      if (j3 >= line2.length) return { quoted: out2, open: { start: i2, valueStart: i2 + open2, quote: c3, triple } };
+      value += line2.slice(from, j3);
+      let tokenStart = i2;
+      while (tokenStart > i2 - 2 && tokenStart > 0 && "bBrRfFuU".includes(line2[tokenStart - 1])) tokenStart--;
+      if (tokenStart < i2 && isIdentChar2(line2[tokenStart - 1])) tokenStart = i2;
+      out2.push({ start: i2, end: j3 + open2 - 1, value, tokenStart, valueStart: i2 + open2, valueEnd: j3, quote: c3, prefix: line2.slice(tokenStart, i2).toLowerCase(), ...escapes ? { escapes } : {} });
+      i2 = j3 + open2;
+      continue;
+    }
+    i2++;
+  }
+  return { quoted: out2 };
+}
+function quotedStrings(line2) {
+  return scanQuotes(line2).quoted;
+}
+var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3.quote === "`" && q3.value.includes("${");
+
+// src/secrets/denylist.ts
+var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
+var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
+var MAX_ELEMENTS = 64;
+var MAX_LIST_LINES = 50;
+function compared(line2, column, byEnd) {
+  let i2 = column - 1;
+  while (i2 >= 0 && (line2[i2] === '"' || line2[i2] === "'")) i2--;
+  for (let n = 0; n < MAX_ELEMENTS && i2 >= 0; n++) {
+    while (i2 >= 0 && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "(" || line2[i2] === "[" || line2[i2] === "{" || line2[i2] === ",")) i2--;
+    const q3 = byEnd.get(i2);
+    if (!q3) break;
+    i2 = q3.tokenStart - 1;
+  }
+  if (line2[i2] === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!")) return true;
+  return line2[i2] === "n" && line2[i2 - 1] === "i" && (line2[i2 - 2] === " " || line2[i2 - 2] === "	");
+}
+function collectionTarget(line2) {
+  const target = assignmentTarget(line2);
+  if (!target) return void 0;
+  let i2 = line2.indexOf("=") + 1;
+  while (line2[i2] === " " || line2[i2] === "	") i2++;
+  for (const call3 of ["frozenset", "set", "tuple", "list"]) if (line2.startsWith(call3, i2)) i2 += call3.length;
+  return line2[i2] === "[" || line2[i2] === "(" || line2[i2] === "{" ? target : void 0;
+}
+function enclosingTarget(line2, preceding) {
+  const here = collectionTarget(line2);
+  if (here) return here;
+  for (let n = 0; n < MAX_LIST_LINES; n++) {
+    const before = preceding(n);
+    if (before === void 0) return void 0;
+    const t2 = before.trim();
+    if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
+    return collectionTarget(t2);
+  }
+  return void 0;
+}
+function refusedValues(line2, preceding) {
+  let byEnd;
+  let denyList;
+  return (column) => {
+    byEnd ??= new Map(quotedStrings(line2).map((q3) => [q3.end, q3]));
+    if (compared(line2, column, byEnd)) return true;
+    if (denyList === void 0) {
+      const target = enclosingTarget(line2, preceding);
+      denyList = target !== void 0 && isDenyListName(target);
+    }
+    return denyList;
+  };
+}
+
+// src/secrets/formats.ts
+var FORMATS = [
+  { kind: "aws-access-key-id", label: "AWS access key id", prefixes: ["AKIA", "ASIA", "ABIA", "ACCA"], re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g },
+  { kind: "github-token", label: "GitHub token", prefixes: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], re: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g },
+  { kind: "github-token", label: "GitHub fine-grained token", prefixes: ["github_pat_"], re: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g },
+  { kind: "stripe-key", label: "Stripe secret key", prefixes: ["sk_live_", "rk_live_", "sk_test_", "rk_test_"], re: /\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}\b/g, lowSeverity: (v2) => v2.includes("_test_") },
+  { kind: "slack-token", label: "Slack token", prefixes: ["xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], re: /\b(?:xox[bpares]|xapp)-[A-Za-z0-9-]{10,250}/g },
+  { kind: "slack-webhook", label: "Slack webhook URL", prefixes: ["hooks.slack.com/"], re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/]{20,200}/g },
+  { kind: "sendgrid-key", label: "SendGrid API key", prefixes: ["SG."], re: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/g },
+  { kind: "google-api-key", label: "Google API key", prefixes: ["AIza"], re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "openai-api-key", label: "OpenAI API key", prefixes: ["sk-proj-", "sk-svcacct-", "sk-admin-", "T3BlbkFJ"], re: /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,300}|[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})\b/g },
+  { kind: "anthropic-api-key", label: "Anthropic API key", prefixes: ["sk-ant-"], re: /\bsk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,120}\b/g },
+  { kind: "django-secret-key", label: "Django secret key", prefixes: ["django-insecure-"], re: /django-insecure-[^\s'"`,;\\]{20,200}/g }
+  // the whole token: hand-edited keys stray from Django's alphabet
+];
+var PRIVATE_KEY = { kind: "private-key", label: "private key", prefixes: ["PRIVATE KEY"], re: /-----BEGIN (?:RSA |DSA |EC |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g };
+var JWT = { kind: "jwt", label: "JSON Web Token", prefixes: ["eyJ"], re: /eyJ/g };
+var URL_CREDENTIALS = { kind: "url-credentials", label: "password in a URL", prefixes: ["://"], re: /:\/\//g };
+var isB64url = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 45 || c3 === 95;
+var isB64 = (c3) => c3 >= 48 && c3 <= 57 || c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 === 43 || c3 === 47 || c3 === 61;
+function jwtMatches(line2, out2) {
+  let from = 0;
+  for (; ; ) {
+    const start2 = line2.indexOf("eyJ", from);
+    if (start2 < 0) return;
+    const seg = (i2) => {
+      let j3 = i2;
+      while (j3 < line2.length && isB64url(line2.charCodeAt(j3))) j3++;
+      return j3;
+    };
+    const a = seg(start2);
+    let end = a;
+    if (a - start2 >= 10 && line2[a] === "." && line2.startsWith("eyJ", a + 1)) {
+      const b3 = seg(a + 1);
+      if (b3 - a - 1 >= 10 && line2[b3] === ".") {
+        const c3 = seg(b3 + 1);
+        if (c3 - b3 - 1 >= 16) {
+          out2.push({ format: JWT, value: line2.slice(start2, c3), column: start2 });
+          end = c3;
+        }
+      }
+    }
+    from = Math.max(end, start2 + 3);
+  }
+}
+var isSchemeChar = (c3) => c3 >= "a" && c3 <= "z" || c3 >= "A" && c3 <= "Z" || c3 >= "0" && c3 <= "9" || c3 === "+" || c3 === "." || c3 === "-";
+var URL_STOP = /* @__PURE__ */ new Set([" ", "	", "/", "@", '"', "'", "`", "?", "#", "<", ">", "\\"]);
+var MAX_PASSWORD = 256;
+function passwordEnd(line2, from, user) {
+  let i2 = from;
+  let slash = false;
+  while (i2 < line2.length && i2 - from <= MAX_PASSWORD && (!URL_STOP.has(line2[i2]) || line2[i2] === "/")) {
+    if (line2[i2] === "/") slash = true;
+    i2++;
+  }
+  if (line2[i2] !== "@" || i2 === from) return -1;
+  if (slash && (user.includes(".") || /^\d{1,5}\//.test(line2.slice(from, from + 6)))) return -1;
+  return i2;
+}
+function urlMatches(line2, out2) {
+  for (let at2 = line2.indexOf("://"); at2 >= 0; at2 = line2.indexOf("://", at2 + 3)) {
+    let s = at2 - 1;
+    while (s >= 0 && at2 - s <= 21 && isSchemeChar(line2[s])) s--;
+    const schemeStart = s + 1;
+    const first = line2[schemeStart];
+    if (at2 - schemeStart < 2 || at2 - schemeStart > 20 || !(first >= "a" && first <= "z" || first >= "A" && first <= "Z")) continue;
+    if (s >= 0 && isSchemeChar(line2[s])) continue;
+    let i2 = at2 + 3;
+    const userStart = i2;
+    while (i2 < line2.length && i2 - userStart <= 128 && line2[i2] !== ":" && !URL_STOP.has(line2[i2])) i2++;
+    if (line2[i2] !== ":") continue;
+    const pwStart = i2 + 1;
+    const end = passwordEnd(line2, pwStart, line2.slice(userStart, i2));
+    if (end < 0) continue;
+    const host = line2[end + 1] ?? "";
+    if (!(host >= "a" && host <= "z" || host >= "A" && host <= "Z" || host >= "0" && host <= "9" || host === "[" || host === "." || host === "-")) continue;
+    out2.push({ format: URL_CREDENTIALS, value: line2.slice(pwStart, end), column: pwStart, user: line2.slice(userStart, i2) });
+  }
+}
+var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
+function startsWithBase64(text) {
+  let i2 = 0;
+  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
+  let n = 0;
+  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
+  return n >= 20;
+}
+var MAX_KEY_LINES = 200;
+function blockParts(line2, column, following) {
+  const parts3 = [{ line: 0, start: column, end: line2.length }];
+  for (let n = 0; following && n < MAX_KEY_LINES; n++) {
+    const next = following(n);
+    if (next === void 0) break;
+    const start2 = next.length - next.trimStart().length;
+    const end = next.indexOf("-----END");
+    if (end >= 0) {
+      const close = next.indexOf("-----", end + 8);
+      parts3.push({ line: n + 1, start: start2, end: close < 0 ? next.length : close + 5 });
+      break;
+    }
+    const t2 = next.trim();
+    if (t2 !== "" && !ARMOR_HEADERS.some((h3) => t2.startsWith(h3)) && !startsWithBase64(t2) && !/^[A-Za-z0-9+/=]{1,19}["',]{0,3}$/.test(t2)) break;
+    if (t2 !== "") parts3.push({ line: n + 1, start: start2, end: next.length });
+  }
+  return parts3;
+}
+function escapedBlockPart(line2, column) {
+  const end = line2.indexOf("-----END", column);
+  const close = end < 0 ? -1 : line2.indexOf("-----", end + 8);
+  return [{ line: 0, start: column, end: close < 0 ? line2.length : close + 5 }];
+}
+function privateKeyMatches(line2, following, out2) {
+  PRIVATE_KEY.re.lastIndex = 0;
+  for (const m2 of line2.matchAll(PRIVATE_KEY.re)) {
+    const column = m2.index ?? 0;
+    const end = column + m2[0].length;
+    let i2 = end;
+    while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === '"' || line2[i2] === "'" || line2[i2] === "," || line2[i2] === "\\" && line2[i2 + 1] !== "n" && line2[i2 + 1] !== "r")) i2++;
+    let body2;
+    let distinct;
+    let parts3;
+    if (i2 >= line2.length) {
+      body2 = true;
+      for (let n = 0; following && n < 4; n++) {
+        const next = following(n);
+        if (next === void 0) break;
+        const t2 = next.trim();
+        if (t2 === "" || ARMOR_HEADERS.some((h3) => t2.startsWith(h3))) continue;
+        body2 = startsWithBase64(t2);
+        distinct = t2.slice(0, 64);
+        break;
+      }
+      parts3 = blockParts(line2, column, following);
+    } else {
+      let rest = line2.slice(i2, i2 + 400);
+      for (let guard = 0; guard < 8; guard++) {
+        if (rest.startsWith("\\n") || rest.startsWith("\\r")) rest = rest.slice(2);
+        else {
+          const h3 = ARMOR_HEADERS.find((x3) => rest.startsWith(x3));
+          if (!h3) break;
+          const nl = rest.indexOf("\\n");
+          rest = nl < 0 ? "" : rest.slice(nl);
+        }
+      }
+      body2 = rest !== line2.slice(i2, i2 + 400) && startsWithBase64(rest);
+      distinct = rest.slice(0, 64);
+      parts3 = escapedBlockPart(line2, column);
+    }
+    if (body2) out2.push({ format: PRIVATE_KEY, value: m2[0], column, distinct, parts: parts3 });
+  }
+}
+var ANY_PREFIX = new RegExp(FORMATS.flatMap((f3) => f3.prefixes).map((p2) => p2.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+function formatMatches(line2, following) {
+  const out2 = [];
+  if (line2.includes("eyJ")) jwtMatches(line2, out2);
+  if (line2.includes("://")) urlMatches(line2, out2);
+  if (line2.includes("PRIVATE KEY")) privateKeyMatches(line2, following, out2);
+  if (ANY_PREFIX.test(line2)) findFormats(line2, out2);
+  if (!out2.length) return out2;
+  const byValue = /* @__PURE__ */ new Map();
+  for (const m2 of out2) {
+    const had = byValue.get(m2.value);
+    if (!had || had.format === URL_CREDENTIALS && m2.format !== URL_CREDENTIALS) byValue.set(m2.value, m2);
+  }
+  return [...byValue.values()].sort((a, b3) => a.column - b3.column);
+}
+function findFormats(line2, out2) {
+  for (const format2 of FORMATS) {
+    if (!format2.prefixes.some((p2) => line2.includes(p2))) continue;
+    format2.re.lastIndex = 0;
+    for (const m2 of line2.matchAll(format2.re)) out2.push({ format: format2, value: m2[0], column: m2.index ?? 0 });
+  }
+}
+
+// src/secrets/pairs.ts
+var partAt = (start2, length) => [{ line: 0, start: start2, end: start2 + length }];
+function plain(key, value, column, quoted, kindHint) {
+  return { key, value, column, parts: partAt(column, value.length), quoted, ...kindHint ? { kindHint } : {} };
+}
+var AUTH_HEADERS = /* @__PURE__ */ new Set(["authorization", "proxy-authorization", "http_authorization", "proxy_authorization"]);
+function authorizationCredential(key, value) {
+  if (!AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  const sp = value.indexOf(" ");
+  if (sp < 0) return void 0;
+  const scheme = value.slice(0, sp).toLowerCase();
+  const kindHint = scheme === "basic" ? "password" : scheme === "bearer" || scheme === "token" || scheme === "jwt" || scheme === "apikey" ? "token" : void 0;
+  if (!kindHint) return void 0;
+  let start2 = sp;
+  while (value[start2] === " ") start2++;
+  let end = start2;
+  while (end < value.length && !isSpace(value[end])) end++;
+  return { start: start2, end, kindHint };
+}
+function authorization(key, value, column, quoted) {
+  const c3 = authorizationCredential(key, value);
+  return c3 && plain(key, value.slice(c3.start, c3.end), column + c3.start, quoted, c3.kindHint);
+}
+function quotedPair(key, q3, extra = {}) {
+  return { key, value: q3.value, column: q3.valueStart, parts: quotedPart(q3), quoted: true, ...isTemplate(q3) ? { template: true } : {}, ...extra };
+}
+function headerOrPair(key, q3) {
+  const c3 = authorizationCredential(key, q3.value);
+  if (!c3) return quotedPair(key, q3);
+  const start2 = rawColumn(q3, c3.start);
+  return { key, value: q3.value.slice(c3.start, c3.end), column: start2, parts: [{ line: 0, start: start2, end: rawColumn(q3, c3.end) }], quoted: true, kindHint: c3.kindHint, ...isTemplate(q3) ? { template: true } : {} };
+}
+function joinConcatenated(line2, quoted, qi, pair3) {
+  let value = pair3.value;
+  const parts3 = [...pair3.parts];
+  let template = pair3.template;
+  for (let n = qi + 1; n < quoted.length; n++) {
+    let i2 = skipSpace(line2, quoted[n - 1].end + 1);
+    if (line2[i2] === "+") i2 = skipSpace(line2, i2 + 1);
+    if (quoted[n].tokenStart !== i2) break;
+    value += quoted[n].value;
+    parts3.push(...quotedPart(quoted[n]));
+    template ||= isTemplate(quoted[n]);
+  }
+  return parts3.length === pair3.parts.length ? pair3 : { ...pair3, value, parts: parts3, ...template ? { template } : {} };
+}
+function quotedPairs(line2, quoted, byEnd, code, out2) {
+  const listOpen = /* @__PURE__ */ new Map();
+  const listIndex = /* @__PURE__ */ new Map();
+  const push = (qi, p2) => {
+    out2.push(code ? joinConcatenated(line2, quoted, qi, p2) : p2);
+  };
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q3 = quoted[qi];
+    if (q3.quote === "`" && !code) continue;
+    let i2 = skipSpaceBack(line2, q3.tokenStart - 1);
+    if (i2 < 0) continue;
+    if (line2[i2] === "[" || line2[i2] === "(" && line2[skipSpaceBack(line2, i2 - 1)] === "=") {
+      listOpen.set(q3, i2);
+      listIndex.set(q3, 0);
+    } else if (line2[i2] === ",") {
+      const prev = byEnd.get(skipSpaceBack(line2, i2 - 1));
+      const open3 = prev && listOpen.get(prev);
+      if (prev && open3 !== void 0) {
+        listOpen.set(q3, open3);
+        listIndex.set(q3, (listIndex.get(prev) ?? 0) + 1);
+      }
+    }
+    const open2 = listOpen.get(q3);
+    if (open2 !== void 0) i2 = skipSpaceBack(line2, open2 - 1);
+    if (line2[i2] === "r" && line2[i2 - 1] === "o" && isSpace(line2[i2 - 2]) || line2[i2] === "|" && line2[i2 - 1] === "|" || line2[i2] === "?" && line2[i2 - 1] === "?") {
+      const target = assignmentTarget(line2);
+      if (target) push(qi, quotedPair(target, q3));
+      continue;
+    }
+    let op = line2[i2];
+    if (op === ">" && line2[i2 - 1] === "=") i2--;
+    else if (op === "=" && line2[i2 - 1] === ":") i2--;
+    else if (op === "=" && (line2[i2 - 1] === "=" || line2[i2 - 1] === "!" || line2[i2 - 1] === "<" || line2[i2 - 1] === ">")) continue;
+    op = line2[i2];
+    if (op !== "=" && op !== ":" && op !== ",") continue;
+    let k2 = keyBefore(line2, i2 - 1, byEnd);
+    if (!k2 && op === "=") {
+      const a = assignment(line2);
+      if (a && a.eq === i2) k2 = { key: a.name, before: -1, quoted: false };
+    }
+    if (!k2 || k2.quoted && !isNameLike(k2.key)) continue;
+    let key = k2.key;
+    if (open2 !== void 0 && line2[open2] === "(" && key === "auth") {
+      if (listIndex.get(q3) === 1) out2.push(quotedPair(key, q3, { kindHint: "password" }));
+      continue;
+    }
+    if (op === ",") {
+      const before = skipSpaceBack(line2, k2.before);
+      if (k2.quoted && line2[before] === "(") {
+        const call3 = callNameBefore(line2, before);
+        if (!call3 || !readsConfig(call3)) continue;
+      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
+        const eq2 = skipSpaceBack(line2, before - 1);
+        if (line2[eq2] !== "=") continue;
+        const name2 = keyBefore(line2, eq2 - 1, byEnd);
+        if (!name2) continue;
+        key = name2.key;
+      } else continue;
+    } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
+      const brace = skipSpaceBack(line2, k2.before);
+      if (line2[brace] === "{") {
+        const colon = skipSpaceBack(line2, brace - 1);
+        const outer = line2[colon] === ":" || line2[colon] === "=" ? keyBefore(line2, colon - 1, byEnd) : void 0;
+        if (outer) key = outer.key;
+      }
+    } else if (op === "=" && !k2.quoted) {
+      if (key === "default") {
+        let found;
+        for (let b3 = qi - 1; b3 >= 0 && b3 >= qi - 8; b3--) {
+          const cand = quoted[b3];
+          if (cand.end < k2.before && line2[skipSpaceBack(line2, cand.tokenStart - 1)] === "(") {
+            found = cand.value;
+            break;
+          }
+        }
+        found ??= assignmentTarget(line2);
+        if (!found) continue;
+        key = found;
+      } else {
+        const colon = skipSpaceBack(line2, k2.before);
+        if (line2[colon] === ":") {
+          const name2 = keyBefore(line2, colon - 1, byEnd);
+          if (name2 && !name2.quoted) key = name2.key;
+        }
+      }
+    }
+    push(qi, headerOrPair(key, q3));
+  }
+}
+function positionalPasswords(line2, quoted, out2) {
+  for (const call3 of [".login(", ".simple_bind_s(", ".simple_bind(", ".bind_s("]) {
+    const at2 = line2.indexOf(call3);
+    if (at2 < 0) continue;
+    const first = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
+    if (!first || line2[skipSpace(line2, first.end + 1)] !== ",") continue;
+    const second = quoted.find((x3) => x3.tokenStart === skipSpace(line2, skipSpace(line2, first.end + 1) + 1));
+    if (second && line2[skipSpace(line2, second.end + 1)] === ")") out2.push(quotedPair("password", second));
+  }
+  for (const call3 of ["set_password(", "setPassword("]) {
+    for (let at2 = line2.indexOf(call3); at2 >= 0; at2 = line2.indexOf(call3, at2 + call3.length)) {
+      const q3 = quoted.find((x3) => x3.tokenStart === skipSpace(line2, at2 + call3.length));
+      if (q3 && line2[skipSpace(line2, q3.end + 1)] === ")") out2.push(quotedPair("password", q3));
+    }
+  }
+  for (const call3 of ["create_superuser(", "create_user("]) {
+    const at2 = line2.indexOf(call3);
+    if (at2 < 0) continue;
+    let i2 = at2 + call3.length;
+    const args3 = [];
+    for (const q3 of quoted) {
+      if (q3.tokenStart < i2) continue;
+      if (skipSpace(line2, i2) !== q3.tokenStart) break;
+      args3.push(q3);
+      i2 = skipSpace(line2, q3.end + 1);
+      if (line2[i2] !== ",") break;
+      i2++;
+    }
+    if (args3.length >= 3) out2.push(quotedPair("password", args3[2], { createsUser: true }));
+    for (const q3 of quoted) if (q3.tokenStart > at2 && keywordBefore(line2, q3) === "password") out2.push(quotedPair("password", q3, { createsUser: true }));
+  }
+}
+function keywordBefore(line2, q3) {
+  const eq2 = skipSpaceBack(line2, q3.tokenStart - 1);
+  if (line2[eq2] !== "=" || line2[eq2 - 1] === "=") return void 0;
+  const end = skipSpaceBack(line2, eq2 - 1);
+  let j3 = end;
+  while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
+  return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
+}
+function headerPair(text, base, out2) {
+  let i2 = skipSpace(text, 0);
+  const start2 = i2;
+  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
+  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
+  const name2 = text.slice(start2, i2);
+  const vStart = skipSpace(text, i2 + 1);
+  let vEnd = text.length;
+  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
+  const value = text.slice(vStart, vEnd);
+  if (value[0] === '"' || value[0] === "'") return;
+  const auth2 = authorization(name2, value, base + vStart, false);
+  if (auth2) out2.push(auth2);
+  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
+}
+var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
+var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
+var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
+var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
+function inlinePairs(text, base, out2, secretName2) {
+  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
+    const prev = text[e - 1];
+    const next = text[e + 1];
+    if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
+    let j3 = e - 1;
+    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
+    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
+    const key = text.slice(j3 + 1, e);
+    if (key.length < 3 || !secretName2(key)) continue;
+    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    let k2 = e + 1;
+    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
+    let value = text.slice(e + 1, k2);
+    if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+    if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
+    e = k2 - 1;
+  }
+  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
+    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
+    let i2 = d2 + 2;
+    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
+    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
+    const key = text.slice(d2 + 2, i2);
+    if (!secretName2(key)) continue;
+    const vStart = skipSpace(text, i2);
+    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
+    let k2 = vStart;
+    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
+    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
+    d2 = k2 - 2;
+  }
+}
+function commandPairs(text, out2, secretName2) {
+  const word = (i2) => {
+    const s = skipSpace(text, i2);
+    let e = s;
+    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
+    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
+  };
+  const set = text.indexOf("configure set ");
+  if (set >= 0) {
+    const [name2, at2] = word(set + "configure set ".length);
+    const [value, vAt] = word(at2 + name2.length);
+    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
+  }
+  for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
+    const c3 = text.indexOf(cmd);
+    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
+    if (f3 < 0) continue;
+    const [value, vAt] = word(f3 + flag.length);
+    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
+  }
+}
+function directivePair(line2, secretName2) {
+  const s = skipSpace(line2, 0);
+  let i2 = s;
+  while (i2 < line2.length && i2 - s < MAX_KEY && isIdentChar2(line2[i2])) i2++;
+  if (i2 === s || !isSpace(line2[i2])) return void 0;
+  const key = line2.slice(s, i2);
+  if (!secretName2(key)) return void 0;
+  const v2 = skipSpace(line2, i2);
+  let e = v2;
+  while (e < line2.length && e - v2 <= MAX_VALUE && !isSpace(line2[e])) e++;
+  const rest = skipSpace(line2, e);
+  if (e === v2 || rest < line2.length && line2[rest] !== "#") return void 0;
+  return plain(key, line2.slice(v2, e), v2, false);
+}
+function restOfLineEnd(line2, from) {
+  let end = line2.length;
+  for (const comment of [" #", "	#"]) {
+    const at2 = line2.indexOf(comment, from);
+    if (at2 >= 0 && at2 < end) end = at2;
+  }
+  while (end > from && isSpace(line2[end - 1])) end--;
+  return end;
+}
+function barePair(line2, restOfLine) {
+  let i2 = skipSpace(line2, 0);
+  for (const prefix2 of ["export ", "ENV ", "ARG ", "set ", "- "]) {
+    if (line2.startsWith(prefix2, i2)) i2 = skipSpace(line2, i2 + prefix2.length);
+  }
+  const env = /^\s{0,64}ENV\s/.test(line2);
+  const keyStart = i2;
+  while (i2 < line2.length && i2 - keyStart < MAX_KEY && isKeyChar(line2[i2])) i2++;
+  if (i2 === keyStart) return void 0;
+  const key = line2.slice(keyStart, i2);
+  i2 = skipSpace(line2, i2);
+  if (line2[i2] === "=" || line2[i2] === ":") {
+    if (line2[i2] === ":" && line2[i2 + 1] === "=") i2++;
+    i2 = skipSpace(line2, i2 + 1);
+  } else if (!env) return void 0;
+  const first = line2[i2];
+  if (i2 >= line2.length || first === '"' || first === "'" || first === "`" || first === "|" || first === ">" || first === "{" || first === "[" || first === "&" || first === "*") return void 0;
+  const valueStart = i2;
+  if (restOfLine && !env) i2 = Math.min(restOfLineEnd(line2, valueStart), valueStart + MAX_VALUE);
+  else while (i2 < line2.length && i2 - valueStart <= MAX_VALUE && !isSpace(line2[i2])) i2++;
+  let value = line2.slice(valueStart, i2);
+  if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
+  if (isExpression(value) || AUTH_HEADERS.has(key.toLowerCase())) return void 0;
+  if (/^![A-Za-z]{1,32}(?: |$)/.test(value)) return void 0;
+  return value ? plain(key, value, valueStart, false) : void 0;
+}
+function pairsOfLine(line2, syntax = false, secretName2 = () => true) {
+  const { code = false, restOfLine = false } = typeof syntax === "boolean" ? { code: syntax } : syntax;
+  const quoted = quotedStrings(line2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const found = [];
+  positionalPasswords(line2, quoted, found);
+  quotedPairs(line2, quoted, byEnd, code, found);
+  for (const q3 of quoted) {
+    if (q3.value.length > 8 && q3.value.length <= MAX_VALUE && !q3.escapes && !(q3.quote === "`" && !code)) {
+      headerPair(q3.value, q3.valueStart, found);
+      if (code) inlinePairs(q3.value, q3.valueStart, found, secretName2);
+    }
+  }
+  if (!code) {
+    const bare2 = barePair(line2, restOfLine) ?? directivePair(line2, secretName2);
+    if (bare2) found.push(bare2);
+    headerPair(line2, 0, found);
+    inlinePairs(line2, 0, found, secretName2);
+    commandPairs(line2, found, secretName2);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return found.filter((p2) => !seen.has(p2.column) && seen.add(p2.column));
+}
+
+// src/secrets/carry.ts
+function loneString(t2) {
+  const qs2 = quotedStrings(t2);
+  if (qs2.length !== 1 || qs2[0].tokenStart !== 0) return void 0;
+  let i2 = skipSpace(t2, qs2[0].end + 1);
+  if (t2[i2] === "," || t2[i2] === ")") i2 = skipSpace(t2, i2 + 1);
+  return i2 >= t2.length || t2[i2] === "#" ? qs2[0] : void 0;
+}
+var MAX_STRING_LINES = 200;
+function secretKeyBefore(t2, i2, secretName2) {
+  const quoted = quotedStrings(t2);
+  const byEnd = /* @__PURE__ */ new Map();
+  for (const q3 of quoted) byEnd.set(q3.end, q3);
+  const k2 = keyBefore(t2, i2, byEnd);
+  return k2 && (!k2.quoted || isNameLike(k2.key)) && secretName2(k2.key) ? k2 : void 0;
+}
+function openString(t2, indent, secretName2) {
+  const { open: open2 } = scanQuotes(t2);
+  if (!open2) return void 0;
+  let j3 = open2.start - 1;
+  while (j3 >= 0 && open2.start - j3 <= 2 && "bBrRuU".includes(t2[j3])) j3--;
+  const op = skipSpaceBack(t2, j3);
+  if (t2[op] !== "=" && t2[op] !== ":") return void 0;
+  const a = t2[op] === "=" ? assignment(t2) : void 0;
+  const key = a && a.eq === op ? a.name : secretKeyBefore(t2, op - 1, secretName2)?.key;
+  if (!key || !secretName2(key)) return void 0;
+  const quote = open2.triple ? open2.quote.repeat(3) : open2.quote;
+  return { key, mode: "string", needName: false, left: MAX_STRING_LINES, step: 0, quote, value: t2.slice(open2.valueStart), parts: [{ line: 0, start: indent + open2.valueStart, end: indent + t2.length }] };
+}
+function openBlock(t2, indent, secretName2) {
+  const colon = t2.indexOf(":");
+  if (colon < 0) return void 0;
+  let i2 = skipSpace(t2, colon + 1);
+  if (t2[i2] !== "|" && t2[i2] !== ">") return void 0;
+  i2++;
+  while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
+  i2 = skipSpace(t2, i2);
+  if (i2 < t2.length && t2[i2] !== "#") return void 0;
+  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
+  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
+  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
+}
+function openCarry(line2, secretName2, previous) {
+  const t2 = line2.trim();
+  if (t2.length > 512) return void 0;
+  const indent = line2.length - line2.trimStart().length;
+  const base = { needName: false, step: 0 };
+  const last = t2[t2.length - 1];
+  const string = openString(t2, indent, secretName2) ?? openBlock(t2, indent, secretName2);
+  if (string) return string;
+  if (last === "(") {
+    const target = assignmentTarget(t2);
+    const secretTarget = target !== void 0 && secretName2(target);
+    const call3 = callNameBefore(t2, t2.length - 1);
+    if (!call3) return secretTarget ? { ...base, key: target, mode: "concat", left: 20, value: "", parts: [] } : void 0;
+    if (!secretTarget && !readsConfig(call3)) return void 0;
+    return { ...base, key: secretTarget ? target : "", mode: "call", needName: true, left: 6 };
+  }
+  if (last === ",") {
+    const qs2 = quotedStrings(t2);
+    const q3 = qs2[qs2.length - 1];
+    if (q3 && skipSpace(t2, q3.end + 1) === t2.length - 1) {
+      const lone = loneString(t2);
+      if (lone) {
+        const prev = previous?.trim() ?? "";
+        const call3 = prev.endsWith("(") ? callNameBefore(prev, prev.length - 1) : void 0;
+        return call3 && readsConfig(call3) && isNameLike(lone.value) && secretName2(lone.value) ? { ...base, key: lone.value, mode: "call", left: 4 } : void 0;
+      }
+      const paren = skipSpaceBack(t2, q3.tokenStart - 1);
+      if (t2[paren] === "(") {
+        const target = assignmentTarget(t2);
+        const call3 = callNameBefore(t2, paren);
+        if (!(target && secretName2(target)) && !(call3 && readsConfig(call3))) return void 0;
+        const key = target && secretName2(target) ? target : q3.value;
+        return isNameLike(key) && secretName2(key) ? { ...base, key, mode: "call", left: 4 } : void 0;
+      }
+    }
+    return void 0;
+  }
+  if (last === "{" && t2.startsWith("variable ")) {
+    const q3 = quotedStrings(t2)[0];
+    return q3 && secretName2(q3.value) ? { ...base, key: q3.value, mode: "value", left: 6 } : void 0;
+  }
+  if (last === "[" || last === "{" || last === ":") {
+    let i3 = skipSpaceBack(t2, t2.length - 2);
+    if (last !== ":") {
+      if (t2[i3] !== "=" && t2[i3] !== ":") return void 0;
+      i3 = skipSpaceBack(t2, i3 - 1);
+    }
+    const k2 = secretKeyBefore(t2, i3, secretName2);
+    if (!k2) return void 0;
+    const lead = t2.slice(0, k2.before + 1).trim();
+    if (last === ":" && k2.before >= 0 && lead !== "" && lead !== "-") return void 0;
+    if (last === "[") return { ...base, key: k2.key, mode: "list", left: 50 };
+    return { ...base, key: k2.key, mode: "value", left: 6, ...last === ":" ? { minIndent: indent + 1 } : {} };
+  }
+  let i2 = 0;
+  if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
+  for (const word of ["name:", "key:", "Name:", "Key:"]) {
+    if (t2.startsWith(word, i2)) {
+      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
+      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
+    }
+  }
+  return void 0;
+}
+function carriedPair(carry, quoted = true) {
+  const parts3 = (carry.parts ?? []).map((p2) => ({ ...p2, line: p2.line - carry.step }));
+  if (!carry.key || !parts3.length) return [];
+  return [{ key: carry.key, value: carry.value ?? "", column: parts3[0].start, parts: parts3, quoted }];
+}
+function finishCarry(carry) {
+  return carry.mode === "concat" || carry.mode === "string" || carry.mode === "block" ? carriedPair(carry, carry.mode !== "block") : [];
+}
+function closingQuote(line2, quote) {
+  if (quote.length === 3) return line2.indexOf(quote);
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === quote) return i2;
+  }
+  return -1;
+}
+function continueValue(line2, carry, indent, t2) {
+  const step = carry.step + 1;
+  const value = carry.value ?? "";
+  const parts3 = carry.parts ?? [];
+  const next = (c3) => c3.left > 0 ? { pairs: [], carry: c3 } : { pairs: finishCarry(c3) };
+  if (carry.mode === "string") {
+    const close = closingQuote(line2, carry.quote);
+    const end = close < 0 ? line2.length : close;
+    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
+${line2.slice(0, end)}`, parts: end > indent ? [...parts3, { line: step, start: indent, end }] : parts3 };
+    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
+  }
+  if (carry.mode === "block") {
+    if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
+` });
+    if (indent < (carry.minIndent ?? 0)) return { pairs: finishCarry({ ...carry, value: value.trim() }) };
+    return next({ ...carry, step, left: carry.left - 1, value: value ? `${value}
+${t2}` : t2, parts: [...parts3, { line: step, start: indent, end: indent + t2.length }] });
+  }
+  const qs2 = quotedStrings(t2);
+  let rest = "";
+  let from = 0;
+  for (const q3 of qs2) {
+    rest += t2.slice(from, q3.tokenStart);
+    from = q3.end + 1;
+  }
+  rest += t2.slice(from);
+  const comment = rest.indexOf("#");
+  if (comment >= 0) rest = rest.slice(0, comment);
+  for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
+  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts3, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
+  if (rest.includes(",")) {
+    const pair3 = carriedPair(grown);
+    const after = { ...grown, value: "", parts: [] };
+    return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
+  }
+  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
+}
+function continueCarry(line2, carry, syntax) {
+  const indent = line2.length - line2.trimStart().length;
+  const t2 = line2.trim();
+  if (carry.mode === "string" || carry.mode === "block") return continueValue(line2, carry, indent, t2);
+  const left = carry.left - 1;
+  const step = carry.step + 1;
+  const go = (c3) => c3.left > 0 ? c3 : void 0;
+  if (t2 === "" || t2.startsWith("#") || t2.startsWith("//")) return { pairs: [], carry: go({ ...carry, left, step }) };
+  if (carry.mode === "concat") return continueValue(line2, carry, indent, t2);
+  if (carry.mode === "call") {
+    if (t2.startsWith(")")) return { pairs: [] };
+    const args3 = quotedStrings(t2);
+    if (carry.needName && args3.length === 2 && args3[0].tokenStart === 0 && t2[skipSpace(t2, args3[0].end + 1)] === "," && skipSpace(t2, skipSpace(t2, args3[0].end + 1) + 1) === args3[1].tokenStart) {
+      const key = carry.key || args3[0].value;
+      return { pairs: [shifted(quotedPair(key, args3[1]), indent)] };
+    }
+    const lone = loneString(t2);
+    if (lone) {
+      if (carry.needName) return { pairs: [], carry: go({ ...carry, key: carry.key || (isNameLike(lone.value) ? lone.value : ""), needName: false, left, step }) };
+      return { pairs: carry.key ? [shifted(quotedPair(carry.key, lone), indent)] : [] };
+    }
+    const pairs2 = pairsOfLine(t2, syntax).filter((p2) => p2.key === "default");
+    if (pairs2.length) return { pairs: carry.key && !carry.needName ? pairs2.map((p2) => shifted({ ...p2, key: carry.key }, indent)) : [] };
+    return /^[A-Za-z_]\w{0,63}\s{0,8}=/.test(t2) ? { pairs: [], carry: go({ ...carry, left, step }) } : { pairs: [] };
+  }
+  if (carry.mode === "list") {
+    if (t2.startsWith("]") || t2.startsWith(")")) return { pairs: [] };
+    const qs2 = quotedStrings(t2);
+    if (!qs2.length || qs2[0].tokenStart !== 0) return { pairs: [] };
+    return { pairs: qs2.map((q3) => shifted(quotedPair(carry.key, q3), indent)), carry: go({ ...carry, left, step }) };
+  }
+  if (t2.startsWith("}") || indent < (carry.minIndent ?? 0)) return { pairs: [] };
+  const pairs = pairsOfLine(line2, syntax).filter((p2) => p2.key === "value" || p2.key === "Value" || p2.key === "default");
+  if (pairs.length) return { pairs: pairs.map((p2) => ({ ...p2, key: carry.key })) };
+  if (t2.startsWith("- ")) return { pairs: [] };
+  return { pairs: [], carry: go({ ...carry, left, step }) };
+}
+function shifted(p2, indent) {
+  return indent ? { ...p2, column: p2.column + indent, parts: p2.parts.map((x3) => ({ ...x3, start: x3.start + indent, end: x3.end + indent })) } : p2;
+}
+
+// src/secrets/triggers.ts
+var TRIGGERS = [
+  { word: "pass", at: 1 },
+  { word: "pwd", at: 0 },
+  { word: "private key", at: 7 },
+  { word: "secret", at: 1 },
+  { word: "salt", at: 0 },
+  { word: "sg.", at: 0 },
+  { word: "sk_live_", at: 0 },
+  { word: "sk_test_", at: 0 },
+  { word: "token", at: 1 },
+  { word: "key", at: 0 },
+  { word: "bearer", at: 0 },
+  { word: "auth", at: 0 },
+  { word: "akia", at: 0 },
+  { word: "asia", at: 1 },
+  { word: "abia", at: 1 },
+  { word: "acca", at: 0 },
+  { word: "aiza", at: 1 },
+  { word: "credential", at: 7 },
+  { word: "create_user", at: 6 },
+  { word: "create_superuser", at: 7 },
+  { word: "://", at: 0 },
+  { word: "eyj", at: 0 },
+  { word: "ghp_", at: 1 },
+  { word: "gho_", at: 1 },
+  { word: "ghu_", at: 1 },
+  { word: "ghs_", at: 0 },
+  { word: "ghr_", at: 0 },
+  { word: "github_pat_", at: 4 },
+  { word: "rk_live_", at: 0 },
+  { word: "rk_test_", at: 0 },
+  { word: "xox", at: 0 },
+  { word: "xapp-", at: 2 },
+  { word: "django-insecure-", at: 0 },
+  { word: "sk-", at: 0 },
+  { word: ".login(", at: 2 },
+  { word: "bind_s(", at: 3 }
+];
+var NEWLINE = 10;
+var lower = (c3) => c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+var TABLE = new Uint8Array(65536);
+var NEWLINE_PAIR = 255;
+var CHECKS = [];
+var NEIGHBOURS = new Uint8Array(256 * 512);
+var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+var pair2 = (a, b3) => LITTLE_ENDIAN ? a | b3 << 8 : a << 8 | b3;
+function buildTable() {
+  const index = /* @__PURE__ */ new Map();
+  const cases = (c3) => c3 >= 97 && c3 <= 122 ? [c3, c3 - 32] : [c3];
+  for (const { word, at: at2 } of TRIGGERS) {
+    const bytes2 = new Uint8Array(Buffer.from(word));
+    for (const back of [at2, at2 + 1]) {
+      const key = bytes2[back] | bytes2[back + 1] << 8;
+      let slot = index.get(key);
+      if (slot === void 0) {
+        slot = CHECKS.length;
+        CHECKS.push([]);
+        index.set(key, slot);
+      }
+      CHECKS[slot].push({ word: bytes2, back });
+      const [offset, third] = back === at2 ? [0, bytes2[at2 + 2]] : [256, bytes2[at2]];
+      for (const c3 of cases(third)) NEIGHBOURS[(slot + 1) * 512 + offset + c3] = 1;
+      for (const a of cases(bytes2[back])) for (const b3 of cases(bytes2[back + 1])) TABLE[pair2(a, b3)] = slot + 1;
+    }
+  }
+  if (CHECKS.length + 1 >= NEWLINE_PAIR) throw new Error("too many trigger pairs for the table");
+  for (let c3 = 0; c3 < 256; c3++) TABLE[pair2(NEWLINE, c3)] = TABLE[pair2(c3, NEWLINE)] = NEWLINE_PAIR;
+}
+buildTable();
+function hasTrigger(data, j3, slot, end) {
+  const n = slot * 512;
+  if (!(j3 + 2 < end && NEIGHBOURS[n + data[j3 + 2]]) && !(j3 > 0 && NEIGHBOURS[n + 256 + data[j3 - 1]])) return false;
+  for (const c3 of CHECKS[slot - 1]) if (wordAt(data, j3 - c3.back, c3.word, end)) return true;
+  return false;
+}
+function wordAt(bytes2, i2, word, end) {
+  if (i2 < 0 || i2 + word.length > end) return false;
+  for (let n = 0; n < word.length; n++) if (lower(bytes2[i2 + n]) !== word[n]) return false;
+  return true;
+}
+var scratch = new Uint8Array(0);
+function aligned(bytes2) {
+  if (bytes2.byteOffset % 2 === 0) return bytes2;
+  if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
+  scratch.set(bytes2);
+  return scratch.subarray(0, bytes2.length);
+}
+function indexLines(bytes2) {
+  const data = aligned(bytes2);
+  const end = data.length;
+  const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
+  const starts = [0];
+  const candidates2 = [];
+  for (let w2 = 0; w2 < pairs.length; w2++) {
+    const slot = TABLE[pairs[w2]];
+    if (slot === 0) continue;
+    const j3 = w2 << 1;
+    if (slot === NEWLINE_PAIR) {
+      if (data[j3] === NEWLINE) starts.push(j3 + 1);
+      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      continue;
+    }
+    if (!hasTrigger(data, j3, slot, end)) continue;
+    candidates2.push(starts.length - 1);
+    const nl = data.indexOf(NEWLINE, j3);
+    if (nl < 0) return { starts, candidates: candidates2 };
+    w2 = (nl >> 1) - 1;
+  }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
+  return { starts, candidates: candidates2 };
+}
+
+// src/secrets/detect.ts
+var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
+function isSkippedFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
+}
+var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
+var extension2 = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name2.lastIndexOf(".");
+  return dot < 0 ? "" : name2.slice(dot + 1);
+};
+function isSecretsCandidate(path2) {
+  return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension2(path2));
+}
+var TEST_PATH = /(^|\/)(tests?|testing|fixtures|testdata|spec|__tests__)\/|(^|\/)(test_[^/]*|[^/]*_tests?\.py|conftest\.py)$/i;
+function isDocsFile(path2) {
+  const lower2 = path2.toLowerCase();
+  return /\.(md|rst|txt|adoc)$/.test(lower2) || lower2.startsWith("docs/") || lower2.includes("/docs/");
+}
+var LOCALE_DIRS = /* @__PURE__ */ new Set(["locale", "locales", "i18n", "l10n", "lang", "langs", "translations"]);
+var LOCALE_EXTENSIONS = /* @__PURE__ */ new Set(["po", "pot", "xlf", "xliff", "arb", "strings", "resx"]);
+function isTranslationFile(path2) {
+  const parts3 = path2.toLowerCase().split("/");
+  if (LOCALE_EXTENSIONS.has(extension2(path2))) return true;
+  return parts3.slice(0, -1).some((p2) => LOCALE_DIRS.has(p2));
+}
+var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
+var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension2(path2));
+function isEnvFile(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
+}
+var isYaml = (path2) => {
+  const ext2 = extension2(path2);
+  return ext2 === "yml" || ext2 === "yaml";
+};
+var stripCr = (s) => s.endsWith("\r") ? s.slice(0, -1) : s;
+function linesOfBytes(bytes2, starts) {
+  const buf = Buffer.isBuffer(bytes2) ? bytes2 : Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length);
+  return {
+    count: starts.length,
+    at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
+  };
+}
+function linesOfText(text, count) {
+  const starts = [0];
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
+}
+function pgpassPair(line2) {
+  if (line2.startsWith("#")) return void 0;
+  let field2 = 0;
+  for (let i2 = 0; i2 < line2.length; i2++) {
+    if (line2[i2] === "\\") i2++;
+    else if (line2[i2] === ":" && ++field2 === 4) return line2.length > i2 + 1 ? { key: "pgpass password", value: line2.slice(i2 + 1), column: i2 + 1, parts: partAt(i2 + 1, line2.length - i2 - 1), quoted: false, kindHint: "password" } : void 0;
+  }
+  return void 0;
+}
+var secretName = (key) => namedKind(key) !== void 0;
+var MINIFIED_LINE = 500;
+function detectSecrets(path2, content, options) {
+  if (isSkippedFile(path2)) return [];
+  const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const ctx = {
+    docs: isDocsFile(path2),
+    syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
+    translations: isTranslationFile(path2),
+    pgpass: name2 === ".pgpass" || name2 === "pgpass",
+    notebook: extension2(path2) === "ipynb",
+    migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
+    script: /\.(m?js|cjs|css)$/.test(name2),
+    everyValue
+  };
+  const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
+  const { starts, candidates: candidates2 } = indexLines(bytes2);
+  const file = typeof content === "string" ? linesOfText(content, starts.length) : linesOfBytes(content, starts);
+  const columns = extension2(path2) === "csv" && file.count > 1 ? csvHeader(file.at(0), secretName) : void 0;
+  if (!candidates2.length && !ctx.pgpass && !columns) return [];
+  const lineAt = (n) => n < file.count ? file.at(n) : void 0;
+  const yaml = isYaml(path2) && Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.length).includes("encryptedData");
+  const everyLine = yaml || ctx.pgpass || columns !== void 0;
+  const out2 = [];
+  let carry;
+  const carried = (pairs, lineNo, opened, taken, readPairs) => {
+    for (const p2 of pairs) if (!lines || p2.parts.some((x3) => lines.has(lineNo + x3.line))) addPair(p2, lineNo, opened, ctx, out2, taken, [], () => !readPairs);
+  };
+  const parents = [];
+  let next = 0;
+  for (let index = 0; index < file.count; index++) {
+    let candidate = candidates2[next] === index;
+    if (candidate) next++;
+    else if (!carry && !everyLine) {
+      if (next >= candidates2.length) break;
+      index = candidates2[next++];
+      candidate = true;
+    }
+    const lineNo = index + 1;
+    const line2 = lineAt(index) ?? "";
+    let encrypted = false;
+    if (yaml) {
+      const trimmed = line2.trimStart();
+      if (trimmed && !trimmed.startsWith("#")) {
+        const indent = line2.length - trimmed.length;
+        while (parents.length && parents[parents.length - 1].indent >= indent) parents.pop();
+        encrypted = parents.some((p2) => p2.key === "encryptedData");
+        const t2 = trimmed.trimEnd();
+        if (t2.endsWith(":") && !t2.includes(": ") && t2.length < 128) parents.push({ indent, key: t2.slice(0, -1).replace(/^- /, "") });
+      }
+    }
+    const report = !lines || lines.has(lineNo);
+    const readPairs = !ctx.docs && !ctx.translations && !encrypted && !(ctx.script && line2.length > MINIFIED_LINE);
+    const taken = /* @__PURE__ */ new Set();
+    let continued = false;
+    if (carry) {
+      const step = continueCarry(line2, carry.state, ctx.syntax);
+      carried(step.pairs, lineNo, carry.line, taken, readPairs);
+      carry = step.carry ? { state: step.carry, line: carry.line } : void 0;
+      continued = carry !== void 0;
+    }
+    if (report && ctx.pgpass) {
+      const p2 = pgpassPair(line2);
+      if (p2) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    }
+    if (report && columns && index > 0) for (const p2 of csvPairs(line2, columns)) addPair(p2, lineNo, void 0, ctx, out2, taken, []);
+    if (!candidate) continue;
+    if (report) scanLine(line2, lineNo, (n) => lineAt(index + 1 + n), (n) => lineAt(index - 1 - n), ctx, readPairs, out2, taken);
+    if ((readPairs || everyValue) && !continued) {
+      const opened = openCarry(line2, secretName, lineAt(index - 1));
+      if (opened) carry = { state: opened, line: lineNo };
+    }
+  }
+  if (carry) carried(finishCarry(carry.state), file.count, carry.line, /* @__PURE__ */ new Set(), true);
+  return out2;
+}
+function formatHit(m2, lineNo, belowThreshold) {
+  const parts3 = m2.parts ?? partAt(m2.column, m2.value.length);
+  return {
+    kind: m2.format.kind,
+    label: m2.format.label,
+    line: lineNo,
+    column: m2.column,
+    value: m2.value,
+    testKey: m2.format.lowSeverity?.(m2.value),
+    ...m2.distinct ? { distinct: m2.distinct } : {},
+    spans: parts3.map((p2) => ({ line: lineNo + p2.line, start: p2.start, end: p2.end })),
+    ...belowThreshold ? { belowThreshold } : {}
+  };
+}
+function scanLine(line2, lineNo, following, preceding, ctx, readPairs, out2, taken) {
+  const formats = [];
+  const refused = ctx.syntax.code ? refusedValues(line2, preceding) : () => false;
+  for (const m2 of formatMatches(line2, following)) {
+    const below2 = isFormatPlaceholder(m2) || refused(m2.column);
+    if (below2 && !ctx.everyValue) continue;
+    formats.push(m2);
+    taken.add(m2.column);
+    out2.push(formatHit(m2, lineNo, below2));
+  }
+  if (!readPairs && !ctx.everyValue) return;
+  const below = (p2) => !readPairs || refused(p2.column);
+  if (!ctx.notebook) for (const p2 of pairsOfLine(line2, ctx.syntax, secretName)) addPair(p2, lineNo, void 0, ctx, out2, taken, formats, below);
+  else {
+    for (const q3 of quotedStrings(line2)) {
+      if (q3.value.length <= 8 || !q3.escapes) continue;
+      for (const p2 of pairsOfLine(q3.value, true, secretName)) {
+        const parts3 = p2.parts.map((x3) => ({ ...x3, start: rawColumn(q3, x3.start), end: rawColumn(q3, x3.end) }));
+        addPair({ ...p2, column: parts3[0].start, parts: parts3 }, lineNo, void 0, ctx, out2, taken, formats, below);
+      }
+    }
+  }
+}
+function addPair(p2, lineNo, keyLine, ctx, out2, taken, formats, below = () => false) {
+  if (taken.has(p2.column)) return;
+  if (formats.some((f3) => f3.column < p2.column + p2.value.length && p2.column < f3.column + f3.value.length)) return;
+  const kind = namedKind(p2.key) ?? p2.kindHint;
+  if (!kind) return;
+  const strong = looksLikeCredential(kind, p2.value, { quoted: p2.quoted, key: p2.key, code: ctx.syntax.code, template: p2.template });
+  const weakUser = !strong && ctx.migration && p2.createsUser === true && isMaskable(p2.value);
+  const credential = (strong || weakUser) && !below(p2);
+  if (!credential && !(ctx.everyValue && isMaskable(p2.value))) return;
+  taken.add(p2.column);
+  const label = weakUser ? "weak password of a user a migration creates" : kind === "django-secret-key" ? `Django secret key in ${p2.key}` : `${kind.replace("-", " ")} in ${p2.key}`;
+  out2.push({
+    kind,
+    label,
+    line: lineNo,
+    column: p2.column,
+    value: p2.value,
+    key: p2.key,
+    ...keyLine !== void 0 ? { keyLine } : {},
+    spans: p2.parts.map((x3) => ({ line: lineNo + x3.line, start: x3.start, end: x3.end })),
+    ...credential ? {} : { belowThreshold: true }
+  });
+}
+function isFormatPlaceholder(m2) {
+  const value = m2.value;
+  if (m2.format.kind === "private-key") return false;
+  if (isKnownExample(value)) return true;
+  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
+  const lower2 = value.toLowerCase();
+  if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
+  if (m2.format.kind === "django-secret-key") {
+    const body2 = value.slice("django-insecure-".length);
+    return isDummy(body2) || isPlaceholder(body2);
+  }
+  let b3 = 0;
+  while (b3 < value.length && /[A-Za-z]/.test(value[b3])) b3++;
+  const sep4 = b3;
+  while (b3 < value.length && (value[b3] === "_" || value[b3] === "." || value[b3] === "-")) b3++;
+  return new Set(value.slice(b3 > sep4 ? b3 : 0)).size <= 3;
+}
+
+// src/secrets/local-service.ts
+var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rabbitmq|redis|amqp|db|database)(_(root|default|initdb_root|app|user))?_(pass|password|passwd|pwd)$/i;
+function isLocalHost(host) {
+  const h3 = host.toLowerCase();
+  if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
+  return /^[a-z][a-z0-9_-]*$/.test(h3);
+}
+function hostAfter(line2, passwordEnd2) {
+  if (line2[passwordEnd2] !== "@") return void 0;
+  let i2 = passwordEnd2 + 1;
+  const start2 = i2;
+  while (i2 < line2.length && i2 - start2 < 256 && !`:/"'?# 	,)`.includes(line2[i2])) i2++;
+  return line2.slice(start2, i2) || void 0;
+}
+var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
+var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
+var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
+function hostValue(line2) {
+  const quotes = [...line2.matchAll(/"([^"\n]{0,255})"|'([^'\n]{0,255})'/g)];
+  if (quotes.length) {
+    const last = quotes[quotes.length - 1];
+    return last[1] ?? last[2];
+  }
+  const at2 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
+  return at2 < 0 ? void 0 : line2.slice(at2 + 1).trim();
+}
+function namesLocalDatabase(text) {
+  let local = false;
+  const lines = text.split("\n", 2e4);
+  for (const line2 of lines) {
+    if (line2.length > 1e3) continue;
+    if (DATABASE_IMAGE.test(line2)) local = true;
+    else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
+      const host = hostValue(line2);
+      if (host === void 0) continue;
+      if (host === "" || isLocalHost(host)) local = true;
+      else if (host.includes(".") && !/^\$|\{/.test(host)) return false;
+    }
+  }
+  return local;
+}
+function localServiceReason(hit, line2, localDatabase) {
+  if (hit.kind === "url-credentials") {
+    const host = hostAfter(line2, hit.column + hit.value.length);
+    return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
+  }
+  if (hit.kind !== "password") return void 0;
+  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
+  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
+}
+
+// src/rules/env-file-committed.ts
+var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
+function secretsFileReason(path2, text) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
+  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
+  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
+  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
+  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
+  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
+    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
+    return "a key store";
+  }
+  return void 0;
+}
+var ENVIRONMENT_FILE = "an environment file";
+function variableOf(line2) {
+  const t2 = (line2 ?? "").trim().replace(/^export\s{1,8}/, "");
+  const eq2 = t2.indexOf("=");
+  return eq2 > 0 && /^[A-Za-z_][A-Za-z0-9_.-]{0,127}$/.test(t2.slice(0, eq2).trim()) ? t2.slice(0, eq2).trim() : void 0;
+}
+function heldCredentials(ctx) {
+  const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
+  if (!hits.length) return void 0;
+  const lines = ctx.text.split("\n");
+  const names = /* @__PURE__ */ new Set();
+  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
+  let local;
+  const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
+  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
+}
+var envFileCommitted = {
+  meta: {
+    id: "env-file-committed",
+    severity: "high",
+    title: "A secrets file is added to the repository",
+    django: [],
+    docs: {
+      what: "Finds files that hold secrets by their nature added to the repository: `.env`, `.env.production`, `local_settings.py`, `secrets.json`, private keys (`*.pem` with a private key, `id_rsa`, key stores). An environment file is judged by what it holds: one with only empty values, placeholders, ports, host names or build flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) is fine, and the finding names the variables that hold credentials. Templates such as `.env.example` or `.env.sample` are fine.",
+      why: "These files exist to keep credentials out of the code; committed, every value in them is exposed to anyone with access to the repository and stays in its history.",
+      bad: "git add .env.production",
+      fix: "# .gitignore\n.env\n.env.*\n!.env.example"
+    }
+  },
+  checkFile(ctx) {
+    const { path: path2, added, fileClass } = ctx;
+    if (!added) return [];
+    const reason = secretsFileReason(path2, () => ctx.text);
+    if (!reason) return [];
+    const held = reason === ENVIRONMENT_FILE ? heldCredentials(ctx) : void 0;
+    if (reason === ENVIRONMENT_FILE && !held) return [];
+    const line2 = held?.line ?? 1;
+    const what = held ? `, with values for ${held.names.join(", ")}` : "";
+    const lowBecause = fileClass.kind !== "production" ? fileClass.why : held?.localOnly ? "it only holds passwords of databases the project runs itself" : void 0;
+    return [
+      {
+        subject: "file",
+        loc: { path: path2, line: line2, endLine: line2 },
+        message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
+        severity: lowBecause ? "low" : void 0,
+        ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
+        fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
+      }
+    ];
+  }
+};
+
+// src/python/values.ts
+var NONE = { kind: "none" };
+var TRUE = { kind: "bool", value: true };
+var FALSE = { kind: "bool", value: false };
+var str = (value) => ({ kind: "str", value });
+var int = (value) => ({ kind: "int", value });
+var bool = (value) => value ? TRUE : FALSE;
+var unknown = (why2) => ({ kind: "unknown", why: why2 });
+var fails = (why2) => ({ kind: "fails", why: why2 });
+var list = (values, type = "list", open2 = false) => ({
+  kind: "seq",
+  type,
+  items: values.map((value) => ({ value })),
+  open: open2
+});
+var MAX_OPTIONS = 8;
+var MAX_MAYBE = 64;
+var MAX_DEPTH = 100;
+function oneOf(options, why2) {
+  const flat = [];
+  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
+  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
+  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
+  const failing2 = flat.find((v2) => v2.kind === "unknown");
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
+  return { kind: "oneOf", options: flat, why: why2 };
+}
+function summarize(options) {
+  const seqs = options.filter((o2) => o2.kind === "seq");
+  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
+  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
+  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+  const only = [];
+  for (const s of seqs)
+    for (const i2 of [...s.items, ...s.only ?? []]) {
+      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
+      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+      only.push(i2);
+    }
+  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
+}
+function mapOptions(v2, f3) {
+  if (v2.kind === "fails") return v2;
+  if (v2.kind !== "oneOf") return f3(v2);
+  return oneOf(v2.options.map(f3), v2.why);
+}
+function truthy(v2) {
+  switch (v2.kind) {
+    case "none":
+      return false;
+    case "bool":
+      return v2.value;
+    case "int":
+    case "float":
+      return v2.value !== 0;
+    case "str":
+      return v2.value.length > 0;
+    case "seq":
+      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
+    case "dict":
+      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
+    case "oneOf": {
+      const all = v2.options.map(truthy);
+      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+    }
+    case "module":
+    case "envReader":
+    case "func":
+    case "class":
+      return true;
+    case "instance":
+      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
+    default:
+      return void 0;
+  }
+}
+function hasAttribute(cls, name2, depth = 0) {
+  if (cls.ns.bindings.has(name2)) return true;
+  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
+}
+function equal(a, b3, depth = 0) {
+  if (depth > MAX_DEPTH) return false;
+  const na = numeric2(a);
+  const nb = numeric2(b3);
+  if (na !== void 0 && nb !== void 0) return na === nb;
+  if (a.kind !== b3.kind) return false;
+  switch (a.kind) {
+    case "none":
+      return true;
+    case "str":
+      return a.value === b3.value;
+    case "seq": {
+      const o2 = b3;
+      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
+      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
+    }
+    case "dict": {
+      const o2 = b3;
+      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
+    }
+    case "oneOf": {
+      const o2 = b3;
+      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
+    }
+    case "ext":
+      return a.qname === b3.qname;
+    case "unknown":
+    case "fails":
+      return a.why === b3.why;
+    case "module":
+      return a.path === b3.path && a.dict === b3.dict;
+    case "func":
+      return a.fn === b3.fn && a.self === b3.self;
+    case "class":
+      return a.cls === b3.cls;
+    case "absent":
+      return true;
+    default:
+      return false;
+  }
+}
+function numeric2(v2) {
+  if (v2.kind === "bool") return v2.value ? 1 : 0;
+  if (v2.kind === "int" || v2.kind === "float") return v2.value;
+  return void 0;
+}
+function show2(v2, max = 80) {
+  const out2 = { text: "", max: max + 1 };
+  render(v2, out2, 0);
+  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
+}
+function render(v2, out2, depth) {
+  const put = (s) => {
+    out2.text += s;
+    return out2.text.length <= out2.max;
+  };
+  const list2 = (parts3, open2, close, more) => {
+    put(open2);
+    for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
+      if (i2) put(", ");
+      parts3[i2]();
+    }
+    if (more) put(parts3.length ? ", \u2026" : "\u2026");
+    put(close);
+  };
+  if (depth > MAX_DEPTH) {
+    put("\u2026");
+    return;
+  }
+  switch (v2.kind) {
+    case "none":
+      put("None");
+      return;
+    case "bool":
+      put(v2.value ? "True" : "False");
+      return;
+    case "int":
+      put(String(v2.value));
+      return;
+    case "float":
+      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
+      return;
+    case "str":
+      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
+      return;
+    case "seq": {
+      const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
+      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
+      else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
+      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
+      return;
+    }
+    case "dict":
+      list2(
+        v2.entries.map((e) => () => {
+          put(`${pyRepr(e.key)}: `);
+          render(e.value, out2, depth + 1);
+        }),
+        "{",
+        "}",
+        v2.open
+      );
+      return;
+    case "oneOf":
+      v2.options.forEach((o2, i2) => {
+        if (i2) put(" or ");
+        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
+      });
+      return;
+    case "unknown":
+      put("<unknown>");
+      return;
+    case "fails":
+      put("<error>");
+      return;
+    case "ext":
+      put(v2.qname);
+      return;
+    case "envReader":
+      put("environ.Env(...)");
+      return;
+    case "module":
+      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
+      return;
+    case "absent":
+      put("<not set>");
+      return;
+    case "func":
+      put(`<function ${v2.fn.name}>`);
+      return;
+    case "class":
+      put(`<class ${v2.cls.name}>`);
+      return;
+    case "instance":
+      put(`<${v2.cls.name} object>`);
+      return;
+    case "configValue":
+      put(`values.${v2.type}(\u2026)`);
+      return;
+  }
+}
+function pyRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out2 = "";
+  for (const ch of s) {
+    if (ch === "\\") out2 += "\\\\";
+    else if (ch === quote) out2 += "\\" + ch;
+    else if (ch === "\n") out2 += "\\n";
+    else if (ch === "	") out2 += "\\t";
+    else if (ch === "\r") out2 += "\\r";
+    else out2 += ch;
+  }
+  return quote + out2 + quote;
+}
+function containsString(v2, s) {
+  if (v2.kind === "oneOf") {
+    const known = v2.options.filter((o2) => o2.kind !== "unknown");
+    const all = known.map((o2) => containsString(o2, s));
+    if (all.length && all.every((x3) => x3 === true)) return true;
+    if (known.length < v2.options.length) return void 0;
+    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+  }
+  if (v2.kind !== "seq") return void 0;
+  let unsure = v2.open && !v2.only;
+  for (const i2 of [...v2.items, ...v2.only ?? []]) {
+    if (i2.value.kind === "str") {
+      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
+    } else unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+
+// src/rules/helpers.ts
+function judge(setting, isBad) {
+  const v2 = setting.value;
+  const options = v2.kind === "oneOf" ? v2.options : [v2];
+  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
+  const badIndex = results.findIndex((r2) => r2 === true);
+  if (badIndex < 0) return { verdict: "none" };
+  const value = options[badIndex];
+  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
+}
+function optionMatches(v2, target) {
+  return show2(v2, 400) === show2(target, 400);
+}
+function trueButNotTrue(v2) {
+  return truthy(v2) === true && v2.kind !== "bool";
+}
+function notBooleanMessage(name2, v2, djangoCheck, from) {
+  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
+  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+}
+function locOf(setting, view, binding = setting.binding) {
+  return binding?.loc ?? view.moduleLoc();
+}
+function rel(loc) {
+  return `${loc.path}:${loc.line}`;
+}
+function origin(setting, view, binding = setting.binding) {
+  if (binding?.supplied) return suppliedBy(binding);
+  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
+  const read = binding.env.find((r2) => r2.defaultText !== void 0);
+  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
+  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
+  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
+}
+function suppliedBy(binding) {
+  const s = binding.supplied;
+  if (!s) return "";
+  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
+  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
+}
+function findItem(v2, s) {
+  if (v2.kind !== "seq") return void 0;
+  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
+}
+function hasEntry(setting, s) {
+  return containsString(setting.value, s);
+}
+function literalFix(setting, pythonValue) {
+  const b3 = setting.binding;
+  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
+  const code = b3.text.trimStart();
+  const indent = b3.text.slice(0, b3.text.length - code.length);
+  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
+  const hash = code.indexOf("#");
+  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
+}
+function mask(secret) {
+  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
+  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
+}
+function alternatives(v2) {
+  return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function entryOf(v2, key) {
+  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
+}
+function lastSegment(dotted2) {
+  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
+}
+function listStrings(v2) {
+  const alts = alternatives(v2);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const alt of alts) {
+    if (alt.kind !== "seq") continue;
+    for (const item of [...alt.items, ...alt.only ?? []]) {
+      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
+      const s = item.value.value;
+      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
+      out2.set(s, { value: s, loc: item.loc, certain });
+    }
+  }
+  return [...out2.values()];
+}
+
+// src/lines.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  }
+  text;
+  starts = [0];
+  get count() {
+    return this.starts.length;
+  }
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n) {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
+    const start2 = this.starts[n - 1];
+    if (n === this.starts.length) return this.text.slice(start2);
+    const end = this.starts[n] - 1;
+    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
+  }
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function linesOf(files, path2) {
+  let byPath = indexes.get(files);
+  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
+  if (!byPath.has(path2)) {
+    const text = files.read(path2);
+    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+  }
+  return byPath.get(path2);
+}
+
+// src/rules/hardcoded-credential.ts
+var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
+var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
+var hardcodedCredential = {
+  meta: {
+    id: "hardcoded-credential",
+    severity: "high",
+    title: "A credential is committed in a file",
+    django: [],
+    docs: {
+      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
+      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
+      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
+      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
+    }
+  },
+  checkFile(ctx) {
+    const { path: path2, lines, fileClass } = ctx;
+    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const text = ctx.text;
+    let localDatabase;
+    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
+    let lines_;
+    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
+    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
+      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
+      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
+      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
+      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      return {
+        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
+        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
+        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
+        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
+        severity: lowered || hit.testKey ? "low" : void 0,
+        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
+        secrets: hit.kind === "private-key" ? [] : [hit.value],
+        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
+      };
+    });
+  }
+};
+
+// src/rules/file-rules.ts
+var FILE_RULES = [hardcodedCredential, envFileCommitted];
+
+// src/rules/allowed-hosts-empty.ts
+var allowedHostsEmpty = {
+  meta: {
+    id: "allowed-hosts-empty",
+    severity: "low",
+    title: "ALLOWED_HOSTS is empty while DEBUG is off",
+    django: ["security.W020"],
+    docs: {
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.",
+      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
+      bad: "ALLOWED_HOSTS = []",
+      fix: 'ALLOWED_HOSTS = ["example.com"]'
+    }
+  },
+  check({ settings }) {
+    if (truthy(settings.get("DEBUG").value) !== false) return [];
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => {
+      const t2 = truthy(v2);
+      return t2 === void 0 ? void 0 : !t2;
+    });
+    if (j3.verdict === "none") return [];
+    return [
+      {
+        subject: "ALLOWED_HOSTS:empty",
+        djangoCheck: "security.W020",
+        loc: locOf(s, settings, j3.binding),
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "List the domains the site is served on." }
+      }
+    ];
+  }
+};
+
+// src/rules/allowed-hosts-wildcard.ts
+var allowedHostsWildcard = {
+  meta: {
+    id: "allowed-hosts-wildcard",
+    severity: "high",
+    title: "ALLOWED_HOSTS accepts any host ('*')",
+    django: [],
+    docs: {
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
+      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
+      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
+      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
+    if (j3.verdict === "none" || !j3.value) return [];
+    if (j3.value.kind === "str")
+      return [
+        {
+          subject: "ALLOWED_HOSTS",
+          loc: locOf(s, settings, j3.binding),
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ];
+    const item = findItem(j3.value, "*");
+    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
+    return [
+      {
+        subject: "ALLOWED_HOSTS",
+        loc,
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
+      }
+    ];
+  }
+};
+
+// src/settings/defaults.ts
+var DJANGO_DEFAULTS = {
+  DEBUG: FALSE,
+  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
+  SECRET_KEY: str(""),
+  SECRET_KEY_FALLBACKS: list([]),
+  ALLOWED_HOSTS: list([]),
+  INSTALLED_APPS: list([]),
+  MIDDLEWARE: list([]),
+  TEMPLATES: list([]),
+  SESSION_COOKIE_SECURE: FALSE,
+  SESSION_COOKIE_HTTPONLY: TRUE,
+  SESSION_COOKIE_SAMESITE: str("Lax"),
+  CSRF_COOKIE_SECURE: FALSE,
+  CSRF_COOKIE_HTTPONLY: FALSE,
+  CSRF_COOKIE_SAMESITE: str("Lax"),
+  CSRF_USE_SESSIONS: FALSE,
+  CSRF_TRUSTED_ORIGINS: list([]),
+  SECURE_HSTS_SECONDS: int(0),
+  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
+  SECURE_HSTS_PRELOAD: FALSE,
+  SECURE_SSL_REDIRECT: FALSE,
+  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
+  SECURE_REFERRER_POLICY: str("same-origin"),
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
+  SECURE_PROXY_SSL_HEADER: NONE,
+  X_FRAME_OPTIONS: str("DENY"),
+  SILENCED_SYSTEM_CHECKS: list([])
+};
+var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
+var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
+var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
+var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
+var SESSIONS_APP = "django.contrib.sessions";
+var SETTINGS_NAMES = /* @__PURE__ */ new Set([
+  "DEBUG",
+  "SECRET_KEY",
+  "SECRET_KEY_FALLBACKS",
+  "ALLOWED_HOSTS",
+  "INSTALLED_APPS",
+  "MIDDLEWARE",
+  "MIDDLEWARE_CLASSES",
+  "ROOT_URLCONF",
+  "TEMPLATES",
+  "WSGI_APPLICATION",
+  "ASGI_APPLICATION",
+  "DATABASES",
+  "AUTH_PASSWORD_VALIDATORS",
+  "LANGUAGE_CODE",
+  "TIME_ZONE",
+  "USE_I18N",
+  "USE_TZ",
+  "STATIC_URL",
+  "STATIC_ROOT",
+  "MEDIA_URL",
+  "MEDIA_ROOT",
+  "DEFAULT_AUTO_FIELD",
+  "SESSION_COOKIE_SECURE",
+  "SESSION_COOKIE_HTTPONLY",
+  "SESSION_COOKIE_SAMESITE",
+  "CSRF_COOKIE_SECURE",
+  "CSRF_COOKIE_SAMESITE",
+  "CSRF_USE_SESSIONS",
+  "CSRF_TRUSTED_ORIGINS",
+  "SECURE_HSTS_SECONDS",
+  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+  "SECURE_HSTS_PRELOAD",
+  "SECURE_SSL_REDIRECT",
+  "SECURE_PROXY_SSL_HEADER",
+  "SECURE_CONTENT_TYPE_NOSNIFF",
+  "SECURE_REFERRER_POLICY",
+  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "X_FRAME_OPTIONS",
+  "AUTH_USER_MODEL",
+  "LOGIN_URL",
+  "LOGIN_REDIRECT_URL",
+  "EMAIL_BACKEND",
+  "CACHES",
+  "LOGGING",
+  "PASSWORD_HASHERS",
+  "SESSION_ENGINE",
+  "SESSION_SERIALIZER",
+  "CORS_ALLOWED_ORIGINS",
+  "CORS_ALLOW_ALL_ORIGINS",
+  "CORS_ORIGIN_ALLOW_ALL",
+  "SILENCED_SYSTEM_CHECKS",
+  "STATICFILES_DIRS",
+  "STORAGES",
+  "SITE_ID",
+  "ADMINS",
+  "INTERNAL_IPS"
+]);
+
+// src/settings/versioned-defaults.ts
+var bySeries = /* @__PURE__ */ new Map();
+function defaultsFor(v2) {
+  let d2 = bySeries.get(v2.series);
+  if (!d2) {
+    d2 = { ...DJANGO_DEFAULTS };
+    if (!atLeast(v2, "3.0")) d2.X_FRAME_OPTIONS = str("SAMEORIGIN");
+    if (!atLeast(v2, "3.1")) d2.SECURE_REFERRER_POLICY = NONE;
+    if (!atLeast(v2, "4.0")) d2.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE;
+    if (!atLeast(v2, "2.1")) d2.SESSION_COOKIE_SAMESITE = d2.CSRF_COOKIE_SAMESITE = NONE;
+    bySeries.set(v2.series, d2);
+  }
+  return d2;
+}
+var INTRODUCED = {
+  SESSION_COOKIE_SAMESITE: "2.1",
+  CSRF_COOKIE_SAMESITE: "2.1",
+  SECURE_REFERRER_POLICY: "3.0",
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: "4.0",
+  SECRET_KEY_FALLBACKS: "4.1"
+};
+function existsIn(v2, setting) {
+  const since = INTRODUCED[setting];
+  return since === void 0 || atLeast(v2, since);
+}
+var readsMiddlewareClasses = (v2) => !atLeast(v2, "2.0");
+
+// src/rules/middleware.ts
+function middlewareSetting(view) {
+  const mw = view.get("MIDDLEWARE");
+  if (mw.isDefault && readsMiddlewareClasses(view.django)) {
+    const legacy = view.get("MIDDLEWARE_CLASSES");
+    if (!legacy.isDefault && legacy.binding) return { ...legacy, name: "MIDDLEWARE_CLASSES" };
+  }
+  return mw;
+}
+function hasMiddleware(view, dotted2) {
+  return hasEntry(middlewareSetting(view), dotted2);
+}
+function missingMiddleware(ctx, dotted2, subject, djangoCheck, consequence) {
+  const { settings, base } = ctx;
+  if (hasMiddleware(settings, dotted2) !== false) return void 0;
+  const mw = middlewareSetting(settings);
+  const short = dotted2.split(".").pop();
+  let removed;
+  if (base) {
+    const before = middlewareSetting(base);
+    const item = findItem(before.value, dotted2);
+    if (item?.loc) removed = { loc: item.loc, text: `'${dotted2}'` };
+  }
+  const ignored = mw.isDefault && settings.get("MIDDLEWARE_CLASSES").binding ? `; the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs ${settings.django.why}` : "";
+  const where = mw.isDefault ? `${settings.path} does not set MIDDLEWARE${ignored}` : `${mw.name} ${origin(mw, settings).replace(/^it /, "")}`;
+  return {
+    subject,
+    djangoCheck,
+    loc: locOf(mw, settings),
+    message: `${short} is not in ${mw.name} for production (${where}): ${consequence}`,
+    removed,
+    fix: { description: `Add '${dotted2}' to ${mw.name}${removed ? " again" : ""}.` }
+  };
+}
+
+// src/rules/clickjacking-protection-weakened.ts
+var clickjackingProtectionWeakened = {
+  meta: {
+    id: "clickjacking-protection-weakened",
+    severity: "medium",
+    title: "Clickjacking protection is missing or weakened",
+    django: ["security.W002", "security.W019"],
+    docs: {
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header.",
+      why: "Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).",
+      bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
+      fix: 'X_FRAME_OPTIONS = "DENY"'
+    }
+  },
+  check(ctx) {
+    const missing = missingMiddleware(ctx, XFRAME_MIDDLEWARE, "MIDDLEWARE:XFrameOptionsMiddleware", "security.W002", "responses carry no X-Frame-Options header, so other sites can frame every page.");
+    if (missing) return [missing];
+    if (hasMiddleware(ctx.settings, XFRAME_MIDDLEWARE) !== true) return [];
+    const xfo = ctx.settings.get("X_FRAME_OPTIONS");
+    const j3 = judge(xfo, (v2) => !(v2.kind === "str" && v2.value === "DENY"));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const sent = j3.value.kind === "str" ? j3.value.value.toUpperCase() : void 0;
+    const invalid = sent !== "SAMEORIGIN" && sent !== "DENY";
+    const finding = {
+      subject: "X_FRAME_OPTIONS",
+      djangoCheck: "security.W019",
+      loc: locOf(xfo, ctx.settings, j3.binding),
+      message: invalid ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
+      severity: invalid ? "medium" : "low",
+      fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
+    };
+    return [finding];
+  }
+};
+
+// src/rules/preconditions.ts
+var SECURITY_MIDDLEWARE_ON = {
+  what: "SecurityMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "security-middleware-missing", subject: "MIDDLEWARE:SecurityMiddleware" },
+  holds: (view) => hasMiddleware(view, SECURITY_MIDDLEWARE)
+};
+var CSRF_MIDDLEWARE_ON = {
+  what: "CsrfViewMiddleware is in MIDDLEWARE",
+  reportedBy: { rule: "csrf-middleware-missing", subject: "MIDDLEWARE:CsrfViewMiddleware" },
+  holds: (view) => hasMiddleware(view, CSRF_MIDDLEWARE)
+};
+var HSTS_ON = {
+  what: "HSTS is on (SECURE_HSTS_SECONDS is set)",
+  reportedBy: { rule: "hsts-weakened", subject: "SECURE_HSTS_SECONDS" },
+  holds: (view) => {
+    const v2 = view.get("SECURE_HSTS_SECONDS").value;
+    const options = v2.kind === "oneOf" ? v2.options : [v2];
+    const each = options.map((o2) => truthy(o2));
+    return each.every((t2) => t2 === true) ? true : each.every((t2) => t2 === false) ? false : void 0;
+  }
+};
+
+// src/rules/content-type-nosniff-disabled.ts
+function wasOn(base) {
+  const v2 = base?.get("SECURE_CONTENT_TYPE_NOSNIFF").value;
+  return v2?.kind === "bool" && v2.value;
+}
+var contentTypeNosniffDisabled = {
+  meta: {
+    id: "content-type-nosniff-disabled",
+    severity: "low",
+    title: "X-Content-Type-Options: nosniff is turned off",
+    django: ["security.W006"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
+      why: "Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).",
+      bad: "SECURE_CONTENT_TYPE_NOSNIFF = False",
+      fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
+    }
+  },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
+  check({ settings, base }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_CONTENT_TYPE_NOSNIFF");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "SECURE_CONTENT_TYPE_NOSNIFF",
+        djangoCheck: "security.W006",
+        loc: locOf(s, settings, j3.binding),
+        message: flagged ? notBooleanMessage("SECURE_CONTENT_TYPE_NOSNIFF", j3.value, "security.W006", origin(s, settings, j3.binding)) : `SECURE_CONTENT_TYPE_NOSNIFF ${wasOn(base) ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so responses carry no X-Content-Type-Options: nosniff header and browsers may run an uploaded file as HTML or script (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SECURE_CONTENT_TYPE_NOSNIFF = True, or remove the line: True is the default.", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/rules/cookie-samesite-none.ts
+var sameSite = (v2) => v2?.kind === "str" ? v2.value.toLowerCase() : void 0;
+function strictToLax(before, now) {
+  return sameSite(before) === "strict" && sameSite(now) === "lax";
+}
+var cookieSamesiteNone = {
+  meta: {
+    id: "cookie-samesite-none",
+    severity: "medium",
+    title: "Session or CSRF cookie has SameSite=None",
+    django: [],
+    docs: {
+      what: 'Finds production settings where `SESSION_COOKIE_SAMESITE` or `CSRF_COOKIE_SAMESITE` is the string `"None"` (the cookie says SameSite=None), or Python\'s `None` or `False` (the cookie carries no SameSite attribute at all). In a diff, loosening from `Strict` to `Lax` (also by removing the setting, as Lax is the default) is reported at low; any step to None is the medium finding.',
+      why: "SameSite=None makes browsers attach the cookie to requests started by other sites, which removes a strong defence against CSRF and cross-site leaks. Without the attribute each browser decides: Chrome and Edge treat the cookie as Lax, Safari and Firefox send it cross-site. Django's default, 'Lax', keeps normal links working.",
+      bad: 'SESSION_COOKIE_SAMESITE = "None"',
+      fix: 'SESSION_COOKIE_SAMESITE = "Lax"'
+    }
+  },
+  check({ settings, base }) {
+    const out2 = [];
+    for (const name2 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
+      if (!existsIn(settings.django, name2)) continue;
+      const explicitNone = atLeast(settings.django, "3.1");
+      const s = settings.get(name2);
+      const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || explicitNone && v2.kind === "str" && v2.value.toLowerCase() === "none");
+      if (j3.verdict === "none" || !j3.value) {
+        const loosened2 = strictToLax(base?.get(name2).value, s.value);
+        if (loosened2)
+          out2.push({
+            subject: `${name2}:loosened`,
+            loc: locOf(s, settings),
+            severity: "low",
+            message: `${name2} is loosened from 'Strict' to ${show2(s.value)} in production, so the cookie is sent again when a user follows a link from another site: a GET request started elsewhere arrives logged in (${origin(s, settings)}).`,
+            fix: { description: `Keep ${name2} = 'Strict' unless links from other sites must arrive logged in.`, replacement: literalFix(s, "'Strict'") }
+          });
+        continue;
+      }
+      const effect = j3.value.kind === "str" ? "so browsers send the cookie with requests from other sites" : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites";
+      out2.push({
+        subject: name2,
+        loc: locOf(s, settings, j3.binding),
+        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Set ${name2} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/cors-allow-all-origins.ts
+var ALLOW_ALL = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"];
+var REGEXES = ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
+function effective(view, names) {
+  for (const name2 of names) {
+    const s = view.get(name2);
+    if (!s.isDefault) return s;
+  }
+  return view.get(names[0]);
+}
+function corsHeadersAbsent(view) {
+  return hasEntry(view.get("INSTALLED_APPS"), "corsheaders") === false && hasMiddleware(view, "corsheaders.middleware.CorsMiddleware") === false;
+}
+var SCHEMES = ["(https?://)?", "(http|https)://", "https?://", "https?:\\/\\/", "https://", "http://", "https:\\/\\/", "http:\\/\\/"];
+var ANYTHING = /* @__PURE__ */ new Set([".*", ".+", ".*?", ".+?", "(.*)", "(.+)", "\\S*", "\\S+", "[^/]*", "[^/]+", "[^\\/]*", "[^\\/]+"]);
+function regexProblem(pattern) {
+  const anchored = /(?:^|[^\\])\$$/.test(pattern) || pattern.endsWith("\\Z");
+  let rest = pattern.replace(/^\^/, "").replace(/(?:\$|\\Z)$/, "");
+  const scheme = SCHEMES.find((s) => rest.startsWith(s));
+  if (scheme) rest = rest.slice(scheme.length);
+  if (ANYTHING.has(rest) || rest === "" && !anchored) return "any";
+  return anchored ? void 0 : "unanchored";
+}
+function credentials(view) {
+  return truthy(view.get("CORS_ALLOW_CREDENTIALS").value) === true;
+}
+var corsAllowAllOrigins = {
+  meta: {
+    id: "cors-allow-all-origins",
+    severity: "high",
+    title: "CORS allows any origin",
+    django: [],
+    docs: {
+      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Django itself has no check for this.',
+      why: "Browsers enforce the same-origin policy unless the server says otherwise. Allowing every origin lets any web page a user visits read your API's responses; with credentials allowed, those responses are read with the user's cookies, so any site can act as the logged-in user.",
+      bad: "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True",
+      fix: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True'
+    }
+  },
+  check({ settings }) {
+    if (corsHeadersAbsent(settings)) return [];
+    const withCredentials = credentials(settings);
+    const severity = withCredentials ? "critical" : void 0;
+    const consequence = withCredentials ? "and CORS_ALLOW_CREDENTIALS is on, so any web page can send requests with the visitor's cookies and read the answers" : "so any web page can read your API's responses in its visitors' browsers";
+    const out2 = [];
+    const all = effective(settings, ALLOW_ALL);
+    const j3 = judge(all, (v2) => truthy(v2));
+    if (j3.verdict !== "none" && j3.value) {
+      const fix = literalFix(all, "False");
+      out2.push({
+        subject: "CORS_ALLOW_ALL_ORIGINS",
+        loc: locOf(all, settings, j3.binding),
+        severity,
+        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
+        fix: { description: "List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.", replacement: fix }
+      });
+    }
+    const regexes = effective(settings, REGEXES);
+    const value = regexes.value;
+    if (value.kind === "seq")
+      for (const item of value.items) {
+        if (item.value.kind !== "str") continue;
+        const problem = regexProblem(item.value.value);
+        if (!problem) continue;
+        const what = problem === "any" ? `matches any origin, ${consequence}` : "has no $ at the end, and django-cors-headers matches only the start of the origin, so an origin that merely begins with what it matches (your domain followed by .evil.net, which anyone can register) is allowed too";
+        out2.push({
+          subject: `${regexes.name}:${item.value.value}`,
+          loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? "") ? item.loc : locOf(regexes, settings),
+          severity: problem === "any" ? severity : void 0,
+          message: `${regexes.name} has ${show2(item.value)}, which ${what} (${origin(regexes, settings)}).`,
+          fix: { description: problem === "any" ? "Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS." : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
+        });
+      }
+    return out2;
+  }
+};
+
+// src/rules/cross-origin-opener-policy-weakened.ts
+var VALID = /* @__PURE__ */ new Set(["same-origin", "same-origin-allow-popups", "unsafe-none"]);
+function judgeCoop(v2) {
+  if (v2.kind === "none") return "open";
+  if (v2.kind === "str") return !VALID.has(v2.value) ? "invalid" : v2.value === "unsafe-none" ? "open" : "ok";
+  if (v2.kind === "bool" || v2.kind === "int" || v2.kind === "float") return "invalid";
+  return void 0;
+}
+var crossOriginOpenerPolicyWeakened = {
+  meta: {
+    id: "cross-origin-opener-policy-weakened",
+    severity: "low",
+    title: "Cross-Origin-Opener-Policy is invalid or turned off",
+    django: ["security.E024"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_CROSS_ORIGIN_OPENER_POLICY` is not one of `same-origin`, `same-origin-allow-popups`, `unsafe-none` (Django's E024; the value is compared as a whole, so a comma list is invalid), or is `unsafe-none` or None, which Django accepts but which leave the page in the same browsing context group as any window that opens it. Django's default is `same-origin`.",
+      why: "Without COOP a cross-origin page that opened the site (or that the site opened) keeps a handle on its window: it can navigate it to a phishing page, count its frames and probe its state through cross-window side channels (XS-Leaks), and the page cannot be cross-origin isolated.",
+      bad: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "unsafe-none"',
+      fix: 'SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"  # or "same-origin-allow-popups" for OAuth/payment pop-ups'
+    }
+  },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
+  check({ settings }) {
+    if (!existsIn(settings.django, "SECURE_CROSS_ORIGIN_OPENER_POLICY") || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_CROSS_ORIGIN_OPENER_POLICY");
+    const j3 = judge(s, (v2) => {
+      const verdict2 = judgeCoop(v2);
+      return verdict2 === void 0 ? void 0 : verdict2 !== "ok";
+    });
+    const verdict = j3.value && judgeCoop(j3.value);
+    if (j3.verdict === "none" || !j3.value || !verdict || verdict === "ok") return [];
+    const is2 = `SECURE_CROSS_ORIGIN_OPENER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
+    const from = origin(s, settings, j3.binding);
+    const fix = { description: "Set SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin' (Django's default), or 'same-origin-allow-popups' when the site opens OAuth or payment pop-ups.", replacement: literalFix(s, "'same-origin'") };
+    const loc = locOf(s, settings, j3.binding);
+    if (verdict === "invalid")
+      return [
+        {
+          subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+          djangoCheck: "security.E024",
+          loc,
+          fix,
+          message: `${is2}, which is not a Cross-Origin-Opener-Policy value (valid: ${[...VALID].join(", ")}), so browsers ignore the header and Django's check fails (${from}).`
+        }
+      ];
+    return [
+      {
+        subject: "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+        loc,
+        fix,
+        message: `${is2}${j3.value.kind === "none" ? ", so no Cross-Origin-Opener-Policy header is sent and browsers use unsafe-none" : ""}: any cross-origin window that opens the site, or that it opens, keeps a handle on it and can navigate it or probe it through cross-window leaks (${from}).`
+      }
+    ];
+  }
+};
+
+// src/rules/csrf-cookie-insecure.ts
+var csrfCookieInsecure = {
+  meta: {
+    id: "csrf-cookie-insecure",
+    severity: "medium",
+    title: "CSRF cookie is sent over plain HTTP",
+    django: ["security.W016"],
+    docs: {
+      what: "Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` not exactly `True`.",
+      why: "A CSRF token sent over plain HTTP can be read by a network attacker, who can then forge requests that pass the CSRF check.",
+      bad: "CSRF_COOKIE_SECURE = False",
+      fix: "CSRF_COOKIE_SECURE = True"
+    }
+  },
+  preconditions: () => [CSRF_MIDDLEWARE_ON],
+  check({ settings }) {
+    if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return [];
+    if (truthy(settings.get("CSRF_USE_SESSIONS").value) !== false) return [];
+    const s = settings.get("CSRF_COOKIE_SECURE");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "CSRF_COOKIE_SECURE",
+        djangoCheck: "security.W016",
+        loc: locOf(s, settings, j3.binding),
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set CSRF_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/rules/csrf-middleware-missing.ts
+var isReplacement = (dotted2) => dotted2 === "session_csrf.CsrfMiddleware";
+function hasReplacement(v2) {
+  if (v2.kind === "oneOf") return v2.options.every(hasReplacement);
+  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && isReplacement(i2.value.value));
+}
+var csrfMiddlewareMissing = {
+  meta: {
+    id: "csrf-middleware-missing",
+    severity: "critical",
+    title: "CsrfViewMiddleware is not in MIDDLEWARE",
+    django: ["security.W003"],
+    docs: {
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts.",
+      why: "Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.",
+      bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
+      fix: "# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way"
+    }
+  },
+  check(ctx) {
+    if (hasReplacement(middlewareSetting(ctx.settings).value)) return [];
+    const f3 = missingMiddleware(ctx, CSRF_MIDDLEWARE, "MIDDLEWARE:CsrfViewMiddleware", "security.W003", "no view is protected against cross-site request forgery unless it uses @csrf_protect.");
+    return f3 ? [f3] : [];
+  }
+};
+
+// src/rules/csrf-trusted-origins-too-broad.ts
+var SHARED_HOSTING = /* @__PURE__ */ new Set([
+  "herokuapp.com",
+  "vercel.app",
+  "netlify.app",
+  "github.io",
+  "gitlab.io",
+  "pythonanywhere.com",
+  "onrender.com",
+  "fly.dev",
+  "appspot.com",
+  "azurewebsites.net",
+  "pages.dev",
+  "workers.dev",
+  "web.app",
+  "firebaseapp.com",
+  "railway.app",
+  "up.railway.app",
+  "glitch.me",
+  "ngrok.io",
+  "ngrok-free.app",
+  "trycloudflare.com",
+  "cloudfront.net",
+  "amazonaws.com",
+  "surge.sh",
+  "loca.lt"
+]);
+function loopback(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(host) || host === "[::1]";
+}
+function originProblem(entry) {
+  const m2 = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/?#]*)/.exec(entry.trim());
+  const scheme = m2?.[1].toLowerCase();
+  const netloc = (m2 ? m2[2] : entry.trim()).toLowerCase();
+  const host = netloc.startsWith("[") ? netloc.slice(0, netloc.indexOf("]") + 1) : netloc.replace(/:\d*$/, "");
+  const wildcard = host.startsWith("*") || !scheme && host.startsWith(".");
+  if (wildcard) {
+    const suffix = host.replace(/^\*+/, "").replace(/^\./, "");
+    if (!suffix) return { problem: "inert", host };
+    if (SHARED_HOSTING.has(suffix)) return { problem: "shared", host: suffix };
+    if (!suffix.includes(".") || /^(co|com|org|net|gov|ac|edu)\.[a-z]{2}$/.test(suffix)) return { problem: "suffix", host: suffix };
+  }
+  if (scheme === "http" && !loopback(host.replace(/^\*+\.?/, ""))) return { problem: "http", host };
+  return void 0;
+}
+var SAYS = {
+  inert: (e) => `${pyRepr(e)}, which Django does not read as "any origin": it strips the stars and matches what is left as a domain, so this entry matches no origin at all. It does not widen trust today, but it says the site means to accept cross-site form posts from anywhere`,
+  shared: (e, h3) => `${pyRepr(e)}: anyone can put a site on a subdomain of ${h3}, so pages of strangers' apps there pass the CSRF origin check`,
+  suffix: (e, h3) => `${pyRepr(e)}: it trusts every site under the public suffix .${h3}, which anyone can register a domain in, so their pages pass the CSRF origin check`,
+  http: (e) => `the plain-HTTP origin ${pyRepr(e)}: a page served over HTTP can be rewritten by anyone on the network path (public Wi-Fi, a hostile proxy), who can then post forms to the site that pass the CSRF origin check`
+};
+var csrfTrustedOriginsTooBroad = {
+  meta: {
+    id: "csrf-trusted-origins-too-broad",
+    severity: "medium",
+    title: "CSRF_TRUSTED_ORIGINS trusts origins the site does not control",
+    django: [],
+    docs: {
+      what: "Finds production `CSRF_TRUSTED_ORIGINS` entries that let other people's pages pass Django's CSRF origin check: a plain `http://` origin (loopback hosts such as `http://localhost:3000` and `http://127.0.0.1:8000` are left alone, but `http://localhost.evil.com` is not loopback), a wildcard on a shared-hosting domain where anyone can get a subdomain (`https://*.herokuapp.com`, `*.vercel.app`, `*.github.io`, \u2026) or on a public suffix (`https://*.com`). A bare `*` or `https://*` is reported at low: Django matches it against no origin, so it widens nothing, but it shows an intent to accept posts from anywhere. Explicit `https://` origins and wildcards on your own domain (`https://*.example.com`) are fine. Django's only check (4_0.E001) is about the scheme being present.",
+      why: "Django's CSRF protection rejects unsafe requests whose Origin (or, over HTTPS, Referer) is not the site itself or a trusted origin. A trusted origin someone else controls can post forms and call APIs with the visitor's cookies; a plain-HTTP origin can be rewritten by anyone on the network path to do the same, together with a csrftoken cookie it plants over HTTP.",
+      bad: 'CSRF_TRUSTED_ORIGINS = ["http://shop.example.com", "https://*.herokuapp.com"]',
+      fix: 'CSRF_TRUSTED_ORIGINS = ["https://shop.example.com", "https://shop-staging.herokuapp.com"]'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("CSRF_TRUSTED_ORIGINS");
+    const out2 = [];
+    for (const entry of listStrings(s.value)) {
+      const p2 = originProblem(entry.value);
+      if (!p2) continue;
+      out2.push({
+        subject: `CSRF_TRUSTED_ORIGINS:${entry.value}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: p2.problem === "inert" ? "low" : void 0,
+        message: `CSRF_TRUSTED_ORIGINS ${entry.certain ? "has" : "can have"} ${SAYS[p2.problem](entry.value, p2.host)} (${origin(s, settings)}).`,
+        fix: {
+          description: p2.problem === "http" ? `Trust the HTTPS origin instead (${pyRepr(entry.value.replace(/^http:/i, "https:"))}), and serve that site over HTTPS only.` : p2.problem === "inert" ? 'Remove the wildcard and list the exact origins that post to the site, e.g. "https://app.example.com".' : `List your own app's origin exactly (e.g. "https://myapp.${p2.host}") instead of every subdomain of ${p2.host}.`
+        }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/python/env.ts
+var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
+var UNSET_WORLD = 0;
+var OFF_WORLDS = [1, 2, 3];
+function worldOf(index, { set, env, platform: platform2 } = {}) {
+  if (env) return { probe: null, env, deployed: false };
+  const probe = set ? null : WORLDS[index] ?? null;
+  const on2 = probe === null && platform2?.size ? { platform: platform2 } : {};
+  return set ? { probe, set, deployed: false, ...on2 } : { probe, deployed: index === UNSET_WORLD, ...on2 };
+}
+function isSet(world, name2) {
+  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
+}
+function envValue(world, name2) {
+  if (world.set?.name === name2) return world.set.value ?? void 0;
+  if (world.env) return world.env.get(name2);
+  if (world.platform?.has(name2)) return world.platform.get(name2);
+  return world.probe ?? void 0;
+}
+var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
+function probeProduces(literal3) {
+  const l3 = literal3.trim().toLowerCase();
+  return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
+}
+var DEV_WORDS2 = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
+var BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/;
+function switchesAwayFromProduction(variable) {
+  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w2) => BUILD_WORDS.test(w2));
+}
+function namesDevelopment(literal3) {
+  return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS2.test(w2));
+}
+var ENVIRON_TRUE = /* @__PURE__ */ new Set(["true", "on", "ok", "y", "yes", "1"]);
+function environBool(s) {
+  const trimmed = s.trim();
+  if (/^[+-]?\d+$/.test(trimmed)) return Number(trimmed) !== 0 ? TRUE : FALSE;
+  return ENVIRON_TRUE.has(trimmed.toLowerCase()) ? TRUE : FALSE;
+}
+var DECOUPLE_BOOLEANS = { "1": true, yes: true, true: true, on: true, "0": false, no: false, false: false, off: false, "": false };
+function decoupleBool(s) {
+  const key = s.toLowerCase();
+  return key in DECOUPLE_BOOLEANS ? DECOUPLE_BOOLEANS[key] ? TRUE : FALSE : fails(`ValueError: Not a boolean: ${s}`);
+}
+function strtobool(s) {
+  const key = s.toLowerCase();
+  if (["y", "yes", "t", "true", "on", "1"].includes(key)) return int(1);
+  if (["n", "no", "f", "false", "off", "0"].includes(key)) return int(0);
+  return fails(`ValueError: invalid truth value ${s}`);
+}
+var STR2BOOL_TRUE = /* @__PURE__ */ new Set(["yes", "true", "t", "y", "1"]);
+var STR2BOOL_FALSE = /* @__PURE__ */ new Set(["no", "false", "f", "n", "0"]);
+function str2bool(s) {
+  const key = s.toLowerCase();
+  return STR2BOOL_TRUE.has(key) ? TRUE : STR2BOOL_FALSE.has(key) ? FALSE : { kind: "none" };
+}
+function pyInt(s) {
+  const t2 = s.trim().replace(/_/g, "");
+  return /^[+-]?\d+$/.test(t2) ? int(Number(t2)) : fails(`ValueError: invalid literal for int(): ${s}`);
+}
+function pyFloat(s) {
+  const t2 = s.trim().toLowerCase();
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/.test(t2)) return { kind: "float", value: Number(t2) };
+  if (/^[+-]?(inf|infinity|nan)$/.test(t2)) return { kind: "float", value: t2.includes("nan") ? NaN : t2.startsWith("-") ? -Infinity : Infinity };
+  return fails(`ValueError: could not convert string to float: ${s}`);
+}
+function commaList(s, strip) {
+  const parts3 = s.split(",").map((p2) => strip ? p2.trim() : p2);
+  return list(parts3.filter((p2) => p2.length > 0).map(str));
+}
+var MAX_LITERAL_DEPTH = 100;
+function jsonDepth(s) {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const c3 = s[i2];
+    if (inString) {
+      if (c3 === "\\") i2++;
+      else if (c3 === '"') inString = false;
+    } else if (c3 === '"') inString = true;
+    else if (c3 === "[" || c3 === "{") max = Math.max(max, ++depth);
+    else if (c3 === "]" || c3 === "}") depth--;
+  }
+  return max;
+}
+function jsonValue(s) {
+  if (jsonDepth(s) > MAX_LITERAL_DEPTH) return { kind: "unknown", why: `a JSON document nested more than ${MAX_LITERAL_DEPTH} levels deep` };
+  let parsed2;
+  try {
+    parsed2 = JSON.parse(s);
+  } catch {
+    return fails(`json.decoder.JSONDecodeError: ${s.slice(0, 20)}`);
+  }
+  return fromJson(parsed2);
+}
+function fromJson(x3) {
+  if (x3 === null) return { kind: "none" };
+  if (typeof x3 === "boolean") return x3 ? TRUE : FALSE;
+  if (typeof x3 === "number") return Number.isInteger(x3) ? int(x3) : { kind: "float", value: x3 };
+  if (typeof x3 === "string") return str(x3);
+  if (Array.isArray(x3)) return list(x3.map(fromJson));
+  if (typeof x3 === "object") return { kind: "dict", entries: Object.entries(x3).map(([key, v2]) => ({ key, value: fromJson(v2) })), open: false };
+  return fails("json");
+}
+
+// src/rules/debug-enabled.ts
+var debugEnabled = {
+  meta: {
+    id: "debug-enabled",
+    severity: "critical",
+    title: "DEBUG is on in production",
+    django: ["security.W018"],
+    docs: {
+      what: 'Finds production settings where the effective `DEBUG` is truthy: a literal, a value inherited from a base module, an environment read whose default is truthy, or a cast such as `bool(os.getenv("DEBUG"))` that is True for the string "False". Also `DEBUG_PROPAGATE_EXCEPTIONS` and the template engine `debug` option.',
+      why: "With DEBUG on, every error page shows source code, local variables and all settings except a few masked names, to anyone who can trigger an error; Django also keeps every SQL query in memory.",
+      bad: 'DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"\n# or\nDEBUG = bool(os.getenv("DEBUG"))  # "False" is a non-empty string, so True',
+      fix: 'DEBUG = os.environ.get("DJANGO_DEBUG", "False").lower() in ("1", "true", "yes")\n# or, with django-environ\nDEBUG = env.bool("DJANGO_DEBUG", default=False)'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const debug2 = settings.get("DEBUG");
+    const j3 = judge(debug2, (v2) => truthy(v2));
+    if (j3.verdict !== "none") {
+      out2.push({
+        subject: "DEBUG",
+        djangoCheck: "security.W018",
+        loc: locOf(debug2, settings, j3.binding),
+        message: `DEBUG ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: ${origin(debug2, settings, j3.binding)}.`,
+        fix: { description: "Turn DEBUG off in production; read it from the environment with a False default.", replacement: literalFix(debug2, "False") }
+      });
+    } else {
+      const trap = OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], s: settings.get("DEBUG", w2) })).find((x3) => x3.s.binding?.env.length && truthy(x3.s.value) === true);
+      if (trap && trap.s.binding) {
+        const read = trap.s.binding.env[0];
+        out2.push({
+          subject: "DEBUG:env-cast",
+          djangoCheck: "security.W018",
+          loc: trap.s.binding.loc,
+          message: `DEBUG is True when the environment sets ${read.name}=${JSON.stringify(trap.probe)}: \`${trap.s.binding.text.trim()}\` treats any non-empty string as true, so turning debug "off" in the environment turns it on.`,
+          fix: { description: `Compare the string instead of casting it, e.g. \`os.environ.get("${read.name}", "False").lower() in ("1", "true", "yes")\`, or use \`env.bool("${read.name}", default=False)\`.` }
+        });
+      }
+    }
+    const propagate = settings.get("DEBUG_PROPAGATE_EXCEPTIONS");
+    const p2 = judge(propagate, (v2) => truthy(v2));
+    if (p2.verdict !== "none")
+      out2.push({
+        subject: "DEBUG_PROPAGATE_EXCEPTIONS",
+        loc: locOf(propagate, settings, p2.binding),
+        message: `DEBUG_PROPAGATE_EXCEPTIONS ${p2.verdict === "possible" ? "can be" : "is"} ${show2(p2.value)} in production: exceptions escape Django's handlers and reach the WSGI server with their details (${origin(propagate, settings, p2.binding)}).`,
+        fix: { description: "Remove DEBUG_PROPAGATE_EXCEPTIONS from production settings.", replacement: literalFix(propagate, "False") }
+      });
+    const templates = settings.get("TEMPLATES");
+    if (templates.value.kind === "seq")
+      templates.value.items.forEach((item, i2) => {
+        const engine = item.value;
+        if (engine.kind !== "dict") return;
+        const options = engine.entries.find((e) => e.key === "OPTIONS");
+        if (options?.value.kind !== "dict") return;
+        const debugOption = options.value.entries.find((e) => e.key === "debug");
+        if (debugOption && truthy(debugOption.value) === true)
+          out2.push({
+            subject: `TEMPLATES[${i2}].OPTIONS.debug`,
+            loc: debugOption.loc ?? locOf(templates, settings),
+            message: `TEMPLATES[${i2}]["OPTIONS"]["debug"] is ${show2(debugOption.value)} in production: template errors render with source context and variables.`,
+            fix: { description: "Remove the template `debug` option (it follows DEBUG by default)." }
+          });
+      });
+    return out2;
+  }
+};
+
+// src/rules/debug-tools-in-production.ts
+function entryOf2(view, setting, key) {
+  const v2 = view.get(setting).value;
+  return v2.kind === "dict" ? v2.entries.find((e) => e.key === key)?.value : void 0;
+}
+var TOOLBAR = {
+  label: "django-debug-toolbar",
+  risk: "it renders SQL queries, settings, headers and templates of each request to anyone the callback lets through, and keeps every query in memory",
+  exposed: (view) => entryOf2(view, "DEBUG_TOOLBAR_CONFIG", "SHOW_TOOLBAR_CALLBACK") !== void 0,
+  because: 'DEBUG_TOOLBAR_CONFIG["SHOW_TOOLBAR_CALLBACK"] decides who sees it, not DEBUG'
+};
+var SILK = {
+  label: "django-silk",
+  risk: "it records every request and response, bodies, headers and SQL included, and shows them at /silk/",
+  exposed: (view) => !(truthy(view.get("SILKY_AUTHENTICATION").value) === true && truthy(view.get("SILKY_AUTHORISATION").value) === true),
+  because: "SILKY_AUTHENTICATION and SILKY_AUTHORISATION are not both True, so no login is needed"
+};
+var TOOLS = {
+  debug_toolbar: TOOLBAR,
+  "debug_toolbar.middleware.DebugToolbarMiddleware": TOOLBAR,
+  silk: SILK,
+  "silk.middleware.SilkyMiddleware": SILK
+};
+function debugGuarded(view, setting, tool) {
+  const off = [UNSET_WORLD, ...OFF_WORLDS].filter((w2) => truthy(view.get("DEBUG", w2).value) === false);
+  return off.length > 0 && off.every((w2) => containsString(view.get(setting, w2).value, tool) === false);
+}
+var debugToolsInProduction = {
+  meta: {
+    id: "debug-tools-in-production",
+    severity: "medium",
+    title: "Development tools are enabled in production",
+    django: [],
+    docs: {
+      what: "Finds development tools that serve what they collect in the production `INSTALLED_APPS` or `MIDDLEWARE`: django-debug-toolbar (`debug_toolbar` and its middleware) when a custom `SHOW_TOOLBAR_CALLBACK` decides who sees it (its default shows it only with DEBUG on, which `debug-enabled` reports), and django-silk (`silk`, `SilkyMiddleware`) unless `SILKY_AUTHENTICATION` and `SILKY_AUTHORISATION` are both True. django-extensions is not reported: installed, it only adds management commands. A tool added under `if DEBUG:` is not reported when DEBUG is off in production: the review evaluates the settings with DEBUG off (its default, and the environment saying False, 0 or nothing) and the tool must be absent in each. A tool behind another condition the review cannot decide (a required environment variable) is reported as possible, naming the condition; one behind a flag that is off when its variable is unset is not reported.",
+      why: "These tools exist to show a developer everything about a request: SQL, settings, headers, request bodies, profiles. In production that is an information leak to whoever reaches them, a memory and speed cost on every request, and for runserver_plus an interactive Python console in the browser.",
+      bad: 'INSTALLED_APPS += ["debug_toolbar"]\nMIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]',
+      fix: 'if DEBUG:\n    INSTALLED_APPS += ["debug_toolbar"]\n    MIDDLEWARE += ["debug_toolbar.middleware.DebugToolbarMiddleware"]\n# better: add them in local.py / development settings only'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const mw = middlewareSetting(settings);
+    for (const s of [settings.get("INSTALLED_APPS"), mw]) {
+      const name2 = s.name;
+      for (const entry of listStrings(s.value)) {
+        const tool = TOOLS[entry.value] ?? (name2 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
+        if (!tool || debugGuarded(settings, name2, entry.value) || !tool.exposed(settings)) continue;
+        const condition = !entry.certain && s.value.kind === "oneOf" ? `; it ${s.value.why}` : "";
+        out2.push({
+          subject: `${name2}:${entry.value}`,
+          loc: entry.loc ?? locOf(s, settings),
+          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard, and ${tool.because}: ${tool.risk} (${origin(s, settings)}${condition}).`,
+          fix: { description: `Add ${pyRepr(entry.value)} only in development settings (local.py), or under \`if DEBUG:\` with DEBUG off in production.` }
+        });
+      }
+    }
+    return out2;
+  }
+};
+
+// src/rules/drf-default-allow-any.ts
+var SUBJECT = "REST_FRAMEWORK:DEFAULT_PERMISSION_CLASSES";
+var KEY = "DEFAULT_PERMISSION_CLASSES";
+function stateOf(v2) {
+  if (v2.kind !== "dict") return void 0;
+  const entry = entryOf(v2, KEY);
+  if (!entry) return v2.open ? void 0 : "missing";
+  const classes = entry.value;
+  if (classes.kind !== "seq" || classes.open) return void 0;
+  const names = classes.items.map((i2) => i2.value.kind === "str" ? lastSegment(i2.value.value) : void 0);
+  if (names.includes(void 0)) return void 0;
+  return names.every((n) => n === "AllowAny") ? "open" : "guarded";
+}
+function settingState(s) {
+  return s.isDefault ? "missing" : s.value.kind === "oneOf" ? void 0 : stateOf(s.value);
+}
+function guardedBefore(base) {
+  if (!base || hasEntry(base.get("INSTALLED_APPS"), "rest_framework") !== true) return void 0;
+  const s = base.get("REST_FRAMEWORK");
+  if (settingState(s) !== "guarded") return void 0;
+  const entry = entryOf(s.value, KEY);
+  const loc = entry?.loc ?? s.binding?.loc;
+  return loc && { loc, text: `"${KEY}": ${entry ? show2(entry.value) : "\u2026"}` };
+}
+var DRF_INSTALLED = {
+  what: "rest_framework is in INSTALLED_APPS",
+  holds: (view) => hasEntry(view.get("INSTALLED_APPS"), "rest_framework")
+};
+var FIX = `Set REST_FRAMEWORK["${KEY}"] = ["rest_framework.permissions.IsAuthenticated"] and open public endpoints one by one with permission_classes = [AllowAny].`;
+var drfDefaultAllowAny = {
+  meta: {
+    id: "drf-default-allow-any",
+    severity: "medium",
+    title: "Django REST framework lets anyone call views by default",
+    django: [],
+    docs: {
+      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: that is low, and a scan sets it aside (listed with `--include-tests`), since most projects set `permission_classes` on every view or serve public data. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
+      why: "The default permission applies to every API view that does not set its own `permission_classes`. With AllowAny, a view someone forgets to protect, or a new one, is open to anonymous users: reading, changing and deleting data.",
+      bad: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],\n}',
+      fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
+    }
+  },
+  preconditions: () => [DRF_INSTALLED],
+  check({ settings, base }) {
+    if (DRF_INSTALLED.holds(settings) !== true) return [];
+    const s = settings.get("REST_FRAMEWORK");
+    const open2 = judge(s, (v2) => {
+      const state = stateOf(v2);
+      return state === void 0 ? void 0 : state === "open";
+    });
+    if (open2.verdict !== "none" && open2.value) {
+      const classes = entryOf(open2.value, KEY);
+      const out2 = {
+        subject: SUBJECT,
+        loc: classes?.loc ?? locOf(s, settings, open2.binding),
+        message: `REST_FRAMEWORK["${KEY}"] ${open2.verdict === "possible" ? "can be" : "is"} ${classes ? show2(classes.value) : "AllowAny"} in production, so every API view without its own permission_classes answers anonymous requests (${origin(s, settings, open2.binding)}).`,
+        fix: { description: FIX }
+      };
+      return [out2];
+    }
+    if (settingState(s) !== "missing") return [];
+    const removed = guardedBefore(base);
+    const from = s.isDefault ? `REST_FRAMEWORK is not set in ${settings.path} or the modules it imports` : origin(s, settings);
+    return [
+      {
+        subject: SUBJECT,
+        loc: locOf(s, settings),
+        severity: removed ? void 0 : "low",
+        // never set: measured on real projects, most set permission_classes on each view or serve public data
+        ...removed ? {} : { aside: "DRF's default permission never set" },
+        removed,
+        message: removed ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).` : `REST_FRAMEWORK["${KEY}"] is not set for production, so DRF's default, AllowAny, applies: any API view without its own permission_classes answers anonymous requests (${from}).`,
+        fix: { description: FIX }
+      }
+    ];
+  }
+};
+
+// src/rules/hsts-weakened.ts
+var ONE_YEAR = 31536e3;
+function isTrue(view, name2) {
+  const v2 = view?.get(name2).value;
+  return v2?.kind === "bool" && v2.value;
+}
+var hstsWeakened = {
+  meta: {
+    id: "hsts-weakened",
+    severity: "medium",
+    title: "HTTP Strict Transport Security is off or weakened",
+    django: ["security.W004", "security.W005", "security.W021"],
+    docs: {
+      what: 'Finds production settings with SecurityMiddleware on and `SECURE_HSTS_SECONDS` unset or 0, `SECURE_HSTS_INCLUDE_SUBDOMAINS` or `SECURE_HSTS_PRELOAD` not True; in a diff, also HSTS lowered (e.g. from a year to an hour) or include-subdomains/preload turned off. Django does not notice a lowered, non-zero value, nor a true value that is no max-age: the string `"0"` from the environment sends `max-age=0`, which switches HSTS off.',
+      why: "Without HSTS a browser will try plain HTTP first, so an attacker on the network can strip TLS on the first request (SSL stripping) and read or change the traffic. A short max-age lets that window reopen soon after each visit.",
+      bad: "SECURE_HSTS_SECONDS = 0",
+      fix: "SECURE_HSTS_SECONDS = 31536000  # after testing with a short value\nSECURE_HSTS_INCLUDE_SUBDOMAINS = True\nSECURE_HSTS_PRELOAD = True"
+    }
+  },
+  // include-subdomains, preload and the max-age checks only matter once HSTS is on
+  preconditions: (subject) => subject === "SECURE_HSTS_SECONDS" ? [SECURITY_MIDDLEWARE_ON] : [SECURITY_MIDDLEWARE_ON, HSTS_ON],
+  check({ settings, base }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const out2 = [];
+    const seconds = settings.get("SECURE_HSTS_SECONDS");
+    const off = judge(seconds, (v2) => {
+      const t2 = truthy(v2);
+      return t2 === void 0 ? void 0 : !t2;
+    });
+    if (off.verdict !== "none" && off.value) {
+      out2.push({
+        subject: "SECURE_HSTS_SECONDS",
+        djangoCheck: "security.W004",
+        loc: locOf(seconds, settings, off.binding),
+        message: `SECURE_HSTS_SECONDS ${off.verdict === "possible" ? "can be" : "is"} ${show2(off.value)} in production, so browsers are never told to insist on HTTPS (${origin(seconds, settings, off.binding)}).`,
+        fix: { description: "Set SECURE_HSTS_SECONDS to a year (31536000) once HTTPS works everywhere; start with 3600 to test.", replacement: literalFix(seconds, String(ONE_YEAR)) }
+      });
+      return out2;
+    }
+    if (truthy(seconds.value) !== true) return out2;
+    const useless = judge(seconds, (v2) => {
+      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show2(v2) : void 0;
+      return text === void 0 ? void 0 : !(/^\d+$/.test(text) && Number(text) > 0);
+    });
+    if (useless.verdict !== "none" && useless.value)
+      out2.push({
+        subject: "SECURE_HSTS_SECONDS:max-age",
+        loc: locOf(seconds, settings, useless.binding),
+        message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show2(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show2(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
+        fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
+      });
+    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric2(base.get("SECURE_HSTS_SECONDS").value) : void 0;
+    const now = numeric2(seconds.value);
+    if (before !== void 0 && now !== void 0 && now < before)
+      out2.push({
+        subject: "SECURE_HSTS_SECONDS:lowered",
+        loc: locOf(seconds, settings),
+        message: `SECURE_HSTS_SECONDS is lowered from ${before} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
+        fix: { description: `Keep SECURE_HSTS_SECONDS at ${before} or more.`, replacement: literalFix(seconds, String(before)) }
+      });
+    for (const [name2, id, label] of [
+      ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "security.W005", "subdomains are not covered, so an attacker can use a plain-HTTP subdomain to set cookies for the site"],
+      ["SECURE_HSTS_PRELOAD", "security.W021", "the site cannot be in browsers\u2019 preload list, so the very first visit is unprotected"]
+    ]) {
+      const s = settings.get(name2);
+      const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+      if (j3.verdict === "none" || !j3.value) continue;
+      const turnedOff = isTrue(base, name2);
+      const flagged = trueButNotTrue(j3.value);
+      out2.push({
+        subject: name2,
+        djangoCheck: id,
+        loc: locOf(s, settings, j3.binding),
+        severity: flagged ? "low" : turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
+        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show2(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Set ${name2} = True.`, replacement: literalFix(s, "True") }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/insecure-session-serializer.ts
+var JSON_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer";
+var insecureSessionSerializer = {
+  meta: {
+    id: "insecure-session-serializer",
+    severity: "high",
+    title: "Sessions are serialized with pickle",
+    django: [],
+    docs: {
+      what: "Finds production settings whose `SESSION_SERIALIZER` is pickle-based: Django's `PickleSerializer` (deprecated in 4.1, removed in 5.0) or any serializer class with `Pickle` in its name.",
+      why: "Unpickling runs code. Anyone who can get a forged session accepted, which takes only the SECRET_KEY (leaked, committed or weak) and is easiest with the `signed_cookies` session engine where the session is the cookie, can run any command on the server. With JSON, a leaked key lets an attacker forge sessions, but not execute code.",
+      bad: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"',
+      fix: 'SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"  # the default'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("SESSION_SERIALIZER");
+    const j3 = judge(s, (v2) => v2.kind === "str" ? /pickle/i.test(v2.value) : void 0);
+    if (j3.verdict === "none" || !j3.value) return [];
+    const engine = settings.get("SESSION_ENGINE").value;
+    const cookies = engine.kind === "str" && engine.value.endsWith("signed_cookies") ? " With the signed_cookies session engine set here, the attacker sends that session as a cookie." : "";
+    return [
+      {
+        subject: "SESSION_SERIALIZER",
+        loc: locOf(s, settings, j3.binding),
+        message: `SESSION_SERIALIZER ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: sessions are unpickled, so anyone who can forge a session (it takes only the SECRET_KEY) can run code on the server (${origin(s, settings, j3.binding)}).${cookies}`,
+        fix: { description: "Use the JSON serializer (Django's default) and store only JSON-serializable values in sessions; existing pickled sessions are dropped, so users log in again.", replacement: literalFix(s, `'${JSON_SERIALIZER}'`) }
+      }
+    ];
+  }
+};
+
+// src/rules/secret-key-weak.ts
+var MIN_LENGTH = 50;
+var MIN_UNIQUE = 5;
+var INSECURE_PREFIX = "django-insecure-";
+var PLACEHOLDERS = /* @__PURE__ */ new Set(["changeme", "change-me", "change_me", "secret", "secretkey", "secret-key", "secret_key", "dev", "development", "test", "testing", "insecure", "dummy", "example", "xxx", "notsecret", "not-a-secret", "your-secret-key", "your-secret-key-here", "replace-me", "replaceme", "django"]);
+function weakness(v2) {
+  if (v2.kind === "none") return "it is None";
+  if (v2.kind !== "str") return void 0;
+  const key = v2.value;
+  if (key === "") return "it is empty";
+  if (PLACEHOLDERS.has(key.toLowerCase())) return "it is a well-known placeholder";
+  if (key.startsWith(INSECURE_PREFIX)) return `it starts with "${INSECURE_PREFIX}", the prefix of keys generated by startproject for development`;
+  const length = [...key].length;
+  if (length < MIN_LENGTH) return `it has ${length} characters, fewer than ${MIN_LENGTH}`;
+  if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
+  return void 0;
+}
+var secretKeyWeak = {
+  meta: {
+    id: "secret-key-weak",
+    severity: "high",
+    title: "SECRET_KEY is empty, short or a placeholder",
+    django: ["security.W009", "security.W025"],
+    docs: {
+      what: "Finds an effective production `SECRET_KEY` (or `SECRET_KEY_FALLBACKS` entry) that fails Django's strength check: under 50 characters, under 5 distinct characters, starting with `django-insecure-`, or a known placeholder such as `changeme`. An empty or missing key is not weak: Django refuses to start with it, so it is reported at low only when the code writes it (not when an environment read is simply required).",
+      why: "A short or guessable key can be brute-forced or guessed, after which sessions, password-reset links and signed cookies can be forged.",
+      bad: 'SECRET_KEY = env("SECRET_KEY", default="changeme")',
+      fix: 'SECRET_KEY = env("SECRET_KEY")  # set it to the output of django.core.management.utils.get_random_secret_key()'
+    }
+  },
+  check({ settings, base }) {
+    const out2 = [];
+    const key = settings.get("SECRET_KEY");
+    const empty = (v2) => v2.kind === "none" || v2.kind === "str" && v2.value === "";
+    const fromEnv = Boolean(key.binding?.env.length);
+    const e = judge(key, (v2) => !fromEnv && empty(v2));
+    const wasKey = base?.get("SECRET_KEY").value;
+    if (e.value && !(wasKey?.kind === "str" && wasKey.value !== ""))
+      out2.push({
+        subject: "SECRET_KEY:empty",
+        // Django's deploy check still warns (W009); the difference is the severity and the reason
+        djangoCheck: "security.W009",
+        loc: locOf(key, settings, e.binding),
+        severity: "low",
+        message: `SECRET_KEY ${e.verdict === "possible" ? "can be" : "is"} empty in production, so Django refuses to start (ImproperlyConfigured: "The SECRET_KEY setting must not be empty"); this fails closed, it is not a weak key, but production needs a key from somewhere (${origin(key, settings, e.binding)}).`,
+        fix: { description: 'Read the key from the environment (`os.environ["SECRET_KEY"]`) so a missing key is reported clearly.' }
+      });
+    const j3 = judge(key, (v2) => !empty(v2) && weakness(v2) !== void 0);
+    const why2 = j3.value && weakness(j3.value);
+    if (j3.value && why2) {
+      const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
+      out2.push({
+        subject: "SECRET_KEY",
+        djangoCheck: "security.W009",
+        loc: locOf(key, settings, j3.binding),
+        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
+        fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
+      });
+    }
+    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
+    if (fallbacks.value.kind === "seq" && existsIn(settings.django, "SECRET_KEY_FALLBACKS"))
+      fallbacks.value.items.forEach((item, i2) => {
+        const reason = weakness(item.value);
+        if (!reason) return;
+        out2.push({
+          subject: `SECRET_KEY_FALLBACKS[${i2}]`,
+          djangoCheck: "security.W025",
+          loc: item.loc ?? locOf(fallbacks, settings),
+          message: `SECRET_KEY_FALLBACKS[${i2}] is weak: ${reason}.`,
+          fix: { description: "Remove weak or retired keys from SECRET_KEY_FALLBACKS once sessions signed with them have expired." }
+        });
+      });
+    return out2;
+  }
+};
+
+// src/rules/jwt-signing-key-weak.ts
+var KEYS = [
+  { setting: "SIMPLE_JWT", key: "SIGNING_KEY", library: "djangorestframework-simplejwt" },
+  { setting: "NINJA_JWT", key: "SIGNING_KEY", library: "django-ninja-jwt" },
+  { setting: "JWT_AUTH", key: "JWT_SECRET_KEY", library: "djangorestframework-jwt" },
+  { setting: "GRAPHQL_JWT", key: "JWT_SECRET_KEY", library: "django-graphql-jwt" },
+  { setting: "JWT_SECRET_KEY", library: "a JWT library" },
+  { setting: "JWT_SIGNING_KEY", library: "a JWT library" }
+];
+var PROBE = WORLDS.indexOf("example.com");
+function keyIn(v2, key) {
+  const k2 = key ? entryOf(v2, key)?.value : v2;
+  return k2?.kind === "str" ? k2.value : void 0;
+}
+function weakness2(key) {
+  if (!key) return "it is empty";
+  const placeholder = weakness({ kind: "str", value: key });
+  if (placeholder?.includes("placeholder")) return placeholder;
+  const length = [...key].length;
+  return length < 32 ? `it has ${length} characters, fewer than the 32 bytes an HS256 key needs (RFC 7518)` : void 0;
+}
+var jwtSigningKeyWeak = {
+  meta: {
+    id: "jwt-signing-key-weak",
+    severity: "high",
+    title: "JWT signing key is committed or falls back to a literal",
+    django: [],
+    docs: {
+      what: 'Finds a JWT signing key that production takes from the code: `SIMPLE_JWT["SIGNING_KEY"]` (also `NINJA_JWT`), `JWT_AUTH["JWT_SECRET_KEY"]`, `GRAPHQL_JWT["JWT_SECRET_KEY"]`, or a top-level `JWT_SECRET_KEY` / `JWT_SIGNING_KEY`, written as a literal or as the fallback of an environment read (`os.environ.get("JWT_KEY", "secret")`). A key that is the SECRET_KEY itself is left to `secret-key-hardcoded`. The value is always masked.',
+      why: 'Whoever knows the key can mint tokens for any user, staff and superusers included, and the API accepts them until the key is rotated; a committed key is known to everyone with the repository, its forks and its history, and placeholders such as "secret" are the first thing tried.',
+      bad: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ.get("JWT_SIGNING_KEY", "secret"),\n}',
+      fix: 'SIMPLE_JWT = {\n    "SIGNING_KEY": os.environ["JWT_SIGNING_KEY"],  # required; or leave it out to use SECRET_KEY\n}'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const secretKey = settings.get("SECRET_KEY").value;
+    for (const { setting, key, library } of KEYS) {
+      const s = settings.get(setting);
+      if (s.isDefault) continue;
+      const j3 = judge(s, (v2) => keyIn(v2, key) === void 0 ? void 0 : true);
+      const value = j3.value && keyIn(j3.value, key);
+      const binding = j3.binding;
+      if (value === void 0 || !binding || value && secretKey.kind === "str" && secretKey.value === value) continue;
+      const label = key ? `${setting}["${key}"]` : setting;
+      const probed = keyIn(settings.get(setting, PROBE).value, key);
+      const read = probed !== value ? binding.env.find((r2) => r2.defaultText?.includes(value)) ?? binding.env[0] : void 0;
+      const weak = weakness2(value);
+      const shown = value ? mask(value) : "empty";
+      const how = binding.supplied ? `is a literal (${shown}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `falls back to a literal (${shown}) when ${read.name} is unset` : `is a literal (${shown}) committed in ${binding.loc.path}`;
+      const entry = key && j3.value ? entryOf(j3.value, key) : void 0;
+      out2.push({
+        subject: label,
+        loc: entry?.loc && !binding.supplied ? entry.loc : binding.loc,
+        message: `${label} (${library}) ${how}${weak ? `, and ${weak}` : ""}: anyone who knows it can sign tokens for any user of the API.`,
+        secrets: value ? [value] : void 0,
+        fix: {
+          description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file, and rotate the key.` : read ? `Remove the fallback so the read is required (\`os.environ["${read.name}"]\`), and rotate the key.` : `Read the key from the environment (\`os.environ["JWT_SIGNING_KEY"]\`), or leave it out to use SECRET_KEY, and rotate it: the committed value stays in git history.`
+        }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/password-validators-weakened.ts
+var SETTING = "AUTH_PASSWORD_VALIDATORS";
+var DEFAULT_MIN = 8;
+function validators(v2) {
+  if (v2?.kind !== "seq" || v2.open) return void 0;
+  const out2 = [];
+  for (const item of v2.items) {
+    const name2 = entryOf(item.value, "NAME")?.value;
+    if (name2?.kind !== "str") return void 0;
+    const options = entryOf(item.value, "OPTIONS");
+    const min = entryOf(options?.value, "min_length");
+    const known = !options || options.value.kind === "dict" && !options.value.open || min;
+    const minLength = lastSegment(name2.value) !== "MinimumLengthValidator" || !known ? void 0 : min ? numeric2(min.value) : DEFAULT_MIN;
+    out2.push({ name: name2.value, item, minLength, minLoc: min?.loc });
+  }
+  return out2;
+}
+function minLengthFindings(now, before, from, fallback) {
+  const v2 = now.find((x3) => x3.minLength !== void 0);
+  if (!v2 || v2.minLength === void 0) return [];
+  const was = before?.find((x3) => x3.minLength !== void 0)?.minLength;
+  const lowered = was !== void 0 && v2.minLength < was;
+  const short = v2.minLength < DEFAULT_MIN;
+  if (!short && !lowered) return [];
+  const subject = lowered && ((was ?? 0) < DEFAULT_MIN || !short) ? `${SETTING}:min_length:lowered` : `${SETTING}:min_length`;
+  return [
+    {
+      subject,
+      loc: v2.minLoc ?? v2.item.loc ?? fallback,
+      severity: short ? void 0 : "low",
+      message: `MinimumLengthValidator's min_length ${lowered ? `is lowered from ${was} to ${v2.minLength}` : `is ${v2.minLength}`} in production${short ? `, below ${DEFAULT_MIN} (Django's default and the NIST minimum): short passwords fall to online guessing and, once hashes leak, to cracking in minutes` : ", so shorter passwords are accepted from now on"} (${from}).`,
+      fix: { description: `Set "OPTIONS": {"min_length": ${Math.max(DEFAULT_MIN, was ?? 0, 12)}} (12 or more is common; never below ${DEFAULT_MIN}).` }
+    }
+  ];
+}
+function baseValidators(base) {
+  return base ? validators(base.get(SETTING).value) : void 0;
+}
+var passwordValidatorsWeakened = {
+  meta: {
+    id: "password-validators-weakened",
+    severity: "medium",
+    title: "Password validation is removed or weakened",
+    django: [],
+    docs: {
+      what: "Finds production `AUTH_PASSWORD_VALIDATORS` that accept weak passwords. In a scan: the list set to empty, or `MinimumLengthValidator` with `min_length` below 8. In a diff, also: validators removed (each one named), the list emptied, and `min_length` lowered (at low when it stays at 8 or more). A module that does not set the list at all is not reported: Django's default is no validation, but many projects have no passwords of their own (single sign-on), so that is left to review.",
+      why: "Validators are the only thing between a sign-up form and passwords like `123456` or the user name. Weak passwords fall to credential stuffing and online guessing, and once hashes leak they are cracked first.",
+      bad: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 4}},\n]',
+      fix: 'AUTH_PASSWORD_VALIDATORS = [\n    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},\n    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},\n    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},\n    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},\n]'
+    }
+  },
+  check({ settings, base }) {
+    const s = settings.get(SETTING);
+    if (s.isDefault) return [];
+    const before = baseValidators(base);
+    const from = origin(s, settings);
+    const empty = judge(s, (v2) => v2.kind === "seq" ? v2.items.length === 0 && !v2.open && !v2.only : void 0);
+    if (empty.verdict !== "none") {
+      const had = before?.length ? ` (it had ${before.length} validator${before.length === 1 ? "" : "s"}: ${before.map((b3) => lastSegment(b3.name)).join(", ")})` : "";
+      return [
+        {
+          subject: SETTING,
+          loc: locOf(s, settings, empty.binding),
+          message: `${SETTING} ${empty.verdict === "possible" ? "can be" : "is"} ${had ? "emptied" : "empty"} in production${had}, so Django accepts any password, however short or common (${origin(s, settings, empty.binding)}).`,
+          fix: { description: "Restore the validators startproject writes: UserAttributeSimilarityValidator, MinimumLengthValidator (min_length 12), CommonPasswordValidator and NumericPasswordValidator." }
+        }
+      ];
+    }
+    const now = validators(s.value);
+    if (!now) return [];
+    const out2 = minLengthFindings(now, before, from, locOf(s, settings));
+    for (const gone of before ?? []) {
+      if (now.some((v2) => v2.name === gone.name)) continue;
+      out2.push({
+        subject: `${SETTING}:removed:${gone.name}`,
+        loc: locOf(s, settings),
+        removed: gone.item.loc && { loc: gone.item.loc, text: pyRepr(gone.name) },
+        message: `${lastSegment(gone.name)} is removed from ${SETTING} in production, so passwords it rejected (${describe(gone.name)}) are now accepted (${from}).`,
+        fix: { description: `Add {"NAME": ${pyRepr(gone.name)}} to ${SETTING} again.` }
+      });
+    }
+    return out2;
+  }
+};
+function describe(name2) {
+  switch (lastSegment(name2)) {
+    case "MinimumLengthValidator":
+      return "short ones";
+    case "CommonPasswordValidator":
+      return "the 20,000 most common passwords";
+    case "NumericPasswordValidator":
+      return "all-digit ones";
+    case "UserAttributeSimilarityValidator":
+      return "ones close to the user's name or e-mail";
+    default:
+      return "what this validator checks";
+  }
+}
+
+// src/rules/referrer-policy-weakened.ts
+var VALID2 = /* @__PURE__ */ new Set(["no-referrer", "no-referrer-when-downgrade", "origin", "origin-when-cross-origin", "same-origin", "strict-origin", "strict-origin-when-cross-origin", "unsafe-url"]);
+var LOOSE = /* @__PURE__ */ new Set(["unsafe-url", "no-referrer-when-downgrade"]);
+var CROSS_ORIGIN_LEAK = {
+  "no-referrer": 0,
+  "same-origin": 0,
+  "strict-origin": 1,
+  "strict-origin-when-cross-origin": 1,
+  origin: 2,
+  "origin-when-cross-origin": 2,
+  "no-referrer-when-downgrade": 3,
+  "unsafe-url": 4
+};
+function lastToken(v2) {
+  const tokens = v2?.kind === "str" ? v2.value.split(",").map((t2) => t2.trim()) : v2?.kind === "seq" && !v2.open ? v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : "") : [];
+  const last = tokens[tokens.length - 1];
+  return last !== void 0 && VALID2.has(last) ? last : void 0;
+}
+function judgePolicy(v2) {
+  let tokens;
+  if (v2.kind === "none") return { kind: "none" };
+  if (v2.kind === "str") tokens = v2.value.split(",").map((t2) => t2.trim());
+  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show2(i2.value) : void 0);
+  else return void 0;
+  const bad = tokens.filter((t2) => t2 !== void 0 && !VALID2.has(t2));
+  if (bad.length) return { kind: "invalid", bad };
+  if (tokens.includes(void 0) || v2.kind === "seq" && v2.open) return void 0;
+  if (tokens.length === 0) return { kind: "empty" };
+  const last = tokens[tokens.length - 1];
+  return LOOSE.has(last) ? { kind: "loose", token: last } : { kind: "ok" };
+}
+var referrerPolicyWeakened = {
+  meta: {
+    id: "referrer-policy-weakened",
+    severity: "low",
+    title: "Referrer-Policy is missing, invalid or leaks full URLs",
+    django: ["security.W022", "security.E023"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on where `SECURE_REFERRER_POLICY` is None (no header; Django's W022), holds a value that is not a Referrer-Policy token (E023; a string is split on commas, a list or tuple is taken element by element), or is loosened to `unsafe-url` or `no-referrer-when-downgrade`, which Django accepts. Django's default is `same-origin`. In a diff, a valid policy that sends other sites more than production sent before (`same-origin` to `strict-origin-when-cross-origin`: other sites now learn which site linked to them) is reported too.",
+      why: "The Referer header carries the full URL of the page a link or resource was loaded from, including paths and query strings that may hold password-reset tokens, search terms or personal data. A loose or missing policy hands those URLs to every third-party site, CDN and analytics script the page touches.",
+      bad: 'SECURE_REFERRER_POLICY = "unsafe-url"',
+      fix: 'SECURE_REFERRER_POLICY = "same-origin"  # or "strict-origin-when-cross-origin"'
+    }
+  },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
+  check({ settings, base }) {
+    if (!existsIn(settings.django, "SECURE_REFERRER_POLICY") || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_REFERRER_POLICY");
+    const j3 = judge(s, (v2) => {
+      const verdict2 = judgePolicy(v2);
+      return verdict2 === void 0 ? void 0 : verdict2.kind !== "ok";
+    });
+    const verdict = j3.value && judgePolicy(j3.value);
+    if (j3.verdict === "none" || !j3.value || !verdict || verdict.kind === "ok") return base ? loosened(s, settings, base) : [];
+    const is2 = `SECURE_REFERRER_POLICY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production`;
+    const from = origin(s, settings, j3.binding);
+    const fix = { description: "Set SECURE_REFERRER_POLICY = 'same-origin' (Django's default) or 'strict-origin-when-cross-origin'.", replacement: literalFix(s, "'same-origin'") };
+    const loc = locOf(s, settings, j3.binding);
+    switch (verdict.kind) {
+      case "none":
+        return [{ subject: "SECURE_REFERRER_POLICY", djangoCheck: "security.W022", loc, fix, message: `${is2}, so responses carry no Referrer-Policy header and each browser's own default decides how much of the page URL other sites receive (${from}).` }];
+      case "empty":
+        return [{ subject: "SECURE_REFERRER_POLICY", loc, fix, message: `${is2}: Django's check accepts an empty list, but SecurityMiddleware then sends no Referrer-Policy header at all (${from}).` }];
+      case "invalid":
+        return [
+          {
+            subject: "SECURE_REFERRER_POLICY",
+            djangoCheck: "security.E023",
+            loc,
+            fix,
+            message: `${is2}: ${verdict.bad.map(pyRepr).join(", ")} ${verdict.bad.length === 1 ? "is not a Referrer-Policy value" : "are not Referrer-Policy values"}, so browsers ignore ${verdict.bad.length === 1 ? "it" : "them"} and Django's check fails (${from}). Valid values: ${[...VALID2].sort().join(", ")}.`
+          }
+        ];
+      case "loose":
+        return [
+          {
+            subject: "SECURE_REFERRER_POLICY",
+            loc,
+            fix,
+            message: `${is2}: with '${verdict.token}' the full URL of each page, path and query string included, is sent to ${verdict.token === "unsafe-url" ? "every other site, even over plain HTTP" : "every other HTTPS site"} (${from}).`
+          }
+        ];
+    }
+  }
+};
+function loosened(s, settings, base) {
+  const before = lastToken(base.get("SECURE_REFERRER_POLICY").value);
+  const now = lastToken(s.value);
+  if (!before || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before] ?? 0)) return [];
+  return [
+    {
+      subject: "SECURE_REFERRER_POLICY:loosened",
+      loc: locOf(s, settings),
+      message: `SECURE_REFERRER_POLICY is loosened from '${before}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? "the full URL of the page that linked to them" : "the origin of the page that linked to them"}, where before they received ${(CROSS_ORIGIN_LEAK[before] ?? 0) === 0 ? "nothing" : "less"} (${origin(s, settings)}).`,
+      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before}'`) }
+    }
+  ];
+}
+
+// src/rules/secret-key-hardcoded.ts
+var secretKeyHardcoded = {
+  meta: {
+    id: "secret-key-hardcoded",
+    severity: "critical",
+    title: "SECRET_KEY is committed to the repository",
+    django: [],
+    docs: {
+      what: 'Finds a `SECRET_KEY` or `SECRET_KEY_FALLBACKS` entry that production takes from a literal in the code: assigned directly, or as the fallback of an environment read (`os.environ.get("SECRET_KEY", "\u2026")`, `env("SECRET_KEY", default=\u2026)`, `config("SECRET_KEY", default=\u2026)`). The value is always masked.',
+      why: "Anyone who can read the repository (or its history, forks and CI logs) can forge session cookies, password-reset tokens and signed data, and with some session backends log in as any user. A committed key must be rotated, not just removed.",
+      bad: 'SECRET_KEY = "django-insecure-3x!k\u2026"\n# or\nSECRET_KEY = os.environ.get("SECRET_KEY", "dev-key-123")',
+      fix: 'SECRET_KEY = os.environ["SECRET_KEY"]  # required: the site refuses to start without it'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    const key = settings.get("SECRET_KEY");
+    const report = (subject, value, binding, label) => {
+      if (!value || !binding) return;
+      const read = binding.env.find((r2) => r2.defaultText !== void 0);
+      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
+      out2.push({
+        subject,
+        loc: binding.loc,
+        message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+      });
+    };
+    const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
+    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY");
+    const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
+    if (fallbacks.value.kind === "seq" && fallbacks.binding) {
+      fallbacks.value.items.forEach((item, i2) => {
+        if (item.value.kind !== "str" || !fallbacks.binding) return;
+        const binding = { ...fallbacks.binding, loc: item.loc ?? locOf(fallbacks, settings) };
+        report(`SECRET_KEY_FALLBACKS[${i2}]`, item.value.value, binding, `SECRET_KEY_FALLBACKS[${i2}]`);
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/security-checks-silenced.ts
+var SECURITY_CHECKS = {
+  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
+  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
+  "security.W003": "CsrfViewMiddleware missing",
+  "security.W004": "SECURE_HSTS_SECONDS not set",
+  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
+  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
+  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
+  "security.W008": "SECURE_SSL_REDIRECT not True",
+  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
+  "security.W010": "SESSION_COOKIE_SECURE not True",
+  "security.W011": "SESSION_COOKIE_SECURE not True",
+  "security.W012": "SESSION_COOKIE_SECURE not True",
+  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W016": "CSRF_COOKIE_SECURE not True",
+  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
+  "security.W018": "DEBUG on in deployment",
+  "security.W019": "X_FRAME_OPTIONS not DENY",
+  "security.W020": "ALLOWED_HOSTS empty",
+  "security.W021": "SECURE_HSTS_PRELOAD not True",
+  "security.W022": "no SECURE_REFERRER_POLICY",
+  "security.E023": "an invalid SECURE_REFERRER_POLICY",
+  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
+  "security.E026": "a SECURE_CSP setting that is not a dict",
+  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
+  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
+  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
+};
+var securityChecksSilenced = {
+  meta: {
+    id: "security-checks-silenced",
+    severity: "high",
+    title: "Django's security checks are silenced",
+    django: [],
+    docs: {
+      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent.",
+      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
+      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
+      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("SILENCED_SYSTEM_CHECKS");
+    const out2 = [];
+    for (const entry of listStrings(s.value)) {
+      const id = entry.value.trim();
+      if (!id.toLowerCase().startsWith("security.")) continue;
+      const what = SECURITY_CHECKS[id];
+      out2.push({
+        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: what ? void 0 : "low",
+        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` no longer reports it in production (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
+        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/security-middleware-missing.ts
+var HEADER_SETTINGS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY"];
+var securityMiddlewareMissing = {
+  meta: {
+    id: "security-middleware-missing",
+    severity: "high",
+    title: "SecurityMiddleware is not in MIDDLEWARE",
+    django: ["security.W001"],
+    docs: {
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.security.SecurityMiddleware`, whether the list was written without it, an entry was deleted, or production removes it with `.remove()` or a filtering comprehension.",
+      why: "SecurityMiddleware sends the HSTS, X-Content-Type-Options, Referrer-Policy and Cross-Origin-Opener-Policy headers and performs the HTTPS redirect. Without it every SECURE_* setting is silently ignored, and Django also stops warning about them.",
+      bad: 'MIDDLEWARE = [\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]',
+      fix: 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]'
+    }
+  },
+  check(ctx) {
+    const configured = HEADER_SETTINGS.filter((name2) => {
+      const s = ctx.settings.get(name2);
+      return s.binding !== void 0 && !equal(s.value, DJANGO_DEFAULTS[name2]);
+    });
+    const silenced = configured.length ? `${configured.join(", ")} ${configured.length === 1 ? "is" : "are"} set but ignored` : "HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect";
+    const f3 = missingMiddleware(ctx, SECURITY_MIDDLEWARE, "MIDDLEWARE:SecurityMiddleware", "security.W001", `${silenced}, and Django's own checks for them go quiet.`);
+    return f3 ? [f3] : [];
+  }
+};
+
+// src/rules/sessions.ts
+function sessionUse(view) {
+  const app = hasEntry(view.get("INSTALLED_APPS"), SESSIONS_APP);
+  const mw = hasMiddleware(view, SESSION_MIDDLEWARE);
+  if (app === true && mw === true) return "both";
+  if (app === true && mw === false) return "app";
+  if (mw === true && app === false) return "middleware";
+  if (app === true || mw === true) return "both";
+  return void 0;
+}
+
+// src/rules/session-cookie-httponly-disabled.ts
+var IDS = { app: "security.W013", middleware: "security.W014", both: "security.W015" };
+var sessionCookieHttponlyDisabled = {
+  meta: {
+    id: "session-cookie-httponly-disabled",
+    severity: "medium",
+    title: "Session cookie is readable from JavaScript",
+    django: ["security.W013", "security.W014", "security.W015"],
+    docs: {
+      what: "Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is not exactly `True` (Django defaults it to True, so this means someone turned it off).",
+      why: "Without HttpOnly, any cross-site scripting bug lets injected JavaScript read the session cookie and send it to an attacker, who can then use the session from anywhere.",
+      bad: "SESSION_COOKIE_HTTPONLY = False",
+      fix: "# remove the line: Django defaults SESSION_COOKIE_HTTPONLY to True"
+    }
+  },
+  check({ settings }) {
+    const use = sessionUse(settings);
+    if (!use) return [];
+    const s = settings.get("SESSION_COOKIE_HTTPONLY");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "SESSION_COOKIE_HTTPONLY",
+        djangoCheck: IDS[use],
+        loc: locOf(s, settings, j3.binding),
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_HTTPONLY", j3.value, IDS[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_HTTPONLY ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so scripts injected through any XSS bug can read the session cookie (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SESSION_COOKIE_HTTPONLY = True (or remove it: True is the default).", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/rules/session-cookie-insecure.ts
+var IDS2 = { app: "security.W010", middleware: "security.W011", both: "security.W012" };
+var sessionCookieInsecure = {
+  meta: {
+    id: "session-cookie-insecure",
+    severity: "high",
+    title: "Session cookie is sent over plain HTTP",
+    django: ["security.W010", "security.W011", "security.W012"],
+    docs: {
+      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is not exactly `True` (Django 4.1+ semantics: `1` or `"True"` do not count).',
+      why: "Without the Secure flag the browser also sends the session cookie over plain HTTP, where anyone on the network path can read it and take over the session.",
+      bad: 'SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)',
+      fix: "SESSION_COOKIE_SECURE = True"
+    }
+  },
+  check({ settings }) {
+    const use = sessionUse(settings);
+    if (!use) return [];
+    const s = settings.get("SESSION_COOKIE_SECURE");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "SESSION_COOKIE_SECURE",
+        djangoCheck: IDS2[use],
+        loc: locOf(s, settings, j3.binding),
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SESSION_COOKIE_SECURE", j3.value, IDS2[use], origin(s, settings, j3.binding)) : `SESSION_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the session cookie also travels over plain HTTP where it can be stolen (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SESSION_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/rules/settings-opaque-write.ts
+var settingsOpaqueWrite = {
+  meta: {
+    id: "settings-opaque-write",
+    severity: "medium",
+    title: "A settings line can set any setting, unseen by the review",
+    django: [],
+    docs: {
+      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
+      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
+      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
+      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
+    }
+  },
+  check({ settings }) {
+    return settings.opaqueWrites().map((w2) => ({
+      // the line's text, not its number: moving it does not make it new, editing it does
+      subject: `${w2.loc.path}:${w2.text}`,
+      loc: w2.loc,
+      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
+      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
+    }));
+  }
+};
+
+// src/rules/ssl-redirect-disabled.ts
+function wasOn2(base) {
+  const v2 = base?.get("SECURE_SSL_REDIRECT").value;
+  return v2?.kind === "bool" && v2.value;
+}
+var sslRedirectDisabled = {
+  meta: {
+    id: "ssl-redirect-disabled",
+    severity: "medium",
+    title: "HTTP requests are not redirected to HTTPS",
+    django: ["security.W008"],
+    docs: {
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_SSL_REDIRECT` not exactly `True`. In a diff, turning it off is the regression. If a proxy or load balancer already redirects, say so in a suppression.",
+      why: "Without the redirect, a user who types the bare domain or follows an http:// link uses the site over plain HTTP, where cookies without the Secure flag and page content can be read and changed.",
+      bad: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)',
+      fix: 'SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)'
+    }
+  },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
+  check({ settings, base }) {
+    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_SSL_REDIRECT");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    const turnedOff = wasOn2(base);
+    const flagged = trueButNotTrue(j3.value);
+    return [
+      {
+        subject: "SECURE_SSL_REDIRECT",
+        djangoCheck: "security.W008",
+        loc: locOf(s, settings, j3.binding),
+        severity: flagged ? "low" : void 0,
+        message: flagged ? notBooleanMessage("SECURE_SSL_REDIRECT", j3.value, "security.W008", origin(s, settings, j3.binding)) : `SECURE_SSL_REDIRECT ${turnedOff ? "is turned off" : `${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)}`} in production, so plain-HTTP requests are served instead of redirected to HTTPS (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/rules/template-autoescape-disabled.ts
+var templateAutoescapeDisabled = {
+  meta: {
+    id: "template-autoescape-disabled",
+    severity: "high",
+    title: "Template auto-escaping is turned off",
+    django: [],
+    docs: {
+      what: "Finds production `TEMPLATES` engines whose `OPTIONS[\"autoescape\"]` is false, for the Django template language and for Jinja2 (Django's Jinja2 backend turns auto-escaping on unless told otherwise). A callable such as Jinja2's `select_autoescape(...)` is not reported.",
+      why: "With auto-escaping off, every `{{ value }}` that holds user input is written into the page as HTML, so a name, a comment or a search term containing `<script>` runs in other users' browsers (stored or reflected XSS), on every template of that engine at once.",
+      bad: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {"autoescape": False},\n}]',
+      fix: 'TEMPLATES = [{\n    "BACKEND": "django.template.backends.django.DjangoTemplates",\n    "APP_DIRS": True,\n    "OPTIONS": {},  # autoescape defaults to True; use {% autoescape off %} or |safe where markup is trusted\n}]'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("TEMPLATES");
+    const found = /* @__PURE__ */ new Map();
+    for (const alt of alternatives(s.value)) {
+      if (alt.kind !== "seq") continue;
+      alt.items.forEach((engine, i2) => {
+        const option = entryOf(entryOf(engine.value, "OPTIONS")?.value, "autoescape");
+        const subject = `TEMPLATES[${i2}].OPTIONS.autoescape`;
+        if (!option || truthy(option.value) !== false || found.has(subject)) return;
+        const backend = entryOf(engine.value, "BACKEND")?.value;
+        const name2 = backend?.kind === "str" ? lastSegment(backend.value) : "template";
+        found.set(subject, {
+          subject,
+          // without its own location the option was written by a later statement (TEMPLATES[0][...] = ...)
+          loc: option.loc ?? locOf(s, settings),
+          message: `TEMPLATES[${i2}] (${name2}) has "autoescape": ${show2(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
+          fix: { description: "Remove the autoescape option (it defaults to True) and mark only trusted markup safe, with {% autoescape off %} or |safe where needed." }
+        });
+      });
+    }
+    return [...found.values()];
+  }
+};
+
+// src/rules/weak-password-hasher.ts
+var WEAK = {
+  MD5PasswordHasher: "salted MD5, a single fast hash",
+  SHA1PasswordHasher: "salted SHA1, a single fast hash",
+  UnsaltedMD5PasswordHasher: "unsalted MD5: equal passwords get equal hashes, and rainbow tables apply",
+  UnsaltedSHA1PasswordHasher: "unsalted SHA1: equal passwords get equal hashes, and rainbow tables apply",
+  CryptPasswordHasher: "Unix crypt(3), which on most systems is DES: only the first 8 characters count (removed in Django 5.0)"
+};
+function firstHasher(v2) {
+  if (v2.kind !== "seq") return void 0;
+  const first = v2.items[0]?.value;
+  return first?.kind === "str" ? first.value.trim() : void 0;
+}
+function baseFirst(base) {
+  const v2 = base?.get("PASSWORD_HASHERS").value;
+  return v2 && firstHasher(v2);
+}
+var weakPasswordHasher = {
+  meta: {
+    id: "weak-password-hasher",
+    severity: "medium",
+    title: "New passwords are hashed with a weak hasher",
+    django: [],
+    docs: {
+      what: "Finds production settings whose first `PASSWORD_HASHERS` entry (the one Django hashes new and changed passwords with) is MD5, SHA1, unsalted MD5/SHA1 or crypt. A weak hasher further down the list is fine: Django only uses it to check old hashes and upgrades them at the next login. In a diff, the change that makes the first entry weak is reported. Test settings that use MD5 for speed are not production and are not reported.",
+      why: "If the user table leaks (a backup, an SQL injection), fast or unsalted hashes give up most passwords within hours, and users reuse them elsewhere. PBKDF2, Argon2, bcrypt and scrypt are slow by design.",
+      bad: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.MD5PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n]',
+      fix: 'PASSWORD_HASHERS = [\n    "django.contrib.auth.hashers.Argon2PasswordHasher",\n    "django.contrib.auth.hashers.PBKDF2PasswordHasher",\n    "django.contrib.auth.hashers.MD5PasswordHasher",  # only to upgrade legacy hashes\n]'
+    }
+  },
+  check({ settings, base }) {
+    const s = settings.get("PASSWORD_HASHERS");
+    const j3 = judge(s, (v2) => {
+      const first2 = firstHasher(v2);
+      return first2 === void 0 ? void 0 : lastSegment(first2) in WEAK;
+    });
+    const first = j3.value && firstHasher(j3.value);
+    if (j3.verdict === "none" || !j3.value || !first) return [];
+    const before = baseFirst(base);
+    const how = before !== void 0 && before !== first ? `changes from ${pyRepr(lastSegment(before))} to` : j3.verdict === "possible" ? "can be" : "is";
+    const item = j3.value.kind === "seq" ? j3.value.items[0] : void 0;
+    return [
+      {
+        subject: "PASSWORD_HASHERS",
+        loc: item?.loc ?? locOf(s, settings, j3.binding),
+        message: `The first PASSWORD_HASHERS entry ${how} ${pyRepr(first)} in production: ${WEAK[lastSegment(first)]}; every new or changed password is hashed with it (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Put a slow hasher first (django.contrib.auth.hashers.Argon2PasswordHasher or PBKDF2PasswordHasher); keep ${lastSegment(first)} further down only while legacy hashes remain, so they are upgraded at login.` }
+      }
+    ];
+  }
+};
+
+// src/rules/index.ts
+var RULES = [
+  debugEnabled,
+  secretKeyHardcoded,
+  secretKeyWeak,
+  allowedHostsWildcard,
+  allowedHostsEmpty,
+  corsAllowAllOrigins,
+  securityMiddlewareMissing,
+  csrfMiddlewareMissing,
+  clickjackingProtectionWeakened,
+  sessionCookieInsecure,
+  sessionCookieHttponlyDisabled,
+  csrfCookieInsecure,
+  cookieSamesiteNone,
+  hstsWeakened,
+  sslRedirectDisabled,
+  contentTypeNosniffDisabled,
+  referrerPolicyWeakened,
+  crossOriginOpenerPolicyWeakened,
+  csrfTrustedOriginsTooBroad,
+  securityChecksSilenced,
+  weakPasswordHasher,
+  passwordValidatorsWeakened,
+  insecureSessionSerializer,
+  debugToolsInProduction,
+  templateAutoescapeDisabled,
+  drfDefaultAllowAny,
+  jwtSigningKeyWeak,
+  settingsOpaqueWrite
+];
+
+// src/rules/review-config-weakened.ts
+function strictness(f3) {
+  return f3 === "never" ? 0 : 1 + severityRank("critical") - severityRank(f3 ?? "high");
+}
+function ruleSeverity(config, id) {
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...DEPENDENCY_RULES].find((r2) => r2.meta.id === id)?.meta.severity ?? "high");
+}
+function weakenings(base, head) {
+  const out2 = [];
+  for (const id of /* @__PURE__ */ new Set([...Object.keys(base.rules), ...Object.keys(head.rules)])) {
+    const [before, after] = [ruleSeverity(base, id), ruleSeverity(head, id)];
+    if (after === "off" && before !== "off") out2.push({ what: `switches ${id} off`, key: id });
+    else if (after !== "off" && before !== "off" && severityRank(after) < severityRank(before)) out2.push({ what: `lowers ${id} from ${before} to ${after}`, key: id });
+  }
+  if (strictness(head.failOn) < strictness(base.failOn)) out2.push({ what: `lowers fail-on from ${base.failOn ?? "high"} to ${head.failOn ?? "high"}`, key: "fail-on" });
+  for (const glob of head.ignorePaths.filter((g2) => !base.ignorePaths.includes(g2))) out2.push({ what: `ignores the paths ${glob}`, key: glob });
+  if (head.djangoVersion !== base.djangoVersion) out2.push({ what: `sets django-version to ${head.djangoVersion ?? "the pinned version"} (from ${base.djangoVersion ?? "the pinned version"}), which changes the defaults settings are judged by`, key: "django-version" });
+  return out2;
+}
+function lineOf(change, key) {
+  const added = [...change.added].sort((a, b3) => a - b3);
+  return (key === void 0 ? void 0 : added.find((n) => change.lines?.line(n)?.includes(key))) ?? added[0] ?? 1;
+}
+var reviewConfigWeakened = {
+  meta: {
+    id: "review-config-weakened",
+    severity: "high",
+    title: "A change edits the configuration of its own review",
+    django: [],
+    docs: {
+      what: "Finds a change to the review's configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule's severity or `fail-on`, adds `ignore-paths`, changes `django-version`), at low otherwise.",
+      why: "A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.",
+      bad: "# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off",
+      fix: "# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer"
+    }
+  },
+  check(change) {
+    const after = "once this change is merged; this review ran with the configuration of the base";
+    if ("error" in change.head)
+      return [{ subject: "config", loc: { path: change.path, line: lineOf(change, void 0), endLine: lineOf(change, void 0) }, severity: "low", message: `This change edits the review's configuration, and the new file does not load (${change.head.error}): every review would stop with an error ${after}.`, fix: { description: "Correct the configuration file." } }];
+    const weak = weakenings(change.base, change.head);
+    const line2 = lineOf(change, weak[0]?.key);
+    if (!weak.length)
+      return [{ subject: "config", loc: { path: change.path, line: line2, endLine: line2 }, severity: "low", message: `This change edits the review's configuration without weakening it; the edit takes effect ${after}.` }];
+    return [
+      {
+        subject: "config",
+        loc: { path: change.path, line: line2, endLine: line2 },
+        message: `This change edits the configuration of its own review: it ${weak.map((w2) => w2.what).join(", ")}. That takes effect only ${after}, so reviewers must approve the weaker rules themselves.`,
+        fix: { description: "Propose configuration changes in a pull request of their own, with the reason; keep this change to the code." }
+      }
+    ];
+  }
+};
+
+// src/rules/catalog.ts
+var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), ...DEPENDENCY_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
+
+// src/sources/read-file.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+var FLAGS = constants3.O_RDONLY | constants3.O_NONBLOCK | (constants3.O_NOFOLLOW ?? 0);
+var NOT_REGULAR = "not a regular file (a directory, device, FIFO or socket)";
+function readRegular(file, max, into) {
+  let fd;
+  try {
+    fd = openSync(file, FLAGS);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ELOOP" || code === "EMLINK") return { kind: "link" };
+    return { kind: "refused", why: code === "ENXIO" ? NOT_REGULAR : `cannot be read (${code ?? e.message})` };
+  }
+  try {
+    const stat2 = fstatSync(fd);
+    if (!stat2.isFile()) return { kind: "refused", why: NOT_REGULAR };
+    if (stat2.size > max) return { kind: "large", size: stat2.size };
+    const buffer2 = into && into.length >= stat2.size ? into : Buffer.allocUnsafe(stat2.size);
+    let n = 0;
+    while (n < stat2.size) {
+      const got = readSync(fd, buffer2, n, stat2.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { kind: "bytes", bytes: buffer2.subarray(0, n) };
+  } catch (e) {
+    return { kind: "refused", why: `cannot be read (${e.code ?? e.message})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function readFileSafely(file, root, max, into) {
+  const first = readRegular(file, max, into);
+  if (first.kind !== "link") return first;
+  let real;
+  try {
+    real = realpathSync.native(file, { encoding: "buffer" });
+  } catch {
+    return { kind: "refused", why: "a symbolic link to nothing" };
+  }
+  if (root !== void 0) {
+    const top = Buffer.concat([realpathSync.native(root, { encoding: "buffer" }), Buffer.from("/")]);
+    if (!real.subarray(0, top.length).equals(top)) return { kind: "refused", why: "a symbolic link out of the tree" };
+  }
+  const target = readRegular(real, max, into);
+  return target.kind === "link" ? { kind: "refused", why: "a symbolic link that changed while it was read" } : target;
+}
+
+// src/config/config.ts
+function defaultConfig() {
+  return { rules: {}, ignorePaths: [] };
+}
+var UsageError = class extends Error {
+};
+var MAX_CONFIG_BYTES = 64 * 1024;
+function loadConfig(path2, root) {
+  const read = readFileSafely(path2, root, MAX_CONFIG_BYTES);
+  if (read.kind === "large") throw new UsageError(`${path2}: cannot read the configuration file: ${read.size} bytes is over the ${MAX_CONFIG_BYTES}-byte limit`);
+  if (read.kind === "refused") throw new UsageError(`${path2}: cannot read the configuration file: ${read.why}`);
+  return parseConfig(read.bytes.toString("utf8"), path2);
+}
+function parseConfig(text, path2) {
+  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
+  const at2 = (offset) => `${path2}:${offset === void 0 ? 1 : lineCounter.linePos(offset).line}`;
+  if (doc.errors.length) throw new UsageError(`${at2(doc.errors[0].pos[0])}: ${doc.errors[0].message.split("\n")[0]}`);
+  const config = defaultConfig();
+  let root;
+  try {
+    root = doc.toJS();
+  } catch (e) {
+    throw new UsageError(`${at2(0)}: ${e.message.split("\n")[0]}`);
+  }
+  if (root === null || root === void 0) return config;
+  if (typeof root !== "object" || Array.isArray(root)) throw new UsageError(`${at2(0)}: the configuration must be a mapping`);
+  const offsetOf = (...keys) => {
+    const node = doc.getIn(keys, true);
+    return node?.range?.[0];
+  };
+  for (const [key, value] of Object.entries(root)) {
+    if (key === "rules") {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) throw new UsageError(`${at2(offsetOf("rules"))}: rules must map rule ids to off or a severity`);
+      for (const [id, setting] of Object.entries(value)) {
+        if (!RULE_METAS.some((m2) => m2.id === id)) throw new UsageError(`${at2(offsetOf("rules", id))}: unknown rule id "${id}"`);
+        const s = setting === false ? "off" : String(setting);
+        if (s !== "off" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("rules", id))}: rule ${id} must be off or one of ${SEVERITIES.join(", ")}`);
+        config.rules[id] = s;
+      }
+    } else if (key === "ignore-paths") {
+      if (!Array.isArray(value) || !value.every((v2) => typeof v2 === "string")) throw new UsageError(`${at2(offsetOf("ignore-paths"))}: ignore-paths must be a list of glob patterns`);
+      config.ignorePaths = value;
+    } else if (key === "fail-on") {
+      const s = String(value);
+      if (s !== "never" && !SEVERITIES.includes(s)) throw new UsageError(`${at2(offsetOf("fail-on"))}: fail-on must be one of ${SEVERITIES.join(", ")}, never`);
+      config.failOn = s;
+    } else if (key === "django-version") {
+      const v2 = parseDjangoVersion(String(value));
+      if (!v2) throw new UsageError(`${at2(offsetOf("django-version"))}: django-version must be a Django version such as 4.2 or 3.2.25, not "${String(value)}"`);
+      config.djangoVersion = v2;
+    } else throw new UsageError(`${at2(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on, django-version)`);
+  }
+  return config;
+}
+function pathMatcher(globs) {
+  const matchers = globs.map((g2) => new Minimatch(g2, { dot: true, nonegate: true, nocomment: true }));
+  return (path2) => matchers.some((m2) => m2.match(path2));
+}
+function severityFor(config, ruleId, own) {
+  const override = config.rules[ruleId];
+  return override && override !== "off" ? override : own;
+}
+
+// src/config/trusted.ts
+import { createHash } from "node:crypto";
+function rulesOfChange(path2, base, head, hunks = []) {
+  const config = base === void 0 ? defaultConfig() : parseConfig(base, path2);
+  if (head === base || config.rules[reviewConfigWeakened.meta.id] === "off") return { config, findings: [] };
+  let after;
+  try {
+    after = head === void 0 ? defaultConfig() : parseConfig(head, path2);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    after = { error: e.message };
+  }
+  const lines = head === void 0 ? void 0 : new LineIndex(head);
+  const added = new Set(hunks.flatMap((h3) => Array.from({ length: h3.newLines }, (_3, i2) => h3.newStart + i2)));
+  const meta = reviewConfigWeakened.meta;
+  const findings = reviewConfigWeakened.check({ path: path2, base: config, head: after, lines, added }).map(
+    (raw) => ({
+      ruleId: meta.id,
+      severity: severityFor(config, meta.id, raw.severity ?? meta.severity),
+      path: path2,
+      line: raw.loc.line,
+      endLine: raw.loc.endLine,
+      message: raw.message,
+      evidence: lines?.line(raw.loc.line),
+      fix: raw.fix,
+      fingerprint: createHash("sha256").update(`${meta.id}\0${path2}`).digest("hex").slice(0, 32),
+      baselineState: "new",
+      affected: [],
+      notes: [],
+      fileClass: { kind: "production", why: "the review's own configuration" }
+    })
+  );
+  return { config, findings };
+}
+function rulesOfChangeSet(change, path2) {
+  return rulesOfChange(path2, change.base.read(path2), change.head.read(path2), change.changes.find((c3) => c3.path === path2)?.hunks);
+}
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION7 = "0.0.0-development";
+function isRequestError(error2) {
+  return error2.request !== void 0;
+}
+async function errorRequest(state, octokit, error2, options) {
+  if (!isRequestError(error2) || !error2?.request.request) {
+    throw error2;
+  }
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+  }
+  throw error2;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error2, info3) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error2, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
+          retries,
+          retryAfter
+        });
+        return error2;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION8 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path2) => path2.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info3) {
+      const [state2, request2, options] = info3.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION8;
+throttling.triggersNotification = triggersNotification;
+
+// src/github/client.ts
+function makeClient(token, log) {
+  const octokit = getOctokit(
+    token,
+    {
+      baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
+      retry: { doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451] },
+      throttle: {
+        onRateLimit: (retryAfter, options, _octokit, retryCount) => {
+          log(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+          return retryCount < 3;
+        },
+        onSecondaryRateLimit: (retryAfter, options, _octokit, retryCount) => {
+          log(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+          return retryCount < 3;
+        }
+      }
+    },
+    throttling,
+    retry
+  );
+  const graphqlUrl = process.env.GITHUB_GRAPHQL_URL;
+  if (graphqlUrl) octokit.graphql = octokit.graphql.defaults({ url: graphqlUrl });
+  return octokit;
+}
+function httpStatus(e) {
+  return typeof e === "object" && e !== null && "status" in e ? Number(e.status) : void 0;
+}
+
+// src/version.ts
+var TOOL_NAME = "django-security-review";
+var TOOL_VERSION = "0.1.0";
+var TOOL_URL = "https://github.com/django-security-review/django-security-review";
+
+// src/rules/docs.ts
+function ruleDocsUrl(id) {
+  return `${TOOL_URL}/blob/main/docs/rules/${id}.md`;
+}
+function ruleHelpText(meta) {
+  return `${meta.docs.what.replace(/`/g, "")}
+
+Why: ${meta.docs.why}
+
+Fix:
+${meta.docs.fix}`;
+}
+function ruleHelpMarkdown(meta) {
+  return [
+    `**${meta.title}** (\`${meta.id}\`, ${meta.severity}${meta.django.length ? `; Django ${meta.django.map((d2) => `\`${d2}\``).join(", ")}` : ""})`,
+    "",
+    meta.docs.what,
+    "",
+    `**Why it matters.** ${meta.docs.why}`,
+    "",
+    "**Reported:**",
+    "```python",
+    meta.docs.bad,
+    "```",
+    "**Instead:**",
+    "```python",
+    meta.docs.fix,
+    "```"
+  ].join("\n");
+}
+
+// src/report/markdown.ts
+var ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}" };
+var COMMENT_MARKER = "django-security-review";
+function findingMarker(f3) {
+  return `<!-- ${COMMENT_MARKER}:finding ${f3.fingerprint} -->`;
+}
+var MARKED_FINGERPRINT = new RegExp(`<!-- ${COMMENT_MARKER}:finding ([0-9a-f]+) -->`);
+function markedFingerprint(body2) {
+  return MARKED_FINGERPRINT.exec(body2)?.[1];
+}
+var SUMMARY_MARKER = `<!-- ${COMMENT_MARKER}:summary -->`;
+function cell(s) {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function why(ruleId) {
+  return RULE_METAS.find((m2) => m2.id === ruleId)?.docs.why ?? "";
+}
+function inlineComment(f3) {
+  const parts3 = [
+    `${ICON[f3.severity]} **${f3.severity.toUpperCase()}** \xB7 \`${f3.ruleId}\`${f3.djangoCheck ? ` \xB7 Django \`${f3.djangoCheck}\`` : ""}`,
+    "",
+    `${f3.message} ${firstSentence(why(f3.ruleId))}`
+  ];
+  if (f3.fix?.replacement !== void 0 && f3.line === f3.endLine) parts3.push("", "```suggestion", f3.fix.replacement, "```");
+  if (f3.fix) parts3.push("", `**Fix:** ${f3.fix.description}`);
+  const affected = f3.notes.filter((n) => n.startsWith("Affects ") || n.startsWith("This change removed") || n.startsWith("The value comes from"));
+  if (affected.length) parts3.push("", affected.join(" "));
+  parts3.push("", `[Rule documentation](${ruleDocsUrl(f3.ruleId)}) \xB7 suppress with \`# django-security: ignore[${f3.ruleId}] -- reason\``, findingMarker(f3));
+  return parts3.join("\n");
+}
+function firstSentence(s) {
+  const end = s.indexOf(". ");
+  return end < 0 ? s : s.slice(0, end + 1);
+}
+function findingRow(f3, link) {
+  const where = link ? `[${f3.path}:${f3.line}](${link(f3)})` : `\`${f3.path}:${f3.line}\``;
+  return `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | ${where} | ${cell(f3.message)} |`;
+}
+function suppressedTable(list2 = []) {
+  if (!list2.length) return [];
+  return ["", "### Suppressed by this change", "", "This change adds these suppressions; each silences a finding it introduces.", "", "| severity | rule | where | reason given |", "|---|---|---|---|", ...list2.map(({ finding: f3, reason }) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${cell(reason)} |`)];
+}
+function summaryComment(s) {
+  const news = s.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated" || s.mode === "scan" && f3.baselineState === void 0);
+  const unchanged = s.findings.filter((f3) => f3.baselineState === "unchanged");
+  const fixed2 = s.findings.filter((f3) => f3.baselineState === "absent");
+  const out2 = [SUMMARY_MARKER, "## Django security review", ""];
+  out2.push(s.failed ? `**${news.length} finding${news.length === 1 ? "" : "s"} this change introduced** fail${news.length === 1 ? "s" : ""} the check (fail-on: ${s.failOn}).` : news.length ? `${news.length} new finding${news.length === 1 ? "" : "s"}, none at or above fail-on (${s.failOn}).` : "This change makes nothing less secure.");
+  const table = (title, list2) => {
+    if (!list2.length) return;
+    out2.push("", `### ${title}`, "", "| severity | rule | where | what |", "|---|---|---|---|", ...list2.map((f3) => findingRow(f3, s.link)));
+  };
+  table("New", news);
+  out2.push(...suppressedTable(s.suppressed));
+  if (s.settingChanges?.length) {
+    out2.push("", "### Production settings this change alters", "", "| module | setting | before | after | the value comes from |", "|---|---|---|---|---|");
+    for (const c3 of s.settingChanges.slice(0, 40)) out2.push(`| \`${c3.module}\` | \`${c3.setting}\` | \`${cell(c3.before)}\` | \`${cell(c3.after)}\` | ${cell(c3.source)} |`);
+    if (s.settingChanges.length > 40) out2.push("", `_\u2026and ${s.settingChanges.length - 40} more._`);
+  }
+  table("Still present (not introduced by this change)", unchanged);
+  table("Fixed by this change", fixed2);
+  const notInline = s.notInline.filter((f3) => news.includes(f3));
+  if (notInline.length) out2.push("", `<details><summary>${notInline.length} new finding${notInline.length === 1 ? "" : "s"} without an inline comment</summary>`, "", ...notInline.map((f3) => `- \`${f3.path}:${f3.line}\` **${f3.ruleId}**: ${f3.message}`), "", "</details>");
+  const notes = [...s.coverage, ...s.notices.map((n) => `${n.path ? `\`${n.path}${n.line ? `:${n.line}` : ""}\`: ` : ""}${n.message}`)];
+  if (notes.length) out2.push("", "<details><summary>Coverage notes</summary>", "", ...notes.map((n) => `- ${n}`), "", "</details>");
+  return fit(out2, COMMENT_LIMIT, characters, "the job summary and the SARIF file list every finding");
+}
+var COMMENT_LIMIT = 65536;
+var JOB_SUMMARY_LIMIT = 1024 * 1024;
+function findingsTable(findings) {
+  if (!findings.length) return [];
+  return ["| severity | rule | where | state | what |", "|---|---|---|---|---|", ...findings.map((f3) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${f3.baselineState ?? ""} | ${cell(f3.message)} |`)];
+}
+function jobSummary(findings, summary2, suppressed) {
+  return fit(["## Django security review", "", summary2, "", ...findingsTable(findings), ...suppressedTable(suppressed)], JOB_SUMMARY_LIMIT, bytes, "the SARIF file lists every finding") + "\n";
+}
+var TRACKING_MARKER = `<!-- ${COMMENT_MARKER}:tracking -->`;
+function trackingIssueBody(findings, summary2, runUrl) {
+  const head = [TRACKING_MARKER, "## Django security review", "", summary2, "", `Updated by [this run](${runUrl}). This issue is closed by the first scan that finds nothing.`, ""];
+  return fit([...head, ...findingsTable(findings)], COMMENT_LIMIT, characters, `the run's job summary and SARIF file list every finding`);
+}
+var characters = (s) => s.length;
+var bytes = (s) => Buffer.byteLength(s);
+function fit(lines, max, measure, elsewhere) {
+  const text = lines.join("\n");
+  if (measure(text) <= max) return text;
+  const note = (dropped) => `
+
+_(${dropped} more line${dropped === 1 ? "" : "s"} did not fit; ${elsewhere})_`;
+  const budget = max - measure(note(lines.length));
+  let size = 0;
+  let kept = 0;
+  while (kept < lines.length && size + measure(lines[kept]) + 1 <= budget) size += measure(lines[kept++]) + 1;
+  return lines.slice(0, kept).join("\n") + note(lines.length - kept);
+}
+
+// src/report/outcome.ts
+function failing(findings, failOn) {
+  if (failOn === "never") return [];
+  const threshold = severityRank(failOn);
+  return findings.filter((f3) => severityRank(f3.severity) >= threshold && (f3.baselineState === void 0 || f3.baselineState === "new" || f3.baselineState === "updated"));
+}
+function summaryLine(findings, mode) {
+  const open2 = findings.filter((f3) => f3.baselineState !== "absent");
+  const bySeverity = SEVERITIES.map((s) => [s, open2.filter((f3) => f3.severity === s).length]).filter(([, n2]) => n2 > 0);
+  const counts = bySeverity.map(([s, n2]) => `${n2} ${s}`).join(", ");
+  if (mode === "scan") return open2.length ? `${open2.length} finding${open2.length === 1 ? "" : "s"} (${counts})` : "no findings";
+  const n = (state) => findings.filter((f3) => f3.baselineState === state).length;
+  const parts3 = [`${n("new")} new`, `${n("updated")} updated`, `${n("unchanged")} unchanged`, `${n("absent")} fixed`];
+  return `${parts3.join(", ")}${counts ? ` (${counts})` : ""}`;
+}
+
+// src/redact/file.ts
+function maskPieces(pieces, privateKey) {
+  if (privateKey) return pieces.map(() => "****");
+  if (pieces.length === 1) return [mask(pieces[0])];
+  const whole = mask(pieces.join(""));
+  const star = whole.indexOf("****");
+  const head = whole.slice(0, star);
+  const tail = whole.slice(star + 4);
+  return pieces.map((p2, i2) => `${i2 === 0 && p2.length > head.length ? head : ""}****${i2 === pieces.length - 1 && p2.length > tail.length ? tail : ""}`);
+}
+function applyCuts(line2, cuts) {
+  cuts.sort((a, b3) => a.start - b3.start);
+  let out2 = "";
+  let at2 = 0;
+  for (let i2 = 0; i2 < cuts.length; i2++) {
+    let { start: start2, end, text } = cuts[i2];
+    start2 = Math.max(start2, at2);
+    while (i2 + 1 < cuts.length && cuts[i2 + 1].start < end) {
+      end = Math.max(end, cuts[++i2].end);
+      text = "****";
+    }
+    if (end <= start2) continue;
+    out2 += line2.slice(at2, start2) + text;
+    at2 = end;
+  }
+  return out2 + line2.slice(at2);
+}
+var splitLines2 = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
+function maskFile(path2, text) {
+  const lines = splitLines2(text);
+  const hits = detectSecrets(path2, text, { everyValue: true });
+  const cuts = /* @__PURE__ */ new Map();
+  const quotable = [];
+  for (const hit of hits) {
+    const spans = hit.spans.filter((s) => s.line >= 1 && s.line <= lines.length && s.end > s.start);
+    const pieces = spans.map((s) => lines[s.line - 1].slice(s.start, s.end));
+    const masked = maskPieces(pieces, hit.kind === "private-key");
+    spans.forEach((s, i2) => {
+      const list2 = cuts.get(s.line) ?? [];
+      list2.push({ start: s.start, end: s.end, text: masked[i2] });
+      cuts.set(s.line, list2);
+    });
+    if (!hit.belowThreshold && hit.kind !== "private-key") quotable.push(hit.value, ...pieces);
+  }
+  for (const [n, list2] of cuts) lines[n - 1] = applyCuts(lines[n - 1], list2);
+  return { lines, quotable };
+}
+
+// src/redact/text.ts
+var PREFIX = 6;
+var isWordChar = (c3) => c3 !== void 0 && !/[\s"'`()[\]{},;|<>]/.test(c3);
+var isName = (token) => /^[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,8}(?:\[\d{1,4}\])?$/.test(token);
+function keptRanges(text, keep) {
+  const out2 = [];
+  for (let i2 = 0; i2 < text.length; ) {
+    if (!isWordChar(text[i2])) {
+      i2++;
+      continue;
+    }
+    let j3 = i2;
+    while (j3 < text.length && isWordChar(text[j3])) j3++;
+    let token = text.slice(i2, j3);
+    let end = j3;
+    for (; ; ) {
+      const colon = /:\d{1,9}$/.exec(token);
+      const cut = colon ? colon[0].length : /[.:]$/.test(token) ? 1 : 0;
+      if (!cut) break;
+      token = token.slice(0, -cut);
+      end -= cut;
+    }
+    if (keep.has(token) || isName(token)) out2.push([i2, end]);
+    i2 = j3;
+  }
+  return out2;
+}
+var PUBLIC_PREFIXES = FORMATS.flatMap((f3) => f3.prefixes).filter((p2) => /^[A-Za-z]/.test(p2) && !p2.includes("/"));
+function secretPart(v2) {
+  if (v2.startsWith("eyJ") && v2.includes(".")) return v2.slice(v2.indexOf(".") + 1);
+  const prefix2 = PUBLIC_PREFIXES.find((p2) => v2.startsWith(p2));
+  return prefix2 ? v2.slice(prefix2.length) : v2;
+}
+function textMasker(values, keep) {
+  const byPrefix = /* @__PURE__ */ new Map();
+  const words2 = /* @__PURE__ */ new Set();
+  for (const raw of values) {
+    const v2 = secretPart(raw.trim());
+    if (!v2) continue;
+    if (v2.length < PREFIX) words2.add(v2);
+    else {
+      const list2 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
+      if (!list2.includes(v2)) list2.push(v2);
+      byPrefix.set(v2.slice(0, PREFIX), list2);
+    }
+  }
+  if (!byPrefix.size && !words2.size) return (t2) => t2;
+  return (text) => {
+    const runs = [];
+    for (let i2 = 0; i2 + PREFIX <= text.length; ) {
+      const candidates2 = byPrefix.get(text.slice(i2, i2 + PREFIX));
+      let longest = 0;
+      for (const v2 of candidates2 ?? []) {
+        let k2 = PREFIX;
+        while (k2 < v2.length && text[i2 + k2] === v2[k2]) k2++;
+        longest = Math.max(longest, k2);
+      }
+      if (longest) {
+        runs.push([i2, i2 + longest]);
+        i2 += longest;
+      } else i2++;
+    }
+    if (words2.size)
+      for (let i2 = 0; i2 < text.length; ) {
+        let j3 = i2;
+        while (j3 < text.length && isWordChar(text[j3])) j3++;
+        if (j3 > i2 && words2.has(text.slice(i2, j3))) runs.push([i2, j3]);
+        i2 = Math.max(j3, i2 + 1);
+      }
+    if (!runs.length) return text;
+    const kept = keptRanges(text, keep);
+    const covered = new Uint8Array(text.length);
+    for (const [a, b3] of runs) covered.fill(1, a, b3);
+    for (const [a, b3] of kept) covered.fill(0, a, b3);
+    let out2 = "";
+    for (let i2 = 0; i2 < text.length; ) {
+      let j3 = i2;
+      while (j3 < text.length && covered[j3] === covered[i2]) j3++;
+      out2 += covered[i2] ? mask(text.slice(i2, j3)) : text.slice(i2, j3);
+      i2 = j3;
+    }
+    return out2;
+  };
+}
+
+// src/redact.ts
+var sideOf = (f3) => f3.baselineState === "absent" ? "base" : "head";
+var MAX_EVIDENCE = 240;
+function clip(line2) {
+  const t2 = line2.trim();
+  return t2.length <= MAX_EVIDENCE ? t2 : `${t2.slice(0, MAX_EVIDENCE)}\u2026`;
+}
+function redactForOutput(result) {
+  const files = /* @__PURE__ */ new Map();
+  const file = (path2, side) => {
+    const key = `${side}\0${path2}`;
+    if (!files.has(key)) {
+      const text2 = result.read(path2, side);
+      files.set(key, text2 === void 0 ? void 0 : maskFile(path2, text2));
+    }
+    return files.get(key);
+  };
+  for (const f3 of result.findings) {
+    file(f3.path, sideOf(f3));
+    if (result.mode === "diff") file(f3.path, sideOf(f3) === "head" ? "base" : "head");
+  }
+  const quotable = [...result.secrets, ...[...files.values()].flatMap((m2) => m2?.quotable ?? [])];
+  const keep = /* @__PURE__ */ new Set([
+    ...RULE_METAS.map((m2) => m2.id),
+    ...result.findings.flatMap((f3) => [f3.path, ...f3.affected]),
+    ...result.entries.map((e) => e.path),
+    ...result.notices.flatMap((n) => n.path ? [n.path] : []),
+    ...result.paths ?? []
+  ]);
+  const text = textMasker(quotable, keep);
+  const shown = /* @__PURE__ */ new Map();
+  const lines = (path2, side) => {
+    const key = `${side}\0${path2}`;
+    if (!shown.has(key)) shown.set(key, file(path2, side)?.lines.map(text));
+    return shown.get(key);
+  };
+  const redactFinding = (f3) => ({
+    ...f3,
+    message: text(f3.message),
+    evidence: f3.evidence === void 0 ? void 0 : clip(lines(f3.path, sideOf(f3))?.[f3.line - 1] ?? ""),
+    fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
+    notes: f3.notes.map(text)
+  });
+  return {
+    mode: result.mode,
+    findings: result.findings.map(redactFinding),
+    notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
+    entries: result.entries,
+    ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {},
+    ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
+    lines
+  };
+}
+
+// src/report/sarif.ts
+var LEVEL = { critical: "error", high: "error", medium: "warning", low: "note" };
+var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+function context3(f3, lines) {
+  if (!lines || f3.line > lines.length) return {};
+  const startLine = Math.max(1, f3.line - 1);
+  const endLine = Math.min(lines.length, Math.max(f3.line, f3.endLine) + 1);
+  return { contextRegion: { startLine, endLine, snippet: { text: lines.slice(startLine - 1, endLine).join("\n") } } };
+}
+function toSarif(output) {
+  const { mode, findings, notices } = output;
+  const rules = RULE_METAS.map((meta) => ({
+    id: meta.id,
+    name: meta.id.replace(/(^|-)([a-z])/g, (_3, __, c3) => c3.toUpperCase()),
+    shortDescription: { text: meta.title },
+    fullDescription: { text: meta.docs.what.replace(/`/g, "") },
+    helpUri: ruleDocsUrl(meta.id),
+    help: { text: ruleHelpText(meta), markdown: ruleHelpMarkdown(meta) },
+    defaultConfiguration: { level: LEVEL[meta.severity] },
+    properties: { tags: ["security", "django"], precision: "high", "security-severity": SECURITY_SEVERITY[meta.severity], ...meta.django.length ? { djangoChecks: meta.django } : {} }
+  }));
+  const results = findings.map((f3) => ({
+    ruleId: f3.ruleId,
+    ruleIndex: RULE_METAS.findIndex((m2) => m2.id === f3.ruleId),
+    level: LEVEL[f3.severity],
+    message: { text: [f3.message, f3.fix ? `Fix: ${f3.fix.description}` : "", ...f3.notes].filter(Boolean).join(" ") },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(f3.path), uriBaseId: "%SRCROOT%" },
+          region: { startLine: f3.line, endLine: Math.max(f3.line, f3.endLine), ...f3.evidence ? { snippet: { text: f3.evidence } } : {} },
+          ...context3(f3, output.lines(f3.path, sideOf(f3)))
+        }
+      }
+    ],
+    partialFingerprints: { "djangoSecurityReview/v1": f3.fingerprint },
+    ...mode === "diff" && f3.baselineState ? { baselineState: f3.baselineState } : {},
+    properties: { severity: f3.severity, "security-severity": SECURITY_SEVERITY[f3.severity], affected: f3.affected, ...f3.djangoCheck ? { djangoCheck: f3.djangoCheck } : {} }
+  }));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, semanticVersion: TOOL_VERSION, informationUri: TOOL_URL, rules } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: "file:///" } },
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: notices.map((n) => ({
+              level: "note",
+              message: { text: n.message },
+              ...n.path ? { locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(n.path), uriBaseId: "%SRCROOT%" }, ...n.line ? { region: { startLine: n.line } } : {} } }] } : {}
+            }))
+          }
+        ]
+      }
+    ]
+  };
+}
+
+// src/diff/change-index.ts
+var ChangeIndex = class {
+  constructor(change) {
+    this.change = change;
+    for (const c3 of change.changes) {
+      this.hunks.set(c3.path, c3.hunks);
+      this.changed.add(c3.path);
+      if (c3.status === "deleted") this.deleted.add(c3.path);
+      if (c3.oldPath) {
+        this.oldPath.set(c3.path, c3.oldPath);
+        this.changed.add(c3.oldPath);
+      }
+    }
+  }
+  change;
+  hunks = /* @__PURE__ */ new Map();
+  /** head path → base path, for renames and copies */
+  oldPath = /* @__PURE__ */ new Map();
+  deleted = /* @__PURE__ */ new Set();
+  /** every path the change touched, on either side */
+  changed = /* @__PURE__ */ new Set();
+  basePath(headPath) {
+    return this.oldPath.get(headPath) ?? headPath;
+  }
+  headPath(basePath) {
+    for (const [h3, b3] of this.oldPath) if (b3 === basePath) return h3;
+    return basePath;
+  }
+  /** A base line, trimmed ('' past the end or when the file is not there). */
+  baseLine(path2, line2) {
+    return (linesOf(this.change.base, path2)?.line(line2) ?? "").trim();
+  }
+  /** A head line, trimmed, or undefined. */
+  headLine(path2, line2) {
+    return linesOf(this.change.head, path2)?.line(line2)?.trim();
+  }
+};
+function addedLines(hunks) {
+  const lines = /* @__PURE__ */ new Set();
+  for (const h3 of hunks) for (let l3 = h3.newStart; l3 < h3.newStart + h3.newLines; l3++) lines.add(l3);
+  return lines;
+}
+
+// src/diff/preconditions.ts
+function settingOf(it2) {
+  return it2.raw.subject.split(/[:[]/)[0];
+}
+function preconditionsOf(it2) {
+  return it2.rule.preconditions?.(it2.raw.subject) ?? [];
+}
+function valueText(view, name2) {
+  const s = view.get(name2);
+  return s.isDefault && s.value.kind === "unknown" ? "not set" : show2(s.value, 400);
+}
+function suppliedPreconditions(it2, head, base) {
+  if (!base) return void 0;
+  const supplied = preconditionsOf(it2).filter((p2) => p2.holds(base) === false && p2.holds(head) === true);
+  if (!supplied.length) return void 0;
+  const name2 = settingOf(it2);
+  return valueText(head, name2) === valueText(base, name2) ? supplied : void 0;
+}
+function removedPreconditions(it2, head) {
+  if (!head) return [];
+  return preconditionsOf(it2).filter((p2) => p2.holds(head) === false);
+}
+function takesEffectNote(it2, supplied, head) {
+  const name2 = settingOf(it2);
+  return `Not new: ${name2} is ${valueText(head, name2)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
+}
+function silencedNote(silenced) {
+  const listed = silenced.map((s) => `${s.rule.meta.id} (${settingOf(s)})`);
+  return `This also silences what was reported before and is not fixed: ${[...new Set(listed)].join(", ")}.`;
+}
+
+// src/diff/hunks.ts
+function parseHunkHeader(line2) {
+  const m2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line2);
+  if (!m2) return void 0;
+  return { oldStart: Number(m2[1]), oldLines: m2[2] === void 0 ? 1 : Number(m2[2]), newStart: Number(m2[3]), newLines: m2[4] === void 0 ? 1 : Number(m2[4]) };
+}
+function isChangedLine(hunks, line2) {
+  return hunks.some((h3) => h3.newLines > 0 && line2 >= h3.newStart && line2 < h3.newStart + h3.newLines);
+}
+function isRemovedLine(hunks, oldLine) {
+  return hunks.some((h3) => h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines);
+}
+function mapOldLine(hunks, oldLine) {
+  let shift = 0;
+  for (const h3 of hunks) {
+    if (h3.oldLines > 0 && oldLine >= h3.oldStart && oldLine < h3.oldStart + h3.oldLines) {
+      return h3.newLines > 0 ? h3.newStart : Math.max(1, h3.newStart);
+    }
+    const oldEnd = h3.oldLines > 0 ? h3.oldStart + h3.oldLines - 1 : h3.oldStart;
+    if (oldLine > oldEnd) shift += h3.newLines - h3.oldLines;
+  }
+  return Math.max(1, oldLine + shift);
+}
+function unquote2(p2) {
+  if (!p2.startsWith('"')) return p2;
+  const bytes2 = [];
+  for (let i2 = 1; i2 < p2.length - 1; i2++) {
+    const c3 = p2[i2];
+    if (c3 !== "\\") {
+      bytes2.push(...Buffer.from(c3, "utf8"));
+      continue;
+    }
+    const n = p2[++i2];
+    if (/[0-7]/.test(n)) {
+      bytes2.push(parseInt(p2.slice(i2, i2 + 3), 8));
+      i2 += 2;
+    } else bytes2.push({ n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 }[n] ?? n.charCodeAt(0));
+  }
+  return Buffer.from(bytes2).toString("utf8");
+}
+function patchHeaderPath(field2, prefix2) {
+  if (field2 === "/dev/null") return void 0;
+  const name2 = unquote2(field2.endsWith("	") ? field2.slice(0, -1) : field2);
+  return name2.startsWith(prefix2) ? name2.slice(prefix2.length) : name2;
+}
+
+// src/diff/removed-import.ts
+function removedImportOf(deletedPath, baseView, diff) {
+  if (!baseView) return void 0;
+  const stem2 = deletedPath.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").pop();
+  for (const importer of baseView.entry.chain) {
+    if (importer === deletedPath || diff.deleted.has(importer)) continue;
+    const headPath = diff.headPath(importer);
+    const hunks = diff.hunks.get(headPath);
+    if (!hunks) continue;
+    const lines = linesOf(diff.change.base, importer);
+    for (let i2 = 1; lines && i2 <= lines.count; i2++) {
+      const text = lines.line(i2);
+      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
+    }
+  }
+  return void 0;
+}
+
+// src/diff/relocate.ts
+function relocate(it2, baseView, diff) {
+  const loc = it2.raw.loc;
+  const headHunks = diff.hunks.get(loc.path);
+  if (headHunks && isChangedLine(headHunks, loc.line)) return {};
+  let removed = it2.raw.removed;
+  if (!removed && baseView) {
+    const setting = it2.raw.subject.split(/[:[]/)[0];
+    const b3 = baseView.binding(setting);
+    if (b3) removed = { loc: b3.loc, text: b3.text.trim() };
+  }
+  if (removed) {
+    const headPath = diff.headPath(removed.loc.path);
+    const hunks = diff.hunks.get(headPath);
+    if (hunks && isRemovedLine(hunks, removed.loc.line)) {
+      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
+      if (!diff.deleted.has(headPath))
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+      const viaImport = removedImportOf(removed.loc.path, baseView, diff);
+      if (viaImport)
+        return { path: viaImport.path, line: viaImport.line, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
+    }
+  }
+  for (const path2 of it2.entry.chain) {
+    const first = diff.hunks.get(path2)?.find((h3) => h3.newLines > 0);
+    if (!first) continue;
+    const evidence = diff.headLine(loc.path, loc.line);
+    return { path: path2, line: first.newStart, extraNotes: [`The value comes from ${loc.path}:${loc.line}${evidence ? ` (\`${evidence}\`)` : ""}.`] };
+  }
+  return {};
+}
+
+// src/diff/baseline.ts
+function baseByHeadKey(baseItems, pairs) {
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  return new Map(
+    baseItems.map((i2) => {
+      const [rule, path2, ...rest] = i2.key.split("|");
+      return [[rule, headPathOfBase.get(path2) ?? path2, ...rest].join("|"), i2];
+    })
+  );
+}
+function severityOf(it2) {
+  return it2.raw.severity ?? it2.rule.meta.severity;
+}
+function variantKey(key, it2) {
+  const [rule, path2] = key.split("|");
+  return `${rule}|${path2}|${settingOf(it2)}`;
+}
+function compareResults(headItems, baseItems, sides) {
+  const { head, base, pairs, diff } = sides;
+  const baseByKey = baseByHeadKey(baseItems, pairs);
+  const headKeys = new Set(headItems.map((i2) => i2.key));
+  const baseView = (headPath) => base.views.get(pairs.get(headPath) ?? "");
+  const goneByVariant = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) if (!headKeys.has(key)) goneByVariant.set(variantKey(key, it2), [key, it2]);
+  const replaced = /* @__PURE__ */ new Set();
+  const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
+  const out2 = [];
+  for (const it2 of headItems) {
+    const before = baseByKey.get(it2.key);
+    if (before) {
+      if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
+      else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
+      continue;
+    }
+    const headView = head.views.get(it2.entry.path);
+    const supplied = headView && suppliedPreconditions(it2, headView, baseView(it2.entry.path));
+    if (supplied && headView) {
+      out2.push({ ...it2, state: "unchanged", extraNotes: [takesEffectNote(it2, supplied, headView)] });
+      continue;
+    }
+    const variantOf = goneByVariant.get(variantKey(it2.key, it2));
+    if (variantOf) {
+      replaced.add(variantOf[0]);
+      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1]));
+      out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
+      continue;
+    }
+    out2.push({ ...it2, state: "new", ...relocate(it2, baseView(it2.entry.path), diff) });
+  }
+  const headPathOfBase = new Map([...pairs].map(([h3, b3]) => [b3, h3]));
+  const silencedBy = /* @__PURE__ */ new Map();
+  for (const [key, it2] of baseByKey) {
+    if (headKeys.has(key) || replaced.has(key)) continue;
+    const headPath = headPathOfBase.get(it2.entry.path) ?? it2.entry.path;
+    const taken = removedPreconditions(it2, head.views.get(headPath)).find((p2) => p2.reportedBy);
+    const reporter = taken && out2.find((o2) => o2.rule.meta.id === taken.reportedBy?.rule && o2.raw.subject === taken.reportedBy.subject && o2.entry.path === headPath);
+    if (reporter) silencedBy.set(reporter.key, [...silencedBy.get(reporter.key) ?? [], it2]);
+    else out2.push({ ...it2, state: "absent" });
+  }
+  for (const o2 of out2) {
+    const silenced = silencedBy.get(o2.key);
+    if (silenced) o2.extraNotes = [...o2.extraNotes ?? [], silencedNote(silenced)];
+  }
+  return out2;
+}
+
+// src/diff/known-secrets.ts
+function joined(text) {
+  return text.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
+}
+var BaseTexts = class {
+  constructor(base) {
+    this.base = base;
+  }
+  base;
+  texts;
+  all() {
+    if (!this.texts) {
+      this.texts = [];
+      for (const path2 of this.base.paths) {
+        const text = this.base.read(path2);
+        if (text !== void 0) this.texts.push(text, joined(text));
+      }
+    }
+    return this.texts;
+  }
+  /** Whether the value appears in any base file the source read (the changed files and the settings modules). */
+  has(value) {
+    return value.length > 0 && this.all().some((t2) => t2.includes(value));
+  }
+  /** The first base path that holds the value, for the note. */
+  where(value) {
+    for (const path2 of this.base.paths) {
+      const text = this.base.read(path2);
+      if (text !== void 0 && (text.includes(value) || joined(text).includes(value))) return path2;
+    }
+    return void 0;
+  }
+};
+function splitKnownSecrets(items, base) {
+  const added = [];
+  const known = [];
+  for (const it2 of items) {
+    const values = it2.raw.secrets ?? [];
+    if (!values.length || !values.every((v2) => base.has(v2))) {
+      added.push(it2);
+      continue;
+    }
+    const where = base.where(values[0]);
+    known.push({ ...it2, raw: { ...it2.raw, notes: [...it2.raw.notes ?? [], `Not new: the same value was already in ${where ?? "the repository"} before this change.`] } });
+  }
+  return { added, known };
+}
+
+// src/deploy/compose.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/deploy/command.ts
+var import_shell_quote = __toESM(require_shell_quote(), 1);
+var MAX_COMMAND = 1e4;
+var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
+var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
+var keepVariable = (name2) => `\${${name2}}`;
+function words(command) {
+  let ws2;
+  try {
+    ws2 = (0, import_shell_quote.parse)(command.slice(0, MAX_COMMAND), keepVariable).filter((w2) => typeof w2 === "string");
+  } catch {
+    return command.slice(0, MAX_COMMAND).split(/\s+/);
+  }
+  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words(w2) : [w2]);
+}
+function commandFacts(command) {
+  const facts = { env: /* @__PURE__ */ new Map() };
+  if (command === void 0) return facts;
+  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words(c3) : []) : words(command);
+  let inlineEnv = true;
+  for (let i2 = 0; i2 < ws2.length; i2++) {
+    const w2 = ws2[i2];
+    if (inlineEnv && ASSIGNMENT.test(w2)) {
+      const eq2 = w2.indexOf("=");
+      facts.env.set(w2.slice(0, eq2), w2.slice(eq2 + 1));
+      continue;
+    }
+    inlineEnv = false;
+    if (w2 === "env" || w2 === "exec" || w2.endsWith("/bin/env")) {
+      inlineEnv = true;
+      continue;
+    }
+    if ((w2 === "--env" || w2 === "-e" || w2 === "--set-env") && ws2[i2 + 1] && ASSIGNMENT.test(ws2[i2 + 1])) {
+      const a = ws2[++i2];
+      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+    } else if (w2.startsWith("--env=") && ASSIGNMENT.test(w2.slice(6))) {
+      const a = w2.slice(6);
+      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+    } else if (w2 === "--settings" && ws2[i2 + 1]) facts.settings = ws2[++i2];
+    else if (w2.startsWith("--settings=")) facts.settings = w2.slice("--settings=".length);
+    else if (w2 === "runserver" || w2 === "runserver_plus") {
+      facts.role = "development";
+      facts.why = `it runs manage.py ${w2}, the development server`;
+    } else if ((w2 === "pytest" || w2 === "py.test" || w2 === "tox" || w2 === "test" && /manage\.py$|django-admin$/.test(ws2[i2 - 1] ?? "")) && !facts.role) {
+      facts.role = "development";
+      facts.why = "it runs the tests";
+    }
+  }
+  if (!facts.role) {
+    const managed = ws2.findIndex((w2) => /(^|\/)manage\.py$|^django-admin$/.test(w2));
+    const sub = managed >= 0 ? ws2[managed + 1] : void 0;
+    const serves = ws2.some((w2) => SERVER.test(w2));
+    if (sub && BUILD_STEPS.has(sub) && !serves) {
+      facts.role = "build";
+      facts.why = `it runs manage.py ${sub}, a build step`;
+    } else if (sub && RELEASE_STEPS.has(sub) && !serves) {
+      facts.role = "release";
+      facts.why = `it runs manage.py ${sub}, a release step`;
+    } else if (ws2.some((w2) => w2 === "celery" || w2.endsWith("/celery"))) facts.role = "worker";
+  }
+  return facts;
+}
+
+// src/deploy/env-file.ts
+var import_dotenv = __toESM(require_dist2(), 1);
+var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
+function parseEnvFile(path2, text) {
+  const parsed2 = (0, import_dotenv.parse)(text);
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const lines = text.split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const m2 = KEY_START.exec(lines[i2]);
+    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
+    seen.add(m2[1]);
+    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
+  }
+  return out2.reverse();
+}
+var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
+function isEnvTemplate(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
+  if (!suffix) return false;
+  const stem2 = name2.slice(0, -suffix.length);
+  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
+}
+function envTemplateFor(path2, paths) {
+  if (paths.has(path2)) return void 0;
+  const slash = path2.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
+  const candidates2 = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
+  if (path2.slice(slash + 1) === ".env") candidates2.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
+  return candidates2.find((c3) => paths.has(c3));
+}
+
+// src/deploy/interpolate.ts
+var NAME_START = /[A-Za-z_]/;
+var NAME_PART = /[A-Za-z0-9_]/;
+var MAX_DEPTH2 = 8;
+function closingBrace(text, from) {
+  let depth = 0;
+  for (let k2 = from; k2 < text.length; k2++) {
+    const c3 = text[k2];
+    if (c3 === "$" && (text[k2 + 1] === "$" || text[k2 + 1] === "{")) {
+      if (text[k2 + 1] === "{") depth++;
+      k2++;
+    } else if (c3 === "}") {
+      if (depth === 0) return k2;
+      depth--;
+    }
+  }
+  return -1;
+}
+function interpolate(text, lookup2, depth = 0) {
+  if (depth > MAX_DEPTH2) return void 0;
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text[i2];
+    if (c3 !== "$") {
+      out2 += c3;
+      continue;
+    }
+    const next = text[i2 + 1];
+    if (next === "$") {
+      out2 += "$";
+      i2++;
+    } else if (next === "{") {
+      const close = closingBrace(text, i2 + 2);
+      if (close < 0) return void 0;
+      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
+      if (value === void 0) return void 0;
+      out2 += value;
+      i2 = close;
+    } else if (next !== void 0 && NAME_START.test(next)) {
+      let j3 = i2 + 1;
+      while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
+      const value = lookup2(text.slice(i2 + 1, j3));
+      if (value === void 0) return void 0;
+      out2 += value;
+      i2 = j3 - 1;
+    } else out2 += c3;
+  }
+  return out2;
+}
+function braced(inner, lookup2, depth) {
+  let j3 = 0;
+  while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
+  const name2 = inner.slice(0, j3);
+  const op = inner.slice(j3);
+  const value = lookup2(name2);
+  if (op === "") return value;
+  const colon = op.startsWith(":");
+  const kind = colon ? op[1] : op[0];
+  const arg = op.slice(colon ? 2 : 1);
+  const unset = value === void 0 || colon && value === "";
+  if (kind === "-") return unset ? interpolate(arg, lookup2, depth + 1) : value;
+  if (kind === "?") return unset ? void 0 : value;
+  if (kind === "+") return unset ? "" : interpolate(arg, lookup2, depth + 1);
+  return void 0;
+}
+
+// src/deploy/scalar.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function plainText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return void 0;
+}
+function scalarText(node) {
+  return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
+}
+
+// src/deploy/compose.ts
+var isComposeFile = (path2) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path2);
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var joinPath = (dir, rel2) => {
+  const parts3 = (dir ? dir.split("/") : []).concat(rel2.replace(/^\.\//, "").split("/"));
+  const out2 = [];
+  for (const p2 of parts3) {
+    if (p2 === "..") out2.pop();
+    else if (p2 && p2 !== ".") out2.push(p2);
+  }
+  return out2.join("/");
+};
+var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
+var MAX_MERGE_DEPTH = 8;
+var MAX_MERGED_MAPS = 1e3;
+var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
+function aliasesOf(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml3.visit)(doc, {
+    Node: (_key, node) => {
+      if ((0, import_yaml3.isAlias)(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
+}
+function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
+  const own = map.items.filter((p2) => !isMergeKey(p2.key));
+  if (depth >= MAX_MERGE_DEPTH || --budget.maps < 0) return own;
+  const merged = [];
+  for (const p2 of map.items) {
+    if (!isMergeKey(p2.key)) continue;
+    const value = deref(p2.value);
+    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
+    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
+  }
+  return [...merged, ...own];
+}
+function field(deref, map, key) {
+  const pair3 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
+  return pair3 ? deref(pair3.value) : void 0;
+}
+function commandOf(node) {
+  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
+  return scalarText(node);
+}
+function composeDeployments(path2, text, files) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length) return [];
+  const services = doc.get("services", true);
+  if (!(0, import_yaml3.isMap)(services)) return [];
+  const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const dir = dirOf(path2);
+  const deref = aliasesOf(doc);
+  const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
+  const lookup2 = (name2) => dotenv.get(name2);
+  const fileClass = classifyFile(path2);
+  const out2 = [];
+  for (const pair3 of services.items) {
+    const name2 = scalarText(pair3.key) ?? "?";
+    const service = deref(pair3.value);
+    if (!(0, import_yaml3.isMap)(service)) continue;
+    const get = (key) => field(deref, service, key);
+    const env = /* @__PURE__ */ new Map();
+    for (const file of envFiles(get("env_file"))) {
+      const envPath = joinPath(dir, file);
+      const template = envTemplateFor(envPath, files.paths);
+      const source2 = template ?? envPath;
+      for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
+    }
+    const environment = get("environment");
+    if ((0, import_yaml3.isMap)(environment))
+      for (const item of pairsOf(deref, environment)) {
+        const key = scalarText(item.key);
+        if (!key) continue;
+        const raw = scalarText(deref(item.value));
+        const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
+        env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
+      }
+    else if ((0, import_yaml3.isSeq)(environment))
+      for (const item of environment.items) {
+        const entry = scalarText(item);
+        if (!entry) continue;
+        const eq2 = entry.indexOf("=");
+        const key = eq2 < 0 ? entry : entry.slice(0, eq2);
+        env.set(key, { name: key, value: eq2 < 0 ? lookup2(key) : interpolate(entry.slice(eq2 + 1), lookup2), path: path2, line: lineOf2(item) });
+      }
+    const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
+    const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
+    const builds = get("build") !== void 0;
+    if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
+    const facts = commandFacts(command);
+    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
+    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
+    const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
+    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
+    const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
+    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
+  }
+  return out2;
+}
+var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
+function developmentSigns(volumes, env) {
+  if ((0, import_yaml3.isSeq)(volumes))
+    for (const v2 of volumes.items) {
+      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
+      if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
+    }
+  for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
+    const value = env.get(name2)?.value;
+    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name2}=${value}` };
+  }
+  return void 0;
+}
+function envFiles(node) {
+  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
+  if ((0, import_yaml3.isSeq)(node))
+    return node.items.flatMap((i2) => {
+      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
+      if ((0, import_yaml3.isMap)(i2)) {
+        const p2 = scalarText(i2.get("path", true));
+        return p2 ? [p2] : [];
+      }
+      return [];
+    });
+  return [];
+}
+
+// src/deploy/dockerfile.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var isDockerfile = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
+};
+var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
+function commandOf2(instruction) {
+  const text = instruction.getArgumentsContent() ?? "";
+  if (text.trim().startsWith("[")) {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2)) return parsed2.map(String);
+    } catch {
+    }
+  }
+  return text;
+}
+function dockerfileDeployments(path2, text) {
+  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
+  const froms = dockerfile.getFROMs();
+  if (!froms.length) return [];
+  const stageOf = (line2) => {
+    let stage = 0;
+    froms.forEach((f3, i2) => {
+      if (f3.getRange().start.line <= line2) stage = i2;
+    });
+    return stage;
+  };
+  const stageNames = froms.map((f3) => (f3.getBuildStage() ?? "").toLowerCase());
+  const stageEnv = froms.map(() => /* @__PURE__ */ new Map());
+  const args3 = froms.map(() => /* @__PURE__ */ new Map());
+  const commands = froms.map(() => void 0);
+  const entrypoints = froms.map(() => void 0);
+  const builds = [];
+  for (const instruction of dockerfile.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    const line2 = instruction.getRange().start.line + 1;
+    const stage = stageOf(line2 - 1);
+    const lookup3 = (n) => args3[stage].get(n) ?? stageEnv[stage].get(n)?.value;
+    if (keyword === "FROM") {
+      const base = stageNames.indexOf((froms[stage].getImageName() ?? "").toLowerCase());
+      if (base >= 0 && base < stage) {
+        for (const [k2, v2] of stageEnv[base]) stageEnv[stage].set(k2, v2);
+        for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
+        commands[stage] = commands[base];
+        entrypoints[stage] = entrypoints[base];
+      }
+    } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
+      const properties = instruction.getProperties();
+      for (const p2 of properties) {
+        const raw = p2.getValue();
+        if (keyword === "ARG") {
+          if (raw !== null) args3[stage].set(p2.getName(), raw);
+          continue;
+        }
+        const value = raw === null ? void 0 : interpolate(raw, lookup3);
+        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
+      }
+    } else if (keyword === "CMD") commands[stage] = instruction;
+    else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
+    else if (keyword === "RUN") {
+      const facts2 = commandFacts(commandOf2(instruction));
+      const named3 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
+      const settings2 = named3 === void 0 ? void 0 : interpolate(named3, lookup3);
+      if (settings2)
+        builds.push({ path: path2, line: line2, name: `${path2} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path: path2, line: line2 } });
+    }
+  }
+  const last = froms.length - 1;
+  const env = stageEnv[last];
+  const cmd = commands[last];
+  const entry = entrypoints[last];
+  const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
+  const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
+  const lookup2 = (n) => env.get(n)?.value;
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: commandLine });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
+  const fileClass = classifyFile(path2);
+  const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
+}
+
+// src/deploy/kubernetes.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
+var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
+function podSpec(doc) {
+  for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
+    const node = doc.getIn(path2, true);
+    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
+  }
+  return void 0;
+}
+function kubernetesDeployments(path2, text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const lineOf2 = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
+  const configMaps = /* @__PURE__ */ new Map();
+  const workloads = [];
+  for (const d2 of docs) {
+    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
+    const kind = scalarText(d2.contents.get("kind", true));
+    if (kind === "ConfigMap") {
+      const data = d2.contents.get("data", true);
+      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
+      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
+    } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
+  }
+  const fileClass = classifyFile(path2);
+  const out2 = [];
+  for (const w2 of workloads) {
+    const spec = podSpec(w2);
+    const containers = spec?.get("containers", true);
+    if (!(0, import_yaml4.isSeq)(containers)) continue;
+    for (const c3 of containers.items) {
+      if (!(0, import_yaml4.isMap)(c3)) continue;
+      const env = /* @__PURE__ */ new Map();
+      const envFrom = c3.get("envFrom", true);
+      if ((0, import_yaml4.isSeq)(envFrom))
+        for (const source2 of envFrom.items) {
+          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
+          for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
+        }
+      const list2 = c3.get("env", true);
+      if ((0, import_yaml4.isSeq)(list2))
+        for (const item of list2.items) {
+          if (!(0, import_yaml4.isMap)(item)) continue;
+          const name3 = scalarText(item.get("name", true));
+          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
+        }
+      const words2 = ["command", "args"].flatMap((k2) => {
+        const v2 = c3.get(k2, true);
+        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
+      });
+      const facts = commandFacts(words2);
+      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
+      const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
+      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
+    }
+  }
+  return out2;
+}
+
 // src/deploy/paas.ts
+var import_yaml5 = __toESM(require_dist(), 1);
 var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
 var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
 function isPaasFile(path2) {
@@ -54727,780 +56832,6 @@ function findDeployments(files) {
   return out2;
 }
 
-// src/python/source.ts
-import { TextDecoder as TextDecoder2 } from "node:util";
-var ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp(437|737|775|85\d|86\d|869|874|125\d)|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?(roman|latin2|cyrillic|greek|turkish|iceland)|macintosh)$/;
-var UTF8 = /^(utf[-_]?8([-_].*)?|u8)$/;
-var MULTI_BYTE = /^(shift[-_]?jis|sjis|s[-_]jis|cp932|ms[-_]?kanji|euc[-_]?(jp|kr|cn|jis[-_]?2004|jisx0213)|gb[-_]?2312|gbk|gb[-_]?18030|big[-_]?5([-_]?hkscs)?|cp9[45]0|cp949|uhc|johab|iso[-_]?2022[-_a-z0-9]*|hz)$/;
-function cookieIn(line2) {
-  let i2 = 0;
-  while (i2 < line2.length && (line2[i2] === " " || line2[i2] === "	" || line2[i2] === "\f")) i2++;
-  if (line2[i2] !== "#") return void 0;
-  const at2 = line2.indexOf("coding", i2);
-  for (let c3 = at2; c3 >= 0; c3 = line2.indexOf("coding", c3 + 1)) {
-    let j3 = c3 + 6;
-    if (line2[j3] !== ":" && line2[j3] !== "=") continue;
-    j3++;
-    while (line2[j3] === " " || line2[j3] === "	") j3++;
-    let end = j3;
-    while (end < line2.length && /[-\w.]/.test(line2[end])) end++;
-    if (end > j3) return line2.slice(j3, end);
-  }
-  return void 0;
-}
-function isBlankOrComment(line2) {
-  const t2 = line2.replace(/^[ \t\f]+/, "");
-  return t2 === "" || t2.startsWith("#");
-}
-function findCoding(fileText) {
-  const firstTwo = firstLines(fileText, 2);
-  for (let i2 = 0; i2 < firstTwo.length; i2++) {
-    const name2 = cookieIn(firstTwo[i2]);
-    if (name2) return { name: name2, line: i2 + 1, problem: classify(name2, fileText.startsWith("\uFEFF")) };
-    if (!isBlankOrComment(firstTwo[i2])) return void 0;
-  }
-  return void 0;
-}
-function firstLines(text, n) {
-  const out2 = [];
-  let start2 = text.startsWith("\uFEFF") ? 1 : 0;
-  while (out2.length < n && start2 <= text.length) {
-    let end = start2;
-    while (end < text.length && end - start2 < 4096 && text[end] !== "\n" && text[end] !== "\r") end++;
-    out2.push(text.slice(start2, end));
-    if (end >= text.length) break;
-    start2 = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
-  }
-  return out2;
-}
-function classify(name2, bom) {
-  const n = name2.toLowerCase();
-  if (bom && !UTF8.test(n)) return "unsupported";
-  if (ASCII_SAFE.test(n)) return void 0;
-  if (/^(utf[-_]?7|u7|unicode[-_]?1[-_]?1[-_]?utf[-_]?7|(raw[-_])?unicode[-_]?escape)$/.test(n) || MULTI_BYTE.test(n)) return "suspicious";
-  return "unsupported";
-}
-function pythonSource(fileText) {
-  const coding = findCoding(fileText);
-  const body2 = fileText.startsWith("\uFEFF") ? fileText.slice(1) : fileText;
-  const decode = decoderFor(coding, body2);
-  const out2 = [];
-  const fileLine = [];
-  const fileLines = body2.split("\n");
-  let pending = "";
-  let pendingFrom = 0;
-  for (let i2 = 0; i2 < fileLines.length; i2++) {
-    const raw = fileLines[i2].endsWith("\r") ? fileLines[i2].slice(0, -1) : fileLines[i2];
-    if (!pendingFrom) pendingFrom = i2 + 1;
-    const joins = decode.joinsNext?.(raw) === true && i2 + 1 < fileLines.length;
-    const piece = joins ? raw.slice(0, -1) : raw;
-    pending += decode.line ? decode.line(piece) : piece;
-    if (joins) continue;
-    const first = out2.length;
-    splitLines2(pending, out2);
-    for (let k2 = first; k2 < out2.length; k2++) fileLine.push(pendingFrom);
-    pending = "";
-    pendingFrom = 0;
-  }
-  return { text: out2.join("\n"), fileLine, coding, undecodable: decode.undecodable };
-}
-function splitLines2(text, out2) {
-  let start2 = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\r" && ch !== "\n") continue;
-    out2.push(text.slice(start2, i2));
-    if (ch === "\r" && text[i2 + 1] === "\n") i2++;
-    start2 = i2 + 1;
-  }
-  out2.push(text.slice(start2));
-}
-function decoderFor(coding, text) {
-  if (!coding) return {};
-  const n = coding.name.toLowerCase().replace(/-/g, "_");
-  if (coding.problem === "unsupported") return { undecodable: `it declares the encoding ${coding.name}, which Python refuses or the review cannot decode as Python does` };
-  if (/^(utf_?8(_.*)?|u8|ascii|us_ascii|646)$/.test(n)) return {};
-  if (/^(utf_?7|u7|unicode_1_1_utf_7)$/.test(n)) return { line: decodeUtf7 };
-  if (n === "unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), false), joinsNext: endsWithEscape };
-  if (n === "raw_unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), true) };
-  if (isAscii(text)) return {};
-  if (text.includes("\uFFFD")) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` };
-  if (/^(latin_?1|l1|iso_?8859_?1|iso_?latin_?1|8859)$/.test(n)) return { line: utf8AsLatin1 };
-  const label = n.replace(/^cp(125\d)$/, "windows-$1").replace(/_/g, "-");
-  let decoder;
-  try {
-    decoder = new TextDecoder2(label);
-  } catch {
-    return { undecodable: `it declares the encoding ${coding.name}, which the review cannot decode` };
-  }
-  return { line: (raw) => decoder.decode(Buffer.from(raw, "utf8")) };
-}
-function isAscii(text) {
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) > 127) return false;
-  return true;
-}
-function utf8AsLatin1(raw) {
-  return isAscii(raw) ? raw : Buffer.from(raw, "utf8").toString("latin1");
-}
-var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function decodeUtf7(raw) {
-  let out2 = "";
-  for (let i2 = 0; i2 < raw.length; i2++) {
-    if (raw[i2] !== "+") {
-      out2 += raw[i2];
-      continue;
-    }
-    let j3 = i2 + 1;
-    if (raw[j3] === "-") {
-      out2 += "+";
-      i2 = j3;
-      continue;
-    }
-    let bits = 0;
-    let value = 0;
-    const units = [];
-    for (; j3 < raw.length && B64.includes(raw[j3]); j3++) {
-      value = (value << 6 | B64.indexOf(raw[j3])) & 16777215;
-      bits += 6;
-      if (bits >= 16) {
-        bits -= 16;
-        units.push(value >> bits & 65535);
-      }
-    }
-    for (const u2 of units) out2 += String.fromCharCode(u2);
-    i2 = raw[j3] === "-" ? j3 : j3 - 1;
-  }
-  return out2;
-}
-var SIMPLE = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function decodeEscapes(text, rawOnly) {
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
-      out2 += ch;
-      continue;
-    }
-    const next = text[i2 + 1];
-    const width = next === "u" ? 4 : next === "U" ? 8 : next === "x" && !rawOnly ? 2 : 0;
-    if (width) {
-      const hex = text.slice(i2 + 2, i2 + 2 + width);
-      const code = hex.length === width && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
-      if (code <= 1114111) {
-        out2 += String.fromCodePoint(code);
-        i2 += 1 + width;
-        continue;
-      }
-    }
-    if (!rawOnly && next in SIMPLE) {
-      out2 += SIMPLE[next];
-      i2++;
-      continue;
-    }
-    if (!rawOnly && next >= "0" && next <= "7") {
-      let j3 = i2 + 1;
-      while (j3 < i2 + 4 && text[j3] >= "0" && text[j3] <= "7") j3++;
-      out2 += String.fromCharCode(parseInt(text.slice(i2 + 1, j3), 8) & 255);
-      i2 = j3 - 1;
-      continue;
-    }
-    out2 += ch;
-  }
-  return out2;
-}
-function endsWithEscape(raw) {
-  let n = 0;
-  for (let i2 = raw.length - 1; i2 >= 0 && raw[i2] === "\\"; i2--) n++;
-  return n % 2 === 1;
-}
-
-// src/python/ast.ts
-var MAX_NESTING = 100;
-function parseModule(source2) {
-  const py = pythonSource(source2);
-  const tree = parsePython(py.undecodable ? source2 : py.text);
-  conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source2.split(/\r?\n/), depth: 0, tooDeep: [] };
-  try {
-    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : [];
-    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable };
-  } finally {
-    tree.delete();
-  }
-}
-function collectErrors(root) {
-  const out2 = [];
-  const stack = [root];
-  while (stack.length && out2.length < 20) {
-    const node = stack.pop();
-    if (node.isError || node.isMissing) {
-      out2.push(line(node));
-      continue;
-    }
-    if (!node.hasError) continue;
-    for (let i2 = node.childCount - 1; i2 >= 0; i2--) {
-      const child = node.child(i2);
-      if (child) stack.push(child);
-    }
-  }
-  return out2.sort((a, b3) => a - b3);
-}
-var conv = { fileLine: [], lines: [], depth: 0, tooDeep: [] };
-function nested(n, f3, deep) {
-  if (conv.depth >= MAX_NESTING) {
-    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n));
-    return deep();
-  }
-  conv.depth++;
-  try {
-    return f3();
-  } finally {
-    conv.depth--;
-  }
-}
-var fileLineOf = (row) => conv.fileLine[row] ?? row + 1;
-var line = (n) => fileLineOf(n.startPosition.row);
-function span(n) {
-  return { line: line(n), endLine: fileLineOf(n.endPosition.row) };
-}
-function ident(n) {
-  const text = n?.text ?? "";
-  return isAscii(text) ? text : text.normalize("NFKC");
-}
-function dotted(n) {
-  const text = n?.text ?? "";
-  return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
-}
-function named(n) {
-  return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
-}
-function block(n) {
-  if (!n) return [];
-  return nested(n, () => statements(n), () => [{ ...span(n), t: "unreadable", names: assignedInText(span(n).line, span(n).endLine) }]);
-}
-function statements(n) {
-  const out2 = [];
-  for (const child of named(n)) {
-    if (!child.hasError) {
-      out2.push(...statement(child));
-      continue;
-    }
-    const s = span(child);
-    out2.push({ ...s, t: "unreadable", names: assignedInText(s.line, s.endLine) });
-    out2.push(...child.type === "ERROR" ? block(child) : statement(child));
-  }
-  return out2;
-}
-function assignedInText(from, to2) {
-  const names = /* @__PURE__ */ new Set();
-  for (let i2 = from; i2 <= Math.min(to2, from + 1e4); i2++) {
-    const m2 = /^\s*([\p{L}\p{Nl}_][\p{L}\p{N}_]*)\s*(?:[-+*|]?=)(?!=)/u.exec((conv.lines[i2 - 1] ?? "").slice(0, 1e3));
-    if (m2) names.add(m2[1].normalize("NFKC"));
-  }
-  return [...names];
-}
-function statement(n) {
-  const s = span(n);
-  switch (n.type) {
-    case "expression_statement": {
-      const inner = named(n);
-      if (inner.length !== 1) return [{ ...s, t: "other" }];
-      return [expressionStatement(inner[0], s)];
-    }
-    case "if_statement": {
-      const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
-      let orelse = null;
-      for (const alt of n.childrenForFieldName("alternative")) {
-        if (!alt) continue;
-        if (alt.type === "elif_clause")
-          branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
-        else orelse = block(alt.childForFieldName("body"));
-      }
-      return [{ ...s, t: "if", branches, orelse }];
-    }
-    case "try_statement": {
-      const handlers = [];
-      let orelse = [];
-      let final = [];
-      for (const c3 of named(n)) {
-        if (c3.type === "except_clause" || c3.type === "except_group_clause") {
-          const parts2 = named(c3);
-          const body2 = parts2.find((p2) => p2.type === "block") ?? null;
-          const typeNode = parts2.find((p2) => p2.type !== "block");
-          const types = typeNode ? exceptionNames(typeNode) : [];
-          const alias = typeNode?.type === "as_pattern" ? typeNode.childForFieldName("alias") : null;
-          handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body2) });
-        } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
-        else if (c3.type === "finally_clause") final = block(named(c3).find((p2) => p2.type === "block") ?? null);
-      }
-      return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
-    }
-    case "import_from_statement":
-      return [importFrom(n, s)];
-    case "future_import_statement":
-      return [{ ...s, t: "other" }];
-    case "import_statement": {
-      const names = n.childrenForFieldName("name").flatMap((c3) => {
-        if (!c3) return [];
-        if (c3.type === "aliased_import") {
-          const alias = c3.childForFieldName("alias");
-          return [{ dotted: dotted(c3.childForFieldName("name")), as: alias ? ident(alias) : null }];
-        }
-        return [{ dotted: dotted(c3), as: null }];
-      });
-      return [{ ...s, t: "import", names }];
-    }
-    case "for_statement": {
-      const orelse = block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
-      return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
-    }
-    case "while_statement":
-      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
-    case "with_statement": {
-      const items = named(named(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
-        const value = c3.childForFieldName("value");
-        if (value?.type !== "as_pattern") return { value: expr(value), target: null };
-        return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName("alias") ?? value)[0] ?? null) };
-      });
-      return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
-    }
-    case "function_definition":
-    case "class_definition":
-      return [definition(n, s, [])];
-    case "decorated_definition": {
-      const def = n.childForFieldName("definition");
-      const decorators = named(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named(c3)[0] ?? null));
-      return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
-    }
-    case "return_statement":
-      return [{ ...s, t: "return", value: named(n).length ? expr(named(n)[0]) : null }];
-    case "raise_statement":
-      return [{ ...s, t: "raise", exc: named(n).length ? expr(named(n)[0]) : null }];
-    case "global_statement":
-    case "nonlocal_statement":
-      return [{ ...s, t: "global", names: named(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
-    case "break_statement":
-      return [{ ...s, t: "break" }];
-    case "continue_statement":
-      return [{ ...s, t: "continue" }];
-    case "match_statement":
-      return [matchStatement(n, s)];
-    case "delete_statement": {
-      const target = named(n)[0];
-      const targets = target ? (target.type === "expression_list" ? named(target) : [target]).map(expr) : [];
-      return [{ ...s, t: "del", targets }];
-    }
-    default:
-      return [{ ...s, t: "other" }];
-  }
-}
-function definition(n, s, decorators) {
-  const name2 = ident(n.childForFieldName("name"));
-  const body2 = block(n.childForFieldName("body"));
-  if (n.type === "class_definition") {
-    const bases = [];
-    const keywords = [];
-    const supers = n.childForFieldName("superclasses");
-    for (const a of supers ? named(supers) : []) {
-      if (a.type === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
-      else bases.push(expr(a));
-    }
-    return { ...s, t: "class", name: name2, bases, keywords, body: body2, decorators };
-  }
-  return { ...s, t: "def", name: name2, params: params(n.childForFieldName("parameters")), body: body2, decorators };
-}
-function params(n) {
-  if (!n) return [];
-  const out2 = [];
-  for (const p2 of named(n)) {
-    switch (p2.type) {
-      case "identifier":
-        out2.push({ name: ident(p2) });
-        break;
-      case "typed_parameter": {
-        const inner = named(p2)[0];
-        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "*" });
-        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named(inner)[0]), star: "**" });
-        else out2.push({ name: ident(inner) });
-        break;
-      }
-      case "default_parameter":
-      case "typed_default_parameter":
-        out2.push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
-        break;
-      case "list_splat_pattern":
-        out2.push({ name: ident(named(p2)[0]), star: "*" });
-        break;
-      case "dictionary_splat_pattern":
-        out2.push({ name: ident(named(p2)[0]), star: "**" });
-        break;
-    }
-  }
-  return out2;
-}
-function matchStatement(n, s) {
-  const branches = [];
-  let orelse = null;
-  for (const c3 of named(n.childForFieldName("body") ?? n)) {
-    if (c3.type !== "case_clause") continue;
-    const pattern = named(c3).find((x3) => x3.type === "case_pattern");
-    const body2 = block(c3.childForFieldName("consequence"));
-    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named(pattern).length === 1 && named(pattern)[0].type === "identifier") && !named(c3).some((x3) => x3.type === "if_clause");
-    if (irrefutable && orelse === null) orelse = body2;
-    else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
-  }
-  if (!branches.length) return { ...s, t: "if", branches: [{ cond: { t: "const", line: s.line, value: true }, body: orelse ?? [] }], orelse: null };
-  return { ...s, t: "if", branches, orelse };
-}
-function exceptionNames(n) {
-  if (n.type === "as_pattern") return exceptionNames(named(n)[0]);
-  if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
-    return named(n).flatMap(exceptionNames);
-  return [dotted(n).split(".").pop() ?? n.text];
-}
-function importFrom(n, s) {
-  const moduleNode = n.childForFieldName("module_name");
-  let level = 0;
-  let module2 = "";
-  if (moduleNode?.type === "relative_import") {
-    for (const c3 of named(moduleNode)) {
-      if (c3.type === "import_prefix") level = c3.text.length;
-      else module2 = dotted(c3);
-    }
-  } else module2 = dotted(moduleNode);
-  if (named(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
-  const names = n.childrenForFieldName("name").flatMap((c3) => {
-    if (!c3) return [];
-    if (c3.type === "aliased_import") {
-      const name2 = dotted(c3.childForFieldName("name"));
-      const alias = c3.childForFieldName("alias");
-      return [{ name: name2, as: alias ? ident(alias) : name2 }];
-    }
-    return [{ name: dotted(c3), as: dotted(c3) }];
-  });
-  return { ...s, t: "importfrom", level, module: module2, names };
-}
-function expressionStatement(n, s) {
-  if (n.type === "assignment") {
-    const targets = [];
-    let cur = n;
-    while (cur && cur.type === "assignment") {
-      const left = cur.childForFieldName("left");
-      if (left) targets.push(expr(left));
-      const right = cur.childForFieldName("right");
-      if (!right) return { ...s, t: "other" };
-      if (right.type !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
-      cur = right;
-    }
-    return { ...s, t: "other" };
-  }
-  if (n.type === "augmented_assignment") {
-    const op = n.childForFieldName("operator")?.text ?? "+=";
-    return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
-  }
-  return { ...s, t: "expr", expr: expr(n) };
-}
-function expr(n) {
-  if (!n) return { t: "unknown", line: 0, why: "missing expression" };
-  return nested(n, () => expression(n), () => ({ t: "unknown", line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }));
-}
-var KEYWORD_CONSTANTS = { True: true, False: false, None: null };
-function expression(n) {
-  const ln2 = line(n);
-  switch (n.type) {
-    case "identifier": {
-      const id = ident(n);
-      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
-      return { t: "name", line: ln2, id };
-    }
-    case "integer": {
-      const text = n.text.replace(/_/g, "").toLowerCase();
-      if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
-      const value = /^0[oO]/.test(text) ? parseInt(text.slice(2), 8) : Number(text);
-      return Number.isFinite(value) ? { t: "const", line: ln2, value } : { t: "unknown", line: ln2, why: "integer literal" };
-    }
-    case "float":
-      return { t: "const", line: ln2, value: Number(n.text.replace(/_/g, "")), isFloat: true };
-    case "true":
-      return { t: "const", line: ln2, value: true };
-    case "false":
-      return { t: "const", line: ln2, value: false };
-    case "none":
-      return { t: "const", line: ln2, value: null };
-    case "string":
-      return stringExpr([n], ln2);
-    case "concatenated_string":
-      return stringExpr(named(n), ln2);
-    case "parenthesized_expression": {
-      const inner = named(n);
-      return inner.length === 1 ? expr(inner[0]) : { t: "unknown", line: ln2, why: "expression" };
-    }
-    case "attribute":
-      return { t: "attr", line: ln2, obj: expr(n.childForFieldName("object")), attr: ident(n.childForFieldName("attribute")) };
-    case "call":
-      return call(n, ln2);
-    case "subscript": {
-      const indexes2 = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
-      const index = indexes2.length !== 1 || indexes2[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes2[0]);
-      return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
-    }
-    case "binary_operator":
-      return { t: "binop", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
-    case "unary_operator":
-      return { t: "unary", line: ln2, op: n.childForFieldName("operator")?.text ?? "?", arg: expr(n.childForFieldName("argument")) };
-    case "not_operator":
-      return { t: "unary", line: ln2, op: "not", arg: expr(n.childForFieldName("argument")) };
-    case "boolean_operator": {
-      const op = n.childForFieldName("operator")?.text === "or" ? "or" : "and";
-      return { t: "boolop", line: ln2, op, left: expr(n.childForFieldName("left")), right: expr(n.childForFieldName("right")) };
-    }
-    case "comparison_operator": {
-      const ops = [];
-      const operands = [];
-      for (let i2 = 0; i2 < n.childCount; i2++) {
-        const c3 = n.child(i2);
-        if (!c3) continue;
-        if (n.fieldNameForChild(i2) === "operators") ops.push(c3.type);
-        else if (c3.isNamed && c3.type !== "comment") operands.push(expr(c3));
-      }
-      return { t: "compare", line: ln2, ops, operands };
-    }
-    case "conditional_expression": {
-      const [a, cond, b3] = named(n);
-      return { t: "ifexp", line: ln2, cond: expr(cond), then: expr(a), else: expr(b3) };
-    }
-    case "list":
-    case "set":
-    case "tuple":
-    case "expression_list":
-    case "pattern_list":
-    case "tuple_pattern":
-    case "list_pattern": {
-      const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
-      return { t: "seq", line: ln2, kind, items: named(n).map(expr) };
-    }
-    case "list_splat":
-    case "list_splat_pattern":
-      return { t: "starred", line: ln2, value: expr(named(n)[0] ?? null) };
-    case "dictionary":
-      return {
-        t: "dict",
-        line: ln2,
-        entries: named(n).map(
-          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named(c3)[0] ?? null) }
-        )
-      };
-    case "list_comprehension":
-    case "set_comprehension":
-    case "generator_expression":
-    case "dictionary_comprehension":
-      return comprehension(n, ln2);
-    case "lambda":
-      return { t: "lambda", line: ln2, params: params(n.childForFieldName("parameters")), body: expr(n.childForFieldName("body")) };
-    case "named_expression":
-      return { t: "walrus", line: ln2, name: ident(n.childForFieldName("name")), value: expr(n.childForFieldName("value")) };
-    case "keyword_argument":
-      return { t: "unknown", line: ln2, why: "keyword argument" };
-    default:
-      return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
-  }
-}
-function comprehension(n, ln2) {
-  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "tuple";
-  const clauses = named(n).filter((c3) => c3.type === "for_in_clause");
-  const target = clauses[0]?.childForFieldName("left");
-  if (clauses.length !== 1 || !target) return { t: "unknown", line: ln2, why: "comprehension" };
-  const conds = named(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named(c3)[0] ?? null));
-  const body2 = n.childForFieldName("body");
-  const iter = expr(clauses[0].childForFieldName("right"));
-  if (kind === "dict") {
-    if (body2?.type !== "pair") return { t: "unknown", line: ln2, why: "comprehension" };
-    return { t: "comp", line: ln2, kind, elt: expr(body2.childForFieldName("key")), value: expr(body2.childForFieldName("value")), target: expr(target), iter, conds };
-  }
-  return { t: "comp", line: ln2, kind, elt: expr(body2), target: expr(target), iter, conds };
-}
-function call(n, ln2) {
-  const func2 = expr(n.childForFieldName("function"));
-  const argsNode = n.childForFieldName("arguments");
-  const args3 = [];
-  const kwargs = [];
-  const splats = [];
-  if (argsNode?.type === "generator_expression") args3.push(expr(argsNode));
-  else if (argsNode)
-    for (const a of named(argsNode)) {
-      if (a.type === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
-      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named(a)[0] ?? null));
-      else args3.push(expr(a));
-    }
-  return { t: "call", line: ln2, func: func2, args: args3, kwargs, splat: splats.length > 0, splats };
-}
-function stringExpr(nodes, ln2) {
-  const parts2 = [];
-  let bytes2 = false;
-  for (const s of nodes) {
-    if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
-    const start2 = s.child(0);
-    const prefix2 = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
-    if (prefix2.includes("b")) bytes2 = true;
-    const raw = prefix2.includes("r");
-    for (const c3 of s.namedChildren) {
-      if (!c3) continue;
-      if (c3.type === "string_content") parts2.push(raw ? c3.text : unescape2(c3.text));
-      else if (c3.type === "interpolation") parts2.push(expr(c3.childForFieldName("expression")));
-    }
-  }
-  if (bytes2) return { t: "unknown", line: ln2, why: "bytes literal" };
-  if (parts2.every((p2) => typeof p2 === "string")) return { t: "const", line: ln2, value: parts2.join("") };
-  return { t: "fstring", line: ln2, parts: parts2 };
-}
-var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
-function unescape2(text) {
-  if (!text.includes("\\")) return text;
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
-      out2 += ch;
-      continue;
-    }
-    const next = text[i2 + 1];
-    const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
-    if (width) {
-      const hex = text.slice(i2 + 2, i2 + 2 + width);
-      const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
-      if (!Number.isNaN(code) && code <= 1114111) {
-        out2 += String.fromCodePoint(code);
-        i2 += 1 + width;
-        continue;
-      }
-    }
-    if (next in SIMPLE_ESCAPES) {
-      out2 += SIMPLE_ESCAPES[next];
-      i2++;
-      continue;
-    }
-    out2 += ch;
-  }
-  return out2;
-}
-
-// src/settings/modules.ts
-function dirname(path2) {
-  const i2 = path2.lastIndexOf("/");
-  return i2 < 0 ? "" : path2.slice(0, i2);
-}
-function basename(path2) {
-  return path2.slice(path2.lastIndexOf("/") + 1);
-}
-var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
-var LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/;
-var ModuleIndex = class {
-  constructor(files) {
-    this.files = files;
-    for (const path2 of files.paths) {
-      if (!path2.endsWith(".py")) continue;
-      const parts2 = path2.slice(0, -3).split("/");
-      if (parts2[parts2.length - 1] === "__init__") parts2.pop();
-      for (let i2 = 0; i2 < parts2.length; i2++) {
-        const key = parts2.slice(i2).join(".");
-        const list2 = this.bySuffix.get(key);
-        if (list2) list2.push(path2);
-        else this.bySuffix.set(key, [path2]);
-      }
-      for (const dir of parts2.slice(0, -1)) this.packageNames.add(dir);
-    }
-  }
-  files;
-  /** dotted suffix (`settings.base`) → paths that end with it */
-  bySuffix = /* @__PURE__ */ new Map();
-  packageNames = /* @__PURE__ */ new Set();
-  parsed = /* @__PURE__ */ new Map();
-  /** Paths that exist in the tree and were needed but not read yet. */
-  wanted = /* @__PURE__ */ new Set();
-  /** The path of the module named by a dotted name such as `config.settings.production`. */
-  byDottedName(dotted2) {
-    const found = this.bySuffix.get(dotted2);
-    if (!found?.length) return void 0;
-    return [...found].sort((a, b3) => a.length - b3.length)[0];
-  }
-  /**
-   * The module a dotted name means when written in `fromPath`: looked up from that file's folder
-   * upwards (where sys.path most likely starts: the folder of manage.py or wsgi.py), then anywhere.
-   * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
-   */
-  byDottedNameNear(dotted2, fromPath) {
-    const found = this.bySuffix.get(dotted2);
-    if (!found?.length) return void 0;
-    const rel2 = dotted2.split(".").join("/");
-    for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
-      const near = found.find((p2) => p2 === join(dir, `${rel2}.py`) || p2 === join(dir, `${rel2}/__init__.py`));
-      if (near) return near;
-      if (!dir || dir === "." || dir === "/") break;
-    }
-    return this.byDottedName(dotted2);
-  }
-  /** The dotted name of a module path, relative to the repository root. */
-  static dottedName(path2) {
-    return path2.replace(/\.py$/, "").replace(/\/__init__$/, "").split("/").join(".");
-  }
-  /** What a dotted name means in `fromPath`: a module of the tree, one the repository lacks ('missing'), or an installed package. */
-  resolve(fromPath, level, module2) {
-    let found;
-    if (level > 0) {
-      let dir = dirname(fromPath);
-      for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
-      const rel2 = module2 ? module2.split(".").join("/") : "";
-      const candidates = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
-      found = candidates.find((c3) => this.files.paths.has(c3));
-      if (!found) return "missing";
-    } else {
-      found = this.byDottedNameNear(module2, fromPath);
-      if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
-    }
-    if (this.files.read(found) === void 0) {
-      this.wanted.add(found);
-      return "external";
-    }
-    return found;
-  }
-  module(path2) {
-    if (!this.parsed.has(path2)) {
-      const text = this.files.read(path2);
-      this.parsed.set(path2, text === void 0 ? null : parseModule(text));
-    }
-    return this.parsed.get(path2) ?? void 0;
-  }
-};
-function topLevelNames(body2, classBodies = false) {
-  const assigned = /* @__PURE__ */ new Set();
-  const starImports = [];
-  const visit2 = (stmts) => {
-    for (const s of stmts) {
-      if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
-      else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
-      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
-      else if (s.t === "if") {
-        for (const b3 of s.branches) visit2(b3.body);
-        if (s.orelse) visit2(s.orelse);
-      } else if (s.t === "try") {
-        visit2(s.body);
-        for (const h3 of s.handlers) visit2(h3.body);
-        visit2(s.orelse);
-        visit2(s.final);
-      } else if (s.t === "with") visit2(s.body);
-      else if (s.t === "loop") {
-        visit2(s.body);
-        visit2(s.orelse);
-      } else if (s.t === "class" && classBodies) visit2(s.body);
-    }
-  };
-  visit2(body2);
-  return { assigned, starImports };
-}
-function collectTargets(t2, out2) {
-  if (t2.t === "name") out2.add(t2.id);
-  else if (t2.t === "seq") for (const i2 of t2.items) collectTargets(i2, out2);
-}
-
 // src/settings/discovery.ts
 var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
 var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
@@ -55517,7 +56848,7 @@ function referenceKind(path2) {
   return void 0;
 }
 function isSettingsRelevant(path2) {
-  if (isDeployFile(path2) || isEnvTemplate(path2)) return true;
+  if (isDeployFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
   const name2 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
   if (path2.startsWith(".github/workflows/")) return true;
@@ -55560,7 +56891,7 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
   const modules = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
-  const candidates = /* @__PURE__ */ new Map();
+  const candidates2 = /* @__PURE__ */ new Map();
   const deployments = findDeployments({
     paths: files.paths,
     read: (path2) => {
@@ -55585,15 +56916,15 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     starImports.set(path2, resolved);
     const setsSecretKey = assigned.has("SECRET_KEY");
     if (known >= 2 || known >= 1 && settingsPath) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
-    else if (resolved.length) candidates.set(path2, setsSecretKey);
+    else if (resolved.length) candidates2.set(path2, setsSecretKey);
   }
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [path2, setsSecretKey] of candidates) {
+    for (const [path2, setsSecretKey] of candidates2) {
       if ((starImports.get(path2) ?? []).some((p2) => modules.has(p2))) {
         modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
-        candidates.delete(path2);
+        candidates2.delete(path2);
         grew = true;
       }
     }
@@ -55605,7 +56936,7 @@ function discover(files, candidatePaths = settingsCandidates(files)) {
     const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules.has(p2));
     if (!fragments.length) continue;
     includes.set(path2, fragments);
-    if (!modules.has(path2)) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates.get(path2) ?? false });
+    if (!modules.has(path2)) modules.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
   }
   for (const m2 of modules.values()) {
     m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules.has(p2));
@@ -55812,14 +57143,14 @@ function setAside(findings, includeTests) {
   }
   const total = findings.length - kept.length;
   if (!total) return { findings: kept, notices: [] };
-  const parts2 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => asides.has(words2) ? counted(words2, n) : `${n} ${words2}`);
-  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts2.join(", ")}); --include-tests lists them` }] };
+  const parts3 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => asides.has(words2) ? counted(words2, n) : `${n} ${words2}`);
+  return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts3.join(", ")}); --include-tests lists them` }] };
 }
 
 // src/rules/results.ts
 import { createHash as createHash2 } from "node:crypto";
-function fingerprint(parts2) {
-  return createHash2("sha256").update(parts2.join("\0")).digest("hex").slice(0, 32);
+function fingerprint(parts3) {
+  return createHash2("sha256").update(parts3.join("\0")).digest("hex").slice(0, 32);
 }
 function located(meta, raw, path2, line2, endLine, files, config) {
   return {
@@ -55858,7 +57189,8 @@ function toFindings(items, files, config) {
       djangoCheck: it2.raw.djangoCheck,
       affected,
       notes,
-      fileClass: PRODUCTION_SETTINGS
+      fileClass: PRODUCTION_SETTINGS,
+      ...it2.raw.aside ? { aside: it2.raw.aside } : {}
     };
   });
 }
@@ -55976,6 +57308,68 @@ function runFileRules(files, side, config, targets) {
       for (const raw of rule.checkFile(ctx)) out2.push({ key: `${rule.meta.id}|${t2.path}|${raw.subject}`, rule, raw, fileClass });
     }
   }
+  return out2;
+}
+
+// src/rules/run-dependencies.ts
+function runOn(files, config, today) {
+  const pins = judgedPins(djangoPins(files).pins);
+  if (!pins.length) return [];
+  const ctx = { pins, today, lineText: (path2, line2) => linesOf(files, path2)?.line(line2) };
+  const results = DEPENDENCY_RULES.filter((r2) => config.rules[r2.meta.id] !== "off").flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })));
+  const seen = /* @__PURE__ */ new Map();
+  return results.map((r2) => {
+    const key = `${r2.rule.meta.id}|${r2.raw.loc.path}|${r2.raw.subject}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? r2 : { ...r2, raw: { ...r2.raw, subject: `${r2.raw.subject}#${n}` } };
+  });
+}
+function toFinding(r2, files, config, state, extraNotes = []) {
+  const { meta } = r2.rule;
+  const { loc } = r2.raw;
+  return {
+    ruleId: meta.id,
+    severity: severityFor(config, meta.id, r2.raw.severity ?? meta.severity),
+    path: loc.path,
+    line: loc.line,
+    endLine: loc.endLine,
+    message: r2.raw.message,
+    evidence: linesOf(files, loc.path)?.line(loc.line),
+    fix: r2.raw.fix,
+    fingerprint: fingerprint([meta.id, r2.raw.subject, loc.path]),
+    ...state ? { baselineState: state } : {},
+    affected: [],
+    notes: [...extraNotes, ...r2.raw.notes ?? []],
+    fileClass: dependencyFileClass(loc.path)
+  };
+}
+function scanDependencies(files, config, today = /* @__PURE__ */ new Date()) {
+  return runOn(files, config, today).map((r2) => toFinding(r2, files, config));
+}
+function dependencyNotices(files, only) {
+  return djangoPins(files).notices.filter((n) => n.path !== void 0 && dependencyFileClass(n.path).kind === "production" && (!only || only.has(n.path)));
+}
+var severityOf2 = (r2) => severityRank(r2.raw.severity ?? r2.rule.meta.severity);
+function reviewDependencies(head, base, changed, config, today = /* @__PURE__ */ new Date()) {
+  const headResults = runOn(head, config, today);
+  const baseResults = runOn(base, config, today);
+  const out2 = [];
+  const matched = /* @__PURE__ */ new Set();
+  for (const h3 of headResults) {
+    const same = (b3) => b3.rule === h3.rule && b3.raw.subject === h3.raw.subject;
+    const before = baseResults.find((b3) => same(b3) && b3.raw.loc.path === h3.raw.loc.path) ?? baseResults.find((b3) => same(b3) && !matched.has(b3) && !headResults.some((x3) => x3 !== h3 && x3.rule === b3.rule && x3.raw.loc.path === b3.raw.loc.path));
+    if (!before) {
+      out2.push(toFinding(h3, head, config, "new"));
+      continue;
+    }
+    matched.add(before);
+    const gained = h3.raw.covers.filter((c3) => !before.raw.covers.includes(c3));
+    if (gained.length) out2.push(toFinding(h3, head, config, "new", [`Before this change the pin was ${before.raw.loc.path}:${before.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(", ")}${gained.length > 6 ? ", \u2026" : ""}).`]));
+    else if (severityOf2(h3) > severityOf2(before)) out2.push(toFinding(h3, head, config, "updated", [`Before this change: ${before.raw.message}`]));
+    else if (changed.has(h3.raw.loc.path)) out2.push(toFinding(h3, head, config, "unchanged"));
+  }
+  for (const b3 of baseResults) if (!matched.has(b3) && changed.has(b3.raw.loc.path) && !headResults.some((h3) => h3.rule === b3.rule && h3.raw.loc.path === b3.raw.loc.path)) out2.push(toFinding(b3, base, config, "absent"));
   return out2;
 }
 
@@ -56487,8 +57881,8 @@ function compareValues(op, a, b3) {
     case "==":
     case "!=": {
       if (!isComparable(a) || !isComparable(b3)) return unknown("comparison of unknown values");
-      const eq = equal(a, b3);
-      return bool(op === "==" ? eq : !eq);
+      const eq2 = equal(a, b3);
+      return bool(op === "==" ? eq2 : !eq2);
     }
     case "is":
     case "is not": {
@@ -56572,9 +57966,9 @@ function valueMethod(o2, method, args3) {
         if (!a0 || a0.kind === "none") return list(s.split(/[ \t\n\r\v\f]+/).filter((x3) => x3.length > 0).map(str));
         if (a0.kind !== "str" || a0.value === "") return unknown("split");
         const max = args3[1]?.kind === "int" ? args3[1].value : -1;
-        const parts2 = s.split(a0.value);
-        if (max >= 0 && parts2.length > max + 1) parts2.splice(max, parts2.length, parts2.slice(max).join(a0.value));
-        return list(parts2.map(str));
+        const parts3 = s.split(a0.value);
+        if (max >= 0 && parts3.length > max + 1) parts3.splice(max, parts3.length, parts3.slice(max).join(a0.value));
+        return list(parts3.map(str));
       }
       case "startswith":
       case "endswith": {
@@ -56589,8 +57983,8 @@ function valueMethod(o2, method, args3) {
         return str(s.charAt(0).toUpperCase() + s.slice(1).toLowerCase());
       case "join": {
         if (a0?.kind !== "seq" || a0.open) return unknown("join");
-        const parts2 = a0.items.map((i2) => i2.value.kind === "str" ? i2.value.value : void 0);
-        return parts2.every((p2) => p2 !== void 0) ? str(parts2.join(s)) : unknown("join");
+        const parts3 = a0.items.map((i2) => i2.value.kind === "str" ? i2.value.value : void 0);
+        return parts3.every((p2) => p2 !== void 0) ? str(parts3.join(s)) : unknown("join");
       }
       case "isdigit":
         return bool(/^\d+$/.test(s));
@@ -56872,7 +58266,7 @@ function apply2(run3, f3, x3, frame) {
 }
 
 // src/python/split-settings.ts
-var INCLUDE = "split_settings.tools.include";
+var INCLUDE2 = "split_settings.tools.include";
 var OPTIONAL = "split_settings.tools.optional";
 var MAX_INCLUDE_DEPTH = 8;
 function wantedFiles(run3, e, frame) {
@@ -56933,15 +58327,15 @@ function splitSettingsInclude(run3, e, frame) {
 }
 
 // src/python/literals.ts
-var cache2 = /* @__PURE__ */ new Map();
+var cache4 = /* @__PURE__ */ new Map();
 function literalEval(text) {
-  const known = cache2.get(text);
+  const known = cache4.get(text);
   if (known) return known;
   const parsed2 = parseModule(text.replace(/^[ \t]+/, ""));
   const only = parsed2.body.length === 1 ? parsed2.body[0] : void 0;
   const value = parsed2.tooDeep.length ? unknown(`a literal nested more than ${Math.min(MAX_NESTING, MAX_LITERAL_DEPTH)} levels deep`) : parsed2.errorLines.length || only?.t !== "expr" ? fails("SyntaxError: invalid literal for ast.literal_eval") : literal2(only.expr);
-  if (cache2.size > 1e3) cache2.clear();
-  cache2.set(text, value);
+  if (cache4.size > 1e3) cache4.clear();
+  cache4.set(text, value);
   return value;
 }
 function literal2(e) {
@@ -57144,10 +58538,10 @@ function readEnv(run3, name2, via, defaultValue, line2, frame, cast, defaultText
   }
   return cast(value);
 }
-function parsed(run3, v2, line2, parse7, what) {
+function parsed(run3, v2, line2, parse9, what) {
   return mapOptions(v2, (o2) => {
     if (o2.kind !== "str") return unknown(`${what} of a non-string`);
-    const result = parse7(o2.value);
+    const result = parse9(o2.value);
     if (result.kind === "unknown" && result.why.includes(`${MAX_LITERAL_DEPTH} levels`)) run3.notice(line2, `${what}() of a value nested more than ${MAX_LITERAL_DEPTH} levels deep; that value is unknown`);
     return result;
   });
@@ -57322,7 +58716,7 @@ function call2(run3, e, frame) {
   return callValue(run3, callee, e, frame);
 }
 function callValue(run3, callee, e, frame) {
-  if (callee.kind === "ext" && callee.qname === INCLUDE) return splitSettingsInclude(run3, e, frame);
+  if (callee.kind === "ext" && callee.qname === INCLUDE2) return splitSettingsInclude(run3, e, frame);
   if (e.splat) return opaqueCall(run3, show2(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
   switch (callee.kind) {
     case "envReader":
@@ -57448,7 +58842,7 @@ function expr2(run3, e, frame) {
       return t2 ? left : expr2(run3, e.right, frame);
     }
     case "compare":
-      return compare(run3, e, frame);
+      return compare2(run3, e, frame);
     case "ifexp": {
       const t2 = truthy(expr2(run3, e.cond, frame));
       if (t2 === true) return expr2(run3, e.then, frame);
@@ -57534,7 +58928,7 @@ function subscriptOf(run3, e, frame) {
   return subscript(obj, index);
 }
 var isEnviron = (v2) => v2.kind === "ext" && v2.qname === "os.environ";
-function compare(run3, e, frame) {
+function compare2(run3, e, frame) {
   let readsBefore = frame.reads.length;
   let left = expr2(run3, e.operands[0], frame);
   let leftVariable = singleRead(frame, readsBefore);
@@ -58438,12 +59832,14 @@ var Worlds = class {
 };
 var MAX_LITERAL_WORLDS = 8;
 var SettingsView = class {
-  constructor(entry, worlds) {
+  constructor(entry, worlds, django) {
     this.entry = entry;
     this.worlds = worlds;
+    this.django = django;
   }
   entry;
   worlds;
+  django;
   get path() {
     return this.entry.path;
   }
@@ -58481,8 +59877,8 @@ var SettingsView = class {
       const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2);
       if (!s.binding) return [];
       const binding = suppliedBinding(s.binding, d2);
-      const parts2 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
-      return parts2.filter((p2) => !addsNothing(p2.value, deployed.value));
+      const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
+      return parts3.filter((p2) => !addsNothing(p2.value, deployed.value));
     });
   }
   literalWorlds() {
@@ -58498,7 +59894,7 @@ var SettingsView = class {
   settingIn(evaluator, name2) {
     const result = evaluator.evaluate(this.path);
     const binding = result?.ns.bindings.get(name2);
-    const fallback = DJANGO_DEFAULTS[name2] ?? unknown(`${name2} is not set`);
+    const fallback = defaultsFor(this.django)[name2] ?? unknown(`${name2} is not set`);
     if (!binding) {
       if (result?.ns.dynamic) return { name: name2, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
       return { name: name2, value: fallback, isDefault: true };
@@ -58528,22 +59924,23 @@ function withAlternatives(setting, others) {
 }
 
 // src/settings/side.ts
-function analyzeSide(files, candidates) {
-  const discovery = discover(files, candidates);
+function analyzeSide(files, candidates2, djangoOption) {
+  const discovery = discover(files, candidates2);
   const worlds = /* @__PURE__ */ new Map();
+  const django = djangoVersion(files, djangoOption);
   const views = /* @__PURE__ */ new Map();
   for (const entry of discovery.entries) {
     const platform2 = platformEnv(entry.deployments);
     const key = envKey(platform2);
     let w2 = worlds.get(key);
     if (!w2) worlds.set(key, w2 = new Worlds(discovery.index, platform2));
-    views.set(entry.path, new SettingsView(entry, w2));
+    views.set(entry.path, new SettingsView(entry, w2, django));
   }
-  return { discovery, views };
+  return { discovery, views, django };
 }
 function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
-  return [...side.discovery.index.wanted];
+  return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread];
 }
 
 // src/suppressions.ts
@@ -58603,21 +60000,21 @@ function sorted(findings) {
   return findings.sort((a, b3) => collator.compare(a.path, b3.path) || a.line - b3.line || collator.compare(a.ruleId, b3.ruleId));
 }
 async function scan(files, config) {
-  const candidates = settingsCandidates(files);
-  if (candidates.length) await initPython();
-  const side = analyzeSide(files, candidates);
+  const candidates2 = settingsCandidates(files);
+  if (candidates2.length) await initPython();
+  const side = analyzeSide(files, candidates2, config.djangoVersion);
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config)]), files, config);
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
-  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
+  return { mode: "scan", findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p2, s) => s === "head" ? files.read(p2) : void 0, paths: files.paths };
 }
 async function review(change, config) {
   await initPython();
-  const head = analyzeSide(change.head);
-  const base = analyzeSide(change.base);
+  const head = analyzeSide(change.head, void 0, config.djangoVersion);
+  const base = analyzeSide(change.base, void 0, config.djangoVersion);
   const diff = new ChangeIndex(change);
   const pairs = pairModules(head, base, diff);
   const headItems = runRules(head, config, (p2) => base.views.get(pairs.get(p2) ?? ""));
@@ -58629,11 +60026,16 @@ async function review(change, config) {
   const fileItems = runFileRules(change.head, head, config, targets);
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base));
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged")];
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks);
-  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices];
+  const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config);
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks);
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices];
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
   const changes = settingChanges([...head.views.values()].filter((v2) => v2.entry.production).map((v2) => [v2, base.views.get(pairs.get(v2.path) ?? "")]));
   return { mode: "diff", findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p2, side) => (side === "base" ? change.base : change.head).read(p2), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] };
+}
+function versionNotice(side) {
+  if (side.django.source !== "assumed" || ![...side.views.values()].some((v2) => v2.entry.production)) return [];
+  return [{ message: `no Django pin found: settings are judged by the defaults of ${side.django.why.replace(/: no Django pin was found$/, "")} (name the version with --django-version or django-version in the config)` }];
 }
 function collectNotices(side, only) {
   const seen = /* @__PURE__ */ new Set();
@@ -59164,7 +60566,7 @@ function ee(e) {
   }
   return n;
 }
-function ne(e) {
+function ne2(e) {
   const n = ee(e), t2 = {
     read: [],
     write: [...Q(n)]
@@ -59178,7 +60580,7 @@ function ne(e) {
   };
 }
 function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
+  return [...Y(...e).vulnerabilities, ...ne2(n).vulnerabilities];
 }
 
 // node_modules/simple-git/dist/index.mjs
@@ -59310,7 +60712,7 @@ function st(t2, e) {
 var m = (t2) => typeof t2 == "string" || r(t2);
 var Be = (t2) => m(t2) || Buffer.isBuffer(t2);
 var G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-function lt(t2) {
+function lt2(t2) {
   return !!t2 && ft(t2) === "[object Object]";
 }
 function Ie(t2) {
@@ -59369,7 +60771,7 @@ function Ge(...t2) {
   return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
 }
 function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
+  return lt2(t2) ? Object.keys(t2).reduce((n, r2) => {
     const s = t2[r2];
     if (r(s))
       n.push(s);
@@ -59395,7 +60797,7 @@ function ze(t2) {
 }
 function ht(t2) {
   const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
+  return d(N2(t2, e ? 1 : 0), lt2);
 }
 function u(t2, e = true) {
   const n = Ne(N2(t2));
@@ -60391,7 +61793,7 @@ function Zt(t2 = R2.NONE) {
 }
 var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
 var ee2 = " \xF2\xF2";
-var ne2 = " \xF2 ";
+var ne3 = " \xF2 ";
 var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
 function cr(t2, e) {
   return e.reduce(
@@ -60399,7 +61801,7 @@ function cr(t2, e) {
     /* @__PURE__ */ Object.create({ diff: null })
   );
 }
-function re(t2 = ne2, e = ur, n = R2.NONE) {
+function re(t2 = ne3, e = ur, n = R2.NONE) {
   const r2 = Zt(n);
   return function(s) {
     const o2 = H2(
@@ -60448,7 +61850,7 @@ function hr(t2) {
   return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
 }
 function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
+  const n = d(t2.splitter, m, ne3), r2 = lt2(t2.format) ? t2.format : {
     hash: "%H",
     date: t2.strictDate === false ? "%ai" : "%aI",
     message: "%s",
@@ -60971,7 +62373,7 @@ var Hr = [
 function Kr(t2) {
   return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
 }
-var le = class {
+var le2 = class {
   constructor(e) {
     this._executor = e;
   }
@@ -61057,7 +62459,7 @@ var le = class {
   }
 };
 Object.assign(
-  le.prototype,
+  le2.prototype,
   jn(),
   In(),
   zn(),
@@ -61185,7 +62587,7 @@ var ss = [
     t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
   })
 ];
-var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
+var gt2 = (t2, e) => E2(new ts(), ss, [t2, e]);
 function de(t2, e) {
   return e === V2.ERROR && pe.test(t2);
 }
@@ -61199,7 +62601,7 @@ function is(t2) {
     format: "utf-8",
     commands: r2,
     parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
+      return e ? gt2(s, o2).all[0] : me(s, n);
     }
   };
 }
@@ -61217,7 +62619,7 @@ function us(t2, e = false) {
     format: "utf-8",
     commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
     parser(n, r2) {
-      return gt(n, r2);
+      return gt2(n, r2);
     },
     onError({ exitCode: n, stdOut: r2 }, s, o2, i2) {
       if (!de(String(s), n))
@@ -61231,7 +62633,7 @@ function cs(t2, e = false) {
     format: "utf-8",
     commands: ["branch", "-v", e ? "-D" : "-d", t2],
     parser(r2, s) {
-      return gt(r2, s).branches[t2];
+      return gt2(r2, s).branches[t2];
     },
     onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i2, a, c3) {
       if (!de(String(i2), r2))
@@ -61348,18 +62750,18 @@ function Ts(t2, e, n) {
 }
 function ks(t2) {
   const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
+  return ge2(t2, ([n]) => e[n] = { name: n }), Object.values(e);
 }
 function _s(t2) {
   const e = {};
-  return ge(t2, ([n, r2, s]) => {
+  return ge2(t2, ([n, r2, s]) => {
     Object.hasOwn(e, n) || (e[n] = {
       name: n,
       refs: { fetch: "", push: "" }
     }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
   }), Object.values(e);
 }
-function ge(t2, e) {
+function ge2(t2, e) {
   ut(t2, (n) => e(n.split(/\s+/)));
 }
 function vs(t2, e, n) {
@@ -61479,7 +62881,7 @@ function f2(t2, e) {
     e
   ), this._trimmed = t2.trimmed;
 }
-(f2.prototype = Object.create(le.prototype)).constructor = f2;
+(f2.prototype = Object.create(le2.prototype)).constructor = f2;
 f2.prototype.customBinary = function(t2) {
   return this._plugins.reconfigure("binary", t2), this;
 };
@@ -62216,17 +63618,17 @@ async function listTree(git2, rev) {
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", T: "type-changed", R: "renamed", C: "copied" };
 function parseRawDiff(out2) {
-  const parts2 = out2.split("\0");
+  const parts3 = out2.split("\0");
   const files = [];
-  for (let i2 = 0; i2 < parts2.length; ) {
-    const meta = parts2[i2++];
+  for (let i2 = 0; i2 < parts3.length; ) {
+    const meta = parts3[i2++];
     if (!meta.startsWith(":")) continue;
     const [, , oldOid, newOid, status] = meta.slice(1).split(" ");
     const code = status[0];
     if (code === "R" || code === "C") {
-      const oldPath = parts2[i2++];
-      files.push({ path: parts2[i2++], oldPath, status: STATUS[code], hunks: [], oldOid, newOid });
-    } else files.push({ path: parts2[i2++], status: STATUS[code] ?? "modified", hunks: [], oldOid, newOid });
+      const oldPath = parts3[i2++];
+      files.push({ path: parts3[i2++], oldPath, status: STATUS[code], hunks: [], oldOid, newOid });
+    } else files.push({ path: parts3[i2++], status: STATUS[code] ?? "modified", hunks: [], oldOid, newOid });
   }
   return files;
 }
@@ -62387,9 +63789,9 @@ async function gitRevisionFiles(repo, rev, load, side = "") {
 }
 
 // src/sources/github.ts
-function zeroContextHunks(patch) {
+function zeroContextHunks(patch2) {
   const out2 = [];
-  if (!patch) return out2;
+  if (!patch2) return out2;
   let oldLine = 0;
   let newLine = 0;
   let current;
@@ -62397,7 +63799,7 @@ function zeroContextHunks(patch) {
     if (current && (current.oldLines || current.newLines)) out2.push(current);
     current = void 0;
   };
-  for (const line2 of patch.split("\n")) {
+  for (const line2 of patch2.split("\n")) {
     if (line2.startsWith("@@")) {
       flush();
       const h3 = parseHunkHeader(line2);
@@ -62585,9 +63987,9 @@ async function* gitLines(stream) {
   stream.setEncoding("utf8");
   let rest = "";
   for await (const chunk of stream) {
-    const parts2 = (rest + chunk).split("\n");
-    rest = parts2.pop();
-    for (const p2 of parts2) yield p2.endsWith("\r") ? p2.slice(0, -1) : p2;
+    const parts3 = (rest + chunk).split("\n");
+    rest = parts3.pop();
+    for (const p2 of parts3) yield p2.endsWith("\r") ? p2.slice(0, -1) : p2;
   }
   if (rest) yield rest;
 }
@@ -62761,9 +64163,9 @@ function walked(root) {
       return;
     }
     const relText = rel2?.toString("utf8") ?? "";
-    const named2 = (e, name2) => e.name.toString("utf8") === name2;
-    const own = entries.some((e) => named2(e, ".gitignore") && e.isFile()) ? [...rules, { base: relText, ig: (0, import_ignore.default)().add(readFileSync3(Buffer.concat([dir, Buffer.from("/.gitignore")]), "utf8")) }] : rules;
-    if (rel2 && entries.some((e) => named2(e, "pyvenv.cfg"))) return;
+    const named3 = (e, name2) => e.name.toString("utf8") === name2;
+    const own = entries.some((e) => named3(e, ".gitignore") && e.isFile()) ? [...rules, { base: relText, ig: (0, import_ignore.default)().add(readFileSync3(Buffer.concat([dir, Buffer.from("/.gitignore")]), "utf8")) }] : rules;
+    if (rel2 && entries.some((e) => named3(e, "pyvenv.cfg"))) return;
     const ignored = (r2, isDir) => own.some(({ base, ig }) => ig.ignores((base ? r2.slice(base.length + 1) : r2) + (isDir ? "/" : "")));
     for (const e of entries) {
       const r2 = rel2 ? Buffer.concat([rel2, SLASH, e.name]) : e.name;
@@ -62954,12 +64356,12 @@ async function whoAmI(octokit) {
 }
 
 // src/github/patch.ts
-function commentableLines(patch) {
+function commentableLines(patch2) {
   const lines = /* @__PURE__ */ new Set();
-  if (!patch) return lines;
+  if (!patch2) return lines;
   let next = 0;
   let inHunk = false;
-  for (const line2 of patch.split("\n")) {
+  for (const line2 of patch2.split("\n")) {
     if (line2.startsWith("@@")) {
       const h3 = parseHunkHeader(line2);
       inHunk = Boolean(h3);
@@ -63140,16 +64542,23 @@ function readInputs() {
     sarifFile: getInput("sarif-file") || "django-security-review.sarif",
     scan: oneOf2("scan", getInput("scan") || "auto", ["auto", "diff", "full"]),
     trackingIssue: oneOf2("tracking-issue", getInput("tracking-issue") || "false", ["true", "false"]) === "true",
-    includeTests: oneOf2("include-tests", getInput("include-tests") || "false", ["true", "false"]) === "true"
+    includeTests: oneOf2("include-tests", getInput("include-tests") || "false", ["true", "false"]) === "true",
+    ...djangoVersionInput(getInput("django-version"))
   };
+}
+function djangoVersionInput(value) {
+  if (!value) return {};
+  const v2 = parseDjangoVersion(value);
+  if (!v2) throw new UsageError(`input django-version must be a Django version such as 4.2 or 3.2.25, not "${value}"`);
+  return { djangoVersion: v2 };
 }
 function configFromDisk(source2, workspace) {
   const config = existsSync4(source2.file) ? loadConfig(source2.file, source2.inRepo === void 0 ? void 0 : workspace) : defaultConfig();
-  return { ...config, includeTests: source2.includeTests || void 0 };
+  return { ...config, includeTests: source2.includeTests || void 0, ...source2.djangoVersion ? { djangoVersion: source2.djangoVersion } : {} };
 }
 async function reviewChange(change, source2, workspace) {
   const rules = source2.inRepo === void 0 ? { config: configFromDisk(source2, workspace), findings: [] } : rulesOfChangeSet(change, source2.inRepo);
-  const config = { ...rules.config, includeTests: source2.includeTests || void 0 };
+  const config = { ...rules.config, includeTests: source2.includeTests || void 0, ...source2.djangoVersion ? { djangoVersion: source2.djangoVersion } : {} };
   const result = await review(change, config);
   result.findings.push(...rules.findings);
   return { result, config };
@@ -63191,7 +64600,7 @@ async function run2() {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const configFile = resolve(workspace, inputs.configPath);
     const inRepo = relative(workspace, configFile).split(sep3).join("/");
-    const source2 = { file: configFile, inRepo: inRepo.startsWith("../") || isAbsolute(inRepo) ? void 0 : inRepo, includeTests: inputs.includeTests };
+    const source2 = { file: configFile, inRepo: inRepo.startsWith("../") || isAbsolute(inRepo) ? void 0 : inRepo, includeTests: inputs.includeTests, djangoVersion: inputs.djangoVersion };
     const plan = planFor(context2.eventName, context2.payload, context2.sha, inputs.scan);
     await initPython();
     const coverage = [];

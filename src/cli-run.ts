@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_PATH, UsageError, defaultConfig, loadConfig, type Config, type FailOn } from './config/config.js'
+import { parseDjangoVersion } from './deps/django-version.js'
 import { SEVERITIES } from './findings.js'
 import { failing, summaryLine } from './report/outcome.js'
 import { formatJson } from './report/json.js'
@@ -30,6 +31,7 @@ Options:
   --output FILE              write the report to FILE instead of stdout
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
+  --django-version X.Y       judge settings by this Django version's defaults (default: the project's pins, else the newest)
   --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
   --version, --help
@@ -65,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         'include-tests': { type: 'boolean' },
+        'django-version': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -100,6 +103,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const trustedFromBase = command === 'diff' && !values.config
     let config = trustedFromBase ? defaultConfig() : readConfig(values.config, root, io.cwd)
     if (values['include-tests']) config.includeTests = true
+    const djangoOption = values['django-version'] === undefined ? undefined : parseDjangoVersion(values['django-version'])
+    if (values['django-version'] !== undefined && !djangoOption) throw new UsageError(`--django-version must be a Django version such as 4.2 or 3.2.25, not "${values['django-version']}"`)
+    if (djangoOption) config.djangoVersion = djangoOption
     if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
     // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
     if (command !== 'scan') await initPython()
@@ -118,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         head: wantedPaths(analyzeSide(head))
       }))
       const rules = trustedFromBase ? rulesOfChangeSet(change, DEFAULT_CONFIG_PATH) : { config, findings: [] }
-      config = { ...rules.config, includeTests: config.includeTests }
+      config = { ...rules.config, includeTests: config.includeTests, ...(djangoOption ? { djangoVersion: djangoOption } : {}) }
       result = await review(change, config)
       result.findings.push(...rules.findings)
     }

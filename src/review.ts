@@ -12,6 +12,7 @@ import { setAside } from './files/set-aside.js'
 import { fileFindings, toFindings } from './rules/results.js'
 import { runFileRules, runRules } from './rules/run.js'
 import { runTreeRules, treeContext, treeFindings } from './rules/tree-run.js'
+import { dependencyNotices, reviewDependencies, scanDependencies } from './rules/run-dependencies.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
 import { settingsCandidates, type EntryModule } from './settings/discovery.js'
@@ -65,23 +66,23 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // the parser's WebAssembly takes a while to load: only when there is Python settings code to parse
   const candidates = settingsCandidates(files)
   if (candidates.length) await initPython()
-  const side = analyzeSide(files, candidates)
+  const side = analyzeSide(files, candidates, config.djangoVersion)
   const items = runRules(side, config)
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
   const treeItems = await runTreeRules(treeContext({ mode: 'scan', head: { files, analysis: side } }), config)
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config)]), files, config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
-  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
+  return { mode: 'scan', findings: listed.findings, notices: [...collectNotices(side), ...versionNotice(side), ...dependencyNotices(files), ...findings.notices, ...listed.notices], entries: side.discovery.entries, secrets, read: (p, s) => (s === 'head' ? files.read(p) : undefined), paths: files.paths }
 }
 
 /** Reviews a change: what it made worse (new), left as it was (unchanged), or fixed (absent). */
 export async function review(change: ChangeSet, config: Config): Promise<ReviewResult> {
   await initPython()
-  const head = analyzeSide(change.head)
-  const base = analyzeSide(change.base)
+  const head = analyzeSide(change.head, undefined, config.djangoVersion)
+  const base = analyzeSide(change.base, undefined, config.djangoVersion)
   const diff = new ChangeIndex(change)
   const pairs = pairModules(head, base, diff)
   const headItems = runRules(head, config, (p) => base.views.get(pairs.get(p) ?? ''))
@@ -98,11 +99,18 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   // Code and deploy rules report what the change adds (or, for access checks, removes): new.
   const treeItems = await runTreeRules(treeContext({ mode: 'diff', head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config)
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged'), ...treeFindings(treeItems, headFindings, head, change.head, config, 'new')]
-  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults]), change.head, config, diff.hunks)
-  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...findings.notices]
+  const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config)
+  const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks)
+  const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices]
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
   const changes = settingChanges([...head.views.values()].filter((v) => v.entry.production).map((v) => [v, base.views.get(pairs.get(v.path) ?? '')] as [SettingsView, SettingsView | undefined]))
   return { mode: 'diff', findings: findings.kept, notices, entries: head.discovery.entries, settingChanges: changes, secrets, read: (p, side) => (side === 'base' ? change.base : change.head).read(p), suppressed: findings.byChange, paths: [...change.head.paths, ...change.base.paths] }
+}
+
+/** When no pin says which Django the project runs and there are production settings to judge: which version was assumed. */
+function versionNotice(side: SideAnalysis): Notice[] {
+  if (side.django.source !== 'assumed' || ![...side.views.values()].some((v) => v.entry.production)) return []
+  return [{ message: `no Django pin found: settings are judged by the defaults of ${side.django.why.replace(/: no Django pin was found$/, '')} (name the version with --django-version or django-version in the config)` }]
 }
 
 function collectNotices(side: SideAnalysis, only?: Set<string>): Notice[] {

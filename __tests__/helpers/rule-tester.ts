@@ -24,7 +24,7 @@ export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[]
 }
 
-export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+export function ruleTester(rule: Pick<Rule, 'meta'>, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const files = (code: string | Files): Files => (typeof code === 'string' ? { 'mysite/settings.py': code } : code)
   // what a rule finds, including what a scan would set aside in its coverage line
   const config = { ...defaultConfig(), includeTests: true }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { drfDefaultAllowAny } from '../../src/rules/drf-default-allow-any.js'
-import { brief, diffFiles } from '../helpers/project.js'
+import { brief, diffFiles, scanFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 import { CLEAN, line, py } from './fixtures.js'
 
@@ -63,5 +63,15 @@ describe('drf-default-allow-any in a diff', () => {
     const allow = CLEAN + `${APPS.replace('INSTALLED_APPS =', 'INSTALLED_APPS +=')}\nREST_FRAMEWORK = {\n    "PAGE_SIZE": 50,\n    "DEFAULT_PERMISSION_CLASSES": [${ALLOW}],\n}\n`
     const result = await diffFiles({ 'mysite/settings.py': removed }, { 'mysite/settings.py': allow })
     expect(brief(result)).toEqual([`drf-default-allow-any@mysite/settings.py:${line(4)}[updated]`])
+  })
+})
+
+describe('drf-default-allow-any in a scan', () => {
+  it('sets aside a default permission never set (listed with --include-tests), keeps an explicit AllowAny', async () => {
+    const never = await scanFiles({ 'mysite/settings.py': CLEAN + 'INSTALLED_APPS += ["rest_framework"]\n' })
+    expect(never.findings.filter((f) => f.ruleId === 'drf-default-allow-any')).toEqual([])
+    expect(never.notices.map((n) => n.message).join('\n')).toContain("DRF's default permission never set")
+    const open = await scanFiles({ 'mysite/settings.py': CLEAN + 'INSTALLED_APPS += ["rest_framework"]\nREST_FRAMEWORK = {"DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"]}\n' })
+    expect(brief(open)).toContain(`drf-default-allow-any@mysite/settings.py:${line(2)}`)
   })
 })

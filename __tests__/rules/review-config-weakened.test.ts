@@ -24,6 +24,8 @@ describe('review-config-weakened', () => {
     ['the file deleted', 'fail-on: low\n', undefined, { severity: 'high', line: 1, message: 'it lowers fail-on from low to high' }],
     ['a file that does not load', 'fail-on: high\n', 'fail-on: sometimes\n', { severity: 'low', line: 1, message: 'the new file does not load (.github/django-security.yml:1: fail-on must be one of' }],
     ['several at once', undefined, 'fail-on: critical\nrules:\n  debug-enabled: off\n  secret-key-hardcoded: false\n', { severity: 'high', line: 3, message: 'it switches debug-enabled off, switches secret-key-hardcoded off, lowers fail-on from high to critical' }],
+    ['a dependency rule lowered from its own severity', undefined, 'rules:\n  django-unsupported-version: low\n', { severity: 'high', line: 2, message: 'it lowers django-unsupported-version from medium to low' }],
+    ['django-version set', 'fail-on: high\n', 'fail-on: high\ndjango-version: "2.0"\n', { severity: 'high', line: 2, message: 'it sets django-version to 2.0 (from the pinned version), which changes the defaults settings are judged by' }],
     ['switched off by the base itself', 'rules:\n  review-config-weakened: off\n', 'fail-on: never\nrules:\n  review-config-weakened: off\n', null]
   ]
   it.each(cases)('%s', (_name, base, head, expected) => {

@@ -101,13 +101,25 @@ describe('middleware deleted from a list', () => {
 
 describe('legacy MIDDLEWARE_CLASSES', () => {
   it('SecurityMiddleware deleted from MIDDLEWARE_CLASSES of an old project is new', async () => {
+    // Django before 2.0 reads MIDDLEWARE_CLASSES when MIDDLEWARE is not set
     const base = classic()
+    base['requirements.txt'] = 'Django==1.11.29\n'
     base['mysite/settings.py'] = CLASSIC_SETTINGS.replace('MIDDLEWARE = [', 'MIDDLEWARE_CLASSES = [')
     const head = edit(base, 'mysite/settings.py', SECURITY, '')
     const r = await diffFiles(base, { 'mysite/settings.py': head })
     const removedAt = lineOf(base['mysite/settings.py'], 'SecurityMiddleware')
-    expect(brief(r)).toEqual([`security-middleware-missing@mysite/settings.py:${removedAt - 1}[new]`])
+    // X_FRAME_OPTIONS defaulted to SAMEORIGIN before 3.0: W019 fired by default, as it did before the change
+    expect(brief(r)).toEqual(['clickjacking-protection-weakened@mysite/settings.py:1[unchanged]', `security-middleware-missing@mysite/settings.py:${removedAt - 1}[new]`])
     expect(only(r, 'security-middleware-missing').message).toContain('MIDDLEWARE_CLASSES')
+  })
+
+  it('from Django 2.0 MIDDLEWARE_CLASSES is ignored: with no pin (the newest assumed) its middleware is missing, and the message says why', async () => {
+    const base = classic()
+    base['mysite/settings.py'] = CLASSIC_SETTINGS.replace('MIDDLEWARE = [', 'MIDDLEWARE_CLASSES = [')
+    const r = await diffFiles(base, { 'mysite/settings.py': edit(base, 'mysite/settings.py', SECURITY, '') })
+    expect(brief(r)).toEqual(['clickjacking-protection-weakened@mysite/settings.py:1[unchanged]', 'csrf-middleware-missing@mysite/settings.py:1[unchanged]', 'security-middleware-missing@mysite/settings.py:1[unchanged]'])
+    expect(only(r, 'security-middleware-missing').message).toContain('the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs Django 6.0, the newest series this review knows')
+    expect(r.notices.map((n) => n.message)).toContain('no Django pin found: settings are judged by the defaults of Django 6.0, the newest series this review knows (name the version with --django-version or django-version in the config)')
   })
 })
 

@@ -5,6 +5,7 @@ import { context } from '@actions/github'
 import { existsSync, writeFileSync } from 'node:fs'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { defaultConfig, loadConfig, UsageError, type Config, type FailOn } from '../config/config.js'
+import { parseDjangoVersion } from '../deps/django-version.js'
 import { rulesOfChangeSet } from '../config/trusted.js'
 import type { ChangeSet } from '../sources/changeset.js'
 import { SEVERITIES, severityRank, type Finding } from '../findings.js'
@@ -38,6 +39,8 @@ export interface Inputs {
   scan: 'auto' | 'diff' | 'full'
   trackingIssue: boolean
   includeTests: boolean
+  /** The Django version defaults follow, over the config's and the pins'. */
+  djangoVersion?: string
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -57,8 +60,16 @@ export function readInputs(): Inputs {
     sarifFile: core.getInput('sarif-file') || 'django-security-review.sarif',
     scan: oneOf('scan', core.getInput('scan') || 'auto', ['auto', 'diff', 'full'] as const),
     trackingIssue: oneOf('tracking-issue', core.getInput('tracking-issue') || 'false', ['true', 'false'] as const) === 'true',
-    includeTests: oneOf('include-tests', core.getInput('include-tests') || 'false', ['true', 'false'] as const) === 'true'
+    includeTests: oneOf('include-tests', core.getInput('include-tests') || 'false', ['true', 'false'] as const) === 'true',
+    ...djangoVersionInput(core.getInput('django-version'))
   }
+}
+
+function djangoVersionInput(value: string): { djangoVersion?: string } {
+  if (!value) return {}
+  const v = parseDjangoVersion(value)
+  if (!v) throw new UsageError(`input django-version must be a Django version such as 4.2 or 3.2.25, not "${value}"`)
+  return { djangoVersion: v }
 }
 
 /** What the run needs from GitHub: one client (so throttling sees every request) and the pull request's files, listed once. */
@@ -77,17 +88,18 @@ interface ConfigSource {
   inRepo?: string
   file: string
   includeTests: boolean
+  djangoVersion?: string
 }
 
 function configFromDisk(source: ConfigSource, workspace: string): Config {
   const config = existsSync(source.file) ? loadConfig(source.file, source.inRepo === undefined ? undefined : workspace) : defaultConfig()
-  return { ...config, includeTests: source.includeTests || undefined }
+  return { ...config, includeTests: source.includeTests || undefined, ...(source.djangoVersion ? { djangoVersion: source.djangoVersion } : {}) }
 }
 
 /** Reviews a change with the rules of its trusted side. */
 async function reviewChange(change: ChangeSet, source: ConfigSource, workspace: string): Promise<{ result: ReviewResult; config: Config }> {
   const rules = source.inRepo === undefined ? { config: configFromDisk(source, workspace), findings: [] } : rulesOfChangeSet(change, source.inRepo)
-  const config: Config = { ...rules.config, includeTests: source.includeTests || undefined }
+  const config: Config = { ...rules.config, includeTests: source.includeTests || undefined, ...(source.djangoVersion ? { djangoVersion: source.djangoVersion } : {}) }
   const result = await review(change, config)
   result.findings.push(...rules.findings)
   return { result, config }
@@ -134,7 +146,7 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const configFile = resolve(workspace, inputs.configPath)
     const inRepo = relative(workspace, configFile).split(sep).join('/')
-    const source: ConfigSource = { file: configFile, inRepo: inRepo.startsWith('../') || isAbsolute(inRepo) ? undefined : inRepo, includeTests: inputs.includeTests }
+    const source: ConfigSource = { file: configFile, inRepo: inRepo.startsWith('../') || isAbsolute(inRepo) ? undefined : inRepo, includeTests: inputs.includeTests, djangoVersion: inputs.djangoVersion }
     const plan = planFor(context.eventName, context.payload as Parameters<typeof planFor>[1], context.sha, inputs.scan)
     await initPython()
     const coverage: string[] = []

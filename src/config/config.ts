@@ -3,6 +3,7 @@
 import { Minimatch } from 'minimatch'
 import { LineCounter, parseDocument } from 'yaml'
 import { SEVERITIES, type Severity } from '../findings.js'
+import { parseDjangoVersion } from '../deps/django-version.js'
 import { RULE_METAS } from '../rules/catalog.js'
 import { readFileSafely } from '../sources/read-file.js'
 
@@ -16,6 +17,8 @@ export interface Config {
   failOn?: FailOn
   /** List findings in tests, CI, development, templates, docs and vendored files (at low) instead of setting them aside. */
   includeTests?: boolean
+  /** The Django version defaults follow (`3.2`, `4.2.16`), instead of the one the pins say. */
+  djangoVersion?: string
 }
 
 export const DEFAULT_CONFIG_PATH = '.github/django-security.yml'
@@ -77,7 +80,11 @@ export function parseConfig(text: string, path: string): Config {
       const s = String(value)
       if (s !== 'never' && !(SEVERITIES as readonly string[]).includes(s)) throw new UsageError(`${at(offsetOf('fail-on'))}: fail-on must be one of ${SEVERITIES.join(', ')}, never`)
       config.failOn = s as FailOn
-    } else throw new UsageError(`${at(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on)`)
+    } else if (key === 'django-version') {
+      const v = parseDjangoVersion(String(value))
+      if (!v) throw new UsageError(`${at(offsetOf('django-version'))}: django-version must be a Django version such as 4.2 or 3.2.25, not "${String(value)}"`)
+      config.djangoVersion = v
+    } else throw new UsageError(`${at(offsetOf(key))}: unknown key "${key}" (expected rules, ignore-paths, fail-on, django-version)`)
   }
   return config
 }

@@ -1,3 +1,5 @@
+import { atLeast } from '../deps/django-version.js'
+import { existsIn } from '../settings/versioned-defaults.js'
 import { judge, literalFix, locOf, origin, show } from './helpers.js'
 import type { Value } from '../python/values.js'
 import type { Rule, RuleFinding } from './types.js'
@@ -25,9 +27,12 @@ export const cookieSamesiteNone: Rule = {
   check({ settings, base }) {
     const out: RuleFinding[] = []
     for (const name of ['SESSION_COOKIE_SAMESITE', 'CSRF_COOKIE_SAMESITE']) {
+      // the settings exist from Django 2.1; the string "None" means SameSite=None from 3.1 (before, Django refuses it)
+      if (!existsIn(settings.django, name)) continue
+      const explicitNone = atLeast(settings.django, '3.1')
       const s = settings.get(name)
       // the string "None" sets SameSite=None; None and False leave the attribute out
-      const j = judge(s, (v) => v.kind === 'none' || (v.kind === 'bool' && !v.value) || (v.kind === 'str' && v.value.toLowerCase() === 'none'))
+      const j = judge(s, (v) => v.kind === 'none' || (v.kind === 'bool' && !v.value) || (explicitNone && v.kind === 'str' && v.value.toLowerCase() === 'none'))
       if (j.verdict === 'none' || !j.value) {
         const loosened = strictToLax(base?.get(name).value, s.value)
         if (loosened)

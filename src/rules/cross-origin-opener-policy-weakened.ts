@@ -1,3 +1,4 @@
+import { existsIn } from '../settings/versioned-defaults.js'
 import { SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import type { Value } from '../python/values.js'
@@ -35,7 +36,8 @@ export const crossOriginOpenerPolicyWeakened: Rule = {
   },
   preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
+    // Django sends the header from 4.0 on: before, the setting does nothing
+    if (!existsIn(settings.django, 'SECURE_CROSS_ORIGIN_OPENER_POLICY') || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_CROSS_ORIGIN_OPENER_POLICY')
     const j = judge(s, (v) => {
       const verdict = judgeCoop(v)

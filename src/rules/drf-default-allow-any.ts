@@ -53,7 +53,7 @@ export const drfDefaultAllowAny: Rule = {
     title: 'Django REST framework lets anyone call views by default',
     django: [],
     docs: {
-      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: a scan reports that at low, since some projects set `permission_classes` on every view. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
+      what: 'Finds production settings with `rest_framework` installed whose `REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"]` is only `AllowAny`, or an empty list; in a diff, also the key (or the whole `REST_FRAMEWORK` setting) removed. When the key was never set, DRF\'s own default (AllowAny) applies: that is low, and a scan sets it aside (listed with `--include-tests`), since most projects set `permission_classes` on every view or serve public data. `AllowAny` next to another class is not reported: DRF requires every class to pass.',
       why: 'The default permission applies to every API view that does not set its own `permission_classes`. With AllowAny, a view someone forgets to protect, or a new one, is open to anonymous users: reading, changing and deleting data.',
       bad: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],\n}',
       fix: 'REST_FRAMEWORK = {\n    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],\n}'
@@ -85,6 +85,8 @@ export const drfDefaultAllowAny: Rule = {
         subject: SUBJECT,
         loc: locOf(s, settings),
         severity: removed ? undefined : 'low',
+        // never set: measured on real projects, most set permission_classes on each view or serve public data
+        ...(removed ? {} : { aside: "DRF's default permission never set" }),
         removed,
         message: removed
           ? `REST_FRAMEWORK["${KEY}"] is removed from production settings, so DRF falls back to AllowAny and every API view without its own permission_classes answers anonymous requests (${from}).`

@@ -1,12 +1,13 @@
 // Shared logic for rules about a middleware that must be in MIDDLEWARE.
 import type { SettingsView } from '../settings/view.js'
+import { readsMiddlewareClasses } from '../settings/versioned-defaults.js'
 import { findItem, hasEntry, locOf, origin } from './helpers.js'
 import type { RuleContext, RuleFinding } from './types.js'
 
-/** The effective middleware list: MIDDLEWARE, or the pre-2.0 MIDDLEWARE_CLASSES when only that is set. */
+/** The effective middleware list: MIDDLEWARE, or before Django 2.0 MIDDLEWARE_CLASSES when only that is set. */
 export function middlewareSetting(view: SettingsView) {
   const mw = view.get('MIDDLEWARE')
-  if (mw.isDefault) {
+  if (mw.isDefault && readsMiddlewareClasses(view.django)) {
     const legacy = view.get('MIDDLEWARE_CLASSES')
     if (!legacy.isDefault && legacy.binding) return { ...legacy, name: 'MIDDLEWARE_CLASSES' }
   }
@@ -30,7 +31,8 @@ export function missingMiddleware(ctx: RuleContext, dotted: string, subject: str
     const item = findItem(before.value, dotted)
     if (item?.loc) removed = { loc: item.loc, text: `'${dotted}'` }
   }
-  const where = mw.isDefault ? `${settings.path} does not set MIDDLEWARE` : `${mw.name} ${origin(mw, settings).replace(/^it /, '')}`
+  const ignored = mw.isDefault && settings.get('MIDDLEWARE_CLASSES').binding ? `; the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs ${settings.django.why}` : ''
+  const where = mw.isDefault ? `${settings.path} does not set MIDDLEWARE${ignored}` : `${mw.name} ${origin(mw, settings).replace(/^it /, '')}`
   return {
     subject,
     djangoCheck,

@@ -1,3 +1,4 @@
+import { existsIn } from '../settings/versioned-defaults.js'
 import { SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
 import { pyRepr, type Value } from '../python/values.js'
@@ -71,7 +72,8 @@ export const referrerPolicyWeakened: Rule = {
   },
   preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings, base }) {
-    if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
+    // the setting exists from Django 3.0 (default None until 3.1: see versioned-defaults.ts)
+    if (!existsIn(settings.django, 'SECURE_REFERRER_POLICY') || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_REFERRER_POLICY')
     const j = judge(s, (v) => {
       const verdict = judgePolicy(v)

@@ -69,7 +69,8 @@ export function toFindings(items: Placed[], files: FileSet, config: Config): Fin
       djangoCheck: it.raw.djangoCheck,
       affected,
       notes,
-      fileClass: PRODUCTION_SETTINGS
+      fileClass: PRODUCTION_SETTINGS,
+      ...(it.raw.aside ? { aside: it.raw.aside } : {})
     }
   })
 }

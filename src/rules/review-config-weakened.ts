@@ -5,6 +5,7 @@
 import { severityRank, type Severity } from '../findings.js'
 import type { Config, FailOn } from '../config/config.js'
 import type { LineIndex } from '../lines.js'
+import { DEPENDENCY_RULES } from './dependency-rules.js'
 import { FILE_RULES } from './file-rules.js'
 import { RULES } from './index.js'
 import { TREE_RULES } from './tree-rules.js'
@@ -27,7 +28,7 @@ function strictness(f: FailOn | undefined): number {
 }
 
 function ruleSeverity(config: Config, id: string): 'off' | Severity {
-  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...TREE_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...TREE_RULES, ...DEPENDENCY_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
 }
 
 /** What the head configuration weakens, each with a word to find its line by. */
@@ -40,6 +41,8 @@ function weakenings(base: Config, head: Config): { what: string; key: string }[]
   }
   if (strictness(head.failOn) < strictness(base.failOn)) out.push({ what: `lowers fail-on from ${base.failOn ?? 'high'} to ${head.failOn ?? 'high'}`, key: 'fail-on' })
   for (const glob of head.ignorePaths.filter((g) => !base.ignorePaths.includes(g))) out.push({ what: `ignores the paths ${glob}`, key: glob })
+  // an older Django's defaults silence rules about settings it did not have (COOP, SameSite, fallbacks)
+  if (head.djangoVersion !== base.djangoVersion) out.push({ what: `sets django-version to ${head.djangoVersion ?? 'the pinned version'} (from ${base.djangoVersion ?? 'the pinned version'}), which changes the defaults settings are judged by`, key: 'django-version' })
   return out
 }
 
@@ -56,7 +59,7 @@ export const reviewConfigWeakened = {
     title: 'A change edits the configuration of its own review',
     django: [],
     docs: {
-      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths`), at low otherwise.',
+      what: 'Finds a change to the review\'s configuration file (`.github/django-security.yml`). A change is always reviewed with the configuration of its base, so its own edit takes effect only once merged. Reported at high when the edit weakens the review (switches a rule off, lowers a rule\'s severity or `fail-on`, adds `ignore-paths`, changes `django-version`), at low otherwise.',
       why: 'A pull request that could edit the configuration it is judged by could set `fail-on: never` or switch rules off in the same change that weakens the settings, and pass the required check. The reviewers of the change must see and approve the new rules themselves.',
       bad: '# .github/django-security.yml, edited by the same pull request that sets DEBUG = True\nfail-on: never\nrules:\n  debug-enabled: off',
       fix: '# a separate pull request, reviewed on its own, with the reason in its description\nrules:\n  ssl-redirect-disabled: off   # TLS is terminated and redirected at the load balancer'

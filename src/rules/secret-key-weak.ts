@@ -1,3 +1,4 @@
+import { existsIn } from '../settings/versioned-defaults.js'
 import type { Value } from '../python/values.js'
 import { judge, locOf, mask, origin } from './helpers.js'
 import type { Rule, RuleFinding } from './types.js'
@@ -69,8 +70,9 @@ export const secretKeyWeak: Rule = {
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       })
     }
+    // Django reads SECRET_KEY_FALLBACKS from 4.1 on
     const fallbacks = settings.get('SECRET_KEY_FALLBACKS')
-    if (fallbacks.value.kind === 'seq')
+    if (fallbacks.value.kind === 'seq' && existsIn(settings.django, 'SECRET_KEY_FALLBACKS'))
       fallbacks.value.items.forEach((item, i) => {
         const reason = weakness(item.value)
         if (!reason) return

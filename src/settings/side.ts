@@ -1,6 +1,8 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
 import { wantCodeImports } from '../code/wanted.js'
 import { envKey, platformEnv } from './deploy-worlds.js'
+import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
+import { djangoPins } from '../deps/pins.js'
 import { discover, type Discovery } from './discovery.js'
 import type { FileSet } from './modules.js'
 import { SettingsView, Worlds } from './view.js'
@@ -8,29 +10,36 @@ import { SettingsView, Worlds } from './view.js'
 export interface SideAnalysis {
   discovery: Discovery
   views: Map<string, SettingsView>
+  /** The Django version the defaults follow, and where it comes from. */
+  django: DjangoVersion
 }
 
-/** Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already. */
-export function analyzeSide(files: FileSet, candidates?: string[]): SideAnalysis {
+/**
+ * Builds the settings model of one tree; `candidates`: settingsCandidates(files), when known already;
+ * `djangoOption`: the Django version the user named (else the tree's pins say, else the newest).
+ */
+export function analyzeSide(files: FileSet, candidates?: string[], djangoOption?: string): SideAnalysis {
   const discovery = discover(files, candidates)
   // modules deployed on the same platform share their evaluations
   const worlds = new Map<string, Worlds>()
+  const django = djangoVersion(files, djangoOption)
   const views = new Map<string, SettingsView>()
   for (const entry of discovery.entries) {
     const platform = platformEnv(entry.deployments)
     const key = envKey(platform)
     let w = worlds.get(key)
     if (!w) worlds.set(key, (w = new Worlds(discovery.index, platform)))
-    views.set(entry.path, new SettingsView(entry, w))
+    views.set(entry.path, new SettingsView(entry, w, django))
   }
-  return { discovery, views }
+  return { discovery, views, django }
 }
 
 /** Paths the analysis needed but the source has not read yet (imports of settings modules). */
 export function wantedPaths(side: SideAnalysis): string[] {
   // Evaluate every entry so that imports are resolved and recorded as wanted.
   for (const view of side.views.values()) view.get('DEBUG')
-  // and the modules changed views import their authentication classes from (code rules)
+  // and the modules changed views import their authentication classes from, and the URLconfs (code rules)
   wantCodeImports(side.discovery.index)
-  return [...side.discovery.index.wanted]
+  // and requirement files included under names no source reads by itself (`-r ../deps/common.pip`)
+  return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread]
 }

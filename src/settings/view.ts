@@ -3,7 +3,8 @@
 import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
-import { DJANGO_DEFAULTS } from './defaults.js'
+import type { DjangoVersion } from '../deps/django-version.js'
+import { defaultsFor } from './versioned-defaults.js'
 import { addsNothing, distinctDeployments, envKey, suppliedBinding, worldEnv } from './deploy-worlds.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
@@ -66,7 +67,9 @@ const MAX_LITERAL_WORLDS = 8
 export class SettingsView {
   constructor(
     readonly entry: EntryModule,
-    private readonly worlds: Worlds
+    private readonly worlds: Worlds,
+    /** The Django the project runs (pins, --django-version, or the newest assumed): defaults follow it. */
+    readonly django: DjangoVersion
   ) {}
 
   get path(): string {
@@ -133,7 +136,7 @@ export class SettingsView {
   private settingIn(evaluator: WorldEvaluator, name: string): Setting {
     const result = evaluator.evaluate(this.path)
     const binding = result?.ns.bindings.get(name)
-    const fallback = DJANGO_DEFAULTS[name] ?? unknown(`${name} is not set`)
+    const fallback = defaultsFor(this.django)[name] ?? unknown(`${name} is not set`)
     if (!binding) {
       if (result?.ns.dynamic) return { name, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false }
       return { name, value: fallback, isDefault: true }

@@ -1,0 +1,45 @@
+// Django's defaults as they were in the release a project runs: the settings whose default changed
+// (or that did not exist yet) between 2.0 and today. Everything else is the newest default.
+import { atLeast, type DjangoVersion } from '../deps/django-version.js'
+import { NONE, str, type Value } from '../python/values.js'
+import { DJANGO_DEFAULTS } from './defaults.js'
+
+const bySeries = new Map<string, Record<string, Value>>()
+
+/**
+ * - `X_FRAME_OPTIONS` was `'SAMEORIGIN'` before 3.0 (`'DENY'` since);
+ * - `SECURE_REFERRER_POLICY` was None in 3.0 (`'same-origin'` since 3.1) and did not exist before;
+ * - `SECURE_CROSS_ORIGIN_OPENER_POLICY` exists from 4.0, `SECRET_KEY_FALLBACKS` from 4.1,
+ *   `SESSION_COOKIE_SAMESITE`/`CSRF_COOKIE_SAMESITE` from 2.1: before, none is sent or used (the
+ *   rules about them are silent there: see `existsIn`).
+ */
+export function defaultsFor(v: DjangoVersion): Record<string, Value> {
+  let d = bySeries.get(v.series)
+  if (!d) {
+    d = { ...DJANGO_DEFAULTS }
+    if (!atLeast(v, '3.0')) d.X_FRAME_OPTIONS = str('SAMEORIGIN')
+    if (!atLeast(v, '3.1')) d.SECURE_REFERRER_POLICY = NONE
+    if (!atLeast(v, '4.0')) d.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE
+    if (!atLeast(v, '2.1')) d.SESSION_COOKIE_SAMESITE = d.CSRF_COOKIE_SAMESITE = NONE
+    bySeries.set(v.series, d)
+  }
+  return d
+}
+
+/** The release a setting first took effect in; settings not listed exist in every release judged. */
+const INTRODUCED: Record<string, string> = {
+  SESSION_COOKIE_SAMESITE: '2.1',
+  CSRF_COOKIE_SAMESITE: '2.1',
+  SECURE_REFERRER_POLICY: '3.0',
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: '4.0',
+  SECRET_KEY_FALLBACKS: '4.1'
+}
+
+/** Whether a setting does anything in the Django a project runs (a setting Django does not know is ignored). */
+export function existsIn(v: DjangoVersion, setting: string): boolean {
+  const since = INTRODUCED[setting]
+  return since === undefined || atLeast(v, since)
+}
+
+/** `MIDDLEWARE_CLASSES` is read only before 2.0 (and only when `MIDDLEWARE` is not set). */
+export const readsMiddlewareClasses = (v: DjangoVersion): boolean => !atLeast(v, '2.0')
