@@ -49,3 +49,11 @@ describe('suppressions in a diff come from the trusted side', () => {
     expect(r.suppressed).toEqual([])
   })
 })
+
+describe('suppressions in template comments', () => {
+  it('reads the reason without the comment closer', () => {
+    expect(parseSuppression('{{ x|safe }} {# django-security: ignore[template-unescaped-output] -- sanitised with nh3 #}')).toEqual({ rules: ['template-unescaped-output'], reason: 'sanitised with nh3' })
+    expect(parseSuppression('<!-- django-security: ignore[template-unescaped-output] -- static markup -->')).toEqual({ rules: ['template-unescaped-output'], reason: 'static markup' })
+    expect(parseSuppression('{# django-security: ignore[template-unescaped-output] -- #}')).toEqual({ error: expect.stringContaining('needs a reason') })
+  })
+})

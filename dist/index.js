@@ -12294,13 +12294,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names = this.#headersList.toSortedArray();
+        const names3 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names;
+          return this.#headersList[kHeadersSortedMap] = names3;
         }
-        for (let i2 = 0; i2 < names.length; ++i2) {
-          const { 0: name2, 1: value } = names[i2];
+        for (let i2 = 0; i2 < names3.length; ++i2) {
+          const { 0: name2, 1: value } = names3[i2];
           if (name2 === "set-cookie") {
             for (let j3 = 0; j3 < cookies.length; ++j3) {
               headers.push([name2, cookies[j3]]);
@@ -18740,7 +18740,7 @@ var require_eventsource = __commonJS({
     var experimentalWarned = false;
     var defaultReconnectionTime = 3e3;
     var CONNECTING = 0;
-    var OPEN = 1;
+    var OPEN2 = 1;
     var CLOSED = 2;
     var ANONYMOUS = "anonymous";
     var USE_CREDENTIALS = "use-credentials";
@@ -18872,7 +18872,7 @@ var require_eventsource = __commonJS({
             this.dispatchEvent(new Event("error"));
             return;
           }
-          this.#readyState = OPEN;
+          this.#readyState = OPEN2;
           this.dispatchEvent(new Event("open"));
           this.#state.origin = response.urlList[response.urlList.length - 1].origin;
           const eventSourceStream = new EventSourceStream({
@@ -18979,7 +18979,7 @@ var require_eventsource = __commonJS({
         __proto__: null,
         configurable: false,
         enumerable: true,
-        value: OPEN,
+        value: OPEN2,
         writable: false
       },
       CLOSED: {
@@ -20668,17 +20668,17 @@ var require_createNode = __commonJS({
     var identity2 = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value, tagName, tags) {
-      if (tagName) {
-        const match2 = tags.filter((t2) => t2.tag === tagName);
+    function findTagObject(value, tagName2, tags) {
+      if (tagName2) {
+        const match2 = tags.filter((t2) => t2.tag === tagName2);
         const tagObj = match2.find((t2) => !t2.format) ?? match2[0];
         if (!tagObj)
-          throw new Error(`Tag ${tagName} not found`);
+          throw new Error(`Tag ${tagName2} not found`);
         return tagObj;
       }
       return tags.find((t2) => t2.identify?.(value) && !t2.format);
     }
-    function createNode(value, tagName, ctx) {
+    function createNode(value, tagName2, ctx) {
       if (identity2.isDocument(value))
         value = value.contents;
       if (identity2.isNode(value))
@@ -20703,9 +20703,9 @@ var require_createNode = __commonJS({
           sourceObjects.set(value, ref);
         }
       }
-      if (tagName?.startsWith("!!"))
-        tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (tagName2?.startsWith("!!"))
+        tagName2 = defaultTagPrefix + tagName2.slice(2);
+      let tagObj = findTagObject(value, tagName2, schema.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -20723,8 +20723,8 @@ var require_createNode = __commonJS({
         delete ctx.onTagObj;
       }
       const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
-      if (tagName)
-        node.tag = tagName;
+      if (tagName2)
+        node.tag = tagName2;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
       if (ref)
@@ -23169,9 +23169,9 @@ var require_tags = __commonJS({
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
-          const tagName = JSON.stringify(tag);
+          const tagName2 = JSON.stringify(tag);
           const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          throw new Error(`Unknown custom tag ${tagName2}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -24286,20 +24286,20 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    function resolveCollection(CN, ctx, token, onError, tagName2, tag) {
       const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
       const Coll = coll.constructor;
-      if (tagName === "!" || tagName === Coll.tagName) {
+      if (tagName2 === "!" || tagName2 === Coll.tagName) {
         coll.tag = Coll.tagName;
         return coll;
       }
-      if (tagName)
-        coll.tag = tagName;
+      if (tagName2)
+        coll.tag = tagName2;
       return coll;
     }
     function composeCollection(CN, ctx, token, props, onError) {
       const tagToken = props.tag;
-      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      const tagName2 = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token.type === "block-seq") {
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
@@ -24309,12 +24309,12 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+      if (!tagToken || !tagName2 || tagName2 === "!" || tagName2 === YAMLMap.YAMLMap.tagName && expType === "map" || tagName2 === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName2);
       }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName2 && t2.collection === expType);
       if (!tag) {
-        const kt2 = ctx.schema.knownTags[tagName];
+        const kt2 = ctx.schema.knownTags[tagName2];
         if (kt2?.collection === expType) {
           ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
           tag = kt2;
@@ -24322,16 +24322,16 @@ var require_compose_collection = __commonJS({
           if (kt2) {
             onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
           } else {
-            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token, onError, tagName2);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token, onError, tagName2, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node = identity2.isNode(res) ? res : new Scalar.Scalar(res);
       node.range = coll.range;
-      node.tag = tagName;
+      node.tag = tagName2;
       if (tag?.format)
         node.format = tag.format;
       return node;
@@ -24754,12 +24754,12 @@ var require_compose_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
       const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      const tagName2 = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity2.SCALAR];
-      } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      } else if (tagName2)
+        tag = findScalarTagByName(ctx.schema, value, tagName2, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
@@ -24777,20 +24777,20 @@ var require_compose_scalar = __commonJS({
       scalar.source = value;
       if (type)
         scalar.type = type;
-      if (tagName)
-        scalar.tag = tagName;
+      if (tagName2)
+        scalar.tag = tagName2;
       if (tag.format)
         scalar.format = tag.format;
       if (comment)
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-      if (tagName === "!")
+    function findScalarTagByName(schema, value, tagName2, tagToken, onError) {
+      if (tagName2 === "!")
         return schema[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
-        if (!tag.collection && tag.tag === tagName) {
+        if (!tag.collection && tag.tag === tagName2) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
           else
@@ -24800,12 +24800,12 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt2 = schema.knownTags[tagName];
+      const kt2 = schema.knownTags[tagName2];
       if (kt2 && !kt2.collection) {
         schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
         return kt2;
       }
-      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, tagName2 !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
@@ -24829,11 +24829,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i2 = pos - 1; i2 >= 0; --i2) {
-          let st2 = before[i2];
+          let st2 = before2[i2];
           switch (st2.type) {
             case "space":
             case "comment":
@@ -24841,10 +24841,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st2.source.length;
               continue;
           }
-          st2 = before[++i2];
+          st2 = before2[++i2];
           while (st2?.type === "space") {
             offset += st2.source.length;
-            st2 = before[++i2];
+            st2 = before2[++i2];
           }
           break;
         }
@@ -24922,10 +24922,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -27313,10 +27313,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c3) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names3, c3) => {
           if (c3 instanceof Name)
-            names[c3.str] = (names[c3.str] || 0) + 1;
-          return names;
+            names3[c3.str] = (names3[c3.str] || 0) + 1;
+          return names3;
         }, {});
       }
     };
@@ -27642,11 +27642,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n2;
       }
-      optimizeNames(names, constants4) {
-        if (!names[this.name.str])
+      optimizeNames(names3, constants4) {
+        if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names3, constants4);
         return this;
       }
       get names() {
@@ -27663,15 +27663,15 @@ var require_codegen = __commonJS({
       render({ _n: _n2 }) {
         return `${this.lhs} = ${this.rhs};` + _n2;
       }
-      optimizeNames(names, constants4) {
-        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names3, constants4) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names3, constants4);
         return this;
       }
       get names() {
-        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names, this.rhs);
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -27727,8 +27727,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names3, constants4) {
+        this.code = optimizeExpr(this.code, names3, constants4);
         return this;
       }
       get names() {
@@ -27757,20 +27757,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names3, constants4) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names3, constants4))
             continue;
-          subtractNames(names, n.names);
+          subtractNames(names3, n.names);
           nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -27815,20 +27815,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names3, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants4);
+        if (!(super.optimizeNames(names3, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names3, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
-        addExprNames(names, this.condition);
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
         if (this.else)
-          addNames(names, this.else.names);
-        return names;
+          addNames(names3, this.else.names);
+        return names3;
       }
     };
     If.kind = "if";
@@ -27843,10 +27843,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names3, constants4) {
+        if (!super.optimizeNames(names3, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names3, constants4);
         return this;
       }
       get names() {
@@ -27867,8 +27867,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name2}=${from}; ${name2}<${to2}; ${name2}++)` + super.render(opts);
       }
       get names() {
-        const names = addExprNames(super.names, this.from);
-        return addExprNames(names, this.to);
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
       }
     };
     var ForIter = class extends For {
@@ -27882,10 +27882,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names3, constants4) {
+        if (!super.optimizeNames(names3, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names3, constants4);
         return this;
       }
       get names() {
@@ -27927,20 +27927,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names3, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names3, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants4);
         return this;
       }
       get names() {
-        const names = super.names;
+        const names3 = super.names;
         if (this.catch)
-          addNames(names, this.catch.names);
+          addNames(names3, this.catch.names);
         if (this.finally)
-          addNames(names, this.finally.names);
-        return names;
+          addNames(names3, this.finally.names);
+        return names3;
       }
     };
     var Catch = class extends BlockNode {
@@ -28224,15 +28224,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names, from) {
+    function addNames(names3, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) + (from[n] || 0);
-      return names;
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
     }
-    function addExprNames(names, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr3, names, constants4) {
+    function optimizeExpr(expr3, names3, constants4) {
       if (expr3 instanceof code_1.Name)
         return replaceName(expr3);
       if (!canOptimize(expr3))
@@ -28248,18 +28248,18 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c3 = constants4[n.str];
-        if (c3 === void 0 || names[n.str] !== 1)
+        if (c3 === void 0 || names3[n.str] !== 1)
           return n;
-        delete names[n.str];
+        delete names3[n.str];
         return c3;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants4[c3.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names3[c3.str] === 1 && constants4[c3.str] !== void 0);
       }
     }
-    function subtractNames(names, from) {
+    function subtractNames(names3, from) {
       for (const n in from)
-        names[n] = (names[n] || 0) - (from[n] || 0);
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
     }
     function not(x3) {
       return typeof x3 == "boolean" || typeof x3 == "number" || x3 === null ? !x3 : (0, code_1._)`!${par(x3)}`;
@@ -28457,7 +28457,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names = {
+    var names3 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -28486,7 +28486,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names;
+    exports.default = names3;
   }
 });
 
@@ -32106,13 +32106,13 @@ var require_core = __commonJS({
       RULES2.all[keyword] = rule;
       (_a = definition2.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i2 = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i2 >= 0) {
         ruleGroup.rules.splice(i2, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -33849,8 +33849,8 @@ var require_discriminator = __commonJS({
     var ref_error_1 = require_ref_error();
     var util_1 = require_util9();
     var error2 = {
-      message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
-      params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
+      message: ({ params: { discrError, tagName: tagName2 } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName2}" must be string` : `value of tag "${tagName2}" must be in oneOf`,
+      params: ({ params: { discrError, tag, tagName: tagName2 } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName2}, tagValue: ${tag}}`
     };
     var def = {
       keyword: "discriminator",
@@ -33863,16 +33863,16 @@ var require_discriminator = __commonJS({
         if (!it2.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema.propertyName;
-        if (typeof tagName != "string")
+        const tagName2 = schema.propertyName;
+        if (typeof tagName2 != "string")
           throw new Error("discriminator: requires propertyName");
         if (schema.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf3)
           throw new Error("discriminator: requires oneOf keyword");
         const valid2 = gen.let("valid", false);
-        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName)}`);
-        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+        const tag = gen.const("tag", (0, codegen_1._)`${data}${(0, codegen_1.getProperty)(tagName2)}`);
+        gen.if((0, codegen_1._)`typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName: tagName2 }));
         cxt.ok(valid2);
         function validateMapping() {
           const mapping = getMapping();
@@ -33882,7 +33882,7 @@ var require_discriminator = __commonJS({
             gen.assign(valid2, applyTagSchema(mapping[tagValue]));
           }
           gen.else();
-          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+          cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName: tagName2 });
           gen.endIf();
         }
         function applyTagSchema(schemaProp) {
@@ -33906,18 +33906,18 @@ var require_discriminator = __commonJS({
               if (sch === void 0)
                 throw new ref_error_1.default(it2.opts.uriResolver, it2.baseId, ref);
             }
-            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+            const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName2];
             if (typeof propSch != "object") {
-              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+              throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName2}"`);
             }
             tagRequired = tagRequired && (topRequired || hasRequired(sch));
             addMappings(propSch, i2);
           }
           if (!tagRequired)
-            throw new Error(`discriminator: "${tagName}" must be required`);
+            throw new Error(`discriminator: "${tagName2}" must be required`);
           return oneOfMapping;
           function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+            return Array.isArray(required) && required.includes(tagName2);
           }
           function addMappings(sch, i2) {
             if (sch.const) {
@@ -33927,12 +33927,12 @@ var require_discriminator = __commonJS({
                 addMapping(tagValue, i2);
               }
             } else {
-              throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+              throw new Error(`discriminator: "properties/${tagName2}" must have "const" or "enum"`);
             }
           }
           function addMapping(tagValue, i2) {
             if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-              throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+              throw new Error(`discriminator: "${tagName2}" values must be unique strings`);
             }
             oneOfMapping[tagValue] = i2;
           }
@@ -34167,1325 +34167,6 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module2) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults3, onto = {}) {
-        var k2, ref, v2;
-        for (k2 in defaults3) {
-          v2 = defaults3[k2];
-          onto[k2] = (ref = received[k2]) != null ? ref : v2;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults3, onto = {}) {
-        var k2, v2;
-        for (k2 in received) {
-          v2 = received[k2];
-          if (defaults3[k2] !== void 0) {
-            onto[k2] = v2;
-          }
-        }
-        return onto;
-      };
-      var parser2 = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance2) {
-          this.instance = instance2;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name2, cb) => {
-            return this._addListener(name2, "many", cb);
-          };
-          this.instance.once = (name2, cb) => {
-            return this._addListener(name2, "once", cb);
-          };
-          this.instance.removeAllListeners = (name2 = null) => {
-            if (name2 != null) {
-              return delete this._events[name2];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name2, status, cb) {
-          var base;
-          if ((base = this._events)[name2] == null) {
-            base[name2] = [];
-          }
-          this._events[name2].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name2) {
-          if (this._events[name2] != null) {
-            return this._events[name2].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name2, ...args3) {
-          var e, promises3;
-          try {
-            if (name2 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name2}`, args3);
-            }
-            if (this._events[name2] == null) {
-              return;
-            }
-            this._events[name2] = this._events[name2].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name2].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args3) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x3) {
-              return x3 != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i2;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j3, ref, results;
-            results = [];
-            for (i2 = j3 = 1, ref = num_priorities; 1 <= ref ? j3 <= ref : j3 >= ref; i2 = 1 <= ref ? ++j3 : --j3) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn2) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn2);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j3, len, list2;
-          for (j3 = 0, len = arr.length; j3 < len; j3++) {
-            list2 = arr[j3];
-            if (list2.length > 0) {
-              return list2;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser2;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args3;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run3, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
-          }
-        }
-        doExpire(clearGlobalState, run3, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run3(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser2;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance2, storeOptions, storeInstanceOptions) {
-          this.instance = instance2;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t2 = 0) {
-          return new this.Promise(function(resolve2, reject) {
-            return setTimeout(resolve2, t2);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k2, pos, ref, results, v2;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
-              if (v2 === pos) {
-                results.push(k2);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v2, i2) => {
-            acc[this.status[i2]] = v2;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name2, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name2;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args3, cb, error2, reject, resolve2, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args: args3, resolve: resolve2, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args3);
-                return function() {
-                  return resolve2(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args3) {
-          var promise, reject, resolve2;
-          resolve2 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve2 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args: args3, resolve: resolve2, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser2;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance2;
-            instance2 = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance2 != null) {
-              delete this.instances[key];
-              await instance2.disconnect();
-            }
-            return instance2 != null || deleted > 0;
-          }
-          limiters() {
-            var k2, ref, results, v2;
-            ref = this.instances;
-            results = [];
-            for (k2 in ref) {
-              v2 = ref[k2];
-              results.push({
-                key: k2,
-                limiter: v2
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i2, k2, keys, len, next, start2;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start2 = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i2 = 0, len = found.length; i2 < len; i2++) {
-                k2 = found[i2];
-                keys.push(k2.slice(start2, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k2, ref, results, time, v2;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k2 in ref) {
-                v2 = ref[k2];
-                try {
-                  if (await v2._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k2));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v2.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser2;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser2;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck2 = (function() {
-        class Bottleneck3 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run3;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run3 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run3, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run3, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args3, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args: args3 } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args: args3, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args3, options });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at3) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
-              };
-              return new this.Promise((resolve2, reject) => {
-                if (finished()) {
-                  return resolve2();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve2();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k2, ref, v2;
-                ref = this._scheduled;
-                for (k2 in ref) {
-                  v2 = ref[k2];
-                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
-                    clearTimeout(v2.timeout);
-                    clearTimeout(v2.expiration);
-                    v2.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args3, blocked, error2, options, reachedHWM, shifted2, strategy;
-            ({ args: args3, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args3, options, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted2 = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted2 != null) {
-                shifted2.doDrop();
-              }
-              if (shifted2 == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
-                if (shifted2 == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args3) {
-            var cb, fn2, job, options, ref, ref1, task;
-            if (typeof args3[0] === "function") {
-              ref = args3, [fn2, ...args3] = ref, [cb] = splice.call(args3, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args3, [options, fn2, ...args3] = ref1, [cb] = splice.call(args3, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args4) => {
-              return new this.Promise(function(resolve2, reject) {
-                return fn2(...args4, function(...args5) {
-                  return (args5[0] != null ? reject : resolve2)(args5);
-                });
-              });
-            };
-            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args4) {
-              return typeof cb === "function" ? cb(...args4) : void 0;
-            }).catch(function(args4) {
-              if (Array.isArray(args4)) {
-                return typeof cb === "function" ? cb(...args4) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args4) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args3) {
-            var job, options, task;
-            if (typeof args3[0] === "function") {
-              [task, ...args3] = args3;
-              options = {};
-            } else {
-              [options, task, ...args3] = args3;
-            }
-            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn2) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args3) {
-              return schedule(fn2.bind(this), ...args3);
-            };
-            wrapped.withOptions = function(options, ...args3) {
-              return schedule(options, fn2, ...args3);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck3.default = Bottleneck3;
-        Bottleneck3.Events = Events$4;
-        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
-        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
-        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
-        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
-        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
-        Bottleneck3.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck3.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck3.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck3.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck3.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck3.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck3.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck3;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck2;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
   }
 });
 
@@ -37183,8 +35864,8 @@ var init_main = __esm({
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString2) {
-      function fromPlainText(plainText2) {
-        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText3) {
+        return plainText3.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString2.fromPlainText = fromPlainText;
       function is2(value) {
@@ -39837,8 +38518,8 @@ var require_property = __commonJS({
         let index = value.indexOf("=");
         if (index !== -1) {
           let initial = value.charAt(0);
-          let before = value.charAt(index - 1);
-          if (initial === '"' && before === '"' || initial === "'" && before === "'" || initial !== '"' && initial !== "'") {
+          let before2 = value.charAt(index - 1);
+          if (initial === '"' && before2 === '"' || initial === "'" && before2 === "'" || initial !== '"' && initial !== "'") {
             return vscode_languageserver_types_1.Range.create(arg.getRange().start, document2.positionAt(document2.offsetAt(arg.getRange().start) + index));
           }
         }
@@ -41973,6 +40654,1325 @@ var require_main = __commonJS({
       }
       DockerfileParser3.parse = parse9;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module2) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module2 !== "undefined" ? module2.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults3, onto = {}) {
+        var k2, ref, v2;
+        for (k2 in defaults3) {
+          v2 = defaults3[k2];
+          onto[k2] = (ref = received[k2]) != null ? ref : v2;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults3, onto = {}) {
+        var k2, v2;
+        for (k2 in received) {
+          v2 = received[k2];
+          if (defaults3[k2] !== void 0) {
+            onto[k2] = v2;
+          }
+        }
+        return onto;
+      };
+      var parser2 = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance2) {
+          this.instance = instance2;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name2, cb) => {
+            return this._addListener(name2, "many", cb);
+          };
+          this.instance.once = (name2, cb) => {
+            return this._addListener(name2, "once", cb);
+          };
+          this.instance.removeAllListeners = (name2 = null) => {
+            if (name2 != null) {
+              return delete this._events[name2];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name2, status, cb) {
+          var base;
+          if ((base = this._events)[name2] == null) {
+            base[name2] = [];
+          }
+          this._events[name2].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name2) {
+          if (this._events[name2] != null) {
+            return this._events[name2].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name2, ...args3) {
+          var e, promises3;
+          try {
+            if (name2 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name2}`, args3);
+            }
+            if (this._events[name2] == null) {
+              return;
+            }
+            this._events[name2] = this._events[name2].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name2].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args3) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x3) {
+              return x3 != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j3, ref, results;
+            results = [];
+            for (i2 = j3 = 1, ref = num_priorities; 1 <= ref ? j3 <= ref : j3 >= ref; i2 = 1 <= ref ? ++j3 : --j3) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn2) {
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn2);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j3, len, list2;
+          for (j3 = 0, len = arr.length; j3 < len; j3++) {
+            list2 = arr[j3];
+            if (list2.length > 0) {
+              return list2;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser2;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args3, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args3;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run3, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+          }
+        }
+        doExpire(clearGlobalState, run3, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run3, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run3, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run3(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser2;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance2, storeOptions, storeInstanceOptions) {
+          this.instance = instance2;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t2 = 0) {
+          return new this.Promise(function(resolve2, reject) {
+            return setTimeout(resolve2, t2);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k2, pos, ref, results, v2;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k2 in ref) {
+              v2 = ref[k2];
+              if (v2 === pos) {
+                results.push(k2);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v2, i2) => {
+            acc[this.status[i2]] = v2;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name2, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name2;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args3, cb, error2, reject, resolve2, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args: args3, resolve: resolve2, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args3);
+                return function() {
+                  return resolve2(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args3) {
+          var promise, reject, resolve2;
+          resolve2 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve2 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args: args3, resolve: resolve2, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser2;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance2;
+            instance2 = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance2 != null) {
+              delete this.instances[key];
+              await instance2.disconnect();
+            }
+            return instance2 != null || deleted > 0;
+          }
+          limiters() {
+            var k2, ref, results, v2;
+            ref = this.instances;
+            results = [];
+            for (k2 in ref) {
+              v2 = ref[k2];
+              results.push({
+                key: k2,
+                limiter: v2
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k2, keys, len, next, start2;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start2 = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k2 = found[i2];
+                keys.push(k2.slice(start2, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k2, ref, results, time, v2;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k2 in ref) {
+                v2 = ref[k2];
+                try {
+                  if (await v2._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k2));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v2.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser2;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser2;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run3;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run3 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run3, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run3, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args3, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args: args3 } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args: args3, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args: args3, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at3) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at3;
+              };
+              return new this.Promise((resolve2, reject) => {
+                if (finished()) {
+                  return resolve2();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve2();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k2, ref, v2;
+                ref = this._scheduled;
+                for (k2 in ref) {
+                  v2 = ref[k2];
+                  if (this.jobStatus(v2.job.options.id) === "RUNNING") {
+                    clearTimeout(v2.timeout);
+                    clearTimeout(v2.expiration);
+                    v2.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args3, blocked, error2, options, reachedHWM, shifted2, strategy;
+            ({ args: args3, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args: args3, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted2 = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted2 != null) {
+                shifted2.doDrop();
+              }
+              if (shifted2 == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted2 == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args3) {
+            var cb, fn2, job, options, ref, ref1, task;
+            if (typeof args3[0] === "function") {
+              ref = args3, [fn2, ...args3] = ref, [cb] = splice.call(args3, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args3, [options, fn2, ...args3] = ref1, [cb] = splice.call(args3, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args4) => {
+              return new this.Promise(function(resolve2, reject) {
+                return fn2(...args4, function(...args5) {
+                  return (args5[0] != null ? reject : resolve2)(args5);
+                });
+              });
+            };
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args4) {
+              return typeof cb === "function" ? cb(...args4) : void 0;
+            }).catch(function(args4) {
+              if (Array.isArray(args4)) {
+                return typeof cb === "function" ? cb(...args4) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args4) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args3) {
+            var job, options, task;
+            if (typeof args3[0] === "function") {
+              [task, ...args3] = args3;
+              options = {};
+            } else {
+              [options, task, ...args3] = args3;
+            }
+            job = new Job$1(task, args3, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn2) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args3) {
+              return schedule(fn2.bind(this), ...args3);
+            };
+            wrapped.withOptions = function(options, ...args3) {
+              return schedule(options, fn2, ...args3);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
   }
 });
 
@@ -44512,11 +44512,11 @@ function merge(defaults3, route, options) {
 }
 function addQueryParameters(url, parameters) {
   const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
+  const names3 = Object.keys(parameters);
+  if (names3.length === 0) {
     return url;
   }
-  return url + separator + names.map((name2) => {
+  return url + separator + names3.map((name2) => {
     if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
@@ -51041,7 +51041,7 @@ minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
 // src/config/config.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml6 = __toESM(require_dist(), 1);
 
 // src/sources/read-file.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
@@ -52160,8 +52160,8 @@ function cells(line2) {
   return out2;
 }
 function csvHeader(line2, secretName2) {
-  const names = cells(line2).map((c3) => c3.text.trim());
-  return names.some((n) => n && secretName2(n)) ? names : void 0;
+  const names3 = cells(line2).map((c3) => c3.text.trim());
+  return names3.some((n) => n && secretName2(n)) ? names3 : void 0;
 }
 function csvPairs(line2, columns) {
   const out2 = [];
@@ -52315,9 +52315,9 @@ function enclosingTarget(line2, preceding) {
   const here = collectionTarget(line2);
   if (here) return here;
   for (let n = 0; n < MAX_LIST_LINES; n++) {
-    const before = preceding(n);
-    if (before === void 0) return void 0;
-    const t2 = before.trim();
+    const before2 = preceding(n);
+    if (before2 === void 0) return void 0;
+    const t2 = before2.trim();
     if (t2 === "" || t2.startsWith("#") || t2.startsWith('"') || t2.startsWith("'")) continue;
     return collectionTarget(t2);
   }
@@ -52604,12 +52604,12 @@ function quotedPairs(line2, quoted, byEnd, code, out2) {
       continue;
     }
     if (op === ",") {
-      const before = skipSpaceBack(line2, k2.before);
-      if (k2.quoted && line2[before] === "(") {
-        const call3 = callNameBefore(line2, before);
+      const before2 = skipSpaceBack(line2, k2.before);
+      if (k2.quoted && line2[before2] === "(") {
+        const call3 = callNameBefore(line2, before2);
         if (!call3 || !readsConfig(call3)) continue;
-      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before] === "(") {
-        const eq2 = skipSpaceBack(line2, before - 1);
+      } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before2] === "(") {
+        const eq2 = skipSpaceBack(line2, before2 - 1);
         if (line2[eq2] !== "=") continue;
         const name2 = keyBefore(line2, eq2 - 1, byEnd);
         if (!name2) continue;
@@ -53437,11 +53437,11 @@ function heldCredentials(ctx) {
   const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text);
   if (!hits.length) return void 0;
   const lines = ctx.text.split("\n");
-  const names = /* @__PURE__ */ new Set();
-  for (const h3 of hits) names.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
+  const names3 = /* @__PURE__ */ new Set();
+  for (const h3 of hits) names3.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
   let local;
   const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
-  return { names: [...names], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
+  return { names: [...names3], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
 }
 var envFileCommitted = {
   meta: {
@@ -58395,12 +58395,12 @@ function statements(n) {
   return out2;
 }
 function assignedInText(from, to2) {
-  const names = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   for (let i2 = from; i2 <= Math.min(to2, from + 1e4); i2++) {
     const m2 = /^\s*([\p{L}\p{Nl}_][\p{L}\p{N}_]*)\s*(?:[-+*|]?=)(?!=)/u.exec((conv.lines[i2 - 1] ?? "").slice(0, 1e3));
-    if (m2) names.add(m2[1].normalize("NFKC"));
+    if (m2) names3.add(m2[1].normalize("NFKC"));
   }
-  return [...names];
+  return [...names3];
 }
 function statement(n) {
   const s = span(n);
@@ -58443,7 +58443,7 @@ function statement(n) {
     case "future_import_statement":
       return [{ ...s, t: "other" }];
     case "import_statement": {
-      const names = n.childrenForFieldName("name").flatMap((c3) => {
+      const names3 = n.childrenForFieldName("name").flatMap((c3) => {
         if (!c3) return [];
         if (c3.type === "aliased_import") {
           const alias = c3.childForFieldName("alias");
@@ -58451,7 +58451,7 @@ function statement(n) {
         }
         return [{ dotted: dotted(c3), as: null }];
       });
-      return [{ ...s, t: "import", names }];
+      return [{ ...s, t: "import", names: names3 }];
     }
     case "for_statement": {
       const orelse = block(named2(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
@@ -58572,7 +58572,7 @@ function importFrom(n, s) {
     }
   } else module2 = dotted(moduleNode);
   if (named2(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
-  const names = n.childrenForFieldName("name").flatMap((c3) => {
+  const names3 = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
     if (c3.type === "aliased_import") {
       const name2 = dotted(c3.childForFieldName("name"));
@@ -58581,7 +58581,7 @@ function importFrom(n, s) {
     }
     return [{ name: dotted(c3), as: dotted(c3) }];
   });
-  return { ...s, t: "importfrom", level, module: module2, names };
+  return { ...s, t: "importfrom", level, module: module2, names: names3 };
 }
 function expressionStatement(n, s) {
   if (n.type === "assignment") {
@@ -60290,8 +60290,8 @@ function missingMiddleware(ctx, dotted2, subject, djangoCheck, consequence) {
   const short = dotted2.split(".").pop();
   let removed;
   if (base) {
-    const before = middlewareSetting(base);
-    const item = findItem(before.value, dotted2);
+    const before2 = middlewareSetting(base);
+    const item = findItem(before2.value, dotted2);
     if (item?.loc) removed = { loc: item.loc, text: `'${dotted2}'` };
   }
   const ignored = mw.isDefault && settings.get("MIDDLEWARE_CLASSES").binding ? `; the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs ${settings.django.why}` : "";
@@ -60402,8 +60402,8 @@ var contentTypeNosniffDisabled = {
 
 // src/rules/cookie-samesite-none.ts
 var sameSite = (v2) => v2?.kind === "str" ? v2.value.toLowerCase() : void 0;
-function strictToLax(before, now) {
-  return sameSite(before) === "strict" && sameSite(now) === "lax";
+function strictToLax(before2, now) {
+  return sameSite(before2) === "strict" && sameSite(now) === "lax";
 }
 var cookieSamesiteNone = {
   meta: {
@@ -60426,8 +60426,8 @@ var cookieSamesiteNone = {
       const s = settings.get(name2);
       const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || explicitNone && v2.kind === "str" && v2.value.toLowerCase() === "none");
       if (j3.verdict === "none" || !j3.value) {
-        const loosened2 = strictToLax(base?.get(name2).value, s.value);
-        if (loosened2)
+        const loosened3 = strictToLax(base?.get(name2).value, s.value);
+        if (loosened3)
           out2.push({
             subject: `${name2}:loosened`,
             loc: locOf(s, settings),
@@ -60452,12 +60452,12 @@ var cookieSamesiteNone = {
 // src/rules/cors-allow-all-origins.ts
 var ALLOW_ALL = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"];
 var REGEXES = ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
-function effective(view, names) {
-  for (const name2 of names) {
+function effective(view, names3) {
+  for (const name2 of names3) {
     const s = view.get(name2);
     if (!s.isDefault) return s;
   }
-  return view.get(names[0]);
+  return view.get(names3[0]);
 }
 function corsHeadersAbsent(view) {
   return hasEntry(view.get("INSTALLED_APPS"), "corsheaders") === false && hasMiddleware(view, "corsheaders.middleware.CorsMiddleware") === false;
@@ -60970,9 +60970,9 @@ function stateOf(v2) {
   if (!entry) return v2.open ? void 0 : "missing";
   const classes = entry.value;
   if (classes.kind !== "seq" || classes.open) return void 0;
-  const names = classes.items.map((i2) => i2.value.kind === "str" ? lastSegment(i2.value.value) : void 0);
-  if (names.includes(void 0)) return void 0;
-  return names.every((n) => n === "AllowAny") ? "open" : "guarded";
+  const names3 = classes.items.map((i2) => i2.value.kind === "str" ? lastSegment(i2.value.value) : void 0);
+  if (names3.includes(void 0)) return void 0;
+  return names3.every((n) => n === "AllowAny") ? "open" : "guarded";
 }
 function settingState(s) {
   return s.isDefault ? "missing" : s.value.kind === "oneOf" ? void 0 : stateOf(s.value);
@@ -61090,14 +61090,14 @@ var hstsWeakened = {
         message: `SECURE_HSTS_SECONDS ${useless.verdict === "possible" ? "can be" : "is"} ${show2(useless.value)} in production, so SecurityMiddleware sends \`max-age=${useless.value.kind === "str" ? useless.value.value.trim() : show2(useless.value)}\`, which ${/^\s*0+\s*$/.test(useless.value.kind === "str" ? useless.value.value : "") ? "tells browsers to forget HSTS" : "is not a valid max-age, so browsers ignore the header"}; Django's own check passes any true value (${origin(seconds, settings, useless.binding)}).`,
         fix: { description: 'Make SECURE_HSTS_SECONDS a positive integer, e.g. env.int("SECURE_HSTS_SECONDS", default=31536000) or int(os.environ.get(...)).', replacement: literalFix(seconds, String(ONE_YEAR)) }
       });
-    const before = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric2(base.get("SECURE_HSTS_SECONDS").value) : void 0;
+    const before2 = base && hasMiddleware(base, SECURITY_MIDDLEWARE) === true ? numeric2(base.get("SECURE_HSTS_SECONDS").value) : void 0;
     const now = numeric2(seconds.value);
-    if (before !== void 0 && now !== void 0 && now < before)
+    if (before2 !== void 0 && now !== void 0 && now < before2)
       out2.push({
         subject: "SECURE_HSTS_SECONDS:lowered",
         loc: locOf(seconds, settings),
-        message: `SECURE_HSTS_SECONDS is lowered from ${before} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
-        fix: { description: `Keep SECURE_HSTS_SECONDS at ${before} or more.`, replacement: literalFix(seconds, String(before)) }
+        message: `SECURE_HSTS_SECONDS is lowered from ${before2} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
+        fix: { description: `Keep SECURE_HSTS_SECONDS at ${before2} or more.`, replacement: literalFix(seconds, String(before2)) }
       });
     for (const [name2, id, label] of [
       ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "security.W005", "subdomains are not covered, so an attacker can use a plain-HTTP subdomain to set cookies for the site"],
@@ -61311,10 +61311,10 @@ function validators(v2) {
   }
   return out2;
 }
-function minLengthFindings(now, before, from, fallback) {
+function minLengthFindings(now, before2, from, fallback) {
   const v2 = now.find((x3) => x3.minLength !== void 0);
   if (!v2 || v2.minLength === void 0) return [];
-  const was = before?.find((x3) => x3.minLength !== void 0)?.minLength;
+  const was = before2?.find((x3) => x3.minLength !== void 0)?.minLength;
   const lowered = was !== void 0 && v2.minLength < was;
   const short = v2.minLength < DEFAULT_MIN;
   if (!short && !lowered) return [];
@@ -61348,11 +61348,11 @@ var passwordValidatorsWeakened = {
   check({ settings, base }) {
     const s = settings.get(SETTING);
     if (s.isDefault) return [];
-    const before = baseValidators(base);
+    const before2 = baseValidators(base);
     const from = origin(s, settings);
     const empty = judge(s, (v2) => v2.kind === "seq" ? v2.items.length === 0 && !v2.open && !v2.only : void 0);
     if (empty.verdict !== "none") {
-      const had = before?.length ? ` (it had ${before.length} validator${before.length === 1 ? "" : "s"}: ${before.map((b3) => lastSegment(b3.name)).join(", ")})` : "";
+      const had = before2?.length ? ` (it had ${before2.length} validator${before2.length === 1 ? "" : "s"}: ${before2.map((b3) => lastSegment(b3.name)).join(", ")})` : "";
       return [
         {
           subject: SETTING,
@@ -61364,8 +61364,8 @@ var passwordValidatorsWeakened = {
     }
     const now = validators(s.value);
     if (!now) return [];
-    const out2 = minLengthFindings(now, before, from, locOf(s, settings));
-    for (const gone of before ?? []) {
+    const out2 = minLengthFindings(now, before2, from, locOf(s, settings));
+    for (const gone of before2 ?? []) {
       if (now.some((v2) => v2.name === gone.name)) continue;
       out2.push({
         subject: `${SETTING}:removed:${gone.name}`,
@@ -61479,15 +61479,15 @@ var referrerPolicyWeakened = {
   }
 };
 function loosened(s, settings, base) {
-  const before = lastToken(base.get("SECURE_REFERRER_POLICY").value);
+  const before2 = lastToken(base.get("SECURE_REFERRER_POLICY").value);
   const now = lastToken(s.value);
-  if (!before || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before] ?? 0)) return [];
+  if (!before2 || !now || hasMiddleware(base, SECURITY_MIDDLEWARE) !== true || (CROSS_ORIGIN_LEAK[now] ?? 0) <= (CROSS_ORIGIN_LEAK[before2] ?? 0)) return [];
   return [
     {
       subject: "SECURE_REFERRER_POLICY:loosened",
       loc: locOf(s, settings),
-      message: `SECURE_REFERRER_POLICY is loosened from '${before}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? "the full URL of the page that linked to them" : "the origin of the page that linked to them"}, where before they received ${(CROSS_ORIGIN_LEAK[before] ?? 0) === 0 ? "nothing" : "less"} (${origin(s, settings)}).`,
-      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before}'`) }
+      message: `SECURE_REFERRER_POLICY is loosened from '${before2}' to '${now}' in production, so other sites now receive ${(CROSS_ORIGIN_LEAK[now] ?? 0) >= 3 ? "the full URL of the page that linked to them" : "the origin of the page that linked to them"}, where before they received ${(CROSS_ORIGIN_LEAK[before2] ?? 0) === 0 ? "nothing" : "less"} (${origin(s, settings)}).`,
+      fix: { description: `Keep SECURE_REFERRER_POLICY = '${before2}' unless other sites must see where their visitors come from.`, replacement: literalFix(s, `'${before2}'`) }
     }
   ];
 }
@@ -61845,8 +61845,8 @@ var weakPasswordHasher = {
     });
     const first = j3.value && firstHasher(j3.value);
     if (j3.verdict === "none" || !j3.value || !first) return [];
-    const before = baseFirst(base);
-    const how = before !== void 0 && before !== first ? `changes from ${pyRepr(lastSegment(before))} to` : j3.verdict === "possible" ? "can be" : "is";
+    const before2 = baseFirst(base);
+    const how = before2 !== void 0 && before2 !== first ? `changes from ${pyRepr(lastSegment(before2))} to` : j3.verdict === "possible" ? "can be" : "is";
     const item = j3.value.kind === "seq" ? j3.value.items[0] : void 0;
     return [
       {
@@ -61891,19 +61891,2354 @@ var RULES = [
   settingsOpaqueWrite
 ];
 
+// src/code/names.ts
+function dottedOf(e) {
+  if (e.t === "name") return e.id;
+  if (e.t === "attr") {
+    const left = dottedOf(e.obj);
+    return left === void 0 ? void 0 : `${left}.${e.attr}`;
+  }
+  return void 0;
+}
+function lastName(e) {
+  if (e.t === "name") return e.id;
+  if (e.t === "attr") return e.attr;
+  return void 0;
+}
+function calleeName(e) {
+  return e.t === "call" ? lastName(e.func) : void 0;
+}
+function decoratorName(e) {
+  return e.t === "call" ? lastName(e.func) : lastName(e);
+}
+function viewName(e) {
+  if (e.t === "call" && e.func.t === "attr" && e.func.attr === "as_view") return lastName(e.func.obj);
+  return lastName(e);
+}
+function itemsOf(e) {
+  return e.t === "seq" ? e.items : void 0;
+}
+
+// src/code/views.ts
+var ACCESS_DECORATORS = {
+  login_required: "login",
+  permission_required: "permission",
+  user_passes_test: "test",
+  staff_member_required: "staff",
+  superuser_required: "superuser"
+};
+var ACCESS_MIXINS = {
+  LoginRequiredMixin: "login",
+  PermissionRequiredMixin: "permission",
+  UserPassesTestMixin: "test",
+  StaffuserRequiredMixin: "staff",
+  SuperuserRequiredMixin: "superuser"
+};
+function methodDecorator(e) {
+  if (e.t !== "call" || lastName(e.func) !== "method_decorator" || !e.args.length) return void 0;
+  const first = e.args[0];
+  const decorators = itemsOf(first) ?? [first];
+  const nameArg = e.kwargs.find((k2) => k2.name === "name")?.value ?? e.args[1];
+  const name2 = nameArg?.t === "const" && typeof nameArg.value === "string" ? nameArg.value : void 0;
+  return { decorators, name: name2 };
+}
+function appliedDecorators(d2) {
+  const out2 = [];
+  for (const dec of d2.stmt.decorators) {
+    const md = methodDecorator(dec);
+    if (md) for (const inner of md.decorators) out2.push({ decorator: inner, line: dec.line, via: "method_decorator", method: md.name });
+    else out2.push({ decorator: dec, line: dec.line });
+  }
+  return out2;
+}
+function accessOf(d2) {
+  const out2 = [];
+  for (const a of appliedDecorators(d2)) {
+    const name2 = decoratorName(a.decorator);
+    const kind = name2 ? ACCESS_DECORATORS[name2] : void 0;
+    if (kind && (d2.stmt.t === "def" || !a.method || a.method === "dispatch")) out2.push({ kind, how: a.via ? `@method_decorator(${name2})` : `@${name2}`, line: a.line });
+  }
+  if (d2.stmt.t === "class")
+    for (const b3 of d2.stmt.bases) {
+      const name2 = lastName(b3);
+      const kind = name2 ? ACCESS_MIXINS[name2] : void 0;
+      if (kind && name2) out2.push({ kind, how: name2, line: b3.line });
+    }
+  return out2;
+}
+function drfClasses(d2, attribute2) {
+  if (d2.stmt.t === "class") {
+    for (const s of d2.stmt.body)
+      if (s.t === "assign" && s.targets.some((t2) => t2.t === "name" && t2.id === attribute2)) return { names: classNames(s.value), line: s.line };
+    return void 0;
+  }
+  for (const dec of d2.stmt.decorators) {
+    if (dec.t !== "call") continue;
+    const name2 = lastName(dec.func);
+    if (name2 === attribute2 && dec.args[0]) return { names: classNames(dec.args[0]), line: dec.line };
+    const kw = name2 === "action" || name2 === "api_view" ? dec.kwargs.find((k2) => k2.name === attribute2) : void 0;
+    if (kw) return { names: classNames(kw.value), line: dec.line };
+  }
+  return void 0;
+}
+function classNames(e) {
+  const items = itemsOf(e);
+  if (items) return items.flatMap(classNames);
+  if (e.t === "binop" || e.t === "boolop") return [...classNames(e.left), ...classNames(e.right)];
+  const name2 = lastName(e);
+  if (name2) return [name2];
+  return e.t === "const" && typeof e.value === "string" ? [e.value.slice(e.value.lastIndexOf(".") + 1)] : ["?"];
+}
+
+// src/code/walk.ts
+function childBlocks(s) {
+  switch (s.t) {
+    case "if":
+      return [...s.branches.map((b3) => b3.body), ...s.orelse ? [s.orelse] : []];
+    case "try":
+      return [s.body, ...s.handlers.map((h3) => h3.body), s.orelse, s.final];
+    case "loop":
+      return [s.body, s.orelse];
+    case "with":
+      return [s.body];
+    case "def":
+    case "class":
+      return [s.body];
+    default:
+      return [];
+  }
+}
+function ownExprs(s) {
+  switch (s.t) {
+    case "assign":
+      return [...s.targets, s.value];
+    case "augassign":
+      return [s.target, s.value];
+    case "expr":
+      return [s.expr];
+    case "if":
+      return s.branches.map((b3) => b3.cond);
+    case "loop":
+      return [s.target, s.iter].filter((e) => e !== null);
+    case "with":
+      return s.items.flatMap((i2) => i2.target ? [i2.value, i2.target] : [i2.value]);
+    case "def":
+      return [...s.decorators, ...s.params.flatMap((p2) => p2.default ? [p2.default] : [])];
+    case "class":
+      return [...s.decorators, ...s.bases, ...s.keywords.map((k2) => k2.value)];
+    case "return":
+      return s.value ? [s.value] : [];
+    case "raise":
+      return s.exc ? [s.exc] : [];
+    case "del":
+      return s.targets;
+    default:
+      return [];
+  }
+}
+function childExprs(e) {
+  switch (e.t) {
+    case "fstring":
+      return e.parts.filter((p2) => typeof p2 !== "string");
+    case "attr":
+      return [e.obj];
+    case "call":
+      return [e.func, ...e.args, ...e.kwargs.map((k2) => k2.value), ...e.splats];
+    case "subscript":
+      return [e.obj, e.index];
+    case "binop":
+    case "boolop":
+      return [e.left, e.right];
+    case "unary":
+      return [e.arg];
+    case "compare":
+      return e.operands;
+    case "ifexp":
+      return [e.cond, e.then, e.else];
+    case "seq":
+      return e.items;
+    case "starred":
+      return [e.value];
+    case "dict":
+      return e.entries.flatMap((x3) => "splat" in x3 ? [x3.splat] : [x3.key, x3.value]);
+    case "comp":
+      return [e.elt, ...e.value ? [e.value] : [], e.iter, ...e.conds];
+    case "lambda":
+      return [e.body];
+    case "walrus":
+      return [e.value];
+    default:
+      return [];
+  }
+}
+function* walkExpr(e) {
+  yield e;
+  for (const c3 of childExprs(e)) yield* walkExpr(c3);
+}
+function scopesOf(module2) {
+  const out2 = [];
+  const visit2 = (body2, scope, prefix2) => {
+    for (const s of body2) {
+      if (s.t === "def") {
+        const child = { qualname: prefix2 + s.name, kind: "function", def: s, stmts: [], parent: scope };
+        out2.push(child);
+        visit2(s.body, child, `${prefix2}${s.name}.`);
+        continue;
+      }
+      if (s.t === "class") {
+        scope.stmts.push(s);
+        visit2(s.body, scope, `${prefix2}${s.name}.`);
+        continue;
+      }
+      scope.stmts.push(s);
+      for (const b3 of childBlocks(s)) visit2(b3, scope, prefix2);
+    }
+  };
+  const root = { qualname: "", kind: "module", stmts: [] };
+  out2.push(root);
+  visit2(module2.body, root, "");
+  return out2;
+}
+function definitionsOf(module2) {
+  const out2 = [];
+  const visit2 = (body2, prefix2, owner) => {
+    for (const s of body2) {
+      if (s.t === "def" || s.t === "class") {
+        const d2 = { qualname: prefix2 + s.name, stmt: s, owner: owner?.stmt.t === "class" ? owner : void 0 };
+        out2.push(d2);
+        visit2(s.body, `${d2.qualname}.`, d2);
+        continue;
+      }
+      for (const b3 of childBlocks(s)) visit2(b3, prefix2, owner);
+    }
+  };
+  visit2(module2.body, "");
+  return out2;
+}
+
+// src/code/access.ts
+function viewAccess(module2) {
+  const defs = definitionsOf(module2);
+  const own = new Map(defs.map((d2) => [d2.qualname, accessOf(d2)]));
+  const out2 = /* @__PURE__ */ new Map();
+  for (const d2 of defs) {
+    const checks = /* @__PURE__ */ new Map();
+    const add = (list2) => {
+      for (const a of list2 ?? []) if (!checks.has(a.kind)) checks.set(a.kind, a);
+    };
+    add(own.get(d2.qualname));
+    if (d2.stmt.t === "class") add(own.get(`${d2.qualname}.dispatch`));
+    for (let o2 = d2.owner; o2; o2 = o2.owner) {
+      add(own.get(o2.qualname));
+      add(own.get(`${o2.qualname}.dispatch`));
+    }
+    out2.set(d2.qualname, { def: d2, checks, permission: drfClasses(d2, "permission_classes"), authentication: drfClasses(d2, "authentication_classes") });
+  }
+  return out2;
+}
+function wrappedViews(module2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const scope of scopesOf(module2))
+    for (const s of scope.stmts)
+      for (const root of s.t === "class" ? [] : ownExprs(s))
+        for (const e of walkExpr(root)) {
+          if (e.t !== "call" || !e.args[0]) continue;
+          const direct = calleeName(e);
+          const curried = e.func.t === "call" ? calleeName(e.func) : void 0;
+          const kind = (direct && ACCESS_DECORATORS[direct] && e.func.t !== "call" ? ACCESS_DECORATORS[direct] : void 0) ?? (curried ? ACCESS_DECORATORS[curried] : void 0);
+          if (!kind || direct && ACCESS_DECORATORS[direct] && kind === "permission" && e.args[0].t === "const") continue;
+          const view = viewName(e.args[0]);
+          if (view) out2.set(view, [...out2.get(view) ?? [], kind]);
+        }
+  return out2;
+}
+var KIND_WORDS = {
+  login: "only logged-in users could call it",
+  permission: "only users with the permission could call it",
+  test: "only users who passed its test could call it",
+  staff: "only staff members could call it",
+  superuser: "only superusers could call it"
+};
+
+// src/rules/access-control-removed.ts
+var OPEN = /* @__PURE__ */ new Set(["AllowAny"]);
+function sides(ctx) {
+  const base = [];
+  const head = [];
+  const wrapped = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of ctx.code) {
+    if (file.kind !== "python") continue;
+    const module2 = ctx.python(file.path);
+    if (!module2) continue;
+    head.push({ path: file.path, views: viewAccess(module2) });
+    const baseModule = file.base ? ctx.python(file.base.path, "base") : void 0;
+    if (baseModule) base.push({ path: file.path, views: viewAccess(baseModule) });
+  }
+  for (const needle of ["_required(", "user_passes_test("])
+    for (const { path: path2, module: module2 } of ctx.pythonWith(needle)) {
+      if (seen.has(path2)) continue;
+      seen.add(path2);
+      for (const [view, kinds] of wrappedViews(module2)) wrapped.set(view, [...wrapped.get(view) ?? [], ...kinds]);
+    }
+  return { base, head, wrapped };
+}
+function counterpart(path2, qualname, head) {
+  const same = head.find((s) => s.path === path2)?.views.get(qualname);
+  if (same) return { path: path2, view: same };
+  const elsewhere = head.flatMap((s) => s.views.has(qualname) ? [{ path: s.path, view: s.views.get(qualname) }] : []);
+  return elsewhere.length === 1 ? elsewhere[0] : void 0;
+}
+var viewWords = (v2) => `${v2.def.stmt.t === "class" ? "the view class" : v2.def.owner ? "the method" : "the view"} ${v2.def.qualname}`;
+var names = (c3) => `[${(c3?.names ?? []).join(", ")}]`;
+function loosened2(attribute2, before2, after, method) {
+  const open2 = (c3) => c3 !== void 0 && c3.names.some((n) => OPEN.has(n));
+  if (attribute2 === "permission_classes" && open2(after) && !open2(before2)) return `${attribute2} is now ${names(after)}${before2 ? ` (was ${names(before2)})` : " (it used the project default before)"}: anyone, logged in or not, can call it`;
+  if (!before2 || open2(before2)) return void 0;
+  if (!after) return `${attribute2} ${names(before2)} was removed: the view falls back to ${method ? "its class's " + attribute2 + " or " : ""}the project's DEFAULT_${attribute2.toUpperCase()}, which may let in requests ${names(before2)} refused`;
+  if (attribute2 !== "permission_classes") return void 0;
+  if (!after.names.length) return `${attribute2} was emptied (was ${names(before2)}): every request is allowed`;
+  const dropped = before2.names.filter((n) => !after.names.includes(n));
+  const added = after.names.filter((n) => !before2.names.includes(n));
+  return dropped.length && !added.length ? `${attribute2} lost ${dropped.join(", ")} (now ${names(after)})` : void 0;
+}
+var accessControlRemoved = {
+  meta: {
+    id: "access-control-removed",
+    severity: "high",
+    title: "A view loses its access check",
+    django: [],
+    docs: {
+      what: "In a diff, compares each view of the changed Python files before and after the change (matched by qualified name, so a view that moves within its file, or to another changed file, is still the same view) and reports a check the view loses while it stays: `@login_required`, `@permission_required`, `@staff_member_required`, `@user_passes_test` (directly or through `method_decorator`, on the view, its class or its `dispatch`), `LoginRequiredMixin` / `PermissionRequiredMixin` / `UserPassesTestMixin` removed from a class's bases, DRF `permission_classes` loosened to `AllowAny`, emptied or with a class dropped, and `permission_classes` / `authentication_classes` removed. A view deleted entirely is not reported, nor a check that moves (decorator order, class instead of `dispatch`, `login_required(view)` in the URLconf), nor `@login_required` replaced by a stricter check. Scans do not run it: only a change can remove something.",
+      why: "An access check removed from a view that stays is the one regression no pattern can see in the new code alone: the view looks ordinary, and everyone, logged in or not, can now call it. It is also the easiest to miss in review, where a deleted decorator line is one red line among many.",
+      bad: "-@login_required\n def export_orders(request):\n     return csv_of(Order.objects.all())",
+      fix: "@login_required\ndef export_orders(request):\n    return csv_of(Order.objects.all())",
+      language: "diff"
+    }
+  },
+  check(ctx) {
+    if (ctx.mode !== "diff") return [];
+    const { base, head, wrapped } = sides(ctx);
+    const out2 = [];
+    for (const b3 of base)
+      for (const [qualname, before2] of b3.views) {
+        const found = counterpart(b3.path, qualname, head);
+        if (!found) continue;
+        const { path: path2, view: after } = found;
+        const line2 = after.def.stmt.line;
+        const cls = after.def.stmt.t === "class" ? after.def.stmt.name : after.def.owner?.stmt.t === "class" ? after.def.owner.stmt.name : void 0;
+        const inUrls = [...wrapped.get(after.def.stmt.name) ?? [], ...cls ? wrapped.get(cls) ?? [] : []];
+        const kept = /* @__PURE__ */ new Set([...after.checks.keys(), ...inUrls]);
+        const owner = after.def.owner && b3.views.get(after.def.owner.qualname);
+        const ownerAfter = after.def.owner && head.find((s) => s.path === path2)?.views.get(after.def.owner.qualname);
+        const lostByOwner = new Set([...owner?.checks.keys() ?? []].filter((k2) => !ownerAfter?.checks.has(k2)));
+        for (const [kind, access2] of before2.checks) {
+          if (kept.has(kind) || lostByOwner.has(kind)) continue;
+          if (kind === "login" && kept.size) continue;
+          out2.push({
+            subject: `${qualname}:${kind}`,
+            loc: { path: path2, line: line2, endLine: line2 },
+            message: `\`${access2.how}\` was removed from ${viewWords(after)}, which stays (it was at ${b3.path}:${access2.line} before): ${KIND_WORDS[kind]}, now anyone who can reach its URL can.`,
+            fix: { description: `Put \`${access2.how}\` back on ${after.def.qualname}, or, if the view is meant to be public now, say so in the pull request and suppress with a reason: \`# django-security: ignore[access-control-removed] -- public by design: \u2026\`.` }
+          });
+        }
+        for (const attribute2 of ["permission_classes", "authentication_classes"]) {
+          const key = attribute2 === "permission_classes" ? "permission" : "authentication";
+          const how = loosened2(attribute2, before2[key], after[key], after.def.stmt.t === "def" && after.def.owner !== void 0);
+          if (!how) continue;
+          const at3 = after[key]?.line ?? line2;
+          out2.push({
+            subject: `${qualname}:${attribute2}`,
+            loc: { path: path2, line: at3, endLine: at3 },
+            message: `On ${viewWords(after)}, which stays: ${how}.`,
+            fix: { description: `Restore ${attribute2} = ${names(before2[key]) === "[]" ? "[IsAuthenticated]" : names(before2[key])} on ${after.def.qualname}, or, if the endpoint is meant to be public now, suppress with a reason: \`# django-security: ignore[access-control-removed] -- public by design: \u2026\`.` }
+          });
+        }
+      }
+    return out2;
+  }
+};
+
+// src/code/session-auth.ts
+function doesNothing(body2, lines) {
+  return body2.every((s) => {
+    if (s.t === "return") return s.value === null || s.value.t === "const" && s.value.value === null;
+    if (s.t === "expr") return s.expr.t === "const" || s.expr.t === "unknown" && s.expr.why === "ellipsis";
+    if (s.t === "other") return (lines[s.line - 1] ?? "").trim().startsWith("pass");
+    return false;
+  });
+}
+function disablingClasses(modules2) {
+  const classes = modules2.flatMap(
+    ({ path: path2, module: module2 }) => definitionsOf(module2).flatMap((d2) => {
+      if (d2.stmt.t !== "class") return [];
+      const enforce = d2.stmt.body.find((s) => s.t === "def" && s.name === "enforce_csrf");
+      return [{ name: d2.stmt.name, path: path2, line: d2.stmt.line, endLine: d2.stmt.endLine, bases: d2.stmt.bases.map((b3) => lastName(b3) ?? ""), enforce, empty: enforce ? doesNothing(enforce.body, module2.lines) : false }];
+    })
+  );
+  const found = /* @__PURE__ */ new Map();
+  for (const c3 of classes) if (c3.empty && c3.bases.some((b3) => b3.endsWith("SessionAuthentication"))) found.set(c3.name, { name: c3.name, path: c3.path, line: c3.enforce?.line ?? c3.line, endLine: c3.enforce?.endLine ?? c3.line });
+  for (let round = 0; round < 4; round++) {
+    let grew = false;
+    for (const c3 of classes) {
+      if (found.has(c3.name) || c3.enforce) continue;
+      const parent = c3.bases.find((b3) => found.has(b3));
+      if (parent) {
+        found.set(c3.name, { name: c3.name, path: c3.path, line: c3.line, endLine: c3.line, via: parent });
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  return [...found.values()];
+}
+
+// src/rules/csrf-check-disabled.ts
+function usesOf(ctx, names3) {
+  const out2 = [];
+  for (const { path: path2, module: module2 } of ctx.pythonWith("authentication_classes"))
+    for (const d2 of definitionsOf(module2)) {
+      const found = drfClasses(d2, "authentication_classes");
+      for (const cls of found?.names ?? []) if (names3.has(cls) && found) out2.push({ cls, loc: { path: path2, line: found.line, endLine: found.line }, where: `${d2.qualname}'s authentication_classes` });
+    }
+  for (const view of ctx.head.analysis.views.values()) {
+    if (!view.entry.production) continue;
+    const rf = view.get("REST_FRAMEWORK");
+    const entry = rf.value.kind === "dict" ? rf.value.entries.find((e) => e.key === "DEFAULT_AUTHENTICATION_CLASSES") : void 0;
+    if (entry?.value.kind !== "seq") continue;
+    for (const item of entry.value.items) {
+      if (item.value.kind !== "str") continue;
+      const cls = item.value.value.slice(item.value.value.lastIndexOf(".") + 1);
+      const loc = item.loc ?? entry.loc ?? rf.binding?.loc;
+      if (names3.has(cls) && loc && !out2.some((u2) => u2.loc.path === loc.path && u2.loc.line === loc.line)) out2.push({ cls, loc, where: `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] in ${view.path}` });
+    }
+  }
+  return out2;
+}
+var linesOf2 = (c3) => Array.from({ length: Math.min(c3.endLine - c3.line + 1, 50) }, (_3, i2) => c3.line + i2);
+var FIX2 = "Delete the override and let SessionAuthentication check the CSRF token (send it from the client as the X-CSRFToken header); for clients that cannot send one, authenticate them with a token (TokenAuthentication, JWT) instead of the session cookie.";
+var csrfCheckDisabled = {
+  meta: {
+    id: "csrf-check-disabled",
+    severity: "high",
+    title: "A DRF authentication class skips the CSRF check",
+    django: [],
+    docs: {
+      what: 'Finds Django REST framework `SessionAuthentication` subclasses whose `enforce_csrf` does nothing (`pass`, `return`, `return None`), and subclasses that inherit such a method, when the repository uses them: in a view\'s `authentication_classes` (or the `@authentication_classes` decorator) or in `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]` of production settings. It reports the empty `enforce_csrf`; in a diff, also each use the change adds.',
+      why: "SessionAuthentication authenticates by the session cookie, which the browser sends with every request, including those another site makes it send. DRF checks the CSRF token for exactly that reason; an empty `enforce_csrf` lets any page a logged-in user visits call the API as them.",
+      bad: "class CsrfExemptSessionAuthentication(SessionAuthentication):\n    def enforce_csrf(self, request):\n        return  # To not perform the csrf check\n\nclass OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (CsrfExemptSessionAuthentication,)",
+      fix: "class OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (SessionAuthentication,)  # and send the X-CSRFToken header\n    # or, for API clients that are not browsers: (TokenAuthentication,)"
+    }
+  },
+  check(ctx) {
+    const classes = disablingClasses(ctx.pythonWith("SessionAuthentication").map(({ path: path2, module: module2 }) => ({ path: path2, module: module2 })));
+    if (!classes.length) return [];
+    const byName = new Map(classes.map((c3) => [c3.name, c3]));
+    const uses = usesOf(ctx, new Set(byName.keys()));
+    const out2 = [];
+    const unseen = [...ctx.head.files.paths].some((p2) => p2.endsWith(".py") && ctx.head.files.read(p2) === void 0);
+    for (const c3 of classes) {
+      const used = uses.filter((u2) => u2.cls === c3.name || byName.get(u2.cls)?.via === c3.name);
+      const changed = linesOf2(c3).find((l3) => ctx.isNew(c3.path, l3));
+      if (!used.length && !unseen || changed === void 0) continue;
+      const line2 = ctx.isNew(c3.path, c3.line) ? c3.line : changed;
+      const shown = used.slice(0, 3).map((u2) => `${u2.where} (${u2.loc.path}:${u2.loc.line})`);
+      const usedBy = used.length ? `It is used by ${shown.join(", ")}${used.length > 3 ? ` and ${used.length - 3} more` : ""}.` : "The review read the changed files and the settings and saw no use of it; a class like this exists to be put in authentication_classes.";
+      out2.push({
+        subject: `class:${c3.name}`,
+        loc: { path: c3.path, line: line2, endLine: line2 },
+        message: `${c3.name} ${c3.via ? `inherits the empty enforce_csrf of ${c3.via}` : "overrides enforce_csrf to do nothing"}, so requests authenticated by the session cookie skip DRF's CSRF check: any site a logged-in user visits can call the API as them. ${usedBy}`,
+        fix: { description: FIX2 }
+      });
+    }
+    if (ctx.mode === "diff")
+      for (const u2 of uses) {
+        const c3 = byName.get(u2.cls);
+        if (!c3 || !ctx.isNew(u2.loc.path, u2.loc.line) || out2.some((f3) => f3.subject === `class:${c3.name}` || f3.subject === `class:${c3.via ?? ""}`)) continue;
+        out2.push({
+          subject: `use:${u2.cls}:${u2.where}`,
+          loc: u2.loc,
+          message: `${u2.where} now uses ${u2.cls}, whose enforce_csrf does nothing (${c3.path}:${c3.line}): requests authenticated by the session cookie skip DRF's CSRF check, so any site a logged-in user visits can call this API as them.`,
+          fix: { description: `Use SessionAuthentication itself (and send the X-CSRFToken header), or a token authentication for clients that are not browsers. ${FIX2}` }
+        });
+      }
+    return out2;
+  }
+};
+
+// src/code/csrf-exempt.ts
+var names2 = (e, name2) => lastName(e) === name2;
+var isExemptCall = (e) => e.t === "call" && names2(e.func, "csrf_exempt");
+function exemptionsOf(module2) {
+  const out2 = [];
+  for (const d2 of definitionsOf(module2)) {
+    for (const a of appliedDecorators(d2)) {
+      if (decoratorName(a.decorator) !== "csrf_exempt") continue;
+      const target = a.method && d2.stmt.t === "class" ? `${d2.qualname}.${a.method}` : d2.qualname;
+      out2.push({ target, how: a.via ? `@method_decorator(csrf_exempt${a.method ? `, name="${a.method}"` : ""})` : "@csrf_exempt", line: a.line, def: d2 });
+    }
+  }
+  for (const scope of scopesOf(module2)) {
+    for (const s of scope.stmts) {
+      const exprs = s.t === "class" ? [...s.bases, ...s.keywords.map((k2) => k2.value)] : ownExprs(s);
+      for (const root of exprs)
+        for (const e of walkExpr(root)) {
+          if (isExemptCall(e) && e.args[0]) {
+            const view = viewName(e.args[0]) ?? "?";
+            out2.push({ target: `wrapped:${view}`, how: `csrf_exempt(${view}${e.args[0].t === "call" ? ".as_view()" : ""})`, line: e.line });
+          } else if (e.t === "call" && e.func.t === "call") {
+            const md = methodDecorator(e.func);
+            if (md?.decorators.some((x3) => names2(x3, "csrf_exempt"))) out2.push({ target: `wrapped:${viewName(e.args[0] ?? e) ?? "?"}`, how: "method_decorator(csrf_exempt)(\u2026)", line: e.line });
+          }
+        }
+      if (s.t === "assign" && s.value.t === "const" && s.value.value === true) {
+        for (const t2 of s.targets) if (t2.t === "attr" && t2.attr === "csrf_exempt") out2.push({ target: `attr:${lastName(t2.obj) ?? "?"}`, how: `${lastName(t2.obj) ?? "\u2026"}.csrf_exempt = True`, line: s.line });
+      }
+    }
+  }
+  return out2.sort((a, b3) => a.line - b3.line);
+}
+var WEBHOOK_NAME = ["webhook", "hook", "callback", "ipn", "notify", "notification"];
+var SIGNATURE_WORDS = ["hmac", "signature", "construct_event", "verify_", "compare_digest"];
+function looksLikeWebhook(module2, e) {
+  const name2 = e.target.toLowerCase();
+  if (WEBHOOK_NAME.some((w2) => name2.includes(w2))) return true;
+  if (!e.def) return false;
+  const body2 = module2.lines.slice(e.def.stmt.line - 1, e.def.stmt.endLine).join("\n").toLowerCase();
+  return SIGNATURE_WORDS.some((w2) => body2.includes(w2));
+}
+function isDrfView(e) {
+  const d2 = e.def;
+  if (!d2) return false;
+  const cls = d2.stmt.t === "class" ? d2 : d2.owner;
+  if (d2.stmt.t === "def" && d2.stmt.decorators.some((x3) => decoratorName(x3) === "api_view")) return true;
+  return cls?.stmt.t === "class" && cls.stmt.bases.some((b3) => /(APIView|ViewSet)$/.test(lastName(b3) ?? ""));
+}
+function requiresLogin(e) {
+  const d2 = e.def;
+  if (!d2) return false;
+  return accessOf(d2).length > 0 || d2.owner !== void 0 && accessOf(d2.owner).length > 0;
+}
+
+// src/rules/csrf-exempt-added.ts
+var SUPPRESS = "# django-security: ignore[csrf-exempt-added] -- verifies the provider's signature on every request";
+var csrfExemptAdded = {
+  meta: {
+    id: "csrf-exempt-added",
+    severity: "medium",
+    title: "A view is exempted from CSRF protection",
+    django: [],
+    docs: {
+      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled).',
+      why: "Without the CSRF check, any web page a logged-in user visits can make their browser send this request with their cookies: change their e-mail, place an order, delete data. Exempting a view is sometimes right (a webhook authenticated by a signature), but never by default.",
+      bad: "from django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\n@login_required\ndef update_profile(request):\n    ...",
+      fix: "@login_required\ndef update_profile(request):\n    ...\n# and send the token: {% csrf_token %} in forms, the X-CSRFToken header from JavaScript"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const file of ctx.code) {
+      if (file.kind !== "python" || !file.text.includes("csrf_exempt")) continue;
+      const module2 = ctx.python(file.path);
+      if (!module2) continue;
+      const before2 = /* @__PURE__ */ new Set();
+      const baseModule = file.base?.text.includes("csrf_exempt") ? ctx.python(file.base.path, "base") : void 0;
+      if (baseModule) for (const e of exemptionsOf(baseModule)) before2.add(`${e.target}|${e.how}`);
+      const counts = /* @__PURE__ */ new Map();
+      for (const e of exemptionsOf(module2)) {
+        const key = `${e.target}|${e.how}`;
+        const n = (counts.get(key) ?? 0) + 1;
+        counts.set(key, n);
+        if (!ctx.isNew(file.path, e.line) || before2.has(key) || isDrfView(e)) continue;
+        const view = e.target.startsWith("wrapped:") || e.target.startsWith("attr:") ? e.target.slice(e.target.indexOf(":") + 1) : e.target;
+        const webhook = looksLikeWebhook(module2, e);
+        const loggedIn = requiresLogin(e);
+        out2.push({
+          subject: n === 1 ? key : `${key}#${n}`,
+          loc: { path: file.path, line: e.line, endLine: e.line },
+          message: `\`${e.how}\` exempts ${view} from Django's CSRF check: any site a user visits can make their browser send this request with their session cookie.` + (loggedIn ? " The view requires a login, so the requests it accepts act as the logged-in user: exactly what CSRF protection is for." : "") + (webhook ? ` It looks like an endpoint other servers call (a webhook); if it authenticates every request by a signature, keep it and say so on the line: \`${SUPPRESS}\`.` : ""),
+          fix: {
+            description: `Remove \`${e.how}\` and send the CSRF token ({% csrf_token %} in forms, the X-CSRFToken header from JavaScript). An endpoint other servers call must authenticate each request instead (verify its signature), and can then be suppressed with a reason: \`${SUPPRESS}\`.`
+          }
+        });
+      }
+    }
+    return out2;
+  }
+};
+
+// src/deploy/compose.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/deploy/command.ts
+var import_shell_quote = __toESM(require_shell_quote(), 1);
+var MAX_COMMAND = 1e4;
+var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
+var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
+var keepVariable = (name2) => `\${${name2}}`;
+function words(command) {
+  let ws2;
+  try {
+    ws2 = (0, import_shell_quote.parse)(command.slice(0, MAX_COMMAND), keepVariable).filter((w2) => typeof w2 === "string");
+  } catch {
+    return command.slice(0, MAX_COMMAND).split(/\s+/);
+  }
+  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words(w2) : [w2]);
+}
+function commandFacts(command) {
+  const facts = { env: /* @__PURE__ */ new Map() };
+  if (command === void 0) return facts;
+  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words(c3) : []) : words(command);
+  let inlineEnv = true;
+  for (let i2 = 0; i2 < ws2.length; i2++) {
+    const w2 = ws2[i2];
+    if (inlineEnv && ASSIGNMENT.test(w2)) {
+      const eq2 = w2.indexOf("=");
+      facts.env.set(w2.slice(0, eq2), w2.slice(eq2 + 1));
+      continue;
+    }
+    inlineEnv = false;
+    if (w2 === "env" || w2 === "exec" || w2.endsWith("/bin/env")) {
+      inlineEnv = true;
+      continue;
+    }
+    if ((w2 === "--env" || w2 === "-e" || w2 === "--set-env") && ws2[i2 + 1] && ASSIGNMENT.test(ws2[i2 + 1])) {
+      const a = ws2[++i2];
+      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+    } else if (w2.startsWith("--env=") && ASSIGNMENT.test(w2.slice(6))) {
+      const a = w2.slice(6);
+      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
+    } else if (w2 === "--settings" && ws2[i2 + 1]) facts.settings = ws2[++i2];
+    else if (w2.startsWith("--settings=")) facts.settings = w2.slice("--settings=".length);
+    else if (w2 === "runserver" || w2 === "runserver_plus") {
+      facts.role = "development";
+      facts.why = `it runs manage.py ${w2}, the development server`;
+    } else if ((w2 === "pytest" || w2 === "py.test" || w2 === "tox" || w2 === "test" && /manage\.py$|django-admin$/.test(ws2[i2 - 1] ?? "")) && !facts.role) {
+      facts.role = "development";
+      facts.why = "it runs the tests";
+    }
+  }
+  if (!facts.role) {
+    const managed = ws2.findIndex((w2) => /(^|\/)manage\.py$|^django-admin$/.test(w2));
+    const sub = managed >= 0 ? ws2[managed + 1] : void 0;
+    const serves = ws2.some((w2) => SERVER.test(w2));
+    if (sub && BUILD_STEPS.has(sub) && !serves) {
+      facts.role = "build";
+      facts.why = `it runs manage.py ${sub}, a build step`;
+    } else if (sub && RELEASE_STEPS.has(sub) && !serves) {
+      facts.role = "release";
+      facts.why = `it runs manage.py ${sub}, a release step`;
+    } else if (ws2.some((w2) => w2 === "celery" || w2.endsWith("/celery"))) facts.role = "worker";
+  }
+  return facts;
+}
+
+// src/deploy/env-file.ts
+var import_dotenv = __toESM(require_dist2(), 1);
+var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
+function parseEnvFile(path2, text) {
+  const parsed2 = (0, import_dotenv.parse)(text);
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const lines = text.split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const m2 = KEY_START.exec(lines[i2]);
+    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
+    seen.add(m2[1]);
+    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
+  }
+  return out2.reverse();
+}
+var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
+function isEnvTemplate(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
+  if (!suffix) return false;
+  const stem2 = name2.slice(0, -suffix.length);
+  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
+}
+function envTemplateFor(path2, paths) {
+  if (paths.has(path2)) return void 0;
+  const slash = path2.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
+  const candidates2 = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
+  if (path2.slice(slash + 1) === ".env") candidates2.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
+  return candidates2.find((c3) => paths.has(c3));
+}
+
+// src/deploy/interpolate.ts
+var NAME_START = /[A-Za-z_]/;
+var NAME_PART = /[A-Za-z0-9_]/;
+var MAX_DEPTH2 = 8;
+function closingBrace(text, from) {
+  let depth = 0;
+  for (let k2 = from; k2 < text.length; k2++) {
+    const c3 = text[k2];
+    if (c3 === "$" && (text[k2 + 1] === "$" || text[k2 + 1] === "{")) {
+      if (text[k2 + 1] === "{") depth++;
+      k2++;
+    } else if (c3 === "}") {
+      if (depth === 0) return k2;
+      depth--;
+    }
+  }
+  return -1;
+}
+function interpolate(text, lookup2, depth = 0) {
+  if (depth > MAX_DEPTH2) return void 0;
+  let out2 = "";
+  for (let i2 = 0; i2 < text.length; i2++) {
+    const c3 = text[i2];
+    if (c3 !== "$") {
+      out2 += c3;
+      continue;
+    }
+    const next = text[i2 + 1];
+    if (next === "$") {
+      out2 += "$";
+      i2++;
+    } else if (next === "{") {
+      const close = closingBrace(text, i2 + 2);
+      if (close < 0) return void 0;
+      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
+      if (value === void 0) return void 0;
+      out2 += value;
+      i2 = close;
+    } else if (next !== void 0 && NAME_START.test(next)) {
+      let j3 = i2 + 1;
+      while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
+      const value = lookup2(text.slice(i2 + 1, j3));
+      if (value === void 0) return void 0;
+      out2 += value;
+      i2 = j3 - 1;
+    } else out2 += c3;
+  }
+  return out2;
+}
+function braced(inner, lookup2, depth) {
+  let j3 = 0;
+  while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
+  const name2 = inner.slice(0, j3);
+  const op = inner.slice(j3);
+  const value = lookup2(name2);
+  if (op === "") return value;
+  const colon = op.startsWith(":");
+  const kind = colon ? op[1] : op[0];
+  const arg = op.slice(colon ? 2 : 1);
+  const unset = value === void 0 || colon && value === "";
+  if (kind === "-") return unset ? interpolate(arg, lookup2, depth + 1) : value;
+  if (kind === "?") return unset ? void 0 : value;
+  if (kind === "+") return unset ? "" : interpolate(arg, lookup2, depth + 1);
+  return void 0;
+}
+
+// src/deploy/scalar.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function plainText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return void 0;
+}
+function scalarText(node) {
+  return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
+}
+
+// src/deploy/compose.ts
+var isComposeFile = (path2) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path2);
+var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
+var joinPath = (dir, rel2) => {
+  const parts3 = (dir ? dir.split("/") : []).concat(rel2.replace(/^\.\//, "").split("/"));
+  const out2 = [];
+  for (const p2 of parts3) {
+    if (p2 === "..") out2.pop();
+    else if (p2 && p2 !== ".") out2.push(p2);
+  }
+  return out2.join("/");
+};
+var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
+var MAX_MERGE_DEPTH = 8;
+var MAX_MERGED_MAPS = 1e3;
+var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
+function aliasesOf(doc) {
+  const anchors = /* @__PURE__ */ new Map();
+  const targets = /* @__PURE__ */ new Map();
+  (0, import_yaml3.visit)(doc, {
+    Node: (_key, node) => {
+      if ((0, import_yaml3.isAlias)(node)) {
+        const target = anchors.get(node.source);
+        if (target) targets.set(node, target);
+      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
+    }
+  });
+  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
+}
+function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
+  const own = map.items.filter((p2) => !isMergeKey(p2.key));
+  if (depth >= MAX_MERGE_DEPTH || --budget.maps < 0) return own;
+  const merged = [];
+  for (const p2 of map.items) {
+    if (!isMergeKey(p2.key)) continue;
+    const value = deref(p2.value);
+    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
+    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
+  }
+  return [...merged, ...own];
+}
+function field(deref, map, key) {
+  const pair3 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
+  return pair3 ? deref(pair3.value) : void 0;
+}
+function commandOf(node) {
+  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
+  return scalarText(node);
+}
+function composeDeployments(path2, text, files) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length) return [];
+  const services = doc.get("services", true);
+  if (!(0, import_yaml3.isMap)(services)) return [];
+  const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const dir = dirOf(path2);
+  const deref = aliasesOf(doc);
+  const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
+  const lookup2 = (name2) => dotenv.get(name2);
+  const fileClass = classifyFile(path2);
+  const out2 = [];
+  for (const pair3 of services.items) {
+    const name2 = scalarText(pair3.key) ?? "?";
+    const service = deref(pair3.value);
+    if (!(0, import_yaml3.isMap)(service)) continue;
+    const get = (key) => field(deref, service, key);
+    const env = /* @__PURE__ */ new Map();
+    for (const file of envFiles(get("env_file"))) {
+      const envPath = joinPath(dir, file);
+      const template = envTemplateFor(envPath, files.paths);
+      const source2 = template ?? envPath;
+      for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
+    }
+    const environment = get("environment");
+    if ((0, import_yaml3.isMap)(environment))
+      for (const item of pairsOf(deref, environment)) {
+        const key = scalarText(item.key);
+        if (!key) continue;
+        const raw = scalarText(deref(item.value));
+        const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
+        env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
+      }
+    else if ((0, import_yaml3.isSeq)(environment))
+      for (const item of environment.items) {
+        const entry = scalarText(item);
+        if (!entry) continue;
+        const eq2 = entry.indexOf("=");
+        const key = eq2 < 0 ? entry : entry.slice(0, eq2);
+        env.set(key, { name: key, value: eq2 < 0 ? lookup2(key) : interpolate(entry.slice(eq2 + 1), lookup2), path: path2, line: lineOf2(item) });
+      }
+    const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
+    const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
+    const builds = get("build") !== void 0;
+    if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
+    const facts = commandFacts(command);
+    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
+    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
+    const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
+    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
+    const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
+    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
+  }
+  return out2;
+}
+var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
+function developmentSigns(volumes, env) {
+  if ((0, import_yaml3.isSeq)(volumes))
+    for (const v2 of volumes.items) {
+      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
+      if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
+    }
+  for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
+    const value = env.get(name2)?.value;
+    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name2}=${value}` };
+  }
+  return void 0;
+}
+function envFiles(node) {
+  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
+  if ((0, import_yaml3.isSeq)(node))
+    return node.items.flatMap((i2) => {
+      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
+      if ((0, import_yaml3.isMap)(i2)) {
+        const p2 = scalarText(i2.get("path", true));
+        return p2 ? [p2] : [];
+      }
+      return [];
+    });
+  return [];
+}
+
+// src/deploy/production.ts
+function composeNamedForProduction(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
+}
+var runsRunserver = (d2) => d2.role === "development" && (d2.why ?? "").includes("runserver");
+var debugSign = (d2) => d2.role === "development" && (d2.why ?? "").startsWith("its environment sets ");
+function heldToProduction(d2, before2) {
+  if (classifyFile(d2.path).kind !== "production") return false;
+  const name2 = d2.path.slice(d2.path.lastIndexOf("/") + 1).toLowerCase();
+  if (name2.startsWith("procfile") && name2 !== "procfile") return false;
+  if (d2.role === "serving" || d2.role === "worker") return true;
+  if (debugSign(d2)) return !isComposeFile(d2.path) || composeNamedForProduction(d2.path) || (before2 ?? []).some((b3) => b3.name === d2.name && (b3.role === "serving" || b3.role === "worker"));
+  if (runsRunserver(d2)) return !isComposeFile(d2.path) || composeNamedForProduction(d2.path);
+  return false;
+}
+
+// src/rules/debug-in-deploy-config.ts
+var DEBUG_VARIABLES = ["DEBUG", "DJANGO_DEBUG"];
+var TRUTHY2 = /* @__PURE__ */ new Set(["1", "true", "yes", "on", "t", "y"]);
+var isTruthyFlag = (value) => value !== void 0 && TRUTHY2.has(value.trim().replace(/^["']|["']$/g, "").toLowerCase());
+function spanOf(text, setting) {
+  const lines = (text ?? "").split("\n");
+  for (let i2 = setting.line - 1; i2 < Math.min(lines.length, setting.line + 30); i2++) if (lines[i2].includes(setting.name)) return Array.from({ length: i2 - setting.line + 2 }, (_3, k2) => setting.line + k2);
+  return [setting.line];
+}
+var debugInDeployConfig = {
+  meta: {
+    id: "debug-in-deploy-config",
+    severity: "high",
+    title: "A deploy file turns DEBUG on for production",
+    django: ["security.W018"],
+    docs: {
+      what: "Finds `DEBUG` or `DJANGO_DEBUG` set to a true value (`True`, `1`, `yes`, `on`) in the environment a deploy file gives a production process: Dockerfile `ENV`, compose `environment:` and `env_file:`, Kubernetes `env` and ConfigMaps, Procfile command lines and `app.json`, `render.yaml`, `fly.toml`, DigitalOcean and App Engine files, systemd/supervisor/uWSGI configuration. Development files (`docker-compose.dev.yml`, `Dockerfile.dev`, `.devcontainer/`, `Procfile.dev`) are not production, nor is a service of a plain `docker-compose.yml` that runs `runserver` or turns DEBUG on (most often the developer's setup) \u2014 unless the change turns DEBUG on in a service that served production before it. When debug-enabled already reports the same deploy line (the production settings read that variable, and the finding names the settings line), this rule stays silent there: one comment per line. In a diff only lines the change adds count.",
+      why: "The settings usually read DEBUG from the environment precisely so that production can keep it off; a deploy file that sets it on defeats that. With DEBUG on, every error page shows source code, local variables and settings to whoever triggers it.",
+      bad: "# Dockerfile\nENV DJANGO_SETTINGS_MODULE=config.settings.production \\\n    DJANGO_DEBUG=True",
+      fix: "# Dockerfile\nENV DJANGO_SETTINGS_MODULE=config.settings.production \\\n    DJANGO_DEBUG=False",
+      language: "dockerfile"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    const seen = /* @__PURE__ */ new Set();
+    const byLine = /* @__PURE__ */ new Map();
+    const before2 = ctx.base?.analysis.discovery.deployments;
+    for (const d2 of ctx.head.analysis.discovery.deployments) {
+      if (!heldToProduction(d2, before2)) continue;
+      for (const name2 of DEBUG_VARIABLES) {
+        const setting = d2.env.get(name2);
+        if (!setting || setting.platform || !isTruthyFlag(setting.value)) continue;
+        const key = `${setting.path}:${setting.line}:${name2}`;
+        const entry = byLine.get(key);
+        if (entry) entry.processes.push(d2);
+        else byLine.set(key, { setting, processes: [d2] });
+      }
+    }
+    for (const { setting, processes } of byLine.values()) {
+      if (!spanOf(ctx.head.files.read(setting.path), setting).some((l3) => ctx.isNew(setting.path, l3)) || seen.has(`${setting.path}:${setting.line}`)) continue;
+      seen.add(`${setting.path}:${setting.line}`);
+      const who = processes.map((p2) => p2.name).join(", ");
+      const template = setting.copiedTo ? ` ${setting.path} is a template a user would copy to ${setting.copiedTo}: every deployment made from it as written gets DEBUG on (reported at medium severity).` : "";
+      out2.push({
+        subject: `${setting.name}:${processes[0].name}`,
+        loc: { path: setting.path, line: setting.line, endLine: setting.line },
+        severity: setting.copiedTo ? "medium" : void 0,
+        djangoCheck: "security.W018",
+        message: `${setting.name}=${setting.value} is given to ${who}, a production process: if the settings read ${setting.name}, production runs with DEBUG on and error pages show source code, local variables and settings.${template}`,
+        fix: { description: `Set ${setting.name}=False here (or remove it, so the settings' False default applies); keep DEBUG on only in development files such as docker-compose.dev.yml or an untracked .env.` }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/code/prefilter.ts
+var WINDOW = 2e3;
+function pastString(text, i2) {
+  let j3 = i2;
+  while (j3 < text.length && j3 - i2 < 3 && /[rRuUbB]/.test(text[j3])) j3++;
+  const q3 = text[j3];
+  if (q3 !== '"' && q3 !== "'") return -1;
+  const triple = text.startsWith(q3.repeat(3), j3);
+  const close = triple ? q3.repeat(3) : q3;
+  let k2 = j3 + close.length;
+  const end = Math.min(text.length, i2 + WINDOW);
+  while (k2 < end) {
+    const ch = text[k2];
+    if (ch === "\\") k2 += 2;
+    else if (text.startsWith(close, k2)) return k2 + close.length;
+    else if (ch === "\n" && !triple) return -1;
+    else k2++;
+  }
+  return -1;
+}
+function skipSpace2(text, i2) {
+  let j3 = i2;
+  while (j3 < text.length && (text[j3] === " " || text[j3] === "	" || text[j3] === "\n" || text[j3] === "\r")) j3++;
+  return j3;
+}
+function mayPassNonLiteral(text, name2) {
+  const needle = `${name2}(`;
+  for (let at3 = text.indexOf(needle); at3 >= 0; at3 = text.indexOf(needle, at3 + needle.length)) {
+    const before2 = at3 > 0 ? text[at3 - 1] : "";
+    if (/^[A-Za-z_]/.test(name2) && /[A-Za-z0-9_]/.test(before2)) continue;
+    const arg = skipSpace2(text, at3 + needle.length);
+    const end = pastString(text, arg);
+    if (end < 0) return true;
+    let next = skipSpace2(text, end);
+    while (pastString(text, next) > 0) next = skipSpace2(text, pastString(text, next));
+    if (text[next] !== "," && text[next] !== ")") return true;
+  }
+  return false;
+}
+
+// src/code/strings.ts
+function assignmentsIn(stmts) {
+  const out2 = /* @__PURE__ */ new Map();
+  const add = (name2, a) => {
+    const list2 = out2.get(name2);
+    if (list2) list2.push(a);
+    else out2.set(name2, [a]);
+  };
+  for (const s of stmts) {
+    if (s.t === "assign") {
+      for (const t2 of s.targets) if (t2.t === "name") add(t2.id, { line: s.line, value: s.value });
+    } else if (s.t === "augassign" && s.target.t === "name") add(s.target.id, { line: s.line, value: s.value, op: s.op });
+  }
+  for (const list2 of out2.values()) list2.sort((a, b3) => a.line - b3.line);
+  return out2;
+}
+var Resolver = class {
+  cache = /* @__PURE__ */ new Map();
+  of(scope) {
+    let m2 = this.cache.get(scope);
+    if (!m2) this.cache.set(scope, m2 = assignmentsIn(scope.stmts));
+    return m2;
+  }
+  /**
+   * The assignments that may give `name` its value at `line` in `scope`: the last plain assignment
+   * before the line and the augmented ones after it; at module level, every assignment (a constant).
+   * Undefined when the scope chain does not assign it (a parameter, an import, a global from elsewhere).
+   */
+  resolve(scope, name2, line2) {
+    for (let s = scope; s; s = s.parent) {
+      const list2 = this.of(s).get(name2);
+      if (!list2?.length) continue;
+      if (s.kind === "module" && s !== scope) return list2;
+      const before2 = list2.filter((a) => a.line < line2);
+      let start2 = -1;
+      before2.forEach((a, i2) => {
+        if (a.op === void 0) start2 = i2;
+      });
+      if (start2 < 0) return void 0;
+      return before2.slice(start2);
+    }
+    return void 0;
+  }
+};
+var MAX_DEPTH3 = 6;
+var CONSTANT = /^_*[A-Z][A-Z0-9_]*$/;
+function trusted(e) {
+  if (e.t === "name") return CONSTANT.test(e.id);
+  if (e.t === "attr") {
+    if (CONSTANT.test(e.attr)) return true;
+    for (let x3 = e; x3.t === "attr"; x3 = x3.obj) if (x3.attr === "_meta") return true;
+    return false;
+  }
+  if (e.t !== "call") return false;
+  const callee = e.func.t === "attr" ? e.func.attr : e.func.t === "name" ? e.func.id : "";
+  return QUOTING.has(callee) || NUMBERS.has(callee);
+}
+var QUOTING = /* @__PURE__ */ new Set(["quote_name", "quote", "qn"]);
+var NUMBERS = /* @__PURE__ */ new Set(["int", "float", "len", "round", "abs"]);
+function memo(cache5, e, f3) {
+  if (cache5.has(e)) return cache5.get(e);
+  const v2 = f3();
+  cache5.set(e, v2);
+  return v2;
+}
+var StringJudge = class {
+  constructor(resolver, scope) {
+    this.resolver = resolver;
+    this.scope = scope;
+  }
+  resolver;
+  scope;
+  literals = /* @__PURE__ */ new Map();
+  strings = /* @__PURE__ */ new Map();
+  builds = /* @__PURE__ */ new Map();
+  /** Whether the value is made of literals only (strings, numbers, tuples of them, names assigned only literals). */
+  literal(e, depth = 0) {
+    if (depth > MAX_DEPTH3) return false;
+    return memo(this.literals, e, () => this.literalOf(e, depth));
+  }
+  literalOf(e, depth) {
+    if (trusted(e)) return true;
+    switch (e.t) {
+      case "const":
+        return true;
+      case "fstring":
+        return e.parts.every((p2) => typeof p2 === "string" || this.literal(p2, depth + 1));
+      case "binop":
+        return this.literal(e.left, depth + 1) && this.literal(e.right, depth + 1);
+      case "seq":
+        return e.items.every((i2) => this.literal(i2, depth + 1));
+      case "ifexp":
+        return this.literal(e.then, depth + 1) && this.literal(e.else, depth + 1);
+      case "name": {
+        const assigned = this.resolver.resolve(this.scope, e.id, e.line);
+        return assigned !== void 0 && assigned.length > 0 && assigned.every((a) => this.literal(a.value, depth + 1));
+      }
+      case "call":
+        return e.func.t === "attr" && (e.func.attr === "format" || e.func.attr === "join") && this.literal(e.func.obj, depth + 1) && e.args.every((a) => this.literal(a, depth + 1)) && e.kwargs.every((k2) => this.literal(k2.value, depth + 1)) && !e.splat;
+      default:
+        return false;
+    }
+  }
+  /** Whether the value is a string (a literal or one being built): the left side of `%`, a `+` operand. */
+  stringish(e, depth) {
+    if (depth > MAX_DEPTH3) return false;
+    return memo(this.strings, e, () => this.stringishOf(e, depth));
+  }
+  stringishOf(e, depth) {
+    if (e.t === "const") return typeof e.value === "string";
+    if (e.t === "fstring") return true;
+    if (e.t === "binop") return (e.op === "+" || e.op === "%") && (this.stringish(e.left, depth + 1) || e.op === "+" && this.stringish(e.right, depth + 1));
+    if (e.t === "call") return e.func.t === "attr" && e.func.attr === "format";
+    if (e.t === "name") return (this.resolver.resolve(this.scope, e.id, e.line) ?? []).some((a) => this.stringish(a.value, depth + 1));
+    return false;
+  }
+  /** How the value splices non-literal parts into a string; undefined when it is literal or not built here. */
+  built(e, depth = 0) {
+    if (depth > MAX_DEPTH3) return void 0;
+    return memo(this.builds, e, () => this.builtOf(e, depth));
+  }
+  builtOf(e, depth) {
+    switch (e.t) {
+      case "fstring":
+        return e.parts.some((p2) => typeof p2 !== "string" && !this.literal(p2, depth + 1)) ? { how: "an f-string that interpolates values", line: e.line } : void 0;
+      case "binop": {
+        if (e.op === "%" && this.stringish(e.left, depth + 1)) {
+          const inner = this.built(e.left, depth + 1);
+          if (inner) return inner;
+          return this.literal(e.right, depth + 1) ? void 0 : { how: "`%` formatting", line: e.line };
+        }
+        if (e.op === "+") {
+          const inner = this.built(e.left, depth + 1) ?? this.built(e.right, depth + 1);
+          if (inner) return inner;
+          const stringy = this.stringish(e.left, depth + 1) || this.stringish(e.right, depth + 1);
+          return stringy && !(this.literal(e.left, depth + 1) && this.literal(e.right, depth + 1)) ? { how: "string concatenation with `+`", line: e.line } : void 0;
+        }
+        return void 0;
+      }
+      case "call":
+        if (e.func.t === "attr" && e.func.attr === "format" && this.stringish(e.func.obj, depth + 1)) {
+          const inner = this.built(e.func.obj, depth + 1);
+          if (inner) return inner;
+          const args3 = [...e.args, ...e.kwargs.map((k2) => k2.value)];
+          return e.splat || args3.some((a) => !this.literal(a, depth + 1)) ? { how: "`.format()`", line: e.line } : void 0;
+        }
+        return void 0;
+      case "ifexp":
+        return this.built(e.then, depth + 1) ?? this.built(e.else, depth + 1);
+      case "name": {
+        for (const a of this.resolver.resolve(this.scope, e.id, e.line) ?? []) {
+          const b3 = this.built(a.value, depth + 1);
+          if (b3) return { how: `${b3.how} (assigned to \`${e.id}\` at line ${a.line})`, line: b3.line };
+          if (a.op === "+" && !this.literal(a.value, depth + 1)) return { how: `string concatenation with \`+=\` (\`${e.id}\` at line ${a.line})`, line: a.line };
+        }
+        return void 0;
+      }
+      default:
+        return void 0;
+    }
+  }
+};
+
+// src/rules/mark-safe-dynamic.ts
+var MARKERS = /* @__PURE__ */ new Set(["mark_safe", "SafeString", "SafeText"]);
+var ESCAPED = /* @__PURE__ */ new Set(["format_html", "format_html_join", "escape", "conditional_escape", "render_to_string", "json_script", "escapejs", "urlencode", "static"]);
+var escapedCall = (e) => e.t === "call" && ESCAPED.has(lastName(e.func) ?? "");
+function escapedTemplate(e, literal3) {
+  const ok = (x3) => escapedCall(x3) || literal3(x3);
+  const values = (x3) => x3.t === "seq" ? x3.items : x3.t === "dict" ? x3.entries.flatMap((en2) => "splat" in en2 ? [en2.splat] : [en2.value]) : [x3];
+  if (e.t === "binop" && e.op === "%") return escapedCall(e.left) && values(e.right).every(ok);
+  if (e.t === "call" && e.func.t === "attr" && e.func.attr === "format") return escapedCall(e.func.obj) && !e.splat && [...e.args, ...e.kwargs.map((k2) => k2.value)].every(ok);
+  return false;
+}
+var markSafeDynamic = {
+  meta: {
+    id: "mark-safe-dynamic",
+    severity: "medium",
+    title: "A value that is not a literal is marked as safe HTML",
+    django: [],
+    docs: {
+      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(\u2026)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only.',
+      why: "A string marked safe is written into the page without escaping. When any part of it comes from a user (a name, a search term, a field of a model) it can carry `<script>` into other users' pages (XSS). `format_html` escapes only its arguments: formatting the string first defeats it.",
+      bad: `return mark_safe(f"<a href='{url}'>{user.get_full_name()}</a>")
+# or
+return format_html(f"<b>{comment.author}</b>")`,
+      fix: `return format_html("<a href='{}'>{}</a>", url, user.get_full_name())`
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const file of ctx.code) {
+      if (file.kind !== "python") continue;
+      if (![...MARKERS, "format_html"].some((name2) => mayPassNonLiteral(file.text, name2))) continue;
+      const module2 = ctx.python(file.path);
+      if (!module2) continue;
+      const resolver = new Resolver();
+      const counts = /* @__PURE__ */ new Map();
+      const report = (key, line2, otherLine, message, fix) => {
+        const n = (counts.get(key) ?? 0) + 1;
+        counts.set(key, n);
+        if (!ctx.isNew(file.path, line2) && !ctx.isNew(file.path, otherLine)) return;
+        const at3 = ctx.isNew(file.path, line2) ? line2 : otherLine;
+        out2.push({ subject: n === 1 ? key : `${key}#${n}`, loc: { path: file.path, line: at3, endLine: at3 }, message: at3 === line2 ? message : `${message} (the call is at line ${line2})`, fix: { description: fix } });
+      };
+      for (const scope of scopesOf(module2)) {
+        const judge2 = new StringJudge(resolver, scope);
+        const where = scope.qualname ? ` in ${scope.qualname}` : "";
+        for (const s of scope.stmts) {
+          const roots = s.t === "class" ? [...s.bases, ...s.keywords.map((k2) => k2.value)] : ownExprs(s);
+          for (const root of roots)
+            for (const e of walkExpr(root)) {
+              if (e.t !== "call") continue;
+              const name2 = lastName(e.func);
+              const arg = e.args[0];
+              if (!name2 || !arg) continue;
+              if (MARKERS.has(name2)) {
+                if (judge2.literal(arg) || escapedCall(arg) || escapedTemplate(arg, (x3) => judge2.literal(x3))) continue;
+                const built = judge2.built(arg);
+                report(
+                  `${scope.qualname || "<module>"}:${name2}`,
+                  e.line,
+                  built?.line ?? e.line,
+                  `${name2}() marks a value that is not a literal as safe HTML${built ? `, built with ${built.how}` : ""}${where}: Django will not escape it, so any user-controlled part of it reaches the page as HTML (XSS).`,
+                  arg.t === "call" && lastName(arg.func) === "dumps" ? 'To put data in a page for JavaScript, pass the object to the template and use the `json_script` filter (`{{ data|json_script:"data-id" }}`): `mark_safe(json.dumps(x))` lets a value containing `</script>` end the script block.' : `Build the HTML with \`format_html("<b>{}</b>", value)\`, which escapes each argument and returns a safe string; use mark_safe() only on literal markup.`
+                );
+              } else if (name2 === "format_html") {
+                const built = judge2.built(arg);
+                if (!built) continue;
+                report(
+                  `${scope.qualname || "<module>"}:format_html`,
+                  e.line,
+                  built.line,
+                  `format_html() is given a string already formatted with ${built.how}${where}: the values are spliced in before format_html can escape them, so they reach the page unescaped (XSS).`,
+                  'Pass a literal format string and the values as arguments: `format_html("<b>{}</b>", value)`.'
+                );
+              }
+            }
+        }
+      }
+    }
+    return out2;
+  }
+};
+
+// src/deploy/dockerfile.ts
+var import_dockerfile_ast = __toESM(require_main(), 1);
+var isDockerfile = (path2) => {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
+};
+var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
+function commandOf2(instruction) {
+  const text = instruction.getArgumentsContent() ?? "";
+  if (text.trim().startsWith("[")) {
+    try {
+      const parsed2 = JSON.parse(text);
+      if (Array.isArray(parsed2)) return parsed2.map(String);
+    } catch {
+    }
+  }
+  return text;
+}
+function dockerfileDeployments(path2, text) {
+  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
+  const froms = dockerfile.getFROMs();
+  if (!froms.length) return [];
+  const stageOf = (line2) => {
+    let stage = 0;
+    froms.forEach((f3, i2) => {
+      if (f3.getRange().start.line <= line2) stage = i2;
+    });
+    return stage;
+  };
+  const stageNames = froms.map((f3) => (f3.getBuildStage() ?? "").toLowerCase());
+  const stageEnv = froms.map(() => /* @__PURE__ */ new Map());
+  const args3 = froms.map(() => /* @__PURE__ */ new Map());
+  const commands = froms.map(() => void 0);
+  const entrypoints = froms.map(() => void 0);
+  const builds = [];
+  for (const instruction of dockerfile.getInstructions()) {
+    const keyword = instruction.getKeyword();
+    const line2 = instruction.getRange().start.line + 1;
+    const stage = stageOf(line2 - 1);
+    const lookup3 = (n) => args3[stage].get(n) ?? stageEnv[stage].get(n)?.value;
+    if (keyword === "FROM") {
+      const base = stageNames.indexOf((froms[stage].getImageName() ?? "").toLowerCase());
+      if (base >= 0 && base < stage) {
+        for (const [k2, v2] of stageEnv[base]) stageEnv[stage].set(k2, v2);
+        for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
+        commands[stage] = commands[base];
+        entrypoints[stage] = entrypoints[base];
+      }
+    } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
+      const properties = instruction.getProperties();
+      for (const p2 of properties) {
+        const raw = p2.getValue();
+        if (keyword === "ARG") {
+          if (raw !== null) args3[stage].set(p2.getName(), raw);
+          continue;
+        }
+        const value = raw === null ? void 0 : interpolate(raw, lookup3);
+        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
+      }
+    } else if (keyword === "CMD") commands[stage] = instruction;
+    else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
+    else if (keyword === "RUN") {
+      const facts2 = commandFacts(commandOf2(instruction));
+      const named3 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
+      const settings2 = named3 === void 0 ? void 0 : interpolate(named3, lookup3);
+      if (settings2)
+        builds.push({ path: path2, line: line2, name: `${path2} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path: path2, line: line2 } });
+    }
+  }
+  const last = froms.length - 1;
+  const env = stageEnv[last];
+  const cmd = commands[last];
+  const entry = entrypoints[last];
+  const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
+  const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
+  const lookup2 = (n) => env.get(n)?.value;
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: commandLine });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
+  const fileClass = classifyFile(path2);
+  const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
+}
+
+// src/deploy/kubernetes.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
+var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
+function podSpec(doc) {
+  for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
+    const node = doc.getIn(path2, true);
+    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
+  }
+  return void 0;
+}
+function kubernetesDeployments(path2, text) {
+  const lineCounter = new import_yaml4.LineCounter();
+  let docs;
+  try {
+    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(docs)) return [];
+  const lineOf2 = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
+  const configMaps = /* @__PURE__ */ new Map();
+  const workloads = [];
+  for (const d2 of docs) {
+    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
+    const kind = scalarText(d2.contents.get("kind", true));
+    if (kind === "ConfigMap") {
+      const data = d2.contents.get("data", true);
+      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
+      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
+    } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
+  }
+  const fileClass = classifyFile(path2);
+  const out2 = [];
+  for (const w2 of workloads) {
+    const spec = podSpec(w2);
+    const containers = spec?.get("containers", true);
+    if (!(0, import_yaml4.isSeq)(containers)) continue;
+    for (const c3 of containers.items) {
+      if (!(0, import_yaml4.isMap)(c3)) continue;
+      const env = /* @__PURE__ */ new Map();
+      const envFrom = c3.get("envFrom", true);
+      if ((0, import_yaml4.isSeq)(envFrom))
+        for (const source2 of envFrom.items) {
+          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
+          for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
+        }
+      const list2 = c3.get("env", true);
+      if ((0, import_yaml4.isSeq)(list2))
+        for (const item of list2.items) {
+          if (!(0, import_yaml4.isMap)(item)) continue;
+          const name3 = scalarText(item.get("name", true));
+          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
+        }
+      const words2 = ["command", "args"].flatMap((k2) => {
+        const v2 = c3.get(k2, true);
+        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
+      });
+      const facts = commandFacts(words2);
+      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
+      const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
+      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
+    }
+  }
+  return out2;
+}
+
+// src/deploy/paas.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+function isPaasFile(path2) {
+  const name2 = baseName(path2);
+  return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path2.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
+}
+function lineOfText(text, needle) {
+  const at3 = text.indexOf(needle);
+  if (at3 < 0) return 1;
+  let line2 = 1;
+  for (let i2 = 0; i2 < at3; i2++) if (text.charCodeAt(i2) === 10) line2++;
+  return line2;
+}
+function lineOfKey(text, key) {
+  const lines = text.split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const t2 = lines[i2].trimStart();
+    const rest = t2.startsWith(key) ? t2.slice(key.length) : t2.startsWith(`"${key}"`) ? t2.slice(key.length + 2) : void 0;
+    if (rest !== void 0 && rest.trimStart().startsWith("=")) return i2 + 1;
+  }
+  return 1;
+}
+function roleOf(processName, command) {
+  const facts = commandFacts(command);
+  if (facts.role) return { role: facts.role, why: facts.why };
+  if (processName === "release") return { role: "release", why: "it is the release phase" };
+  if (processName === "web") return { role: "serving" };
+  return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? "worker" : "serving" };
+}
+var PLATFORM_ENV = {
+  heroku: { DYNO: void 0 },
+  render: { RENDER: "true", RENDER_EXTERNAL_HOSTNAME: void 0 },
+  fly: { FLY_APP_NAME: void 0, FLY_REGION: void 0 },
+  appengine: { GAE_APPLICATION: void 0, GAE_ENV: "standard", GAE_SERVICE: void 0 },
+  railway: { RAILWAY_ENVIRONMENT: "production", RAILWAY_PROJECT_ID: void 0 },
+  digitalocean: {}
+};
+function withCommand(base, command, platform2) {
+  for (const [name2, value] of Object.entries(platform2 ? PLATFORM_ENV[platform2] : {})) if (!base.env.has(name2)) base.env.set(name2, { name: name2, value, path: base.path, line: base.line, platform: true });
+  const facts = commandFacts(command);
+  const lookup2 = (n) => base.env.get(n)?.value;
+  for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: base.path, line: base.line });
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
+  return { ...base, settings };
+}
+function appJsonEnv(path2, text) {
+  const env = /* @__PURE__ */ new Map();
+  let parsed2;
+  try {
+    parsed2 = JSON.parse(text);
+  } catch {
+    return env;
+  }
+  const vars = parsed2?.env;
+  if (!vars || typeof vars !== "object") return env;
+  for (const [name2, spec] of Object.entries(vars)) {
+    const line2 = lineOfText(text, `"${name2}"`);
+    if (typeof spec === "string") env.set(name2, { name: name2, value: spec, path: path2, line: line2 });
+    else if (spec && typeof spec === "object") {
+      const s = spec;
+      env.set(name2, { name: name2, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path: path2, line: line2 });
+    }
+  }
+  return env;
+}
+function procfileDeployments(path2, text, appJson) {
+  const env = appJson ? appJsonEnv(appJson.path, appJson.text) : /* @__PURE__ */ new Map();
+  const out2 = [];
+  text.split("\n").forEach((raw, i2) => {
+    const colon = raw.indexOf(":");
+    if (colon < 0 || raw.trimStart().startsWith("#")) return;
+    const name2 = raw.slice(0, colon).trim();
+    if (!/^[A-Za-z0-9_-]+$/.test(name2)) return;
+    const command = raw.slice(colon + 1).trim();
+    const role = roleOf(name2, command);
+    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command, "heroku"));
+  });
+  return out2;
+}
+function yamlDoc(text) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length) return void 0;
+  return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
+}
+function keyValueList(node, path2, lineOf2, keyField) {
+  const env = /* @__PURE__ */ new Map();
+  if (!(0, import_yaml5.isSeq)(node)) return env;
+  for (const item of node.items) {
+    if (!(0, import_yaml5.isMap)(item)) continue;
+    const name2 = scalarText(item.get(keyField, true));
+    if (!name2) continue;
+    const literal3 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
+    env.set(name2, { name: name2, value: literal3, path: path2, line: lineOf2(item) });
+  }
+  return env;
+}
+function renderDeployments(path2, text) {
+  const y2 = yamlDoc(text);
+  if (!y2) return [];
+  const services = y2.doc.get("services", true);
+  if (!(0, import_yaml5.isSeq)(services)) return [];
+  return services.items.flatMap((s) => {
+    if (!(0, import_yaml5.isMap)(s)) return [];
+    const name2 = scalarText(s.get("name", true)) ?? "?";
+    const type = scalarText(s.get("type", true)) ?? "web";
+    if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
+    const command = scalarText(s.get("startCommand", true)) ?? "";
+    const role = roleOf(type === "web" ? "web" : "worker", command);
+    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command, "render")];
+  });
+}
+function digitalOceanDeployments(path2, text) {
+  const y2 = yamlDoc(text);
+  if (!y2) return [];
+  const shared = keyValueList(y2.doc.get("envs", true), path2, y2.lineOf, "key");
+  const out2 = [];
+  for (const section of ["services", "workers"]) {
+    const list2 = y2.doc.get(section, true);
+    if (!(0, import_yaml5.isSeq)(list2)) continue;
+    for (const s of list2.items) {
+      if (!(0, import_yaml5.isMap)(s)) continue;
+      const command = scalarText(s.get("run_command", true)) ?? "";
+      const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
+      const role = roleOf(section === "services" ? "web" : "worker", command);
+      out2.push(withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command, "digitalocean"));
+    }
+  }
+  return out2;
+}
+function appEngineDeployments(path2, text) {
+  const y2 = yamlDoc(text);
+  if (!y2 || !y2.doc.has("runtime")) return [];
+  const vars = y2.doc.get("env_variables", true);
+  const env = /* @__PURE__ */ new Map();
+  if ((0, import_yaml5.isMap)(vars))
+    for (const item of vars.items) {
+      const name2 = scalarText(item.key);
+      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
+    }
+  const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
+  const role = roleOf("web", command);
+  return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command, "appengine")];
+}
+function flyDeployments(path2, text) {
+  let parsed2;
+  try {
+    parsed2 = parse5(text);
+  } catch {
+    return [];
+  }
+  const env = /* @__PURE__ */ new Map();
+  const table = parsed2.env;
+  if (table && typeof table === "object")
+    for (const [name2, value] of Object.entries(table)) {
+      const setting = plainText(value);
+      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path: path2, line: lineOfKey(text, name2) });
+    }
+  const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
+  return processes.map(([name2, command]) => {
+    const line2 = plainText(command) ?? "";
+    const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
+    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2, "fly");
+  });
+}
+function railwayDeployments(path2, text) {
+  let command;
+  try {
+    const parsed2 = path2.endsWith(".json") ? JSON.parse(text) : parse5(text);
+    command = plainText(parsed2.deploy?.startCommand) ?? "";
+  } catch {
+    return [];
+  }
+  const role = roleOf("web", command);
+  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command, "railway")];
+}
+function paasDeployments(path2, text, read) {
+  const found = paasFileDeployments(path2, text, read);
+  const fileClass = classifyFile(path2);
+  return fileClass.kind === "production" ? found : found.map((d2) => ({ ...d2, role: "development", why: fileClass.why }));
+}
+function paasFileDeployments(path2, text, read) {
+  const name2 = baseName(path2);
+  if (name2.startsWith("procfile")) {
+    const appPath = `${dirOf2(path2)}app.json`;
+    const app = read(appPath);
+    return procfileDeployments(path2, text, app === void 0 ? void 0 : { path: appPath, text: app });
+  }
+  if (name2 === "app.json") {
+    if (read(`${dirOf2(path2)}Procfile`) !== void 0) return [];
+    return [{ path: path2, line: 1, name: path2, role: "serving", env: appJsonEnv(path2, text), settings: appJsonEnv(path2, text).get("DJANGO_SETTINGS_MODULE") }];
+  }
+  if (name2 === "render.yaml") return renderDeployments(path2, text);
+  if (name2 === "fly.toml") return flyDeployments(path2, text);
+  if (path2.endsWith(".do/app.yaml")) return digitalOceanDeployments(path2, text);
+  if (name2 === "app.yaml" || name2 === "app.yml") return appEngineDeployments(path2, text);
+  if (name2.startsWith("railway.")) return railwayDeployments(path2, text);
+  return [];
+}
+
+// src/deploy/process-config.ts
+var import_shell_quote2 = __toESM(require_shell_quote(), 1);
+var baseName2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+var TOOL_CONFIG = /* @__PURE__ */ new Set(["pytest.ini", "tox.ini", "mypy.ini", "setup.ini", ".flake8.ini", "alembic.ini"]);
+function isProcessConfig(path2) {
+  const name2 = baseName2(path2);
+  if (TOOL_CONFIG.has(name2)) return false;
+  return name2.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name2) || name2.endsWith(".service") || name2.includes("supervisor") && name2.endsWith(".conf") || path2.includes("supervisor/") || path2.endsWith(".supervisor.conf");
+}
+var ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
+function trim(s, chars) {
+  let i2 = 0;
+  while (i2 < s.length && chars.includes(s[i2])) i2++;
+  return s.slice(i2);
+}
+function trimEnd(s, chars) {
+  let j3 = s.length;
+  while (j3 > 0 && chars.includes(s[j3 - 1])) j3--;
+  return s.slice(0, j3);
+}
+function assignmentsOf(name2, line2) {
+  const t2 = line2.trim();
+  if (t2.startsWith("#") || t2.startsWith(";")) return [];
+  let rest;
+  if (name2.endsWith(".ini")) rest = /^env\s*=(.*)$/.exec(t2)?.[1];
+  else if (name2.endsWith(".service")) rest = /^Environment\s*=(.*)$/.exec(t2)?.[1];
+  else if (name2.endsWith(".py")) rest = t2.includes("raw_env") ? t2.slice(t2.indexOf("raw_env") + "raw_env".length) : /^["'][A-Za-z_]/.test(t2) ? t2 : void 0;
+  else rest = /^environment\s*=(.*)$/.exec(t2)?.[1];
+  if (rest === void 0) return [];
+  let words2;
+  try {
+    words2 = (0, import_shell_quote2.parse)(rest.slice(0, 1e4)).filter((w2) => typeof w2 === "string");
+  } catch {
+    words2 = rest.slice(0, 1e4).split(/\s+/);
+  }
+  return words2.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
+}
+function processConfigDeployments(path2, text) {
+  const name2 = baseName2(path2);
+  if (name2.endsWith(".ini") && !text.includes("[uwsgi]")) return [];
+  const env = /* @__PURE__ */ new Map();
+  let command = "";
+  text.split("\n").forEach((line2, i2) => {
+    for (const [k2, v2] of assignmentsOf(name2, line2)) env.set(k2, { name: k2, value: v2, path: path2, line: i2 + 1 });
+    const exec2 = /^\s*(ExecStart|command)\s*=\s*(.*)$/.exec(line2);
+    if (exec2) command = exec2[2];
+  });
+  const facts = commandFacts(command);
+  if (!env.size && !facts.settings && !/manage\.py|gunicorn|uwsgi|daphne|uvicorn|celery/.test(command)) return [];
+  const lookup2 = (n) => env.get(n)?.value;
+  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: 1 });
+  const fileClass = classifyFile(path2);
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
+  return [{ path: path2, line: 1, name: path2, role: role.role, why: role.why, env, settings }];
+}
+
+// src/deploy/types.ts
+var isProductionRole = (role) => role === "serving" || role === "worker";
+
+// src/deploy/index.ts
+var KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i;
+function isDeployFile(path2) {
+  return isComposeFile(path2) || isDockerfile(path2) || isPaasFile(path2) || isProcessConfig(path2) || /\.ya?ml$/i.test(path2) && KUBERNETES_DIR.test(path2);
+}
+function deploymentsOf(path2, text, files) {
+  try {
+    if (isComposeFile(path2)) return composeDeployments(path2, text, files);
+    if (isDockerfile(path2)) return dockerfileDeployments(path2, text);
+    if (isPaasFile(path2)) {
+      const found = paasDeployments(path2, text, (p2) => files.read(p2));
+      if (found.length || !mayBeKubernetes(path2, text)) return found;
+      return kubernetesDeployments(path2, text);
+    }
+    if (isProcessConfig(path2)) return processConfigDeployments(path2, text);
+    if (mayBeKubernetes(path2, text)) return kubernetesDeployments(path2, text);
+  } catch {
+  }
+  return [];
+}
+function findDeployments(files) {
+  const out2 = [];
+  for (const path2 of files.paths) {
+    if (!isDeployFile(path2)) continue;
+    const text = files.read(path2);
+    if (text !== void 0) out2.push(...deploymentsOf(path2, text, files));
+  }
+  return out2;
+}
+
+// src/settings/discovery.ts
+var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
+var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
+var STAGING_NAME = /(^|_)(staging|stage)($|_)/;
+var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
+function referenceKind(path2) {
+  const name2 = basename(path2).toLowerCase();
+  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
+  const fileClass = classifyFile(path2);
+  if (fileClass.kind === "ci" || fileClass.kind === "test") return "test";
+  const nonProduction2 = fileClass.kind !== "production";
+  if (name2 === "manage.py") return nonProduction2 ? "dev" : "manage";
+  if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction2 ? "dev" : "default";
+  return void 0;
+}
+function isSettingsRelevant(path2) {
+  if (isDeployFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
+  const name2 = basename(path2).toLowerCase();
+  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
+  if (path2.startsWith(".github/workflows/")) return true;
+  if (!path2.endsWith(".py")) return false;
+  return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path2);
+}
+var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
+function findReferences(path2, text) {
+  const kind = referenceKind(path2);
+  if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
+  const python = path2.endsWith(".py");
+  const out2 = [];
+  const lines = text.split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const at3 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
+    if (at3 < 0) continue;
+    const before2 = lines[i2].slice(0, at3);
+    if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before2.trimEnd()) && !/\b(setdefault|environ)\b/.test(before2)) continue;
+    if (before2.trimStart().startsWith("#")) continue;
+    let rest = lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
+    if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before2.trimEnd())) rest = (lines[i2 + 1] ?? "").trimStart().replace(/^["']/, "");
+    const line2 = i2 + 1;
+    const m2 = MODULE_RE.exec(rest.slice(0, 200));
+    if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
+    const forced = python && kind === "default" && /environ\[/.test(before2) && /^\s*["']?\s*\]\s*=/.test(lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length));
+    out2.push({ module: m2[0], path: path2, line: line2, kind: forced ? "deploy" : kind });
+  }
+  return out2;
+}
+function deploymentReferences(deployments) {
+  return deployments.flatMap((d2) => {
+    const module2 = d2.settings?.value;
+    if (!module2 || !/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(module2)) return [];
+    const kind = isProductionRole(d2.role) ? "deploy" : d2.role === "development" ? "dev" : "build";
+    return [{ module: module2, path: d2.settings?.path ?? d2.path, line: d2.settings?.line ?? d2.line, kind, deployment: d2 }];
+  });
+}
+function namesModule(name2, path2) {
+  const candidates2 = name2.endsWith(".py") ? [name2.replace(/^\.?\/+/, "")] : [`${name2.replace(/\./g, "/")}.py`, `${name2.replace(/\./g, "/")}/__init__.py`];
+  return candidates2.some((c3) => path2 === c3 || path2.endsWith(`/${c3}`));
+}
+function discover(files, candidatePaths = settingsCandidates(files), override) {
+  const index = new ModuleIndex(files);
+  const modules2 = /* @__PURE__ */ new Map();
+  const references = [];
+  const starImports = /* @__PURE__ */ new Map();
+  const candidates2 = /* @__PURE__ */ new Map();
+  const deployments = findDeployments({
+    paths: files.paths,
+    read: (path2) => {
+      const text = files.read(path2);
+      if (text === void 0 && files.paths.has(path2)) index.wanted.add(path2);
+      return text;
+    }
+  });
+  references.push(...deploymentReferences(deployments));
+  for (const path2 of files.paths) {
+    if (isDeployFile(path2) || !referenceKind(path2)) continue;
+    const text = files.read(path2);
+    if (text !== void 0) references.push(...findReferences(path2, text));
+  }
+  for (const path2 of candidatePaths) {
+    const parsed2 = index.module(path2);
+    if (!parsed2) continue;
+    const settingsPath = /settings/i.test(path2);
+    const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
+    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
+    const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    starImports.set(path2, resolved);
+    const setsSecretKey = assigned.has("SECRET_KEY");
+    if (known >= 2 || known >= 1 && settingsPath) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+    else if (resolved.length) candidates2.set(path2, setsSecretKey);
+  }
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [path2, setsSecretKey] of candidates2) {
+      if ((starImports.get(path2) ?? []).some((p2) => modules2.has(p2))) {
+        modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
+        candidates2.delete(path2);
+        grew = true;
+      }
+    }
+  }
+  const includes = /* @__PURE__ */ new Map();
+  for (const path2 of candidatePaths) {
+    const text = files.read(path2);
+    if (!text?.includes("split_settings")) continue;
+    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules2.has(p2));
+    if (!fragments.length) continue;
+    includes.set(path2, fragments);
+    if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
+  }
+  for (const m2 of modules2.values()) {
+    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules2.has(p2));
+    for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
+  }
+  return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
+}
+function settingsCandidates(files) {
+  const found = [];
+  for (const path2 of files.paths) {
+    if (!path2.endsWith(".py")) continue;
+    const text = files.read(path2);
+    if (text !== void 0 && (/settings/i.test(path2) || mightBeSettings(text))) found.push(path2);
+  }
+  return found;
+}
+function includedFragments(path2, text, paths) {
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+  const out2 = [];
+  for (const m2 of text.matchAll(/["']([^"'\n]{1,200})["']/g)) {
+    const name2 = m2[1];
+    if (!name2.endsWith(".py") || !/^[\w./*-]+$/.test(name2) || name2.startsWith("/") || name2.includes("..")) continue;
+    if (name2.includes("*")) {
+      for (const p2 of paths) if (p2.startsWith(dir) && minimatch(p2.slice(dir.length), name2) && p2 !== path2 && !out2.includes(p2)) out2.push(p2);
+    } else if (paths.has(dir + name2) && dir + name2 !== path2 && !out2.includes(dir + name2)) out2.push(dir + name2);
+  }
+  return out2;
+}
+function mightBeSettings(text) {
+  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
+}
+function chainOf(path2, modules2) {
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = (p2) => {
+    if (seen.has(p2)) return;
+    seen.add(p2);
+    out2.push(p2);
+    for (const i2 of modules2.get(p2)?.imports ?? []) visit2(i2);
+  };
+  visit2(path2);
+  return out2;
+}
+function stem(path2) {
+  const name2 = basename(path2).replace(/\.py$/, "");
+  return name2 === "__init__" ? basename(path2.slice(0, -"/__init__.py".length)) : name2;
+}
+function isDevByName(path2) {
+  const name2 = stem(path2).toLowerCase();
+  if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
+  return path2.split("/").slice(0, -1).some((dir) => TEST_DIRS2.has(dir.toLowerCase()));
+}
+function referenceTarget(r2, index) {
+  return index.byDottedNameNear(r2.module, r2.path);
+}
+var describe2 = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
+function classify2(modules2, references, deployments, index, override) {
+  const refsTo = /* @__PURE__ */ new Map();
+  for (const r2 of references) {
+    const target = referenceTarget(r2, index);
+    if (!target || !modules2.has(target)) continue;
+    refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
+  }
+  const servingModules = new Set(
+    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules2.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
+  );
+  const verdict = /* @__PURE__ */ new Map();
+  const configured = (path2) => override?.production.some((n) => namesModule(n, path2)) ? { production: true, reason: "config", strong: true } : override?.nonProduction.some((n) => namesModule(n, path2)) ? { production: false, reason: "config", strong: true } : void 0;
+  for (const path2 of modules2.keys()) verdict.set(path2, configured(path2) ?? firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules2.size === 1));
+  const chains = /* @__PURE__ */ new Map();
+  const chain = (path2) => {
+    let c3 = chains.get(path2);
+    if (!c3) chains.set(path2, c3 = chainOf(path2, modules2));
+    return c3;
+  };
+  for (const [path2, v2] of verdict)
+    if (modules2.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chain(path2).some((p2) => modules2.get(p2)?.setsSecretKey))
+      verdict.set(path2, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
+  const loaders = [...verdict].filter(([, v2]) => v2.production && v2.strong).map(([p2]) => p2);
+  const loaded = new Set(loaders.flatMap((k2) => chain(k2)));
+  for (const [path2, v2] of verdict)
+    if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaded.has(path2))
+      verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
+  const entries = [];
+  for (const [path2, m2] of modules2) {
+    const v2 = verdict.get(path2);
+    const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
+    if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage") && !(v2.reason === "config" && v2.production)) continue;
+    const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
+    const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
+    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
+  }
+  return entries.sort((a, b3) => a.path.localeCompare(b3.path));
+}
+function firstVerdict(path2, refs, servingModules, onlySettings) {
+  const name2 = basename(path2);
+  const of = (kind) => refs.find((r2) => r2.kind === kind);
+  if (isDevByName(path2)) return { production: false, reason: `${name2} is named as a development or test module`, strong: true };
+  const fileClass = classifyFile(path2);
+  if (fileClass.kind !== "production") return { production: false, reason: fileClass.why, strong: true };
+  const deploy = of("deploy");
+  if (deploy) return { production: true, reason: `${describe2(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
+  const byDefault = of("default") ?? of("manage");
+  const other = of("dev") ?? of("test") ?? of("build");
+  if (other && !byDefault) {
+    const why2 = other.deployment?.why ?? (other.kind === "test" ? "it is test configuration" : other.kind === "build" ? "it is a build step" : "it is development-only");
+    return { production: false, reason: `only ${describe2(other)} uses it, and ${why2}`, strong: true };
+  }
+  if (byDefault) {
+    const elsewhere = [...servingModules].filter((m2) => m2 !== path2);
+    if (elsewhere.length) return { production: false, reason: `${describe2(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
+    return { production: true, reason: `${describe2(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
+  }
+  if (PROD_NAME.test(stem(path2).toLowerCase())) {
+    const given = [...servingModules].filter((m2) => m2 !== path2);
+    if (!refs.length && given.length && !STAGING_NAME.test(stem(path2).toLowerCase())) return { production: false, reason: `${name2} is named as a production module, but nothing loads it: the production processes are given ${given.join(", ")}`, strong: true };
+    return { production: true, reason: `${name2} is named as a production module`, strong: true };
+  }
+  if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false };
+  return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
+}
+
+// src/rules/production-settings-switched.ts
+var selects = (r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage";
+var asPath = (module2) => `${module2.split(".").join("/")}.py`;
+function development(r2, side) {
+  const target = referenceTarget(r2, side.discovery.index);
+  const entry = target ? side.discovery.entries.find((e) => e.path === target) : void 0;
+  if (entry) return entry.production ? void 0 : entry.reason;
+  return isDevByName(target ?? asPath(r2.module)) ? `${r2.module} is named as a development or test module` : void 0;
+}
+function production(r2, side) {
+  const target = referenceTarget(r2, side.discovery.index);
+  const entry = target ? side.discovery.entries.find((e) => e.path === target) : void 0;
+  if (entry) return entry.production;
+  return !isDevByName(target ?? asPath(r2.module));
+}
+function before(ctx, r2) {
+  const base = ctx.base?.analysis.discovery.references ?? [];
+  const candidates2 = base.filter((b3) => b3.path === r2.path && b3.kind === r2.kind && b3.deployment?.name === r2.deployment?.name);
+  return candidates2.find((b3) => b3.module !== r2.module) && !candidates2.some((b3) => b3.module === r2.module) ? candidates2[0] : void 0;
+}
+var productionSettingsSwitched = {
+  meta: {
+    id: "production-settings-switched",
+    severity: "high",
+    title: "Production is switched to development settings",
+    django: [],
+    docs: {
+      what: "In a diff, finds a `DJANGO_SETTINGS_MODULE` that selects what production runs \u2014 the default in `wsgi.py`, `asgi.py` or `celery.py`, a deploy file (Dockerfile `ENV`, compose, Procfile, Kubernetes, PaaS files, `--settings`) \u2014 changed from a production module to a development or test one (`settings.local`, `settings.dev`, `settings.test`). `manage.py`'s default is reported at medium: production runs management commands (`migrate`, `shell`) with it, but many projects point it at development settings on purpose.",
+      why: "Every settings rule judges the production module; a one-line change to the module name makes production load another file altogether, usually with DEBUG on, a committed SECRET_KEY, permissive hosts and no HTTPS settings, and none of that shows in the diff.",
+      bad: 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")  # was config.settings.production',
+      fix: 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")'
+    }
+  },
+  check(ctx) {
+    if (ctx.mode !== "diff" || !ctx.base) return [];
+    const out2 = [];
+    for (const r2 of ctx.head.analysis.discovery.references) {
+      if (!selects(r2) || !ctx.isNew(r2.path, r2.line)) continue;
+      const b3 = before(ctx, r2);
+      if (!b3 || !production(b3, ctx.base.analysis)) continue;
+      const why2 = development(r2, ctx.head.analysis);
+      if (!why2) continue;
+      const manage = r2.kind === "manage";
+      const what = r2.deployment ? r2.deployment.name : r2.path;
+      out2.push({
+        subject: `${r2.kind}:${r2.deployment?.name ?? r2.path}`,
+        loc: { path: r2.path, line: r2.line, endLine: r2.line },
+        severity: manage ? "medium" : void 0,
+        message: `${what} now sets DJANGO_SETTINGS_MODULE to ${r2.module} instead of ${b3.module}: ${why2}, so ${manage ? "management commands run in production (migrate, shell, \u2026) load" : "production loads"} development settings, and the review's settings rules no longer describe what ${manage ? "they run" : "it runs"}.`,
+        fix: { description: `Point it back at ${b3.module}; select development settings in development only (an untracked .env, docker-compose.dev.yml, or DJANGO_SETTINGS_MODULE in the developer's shell).` }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/raw-sql-string-formatting.ts
+var SQL_WORDS = /* @__PURE__ */ new Set(["select", "insert", "update", "delete", "where", "from", "into", "values", "order", "group", "join", "create", "drop", "alter", "truncate", "limit", "having", "set"]);
+var DB_RECEIVER = ["cursor", "connection", "conn", "db"];
+function looksLikeSql(text) {
+  let hits = 0;
+  for (const w2 of text.toLowerCase().split(/[^a-z]+/)) if (SQL_WORDS.has(w2) && ++hits >= 2) return true;
+  return false;
+}
+function literalText(e) {
+  const parts3 = [];
+  for (const x3 of walkExpr(e)) {
+    if (x3.t === "const" && typeof x3.value === "string") parts3.push(x3.value);
+    else if (x3.t === "fstring") {
+      for (const p2 of x3.parts) if (typeof p2 === "string") parts3.push(p2);
+    }
+  }
+  return parts3.join(" ");
+}
+function receiverNames(e) {
+  const out2 = [];
+  for (let x3 = e; x3; ) {
+    if (x3.t === "attr") {
+      out2.push(x3.attr);
+      x3 = x3.obj;
+    } else if (x3.t === "call") x3 = x3.func;
+    else if (x3.t === "subscript") x3 = x3.obj;
+    else {
+      if (x3.t === "name") out2.push(x3.id);
+      x3 = void 0;
+    }
+  }
+  return out2.map((n) => n.toLowerCase());
+}
+function sinkOf(call3) {
+  const method = lastName(call3.func);
+  const kw = (...names3) => call3.kwargs.find((k2) => names3.includes(k2.name))?.value;
+  if (method === "execute" || method === "executemany") {
+    const query = call3.args[0] ?? kw("sql", "query", "operation");
+    if (!query || call3.func.t !== "attr") return void 0;
+    const receiver = receiverNames(call3.func.obj);
+    return { name: `${dottedOf(call3.func) ?? `\u2026.${method}`}()`, queries: [query], certain: receiver.some((r2) => DB_RECEIVER.some((d2) => r2.includes(d2))) };
+  }
+  if (method === "raw" && call3.func.t === "attr") {
+    const query = call3.args[0] ?? kw("raw_query");
+    if (!query) return void 0;
+    const receiver = receiverNames(call3.func.obj);
+    return { name: `${dottedOf(call3.func) ?? "\u2026.raw"}()`, queries: [query], certain: receiver.includes("objects") };
+  }
+  if (method === "RawSQL") {
+    const query = call3.args[0] ?? kw("sql");
+    return query ? { name: "RawSQL()", queries: [query], certain: true } : void 0;
+  }
+  if (method === "extra" && call3.func.t === "attr") {
+    const queries = [];
+    const where = kw("where");
+    if (where?.t === "seq") queries.push(...where.items);
+    const select = kw("select");
+    if (select?.t === "dict") {
+      for (const en2 of select.entries) if (!("splat" in en2)) queries.push(en2.value);
+    }
+    return queries.length ? { name: ".extra()", queries, certain: true } : void 0;
+  }
+  return void 0;
+}
+var SQL_HINTS = ["cursor", "connection", "SELECT ", "INSERT ", "UPDATE ", "DELETE ", "select ", "insert into", "update ", "delete from"];
+function mayRunRawSql(text) {
+  if (["RawSQL", ".raw", ".extra"].some((name2) => mayPassNonLiteral(text, name2))) return true;
+  return SQL_HINTS.some((h3) => text.includes(h3)) && [".execute", ".executemany"].some((name2) => mayPassNonLiteral(text, name2));
+}
+var rawSqlStringFormatting = {
+  meta: {
+    id: "raw-sql-string-formatting",
+    severity: "high",
+    title: "Raw SQL is built with string formatting",
+    django: [],
+    docs: {
+      what: 'Finds raw SQL built by splicing values into the query text: `cursor.execute()` / `executemany()`, `Model.objects.raw()`, `RawSQL()` and `.extra(where=\u2026, select=\u2026)` given an f-string that interpolates values, `%` formatting, `.format()` or `+` with anything but literals, directly or through a variable assigned earlier in the same function (`sql = f"\u2026{x}"`, `sql += x`). Parameterised queries (`cursor.execute(sql, [x])`) and queries built from literals and module constants only are fine. In a diff only the lines the change adds count; a scan reads production code only.',
+      why: "A value spliced into SQL is parsed as SQL: a quote in it ends the string and the rest runs as the attacker's query (SQL injection), reading or changing any table the database user can reach. Parameters are sent apart from the query text and are never parsed as SQL.",
+      bad: `with connection.cursor() as cursor:
+    cursor.execute(f"SELECT * FROM shop_order WHERE owner_id = {request.user.id} AND ref = '{ref}'")`,
+      fix: 'with connection.cursor() as cursor:\n    cursor.execute("SELECT * FROM shop_order WHERE owner_id = %s AND ref = %s", [request.user.id, ref])'
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const file of ctx.code) {
+      if (file.kind !== "python") continue;
+      if (!mayRunRawSql(file.text)) continue;
+      const module2 = ctx.python(file.path);
+      if (!module2) continue;
+      const resolver = new Resolver();
+      const counts = /* @__PURE__ */ new Map();
+      const report = (scope, call3, sink, built) => {
+        const key = `${scope.qualname || "<module>"}:${sink.name}`;
+        const n = (counts.get(key) ?? 0) + 1;
+        counts.set(key, n);
+        if (!ctx.isNew(file.path, call3.line) && !ctx.isNew(file.path, built.line)) return;
+        const line2 = ctx.isNew(file.path, call3.line) ? call3.line : built.line;
+        out2.push({
+          subject: n === 1 ? key : `${key}#${n}`,
+          loc: { path: file.path, line: line2, endLine: line2 },
+          message: `${sink.name}${line2 !== call3.line ? ` (line ${call3.line})` : ""} runs SQL built with ${built.how}${scope.qualname ? ` in ${scope.qualname}` : ""}: a value that contains a quote ends the string and the rest runs as SQL (SQL injection).`,
+          fix: { description: `Pass the values as parameters and keep the query text literal: \`cursor.execute("\u2026 WHERE id = %s", [value])\`, \`Model.objects.raw("\u2026 WHERE id = %s", [value])\`, \`RawSQL("\u2026 = %s", (value,))\`; a table or column name that must vary comes from a fixed list (or connection.ops.quote_name), never from input.` }
+        });
+      };
+      for (const scope of scopesOf(module2)) {
+        const judge2 = new StringJudge(resolver, scope);
+        for (const s of scope.stmts) {
+          const roots = s.t === "class" ? [...s.bases, ...s.keywords.map((k2) => k2.value)] : ownExprs(s);
+          for (const root of roots)
+            for (const e of walkExpr(root)) {
+              if (e.t !== "call") continue;
+              const sink = sinkOf(e);
+              if (!sink) continue;
+              for (const q3 of sink.queries) {
+                const built = judge2.built(q3);
+                if (!built) continue;
+                const resolved = q3.t === "name" ? (resolver.resolve(scope, q3.id, q3.line) ?? []).map((a) => literalText(a.value)).join(" ") : "";
+                if (sink.certain || looksLikeSql(`${literalText(q3)} ${resolved}`)) {
+                  report(scope, e, sink, built);
+                  break;
+                }
+              }
+            }
+        }
+      }
+    }
+    return out2;
+  }
+};
+
+// src/rules/runserver-in-production.ts
+function runserverLine(text, d2) {
+  if (text === void 0) return d2.line;
+  const lines = text.split("\n");
+  for (let i2 = Math.max(0, d2.line - 1); i2 < lines.length; i2++) if (lines[i2].includes("runserver")) return i2 + 1;
+  for (let i2 = 0; i2 < lines.length; i2++) if (lines[i2].includes("runserver")) return i2 + 1;
+  return d2.line;
+}
+var runserverInProduction = {
+  meta: {
+    id: "runserver-in-production",
+    severity: "medium",
+    title: "The development server runs in production",
+    django: [],
+    docs: {
+      what: "Finds `manage.py runserver` (or `runserver_plus`) as the command of a production process: a Dockerfile's `CMD`/`ENTRYPOINT`, a Procfile line, a Kubernetes container, `render.yaml`/`fly.toml`/App Platform start commands, systemd or supervisor programs, and compose services in a compose file named for production. A plain `docker-compose.yml`, `docker-compose.dev.yml`, `Dockerfile.dev`, `.devcontainer/` and `Procfile.dev` are a developer's setup and are not reported. In a diff only a command the change adds counts.",
+      why: `Django's documentation says of runserver: "DO NOT USE THIS SERVER IN A PRODUCTION SETTING. It has not gone through security audits or performance tests." It serves one request at a time per thread, reloads code, serves static files only with DEBUG on, and is usually started together with DEBUG.`,
+      bad: 'CMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]',
+      fix: 'CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]',
+      language: "dockerfile"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    const before2 = new Set((ctx.base?.analysis.discovery.deployments ?? []).filter(runsRunserver).map((d2) => d2.name));
+    for (const d2 of ctx.head.analysis.discovery.deployments) {
+      if (!runsRunserver(d2) || !heldToProduction(d2)) continue;
+      const line2 = runserverLine(ctx.head.files.read(d2.path), d2);
+      if (!ctx.isNew(d2.path, line2) || ctx.mode === "diff" && before2.has(d2.name)) continue;
+      out2.push({
+        subject: `runserver:${d2.name}`,
+        loc: { path: d2.path, line: line2, endLine: line2 },
+        message: `${d2.name} runs \`manage.py runserver\`, Django's development server, as a production process: it is not built for security or load ("DO NOT USE THIS SERVER IN A PRODUCTION SETTING", Django's docs).`,
+        fix: { description: "Serve the project with a production server, e.g. `gunicorn config.wsgi:application --bind 0.0.0.0:$PORT` (or uvicorn/daphne for ASGI), and keep runserver in development files such as docker-compose.dev.yml." }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/templates/tokenize.ts
+var MAX_TEMPLATE_CHARS = 1e6;
+var MAX_TOKENS = 1e5;
+var TEMPLATE_EXTENSIONS = [".html", ".htm", ".txt", ".xml", ".djhtml", ".dtl", ".jinja", ".jinja2", ".j2", ".tpl", ".email", ".svg", ".js"];
+var DJANGO_ONLY_EXTENSIONS = [".djhtml", ".dtl"];
+function isTemplatePath(path2) {
+  const lower2 = path2.toLowerCase();
+  if (DJANGO_ONLY_EXTENSIONS.some((e) => lower2.endsWith(e))) return true;
+  return lower2.split("/").slice(0, -1).includes("templates") && TEMPLATE_EXTENSIONS.some((e) => lower2.endsWith(e));
+}
+var CLOSERS = { "{": "}}", "%": "%}", "#": "#}" };
+function tokenize2(text) {
+  const out2 = [];
+  if (text.length > MAX_TEMPLATE_CHARS) return out2;
+  const lines = text.split("\n");
+  let until;
+  for (let i2 = 0; i2 < lines.length && out2.length < MAX_TOKENS; i2++) {
+    const line2 = lines[i2];
+    const closer = {};
+    const closerFrom = (kind, from) => {
+      const known = closer[kind];
+      if (known !== void 0 && (known === -1 || known >= from)) return known;
+      const found = line2.indexOf(CLOSERS[kind], from);
+      closer[kind] = found;
+      return found;
+    };
+    let pos = 0;
+    while (out2.length < MAX_TOKENS) {
+      const at3 = line2.indexOf("{", pos);
+      if (at3 < 0 || at3 + 1 >= line2.length) break;
+      const kind = line2[at3 + 1];
+      if (!(kind in CLOSERS)) {
+        pos = at3 + 1;
+        continue;
+      }
+      const end = closerFrom(kind, at3 + 2);
+      if (end < 0) {
+        pos = at3 + 1;
+        continue;
+      }
+      const content = line2.slice(at3 + 2, end).trim();
+      pos = end + 2;
+      if (until !== void 0) {
+        if (kind === "%" && (content === until || content.startsWith(`${until} `))) until = void 0;
+        continue;
+      }
+      const token = { kind: kind === "{" ? "var" : kind === "%" ? "block" : "comment", line: i2 + 1, content };
+      if (token.kind === "block") {
+        const tag = tagName(content);
+        if (tag === "verbatim") until = "endverbatim";
+        else if (tag === "comment") until = "endcomment";
+      }
+      out2.push(token);
+    }
+  }
+  return out2;
+}
+function tagName(content) {
+  const space = firstSpace(content);
+  return space < 0 ? content : content.slice(0, space);
+}
+function firstSpace(s) {
+  for (let i2 = 0; i2 < s.length; i2++) if (s[i2] === " " || s[i2] === "	") return i2;
+  return -1;
+}
+function splitOutsideQuotes(s, isSep2) {
+  const parts3 = [];
+  let quote;
+  let start2 = 0;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    const ch = s[i2];
+    if (quote) {
+      if (ch === quote) quote = void 0;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (isSep2(ch)) {
+      parts3.push(s.slice(start2, i2));
+      start2 = i2 + 1;
+    }
+  }
+  parts3.push(s.slice(start2));
+  return parts3;
+}
+function filterExpression(text) {
+  const [value, ...rest] = splitOutsideQuotes(text.trim(), (c3) => c3 === "|");
+  return { value: value.trim(), filters: rest.map((f3) => splitOutsideQuotes(f3, (c3) => c3 === ":")[0].trim()) };
+}
+function blockFilterExpressions(content) {
+  const bits = splitOutsideQuotes(content, (c3) => c3 === " " || c3 === "	").filter(Boolean);
+  return bits.slice(1).map((bit) => {
+    const eq2 = splitOutsideQuotes(bit, (c3) => c3 === "=");
+    return filterExpression(eq2.length > 1 ? eq2.slice(1).join("=") : bit);
+  });
+}
+function isLiteralValue(value) {
+  const v2 = value.startsWith("_(") && value.endsWith(")") ? value.slice(2, -1).trim() : value;
+  if (v2.length < 2) return false;
+  const q3 = v2[0];
+  return (q3 === '"' || q3 === "'") && v2[v2.length - 1] === q3 && !v2.slice(1, -1).includes(q3);
+}
+
+// src/rules/template-unescaped-output.ts
+var UNSAFE_FILTERS = /* @__PURE__ */ new Set(["safe", "safeseq"]);
+var MAX_PER_FILE = 200;
+var SUPPRESS2 = "{# django-security: ignore[template-unescaped-output] -- why this value is safe HTML #}";
+var plainText2 = (path2) => path2.toLowerCase().endsWith(".txt");
+var templateUnescapedOutput = {
+  meta: {
+    id: "template-unescaped-output",
+    severity: "medium",
+    title: "A template turns off HTML escaping",
+    django: [],
+    docs: {
+      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include \u2026 with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity.',
+      why: "Django escapes every variable by default; `|safe` and `autoescape off` switch that off, so a value that contains user input (a name, a comment, a query parameter) is written into the page as HTML and can run script in other users' sessions (stored or reflected XSS).",
+      bad: '<div class="bio">{{ profile.bio|safe }}</div>\n{% autoescape off %}{{ comment.body }}{% endautoescape %}',
+      fix: '<div class="bio">{{ profile.bio }}</div>\n{# HTML that must be rendered: build it in Python with format_html(), or sanitise it (bleach / nh3) before marking it safe #}',
+      language: "html+django"
+    }
+  },
+  check(ctx) {
+    const out2 = [];
+    for (const file of ctx.code) {
+      if (file.kind !== "template") continue;
+      const { text, path: path2 } = file;
+      if (!text.includes("safe") && !text.includes("autoescape")) continue;
+      const seen = /* @__PURE__ */ new Map();
+      const subject = (s) => {
+        const n = (seen.get(s) ?? 0) + 1;
+        seen.set(s, n);
+        return n === 1 ? s : `${s}#${n}`;
+      };
+      const low = plainText2(path2);
+      const lines = /* @__PURE__ */ new Set();
+      const report = (line2, what, key, fix) => {
+        const s = subject(key);
+        if (!ctx.isNew(path2, line2) || lines.has(line2) || lines.size >= MAX_PER_FILE) return;
+        lines.add(line2);
+        out2.push({
+          subject: s,
+          loc: { path: path2, line: line2, endLine: line2 },
+          severity: low ? "low" : void 0,
+          message: `${what}: Django does not escape it, so any user input in it reaches the page as HTML and can run script (XSS).${low ? " It is reported at low severity because a .txt template renders plain text; it matters only if the output is shown as HTML." : ""} If the value is known to be safe HTML, say why on the line: \`${SUPPRESS2}\`.`,
+          fix: { description: fix }
+        });
+      };
+      for (const token of tokenize2(text)) {
+        if (token.kind === "comment") continue;
+        if (token.kind === "block") {
+          const tag = tagName(token.content);
+          const args3 = token.content.slice(tag.length).trim();
+          if (tag === "autoescape" && args3 === "off") {
+            report(token.line, "`{% autoescape off %}` turns off escaping for every variable up to `{% endautoescape %}`", "autoescape-off", "Remove `{% autoescape off %}`; where one value must render as HTML, build it in Python with `format_html()` or sanitise it (bleach / nh3).");
+            continue;
+          }
+          if (tag === "filter") {
+            const names3 = filterExpression(`x|${args3}`).filters;
+            if (names3.some((n) => UNSAFE_FILTERS.has(n))) report(token.line, "`{% filter safe %}` marks the whole block as safe HTML", "filter-safe", "Remove `safe` from the `{% filter %}` tag and let Django escape the block.");
+            continue;
+          }
+          for (const fe3 of blockFilterExpressions(token.content)) {
+            const bad2 = fe3.filters.find((f3) => UNSAFE_FILTERS.has(f3));
+            if (bad2 && !isLiteralValue(fe3.value)) report(token.line, `\`${fe3.value}|${bad2}\` in \`{% ${tag} %}\` passes the value on unescaped`, `${bad2}:${fe3.value}`, `Drop \`|${bad2}\`, or build the HTML in Python with \`format_html()\`.`);
+          }
+          continue;
+        }
+        const fe2 = filterExpression(token.content);
+        const bad = fe2.filters.find((f3) => UNSAFE_FILTERS.has(f3));
+        if (bad && !isLiteralValue(fe2.value)) report(token.line, `\`{{ ${fe2.value}|${bad} }}\` outputs ${fe2.value} without escaping`, `${bad}:${fe2.value}`, `Drop \`|${bad}\` (Django escapes the value), or build the HTML in Python with \`format_html("\u2026{}\u2026", value)\`, or sanitise it (bleach / nh3) before marking it safe.`);
+      }
+    }
+    return out2;
+  }
+};
+
+// src/rules/tree-rules.ts
+var TREE_RULES = [
+  csrfExemptAdded,
+  csrfCheckDisabled,
+  rawSqlStringFormatting,
+  markSafeDynamic,
+  templateUnescapedOutput,
+  accessControlRemoved,
+  debugInDeployConfig,
+  runserverInProduction,
+  productionSettingsSwitched
+];
+
 // src/rules/review-config-weakened.ts
 function strictness(f3) {
   return f3 === "never" ? 0 : 1 + severityRank("critical") - severityRank(f3 ?? "high");
 }
 function ruleSeverity(config, id) {
-  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...DEPENDENCY_RULES].find((r2) => r2.meta.id === id)?.meta.severity ?? "high");
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...TREE_RULES, ...DEPENDENCY_RULES].find((r2) => r2.meta.id === id)?.meta.severity ?? "high");
 }
 function weakenings(base, head) {
   const out2 = [];
   for (const id of /* @__PURE__ */ new Set([...Object.keys(base.rules), ...Object.keys(head.rules)])) {
-    const [before, after] = [ruleSeverity(base, id), ruleSeverity(head, id)];
-    if (after === "off" && before !== "off") out2.push({ what: `switches ${id} off`, key: id });
-    else if (after !== "off" && before !== "off" && severityRank(after) < severityRank(before)) out2.push({ what: `lowers ${id} from ${before} to ${after}`, key: id });
+    const [before2, after] = [ruleSeverity(base, id), ruleSeverity(head, id)];
+    if (after === "off" && before2 !== "off") out2.push({ what: `switches ${id} off`, key: id });
+    else if (after !== "off" && before2 !== "off" && severityRank(after) < severityRank(before2)) out2.push({ what: `lowers ${id} from ${before2} to ${after}`, key: id });
   }
   if (strictness(head.failOn) < strictness(base.failOn)) out2.push({ what: `lowers fail-on from ${base.failOn ?? "high"} to ${head.failOn ?? "high"}`, key: "fail-on" });
   for (const glob of head.ignorePaths.filter((g2) => !base.ignorePaths.includes(g2))) out2.push({ what: `ignores the paths ${glob}`, key: glob });
@@ -61953,7 +64288,7 @@ var reviewConfigWeakened = {
 };
 
 // src/rules/catalog.ts
-var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), ...DEPENDENCY_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
+var RULE_METAS = [...RULES.map((r2) => r2.meta), ...FILE_RULES.map((r2) => r2.meta), ...TREE_RULES.map((r2) => r2.meta), ...DEPENDENCY_RULES.map((r2) => r2.meta), reviewConfigWeakened.meta];
 
 // src/config/schema-source.ts
 var SCHEMA_ID = "https://raw.githubusercontent.com/django-security-review/django-security-review/main/schema/django-security.schema.json";
@@ -62139,8 +64474,8 @@ function yamlError(text, e) {
 }
 function parseConfig(text, path2) {
   if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
-  const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) throw new UsageError(doc.errors.map((e) => located(path2, lines.linePos(e.pos[0]), yamlError(text, e))).join("\n"));
   let root;
   try {
@@ -62150,7 +64485,7 @@ function parseConfig(text, path2) {
   }
   if (root === null || root === void 0) return defaultConfig();
   const version = doc.get("django-version", true);
-  if ((0, import_yaml2.isScalar)(version) && typeof version.value === "number" && typeof root === "object" && root !== null) root["django-version"] = version.source ?? String(version.value);
+  if ((0, import_yaml6.isScalar)(version) && typeof version.value === "number" && typeof root === "object" && root !== null) root["django-version"] = version.source ?? String(version.value);
   const problems = schemaProblems(root, doc, lines);
   const raw = root;
   const paths = typeof raw === "object" && raw !== null && typeof raw.paths === "object" && raw.paths !== null ? raw.paths : {};
@@ -62615,11 +64950,11 @@ function ruleHelpMarkdown(meta) {
     `**Why it matters.** ${meta.docs.why}`,
     "",
     "**Reported:**",
-    "```python",
+    `\`\`\`${meta.docs.language ?? "python"}`,
     meta.docs.bad,
     "```",
     "**Instead:**",
-    "```python",
+    `\`\`\`${meta.docs.language ?? "python"}`,
     meta.docs.fix,
     "```"
   ].join("\n");
@@ -63173,8 +65508,8 @@ function variantKey(key, it2) {
   const [rule, path2] = key.split("|");
   return `${rule}|${path2}|${settingOf(it2)}`;
 }
-function compareResults(headItems, baseItems, sides) {
-  const { head, base, pairs, diff } = sides;
+function compareResults(headItems, baseItems, sides2) {
+  const { head, base, pairs, diff } = sides2;
   const baseByKey = baseByHeadKey(baseItems, pairs);
   const headKeys = new Set(headItems.map((i2) => i2.key));
   const baseView = (headPath) => base.views.get(pairs.get(headPath) ?? "");
@@ -63184,9 +65519,9 @@ function compareResults(headItems, baseItems, sides) {
   const touched = (it2) => diff.changed.has(it2.raw.loc.path) || it2.entry.chain.some((p2) => diff.changed.has(p2));
   const out2 = [];
   for (const it2 of headItems) {
-    const before = baseByKey.get(it2.key);
-    if (before) {
-      if (severityOf(it2) !== severityOf(before)) out2.push({ ...it2, state: "updated" });
+    const before2 = baseByKey.get(it2.key);
+    if (before2) {
+      if (severityOf(it2) !== severityOf(before2)) out2.push({ ...it2, state: "updated" });
       else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
       continue;
     }
@@ -63270,992 +65605,6 @@ function splitKnownSecrets(items, base) {
   return { added, known };
 }
 
-// src/deploy/compose.ts
-var import_yaml4 = __toESM(require_dist(), 1);
-
-// src/deploy/command.ts
-var import_shell_quote = __toESM(require_shell_quote(), 1);
-var MAX_COMMAND = 1e4;
-var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "compress", "check", "makemigrations"]);
-var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
-var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
-var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
-var keepVariable = (name2) => `\${${name2}}`;
-function words(command) {
-  let ws2;
-  try {
-    ws2 = (0, import_shell_quote.parse)(command.slice(0, MAX_COMMAND), keepVariable).filter((w2) => typeof w2 === "string");
-  } catch {
-    return command.slice(0, MAX_COMMAND).split(/\s+/);
-  }
-  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words(w2) : [w2]);
-}
-function commandFacts(command) {
-  const facts = { env: /* @__PURE__ */ new Map() };
-  if (command === void 0) return facts;
-  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words(c3) : []) : words(command);
-  let inlineEnv = true;
-  for (let i2 = 0; i2 < ws2.length; i2++) {
-    const w2 = ws2[i2];
-    if (inlineEnv && ASSIGNMENT.test(w2)) {
-      const eq2 = w2.indexOf("=");
-      facts.env.set(w2.slice(0, eq2), w2.slice(eq2 + 1));
-      continue;
-    }
-    inlineEnv = false;
-    if (w2 === "env" || w2 === "exec" || w2.endsWith("/bin/env")) {
-      inlineEnv = true;
-      continue;
-    }
-    if ((w2 === "--env" || w2 === "-e" || w2 === "--set-env") && ws2[i2 + 1] && ASSIGNMENT.test(ws2[i2 + 1])) {
-      const a = ws2[++i2];
-      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
-    } else if (w2.startsWith("--env=") && ASSIGNMENT.test(w2.slice(6))) {
-      const a = w2.slice(6);
-      facts.env.set(a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1));
-    } else if (w2 === "--settings" && ws2[i2 + 1]) facts.settings = ws2[++i2];
-    else if (w2.startsWith("--settings=")) facts.settings = w2.slice("--settings=".length);
-    else if (w2 === "runserver" || w2 === "runserver_plus") {
-      facts.role = "development";
-      facts.why = `it runs manage.py ${w2}, the development server`;
-    } else if ((w2 === "pytest" || w2 === "py.test" || w2 === "tox" || w2 === "test" && /manage\.py$|django-admin$/.test(ws2[i2 - 1] ?? "")) && !facts.role) {
-      facts.role = "development";
-      facts.why = "it runs the tests";
-    }
-  }
-  if (!facts.role) {
-    const managed = ws2.findIndex((w2) => /(^|\/)manage\.py$|^django-admin$/.test(w2));
-    const sub = managed >= 0 ? ws2[managed + 1] : void 0;
-    const serves = ws2.some((w2) => SERVER.test(w2));
-    if (sub && BUILD_STEPS.has(sub) && !serves) {
-      facts.role = "build";
-      facts.why = `it runs manage.py ${sub}, a build step`;
-    } else if (sub && RELEASE_STEPS.has(sub) && !serves) {
-      facts.role = "release";
-      facts.why = `it runs manage.py ${sub}, a release step`;
-    } else if (ws2.some((w2) => w2 === "celery" || w2.endsWith("/celery"))) facts.role = "worker";
-  }
-  return facts;
-}
-
-// src/deploy/env-file.ts
-var import_dotenv = __toESM(require_dist2(), 1);
-var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
-function parseEnvFile(path2, text) {
-  const parsed2 = (0, import_dotenv.parse)(text);
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const lines = text.split("\n");
-  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
-    const m2 = KEY_START.exec(lines[i2]);
-    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
-    seen.add(m2[1]);
-    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
-  }
-  return out2.reverse();
-}
-var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
-function isEnvTemplate(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
-  if (!suffix) return false;
-  const stem2 = name2.slice(0, -suffix.length);
-  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
-}
-function envTemplateFor(path2, paths) {
-  if (paths.has(path2)) return void 0;
-  const slash = path2.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
-  const candidates2 = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
-  if (path2.slice(slash + 1) === ".env") candidates2.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
-  return candidates2.find((c3) => paths.has(c3));
-}
-
-// src/deploy/interpolate.ts
-var NAME_START = /[A-Za-z_]/;
-var NAME_PART = /[A-Za-z0-9_]/;
-var MAX_DEPTH2 = 8;
-function closingBrace(text, from) {
-  let depth = 0;
-  for (let k2 = from; k2 < text.length; k2++) {
-    const c3 = text[k2];
-    if (c3 === "$" && (text[k2 + 1] === "$" || text[k2 + 1] === "{")) {
-      if (text[k2 + 1] === "{") depth++;
-      k2++;
-    } else if (c3 === "}") {
-      if (depth === 0) return k2;
-      depth--;
-    }
-  }
-  return -1;
-}
-function interpolate(text, lookup2, depth = 0) {
-  if (depth > MAX_DEPTH2) return void 0;
-  let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
-    if (c3 !== "$") {
-      out2 += c3;
-      continue;
-    }
-    const next = text[i2 + 1];
-    if (next === "$") {
-      out2 += "$";
-      i2++;
-    } else if (next === "{") {
-      const close = closingBrace(text, i2 + 2);
-      if (close < 0) return void 0;
-      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
-      if (value === void 0) return void 0;
-      out2 += value;
-      i2 = close;
-    } else if (next !== void 0 && NAME_START.test(next)) {
-      let j3 = i2 + 1;
-      while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
-      const value = lookup2(text.slice(i2 + 1, j3));
-      if (value === void 0) return void 0;
-      out2 += value;
-      i2 = j3 - 1;
-    } else out2 += c3;
-  }
-  return out2;
-}
-function braced(inner, lookup2, depth) {
-  let j3 = 0;
-  while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
-  const name2 = inner.slice(0, j3);
-  const op = inner.slice(j3);
-  const value = lookup2(name2);
-  if (op === "") return value;
-  const colon = op.startsWith(":");
-  const kind = colon ? op[1] : op[0];
-  const arg = op.slice(colon ? 2 : 1);
-  const unset = value === void 0 || colon && value === "";
-  if (kind === "-") return unset ? interpolate(arg, lookup2, depth + 1) : value;
-  if (kind === "?") return unset ? void 0 : value;
-  if (kind === "+") return unset ? "" : interpolate(arg, lookup2, depth + 1);
-  return void 0;
-}
-
-// src/deploy/scalar.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-function plainText(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  return void 0;
-}
-function scalarText(node) {
-  return (0, import_yaml3.isScalar)(node) ? plainText(node.value) : void 0;
-}
-
-// src/deploy/compose.ts
-var isComposeFile = (path2) => /(^|\/)(docker-)?compose([._-][^/]*)?\.ya?ml$/i.test(path2);
-var dirOf = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/")) : "";
-var joinPath = (dir, rel2) => {
-  const parts3 = (dir ? dir.split("/") : []).concat(rel2.replace(/^\.\//, "").split("/"));
-  const out2 = [];
-  for (const p2 of parts3) {
-    if (p2 === "..") out2.pop();
-    else if (p2 && p2 !== ".") out2.push(p2);
-  }
-  return out2.join("/");
-};
-var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
-var MAX_MERGE_DEPTH = 8;
-var MAX_MERGED_MAPS = 1e3;
-var isMergeKey = (key) => (0, import_yaml4.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
-function aliasesOf(doc) {
-  const anchors = /* @__PURE__ */ new Map();
-  const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml4.visit)(doc, {
-    Node: (_key, node) => {
-      if ((0, import_yaml4.isAlias)(node)) {
-        const target = anchors.get(node.source);
-        if (target) targets.set(node, target);
-      } else if ((0, import_yaml4.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
-    }
-  });
-  return (node) => (0, import_yaml4.isAlias)(node) ? targets.get(node) : node;
-}
-function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
-  const own = map.items.filter((p2) => !isMergeKey(p2.key));
-  if (depth >= MAX_MERGE_DEPTH || --budget.maps < 0) return own;
-  const merged = [];
-  for (const p2 of map.items) {
-    if (!isMergeKey(p2.key)) continue;
-    const value = deref(p2.value);
-    const sources = (0, import_yaml4.isSeq)(value) ? value.items.map(deref) : [value];
-    for (const source2 of sources.reverse()) if ((0, import_yaml4.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
-  }
-  return [...merged, ...own];
-}
-function field(deref, map, key) {
-  const pair3 = pairsOf(deref, map).findLast((p2) => scalarText(p2.key) === key);
-  return pair3 ? deref(pair3.value) : void 0;
-}
-function commandOf(node) {
-  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
-  return scalarText(node);
-}
-function composeDeployments(path2, text, files) {
-  const lineCounter = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length) return [];
-  const services = doc.get("services", true);
-  if (!(0, import_yaml4.isMap)(services)) return [];
-  const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
-  const dir = dirOf(path2);
-  const deref = aliasesOf(doc);
-  const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
-  const lookup2 = (name2) => dotenv.get(name2);
-  const fileClass = classifyFile(path2);
-  const out2 = [];
-  for (const pair3 of services.items) {
-    const name2 = scalarText(pair3.key) ?? "?";
-    const service = deref(pair3.value);
-    if (!(0, import_yaml4.isMap)(service)) continue;
-    const get = (key) => field(deref, service, key);
-    const env = /* @__PURE__ */ new Map();
-    for (const file of envFiles(get("env_file"))) {
-      const envPath = joinPath(dir, file);
-      const template = envTemplateFor(envPath, files.paths);
-      const source2 = template ?? envPath;
-      for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
-    }
-    const environment = get("environment");
-    if ((0, import_yaml4.isMap)(environment))
-      for (const item of pairsOf(deref, environment)) {
-        const key = scalarText(item.key);
-        if (!key) continue;
-        const raw = scalarText(deref(item.value));
-        const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
-        env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
-      }
-    else if ((0, import_yaml4.isSeq)(environment))
-      for (const item of environment.items) {
-        const entry = scalarText(item);
-        if (!entry) continue;
-        const eq2 = entry.indexOf("=");
-        const key = eq2 < 0 ? entry : entry.slice(0, eq2);
-        env.set(key, { name: key, value: eq2 < 0 ? lookup2(key) : interpolate(entry.slice(eq2 + 1), lookup2), path: path2, line: lineOf2(item) });
-      }
-    const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
-    const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
-    const builds = get("build") !== void 0;
-    if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
-    const facts = commandFacts(command);
-    for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
-    const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
-    const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
-    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
-    const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
-    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
-  }
-  return out2;
-}
-var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
-function developmentSigns(volumes, env) {
-  if ((0, import_yaml4.isSeq)(volumes))
-    for (const v2 of volumes.items) {
-      const source2 = (0, import_yaml4.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml4.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
-      if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
-    }
-  for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
-    const value = env.get(name2)?.value;
-    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name2}=${value}` };
-  }
-  return void 0;
-}
-function envFiles(node) {
-  if ((0, import_yaml4.isScalar)(node)) return [String(node.value)];
-  if ((0, import_yaml4.isSeq)(node))
-    return node.items.flatMap((i2) => {
-      if ((0, import_yaml4.isScalar)(i2)) return [String(i2.value)];
-      if ((0, import_yaml4.isMap)(i2)) {
-        const p2 = scalarText(i2.get("path", true));
-        return p2 ? [p2] : [];
-      }
-      return [];
-    });
-  return [];
-}
-
-// src/deploy/dockerfile.ts
-var import_dockerfile_ast = __toESM(require_main(), 1);
-var isDockerfile = (path2) => {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
-};
-var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
-function commandOf2(instruction) {
-  const text = instruction.getArgumentsContent() ?? "";
-  if (text.trim().startsWith("[")) {
-    try {
-      const parsed2 = JSON.parse(text);
-      if (Array.isArray(parsed2)) return parsed2.map(String);
-    } catch {
-    }
-  }
-  return text;
-}
-function dockerfileDeployments(path2, text) {
-  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
-  const froms = dockerfile.getFROMs();
-  if (!froms.length) return [];
-  const stageOf = (line2) => {
-    let stage = 0;
-    froms.forEach((f3, i2) => {
-      if (f3.getRange().start.line <= line2) stage = i2;
-    });
-    return stage;
-  };
-  const stageNames = froms.map((f3) => (f3.getBuildStage() ?? "").toLowerCase());
-  const stageEnv = froms.map(() => /* @__PURE__ */ new Map());
-  const args3 = froms.map(() => /* @__PURE__ */ new Map());
-  const commands = froms.map(() => void 0);
-  const entrypoints = froms.map(() => void 0);
-  const builds = [];
-  for (const instruction of dockerfile.getInstructions()) {
-    const keyword = instruction.getKeyword();
-    const line2 = instruction.getRange().start.line + 1;
-    const stage = stageOf(line2 - 1);
-    const lookup3 = (n) => args3[stage].get(n) ?? stageEnv[stage].get(n)?.value;
-    if (keyword === "FROM") {
-      const base = stageNames.indexOf((froms[stage].getImageName() ?? "").toLowerCase());
-      if (base >= 0 && base < stage) {
-        for (const [k2, v2] of stageEnv[base]) stageEnv[stage].set(k2, v2);
-        for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
-        commands[stage] = commands[base];
-        entrypoints[stage] = entrypoints[base];
-      }
-    } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
-      const properties = instruction.getProperties();
-      for (const p2 of properties) {
-        const raw = p2.getValue();
-        if (keyword === "ARG") {
-          if (raw !== null) args3[stage].set(p2.getName(), raw);
-          continue;
-        }
-        const value = raw === null ? void 0 : interpolate(raw, lookup3);
-        stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
-      }
-    } else if (keyword === "CMD") commands[stage] = instruction;
-    else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
-    else if (keyword === "RUN") {
-      const facts2 = commandFacts(commandOf2(instruction));
-      const named3 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
-      const settings2 = named3 === void 0 ? void 0 : interpolate(named3, lookup3);
-      if (settings2)
-        builds.push({ path: path2, line: line2, name: `${path2} RUN at line ${line2}`, role: "build", why: "it is a RUN step of the image build", env: /* @__PURE__ */ new Map(), settings: { name: "DJANGO_SETTINGS_MODULE", value: settings2, path: path2, line: line2 } });
-    }
-  }
-  const last = froms.length - 1;
-  const env = stageEnv[last];
-  const cmd = commands[last];
-  const entry = entrypoints[last];
-  const facts = commandFacts([...[entry, cmd].flatMap((i2) => i2 ? [commandOf2(i2)].flat() : [])]);
-  const commandLine = ((cmd ?? entry)?.getRange().start.line ?? 0) + 1;
-  const lookup2 = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: commandLine });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
-  const fileClass = classifyFile(path2);
-  const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
-}
-
-// src/deploy/kubernetes.ts
-var import_yaml5 = __toESM(require_dist(), 1);
-var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
-var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
-function podSpec(doc) {
-  for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
-    const node = doc.getIn(path2, true);
-    if ((0, import_yaml5.isMap)(node) && node.has("containers")) return node;
-  }
-  return void 0;
-}
-function kubernetesDeployments(path2, text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  let docs;
-  try {
-    docs = (0, import_yaml5.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(docs)) return [];
-  const lineOf2 = (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1;
-  const configMaps = /* @__PURE__ */ new Map();
-  const workloads = [];
-  for (const d2 of docs) {
-    if (d2.errors.length || !(0, import_yaml5.isMap)(d2.contents)) continue;
-    const kind = scalarText(d2.contents.get("kind", true));
-    if (kind === "ConfigMap") {
-      const data = d2.contents.get("data", true);
-      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml5.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
-    } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
-  }
-  const fileClass = classifyFile(path2);
-  const out2 = [];
-  for (const w2 of workloads) {
-    const spec = podSpec(w2);
-    const containers = spec?.get("containers", true);
-    if (!(0, import_yaml5.isSeq)(containers)) continue;
-    for (const c3 of containers.items) {
-      if (!(0, import_yaml5.isMap)(c3)) continue;
-      const env = /* @__PURE__ */ new Map();
-      const envFrom = c3.get("envFrom", true);
-      if ((0, import_yaml5.isSeq)(envFrom))
-        for (const source2 of envFrom.items) {
-          const name3 = (0, import_yaml5.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
-          for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
-        }
-      const list2 = c3.get("env", true);
-      if ((0, import_yaml5.isSeq)(list2))
-        for (const item of list2.items) {
-          if (!(0, import_yaml5.isMap)(item)) continue;
-          const name3 = scalarText(item.get("name", true));
-          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
-        }
-      const words2 = ["command", "args"].flatMap((k2) => {
-        const v2 = c3.get(k2, true);
-        return (0, import_yaml5.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
-      });
-      const facts = commandFacts(words2);
-      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
-      const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-      const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
-      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
-    }
-  }
-  return out2;
-}
-
-// src/deploy/paas.ts
-var import_yaml6 = __toESM(require_dist(), 1);
-var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
-function isPaasFile(path2) {
-  const name2 = baseName(path2);
-  return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path2.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
-}
-function lineOfText(text, needle) {
-  const at3 = text.indexOf(needle);
-  if (at3 < 0) return 1;
-  let line2 = 1;
-  for (let i2 = 0; i2 < at3; i2++) if (text.charCodeAt(i2) === 10) line2++;
-  return line2;
-}
-function lineOfKey(text, key) {
-  const lines = text.split("\n");
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const t2 = lines[i2].trimStart();
-    const rest = t2.startsWith(key) ? t2.slice(key.length) : t2.startsWith(`"${key}"`) ? t2.slice(key.length + 2) : void 0;
-    if (rest !== void 0 && rest.trimStart().startsWith("=")) return i2 + 1;
-  }
-  return 1;
-}
-function roleOf(processName, command) {
-  const facts = commandFacts(command);
-  if (facts.role) return { role: facts.role, why: facts.why };
-  if (processName === "release") return { role: "release", why: "it is the release phase" };
-  if (processName === "web") return { role: "serving" };
-  return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? "worker" : "serving" };
-}
-var PLATFORM_ENV = {
-  heroku: { DYNO: void 0 },
-  render: { RENDER: "true", RENDER_EXTERNAL_HOSTNAME: void 0 },
-  fly: { FLY_APP_NAME: void 0, FLY_REGION: void 0 },
-  appengine: { GAE_APPLICATION: void 0, GAE_ENV: "standard", GAE_SERVICE: void 0 },
-  railway: { RAILWAY_ENVIRONMENT: "production", RAILWAY_PROJECT_ID: void 0 },
-  digitalocean: {}
-};
-function withCommand(base, command, platform2) {
-  for (const [name2, value] of Object.entries(platform2 ? PLATFORM_ENV[platform2] : {})) if (!base.env.has(name2)) base.env.set(name2, { name: name2, value, path: base.path, line: base.line, platform: true });
-  const facts = commandFacts(command);
-  const lookup2 = (n) => base.env.get(n)?.value;
-  for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: base.path, line: base.line });
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
-  return { ...base, settings };
-}
-function appJsonEnv(path2, text) {
-  const env = /* @__PURE__ */ new Map();
-  let parsed2;
-  try {
-    parsed2 = JSON.parse(text);
-  } catch {
-    return env;
-  }
-  const vars = parsed2?.env;
-  if (!vars || typeof vars !== "object") return env;
-  for (const [name2, spec] of Object.entries(vars)) {
-    const line2 = lineOfText(text, `"${name2}"`);
-    if (typeof spec === "string") env.set(name2, { name: name2, value: spec, path: path2, line: line2 });
-    else if (spec && typeof spec === "object") {
-      const s = spec;
-      env.set(name2, { name: name2, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path: path2, line: line2 });
-    }
-  }
-  return env;
-}
-function procfileDeployments(path2, text, appJson) {
-  const env = appJson ? appJsonEnv(appJson.path, appJson.text) : /* @__PURE__ */ new Map();
-  const out2 = [];
-  text.split("\n").forEach((raw, i2) => {
-    const colon = raw.indexOf(":");
-    if (colon < 0 || raw.trimStart().startsWith("#")) return;
-    const name2 = raw.slice(0, colon).trim();
-    if (!/^[A-Za-z0-9_-]+$/.test(name2)) return;
-    const command = raw.slice(colon + 1).trim();
-    const role = roleOf(name2, command);
-    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command, "heroku"));
-  });
-  return out2;
-}
-function yamlDoc(text) {
-  const lineCounter = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter, uniqueKeys: false });
-  if (doc.errors.length) return void 0;
-  return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
-}
-function keyValueList(node, path2, lineOf2, keyField) {
-  const env = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml6.isSeq)(node)) return env;
-  for (const item of node.items) {
-    if (!(0, import_yaml6.isMap)(item)) continue;
-    const name2 = scalarText(item.get(keyField, true));
-    if (!name2) continue;
-    const literal3 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
-    env.set(name2, { name: name2, value: literal3, path: path2, line: lineOf2(item) });
-  }
-  return env;
-}
-function renderDeployments(path2, text) {
-  const y2 = yamlDoc(text);
-  if (!y2) return [];
-  const services = y2.doc.get("services", true);
-  if (!(0, import_yaml6.isSeq)(services)) return [];
-  return services.items.flatMap((s) => {
-    if (!(0, import_yaml6.isMap)(s)) return [];
-    const name2 = scalarText(s.get("name", true)) ?? "?";
-    const type = scalarText(s.get("type", true)) ?? "web";
-    if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
-    const command = scalarText(s.get("startCommand", true)) ?? "";
-    const role = roleOf(type === "web" ? "web" : "worker", command);
-    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command, "render")];
-  });
-}
-function digitalOceanDeployments(path2, text) {
-  const y2 = yamlDoc(text);
-  if (!y2) return [];
-  const shared = keyValueList(y2.doc.get("envs", true), path2, y2.lineOf, "key");
-  const out2 = [];
-  for (const section of ["services", "workers"]) {
-    const list2 = y2.doc.get(section, true);
-    if (!(0, import_yaml6.isSeq)(list2)) continue;
-    for (const s of list2.items) {
-      if (!(0, import_yaml6.isMap)(s)) continue;
-      const command = scalarText(s.get("run_command", true)) ?? "";
-      const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
-      const role = roleOf(section === "services" ? "web" : "worker", command);
-      out2.push(withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} ${section.slice(0, -1)} ${scalarText(s.get("name", true)) ?? "?"}`, role: role.role, why: role.why, env }, command, "digitalocean"));
-    }
-  }
-  return out2;
-}
-function appEngineDeployments(path2, text) {
-  const y2 = yamlDoc(text);
-  if (!y2 || !y2.doc.has("runtime")) return [];
-  const vars = y2.doc.get("env_variables", true);
-  const env = /* @__PURE__ */ new Map();
-  if ((0, import_yaml6.isMap)(vars))
-    for (const item of vars.items) {
-      const name2 = scalarText(item.key);
-      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
-    }
-  const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
-  const role = roleOf("web", command);
-  return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command, "appengine")];
-}
-function flyDeployments(path2, text) {
-  let parsed2;
-  try {
-    parsed2 = parse5(text);
-  } catch {
-    return [];
-  }
-  const env = /* @__PURE__ */ new Map();
-  const table = parsed2.env;
-  if (table && typeof table === "object")
-    for (const [name2, value] of Object.entries(table)) {
-      const setting = plainText(value);
-      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path: path2, line: lineOfKey(text, name2) });
-    }
-  const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
-  return processes.map(([name2, command]) => {
-    const line2 = plainText(command) ?? "";
-    const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
-    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2, "fly");
-  });
-}
-function railwayDeployments(path2, text) {
-  let command;
-  try {
-    const parsed2 = path2.endsWith(".json") ? JSON.parse(text) : parse5(text);
-    command = plainText(parsed2.deploy?.startCommand) ?? "";
-  } catch {
-    return [];
-  }
-  const role = roleOf("web", command);
-  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command, "railway")];
-}
-function paasDeployments(path2, text, read) {
-  const found = paasFileDeployments(path2, text, read);
-  const fileClass = classifyFile(path2);
-  return fileClass.kind === "production" ? found : found.map((d2) => ({ ...d2, role: "development", why: fileClass.why }));
-}
-function paasFileDeployments(path2, text, read) {
-  const name2 = baseName(path2);
-  if (name2.startsWith("procfile")) {
-    const appPath = `${dirOf2(path2)}app.json`;
-    const app = read(appPath);
-    return procfileDeployments(path2, text, app === void 0 ? void 0 : { path: appPath, text: app });
-  }
-  if (name2 === "app.json") {
-    if (read(`${dirOf2(path2)}Procfile`) !== void 0) return [];
-    return [{ path: path2, line: 1, name: path2, role: "serving", env: appJsonEnv(path2, text), settings: appJsonEnv(path2, text).get("DJANGO_SETTINGS_MODULE") }];
-  }
-  if (name2 === "render.yaml") return renderDeployments(path2, text);
-  if (name2 === "fly.toml") return flyDeployments(path2, text);
-  if (path2.endsWith(".do/app.yaml")) return digitalOceanDeployments(path2, text);
-  if (name2 === "app.yaml" || name2 === "app.yml") return appEngineDeployments(path2, text);
-  if (name2.startsWith("railway.")) return railwayDeployments(path2, text);
-  return [];
-}
-
-// src/deploy/process-config.ts
-var import_shell_quote2 = __toESM(require_shell_quote(), 1);
-var baseName2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-var TOOL_CONFIG = /* @__PURE__ */ new Set(["pytest.ini", "tox.ini", "mypy.ini", "setup.ini", ".flake8.ini", "alembic.ini"]);
-function isProcessConfig(path2) {
-  const name2 = baseName2(path2);
-  if (TOOL_CONFIG.has(name2)) return false;
-  return name2.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name2) || name2.endsWith(".service") || name2.includes("supervisor") && name2.endsWith(".conf") || path2.includes("supervisor/") || path2.endsWith(".supervisor.conf");
-}
-var ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
-function trim(s, chars) {
-  let i2 = 0;
-  while (i2 < s.length && chars.includes(s[i2])) i2++;
-  return s.slice(i2);
-}
-function trimEnd(s, chars) {
-  let j3 = s.length;
-  while (j3 > 0 && chars.includes(s[j3 - 1])) j3--;
-  return s.slice(0, j3);
-}
-function assignmentsOf(name2, line2) {
-  const t2 = line2.trim();
-  if (t2.startsWith("#") || t2.startsWith(";")) return [];
-  let rest;
-  if (name2.endsWith(".ini")) rest = /^env\s*=(.*)$/.exec(t2)?.[1];
-  else if (name2.endsWith(".service")) rest = /^Environment\s*=(.*)$/.exec(t2)?.[1];
-  else if (name2.endsWith(".py")) rest = t2.includes("raw_env") ? t2.slice(t2.indexOf("raw_env") + "raw_env".length) : /^["'][A-Za-z_]/.test(t2) ? t2 : void 0;
-  else rest = /^environment\s*=(.*)$/.exec(t2)?.[1];
-  if (rest === void 0) return [];
-  let words2;
-  try {
-    words2 = (0, import_shell_quote2.parse)(rest.slice(0, 1e4)).filter((w2) => typeof w2 === "string");
-  } catch {
-    words2 = rest.slice(0, 1e4).split(/\s+/);
-  }
-  return words2.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
-}
-function processConfigDeployments(path2, text) {
-  const name2 = baseName2(path2);
-  if (name2.endsWith(".ini") && !text.includes("[uwsgi]")) return [];
-  const env = /* @__PURE__ */ new Map();
-  let command = "";
-  text.split("\n").forEach((line2, i2) => {
-    for (const [k2, v2] of assignmentsOf(name2, line2)) env.set(k2, { name: k2, value: v2, path: path2, line: i2 + 1 });
-    const exec2 = /^\s*(ExecStart|command)\s*=\s*(.*)$/.exec(line2);
-    if (exec2) command = exec2[2];
-  });
-  const facts = commandFacts(command);
-  if (!env.size && !facts.settings && !/manage\.py|gunicorn|uwsgi|daphne|uvicorn|celery/.test(command)) return [];
-  const lookup2 = (n) => env.get(n)?.value;
-  for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: 1 });
-  const fileClass = classifyFile(path2);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
-  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: 1 } : env.get("DJANGO_SETTINGS_MODULE");
-  return [{ path: path2, line: 1, name: path2, role: role.role, why: role.why, env, settings }];
-}
-
-// src/deploy/types.ts
-var isProductionRole = (role) => role === "serving" || role === "worker";
-
-// src/deploy/index.ts
-var KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i;
-function isDeployFile(path2) {
-  return isComposeFile(path2) || isDockerfile(path2) || isPaasFile(path2) || isProcessConfig(path2) || /\.ya?ml$/i.test(path2) && KUBERNETES_DIR.test(path2);
-}
-function deploymentsOf(path2, text, files) {
-  try {
-    if (isComposeFile(path2)) return composeDeployments(path2, text, files);
-    if (isDockerfile(path2)) return dockerfileDeployments(path2, text);
-    if (isPaasFile(path2)) {
-      const found = paasDeployments(path2, text, (p2) => files.read(p2));
-      if (found.length || !mayBeKubernetes(path2, text)) return found;
-      return kubernetesDeployments(path2, text);
-    }
-    if (isProcessConfig(path2)) return processConfigDeployments(path2, text);
-    if (mayBeKubernetes(path2, text)) return kubernetesDeployments(path2, text);
-  } catch {
-  }
-  return [];
-}
-function findDeployments(files) {
-  const out2 = [];
-  for (const path2 of files.paths) {
-    if (!isDeployFile(path2)) continue;
-    const text = files.read(path2);
-    if (text !== void 0) out2.push(...deploymentsOf(path2, text, files));
-  }
-  return out2;
-}
-
-// src/settings/discovery.ts
-var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
-var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
-var STAGING_NAME = /(^|_)(staging|stage)($|_)/;
-var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
-function referenceKind(path2) {
-  const name2 = basename(path2).toLowerCase();
-  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
-  const fileClass = classifyFile(path2);
-  if (fileClass.kind === "ci" || fileClass.kind === "test") return "test";
-  const nonProduction2 = fileClass.kind !== "production";
-  if (name2 === "manage.py") return nonProduction2 ? "dev" : "manage";
-  if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction2 ? "dev" : "default";
-  return void 0;
-}
-function isSettingsRelevant(path2) {
-  if (isDeployFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
-  const name2 = basename(path2).toLowerCase();
-  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
-  if (path2.startsWith(".github/workflows/")) return true;
-  if (!path2.endsWith(".py")) return false;
-  return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path2);
-}
-var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
-function findReferences(path2, text) {
-  const kind = referenceKind(path2);
-  if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
-  const python = path2.endsWith(".py");
-  const out2 = [];
-  const lines = text.split("\n");
-  for (let i2 = 0; i2 < lines.length; i2++) {
-    const at3 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
-    if (at3 < 0) continue;
-    const before = lines[i2].slice(0, at3);
-    if (python && !/(setdefault|environ\[)\s*\(?\s*["']$/.test(before.trimEnd()) && !/\b(setdefault|environ)\b/.test(before)) continue;
-    if (before.trimStart().startsWith("#")) continue;
-    let rest = lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length).replace(/^["'\]\s]*[,:=]?\s*/, "").replace(/^["']/, "");
-    if (python && !rest.trim() && /setdefault\s*\(\s*["']$/.test(before.trimEnd())) rest = (lines[i2 + 1] ?? "").trimStart().replace(/^["']/, "");
-    const line2 = i2 + 1;
-    const m2 = MODULE_RE.exec(rest.slice(0, 200));
-    if (!m2 || m2.index !== 0 || m2[0] === "os") continue;
-    const forced = python && kind === "default" && /environ\[/.test(before) && /^\s*["']?\s*\]\s*=/.test(lines[i2].slice(at3 + "DJANGO_SETTINGS_MODULE".length));
-    out2.push({ module: m2[0], path: path2, line: line2, kind: forced ? "deploy" : kind });
-  }
-  return out2;
-}
-function deploymentReferences(deployments) {
-  return deployments.flatMap((d2) => {
-    const module2 = d2.settings?.value;
-    if (!module2 || !/^[A-Za-z_][\w]*(\.[A-Za-z_]\w*)*$/.test(module2)) return [];
-    const kind = isProductionRole(d2.role) ? "deploy" : d2.role === "development" ? "dev" : "build";
-    return [{ module: module2, path: d2.settings?.path ?? d2.path, line: d2.settings?.line ?? d2.line, kind, deployment: d2 }];
-  });
-}
-function namesModule(name2, path2) {
-  const candidates2 = name2.endsWith(".py") ? [name2.replace(/^\.?\/+/, "")] : [`${name2.replace(/\./g, "/")}.py`, `${name2.replace(/\./g, "/")}/__init__.py`];
-  return candidates2.some((c3) => path2 === c3 || path2.endsWith(`/${c3}`));
-}
-function discover(files, candidatePaths = settingsCandidates(files), override) {
-  const index = new ModuleIndex(files);
-  const modules2 = /* @__PURE__ */ new Map();
-  const references = [];
-  const starImports = /* @__PURE__ */ new Map();
-  const candidates2 = /* @__PURE__ */ new Map();
-  const deployments = findDeployments({
-    paths: files.paths,
-    read: (path2) => {
-      const text = files.read(path2);
-      if (text === void 0 && files.paths.has(path2)) index.wanted.add(path2);
-      return text;
-    }
-  });
-  references.push(...deploymentReferences(deployments));
-  for (const path2 of files.paths) {
-    if (isDeployFile(path2) || !referenceKind(path2)) continue;
-    const text = files.read(path2);
-    if (text !== void 0) references.push(...findReferences(path2, text));
-  }
-  for (const path2 of candidatePaths) {
-    const parsed2 = index.module(path2);
-    if (!parsed2) continue;
-    const settingsPath = /settings/i.test(path2);
-    const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
-    const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
-    const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
-    starImports.set(path2, resolved);
-    const setsSecretKey = assigned.has("SECRET_KEY");
-    if (known >= 2 || known >= 1 && settingsPath) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
-    else if (resolved.length) candidates2.set(path2, setsSecretKey);
-  }
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [path2, setsSecretKey] of candidates2) {
-      if ((starImports.get(path2) ?? []).some((p2) => modules2.has(p2))) {
-        modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
-        candidates2.delete(path2);
-        grew = true;
-      }
-    }
-  }
-  const includes = /* @__PURE__ */ new Map();
-  for (const path2 of candidatePaths) {
-    const text = files.read(path2);
-    if (!text?.includes("split_settings")) continue;
-    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules2.has(p2));
-    if (!fragments.length) continue;
-    includes.set(path2, fragments);
-    if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
-  }
-  for (const m2 of modules2.values()) {
-    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules2.has(p2));
-    for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
-  }
-  return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
-}
-function settingsCandidates(files) {
-  const found = [];
-  for (const path2 of files.paths) {
-    if (!path2.endsWith(".py")) continue;
-    const text = files.read(path2);
-    if (text !== void 0 && (/settings/i.test(path2) || mightBeSettings(text))) found.push(path2);
-  }
-  return found;
-}
-function includedFragments(path2, text, paths) {
-  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
-  const out2 = [];
-  for (const m2 of text.matchAll(/["']([^"'\n]{1,200})["']/g)) {
-    const name2 = m2[1];
-    if (!name2.endsWith(".py") || !/^[\w./*-]+$/.test(name2) || name2.startsWith("/") || name2.includes("..")) continue;
-    if (name2.includes("*")) {
-      for (const p2 of paths) if (p2.startsWith(dir) && minimatch(p2.slice(dir.length), name2) && p2 !== path2 && !out2.includes(p2)) out2.push(p2);
-    } else if (paths.has(dir + name2) && dir + name2 !== path2 && !out2.includes(dir + name2)) out2.push(dir + name2);
-  }
-  return out2;
-}
-function mightBeSettings(text) {
-  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
-}
-function chainOf(path2, modules2) {
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = (p2) => {
-    if (seen.has(p2)) return;
-    seen.add(p2);
-    out2.push(p2);
-    for (const i2 of modules2.get(p2)?.imports ?? []) visit2(i2);
-  };
-  visit2(path2);
-  return out2;
-}
-function stem(path2) {
-  const name2 = basename(path2).replace(/\.py$/, "");
-  return name2 === "__init__" ? basename(path2.slice(0, -"/__init__.py".length)) : name2;
-}
-function isDevByName(path2) {
-  const name2 = stem(path2).toLowerCase();
-  if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
-  return path2.split("/").slice(0, -1).some((dir) => TEST_DIRS2.has(dir.toLowerCase()));
-}
-function referenceTarget(r2, index) {
-  return index.byDottedNameNear(r2.module, r2.path);
-}
-var describe2 = (r2) => `${r2.deployment ? r2.deployment.name : r2.path}${r2.deployment && r2.deployment.path !== r2.path ? ` (${r2.path}:${r2.line})` : `:${r2.line}`}`;
-function classify2(modules2, references, deployments, index, override) {
-  const refsTo = /* @__PURE__ */ new Map();
-  for (const r2 of references) {
-    const target = referenceTarget(r2, index);
-    if (!target || !modules2.has(target)) continue;
-    refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
-  }
-  const servingModules = new Set(
-    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules2.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
-  );
-  const verdict = /* @__PURE__ */ new Map();
-  const configured = (path2) => override?.production.some((n) => namesModule(n, path2)) ? { production: true, reason: "config", strong: true } : override?.nonProduction.some((n) => namesModule(n, path2)) ? { production: false, reason: "config", strong: true } : void 0;
-  for (const path2 of modules2.keys()) verdict.set(path2, configured(path2) ?? firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules2.size === 1));
-  const chains = /* @__PURE__ */ new Map();
-  const chain = (path2) => {
-    let c3 = chains.get(path2);
-    if (!c3) chains.set(path2, c3 = chainOf(path2, modules2));
-    return c3;
-  };
-  for (const [path2, v2] of verdict)
-    if (modules2.size > 1 && v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && !chain(path2).some((p2) => modules2.get(p2)?.setsSecretKey))
-      verdict.set(path2, { production: false, reason: "nothing loads it, and it does not set SECRET_KEY: it is a fragment or defaults that another module reads", strong: false });
-  const loaders = [...verdict].filter(([, v2]) => v2.production && v2.strong).map(([p2]) => p2);
-  const loaded = new Set(loaders.flatMap((k2) => chain(k2)));
-  for (const [path2, v2] of verdict)
-    if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaded.has(path2))
-      verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
-  const entries = [];
-  for (const [path2, m2] of modules2) {
-    const v2 = verdict.get(path2);
-    const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
-    if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage") && !(v2.reason === "config" && v2.production)) continue;
-    const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
-    const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
-    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
-  }
-  return entries.sort((a, b3) => a.path.localeCompare(b3.path));
-}
-function firstVerdict(path2, refs, servingModules, onlySettings) {
-  const name2 = basename(path2);
-  const of = (kind) => refs.find((r2) => r2.kind === kind);
-  if (isDevByName(path2)) return { production: false, reason: `${name2} is named as a development or test module`, strong: true };
-  const fileClass = classifyFile(path2);
-  if (fileClass.kind !== "production") return { production: false, reason: fileClass.why, strong: true };
-  const deploy = of("deploy");
-  if (deploy) return { production: true, reason: `${describe2(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
-  const byDefault = of("default") ?? of("manage");
-  const other = of("dev") ?? of("test") ?? of("build");
-  if (other && !byDefault) {
-    const why2 = other.deployment?.why ?? (other.kind === "test" ? "it is test configuration" : other.kind === "build" ? "it is a build step" : "it is development-only");
-    return { production: false, reason: `only ${describe2(other)} uses it, and ${why2}`, strong: true };
-  }
-  if (byDefault) {
-    const elsewhere = [...servingModules].filter((m2) => m2 !== path2);
-    if (elsewhere.length) return { production: false, reason: `${describe2(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
-    return { production: true, reason: `${describe2(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
-  }
-  if (PROD_NAME.test(stem(path2).toLowerCase())) {
-    const given = [...servingModules].filter((m2) => m2 !== path2);
-    if (!refs.length && given.length && !STAGING_NAME.test(stem(path2).toLowerCase())) return { production: false, reason: `${name2} is named as a production module, but nothing loads it: the production processes are given ${given.join(", ")}`, strong: true };
-    return { production: true, reason: `${name2} is named as a production module`, strong: true };
-  }
-  if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false };
-  return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
-}
-
 // src/diff/pairing.ts
 function productionPaths(side) {
   return side.discovery.entries.filter((e) => e.production).map((e) => e.path);
@@ -64309,7 +65658,7 @@ function settingsSecrets(side) {
 }
 
 // src/files/set-aside.ts
-var KIND_WORDS = {
+var KIND_WORDS2 = {
   test: "test code and fixtures",
   ci: "CI configuration",
   development: "development-only files and settings",
@@ -64335,7 +65684,7 @@ function setAside(findings, includeTests) {
       continue;
     }
     const byKind = f3.severity === "low" && nonProduction(f3);
-    const words2 = byKind ? `in ${KIND_WORDS[f3.fileClass?.kind]}` : f3.aside;
+    const words2 = byKind ? `in ${KIND_WORDS2[f3.fileClass?.kind]}` : f3.aside;
     if (!byKind) asides.add(words2);
     counts.set(words2, (counts.get(words2) ?? 0) + 1);
   }
@@ -64422,9 +65771,9 @@ function envKey(env) {
   return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
 }
 function platformEnv(deployments) {
-  const production = deployments.filter((d2) => isProductionRole(d2.role));
+  const production2 = deployments.filter((d2) => isProductionRole(d2.role));
   const out2 = /* @__PURE__ */ new Map();
-  const [first, ...rest] = production;
+  const [first, ...rest] = production2;
   for (const e of first?.env.values() ?? [])
     if (e.platform && rest.every((d2) => d2.env.get(e.name)?.platform && d2.env.get(e.name)?.value === e.value)) out2.set(e.name, e.value);
   return out2;
@@ -64509,6 +65858,88 @@ function runFileRules(files, side, config, targets) {
   return out2;
 }
 
+// src/rules/tree-run.ts
+var inMigrations = (path2) => path2.split("/").includes("migrations");
+var isManagementCommand = (path2) => path2.includes("/management/commands/");
+function codeKind(path2, fileClass) {
+  if (path2.endsWith(".py")) return fileClass.kind === "production" && !inMigrations(path2) ? "python" : void 0;
+  if (!isTemplatePath(path2)) return void 0;
+  const namedTemplate = fileClass.kind === "template" && !fileClass.why.includes("example code");
+  return fileClass.kind === "production" || namedTemplate ? "template" : void 0;
+}
+var RENDERED = { kind: "production", why: "a Django template production renders" };
+function treeContext(r2) {
+  const fileClass = (path2) => {
+    const cls = fileClassOf(path2, r2.head.analysis);
+    return cls.kind === "template" && codeKind(path2, cls) === "template" ? RENDERED : cls;
+  };
+  const code = [];
+  const added = /* @__PURE__ */ new Map();
+  if (r2.diff) {
+    for (const c3 of r2.diff.change.changes) {
+      if (c3.status === "deleted" || c3.binary) continue;
+      added.set(c3.path, addedLines(c3.hunks));
+      const cls = fileClass(c3.path);
+      const kind = codeKind(c3.path, cls);
+      const text = kind && r2.head.files.read(c3.path);
+      if (!kind || text === void 0 || text === "") continue;
+      const basePath = r2.diff.basePath(c3.path);
+      const baseText = c3.status === "added" ? void 0 : r2.base?.files.read(basePath);
+      code.push({ path: c3.path, kind, fileClass: cls, text, added: added.get(c3.path), ...baseText !== void 0 ? { base: { path: basePath, text: baseText } } : {} });
+    }
+  } else {
+    const paths = r2.head.files.secrets ? [...r2.head.files.secrets.keys()] : [...r2.head.files.paths];
+    for (const path2 of paths) {
+      const cls = fileClass(path2);
+      const kind = codeKind(path2, cls);
+      const text = kind && !isManagementCommand(path2) && r2.head.files.read(path2);
+      if (kind && text) code.push({ path: path2, kind, fileClass: cls, text });
+    }
+  }
+  const sideOf2 = (side) => side === "head" ? r2.head.analysis : r2.base?.analysis;
+  return {
+    mode: r2.mode,
+    code,
+    head: r2.head,
+    base: r2.base,
+    isNew: (path2, line2) => r2.mode === "scan" || (added.get(path2)?.has(line2) ?? false),
+    pythonWith: (needle) => {
+      const out2 = [];
+      const paths = r2.head.files.secrets ? r2.head.files.secrets.keys() : r2.head.files.paths;
+      for (const path2 of paths) {
+        if (!path2.endsWith(".py")) continue;
+        const text = r2.head.files.read(path2);
+        if (!text?.includes(needle) || codeKind(path2, fileClass(path2)) !== "python") continue;
+        const module2 = r2.head.analysis.discovery.index.module(path2);
+        if (module2) out2.push({ path: path2, text, module: module2 });
+      }
+      return out2;
+    },
+    python: (path2, side = "head") => path2.endsWith(".py") ? sideOf2(side)?.discovery.index.module(path2) : void 0,
+    fileClass
+  };
+}
+var MAX_FINDINGS_PER_FILE = 200;
+async function runTreeRules(ctx, config) {
+  if (ctx.code.some((c3) => c3.kind === "python") || [...ctx.head.files.paths].some((p2) => p2.endsWith(".py"))) await initPython();
+  const out2 = [];
+  for (const rule of TREE_RULES) {
+    if (config.rules[rule.meta.id] === "off") continue;
+    const perFile = /* @__PURE__ */ new Map();
+    for (const raw of rule.check(ctx)) {
+      const n = (perFile.get(raw.loc.path) ?? 0) + 1;
+      perFile.set(raw.loc.path, n);
+      if (n <= MAX_FINDINGS_PER_FILE) out2.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw, fileClass: ctx.fileClass(raw.loc.path) });
+    }
+  }
+  return out2;
+}
+function treeFindings(items, settingsFindings, side, files, config, state) {
+  const debugLines = new Set(settingsFindings.filter((f3) => f3.ruleId === "debug-enabled").map((f3) => `${f3.path}:${f3.line}`));
+  const kept = items.filter((it2) => !(it2.rule.meta.id === "debug-in-deploy-config" && debugLines.has(`${it2.raw.loc.path}:${it2.raw.loc.line}`)));
+  return fileFindings(kept, settingsFindings, side, files, config, state);
+}
+
 // src/rules/run-dependencies.ts
 function runOn(files, config, today) {
   const pins = judgedPins(djangoPins(files).pins);
@@ -64556,15 +65987,15 @@ function reviewDependencies(head, base, changed, config, today = /* @__PURE__ */
   const matched = /* @__PURE__ */ new Set();
   for (const h3 of headResults) {
     const same = (b3) => b3.rule === h3.rule && b3.raw.subject === h3.raw.subject;
-    const before = baseResults.find((b3) => same(b3) && b3.raw.loc.path === h3.raw.loc.path) ?? baseResults.find((b3) => same(b3) && !matched.has(b3) && !headResults.some((x3) => x3 !== h3 && x3.rule === b3.rule && x3.raw.loc.path === b3.raw.loc.path));
-    if (!before) {
+    const before2 = baseResults.find((b3) => same(b3) && b3.raw.loc.path === h3.raw.loc.path) ?? baseResults.find((b3) => same(b3) && !matched.has(b3) && !headResults.some((x3) => x3 !== h3 && x3.rule === b3.rule && x3.raw.loc.path === b3.raw.loc.path));
+    if (!before2) {
       out2.push(toFinding(h3, head, config, "new"));
       continue;
     }
-    matched.add(before);
-    const gained = h3.raw.covers.filter((c3) => !before.raw.covers.includes(c3));
-    if (gained.length) out2.push(toFinding(h3, head, config, "new", [`Before this change the pin was ${before.raw.loc.path}:${before.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(", ")}${gained.length > 6 ? ", \u2026" : ""}).`]));
-    else if (severityOf2(h3) > severityOf2(before)) out2.push(toFinding(h3, head, config, "updated", [`Before this change: ${before.raw.message}`]));
+    matched.add(before2);
+    const gained = h3.raw.covers.filter((c3) => !before2.raw.covers.includes(c3));
+    if (gained.length) out2.push(toFinding(h3, head, config, "new", [`Before this change the pin was ${before2.raw.loc.path}:${before2.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(", ")}${gained.length > 6 ? ", \u2026" : ""}).`]));
+    else if (severityOf2(h3) > severityOf2(before2)) out2.push(toFinding(h3, head, config, "updated", [`Before this change: ${before2.raw.message}`]));
     else if (changed.has(h3.raw.loc.path)) out2.push(toFinding(h3, head, config, "unchanged"));
   }
   for (const b3 of baseResults) if (!matched.has(b3) && changed.has(b3.raw.loc.path) && !headResults.some((h3) => h3.rule === b3.rule && h3.raw.loc.path === b3.raw.loc.path)) out2.push(toFinding(b3, base, config, "absent"));
@@ -64586,15 +66017,47 @@ function settingChanges(pairs) {
   for (const [head, base] of pairs) {
     for (const name2 of TRACKED_SETTINGS) {
       const after = head.get(name2);
-      const before = base?.get(name2);
+      const before2 = base?.get(name2);
       const a = show2(after.value, 120);
-      const b3 = before ? show2(before.value, 120) : "(new module)";
+      const b3 = before2 ? show2(before2.value, 120) : "(new module)";
       if (a === b3) continue;
-      if (after.value.kind === "unknown" && before?.value.kind === "unknown") continue;
+      if (after.value.kind === "unknown" && before2?.value.kind === "unknown") continue;
       out2.push({ module: head.path, setting: name2, before: b3, after: a, source: source(after, head) });
     }
   }
   return out2;
+}
+
+// src/code/wanted.ts
+function wantNamedClasses(index, path2) {
+  const module2 = index.module(path2);
+  if (!module2) return;
+  for (const scope of scopesOf(module2))
+    for (const s of scope.stmts)
+      for (const root of ownExprs(s))
+        for (const e of walkExpr(root)) {
+          if (e.t !== "const" || typeof e.value !== "string" || !e.value.endsWith("Authentication") || !e.value.includes(".")) continue;
+          const target = index.byDottedName(e.value.slice(0, e.value.lastIndexOf(".")));
+          if (target && index.files.read(target) === void 0) index.wanted.add(target);
+        }
+}
+var MAX_URLCONFS = 100;
+var isUrlconf = (path2) => path2.endsWith("/urls.py") || path2 === "urls.py" || path2.includes("/urls/");
+function wantCodeImports(index) {
+  let urlconfs = 0;
+  for (const path2 of index.files.paths) {
+    if (!path2.endsWith(".py")) continue;
+    if (isUrlconf(path2) && index.files.read(path2) === void 0 && urlconfs++ < MAX_URLCONFS) index.wanted.add(path2);
+    const text = index.files.read(path2);
+    if (text?.includes("DEFAULT_AUTHENTICATION_CLASSES")) wantNamedClasses(index, path2);
+    if (!text?.includes("authentication_classes")) continue;
+    const module2 = index.module(path2);
+    for (const s of module2?.body ?? []) {
+      if (s.t !== "importfrom" || s.names === "*") continue;
+      index.resolve(path2, s.level, s.module);
+      for (const n of s.names) if (s.module || s.level) index.resolve(path2, s.level, s.module ? `${s.module}.${n.name}` : n.name);
+    }
+  }
 }
 
 // src/python/namespace.ts
@@ -64718,9 +66181,9 @@ function mergeInto(frame, branches, why2) {
     );
 }
 function mergeNamespaces(target, branches, why2) {
-  const names = /* @__PURE__ */ new Set();
-  for (const b3 of branches) for (const name2 of changedNames(b3, target)) names.add(name2);
-  for (const name2 of names) {
+  const names3 = /* @__PURE__ */ new Set();
+  for (const b3 of branches) for (const name2 of changedNames(b3, target)) names3.add(name2);
+  for (const name2 of names3) {
     const bs2 = branches.map((b3) => b3.bindings.get(name2));
     const first = bs2[0];
     if (bs2.every((b3) => b3 === first)) {
@@ -64730,8 +66193,8 @@ function mergeNamespaces(target, branches, why2) {
     }
     const present = bs2.filter((b3) => b3 !== void 0);
     const values = bs2.map((b3) => b3?.value ?? { kind: "absent" });
-    const before = target.bindings.get(name2);
-    const changed = present.find((b3) => b3 !== before) ?? present[0];
+    const before2 = target.bindings.get(name2);
+    const changed = present.find((b3) => b3 !== before2) ?? present[0];
     target.bindings.set(name2, {
       value: oneOf(values, why2),
       loc: changed.loc,
@@ -64940,9 +66403,9 @@ function memberValue(run3, cls, name2, v2, self2, line2, frame) {
   }
 }
 function dirOf3(run3, v2, frame) {
-  const visible = (names) => [...new Set(names)].filter((n) => !(n.startsWith("__") && n.endsWith("__"))).sort().map(str);
-  if (v2.kind === "instance") return list(visible([...v2.attrs.keys(), ...classNames(v2.cls)]), "list", hasOpaqueBase(v2.cls));
-  if (v2.kind === "class") return list(visible(classNames(v2.cls)), "list", hasOpaqueBase(v2.cls));
+  const visible = (names3) => [...new Set(names3)].filter((n) => !(n.startsWith("__") && n.endsWith("__"))).sort().map(str);
+  if (v2.kind === "instance") return list(visible([...v2.attrs.keys(), ...classNames2(v2.cls)]), "list", hasOpaqueBase(v2.cls));
+  if (v2.kind === "class") return list(visible(classNames2(v2.cls)), "list", hasOpaqueBase(v2.cls));
   if (v2.kind === "module" && v2.path === run3.path) return list(visible(moduleNs(frame).bindings.keys()));
   return unknown("dir()");
 }
@@ -66158,9 +67621,9 @@ function compare2(run3, e, frame) {
   }
   return result;
 }
-function singleRead(frame, before) {
-  const names = new Set(frame.reads.slice(before).map((r2) => r2.name));
-  return names.size === 1 ? [...names][0] : void 0;
+function singleRead(frame, before2) {
+  const names3 = new Set(frame.reads.slice(before2).map((r2) => r2.name));
+  return names3.size === 1 ? [...names3][0] : void 0;
 }
 function noteComparedLiterals(run3, op, variable, other) {
   if (!variable || !["==", "!=", "in", "not in"].includes(op)) return;
@@ -66176,9 +67639,9 @@ function comprehension2(run3, e, frame) {
   const entries = /* @__PURE__ */ new Map();
   let open2 = source2.open;
   const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
-  const names = /* @__PURE__ */ new Set();
+  const names3 = /* @__PURE__ */ new Set();
   const collect2 = (t2) => {
-    if (t2.t === "name") names.add(t2.id);
+    if (t2.t === "name") names3.add(t2.id);
     else if (t2.t === "seq") t2.items.forEach(collect2);
   };
   collect2(e.target);
@@ -66186,7 +67649,7 @@ function comprehension2(run3, e, frame) {
     const inner = {
       ns: { bindings: /* @__PURE__ */ new Map() },
       reads: frame.reads,
-      scope: { kind: "function", globals: moduleNs(frame), enclosing, locals: names, declaredGlobal: /* @__PURE__ */ new Set(), declaredNonlocal: /* @__PURE__ */ new Set(), returns: [], reads: frame.reads },
+      scope: { kind: "function", globals: moduleNs(frame), enclosing, locals: names3, declaredGlobal: /* @__PURE__ */ new Set(), declaredNonlocal: /* @__PURE__ */ new Set(), returns: [], reads: frame.reads },
       outer: frame.outer ?? frame
     };
     bindTarget(run3, e.target, item.value, item.loc ?? { path: run3.path, line: e.line, endLine: e.line }, inner);
@@ -66252,10 +67715,10 @@ function decorate2(run3, value, decorators, frame, s) {
   }
   return value;
 }
-var scopesOf = /* @__PURE__ */ new WeakMap();
+var scopesOf2 = /* @__PURE__ */ new WeakMap();
 function namesOf(fn2) {
   const key = fn2.body;
-  const known = scopesOf.get(key);
+  const known = scopesOf2.get(key);
   if (known) return known;
   const locals = new Set(fn2.params.map((p2) => p2.name));
   const globals = /* @__PURE__ */ new Set();
@@ -66316,7 +67779,7 @@ function namesOf(fn2) {
   if (Array.isArray(fn2.body)) visit2(fn2.body);
   for (const g2 of [...globals, ...nonlocals]) locals.delete(g2);
   const result = { locals, globals, nonlocals };
-  scopesOf.set(key, result);
+  scopesOf2.set(key, result);
   return result;
 }
 function callFunction(run3, f3, args3, frame, line2) {
@@ -66330,8 +67793,8 @@ function invoke(run3, f3, args3, frame, line2) {
   if (!own || !globals) return { result: unknown(`${fn2.name}() of ${fn2.path}, which is not evaluated yet`) };
   const locals = bindParams(fn2, f3.self ? [f3.self, ...args3.positional] : args3.positional, args3.keywords);
   if (typeof locals === "string") return { result: unknown(`${fn2.name}(): ${locals}`) };
-  const names = namesOf(fn2);
-  const scope = { kind: "function", globals, enclosing: fn2.enclosing, locals: names.locals, declaredGlobal: names.globals, declaredNonlocal: names.nonlocals, returns: [], reads: [] };
+  const names3 = namesOf(fn2);
+  const scope = { kind: "function", globals, enclosing: fn2.enclosing, locals: names3.locals, declaredGlobal: names3.globals, declaredNonlocal: names3.nonlocals, returns: [], reads: [] };
   const callee = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [], scope };
   for (const [name2, value] of locals) own.bind(callee, name2, value, { line: fn2.line, endLine: fn2.line });
   const outermost = run3.budget.replaying === 0;
@@ -66420,12 +67883,12 @@ function classAttribute(cls, name2, depth = 0) {
 function hasOpaqueBase(cls, depth = 0) {
   return cls.bases.some((b3) => b3.kind === "class" ? depth < 50 && hasOpaqueBase(b3.cls, depth + 1) : !(b3.kind === "ext" && b3.qname === "builtins.object"));
 }
-function classNames(cls, depth = 0) {
-  const names = new Set(cls.ns.bindings.keys());
+function classNames2(cls, depth = 0) {
+  const names3 = new Set(cls.ns.bindings.keys());
   if (depth < 50) {
-    for (const b3 of cls.bases) if (b3.kind === "class") for (const n of classNames(b3.cls, depth + 1)) names.add(n);
+    for (const b3 of cls.bases) if (b3.kind === "class") for (const n of classNames2(b3.cls, depth + 1)) names3.add(n);
   }
-  return [...names].sort();
+  return [...names3].sort();
 }
 
 // src/python/configurations.ts
@@ -66483,15 +67946,15 @@ function applyConfigurations(run3, frame) {
   for (const [name2, b3] of frame.ns.bindings) if (b3.value.kind === "class" && b3.value.cls.configuration && !name2.startsWith("_")) classes.push([name2, b3.value.cls]);
   if (!classes.length) return;
   const leaves = classes.filter(([, c3]) => !classes.some(([, other]) => other.bases.some((b3) => b3.kind === "class" && b3.cls === c3)));
-  const production = leaves.filter(([name2]) => !namesDevelopment(name2));
-  const chosen = production.length ? production : leaves.length ? leaves : classes;
+  const production2 = leaves.filter(([name2]) => !namesDevelopment(name2));
+  const chosen = production2.length ? production2 : leaves.length ? leaves : classes;
   const branches = chosen.map(([, cls]) => withSettingsOf(run3, cls, frame));
   mergeNamespaces(frame.ns, branches, `depends on which of ${chosen.map(([n]) => n).join(", ")} DJANGO_CONFIGURATION names`);
 }
 function withSettingsOf(run3, cls, frame) {
   const ns2 = branchOf(frame.ns);
   const self2 = { kind: "instance", cls, attrs: /* @__PURE__ */ new Map() };
-  for (const name2 of classNames(cls)) {
+  for (const name2 of classNames2(cls)) {
     if (!isSettingName(name2)) continue;
     const found = classAttribute(cls, name2);
     if (!found) continue;
@@ -67138,6 +68601,7 @@ function analyzeSide(files, candidates2, options = {}) {
 }
 function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
+  wantCodeImports(side.discovery.index);
   return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread];
 }
 
@@ -67248,7 +68712,8 @@ async function scan(files, config) {
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config);
+  const treeItems = await runTreeRules(treeContext({ mode: "scan", head: { files, analysis: side } }), config);
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
   const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config);
@@ -67268,7 +68733,8 @@ async function review(change, config) {
   const targets = change.changes.filter((c3) => c3.status !== "deleted" && !c3.binary).map((c3) => ({ path: c3.path, added: c3.status === "added", lines: addedLines(c3.hunks) }));
   const fileItems = runFileRules(change.head, head, config, targets);
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base));
-  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged")];
+  const treeItems = await runTreeRules(treeContext({ mode: "diff", head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config);
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged"), ...treeFindings(treeItems, headFindings, head, change.head, config, "new")];
   const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config);
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices];

@@ -11,6 +11,7 @@ import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { setAside } from './files/set-aside.js'
 import { fileFindings, toFindings } from './rules/results.js'
 import { runFileRules, runRules } from './rules/run.js'
+import { runTreeRules, treeContext, treeFindings } from './rules/tree-run.js'
 import { dependencyNotices, reviewDependencies, scanDependencies } from './rules/run-dependencies.js'
 import type { ChangeSet } from './sources/changeset.js'
 import { settingChanges, type SettingChange } from './settings/changes.js'
@@ -70,7 +71,8 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
+  const treeItems = await runTreeRules(treeContext({ mode: 'scan', head: { files, analysis: side } }), config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
   const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config)
@@ -95,7 +97,9 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
     .map((c) => ({ path: c.path, added: c.status === 'added', lines: addedLines(c.hunks) }))
   const fileItems = runFileRules(change.head, head, config, targets)
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base))
-  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged')]
+  // Code and deploy rules report what the change adds (or, for access checks, removes): new.
+  const treeItems = await runTreeRules(treeContext({ mode: 'diff', head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config)
+  const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged'), ...treeFindings(treeItems, headFindings, head, change.head, config, 'new')]
   const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config)
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices]

@@ -23,7 +23,7 @@ export interface Suppression {
   reason: string
 }
 
-/** Parses a suppression comment in a source line, if there is one. */
+/** Parses a suppression comment in a source line, if there is one (a `#` comment, or a Django template comment `{# … #}`). */
 export function parseSuppression(line: string): Suppression | { error: string } | undefined {
   if (!line.includes(MARKER)) return undefined
   const m = OPENER.exec(line)

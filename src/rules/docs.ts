@@ -19,11 +19,11 @@ export function ruleHelpMarkdown(meta: RuleMeta): string {
     `**Why it matters.** ${meta.docs.why}`,
     '',
     '**Reported:**',
-    '```python',
+    `\`\`\`${meta.docs.language ?? 'python'}`,
     meta.docs.bad,
     '```',
     '**Instead:**',
-    '```python',
+    `\`\`\`${meta.docs.language ?? 'python'}`,
     meta.docs.fix,
     '```'
   ].join('\n')
@@ -46,13 +46,13 @@ export function rulePage(meta: RuleMeta): string {
     '',
     '## Example',
     '',
-    '```python',
+    `\`\`\`${meta.docs.language ?? 'python'}`,
     meta.docs.bad,
     '```',
     '',
     '## Fix',
     '',
-    '```python',
+    `\`\`\`${meta.docs.language ?? 'python'}`,
     meta.docs.fix,
     '```',
     '',
@@ -60,9 +60,9 @@ export function rulePage(meta: RuleMeta): string {
     '',
     `When the finding is a deliberate choice, say why on the line (or the line above):`,
     '',
-    '```python',
-    `# django-security: ignore[${meta.id}] -- the reason reviewers will read`,
-    '```',
+    ...(meta.docs.language === 'html+django'
+      ? ['```html+django', `{# django-security: ignore[${meta.id}] -- the reason reviewers will read #}`, '```']
+      : ['```python', `# django-security: ignore[${meta.id}] -- the reason reviewers will read`, '```']),
     '',
     `_Generated from \`src/rules/${meta.id}.ts\`; do not edit by hand._`,
     ''

@@ -8,6 +8,7 @@ import type { LineIndex } from '../lines.js'
 import { DEPENDENCY_RULES } from './dependency-rules.js'
 import { FILE_RULES } from './file-rules.js'
 import { RULES } from './index.js'
+import { TREE_RULES } from './tree-rules.js'
 import type { RuleFinding, RuleMeta } from './types.js'
 
 export interface ConfigChange {
@@ -27,7 +28,7 @@ function strictness(f: FailOn | undefined): number {
 }
 
 function ruleSeverity(config: Config, id: string): 'off' | Severity {
-  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...DEPENDENCY_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
+  return config.rules[id] ?? ([...RULES, ...FILE_RULES, ...TREE_RULES, ...DEPENDENCY_RULES].find((r) => r.meta.id === id)?.meta.severity ?? 'high')
 }
 
 /** What the head configuration weakens, each with a word to find its line by. */

@@ -8,7 +8,7 @@ import type { SettingsView } from '../settings/view.js'
 import { FILE_RULES } from './file-rules.js'
 import { fromTemplate } from '../settings/deploy-worlds.js'
 import { RULES } from './index.js'
-import type { FileContext, FileRule, Rule, RuleFinding } from './types.js'
+import type { FileContext, Rule, RuleFinding, RuleMeta } from './types.js'
 
 /** A settings rule's result on one entry module; `key` is rule|entry path|subject. */
 export interface Keyed {
@@ -21,7 +21,8 @@ export interface Keyed {
 /** A finding of a file rule: about a file, not a settings module. */
 export interface FileKeyed {
   key: string
-  rule: FileRule
+  /** The rule (a file rule, or a tree rule: only its meta is read from here on). */
+  rule: { meta: RuleMeta }
   raw: RuleFinding
   fileClass: FileClass
 }

@@ -2,6 +2,9 @@ import type { FileClass } from '../files/classify.js'
 import type { Fix, Severity } from '../findings.js'
 import type { Loc } from '../python/values.js'
 import type { SecretHit } from '../secrets/detect.js'
+import type { ParsedModule } from '../python/ast.js'
+import type { FileSet } from '../settings/modules.js'
+import type { SideAnalysis } from '../settings/side.js'
 import type { SettingsView } from '../settings/view.js'
 import type { Precondition } from './preconditions.js'
 
@@ -14,6 +17,8 @@ export interface RuleDocs {
   bad: string
   /** The same snippet fixed. */
   fix: string
+  /** The language of the two snippets, for the docs' code fences (default: python). */
+  language?: string
 }
 
 export interface RuleMeta {
@@ -74,4 +79,47 @@ export interface FileContext {
 export interface FileRule {
   meta: RuleMeta
   checkFile(ctx: FileContext): RuleFinding[]
+}
+
+/** A file of code a code rule reads: Python, or a Django template. */
+export interface CodeFile {
+  path: string
+  kind: 'python' | 'template'
+  fileClass: FileClass
+  text: string
+  /** In a diff, the head lines the change added; undefined in a scan (every line counts). */
+  added?: ReadonlySet<number>
+  /** In a diff, the same file before the change (followed through a rename), when it existed. */
+  base?: { path: string; text: string }
+}
+
+/** One side of a review as a tree rule sees it: its files and its settings analysis (deployments included). */
+export interface TreeSide {
+  files: FileSet
+  analysis: SideAnalysis
+}
+
+/** What a tree rule sees: the code files to look at, and both sides of the tree. */
+export interface TreeContext {
+  mode: 'scan' | 'diff'
+  /** Production code and templates: every one in a scan, the changed ones in a diff. */
+  code: CodeFile[]
+  head: TreeSide
+  base?: TreeSide
+  /** Whether a head line is new: in a scan every line is; in a diff, the lines the change added. */
+  isNew(path: string, line: number): boolean
+  /** Every production Python file of the head the source read whose text contains `needle`, parsed: code the change did not touch too. */
+  pythonWith(needle: string): { path: string; text: string; module: ParsedModule }[]
+  /** Any Python module of a side parsed (cached), when the source read it. */
+  python(path: string, side?: 'head' | 'base'): ParsedModule | undefined
+  fileClass(path: string): FileClass
+}
+
+/**
+ * A rule about code and deploy files seen as a whole tree (and, in a diff, its base): Python code
+ * through the parser, templates, the deployments the deploy files describe.
+ */
+export interface TreeRule {
+  meta: RuleMeta
+  check(ctx: TreeContext): RuleFinding[]
 }

@@ -262,7 +262,7 @@ function stem(path: string): string {
   return name === '__init__' ? basename(path.slice(0, -'/__init__.py'.length)) : name
 }
 
-function isDevByName(path: string): boolean {
+export function isDevByName(path: string): boolean {
   const name = stem(path).toLowerCase()
   if (DEV_NAME.test(name) || name.startsWith('test') || name.endsWith('_test') || name.includes('local_settings')) return true
   return path.split('/').slice(0, -1).some((dir) => TEST_DIRS.has(dir.toLowerCase()))

@@ -1,4 +1,5 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
+import { wantCodeImports } from '../code/wanted.js'
 import { envKey, platformEnv } from './deploy-worlds.js'
 import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
 import { djangoPins } from '../deps/pins.js'
@@ -38,6 +39,8 @@ export function analyzeSide(files: FileSet, candidates?: string[], options: { dj
 export function wantedPaths(side: SideAnalysis): string[] {
   // Evaluate every entry so that imports are resolved and recorded as wanted.
   for (const view of side.views.values()) view.get('DEBUG')
+  // and the modules changed views import their authentication classes from, and the URLconfs (code rules)
+  wantCodeImports(side.discovery.index)
   // and requirement files included under names no source reads by itself (`-r ../deps/common.pip`)
   return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread]
 }
