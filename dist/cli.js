@@ -36526,13 +36526,14 @@ function requiresLogin(e) {
 // src/rules/csrf-exempt-added.ts
 var SUPPRESS = "# django-security: ignore[csrf-exempt-added] -- verifies the provider's signature on every request";
 var csrfExemptAdded = {
+  scanAside: "exemption from CSRF checks (reported when a change adds one)",
   meta: {
     id: "csrf-exempt-added",
     severity: "medium",
     title: "A view is exempted from CSRF protection",
     django: [],
     docs: {
-      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled).',
+      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled). A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: "Without the CSRF check, any web page a logged-in user visits can make their browser send this request with their cookies: change their e-mail, place an order, delete data. Exempting a view is sometimes right (a webhook authenticated by a signature), but never by default.",
       bad: "from django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\n@login_required\ndef update_profile(request):\n    ...",
       fix: "@login_required\ndef update_profile(request):\n    ...\n# and send the token: {% csrf_token %} in forms, the X-CSRFToken header from JavaScript"
@@ -37170,13 +37171,14 @@ function escapedTemplate(e, literal3) {
   return false;
 }
 var markSafeDynamic = {
+  scanAside: "use of mark_safe or format_html on a computed value (reported when a change adds one)",
   meta: {
     id: "mark-safe-dynamic",
     severity: "medium",
     title: "A value that is not a literal is marked as safe HTML",
     django: [],
     docs: {
-      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(\u2026)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only.',
+      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(\u2026)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: "A string marked safe is written into the page without escaping. When any part of it comes from a user (a name, a search term, a field of a model) it can carry `<script>` into other users' pages (XSS). `format_html` escapes only its arguments: formatting the string first defeats it.",
       bad: `return mark_safe(f"<a href='{url}'>{user.get_full_name()}</a>")
 # or
@@ -38248,13 +38250,14 @@ var MAX_PER_FILE = 200;
 var SUPPRESS2 = "{# django-security: ignore[template-unescaped-output] -- why this value is safe HTML #}";
 var plainText2 = (path2) => path2.toLowerCase().endsWith(".txt");
 var templateUnescapedOutput = {
+  scanAside: "use of |safe or autoescape off in a template (reported when a change adds one)",
   meta: {
     id: "template-unescaped-output",
     severity: "medium",
     title: "A template turns off HTML escaping",
     django: [],
     docs: {
-      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include \u2026 with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity.',
+      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include \u2026 with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: "Django escapes every variable by default; `|safe` and `autoescape off` switch that off, so a value that contains user input (a name, a comment, a query parameter) is written into the page as HTML and can run script in other users' sessions (stored or reflected XSS).",
       bad: '<div class="bio">{{ profile.bio|safe }}</div>\n{% autoescape off %}{{ comment.body }}{% endautoescape %}',
       fix: '<div class="bio">{{ profile.bio }}</div>\n{# HTML that must be rendered: build it in Python with format_html(), or sanitise it (bleach / nh3) before marking it safe #}',
@@ -43636,7 +43639,8 @@ async function runTreeRules(ctx, config) {
     for (const raw of rule.check(ctx)) {
       const n = (perFile.get(raw.loc.path) ?? 0) + 1;
       perFile.set(raw.loc.path, n);
-      if (n <= MAX_FINDINGS_PER_FILE) out2.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw, fileClass: ctx.fileClass(raw.loc.path) });
+      const listed = ctx.mode === "scan" && rule.scanAside ? { ...raw, aside: rule.scanAside } : raw;
+      if (n <= MAX_FINDINGS_PER_FILE) out2.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw: listed, fileClass: ctx.fileClass(raw.loc.path) });
     }
   }
   return out2;

@@ -1,3 +1,4 @@
+import { defaultConfig } from '../../src/config/config.js'
 import { describe, expect, it } from '@jest/globals'
 import { templateUnescapedOutput } from '../../src/rules/template-unescaped-output.js'
 import { blockFilterExpressions, filterExpression, isTemplatePath, tokenize } from '../../src/templates/tokenize.js'
@@ -79,8 +80,14 @@ describe('the template tokenizer', () => {
 
 describe('a template named like a "template"', () => {
   it('is classified as production code in the finding', async () => {
-    const r = await scanFiles({ 'shop/templates/email_template.html': edit('{{ x|safe }}') })
+    const r = await scanFiles({ 'shop/templates/email_template.html': edit('{{ x|safe }}') }, { ...defaultConfig(), includeTests: true })
     expect(r.findings.find((f) => f.ruleId === 'template-unescaped-output')?.fileClass).toEqual({ kind: 'production', why: 'a Django template production renders' })
+  })
+
+  it('a scan of the tree sets it aside in one count; --include-tests lists it', async () => {
+    const r = await scanFiles({ 'shop/templates/email_template.html': edit('{{ x|safe }}') })
+    expect(r.findings.filter((f) => f.ruleId === 'template-unescaped-output')).toEqual([])
+    expect(r.notices.map((n) => n.message).join('\n')).toContain('1 use of |safe or autoescape off in a template (reported when a change adds one)')
   })
 })
 

@@ -5,13 +5,14 @@ import type { RuleFinding, TreeRule } from './types.js'
 const SUPPRESS = '# django-security: ignore[csrf-exempt-added] -- verifies the provider\'s signature on every request'
 
 export const csrfExemptAdded: TreeRule = {
+  scanAside: 'exemption from CSRF checks (reported when a change adds one)',
   meta: {
     id: 'csrf-exempt-added',
     severity: 'medium',
     title: 'A view is exempted from CSRF protection',
     django: [],
     docs: {
-      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled).',
+      what: 'Finds views exempted from Django\'s CSRF check: `@csrf_exempt` on a function or method (`dispatch` included), `@method_decorator(csrf_exempt, name="dispatch")` on a class, `csrf_exempt(view)` where the URLconf wraps a view, and `view.csrf_exempt = True`. In a diff only what the change adds counts (an exemption that only moves with its view is not new); a scan reads production code only. A webhook that verifies a signature is still reported, at the same severity, with the suppression to write once a reviewer agrees. Django REST framework views (`APIView`, viewsets, `@api_view`) are left out: DRF exempts them already and checks CSRF in `SessionAuthentication` (see csrf-check-disabled). A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: 'Without the CSRF check, any web page a logged-in user visits can make their browser send this request with their cookies: change their e-mail, place an order, delete data. Exempting a view is sometimes right (a webhook authenticated by a signature), but never by default.',
       bad: 'from django.views.decorators.csrf import csrf_exempt\n\n@csrf_exempt\n@login_required\ndef update_profile(request):\n    ...',
       fix: '@login_required\ndef update_profile(request):\n    ...\n# and send the token: {% csrf_token %} in forms, the X-CSRFToken header from JavaScript'

@@ -26,13 +26,14 @@ function escapedTemplate(e: Expr, literal: (x: Expr) => boolean): boolean {
 }
 
 export const markSafeDynamic: TreeRule = {
+  scanAside: 'use of mark_safe or format_html on a computed value (reported when a change adds one)',
   meta: {
     id: 'mark-safe-dynamic',
     severity: 'medium',
     title: 'A value that is not a literal is marked as safe HTML',
     django: [],
     docs: {
-      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(…)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only.',
+      what: 'Finds `mark_safe(x)`, `SafeString(x)` and `SafeText(x)` on anything but a literal string (a literal, a name assigned only literals, an UPPER_CASE constant or setting is fine; so is the result of `format_html()`, `escape()` or `render_to_string()`, and an escaped template filled with escaped values, `escape(_("Edit %s")) % format_html(…)`), and `format_html()` misused: given a string already formatted with an f-string, `%`, `.format()` or `+`, so its arguments are never escaped. In a diff only the lines the change adds count; a scan reads production code only. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: 'A string marked safe is written into the page without escaping. When any part of it comes from a user (a name, a search term, a field of a model) it can carry `<script>` into other users\' pages (XSS). `format_html` escapes only its arguments: formatting the string first defeats it.',
       bad: 'return mark_safe(f"<a href=\'{url}\'>{user.get_full_name()}</a>")\n# or\nreturn format_html(f"<b>{comment.author}</b>")',
       fix: 'return format_html("<a href=\'{}\'>{}</a>", url, user.get_full_name())'

@@ -11,13 +11,14 @@ const SUPPRESS = '{# django-security: ignore[template-unescaped-output] -- why t
 const plainText = (path: string): boolean => path.toLowerCase().endsWith('.txt')
 
 export const templateUnescapedOutput: TreeRule = {
+  scanAside: 'use of |safe or autoescape off in a template (reported when a change adds one)',
   meta: {
     id: 'template-unescaped-output',
     severity: 'medium',
     title: 'A template turns off HTML escaping',
     django: [],
     docs: {
-      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include … with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity.',
+      what: 'Finds the places a Django template outputs a value without escaping it: the `|safe` and `|safeseq` filters (also inside `{% with %}`, `{% include … with %}` and other tag arguments), `{% filter safe %}` and `{% autoescape off %}`. Files under a `templates/` folder and `.djhtml`/`.dtl` files are read with a small tokenizer for Django template syntax; `{% comment %}` and `{% verbatim %}` blocks are skipped, and `|safe` on a literal string (`{{ "<br>"|safe }}`) is fine. In a diff only the lines the change adds count; one finding per line. A `.txt` template (a plain-text email) is reported at low severity. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): many are deliberate, and what a review weighs is a change that adds one.',
       why: 'Django escapes every variable by default; `|safe` and `autoescape off` switch that off, so a value that contains user input (a name, a comment, a query parameter) is written into the page as HTML and can run script in other users\' sessions (stored or reflected XSS).',
       bad: '<div class="bio">{{ profile.bio|safe }}</div>\n{% autoescape off %}{{ comment.body }}{% endautoescape %}',
       fix: '<div class="bio">{{ profile.bio }}</div>\n{# HTML that must be rendered: build it in Python with format_html(), or sanitise it (bleach / nh3) before marking it safe #}',

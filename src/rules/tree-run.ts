@@ -110,7 +110,8 @@ export async function runTreeRules(ctx: TreeContext, config: Config): Promise<Tr
       // a file of ten thousand generated sinks must not become ten thousand review comments
       const n = (perFile.get(raw.loc.path) ?? 0) + 1
       perFile.set(raw.loc.path, n)
-      if (n <= MAX_FINDINGS_PER_FILE) out.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw, fileClass: ctx.fileClass(raw.loc.path) })
+      const listed = ctx.mode === 'scan' && rule.scanAside ? { ...raw, aside: rule.scanAside } : raw
+      if (n <= MAX_FINDINGS_PER_FILE) out.push({ key: `${rule.meta.id}|${raw.loc.path}|${raw.subject}`, rule, raw: listed, fileClass: ctx.fileClass(raw.loc.path) })
     }
   }
   return out
