@@ -65537,7 +65537,8 @@ function compareResults(headItems, baseItems, sides2) {
     const variantOf = goneByVariant.get(variantKey(it2.key, it2));
     if (variantOf) {
       replaced.add(variantOf[0]);
-      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1]));
+      const onlyWhenSaidOff = (k2) => k2.raw.subject.endsWith(":env-cast");
+      const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1])) || onlyWhenSaidOff(it2) && !onlyWhenSaidOff(variantOf[1]);
       out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
       continue;
     }

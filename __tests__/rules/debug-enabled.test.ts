@@ -1,3 +1,5 @@
+import { describe, expect, it } from '@jest/globals'
+import { diffFiles } from '../helpers/project.js'
 import { debugEnabled } from '../../src/rules/debug-enabled.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 
@@ -24,4 +26,14 @@ ruleTester(debugEnabled, {
     { name: 'DEBUG_PROPAGATE_EXCEPTIONS', code: 'DEBUG = False\nDEBUG_PROPAGATE_EXCEPTIONS = True\n', findings: [{ line: 2 }] },
     { name: 'template debug option', code: 'DEBUG = False\nTEMPLATES = [{"BACKEND": "x", "OPTIONS": {\n    "debug": True,\n}}]\n', findings: [{ line: 3 }] }
   ]
+})
+
+describe('debug-enabled in a diff', () => {
+  it('DEBUG = True replaced by the bool() trap is milder (unchanged, not updated); the trap replacing DEBUG = False is new', async () => {
+    const trap = 'import os\nDEBUG = bool(os.getenv("DEBUG", False))\n'
+    const fromOn = await diffFiles({ 'mysite/settings.py': 'import os\nDEBUG = True\n' }, { 'mysite/settings.py': trap })
+    expect(fromOn.findings.filter((f) => f.ruleId === 'debug-enabled').map((f) => f.baselineState)).toEqual(['unchanged'])
+    const fromOff = await diffFiles({ 'mysite/settings.py': 'import os\nDEBUG = False\n' }, { 'mysite/settings.py': trap })
+    expect(fromOff.findings.filter((f) => f.ruleId === 'debug-enabled').map((f) => f.baselineState)).toEqual(['new'])
+  })
 })

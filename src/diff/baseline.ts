@@ -70,7 +70,9 @@ export function compareResults(headItems: Keyed[], baseItems: Keyed[], sides: Si
       // the same rule about the same setting, said another way (DEBUG = True → a bool() trap): not new
       // a less severe variant (a placeholder key replaced by an empty one) is no regression
       replaced.add(variantOf[0])
-      const milder = severityRank(severityOf(it)) < severityRank(severityOf(variantOf[1]))
+      // so is one that holds only when the environment says "off" (the bool() trap) replacing one production has as deployed
+      const onlyWhenSaidOff = (k: Keyed): boolean => k.raw.subject.endsWith(':env-cast')
+      const milder = severityRank(severityOf(it)) < severityRank(severityOf(variantOf[1])) || (onlyWhenSaidOff(it) && !onlyWhenSaidOff(variantOf[1]))
       out.push({ ...it, state: milder ? 'unchanged' : 'updated', ...relocate(it, baseView(it.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] })
       continue
     }
