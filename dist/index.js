@@ -60216,6 +60216,10 @@ function fromPins(pins) {
   const byDepth = (a, b3) => a.path.split("/").length - b3.path.split("/").length || a.path.localeCompare(b3.path);
   const judged = judgedPins(pins).filter((j3) => j3.how !== "open").sort((a, b3) => Number(b3.how === "locked") - Number(a.how === "locked") || byDepth(a.pin, b3.pin));
   const first = judged[0];
+  if (first?.how === "oldest" && first.pin.specifier) {
+    const newest2 = newestSeries(first.pin.specifier);
+    if (newest2) return { version: newest2, series: newest2, source: "pin", why: `Django ${newest2}, the newest series \`${first.pin.text}\` admits (${first.pin.path}:${first.pin.line})`, pin: first.pin };
+  }
   if (first) {
     const series = seriesOf(first.release) ?? NEWEST_SERIES;
     const what = first.how === "oldest" ? `Django ${first.release}, the oldest release \`${first.pin.text}\` admits (${first.pin.path}:${first.pin.line})` : `Django ${first.release} from ${first.pin.path}:${first.pin.line}`;
@@ -60223,9 +60227,12 @@ function fromPins(pins) {
   }
   const open2 = productionPins(pins).sort((a, b3) => byDepth(a, b3))[0];
   if (!open2 || !open2.specifier) return void 0;
-  const newest = [...SERIES].map((s) => s.series).sort(compare).reverse().find((s) => admits(open2.specifier, `${s}.999`) || admits(open2.specifier, s));
+  const newest = newestSeries(open2.specifier);
   if (!newest) return void 0;
   return { version: newest, series: newest, source: "pin", why: `Django ${newest}, the newest series \`${open2.text}\` admits (${open2.path}:${open2.line})`, pin: open2 };
+}
+function newestSeries(specifier) {
+  return [...SERIES].map((s) => s.series).sort(compare).reverse().find((s) => admits(specifier, `${s}.999`) || admits(specifier, s));
 }
 var cache3 = /* @__PURE__ */ new WeakMap();
 function djangoVersion(files, option) {
@@ -63940,13 +63947,14 @@ function mayRunRawSql(text) {
   return SQL_HINTS.some((h3) => text.includes(h3)) && [".execute", ".executemany"].some((name2) => mayPassNonLiteral(text, name2));
 }
 var rawSqlStringFormatting = {
+  scanAside: "query built by string formatting (reported when a change adds one)",
   meta: {
     id: "raw-sql-string-formatting",
     severity: "high",
     title: "Raw SQL is built with string formatting",
     django: [],
     docs: {
-      what: 'Finds raw SQL built by splicing values into the query text: `cursor.execute()` / `executemany()`, `Model.objects.raw()`, `RawSQL()` and `.extra(where=\u2026, select=\u2026)` given an f-string that interpolates values, `%` formatting, `.format()` or `+` with anything but literals, directly or through a variable assigned earlier in the same function (`sql = f"\u2026{x}"`, `sql += x`). Parameterised queries (`cursor.execute(sql, [x])`) and queries built from literals and module constants only are fine. In a diff only the lines the change adds count; a scan reads production code only.',
+      what: 'Finds raw SQL built by splicing values into the query text: `cursor.execute()` / `executemany()`, `Model.objects.raw()`, `RawSQL()` and `.extra(where=\u2026, select=\u2026)` given an f-string that interpolates values, `%` formatting, `.format()` or `+` with anything but literals, directly or through a variable assigned earlier in the same function (`sql = f"\u2026{x}"`, `sql += x`). Parameterised queries (`cursor.execute(sql, [x])`) and queries built from literals and module constants only are fine. In a diff only the lines the change adds count; a scan reads production code only. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): measured on real projects, what existing code formats into its queries is nearly always constants, table names and integers, and what a review weighs is a change that adds one.',
       why: "A value spliced into SQL is parsed as SQL: a quote in it ends the string and the rest runs as the attacker's query (SQL injection), reading or changing any table the database user can reach. Parameters are sent apart from the query text and are never parsed as SQL.",
       bad: `with connection.cursor() as cursor:
     cursor.execute(f"SELECT * FROM shop_order WHERE owner_id = {request.user.id} AND ref = '{ref}'")`,

@@ -92,10 +92,12 @@ describe('Django defaults by version', () => {
 describe('which Django version', () => {
   const version = (files: Files, option?: string) => djangoVersion(new MapFileSet(new Map(Object.entries(files))), option)
 
-  it('a lock wins, then exact pins, then the oldest release of a range, then the newest series a bounded range admits', () => {
+  it('a lock wins, then exact pins, then the newest series a range admits (what a fresh install gets)', () => {
     expect(version({ 'requirements.txt': 'Django>=4.2,<5\n', 'poetry.lock': '[[package]]\nname = "django"\nversion = "4.2.7"\n' })).toMatchObject({ version: '4.2.7', source: 'lock' })
     expect(version({ 'requirements.txt': 'Django==3.2.4\n' })).toMatchObject({ version: '3.2.4', series: '3.2', source: 'pin', why: 'Django 3.2.4 from requirements.txt:1' })
-    expect(version({ 'pyproject.toml': '[project]\ndependencies = ["django~=3.2.0"]\n' })).toMatchObject({ version: '3.2.0', why: 'Django 3.2.0, the oldest release `django~=3.2.0` admits (pyproject.toml:2)' })
+    expect(version({ 'pyproject.toml': '[project]\ndependencies = ["django~=3.2.0"]\n' })).toMatchObject({ version: '3.2', why: 'Django 3.2, the newest series `django~=3.2.0` admits (pyproject.toml:2)' })
+    // dpaste: `django>=2.2` installs today's Django, whose X_FRAME_OPTIONS default is DENY, not 2.2's SAMEORIGIN
+    expect(version({ 'setup.cfg': '[options]\ninstall_requires =\n    django>=2.2\n' })).toMatchObject({ series: '6.0' })
     expect(version({ 'requirements.txt': 'Django<3\n' })).toMatchObject({ version: '2.2', series: '2.2' })
     expect(version({ 'requirements-dev.txt': 'Django==2.2\n' })).toMatchObject({ source: 'assumed', version: '6.0' })
   })

@@ -32,6 +32,11 @@ function fromPins(pins: DjangoPin[]): DjangoVersion | undefined {
   const byDepth = (a: DjangoPin, b: DjangoPin): number => a.path.split('/').length - b.path.split('/').length || a.path.localeCompare(b.path)
   const judged = judgedPins(pins).filter((j) => j.how !== 'open').sort((a, b) => Number(b.how === 'locked') - Number(a.how === 'locked') || byDepth(a.pin, b.pin))
   const first = judged[0]
+  // a range without a lock: a fresh install gets the newest release it admits, whose defaults apply
+  if (first?.how === 'oldest' && first.pin.specifier) {
+    const newest = newestSeries(first.pin.specifier)
+    if (newest) return { version: newest, series: newest, source: 'pin', why: `Django ${newest}, the newest series \`${first.pin.text}\` admits (${first.pin.path}:${first.pin.line})`, pin: first.pin }
+  }
   if (first) {
     const series = seriesOf(first.release) ?? NEWEST_SERIES
     const what = first.how === 'oldest' ? `Django ${first.release}, the oldest release \`${first.pin.text}\` admits (${first.pin.path}:${first.pin.line})` : `Django ${first.release} from ${first.pin.path}:${first.pin.line}`
@@ -40,9 +45,14 @@ function fromPins(pins: DjangoPin[]): DjangoVersion | undefined {
   // only ranges without a lower bound (`Django<4`): the newest series they admit
   const open = productionPins(pins).sort((a, b) => byDepth(a, b))[0]
   if (!open || !open.specifier) return undefined
-  const newest = [...SERIES].map((s) => s.series).sort(compare).reverse().find((s) => admits(open.specifier, `${s}.999`) || admits(open.specifier, s))
+  const newest = newestSeries(open.specifier)
   if (!newest) return undefined
   return { version: newest, series: newest, source: 'pin', why: `Django ${newest}, the newest series \`${open.text}\` admits (${open.path}:${open.line})`, pin: open }
+}
+
+/** The newest Django series a specifier admits, among the series the tool knows. */
+function newestSeries(specifier: string): string | undefined {
+  return [...SERIES].map((s) => s.series).sort(compare).reverse().find((s) => admits(specifier, `${s}.999`) || admits(specifier, s))
 }
 
 const cache = new WeakMap<FileSet, DjangoVersion>()

@@ -92,13 +92,14 @@ function mayRunRawSql(text: string): boolean {
 }
 
 export const rawSqlStringFormatting: TreeRule = {
+  scanAside: 'query built by string formatting (reported when a change adds one)',
   meta: {
     id: 'raw-sql-string-formatting',
     severity: 'high',
     title: 'Raw SQL is built with string formatting',
     django: [],
     docs: {
-      what: 'Finds raw SQL built by splicing values into the query text: `cursor.execute()` / `executemany()`, `Model.objects.raw()`, `RawSQL()` and `.extra(where=…, select=…)` given an f-string that interpolates values, `%` formatting, `.format()` or `+` with anything but literals, directly or through a variable assigned earlier in the same function (`sql = f"…{x}"`, `sql += x`). Parameterised queries (`cursor.execute(sql, [x])`) and queries built from literals and module constants only are fine. In a diff only the lines the change adds count; a scan reads production code only.',
+      what: 'Finds raw SQL built by splicing values into the query text: `cursor.execute()` / `executemany()`, `Model.objects.raw()`, `RawSQL()` and `.extra(where=…, select=…)` given an f-string that interpolates values, `%` formatting, `.format()` or `+` with anything but literals, directly or through a variable assigned earlier in the same function (`sql = f"…{x}"`, `sql += x`). Parameterised queries (`cursor.execute(sql, [x])`) and queries built from literals and module constants only are fine. In a diff only the lines the change adds count; a scan reads production code only. A scan of the whole tree sets these aside (one count in its notes, listed with `--include-tests`): measured on real projects, what existing code formats into its queries is nearly always constants, table names and integers, and what a review weighs is a change that adds one.',
       why: 'A value spliced into SQL is parsed as SQL: a quote in it ends the string and the rest runs as the attacker\'s query (SQL injection), reading or changing any table the database user can reach. Parameters are sent apart from the query text and are never parsed as SQL.',
       bad: 'with connection.cursor() as cursor:\n    cursor.execute(f"SELECT * FROM shop_order WHERE owner_id = {request.user.id} AND ref = \'{ref}\'")',
       fix: 'with connection.cursor() as cursor:\n    cursor.execute("SELECT * FROM shop_order WHERE owner_id = %s AND ref = %s", [request.user.id, ref])'
