@@ -63164,6 +63164,16 @@ function commandOf2(instruction) {
   }
   return text;
 }
+var DEVELOPMENT_HEADER = /\b(?:intended|meant|only|solely|just) (?:for|of) (?:local )?development\b|\b(?:local )?development only\b|\bdev only\b|\bnot (?:meant |intended |suitable )?for production\b|\bdo not use (?:it |this )?in production\b/i;
+function saysDevelopment(text) {
+  const header = [];
+  for (const line2 of text.split("\n", 40)) {
+    const t2 = line2.trim();
+    if (t2.startsWith("#")) header.push(t2);
+    else if (t2) break;
+  }
+  return DEVELOPMENT_HEADER.test(header.join(" "));
+}
 function dockerfileDeployments(path2, text) {
   const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
   const froms = dockerfile.getFROMs();
@@ -63226,7 +63236,7 @@ function dockerfileDeployments(path2, text) {
   const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
   const fileClass = classifyFile(path2);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
   return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
 }
 

@@ -119,6 +119,15 @@ describe('dockerfileDeployments: roles', () => {
     expect(image(`FROM python:3.12-slim\nCOPY . /app\n${command}\n`).role).toBe(role)
   })
 
+  it('a header comment that says the image is for development makes it development; one that only points elsewhere does not', () => {
+    const misago = image('# This Dockerfile is intended solely for local development of Misago\n# For production, use misago-docker\nFROM python:3.12\nCMD ["python", "manage.py", "runserver", "0.0.0.0:8000"]\n')
+    expect(misago).toMatchObject({ role: 'development', why: 'the comment at its top says it is for development' })
+    expect(image('# Development only: do not deploy\nFROM python:3.12\nCMD ["gunicorn", "shop.wsgi"]\n').role).toBe('development')
+    expect(image('# The production image. For development, see docker-compose.dev.yml\nFROM python:3.12\nCMD ["gunicorn", "shop.wsgi"]\n').role).toBe('serving')
+    // a comment after the first instruction is not the file's header
+    expect(image('FROM python:3.12\n# not for production\nCMD ["gunicorn", "shop.wsgi"]\n').role).toBe('serving')
+  })
+
   it('a --settings or inline DJANGO_SETTINGS_MODULE in CMD is the settings, at the CMD line', () => {
     const flag = image('FROM python:3.12\nENV DJANGO_SETTINGS_MODULE=shop.settings.base\nCMD ["python", "manage.py", "runserver", "--settings=shop.settings.local"]\n')
     expect(flag.settings).toEqual({ name: 'DJANGO_SETTINGS_MODULE', value: 'shop.settings.local', path: 'Dockerfile', line: 3 })

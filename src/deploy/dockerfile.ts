@@ -33,6 +33,20 @@ function commandOf(instruction: Instruction): string | string[] {
   return text
 }
 
+/** Words of a header comment that keep an image out of production ("intended solely for local development"). */
+const DEVELOPMENT_HEADER = /\b(?:intended|meant|only|solely|just) (?:for|of) (?:local )?development\b|\b(?:local )?development only\b|\bdev only\b|\bnot (?:meant |intended |suitable )?for production\b|\bdo not use (?:it |this )?in production\b/i
+
+/** Whether the comment lines before the first instruction say the image is for development. */
+function saysDevelopment(text: string): boolean {
+  const header: string[] = []
+  for (const line of text.split('\n', 40)) {
+    const t = line.trim()
+    if (t.startsWith('#')) header.push(t)
+    else if (t) break
+  }
+  return DEVELOPMENT_HEADER.test(header.join(' '))
+}
+
 export function dockerfileDeployments(path: string, text: string): Deployment[] {
   const dockerfile = DockerfileParser.parse(text)
   const froms = dockerfile.getFROMs()
@@ -103,6 +117,8 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
       ? { role: 'development' as const, why: fileClass.why }
       : devStage
         ? { role: 'development' as const, why: `its final stage is named ${stageNames[last]}` }
+        : saysDevelopment(text)
+          ? { role: 'development' as const, why: 'the comment at its top says it is for development' }
         : facts.role
           ? { role: facts.role, why: facts.why }
           : { role: 'serving' as const, why: undefined }
