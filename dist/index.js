@@ -60624,6 +60624,23 @@ var csrfCookieInsecure = {
   }
 };
 
+// src/rules/csrf-disabling-middleware.ts
+var HOOKS = /* @__PURE__ */ new Set(["process_request", "process_view", "__call__"]);
+var FLAG = "_dont_enforce_csrf_checks";
+var isTrue = (e) => e.t === "const" && e.value === true;
+function setsFlag(s) {
+  if (s.t === "assign") return isTrue(s.value) && s.targets.some((t2) => t2.t === "attr" && t2.attr === FLAG);
+  if (s.t !== "expr" || s.expr.t !== "call") return false;
+  const { func: func2, args: args3 } = s.expr;
+  return func2.t === "name" && func2.id === "setattr" && args3.length === 3 && args3[1].t === "const" && args3[1].value === FLAG && isTrue(args3[2]);
+}
+function disablesCsrf(cls) {
+  return cls.body.some((s) => s.t === "def" && HOOKS.has(s.name) && s.body.some(setsFlag));
+}
+function classNamed(body2, name2) {
+  return body2.find((s) => s.t === "class" && s.name === name2);
+}
+
 // src/rules/csrf-middleware-missing.ts
 var isReplacement = (dotted2) => dotted2 === "session_csrf.CsrfMiddleware";
 function hasReplacement(v2) {
@@ -60637,7 +60654,7 @@ var csrfMiddlewareMissing = {
     title: "CsrfViewMiddleware is not in MIDDLEWARE",
     django: ["security.W003"],
     docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts.",
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts. Also a middleware of the project in MIDDLEWARE whose request hook sets `request._dont_enforce_csrf_checks = True` unconditionally: CsrfViewMiddleware is listed but checks nothing.",
       why: "Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.",
       bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
       fix: "# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way"
@@ -60646,9 +60663,26 @@ var csrfMiddlewareMissing = {
   check(ctx) {
     if (hasReplacement(middlewareSetting(ctx.settings).value)) return [];
     const f3 = missingMiddleware(ctx, CSRF_MIDDLEWARE, "MIDDLEWARE:CsrfViewMiddleware", "security.W003", "no view is protected against cross-site request forgery unless it uses @csrf_protect.");
-    return f3 ? [f3] : [];
+    return f3 ? [f3] : switchedOff(ctx.settings);
   }
 };
+function switchedOff(settings) {
+  const mw = middlewareSetting(settings);
+  return listStrings(mw.value).flatMap((entry) => {
+    const dot = entry.value.lastIndexOf(".");
+    const module2 = dot > 0 ? settings.module(entry.value.slice(0, dot)) : void 0;
+    const cls = module2 && classNamed(module2.body, entry.value.slice(dot + 1));
+    if (!cls || !disablesCsrf(cls)) return [];
+    return [
+      {
+        subject: `MIDDLEWARE:${entry.value}`,
+        loc: entry.loc ?? locOf(mw, settings),
+        message: `${pyRepr(entry.value)} ${entry.certain ? "is" : "can be"} in ${mw.name} for production, and it sets request._dont_enforce_csrf_checks = True on every request (${entry.value.slice(0, dot)}, line ${cls.line}): CsrfViewMiddleware then checks nothing, so any site a logged-in user visits can submit forms as that user (${origin(mw, settings)}).`,
+        fix: { description: `Remove '${entry.value}' from ${mw.name}; exempt single endpoints that authenticate requests another way with @csrf_exempt.` }
+      }
+    ];
+  });
+}
 
 // src/rules/csrf-trusted-origins-too-broad.ts
 var SHARED_HOSTING = /* @__PURE__ */ new Set([
@@ -61048,7 +61082,7 @@ var drfDefaultAllowAny = {
 
 // src/rules/hsts-weakened.ts
 var ONE_YEAR = 31536e3;
-function isTrue(view, name2) {
+function isTrue2(view, name2) {
   const v2 = view?.get(name2).value;
   return v2?.kind === "bool" && v2.value;
 }
@@ -61113,7 +61147,7 @@ var hstsWeakened = {
       const s = settings.get(name2);
       const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
       if (j3.verdict === "none" || !j3.value) continue;
-      const turnedOff = isTrue(base, name2);
+      const turnedOff = isTrue2(base, name2);
       const flagged = trueButNotTrue(j3.value);
       out2.push({
         subject: name2,
@@ -68533,6 +68567,11 @@ var SettingsView = class {
   }
   binding(name2, world = UNSET_WORLD) {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
+  }
+  /** A module of the tree by dotted name (`shop.middleware`), parsed; undefined when the review has not read it. */
+  module(dotted2) {
+    const path2 = this.worlds.index.byDottedNameNear(dotted2, this.path);
+    return path2 ? this.worlds.index.module(path2) : void 0;
   }
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
   opaqueWrites() {

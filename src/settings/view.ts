@@ -1,6 +1,7 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
 import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
+import type { ParsedModule } from '../python/ast.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import type { DjangoVersion } from '../deps/django-version.js'
@@ -26,7 +27,7 @@ export class Worlds {
   private readonly literal = new Map<string, WorldEvaluator>()
   private readonly deployment = new Map<string, WorldEvaluator>()
   constructor(
-    private readonly index: ModuleIndex,
+    readonly index: ModuleIndex,
     private readonly platform?: ReadonlyMap<string, string | undefined>
   ) {}
   get(world: number): WorldEvaluator {
@@ -83,6 +84,12 @@ export class SettingsView {
 
   binding(name: string, world = UNSET_WORLD): Binding | undefined {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name)
+  }
+
+  /** A module of the tree by dotted name (`shop.middleware`), parsed; undefined when the review has not read it. */
+  module(dotted: string): ParsedModule | undefined {
+    const path = this.worlds.index.byDottedNameNear(dotted, this.path)
+    return path ? this.worlds.index.module(path) : undefined
   }
 
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
