@@ -34421,7 +34421,7 @@ var require_parse2 = __commonJS({
         var quote = false;
         var esc = false;
         var out2 = "";
-        var words2 = [];
+        var words3 = [];
         var sawQuote = false;
         var pendingNw = null;
         var isGlob = false;
@@ -34479,14 +34479,14 @@ var require_parse2 = __commonJS({
           }
           if (pendingNw === 0) {
             if (out2 !== "") {
-              words2[words2.length] = out2;
+              words3[words3.length] = out2;
               out2 = "";
             }
           } else {
-            words2[words2.length] = out2;
+            words3[words3.length] = out2;
             out2 = "";
             for (var fe2 = 1; fe2 < pendingNw; fe2 += 1) {
-              words2[words2.length] = "";
+              words3[words3.length] = "";
             }
           }
           pendingNw = null;
@@ -34577,16 +34577,16 @@ var require_parse2 = __commonJS({
         }
         if (ifs) {
           if (pendingNw !== null && pendingNw > 0) {
-            words2[words2.length] = out2;
+            words3[words3.length] = out2;
             out2 = "";
             for (var te2 = 1; te2 < pendingNw; te2 += 1) {
-              words2[words2.length] = "";
+              words3[words3.length] = "";
             }
           }
-          if (out2 !== "" || sawQuote && words2.length === 0) {
-            words2[words2.length] = out2;
+          if (out2 !== "" || sawQuote && words3.length === 0) {
+            words3[words3.length] = out2;
           }
-          return words2;
+          return words3;
         }
         return out2;
       }).reduce(
@@ -52035,10 +52035,10 @@ function isDummy(value) {
   return reach[letters.length];
 }
 function isProse(value) {
-  const words2 = value.trim().split(/\s+/);
-  if (words2.length < 2) return false;
-  if (words2.length === 4 && words2.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
-  return words2.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
+  const words3 = value.trim().split(/\s+/);
+  if (words3.length < 2) return false;
+  if (words3.length === 4 && words3.every((w2) => /^[a-z]{4}$/.test(w2))) return false;
+  return words3.every((w2) => w2.length <= 64 && new RegExp(`^[\xBF\xA1("'\xAB]?\\p{L}[\\p{L}'\u2019-]{0,63}[.,:;!?)"\xBB]{0,3}$`, "u").test(w2));
 }
 function isPlaceholder(value) {
   const v2 = value.trim();
@@ -58932,9 +58932,9 @@ function isTestFile(name2) {
 }
 function devDeployName(name2) {
   const lower2 = name2.toLowerCase();
-  const words2 = lower2.split(/[._-]+/).filter(Boolean);
+  const words3 = lower2.split(/[._-]+/).filter(Boolean);
   const deployish = isComposeName(lower2) || lower2.startsWith("dockerfile") || lower2.endsWith(".dockerfile") || lower2 === ".env" || lower2.startsWith(".env.") || lower2.endsWith(".env") || lower2.startsWith("procfile");
-  return deployish && words2.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
+  return deployish && words3.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
 }
 var KEY_FILE = /\.(key|pem|crt|p12|pfx|jks|keystore)$/;
 var THROWAWAY_KEY_WORDS = /* @__PURE__ */ new Set([...DEV_NAME_WORDS, "localhost", "dummy", "fake", "snakeoil", "selfsigned", "insecure", "example", "sample"]);
@@ -58990,8 +58990,8 @@ function dependencyFileClass(path2) {
   const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   const byPath = classifyFile(name2 === "setup.cfg" ? `${path2.slice(0, path2.lastIndexOf("/") + 1)}setup.py` : path2);
   if (byPath.kind !== "production") return byPath;
-  const words2 = name2.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
-  if (dependencySource(path2) === "requirements" && words2.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name2} lists development, test or documentation dependencies` };
+  const words3 = name2.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
+  if (dependencySource(path2) === "requirements" && words3.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name2} lists development, test or documentation dependencies` };
   return { kind: "production", why: "it lists what the project installs" };
 }
 
@@ -60624,7 +60624,7 @@ var csrfCookieInsecure = {
   }
 };
 
-// src/rules/csrf-disabling-middleware.ts
+// src/code/csrf-middleware.ts
 var HOOKS = /* @__PURE__ */ new Set(["process_request", "process_view", "__call__"]);
 var FLAG = "_dont_enforce_csrf_checks";
 var isTrue = (e) => e.t === "const" && e.value === true;
@@ -60782,7 +60782,7 @@ function isSet(world, name2) {
   return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
 }
 function envValue(world, name2) {
-  if (world.set?.name === name2) return world.set.value ?? void 0;
+  if (world.set?.name === name2) return world.set.value;
   if (world.env) return world.env.get(name2);
   if (world.platform?.has(name2)) return world.platform.get(name2);
   return world.probe ?? void 0;
@@ -60793,12 +60793,13 @@ function probeProduces(literal3) {
   return SWITCH_WORDS.has(l3) || WORLDS.some((w2) => w2 !== null && w2.toLowerCase() === l3);
 }
 var DEV_WORDS2 = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/;
+var words = (s) => s.toLowerCase().split(/[^a-z]+/);
 var BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/;
 function switchesAwayFromProduction(variable) {
-  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w2) => BUILD_WORDS.test(w2));
+  return words(variable).some((w2) => DEV_WORDS2.test(w2) || BUILD_WORDS.test(w2));
 }
 function namesDevelopment(literal3) {
-  return literal3.toLowerCase().split(/[^a-z]+/).some((w2) => DEV_WORDS2.test(w2));
+  return words(literal3).some((w2) => DEV_WORDS2.test(w2));
 }
 var ENVIRON_TRUE = /* @__PURE__ */ new Set(["true", "on", "ok", "y", "yes", "1"]);
 function environBool(s) {
@@ -60942,14 +60943,10 @@ var debugEnabled = {
 };
 
 // src/rules/debug-tools-in-production.ts
-function entryOf2(view, setting, key) {
-  const v2 = view.get(setting).value;
-  return v2.kind === "dict" ? v2.entries.find((e) => e.key === key)?.value : void 0;
-}
 var TOOLBAR = {
   label: "django-debug-toolbar",
   risk: "it renders SQL queries, settings, headers and templates of each request to anyone the callback lets through, and keeps every query in memory",
-  exposed: (view) => entryOf2(view, "DEBUG_TOOLBAR_CONFIG", "SHOW_TOOLBAR_CALLBACK") !== void 0,
+  exposed: (view) => entryOf(view.get("DEBUG_TOOLBAR_CONFIG").value, "SHOW_TOOLBAR_CALLBACK") !== void 0,
   because: 'DEBUG_TOOLBAR_CONFIG["SHOW_TOOLBAR_CALLBACK"] decides who sees it, not DEBUG'
 };
 var SILK = {
@@ -61448,16 +61445,19 @@ var CROSS_ORIGIN_LEAK = {
   "unsafe-url": 4
 };
 function lastToken(v2) {
-  const tokens = v2?.kind === "str" ? v2.value.split(",").map((t2) => t2.trim()) : v2?.kind === "seq" && !v2.open ? v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : "") : [];
-  const last = tokens[tokens.length - 1];
+  const tokens = v2 && tokensOf(v2);
+  const last = tokens?.[tokens.length - 1];
   return last !== void 0 && VALID2.has(last) ? last : void 0;
 }
+function tokensOf(v2) {
+  if (v2.kind === "str") return v2.value.split(",").map((t2) => t2.trim());
+  if (v2.kind === "seq") return v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show2(i2.value) : void 0);
+  return void 0;
+}
 function judgePolicy(v2) {
-  let tokens;
   if (v2.kind === "none") return { kind: "none" };
-  if (v2.kind === "str") tokens = v2.value.split(",").map((t2) => t2.trim());
-  else if (v2.kind === "seq") tokens = v2.items.map((i2) => i2.value.kind === "str" ? i2.value.value : ["none", "bool", "int", "float"].includes(i2.value.kind) ? show2(i2.value) : void 0);
-  else return void 0;
+  const tokens = tokensOf(v2);
+  if (!tokens) return void 0;
   const bad = tokens.filter((t2) => t2 !== void 0 && !VALID2.has(t2));
   if (bad.length) return { kind: "invalid", bad };
   if (tokens.includes(void 0) || v2.kind === "seq" && v2.open) return void 0;
@@ -62520,19 +62520,19 @@ var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loa
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
 var keepVariable = (name2) => `\${${name2}}`;
-function words(command) {
+function words2(command) {
   let ws2;
   try {
     ws2 = (0, import_shell_quote.parse)(command.slice(0, MAX_COMMAND), keepVariable).filter((w2) => typeof w2 === "string");
   } catch {
     return command.slice(0, MAX_COMMAND).split(/\s+/);
   }
-  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words(w2) : [w2]);
+  return ws2.flatMap((w2, i2) => i2 > 0 && ws2[i2 - 1] === "-c" && /\s/.test(w2) ? words2(w2) : [w2]);
 }
 function commandFacts(command) {
   const facts = { env: /* @__PURE__ */ new Map() };
   if (command === void 0) return facts;
-  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words(c3) : []) : words(command);
+  const ws2 = Array.isArray(command) ? command.flatMap((c3) => typeof c3 === "string" ? words2(c3) : []) : words2(command);
   let inlineEnv = true;
   for (let i2 = 0; i2 < ws2.length; i2++) {
     const w2 = ws2[i2];
@@ -63328,11 +63328,11 @@ function kubernetesDeployments(path2, text) {
           const name3 = scalarText(item.get("name", true));
           if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
         }
-      const words2 = ["command", "args"].flatMap((k2) => {
+      const words3 = ["command", "args"].flatMap((k2) => {
         const v2 = c3.get(k2, true);
         return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
       });
-      const facts = commandFacts(words2);
+      const facts = commandFacts(words3);
       const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
       const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
       const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
@@ -63573,13 +63573,13 @@ function assignmentsOf(name2, line2) {
   else if (name2.endsWith(".py")) rest = t2.includes("raw_env") ? t2.slice(t2.indexOf("raw_env") + "raw_env".length) : /^["'][A-Za-z_]/.test(t2) ? t2 : void 0;
   else rest = /^environment\s*=(.*)$/.exec(t2)?.[1];
   if (rest === void 0) return [];
-  let words2;
+  let words3;
   try {
-    words2 = (0, import_shell_quote2.parse)(rest.slice(0, 1e4)).filter((w2) => typeof w2 === "string");
+    words3 = (0, import_shell_quote2.parse)(rest.slice(0, 1e4)).filter((w2) => typeof w2 === "string");
   } catch {
-    words2 = rest.slice(0, 1e4).split(/\s+/);
+    words3 = rest.slice(0, 1e4).split(/\s+/);
   }
-  return words2.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
+  return words3.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
 }
 function processConfigDeployments(path2, text) {
   const name2 = baseName2(path2);
@@ -65210,18 +65210,18 @@ function secretPart(v2) {
 }
 function textMasker(values, keep) {
   const byPrefix = /* @__PURE__ */ new Map();
-  const words2 = /* @__PURE__ */ new Set();
+  const words3 = /* @__PURE__ */ new Set();
   for (const raw of values) {
     const v2 = secretPart(raw.trim());
     if (!v2) continue;
-    if (v2.length < PREFIX) words2.add(v2);
+    if (v2.length < PREFIX) words3.add(v2);
     else {
       const list2 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
       if (!list2.includes(v2)) list2.push(v2);
       byPrefix.set(v2.slice(0, PREFIX), list2);
     }
   }
-  if (!byPrefix.size && !words2.size) return (t2) => t2;
+  if (!byPrefix.size && !words3.size) return (t2) => t2;
   return (text) => {
     const runs = [];
     for (let i2 = 0; i2 + PREFIX <= text.length; ) {
@@ -65237,11 +65237,11 @@ function textMasker(values, keep) {
         i2 += longest;
       } else i2++;
     }
-    if (words2.size)
+    if (words3.size)
       for (let i2 = 0; i2 < text.length; ) {
         let j3 = i2;
         while (j3 < text.length && isWordChar(text[j3])) j3++;
-        if (j3 > i2 && words2.has(text.slice(i2, j3))) runs.push([i2, j3]);
+        if (j3 > i2 && words3.has(text.slice(i2, j3))) runs.push([i2, j3]);
         i2 = Math.max(j3, i2 + 1);
       }
     if (!runs.length) return text;
@@ -65563,6 +65563,7 @@ function variantKey(key, it2) {
   const [rule, path2] = key.split("|");
   return `${rule}|${path2}|${settingOf(it2)}`;
 }
+var onlyWhenSaidOff = (k2) => k2.raw.subject.endsWith(":env-cast");
 function compareResults(headItems, baseItems, sides2) {
   const { head, base, pairs, diff } = sides2;
   const baseByKey = baseByHeadKey(baseItems, pairs);
@@ -65589,7 +65590,6 @@ function compareResults(headItems, baseItems, sides2) {
     const variantOf = goneByVariant.get(variantKey(it2.key, it2));
     if (variantOf) {
       replaced.add(variantOf[0]);
-      const onlyWhenSaidOff = (k2) => k2.raw.subject.endsWith(":env-cast");
       const milder = severityRank(severityOf(it2)) < severityRank(severityOf(variantOf[1])) || onlyWhenSaidOff(it2) && !onlyWhenSaidOff(variantOf[1]);
       out2.push({ ...it2, state: milder ? "unchanged" : "updated", ...relocate(it2, baseView(it2.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] });
       continue;
@@ -65724,10 +65724,10 @@ var KIND_WORDS2 = {
 };
 var nonProduction = (f3) => f3.fileClass !== void 0 && f3.fileClass.kind !== "production";
 var settingAside = (f3) => f3.aside !== void 0 || f3.severity === "low" && nonProduction(f3);
-function counted(words2, n) {
-  if (n === 1) return `1 ${words2}`;
-  const space = words2.indexOf(" ");
-  return space < 0 ? `${n} ${words2}s` : `${n} ${words2.slice(0, space)}s${words2.slice(space)}`;
+function counted(words3, n) {
+  if (n === 1) return `1 ${words3}`;
+  const space = words3.indexOf(" ");
+  return space < 0 ? `${n} ${words3}s` : `${n} ${words3.slice(0, space)}s${words3.slice(space)}`;
 }
 function setAside(findings, includeTests) {
   if (includeTests) return { findings, notices: [] };
@@ -65740,13 +65740,13 @@ function setAside(findings, includeTests) {
       continue;
     }
     const byKind = f3.severity === "low" && nonProduction(f3);
-    const words2 = byKind ? `in ${KIND_WORDS2[f3.fileClass?.kind]}` : f3.aside;
-    if (!byKind) asides.add(words2);
-    counts.set(words2, (counts.get(words2) ?? 0) + 1);
+    const words3 = byKind ? `in ${KIND_WORDS2[f3.fileClass?.kind]}` : f3.aside;
+    if (!byKind) asides.add(words3);
+    counts.set(words3, (counts.get(words3) ?? 0) + 1);
   }
   const total = findings.length - kept.length;
   if (!total) return { findings: kept, notices: [] };
-  const parts3 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words2, n]) => asides.has(words2) ? counted(words2, n) : `${n} ${words2}`);
+  const parts3 = [...counts].sort((a, b3) => b3[1] - a[1]).map(([words3, n]) => asides.has(words3) ? counted(words3, n) : `${n} ${words3}`);
   return { findings: kept, notices: [{ message: `${total} finding${total === 1 ? "" : "s"} set aside (${parts3.join(", ")}); --include-tests lists them` }] };
 }
 

@@ -40,6 +40,9 @@ function variantKey(key: string, it: Keyed): string {
   return `${rule}|${path}|${settingOf(it)}`
 }
 
+/** A finding that holds only when the environment says "off" (debug-enabled's bool() trap). */
+const onlyWhenSaidOff = (k: Keyed): boolean => k.raw.subject.endsWith(':env-cast')
+
 export function compareResults(headItems: Keyed[], baseItems: Keyed[], sides: Sides): Compared[] {
   const { head, base, pairs, diff } = sides
   const baseByKey = baseByHeadKey(baseItems, pairs)
@@ -71,7 +74,6 @@ export function compareResults(headItems: Keyed[], baseItems: Keyed[], sides: Si
       // a less severe variant (a placeholder key replaced by an empty one) is no regression
       replaced.add(variantOf[0])
       // so is one that holds only when the environment says "off" (the bool() trap) replacing one production has as deployed
-      const onlyWhenSaidOff = (k: Keyed): boolean => k.raw.subject.endsWith(':env-cast')
       const milder = severityRank(severityOf(it)) < severityRank(severityOf(variantOf[1])) || (onlyWhenSaidOff(it) && !onlyWhenSaidOff(variantOf[1]))
       out.push({ ...it, state: milder ? 'unchanged' : 'updated', ...relocate(it, baseView(it.entry.path), diff), extraNotes: [`Before this change: ${variantOf[1].raw.message}`] })
       continue

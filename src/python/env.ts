@@ -60,7 +60,7 @@ export function isSet(world: World, name: string): boolean {
  * a deployment world, set to a value the repository does not show (see isSet).
  */
 export function envValue(world: World, name: string): string | undefined {
-  if (world.set?.name === name) return world.set.value ?? undefined
+  if (world.set?.name === name) return world.set.value
   if (world.env) return world.env.get(name)
   if (world.platform?.has(name)) return world.platform.get(name)
   return world.probe ?? undefined
@@ -78,19 +78,19 @@ export function probeProduces(literal: string): boolean {
 const DEV_WORDS = /^(dev|devel|develop|development|local|localhost|test|tests|testing|ci|debug|sandbox)$/
 
 /** A literal that names a development or test environment: setting it is not production. */
+/** The lower-case words of a name or literal (`DJANGO_DEV_MODE` → django, dev, mode). */
+const words = (s: string): string[] => s.toLowerCase().split(/[^a-z]+/)
+
 /** Words of variables whose presence means a docs or image build, not a server. */
 const BUILD_WORDS = /^(docs|readthedocs|sphinx|build|building|collectstatic)$/
 
 /** A variable whose presence switches to a development, test or build environment (DEV_MODE, CI, READTHEDOCS). */
 export function switchesAwayFromProduction(variable: string): boolean {
-  return namesDevelopment(variable) || variable.toLowerCase().split(/[^a-z]+/).some((w) => BUILD_WORDS.test(w))
+  return words(variable).some((w) => DEV_WORDS.test(w) || BUILD_WORDS.test(w))
 }
 
 export function namesDevelopment(literal: string): boolean {
-  return literal
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .some((w) => DEV_WORDS.test(w))
+  return words(literal).some((w) => DEV_WORDS.test(w))
 }
 
 export interface EnvRead {

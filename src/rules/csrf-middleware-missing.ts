@@ -1,7 +1,7 @@
 import type { Value } from '../python/values.js'
 import { CSRF_MIDDLEWARE } from '../settings/defaults.js'
 import type { SettingsView } from '../settings/view.js'
-import { classNamed, disablesCsrf } from './csrf-disabling-middleware.js'
+import { classNamed, disablesCsrf } from '../code/csrf-middleware.js'
 import { listStrings, locOf, origin, pyRepr } from './helpers.js'
 import { middlewareSetting, missingMiddleware } from './middleware.js'
 import type { Rule, RuleFinding } from './types.js'

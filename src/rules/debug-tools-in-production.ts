@@ -1,7 +1,7 @@
 import { OFF_WORLDS, UNSET_WORLD } from '../python/env.js'
-import { containsString, truthy, type Value } from '../python/values.js'
+import { containsString, truthy } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
-import { listStrings, locOf, origin, pyRepr } from './helpers.js'
+import { entryOf, listStrings, locOf, origin, pyRepr } from './helpers.js'
 import { middlewareSetting } from './middleware.js'
 import type { Rule, RuleFinding } from './types.js'
 
@@ -14,18 +14,12 @@ interface Tool {
   because: string
 }
 
-/** The value of one key of a dict setting, when the dict is known. */
-function entryOf(view: SettingsView, setting: string, key: string): Value | undefined {
-  const v = view.get(setting).value
-  return v.kind === 'dict' ? v.entries.find((e) => e.key === key)?.value : undefined
-}
-
 // django-debug-toolbar's own show_toolbar() needs DEBUG on (debug-enabled reports that) and
 // INTERNAL_IPS: the toolbar renders with DEBUG off only through a custom SHOW_TOOLBAR_CALLBACK.
 const TOOLBAR: Tool = {
   label: 'django-debug-toolbar',
   risk: "it renders SQL queries, settings, headers and templates of each request to anyone the callback lets through, and keeps every query in memory",
-  exposed: (view) => entryOf(view, 'DEBUG_TOOLBAR_CONFIG', 'SHOW_TOOLBAR_CALLBACK') !== undefined,
+  exposed: (view) => entryOf(view.get('DEBUG_TOOLBAR_CONFIG').value, 'SHOW_TOOLBAR_CALLBACK') !== undefined,
   because: 'DEBUG_TOOLBAR_CONFIG["SHOW_TOOLBAR_CALLBACK"] decides who sees it, not DEBUG'
 }
 // django-silk shows /silk/ to anyone unless both settings require a logged-in staff user.

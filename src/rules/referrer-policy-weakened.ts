@@ -27,11 +27,18 @@ const CROSS_ORIGIN_LEAK: Record<string, number> = {
   'unsafe-url': 4
 }
 
-/** The policy browsers apply (the last valid token), when one string or list decides it. */
+/** The policy browsers apply (the last token), when one valid string or list decides it. */
 function lastToken(v: Value | undefined): string | undefined {
-  const tokens = v?.kind === 'str' ? v.value.split(',').map((t) => t.trim()) : v?.kind === 'seq' && !v.open ? v.items.map((i) => (i.value.kind === 'str' ? i.value.value : '')) : []
-  const last = tokens[tokens.length - 1]
+  const tokens = v && tokensOf(v)
+  const last = tokens?.[tokens.length - 1]
   return last !== undefined && VALID.has(last) ? last : undefined
+}
+
+/** A policy's tokens as Django reads them: a string split on ',' and stripped, a list element by element (undefined: not a string). */
+function tokensOf(v: Value): (string | undefined)[] | undefined {
+  if (v.kind === 'str') return v.value.split(',').map((t) => t.trim())
+  if (v.kind === 'seq') return v.items.map((i) => (i.value.kind === 'str' ? i.value.value : ['none', 'bool', 'int', 'float'].includes(i.value.kind) ? show(i.value) : undefined))
+  return undefined
 }
 
 type Verdict = { kind: 'ok' } | { kind: 'none' } | { kind: 'empty' } | { kind: 'invalid'; bad: string[] } | { kind: 'loose'; token: string }
@@ -43,11 +50,9 @@ type Verdict = { kind: 'ok' } | { kind: 'none' } | { kind: 'empty' } | { kind: '
  * undefined when the value cannot be judged.
  */
 function judgePolicy(v: Value): Verdict | undefined {
-  let tokens: (string | undefined)[]
   if (v.kind === 'none') return { kind: 'none' }
-  if (v.kind === 'str') tokens = v.value.split(',').map((t) => t.trim())
-  else if (v.kind === 'seq') tokens = v.items.map((i) => (i.value.kind === 'str' ? i.value.value : ['none', 'bool', 'int', 'float'].includes(i.value.kind) ? show(i.value) : undefined))
-  else return undefined
+  const tokens = tokensOf(v)
+  if (!tokens) return undefined
   const bad = tokens.filter((t): t is string => t !== undefined && !VALID.has(t))
   if (bad.length) return { kind: 'invalid', bad }
   if (tokens.includes(undefined) || (v.kind === 'seq' && v.open)) return undefined
