@@ -7,10 +7,13 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../src/findings.js'
 import { RULES } from '../src/rules/index.js'
+import { defaultConfig } from '../src/config/config.js'
 import { scanFiles } from './helpers/project.js'
 import { CSRFM, INSEC, K49, K50, LOW, SESSM, SM, XFM, py } from './rules/fixtures.js'
 
 const SESSAPP = 'django.contrib.sessions'
+/** Parity is about what the rules find, with its check id: also what a scan's listing sets aside (W019 for SAMEORIGIN). */
+const LISTING_ALL = { ...defaultConfig(), includeTests: true }
 
 /** The ids each Django check function can return. */
 const FAMILIES = {
@@ -200,7 +203,7 @@ function djangoIds(findings: Finding[]): string[] {
 }
 
 async function familyIds(c: Case, lines: string[]): Promise<string[]> {
-  const result = await scanFiles({ 'mysite/settings.py': settingsFile(lines) })
+  const result = await scanFiles({ 'mysite/settings.py': settingsFile(lines) }, LISTING_ALL)
   expect(result.entries.map((e) => [e.path, e.production])).toEqual([['mysite/settings.py', true]])
   const family: readonly string[] = FAMILIES[c.check]
   return djangoIds(result.findings).filter((id) => family.includes(id.split(' ')[0]))
@@ -402,7 +405,7 @@ const scenarios: Record<string, Scenario> = {
 describe('Django parity: whole settings modules (django-checks.md §7)', () => {
   for (const [name, sc] of Object.entries(scenarios))
     it(`${name}: ${sc.django.join(', ') || 'nothing'}`, async () => {
-      const result = await scanFiles({ 'mysite/settings.py': sc.settings() })
+      const result = await scanFiles({ 'mysite/settings.py': sc.settings() }, LISTING_ALL)
       expect(result.entries.map((e) => [e.path, e.production])).toEqual([['mysite/settings.py', true]])
       const ours = [...new Set(djangoIds(result.findings))].sort()
       const expected = sc.django.filter((id) => !(id in sc.deviations)).sort()
@@ -410,7 +413,7 @@ describe('Django parity: whole settings modules (django-checks.md §7)', () => {
     })
 
   it('the W020 deviation is only the DEBUG gate: with DEBUG off the same settings report W020', async () => {
-    const result = await scanFiles({ 'mysite/settings.py': replaceLine(STARTPROJECT, 'DEBUG = True', 'DEBUG = False') })
+    const result = await scanFiles({ 'mysite/settings.py': replaceLine(STARTPROJECT, 'DEBUG = True', 'DEBUG = False') }, LISTING_ALL)
     expect(djangoIds(result.findings).sort()).toEqual(['security.W004', 'security.W008', 'security.W009', 'security.W012', 'security.W016', 'security.W020'])
   })
 })

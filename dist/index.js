@@ -53366,6 +53366,7 @@ var SERVICE_PASSWORD = /(^|_)(postgres(ql)?|pg|psql|mysql|mariadb|mongo(db)?|rab
 function isLocalHost(host) {
   const h3 = host.toLowerCase();
   if (h3 === "localhost" || h3.startsWith("127.") || h3 === "0.0.0.0" || h3 === "[::1]" || h3 === "host.docker.internal") return true;
+  if (/^(10|192\.168|172\.(1[6-9]|2\d|3[01]))\.\d{1,3}\.\d{1,3}(\.\d{1,3})?$/.test(h3)) return true;
   return /^[a-z][a-z0-9_-]*$/.test(h3);
 }
 function hostAfter(line2, passwordEnd2) {
@@ -53376,6 +53377,7 @@ function hostAfter(line2, passwordEnd2) {
   return line2.slice(start2, i2) || void 0;
 }
 var DATABASE_IMAGE = /^\s*-?\s*image:\s*["']?(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)\b/i;
+var DATABASE_IMAGE_RUN = /(^|\s)(?:[\w.-]+\/)*(postgres|postgresql|postgis|mysql|mariadb|mongo|rabbitmq|redis)(:[\w.-]+(\s|$)|\s*(\\|\|\||;|$))/i;
 var OTHER_SERVICE = /mail|smtp|redis|cache|broker|sentry|allowed|trusted|site|domain|ldap|proxy/i;
 var HOST_LINE = /(^|[^a-z])host([^a-z]|$)/i;
 function hostValue(line2) {
@@ -53390,9 +53392,10 @@ function hostValue(line2) {
 function namesLocalDatabase(text) {
   let local = false;
   const lines = text.split("\n", 2e4);
+  const runsContainers = text.includes("docker run");
   for (const line2 of lines) {
-    if (line2.length > 1e3) continue;
-    if (DATABASE_IMAGE.test(line2)) local = true;
+    if (line2.length > 1e3 || /^\s*#/.test(line2)) continue;
+    if (DATABASE_IMAGE.test(line2) || runsContainers && DATABASE_IMAGE_RUN.test(line2)) local = true;
     else if (HOST_LINE.test(line2) && !OTHER_SERVICE.test(line2)) {
       const host = hostValue(line2);
       if (host === void 0) continue;
@@ -53402,14 +53405,35 @@ function namesLocalDatabase(text) {
   }
   return local;
 }
-function localServiceReason(hit, line2, localDatabase) {
+var USER_VALUE = /(?:^|[^a-z])(?:[a-z]+_)?user(?:name)?["']?\s*[:=]\s*(?:[\w.]+\(\s*["'][^"']{0,100}["']\s*,\s*)?["']?([\w.-]{1,100})["']?/i;
+function equalsNearbyUser(hit, lines) {
+  for (let n = Math.max(1, hit.line - 8); n <= hit.line + 8; n++) {
+    const m2 = USER_VALUE.exec(lines(n).slice(0, 500));
+    if (m2 && m2[1] === hit.value) return true;
+  }
+  return false;
+}
+var BLOCK_OPENER = /^\s*\[[\w. -]{1,60}\]\s*$|[{(]\s*(#.*)?$/;
+var DATABASE_WORD = /databases?|(^|[^a-z])db([^a-z]|$)|postgres|mysql|mariadb/i;
+function inDatabaseBlock(hit, lines) {
+  for (let n = hit.line - 1; n >= Math.max(1, hit.line - 12); n--) {
+    const line2 = lines(n).slice(0, 500);
+    if (!BLOCK_OPENER.test(line2)) continue;
+    return DATABASE_WORD.test(line2) || DATABASE_WORD.test(lines(n - 1).slice(0, 500));
+  }
+  return false;
+}
+function localServiceReason(hit, line2, localDatabase, lines) {
   if (hit.kind === "url-credentials") {
     const host = hostAfter(line2, hit.column + hit.value.length);
     return host && isLocalHost(host) ? `it is the password in a URL of ${host}, a service only the project's own machines reach` : void 0;
   }
   if (hit.kind !== "password") return void 0;
-  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || hit.key.toUpperCase() === "PASSWORD" && line2.includes("DATABASES"));
-  return databasePassword && localDatabase() ? `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)` : void 0;
+  const bare2 = hit.key?.toUpperCase() === "PASSWORD";
+  const databasePassword = hit.key !== void 0 && (SERVICE_PASSWORD.test(hit.key) || hit.key.toLowerCase() === "pgpassword" || bare2 && (line2.includes("DATABASES") || lines !== void 0 && inDatabaseBlock(hit, lines)));
+  if (!databasePassword) return void 0;
+  if (localDatabase()) return `${hit.key} is the password of a database the project runs next to itself (this file names it as a local host or a container)`;
+  return lines && equalsNearbyUser(hit, lines) ? `${hit.key} is the same as the database user's name, the default of a local database` : void 0;
 }
 
 // src/rules/env-file-committed.ts
@@ -53873,7 +53897,7 @@ var hardcodedCredential = {
     const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
     return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal);
+      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
       const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
       const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
@@ -60321,7 +60345,7 @@ var clickjackingProtectionWeakened = {
     title: "Clickjacking protection is missing or weakened",
     django: ["security.W002", "security.W019"],
     docs: {
-      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header.",
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`).",
       why: "Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).",
       bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
       fix: 'X_FRAME_OPTIONS = "DENY"'
@@ -60342,6 +60366,8 @@ var clickjackingProtectionWeakened = {
       loc: locOf(xfo, ctx.settings, j3.binding),
       message: invalid ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
       severity: invalid ? "medium" : "low",
+      // SAMEORIGIN (or 'deny' sent as DENY) still stops other sites framing the pages: Django's W019, but no exposure
+      ...invalid ? {} : { aside: "X-Frame-Options that still stops other sites framing the pages" },
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     };
     return [finding];
@@ -60637,15 +60663,16 @@ function setsFlag(s) {
 function disablesCsrf(cls) {
   return cls.body.some((s) => s.t === "def" && HOOKS.has(s.name) && s.body.some(setsFlag));
 }
-function classNamed(body2, name2) {
-  return body2.find((s) => s.t === "class" && s.name === name2);
-}
 
 // src/rules/csrf-middleware-missing.ts
-var isReplacement = (dotted2) => dotted2 === "session_csrf.CsrfMiddleware";
-function hasReplacement(v2) {
-  if (v2.kind === "oneOf") return v2.options.every(hasReplacement);
-  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && isReplacement(i2.value.value));
+function isReplacement(settings, dotted2) {
+  if (dotted2 === "session_csrf.CsrfMiddleware") return true;
+  const found = settings.projectClass(dotted2);
+  return found !== void 0 && settings.subclasses(dotted2, CSRF_MIDDLEWARE) && !disablesCsrf(found.cls);
+}
+function hasReplacement(settings, v2) {
+  if (v2.kind === "oneOf") return v2.options.every((o2) => hasReplacement(settings, o2));
+  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && isReplacement(settings, i2.value.value));
 }
 var csrfMiddlewareMissing = {
   meta: {
@@ -60654,14 +60681,14 @@ var csrfMiddlewareMissing = {
     title: "CsrfViewMiddleware is not in MIDDLEWARE",
     django: ["security.W003"],
     docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf), which protects in its place, counts. Also a middleware of the project in MIDDLEWARE whose request hook sets `request._dont_enforce_csrf_checks = True` unconditionally: CsrfViewMiddleware is listed but checks nothing.",
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.csrf.CsrfViewMiddleware`, including removal with `.remove()` or a comprehension in a production module. `session_csrf.CsrfMiddleware` (django-session-csrf) and a project class deriving from CsrfViewMiddleware, which protect in its place, count. Also a middleware of the project in MIDDLEWARE whose request hook sets `request._dont_enforce_csrf_checks = True` unconditionally: CsrfViewMiddleware is listed but checks nothing.",
       why: "Without the middleware no view is protected against cross-site request forgery unless it is decorated with `@csrf_protect`: any site a logged-in user visits can submit forms as that user.",
       bad: 'MIDDLEWARE.remove("django.middleware.csrf.CsrfViewMiddleware")',
       fix: "# keep CsrfViewMiddleware; exempt single endpoints with @csrf_exempt only when they authenticate requests another way"
     }
   },
   check(ctx) {
-    if (hasReplacement(middlewareSetting(ctx.settings).value)) return [];
+    if (hasReplacement(ctx.settings, middlewareSetting(ctx.settings).value)) return [];
     const f3 = missingMiddleware(ctx, CSRF_MIDDLEWARE, "MIDDLEWARE:CsrfViewMiddleware", "security.W003", "no view is protected against cross-site request forgery unless it uses @csrf_protect.");
     return f3 ? [f3] : switchedOff(ctx.settings);
   }
@@ -60669,15 +60696,14 @@ var csrfMiddlewareMissing = {
 function switchedOff(settings) {
   const mw = middlewareSetting(settings);
   return listStrings(mw.value).flatMap((entry) => {
-    const dot = entry.value.lastIndexOf(".");
-    const module2 = dot > 0 ? settings.module(entry.value.slice(0, dot)) : void 0;
-    const cls = module2 && classNamed(module2.body, entry.value.slice(dot + 1));
-    if (!cls || !disablesCsrf(cls)) return [];
+    const found = settings.projectClass(entry.value);
+    if (!found || !disablesCsrf(found.cls)) return [];
+    const cls = found.cls;
     return [
       {
         subject: `MIDDLEWARE:${entry.value}`,
         loc: entry.loc ?? locOf(mw, settings),
-        message: `${pyRepr(entry.value)} ${entry.certain ? "is" : "can be"} in ${mw.name} for production, and it sets request._dont_enforce_csrf_checks = True on every request (${entry.value.slice(0, dot)}, line ${cls.line}): CsrfViewMiddleware then checks nothing, so any site a logged-in user visits can submit forms as that user (${origin(mw, settings)}).`,
+        message: `${pyRepr(entry.value)} ${entry.certain ? "is" : "can be"} in ${mw.name} for production, and it sets request._dont_enforce_csrf_checks = True on every request (${found.path}, line ${cls.line}): CsrfViewMiddleware then checks nothing, so any site a logged-in user visits can submit forms as that user (${origin(mw, settings)}).`,
         fix: { description: `Remove '${entry.value}' from ${mw.name}; exempt single endpoints that authenticate requests another way with @csrf_exempt.` }
       }
     ];
@@ -61575,70 +61601,6 @@ var secretKeyHardcoded = {
   }
 };
 
-// src/rules/security-checks-silenced.ts
-var SECURITY_CHECKS = {
-  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
-  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
-  "security.W003": "CsrfViewMiddleware missing",
-  "security.W004": "SECURE_HSTS_SECONDS not set",
-  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
-  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
-  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
-  "security.W008": "SECURE_SSL_REDIRECT not True",
-  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
-  "security.W010": "SESSION_COOKIE_SECURE not True",
-  "security.W011": "SESSION_COOKIE_SECURE not True",
-  "security.W012": "SESSION_COOKIE_SECURE not True",
-  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W016": "CSRF_COOKIE_SECURE not True",
-  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
-  "security.W018": "DEBUG on in deployment",
-  "security.W019": "X_FRAME_OPTIONS not DENY",
-  "security.W020": "ALLOWED_HOSTS empty",
-  "security.W021": "SECURE_HSTS_PRELOAD not True",
-  "security.W022": "no SECURE_REFERRER_POLICY",
-  "security.E023": "an invalid SECURE_REFERRER_POLICY",
-  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
-  "security.E026": "a SECURE_CSP setting that is not a dict",
-  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
-  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
-  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
-};
-var securityChecksSilenced = {
-  meta: {
-    id: "security-checks-silenced",
-    severity: "high",
-    title: "Django's security checks are silenced",
-    django: [],
-    docs: {
-      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent.",
-      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
-      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
-      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("SILENCED_SYSTEM_CHECKS");
-    const out2 = [];
-    for (const entry of listStrings(s.value)) {
-      const id = entry.value.trim();
-      if (!id.toLowerCase().startsWith("security.")) continue;
-      const what = SECURITY_CHECKS[id];
-      out2.push({
-        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
-        loc: entry.loc ?? locOf(s, settings),
-        severity: what ? void 0 : "low",
-        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` no longer reports it in production (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
-        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
-      });
-    }
-    return out2;
-  }
-};
-
 // src/rules/security-middleware-missing.ts
 var HEADER_SETTINGS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY"];
 var securityMiddlewareMissing = {
@@ -61746,31 +61708,6 @@ var sessionCookieInsecure = {
   }
 };
 
-// src/rules/settings-opaque-write.ts
-var settingsOpaqueWrite = {
-  meta: {
-    id: "settings-opaque-write",
-    severity: "medium",
-    title: "A settings line can set any setting, unseen by the review",
-    django: [],
-    docs: {
-      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
-      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
-      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
-      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
-    }
-  },
-  check({ settings }) {
-    return settings.opaqueWrites().map((w2) => ({
-      // the line's text, not its number: moving it does not make it new, editing it does
-      subject: `${w2.loc.path}:${w2.text}`,
-      loc: w2.loc,
-      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
-      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
-    }));
-  }
-};
-
 // src/rules/ssl-redirect-disabled.ts
 function wasOn2(base) {
   const v2 = base?.get("SECURE_SSL_REDIRECT").value;
@@ -61807,6 +61744,119 @@ var sslRedirectDisabled = {
         fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
       }
     ];
+  }
+};
+
+// src/rules/security-checks-silenced.ts
+var SECURITY_CHECKS = {
+  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
+  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
+  "security.W003": "CsrfViewMiddleware missing",
+  "security.W004": "SECURE_HSTS_SECONDS not set",
+  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
+  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
+  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
+  "security.W008": "SECURE_SSL_REDIRECT not True",
+  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
+  "security.W010": "SESSION_COOKIE_SECURE not True",
+  "security.W011": "SESSION_COOKIE_SECURE not True",
+  "security.W012": "SESSION_COOKIE_SECURE not True",
+  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W016": "CSRF_COOKIE_SECURE not True",
+  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
+  "security.W018": "DEBUG on in deployment",
+  "security.W019": "X_FRAME_OPTIONS not DENY",
+  "security.W020": "ALLOWED_HOSTS empty",
+  "security.W021": "SECURE_HSTS_PRELOAD not True",
+  "security.W022": "no SECURE_REFERRER_POLICY",
+  "security.E023": "an invalid SECURE_REFERRER_POLICY",
+  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
+  "security.E026": "a SECURE_CSP setting that is not a dict",
+  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
+  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
+  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
+};
+var MIRRORS = [
+  debugEnabled,
+  secretKeyWeak,
+  allowedHostsEmpty,
+  securityMiddlewareMissing,
+  csrfMiddlewareMissing,
+  clickjackingProtectionWeakened,
+  sessionCookieInsecure,
+  sessionCookieHttponlyDisabled,
+  csrfCookieInsecure,
+  hstsWeakened,
+  sslRedirectDisabled,
+  contentTypeNosniffDisabled,
+  referrerPolicyWeakened,
+  crossOriginOpenerPolicyWeakened
+];
+function wouldWarn(ctx, id) {
+  const mirrors = MIRRORS.filter((r2) => r2.meta.django.includes(id));
+  if (!mirrors.length) return void 0;
+  return mirrors.some((r2) => r2.check(ctx).some((f3) => f3.djangoCheck === id && f3.aside === void 0));
+}
+var securityChecksSilenced = {
+  meta: {
+    id: "security-checks-silenced",
+    severity: "high",
+    title: "Django's security checks are silenced",
+    django: [],
+    docs: {
+      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent. A silenced check that production passes today (the rule mirroring it finds nothing: `X_FRAME_OPTIONS = 'SAMEORIGIN'` for W019, `DEBUG` off for W018) hides nothing yet: it is low, and a scan sets it aside (listed with `--include-tests`).",
+      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
+      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
+      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
+    }
+  },
+  check(ctx) {
+    const { settings } = ctx;
+    const s = settings.get("SILENCED_SYSTEM_CHECKS");
+    const out2 = [];
+    for (const entry of listStrings(s.value)) {
+      const id = entry.value.trim();
+      if (!id.toLowerCase().startsWith("security.")) continue;
+      const what = SECURITY_CHECKS[id];
+      const hidesNothingNow = what !== void 0 && wouldWarn(ctx, id) === false;
+      out2.push({
+        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: what && !hidesNothingNow ? void 0 : "low",
+        ...hidesNothingNow ? { aside: "silenced security check that production passes" } : {},
+        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` ${hidesNothingNow ? "will not report it if production stops passing it (today it passes)" : "no longer reports it in production"} (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
+        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
+      });
+    }
+    return out2;
+  }
+};
+
+// src/rules/settings-opaque-write.ts
+var settingsOpaqueWrite = {
+  meta: {
+    id: "settings-opaque-write",
+    severity: "medium",
+    title: "A settings line can set any setting, unseen by the review",
+    django: [],
+    docs: {
+      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
+      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
+      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
+      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
+    }
+  },
+  check({ settings }) {
+    return settings.opaqueWrites().map((w2) => ({
+      // the line's text, not its number: moving it does not make it new, editing it does
+      subject: `${w2.loc.path}:${w2.text}`,
+      loc: w2.loc,
+      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
+      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
+    }));
   }
 };
 
@@ -66117,6 +66167,62 @@ function wantCodeImports(index) {
   }
 }
 
+// src/code/classes.ts
+var MAX_HOPS = 4;
+function classIn(index, path2, name2, hops) {
+  const body2 = index.module(path2)?.body;
+  if (!body2 || hops > MAX_HOPS) return void 0;
+  const cls = body2.find((s) => s.t === "class" && s.name === name2);
+  if (cls) return { cls, path: path2 };
+  for (const s of body2) {
+    if (s.t !== "importfrom" || s.names === "*") continue;
+    const named3 = s.names.find((n) => n.as === name2);
+    if (!named3) continue;
+    const from = index.resolve(path2, s.level, s.module);
+    return from === "missing" || from === "external" ? void 0 : classIn(index, from, named3.name, hops + 1);
+  }
+  return void 0;
+}
+function findClass(index, dotted2, fromPath) {
+  const dot = dotted2.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const path2 = index.resolve(fromPath, 0, dotted2.slice(0, dot));
+  return path2 === "missing" || path2 === "external" ? void 0 : classIn(index, path2, dotted2.slice(dot + 1), 0);
+}
+function spelled(e) {
+  if (e.t === "name") return { root: e.id, rest: [] };
+  if (e.t !== "attr") return void 0;
+  const inner = spelled(e.obj);
+  return inner && { root: inner.root, rest: [...inner.rest, e.attr] };
+}
+function baseDerives(index, path2, body2, base, target, hops) {
+  const s = spelled(base);
+  if (!s) return false;
+  const tail = s.rest.length ? `.${s.rest.join(".")}` : "";
+  for (const stmt of body2) {
+    if (stmt.t === "import") {
+      const imported2 = stmt.names.find((n) => (n.as ?? n.dotted.split(".")[0]) === s.root);
+      if (imported2 && `${imported2.as ? imported2.dotted : s.root}${tail}` === target) return true;
+    } else if (stmt.t === "importfrom" && stmt.names !== "*") {
+      const imported2 = stmt.names.find((n) => n.as === s.root);
+      if (!imported2) continue;
+      if (stmt.level === 0 && `${stmt.module}.${imported2.name}${tail}` === target) return true;
+      if (s.rest.length) continue;
+      const from = index.resolve(path2, stmt.level, stmt.module);
+      const found = from === "missing" || from === "external" ? void 0 : classIn(index, from, imported2.name, hops + 1);
+      if (found && derives(index, found, target, hops + 1)) return true;
+    }
+  }
+  if (s.rest.length) return false;
+  const local = body2.find((x3) => x3.t === "class" && x3.name === s.root);
+  return local !== void 0 && derives(index, { cls: local, path: path2 }, target, hops + 1);
+}
+function derives(index, found, target, hops = 0) {
+  const body2 = index.module(found.path)?.body;
+  if (!body2 || hops > MAX_HOPS) return false;
+  return found.cls.bases.some((b3) => baseDerives(index, found.path, body2, b3, target, hops));
+}
+
 // src/python/namespace.ts
 var MAX_TRAIL = 64;
 function capped(list2) {
@@ -67504,6 +67610,50 @@ function literalOf(node) {
   }
 }
 
+// src/python/server-argv.ts
+var ARGV = "sys.argv";
+var ARGUMENT = "sys.argv[n]";
+var COMMANDS = /* @__PURE__ */ new Set([
+  "test",
+  "pytest",
+  "py.test",
+  "testserver",
+  "jenkins",
+  "behave",
+  "harvest",
+  "runserver",
+  "runserver_plus",
+  "shell",
+  "shell_plus",
+  "dbshell",
+  "migrate",
+  "makemigrations",
+  "collectstatic",
+  "compilemessages",
+  "makemessages",
+  "check",
+  "createsuperuser",
+  "loaddata",
+  "dumpdata",
+  "flush"
+]);
+var TEST_RUNNERS = /* @__PURE__ */ new Set(["pytest", "_pytest", "nose", "nose2"]);
+function argvSubscript(index) {
+  if (index === "slice") return { kind: "ext", qname: ARGV };
+  return index.kind === "int" && index.value >= 1 ? { kind: "ext", qname: ARGUMENT } : void 0;
+}
+var isExt = (v2, qname) => v2.kind === "ext" && v2.qname === qname;
+function serverComparison(op, left, right) {
+  if (left.kind !== "str" && right.kind !== "str") return void 0;
+  const word = left.kind === "str" ? left.value : right.kind === "str" ? right.value : "";
+  if (op === "in" || op === "not in") {
+    const known = isExt(right, ARGV) && COMMANDS.has(word) || isExt(right, "sys.modules") && TEST_RUNNERS.has(word);
+    return known ? bool(op === "not in") : void 0;
+  }
+  if ((op === "==" || op === "!=") && (isExt(left, ARGUMENT) || isExt(right, ARGUMENT)) && COMMANDS.has(word)) return op === "==" ? FALSE : TRUE;
+  return void 0;
+}
+
 // src/python/expressions.ts
 function expr2(run3, e, frame) {
   run3.step();
@@ -67554,6 +67704,8 @@ function expr2(run3, e, frame) {
       const t2 = truthy(left);
       if (t2 === void 0) {
         const right = expr2(run3, e.right, frame);
+        const decided = truthy(right);
+        if (isComparison(e.left) && decided === (e.op === "or")) return bool(decided);
         return oneOf([left, right], `${e.op} at line ${e.line}`);
       }
       if (e.op === "and") return t2 ? expr2(run3, e.right, frame) : left;
@@ -67640,11 +67792,13 @@ function subscriptOf(run3, e, frame) {
       return readEnv(run3, index.value, "os.environ[]", void 0, e.line, frame, (s) => str(s));
     }
     if (obj.qname === "sys.modules") return moduleNamed(run3, index);
+    if (obj.qname === ARGV) return argvSubscript(e.index.t === "unknown" && e.index.why === "slice" ? "slice" : index) ?? unknown("an argument of the command line");
     if (obj.qname === "builtins") return index.kind === "str" ? { kind: "ext", qname: `builtins.${index.value}` } : { kind: "ext", qname: "?builtin" };
   }
   if (isOwnModule(run3, obj, true)) return readGlobal(run3, frame, index);
   return subscript(obj, index);
 }
+var isComparison = (e) => e.t === "compare" || e.t === "unary" && e.op === "not";
 var isEnviron = (v2) => v2.kind === "ext" && v2.qname === "os.environ";
 function compare2(run3, e, frame) {
   let readsBefore = frame.reads.length;
@@ -67668,7 +67822,7 @@ function compare2(run3, e, frame) {
     } else {
       noteComparedLiterals(run3, op, leftVariable, rightExpr);
       noteComparedLiterals(run3, op, rightVariable, e.operands[i2]);
-      r2 = mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
+      r2 = serverComparison(op, left, right) ?? mapOptions(left, (a) => mapOptions(right, (b3) => compareValues(op, a, b3)));
     }
     if (truthy(r2) === false) return r2;
     result = truthy(r2) === true ? result : oneOf([result, r2], "comparison");
@@ -68568,10 +68722,14 @@ var SettingsView = class {
   binding(name2, world = UNSET_WORLD) {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
   }
-  /** A module of the tree by dotted name (`shop.middleware`), parsed; undefined when the review has not read it. */
-  module(dotted2) {
-    const path2 = this.worlds.index.byDottedNameNear(dotted2, this.path);
-    return path2 ? this.worlds.index.module(path2) : void 0;
+  /** The project's class a dotted path names (`shop.middleware.NoCsrf`, re-exports followed); undefined when the review has not read it. */
+  projectClass(dotted2) {
+    return findClass(this.worlds.index, dotted2, this.path);
+  }
+  /** Whether the project's class a dotted path names derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
+  subclasses(dotted2, target) {
+    const found = this.projectClass(dotted2);
+    return found !== void 0 && derives(this.worlds.index, found, target);
   }
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
   opaqueWrites() {

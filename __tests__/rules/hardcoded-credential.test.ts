@@ -63,6 +63,20 @@ describe('hardcoded-credential', () => {
     expect(all.findings.map((f) => `${f.ruleId}:${f.severity}:${f.message.includes('runs next to itself')}`)).toEqual(['hardcoded-credential:low:true'])
   })
 
+  it('also when a script runs the database container, the host is a private address, or the password is the user name (a local default); a bare PASSWORD in a database block', async () => {
+    const r = await scanFiles({
+      'etc/scripts/spin-db.sh': 'docker run -d \\\n  -e POSTGRES_USER=shop \\\n  -e POSTGRES_PASSWORD=Sh0p-l0cal-pw \\\n  postgres:17 || exit 1\n',
+      'Makefile': 'SHOP_DB_NAME=shop\nSHOP_DB_USER=shopdb\nSHOP_DB_PASSWORD=shopdb\n\npostgresdb:\n\tcreateuser ${SHOP_DB_USER}\n',
+      'shop/settings.py': 'ALLOWED_HOSTS = ["host.docker.internal", "172.17.0.1"]\n# FETCH_AUTH="host=user,password;"\nDATABASES = {"default": {"HOST": "10.0.3.7", "PASSWORD": os.environ.get("DB_PASSWORD", "Pr1vate-net-pw")}}\nDEBUG = False\n',
+      'deploy/remote.env': 'DB_HOST=db.example.org\nDB_USER=shop\nDB_PASSWORD=Rem0te-Db-pw7\n',
+      'deploy/other.env': 'DB_USER=shop\nDB_PASSWORD=Pr0d-Db-pw8x\n',
+      'shop/database.py': 'DATABASES = {\n    "default": {\n        "NAME": "shop",\n        "PASSWORD": "D0cker-db-pw",\n        "HOST": "db",\n    }\n}\n',
+      'src/shop.prod.cfg': '[database]\nname = shop\npassword = Cfg-db-pw-7\nhost = db\n\n[mail]\nhost = localhost\npassword = Ma1l-pw-9x\n'
+    })
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => `${f.path}:${f.line}:${f.severity}`)).toEqual(['deploy/other.env:2:high', 'deploy/remote.env:3:high', 'src/shop.prod.cfg:8:high'])
+    expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('5 passwords for a database the project runs itself'))
+  })
+
   it('never reports the same line as secret-key-hardcoded', async () => {
     const r = await scanFiles({ 'mysite/settings.py': `SECRET_KEY = "${KEY}"\nDEBUG = False\n` })
     const secretRules = r.findings.filter((f) => f.ruleId === 'secret-key-hardcoded' || f.ruleId === 'hardcoded-credential')

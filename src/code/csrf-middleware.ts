@@ -27,8 +27,3 @@ function setsFlag(s: Stmt): boolean {
 export function disablesCsrf(cls: ClassDef): boolean {
   return cls.body.some((s) => s.t === 'def' && HOOKS.has(s.name) && s.body.some(setsFlag))
 }
-
-/** The top-level class `name` of a parsed module body. */
-export function classNamed(body: Stmt[], name: string): ClassDef | undefined {
-  return body.find((s): s is ClassDef => s.t === 'class' && s.name === name)
-}

@@ -12,6 +12,7 @@ import type { ModuleRun } from './module-run.js'
 import { findBinding, moduleNs, type Frame } from './namespace.js'
 import { isOwnModule, moduleNamed, readGlobal } from './namespace-writes.js'
 import { binop, compareValues, toStr } from './operators.js'
+import { ARGV, argvSubscript, serverComparison } from './server-argv.js'
 import { NONE, TRUE, bool, int, mapOptions, numeric, oneOf, show, str, truthy, unknown, type Item, type Loc, type Value } from './values.js'
 
 export function expr(run: ModuleRun, e: Expr, frame: Frame): Value {
@@ -63,6 +64,9 @@ export function expr(run: ModuleRun, e: Expr, frame: Frame): Value {
       const t = truthy(left)
       if (t === undefined) {
         const right = expr(run, e.right, frame)
+        // `len(sys.argv) > 1 and sys.argv[1] == "test"`: a comparison is False or True, so the result is known
+        const decided = truthy(right)
+        if (isComparison(e.left) && decided === (e.op === 'or')) return bool(decided)
         return oneOf([left, right], `${e.op} at line ${e.line}`)
       }
       if (e.op === 'and') return t ? expr(run, e.right, frame) : left
@@ -152,11 +156,15 @@ function subscriptOf(run: ModuleRun, e: Extract<Expr, { t: 'subscript' }>, frame
       return readEnv(run, index.value, 'os.environ[]', undefined, e.line, frame, (s) => str(s))
     }
     if (obj.qname === 'sys.modules') return moduleNamed(run, index)
+    if (obj.qname === ARGV) return argvSubscript(e.index.t === 'unknown' && e.index.why === 'slice' ? 'slice' : index) ?? unknown('an argument of the command line')
     if (obj.qname === 'builtins') return index.kind === 'str' ? { kind: 'ext', qname: `builtins.${index.value}` } : { kind: 'ext', qname: '?builtin' }
   }
   if (isOwnModule(run, obj, true)) return readGlobal(run, frame, index)
   return subscript(obj, index)
 }
+
+/** An expression whose value is a bool: a comparison, or its negation. */
+const isComparison = (e: Expr): boolean => e.t === 'compare' || (e.t === 'unary' && e.op === 'not')
 
 /** Whether a value is the process environment (os.environ, os.environ.keys(), a name bound to it). */
 const isEnviron = (v: Value): boolean => v.kind === 'ext' && v.qname === 'os.environ'
@@ -184,7 +192,7 @@ function compare(run: ModuleRun, e: Extract<Expr, { t: 'compare' }>, frame: Fram
     } else {
       noteComparedLiterals(run, op, leftVariable, rightExpr)
       noteComparedLiterals(run, op, rightVariable, e.operands[i])
-      r = mapOptions(left, (a) => mapOptions(right, (b) => compareValues(op, a, b)))
+      r = serverComparison(op, left, right) ?? mapOptions(left, (a) => mapOptions(right, (b) => compareValues(op, a, b)))
     }
     if (truthy(r) === false) return r
     result = truthy(r) === true ? result : oneOf([result, r], 'comparison')

@@ -10,7 +10,7 @@ export const clickjackingProtectionWeakened: Rule = {
     title: 'Clickjacking protection is missing or weakened',
     django: ['security.W002', 'security.W019'],
     docs: {
-      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header.",
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`).",
       why: 'Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).',
       bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
       fix: 'X_FRAME_OPTIONS = "DENY"'
@@ -36,6 +36,8 @@ export const clickjackingProtectionWeakened: Rule = {
           ? `X_FRAME_OPTIONS is ${show(j.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j.binding)}).`
           : `X_FRAME_OPTIONS is ${show(j.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j.binding)}).`,
       severity: invalid ? 'medium' : 'low',
+      // SAMEORIGIN (or 'deny' sent as DENY) still stops other sites framing the pages: Django's W019, but no exposure
+      ...(invalid ? {} : { aside: 'X-Frame-Options that still stops other sites framing the pages' }),
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     }
     return [finding]

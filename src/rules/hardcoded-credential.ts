@@ -37,7 +37,7 @@ export const hardcodedCredential: FileRule = {
     return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit): RuleFinding => {
       const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
       // a provider's live key grants access wherever it is committed
-      const localService = localServiceReason(hit, lineOf(hit.line), namesLocal)
+      const localService = localServiceReason(hit, lineOf(hit.line), namesLocal, lineOf)
       const lowered = (nonProduction && !worksAnywhere(hit.kind) ? nonProduction : undefined) ?? localService
       const lower = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {

@@ -1,5 +1,19 @@
+import { allowedHostsEmpty } from './allowed-hosts-empty.js'
+import { clickjackingProtectionWeakened } from './clickjacking-protection-weakened.js'
+import { contentTypeNosniffDisabled } from './content-type-nosniff-disabled.js'
+import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
+import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
+import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
+import { debugEnabled } from './debug-enabled.js'
 import { listStrings, locOf, origin, pyRepr } from './helpers.js'
-import type { Rule, RuleFinding } from './types.js'
+import { hstsWeakened } from './hsts-weakened.js'
+import { referrerPolicyWeakened } from './referrer-policy-weakened.js'
+import { secretKeyWeak } from './secret-key-weak.js'
+import { securityMiddlewareMissing } from './security-middleware-missing.js'
+import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
+import { sessionCookieInsecure } from './session-cookie-insecure.js'
+import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
+import type { Rule, RuleContext, RuleFinding } from './types.js'
 
 /** What each of Django's security checks warns about (django/core/checks/security/), by id. */
 export const SECURITY_CHECKS: Record<string, string> = {
@@ -34,6 +48,34 @@ export const SECURITY_CHECKS: Record<string, string> = {
   'security.E102': 'a CSRF_FAILURE_VIEW that cannot be imported'
 }
 
+/** The rules that mirror Django's security checks: each says whether its check would warn in production. */
+const MIRRORS: readonly Rule[] = [
+  debugEnabled,
+  secretKeyWeak,
+  allowedHostsEmpty,
+  securityMiddlewareMissing,
+  csrfMiddlewareMissing,
+  clickjackingProtectionWeakened,
+  sessionCookieInsecure,
+  sessionCookieHttponlyDisabled,
+  csrfCookieInsecure,
+  hstsWeakened,
+  sslRedirectDisabled,
+  contentTypeNosniffDisabled,
+  referrerPolicyWeakened,
+  crossOriginOpenerPolicyWeakened
+]
+
+/**
+ * Whether the silenced check would warn about production: a mirror rule reports it (and does not set
+ * it aside). Undefined when no rule mirrors the check, so the review cannot tell.
+ */
+function wouldWarn(ctx: RuleContext, id: string): boolean | undefined {
+  const mirrors = MIRRORS.filter((r) => r.meta.django.includes(id))
+  if (!mirrors.length) return undefined
+  return mirrors.some((r) => r.check(ctx).some((f) => f.djangoCheck === id && f.aside === undefined))
+}
+
 export const securityChecksSilenced: Rule = {
   meta: {
     id: 'security-checks-silenced',
@@ -41,25 +83,28 @@ export const securityChecksSilenced: Rule = {
     title: "Django's security checks are silenced",
     django: [],
     docs: {
-      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, …), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent.",
+      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, …), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent. A silenced check that production passes today (the rule mirroring it finds nothing: `X_FRAME_OPTIONS = 'SAMEORIGIN'` for W019, `DEBUG` off for W018) hides nothing yet: it is low, and a scan sets it aside (listed with `--include-tests`).",
       why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
       bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
       fix: 'SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN'
     }
   },
-  check({ settings }) {
+  check(ctx) {
+    const { settings } = ctx
     const s = settings.get('SILENCED_SYSTEM_CHECKS')
     const out: RuleFinding[] = []
     for (const entry of listStrings(s.value)) {
       const id = entry.value.trim()
       if (!id.toLowerCase().startsWith('security.')) continue
       const what = SECURITY_CHECKS[id]
+      const hidesNothingNow = what !== undefined && wouldWarn(ctx, id) === false
       out.push({
         subject: `SILENCED_SYSTEM_CHECKS:${id}`,
         loc: entry.loc ?? locOf(s, settings),
-        severity: what ? undefined : 'low',
+        severity: what && !hidesNothingNow ? undefined : 'low',
+        ...(hidesNothingNow ? { aside: 'silenced security check that production passes' } : {}),
         message: what
-          ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? 'hides' : 'can hide'} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` no longer reports it in production (${origin(s, settings)}).`
+          ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? 'hides' : 'can hide'} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` ${hidesNothingNow ? 'will not report it if production stops passing it (today it passes)' : 'no longer reports it in production'} (${origin(s, settings)}).`
           : `SILENCED_SYSTEM_CHECKS ${entry.certain ? 'has' : 'can have'} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
         fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
       })

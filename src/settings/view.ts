@@ -1,7 +1,7 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
 import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
-import type { ParsedModule } from '../python/ast.js'
+import { derives, findClass, type FoundClass } from '../code/classes.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import type { DjangoVersion } from '../deps/django-version.js'
@@ -86,10 +86,15 @@ export class SettingsView {
     return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name)
   }
 
-  /** A module of the tree by dotted name (`shop.middleware`), parsed; undefined when the review has not read it. */
-  module(dotted: string): ParsedModule | undefined {
-    const path = this.worlds.index.byDottedNameNear(dotted, this.path)
-    return path ? this.worlds.index.module(path) : undefined
+  /** The project's class a dotted path names (`shop.middleware.NoCsrf`, re-exports followed); undefined when the review has not read it. */
+  projectClass(dotted: string): FoundClass | undefined {
+    return findClass(this.worlds.index, dotted, this.path)
+  }
+
+  /** Whether the project's class a dotted path names derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
+  subclasses(dotted: string, target: string): boolean {
+    const found = this.projectClass(dotted)
+    return found !== undefined && derives(this.worlds.index, found, target)
   }
 
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
