@@ -40646,14 +40646,14 @@ var require_main = __commonJS({
       "NO_PROXY",
       "no_proxy"
     ];
-    var DockerfileParser2;
-    (function(DockerfileParser3) {
+    var DockerfileParser3;
+    (function(DockerfileParser4) {
       function parse9(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser3.parse = parse9;
-    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
+      DockerfileParser4.parse = parse9;
+    })(DockerfileParser3 || (exports.DockerfileParser = DockerfileParser3 = {}));
   }
 });
 
@@ -59026,10 +59026,12 @@ function productionPins(pins) {
 }
 function judgedPins(pins) {
   const prod = productionPins(pins);
+  const compiled2 = prod.some((p2) => p2.source === "requirements" && p2.path.endsWith(".txt"));
   const lockedDirs = new Set(prod.filter((p2) => p2.locked).map((p2) => dirname(p2.path)));
   const out2 = [];
   for (const pin2 of prod) {
     if (MANIFESTS.has(pin2.source) && lockedDirs.has(dirname(pin2.path))) continue;
+    if (compiled2 && pin2.path.endsWith(".in")) continue;
     const exact = exactVersion(pin2.specifier);
     if (exact) out2.push({ pin: pin2, release: exact, how: pin2.locked ? "locked" : "exact" });
     else {
@@ -60200,7 +60202,7 @@ var cache2 = /* @__PURE__ */ new WeakMap();
 function djangoPins(files) {
   const cached = cache2.get(files);
   if (cached) return cached;
-  const result = { pins: [], notices: [], unread: [] };
+  const result = { pins: [], notices: [], unread: [], includes: /* @__PURE__ */ new Map() };
   const seen = /* @__PURE__ */ new Set();
   const queue = [...files.paths].sort().flatMap((path2) => {
     const source2 = dependencySource(path2);
@@ -60225,6 +60227,7 @@ function djangoPins(files) {
     result.pins.push(...reading.pins);
     result.notices.push(...reading.notices);
     for (const p2 of reading.pins) if (!isValidSpecifier(p2.specifier)) result.notices.push({ path: p2.path, line: p2.line, message: `not read for the Django version: "${p2.text}" is not a PEP 440 specifier` });
+    if (reading.includes?.length) result.includes.set(path2, reading.includes);
     for (const inc2 of reading.includes ?? []) if (!seen.has(inc2)) queue.push({ path: inc2, source: "requirements", from: path2 });
   }
   if (!result.unread.length) cache2.set(files, result);
@@ -66047,9 +66050,94 @@ function treeFindings(items, settingsFindings, side, files, config, state) {
   return fileFindings(kept, settingsFindings, side, files, config, state);
 }
 
+// src/deps/installed.ts
+var import_dockerfile_ast2 = __toESM(require_main(), 1);
+var FILE_OPTIONS = /* @__PURE__ */ new Set(["-r", "-c", "--requirement", "--constraint"]);
+var MANIFEST_INSTALL = {
+  "poetry install": ["poetry.lock", "pyproject.toml"],
+  "poetry sync": ["poetry.lock", "pyproject.toml"],
+  "uv sync": ["uv.lock", "pyproject.toml"],
+  "pipenv install": ["Pipfile.lock", "Pipfile"],
+  "pipenv sync": ["Pipfile.lock", "Pipfile"]
+};
+var PACKAGE_ITSELF = ["pyproject.toml", "setup.py", "setup.cfg"];
+function writtenInstalls(words3) {
+  const at3 = words3.findIndex((w2, i2) => /^(pip3?|uv)$/.test(w2) && (words3[i2 + 1] === "install" || words3[i2 + 1] === "pip" && words3[i2 + 2] === "install"));
+  const sync2 = words3.indexOf("pip-sync");
+  const tool = words3.findIndex((w2, i2) => MANIFEST_INSTALL[`${w2} ${words3[i2 + 1]}`] !== void 0);
+  if (tool >= 0) return MANIFEST_INSTALL[`${words3[tool]} ${words3[tool + 1]}`];
+  if (sync2 >= 0) return words3.slice(sync2 + 1).filter((w2) => !w2.startsWith("-"));
+  if (at3 < 0) return [];
+  const out2 = [];
+  for (let i2 = at3 + 2; i2 < words3.length; i2++) {
+    const w2 = words3[i2];
+    const eq2 = w2.indexOf("=");
+    if (FILE_OPTIONS.has(w2) && words3[i2 + 1]) out2.push(words3[++i2]);
+    else if (eq2 > 0 && FILE_OPTIONS.has(w2.slice(0, eq2))) out2.push(w2.slice(eq2 + 1));
+    else if (w2 === "." || w2.startsWith(".[")) out2.push(...PACKAGE_ITSELF);
+  }
+  return out2;
+}
+var BUILDPACK = /(^|\/)(Procfile|app\.json|render\.ya?ml|manifest\.ya?ml|app\.ya?ml)$/;
+var BUILDPACK_INSTALLS = ["requirements.txt", "Pipfile.lock", "Pipfile", "poetry.lock", "uv.lock", "pyproject.toml", "setup.py", "setup.cfg"];
+function inTree(written, files, context4) {
+  const parts3 = written.replace(/^["']|["']$/g, "").split("/").filter((p2) => p2 && p2 !== ".");
+  for (let i2 = 0; i2 < parts3.length; i2++) {
+    const tail = parts3.slice(i2).join("/");
+    const near = context4 ? `${context4}/${tail}` : tail;
+    if (files.paths.has(near)) return near;
+    const anywhere = [...files.paths].filter((p2) => p2 === tail || p2.endsWith(`/${tail}`));
+    if (anywhere.length === 1) return anywhere[0];
+  }
+  return void 0;
+}
+function installedBy(path2, text, files) {
+  const context4 = dirname(path2) === "." ? "" : dirname(path2);
+  const out2 = [];
+  for (const instruction of import_dockerfile_ast2.DockerfileParser.parse(text).getInstructions()) {
+    if (instruction.getKeyword() !== "RUN") continue;
+    const run3 = (instruction.getArgumentsContent() ?? "").slice(0, 2e4).replace(/\\\n/g, " ");
+    for (const command of run3.split(/&&|\|\||[;|\n]/)) {
+      for (const written of writtenInstalls(command.trim().split(/\s+/))) {
+        const found = inTree(written, files, context4);
+        if (found) out2.push(found);
+      }
+    }
+  }
+  return out2;
+}
+function installedInProduction(files, deployments) {
+  const images = new Set(deployments.filter((d2) => isDockerfile(d2.path) && isProductionRole(d2.role)).map((d2) => d2.path));
+  const installed = /* @__PURE__ */ new Set();
+  for (const path2 of images) {
+    const text = files.read(path2);
+    if (text !== void 0) for (const p2 of installedBy(path2, text, files)) installed.add(p2);
+  }
+  if (!installed.size) return void 0;
+  if (deployments.some((d2) => isProductionRole(d2.role) && BUILDPACK.test(d2.path))) {
+    for (const name2 of BUILDPACK_INSTALLS) if (files.paths.has(name2)) installed.add(name2);
+  }
+  return installed;
+}
+
 // src/rules/run-dependencies.ts
+function installedPins(files) {
+  const found = djangoPins(files);
+  if (!found.pins.length || ![...files.paths].some(isDockerfile)) return found.pins;
+  const installed = installedInProduction(files, findDeployments(files));
+  if (!installed) return found.pins;
+  const queue = [...installed];
+  for (const path2 of queue) {
+    for (const inc2 of found.includes.get(path2) ?? []) {
+      if (installed.has(inc2)) continue;
+      installed.add(inc2);
+      queue.push(inc2);
+    }
+  }
+  return found.pins.filter((p2) => installed.has(p2.path));
+}
 function runOn(files, config, today) {
-  const pins = judgedPins(djangoPins(files).pins);
+  const pins = judgedPins(installedPins(files));
   if (!pins.length) return [];
   const ctx = { pins, today, lineText: (path2, line2) => linesOf(files, path2)?.line(line2) };
   const results = DEPENDENCY_RULES.filter((r2) => config.rules[r2.meta.id] !== "off").flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })));

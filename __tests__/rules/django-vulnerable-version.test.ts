@@ -20,9 +20,31 @@ ruleTester(djangoVulnerableVersion, {
     { name: 'the lock decides over its pyproject', code: { 'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["Django>=4.2,<5"]\n', 'uv.lock': 'version = 1\n\n[[package]]\nname = "django"\nversion = "4.2.16"\n' } },
     { name: 'an optional extra of a library', code: { 'pyproject.toml': '[project]\nname = "lib"\n[project.optional-dependencies]\nlegacy = ["Django==3.2.4"]\n' } },
     { name: 'a Poetry dev group', code: { 'pyproject.toml': '[tool.poetry.group.dev.dependencies]\ndjango = "3.2.4"\n' } },
+    { name: "pip-compile's source, next to its compiled output", code: { 'requirements.in': 'Django>=3.2,<4\n', 'requirements.txt': 'django==4.2.16\n    # via -r requirements.in\n' } },
+    {
+      name: 'a second compiled file no production image installs',
+      code: {
+        'Dockerfile': 'FROM python:3.12 AS dev\nCOPY requirements/ ./requirements\nRUN pip install -r requirements/dev.txt\nFROM python:3.12\nCOPY requirements/ ./requirements\nRUN PIP_CONSTRAINT=/tmp/c.txt pip install --no-cache-dir \\\n    -r ./requirements/production.txt && rm -rf /root/.cache\nCMD ["gunicorn", "shop.wsgi"]\n',
+        'requirements/production.txt': '-r base.txt\ngunicorn==22.0.0\n',
+        'requirements/base.txt': 'django==4.2.16\n',
+        'requirements/git.txt': 'django==3.2.4\n'
+      }
+    },
     { name: 'a pin with an invalid specifier (noted, not judged)', code: req('Django==four\n') }
   ],
   invalid: [
+    {
+      name: 'what the production image installs, through its includes; a buildpack deploy adds the root requirements.txt',
+      code: {
+        'Dockerfile': 'FROM python:3.12\nCOPY . .\nRUN pip install -r requirements/production.txt\nCMD ["gunicorn", "shop.wsgi"]\n',
+        'Procfile': 'web: gunicorn shop.wsgi\n',
+        'requirements.txt': 'Django==4.2.0\n',
+        'requirements/production.txt': '-r base.txt\n',
+        'requirements/base.txt': 'Django==3.2.4\n',
+        'requirements/legacy.txt': 'Django==2.2.0\n'
+      },
+      findings: [{ path: 'requirements.txt', line: 1 }, { path: 'requirements/base.txt', line: 1 }]
+    },
     { name: 'Django==3.2.4', code: req('Django==3.2.4\n'), findings: [{ path: 'requirements.txt', line: 1, severity: 'high', message: ['installs Django 3.2.4', 'CVE-', 'PYSEC-', 'The first 3.2 release that fixes them all is 3.2.25', 'days old'] }] },
     { name: 'DJANGO, upper case, after other lines', code: req('requests==2.32.0\n\nDJANGO==4.2.0\n'), findings: [{ path: 'requirements.txt', line: 3, severity: 'high', message: ['4.2.16'] }] },
     { name: 'Django[argon2]==5.0.1 with an extra', code: req('Django[argon2]==5.0.1\n'), findings: [{ path: 'requirements.txt', line: 1, message: ['5.0.9'] }] },

@@ -25,13 +25,16 @@ export function productionPins(pins: DjangoPin[]): DjangoPin[] {
   return pins.filter((p) => !p.group && dependencyFileClass(p.path).kind === 'production' && isValidSpecifier(p.specifier))
 }
 
-/** The pins the dependency rules judge: a manifest next to a lock that pins Django gives way to the lock. */
+/** The pins the dependency rules judge: a manifest next to a lock that pins Django gives way to the lock, a requirements.in to compiled requirements. */
 export function judgedPins(pins: DjangoPin[]): JudgedPin[] {
   const prod = productionPins(pins)
+  // requirements.in is pip-compile's source: the compiled requirements .txt is what gets installed
+  const compiled = prod.some((p) => p.source === 'requirements' && p.path.endsWith('.txt'))
   const lockedDirs = new Set(prod.filter((p) => p.locked).map((p) => dirname(p.path)))
   const out: JudgedPin[] = []
   for (const pin of prod) {
     if (MANIFESTS.has(pin.source) && lockedDirs.has(dirname(pin.path))) continue
+    if (compiled && pin.path.endsWith('.in')) continue
     const exact = exactVersion(pin.specifier)
     if (exact) out.push({ pin, release: exact, how: pin.locked ? 'locked' : 'exact' })
     else {

@@ -37,7 +37,7 @@ const cache = new WeakMap<FileSet, DjangoPins>()
 export function djangoPins(files: FileSet): DjangoPins {
   const cached = cache.get(files)
   if (cached) return cached
-  const result: DjangoPins = { pins: [], notices: [], unread: [] }
+  const result: DjangoPins = { pins: [], notices: [], unread: [], includes: new Map() }
   const seen = new Set<string>()
   const queue: { path: string; source: PinSource; from?: string }[] = [...files.paths]
     .sort()
@@ -65,6 +65,7 @@ export function djangoPins(files: FileSet): DjangoPins {
     result.pins.push(...reading.pins)
     result.notices.push(...reading.notices)
     for (const p of reading.pins) if (!isValidSpecifier(p.specifier)) result.notices.push({ path: p.path, line: p.line, message: `not read for the Django version: "${p.text}" is not a PEP 440 specifier` })
+    if (reading.includes?.length) result.includes.set(path, reading.includes)
     for (const inc of reading.includes ?? []) if (!seen.has(inc)) queue.push({ path: inc, source: 'requirements', from: path })
   }
   // a file set still being loaded (a git source follows what the analysis asks for) is read again next time

@@ -27,6 +27,8 @@ export interface DjangoPins {
   notices: Notice[]
   /** Included files that are in the tree but were not read: a source that reads on demand loads them and asks again. */
   unread: string[]
+  /** The files each requirements file includes (`-r base.txt`). */
+  includes: Map<string, string[]>
 }
 
 /** What one reader returns for one file. */

@@ -4,7 +4,11 @@
 import { severityFor, type Config } from '../config/config.js'
 import { dependencyFileClass } from '../deps/files.js'
 import { judgedPins } from '../deps/judged.js'
+import { installedInProduction } from '../deps/installed.js'
 import { djangoPins } from '../deps/pins.js'
+import type { DjangoPin } from '../deps/types.js'
+import { isDockerfile } from '../deploy/dockerfile.js'
+import { findDeployments } from '../deploy/index.js'
 import { severityRank, type BaselineState, type Finding, type Notice } from '../findings.js'
 import { linesOf } from '../lines.js'
 import type { FileSet } from '../settings/modules.js'
@@ -16,8 +20,25 @@ interface Result {
   raw: DependencyFinding
 }
 
+/** The pins of the files production images install (and what those include), when a production Dockerfile says which. */
+function installedPins(files: FileSet): DjangoPin[] {
+  const found = djangoPins(files)
+  if (!found.pins.length || ![...files.paths].some(isDockerfile)) return found.pins
+  const installed = installedInProduction(files, findDeployments(files))
+  if (!installed) return found.pins
+  const queue = [...installed]
+  for (const path of queue) {
+    for (const inc of found.includes.get(path) ?? []) {
+      if (installed.has(inc)) continue
+      installed.add(inc)
+      queue.push(inc)
+    }
+  }
+  return found.pins.filter((p) => installed.has(p.path))
+}
+
 function runOn(files: FileSet, config: Config, today: Date): Result[] {
-  const pins = judgedPins(djangoPins(files).pins)
+  const pins = judgedPins(installedPins(files))
   if (!pins.length) return []
   const ctx = { pins, today, lineText: (path: string, line: number) => linesOf(files, path)?.line(line) }
   const results = DEPENDENCY_RULES.filter((r) => config.rules[r.meta.id] !== 'off').flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })))
