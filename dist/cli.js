@@ -28022,7 +28022,7 @@ var allowedHostsEmpty = {
     title: "ALLOWED_HOSTS is empty while DEBUG is off",
     django: ["security.W020"],
     docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.",
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.",
       why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
       bad: "ALLOWED_HOSTS = []",
       fix: 'ALLOWED_HOSTS = ["example.com"]'
@@ -28041,6 +28041,8 @@ var allowedHostsEmpty = {
         subject: "ALLOWED_HOSTS:empty",
         djangoCheck: "security.W020",
         loc: locOf(s, settings, j3.binding),
+        // fail-closed: nothing is exposed, and in a scan of a tree it is usually a default the deployment overrides
+        aside: "empty ALLOWED_HOSTS (Django refuses every request)",
         message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
         fix: { description: "List the domains the site is served on." }
       }
@@ -28049,6 +28051,7 @@ var allowedHostsEmpty = {
 };
 
 // src/rules/allowed-hosts-wildcard.ts
+var isTrue = (v2) => v2.kind === "bool" && v2.value;
 var allowedHostsWildcard = {
   meta: {
     id: "allowed-hosts-wildcard",
@@ -28056,7 +28059,7 @@ var allowedHostsWildcard = {
     title: "ALLOWED_HOSTS accepts any host ('*')",
     django: [],
     docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this.',
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this. When every production deployment runs on Heroku (whose router forwards only the app\'s own domains) and `USE_X_FORWARDED_HOST` is off, it is low, and a scan sets it aside.',
       why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
       bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
       fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
@@ -28077,11 +28080,13 @@ var allowedHostsWildcard = {
       ];
     const item = findItem(j3.value, "*");
     const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
+    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !isTrue(settings.get("USE_X_FORWARDED_HOST").value);
     return [
       {
         subject: "ALLOWED_HOSTS",
         loc,
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+        ...behindHerokuRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {},
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ""}`,
         fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
       }
     ];
@@ -34753,12 +34758,12 @@ var csrfCookieInsecure = {
 // src/code/csrf-middleware.ts
 var HOOKS = /* @__PURE__ */ new Set(["process_request", "process_view", "__call__"]);
 var FLAG = "_dont_enforce_csrf_checks";
-var isTrue = (e) => e.t === "const" && e.value === true;
+var isTrue2 = (e) => e.t === "const" && e.value === true;
 function setsFlag(s) {
-  if (s.t === "assign") return isTrue(s.value) && s.targets.some((t2) => t2.t === "attr" && t2.attr === FLAG);
+  if (s.t === "assign") return isTrue2(s.value) && s.targets.some((t2) => t2.t === "attr" && t2.attr === FLAG);
   if (s.t !== "expr" || s.expr.t !== "call") return false;
   const { func: func2, args: args3 } = s.expr;
-  return func2.t === "name" && func2.id === "setattr" && args3.length === 3 && args3[1].t === "const" && args3[1].value === FLAG && isTrue(args3[2]);
+  return func2.t === "name" && func2.id === "setattr" && args3.length === 3 && args3[1].t === "const" && args3[1].value === FLAG && isTrue2(args3[2]);
 }
 function disablesCsrf(cls) {
   return cls.body.some((s) => s.t === "def" && HOOKS.has(s.name) && s.body.some(setsFlag));
@@ -35205,7 +35210,7 @@ var drfDefaultAllowAny = {
 
 // src/rules/hsts-weakened.ts
 var ONE_YEAR = 31536e3;
-function isTrue2(view, name2) {
+function isTrue3(view, name2) {
   const v2 = view?.get(name2).value;
   return v2?.kind === "bool" && v2.value;
 }
@@ -35270,7 +35275,7 @@ var hstsWeakened = {
       const s = settings.get(name2);
       const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
       if (j3.verdict === "none" || !j3.value) continue;
-      const turnedOff = isTrue2(base, name2);
+      const turnedOff = isTrue3(base, name2);
       const flagged = trueButNotTrue(j3.value);
       out2.push({
         subject: name2,
@@ -46509,6 +46514,10 @@ var SettingsView = class {
   django;
   get path() {
     return this.entry.path;
+  }
+  /** Whether every production deployment of the module runs where the platform sets `name` (Heroku's DYNO). */
+  onPlatformWith(name2) {
+    return this.worlds.platform?.has(name2) ?? false;
   }
   /** Notices from evaluating the module (syntax errors, imports not followed). */
   notices() {

@@ -53,6 +53,16 @@ ruleTester(allowedHostsWildcard, {
         'proj/settings/production.py': py('from .base import *')
       },
       findings: [{ path: 'proj/settings/base.py', line: 2 }]
+    },
+    {
+      name: "behind Heroku's router (every production deployment on Heroku): low",
+      code: { 'Procfile': 'web: gunicorn mysite.wsgi\n', 'mysite/wsgi.py': py('import os', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")'), 'mysite/settings.py': py('import os', 'DEBUG = False', 'if "DYNO" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'else:', '    ALLOWED_HOSTS = ["localhost"]') },
+      findings: [{ path: 'mysite/settings.py', line: 4, severity: 'low', message: ["Heroku, whose router only forwards requests for the app's own domains"] }]
+    },
+    {
+      name: 'on Heroku but trusting X-Forwarded-Host: high',
+      code: { 'Procfile': 'web: gunicorn mysite.wsgi\n', 'mysite/wsgi.py': py('import os', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")'), 'mysite/settings.py': py('DEBUG = False', 'ALLOWED_HOSTS = ["*"]', 'USE_X_FORWARDED_HOST = True') },
+      findings: [{ path: 'mysite/settings.py', line: 2, severity: 'high' }]
     }
   ]
 })

@@ -9,7 +9,7 @@ export const allowedHostsEmpty: Rule = {
     title: 'ALLOWED_HOSTS is empty while DEBUG is off',
     django: ['security.W020'],
     docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off.',
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.',
       why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
       bad: 'ALLOWED_HOSTS = []',
       fix: 'ALLOWED_HOSTS = ["example.com"]'
@@ -28,6 +28,8 @@ export const allowedHostsEmpty: Rule = {
         subject: 'ALLOWED_HOSTS:empty',
         djangoCheck: 'security.W020',
         loc: locOf(s, settings, j.binding),
+        // fail-closed: nothing is exposed, and in a scan of a tree it is usually a default the deployment overrides
+        aside: 'empty ALLOWED_HOSTS (Django refuses every request)',
         message: `ALLOWED_HOSTS ${j.verdict === 'possible' ? 'can be' : 'is'} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j.binding)}).`,
         fix: { description: 'List the domains the site is served on.' }
       }

@@ -28,7 +28,7 @@ export class Worlds {
   private readonly deployment = new Map<string, WorldEvaluator>()
   constructor(
     readonly index: ModuleIndex,
-    private readonly platform?: ReadonlyMap<string, string | undefined>
+    readonly platform?: ReadonlyMap<string, string | undefined>
   ) {}
   get(world: number): WorldEvaluator {
     let e = this.evaluators[world]
@@ -75,6 +75,11 @@ export class SettingsView {
 
   get path(): string {
     return this.entry.path
+  }
+
+  /** Whether every production deployment of the module runs where the platform sets `name` (Heroku's DYNO). */
+  onPlatformWith(name: string): boolean {
+    return this.worlds.platform?.has(name) ?? false
   }
 
   /** Notices from evaluating the module (syntax errors, imports not followed). */
