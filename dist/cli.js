@@ -34610,6 +34610,10 @@ function regexProblem(pattern) {
   if (ANYTHING.has(rest) || rest === "" && !anchored) return "any";
   return anchored ? void 0 : "unanchored";
 }
+function scopedTo(view) {
+  const v2 = view.get("CORS_URLS_REGEX").value;
+  return v2.kind === "str" && !ANYTHING.has(v2.value.replace(/^\^/, "").replace(/\$$/, "")) && v2.value !== "" ? v2.value : void 0;
+}
 function credentials(view) {
   return truthy(view.get("CORS_ALLOW_CREDENTIALS").value) === true;
 }
@@ -34620,7 +34624,7 @@ var corsAllowAllOrigins = {
     title: "CORS allows any origin",
     django: [],
     docs: {
-      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Django itself has no check for this.',
+      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Without credentials and with `CORS_URLS_REGEX` limiting CORS to part of the site (a public API), it is low and a scan sets it aside. Django itself has no check for this.',
       why: "Browsers enforce the same-origin policy unless the server says otherwise. Allowing every origin lets any web page a user visits read your API's responses; with credentials allowed, those responses are read with the user's cookies, so any site can act as the logged-in user.",
       bad: "CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True",
       fix: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True'
@@ -34632,6 +34636,9 @@ var corsAllowAllOrigins = {
     const severity = withCredentials ? "critical" : void 0;
     const consequence = withCredentials ? "and CORS_ALLOW_CREDENTIALS is on, so any web page can send requests with the visitor's cookies and read the answers" : "so any web page can read your API's responses in its visitors' browsers";
     const out2 = [];
+    const scope = withCredentials ? void 0 : scopedTo(settings);
+    const scoped = scope ? { severity: "low", aside: "CORS open to every origin, without credentials, on URLs CORS_URLS_REGEX limits" } : {};
+    const limited = scope ? ` It is reported at low severity because CORS_URLS_REGEX limits it to URLs matching ${pyRepr(scope)} and no cookies are sent: other origins read only what an anonymous request gets.` : "";
     const all = effective(settings, ALLOW_ALL);
     const j3 = judge(all, (v2) => truthy(v2));
     if (j3.verdict !== "none" && j3.value) {
@@ -34640,7 +34647,8 @@ var corsAllowAllOrigins = {
         subject: "CORS_ALLOW_ALL_ORIGINS",
         loc: locOf(all, settings, j3.binding),
         severity,
-        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).`,
+        ...scoped,
+        message: `${all.name} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${consequence} (${origin(all, settings, j3.binding)}).${limited}`,
         fix: { description: "List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.", replacement: fix }
       });
     }
@@ -34656,7 +34664,8 @@ var corsAllowAllOrigins = {
           subject: `${regexes.name}:${item.value.value}`,
           loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? "") ? item.loc : locOf(regexes, settings),
           severity: problem === "any" ? severity : void 0,
-          message: `${regexes.name} has ${show2(item.value)}, which ${what} (${origin(regexes, settings)}).`,
+          ...problem === "any" ? scoped : {},
+          message: `${regexes.name} has ${show2(item.value)}, which ${what} (${origin(regexes, settings)}).${problem === "any" ? limited : ""}`,
           fix: { description: problem === "any" ? "Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS." : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
         });
       }
@@ -36496,15 +36505,16 @@ function disablingClasses(modules2) {
 }
 
 // src/rules/csrf-check-disabled.ts
-function usesOf(ctx, names3) {
+function usesOf(ctx, names3, development2 = false) {
   const out2 = [];
-  for (const { path: path2, module: module2 } of ctx.pythonWith("authentication_classes"))
-    for (const d2 of definitionsOf(module2)) {
-      const found = drfClasses(d2, "authentication_classes");
-      for (const cls of found?.names ?? []) if (names3.has(cls) && found) out2.push({ cls, loc: { path: path2, line: found.line, endLine: found.line }, where: `${d2.qualname}'s authentication_classes` });
-    }
+  if (!development2)
+    for (const { path: path2, module: module2 } of ctx.pythonWith("authentication_classes"))
+      for (const d2 of definitionsOf(module2)) {
+        const found = drfClasses(d2, "authentication_classes");
+        for (const cls of found?.names ?? []) if (names3.has(cls) && found) out2.push({ cls, loc: { path: path2, line: found.line, endLine: found.line }, where: `${d2.qualname}'s authentication_classes` });
+      }
   for (const view of ctx.head.analysis.views.values()) {
-    if (!view.entry.production) continue;
+    if (view.entry.production === development2) continue;
     const rf = view.get("REST_FRAMEWORK");
     const entry = rf.value.kind === "dict" ? rf.value.entries.find((e) => e.key === "DEFAULT_AUTHENTICATION_CLASSES") : void 0;
     if (entry?.value.kind !== "seq") continue;
@@ -36526,7 +36536,7 @@ var csrfCheckDisabled = {
     title: "A DRF authentication class skips the CSRF check",
     django: [],
     docs: {
-      what: 'Finds Django REST framework `SessionAuthentication` subclasses whose `enforce_csrf` does nothing (`pass`, `return`, `return None`), and subclasses that inherit such a method, when the repository uses them: in a view\'s `authentication_classes` (or the `@authentication_classes` decorator) or in `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]` of production settings. It reports the empty `enforce_csrf`; in a diff, also each use the change adds.',
+      what: 'Finds Django REST framework `SessionAuthentication` subclasses whose `enforce_csrf` does nothing (`pass`, `return`, `return None`), and subclasses that inherit such a method, when the repository uses them: in a view\'s `authentication_classes` (or the `@authentication_classes` decorator) or in `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]` of production settings. A class only development settings use is left alone. It reports the empty `enforce_csrf`; in a diff, also each use the change adds.',
       why: "SessionAuthentication authenticates by the session cookie, which the browser sends with every request, including those another site makes it send. DRF checks the CSRF token for exactly that reason; an empty `enforce_csrf` lets any page a logged-in user visits call the API as them.",
       bad: "class CsrfExemptSessionAuthentication(SessionAuthentication):\n    def enforce_csrf(self, request):\n        return  # To not perform the csrf check\n\nclass OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (CsrfExemptSessionAuthentication,)",
       fix: "class OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (SessionAuthentication,)  # and send the X-CSRFToken header\n    # or, for API clients that are not browsers: (TokenAuthentication,)"
@@ -36538,11 +36548,13 @@ var csrfCheckDisabled = {
     const byName = new Map(classes.map((c3) => [c3.name, c3]));
     const uses = usesOf(ctx, new Set(byName.keys()));
     const out2 = [];
+    const developmentUses = usesOf(ctx, new Set(byName.keys()), true);
     const unseen = [...ctx.head.files.paths].some((p2) => p2.endsWith(".py") && ctx.head.files.read(p2) === void 0);
     for (const c3 of classes) {
       const used = uses.filter((u2) => u2.cls === c3.name || byName.get(u2.cls)?.via === c3.name);
       const changed = linesOf2(c3).find((l3) => ctx.isNew(c3.path, l3));
       if (!used.length && !unseen || changed === void 0) continue;
+      if (!used.length && developmentUses.some((u2) => u2.cls === c3.name || byName.get(u2.cls)?.via === c3.name)) continue;
       const line2 = ctx.isNew(c3.path, c3.line) ? c3.line : changed;
       const shown = used.slice(0, 3).map((u2) => `${u2.where} (${u2.loc.path}:${u2.loc.line})`);
       const usedBy = used.length ? `It is used by ${shown.join(", ")}${used.length > 3 ? ` and ${used.length - 3} more` : ""}.` : "The review read the changed files and the settings and saw no use of it; a class like this exists to be put in authentication_classes.";
@@ -46512,6 +46524,7 @@ var SettingsView = class {
   entry;
   worlds;
   django;
+  localOnly;
   get path() {
     return this.entry.path;
   }
@@ -46548,9 +46561,29 @@ var SettingsView = class {
   get(name2, world = UNSET_WORLD) {
     const setting = this.settingIn(this.worlds.get(world), name2);
     if (world !== UNSET_WORLD) return setting;
+    if (name2 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost()) return this.unsetOrUnknown(setting, name2);
+    return this.asDeployed(setting, name2);
+  }
+  asDeployed(setting, name2) {
     const deployed = this.deployed(name2, setting);
     const first = deployed.length && setting.value.kind === "unknown" ? deployed[0] : setting;
     return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name2)), ...deployed]);
+  }
+  /**
+   * Whether production as deployed, with its variables unset, accepts only local hosts (`ALLOWED_HOSTS`
+   * falls back to `["localhost"]`, while set they give other hosts): Django then refuses every public
+   * request, so a production server must set what the module reads (unicodex's `CURRENT_HOST`), and
+   * what only the unset variables give is not what it serves.
+   */
+  unsetServesOnlyLocalhost() {
+    this.localOnly ??= acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(UNSET_WORLD), "ALLOWED_HOSTS").value) && !acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(CONFIGURED_WORLD), "ALLOWED_HOSTS").value);
+    return this.localOnly;
+  }
+  /** In a module whose unset variables give only local hosts: a value that the variables being set changes is unknown. */
+  unsetOrUnknown(setting, name2) {
+    const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name2);
+    if (show2(configured.value, 400) === show2(setting.value, 400)) return this.asDeployed(setting, name2);
+    return { ...setting, value: unknown(`${name2} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) };
   }
   /**
    * The values the production deployments that load this module give the setting through their
@@ -46596,6 +46629,11 @@ var SettingsView = class {
     return { path: this.path, line: 1, endLine: 1 };
   }
 };
+var LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
+var CONFIGURED_WORLD = WORLDS.indexOf("example.com");
+function acceptsOnlyLocalHosts(v2) {
+  return v2.kind === "seq" && !v2.open && v2.items.length > 0 && v2.items.every((i2) => i2.value.kind === "str" && LOCAL_HOSTS.has(i2.value.value.toLowerCase().replace(/:\d+$/, "")));
+}
 function withAlternatives(setting, others) {
   const key = (loc, v2) => `${loc?.path}:${loc?.line}=${show2(v2, 400)}`;
   const differ = others.filter((o2) => key(o2.binding?.loc, o2.value) !== key(setting.binding?.loc, setting.value));

@@ -21,6 +21,9 @@ ruleTester(corsAllowAllOrigins, {
   invalid: [
     { name: 'allow all', code: py(APPS, 'CORS_ALLOW_ALL_ORIGINS = True'), findings: [{ line: 2, severity: 'high', message: ['CORS_ALLOW_ALL_ORIGINS is True', "read your API's responses"] }] },
     { name: 'with credentials: critical', code: py(APPS, 'CORS_ALLOW_ALL_ORIGINS = True', 'CORS_ALLOW_CREDENTIALS = True'), findings: [{ line: 2, severity: 'critical', message: ["with the visitor's cookies"] }] },
+    { name: 'limited by CORS_URLS_REGEX to a public API, without credentials: low', code: py(APPS, 'CORS_ALLOW_ALL_ORIGINS = True', 'CORS_URLS_REGEX = r"^/api/.*$"'), findings: [{ line: 2, severity: 'low', message: ["URLs matching '^/api/.*$'", 'no cookies are sent'] }] },
+    { name: 'limited by CORS_URLS_REGEX but with credentials: critical', code: py(APPS, 'CORS_ALLOW_ALL_ORIGINS = True', 'CORS_URLS_REGEX = r"^/api/.*$"', 'CORS_ALLOW_CREDENTIALS = True'), findings: [{ line: 2, severity: 'critical' }] },
+    { name: 'CORS_URLS_REGEX that matches every URL limits nothing', code: py(APPS, 'CORS_ALLOW_ALL_ORIGINS = True', 'CORS_URLS_REGEX = r"^.*$"'), findings: [{ line: 2, severity: 'high' }] },
     { name: 'the old name', code: py(APPS, 'CORS_ORIGIN_ALLOW_ALL = True'), findings: [{ line: 2, message: ['CORS_ORIGIN_ALLOW_ALL is True'] }] },
     { name: 'middleware only, app unknown', code: py('from .apps import INSTALLED_APPS', 'MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware"]', 'CORS_ALLOW_ALL_ORIGINS = True'), findings: [{ line: 3 }] },
     { name: 'env default on', code: py('import environ', 'env = environ.Env()', APPS, 'CORS_ALLOW_ALL_ORIGINS = env.bool("CORS_ALLOW_ALL", default=True)'), findings: [{ line: 4, message: ['CORS_ALLOW_ALL unset gets True'] }] },

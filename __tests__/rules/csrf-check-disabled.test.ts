@@ -1,4 +1,8 @@
 import { csrfCheckDisabled } from '../../src/rules/csrf-check-disabled.js'
+import { join } from 'node:path'
+import { describe, expect, it } from '@jest/globals'
+import { runCli } from '../../src/cli-run.js'
+import { makeRepo } from '../helpers/project.js'
 import { treeRuleTester } from '../helpers/tree-rule-tester.js'
 
 const AUTH = `from rest_framework.authentication import SessionAuthentication
@@ -56,4 +60,34 @@ treeRuleTester(csrfCheckDisabled, {
     { name: 'the class that already existed made the default authentication in production settings', base: { 'api/__init__.py': '', 'api/auth.py': AUTH, 'config/settings.py': SETTINGS }, head: { 'config/settings.py': DEFAULTING }, findings: [{ path: 'config/settings.py', line: 5, message: ['now uses CsrfExemptSessionAuthentication'] }] },
     { name: 'a view switched to the class that already existed', base: { 'api/auth.py': AUTH, 'api/views.py': VIEWS }, head: { 'api/views.py': USING }, findings: [{ path: 'api/views.py', line: 10, message: ["OrderViewSet's authentication_classes now uses CsrfExemptSessionAuthentication"] }] }
   ]
+})
+
+describe('a scan of a repository (files read as the review needs them)', () => {
+  it('leaves alone a class only development settings use; with no use seen and a file unread it is still reported', async () => {
+    const repo = await makeRepo()
+    try {
+      const files = {
+        'api/__init__.py': '',
+        'api/auth.py': AUTH,
+        'api/views.py': VIEWS,
+        'config/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n',
+        'config/settings/__init__.py': '',
+        'config/settings/production.py': SETTINGS,
+        'config/settings/local.py': DEFAULTING,
+        // over the size limit, so not read: a use of the class could hide in it
+        'api/generated_tables.py': `TABLE = [\n${'    "0123456789abcdef0123456789abcdef",\n'.repeat(40_000)}]\n`
+      }
+      const found = async (): Promise<string[]> => {
+        const out: string[] = []
+        await runCli(['scan', '--repo', join(repo.dir, '.git'), '--rev', 'HEAD', '--format', 'json'], { stdout: (s) => out.push(s), stderr: () => undefined, isTTY: false, cwd: repo.dir })
+        return (JSON.parse(out.join('')) as { findings: { ruleId: string; path: string }[] }).findings.filter((f) => f.ruleId === 'csrf-check-disabled').map((f) => f.path)
+      }
+      await repo.commit(files)
+      expect(await found()).toEqual([])
+      await repo.commit({ 'config/settings/local.py': null })
+      expect(await found()).toEqual(['api/auth.py'])
+    } finally {
+      repo.cleanup()
+    }
+  })
 })

@@ -1,6 +1,6 @@
 import { show, truthy, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
-import { hasEntry, judge, literalFix, locOf, origin } from './helpers.js'
+import { hasEntry, judge, literalFix, locOf, origin, pyRepr } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
 import type { Rule, RuleFinding } from './types.js'
 
@@ -39,6 +39,12 @@ export function regexProblem(pattern: string): 'any' | 'unanchored' | undefined 
   return anchored ? undefined : 'unanchored'
 }
 
+/** The part of the site CORS_URLS_REGEX limits django-cors-headers to, when it is set to less than every URL. */
+function scopedTo(view: SettingsView): string | undefined {
+  const v = view.get('CORS_URLS_REGEX').value
+  return v.kind === 'str' && !ANYTHING.has(v.value.replace(/^\^/, '').replace(/\$$/, '')) && v.value !== '' ? v.value : undefined
+}
+
 function credentials(view: SettingsView): boolean {
   return truthy(view.get('CORS_ALLOW_CREDENTIALS').value) === true
 }
@@ -50,7 +56,7 @@ export const corsAllowAllOrigins: Rule = {
     title: 'CORS allows any origin',
     django: [],
     docs: {
-      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Django itself has no check for this.',
+      what: 'Finds production settings where django-cors-headers answers every origin: `CORS_ALLOW_ALL_ORIGINS` (or the old `CORS_ORIGIN_ALLOW_ALL`) true, also through an environment default, or an entry of `CORS_ALLOWED_ORIGIN_REGEXES` that matches any origin (`r".*"`, `r"^https?://.*$"`) or lacks the `$` that stops `app.example.com.evil.net` from matching. Critical when `CORS_ALLOW_CREDENTIALS` is on. Without credentials and with `CORS_URLS_REGEX` limiting CORS to part of the site (a public API), it is low and a scan sets it aside. Django itself has no check for this.',
       why: "Browsers enforce the same-origin policy unless the server says otherwise. Allowing every origin lets any web page a user visits read your API's responses; with credentials allowed, those responses are read with the user's cookies, so any site can act as the logged-in user.",
       bad: 'CORS_ALLOW_ALL_ORIGINS = True\nCORS_ALLOW_CREDENTIALS = True',
       fix: 'CORS_ALLOWED_ORIGINS = ["https://app.example.com"]\nCORS_ALLOW_CREDENTIALS = True'
@@ -64,6 +70,10 @@ export const corsAllowAllOrigins: Rule = {
       ? 'and CORS_ALLOW_CREDENTIALS is on, so any web page can send requests with the visitor\'s cookies and read the answers'
       : "so any web page can read your API's responses in its visitors' browsers"
     const out: RuleFinding[] = []
+    // without credentials, on the URLs CORS_URLS_REGEX names (a public API), other origins read only what an anonymous request gets
+    const scope = withCredentials ? undefined : scopedTo(settings)
+    const scoped = scope ? { severity: 'low' as const, aside: 'CORS open to every origin, without credentials, on URLs CORS_URLS_REGEX limits' } : {}
+    const limited = scope ? ` It is reported at low severity because CORS_URLS_REGEX limits it to URLs matching ${pyRepr(scope)} and no cookies are sent: other origins read only what an anonymous request gets.` : ''
 
     const all = effective(settings, ALLOW_ALL)
     const j = judge(all, (v) => truthy(v))
@@ -73,7 +83,8 @@ export const corsAllowAllOrigins: Rule = {
         subject: 'CORS_ALLOW_ALL_ORIGINS',
         loc: locOf(all, settings, j.binding),
         severity,
-        message: `${all.name} ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, ${consequence} (${origin(all, settings, j.binding)}).`,
+        ...scoped,
+        message: `${all.name} ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value)} in production, ${consequence} (${origin(all, settings, j.binding)}).${limited}`,
         fix: { description: 'List the origins that may call the API in CORS_ALLOWED_ORIGINS and turn allow-all off.', replacement: fix }
       })
     }
@@ -90,7 +101,8 @@ export const corsAllowAllOrigins: Rule = {
           subject: `${regexes.name}:${item.value.value}`,
           loc: item.loc && item.loc.path === (regexes.binding?.loc.path ?? '') ? item.loc : locOf(regexes, settings),
           severity: problem === 'any' ? severity : undefined,
-          message: `${regexes.name} has ${show(item.value)}, which ${what} (${origin(regexes, settings)}).`,
+          ...(problem === 'any' ? scoped : {}),
+          message: `${regexes.name} has ${show(item.value)}, which ${what} (${origin(regexes, settings)}).${problem === 'any' ? limited : ''}`,
           fix: { description: problem === 'any' ? 'Replace the pattern by the exact origins in CORS_ALLOWED_ORIGINS.' : 'End the pattern with $ (and escape its dots), e.g. r"^https://\\w+\\.example\\.com$".' }
         })
       }

@@ -12,16 +12,17 @@ interface Use {
   where: string
 }
 
-/** Where the head uses these classes: views' authentication_classes, and DEFAULT_AUTHENTICATION_CLASSES of production settings. */
-function usesOf(ctx: TreeContext, names: Set<string>): Use[] {
+/** Where the head uses these classes: views' authentication_classes, and DEFAULT_AUTHENTICATION_CLASSES of settings (production ones; with `development`, the others). */
+function usesOf(ctx: TreeContext, names: Set<string>, development = false): Use[] {
   const out: Use[] = []
-  for (const { path, module } of ctx.pythonWith('authentication_classes'))
-    for (const d of definitionsOf(module)) {
-      const found = drfClasses(d, 'authentication_classes')
-      for (const cls of found?.names ?? []) if (names.has(cls) && found) out.push({ cls, loc: { path, line: found.line, endLine: found.line }, where: `${d.qualname}'s authentication_classes` })
-    }
+  if (!development)
+    for (const { path, module } of ctx.pythonWith('authentication_classes'))
+      for (const d of definitionsOf(module)) {
+        const found = drfClasses(d, 'authentication_classes')
+        for (const cls of found?.names ?? []) if (names.has(cls) && found) out.push({ cls, loc: { path, line: found.line, endLine: found.line }, where: `${d.qualname}'s authentication_classes` })
+      }
   for (const view of ctx.head.analysis.views.values()) {
-    if (!view.entry.production) continue
+    if (view.entry.production === development) continue
     const rf = view.get('REST_FRAMEWORK')
     const entry = rf.value.kind === 'dict' ? rf.value.entries.find((e) => e.key === 'DEFAULT_AUTHENTICATION_CLASSES') : undefined
     if (entry?.value.kind !== 'seq') continue
@@ -46,7 +47,7 @@ export const csrfCheckDisabled: TreeRule = {
     title: 'A DRF authentication class skips the CSRF check',
     django: [],
     docs: {
-      what: 'Finds Django REST framework `SessionAuthentication` subclasses whose `enforce_csrf` does nothing (`pass`, `return`, `return None`), and subclasses that inherit such a method, when the repository uses them: in a view\'s `authentication_classes` (or the `@authentication_classes` decorator) or in `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]` of production settings. It reports the empty `enforce_csrf`; in a diff, also each use the change adds.',
+      what: 'Finds Django REST framework `SessionAuthentication` subclasses whose `enforce_csrf` does nothing (`pass`, `return`, `return None`), and subclasses that inherit such a method, when the repository uses them: in a view\'s `authentication_classes` (or the `@authentication_classes` decorator) or in `REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"]` of production settings. A class only development settings use is left alone. It reports the empty `enforce_csrf`; in a diff, also each use the change adds.',
       why: 'SessionAuthentication authenticates by the session cookie, which the browser sends with every request, including those another site makes it send. DRF checks the CSRF token for exactly that reason; an empty `enforce_csrf` lets any page a logged-in user visits call the API as them.',
       bad: 'class CsrfExemptSessionAuthentication(SessionAuthentication):\n    def enforce_csrf(self, request):\n        return  # To not perform the csrf check\n\nclass OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (CsrfExemptSessionAuthentication,)',
       fix: 'class OrderViewSet(viewsets.ModelViewSet):\n    authentication_classes = (SessionAuthentication,)  # and send the X-CSRFToken header\n    # or, for API clients that are not browsers: (TokenAuthentication,)'
@@ -58,12 +59,15 @@ export const csrfCheckDisabled: TreeRule = {
     const byName = new Map(classes.map((c) => [c.name, c] as [string, DisablingClass]))
     const uses = usesOf(ctx, new Set(byName.keys()))
     const out: RuleFinding[] = []
+    const developmentUses = usesOf(ctx, new Set(byName.keys()), true)
     // a diff's source reads the changed files and the settings: uses elsewhere may be out of sight
     const unseen = [...ctx.head.files.paths].some((p) => p.endsWith('.py') && ctx.head.files.read(p) === undefined)
     for (const c of classes) {
       const used = uses.filter((u) => u.cls === c.name || byName.get(u.cls)?.via === c.name)
       const changed = linesOf(c).find((l) => ctx.isNew(c.path, l))
       if ((!used.length && !unseen) || changed === undefined) continue
+      // only development settings put it to use (etools' local.py, 'to test from postman')
+      if (!used.length && developmentUses.some((u) => u.cls === c.name || byName.get(u.cls)?.via === c.name)) continue
       // on the def line, or in a diff the first line the change wrote there (`pass` replacing the check)
       const line = ctx.isNew(c.path, c.line) ? c.line : changed
       const shown = used.slice(0, 3).map((u) => `${u.where} (${u.loc.path}:${u.loc.line})`)

@@ -66,6 +66,7 @@ export class Worlds {
 const MAX_LITERAL_WORLDS = 8
 
 export class SettingsView {
+  private localOnly?: boolean
   constructor(
     readonly entry: EntryModule,
     private readonly worlds: Worlds,
@@ -116,10 +117,34 @@ export class SettingsView {
   get(name: string, world = UNSET_WORLD): Setting {
     const setting = this.settingIn(this.worlds.get(world), name)
     if (world !== UNSET_WORLD) return setting
+    if (name !== 'ALLOWED_HOSTS' && this.unsetServesOnlyLocalhost()) return this.unsetOrUnknown(setting, name)
+    return this.asDeployed(setting, name)
+  }
+
+  private asDeployed(setting: Setting, name: string): Setting {
     const deployed = this.deployed(name, setting)
     // a value production as deployed cannot know (a required variable) is what the deploy files give it
     const first = deployed.length && setting.value.kind === 'unknown' ? deployed[0] : setting
     return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name)), ...deployed])
+  }
+
+  /**
+   * Whether production as deployed, with its variables unset, accepts only local hosts (`ALLOWED_HOSTS`
+   * falls back to `["localhost"]`, while set they give other hosts): Django then refuses every public
+   * request, so a production server must set what the module reads (unicodex's `CURRENT_HOST`), and
+   * what only the unset variables give is not what it serves.
+   */
+  private unsetServesOnlyLocalhost(): boolean {
+    // only when the variables decide it: a module that accepts local hosts whatever they say is as it is
+    this.localOnly ??= acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(UNSET_WORLD), 'ALLOWED_HOSTS').value) && !acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(CONFIGURED_WORLD), 'ALLOWED_HOSTS').value)
+    return this.localOnly
+  }
+
+  /** In a module whose unset variables give only local hosts: a value that the variables being set changes is unknown. */
+  private unsetOrUnknown(setting: Setting, name: string): Setting {
+    const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name)
+    if (show(configured.value, 400) === show(setting.value, 400)) return this.asDeployed(setting, name)
+    return { ...setting, value: unknown(`${name} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }
   }
 
   /**
@@ -171,6 +196,15 @@ export class SettingsView {
   moduleLoc(): Loc {
     return { path: this.path, line: 1, endLine: 1 }
   }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '.localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0'])
+/** The world where every variable is set to a host name: production configured. */
+const CONFIGURED_WORLD = WORLDS.indexOf('example.com')
+
+/** A known, non-empty list of local host names only (`["localhost", "127.0.0.1"]`). */
+function acceptsOnlyLocalHosts(v: Value): boolean {
+  return v.kind === 'seq' && !v.open && v.items.length > 0 && v.items.every((i) => i.value.kind === 'str' && LOCAL_HOSTS.has(i.value.value.toLowerCase().replace(/:\d+$/, '')))
 }
 
 /** A setting with the values it takes in other worlds as alternatives (unchanged when they agree). */
