@@ -62402,16 +62402,19 @@ function disablingClasses(modules2) {
 }
 
 // src/rules/csrf-check-disabled.ts
-function usesOf(ctx, names3, development2 = false) {
+function namedByDevelopmentSettings(ctx, names3) {
+  const texts = [...ctx.head.analysis.views.values()].filter((v2) => !v2.entry.production).map((v2) => ctx.head.files.read(v2.path) ?? "");
+  return new Set([...names3].filter((n) => texts.some((t2) => t2.includes(n))));
+}
+function usesOf(ctx, names3) {
   const out2 = [];
-  if (!development2)
-    for (const { path: path2, module: module2 } of ctx.pythonWith("authentication_classes"))
-      for (const d2 of definitionsOf(module2)) {
-        const found = drfClasses(d2, "authentication_classes");
-        for (const cls of found?.names ?? []) if (names3.has(cls) && found) out2.push({ cls, loc: { path: path2, line: found.line, endLine: found.line }, where: `${d2.qualname}'s authentication_classes` });
-      }
+  for (const { path: path2, module: module2 } of ctx.pythonWith("authentication_classes"))
+    for (const d2 of definitionsOf(module2)) {
+      const found = drfClasses(d2, "authentication_classes");
+      for (const cls of found?.names ?? []) if (names3.has(cls) && found) out2.push({ cls, loc: { path: path2, line: found.line, endLine: found.line }, where: `${d2.qualname}'s authentication_classes` });
+    }
   for (const view of ctx.head.analysis.views.values()) {
-    if (view.entry.production === development2) continue;
+    if (!view.entry.production) continue;
     const rf = view.get("REST_FRAMEWORK");
     const entry = rf.value.kind === "dict" ? rf.value.entries.find((e) => e.key === "DEFAULT_AUTHENTICATION_CLASSES") : void 0;
     if (entry?.value.kind !== "seq") continue;
@@ -62445,13 +62448,13 @@ var csrfCheckDisabled = {
     const byName = new Map(classes.map((c3) => [c3.name, c3]));
     const uses = usesOf(ctx, new Set(byName.keys()));
     const out2 = [];
-    const developmentUses = usesOf(ctx, new Set(byName.keys()), true);
+    const developmentOnly = namedByDevelopmentSettings(ctx, byName.keys());
     const unseen = [...ctx.head.files.paths].some((p2) => p2.endsWith(".py") && ctx.head.files.read(p2) === void 0);
     for (const c3 of classes) {
       const used = uses.filter((u2) => u2.cls === c3.name || byName.get(u2.cls)?.via === c3.name);
       const changed = linesOf2(c3).find((l3) => ctx.isNew(c3.path, l3));
       if (!used.length && !unseen || changed === void 0) continue;
-      if (!used.length && developmentUses.some((u2) => u2.cls === c3.name || byName.get(u2.cls)?.via === c3.name)) continue;
+      if (!used.length && developmentOnly.has(c3.name)) continue;
       const line2 = ctx.isNew(c3.path, c3.line) ? c3.line : changed;
       const shown = used.slice(0, 3).map((u2) => `${u2.where} (${u2.loc.path}:${u2.loc.line})`);
       const usedBy = used.length ? `It is used by ${shown.join(", ")}${used.length > 3 ? ` and ${used.length - 3} more` : ""}.` : "The review read the changed files and the settings and saw no use of it; a class like this exists to be put in authentication_classes.";

@@ -12,17 +12,22 @@ interface Use {
   where: string
 }
 
-/** Where the head uses these classes: views' authentication_classes, and DEFAULT_AUTHENTICATION_CLASSES of settings (production ones; with `development`, the others). */
-function usesOf(ctx: TreeContext, names: Set<string>, development = false): Use[] {
+/** The classes that development settings modules name in their own text (etools' local.py, 'to test from postman'). */
+function namedByDevelopmentSettings(ctx: TreeContext, names: Iterable<string>): Set<string> {
+  const texts = [...ctx.head.analysis.views.values()].filter((v) => !v.entry.production).map((v) => ctx.head.files.read(v.path) ?? '')
+  return new Set([...names].filter((n) => texts.some((t) => t.includes(n))))
+}
+
+/** Where the head uses these classes: views' authentication_classes, and DEFAULT_AUTHENTICATION_CLASSES of production settings. */
+function usesOf(ctx: TreeContext, names: Set<string>): Use[] {
   const out: Use[] = []
-  if (!development)
-    for (const { path, module } of ctx.pythonWith('authentication_classes'))
-      for (const d of definitionsOf(module)) {
-        const found = drfClasses(d, 'authentication_classes')
-        for (const cls of found?.names ?? []) if (names.has(cls) && found) out.push({ cls, loc: { path, line: found.line, endLine: found.line }, where: `${d.qualname}'s authentication_classes` })
-      }
+  for (const { path, module } of ctx.pythonWith('authentication_classes'))
+    for (const d of definitionsOf(module)) {
+      const found = drfClasses(d, 'authentication_classes')
+      for (const cls of found?.names ?? []) if (names.has(cls) && found) out.push({ cls, loc: { path, line: found.line, endLine: found.line }, where: `${d.qualname}'s authentication_classes` })
+    }
   for (const view of ctx.head.analysis.views.values()) {
-    if (view.entry.production === development) continue
+    if (!view.entry.production) continue
     const rf = view.get('REST_FRAMEWORK')
     const entry = rf.value.kind === 'dict' ? rf.value.entries.find((e) => e.key === 'DEFAULT_AUTHENTICATION_CLASSES') : undefined
     if (entry?.value.kind !== 'seq') continue
@@ -59,7 +64,7 @@ export const csrfCheckDisabled: TreeRule = {
     const byName = new Map(classes.map((c) => [c.name, c] as [string, DisablingClass]))
     const uses = usesOf(ctx, new Set(byName.keys()))
     const out: RuleFinding[] = []
-    const developmentUses = usesOf(ctx, new Set(byName.keys()), true)
+    const developmentOnly = namedByDevelopmentSettings(ctx, byName.keys())
     // a diff's source reads the changed files and the settings: uses elsewhere may be out of sight
     const unseen = [...ctx.head.files.paths].some((p) => p.endsWith('.py') && ctx.head.files.read(p) === undefined)
     for (const c of classes) {
@@ -67,7 +72,7 @@ export const csrfCheckDisabled: TreeRule = {
       const changed = linesOf(c).find((l) => ctx.isNew(c.path, l))
       if ((!used.length && !unseen) || changed === undefined) continue
       // only development settings put it to use (etools' local.py, 'to test from postman')
-      if (!used.length && developmentUses.some((u) => u.cls === c.name || byName.get(u.cls)?.via === c.name)) continue
+      if (!used.length && developmentOnly.has(c.name)) continue
       // on the def line, or in a diff the first line the change wrote there (`pass` replacing the check)
       const line = ctx.isNew(c.path, c.line) ? c.line : changed
       const shown = used.slice(0, 3).map((u) => `${u.where} (${u.loc.path}:${u.loc.line})`)
