@@ -27861,7 +27861,8 @@ function judge(setting, isBad) {
   if (badIndex < 0) return { verdict: "none" };
   const value = options[badIndex];
   const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding };
+  const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
 }
 function optionMatches(v2, target) {
   return show2(v2, 400) === show2(target, 400);
@@ -28085,6 +28086,7 @@ var allowedHostsWildcard = {
       {
         subject: "ALLOWED_HOSTS",
         loc,
+        reach: j3.reach,
         ...behindHerokuRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {},
         message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ""}`,
         fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
@@ -35037,6 +35039,7 @@ var debugEnabled = {
         subject: "DEBUG",
         djangoCheck: "security.W018",
         loc: locOf(debug, settings, j3.binding),
+        reach: j3.reach,
         message: `DEBUG ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production: ${origin(debug, settings, j3.binding)}.`,
         fix: { description: "Turn DEBUG off in production; read it from the environment with a False default.", replacement: literalFix(debug, "False") }
       });
@@ -43358,6 +43361,7 @@ function compareResults(headItems, baseItems, sides2) {
     const before2 = baseByKey.get(it2.key);
     if (before2) {
       if (severityOf(it2) !== severityOf(before2)) out2.push({ ...it2, state: "updated" });
+      else if (before2.raw.reach === "some" && it2.raw.reach === "all") out2.push({ ...it2, state: "updated", extraNotes: ["Before this change it held only in some of the environments production can run with; now it holds in all of them."] });
       else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
       continue;
     }

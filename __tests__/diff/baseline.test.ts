@@ -35,4 +35,11 @@ describe('compareResults', () => {
     const compared = compareResults(results(a.head, (p) => a.base.views.get(pairs.get(p) ?? '')), results(a.base), { head: a.head, base: a.base, pairs, diff: a.diff })
     expect(compared.filter((c) => c.rule.meta.id === 'cors-allow-all-origins').map((c) => `${c.raw.subject}:${c.state}`)).toEqual(['CORS_ALLOW_ALL_ORIGINS:updated'])
   })
+
+  it('updated: held only where a variable pointed away (Heroku), now wherever production runs; the reverse is no regression', async () => {
+    const settings = (heroku: string) => `import os\nDEBUG = os.environ.get("DEBUG", "on") == "on"\n${REST}if "DYNO" in os.environ:\n    from .heroku import *\n`
+    const files = { ...WSGI, 'site/__init__.py': '', 'site/settings.py': settings(''), 'site/heroku.py': 'DEBUG = False\nALLOWED_HOSTS = ["a.herokuapp.com"]\n' }
+    expect(states(await analysedChange(files, { 'site/heroku.py': 'ALLOWED_HOSTS = ["a.herokuapp.com"]\n' }))).toEqual(['DEBUG:updated'])
+    expect(states(await analysedChange({ ...files, 'site/heroku.py': 'ALLOWED_HOSTS = ["a.herokuapp.com"]\n' }, { 'site/heroku.py': 'DEBUG = False\nALLOWED_HOSTS = ["a.herokuapp.com"]\n' }))).toEqual(['DEBUG:unchanged'])
+  })
 })

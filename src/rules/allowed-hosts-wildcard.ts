@@ -39,6 +39,7 @@ export const allowedHostsWildcard: Rule = {
       {
         subject: 'ALLOWED_HOSTS',
         loc,
+        reach: j.reach,
         ...(behindHerokuRouter ? { severity: 'low' as const, aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {}),
         message: `ALLOWED_HOSTS ${j.verdict === 'possible' ? 'can contain' : 'contains'} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ''}`,
         fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }

@@ -25,6 +25,7 @@ export const debugEnabled: Rule = {
         subject: 'DEBUG',
         djangoCheck: 'security.W018',
         loc: locOf(debug, settings, j.binding),
+        reach: j.reach,
         message: `DEBUG ${j.verdict === 'possible' ? 'can be' : 'is'} ${show(j.value!)} in production: ${origin(debug, settings, j.binding)}.`,
         fix: { description: 'Turn DEBUG off in production; read it from the environment with a False default.', replacement: literalFix(debug, 'False') }
       })

@@ -3,11 +3,16 @@ import type { Binding } from '../python/evaluate.js'
 import { containsString, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 
+/** 'all': every value production can take is bad; 'some': some are, others are known to be fine. */
+export type Reach = 'all' | 'some'
+
 export interface Judgement {
   /** 'certain': every possible value is bad; 'possible': some branch is bad; 'none': nothing bad known. */
   verdict: 'certain' | 'possible' | 'none'
   /** The bad value (the first bad alternative). */
   value?: Value
+  /** How much of production it holds in: every value, or only some while others are known to be fine. */
+  reach?: Reach
   /** The assignment on the bad branch, when the value came from branches. */
   binding?: Binding
 }
@@ -24,7 +29,8 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
   if (badIndex < 0) return { verdict: 'none' }
   const value = options[badIndex]
   const binding = setting.binding?.alternatives?.find((b) => optionMatches(b.value, value)) ?? setting.binding
-  return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding }
+  const reach: Reach | undefined = results.every((r) => r === true) ? 'all' : results.some((r) => r === false) ? 'some' : undefined
+  return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding, ...(reach ? { reach } : {}) }
 }
 
 function optionMatches(v: Value, target: Value): boolean {

@@ -52,6 +52,8 @@ export interface RuleFinding {
   secrets?: string[]
   /** A low finding a scan sets aside even in a production file, counted under these words (local service passwords). */
   aside?: string
+  /** Whether it holds for every value production can take, or only some (others known fine): a diff that widens it is worse. */
+  reach?: 'all' | 'some'
 }
 
 export interface Rule {
