@@ -32938,7 +32938,7 @@ var ModuleIndex = class {
         if (list2) list2.push(path2);
         else this.bySuffix.set(key, [path2]);
       }
-      for (const dir of parts3.slice(0, -1)) this.packageNames.add(dir);
+      for (let i2 = 0; i2 < parts3.length - 1; i2++) if (i2 === 0 || !files.paths.has(`${parts3.slice(0, i2).join("/")}/__init__.py`)) this.packageNames.add(parts3[i2]);
     }
   }
   files;
@@ -32960,15 +32960,18 @@ var ModuleIndex = class {
    * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
    */
   byDottedNameNear(dotted2, fromPath) {
+    return this.near(dotted2, fromPath) ?? this.byDottedName(dotted2);
+  }
+  /** The module a dotted name means from `fromPath`'s folder or one above it. */
+  near(dotted2, fromPath) {
     const found = this.bySuffix.get(dotted2);
     if (!found?.length) return void 0;
     const rel2 = dotted2.split(".").join("/");
     for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
       const near = found.find((p2) => p2 === join(dir, `${rel2}.py`) || p2 === join(dir, `${rel2}/__init__.py`));
       if (near) return near;
-      if (!dir || dir === "." || dir === "/") break;
+      if (!dir || dir === "." || dir === "/") return void 0;
     }
-    return this.byDottedName(dotted2);
   }
   /** The dotted name of a module path, relative to the repository root. */
   static dottedName(path2) {
@@ -32985,7 +32988,7 @@ var ModuleIndex = class {
       found = candidates2.find((c3) => this.files.paths.has(c3));
       if (!found) return "missing";
     } else {
-      found = this.byDottedNameNear(module2, fromPath);
+      found = this.near(module2, fromPath) ?? this.bySuffix.get(module2)?.filter((p2) => !insidePackage(p2, module2, this.files.paths)).sort((a, b3) => a.length - b3.length)[0];
       if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
     }
     if (this.files.read(found) === void 0) {
@@ -33002,6 +33005,11 @@ var ModuleIndex = class {
     return this.parsed.get(path2) ?? void 0;
   }
 };
+function insidePackage(path2, dotted2, paths) {
+  const rel2 = dotted2.split(".").join("/");
+  const root = path2.endsWith(`/${rel2}/__init__.py`) ? path2.slice(0, -`/${rel2}/__init__.py`.length) : path2.endsWith(`/${rel2}.py`) ? path2.slice(0, -`/${rel2}.py`.length) : "";
+  return root !== "" && paths.has(`${root}/__init__.py`);
+}
 function topLevelNames(body2, classBodies = false) {
   const assigned = /* @__PURE__ */ new Set();
   const starImports = [];
@@ -43361,7 +43369,7 @@ function compareResults(headItems, baseItems, sides2) {
     const before2 = baseByKey.get(it2.key);
     if (before2) {
       if (severityOf(it2) !== severityOf(before2)) out2.push({ ...it2, state: "updated" });
-      else if (before2.raw.reach === "some" && it2.raw.reach === "all") out2.push({ ...it2, state: "updated", extraNotes: ["Before this change it held only in some of the environments production can run with; now it holds in all of them."] });
+      else if (before2.raw.reach === "some" && it2.raw.reach === "all" && touched(it2)) out2.push({ ...it2, state: "updated", extraNotes: ["Before this change it held only in some of the environments production can run with; now it holds in all of them."] });
       else if (touched(it2)) out2.push({ ...it2, state: "unchanged" });
       continue;
     }

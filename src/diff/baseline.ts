@@ -60,7 +60,8 @@ export function compareResults(headItems: Keyed[], baseItems: Keyed[], sides: Si
     if (before) {
       if (severityOf(it) !== severityOf(before)) out.push({ ...it, state: 'updated' })
       // held only where some variable pointed away (Heroku's DEBUG = False); now wherever production runs
-      else if (before.raw.reach === 'some' && it.raw.reach === 'all') out.push({ ...it, state: 'updated', extraNotes: ['Before this change it held only in some of the environments production can run with; now it holds in all of them.'] })
+      // (by a change to the settings: a deployment that stops loading the module is no regression of it)
+      else if (before.raw.reach === 'some' && it.raw.reach === 'all' && touched(it)) out.push({ ...it, state: 'updated', extraNotes: ['Before this change it held only in some of the environments production can run with; now it holds in all of them.'] })
       else if (touched(it)) out.push({ ...it, state: 'unchanged' })
       continue
     }

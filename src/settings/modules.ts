@@ -56,7 +56,8 @@ export class ModuleIndex implements Loader {
         if (list) list.push(path)
         else this.bySuffix.set(key, [path])
       }
-      for (const dir of parts.slice(0, -1)) this.packageNames.add(dir)
+      // folders that can stand at the top of an import: not inside a package (judge/jinja2 is judge.jinja2)
+      for (let i = 0; i < parts.length - 1; i++) if (i === 0 || !files.paths.has(`${parts.slice(0, i).join('/')}/__init__.py`)) this.packageNames.add(parts[i])
     }
   }
 
@@ -74,15 +75,19 @@ export class ModuleIndex implements Loader {
    * `"settings"` in sandbox/wsgi.py is sandbox/settings.py, not the first settings.py of the tree.
    */
   byDottedNameNear(dotted: string, fromPath: string): string | undefined {
+    return this.near(dotted, fromPath) ?? this.byDottedName(dotted)
+  }
+
+  /** The module a dotted name means from `fromPath`'s folder or one above it. */
+  private near(dotted: string, fromPath: string): string | undefined {
     const found = this.bySuffix.get(dotted)
     if (!found?.length) return undefined
     const rel = dotted.split('.').join('/')
     for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
       const near = found.find((p) => p === join(dir, `${rel}.py`) || p === join(dir, `${rel}/__init__.py`))
       if (near) return near
-      if (!dir || dir === '.' || dir === '/') break
+      if (!dir || dir === '.' || dir === '/') return undefined
     }
-    return this.byDottedName(dotted)
   }
 
   /** The dotted name of a module path, relative to the repository root. */
@@ -101,7 +106,7 @@ export class ModuleIndex implements Loader {
       found = candidates.find((c) => this.files.paths.has(c))
       if (!found) return 'missing'
     } else {
-      found = this.byDottedNameNear(module, fromPath)
+      found = this.near(module, fromPath) ?? this.bySuffix.get(module)?.filter((p) => !insidePackage(p, module, this.files.paths)).sort((a, b) => a.length - b.length)[0]
       if (!found) return this.packageNames.has(module.split('.')[0]) || LOCAL_SETTINGS_NAME.test(module) ? 'missing' : 'external'
     }
     if (this.files.read(found) === undefined) {
@@ -118,6 +123,16 @@ export class ModuleIndex implements Loader {
     }
     return this.parsed.get(path) ?? undefined
   }
+}
+
+/**
+ * Whether a module found by the end of its path sits inside a package, so that Python knows it by a
+ * longer name: an import of `jinja2` in another folder is the library, not judge/jinja2/.
+ */
+function insidePackage(path: string, dotted: string, paths: ReadonlySet<string>): boolean {
+  const rel = dotted.split('.').join('/')
+  const root = path.endsWith(`/${rel}/__init__.py`) ? path.slice(0, -`/${rel}/__init__.py`.length) : path.endsWith(`/${rel}.py`) ? path.slice(0, -`/${rel}.py`.length) : ''
+  return root !== '' && paths.has(`${root}/__init__.py`)
 }
 
 /**
