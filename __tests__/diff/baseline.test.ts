@@ -37,9 +37,11 @@ describe('compareResults', () => {
   })
 
   it('updated: held only where a variable pointed away (Heroku), now wherever production runs; the reverse is no regression', async () => {
-    const settings = `import os\nDEBUG = os.environ.get("DEBUG", "on") == "on"\n${REST}if "DYNO" in os.environ:\n    from .heroku import *\n`
-    const files = { ...WSGI, 'site/__init__.py': '', 'site/settings.py': settings, 'site/heroku.py': 'DEBUG = False\nALLOWED_HOSTS = ["a.herokuapp.com"]\n' }
-    expect(states(await analysedChange(files, { 'site/heroku.py': 'ALLOWED_HOSTS = ["a.herokuapp.com"]\n' }))).toEqual(['DEBUG:updated'])
-    expect(states(await analysedChange({ ...files, 'site/heroku.py': 'ALLOWED_HOSTS = ["a.herokuapp.com"]\n' }, { 'site/heroku.py': 'DEBUG = False\nALLOWED_HOSTS = ["a.herokuapp.com"]\n' }))).toEqual(['DEBUG:unchanged'])
+    const settings = (heroku: string) => `import os\nDEBUG = os.environ.get("DEBUG", "on") == "on"\n${REST}if "DYNO" in os.environ:\n    ALLOWED_HOSTS = ["a.herokuapp.com"]\n${heroku}`
+    const files = (heroku: string) => ({ ...WSGI, 'site/settings.py': settings(heroku) })
+    expect(states(await analysedChange(files('    DEBUG = False\n'), { 'site/settings.py': settings('') }))).toEqual(['DEBUG:updated'])
+    expect(states(await analysedChange(files(''), { 'site/settings.py': settings('    DEBUG = False\n') }))).toEqual(['DEBUG:unchanged'])
+    // a change elsewhere that leaves the module alone: not a regression of it
+    expect(states(await analysedChange(files(''), { 'README.md': 'hello\n' }))).toEqual([])
   })
 })
