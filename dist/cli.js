@@ -11257,50 +11257,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse7(serialize(base, options), options);
-        relative2 = parse7(serialize(relative2, options), options);
+        relative3 = parse7(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11308,7 +11308,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -22142,7 +22142,7 @@ var require_ignore = __commonJS({
       );
       return index < 0 ? path2 : path2.slice(index + 1);
     };
-    var parentOf = (path2) => {
+    var parentOf2 = (path2) => {
       if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path2.split(SLASH2).filter(Boolean);
         slices.pop();
@@ -22457,7 +22457,7 @@ var require_ignore = __commonJS({
         if (path2 in cache5) {
           return cache5[path2];
         }
-        const parentPath = parentOf(path2);
+        const parentPath = parentOf2(path2);
         const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
         return cache5[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
@@ -22498,7 +22498,7 @@ var require_ignore = __commonJS({
 
 // src/cli-run.ts
 import { existsSync as existsSync2, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname2, join as join4, relative, resolve } from "node:path";
+import { dirname as dirname2, join as join5, relative as relative2, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -32948,6 +32948,20 @@ var ModuleIndex = class {
   parsed = /* @__PURE__ */ new Map();
   /** Paths that exist in the tree and were needed but not read yet. */
   wanted = /* @__PURE__ */ new Set();
+  directories;
+  /** The tree's files as settings code opens them (`os.path.exists`, `open()`). */
+  repo = {
+    read: (path2) => {
+      const text = this.files.read(path2);
+      if (text === void 0 && this.files.paths.has(path2)) this.wanted.add(path2);
+      return text;
+    },
+    has: (path2) => this.files.paths.has(path2),
+    isDirectory: (path2) => {
+      this.directories ??= new Set([...this.files.paths].flatMap((p2) => p2.split("/").slice(0, -1).map((_3, i2, parts3) => parts3.slice(0, i2 + 1).join("/"))));
+      return path2 === "" || this.directories.has(path2);
+    }
+  };
   /** The path of the module named by a dotted name such as `config.settings.production`. */
   byDottedName(dotted2) {
     const found = this.bySuffix.get(dotted2);
@@ -44339,6 +44353,83 @@ var ModuleRun = class _ModuleRun {
   }
 };
 
+// src/python/repo-files.ts
+var ROOT = "\uE000";
+var FILE = "repo-file:";
+var SOURCE = "repo-source:";
+var ENV_PATH = "repo-environ-path:";
+var moduleFile = (path2) => str(`${ROOT}/${path2}`);
+function relative(v2) {
+  if (v2?.kind !== "str" || !v2.value.startsWith(ROOT)) return void 0;
+  const parts3 = [];
+  for (const p2 of v2.value.slice(ROOT.length).split("/")) {
+    if (p2 === "" || p2 === ".") continue;
+    if (p2 === "..") {
+      if (!parts3.length) return void 0;
+      parts3.pop();
+    } else parts3.push(p2);
+  }
+  return parts3.join("/");
+}
+var absolute = (rel2) => str(rel2 ? `${ROOT}/${rel2}` : ROOT);
+var parentOf = (rel2) => rel2.slice(0, Math.max(rel2.lastIndexOf("/"), 0));
+function join2(parts3) {
+  const [first, ...rest] = parts3;
+  const base = relative(first);
+  if (base === void 0 || !rest.every((p2) => p2.kind === "str")) return void 0;
+  let out2 = base;
+  for (const p2 of rest) {
+    const s = p2.value;
+    if (s.startsWith("/")) return void 0;
+    out2 = out2 ? `${out2}/${s}` : s;
+  }
+  return absolute(relative(absolute(out2)) ?? out2);
+}
+function repoFileCall(q3, positional, files) {
+  const [a0, a1] = positional;
+  const rel2 = relative(a0);
+  switch (q3) {
+    case "os.path.dirname":
+      return rel2 === void 0 ? void 0 : absolute(parentOf(rel2));
+    case "os.path.join":
+      return join2(positional);
+    case "os.path.abspath":
+    case "os.path.realpath":
+    case "os.path.normpath":
+      return rel2 === void 0 ? void 0 : absolute(rel2);
+    case "os.path.exists":
+      return rel2 === void 0 ? void 0 : bool(files.has(rel2) || files.isDirectory(rel2));
+    case "os.path.isfile":
+      return rel2 === void 0 ? void 0 : bool(files.has(rel2));
+    case "open":
+    case "io.open":
+      if (rel2 === void 0) return void 0;
+      if (!files.has(rel2)) return fails(`FileNotFoundError: ${rel2} is not in the repository`);
+      return files.read(rel2) === void 0 ? unknown(`${rel2}, not read`) : { kind: "ext", qname: `${FILE}${rel2}` };
+    case "compile":
+      return a0?.kind === "ext" && a0.qname.startsWith(SOURCE) ? a0 : void 0;
+    case "environ.Path":
+    case "environ.environ.Path":
+      return rel2 === void 0 ? void 0 : { kind: "ext", qname: `${ENV_PATH}${rel2}` };
+  }
+  if (q3.startsWith(FILE) && q3.endsWith(".read")) return { kind: "ext", qname: `${SOURCE}${q3.slice(FILE.length, -".read".length)}` };
+  if (q3.startsWith(ENV_PATH)) {
+    const root = absolute(q3.slice(ENV_PATH.length));
+    return a1 === void 0 && a0 === void 0 ? root : join2([root, ...positional]);
+  }
+  return void 0;
+}
+function repoPathArithmetic(op, a, b3) {
+  if (op !== "-" || a.kind !== "ext" || !a.qname.startsWith(ENV_PATH) || b3.kind !== "int") return void 0;
+  let rel2 = a.qname.slice(ENV_PATH.length);
+  for (let i2 = 0; i2 < b3.value; i2++) rel2 = parentOf(rel2);
+  return { kind: "ext", qname: `${ENV_PATH}${rel2}` };
+}
+function sourceFile(v2) {
+  return v2?.kind === "ext" && v2.qname.startsWith(SOURCE) ? v2.qname.slice(SOURCE.length) : void 0;
+}
+var isOpenFile = (v2) => v2.kind === "ext" && v2.qname.startsWith(FILE);
+
 // src/python/attributes.ts
 var UNKNOWN_NAMESPACE = "?globals";
 function attribute(run2, obj, attr, frame2) {
@@ -44487,6 +44578,8 @@ function extend(a, b3) {
 
 // src/python/operators.ts
 function binop(op, a, b3) {
+  const path2 = repoPathArithmetic(op, a, b3);
+  if (path2) return path2;
   if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => binop(op, x4, y3)));
   if (a.kind === "fails") return a;
   if (b3.kind === "fails") return b3;
@@ -44965,17 +45058,22 @@ function splitSettingsInclude(run2, e, frame2) {
       run2.markDynamic(frame2, span2);
       return unknown("include()");
     }
-    run2.budget.includeDepth = depth + 1;
-    try {
-      block2(fragment, fragment.parsed.body, frame2);
-    } finally {
-      run2.budget.includeDepth = depth;
-    }
-    for (const n of fragment.notices.splice(0)) run2.carry(n);
-    for (const o2 of fragment.opaque.splice(0)) if (!run2.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run2.opaque.push(o2);
+    runHere(run2, fragment, frame2);
   }
   return NONE;
 }
+function runHere(run2, fragment, frame2) {
+  const depth = run2.budget.includeDepth ?? 0;
+  run2.budget.includeDepth = depth + 1;
+  try {
+    block2(fragment, fragment.parsed.body, frame2);
+  } finally {
+    run2.budget.includeDepth = depth;
+  }
+  for (const n of fragment.notices.splice(0)) run2.carry(n);
+  for (const o2 of fragment.opaque.splice(0)) if (!run2.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run2.opaque.push(o2);
+}
+var mayRunHere = (run2) => (run2.budget.includeDepth ?? 0) < MAX_INCLUDE_DEPTH;
 
 // src/python/literals.ts
 var cache4 = /* @__PURE__ */ new Map();
@@ -45124,6 +45222,13 @@ function reflection(run2, q3, given, e, frame2) {
   if (isCodeRunner(q3)) {
     const namespace = a1 ?? given.keywords.find((k2) => k2.name === "globals")?.value;
     if (namespace?.kind === "dict") return unknown(`${q3}() in a namespace of its own`);
+    const file = sourceFile(a0);
+    const here = namespace === void 0 || namespace.kind === "module" && namespace.dict === true && namespace.path === run2.path;
+    const fragment = file !== void 0 && here && q3.endsWith("exec") && mayRunHere(run2) ? run2.runFor(file) : void 0;
+    if (fragment) {
+      runHere(run2, fragment, frame2);
+      return NONE;
+    }
     run2.markDynamic(frame2, line2, `${q3}() runs code the review cannot see`);
     return unknown(`the result of ${q3}()`);
   }
@@ -45276,7 +45381,7 @@ function externalCall(run2, qname, e, frame2) {
       return unknown("a random key generated at start-up");
   }
   const given = args2(run2, e, frame2);
-  const known = reflection(run2, q3, given, e, frame2) ?? iterationCall(run2, q3, given, frame2) ?? configValue(qname, given.positional, given.keywords);
+  const known = (run2.loader.repo && repoFileCall(q3, given.positional, run2.loader.repo)) ?? reflection(run2, q3, given, e, frame2) ?? iterationCall(run2, q3, given, frame2) ?? configValue(qname, given.positional, given.keywords);
   if (known) return known;
   opaqueIfEscaping(run2, frame2, q3, given, e.line);
   return unknown(`result of ${q3}()`);
@@ -45606,7 +45711,7 @@ function lookup(run2, id, frame2, line2) {
   if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
   if (id === "__name__") return { kind: "ext", qname: "__name__" };
   if (id === "__builtins__") return { kind: "ext", qname: "builtins" };
-  if (id === "__file__") return unknown("__file__");
+  if (id === "__file__") return moduleFile(run2.path);
   if (moduleNs(frame2).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame2).dynamic?.line}`);
   return unknown(`name ${id} is not defined at ${run2.path}:${line2}`);
 }
@@ -46019,7 +46124,8 @@ var EXCEPTION_PARENTS = {
   KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
   ValueError: ["ValueError", "Exception", "BaseException"],
   ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
-  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
+  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"],
+  FileNotFoundError: ["FileNotFoundError", "OSError", "IOError", "EnvironmentError", "Exception", "BaseException"]
 };
 function exceptionOf(why) {
   const name2 = why.split(":")[0];
@@ -46051,12 +46157,12 @@ function ifStatement(run2, s, frame2) {
       const rest = { ...s, branches: s.branches.slice(i2 + 1) };
       const other = cloneFrame(frame2);
       const otherSignal = rest.branches.length ? ifStatement(run2, rest, other) : s.orelse ? block2(run2, s.orelse, other) : null;
-      return join2(run2, frame2, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run2.path}:${branch.cond.line}`);
+      return join3(run2, frame2, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run2.path}:${branch.cond.line}`);
     }
   }
   return s.orelse ? block2(run2, s.orelse, frame2) : null;
 }
-function join2(run2, frame2, [a, sa], [b3, sb], why) {
+function join3(run2, frame2, [a, sa], [b3, sb], why) {
   if (frame2.scope) {
     const scope = frame2.scope;
     const ended = (sg) => {
@@ -46310,7 +46416,7 @@ function statement2(run2, s, frame2) {
       for (const item of s.items) {
         const cm = expr2(run2, item.value, frame2);
         if (cm.kind === "fails" && (run2.tryDepth > 0 || frame2.scope)) return signalOf(cm);
-        if (item.target) assign(run2, item.target, unknown(`the value of the with statement at line ${s.line}`), s, frame2);
+        if (item.target) assign(run2, item.target, isOpenFile(cm) ? cm : unknown(`the value of the with statement at line ${s.line}`), s, frame2);
       }
       return block2(run2, s.body, frame2);
     case "def":
@@ -46878,7 +46984,7 @@ function rulesOfChangeSet(change, path2) {
 }
 
 // src/sources/tree.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -46978,7 +47084,7 @@ var TreeFileSet = class {
   texts = /* @__PURE__ */ new Map();
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path2) {
-    return this.raw.get(path2) ?? join3(this.root, path2);
+    return this.raw.get(path2) ?? join4(this.root, path2);
   }
   add(path2, secrets, text) {
     this.secrets.set(path2, secrets);
@@ -47112,8 +47218,8 @@ ${USAGE}
       result = await scan(files, config);
       result.notices.unshift(...notices);
       if (command === "baseline") {
-        const history = !values.rev && (values.repo || existsSync2(join4(root, ".git"))) ? (await historyScan(root, void 0, config)).findings : [];
-        return writeBaseline(result.findings, history, values.output ? resolve(io2.cwd, values.output) : join4(root, DEFAULT_BASELINE_PATH), io2);
+        const history = !values.rev && (values.repo || existsSync2(join5(root, ".git"))) ? (await historyScan(root, void 0, config)).findings : [];
+        return writeBaseline(result.findings, history, values.output ? resolve(io2.cwd, values.output) : join5(root, DEFAULT_BASELINE_PATH), io2);
       }
       const baseline = values.baseline !== void 0 ? explicitBaseline(values.baseline, io2.cwd) : config.baseline !== void 0 ? await treeBaseline(config.baseline, root, values.rev || values.repo ? values.rev ?? "HEAD" : void 0) : void 0;
       if (baseline) withBaseline(result, only(baseline, (e) => e.history !== true));
@@ -47185,7 +47291,7 @@ async function treeBaseline(rel2, root, rev) {
     if (text === void 0) throw new UsageError(`${rel2}: the baseline the configuration names is not in ${rev}`);
     return { baseline: parseBaseline(text, rel2), file: rel2 };
   }
-  const read = readFileSafely(join4(root, rel2), root, MAX_BASELINE_BYTES);
+  const read = readFileSafely(join5(root, rel2), root, MAX_BASELINE_BYTES);
   if (read.kind === "large") throw new UsageError(`${rel2}: the baseline is over the ${MAX_BASELINE_BYTES}-byte limit`);
   if (read.kind === "refused") throw new UsageError(`${rel2}: cannot read the baseline the configuration names: ${read.why}`);
   return { baseline: parseBaseline(read.bytes.toString("utf8"), rel2), file: rel2 };
@@ -47198,7 +47304,7 @@ function withBaseline(result, loaded, mode = result.mode) {
 function writeBaseline(findings, history, file, io2) {
   mkdirSync(dirname2(file), { recursive: true });
   writeFileSync(file, formatBaseline(findings, history));
-  const shown = relative(io2.cwd, file) || file;
+  const shown = relative2(io2.cwd, file) || file;
   const n = findings.length + history.length;
   io2.stdout(`wrote ${n} finding${n === 1 ? "" : "s"}${history.length ? ` (${history.length} from the history)` : ""} to ${shown.startsWith("..") ? file : shown}; name it in the configuration (baseline: ${DEFAULT_BASELINE_PATH}) or pass --baseline
 `);
@@ -47206,7 +47312,7 @@ function writeBaseline(findings, history, file, io2) {
 }
 function readConfig(explicit, root, cwd) {
   if (explicit) return loadConfig(resolve(cwd, explicit));
-  const implicit = join4(root, DEFAULT_CONFIG_PATH);
+  const implicit = join5(root, DEFAULT_CONFIG_PATH);
   if (existsSync2(implicit)) return loadConfig(implicit, root);
   return defaultConfig();
 }

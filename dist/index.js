@@ -31143,50 +31143,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse9(serialize(base, options), options);
-        relative2 = parse9(serialize(relative2, options), options);
+        relative3 = parse9(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -31194,7 +31194,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal2(uriA, uriB, options) {
@@ -43347,7 +43347,7 @@ var require_ignore = __commonJS({
       );
       return index < 0 ? path2 : path2.slice(index + 1);
     };
-    var parentOf = (path2) => {
+    var parentOf2 = (path2) => {
       if (path2.charCodeAt(0) === SLASH_CODE || path2.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path2.split(SLASH2).filter(Boolean);
         slices.pop();
@@ -43662,7 +43662,7 @@ var require_ignore = __commonJS({
         if (path2 in cache5) {
           return cache5[path2];
         }
-        const parentPath = parentOf(path2);
+        const parentPath = parentOf2(path2);
         const parent = parentPath ? this._t(parentPath, cache5) : UNDEFINED;
         return cache5[path2] = parent && parent.ignored ? parent : this._rules.test(path2, MODE_IGNORE);
       }
@@ -48367,7 +48367,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/action/run.ts
 import { existsSync as existsSync4, writeFileSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep as sep3 } from "node:path";
+import { isAbsolute, relative as relative2, resolve, sep as sep3 } from "node:path";
 
 // src/baseline/apply.ts
 function applyBaseline(findings, baseline, file, mode) {
@@ -58851,6 +58851,20 @@ var ModuleIndex = class {
   parsed = /* @__PURE__ */ new Map();
   /** Paths that exist in the tree and were needed but not read yet. */
   wanted = /* @__PURE__ */ new Set();
+  directories;
+  /** The tree's files as settings code opens them (`os.path.exists`, `open()`). */
+  repo = {
+    read: (path2) => {
+      const text = this.files.read(path2);
+      if (text === void 0 && this.files.paths.has(path2)) this.wanted.add(path2);
+      return text;
+    },
+    has: (path2) => this.files.paths.has(path2),
+    isDirectory: (path2) => {
+      this.directories ??= new Set([...this.files.paths].flatMap((p2) => p2.split("/").slice(0, -1).map((_3, i2, parts3) => parts3.slice(0, i2 + 1).join("/"))));
+      return path2 === "" || this.directories.has(path2);
+    }
+  };
   /** The path of the module named by a dotted name such as `config.settings.production`. */
   byDottedName(dotted2) {
     const found = this.bySuffix.get(dotted2);
@@ -66632,6 +66646,83 @@ var ModuleRun = class _ModuleRun {
   }
 };
 
+// src/python/repo-files.ts
+var ROOT = "\uE000";
+var FILE = "repo-file:";
+var SOURCE = "repo-source:";
+var ENV_PATH = "repo-environ-path:";
+var moduleFile = (path2) => str(`${ROOT}/${path2}`);
+function relative(v2) {
+  if (v2?.kind !== "str" || !v2.value.startsWith(ROOT)) return void 0;
+  const parts3 = [];
+  for (const p2 of v2.value.slice(ROOT.length).split("/")) {
+    if (p2 === "" || p2 === ".") continue;
+    if (p2 === "..") {
+      if (!parts3.length) return void 0;
+      parts3.pop();
+    } else parts3.push(p2);
+  }
+  return parts3.join("/");
+}
+var absolute = (rel2) => str(rel2 ? `${ROOT}/${rel2}` : ROOT);
+var parentOf = (rel2) => rel2.slice(0, Math.max(rel2.lastIndexOf("/"), 0));
+function join2(parts3) {
+  const [first, ...rest] = parts3;
+  const base = relative(first);
+  if (base === void 0 || !rest.every((p2) => p2.kind === "str")) return void 0;
+  let out2 = base;
+  for (const p2 of rest) {
+    const s = p2.value;
+    if (s.startsWith("/")) return void 0;
+    out2 = out2 ? `${out2}/${s}` : s;
+  }
+  return absolute(relative(absolute(out2)) ?? out2);
+}
+function repoFileCall(q3, positional, files) {
+  const [a0, a1] = positional;
+  const rel2 = relative(a0);
+  switch (q3) {
+    case "os.path.dirname":
+      return rel2 === void 0 ? void 0 : absolute(parentOf(rel2));
+    case "os.path.join":
+      return join2(positional);
+    case "os.path.abspath":
+    case "os.path.realpath":
+    case "os.path.normpath":
+      return rel2 === void 0 ? void 0 : absolute(rel2);
+    case "os.path.exists":
+      return rel2 === void 0 ? void 0 : bool(files.has(rel2) || files.isDirectory(rel2));
+    case "os.path.isfile":
+      return rel2 === void 0 ? void 0 : bool(files.has(rel2));
+    case "open":
+    case "io.open":
+      if (rel2 === void 0) return void 0;
+      if (!files.has(rel2)) return fails(`FileNotFoundError: ${rel2} is not in the repository`);
+      return files.read(rel2) === void 0 ? unknown(`${rel2}, not read`) : { kind: "ext", qname: `${FILE}${rel2}` };
+    case "compile":
+      return a0?.kind === "ext" && a0.qname.startsWith(SOURCE) ? a0 : void 0;
+    case "environ.Path":
+    case "environ.environ.Path":
+      return rel2 === void 0 ? void 0 : { kind: "ext", qname: `${ENV_PATH}${rel2}` };
+  }
+  if (q3.startsWith(FILE) && q3.endsWith(".read")) return { kind: "ext", qname: `${SOURCE}${q3.slice(FILE.length, -".read".length)}` };
+  if (q3.startsWith(ENV_PATH)) {
+    const root = absolute(q3.slice(ENV_PATH.length));
+    return a1 === void 0 && a0 === void 0 ? root : join2([root, ...positional]);
+  }
+  return void 0;
+}
+function repoPathArithmetic(op, a, b3) {
+  if (op !== "-" || a.kind !== "ext" || !a.qname.startsWith(ENV_PATH) || b3.kind !== "int") return void 0;
+  let rel2 = a.qname.slice(ENV_PATH.length);
+  for (let i2 = 0; i2 < b3.value; i2++) rel2 = parentOf(rel2);
+  return { kind: "ext", qname: `${ENV_PATH}${rel2}` };
+}
+function sourceFile(v2) {
+  return v2?.kind === "ext" && v2.qname.startsWith(SOURCE) ? v2.qname.slice(SOURCE.length) : void 0;
+}
+var isOpenFile = (v2) => v2.kind === "ext" && v2.qname.startsWith(FILE);
+
 // src/python/attributes.ts
 var UNKNOWN_NAMESPACE = "?globals";
 function attribute(run3, obj, attr, frame) {
@@ -66780,6 +66871,8 @@ function extend(a, b3) {
 
 // src/python/operators.ts
 function binop(op, a, b3) {
+  const path2 = repoPathArithmetic(op, a, b3);
+  if (path2) return path2;
   if (a.kind === "oneOf" || b3.kind === "oneOf") return mapOptions(a, (x4) => mapOptions(b3, (y3) => binop(op, x4, y3)));
   if (a.kind === "fails") return a;
   if (b3.kind === "fails") return b3;
@@ -67258,17 +67351,22 @@ function splitSettingsInclude(run3, e, frame) {
       run3.markDynamic(frame, span2);
       return unknown("include()");
     }
-    run3.budget.includeDepth = depth + 1;
-    try {
-      block2(fragment, fragment.parsed.body, frame);
-    } finally {
-      run3.budget.includeDepth = depth;
-    }
-    for (const n of fragment.notices.splice(0)) run3.carry(n);
-    for (const o2 of fragment.opaque.splice(0)) if (!run3.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run3.opaque.push(o2);
+    runHere(run3, fragment, frame);
   }
   return NONE;
 }
+function runHere(run3, fragment, frame) {
+  const depth = run3.budget.includeDepth ?? 0;
+  run3.budget.includeDepth = depth + 1;
+  try {
+    block2(fragment, fragment.parsed.body, frame);
+  } finally {
+    run3.budget.includeDepth = depth;
+  }
+  for (const n of fragment.notices.splice(0)) run3.carry(n);
+  for (const o2 of fragment.opaque.splice(0)) if (!run3.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run3.opaque.push(o2);
+}
+var mayRunHere = (run3) => (run3.budget.includeDepth ?? 0) < MAX_INCLUDE_DEPTH;
 
 // src/python/literals.ts
 var cache4 = /* @__PURE__ */ new Map();
@@ -67417,6 +67515,13 @@ function reflection(run3, q3, given, e, frame) {
   if (isCodeRunner(q3)) {
     const namespace = a1 ?? given.keywords.find((k2) => k2.name === "globals")?.value;
     if (namespace?.kind === "dict") return unknown(`${q3}() in a namespace of its own`);
+    const file = sourceFile(a0);
+    const here = namespace === void 0 || namespace.kind === "module" && namespace.dict === true && namespace.path === run3.path;
+    const fragment = file !== void 0 && here && q3.endsWith("exec") && mayRunHere(run3) ? run3.runFor(file) : void 0;
+    if (fragment) {
+      runHere(run3, fragment, frame);
+      return NONE;
+    }
     run3.markDynamic(frame, line2, `${q3}() runs code the review cannot see`);
     return unknown(`the result of ${q3}()`);
   }
@@ -67569,7 +67674,7 @@ function externalCall(run3, qname, e, frame) {
       return unknown("a random key generated at start-up");
   }
   const given = args2(run3, e, frame);
-  const known = reflection(run3, q3, given, e, frame) ?? iterationCall(run3, q3, given, frame) ?? configValue(qname, given.positional, given.keywords);
+  const known = (run3.loader.repo && repoFileCall(q3, given.positional, run3.loader.repo)) ?? reflection(run3, q3, given, e, frame) ?? iterationCall(run3, q3, given, frame) ?? configValue(qname, given.positional, given.keywords);
   if (known) return known;
   opaqueIfEscaping(run3, frame, q3, given, e.line);
   return unknown(`result of ${q3}()`);
@@ -67899,7 +68004,7 @@ function lookup(run3, id, frame, line2) {
   if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
   if (id === "__name__") return { kind: "ext", qname: "__name__" };
   if (id === "__builtins__") return { kind: "ext", qname: "builtins" };
-  if (id === "__file__") return unknown("__file__");
+  if (id === "__file__") return moduleFile(run3.path);
   if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`);
   return unknown(`name ${id} is not defined at ${run3.path}:${line2}`);
 }
@@ -68312,7 +68417,8 @@ var EXCEPTION_PARENTS = {
   KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
   ValueError: ["ValueError", "Exception", "BaseException"],
   ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
-  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"]
+  UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"],
+  FileNotFoundError: ["FileNotFoundError", "OSError", "IOError", "EnvironmentError", "Exception", "BaseException"]
 };
 function exceptionOf(why2) {
   const name2 = why2.split(":")[0];
@@ -68344,12 +68450,12 @@ function ifStatement(run3, s, frame) {
       const rest = { ...s, branches: s.branches.slice(i2 + 1) };
       const other = cloneFrame(frame);
       const otherSignal = rest.branches.length ? ifStatement(run3, rest, other) : s.orelse ? block2(run3, s.orelse, other) : null;
-      return join2(run3, frame, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run3.path}:${branch.cond.line}`);
+      return join3(run3, frame, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run3.path}:${branch.cond.line}`);
     }
   }
   return s.orelse ? block2(run3, s.orelse, frame) : null;
 }
-function join2(run3, frame, [a, sa], [b3, sb], why2) {
+function join3(run3, frame, [a, sa], [b3, sb], why2) {
   if (frame.scope) {
     const scope = frame.scope;
     const ended = (sg) => {
@@ -68603,7 +68709,7 @@ function statement2(run3, s, frame) {
       for (const item of s.items) {
         const cm = expr2(run3, item.value, frame);
         if (cm.kind === "fails" && (run3.tryDepth > 0 || frame.scope)) return signalOf(cm);
-        if (item.target) assign(run3, item.target, unknown(`the value of the with statement at line ${s.line}`), s, frame);
+        if (item.target) assign(run3, item.target, isOpenFile(cm) ? cm : unknown(`the value of the with statement at line ${s.line}`), s, frame);
       }
       return block2(run3, s.body, frame);
     case "def":
@@ -73203,7 +73309,7 @@ async function stillInHead(repo, head, secrets) {
 }
 
 // src/sources/tree.ts
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -73303,7 +73409,7 @@ var TreeFileSet = class {
   texts = /* @__PURE__ */ new Map();
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path2) {
-    return this.raw.get(path2) ?? join3(this.root, path2);
+    return this.raw.get(path2) ?? join4(this.root, path2);
   }
   add(path2, secrets, text) {
     this.secrets.set(path2, secrets);
@@ -73723,7 +73829,7 @@ async function run2() {
     const inputs = readInputs();
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const configFile = resolve(workspace, inputs.configPath);
-    const inRepo = relative(workspace, configFile).split(sep3).join("/");
+    const inRepo = relative2(workspace, configFile).split(sep3).join("/");
     const source2 = { file: configFile, inRepo: inRepo.startsWith("../") || isAbsolute(inRepo) ? void 0 : inRepo, includeTests: inputs.includeTests, djangoVersion: inputs.djangoVersion };
     const plan = planFor(context2.eventName, context2.payload, context2.sha, inputs.scan);
     await initPython();

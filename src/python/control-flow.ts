@@ -25,7 +25,8 @@ const EXCEPTION_PARENTS: Record<string, string[]> = {
   KeyError: ['KeyError', 'LookupError', 'Exception', 'BaseException'],
   ValueError: ['ValueError', 'Exception', 'BaseException'],
   ImproperlyConfigured: ['ImproperlyConfigured', 'Exception', 'BaseException'],
-  UndefinedValueError: ['UndefinedValueError', 'Exception', 'BaseException']
+  UndefinedValueError: ['UndefinedValueError', 'Exception', 'BaseException'],
+  FileNotFoundError: ['FileNotFoundError', 'OSError', 'IOError', 'EnvironmentError', 'Exception', 'BaseException']
 }
 
 function exceptionOf(why: string): string {

@@ -7,6 +7,7 @@
 // own functions and classes), attributes.ts, namespace-writes.ts and reflection.ts (writes that are
 // not assignments), library.ts and configurations.ts (library models), with values.ts,
 // operators.ts, methods.ts and containers.ts for Python's semantics and namespace.ts for scopes.
+import type { RepoFiles } from './repo-files.js'
 import type { ParsedModule } from './ast.js'
 import { worldOf, type World, type WorldOptions } from './env.js'
 import { ModuleRun } from './module-run.js'
@@ -49,6 +50,8 @@ export interface Loader {
    * 'missing' when it should be in the repository but is not (an ImportError), or 'external'.
    */
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external'
+  /** The repository's files, for the paths settings compute and open (`os.path.exists`, `open()`). */
+  readonly repo?: RepoFiles
 }
 
 /** How many modules deep imports are followed; past that, what a module defines is unknown. */

@@ -12,6 +12,7 @@ import type { ModuleRun } from './module-run.js'
 import { findBinding, moduleNs, type Frame } from './namespace.js'
 import { isOwnModule, moduleNamed, readGlobal } from './namespace-writes.js'
 import { binop, compareValues, toStr } from './operators.js'
+import { moduleFile } from './repo-files.js'
 import { ARGV, argvSubscript, serverComparison } from './server-argv.js'
 import { NONE, TRUE, bool, int, mapOptions, numeric, oneOf, show, str, truthy, unknown, type Item, type Loc, type Value } from './values.js'
 
@@ -142,7 +143,7 @@ function lookup(run: ModuleRun, id: string, frame: Frame, line: number): Value {
   if (id in BUILTINS) return { kind: 'ext', qname: `builtins.${id}` }
   if (id === '__name__') return { kind: 'ext', qname: '__name__' }
   if (id === '__builtins__') return { kind: 'ext', qname: 'builtins' }
-  if (id === '__file__') return unknown('__file__')
+  if (id === '__file__') return moduleFile(run.path)
   if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`)
   return unknown(`name ${id} is not defined at ${run.path}:${line}`)
 }

@@ -12,6 +12,7 @@ import { literalEval } from './literals.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
 import { toStr } from './operators.js'
+import { repoFileCall } from './repo-files.js'
 import { reflection } from './reflection.js'
 import { NONE, mapOptions, show, str, truthy, unknown, type Value } from './values.js'
 
@@ -126,7 +127,7 @@ export function externalCall(run: ModuleRun, qname: string, e: Call, frame: Fram
       return unknown('a random key generated at start-up')
   }
   const given = args(run, e, frame)
-  const known = reflection(run, q, given, e, frame) ?? iterationCall(run, q, given, frame) ?? configValue(qname, given.positional, given.keywords)
+  const known = (run.loader.repo && repoFileCall(q, given.positional, run.loader.repo)) ?? reflection(run, q, given, e, frame) ?? iterationCall(run, q, given, frame) ?? configValue(qname, given.positional, given.keywords)
   if (known) return known
   opaqueIfEscaping(run, frame, q, given, e.line)
   return unknown(`result of ${q}()`)

@@ -1,8 +1,11 @@
 // Python's operators on abstract values: arithmetic and concatenation, comparisons, `str()` of a value.
+import { repoPathArithmetic } from './repo-files.js'
 import { extend } from './containers.js'
 import { bool, equal, fails, int, mapOptions, numeric, show, str, unknown, type Value } from './values.js'
 
 export function binop(op: string, a: Value, b: Value): Value {
+  const path = repoPathArithmetic(op, a, b)
+  if (path) return path
   if (a.kind === 'oneOf' || b.kind === 'oneOf') return mapOptions(a, (x) => mapOptions(b, (y) => binop(op, x, y)))
   if (a.kind === 'fails') return a
   if (b.kind === 'fails') return b

@@ -7,6 +7,8 @@ import { classAttribute, hasOpaqueBase, type Args } from './functions.js'
 import type { ModuleRun } from './module-run.js'
 import { moduleNs, type Frame } from './namespace.js'
 import { deleteGlobal, isCodeRunner, isForeignNamespace, isOwnModule, moduleNamed, writeGlobal } from './namespace-writes.js'
+import { sourceFile } from './repo-files.js'
+import { mayRunHere, runHere } from './split-settings.js'
 import { NONE, bool, unknown, type Value } from './values.js'
 
 /** The value of a reflective built-in call, or undefined when `q` is not one. */
@@ -17,6 +19,14 @@ export function reflection(run: ModuleRun, q: string, given: Args, e: Call, fram
     // exec(code, {}) runs in a namespace of its own; otherwise in this module's, or one that may be
     const namespace = a1 ?? given.keywords.find((k) => k.name === 'globals')?.value
     if (namespace?.kind === 'dict') return unknown(`${q}() in a namespace of its own`)
+    // exec(open(local_settings).read(), globals()): that file's code, run here
+    const file = sourceFile(a0)
+    const here = namespace === undefined || (namespace.kind === 'module' && namespace.dict === true && namespace.path === run.path)
+    const fragment = file !== undefined && here && q.endsWith('exec') && mayRunHere(run) ? run.runFor(file) : undefined
+    if (fragment) {
+      runHere(run, fragment, frame)
+      return NONE
+    }
     run.markDynamic(frame, line, `${q}() runs code the review cannot see`)
     return unknown(`the result of ${q}()`)
   }

@@ -71,14 +71,23 @@ export function splitSettingsInclude(run: ModuleRun, e: Call, frame: Frame): Val
       run.markDynamic(frame, span)
       return unknown('include()')
     }
-    run.budget.includeDepth = depth + 1
-    try {
-      block(fragment, fragment.parsed.body, frame)
-    } finally {
-      run.budget.includeDepth = depth
-    }
-    for (const n of fragment.notices.splice(0)) run.carry(n)
-    for (const o of fragment.opaque.splice(0)) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
+    runHere(run, fragment, frame)
   }
   return NONE
 }
+
+/** Runs another file's statements in this module's namespace (an include, an exec of its source). */
+export function runHere(run: ModuleRun, fragment: ModuleRun, frame: Frame): void {
+  const depth = run.budget.includeDepth ?? 0
+  run.budget.includeDepth = depth + 1
+  try {
+    block(fragment, fragment.parsed.body, frame)
+  } finally {
+    run.budget.includeDepth = depth
+  }
+  for (const n of fragment.notices.splice(0)) run.carry(n)
+  for (const o of fragment.opaque.splice(0)) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
+}
+
+/** Whether another file may still be run here without passing the include depth. */
+export const mayRunHere = (run: ModuleRun): boolean => (run.budget.includeDepth ?? 0) < MAX_INCLUDE_DEPTH

@@ -1,6 +1,7 @@
 // Statements: assignments to every kind of target, augmented assignments, in-place method calls,
 // del, return/raise, and the dispatch to control flow, imports, defs and classes. A statement that
 // raises or jumps returns a Signal (see control-flow.ts).
+import { isOpenFile } from './repo-files.js'
 import { MAX_NESTING, type Expr, type Stmt } from './ast.js'
 import { applyConfigurations } from './configurations.js'
 import { getPath, rootName, setPath, subscriptPath, withLocs, extend } from './containers.js'
@@ -83,7 +84,8 @@ function statement(run: ModuleRun, s: Stmt, frame: Frame): Signal {
       for (const item of s.items) {
         const cm = expr(run, item.value, frame)
         if (cm.kind === 'fails' && (run.tryDepth > 0 || frame.scope)) return signalOf(cm)
-        if (item.target) assign(run, item.target, unknown(`the value of the with statement at line ${s.line}`), s, frame)
+        // an open file of the repository is its own context manager; anything else is unknown
+        if (item.target) assign(run, item.target, isOpenFile(cm) ? cm : unknown(`the value of the with statement at line ${s.line}`), s, frame)
       }
       return block(run, s.body, frame)
     case 'def':

@@ -1,6 +1,7 @@
 // Maps Python imports to files of the analysed tree, and parses modules on demand.
 // Pure: the caller hands in the list of paths and the contents it has read; paths it still needs
 // are collected in `wanted` so the caller can read them and try again.
+import type { RepoFiles } from '../python/repo-files.js'
 import { parseModule, type Expr, type ParsedModule, type Stmt } from '../python/ast.js'
 import type { Loader } from '../python/evaluate.js'
 import type { SecretHit } from '../secrets/detect.js'
@@ -44,6 +45,20 @@ export class ModuleIndex implements Loader {
   private readonly parsed = new Map<string, ParsedModule | null>()
   /** Paths that exist in the tree and were needed but not read yet. */
   readonly wanted = new Set<string>()
+  private directories?: Set<string>
+  /** The tree's files as settings code opens them (`os.path.exists`, `open()`). */
+  readonly repo: RepoFiles = {
+    read: (path) => {
+      const text = this.files.read(path)
+      if (text === undefined && this.files.paths.has(path)) this.wanted.add(path)
+      return text
+    },
+    has: (path) => this.files.paths.has(path),
+    isDirectory: (path) => {
+      this.directories ??= new Set([...this.files.paths].flatMap((p) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))
+      return path === '' || this.directories.has(path)
+    }
+  }
 
   constructor(readonly files: FileSet) {
     for (const path of files.paths) {
