@@ -1,0 +1,128 @@
+// Settings modules for the differential test against real Django: Django's own test rows and the
+// edge cases of django-checks.md §6 (helpers/django-rows.ts), then seeded random combinations of
+// every setting the security checks read. Every value is a plain literal, so Django's answer is
+// well defined and static: nothing reads the environment, nothing branches.
+import { edgeCases, rows, type Case } from '../helpers/django-rows.js'
+import { CSRFM, INSEC, K49, K50, LOW, SESSM, SM, XFM } from '../rules/fixtures.js'
+
+export interface Module {
+  /** Where it comes from: `row 4`, `edge DEBUG = 0`, `random 17`. */
+  name: string
+  /** The settings lines (ROOT_URLCONF is added by the writer). */
+  lines: string[]
+}
+
+/** mulberry32: a small seeded generator, so a failure names a module that can be generated again. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const s = (v: string): string => JSON.stringify(v)
+
+/** A random 50-character key from get_random_secret_key()'s alphabet. */
+function randomKey(rnd: () => number, length: number, alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789!@#%^&*(-_=+)'): string {
+  return Array.from({ length }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')
+}
+
+const BOOLISH = ['True', 'False', '1', '0', '"1"', '""', 'None', '"True"', '"False"']
+const OTHER_MIDDLEWARE = ['django.middleware.common.CommonMiddleware', 'django.contrib.auth.middleware.AuthenticationMiddleware', 'django.contrib.messages.middleware.MessageMiddleware']
+/** Entries Django does not count as the real ones: a project subclass, a trailing space. */
+const LOOKALIKES = ['myproject.middleware.SecurityMiddleware', `${CSRFM} `, 'myproject.middleware.XFrameOptionsMiddleware']
+
+/** Each setting's candidate values as Python literals, and how often a module sets it at all. */
+function settingValues(rnd: () => number): Record<string, { p: number; values: (string | (() => string))[] }> {
+  const list = (items: string[], tuple: boolean): string => (tuple ? `(${items.map(s).join(', ')}${items.length === 1 ? ',' : ''})` : `[${items.map(s).join(', ')}]`)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
+  return {
+    DEBUG: { p: 0.8, values: ['True', 'False', '0', '1', '"False"', '""', 'None'] },
+    SECRET_KEY: {
+      p: 0.85,
+      values: [
+        '""', 'None', s(K50), s(K49), s(LOW), s(INSEC), s('abcde'.repeat(10)), s('abcd'.repeat(12) + 'ab'), s(`Django-Insecure-${K50}`),
+        () => s(randomKey(rnd, 50)), () => s(randomKey(rnd, 50 + Math.floor(rnd() * 20))), () => s(randomKey(rnd, 10 + Math.floor(rnd() * 39))),
+        () => s(`django-insecure-${randomKey(rnd, 50)}`), () => s(randomKey(rnd, 60, 'abcd'))
+      ]
+    },
+    SECRET_KEY_FALLBACKS: { p: 0.15, values: ['[]', '[""]', `[${s(K49)}]`, `[${s(K50)}, "badkey"]`] },
+    ALLOWED_HOSTS: { p: 0.8, values: ['[]', '()', '""', '["*"]', '["www.example.com"]', '[".example.com"]', '("example.com",)', '["localhost", "127.0.0.1"]'] },
+    MIDDLEWARE: {
+      p: 0.9,
+      values: [
+        () => {
+          const chosen = [SM, SESSM, ...OTHER_MIDDLEWARE, CSRFM, XFM].filter(() => rnd() < 0.6)
+          if (rnd() < 0.15) chosen.splice(Math.floor(rnd() * (chosen.length + 1)), 0, pick(LOOKALIKES))
+          return list(chosen, rnd() < 0.2)
+        }
+      ]
+    },
+    MIDDLEWARE_CLASSES: { p: 0.05, values: [list([SM, SESSM, CSRFM, XFM], false)] },
+    INSTALLED_APPS: {
+      p: 0.8,
+      values: [
+        () => {
+          const apps = ['django.contrib.admin', 'django.contrib.auth', 'django.contrib.contenttypes', 'django.contrib.messages'].filter(() => rnd() < 0.7)
+          const sessions = rnd()
+          if (sessions < 0.55) apps.splice(Math.floor(rnd() * (apps.length + 1)), 0, 'django.contrib.sessions')
+          else if (sessions < 0.65) apps.push('django.contrib.sessions.apps.SessionsConfig')
+          return list(apps, rnd() < 0.15)
+        }
+      ]
+    },
+    SESSION_COOKIE_SECURE: { p: 0.6, values: BOOLISH },
+    SESSION_COOKIE_HTTPONLY: { p: 0.4, values: BOOLISH },
+    CSRF_COOKIE_SECURE: { p: 0.6, values: BOOLISH },
+    CSRF_COOKIE_HTTPONLY: { p: 0.2, values: ['True', 'False'] },
+    CSRF_USE_SESSIONS: { p: 0.25, values: ['True', 'False', '1', '0', '""', '"yes"'] },
+    SECURE_HSTS_SECONDS: { p: 0.6, values: ['0', 'None', '3600', '31536000', '-1', '1', '"0"', '""', '60'] },
+    SECURE_HSTS_INCLUDE_SUBDOMAINS: { p: 0.5, values: ['True', 'False', '1', '"True"', 'None'] },
+    SECURE_HSTS_PRELOAD: { p: 0.5, values: ['True', 'False', '1', '"True"', 'None'] },
+    SECURE_CONTENT_TYPE_NOSNIFF: { p: 0.4, values: ['True', 'False', '1', 'None', '"True"'] },
+    SECURE_SSL_REDIRECT: { p: 0.6, values: ['True', 'False', '1', '"True"', 'None'] },
+    SECURE_BROWSER_XSS_FILTER: { p: 0.15, values: ['True', 'False'] },
+    X_FRAME_OPTIONS: { p: 0.4, values: ['"DENY"', '"SAMEORIGIN"', '"deny"', '"ALLOW-FROM https://example.com"', '""'] },
+    SECURE_REFERRER_POLICY: {
+      p: 0.5,
+      values: [
+        'None', '"same-origin"', '"strict-origin,origin"', '"strict-origin, origin"', '["strict-origin", "origin"]', '("no-referrer",)', '[]', '""',
+        '"invalid-value"', '"Same-Origin"', '"unsafe-url"', '"no-referrer-when-downgrade"', '["same-origin", "bogus"]', '"origin,,same-origin"'
+      ]
+    },
+    SECURE_CROSS_ORIGIN_OPENER_POLICY: { p: 0.15, values: ['"same-origin"', '"unsafe-none"', '"bogus"', 'None'] },
+    SESSION_COOKIE_SAMESITE: { p: 0.1, values: ['"Lax"', '"Strict"', 'None', '"None"'] }
+  }
+}
+
+/** `count` random modules from `seed`: each setting set with its probability to one of its values. */
+export function randomModules(seed: number, count: number): Module[] {
+  const rnd = random(seed)
+  const out: Module[] = []
+  for (let i = 0; i < count; i++) {
+    const lines: string[] = []
+    for (const [name, { p, values }] of Object.entries(settingValues(rnd))) {
+      if (rnd() >= p) continue
+      const v = values[Math.floor(rnd() * values.length)]
+      lines.push(`${name} = ${typeof v === 'function' ? v() : v}`)
+    }
+    out.push({ name: `random ${i} (seed ${seed})`, lines })
+  }
+  return out
+}
+
+function variants(c: Case): string[][] {
+  return Array.isArray(c.settings[0]) ? (c.settings as string[][]) : [c.settings as string[]]
+}
+
+/** Django's test rows and the §6 edge cases, each variant a module. */
+export function tableModules(): Module[] {
+  const out: Module[] = []
+  for (const [key, c] of Object.entries(rows)) variants(c).forEach((lines, i) => out.push({ name: `row ${key}${i ? ` (${i + 1})` : ''}`, lines }))
+  for (const [key, c] of Object.entries(edgeCases)) variants(c).forEach((lines, i) => out.push({ name: `edge ${key}${i ? ` (${i + 1})` : ''}`, lines }))
+  return out
+}
