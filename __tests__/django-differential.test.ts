@@ -87,6 +87,7 @@ if ('why' in found) {
       const config = { ...defaultConfig(), djangoVersion: series }
       const disagreements: string[] = []
       const deviated = new Map<string, number>()
+      const byId = new Map<string, number>()
       let agreed = 0
       for (const [i, m] of modules.entries()) {
         const result = await scanFiles({ 'mysite/settings.py': source(m) }, config)
@@ -99,11 +100,13 @@ if ('why' in found) {
         })
         const missing = theirs.filter((id) => !ours.includes(id))
         const extra = ours.filter((id) => !theirs.includes(id))
+        for (const id of missing) byId.set(`${id} missing`, (byId.get(`${id} missing`) ?? 0) + 1)
+        for (const id of extra) byId.set(`${id} extra`, (byId.get(`${id} extra`) ?? 0) + 1)
         if (!missing.length && !extra.length) agreed++
         else disagreements.push(`${m.name}: Django ${theirs.join(' ') || '-'}; ours ${ours.join(' ') || '-'} (missing ${missing.join(' ') || '-'}, extra ${extra.join(' ') || '-'})\n    ${m.lines.join('\n    ')}`)
       }
       const deviations = [...deviated].map(([id, n]) => `${id} on ${n} (${DEVIATIONS.find((d) => d.id === id)?.reason})`).join('; ')
-      console.log(`django-differential: ${modules.length} modules generated (${modules.length - RANDOM_MODULES} from Django's tests and §6, ${RANDOM_MODULES} random, seed ${SEED}); Django ${found.version} and our scan agree on ${agreed} of ${modules.length} (${((100 * agreed) / modules.length).toFixed(1)} %)${deviations ? `; documented deviations: ${deviations}` : ''}`)
+      console.log(`django-differential: ${modules.length} modules generated (${modules.length - RANDOM_MODULES} from Django's tests and §6, ${RANDOM_MODULES} random, seed ${SEED}); Django ${found.version} and our scan agree on ${agreed} of ${modules.length} (${((100 * agreed) / modules.length).toFixed(1)} %)${deviations ? `; documented deviations: ${deviations}` : ''}${byId.size ? `; disagreements by id: ${[...byId].sort().map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`)
       expect(disagreements.slice(0, 25)).toEqual([])
       expect(agreed).toBe(modules.length)
     }, 600_000)
