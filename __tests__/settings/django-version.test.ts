@@ -9,7 +9,7 @@ import { MapFileSet } from '../../src/sources/changeset.js'
 import { analyzeSide } from '../../src/settings/side.js'
 import { initPython } from '../../src/python/parser.js'
 import { makeRepo, scanFiles, type Files } from '../helpers/project.js'
-import { CLEAN, cleanWith } from '../rules/fixtures.js'
+import { CLEAN, cleanWith, py } from '../rules/fixtures.js'
 
 const SETTINGS = 'mysite/settings.py'
 const pinned = (version: string, settings = CLEAN): Files => ({ [SETTINGS]: settings, 'requirements.txt': `Django==${version}\n` })
@@ -86,6 +86,23 @@ describe('Django defaults by version', () => {
     const weak = async (v: string) => (await scanFiles(files(v))).findings.filter((f) => f.ruleId === 'secret-key-weak' && f.message.includes('FALLBACKS')).length
     expect(await weak('4.0.10')).toBe(0)
     expect(await weak('4.2.16')).toBe(1)
+  })
+})
+
+describe('the cookie flags of W010–W016 by version: is True from 4.1, truthiness before', () => {
+  const SESSIONS = 'INSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware", "django.middleware.csrf.CsrfViewMiddleware"]\n'
+  const ids = async (v: string, extra: string) => (await scanFiles(pinned(v, py('import os', 'DEBUG = False', 'SECRET_KEY = os.environ["SECRET_KEY"]', 'ALLOWED_HOSTS = ["example.com"]') + SESSIONS + extra))).findings.filter((f) => /^security\.W01[0-6]$/.test(f.djangoCheck ?? '')).map((f) => `${f.djangoCheck} ${f.severity}`)
+
+  it.each([
+    ['SESSION_COOKIE_SECURE = 1\nCSRF_COOKIE_SECURE = True\n', ['security.W012 low'], []],
+    ['SESSION_COOKIE_SECURE = True\nSESSION_COOKIE_HTTPONLY = "1"\nCSRF_COOKIE_SECURE = True\n', ['security.W015 low'], []],
+    ['SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = "False"\n', ['security.W016 low'], []],
+    ['SESSION_COOKIE_SECURE = 0\nCSRF_COOKIE_SECURE = ""\n', ['security.W012 high', 'security.W016 medium'], ['security.W012 high', 'security.W016 medium']]
+  ])('%j: 4.2 %j, 4.0 and 3.2 %j', async (extra, from41, before) => {
+    expect(await ids('4.2.16', extra)).toEqual(from41)
+    expect(await ids('4.1.13', extra)).toEqual(from41)
+    expect(await ids('4.0.10', extra)).toEqual(before)
+    expect(await ids('3.2.25', extra)).toEqual(before)
   })
 })
 
