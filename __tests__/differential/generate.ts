@@ -31,7 +31,7 @@ function randomKey(rnd: () => number, length: number, alphabet = 'abcdefghijklmn
   return Array.from({ length }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('')
 }
 
-const BOOLISH = ['True', 'False', '1', '0', '"1"', '""', 'None', '"True"', '"False"']
+const BOOLISH = ['True', 'False', '1', '0', '"1"', '""', 'None', '"True"', '"False"', '"0"', '[]', '[0]', '0.0']
 const OTHER_MIDDLEWARE = ['django.middleware.common.CommonMiddleware', 'django.contrib.auth.middleware.AuthenticationMiddleware', 'django.contrib.messages.middleware.MessageMiddleware']
 /** Entries Django does not count as the real ones: a project subclass, a trailing space. */
 const LOOKALIKES = ['myproject.middleware.SecurityMiddleware', `${CSRFM} `, 'myproject.middleware.XFrameOptionsMiddleware']
@@ -41,17 +41,20 @@ function settingValues(rnd: () => number): Record<string, { p: number; values: (
   const list = (items: string[], tuple: boolean): string => (tuple ? `(${items.map(s).join(', ')}${items.length === 1 ? ',' : ''})` : `[${items.map(s).join(', ')}]`)
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
   return {
-    DEBUG: { p: 0.8, values: ['True', 'False', '0', '1', '"False"', '""', 'None'] },
+    DEBUG: { p: 0.8, values: ['True', 'False', '0', '1', '"False"', '""', 'None', '"0"', '[]', '0.0'] },
     SECRET_KEY: {
       p: 0.85,
       values: [
         '""', 'None', s(K50), s(K49), s(LOW), s(INSEC), s('abcde'.repeat(10)), s('abcd'.repeat(12) + 'ab'), s(`Django-Insecure-${K50}`),
         () => s(randomKey(rnd, 50)), () => s(randomKey(rnd, 50 + Math.floor(rnd() * 20))), () => s(randomKey(rnd, 10 + Math.floor(rnd() * 39))),
-        () => s(`django-insecure-${randomKey(rnd, 50)}`), () => s(randomKey(rnd, 60, 'abcd'))
+        () => s(`django-insecure-${randomKey(rnd, 50)}`), () => s(randomKey(rnd, 60, 'abcd')),
+        // code points, not UTF-16 units: 4 distinct astral characters are 5 distinct units; 49 of them are 98 units
+        s('\u{1F600}\u{1F601}\u{1F602}\u{1F603}'.repeat(13)), () => s(randomKey(rnd, 49, [...'\u{1F600}\u{1F601}\u{1F602}\u{1F603}\u{1F604}\u{1F605}\u{1F606}'].join(''))),
+        s('é'.repeat(10) + K50.slice(10))
       ]
     },
     SECRET_KEY_FALLBACKS: { p: 0.15, values: ['[]', '[""]', `[${s(K49)}]`, `[${s(K50)}, "badkey"]`] },
-    ALLOWED_HOSTS: { p: 0.8, values: ['[]', '()', '""', '["*"]', '["www.example.com"]', '[".example.com"]', '("example.com",)', '["localhost", "127.0.0.1"]'] },
+    ALLOWED_HOSTS: { p: 0.8, values: ['[]', '()', '""', '["*"]', '["www.example.com"]', '[".example.com"]', '("example.com",)', '["localhost", "127.0.0.1"]', '[""]', '"example.com"'] },
     MIDDLEWARE: {
       p: 0.9,
       values: [
@@ -79,24 +82,40 @@ function settingValues(rnd: () => number): Record<string, { p: number; values: (
     SESSION_COOKIE_HTTPONLY: { p: 0.4, values: BOOLISH },
     CSRF_COOKIE_SECURE: { p: 0.6, values: BOOLISH },
     CSRF_COOKIE_HTTPONLY: { p: 0.2, values: ['True', 'False'] },
-    CSRF_USE_SESSIONS: { p: 0.25, values: ['True', 'False', '1', '0', '""', '"yes"'] },
-    SECURE_HSTS_SECONDS: { p: 0.6, values: ['0', 'None', '3600', '31536000', '-1', '1', '"0"', '""', '60'] },
+    CSRF_USE_SESSIONS: { p: 0.25, values: ['True', 'False', '1', '0', '""', '"yes"', '"False"', '[]'] },
+    SECURE_HSTS_SECONDS: { p: 0.6, values: ['0', 'None', '3600', '31536000', '-1', '1', '"0"', '""', '60', '0.0', '3600.0', 'True', 'False'] },
     SECURE_HSTS_INCLUDE_SUBDOMAINS: { p: 0.5, values: ['True', 'False', '1', '"True"', 'None'] },
     SECURE_HSTS_PRELOAD: { p: 0.5, values: ['True', 'False', '1', '"True"', 'None'] },
     SECURE_CONTENT_TYPE_NOSNIFF: { p: 0.4, values: ['True', 'False', '1', 'None', '"True"'] },
     SECURE_SSL_REDIRECT: { p: 0.6, values: ['True', 'False', '1', '"True"', 'None'] },
     SECURE_BROWSER_XSS_FILTER: { p: 0.15, values: ['True', 'False'] },
-    X_FRAME_OPTIONS: { p: 0.4, values: ['"DENY"', '"SAMEORIGIN"', '"deny"', '"ALLOW-FROM https://example.com"', '""'] },
+    X_FRAME_OPTIONS: { p: 0.4, values: ['"DENY"', '"SAMEORIGIN"', '"deny"', '"ALLOW-FROM https://example.com"', '""', 'None', '"DENY "'] },
     SECURE_REFERRER_POLICY: {
       p: 0.5,
       values: [
         'None', '"same-origin"', '"strict-origin,origin"', '"strict-origin, origin"', '["strict-origin", "origin"]', '("no-referrer",)', '[]', '""',
-        '"invalid-value"', '"Same-Origin"', '"unsafe-url"', '"no-referrer-when-downgrade"', '["same-origin", "bogus"]', '"origin,,same-origin"'
+        '"invalid-value"', '"Same-Origin"', '"unsafe-url"', '"no-referrer-when-downgrade"', '["same-origin", "bogus"]', '"origin,,same-origin"',
+        '{"same-origin"}', '" same-origin "', '"same-origin,"', '[" same-origin"]', '()', '"strict-origin-when-cross-origin"'
       ]
     },
     SECURE_CROSS_ORIGIN_OPENER_POLICY: { p: 0.15, values: ['"same-origin"', '"unsafe-none"', '"bogus"', 'None'] },
     SESSION_COOKIE_SAMESITE: { p: 0.1, values: ['"Lax"', '"Strict"', 'None', '"None"'] }
   }
+}
+
+/** `+=`, `.append()`, `.insert()` or `.remove()` of a middleware or app on a list (or `+=` of a tuple) just assigned. */
+function changeList(rnd: () => number, name: string, assignment: string): string[] {
+  const entries = [...assignment.matchAll(/"([^"]*)"/g)].map((m) => m[1])
+  const tuple = assignment.startsWith(`${name} = (`)
+  const candidates = name === 'MIDDLEWARE' ? [SM, SESSM, CSRFM, XFM, ...LOOKALIKES] : ['django.contrib.sessions', 'django.contrib.sessions.apps.SessionsConfig', 'django.contrib.sessions ']
+  const add = candidates[Math.floor(rnd() * candidates.length)]
+  const r = rnd()
+  if (tuple) return [`${name} += (${s(add)},)`]
+  if (r < 0.3) return [`${name} += [${s(add)}]`]
+  if (r < 0.5) return [`${name}.append(${s(add)})`]
+  if (r < 0.65) return [`${name}.insert(0, ${s(add)})`]
+  const present = entries.filter((e) => candidates.includes(e))
+  return present.length ? [`${name}.remove(${s(present[Math.floor(rnd() * present.length)])})`] : [`${name} = ${name} + [${s(add)}]`]
 }
 
 /** `count` random modules from `seed`: each setting set with its probability to one of its values. */
@@ -105,10 +124,19 @@ export function randomModules(seed: number, count: number): Module[] {
   const out: Module[] = []
   for (let i = 0; i < count; i++) {
     const lines: string[] = []
-    for (const [name, { p, values }] of Object.entries(settingValues(rnd))) {
-      if (rnd() >= p) continue
+    const settings = settingValues(rnd)
+    const pickValue = (name: string): string => {
+      const values = settings[name].values
       const v = values[Math.floor(rnd() * values.length)]
-      lines.push(`${name} = ${typeof v === 'function' ? v() : v}`)
+      return typeof v === 'function' ? v() : v
+    }
+    for (const [name, { p }] of Object.entries(settings)) {
+      if (rnd() >= p) continue
+      lines.push(`${name} = ${pickValue(name)}`)
+      // later statements that change it, all on literals: a reassignment, or a list changed in place
+      const r = rnd()
+      if (r < 0.08) lines.push(`${name} = ${pickValue(name)}`)
+      else if (r < 0.2 && (name === 'MIDDLEWARE' || name === 'INSTALLED_APPS')) lines.push(...changeList(rnd, name, lines[lines.length - 1]))
     }
     out.push({ name: `random ${i} (seed ${seed})`, lines })
   }
