@@ -55,8 +55,17 @@ function djangoIds(python: string, sources: string[]): { version: string; checks
   return JSON.parse(r.stdout) as { version: string; checks: string[]; results: string[][] }
 }
 
-/** The settings module: ROOT_URLCONF (a setting no check reads) marks it as settings for our discovery. */
-const source = (m: Module): string => py('ROOT_URLCONF = "mysite.urls"', ...m.lines)
+/** The settings as Django runs them, one module: ROOT_URLCONF (a setting no check reads) marks it as settings for our discovery. */
+const source = (m: Module): string => py('ROOT_URLCONF = "mysite.urls"', ...(m.base ?? []), ...m.lines)
+
+/** The files our scan gets: a lone settings module, or a base module and the production module that star-imports it. */
+function tree(m: Module): { files: Record<string, string>; entry: string } {
+  if (!m.base) return { files: { 'mysite/settings.py': source(m) }, entry: 'mysite/settings.py' }
+  return {
+    files: { 'mysite/settings/base.py': py('ROOT_URLCONF = "mysite.urls"', ...m.base), 'mysite/settings/production.py': py('from .base import *', ...m.lines) },
+    entry: 'mysite/settings/production.py'
+  }
+}
 
 const found = findDjango()
 const required = process.env.DJANGO_DIFFERENTIAL === 'required'
@@ -96,8 +105,9 @@ if ('why' in found) {
       const byId = new Map<string, number>()
       let agreed = 0
       for (const [i, m] of modules.entries()) {
-        const result = await scanFiles({ 'mysite/settings.py': source(m) }, config)
-        expect(result.entries.map((e) => [e.path, e.production])).toEqual([['mysite/settings.py', true]])
+        const { files, entry } = tree(m)
+        const result = await scanFiles(files, config)
+        expect(result.entries.map((e) => [e.path, e.production])).toEqual([[entry, true]])
         const ours = [...new Set(result.findings.map((f) => f.djangoCheck).filter((id): id is string => !!id?.startsWith('security.')))].sort()
         const theirs = django.results[i].filter((id) => {
           const d = DEVIATIONS.find((x) => x.id === id && x.applies(django.results[i]) && !ours.includes(id))
@@ -109,7 +119,7 @@ if ('why' in found) {
         for (const id of missing) byId.set(`${id} missing`, (byId.get(`${id} missing`) ?? 0) + 1)
         for (const id of extra) byId.set(`${id} extra`, (byId.get(`${id} extra`) ?? 0) + 1)
         if (!missing.length && !extra.length) agreed++
-        else disagreements.push(`${m.name}: Django ${theirs.join(' ') || '-'}; ours ${ours.join(' ') || '-'} (missing ${missing.join(' ') || '-'}, extra ${extra.join(' ') || '-'})\n    ${m.lines.join('\n    ')}`)
+        else disagreements.push(`${m.name}: Django ${theirs.join(' ') || '-'}; ours ${ours.join(' ') || '-'} (missing ${missing.join(' ') || '-'}, extra ${extra.join(' ') || '-'})\n    ${Object.entries(files).map(([path, text]) => `# ${path}\n    ${text.trimEnd().split('\n').join('\n    ')}`).join('\n    ')}`)
       }
       const deviations = [...deviated].map(([id, n]) => `${id} on ${n} (${DEVIATIONS.find((d) => d.id === id)?.reason})`).join('; ')
       console.log(`django-differential: ${modules.length} modules generated (${modules.length - RANDOM_MODULES} from Django's tests and §6, ${RANDOM_MODULES} random, seed ${SEED}); Django ${found.version} and our scan agree on ${agreed} of ${modules.length} (${((100 * agreed) / modules.length).toFixed(1)} %)${deviations ? `; documented deviations: ${deviations}` : ''}${byId.size ? `; disagreements by id: ${[...byId].sort().map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`)

@@ -10,6 +10,11 @@ export interface Module {
   name: string
   /** The settings lines (ROOT_URLCONF is added by the writer). */
   lines: string[]
+  /**
+   * Lines of a base module the settings star-import first (`from .base import *`), when split: for
+   * Django the same as the base lines followed by these, since every name is a literal setting.
+   */
+  base?: string[]
 }
 
 /** mulberry32: a small seeded generator, so a failure names a module that can be generated again. */
@@ -138,7 +143,21 @@ export function randomModules(seed: number, count: number): Module[] {
       if (r < 0.08) lines.push(`${name} = ${pickValue(name)}`)
       else if (r < 0.2 && (name === 'MIDDLEWARE' || name === 'INSTALLED_APPS')) lines.push(...changeList(rnd, name, lines[lines.length - 1]))
     }
-    out.push({ name: `random ${i} (seed ${seed})`, lines })
+    // a quarter split into base and production modules: production overrides what base says
+    if (rnd() < 0.25 && lines.length > 1) {
+      const cut = 1 + Math.floor(rnd() * (lines.length - 1))
+      const base = lines.slice(0, cut)
+      const own = lines.slice(cut)
+      // production restates some base settings with another value, or changes a base list in place
+      for (const line of base) {
+        const name = /^(\w+) = /.exec(line)?.[1]
+        if (!name || rnd() >= 0.2) continue
+        // in place only on a list nothing else changes after its assignment
+        const untouched = lines.filter((l) => new RegExp(`^${name}\\b(?!_)`).test(l)).length === 1
+        own.push((name === 'MIDDLEWARE' || name === 'INSTALLED_APPS') && untouched ? changeList(rnd, name, line)[0] : `${name} = ${pickValue(name)}`)
+      }
+      out.push({ name: `random ${i} (seed ${seed}, split)`, base, lines: own })
+    } else out.push({ name: `random ${i} (seed ${seed})`, lines })
   }
   return out
 }
