@@ -34362,6 +34362,7 @@ function defaultsFor(v2) {
   if (!d2) {
     d2 = { ...DJANGO_DEFAULTS };
     if (!atLeast(v2, "3.0")) d2.X_FRAME_OPTIONS = str("SAMEORIGIN");
+    if (!atLeast(v2, "3.0")) d2.SECURE_CONTENT_TYPE_NOSNIFF = FALSE;
     if (!atLeast(v2, "3.1")) d2.SECURE_REFERRER_POLICY = NONE;
     if (!atLeast(v2, "4.0")) d2.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE;
     if (!atLeast(v2, "2.1")) d2.SESSION_COOKIE_SAMESITE = d2.CSRF_COOKIE_SAMESITE = NONE;
@@ -34486,7 +34487,7 @@ var contentTypeNosniffDisabled = {
     title: "X-Content-Type-Options: nosniff is turned off",
     django: ["security.W006"],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True since 3.0, so there this means someone turned it off or set it to a non-boolean; before 3.0 the default was False, so leaving it unset is reported too (as Django 2.2's W006 does).",
       why: "Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).",
       bad: "SECURE_CONTENT_TYPE_NOSNIFF = False",
       fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
@@ -35312,6 +35313,11 @@ function weakness(v2) {
   if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
   return void 0;
 }
+function djangoRejects(v2, django) {
+  if (v2.kind !== "str" || v2.value === "") return true;
+  const key = v2.value;
+  return [...key].length < MIN_LENGTH || new Set(key).size < MIN_UNIQUE || key.startsWith(INSECURE_PREFIX) && atLeast(django, "3.2");
+}
 var secretKeyWeak = {
   meta: {
     id: "secret-key-weak",
@@ -35348,7 +35354,7 @@ var secretKeyWeak = {
       const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
       out2.push({
         subject: "SECRET_KEY",
-        djangoCheck: "security.W009",
+        djangoCheck: djangoRejects(j3.value, settings.django) ? "security.W009" : void 0,
         loc: locOf(key, settings, j3.binding),
         message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why}; ${origin(key, settings, j3.binding)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }

@@ -39,9 +39,10 @@ describe('Django defaults by version', () => {
     expect((await defaultsUnder(pinned('2.0.13'))).SESSION_COOKIE_SAMESITE).toBe('None')
   })
 
-  it('the same clean settings: under 2.2 only X_FRAME_OPTIONS (SAMEORIGIN by default) is reported; 3.2, 4.2, 5.2 are clean', async () => {
-    const ids = async (v: string) => settingsRules((await scanFiles(pinned(v))).findings.map((f) => `${f.ruleId}${f.djangoCheck ? ` ${f.djangoCheck}` : ''}`))
-    expect(await ids('2.2.28')).toEqual(['clickjacking-protection-weakened security.W019'])
+  it('the same clean settings: under 2.2 X_FRAME_OPTIONS (SAMEORIGIN by default) and SECURE_CONTENT_TYPE_NOSNIFF (False by default) are reported, under 3.0 SECURE_REFERRER_POLICY (None by default); 3.2, 4.2, 5.2 are clean', async () => {
+    const ids = async (v: string) => settingsRules((await scanFiles(pinned(v))).findings.map((f) => `${f.ruleId}${f.djangoCheck ? ` ${f.djangoCheck}` : ''}`)).sort()
+    expect(await ids('2.2.28')).toEqual(['clickjacking-protection-weakened security.W019', 'content-type-nosniff-disabled security.W006'])
+    expect(await ids('3.0.14')).toEqual(['referrer-policy-weakened security.W022'])
     expect(await ids('3.2.25')).toEqual([])
     expect(await ids('4.2.16')).toEqual([])
     expect(await ids('5.2.1')).toEqual([])
@@ -79,6 +80,13 @@ describe('Django defaults by version', () => {
     const from2 = await missing('2.2.28')
     expect(from2).toHaveLength(1)
     expect(from2[0].message).toContain('the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs Django 2.2.28 from requirements.txt:1')
+  })
+
+  it('a long key with the django-insecure- prefix: weak everywhere, Django\'s W009 from 3.2 (the prefix rule came with 3.2)', async () => {
+    const files = (v: string) => pinned(v, CLEAN.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', `SECRET_KEY = "django-insecure-${'k7#p2q!z9m@w4e$r8t%y6u^i1o&p3a(s5d)f0g'}"`))
+    const weak = async (v: string) => (await scanFiles(files(v))).findings.filter((f) => f.ruleId === 'secret-key-weak').map((f) => f.djangoCheck ?? 'no Django id')
+    expect(await weak('3.1.14')).toEqual(['no Django id'])
+    expect(await weak('3.2.25')).toEqual(['security.W009'])
   })
 
   it('a weak SECRET_KEY_FALLBACKS entry matters from 4.1', async () => {
