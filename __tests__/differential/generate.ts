@@ -104,7 +104,9 @@ function settingValues(rnd: () => number): Record<string, { p: number; values: (
       ]
     },
     SECURE_CROSS_ORIGIN_OPENER_POLICY: { p: 0.15, values: ['"same-origin"', '"unsafe-none"', '"bogus"', 'None'] },
-    SESSION_COOKIE_SAMESITE: { p: 0.1, values: ['"Lax"', '"Strict"', 'None', '"None"'] }
+    SESSION_COOKIE_SAMESITE: { p: 0.1, values: ['"Lax"', '"Strict"', 'None', '"None"'] },
+    // Django's check functions report silenced ids all the same (check --deploy filters them); so does this review, which also reports the silencing
+    SILENCED_SYSTEM_CHECKS: { p: 0.08, values: ['[]', '["security.W004"]', '["security.W001", "security.W018"]', '("security.W012",)'] }
   }
 }
 
@@ -143,6 +145,15 @@ export function randomModules(seed: number, count: number): Module[] {
       if (r < 0.08) lines.push(`${name} = ${pickValue(name)}`)
       else if (r < 0.2 && (name === 'MIDDLEWARE' || name === 'INSTALLED_APPS')) lines.push(...changeList(rnd, name, lines[lines.length - 1]))
     }
+    // a setting decided by the (literal) DEBUG of the module: `if DEBUG:` / `if not DEBUG:`, with or without else
+    // (kept last, and whole: in the production module when the module is split)
+    const guard: string[] = []
+    if (lines.some((l) => l.startsWith('DEBUG = ')) && rnd() < 0.2) {
+      const names = ['ALLOWED_HOSTS', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'X_FRAME_OPTIONS']
+      const name = names[Math.floor(rnd() * names.length)]
+      guard.push(`if ${rnd() < 0.5 ? 'not ' : ''}DEBUG:`, `    ${name} = ${pickValue(name)}`)
+      if (rnd() < 0.5) guard.push('else:', `    ${name} = ${pickValue(name)}`)
+    }
     // a quarter split into base and production modules: production overrides what base says
     if (rnd() < 0.25 && lines.length > 1) {
       const cut = 1 + Math.floor(rnd() * (lines.length - 1))
@@ -156,8 +167,8 @@ export function randomModules(seed: number, count: number): Module[] {
         const untouched = lines.filter((l) => new RegExp(`^${name}\\b(?!_)`).test(l)).length === 1
         own.push((name === 'MIDDLEWARE' || name === 'INSTALLED_APPS') && untouched ? changeList(rnd, name, line)[0] : `${name} = ${pickValue(name)}`)
       }
-      out.push({ name: `random ${i} (seed ${seed}, split)`, base, lines: own })
-    } else out.push({ name: `random ${i} (seed ${seed})`, lines })
+      out.push({ name: `random ${i} (seed ${seed}, split)`, base, lines: [...own, ...guard] })
+    } else out.push({ name: `random ${i} (seed ${seed})`, lines: [...lines, ...guard] })
   }
   return out
 }
