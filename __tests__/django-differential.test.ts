@@ -104,6 +104,7 @@ if ('why' in found) {
       const deviated = new Map<string, number>()
       const byId = new Map<string, number>()
       let agreed = 0
+      let exact = 0
       for (const [i, m] of modules.entries()) {
         const { files, entry } = tree(m)
         const result = await scanFiles(files, config)
@@ -119,10 +120,11 @@ if ('why' in found) {
         for (const id of missing) byId.set(`${id} missing`, (byId.get(`${id} missing`) ?? 0) + 1)
         for (const id of extra) byId.set(`${id} extra`, (byId.get(`${id} extra`) ?? 0) + 1)
         if (!missing.length && !extra.length) agreed++
+        if (!missing.length && !extra.length && theirs.length === django.results[i].length) exact++
         else disagreements.push(`${m.name}: Django ${theirs.join(' ') || '-'}; ours ${ours.join(' ') || '-'} (missing ${missing.join(' ') || '-'}, extra ${extra.join(' ') || '-'})\n    ${Object.entries(files).map(([path, text]) => `# ${path}\n    ${text.trimEnd().split('\n').join('\n    ')}`).join('\n    ')}`)
       }
       const deviations = [...deviated].map(([id, n]) => `${id} on ${n} (${DEVIATIONS.find((d) => d.id === id)?.reason})`).join('; ')
-      console.log(`django-differential: ${modules.length} modules generated (${modules.length - RANDOM_MODULES} from Django's tests and §6, ${RANDOM_MODULES} random, seed ${SEED}); Django ${found.version} and our scan agree on ${agreed} of ${modules.length} (${((100 * agreed) / modules.length).toFixed(1)} %)${deviations ? `; documented deviations: ${deviations}` : ''}${byId.size ? `; disagreements by id: ${[...byId].sort().map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`)
+      console.log(`django-differential: ${modules.length} modules generated (${modules.length - RANDOM_MODULES} from Django's tests and §6, ${RANDOM_MODULES} random, seed ${SEED}); Django ${found.version} and our scan agree on ${agreed} of ${modules.length} (${((100 * agreed) / modules.length).toFixed(1)} %), ${exact} of them with exactly Django's ids${deviations ? `, the others once the documented deviations are applied: ${deviations}` : ''}${byId.size ? `; disagreements by id: ${[...byId].sort().map(([k, n]) => `${k} ×${n}`).join(', ')}` : ''}`)
       // the modules exercise every check a settings module decides on this Django (E100–E102 need settings no module sets)
       const seen = new Set(django.results.flat())
       const decidable = ['W001', 'W002', 'W003', 'W004', 'W005', 'W006', 'W008', 'W009', 'W010', 'W011', 'W012', 'W013', 'W014', 'W015', 'W016', 'W018', 'W019', 'W020', 'W021', 'W022', 'E023']
