@@ -119,8 +119,8 @@ if ('why' in found) {
         const extra = ours.filter((id) => !theirs.includes(id))
         for (const id of missing) byId.set(`${id} missing`, (byId.get(`${id} missing`) ?? 0) + 1)
         for (const id of extra) byId.set(`${id} extra`, (byId.get(`${id} extra`) ?? 0) + 1)
-        if (!missing.length && !extra.length) agreed++
         if (!missing.length && !extra.length && theirs.length === django.results[i].length) exact++
+        if (!missing.length && !extra.length) agreed++
         else disagreements.push(`${m.name}: Django ${theirs.join(' ') || '-'}; ours ${ours.join(' ') || '-'} (missing ${missing.join(' ') || '-'}, extra ${extra.join(' ') || '-'})\n    ${Object.entries(files).map(([path, text]) => `# ${path}\n    ${text.trimEnd().split('\n').join('\n    ')}`).join('\n    ')}`)
       }
       const deviations = [...deviated].map(([id, n]) => `${id} on ${n} (${DEVIATIONS.find((d) => d.id === id)?.reason})`).join('; ')
