@@ -53503,594 +53503,6 @@ var envFileCommitted = {
   }
 };
 
-// src/python/values.ts
-var NONE = { kind: "none" };
-var TRUE = { kind: "bool", value: true };
-var FALSE = { kind: "bool", value: false };
-var str = (value) => ({ kind: "str", value });
-var int = (value) => ({ kind: "int", value });
-var bool = (value) => value ? TRUE : FALSE;
-var unknown = (why2) => ({ kind: "unknown", why: why2 });
-var fails = (why2) => ({ kind: "fails", why: why2 });
-var list = (values, type = "list", open2 = false) => ({
-  kind: "seq",
-  type,
-  items: values.map((value) => ({ value })),
-  open: open2
-});
-var MAX_OPTIONS = 8;
-var MAX_MAYBE = 64;
-var MAX_DEPTH = 100;
-function oneOf(options, why2) {
-  const flat = [];
-  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
-  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
-  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
-  const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
-  return { kind: "oneOf", options: flat, why: why2 };
-}
-function summarize(options) {
-  const seqs = options.filter((o2) => o2.kind === "seq");
-  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
-  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
-  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-  const only = [];
-  for (const s of seqs)
-    for (const i2 of [...s.items, ...s.only ?? []]) {
-      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
-      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
-      only.push(i2);
-    }
-  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
-}
-function mapOptions(v2, f3) {
-  if (v2.kind === "fails") return v2;
-  if (v2.kind !== "oneOf") return f3(v2);
-  return oneOf(v2.options.map(f3), v2.why);
-}
-function truthy(v2) {
-  switch (v2.kind) {
-    case "none":
-      return false;
-    case "bool":
-      return v2.value;
-    case "int":
-    case "float":
-      return v2.value !== 0;
-    case "str":
-      return v2.value.length > 0;
-    case "seq":
-      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
-    case "dict":
-      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
-    case "oneOf": {
-      const all = v2.options.map(truthy);
-      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-    }
-    case "module":
-    case "envReader":
-    case "func":
-    case "class":
-      return true;
-    case "instance":
-      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
-    default:
-      return void 0;
-  }
-}
-function hasAttribute(cls, name2, depth = 0) {
-  if (cls.ns.bindings.has(name2)) return true;
-  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
-}
-function equal(a, b3, depth = 0) {
-  if (depth > MAX_DEPTH) return false;
-  const na = numeric2(a);
-  const nb = numeric2(b3);
-  if (na !== void 0 && nb !== void 0) return na === nb;
-  if (a.kind !== b3.kind) return false;
-  switch (a.kind) {
-    case "none":
-      return true;
-    case "str":
-      return a.value === b3.value;
-    case "seq": {
-      const o2 = b3;
-      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
-      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
-    }
-    case "dict": {
-      const o2 = b3;
-      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
-    }
-    case "oneOf": {
-      const o2 = b3;
-      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
-    }
-    case "ext":
-      return a.qname === b3.qname;
-    case "unknown":
-    case "fails":
-      return a.why === b3.why;
-    case "module":
-      return a.path === b3.path && a.dict === b3.dict;
-    case "func":
-      return a.fn === b3.fn && a.self === b3.self;
-    case "class":
-      return a.cls === b3.cls;
-    case "absent":
-      return true;
-    default:
-      return false;
-  }
-}
-function numeric2(v2) {
-  if (v2.kind === "bool") return v2.value ? 1 : 0;
-  if (v2.kind === "int" || v2.kind === "float") return v2.value;
-  return void 0;
-}
-function show2(v2, max = 80) {
-  const out2 = { text: "", max: max + 1 };
-  render(v2, out2, 0);
-  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
-}
-function render(v2, out2, depth) {
-  const put = (s) => {
-    out2.text += s;
-    return out2.text.length <= out2.max;
-  };
-  const list2 = (parts3, open2, close, more) => {
-    put(open2);
-    for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
-      if (i2) put(", ");
-      parts3[i2]();
-    }
-    if (more) put(parts3.length ? ", \u2026" : "\u2026");
-    put(close);
-  };
-  if (depth > MAX_DEPTH) {
-    put("\u2026");
-    return;
-  }
-  switch (v2.kind) {
-    case "none":
-      put("None");
-      return;
-    case "bool":
-      put(v2.value ? "True" : "False");
-      return;
-    case "int":
-      put(String(v2.value));
-      return;
-    case "float":
-      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
-      return;
-    case "str":
-      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
-      return;
-    case "seq": {
-      const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
-      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
-      else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
-      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
-      return;
-    }
-    case "dict":
-      list2(
-        v2.entries.map((e) => () => {
-          put(`${pyRepr(e.key)}: `);
-          render(e.value, out2, depth + 1);
-        }),
-        "{",
-        "}",
-        v2.open
-      );
-      return;
-    case "oneOf":
-      v2.options.forEach((o2, i2) => {
-        if (i2) put(" or ");
-        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
-      });
-      return;
-    case "unknown":
-      put("<unknown>");
-      return;
-    case "fails":
-      put("<error>");
-      return;
-    case "ext":
-      put(v2.qname);
-      return;
-    case "envReader":
-      put("environ.Env(...)");
-      return;
-    case "module":
-      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
-      return;
-    case "absent":
-      put("<not set>");
-      return;
-    case "func":
-      put(`<function ${v2.fn.name}>`);
-      return;
-    case "class":
-      put(`<class ${v2.cls.name}>`);
-      return;
-    case "instance":
-      put(`<${v2.cls.name} object>`);
-      return;
-    case "configValue":
-      put(`values.${v2.type}(\u2026)`);
-      return;
-  }
-}
-function pyRepr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out2 = "";
-  for (const ch of s) {
-    if (ch === "\\") out2 += "\\\\";
-    else if (ch === quote) out2 += "\\" + ch;
-    else if (ch === "\n") out2 += "\\n";
-    else if (ch === "	") out2 += "\\t";
-    else if (ch === "\r") out2 += "\\r";
-    else out2 += ch;
-  }
-  return quote + out2 + quote;
-}
-function containsString(v2, s) {
-  if (v2.kind === "oneOf") {
-    const known = v2.options.filter((o2) => o2.kind !== "unknown");
-    const all = known.map((o2) => containsString(o2, s));
-    if (all.length && all.every((x3) => x3 === true)) return true;
-    if (known.length < v2.options.length) return void 0;
-    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
-  }
-  if (v2.kind !== "seq") return void 0;
-  let unsure = v2.open && !v2.only;
-  for (const i2 of [...v2.items, ...v2.only ?? []]) {
-    if (i2.value.kind === "str") {
-      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
-    } else unsure = true;
-  }
-  return unsure ? void 0 : false;
-}
-
-// src/rules/helpers.ts
-function judge(setting, isBad) {
-  const v2 = setting.value;
-  const options = v2.kind === "oneOf" ? v2.options : [v2];
-  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
-  const badIndex = results.findIndex((r2) => r2 === true);
-  if (badIndex < 0) return { verdict: "none" };
-  const value = options[badIndex];
-  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
-  const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
-}
-function optionMatches(v2, target) {
-  return show2(v2, 400) === show2(target, 400);
-}
-function trueButNotTrue(v2) {
-  return truthy(v2) === true && v2.kind !== "bool";
-}
-function notBooleanMessage(name2, v2, djangoCheck, from) {
-  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
-  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
-}
-function locOf(setting, view, binding = setting.binding) {
-  return binding?.loc ?? view.moduleLoc();
-}
-function rel(loc) {
-  return `${loc.path}:${loc.line}`;
-}
-function origin(setting, view, binding = setting.binding) {
-  if (binding?.supplied) return suppliedBy(binding);
-  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
-  const read = binding.env.find((r2) => r2.defaultText !== void 0);
-  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
-  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
-  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
-}
-function suppliedBy(binding) {
-  const s = binding.supplied;
-  if (!s) return "";
-  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
-}
-function findItem(v2, s) {
-  if (v2.kind !== "seq") return void 0;
-  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
-}
-function hasEntry(setting, s) {
-  return containsString(setting.value, s);
-}
-function literalFix(setting, pythonValue) {
-  const b3 = setting.binding;
-  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
-  const code = b3.text.trimStart();
-  const indent = b3.text.slice(0, b3.text.length - code.length);
-  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
-  const hash = code.indexOf("#");
-  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
-}
-function mask(secret) {
-  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
-  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
-}
-function alternatives(v2) {
-  return v2.kind === "oneOf" ? v2.options : [v2];
-}
-function entryOf(v2, key) {
-  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
-}
-function lastSegment(dotted2) {
-  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
-}
-function listStrings(v2) {
-  const alts = alternatives(v2);
-  const out2 = /* @__PURE__ */ new Map();
-  for (const alt of alts) {
-    if (alt.kind !== "seq") continue;
-    for (const item of [...alt.items, ...alt.only ?? []]) {
-      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
-      const s = item.value.value;
-      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
-      out2.set(s, { value: s, loc: item.loc, certain });
-    }
-  }
-  return [...out2.values()];
-}
-
-// src/lines.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
-  }
-  text;
-  starts = [0];
-  get count() {
-    return this.starts.length;
-  }
-  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
-  line(n) {
-    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
-    const start2 = this.starts[n - 1];
-    if (n === this.starts.length) return this.text.slice(start2);
-    const end = this.starts[n] - 1;
-    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
-  }
-};
-var indexes = /* @__PURE__ */ new WeakMap();
-function linesOf(files, path2) {
-  let byPath = indexes.get(files);
-  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
-  if (!byPath.has(path2)) {
-    const text = files.read(path2);
-    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
-  }
-  return byPath.get(path2);
-}
-
-// src/rules/hardcoded-credential.ts
-var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
-var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
-var hardcodedCredential = {
-  meta: {
-    id: "hardcoded-credential",
-    severity: "high",
-    title: "A credential is committed in a file",
-    django: [],
-    docs: {
-      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
-      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
-      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
-      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
-    }
-  },
-  checkFile(ctx) {
-    const { path: path2, lines, fileClass } = ctx;
-    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
-    const text = ctx.text;
-    let localDatabase;
-    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
-    let lines_;
-    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
-    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
-      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
-      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
-      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
-      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
-      return {
-        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
-        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
-        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
-        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
-        severity: lowered || hit.testKey ? "low" : void 0,
-        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
-        secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
-      };
-    });
-  }
-};
-
-// src/rules/file-rules.ts
-var FILE_RULES = [hardcodedCredential, envFileCommitted];
-
-// src/rules/allowed-hosts-empty.ts
-var allowedHostsEmpty = {
-  meta: {
-    id: "allowed-hosts-empty",
-    severity: "low",
-    title: "ALLOWED_HOSTS is empty while DEBUG is off",
-    django: ["security.W020"],
-    docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.",
-      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
-      bad: "ALLOWED_HOSTS = []",
-      fix: 'ALLOWED_HOSTS = ["example.com"]'
-    }
-  },
-  check({ settings }) {
-    if (truthy(settings.get("DEBUG").value) !== false) return [];
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
-    if (j3.verdict === "none") return [];
-    return [
-      {
-        subject: "ALLOWED_HOSTS:empty",
-        djangoCheck: "security.W020",
-        loc: locOf(s, settings, j3.binding),
-        // fail-closed: nothing is exposed, and in a scan of a tree it is usually a default the deployment overrides
-        aside: "empty ALLOWED_HOSTS (Django refuses every request)",
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
-        fix: { description: "List the domains the site is served on." }
-      }
-    ];
-  }
-};
-
-// src/rules/allowed-hosts-wildcard.ts
-var isTrue = (v2) => v2.kind === "bool" && v2.value;
-var allowedHostsWildcard = {
-  meta: {
-    id: "allowed-hosts-wildcard",
-    severity: "high",
-    title: "ALLOWED_HOSTS accepts any host ('*')",
-    django: [],
-    docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this. When every production deployment runs on Heroku (whose router forwards only the app\'s own domains) and `USE_X_FORWARDED_HOST` is off, it is low, and a scan sets it aside.',
-      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
-      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
-      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
-    if (j3.verdict === "none" || !j3.value) return [];
-    if (j3.value.kind === "str")
-      return [
-        {
-          subject: "ALLOWED_HOSTS",
-          loc: locOf(s, settings, j3.binding),
-          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
-        }
-      ];
-    const item = findItem(j3.value, "*");
-    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
-    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !isTrue(settings.get("USE_X_FORWARDED_HOST").value);
-    return [
-      {
-        subject: "ALLOWED_HOSTS",
-        loc,
-        reach: j3.reach,
-        ...behindHerokuRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {},
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ""}`,
-        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
-      }
-    ];
-  }
-};
-
-// src/settings/defaults.ts
-var DJANGO_DEFAULTS = {
-  DEBUG: FALSE,
-  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
-  SECRET_KEY: str(""),
-  SECRET_KEY_FALLBACKS: list([]),
-  ALLOWED_HOSTS: list([]),
-  INSTALLED_APPS: list([]),
-  MIDDLEWARE: list([]),
-  TEMPLATES: list([]),
-  SESSION_COOKIE_SECURE: FALSE,
-  SESSION_COOKIE_HTTPONLY: TRUE,
-  SESSION_COOKIE_SAMESITE: str("Lax"),
-  CSRF_COOKIE_SECURE: FALSE,
-  CSRF_COOKIE_HTTPONLY: FALSE,
-  CSRF_COOKIE_SAMESITE: str("Lax"),
-  CSRF_USE_SESSIONS: FALSE,
-  CSRF_TRUSTED_ORIGINS: list([]),
-  SECURE_HSTS_SECONDS: int(0),
-  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
-  SECURE_HSTS_PRELOAD: FALSE,
-  SECURE_SSL_REDIRECT: FALSE,
-  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
-  SECURE_REFERRER_POLICY: str("same-origin"),
-  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
-  SECURE_PROXY_SSL_HEADER: NONE,
-  X_FRAME_OPTIONS: str("DENY"),
-  SILENCED_SYSTEM_CHECKS: list([])
-};
-var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
-var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
-var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
-var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
-var SESSIONS_APP = "django.contrib.sessions";
-var SETTINGS_NAMES = /* @__PURE__ */ new Set([
-  "DEBUG",
-  "SECRET_KEY",
-  "SECRET_KEY_FALLBACKS",
-  "ALLOWED_HOSTS",
-  "INSTALLED_APPS",
-  "MIDDLEWARE",
-  "MIDDLEWARE_CLASSES",
-  "ROOT_URLCONF",
-  "TEMPLATES",
-  "WSGI_APPLICATION",
-  "ASGI_APPLICATION",
-  "DATABASES",
-  "AUTH_PASSWORD_VALIDATORS",
-  "LANGUAGE_CODE",
-  "TIME_ZONE",
-  "USE_I18N",
-  "USE_TZ",
-  "STATIC_URL",
-  "STATIC_ROOT",
-  "MEDIA_URL",
-  "MEDIA_ROOT",
-  "DEFAULT_AUTO_FIELD",
-  "SESSION_COOKIE_SECURE",
-  "SESSION_COOKIE_HTTPONLY",
-  "SESSION_COOKIE_SAMESITE",
-  "CSRF_COOKIE_SECURE",
-  "CSRF_COOKIE_SAMESITE",
-  "CSRF_USE_SESSIONS",
-  "CSRF_TRUSTED_ORIGINS",
-  "SECURE_HSTS_SECONDS",
-  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
-  "SECURE_HSTS_PRELOAD",
-  "SECURE_SSL_REDIRECT",
-  "SECURE_PROXY_SSL_HEADER",
-  "SECURE_CONTENT_TYPE_NOSNIFF",
-  "SECURE_REFERRER_POLICY",
-  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "X_FRAME_OPTIONS",
-  "AUTH_USER_MODEL",
-  "LOGIN_URL",
-  "LOGIN_REDIRECT_URL",
-  "EMAIL_BACKEND",
-  "CACHES",
-  "LOGGING",
-  "PASSWORD_HASHERS",
-  "SESSION_ENGINE",
-  "SESSION_SERIALIZER",
-  "CORS_ALLOWED_ORIGINS",
-  "CORS_ALLOW_ALL_ORIGINS",
-  "CORS_ORIGIN_ALLOW_ALL",
-  "SILENCED_SYSTEM_CHECKS",
-  "STATICFILES_DIRS",
-  "STORAGES",
-  "SITE_ID",
-  "ADMINS",
-  "INTERNAL_IPS"
-]);
-
 // src/python/parser.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2 } from "node:fs";
 import { createRequire } from "node:module";
@@ -60307,6 +59719,601 @@ function atLeast(v2, series) {
   return compare(v2.version, series) >= 0;
 }
 
+// src/python/values.ts
+var NONE = { kind: "none" };
+var TRUE = { kind: "bool", value: true };
+var FALSE = { kind: "bool", value: false };
+var str = (value) => ({ kind: "str", value });
+var int = (value) => ({ kind: "int", value });
+var bool = (value) => value ? TRUE : FALSE;
+var unknown = (why2) => ({ kind: "unknown", why: why2 });
+var fails = (why2) => ({ kind: "fails", why: why2 });
+var list = (values, type = "list", open2 = false) => ({
+  kind: "seq",
+  type,
+  items: values.map((value) => ({ value })),
+  open: open2
+});
+var MAX_OPTIONS = 8;
+var MAX_MAYBE = 64;
+var MAX_DEPTH = 100;
+function oneOf(options, why2) {
+  const flat = [];
+  for (const o2 of options) for (const v2 of o2.kind === "oneOf" ? o2.options : [o2]) if (!flat.some((f3) => equal(f3, v2))) flat.push(v2);
+  if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
+  if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
+  const failing2 = flat.find((v2) => v2.kind === "unknown");
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
+  return { kind: "oneOf", options: flat, why: why2 };
+}
+function summarize(options) {
+  const seqs = options.filter((o2) => o2.kind === "seq");
+  if (seqs.length !== options.length || seqs.some((s) => s.type !== seqs[0].type)) return void 0;
+  const inEvery = seqs[0].items.filter((i2) => seqs.every((s) => s.items.some((j3) => equal(i2.value, j3.value))));
+  if (seqs.some((s) => s.open && !s.only)) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+  const only = [];
+  for (const s of seqs)
+    for (const i2 of [...s.items, ...s.only ?? []]) {
+      if (inEvery.some((j3) => equal(i2.value, j3.value)) || only.some((j3) => equal(i2.value, j3.value))) continue;
+      if (only.length >= MAX_MAYBE) return { kind: "seq", type: seqs[0].type, items: inEvery, open: true };
+      only.push(i2);
+    }
+  return { kind: "seq", type: seqs[0].type, items: inEvery, open: true, only };
+}
+function mapOptions(v2, f3) {
+  if (v2.kind === "fails") return v2;
+  if (v2.kind !== "oneOf") return f3(v2);
+  return oneOf(v2.options.map(f3), v2.why);
+}
+function truthy(v2) {
+  switch (v2.kind) {
+    case "none":
+      return false;
+    case "bool":
+      return v2.value;
+    case "int":
+    case "float":
+      return v2.value !== 0;
+    case "str":
+      return v2.value.length > 0;
+    case "seq":
+      return v2.items.length > 0 ? true : v2.open ? void 0 : false;
+    case "dict":
+      return v2.entries.length > 0 ? true : v2.open ? void 0 : false;
+    case "oneOf": {
+      const all = v2.options.map(truthy);
+      return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+    }
+    case "module":
+    case "envReader":
+    case "func":
+    case "class":
+      return true;
+    case "instance":
+      return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
+    default:
+      return void 0;
+  }
+}
+function hasAttribute(cls, name2, depth = 0) {
+  if (cls.ns.bindings.has(name2)) return true;
+  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
+}
+function equal(a, b3, depth = 0) {
+  if (depth > MAX_DEPTH) return false;
+  const na = numeric2(a);
+  const nb = numeric2(b3);
+  if (na !== void 0 && nb !== void 0) return na === nb;
+  if (a.kind !== b3.kind) return false;
+  switch (a.kind) {
+    case "none":
+      return true;
+    case "str":
+      return a.value === b3.value;
+    case "seq": {
+      const o2 = b3;
+      const sameOnly = (a.only?.length ?? -1) === (o2.only?.length ?? -1) && (a.only ?? []).every((x3, i2) => equal(x3.value, o2.only[i2].value, depth + 1));
+      return a.type === o2.type && a.open === o2.open && sameOnly && a.items.length === o2.items.length && a.items.every((x3, i2) => equal(x3.value, o2.items[i2].value, depth + 1));
+    }
+    case "dict": {
+      const o2 = b3;
+      return a.open === o2.open && a.entries.length === o2.entries.length && a.entries.every((e, i2) => e.key === o2.entries[i2].key && equal(e.value, o2.entries[i2].value, depth + 1));
+    }
+    case "oneOf": {
+      const o2 = b3;
+      return a.options.length === o2.options.length && a.options.every((x3) => o2.options.some((y2) => equal(x3, y2, depth + 1)));
+    }
+    case "ext":
+      return a.qname === b3.qname;
+    case "unknown":
+    case "fails":
+      return a.why === b3.why;
+    case "module":
+      return a.path === b3.path && a.dict === b3.dict;
+    case "func":
+      return a.fn === b3.fn && a.self === b3.self;
+    case "class":
+      return a.cls === b3.cls;
+    case "absent":
+      return true;
+    default:
+      return false;
+  }
+}
+function numeric2(v2) {
+  if (v2.kind === "bool") return v2.value ? 1 : 0;
+  if (v2.kind === "int" || v2.kind === "float") return v2.value;
+  return void 0;
+}
+function show2(v2, max = 80) {
+  const out2 = { text: "", max: max + 1 };
+  render(v2, out2, 0);
+  return out2.text.length > max ? out2.text.slice(0, max - 1) + "\u2026" : out2.text;
+}
+function render(v2, out2, depth) {
+  const put = (s) => {
+    out2.text += s;
+    return out2.text.length <= out2.max;
+  };
+  const list2 = (parts3, open2, close, more) => {
+    put(open2);
+    for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
+      if (i2) put(", ");
+      parts3[i2]();
+    }
+    if (more) put(parts3.length ? ", \u2026" : "\u2026");
+    put(close);
+  };
+  if (depth > MAX_DEPTH) {
+    put("\u2026");
+    return;
+  }
+  switch (v2.kind) {
+    case "none":
+      put("None");
+      return;
+    case "bool":
+      put(v2.value ? "True" : "False");
+      return;
+    case "int":
+      put(String(v2.value));
+      return;
+    case "float":
+      put(Number.isInteger(v2.value) ? v2.value.toFixed(1) : String(v2.value));
+      return;
+    case "str":
+      put(pyRepr(v2.value.length > out2.max ? v2.value.slice(0, out2.max) : v2.value));
+      return;
+    case "seq": {
+      const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
+      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
+      else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
+      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
+      return;
+    }
+    case "dict":
+      list2(
+        v2.entries.map((e) => () => {
+          put(`${pyRepr(e.key)}: `);
+          render(e.value, out2, depth + 1);
+        }),
+        "{",
+        "}",
+        v2.open
+      );
+      return;
+    case "oneOf":
+      v2.options.forEach((o2, i2) => {
+        if (i2) put(" or ");
+        if (out2.text.length <= out2.max) render(o2, out2, depth + 1);
+      });
+      return;
+    case "unknown":
+      put("<unknown>");
+      return;
+    case "fails":
+      put("<error>");
+      return;
+    case "ext":
+      put(v2.qname);
+      return;
+    case "envReader":
+      put("environ.Env(...)");
+      return;
+    case "module":
+      put(v2.dict ? `<namespace of ${v2.path}>` : `<module ${v2.path}>`);
+      return;
+    case "absent":
+      put("<not set>");
+      return;
+    case "func":
+      put(`<function ${v2.fn.name}>`);
+      return;
+    case "class":
+      put(`<class ${v2.cls.name}>`);
+      return;
+    case "instance":
+      put(`<${v2.cls.name} object>`);
+      return;
+    case "configValue":
+      put(`values.${v2.type}(\u2026)`);
+      return;
+  }
+}
+function pyRepr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out2 = "";
+  for (const ch of s) {
+    if (ch === "\\") out2 += "\\\\";
+    else if (ch === quote) out2 += "\\" + ch;
+    else if (ch === "\n") out2 += "\\n";
+    else if (ch === "	") out2 += "\\t";
+    else if (ch === "\r") out2 += "\\r";
+    else out2 += ch;
+  }
+  return quote + out2 + quote;
+}
+function containsString(v2, s) {
+  if (v2.kind === "oneOf") {
+    const known = v2.options.filter((o2) => o2.kind !== "unknown");
+    const all = known.map((o2) => containsString(o2, s));
+    if (all.length && all.every((x3) => x3 === true)) return true;
+    if (known.length < v2.options.length) return void 0;
+    return all.every((x3) => x3 === all[0]) ? all[0] : void 0;
+  }
+  if (v2.kind !== "seq") return void 0;
+  let unsure = v2.open && !v2.only;
+  for (const i2 of [...v2.items, ...v2.only ?? []]) {
+    if (i2.value.kind === "str") {
+      if (i2.value.value === s) return v2.items.includes(i2) ? true : void 0;
+    } else unsure = true;
+  }
+  return unsure ? void 0 : false;
+}
+
+// src/rules/helpers.ts
+function judge(setting, isBad) {
+  const v2 = setting.value;
+  const options = v2.kind === "oneOf" ? v2.options : [v2];
+  const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
+  const badIndex = results.findIndex((r2) => r2 === true);
+  if (badIndex < 0) return { verdict: "none" };
+  const value = options[badIndex];
+  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
+  const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
+}
+function optionMatches(v2, target) {
+  return show2(v2, 400) === show2(target, 400);
+}
+function trueButNotTrue(v2) {
+  return truthy(v2) === true && v2.kind !== "bool";
+}
+function cookieFlagOff(view) {
+  if (atLeast(view.django, "4.1")) return (v2) => !(v2.kind === "bool" && v2.value);
+  return (v2) => {
+    const t2 = truthy(v2);
+    return t2 === void 0 ? void 0 : !t2;
+  };
+}
+function notBooleanMessage(name2, v2, djangoCheck, from) {
+  const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
+  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+}
+function locOf(setting, view, binding = setting.binding) {
+  return binding?.loc ?? view.moduleLoc();
+}
+function rel(loc) {
+  return `${loc.path}:${loc.line}`;
+}
+function origin(setting, view, binding = setting.binding) {
+  if (binding?.supplied) return suppliedBy(binding);
+  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
+  const read = binding.env.find((r2) => r2.defaultText !== void 0);
+  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
+  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
+  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
+}
+function suppliedBy(binding) {
+  const s = binding.supplied;
+  if (!s) return "";
+  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
+  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
+}
+function findItem(v2, s) {
+  if (v2.kind !== "seq") return void 0;
+  return v2.items.find((i2) => i2.value.kind === "str" && i2.value.value === s);
+}
+function hasEntry(setting, s) {
+  return containsString(setting.value, s);
+}
+function literalFix(setting, pythonValue) {
+  const b3 = setting.binding;
+  if (!b3 || b3.env.length || b3.history.length !== 1 || b3.loc.line !== b3.loc.endLine || b3.alternatives) return void 0;
+  const code = b3.text.trimStart();
+  const indent = b3.text.slice(0, b3.text.length - code.length);
+  if (!code.startsWith(setting.name) || !code.slice(setting.name.length).trimStart().startsWith("=")) return void 0;
+  const hash = code.indexOf("#");
+  return `${indent}${setting.name} = ${pythonValue}${hash < 0 ? "" : `  ${code.slice(hash)}`}`;
+}
+function mask(secret) {
+  const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
+  return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
+}
+function alternatives(v2) {
+  return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function entryOf(v2, key) {
+  return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
+}
+function lastSegment(dotted2) {
+  return dotted2.slice(dotted2.lastIndexOf(".") + 1);
+}
+function listStrings(v2) {
+  const alts = alternatives(v2);
+  const out2 = /* @__PURE__ */ new Map();
+  for (const alt of alts) {
+    if (alt.kind !== "seq") continue;
+    for (const item of [...alt.items, ...alt.only ?? []]) {
+      if (item.value.kind !== "str" || out2.has(item.value.value)) continue;
+      const s = item.value.value;
+      const certain = alts.every((a) => a.kind === "seq" && a.items.some((i2) => i2.value.kind === "str" && i2.value.value === s));
+      out2.set(s, { value: s, loc: item.loc, certain });
+    }
+  }
+  return [...out2.values()];
+}
+
+// src/lines.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  }
+  text;
+  starts = [0];
+  get count() {
+    return this.starts.length;
+  }
+  /** Line `n` (1-based) without its line break (`\n` or `\r\n`), or undefined past the end. */
+  line(n) {
+    if (!Number.isInteger(n) || n < 1 || n > this.starts.length) return void 0;
+    const start2 = this.starts[n - 1];
+    if (n === this.starts.length) return this.text.slice(start2);
+    const end = this.starts[n] - 1;
+    return this.text.slice(start2, end > start2 && this.text[end - 1] === "\r" ? end - 1 : end);
+  }
+};
+var indexes = /* @__PURE__ */ new WeakMap();
+function linesOf(files, path2) {
+  let byPath = indexes.get(files);
+  if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
+  if (!byPath.has(path2)) {
+    const text = files.read(path2);
+    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+  }
+  return byPath.get(path2);
+}
+
+// src/rules/hardcoded-credential.ts
+var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
+var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
+var hardcodedCredential = {
+  meta: {
+    id: "hardcoded-credential",
+    severity: "high",
+    title: "A credential is committed in a file",
+    django: [],
+    docs: {
+      what: "Finds credentials written into any text file: Python, `.env*`, YAML (compose, Kubernetes, CI workflows, render.yaml), JSON, INI/TOML, Dockerfile, Procfile, shell. It reads key and value in each syntax and reports values of names such as `*_PASSWORD`, `*_SECRET*`, `*_TOKEN`, `*API_KEY*`, `SIGNING_KEY`, Django `SECRET_KEY` values in any format (punctuation included), provider formats that identify themselves (AWS, GitHub, Stripe, Slack, SendGrid, Google, private keys, JWTs) and URLs with `user:password@`. Placeholders (`changeme`, `your-secret-key-here`, `<...>`, `${VAR}`, `${{ secrets.X }}`) and environment lookups are not secrets. Values are always masked.",
+      why: "A credential in git is readable by everyone with access to the repository, its forks, clones and CI logs, for as long as the history exists. Deleting it in a later commit does not help: it must be rotated.",
+      bad: 'DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "PASSWORD": "Sup3r-s3cret!"}}',
+      fix: `DATABASES = {"default": env.db("DATABASE_URL")}  # the password lives in the deployment's secret store`
+    }
+  },
+  checkFile(ctx) {
+    const { path: path2, lines, fileClass } = ctx;
+    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const text = ctx.text;
+    let localDatabase;
+    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
+    let lines_;
+    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
+    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
+      const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
+      const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
+      const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
+      const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
+      return {
+        subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
+        // a value on a line after its name (black-formatted env reads, k8s name/value) is located from the name's line
+        loc: { path: path2, line: hit.keyLine ?? hit.line, endLine: hit.line },
+        message: `${path2} contains ${shown}: anyone with access to the repository can use it, and removing it later does not take it out of git history.${lower2}`,
+        severity: lowered || hit.testKey ? "low" : void 0,
+        fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
+        secrets: hit.kind === "private-key" ? [] : [hit.value],
+        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
+      };
+    });
+  }
+};
+
+// src/rules/file-rules.ts
+var FILE_RULES = [hardcodedCredential, envFileCommitted];
+
+// src/rules/allowed-hosts-empty.ts
+var allowedHostsEmpty = {
+  meta: {
+    id: "allowed-hosts-empty",
+    severity: "low",
+    title: "ALLOWED_HOSTS is empty while DEBUG is off",
+    django: ["security.W020"],
+    docs: {
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.",
+      why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
+      bad: "ALLOWED_HOSTS = []",
+      fix: 'ALLOWED_HOSTS = ["example.com"]'
+    }
+  },
+  check({ settings }) {
+    if (truthy(settings.get("DEBUG").value) !== false) return [];
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => {
+      const t2 = truthy(v2);
+      return t2 === void 0 ? void 0 : !t2;
+    });
+    if (j3.verdict === "none") return [];
+    return [
+      {
+        subject: "ALLOWED_HOSTS:empty",
+        djangoCheck: "security.W020",
+        loc: locOf(s, settings, j3.binding),
+        // fail-closed: nothing is exposed, and in a scan of a tree it is usually a default the deployment overrides
+        aside: "empty ALLOWED_HOSTS (Django refuses every request)",
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} empty in production with DEBUG off, so Django answers every request with 400 (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "List the domains the site is served on." }
+      }
+    ];
+  }
+};
+
+// src/rules/allowed-hosts-wildcard.ts
+var isTrue = (v2) => v2.kind === "bool" && v2.value;
+var allowedHostsWildcard = {
+  meta: {
+    id: "allowed-hosts-wildcard",
+    severity: "high",
+    title: "ALLOWED_HOSTS accepts any host ('*')",
+    django: [],
+    docs: {
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this. When every production deployment runs on Heroku (whose router forwards only the app\'s own domains) and `USE_X_FORWARDED_HOST` is off, it is low, and a scan sets it aside.',
+      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
+      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
+      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
+    if (j3.verdict === "none" || !j3.value) return [];
+    if (j3.value.kind === "str")
+      return [
+        {
+          subject: "ALLOWED_HOSTS",
+          loc: locOf(s, settings, j3.binding),
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ];
+    const item = findItem(j3.value, "*");
+    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
+    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !isTrue(settings.get("USE_X_FORWARDED_HOST").value);
+    return [
+      {
+        subject: "ALLOWED_HOSTS",
+        loc,
+        reach: j3.reach,
+        ...behindHerokuRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {},
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ""}`,
+        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
+      }
+    ];
+  }
+};
+
+// src/settings/defaults.ts
+var DJANGO_DEFAULTS = {
+  DEBUG: FALSE,
+  DEBUG_PROPAGATE_EXCEPTIONS: FALSE,
+  SECRET_KEY: str(""),
+  SECRET_KEY_FALLBACKS: list([]),
+  ALLOWED_HOSTS: list([]),
+  INSTALLED_APPS: list([]),
+  MIDDLEWARE: list([]),
+  TEMPLATES: list([]),
+  SESSION_COOKIE_SECURE: FALSE,
+  SESSION_COOKIE_HTTPONLY: TRUE,
+  SESSION_COOKIE_SAMESITE: str("Lax"),
+  CSRF_COOKIE_SECURE: FALSE,
+  CSRF_COOKIE_HTTPONLY: FALSE,
+  CSRF_COOKIE_SAMESITE: str("Lax"),
+  CSRF_USE_SESSIONS: FALSE,
+  CSRF_TRUSTED_ORIGINS: list([]),
+  SECURE_HSTS_SECONDS: int(0),
+  SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
+  SECURE_HSTS_PRELOAD: FALSE,
+  SECURE_SSL_REDIRECT: FALSE,
+  SECURE_CONTENT_TYPE_NOSNIFF: TRUE,
+  SECURE_REFERRER_POLICY: str("same-origin"),
+  SECURE_CROSS_ORIGIN_OPENER_POLICY: str("same-origin"),
+  SECURE_PROXY_SSL_HEADER: NONE,
+  X_FRAME_OPTIONS: str("DENY"),
+  SILENCED_SYSTEM_CHECKS: list([])
+};
+var SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware";
+var CSRF_MIDDLEWARE = "django.middleware.csrf.CsrfViewMiddleware";
+var XFRAME_MIDDLEWARE = "django.middleware.clickjacking.XFrameOptionsMiddleware";
+var SESSION_MIDDLEWARE = "django.contrib.sessions.middleware.SessionMiddleware";
+var SESSIONS_APP = "django.contrib.sessions";
+var SETTINGS_NAMES = /* @__PURE__ */ new Set([
+  "DEBUG",
+  "SECRET_KEY",
+  "SECRET_KEY_FALLBACKS",
+  "ALLOWED_HOSTS",
+  "INSTALLED_APPS",
+  "MIDDLEWARE",
+  "MIDDLEWARE_CLASSES",
+  "ROOT_URLCONF",
+  "TEMPLATES",
+  "WSGI_APPLICATION",
+  "ASGI_APPLICATION",
+  "DATABASES",
+  "AUTH_PASSWORD_VALIDATORS",
+  "LANGUAGE_CODE",
+  "TIME_ZONE",
+  "USE_I18N",
+  "USE_TZ",
+  "STATIC_URL",
+  "STATIC_ROOT",
+  "MEDIA_URL",
+  "MEDIA_ROOT",
+  "DEFAULT_AUTO_FIELD",
+  "SESSION_COOKIE_SECURE",
+  "SESSION_COOKIE_HTTPONLY",
+  "SESSION_COOKIE_SAMESITE",
+  "CSRF_COOKIE_SECURE",
+  "CSRF_COOKIE_SAMESITE",
+  "CSRF_USE_SESSIONS",
+  "CSRF_TRUSTED_ORIGINS",
+  "SECURE_HSTS_SECONDS",
+  "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+  "SECURE_HSTS_PRELOAD",
+  "SECURE_SSL_REDIRECT",
+  "SECURE_PROXY_SSL_HEADER",
+  "SECURE_CONTENT_TYPE_NOSNIFF",
+  "SECURE_REFERRER_POLICY",
+  "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "X_FRAME_OPTIONS",
+  "AUTH_USER_MODEL",
+  "LOGIN_URL",
+  "LOGIN_REDIRECT_URL",
+  "EMAIL_BACKEND",
+  "CACHES",
+  "LOGGING",
+  "PASSWORD_HASHERS",
+  "SESSION_ENGINE",
+  "SESSION_SERIALIZER",
+  "CORS_ALLOWED_ORIGINS",
+  "CORS_ALLOW_ALL_ORIGINS",
+  "CORS_ORIGIN_ALLOW_ALL",
+  "SILENCED_SYSTEM_CHECKS",
+  "STATICFILES_DIRS",
+  "STORAGES",
+  "SITE_ID",
+  "ADMINS",
+  "INTERNAL_IPS"
+]);
+
 // src/settings/versioned-defaults.ts
 var bySeries = /* @__PURE__ */ new Map();
 function defaultsFor(v2) {
@@ -60314,6 +60321,7 @@ function defaultsFor(v2) {
   if (!d2) {
     d2 = { ...DJANGO_DEFAULTS };
     if (!atLeast(v2, "3.0")) d2.X_FRAME_OPTIONS = str("SAMEORIGIN");
+    if (!atLeast(v2, "3.0")) d2.SECURE_CONTENT_TYPE_NOSNIFF = FALSE;
     if (!atLeast(v2, "3.1")) d2.SECURE_REFERRER_POLICY = NONE;
     if (!atLeast(v2, "4.0")) d2.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE;
     if (!atLeast(v2, "2.1")) d2.SESSION_COOKIE_SAMESITE = d2.CSRF_COOKIE_SAMESITE = NONE;
@@ -60440,7 +60448,7 @@ var contentTypeNosniffDisabled = {
     title: "X-Content-Type-Options: nosniff is turned off",
     django: ["security.W006"],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True since 3.0, so there this means someone turned it off or set it to a non-boolean; before 3.0 the default was False, so leaving it unset is reported too (as Django 2.2's W006 does).",
       why: "Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).",
       bad: "SECURE_CONTENT_TYPE_NOSNIFF = False",
       fix: "# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True"
@@ -60664,7 +60672,7 @@ var csrfCookieInsecure = {
     title: "CSRF cookie is sent over plain HTTP",
     django: ["security.W016"],
     docs: {
-      what: "Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` not exactly `True`.",
+      what: "Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` off: not exactly `True` from Django 4.1, falsy before (Django 4.0 and older accept any true value).",
       why: "A CSRF token sent over plain HTTP can be read by a network attacker, who can then forge requests that pass the CSRF check.",
       bad: "CSRF_COOKIE_SECURE = False",
       fix: "CSRF_COOKIE_SECURE = True"
@@ -60675,7 +60683,7 @@ var csrfCookieInsecure = {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return [];
     if (truthy(settings.get("CSRF_USE_SESSIONS").value) !== false) return [];
     const s = settings.get("CSRF_COOKIE_SECURE");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    const j3 = judge(s, cookieFlagOff(settings));
     if (j3.verdict === "none" || !j3.value) return [];
     const flagged = trueButNotTrue(j3.value);
     return [
@@ -61276,6 +61284,11 @@ function weakness(v2) {
   if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`;
   return void 0;
 }
+function djangoRejects(v2, django) {
+  if (v2.kind !== "str" || v2.value === "") return true;
+  const key = v2.value;
+  return [...key].length < MIN_LENGTH || new Set(key).size < MIN_UNIQUE || key.startsWith(INSECURE_PREFIX) && atLeast(django, "3.2");
+}
 var secretKeyWeak = {
   meta: {
     id: "secret-key-weak",
@@ -61312,7 +61325,7 @@ var secretKeyWeak = {
       const shown = j3.value.kind === "str" && j3.value.value ? ` (${mask(j3.value.value)})` : "";
       out2.push({
         subject: "SECRET_KEY",
-        djangoCheck: "security.W009",
+        djangoCheck: djangoRejects(j3.value, settings.django) ? "security.W009" : void 0,
         loc: locOf(key, settings, j3.binding),
         message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
@@ -61644,6 +61657,9 @@ var secretKeyHardcoded = {
 };
 
 // src/rules/security-middleware-missing.ts
+function subclassEntry(settings) {
+  return listStrings(middlewareSetting(settings).value).find((entry) => settings.subclasses(entry.value, SECURITY_MIDDLEWARE));
+}
 var HEADER_SETTINGS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY"];
 var securityMiddlewareMissing = {
   meta: {
@@ -61652,7 +61668,7 @@ var securityMiddlewareMissing = {
     title: "SecurityMiddleware is not in MIDDLEWARE",
     django: ["security.W001"],
     docs: {
-      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.security.SecurityMiddleware`, whether the list was written without it, an entry was deleted, or production removes it with `.remove()` or a filtering comprehension.",
+      what: "Finds production settings whose effective MIDDLEWARE lacks `django.middleware.security.SecurityMiddleware`, whether the list was written without it, an entry was deleted, or production removes it with `.remove()` or a filtering comprehension. A project subclass of SecurityMiddleware listed in its place applies the headers, but Django does not count it (W001, and its header checks go quiet): that is reported at low.",
       why: "SecurityMiddleware sends the HSTS, X-Content-Type-Options, Referrer-Policy and Cross-Origin-Opener-Policy headers and performs the HTTPS redirect. Without it every SECURE_* setting is silently ignored, and Django also stops warning about them.",
       bad: 'MIDDLEWARE = [\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]',
       fix: 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.contrib.sessions.middleware.SessionMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]'
@@ -61665,7 +61681,19 @@ var securityMiddlewareMissing = {
     });
     const silenced = configured.length ? `${configured.join(", ")} ${configured.length === 1 ? "is" : "are"} set but ignored` : "HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect";
     const f3 = missingMiddleware(ctx, SECURITY_MIDDLEWARE, "MIDDLEWARE:SecurityMiddleware", "security.W001", `${silenced}, and Django's own checks for them go quiet.`);
-    return f3 ? [f3] : [];
+    if (!f3) return [];
+    const sub = subclassEntry(ctx.settings);
+    if (!sub) return [f3];
+    const mw = middlewareSetting(ctx.settings);
+    return [
+      {
+        ...f3,
+        loc: sub.loc ?? f3.loc,
+        severity: "low",
+        message: `${pyRepr(sub.value)} in ${mw.name} subclasses Django's SecurityMiddleware, so the security headers and the HTTPS redirect are applied, but Django's deploy check looks for the exact path ${pyRepr(SECURITY_MIDDLEWARE)}: it reports W001 and skips its HSTS, SSL-redirect, nosniff and Referrer-Policy checks (W004\u2013W008, W021, W022, E023), and so do this review's rules that mirror them, so nothing checks those settings.`,
+        fix: { description: `List '${SECURITY_MIDDLEWARE}' itself and move the customisation to a middleware of its own, or silence security.W001 and review the SECURE_* settings by hand.` }
+      }
+    ];
   }
 };
 
@@ -61689,7 +61717,7 @@ var sessionCookieHttponlyDisabled = {
     title: "Session cookie is readable from JavaScript",
     django: ["security.W013", "security.W014", "security.W015"],
     docs: {
-      what: "Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is not exactly `True` (Django defaults it to True, so this means someone turned it off).",
+      what: "Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is off (Django defaults it to True, so this means someone turned it off): not exactly `True` from Django 4.1, falsy before. Django's W013 (sessions app only), W014 (SessionMiddleware only) or W015 (both).",
       why: "Without HttpOnly, any cross-site scripting bug lets injected JavaScript read the session cookie and send it to an attacker, who can then use the session from anywhere.",
       bad: "SESSION_COOKIE_HTTPONLY = False",
       fix: "# remove the line: Django defaults SESSION_COOKIE_HTTPONLY to True"
@@ -61699,7 +61727,7 @@ var sessionCookieHttponlyDisabled = {
     const use = sessionUse(settings);
     if (!use) return [];
     const s = settings.get("SESSION_COOKIE_HTTPONLY");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    const j3 = judge(s, cookieFlagOff(settings));
     if (j3.verdict === "none" || !j3.value) return [];
     const flagged = trueButNotTrue(j3.value);
     return [
@@ -61724,7 +61752,7 @@ var sessionCookieInsecure = {
     title: "Session cookie is sent over plain HTTP",
     django: ["security.W010", "security.W011", "security.W012"],
     docs: {
-      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is not exactly `True` (Django 4.1+ semantics: `1` or `"True"` do not count).',
+      what: "Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is off, as the project's Django judges it: not exactly `True` from Django 4.1 (`1` or `\"True\"` do not count, reported at low), falsy before (Django 4.0 and older accept any true value). Django's W010 (sessions app only), W011 (SessionMiddleware only) or W012 (both).",
       why: "Without the Secure flag the browser also sends the session cookie over plain HTTP, where anyone on the network path can read it and take over the session.",
       bad: 'SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)',
       fix: "SESSION_COOKIE_SECURE = True"
@@ -61734,7 +61762,7 @@ var sessionCookieInsecure = {
     const use = sessionUse(settings);
     if (!use) return [];
     const s = settings.get("SESSION_COOKIE_SECURE");
-    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    const j3 = judge(s, cookieFlagOff(settings));
     if (j3.verdict === "none" || !j3.value) return [];
     const flagged = trueButNotTrue(j3.value);
     return [

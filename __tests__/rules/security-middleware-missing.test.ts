@@ -24,6 +24,30 @@ ruleTester(securityMiddlewareMissing, {
     { name: 'MIDDLEWARE not set (Django default [])', code: py('DEBUG = False', 'SECRET_KEY = "x"'), findings: [{ line: 1, djangoCheck: 'security.W001', message: ['does not set MIDDLEWARE'] }] },
     { name: 'empty list', code: py('MIDDLEWARE = []'), findings: [{ line: 1, djangoCheck: 'security.W001' }] },
     { name: 'a subclass under another path does not count', code: py(`MIDDLEWARE = ["myproject.middleware.SecurityMiddleware", "${CSRFM}"]`), findings: [{ line: 1, djangoCheck: 'security.W001' }] },
+    {
+      name: "a project subclass of SecurityMiddleware: the headers are sent, but Django does not count it (low)",
+      code: {
+        'mysite/settings.py': py('DEBUG = False', 'MIDDLEWARE = [', '    "mysite.middleware.SecurityMiddleware",', `    "${CSRFM}",`, ']', 'SECURE_HSTS_SECONDS = 0'),
+        'mysite/middleware.py': py('from django.middleware.security import SecurityMiddleware as DjangoSecurityMiddleware', '', 'class SecurityMiddleware(DjangoSecurityMiddleware):', '    def process_response(self, request, response):', '        response = super().process_response(request, response)', '        response["Permissions-Policy"] = "camera=()"', '        return response')
+      },
+      findings: [{ line: 3, djangoCheck: 'security.W001', severity: 'low', message: ["'mysite.middleware.SecurityMiddleware' in MIDDLEWARE subclasses Django's SecurityMiddleware", 'W004–W008', 'nothing checks those settings'] }]
+    },
+    {
+      name: 'a subclass through another class of the same module, by module attribute',
+      code: {
+        'mysite/settings.py': py(`MIDDLEWARE = ["${CSRFM}", "core.mw.Headers"]`),
+        'core/mw.py': py('from django.middleware import security', '', 'class Base(security.SecurityMiddleware):', '    pass', '', 'class Headers(Base):', '    pass')
+      },
+      findings: [{ line: 1, djangoCheck: 'security.W001', severity: 'low' }]
+    },
+    {
+      name: 'a project class named SecurityMiddleware that is no subclass stays high',
+      code: {
+        'mysite/settings.py': py(`MIDDLEWARE = ["mysite.middleware.SecurityMiddleware", "${CSRFM}"]`),
+        'mysite/middleware.py': py('from django.utils.deprecation import MiddlewareMixin', '', 'class SecurityMiddleware(MiddlewareMixin):', '    def process_response(self, request, response):', '        return response')
+      },
+      findings: [{ line: 1, djangoCheck: 'security.W001', severity: 'high', message: ['SecurityMiddleware is not in MIDDLEWARE'] }]
+    },
     { name: 'exact string: trailing space', code: py(`MIDDLEWARE = ["${SM} ", "${CSRFM}"]`), findings: [{ line: 1 }] },
     { name: 'exact string: case', code: py(`MIDDLEWARE = ["${SM.toLowerCase()}"]`), findings: [{ line: 1 }] },
     { name: 'removed in production', code: { 'proj/settings/base.py': BASE, 'proj/settings/production.py': py('from .base import *', '', `MIDDLEWARE.remove("${SM}")`) }, findings: [{ path: 'proj/settings/production.py', line: 3, message: ['changed at line 3'] }] },

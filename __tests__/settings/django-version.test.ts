@@ -9,7 +9,7 @@ import { MapFileSet } from '../../src/sources/changeset.js'
 import { analyzeSide } from '../../src/settings/side.js'
 import { initPython } from '../../src/python/parser.js'
 import { makeRepo, scanFiles, type Files } from '../helpers/project.js'
-import { CLEAN, cleanWith } from '../rules/fixtures.js'
+import { CLEAN, cleanWith, py } from '../rules/fixtures.js'
 
 const SETTINGS = 'mysite/settings.py'
 const pinned = (version: string, settings = CLEAN): Files => ({ [SETTINGS]: settings, 'requirements.txt': `Django==${version}\n` })
@@ -39,10 +39,11 @@ describe('Django defaults by version', () => {
     expect((await defaultsUnder(pinned('2.0.13'))).SESSION_COOKIE_SAMESITE).toBe('None')
   })
 
-  it('the same clean settings: under 2.2 only X_FRAME_OPTIONS (SAMEORIGIN by default) is found, and set aside in a scan; 3.2, 4.2, 5.2 are clean', async () => {
-    expect(settingsRules((await scanFiles(pinned('2.2.28'))).findings.map((f) => f.ruleId))).toEqual([])
-    const ids = async (v: string) => settingsRules((await scanFiles(pinned(v), { ...defaultConfig(), includeTests: true })).findings.map((f) => `${f.ruleId}${f.djangoCheck ? ` ${f.djangoCheck}` : ''}`))
-    expect(await ids('2.2.28')).toEqual(['clickjacking-protection-weakened security.W019'])
+  it('the same clean settings: under 2.2 X_FRAME_OPTIONS (SAMEORIGIN by default) and SECURE_CONTENT_TYPE_NOSNIFF (False by default) are found (SAMEORIGIN set aside in a scan listing), under 3.0 SECURE_REFERRER_POLICY (None by default); 3.2, 4.2, 5.2 are clean', async () => {
+    expect(settingsRules((await scanFiles(pinned('2.2.28'))).findings.map((f) => f.ruleId))).toEqual(['content-type-nosniff-disabled'])
+    const ids = async (v: string) => settingsRules((await scanFiles(pinned(v), { ...defaultConfig(), includeTests: true })).findings.map((f) => `${f.ruleId}${f.djangoCheck ? ` ${f.djangoCheck}` : ''}`)).sort()
+    expect(await ids('2.2.28')).toEqual(['clickjacking-protection-weakened security.W019', 'content-type-nosniff-disabled security.W006'])
+    expect(await ids('3.0.14')).toEqual(['referrer-policy-weakened security.W022'])
     expect(await ids('3.2.25')).toEqual([])
     expect(await ids('4.2.16')).toEqual([])
     expect(await ids('5.2.1')).toEqual([])
@@ -82,11 +83,35 @@ describe('Django defaults by version', () => {
     expect(from2[0].message).toContain('the MIDDLEWARE_CLASSES it sets is ignored since Django 2.0, and this project runs Django 2.2.28 from requirements.txt:1')
   })
 
+  it('a long key with the django-insecure- prefix: weak everywhere, Django\'s W009 from 3.2 (the prefix rule came with 3.2)', async () => {
+    const files = (v: string) => pinned(v, CLEAN.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', `SECRET_KEY = "django-insecure-${'k7#p2q!z9m@w4e$r8t%y6u^i1o&p3a(s5d)f0g'}"`))
+    const weak = async (v: string) => (await scanFiles(files(v))).findings.filter((f) => f.ruleId === 'secret-key-weak').map((f) => f.djangoCheck ?? 'no Django id')
+    expect(await weak('3.1.14')).toEqual(['no Django id'])
+    expect(await weak('3.2.25')).toEqual(['security.W009'])
+  })
+
   it('a weak SECRET_KEY_FALLBACKS entry matters from 4.1', async () => {
     const files = (v: string) => pinned(v, cleanWith('SECRET_KEY_FALLBACKS = [os.environ.get("OLD_KEY", "")]\n'))
     const weak = async (v: string) => (await scanFiles(files(v))).findings.filter((f) => f.ruleId === 'secret-key-weak' && f.message.includes('FALLBACKS')).length
     expect(await weak('4.0.10')).toBe(0)
     expect(await weak('4.2.16')).toBe(1)
+  })
+})
+
+describe('the cookie flags of W010–W016 by version: is True from 4.1, truthiness before', () => {
+  const SESSIONS = 'INSTALLED_APPS = ["django.contrib.sessions"]\nMIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware", "django.middleware.csrf.CsrfViewMiddleware"]\n'
+  const ids = async (v: string, extra: string) => (await scanFiles(pinned(v, py('import os', 'DEBUG = False', 'SECRET_KEY = os.environ["SECRET_KEY"]', 'ALLOWED_HOSTS = ["example.com"]') + SESSIONS + extra))).findings.filter((f) => /^security\.W01[0-6]$/.test(f.djangoCheck ?? '')).map((f) => `${f.djangoCheck} ${f.severity}`)
+
+  it.each([
+    ['SESSION_COOKIE_SECURE = 1\nCSRF_COOKIE_SECURE = True\n', ['security.W012 low'], []],
+    ['SESSION_COOKIE_SECURE = True\nSESSION_COOKIE_HTTPONLY = "1"\nCSRF_COOKIE_SECURE = True\n', ['security.W015 low'], []],
+    ['SESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = "False"\n', ['security.W016 low'], []],
+    ['SESSION_COOKIE_SECURE = 0\nCSRF_COOKIE_SECURE = ""\n', ['security.W012 high', 'security.W016 medium'], ['security.W012 high', 'security.W016 medium']]
+  ])('%j: 4.2 %j, 4.0 and 3.2 %j', async (extra, from41, before) => {
+    expect(await ids('4.2.16', extra)).toEqual(from41)
+    expect(await ids('4.1.13', extra)).toEqual(from41)
+    expect(await ids('4.0.10', extra)).toEqual(before)
+    expect(await ids('3.2.25', extra)).toEqual(before)
   })
 })
 

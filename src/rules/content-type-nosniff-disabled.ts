@@ -17,7 +17,7 @@ export const contentTypeNosniffDisabled: Rule = {
     title: 'X-Content-Type-Options: nosniff is turned off',
     django: ['security.W006'],
     docs: {
-      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True (since 3.0), so this means someone turned it off or set it to a non-boolean.",
+      what: "Finds production settings with SecurityMiddleware on and `SECURE_CONTENT_TYPE_NOSNIFF` not exactly `True`. Django's default is True since 3.0, so there this means someone turned it off or set it to a non-boolean; before 3.0 the default was False, so leaving it unset is reported too (as Django 2.2's W006 does).",
       why: 'Without `X-Content-Type-Options: nosniff` browsers may guess a content type from the bytes of a response, so a user upload served as text or an image can be run as HTML or JavaScript in the site\u2019s origin (cross-site scripting).',
       bad: 'SECURE_CONTENT_TYPE_NOSNIFF = False',
       fix: '# remove the line: Django defaults SECURE_CONTENT_TYPE_NOSNIFF to True'

@@ -1,7 +1,7 @@
 import { CSRF_MIDDLEWARE_ON } from './preconditions.js'
 import { CSRF_MIDDLEWARE } from '../settings/defaults.js'
 import { truthy } from '../python/values.js'
-import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
+import { cookieFlagOff, judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
 import type { Rule } from './types.js'
 
@@ -12,7 +12,7 @@ export const csrfCookieInsecure: Rule = {
     title: 'CSRF cookie is sent over plain HTTP',
     django: ['security.W016'],
     docs: {
-      what: 'Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` not exactly `True`.',
+      what: 'Finds production settings with CsrfViewMiddleware on, `CSRF_USE_SESSIONS` off, and `CSRF_COOKIE_SECURE` off: not exactly `True` from Django 4.1, falsy before (Django 4.0 and older accept any true value).',
       why: 'A CSRF token sent over plain HTTP can be read by a network attacker, who can then forge requests that pass the CSRF check.',
       bad: 'CSRF_COOKIE_SECURE = False',
       fix: 'CSRF_COOKIE_SECURE = True'
@@ -23,7 +23,7 @@ export const csrfCookieInsecure: Rule = {
     if (hasMiddleware(settings, CSRF_MIDDLEWARE) !== true) return []
     if (truthy(settings.get('CSRF_USE_SESSIONS').value) !== false) return []
     const s = settings.get('CSRF_COOKIE_SECURE')
-    const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
+    const j = judge(s, cookieFlagOff(settings))
     if (j.verdict === 'none' || !j.value) return []
     const flagged = trueButNotTrue(j.value)
     return [

@@ -1,4 +1,5 @@
 // Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
+import { atLeast } from '../deps/django-version.js'
 import type { Binding } from '../python/evaluate.js'
 import { containsString, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
@@ -44,6 +45,20 @@ function optionMatches(v: Value, target: Value): boolean {
  */
 export function trueButNotTrue(v: Value): boolean {
   return truthy(v) === true && v.kind !== 'bool'
+}
+
+/**
+ * Whether a cookie flag of Django's session and CSRF checks (W010–W016: SESSION_COOKIE_SECURE,
+ * SESSION_COOKIE_HTTPONLY, CSRF_COOKIE_SECURE) counts as off, as the project's Django tests it:
+ * `is not True` from 4.1, plain falsiness before (`1` or `"1"` passed Django 4.0's check, and the
+ * cookie code applies any true value).
+ */
+export function cookieFlagOff(view: SettingsView): (v: Value) => boolean | undefined {
+  if (atLeast(view.django, '4.1')) return (v) => !(v.kind === 'bool' && v.value)
+  return (v) => {
+    const t = truthy(v)
+    return t === undefined ? undefined : !t
+  }
 }
 
 /** The message for a `trueButNotTrue` value of a setting whose Django check wants `is True`. */

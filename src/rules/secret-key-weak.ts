@@ -1,3 +1,4 @@
+import { atLeast, type DjangoVersion } from '../deps/django-version.js'
 import { existsIn } from '../settings/versioned-defaults.js'
 import type { Value } from '../python/values.js'
 import { judge, locOf, mask, origin } from './helpers.js'
@@ -21,6 +22,17 @@ export function weakness(v: Value): string | undefined {
   if (length < MIN_LENGTH) return `it has ${length} characters, fewer than ${MIN_LENGTH}`
   if (new Set(key).size < MIN_UNIQUE) return `it has fewer than ${MIN_UNIQUE} distinct characters`
   return undefined
+}
+
+/**
+ * Whether Django's own check (W009, W025) rejects a key the review finds weak: by length and distinct
+ * characters in every release, by the `django-insecure-` prefix from 3.2 (older releases pass a long
+ * prefixed key; this review still reports it, without Django's id).
+ */
+function djangoRejects(v: Value, django: DjangoVersion): boolean {
+  if (v.kind !== 'str' || v.value === '') return true
+  const key = v.value
+  return [...key].length < MIN_LENGTH || new Set(key).size < MIN_UNIQUE || (key.startsWith(INSECURE_PREFIX) && atLeast(django, '3.2'))
 }
 
 export const secretKeyWeak: Rule = {
@@ -64,7 +76,7 @@ export const secretKeyWeak: Rule = {
       const shown = j.value.kind === 'str' && j.value.value ? ` (${mask(j.value.value)})` : ''
       out.push({
         subject: 'SECRET_KEY',
-        djangoCheck: 'security.W009',
+        djangoCheck: djangoRejects(j.value, settings.django) ? 'security.W009' : undefined,
         loc: locOf(key, settings, j.binding),
         message: `SECRET_KEY${shown} ${j.verdict === 'possible' ? 'can be' : 'is'} weak in production: ${why}; ${origin(key, settings, j.binding)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }

@@ -1,4 +1,4 @@
-import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
+import { cookieFlagOff, judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { sessionUse } from './sessions.js'
 import type { Rule } from './types.js'
 
@@ -11,7 +11,7 @@ export const sessionCookieHttponlyDisabled: Rule = {
     title: 'Session cookie is readable from JavaScript',
     django: ['security.W013', 'security.W014', 'security.W015'],
     docs: {
-      what: 'Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is not exactly `True` (Django defaults it to True, so this means someone turned it off).',
+      what: 'Finds production settings that use sessions while `SESSION_COOKIE_HTTPONLY` is off (Django defaults it to True, so this means someone turned it off): not exactly `True` from Django 4.1, falsy before. Django\'s W013 (sessions app only), W014 (SessionMiddleware only) or W015 (both).',
       why: 'Without HttpOnly, any cross-site scripting bug lets injected JavaScript read the session cookie and send it to an attacker, who can then use the session from anywhere.',
       bad: 'SESSION_COOKIE_HTTPONLY = False',
       fix: '# remove the line: Django defaults SESSION_COOKIE_HTTPONLY to True'
@@ -21,7 +21,7 @@ export const sessionCookieHttponlyDisabled: Rule = {
     const use = sessionUse(settings)
     if (!use) return []
     const s = settings.get('SESSION_COOKIE_HTTPONLY')
-    const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
+    const j = judge(s, cookieFlagOff(settings))
     if (j.verdict === 'none' || !j.value) return []
     const flagged = trueButNotTrue(j.value)
     return [

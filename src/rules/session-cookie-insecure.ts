@@ -1,4 +1,4 @@
-import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
+import { cookieFlagOff, judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { sessionUse } from './sessions.js'
 import type { Rule } from './types.js'
 
@@ -11,7 +11,7 @@ export const sessionCookieInsecure: Rule = {
     title: 'Session cookie is sent over plain HTTP',
     django: ['security.W010', 'security.W011', 'security.W012'],
     docs: {
-      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is not exactly `True` (Django 4.1+ semantics: `1` or `"True"` do not count).',
+      what: 'Finds production settings that use sessions (the sessions app or SessionMiddleware) while `SESSION_COOKIE_SECURE` is off, as the project\'s Django judges it: not exactly `True` from Django 4.1 (`1` or `"True"` do not count, reported at low), falsy before (Django 4.0 and older accept any true value). Django\'s W010 (sessions app only), W011 (SessionMiddleware only) or W012 (both).',
       why: 'Without the Secure flag the browser also sends the session cookie over plain HTTP, where anyone on the network path can read it and take over the session.',
       bad: 'SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)',
       fix: 'SESSION_COOKIE_SECURE = True'
@@ -21,7 +21,7 @@ export const sessionCookieInsecure: Rule = {
     const use = sessionUse(settings)
     if (!use) return []
     const s = settings.get('SESSION_COOKIE_SECURE')
-    const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
+    const j = judge(s, cookieFlagOff(settings))
     if (j.verdict === 'none' || !j.value) return []
     const flagged = trueButNotTrue(j.value)
     return [

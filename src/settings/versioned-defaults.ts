@@ -1,13 +1,14 @@
 // Django's defaults as they were in the release a project runs: the settings whose default changed
 // (or that did not exist yet) between 2.0 and today. Everything else is the newest default.
 import { atLeast, type DjangoVersion } from '../deps/django-version.js'
-import { NONE, str, type Value } from '../python/values.js'
+import { FALSE, NONE, str, type Value } from '../python/values.js'
 import { DJANGO_DEFAULTS } from './defaults.js'
 
 const bySeries = new Map<string, Record<string, Value>>()
 
 /**
  * - `X_FRAME_OPTIONS` was `'SAMEORIGIN'` before 3.0 (`'DENY'` since);
+ * - `SECURE_CONTENT_TYPE_NOSNIFF` was False before 3.0 (True since), so W006 fired by default;
  * - `SECURE_REFERRER_POLICY` was None in 3.0 (`'same-origin'` since 3.1) and did not exist before;
  * - `SECURE_CROSS_ORIGIN_OPENER_POLICY` exists from 4.0, `SECRET_KEY_FALLBACKS` from 4.1,
  *   `SESSION_COOKIE_SAMESITE`/`CSRF_COOKIE_SAMESITE` from 2.1: before, none is sent or used (the
@@ -18,6 +19,7 @@ export function defaultsFor(v: DjangoVersion): Record<string, Value> {
   if (!d) {
     d = { ...DJANGO_DEFAULTS }
     if (!atLeast(v, '3.0')) d.X_FRAME_OPTIONS = str('SAMEORIGIN')
+    if (!atLeast(v, '3.0')) d.SECURE_CONTENT_TYPE_NOSNIFF = FALSE
     if (!atLeast(v, '3.1')) d.SECURE_REFERRER_POLICY = NONE
     if (!atLeast(v, '4.0')) d.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE
     if (!atLeast(v, '2.1')) d.SESSION_COOKIE_SAMESITE = d.CSRF_COOKIE_SAMESITE = NONE
