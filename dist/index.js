@@ -53347,7 +53347,7 @@ function isFormatPlaceholder(m2) {
   const value = m2.value;
   if (m2.format.kind === "private-key") return false;
   if (isKnownExample(value)) return true;
-  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value);
+  if (m2.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m2.user || value.startsWith(":") || /^\d{1,7}$/.test(value) || value.length < 4;
   const lower2 = value.toLowerCase();
   if (lower2.includes("example") || lower2.includes("xxxxxxxx") || lower2.includes("00000000") || lower2.includes("your")) return true;
   if (m2.format.kind === "django-secret-key") {
@@ -60098,6 +60098,10 @@ function linesOf(files, path2) {
 // src/rules/hardcoded-credential.ts
 var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
 var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
+var isJsonSchema = (text) => {
+  const head = text.slice(0, 500);
+  return head.includes("$schema") && head.includes("json-schema.org");
+};
 var hardcodedCredential = {
   meta: {
     id: "hardcoded-credential",
@@ -60113,7 +60117,8 @@ var hardcodedCredential = {
   },
   checkFile(ctx) {
     const { path: path2, lines, fileClass } = ctx;
-    const nonProduction2 = fileClass.kind === "production" ? void 0 : fileClass.why;
+    const schema = isJsonSchema(ctx.text);
+    const nonProduction2 = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
     const text = ctx.text;
     let localDatabase;
     const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
@@ -60132,7 +60137,8 @@ var hardcodedCredential = {
         severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {}
+        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {},
+        ...schema && fileClass.kind === "production" && !worksAnywhere(hit.kind) ? { aside: "example value in a JSON Schema" } : {}
       };
     });
   }

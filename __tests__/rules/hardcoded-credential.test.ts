@@ -77,6 +77,15 @@ describe('hardcoded-credential', () => {
     expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('5 passwords for a database the project runs itself'))
   })
 
+  it('an example in a JSON Schema document is set aside; a provider key in it stays high', async () => {
+    const schema = '"$schema": "https://json-schema.org/draft/2020-12/schema"\nproperties:\n  NAPALM_ARGS:\n    details: |-\n      NAPALM_ARGS = {\n          "api_key": "472071a93b60a1bd1fafb401d9f8ef41",\n      }\n'
+    const r = await scanFiles({ 'app/settings.yaml': schema })
+    expect(r.findings.filter((f) => f.ruleId === 'hardcoded-credential')).toEqual([])
+    expect(r.notices.map((n) => n.message)).toContainEqual(expect.stringContaining('1 example value in a JSON Schema'))
+    const live = await scanFiles({ 'app/settings.yaml': schema + '      token: "ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5"\n' })
+    expect(live.findings.filter((f) => f.ruleId === 'hardcoded-credential').map((f) => f.severity)).toEqual(['high'])
+  })
+
   it('never reports the same line as secret-key-hardcoded', async () => {
     const r = await scanFiles({ 'mysite/settings.py': `SECRET_KEY = "${KEY}"\nDEBUG = False\n` })
     const secretRules = r.findings.filter((f) => f.ruleId === 'secret-key-hardcoded' || f.ruleId === 'hardcoded-credential')

@@ -109,4 +109,10 @@ describe('URL passwords of documentation', () => {
   it('takes a short number for an example', () => {
     expect(detectSecrets('README.md', '    http://bobby:123@openprescribing.net/anymail/mailgun/tracking/\n')).toEqual([])
   })
+
+  it('takes a password of under four characters for a test vector; four and more are reported', () => {
+    const vectors = '    ("http://us:pa@ex.co:42/http://ex.co:19/a?_d=4#-a=2.3", []),\n'
+    expect(detectSecrets('app/util.py', vectors)).toEqual([])
+    expect(detectSecrets('app/util.py', 'BROKER = "amqp://app:Qz7v@broker.example.org:5672//"\n').map((h) => h.kind)).toEqual(['url-credentials'])
+  })
 })

@@ -12,6 +12,12 @@ import type { FileRule, RuleFinding } from './types.js'
 const ACCESS_ANYWHERE = new Set(['aws-access-key-id', 'github-token', 'stripe-key', 'slack-token', 'slack-webhook', 'sendgrid-key', 'google-api-key', 'openai-api-key', 'anthropic-api-key'])
 const worksAnywhere = (kind: string): boolean => ACCESS_ANYWHERE.has(kind)
 
+/** A JSON Schema document (its `$schema` names json-schema.org): what it holds are descriptions and examples. */
+const isJsonSchema = (text: string): boolean => {
+  const head = text.slice(0, 500)
+  return head.includes('$schema') && head.includes('json-schema.org')
+}
+
 export const hardcodedCredential: FileRule = {
   meta: {
     id: 'hardcoded-credential',
@@ -27,7 +33,8 @@ export const hardcodedCredential: FileRule = {
   },
   checkFile(ctx) {
     const { path, lines, fileClass } = ctx
-    const nonProduction = fileClass.kind === 'production' ? undefined : fileClass.why
+    const schema = isJsonSchema(ctx.text)
+    const nonProduction = fileClass.kind === 'production' ? (schema ? 'it is in a JSON Schema, whose descriptions and examples document values' : undefined) : fileClass.why
     const text = ctx.text
     let localDatabase: boolean | undefined
     const namesLocal = (): boolean => (localDatabase ??= namesLocalDatabase(text))
@@ -48,7 +55,8 @@ export const hardcodedCredential: FileRule = {
         severity: lowered || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
         secrets: hit.kind === 'private-key' ? [] : [hit.value],
-        ...(localService && !nonProduction ? { aside: 'password for a database the project runs itself' } : {})
+        ...(localService && !nonProduction ? { aside: 'password for a database the project runs itself' } : {}),
+        ...(schema && fileClass.kind === 'production' && !worksAnywhere(hit.kind) ? { aside: 'example value in a JSON Schema' } : {})
       }
     })
   }

@@ -327,8 +327,9 @@ function isFormatPlaceholder(m: FormatMatch): boolean {
   const value = m.value
   if (m.format.kind === 'private-key') return false
   if (isKnownExample(value)) return true
-  // a short number is a documentation example (http://bobby:123@…), as under a password name
-  if (m.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m.user || value.startsWith(':') || /^\d{1,7}$/.test(value)
+  // a short number is a documentation example (http://bobby:123@…), as under a password name; so is a
+  // password of one to three characters (http://us:pa@ex.co/, a URL parser's test vector)
+  if (m.format === URL_CREDENTIALS) return isPlaceholder(value) || isDummy(value) || value === m.user || value.startsWith(':') || /^\d{1,7}$/.test(value) || value.length < 4
   const lower = value.toLowerCase()
   if (lower.includes('example') || lower.includes('xxxxxxxx') || lower.includes('00000000') || lower.includes('your')) return true
   if (m.format.kind === 'django-secret-key') {
