@@ -37023,14 +37023,18 @@ function composeDeployments(path2, text, files) {
     const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
-    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
+    const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(path2, get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
     out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
   }
   return out2;
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
-function developmentSigns(volumes, env) {
-  if ((0, import_yaml3.isSeq)(volumes))
+function composeNamedForProduction(path2) {
+  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name2.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
+}
+function developmentSigns(path2, volumes, env) {
+  if ((0, import_yaml3.isSeq)(volumes) && !composeNamedForProduction(path2))
     for (const v2 of volumes.items) {
       const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
       if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
@@ -37056,10 +37060,6 @@ function envFiles(node) {
 }
 
 // src/deploy/production.ts
-function composeNamedForProduction(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
-}
 var runsRunserver = (d2) => d2.role === "development" && (d2.why ?? "").includes("runserver");
 var debugSign = (d2) => d2.role === "development" && (d2.why ?? "").startsWith("its environment sets ");
 function heldToProduction(d2, before2) {
@@ -37422,6 +37422,7 @@ var isDockerfile = (path2) => {
   return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
 };
 var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
+var RUNS_NOTHING = /^(?:docker\.io\/)?(?:library\/)?(?:python|pypy|debian|ubuntu|alpine|node|buildpack-deps)(?::|$)/i;
 function commandOf2(instruction) {
   const text = instruction.getArgumentsContent() ?? "";
   if (text.trim().startsWith("[")) {
@@ -37505,7 +37506,7 @@ function dockerfileDeployments(path2, text) {
   const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
   const fileClass = classifyFile(path2);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? "") ? { role: "build", why: "it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image" } : { role: "serving", why: void 0 };
   return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
 }
 
@@ -43667,7 +43668,7 @@ function envKey(env) {
   return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
 }
 function platformEnv(deployments) {
-  const production2 = deployments.filter((d2) => isProductionRole(d2.role));
+  const production2 = deployments.filter((d2) => isProductionRole(d2.role) || heldToProduction(d2));
   const out2 = /* @__PURE__ */ new Map();
   const [first, ...rest] = production2;
   for (const e of first?.env.values() ?? [])
@@ -46807,8 +46808,9 @@ function analyzeSide(files, candidates2, options = {}) {
   const worlds = /* @__PURE__ */ new Map();
   const django = djangoVersion(files, options.djangoVersion);
   const views = /* @__PURE__ */ new Map();
+  const elsewhere = discovery.deployments.filter((d2) => !isProductionRole(d2.role) && !d2.settings && heldToProduction(d2));
   for (const entry of discovery.entries) {
-    const platform = platformEnv(entry.deployments);
+    const platform = platformEnv(entry.production ? [...entry.deployments, ...elsewhere] : entry.deployments);
     const key = envKey(platform);
     let w2 = worlds.get(key);
     if (!w2) worlds.set(key, w2 = new Worlds(discovery.index, platform));

@@ -212,6 +212,10 @@ describe('composeDeployments: roles', () => {
     expect(web.why).toBe(`it mounts the source tree (${source}) into the container`)
   })
 
+  it('mounting the source tree in a compose file named for production (a server deployed by git pull) still serves', () => {
+    expect(named(compose('docker-compose.prod.yml', base('    command: gunicorn shop.wsgi\n    volumes:\n      - .:/code\n')), 'web').role).toBe('serving')
+  })
+
   it('mounting data, config or named volumes is not development', () => {
     const text = base('    command: gunicorn shop.wsgi\n    volumes:\n      - static:/app/staticfiles\n      - ./nginx/conf.d:/etc/nginx/conf.d\n      - /var/run/docker.sock:/var/run/docker.sock\n')
     expect(named(compose('docker-compose.yml', text), 'web').role).toBe('serving')

@@ -114,7 +114,7 @@ describe('dockerfileDeployments: roles', () => {
     ['runserver behind sh -c', 'CMD ["sh", "-c", "python manage.py migrate && python manage.py runserver 0.0.0.0:8000"]', 'development'],
     ['an entrypoint script, then gunicorn', 'ENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "config.wsgi"]', 'serving'],
     ['collectstatic then gunicorn', 'CMD python manage.py collectstatic --noinput && gunicorn config.wsgi', 'serving'],
-    ['no command at all', 'WORKDIR /app', 'serving']
+    ['no command at all over a language image', 'WORKDIR /app', 'build']
   ])('%s', (_, command, role) => {
     expect(image(`FROM python:3.12-slim\nCOPY . /app\n${command}\n`).role).toBe(role)
   })
@@ -126,6 +126,12 @@ describe('dockerfileDeployments: roles', () => {
     expect(image('# The production image. For development, see docker-compose.dev.yml\nFROM python:3.12\nCMD ["gunicorn", "shop.wsgi"]\n').role).toBe('serving')
     // a comment after the first instruction is not the file's header
     expect(image('FROM python:3.12\n# not for production\nCMD ["gunicorn", "shop.wsgi"]\n').role).toBe('serving')
+  })
+
+  it('without CMD or ENTRYPOINT over a language image it serves nothing itself (a build image); over another image it serves', () => {
+    expect(image('FROM python:3.7-stretch\nWORKDIR /app\nCOPY . /app\nRUN pip install poetry && poetry install\n')).toMatchObject({ role: 'build' })
+    expect(image('FROM tiangolo/uwsgi-nginx:python3.8\nCOPY . /app\n')).toMatchObject({ role: 'serving' })
+    expect(image('FROM python:3.12\nCOPY . /app\nCMD ["gunicorn", "shop.wsgi"]\n')).toMatchObject({ role: 'serving' })
   })
 
   it('a --settings or inline DJANGO_SETTINGS_MODULE in CMD is the settings, at the CMD line', () => {
@@ -177,7 +183,7 @@ CMD ["gunicorn", "config.wsgi"]
   it('a RUN in exec form is read too', () => {
     const found = dockerfileDeployments('Dockerfile', 'FROM python:3.12\nRUN ["python", "manage.py", "collectstatic", "--noinput", "--settings=shop.settings.build"]\n')
     expect(found.map((d) => [d.role, d.settings?.value])).toEqual([
-      ['serving', undefined],
+      ['build', undefined],
       ['build', 'shop.settings.build']
     ])
   })

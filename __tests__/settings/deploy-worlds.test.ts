@@ -68,6 +68,11 @@ describe('deployment worlds', () => {
     expect(show(both.get('SECURE_SSL_REDIRECT').value)).toBe('False or True')
     // no deployment described: unset, or set as any presence switch may be
     expect(show(view(settings, {}).get('SECURE_SSL_REDIRECT').value)).toBe('False or True')
+    // an image with no command of its own serves nothing itself; a compose file named for production does,
+    // even when its service looks like a developer's (DEBUG on, the checkout mounted)
+    expect(show(view(settings, { Procfile: 'web: gunicorn shop.wsgi\n', Dockerfile: 'FROM python:3.12\nCOPY . /app\n' }).get('SECURE_SSL_REDIRECT').value)).toBe('True')
+    const prodCompose = 'services:\n  web:\n    build: .\n    command: gunicorn shop.wsgi\n    environment:\n      - DEBUG=TRUE\n'
+    expect(show(view(settings, { Procfile: 'web: gunicorn shop.wsgi\n', 'docker-compose.prod.yml': prodCompose }).get('SECURE_SSL_REDIRECT').value)).toBe('False or True')
   })
 
   it('the deployments a module is given: those naming it, and those naming none when it is production', () => {

@@ -133,7 +133,7 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name) ? { role: 'development' as const, why: `the service is named ${name}` } : undefined
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : undefined
     // a celery worker with the source tree mounted or DEBUG on is a developer's, like the web service beside it
-    const role = dev ?? testService ?? (commandRole?.role === 'worker' ? undefined : commandRole) ?? developmentSigns(get('volumes'), env) ?? commandRole ?? { role: 'serving' as const, why: undefined }
+    const role = dev ?? testService ?? (commandRole?.role === 'worker' ? undefined : commandRole) ?? developmentSigns(path, get('volumes'), env) ?? commandRole ?? { role: 'serving' as const, why: undefined }
     out.push({ path, line: lineOf(pair.key as Node), name: `${path} service ${name}`, role: role.role, why: role.why, env, settings })
   }
   return out
@@ -141,12 +141,19 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
 
 const TRUTHY = new Set(['1', 'true', 'yes', 'on'])
 
+/** A compose file named for production (`docker-compose.prod.yml`, `production.yml`, `compose.live.yaml`). */
+export function composeNamedForProduction(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  return name.split(/[._-]+/).some((w) => ['prod', 'production', 'live', 'staging', 'stage'].includes(w))
+}
+
 /**
  * What gives a service away as a developer's: it mounts the source tree into the container (code
- * edited live), or its environment turns DEBUG on. Production runs a built image with DEBUG off.
+ * edited live; not in a compose file named for production), or its environment turns DEBUG on. Production runs a built image with DEBUG off.
  */
-function developmentSigns(volumes: unknown, env: Map<string, EnvSetting>): { role: 'development'; why: string } | undefined {
-  if (isSeq(volumes))
+function developmentSigns(path: string, volumes: unknown, env: Map<string, EnvSetting>): { role: 'development'; why: string } | undefined {
+  // a production compose file that mounts the checkout (deployed by `git pull` on the server) still serves
+  if (isSeq(volumes) && !composeNamedForProduction(path))
     for (const v of volumes.items) {
       const source = isScalar(v) ? String(v.value).split(':')[0] : isMap(v) ? scalarText(v.get('source', true)) : undefined
       if (source !== undefined && /^\.{1,2}\/?$/.test(source)) return { role: 'development', why: `it mounts the source tree (${source}) into the container` }

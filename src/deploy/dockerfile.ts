@@ -15,6 +15,9 @@ export const isDockerfile = (path: string): boolean => {
 
 const KEYWORDS_WITH_PROPERTIES = new Set(['ENV', 'ARG'])
 
+/** Base images whose own command serves nothing (a language or OS image): without a CMD of its own, the image is a toolbox. */
+const RUNS_NOTHING = /^(?:docker\.io\/)?(?:library\/)?(?:python|pypy|debian|ubuntu|alpine|node|buildpack-deps)(?::|$)/i
+
 interface PropertyLike {
   getName(): string
   getValue(): string | null
@@ -121,6 +124,8 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
           ? { role: 'development' as const, why: 'the comment at its top says it is for development' }
         : facts.role
           ? { role: facts.role, why: facts.why }
-          : { role: 'serving' as const, why: undefined }
+          : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? '')
+            ? { role: 'build' as const, why: 'it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image' }
+            : { role: 'serving' as const, why: undefined }
   return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings }, ...builds]
 }

@@ -6,14 +6,9 @@
 // Procfile.dev) and development signs other than these (the source tree mounted, a dev build stage,
 // a test service) stay development.
 import { classifyFile } from '../files/classify.js'
-import { isComposeFile } from './compose.js'
+import { composeNamedForProduction, isComposeFile } from './compose.js'
 import type { Deployment } from './types.js'
 
-/** A compose file named for production (`docker-compose.prod.yml`, `production.yml`, `compose.live.yaml`). */
-export function composeNamedForProduction(path: string): boolean {
-  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
-  return name.split(/[._-]+/).some((w) => ['prod', 'production', 'live', 'staging', 'stage'].includes(w))
-}
 
 /** The parsers' words for a process whose command is the development server (see deploy/command.ts). */
 export const runsRunserver = (d: Deployment): boolean => d.role === 'development' && (d.why ?? '').includes('runserver')

@@ -4,6 +4,7 @@
 // exactly the variables the file sets (the others unset, so their defaults apply; one set to a value
 // the repository does not show is unknown). SettingsView adds the values these worlds produce as
 // alternatives, each binding pointed at the deploy-file line that supplies the value it read.
+import { heldToProduction } from '../deploy/production.js'
 import { isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
 import { severityRank, type Severity } from '../findings.js'
 import type { Binding } from '../python/evaluate.js'
@@ -29,7 +30,8 @@ export function envKey(env: ReadonlyMap<string, string | undefined>): string {
  * Empty when any production deployment is elsewhere (a Dockerfile of its own) or there is none.
  */
 export function platformEnv(deployments: Deployment[]): Map<string, string | undefined> {
-  const production = deployments.filter((d) => isProductionRole(d.role))
+  // a compose file named for production counts even when its service looks like a developer's (DEBUG on from a copied template)
+  const production = deployments.filter((d) => isProductionRole(d.role) || heldToProduction(d))
   const out = new Map<string, string | undefined>()
   const [first, ...rest] = production
   for (const e of first?.env.values() ?? [])

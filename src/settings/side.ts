@@ -1,4 +1,6 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
+import { heldToProduction } from '../deploy/production.js'
+import { isProductionRole } from '../deploy/types.js'
 import { wantCodeImports } from '../code/wanted.js'
 import { envKey, platformEnv } from './deploy-worlds.js'
 import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
@@ -25,8 +27,10 @@ export function analyzeSide(files: FileSet, candidates?: string[], options: { dj
   const worlds = new Map<string, Worlds>()
   const django = djangoVersion(files, options.djangoVersion)
   const views = new Map<string, SettingsView>()
+  // services of a compose file named for production that name no module (so belong to none) still run production elsewhere
+  const elsewhere = discovery.deployments.filter((d) => !isProductionRole(d.role) && !d.settings && heldToProduction(d))
   for (const entry of discovery.entries) {
-    const platform = platformEnv(entry.deployments)
+    const platform = platformEnv(entry.production ? [...entry.deployments, ...elsewhere] : entry.deployments)
     const key = envKey(platform)
     let w = worlds.get(key)
     if (!w) worlds.set(key, (w = new Worlds(discovery.index, platform)))
