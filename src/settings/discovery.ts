@@ -5,6 +5,7 @@ import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type De
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
+import { settingsCandidates } from './candidates.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
 
 /**
@@ -207,20 +208,6 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
 }
 
 /**
- * The Python modules discovery parses: named settings, or assigning a well-known setting. None means
- * no parsing at all, so a scan need not load the parser (see review.ts).
- */
-export function settingsCandidates(files: FileSet): string[] {
-  const found: string[] = []
-  for (const path of files.paths) {
-    if (!path.endsWith('.py')) continue
-    const text = files.read(path)
-    if (text !== undefined && (/settings/i.test(path) || mightBeSettings(text))) found.push(path)
-  }
-  return found
-}
-
-/**
  * The files a django-split-settings module names in string literals (`include('base.py',
  * optional('local.py'))`, lists built before the call), resolved from its folder; a glob names
  * every matching file. Read from the text: which of them a given environment includes is the
@@ -237,10 +224,6 @@ export function includedFragments(path: string, text: string, paths: ReadonlySet
     } else if (paths.has(dir + name) && dir + name !== path && !out.includes(dir + name)) out.push(dir + name)
   }
   return out
-}
-
-function mightBeSettings(text: string): boolean {
-  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text)
 }
 
 /** The module and every module it imports, directly or not, in depth-first order (linear: a set of the seen). */
