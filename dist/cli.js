@@ -32211,6 +32211,8 @@ function locate(file, fromPackage) {
   return existsSync(bundled) ? bundled : createRequire(import.meta.url).resolve(fromPackage);
 }
 var parser;
+var parsedCount = 0;
+var pythonParsed = () => parsedCount;
 async function initPython() {
   if (parser) return;
   const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
@@ -32223,6 +32225,7 @@ async function initPython() {
 }
 function parsePython(source2) {
   if (!parser) throw new Error("initPython() was not awaited before parsing");
+  parsedCount++;
   const tree = parser.parse(source2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
@@ -46736,6 +46739,7 @@ Options:
   --baseline FILE            scan, diff, history: list only findings not recorded in this baseline (default: the configuration's baseline:)
   --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
+  --verbose                  also say on stderr how many files were read and how many Python files parsed
   --version, --help
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or runtime error.`;
@@ -46743,6 +46747,7 @@ function selectForScan(paths) {
   return paths.filter((p2) => p2.endsWith(".py") || isSettingsRelevant(p2) || isSecretsCandidate(p2));
 }
 async function runCli(argv, io2) {
+  const parsedBefore = pythonParsed();
   let parsed2;
   try {
     parsed2 = parseArgs({
@@ -46764,6 +46769,7 @@ async function runCli(argv, io2) {
         "django-version": { type: "string" },
         color: { type: "boolean" },
         "no-color": { type: "boolean" },
+        verbose: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean" }
       }
@@ -46811,6 +46817,7 @@ ${USAGE}
     if (values["fail-on"] !== void 0 && values["fail-on"] !== "never" && !SEVERITIES.includes(values["fail-on"])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, never`);
     if (!scanning) await initPython();
     let result;
+    let filesRead;
     if (command === "history") {
       const h3 = await historyScan(root, values.since, config);
       result = { mode: "scan", findings: h3.findings, notices: h3.notices, entries: [], secrets: h3.secrets, read: () => void 0 };
@@ -46818,6 +46825,8 @@ ${USAGE}
       if (baseline) withBaseline(result, only(baseline, (e) => e.history === true), "diff");
     } else if (scanning) {
       const { files, notices } = values.rev || values.repo ? await gitRevisionFiles(root, values.rev ?? "HEAD", selectForScan) : treeFiles(root, selectForScan);
+      const fileSet = files;
+      filesRead = fileSet.secrets?.size ?? [...fileSet.paths].filter((p2) => fileSet.read(p2) !== void 0).length;
       result = await scan(files, config);
       result.notices.unshift(...notices);
       if (command === "baseline") {
@@ -46861,6 +46870,8 @@ ${USAGE}
     const report = format2 === "json" ? formatJson(out2.mode, out2.findings, out2.notices, summary, failed, out2.suppressed) : format2 === "sarif" ? JSON.stringify(toSarif(out2), null, 2) + "\n" : formatText(out2, summary, { color });
     if (values.output) writeFileSync(resolve(io2.cwd, values.output), report);
     else io2.stdout(report);
+    if (values.verbose) io2.stderr(`${TOOL_NAME}: ${filesRead === void 0 ? "" : `${filesRead} files read, `}${pythonParsed() - parsedBefore} Python files parsed
+`);
     return failed ? 1 : 0;
   } catch (e) {
     if (e instanceof UsageError) io2.stderr(e.message.split("\n").map((line2) => `${TOOL_NAME}: ${line2}

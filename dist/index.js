@@ -58114,6 +58114,7 @@ function locate(file, fromPackage) {
   return existsSync3(bundled) ? bundled : createRequire(import.meta.url).resolve(fromPackage);
 }
 var parser;
+var parsedCount = 0;
 async function initPython() {
   if (parser) return;
   const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
@@ -58126,6 +58127,7 @@ async function initPython() {
 }
 function parsePython(source2) {
   if (!parser) throw new Error("initPython() was not awaited before parsing");
+  parsedCount++;
   const tree = parser.parse(source2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
