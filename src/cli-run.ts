@@ -127,8 +127,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values['django-version'] !== undefined && !djangoOption) throw new UsageError(`--django-version must be a Django version such as 4.2 or 3.2.25, not "${values['django-version']}"`)
     if (djangoOption) config.djangoVersion = djangoOption
     if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
-    // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
-    if (!scanning) await initPython()
+    // diff analyses settings while reading git objects; a scan loads the parser only when it needs it, history never
+    if (command === 'diff') await initPython()
 
     let result: ReviewResult
     /** For --verbose: the text files a scan read. */

@@ -72,7 +72,10 @@ function peakRss(args: string[]): number | undefined {
 /** A checksum of the findings (rule, path, line; sorted), and the files the scan parsed (--verbose). */
 function findingsOf(dir: string): { checksum: string; findings: number; parsed: number; read: number } {
   const out = join(tmpdir(), `dsr-bench-${process.pid}.json`)
-  const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never', '--verbose', '--output', out], { encoding: 'utf8' })
+  const run = (verbose: boolean) => spawnSync(process.execPath, [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never', ...(verbose ? ['--verbose'] : []), '--output', out], { encoding: 'utf8' })
+  let r = run(true)
+  // a build from before --verbose (comparing with an older dist/): no count of files parsed
+  if (r.status === 2 && r.stderr.includes("'--verbose'")) r = run(false)
   if (r.status !== 0) throw new Error(`scan ${dir}: exit ${r.status}: ${r.stderr}`)
   const report = JSON.parse(readFileSync(out, 'utf8')) as { findings: { ruleId: string; path: string; line: number }[] }
   rmSync(out, { force: true })
@@ -108,7 +111,7 @@ function benchScans(repos: string[], runs: number, rg: string | undefined, work:
     const rss = peakRss(scanArgs)
     const mb = exported.bytes / 1e6
     console.log(
-      `${name.padEnd(28)} ${pad(exported.files, 6)} ${pad(mb.toFixed(1), 6)} ${pad(t.ours.toFixed(0), 8)} ${pad(rg ? t.theirs.toFixed(0) : '-', 7)} ${pad(rg ? `${t.ratio.toFixed(1)}x` : '-', 6)} ${pad(rss?.toFixed(0) ?? '-', 8)} ${pad(f.parsed, 7)} ${pad(f.findings, 8)}  ${f.checksum}${exported.missing ? `  (${exported.missing} blobs missing)` : ''}`
+      `${name.padEnd(28)} ${pad(exported.files, 6)} ${pad(mb.toFixed(1), 6)} ${pad(t.ours.toFixed(0), 8)} ${pad(rg ? t.theirs.toFixed(0) : '-', 7)} ${pad(rg ? `${t.ratio.toFixed(1)}x` : '-', 6)} ${pad(rss?.toFixed(0) ?? '-', 8)} ${pad(Number.isNaN(f.parsed) ? '-' : f.parsed, 7)} ${pad(f.findings, 8)}  ${f.checksum}${exported.missing ? `  (${exported.missing} blobs missing)` : ''}`
     )
     rmSync(dir, { recursive: true, force: true })
   }
