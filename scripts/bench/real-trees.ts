@@ -35,20 +35,42 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
-/** Wall milliseconds of a whole process; exit 1 (rg: no match; the CLI: findings) is fine. */
-function wall(cmd: string, args: string[], cwd?: string): number {
-  const t0 = performance.now()
-  const r = spawnSync(cmd, args, { cwd, stdio: 'ignore' })
-  const ms = performance.now() - t0
-  if (r.error) throw r.error
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')}: exit ${r.status}`)
-  return ms
+interface Run {
+  /** wall milliseconds */
+  wall: number
+  /** user + system CPU milliseconds, and peak resident MiB (from GNU time, when installed) */
+  cpu?: number
+  rss?: number
 }
 
-/** `pairs` alternating runs of two commands: the median of ours, of theirs, and of the ratios. */
-function pairs(n: number, ours: () => number, theirs: () => number): { ours: number; theirs: number; ratio: number } {
-  const a: number[] = []
-  const b: number[] = []
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
+/** One whole process; exit 1 (rg: no match; the CLI: findings) is fine. */
+function run(cmd: string, args: string[]): Run {
+  const t0 = performance.now()
+  const r = GNU_TIME ? spawnSync(GNU_TIME, ['-f', '%U %S %M', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' }) : spawnSync(cmd, args, { stdio: 'ignore' })
+  const wall = performance.now() - t0
+  if (r.error) throw r.error
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')}: exit ${r.status}`)
+  const m = GNU_TIME ? /(\d+\.\d+) (\d+\.\d+) (\d+)\s*$/.exec(String(r.stderr ?? '')) : null
+  return m ? { wall, cpu: (Number(m[1]) + Number(m[2])) * 1000, rss: Number(m[3]) / 1024 } : { wall }
+}
+
+interface Pairs {
+  ours: number
+  theirs: number
+  /** median of the pairs' wall ratios */
+  ratio: number
+  /** median of the pairs' CPU-time ratios (less moved by other work on the machine) */
+  cpuRatio?: number
+  /** our highest peak RSS over the runs, MiB */
+  rss?: number
+}
+
+/** `n` alternating runs of two commands (the order swapped every pair): medians. */
+function pairs(n: number, ours: () => Run, theirs: () => Run): Pairs {
+  const a: Run[] = []
+  const b: Run[] = []
   for (let i = 0; i < n; i++) {
     if (i % 2) {
       b.push(theirs())
@@ -58,16 +80,13 @@ function pairs(n: number, ours: () => number, theirs: () => number): { ours: num
       b.push(theirs())
     }
   }
-  return { ours: median(a), theirs: median(b), ratio: median(a.map((x, i) => x / b[i])) }
+  const cpu = a.every((x) => x.cpu !== undefined) && b.every((x) => x.cpu) ? median(a.map((x, i) => (x.cpu as number) / (b[i].cpu as number))) : undefined
+  const rss = a.every((x) => x.rss !== undefined) ? Math.max(...a.map((x) => x.rss as number)) : undefined
+  return { ours: median(a.map((x) => x.wall)), theirs: median(b.map((x) => x.wall)), ratio: median(a.map((x, i) => x.wall / b[i].wall)), cpuRatio: cpu, rss }
 }
 
-/** Peak resident memory (MiB) of one run, from GNU time; undefined without it. */
-function peakRss(args: string[]): number | undefined {
-  if (!existsSync('/usr/bin/time')) return undefined
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] })
-  const kb = Number(r.stderr.trim().split('\n').pop())
-  return Number.isFinite(kb) ? kb / 1024 : undefined
-}
+/** Peak resident memory (MiB) of one run; undefined without GNU time. */
+const peakRss = (args: string[]): number | undefined => run(process.execPath, args).rss
 
 /** A checksum of the findings (rule, path, line; sorted), and the files the scan parsed (--verbose). */
 function findingsOf(dir: string): { checksum: string; findings: number; parsed: number; read: number } {
@@ -99,19 +118,19 @@ function benchScans(repos: string[], runs: number, rg: string | undefined, work:
   writeFileSync(patterns, RG_PATTERNS.join('\n') + '\n')
   console.log(`full scan of HEAD of each tree (${runs} alternating pairs, medians; rg -j 2 with ${RG_PATTERNS.length} equivalent ASCII patterns)`)
   console.log(rg ? `rg: ${execFileSync(rg, ['--version'], { encoding: 'utf8' }).split('\n')[0]}` : 'rg: not installed (apt-get install ripgrep): no ratios')
-  console.log(`${'tree'.padEnd(28)} ${pad('files', 6)} ${pad('MB', 6)} ${pad('ours ms', 8)} ${pad('rg ms', 7)} ${pad('ratio', 6)} ${pad('RSS MiB', 8)} ${pad('parsed', 7)} ${pad('findings', 8)}  checksum`)
+  console.log(`${'tree'.padEnd(28)} ${pad('files', 6)} ${pad('MB', 6)} ${pad('ours ms', 8)} ${pad('rg ms', 7)} ${pad('ratio', 6)} ${pad('cpu', 6)} ${pad('RSS MiB', 8)} ${pad('parsed', 7)} ${pad('findings', 8)}  checksum`)
   for (const repo of repos) {
     const name = basename(repo) === 'repo' ? basename(dirname(repo)) : basename(repo).replace(/\.git$/, '')
     const dir = join(work, name)
     const exported = exportTree(repo, dir)
     const scanArgs = [CLI, 'scan', dir, '--format', 'json', '--fail-on', 'never', '--output', join(work, 'out.json')]
     const f = findingsOf(dir)
-    const ours = () => wall(process.execPath, scanArgs)
-    const t = rg ? pairs(runs, ours, () => wall(rg, ['-j', '2', '--hidden', '--no-require-git', '-n', '--no-heading', '-f', patterns, dir])) : { ours: median(Array.from({ length: runs }, ours)), theirs: NaN, ratio: NaN }
-    const rss = peakRss(scanArgs)
+    const ours = () => run(process.execPath, scanArgs)
+    const t: Pairs = rg ? pairs(runs, ours, () => run(rg, ['-j', '2', '--hidden', '--no-require-git', '-n', '--no-heading', '-f', patterns, dir])) : { ours: median(Array.from({ length: runs }, () => ours().wall)), theirs: NaN, ratio: NaN }
+    const rss = t.rss ?? peakRss(scanArgs)
     const mb = exported.bytes / 1e6
     console.log(
-      `${name.padEnd(28)} ${pad(exported.files, 6)} ${pad(mb.toFixed(1), 6)} ${pad(t.ours.toFixed(0), 8)} ${pad(rg ? t.theirs.toFixed(0) : '-', 7)} ${pad(rg ? `${t.ratio.toFixed(1)}x` : '-', 6)} ${pad(rss?.toFixed(0) ?? '-', 8)} ${pad(Number.isNaN(f.parsed) ? '-' : f.parsed, 7)} ${pad(f.findings, 8)}  ${f.checksum}${exported.missing ? `  (${exported.missing} blobs missing)` : ''}`
+      `${name.padEnd(28)} ${pad(exported.files, 6)} ${pad(mb.toFixed(1), 6)} ${pad(t.ours.toFixed(0), 8)} ${pad(rg ? t.theirs.toFixed(0) : '-', 7)} ${pad(rg ? `${t.ratio.toFixed(1)}x` : '-', 6)} ${pad(t.cpuRatio ? `${t.cpuRatio.toFixed(1)}x` : '-', 6)} ${pad(rss?.toFixed(0) ?? '-', 8)} ${pad(Number.isNaN(f.parsed) ? '-' : f.parsed, 7)} ${pad(f.findings, 8)}  ${f.checksum}${exported.missing ? `  (${exported.missing} blobs missing)` : ''}`
     )
     rmSync(dir, { recursive: true, force: true })
   }
@@ -142,16 +161,19 @@ function benchHistory(repo: string, runs: number): void {
   const logArgs = ['-C', repo, 'log', '-p', '--reverse', '-U0', leaveOut.length ? '--no-renames' : '-M', '--text', '--no-color', '--no-ext-diff', '--no-textconv', 'HEAD', '--', ...(leaveOut.length ? ['.', ...leaveOut.map((p) => `:(exclude,literal)${p}`)] : [])]
   const out = join(tmpdir(), `dsr-bench-history-${process.pid}.json`)
   const args = [CLI, 'history', '--repo', repo, '--format', 'json', '--fail-on', 'never', '--output', out]
-  const t = pairs(runs, () => wall(process.execPath, args), () => wall('git', logArgs))
-  const rss = peakRss(args)
+  const t = pairs(runs, () => run(process.execPath, args), () => run('git', logArgs))
   rmSync(out, { force: true })
-  console.log(`history of ${repo} (${commits} commits, ${runs} alternating pairs, medians):`)
-  console.log(`  history ${t.ours.toFixed(0)} ms, git log -p alone ${t.theirs.toFixed(0)} ms: ${t.ratio.toFixed(2)}x (peak RSS ${rss?.toFixed(0) ?? '-'} MiB)`)
+  console.log(`history of ${repo} (${commits} commits${leaveOut.length ? `, ${leaveOut.length} paths with missing blobs left out on both sides` : ''}; ${runs} alternating pairs, medians):`)
+  console.log(`  history ${t.ours.toFixed(0)} ms, git log -p alone ${t.theirs.toFixed(0)} ms: ${t.ratio.toFixed(2)}x wall, ${t.cpuRatio?.toFixed(2) ?? '-'}x CPU (peak RSS ${t.rss?.toFixed(0) ?? '-'} MiB)`)
 }
 
 function benchStartup(runs: number): void {
-  const t = pairs(runs, () => wall(process.execPath, [CLI, '--version']), () => wall(process.execPath, ['-e', '0']))
-  console.log(`start-up (${runs} alternating pairs, medians): node dist/cli.js --version ${t.ours.toFixed(0)} ms, node -e 0 ${t.theirs.toFixed(0)} ms: ${t.ratio.toFixed(2)}x`)
+  const node = () => run(process.execPath, ['-e', '0'])
+  const version = pairs(runs, () => run(process.execPath, [CLI, '--version']), node)
+  // --help loads the whole engine and does nothing: what any command pays before reading a file
+  const help = pairs(runs, () => run(process.execPath, [CLI, '--help']), node)
+  console.log(`start-up (${runs} alternating pairs, medians), against node -e 0 (${version.theirs.toFixed(0)} ms):`)
+  console.log(`  node dist/cli.js --version ${version.ours.toFixed(0)} ms: ${version.ratio.toFixed(2)}x; --help (the engine loaded) ${help.ours.toFixed(0)} ms: ${help.ratio.toFixed(2)}x`)
 }
 
 /** The benchmark on real trees; `history`: the repository whose history is timed (default: the one with the most commits). */
