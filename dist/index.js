@@ -63654,6 +63654,15 @@ function namesTwoSettings(text) {
   }
   return false;
 }
+function onlyStarImports(path2, text) {
+  return !NAMED_SETTINGS.test(path2) && text.includes("import *") && !text.includes("split_settings") && !namesTwoSettings(text);
+}
+var STAR_IMPORT = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+\*/gm;
+function starImportsOf(text) {
+  const found = [...text.matchAll(STAR_IMPORT)].map((m2) => ({ level: m2[1].length, module: m2[2] ?? "" }));
+  const written = text.split(/import\s*\*/).length - 1;
+  return found.length === written ? found : void 0;
+}
 function mayBeSettings(path2, text) {
   if (NAMED_SETTINGS.test(path2)) return true;
   if (!SETTINGS_WORD.test(text)) return false;
@@ -63747,7 +63756,9 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     const text = files.read(path2);
     if (text !== void 0) references.push(...findReferences(path2, text));
   }
+  const candidateSet = new Set(candidatePaths);
   for (const path2 of candidatePaths) {
+    if (!extendsCandidate(path2, files, index, candidateSet)) continue;
     const parsed2 = index.module(path2);
     if (!parsed2) continue;
     const settingsPath = /settings/i.test(path2);
@@ -63784,6 +63795,18 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
   }
   return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
+}
+function extendsCandidate(path2, files, index, candidates2) {
+  const text = files.read(path2);
+  if (text === void 0 || !onlyStarImports(path2, text)) return true;
+  const stars = starImportsOf(text);
+  if (!stars) return true;
+  return stars.some((s) => {
+    const wanted = index.wanted.size;
+    const target = index.resolve(path2, s.level, s.module);
+    if (index.wanted.size > wanted) return true;
+    return target !== "missing" && target !== "external" && candidates2.has(target);
+  });
 }
 function includedFragments(path2, text, paths) {
   const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";

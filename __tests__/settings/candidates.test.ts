@@ -1,8 +1,8 @@
 // Discovery parses only the Python files that could be settings modules: it must find exactly what
 // it finds when it parses every Python file of the tree.
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { initPython } from '../../src/python/parser.js'
-import { mayBeSettings, namesTwoSettings, settingsCandidates } from '../../src/settings/candidates.js'
+import { initPython, pythonParsed } from '../../src/python/parser.js'
+import { mayBeSettings, namesTwoSettings, settingsCandidates, starImportsOf } from '../../src/settings/candidates.js'
 import { discover } from '../../src/settings/discovery.js'
 import { MapFileSet } from '../../src/sources/changeset.js'
 
@@ -26,6 +26,20 @@ describe('mayBeSettings', () => {
   })
 })
 
+describe('starImportsOf', () => {
+  it('reads star imports from the text, or says it cannot', () => {
+    expect(starImportsOf('from .base import *\nif x:\n    from config.local import *  # noqa\nfrom . import *\n')).toEqual([
+      { level: 1, module: 'base' },
+      { level: 0, module: 'config.local' },
+      { level: 1, module: '' }
+    ])
+    expect(starImportsOf('import os; from .base import *\n')).toBeUndefined()
+    expect(starImportsOf('"""\n>>> from shop.models import *\n"""\n')).toBeUndefined()
+    expect(starImportsOf('# from .base import *\n')).toBeUndefined()
+    expect(starImportsOf('from .base \\\n    import *\n')).toBeUndefined()
+  })
+})
+
 /** A tree with settings modules of every kind discovery knows, and code that only mentions settings. */
 const TREE: Record<string, string> = {
   'config/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.base")\n',
@@ -41,7 +55,11 @@ const TREE: Record<string, string> = {
   'shop/tests/test_views.py': 'from django.test import override_settings\n\n@override_settings(DEBUG=True)\ndef test_index():\n    DEBUG = 1\n',
   'shop/middleware.py': 'MIDDLEWARE_NOTE = "see MIDDLEWARE"\n',
   'shop/app_settings.py': 'PAGE_SIZE = 10\n',
-  'shop/star.py': 'from .models import *\n',
+  'shop/star.py': 'from .models import *\nDEBUG = True\n',
+  'shop/tests/test_star.py': 'from shop.models import *\nfrom os.path import *\nfrom .missing import *\n',
+  // extends a module that is settings only through its own star import
+  'config/chain.py': 'from config.extend import *\nDEBUG = True\n',
+  'config/commented.py': '# from config.base import *\nfrom config.base import *\nX = 1\n',
   'shop/models.py': 'class Item: pass\n'
 }
 
@@ -52,10 +70,16 @@ describe('settingsCandidates', () => {
     const every = [...files.paths].filter((p) => p.endsWith('.py'))
     expect(candidates.length).toBeLessThan(every.length)
     expect(candidates).not.toContain('shop/views.py')
+    const before = pythonParsed()
     const fast = discover(files, candidates)
+    const parsedFast = pythonParsed() - before
     const full = discover(new MapFileSet(new Map(Object.entries(TREE))), every)
+    const parsedFull = pythonParsed() - before - parsedFast
+    // not parsed: wsgi.py, the views, their test, the middleware, the models, and the two modules whose
+    // star imports name no candidate (shop/star.py, shop/tests/test_star.py)
+    expect(parsedFull - parsedFast).toBe(7)
     expect(fast.entries).toEqual(full.entries)
     expect([...fast.modules.values()]).toEqual([...full.modules.values()])
-    expect(fast.entries.map((e) => e.path)).toEqual(expect.arrayContaining(['config/base.py', 'other/conf.py']))
+    expect([...fast.modules.keys()]).toEqual(expect.arrayContaining(['config/base.py', 'other/conf.py', 'config/extend.py', 'config/chain.py', 'config/commented.py']))
   })
 })

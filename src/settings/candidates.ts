@@ -25,6 +25,24 @@ export function namesTwoSettings(text: string): boolean {
   return false
 }
 
+/** Whether only a star import makes the file a candidate (it is not named like settings and names fewer than two settings). */
+export function onlyStarImports(path: string, text: string): boolean {
+  return !NAMED_SETTINGS.test(path) && text.includes('import *') && !text.includes('split_settings') && !namesTwoSettings(text)
+}
+
+const STAR_IMPORT = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+\*/gm
+
+/**
+ * The star imports of a module, read from its text; undefined when the text holds an `import *` the
+ * pattern does not account for (in a comment, a docstring, after `;`, across lines): then only the
+ * parser can say.
+ */
+export function starImportsOf(text: string): { level: number; module: string }[] | undefined {
+  const found = [...text.matchAll(STAR_IMPORT)].map((m) => ({ level: m[1].length, module: m[2] ?? '' }))
+  const written = text.split(/import\s*\*/).length - 1
+  return found.length === written ? found : undefined
+}
+
 /** Whether discovery must parse the Python file at `path` to know whether it is a settings module. */
 export function mayBeSettings(path: string, text: string): boolean {
   if (NAMED_SETTINGS.test(path)) return true

@@ -5,7 +5,7 @@ import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type De
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
-import { settingsCandidates } from './candidates.js'
+import { onlyStarImports, settingsCandidates, starImportsOf } from './candidates.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
 
 /**
@@ -165,7 +165,9 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     const text = files.read(path)
     if (text !== undefined) references.push(...findReferences(path, text))
   }
+  const candidateSet = new Set(candidatePaths)
   for (const path of candidatePaths) {
+    if (!extendsCandidate(path, files, index, candidateSet)) continue
     const parsed = index.module(path)
     if (!parsed) continue
     const settingsPath = /settings/i.test(path)
@@ -205,6 +207,25 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
   return { modules, entries: classify(modules, references, deployments, index, override), references, deployments, index }
+}
+
+/**
+ * Whether a candidate must be parsed: always, unless only its star imports made it one. Such a module
+ * is a settings module only when it star-imports one, so it is parsed only when a star import (read
+ * from the text, resolved as the parse would) names another candidate, or a file not read yet.
+ */
+function extendsCandidate(path: string, files: FileSet, index: ModuleIndex, candidates: Set<string>): boolean {
+  const text = files.read(path)
+  if (text === undefined || !onlyStarImports(path, text)) return true
+  const stars = starImportsOf(text)
+  if (!stars) return true
+  return stars.some((s) => {
+    const wanted = index.wanted.size
+    const target = index.resolve(path, s.level, s.module)
+    // not read yet: the source reads it and discovery runs again (see wantedPaths)
+    if (index.wanted.size > wanted) return true
+    return target !== 'missing' && target !== 'external' && candidates.has(target)
+  })
 }
 
 /**
