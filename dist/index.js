@@ -72820,9 +72820,10 @@ async function* gitLines(stream) {
   for await (const chunk of stream) {
     const parts3 = (rest + chunk).split("\n");
     rest = parts3.pop();
-    for (const p2 of parts3) yield p2.endsWith("\r") ? p2.slice(0, -1) : p2;
+    for (let i2 = 0; i2 < parts3.length; i2++) if (parts3[i2].endsWith("\r")) parts3[i2] = parts3[i2].slice(0, -1);
+    yield parts3;
   }
-  if (rest) yield rest;
+  if (rest) yield [rest];
 }
 async function streamLog(repo, range2, scanner, leaveOut = []) {
   const renames = leaveOut.length ? "--no-renames" : "-M";
@@ -72835,7 +72836,7 @@ async function streamLog(repo, range2, scanner, leaveOut = []) {
     proc.on("close", resolve2);
     proc.on("error", () => resolve2(null));
   });
-  for await (const line2 of gitLines(proc.stdout)) scanner.line(line2);
+  for await (const lines of gitLines(proc.stdout)) for (const line2 of lines) scanner.line(line2);
   const code = await exited;
   if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`);
 }
