@@ -77,3 +77,26 @@ describe('a hostile working tree', () => {
     expect((JSON.parse(r.stdout) as { findings: { path: string }[] }).findings.map((f) => f.path)).toEqual(expect.arrayContaining(['mysite/settings.py', 'tokens-\ufffd.env']))
   })
 })
+
+describe('--verbose', () => {
+  let repo: Repo
+  beforeAll(async () => {
+    repo = await makeRepo()
+    await repo.commit({
+      'mysite/settings.py': 'DEBUG = False\nSECRET_KEY = "x"\n',
+      'mysite/views.py': 'from django.conf import settings\n\ndef index(request):\n    return settings.DEBUG\n',
+      'README.md': 'A site.\n'
+    })
+  })
+  afterAll(() => repo.cleanup())
+
+  it('says on stderr how many files were read and how many Python files were parsed (not the views that only mention a setting)', async () => {
+    const r = await cli(['scan', repo.dir, '--format', 'json', '--fail-on', 'never', '--verbose'], repo.dir)
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/^django-security-review: 3 files read, \d+ Python files parsed\n$/)
+    const parsed = Number(/(\d+) Python files parsed/.exec(r.stderr)?.[1])
+    expect(parsed).toBeGreaterThanOrEqual(1)
+    expect(parsed).toBeLessThan(2)
+    expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'scan' })
+  })
+})

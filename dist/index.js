@@ -57557,6 +57557,7 @@ function locate(file, fromPackage) {
   return existsSync3(bundled) ? bundled : createRequire(import.meta.url).resolve(fromPackage);
 }
 var parser;
+var parsedCount = 0;
 async function initPython() {
   if (parser) return;
   const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
@@ -57569,6 +57570,7 @@ async function initPython() {
 }
 function parsePython(source2) {
   if (!parser) throw new Error("initPython() was not awaited before parsing");
+  parsedCount++;
   const tree = parser.parse(source2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
@@ -57817,8 +57819,12 @@ function dotted(n) {
   const text = n?.text ?? "";
   return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
 }
+function typeOf(n) {
+  if (!n) return void 0;
+  return n.askedType ??= n.type;
+}
 function named2(n) {
-  return n.namedChildren.filter((c3) => c3 !== null && c3.type !== "comment");
+  return n.askedNamed ??= n.namedChildren.filter((c3) => c3 !== null && typeOf(c3) !== "comment");
 }
 function block(n) {
   if (!n) return [];
@@ -57833,7 +57839,7 @@ function statements(n) {
     }
     const s = span(child);
     out2.push({ ...s, t: "unreadable", names: assignedInText(s.line, s.endLine) });
-    out2.push(...child.type === "ERROR" ? block(child) : statement(child));
+    out2.push(...typeOf(child) === "ERROR" ? block(child) : statement(child));
   }
   return out2;
 }
@@ -57847,7 +57853,7 @@ function assignedInText(from, to2) {
 }
 function statement(n) {
   const s = span(n);
-  switch (n.type) {
+  switch (typeOf(n)) {
     case "expression_statement": {
       const inner = named2(n);
       if (inner.length !== 1) return [{ ...s, t: "other" }];
@@ -57858,7 +57864,7 @@ function statement(n) {
       let orelse = null;
       for (const alt of n.childrenForFieldName("alternative")) {
         if (!alt) continue;
-        if (alt.type === "elif_clause")
+        if (typeOf(alt) === "elif_clause")
           branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
         else orelse = block(alt.childForFieldName("body"));
       }
@@ -57869,15 +57875,15 @@ function statement(n) {
       let orelse = [];
       let final = [];
       for (const c3 of named2(n)) {
-        if (c3.type === "except_clause" || c3.type === "except_group_clause") {
+        if (typeOf(c3) === "except_clause" || typeOf(c3) === "except_group_clause") {
           const parts3 = named2(c3);
-          const body2 = parts3.find((p2) => p2.type === "block") ?? null;
-          const typeNode = parts3.find((p2) => p2.type !== "block");
+          const body2 = parts3.find((p2) => typeOf(p2) === "block") ?? null;
+          const typeNode = parts3.find((p2) => typeOf(p2) !== "block");
           const types = typeNode ? exceptionNames(typeNode) : [];
-          const alias = typeNode?.type === "as_pattern" ? typeNode.childForFieldName("alias") : null;
+          const alias = typeNode && typeOf(typeNode) === "as_pattern" ? typeNode.childForFieldName("alias") : null;
           handlers.push({ types, name: alias ? ident(named2(alias)[0]) : null, body: block(body2) });
-        } else if (c3.type === "else_clause") orelse = block(c3.childForFieldName("body"));
-        else if (c3.type === "finally_clause") final = block(named2(c3).find((p2) => p2.type === "block") ?? null);
+        } else if (typeOf(c3) === "else_clause") orelse = block(c3.childForFieldName("body"));
+        else if (typeOf(c3) === "finally_clause") final = block(named2(c3).find((p2) => typeOf(p2) === "block") ?? null);
       }
       return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
     }
@@ -57888,7 +57894,7 @@ function statement(n) {
     case "import_statement": {
       const names3 = n.childrenForFieldName("name").flatMap((c3) => {
         if (!c3) return [];
-        if (c3.type === "aliased_import") {
+        if (typeOf(c3) === "aliased_import") {
           const alias = c3.childForFieldName("alias");
           return [{ dotted: dotted(c3.childForFieldName("name")), as: alias ? ident(alias) : null }];
         }
@@ -57897,15 +57903,15 @@ function statement(n) {
       return [{ ...s, t: "import", names: names3 }];
     }
     case "for_statement": {
-      const orelse = block(named2(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null);
+      const orelse = block(named2(n).find((c3) => typeOf(c3) === "else_clause")?.childForFieldName("body") ?? null);
       return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
     }
     case "while_statement":
-      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named2(n).find((c3) => c3.type === "else_clause")?.childForFieldName("body") ?? null) }];
+      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named2(n).find((c3) => typeOf(c3) === "else_clause")?.childForFieldName("body") ?? null) }];
     case "with_statement": {
-      const items = named2(named2(n).find((c3) => c3.type === "with_clause") ?? n).filter((c3) => c3.type === "with_item").map((c3) => {
+      const items = named2(named2(n).find((c3) => typeOf(c3) === "with_clause") ?? n).filter((c3) => typeOf(c3) === "with_item").map((c3) => {
         const value = c3.childForFieldName("value");
-        if (value?.type !== "as_pattern") return { value: expr(value), target: null };
+        if (!value || typeOf(value) !== "as_pattern") return { value: expr(value), target: null };
         return { value: expr(named2(value)[0] ?? null), target: expr(named2(value.childForFieldName("alias") ?? value)[0] ?? null) };
       });
       return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
@@ -57915,7 +57921,7 @@ function statement(n) {
       return [definition(n, s, [])];
     case "decorated_definition": {
       const def = n.childForFieldName("definition");
-      const decorators = named2(n).filter((c3) => c3.type === "decorator").map((c3) => expr(named2(c3)[0] ?? null));
+      const decorators = named2(n).filter((c3) => typeOf(c3) === "decorator").map((c3) => expr(named2(c3)[0] ?? null));
       return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
     }
     case "return_statement":
@@ -57924,7 +57930,7 @@ function statement(n) {
       return [{ ...s, t: "raise", exc: named2(n).length ? expr(named2(n)[0]) : null }];
     case "global_statement":
     case "nonlocal_statement":
-      return [{ ...s, t: "global", names: named2(n).map(ident), nonlocal: n.type === "nonlocal_statement" }];
+      return [{ ...s, t: "global", names: named2(n).map(ident), nonlocal: typeOf(n) === "nonlocal_statement" }];
     case "break_statement":
       return [{ ...s, t: "break" }];
     case "continue_statement":
@@ -57933,7 +57939,7 @@ function statement(n) {
       return [matchStatement(n, s)];
     case "delete_statement": {
       const target = named2(n)[0];
-      const targets = target ? (target.type === "expression_list" ? named2(target) : [target]).map(expr) : [];
+      const targets = target ? (typeOf(target) === "expression_list" ? named2(target) : [target]).map(expr) : [];
       return [{ ...s, t: "del", targets }];
     }
     default:
@@ -57943,12 +57949,12 @@ function statement(n) {
 function definition(n, s, decorators) {
   const name2 = ident(n.childForFieldName("name"));
   const body2 = block(n.childForFieldName("body"));
-  if (n.type === "class_definition") {
+  if (typeOf(n) === "class_definition") {
     const bases = [];
     const keywords = [];
     const supers = n.childForFieldName("superclasses");
     for (const a of supers ? named2(supers) : []) {
-      if (a.type === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      if (typeOf(a) === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
       else bases.push(expr(a));
     }
     return { ...s, t: "class", name: name2, bases, keywords, body: body2, decorators };
@@ -57959,14 +57965,14 @@ function params(n) {
   if (!n) return [];
   const out2 = [];
   for (const p2 of named2(n)) {
-    switch (p2.type) {
+    switch (typeOf(p2)) {
       case "identifier":
         out2.push({ name: ident(p2) });
         break;
       case "typed_parameter": {
         const inner = named2(p2)[0];
-        if (inner?.type === "list_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "*" });
-        else if (inner?.type === "dictionary_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "**" });
+        if (typeOf(inner) === "list_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "*" });
+        else if (typeOf(inner) === "dictionary_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "**" });
         else out2.push({ name: ident(inner) });
         break;
       }
@@ -57988,10 +57994,10 @@ function matchStatement(n, s) {
   const branches = [];
   let orelse = null;
   for (const c3 of named2(n.childForFieldName("body") ?? n)) {
-    if (c3.type !== "case_clause") continue;
-    const pattern = named2(c3).find((x3) => x3.type === "case_pattern");
+    if (typeOf(c3) !== "case_clause") continue;
+    const pattern = named2(c3).find((x3) => typeOf(x3) === "case_pattern");
     const body2 = block(c3.childForFieldName("consequence"));
-    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named2(pattern).length === 1 && named2(pattern)[0].type === "identifier") && !named2(c3).some((x3) => x3.type === "if_clause");
+    const irrefutable = pattern !== void 0 && (pattern.text.trim() === "_" || named2(pattern).length === 1 && typeOf(named2(pattern)[0]) === "identifier") && !named2(c3).some((x3) => typeOf(x3) === "if_clause");
     if (irrefutable && orelse === null) orelse = body2;
     else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
   }
@@ -57999,8 +58005,8 @@ function matchStatement(n, s) {
   return { ...s, t: "if", branches, orelse };
 }
 function exceptionNames(n) {
-  if (n.type === "as_pattern") return exceptionNames(named2(n)[0]);
-  if (n.type === "tuple" || n.type === "parenthesized_expression" || n.type === "expression_list")
+  if (typeOf(n) === "as_pattern") return exceptionNames(named2(n)[0]);
+  if (typeOf(n) === "tuple" || typeOf(n) === "parenthesized_expression" || typeOf(n) === "expression_list")
     return named2(n).flatMap(exceptionNames);
   return [dotted(n).split(".").pop() ?? n.text];
 }
@@ -58008,16 +58014,16 @@ function importFrom(n, s) {
   const moduleNode = n.childForFieldName("module_name");
   let level = 0;
   let module2 = "";
-  if (moduleNode?.type === "relative_import") {
+  if (moduleNode && typeOf(moduleNode) === "relative_import") {
     for (const c3 of named2(moduleNode)) {
-      if (c3.type === "import_prefix") level = c3.text.length;
+      if (typeOf(c3) === "import_prefix") level = c3.text.length;
       else module2 = dotted(c3);
     }
   } else module2 = dotted(moduleNode);
-  if (named2(n).some((c3) => c3.type === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
+  if (named2(n).some((c3) => typeOf(c3) === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
   const names3 = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
-    if (c3.type === "aliased_import") {
+    if (typeOf(c3) === "aliased_import") {
       const name2 = dotted(c3.childForFieldName("name"));
       const alias = c3.childForFieldName("alias");
       return [{ name: name2, as: alias ? ident(alias) : name2 }];
@@ -58027,20 +58033,20 @@ function importFrom(n, s) {
   return { ...s, t: "importfrom", level, module: module2, names: names3 };
 }
 function expressionStatement(n, s) {
-  if (n.type === "assignment") {
+  if (typeOf(n) === "assignment") {
     const targets = [];
     let cur = n;
-    while (cur && cur.type === "assignment") {
+    while (cur && typeOf(cur) === "assignment") {
       const left = cur.childForFieldName("left");
       if (left) targets.push(expr(left));
       const right = cur.childForFieldName("right");
       if (!right) return { ...s, t: "other" };
-      if (right.type !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
+      if (typeOf(right) !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
       cur = right;
     }
     return { ...s, t: "other" };
   }
-  if (n.type === "augmented_assignment") {
+  if (typeOf(n) === "augmented_assignment") {
     const op = n.childForFieldName("operator")?.text ?? "+=";
     return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
   }
@@ -58053,7 +58059,7 @@ function expr(n) {
 var KEYWORD_CONSTANTS = { True: true, False: false, None: null };
 function expression(n) {
   const ln2 = line(n);
-  switch (n.type) {
+  switch (typeOf(n)) {
     case "identifier": {
       const id = ident(n);
       if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
@@ -58087,7 +58093,7 @@ function expression(n) {
       return call(n, ln2);
     case "subscript": {
       const indexes2 = n.childrenForFieldName("subscript").filter((c3) => c3 !== null);
-      const index = indexes2.length !== 1 || indexes2[0].type === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes2[0]);
+      const index = indexes2.length !== 1 || typeOf(indexes2[0]) === "slice" ? { t: "unknown", line: ln2, why: "slice" } : expr(indexes2[0]);
       return { t: "subscript", line: ln2, obj: expr(n.childForFieldName("value")), index };
     }
     case "binary_operator":
@@ -58106,8 +58112,8 @@ function expression(n) {
       for (let i2 = 0; i2 < n.childCount; i2++) {
         const c3 = n.child(i2);
         if (!c3) continue;
-        if (n.fieldNameForChild(i2) === "operators") ops.push(c3.type);
-        else if (c3.isNamed && c3.type !== "comment") operands.push(expr(c3));
+        if (n.fieldNameForChild(i2) === "operators") ops.push(typeOf(c3));
+        else if (c3.isNamed && typeOf(c3) !== "comment") operands.push(expr(c3));
       }
       return { t: "compare", line: ln2, ops, operands };
     }
@@ -58122,7 +58128,7 @@ function expression(n) {
     case "pattern_list":
     case "tuple_pattern":
     case "list_pattern": {
-      const kind = n.type === "list" || n.type === "list_pattern" ? "list" : n.type === "set" ? "set" : "tuple";
+      const kind = typeOf(n) === "list" || typeOf(n) === "list_pattern" ? "list" : typeOf(n) === "set" ? "set" : "tuple";
       return { t: "seq", line: ln2, kind, items: named2(n).map(expr) };
     }
     case "list_splat":
@@ -58133,7 +58139,7 @@ function expression(n) {
         t: "dict",
         line: ln2,
         entries: named2(n).map(
-          (c3) => c3.type === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named2(c3)[0] ?? null) }
+          (c3) => typeOf(c3) === "pair" ? { key: expr(c3.childForFieldName("key")), value: expr(c3.childForFieldName("value")) } : { splat: expr(named2(c3)[0] ?? null) }
         )
       };
     case "list_comprehension":
@@ -58148,19 +58154,19 @@ function expression(n) {
     case "keyword_argument":
       return { t: "unknown", line: ln2, why: "keyword argument" };
     default:
-      return { t: "unknown", line: ln2, why: n.type.replace(/_/g, " ") };
+      return { t: "unknown", line: ln2, why: typeOf(n).replace(/_/g, " ") };
   }
 }
 function comprehension(n, ln2) {
-  const kind = n.type === "list_comprehension" ? "list" : n.type === "set_comprehension" ? "set" : n.type === "dictionary_comprehension" ? "dict" : "tuple";
-  const clauses2 = named2(n).filter((c3) => c3.type === "for_in_clause");
+  const kind = typeOf(n) === "list_comprehension" ? "list" : typeOf(n) === "set_comprehension" ? "set" : typeOf(n) === "dictionary_comprehension" ? "dict" : "tuple";
+  const clauses2 = named2(n).filter((c3) => typeOf(c3) === "for_in_clause");
   const target = clauses2[0]?.childForFieldName("left");
   if (clauses2.length !== 1 || !target) return { t: "unknown", line: ln2, why: "comprehension" };
-  const conds = named2(n).filter((c3) => c3.type === "if_clause").map((c3) => expr(named2(c3)[0] ?? null));
+  const conds = named2(n).filter((c3) => typeOf(c3) === "if_clause").map((c3) => expr(named2(c3)[0] ?? null));
   const body2 = n.childForFieldName("body");
   const iter = expr(clauses2[0].childForFieldName("right"));
   if (kind === "dict") {
-    if (body2?.type !== "pair") return { t: "unknown", line: ln2, why: "comprehension" };
+    if (!body2 || typeOf(body2) !== "pair") return { t: "unknown", line: ln2, why: "comprehension" };
     return { t: "comp", line: ln2, kind, elt: expr(body2.childForFieldName("key")), value: expr(body2.childForFieldName("value")), target: expr(target), iter, conds };
   }
   return { t: "comp", line: ln2, kind, elt: expr(body2), target: expr(target), iter, conds };
@@ -58171,11 +58177,11 @@ function call(n, ln2) {
   const args3 = [];
   const kwargs = [];
   const splats = [];
-  if (argsNode?.type === "generator_expression") args3.push(expr(argsNode));
+  if (typeOf(argsNode) === "generator_expression") args3.push(expr(argsNode));
   else if (argsNode)
     for (const a of named2(argsNode)) {
-      if (a.type === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
-      else if (a.type === "list_splat" || a.type === "dictionary_splat") splats.push(expr(named2(a)[0] ?? null));
+      if (typeOf(a) === "keyword_argument") kwargs.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
+      else if (typeOf(a) === "list_splat" || typeOf(a) === "dictionary_splat") splats.push(expr(named2(a)[0] ?? null));
       else args3.push(expr(a));
     }
   return { t: "call", line: ln2, func: func2, args: args3, kwargs, splat: splats.length > 0, splats };
@@ -58184,15 +58190,15 @@ function stringExpr(nodes, ln2) {
   const parts3 = [];
   let bytes2 = false;
   for (const s of nodes) {
-    if (s.type !== "string") return { t: "unknown", line: ln2, why: "string" };
+    if (typeOf(s) !== "string") return { t: "unknown", line: ln2, why: "string" };
     const start2 = s.child(0);
     const prefix2 = (start2?.text ?? "").replace(/['"]+$/, "").toLowerCase();
     if (prefix2.includes("b")) bytes2 = true;
     const raw = prefix2.includes("r");
     for (const c3 of s.namedChildren) {
       if (!c3) continue;
-      if (c3.type === "string_content") parts3.push(raw ? c3.text : unescape2(c3.text));
-      else if (c3.type === "interpolation") parts3.push(expr(c3.childForFieldName("expression")));
+      if (typeOf(c3) === "string_content") parts3.push(raw ? c3.text : unescape2(c3.text));
+      else if (typeOf(c3) === "interpolation") parts3.push(expr(c3.childForFieldName("expression")));
     }
   }
   if (bytes2) return { t: "unknown", line: ln2, why: "bytes literal" };
@@ -63767,6 +63773,44 @@ function findDeployments(files) {
   return out2;
 }
 
+// src/settings/candidates.ts
+var NAMED_SETTINGS = /settings/i;
+var SETTINGS_WORD = /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/;
+var UPPER_WORD = /\b[A-Z][A-Z0-9_]*\b/g;
+function namesTwoSettings(text) {
+  let first;
+  for (const m2 of text.matchAll(UPPER_WORD)) {
+    const word = m2[0];
+    if (!SETTINGS_NAMES.has(word) || word === first) continue;
+    if (first !== void 0) return true;
+    first = word;
+  }
+  return false;
+}
+function onlyStarImports(path2, text) {
+  return !NAMED_SETTINGS.test(path2) && text.includes("import *") && !text.includes("split_settings") && !namesTwoSettings(text);
+}
+var STAR_IMPORT = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+\*/gm;
+function starImportsOf(text) {
+  const found = [...text.matchAll(STAR_IMPORT)].map((m2) => ({ level: m2[1].length, module: m2[2] ?? "" }));
+  const written = text.split(/import\s*\*/).length - 1;
+  return found.length === written ? found : void 0;
+}
+function mayBeSettings(path2, text) {
+  if (NAMED_SETTINGS.test(path2)) return true;
+  if (!SETTINGS_WORD.test(text)) return false;
+  return text.includes("import *") || text.includes("split_settings") || namesTwoSettings(text);
+}
+function settingsCandidates(files) {
+  const found = [];
+  for (const path2 of files.paths) {
+    if (!path2.endsWith(".py")) continue;
+    const text = files.read(path2);
+    if (text !== void 0 && mayBeSettings(path2, text)) found.push(path2);
+  }
+  return found;
+}
+
 // src/settings/discovery.ts
 var DEV_NAME = /^(dev|devel|development|local|locals|test|tests|testing|ci|debug|sandbox|example|sample|docker_dev|dev_.*|local_.*|test_.*|.*_dev|.*_local|.*_test|.*_tests|.*_testing|.*_ci|.*test|e2e.*|unittests)$/;
 var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|prod_.*|production_.*|.*_prod|.*_production|.*_live|.*_staging)$/;
@@ -63845,7 +63889,9 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     const text = files.read(path2);
     if (text !== void 0) references.push(...findReferences(path2, text));
   }
+  const candidateSet = new Set(candidatePaths);
   for (const path2 of candidatePaths) {
+    if (!extendsCandidate(path2, files, index, candidateSet)) continue;
     const parsed2 = index.module(path2);
     if (!parsed2) continue;
     const settingsPath = /settings/i.test(path2);
@@ -63883,14 +63929,17 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   }
   return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
 }
-function settingsCandidates(files) {
-  const found = [];
-  for (const path2 of files.paths) {
-    if (!path2.endsWith(".py")) continue;
-    const text = files.read(path2);
-    if (text !== void 0 && (/settings/i.test(path2) || mightBeSettings(text))) found.push(path2);
-  }
-  return found;
+function extendsCandidate(path2, files, index, candidates2) {
+  const text = files.read(path2);
+  if (text === void 0 || !onlyStarImports(path2, text)) return true;
+  const stars = starImportsOf(text);
+  if (!stars) return true;
+  return stars.some((s) => {
+    const wanted = index.wanted.size;
+    const target = index.resolve(path2, s.level, s.module);
+    if (index.wanted.size > wanted) return true;
+    return target !== "missing" && target !== "external" && candidates2.has(target);
+  });
 }
 function includedFragments(path2, text, paths) {
   const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
@@ -63903,9 +63952,6 @@ function includedFragments(path2, text, paths) {
     } else if (paths.has(dir + name2) && dir + name2 !== path2 && !out2.includes(dir + name2)) out2.push(dir + name2);
   }
   return out2;
-}
-function mightBeSettings(text) {
-  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text);
 }
 function chainOf(path2, modules2) {
   const out2 = [];
@@ -73224,9 +73270,10 @@ async function* gitLines(stream) {
   for await (const chunk of stream) {
     const parts3 = (rest + chunk).split("\n");
     rest = parts3.pop();
-    for (const p2 of parts3) yield p2.endsWith("\r") ? p2.slice(0, -1) : p2;
+    for (let i2 = 0; i2 < parts3.length; i2++) if (parts3[i2].endsWith("\r")) parts3[i2] = parts3[i2].slice(0, -1);
+    yield parts3;
   }
-  if (rest) yield rest;
+  if (rest) yield [rest];
 }
 async function streamLog(repo, range2, scanner, leaveOut = []) {
   const renames = leaveOut.length ? "--no-renames" : "-M";
@@ -73239,7 +73286,7 @@ async function streamLog(repo, range2, scanner, leaveOut = []) {
     proc.on("close", resolve2);
     proc.on("error", () => resolve2(null));
   });
-  for await (const line2 of gitLines(proc.stdout)) scanner.line(line2);
+  for await (const lines of gitLines(proc.stdout)) for (const line2 of lines) scanner.line(line2);
   const code = await exited;
   if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`);
 }

@@ -1,6 +1,7 @@
 // npm run bench: times the analysis of a generated 1,000-file change (read from git objects) and a
 // 5,000-module working tree, the secret scan against rg, and how time and peak memory grow with each
 // exhaustion shape at 1x, 2x, 4x and 8x (`npm run bench -- --growth` for that part alone).
+// `npm run bench -- --trees DIR... [--runs N] [--history DIR|''] [--cli dist/cli.js]`: real trees instead (scripts/bench/real-trees.ts).
 // Benchmarks measure; tests never time anything.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,6 +17,7 @@ import { MapFileSet } from '../src/sources/changeset.js'
 import { isSettingsRelevant } from '../src/settings/discovery.js'
 import { gitChangeSet } from '../src/sources/git.js'
 import { treeFiles } from '../src/sources/tree.js'
+import { benchRealTrees, RG_PATTERNS } from './bench/real-trees.js'
 
 const RUNS = 5
 
@@ -115,23 +117,6 @@ async function benchTree(): Promise<void> {
     rmSync(dir, { recursive: true, force: true })
   }
 }
-
-/** Patterns equivalent to the detector's, in rg's (Rust regex) syntax. */
-const RG_PATTERNS = [
-  '(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}',
-  'gh[pousr]_[A-Za-z0-9]{36,255}',
-  'github_pat_[A-Za-z0-9_]{60,255}',
-  '[rs]k_(?:live|test)_[A-Za-z0-9]{16,247}',
-  'xox[bpares]-[A-Za-z0-9-]{10,250}',
-  'hooks\\.slack\\.com/',
-  'SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}',
-  'AIza[0-9A-Za-z_-]{35}',
-  'PRIVATE KEY-----',
-  'eyJ[A-Za-z0-9_-]{10,}\\.eyJ',
-  'django-insecure-',
-  '://[^\\s/:@]{0,128}:[^\\s/@]{1,256}@',
-  '(?i)(password|passwd|pwd|secret|token|api_?key|access_key|signing_key|private_key)\\w*["\']?\\s*[:=]'
-]
 
 function randomText(seed: number, length: number): string {
   let x = seed
@@ -257,9 +242,13 @@ function benchGrowth(): void {
   }
 }
 
-const args = parseArgs({ options: { growth: { type: 'boolean' }, 'growth-run': { type: 'string' }, n: { type: 'string' } } }).values
+const parsed = parseArgs({ allowPositionals: true, options: { growth: { type: 'boolean' }, 'growth-run': { type: 'string' }, n: { type: 'string' }, trees: { type: 'boolean' }, runs: { type: 'string' }, history: { type: 'string' }, cli: { type: 'string' } } })
+const args = parsed.values
 if (args['growth-run']) await growthRun(args['growth-run'], Number(args.n))
-else {
+else if (args.trees) {
+  if (!parsed.positionals.length) throw new Error('--trees needs one or more git repositories (bare mirrors too)')
+  benchRealTrees(parsed.positionals, { runs: args.runs ? Number(args.runs) : undefined, history: args.history, cli: args.cli })
+} else {
   console.log(`node ${process.version}`)
   if (!args.growth) {
     await benchChange()

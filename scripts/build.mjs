@@ -9,7 +9,9 @@ const out = process.argv[2] ?? 'dist'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // cli.js is the small entry; it imports the engine (cli-run.js) only when there is work (see src/cli.ts)
+  entryPoints: { cli: 'src/cli.ts', 'cli-run': 'src/cli-run.ts', index: 'src/index.ts' },
+  plugins: [{ name: 'engine-apart', setup: (b) => b.onResolve({ filter: /^\.\/cli-run\.js$/ }, (a) => (a.importer.endsWith('/src/cli.ts') ? { path: './cli-run.js', external: true } : undefined)) }],
   outdir: out,
   bundle: true,
   platform: 'node',

@@ -12,7 +12,7 @@ import { formatJson } from './report/json.js'
 import { toSarif } from './report/sarif.js'
 import { formatText } from './report/text.js'
 import { historyScan } from './history.js'
-import { initPython } from './python/parser.js'
+import { initPython, pythonParsed } from './python/parser.js'
 import { redactForOutput } from './redact.js'
 import { analyzeSide, review, scan, wantedPaths, type ReviewResult } from './review.js'
 import { rulesOfChangeSet } from './config/trusted.js'
@@ -42,6 +42,7 @@ Options:
   --baseline FILE            scan, diff, history: list only findings not recorded in this baseline (default: the configuration's baseline:)
   --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
+  --verbose                  also say on stderr how many files were read and how many Python files parsed
   --version, --help
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or runtime error.`
@@ -59,6 +60,7 @@ export function selectForScan(paths: string[]): string[] {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const parsedBefore = pythonParsed()
   let parsed
   try {
     parsed = parseArgs({
@@ -80,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'django-version': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' }
       }
@@ -124,10 +127,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (values['django-version'] !== undefined && !djangoOption) throw new UsageError(`--django-version must be a Django version such as 4.2 or 3.2.25, not "${values['django-version']}"`)
     if (djangoOption) config.djangoVersion = djangoOption
     if (values['fail-on'] !== undefined && values['fail-on'] !== 'never' && !(SEVERITIES as readonly string[]).includes(values['fail-on'])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
-    // diff and history analyse settings while reading git objects; a scan loads the parser only when it needs it
-    if (!scanning) await initPython()
+    // diff analyses settings while reading git objects; a scan loads the parser only when it needs it, history never
+    if (command === 'diff') await initPython()
 
     let result: ReviewResult
+    /** For --verbose: the text files a scan read. */
+    let filesRead: number | undefined
     if (command === 'history') {
       const h = await historyScan(root, values.since, config)
       result = { mode: 'scan', findings: h.findings, notices: h.notices, entries: [], secrets: h.secrets, read: () => undefined }
@@ -136,6 +141,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (baseline) withBaseline(result, only(baseline, (e) => e.history === true), 'diff')
     } else if (scanning) {
       const { files, notices } = values.rev || values.repo ? await gitRevisionFiles(root, values.rev ?? 'HEAD', selectForScan) : treeFiles(root, selectForScan)
+      const fileSet: FileSet = files
+      filesRead = fileSet.secrets?.size ?? [...fileSet.paths].filter((p) => fileSet.read(p) !== undefined).length
       result = await scan(files, config)
       result.notices.unshift(...notices)
       if (command === 'baseline') {
@@ -190,6 +197,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           : formatText(out, summary, { color })
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
     else io.stdout(report)
+    if (values.verbose) io.stderr(`${TOOL_NAME}: ${filesRead === undefined ? '' : `${filesRead} files read, `}${pythonParsed() - parsedBefore} Python files parsed\n`)
     return failed ? 1 : 0
   } catch (e) {
     // a configuration with several problems says each on its own line

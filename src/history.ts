@@ -25,16 +25,20 @@ export interface HistoryResult {
 }
 
 
-/** The lines of git's output, split on \n only: git numbers lines that way, and a lone \r (old Mac files) is content. */
-async function* gitLines(stream: Readable): AsyncGenerator<string> {
+/**
+ * The lines of git's output, split on \n only (git numbers lines that way, and a lone \r, old Mac
+ * files, is content), one array per chunk read: a promise per line would cost more than the scan.
+ */
+async function* gitLines(stream: Readable): AsyncGenerator<string[]> {
   stream.setEncoding('utf8')
   let rest = ''
   for await (const chunk of stream as AsyncIterable<string>) {
     const parts = (rest + chunk).split('\n')
     rest = parts.pop() as string
-    for (const p of parts) yield p.endsWith('\r') ? p.slice(0, -1) : p
+    for (let i = 0; i < parts.length; i++) if (parts[i].endsWith('\r')) parts[i] = parts[i].slice(0, -1)
+    yield parts
   }
-  if (rest) yield rest
+  if (rest) yield [rest]
 }
 
 /**
@@ -52,7 +56,7 @@ async function streamLog(repo: string, range: string, scanner: HistoryScanner, l
     proc.on('close', resolve)
     proc.on('error', () => resolve(null))
   })
-  for await (const line of gitLines(proc.stdout)) scanner.line(line)
+  for await (const lines of gitLines(proc.stdout)) for (const line of lines) scanner.line(line)
   const code = await exited
   if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`)
 }

@@ -45,7 +45,7 @@ const run = (args: string[], cwd: string) => spawnSync(bin, args, { cwd, encodin
 
 describe('the packed package', () => {
   it('holds the bundle, its WebAssembly, the schema and action.yml, and nothing of the sources or tests', () => {
-    expect(packed).toEqual(expect.arrayContaining(['package.json', 'README.md', 'action.yml', 'dist/cli.js', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm', 'schema/django-security.schema.json']))
+    expect(packed).toEqual(expect.arrayContaining(['package.json', 'README.md', 'action.yml', 'dist/cli.js', 'dist/cli-run.js', 'dist/tree-sitter-python.wasm', 'dist/web-tree-sitter.wasm', 'schema/django-security.schema.json']))
     expect(packed.filter((p) => /^(src|__tests__|__fixtures__|scripts|eval|examples)\//.test(p))).toEqual([])
   })
 

@@ -148,8 +148,22 @@ function dotted(n: Node | null | undefined): string {
   return isAscii(text) ? text : text.normalize('NFKC').replace(/\s+/g, '')
 }
 
+/**
+ * What the conversion asks of a node, asked of the parser once: each `type` of web-tree-sitter is a
+ * call into WebAssembly, and the conversion asks most nodes more than once. Kept on the node object.
+ */
+type Asked = Node & { askedType?: string; askedNamed?: Node[] }
+
+function typeOf(n: Node): string
+function typeOf(n: Node | null | undefined): string | undefined
+function typeOf(n: Node | null | undefined): string | undefined {
+  if (!n) return undefined
+  return ((n as Asked).askedType ??= n.type)
+}
+
+/** A node's named children without comments, built once per node. */
 function named(n: Node): Node[] {
-  return n.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment')
+  return ((n as Asked).askedNamed ??= n.namedChildren.filter((c): c is Node => c !== null && typeOf(c) !== 'comment'))
 }
 
 function block(n: Node | null): Stmt[] {
@@ -168,7 +182,7 @@ function statements(n: Node): Stmt[] {
     // assign is first made unknown, so nothing there is mistaken for "not set".
     const s = span(child)
     out.push({ ...s, t: 'unreadable', names: assignedInText(s.line, s.endLine) })
-    out.push(...(child.type === 'ERROR' ? block(child) : statement(child)))
+    out.push(...(typeOf(child) === 'ERROR' ? block(child) : statement(child)))
   }
   return out
 }
@@ -185,7 +199,7 @@ function assignedInText(from: number, to: number): string[] {
 
 function statement(n: Node): Stmt[] {
   const s = span(n)
-  switch (n.type) {
+  switch (typeOf(n)) {
     case 'expression_statement': {
       const inner = named(n)
       if (inner.length !== 1) return [{ ...s, t: 'other' }]
@@ -196,7 +210,7 @@ function statement(n: Node): Stmt[] {
       let orelse: Stmt[] | null = null
       for (const alt of n.childrenForFieldName('alternative')) {
         if (!alt) continue
-        if (alt.type === 'elif_clause')
+        if (typeOf(alt) === 'elif_clause')
           branches.push({ cond: expr(alt.childForFieldName('condition')), body: block(alt.childForFieldName('consequence')) })
         else orelse = block(alt.childForFieldName('body'))
       }
@@ -207,15 +221,15 @@ function statement(n: Node): Stmt[] {
       let orelse: Stmt[] = []
       let final: Stmt[] = []
       for (const c of named(n)) {
-        if (c.type === 'except_clause' || c.type === 'except_group_clause') {
+        if (typeOf(c) === 'except_clause' || typeOf(c) === 'except_group_clause') {
           const parts = named(c)
-          const body = parts.find((p) => p.type === 'block') ?? null
-          const typeNode = parts.find((p) => p.type !== 'block')
+          const body = parts.find((p) => typeOf(p) === 'block') ?? null
+          const typeNode = parts.find((p) => typeOf(p) !== 'block')
           const types = typeNode ? exceptionNames(typeNode) : []
-          const alias = typeNode?.type === 'as_pattern' ? typeNode.childForFieldName('alias') : null
+          const alias = typeNode && typeOf(typeNode) === 'as_pattern' ? typeNode.childForFieldName('alias') : null
           handlers.push({ types, name: alias ? ident(named(alias)[0]) : null, body: block(body) })
-        } else if (c.type === 'else_clause') orelse = block(c.childForFieldName('body'))
-        else if (c.type === 'finally_clause') final = block(named(c).find((p) => p.type === 'block') ?? null)
+        } else if (typeOf(c) === 'else_clause') orelse = block(c.childForFieldName('body'))
+        else if (typeOf(c) === 'finally_clause') final = block(named(c).find((p) => typeOf(p) === 'block') ?? null)
       }
       return [{ ...s, t: 'try', body: block(n.childForFieldName('body')), handlers, orelse, final }]
     }
@@ -226,7 +240,7 @@ function statement(n: Node): Stmt[] {
     case 'import_statement': {
       const names = n.childrenForFieldName('name').flatMap((c) => {
         if (!c) return []
-        if (c.type === 'aliased_import') {
+        if (typeOf(c) === 'aliased_import') {
           const alias = c.childForFieldName('alias')
           return [{ dotted: dotted(c.childForFieldName('name')), as: alias ? ident(alias) : null }]
         }
@@ -235,17 +249,17 @@ function statement(n: Node): Stmt[] {
       return [{ ...s, t: 'import', names }]
     }
     case 'for_statement': {
-      const orelse = block(named(n).find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? null)
+      const orelse = block(named(n).find((c) => typeOf(c) === 'else_clause')?.childForFieldName('body') ?? null)
       return [{ ...s, t: 'loop', target: expr(n.childForFieldName('left')), iter: expr(n.childForFieldName('right')), body: block(n.childForFieldName('body')), orelse }]
     }
     case 'while_statement':
-      return [{ ...s, t: 'loop', target: null, iter: null, body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => c.type === 'else_clause')?.childForFieldName('body') ?? null) }]
+      return [{ ...s, t: 'loop', target: null, iter: null, body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => typeOf(c) === 'else_clause')?.childForFieldName('body') ?? null) }]
     case 'with_statement': {
-      const items = named(named(n).find((c) => c.type === 'with_clause') ?? n)
-        .filter((c) => c.type === 'with_item')
+      const items = named(named(n).find((c) => typeOf(c) === 'with_clause') ?? n)
+        .filter((c) => typeOf(c) === 'with_item')
         .map((c) => {
           const value = c.childForFieldName('value')
-          if (value?.type !== 'as_pattern') return { value: expr(value), target: null }
+          if (!value || typeOf(value) !== 'as_pattern') return { value: expr(value), target: null }
           return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName('alias') ?? value)[0] ?? null) }
         })
       return [{ ...s, t: 'with', items, body: block(n.childForFieldName('body')) }]
@@ -256,7 +270,7 @@ function statement(n: Node): Stmt[] {
     case 'decorated_definition': {
       const def = n.childForFieldName('definition')
       const decorators = named(n)
-        .filter((c) => c.type === 'decorator')
+        .filter((c) => typeOf(c) === 'decorator')
         .map((c) => expr(named(c)[0] ?? null))
       return def ? [definition(def, s, decorators)] : [{ ...s, t: 'other' }]
     }
@@ -266,7 +280,7 @@ function statement(n: Node): Stmt[] {
       return [{ ...s, t: 'raise', exc: named(n).length ? expr(named(n)[0]) : null }]
     case 'global_statement':
     case 'nonlocal_statement':
-      return [{ ...s, t: 'global', names: named(n).map(ident), nonlocal: n.type === 'nonlocal_statement' }]
+      return [{ ...s, t: 'global', names: named(n).map(ident), nonlocal: typeOf(n) === 'nonlocal_statement' }]
     case 'break_statement':
       return [{ ...s, t: 'break' }]
     case 'continue_statement':
@@ -275,7 +289,7 @@ function statement(n: Node): Stmt[] {
       return [matchStatement(n, s)]
     case 'delete_statement': {
       const target = named(n)[0]
-      const targets = target ? (target.type === 'expression_list' ? named(target) : [target]).map(expr) : []
+      const targets = target ? (typeOf(target) === 'expression_list' ? named(target) : [target]).map(expr) : []
       return [{ ...s, t: 'del', targets }]
     }
     default:
@@ -287,12 +301,12 @@ function statement(n: Node): Stmt[] {
 function definition(n: Node, s: Span, decorators: Expr[]): Stmt {
   const name = ident(n.childForFieldName('name'))
   const body = block(n.childForFieldName('body'))
-  if (n.type === 'class_definition') {
+  if (typeOf(n) === 'class_definition') {
     const bases: Expr[] = []
     const keywords: { name: string; value: Expr }[] = []
     const supers = n.childForFieldName('superclasses')
     for (const a of supers ? named(supers) : []) {
-      if (a.type === 'keyword_argument') keywords.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
+      if (typeOf(a) === 'keyword_argument') keywords.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
       else bases.push(expr(a))
     }
     return { ...s, t: 'class', name, bases, keywords, body, decorators }
@@ -304,14 +318,14 @@ function params(n: Node | null): Param[] {
   if (!n) return []
   const out: Param[] = []
   for (const p of named(n)) {
-    switch (p.type) {
+    switch (typeOf(p)) {
       case 'identifier':
         out.push({ name: ident(p) })
         break
       case 'typed_parameter': {
         const inner = named(p)[0]
-        if (inner?.type === 'list_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '*' })
-        else if (inner?.type === 'dictionary_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '**' })
+        if (typeOf(inner) === 'list_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '*' })
+        else if (typeOf(inner) === 'dictionary_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '**' })
         else out.push({ name: ident(inner) })
         break
       }
@@ -336,10 +350,10 @@ function matchStatement(n: Node, s: Span): Stmt {
   const branches: { cond: Expr; body: Stmt[] }[] = []
   let orelse: Stmt[] | null = null
   for (const c of named(n.childForFieldName('body') ?? n)) {
-    if (c.type !== 'case_clause') continue
-    const pattern = named(c).find((x) => x.type === 'case_pattern')
+    if (typeOf(c) !== 'case_clause') continue
+    const pattern = named(c).find((x) => typeOf(x) === 'case_pattern')
     const body = block(c.childForFieldName('consequence'))
-    const irrefutable = pattern !== undefined && (pattern.text.trim() === '_' || (named(pattern).length === 1 && named(pattern)[0].type === 'identifier')) && !named(c).some((x) => x.type === 'if_clause')
+    const irrefutable = pattern !== undefined && (pattern.text.trim() === '_' || (named(pattern).length === 1 && typeOf(named(pattern)[0]) === 'identifier')) && !named(c).some((x) => typeOf(x) === 'if_clause')
     if (irrefutable && orelse === null) orelse = body
     else if (orelse === null) branches.push({ cond: { t: 'unknown', line: line(c), why: 'match case' }, body })
   }
@@ -348,8 +362,8 @@ function matchStatement(n: Node, s: Span): Stmt {
 }
 
 function exceptionNames(n: Node): string[] {
-  if (n.type === 'as_pattern') return exceptionNames(named(n)[0])
-  if (n.type === 'tuple' || n.type === 'parenthesized_expression' || n.type === 'expression_list')
+  if (typeOf(n) === 'as_pattern') return exceptionNames(named(n)[0])
+  if (typeOf(n) === 'tuple' || typeOf(n) === 'parenthesized_expression' || typeOf(n) === 'expression_list')
     return named(n).flatMap(exceptionNames)
   return [dotted(n).split('.').pop() ?? n.text]
 }
@@ -358,16 +372,16 @@ function importFrom(n: Node, s: Span): Stmt {
   const moduleNode = n.childForFieldName('module_name')
   let level = 0
   let module = ''
-  if (moduleNode?.type === 'relative_import') {
+  if (moduleNode && typeOf(moduleNode) === 'relative_import') {
     for (const c of named(moduleNode)) {
-      if (c.type === 'import_prefix') level = c.text.length
+      if (typeOf(c) === 'import_prefix') level = c.text.length
       else module = dotted(c)
     }
   } else module = dotted(moduleNode)
-  if (named(n).some((c) => c.type === 'wildcard_import')) return { ...s, t: 'importfrom', level, module, names: '*' }
+  if (named(n).some((c) => typeOf(c) === 'wildcard_import')) return { ...s, t: 'importfrom', level, module, names: '*' }
   const names = n.childrenForFieldName('name').flatMap((c) => {
     if (!c) return []
-    if (c.type === 'aliased_import') {
+    if (typeOf(c) === 'aliased_import') {
       const name = dotted(c.childForFieldName('name'))
       const alias = c.childForFieldName('alias')
       return [{ name, as: alias ? ident(alias) : name }]
@@ -378,21 +392,21 @@ function importFrom(n: Node, s: Span): Stmt {
 }
 
 function expressionStatement(n: Node, s: Span): Stmt {
-  if (n.type === 'assignment') {
+  if (typeOf(n) === 'assignment') {
     const targets: Expr[] = []
     let cur: Node | null = n
     // a = b = value
-    while (cur && cur.type === 'assignment') {
+    while (cur && typeOf(cur) === 'assignment') {
       const left = cur.childForFieldName('left')
       if (left) targets.push(expr(left))
       const right: Node | null = cur.childForFieldName('right')
       if (!right) return { ...s, t: 'other' } // annotation only: `X: int`
-      if (right.type !== 'assignment') return { ...s, t: 'assign', targets, value: expr(right) }
+      if (typeOf(right) !== 'assignment') return { ...s, t: 'assign', targets, value: expr(right) }
       cur = right
     }
     return { ...s, t: 'other' }
   }
-  if (n.type === 'augmented_assignment') {
+  if (typeOf(n) === 'augmented_assignment') {
     const op = n.childForFieldName('operator')?.text ?? '+='
     return { ...s, t: 'augassign', target: expr(n.childForFieldName('left')), op: op.slice(0, -1), value: expr(n.childForFieldName('right')) }
   }
@@ -408,7 +422,7 @@ const KEYWORD_CONSTANTS: Record<string, null | boolean> = { True: true, False: f
 
 function expression(n: Node): Expr {
   const ln = line(n)
-  switch (n.type) {
+  switch (typeOf(n)) {
     case 'identifier': {
       const id = ident(n)
       // `𝐓𝐫𝐮𝐞` is the name True once normalised, which Python resolves to the constant
@@ -444,7 +458,7 @@ function expression(n: Node): Expr {
     case 'subscript': {
       const indexes = n.childrenForFieldName('subscript').filter((c): c is Node => c !== null)
       // A slice keeps its object, so `MIDDLEWARE[0:0] = [...]` still names what it changes.
-      const index: Expr = indexes.length !== 1 || indexes[0].type === 'slice' ? { t: 'unknown', line: ln, why: 'slice' } : expr(indexes[0])
+      const index: Expr = indexes.length !== 1 || typeOf(indexes[0]) === 'slice' ? { t: 'unknown', line: ln, why: 'slice' } : expr(indexes[0])
       return { t: 'subscript', line: ln, obj: expr(n.childForFieldName('value')), index }
     }
     case 'binary_operator':
@@ -463,8 +477,8 @@ function expression(n: Node): Expr {
       for (let i = 0; i < n.childCount; i++) {
         const c = n.child(i)
         if (!c) continue
-        if (n.fieldNameForChild(i) === 'operators') ops.push(c.type)
-        else if (c.isNamed && c.type !== 'comment') operands.push(expr(c))
+        if (n.fieldNameForChild(i) === 'operators') ops.push(typeOf(c))
+        else if (c.isNamed && typeOf(c) !== 'comment') operands.push(expr(c))
       }
       return { t: 'compare', line: ln, ops, operands }
     }
@@ -479,7 +493,7 @@ function expression(n: Node): Expr {
     case 'pattern_list':
     case 'tuple_pattern':
     case 'list_pattern': {
-      const kind = n.type === 'list' || n.type === 'list_pattern' ? 'list' : n.type === 'set' ? 'set' : 'tuple'
+      const kind = typeOf(n) === 'list' || typeOf(n) === 'list_pattern' ? 'list' : typeOf(n) === 'set' ? 'set' : 'tuple'
       return { t: 'seq', line: ln, kind, items: named(n).map(expr) }
     }
     case 'list_splat':
@@ -490,7 +504,7 @@ function expression(n: Node): Expr {
         t: 'dict',
         line: ln,
         entries: named(n).map((c) =>
-          c.type === 'pair' ? { key: expr(c.childForFieldName('key')), value: expr(c.childForFieldName('value')) } : { splat: expr(named(c)[0] ?? null) }
+          typeOf(c) === 'pair' ? { key: expr(c.childForFieldName('key')), value: expr(c.childForFieldName('value')) } : { splat: expr(named(c)[0] ?? null) }
         )
       }
     case 'list_comprehension':
@@ -505,22 +519,22 @@ function expression(n: Node): Expr {
     case 'keyword_argument':
       return { t: 'unknown', line: ln, why: 'keyword argument' }
     default:
-      return { t: 'unknown', line: ln, why: n.type.replace(/_/g, ' ') }
+      return { t: 'unknown', line: ln, why: typeOf(n).replace(/_/g, ' ') }
   }
 }
 
 function comprehension(n: Node, ln: number): Expr {
-  const kind = n.type === 'list_comprehension' ? 'list' : n.type === 'set_comprehension' ? 'set' : n.type === 'dictionary_comprehension' ? 'dict' : 'tuple'
-  const clauses = named(n).filter((c) => c.type === 'for_in_clause')
+  const kind = typeOf(n) === 'list_comprehension' ? 'list' : typeOf(n) === 'set_comprehension' ? 'set' : typeOf(n) === 'dictionary_comprehension' ? 'dict' : 'tuple'
+  const clauses = named(n).filter((c) => typeOf(c) === 'for_in_clause')
   const target = clauses[0]?.childForFieldName('left')
   if (clauses.length !== 1 || !target) return { t: 'unknown', line: ln, why: 'comprehension' }
   const conds = named(n)
-    .filter((c) => c.type === 'if_clause')
+    .filter((c) => typeOf(c) === 'if_clause')
     .map((c) => expr(named(c)[0] ?? null))
   const body = n.childForFieldName('body')
   const iter = expr(clauses[0].childForFieldName('right'))
   if (kind === 'dict') {
-    if (body?.type !== 'pair') return { t: 'unknown', line: ln, why: 'comprehension' }
+    if (!body || typeOf(body) !== 'pair') return { t: 'unknown', line: ln, why: 'comprehension' }
     return { t: 'comp', line: ln, kind, elt: expr(body.childForFieldName('key')), value: expr(body.childForFieldName('value')), target: expr(target), iter, conds }
   }
   return { t: 'comp', line: ln, kind, elt: expr(body), target: expr(target), iter, conds }
@@ -532,11 +546,11 @@ function call(n: Node, ln: number): Expr {
   const args: Expr[] = []
   const kwargs: { name: string; value: Expr }[] = []
   const splats: Expr[] = []
-  if (argsNode?.type === 'generator_expression') args.push(expr(argsNode))
+  if (typeOf(argsNode) === 'generator_expression') args.push(expr(argsNode))
   else if (argsNode)
     for (const a of named(argsNode)) {
-      if (a.type === 'keyword_argument') kwargs.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
-      else if (a.type === 'list_splat' || a.type === 'dictionary_splat') splats.push(expr(named(a)[0] ?? null))
+      if (typeOf(a) === 'keyword_argument') kwargs.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
+      else if (typeOf(a) === 'list_splat' || typeOf(a) === 'dictionary_splat') splats.push(expr(named(a)[0] ?? null))
       else args.push(expr(a))
     }
   return { t: 'call', line: ln, func, args, kwargs, splat: splats.length > 0, splats }
@@ -546,15 +560,15 @@ function stringExpr(nodes: Node[], ln: number): Expr {
   const parts: (string | Expr)[] = []
   let bytes = false
   for (const s of nodes) {
-    if (s.type !== 'string') return { t: 'unknown', line: ln, why: 'string' }
+    if (typeOf(s) !== 'string') return { t: 'unknown', line: ln, why: 'string' }
     const start = s.child(0)
     const prefix = (start?.text ?? '').replace(/['"]+$/, '').toLowerCase()
     if (prefix.includes('b')) bytes = true
     const raw = prefix.includes('r')
     for (const c of s.namedChildren) {
       if (!c) continue
-      if (c.type === 'string_content') parts.push(raw ? c.text : unescape(c.text))
-      else if (c.type === 'interpolation') parts.push(expr(c.childForFieldName('expression')))
+      if (typeOf(c) === 'string_content') parts.push(raw ? c.text : unescape(c.text))
+      else if (typeOf(c) === 'interpolation') parts.push(expr(c.childForFieldName('expression')))
     }
   }
   if (bytes) return { t: 'unknown', line: ln, why: 'bytes literal' }

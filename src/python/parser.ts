@@ -11,6 +11,11 @@ function locate(file: string, fromPackage: string): string {
 }
 
 let parser: Parser | undefined
+/** Python sources parsed by this process (shown by --verbose). */
+let parsedCount = 0
+
+/** How many Python sources this process has parsed. */
+export const pythonParsed = (): number => parsedCount
 
 /** Loads the tree-sitter runtime and the Python grammar once per process. */
 export async function initPython(): Promise<void> {
@@ -27,6 +32,7 @@ export async function initPython(): Promise<void> {
 /** Parses Python source; initPython() must have run. Syntax errors yield a tree with ERROR nodes. */
 export function parsePython(source: string): Tree {
   if (!parser) throw new Error('initPython() was not awaited before parsing')
+  parsedCount++
   const tree = parser.parse(source)
   if (!tree) throw new Error('tree-sitter returned no tree')
   return tree

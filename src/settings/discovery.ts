@@ -5,6 +5,7 @@ import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type De
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
+import { onlyStarImports, settingsCandidates, starImportsOf } from './candidates.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
 
 /**
@@ -164,7 +165,9 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     const text = files.read(path)
     if (text !== undefined) references.push(...findReferences(path, text))
   }
+  const candidateSet = new Set(candidatePaths)
   for (const path of candidatePaths) {
+    if (!extendsCandidate(path, files, index, candidateSet)) continue
     const parsed = index.module(path)
     if (!parsed) continue
     const settingsPath = /settings/i.test(path)
@@ -207,17 +210,22 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
 }
 
 /**
- * The Python modules discovery parses: named settings, or assigning a well-known setting. None means
- * no parsing at all, so a scan need not load the parser (see review.ts).
+ * Whether a candidate must be parsed: always, unless only its star imports made it one. Such a module
+ * is a settings module only when it star-imports one, so it is parsed only when a star import (read
+ * from the text, resolved as the parse would) names another candidate, or a file not read yet.
  */
-export function settingsCandidates(files: FileSet): string[] {
-  const found: string[] = []
-  for (const path of files.paths) {
-    if (!path.endsWith('.py')) continue
-    const text = files.read(path)
-    if (text !== undefined && (/settings/i.test(path) || mightBeSettings(text))) found.push(path)
-  }
-  return found
+function extendsCandidate(path: string, files: FileSet, index: ModuleIndex, candidates: Set<string>): boolean {
+  const text = files.read(path)
+  if (text === undefined || !onlyStarImports(path, text)) return true
+  const stars = starImportsOf(text)
+  if (!stars) return true
+  return stars.some((s) => {
+    const wanted = index.wanted.size
+    const target = index.resolve(path, s.level, s.module)
+    // not read yet: the source reads it and discovery runs again (see wantedPaths)
+    if (index.wanted.size > wanted) return true
+    return target !== 'missing' && target !== 'external' && candidates.has(target)
+  })
 }
 
 /**
@@ -237,10 +245,6 @@ export function includedFragments(path: string, text: string, paths: ReadonlySet
     } else if (paths.has(dir + name) && dir + name !== path && !out.includes(dir + name)) out.push(dir + name)
   }
   return out
-}
-
-function mightBeSettings(text: string): boolean {
-  return /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/.test(text)
 }
 
 /** The module and every module it imports, directly or not, in depth-first order (linear: a set of the seen). */
