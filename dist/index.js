@@ -58259,7 +58259,8 @@ var ModuleIndex = class {
         if (list2) list2.push(path2);
         else this.bySuffix.set(key, [path2]);
       }
-      for (let i2 = 0; i2 < parts3.length - 1; i2++) if (i2 === 0 || !files.paths.has(`${parts3.slice(0, i2).join("/")}/__init__.py`)) this.packageNames.add(parts3[i2]);
+      const folders = path2.split("/").slice(0, -1);
+      for (let i2 = 0; i2 < folders.length; i2++) if (i2 === 0 || !files.paths.has(`${folders.slice(0, i2).join("/")}/__init__.py`)) this.packageNames.add(folders[i2]);
     }
   }
   files;

@@ -105,6 +105,15 @@ describe('branches and imports', () => {
     expect(ns.bindings.has('LOCAL')).toBe(false)
   })
 
+  it('an absolute import from a package of the repository that holds only its __init__.py is missing, not an installed package', () => {
+    const src = 'SECRET_KEY = "k"\ntry:\n    from config.local_settings import *\nexcept Exception:\n    LOCAL = False\n'
+    const ns = evaluate({ 'settings.py': src, 'config/__init__.py': '' }, 'settings.py').ns
+    expect(show(ns.bindings.get('LOCAL')!.value)).toBe('False')
+    expect(show(ns.bindings.get('SECRET_KEY')!.value)).toBe("'k'")
+    // a name the repository has no package for is an installed package: what it sets is unknown
+    expect(evaluate({ 'settings.py': src.replace('config.', 'vendorlib.') }, 'settings.py').ns.dynamic).toBeDefined()
+  })
+
   it('marks names changed in loops and by dynamic code as unknown', () => {
     expect(values('A = ["x"]\nfor i in items():\n    A.append(i)\nB = 1\nfor i in y:\n    B = i\n', ['A', 'B'])).toEqual({ A: "['x', …]", B: '<unknown>' })
     expect(values('A = 1\nglobals().update(load())\n', ['A'])).toEqual({ A: '<unknown>' })

@@ -71,8 +71,10 @@ export class ModuleIndex implements Loader {
         if (list) list.push(path)
         else this.bySuffix.set(key, [path])
       }
-      // folders that can stand at the top of an import: not inside a package (judge/jinja2 is judge.jinja2)
-      for (let i = 0; i < parts.length - 1; i++) if (i === 0 || !files.paths.has(`${parts.slice(0, i).join('/')}/__init__.py`)) this.packageNames.add(parts[i])
+      // folders that can stand at the top of an import: not inside a package (judge/jinja2 is judge.jinja2);
+      // a package holding only its __init__.py counts too (config/ with a git-ignored local_settings.py)
+      const folders = path.split('/').slice(0, -1)
+      for (let i = 0; i < folders.length; i++) if (i === 0 || !files.paths.has(`${folders.slice(0, i).join('/')}/__init__.py`)) this.packageNames.add(folders[i])
     }
   }
 
