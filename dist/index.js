@@ -40646,14 +40646,14 @@ var require_main = __commonJS({
       "NO_PROXY",
       "no_proxy"
     ];
-    var DockerfileParser3;
-    (function(DockerfileParser4) {
+    var DockerfileParser2;
+    (function(DockerfileParser3) {
       function parse9(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser4.parse = parse9;
-    })(DockerfileParser3 || (exports.DockerfileParser = DockerfileParser3 = {}));
+      DockerfileParser3.parse = parse9;
+    })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
 
@@ -59487,11 +59487,10 @@ function readPyproject(path2, text) {
   return { pins, notices };
 }
 
-// src/deps/requirements.ts
-function resolveInclude(from, target) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith("/")) return void 0;
-  const parts3 = dirname(from) ? dirname(from).split("/") : [];
-  for (const seg of target.split("/")) {
+// src/files/paths.ts
+function normalizePath(path2) {
+  const parts3 = [];
+  for (const seg of path2.split("/")) {
     if (seg === "" || seg === ".") continue;
     if (seg === "..") {
       if (!parts3.length) return void 0;
@@ -59499,6 +59498,12 @@ function resolveInclude(from, target) {
     } else parts3.push(seg);
   }
   return parts3.join("/");
+}
+
+// src/deps/requirements.ts
+function resolveInclude(from, target) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith("/")) return void 0;
+  return normalizePath(`${dirname(from)}/${target}`);
 }
 function logicalLines(text) {
   const out2 = [];
@@ -60135,6 +60140,8 @@ var hardcodedCredential = {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
       const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
+      const inSchema = schema && fileClass.kind === "production";
+      const aside = inSchema ? worksAnywhere(hit.kind) ? void 0 : "example value in a JSON Schema" : localService && !nonProduction2 ? "password for a database the project runs itself" : void 0;
       const lower2 = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? " It is a test-mode key, so it is reported at low severity." : "";
       return {
         subject: `${hit.kind}:${hit.key ?? ""}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
@@ -60144,8 +60151,7 @@ var hardcodedCredential = {
         severity: lowered || hit.testKey ? "low" : void 0,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, "_")}"])` : ""}.` },
         secrets: hit.kind === "private-key" ? [] : [hit.value],
-        ...localService && !nonProduction2 ? { aside: "password for a database the project runs itself" } : {},
-        ...schema && fileClass.kind === "production" && !worksAnywhere(hit.kind) ? { aside: "example value in a JSON Schema" } : {}
+        ...aside ? { aside } : {}
       };
     });
   }
@@ -60729,8 +60735,8 @@ function disablesCsrf(cls) {
 // src/rules/csrf-middleware-missing.ts
 function isReplacement(settings, dotted2) {
   if (dotted2 === "session_csrf.CsrfMiddleware") return true;
-  const found = settings.projectClass(dotted2);
-  return found !== void 0 && settings.subclasses(dotted2, CSRF_MIDDLEWARE) && !disablesCsrf(found.cls);
+  const found = settings.projectSubclass(dotted2, CSRF_MIDDLEWARE);
+  return found !== void 0 && !disablesCsrf(found.cls);
 }
 function hasReplacement(settings, v2) {
   if (v2.kind === "oneOf") return v2.options.every((o2) => hasReplacement(settings, o2));
@@ -61669,9 +61675,81 @@ var secretKeyHardcoded = {
   }
 };
 
+// src/rules/security-checks-silenced.ts
+var SECURITY_CHECKS = {
+  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
+  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
+  "security.W003": "CsrfViewMiddleware missing",
+  "security.W004": "SECURE_HSTS_SECONDS not set",
+  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
+  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
+  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
+  "security.W008": "SECURE_SSL_REDIRECT not True",
+  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
+  "security.W010": "SESSION_COOKIE_SECURE not True",
+  "security.W011": "SESSION_COOKIE_SECURE not True",
+  "security.W012": "SESSION_COOKIE_SECURE not True",
+  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
+  "security.W016": "CSRF_COOKIE_SECURE not True",
+  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
+  "security.W018": "DEBUG on in deployment",
+  "security.W019": "X_FRAME_OPTIONS not DENY",
+  "security.W020": "ALLOWED_HOSTS empty",
+  "security.W021": "SECURE_HSTS_PRELOAD not True",
+  "security.W022": "no SECURE_REFERRER_POLICY",
+  "security.E023": "an invalid SECURE_REFERRER_POLICY",
+  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
+  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
+  "security.E026": "a SECURE_CSP setting that is not a dict",
+  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
+  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
+  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
+};
+function wouldWarn(rules, ctx, id) {
+  const mirrors = rules.filter((r2) => r2.meta.django.includes(id));
+  if (!mirrors.length) return void 0;
+  return mirrors.some((r2) => r2.check(ctx).some((f3) => f3.djangoCheck === id && f3.aside === void 0));
+}
+var silencedChecksRule = (registry) => ({
+  meta: {
+    id: "security-checks-silenced",
+    severity: "high",
+    title: "Django's security checks are silenced",
+    django: [],
+    docs: {
+      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent. A silenced check that production passes today (the rule mirroring it finds nothing: `X_FRAME_OPTIONS = 'SAMEORIGIN'` for W019, `DEBUG` off for W018) hides nothing yet: it is low, and a scan sets it aside (listed with `--include-tests`).",
+      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
+      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
+      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
+    }
+  },
+  check(ctx) {
+    const { settings } = ctx;
+    const s = settings.get("SILENCED_SYSTEM_CHECKS");
+    const out2 = [];
+    for (const entry of listStrings(s.value)) {
+      const id = entry.value.trim();
+      if (!id.toLowerCase().startsWith("security.")) continue;
+      const what = SECURITY_CHECKS[id];
+      const hidesNothingNow = what !== void 0 && wouldWarn(registry(), ctx, id) === false;
+      out2.push({
+        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
+        loc: entry.loc ?? locOf(s, settings),
+        severity: what && !hidesNothingNow ? void 0 : "low",
+        ...hidesNothingNow ? { aside: "silenced security check that production passes" } : {},
+        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` ${hidesNothingNow ? "will not report it if production stops passing it (today it passes)" : "no longer reports it in production"} (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
+        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
+      });
+    }
+    return out2;
+  }
+});
+
 // src/rules/security-middleware-missing.ts
 function subclassEntry(settings) {
-  return listStrings(middlewareSetting(settings).value).find((entry) => settings.subclasses(entry.value, SECURITY_MIDDLEWARE));
+  return listStrings(middlewareSetting(settings).value).find((entry) => settings.projectSubclass(entry.value, SECURITY_MIDDLEWARE) !== void 0);
 }
 var HEADER_SETTINGS = ["SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_REDIRECT", "SECURE_CONTENT_TYPE_NOSNIFF", "SECURE_REFERRER_POLICY", "SECURE_CROSS_ORIGIN_OPENER_POLICY"];
 var securityMiddlewareMissing = {
@@ -61791,6 +61869,31 @@ var sessionCookieInsecure = {
   }
 };
 
+// src/rules/settings-opaque-write.ts
+var settingsOpaqueWrite = {
+  meta: {
+    id: "settings-opaque-write",
+    severity: "medium",
+    title: "A settings line can set any setting, unseen by the review",
+    django: [],
+    docs: {
+      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
+      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
+      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
+      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
+    }
+  },
+  check({ settings }) {
+    return settings.opaqueWrites().map((w2) => ({
+      // the line's text, not its number: moving it does not make it new, editing it does
+      subject: `${w2.loc.path}:${w2.text}`,
+      loc: w2.loc,
+      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
+      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
+    }));
+  }
+};
+
 // src/rules/ssl-redirect-disabled.ts
 function wasOn2(base) {
   const v2 = base?.get("SECURE_SSL_REDIRECT").value;
@@ -61827,119 +61930,6 @@ var sslRedirectDisabled = {
         fix: { description: "Set SECURE_SSL_REDIRECT = True (or redirect at the proxy and suppress this finding with the reason).", replacement: literalFix(s, "True") }
       }
     ];
-  }
-};
-
-// src/rules/security-checks-silenced.ts
-var SECURITY_CHECKS = {
-  "security.W001": "SecurityMiddleware missing (and with it HSTS, nosniff, Referrer-Policy, COOP and the SSL redirect)",
-  "security.W002": "XFrameOptionsMiddleware missing (clickjacking)",
-  "security.W003": "CsrfViewMiddleware missing",
-  "security.W004": "SECURE_HSTS_SECONDS not set",
-  "security.W005": "SECURE_HSTS_INCLUDE_SUBDOMAINS not True",
-  "security.W006": "SECURE_CONTENT_TYPE_NOSNIFF not True",
-  "security.W007": "SECURE_BROWSER_XSS_FILTER not True (Django before 3.0)",
-  "security.W008": "SECURE_SSL_REDIRECT not True",
-  "security.W009": "a short, repetitive or django-insecure- SECRET_KEY",
-  "security.W010": "SESSION_COOKIE_SECURE not True",
-  "security.W011": "SESSION_COOKIE_SECURE not True",
-  "security.W012": "SESSION_COOKIE_SECURE not True",
-  "security.W013": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W014": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W015": "SESSION_COOKIE_HTTPONLY not True",
-  "security.W016": "CSRF_COOKIE_SECURE not True",
-  "security.W017": "CSRF_COOKIE_HTTPONLY not True (Django before 1.11)",
-  "security.W018": "DEBUG on in deployment",
-  "security.W019": "X_FRAME_OPTIONS not DENY",
-  "security.W020": "ALLOWED_HOSTS empty",
-  "security.W021": "SECURE_HSTS_PRELOAD not True",
-  "security.W022": "no SECURE_REFERRER_POLICY",
-  "security.E023": "an invalid SECURE_REFERRER_POLICY",
-  "security.E024": "an invalid SECURE_CROSS_ORIGIN_OPENER_POLICY",
-  "security.W025": "a weak SECRET_KEY_FALLBACKS entry",
-  "security.E026": "a SECURE_CSP setting that is not a dict",
-  "security.E100": "an invalid DEFAULT_HASHING_ALGORITHM",
-  "security.E101": "a CSRF_FAILURE_VIEW with the wrong signature",
-  "security.E102": "a CSRF_FAILURE_VIEW that cannot be imported"
-};
-var MIRRORS = [
-  debugEnabled,
-  secretKeyWeak,
-  allowedHostsEmpty,
-  securityMiddlewareMissing,
-  csrfMiddlewareMissing,
-  clickjackingProtectionWeakened,
-  sessionCookieInsecure,
-  sessionCookieHttponlyDisabled,
-  csrfCookieInsecure,
-  hstsWeakened,
-  sslRedirectDisabled,
-  contentTypeNosniffDisabled,
-  referrerPolicyWeakened,
-  crossOriginOpenerPolicyWeakened
-];
-function wouldWarn(ctx, id) {
-  const mirrors = MIRRORS.filter((r2) => r2.meta.django.includes(id));
-  if (!mirrors.length) return void 0;
-  return mirrors.some((r2) => r2.check(ctx).some((f3) => f3.djangoCheck === id && f3.aside === void 0));
-}
-var securityChecksSilenced = {
-  meta: {
-    id: "security-checks-silenced",
-    severity: "high",
-    title: "Django's security checks are silenced",
-    django: [],
-    docs: {
-      what: "Finds production `SILENCED_SYSTEM_CHECKS` entries that hide one of Django's security checks (`security.W004`, `security.W018`, \u2026), naming what the check warns about. Django matches ids exactly, so a pattern such as `security.*` silences nothing: it is reported at low as a sign of intent. A silenced check that production passes today (the rule mirroring it finds nothing: `X_FRAME_OPTIONS = 'SAMEORIGIN'` for W019, `DEBUG` off for W018) hides nothing yet: it is low, and a scan sets it aside (listed with `--include-tests`).",
-      why: "`manage.py check --deploy` is the last automatic look at a deployment's security settings. A silenced check stays silent when the setting it watches later regresses, on every environment that loads these settings, and nobody is reminded why it was silenced.",
-      bad: 'SILENCED_SYSTEM_CHECKS = ["security.W004"]  # HSTS not set',
-      fix: "SECURE_HSTS_SECONDS = 31536000  # fix what the check reports\n# or, when a proxy does it, suppress this finding with the reason:\n# django-security: ignore[security-checks-silenced] -- HSTS is set by the CDN"
-    }
-  },
-  check(ctx) {
-    const { settings } = ctx;
-    const s = settings.get("SILENCED_SYSTEM_CHECKS");
-    const out2 = [];
-    for (const entry of listStrings(s.value)) {
-      const id = entry.value.trim();
-      if (!id.toLowerCase().startsWith("security.")) continue;
-      const what = SECURITY_CHECKS[id];
-      const hidesNothingNow = what !== void 0 && wouldWarn(ctx, id) === false;
-      out2.push({
-        subject: `SILENCED_SYSTEM_CHECKS:${id}`,
-        loc: entry.loc ?? locOf(s, settings),
-        severity: what && !hidesNothingNow ? void 0 : "low",
-        ...hidesNothingNow ? { aside: "silenced security check that production passes" } : {},
-        message: what ? `SILENCED_SYSTEM_CHECKS ${entry.certain ? "hides" : "can hide"} ${id}, Django's warning about ${what}, so \`manage.py check --deploy\` ${hidesNothingNow ? "will not report it if production stops passing it (today it passes)" : "no longer reports it in production"} (${origin(s, settings)}).` : `SILENCED_SYSTEM_CHECKS ${entry.certain ? "has" : "can have"} ${pyRepr(entry.value)}, which is no security check id: Django matches ids exactly, so it silences nothing, but it reads as an intent to hide security warnings (${origin(s, settings)}).`,
-        fix: { description: what ? `Fix what ${id} reports and remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS; if the protection is provided elsewhere (a proxy, a CDN), suppress this finding with that reason.` : `Remove ${pyRepr(entry.value)} from SILENCED_SYSTEM_CHECKS.` }
-      });
-    }
-    return out2;
-  }
-};
-
-// src/rules/settings-opaque-write.ts
-var settingsOpaqueWrite = {
-  meta: {
-    id: "settings-opaque-write",
-    severity: "medium",
-    title: "A settings line can set any setting, unseen by the review",
-    django: [],
-    docs: {
-      what: 'Finds lines of production settings modules that can set module-level settings in ways a review cannot follow: `exec`/`eval` (under any name), `setattr` on the module or writes through `sys.modules[...]`, `globals()`, `vars()` or a frame with a name computed at run time, the module namespace handed to other code (`plugins.settings(globals())`), and a coding cookie such as `utf-7` that makes Python read the file differently from how it shows. In a diff, an added one is new. Writes whose name is known (`setattr(sys.modules[__name__], "DEBUG", True)`, `globals()["DEBUG"] = True`) are evaluated like assignments and reported by the rules of the settings they set.',
-      why: "This line can set any setting, and the review cannot see which: every setting after it is unknown to the review, so a change that turns DEBUG on or a cookie flag off through it passes unseen. Code review has the same blind spot.",
-      bad: 'for name, value in load_overrides().items():\n    setattr(sys.modules[__name__], name, value)\n# or\nexec(open("overrides.py").read())',
-      fix: 'from .overrides import *  # the review follows star imports of the repository\n# or name each setting\nSESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)'
-    }
-  },
-  check({ settings }) {
-    return settings.opaqueWrites().map((w2) => ({
-      // the line's text, not its number: moving it does not make it new, editing it does
-      subject: `${w2.loc.path}:${w2.text}`,
-      loc: w2.loc,
-      message: `This line can set any setting; the review cannot see which: ${w2.what}. Settings of ${settings.path} that it may set are unknown to the review from here on.`,
-      fix: { description: "Assign the settings by name, or star-import a settings module of the repository, so that reviews (and reviewers) can see what production gets." }
-    }));
   }
 };
 
@@ -62034,6 +62024,7 @@ var weakPasswordHasher = {
 };
 
 // src/rules/index.ts
+var securityChecksSilenced = silencedChecksRule(() => RULES);
 var RULES = [
   debugEnabled,
   secretKeyHardcoded,
@@ -63365,6 +63356,7 @@ function dockerfileDeployments(path2, text) {
   const commands = froms.map(() => void 0);
   const entrypoints = froms.map(() => void 0);
   const builds = [];
+  const runs = [];
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     const line2 = instruction.getRange().start.line + 1;
@@ -63392,6 +63384,7 @@ function dockerfileDeployments(path2, text) {
     } else if (keyword === "CMD") commands[stage] = instruction;
     else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
     else if (keyword === "RUN") {
+      runs.push((instruction.getArgumentsContent() ?? "").slice(0, 2e4));
       const facts2 = commandFacts(commandOf2(instruction));
       const named3 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
       const settings2 = named3 === void 0 ? void 0 : interpolate(named3, lookup3);
@@ -63411,7 +63404,7 @@ function dockerfileDeployments(path2, text) {
   const fileClass = classifyFile(path2);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
   const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? "") ? { role: "build", why: "it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image" } : { role: "serving", why: void 0 };
-  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings }, ...builds];
+  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings, runs }, ...builds];
 }
 
 // src/deploy/kubernetes.ts
@@ -66179,7 +66172,6 @@ function treeFindings(items, settingsFindings, side, files, config, state) {
 }
 
 // src/deps/installed.ts
-var import_dockerfile_ast2 = __toESM(require_main(), 1);
 var FILE_OPTIONS = /* @__PURE__ */ new Set(["-r", "-c", "--requirement", "--constraint"]);
 var MANIFEST_INSTALL = {
   "poetry install": ["poetry.lock", "pyproject.toml"],
@@ -66190,11 +66182,11 @@ var MANIFEST_INSTALL = {
 };
 var PACKAGE_ITSELF = ["pyproject.toml", "setup.py", "setup.cfg"];
 function writtenInstalls(words3) {
-  const at3 = words3.findIndex((w2, i2) => /^(pip3?|uv)$/.test(w2) && (words3[i2 + 1] === "install" || words3[i2 + 1] === "pip" && words3[i2 + 2] === "install"));
-  const sync2 = words3.indexOf("pip-sync");
   const tool = words3.findIndex((w2, i2) => MANIFEST_INSTALL[`${w2} ${words3[i2 + 1]}`] !== void 0);
   if (tool >= 0) return MANIFEST_INSTALL[`${words3[tool]} ${words3[tool + 1]}`];
+  const sync2 = words3.indexOf("pip-sync");
   if (sync2 >= 0) return words3.slice(sync2 + 1).filter((w2) => !w2.startsWith("-"));
+  const at3 = words3.findIndex((w2, i2) => /^(pip3?|uv)$/.test(w2) && (words3[i2 + 1] === "install" || words3[i2 + 1] === "pip" && words3[i2 + 2] === "install"));
   if (at3 < 0) return [];
   const out2 = [];
   for (let i2 = at3 + 2; i2 < words3.length; i2++) {
@@ -66219,28 +66211,14 @@ function inTree(written, files, context4) {
   }
   return void 0;
 }
-function installedBy(path2, text, files) {
-  const context4 = dirname(path2) === "." ? "" : dirname(path2);
-  const out2 = [];
-  for (const instruction of import_dockerfile_ast2.DockerfileParser.parse(text).getInstructions()) {
-    if (instruction.getKeyword() !== "RUN") continue;
-    const run3 = (instruction.getArgumentsContent() ?? "").slice(0, 2e4).replace(/\\\n/g, " ");
-    for (const command of run3.split(/&&|\|\||[;|\n]/)) {
-      for (const written of writtenInstalls(command.trim().split(/\s+/))) {
-        const found = inTree(written, files, context4);
-        if (found) out2.push(found);
-      }
-    }
-  }
-  return out2;
+function installedBy(image, files) {
+  const context4 = dirname(image.path) === "." ? "" : dirname(image.path);
+  return (image.runs ?? []).flatMap(
+    (run3) => run3.replace(/\\\n/g, " ").split(/&&|\|\||[;|\n]/).flatMap((command) => writtenInstalls(command.trim().split(/\s+/))).flatMap((written) => inTree(written, files, context4) ?? [])
+  );
 }
 function installedInProduction(files, deployments) {
-  const images = new Set(deployments.filter((d2) => isDockerfile(d2.path) && isProductionRole(d2.role)).map((d2) => d2.path));
-  const installed = /* @__PURE__ */ new Set();
-  for (const path2 of images) {
-    const text = files.read(path2);
-    if (text !== void 0) for (const p2 of installedBy(path2, text, files)) installed.add(p2);
-  }
+  const installed = new Set(deployments.filter((d2) => isProductionRole(d2.role)).flatMap((d2) => installedBy(d2, files)));
   if (!installed.size) return void 0;
   if (deployments.some((d2) => isProductionRole(d2.role) && BUILDPACK.test(d2.path))) {
     for (const name2 of BUILDPACK_INSTALLS) if (files.paths.has(name2)) installed.add(name2);
@@ -66249,10 +66227,9 @@ function installedInProduction(files, deployments) {
 }
 
 // src/rules/run-dependencies.ts
-function installedPins(files) {
+function installedPins(files, deployments) {
   const found = djangoPins(files);
-  if (!found.pins.length || ![...files.paths].some(isDockerfile)) return found.pins;
-  const installed = installedInProduction(files, findDeployments(files));
+  const installed = found.pins.length ? installedInProduction(files, deployments) : void 0;
   if (!installed) return found.pins;
   const queue = [...installed];
   for (const path2 of queue) {
@@ -66264,8 +66241,8 @@ function installedPins(files) {
   }
   return found.pins.filter((p2) => installed.has(p2.path));
 }
-function runOn(files, config, today) {
-  const pins = judgedPins(installedPins(files));
+function runOn(files, config, today, deployments) {
+  const pins = judgedPins(installedPins(files, deployments));
   if (!pins.length) return [];
   const ctx = { pins, today, lineText: (path2, line2) => linesOf(files, path2)?.line(line2) };
   const results = DEPENDENCY_RULES.filter((r2) => config.rules[r2.meta.id] !== "off").flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })));
@@ -66296,32 +66273,32 @@ function toFinding(r2, files, config, state, extraNotes = []) {
     fileClass: dependencyFileClass(loc.path)
   };
 }
-function scanDependencies(files, config, today = /* @__PURE__ */ new Date()) {
-  return runOn(files, config, today).map((r2) => toFinding(r2, files, config));
+function scanDependencies(files, config, deployments, today = /* @__PURE__ */ new Date()) {
+  return runOn(files, config, today, deployments).map((r2) => toFinding(r2, files, config));
 }
 function dependencyNotices(files, only) {
   return djangoPins(files).notices.filter((n) => n.path !== void 0 && dependencyFileClass(n.path).kind === "production" && (!only || only.has(n.path)));
 }
 var severityOf2 = (r2) => severityRank(r2.raw.severity ?? r2.rule.meta.severity);
 function reviewDependencies(head, base, changed, config, today = /* @__PURE__ */ new Date()) {
-  const headResults = runOn(head, config, today);
-  const baseResults = runOn(base, config, today);
+  const headResults = runOn(head.files, config, today, head.deployments);
+  const baseResults = runOn(base.files, config, today, base.deployments);
   const out2 = [];
   const matched = /* @__PURE__ */ new Set();
   for (const h3 of headResults) {
     const same = (b3) => b3.rule === h3.rule && b3.raw.subject === h3.raw.subject;
     const before2 = baseResults.find((b3) => same(b3) && b3.raw.loc.path === h3.raw.loc.path) ?? baseResults.find((b3) => same(b3) && !matched.has(b3) && !headResults.some((x3) => x3 !== h3 && x3.rule === b3.rule && x3.raw.loc.path === b3.raw.loc.path));
     if (!before2) {
-      out2.push(toFinding(h3, head, config, "new"));
+      out2.push(toFinding(h3, head.files, config, "new"));
       continue;
     }
     matched.add(before2);
     const gained = h3.raw.covers.filter((c3) => !before2.raw.covers.includes(c3));
-    if (gained.length) out2.push(toFinding(h3, head, config, "new", [`Before this change the pin was ${before2.raw.loc.path}:${before2.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(", ")}${gained.length > 6 ? ", \u2026" : ""}).`]));
-    else if (severityOf2(h3) > severityOf2(before2)) out2.push(toFinding(h3, head, config, "updated", [`Before this change: ${before2.raw.message}`]));
-    else if (changed.has(h3.raw.loc.path)) out2.push(toFinding(h3, head, config, "unchanged"));
+    if (gained.length) out2.push(toFinding(h3, head.files, config, "new", [`Before this change the pin was ${before2.raw.loc.path}:${before2.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(", ")}${gained.length > 6 ? ", \u2026" : ""}).`]));
+    else if (severityOf2(h3) > severityOf2(before2)) out2.push(toFinding(h3, head.files, config, "updated", [`Before this change: ${before2.raw.message}`]));
+    else if (changed.has(h3.raw.loc.path)) out2.push(toFinding(h3, head.files, config, "unchanged"));
   }
-  for (const b3 of baseResults) if (!matched.has(b3) && changed.has(b3.raw.loc.path) && !headResults.some((h3) => h3.rule === b3.rule && h3.raw.loc.path === b3.raw.loc.path)) out2.push(toFinding(b3, base, config, "absent"));
+  for (const b3 of baseResults) if (!matched.has(b3) && changed.has(b3.raw.loc.path) && !headResults.some((h3) => h3.rule === b3.rule && h3.raw.loc.path === b3.raw.loc.path)) out2.push(toFinding(b3, base.files, config, "absent"));
   return out2;
 }
 
@@ -66735,33 +66712,20 @@ var SOURCE = "repo-source:";
 var ENV_PATH = "repo-environ-path:";
 var moduleFile = (path2) => str(`${ROOT}/${path2}`);
 function relative(v2) {
-  if (v2?.kind !== "str" || !v2.value.startsWith(ROOT)) return void 0;
-  const parts3 = [];
-  for (const p2 of v2.value.slice(ROOT.length).split("/")) {
-    if (p2 === "" || p2 === ".") continue;
-    if (p2 === "..") {
-      if (!parts3.length) return void 0;
-      parts3.pop();
-    } else parts3.push(p2);
-  }
-  return parts3.join("/");
+  return v2?.kind === "str" && v2.value.startsWith(ROOT) ? normalizePath(v2.value.slice(ROOT.length)) : void 0;
 }
 var absolute = (rel2) => str(rel2 ? `${ROOT}/${rel2}` : ROOT);
 var parentOf = (rel2) => rel2.slice(0, Math.max(rel2.lastIndexOf("/"), 0));
 function join2(parts3) {
   const [first, ...rest] = parts3;
   const base = relative(first);
-  if (base === void 0 || !rest.every((p2) => p2.kind === "str")) return void 0;
-  let out2 = base;
-  for (const p2 of rest) {
-    const s = p2.value;
-    if (s.startsWith("/")) return void 0;
-    out2 = out2 ? `${out2}/${s}` : s;
-  }
-  return absolute(relative(absolute(out2)) ?? out2);
+  const names3 = rest.map((p2) => p2.kind === "str" && !p2.value.startsWith("/") ? p2.value : void 0);
+  if (base === void 0 || names3.includes(void 0)) return void 0;
+  const joined2 = normalizePath([base, ...names3].join("/"));
+  return joined2 === void 0 ? void 0 : absolute(joined2);
 }
 function repoFileCall(q3, positional, files) {
-  const [a0, a1] = positional;
+  const [a0] = positional;
   const rel2 = relative(a0);
   switch (q3) {
     case "os.path.dirname":
@@ -66789,8 +66753,7 @@ function repoFileCall(q3, positional, files) {
   }
   if (q3.startsWith(FILE) && q3.endsWith(".read")) return { kind: "ext", qname: `${SOURCE}${q3.slice(FILE.length, -".read".length)}` };
   if (q3.startsWith(ENV_PATH)) {
-    const root = absolute(q3.slice(ENV_PATH.length));
-    return a1 === void 0 && a0 === void 0 ? root : join2([root, ...positional]);
+    return join2([absolute(q3.slice(ENV_PATH.length)), ...positional]);
   }
   return void 0;
 }
@@ -69039,10 +69002,10 @@ var SettingsView = class {
   projectClass(dotted2) {
     return findClass(this.worlds.index, dotted2, this.path);
   }
-  /** Whether the project's class a dotted path names derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
-  subclasses(dotted2, target) {
+  /** The project's class a dotted path names, when it derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
+  projectSubclass(dotted2, target) {
     const found = this.projectClass(dotted2);
-    return found !== void 0 && derives(this.worlds.index, found, target);
+    return found && derives(this.worlds.index, found, target) ? found : void 0;
   }
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
   opaqueWrites() {
@@ -69148,7 +69111,7 @@ function analyzeSide(files, candidates2, options = {}) {
   const worlds = /* @__PURE__ */ new Map();
   const django = djangoVersion(files, options.djangoVersion);
   const views = /* @__PURE__ */ new Map();
-  const elsewhere = discovery.deployments.filter((d2) => !isProductionRole(d2.role) && !d2.settings && heldToProduction(d2));
+  const elsewhere = discovery.deployments.filter((d2) => !d2.settings && heldToProduction(d2));
   for (const entry of discovery.entries) {
     const platform2 = platformEnv(entry.production ? [...entry.deployments, ...elsewhere] : entry.deployments);
     const key = envKey(platform2);
@@ -69272,7 +69235,7 @@ async function scan(files, config) {
   const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
   const fileItems = runFileRules(files, side, config, allTextFiles(files));
   const treeItems = await runTreeRules(treeContext({ mode: "scan", head: { files, analysis: side } }), config);
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config);
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config, side.discovery.deployments)]), files, config);
   const listed = setAside(findings.kept, config.includeTests ?? false);
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];
   const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config);
@@ -69294,7 +69257,7 @@ async function review(change, config) {
   const { added, known } = splitKnownSecrets(fileItems, new BaseTexts(change.base));
   const treeItems = await runTreeRules(treeContext({ mode: "diff", head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config);
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, "new"), ...fileFindings(known, headFindings, head, change.head, config, "unchanged"), ...treeFindings(treeItems, headFindings, head, change.head, config, "new")];
-  const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config);
+  const dependencyResults = reviewDependencies({ files: change.head, deployments: head.discovery.deployments }, { files: change.base, deployments: base.discovery.deployments }, diff.changed, config);
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks);
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices];
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i2) => i2.raw.secrets ?? [])];

@@ -73,7 +73,7 @@ export async function scan(files: FileSet, config: Config): Promise<ReviewResult
   const settingsFindings = toFindings(items, files, config).map((f) => (f.ruleId === 'settings-opaque-write' ? { ...f, aside: 'line that can set any setting unseen (exec, a computed setattr)' } : f))
   const fileItems = runFileRules(files, side, config, allTextFiles(files))
   const treeItems = await runTreeRules(treeContext({ mode: 'scan', head: { files, analysis: side } }), config)
-  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config)]), files, config)
+  const findings = applySuppressions(sorted([...settingsFindings, ...fileFindings(fileItems, settingsFindings, side, files, config), ...treeFindings(treeItems, settingsFindings, side, files, config), ...scanDependencies(files, config, side.discovery.deployments)]), files, config)
   const listed = setAside(findings.kept, config.includeTests ?? false)
   const secrets = [...settingsSecrets(side), ...[...items, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]
   const stale = staleSuppressions(files, files.paths, findings.used, findings.notices, config)
@@ -101,7 +101,7 @@ export async function review(change: ChangeSet, config: Config): Promise<ReviewR
   // Code and deploy rules report what the change adds (or, for access checks, removes): new.
   const treeItems = await runTreeRules(treeContext({ mode: 'diff', head: { files: change.head, analysis: head }, base: { files: change.base, analysis: base }, diff }), config)
   const fileResults = [...fileFindings(added, headFindings, head, change.head, config, 'new'), ...fileFindings(known, headFindings, head, change.head, config, 'unchanged'), ...treeFindings(treeItems, headFindings, head, change.head, config, 'new')]
-  const dependencyResults = reviewDependencies(change.head, change.base, diff.changed, config)
+  const dependencyResults = reviewDependencies({ files: change.head, deployments: head.discovery.deployments }, { files: change.base, deployments: base.discovery.deployments }, diff.changed, config)
   const findings = applySuppressions(sorted([...headFindings, ...absentFindings, ...fileResults, ...dependencyResults]), change.head, config, diff.hunks)
   const notices = [...change.notices, ...collectNotices(head, diff.changed), ...versionNotice(head), ...dependencyNotices(change.head, diff.changed), ...findings.notices]
   const secrets = [...settingsSecrets(head), ...settingsSecrets(base), ...[...headItems, ...baseItems, ...fileItems].flatMap((i) => i.raw.secrets ?? [])]

@@ -2,6 +2,7 @@
 // edge cases of django-checks.md §6 (helpers/django-rows.ts), then seeded random combinations of
 // every setting the security checks read. Every value is a plain literal, so Django's answer is
 // well defined and static: nothing reads the environment, nothing branches.
+import { mulberry32 } from '../secrets/corpus/generate.js'
 import { edgeCases, rows, type Case } from '../helpers/django-rows.js'
 import { CSRFM, INSEC, K49, K50, LOW, SESSM, SM, XFM } from '../rules/fixtures.js'
 
@@ -15,18 +16,6 @@ export interface Module {
    * Django the same as the base lines followed by these, since every name is a literal setting.
    */
   base?: string[]
-}
-
-/** mulberry32: a small seeded generator, so a failure names a module that can be generated again. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const s = (v: string): string => JSON.stringify(v)
@@ -127,7 +116,7 @@ function changeList(rnd: () => number, name: string, assignment: string): string
 
 /** `count` random modules from `seed`: each setting set with its probability to one of its values. */
 export function randomModules(seed: number, count: number): Module[] {
-  const rnd = random(seed)
+  const rnd = mulberry32(seed)
   const out: Module[] = []
   for (let i = 0; i < count; i++) {
     const lines: string[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { securityChecksSilenced } from '../../src/rules/security-checks-silenced.js'
+import { securityChecksSilenced } from '../../src/rules/index.js'
 import { brief, diffFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 import { CLEAN, SM, XFM, line, py } from './fixtures.js'

@@ -68,6 +68,7 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
   const commands: (Instruction | undefined)[] = froms.map(() => undefined)
   const entrypoints: (Instruction | undefined)[] = froms.map(() => undefined)
   const builds: Deployment[] = []
+  const runs: string[] = []
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword()
     const line = instruction.getRange().start.line + 1
@@ -96,6 +97,7 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
     } else if (keyword === 'CMD') commands[stage] = instruction
     else if (keyword === 'ENTRYPOINT') entrypoints[stage] = instruction
     else if (keyword === 'RUN') {
+      runs.push((instruction.getArgumentsContent() ?? '').slice(0, 20_000))
       const facts = commandFacts(commandOf(instruction))
       const named = facts.env.get('DJANGO_SETTINGS_MODULE') ?? facts.settings
       const settings = named === undefined ? undefined : interpolate(named, lookup)
@@ -127,5 +129,5 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
           : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? '')
             ? { role: 'build' as const, why: 'it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image' }
             : { role: 'serving' as const, why: undefined }
-  return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings }, ...builds]
+  return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings, runs }, ...builds]
 }

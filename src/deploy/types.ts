@@ -35,6 +35,8 @@ export interface Deployment {
   env: Map<string, EnvSetting>
   /** DJANGO_SETTINGS_MODULE as the process gets it: its env, or a `--settings` flag. */
   settings?: EnvSetting
+  /** A Dockerfile's RUN commands, every stage's, as written (what the image installs: see deps/installed.ts). */
+  runs?: string[]
 }
 
 export const isProductionRole = (role: Role): boolean => role === 'serving' || role === 'worker'

@@ -1,9 +1,7 @@
 // Which dependency files production images install: the `pip install -r FILE`, `pip-sync FILE`,
-// `poetry install`, `uv sync`, `pipenv install` and `pip install .` of the RUN lines of the
-// Dockerfiles whose image serves or works in production. A pin in a file no such image installs (a
+// `poetry install`, `uv sync`, `pipenv install` and `pip install .` of the RUN commands (as the
+// Dockerfile parser records them) of the images that serve or work in production. A pin in a file no such image installs (a
 // second pip-compile output, a dev image's poetry.lock) does not say what production runs.
-import { DockerfileParser } from 'dockerfile-ast'
-import { isDockerfile } from '../deploy/dockerfile.js'
 import { isProductionRole, type Deployment } from '../deploy/types.js'
 import { dirname, type FileSet } from '../settings/modules.js'
 
@@ -22,11 +20,11 @@ const PACKAGE_ITSELF = ['pyproject.toml', 'setup.py', 'setup.cfg']
 
 /** The files one shell command installs from, as written: `pip install -r a.txt .` → a.txt and the package's manifests. */
 function writtenInstalls(words: string[]): string[] {
-  const at = words.findIndex((w, i) => /^(pip3?|uv)$/.test(w) && (words[i + 1] === 'install' || (words[i + 1] === 'pip' && words[i + 2] === 'install')))
-  const sync = words.indexOf('pip-sync')
   const tool = words.findIndex((w, i) => MANIFEST_INSTALL[`${w} ${words[i + 1]}`] !== undefined)
   if (tool >= 0) return MANIFEST_INSTALL[`${words[tool]} ${words[tool + 1]}`]
+  const sync = words.indexOf('pip-sync')
   if (sync >= 0) return words.slice(sync + 1).filter((w) => !w.startsWith('-'))
+  const at = words.findIndex((w, i) => /^(pip3?|uv)$/.test(w) && (words[i + 1] === 'install' || (words[i + 1] === 'pip' && words[i + 2] === 'install')))
   if (at < 0) return []
   const out: string[] = []
   for (let i = at + 2; i < words.length; i++) {
@@ -57,21 +55,16 @@ function inTree(written: string, files: FileSet, context: string): string | unde
   return undefined
 }
 
-/** What one Dockerfile's RUN lines install, as paths of the tree; empty when it installs no Python dependencies. */
-function installedBy(path: string, text: string, files: FileSet): string[] {
-  const context = dirname(path) === '.' ? '' : dirname(path)
-  const out: string[] = []
-  for (const instruction of DockerfileParser.parse(text).getInstructions()) {
-    if (instruction.getKeyword() !== 'RUN') continue
-    const run = (instruction.getArgumentsContent() ?? '').slice(0, 20_000).replace(/\\\n/g, ' ')
-    for (const command of run.split(/&&|\|\||[;|\n]/)) {
-      for (const written of writtenInstalls(command.trim().split(/\s+/))) {
-        const found = inTree(written, files, context)
-        if (found) out.push(found)
-      }
-    }
-  }
-  return out
+/** What one image's RUN commands install, as paths of the tree; empty when they install no Python dependencies. */
+function installedBy(image: Deployment, files: FileSet): string[] {
+  const context = dirname(image.path) === '.' ? '' : dirname(image.path)
+  return (image.runs ?? []).flatMap((run) =>
+    run
+      .replace(/\\\n/g, ' ')
+      .split(/&&|\|\||[;|\n]/)
+      .flatMap((command) => writtenInstalls(command.trim().split(/\s+/)))
+      .flatMap((written) => inTree(written, files, context) ?? [])
+  )
 }
 
 /**
@@ -79,12 +72,7 @@ function installedBy(path: string, text: string, files: FileSet): string[] {
  * (no Dockerfile, or none that installs from a file of the tree): then every production pin counts.
  */
 export function installedInProduction(files: FileSet, deployments: readonly Deployment[]): Set<string> | undefined {
-  const images = new Set(deployments.filter((d) => isDockerfile(d.path) && isProductionRole(d.role)).map((d) => d.path))
-  const installed = new Set<string>()
-  for (const path of images) {
-    const text = files.read(path)
-    if (text !== undefined) for (const p of installedBy(path, text, files)) installed.add(p)
-  }
+  const installed = new Set(deployments.filter((d) => isProductionRole(d.role)).flatMap((d) => installedBy(d, files)))
   if (!installed.size) return undefined
   // a buildpack platform installs what the root of the repository declares itself
   if (deployments.some((d) => isProductionRole(d.role) && BUILDPACK.test(d.path))) for (const name of BUILDPACK_INSTALLS) if (files.paths.has(name)) installed.add(name)

@@ -1,5 +1,6 @@
 // pip requirement files: one requirement a line, `\` continuations, `#` comments, options
 // (`-r`/`-c` includes, `-e` editables, `--hash`, `-i`), URLs. Only Django lines become pins.
+import { normalizePath } from '../files/paths.js'
 import { dirname } from '../settings/modules.js'
 import { isDjango, parseRequirement } from './requirement.js'
 import type { FileReading } from './types.js'
@@ -7,15 +8,7 @@ import type { FileReading } from './types.js'
 /** A path named by an include, resolved against the including file's folder (`..` allowed, never above the root). */
 export function resolveInclude(from: string, target: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith('/')) return undefined
-  const parts = dirname(from) ? dirname(from).split('/') : []
-  for (const seg of target.split('/')) {
-    if (seg === '' || seg === '.') continue
-    if (seg === '..') {
-      if (!parts.length) return undefined
-      parts.pop()
-    } else parts.push(seg)
-  }
-  return parts.join('/')
+  return normalizePath(`${dirname(from)}/${target}`)
 }
 
 /** Logical lines: `\` at the end joins the next; each keeps the number of its first physical line. */

@@ -3,6 +3,7 @@
 // it; `os.path.exists` and `open()` answer from the repository (a `local_settings.py` it does not hold
 // is absent, as on a server built from it); `exec(open(p).read(), globals())` runs that file's code in
 // the module's namespace. A path outside the repository (`/etc/app.py`) stays unknown.
+import { normalizePath } from '../files/paths.js'
 import { bool, fails, str, unknown, type Value } from './values.js'
 
 /** The root every repository path starts from: a character no real path holds. */
@@ -16,16 +17,7 @@ export const moduleFile = (path: string): Value => str(`${ROOT}/${path}`)
 
 /** The repository path a value names (`dmoj/local_settings.py`; '' for the root), or undefined. */
 function relative(v: Value | undefined): string | undefined {
-  if (v?.kind !== 'str' || !v.value.startsWith(ROOT)) return undefined
-  const parts: string[] = []
-  for (const p of v.value.slice(ROOT.length).split('/')) {
-    if (p === '' || p === '.') continue
-    if (p === '..') {
-      if (!parts.length) return undefined
-      parts.pop()
-    } else parts.push(p)
-  }
-  return parts.join('/')
+  return v?.kind === 'str' && v.value.startsWith(ROOT) ? normalizePath(v.value.slice(ROOT.length)) : undefined
 }
 
 const absolute = (rel: string): Value => str(rel ? `${ROOT}/${rel}` : ROOT)
@@ -42,19 +34,16 @@ export interface RepoFiles {
 function join(parts: Value[]): Value | undefined {
   const [first, ...rest] = parts
   const base = relative(first)
-  if (base === undefined || !rest.every((p) => p.kind === 'str')) return undefined
-  let out = base
-  for (const p of rest) {
-    const s = (p as { value: string }).value
-    if (s.startsWith('/')) return undefined
-    out = out ? `${out}/${s}` : s
-  }
-  return absolute(relative(absolute(out)) ?? out)
+  // a later absolute part starts over outside the repository: unknown
+  const names = rest.map((p) => (p.kind === 'str' && !p.value.startsWith('/') ? p.value : undefined))
+  if (base === undefined || names.includes(undefined)) return undefined
+  const joined = normalizePath([base, ...names].join('/'))
+  return joined === undefined ? undefined : absolute(joined)
 }
 
 /** A call on repository paths or files, or undefined when `q` is none or its arguments are not repository paths. */
 export function repoFileCall(q: string, positional: Value[], files: RepoFiles): Value | undefined {
-  const [a0, a1] = positional
+  const [a0] = positional
   const rel = relative(a0)
   switch (q) {
     case 'os.path.dirname':
@@ -83,8 +72,7 @@ export function repoFileCall(q: string, positional: Value[], files: RepoFiles): 
   if (q.startsWith(FILE) && q.endsWith('.read')) return { kind: 'ext', qname: `${SOURCE}${q.slice(FILE.length, -'.read'.length)}` }
   if (q.startsWith(ENV_PATH)) {
     // django-environ's Path: calling it gives the path (joined with any parts given)
-    const root = absolute(q.slice(ENV_PATH.length))
-    return a1 === undefined && a0 === undefined ? root : join([root, ...positional])
+    return join([absolute(q.slice(ENV_PATH.length)), ...positional])
   }
   return undefined
 }

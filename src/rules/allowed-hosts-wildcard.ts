@@ -1,8 +1,6 @@
-import { containsString, type Value } from '../python/values.js'
+import { TRUE, containsString, equal } from '../python/values.js'
 import { findItem, judge, locOf, origin, show } from './helpers.js'
 import type { Rule } from './types.js'
-
-const isTrue = (v: Value): boolean => v.kind === 'bool' && v.value
 
 export const allowedHostsWildcard: Rule = {
   meta: {
@@ -34,7 +32,7 @@ export const allowedHostsWildcard: Rule = {
     const item = findItem(j.value, '*')
     const loc = item?.loc && item.loc.path === (j.binding?.loc.path ?? '') ? item.loc : locOf(s, settings, j.binding)
     // Heroku's router forwards only requests whose Host is one of the app's own domains
-    const behindHerokuRouter = settings.onPlatformWith('DYNO') && !isTrue(settings.get('USE_X_FORWARDED_HOST').value)
+    const behindHerokuRouter = settings.onPlatformWith('DYNO') && !equal(settings.get('USE_X_FORWARDED_HOST').value, TRUE)
     return [
       {
         subject: 'ALLOWED_HOSTS',

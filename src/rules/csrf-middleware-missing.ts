@@ -12,8 +12,8 @@ import type { Rule, RuleFinding } from './types.js'
  */
 function isReplacement(settings: SettingsView, dotted: string): boolean {
   if (dotted === 'session_csrf.CsrfMiddleware') return true
-  const found = settings.projectClass(dotted)
-  return found !== undefined && settings.subclasses(dotted, CSRF_MIDDLEWARE) && !disablesCsrf(found.cls)
+  const found = settings.projectSubclass(dotted, CSRF_MIDDLEWARE)
+  return found !== undefined && !disablesCsrf(found.cls)
 }
 
 /** Whether every value the setting can take lists a replacement for CsrfViewMiddleware. */

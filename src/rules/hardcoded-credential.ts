@@ -46,6 +46,9 @@ export const hardcodedCredential: FileRule = {
       // a provider's live key grants access wherever it is committed
       const localService = localServiceReason(hit, lineOf(hit.line), namesLocal, lineOf)
       const lowered = (nonProduction && !worksAnywhere(hit.kind) ? nonProduction : undefined) ?? localService
+      // set aside in a scan of a production file: a local database's password, a schema's example (not a provider's live key)
+      const inSchema = schema && fileClass.kind === 'production'
+      const aside = inSchema ? (worksAnywhere(hit.kind) ? undefined : 'example value in a JSON Schema') : localService && !nonProduction ? 'password for a database the project runs itself' : undefined
       const lower = lowered ? ` It is reported at low severity because ${lowered}.` : hit.testKey ? ' It is a test-mode key, so it is reported at low severity.' : ''
       return {
         subject: `${hit.kind}:${hit.key ?? ''}:${hit.value.length}:${hit.value.slice(0, 2)}${hit.value.slice(-2)}`,
@@ -55,8 +58,7 @@ export const hardcodedCredential: FileRule = {
         severity: lowered || hit.testKey ? 'low' : undefined,
         fix: { description: `Rotate the credential, then load it from the environment or a secret store${hit.key ? ` (e.g. os.environ["${hit.key.toUpperCase().replace(/[^A-Z0-9_]/g, '_')}"])` : ''}.` },
         secrets: hit.kind === 'private-key' ? [] : [hit.value],
-        ...(localService && !nonProduction ? { aside: 'password for a database the project runs itself' } : {}),
-        ...(schema && fileClass.kind === 'production' && !worksAnywhere(hit.kind) ? { aside: 'example value in a JSON Schema' } : {})
+        ...(aside ? { aside } : {})
       }
     })
   }

@@ -19,7 +19,7 @@ import { passwordValidatorsWeakened } from './password-validators-weakened.js'
 import { referrerPolicyWeakened } from './referrer-policy-weakened.js'
 import { secretKeyHardcoded } from './secret-key-hardcoded.js'
 import { secretKeyWeak } from './secret-key-weak.js'
-import { securityChecksSilenced } from './security-checks-silenced.js'
+import { silencedChecksRule } from './security-checks-silenced.js'
 import { securityMiddlewareMissing } from './security-middleware-missing.js'
 import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
 import { sessionCookieInsecure } from './session-cookie-insecure.js'
@@ -28,6 +28,9 @@ import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
 import { templateAutoescapeDisabled } from './template-autoescape-disabled.js'
 import { weakPasswordHasher } from './weak-password-hasher.js'
 import type { Rule } from './types.js'
+
+/** Silenced checks are weighed by the rules that mirror them: the registry below. */
+export const securityChecksSilenced = silencedChecksRule(() => RULES)
 
 export const RULES: readonly Rule[] = [
   debugEnabled,

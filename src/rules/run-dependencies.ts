@@ -7,13 +7,18 @@ import { judgedPins } from '../deps/judged.js'
 import { installedInProduction } from '../deps/installed.js'
 import { djangoPins } from '../deps/pins.js'
 import type { DjangoPin } from '../deps/types.js'
-import { isDockerfile } from '../deploy/dockerfile.js'
-import { findDeployments } from '../deploy/index.js'
+import type { Deployment } from '../deploy/types.js'
 import { severityRank, type BaselineState, type Finding, type Notice } from '../findings.js'
 import { linesOf } from '../lines.js'
 import type { FileSet } from '../settings/modules.js'
 import { DEPENDENCY_RULES, type DependencyFinding, type DependencyRule } from './dependency-rules.js'
 import { fingerprint } from './results.js'
+
+/** One side of a change: its files and the deployments they describe. */
+interface SideFiles {
+  files: FileSet
+  deployments: readonly Deployment[]
+}
 
 interface Result {
   rule: DependencyRule
@@ -21,10 +26,9 @@ interface Result {
 }
 
 /** The pins of the files production images install (and what those include), when a production Dockerfile says which. */
-function installedPins(files: FileSet): DjangoPin[] {
+function installedPins(files: FileSet, deployments: readonly Deployment[]): DjangoPin[] {
   const found = djangoPins(files)
-  if (!found.pins.length || ![...files.paths].some(isDockerfile)) return found.pins
-  const installed = installedInProduction(files, findDeployments(files))
+  const installed = found.pins.length ? installedInProduction(files, deployments) : undefined
   if (!installed) return found.pins
   const queue = [...installed]
   for (const path of queue) {
@@ -37,8 +41,8 @@ function installedPins(files: FileSet): DjangoPin[] {
   return found.pins.filter((p) => installed.has(p.path))
 }
 
-function runOn(files: FileSet, config: Config, today: Date): Result[] {
-  const pins = judgedPins(installedPins(files))
+function runOn(files: FileSet, config: Config, today: Date, deployments: readonly Deployment[]): Result[] {
+  const pins = judgedPins(installedPins(files, deployments))
   if (!pins.length) return []
   const ctx = { pins, today, lineText: (path: string, line: number) => linesOf(files, path)?.line(line) }
   const results = DEPENDENCY_RULES.filter((r) => config.rules[r.meta.id] !== 'off').flatMap((rule) => rule.check(ctx).map((raw) => ({ rule, raw })))
@@ -72,9 +76,9 @@ function toFinding(r: Result, files: FileSet, config: Config, state?: BaselineSt
   }
 }
 
-/** Scan: what the tree's pins admit now. */
-export function scanDependencies(files: FileSet, config: Config, today = new Date()): Finding[] {
-  return runOn(files, config, today).map((r) => toFinding(r, files, config))
+/** Scan: what the tree's pins admit now (`deployments`: what the tree describes, for the files production installs). */
+export function scanDependencies(files: FileSet, config: Config, deployments: readonly Deployment[], today = new Date()): Finding[] {
+  return runOn(files, config, today, deployments).map((r) => toFinding(r, files, config))
 }
 
 /** Notes for dependency files that could not be read (one line each, naming the file). */
@@ -86,25 +90,25 @@ export function dependencyNotices(files: FileSet, only?: ReadonlySet<string>): N
 const severityOf = (r: Result): number => severityRank(r.raw.severity ?? r.rule.meta.severity)
 
 /** Diff: head findings against base findings of the same rule and file (or, for a pin moved to another file, any file). */
-export function reviewDependencies(head: FileSet, base: FileSet, changed: ReadonlySet<string>, config: Config, today = new Date()): Finding[] {
-  const headResults = runOn(head, config, today)
-  const baseResults = runOn(base, config, today)
+export function reviewDependencies(head: SideFiles, base: SideFiles, changed: ReadonlySet<string>, config: Config, today = new Date()): Finding[] {
+  const headResults = runOn(head.files, config, today, head.deployments)
+  const baseResults = runOn(base.files, config, today, base.deployments)
   const out: Finding[] = []
   const matched = new Set<Result>()
   for (const h of headResults) {
     const same = (b: Result): boolean => b.rule === h.rule && b.raw.subject === h.raw.subject
     const before = baseResults.find((b) => same(b) && b.raw.loc.path === h.raw.loc.path) ?? baseResults.find((b) => same(b) && !matched.has(b) && !headResults.some((x) => x !== h && x.rule === b.rule && x.raw.loc.path === b.raw.loc.path))
     if (!before) {
-      out.push(toFinding(h, head, config, 'new'))
+      out.push(toFinding(h, head.files, config, 'new'))
       continue
     }
     matched.add(before)
     const gained = h.raw.covers.filter((c) => !before.raw.covers.includes(c))
-    if (gained.length) out.push(toFinding(h, head, config, 'new', [`Before this change the pin was ${before.raw.loc.path}:${before.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(', ')}${gained.length > 6 ? ', …' : ''}).`]))
-    else if (severityOf(h) > severityOf(before)) out.push(toFinding(h, head, config, 'updated', [`Before this change: ${before.raw.message}`]))
-    else if (changed.has(h.raw.loc.path)) out.push(toFinding(h, head, config, 'unchanged'))
+    if (gained.length) out.push(toFinding(h, head.files, config, 'new', [`Before this change the pin was ${before.raw.loc.path}:${before.raw.loc.line}; the change newly admits ${gained.length} of these (${gained.slice(0, 6).join(', ')}${gained.length > 6 ? ', …' : ''}).`]))
+    else if (severityOf(h) > severityOf(before)) out.push(toFinding(h, head.files, config, 'updated', [`Before this change: ${before.raw.message}`]))
+    else if (changed.has(h.raw.loc.path)) out.push(toFinding(h, head.files, config, 'unchanged'))
   }
   // base findings the change fixed (an upgrade), where it touched the file
-  for (const b of baseResults) if (!matched.has(b) && changed.has(b.raw.loc.path) && !headResults.some((h) => h.rule === b.rule && h.raw.loc.path === b.raw.loc.path)) out.push(toFinding(b, base, config, 'absent'))
+  for (const b of baseResults) if (!matched.has(b) && changed.has(b.raw.loc.path) && !headResults.some((h) => h.rule === b.rule && h.raw.loc.path === b.raw.loc.path)) out.push(toFinding(b, base.files, config, 'absent'))
   return out
 }

@@ -1,18 +1,4 @@
-import { allowedHostsEmpty } from './allowed-hosts-empty.js'
-import { clickjackingProtectionWeakened } from './clickjacking-protection-weakened.js'
-import { contentTypeNosniffDisabled } from './content-type-nosniff-disabled.js'
-import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
-import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
-import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
-import { debugEnabled } from './debug-enabled.js'
 import { listStrings, locOf, origin, pyRepr } from './helpers.js'
-import { hstsWeakened } from './hsts-weakened.js'
-import { referrerPolicyWeakened } from './referrer-policy-weakened.js'
-import { secretKeyWeak } from './secret-key-weak.js'
-import { securityMiddlewareMissing } from './security-middleware-missing.js'
-import { sessionCookieHttponlyDisabled } from './session-cookie-httponly-disabled.js'
-import { sessionCookieInsecure } from './session-cookie-insecure.js'
-import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
 import type { Rule, RuleContext, RuleFinding } from './types.js'
 
 /** What each of Django's security checks warns about (django/core/checks/security/), by id. */
@@ -48,35 +34,18 @@ export const SECURITY_CHECKS: Record<string, string> = {
   'security.E102': 'a CSRF_FAILURE_VIEW that cannot be imported'
 }
 
-/** The rules that mirror Django's security checks: each says whether its check would warn in production. */
-const MIRRORS: readonly Rule[] = [
-  debugEnabled,
-  secretKeyWeak,
-  allowedHostsEmpty,
-  securityMiddlewareMissing,
-  csrfMiddlewareMissing,
-  clickjackingProtectionWeakened,
-  sessionCookieInsecure,
-  sessionCookieHttponlyDisabled,
-  csrfCookieInsecure,
-  hstsWeakened,
-  sslRedirectDisabled,
-  contentTypeNosniffDisabled,
-  referrerPolicyWeakened,
-  crossOriginOpenerPolicyWeakened
-]
-
 /**
  * Whether the silenced check would warn about production: a mirror rule reports it (and does not set
  * it aside). Undefined when no rule mirrors the check, so the review cannot tell.
  */
-function wouldWarn(ctx: RuleContext, id: string): boolean | undefined {
-  const mirrors = MIRRORS.filter((r) => r.meta.django.includes(id))
+function wouldWarn(rules: readonly Rule[], ctx: RuleContext, id: string): boolean | undefined {
+  const mirrors = rules.filter((r) => r.meta.django.includes(id))
   if (!mirrors.length) return undefined
   return mirrors.some((r) => r.check(ctx).some((f) => f.djangoCheck === id && f.aside === undefined))
 }
 
-export const securityChecksSilenced: Rule = {
+/** The rule, given the registry whose rules mirror Django's checks (read at check time: the registry holds this rule too). */
+export const silencedChecksRule = (registry: () => readonly Rule[]): Rule => ({
   meta: {
     id: 'security-checks-silenced',
     severity: 'high',
@@ -97,7 +66,7 @@ export const securityChecksSilenced: Rule = {
       const id = entry.value.trim()
       if (!id.toLowerCase().startsWith('security.')) continue
       const what = SECURITY_CHECKS[id]
-      const hidesNothingNow = what !== undefined && wouldWarn(ctx, id) === false
+      const hidesNothingNow = what !== undefined && wouldWarn(registry(), ctx, id) === false
       out.push({
         subject: `SILENCED_SYSTEM_CHECKS:${id}`,
         loc: entry.loc ?? locOf(s, settings),
@@ -111,4 +80,4 @@ export const securityChecksSilenced: Rule = {
     }
     return out
   }
-}
+})

@@ -7,7 +7,7 @@ import type { Rule } from './types.js'
 
 /** An entry of the middleware list that is a project class subclassing Django's SecurityMiddleware. */
 function subclassEntry(settings: SettingsView): ListString | undefined {
-  return listStrings(middlewareSetting(settings).value).find((entry) => settings.subclasses(entry.value, SECURITY_MIDDLEWARE))
+  return listStrings(middlewareSetting(settings).value).find((entry) => settings.projectSubclass(entry.value, SECURITY_MIDDLEWARE) !== undefined)
 }
 
 /** Settings that only SecurityMiddleware applies. */

@@ -71,7 +71,7 @@ export function namesLocalDatabase(text: string): boolean {
 const USER_VALUE = /(?:^|[^a-z])(?:[a-z]+_)?user(?:name)?["']?\s*[:=]\s*(?:[\w.]+\(\s*["'][^"']{0,100}["']\s*,\s*)?["']?([\w.-]{1,100})["']?/i
 
 /** Whether the password is also the database user's name a few lines around it: the default of a local setup (`app`/`app`). */
-export function equalsNearbyUser(hit: SecretHit, lines: (n: number) => string): boolean {
+function equalsNearbyUser(hit: SecretHit, lines: (n: number) => string): boolean {
   for (let n = Math.max(1, hit.line - 8); n <= hit.line + 8; n++) {
     const m = USER_VALUE.exec(lines(n).slice(0, 500))
     if (m && m[1] === hit.value) return true

@@ -1,6 +1,5 @@
 // The settings model of one tree: the modules discovery found, and a view of each entry module.
 import { heldToProduction } from '../deploy/production.js'
-import { isProductionRole } from '../deploy/types.js'
 import { wantCodeImports } from '../code/wanted.js'
 import { envKey, platformEnv } from './deploy-worlds.js'
 import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
@@ -28,7 +27,7 @@ export function analyzeSide(files: FileSet, candidates?: string[], options: { dj
   const django = djangoVersion(files, options.djangoVersion)
   const views = new Map<string, SettingsView>()
   // services of a compose file named for production that name no module (so belong to none) still run production elsewhere
-  const elsewhere = discovery.deployments.filter((d) => !isProductionRole(d.role) && !d.settings && heldToProduction(d))
+  const elsewhere = discovery.deployments.filter((d) => !d.settings && heldToProduction(d))
   for (const entry of discovery.entries) {
     const platform = platformEnv(entry.production ? [...entry.deployments, ...elsewhere] : entry.deployments)
     const key = envKey(platform)

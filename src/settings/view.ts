@@ -97,10 +97,10 @@ export class SettingsView {
     return findClass(this.worlds.index, dotted, this.path)
   }
 
-  /** Whether the project's class a dotted path names derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
-  subclasses(dotted: string, target: string): boolean {
+  /** The project's class a dotted path names, when it derives from `target` (`django.middleware.csrf.CsrfViewMiddleware`). */
+  projectSubclass(dotted: string, target: string): FoundClass | undefined {
     const found = this.projectClass(dotted)
-    return found !== undefined && derives(this.worlds.index, found, target)
+    return found && derives(this.worlds.index, found, target) ? found : undefined
   }
 
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
