@@ -60197,7 +60197,6 @@ var allowedHostsEmpty = {
 };
 
 // src/rules/allowed-hosts-wildcard.ts
-var isTrue = (v2) => v2.kind === "bool" && v2.value;
 var allowedHostsWildcard = {
   meta: {
     id: "allowed-hosts-wildcard",
@@ -60226,7 +60225,7 @@ var allowedHostsWildcard = {
       ];
     const item = findItem(j3.value, "*");
     const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
-    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !isTrue(settings.get("USE_X_FORWARDED_HOST").value);
+    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !equal(settings.get("USE_X_FORWARDED_HOST").value, TRUE);
     return [
       {
         subject: "ALLOWED_HOSTS",
@@ -60721,12 +60720,12 @@ var csrfCookieInsecure = {
 // src/code/csrf-middleware.ts
 var HOOKS = /* @__PURE__ */ new Set(["process_request", "process_view", "__call__"]);
 var FLAG = "_dont_enforce_csrf_checks";
-var isTrue2 = (e) => e.t === "const" && e.value === true;
+var isTrue = (e) => e.t === "const" && e.value === true;
 function setsFlag(s) {
-  if (s.t === "assign") return isTrue2(s.value) && s.targets.some((t2) => t2.t === "attr" && t2.attr === FLAG);
+  if (s.t === "assign") return isTrue(s.value) && s.targets.some((t2) => t2.t === "attr" && t2.attr === FLAG);
   if (s.t !== "expr" || s.expr.t !== "call") return false;
   const { func: func2, args: args3 } = s.expr;
-  return func2.t === "name" && func2.id === "setattr" && args3.length === 3 && args3[1].t === "const" && args3[1].value === FLAG && isTrue2(args3[2]);
+  return func2.t === "name" && func2.id === "setattr" && args3.length === 3 && args3[1].t === "const" && args3[1].value === FLAG && isTrue(args3[2]);
 }
 function disablesCsrf(cls) {
   return cls.body.some((s) => s.t === "def" && HOOKS.has(s.name) && s.body.some(setsFlag));
@@ -61174,7 +61173,7 @@ var drfDefaultAllowAny = {
 
 // src/rules/hsts-weakened.ts
 var ONE_YEAR = 31536e3;
-function isTrue3(view, name2) {
+function isTrue2(view, name2) {
   const v2 = view?.get(name2).value;
   return v2?.kind === "bool" && v2.value;
 }
@@ -61239,7 +61238,7 @@ var hstsWeakened = {
       const s = settings.get(name2);
       const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
       if (j3.verdict === "none" || !j3.value) continue;
-      const turnedOff = isTrue3(base, name2);
+      const turnedOff = isTrue2(base, name2);
       const flagged = trueButNotTrue(j3.value);
       out2.push({
         subject: name2,
