@@ -59991,7 +59991,8 @@ function judge(setting, isBad) {
   const badIndex = results.findIndex((r2) => r2 === true);
   if (badIndex < 0) return { verdict: "none" };
   const value = options[badIndex];
-  const binding = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value)) ?? setting.binding;
+  const matched = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value));
+  const binding = matched ?? (setting.defaultAmong ? null : setting.binding);
   const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
   return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
 }
@@ -60020,6 +60021,7 @@ function rel(loc) {
 }
 function origin(setting, view, binding = setting.binding) {
   if (binding?.supplied) return suppliedBy(binding);
+  if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`;
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
   const read = binding.env.find((r2) => r2.defaultText !== void 0);
   const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
@@ -60196,48 +60198,86 @@ var allowedHostsEmpty = {
   }
 };
 
-// src/rules/allowed-hosts-wildcard.ts
-var allowedHostsWildcard = {
-  meta: {
-    id: "allowed-hosts-wildcard",
-    severity: "high",
-    title: "ALLOWED_HOSTS accepts any host ('*')",
-    django: [],
-    docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this. When every production deployment runs on Heroku (whose router forwards only the app\'s own domains) and `USE_X_FORWARDED_HOST` is off, it is low, and a scan sets it aside.',
-      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
-      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
-      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
-    }
-  },
-  check({ settings }) {
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0);
-    if (j3.verdict === "none" || !j3.value) return [];
-    if (j3.value.kind === "str")
-      return [
-        {
-          subject: "ALLOWED_HOSTS",
-          loc: locOf(s, settings, j3.binding),
-          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
-          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
-        }
-      ];
-    const item = findItem(j3.value, "*");
-    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
-    const behindHerokuRouter = settings.onPlatformWith("DYNO") && !equal(settings.get("USE_X_FORWARDED_HOST").value, TRUE);
-    return [
-      {
-        subject: "ALLOWED_HOSTS",
-        loc,
-        reach: j3.reach,
-        ...behindHerokuRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's router" } : {},
-        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${behindHerokuRouter ? " Every production deployment runs on Heroku, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : ""}`,
-        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
-      }
-    ];
+// src/code/classes.ts
+var MAX_HOPS = 4;
+function classIn(index, path2, name2, hops) {
+  const body2 = index.module(path2)?.body;
+  if (!body2 || hops > MAX_HOPS) return void 0;
+  const cls = body2.find((s) => s.t === "class" && s.name === name2);
+  if (cls) return { cls, path: path2 };
+  for (const s of body2) {
+    if (s.t !== "importfrom" || s.names === "*") continue;
+    const named3 = s.names.find((n) => n.as === name2);
+    if (!named3) continue;
+    const from = index.resolve(path2, s.level, s.module);
+    return from === "missing" || from === "external" ? void 0 : classIn(index, from, named3.name, hops + 1);
   }
-};
+  return void 0;
+}
+function findClass(index, dotted2, fromPath) {
+  const dot = dotted2.lastIndexOf(".");
+  if (dot <= 0) return void 0;
+  const path2 = index.resolve(fromPath, 0, dotted2.slice(0, dot));
+  return path2 === "missing" || path2 === "external" ? void 0 : classIn(index, path2, dotted2.slice(dot + 1), 0);
+}
+function spelled(e) {
+  if (e.t === "name") return { root: e.id, rest: [] };
+  if (e.t !== "attr") return void 0;
+  const inner = spelled(e.obj);
+  return inner && { root: inner.root, rest: [...inner.rest, e.attr] };
+}
+function baseDerives(index, path2, body2, base, target, hops) {
+  const s = spelled(base);
+  if (!s) return false;
+  const tail = s.rest.length ? `.${s.rest.join(".")}` : "";
+  for (const stmt of body2) {
+    if (stmt.t === "import") {
+      const imported2 = stmt.names.find((n) => (n.as ?? n.dotted.split(".")[0]) === s.root);
+      if (imported2 && `${imported2.as ? imported2.dotted : s.root}${tail}` === target) return true;
+    } else if (stmt.t === "importfrom" && stmt.names !== "*") {
+      const imported2 = stmt.names.find((n) => n.as === s.root);
+      if (!imported2) continue;
+      if (stmt.level === 0 && `${stmt.module}.${imported2.name}${tail}` === target) return true;
+      if (s.rest.length) continue;
+      const from = index.resolve(path2, stmt.level, stmt.module);
+      const found = from === "missing" || from === "external" ? void 0 : classIn(index, from, imported2.name, hops + 1);
+      if (found && derives(index, found, target, hops + 1)) return true;
+    }
+  }
+  if (s.rest.length) return false;
+  const local = body2.find((x3) => x3.t === "class" && x3.name === s.root);
+  return local !== void 0 && derives(index, { cls: local, path: path2 }, target, hops + 1);
+}
+function derives(index, found, target, hops = 0) {
+  const body2 = index.module(found.path)?.body;
+  if (!body2 || hops > MAX_HOPS) return false;
+  return found.cls.bases.some((b3) => baseDerives(index, found.path, body2, b3, target, hops));
+}
+function raises(found, name2) {
+  const named3 = (e) => {
+    const target = e?.t === "call" ? e.func : e;
+    return target?.t === "name" && target.id === name2 || target?.t === "attr" && target.attr === name2;
+  };
+  const walk = (stmts) => stmts.some((s) => {
+    switch (s.t) {
+      case "raise":
+        return named3(s.exc);
+      case "if":
+        return s.branches.some((b3) => walk(b3.body)) || walk(s.orelse ?? []);
+      case "try":
+        return walk(s.body) || s.handlers.some((h3) => walk(h3.body)) || walk(s.orelse) || walk(s.final);
+      case "loop":
+        return walk(s.body) || walk(s.orelse);
+      case "with":
+      case "def":
+      case "class":
+        return walk(s.body);
+      default:
+        return false;
+    }
+  });
+  return walk(found.cls.body);
+}
 
 // src/settings/defaults.ts
 var DJANGO_DEFAULTS = {
@@ -60394,6 +60434,64 @@ function missingMiddleware(ctx, dotted2, subject, djangoCheck, consequence) {
     fix: { description: `Add '${dotted2}' to ${mw.name}${removed ? " again" : ""}.` }
   };
 }
+
+// src/rules/allowed-hosts-wildcard.ts
+var HOST_ROUTED = [
+  { variable: "DYNO", switchNames: /HEROKU/i },
+  { variable: "RENDER", switchNames: /RENDER/i }
+];
+function isWildcard(v2) {
+  return containsString(v2, "*") === true || v2.kind === "str" && v2.value.includes("*") ? true : void 0;
+}
+function hostValidator(settings) {
+  return listStrings(middlewareSetting(settings).value).find((entry) => {
+    const found = settings.projectClass(entry.value);
+    return found !== void 0 && raises(found, "DisallowedHost");
+  })?.value;
+}
+var allowedHostsWildcard = {
+  meta: {
+    id: "allowed-hosts-wildcard",
+    severity: "high",
+    title: "ALLOWED_HOSTS accepts any host ('*')",
+    django: [],
+    docs: {
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` contains `\'*\'`, including an environment read whose default yields it (`env.list("ALLOWED_HOSTS", default=["*"])`, `os.getenv("ALLOWED_HOSTS", "*").split(",")`), and a string instead of a list that contains `*` (Django matches it character by character). Django\'s own checks do not flag this. When every production deployment that gets the wildcard runs on Heroku or Render (whose routers forward only the app\'s own domains) and `USE_X_FORWARDED_HOST` is off, or when a middleware of the project raises `DisallowedHost` itself (a multi-domain site checking hosts against its own list), it is low, and a scan sets it aside.',
+      why: "Django builds absolute URLs (password-reset links, redirects, cache keys) from the Host header. Accepting any host lets an attacker poison reset e-mails and caches with a domain they control.",
+      bad: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["*"])',
+      fix: 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")  # e.g. "example.com,www.example.com"'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("ALLOWED_HOSTS");
+    const j3 = judge(s, isWildcard);
+    if (j3.verdict === "none" || !j3.value) return [];
+    if (j3.value.kind === "str")
+      return [
+        {
+          subject: "ALLOWED_HOSTS",
+          loc: locOf(s, settings, j3.binding),
+          message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can be" : "is"} the string ${show2(j3.value)} in production, not a list: Django checks each character as a host pattern, and the '*' among them accepts any Host header, which can poison password-reset links and caches (${origin(s, settings, j3.binding)}).`,
+          fix: { description: 'Make ALLOWED_HOSTS a list of the real domains, e.g. os.environ["ALLOWED_HOSTS"].split(","), without a wildcard default.' }
+        }
+      ];
+    const item = findItem(j3.value, "*");
+    const loc = item?.loc && item.loc.path === (j3.binding?.loc.path ?? "") ? item.loc : locOf(s, settings, j3.binding);
+    const behindRouter = settings.badOnlyOn("ALLOWED_HOSTS", isWildcard, HOST_ROUTED) && !equal(settings.get("USE_X_FORWARDED_HOST").value, TRUE);
+    const validator2 = hostValidator(settings);
+    const why2 = behindRouter ? " Every production deployment that gets it runs on Heroku or Render, whose router only forwards requests for the app's own domains, so it is reported at low severity; it matters again on any other host." : validator2 ? ` The project's ${validator2} raises DisallowedHost for hosts it does not know (a multi-domain site validating hosts itself), so it is reported at low severity; check that every path it lets through builds links from a configured domain.` : "";
+    return [
+      {
+        subject: "ALLOWED_HOSTS",
+        loc,
+        reach: j3.reach,
+        ...behindRouter ? { severity: "low", aside: "wildcard ALLOWED_HOSTS behind Heroku's or Render's router" } : validator2 ? { severity: "low", aside: "wildcard ALLOWED_HOSTS with a project middleware validating hosts" } : {},
+        message: `ALLOWED_HOSTS ${j3.verdict === "possible" ? "can contain" : "contains"} '*' in production, so any Host header is accepted and can poison password-reset links and caches (${origin(s, settings, j3.binding)}).${why2}`,
+        fix: { description: 'List the real domains, e.g. ALLOWED_HOSTS = ["example.com", "www.example.com"], or read them from the environment without a wildcard default.' }
+      }
+    ];
+  }
+};
 
 // src/rules/clickjacking-protection-weakened.ts
 var clickjackingProtectionWeakened = {
@@ -66359,62 +66457,6 @@ function wantCodeImports(index) {
   }
 }
 
-// src/code/classes.ts
-var MAX_HOPS = 4;
-function classIn(index, path2, name2, hops) {
-  const body2 = index.module(path2)?.body;
-  if (!body2 || hops > MAX_HOPS) return void 0;
-  const cls = body2.find((s) => s.t === "class" && s.name === name2);
-  if (cls) return { cls, path: path2 };
-  for (const s of body2) {
-    if (s.t !== "importfrom" || s.names === "*") continue;
-    const named3 = s.names.find((n) => n.as === name2);
-    if (!named3) continue;
-    const from = index.resolve(path2, s.level, s.module);
-    return from === "missing" || from === "external" ? void 0 : classIn(index, from, named3.name, hops + 1);
-  }
-  return void 0;
-}
-function findClass(index, dotted2, fromPath) {
-  const dot = dotted2.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const path2 = index.resolve(fromPath, 0, dotted2.slice(0, dot));
-  return path2 === "missing" || path2 === "external" ? void 0 : classIn(index, path2, dotted2.slice(dot + 1), 0);
-}
-function spelled(e) {
-  if (e.t === "name") return { root: e.id, rest: [] };
-  if (e.t !== "attr") return void 0;
-  const inner = spelled(e.obj);
-  return inner && { root: inner.root, rest: [...inner.rest, e.attr] };
-}
-function baseDerives(index, path2, body2, base, target, hops) {
-  const s = spelled(base);
-  if (!s) return false;
-  const tail = s.rest.length ? `.${s.rest.join(".")}` : "";
-  for (const stmt of body2) {
-    if (stmt.t === "import") {
-      const imported2 = stmt.names.find((n) => (n.as ?? n.dotted.split(".")[0]) === s.root);
-      if (imported2 && `${imported2.as ? imported2.dotted : s.root}${tail}` === target) return true;
-    } else if (stmt.t === "importfrom" && stmt.names !== "*") {
-      const imported2 = stmt.names.find((n) => n.as === s.root);
-      if (!imported2) continue;
-      if (stmt.level === 0 && `${stmt.module}.${imported2.name}${tail}` === target) return true;
-      if (s.rest.length) continue;
-      const from = index.resolve(path2, stmt.level, stmt.module);
-      const found = from === "missing" || from === "external" ? void 0 : classIn(index, from, imported2.name, hops + 1);
-      if (found && derives(index, found, target, hops + 1)) return true;
-    }
-  }
-  if (s.rest.length) return false;
-  const local = body2.find((x3) => x3.t === "class" && x3.name === s.root);
-  return local !== void 0 && derives(index, { cls: local, path: path2 }, target, hops + 1);
-}
-function derives(index, found, target, hops = 0) {
-  const body2 = index.module(found.path)?.body;
-  if (!body2 || hops > MAX_HOPS) return false;
-  return found.cls.bases.some((b3) => baseDerives(index, found.path, body2, b3, target, hops));
-}
-
 // src/python/namespace.ts
 var MAX_TRAIL = 64;
 function capped(list2) {
@@ -69025,7 +69067,7 @@ var SettingsView = class {
   asDeployed(setting, name2) {
     const deployed = this.deployed(name2, setting);
     const first = deployed.length && setting.value.kind === "unknown" ? deployed[0] : setting;
-    return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name2)), ...deployed]);
+    return withAlternatives(first, [...this.literalWorlds().map((w2) => this.settingIn(w2.evaluator, name2)), ...deployed]);
   }
   /**
    * Whether production as deployed, with its variables unset, accepts only local hosts (`ALLOWED_HOSTS`
@@ -69051,11 +69093,25 @@ var SettingsView = class {
   deployed(name2, deployed) {
     return distinctDeployments(this.entry.deployments).flatMap((d2) => {
       const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2);
-      if (!s.binding) return [];
+      if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s];
       const binding = suppliedBinding(s.binding, d2);
       const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
       return parts3.filter((p2) => !addsNothing(p2.value, deployed.value));
     });
+  }
+  /**
+   * Whether every world of production as deployed where `isBad` holds for the setting runs on one of
+   * `platforms`, each known by the variable it sets in every process (Heroku's DYNO). That is the
+   * whole of production when every deployment runs on one; else each world giving the bad value must
+   * be a deployment a platform runs, or a presence switch named for one (`if "ON_HEROKU" in os.environ`).
+   */
+  badOnlyOn(name2, isBad, platforms) {
+    if (platforms.some((p2) => this.onPlatformWith(p2.variable))) return true;
+    const bad = (s) => (s.value.kind === "oneOf" ? s.value.options : [s.value]).some((o2) => isBad(o2) === true);
+    if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name2))) return false;
+    const literal3 = this.literalWorlds().filter((w2) => bad(this.settingIn(w2.evaluator, name2)));
+    const deployments = distinctDeployments(this.entry.deployments).filter((d2) => bad(this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2)));
+    return literal3.length + deployments.length > 0 && literal3.every((w2) => platforms.some((p2) => p2.switchNames.test(w2.variable))) && deployments.every((d2) => platforms.some((p2) => d2.env.get(p2.variable)?.platform));
   }
   literalWorlds() {
     const compared2 = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? /* @__PURE__ */ new Map();
@@ -69063,7 +69119,7 @@ var SettingsView = class {
     for (const [variable, literals] of compared2)
       for (const literal3 of literals) {
         const away = literal3 === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal3);
-        if (!away && out2.length < MAX_LITERAL_WORLDS) out2.push(this.worlds.withVariable(variable, literal3 ?? void 0));
+        if (!away && out2.length < MAX_LITERAL_WORLDS) out2.push({ variable, evaluator: this.worlds.withVariable(variable, literal3 ?? void 0) });
       }
     return out2;
   }
@@ -69101,7 +69157,7 @@ function withAlternatives(setting, others) {
   for (const b3 of all.flatMap((s) => s.binding ? s.binding.alternatives ?? [s.binding] : [])) bindings.set(key(b3.loc, b3.value), b3);
   const value = oneOf(all.map((s) => s.value), "depends on an environment variable compared with a literal");
   const first = setting.binding ?? differ.find((o2) => o2.binding)?.binding;
-  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) };
+  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault), ...all.some((s) => s.isDefault) ? { defaultAmong: true } : {} };
 }
 
 // src/settings/side.ts

@@ -57,7 +57,33 @@ ruleTester(allowedHostsWildcard, {
     {
       name: "behind Heroku's router (every production deployment on Heroku): low",
       code: { 'Procfile': 'web: gunicorn mysite.wsgi\n', 'mysite/wsgi.py': py('import os', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")'), 'mysite/settings.py': py('import os', 'DEBUG = False', 'if "DYNO" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'else:', '    ALLOWED_HOSTS = ["localhost"]') },
-      findings: [{ path: 'mysite/settings.py', line: 4, severity: 'low', message: ["Heroku, whose router only forwards requests for the app's own domains"] }]
+      findings: [{ path: 'mysite/settings.py', line: 4, severity: 'low', message: ["Heroku or Render, whose router only forwards requests for the app's own domains"] }]
+    },
+    {
+      name: 'only on branches named for Heroku and Render (their routers forward only the app\'s domains): low',
+      code: py('import os', 'DEBUG = False', 'if "ON_HEROKU" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'elif "ON_RENDER" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'else:', '    ALLOWED_HOSTS = ["localhost"]'),
+      findings: [{ line: 4, severity: 'low', message: ['Heroku or Render'] }]
+    },
+    {
+      name: 'also on a branch named for no such platform: high',
+      code: py('import os', 'DEBUG = False', 'if "ON_HEROKU" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'elif "IN_DOCKER" in os.environ:', '    ALLOWED_HOSTS = ["*"]', 'else:', '    ALLOWED_HOSTS = ["localhost"]'),
+      findings: [{ line: 4, severity: 'high' }]
+    },
+    {
+      name: "a project middleware that raises DisallowedHost validates hosts itself: low",
+      code: {
+        'mysite/settings.py': py('DEBUG = False', 'ALLOWED_HOSTS = ["*"]', 'MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "mysite.middleware.EventDomainMiddleware"]'),
+        'mysite/middleware.py': py('from django.core.exceptions import DisallowedHost', '', 'class EventDomainMiddleware:', '    def __call__(self, request):', '        if request.get_host() not in known_domains():', '            raise DisallowedHost("unknown host")', '        return self.get_response(request)')
+      },
+      findings: [{ path: 'mysite/settings.py', line: 2, severity: 'low', message: ['mysite.middleware.EventDomainMiddleware raises DisallowedHost'] }]
+    },
+    {
+      name: 'a project middleware that does not raise DisallowedHost: high',
+      code: {
+        'mysite/settings.py': py('DEBUG = False', 'ALLOWED_HOSTS = ["*"]', 'MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "mysite.middleware.EventDomainMiddleware"]'),
+        'mysite/middleware.py': py('class EventDomainMiddleware:', '    def __call__(self, request):', '        return self.get_response(request)')
+      },
+      findings: [{ path: 'mysite/settings.py', line: 2, severity: 'high' }]
     },
     {
       name: 'on Heroku but trusting X-Forwarded-Host: high',

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { initPython } from '../../src/python/parser.js'
 import { show } from '../../src/python/values.js'
+import { judge } from '../../src/rules/helpers.js'
 import { analyzeSide } from '../../src/review.js'
 import { MapFileSet } from '../../src/sources/changeset.js'
 import { distinctDeployments, fromTemplate } from '../../src/settings/deploy-worlds.js'
@@ -45,6 +46,21 @@ describe('deployment worlds', () => {
     expect(show(v.get('DEBUG').value)).toBe('False')
     expect(show(v.get('SECRET_KEY').value)).toBe("'fallback-key'")
     expect(v.get('SECRET_KEY').binding?.alternatives).toBeUndefined()
+  })
+
+  it("a deployment that leaves a setting unset gives Django's default, located at the module, where production as deployed cannot know it", () => {
+    // split fragments: one deployment sets the cookie flag, the other never does (tabbycat's Heroku and Render)
+    const settings = 'import os\nif os.environ.get("ON_HEROKU"):\n    CSRF_COOKIE_SECURE = True\nelif os.environ.get("ON_RENDER"):\n    pass\nelse:\n    from .local import *\n'
+    const v = view(settings, {
+      'Procfile': 'web: gunicorn shop.wsgi\n',
+      'app.json': JSON.stringify({ env: { ON_HEROKU: '1' } }),
+      'render.yaml': 'services:\n  - type: web\n    name: shop\n    startCommand: gunicorn shop.wsgi\n    envVars:\n      - key: ON_RENDER\n        value: "true"\n'
+    })
+    const flag = v.get('CSRF_COOKIE_SECURE')
+    expect(show(flag.value)).toBe('False or True')
+    expect(flag.defaultAmong).toBe(true)
+    // a rule judging the False finds no assignment for it: Django's default, not the Heroku branch's line
+    expect(judge(flag, (x) => x.kind === 'bool' && !x.value).binding).toBeNull()
   })
 
   it('a development service (runserver) gives no world', () => {

@@ -82,3 +82,31 @@ export function derives(index: ModuleLookup, found: FoundClass, target: string, 
   if (!body || hops > MAX_HOPS) return false
   return found.cls.bases.some((b) => baseDerives(index, found.path, body, b, target, hops))
 }
+
+/** Whether a class's code raises the exception `name` anywhere (`raise DisallowedHost(...)` in one of its methods). */
+export function raises(found: FoundClass, name: string): boolean {
+  const named = (e: Expr | null): boolean => {
+    const target = e?.t === 'call' ? e.func : e
+    return (target?.t === 'name' && target.id === name) || (target?.t === 'attr' && target.attr === name)
+  }
+  const walk = (stmts: Stmt[]): boolean =>
+    stmts.some((s) => {
+      switch (s.t) {
+        case 'raise':
+          return named(s.exc)
+        case 'if':
+          return s.branches.some((b) => walk(b.body)) || walk(s.orelse ?? [])
+        case 'try':
+          return walk(s.body) || s.handlers.some((h) => walk(h.body)) || walk(s.orelse) || walk(s.final)
+        case 'loop':
+          return walk(s.body) || walk(s.orelse)
+        case 'with':
+        case 'def':
+        case 'class':
+          return walk(s.body)
+        default:
+          return false
+      }
+    })
+  return walk(found.cls.body)
+}

@@ -14,8 +14,8 @@ export interface Judgement {
   value?: Value
   /** How much of production it holds in: every value, or only some while others are known to be fine. */
   reach?: Reach
-  /** The assignment on the bad branch, when the value came from branches. */
-  binding?: Binding
+  /** The assignment on the bad branch, when the value came from branches; null: on that branch Django's default applies. */
+  binding?: Binding | null
 }
 
 /**
@@ -29,7 +29,9 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
   const badIndex = results.findIndex((r) => r === true)
   if (badIndex < 0) return { verdict: 'none' }
   const value = options[badIndex]
-  const binding = setting.binding?.alternatives?.find((b) => optionMatches(b.value, value)) ?? setting.binding
+  const matched = setting.binding?.alternatives?.find((b) => optionMatches(b.value, value))
+  // no assignment gives the bad value, and some world leaves the setting unset: that world's default is it
+  const binding = matched ?? (setting.defaultAmong ? null : setting.binding)
   const reach: Reach | undefined = results.every((r) => r === true) ? 'all' : results.some((r) => r === false) ? 'some' : undefined
   return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding, ...(reach ? { reach } : {}) }
 }
@@ -68,7 +70,7 @@ export function notBooleanMessage(name: string, v: Value, djangoCheck: string, f
 }
 
 /** Where a finding about this setting points: its assignment, or the module when it is not set. */
-export function locOf(setting: Setting, view: SettingsView, binding = setting.binding): Loc {
+export function locOf(setting: Setting, view: SettingsView, binding: Binding | null | undefined = setting.binding): Loc {
   return binding?.loc ?? view.moduleLoc()
 }
 
@@ -80,8 +82,9 @@ function rel(loc: Loc): string {
  * Says where a setting's value comes from: "set at base.py:5", "os.environ.get('DEBUG', 'True') —
  * a server with DEBUG unset gets True", "not set, so Django's default False applies".
  */
-export function origin(setting: Setting, view: SettingsView, binding = setting.binding): string {
+export function origin(setting: Setting, view: SettingsView, binding: Binding | null | undefined = setting.binding): string {
   if (binding?.supplied) return suppliedBy(binding)
+  if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`
   const read = binding.env.find((r) => r.defaultText !== undefined)
   const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`

@@ -18,7 +18,7 @@ export const secretKeyHardcoded: Rule = {
   check({ settings }) {
     const out: RuleFinding[] = []
     const key = settings.get('SECRET_KEY')
-    const report = (subject: string, value: string, binding: Binding | undefined, label: string): void => {
+    const report = (subject: string, value: string, binding: Binding | null | undefined, label: string): void => {
       if (!value || !binding) return
       const read = binding.env.find((r) => r.defaultText !== undefined)
       const how = binding.supplied

@@ -10,12 +10,20 @@ import { addsNothing, distinctDeployments, envKey, suppliedBinding, worldEnv } f
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
 
+/** A hosting platform: the variable it sets in every process, and how a project's own switch for it is named. */
+export interface Platform {
+  variable: string
+  switchNames: RegExp
+}
+
 export interface Setting {
   name: string
   value: Value
   /** The assignment that produced the value; undefined when Django's default applies. */
   binding?: Binding
   isDefault: boolean
+  /** Some world's value among the alternatives is Django's default (the setting unset there). */
+  defaultAmong?: true
 }
 
 /**
@@ -125,7 +133,7 @@ export class SettingsView {
     const deployed = this.deployed(name, setting)
     // a value production as deployed cannot know (a required variable) is what the deploy files give it
     const first = deployed.length && setting.value.kind === 'unknown' ? deployed[0] : setting
-    return withAlternatives(first, [...this.literalWorlds().map((e) => this.settingIn(e, name)), ...deployed])
+    return withAlternatives(first, [...this.literalWorlds().map((w) => this.settingIn(w.evaluator, name)), ...deployed])
   }
 
   /**
@@ -155,7 +163,8 @@ export class SettingsView {
   private deployed(name: string, deployed: Setting): Setting[] {
     return distinctDeployments(this.entry.deployments).flatMap((d) => {
       const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)
-      if (!s.binding) return []
+      // the deployment leaves it unset: Django's default (Render's branch of a module that sets it only for Heroku)
+      if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s]
       const binding = suppliedBinding(s.binding, d)
       // branches merged into nothing known (another branch is unknown): the branches the deployment supplies
       const parts = s.value.kind === 'unknown' && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }]
@@ -163,14 +172,33 @@ export class SettingsView {
     })
   }
 
-  private literalWorlds(): WorldEvaluator[] {
+  /**
+   * Whether every world of production as deployed where `isBad` holds for the setting runs on one of
+   * `platforms`, each known by the variable it sets in every process (Heroku's DYNO). That is the
+   * whole of production when every deployment runs on one; else each world giving the bad value must
+   * be a deployment a platform runs, or a presence switch named for one (`if "ON_HEROKU" in os.environ`).
+   */
+  badOnlyOn(name: string, isBad: (v: Value) => boolean | undefined, platforms: readonly Platform[]): boolean {
+    if (platforms.some((p) => this.onPlatformWith(p.variable))) return true
+    const bad = (s: Setting): boolean => (s.value.kind === 'oneOf' ? s.value.options : [s.value]).some((o) => isBad(o) === true)
+    if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name))) return false
+    const literal = this.literalWorlds().filter((w) => bad(this.settingIn(w.evaluator, name)))
+    const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)))
+    return (
+      literal.length + deployments.length > 0 &&
+      literal.every((w) => platforms.some((p) => p.switchNames.test(w.variable))) &&
+      deployments.every((d) => platforms.some((p) => d.env.get(p.variable)?.platform))
+    )
+  }
+
+  private literalWorlds(): { variable: string; evaluator: WorldEvaluator }[] {
     const compared = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.compared ?? new Map<string, Set<string | null>>()
-    const out: WorldEvaluator[] = []
+    const out: { variable: string; evaluator: WorldEvaluator }[] = []
     for (const [variable, literals] of compared)
       for (const literal of literals) {
         // a presence switch (`"HEROKU" in os.environ`): production may set the variable, unless it names development
         const away = literal === null ? switchesAwayFromProduction(variable) : namesDevelopment(literal)
-        if (!away && out.length < MAX_LITERAL_WORLDS) out.push(this.worlds.withVariable(variable, literal ?? undefined))
+        if (!away && out.length < MAX_LITERAL_WORLDS) out.push({ variable, evaluator: this.worlds.withVariable(variable, literal ?? undefined) })
       }
     return out
   }
@@ -218,5 +246,5 @@ function withAlternatives(setting: Setting, others: Setting[]): Setting {
   for (const b of all.flatMap((s) => (s.binding ? (s.binding.alternatives ?? [s.binding]) : []))) bindings.set(key(b.loc, b.value), b)
   const value = oneOf(all.map((s) => s.value), 'depends on an environment variable compared with a literal')
   const first = setting.binding ?? differ.find((o) => o.binding)?.binding
-  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault) }
+  return { name: setting.name, value, binding: first && { ...first, value, alternatives: [...bindings.values()] }, isDefault: all.every((s) => s.isDefault), ...(all.some((s) => s.isDefault) ? { defaultAmong: true as const } : {}) }
 }
