@@ -32344,6 +32344,7 @@ function basename(path2) {
 }
 var join = (dir, rest) => dir ? `${dir}/${rest}` : rest;
 var LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/;
+var MODULE_TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", "_example", "_sample", "_template", "-example", "-dist"];
 var ModuleIndex = class {
   constructor(files) {
     this.files = files;
@@ -32428,6 +32429,19 @@ var ModuleIndex = class {
     if (this.files.read(found) === void 0) {
       this.wanted.add(found);
       return "external";
+    }
+    return found;
+  }
+  templateOf(fromPath, level, module2) {
+    if (!module2) return void 0;
+    let dir = dirname(fromPath);
+    for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
+    const rel2 = module2.split(".").join("/");
+    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => join(dir, `${rel2}${suffix}.py`)).find((c3) => this.files.paths.has(c3));
+    if (!found) return void 0;
+    if (this.files.read(found) === void 0) {
+      this.wanted.add(found);
+      return void 0;
     }
     return found;
   }
@@ -34083,8 +34097,7 @@ function containsString(v2, s) {
 
 // src/rules/helpers.ts
 function judge(setting, isBad) {
-  const v2 = setting.value;
-  const options = v2.kind === "oneOf" ? v2.options : [v2];
+  const options = branchValues(setting);
   const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
   const badIndex = results.findIndex((r2) => r2 === true);
   if (badIndex < 0) return { verdict: "none" };
@@ -34093,6 +34106,12 @@ function judge(setting, isBad) {
   const binding = matched ?? (setting.defaultAmong ? null : setting.binding);
   const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
   return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
+}
+function branchValues(setting) {
+  const v2 = setting.value;
+  const alternatives2 = setting.binding?.alternatives;
+  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => b3.value.kind === "oneOf" ? b3.value.options : [b3.value]);
+  return v2.kind === "oneOf" ? v2.options : [v2];
 }
 function optionMatches(v2, target) {
   return show2(v2, 400) === show2(target, 400);
@@ -39046,8 +39065,8 @@ function summaryLine(findings, mode) {
 }
 
 // src/report/json.ts
-function formatJson(mode, findings, notices, summary, failed, suppressed = []) {
-  return JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, mode, summary, failed, findings, notices, suppressed }, null, 2) + "\n";
+function formatJson(mode, findings, notices, summary, failed, suppressed2 = []) {
+  return JSON.stringify({ tool: TOOL_NAME, version: TOOL_VERSION, mode, summary, failed, findings, notices, suppressed: suppressed2 }, null, 2) + "\n";
 }
 
 // src/redact/file.ts
@@ -44450,7 +44469,7 @@ var ModuleRun = class _ModuleRun {
     const loc = this.loc(s);
     const ns2 = moduleNs(frame2);
     ns2.dynamic = loc;
-    for (const [name2, b3] of ns2.bindings) if (isSettingName(name2)) ns2.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) });
+    for (const [name2, b3] of ns2.bindings) if (isSettingName(name2)) ns2.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`), alternatives: void 0 });
     if (what && !this.opaque.some((o2) => o2.loc.line === loc.line && o2.loc.path === loc.path)) this.opaque.push({ loc, what, text: this.text(s.line).trim() });
   }
 };
@@ -46407,7 +46426,19 @@ function importNames(run2, s, frame2) {
 }
 function importFrom2(run2, s, frame2) {
   const target = run2.loader.resolve(run2.path, s.level, s.module);
-  if (target === "missing") return { t: "raise", exc: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
+  if (target === "missing") {
+    if (s.names === "*" && run2.tryDepth === 0 && !frame2.scope) {
+      const template = run2.loader.templateOf?.(run2.path, s.level, s.module);
+      const result2 = template ? run2.modules.evaluate(template) : void 0;
+      if (result2) {
+        run2.notice(s.line, `${".".repeat(s.level)}${s.module} is not in the repository; read as its template ${template}, with the secrets a deploy fills in unknown`);
+        starImport(run2, template, result2, frame2, true);
+        return null;
+      }
+      run2.markDynamic(frame2, s);
+    }
+    return { t: "raise", exc: "ImportError", why: `ImportError: ${".".repeat(s.level)}${s.module} is not in the repository` };
+  }
   if (target === "external") {
     if (s.names === "*") {
       run2.notices.push(`${run2.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`);
@@ -46423,12 +46454,7 @@ function importFrom2(run2, s, frame2) {
     return null;
   }
   if (s.names === "*") {
-    run2.starImports.push(target);
-    for (const [name2, b3] of result.ns.bindings) if (!name2.startsWith("_")) frame2.ns.bindings.set(name2, b3);
-    if (result.ns.dynamic) frame2.ns.dynamic = result.ns.dynamic;
-    for (const o2 of result.opaque) if (!run2.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run2.opaque.push(o2);
-    for (const n of result.notices) run2.carry(n);
-    for (const [name2, literals] of result.compared) for (const l3 of literals) run2.noteCompared(name2, l3);
+    starImport(run2, target, result, frame2, false);
     return null;
   }
   for (const n of s.names) {
@@ -46441,6 +46467,18 @@ function importFrom2(run2, s, frame2) {
     }
   }
   return null;
+}
+var FILLED_IN = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY/;
+function starImport(run2, target, result, frame2, template) {
+  run2.starImports.push(target);
+  for (const [name2, b3] of result.ns.bindings) {
+    if (name2.startsWith("_")) continue;
+    frame2.ns.bindings.set(name2, template && FILLED_IN.test(name2) ? { ...b3, value: unknown(`${name2} is a placeholder in the template ${target}, filled in by the deploy`), alternatives: void 0 } : b3);
+  }
+  if (result.ns.dynamic) frame2.ns.dynamic = result.ns.dynamic;
+  for (const o2 of result.opaque) if (!run2.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run2.opaque.push(o2);
+  for (const n of result.notices) run2.carry(n);
+  for (const [name2, literals] of result.compared) for (const l3 of literals) run2.noteCompared(name2, l3);
 }
 
 // src/python/statements.ts
@@ -46474,6 +46512,23 @@ function block2(run2, stmts, frame2) {
   }
   return null;
 }
+function suppressed(run2, s, frame2) {
+  return s.items.flatMap((item) => {
+    const v2 = item.value;
+    if (v2.t !== "call" || v2.splat) return [];
+    const func2 = expr2(run2, v2.func, frame2);
+    if (func2.kind !== "ext" || func2.qname !== "contextlib.suppress") return [];
+    return v2.args.flatMap((a) => a.t === "name" ? [a.id] : a.t === "attr" ? [a.attr] : []);
+  });
+}
+function withBody(run2, s, frame2) {
+  const swallowed = suppressed(run2, s, frame2);
+  if (!swallowed.length) return block2(run2, s.body, frame2);
+  run2.tryDepth++;
+  const signal = block2(run2, s.body, frame2);
+  run2.tryDepth--;
+  return signal?.t === "raise" && catches(swallowed, signal.exc) ? null : signal;
+}
 function statement2(run2, s, frame2) {
   run2.step();
   nextStatement(frame2);
@@ -46506,7 +46561,7 @@ function statement2(run2, s, frame2) {
         if (cm.kind === "fails" && (run2.tryDepth > 0 || frame2.scope)) return signalOf(cm);
         if (item.target) assign(run2, item.target, isOpenFile(cm) ? cm : unknown(`the value of the with statement at line ${s.line}`), s, frame2);
       }
-      return block2(run2, s.body, frame2);
+      return withBody(run2, s, frame2);
     case "def":
       defineFunction(run2, s, frame2);
       return null;
@@ -46929,7 +46984,7 @@ function applySuppressions(findings, files, config, changed) {
     }
     const lines = linesOf(files, f3.path);
     const introduced = f3.baselineState === "new" || f3.baselineState === "updated";
-    let suppressed;
+    let suppressed2;
     for (const n of [f3.line, f3.line - 1]) {
       const text = lines?.line(n) ?? "";
       const s = parseSuppression(text);
@@ -46944,12 +46999,12 @@ function applySuppressions(findings, files, config, changed) {
       const added = introduced && changed !== void 0 && isChangedLine(changed.get(f3.path) ?? [], n);
       if (added && n !== f3.line) notices.push({ path: f3.path, line: n, message: `not honoured for the new ${f3.ruleId} finding on the next line: a suppression this change adds must be on the line it suppresses` });
       else {
-        suppressed ??= { reason: s.reason, added };
+        suppressed2 ??= { reason: s.reason, added };
         used.add(at2(f3.path, n));
       }
     }
-    if (!suppressed) kept.push(f3);
-    else if (suppressed.added) byChange.push({ finding: f3, reason: suppressed.reason });
+    if (!suppressed2) kept.push(f3);
+    else if (suppressed2.added) byChange.push({ finding: f3, reason: suppressed2.reason });
   }
   return { kept, notices, byChange, used };
 }

@@ -105,6 +105,35 @@ describe('branches and imports', () => {
     expect(ns.bindings.has('LOCAL')).toBe(false)
   })
 
+  it('an unguarded star import of a missing module: the server has been given it, so what was set before may be replaced', () => {
+    const src = 'DEBUG = True\nSECRET_KEY = "k"\nfrom .local_settings import *\nALLOWED_HOSTS = ["example.com"]\n'
+    const ns = evaluate({ 'proj/settings.py': src }, 'proj/settings.py').ns
+    expect(ns.bindings.get('DEBUG')!.value.kind).toBe('unknown')
+    expect(ns.bindings.get('SECRET_KEY')!.value.kind).toBe('unknown')
+    expect(show(ns.bindings.get('ALLOWED_HOSTS')!.value)).toBe("['example.com']")
+    expect(ns.dynamic?.line).toBe(3)
+  })
+
+  it('… read as its committed template when there is one, with the secrets the deploy fills in unknown', () => {
+    const src = 'DEBUG = True\nSECRET_KEY = "fallback"\nfrom .local_settings import *\n'
+    const template = 'SECRET_KEY = "secret_key_place_holder"\nDEBUG = False\nALLOWED_HOSTS = ["*"]\nDATABASE_PASSWORD = "changeme"\n'
+    const ns = evaluate({ 'proj/settings.py': src, 'proj/local_settings.example.py': template }, 'proj/settings.py').ns
+    expect(show(ns.bindings.get('DEBUG')!.value)).toBe('False')
+    expect(ns.bindings.get('ALLOWED_HOSTS')!.loc).toEqual({ path: 'proj/local_settings.example.py', line: 3, endLine: 3 })
+    expect(ns.bindings.get('SECRET_KEY')!.value.kind).toBe('unknown')
+    expect(ns.bindings.get('DATABASE_PASSWORD')!.value.kind).toBe('unknown')
+    expect(ns.dynamic).toBeUndefined()
+  })
+
+  it('with contextlib.suppress(ImportError) guards an import like try/except ImportError', () => {
+    const src = 'from contextlib import suppress\nDEBUG = False\nwith suppress(ImportError):\n    from .override_settings import *\n'
+    const ns = evaluate({ 'proj/settings.py': src }, 'proj/settings.py').ns
+    expect(show(ns.bindings.get('DEBUG')!.value)).toBe('False')
+    expect(ns.dynamic).toBeUndefined()
+    const present = evaluate({ 'proj/settings.py': src, 'proj/override_settings.py': 'DEBUG = True\n' }, 'proj/settings.py').ns
+    expect(show(present.bindings.get('DEBUG')!.value)).toBe('True')
+  })
+
   it('an absolute import from a package of the repository that holds only its __init__.py is missing, not an installed package', () => {
     const src = 'SECRET_KEY = "k"\ntry:\n    from config.local_settings import *\nexcept Exception:\n    LOCAL = False\n'
     const ns = evaluate({ 'settings.py': src, 'config/__init__.py': '' }, 'settings.py').ns

@@ -44,6 +44,11 @@ ruleTester(secretKeyHardcoded, {
   ],
   invalid: [
     { name: 'literal (startproject)', code: py('DEBUG = False', `SECRET_KEY = "${INSEC}"`), findings: [{ line: 2, message: ['SECRET_KEY is a literal', 'committed in mysite/settings.py', 'dj****9v'] }] },
+    {
+      name: 'the else branch of a switch the review cannot decide (a copy of os.environ rewritten in a loop) still commits its literal',
+      code: py('import os', 'env = os.environ.copy()', 'for key, value in os.environ.items():', '    if key.startswith("CFG_"):', '        env[key[4:]] = value', 'if "SECRET_KEY" in env:', '    SECRET_KEY = env["SECRET_KEY"]', 'else:', '    SECRET_KEY = "sd"'),
+      findings: [{ line: 9, message: ['literal'] }]
+    },
     { name: 'a long random literal is still committed', code: py(`SECRET_KEY = "${K50}"`), findings: [{ line: 1, message: ['literal'] }] },
     {
       name: 'os.environ.get with a literal fallback',

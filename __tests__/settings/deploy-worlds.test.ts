@@ -57,7 +57,7 @@ describe('deployment worlds', () => {
       'render.yaml': 'services:\n  - type: web\n    name: shop\n    startCommand: gunicorn shop.wsgi\n    envVars:\n      - key: ON_RENDER\n        value: "true"\n'
     })
     const flag = v.get('CSRF_COOKIE_SECURE')
-    expect(show(flag.value)).toBe('False or True')
+    expect(show(flag.value)).toBe('True or False')
     expect(flag.defaultAmong).toBe(true)
     // a rule judging the False finds no assignment for it: Django's default, not the Heroku branch's line
     expect(judge(flag, (x) => x.kind === 'bool' && !x.value).binding).toBeNull()

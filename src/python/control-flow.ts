@@ -34,7 +34,7 @@ function exceptionOf(why: string): string {
   return name in EXCEPTION_PARENTS ? name : 'ValueError'
 }
 
-function catches(types: string[], exception: string): boolean {
+export function catches(types: string[], exception: string): boolean {
   if (types.length === 0) return true
   const parents = EXCEPTION_PARENTS[exception] ?? [exception, 'Exception', 'BaseException']
   return types.some((t) => parents.includes(t))

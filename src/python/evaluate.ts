@@ -52,6 +52,11 @@ export interface Loader {
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external'
   /** The repository's files, for the paths settings compute and open (`os.path.exists`, `open()`). */
   readonly repo?: RepoFiles
+  /**
+   * The committed template of a module the tree lacks (`local_settings.example.py` for a missing
+   * `.local_settings`), which a deploy copies into place; undefined when there is none.
+   */
+  templateOf?(fromPath: string, level: number, module: string): string | undefined
 }
 
 /** How many modules deep imports are followed; past that, what a module defines is unknown. */

@@ -2,6 +2,8 @@
 import type { Stmt } from './ast.js'
 import type { Signal } from './control-flow.js'
 import { imported } from './library.js'
+import { unknown } from './values.js'
+import type { ModuleResult } from './evaluate.js'
 import type { ModuleRun } from './module-run.js'
 import type { Frame } from './namespace.js'
 
@@ -20,7 +22,22 @@ export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, f
 
 export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>, frame: Frame): Signal {
   const target = run.loader.resolve(run.path, s.level, s.module)
-  if (target === 'missing') return { t: 'raise', exc: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
+  if (target === 'missing') {
+    // an unguarded star import of a module the tree lacks: a server that starts has been given it (a
+    // git-ignored local_settings.py), most likely copied from the template the tree holds; without
+    // one, it may replace any setting set so far
+    if (s.names === '*' && run.tryDepth === 0 && !frame.scope) {
+      const template = run.loader.templateOf?.(run.path, s.level, s.module)
+      const result = template ? run.modules.evaluate(template) : undefined
+      if (result) {
+        run.notice(s.line, `${'.'.repeat(s.level)}${s.module} is not in the repository; read as its template ${template}, with the secrets a deploy fills in unknown`)
+        starImport(run, template as string, result, frame, true)
+        return null
+      }
+      run.markDynamic(frame, s)
+    }
+    return { t: 'raise', exc: 'ImportError', why: `ImportError: ${'.'.repeat(s.level)}${s.module} is not in the repository` }
+  }
   if (target === 'external') {
     if (s.names === '*') {
       run.notices.push(`${run.path}:${s.line}: names from ${s.module} (outside the analysed files) are unknown`)
@@ -37,12 +54,7 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     return null
   }
   if (s.names === '*') {
-    run.starImports.push(target)
-    for (const [name, b] of result.ns.bindings) if (!name.startsWith('_')) frame.ns.bindings.set(name, b)
-    if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
-    for (const o of result.opaque) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
-    for (const n of result.notices) run.carry(n)
-    for (const [name, literals] of result.compared) for (const l of literals) run.noteCompared(name, l)
+    starImport(run, target, result, frame, false)
     return null
   }
   for (const n of s.names) {
@@ -56,4 +68,20 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     }
   }
   return null
+}
+
+/** A setting a template leaves for the deploy to fill in: its value there is a placeholder. */
+const FILLED_IN = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY/
+
+/** `from <target> import *`: the module's public names, and what it carries (dynamic code, notices, compared variables). */
+function starImport(run: ModuleRun, target: string, result: ModuleResult, frame: Frame, template: boolean): void {
+  run.starImports.push(target)
+  for (const [name, b] of result.ns.bindings) {
+    if (name.startsWith('_')) continue
+    frame.ns.bindings.set(name, template && FILLED_IN.test(name) ? { ...b, value: unknown(`${name} is a placeholder in the template ${target}, filled in by the deploy`), alternatives: undefined } : b)
+  }
+  if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic
+  for (const o of result.opaque) if (!run.opaque.some((x) => x.loc.path === o.loc.path && x.loc.line === o.loc.line)) run.opaque.push(o)
+  for (const n of result.notices) run.carry(n)
+  for (const [name, literals] of result.compared) for (const l of literals) run.noteCompared(name, l)
 }

@@ -173,7 +173,7 @@ export class ModuleRun {
     const loc = this.loc(s)
     const ns = moduleNs(frame)
     ns.dynamic = loc
-    for (const [name, b] of ns.bindings) if (isSettingName(name)) ns.bindings.set(name, { ...b, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`) })
+    for (const [name, b] of ns.bindings) if (isSettingName(name)) ns.bindings.set(name, { ...b, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`), alternatives: undefined })
     if (what && !this.opaque.some((o) => o.loc.line === loc.line && o.loc.path === loc.path)) this.opaque.push({ loc, what, text: this.text(s.line).trim() })
   }
 }

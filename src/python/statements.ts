@@ -5,7 +5,7 @@ import { isOpenFile } from './repo-files.js'
 import { MAX_NESTING, type Expr, type Stmt } from './ast.js'
 import { applyConfigurations } from './configurations.js'
 import { getPath, rootName, setPath, subscriptPath, withLocs, extend } from './containers.js'
-import { ifStatement, loopStatement, raiseOf, signalOf, tryStatement, type Signal } from './control-flow.js'
+import { catches, ifStatement, loopStatement, raiseOf, signalOf, tryStatement, type Signal } from './control-flow.js'
 import type { ModuleResult } from './evaluate.js'
 import { expr } from './expressions.js'
 import { defineClass, defineFunction } from './functions.js'
@@ -54,6 +54,27 @@ export function block(run: ModuleRun, stmts: Stmt[], frame: Frame): Signal {
   return null
 }
 
+/** The exceptions a `with contextlib.suppress(ImportError, …)` item swallows, as written. */
+function suppressed(run: ModuleRun, s: Extract<Stmt, { t: 'with' }>, frame: Frame): string[] {
+  return s.items.flatMap((item) => {
+    const v = item.value
+    if (v.t !== 'call' || v.splat) return []
+    const func = expr(run, v.func, frame)
+    if (func.kind !== 'ext' || func.qname !== 'contextlib.suppress') return []
+    return v.args.flatMap((a) => (a.t === 'name' ? [a.id] : a.t === 'attr' ? [a.attr] : []))
+  })
+}
+
+/** A with statement's body; under `suppress(E)` it is a try whose handler for E does nothing. */
+function withBody(run: ModuleRun, s: Extract<Stmt, { t: 'with' }>, frame: Frame): Signal {
+  const swallowed = suppressed(run, s, frame)
+  if (!swallowed.length) return block(run, s.body, frame)
+  run.tryDepth++
+  const signal = block(run, s.body, frame)
+  run.tryDepth--
+  return signal?.t === 'raise' && catches(swallowed, signal.exc) ? null : signal
+}
+
 function statement(run: ModuleRun, s: Stmt, frame: Frame): Signal {
   run.step()
   nextStatement(frame)
@@ -87,7 +108,7 @@ function statement(run: ModuleRun, s: Stmt, frame: Frame): Signal {
         // an open file of the repository is its own context manager; anything else is unknown
         if (item.target) assign(run, item.target, isOpenFile(cm) ? cm : unknown(`the value of the with statement at line ${s.line}`), s, frame)
       }
-      return block(run, s.body, frame)
+      return withBody(run, s, frame)
     case 'def':
       defineFunction(run, s, frame)
       return null

@@ -23,8 +23,7 @@ export interface Judgement {
  * value cannot be judged (unknown); such values are never reported as fact.
  */
 export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined): Judgement {
-  const v = setting.value
-  const options = v.kind === 'oneOf' ? v.options : [v]
+  const options = branchValues(setting)
   const results = options.map((o) => (o.kind === 'fails' || o.kind === 'unknown' ? undefined : isBad(o)))
   const badIndex = results.findIndex((r) => r === true)
   if (badIndex < 0) return { verdict: 'none' }
@@ -34,6 +33,18 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
   const binding = matched ?? (setting.defaultAmong ? null : setting.binding)
   const reach: Reach | undefined = results.every((r) => r === true) ? 'all' : results.some((r) => r === false) ? 'some' : undefined
   return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding, ...(reach ? { reach } : {}) }
+}
+
+/**
+ * The values a setting can take: its alternatives; for a value merged into unknown (one branch reads
+ * something the review cannot know, `if "SECRET_KEY" in env: … else: SECRET_KEY = "sd"`), each
+ * branch's value still counts, the unknown branch among them.
+ */
+function branchValues(setting: Setting): Value[] {
+  const v = setting.value
+  const alternatives = setting.binding?.alternatives
+  if (v.kind === 'unknown' && alternatives?.length) return alternatives.flatMap((b) => (b.value.kind === 'oneOf' ? b.value.options : [b.value]))
+  return v.kind === 'oneOf' ? v.options : [v]
 }
 
 function optionMatches(v: Value, target: Value): boolean {

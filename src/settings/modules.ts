@@ -38,6 +38,9 @@ const join = (dir: string, rest: string): string => (dir ? `${dir}/${rest}` : re
  */
 const LOCAL_SETTINGS_NAME = /^(\w*settings\w*|local|secrets?|local_config)$/
 
+/** How a module's template is named beside it: `local_settings.example.py`, `local_sample.py`. */
+const MODULE_TEMPLATE_SUFFIXES = ['.example', '.sample', '.template', '.dist', '.tmpl', '_example', '_sample', '_template', '-example', '-dist']
+
 export class ModuleIndex implements Loader {
   /** dotted suffix (`settings.base`) → paths that end with it */
   private readonly bySuffix = new Map<string, string[]>()
@@ -129,6 +132,20 @@ export class ModuleIndex implements Loader {
     if (this.files.read(found) === undefined) {
       this.wanted.add(found)
       return 'external'
+    }
+    return found
+  }
+
+  templateOf(fromPath: string, level: number, module: string): string | undefined {
+    if (!module) return undefined
+    let dir = dirname(fromPath)
+    for (let i = 1; i < level; i++) dir = dirname(dir)
+    const rel = module.split('.').join('/')
+    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => join(dir, `${rel}${suffix}.py`)).find((c) => this.files.paths.has(c))
+    if (!found) return undefined
+    if (this.files.read(found) === undefined) {
+      this.wanted.add(found)
+      return undefined
     }
     return found
   }
