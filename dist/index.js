@@ -60182,6 +60182,10 @@ var hardcodedCredential = {
 var FILE_RULES = [hardcodedCredential, envFileCommitted];
 
 // src/rules/allowed-hosts-empty.ts
+function servesNoHost(v2) {
+  const options = v2.kind === "oneOf" ? v2.options : [v2];
+  return options.every((o2) => o2.kind === "seq" && !o2.open && o2.items.every((i2) => i2.value.kind === "str" && i2.value.value === ""));
+}
 var allowedHostsEmpty = {
   meta: {
     id: "allowed-hosts-empty",
@@ -60189,13 +60193,13 @@ var allowedHostsEmpty = {
     title: "ALLOWED_HOSTS is empty while DEBUG is off",
     django: ["security.W020"],
     docs: {
-      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.",
+      what: "Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that writes an empty list is reported, not one whose list is empty only while a variable production must set is unset.",
       why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
       bad: "ALLOWED_HOSTS = []",
       fix: 'ALLOWED_HOSTS = ["example.com"]'
     }
   },
-  check({ settings }) {
+  check({ settings, base }) {
     if (truthy(settings.get("DEBUG").value) !== false) return [];
     const s = settings.get("ALLOWED_HOSTS");
     const j3 = judge(s, (v2) => {
@@ -60203,6 +60207,8 @@ var allowedHostsEmpty = {
       return t2 === void 0 ? void 0 : !t2;
     });
     if (j3.verdict === "none") return [];
+    if (base && j3.binding?.env.length) return [];
+    if (base && servesNoHost(base.get("ALLOWED_HOSTS").value)) return [];
     return [
       {
         subject: "ALLOWED_HOSTS:empty",

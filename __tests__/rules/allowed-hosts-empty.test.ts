@@ -1,4 +1,6 @@
 import { allowedHostsEmpty } from '../../src/rules/allowed-hosts-empty.js'
+import { describe, expect, it } from '@jest/globals'
+import { diffFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 import { py } from './fixtures.js'
 
@@ -39,4 +41,23 @@ ruleTester(allowedHostsEmpty, {
       findings: [{ path: 'proj/settings/production.py', line: 3 }]
     }
   ]
+})
+
+describe('allowed-hosts-empty in a change', () => {
+  const before = py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = ["example.com"]')
+  const flagged = async (base: string, head: string) => (await diffFiles({ 'mysite/settings.py': base }, { 'mysite/settings.py': head })).findings.filter((f) => f.ruleId === 'allowed-hosts-empty').map((f) => f.baselineState)
+
+  it('a change writing an empty list is reported', async () => {
+    expect(await flagged(before, py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = []'))).toEqual(['new'])
+  })
+
+  it('not when only an unset variable production must set leaves it empty (the server is given it)', async () => {
+    expect(await flagged(before, py('import environ', 'env = environ.Env()', 'DEBUG = False', 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])'))).toEqual([])
+  })
+
+  it('not when the list before matched no host either ([""] from splitting an empty variable)', async () => {
+    const blank = py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = os.getenv("HOSTS", "").split(" ")')
+    const switched = py('import os', 'DEBUG = False', 'if "HOSTS" in os.environ and os.environ["HOSTS"] != "":', '    ALLOWED_HOSTS = os.environ["HOSTS"].split(" ")', 'else:', '    ALLOWED_HOSTS = []')
+    expect(await flagged(blank, switched)).toEqual([])
+  })
 })

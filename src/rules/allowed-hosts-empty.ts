@@ -1,6 +1,12 @@
-import { truthy } from '../python/values.js'
+import { truthy, type Value } from '../python/values.js'
 import { judge, locOf, origin } from './helpers.js'
 import type { Rule } from './types.js'
+
+/** Whether every value the list can take matches no host: empty, or only empty strings. */
+function servesNoHost(v: Value): boolean {
+  const options = v.kind === 'oneOf' ? v.options : [v]
+  return options.every((o) => o.kind === 'seq' && !o.open && o.items.every((i) => i.value.kind === 'str' && i.value.value === ''))
+}
 
 export const allowedHostsEmpty: Rule = {
   meta: {
@@ -9,13 +15,13 @@ export const allowedHostsEmpty: Rule = {
     title: 'ALLOWED_HOSTS is empty while DEBUG is off',
     django: ['security.W020'],
     docs: {
-      what: 'Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that empties it is reported.',
+      what: 'Finds production settings whose effective `ALLOWED_HOSTS` is empty while DEBUG is off. It fails closed, and is mostly a default the deployment fills in: a scan sets it aside (listed with `--include-tests`); a change that writes an empty list is reported, not one whose list is empty only while a variable production must set is unset.',
       why: 'Django then rejects every request with "400 Bad Request". It is not a vulnerability by itself, but the usual quick fix under pressure is `ALLOWED_HOSTS = ["*"]`, which is one.',
       bad: 'ALLOWED_HOSTS = []',
       fix: 'ALLOWED_HOSTS = ["example.com"]'
     }
   },
-  check({ settings }) {
+  check({ settings, base }) {
     if (truthy(settings.get('DEBUG').value) !== false) return []
     const s = settings.get('ALLOWED_HOSTS')
     const j = judge(s, (v) => {
@@ -23,6 +29,11 @@ export const allowedHostsEmpty: Rule = {
       return t === undefined ? undefined : !t
     })
     if (j.verdict === 'none') return []
+    // In a change, an empty list that only an unset variable gives is not what production runs: a
+    // server that refuses every request is given the variable (Django's check, run there, agrees).
+    if (base && j.binding?.env.length) return []
+    // nor is one replacing a list that already matched no host ([""] from splitting an empty variable)
+    if (base && servesNoHost(base.get('ALLOWED_HOSTS').value)) return []
     return [
       {
         subject: 'ALLOWED_HOSTS:empty',
