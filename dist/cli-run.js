@@ -34280,6 +34280,13 @@ var hardcodedCredential = {
 var FILE_RULES = [hardcodedCredential, envFileCommitted];
 
 // src/rules/allowed-hosts-empty.ts
+function emptyHosts(view) {
+  if (truthy(view.get("DEBUG").value) !== false) return { verdict: "none" };
+  return judge(view.get("ALLOWED_HOSTS"), (v2) => {
+    const t2 = truthy(v2);
+    return t2 === void 0 ? void 0 : !t2;
+  });
+}
 function servesNoHost(v2) {
   const options = v2.kind === "oneOf" ? v2.options : [v2];
   return options.every((o2) => o2.kind === "seq" && !o2.open && o2.items.every((i2) => i2.value.kind === "str" && i2.value.value === ""));
@@ -34298,15 +34305,10 @@ var allowedHostsEmpty = {
     }
   },
   check({ settings, base }) {
-    if (truthy(settings.get("DEBUG").value) !== false) return [];
-    const s = settings.get("ALLOWED_HOSTS");
-    const j3 = judge(s, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
+    const j3 = emptyHosts(settings);
     if (j3.verdict === "none") return [];
-    if (base && j3.binding?.env.length) return [];
-    if (base && servesNoHost(base.get("ALLOWED_HOSTS").value)) return [];
+    if (base && emptyHosts(base).verdict === "none" && (j3.binding?.env.length || servesNoHost(base.get("ALLOWED_HOSTS").value))) return [];
+    const s = settings.get("ALLOWED_HOSTS");
     return [
       {
         subject: "ALLOWED_HOSTS:empty",
@@ -46795,6 +46797,7 @@ var SettingsView = class {
   worlds;
   django;
   localOnly;
+  hosts;
   get path() {
     return this.entry.path;
   }
@@ -46834,10 +46837,11 @@ var SettingsView = class {
     if (name2 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost()) return this.unsetOrUnknown(setting, name2);
     return this.asDeployed(setting, name2);
   }
-  asDeployed(setting, name2) {
+  /** `literal`: add the worlds of variables compared with literals (not when the unset world is not production). */
+  asDeployed(setting, name2, literal3 = true) {
     const deployed = this.deployed(name2, setting);
     const first = deployed.length && setting.value.kind === "unknown" ? deployed[0] : setting;
-    return withAlternatives(first, [...this.literalWorlds().map((w2) => this.settingIn(w2.evaluator, name2)), ...deployed]);
+    return withAlternatives(first, [...literal3 ? this.literalWorlds().map((w2) => this.settingIn(w2.evaluator, name2)) : [], ...deployed]);
   }
   /**
    * Whether production as deployed, with its variables unset, accepts only local hosts (`ALLOWED_HOSTS`
@@ -46849,11 +46853,28 @@ var SettingsView = class {
     this.localOnly ??= acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(UNSET_WORLD), "ALLOWED_HOSTS").value) && !acceptsOnlyLocalHosts(this.settingIn(this.worlds.get(CONFIGURED_WORLD), "ALLOWED_HOSTS").value);
     return this.localOnly;
   }
-  /** In a module whose unset variables give only local hosts: a value that the variables being set changes is unknown. */
+  /**
+   * In a module whose unset variables give only local hosts: a value that the variables being set
+   * changes is unknown, except for what the deployments the repository describes give it.
+   */
   unsetOrUnknown(setting, name2) {
     const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name2);
     if (show2(configured.value, 400) === show2(setting.value, 400)) return this.asDeployed(setting, name2);
-    return { ...setting, value: unknown(`${name2} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) };
+    const hosts = this.hostsWorld();
+    if (hosts) return this.asDeployed(this.settingIn(hosts, name2), name2, false);
+    return this.asDeployed({ ...setting, value: unknown(`${name2} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }, name2, false);
+  }
+  /**
+   * Production as deployed with the variables set that make ALLOWED_HOSTS accept a public host
+   * (each read variable tried alone), the others unset; undefined when no one variable does it.
+   */
+  hostsWorld() {
+    if (this.hosts !== void 0) return this.hosts ?? void 0;
+    const bindings = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.ns.bindings.values() ?? [];
+    const read = [...new Set([...bindings].flatMap((b3) => b3.env.map((r2) => r2.name)))].slice(0, MAX_HOST_VARIABLES);
+    const opensHosts = read.filter((v2) => acceptsPublicHost(this.settingIn(this.worlds.withVariable(v2, PUBLIC_HOST), "ALLOWED_HOSTS").value));
+    this.hosts = opensHosts.length ? this.worlds.withEnvironment(new Map(opensHosts.map((v2) => [v2, PUBLIC_HOST]))) : null;
+    return this.hosts ?? void 0;
   }
   /**
    * The values the production deployments that load this module give the setting through their
@@ -46862,7 +46883,9 @@ var SettingsView = class {
    */
   deployed(name2, deployed) {
     return distinctDeployments(this.entry.deployments).flatMap((d2) => {
-      const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2);
+      const world = this.worlds.withEnvironment(worldEnv(d2));
+      if (name2 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, "ALLOWED_HOSTS").value)) return [];
+      const s = this.settingIn(world, name2);
       if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s];
       const binding = suppliedBinding(s.binding, d2);
       const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
@@ -46914,9 +46937,14 @@ var SettingsView = class {
   }
 };
 var LOCAL_HOSTS = /* @__PURE__ */ new Set(["localhost", ".localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0"]);
+var MAX_HOST_VARIABLES = 40;
+var PUBLIC_HOST = "https://example.com";
 var CONFIGURED_WORLD = WORLDS.indexOf("example.com");
 function acceptsOnlyLocalHosts(v2) {
   return v2.kind === "seq" && !v2.open && v2.items.length > 0 && v2.items.every((i2) => i2.value.kind === "str" && LOCAL_HOSTS.has(i2.value.value.toLowerCase().replace(/:\d+$/, "")));
+}
+function acceptsPublicHost(v2) {
+  return v2.kind === "seq" && v2.items.some((i2) => i2.value.kind === "str" && i2.value.value !== "" && !LOCAL_HOSTS.has(i2.value.value.toLowerCase().replace(/:\d+$/, "")));
 }
 function withAlternatives(setting, others) {
   const key = (loc, v2) => `${loc?.path}:${loc?.line}=${show2(v2, 400)}`;

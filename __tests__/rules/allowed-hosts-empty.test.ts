@@ -55,6 +55,11 @@ describe('allowed-hosts-empty in a change', () => {
     expect(await flagged(before, py('import environ', 'env = environ.Env()', 'DEBUG = False', 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])'))).toEqual([])
   })
 
+  it('a list empty before and after stays unchanged (not fixed)', async () => {
+    const empty = py('import environ', 'env = environ.Env()', 'DEBUG = False', 'ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])')
+    expect(await flagged(empty, empty + 'TIME_ZONE = "UTC"\n')).toEqual(['unchanged'])
+  })
+
   it('not when the list before matched no host either ([""] from splitting an empty variable)', async () => {
     const blank = py('import os', 'DEBUG = False', 'ALLOWED_HOSTS = os.getenv("HOSTS", "").split(" ")')
     const switched = py('import os', 'DEBUG = False', 'if "HOSTS" in os.environ and os.environ["HOSTS"] != "":', '    ALLOWED_HOSTS = os.environ["HOSTS"].split(" ")', 'else:', '    ALLOWED_HOSTS = []')

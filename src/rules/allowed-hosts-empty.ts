@@ -1,6 +1,16 @@
 import { truthy, type Value } from '../python/values.js'
-import { judge, locOf, origin } from './helpers.js'
+import type { SettingsView } from '../settings/view.js'
+import { judge, locOf, origin, type Judgement } from './helpers.js'
 import type { Rule } from './types.js'
+
+/** Whether ALLOWED_HOSTS can be empty while DEBUG is off. */
+function emptyHosts(view: SettingsView): Judgement {
+  if (truthy(view.get('DEBUG').value) !== false) return { verdict: 'none' }
+  return judge(view.get('ALLOWED_HOSTS'), (v) => {
+    const t = truthy(v)
+    return t === undefined ? undefined : !t
+  })
+}
 
 /** Whether every value the list can take matches no host: empty, or only empty strings. */
 function servesNoHost(v: Value): boolean {
@@ -22,18 +32,13 @@ export const allowedHostsEmpty: Rule = {
     }
   },
   check({ settings, base }) {
-    if (truthy(settings.get('DEBUG').value) !== false) return []
-    const s = settings.get('ALLOWED_HOSTS')
-    const j = judge(s, (v) => {
-      const t = truthy(v)
-      return t === undefined ? undefined : !t
-    })
+    const j = emptyHosts(settings)
     if (j.verdict === 'none') return []
-    // In a change, an empty list that only an unset variable gives is not what production runs: a
-    // server that refuses every request is given the variable (Django's check, run there, agrees).
-    if (base && j.binding?.env.length) return []
-    // nor is one replacing a list that already matched no host ([""] from splitting an empty variable)
-    if (base && servesNoHost(base.get('ALLOWED_HOSTS').value)) return []
+    // In a change, only a change that empties a list production had is reported: not an empty list
+    // that only an unset variable gives (a server refusing every request is given the variable), nor
+    // one replacing a list that already matched no host ([""] from splitting an empty variable).
+    if (base && emptyHosts(base).verdict === 'none' && (j.binding?.env.length || servesNoHost(base.get('ALLOWED_HOSTS').value))) return []
+    const s = settings.get('ALLOWED_HOSTS')
     return [
       {
         subject: 'ALLOWED_HOSTS:empty',

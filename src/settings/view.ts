@@ -75,6 +75,7 @@ const MAX_LITERAL_WORLDS = 8
 
 export class SettingsView {
   private localOnly?: boolean
+  private hosts?: WorldEvaluator | null
   constructor(
     readonly entry: EntryModule,
     private readonly worlds: Worlds,
@@ -129,11 +130,12 @@ export class SettingsView {
     return this.asDeployed(setting, name)
   }
 
-  private asDeployed(setting: Setting, name: string): Setting {
+  /** `literal`: add the worlds of variables compared with literals (not when the unset world is not production). */
+  private asDeployed(setting: Setting, name: string, literal = true): Setting {
     const deployed = this.deployed(name, setting)
     // a value production as deployed cannot know (a required variable) is what the deploy files give it
     const first = deployed.length && setting.value.kind === 'unknown' ? deployed[0] : setting
-    return withAlternatives(first, [...this.literalWorlds().map((w) => this.settingIn(w.evaluator, name)), ...deployed])
+    return withAlternatives(first, [...(literal ? this.literalWorlds().map((w) => this.settingIn(w.evaluator, name)) : []), ...deployed])
   }
 
   /**
@@ -148,11 +150,30 @@ export class SettingsView {
     return this.localOnly
   }
 
-  /** In a module whose unset variables give only local hosts: a value that the variables being set changes is unknown. */
+  /**
+   * In a module whose unset variables give only local hosts: a value that the variables being set
+   * changes is unknown, except for what the deployments the repository describes give it.
+   */
   private unsetOrUnknown(setting: Setting, name: string): Setting {
     const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name)
     if (show(configured.value, 400) === show(setting.value, 400)) return this.asDeployed(setting, name)
-    return { ...setting, value: unknown(`${name} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }
+    // the server is given the variables that make it accept its host, and nothing more is known
+    const hosts = this.hostsWorld()
+    if (hosts) return this.asDeployed(this.settingIn(hosts, name), name, false)
+    return this.asDeployed({ ...setting, value: unknown(`${name} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }, name, false)
+  }
+
+  /**
+   * Production as deployed with the variables set that make ALLOWED_HOSTS accept a public host
+   * (each read variable tried alone), the others unset; undefined when no one variable does it.
+   */
+  private hostsWorld(): WorldEvaluator | undefined {
+    if (this.hosts !== undefined) return this.hosts ?? undefined
+    const bindings = this.worlds.get(UNSET_WORLD).evaluate(this.path)?.ns.bindings.values() ?? []
+    const read = [...new Set([...bindings].flatMap((b) => b.env.map((r) => r.name)))].slice(0, MAX_HOST_VARIABLES)
+    const opensHosts = read.filter((v) => acceptsPublicHost(this.settingIn(this.worlds.withVariable(v, PUBLIC_HOST), 'ALLOWED_HOSTS').value))
+    this.hosts = opensHosts.length ? this.worlds.withEnvironment(new Map(opensHosts.map((v) => [v, PUBLIC_HOST]))) : null
+    return this.hosts ?? undefined
   }
 
   /**
@@ -162,7 +183,10 @@ export class SettingsView {
    */
   private deployed(name: string, deployed: Setting): Setting[] {
     return distinctDeployments(this.entry.deployments).flatMap((d) => {
-      const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)
+      const world = this.worlds.withEnvironment(worldEnv(d))
+      // a deployment that, as described, accepts only local hosts is given the rest where it runs (unicodex's image on Cloud Run)
+      if (name !== 'ALLOWED_HOSTS' && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, 'ALLOWED_HOSTS').value)) return []
+      const s = this.settingIn(world, name)
       // the deployment leaves it unset: Django's default (Render's branch of a module that sets it only for Heroku)
       if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s]
       const binding = suppliedBinding(s.binding, d)
@@ -227,12 +251,21 @@ export class SettingsView {
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '.localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0'])
+/** The most variables tried, one at a time, for the one that gives ALLOWED_HOSTS a public host. */
+const MAX_HOST_VARIABLES = 40
+// a URL: read as a host list it is not a local host, and parsed (`urlparse(v).netloc`) it gives one
+const PUBLIC_HOST = 'https://example.com'
 /** The world where every variable is set to a host name: production configured. */
 const CONFIGURED_WORLD = WORLDS.indexOf('example.com')
 
 /** A known, non-empty list of local host names only (`["localhost", "127.0.0.1"]`). */
 function acceptsOnlyLocalHosts(v: Value): boolean {
   return v.kind === 'seq' && !v.open && v.items.length > 0 && v.items.every((i) => i.value.kind === 'str' && LOCAL_HOSTS.has(i.value.value.toLowerCase().replace(/:\d+$/, '')))
+}
+
+/** A known list that holds a host other than a local one, whatever else it holds. */
+function acceptsPublicHost(v: Value): boolean {
+  return v.kind === 'seq' && v.items.some((i) => i.value.kind === 'str' && i.value.value !== '' && !LOCAL_HOSTS.has(i.value.value.toLowerCase().replace(/:\d+$/, '')))
 }
 
 /** A setting with the values it takes in other worlds as alternatives (unchanged when they agree). */
