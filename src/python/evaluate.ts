@@ -52,6 +52,8 @@ export interface Loader {
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external'
   /** The repository's files, for the paths settings compute and open (`os.path.exists`, `open()`). */
   readonly repo?: RepoFiles
+  /** Where the module at `path` runs (its `__file__`): a file a deploy puts in place of a module runs at that module's path. */
+  locationOf?(path: string): string
 }
 
 /** How many modules deep imports are followed; past that, what a module defines is unknown. */

@@ -1,0 +1,45 @@
+// Production settings kept outside `.py` and put in place at deploy: `settings.py.prod` copied over
+// the tracked development settings.py by the Dockerfile is what production runs.
+import { describe, expect, it } from '@jest/globals'
+import { brief, diffFiles, scanFiles } from '../helpers/project.js'
+import { CLASSIC_SETTINGS, classic, lineOf, only, worsened } from './projects.js'
+
+const DEV_SETTINGS = CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True').replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")')
+const DOCKERFILE = 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCOPY mysite/settings.py.prod mysite/settings.py\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "mysite.wsgi:application", "--bind", "0.0.0.0:8000"]\n'
+
+/** classic(): the tracked settings.py is the developer's (DEBUG = True); the Dockerfile copies the hardened settings.py.prod over it. */
+function prodCopied(prod = CLASSIC_SETTINGS): Record<string, string> {
+  return { ...classic(), 'mysite/settings.py': DEV_SETTINGS, 'mysite/settings.py.prod': prod, Dockerfile: DOCKERFILE }
+}
+
+describe('settings.py.prod copied by the Dockerfile', () => {
+  it('DEBUG = True in the .prod file is a production finding in settings.py.prod; the dev settings.py is not judged', async () => {
+    const prod = CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True')
+    const r = await scanFiles(prodCopied(prod))
+    expect(brief(r).filter((b) => b.startsWith('debug-enabled'))).toEqual([`debug-enabled@mysite/settings.py.prod:${lineOf(prod, 'DEBUG = True')}`])
+    const f = only(r, 'debug-enabled')
+    expect(f.notes.join(' ')).toContain('Dockerfile line 4 copies mysite/settings.py.prod over mysite/settings.py')
+    expect(r.findings.filter((x) => x.path === 'mysite/settings.py')).toEqual([])
+  })
+
+  it('a hardened .prod file and a DEBUG = True development settings.py: nothing in production', async () => {
+    const r = await scanFiles(prodCopied())
+    expect(r.findings.filter((f) => f.ruleId === 'debug-enabled')).toEqual([])
+    expect(r.entries.find((e) => e.path === 'mysite/settings.py')?.production).toBe(false)
+    expect(r.entries.find((e) => e.path === 'mysite/settings.py.prod')?.production).toBe(true)
+  })
+
+  it('without the Dockerfile line, the tracked settings.py is production again and its DEBUG = True is reported', async () => {
+    const files = prodCopied()
+    files.Dockerfile = DOCKERFILE.replace('COPY mysite/settings.py.prod mysite/settings.py\n', '')
+    const r = await scanFiles(files)
+    expect(brief(r).filter((b) => b.startsWith('debug-enabled'))).toEqual([`debug-enabled@mysite/settings.py:${lineOf(DEV_SETTINGS, 'DEBUG = True')}`])
+  })
+
+  it('a pull request that only opens ALLOWED_HOSTS in settings.py.prod gets a new finding there', async () => {
+    const base = prodCopied()
+    const weakened = CLASSIC_SETTINGS.replace('ALLOWED_HOSTS = ["mysite.example.org", "www.mysite.example.org"]', 'ALLOWED_HOSTS = ["*"]')
+    const r = await diffFiles(base, { 'mysite/settings.py.prod': weakened })
+    expect(worsened(r)).toEqual([`allowed-hosts-wildcard@mysite/settings.py.prod:${lineOf(weakened, 'ALLOWED_HOSTS')}`])
+  })
+})
