@@ -22,6 +22,8 @@ const SEPARATORS = new Set(['&&', '||', ';', '&', ';;', '(', ')'])
 const RENDERERS = new Set(['envsubst', 'cat', 'sed', 'j2', 'jinja2', 'envtpl', 'tee'])
 const PREFIXES = new Set(['sudo', 'exec', 'command', 'nohup', 'time', 'env'])
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/
+/** Options of cp, mv and install that take the next word as their value. */
+const VALUED = new Set(['-m', '-o', '-g', '-t', '-S', '--mode', '--owner', '--group', '--target-directory', '--suffix'])
 
 type Segment = ParseEntry[]
 
@@ -30,7 +32,7 @@ const opOf = (e: ParseEntry | undefined): string | undefined => (e && typeof e =
 const name = (word: string): string => word.slice(word.lastIndexOf('/') + 1)
 
 /** The program and its plain arguments (flags and redirections apart), and the redirection targets. */
-function split(segment: Segment): { program: string; args: string[]; flags: string[]; input?: string; output?: string } {
+function split(segment: Segment): { program: string; args: string[]; flags: string[]; folder?: string; input?: string; output?: string } {
   const words: string[] = []
   let input: string | undefined
   let output: string | undefined
@@ -48,8 +50,19 @@ function split(segment: Segment): { program: string; args: string[]; flags: stri
   }
   let at = 0
   while (at < words.length && (ASSIGNMENT.test(words[at]) || PREFIXES.has(words[at]))) at++
-  const rest = words.slice(at + 1)
-  return { program: name(words[at] ?? ''), args: rest.filter((w) => !w.startsWith('-')), flags: rest.filter((w) => w.startsWith('-')), input, output }
+  const args: string[] = []
+  const flags: string[] = []
+  let folder: string | undefined
+  for (let i = at + 1; i < words.length; i++) {
+    const w = words[i]
+    if (!w.startsWith('-')) args.push(w)
+    else if (VALUED.has(w)) {
+      // `cp -t DIR a b`: every argument goes into DIR
+      if (w === '-t' || w === '--target-directory') folder = words[i + 1]
+      i++
+    } else flags.push(w)
+  }
+  return { program: name(words[at] ?? ''), args, flags, folder, input, output }
 }
 
 /** The moves of one pipeline (`cat a | envsubst > b` is one render). */
@@ -58,10 +71,10 @@ function pipelineMoves(pipeline: Segment[], line: number): FileMove[] {
   const first = parts[0]
   const last = parts[parts.length - 1]
   if (parts.length === 1 && (first.program === 'cp' || first.program === 'mv' || first.program === 'install')) {
-    if (first.args.length < 2) return []
-    const to = first.args[first.args.length - 1]
-    const sources = first.args.slice(0, -1)
-    const intoFolder = sources.length > 1 || to.endsWith('/')
+    if (first.args.length < (first.folder ? 1 : 2)) return []
+    const to = first.folder ?? first.args[first.args.length - 1]
+    const sources = first.folder ? first.args : first.args.slice(0, -1)
+    const intoFolder = first.folder !== undefined || sources.length > 1 || to.endsWith('/')
     return sources.map((from) => ({ from, to, kind: first.program === 'mv' ? 'move' : 'copy', intoFolder, line }))
   }
   if (parts.length === 1 && first.program === 'ln' && first.flags.some((f) => /^-[a-zA-Z]*s/.test(f) || f === '--symbolic')) {
