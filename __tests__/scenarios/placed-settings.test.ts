@@ -1,7 +1,12 @@
 // Production settings kept outside `.py` and put in place at deploy: `settings.py.prod` copied over
 // the tracked development settings.py by the Dockerfile is what production runs.
 import { describe, expect, it } from '@jest/globals'
-import { brief, diffFiles, scanFiles } from '../helpers/project.js'
+import { selectForScan } from '../../src/cli-run.js'
+import { defaultConfig } from '../../src/config/config.js'
+import { redactForOutput } from '../../src/redact.js'
+import { scan } from '../../src/review.js'
+import { gitRevisionFiles } from '../../src/sources/git.js'
+import { brief, diffFiles, makeRepo, scanFiles } from '../helpers/project.js'
 import { CLASSIC_SETTINGS, classic, lineOf, only, worsened } from './projects.js'
 
 const DEV_SETTINGS = CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True').replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")')
@@ -34,6 +39,40 @@ describe('settings.py.prod copied by the Dockerfile', () => {
     files.Dockerfile = DOCKERFILE.replace('COPY mysite/settings.py.prod mysite/settings.py\n', '')
     const r = await scanFiles(files)
     expect(brief(r).filter((b) => b.startsWith('debug-enabled'))).toEqual([`debug-enabled@mysite/settings.py:${lineOf(DEV_SETTINGS, 'DEBUG = True')}`])
+  })
+
+  it('a scan of a git revision reads the .prod file and reports it', async () => {
+    const repo = await makeRepo()
+    try {
+      const sha = await repo.commit(prodCopied(CLASSIC_SETTINGS.replace('ALLOWED_HOSTS = ["mysite.example.org", "www.mysite.example.org"]', 'ALLOWED_HOSTS = ["*"]')))
+      const { files } = await gitRevisionFiles(repo.dir, sha, selectForScan)
+      const r = redactForOutput(await scan(files, defaultConfig()))
+      expect(brief(r).filter((b) => b.includes('settings.py'))).toEqual([`allowed-hosts-wildcard@mysite/settings.py.prod:${lineOf(CLASSIC_SETTINGS, 'ALLOWED_HOSTS')}`])
+    } finally {
+      repo.cleanup()
+    }
+  })
+
+  it('a template rendered by the entrypoint that does not parse as Python: a coverage note at its line, the rest is still read', async () => {
+    const template = `${CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True')}{% if sentry_dsn %}\nSENTRY_DSN = "{{ sentry_dsn }}"\n{% endif %}\n`
+    const files = {
+      ...classic(),
+      'mysite/settings.py': DEV_SETTINGS,
+      'deploy/settings.py.j2': template,
+      'deploy/entrypoint.sh': '#!/bin/sh\nset -e\nj2 /app/deploy/settings.py.j2 > /app/mysite/settings.py\nexec "$@"\n',
+      Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/deploy/entrypoint.sh"]\nCMD ["gunicorn", "mysite.wsgi:application"]\n'
+    }
+    const r = await scanFiles(files)
+    expect(brief(r).filter((b) => b.startsWith('debug-enabled'))).toEqual([`debug-enabled@deploy/settings.py.j2:${lineOf(template, 'DEBUG = True')}`])
+    expect(only(r, 'debug-enabled').notes.join(' ')).toContain('deploy/entrypoint.sh line 3 renders deploy/settings.py.j2 into mysite/settings.py')
+    expect(r.notices).toContainEqual(expect.objectContaining({ path: 'deploy/settings.py.j2', line: lineOf(template, '{% if') }))
+  })
+
+  it('a lone settings.py.example no deploy step copies is left to the template rules: the tracked settings.py stays production', async () => {
+    const files = { ...classic(), 'mysite/settings.py.example': CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True') }
+    const r = await scanFiles(files)
+    expect(r.findings.filter((f) => f.ruleId === 'debug-enabled')).toEqual([])
+    expect(r.entries.map((e) => [e.path, e.production])).toEqual([['mysite/settings.py', true]])
   })
 
   it('a pull request that only opens ALLOWED_HOSTS in settings.py.prod gets a new finding there', async () => {

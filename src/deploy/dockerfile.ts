@@ -48,7 +48,8 @@ export function imagePath(from: string, path: string): string {
 
 /** A COPY or ADD from the build context: its sources and destination as written (the destination keeps a trailing '/'). */
 function copyOf(instruction: Instruction): ImageStep['copy'] {
-  if (/(^|\s)--from[= ]/.test(instruction.getArgumentsContent() ?? '')) return undefined
+  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? []
+  if (flags.some((f) => f.getName().toLowerCase() === 'from')) return undefined
   const written = commandOf(instruction)
   const words = (Array.isArray(written) ? written : instruction.getArguments().map((a) => a.getValue())).filter((w) => !w.startsWith('--'))
   if (words.length < 2) return undefined

@@ -14,6 +14,7 @@ import { classifyFile } from '../files/classify.js'
 import { normalizePath } from '../files/paths.js'
 import { imagePath } from './dockerfile.js'
 import { fileMoves, type FileMove, type MoveKind } from './file-commands.js'
+import { findDeployments } from './index.js'
 import { ImageLayout, basename, buildContext, contextPath, dirname } from './image-layout.js'
 import type { Deployment, ImageStep } from './types.js'
 
@@ -133,3 +134,6 @@ export function findPlacements(files: PlacementFiles, deployments: Deployment[])
   for (const path of files.paths) if (DEPLOY_SCRIPT.test(path)) finder.script(path, undefined, undefined)
   return finder.found
 }
+
+/** Whether any production deploy step of the tree puts a file in place of a module (a scan with no Python settings candidates still loads the parser for it). */
+export const placesModules = (files: PlacementFiles): boolean => findPlacements(files, findDeployments(files)).length > 0

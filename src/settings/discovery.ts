@@ -81,8 +81,12 @@ export function referenceKind(path: string): ReferenceKind | undefined {
   return undefined
 }
 
+/** A file a deploy may put in place of a module (`settings.py.prod`, `production.py.tpl`, `settings.tpl`): see deploy/placements.ts. */
+const MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|production|staging)[^/]*\.(tpl|tmpl|j2|jinja2?|template|in)$/i
+
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
+  if (MAY_BE_PLACED.test(path)) return true
   if (isDeployFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
