@@ -74,3 +74,23 @@ describe('describePlacement', () => {
     expect(describePlacement({ ...p, kind: 'render' }, true)).toBe('Dockerfile line 4 renders mysite/settings.py.prod into mysite/settings.py')
   })
 })
+
+describe('findPlacements: scripts a production compose service runs', () => {
+  it('the script named by command or entrypoint, its absolute paths read as the checkout laid out in the container', () => {
+    const files = {
+      ...TREE,
+      'docker/start-web': '#!/bin/sh\ncp /code/mysite/settings.py.prod /code/mysite/settings.py\nexec gunicorn mysite.wsgi\n',
+      'docker-compose.prod.yml': 'services:\n  web:\n    build: .\n    command: /code/docker/start-web\n'
+    }
+    expect(placed(files)).toEqual(['mysite/settings.py.prod -> mysite/settings.py (docker/start-web:2 copy)'])
+  })
+
+  it('not the script of a development service', () => {
+    const files = {
+      ...TREE,
+      'docker/start-web': 'cp /code/mysite/settings.py.prod /code/mysite/settings.py\n',
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    command: /code/docker/start-web runserver\n    volumes:\n      - .:/code\n'
+    }
+    expect(placed(files)).toEqual([])
+  })
+})

@@ -16,7 +16,7 @@ import { imagePath } from './dockerfile.js'
 import { fileMoves, type FileMove, type MoveKind } from './file-commands.js'
 import { findDeployments } from './index.js'
 import { ImageLayout, basename, buildContext, contextPath, dirname } from './image-layout.js'
-import type { Deployment, ImageStep } from './types.js'
+import { isProductionRole, type Deployment, type ImageStep } from './types.js'
 
 export interface Placement {
   /** The repository file put in place (`mysite/settings.py.prod`). */
@@ -119,7 +119,7 @@ class PlacementFinder {
     const existing = (p: string | undefined): string | undefined => (p !== undefined && this.files.paths.has(p) ? p : undefined)
     const local = (written: string): string | undefined => {
       if (written.includes('${')) return undefined
-      if (written.startsWith('/')) return resolve?.(written)
+      if (written.startsWith('/')) return resolve ? resolve(written) : repoFileNamed(written, '', this.files.paths)
       const near = normalizePath(`${dirname(path)}/${written}`)
       return resolve?.(written) ?? existing(near) ?? existing(normalizePath(written)) ?? (MODULE_VARIANT.test(basename(written)) || written.endsWith('.py') ? near : undefined)
     }
@@ -127,10 +127,27 @@ class PlacementFinder {
   }
 }
 
-/** Every placement the repository's production deploy files make, Dockerfiles first, then deploy scripts found by name. */
+/**
+ * The repository file a path written in a container's command means, when no image layout says:
+ * relative to the deploy file's folder or the root, or, for an absolute path, its longest tail the
+ * repository holds (`/app/docker/start.sh` → docker/start.sh, the checkout copied or mounted at /app).
+ */
+function repoFileNamed(written: string, near: string, paths: ReadonlySet<string>): string | undefined {
+  if (written.includes('${')) return undefined
+  if (!written.startsWith('/')) return [normalizePath(`${near}/${written}`), normalizePath(written)].find((p) => p !== undefined && paths.has(p))
+  const parts = written.split('/').filter(Boolean)
+  for (let i = 0; i < parts.length; i++) if (paths.has(parts.slice(i).join('/'))) return parts.slice(i).join('/')
+  return undefined
+}
+
+/** Every placement the repository's production deploy files make: Dockerfiles, the scripts production compose services run, then deploy scripts found by name. */
 export function findPlacements(files: PlacementFiles, deployments: Deployment[]): Placement[] {
   const finder = new PlacementFinder(files)
   for (const d of deployments) if (d.steps && d.role !== 'development' && productionFile(d.path)) finder.dockerfile({ ...d, steps: d.steps })
+  for (const d of deployments) {
+    if (d.command === undefined || !(isProductionRole(d.role) || d.role === 'release') || !productionFile(d.path)) continue
+    for (const script of finder.scriptsNamed(d.command, (w) => repoFileNamed(w, dirname(d.path), files.paths))) finder.script(script, undefined, undefined)
+  }
   for (const path of files.paths) if (DEPLOY_SCRIPT.test(path)) finder.script(path, undefined, undefined)
   return finder.found
 }
