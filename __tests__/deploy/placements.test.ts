@@ -63,6 +63,7 @@ describe('findPlacements: deploy scripts', () => {
   it('a script of a development folder, or a script not named for deploying, places nothing', () => {
     expect(placed({ ...TREE, 'dev/deploy.sh': 'cp mysite/settings.py.prod mysite/settings.py\n' })).toEqual([])
     expect(placed({ ...TREE, 'scripts/reset.sh': 'cp mysite/settings.py.prod mysite/settings.py\n' })).toEqual([])
+    expect(placed({ ...TREE, 'start-dev.sh': 'cp mysite/settings.py.prod mysite/settings.py\n' })).toEqual([])
   })
 })
 

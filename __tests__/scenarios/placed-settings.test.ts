@@ -68,6 +68,13 @@ describe('settings.py.prod copied by the Dockerfile', () => {
     expect(r.notices).toContainEqual(expect.objectContaining({ path: 'deploy/settings.py.j2', line: lineOf(template, '{% if') }))
   })
 
+  it('an example file the Dockerfile copies is production: its committed secret key is listed, not set aside as a template', async () => {
+    const example = CLASSIC_SETTINGS.replace('SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]', 'SECRET_KEY = "k3v#9x!q2m@7z$w1p&e5r^t8y*u4i(o6a)s0d-f_g+h=j"')
+    const files = { ...classic(), 'mysite/settings.py.example': example, Dockerfile: DOCKERFILE.replace('mysite/settings.py.prod', 'mysite/settings.py.example') }
+    const r = await scanFiles(files)
+    expect(r.findings.filter((f) => f.path === 'mysite/settings.py.example').map((f) => f.ruleId)).toContain('secret-key-hardcoded')
+  })
+
   it('a lone settings.py.example no deploy step copies is left to the template rules: the tracked settings.py stays production', async () => {
     const files = { ...classic(), 'mysite/settings.py.example': CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True') }
     const r = await scanFiles(files)

@@ -34,8 +34,10 @@ export interface PlacementFiles {
   read(path: string): string | undefined
 }
 
-/** Scripts a production deploy runs by themselves, found by their name alone. */
-const DEPLOY_SCRIPT = /(^|\/)[^/]*(deploy|entrypoint|entry-point|start|release|boot|run|provision)[^/]*\.sh$/i
+/** Scripts a production deploy runs by themselves, found by their name alone (not a test or development one: run_tests.sh, start-dev.sh). */
+const DEPLOY_SCRIPT = /(^|\/)[^/]*(deploy|entrypoint|entry-point|start|release|boot|provision)[^/]*\.sh$/i
+const NOT_DEPLOY_WORD = /^(test|tests|testing|dev|develop|development|local|ci|debug)$/i
+const deployScriptName = (path: string): boolean => DEPLOY_SCRIPT.test(path) && !basename(path).split(/[._-]+/).some((w) => NOT_DEPLOY_WORD.test(w))
 const MODULE_VARIANT = /\.py\.[^/.]+$/
 
 const VERBS: Record<MoveKind, string> = { copy: 'copies', move: 'moves', link: 'links', render: 'renders' }
@@ -148,7 +150,7 @@ export function findPlacements(files: PlacementFiles, deployments: Deployment[])
     if (d.command === undefined || !(isProductionRole(d.role) || d.role === 'release') || !productionFile(d.path)) continue
     for (const script of finder.scriptsNamed(d.command, (w) => repoFileNamed(w, dirname(d.path), files.paths))) finder.script(script, undefined, undefined)
   }
-  for (const path of files.paths) if (DEPLOY_SCRIPT.test(path)) finder.script(path, undefined, undefined)
+  for (const path of files.paths) if (deployScriptName(path)) finder.script(path, undefined, undefined)
   return finder.found
 }
 
