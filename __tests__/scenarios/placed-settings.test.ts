@@ -88,4 +88,11 @@ describe('settings.py.prod copied by the Dockerfile', () => {
     const r = await diffFiles(base, { 'mysite/settings.py.prod': weakened })
     expect(worsened(r)).toEqual([`allowed-hosts-wildcard@mysite/settings.py.prod:${lineOf(weakened, 'ALLOWED_HOSTS')}`])
   })
+
+  it('a pull request that starts copying a .prod file with DEBUG on over the hardened settings.py: new in the .prod file', async () => {
+    const base = { ...classic(), Dockerfile: DOCKERFILE.replace('COPY mysite/settings.py.prod mysite/settings.py\n', '') }
+    const prod = CLASSIC_SETTINGS.replace('DEBUG = False', 'DEBUG = True')
+    const r = await diffFiles(base, { 'mysite/settings.py.prod': prod, Dockerfile: DOCKERFILE })
+    expect(worsened(r)).toEqual([`debug-enabled@mysite/settings.py.prod:${lineOf(prod, 'DEBUG = True')}`])
+  })
 })
