@@ -1,5 +1,6 @@
 // The pipeline, pure orchestration: settings model for each side → rules → findings with a
 // baseline state, a location on the changed lines, suppressions and config applied.
+import { placesModules } from './deploy/placements.js'
 import { initPython } from './python/parser.js'
 import type { Config } from './config/config.js'
 import { addedLines, ChangeIndex } from './diff/change-index.js'
@@ -66,7 +67,8 @@ function sorted(findings: Finding[]): Finding[] {
 export async function scan(files: FileSet, config: Config): Promise<ReviewResult> {
   // the parser's WebAssembly takes a while to load: only when there is Python settings code to parse
   const candidates = settingsCandidates(files)
-  if (candidates.length) await initPython()
+  // (a file a deploy puts in place of a module is parsed too, see deploy/placements.ts)
+  if (candidates.length || placesModules(files)) await initPython()
   const side = analyzeSide(files, candidates, { djangoVersion: config.djangoVersion, settings: config.settings })
   const items = runRules(side, config)
   // a line that can set any setting unseen is news in a change; in a scan of the tree it is coverage

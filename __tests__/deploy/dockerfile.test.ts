@@ -213,3 +213,30 @@ describe('dockerfileDeployments: hostile or odd input', () => {
     expect(envValues(image(stages))).toEqual({ S: '1999' })
   })
 })
+
+describe('dockerfileDeployments: steps that put files in the image', () => {
+  it('records COPY, ADD, RUN, CMD and ENTRYPOINT with the WORKDIR in force, not a COPY --from another stage', () => {
+    const d = image(`FROM python:3.12 AS build
+WORKDIR /src
+RUN pip wheel -r requirements.txt
+FROM python:3.12
+ARG APP=/app
+WORKDIR $APP
+COPY . .
+COPY --from=build /src/wheels /wheels
+WORKDIR proj
+ADD ["settings.py.prod", "settings.py"]
+RUN cp a.prod a.py
+ENTRYPOINT ["/entrypoint.sh"]
+CMD gunicorn proj.wsgi
+`)
+    expect(d.steps).toEqual([
+      { line: 3, workdir: '/src', command: 'pip wheel -r requirements.txt' },
+      { line: 7, workdir: '/app', copy: { sources: ['.'], destination: '.' } },
+      { line: 10, workdir: '/app/proj', copy: { sources: ['settings.py.prod'], destination: 'settings.py' } },
+      { line: 11, workdir: '/app/proj', command: 'cp a.prod a.py' },
+      { line: 12, workdir: '/app/proj', command: '/entrypoint.sh' },
+      { line: 13, workdir: '/app/proj', command: 'gunicorn proj.wsgi' }
+    ])
+  })
+})

@@ -124,6 +124,7 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
       }
     const command = commandOf(get('command')) ?? commandOf(get('entrypoint'))
     const commandText = Array.isArray(command) ? command.join(' ') : (command ?? '')
+    const written = [commandOf(get('entrypoint')), commandOf(get('command'))].flatMap((c) => (c === undefined ? [] : [c].flat())).join(' ')
     const builds = get('build') !== undefined
     if (!env.has('DJANGO_SETTINGS_MODULE') && !DJANGO_COMMAND.test(commandText) && !builds) continue
     const facts = commandFacts(command)
@@ -134,7 +135,7 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : undefined
     // a celery worker with the source tree mounted or DEBUG on is a developer's, like the web service beside it
     const role = dev ?? testService ?? (commandRole?.role === 'worker' ? undefined : commandRole) ?? developmentSigns(path, get('volumes'), env) ?? commandRole ?? { role: 'serving' as const, why: undefined }
-    out.push({ path, line: lineOf(pair.key as Node), name: `${path} service ${name}`, role: role.role, why: role.why, env, settings })
+    out.push({ path, line: lineOf(pair.key as Node), name: `${path} service ${name}`, role: role.role, why: role.why, env, settings, ...(written ? { command: written } : {}) })
   }
   return out
 }

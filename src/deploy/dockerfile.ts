@@ -6,7 +6,7 @@ import { DockerfileParser, type Instruction } from 'dockerfile-ast'
 import { classifyFile } from '../files/classify.js'
 import { commandFacts } from './command.js'
 import { interpolate } from './interpolate.js'
-import type { Deployment, EnvSetting } from './types.js'
+import type { Deployment, EnvSetting, ImageStep } from './types.js'
 
 export const isDockerfile = (path: string): boolean => {
   const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
@@ -34,6 +34,26 @@ function commandOf(instruction: Instruction): string | string[] {
     }
   }
   return text
+}
+
+/** A WORKDIR or destination written relative to `from` (an absolute image path), resolved; `..` stops at the root. */
+export function imagePath(from: string, path: string): string {
+  const parts: string[] = []
+  for (const seg of (path.startsWith('/') ? path : `${from}/${path}`).split('/')) {
+    if (seg === '..') parts.pop()
+    else if (seg && seg !== '.') parts.push(seg)
+  }
+  return `/${parts.join('/')}`
+}
+
+/** A COPY or ADD from the build context: its sources and destination as written (the destination keeps a trailing '/'). */
+function copyOf(instruction: Instruction): ImageStep['copy'] {
+  const flags = (instruction as unknown as { getFlags?(): { getName(): string }[] }).getFlags?.() ?? []
+  if (flags.some((f) => f.getName().toLowerCase() === 'from')) return undefined
+  const written = commandOf(instruction)
+  const words = (Array.isArray(written) ? written : instruction.getArguments().map((a) => a.getValue())).filter((w) => !w.startsWith('--'))
+  if (words.length < 2) return undefined
+  return { sources: words.slice(0, -1), destination: words[words.length - 1] }
 }
 
 /** Words of a header comment that keep an image out of production ("intended solely for local development"). */
@@ -69,6 +89,9 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
   const entrypoints: (Instruction | undefined)[] = froms.map(() => undefined)
   const builds: Deployment[] = []
   const runs: string[] = []
+  const workdirs: string[] = froms.map(() => '/')
+  const steps: ImageStep[] = []
+  const shellText = (i: Instruction): string => [commandOf(i)].flat().join(' ')
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword()
     const line = instruction.getRange().start.line + 1
@@ -82,6 +105,7 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
         for (const [k, v] of args[base]) args[stage].set(k, v)
         commands[stage] = commands[base]
         entrypoints[stage] = entrypoints[base]
+        workdirs[stage] = workdirs[base]
       }
     } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
       const properties = (instruction as unknown as { getProperties(): PropertyLike[] }).getProperties()
@@ -94,9 +118,16 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
         const value = raw === null ? undefined : interpolate(raw, lookup)
         stageEnv[stage].set(p.getName(), { name: p.getName(), value, path, line })
       }
-    } else if (keyword === 'CMD') commands[stage] = instruction
-    else if (keyword === 'ENTRYPOINT') entrypoints[stage] = instruction
-    else if (keyword === 'RUN') {
+    } else if (keyword === 'WORKDIR') workdirs[stage] = imagePath(workdirs[stage], interpolate(instruction.getArgumentsContent() ?? '', lookup) ?? '')
+    else if (keyword === 'COPY' || keyword === 'ADD') {
+      const copy = copyOf(instruction)
+      if (copy) steps.push({ line, workdir: workdirs[stage], copy: { sources: copy.sources, destination: interpolate(copy.destination, lookup) ?? copy.destination } })
+    } else if (keyword === 'CMD' || keyword === 'ENTRYPOINT') {
+      if (keyword === 'CMD') commands[stage] = instruction
+      else entrypoints[stage] = instruction
+      steps.push({ line, workdir: workdirs[stage], command: shellText(instruction) })
+    } else if (keyword === 'RUN') {
+      steps.push({ line, workdir: workdirs[stage], command: shellText(instruction).slice(0, 20_000) })
       runs.push((instruction.getArgumentsContent() ?? '').slice(0, 20_000))
       const facts = commandFacts(commandOf(instruction))
       const named = facts.env.get('DJANGO_SETTINGS_MODULE') ?? facts.settings
@@ -129,5 +160,5 @@ export function dockerfileDeployments(path: string, text: string): Deployment[] 
           : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? '')
             ? { role: 'build' as const, why: 'it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image' }
             : { role: 'serving' as const, why: undefined }
-  return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings, runs }, ...builds]
+  return [{ path, line: froms[last].getRange().start.line + 1, name: path, role: role.role, why: role.why, env, settings, runs, steps }, ...builds]
 }

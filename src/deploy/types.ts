@@ -37,6 +37,21 @@ export interface Deployment {
   settings?: EnvSetting
   /** A Dockerfile's RUN commands, every stage's, as written (what the image installs: see deps/installed.ts). */
   runs?: string[]
+  /** A compose service's entrypoint and command as written (the scripts it runs may put files in place: see deploy/placements.ts). */
+  command?: string
+  /** A Dockerfile's steps that put files in the image (COPY, ADD, RUN, CMD, ENTRYPOINT), every stage's, in order: see deploy/placements.ts. */
+  steps?: ImageStep[]
+}
+
+/** A step of an image build that may put a file in place, with the WORKDIR it runs in. */
+export interface ImageStep {
+  line: number
+  /** The WORKDIR in force: absolute, '/' when none is set. */
+  workdir: string
+  /** COPY or ADD from the build context (not `--from` another stage or image): sources and destination as written. */
+  copy?: { sources: string[]; destination: string }
+  /** A RUN, CMD or ENTRYPOINT's shell text (the exec form's words joined). */
+  command?: string
 }
 
 export const isProductionRole = (role: Role): boolean => role === 'serving' || role === 'worker'

@@ -57,6 +57,8 @@ export interface Loader {
    * `.local_settings`), which a deploy copies into place; undefined when there is none.
    */
   templateOf?(fromPath: string, level: number, module: string): string | undefined
+  /** Where the module at `path` runs (its `__file__`): a file a deploy puts in place of a module runs at that module's path. */
+  locationOf?(path: string): string
 }
 
 /** How many modules deep imports are followed; past that, what a module defines is unknown. */

@@ -143,7 +143,7 @@ function lookup(run: ModuleRun, id: string, frame: Frame, line: number): Value {
   if (id in BUILTINS) return { kind: 'ext', qname: `builtins.${id}` }
   if (id === '__name__') return { kind: 'ext', qname: '__name__' }
   if (id === '__builtins__') return { kind: 'ext', qname: 'builtins' }
-  if (id === '__file__') return moduleFile(run.path)
+  if (id === '__file__') return moduleFile(run.loader.locationOf?.(run.path) ?? run.path)
   if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`)
   return unknown(`name ${id} is not defined at ${run.path}:${line}`)
 }

@@ -48,6 +48,8 @@ export function runRules(side: SideAnalysis, config: Config, baseOf?: (headPath:
 export function fileClassOf(path: string, side: SideAnalysis): FileClass {
   const entry = side.discovery.entries.find((e) => e.path === path)
   if (entry && !entry.production) return { kind: 'development', why: `it is a development or test settings module (${entry.reason})` }
+  // a template or example a production deploy puts in place of a module is what production runs
+  if (side.discovery.index.placementOf(path)) return { kind: 'production', why: 'a production deploy step puts it in place of a Python module' }
   const byPath = classifyFile(path)
   if (byPath.kind !== 'production') return byPath
   // a compose file or Dockerfile whose Django processes are all a developer's (runserver, source mounted)

@@ -2,6 +2,7 @@
 // and decides which ones production loads (and why).
 import { minimatch } from 'minimatch'
 import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
+import { describePlacement, findPlacements } from '../deploy/placements.js'
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
@@ -80,8 +81,12 @@ export function referenceKind(path: string): ReferenceKind | undefined {
   return undefined
 }
 
+/** A file a deploy may put in place of a module (`settings.py.prod`, `production.py.tpl`, `settings.tpl`): see deploy/placements.ts. */
+const MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|production|staging)[^/]*\.(tpl|tmpl|j2|jinja2?|template|in)$/i
+
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
+  if (MAY_BE_PLACED.test(path)) return true
   if (isDeployFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
@@ -151,14 +156,20 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   const candidates = new Map<string, boolean>()
 
   // env files a deploy file names are read on demand: one not read yet is wanted (see wantedPaths)
-  const deployments = findDeployments({
+  const reading = {
     paths: files.paths,
-    read: (path) => {
+    read: (path: string) => {
       const text = files.read(path)
       if (text === undefined && files.paths.has(path)) index.wanted.add(path)
       return text
     }
-  })
+  }
+  const deployments = findDeployments(reading)
+  // files a production deploy puts in place of a module (settings.py.prod copied over settings.py) are that module
+  const placements = findPlacements(reading, deployments)
+  index.place(placements)
+  for (const p of placements) reading.read(p.source)
+  candidatePaths = [...candidatePaths, ...placements.map((p) => p.source).filter((p) => index.placementOf(p) && !candidatePaths.includes(p))]
   references.push(...deploymentReferences(deployments))
   for (const path of files.paths) {
     if (isDeployFile(path) || !referenceKind(path)) continue
@@ -170,7 +181,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     if (!extendsCandidate(path, files, index, candidateSet)) continue
     const parsed = index.module(path)
     if (!parsed) continue
-    const settingsPath = /settings/i.test(path)
+    const settingsPath = /settings/i.test(index.locationOf(path))
     const { assigned, starImports: stars } = topLevelNames(parsed.body, settingsPath)
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length
     const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p): p is string => p !== 'missing' && p !== 'external')
@@ -216,7 +227,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
  */
 function extendsCandidate(path: string, files: FileSet, index: ModuleIndex, candidates: Set<string>): boolean {
   const text = files.read(path)
-  if (text === undefined || !onlyStarImports(path, text)) return true
+  if (text === undefined || !onlyStarImports(index.locationOf(path), text)) return true
   const stars = starImportsOf(text)
   if (!stars) return true
   return stars.some((s) => {
@@ -306,13 +317,13 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
     references
       .filter((r) => r.kind === 'deploy')
       .map((r) => referenceTarget(r, index))
-      .filter((t): t is string => t !== undefined && modules.has(t) && !isDevByName(t) && classifyFile(t).kind === 'production')
+      .filter((t): t is string => t !== undefined && modules.has(t) && (index.placementOf(t) !== undefined || (!isDevByName(t) && classifyFile(t).kind === 'production')))
   )
   const verdict = new Map<string, Verdict>()
   // the configuration outranks every inference: the user knows what production loads
   const configured = (path: string): Verdict | undefined =>
     override?.production.some((n) => namesModule(n, path)) ? { production: true, reason: 'config', strong: true } : override?.nonProduction.some((n) => namesModule(n, path)) ? { production: false, reason: 'config', strong: true } : undefined
-  for (const path of modules.keys()) verdict.set(path, configured(path) ?? firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1))
+  for (const path of modules.keys()) verdict.set(path, configured(path) ?? placedVerdict(path, index, refsTo.get(path) ?? [], servingModules, modules.size === 1) ?? firstVerdict(path, refsTo.get(path) ?? [], servingModules, modules.size === 1))
   // Nothing names it and neither it nor its imports set SECRET_KEY: Django cannot start on it alone,
   // so it is a fragment or a library's defaults, read by another module, not settings a server runs.
   // The project's only settings module is kept: its key may come from somewhere we cannot see.
@@ -347,12 +358,31 @@ function classify(modules: Map<string, SettingsModule>, references: SettingsRefe
   return entries.sort((a, b) => a.path.localeCompare(b.path))
 }
 
-function firstVerdict(path: string, refs: SettingsReference[], servingModules: Set<string>, onlySettings: boolean): Verdict {
-  const name = basename(path)
+/**
+ * The verdict on a module a production deploy step replaces (the tracked settings.py that
+ * settings.py.prod is copied over: the development version), or on the file it puts there: judged
+ * as its destination, and production even when the destination's name says development
+ * (local_settings.py), since a production deploy puts it there; undefined for any other module.
+ */
+function placedVerdict(path: string, index: ModuleIndex, refs: SettingsReference[], servingModules: Set<string>, onlySettings: boolean): Verdict | undefined {
+  const over = index.placedOver(path)
+  if (over) return { production: false, reason: `${describePlacement(over, true)}: production runs that file in its place, so this is the development version`, strong: true }
+  const placement = index.placementOf(path)
+  if (!placement) return undefined
+  const how = describePlacement(placement, index.files.paths.has(placement.destination))
+  const v = firstVerdict(path, refs, servingModules, onlySettings, placement.destination)
+  if (v.production) return { production: true, reason: `${v.reason}; ${how}`, strong: true }
+  const byName = isDevByName(placement.destination) || classifyFile(placement.destination).kind !== 'production'
+  return byName ? { production: true, reason: how, strong: true } : { ...v, reason: `${v.reason}; ${how}` }
+}
+
+/** `named`: the path whose name is judged (a placed file is named by the module it becomes). */
+function firstVerdict(path: string, refs: SettingsReference[], servingModules: Set<string>, onlySettings: boolean, named = path): Verdict {
+  const name = basename(named)
   const of = (kind: ReferenceKind): SettingsReference | undefined => refs.find((r) => r.kind === kind)
   // a development or test name wins over any reference: what a dev module holds is meant for dev
-  if (isDevByName(path)) return { production: false, reason: `${name} is named as a development or test module`, strong: true }
-  const fileClass = classifyFile(path)
+  if (isDevByName(named)) return { production: false, reason: `${name} is named as a development or test module`, strong: true }
+  const fileClass = classifyFile(named)
   if (fileClass.kind !== 'production') return { production: false, reason: fileClass.why, strong: true }
   const deploy = of('deploy')
   if (deploy) return { production: true, reason: `${describe(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true }
@@ -368,11 +398,11 @@ function firstVerdict(path: string, refs: SettingsReference[], servingModules: S
     return { production: true, reason: `${describe(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === 'default' }
   }
   // a staging or production module is deployed even when the repository does not say how
-  if (PROD_NAME.test(stem(path).toLowerCase())) {
+  if (PROD_NAME.test(stem(named).toLowerCase())) {
     // a production name nothing loads, while the repository's deployments are given another module, is a
     // stale one; a staging module is another environment, which the repository need not describe
     const given = [...servingModules].filter((m) => m !== path)
-    if (!refs.length && given.length && !STAGING_NAME.test(stem(path).toLowerCase())) return { production: false, reason: `${name} is named as a production module, but nothing loads it: the production processes are given ${given.join(', ')}`, strong: true }
+    if (!refs.length && given.length && !STAGING_NAME.test(stem(named).toLowerCase())) return { production: false, reason: `${name} is named as a production module, but nothing loads it: the production processes are given ${given.join(', ')}`, strong: true }
     return { production: true, reason: `${name} is named as a production module`, strong: true }
   }
   if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false }

@@ -1,6 +1,7 @@
 // Maps Python imports to files of the analysed tree, and parses modules on demand.
 // Pure: the caller hands in the list of paths and the contents it has read; paths it still needs
 // are collected in `wanted` so the caller can read them and try again.
+import type { Placement } from '../deploy/placements.js'
 import type { RepoFiles } from '../python/repo-files.js'
 import { parseModule, type Expr, type ParsedModule, type Stmt } from '../python/ast.js'
 import type { Loader } from '../python/evaluate.js'
@@ -49,6 +50,9 @@ export class ModuleIndex implements Loader {
   /** Paths that exist in the tree and were needed but not read yet. */
   readonly wanted = new Set<string>()
   private directories?: Set<string>
+  /** Non-Python files a production deploy puts in place of a module, by source and by the module path they take. */
+  private readonly bySource = new Map<string, Placement>()
+  private readonly byDestination = new Map<string, Placement>()
   /** The tree's files as settings code opens them (`os.path.exists`, `open()`). */
   readonly repo: RepoFiles = {
     read: (path) => {
@@ -66,10 +70,7 @@ export class ModuleIndex implements Loader {
   constructor(readonly files: FileSet) {
     for (const path of files.paths) {
       if (!path.endsWith('.py')) continue
-      const parts = path.slice(0, -3).split('/')
-      if (parts[parts.length - 1] === '__init__') parts.pop()
-      for (let i = 0; i < parts.length; i++) {
-        const key = parts.slice(i).join('.')
+      for (const key of suffixKeys(path)) {
         const list = this.bySuffix.get(key)
         if (list) list.push(path)
         else this.bySuffix.set(key, [path])
@@ -81,12 +82,43 @@ export class ModuleIndex implements Loader {
     }
   }
 
+  /**
+   * Takes each placement's source as the module at its destination: imports and DJANGO_SETTINGS_MODULE
+   * naming the destination's module resolve to the source (the file production runs); the file tracked
+   * at the destination, if any, is then reached by its path only. The first placement of a destination wins.
+   */
+  place(placements: Placement[]): void {
+    for (const p of placements) {
+      if (this.byDestination.has(p.destination) || this.bySource.has(p.source)) continue
+      this.bySource.set(p.source, p)
+      this.byDestination.set(p.destination, p)
+      for (const key of suffixKeys(p.destination)) this.bySuffix.set(key, [...(this.bySuffix.get(key) ?? []).filter((x) => x !== p.destination), p.source])
+      const top = p.destination.split('/')
+      if (top.length > 1 && !this.files.paths.has(`${top[0]}/__init__.py`)) this.packageNames.add(top[0])
+    }
+  }
+
+  /** The placement that puts the file at `path` in place of a module. */
+  placementOf(path: string): Placement | undefined {
+    return this.bySource.get(path)
+  }
+
+  /** The placement that puts another file in place of the module at `path`. */
+  placedOver(path: string): Placement | undefined {
+    return this.byDestination.get(path)
+  }
+
+  /** Where the module at `path` sits as production runs it: a placed file sits at its destination. */
+  locationOf(path: string): string {
+    return this.bySource.get(path)?.destination ?? path
+  }
+
   /** The path of the module named by a dotted name such as `config.settings.production`. */
   byDottedName(dotted: string): string | undefined {
     const found = this.bySuffix.get(dotted)
     if (!found?.length) return undefined
     // Prefer the shortest path: the module closest to the repository root.
-    return [...found].sort((a, b) => a.length - b.length)[0]
+    return [...found].sort((a, b) => this.locationOf(a).length - this.locationOf(b).length)[0]
   }
 
   /**
@@ -104,7 +136,7 @@ export class ModuleIndex implements Loader {
     if (!found?.length) return undefined
     const rel = dotted.split('.').join('/')
     for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
-      const near = found.find((p) => p === join(dir, `${rel}.py`) || p === join(dir, `${rel}/__init__.py`))
+      const near = found.find((p) => this.locationOf(p) === join(dir, `${rel}.py`) || this.locationOf(p) === join(dir, `${rel}/__init__.py`))
       if (near) return near
       if (!dir || dir === '.' || dir === '/') return undefined
     }
@@ -119,14 +151,15 @@ export class ModuleIndex implements Loader {
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external' {
     let found: string | undefined
     if (level > 0) {
-      let dir = dirname(fromPath)
+      let dir = dirname(this.locationOf(fromPath))
       for (let i = 1; i < level; i++) dir = dirname(dir)
       const rel = module ? module.split('.').join('/') : ''
       const candidates = rel ? [join(dir, `${rel}.py`), join(dir, `${rel}/__init__.py`)] : [join(dir, '__init__.py')]
-      found = candidates.find((c) => this.files.paths.has(c))
+      // a file a deploy puts at the module's path is the module
+      found = candidates.map((c) => this.byDestination.get(c)?.source ?? c).find((c) => this.files.paths.has(c))
       if (!found) return 'missing'
     } else {
-      found = this.near(module, fromPath) ?? this.bySuffix.get(module)?.filter((p) => !insidePackage(p, module, this.files.paths)).sort((a, b) => a.length - b.length)[0]
+      found = this.near(module, this.locationOf(fromPath)) ?? this.bySuffix.get(module)?.filter((p) => !insidePackage(this.locationOf(p), module, this.files.paths)).sort((a, b) => this.locationOf(a).length - this.locationOf(b).length)[0]
       if (!found) return this.packageNames.has(module.split('.')[0]) || LOCAL_SETTINGS_NAME.test(module) ? 'missing' : 'external'
     }
     if (this.files.read(found) === undefined) {
@@ -157,6 +190,13 @@ export class ModuleIndex implements Loader {
     }
     return this.parsed.get(path) ?? undefined
   }
+}
+
+/** The dotted suffixes a module path answers to: `a/b/c.py` → `a.b.c`, `b.c`, `c` (a package's __init__.py by its folder). */
+function suffixKeys(path: string): string[] {
+  const parts = path.slice(0, -3).split('/')
+  if (parts[parts.length - 1] === '__init__') parts.pop()
+  return parts.map((_, i) => parts.slice(i).join('.'))
 }
 
 /**
