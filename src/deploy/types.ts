@@ -37,6 +37,8 @@ export interface Deployment {
   settings?: EnvSetting
   /** A Dockerfile's RUN commands, every stage's, as written (what the image installs: see deps/installed.ts). */
   runs?: string[]
+  /** It runs the image the repository's Dockerfile builds, on a platform that runs containers (Cloud Run): see images.ts. */
+  runsImage?: true
 }
 
 export const isProductionRole = (role: Role): boolean => role === 'serving' || role === 'worker'

@@ -1,7 +1,7 @@
 // Finds the settings modules of a tree, the DJANGO_SETTINGS_MODULE references that point at them,
 // and decides which ones production loads (and why).
 import { minimatch } from 'minimatch'
-import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
+import { findDeployments, isDeployFile, isDeployingCiFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
@@ -82,7 +82,7 @@ export function referenceKind(path: string): ReferenceKind | undefined {
 
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
-  if (isDeployFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
+  if (isDeployFile(path) || isDeployingCiFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
   if (path.startsWith('.github/workflows/')) return true
