@@ -6,7 +6,8 @@ import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evalua
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import type { DjangoVersion } from '../deps/django-version.js'
 import { defaultsFor } from './versioned-defaults.js'
-import { addsNothing, distinctDeployments, envKey, suppliedBinding, worldEnv } from './deploy-worlds.js'
+import { addsNothing, distinctDeployments, envKey, platformSet, suppliedBinding, worldEnv } from './deploy-worlds.js'
+import type { Deployment } from '../deploy/index.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
 
@@ -58,12 +59,14 @@ export class Worlds {
     return e
   }
 
-  /** Production as one deployment runs it: exactly its environment (see deploy-worlds.ts). */
-  withEnvironment(env: ReadonlyMap<string, string | undefined>): WorldEvaluator {
-    const key = envKey(env)
+  /** Production as one deployment runs it: exactly its environment, the platform's variables among it (see deploy-worlds.ts). */
+  withDeployment(d: Deployment): WorldEvaluator {
+    const env = worldEnv(d)
+    const platform = platformSet(d)
+    const key = `${envKey(env)} ${envKey(platform)}`
     let e = this.deployment.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { env })
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env, platform })
       this.deployment.set(key, e)
     }
     return e
@@ -162,7 +165,7 @@ export class SettingsView {
    */
   private deployed(name: string, deployed: Setting): Setting[] {
     return distinctDeployments(this.entry.deployments).flatMap((d) => {
-      const s = this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)
+      const s = this.settingIn(this.worlds.withDeployment(d), name)
       // the deployment leaves it unset: Django's default (Render's branch of a module that sets it only for Heroku)
       if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s]
       const binding = suppliedBinding(s.binding, d)
@@ -183,7 +186,7 @@ export class SettingsView {
     const bad = (s: Setting): boolean => (s.value.kind === 'oneOf' ? s.value.options : [s.value]).some((o) => isBad(o) === true)
     if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name))) return false
     const literal = this.literalWorlds().filter((w) => bad(this.settingIn(w.evaluator, name)))
-    const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)))
+    const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withDeployment(d), name)))
     return (
       literal.length + deployments.length > 0 &&
       literal.every((w) => platforms.some((p) => p.switchNames.test(w.variable))) &&
