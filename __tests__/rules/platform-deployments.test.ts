@@ -45,5 +45,12 @@ ruleTester(sslRedirectDisabled, {
 
 ruleTester(debugInDeployConfig, {
   valid: [{ name: 'a front end’s vercel.json env is no Django process’s', code: tree(vercelSsl, { 'frontend/vercel.json': '{"env":{"DEBUG":"true"}}' }) }],
-  invalid: [{ name: 'vercel.json env turns DEBUG on for the Vercel deployment', code: tree(vercelSsl, { 'vercel.json': '{\n  "builds": [{ "src": "mysite/wsgi.py", "use": "@vercel/python" }],\n  "env": {\n    "DJANGO_DEBUG": "True"\n  }\n}\n' }), findings: [{ path: 'vercel.json', line: 4, message: ['vercel.json'] }] }]
+  invalid: [
+    {
+      name: 'a Cloud Build step deploys production with DEBUG on (a CI file, but its deploy step is production)',
+      code: tree(vercelSsl, { 'cloudbuild.yaml': 'steps:\n  - name: gcr.io/cloud-builders/docker\n    args: ["build", "-t", "gcr.io/acme/mysite", "."]\n  - name: gcr.io/cloud-builders/gcloud\n    args: ["run", "deploy", "mysite", "--image", "gcr.io/acme/mysite", "--set-env-vars", "DJANGO_DEBUG=True"]\n' }),
+      findings: [{ path: 'cloudbuild.yaml', line: 4, message: ['Cloud Run service mysite'] }]
+    },
+    { name: 'vercel.json env turns DEBUG on for the Vercel deployment', code: tree(vercelSsl, { 'vercel.json': '{\n  "builds": [{ "src": "mysite/wsgi.py", "use": "@vercel/python" }],\n  "env": {\n    "DJANGO_DEBUG": "True"\n  }\n}\n' }), findings: [{ path: 'vercel.json', line: 4, message: ['vercel.json'] }] }
+  ]
 })

@@ -17,8 +17,11 @@ export { isProductionRole } from './types.js'
 export { isEnvTemplate } from './env-file.js'
 
 const KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i
-/** Where a Knative Service manifest outside such a folder is kept: Cloud Run's `service.yaml`. */
-const KNATIVE_NAME = /(^|\/)(service|[^/]*(cloudrun|cloud-run|cloud_run|knative)[^/]*)\.ya?ml$/i
+/** Where a Knative Service manifest outside such a folder is kept: Cloud Run's `service.yaml`, `cloudrun.yaml`, `knative-web.yml`. */
+function knativeName(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+  return /^service\.ya?ml$/.test(name) || (/\.ya?ml$/.test(name) && /cloud[-_]?run|knative/.test(name))
+}
 
 /** Files a source must read for the deployment analysis (beyond Python modules; GitHub workflows are read as CI configuration). */
 export function isDeployFile(path: string): boolean {
@@ -29,7 +32,8 @@ export function isDeployFile(path: string): boolean {
     isProcessConfig(path) ||
     isVercelFile(path) ||
     isAzdFile(path) ||
-    (/\.ya?ml$/i.test(path) && (KUBERNETES_DIR.test(path) || KNATIVE_NAME.test(path)))
+    (/\.ya?ml$/i.test(path) && KUBERNETES_DIR.test(path)) ||
+    knativeName(path)
   )
 }
 
