@@ -86,8 +86,17 @@ describe('Azure App Service', () => {
     const wsgi = "import os\nfrom django.core.wsgi import get_wsgi_application\nsettings_module = 'shop.production' if 'WEBSITE_HOSTNAME' in os.environ else 'shop.settings'\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', settings_module)\napplication = get_wsgi_application()\n"
     const base = "import os\nSECRET_KEY = 'django-insecure-dev-only'\nDEBUG = True\nALLOWED_HOSTS = []\nINSTALLED_APPS = ['django.contrib.admin']\n"
     const production = "import os\nfrom .settings import *\nSECRET_KEY = os.environ['SECRET_KEY']\nDEBUG = False\nALLOWED_HOSTS = [os.environ['WEBSITE_HOSTNAME']] if 'WEBSITE_HOSTNAME' in os.environ else []\nCSRF_TRUSTED_ORIGINS = ['https://' + os.environ['WEBSITE_HOSTNAME']] if 'WEBSITE_HOSTNAME' in os.environ else []\n"
-    const s = side({ 'shop/wsgi.py': wsgi, 'shop/settings.py': base, 'shop/production.py': production, '.github/workflows/main_shop.yml': workflow })
+    // asgi.py, which App Service does not run, defaults to the developer's settings
+    const asgi = "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\n"
+    const tree = { 'shop/wsgi.py': wsgi, 'shop/asgi.py': asgi, 'shop/settings.py': base, 'shop/production.py': production }
+    const s = side({ ...tree, '.github/workflows/main_shop.yml': workflow })
     expect(s.discovery.entries.filter((e) => e.production).map((e) => e.path)).toEqual(['shop/production.py'])
+    expect(s.discovery.entries.find((e) => e.path === 'shop/production.py')?.reason).toBe('shop/wsgi.py:3 sets DJANGO_SETTINGS_MODULE to it')
+    // deployed nowhere the repository shows, the switch decides nothing: asgi.py's default is production too
+    expect(side(tree).discovery.entries.filter((e) => e.production).map((e) => e.path)).toEqual(['shop/production.py', 'shop/settings.py'])
+    // a production module with no production name is found by the switch alone
+    const renamed = side({ 'shop/wsgi.py': wsgi.replace('shop.production', 'shop.cloud'), 'shop/asgi.py': asgi, 'shop/settings.py': base, 'shop/cloud.py': production, '.github/workflows/main_shop.yml': workflow })
+    expect(renamed.discovery.entries.filter((e) => e.production).map((e) => e.path)).toEqual(['shop/cloud.py'])
     const v = s.views.get('shop/production.py') as SettingsView
     expect(v.onPlatformWith('WEBSITE_HOSTNAME')).toBe(true)
     expect(value(v, 'DEBUG')).toBe('False')

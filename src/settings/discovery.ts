@@ -7,6 +7,8 @@ import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
 import { onlyStarImports, settingsCandidates, starImportsOf } from './candidates.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
+import { platformEnv } from './deploy-worlds.js'
+import { platformSwitchReferences } from './platform-switch.js'
 
 /**
  * deploy: a production process is given it (a serving or worker deployment, or wsgi.py forcing it);
@@ -160,10 +162,12 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     }
   })
   references.push(...deploymentReferences(deployments))
+  // what the platform every production process runs on sets (Azure's WEBSITE_HOSTNAME): a wsgi.py switch on it is decided
+  const platform = platformEnv(deployments)
   for (const path of files.paths) {
     if (isDeployFile(path) || !referenceKind(path)) continue
     const text = files.read(path)
-    if (text !== undefined) references.push(...findReferences(path, text))
+    if (text !== undefined) references.push(...findReferences(path, text), ...platformSwitchReferences(path, text, referenceKind(path), platform))
   }
   const candidateSet = new Set(candidatePaths)
   for (const path of candidatePaths) {
