@@ -64,7 +64,7 @@ describe('deploymentsOf', () => {
     expect(deploymentsOf('shop/settings.py', 'DEBUG = True\n', fileSet())).toEqual([])
   })
 
-  it.each(['docker-compose.yml', 'Dockerfile', 'Procfile', 'app.json', 'render.yaml', 'fly.toml', '.do/app.yaml', 'app.yaml', 'railway.json', 'railway.toml', 'k8s/web.yaml', 'uwsgi.ini', 'gunicorn.conf.py', 'deploy/web.service', 'supervisord.conf'])('%s: hostile content never throws', (path) => {
+  it.each(['docker-compose.yml', 'Dockerfile', 'Procfile', 'app.json', 'render.yaml', 'fly.toml', '.do/app.yaml', 'app.yaml', 'railway.json', 'railway.toml', 'k8s/web.yaml', 'uwsgi.ini', 'gunicorn.conf.py', 'deploy/web.service', 'supervisord.conf', 'vercel.json', 'service.yaml', 'cloudbuild.yaml', 'azure.yaml', '.github/workflows/deploy.yml'])('%s: hostile content never throws', (path) => {
     const hostile = [
       '',
       '\u0000\u0001\u0002\uFFFD\u001b[0m',

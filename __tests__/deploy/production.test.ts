@@ -15,6 +15,13 @@ describe('which deployments the deploy rules hold to production standards', () =
     expect(heldToProduction(d)).toBe(true)
   })
 
+  it('the deploy step of a CI file (Cloud Build, a GitHub workflow) deploys production', () => {
+    const [build] = of('cloudbuild.yaml', 'steps:\n  - name: gcr.io/cloud-builders/gcloud\n    args: ["run", "deploy", "web"]\n')
+    const [workflow] = of('.github/workflows/deploy.yml', 'jobs:\n  deploy:\n    steps:\n      - uses: azure/webapps-deploy@v3\n')
+    expect(heldToProduction(build)).toBe(true)
+    expect(heldToProduction(workflow)).toBe(true)
+  })
+
   it('a compose service taken as development only because it turns DEBUG on: production in a compose file named for production', () => {
     const text = 'services:\n  web:\n    build: .\n    command: gunicorn app.wsgi\n    environment:\n      - DEBUG=1\n'
     const [plain] = of('docker-compose.yml', text)

@@ -22,7 +22,8 @@ const SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsg
 /** A variable stays a reference (`${NAME}`) for the caller to interpolate, rather than becoming ''. */
 const keepVariable = (name: string): string => `\${${name}}`
 
-function words(command: string): string[] {
+/** The words of a command line, as a shell would split it (`sh -c "…"` scripts split too). */
+export function words(command: string): string[] {
   let ws: string[]
   try {
     ws = parse(command.slice(0, MAX_COMMAND), keepVariable).filter((w): w is string => typeof w === 'string')

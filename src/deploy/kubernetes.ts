@@ -1,13 +1,18 @@
 // Kubernetes manifests: each container of a workload (Deployment, StatefulSet, Job…) is a deployment
 // with its `env` (a `valueFrom` secret is set, to something unknown) and the `data` of ConfigMaps it
-// takes with `envFrom`. Helm templates that are not YAML until rendered are skipped.
+// takes with `envFrom`. A Knative Service (Cloud Run's `service.yaml`) is one too, whose containers
+// get the variables Cloud Run sets and run the repository's image (see images.ts). Helm templates
+// that are not YAML until rendered are skipped.
 import { LineCounter, isMap, isSeq, parseAllDocuments, type Node, type YAMLMap } from 'yaml'
 import { classifyFile } from '../files/classify.js'
 import { commandFacts } from './command.js'
+import { addPlatformEnv } from './platform-env.js'
 import { scalarText } from './scalar.js'
 import type { Deployment, EnvSetting } from './types.js'
 
 const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'DeploymentConfig'])
+
+const isKnativeService = (doc: YAMLMap): boolean => scalarText(doc.get('kind', true)) === 'Service' && /^serving\.knative\.dev\//.test(scalarText(doc.get('apiVersion', true)) ?? '')
 
 export const mayBeKubernetes = (path: string, text: string): boolean => /\.ya?ml$/i.test(path) && text.includes('containers:') && text.includes('kind:')
 
@@ -39,7 +44,7 @@ export function kubernetesDeployments(path: string, text: string): Deployment[] 
       const data = d.contents.get('data', true)
       const name = scalarText(d.contents.getIn(['metadata', 'name'], true))
       if (name && isMap(data)) configMaps.set(name, data.items.flatMap((i) => (scalarText(i.key) ? [{ name: scalarText(i.key) as string, value: scalarText(i.value), path, line: lineOf(i.key) }] : [])))
-    } else if (kind && WORKLOADS.has(kind)) workloads.push(d.contents)
+    } else if ((kind && WORKLOADS.has(kind)) || isKnativeService(d.contents)) workloads.push(d.contents)
   }
   const fileClass = classifyFile(path)
   const out: Deployment[] = []
@@ -67,11 +72,13 @@ export function kubernetesDeployments(path: string, text: string): Deployment[] 
         const v = c.get(k, true)
         return isSeq(v) ? v.items.map((i) => scalarText(i) ?? '') : scalarText(v) ? [scalarText(v) as string] : []
       })
+      const knative = isKnativeService(w)
+      if (knative) addPlatformEnv(env, 'cloudrun', path, lineOf(c))
       const facts = commandFacts(words)
       const name = `${path} container ${scalarText(c.get('name', true)) ?? '?'}`
       const role = fileClass.kind !== 'production' ? { role: 'development' as const, why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: 'serving' as const, why: undefined }
       const settings = facts.settings ? { name: 'DJANGO_SETTINGS_MODULE', value: facts.settings, path, line: lineOf(c) } : env.get('DJANGO_SETTINGS_MODULE')
-      out.push({ path, line: lineOf(c), name, role: role.role, why: role.why, env, settings })
+      out.push({ path, line: lineOf(c), name, role: role.role, why: role.why, env, settings, ...(knative ? { runsImage: true as const } : {}) })
     }
   }
   return out

@@ -7,6 +7,7 @@ import { parse as parseToml } from 'smol-toml'
 import { classifyFile } from '../files/classify.js'
 import { commandFacts } from './command.js'
 import { interpolate } from './interpolate.js'
+import { addPlatformEnv, type PlatformName } from './platform-env.js'
 import { plainText, scalarText } from './scalar.js'
 import type { Deployment, EnvSetting, Role } from './types.js'
 
@@ -19,7 +20,7 @@ export function isPaasFile(path: string): boolean {
 }
 
 /** The 1-based line of the first occurrence of `needle` in `text`, or 1. */
-function lineOfText(text: string, needle: string): number {
+export function lineOfText(text: string, needle: string): number {
   const at = text.indexOf(needle)
   if (at < 0) return 1
   let line = 1
@@ -46,22 +47,8 @@ function roleOf(processName: string, command: string): { role: Role; why?: strin
   return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? 'worker' : 'serving' }
 }
 
-/**
- * Variables each platform sets in every process it runs (undefined: set, to a value the repository
- * does not show): settings test them to know they run there (`IS_HEROKU_APP = "DYNO" in os.environ`).
- */
-const PLATFORM_ENV: Record<string, Record<string, string | undefined>> = {
-  heroku: { DYNO: undefined },
-  render: { RENDER: 'true', RENDER_EXTERNAL_HOSTNAME: undefined },
-  fly: { FLY_APP_NAME: undefined, FLY_REGION: undefined },
-  appengine: { GAE_APPLICATION: undefined, GAE_ENV: 'standard', GAE_SERVICE: undefined },
-  railway: { RAILWAY_ENVIRONMENT: 'production', RAILWAY_PROJECT_ID: undefined },
-  digitalocean: {}
-}
-
-function withCommand(base: Omit<Deployment, 'settings'>, command: string, platform?: keyof typeof PLATFORM_ENV): Deployment {
-  // what the platform sets, unless the file sets it itself
-  for (const [name, value] of Object.entries(platform ? PLATFORM_ENV[platform] : {})) if (!base.env.has(name)) base.env.set(name, { name, value, path: base.path, line: base.line, platform: true })
+function withCommand(base: Omit<Deployment, 'settings'>, command: string, platform: PlatformName): Deployment {
+  addPlatformEnv(base.env, platform, base.path, base.line)
   const facts = commandFacts(command)
   // the command's $VARs are the process's environment (or unknown)
   const lookup = (n: string): string | undefined => base.env.get(n)?.value

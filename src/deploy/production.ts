@@ -6,8 +6,10 @@
 // Procfile.dev) and development signs other than these (the source tree mounted, a dev build stage,
 // a test service) stay development.
 import { classifyFile } from '../files/classify.js'
+import { isCloudBuildFile } from './cloud-run.js'
 import { composeNamedForProduction, isComposeFile } from './compose.js'
-import type { Deployment } from './types.js'
+import { isProductionRole, type Deployment } from './types.js'
+import { isWorkflowFile } from './workflows.js'
 
 
 /** The parsers' words for a process whose command is the development server (see deploy/command.ts). */
@@ -23,6 +25,8 @@ const debugSign = (d: Deployment): boolean => d.role === 'development' && (d.why
  * setup; one in a compose file named for production is not.
  */
 export function heldToProduction(d: Deployment, before?: readonly Deployment[]): boolean {
+  // a CI file's deploy step (`gcloud run deploy` in Cloud Build, a workflow's) deploys production
+  if (isCloudBuildFile(d.path) || isWorkflowFile(d.path)) return isProductionRole(d.role)
   if (classifyFile(d.path).kind !== 'production') return false
   // Heroku runs `Procfile` only; Procfile.windows, Procfile.local… are for `heroku local` and honcho
   const name = d.path.slice(d.path.lastIndexOf('/') + 1).toLowerCase()

@@ -37,6 +37,8 @@ export interface Deployment {
   settings?: EnvSetting
   /** A Dockerfile's RUN commands, every stage's, as written (what the image installs: see deps/installed.ts). */
   runs?: string[]
+  /** It runs the image the repository's Dockerfile builds, on a platform that runs containers (Cloud Run): see images.ts. */
+  runsImage?: true
   /** A compose service's entrypoint and command as written (the scripts it runs may put files in place: see deploy/placements.ts). */
   command?: string
   /** A Dockerfile's steps that put files in the image (COPY, ADD, RUN, CMD, ENTRYPOINT), every stage's, in order: see deploy/placements.ts. */

@@ -39,12 +39,12 @@ export interface WorldOptions {
   set?: { name: string; value: string | undefined }
   /** A deployment world: the whole environment (see World.env). */
   env?: ReadonlyMap<string, string | undefined>
-  /** What the platform sets (see World.platform); ignored by the probe and deployment worlds. */
+  /** What the platform sets (see World.platform); ignored by the probe worlds. A deployment world's are among its env. */
   platform?: ReadonlyMap<string, string | undefined>
 }
 
 export function worldOf(index: number, { set, env, platform }: WorldOptions = {}): World {
-  if (env) return { probe: null, env, deployed: false }
+  if (env) return { probe: null, env, deployed: false, ...(platform?.size ? { platform } : {}) }
   const probe = set ? null : (WORLDS[index] ?? null)
   const on = probe === null && platform?.size ? { platform } : {}
   return set ? { probe, set, deployed: false, ...on } : { probe, deployed: index === UNSET_WORLD, ...on }

@@ -29,6 +29,8 @@ export function readEnv(run: ModuleRun, name: string, via: string, defaultValue:
   frame.reads.push({ name, via, defaultText, line, path: run.path })
   const value = envValue(run.world, name)
   if (value === undefined) {
+    // the platform's own name for the app, region…: never empty
+    if (run.world.platform?.has(name)) return { kind: 'unknown', why: `the value the platform gives the environment variable ${name}`, nonEmpty: true }
     // a deploy file sets it to something the repository does not show: the default does not apply
     if (isSet(run.world, name)) return unknown(`the value a deploy file gives the environment variable ${name}`)
     // Production as deployed: a default applies; a required variable is set to something unknown.

@@ -30,7 +30,8 @@ export type Value =
   | { kind: 'seq'; type: 'list' | 'tuple' | 'set'; items: Item[]; open: boolean; only?: Item[] }
   | { kind: 'dict'; entries: { key: string; value: Value; loc?: Loc }[]; open: boolean }
   | { kind: 'oneOf'; options: Value[]; why: string }
-  | { kind: 'unknown'; why: string }
+  /** `nonEmpty`: a string known not to be empty (a variable the platform always sets, such as Cloud Run's K_SERVICE), so it is true. */
+  | { kind: 'unknown'; why: string; nonEmpty?: true }
   /** Evaluating this raises at import time (e.g. a required env var is unset): Django would not start. */
   | { kind: 'fails'; why: string }
   /** Something from outside the analysed files: a module, function or object, by qualified name. */
@@ -186,6 +187,8 @@ export function truthy(v: Value): boolean | undefined {
     case 'func':
     case 'class':
       return true
+    case 'unknown':
+      return v.nonEmpty ? true : undefined
     case 'instance':
       // an object is true unless its class says otherwise
       return hasAttribute(v.cls, '__bool__') || hasAttribute(v.cls, '__len__') ? undefined : true

@@ -19,6 +19,11 @@ export function worldEnv(d: Deployment): Map<string, string | undefined> {
   return new Map([...d.env.values()].map((e) => [e.name, e.value]))
 }
 
+/** The variables of a deployment's environment that its platform sets (see EnvSetting.platform). */
+export function platformSet(d: Deployment): Map<string, string | undefined> {
+  return new Map([...d.env.values()].filter((e) => e.platform).map((e) => [e.name, e.value]))
+}
+
 /** Identifies an environment: deployments that give a module the same environment share a world. */
 export function envKey(env: ReadonlyMap<string, string | undefined>): string {
   return JSON.stringify([...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))

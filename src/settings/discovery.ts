@@ -1,13 +1,15 @@
 // Finds the settings modules of a tree, the DJANGO_SETTINGS_MODULE references that point at them,
 // and decides which ones production loads (and why).
 import { minimatch } from 'minimatch'
-import { findDeployments, isDeployFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
+import { findDeployments, isDeployFile, isDeployingCiFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
 import { describePlacement, findPlacements } from '../deploy/placements.js'
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
 import { SETTINGS_NAMES } from './defaults.js'
 import { onlyStarImports, settingsCandidates, starImportsOf } from './candidates.js'
 import { ModuleIndex, basename, topLevelNames, type FileSet } from './modules.js'
+import { platformEnv } from './deploy-worlds.js'
+import { platformSwitchReferences } from './platform-switch.js'
 
 /**
  * deploy: a production process is given it (a serving or worker deployment, or wsgi.py forcing it);
@@ -87,7 +89,7 @@ const MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|produ
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
   if (MAY_BE_PLACED.test(path)) return true
-  if (isDeployFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
+  if (isDeployFile(path) || isDeployingCiFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
   if (path.startsWith('.github/workflows/')) return true
@@ -171,10 +173,12 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   for (const p of placements) reading.read(p.source)
   candidatePaths = [...candidatePaths, ...placements.map((p) => p.source).filter((p) => index.placementOf(p) && !candidatePaths.includes(p))]
   references.push(...deploymentReferences(deployments))
+  // what the platform every production process runs on sets (Azure's WEBSITE_HOSTNAME): a wsgi.py switch on it is decided
+  const platform = platformEnv(deployments)
   for (const path of files.paths) {
     if (isDeployFile(path) || !referenceKind(path)) continue
     const text = files.read(path)
-    if (text !== undefined) references.push(...findReferences(path, text))
+    if (text !== undefined) references.push(...findReferences(path, text), ...platformSwitchReferences(path, text, referenceKind(path), platform))
   }
   const candidateSet = new Set(candidatePaths)
   for (const path of candidatePaths) {

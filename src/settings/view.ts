@@ -6,7 +6,8 @@ import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evalua
 import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import type { DjangoVersion } from '../deps/django-version.js'
 import { defaultsFor } from './versioned-defaults.js'
-import { addsNothing, distinctDeployments, envKey, suppliedBinding, worldEnv } from './deploy-worlds.js'
+import { addsNothing, distinctDeployments, envKey, platformSet, suppliedBinding, worldEnv } from './deploy-worlds.js'
+import type { Deployment } from '../deploy/index.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
 
@@ -58,12 +59,17 @@ export class Worlds {
     return e
   }
 
-  /** Production as one deployment runs it: exactly its environment (see deploy-worlds.ts). */
-  withEnvironment(env: ReadonlyMap<string, string | undefined>): WorldEvaluator {
-    const key = envKey(env)
+  /** Production as one deployment runs it: exactly its environment, the platform's variables among it (see deploy-worlds.ts). */
+  withDeployment(d: Deployment): WorldEvaluator {
+    return this.withEnvironment(worldEnv(d), platformSet(d))
+  }
+
+  /** Production given exactly these variables (`platform`: those of them its platform sets), the others unset. */
+  withEnvironment(env: ReadonlyMap<string, string | undefined>, platform: ReadonlyMap<string, string | undefined> = new Map()): WorldEvaluator {
+    const key = `${envKey(env)} ${envKey(platform)}`
     let e = this.deployment.get(key)
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { env })
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env, platform })
       this.deployment.set(key, e)
     }
     return e
@@ -183,7 +189,7 @@ export class SettingsView {
    */
   private deployed(name: string, deployed: Setting): Setting[] {
     return distinctDeployments(this.entry.deployments).flatMap((d) => {
-      const world = this.worlds.withEnvironment(worldEnv(d))
+      const world = this.worlds.withDeployment(d)
       // a deployment that, as described, accepts only local hosts is given the rest where it runs (unicodex's image on Cloud Run)
       if (name !== 'ALLOWED_HOSTS' && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, 'ALLOWED_HOSTS').value)) return []
       const s = this.settingIn(world, name)
@@ -207,7 +213,7 @@ export class SettingsView {
     const bad = (s: Setting): boolean => (s.value.kind === 'oneOf' ? s.value.options : [s.value]).some((o) => isBad(o) === true)
     if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name))) return false
     const literal = this.literalWorlds().filter((w) => bad(this.settingIn(w.evaluator, name)))
-    const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withEnvironment(worldEnv(d)), name)))
+    const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withDeployment(d), name)))
     return (
       literal.length + deployments.length > 0 &&
       literal.every((w) => platforms.some((p) => p.switchNames.test(w.variable))) &&
