@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name3 in all)
+    __defProp(target, name3, { get: all[name3], enumerable: true });
 };
 var __copyProps = (to2, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -1385,15 +1385,15 @@ var require_util = __commonJS({
         size: m2[3] ? parseInt(m2[3]) : null
       } : null;
     }
-    function addListener(obj, name2, listener) {
+    function addListener(obj, name3, listener) {
       const listeners = obj[kListeners] ??= [];
-      listeners.push([name2, listener]);
-      obj.on(name2, listener);
+      listeners.push([name3, listener]);
+      obj.on(name3, listener);
       return obj;
     }
     function removeAllListeners(obj) {
-      for (const [name2, listener] of obj[kListeners] ?? []) {
-        obj.removeListener(name2, listener);
+      for (const [name3, listener] of obj[kListeners] ?? []) {
+        obj.removeListener(name3, listener);
       }
       obj[kListeners] = null;
     }
@@ -3561,9 +3561,9 @@ var require_data_url = __commonJS({
       assert(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name2, value] of parameters.entries()) {
+      for (let [name3, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name2;
+        serialization += name3;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4011,11 +4011,11 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.TypedArray = function(V3, T2, prefix2, name2, opts) {
+    webidl.converters.TypedArray = function(V3, T2, prefix2, name3, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isTypedArray(V3) || V3.constructor.name !== T2.name) {
         throw webidl.errors.conversionFailed({
           prefix: prefix2,
-          argument: `${name2} ("${webidl.util.Stringify(V3)}")`,
+          argument: `${name3} ("${webidl.util.Stringify(V3)}")`,
           types: [T2.name]
         });
       }
@@ -4033,11 +4033,11 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.DataView = function(V3, prefix2, name2, opts) {
+    webidl.converters.DataView = function(V3, prefix2, name3, opts) {
       if (webidl.util.Type(V3) !== "Object" || !types.isDataView(V3)) {
         throw webidl.errors.exception({
           header: prefix2,
-          message: `${name2} is not a DataView.`
+          message: `${name3} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V3.buffer)) {
@@ -4054,19 +4054,19 @@ var require_webidl = __commonJS({
       }
       return V3;
     };
-    webidl.converters.BufferSource = function(V3, prefix2, name2, opts) {
+    webidl.converters.BufferSource = function(V3, prefix2, name3, opts) {
       if (types.isAnyArrayBuffer(V3)) {
-        return webidl.converters.ArrayBuffer(V3, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V3, prefix2, name3, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V3)) {
-        return webidl.converters.TypedArray(V3, V3.constructor, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V3, V3.constructor, prefix2, name3, { ...opts, allowShared: false });
       }
       if (types.isDataView(V3)) {
-        return webidl.converters.DataView(V3, prefix2, name2, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V3, prefix2, name3, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix: prefix2,
-        argument: `${name2} ("${webidl.util.Stringify(V3)}")`,
+        argument: `${name3} ("${webidl.util.Stringify(V3)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4510,7 +4510,7 @@ var require_util2 = __commonJS({
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4531,7 +4531,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name2} Iterator.`
+              `'next' called on an object that does not implement interface ${name3} Iterator.`
             );
           }
           const index = this.#index;
@@ -4570,7 +4570,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name2} Iterator`
+          value: `${name3} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4578,8 +4578,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name3, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name3, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4603,7 +4603,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -4614,10 +4614,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name3}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name3}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4869,8 +4869,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name2, list2) {
-      const value = list2.get(name2, true);
+    function getDecodeSplit(name3, list3) {
+      const value = list3.get(name3, true);
       if (value === null) {
         return null;
       }
@@ -5057,7 +5057,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name2, value, filename = void 0) {
+      append(name3, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5066,45 +5066,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "value", { strict: false }) : webidl.converters.USVString(value, prefix2, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "filename") : void 0;
-        const entry = makeEntry(name2, value, filename);
+        const entry = makeEntry(name3, value, filename);
         this[kState].push(entry);
       }
-      delete(name2) {
+      delete(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        this[kState] = this[kState].filter((entry) => entry.name !== name2);
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
+        this[kState] = this[kState].filter((entry) => entry.name !== name3);
       }
-      get(name2) {
+      get(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        const idx = this[kState].findIndex((entry) => entry.name === name2);
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
+        const idx = this[kState].findIndex((entry) => entry.name === name3);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name2) {
+      getAll(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        return this[kState].filter((entry) => entry.name === name2).map((entry) => entry.value);
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
+        return this[kState].filter((entry) => entry.name === name3).map((entry) => entry.value);
       }
-      has(name2) {
+      has(name3) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix2);
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
-        return this[kState].findIndex((entry) => entry.name === name2) !== -1;
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
+        return this[kState].findIndex((entry) => entry.name === name3) !== -1;
       }
-      set(name2, value, filename = void 0) {
+      set(name3, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix2 = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix2);
@@ -5113,16 +5113,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name2 = webidl.converters.USVString(name2, prefix2, "name");
+        name3 = webidl.converters.USVString(name3, prefix2, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix2, "name", { strict: false }) : webidl.converters.USVString(value, prefix2, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix2, "name") : void 0;
-        const entry = makeEntry(name2, value, filename);
-        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
+        const entry = makeEntry(name3, value, filename);
+        const idx = this[kState].findIndex((entry2) => entry2.name === name3);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry,
-            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name2)
+            ...this[kState].slice(idx + 1).filter((entry2) => entry2.name !== name3)
           ];
         } else {
           this[kState].push(entry);
@@ -5160,7 +5160,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name2, value, filename) {
+    function makeEntry(name3, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5174,7 +5174,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name: name2, value };
+      return { name: name3, value };
     }
     module2.exports = { FormData, makeEntry };
   }
@@ -5253,7 +5253,7 @@ var require_formdata_parser = __commonJS({
         if (result === "failure") {
           return "failure";
         }
-        let { name: name2, filename, contentType, encoding } = result;
+        let { name: name3, filename, contentType, encoding } = result;
         position.position += 2;
         let body2;
         {
@@ -5282,22 +5282,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body2));
         }
-        assert(isUSVString(name2));
+        assert(isUSVString(name3));
         assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name2, value, filename));
+        entryList.push(makeEntry(name3, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name2 = null;
+      let name3 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name2 === null) {
+          if (name3 === null) {
             return "failure";
           }
-          return { name: name2, filename, contentType, encoding };
+          return { name: name3, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5319,13 +5319,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name2 = filename = null;
+            name3 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name2 = parseMultipartFormDataName(input, position);
-            if (name2 === null) {
+            name3 = parseMultipartFormDataName(input, position);
+            if (name3 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5382,7 +5382,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert(input[position.position - 1] === 34);
-      let name2 = collectASequenceOfBytes(
+      let name3 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5392,8 +5392,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name2;
+      name3 = new TextDecoder().decode(name3).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name3;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start2 = position.position;
@@ -5520,16 +5520,16 @@ Content-Disposition: form-data`;
         const rn2 = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name2, value] of object) {
+        for (const [name3, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape3(normalizeLinefeeds(name2))}"\r
+            const chunk2 = textEncoder.encode(prefix2 + `; name="${escape3(normalizeLinefeeds(name3))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape3(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix2}; name="${escape3(normalizeLinefeeds(name3))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5671,10 +5671,10 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name2, value2] of entries) {
-                    fd.append(name2, value2);
+                  for (const [name3, value2] of entries2) {
+                    fd.append(name3, value2);
                   }
                   return fd;
                 }
@@ -6930,13 +6930,13 @@ var require_client_h2 = __commonJS({
     } = http2;
     function parseH2Headers(headers) {
       const result = [];
-      for (const [name2, value] of Object.entries(headers)) {
+      for (const [name3, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result.push(Buffer.from(name2), Buffer.from(subvalue));
+            result.push(Buffer.from(name3), Buffer.from(subvalue));
           }
         } else {
-          result.push(Buffer.from(name2), Buffer.from(value));
+          result.push(Buffer.from(name3), Buffer.from(value));
         }
       }
       return result;
@@ -7580,8 +7580,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name2 = util.headerNameToString(header);
-        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
+        const name3 = util.headerNameToString(header);
+        return name3 === "authorization" || name3 === "cookie" || name3 === "proxy-authorization";
       }
       return false;
     }
@@ -10719,11 +10719,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10834,13 +10834,13 @@ var require_mock_utils = __commonJS({
       for (let i2 = 0; i2 < keys.length; ++i2) {
         const key = keys[i2];
         const value = data[key];
-        const name2 = Buffer.from(`${key}`);
+        const name3 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j3 = 0; j3 < value.length; ++j3) {
-            result.push(name2, Buffer.from(`${value[j3]}`));
+            result.push(name3, Buffer.from(`${value[j3]}`));
           }
         } else {
-          result.push(name2, Buffer.from(`${value}`));
+          result.push(name3, Buffer.from(`${value}`));
         }
       }
       return result;
@@ -11990,12 +11990,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name2, value) {
+    function appendHeader(headers, name3, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name2)) {
+      if (!isValidHeaderName(name3)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name2,
+          value: name3,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12008,7 +12008,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name2, value, false);
+      return getHeadersList(headers).append(name3, value, false);
     }
     function compareHeaderName(a, b3) {
       return a[0] < b3[0] ? -1 : 1;
@@ -12031,8 +12031,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name2, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
+      contains(name3, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name3 : name3.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12045,9 +12045,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name2, value, isLowerCase) {
+      append(name3, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
+        const lowercaseName = isLowerCase ? name3 : name3.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12056,7 +12056,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name: name2, value });
+          this[kHeadersMap].set(lowercaseName, { name: name3, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12068,26 +12068,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name2, value, isLowerCase) {
+      set(name3, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
+        const lowercaseName = isLowerCase ? name3 : name3.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name: name2, value });
+        this[kHeadersMap].set(lowercaseName, { name: name3, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name2, isLowerCase) {
+      delete(name3, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name2 = name2.toLowerCase();
-        if (name2 === "set-cookie") {
+        if (!isLowerCase) name3 = name3.toLowerCase();
+        if (name3 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name2);
+        this[kHeadersMap].delete(name3);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12095,19 +12095,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name2, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
+      get(name3, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name3 : name3.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-          yield [name2, value];
+        for (const { 0: name3, 1: { value } } of this[kHeadersMap]) {
+          yield [name3, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name: name2, value } of this[kHeadersMap].values()) {
-            headers[name2] = value;
+          for (const { name: name3, value } of this[kHeadersMap].values()) {
+            headers[name3] = value;
           }
         }
         return headers;
@@ -12118,13 +12118,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name3, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name2, cookie]);
+                headers.push([name3, cookie]);
               }
             } else {
-              headers.push([name2, value]);
+              headers.push([name3, value]);
             }
           }
         }
@@ -12170,8 +12170,8 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i2 = 0;
-          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
-            array[i2++] = [name2, value];
+          for (const { 0: name3, 1: { value } } of this[kHeadersMap]) {
+            array[i2++] = [name3, value];
             assert(value !== null);
           }
           return array.sort(compareHeaderName);
@@ -12194,77 +12194,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name2, value) {
+      append(name3, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix2 = "Headers.append";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        name3 = webidl.converters.ByteString(name3, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
-        return appendHeader(this, name2, value);
+        return appendHeader(this, name3, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name2) {
+      delete(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix2 = "Headers.delete";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name3 = webidl.converters.ByteString(name3, prefix2, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name2,
+            value: name3,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name2, false)) {
+        if (!this.#headersList.contains(name3, false)) {
           return;
         }
-        this.#headersList.delete(name2, false);
+        this.#headersList.delete(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name2) {
+      get(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix2 = "Headers.get";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name3 = webidl.converters.ByteString(name3, prefix2, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name3,
             type: "header name"
           });
         }
-        return this.#headersList.get(name2, false);
+        return this.#headersList.get(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name2) {
+      has(name3) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix2 = "Headers.has";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
-        if (!isValidHeaderName(name2)) {
+        name3 = webidl.converters.ByteString(name3, prefix2, "name");
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name3,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name2, false);
+        return this.#headersList.contains(name3, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name2, value) {
+      set(name3, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix2 = "Headers.set";
-        name2 = webidl.converters.ByteString(name2, prefix2, "name");
+        name3 = webidl.converters.ByteString(name3, prefix2, "name");
         value = webidl.converters.ByteString(value, prefix2, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name2)) {
+        if (!isValidHeaderName(name3)) {
           throw webidl.errors.invalidArgument({
             prefix: prefix2,
-            value: name2,
+            value: name3,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12277,14 +12277,14 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name2, value, false);
+        this.#headersList.set(name3, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list2 = this.#headersList.cookies;
-        if (list2) {
-          return [...list2];
+        const list3 = this.#headersList.cookies;
+        if (list3) {
+          return [...list3];
         }
         return [];
       }
@@ -12300,13 +12300,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names3;
         }
         for (let i2 = 0; i2 < names3.length; ++i2) {
-          const { 0: name2, 1: value } = names3[i2];
-          if (name2 === "set-cookie") {
+          const { 0: name3, 1: value } = names3[i2];
+          if (name3 === "set-cookie") {
             for (let j3 = 0; j3 < cookies.length; ++j3) {
-              headers.push([name2, cookies[j3]]);
+              headers.push([name3, cookies[j3]]);
             }
           } else {
-            headers.push([name2, value]);
+            headers.push([name3, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12324,8 +12324,8 @@ var require_headers = __commonJS({
       static getHeadersList(o2) {
         return o2.#headersList;
       }
-      static setHeadersList(o2, list2) {
-        o2.#headersList = list2;
+      static setHeadersList(o2, list3) {
+        o2.#headersList = list3;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -12726,23 +12726,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V3, prefix2, name2) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V3, prefix2, name3) {
       if (typeof V3 === "string") {
-        return webidl.converters.USVString(V3, prefix2, name2);
+        return webidl.converters.USVString(V3, prefix2, name3);
       }
       if (isBlobLike(V3)) {
-        return webidl.converters.Blob(V3, prefix2, name2, { strict: false });
+        return webidl.converters.Blob(V3, prefix2, name3, { strict: false });
       }
       if (ArrayBuffer.isView(V3) || types.isArrayBuffer(V3)) {
-        return webidl.converters.BufferSource(V3, prefix2, name2);
+        return webidl.converters.BufferSource(V3, prefix2, name3);
       }
       if (util.isFormDataLike(V3)) {
-        return webidl.converters.FormData(V3, prefix2, name2, { strict: false });
+        return webidl.converters.FormData(V3, prefix2, name3, { strict: false });
       }
       if (V3 instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V3, prefix2, name2);
+        return webidl.converters.URLSearchParams(V3, prefix2, name3);
       }
-      return webidl.converters.DOMString(V3, prefix2, name2);
+      return webidl.converters.DOMString(V3, prefix2, name3);
     };
     webidl.converters.BodyInit = function(V3, prefix2, argument2) {
       if (V3 instanceof ReadableStream) {
@@ -13113,8 +13113,8 @@ var require_request2 = __commonJS({
           const headers = init2.headers !== void 0 ? init2.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name: name2, value } of headers.rawValues()) {
-              headersList.append(name2, value, false);
+            for (const { name: name3, value } of headers.rawValues()) {
+              headersList.append(name3, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13293,13 +13293,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list2 = dependentControllerMap.get(this.signal);
-          if (list2 === void 0) {
-            list2 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list2);
+          let list3 = dependentControllerMap.get(this.signal);
+          if (list3 === void 0) {
+            list3 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list3);
           }
           const acRef = new WeakRef(ac);
-          list2.add(acRef);
+          list3.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -16118,9 +16118,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name2) {
-      for (let i2 = 0; i2 < name2.length; ++i2) {
-        const code = name2.charCodeAt(i2);
+    function validateCookieName(name3) {
+      for (let i2 = 0; i2 < name3.length; ++i2) {
+        const code = name3.charCodeAt(i2);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16327,7 +16327,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name2 = "";
+      let name3 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16340,20 +16340,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name2 = collectASequenceOfCodePointsFast(
+        name3 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name2 = name2.trim();
+      name3 = name3.trim();
       value = value.trim();
-      if (name2.length + value.length > maxNameValuePairSize) {
+      if (name3.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name: name2,
+        name: name3,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16466,19 +16466,19 @@ var require_cookies = __commonJS({
         return out2;
       }
       for (const piece of cookie.split(";")) {
-        const [name2, ...value] = piece.split("=");
-        out2[name2.trim()] = value.join("=");
+        const [name3, ...value] = piece.split("=");
+        out2[name3.trim()] = value.join("=");
       }
       return out2;
     }
-    function deleteCookie(headers, name2, attributes) {
+    function deleteCookie(headers, name3, attributes) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix2 = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix2);
-      name2 = webidl.converters.DOMString(name2, prefix2, "name");
+      name3 = webidl.converters.DOMString(name3, prefix2, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name: name2,
+        name: name3,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -17040,9 +17040,9 @@ var require_util7 = __commonJS({
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
         const pair3 = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name2, value = ""] = pair3.split("=");
+        const [name3, value = ""] = pair3.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name2, true, false),
+          removeHTTPWhitespace(name3, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -19948,10 +19948,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isSeq7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -19984,11 +19984,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
+    exports.isMap = isMap8;
     exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar5;
-    exports.isSeq = isSeq5;
+    exports.isSeq = isSeq7;
   }
 });
 
@@ -20209,8 +20209,8 @@ var require_directives = __commonJS({
           this.atNextDocument = false;
         }
         const parts3 = line2.trim().split(/[ \t]+/);
-        const name2 = parts3.shift();
-        switch (name2) {
+        const name3 = parts3.shift();
+        switch (name3) {
           case "%TAG": {
             if (parts3.length !== 2) {
               onError(0, "%TAG directive should contain exactly two parts");
@@ -20238,7 +20238,7 @@ var require_directives = __commonJS({
             }
           }
           default:
-            onError(0, `Unknown directive ${name2}`, true);
+            onError(0, `Unknown directive ${name3}`, true);
             return false;
         }
       }
@@ -20347,9 +20347,9 @@ var require_anchors = __commonJS({
     }
     function findNewAnchor(prefix2, exclude) {
       for (let i2 = 1; true; ++i2) {
-        const name2 = `${prefix2}${i2}`;
-        if (!exclude.has(name2))
-          return name2;
+        const name3 = `${prefix2}${i2}`;
+        if (!exclude.has(name3))
+          return name3;
       }
     }
     function createNodeAnchors(doc, prefix2) {
@@ -20902,14 +20902,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -20919,21 +20919,21 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text[i2 += 1]; ) {
+      for (let ch; ch = text2[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text[i2 + 1]) {
+          switch (text2[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -20950,33 +20950,33 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
           end = i2 + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i2 + 1];
+            const next = text2[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i2;
+              split2 = i2;
           }
           if (i2 >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i2 += 1];
+                ch = text2[i2 += 1];
                 overflow = true;
               }
               const j3 = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j3])
-                return text;
+                return text2;
               folds.push(j3);
               escapedFolds[j3] = true;
               end = j3 + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -20987,39 +20987,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text.length;
+        const end2 = folds[i3 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i2, indent) {
+    function consumeMoreIndentedLines(text2, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text[start2];
+      let ch = text2[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text[++i2];
+          ch = text2[++i2];
         } else {
           do {
-            ch = text[++i2];
+            ch = text2[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text[start2];
+          ch = text2[start2];
         }
       }
       return end;
@@ -21386,8 +21386,8 @@ var require_stringify = __commonJS({
         tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
       }
       if (!tagObj) {
-        const name2 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
-        throw new Error(`Tag not resolved for ${name2} value`);
+        const name3 = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name3} value`);
       }
       return tagObj;
     }
@@ -23386,11 +23386,11 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name2) {
+      createAlias(node, name3) {
         if (!node.anchor) {
           const prev = anchors.anchorNames(this);
           node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-          !name2 || prev.has(name2) ? anchors.findNewAnchor(name2 || "a", prev) : name2;
+          !name3 || prev.has(name3) ? anchors.findNewAnchor(name3 || "a", prev) : name3;
         }
         return new Alias.Alias(node.anchor);
       }
@@ -23609,9 +23609,9 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name2, pos, code, message) {
+      constructor(name3, pos, code, message) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.code = code;
         this.message = message;
         this.pos = pos;
@@ -24096,9 +24096,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24134,7 +24134,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -24174,7 +24174,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep4 && !props.found) {
+        if (!isMap8 && !sep4 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24197,7 +24197,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep4)
                 for (const st2 of sep4) {
                   if (st2 === valueProps.found)
@@ -24229,7 +24229,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair3 = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair3.srcToken = collItem;
-          if (isMap5) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24245,14 +24245,14 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
         cePos = ce2.offset + ce2.source.length;
       else {
-        const name2 = fcName[0].toUpperCase() + fcName.substring(1);
-        const msg = atRoot ? `${name2} must end with a ${expectedEnd}` : `${name2} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        const name3 = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name3} must end with a ${expectedEnd}` : `${name3} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
         if (ce2 && ce2.source.length !== 1)
           ee3.unshift(ce2);
@@ -24510,13 +24510,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines3(source2) {
-      const split = source2.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source2.split(/\n( *)/);
+      const first = split2[0];
       const m2 = first.match(/^( *)/);
       const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
       const lines = [line0];
-      for (let i2 = 1; i2 < split.length; i2 += 2)
-        lines.push([split[i2], split[i2 + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -26215,7 +26215,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter5 = class {
+    var LineCounter8 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -26238,7 +26238,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter5;
+    exports.LineCounter = LineCounter8;
   }
 });
 
@@ -26249,15 +26249,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i2 = 0; i2 < list2.length; ++i2)
-        if (list2[i2].type === type)
+    function includesToken(list3, type) {
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i2 = 0; i2 < list2.length; ++i2) {
-        switch (list2[i2].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
@@ -27146,7 +27146,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source2, options = {}) {
+    function parseDocument7(source2, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser2.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27165,14 +27165,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse9(src, reviver, options) {
+    function parse11(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument7(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -27206,9 +27206,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse9;
+    exports.parse = parse11;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument4;
+    exports.parseDocument = parseDocument7;
     exports.stringify = stringify3;
   }
 });
@@ -27427,9 +27427,9 @@ var require_scope = __commonJS({
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
     var code_1 = require_code();
     var ValueError = class extends Error {
-      constructor(name2) {
-        super(`CodeGen: "code" for ${name2} not defined`);
-        this.value = name2.value;
+      constructor(name3) {
+        super(`CodeGen: "code" for ${name3} not defined`);
+        this.value = name3.value;
       }
     };
     var UsedValueState;
@@ -27496,8 +27496,8 @@ var require_scope = __commonJS({
         var _a;
         if (value.ref === void 0)
           throw new Error("CodeGen: ref must be passed in value");
-        const name2 = this.toName(nameOrPrefix);
-        const { prefix: prefix2 } = name2;
+        const name3 = this.toName(nameOrPrefix);
+        const { prefix: prefix2 } = name3;
         const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
         let vs2 = this._values[prefix2];
         if (vs2) {
@@ -27507,12 +27507,12 @@ var require_scope = __commonJS({
         } else {
           vs2 = this._values[prefix2] = /* @__PURE__ */ new Map();
         }
-        vs2.set(valueKey, name2);
+        vs2.set(valueKey, name3);
         const s = this._scope[prefix2] || (this._scope[prefix2] = []);
         const itemIndex = s.length;
         s[itemIndex] = value.ref;
-        name2.setValue(value, { property: prefix2, itemIndex });
-        return name2;
+        name3.setValue(value, { property: prefix2, itemIndex });
+        return name3;
       }
       getValue(prefix2, keyOrRef) {
         const vs2 = this._values[prefix2];
@@ -27521,17 +27521,17 @@ var require_scope = __commonJS({
         return vs2.get(keyOrRef);
       }
       scopeRefs(scopeName, values = this._values) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.scopePath === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return (0, code_1._)`${scopeName}${name2.scopePath}`;
+        return this._reduceValues(values, (name3) => {
+          if (name3.scopePath === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return (0, code_1._)`${scopeName}${name3.scopePath}`;
         });
       }
       scopeCode(values = this._values, usedValues, getCode) {
-        return this._reduceValues(values, (name2) => {
-          if (name2.value === void 0)
-            throw new Error(`CodeGen: name "${name2}" has no value`);
-          return name2.value.code;
+        return this._reduceValues(values, (name3) => {
+          if (name3.value === void 0)
+            throw new Error(`CodeGen: name "${name3}" has no value`);
+          return name3.value.code;
         }, usedValues, getCode);
       }
       _reduceValues(values, valueCode, usedValues = {}, getCode) {
@@ -27541,20 +27541,20 @@ var require_scope = __commonJS({
           if (!vs2)
             continue;
           const nameSet = usedValues[prefix2] = usedValues[prefix2] || /* @__PURE__ */ new Map();
-          vs2.forEach((name2) => {
-            if (nameSet.has(name2))
+          vs2.forEach((name3) => {
+            if (nameSet.has(name3))
               return;
-            nameSet.set(name2, UsedValueState.Started);
-            let c3 = valueCode(name2);
+            nameSet.set(name3, UsedValueState.Started);
+            let c3 = valueCode(name3);
             if (c3) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name2} = ${c3};${this.opts._n}`;
-            } else if (c3 = getCode === null || getCode === void 0 ? void 0 : getCode(name2)) {
+              code = (0, code_1._)`${code}${def} ${name3} = ${c3};${this.opts._n}`;
+            } else if (c3 = getCode === null || getCode === void 0 ? void 0 : getCode(name3)) {
               code = (0, code_1._)`${code}${c3}${this.opts._n}`;
             } else {
-              throw new ValueError(name2);
+              throw new ValueError(name3);
             }
-            nameSet.set(name2, UsedValueState.Completed);
+            nameSet.set(name3, UsedValueState.Completed);
           });
         }
         return code;
@@ -27631,10 +27631,10 @@ var require_codegen = __commonJS({
       }
     };
     var Def = class extends Node2 {
-      constructor(varKind, name2, rhs) {
+      constructor(varKind, name3, rhs) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.rhs = rhs;
       }
       render({ es5, _n: _n2 }) {
@@ -27854,17 +27854,17 @@ var require_codegen = __commonJS({
       }
     };
     var ForRange = class extends For {
-      constructor(varKind, name2, from, to2) {
+      constructor(varKind, name3, from, to2) {
         super();
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.from = from;
         this.to = to2;
       }
       render(opts) {
         const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-        const { name: name2, from, to: to2 } = this;
-        return `for(${varKind} ${name2}=${from}; ${name2}<${to2}; ${name2}++)` + super.render(opts);
+        const { name: name3, from, to: to2 } = this;
+        return `for(${varKind} ${name3}=${from}; ${name3}<${to2}; ${name3}++)` + super.render(opts);
       }
       get names() {
         const names3 = addExprNames(super.names, this.from);
@@ -27872,11 +27872,11 @@ var require_codegen = __commonJS({
       }
     };
     var ForIter = class extends For {
-      constructor(loop, varKind, name2, iterable) {
+      constructor(loop, varKind, name3, iterable) {
         super();
         this.loop = loop;
         this.varKind = varKind;
-        this.name = name2;
+        this.name = name3;
         this.iterable = iterable;
       }
       render(opts) {
@@ -27893,9 +27893,9 @@ var require_codegen = __commonJS({
       }
     };
     var Func = class extends BlockNode {
-      constructor(name2, args3, async) {
+      constructor(name3, args3, async) {
         super();
-        this.name = name2;
+        this.name = name3;
         this.args = args3;
         this.async = async;
       }
@@ -27982,10 +27982,10 @@ var require_codegen = __commonJS({
       }
       // reserves unique name in the external scope and assigns value to it
       scopeValue(prefixOrName, value) {
-        const name2 = this._extScope.value(prefixOrName, value);
-        const vs2 = this._values[name2.prefix] || (this._values[name2.prefix] = /* @__PURE__ */ new Set());
-        vs2.add(name2);
-        return name2;
+        const name3 = this._extScope.value(prefixOrName, value);
+        const vs2 = this._values[name3.prefix] || (this._values[name3.prefix] = /* @__PURE__ */ new Set());
+        vs2.add(name3);
+        return name3;
       }
       getScopeValue(prefix2, keyOrRef) {
         return this._extScope.getValue(prefix2, keyOrRef);
@@ -27999,11 +27999,11 @@ var require_codegen = __commonJS({
         return this._extScope.scopeCode(this._values);
       }
       _def(varKind, nameOrPrefix, rhs, constant) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (rhs !== void 0 && constant)
-          this._constants[name2.str] = rhs;
-        this._leafNode(new Def(varKind, name2, rhs));
-        return name2;
+          this._constants[name3.str] = rhs;
+        this._leafNode(new Def(varKind, name3, rhs));
+        return name3;
       }
       // `const` declaration (`var` in es5 mode)
       const(nameOrPrefix, rhs, _constant) {
@@ -28084,20 +28084,20 @@ var require_codegen = __commonJS({
       }
       // `for` statement for a range of values
       forRange(nameOrPrefix, from, to2, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForRange(varKind, name2, from, to2), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForRange(varKind, name3, from, to2), () => forBody(name3));
       }
       // `for-of` statement (in es5 mode replace with a normal for loop)
       forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-        const name2 = this._scope.toName(nameOrPrefix);
+        const name3 = this._scope.toName(nameOrPrefix);
         if (this.opts.es5) {
           const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
           return this.forRange("_i", 0, (0, code_1._)`${arr}.length`, (i2) => {
-            this.var(name2, (0, code_1._)`${arr}[${i2}]`);
-            forBody(name2);
+            this.var(name3, (0, code_1._)`${arr}[${i2}]`);
+            forBody(name3);
           });
         }
-        return this._for(new ForIter("of", varKind, name2, iterable), () => forBody(name2));
+        return this._for(new ForIter("of", varKind, name3, iterable), () => forBody(name3));
       }
       // `for-in` statement.
       // With option `ownProperties` replaced with a `for-of` loop for object keys
@@ -28105,8 +28105,8 @@ var require_codegen = __commonJS({
         if (this.opts.ownProperties) {
           return this.forOf(nameOrPrefix, (0, code_1._)`Object.keys(${obj})`, forBody);
         }
-        const name2 = this._scope.toName(nameOrPrefix);
-        return this._for(new ForIter("in", varKind, name2, obj), () => forBody(name2));
+        const name3 = this._scope.toName(nameOrPrefix);
+        return this._for(new ForIter("in", varKind, name3, obj), () => forBody(name3));
       }
       // end `for` loop
       endFor() {
@@ -28171,8 +28171,8 @@ var require_codegen = __commonJS({
         return this;
       }
       // `function` heading (or definition if funcBody is passed)
-      func(name2, args3 = code_1.nil, async, funcBody) {
-        this._blockNode(new Func(name2, args3, async));
+      func(name3, args3 = code_1.nil, async, funcBody) {
+        this._blockNode(new Func(name3, args3, async));
         if (funcBody)
           this.code(funcBody).endFunc();
         return this;
@@ -30886,10 +30886,10 @@ var require_schemes = __commonJS({
         "urn:uuid"
       ]
     );
-    function isValidSchemeName(name2) {
+    function isValidSchemeName(name3) {
       return supportedSchemeNames.indexOf(
         /** @type {*} */
-        name2
+        name3
       ) !== -1;
     }
     function wsIsSecure(wsComponent) {
@@ -31103,7 +31103,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse9(serialize(uri, options), options);
+        parse11(serialize(uri, options), options);
       }
       return uri;
     }
@@ -31146,8 +31146,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse9(serialize(base, options), options);
-        relative3 = parse9(serialize(relative3, options), options);
+        base = parse11(serialize(base, options), options);
+        relative3 = parse11(serialize(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -31465,7 +31465,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed: parsed2, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse9(uri, opts) {
+    function parse11(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -31502,7 +31502,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal: equal2,
       serialize,
-      parse: parse9
+      parse: parse11
     };
     module2.exports = fastUri;
     module2.exports.default = fastUri;
@@ -31904,16 +31904,16 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name2, format2) {
+      addFormat(name3, format2) {
         if (typeof format2 == "string")
           format2 = new RegExp(format2);
-        this.formats[name2] = format2;
+        this.formats[name3] = format2;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -32024,10 +32024,10 @@ var require_core = __commonJS({
           this.addSchema(optsSchemas[key], key);
     }
     function addInitialFormats() {
-      for (const name2 in this.opts.formats) {
-        const format2 = this.opts.formats[name2];
+      for (const name3 in this.opts.formats) {
+        const format2 = this.opts.formats[name3];
         if (format2)
-          this.addFormat(name2, format2);
+          this.addFormat(name3, format2);
       }
     }
     function addInitialKeywords(defs) {
@@ -34603,7 +34603,7 @@ var require_parse2 = __commonJS({
         []
       );
     }
-    module2.exports = function parse9(s, env, opts) {
+    module2.exports = function parse11(s, env, opts) {
       var mapped = parseInternal(s, env, opts);
       if (typeof env !== "function") {
         return mapped;
@@ -35765,8 +35765,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is2(value) {
@@ -35949,9 +35949,9 @@ var init_main = __esm({
       SymbolTag2.Deprecated = 1;
     })(SymbolTag || (SymbolTag = {}));
     (function(SymbolInformation2) {
-      function create(name2, kind, range2, uri, containerName) {
+      function create(name3, kind, range2, uri, containerName) {
         const result = {
-          name: name2,
+          name: name3,
           kind,
           location: { uri, range: range2 }
         };
@@ -35963,15 +35963,15 @@ var init_main = __esm({
       SymbolInformation2.create = create;
     })(SymbolInformation || (SymbolInformation = {}));
     (function(WorkspaceSymbol2) {
-      function create(name2, kind, uri, range2) {
-        return range2 !== void 0 ? { name: name2, kind, location: { uri, range: range2 } } : { name: name2, kind, location: { uri } };
+      function create(name3, kind, uri, range2) {
+        return range2 !== void 0 ? { name: name3, kind, location: { uri, range: range2 } } : { name: name3, kind, location: { uri } };
       }
       WorkspaceSymbol2.create = create;
     })(WorkspaceSymbol || (WorkspaceSymbol = {}));
     (function(DocumentSymbol2) {
-      function create(name2, detail, kind, range2, selectionRange, children) {
+      function create(name3, detail, kind, range2, selectionRange, children) {
         const result = {
-          name: name2,
+          name: name3,
           detail,
           kind,
           range: range2,
@@ -36149,8 +36149,8 @@ var init_main = __esm({
       SemanticTokens2.is = is2;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range2, text) {
-        return { range: range2, text };
+      function create(range2, text2) {
+        return { range: range2, text: text2 };
       }
       InlineValueText2.create = create;
       function is2(value) {
@@ -36254,8 +36254,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range2, text) {
-        return { range: range2, text };
+      function create(range2, text2) {
+        return { range: range2, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -36284,7 +36284,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is2;
       function applyEdits(document2, edits) {
-        let text = document2.getText();
+        let text2 = document2.getText();
         const sortedEdits = mergeSort2(edits, (a, b3) => {
           const diff = a.range.start.line - b3.range.start.line;
           if (diff === 0) {
@@ -36292,19 +36292,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i2 = sortedEdits.length - 1; i2 >= 0; i2--) {
           const e = sortedEdits[i2];
           const startOffset = document2.offsetAt(e.range.start);
           const endOffset = document2.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare3) {
@@ -36369,21 +36369,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i2 = 0; i2 < text.length; i2++) {
+          for (let i2 = 0; i2 < text2.length; i2++) {
             if (isLineStart) {
               lineOffsets.push(i2);
               isLineStart = false;
             }
-            const ch = text.charAt(i2);
+            const ch = text2.charAt(i2);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i2 + 1 < text.length && text.charAt(i2 + 1) === "\n") {
+            if (ch === "\r" && i2 + 1 < text2.length && text2.charAt(i2 + 1) === "\n") {
               i2++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -36688,12 +36688,12 @@ function mergeSort(data, compare3) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text.charCodeAt(i2);
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2.charCodeAt(i2);
     if (isEOL(ch)) {
-      if (ch === 13 && i2 + 1 < text.length && text.charCodeAt(i2 + 1) === 10) {
+      if (ch === 13 && i2 + 1 < text2.length && text2.charCodeAt(i2 + 1) === 10) {
         i2++;
       }
       result.push(textOffset + i2 + 1);
@@ -36889,7 +36889,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document2, edits) {
-        const text = document2.getText();
+        const text2 = document2.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b3) => {
           const diff = a.range.start.line - b3.range.start.line;
           if (diff === 0) {
@@ -36904,14 +36904,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document2.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -36964,9 +36964,9 @@ var require_heredoc = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Heredoc = void 0;
     var Heredoc = class {
-      constructor(startRange, name2, nameRange, contentRange, endRange) {
+      constructor(startRange, name3, nameRange, contentRange, endRange) {
         this.startRange = startRange;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.contentRange = contentRange;
         this.endRange = endRange;
@@ -37032,8 +37032,8 @@ var require_variable = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Variable = void 0;
     var Variable = class {
-      constructor(name2, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
-        this.name = name2;
+      constructor(name3, nameRange, range2, modifier, modifierRange, substitutionParameter, substitutionRange, defined, buildVariable, stringValue) {
+        this.name = name3;
         this.nameRange = nameRange;
         this.range = range2;
         this.modifier = modifier;
@@ -37660,8 +37660,8 @@ var require_instruction = __commonJS({
           if (value.startsWith("<<") && util_1.Util.parseHeredocName(value) !== null) {
             const startRange = arg.getRange();
             const nameRange = this.getNameRange(startRange);
-            const name2 = this.getName(nameRange);
-            heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, null, null));
+            const name3 = this.getName(nameRange);
+            heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, null, null));
           }
         }
         return heredocs;
@@ -37669,7 +37669,7 @@ var require_instruction = __commonJS({
       getName(nameRange) {
         const content = this.document.getText(nameRange);
         let escaping = false;
-        let name2 = "";
+        let name3 = "";
         nameLoop: for (let i2 = 0; i2 < content.length; i2++) {
           const ch = content.charAt(i2);
           switch (ch) {
@@ -37687,7 +37687,7 @@ var require_instruction = __commonJS({
                     i2 = j3;
                     continue nameLoop;
                   default:
-                    name2 += content.charAt(j3);
+                    name3 += content.charAt(j3);
                     i2 = j3;
                     continue nameLoop;
                 }
@@ -37711,11 +37711,11 @@ var require_instruction = __commonJS({
                 break;
               }
             default:
-              name2 += ch;
+              name3 += ch;
               break;
           }
         }
-        return name2;
+        return name3;
       }
       getNameRange(startRange) {
         const content = this.document.getText(startRange);
@@ -37843,11 +37843,11 @@ var require_instruction = __commonJS({
                 const arg = heredocDefinitions[currentHeredoc];
                 const startRange = arg.getRange();
                 const nameRange = this.getNameRange(startRange);
-                const name2 = this.getName(nameRange);
-                const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i2)));
+                const name3 = this.getName(nameRange);
+                const delimiterRange = this.getDelimiterRange(arg, name3, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), this.document.positionAt(startOffset + i2)));
                 if (delimiterRange !== null) {
                   const contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + lineStart - 1));
-                  heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+                  heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, contentRange, delimiterRange));
                   contentStart = -1;
                   currentHeredoc++;
                 }
@@ -37902,22 +37902,22 @@ var require_instruction = __commonJS({
           const arg = heredocDefinitions[currentHeredoc];
           const startRange = arg.getRange();
           const nameRange = this.getNameRange(startRange);
-          const name2 = this.getName(nameRange);
+          const name3 = this.getName(nameRange);
           let contentRange = null;
-          const delimiterRange = this.getDelimiterRange(arg, name2, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range2.end));
+          const delimiterRange = this.getDelimiterRange(arg, name3, vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + lineStart), range2.end));
           if (delimiterRange === null) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), range2.end);
           } else if (contentEnd !== -1) {
             contentRange = vscode_languageserver_types_1.Range.create(this.document.positionAt(startOffset + contentStart), this.document.positionAt(startOffset + contentEnd));
           }
-          heredocs.push(new heredoc_1.Heredoc(startRange, name2, nameRange, contentRange, delimiterRange));
+          heredocs.push(new heredoc_1.Heredoc(startRange, name3, nameRange, contentRange, delimiterRange));
           currentHeredoc++;
           for (let i2 = currentHeredoc; i2 < heredocDefinitions.length; i2++) {
             const arg2 = heredocDefinitions[currentHeredoc];
             const startRange2 = arg2.getRange();
             const nameRange2 = this.getNameRange(startRange2);
-            const name3 = this.getName(nameRange2);
-            heredocs.push(new heredoc_1.Heredoc(startRange2, name3, nameRange2, null, null));
+            const name4 = this.getName(nameRange2);
+            heredocs.push(new heredoc_1.Heredoc(startRange2, name4, nameRange2, null, null));
             currentHeredoc++;
           }
         } else {
@@ -37925,19 +37925,19 @@ var require_instruction = __commonJS({
         }
         return heredocs;
       }
-      getDelimiterRange(startArg, name2, candidateRange) {
-        const text = this.document.getText(candidateRange);
+      getDelimiterRange(startArg, name3, candidateRange) {
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name2) {
+          if (text2.substring(index) === name3) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name2 ? candidateRange : null;
+        return text2 === name3 ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -37951,9 +37951,9 @@ var require_flagOption = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FlagOption = void 0;
     var FlagOption = class {
-      constructor(range2, name2, nameRange, value, valueRange) {
+      constructor(range2, name3, nameRange, value, valueRange) {
         this.range = range2;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -37993,10 +37993,10 @@ var require_flag = __commonJS({
     var vscode_languageserver_types_1 = (init_main(), __toCommonJS(main_exports));
     var flagOption_1 = require_flagOption();
     var Flag = class {
-      constructor(document2, range2, name2, nameRange, value, valueRange) {
+      constructor(document2, range2, name3, nameRange, value, valueRange) {
         this.options = [];
         this.range = range2;
-        this.name = name2;
+        this.name = name3;
         this.nameRange = nameRange;
         this.value = value;
         this.valueRange = valueRange;
@@ -38093,9 +38093,9 @@ var require_flag = __commonJS({
       getValueRange() {
         return this.valueRange;
       }
-      getOption(name2) {
+      getOption(name3) {
         for (const option of this.options) {
-          if (option.getName() === name2) {
+          if (option.getName() === name3) {
             return option;
           }
         }
@@ -38723,11 +38723,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args3[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start2 = args3[1].getRange().start;
             let end = args3[args3.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args3[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args3[1].getRange().start, args3[args3.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start2), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args3[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args3[1].getRange().start, args3[args3.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i2 = 0; i2 < args3.length; i2++) {
@@ -39133,7 +39133,7 @@ var require_from = __commonJS({
         }
         let commented = false;
         let escaped = false;
-        let name2 = "";
+        let name3 = "";
         for (let i2 = 0; i2 < imageName.length; i2++) {
           const ch = imageName.charAt(i2);
           switch (ch) {
@@ -39152,19 +39152,19 @@ var require_from = __commonJS({
               if (escaped) {
                 commented = true;
               } else {
-                name2 = name2 + ch;
+                name3 = name3 + ch;
                 escaped = false;
               }
               break;
             default:
               if (!commented) {
-                name2 = name2 + ch;
+                name3 = name3 + ch;
                 escaped = false;
               }
               break;
           }
         }
-        return name2;
+        return name3;
       }
       /**
        * Returns the range that covers the name of the image used by
@@ -40366,9 +40366,9 @@ var require_parser2 = __commonJS({
             if (value.startsWith("<<-")) {
               tabbed = true;
             }
-            const name2 = util_1.Util.parseHeredocName(value);
-            if (name2 !== null) {
-              heredocs.push(name2);
+            const name3 = util_1.Util.parseHeredocName(value);
+            if (name3 !== null) {
+              heredocs.push(name3);
             }
           }
         }
@@ -40648,11 +40648,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse9(content) {
+      function parse11(content) {
         let parser2 = new parser_1.Parser();
         return parser2.parse(content);
       }
-      DockerfileParser3.parse = parse9;
+      DockerfileParser3.parse = parse11;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -40781,48 +40781,48 @@ var require_light = __commonJS({
           if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
             throw new Error("An Emitter already exists for this object");
           }
-          this.instance.on = (name2, cb) => {
-            return this._addListener(name2, "many", cb);
+          this.instance.on = (name3, cb) => {
+            return this._addListener(name3, "many", cb);
           };
-          this.instance.once = (name2, cb) => {
-            return this._addListener(name2, "once", cb);
+          this.instance.once = (name3, cb) => {
+            return this._addListener(name3, "once", cb);
           };
-          this.instance.removeAllListeners = (name2 = null) => {
-            if (name2 != null) {
-              return delete this._events[name2];
+          this.instance.removeAllListeners = (name3 = null) => {
+            if (name3 != null) {
+              return delete this._events[name3];
             } else {
               return this._events = {};
             }
           };
         }
-        _addListener(name2, status, cb) {
+        _addListener(name3, status, cb) {
           var base;
-          if ((base = this._events)[name2] == null) {
-            base[name2] = [];
+          if ((base = this._events)[name3] == null) {
+            base[name3] = [];
           }
-          this._events[name2].push({ cb, status });
+          this._events[name3].push({ cb, status });
           return this.instance;
         }
-        listenerCount(name2) {
-          if (this._events[name2] != null) {
-            return this._events[name2].length;
+        listenerCount(name3) {
+          if (this._events[name3] != null) {
+            return this._events[name3].length;
           } else {
             return 0;
           }
         }
-        async trigger(name2, ...args3) {
+        async trigger(name3, ...args3) {
           var e, promises3;
           try {
-            if (name2 !== "debug") {
-              this.trigger("debug", `Event triggered: ${name2}`, args3);
+            if (name3 !== "debug") {
+              this.trigger("debug", `Event triggered: ${name3}`, args3);
             }
-            if (this._events[name2] == null) {
+            if (this._events[name3] == null) {
               return;
             }
-            this._events[name2] = this._events[name2].filter(function(listener) {
+            this._events[name3] = this._events[name3].filter(function(listener) {
               return listener.status !== "none";
             });
-            promises3 = this._events[name2].map(async (listener) => {
+            promises3 = this._events[name3].map(async (listener) => {
               var e2, returned;
               if (listener.status === "none") {
                 return;
@@ -40900,16 +40900,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn2) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn2);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn2);
           });
         }
         getFirst(arr = this._lists) {
-          var j3, len, list2;
+          var j3, len, list3;
           for (j3 = 0, len = arr.length; j3 < len; j3++) {
-            list2 = arr[j3];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j3];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -41311,9 +41311,9 @@ var require_light = __commonJS({
       var DLList$2, Sync;
       DLList$2 = DLList_1;
       Sync = class Sync {
-        constructor(name2, Promise2) {
+        constructor(name3, Promise2) {
           this.schedule = this.schedule.bind(this);
-          this.name = name2;
+          this.name = name3;
           this.Promise = Promise2;
           this._running = 0;
           this._queue = new DLList$2();
@@ -41989,7 +41989,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse9(val);
+        return parse11(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -41997,7 +41997,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse9(str2) {
+    function parse11(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -42085,9 +42085,9 @@ var require_ms = __commonJS({
       }
       return ms2 + " ms";
     }
-    function plural(ms2, msAbs, n, name2) {
+    function plural(ms2, msAbs, n, name3) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name2 + (isPlural ? "s" : "");
+      return Math.round(ms2 / n) + " " + name3 + (isPlural ? "s" : "");
     }
   }
 });
@@ -42195,8 +42195,8 @@ var require_common = __commonJS({
         createDebug.namespaces = namespaces;
         createDebug.names = [];
         createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
+        const split2 = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split2) {
           if (ns2[0] === "-") {
             createDebug.skips.push(ns2.slice(1));
           } else {
@@ -42240,14 +42240,14 @@ var require_common = __commonJS({
         createDebug.enable("");
         return namespaces;
       }
-      function enabled(name2) {
+      function enabled(name3) {
         for (const skip of createDebug.skips) {
-          if (matchesTemplate(name2, skip)) {
+          if (matchesTemplate(name3, skip)) {
             return false;
           }
         }
         for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name2, ns2)) {
+          if (matchesTemplate(name3, ns2)) {
             return true;
           }
         }
@@ -42678,15 +42678,15 @@ var require_node = __commonJS({
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
     function formatArgs(args3) {
-      const { namespace: name2, useColors: useColors2 } = this;
+      const { namespace: name3, useColors: useColors2 } = this;
       if (useColors2) {
         const c3 = this.color;
         const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix2 = `  ${colorCode};1m${name2} \x1B[0m`;
+        const prefix2 = `  ${colorCode};1m${name3} \x1B[0m`;
         args3[0] = prefix2 + args3[0].split("\n").join("\n" + prefix2);
         args3.push(colorCode + "m+" + module2.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args3[0] = getDate() + name2 + " " + args3[0];
+        args3[0] = getDate() + name3 + " " + args3[0];
       }
     }
     function getDate() {
@@ -42933,11 +42933,11 @@ var require_ignore = __commonJS({
             return null;
           }
           if (end > nameStart && pattern[end - 1] === ":") {
-            const name2 = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name2)) {
+            const name3 = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name3)) {
               return null;
             }
-            body2 += POSIX_CLASSES[name2];
+            body2 += POSIX_CLASSES[name3];
             prev = EMPTY;
             index = end;
           } else {
@@ -43541,11 +43541,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename2 = shortcut ? basenameOf(path2) : path2;
+        const basename3 = shortcut ? basenameOf(path2) : path2;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename2 : path2
+            shortcut && rule._basenameOnly ? basename3 : path2
           )) {
             const { negative } = rule;
             const ret = {
@@ -43993,8 +43993,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -44090,10 +44090,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44122,9 +44122,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -44135,8 +44135,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -44165,23 +44165,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function getInput(name2, options) {
-  const val = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
+function getInput(name3, options) {
+  const val = process.env[`INPUT_${name3.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name2}`);
+    throw new Error(`Input required and not supplied: ${name3}`);
   }
   if (options && options.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function setOutput(name2, value) {
+function setOutput(name3, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name3, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name: name2 }, toCommandValue(value));
+  issueCommand("set-output", { name: name3 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -44333,33 +44333,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name2, method, options) {
+function register(state, name3, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name2)) {
-    return name2.reverse().reduce((callback, name3) => {
-      return register.bind(null, state, name3, callback, options);
+  if (Array.isArray(name3)) {
+    return name3.reverse().reduce((callback, name4) => {
+      return register.bind(null, state, name4, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name2]) {
+    if (!state.registry[name3]) {
       return method(options);
     }
-    return state.registry[name2].reduce((method2, registered) => {
+    return state.registry[name3].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name2, hook2) {
+function addHook(state, kind, name3, hook2) {
   const orig = hook2;
-  if (!state.registry[name2]) {
-    state.registry[name2] = [];
+  if (!state.registry[name3]) {
+    state.registry[name3] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -44384,38 +44384,38 @@ function addHook(state, kind, name2, hook2) {
       });
     };
   }
-  state.registry[name2].push({
+  state.registry[name3].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name2, method) {
-  if (!state.registry[name2]) {
+function removeHook(state, name3, method) {
+  if (!state.registry[name3]) {
     return;
   }
-  const index = state.registry[name2].map((registered) => {
+  const index = state.registry[name3].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name2].splice(index, 1);
+  state.registry[name3].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name2) {
+function bindApi(hook2, state, name3) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name2 ? [state, name2] : [state]
+    name3 ? [state, name3] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args3 = name2 ? [state, kind, name2] : [state, kind];
+    const args3 = name3 ? [state, kind, name3] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args3);
   });
 }
@@ -44516,11 +44516,11 @@ function addQueryParameters(url, parameters) {
   if (names3.length === 0) {
     return url;
   }
-  return url + separator + names3.map((name2) => {
-    if (name2 === "q") {
+  return url + separator + names3.map((name3) => {
+    if (name3 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name2}=${encodeURIComponent(parameters[name2])}`;
+    return `${name3}=${encodeURIComponent(parameters[name3])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -45177,8 +45177,8 @@ var convertMarkedBigIntsReviver = (key, value, context4, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context4);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context4) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context4) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -45236,8 +45236,8 @@ var applyReviverIteratively = (parsed2, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match2, digits, fractional, exponential) => {
       const isString = match2[0] === '"';
@@ -45251,18 +45251,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context4) => convertMarkedBigIntsReviver(key, value, context4, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed2 = originalParse(serializedData);
       return applyReviverIteratively(parsed2, reviver);
     }
@@ -45336,8 +45336,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body2 = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name2, value]) => [
-      name2,
+    Object.entries(requestOptions.headers).map(([name3, value]) => [
+      name3,
       String(value)
     ])
   );
@@ -45430,12 +45430,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err2) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -48181,17 +48181,17 @@ function decorate(octokit, scope, methodName, defaults3, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args3);
-      for (const [name2, alias] of Object.entries(
+      for (const [name3, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name2 in options2) {
+        if (name3 in options2) {
           octokit.log.warn(
-            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name3}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name2];
+            options2[alias] = options2[name3];
           }
-          delete options2[name2];
+          delete options2[name3];
         }
       }
       return requestWithDefaults(options2);
@@ -48374,9 +48374,9 @@ function applyBaseline(findings, baseline, file, mode) {
   const left = /* @__PURE__ */ new Map();
   for (const e of baseline.entries) left.set(e.fingerprint, [...left.get(e.fingerprint) ?? [], e]);
   const take = (f3) => {
-    const list2 = left.get(f3.fingerprint);
-    const e = list2?.shift();
-    if (list2 && !list2.length) left.delete(f3.fingerprint);
+    const list3 = left.get(f3.fingerprint);
+    const e = list3?.shift();
+    if (list3 && !list3.length) left.delete(f3.fingerprint);
     return e;
   };
   const kept = [];
@@ -49069,7 +49069,7 @@ var normalize = (items, form) => {
 };
 var compile = (items, nocase) => {
   let id = 1;
-  const split = (out2) => ({ t: "split", id: id++, out: out2 });
+  const split2 = (out2) => ({ t: "split", id: id++, out: out2 });
   const seq = (items2, next) => items2.reduceRight((next2, it2) => item(it2, next2), next);
   const item = (it2, next) => {
     switch (it2.t) {
@@ -49085,14 +49085,14 @@ var compile = (items, nocase) => {
     const alts = (next2) => it2.alts.map((a) => seq(a, next2));
     switch (it2.type) {
       case "@":
-        return split(alts(next));
+        return split2(alts(next));
       case "?":
-        return split([next, ...alts(next)]);
+        return split2([next, ...alts(next)]);
       case "!":
-        return { t: "neg", id: id++, sub: split(alts(MATCH)), next };
+        return { t: "neg", id: id++, sub: split2(alts(MATCH)), next };
     }
-    const after = split([]);
-    const entry = split(alts(after));
+    const after = split2([]);
+    const entry = split2(alts(after));
     after.out.push(next, entry);
     return it2.type === "*" ? after : entry;
   };
@@ -49813,7 +49813,7 @@ var defaults2 = (def) => {
     filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
     defaults: (options) => orig.defaults(ext(def, options)),
     braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list2, pattern, options = {}) => orig.match(list2, pattern, ext(def, options)),
+    match: (list3, pattern, options = {}) => orig.match(list3, pattern, ext(def, options)),
     sep: orig.sep,
     GLOBSTAR
   });
@@ -49851,13 +49851,13 @@ var inRepeatOrNegExt = (portion, mark) => {
   }
   return false;
 };
-var match = (list2, pattern, options = {}) => {
+var match = (list3, pattern, options = {}) => {
   const mm = new Minimatch(pattern, options);
-  list2 = list2.filter((f3) => mm.match(f3));
-  if (mm.options.nonull && !list2.length) {
-    list2.push(pattern);
+  list3 = list3.filter((f3) => mm.match(f3));
+  if (mm.options.nonull && !list3.length) {
+    list3.push(pattern);
   }
-  return list2;
+  return list3;
 };
 minimatch.match = match;
 var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
@@ -50995,8 +50995,8 @@ var Minimatch = class {
       return true;
     }
     const options = this.options;
-    let split = this.#cachedSplit(f3);
-    if (!split) {
+    let split2 = this.#cachedSplit(f3);
+    if (!split2) {
       if (!partial && !this.#form && (this.#endCheck || this.#literalCheck) && lastChecked !== f3) {
         lastChecked = f3;
         const can = this.#canMatch(f3);
@@ -51005,10 +51005,10 @@ var Minimatch = class {
         if (can === "yes")
           return options.flipNegate ? true : !this.negate;
       }
-      split = this.#split(f3);
+      split2 = this.#split(f3);
     }
-    const ff = split.parts;
-    const resolved = this.#level2 ? split.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
+    const ff = split2.parts;
+    const resolved = this.#level2 ? split2.resolved ??= this.#levelTwoFileOptimize(ff) : ff;
     const set = this.set;
     let filename = ff[ff.length - 1];
     if (!filename) {
@@ -51041,7 +51041,7 @@ minimatch.escape = escape2;
 minimatch.unescape = unescape;
 
 // src/config/config.ts
-var import_yaml6 = __toESM(require_dist(), 1);
+var import_yaml9 = __toESM(require_dist(), 1);
 
 // src/sources/read-file.ts
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, realpathSync } from "node:fs";
@@ -52142,12 +52142,12 @@ function cells(line2) {
   while (i2 <= line2.length) {
     if (line2[i2] === '"') {
       let j3 = i2 + 1;
-      let text = "";
+      let text2 = "";
       while (j3 < line2.length && !(line2[j3] === '"' && line2[j3 + 1] !== '"')) {
-        text += line2[j3];
+        text2 += line2[j3];
         j3 += line2[j3] === '"' ? 2 : 1;
       }
-      out2.push({ text, start: i2 + 1, end: j3, quoted: true });
+      out2.push({ text: text2, start: i2 + 1, end: j3, quoted: true });
       const comma = line2.indexOf(",", j3);
       i2 = comma < 0 ? line2.length + 1 : comma + 1;
     } else {
@@ -52210,7 +52210,7 @@ function assignment(line2) {
   const start2 = i2;
   while (i2 < line2.length && i2 - start2 < MAX_KEY && (isIdentChar2(line2[i2]) || line2[i2] === ".")) i2++;
   if (i2 === start2) return void 0;
-  const name2 = line2.slice(start2, i2);
+  const name3 = line2.slice(start2, i2);
   i2 = skipSpace(line2, i2);
   if (line2[i2] === ":" && line2[i2 + 1] !== "=") {
     i2 = skipSpace(line2, i2 + 1);
@@ -52219,7 +52219,7 @@ function assignment(line2) {
       i2++;
     }
   }
-  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name2, eq: i2 } : void 0;
+  return line2[i2] === "=" && line2[i2 + 1] !== "=" ? { name: name3, eq: i2 } : void 0;
 }
 function isNameLike(key) {
   for (const c3 of key) if (c3 === " " || c3 === "	" || c3 === "/" || c3 === "<" || c3 === ">" || c3 === "=" || c3 === "(" || c3 === ")" || c3 === "{" || c3 === "}" || c3 === ",") return false;
@@ -52288,7 +52288,7 @@ var isTemplate = (q3) => q3.prefix.includes("f") && q3.value.includes("{") || q3
 
 // src/secrets/denylist.ts
 var DENY_WORDS = /(^|_)(INSECURE|DENY|DENIED|DENYLIST|BLACKLIST|BLOCKLIST|BLOCKED|BANNED|FORBIDDEN|KNOWN|DEFAULTS?|WEAK|BAD|INVALID|PUBLIC|EXAMPLES?|LEAKED|COMPROMISED|UNSAFE|DISALLOWED|REJECTED)(_|$)/;
-var isDenyListName = (name2) => DENY_WORDS.test(name2.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
+var isDenyListName = (name3) => DENY_WORDS.test(name3.replace(/[^A-Za-z0-9]/g, "_").toUpperCase());
 var MAX_ELEMENTS = 64;
 var MAX_LIST_LINES = 50;
 function compared(line2, column, byEnd) {
@@ -52417,11 +52417,11 @@ function urlMatches(line2, out2) {
   }
 }
 var ARMOR_HEADERS = ["Proc-Type:", "DEK-Info:", "Version:", "Comment:", "Hash:", "Charset:"];
-function startsWithBase64(text) {
+function startsWithBase64(text2) {
   let i2 = 0;
-  while (i2 < text.length && (text[i2] === " " || text[i2] === "	" || text[i2] === '"' || text[i2] === "'")) i2++;
+  while (i2 < text2.length && (text2[i2] === " " || text2[i2] === "	" || text2[i2] === '"' || text2[i2] === "'")) i2++;
   let n = 0;
-  while (i2 + n < text.length && n < 20 && isB64(text.charCodeAt(i2 + n))) n++;
+  while (i2 + n < text2.length && n < 20 && isB64(text2.charCodeAt(i2 + n))) n++;
   return n >= 20;
 }
 var MAX_KEY_LINES = 200;
@@ -52611,9 +52611,9 @@ function quotedPairs(line2, quoted, byEnd, code, out2) {
       } else if (!k2.quoted && (key === "str" || key === "bytes") && line2[before2] === "(") {
         const eq2 = skipSpaceBack(line2, before2 - 1);
         if (line2[eq2] !== "=") continue;
-        const name2 = keyBefore(line2, eq2 - 1, byEnd);
-        if (!name2) continue;
-        key = name2.key;
+        const name3 = keyBefore(line2, eq2 - 1, byEnd);
+        if (!name3) continue;
+        key = name3.key;
       } else continue;
     } else if (op === ":" && (key === "value" || key === "Value" || key === "default")) {
       const brace = skipSpaceBack(line2, k2.before);
@@ -52638,8 +52638,8 @@ function quotedPairs(line2, quoted, byEnd, code, out2) {
       } else {
         const colon = skipSpaceBack(line2, k2.before);
         if (line2[colon] === ":") {
-          const name2 = keyBefore(line2, colon - 1, byEnd);
-          if (name2 && !name2.quoted) key = name2.key;
+          const name3 = keyBefore(line2, colon - 1, byEnd);
+          if (name3 && !name3.quoted) key = name3.key;
         }
       }
     }
@@ -52686,77 +52686,77 @@ function keywordBefore(line2, q3) {
   while (j3 >= 0 && end - j3 < MAX_KEY && isIdentChar2(line2[j3])) j3--;
   return j3 === end ? void 0 : line2.slice(j3 + 1, end + 1);
 }
-function headerPair(text, base, out2) {
-  let i2 = skipSpace(text, 0);
+function headerPair(text2, base, out2) {
+  let i2 = skipSpace(text2, 0);
   const start2 = i2;
-  while (i2 < text.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text[i2]) || text[i2] === "-")) i2++;
-  if (i2 === start2 || text[i2] !== ":" || !isSpace(text[i2 + 1])) return;
-  const name2 = text.slice(start2, i2);
-  const vStart = skipSpace(text, i2 + 1);
-  let vEnd = text.length;
-  while (vEnd > vStart && isSpace(text[vEnd - 1])) vEnd--;
-  const value = text.slice(vStart, vEnd);
+  while (i2 < text2.length && i2 - start2 <= MAX_KEY && (isIdentChar2(text2[i2]) || text2[i2] === "-")) i2++;
+  if (i2 === start2 || text2[i2] !== ":" || !isSpace(text2[i2 + 1])) return;
+  const name3 = text2.slice(start2, i2);
+  const vStart = skipSpace(text2, i2 + 1);
+  let vEnd = text2.length;
+  while (vEnd > vStart && isSpace(text2[vEnd - 1])) vEnd--;
+  const value = text2.slice(vStart, vEnd);
   if (value[0] === '"' || value[0] === "'") return;
-  const auth2 = authorization(name2, value, base + vStart, false);
+  const auth2 = authorization(name3, value, base + vStart, false);
   if (auth2) out2.push(auth2);
-  else if (value && !value.includes(" ") && name2.includes("-")) out2.push(plain(name2, value, base + vStart, false));
+  else if (value && !value.includes(" ") && name3.includes("-")) out2.push(plain(name3, value, base + vStart, false));
 }
 var isExpression = (value) => /^[A-Za-z_][\w.]{0,100}\([^()]{0,200}\)$/.test(value) || /^[A-Za-z_][\w.]{1,100}[([](?:["'$)\]]|$)/.test(value);
 var INLINE_BOUNDARY = /* @__PURE__ */ new Set([" ", "	", ":", ";", "&", "?", '"', "'", "`", "(", ",", "{", "[", "|"]);
 var VALUE_STOP = /* @__PURE__ */ new Set([" ", "	", '"', "'", "`"]);
-var isEscapedBreak = (text, i2) => text[i2] === "\\" && (text[i2 + 1] === "n" || text[i2 + 1] === "r" || text[i2 + 1] === "t");
-function inlinePairs(text, base, out2, secretName2) {
-  for (let e = text.indexOf("="); e >= 0 && e < text.length; e = text.indexOf("=", e + 1)) {
-    const prev = text[e - 1];
-    const next = text[e + 1];
+var isEscapedBreak = (text2, i2) => text2[i2] === "\\" && (text2[i2 + 1] === "n" || text2[i2 + 1] === "r" || text2[i2 + 1] === "t");
+function inlinePairs(text2, base, out2, secretName2) {
+  for (let e = text2.indexOf("="); e >= 0 && e < text2.length; e = text2.indexOf("=", e + 1)) {
+    const prev = text2[e - 1];
+    const next = text2[e + 1];
     if (prev === "=" || prev === "!" || prev === "<" || prev === ">" || prev === ":" || next === "=" || next === ">" || next === void 0 || VALUE_STOP.has(next)) continue;
     let j3 = e - 1;
-    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text[j3])) j3--;
-    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text[j3])) continue;
-    const key = text.slice(j3 + 1, e);
+    while (j3 >= 0 && e - j3 <= MAX_KEY && isKeyChar(text2[j3])) j3--;
+    if (j3 === e - 1 || j3 >= 0 && !INLINE_BOUNDARY.has(text2[j3])) continue;
+    const key = text2.slice(j3 + 1, e);
     if (key.length < 3 || !secretName2(key)) continue;
-    const sep4 = text[j3] === "?" || text[j3] === "&" ? "&" : text[j3] === ";" ? ";" : void 0;
+    const sep4 = text2[j3] === "?" || text2[j3] === "&" ? "&" : text2[j3] === ";" ? ";" : void 0;
     let k2 = e + 1;
-    while (k2 < text.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text[k2]) && text[k2] !== sep4 && !(sep4 === "&" && text[k2] === "#") && !isEscapedBreak(text, k2)) k2++;
-    let value = text.slice(e + 1, k2);
+    while (k2 < text2.length && k2 - e <= MAX_VALUE && !VALUE_STOP.has(text2[k2]) && text2[k2] !== sep4 && !(sep4 === "&" && text2[k2] === "#") && !isEscapedBreak(text2, k2)) k2++;
+    let value = text2.slice(e + 1, k2);
     if (value.endsWith(",") || value.endsWith(";")) value = value.slice(0, -1);
     if (value && !isExpression(value)) out2.push(plain(key, value, base + e + 1, false));
     e = k2 - 1;
   }
-  for (let d2 = text.indexOf("--"); d2 >= 0; d2 = text.indexOf("--", d2 + 2)) {
-    if (d2 > 0 && !isSpace(text[d2 - 1])) continue;
+  for (let d2 = text2.indexOf("--"); d2 >= 0; d2 = text2.indexOf("--", d2 + 2)) {
+    if (d2 > 0 && !isSpace(text2[d2 - 1])) continue;
     let i2 = d2 + 2;
-    while (i2 < text.length && i2 - d2 <= MAX_KEY && isKeyChar(text[i2])) i2++;
-    if (!isSpace(text[i2]) || i2 === d2 + 2) continue;
-    const key = text.slice(d2 + 2, i2);
+    while (i2 < text2.length && i2 - d2 <= MAX_KEY && isKeyChar(text2[i2])) i2++;
+    if (!isSpace(text2[i2]) || i2 === d2 + 2) continue;
+    const key = text2.slice(d2 + 2, i2);
     if (!secretName2(key)) continue;
-    const vStart = skipSpace(text, i2);
-    if (text[vStart] === "-" || text[vStart] === void 0 || VALUE_STOP.has(text[vStart])) continue;
+    const vStart = skipSpace(text2, i2);
+    if (text2[vStart] === "-" || text2[vStart] === void 0 || VALUE_STOP.has(text2[vStart])) continue;
     let k2 = vStart;
-    while (k2 < text.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text[k2])) k2++;
-    out2.push(plain(key, text.slice(vStart, k2), base + vStart, false));
+    while (k2 < text2.length && k2 - vStart <= MAX_VALUE && !VALUE_STOP.has(text2[k2])) k2++;
+    out2.push(plain(key, text2.slice(vStart, k2), base + vStart, false));
     d2 = k2 - 2;
   }
 }
-function commandPairs(text, out2, secretName2) {
+function commandPairs(text2, out2, secretName2) {
   const word = (i2) => {
-    const s = skipSpace(text, i2);
+    const s = skipSpace(text2, i2);
     let e = s;
-    while (e < text.length && e - s <= MAX_VALUE && !isSpace(text[e])) e++;
-    return [text.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text[s] === '"' || text[s] === "'" ? 1 : 0)];
+    while (e < text2.length && e - s <= MAX_VALUE && !isSpace(text2[e])) e++;
+    return [text2.slice(s, e).replace(/^['"]|['"]$/g, ""), s + (text2[s] === '"' || text2[s] === "'" ? 1 : 0)];
   };
-  const set = text.indexOf("configure set ");
+  const set = text2.indexOf("configure set ");
   if (set >= 0) {
-    const [name2, at3] = word(set + "configure set ".length);
-    const [value, vAt] = word(at3 + name2.length);
-    if (name2 && value && secretName2(name2)) out2.push(plain(name2, value, vAt, false));
+    const [name3, at3] = word(set + "configure set ".length);
+    const [value, vAt] = word(at3 + name3.length);
+    if (name3 && value && secretName2(name3)) out2.push(plain(name3, value, vAt, false));
   }
   for (const [cmd, flag] of [["sshpass", " -p "], ["redis-cli", " -a "]]) {
-    const c3 = text.indexOf(cmd);
-    const f3 = c3 >= 0 ? text.indexOf(flag, c3) : -1;
+    const c3 = text2.indexOf(cmd);
+    const f3 = c3 >= 0 ? text2.indexOf(flag, c3) : -1;
     if (f3 < 0) continue;
     const [value, vAt] = word(f3 + flag.length);
-    if (value) out2.push(plain("password", value, vAt, text[vAt - 1] === "'" || text[vAt - 1] === '"'));
+    if (value) out2.push(plain("password", value, vAt, text2[vAt - 1] === "'" || text2[vAt - 1] === '"'));
   }
 }
 function directivePair(line2, secretName2) {
@@ -52871,9 +52871,9 @@ function openBlock(t2, indent, secretName2) {
   while (i2 < t2.length && (t2[i2] === "-" || t2[i2] === "+" || t2[i2] >= "0" && t2[i2] <= "9")) i2++;
   i2 = skipSpace(t2, i2);
   if (i2 < t2.length && t2[i2] !== "#") return void 0;
-  const name2 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
-  if (!name2 || !isNameLike(name2) || !secretName2(name2)) return void 0;
-  return { key: name2, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
+  const name3 = t2.slice(t2.startsWith("- ") ? skipSpace(t2, 2) : 0, colon).trim().replace(/^["']|["']$/g, "");
+  if (!name3 || !isNameLike(name3) || !secretName2(name3)) return void 0;
+  return { key: name3, mode: "block", needName: false, left: MAX_STRING_LINES, step: 0, minIndent: indent + 1, value: "", parts: [] };
 }
 function openCarry(line2, secretName2, previous) {
   const t2 = line2.trim();
@@ -52933,8 +52933,8 @@ function openCarry(line2, secretName2, previous) {
   if (t2.startsWith("- ")) i2 = skipSpace(t2, 2);
   for (const word of ["name:", "key:", "Name:", "Key:"]) {
     if (t2.startsWith(word, i2)) {
-      const name2 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
-      if (name2 && !name2.includes(" ") && secretName2(name2)) return { ...base, key: name2, mode: "value", left: 3, minIndent: indent + i2 };
+      const name3 = t2.slice(skipSpace(t2, i2 + word.length)).replace(/^["']|["']$/g, "");
+      if (name3 && !name3.includes(" ") && secretName2(name3)) return { ...base, key: name3, mode: "value", left: 3, minIndent: indent + i2 };
     }
   }
   return void 0;
@@ -53150,14 +53150,14 @@ function indexLines(bytes2) {
 // src/secrets/detect.ts
 var SKIPPED_NAMES = /* @__PURE__ */ new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "poetry.lock", "pipfile.lock", "uv.lock", "pdm.lock", "go.sum", "cargo.lock", "composer.lock", "gemfile.lock", "requirements.lock"]);
 function isSkippedFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return SKIPPED_NAMES.has(name2) || name2.endsWith(".min.js.map") || name2.endsWith(".svg");
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return SKIPPED_NAMES.has(name3) || name3.endsWith(".min.js.map") || name3.endsWith(".svg");
 }
 var BINARY_EXTENSIONS = /* @__PURE__ */ new Set(["png", "jpg", "jpeg", "gif", "ico", "webp", "bmp", "tif", "tiff", "pdf", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar", "jar", "war", "whl", "egg", "so", "dylib", "dll", "exe", "bin", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "avi", "wav", "ogg", "flac", "mkv", "webm", "psd", "db", "sqlite", "sqlite3", "pyc", "pyo", "class", "o", "a", "mo", "wasm"]);
 var extension = (path2) => {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const dot = name2.lastIndexOf(".");
-  return dot < 0 ? "" : name2.slice(dot + 1);
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const dot = name3.lastIndexOf(".");
+  return dot < 0 ? "" : name3.slice(dot + 1);
 };
 function isSecretsCandidate(path2) {
   return !isSkippedFile(path2) && !BINARY_EXTENSIONS.has(extension(path2));
@@ -53177,8 +53177,8 @@ function isTranslationFile(path2) {
 var CODE_EXTENSIONS = /* @__PURE__ */ new Set(["py", "pyi", "js", "jsx", "mjs", "cjs", "ts", "tsx", "vue", "svelte", "rb", "go", "java", "kt", "php", "cs", "rs", "swift"]);
 var isCodeFile = (path2) => CODE_EXTENSIONS.has(extension(path2));
 function isEnvFile(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name2);
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name3 === ".env" || name3.startsWith(".env.") || name3.endsWith(".env") || /^[a-z0-9]{1,32}[._-]env$/.test(name3);
 }
 var isYaml = (path2) => {
   const ext2 = extension(path2);
@@ -53192,10 +53192,10 @@ function linesOfBytes(bytes2, starts) {
     at: (n) => stripCr(buf.toString("utf8", starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : buf.length))
   };
 }
-function linesOfText(text, count) {
+function linesOfText(text2, count) {
   const starts = [0];
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return { count, at: (n) => stripCr(text.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text.length)) };
+  for (let nl = text2.indexOf("\n"); nl >= 0; nl = text2.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  return { count, at: (n) => stripCr(text2.slice(starts[n], n + 1 < starts.length ? starts[n + 1] - 1 : text2.length)) };
 }
 function pgpassPair(line2) {
   if (line2.startsWith("#")) return void 0;
@@ -53211,15 +53211,15 @@ var MINIFIED_LINE = 500;
 function detectSecrets(path2, content, options) {
   if (isSkippedFile(path2)) return [];
   const { lines, everyValue = false } = options instanceof Set ? { lines: options } : options ?? {};
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   const ctx = {
     docs: isDocsFile(path2),
     syntax: { code: isCodeFile(path2), restOfLine: isEnvFile(path2) || isYaml(path2) },
     translations: isTranslationFile(path2),
-    pgpass: name2 === ".pgpass" || name2 === "pgpass",
+    pgpass: name3 === ".pgpass" || name3 === "pgpass",
     notebook: extension(path2) === "ipynb",
     migration: /(^|\/)migrations\/[^/]+\.py$/.test(path2),
-    script: /\.(m?js|cjs|css)$/.test(name2),
+    script: /\.(m?js|cjs|css)$/.test(name3),
     everyValue
   };
   const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
@@ -53389,10 +53389,10 @@ function hostValue(line2) {
   const at3 = Math.max(line2.lastIndexOf("="), line2.lastIndexOf(": "));
   return at3 < 0 ? void 0 : line2.slice(at3 + 1).trim();
 }
-function namesLocalDatabase(text) {
+function namesLocalDatabase(text2) {
   let local = false;
-  const lines = text.split("\n", 2e4);
-  const runsContainers = text.includes("docker run");
+  const lines = text2.split("\n", 2e4);
+  const runsContainers = text2.includes("docker run");
   for (const line2 of lines) {
     if (line2.length > 1e3 || /^\s*#/.test(line2)) continue;
     if (DATABASE_IMAGE.test(line2) || runsContainers && DATABASE_IMAGE_RUN.test(line2)) local = true;
@@ -53438,15 +53438,15 @@ function localServiceReason(hit, line2, localDatabase, lines) {
 
 // src/rules/env-file-committed.ts
 var TEMPLATE_SUFFIXES = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl", ".defaults", ".default"];
-function secretsFileReason(path2, text) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  if (TEMPLATE_SUFFIXES.some((s) => name2.endsWith(s)) || name2.includes("example") || name2.includes("sample") || name2.includes("template")) return void 0;
-  if (name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return ENVIRONMENT_FILE;
-  if (name2 === "local_settings.py") return "a local settings module, meant to stay on one machine";
-  if (name2 === "secrets.json" || name2 === "secrets.yaml" || name2 === "secrets.yml" || name2 === "credentials.json" || name2 === "service-account.json") return "a secrets file";
-  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name2)) return "an SSH private key";
-  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name2)) {
-    if (name2.endsWith(".pem") || name2.endsWith(".key")) return (typeof text === "string" ? text : text()).includes("PRIVATE KEY") ? "a private key file" : void 0;
+function secretsFileReason(path2, text2) {
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  if (TEMPLATE_SUFFIXES.some((s) => name3.endsWith(s)) || name3.includes("example") || name3.includes("sample") || name3.includes("template")) return void 0;
+  if (name3 === ".env" || name3.startsWith(".env.") || name3.endsWith(".env")) return ENVIRONMENT_FILE;
+  if (name3 === "local_settings.py") return "a local settings module, meant to stay on one machine";
+  if (name3 === "secrets.json" || name3 === "secrets.yaml" || name3 === "secrets.yml" || name3 === "credentials.json" || name3 === "service-account.json") return "a secrets file";
+  if (["id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"].includes(name3)) return "an SSH private key";
+  if (/\.(pem|key|p12|pfx|jks|keystore)$/.test(name3)) {
+    if (name3.endsWith(".pem") || name3.endsWith(".key")) return (typeof text2 === "string" ? text2 : text2()).includes("PRIVATE KEY") ? "a private key file" : void 0;
     return "a key store";
   }
   return void 0;
@@ -54933,8 +54933,8 @@ var Language = class _Language {
    * Get the node type name for a node type id.
    */
   nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
+    const name22 = C._ts_language_symbol_name(this[0], typeId);
+    return name22 ? C.UTF8ToString(name22) : null;
   }
   /**
    * Check if a node type is named.
@@ -55488,8 +55488,8 @@ async function Module2(moduleArg = {}) {
       offset = 9;
       var section_size = getLEB();
       end = offset + section_size;
-      var name2 = getString();
-      failIf(name2 !== "dylink.0");
+      var name22 = getString();
+      failIf(name22 !== "dylink.0");
     }
     var customSection = {
       neededDynlibs: [],
@@ -55566,14 +55566,14 @@ async function Module2(moduleArg = {}) {
     }
   }
   __name(getValue, "getValue");
-  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+  var newDSO = /* @__PURE__ */ __name((name22, handle2, syms) => {
     var dso = {
       refcount: Infinity,
-      name: name2,
+      name: name22,
       exports: syms,
       global: true
     };
-    LDSO.loadedLibsByName[name2] = dso;
+    LDSO.loadedLibsByName[name22] = dso;
     if (handle2 != void 0) {
       LDSO.loadedLibsByHandle[handle2] = dso;
     }
@@ -57011,11 +57011,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c3 of captures) {
       if (c3.name === captureName) nodes.push(c3.node.text);
     }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex2.test(text) : !regex2.test(text);
+    const test = /* @__PURE__ */ __name((text2, positive) => {
+      return positive ? regex2.test(text2) : !regex2.test(text2);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -57045,7 +57045,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c3.name === captureName) nodes.push(c3.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
+    return nodes.every((text2) => values.includes(text2)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -57078,8 +57078,8 @@ function parseSetDirective(steps, index, setProperties) {
 __name(parseSetDirective, "parseSetDirective");
 function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
   if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
+    const name22 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name22 });
   } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
     steps.push({ type: "string", value: stringValues[stepValueId] });
   } else if (steps.length > 0) {
@@ -57604,26 +57604,26 @@ function isBlankOrComment(line2) {
 function findCoding(fileText) {
   const firstTwo = firstLines(fileText, 2);
   for (let i2 = 0; i2 < firstTwo.length; i2++) {
-    const name2 = cookieIn(firstTwo[i2]);
-    if (name2) return { name: name2, line: i2 + 1, problem: classify(name2, fileText.startsWith("\uFEFF")) };
+    const name3 = cookieIn(firstTwo[i2]);
+    if (name3) return { name: name3, line: i2 + 1, problem: classify(name3, fileText.startsWith("\uFEFF")) };
     if (!isBlankOrComment(firstTwo[i2])) return void 0;
   }
   return void 0;
 }
-function firstLines(text, n) {
+function firstLines(text2, n) {
   const out2 = [];
-  let start2 = text.startsWith("\uFEFF") ? 1 : 0;
-  while (out2.length < n && start2 <= text.length) {
+  let start2 = text2.startsWith("\uFEFF") ? 1 : 0;
+  while (out2.length < n && start2 <= text2.length) {
     let end = start2;
-    while (end < text.length && end - start2 < 4096 && text[end] !== "\n" && text[end] !== "\r") end++;
-    out2.push(text.slice(start2, end));
-    if (end >= text.length) break;
-    start2 = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
+    while (end < text2.length && end - start2 < 4096 && text2[end] !== "\n" && text2[end] !== "\r") end++;
+    out2.push(text2.slice(start2, end));
+    if (end >= text2.length) break;
+    start2 = end + (text2[end] === "\r" && text2[end + 1] === "\n" ? 2 : 1);
   }
   return out2;
 }
-function classify(name2, bom) {
-  const n = name2.toLowerCase();
+function classify(name3, bom) {
+  const n = name3.toLowerCase();
   if (bom && !UTF8.test(n)) return "unsupported";
   if (ASCII_SAFE.test(n)) return void 0;
   if (/^(utf[-_]?7|u7|unicode[-_]?1[-_]?1[-_]?utf[-_]?7|(raw[-_])?unicode[-_]?escape)$/.test(n) || MULTI_BYTE.test(n)) return "suspicious";
@@ -57653,18 +57653,18 @@ function pythonSource(fileText) {
   }
   return { text: out2.join("\n"), fileLine, coding, undecodable: decode.undecodable };
 }
-function splitLines(text, out2) {
+function splitLines(text2, out2) {
   let start2 = 0;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2[i2];
     if (ch !== "\r" && ch !== "\n") continue;
-    out2.push(text.slice(start2, i2));
-    if (ch === "\r" && text[i2 + 1] === "\n") i2++;
+    out2.push(text2.slice(start2, i2));
+    if (ch === "\r" && text2[i2 + 1] === "\n") i2++;
     start2 = i2 + 1;
   }
-  out2.push(text.slice(start2));
+  out2.push(text2.slice(start2));
 }
-function decoderFor(coding, text) {
+function decoderFor(coding, text2) {
   if (!coding) return {};
   const n = coding.name.toLowerCase().replace(/-/g, "_");
   if (coding.problem === "unsupported") return { undecodable: `it declares the encoding ${coding.name}, which Python refuses or the review cannot decode as Python does` };
@@ -57672,8 +57672,8 @@ function decoderFor(coding, text) {
   if (/^(utf_?7|u7|unicode_1_1_utf_7)$/.test(n)) return { line: decodeUtf7 };
   if (n === "unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), false), joinsNext: endsWithEscape };
   if (n === "raw_unicode_escape") return { line: (raw) => decodeEscapes(utf8AsLatin1(raw), true) };
-  if (isAscii(text)) return {};
-  if (text.includes("\uFFFD")) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` };
+  if (isAscii(text2)) return {};
+  if (text2.includes("\uFFFD")) return { undecodable: `it declares the encoding ${coding.name}, and bytes of it are not valid UTF-8, so the review cannot read them as Python does` };
   if (/^(latin_?1|l1|iso_?8859_?1|iso_?latin_?1|8859)$/.test(n)) return { line: utf8AsLatin1 };
   const label = n.replace(/^cp(125\d)$/, "windows-$1").replace(/_/g, "-");
   let decoder;
@@ -57684,8 +57684,8 @@ function decoderFor(coding, text) {
   }
   return { line: (raw) => decoder.decode(Buffer.from(raw, "utf8")) };
 }
-function isAscii(text) {
-  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) > 127) return false;
+function isAscii(text2) {
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2.charCodeAt(i2) > 127) return false;
   return true;
 }
 function utf8AsLatin1(raw) {
@@ -57722,18 +57722,18 @@ function decodeUtf7(raw) {
   return out2;
 }
 var SIMPLE = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v" };
-function decodeEscapes(text, rawOnly) {
+function decodeEscapes(text2, rawOnly) {
   let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2[i2];
+    if (ch !== "\\" || i2 + 1 >= text2.length) {
       out2 += ch;
       continue;
     }
-    const next = text[i2 + 1];
+    const next = text2[i2 + 1];
     const width = next === "u" ? 4 : next === "U" ? 8 : next === "x" && !rawOnly ? 2 : 0;
     if (width) {
-      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const hex = text2.slice(i2 + 2, i2 + 2 + width);
       const code = hex.length === width && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
       if (code <= 1114111) {
         out2 += String.fromCodePoint(code);
@@ -57748,8 +57748,8 @@ function decodeEscapes(text, rawOnly) {
     }
     if (!rawOnly && next >= "0" && next <= "7") {
       let j3 = i2 + 1;
-      while (j3 < i2 + 4 && text[j3] >= "0" && text[j3] <= "7") j3++;
-      out2 += String.fromCharCode(parseInt(text.slice(i2 + 1, j3), 8) & 255);
+      while (j3 < i2 + 4 && text2[j3] >= "0" && text2[j3] <= "7") j3++;
+      out2 += String.fromCharCode(parseInt(text2.slice(i2 + 1, j3), 8) & 255);
       i2 = j3 - 1;
       continue;
     }
@@ -57812,12 +57812,12 @@ function span(n) {
   return { line: line(n), endLine: fileLineOf(n.endPosition.row) };
 }
 function ident(n) {
-  const text = n?.text ?? "";
-  return isAscii(text) ? text : text.normalize("NFKC");
+  const text2 = n?.text ?? "";
+  return isAscii(text2) ? text2 : text2.normalize("NFKC");
 }
 function dotted(n) {
-  const text = n?.text ?? "";
-  return isAscii(text) ? text : text.normalize("NFKC").replace(/\s+/g, "");
+  const text2 = n?.text ?? "";
+  return isAscii(text2) ? text2 : text2.normalize("NFKC").replace(/\s+/g, "");
 }
 function typeOf(n) {
   if (!n) return void 0;
@@ -57947,7 +57947,7 @@ function statement(n) {
   }
 }
 function definition(n, s, decorators) {
-  const name2 = ident(n.childForFieldName("name"));
+  const name3 = ident(n.childForFieldName("name"));
   const body2 = block(n.childForFieldName("body"));
   if (typeOf(n) === "class_definition") {
     const bases = [];
@@ -57957,9 +57957,9 @@ function definition(n, s, decorators) {
       if (typeOf(a) === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
       else bases.push(expr(a));
     }
-    return { ...s, t: "class", name: name2, bases, keywords, body: body2, decorators };
+    return { ...s, t: "class", name: name3, bases, keywords, body: body2, decorators };
   }
-  return { ...s, t: "def", name: name2, params: params(n.childForFieldName("parameters")), body: body2, decorators };
+  return { ...s, t: "def", name: name3, params: params(n.childForFieldName("parameters")), body: body2, decorators };
 }
 function params(n) {
   if (!n) return [];
@@ -58024,9 +58024,9 @@ function importFrom(n, s) {
   const names3 = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
     if (typeOf(c3) === "aliased_import") {
-      const name2 = dotted(c3.childForFieldName("name"));
+      const name3 = dotted(c3.childForFieldName("name"));
       const alias = c3.childForFieldName("alias");
-      return [{ name: name2, as: alias ? ident(alias) : name2 }];
+      return [{ name: name3, as: alias ? ident(alias) : name3 }];
     }
     return [{ name: dotted(c3), as: dotted(c3) }];
   });
@@ -58066,9 +58066,9 @@ function expression(n) {
       return { t: "name", line: ln2, id };
     }
     case "integer": {
-      const text = n.text.replace(/_/g, "").toLowerCase();
-      if (text.endsWith("j") || text.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
-      const value = /^0[oO]/.test(text) ? parseInt(text.slice(2), 8) : Number(text);
+      const text2 = n.text.replace(/_/g, "").toLowerCase();
+      if (text2.endsWith("j") || text2.endsWith("l")) return { t: "unknown", line: ln2, why: "complex literal" };
+      const value = /^0[oO]/.test(text2) ? parseInt(text2.slice(2), 8) : Number(text2);
       return Number.isFinite(value) ? { t: "const", line: ln2, value } : { t: "unknown", line: ln2, why: "integer literal" };
     }
     case "float":
@@ -58206,19 +58206,19 @@ function stringExpr(nodes, ln2) {
   return { t: "fstring", line: ln2, parts: parts3 };
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0", "\n": "" };
-function unescape2(text) {
-  if (!text.includes("\\")) return text;
+function unescape2(text2) {
+  if (!text2.includes("\\")) return text2;
   let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const ch = text[i2];
-    if (ch !== "\\" || i2 + 1 >= text.length) {
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const ch = text2[i2];
+    if (ch !== "\\" || i2 + 1 >= text2.length) {
       out2 += ch;
       continue;
     }
-    const next = text[i2 + 1];
+    const next = text2[i2 + 1];
     const width = next === "x" ? 2 : next === "u" ? 4 : next === "U" ? 8 : 0;
     if (width) {
-      const hex = text.slice(i2 + 2, i2 + 2 + width);
+      const hex = text2.slice(i2 + 2, i2 + 2 + width);
       const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === width ? parseInt(hex, 16) : NaN;
       if (!Number.isNaN(code) && code <= 1114111) {
         out2 += String.fromCodePoint(code);
@@ -58252,12 +58252,9 @@ var ModuleIndex = class {
     this.files = files;
     for (const path2 of files.paths) {
       if (!path2.endsWith(".py")) continue;
-      const parts3 = path2.slice(0, -3).split("/");
-      if (parts3[parts3.length - 1] === "__init__") parts3.pop();
-      for (let i2 = 0; i2 < parts3.length; i2++) {
-        const key = parts3.slice(i2).join(".");
-        const list2 = this.bySuffix.get(key);
-        if (list2) list2.push(path2);
+      for (const key of suffixKeys(path2)) {
+        const list3 = this.bySuffix.get(key);
+        if (list3) list3.push(path2);
         else this.bySuffix.set(key, [path2]);
       }
       const folders = path2.split("/").slice(0, -1);
@@ -58272,12 +58269,15 @@ var ModuleIndex = class {
   /** Paths that exist in the tree and were needed but not read yet. */
   wanted = /* @__PURE__ */ new Set();
   directories;
+  /** Non-Python files a production deploy puts in place of a module, by source and by the module path they take. */
+  bySource = /* @__PURE__ */ new Map();
+  byDestination = /* @__PURE__ */ new Map();
   /** The tree's files as settings code opens them (`os.path.exists`, `open()`). */
   repo = {
     read: (path2) => {
-      const text = this.files.read(path2);
-      if (text === void 0 && this.files.paths.has(path2)) this.wanted.add(path2);
-      return text;
+      const text2 = this.files.read(path2);
+      if (text2 === void 0 && this.files.paths.has(path2)) this.wanted.add(path2);
+      return text2;
     },
     has: (path2) => this.files.paths.has(path2),
     isDirectory: (path2) => {
@@ -58285,11 +58285,38 @@ var ModuleIndex = class {
       return path2 === "" || this.directories.has(path2);
     }
   };
+  /**
+   * Takes each placement's source as the module at its destination: imports and DJANGO_SETTINGS_MODULE
+   * naming the destination's module resolve to the source (the file production runs); the file tracked
+   * at the destination, if any, is then reached by its path only. The first placement of a destination wins.
+   */
+  place(placements) {
+    for (const p2 of placements) {
+      if (this.byDestination.has(p2.destination) || this.bySource.has(p2.source)) continue;
+      this.bySource.set(p2.source, p2);
+      this.byDestination.set(p2.destination, p2);
+      for (const key of suffixKeys(p2.destination)) this.bySuffix.set(key, [...(this.bySuffix.get(key) ?? []).filter((x3) => x3 !== p2.destination), p2.source]);
+      const top = p2.destination.split("/");
+      if (top.length > 1 && !this.files.paths.has(`${top[0]}/__init__.py`)) this.packageNames.add(top[0]);
+    }
+  }
+  /** The placement that puts the file at `path` in place of a module. */
+  placementOf(path2) {
+    return this.bySource.get(path2);
+  }
+  /** The placement that puts another file in place of the module at `path`. */
+  placedOver(path2) {
+    return this.byDestination.get(path2);
+  }
+  /** Where the module at `path` sits as production runs it: a placed file sits at its destination. */
+  locationOf(path2) {
+    return this.bySource.get(path2)?.destination ?? path2;
+  }
   /** The path of the module named by a dotted name such as `config.settings.production`. */
   byDottedName(dotted2) {
     const found = this.bySuffix.get(dotted2);
     if (!found?.length) return void 0;
-    return [...found].sort((a, b3) => a.length - b3.length)[0];
+    return [...found].sort((a, b3) => this.locationOf(a).length - this.locationOf(b3).length)[0];
   }
   /**
    * The module a dotted name means when written in `fromPath`: looked up from that file's folder
@@ -58305,7 +58332,7 @@ var ModuleIndex = class {
     if (!found?.length) return void 0;
     const rel2 = dotted2.split(".").join("/");
     for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
-      const near = found.find((p2) => p2 === join(dir, `${rel2}.py`) || p2 === join(dir, `${rel2}/__init__.py`));
+      const near = found.find((p2) => this.locationOf(p2) === join(dir, `${rel2}.py`) || this.locationOf(p2) === join(dir, `${rel2}/__init__.py`));
       if (near) return near;
       if (!dir || dir === "." || dir === "/") return void 0;
     }
@@ -58318,14 +58345,14 @@ var ModuleIndex = class {
   resolve(fromPath, level, module2) {
     let found;
     if (level > 0) {
-      let dir = dirname(fromPath);
+      let dir = dirname(this.locationOf(fromPath));
       for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
       const rel2 = module2 ? module2.split(".").join("/") : "";
       const candidates2 = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
-      found = candidates2.find((c3) => this.files.paths.has(c3));
+      found = candidates2.map((c3) => this.byDestination.get(c3)?.source ?? c3).find((c3) => this.files.paths.has(c3));
       if (!found) return "missing";
     } else {
-      found = this.near(module2, fromPath) ?? this.bySuffix.get(module2)?.filter((p2) => !insidePackage(p2, module2, this.files.paths)).sort((a, b3) => a.length - b3.length)[0];
+      found = this.near(module2, this.locationOf(fromPath)) ?? this.bySuffix.get(module2)?.filter((p2) => !insidePackage(this.locationOf(p2), module2, this.files.paths)).sort((a, b3) => this.locationOf(a).length - this.locationOf(b3).length)[0];
       if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
     }
     if (this.files.read(found) === void 0) {
@@ -58349,12 +58376,17 @@ var ModuleIndex = class {
   }
   module(path2) {
     if (!this.parsed.has(path2)) {
-      const text = this.files.read(path2);
-      this.parsed.set(path2, text === void 0 ? null : parseModule(text));
+      const text2 = this.files.read(path2);
+      this.parsed.set(path2, text2 === void 0 ? null : parseModule(text2));
     }
     return this.parsed.get(path2) ?? void 0;
   }
 };
+function suffixKeys(path2) {
+  const parts3 = path2.slice(0, -3).split("/");
+  if (parts3[parts3.length - 1] === "__init__") parts3.pop();
+  return parts3.map((_3, i2) => parts3.slice(i2).join("."));
+}
 function insidePackage(path2, dotted2, paths) {
   const rel2 = dotted2.split(".").join("/");
   const root = path2.endsWith(`/${rel2}/__init__.py`) ? path2.slice(0, -`/${rel2}/__init__.py`.length) : path2.endsWith(`/${rel2}.py`) ? path2.slice(0, -`/${rel2}.py`.length) : "";
@@ -58405,31 +58437,31 @@ var TEMPLATE_DIRS = /* @__PURE__ */ new Set(["examples", "example", "samples", "
 var DOC_EXTENSIONS = /* @__PURE__ */ new Set(["md", "rst", "adoc", "ipynb", "tex", "mdx"]);
 var TEMPLATE_SUFFIXES2 = [".example", ".sample", ".template", ".tmpl", ".dist", ".defaults", ".default", ".skel"];
 var DEV_NAME_WORDS = ["dev", "development", "local", "test", "tests", "testing", "ci", "debug", "override"];
-function extension2(name2) {
-  const dot = name2.lastIndexOf(".");
-  return dot < 0 ? "" : name2.slice(dot + 1);
+function extension2(name3) {
+  const dot = name3.lastIndexOf(".");
+  return dot < 0 ? "" : name3.slice(dot + 1);
 }
-var isComposeName = (name2) => /^(docker-)?compose([._-].*)?\.ya?ml$/.test(name2);
-function isTestFile(name2) {
-  if (TEST_FILES.has(name2)) return true;
-  if (name2.startsWith("test_") || name2.startsWith("tests_")) return true;
-  if (/_tests?\.py$/.test(name2)) return true;
-  return /\.(spec|test)\.[a-z0-9]+$/.test(name2);
+var isComposeName = (name3) => /^(docker-)?compose([._-].*)?\.ya?ml$/.test(name3);
+function isTestFile(name3) {
+  if (TEST_FILES.has(name3)) return true;
+  if (name3.startsWith("test_") || name3.startsWith("tests_")) return true;
+  if (/_tests?\.py$/.test(name3)) return true;
+  return /\.(spec|test)\.[a-z0-9]+$/.test(name3);
 }
-function devDeployName(name2) {
-  const lower2 = name2.toLowerCase();
+function devDeployName(name3) {
+  const lower2 = name3.toLowerCase();
   const words3 = lower2.split(/[._-]+/).filter(Boolean);
   const deployish = isComposeName(lower2) || lower2.startsWith("dockerfile") || lower2.endsWith(".dockerfile") || lower2 === ".env" || lower2.startsWith(".env.") || lower2.endsWith(".env") || lower2.startsWith("procfile");
   return deployish && words3.slice(1).some((w2) => DEV_NAME_WORDS.includes(w2));
 }
 var KEY_FILE = /\.(key|pem|crt|p12|pfx|jks|keystore)$/;
 var THROWAWAY_KEY_WORDS = /* @__PURE__ */ new Set([...DEV_NAME_WORDS, "localhost", "dummy", "fake", "snakeoil", "selfsigned", "insecure", "example", "sample"]);
-function throwawayKeyName(name2) {
-  return KEY_FILE.test(name2) && name2.split(/[._-]+/).some((w2) => THROWAWAY_KEY_WORDS.has(w2));
+function throwawayKeyName(name3) {
+  return KEY_FILE.test(name3) && name3.split(/[._-]+/).some((w2) => THROWAWAY_KEY_WORDS.has(w2));
 }
 function classifyFile(path2) {
   const parts3 = path2.split("/");
-  const name2 = (parts3[parts3.length - 1] ?? "").toLowerCase();
+  const name3 = (parts3[parts3.length - 1] ?? "").toLowerCase();
   const dirs = parts3.slice(0, -1).map((d2) => d2.toLowerCase());
   for (let i2 = 0; i2 < dirs.length; i2++) {
     const d2 = dirs[i2];
@@ -58437,16 +58469,16 @@ function classifyFile(path2) {
     if (VENDOR_DIRS.has(d2) || /^(lib|lib64)$/.test(d2) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where})` };
     if (d2 === "static" && dirs.slice(i2 + 1).some((x3) => STATIC_LIBRARY_DIRS.has(x3))) return { kind: "vendored", why: `it is a vendored static library (${where})` };
   }
-  if (/\.min\.(js|css)(\.map)?$/.test(name2) || name2.endsWith(".js.map") || name2.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
-  if (dirs[0] === ".github" || dirs.some((d2) => CI_DIRS.has(d2)) || CI_FILES.has(name2)) return { kind: "ci", why: "it is a CI configuration file" };
+  if (/\.min\.(js|css)(\.map)?$/.test(name3) || name3.endsWith(".js.map") || name3.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
+  if (dirs[0] === ".github" || dirs.some((d2) => CI_DIRS.has(d2)) || CI_FILES.has(name3)) return { kind: "ci", why: "it is a CI configuration file" };
   for (let i2 = 0; i2 < dirs.length; i2++)
     if (TEST_DIRS.has(dirs[i2]) || dirs[i2].endsWith("_tests") || dirs[i2].startsWith("test_")) return { kind: "test", why: `it is in test code (${parts3.slice(0, i2 + 1).join("/")}/)` };
-  if (isTestFile(name2)) return { kind: "test", why: `it is test code (${parts3[parts3.length - 1]})` };
+  if (isTestFile(name3)) return { kind: "test", why: `it is test code (${parts3[parts3.length - 1]})` };
   if (dirs.some((d2) => DEV_DIRS.has(d2))) return { kind: "development", why: `it is in a development-only folder (${parts3.slice(0, dirs.findIndex((d2) => DEV_DIRS.has(d2)) + 1).join("/")}/)` };
-  if (throwawayKeyName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named as a development or test key` };
-  if (devDeployName(name2)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named for development or tests` };
-  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name2)) || name2 === "readme" || name2 === "changelog") return { kind: "docs", why: "it is documentation" };
-  if (TEMPLATE_SUFFIXES2.some((s) => name2.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name2)) return { kind: "template", why: `${parts3[parts3.length - 1]} is a template or example meant to be copied` };
+  if (throwawayKeyName(name3)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named as a development or test key` };
+  if (devDeployName(name3)) return { kind: "development", why: `${parts3[parts3.length - 1]} is named for development or tests` };
+  if (dirs.some((d2) => DOCS_DIRS.has(d2)) || DOC_EXTENSIONS.has(extension2(name3)) || name3 === "readme" || name3 === "changelog") return { kind: "docs", why: "it is documentation" };
+  if (TEMPLATE_SUFFIXES2.some((s) => name3.endsWith(s)) || /(^|[._-])(example|sample|template)([._-]|$)/.test(name3)) return { kind: "template", why: `${parts3[parts3.length - 1]} is a template or example meant to be copied` };
   if (dirs.some((d2) => TEMPLATE_DIRS.has(d2))) return { kind: "template", why: "it is in example code" };
   return PRODUCTION;
 }
@@ -58464,20 +58496,20 @@ var NAMED = {
 var REQUIREMENTS_DIRS = /* @__PURE__ */ new Set(["requirements", "requirement", "reqs", "deps", "dependencies", "pip"]);
 function dependencySource(path2) {
   const parts3 = path2.toLowerCase().split("/");
-  const name2 = parts3[parts3.length - 1];
-  if (NAMED[name2]) return NAMED[name2];
-  if (!/\.(txt|in|pip)$/.test(name2)) return void 0;
-  if (/requirements|constraints/.test(name2) || REQUIREMENTS_DIRS.has(parts3[parts3.length - 2] ?? "")) return "requirements";
+  const name3 = parts3[parts3.length - 1];
+  if (NAMED[name3]) return NAMED[name3];
+  if (!/\.(txt|in|pip)$/.test(name3)) return void 0;
+  if (/requirements|constraints/.test(name3) || REQUIREMENTS_DIRS.has(parts3[parts3.length - 2] ?? "")) return "requirements";
   return void 0;
 }
 var isDependencyFile = (path2) => dependencySource(path2) !== void 0;
 var DEV_WORDS = /* @__PURE__ */ new Set(["dev", "devel", "development", "test", "tests", "testing", "ci", "lint", "linting", "docs", "doc", "local", "debug", "tox", "typing", "mypy", "qa", "style", "format", "bench", "benchmark"]);
 function dependencyFileClass(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const byPath = classifyFile(name2 === "setup.cfg" ? `${path2.slice(0, path2.lastIndexOf("/") + 1)}setup.py` : path2);
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const byPath = classifyFile(name3 === "setup.cfg" ? `${path2.slice(0, path2.lastIndexOf("/") + 1)}setup.py` : path2);
   if (byPath.kind !== "production") return byPath;
-  const words3 = name2.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
-  if (dependencySource(path2) === "requirements" && words3.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name2} lists development, test or documentation dependencies` };
+  const words3 = name3.replace(/\.(txt|in|pip)$/, "").split(/[._-]+/);
+  if (dependencySource(path2) === "requirements" && words3.some((w2) => DEV_WORDS.has(w2))) return { kind: "development", why: `${name3} lists development, test or documentation dependencies` };
   return { kind: "production", why: "it lists what the project installs" };
 }
 
@@ -58506,16 +58538,16 @@ function judgedPins(pins) {
 }
 
 // src/deps/requirement.ts
-function normalizeName(name2) {
-  return name2.toLowerCase().replace(/[-_.]+/g, "-");
+function normalizeName(name3) {
+  return name3.toLowerCase().replace(/[-_.]+/g, "-");
 }
-var isDjango = (name2) => normalizeName(name2) === "django";
+var isDjango = (name3) => normalizeName(name3) === "django";
 var NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,200}[A-Za-z0-9])?/;
 function parseRequirement(input) {
   let rest = input.trim();
-  const name2 = NAME.exec(rest)?.[0];
-  if (!name2) return void 0;
-  rest = rest.slice(name2.length).trimStart();
+  const name3 = NAME.exec(rest)?.[0];
+  if (!name3) return void 0;
+  rest = rest.slice(name3.length).trimStart();
   let marker;
   const semi = rest.indexOf(";");
   if (semi >= 0) {
@@ -58529,9 +58561,9 @@ function parseRequirement(input) {
     extras = rest.slice(1, close).split(",").map((e) => e.trim()).filter(Boolean);
     rest = rest.slice(close + 1).trim();
   }
-  if (rest.startsWith("@")) return { name: name2, extras, specifier: "", url: rest.slice(1).trim(), marker };
+  if (rest.startsWith("@")) return { name: name3, extras, specifier: "", url: rest.slice(1).trim(), marker };
   if (rest.startsWith("(") && rest.endsWith(")")) rest = rest.slice(1, -1);
-  return { name: name2, extras, specifier: rest.replace(/\s+/g, ""), marker };
+  return { name: name3, extras, specifier: rest.replace(/\s+/g, ""), marker };
 }
 
 // src/deps/text-lines.ts
@@ -58541,8 +58573,8 @@ function headerLine(lines, table) {
     const t2 = lines[i2].trim();
     if (!t2.startsWith("[")) continue;
     const hash = t2.indexOf("#");
-    const name2 = (hash >= 0 ? t2.slice(0, hash) : t2).replace(/[[\]"'\s]/g, "").toLowerCase();
-    if (name2 === want) return i2 + 1;
+    const name3 = (hash >= 0 ? t2.slice(0, hash) : t2).replace(/[[\]"'\s]/g, "").toLowerCase();
+    if (name3 === want) return i2 + 1;
   }
   return void 0;
 }
@@ -59317,9 +59349,9 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/deps/toml.ts
 var isTable = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-function parseTomlFile(path2, text) {
+function parseTomlFile(path2, text2) {
   try {
-    return { doc: parse5(text) };
+    return { doc: parse5(text2) };
   } catch (e) {
     const line2 = e instanceof TomlError && Number.isInteger(e.line) && e.line > 0 ? { line: e.line } : {};
     const why2 = e.message.split("\n")[0].replace(/^Invalid TOML document: /, "");
@@ -59336,13 +59368,13 @@ function dig(doc, ...keys) {
 }
 
 // src/deps/locks.ts
-function readTomlLock(path2, text, source2) {
-  const parsed2 = parseTomlFile(path2, text);
+function readTomlLock(path2, text2, source2) {
+  const parsed2 = parseTomlFile(path2, text2);
   if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
   const packages = parsed2.doc.package;
   const reading = { pins: [], notices: [] };
   if (!Array.isArray(packages)) return reading;
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   let from = 1;
   for (const p2 of packages) {
     if (!isTable(p2) || typeof p2.name !== "string" || !isDjango(p2.name) || typeof p2.version !== "string") continue;
@@ -59356,46 +59388,46 @@ function readTomlLock(path2, text, source2) {
 }
 
 // src/deps/pipfile.ts
-function readPipfile(path2, text) {
-  const parsed2 = parseTomlFile(path2, text);
+function readPipfile(path2, text2) {
+  const parsed2 = parseTomlFile(path2, text2);
   if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   const reading = { pins: [], notices: [] };
   for (const section of ["packages", "dev-packages"]) {
     const deps = parsed2.doc[section];
     if (!isTable(deps)) continue;
-    for (const [name2, value] of Object.entries(deps)) {
-      if (!isDjango(name2)) continue;
+    for (const [name3, value] of Object.entries(deps)) {
+      if (!isDjango(name3)) continue;
       const version = typeof value === "string" ? value : isTable(value) && typeof value.version === "string" ? value.version : void 0;
       if (version === void 0) continue;
       const marker = isTable(value) && typeof value.markers === "string" ? value.markers : void 0;
       const specifier = version.trim() === "*" ? "" : version.replace(/\s+/g, "");
       const line2 = djangoKeyLine(lines, headerLine(lines, section) ?? 1);
-      reading.pins.push({ path: path2, line: line2, source: "pipfile", specifier, text: `${name2} = "${version}"`, locked: false, ...marker ? { marker } : {}, ...section === "dev-packages" ? { group: "dev-packages" } : {} });
+      reading.pins.push({ path: path2, line: line2, source: "pipfile", specifier, text: `${name3} = "${version}"`, locked: false, ...marker ? { marker } : {}, ...section === "dev-packages" ? { group: "dev-packages" } : {} });
     }
   }
   return reading;
 }
-function readPipfileLock(path2, text) {
+function readPipfileLock(path2, text2) {
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch (e) {
     return { pins: [], notices: [{ path: path2, message: `not read for the Django version: invalid JSON (${e.message.split("\n")[0]})` }] };
   }
   const reading = { pins: [], notices: [] };
   if (!isTable(doc)) return reading;
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (const section of ["default", "develop"]) {
     const deps = doc[section];
     if (!isTable(deps)) continue;
     const sectionLine = findLine(lines, (l3) => l3.includes(`"${section}"`), 1, 1);
-    for (const [name2, value] of Object.entries(deps)) {
-      if (!isDjango(name2) || !isTable(value) || typeof value.version !== "string") continue;
+    for (const [name3, value] of Object.entries(deps)) {
+      if (!isDjango(name3) || !isTable(value) || typeof value.version !== "string") continue;
       const keyLine = djangoKeyLine(lines, sectionLine);
       const line2 = findLine(lines, (l3) => l3.includes('"version"'), keyLine, keyLine);
       const marker = typeof value.markers === "string" ? value.markers : void 0;
-      reading.pins.push({ path: path2, line: line2, source: "pipfile.lock", specifier: value.version.replace(/\s+/g, ""), text: `${name2} ${value.version}`, locked: true, ...marker ? { marker } : {}, ...section === "develop" ? { group: "develop" } : {} });
+      reading.pins.push({ path: path2, line: line2, source: "pipfile.lock", specifier: value.version.replace(/\s+/g, ""), text: `${name3} ${value.version}`, locked: true, ...marker ? { marker } : {}, ...section === "develop" ? { group: "develop" } : {} });
     }
   }
   return reading;
@@ -59440,11 +59472,11 @@ function poetryToPep440(constraint) {
 }
 
 // src/deps/pyproject.ts
-function fromStrings(path2, lines, list2, table, group) {
-  if (!Array.isArray(list2)) return [];
+function fromStrings(path2, lines, list3, table, group) {
+  if (!Array.isArray(list3)) return [];
   const from = headerLine(lines, table) ?? 1;
   const out2 = [];
-  for (const item of list2) {
+  for (const item of list3) {
     if (typeof item !== "string") continue;
     const req = parseRequirement(item);
     if (!req || !isDjango(req.name) || req.url) continue;
@@ -59455,11 +59487,11 @@ function fromStrings(path2, lines, list2, table, group) {
 function fromPoetry(path2, lines, deps, table, group) {
   const reading = { pins: [], notices: [] };
   if (!isTable(deps)) return reading;
-  for (const [name2, value] of Object.entries(deps)) {
-    if (!isDjango(name2)) continue;
+  for (const [name3, value] of Object.entries(deps)) {
+    if (!isDjango(name3)) continue;
     const line2 = djangoKeyLine(lines, headerLine(lines, table) ?? 1);
-    const entries = Array.isArray(value) ? value : [value];
-    for (const e of entries) {
+    const entries2 = Array.isArray(value) ? value : [value];
+    for (const e of entries2) {
       const constraint = typeof e === "string" ? e : isTable(e) && typeof e.version === "string" ? e.version : void 0;
       if (constraint === void 0) continue;
       const specs = poetryToPep440(constraint);
@@ -59469,21 +59501,21 @@ function fromPoetry(path2, lines, deps, table, group) {
       }
       const marker = isTable(e) && typeof e.markers === "string" ? e.markers : isTable(e) && typeof e.python === "string" ? `python_version ${e.python}` : void 0;
       const optional = isTable(e) && e.optional === true ? "optional" : void 0;
-      for (const specifier of specs) reading.pins.push({ path: path2, line: line2, source: "poetry", specifier, text: `${name2} = "${constraint}"`, locked: false, ...marker ? { marker } : {}, ...group ?? optional ? { group: group ?? optional } : {} });
+      for (const specifier of specs) reading.pins.push({ path: path2, line: line2, source: "poetry", specifier, text: `${name3} = "${constraint}"`, locked: false, ...marker ? { marker } : {}, ...group ?? optional ? { group: group ?? optional } : {} });
     }
   }
   return reading;
 }
-function readPyproject(path2, text) {
-  const parsed2 = parseTomlFile(path2, text);
+function readPyproject(path2, text2) {
+  const parsed2 = parseTomlFile(path2, text2);
   if ("notice" in parsed2) return { pins: [], notices: [parsed2.notice] };
   const doc = parsed2.doc;
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   const pins = [...fromStrings(path2, lines, dig(doc, "project", "dependencies"), "project")];
   const optional = dig(doc, "project", "optional-dependencies");
-  if (isTable(optional)) for (const [g2, list2] of Object.entries(optional)) pins.push(...fromStrings(path2, lines, list2, "project.optional-dependencies", g2));
+  if (isTable(optional)) for (const [g2, list3] of Object.entries(optional)) pins.push(...fromStrings(path2, lines, list3, "project.optional-dependencies", g2));
   const groups2 = dig(doc, "dependency-groups");
-  if (isTable(groups2)) for (const [g2, list2] of Object.entries(groups2)) pins.push(...fromStrings(path2, lines, list2, "dependency-groups", g2));
+  if (isTable(groups2)) for (const [g2, list3] of Object.entries(groups2)) pins.push(...fromStrings(path2, lines, list3, "dependency-groups", g2));
   const notices = [];
   const poetry = fromPoetry(path2, lines, dig(doc, "tool", "poetry", "dependencies"), "tool.poetry.dependencies");
   pins.push(...poetry.pins);
@@ -59519,9 +59551,9 @@ function resolveInclude(from, target) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target) || target.startsWith("/")) return void 0;
   return normalizePath(`${dirname(from)}/${target}`);
 }
-function logicalLines(text) {
+function logicalLines(text2) {
   const out2 = [];
-  const physical = text.split("\n");
+  const physical = text2.split("\n");
   for (let i2 = 0; i2 < physical.length; i2++) {
     const start2 = i2 + 1;
     const parts3 = [physical[i2].replace(/\r$/, "")];
@@ -59538,9 +59570,9 @@ function stripComment(t2) {
   return t2;
 }
 var INCLUDE = /^(-r|-c|--requirement|--constraint)(?:\s*=\s*|\s+|(?=[^\s=-]))(\S+)/;
-function readRequirements(path2, text) {
+function readRequirements(path2, text2) {
   const reading = { pins: [], notices: [], includes: [] };
-  for (const { line: line2, text: raw } of logicalLines(text)) {
+  for (const { line: line2, text: raw } of logicalLines(text2)) {
     const t2 = stripComment(raw).trim();
     if (!t2) continue;
     if (t2.startsWith("-")) {
@@ -59559,14 +59591,14 @@ function readRequirements(path2, text) {
 }
 
 // src/deps/setup.ts
-function pin(path2, line2, source2, text, group) {
-  const req = parseRequirement(text);
+function pin(path2, line2, source2, text2, group) {
+  const req = parseRequirement(text2);
   if (!req || !isDjango(req.name) || req.url) return void 0;
-  return { path: path2, line: line2, source: source2, specifier: req.specifier, text: text.trim(), locked: false, marker: req.marker, ...group ? { group } : {} };
+  return { path: path2, line: line2, source: source2, specifier: req.specifier, text: text2.trim(), locked: false, marker: req.marker, ...group ? { group } : {} };
 }
-function readSetupCfg(path2, text) {
+function readSetupCfg(path2, text2) {
   const reading = { pins: [], notices: [] };
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   let section = "";
   let key;
   const take = (line2, value) => {
@@ -59616,10 +59648,10 @@ function calls(body2, out2 = []) {
   }
   return out2;
 }
-function readSetupPy(path2, text) {
+function readSetupPy(path2, text2) {
   const reading = { pins: [], notices: [] };
-  if (!/django/i.test(text)) return reading;
-  const mod = parseModule(text);
+  if (!/django/i.test(text2)) return reading;
+  const mod = parseModule(text2);
   const lists = /* @__PURE__ */ new Map();
   for (const s of mod.body) if (s.t === "assign" && s.targets.length === 1 && s.targets[0].t === "name") lists.set(s.targets[0].id, s.value);
   const resolve2 = (e) => e.t === "name" ? lists.get(e.id) : e;
@@ -59645,24 +59677,24 @@ function pushPin(reading, p2) {
 }
 
 // src/deps/pins.ts
-function readOne(path2, text, source2) {
+function readOne(path2, text2, source2) {
   switch (source2) {
     case "requirements":
-      return readRequirements(path2, text);
+      return readRequirements(path2, text2);
     case "pyproject":
     case "poetry":
-      return readPyproject(path2, text);
+      return readPyproject(path2, text2);
     case "pipfile":
-      return readPipfile(path2, text);
+      return readPipfile(path2, text2);
     case "pipfile.lock":
-      return readPipfileLock(path2, text);
+      return readPipfileLock(path2, text2);
     case "poetry.lock":
     case "uv.lock":
-      return readTomlLock(path2, text, source2);
+      return readTomlLock(path2, text2, source2);
     case "setup.cfg":
-      return readSetupCfg(path2, text);
+      return readSetupCfg(path2, text2);
     case "setup.py":
-      return readSetupPy(path2, text);
+      return readSetupPy(path2, text2);
   }
 }
 var cache2 = /* @__PURE__ */ new WeakMap();
@@ -59679,15 +59711,15 @@ function djangoPins(files) {
     const { path: path2, source: source2, from } = queue.shift();
     if (seen.has(path2)) continue;
     seen.add(path2);
-    const text = files.read(path2);
-    if (text === void 0) {
+    const text2 = files.read(path2);
+    if (text2 === void 0) {
       if (from && files.paths.has(path2)) result.unread.push(path2);
       if (from) result.notices.push({ path: from, message: `not read for the Django version: it includes ${path2}, which ${files.paths.has(path2) ? "was not read" : "is not in the repository"}` });
       continue;
     }
     let reading;
     try {
-      reading = readOne(path2, text, source2);
+      reading = readOne(path2, text2, source2);
     } catch (e) {
       reading = { pins: [], notices: [{ path: path2, message: `not read for the Django version: ${e.message.split("\n")[0]}` }] };
     }
@@ -59702,8 +59734,8 @@ function djangoPins(files) {
 }
 
 // src/deps/django-version.ts
-function parseDjangoVersion(text) {
-  const t2 = text.trim();
+function parseDjangoVersion(text2) {
+  const t2 = text2.trim();
   return /^\d+(\.\d+){1,2}$/.test(t2) && valid(t2) ? t2 : void 0;
 }
 function fromPins(pins) {
@@ -59815,15 +59847,17 @@ function truthy(v2) {
     case "func":
     case "class":
       return true;
+    case "unknown":
+      return v2.nonEmpty ? true : void 0;
     case "instance":
       return hasAttribute(v2.cls, "__bool__") || hasAttribute(v2.cls, "__len__") ? void 0 : true;
     default:
       return void 0;
   }
 }
-function hasAttribute(cls, name2, depth = 0) {
-  if (cls.ns.bindings.has(name2)) return true;
-  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name2, depth + 1));
+function hasAttribute(cls, name3, depth = 0) {
+  if (cls.ns.bindings.has(name3)) return true;
+  return depth < MAX_DEPTH && cls.bases.some((b3) => b3.kind === "class" && hasAttribute(b3.cls, name3, depth + 1));
 }
 function equal(a, b3, depth = 0) {
   if (depth > MAX_DEPTH) return false;
@@ -59881,7 +59915,7 @@ function render(v2, out2, depth) {
     out2.text += s;
     return out2.text.length <= out2.max;
   };
-  const list2 = (parts3, open2, close, more) => {
+  const list3 = (parts3, open2, close, more) => {
     put(open2);
     for (let i2 = 0; i2 < parts3.length && out2.text.length <= out2.max; i2++) {
       if (i2) put(", ");
@@ -59912,13 +59946,13 @@ function render(v2, out2, depth) {
       return;
     case "seq": {
       const parts3 = v2.items.map((i2) => () => render(i2.value, out2, depth + 1));
-      if (v2.type === "tuple") list2(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
+      if (v2.type === "tuple") list3(parts3, "(", v2.items.length === 1 && !v2.open ? ",)" : ")", v2.open);
       else if (v2.type === "set" && !parts3.length && !v2.open) put("set()");
-      else list2(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
+      else list3(parts3, v2.type === "set" ? "{" : "[", v2.type === "set" ? "}" : "]", v2.open);
       return;
     }
     case "dict":
-      list2(
+      list3(
         v2.entries.map((e) => () => {
           put(`${pyRepr(e.key)}: `);
           render(e.value, out2, depth + 1);
@@ -60028,9 +60062,9 @@ function cookieFlagOff(view) {
     return t2 === void 0 ? void 0 : !t2;
   };
 }
-function notBooleanMessage(name2, v2, djangoCheck, from) {
+function notBooleanMessage(name3, v2, djangoCheck, from) {
   const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
-  return `${name2} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
+  return `${name3} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
 }
 function locOf(setting, view, binding = setting.binding) {
   return binding?.loc ?? view.moduleLoc();
@@ -60099,9 +60133,9 @@ function listStrings(v2) {
 
 // src/lines.ts
 var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
+  constructor(text2) {
+    this.text = text2;
+    for (let nl = text2.indexOf("\n"); nl >= 0; nl = text2.indexOf("\n", nl + 1)) this.starts.push(nl + 1);
   }
   text;
   starts = [0];
@@ -60122,8 +60156,8 @@ function linesOf(files, path2) {
   let byPath = indexes.get(files);
   if (!byPath) indexes.set(files, byPath = /* @__PURE__ */ new Map());
   if (!byPath.has(path2)) {
-    const text = files.read(path2);
-    byPath.set(path2, text === void 0 ? void 0 : new LineIndex(text));
+    const text2 = files.read(path2);
+    byPath.set(path2, text2 === void 0 ? void 0 : new LineIndex(text2));
   }
   return byPath.get(path2);
 }
@@ -60131,8 +60165,8 @@ function linesOf(files, path2) {
 // src/rules/hardcoded-credential.ts
 var ACCESS_ANYWHERE = /* @__PURE__ */ new Set(["aws-access-key-id", "github-token", "stripe-key", "slack-token", "slack-webhook", "sendgrid-key", "google-api-key", "openai-api-key", "anthropic-api-key"]);
 var worksAnywhere = (kind) => ACCESS_ANYWHERE.has(kind);
-var isJsonSchema = (text) => {
-  const head = text.slice(0, 500);
+var isJsonSchema = (text2) => {
+  const head = text2.slice(0, 500);
   return head.includes("$schema") && head.includes("json-schema.org");
 };
 var hardcodedCredential = {
@@ -60152,11 +60186,11 @@ var hardcodedCredential = {
     const { path: path2, lines, fileClass } = ctx;
     const schema = isJsonSchema(ctx.text);
     const nonProduction2 = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
-    const text = ctx.text;
+    const text2 = ctx.text;
     let localDatabase;
-    const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
+    const namesLocal = () => localDatabase ??= namesLocalDatabase(text2);
     let lines_;
-    const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
+    const lineOf2 = (n) => (lines_ ??= new LineIndex(text2)).line(n) ?? "";
     return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
@@ -60227,14 +60261,14 @@ var allowedHostsEmpty = {
 
 // src/code/classes.ts
 var MAX_HOPS = 4;
-function classIn(index, path2, name2, hops) {
+function classIn(index, path2, name3, hops) {
   const body2 = index.module(path2)?.body;
   if (!body2 || hops > MAX_HOPS) return void 0;
-  const cls = body2.find((s) => s.t === "class" && s.name === name2);
+  const cls = body2.find((s) => s.t === "class" && s.name === name3);
   if (cls) return { cls, path: path2 };
   for (const s of body2) {
     if (s.t !== "importfrom" || s.names === "*") continue;
-    const named3 = s.names.find((n) => n.as === name2);
+    const named3 = s.names.find((n) => n.as === name3);
     if (!named3) continue;
     const from = index.resolve(path2, s.level, s.module);
     return from === "missing" || from === "external" ? void 0 : classIn(index, from, named3.name, hops + 1);
@@ -60280,10 +60314,10 @@ function derives(index, found, target, hops = 0) {
   if (!body2 || hops > MAX_HOPS) return false;
   return found.cls.bases.some((b3) => baseDerives(index, found.path, body2, b3, target, hops));
 }
-function raises(found, name2) {
+function raises(found, name3) {
   const named3 = (e) => {
     const target = e?.t === "call" ? e.func : e;
-    return target?.t === "name" && target.id === name2 || target?.t === "attr" && target.attr === name2;
+    return target?.t === "name" && target.id === name3 || target?.t === "attr" && target.attr === name3;
   };
   const walk = (stmts) => stmts.some((s) => {
     switch (s.t) {
@@ -60636,29 +60670,29 @@ var cookieSamesiteNone = {
   },
   check({ settings, base }) {
     const out2 = [];
-    for (const name2 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
-      if (!existsIn(settings.django, name2)) continue;
+    for (const name3 of ["SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE"]) {
+      if (!existsIn(settings.django, name3)) continue;
       const explicitNone = atLeast(settings.django, "3.1");
-      const s = settings.get(name2);
+      const s = settings.get(name3);
       const j3 = judge(s, (v2) => v2.kind === "none" || v2.kind === "bool" && !v2.value || explicitNone && v2.kind === "str" && v2.value.toLowerCase() === "none");
       if (j3.verdict === "none" || !j3.value) {
-        const loosened3 = strictToLax(base?.get(name2).value, s.value);
+        const loosened3 = strictToLax(base?.get(name3).value, s.value);
         if (loosened3)
           out2.push({
-            subject: `${name2}:loosened`,
+            subject: `${name3}:loosened`,
             loc: locOf(s, settings),
             severity: "low",
-            message: `${name2} is loosened from 'Strict' to ${show2(s.value)} in production, so the cookie is sent again when a user follows a link from another site: a GET request started elsewhere arrives logged in (${origin(s, settings)}).`,
-            fix: { description: `Keep ${name2} = 'Strict' unless links from other sites must arrive logged in.`, replacement: literalFix(s, "'Strict'") }
+            message: `${name3} is loosened from 'Strict' to ${show2(s.value)} in production, so the cookie is sent again when a user follows a link from another site: a GET request started elsewhere arrives logged in (${origin(s, settings)}).`,
+            fix: { description: `Keep ${name3} = 'Strict' unless links from other sites must arrive logged in.`, replacement: literalFix(s, "'Strict'") }
           });
         continue;
       }
       const effect = j3.value.kind === "str" ? "so browsers send the cookie with requests from other sites" : "so the cookie carries no SameSite attribute and each browser's default applies: Safari and Firefox send it with requests from other sites";
       out2.push({
-        subject: name2,
+        subject: name3,
         loc: locOf(s, settings, j3.binding),
-        message: `${name2} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
-        fix: { description: `Set ${name2} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
+        message: `${name3} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, ${effect} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Set ${name3} = 'Lax' (the default) or 'Strict'.`, replacement: literalFix(s, "'Lax'") }
       });
     }
     return out2;
@@ -60669,8 +60703,8 @@ var cookieSamesiteNone = {
 var ALLOW_ALL = ["CORS_ALLOW_ALL_ORIGINS", "CORS_ORIGIN_ALLOW_ALL"];
 var REGEXES = ["CORS_ALLOWED_ORIGIN_REGEXES", "CORS_ORIGIN_REGEX_WHITELIST"];
 function effective(view, names3) {
-  for (const name2 of names3) {
-    const s = view.get(name2);
+  for (const name3 of names3) {
+    const s = view.get(name3);
     if (!s.isDefault) return s;
   }
   return view.get(names3[0]);
@@ -60991,18 +61025,18 @@ var WORLDS = [null, "False", "0", "", "True", "1", "example.com"];
 var UNSET_WORLD = 0;
 var OFF_WORLDS = [1, 2, 3];
 function worldOf(index, { set, env, platform: platform2 } = {}) {
-  if (env) return { probe: null, env, deployed: false };
+  if (env) return { probe: null, env, deployed: false, ...platform2?.size ? { platform: platform2 } : {} };
   const probe = set ? null : WORLDS[index] ?? null;
   const on2 = probe === null && platform2?.size ? { platform: platform2 } : {};
   return set ? { probe, set, deployed: false, ...on2 } : { probe, deployed: index === UNSET_WORLD, ...on2 };
 }
-function isSet(world, name2) {
-  return world.probe !== null || world.set?.name === name2 || (world.env?.has(name2) ?? false) || (world.platform?.has(name2) ?? false);
+function isSet(world, name3) {
+  return world.probe !== null || world.set?.name === name3 || (world.env?.has(name3) ?? false) || (world.platform?.has(name3) ?? false);
 }
-function envValue(world, name2) {
-  if (world.set?.name === name2) return world.set.value;
-  if (world.env) return world.env.get(name2);
-  if (world.platform?.has(name2)) return world.platform.get(name2);
+function envValue(world, name3) {
+  if (world.set?.name === name3) return world.set.value;
+  if (world.env) return world.env.get(name3);
+  if (world.platform?.has(name3)) return world.platform.get(name3);
   return world.probe ?? void 0;
 }
 var SWITCH_WORDS = /* @__PURE__ */ new Set(["yes", "no", "y", "n", "t", "f", "on", "off", "enable", "enabled", "disable", "disabled", "none", "null"]);
@@ -61201,15 +61235,15 @@ var debugToolsInProduction = {
     const out2 = [];
     const mw = middlewareSetting(settings);
     for (const s of [settings.get("INSTALLED_APPS"), mw]) {
-      const name2 = s.name;
+      const name3 = s.name;
       for (const entry of listStrings(s.value)) {
-        const tool = TOOLS[entry.value] ?? (name2 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
-        if (!tool || debugGuarded(settings, name2, entry.value) || !tool.exposed(settings)) continue;
+        const tool = TOOLS[entry.value] ?? (name3 === "INSTALLED_APPS" && entry.value.endsWith("Config") ? TOOLS[entry.value.split(".")[0]] : void 0);
+        if (!tool || debugGuarded(settings, name3, entry.value) || !tool.exposed(settings)) continue;
         const condition = !entry.certain && s.value.kind === "oneOf" ? `; it ${s.value.why}` : "";
         out2.push({
-          subject: `${name2}:${entry.value}`,
+          subject: `${name3}:${entry.value}`,
           loc: entry.loc ?? locOf(s, settings),
-          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name2} in production, outside any DEBUG guard, and ${tool.because}: ${tool.risk} (${origin(s, settings)}${condition}).`,
+          message: `${pyRepr(entry.value)} (${tool.label}) ${entry.certain ? "is" : "can be"} in ${name3} in production, outside any DEBUG guard, and ${tool.because}: ${tool.risk} (${origin(s, settings)}${condition}).`,
           fix: { description: `Add ${pyRepr(entry.value)} only in development settings (local.py), or under \`if DEBUG:\` with DEBUG off in production.` }
         });
       }
@@ -61298,8 +61332,8 @@ var drfDefaultAllowAny = {
 
 // src/rules/hsts-weakened.ts
 var ONE_YEAR = 31536e3;
-function isTrue2(view, name2) {
-  const v2 = view?.get(name2).value;
+function isTrue2(view, name3) {
+  const v2 = view?.get(name3).value;
   return v2?.kind === "bool" && v2.value;
 }
 var hstsWeakened = {
@@ -61337,8 +61371,8 @@ var hstsWeakened = {
     }
     if (truthy(seconds.value) !== true) return out2;
     const useless = judge(seconds, (v2) => {
-      const text = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show2(v2) : void 0;
-      return text === void 0 ? void 0 : !(/^\d+$/.test(text) && Number(text) > 0);
+      const text2 = v2.kind === "str" ? v2.value.trim() : v2.kind === "int" || v2.kind === "float" || v2.kind === "bool" ? show2(v2) : void 0;
+      return text2 === void 0 ? void 0 : !(/^\d+$/.test(text2) && Number(text2) > 0);
     });
     if (useless.verdict !== "none" && useless.value)
       out2.push({
@@ -61356,22 +61390,22 @@ var hstsWeakened = {
         message: `SECURE_HSTS_SECONDS is lowered from ${before2} to ${now} in production, so browsers forget to insist on HTTPS much sooner (${origin(seconds, settings)}).`,
         fix: { description: `Keep SECURE_HSTS_SECONDS at ${before2} or more.`, replacement: literalFix(seconds, String(before2)) }
       });
-    for (const [name2, id, label] of [
+    for (const [name3, id, label] of [
       ["SECURE_HSTS_INCLUDE_SUBDOMAINS", "security.W005", "subdomains are not covered, so an attacker can use a plain-HTTP subdomain to set cookies for the site"],
       ["SECURE_HSTS_PRELOAD", "security.W021", "the site cannot be in browsers\u2019 preload list, so the very first visit is unprotected"]
     ]) {
-      const s = settings.get(name2);
+      const s = settings.get(name3);
       const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
       if (j3.verdict === "none" || !j3.value) continue;
-      const turnedOff = isTrue2(base, name2);
+      const turnedOff = isTrue2(base, name3);
       const flagged = trueButNotTrue(j3.value);
       out2.push({
-        subject: name2,
+        subject: name3,
         djangoCheck: id,
         loc: locOf(s, settings, j3.binding),
-        severity: flagged ? "low" : turnedOff || name2 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
-        message: flagged ? notBooleanMessage(name2, j3.value, id, origin(s, settings, j3.binding)) : `${name2} ${turnedOff ? "is turned off" : `is ${show2(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
-        fix: { description: `Set ${name2} = True.`, replacement: literalFix(s, "True") }
+        severity: flagged ? "low" : turnedOff || name3 === "SECURE_HSTS_INCLUDE_SUBDOMAINS" ? "medium" : "low",
+        message: flagged ? notBooleanMessage(name3, j3.value, id, origin(s, settings, j3.binding)) : `${name3} ${turnedOff ? "is turned off" : `is ${show2(j3.value)}`} in production: ${label} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Set ${name3} = True.`, replacement: literalFix(s, "True") }
       });
     }
     return out2;
@@ -61563,13 +61597,13 @@ function validators(v2) {
   if (v2?.kind !== "seq" || v2.open) return void 0;
   const out2 = [];
   for (const item of v2.items) {
-    const name2 = entryOf(item.value, "NAME")?.value;
-    if (name2?.kind !== "str") return void 0;
+    const name3 = entryOf(item.value, "NAME")?.value;
+    if (name3?.kind !== "str") return void 0;
     const options = entryOf(item.value, "OPTIONS");
     const min = entryOf(options?.value, "min_length");
     const known = !options || options.value.kind === "dict" && !options.value.open || min;
-    const minLength = lastSegment(name2.value) !== "MinimumLengthValidator" || !known ? void 0 : min ? numeric2(min.value) : DEFAULT_MIN;
-    out2.push({ name: name2.value, item, minLength, minLoc: min?.loc });
+    const minLength = lastSegment(name3.value) !== "MinimumLengthValidator" || !known ? void 0 : min ? numeric2(min.value) : DEFAULT_MIN;
+    out2.push({ name: name3.value, item, minLength, minLoc: min?.loc });
   }
   return out2;
 }
@@ -61640,8 +61674,8 @@ var passwordValidatorsWeakened = {
     return out2;
   }
 };
-function describe(name2) {
-  switch (lastSegment(name2)) {
+function describe(name3) {
+  switch (lastSegment(name3)) {
     case "MinimumLengthValidator":
       return "short ones";
     case "CommonPasswordValidator":
@@ -61890,9 +61924,9 @@ var securityMiddlewareMissing = {
     }
   },
   check(ctx) {
-    const configured = HEADER_SETTINGS.filter((name2) => {
-      const s = ctx.settings.get(name2);
-      return s.binding !== void 0 && !equal(s.value, DJANGO_DEFAULTS[name2]);
+    const configured = HEADER_SETTINGS.filter((name3) => {
+      const s = ctx.settings.get(name3);
+      return s.binding !== void 0 && !equal(s.value, DJANGO_DEFAULTS[name3]);
     });
     const silenced = configured.length ? `${configured.join(", ")} ${configured.length === 1 ? "is" : "are"} set but ignored` : "HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy and SECURE_SSL_REDIRECT have no effect";
     const f3 = missingMiddleware(ctx, SECURITY_MIDDLEWARE, "MIDDLEWARE:SecurityMiddleware", "security.W001", `${silenced}, and Django's own checks for them go quiet.`);
@@ -62081,12 +62115,12 @@ var templateAutoescapeDisabled = {
         const subject = `TEMPLATES[${i2}].OPTIONS.autoescape`;
         if (!option || truthy(option.value) !== false || found.has(subject)) return;
         const backend = entryOf(engine.value, "BACKEND")?.value;
-        const name2 = backend?.kind === "str" ? lastSegment(backend.value) : "template";
+        const name3 = backend?.kind === "str" ? lastSegment(backend.value) : "template";
         found.set(subject, {
           subject,
           // without its own location the option was written by a later statement (TEMPLATES[0][...] = ...)
           loc: option.loc ?? locOf(s, settings),
-          message: `TEMPLATES[${i2}] (${name2}) has "autoescape": ${show2(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
+          message: `TEMPLATES[${i2}] (${name3}) has "autoescape": ${show2(option.value)} in production, so every {{ variable }} in its templates is written out as raw HTML and user input in them becomes cross-site scripting (${origin(s, settings)}).`,
           fix: { description: "Remove the autoescape option (it defaults to True) and mark only trusted markup safe, with {% autoescape off %} or |safe where needed." }
         });
       });
@@ -62228,8 +62262,8 @@ function methodDecorator(e) {
   const first = e.args[0];
   const decorators = itemsOf(first) ?? [first];
   const nameArg = e.kwargs.find((k2) => k2.name === "name")?.value ?? e.args[1];
-  const name2 = nameArg?.t === "const" && typeof nameArg.value === "string" ? nameArg.value : void 0;
-  return { decorators, name: name2 };
+  const name3 = nameArg?.t === "const" && typeof nameArg.value === "string" ? nameArg.value : void 0;
+  return { decorators, name: name3 };
 }
 function appliedDecorators(d2) {
   const out2 = [];
@@ -62243,15 +62277,15 @@ function appliedDecorators(d2) {
 function accessOf(d2) {
   const out2 = [];
   for (const a of appliedDecorators(d2)) {
-    const name2 = decoratorName(a.decorator);
-    const kind = name2 ? ACCESS_DECORATORS[name2] : void 0;
-    if (kind && (d2.stmt.t === "def" || !a.method || a.method === "dispatch")) out2.push({ kind, how: a.via ? `@method_decorator(${name2})` : `@${name2}`, line: a.line });
+    const name3 = decoratorName(a.decorator);
+    const kind = name3 ? ACCESS_DECORATORS[name3] : void 0;
+    if (kind && (d2.stmt.t === "def" || !a.method || a.method === "dispatch")) out2.push({ kind, how: a.via ? `@method_decorator(${name3})` : `@${name3}`, line: a.line });
   }
   if (d2.stmt.t === "class")
     for (const b3 of d2.stmt.bases) {
-      const name2 = lastName(b3);
-      const kind = name2 ? ACCESS_MIXINS[name2] : void 0;
-      if (kind && name2) out2.push({ kind, how: name2, line: b3.line });
+      const name3 = lastName(b3);
+      const kind = name3 ? ACCESS_MIXINS[name3] : void 0;
+      if (kind && name3) out2.push({ kind, how: name3, line: b3.line });
     }
   return out2;
 }
@@ -62263,9 +62297,9 @@ function drfClasses(d2, attribute2) {
   }
   for (const dec of d2.stmt.decorators) {
     if (dec.t !== "call") continue;
-    const name2 = lastName(dec.func);
-    if (name2 === attribute2 && dec.args[0]) return { names: classNames(dec.args[0]), line: dec.line };
-    const kw = name2 === "action" || name2 === "api_view" ? dec.kwargs.find((k2) => k2.name === attribute2) : void 0;
+    const name3 = lastName(dec.func);
+    if (name3 === attribute2 && dec.args[0]) return { names: classNames(dec.args[0]), line: dec.line };
+    const kw = name3 === "action" || name3 === "api_view" ? dec.kwargs.find((k2) => k2.name === attribute2) : void 0;
     if (kw) return { names: classNames(kw.value), line: dec.line };
   }
   return void 0;
@@ -62274,8 +62308,8 @@ function classNames(e) {
   const items = itemsOf(e);
   if (items) return items.flatMap(classNames);
   if (e.t === "binop" || e.t === "boolop") return [...classNames(e.left), ...classNames(e.right)];
-  const name2 = lastName(e);
-  if (name2) return [name2];
+  const name3 = lastName(e);
+  if (name3) return [name3];
   return e.t === "const" && typeof e.value === "string" ? [e.value.slice(e.value.lastIndexOf(".") + 1)] : ["?"];
 }
 
@@ -62412,8 +62446,8 @@ function viewAccess(module2) {
   const out2 = /* @__PURE__ */ new Map();
   for (const d2 of defs) {
     const checks = /* @__PURE__ */ new Map();
-    const add = (list2) => {
-      for (const a of list2 ?? []) if (!checks.has(a.kind)) checks.set(a.kind, a);
+    const add = (list3) => {
+      for (const a of list3 ?? []) if (!checks.has(a.kind)) checks.set(a.kind, a);
     };
     add(own.get(d2.qualname));
     if (d2.stmt.t === "class") add(own.get(`${d2.qualname}.dispatch`));
@@ -62662,7 +62696,7 @@ var csrfCheckDisabled = {
 };
 
 // src/code/csrf-exempt.ts
-var names2 = (e, name2) => lastName(e) === name2;
+var names2 = (e, name3) => lastName(e) === name3;
 var isExemptCall = (e) => e.t === "call" && names2(e.func, "csrf_exempt");
 function exemptionsOf(module2) {
   const out2 = [];
@@ -62696,8 +62730,8 @@ function exemptionsOf(module2) {
 var WEBHOOK_NAME = ["webhook", "hook", "callback", "ipn", "notify", "notification"];
 var SIGNATURE_WORDS = ["hmac", "signature", "construct_event", "verify_", "compare_digest"];
 function looksLikeWebhook(module2, e) {
-  const name2 = e.target.toLowerCase();
-  if (WEBHOOK_NAME.some((w2) => name2.includes(w2))) return true;
+  const name3 = e.target.toLowerCase();
+  if (WEBHOOK_NAME.some((w2) => name3.includes(w2))) return true;
   if (!e.def) return false;
   const body2 = module2.lines.slice(e.def.stmt.line - 1, e.def.stmt.endLine).join("\n").toLowerCase();
   return SIGNATURE_WORDS.some((w2) => body2.includes(w2));
@@ -62763,7 +62797,7 @@ var csrfExemptAdded = {
   }
 };
 
-// src/deploy/compose.ts
+// src/deploy/cloud-run.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/deploy/command.ts
@@ -62773,7 +62807,7 @@ var BUILD_STEPS = /* @__PURE__ */ new Set(["collectstatic", "compilemessages", "
 var RELEASE_STEPS = /* @__PURE__ */ new Set(["migrate", "createcachetable", "loaddata"]);
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var SERVER = /gunicorn|uwsgi|daphne|uvicorn|hypercorn|waitress|granian|mod_wsgi-express|runserver|celery/;
-var keepVariable = (name2) => `\${${name2}}`;
+var keepVariable = (name3) => `\${${name3}}`;
 function words2(command) {
   let ws2;
   try {
@@ -62831,49 +62865,16 @@ function commandFacts(command) {
   return facts;
 }
 
-// src/deploy/env-file.ts
-var import_dotenv = __toESM(require_dist2(), 1);
-var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
-function parseEnvFile(path2, text) {
-  const parsed2 = (0, import_dotenv.parse)(text);
-  const out2 = [];
-  const seen = /* @__PURE__ */ new Set();
-  const lines = text.split("\n");
-  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
-    const m2 = KEY_START.exec(lines[i2]);
-    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
-    seen.add(m2[1]);
-    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
-  }
-  return out2.reverse();
-}
-var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
-function isEnvTemplate(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  const suffix = TEMPLATE_SUFFIXES3.find((s) => name2.endsWith(s));
-  if (!suffix) return false;
-  const stem2 = name2.slice(0, -suffix.length);
-  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
-}
-function envTemplateFor(path2, paths) {
-  if (paths.has(path2)) return void 0;
-  const slash = path2.lastIndexOf("/");
-  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
-  const candidates2 = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
-  if (path2.slice(slash + 1) === ".env") candidates2.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
-  return candidates2.find((c3) => paths.has(c3));
-}
-
 // src/deploy/interpolate.ts
 var NAME_START = /[A-Za-z_]/;
 var NAME_PART = /[A-Za-z0-9_]/;
 var MAX_DEPTH2 = 8;
-function closingBrace(text, from) {
+function closingBrace(text2, from) {
   let depth = 0;
-  for (let k2 = from; k2 < text.length; k2++) {
-    const c3 = text[k2];
-    if (c3 === "$" && (text[k2 + 1] === "$" || text[k2 + 1] === "{")) {
-      if (text[k2 + 1] === "{") depth++;
+  for (let k2 = from; k2 < text2.length; k2++) {
+    const c3 = text2[k2];
+    if (c3 === "$" && (text2[k2 + 1] === "$" || text2[k2 + 1] === "{")) {
+      if (text2[k2 + 1] === "{") depth++;
       k2++;
     } else if (c3 === "}") {
       if (depth === 0) return k2;
@@ -62882,30 +62883,30 @@ function closingBrace(text, from) {
   }
   return -1;
 }
-function interpolate(text, lookup2, depth = 0) {
+function interpolate(text2, lookup2, depth = 0) {
   if (depth > MAX_DEPTH2) return void 0;
   let out2 = "";
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c3 = text2[i2];
     if (c3 !== "$") {
       out2 += c3;
       continue;
     }
-    const next = text[i2 + 1];
+    const next = text2[i2 + 1];
     if (next === "$") {
       out2 += "$";
       i2++;
     } else if (next === "{") {
-      const close = closingBrace(text, i2 + 2);
+      const close = closingBrace(text2, i2 + 2);
       if (close < 0) return void 0;
-      const value = braced(text.slice(i2 + 2, close), lookup2, depth);
+      const value = braced(text2.slice(i2 + 2, close), lookup2, depth);
       if (value === void 0) return void 0;
       out2 += value;
       i2 = close;
     } else if (next !== void 0 && NAME_START.test(next)) {
       let j3 = i2 + 1;
-      while (j3 < text.length && NAME_PART.test(text[j3])) j3++;
-      const value = lookup2(text.slice(i2 + 1, j3));
+      while (j3 < text2.length && NAME_PART.test(text2[j3])) j3++;
+      const value = lookup2(text2.slice(i2 + 1, j3));
       if (value === void 0) return void 0;
       out2 += value;
       i2 = j3 - 1;
@@ -62916,9 +62917,9 @@ function interpolate(text, lookup2, depth = 0) {
 function braced(inner, lookup2, depth) {
   let j3 = 0;
   while (j3 < inner.length && NAME_PART.test(inner[j3])) j3++;
-  const name2 = inner.slice(0, j3);
+  const name3 = inner.slice(0, j3);
   const op = inner.slice(j3);
-  const value = lookup2(name2);
+  const value = lookup2(name3);
   if (op === "") return value;
   const colon = op.startsWith(":");
   const kind = colon ? op[1] : op[0];
@@ -62930,6 +62931,25 @@ function braced(inner, lookup2, depth) {
   return void 0;
 }
 
+// src/deploy/platform-env.ts
+var PLATFORM_ENV = {
+  heroku: { DYNO: void 0 },
+  render: { RENDER: "true", RENDER_EXTERNAL_HOSTNAME: void 0 },
+  fly: { FLY_APP_NAME: void 0, FLY_REGION: void 0 },
+  appengine: { GAE_APPLICATION: void 0, GAE_ENV: "standard", GAE_SERVICE: void 0 },
+  railway: { RAILWAY_ENVIRONMENT: "production", RAILWAY_PROJECT_ID: void 0 },
+  digitalocean: {},
+  // a production deployment's (preview deployments get 'preview', `vercel dev` 'development')
+  vercel: { VERCEL: "1", VERCEL_ENV: "production", VERCEL_URL: void 0, VERCEL_REGION: void 0 },
+  // the Knative runtime contract, which Cloud Run implements
+  cloudrun: { K_SERVICE: void 0, K_REVISION: void 0, K_CONFIGURATION: void 0, PORT: void 0 },
+  azure: { WEBSITE_HOSTNAME: void 0, WEBSITE_SITE_NAME: void 0, WEBSITE_INSTANCE_ID: void 0 }
+};
+function addPlatformEnv(env, platform2, path2, line2) {
+  for (const [name3, value] of Object.entries(PLATFORM_ENV[platform2])) if (!env.has(name3)) env.set(name3, { name: name3, value, path: path2, line: line2, platform: true });
+  return env;
+}
+
 // src/deploy/scalar.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function plainText(value) {
@@ -62939,6 +62959,119 @@ function plainText(value) {
 }
 function scalarText(node) {
   return (0, import_yaml2.isScalar)(node) ? plainText(node.value) : void 0;
+}
+
+// src/deploy/cloud-run.ts
+var isCloudBuildFile = (path2) => /(^|\/)cloudbuild[^/]*\.(ya?ml|json)$/i.test(path2);
+var VALUE_FLAGS = /* @__PURE__ */ new Set(["--set-env-vars", "--update-env-vars", "--set-secrets", "--update-secrets", "--env-vars-file", "--command", "--args", "--image", "--source", "--region", "--project", "--platform", "--port", "--memory", "--cpu", "--service-account", "--max-instances", "--min-instances", "--concurrency", "--timeout", "--add-cloudsql-instances", "--set-cloudsql-instances", "--vpc-connector", "--labels", "--tag", "--ingress", "--execution-environment", "--revision-suffix", "--network", "--subnet", "--vpc-egress", "--cpu-throttling", "--gpu", "--gpu-type"]);
+function assignments(list3) {
+  let delimiter = ",";
+  const custom = /^\^([^^]+)\^/.exec(list3);
+  if (custom) {
+    delimiter = custom[1];
+    list3 = list3.slice(custom[0].length);
+  }
+  return list3.split(delimiter).flatMap((a) => a.includes("=") ? [[a.slice(0, a.indexOf("=")).trim(), a.slice(a.indexOf("=") + 1)]] : []);
+}
+function gcloudRunDeploy(ws2, lookup2 = () => void 0) {
+  const at3 = ws2.findIndex((w2, i2) => w2 === "run" && ws2[i2 + 1] === "deploy" && ws2.slice(0, i2).some((g2) => /(^|\/)gcloud$/.test(g2)));
+  if (at3 < 0) return void 0;
+  const found = { service: "?", env: /* @__PURE__ */ new Map(), command: [] };
+  const value = (v2) => v2.includes("${{") ? void 0 : interpolate(v2, lookup2);
+  let positional = false;
+  for (let i2 = at3 + 2; i2 < ws2.length; i2++) {
+    const w2 = ws2[i2];
+    if (/^(&&|\|\||;|\|)$/.test(w2) || /(^|\/)(gcloud|echo|docker)$/.test(w2)) break;
+    if (!w2.startsWith("--")) {
+      if (!positional) found.service = w2;
+      positional = true;
+      continue;
+    }
+    const eq2 = w2.indexOf("=");
+    const flag = eq2 < 0 ? w2 : w2.slice(0, eq2);
+    if (!VALUE_FLAGS.has(flag)) continue;
+    const arg = eq2 < 0 ? ws2[++i2] ?? "" : w2.slice(eq2 + 1);
+    if (flag === "--set-env-vars" || flag === "--update-env-vars") for (const [k2, v2] of assignments(arg)) found.env.set(k2, value(v2));
+    else if (flag === "--set-secrets" || flag === "--update-secrets") for (const [k2] of assignments(arg)) found.env.set(k2, void 0);
+    else if (flag === "--command" || flag === "--args") found.command.push(...arg.split(","));
+  }
+  return found;
+}
+function cloudRunDeployment(path2, line2, name3, run3) {
+  const env = new Map([...run3.env].map(([k2, value]) => [k2, { name: k2, value, path: path2, line: line2 }]));
+  addPlatformEnv(env, "cloudrun", path2, line2);
+  const facts = commandFacts(run3.command);
+  const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: line2 } : env.get("DJANGO_SETTINGS_MODULE");
+  return { path: path2, line: line2, name: name3, role: facts.role ?? "serving", why: facts.why, env, settings, runsImage: true };
+}
+function stepWords(step) {
+  const program = step.entrypoint ?? (/cloud-sdk|cloud-builders\/gcloud/.test(step.name ?? "") ? "gcloud" : step.name ?? "");
+  const split2 = (s) => /\s/.test(s) ? words2(s) : [s];
+  return [program, ...step.args.flatMap(split2), ...step.script ? words2(step.script) : []].filter(Boolean);
+}
+function cloudBuildDeployments(path2, text2) {
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, uniqueKeys: false });
+  if (doc.errors.length) return [];
+  const steps = doc.get("steps", true);
+  if (!(0, import_yaml3.isSeq)(steps)) return [];
+  const substitutions = doc.get("substitutions", true);
+  const defaults3 = /* @__PURE__ */ new Map();
+  if ((0, import_yaml3.isMap)(substitutions)) {
+    for (const item of substitutions.items) if (scalarText(item.key) && scalarText(item.value) !== void 0) defaults3.set(scalarText(item.key), scalarText(item.value));
+  }
+  const out2 = [];
+  for (const step of steps.items) {
+    if (!(0, import_yaml3.isMap)(step)) continue;
+    const args3 = step.get("args", true);
+    const ws2 = stepWords({
+      name: scalarText(step.get("name", true)),
+      entrypoint: scalarText(step.get("entrypoint", true)),
+      args: (0, import_yaml3.isSeq)(args3) ? args3.items.map((a) => scalarText(a) ?? "") : scalarText(args3) ? [scalarText(args3)] : [],
+      script: scalarText(step.get("script", true))
+    });
+    const run3 = gcloudRunDeploy(ws2, (n) => defaults3.get(n));
+    if (!run3) continue;
+    const line2 = step.range ? lineCounter.linePos(step.range?.[0] ?? 0).line : 1;
+    out2.push(cloudRunDeployment(path2, line2, `${path2} Cloud Run service ${run3.service}`, run3));
+  }
+  return out2;
+}
+
+// src/deploy/compose.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/deploy/env-file.ts
+var import_dotenv = __toESM(require_dist2(), 1);
+var KEY_START = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*[=:]/;
+function parseEnvFile(path2, text2) {
+  const parsed2 = (0, import_dotenv.parse)(text2);
+  const out2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  const lines = text2.split("\n");
+  for (let i2 = lines.length - 1; i2 >= 0; i2--) {
+    const m2 = KEY_START.exec(lines[i2]);
+    if (!m2 || seen.has(m2[1]) || !(m2[1] in parsed2)) continue;
+    seen.add(m2[1]);
+    out2.push({ name: m2[1], value: parsed2[m2[1]], path: path2, line: i2 + 1 });
+  }
+  return out2.reverse();
+}
+var TEMPLATE_SUFFIXES3 = [".example", ".sample", ".template", ".dist", ".tmpl", ".tpl"];
+function isEnvTemplate(path2) {
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  const suffix = TEMPLATE_SUFFIXES3.find((s) => name3.endsWith(s));
+  if (!suffix) return false;
+  const stem2 = name3.slice(0, -suffix.length);
+  return stem2 === "env" || stem2 === ".env" || stem2.startsWith(".env.") || stem2.endsWith(".env");
+}
+function envTemplateFor(path2, paths) {
+  if (paths.has(path2)) return void 0;
+  const slash = path2.lastIndexOf("/");
+  const dir = slash < 0 ? "" : path2.slice(0, slash + 1);
+  const candidates2 = TEMPLATE_SUFFIXES3.map((s) => `${path2}${s}`);
+  if (path2.slice(slash + 1) === ".env") candidates2.push(...TEMPLATE_SUFFIXES3.map((s) => `${dir}env${s}`));
+  return candidates2.find((c3) => paths.has(c3));
 }
 
 // src/deploy/compose.ts
@@ -62956,19 +63089,19 @@ var joinPath = (dir, rel2) => {
 var DJANGO_COMMAND = /manage\.py|django-admin|gunicorn|uwsgi|daphne|uvicorn|hypercorn|celery|wsgi|asgi/;
 var MAX_MERGE_DEPTH = 8;
 var MAX_MERGED_MAPS = 1e3;
-var isMergeKey = (key) => (0, import_yaml3.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
+var isMergeKey = (key) => (0, import_yaml4.isScalar)(key) && (key.value === "<<" || typeof key.value === "symbol");
 function aliasesOf(doc) {
   const anchors = /* @__PURE__ */ new Map();
   const targets = /* @__PURE__ */ new Map();
-  (0, import_yaml3.visit)(doc, {
+  (0, import_yaml4.visit)(doc, {
     Node: (_key, node) => {
-      if ((0, import_yaml3.isAlias)(node)) {
+      if ((0, import_yaml4.isAlias)(node)) {
         const target = anchors.get(node.source);
         if (target) targets.set(node, target);
-      } else if ((0, import_yaml3.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
+      } else if ((0, import_yaml4.isNode)(node) && node.anchor) anchors.set(node.anchor, node);
     }
   });
-  return (node) => (0, import_yaml3.isAlias)(node) ? targets.get(node) : node;
+  return (node) => (0, import_yaml4.isAlias)(node) ? targets.get(node) : node;
 }
 function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   const own = map.items.filter((p2) => !isMergeKey(p2.key));
@@ -62977,8 +63110,8 @@ function pairsOf(deref, map, depth = 0, budget = { maps: MAX_MERGED_MAPS }) {
   for (const p2 of map.items) {
     if (!isMergeKey(p2.key)) continue;
     const value = deref(p2.value);
-    const sources = (0, import_yaml3.isSeq)(value) ? value.items.map(deref) : [value];
-    for (const source2 of sources.reverse()) if ((0, import_yaml3.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
+    const sources = (0, import_yaml4.isSeq)(value) ? value.items.map(deref) : [value];
+    for (const source2 of sources.reverse()) if ((0, import_yaml4.isMap)(source2)) merged.push(...pairsOf(deref, source2, depth + 1, budget));
   }
   return [...merged, ...own];
 }
@@ -62987,26 +63120,26 @@ function field(deref, map, key) {
   return pair3 ? deref(pair3.value) : void 0;
 }
 function commandOf(node) {
-  if ((0, import_yaml3.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
+  if ((0, import_yaml4.isSeq)(node)) return node.items.map((i2) => scalarText(i2) ?? "");
   return scalarText(node);
 }
-function composeDeployments(path2, text, files) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: false });
+function composeDeployments(path2, text2, files) {
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return [];
   const services = doc.get("services", true);
-  if (!(0, import_yaml3.isMap)(services)) return [];
+  if (!(0, import_yaml4.isMap)(services)) return [];
   const lineOf2 = (node) => node?.range ? lineCounter.linePos(node.range[0]).line : 1;
   const dir = dirOf(path2);
   const deref = aliasesOf(doc);
   const dotenv = new Map(parseEnvFile(joinPath(dir, ".env"), files.read(joinPath(dir, ".env")) ?? "").map((e) => [e.name, e.value]));
-  const lookup2 = (name2) => dotenv.get(name2);
+  const lookup2 = (name3) => dotenv.get(name3);
   const fileClass = classifyFile(path2);
   const out2 = [];
   for (const pair3 of services.items) {
-    const name2 = scalarText(pair3.key) ?? "?";
+    const name3 = scalarText(pair3.key) ?? "?";
     const service = deref(pair3.value);
-    if (!(0, import_yaml3.isMap)(service)) continue;
+    if (!(0, import_yaml4.isMap)(service)) continue;
     const get = (key) => field(deref, service, key);
     const env = /* @__PURE__ */ new Map();
     for (const file of envFiles(get("env_file"))) {
@@ -63016,7 +63149,7 @@ function composeDeployments(path2, text, files) {
       for (const e of parseEnvFile(source2, files.read(source2) ?? "")) env.set(e.name, template ? { ...e, copiedTo: envPath } : e);
     }
     const environment = get("environment");
-    if ((0, import_yaml3.isMap)(environment))
+    if ((0, import_yaml4.isMap)(environment))
       for (const item of pairsOf(deref, environment)) {
         const key = scalarText(item.key);
         if (!key) continue;
@@ -63024,7 +63157,7 @@ function composeDeployments(path2, text, files) {
         const value = raw === void 0 ? lookup2(key) : interpolate(raw, lookup2);
         env.set(key, { name: key, value, path: path2, line: lineOf2(item.key) });
       }
-    else if ((0, import_yaml3.isSeq)(environment))
+    else if ((0, import_yaml4.isSeq)(environment))
       for (const item of environment.items) {
         const entry = scalarText(item);
         if (!entry) continue;
@@ -63034,42 +63167,43 @@ function composeDeployments(path2, text, files) {
       }
     const command = commandOf(get("command")) ?? commandOf(get("entrypoint"));
     const commandText = Array.isArray(command) ? command.join(" ") : command ?? "";
+    const written = [commandOf(get("entrypoint")), commandOf(get("command"))].flatMap((c3) => c3 === void 0 ? [] : [c3].flat()).join(" ");
     const builds = get("build") !== void 0;
     if (!env.has("DJANGO_SETTINGS_MODULE") && !DJANGO_COMMAND.test(commandText) && !builds) continue;
     const facts = commandFacts(command);
     for (const [k2, v2] of facts.env) env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: path2, line: lineOf2(pair3.key) });
     const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: lineOf2(pair3.key) } : env.get("DJANGO_SETTINGS_MODULE");
     const dev = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : void 0;
-    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name2) ? { role: "development", why: `the service is named ${name2}` } : void 0;
+    const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name3) ? { role: "development", why: `the service is named ${name3}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
     const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(path2, get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name2}`, role: role.role, why: role.why, env, settings });
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name3}`, role: role.role, why: role.why, env, settings, ...written ? { command: written } : {} });
   }
   return out2;
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
 function composeNamedForProduction(path2) {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name3.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
 }
 function developmentSigns(path2, volumes, env) {
-  if ((0, import_yaml3.isSeq)(volumes) && !composeNamedForProduction(path2))
+  if ((0, import_yaml4.isSeq)(volumes) && !composeNamedForProduction(path2))
     for (const v2 of volumes.items) {
-      const source2 = (0, import_yaml3.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml3.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
+      const source2 = (0, import_yaml4.isScalar)(v2) ? String(v2.value).split(":")[0] : (0, import_yaml4.isMap)(v2) ? scalarText(v2.get("source", true)) : void 0;
       if (source2 !== void 0 && /^\.{1,2}\/?$/.test(source2)) return { role: "development", why: `it mounts the source tree (${source2}) into the container` };
     }
-  for (const name2 of ["DEBUG", "DJANGO_DEBUG"]) {
-    const value = env.get(name2)?.value;
-    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name2}=${value}` };
+  for (const name3 of ["DEBUG", "DJANGO_DEBUG"]) {
+    const value = env.get(name3)?.value;
+    if (value !== void 0 && TRUTHY.has(value.trim().toLowerCase())) return { role: "development", why: `its environment sets ${name3}=${value}` };
   }
   return void 0;
 }
 function envFiles(node) {
-  if ((0, import_yaml3.isScalar)(node)) return [String(node.value)];
-  if ((0, import_yaml3.isSeq)(node))
+  if ((0, import_yaml4.isScalar)(node)) return [String(node.value)];
+  if ((0, import_yaml4.isSeq)(node))
     return node.items.flatMap((i2) => {
-      if ((0, import_yaml3.isScalar)(i2)) return [String(i2.value)];
-      if ((0, import_yaml3.isMap)(i2)) {
+      if ((0, import_yaml4.isScalar)(i2)) return [String(i2.value)];
+      if ((0, import_yaml4.isMap)(i2)) {
         const p2 = scalarText(i2.get("path", true));
         return p2 ? [p2] : [];
       }
@@ -63078,13 +63212,88 @@ function envFiles(node) {
   return [];
 }
 
+// src/deploy/types.ts
+var isProductionRole = (role) => role === "serving" || role === "worker";
+
+// src/deploy/workflows.ts
+var import_yaml6 = __toESM(require_dist(), 1);
+
+// src/deploy/azure.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+var isAzdFile = (path2) => /(^|\/)azure\.ya?ml$/i.test(path2);
+function appServiceDeployment(path2, line2, name3, runsImage = false) {
+  const env = addPlatformEnv(/* @__PURE__ */ new Map(), "azure", path2, line2);
+  return { path: path2, line: line2, name: name3, role: "serving", env, ...runsImage ? { runsImage: true } : {} };
+}
+function azdDeployments(path2, text2) {
+  const lineCounter = new import_yaml5.LineCounter();
+  const doc = (0, import_yaml5.parseDocument)(text2, { lineCounter, uniqueKeys: false });
+  const services = doc.errors.length ? void 0 : doc.get("services", true);
+  if (!(0, import_yaml5.isMap)(services)) return [];
+  const fileClass = classifyFile(path2);
+  return services.items.flatMap((pair3) => {
+    const service = pair3.value;
+    if (!(0, import_yaml5.isMap)(service) || scalarText(service.get("host", true))?.toLowerCase() !== "appservice") return [];
+    const line2 = pair3.key?.range ? lineCounter.linePos(pair3.key.range?.[0] ?? 0).line : 1;
+    const d2 = appServiceDeployment(path2, line2, `${path2} service ${scalarText(pair3.key) ?? "?"}`, service.has("docker"));
+    return [fileClass.kind === "production" ? d2 : { ...d2, role: "development", why: fileClass.why }];
+  });
+}
+
+// src/deploy/workflows.ts
+var isWorkflowFile = (path2) => /^\.github\/workflows\/[^/]+\.ya?ml$/i.test(path2);
+var DEPLOYS = /azure\/webapps-deploy|deploy-cloudrun|run\s+deploy/;
+function entries(text2) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const entry of (text2 ?? "").split(/[\n,]/)) {
+    const eq2 = entry.indexOf("=");
+    if (eq2 > 0) out2.set(entry.slice(0, eq2).trim(), entry.includes("${{") ? void 0 : entry.slice(eq2 + 1).trim());
+  }
+  return out2;
+}
+function stepDeployment(path2, line2, step) {
+  const uses = scalarText(step.get("uses", true)) ?? "";
+  const inputs = step.get("with", true);
+  const input = (name3) => (0, import_yaml6.isMap)(inputs) ? scalarText(inputs.get(name3, true)) : void 0;
+  const label = scalarText(step.get("name", true)) ?? scalarText(step.get("id", true)) ?? uses;
+  if (/^azure\/webapps-deploy@/i.test(uses)) return appServiceDeployment(path2, line2, `${path2} step ${label}`, input("images") !== void 0);
+  if (/^google-github-actions\/deploy-cloudrun@/i.test(uses)) {
+    const env = entries(input("env_vars"));
+    for (const name3 of entries(input("secrets")).keys()) env.set(name3, void 0);
+    return cloudRunDeployment(path2, line2, `${path2} Cloud Run service ${input("service") ?? label}`, { env, command: [] });
+  }
+  const run3 = scalarText(step.get("run", true));
+  const deploy = run3?.includes("gcloud") ? gcloudRunDeploy(words2(run3).filter(Boolean)) : void 0;
+  return deploy && cloudRunDeployment(path2, line2, `${path2} Cloud Run service ${deploy.service}`, deploy);
+}
+function workflowDeployments(path2, text2) {
+  if (!DEPLOYS.test(text2)) return [];
+  const lineCounter = new import_yaml6.LineCounter();
+  const doc = (0, import_yaml6.parseDocument)(text2, { lineCounter, uniqueKeys: false });
+  const jobs = doc.errors.length ? void 0 : doc.get("jobs", true);
+  if (!(0, import_yaml6.isMap)(jobs)) return [];
+  const out2 = [];
+  for (const job of jobs.items) {
+    const steps = (0, import_yaml6.isMap)(job.value) ? job.value.get("steps", true) : void 0;
+    if (!(0, import_yaml6.isSeq)(steps)) continue;
+    for (const step of steps.items) {
+      if (!(0, import_yaml6.isMap)(step)) continue;
+      const line2 = step.range ? lineCounter.linePos(step.range?.[0] ?? 0).line : 1;
+      const found = stepDeployment(path2, line2, step);
+      if (found) out2.push(found);
+    }
+  }
+  return out2;
+}
+
 // src/deploy/production.ts
 var runsRunserver = (d2) => d2.role === "development" && (d2.why ?? "").includes("runserver");
 var debugSign = (d2) => d2.role === "development" && (d2.why ?? "").startsWith("its environment sets ");
 function heldToProduction(d2, before2) {
+  if (isCloudBuildFile(d2.path) || isWorkflowFile(d2.path)) return isProductionRole(d2.role);
   if (classifyFile(d2.path).kind !== "production") return false;
-  const name2 = d2.path.slice(d2.path.lastIndexOf("/") + 1).toLowerCase();
-  if (name2.startsWith("procfile") && name2 !== "procfile") return false;
+  const name3 = d2.path.slice(d2.path.lastIndexOf("/") + 1).toLowerCase();
+  if (name3.startsWith("procfile") && name3 !== "procfile") return false;
   if (d2.role === "serving" || d2.role === "worker") return true;
   if (debugSign(d2)) return !isComposeFile(d2.path) || composeNamedForProduction(d2.path) || (before2 ?? []).some((b3) => b3.name === d2.name && (b3.role === "serving" || b3.role === "worker"));
   if (runsRunserver(d2)) return !isComposeFile(d2.path) || composeNamedForProduction(d2.path);
@@ -63095,8 +63304,8 @@ function heldToProduction(d2, before2) {
 var DEBUG_VARIABLES = ["DEBUG", "DJANGO_DEBUG"];
 var TRUTHY2 = /* @__PURE__ */ new Set(["1", "true", "yes", "on", "t", "y"]);
 var isTruthyFlag = (value) => value !== void 0 && TRUTHY2.has(value.trim().replace(/^["']|["']$/g, "").toLowerCase());
-function spanOf(text, setting) {
-  const lines = (text ?? "").split("\n");
+function spanOf(text2, setting) {
+  const lines = (text2 ?? "").split("\n");
   for (let i2 = setting.line - 1; i2 < Math.min(lines.length, setting.line + 30); i2++) if (lines[i2].includes(setting.name)) return Array.from({ length: i2 - setting.line + 2 }, (_3, k2) => setting.line + k2);
   return [setting.line];
 }
@@ -63121,10 +63330,10 @@ var debugInDeployConfig = {
     const before2 = ctx.base?.analysis.discovery.deployments;
     for (const d2 of ctx.head.analysis.discovery.deployments) {
       if (!heldToProduction(d2, before2)) continue;
-      for (const name2 of DEBUG_VARIABLES) {
-        const setting = d2.env.get(name2);
+      for (const name3 of DEBUG_VARIABLES) {
+        const setting = d2.env.get(name3);
         if (!setting || setting.platform || !isTruthyFlag(setting.value)) continue;
-        const key = `${setting.path}:${setting.line}:${name2}`;
+        const key = `${setting.path}:${setting.line}:${name3}`;
         const entry = byLine.get(key);
         if (entry) entry.processes.push(d2);
         else byLine.set(key, { setting, processes: [d2] });
@@ -63150,40 +63359,40 @@ var debugInDeployConfig = {
 
 // src/code/prefilter.ts
 var WINDOW = 2e3;
-function pastString(text, i2) {
+function pastString(text2, i2) {
   let j3 = i2;
-  while (j3 < text.length && j3 - i2 < 3 && /[rRuUbB]/.test(text[j3])) j3++;
-  const q3 = text[j3];
+  while (j3 < text2.length && j3 - i2 < 3 && /[rRuUbB]/.test(text2[j3])) j3++;
+  const q3 = text2[j3];
   if (q3 !== '"' && q3 !== "'") return -1;
-  const triple = text.startsWith(q3.repeat(3), j3);
+  const triple = text2.startsWith(q3.repeat(3), j3);
   const close = triple ? q3.repeat(3) : q3;
   let k2 = j3 + close.length;
-  const end = Math.min(text.length, i2 + WINDOW);
+  const end = Math.min(text2.length, i2 + WINDOW);
   while (k2 < end) {
-    const ch = text[k2];
+    const ch = text2[k2];
     if (ch === "\\") k2 += 2;
-    else if (text.startsWith(close, k2)) return k2 + close.length;
+    else if (text2.startsWith(close, k2)) return k2 + close.length;
     else if (ch === "\n" && !triple) return -1;
     else k2++;
   }
   return -1;
 }
-function skipSpace2(text, i2) {
+function skipSpace2(text2, i2) {
   let j3 = i2;
-  while (j3 < text.length && (text[j3] === " " || text[j3] === "	" || text[j3] === "\n" || text[j3] === "\r")) j3++;
+  while (j3 < text2.length && (text2[j3] === " " || text2[j3] === "	" || text2[j3] === "\n" || text2[j3] === "\r")) j3++;
   return j3;
 }
-function mayPassNonLiteral(text, name2) {
-  const needle = `${name2}(`;
-  for (let at3 = text.indexOf(needle); at3 >= 0; at3 = text.indexOf(needle, at3 + needle.length)) {
-    const before2 = at3 > 0 ? text[at3 - 1] : "";
-    if (/^[A-Za-z_]/.test(name2) && /[A-Za-z0-9_]/.test(before2)) continue;
-    const arg = skipSpace2(text, at3 + needle.length);
-    const end = pastString(text, arg);
+function mayPassNonLiteral(text2, name3) {
+  const needle = `${name3}(`;
+  for (let at3 = text2.indexOf(needle); at3 >= 0; at3 = text2.indexOf(needle, at3 + needle.length)) {
+    const before2 = at3 > 0 ? text2[at3 - 1] : "";
+    if (/^[A-Za-z_]/.test(name3) && /[A-Za-z0-9_]/.test(before2)) continue;
+    const arg = skipSpace2(text2, at3 + needle.length);
+    const end = pastString(text2, arg);
     if (end < 0) return true;
-    let next = skipSpace2(text, end);
-    while (pastString(text, next) > 0) next = skipSpace2(text, pastString(text, next));
-    if (text[next] !== "," && text[next] !== ")") return true;
+    let next = skipSpace2(text2, end);
+    while (pastString(text2, next) > 0) next = skipSpace2(text2, pastString(text2, next));
+    if (text2[next] !== "," && text2[next] !== ")") return true;
   }
   return false;
 }
@@ -63191,17 +63400,17 @@ function mayPassNonLiteral(text, name2) {
 // src/code/strings.ts
 function assignmentsIn(stmts) {
   const out2 = /* @__PURE__ */ new Map();
-  const add = (name2, a) => {
-    const list2 = out2.get(name2);
-    if (list2) list2.push(a);
-    else out2.set(name2, [a]);
+  const add = (name3, a) => {
+    const list3 = out2.get(name3);
+    if (list3) list3.push(a);
+    else out2.set(name3, [a]);
   };
   for (const s of stmts) {
     if (s.t === "assign") {
       for (const t2 of s.targets) if (t2.t === "name") add(t2.id, { line: s.line, value: s.value });
     } else if (s.t === "augassign" && s.target.t === "name") add(s.target.id, { line: s.line, value: s.value, op: s.op });
   }
-  for (const list2 of out2.values()) list2.sort((a, b3) => a.line - b3.line);
+  for (const list3 of out2.values()) list3.sort((a, b3) => a.line - b3.line);
   return out2;
 }
 var Resolver = class {
@@ -63216,12 +63425,12 @@ var Resolver = class {
    * before the line and the augmented ones after it; at module level, every assignment (a constant).
    * Undefined when the scope chain does not assign it (a parameter, an import, a global from elsewhere).
    */
-  resolve(scope, name2, line2) {
+  resolve(scope, name3, line2) {
     for (let s = scope; s; s = s.parent) {
-      const list2 = this.of(s).get(name2);
-      if (!list2?.length) continue;
-      if (s.kind === "module" && s !== scope) return list2;
-      const before2 = list2.filter((a) => a.line < line2);
+      const list3 = this.of(s).get(name3);
+      if (!list3?.length) continue;
+      if (s.kind === "module" && s !== scope) return list3;
+      const before2 = list3.filter((a) => a.line < line2);
       let start2 = -1;
       before2.forEach((a, i2) => {
         if (a.op === void 0) start2 = i2;
@@ -63382,7 +63591,7 @@ return format_html(f"<b>{comment.author}</b>")`,
     const out2 = [];
     for (const file of ctx.code) {
       if (file.kind !== "python") continue;
-      if (![...MARKERS, "format_html"].some((name2) => mayPassNonLiteral(file.text, name2))) continue;
+      if (![...MARKERS, "format_html"].some((name3) => mayPassNonLiteral(file.text, name3))) continue;
       const module2 = ctx.python(file.path);
       if (!module2) continue;
       const resolver = new Resolver();
@@ -63402,20 +63611,20 @@ return format_html(f"<b>{comment.author}</b>")`,
           for (const root of roots)
             for (const e of walkExpr(root)) {
               if (e.t !== "call") continue;
-              const name2 = lastName(e.func);
+              const name3 = lastName(e.func);
               const arg = e.args[0];
-              if (!name2 || !arg) continue;
-              if (MARKERS.has(name2)) {
+              if (!name3 || !arg) continue;
+              if (MARKERS.has(name3)) {
                 if (judge2.literal(arg) || escapedCall(arg) || escapedTemplate(arg, (x3) => judge2.literal(x3))) continue;
                 const built = judge2.built(arg);
                 report(
-                  `${scope.qualname || "<module>"}:${name2}`,
+                  `${scope.qualname || "<module>"}:${name3}`,
                   e.line,
                   built?.line ?? e.line,
-                  `${name2}() marks a value that is not a literal as safe HTML${built ? `, built with ${built.how}` : ""}${where}: Django will not escape it, so any user-controlled part of it reaches the page as HTML (XSS).`,
+                  `${name3}() marks a value that is not a literal as safe HTML${built ? `, built with ${built.how}` : ""}${where}: Django will not escape it, so any user-controlled part of it reaches the page as HTML (XSS).`,
                   arg.t === "call" && lastName(arg.func) === "dumps" ? 'To put data in a page for JavaScript, pass the object to the template and use the `json_script` filter (`{{ data|json_script:"data-id" }}`): `mark_safe(json.dumps(x))` lets a value containing `</script>` end the script block.' : `Build the HTML with \`format_html("<b>{}</b>", value)\`, which escapes each argument and returns a safe string; use mark_safe() only on literal markup.`
                 );
-              } else if (name2 === "format_html") {
+              } else if (name3 === "format_html") {
                 const built = judge2.built(arg);
                 if (!built) continue;
                 report(
@@ -63437,34 +63646,50 @@ return format_html(f"<b>{comment.author}</b>")`,
 // src/deploy/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 var isDockerfile = (path2) => {
-  const name2 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-  return name2.startsWith("dockerfile") || name2.endsWith(".dockerfile") || name2.endsWith("containerfile");
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return name3.startsWith("dockerfile") || name3.endsWith(".dockerfile") || name3.endsWith("containerfile");
 };
 var KEYWORDS_WITH_PROPERTIES = /* @__PURE__ */ new Set(["ENV", "ARG"]);
 var RUNS_NOTHING = /^(?:docker\.io\/)?(?:library\/)?(?:python|pypy|debian|ubuntu|alpine|node|buildpack-deps)(?::|$)/i;
 function commandOf2(instruction) {
-  const text = instruction.getArgumentsContent() ?? "";
-  if (text.trim().startsWith("[")) {
+  const text2 = instruction.getArgumentsContent() ?? "";
+  if (text2.trim().startsWith("[")) {
     try {
-      const parsed2 = JSON.parse(text);
+      const parsed2 = JSON.parse(text2);
       if (Array.isArray(parsed2)) return parsed2.map(String);
     } catch {
     }
   }
-  return text;
+  return text2;
+}
+function imagePath(from, path2) {
+  const parts3 = [];
+  for (const seg of (path2.startsWith("/") ? path2 : `${from}/${path2}`).split("/")) {
+    if (seg === "..") parts3.pop();
+    else if (seg && seg !== ".") parts3.push(seg);
+  }
+  return `/${parts3.join("/")}`;
+}
+function copyOf(instruction) {
+  const flags2 = instruction.getFlags?.() ?? [];
+  if (flags2.some((f3) => f3.getName().toLowerCase() === "from")) return void 0;
+  const written = commandOf2(instruction);
+  const words3 = (Array.isArray(written) ? written : instruction.getArguments().map((a) => a.getValue())).filter((w2) => !w2.startsWith("--"));
+  if (words3.length < 2) return void 0;
+  return { sources: words3.slice(0, -1), destination: words3[words3.length - 1] };
 }
 var DEVELOPMENT_HEADER = /\b(?:intended|meant|only|solely|just) (?:for|of) (?:local )?development\b|\b(?:local )?development only\b|\bdev only\b|\bnot (?:meant |intended |suitable )?for production\b|\bdo not use (?:it |this )?in production\b/i;
-function saysDevelopment(text) {
+function saysDevelopment(text2) {
   const header = [];
-  for (const line2 of text.split("\n", 40)) {
+  for (const line2 of text2.split("\n", 40)) {
     const t2 = line2.trim();
     if (t2.startsWith("#")) header.push(t2);
     else if (t2) break;
   }
   return DEVELOPMENT_HEADER.test(header.join(" "));
 }
-function dockerfileDeployments(path2, text) {
-  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text);
+function dockerfileDeployments(path2, text2) {
+  const dockerfile = import_dockerfile_ast.DockerfileParser.parse(text2);
   const froms = dockerfile.getFROMs();
   if (!froms.length) return [];
   const stageOf = (line2) => {
@@ -63481,6 +63706,9 @@ function dockerfileDeployments(path2, text) {
   const entrypoints = froms.map(() => void 0);
   const builds = [];
   const runs = [];
+  const workdirs = froms.map(() => "/");
+  const steps = [];
+  const shellText = (i2) => [commandOf2(i2)].flat().join(" ");
   for (const instruction of dockerfile.getInstructions()) {
     const keyword = instruction.getKeyword();
     const line2 = instruction.getRange().start.line + 1;
@@ -63493,6 +63721,7 @@ function dockerfileDeployments(path2, text) {
         for (const [k2, v2] of args3[base]) args3[stage].set(k2, v2);
         commands[stage] = commands[base];
         entrypoints[stage] = entrypoints[base];
+        workdirs[stage] = workdirs[base];
       }
     } else if (KEYWORDS_WITH_PROPERTIES.has(keyword)) {
       const properties = instruction.getProperties();
@@ -63505,9 +63734,16 @@ function dockerfileDeployments(path2, text) {
         const value = raw === null ? void 0 : interpolate(raw, lookup3);
         stageEnv[stage].set(p2.getName(), { name: p2.getName(), value, path: path2, line: line2 });
       }
-    } else if (keyword === "CMD") commands[stage] = instruction;
-    else if (keyword === "ENTRYPOINT") entrypoints[stage] = instruction;
-    else if (keyword === "RUN") {
+    } else if (keyword === "WORKDIR") workdirs[stage] = imagePath(workdirs[stage], interpolate(instruction.getArgumentsContent() ?? "", lookup3) ?? "");
+    else if (keyword === "COPY" || keyword === "ADD") {
+      const copy = copyOf(instruction);
+      if (copy) steps.push({ line: line2, workdir: workdirs[stage], copy: { sources: copy.sources, destination: interpolate(copy.destination, lookup3) ?? copy.destination } });
+    } else if (keyword === "CMD" || keyword === "ENTRYPOINT") {
+      if (keyword === "CMD") commands[stage] = instruction;
+      else entrypoints[stage] = instruction;
+      steps.push({ line: line2, workdir: workdirs[stage], command: shellText(instruction) });
+    } else if (keyword === "RUN") {
+      steps.push({ line: line2, workdir: workdirs[stage], command: shellText(instruction).slice(0, 2e4) });
       runs.push((instruction.getArgumentsContent() ?? "").slice(0, 2e4));
       const facts2 = commandFacts(commandOf2(instruction));
       const named3 = facts2.env.get("DJANGO_SETTINGS_MODULE") ?? facts2.settings;
@@ -63527,26 +63763,55 @@ function dockerfileDeployments(path2, text) {
   const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: path2, line: commandLine } : env.get("DJANGO_SETTINGS_MODULE");
   const fileClass = classifyFile(path2);
   const devStage = /^(dev|development|local|test|tests|testing|debug)$/.test(stageNames[last]);
-  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? "") ? { role: "build", why: "it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image" } : { role: "serving", why: void 0 };
-  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings, runs }, ...builds];
+  const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : devStage ? { role: "development", why: `its final stage is named ${stageNames[last]}` } : saysDevelopment(text2) ? { role: "development", why: "the comment at its top says it is for development" } : facts.role ? { role: facts.role, why: facts.why } : !cmd && !entry && RUNS_NOTHING.test(froms[last].getImageName() ?? "") ? { role: "build", why: "it sets no CMD or ENTRYPOINT over a base image that serves nothing: what runs in it is chosen by whatever runs the image" } : { role: "serving", why: void 0 };
+  return [{ path: path2, line: froms[last].getRange().start.line + 1, name: path2, role: role.role, why: role.why, env, settings, runs, steps }, ...builds];
+}
+
+// src/deploy/images.ts
+var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+function imageFor(path2, images) {
+  const from = path2.startsWith(".github/") ? "" : dirOf2(path2);
+  const above = images.filter((i2) => from.startsWith(dirOf2(i2.path))).sort((a, b3) => dirOf2(b3.path).length - dirOf2(a.path).length);
+  const nearest = above.filter((i2) => dirOf2(i2.path) === dirOf2(above[0]?.path ?? ""));
+  if (nearest.length) return nearest.find((i2) => /(^|\/)dockerfile$/i.test(i2.path)) ?? nearest[0];
+  return images.length === 1 ? images[0] : void 0;
+}
+function joinImages(deployments) {
+  const images = deployments.filter((d2) => isDockerfile(d2.path) && d2.name === d2.path && d2.role !== "development");
+  if (!images.length || !deployments.some((d2) => d2.runsImage)) return deployments;
+  const platformOf = /* @__PURE__ */ new Map();
+  const joined2 = deployments.map((d2) => {
+    const image = d2.runsImage ? imageFor(d2.path, images) : void 0;
+    if (!image) return d2;
+    platformOf.set(image, [...platformOf.get(image) ?? [], ...[...d2.env.values()].filter((e) => e.platform)]);
+    return { ...d2, env: new Map([...image.env, ...d2.env]), settings: d2.settings ?? image.settings };
+  });
+  return joined2.map((d2) => {
+    const platform2 = platformOf.get(d2);
+    if (!platform2) return d2;
+    const env = new Map(d2.env);
+    for (const e of platform2) if (!env.has(e.name)) env.set(e.name, e);
+    return { ...d2, env };
+  });
 }
 
 // src/deploy/kubernetes.ts
-var import_yaml4 = __toESM(require_dist(), 1);
+var import_yaml7 = __toESM(require_dist(), 1);
 var WORKLOADS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "Pod", "Job", "CronJob", "ReplicaSet", "DeploymentConfig"]);
-var mayBeKubernetes = (path2, text) => /\.ya?ml$/i.test(path2) && text.includes("containers:") && text.includes("kind:");
+var isKnativeService = (doc) => scalarText(doc.get("kind", true)) === "Service" && /^serving\.knative\.dev\//.test(scalarText(doc.get("apiVersion", true)) ?? "");
+var mayBeKubernetes = (path2, text2) => /\.ya?ml$/i.test(path2) && text2.includes("containers:") && text2.includes("kind:");
 function podSpec(doc) {
   for (const path2 of [["spec", "template", "spec"], ["spec", "jobTemplate", "spec", "template", "spec"], ["spec"]]) {
     const node = doc.getIn(path2, true);
-    if ((0, import_yaml4.isMap)(node) && node.has("containers")) return node;
+    if ((0, import_yaml7.isMap)(node) && node.has("containers")) return node;
   }
   return void 0;
 }
-function kubernetesDeployments(path2, text) {
-  const lineCounter = new import_yaml4.LineCounter();
+function kubernetesDeployments(path2, text2) {
+  const lineCounter = new import_yaml7.LineCounter();
   let docs;
   try {
-    docs = (0, import_yaml4.parseAllDocuments)(text, { lineCounter, uniqueKeys: false });
+    docs = (0, import_yaml7.parseAllDocuments)(text2, { lineCounter, uniqueKeys: false });
   } catch {
     return [];
   }
@@ -63555,67 +63820,69 @@ function kubernetesDeployments(path2, text) {
   const configMaps = /* @__PURE__ */ new Map();
   const workloads = [];
   for (const d2 of docs) {
-    if (d2.errors.length || !(0, import_yaml4.isMap)(d2.contents)) continue;
+    if (d2.errors.length || !(0, import_yaml7.isMap)(d2.contents)) continue;
     const kind = scalarText(d2.contents.get("kind", true));
     if (kind === "ConfigMap") {
       const data = d2.contents.get("data", true);
-      const name2 = scalarText(d2.contents.getIn(["metadata", "name"], true));
-      if (name2 && (0, import_yaml4.isMap)(data)) configMaps.set(name2, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
-    } else if (kind && WORKLOADS.has(kind)) workloads.push(d2.contents);
+      const name3 = scalarText(d2.contents.getIn(["metadata", "name"], true));
+      if (name3 && (0, import_yaml7.isMap)(data)) configMaps.set(name3, data.items.flatMap((i2) => scalarText(i2.key) ? [{ name: scalarText(i2.key), value: scalarText(i2.value), path: path2, line: lineOf2(i2.key) }] : []));
+    } else if (kind && WORKLOADS.has(kind) || isKnativeService(d2.contents)) workloads.push(d2.contents);
   }
   const fileClass = classifyFile(path2);
   const out2 = [];
   for (const w2 of workloads) {
     const spec = podSpec(w2);
     const containers = spec?.get("containers", true);
-    if (!(0, import_yaml4.isSeq)(containers)) continue;
+    if (!(0, import_yaml7.isSeq)(containers)) continue;
     for (const c3 of containers.items) {
-      if (!(0, import_yaml4.isMap)(c3)) continue;
+      if (!(0, import_yaml7.isMap)(c3)) continue;
       const env = /* @__PURE__ */ new Map();
       const envFrom = c3.get("envFrom", true);
-      if ((0, import_yaml4.isSeq)(envFrom))
+      if ((0, import_yaml7.isSeq)(envFrom))
         for (const source2 of envFrom.items) {
-          const name3 = (0, import_yaml4.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
-          for (const e of name3 && configMaps.get(name3) || []) env.set(e.name, e);
+          const name4 = (0, import_yaml7.isMap)(source2) ? scalarText(source2.getIn(["configMapRef", "name"], true)) : void 0;
+          for (const e of name4 && configMaps.get(name4) || []) env.set(e.name, e);
         }
-      const list2 = c3.get("env", true);
-      if ((0, import_yaml4.isSeq)(list2))
-        for (const item of list2.items) {
-          if (!(0, import_yaml4.isMap)(item)) continue;
-          const name3 = scalarText(item.get("name", true));
-          if (name3) env.set(name3, { name: name3, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
+      const list3 = c3.get("env", true);
+      if ((0, import_yaml7.isSeq)(list3))
+        for (const item of list3.items) {
+          if (!(0, import_yaml7.isMap)(item)) continue;
+          const name4 = scalarText(item.get("name", true));
+          if (name4) env.set(name4, { name: name4, value: item.has("valueFrom") ? void 0 : scalarText(item.get("value", true)) ?? "", path: path2, line: lineOf2(item) });
         }
       const words3 = ["command", "args"].flatMap((k2) => {
         const v2 = c3.get(k2, true);
-        return (0, import_yaml4.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
+        return (0, import_yaml7.isSeq)(v2) ? v2.items.map((i2) => scalarText(i2) ?? "") : scalarText(v2) ? [scalarText(v2)] : [];
       });
+      const knative = isKnativeService(w2);
+      if (knative) addPlatformEnv(env, "cloudrun", path2, lineOf2(c3));
       const facts = commandFacts(words3);
-      const name2 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
+      const name3 = `${path2} container ${scalarText(c3.get("name", true)) ?? "?"}`;
       const role = fileClass.kind !== "production" ? { role: "development", why: fileClass.why } : facts.role ? { role: facts.role, why: facts.why } : { role: "serving", why: void 0 };
       const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: facts.settings, path: path2, line: lineOf2(c3) } : env.get("DJANGO_SETTINGS_MODULE");
-      out2.push({ path: path2, line: lineOf2(c3), name: name2, role: role.role, why: role.why, env, settings });
+      out2.push({ path: path2, line: lineOf2(c3), name: name3, role: role.role, why: role.why, env, settings, ...knative ? { runsImage: true } : {} });
     }
   }
   return out2;
 }
 
 // src/deploy/paas.ts
-var import_yaml5 = __toESM(require_dist(), 1);
+var import_yaml8 = __toESM(require_dist(), 1);
 var baseName = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
-var dirOf2 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+var dirOf3 = (path2) => path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
 function isPaasFile(path2) {
-  const name2 = baseName(path2);
-  return name2.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name2) || path2.endsWith(".do/app.yaml") || name2 === "app.yaml" || name2 === "app.yml";
+  const name3 = baseName(path2);
+  return name3.startsWith("procfile") || ["app.json", "render.yaml", "fly.toml", "railway.json", "railway.toml"].includes(name3) || path2.endsWith(".do/app.yaml") || name3 === "app.yaml" || name3 === "app.yml";
 }
-function lineOfText(text, needle) {
-  const at3 = text.indexOf(needle);
+function lineOfText(text2, needle) {
+  const at3 = text2.indexOf(needle);
   if (at3 < 0) return 1;
   let line2 = 1;
-  for (let i2 = 0; i2 < at3; i2++) if (text.charCodeAt(i2) === 10) line2++;
+  for (let i2 = 0; i2 < at3; i2++) if (text2.charCodeAt(i2) === 10) line2++;
   return line2;
 }
-function lineOfKey(text, key) {
-  const lines = text.split("\n");
+function lineOfKey(text2, key) {
+  const lines = text2.split("\n");
   for (let i2 = 0; i2 < lines.length; i2++) {
     const t2 = lines[i2].trimStart();
     const rest = t2.startsWith(key) ? t2.slice(key.length) : t2.startsWith(`"${key}"`) ? t2.slice(key.length + 2) : void 0;
@@ -63630,99 +63897,91 @@ function roleOf(processName, command) {
   if (processName === "web") return { role: "serving" };
   return { role: /worker|celery|beat|queue|scheduler|clock/.test(processName) ? "worker" : "serving" };
 }
-var PLATFORM_ENV = {
-  heroku: { DYNO: void 0 },
-  render: { RENDER: "true", RENDER_EXTERNAL_HOSTNAME: void 0 },
-  fly: { FLY_APP_NAME: void 0, FLY_REGION: void 0 },
-  appengine: { GAE_APPLICATION: void 0, GAE_ENV: "standard", GAE_SERVICE: void 0 },
-  railway: { RAILWAY_ENVIRONMENT: "production", RAILWAY_PROJECT_ID: void 0 },
-  digitalocean: {}
-};
 function withCommand(base, command, platform2) {
-  for (const [name2, value] of Object.entries(platform2 ? PLATFORM_ENV[platform2] : {})) if (!base.env.has(name2)) base.env.set(name2, { name: name2, value, path: base.path, line: base.line, platform: true });
+  addPlatformEnv(base.env, platform2, base.path, base.line);
   const facts = commandFacts(command);
   const lookup2 = (n) => base.env.get(n)?.value;
   for (const [k2, v2] of facts.env) base.env.set(k2, { name: k2, value: interpolate(v2, lookup2), path: base.path, line: base.line });
   const settings = facts.settings ? { name: "DJANGO_SETTINGS_MODULE", value: interpolate(facts.settings, lookup2), path: base.path, line: base.line } : base.env.get("DJANGO_SETTINGS_MODULE");
   return { ...base, settings };
 }
-function appJsonEnv(path2, text) {
+function appJsonEnv(path2, text2) {
   const env = /* @__PURE__ */ new Map();
   let parsed2;
   try {
-    parsed2 = JSON.parse(text);
+    parsed2 = JSON.parse(text2);
   } catch {
     return env;
   }
   const vars = parsed2?.env;
   if (!vars || typeof vars !== "object") return env;
-  for (const [name2, spec] of Object.entries(vars)) {
-    const line2 = lineOfText(text, `"${name2}"`);
-    if (typeof spec === "string") env.set(name2, { name: name2, value: spec, path: path2, line: line2 });
+  for (const [name3, spec] of Object.entries(vars)) {
+    const line2 = lineOfText(text2, `"${name3}"`);
+    if (typeof spec === "string") env.set(name3, { name: name3, value: spec, path: path2, line: line2 });
     else if (spec && typeof spec === "object") {
       const s = spec;
-      env.set(name2, { name: name2, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path: path2, line: line2 });
+      env.set(name3, { name: name3, value: typeof s.value === "string" && !s.generator ? s.value : void 0, path: path2, line: line2 });
     }
   }
   return env;
 }
-function procfileDeployments(path2, text, appJson) {
+function procfileDeployments(path2, text2, appJson) {
   const env = appJson ? appJsonEnv(appJson.path, appJson.text) : /* @__PURE__ */ new Map();
   const out2 = [];
-  text.split("\n").forEach((raw, i2) => {
+  text2.split("\n").forEach((raw, i2) => {
     const colon = raw.indexOf(":");
     if (colon < 0 || raw.trimStart().startsWith("#")) return;
-    const name2 = raw.slice(0, colon).trim();
-    if (!/^[A-Za-z0-9_-]+$/.test(name2)) return;
+    const name3 = raw.slice(0, colon).trim();
+    if (!/^[A-Za-z0-9_-]+$/.test(name3)) return;
     const command = raw.slice(colon + 1).trim();
-    const role = roleOf(name2, command);
-    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, command, "heroku"));
+    const role = roleOf(name3, command);
+    out2.push(withCommand({ path: path2, line: i2 + 1, name: `${path2} ${name3}`, role: role.role, why: role.why, env: new Map(env) }, command, "heroku"));
   });
   return out2;
 }
-function yamlDoc(text) {
-  const lineCounter = new import_yaml5.LineCounter();
-  const doc = (0, import_yaml5.parseDocument)(text, { lineCounter, uniqueKeys: false });
+function yamlDoc(text2) {
+  const lineCounter = new import_yaml8.LineCounter();
+  const doc = (0, import_yaml8.parseDocument)(text2, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) return void 0;
   return { doc, lineOf: (n) => n?.range ? lineCounter.linePos(n.range?.[0] ?? 0).line : 1 };
 }
 function keyValueList(node, path2, lineOf2, keyField) {
   const env = /* @__PURE__ */ new Map();
-  if (!(0, import_yaml5.isSeq)(node)) return env;
+  if (!(0, import_yaml8.isSeq)(node)) return env;
   for (const item of node.items) {
-    if (!(0, import_yaml5.isMap)(item)) continue;
-    const name2 = scalarText(item.get(keyField, true));
-    if (!name2) continue;
+    if (!(0, import_yaml8.isMap)(item)) continue;
+    const name3 = scalarText(item.get(keyField, true));
+    if (!name3) continue;
     const literal3 = item.has("value") && !item.has("generateValue") && scalarText(item.get("type", true))?.toUpperCase() !== "SECRET" ? scalarText(item.get("value", true)) : void 0;
-    env.set(name2, { name: name2, value: literal3, path: path2, line: lineOf2(item) });
+    env.set(name3, { name: name3, value: literal3, path: path2, line: lineOf2(item) });
   }
   return env;
 }
-function renderDeployments(path2, text) {
-  const y2 = yamlDoc(text);
+function renderDeployments(path2, text2) {
+  const y2 = yamlDoc(text2);
   if (!y2) return [];
   const services = y2.doc.get("services", true);
-  if (!(0, import_yaml5.isSeq)(services)) return [];
+  if (!(0, import_yaml8.isSeq)(services)) return [];
   return services.items.flatMap((s) => {
-    if (!(0, import_yaml5.isMap)(s)) return [];
-    const name2 = scalarText(s.get("name", true)) ?? "?";
+    if (!(0, import_yaml8.isMap)(s)) return [];
+    const name3 = scalarText(s.get("name", true)) ?? "?";
     const type = scalarText(s.get("type", true)) ?? "web";
     if (!["web", "worker", "pserv", "cron", "background_worker"].includes(type)) return [];
     const command = scalarText(s.get("startCommand", true)) ?? "";
     const role = roleOf(type === "web" ? "web" : "worker", command);
-    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name2}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command, "render")];
+    return [withCommand({ path: path2, line: y2.lineOf(s), name: `${path2} service ${name3}`, role: role.role, why: role.why, env: keyValueList(s.get("envVars", true), path2, y2.lineOf, "key") }, command, "render")];
   });
 }
-function digitalOceanDeployments(path2, text) {
-  const y2 = yamlDoc(text);
+function digitalOceanDeployments(path2, text2) {
+  const y2 = yamlDoc(text2);
   if (!y2) return [];
   const shared = keyValueList(y2.doc.get("envs", true), path2, y2.lineOf, "key");
   const out2 = [];
   for (const section of ["services", "workers"]) {
-    const list2 = y2.doc.get(section, true);
-    if (!(0, import_yaml5.isSeq)(list2)) continue;
-    for (const s of list2.items) {
-      if (!(0, import_yaml5.isMap)(s)) continue;
+    const list3 = y2.doc.get(section, true);
+    if (!(0, import_yaml8.isSeq)(list3)) continue;
+    for (const s of list3.items) {
+      if (!(0, import_yaml8.isMap)(s)) continue;
       const command = scalarText(s.get("run_command", true)) ?? "";
       const env = new Map([...shared, ...keyValueList(s.get("envs", true), path2, y2.lineOf, "key")]);
       const role = roleOf(section === "services" ? "web" : "worker", command);
@@ -63731,73 +63990,73 @@ function digitalOceanDeployments(path2, text) {
   }
   return out2;
 }
-function appEngineDeployments(path2, text) {
-  const y2 = yamlDoc(text);
+function appEngineDeployments(path2, text2) {
+  const y2 = yamlDoc(text2);
   if (!y2 || !y2.doc.has("runtime")) return [];
   const vars = y2.doc.get("env_variables", true);
   const env = /* @__PURE__ */ new Map();
-  if ((0, import_yaml5.isMap)(vars))
+  if ((0, import_yaml8.isMap)(vars))
     for (const item of vars.items) {
-      const name2 = scalarText(item.key);
-      if (name2) env.set(name2, { name: name2, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
+      const name3 = scalarText(item.key);
+      if (name3) env.set(name3, { name: name3, value: scalarText(item.value), path: path2, line: y2.lineOf(item.key) });
     }
   const command = scalarText(y2.doc.get("entrypoint", true)) ?? "";
   const role = roleOf("web", command);
   return [withCommand({ path: path2, line: 1, name: path2, role: role.role, why: role.why, env }, command, "appengine")];
 }
-function flyDeployments(path2, text) {
+function flyDeployments(path2, text2) {
   let parsed2;
   try {
-    parsed2 = parse5(text);
+    parsed2 = parse5(text2);
   } catch {
     return [];
   }
   const env = /* @__PURE__ */ new Map();
   const table = parsed2.env;
   if (table && typeof table === "object")
-    for (const [name2, value] of Object.entries(table)) {
+    for (const [name3, value] of Object.entries(table)) {
       const setting = plainText(value);
-      if (setting !== void 0) env.set(name2, { name: name2, value: setting, path: path2, line: lineOfKey(text, name2) });
+      if (setting !== void 0) env.set(name3, { name: name3, value: setting, path: path2, line: lineOfKey(text2, name3) });
     }
   const processes = parsed2.processes && typeof parsed2.processes === "object" ? Object.entries(parsed2.processes) : [["app", ""]];
-  return processes.map(([name2, command]) => {
+  return processes.map(([name3, command]) => {
     const line2 = plainText(command) ?? "";
-    const role = roleOf(name2 === "app" ? "web" : String(name2), line2);
-    return withCommand({ path: path2, line: 1, name: `${path2} ${name2}`, role: role.role, why: role.why, env: new Map(env) }, line2, "fly");
+    const role = roleOf(name3 === "app" ? "web" : String(name3), line2);
+    return withCommand({ path: path2, line: 1, name: `${path2} ${name3}`, role: role.role, why: role.why, env: new Map(env) }, line2, "fly");
   });
 }
-function railwayDeployments(path2, text) {
+function railwayDeployments(path2, text2) {
   let command;
   try {
-    const parsed2 = path2.endsWith(".json") ? JSON.parse(text) : parse5(text);
+    const parsed2 = path2.endsWith(".json") ? JSON.parse(text2) : parse5(text2);
     command = plainText(parsed2.deploy?.startCommand) ?? "";
   } catch {
     return [];
   }
   const role = roleOf("web", command);
-  return [withCommand({ path: path2, line: lineOfText(text, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command, "railway")];
+  return [withCommand({ path: path2, line: lineOfText(text2, "startCommand"), name: path2, role: role.role, why: role.why, env: /* @__PURE__ */ new Map() }, command, "railway")];
 }
-function paasDeployments(path2, text, read) {
-  const found = paasFileDeployments(path2, text, read);
+function paasDeployments(path2, text2, read) {
+  const found = paasFileDeployments(path2, text2, read);
   const fileClass = classifyFile(path2);
   return fileClass.kind === "production" ? found : found.map((d2) => ({ ...d2, role: "development", why: fileClass.why }));
 }
-function paasFileDeployments(path2, text, read) {
-  const name2 = baseName(path2);
-  if (name2.startsWith("procfile")) {
-    const appPath = `${dirOf2(path2)}app.json`;
+function paasFileDeployments(path2, text2, read) {
+  const name3 = baseName(path2);
+  if (name3.startsWith("procfile")) {
+    const appPath = `${dirOf3(path2)}app.json`;
     const app = read(appPath);
-    return procfileDeployments(path2, text, app === void 0 ? void 0 : { path: appPath, text: app });
+    return procfileDeployments(path2, text2, app === void 0 ? void 0 : { path: appPath, text: app });
   }
-  if (name2 === "app.json") {
-    if (read(`${dirOf2(path2)}Procfile`) !== void 0) return [];
-    return [{ path: path2, line: 1, name: path2, role: "serving", env: appJsonEnv(path2, text), settings: appJsonEnv(path2, text).get("DJANGO_SETTINGS_MODULE") }];
+  if (name3 === "app.json") {
+    if (read(`${dirOf3(path2)}Procfile`) !== void 0) return [];
+    return [{ path: path2, line: 1, name: path2, role: "serving", env: appJsonEnv(path2, text2), settings: appJsonEnv(path2, text2).get("DJANGO_SETTINGS_MODULE") }];
   }
-  if (name2 === "render.yaml") return renderDeployments(path2, text);
-  if (name2 === "fly.toml") return flyDeployments(path2, text);
-  if (path2.endsWith(".do/app.yaml")) return digitalOceanDeployments(path2, text);
-  if (name2 === "app.yaml" || name2 === "app.yml") return appEngineDeployments(path2, text);
-  if (name2.startsWith("railway.")) return railwayDeployments(path2, text);
+  if (name3 === "render.yaml") return renderDeployments(path2, text2);
+  if (name3 === "fly.toml") return flyDeployments(path2, text2);
+  if (path2.endsWith(".do/app.yaml")) return digitalOceanDeployments(path2, text2);
+  if (name3 === "app.yaml" || name3 === "app.yml") return appEngineDeployments(path2, text2);
+  if (name3.startsWith("railway.")) return railwayDeployments(path2, text2);
   return [];
 }
 
@@ -63806,9 +64065,9 @@ var import_shell_quote2 = __toESM(require_shell_quote(), 1);
 var baseName2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
 var TOOL_CONFIG = /* @__PURE__ */ new Set(["pytest.ini", "tox.ini", "mypy.ini", "setup.ini", ".flake8.ini", "alembic.ini"]);
 function isProcessConfig(path2) {
-  const name2 = baseName2(path2);
-  if (TOOL_CONFIG.has(name2)) return false;
-  return name2.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name2) || name2.endsWith(".service") || name2.includes("supervisor") && name2.endsWith(".conf") || path2.includes("supervisor/") || path2.endsWith(".supervisor.conf");
+  const name3 = baseName2(path2);
+  if (TOOL_CONFIG.has(name3)) return false;
+  return name3.endsWith(".ini") || /^gunicorn[^/]*\.(conf\.)?py$/.test(name3) || name3.endsWith(".service") || name3.includes("supervisor") && name3.endsWith(".conf") || path2.includes("supervisor/") || path2.endsWith(".supervisor.conf");
 }
 var ASSIGNMENT_START = /^[A-Za-z_][A-Za-z0-9_]*=/;
 function trim(s, chars) {
@@ -63821,13 +64080,13 @@ function trimEnd(s, chars) {
   while (j3 > 0 && chars.includes(s[j3 - 1])) j3--;
   return s.slice(0, j3);
 }
-function assignmentsOf(name2, line2) {
+function assignmentsOf(name3, line2) {
   const t2 = line2.trim();
   if (t2.startsWith("#") || t2.startsWith(";")) return [];
   let rest;
-  if (name2.endsWith(".ini")) rest = /^env\s*=(.*)$/.exec(t2)?.[1];
-  else if (name2.endsWith(".service")) rest = /^Environment\s*=(.*)$/.exec(t2)?.[1];
-  else if (name2.endsWith(".py")) rest = t2.includes("raw_env") ? t2.slice(t2.indexOf("raw_env") + "raw_env".length) : /^["'][A-Za-z_]/.test(t2) ? t2 : void 0;
+  if (name3.endsWith(".ini")) rest = /^env\s*=(.*)$/.exec(t2)?.[1];
+  else if (name3.endsWith(".service")) rest = /^Environment\s*=(.*)$/.exec(t2)?.[1];
+  else if (name3.endsWith(".py")) rest = t2.includes("raw_env") ? t2.slice(t2.indexOf("raw_env") + "raw_env".length) : /^["'][A-Za-z_]/.test(t2) ? t2 : void 0;
   else rest = /^environment\s*=(.*)$/.exec(t2)?.[1];
   if (rest === void 0) return [];
   let words3;
@@ -63838,13 +64097,13 @@ function assignmentsOf(name2, line2) {
   }
   return words3.flatMap((w2) => w2.split(",")).map((w2) => trim(w2, "[= ")).map((w2) => trimEnd(w2, "], ")).filter((w2) => ASSIGNMENT_START.test(w2)).map((w2) => [w2.slice(0, w2.indexOf("=")), w2.slice(w2.indexOf("=") + 1)]);
 }
-function processConfigDeployments(path2, text) {
-  const name2 = baseName2(path2);
-  if (name2.endsWith(".ini") && !text.includes("[uwsgi]")) return [];
+function processConfigDeployments(path2, text2) {
+  const name3 = baseName2(path2);
+  if (name3.endsWith(".ini") && !text2.includes("[uwsgi]")) return [];
   const env = /* @__PURE__ */ new Map();
   let command = "";
-  text.split("\n").forEach((line2, i2) => {
-    for (const [k2, v2] of assignmentsOf(name2, line2)) env.set(k2, { name: k2, value: v2, path: path2, line: i2 + 1 });
+  text2.split("\n").forEach((line2, i2) => {
+    for (const [k2, v2] of assignmentsOf(name3, line2)) env.set(k2, { name: k2, value: v2, path: path2, line: i2 + 1 });
     const exec2 = /^\s*(ExecStart|command)\s*=\s*(.*)$/.exec(line2);
     if (exec2) command = exec2[2];
   });
@@ -63858,25 +64117,67 @@ function processConfigDeployments(path2, text) {
   return [{ path: path2, line: 1, name: path2, role: role.role, why: role.why, env, settings }];
 }
 
-// src/deploy/types.ts
-var isProductionRole = (role) => role === "serving" || role === "worker";
+// src/deploy/vercel.ts
+var isVercelFile = (path2) => /(^|\/)(vercel|now)\.json$/i.test(path2);
+var list2 = (v2) => Array.isArray(v2) ? v2 : [];
+var text = (v2) => plainText(v2) ?? "";
+var pythonTarget = (target) => /\.py$|wsgi|asgi/.test(target.split(/[?#]/)[0]);
+function servesPython(config, dir, files) {
+  if (list2(config.builds).some((b3) => /python|wsgi/i.test(text(b3?.use)))) return true;
+  const functions = config.functions && typeof config.functions === "object" ? Object.entries(config.functions) : [];
+  if (functions.some(([pattern, f3]) => pattern.endsWith(".py") || /python/i.test(text(f3?.runtime)))) return true;
+  if (list2(config.routes).some((r2) => pythonTarget(text(r2?.dest))) || list2(config.rewrites).some((r2) => pythonTarget(text(r2?.destination)))) return true;
+  for (const p2 of files.paths) if (p2.startsWith(dir) && (p2.slice(dir.length) === "manage.py" || /^api\/[^/]+\.py$/.test(p2.slice(dir.length)))) return true;
+  return false;
+}
+function vercelDeployments(path2, source2, files) {
+  let config;
+  try {
+    config = JSON.parse(source2);
+  } catch {
+    return [];
+  }
+  if (!config || typeof config !== "object") return [];
+  const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
+  if (!servesPython(config, dir, files)) return [];
+  const env = /* @__PURE__ */ new Map();
+  if (config.env && typeof config.env === "object")
+    for (const [name3, value] of Object.entries(config.env)) {
+      const literal3 = plainText(value);
+      env.set(name3, { name: name3, value: literal3?.startsWith("@") ? void 0 : literal3, path: path2, line: lineOfText(source2, `"${name3}"`) });
+    }
+  const line2 = lineOfText(source2, list2(config.builds).length ? '"builds"' : "{");
+  addPlatformEnv(env, "vercel", path2, line2);
+  const fileClass = classifyFile(path2);
+  const role = fileClass.kind === "production" ? { role: "serving" } : { role: "development", why: fileClass.why };
+  return [{ path: path2, line: line2, name: path2, ...role, env, settings: env.get("DJANGO_SETTINGS_MODULE") }];
+}
 
 // src/deploy/index.ts
 var KUBERNETES_DIR = /(^|\/)(k8s|kube|kubernetes|deploy|deployment|deployments|helm|charts|manifests|openshift|infra|ops|kustomize)\//i;
-function isDeployFile(path2) {
-  return isComposeFile(path2) || isDockerfile(path2) || isPaasFile(path2) || isProcessConfig(path2) || /\.ya?ml$/i.test(path2) && KUBERNETES_DIR.test(path2);
+function knativeName(path2) {
+  const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
+  return /^service\.ya?ml$/.test(name3) || /\.ya?ml$/.test(name3) && /cloud[-_]?run|knative/.test(name3);
 }
-function deploymentsOf(path2, text, files) {
+function isDeployFile(path2) {
+  return isComposeFile(path2) || isDockerfile(path2) || isPaasFile(path2) || isProcessConfig(path2) || isVercelFile(path2) || isAzdFile(path2) || /\.ya?ml$/i.test(path2) && KUBERNETES_DIR.test(path2) || knativeName(path2);
+}
+var isDeployingCiFile = (path2) => isWorkflowFile(path2) || isCloudBuildFile(path2);
+function deploymentsOf(path2, text2, files) {
   try {
-    if (isComposeFile(path2)) return composeDeployments(path2, text, files);
-    if (isDockerfile(path2)) return dockerfileDeployments(path2, text);
+    if (isComposeFile(path2)) return composeDeployments(path2, text2, files);
+    if (isDockerfile(path2)) return dockerfileDeployments(path2, text2);
     if (isPaasFile(path2)) {
-      const found = paasDeployments(path2, text, (p2) => files.read(p2));
-      if (found.length || !mayBeKubernetes(path2, text)) return found;
-      return kubernetesDeployments(path2, text);
+      const found = paasDeployments(path2, text2, (p2) => files.read(p2));
+      if (found.length || !mayBeKubernetes(path2, text2)) return found;
+      return kubernetesDeployments(path2, text2);
     }
-    if (isProcessConfig(path2)) return processConfigDeployments(path2, text);
-    if (mayBeKubernetes(path2, text)) return kubernetesDeployments(path2, text);
+    if (isProcessConfig(path2)) return processConfigDeployments(path2, text2);
+    if (isVercelFile(path2)) return vercelDeployments(path2, text2, files);
+    if (isCloudBuildFile(path2)) return cloudBuildDeployments(path2, text2);
+    if (isAzdFile(path2)) return azdDeployments(path2, text2);
+    if (isWorkflowFile(path2)) return workflowDeployments(path2, text2);
+    if (mayBeKubernetes(path2, text2)) return kubernetesDeployments(path2, text2);
   } catch {
   }
   return [];
@@ -63884,20 +64185,293 @@ function deploymentsOf(path2, text, files) {
 function findDeployments(files) {
   const out2 = [];
   for (const path2 of files.paths) {
-    if (!isDeployFile(path2)) continue;
-    const text = files.read(path2);
-    if (text !== void 0) out2.push(...deploymentsOf(path2, text, files));
+    if (!isDeployFile(path2) && !isDeployingCiFile(path2)) continue;
+    const text2 = files.read(path2);
+    if (text2 !== void 0) out2.push(...deploymentsOf(path2, text2, files));
+  }
+  return joinImages(out2);
+}
+
+// src/deploy/placements.ts
+var import_shell_quote4 = __toESM(require_shell_quote(), 1);
+
+// src/deploy/file-commands.ts
+var import_shell_quote3 = __toESM(require_shell_quote(), 1);
+var MAX_TEXT = 2e5;
+var SEPARATORS = /* @__PURE__ */ new Set(["&&", "||", ";", "&", ";;", "(", ")"]);
+var RENDERERS = /* @__PURE__ */ new Set(["envsubst", "cat", "sed", "j2", "jinja2", "envtpl", "tee"]);
+var PREFIXES = /* @__PURE__ */ new Set(["sudo", "exec", "command", "nohup", "time", "env"]);
+var ASSIGNMENT2 = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var VALUED = /* @__PURE__ */ new Set(["-m", "-o", "-g", "-t", "-S", "--mode", "--owner", "--group", "--target-directory", "--suffix"]);
+var isWord = (e) => typeof e === "string";
+var opOf = (e) => e && typeof e === "object" && "op" in e ? e.op : void 0;
+var name2 = (word) => word.slice(word.lastIndexOf("/") + 1);
+function split(segment) {
+  const words3 = [];
+  let input;
+  let output;
+  for (let i2 = 0; i2 < segment.length; i2++) {
+    const e = segment[i2];
+    const op = opOf(e);
+    if (op === "<" || op === ">" || op === ">>" || op === ">|") {
+      const target = segment[++i2];
+      if (isWord(target)) {
+        if (op === "<") input = target;
+        else output = target;
+      }
+    } else if (op === ">&" || op === "<&") i2++;
+    else if (isWord(e) && !(/^\d$/.test(e) && opOf(segment[i2 + 1])?.startsWith(">"))) words3.push(e);
+  }
+  let at3 = 0;
+  while (at3 < words3.length && (ASSIGNMENT2.test(words3[at3]) || PREFIXES.has(words3[at3]))) at3++;
+  const args3 = [];
+  const flags2 = [];
+  let folder;
+  for (let i2 = at3 + 1; i2 < words3.length; i2++) {
+    const w2 = words3[i2];
+    if (!w2.startsWith("-")) args3.push(w2);
+    else if (VALUED.has(w2)) {
+      if (w2 === "-t" || w2 === "--target-directory") folder = words3[i2 + 1];
+      i2++;
+    } else flags2.push(w2);
+  }
+  return { program: name2(words3[at3] ?? ""), args: args3, flags: flags2, folder, input, output };
+}
+function pipelineMoves(pipeline, line2) {
+  const parts3 = pipeline.map(split);
+  const first = parts3[0];
+  const last = parts3[parts3.length - 1];
+  if (parts3.length === 1 && (first.program === "cp" || first.program === "mv" || first.program === "install")) {
+    if (first.args.length < (first.folder ? 1 : 2)) return [];
+    const to3 = first.folder ?? first.args[first.args.length - 1];
+    const sources = first.folder ? first.args : first.args.slice(0, -1);
+    const intoFolder = first.folder !== void 0 || sources.length > 1 || to3.endsWith("/");
+    return sources.map((from2) => ({ from: from2, to: to3, kind: first.program === "mv" ? "move" : "copy", intoFolder, line: line2 }));
+  }
+  if (parts3.length === 1 && first.program === "ln" && first.flags.some((f3) => /^-[a-zA-Z]*s/.test(f3) || f3 === "--symbolic")) {
+    if (first.args.length !== 2) return [];
+    return [{ from: first.args[0], to: first.args[1], kind: "link", intoFolder: first.args[1].endsWith("/"), line: line2 }];
+  }
+  const renders = parts3.some((p2) => RENDERERS.has(p2.program));
+  const to2 = last.output ?? (last.program === "tee" ? last.args[0] : void 0);
+  if (!renders || !to2) return [];
+  const from = first.input ?? (first.program !== "envsubst" ? first.args[first.args.length - 1] : void 0);
+  return from && from !== to2 ? [{ from, to: to2, kind: "render", intoFolder: false, line: line2 }] : [];
+}
+function fileMoves(text2) {
+  const out2 = [];
+  const lines = text2.slice(0, MAX_TEXT).split("\n");
+  for (let i2 = 0; i2 < lines.length; i2++) {
+    const line2 = i2 + 1;
+    let command = lines[i2];
+    while (command.endsWith("\\") && i2 + 1 < lines.length) command = `${command.slice(0, -1)} ${lines[++i2]}`;
+    if (!command.trim() || command.trimStart().startsWith("#")) continue;
+    let entries2;
+    try {
+      entries2 = (0, import_shell_quote3.parse)(command, (v2) => `\${${v2}}`);
+    } catch {
+      continue;
+    }
+    let pipeline = [[]];
+    const flush = () => {
+      if (pipeline.some((s) => s.length)) out2.push(...pipelineMoves(pipeline.filter((s) => s.length), line2));
+      pipeline = [[]];
+    };
+    for (const e of entries2) {
+      const op = opOf(e);
+      if (op === "|") pipeline.push([]);
+      else if (op !== void 0 && SEPARATORS.has(op)) flush();
+      else if (e && typeof e === "object" && "comment" in e) break;
+      else pipeline[pipeline.length - 1].push(e);
+    }
+    flush();
   }
   return out2;
 }
+
+// src/deploy/image-layout.ts
+var join2 = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var basename2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
+var dirname2 = (path2) => path2.slice(0, Math.max(path2.lastIndexOf("/"), 0));
+function contextPath(context4, written) {
+  if (/[*?[]/.test(written) || written.includes("${")) return void 0;
+  return normalizePath(join2(context4, written));
+}
+var ImageLayout = class {
+  /**
+   * `context`: the build context's folder in the repository; `paths`: the repository's files.
+   */
+  constructor(context4, paths) {
+    this.context = context4;
+    this.paths = paths;
+  }
+  context;
+  paths;
+  /** Folders copied: image folder → repository folder ('' for the root). */
+  folders = [];
+  /** Files copied one by one: image path → repository path. */
+  copied = /* @__PURE__ */ new Map();
+  folderSet;
+  /** Whether the repository holds a folder at `path` ('' is the root). */
+  isFolder(path2) {
+    this.folderSet ??= new Set([...this.paths].flatMap((p2) => p2.split("/").slice(0, -1).map((_3, i2, parts3) => parts3.slice(0, i2 + 1).join("/"))));
+    return path2 === "" || this.folderSet.has(path2);
+  }
+  /**
+   * Records a COPY or ADD; returns each repository file it copies with the image path it lands at,
+   * and the repository path that image path holds as the folders copied so far lay it out.
+   */
+  record(step) {
+    const destination = imagePath(step.workdir, step.copy.destination);
+    const intoFolder = step.copy.destination.endsWith("/") || step.copy.sources.length > 1;
+    const files = [];
+    for (const written of step.copy.sources) {
+      const source2 = contextPath(this.context, written);
+      if (source2 === void 0) continue;
+      if (this.isFolder(source2)) this.folders.push({ image: destination, repo: source2 });
+      else if (this.paths.has(source2)) {
+        const image = intoFolder ? imagePath(destination, basename2(source2)) : destination;
+        files.push({ source: source2, image, laidOut: this.throughFolders(image) });
+        this.copied.set(image, source2);
+      }
+    }
+    return files;
+  }
+  /** The repository path an image path holds, as the recorded copies lay the repository out; undefined when none reaches it. */
+  toRepo(image) {
+    return this.copied.get(image) ?? this.throughFolders(image);
+  }
+  throughFolders(image) {
+    let best;
+    for (const f3 of this.folders) {
+      const inside = f3.image === "/" || image === f3.image || image.startsWith(`${f3.image}/`);
+      if (inside && (!best || f3.image.length > best.image.length)) best = f3;
+    }
+    if (!best) return void 0;
+    const rest = best.image === "/" ? image.slice(1) : image.slice(best.image.length + 1);
+    return normalizePath(join2(best.repo, rest));
+  }
+};
+function buildContext(dockerfile, steps, paths) {
+  const folder = dirname2(dockerfile);
+  if (!folder) return "";
+  const layout = new ImageLayout(folder, paths);
+  const named3 = steps.flatMap((s) => s.copy?.sources ?? []).filter((w2) => w2 !== "." && w2 !== "./");
+  return named3.some((w2) => {
+    const p2 = contextPath(folder, w2);
+    return p2 !== void 0 && (paths.has(p2) || layout.isFolder(p2));
+  }) ? folder : "";
+}
+
+// src/deploy/placements.ts
+var DEPLOY_SCRIPT = /(^|\/)[^/]*(deploy|entrypoint|entry-point|start|release|boot|provision)[^/]*\.sh$/i;
+var NOT_DEPLOY_WORD = /^(test|tests|testing|dev|develop|development|local|ci|debug)$/i;
+var deployScriptName = (path2) => DEPLOY_SCRIPT.test(path2) && !basename2(path2).split(/[._-]+/).some((w2) => NOT_DEPLOY_WORD.test(w2));
+var MODULE_VARIANT = /\.py\.[^/.]+$/;
+var VERBS = { copy: "copies", move: "moves", link: "links", render: "renders" };
+function describePlacement(p2, tracked) {
+  const how = p2.kind === "render" ? "into" : p2.kind === "link" ? "as" : tracked ? "over" : "to";
+  return `${p2.path} line ${p2.line} ${VERBS[p2.kind]} ${p2.source} ${how} ${p2.destination}`;
+}
+var productionFile = (path2) => classifyFile(path2).kind === "production";
+var PlacementFinder = class {
+  constructor(files) {
+    this.files = files;
+  }
+  files;
+  found = [];
+  scriptsRead = /* @__PURE__ */ new Set();
+  /** Records a placement when a non-Python file lands at a Python module's path. */
+  add(source2, destination, where) {
+    if (source2 === void 0 || destination === void 0 || source2.endsWith(".py") || !destination.endsWith(".py")) return;
+    if (!this.files.paths.has(source2) || this.found.some((p2) => p2.source === source2 && p2.destination === destination)) return;
+    this.found.push({ source: source2, destination, ...where });
+  }
+  /** The repository path a destination means when the image layout does not say (see the file comment). */
+  fallback(source2, image) {
+    const sibling = `${dirname2(source2) ? `${dirname2(source2)}/` : ""}${basename2(image)}`;
+    return this.files.paths.has(sibling) || MODULE_VARIANT.test(source2) ? sibling : void 0;
+  }
+  dockerfile(d2) {
+    const layout = new ImageLayout(buildContext(d2.path, d2.steps, this.files.paths), this.files.paths);
+    for (const step of d2.steps) {
+      if (step.copy) {
+        for (const { source: source2, image, laidOut } of layout.record({ ...step, copy: step.copy })) this.add(source2, laidOut ?? this.fallback(source2, image), { path: d2.path, line: step.line, kind: "copy" });
+        continue;
+      }
+      if (step.command === void 0) continue;
+      const inImage = (written) => {
+        if (written.includes("${")) return void 0;
+        const image = imagePath(step.workdir, written);
+        return layout.toRepo(image) ?? (written.startsWith("/") ? void 0 : contextPath(layout.context, written));
+      };
+      for (const move of fileMoves(step.command)) this.move(move, inImage, step.workdir, d2.path, step.line);
+      for (const script of this.scriptsNamed(step.command, inImage)) this.script(script, inImage, step.workdir);
+    }
+  }
+  /** A move of a command or script: `resolve` takes a path as written to the repository file it means. */
+  move(m2, resolve2, workdir, path2, line2) {
+    const source2 = resolve2(m2.from);
+    if (source2 === void 0) return;
+    const written = m2.intoFolder ? `${m2.to.replace(/\/+$/, "")}/${basename2(m2.from)}` : m2.to;
+    const destination = resolve2(written) ?? (workdir !== void 0 && !written.includes("${") ? this.fallback(source2, imagePath(workdir, written)) : this.fallback(source2, written));
+    this.add(source2, destination, { path: path2, line: line2, kind: m2.kind });
+  }
+  /** Repository shell scripts a command runs (`./entrypoint.sh`, `sh /app/deploy.sh`). */
+  scriptsNamed(command, resolve2) {
+    let words3;
+    try {
+      words3 = (0, import_shell_quote4.parse)(command, (v2) => `\${${v2}}`).filter((w2) => typeof w2 === "string");
+    } catch {
+      return [];
+    }
+    return words3.flatMap((w2) => {
+      const p2 = resolve2(w2);
+      return p2 !== void 0 && this.files.paths.has(p2) && (p2.endsWith(".sh") || /entrypoint|deploy|start/i.test(basename2(p2))) ? [p2] : [];
+    });
+  }
+  /** A script's moves; `resolve`: how the process that runs it sees paths (its image), if any. */
+  script(path2, resolve2, workdir) {
+    if (this.scriptsRead.has(path2) || !productionFile(path2)) return;
+    const text2 = this.files.read(path2);
+    if (text2 === void 0) return;
+    this.scriptsRead.add(path2);
+    const existing = (p2) => p2 !== void 0 && this.files.paths.has(p2) ? p2 : void 0;
+    const local = (written) => {
+      if (written.includes("${")) return void 0;
+      if (written.startsWith("/")) return resolve2 ? resolve2(written) : repoFileNamed(written, "", this.files.paths);
+      const near = normalizePath(`${dirname2(path2)}/${written}`);
+      return resolve2?.(written) ?? existing(near) ?? existing(normalizePath(written)) ?? (MODULE_VARIANT.test(basename2(written)) || written.endsWith(".py") ? near : void 0);
+    };
+    for (const m2 of fileMoves(text2)) this.move(m2, local, resolve2 ? workdir : void 0, path2, m2.line);
+  }
+};
+function repoFileNamed(written, near, paths) {
+  if (written.includes("${")) return void 0;
+  if (!written.startsWith("/")) return [normalizePath(`${near}/${written}`), normalizePath(written)].find((p2) => p2 !== void 0 && paths.has(p2));
+  const parts3 = written.split("/").filter(Boolean);
+  for (let i2 = 0; i2 < parts3.length; i2++) if (paths.has(parts3.slice(i2).join("/"))) return parts3.slice(i2).join("/");
+  return void 0;
+}
+function findPlacements(files, deployments) {
+  const finder = new PlacementFinder(files);
+  for (const d2 of deployments) if (d2.steps && d2.role !== "development" && productionFile(d2.path)) finder.dockerfile({ ...d2, steps: d2.steps });
+  for (const d2 of deployments) {
+    if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
+    for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname2(d2.path), files.paths))) finder.script(script, void 0, void 0);
+  }
+  for (const path2 of files.paths) if (deployScriptName(path2)) finder.script(path2, void 0, void 0);
+  return finder.found;
+}
+var placesModules = (files) => findPlacements(files, findDeployments(files)).length > 0;
 
 // src/settings/candidates.ts
 var NAMED_SETTINGS = /settings/i;
 var SETTINGS_WORD = /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/;
 var UPPER_WORD = /\b[A-Z][A-Z0-9_]*\b/g;
-function namesTwoSettings(text) {
+function namesTwoSettings(text2) {
   let first;
-  for (const m2 of text.matchAll(UPPER_WORD)) {
+  for (const m2 of text2.matchAll(UPPER_WORD)) {
     const word = m2[0];
     if (!SETTINGS_NAMES.has(word) || word === first) continue;
     if (first !== void 0) return true;
@@ -63905,28 +64479,117 @@ function namesTwoSettings(text) {
   }
   return false;
 }
-function onlyStarImports(path2, text) {
-  return !NAMED_SETTINGS.test(path2) && text.includes("import *") && !text.includes("split_settings") && !namesTwoSettings(text);
+function onlyStarImports(path2, text2) {
+  return !NAMED_SETTINGS.test(path2) && text2.includes("import *") && !text2.includes("split_settings") && !namesTwoSettings(text2);
 }
 var STAR_IMPORT = /^[ \t]*from[ \t]+(\.*)[ \t]*([A-Za-z_][\w.]*)?[ \t]+import[ \t]+\*/gm;
-function starImportsOf(text) {
-  const found = [...text.matchAll(STAR_IMPORT)].map((m2) => ({ level: m2[1].length, module: m2[2] ?? "" }));
-  const written = text.split(/import\s*\*/).length - 1;
+function starImportsOf(text2) {
+  const found = [...text2.matchAll(STAR_IMPORT)].map((m2) => ({ level: m2[1].length, module: m2[2] ?? "" }));
+  const written = text2.split(/import\s*\*/).length - 1;
   return found.length === written ? found : void 0;
 }
-function mayBeSettings(path2, text) {
+function mayBeSettings(path2, text2) {
   if (NAMED_SETTINGS.test(path2)) return true;
-  if (!SETTINGS_WORD.test(text)) return false;
-  return text.includes("import *") || text.includes("split_settings") || namesTwoSettings(text);
+  if (!SETTINGS_WORD.test(text2)) return false;
+  return text2.includes("import *") || text2.includes("split_settings") || namesTwoSettings(text2);
 }
 function settingsCandidates(files) {
   const found = [];
   for (const path2 of files.paths) {
     if (!path2.endsWith(".py")) continue;
-    const text = files.read(path2);
-    if (text !== void 0 && mayBeSettings(path2, text)) found.push(path2);
+    const text2 = files.read(path2);
+    if (text2 !== void 0 && mayBeSettings(path2, text2)) found.push(path2);
   }
   return found;
+}
+
+// src/settings/deploy-worlds.ts
+var MAX_DEPLOYMENT_WORLDS = 8;
+function worldEnv(d2) {
+  return new Map([...d2.env.values()].map((e) => [e.name, e.value]));
+}
+function platformSet(d2) {
+  return new Map([...d2.env.values()].filter((e) => e.platform).map((e) => [e.name, e.value]));
+}
+function envKey(env) {
+  return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
+}
+function platformEnv(deployments) {
+  const production2 = deployments.filter((d2) => isProductionRole(d2.role) || heldToProduction(d2));
+  const out2 = /* @__PURE__ */ new Map();
+  const [first, ...rest] = production2;
+  for (const e of first?.env.values() ?? [])
+    if (e.platform && rest.every((d2) => d2.env.get(e.name)?.platform && d2.env.get(e.name)?.value === e.value)) out2.set(e.name, e.value);
+  return out2;
+}
+function distinctDeployments(deployments) {
+  const seen = /* @__PURE__ */ new Set();
+  const out2 = [];
+  for (const d2 of deployments) {
+    const key = envKey(worldEnv(d2));
+    if (!d2.env.size || seen.has(key) || out2.length >= MAX_DEPLOYMENT_WORLDS) continue;
+    seen.add(key);
+    out2.push(d2);
+  }
+  return out2;
+}
+function suppliedBinding(b3, d2) {
+  const alternatives2 = b3.alternatives?.map((a) => suppliedBinding(a, d2));
+  const read = b3.env.find((r2) => d2.env.has(r2.name));
+  const setting = read && d2.env.get(read.name);
+  const own = alternatives2 ? { ...b3, alternatives: alternatives2 } : b3;
+  if (!read || !setting) return own;
+  return {
+    ...own,
+    loc: { path: setting.path, line: setting.line, endLine: setting.line },
+    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
+  };
+}
+function addsNothing(value, deployed) {
+  const options = value.kind === "oneOf" ? value.options : [value];
+  return show2(value, 400) === show2(deployed, 400) || options.every((o2) => o2.kind === "unknown" || o2.kind === "fails");
+}
+function fromTemplate(raw, severity) {
+  if (!isEnvTemplate(raw.loc.path)) return raw;
+  const note = `${raw.loc.path} is a template a user would copy: every deployment made from it as written gets this value (reported at medium severity).`;
+  return { ...raw, severity: severityRank(severity) > severityRank("medium") ? "medium" : severity, notes: [...raw.notes ?? [], note] };
+}
+
+// src/settings/platform-switch.ts
+var MAX_LINE = 400;
+var QUOTED_MODULE = /^(['"])([A-Za-z_][\w.]*)\1$/;
+function testedVariable(condition) {
+  const membership = /^(['"])(\w+)\1\s+(not\s+)?in\s+os\.environ$/.exec(condition);
+  if (membership) return { name: membership[2], negated: membership[3] !== void 0 };
+  const read = /^(not\s+)?os\.(?:environ\.get|getenv)\(\s*(['"])(\w+)\2\s*\)$/.exec(condition);
+  return read ? { name: read[3], negated: read[1] !== void 0 } : void 0;
+}
+function conditionalAssignment(line2) {
+  const eq2 = line2.indexOf("=");
+  const name3 = line2.slice(0, eq2).trim();
+  if (eq2 < 0 || !/^[A-Za-z_]\w*$/.test(name3)) return void 0;
+  const rest = line2.slice(eq2 + 1).trim();
+  const ifAt = rest.indexOf(" if ");
+  const elseAt = rest.lastIndexOf(" else ");
+  if (ifAt < 0 || elseAt < ifAt) return void 0;
+  const then = QUOTED_MODULE.exec(rest.slice(0, ifAt).trim())?.[2];
+  const otherwise = QUOTED_MODULE.exec(rest.slice(elseAt + 6).trim())?.[2];
+  return then && otherwise ? { name: name3, then, otherwise, condition: rest.slice(ifAt + 4, elseAt).trim() } : void 0;
+}
+function platformSwitchReferences(path2, text2, kind, platform2) {
+  if (!platform2.size || kind !== "default" && kind !== "manage" || !text2.includes("DJANGO_SETTINGS_MODULE")) return [];
+  const lines = text2.split("\n");
+  const out2 = [];
+  lines.forEach((raw, i2) => {
+    const assignment2 = raw.length <= MAX_LINE ? conditionalAssignment(raw) : void 0;
+    const tested = assignment2 && testedVariable(assignment2.condition);
+    if (!assignment2 || !tested || !platform2.has(tested.name)) return;
+    const selects2 = new RegExp(`DJANGO_SETTINGS_MODULE['"]\\s*(?:,|\\]\\s*=)\\s*${assignment2.name}\\b`);
+    if (!lines.some((l3) => selects2.test(l3))) return;
+    const [onPlatform, elsewhere] = tested.negated ? [assignment2.otherwise, assignment2.then] : [assignment2.then, assignment2.otherwise];
+    out2.push({ module: onPlatform, path: path2, line: i2 + 1, kind: kind === "default" ? "deploy" : "manage" }, { module: elsewhere, path: path2, line: i2 + 1, kind: "dev" });
+  });
+  return out2;
 }
 
 // src/settings/discovery.ts
@@ -63935,30 +64598,32 @@ var PROD_NAME = /^(prod|production|live|deploy|deployment|staging|stage|heroku|p
 var STAGING_NAME = /(^|_)(staging|stage)($|_)/;
 var TEST_DIRS2 = /* @__PURE__ */ new Set(["tests", "test", "testing", "testproject", "test_project", "docs", "examples", "example"]);
 function referenceKind(path2) {
-  const name2 = basename(path2).toLowerCase();
-  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name2)) return "test";
+  const name3 = basename(path2).toLowerCase();
+  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", "conftest.py", "noxfile.py", ".coveragerc"].includes(name3)) return "test";
   const fileClass = classifyFile(path2);
   if (fileClass.kind === "ci" || fileClass.kind === "test") return "test";
   const nonProduction2 = fileClass.kind !== "production";
-  if (name2 === "manage.py") return nonProduction2 ? "dev" : "manage";
-  if (name2.endsWith(".py") || name2.endsWith(".sh") || name2 === ".env" || name2.startsWith(".env.") || name2.endsWith(".env")) return nonProduction2 ? "dev" : "default";
+  if (name3 === "manage.py") return nonProduction2 ? "dev" : "manage";
+  if (name3.endsWith(".py") || name3.endsWith(".sh") || name3 === ".env" || name3.startsWith(".env.") || name3.endsWith(".env")) return nonProduction2 ? "dev" : "default";
   return void 0;
 }
+var MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|production|staging)[^/]*\.(tpl|tmpl|j2|jinja2?|template|in)$/i;
 function isSettingsRelevant(path2) {
-  if (isDeployFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
-  const name2 = basename(path2).toLowerCase();
-  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name2) || name2.startsWith(".env.") || name2.endsWith(".env") || name2.endsWith(".sh")) return true;
+  if (MAY_BE_PLACED.test(path2)) return true;
+  if (isDeployFile(path2) || isDeployingCiFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
+  const name3 = basename(path2).toLowerCase();
+  if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name3) || name3.startsWith(".env.") || name3.endsWith(".env") || name3.endsWith(".sh")) return true;
   if (path2.startsWith(".github/workflows/")) return true;
   if (!path2.endsWith(".py")) return false;
   return /settings|config|conf\/|(^|\/)(wsgi|asgi|celery|manage|gunicorn[^/]*)\.py$/i.test(path2);
 }
 var MODULE_RE = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/;
-function findReferences(path2, text) {
+function findReferences(path2, text2) {
   const kind = referenceKind(path2);
-  if (!kind || !text.includes("DJANGO_SETTINGS_MODULE")) return [];
+  if (!kind || !text2.includes("DJANGO_SETTINGS_MODULE")) return [];
   const python = path2.endsWith(".py");
   const out2 = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (let i2 = 0; i2 < lines.length; i2++) {
     const at3 = lines[i2].indexOf("DJANGO_SETTINGS_MODULE");
     if (at3 < 0) continue;
@@ -63983,8 +64648,8 @@ function deploymentReferences(deployments) {
     return [{ module: module2, path: d2.settings?.path ?? d2.path, line: d2.settings?.line ?? d2.line, kind, deployment: d2 }];
   });
 }
-function namesModule(name2, path2) {
-  const candidates2 = name2.endsWith(".py") ? [name2.replace(/^\.?\/+/, "")] : [`${name2.replace(/\./g, "/")}.py`, `${name2.replace(/\./g, "/")}/__init__.py`];
+function namesModule(name3, path2) {
+  const candidates2 = name3.endsWith(".py") ? [name3.replace(/^\.?\/+/, "")] : [`${name3.replace(/\./g, "/")}.py`, `${name3.replace(/\./g, "/")}/__init__.py`];
   return candidates2.some((c3) => path2 === c3 || path2.endsWith(`/${c3}`));
 }
 function discover(files, candidatePaths = settingsCandidates(files), override) {
@@ -63993,26 +64658,32 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
   const candidates2 = /* @__PURE__ */ new Map();
-  const deployments = findDeployments({
+  const reading = {
     paths: files.paths,
     read: (path2) => {
-      const text = files.read(path2);
-      if (text === void 0 && files.paths.has(path2)) index.wanted.add(path2);
-      return text;
+      const text2 = files.read(path2);
+      if (text2 === void 0 && files.paths.has(path2)) index.wanted.add(path2);
+      return text2;
     }
-  });
+  };
+  const deployments = findDeployments(reading);
+  const placements = findPlacements(reading, deployments);
+  index.place(placements);
+  for (const p2 of placements) reading.read(p2.source);
+  candidatePaths = [...candidatePaths, ...placements.map((p2) => p2.source).filter((p2) => index.placementOf(p2) && !candidatePaths.includes(p2))];
   references.push(...deploymentReferences(deployments));
+  const platform2 = platformEnv(deployments);
   for (const path2 of files.paths) {
     if (isDeployFile(path2) || !referenceKind(path2)) continue;
-    const text = files.read(path2);
-    if (text !== void 0) references.push(...findReferences(path2, text));
+    const text2 = files.read(path2);
+    if (text2 !== void 0) references.push(...findReferences(path2, text2), ...platformSwitchReferences(path2, text2, referenceKind(path2), platform2));
   }
   const candidateSet = new Set(candidatePaths);
   for (const path2 of candidatePaths) {
     if (!extendsCandidate(path2, files, index, candidateSet)) continue;
     const parsed2 = index.module(path2);
     if (!parsed2) continue;
-    const settingsPath = /settings/i.test(path2);
+    const settingsPath = /settings/i.test(index.locationOf(path2));
     const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
     const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
@@ -64034,9 +64705,9 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   }
   const includes = /* @__PURE__ */ new Map();
   for (const path2 of candidatePaths) {
-    const text = files.read(path2);
-    if (!text?.includes("split_settings")) continue;
-    const fragments = includedFragments(path2, text, files.paths).filter((p2) => modules2.has(p2));
+    const text2 = files.read(path2);
+    if (!text2?.includes("split_settings")) continue;
+    const fragments = includedFragments(path2, text2, files.paths).filter((p2) => modules2.has(p2));
     if (!fragments.length) continue;
     includes.set(path2, fragments);
     if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
@@ -64048,9 +64719,9 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
 }
 function extendsCandidate(path2, files, index, candidates2) {
-  const text = files.read(path2);
-  if (text === void 0 || !onlyStarImports(path2, text)) return true;
-  const stars = starImportsOf(text);
+  const text2 = files.read(path2);
+  if (text2 === void 0 || !onlyStarImports(index.locationOf(path2), text2)) return true;
+  const stars = starImportsOf(text2);
   if (!stars) return true;
   return stars.some((s) => {
     const wanted = index.wanted.size;
@@ -64059,15 +64730,15 @@ function extendsCandidate(path2, files, index, candidates2) {
     return target !== "missing" && target !== "external" && candidates2.has(target);
   });
 }
-function includedFragments(path2, text, paths) {
+function includedFragments(path2, text2, paths) {
   const dir = path2.includes("/") ? path2.slice(0, path2.lastIndexOf("/") + 1) : "";
   const out2 = [];
-  for (const m2 of text.matchAll(/["']([^"'\n]{1,200})["']/g)) {
-    const name2 = m2[1];
-    if (!name2.endsWith(".py") || !/^[\w./*-]+$/.test(name2) || name2.startsWith("/") || name2.includes("..")) continue;
-    if (name2.includes("*")) {
-      for (const p2 of paths) if (p2.startsWith(dir) && minimatch(p2.slice(dir.length), name2) && p2 !== path2 && !out2.includes(p2)) out2.push(p2);
-    } else if (paths.has(dir + name2) && dir + name2 !== path2 && !out2.includes(dir + name2)) out2.push(dir + name2);
+  for (const m2 of text2.matchAll(/["']([^"'\n]{1,200})["']/g)) {
+    const name3 = m2[1];
+    if (!name3.endsWith(".py") || !/^[\w./*-]+$/.test(name3) || name3.startsWith("/") || name3.includes("..")) continue;
+    if (name3.includes("*")) {
+      for (const p2 of paths) if (p2.startsWith(dir) && minimatch(p2.slice(dir.length), name3) && p2 !== path2 && !out2.includes(p2)) out2.push(p2);
+    } else if (paths.has(dir + name3) && dir + name3 !== path2 && !out2.includes(dir + name3)) out2.push(dir + name3);
   }
   return out2;
 }
@@ -64084,12 +64755,12 @@ function chainOf(path2, modules2) {
   return out2;
 }
 function stem(path2) {
-  const name2 = basename(path2).replace(/\.py$/, "");
-  return name2 === "__init__" ? basename(path2.slice(0, -"/__init__.py".length)) : name2;
+  const name3 = basename(path2).replace(/\.py$/, "");
+  return name3 === "__init__" ? basename(path2.slice(0, -"/__init__.py".length)) : name3;
 }
 function isDevByName(path2) {
-  const name2 = stem(path2).toLowerCase();
-  if (DEV_NAME.test(name2) || name2.startsWith("test") || name2.endsWith("_test") || name2.includes("local_settings")) return true;
+  const name3 = stem(path2).toLowerCase();
+  if (DEV_NAME.test(name3) || name3.startsWith("test") || name3.endsWith("_test") || name3.includes("local_settings")) return true;
   return path2.split("/").slice(0, -1).some((dir) => TEST_DIRS2.has(dir.toLowerCase()));
 }
 function referenceTarget(r2, index) {
@@ -64104,11 +64775,11 @@ function classify2(modules2, references, deployments, index, override) {
     refsTo.set(target, [...refsTo.get(target) ?? [], r2]);
   }
   const servingModules = new Set(
-    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules2.has(t2) && !isDevByName(t2) && classifyFile(t2).kind === "production")
+    references.filter((r2) => r2.kind === "deploy").map((r2) => referenceTarget(r2, index)).filter((t2) => t2 !== void 0 && modules2.has(t2) && (index.placementOf(t2) !== void 0 || !isDevByName(t2) && classifyFile(t2).kind === "production"))
   );
   const verdict = /* @__PURE__ */ new Map();
   const configured = (path2) => override?.production.some((n) => namesModule(n, path2)) ? { production: true, reason: "config", strong: true } : override?.nonProduction.some((n) => namesModule(n, path2)) ? { production: false, reason: "config", strong: true } : void 0;
-  for (const path2 of modules2.keys()) verdict.set(path2, configured(path2) ?? firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules2.size === 1));
+  for (const path2 of modules2.keys()) verdict.set(path2, configured(path2) ?? placedVerdict(path2, index, refsTo.get(path2) ?? [], servingModules, modules2.size === 1) ?? firstVerdict(path2, refsTo.get(path2) ?? [], servingModules, modules2.size === 1));
   const chains = /* @__PURE__ */ new Map();
   const chain = (path2) => {
     let c3 = chains.get(path2);
@@ -64123,22 +64794,33 @@ function classify2(modules2, references, deployments, index, override) {
   for (const [path2, v2] of verdict)
     if (v2.production && !v2.strong && !(refsTo.get(path2) ?? []).length && loaders.length && !loaded.has(path2))
       verdict.set(path2, { production: false, reason: `nothing loads it: the entry points load ${loaders.join(", ")}`, strong: false });
-  const entries = [];
+  const entries2 = [];
   for (const [path2, m2] of modules2) {
     const v2 = verdict.get(path2);
     const importedByProduction = m2.importedBy.some((p2) => verdict.get(p2)?.production);
     if (importedByProduction && !refsTo.get(path2)?.some((r2) => r2.kind === "deploy" || r2.kind === "default" || r2.kind === "manage") && !(v2.reason === "config" && v2.production)) continue;
     const naming = (refsTo.get(path2) ?? []).flatMap((r2) => r2.kind === "deploy" && r2.deployment ? [r2.deployment] : []);
     const unnamed = v2.production ? deployments.filter((d2) => isProductionRole(d2.role) && !d2.settings) : [];
-    entries.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
+    entries2.push({ path: path2, production: v2.production, reason: v2.reason, chain: chain(path2), deployments: [...naming, ...unnamed] });
   }
-  return entries.sort((a, b3) => a.path.localeCompare(b3.path));
+  return entries2.sort((a, b3) => a.path.localeCompare(b3.path));
 }
-function firstVerdict(path2, refs, servingModules, onlySettings) {
-  const name2 = basename(path2);
+function placedVerdict(path2, index, refs, servingModules, onlySettings) {
+  const over = index.placedOver(path2);
+  if (over) return { production: false, reason: `${describePlacement(over, true)}: production runs that file in its place, so this is the development version`, strong: true };
+  const placement = index.placementOf(path2);
+  if (!placement) return void 0;
+  const how = describePlacement(placement, index.files.paths.has(placement.destination));
+  const v2 = firstVerdict(path2, refs, servingModules, onlySettings, placement.destination);
+  if (v2.production) return { production: true, reason: `${v2.reason}; ${how}`, strong: true };
+  const byName = isDevByName(placement.destination) || classifyFile(placement.destination).kind !== "production";
+  return byName ? { production: true, reason: how, strong: true } : { ...v2, reason: `${v2.reason}; ${how}` };
+}
+function firstVerdict(path2, refs, servingModules, onlySettings, named3 = path2) {
+  const name3 = basename(named3);
   const of = (kind) => refs.find((r2) => r2.kind === kind);
-  if (isDevByName(path2)) return { production: false, reason: `${name2} is named as a development or test module`, strong: true };
-  const fileClass = classifyFile(path2);
+  if (isDevByName(named3)) return { production: false, reason: `${name3} is named as a development or test module`, strong: true };
+  const fileClass = classifyFile(named3);
   if (fileClass.kind !== "production") return { production: false, reason: fileClass.why, strong: true };
   const deploy = of("deploy");
   if (deploy) return { production: true, reason: `${describe2(deploy)} sets DJANGO_SETTINGS_MODULE to it`, strong: true };
@@ -64153,10 +64835,10 @@ function firstVerdict(path2, refs, servingModules, onlySettings) {
     if (elsewhere.length) return { production: false, reason: `${describe2(byDefault)} only defaults DJANGO_SETTINGS_MODULE to it: the production processes are given ${elsewhere.join(", ")}`, strong: true };
     return { production: true, reason: `${describe2(byDefault)} sets DJANGO_SETTINGS_MODULE to it`, strong: byDefault.kind === "default" };
   }
-  if (PROD_NAME.test(stem(path2).toLowerCase())) {
+  if (PROD_NAME.test(stem(named3).toLowerCase())) {
     const given = [...servingModules].filter((m2) => m2 !== path2);
-    if (!refs.length && given.length && !STAGING_NAME.test(stem(path2).toLowerCase())) return { production: false, reason: `${name2} is named as a production module, but nothing loads it: the production processes are given ${given.join(", ")}`, strong: true };
-    return { production: true, reason: `${name2} is named as a production module`, strong: true };
+    if (!refs.length && given.length && !STAGING_NAME.test(stem(named3).toLowerCase())) return { production: false, reason: `${name3} is named as a production module, but nothing loads it: the production processes are given ${given.join(", ")}`, strong: true };
+    return { production: true, reason: `${name3} is named as a production module`, strong: true };
   }
   if (onlySettings) return { production: true, reason: `it is the project's only settings module`, strong: false };
   return { production: true, reason: "treated as production: nothing marks it as development-only", strong: false };
@@ -64221,9 +64903,9 @@ var productionSettingsSwitched = {
 // src/rules/raw-sql-string-formatting.ts
 var SQL_WORDS = /* @__PURE__ */ new Set(["select", "insert", "update", "delete", "where", "from", "into", "values", "order", "group", "join", "create", "drop", "alter", "truncate", "limit", "having", "set"]);
 var DB_RECEIVER = ["cursor", "connection", "conn", "db"];
-function looksLikeSql(text) {
+function looksLikeSql(text2) {
   let hits = 0;
-  for (const w2 of text.toLowerCase().split(/[^a-z]+/)) if (SQL_WORDS.has(w2) && ++hits >= 2) return true;
+  for (const w2 of text2.toLowerCase().split(/[^a-z]+/)) if (SQL_WORDS.has(w2) && ++hits >= 2) return true;
   return false;
 }
 function literalText(e) {
@@ -64283,9 +64965,9 @@ function sinkOf(call3) {
   return void 0;
 }
 var SQL_HINTS = ["cursor", "connection", "SELECT ", "INSERT ", "UPDATE ", "DELETE ", "select ", "insert into", "update ", "delete from"];
-function mayRunRawSql(text) {
-  if (["RawSQL", ".raw", ".extra"].some((name2) => mayPassNonLiteral(text, name2))) return true;
-  return SQL_HINTS.some((h3) => text.includes(h3)) && [".execute", ".executemany"].some((name2) => mayPassNonLiteral(text, name2));
+function mayRunRawSql(text2) {
+  if (["RawSQL", ".raw", ".extra"].some((name3) => mayPassNonLiteral(text2, name3))) return true;
+  return SQL_HINTS.some((h3) => text2.includes(h3)) && [".execute", ".executemany"].some((name3) => mayPassNonLiteral(text2, name3));
 }
 var rawSqlStringFormatting = {
   scanAside: "query built by string formatting (reported when a change adds one)",
@@ -64351,9 +65033,9 @@ var rawSqlStringFormatting = {
 };
 
 // src/rules/runserver-in-production.ts
-function runserverLine(text, d2) {
-  if (text === void 0) return d2.line;
-  const lines = text.split("\n");
+function runserverLine(text2, d2) {
+  if (text2 === void 0) return d2.line;
+  const lines = text2.split("\n");
   for (let i2 = Math.max(0, d2.line - 1); i2 < lines.length; i2++) if (lines[i2].includes("runserver")) return i2 + 1;
   for (let i2 = 0; i2 < lines.length; i2++) if (lines[i2].includes("runserver")) return i2 + 1;
   return d2.line;
@@ -64401,10 +65083,10 @@ function isTemplatePath(path2) {
   return lower2.split("/").slice(0, -1).includes("templates") && TEMPLATE_EXTENSIONS.some((e) => lower2.endsWith(e));
 }
 var CLOSERS = { "{": "}}", "%": "%}", "#": "#}" };
-function tokenize2(text) {
+function tokenize2(text2) {
   const out2 = [];
-  if (text.length > MAX_TEMPLATE_CHARS) return out2;
-  const lines = text.split("\n");
+  if (text2.length > MAX_TEMPLATE_CHARS) return out2;
+  const lines = text2.split("\n");
   let until;
   for (let i2 = 0; i2 < lines.length && out2.length < MAX_TOKENS; i2++) {
     const line2 = lines[i2];
@@ -64472,8 +65154,8 @@ function splitOutsideQuotes(s, isSep2) {
   parts3.push(s.slice(start2));
   return parts3;
 }
-function filterExpression(text) {
-  const [value, ...rest] = splitOutsideQuotes(text.trim(), (c3) => c3 === "|");
+function filterExpression(text2) {
+  const [value, ...rest] = splitOutsideQuotes(text2.trim(), (c3) => c3 === "|");
   return { value: value.trim(), filters: rest.map((f3) => splitOutsideQuotes(f3, (c3) => c3 === ":")[0].trim()) };
 }
 function blockFilterExpressions(content) {
@@ -64514,8 +65196,8 @@ var templateUnescapedOutput = {
     const out2 = [];
     for (const file of ctx.code) {
       if (file.kind !== "template") continue;
-      const { text, path: path2 } = file;
-      if (!text.includes("safe") && !text.includes("autoescape")) continue;
+      const { text: text2, path: path2 } = file;
+      if (!text2.includes("safe") && !text2.includes("autoescape")) continue;
       const seen = /* @__PURE__ */ new Map();
       const subject = (s) => {
         const n = (seen.get(s) ?? 0) + 1;
@@ -64536,7 +65218,7 @@ var templateUnescapedOutput = {
           fix: { description: fix }
         });
       };
-      for (const token of tokenize2(text)) {
+      for (const token of tokenize2(text2)) {
         if (token.kind === "comment") continue;
         if (token.kind === "block") {
           const tag = tagName(token.content);
@@ -64749,7 +65431,7 @@ var show3 = (v2) => typeof v2 === "string" ? `"${v2}"` : JSON.stringify(v2) ?? S
 var TYPE_WORDS = { object: "a mapping (key: value lines)", array: "a list", string: "a string", boolean: "true or false", integer: "a whole number", number: "a number" };
 function describeError(e, value) {
   const segments = pointerSegments(e.instancePath);
-  const name2 = nameOf(segments);
+  const name3 = nameOf(segments);
   switch (e.keyword) {
     case "additionalProperties": {
       const extra = String(e.params.additionalProperty);
@@ -64757,26 +65439,26 @@ function describeError(e, value) {
       const hint = didYouMean(extra, allowed);
       const at3 = [...segments, extra];
       if (segments.length === 1 && segments[0] === "rules") return { message: `unknown rule "${extra}"${hint} (rules: ${allowed.join(", ")})`, key: true, segments: at3 };
-      return { message: `unknown key "${extra}"${segments.length ? ` in ${name2}` : ""}${hint} (allowed: ${allowed.join(", ")})`, key: true, segments: at3 };
+      return { message: `unknown key "${extra}"${segments.length ? ` in ${name3}` : ""}${hint} (allowed: ${allowed.join(", ")})`, key: true, segments: at3 };
     }
     case "enum": {
       const allowed = e.params.allowedValues.filter((v2) => v2 !== false).map(String);
-      return { message: `${name2} must be one of ${allowed.join(", ")}, not ${show3(value)}${didYouMean(String(value), allowed)}`, key: false, segments };
+      return { message: `${name3} must be one of ${allowed.join(", ")}, not ${show3(value)}${didYouMean(String(value), allowed)}`, key: false, segments };
     }
     case "type": {
       const want = String(e.params.type);
       const what = segments.at(-1) === "include" || segments.at(-1) === "exclude" || segments[0] === "ignore-paths" ? "a list of glob patterns" : segments[0] === "settings" && segments.length === 2 ? "a list of settings modules" : TYPE_WORDS[want] ?? want;
       const got = value === null ? "empty" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : show3(value);
-      return { message: `${name2} must be ${segments.length > 1 && /^\d+$/.test(segments.at(-1) ?? "") && want === "string" ? "a string" : what}, not ${got}`, key: false, segments };
+      return { message: `${name3} must be ${segments.length > 1 && /^\d+$/.test(segments.at(-1) ?? "") && want === "string" ? "a string" : what}, not ${got}`, key: false, segments };
     }
     case "pattern":
-      return { message: `${name2} must be a version like "4.2" or "5.1.3", not ${show3(value)}`, key: false, segments };
+      return { message: `${name3} must be a version like "4.2" or "5.1.3", not ${show3(value)}`, key: false, segments };
     case "minimum":
-      return { message: `${name2} must be 0 or more, not ${show3(value)}`, key: false, segments };
+      return { message: `${name3} must be 0 or more, not ${show3(value)}`, key: false, segments };
     case "minLength":
-      return { message: `${name2} must not be empty`, key: false, segments };
+      return { message: `${name3} must not be empty`, key: false, segments };
     default:
-      return { message: `${name2} ${e.message ?? "is not valid"}`, key: false, segments };
+      return { message: `${name3} ${e.message ?? "is not valid"}`, key: false, segments };
   }
 }
 function valueAt(root, segments) {
@@ -64816,19 +65498,19 @@ function loadConfig(path2, root) {
 function located(path2, pos, message) {
   return `${path2}:${pos.line}:${pos.col}: ${message}`;
 }
-function yamlError(text, e) {
+function yamlError(text2, e) {
   const first = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
   if (e.code === "DUPLICATE_KEY") {
-    const key = /^[^\s:#]+|^"[^"]*"|^'[^']*'/.exec(text.slice(e.pos[0]))?.[0];
+    const key = /^[^\s:#]+|^"[^"]*"|^'[^']*'/.exec(text2.slice(e.pos[0]))?.[0];
     return key ? `duplicate key ${key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`}: each key may appear once in a mapping` : "duplicate key: each key may appear once in a mapping";
   }
   return `YAML syntax error: ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
 }
-function parseConfig(text, path2) {
-  if (text.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
-  const lines = new import_yaml6.LineCounter();
-  const doc = (0, import_yaml6.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) throw new UsageError(doc.errors.map((e) => located(path2, lines.linePos(e.pos[0]), yamlError(text, e))).join("\n"));
+function parseConfig(text2, path2) {
+  if (text2.length > MAX_CONFIG_BYTES) throw new UsageError(`${path2}: the configuration is over the ${MAX_CONFIG_BYTES}-byte limit`);
+  const lines = new import_yaml9.LineCounter();
+  const doc = (0, import_yaml9.parseDocument)(text2, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) throw new UsageError(doc.errors.map((e) => located(path2, lines.linePos(e.pos[0]), yamlError(text2, e))).join("\n"));
   let root;
   try {
     root = doc.toJS();
@@ -64837,7 +65519,7 @@ function parseConfig(text, path2) {
   }
   if (root === null || root === void 0) return defaultConfig();
   const version = doc.get("django-version", true);
-  if ((0, import_yaml6.isScalar)(version) && typeof version.value === "number" && typeof root === "object" && root !== null) root["django-version"] = version.source ?? String(version.value);
+  if ((0, import_yaml9.isScalar)(version) && typeof version.value === "number" && typeof root === "object" && root !== null) root["django-version"] = version.source ?? String(version.value);
   const problems = schemaProblems(root, doc, lines);
   const raw = root;
   const paths = typeof raw === "object" && raw !== null && typeof raw.paths === "object" && raw.paths !== null ? raw.paths : {};
@@ -64846,8 +65528,8 @@ function parseConfig(text, path2) {
     [["paths", "include"], paths.include],
     [["paths", "exclude"], paths.exclude]
   ];
-  for (const [at3, list2] of globLists)
-    (Array.isArray(list2) ? list2 : []).forEach((glob, i2) => {
+  for (const [at3, list3] of globLists)
+    (Array.isArray(list3) ? list3 : []).forEach((glob, i2) => {
       const why2 = typeof glob === "string" ? globProblem(glob) : void 0;
       if (why2) problems.push({ ...positionOf(doc, lines, [...at3, String(i2)]), message: `${at3.join(".")}[${i2}]: the glob "${String(glob)}" ${why2}` });
     });
@@ -64889,11 +65571,11 @@ var TOOL_URL = "https://github.com/django-security-review/django-security-review
 var DEFAULT_BASELINE_PATH = ".github/django-security-baseline.json";
 var MAX_BASELINE_BYTES = 4 * 1024 * 1024;
 var collator = new Intl.Collator("en");
-function parseBaseline(text, file) {
-  if (text.length > MAX_BASELINE_BYTES) throw new UsageError(`${file}: the baseline is over the ${MAX_BASELINE_BYTES}-byte limit`);
+function parseBaseline(text2, file) {
+  if (text2.length > MAX_BASELINE_BYTES) throw new UsageError(`${file}: the baseline is over the ${MAX_BASELINE_BYTES}-byte limit`);
   let doc;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text2);
   } catch (e) {
     throw new UsageError(`${file}: not a baseline file: ${e.message.split("\n")[0]}`);
   }
@@ -64901,13 +65583,13 @@ function parseBaseline(text, file) {
   if (typeof doc !== "object" || doc === null || doc.tool !== TOOL_NAME || !Array.isArray(findings))
     throw new UsageError(`${file}: not a baseline file (write one with \`${TOOL_NAME} baseline\`)`);
   if (doc.version !== 1) throw new UsageError(`${file}: baseline version ${JSON.stringify(doc.version)} is not supported (expected 1)`);
-  const entries = findings.map((e, i2) => {
+  const entries2 = findings.map((e, i2) => {
     const o2 = e;
     if (typeof o2?.rule !== "string" || typeof o2.path !== "string" || typeof o2.fingerprint !== "string" || !/^[0-9a-f]{8,64}$/.test(o2.fingerprint) || !SEVERITIES.includes(o2.severity))
       throw new UsageError(`${file}: findings[${i2}] must have rule, path, severity and a hex fingerprint`);
     return { rule: o2.rule, path: o2.path, severity: o2.severity, fingerprint: o2.fingerprint, ...o2.history === true ? { history: true } : {} };
   });
-  return { entries };
+  return { entries: entries2 };
 }
 
 // src/config/trusted.ts
@@ -65350,9 +66032,9 @@ function findingRow(f3, link) {
   const where = link ? `[${f3.path}:${f3.line}](${link(f3)})` : `\`${f3.path}:${f3.line}\``;
   return `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | ${where} | ${cell(f3.message)} |`;
 }
-function suppressedTable(list2 = []) {
-  if (!list2.length) return [];
-  return ["", "### Suppressed by this change", "", "This change adds these suppressions; each silences a finding it introduces.", "", "| severity | rule | where | reason given |", "|---|---|---|---|", ...list2.map(({ finding: f3, reason }) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${cell(reason)} |`)];
+function suppressedTable(list3 = []) {
+  if (!list3.length) return [];
+  return ["", "### Suppressed by this change", "", "This change adds these suppressions; each silences a finding it introduces.", "", "| severity | rule | where | reason given |", "|---|---|---|---|", ...list3.map(({ finding: f3, reason }) => `| ${ICON[f3.severity]} ${f3.severity} | \`${f3.ruleId}\` | \`${f3.path}:${f3.line}\` | ${cell(reason)} |`)];
 }
 function summaryComment(s) {
   const news = s.findings.filter((f3) => f3.baselineState === "new" || f3.baselineState === "updated" || s.mode === "scan" && f3.baselineState === void 0);
@@ -65360,9 +66042,9 @@ function summaryComment(s) {
   const fixed2 = s.findings.filter((f3) => f3.baselineState === "absent");
   const out2 = [SUMMARY_MARKER, "## Django security review", ""];
   out2.push(s.failed ? `**${news.length} finding${news.length === 1 ? "" : "s"} this change introduced** fail${news.length === 1 ? "s" : ""} the check (fail-on: ${s.failOn}).` : news.length ? `${news.length} new finding${news.length === 1 ? "" : "s"}, none at or above fail-on (${s.failOn}).` : "This change makes nothing less secure.");
-  const table = (title, list2) => {
-    if (!list2.length) return;
-    out2.push("", `### ${title}`, "", "| severity | rule | where | what |", "|---|---|---|---|", ...list2.map((f3) => findingRow(f3, s.link)));
+  const table = (title, list3) => {
+    if (!list3.length) return;
+    out2.push("", `### ${title}`, "", "| severity | rule | where | what |", "|---|---|---|---|", ...list3.map((f3) => findingRow(f3, s.link)));
   };
   table("New", news);
   out2.push(...suppressedTable(s.suppressed));
@@ -65396,8 +66078,8 @@ function trackingIssueBody(findings, summary2, runUrl) {
 var characters = (s) => s.length;
 var bytes = (s) => Buffer.byteLength(s);
 function fit(lines, max, measure, elsewhere) {
-  const text = lines.join("\n");
-  if (measure(text) <= max) return text;
+  const text2 = lines.join("\n");
+  if (measure(text2) <= max) return text2;
   const note = (dropped) => `
 
 _(${dropped} more line${dropped === 1 ? "" : "s"} did not fit; ${elsewhere})_`;
@@ -65439,22 +66121,22 @@ function applyCuts(line2, cuts) {
   let out2 = "";
   let at3 = 0;
   for (let i2 = 0; i2 < cuts.length; i2++) {
-    let { start: start2, end, text } = cuts[i2];
+    let { start: start2, end, text: text2 } = cuts[i2];
     start2 = Math.max(start2, at3);
     while (i2 + 1 < cuts.length && cuts[i2 + 1].start < end) {
       end = Math.max(end, cuts[++i2].end);
-      text = "****";
+      text2 = "****";
     }
     if (end <= start2) continue;
-    out2 += line2.slice(at3, start2) + text;
+    out2 += line2.slice(at3, start2) + text2;
     at3 = end;
   }
   return out2 + line2.slice(at3);
 }
-var splitLines2 = (text) => text.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
-function maskFile(path2, text) {
-  const lines = splitLines2(text);
-  const hits = detectSecrets(path2, text, { everyValue: true });
+var splitLines2 = (text2) => text2.split("\n").map((l3) => l3.endsWith("\r") ? l3.slice(0, -1) : l3);
+function maskFile(path2, text2) {
+  const lines = splitLines2(text2);
+  const hits = detectSecrets(path2, text2, { everyValue: true });
   const cuts = /* @__PURE__ */ new Map();
   const quotable = [];
   for (const hit of hits) {
@@ -65462,13 +66144,13 @@ function maskFile(path2, text) {
     const pieces = spans.map((s) => lines[s.line - 1].slice(s.start, s.end));
     const masked = maskPieces(pieces, hit.kind === "private-key");
     spans.forEach((s, i2) => {
-      const list2 = cuts.get(s.line) ?? [];
-      list2.push({ start: s.start, end: s.end, text: masked[i2] });
-      cuts.set(s.line, list2);
+      const list3 = cuts.get(s.line) ?? [];
+      list3.push({ start: s.start, end: s.end, text: masked[i2] });
+      cuts.set(s.line, list3);
     });
     if (!hit.belowThreshold && hit.kind !== "private-key") quotable.push(hit.value, ...pieces);
   }
-  for (const [n, list2] of cuts) lines[n - 1] = applyCuts(lines[n - 1], list2);
+  for (const [n, list3] of cuts) lines[n - 1] = applyCuts(lines[n - 1], list3);
   return { lines, quotable };
 }
 
@@ -65476,16 +66158,16 @@ function maskFile(path2, text) {
 var PREFIX = 6;
 var isWordChar = (c3) => c3 !== void 0 && !/[\s"'`()[\]{},;|<>]/.test(c3);
 var isName = (token) => /^[A-Z][A-Z0-9]{0,63}(?:_[A-Z0-9]{1,63}){1,8}(?:\[\d{1,4}\])?$/.test(token);
-function keptRanges(text, keep) {
+function keptRanges(text2, keep) {
   const out2 = [];
-  for (let i2 = 0; i2 < text.length; ) {
-    if (!isWordChar(text[i2])) {
+  for (let i2 = 0; i2 < text2.length; ) {
+    if (!isWordChar(text2[i2])) {
       i2++;
       continue;
     }
     let j3 = i2;
-    while (j3 < text.length && isWordChar(text[j3])) j3++;
-    let token = text.slice(i2, j3);
+    while (j3 < text2.length && isWordChar(text2[j3])) j3++;
+    let token = text2.slice(i2, j3);
     let end = j3;
     for (; ; ) {
       const colon = /:\d{1,9}$/.exec(token);
@@ -65513,20 +66195,20 @@ function textMasker(values, keep) {
     if (!v2) continue;
     if (v2.length < PREFIX) words3.add(v2);
     else {
-      const list2 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
-      if (!list2.includes(v2)) list2.push(v2);
-      byPrefix.set(v2.slice(0, PREFIX), list2);
+      const list3 = byPrefix.get(v2.slice(0, PREFIX)) ?? [];
+      if (!list3.includes(v2)) list3.push(v2);
+      byPrefix.set(v2.slice(0, PREFIX), list3);
     }
   }
   if (!byPrefix.size && !words3.size) return (t2) => t2;
-  return (text) => {
+  return (text2) => {
     const runs = [];
-    for (let i2 = 0; i2 + PREFIX <= text.length; ) {
-      const candidates2 = byPrefix.get(text.slice(i2, i2 + PREFIX));
+    for (let i2 = 0; i2 + PREFIX <= text2.length; ) {
+      const candidates2 = byPrefix.get(text2.slice(i2, i2 + PREFIX));
       let longest = 0;
       for (const v2 of candidates2 ?? []) {
         let k2 = PREFIX;
-        while (k2 < v2.length && text[i2 + k2] === v2[k2]) k2++;
+        while (k2 < v2.length && text2[i2 + k2] === v2[k2]) k2++;
         longest = Math.max(longest, k2);
       }
       if (longest) {
@@ -65535,22 +66217,22 @@ function textMasker(values, keep) {
       } else i2++;
     }
     if (words3.size)
-      for (let i2 = 0; i2 < text.length; ) {
+      for (let i2 = 0; i2 < text2.length; ) {
         let j3 = i2;
-        while (j3 < text.length && isWordChar(text[j3])) j3++;
-        if (j3 > i2 && words3.has(text.slice(i2, j3))) runs.push([i2, j3]);
+        while (j3 < text2.length && isWordChar(text2[j3])) j3++;
+        if (j3 > i2 && words3.has(text2.slice(i2, j3))) runs.push([i2, j3]);
         i2 = Math.max(j3, i2 + 1);
       }
-    if (!runs.length) return text;
-    const kept = keptRanges(text, keep);
-    const covered = new Uint8Array(text.length);
+    if (!runs.length) return text2;
+    const kept = keptRanges(text2, keep);
+    const covered = new Uint8Array(text2.length);
     for (const [a, b3] of runs) covered.fill(1, a, b3);
     for (const [a, b3] of kept) covered.fill(0, a, b3);
     let out2 = "";
-    for (let i2 = 0; i2 < text.length; ) {
+    for (let i2 = 0; i2 < text2.length; ) {
       let j3 = i2;
-      while (j3 < text.length && covered[j3] === covered[i2]) j3++;
-      out2 += covered[i2] ? mask(text.slice(i2, j3)) : text.slice(i2, j3);
+      while (j3 < text2.length && covered[j3] === covered[i2]) j3++;
+      out2 += covered[i2] ? mask(text2.slice(i2, j3)) : text2.slice(i2, j3);
       i2 = j3;
     }
     return out2;
@@ -65569,8 +66251,8 @@ function redactForOutput(result) {
   const file = (path2, side) => {
     const key = `${side}\0${path2}`;
     if (!files.has(key)) {
-      const text2 = result.read(path2, side);
-      files.set(key, text2 === void 0 ? void 0 : maskFile(path2, text2));
+      const text3 = result.read(path2, side);
+      files.set(key, text3 === void 0 ? void 0 : maskFile(path2, text3));
     }
     return files.get(key);
   };
@@ -65586,27 +66268,27 @@ function redactForOutput(result) {
     ...result.notices.flatMap((n) => n.path ? [n.path] : []),
     ...result.paths ?? []
   ]);
-  const text = textMasker(quotable, keep);
+  const text2 = textMasker(quotable, keep);
   const shown = /* @__PURE__ */ new Map();
   const lines = (path2, side) => {
     const key = `${side}\0${path2}`;
-    if (!shown.has(key)) shown.set(key, file(path2, side)?.lines.map(text));
+    if (!shown.has(key)) shown.set(key, file(path2, side)?.lines.map(text2));
     return shown.get(key);
   };
   const redactFinding = (f3) => ({
     ...f3,
-    message: text(f3.message),
+    message: text2(f3.message),
     evidence: f3.evidence === void 0 ? void 0 : clip(lines(f3.path, sideOf(f3))?.[f3.line - 1] ?? ""),
-    fix: f3.fix && { description: text(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text(f3.fix.replacement) } },
-    notes: f3.notes.map(text)
+    fix: f3.fix && { description: text2(f3.fix.description), ...f3.fix.replacement === void 0 ? {} : { replacement: text2(f3.fix.replacement) } },
+    notes: f3.notes.map(text2)
   });
   return {
     mode: result.mode,
     findings: result.findings.map(redactFinding),
-    notices: result.notices.map((n) => ({ ...n, message: text(n.message) })),
+    notices: result.notices.map((n) => ({ ...n, message: text2(n.message) })),
     entries: result.entries,
-    ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text(s.reason) })) } : {},
-    ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text(c3.before), after: text(c3.after), source: text(c3.source) })) } : {},
+    ...result.suppressed ? { suppressed: result.suppressed.map((s) => ({ finding: redactFinding(s.finding), reason: text2(s.reason) })) } : {},
+    ...result.settingChanges ? { settingChanges: result.settingChanges.map((c3) => ({ ...c3, before: text2(c3.before), after: text2(c3.after), source: text2(c3.source) })) } : {},
     lines
   };
 }
@@ -65723,24 +66405,24 @@ function settingOf(it2) {
 function preconditionsOf(it2) {
   return it2.rule.preconditions?.(it2.raw.subject) ?? [];
 }
-function valueText(view, name2) {
-  const s = view.get(name2);
+function valueText(view, name3) {
+  const s = view.get(name3);
   return s.isDefault && s.value.kind === "unknown" ? "not set" : show2(s.value, 400);
 }
 function suppliedPreconditions(it2, head, base) {
   if (!base) return void 0;
   const supplied = preconditionsOf(it2).filter((p2) => p2.holds(base) === false && p2.holds(head) === true);
   if (!supplied.length) return void 0;
-  const name2 = settingOf(it2);
-  return valueText(head, name2) === valueText(base, name2) ? supplied : void 0;
+  const name3 = settingOf(it2);
+  return valueText(head, name3) === valueText(base, name3) ? supplied : void 0;
 }
 function removedPreconditions(it2, head) {
   if (!head) return [];
   return preconditionsOf(it2).filter((p2) => p2.holds(head) === false);
 }
 function takesEffectNote(it2, supplied, head) {
-  const name2 = settingOf(it2);
-  return `Not new: ${name2} is ${valueText(head, name2)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
+  const name3 = settingOf(it2);
+  return `Not new: ${name3} is ${valueText(head, name3)} as before, but it had no effect until this change, which makes ${supplied.map((p2) => p2.what).join(" and ")}; the value now takes effect.`;
 }
 function silencedNote(silenced) {
   const listed = silenced.map((s) => `${s.rule.meta.id} (${settingOf(s)})`);
@@ -65789,8 +66471,8 @@ function unquote2(p2) {
 }
 function patchHeaderPath(field2, prefix2) {
   if (field2 === "/dev/null") return void 0;
-  const name2 = unquote2(field2.endsWith("	") ? field2.slice(0, -1) : field2);
-  return name2.startsWith(prefix2) ? name2.slice(prefix2.length) : name2;
+  const name3 = unquote2(field2.endsWith("	") ? field2.slice(0, -1) : field2);
+  return name3.startsWith(prefix2) ? name3.slice(prefix2.length) : name3;
 }
 
 // src/diff/removed-import.ts
@@ -65804,8 +66486,8 @@ function removedImportOf(deletedPath, baseView, diff) {
     if (!hunks) continue;
     const lines = linesOf(diff.change.base, importer);
     for (let i2 = 1; lines && i2 <= lines.count; i2++) {
-      const text = lines.line(i2);
-      if (isRemovedLine(hunks, i2) && text.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text)) return { path: headPath, line: mapOldLine(hunks, i2), text: text.trim() };
+      const text2 = lines.line(i2);
+      if (isRemovedLine(hunks, i2) && text2.includes("import") && new RegExp(`\\b${stem2}\\b`).test(text2)) return { path: headPath, line: mapOldLine(hunks, i2), text: text2.trim() };
     }
   }
   return void 0;
@@ -65826,12 +66508,12 @@ function relocate(it2, baseView, diff) {
     const headPath = diff.headPath(removed.loc.path);
     const hunks = diff.hunks.get(headPath);
     if (hunks && isRemovedLine(hunks, removed.loc.line)) {
-      const text = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
+      const text2 = removed.text || diff.baseLine(removed.loc.path, removed.loc.line);
       if (!diff.deleted.has(headPath))
-        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
+        return { path: headPath, line: mapOldLine(hunks, removed.loc.line), extraNotes: [`This change removed \`${text2}\` (line ${removed.loc.line} of ${removed.loc.path} before the change).`] };
       const viaImport = removedImportOf(removed.loc.path, baseView, diff);
       if (viaImport)
-        return { path: viaImport.path, line: viaImport.line, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text}\` from ${removed.loc.path}, which it deletes.`] };
+        return { path: viaImport.path, line: viaImport.line, extraNotes: [`This change removed \`${viaImport.text}\`, and with it \`${text2}\` from ${removed.loc.path}, which it deletes.`] };
     }
   }
   for (const path2 of it2.entry.chain) {
@@ -65912,8 +66594,8 @@ function compareResults(headItems, baseItems, sides2) {
 }
 
 // src/diff/known-secrets.ts
-function joined(text) {
-  return text.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
+function joined(text2) {
+  return text2.replace(/(["'])[ \t]*(?:\+[ \t]*)?(?:\\?\r?\n[ \t]*)*(?:\+[ \t]*)?(["'])/g, (m2, a, b3) => a === b3 ? "" : m2);
 }
 var BaseTexts = class {
   constructor(base) {
@@ -65925,8 +66607,8 @@ var BaseTexts = class {
     if (!this.texts) {
       this.texts = [];
       for (const path2 of this.base.paths) {
-        const text = this.base.read(path2);
-        if (text !== void 0) this.texts.push(text, joined(text));
+        const text2 = this.base.read(path2);
+        if (text2 !== void 0) this.texts.push(text2, joined(text2));
       }
     }
     return this.texts;
@@ -65938,8 +66620,8 @@ var BaseTexts = class {
   /** The first base path that holds the value, for the note. */
   where(value) {
     for (const path2 of this.base.paths) {
-      const text = this.base.read(path2);
-      if (text !== void 0 && (text.includes(value) || joined(text).includes(value))) return path2;
+      const text2 = this.base.read(path2);
+      if (text2 !== void 0 && (text2.includes(value) || joined(text2).includes(value))) return path2;
     }
     return void 0;
   }
@@ -65997,8 +66679,8 @@ var KEY_SETTINGS = ["SECRET_KEY", "SECRET_KEY_FALLBACKS"];
 function settingsSecrets(side) {
   const out2 = [];
   for (const view of side.views.values())
-    for (const name2 of KEY_SETTINGS) {
-      const b3 = view.get(name2).binding;
+    for (const name3 of KEY_SETTINGS) {
+      const b3 = view.get(name3).binding;
       if (!b3) continue;
       const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
       for (const v2 of values) {
@@ -66075,14 +66757,14 @@ function toFindings(items, files, config) {
       if (!group.entries.some((e) => e.path === it2.entry.path)) group.entries.push(it2.entry);
     } else groups2.set(id, { first: it2, entries: [it2.entry] });
   }
-  return [...groups2.values()].map(({ first: it2, entries }) => {
+  return [...groups2.values()].map(({ first: it2, entries: entries2 }) => {
     const path2 = it2.path ?? it2.raw.loc.path;
     const line2 = it2.line ?? it2.raw.loc.line;
-    const affected = entries.map((e) => e.path).sort();
+    const affected = entries2.map((e) => e.path).sort();
     const others = affected.filter((p2) => p2 !== path2);
     const notes = [...it2.extraNotes ?? [], ...it2.raw.notes ?? []];
-    if (others.length) notes.push(`Affects ${others.join(", ")}${entries.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
-    notes.push(`Production settings: ${entries.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
+    if (others.length) notes.push(`Affects ${others.join(", ")}${entries2.some((e) => e.path !== path2 && e.chain.includes(path2)) ? `, which ${others.length === 1 ? "imports" : "import"} ${path2}` : ""}.`);
+    notes.push(`Production settings: ${entries2.map((e) => `${e.path} (${e.reason})`).join("; ")}.`);
     return {
       ...located2(it2.rule.meta, it2.raw, path2, line2, it2.path ? line2 : Math.max(line2, it2.raw.loc.endLine), files, config),
       fingerprint: fingerprint([it2.rule.meta.id, it2.raw.subject, path2, ...affected]),
@@ -66116,55 +66798,6 @@ function fileFindings(items, settingsFindings, side, files, config, state) {
   }));
 }
 
-// src/settings/deploy-worlds.ts
-var MAX_DEPLOYMENT_WORLDS = 8;
-function worldEnv(d2) {
-  return new Map([...d2.env.values()].map((e) => [e.name, e.value]));
-}
-function envKey(env) {
-  return JSON.stringify([...env].sort(([a], [b3]) => a < b3 ? -1 : a > b3 ? 1 : 0));
-}
-function platformEnv(deployments) {
-  const production2 = deployments.filter((d2) => isProductionRole(d2.role) || heldToProduction(d2));
-  const out2 = /* @__PURE__ */ new Map();
-  const [first, ...rest] = production2;
-  for (const e of first?.env.values() ?? [])
-    if (e.platform && rest.every((d2) => d2.env.get(e.name)?.platform && d2.env.get(e.name)?.value === e.value)) out2.set(e.name, e.value);
-  return out2;
-}
-function distinctDeployments(deployments) {
-  const seen = /* @__PURE__ */ new Set();
-  const out2 = [];
-  for (const d2 of deployments) {
-    const key = envKey(worldEnv(d2));
-    if (!d2.env.size || seen.has(key) || out2.length >= MAX_DEPLOYMENT_WORLDS) continue;
-    seen.add(key);
-    out2.push(d2);
-  }
-  return out2;
-}
-function suppliedBinding(b3, d2) {
-  const alternatives2 = b3.alternatives?.map((a) => suppliedBinding(a, d2));
-  const read = b3.env.find((r2) => d2.env.has(r2.name));
-  const setting = read && d2.env.get(read.name);
-  const own = alternatives2 ? { ...b3, alternatives: alternatives2 } : b3;
-  if (!read || !setting) return own;
-  return {
-    ...own,
-    loc: { path: setting.path, line: setting.line, endLine: setting.line },
-    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
-  };
-}
-function addsNothing(value, deployed) {
-  const options = value.kind === "oneOf" ? value.options : [value];
-  return show2(value, 400) === show2(deployed, 400) || options.every((o2) => o2.kind === "unknown" || o2.kind === "fails");
-}
-function fromTemplate(raw, severity) {
-  if (!isEnvTemplate(raw.loc.path)) return raw;
-  const note = `${raw.loc.path} is a template a user would copy: every deployment made from it as written gets this value (reported at medium severity).`;
-  return { ...raw, severity: severityRank(severity) > severityRank("medium") ? "medium" : severity, notes: [...raw.notes ?? [], note] };
-}
-
 // src/rules/run.ts
 function runRules(side, config, baseOf) {
   const out2 = [];
@@ -66181,6 +66814,7 @@ function runRules(side, config, baseOf) {
 function fileClassOf(path2, side) {
   const entry = side.discovery.entries.find((e) => e.path === path2);
   if (entry && !entry.production) return { kind: "development", why: `it is a development or test settings module (${entry.reason})` };
+  if (side.discovery.index.placementOf(path2)) return { kind: "production", why: "a production deploy step puts it in place of a Python module" };
   const byPath = classifyFile(path2);
   if (byPath.kind !== "production") return byPath;
   const described = side.discovery.deployments.filter((d2) => d2.path === path2 && d2.role !== "build");
@@ -66191,13 +66825,13 @@ function runFileRules(files, side, config, targets) {
   const out2 = [];
   for (const t2 of targets) {
     const secrets = t2.lines ? void 0 : files.secrets?.get(t2.path);
-    const text = secrets ? void 0 : files.read(t2.path);
-    if (!secrets && text === void 0) continue;
+    const text2 = secrets ? void 0 : files.read(t2.path);
+    if (!secrets && text2 === void 0) continue;
     const fileClass = fileClassOf(t2.path, side);
     const ctx = {
       path: t2.path,
       get text() {
-        return text ?? files.read(t2.path) ?? "";
+        return text2 ?? files.read(t2.path) ?? "";
       },
       lines: t2.lines,
       added: t2.added,
@@ -66235,19 +66869,19 @@ function treeContext(r2) {
       added.set(c3.path, addedLines(c3.hunks));
       const cls = fileClass(c3.path);
       const kind = codeKind(c3.path, cls);
-      const text = kind && r2.head.files.read(c3.path);
-      if (!kind || text === void 0 || text === "") continue;
+      const text2 = kind && r2.head.files.read(c3.path);
+      if (!kind || text2 === void 0 || text2 === "") continue;
       const basePath = r2.diff.basePath(c3.path);
       const baseText = c3.status === "added" ? void 0 : r2.base?.files.read(basePath);
-      code.push({ path: c3.path, kind, fileClass: cls, text, added: added.get(c3.path), ...baseText !== void 0 ? { base: { path: basePath, text: baseText } } : {} });
+      code.push({ path: c3.path, kind, fileClass: cls, text: text2, added: added.get(c3.path), ...baseText !== void 0 ? { base: { path: basePath, text: baseText } } : {} });
     }
   } else {
     const paths = r2.head.files.secrets ? [...r2.head.files.secrets.keys()] : [...r2.head.files.paths];
     for (const path2 of paths) {
       const cls = fileClass(path2);
       const kind = codeKind(path2, cls);
-      const text = kind && !isManagementCommand(path2) && r2.head.files.read(path2);
-      if (kind && text) code.push({ path: path2, kind, fileClass: cls, text });
+      const text2 = kind && !isManagementCommand(path2) && r2.head.files.read(path2);
+      if (kind && text2) code.push({ path: path2, kind, fileClass: cls, text: text2 });
     }
   }
   const sideOf2 = (side) => side === "head" ? r2.head.analysis : r2.base?.analysis;
@@ -66262,10 +66896,10 @@ function treeContext(r2) {
       const paths = r2.head.files.secrets ? r2.head.files.secrets.keys() : r2.head.files.paths;
       for (const path2 of paths) {
         if (!path2.endsWith(".py")) continue;
-        const text = r2.head.files.read(path2);
-        if (!text?.includes(needle) || codeKind(path2, fileClass(path2)) !== "python") continue;
+        const text2 = r2.head.files.read(path2);
+        if (!text2?.includes(needle) || codeKind(path2, fileClass(path2)) !== "python") continue;
         const module2 = r2.head.analysis.discovery.index.module(path2);
-        if (module2) out2.push({ path: path2, text, module: module2 });
+        if (module2) out2.push({ path: path2, text: text2, module: module2 });
       }
       return out2;
     },
@@ -66345,7 +66979,7 @@ function installedInProduction(files, deployments) {
   const installed = new Set(deployments.filter((d2) => isProductionRole(d2.role)).flatMap((d2) => installedBy(d2, files)));
   if (!installed.size) return void 0;
   if (deployments.some((d2) => isProductionRole(d2.role) && BUILDPACK.test(d2.path))) {
-    for (const name2 of BUILDPACK_INSTALLS) if (files.paths.has(name2)) installed.add(name2);
+    for (const name3 of BUILDPACK_INSTALLS) if (files.paths.has(name3)) installed.add(name3);
   }
   return installed;
 }
@@ -66439,14 +67073,14 @@ function source(s, view) {
 function settingChanges(pairs) {
   const out2 = [];
   for (const [head, base] of pairs) {
-    for (const name2 of TRACKED_SETTINGS) {
-      const after = head.get(name2);
-      const before2 = base?.get(name2);
+    for (const name3 of TRACKED_SETTINGS) {
+      const after = head.get(name3);
+      const before2 = base?.get(name3);
       const a = show2(after.value, 120);
       const b3 = before2 ? show2(before2.value, 120) : "(new module)";
       if (a === b3) continue;
       if (after.value.kind === "unknown" && before2?.value.kind === "unknown") continue;
-      out2.push({ module: head.path, setting: name2, before: b3, after: a, source: source(after, head) });
+      out2.push({ module: head.path, setting: name3, before: b3, after: a, source: source(after, head) });
     }
   }
   return out2;
@@ -66472,9 +67106,9 @@ function wantCodeImports(index) {
   for (const path2 of index.files.paths) {
     if (!path2.endsWith(".py")) continue;
     if (isUrlconf(path2) && index.files.read(path2) === void 0 && urlconfs++ < MAX_URLCONFS) index.wanted.add(path2);
-    const text = index.files.read(path2);
-    if (text?.includes("DEFAULT_AUTHENTICATION_CLASSES")) wantNamedClasses(index, path2);
-    if (!text?.includes("authentication_classes")) continue;
+    const text2 = index.files.read(path2);
+    if (text2?.includes("DEFAULT_AUTHENTICATION_CLASSES")) wantNamedClasses(index, path2);
+    if (!text2?.includes("authentication_classes")) continue;
     const module2 = index.module(path2);
     for (const s of module2?.body ?? []) {
       if (s.t !== "importfrom" || s.names === "*") continue;
@@ -66486,8 +67120,8 @@ function wantCodeImports(index) {
 
 // src/python/namespace.ts
 var MAX_TRAIL = 64;
-function capped(list2) {
-  return list2.length <= MAX_TRAIL ? list2 : [...list2.slice(0, MAX_TRAIL / 2), ...list2.slice(-MAX_TRAIL / 2)];
+function capped(list3) {
+  return list3.length <= MAX_TRAIL ? list3 : [...list3.slice(0, MAX_TRAIL / 2), ...list3.slice(-MAX_TRAIL / 2)];
 }
 function nextStatement(frame) {
   if (frame.scope?.kind === "function") frame.scope.reads.push(...frame.reads);
@@ -66507,23 +67141,23 @@ function dedupeReads(reads) {
 function moduleNs(frame) {
   return frame.scope ? frame.scope.globals : frame.ns;
 }
-function locate2(frame, name2) {
+function locate2(frame, name3) {
   const scope = frame.scope;
-  if (!scope) return frame.ns.bindings.has(name2) ? frame.ns : void 0;
-  if (scope.kind === "function" && scope.declaredGlobal.has(name2)) return scope.globals.bindings.has(name2) ? scope.globals : void 0;
-  if (frame.ns.bindings.has(name2)) return frame.ns;
-  if (scope.locals.has(name2)) return void 0;
-  for (const ns2 of scope.enclosing) if (ns2.bindings.has(name2)) return ns2;
-  return scope.globals.bindings.has(name2) ? scope.globals : void 0;
+  if (!scope) return frame.ns.bindings.has(name3) ? frame.ns : void 0;
+  if (scope.kind === "function" && scope.declaredGlobal.has(name3)) return scope.globals.bindings.has(name3) ? scope.globals : void 0;
+  if (frame.ns.bindings.has(name3)) return frame.ns;
+  if (scope.locals.has(name3)) return void 0;
+  for (const ns2 of scope.enclosing) if (ns2.bindings.has(name3)) return ns2;
+  return scope.globals.bindings.has(name3) ? scope.globals : void 0;
 }
-function findBinding(frame, name2) {
-  return locate2(frame, name2)?.bindings.get(name2);
+function findBinding(frame, name3) {
+  return locate2(frame, name3)?.bindings.get(name3);
 }
-function writeNs(frame, name2) {
+function writeNs(frame, name3) {
   const scope = frame.scope;
   if (scope?.kind !== "function") return frame.ns;
-  if (scope.declaredGlobal.has(name2)) return scope.globals;
-  if (scope.declaredNonlocal.has(name2)) return scope.enclosing.find((ns2) => ns2.bindings.has(name2)) ?? scope.enclosing[0] ?? frame.ns;
+  if (scope.declaredGlobal.has(name3)) return scope.globals;
+  if (scope.declaredNonlocal.has(name3)) return scope.enclosing.find((ns2) => ns2.bindings.has(name3)) ?? scope.enclosing[0] ?? frame.ns;
   return frame.ns;
 }
 var Overlay = class extends Map {
@@ -66534,33 +67168,33 @@ var Overlay = class extends Map {
   base;
   /** What the branch set; undefined for a name it deleted. */
   own = /* @__PURE__ */ new Map();
-  get(name2) {
-    return this.own.has(name2) ? this.own.get(name2) : this.base.get(name2);
+  get(name3) {
+    return this.own.has(name3) ? this.own.get(name3) : this.base.get(name3);
   }
-  has(name2) {
-    return this.own.has(name2) ? this.own.get(name2) !== void 0 : this.base.has(name2);
+  has(name3) {
+    return this.own.has(name3) ? this.own.get(name3) !== void 0 : this.base.has(name3);
   }
-  set(name2, b3) {
-    this.own.set(name2, b3);
+  set(name3, b3) {
+    this.own.set(name3, b3);
     return this;
   }
-  delete(name2) {
-    const had = this.has(name2);
-    this.own.set(name2, void 0);
+  delete(name3) {
+    const had = this.has(name3);
+    this.own.set(name3, void 0);
     return had;
   }
   clear() {
-    for (const name2 of [...this.keys()]) this.own.set(name2, void 0);
+    for (const name3 of [...this.keys()]) this.own.set(name3, void 0);
   }
   get size() {
     return [...this.entries()].length;
   }
   *entries() {
-    for (const [name2, b3] of this.base) if (!this.own.has(name2)) yield [name2, b3];
-    for (const [name2, b3] of this.own) if (b3 !== void 0) yield [name2, b3];
+    for (const [name3, b3] of this.base) if (!this.own.has(name3)) yield [name3, b3];
+    for (const [name3, b3] of this.own) if (b3 !== void 0) yield [name3, b3];
   }
   *keys() {
-    for (const [name2] of this.entries()) yield name2;
+    for (const [name3] of this.entries()) yield name3;
   }
   *values() {
     for (const [, b3] of this.entries()) yield b3;
@@ -66569,7 +67203,7 @@ var Overlay = class extends Map {
     return this.entries();
   }
   forEach(f3) {
-    for (const [name2, b3] of this.entries()) f3(b3, name2, this);
+    for (const [name3, b3] of this.entries()) f3(b3, name3, this);
   }
 };
 function branchOf(ns2) {
@@ -66581,10 +67215,10 @@ function changedNames(branch, target) {
   return /* @__PURE__ */ new Set([...b3.keys(), ...target.bindings.keys()]);
 }
 function apply(target, branch) {
-  for (const name2 of changedNames(branch, target)) {
-    const b3 = branch.bindings.get(name2);
-    if (b3) target.bindings.set(name2, b3);
-    else target.bindings.delete(name2);
+  for (const name3 of changedNames(branch, target)) {
+    const b3 = branch.bindings.get(name3);
+    if (b3) target.bindings.set(name3, b3);
+    else target.bindings.delete(name3);
   }
   target.dynamic = branch.dynamic;
 }
@@ -66606,20 +67240,20 @@ function mergeInto(frame, branches, why2) {
 }
 function mergeNamespaces(target, branches, why2) {
   const names3 = /* @__PURE__ */ new Set();
-  for (const b3 of branches) for (const name2 of changedNames(b3, target)) names3.add(name2);
-  for (const name2 of names3) {
-    const bs2 = branches.map((b3) => b3.bindings.get(name2));
+  for (const b3 of branches) for (const name3 of changedNames(b3, target)) names3.add(name3);
+  for (const name3 of names3) {
+    const bs2 = branches.map((b3) => b3.bindings.get(name3));
     const first = bs2[0];
     if (bs2.every((b3) => b3 === first)) {
-      if (first) target.bindings.set(name2, first);
-      else target.bindings.delete(name2);
+      if (first) target.bindings.set(name3, first);
+      else target.bindings.delete(name3);
       continue;
     }
     const present = bs2.filter((b3) => b3 !== void 0);
     const values = bs2.map((b3) => b3?.value ?? { kind: "absent" });
-    const before2 = target.bindings.get(name2);
+    const before2 = target.bindings.get(name3);
     const changed = present.find((b3) => b3 !== before2) ?? present[0];
-    target.bindings.set(name2, {
+    target.bindings.set(name3, {
       value: oneOf(values, why2),
       loc: changed.loc,
       history: changed.history,
@@ -66632,8 +67266,8 @@ function mergeNamespaces(target, branches, why2) {
 }
 
 // src/python/module-run.ts
-function isSettingName(name2) {
-  return name2.toUpperCase() === name2 && name2.toLowerCase() !== name2;
+function isSettingName(name3) {
+  return name3.toUpperCase() === name3 && name3.toLowerCase() !== name3;
 }
 var REPLAY_BUDGET = 2e5;
 var MAX_CALL_DEPTH = 8;
@@ -66710,47 +67344,47 @@ var ModuleRun = class _ModuleRun {
   /** A notice about this module, once per text and at most MAX_NOTICES (only in the world that reports notices). */
   notice(line2, message) {
     if (!this.world.deployed || this.quiet || this.notices.length >= MAX_NOTICES) return;
-    const text = line2 === void 0 ? `${this.path}: ${message}` : `${this.path}:${line2}: ${message}`;
-    if (this.noticed.has(text)) return;
-    this.noticed.add(text);
-    this.notices.push(text);
+    const text2 = line2 === void 0 ? `${this.path}: ${message}` : `${this.path}:${line2}: ${message}`;
+    if (this.noticed.has(text2)) return;
+    this.noticed.add(text2);
+    this.notices.push(text2);
   }
   /** A notice of an imported module, carried to the modules that import it. */
-  carry(text) {
-    if (this.noticed.has(text) || this.notices.length >= MAX_NOTICES) return;
-    this.noticed.add(text);
-    this.notices.push(text);
+  carry(text2) {
+    if (this.noticed.has(text2) || this.notices.length >= MAX_NOTICES) return;
+    this.noticed.add(text2);
+    this.notices.push(text2);
   }
   /**
    * A variable compared with a literal the probe worlds never produce (at most 8 literals a
    * variable); null: a switch on whether it is set at all (`"HEROKU" in os.environ`).
    */
-  noteCompared(name2, literal3) {
+  noteCompared(name3, literal3) {
     if (!this.world.deployed) return;
-    const set = this.compared.get(name2) ?? /* @__PURE__ */ new Set();
+    const set = this.compared.get(name3) ?? /* @__PURE__ */ new Set();
     if (set.size < 8) set.add(literal3);
-    this.compared.set(name2, set);
+    this.compared.set(name3, set);
   }
-  bind(frame, name2, value, s) {
-    this.bindIn(writeNs(frame, name2), frame, name2, value, s);
+  bind(frame, name3, value, s) {
+    this.bindIn(writeNs(frame, name3), frame, name3, value, s);
   }
   /** Binds a name in a given namespace; a write to the module from inside a helper call is remembered. */
-  bindIn(ns2, frame, name2, value, s, origin2) {
+  bindIn(ns2, frame, name3, value, s, origin2) {
     const loc = origin2?.loc ?? this.loc(s);
-    ns2.bindings.set(name2, { value, loc, history: [loc], env: dedupeReads([...origin2?.env ?? [], ...frame.reads]), text: origin2?.text ?? this.text(s.line) });
-    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name2);
+    ns2.bindings.set(name3, { value, loc, history: [loc], env: dedupeReads([...origin2?.env ?? [], ...frame.reads]), text: origin2?.text ?? this.text(s.line) });
+    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name3);
   }
   /** Replaces a binding's value by a changed one, keeping its history. */
-  mutate(frame, name2, change, s) {
-    const ns2 = locate2(frame, name2) ?? writeNs(frame, name2);
-    const old = ns2.bindings.get(name2);
+  mutate(frame, name3, change, s) {
+    const ns2 = locate2(frame, name3) ?? writeNs(frame, name3);
+    const old = ns2.bindings.get(name3);
     const loc = this.loc(s);
-    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name2);
+    if (ns2 === moduleNs(frame) && this.budget.callDepth > 0) this.writtenInCall.add(name3);
     if (!old) {
-      ns2.bindings.set(name2, { value: unknown(`${name2} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
+      ns2.bindings.set(name3, { value: unknown(`${name3} is changed at ${this.path}:${s.line} before it is defined`), loc, history: [loc], env: [], text: this.text(s.line) });
       return;
     }
-    ns2.bindings.set(name2, {
+    ns2.bindings.set(name3, {
       value: change(old.value),
       loc,
       history: capped([...old.history, loc]),
@@ -66768,7 +67402,7 @@ var ModuleRun = class _ModuleRun {
     const loc = this.loc(s);
     const ns2 = moduleNs(frame);
     ns2.dynamic = loc;
-    for (const [name2, b3] of ns2.bindings) if (isSettingName(name2)) ns2.bindings.set(name2, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`), alternatives: void 0 });
+    for (const [name3, b3] of ns2.bindings) if (isSettingName(name3)) ns2.bindings.set(name3, { ...b3, value: unknown(`may be replaced by the dynamic code at ${loc.path}:${loc.line}`), alternatives: void 0 });
     if (what && !this.opaque.some((o2) => o2.loc.line === loc.line && o2.loc.path === loc.path)) this.opaque.push({ loc, what, text: this.text(s.line).trim() });
   }
 };
@@ -66784,7 +67418,7 @@ function relative(v2) {
 }
 var absolute = (rel2) => str(rel2 ? `${ROOT}/${rel2}` : ROOT);
 var parentOf = (rel2) => rel2.slice(0, Math.max(rel2.lastIndexOf("/"), 0));
-function join2(parts3) {
+function join3(parts3) {
   const [first, ...rest] = parts3;
   const base = relative(first);
   const names3 = rest.map((p2) => p2.kind === "str" && !p2.value.startsWith("/") ? p2.value : void 0);
@@ -66799,7 +67433,7 @@ function repoFileCall(q3, positional, files) {
     case "os.path.dirname":
       return rel2 === void 0 ? void 0 : absolute(parentOf(rel2));
     case "os.path.join":
-      return join2(positional);
+      return join3(positional);
     case "os.path.abspath":
     case "os.path.realpath":
     case "os.path.normpath":
@@ -66821,7 +67455,7 @@ function repoFileCall(q3, positional, files) {
   }
   if (q3.startsWith(FILE) && q3.endsWith(".read")) return { kind: "ext", qname: `${SOURCE}${q3.slice(FILE.length, -".read".length)}` };
   if (q3.startsWith(ENV_PATH)) {
-    return join2([absolute(q3.slice(ENV_PATH.length)), ...positional]);
+    return join3([absolute(q3.slice(ENV_PATH.length)), ...positional]);
   }
   return void 0;
 }
@@ -66860,27 +67494,27 @@ function attribute(run3, obj, attr, frame) {
       return unknown(`attribute ${attr}`);
   }
 }
-function moduleAttribute(run3, path2, name2, frame) {
-  const b3 = path2 === run3.path ? moduleNs(frame).bindings.get(name2) : run3.modules.evaluate(path2)?.ns.bindings.get(name2);
-  if (!b3) return unknown(`${name2} of ${path2}`);
+function moduleAttribute(run3, path2, name3, frame) {
+  const b3 = path2 === run3.path ? moduleNs(frame).bindings.get(name3) : run3.modules.evaluate(path2)?.ns.bindings.get(name3);
+  if (!b3) return unknown(`${name3} of ${path2}`);
   frame.reads.push(...b3.env);
   return b3.value;
 }
-function member(run3, cls, name2, self2, frame) {
-  const found = classAttribute(cls, name2);
-  if (!found) return unknown(hasOpaqueBase(cls) ? `${name2}, which may come from a base class outside the analysed files` : `${cls.name} has no attribute ${name2}`);
+function member(run3, cls, name3, self2, frame) {
+  const found = classAttribute(cls, name3);
+  if (!found) return unknown(hasOpaqueBase(cls) ? `${name3}, which may come from a base class outside the analysed files` : `${cls.name} has no attribute ${name3}`);
   const b3 = found.binding;
   frame.reads.push(...b3.env);
-  const value = memberValue(run3, cls, name2, b3.value, self2, b3.loc.line, frame);
+  const value = memberValue(run3, cls, name3, b3.value, self2, b3.loc.line, frame);
   frame.origins?.push({ ...b3, value });
   return value;
 }
-function memberValue(run3, cls, name2, v2, self2, line2, frame) {
-  if (v2.kind === "configValue") return resolveConfigValue(run3, v2, name2, line2, frame);
+function memberValue(run3, cls, name3, v2, self2, line2, frame) {
+  if (v2.kind === "configValue") return resolveConfigValue(run3, v2, name3, line2, frame);
   if (v2.kind !== "func") return v2;
   switch (v2.fn.decorator) {
     case "property":
-      return self2.kind === "instance" ? callFunction(run3, { ...v2, self: self2 }, { positional: [], keywords: [] }, frame, line2) : unknown(`the property ${name2}`);
+      return self2.kind === "instance" ? callFunction(run3, { ...v2, self: self2 }, { positional: [], keywords: [] }, frame, line2) : unknown(`the property ${name3}`);
     case "staticmethod":
       return v2;
     case "classmethod":
@@ -66889,7 +67523,7 @@ function memberValue(run3, cls, name2, v2, self2, line2, frame) {
       return self2.kind === "instance" ? { ...v2, self: self2 } : v2;
   }
 }
-function dirOf3(run3, v2, frame) {
+function dirOf4(run3, v2, frame) {
   const visible = (names3) => [...new Set(names3)].filter((n) => !(n.startsWith("__") && n.endsWith("__"))).sort().map(str);
   if (v2.kind === "instance") return list(visible([...v2.attrs.keys(), ...classNames2(v2.cls)]), "list", hasOpaqueBase(v2.cls));
   if (v2.kind === "class") return list(visible(classNames2(v2.cls)), "list", hasOpaqueBase(v2.cls));
@@ -67182,9 +67816,9 @@ function format(template, args3) {
     const field2 = end < 0 ? void 0 : template.slice(i2 + 1, end);
     if (field2 === void 0 || !/^\d*$/.test(field2)) return unknown("str.format()");
     const v2 = args3[field2 === "" ? next++ : Number(field2)];
-    const text = v2 && toStr(v2);
-    if (text === void 0) return unknown("str.format()");
-    out2 += text;
+    const text2 = v2 && toStr(v2);
+    if (text2 === void 0) return unknown("str.format()");
+    out2 += text2;
     i2 = end;
   }
   return str(out2);
@@ -67228,10 +67862,10 @@ function callMethodMutating(v2, method, args3, kwargs, line2) {
     switch (method) {
       case "update": {
         const src = args3[0];
-        let entries = v2.entries;
+        let entries2 = v2.entries;
         const add = [...src?.kind === "dict" ? src.entries : [], ...kwargs.map((k2) => ({ key: k2.name, value: k2.value }))];
-        for (const x3 of add) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
-        return { ...v2, entries, open: v2.open || src !== void 0 && (src.kind !== "dict" || src.open) };
+        for (const x3 of add) entries2 = [...entries2.filter((y2) => y2.key !== x3.key), x3];
+        return { ...v2, entries: entries2, open: v2.open || src !== void 0 && (src.kind !== "dict" || src.open) };
       }
       case "setdefault": {
         const k2 = args3[0];
@@ -67299,8 +67933,8 @@ var BUILTINS = Object.fromEntries(
     "super"
   ].map((n) => [n, true])
 );
-function builtinCall(name2, v2, noArgs) {
-  switch (name2) {
+function builtinCall(name3, v2, noArgs) {
+  switch (name3) {
     case "bool": {
       if (noArgs) return FALSE;
       const t2 = truthy(v2);
@@ -67322,17 +67956,17 @@ function builtinCall(name2, v2, noArgs) {
     case "list":
     case "tuple":
     case "set":
-      if (noArgs) return list([], name2);
-      if (v2.kind === "seq") return { ...v2, type: name2 };
-      if (v2.kind === "str") return list([...v2.value].map(str), name2);
-      if (v2.kind === "dict" && !v2.open) return list(v2.entries.map((e) => str(e.key)), name2);
-      return unknown(`${name2}()`);
+      if (noArgs) return list([], name3);
+      if (v2.kind === "seq") return { ...v2, type: name3 };
+      if (v2.kind === "str") return list([...v2.value].map(str), name3);
+      if (v2.kind === "dict" && !v2.open) return list(v2.entries.map((e) => str(e.key)), name3);
+      return unknown(`${name3}()`);
     case "len":
       if (v2.kind === "str") return int(v2.value.length);
       if (v2.kind === "seq" && !v2.open) return int(v2.items.length);
       return unknown("len()");
   }
-  return unknown(name2);
+  return unknown(name3);
 }
 var MAX_RANGE = 1e3;
 var elementsOf = (v2) => elements(v2, MAX_RANGE);
@@ -67483,14 +68117,14 @@ var mayRunHere = (run3) => (run3.budget.includeDepth ?? 0) < MAX_INCLUDE_DEPTH;
 
 // src/python/literals.ts
 var cache4 = /* @__PURE__ */ new Map();
-function literalEval(text) {
-  const known = cache4.get(text);
+function literalEval(text2) {
+  const known = cache4.get(text2);
   if (known) return known;
-  const parsed2 = parseModule(text.replace(/^[ \t]+/, ""));
+  const parsed2 = parseModule(text2.replace(/^[ \t]+/, ""));
   const only = parsed2.body.length === 1 ? parsed2.body[0] : void 0;
   const value = parsed2.tooDeep.length ? unknown(`a literal nested more than ${Math.min(MAX_NESTING, MAX_LITERAL_DEPTH)} levels deep`) : parsed2.errorLines.length || only?.t !== "expr" ? fails("SyntaxError: invalid literal for ast.literal_eval") : literal2(only.expr);
   if (cache4.size > 1e3) cache4.clear();
-  cache4.set(text, value);
+  cache4.set(text2, value);
   return value;
 }
 function literal2(e) {
@@ -67511,16 +68145,16 @@ function literal2(e) {
       return bad ?? { kind: "seq", type: e.kind, items: items.map((value) => ({ value })), open: false };
     }
     case "dict": {
-      const entries = [];
+      const entries2 = [];
       for (const en2 of e.entries) {
         if (!("key" in en2)) return malformed();
         const k2 = literal2(en2.key);
         const v2 = literal2(en2.value);
         if (k2.kind === "fails" || v2.kind === "fails") return malformed();
         if (k2.kind !== "str") return unknown("a dict literal with non-string keys");
-        entries.push({ key: k2.value, value: v2 });
+        entries2.push({ key: k2.value, value: v2 });
       }
-      return { kind: "dict", entries, open: false };
+      return { kind: "dict", entries: entries2, open: false };
     }
     default:
       return malformed();
@@ -67595,12 +68229,12 @@ function namespaceMethod(run3, ns2, method, args3, frame, line2) {
       return unknown(`globals().${method}()`);
   }
 }
-function moduleNamed(run3, name2) {
-  if (name2.kind === "ext" && name2.qname === "__name__") return { kind: "module", path: run3.path };
-  if (name2.kind !== "str") return { kind: "ext", qname: UNKNOWN_MODULE };
-  const found = run3.loader.resolve(run3.path, 0, name2.value);
-  if (found === "external") return { kind: "ext", qname: name2.value };
-  return found === "missing" ? unknown(`module ${name2.value}`) : { kind: "module", path: found };
+function moduleNamed(run3, name3) {
+  if (name3.kind === "ext" && name3.qname === "__name__") return { kind: "module", path: run3.path };
+  if (name3.kind !== "str") return { kind: "ext", qname: UNKNOWN_MODULE };
+  const found = run3.loader.resolve(run3.path, 0, name3.value);
+  if (found === "external") return { kind: "ext", qname: name3.value };
+  return found === "missing" ? unknown(`module ${name3.value}`) : { kind: "module", path: found };
 }
 var CODE_RUNNERS = /* @__PURE__ */ new Set(["exec", "eval", "execfile"]);
 function isCodeRunner(qname) {
@@ -67648,7 +68282,7 @@ function reflection(run3, q3, given, e, frame) {
       if (a0) return varsOf(a0);
       return frame.scope?.kind === "function" ? { kind: "dict", entries: [], open: true } : { kind: "module", path: run3.path, dict: true };
     case "dir":
-      return dirOf3(run3, a0 ?? { kind: "module", path: run3.path }, frame);
+      return dirOf4(run3, a0 ?? { kind: "module", path: run3.path }, frame);
     case "getattr": {
       if (!a0 || !a1) return unknown("getattr()");
       if (a1.kind !== "str") return a0.kind === "ext" && a0.qname === "builtins" ? { kind: "ext", qname: "?builtin" } : unknown("getattr() with a computed name");
@@ -67679,10 +68313,10 @@ function reflection(run3, q3, given, e, frame) {
       return void 0;
   }
 }
-function hasNot(run3, obj, name2, frame) {
-  if (isOwnModule(run3, obj, false)) return moduleNs(frame).bindings.has(name2) ? false : moduleNs(frame).dynamic ? void 0 : true;
-  if (obj.kind === "instance" && obj.attrs.has(name2)) return false;
-  if (obj.kind === "instance" || obj.kind === "class") return classAttribute(obj.cls, name2) ? false : hasOpaqueBase(obj.cls) ? void 0 : true;
+function hasNot(run3, obj, name3, frame) {
+  if (isOwnModule(run3, obj, false)) return moduleNs(frame).bindings.has(name3) ? false : moduleNs(frame).dynamic ? void 0 : true;
+  if (obj.kind === "instance" && obj.attrs.has(name3)) return false;
+  if (obj.kind === "instance" || obj.kind === "class") return classAttribute(obj.cls, name3) ? false : hasOpaqueBase(obj.cls) ? void 0 : true;
   return void 0;
 }
 
@@ -67690,26 +68324,27 @@ function hasNot(run3, obj, name2, frame) {
 function imported(qname) {
   return qname === "environs.env" ? { kind: "envReader", scheme: /* @__PURE__ */ new Map() } : { kind: "ext", qname };
 }
-function readEnv(run3, name2, via, defaultValue, line2, frame, cast, defaultText) {
-  frame.reads.push({ name: name2, via, defaultText, line: line2, path: run3.path });
-  const value = envValue(run3.world, name2);
+function readEnv(run3, name3, via, defaultValue, line2, frame, cast, defaultText) {
+  frame.reads.push({ name: name3, via, defaultText, line: line2, path: run3.path });
+  const value = envValue(run3.world, name3);
   if (value === void 0) {
-    if (isSet(run3.world, name2)) return unknown(`the value a deploy file gives the environment variable ${name2}`);
+    if (run3.world.platform?.has(name3)) return { kind: "unknown", why: `the value the platform gives the environment variable ${name3}`, nonEmpty: true };
+    if (isSet(run3.world, name3)) return unknown(`the value a deploy file gives the environment variable ${name3}`);
     if (defaultValue !== void 0) return defaultValue;
-    return unknown(`the value of the environment variable ${name2}`);
+    return unknown(`the value of the environment variable ${name3}`);
   }
   return cast(value);
 }
-function parsed(run3, v2, line2, parse9, what) {
+function parsed(run3, v2, line2, parse11, what) {
   return mapOptions(v2, (o2) => {
     if (o2.kind !== "str") return unknown(`${what} of a non-string`);
-    const result = parse9(o2.value);
+    const result = parse11(o2.value);
     if (result.kind === "unknown" && result.why.includes(`${MAX_LITERAL_DEPTH} levels`)) run3.notice(line2, `${what}() of a value nested more than ${MAX_LITERAL_DEPTH} levels deep; that value is unknown`);
     return result;
   });
 }
 function externalCall(run3, qname, e, frame) {
-  const name2 = () => {
+  const name3 = () => {
     const node = e.args[0] ?? e.kwargs.find((k2) => k2.name === "key" || k2.name === "option")?.value;
     return node ? expr2(run3, node, frame) : void 0;
   };
@@ -67718,7 +68353,7 @@ function externalCall(run3, qname, e, frame) {
     case "os.environ.get":
     case "os.getenv":
     case "os.environ.setdefault": {
-      const n = name2();
+      const n = name3();
       if (n?.kind !== "str") return unknown("environment read with a computed name");
       const d2 = argument(run3, e, "default", 1, frame);
       return readEnv(run3, n.value, q3, d2?.value ?? NONE, e.line, frame, str, d2?.text ?? "None");
@@ -67726,7 +68361,7 @@ function externalCall(run3, qname, e, frame) {
     case "decouple.config":
     case "decouple.AutoConfig()":
     case "decouple.Config()": {
-      const n = name2();
+      const n = name3();
       if (n?.kind !== "str") return unknown("config() with a computed name");
       const d2 = argument(run3, e, "default", 1, frame);
       const cast = argument(run3, e, "cast", 2, frame);
@@ -67914,8 +68549,8 @@ function opaqueIfEscaping(run3, frame, callee, given, line2) {
     }
   }
 }
-function argument(run3, e, name2, position, frame) {
-  const k2 = e.kwargs.find((x3) => x3.name === name2);
+function argument(run3, e, name3, position, frame) {
+  const k2 = e.kwargs.find((x3) => x3.name === name3);
   const node = k2?.value ?? e.args[position];
   if (!node) return void 0;
   const value = expr2(run3, node, frame);
@@ -67937,9 +68572,9 @@ function literalOf(node) {
     case "seq":
       return { kind: "seq", type: node.kind, items: node.items.map((i2) => ({ value: literalOf(i2) })), open: false };
     case "dict": {
-      const entries = [];
-      for (const en2 of node.entries) if ("key" in en2 && en2.key.t === "const" && typeof en2.key.value === "string") entries.push({ key: en2.key.value, value: literalOf(en2.value) });
-      return { kind: "dict", entries, open: entries.length !== node.entries.length };
+      const entries2 = [];
+      for (const en2 of node.entries) if ("key" in en2 && en2.key.t === "const" && typeof en2.key.value === "string") entries2.push({ key: en2.key.value, value: literalOf(en2.value) });
+      return { kind: "dict", entries: entries2, open: entries2.length !== node.entries.length };
     }
     case "name":
       return ["bool", "int", "float", "str", "list", "tuple", "set", "dict"].includes(node.id) ? { kind: "ext", qname: `builtins.${node.id}` } : unknown(node.id);
@@ -68074,13 +68709,13 @@ function expr2(run3, e, frame) {
     case "starred":
       return unknown("starred expression");
     case "dict": {
-      let entries = [];
+      let entries2 = [];
       let open2 = false;
       for (const en2 of e.entries) {
         if ("splat" in en2) {
           const v2 = expr2(run3, en2.splat, frame);
           if (v2.kind === "dict") {
-            for (const x3 of v2.entries) entries = [...entries.filter((y2) => y2.key !== x3.key), x3];
+            for (const x3 of v2.entries) entries2 = [...entries2.filter((y2) => y2.key !== x3.key), x3];
             open2 ||= v2.open;
           } else open2 = true;
           continue;
@@ -68090,9 +68725,9 @@ function expr2(run3, e, frame) {
           open2 = true;
           continue;
         }
-        entries = [...entries.filter((y2) => y2.key !== k2.value), { key: k2.value, value: expr2(run3, en2.value, frame), loc: { path: run3.path, line: en2.value.line, endLine: en2.value.line } }];
+        entries2 = [...entries2.filter((y2) => y2.key !== k2.value), { key: k2.value, value: expr2(run3, en2.value, frame), loc: { path: run3.path, line: en2.value.line, endLine: en2.value.line } }];
       }
-      return { kind: "dict", entries, open: open2 };
+      return { kind: "dict", entries: entries2, open: open2 };
     }
     case "comp":
       return comprehension2(run3, e, frame);
@@ -68117,7 +68752,7 @@ function lookup(run3, id, frame, line2) {
   if (id in BUILTINS) return { kind: "ext", qname: `builtins.${id}` };
   if (id === "__name__") return { kind: "ext", qname: "__name__" };
   if (id === "__builtins__") return { kind: "ext", qname: "builtins" };
-  if (id === "__file__") return moduleFile(run3.path);
+  if (id === "__file__") return moduleFile(run3.loader.locationOf?.(run3.path) ?? run3.path);
   if (moduleNs(frame).dynamic) return unknown(`${id} may be set by the dynamic code at line ${moduleNs(frame).dynamic?.line}`);
   return unknown(`name ${id} is not defined at ${run3.path}:${line2}`);
 }
@@ -68185,7 +68820,7 @@ function comprehension2(run3, e, frame) {
   const source2 = iter.kind === "dict" && !iter.open ? { kind: "seq", type: "list", items: iter.entries.map((x3) => ({ value: str(x3.key), loc: x3.loc })), open: false } : iter;
   if (source2.kind !== "seq") return unknown(`comprehension over ${show2(iter, 20)}`);
   const items = [];
-  const entries = /* @__PURE__ */ new Map();
+  const entries2 = /* @__PURE__ */ new Map();
   let open2 = source2.open;
   const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
   const names3 = /* @__PURE__ */ new Set();
@@ -68221,12 +68856,12 @@ function comprehension2(run3, e, frame) {
       const key = expr2(run3, e.elt, inner);
       if (key.kind !== "str") open2 = true;
       else {
-        entries.delete(key.value);
-        entries.set(key.value, { key: key.value, value: expr2(run3, e.value, inner), loc: item.loc });
+        entries2.delete(key.value);
+        entries2.set(key.value, { key: key.value, value: expr2(run3, e.value, inner), loc: item.loc });
       }
     }
   }
-  if (e.kind === "dict") return { kind: "dict", entries: [...entries.values()], open: open2 };
+  if (e.kind === "dict") return { kind: "dict", entries: [...entries2.values()], open: open2 };
   return { kind: "seq", type: e.kind, items, open: open2 };
 }
 function bindTarget(run3, target, value, loc, frame) {
@@ -68248,11 +68883,11 @@ function defineFunction(run3, s, frame) {
 function lambda(run3, e, frame) {
   return { kind: "func", fn: functionDef(run3, "<lambda>", e.params, e.body, e.line, frame) };
 }
-function functionDef(run3, name2, params2, body2, line2, frame) {
+function functionDef(run3, name3, params2, body2, line2, frame) {
   const defaults3 = /* @__PURE__ */ new Map();
   for (const p2 of params2) if (p2.default) defaults3.set(p2.name, expr2(run3, p2.default, frame));
   const enclosing = frame.scope?.kind === "function" ? [frame.ns, ...frame.scope.enclosing] : frame.scope?.enclosing ?? [];
-  return { name: name2, params: params2, defaults: defaults3, body: body2, path: run3.path, line: line2, enclosing };
+  return { name: name3, params: params2, defaults: defaults3, body: body2, path: run3.path, line: line2, enclosing };
 }
 function decorate2(run3, value, decorators, frame, s) {
   for (const d2 of [...decorators].reverse()) {
@@ -68345,7 +68980,7 @@ function invoke(run3, f3, args3, frame, line2) {
   const names3 = namesOf(fn2);
   const scope = { kind: "function", globals, enclosing: fn2.enclosing, locals: names3.locals, declaredGlobal: names3.globals, declaredNonlocal: names3.nonlocals, returns: [], reads: [] };
   const callee = { ns: { bindings: /* @__PURE__ */ new Map() }, reads: [], scope };
-  for (const [name2, value] of locals) own.bind(callee, name2, value, { line: fn2.line, endLine: fn2.line });
+  for (const [name3, value] of locals) own.bind(callee, name3, value, { line: fn2.line, endLine: fn2.line });
   const outermost = run3.budget.replaying === 0;
   if (outermost) run3.writtenInCall.clear();
   run3.budget.callDepth++;
@@ -68359,7 +68994,7 @@ function invoke(run3, f3, args3, frame, line2) {
   } catch (e) {
     if (!(e instanceof CutShort && outermost)) throw e;
     run3.noteCut(line2, e);
-    for (const name2 of run3.writtenInCall) run3.mutate(frame, name2, () => unknown(`may be changed by ${fn2.name}() at line ${line2}`), { line: line2, endLine: line2 });
+    for (const name3 of run3.writtenInCall) run3.mutate(frame, name3, () => unknown(`may be changed by ${fn2.name}() at line ${line2}`), { line: line2, endLine: line2 });
     return { result: unknown(`${fn2.name}(): ${e.why}`) };
   } finally {
     run3.budget.callDepth--;
@@ -68418,13 +69053,13 @@ function instantiate(run3, cls, args3, frame, line2) {
   const self2 = locals?.bindings.get(init2.binding.value.fn.params[0]?.name ?? "self")?.value;
   return self2?.kind === "instance" ? self2 : instance2;
 }
-function classAttribute(cls, name2, depth = 0) {
-  const b3 = cls.ns.bindings.get(name2);
+function classAttribute(cls, name3, depth = 0) {
+  const b3 = cls.ns.bindings.get(name3);
   if (b3) return { binding: b3, owner: cls };
   if (depth > 50) return void 0;
   for (const base of cls.bases) {
     if (base.kind !== "class") continue;
-    const found = classAttribute(base.cls, name2, depth + 1);
+    const found = classAttribute(base.cls, name3, depth + 1);
     if (found) return found;
   }
   return void 0;
@@ -68466,10 +69101,10 @@ var CASTS = {
 function configValue(qname, positional, keywords) {
   const m2 = /^configurations\.values\.(\w+)$/.exec(qname);
   if (!m2) return void 0;
-  const kw = (name2) => keywords.find((k2) => k2.name === name2)?.value;
-  const text = (v2) => v2?.kind === "str" ? v2.value : void 0;
-  const flag = (name2, fallback) => {
-    const v2 = kw(name2);
+  const kw = (name3) => keywords.find((k2) => k2.name === name3)?.value;
+  const text2 = (v2) => v2?.kind === "str" ? v2.value : void 0;
+  const flag = (name3, fallback) => {
+    const v2 = kw(name3);
     return v2?.kind === "bool" ? v2.value : fallback;
   };
   const prefix2 = kw("environ_prefix");
@@ -68477,25 +69112,25 @@ function configValue(qname, positional, keywords) {
     kind: "configValue",
     type: m2[1],
     default: kw("default") ?? positional[0],
-    environName: text(kw("environ_name")),
-    prefix: prefix2 === void 0 ? "DJANGO" : text(prefix2) ?? "",
+    environName: text2(kw("environ_name")),
+    prefix: prefix2 === void 0 ? "DJANGO" : text2(prefix2) ?? "",
     required: m2[1] === "SecretValue" || flag("environ_required", false),
     environ: flag("environ", true)
   };
 }
-function resolveConfigValue(run3, cv, name2, line2, frame) {
+function resolveConfigValue(run3, cv, name3, line2, frame) {
   if (!cv.environ) return cv.default ?? NONE;
   const cast = CASTS[cv.type] ?? (() => unknown(`values.${cv.type}`));
-  const variable = cv.environName ?? (cv.prefix ? `${cv.prefix}_${name2}` : name2);
+  const variable = cv.environName ?? (cv.prefix ? `${cv.prefix}_${name3}` : name3);
   const defaultValue = cv.required ? void 0 : cv.default ?? NONE;
   return readEnv(run3, variable, `values.${cv.type}`, defaultValue, line2, frame, cast, defaultValue && show2(defaultValue));
 }
 function applyConfigurations(run3, frame) {
   const classes = [];
-  for (const [name2, b3] of frame.ns.bindings) if (b3.value.kind === "class" && b3.value.cls.configuration && !name2.startsWith("_")) classes.push([name2, b3.value.cls]);
+  for (const [name3, b3] of frame.ns.bindings) if (b3.value.kind === "class" && b3.value.cls.configuration && !name3.startsWith("_")) classes.push([name3, b3.value.cls]);
   if (!classes.length) return;
   const leaves = classes.filter(([, c3]) => !classes.some(([, other]) => other.bases.some((b3) => b3.kind === "class" && b3.cls === c3)));
-  const production2 = leaves.filter(([name2]) => !namesDevelopment(name2));
+  const production2 = leaves.filter(([name3]) => !namesDevelopment(name3));
   const chosen = production2.length ? production2 : leaves.length ? leaves : classes;
   const branches = chosen.map(([, cls]) => withSettingsOf(run3, cls, frame));
   mergeNamespaces(frame.ns, branches, `depends on which of ${chosen.map(([n]) => n).join(", ")} DJANGO_CONFIGURATION names`);
@@ -68503,20 +69138,20 @@ function applyConfigurations(run3, frame) {
 function withSettingsOf(run3, cls, frame) {
   const ns2 = branchOf(frame.ns);
   const self2 = { kind: "instance", cls, attrs: /* @__PURE__ */ new Map() };
-  for (const name2 of classNames2(cls)) {
-    if (!isSettingName(name2)) continue;
-    const found = classAttribute(cls, name2);
+  for (const name3 of classNames2(cls)) {
+    if (!isSettingName(name3)) continue;
+    const found = classAttribute(cls, name3);
     if (!found) continue;
     const b3 = found.binding;
     const reads = { ns: frame.ns, reads: [] };
     let value = b3.value;
-    if (value.kind === "configValue") value = resolveConfigValue(run3, value, name2, b3.loc.line, reads);
+    if (value.kind === "configValue") value = resolveConfigValue(run3, value, name3, b3.loc.line, reads);
     else if (value.kind === "func") {
       if (value.fn.decorator !== "property") continue;
       value = callFunction(run3, { ...value, self: self2 }, { positional: [], keywords: [] }, reads, b3.loc.line);
     }
     const setting = { ...b3, value, env: dedupeReads([...b3.env, ...reads.reads]), alternatives: void 0 };
-    ns2.bindings.set(name2, setting);
+    ns2.bindings.set(name3, setting);
   }
   return ns2;
 }
@@ -68534,8 +69169,8 @@ var EXCEPTION_PARENTS = {
   FileNotFoundError: ["FileNotFoundError", "OSError", "IOError", "EnvironmentError", "Exception", "BaseException"]
 };
 function exceptionOf(why2) {
-  const name2 = why2.split(":")[0];
-  return name2 in EXCEPTION_PARENTS ? name2 : "ValueError";
+  const name3 = why2.split(":")[0];
+  return name3 in EXCEPTION_PARENTS ? name3 : "ValueError";
 }
 function catches(types, exception) {
   if (types.length === 0) return true;
@@ -68547,9 +69182,9 @@ function signalOf(v2) {
 }
 function raiseOf(run3, s, frame) {
   const exc = s.exc?.t === "call" ? s.exc.func : s.exc;
-  const name2 = exc?.t === "name" ? exc.id : exc?.t === "attr" ? exc.attr : "Exception";
+  const name3 = exc?.t === "name" ? exc.id : exc?.t === "attr" ? exc.attr : "Exception";
   if (s.exc) expr2(run3, s.exc, frame);
-  return { t: "raise", exc: name2, why: `${name2}: raised at ${run3.path}:${s.line}` };
+  return { t: "raise", exc: name3, why: `${name3}: raised at ${run3.path}:${s.line}` };
 }
 function ifStatement(run3, s, frame) {
   for (let i2 = 0; i2 < s.branches.length; i2++) {
@@ -68563,12 +69198,12 @@ function ifStatement(run3, s, frame) {
       const rest = { ...s, branches: s.branches.slice(i2 + 1) };
       const other = cloneFrame(frame);
       const otherSignal = rest.branches.length ? ifStatement(run3, rest, other) : s.orelse ? block2(run3, s.orelse, other) : null;
-      return join3(run3, frame, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run3.path}:${branch.cond.line}`);
+      return join4(run3, frame, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run3.path}:${branch.cond.line}`);
     }
   }
   return s.orelse ? block2(run3, s.orelse, frame) : null;
 }
-function join3(run3, frame, [a, sa], [b3, sb], why2) {
+function join4(run3, frame, [a, sa], [b3, sb], why2) {
   if (frame.scope) {
     const scope = frame.scope;
     const ended = (sg) => {
@@ -68667,9 +69302,9 @@ function loopNotFollowed(run3, s, frame) {
   const dynamic = moduleNs(probe).dynamic;
   if (dynamic && dynamic !== moduleNs(frame).dynamic) run3.markDynamic(frame, dynamic);
   for (const st2 of [...s.target ? [targetStatement(s.target, s)] : [], ...s.body, ...s.orelse]) {
-    for (const [name2, how] of changedNames2(st2)) {
-      const growOnly = how === "grow" && frame.ns.bindings.get(name2)?.value.kind === "seq";
-      run3.mutate(frame, name2, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${run3.path}:${s.line}`), s);
+    for (const [name3, how] of changedNames2(st2)) {
+      const growOnly = how === "grow" && frame.ns.bindings.get(name3)?.value.kind === "seq";
+      run3.mutate(frame, name3, (old) => growOnly && old.kind === "seq" ? { ...old, open: true } : unknown(`changed in the loop at ${run3.path}:${s.line}`), s);
     }
   }
   return null;
@@ -68770,14 +69405,14 @@ function importFrom2(run3, s, frame) {
 var FILLED_IN = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY/;
 function starImport(run3, target, result, frame, template) {
   run3.starImports.push(target);
-  for (const [name2, b3] of result.ns.bindings) {
-    if (name2.startsWith("_")) continue;
-    frame.ns.bindings.set(name2, template && FILLED_IN.test(name2) ? { ...b3, value: unknown(`${name2} is a placeholder in the template ${target}, filled in by the deploy`), alternatives: void 0 } : b3);
+  for (const [name3, b3] of result.ns.bindings) {
+    if (name3.startsWith("_")) continue;
+    frame.ns.bindings.set(name3, template && FILLED_IN.test(name3) ? { ...b3, value: unknown(`${name3} is a placeholder in the template ${target}, filled in by the deploy`), alternatives: void 0 } : b3);
   }
   if (result.ns.dynamic) frame.ns.dynamic = result.ns.dynamic;
   for (const o2 of result.opaque) if (!run3.opaque.some((x3) => x3.loc.path === o2.loc.path && x3.loc.line === o2.loc.line)) run3.opaque.push(o2);
   for (const n of result.notices) run3.carry(n);
-  for (const [name2, literals] of result.compared) for (const l3 of literals) run3.noteCompared(name2, l3);
+  for (const [name3, literals] of result.compared) for (const l3 of literals) run3.noteCompared(name3, l3);
 }
 
 // src/python/statements.ts
@@ -68878,7 +69513,7 @@ function statement2(run3, s, frame) {
     case "continue":
       return { t: s.t };
     case "unreadable":
-      for (const name2 of s.names) run3.bind(frame, name2, unknown(`${run3.path}:${s.line}-${s.endLine} could not be parsed`), s);
+      for (const name3 of s.names) run3.bind(frame, name3, unknown(`${run3.path}:${s.line}-${s.endLine} could not be parsed`), s);
       return null;
     case "del":
       for (const target of s.targets) del(run3, target, s, frame);
@@ -69057,21 +69692,25 @@ var Worlds = class {
     return e;
   }
   /** Production as deployed, except one variable set to one value. */
-  withVariable(name2, value) {
-    const key = value === void 0 ? `${name2} set` : `${name2}=${value}`;
+  withVariable(name3, value) {
+    const key = value === void 0 ? `${name3} set` : `${name3}=${value}`;
     let e = this.literal.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name: name2, value }, platform: this.platform });
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { set: { name: name3, value }, platform: this.platform });
       this.literal.set(key, e);
     }
     return e;
   }
-  /** Production as one deployment runs it: exactly its environment (see deploy-worlds.ts). */
-  withEnvironment(env) {
-    const key = envKey(env);
+  /** Production as one deployment runs it: exactly its environment, the platform's variables among it (see deploy-worlds.ts). */
+  withDeployment(d2) {
+    return this.withEnvironment(worldEnv(d2), platformSet(d2));
+  }
+  /** Production given exactly these variables (`platform`: those of them its platform sets), the others unset. */
+  withEnvironment(env, platform2 = /* @__PURE__ */ new Map()) {
+    const key = `${envKey(env)} ${envKey(platform2)}`;
     let e = this.deployment.get(key);
     if (!e) {
-      e = new WorldEvaluator(this.index, UNSET_WORLD, { env });
+      e = new WorldEvaluator(this.index, UNSET_WORLD, { env, platform: platform2 });
       this.deployment.set(key, e);
     }
     return e;
@@ -69093,15 +69732,15 @@ var SettingsView = class {
     return this.entry.path;
   }
   /** Whether every production deployment of the module runs where the platform sets `name` (Heroku's DYNO). */
-  onPlatformWith(name2) {
-    return this.worlds.platform?.has(name2) ?? false;
+  onPlatformWith(name3) {
+    return this.worlds.platform?.has(name3) ?? false;
   }
   /** Notices from evaluating the module (syntax errors, imports not followed). */
   notices() {
     return this.worlds.get(UNSET_WORLD).evaluate(this.path)?.notices ?? [];
   }
-  binding(name2, world = UNSET_WORLD) {
-    return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name2);
+  binding(name3, world = UNSET_WORLD) {
+    return this.worlds.get(world).evaluate(this.path)?.ns.bindings.get(name3);
   }
   /** The project's class a dotted path names (`shop.middleware.NoCsrf`, re-exports followed); undefined when the review has not read it. */
   projectClass(dotted2) {
@@ -69122,17 +69761,17 @@ var SettingsView = class {
    * (`os.environ.get("STAGE") == "production"`) may be set to any of them: each such literal world
    * (one variable at a time, development-looking literals left out) adds its value as an alternative.
    */
-  get(name2, world = UNSET_WORLD) {
-    const setting = this.settingIn(this.worlds.get(world), name2);
+  get(name3, world = UNSET_WORLD) {
+    const setting = this.settingIn(this.worlds.get(world), name3);
     if (world !== UNSET_WORLD) return setting;
-    if (name2 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost()) return this.unsetOrUnknown(setting, name2);
-    return this.asDeployed(setting, name2);
+    if (name3 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost()) return this.unsetOrUnknown(setting, name3);
+    return this.asDeployed(setting, name3);
   }
   /** `literal`: add the worlds of variables compared with literals (not when the unset world is not production). */
-  asDeployed(setting, name2, literal3 = true) {
-    const deployed = this.deployed(name2, setting);
+  asDeployed(setting, name3, literal3 = true) {
+    const deployed = this.deployed(name3, setting);
     const first = deployed.length && setting.value.kind === "unknown" ? deployed[0] : setting;
-    return withAlternatives(first, [...literal3 ? this.literalWorlds().map((w2) => this.settingIn(w2.evaluator, name2)) : [], ...deployed]);
+    return withAlternatives(first, [...literal3 ? this.literalWorlds().map((w2) => this.settingIn(w2.evaluator, name3)) : [], ...deployed]);
   }
   /**
    * Whether production as deployed, with its variables unset, accepts only local hosts (`ALLOWED_HOSTS`
@@ -69148,12 +69787,12 @@ var SettingsView = class {
    * In a module whose unset variables give only local hosts: a value that the variables being set
    * changes is unknown, except for what the deployments the repository describes give it.
    */
-  unsetOrUnknown(setting, name2) {
-    const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name2);
-    if (show2(configured.value, 400) === show2(setting.value, 400)) return this.asDeployed(setting, name2);
+  unsetOrUnknown(setting, name3) {
+    const configured = this.settingIn(this.worlds.get(CONFIGURED_WORLD), name3);
+    if (show2(configured.value, 400) === show2(setting.value, 400)) return this.asDeployed(setting, name3);
     const hosts = this.hostsWorld();
-    if (hosts) return this.asDeployed(this.settingIn(hosts, name2), name2, false);
-    return this.asDeployed({ ...setting, value: unknown(`${name2} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }, name2, false);
+    if (hosts) return this.asDeployed(this.settingIn(hosts, name3), name3, false);
+    return this.asDeployed({ ...setting, value: unknown(`${name3} depends on variables production must set: unset, ALLOWED_HOSTS accepts only local hosts`) }, name3, false);
   }
   /**
    * Production as deployed with the variables set that make ALLOWED_HOSTS accept a public host
@@ -69172,14 +69811,14 @@ var SettingsView = class {
    * environment, where they differ from production as deployed; each binding points at the
    * deploy-file line that supplies the value.
    */
-  deployed(name2, deployed) {
+  deployed(name3, deployed) {
     return distinctDeployments(this.entry.deployments).flatMap((d2) => {
-      const world = this.worlds.withEnvironment(worldEnv(d2));
-      if (name2 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, "ALLOWED_HOSTS").value)) return [];
-      const s = this.settingIn(world, name2);
+      const world = this.worlds.withDeployment(d2);
+      if (name3 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, "ALLOWED_HOSTS").value)) return [];
+      const s = this.settingIn(world, name3);
       if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s];
       const binding = suppliedBinding(s.binding, d2);
-      const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name2, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
+      const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name3, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
       return parts3.filter((p2) => !addsNothing(p2.value, deployed.value));
     });
   }
@@ -69189,12 +69828,12 @@ var SettingsView = class {
    * whole of production when every deployment runs on one; else each world giving the bad value must
    * be a deployment a platform runs, or a presence switch named for one (`if "ON_HEROKU" in os.environ`).
    */
-  badOnlyOn(name2, isBad, platforms) {
+  badOnlyOn(name3, isBad, platforms) {
     if (platforms.some((p2) => this.onPlatformWith(p2.variable))) return true;
     const bad = (s) => (s.value.kind === "oneOf" ? s.value.options : [s.value]).some((o2) => isBad(o2) === true);
-    if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name2))) return false;
-    const literal3 = this.literalWorlds().filter((w2) => bad(this.settingIn(w2.evaluator, name2)));
-    const deployments = distinctDeployments(this.entry.deployments).filter((d2) => bad(this.settingIn(this.worlds.withEnvironment(worldEnv(d2)), name2)));
+    if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name3))) return false;
+    const literal3 = this.literalWorlds().filter((w2) => bad(this.settingIn(w2.evaluator, name3)));
+    const deployments = distinctDeployments(this.entry.deployments).filter((d2) => bad(this.settingIn(this.worlds.withDeployment(d2), name3)));
     return literal3.length + deployments.length > 0 && literal3.every((w2) => platforms.some((p2) => p2.switchNames.test(w2.variable))) && deployments.every((d2) => platforms.some((p2) => d2.env.get(p2.variable)?.platform));
   }
   literalWorlds() {
@@ -69207,20 +69846,20 @@ var SettingsView = class {
       }
     return out2;
   }
-  settingIn(evaluator, name2) {
+  settingIn(evaluator, name3) {
     const result = evaluator.evaluate(this.path);
-    const binding = result?.ns.bindings.get(name2);
-    const fallback = defaultsFor(this.django)[name2] ?? unknown(`${name2} is not set`);
+    const binding = result?.ns.bindings.get(name3);
+    const fallback = defaultsFor(this.django)[name3] ?? unknown(`${name3} is not set`);
     if (!binding) {
-      if (result?.ns.dynamic) return { name: name2, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
-      return { name: name2, value: fallback, isDefault: true };
+      if (result?.ns.dynamic) return { name: name3, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
+      return { name: name3, value: fallback, isDefault: true };
     }
     const value = mapOptions(binding.value, (v2) => v2.kind === "absent" ? fallback : v2);
-    return { name: name2, value, binding, isDefault: false };
+    return { name: name3, value, binding, isDefault: false };
   }
   /** The value in the worlds where the environment sets every variable to "False", "0" or "". */
-  whenEnvSaysOff(name2) {
-    return OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], setting: this.get(name2, w2) }));
+  whenEnvSaysOff(name3) {
+    return OFF_WORLDS.map((w2) => ({ probe: WORLDS[w2], setting: this.get(name3, w2) }));
   }
   /** Where a finding about a setting that is not set at all should point: the module's first line. */
   moduleLoc() {
@@ -69311,10 +69950,10 @@ function applySuppressions(findings, files, config, changed) {
     const introduced = f3.baselineState === "new" || f3.baselineState === "updated";
     let suppressed2;
     for (const n of [f3.line, f3.line - 1]) {
-      const text = lines?.line(n) ?? "";
-      const s = parseSuppression(text);
+      const text2 = lines?.line(n) ?? "";
+      const s = parseSuppression(text2);
       if (!s) continue;
-      if (n !== f3.line && !commentOnly(text)) continue;
+      if (n !== f3.line && !commentOnly(text2)) continue;
       if ("error" in s) {
         if (!told.has(at(f3.path, n))) notices.push({ path: f3.path, line: n, message: s.error });
         told.add(at(f3.path, n));
@@ -69342,8 +69981,8 @@ function staleSuppressions(files, paths, used, told, config) {
     if (ignored(path2)) continue;
     const kind = classifyFile(path2).kind;
     if (kind === "docs" || kind === "vendored" || kind !== "production" && !config.includeTests) continue;
-    const text = files.read(path2);
-    if (text === void 0 || !text.includes(MARKER)) continue;
+    const text2 = files.read(path2);
+    if (text2 === void 0 || !text2.includes(MARKER)) continue;
     const lines = linesOf(files, path2);
     for (let n = 1; lines && n <= lines.count; n++) {
       const line2 = lines.line(n) ?? "";
@@ -69364,8 +70003,8 @@ function staleSuppressions(files, paths, used, told, config) {
 
 // src/review.ts
 function allTextFiles(files) {
-  const text = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
-  return text.map((path2) => ({ path: path2, added: true }));
+  const text2 = files.secrets ? [...files.secrets.keys()] : [...files.paths].filter((p2) => files.read(p2) !== void 0);
+  return text2.map((path2) => ({ path: path2, added: true }));
 }
 var collator2 = new Intl.Collator();
 function sorted(findings) {
@@ -69373,7 +70012,7 @@ function sorted(findings) {
 }
 async function scan(files, config) {
   const candidates2 = settingsCandidates(files);
-  if (candidates2.length) await initPython();
+  if (candidates2.length || placesModules(files)) await initPython();
   const side = analyzeSide(files, candidates2, { djangoVersion: config.djangoVersion, settings: config.settings });
   const items = runRules(side, config);
   const settingsFindings = toFindings(items, files, config).map((f3) => f3.ruleId === "settings-opaque-write" ? { ...f3, aside: "line that can set any setting unseen (exec, a computed setattr)" } : f3);
@@ -72982,14 +73621,14 @@ function isBinary(b3) {
 // src/sources/git.ts
 async function listTree(git2, rev) {
   const out2 = await git2.raw(["ls-tree", "-r", "-z", "--full-tree", rev]);
-  const entries = [];
+  const entries2 = [];
   for (const rec of out2.split("\0")) {
     const tab = rec.indexOf("	");
     if (tab < 0) continue;
     const [, type, oid] = rec.slice(0, tab).split(" ");
-    if (type === "blob") entries.push({ path: rec.slice(tab + 1), oid });
+    if (type === "blob") entries2.push({ path: rec.slice(tab + 1), oid });
   }
-  return entries;
+  return entries2;
 }
 var STATUS = { A: "added", M: "modified", D: "deleted", T: "type-changed", R: "renamed", C: "copied" };
 function parseRawDiff(out2) {
@@ -73018,8 +73657,8 @@ function parseUnifiedDiff(out2) {
     else if (line2.startsWith("@@") && current !== void 0) {
       const h3 = parseHunkHeader(line2);
       if (!h3) continue;
-      const list2 = hunks.get(current);
-      if (list2) list2.push(h3);
+      const list3 = hunks.get(current);
+      if (list3) list3.push(h3);
       else hunks.set(current, [h3]);
     }
   }
@@ -73087,8 +73726,8 @@ var RevisionReader = class {
     });
   }
 };
-function wholeFile(text) {
-  const lines = text === void 0 ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+function wholeFile(text2) {
+  const lines = text2 === void 0 ? 0 : text2.split("\n").length - (text2.endsWith("\n") ? 1 : 0);
   return lines ? [{ oldStart: 0, oldLines: 0, newStart: 1, newLines: lines }] : [];
 }
 var DIFF_FLAGS = ["--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/"];
@@ -73254,9 +73893,9 @@ async function githubChangeSet(o2) {
       continue;
     }
     if (!(c3.path.endsWith(".py") || isSettingsRelevant(c3.path) || isSecretsCandidate(c3.path) || also.has(c3.path))) continue;
-    const text = await readContent(o2, c3.path);
-    if (text === void 0) notices.push({ path: c3.path, message: `not reviewed: over ${MAX_FILE_BYTES} bytes or not text` });
-    else headContents.set(c3.path, text);
+    const text2 = await readContent(o2, c3.path);
+    if (text2 === void 0) notices.push({ path: c3.path, message: `not reviewed: over ${MAX_FILE_BYTES} bytes or not text` });
+    else headContents.set(c3.path, text2);
   }
   return { base, head: new MapFileSet(headContents, headPaths), changes, notices };
 }
@@ -73288,19 +73927,19 @@ var HistoryScanner = class {
   inHunk = false;
   commits = 0;
   addedLines = 0;
-  line(text) {
-    if (this.inHunk && text.startsWith("+")) {
+  line(text2) {
+    if (this.inHunk && text2.startsWith("+")) {
       if (!this.path) return;
       if (!this.block.length) this.blockStart = this.newLine;
-      this.block.push(text.slice(1));
+      this.block.push(text2.slice(1));
       this.addedLines++;
       this.newLine++;
       if (this.block.length >= MAX_BLOCK_LINES) this.flush();
       return;
     }
     this.flush();
-    if (text.startsWith("\0commit ")) {
-      const [, sha, date, ...author] = text.slice(1).split(" ");
+    if (text2.startsWith("\0commit ")) {
+      const [, sha, date, ...author] = text2.slice(1).split(" ");
       this.commit = { commit: sha, date, author: author.join(" ") };
       this.path = void 0;
       this.inHunk = false;
@@ -73308,27 +73947,27 @@ var HistoryScanner = class {
       return;
     }
     if (!this.commit) return;
-    if (text.startsWith("diff --git ")) {
+    if (text2.startsWith("diff --git ")) {
       this.path = void 0;
       this.inHunk = false;
       return;
     }
-    if (text.startsWith("rename from ")) {
-      this.pendingRenameFrom = unquote2(text.slice("rename from ".length));
+    if (text2.startsWith("rename from ")) {
+      this.pendingRenameFrom = unquote2(text2.slice("rename from ".length));
       return;
     }
-    if (text.startsWith("rename to ")) {
-      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, unquote2(text.slice("rename to ".length)));
+    if (text2.startsWith("rename to ")) {
+      if (this.pendingRenameFrom) this.renames.set(this.pendingRenameFrom, unquote2(text2.slice("rename to ".length)));
       this.pendingRenameFrom = void 0;
       return;
     }
-    if (text.startsWith("+++ ")) {
-      this.path = patchHeaderPath(text.slice(4), "b/");
+    if (text2.startsWith("+++ ")) {
+      this.path = patchHeaderPath(text2.slice(4), "b/");
       if (this.path && !isSecretsCandidate(this.path)) this.path = void 0;
       return;
     }
-    if (text.startsWith("@@")) {
-      const h3 = parseHunkHeader(text);
+    if (text2.startsWith("@@")) {
+      const h3 = parseHunkHeader(text2);
       this.newLine = h3 ? h3.newStart : 0;
       this.inHunk = true;
       return;
@@ -73337,10 +73976,10 @@ var HistoryScanner = class {
   /** Scans the pending added lines as one text; hits are placed at their lines in the file. */
   flush() {
     if (!this.block.length) return;
-    const text = this.block.join("\n");
+    const text2 = this.block.join("\n");
     const at3 = (n) => this.blockStart + n - 1;
     this.block = [];
-    for (const hit of detectSecrets(this.path, text)) {
+    for (const hit of detectSecrets(this.path, text2)) {
       const placed = { ...hit, line: at3(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at3(s.line) })), ...hit.keyLine !== void 0 ? { keyLine: at3(hit.keyLine) } : {} };
       this.record(placed, placed.keyLine ?? placed.line);
     }
@@ -73485,12 +74124,12 @@ async function stillInHead(repo, head, secrets) {
   const cat = new CatFile(repo);
   try {
     const blobs = await cat.read(paths.map((p2) => oids.get(p2) ?? ""));
-    const text = new Map(paths.map((p2, i2) => {
+    const text2 = new Map(paths.map((p2, i2) => {
       const b3 = blobs[i2];
       return [p2, b3.kind === "bytes" && !isBinary(b3.bytes) ? b3.bytes.toString("utf8") : void 0];
     }));
     for (const s of secrets) {
-      const where = [...s.paths].filter((p2) => text.get(p2)?.includes(identity(s)));
+      const where = [...s.paths].filter((p2) => text2.get(p2)?.includes(identity(s)));
       if (where.length) out2.set(identity(s), where);
     }
   } finally {
@@ -73500,7 +74139,7 @@ async function stillInHead(repo, head, secrets) {
 }
 
 // src/sources/tree.ts
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -73525,9 +74164,9 @@ function gitListed(root) {
   const seen = /* @__PURE__ */ new Set();
   for (let start2 = 0; start2 < out2.stdout.length; ) {
     const end = out2.stdout.indexOf(0, start2);
-    const name2 = out2.stdout.subarray(start2, end < 0 ? out2.stdout.length : end);
+    const name3 = out2.stdout.subarray(start2, end < 0 ? out2.stdout.length : end);
     start2 = end < 0 ? out2.stdout.length : end + 1;
-    const rel2 = prefix2.length && name2.subarray(0, prefix2.length).equals(prefix2) ? name2.subarray(prefix2.length) : name2;
+    const rel2 = prefix2.length && name3.subarray(0, prefix2.length).equals(prefix2) ? name3.subarray(prefix2.length) : name3;
     const key = rel2.toString("latin1");
     if (!rel2.length || seen.has(key) || !isReadableFile(Buffer.concat([top, SLASH, rel2]))) continue;
     seen.add(key);
@@ -73546,23 +74185,23 @@ function walked(root) {
   const top = Buffer.from(root);
   const listed = { paths: [], raw: /* @__PURE__ */ new Map() };
   const walk = (dir, rel2, rules) => {
-    let entries;
+    let entries2;
     try {
-      entries = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
+      entries2 = readdirSync(dir, { withFileTypes: true, encoding: "buffer" });
     } catch {
       return;
     }
     const relText = rel2?.toString("utf8") ?? "";
-    const named3 = (e, name2) => e.name.toString("utf8") === name2;
-    const own = entries.some((e) => named3(e, ".gitignore") && e.isFile()) ? [...rules, { base: relText, ig: (0, import_ignore.default)().add(readFileSync3(Buffer.concat([dir, Buffer.from("/.gitignore")]), "utf8")) }] : rules;
-    if (rel2 && entries.some((e) => named3(e, "pyvenv.cfg"))) return;
+    const named3 = (e, name3) => e.name.toString("utf8") === name3;
+    const own = entries2.some((e) => named3(e, ".gitignore") && e.isFile()) ? [...rules, { base: relText, ig: (0, import_ignore.default)().add(readFileSync3(Buffer.concat([dir, Buffer.from("/.gitignore")]), "utf8")) }] : rules;
+    if (rel2 && entries2.some((e) => named3(e, "pyvenv.cfg"))) return;
     const ignored = (r2, isDir) => own.some(({ base, ig }) => ig.ignores((base ? r2.slice(base.length + 1) : r2) + (isDir ? "/" : "")));
-    for (const e of entries) {
+    for (const e of entries2) {
       const r2 = rel2 ? Buffer.concat([rel2, SLASH, e.name]) : e.name;
-      const text = r2.toString("utf8");
+      const text2 = r2.toString("utf8");
       if (e.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(e.name.toString("utf8")) && !ignored(text, true)) walk(Buffer.concat([dir, SLASH, e.name]), r2, own);
-      } else if (e.isFile() && !ignored(text, false)) collect(top, listed, r2);
+        if (!ALWAYS_SKIPPED.has(e.name.toString("utf8")) && !ignored(text2, true)) walk(Buffer.concat([dir, SLASH, e.name]), r2, own);
+      } else if (e.isFile() && !ignored(text2, false)) collect(top, listed, r2);
     }
   };
   walk(top, void 0, []);
@@ -73600,21 +74239,21 @@ var TreeFileSet = class {
   texts = /* @__PURE__ */ new Map();
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path2) {
-    return this.raw.get(path2) ?? join4(this.root, path2);
+    return this.raw.get(path2) ?? join5(this.root, path2);
   }
-  add(path2, secrets, text) {
+  add(path2, secrets, text2) {
     this.secrets.set(path2, secrets);
-    if (text !== void 0) this.texts.set(path2, text);
+    if (text2 !== void 0) this.texts.set(path2, text2);
   }
   read(path2) {
     if (!this.secrets.has(path2)) return void 0;
-    let text = this.texts.get(path2);
-    if (text === void 0) {
+    let text2 = this.texts.get(path2);
+    if (text2 === void 0) {
       const read = readFileSafely(this.file(path2), this.root, MAX_FILE_BYTES);
       if (read.kind !== "bytes") return void 0;
-      this.texts.set(path2, text = read.bytes.toString("utf8"));
+      this.texts.set(path2, text2 = read.bytes.toString("utf8"));
     }
-    return text;
+    return text2;
   }
 };
 var keepsText = (path2) => path2.endsWith(".py") || isSettingsRelevant(path2);
@@ -73842,13 +74481,13 @@ function reviewComments(findings) {
   return findings.map((f3) => ({ path: f3.path, line: f3.line, side: "RIGHT", body: inlineComment(f3) }));
 }
 async function postReview(a, findings) {
-  const post = (list2) => a.octokit.rest.pulls.createReview({
+  const post = (list3) => a.octokit.rest.pulls.createReview({
     ...a.repo,
     pull_number: a.plan.number,
     commit_id: a.plan.head,
     event: "COMMENT",
-    body: `${list2.length} new security finding${list2.length === 1 ? "" : "s"} on the changed lines; the summary comment lists everything.`,
-    comments: reviewComments(list2)
+    body: `${list3.length} new security finding${list3.length === 1 ? "" : "s"} on the changed lines; the summary comment lists everything.`,
+    comments: reviewComments(list3)
   });
   try {
     await post(findings);
@@ -73856,9 +74495,9 @@ async function postReview(a, findings) {
   } catch (e) {
     if (httpStatus(e) !== 422) throw e;
   }
-  const accepted = async (list2) => {
+  const accepted = async (list3) => {
     try {
-      const { data } = await a.octokit.rest.pulls.createReview({ ...a.repo, pull_number: a.plan.number, commit_id: a.plan.head, comments: reviewComments(list2) });
+      const { data } = await a.octokit.rest.pulls.createReview({ ...a.repo, pull_number: a.plan.number, commit_id: a.plan.head, comments: reviewComments(list3) });
       await a.octokit.rest.pulls.deletePendingReview({ ...a.repo, pull_number: a.plan.number, review_id: data.id });
       return true;
     } catch (e) {
@@ -73866,11 +74505,11 @@ async function postReview(a, findings) {
       return false;
     }
   };
-  const rejected = async (list2) => {
-    if (await accepted(list2)) return [];
-    if (list2.length === 1) return list2;
-    const mid = Math.ceil(list2.length / 2);
-    return [...await rejected(list2.slice(0, mid)), ...await rejected(list2.slice(mid))];
+  const rejected = async (list3) => {
+    if (await accepted(list3)) return [];
+    if (list3.length === 1) return list3;
+    const mid = Math.ceil(list3.length / 2);
+    return [...await rejected(list3.slice(0, mid)), ...await rejected(list3.slice(mid))];
   };
   const bad = findings.length === 1 ? findings : [...await rejected(findings.slice(0, Math.ceil(findings.length / 2))), ...await rejected(findings.slice(Math.ceil(findings.length / 2)))];
   const good = findings.filter((f3) => !bad.includes(f3));
@@ -73916,8 +74555,8 @@ async function sync(a) {
 }
 
 // src/action/run.ts
-function oneOf2(name2, value, allowed) {
-  if (!allowed.includes(value)) throw new UsageError(`input ${name2} must be one of ${allowed.join(", ")}, not "${value}"`);
+function oneOf2(name3, value, allowed) {
+  if (!allowed.includes(value)) throw new UsageError(`input ${name3} must be one of ${allowed.join(", ")}, not "${value}"`);
   return value;
 }
 function readInputs() {
@@ -73952,9 +74591,9 @@ async function reviewChange(change, source2, workspace, coverage) {
   const result = await review(change, config);
   result.findings.push(...rules.findings);
   if (config.baseline !== void 0) {
-    const text = change.base.read(config.baseline);
-    if (text === void 0) coverage.push(`The baseline ${config.baseline} is not in the base commit: it applies once merged.`);
-    else withBaseline(result, parseBaseline(text, config.baseline), config.baseline, coverage);
+    const text2 = change.base.read(config.baseline);
+    if (text2 === void 0) coverage.push(`The baseline ${config.baseline} is not in the base commit: it applies once merged.`);
+    else withBaseline(result, parseBaseline(text2, config.baseline), config.baseline, coverage);
   }
   return { result, config };
 }
@@ -73968,8 +74607,8 @@ function diskBaseline(config, workspace, result, coverage, history) {
   const read = readFileSafely(resolve(workspace, config.baseline), workspace, MAX_BASELINE_BYTES);
   if (read.kind !== "bytes") return void coverage.push(`The baseline ${config.baseline} could not be read (${read.kind === "large" ? "too large" : read.why}): every finding is listed.`);
   const baseline = parseBaseline(read.bytes.toString("utf8"), config.baseline);
-  const entries = baseline.entries.filter((e) => history ? !(e.history && history.stillInHead.has(e.fingerprint)) : !e.history);
-  withBaseline(result, { entries }, config.baseline, coverage);
+  const entries2 = baseline.entries.filter((e) => history ? !(e.history && history.stillInHead.has(e.fingerprint)) : !e.history);
+  withBaseline(result, { entries: entries2 }, config.baseline, coverage);
 }
 function baselinePaths(source2) {
   let named3;
