@@ -38485,9 +38485,10 @@ var PlacementFinder = class {
   files;
   found = [];
   scriptsRead = /* @__PURE__ */ new Set();
-  /** Records a placement when a non-Python file lands at a Python module's path. */
+  /** Records a placement when a file lands at a Python module's path (see the file comment). */
   add(source2, destination, where) {
-    if (source2 === void 0 || destination === void 0 || source2.endsWith(".py") || !destination.endsWith(".py")) return;
+    if (source2 === void 0 || destination === void 0 || !destination.endsWith(".py")) return;
+    if (source2.endsWith(".py") && this.files.paths.has(destination)) return;
     if (!this.files.paths.has(source2) || this.found.some((p2) => p2.source === source2 && p2.destination === destination)) return;
     this.found.push({ source: source2, destination, ...where });
   }

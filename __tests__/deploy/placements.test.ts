@@ -43,7 +43,12 @@ describe('findPlacements: Dockerfiles', () => {
     expect(placed(files)).toEqual(['config/production.py.tpl -> mysite/local_settings.py (docker/entrypoint.sh:3 render)'])
   })
 
-  it('a development image, a Python module copied, and a source the repository lacks place nothing', () => {
+  it('a Python module linked where the repository has no module (a git-ignored local.py) is that module', () => {
+    const files = { ...TREE, 'mysite/docker.py': 'DEBUG = False\n', Dockerfile: 'FROM python:3.12\nCOPY . /home/app/django\nRUN ln -s /home/app/django/mysite/docker.py /home/app/django/mysite/local.py\nCMD gunicorn mysite.wsgi\n' }
+    expect(placed(files)).toEqual(['mysite/docker.py -> mysite/local.py (Dockerfile:3 link)'])
+  })
+
+  it('a development image, a Python module copied over a tracked one, and a source the repository lacks place nothing', () => {
     expect(placed({ ...TREE, 'Dockerfile.dev': 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY mysite/settings.py.prod mysite/settings.py\nCMD python manage.py runserver\n' })).toEqual([])
     expect(placed({ ...TREE, 'mysite/prod.py': '', Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN cp mysite/prod.py mysite/settings.py\nCMD gunicorn mysite.wsgi\n' })).toEqual([])
     expect(placed({ ...TREE, Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN cp mysite/settings.py.live mysite/settings.py\nCMD gunicorn mysite.wsgi\n' })).toEqual([])

@@ -6,9 +6,9 @@
 //
 // Paths inside the image are taken back to the repository through the image's layout (COPY . /app
 // maps /app/x to x). A destination the layout does not reach becomes the file of the same name next
-// to the source, when that file exists or the source is named `<module>.py.<suffix>`. Only files
-// that are not `.py` themselves, put at a `.py` path, count: copies between Python modules are
-// left alone.
+// to the source, when that file exists or the source is named `<module>.py.<suffix>`. A file put at a
+// `.py` path counts; a Python module copied over another module the repository tracks is left alone,
+// one put where the repository has none (`ln -s docker.py local.py`, local.py git-ignored) counts.
 import { parse } from 'shell-quote'
 import { classifyFile } from '../files/classify.js'
 import { normalizePath } from '../files/paths.js'
@@ -57,9 +57,11 @@ class PlacementFinder {
 
   constructor(private readonly files: PlacementFiles) {}
 
-  /** Records a placement when a non-Python file lands at a Python module's path. */
+  /** Records a placement when a file lands at a Python module's path (see the file comment). */
   add(source: string | undefined, destination: string | undefined, where: { path: string; line: number; kind: MoveKind }): void {
-    if (source === undefined || destination === undefined || source.endsWith('.py') || !destination.endsWith('.py')) return
+    if (source === undefined || destination === undefined || !destination.endsWith('.py')) return
+    // a module linked or copied over another the repository tracks is left alone; one put where the repository has none (a git-ignored local.py) is that module
+    if (source.endsWith('.py') && this.files.paths.has(destination)) return
     if (!this.files.paths.has(source) || this.found.some((p) => p.source === source && p.destination === destination)) return
     this.found.push({ source, destination, ...where })
   }
