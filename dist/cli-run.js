@@ -45763,6 +45763,9 @@ function apply2(run2, f3, x3, frame2) {
 var INCLUDE2 = "split_settings.tools.include";
 var OPTIONAL = "split_settings.tools.optional";
 var MAX_INCLUDE_DEPTH = 8;
+function optionalFile(name3) {
+  return name3.kind === "str" ? { kind: "ext", qname: `${OPTIONAL}:${name3.value}` } : unknown("optional() of a name the review cannot know");
+}
 function wantedFiles(run2, e, frame2) {
   const out2 = [];
   const add = (v2, optional) => {
@@ -45771,6 +45774,10 @@ function wantedFiles(run2, e, frame2) {
       return true;
     }
     if (v2.kind === "seq" && !v2.open) return v2.items.every((i2) => add(i2.value, optional));
+    if (v2.kind === "ext" && v2.qname.startsWith(`${OPTIONAL}:`)) {
+      out2.push({ name: v2.qname.slice(OPTIONAL.length + 1), optional: true });
+      return true;
+    }
     return false;
   };
   for (const a of e.args) {
@@ -46224,6 +46231,7 @@ function call2(run2, e, frame2) {
 }
 function callValue(run2, callee, e, frame2) {
   if (callee.kind === "ext" && callee.qname === INCLUDE2) return splitSettingsInclude(run2, e, frame2);
+  if (callee.kind === "ext" && callee.qname === OPTIONAL && e.args.length === 1) return optionalFile(expr2(run2, e.args[0], frame2));
   if (e.splat) return opaqueCall(run2, show2(callee, 40), e, frame2, callee.kind === "ext" && isCodeRunner(callee.qname));
   switch (callee.kind) {
     case "envReader":

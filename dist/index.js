@@ -68054,6 +68054,9 @@ function apply2(run3, f3, x3, frame) {
 var INCLUDE2 = "split_settings.tools.include";
 var OPTIONAL = "split_settings.tools.optional";
 var MAX_INCLUDE_DEPTH = 8;
+function optionalFile(name3) {
+  return name3.kind === "str" ? { kind: "ext", qname: `${OPTIONAL}:${name3.value}` } : unknown("optional() of a name the review cannot know");
+}
 function wantedFiles(run3, e, frame) {
   const out2 = [];
   const add = (v2, optional) => {
@@ -68062,6 +68065,10 @@ function wantedFiles(run3, e, frame) {
       return true;
     }
     if (v2.kind === "seq" && !v2.open) return v2.items.every((i2) => add(i2.value, optional));
+    if (v2.kind === "ext" && v2.qname.startsWith(`${OPTIONAL}:`)) {
+      out2.push({ name: v2.qname.slice(OPTIONAL.length + 1), optional: true });
+      return true;
+    }
     return false;
   };
   for (const a of e.args) {
@@ -68515,6 +68522,7 @@ function call2(run3, e, frame) {
 }
 function callValue(run3, callee, e, frame) {
   if (callee.kind === "ext" && callee.qname === INCLUDE2) return splitSettingsInclude(run3, e, frame);
+  if (callee.kind === "ext" && callee.qname === OPTIONAL && e.args.length === 1) return optionalFile(expr2(run3, e.args[0], frame));
   if (e.splat) return opaqueCall(run3, show2(callee, 40), e, frame, callee.kind === "ext" && isCodeRunner(callee.qname));
   switch (callee.kind) {
     case "envReader":

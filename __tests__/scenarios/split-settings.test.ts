@@ -42,6 +42,12 @@ describe('django-split-settings', () => {
     expect(brief(await scanFiles(reversed)).map((b) => b.replace(/:\d+$/, ''))).toEqual(['debug-enabled@mysite/settings/core.py'])
   })
 
+  it('optional() kept in a list for include(*files) is still optional: the fragments are followed (tabbycat 53cf32db40)', async () => {
+    const init = 'from split_settings.tools import include, optional\n\nfiles = ["core.py", optional("local.py")]\nfiles.append("production.py")\ninclude(*files)\n'
+    const r = await scanFiles(splitProject(init, PRODUCTION + 'DEBUG = True\n'))
+    expect(brief(r)).toEqual(['debug-enabled@mysite/settings/production.py:3'])
+  })
+
   it('a missing fragment that is not optional (written at deploy time) makes the settings after it unknown: no "not set" findings', async () => {
     const r = await scanFiles(splitProject('from split_settings.tools import include\n\ninclude("core.py", "server.py", "production.py")\n', PRODUCTION))
     expect(brief(r)).toEqual([])

@@ -4,7 +4,7 @@
 import type { Expr } from './ast.js'
 import { attribute } from './attributes.js'
 import { expr } from './expressions.js'
-import { INCLUDE, splitSettingsInclude } from './split-settings.js'
+import { INCLUDE, OPTIONAL, optionalFile, splitSettingsInclude } from './split-settings.js'
 import { callFunction, instantiate, type Args } from './functions.js'
 import { environCall, externalCall } from './library.js'
 import { valueMethod } from './methods.js'
@@ -39,6 +39,7 @@ export function call(run: ModuleRun, e: Call, frame: Frame): Value {
 
 function callValue(run: ModuleRun, callee: Value, e: Call, frame: Frame): Value {
   if (callee.kind === 'ext' && callee.qname === INCLUDE) return splitSettingsInclude(run, e, frame)
+  if (callee.kind === 'ext' && callee.qname === OPTIONAL && e.args.length === 1) return optionalFile(expr(run, e.args[0], frame))
   if (e.splat) return opaqueCall(run, show(callee, 40), e, frame, callee.kind === 'ext' && isCodeRunner(callee.qname))
   switch (callee.kind) {
     case 'envReader':

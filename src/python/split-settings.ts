@@ -13,6 +13,11 @@ export const OPTIONAL = 'split_settings.tools.optional'
 /** How many includes deep fragments are followed (a fragment may include others). */
 const MAX_INCLUDE_DEPTH = 8
 
+/** `optional('local.py')` as a value (a marked file name, kept in a list for a later `include(*files)`). */
+export function optionalFile(name: Value): Value {
+  return name.kind === 'str' ? { kind: 'ext', qname: `${OPTIONAL}:${name.value}` } : unknown('optional() of a name the review cannot know')
+}
+
 interface Wanted {
   name: string
   optional: boolean
@@ -27,6 +32,10 @@ function wantedFiles(run: ModuleRun, e: Call, frame: Frame): Wanted[] | undefine
       return true
     }
     if (v.kind === 'seq' && !v.open) return v.items.every((i) => add(i.value, optional))
+    if (v.kind === 'ext' && v.qname.startsWith(`${OPTIONAL}:`)) {
+      out.push({ name: v.qname.slice(OPTIONAL.length + 1), optional: true })
+      return true
+    }
     return false
   }
   for (const a of e.args) {
