@@ -57859,6 +57859,11 @@ function statement(n) {
       if (inner.length !== 1) return [{ ...s, t: "other" }];
       return [expressionStatement(inner[0], s)];
     }
+    case "exec_statement": {
+      const [code, ...namespaces] = named2(n).map(expr);
+      if (!code) return [{ ...s, t: "other" }];
+      return [{ ...s, t: "expr", expr: { t: "call", line: s.line, func: { t: "name", line: s.line, id: "exec" }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }];
+    }
     case "if_statement": {
       const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
       let orelse = null;
@@ -67467,7 +67472,8 @@ function repoPathArithmetic(op, a, b3) {
   return { kind: "ext", qname: `${ENV_PATH}${rel2}` };
 }
 function sourceFile(v2) {
-  return v2?.kind === "ext" && v2.qname.startsWith(SOURCE) ? v2.qname.slice(SOURCE.length) : void 0;
+  if (v2?.kind !== "ext") return void 0;
+  return v2.qname.startsWith(SOURCE) ? v2.qname.slice(SOURCE.length) : v2.qname.startsWith(FILE) ? v2.qname.slice(FILE.length) : void 0;
 }
 var isOpenFile = (v2) => v2.kind === "ext" && v2.qname.startsWith(FILE);
 

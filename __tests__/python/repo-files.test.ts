@@ -33,6 +33,12 @@ describe('a local settings file the module execs', () => {
     expect(shown({ 'dmoj/settings.py': DMOJ, 'dmoj/local_settings.py': local }, ['ALLOWED_HOSTS', 'DEBUG'])).toEqual({ ALLOWED_HOSTS: "['*']", DEBUG: 'True' })
   })
 
+  it("Python 2's exec statement of the open file (`exec f in globals()`) runs it the same way", () => {
+    const py2 = DMOJ.replace('exec(f.read(), globals())', 'exec f in globals()')
+    const local = 'DEBUG = True\nALLOWED_HOSTS += ["*"]\n'
+    expect(shown({ 'dmoj/settings.py': py2, 'dmoj/local_settings.py': local }, ['ALLOWED_HOSTS', 'DEBUG'])).toEqual({ ALLOWED_HOSTS: "['*']", DEBUG: 'True' })
+  })
+
   it('respa: environ.Path(__file__) - 2, os.path.exists, compile() and exec(code, globals(), locals())', () => {
     const settings = [
       'import os',

@@ -205,6 +205,12 @@ function statement(n: Node): Stmt[] {
       if (inner.length !== 1) return [{ ...s, t: 'other' }]
       return [expressionStatement(inner[0], s)]
     }
+    case 'exec_statement': {
+      // Python 2's `exec code in namespace`: the exec() call it is
+      const [code, ...namespaces] = named(n).map(expr)
+      if (!code) return [{ ...s, t: 'other' }]
+      return [{ ...s, t: 'expr', expr: { t: 'call', line: s.line, func: { t: 'name', line: s.line, id: 'exec' }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }]
+    }
     case 'if_statement': {
       const branches = [{ cond: expr(n.childForFieldName('condition')), body: block(n.childForFieldName('consequence')) }]
       let orelse: Stmt[] | null = null

@@ -85,9 +85,10 @@ export function repoPathArithmetic(op: string, a: Value, b: Value): Value | unde
   return { kind: 'ext', qname: `${ENV_PATH}${rel}` }
 }
 
-/** The repository file whose code a value holds (`open(p).read()`, `compile(…)`), or undefined. */
+/** The repository file whose code a value holds (`open(p).read()`, `compile(…)`, an open file Python 2's exec reads), or undefined. */
 export function sourceFile(v: Value | undefined): string | undefined {
-  return v?.kind === 'ext' && v.qname.startsWith(SOURCE) ? v.qname.slice(SOURCE.length) : undefined
+  if (v?.kind !== 'ext') return undefined
+  return v.qname.startsWith(SOURCE) ? v.qname.slice(SOURCE.length) : v.qname.startsWith(FILE) ? v.qname.slice(FILE.length) : undefined
 }
 
 /** Whether a `with` statement's value is an open repository file (its `as` target is the file itself). */
