@@ -23309,7 +23309,7 @@ var require_Document = __commonJS({
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
-    var directives = require_directives();
+    var directives2 = require_directives();
     var Document = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
@@ -23341,7 +23341,7 @@ var require_Document = __commonJS({
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
+          this.directives = new directives2.Directives({ version });
         this.setSchema(version, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
@@ -23531,7 +23531,7 @@ var require_Document = __commonJS({
             if (this.directives)
               this.directives.yaml.version = "1.1";
             else
-              this.directives = new directives.Directives({ version: "1.1" });
+              this.directives = new directives2.Directives({ version: "1.1" });
             opt = { resolveKnownTags: false, schema: "yaml-1.1" };
             break;
           case "1.2":
@@ -23539,7 +23539,7 @@ var require_Document = __commonJS({
             if (this.directives)
               this.directives.yaml.version = version;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives2.Directives({ version });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -24808,13 +24808,13 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName2}`, tagName2 !== "tag:yaml.org,2002:str");
       return schema[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives: directives2, schema }, value, token, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts2 = directives.tagString(tag.tag);
-          const cs2 = directives.tagString(compat.tag);
+          const ts2 = directives2.tagString(tag.tag);
+          const cs2 = directives2.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
@@ -24969,8 +24969,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start: start2, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options, directives2, { offset, start: start2, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives2 }, options);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -25009,7 +25009,7 @@ var require_composer = __commonJS({
   "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    var directives = require_directives();
+    var directives2 = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
     var identity2 = require_identity();
@@ -25062,7 +25062,7 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.directives = new directives2.Directives({ version: options.version || "1.2" });
         this.options = options;
       }
       decorate(doc, afterDoc) {
@@ -39905,8 +39905,8 @@ var require_dockerfile = __commonJS({
         }
         super.addInstruction(instruction);
       }
-      setDirectives(directives) {
-        this.directives = directives;
+      setDirectives(directives2) {
+        this.directives = directives2;
       }
       getDirective() {
         return this.directives.length === 0 ? null : this.directives[0];
@@ -40131,7 +40131,7 @@ var require_parser2 = __commonJS({
         return new instruction_1.Instruction(document2, lineRange, dockerfile, escapeChar, instruction, instructionRange);
       }
       getParserDirectives(document2, buffer2) {
-        const directives = [];
+        const directives2 = [];
         this.escapeChar = "";
         const offset = util_1.Util.isUTF8BOM(buffer2.substring(0, 1)) ? 1 : 0;
         directiveCheck: for (let i2 = offset; i2 < buffer2.length; i2++) {
@@ -40199,7 +40199,7 @@ var require_parser2 = __commonJS({
                     const lineRange = vscode_languageserver_types_1.Range.create(document2.positionAt(i2), document2.positionAt(lineEnd));
                     const nameRange = vscode_languageserver_types_1.Range.create(document2.positionAt(directiveStart), document2.positionAt(directiveEnd));
                     const valueRange = vscode_languageserver_types_1.Range.create(document2.positionAt(valueStart), document2.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document2, lineRange, nameRange, valueRange));
+                    directives2.push(new parserDirective_1.ParserDirective(document2, lineRange, nameRange, valueRange));
                     directiveStart = -1;
                     if (buffer2.charAt(valueEnd) === "\r") {
                       i2 = valueEnd + 1;
@@ -40219,19 +40219,19 @@ var require_parser2 = __commonJS({
               break directiveCheck;
           }
         }
-        return directives;
+        return directives2;
       }
       parse(buffer2) {
         this.document = vscode_languageserver_textdocument_1.TextDocument.create("", "", 0, buffer2);
         this.buffer = buffer2;
         let dockerfile = new dockerfile_1.Dockerfile(this.document);
-        let directives = this.getParserDirectives(this.document, this.buffer);
+        let directives2 = this.getParserDirectives(this.document, this.buffer);
         let offset = 0;
         this.escapeChar = "\\";
-        if (directives.length > 0) {
-          dockerfile.setDirectives(directives);
+        if (directives2.length > 0) {
+          dockerfile.setDirectives(directives2);
           this.escapeChar = dockerfile.getEscapeCharacter();
-          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives.length, 0));
+          offset = this.document.offsetAt(vscode_languageserver_types_1.Position.create(directives2.length, 0));
         } else if (util_1.Util.isUTF8BOM(buffer2.substring(0, 1))) {
           offset = 1;
         }
@@ -60567,16 +60567,19 @@ var clickjackingProtectionWeakened = {
     title: "Clickjacking protection is missing or weakened",
     django: ["security.W002", "security.W019"],
     docs: {
-      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`).",
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`). Nothing is reported when an nginx configuration the repository ships for the site adds `X-Frame-Options: DENY` or `SAMEORIGIN` in front of the application.",
       why: "Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).",
       bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
       fix: 'X_FRAME_OPTIONS = "DENY"'
     }
   },
   check(ctx) {
+    const proxied = ctx.settings.proxyHeader("x-frame-options");
+    if (proxied && ["DENY", "SAMEORIGIN"].includes(proxied.value.toUpperCase())) return [];
     const missing = missingMiddleware(ctx, XFRAME_MIDDLEWARE, "MIDDLEWARE:XFrameOptionsMiddleware", "security.W002", "responses carry no X-Frame-Options header, so other sites can frame every page.");
     if (missing) return [missing];
     if (hasMiddleware(ctx.settings, XFRAME_MIDDLEWARE) !== true) return [];
+    if (ctx.base && hasMiddleware(ctx.base, XFRAME_MIDDLEWARE) === false) return [];
     const xfo = ctx.settings.get("X_FRAME_OPTIONS");
     const j3 = judge(xfo, (v2) => !(v2.kind === "str" && v2.value === "DENY"));
     if (j3.verdict === "none" || !j3.value) return [];
@@ -64197,6 +64200,25 @@ function findDeployments(files) {
   return joinImages(out2);
 }
 
+// src/deploy/nginx.ts
+var CONFIG_SUFFIXES = [".conf", ".conf.template", ".conf.tmpl", ".conf.erb", ".conf.j2"];
+var PASSES_ON = ["proxy_pass", "uwsgi_pass", "fastcgi_pass", "scgi_pass", "grpc_pass"];
+function isNginxConfig(path2) {
+  const lower2 = path2.toLowerCase();
+  const name3 = lower2.slice(lower2.lastIndexOf("/") + 1);
+  const named3 = lower2.includes("nginx") || lower2.includes("/sites-enabled/") || lower2.includes("/sites-available/");
+  const config = CONFIG_SUFFIXES.some((s) => name3.endsWith(s)) || lower2.includes("/sites-enabled/") || lower2.includes("/sites-available/");
+  return named3 && config && classifyFile(path2).kind === "production";
+}
+function directives(line2) {
+  return line2.split("#")[0].split(/[{};]/).map((part) => part.trim()).filter((part) => part !== "").map((part) => part.split(/\s+/).map((w2) => w2.replace(/^["']|["']$/g, "")));
+}
+function proxyHeaders(path2, text2) {
+  const lines = text2.split("\n").map(directives);
+  if (!lines.some((l3) => l3.some((w2) => PASSES_ON.includes(w2[0])))) return [];
+  return lines.flatMap((l3, i2) => l3.flatMap((w2) => w2[0] === "add_header" && w2.length >= 3 ? [{ name: w2[1].toLowerCase(), value: w2[2], path: path2, line: i2 + 1 }] : []));
+}
+
 // src/deploy/placements.ts
 var import_shell_quote4 = __toESM(require_shell_quote(), 1);
 
@@ -64616,7 +64638,7 @@ function referenceKind(path2) {
 var MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|production|staging)[^/]*\.(tpl|tmpl|j2|jinja2?|template|in)$/i;
 function isSettingsRelevant(path2) {
   if (MAY_BE_PLACED.test(path2)) return true;
-  if (isDeployFile(path2) || isDeployingCiFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2)) return true;
+  if (isDeployFile(path2) || isDeployingCiFile(path2) || isEnvTemplate(path2) || isDependencyFile(path2) || isNginxConfig(path2)) return true;
   const name3 = basename(path2).toLowerCase();
   if (["pytest.ini", "tox.ini", "setup.cfg", "pyproject.toml", ".env"].includes(name3) || name3.startsWith(".env.") || name3.endsWith(".env") || name3.endsWith(".sh")) return true;
   if (path2.startsWith(".github/workflows/")) return true;
@@ -69765,6 +69787,16 @@ var SettingsView = class {
   projectSubclass(dotted2, target) {
     const found = this.projectClass(dotted2);
     return found && derives(this.worlds.index, found, target) ? found : void 0;
+  }
+  /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
+  proxyHeader(name3) {
+    for (const path2 of this.worlds.index.files.paths) {
+      if (!isNginxConfig(path2)) continue;
+      const text2 = this.worlds.index.repo.read(path2);
+      const found = text2 === void 0 ? void 0 : proxyHeaders(path2, text2).find((h3) => h3.name === name3);
+      if (found) return found;
+    }
+    return void 0;
   }
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
   opaqueWrites() {

@@ -1,4 +1,6 @@
 import { clickjackingProtectionWeakened } from '../../src/rules/clickjacking-protection-weakened.js'
+import { describe, expect, it } from '@jest/globals'
+import { diffFiles } from '../helpers/project.js'
 import { ruleTester } from '../helpers/rule-tester.js'
 import { CSRFM, MIDDLEWARE, SM, XFM, cleanWith, line, py } from './fixtures.js'
 
@@ -12,9 +14,18 @@ ruleTester(clickjackingProtectionWeakened, {
     {
       name: 'SAMEORIGIN only in local.py',
       code: { 'proj/settings/base.py': py('DEBUG = False') + MIDDLEWARE, 'proj/settings/local.py': py('from .base import *', 'X_FRAME_OPTIONS = "SAMEORIGIN"'), 'proj/settings/production.py': py('from .base import *') }
+    },
+    {
+      name: "the site's nginx adds X-Frame-Options in front of the application",
+      code: { 'mysite/settings.py': py(`MIDDLEWARE = ["${SM}", "${CSRFM}"]`), 'deploy/nginx.conf': 'server {\n  add_header X-Frame-Options DENY;\n  location / { proxy_pass http://web:8000; }\n}\n' }
     }
   ],
   invalid: [
+    {
+      name: 'an nginx configuration of development adds it: still missing',
+      code: { 'mysite/settings.py': py(`MIDDLEWARE = ["${SM}", "${CSRFM}"]`), 'docker/dev/nginx.conf': 'server {\n  add_header X-Frame-Options DENY;\n  location / { proxy_pass http://web:8000; }\n}\n' },
+      findings: [{ line: 1, djangoCheck: 'security.W002' }]
+    },
     { name: 'middleware missing', code: py(`MIDDLEWARE = ["${SM}", "${CSRFM}"]`), findings: [{ line: 1, djangoCheck: 'security.W002', severity: 'medium', message: ['XFrameOptionsMiddleware is not in MIDDLEWARE', 'X-Frame-Options'] }] },
     { name: 'middleware missing hides W019 (as in Django)', code: py(`MIDDLEWARE = ["${SM}"]`, 'X_FRAME_OPTIONS = "SAMEORIGIN"'), findings: [{ line: 1, djangoCheck: 'security.W002' }] },
     { name: 'MIDDLEWARE not set', code: py('DEBUG = False'), findings: [{ line: 1, djangoCheck: 'security.W002' }] },
@@ -34,4 +45,16 @@ ruleTester(clickjackingProtectionWeakened, {
       findings: [{ path: 'proj/settings/production.py', line: 2, djangoCheck: 'security.W019' }]
     }
   ]
+})
+
+describe('clickjacking-protection-weakened in a change', () => {
+  it('adding XFrameOptionsMiddleware with SAMEORIGIN where there was none protects more: nothing new', async () => {
+    const before = py(`MIDDLEWARE = ["${SM}", "${CSRFM}"]`, 'X_FRAME_OPTIONS = "SAMEORIGIN"')
+    const after = py(`MIDDLEWARE = ["${SM}", "${CSRFM}", "${XFM}"]`, 'X_FRAME_OPTIONS = "SAMEORIGIN"')
+    const r = await diffFiles({ 'mysite/settings.py': before }, { 'mysite/settings.py': after })
+    expect(r.findings.filter((f) => f.ruleId === 'clickjacking-protection-weakened' && (f.baselineState === 'new' || f.baselineState === 'updated'))).toEqual([])
+    // DENY turned into SAMEORIGIN with the middleware on both sides is still new
+    const deny = await diffFiles({ 'mysite/settings.py': after.replace('SAMEORIGIN', 'DENY') }, { 'mysite/settings.py': after })
+    expect(deny.findings.filter((f) => f.ruleId === 'clickjacking-protection-weakened').map((f) => f.baselineState)).toEqual(['new'])
+  })
 })

@@ -10,16 +10,21 @@ export const clickjackingProtectionWeakened: Rule = {
     title: 'Clickjacking protection is missing or weakened',
     django: ['security.W002', 'security.W019'],
     docs: {
-      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`).",
+      what: "Finds production settings without `XFrameOptionsMiddleware`, or with `X_FRAME_OPTIONS` set to something other than `'DENY'`. A value that is neither `DENY` nor `SAMEORIGIN` is invalid and browsers ignore the header. `SAMEORIGIN` (Django's W019) still stops other sites from framing the pages: it is low, and a scan sets it aside (listed with `--include-tests`). Nothing is reported when an nginx configuration the repository ships for the site adds `X-Frame-Options: DENY` or `SAMEORIGIN` in front of the application.",
       why: 'Pages that can be framed by another site can be overlaid with invisible buttons, tricking users into clicking actions they did not intend (clickjacking).',
       bad: 'X_FRAME_OPTIONS = "ALLOWALL"',
       fix: 'X_FRAME_OPTIONS = "DENY"'
     }
   },
   check(ctx) {
+    // the site's own nginx adds a header that stops other sites framing the pages, whatever Django sends
+    const proxied = ctx.settings.proxyHeader('x-frame-options')
+    if (proxied && ['DENY', 'SAMEORIGIN'].includes(proxied.value.toUpperCase())) return []
     const missing = missingMiddleware(ctx, XFRAME_MIDDLEWARE, 'MIDDLEWARE:XFrameOptionsMiddleware', 'security.W002', 'responses carry no X-Frame-Options header, so other sites can frame every page.')
     if (missing) return [missing]
     if (hasMiddleware(ctx.settings, XFRAME_MIDDLEWARE) !== true) return []
+    // a change adding the middleware (SAMEORIGIN by default before Django 3.0) protects more than before
+    if (ctx.base && hasMiddleware(ctx.base, XFRAME_MIDDLEWARE) === false) return []
     const xfo = ctx.settings.get('X_FRAME_OPTIONS')
     const j = judge(xfo, (v) => !(v.kind === 'str' && v.value === 'DENY'))
     if (j.verdict === 'none' || !j.value) return []

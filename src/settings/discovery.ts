@@ -2,6 +2,7 @@
 // and decides which ones production loads (and why).
 import { minimatch } from 'minimatch'
 import { findDeployments, isDeployFile, isDeployingCiFile, isEnvTemplate, isProductionRole, type Deployment } from '../deploy/index.js'
+import { isNginxConfig } from '../deploy/nginx.js'
 import { describePlacement, findPlacements } from '../deploy/placements.js'
 import { classifyFile } from '../files/classify.js'
 import { isDependencyFile } from '../deps/files.js'
@@ -89,7 +90,7 @@ const MAY_BE_PLACED = /\.py\.[^/.]+$|(^|\/)[^/]*(settings|config|conf|prod|produ
 /** Whether a source should read this file for the settings analysis (beyond the changed files). */
 export function isSettingsRelevant(path: string): boolean {
   if (MAY_BE_PLACED.test(path)) return true
-  if (isDeployFile(path) || isDeployingCiFile(path) || isEnvTemplate(path) || isDependencyFile(path)) return true
+  if (isDeployFile(path) || isDeployingCiFile(path) || isEnvTemplate(path) || isDependencyFile(path) || isNginxConfig(path)) return true
   const name = basename(path).toLowerCase()
   if (['pytest.ini', 'tox.ini', 'setup.cfg', 'pyproject.toml', '.env'].includes(name) || name.startsWith('.env.') || name.endsWith('.env') || name.endsWith('.sh')) return true
   if (path.startsWith('.github/workflows/')) return true

@@ -8,6 +8,7 @@ import type { DjangoVersion } from '../deps/django-version.js'
 import { defaultsFor } from './versioned-defaults.js'
 import { addsNothing, distinctDeployments, envKey, platformSet, suppliedBinding, worldEnv } from './deploy-worlds.js'
 import type { Deployment } from '../deploy/index.js'
+import { isNginxConfig, proxyHeaders, type ProxyHeader } from '../deploy/nginx.js'
 import type { EntryModule } from './discovery.js'
 import type { ModuleIndex } from './modules.js'
 
@@ -116,6 +117,17 @@ export class SettingsView {
   projectSubclass(dotted: string, target: string): FoundClass | undefined {
     const found = this.projectClass(dotted)
     return found && derives(this.worlds.index, found, target) ? found : undefined
+  }
+
+  /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
+  proxyHeader(name: string): ProxyHeader | undefined {
+    for (const path of this.worlds.index.files.paths) {
+      if (!isNginxConfig(path)) continue
+      const text = this.worlds.index.repo.read(path)
+      const found = text === undefined ? undefined : proxyHeaders(path, text).find((h) => h.name === name)
+      if (found) return found
+    }
+    return undefined
   }
 
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
