@@ -34821,6 +34821,7 @@ function corsHeadersAbsent(view) {
 var SCHEMES = ["(https?://)?", "(http|https)://", "https?://", "https?:\\/\\/", "https://", "http://", "https:\\/\\/", "http:\\/\\/"];
 var ANYTHING = /* @__PURE__ */ new Set([".*", ".+", ".*?", ".+?", "(.*)", "(.+)", "\\S*", "\\S+", "[^/]*", "[^/]+", "[^\\/]*", "[^\\/]+"]);
 function regexProblem(pattern) {
+  if (/^\^?[*+?]/.test(pattern)) return void 0;
   const anchored = /(?:^|[^\\])\$$/.test(pattern) || pattern.endsWith("\\Z");
   let rest = pattern.replace(/^\^/, "").replace(/(?:\$|\\Z)$/, "");
   const scheme = SCHEMES.find((s) => rest.startsWith(s));

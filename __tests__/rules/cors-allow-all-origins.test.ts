@@ -51,7 +51,10 @@ describe('regexProblem', () => {
     ['^https://\\w+\\.example\\.com$', undefined],
     ['^https://app\\.example\\.com\\Z', undefined],
     ['^$', undefined],
-    ['^https://example\\.com\\$', 'unanchored']
+    ['^https://example\\.com\\$', 'unanchored'],
+    // a glob written as a regex: Python refuses it, so it admits nothing
+    ['*.code4.ro', undefined],
+    ['^*.example.com', undefined]
   ])('%s → %s', (pattern, expected) => {
     expect(regexProblem(pattern)).toBe(expected)
   })

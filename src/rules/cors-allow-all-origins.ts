@@ -31,6 +31,8 @@ const ANYTHING = new Set(['.*', '.+', '.*?', '.+?', '(.*)', '(.+)', '\\S*', '\\S
  * matches `https://app.example.com.evil.net`, a name anyone can register.
  */
 export function regexProblem(pattern: string): 'any' | 'unanchored' | undefined {
+  // a glob written as a regex ('*.example.com'): Python refuses it ("nothing to repeat"), so it admits no origin
+  if (/^\^?[*+?]/.test(pattern)) return undefined
   const anchored = /(?:^|[^\\])\$$/.test(pattern) || pattern.endsWith('\\Z')
   let rest = pattern.replace(/^\^/, '').replace(/(?:\$|\\Z)$/, '')
   const scheme = SCHEMES.find((s) => rest.startsWith(s))
