@@ -53465,7 +53465,7 @@ function heldCredentials(ctx) {
   for (const h3 of hits) names3.add(variableOf(lines[h3.line - 1]) ?? h3.key ?? `line ${h3.line}`);
   let local;
   const localOnly = hits.every((h3) => localServiceReason(h3, lines[h3.line - 1] ?? "", () => local ??= namesLocalDatabase(ctx.text)) !== void 0);
-  return { names: [...names3], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
+  return { names: [...names3], values: [...new Set(hits.map((h3) => h3.value))], line: Math.min(...hits.map((h3) => h3.line)), localOnly };
 }
 var envFileCommitted = {
   meta: {
@@ -53496,6 +53496,8 @@ var envFileCommitted = {
         loc: { path: path2, line: line2, endLine: line2 },
         message: `${path2} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ""}`,
         severity: lowBecause ? "low" : void 0,
+        // masked everywhere; in a diff, a file whose every value the base already held adds no secret
+        ...held ? { secrets: held.values } : {},
         ...lowBecause && fileClass.kind === "production" ? { aside: "environment file with only passwords of databases the project runs itself" } : {},
         fix: { description: `Remove it from git (\`git rm --cached ${path2}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }

@@ -37,6 +37,15 @@ describe('env-file-committed', () => {
     expect(edited.findings.filter((f) => f.ruleId === 'env-file-committed')).toEqual([])
   })
 
+  it('an added .env whose every value the repository already held (a settings default) adds no secret: unchanged, with a note', async () => {
+    const settings = 'import os\nDATABASES = {"default": {"PASSWORD": os.environ.get("POSTGRES_PASSWORD", "Jn7-Pg-Pa55w0rd")}}\n'
+    const r = await diffFiles({ 'mysite/settings.py': settings }, { 'mysite/settings.py': settings, '.env': 'DEBUG=0\nPOSTGRES_PASSWORD=Jn7-Pg-Pa55w0rd\n' })
+    const env = r.findings.filter((f) => f.ruleId === 'env-file-committed')
+    expect(env.map((f) => f.baselineState)).toEqual(['unchanged'])
+    expect(env[0].notes.join(' ')).toContain('already in mysite/settings.py')
+    expect(JSON.stringify(env)).not.toContain('Jn7-Pg-Pa55w0rd')
+  })
+
   it('reports a committed secrets file in a scan', async () => {
     const r = await scanFiles({ '.env': 'DEBUG=0\nSECRET_KEY=q7@l0v!3x$e9m#2t^8k&1z*5w(4r)6y-b_n+c=j%u0h1g2f3\n', '.env.example': 'SECRET_KEY=\n' })
     expect(r.findings.filter((f) => f.ruleId === 'env-file-committed').map((f) => `${f.ruleId}@${f.path}:${f.line}`)).toEqual(['env-file-committed@.env:2'])

@@ -34,7 +34,7 @@ function variableOf(line: string | undefined): string | undefined {
  * values, placeholders, ports, host names and flags (`COMPOSE_PROJECT_NAME`, `BROWSER=none`) are no
  * reason to keep a file out of git; a password, a key or a URL with a password is.
  */
-function heldCredentials(ctx: FileContext): { names: string[]; line: number; localOnly: boolean } | undefined {
+function heldCredentials(ctx: FileContext): { names: string[]; values: string[]; line: number; localOnly: boolean } | undefined {
   const hits = ctx.secrets ?? detectSecrets(ctx.path, ctx.text)
   if (!hits.length) return undefined
   const lines = ctx.text.split('\n')
@@ -42,7 +42,7 @@ function heldCredentials(ctx: FileContext): { names: string[]; line: number; loc
   for (const h of hits) names.add(variableOf(lines[h.line - 1]) ?? h.key ?? `line ${h.line}`)
   let local: boolean | undefined
   const localOnly = hits.every((h) => localServiceReason(h, lines[h.line - 1] ?? '', () => (local ??= namesLocalDatabase(ctx.text))) !== undefined)
-  return { names: [...names], line: Math.min(...hits.map((h) => h.line)), localOnly }
+  return { names: [...names], values: [...new Set(hits.map((h) => h.value))], line: Math.min(...hits.map((h) => h.line)), localOnly }
 }
 
 export const envFileCommitted: FileRule = {
@@ -76,6 +76,8 @@ export const envFileCommitted: FileRule = {
         loc: { path, line, endLine: line },
         message: `${path} is ${reason} and is committed${what}: its values are readable by everyone with access to the repository and stay in its history.${lowBecause ? ` It is reported at low severity because ${lowBecause}.` : ''}`,
         severity: lowBecause ? 'low' : undefined,
+        // masked everywhere; in a diff, a file whose every value the base already held adds no secret
+        ...(held ? { secrets: held.values } : {}),
         ...(lowBecause && fileClass.kind === 'production' ? { aside: 'environment file with only passwords of databases the project runs itself' } : {}),
         fix: { description: `Remove it from git (\`git rm --cached ${path}\`), add it to .gitignore, commit a template without values instead, and rotate what it held.` }
       }
