@@ -58352,8 +58352,7 @@ var ModuleIndex = class {
   resolve(fromPath, level, module2) {
     let found;
     if (level > 0) {
-      let dir = dirname(this.locationOf(fromPath));
-      for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
+      const dir = this.importFolder(fromPath, level);
       const rel2 = module2 ? module2.split(".").join("/") : "";
       const candidates2 = rel2 ? [join(dir, `${rel2}.py`), join(dir, `${rel2}/__init__.py`)] : [join(dir, "__init__.py")];
       found = candidates2.map((c3) => this.byDestination.get(c3)?.source ?? c3).find((c3) => this.files.paths.has(c3));
@@ -58362,24 +58361,19 @@ var ModuleIndex = class {
       found = this.near(module2, this.locationOf(fromPath)) ?? this.bySuffix.get(module2)?.filter((p2) => !insidePackage(this.locationOf(p2), module2, this.files.paths)).sort((a, b3) => this.locationOf(a).length - this.locationOf(b3).length)[0];
       if (!found) return this.packageNames.has(module2.split(".")[0]) || LOCAL_SETTINGS_NAME.test(module2) ? "missing" : "external";
     }
-    if (this.files.read(found) === void 0) {
-      this.wanted.add(found);
-      return "external";
-    }
-    return found;
+    return this.repo.read(found) === void 0 ? "external" : found;
   }
   templateOf(fromPath, level, module2) {
     if (!module2) return void 0;
-    let dir = dirname(fromPath);
+    const rel2 = join(this.importFolder(fromPath, level), module2.split(".").join("/"));
+    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => `${rel2}${suffix}.py`).find((c3) => this.files.paths.has(c3));
+    return found !== void 0 && this.repo.read(found) !== void 0 ? found : void 0;
+  }
+  /** The folder an import written in `fromPath` starts from: its own (level 0 or 1: the script's folder, the package), one up per further dot. */
+  importFolder(fromPath, level) {
+    let dir = dirname(this.locationOf(fromPath));
     for (let i2 = 1; i2 < level; i2++) dir = dirname(dir);
-    const rel2 = module2.split(".").join("/");
-    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => join(dir, `${rel2}${suffix}.py`)).find((c3) => this.files.paths.has(c3));
-    if (!found) return void 0;
-    if (this.files.read(found) === void 0) {
-      this.wanted.add(found);
-      return void 0;
-    }
-    return found;
+    return dir;
   }
   module(path2) {
     if (!this.parsed.has(path2)) {
@@ -59830,6 +59824,13 @@ function mapOptions(v2, f3) {
   if (v2.kind !== "oneOf") return f3(v2);
   return oneOf(v2.options.map(f3), v2.why);
 }
+function optionsOf(v2) {
+  return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function falsy(v2) {
+  const t2 = truthy(v2);
+  return t2 === void 0 ? void 0 : !t2;
+}
 function truthy(v2) {
   switch (v2.kind) {
     case "none":
@@ -60053,8 +60054,8 @@ function judge(setting, isBad) {
 function branchValues(setting) {
   const v2 = setting.value;
   const alternatives2 = setting.binding?.alternatives;
-  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => b3.value.kind === "oneOf" ? b3.value.options : [b3.value]);
-  return v2.kind === "oneOf" ? v2.options : [v2];
+  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => optionsOf(b3.value));
+  return optionsOf(v2);
 }
 function optionMatches(v2, target) {
   return show2(v2, 400) === show2(target, 400);
@@ -60063,11 +60064,7 @@ function trueButNotTrue(v2) {
   return truthy(v2) === true && v2.kind !== "bool";
 }
 function cookieFlagOff(view) {
-  if (atLeast(view.django, "4.1")) return (v2) => !(v2.kind === "bool" && v2.value);
-  return (v2) => {
-    const t2 = truthy(v2);
-    return t2 === void 0 ? void 0 : !t2;
-  };
+  return atLeast(view.django, "4.1") ? (v2) => !(v2.kind === "bool" && v2.value) : falsy;
 }
 function notBooleanMessage(name3, v2, djangoCheck, from) {
   const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
@@ -60114,9 +60111,7 @@ function mask(secret) {
   const shown = secret.length >= 8 ? 2 : secret.length >= 6 ? 1 : 0;
   return shown ? `${secret.slice(0, shown)}****${secret.slice(-shown)}` : "****";
 }
-function alternatives(v2) {
-  return v2.kind === "oneOf" ? v2.options : [v2];
-}
+var alternatives = optionsOf;
 function entryOf(v2, key) {
   return v2?.kind === "dict" ? v2.entries.find((e) => e.key === key) : void 0;
 }
@@ -60225,14 +60220,10 @@ var FILE_RULES = [hardcodedCredential, envFileCommitted];
 // src/rules/allowed-hosts-empty.ts
 function emptyHosts(view) {
   if (truthy(view.get("DEBUG").value) !== false) return { verdict: "none" };
-  return judge(view.get("ALLOWED_HOSTS"), (v2) => {
-    const t2 = truthy(v2);
-    return t2 === void 0 ? void 0 : !t2;
-  });
+  return judge(view.get("ALLOWED_HOSTS"), falsy);
 }
 function servesNoHost(v2) {
-  const options = v2.kind === "oneOf" ? v2.options : [v2];
-  return options.every((o2) => o2.kind === "seq" && !o2.open && o2.items.every((i2) => i2.value.kind === "str" && i2.value.value === ""));
+  return optionsOf(v2).every((o2) => o2.kind === "seq" && !o2.open && o2.items.every((i2) => i2.value.kind === "str" && i2.value.value === ""));
 }
 var allowedHostsEmpty = {
   meta: {
@@ -61366,10 +61357,7 @@ var hstsWeakened = {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
     const out2 = [];
     const seconds = settings.get("SECURE_HSTS_SECONDS");
-    const off = judge(seconds, (v2) => {
-      const t2 = truthy(v2);
-      return t2 === void 0 ? void 0 : !t2;
-    });
+    const off = judge(seconds, falsy);
     if (off.verdict !== "none" && off.value) {
       out2.push({
         subject: "SECURE_HSTS_SECONDS",
@@ -69723,6 +69711,7 @@ var Worlds = class {
   evaluators = [];
   literal = /* @__PURE__ */ new Map();
   deployment = /* @__PURE__ */ new Map();
+  headers;
   get(world) {
     let e = this.evaluators[world];
     if (!e) {
@@ -69740,6 +69729,14 @@ var Worlds = class {
       this.literal.set(key, e);
     }
     return e;
+  }
+  /** The headers the tree's nginx configurations add in front of the application, read once for every entry module. */
+  proxyHeaders() {
+    this.headers ??= [...this.index.files.paths].filter(isNginxConfig).flatMap((path2) => {
+      const text2 = this.index.repo.read(path2);
+      return text2 === void 0 ? [] : proxyHeaders(path2, text2);
+    });
+    return this.headers;
   }
   /** Production as one deployment runs it: exactly its environment, the platform's variables among it (see deploy-worlds.ts). */
   withDeployment(d2) {
@@ -69793,13 +69790,7 @@ var SettingsView = class {
   }
   /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
   proxyHeader(name3) {
-    for (const path2 of this.worlds.index.files.paths) {
-      if (!isNginxConfig(path2)) continue;
-      const text2 = this.worlds.index.repo.read(path2);
-      const found = text2 === void 0 ? void 0 : proxyHeaders(path2, text2).find((h3) => h3.name === name3);
-      if (found) return found;
-    }
-    return void 0;
+    return this.worlds.proxyHeaders().find((h3) => h3.name === name3);
   }
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
   opaqueWrites() {
@@ -69880,7 +69871,7 @@ var SettingsView = class {
    */
   badOnlyOn(name3, isBad, platforms) {
     if (platforms.some((p2) => this.onPlatformWith(p2.variable))) return true;
-    const bad = (s) => (s.value.kind === "oneOf" ? s.value.options : [s.value]).some((o2) => isBad(o2) === true);
+    const bad = (s) => optionsOf(s.value).some((o2) => isBad(o2) === true);
     if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name3))) return false;
     const literal3 = this.literalWorlds().filter((w2) => bad(this.settingIn(w2.evaluator, name3)));
     const deployments = distinctDeployments(this.entry.deployments).filter((d2) => bad(this.settingIn(this.worlds.withDeployment(d2), name3)));

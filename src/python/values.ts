@@ -163,6 +163,17 @@ export function isKnown(v: Value, depth = 0): boolean {
 }
 
 /** Python truthiness; undefined when it cannot be known. */
+/** The alternatives of a value: its options for a one-of, else the value itself. */
+export function optionsOf(v: Value): Value[] {
+  return v.kind === 'oneOf' ? v.options : [v]
+}
+
+/** Whether a value is false in Python (`not v`); undefined when that cannot be known. */
+export function falsy(v: Value): boolean | undefined {
+  const t = truthy(v)
+  return t === undefined ? undefined : !t
+}
+
 export function truthy(v: Value): boolean | undefined {
   switch (v.kind) {
     case 'none':

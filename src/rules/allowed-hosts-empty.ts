@@ -1,4 +1,4 @@
-import { truthy, type Value } from '../python/values.js'
+import { falsy, optionsOf, truthy, type Value } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
 import { judge, locOf, origin, type Judgement } from './helpers.js'
 import type { Rule } from './types.js'
@@ -6,16 +6,12 @@ import type { Rule } from './types.js'
 /** Whether ALLOWED_HOSTS can be empty while DEBUG is off. */
 function emptyHosts(view: SettingsView): Judgement {
   if (truthy(view.get('DEBUG').value) !== false) return { verdict: 'none' }
-  return judge(view.get('ALLOWED_HOSTS'), (v) => {
-    const t = truthy(v)
-    return t === undefined ? undefined : !t
-  })
+  return judge(view.get('ALLOWED_HOSTS'), falsy)
 }
 
 /** Whether every value the list can take matches no host: empty, or only empty strings. */
 function servesNoHost(v: Value): boolean {
-  const options = v.kind === 'oneOf' ? v.options : [v]
-  return options.every((o) => o.kind === 'seq' && !o.open && o.items.every((i) => i.value.kind === 'str' && i.value.value === ''))
+  return optionsOf(v).every((o) => o.kind === 'seq' && !o.open && o.items.every((i) => i.value.kind === 'str' && i.value.value === ''))
 }
 
 export const allowedHostsEmpty: Rule = {

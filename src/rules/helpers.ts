@@ -1,7 +1,7 @@
 // Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
 import { atLeast } from '../deps/django-version.js'
 import type { Binding } from '../python/evaluate.js'
-import { containsString, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
+import { containsString, falsy, optionsOf, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 
 /** 'all': every value production can take is bad; 'some': some are, others are known to be fine. */
@@ -43,8 +43,8 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
 function branchValues(setting: Setting): Value[] {
   const v = setting.value
   const alternatives = setting.binding?.alternatives
-  if (v.kind === 'unknown' && alternatives?.length) return alternatives.flatMap((b) => (b.value.kind === 'oneOf' ? b.value.options : [b.value]))
-  return v.kind === 'oneOf' ? v.options : [v]
+  if (v.kind === 'unknown' && alternatives?.length) return alternatives.flatMap((b) => optionsOf(b.value))
+  return optionsOf(v)
 }
 
 function optionMatches(v: Value, target: Value): boolean {
@@ -67,11 +67,7 @@ export function trueButNotTrue(v: Value): boolean {
  * cookie code applies any true value).
  */
 export function cookieFlagOff(view: SettingsView): (v: Value) => boolean | undefined {
-  if (atLeast(view.django, '4.1')) return (v) => !(v.kind === 'bool' && v.value)
-  return (v) => {
-    const t = truthy(v)
-    return t === undefined ? undefined : !t
-  }
+  return atLeast(view.django, '4.1') ? (v) => !(v.kind === 'bool' && v.value) : falsy
 }
 
 /** The message for a `trueButNotTrue` value of a setting whose Django check wants `is True`. */
@@ -154,9 +150,7 @@ export function mask(secret: string): string {
 export { pyRepr, show }
 
 /** The alternatives of a value: its options for a one-of, else the value itself. */
-export function alternatives(v: Value): Value[] {
-  return v.kind === 'oneOf' ? v.options : [v]
-}
+export const alternatives = optionsOf
 
 /** A dict value's entry by key, with where it was written. */
 export function entryOf(v: Value | undefined, key: string): { key: string; value: Value; loc?: Loc } | undefined {

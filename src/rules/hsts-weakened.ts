@@ -1,6 +1,6 @@
 import { HSTS_ON, SECURITY_MIDDLEWARE_ON } from './preconditions.js'
 import { SECURITY_MIDDLEWARE } from '../settings/defaults.js'
-import { numeric, truthy } from '../python/values.js'
+import { falsy, numeric, truthy } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
 import { judge, literalFix, locOf, notBooleanMessage, origin, show, trueButNotTrue } from './helpers.js'
 import { hasMiddleware } from './middleware.js'
@@ -32,10 +32,7 @@ export const hstsWeakened: Rule = {
     if (hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const out: RuleFinding[] = []
     const seconds = settings.get('SECURE_HSTS_SECONDS')
-    const off = judge(seconds, (v) => {
-      const t = truthy(v)
-      return t === undefined ? undefined : !t
-    })
+    const off = judge(seconds, falsy)
     if (off.verdict !== 'none' && off.value) {
       out.push({
         subject: 'SECURE_HSTS_SECONDS',

@@ -151,8 +151,7 @@ export class ModuleIndex implements Loader {
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external' {
     let found: string | undefined
     if (level > 0) {
-      let dir = dirname(this.locationOf(fromPath))
-      for (let i = 1; i < level; i++) dir = dirname(dir)
+      const dir = this.importFolder(fromPath, level)
       const rel = module ? module.split('.').join('/') : ''
       const candidates = rel ? [join(dir, `${rel}.py`), join(dir, `${rel}/__init__.py`)] : [join(dir, '__init__.py')]
       // a file a deploy puts at the module's path is the module
@@ -162,25 +161,22 @@ export class ModuleIndex implements Loader {
       found = this.near(module, this.locationOf(fromPath)) ?? this.bySuffix.get(module)?.filter((p) => !insidePackage(this.locationOf(p), module, this.files.paths)).sort((a, b) => this.locationOf(a).length - this.locationOf(b).length)[0]
       if (!found) return this.packageNames.has(module.split('.')[0]) || LOCAL_SETTINGS_NAME.test(module) ? 'missing' : 'external'
     }
-    if (this.files.read(found) === undefined) {
-      this.wanted.add(found)
-      return 'external'
-    }
-    return found
+    // not read yet: wanted, and until then outside what the review knows
+    return this.repo.read(found) === undefined ? 'external' : found
   }
 
   templateOf(fromPath: string, level: number, module: string): string | undefined {
     if (!module) return undefined
-    let dir = dirname(fromPath)
+    const rel = join(this.importFolder(fromPath, level), module.split('.').join('/'))
+    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => `${rel}${suffix}.py`).find((c) => this.files.paths.has(c))
+    return found !== undefined && this.repo.read(found) !== undefined ? found : undefined
+  }
+
+  /** The folder an import written in `fromPath` starts from: its own (level 0 or 1: the script's folder, the package), one up per further dot. */
+  private importFolder(fromPath: string, level: number): string {
+    let dir = dirname(this.locationOf(fromPath))
     for (let i = 1; i < level; i++) dir = dirname(dir)
-    const rel = module.split('.').join('/')
-    const found = MODULE_TEMPLATE_SUFFIXES.map((suffix) => join(dir, `${rel}${suffix}.py`)).find((c) => this.files.paths.has(c))
-    if (!found) return undefined
-    if (this.files.read(found) === undefined) {
-      this.wanted.add(found)
-      return undefined
-    }
-    return found
+    return dir
   }
 
   module(path: string): ParsedModule | undefined {

@@ -3,7 +3,7 @@
 import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
 import { derives, findClass, type FoundClass } from '../code/classes.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
-import { mapOptions, oneOf, show, unknown, type Loc, type Value } from '../python/values.js'
+import { mapOptions, oneOf, optionsOf, show, unknown, type Loc, type Value } from '../python/values.js'
 import type { DjangoVersion } from '../deps/django-version.js'
 import { defaultsFor } from './versioned-defaults.js'
 import { addsNothing, distinctDeployments, envKey, platformSet, suppliedBinding, worldEnv } from './deploy-worlds.js'
@@ -36,6 +36,7 @@ export class Worlds {
   private readonly evaluators: (WorldEvaluator | undefined)[] = []
   private readonly literal = new Map<string, WorldEvaluator>()
   private readonly deployment = new Map<string, WorldEvaluator>()
+  private headers?: ProxyHeader[]
   constructor(
     readonly index: ModuleIndex,
     readonly platform?: ReadonlyMap<string, string | undefined>
@@ -58,6 +59,15 @@ export class Worlds {
       this.literal.set(key, e)
     }
     return e
+  }
+
+  /** The headers the tree's nginx configurations add in front of the application, read once for every entry module. */
+  proxyHeaders(): ProxyHeader[] {
+    this.headers ??= [...this.index.files.paths].filter(isNginxConfig).flatMap((path) => {
+      const text = this.index.repo.read(path)
+      return text === undefined ? [] : proxyHeaders(path, text)
+    })
+    return this.headers
   }
 
   /** Production as one deployment runs it: exactly its environment, the platform's variables among it (see deploy-worlds.ts). */
@@ -121,13 +131,7 @@ export class SettingsView {
 
   /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
   proxyHeader(name: string): ProxyHeader | undefined {
-    for (const path of this.worlds.index.files.paths) {
-      if (!isNginxConfig(path)) continue
-      const text = this.worlds.index.repo.read(path)
-      const found = text === undefined ? undefined : proxyHeaders(path, text).find((h) => h.name === name)
-      if (found) return found
-    }
-    return undefined
+    return this.worlds.proxyHeaders().find((h) => h.name === name)
   }
 
   /** Lines of the module (or modules it star-imports) that can set any setting unseen by the review. */
@@ -222,7 +226,7 @@ export class SettingsView {
    */
   badOnlyOn(name: string, isBad: (v: Value) => boolean | undefined, platforms: readonly Platform[]): boolean {
     if (platforms.some((p) => this.onPlatformWith(p.variable))) return true
-    const bad = (s: Setting): boolean => (s.value.kind === 'oneOf' ? s.value.options : [s.value]).some((o) => isBad(o) === true)
+    const bad = (s: Setting): boolean => optionsOf(s.value).some((o) => isBad(o) === true)
     if (bad(this.settingIn(this.worlds.get(UNSET_WORLD), name))) return false
     const literal = this.literalWorlds().filter((w) => bad(this.settingIn(w.evaluator, name)))
     const deployments = distinctDeployments(this.entry.deployments).filter((d) => bad(this.settingIn(this.worlds.withDeployment(d), name)))
