@@ -27731,9 +27731,9 @@ function setModule(module2) {
 }
 __name(setModule, "setModule");
 var C;
-function newFinalizer(handler) {
+function newFinalizer(handler2) {
   try {
-    return new FinalizationRegistry(handler);
+    return new FinalizationRegistry(handler2);
   } catch (e) {
     console.error("Unsupported FinalizationRegistry:", e);
     return;
@@ -32494,11 +32494,15 @@ function insidePackage(path2, dotted2, paths) {
 function topLevelNames(body2, classBodies = false) {
   const assigned = /* @__PURE__ */ new Set();
   const starImports = [];
+  const moduleImports = [];
   const visit2 = (stmts) => {
     for (const s of stmts) {
       if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
       else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
-      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
+      else if (s.t === "importfrom") {
+        if (s.names === "*") starImports.push({ level: s.level, module: s.module });
+        else for (const n of s.names) moduleImports.push({ level: s.level, module: s.module ? `${s.module}.${n.name}` : n.name });
+      } else if (s.t === "import") for (const n of s.names) moduleImports.push({ level: 0, module: n.dotted });
       else if (s.t === "if") {
         for (const b3 of s.branches) visit2(b3.body);
         if (s.orelse) visit2(s.orelse);
@@ -32515,7 +32519,7 @@ function topLevelNames(body2, classBodies = false) {
     }
   };
   visit2(body2);
-  return { assigned, starImports };
+  return { assigned, starImports, moduleImports };
 }
 function collectTargets(t2, out2) {
   if (t2.t === "name") out2.add(t2.id);
@@ -33900,7 +33904,10 @@ function oneOf(options, why) {
   if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
   if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why);
   const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) {
+    const among = flat.flatMap((v2) => v2.kind === "unknown" ? v2.among ?? [] : v2.kind === "fails" ? [] : [v2]);
+    return among.length ? { kind: "unknown", why: failing2.why, among: among.slice(0, MAX_OPTIONS) } : failing2;
+  }
   return { kind: "oneOf", options: flat, why };
 }
 function summarize(options) {
@@ -33924,6 +33931,9 @@ function mapOptions(v2, f3) {
 }
 function optionsOf(v2) {
   return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function possibleValues(v2) {
+  return optionsOf(v2).flatMap((o2) => o2.kind === "unknown" && o2.among ? [o2, ...o2.among] : [o2]);
 }
 function falsy(v2) {
   const t2 = truthy(v2);
@@ -34140,6 +34150,7 @@ function containsString(v2, s) {
 // src/rules/helpers.ts
 function judge(setting, isBad) {
   const options = branchValues(setting);
+  const fallbacks = new Set(options.flatMap((o2) => o2.kind === "unknown" ? o2.among ?? [] : []));
   const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
   const badIndex = results.findIndex((r2) => r2 === true);
   if (badIndex < 0) return { verdict: "none" };
@@ -34147,13 +34158,13 @@ function judge(setting, isBad) {
   const matched = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value));
   const binding = matched ?? (setting.defaultAmong ? null : setting.binding);
   const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {}, ...fallbacks.has(value) ? { fallback: true } : {} };
 }
 function branchValues(setting) {
   const v2 = setting.value;
   const alternatives2 = setting.binding?.alternatives;
-  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => optionsOf(b3.value));
-  return optionsOf(v2);
+  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => possibleValues(b3.value));
+  return possibleValues(v2);
 }
 function optionMatches(v2, target) {
   return show2(v2, 400) === show2(target, 400);
@@ -34174,8 +34185,9 @@ function locOf(setting, view, binding = setting.binding) {
 function rel(loc) {
   return `${loc.path}:${loc.line}`;
 }
-function origin(setting, view, binding = setting.binding) {
+function origin(setting, view, binding = setting.binding, fallback = false) {
   if (binding?.supplied) return suppliedBy(binding);
+  if (fallback && binding) return `it is the default ${binding.loc.path === view.path ? `line ${binding.loc.line}` : rel(binding.loc)} falls back to when its lookup in data the review cannot see (a configuration file, a service) finds nothing (\`${binding.text.trim()}\`)`;
   if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`;
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
   const read = binding.env.find((r2) => r2.defaultText !== void 0);
@@ -34187,7 +34199,8 @@ function suppliedBy(binding) {
   const s = binding.supplied;
   if (!s) return "";
   const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
+  const takes = s.read.path === s.assigned.path ? `${rel(s.read)} reads it` : `${rel(s.read)} reads it, and ${rel(s.assigned)} takes it`;
+  return `${file} sets ${s.variable} for ${s.by}, and ${takes} (\`${binding.text.trim()}\`)`;
 }
 function findItem(v2, s) {
   if (v2.kind !== "seq") return void 0;
@@ -35601,7 +35614,7 @@ var secretKeyWeak = {
         subject: "SECRET_KEY",
         djangoCheck: djangoRejects(j3.value, settings.django) ? "security.W009" : void 0,
         loc: locOf(key, settings, j3.binding),
-        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why}; ${origin(key, settings, j3.binding)}.`,
+        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why}; ${origin(key, settings, j3.binding, j3.fallback)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       });
     }
@@ -35905,19 +35918,19 @@ var secretKeyHardcoded = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const report = (subject, value, binding, label) => {
+    const report = (subject, value, binding, label, fallback = false) => {
       if (!value || !binding) return;
-      const read = binding.env.find((r2) => r2.defaultText !== void 0);
-      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
+      const read = fallback ? void 0 : binding.env.find((r2) => r2.defaultText !== void 0);
+      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : fallback ? `${label} falls back to a literal (${mask(value)}) when the lookup at ${binding.loc.path}:${binding.loc.line} finds no key in what it reads` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
       out2.push({
         subject,
         loc: binding.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : fallback ? "Give the lookup no literal default, so a missing key stops the site from starting, and rotate the key." : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
     const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
-    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY");
+    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY", literal3.fallback);
     const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
@@ -37280,11 +37293,22 @@ function composeDeployments(path2, text2, files) {
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name3) ? { role: "development", why: `the service is named ${name3}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
     const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(path2, get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name3}`, role: role.role, why: role.why, env, settings, ...written ? { command: written } : {} });
+    const mounts = bindMounts(get("volumes"), dir, lineOf2);
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name3}`, role: role.role, why: role.why, env, settings, ...written ? { command: written } : {}, ...mounts.length ? { mounts } : {} });
   }
   return out2;
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
+function bindMounts(volumes, dir, lineOf2) {
+  if (!(0, import_yaml4.isSeq)(volumes)) return [];
+  return volumes.items.flatMap((v2) => {
+    const [source2, target] = (0, import_yaml4.isScalar)(v2) ? String(v2.value).split(":") : (0, import_yaml4.isMap)(v2) ? [scalarText(v2.get("source", true)), scalarText(v2.get("target", true))] : [];
+    if (source2 === void 0 || target === void 0 || !target.startsWith("/")) return [];
+    const local = /^(?:\$\{?PWD\}?\/|\.\/)(.*)$/.exec(source2)?.[1] ?? (source2.startsWith("/") || !source2.includes("/") ? void 0 : source2);
+    if (local === void 0) return [];
+    return [{ source: joinPath(dir, local), target, line: lineOf2(v2) }];
+  });
+}
 function composeNamedForProduction(path2) {
   const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   return name3.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
@@ -38490,9 +38514,9 @@ var DEPLOY_SCRIPT = /(^|\/)[^/]*(deploy|entrypoint|entry-point|start|release|boo
 var NOT_DEPLOY_WORD = /^(test|tests|testing|dev|develop|development|local|ci|debug)$/i;
 var deployScriptName = (path2) => DEPLOY_SCRIPT.test(path2) && !basename2(path2).split(/[._-]+/).some((w2) => NOT_DEPLOY_WORD.test(w2));
 var MODULE_VARIANT = /\.py\.[^/.]+$/;
-var VERBS = { copy: "copies", move: "moves", link: "links", render: "renders" };
+var VERBS = { copy: "copies", move: "moves", link: "links", render: "renders", mount: "mounts" };
 function describePlacement(p2, tracked) {
-  const how = p2.kind === "render" ? "into" : p2.kind === "link" ? "as" : tracked ? "over" : "to";
+  const how = p2.kind === "render" ? "into" : p2.kind === "link" || p2.kind === "mount" ? "as" : tracked ? "over" : "to";
   return `${p2.path} line ${p2.line} ${VERBS[p2.kind]} ${p2.source} ${how} ${p2.destination}`;
 }
 var productionFile = (path2) => classifyFile(path2).kind === "production";
@@ -38576,12 +38600,23 @@ function repoFileNamed(written, near, paths) {
   for (let i2 = 0; i2 < parts3.length; i2++) if (paths.has(parts3.slice(i2).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
 }
+function mountedAt(target, paths) {
+  const parts3 = target.split("/").filter(Boolean);
+  const folders = /* @__PURE__ */ new Set();
+  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
+  for (let i2 = 0; i2 < parts3.length - 1; i2++) if (folders.has(parts3.slice(i2, -1).join("/"))) return parts3.slice(i2).join("/");
+  return void 0;
+}
 function findPlacements(files, deployments) {
   const finder = new PlacementFinder(files);
   for (const d2 of deployments) if (d2.steps && d2.role !== "development" && productionFile(d2.path)) finder.dockerfile({ ...d2, steps: d2.steps });
   for (const d2 of deployments) {
     if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
     for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname2(d2.path), files.paths))) finder.script(script, void 0, void 0);
+  }
+  for (const d2 of deployments) {
+    if (!d2.mounts || !isProductionRole(d2.role) || !productionFile(d2.path)) continue;
+    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, files.paths), { path: d2.path, line: m2.line, kind: "mount" });
   }
   for (const path2 of files.paths) if (deployScriptName(path2)) finder.script(path2, void 0, void 0);
   return finder.found;
@@ -38665,7 +38700,7 @@ function suppliedBinding(b3, d2) {
   return {
     ...own,
     loc: { path: setting.path, line: setting.line, endLine: setting.line },
-    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
+    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, assigned: b3.loc, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
   };
 }
 function addsNothing(value, deployed) {
@@ -38780,6 +38815,7 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   const modules2 = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
+  const plainImports = /* @__PURE__ */ new Map();
   const candidates2 = /* @__PURE__ */ new Map();
   const reading = {
     paths: files.paths,
@@ -38807,10 +38843,12 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     const parsed2 = index.module(path2);
     if (!parsed2) continue;
     const settingsPath = /settings/i.test(index.locationOf(path2));
-    const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
+    const { assigned, starImports: stars, moduleImports: imported2 } = topLevelNames(parsed2.body, settingsPath);
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
-    const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    const inTree2 = (imports) => imports.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    const resolved = inTree2(stars);
     starImports.set(path2, resolved);
+    plainImports.set(path2, inTree2(imported2));
     const setsSecretKey = assigned.has("SECRET_KEY");
     if (known >= 2 || known >= 1 && settingsPath) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
     else if (resolved.length) candidates2.set(path2, setsSecretKey);
@@ -38836,7 +38874,7 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
   }
   for (const m2 of modules2.values()) {
-    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules2.has(p2));
+    m2.imports = [.../* @__PURE__ */ new Set([...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? [], ...plainImports.get(m2.path) ?? []])].filter((p2) => modules2.has(p2));
     for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
   }
   return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
@@ -44410,7 +44448,7 @@ function settingsSecrets(side) {
     for (const name3 of KEY_SETTINGS) {
       const b3 = view.get(name3).binding;
       if (!b3) continue;
-      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
+      const values = [b3, ...b3.alternatives ?? []].flatMap((x3) => possibleValues(x3.value));
       for (const v2 of values) {
         if (v2.kind === "str") out2.push(v2.value);
         if (v2.kind === "seq") {
@@ -45032,6 +45070,13 @@ var ModuleRun = class _ModuleRun {
   opaque = [];
   /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
   tryDepth = 0;
+  /** Per try body being run, innermost last: exceptions an operation on an unknown value there may raise. */
+  mayRaise = [];
+  /** Notes that an operation on an unknown value may raise these exceptions, when inside a try body. */
+  noteMayRaise(...exceptions) {
+    const innermost = this.mayRaise.at(-1);
+    if (innermost) for (const e of exceptions) innermost.add(e);
+  }
   /** Names this run wrote to the module while inside a helper call (made unknown if the call is cut short). */
   writtenInCall = /* @__PURE__ */ new Set();
   /** The loops being evaluated, innermost last: unrolled element by element, or probed once. */
@@ -46506,7 +46551,9 @@ function subscriptOf(run2, e, frame2) {
     if (obj.qname === "builtins") return index.kind === "str" ? { kind: "ext", qname: `builtins.${index.value}` } : { kind: "ext", qname: "?builtin" };
   }
   if (isOwnModule(run2, obj, true)) return readGlobal(run2, frame2, index);
-  return subscript(obj, index);
+  const value = subscript(obj, index);
+  if (value.kind === "unknown") run2.noteMayRaise("KeyError", "IndexError", "TypeError");
+  return value;
 }
 var isComparison = (e) => e.t === "compare" || e.t === "unary" && e.op === "not";
 var isEnviron = (v2) => v2.kind === "ext" && v2.qname === "os.environ";
@@ -46900,6 +46947,7 @@ var MAX_UNROLL = 1e3;
 var EXCEPTION_PARENTS = {
   ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
   KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
+  IndexError: ["IndexError", "LookupError", "Exception", "BaseException"],
   ValueError: ["ValueError", "Exception", "BaseException"],
   ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
   UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"],
@@ -46969,18 +47017,35 @@ function join4(run2, frame2, [a, sa], [b3, sb], why) {
   return sa && sb ? sa : null;
 }
 function tryStatement(run2, s, frame2) {
+  const body2 = cloneFrame(frame2);
   run2.tryDepth++;
-  const signal = block2(run2, s.body, frame2);
+  run2.mayRaise.push(/* @__PURE__ */ new Set());
+  const signal = block2(run2, s.body, body2);
   run2.tryDepth--;
+  const mayRaise = run2.mayRaise.pop();
+  const possible = signal?.t === "raise" ? void 0 : s.handlers.find((h3) => [...mayRaise].some((e) => catches(h3.types, e)));
+  for (const e of mayRaise) if (!s.handlers.some((h3) => catches(h3.types, e))) run2.mayRaise.at(-1)?.add(e);
+  if (possible) {
+    const handled = cloneFrame(frame2);
+    const handlerSignal = handler(run2, s, possible, handled);
+    const finished = cloneFrame(frame2);
+    adopt(finished, body2);
+    const bodySignal = signal ?? block2(run2, s.orelse, finished);
+    const joined2 = join4(run2, frame2, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run2.path}:${s.line} find their keys`);
+    return block2(run2, s.final, frame2) ?? joined2;
+  }
+  adopt(frame2, body2);
   if (signal?.t === "raise") {
-    const handler = s.handlers.find((h3) => catches(h3.types, signal.exc));
-    if (!handler) return signal;
-    if (handler.name) run2.bind(frame2, handler.name, unknown(`the exception caught at line ${s.line}`), s);
-    const sig = block2(run2, handler.body, frame2);
-    return sig ?? block2(run2, s.final, frame2);
+    const caught = s.handlers.find((h3) => catches(h3.types, signal.exc));
+    if (!caught) return signal;
+    return handler(run2, s, caught, frame2) ?? block2(run2, s.final, frame2);
   }
   if (signal) return block2(run2, s.final, frame2) ?? signal;
   return block2(run2, s.orelse, frame2) ?? block2(run2, s.final, frame2);
+}
+function handler(run2, s, h3, frame2) {
+  if (h3.name) run2.bind(frame2, h3.name, unknown(`the exception caught at line ${s.line}`), s);
+  return block2(run2, h3.body, frame2);
 }
 function loopStatement(run2, s, frame2) {
   if (s.target && s.iter) {
@@ -47091,7 +47156,7 @@ function importNames(run2, s, frame2) {
   for (const n of s.names) {
     const local = n.as ?? n.dotted.split(".")[0];
     const qname = n.as ? n.dotted : n.dotted.split(".")[0];
-    const found = n.as ? run2.loader.resolve(run2.path, 0, n.dotted) : "external";
+    const found = n.as || !n.dotted.includes(".") ? run2.loader.resolve(run2.path, 0, n.dotted) : "external";
     run2.bind(frame2, local, found === "external" || found === "missing" ? { kind: "ext", qname } : { kind: "module", path: found }, s);
   }
 }

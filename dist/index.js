@@ -1239,31 +1239,31 @@ var require_util = __commonJS({
     function isBuffer(buffer2) {
       return buffer2 instanceof Uint8Array || Buffer.isBuffer(buffer2);
     }
-    function validateHandler(handler2, method, upgrade) {
-      if (!handler2 || typeof handler2 !== "object") {
+    function validateHandler(handler3, method, upgrade) {
+      if (!handler3 || typeof handler3 !== "object") {
         throw new InvalidArgumentError("handler must be an object");
       }
-      if (typeof handler2.onConnect !== "function") {
+      if (typeof handler3.onConnect !== "function") {
         throw new InvalidArgumentError("invalid onConnect method");
       }
-      if (typeof handler2.onError !== "function") {
+      if (typeof handler3.onError !== "function") {
         throw new InvalidArgumentError("invalid onError method");
       }
-      if (typeof handler2.onBodySent !== "function" && handler2.onBodySent !== void 0) {
+      if (typeof handler3.onBodySent !== "function" && handler3.onBodySent !== void 0) {
         throw new InvalidArgumentError("invalid onBodySent method");
       }
       if (upgrade || method === "CONNECT") {
-        if (typeof handler2.onUpgrade !== "function") {
+        if (typeof handler3.onUpgrade !== "function") {
           throw new InvalidArgumentError("invalid onUpgrade method");
         }
       } else {
-        if (typeof handler2.onHeaders !== "function") {
+        if (typeof handler3.onHeaders !== "function") {
           throw new InvalidArgumentError("invalid onHeaders method");
         }
-        if (typeof handler2.onData !== "function") {
+        if (typeof handler3.onData !== "function") {
           throw new InvalidArgumentError("invalid onData method");
         }
-        if (typeof handler2.onComplete !== "function") {
+        if (typeof handler3.onComplete !== "function") {
           throw new InvalidArgumentError("invalid onComplete method");
         }
       }
@@ -1706,7 +1706,7 @@ var require_request = __commonJS({
         throwOnError,
         expectContinue,
         servername
-      }, handler2) {
+      }, handler3) {
         if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
         } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
@@ -1811,9 +1811,9 @@ var require_request = __commonJS({
         } else if (headers != null) {
           throw new InvalidArgumentError("headers must be an object or an array");
         }
-        validateHandler(handler2, method, upgrade);
+        validateHandler(handler3, method, upgrade);
         this.servername = servername || getServerName(this.host);
-        this[kHandler] = handler2;
+        this[kHandler] = handler3;
         if (channels.create.hasSubscribers) {
           channels.create.publish({ request: this });
         }
@@ -2251,20 +2251,20 @@ var require_dispatcher_base = __commonJS({
           queueMicrotask(onDestroyed);
         });
       }
-      [kInterceptedDispatch](opts, handler2) {
+      [kInterceptedDispatch](opts, handler3) {
         if (!this[kInterceptors] || this[kInterceptors].length === 0) {
           this[kInterceptedDispatch] = this[kDispatch];
-          return this[kDispatch](opts, handler2);
+          return this[kDispatch](opts, handler3);
         }
         let dispatch = this[kDispatch].bind(this);
         for (let i2 = this[kInterceptors].length - 1; i2 >= 0; i2--) {
           dispatch = this[kInterceptors][i2](dispatch);
         }
         this[kInterceptedDispatch] = dispatch;
-        return dispatch(opts, handler2);
+        return dispatch(opts, handler3);
       }
-      dispatch(opts, handler2) {
-        if (!handler2 || typeof handler2 !== "object") {
+      dispatch(opts, handler3) {
+        if (!handler3 || typeof handler3 !== "object") {
           throw new InvalidArgumentError("handler must be an object");
         }
         try {
@@ -2277,12 +2277,12 @@ var require_dispatcher_base = __commonJS({
           if (this[kClosed]) {
             throw new ClientClosedError();
           }
-          return this[kInterceptedDispatch](opts, handler2);
+          return this[kInterceptedDispatch](opts, handler3);
         } catch (err2) {
-          if (typeof handler2.onError !== "function") {
+          if (typeof handler3.onError !== "function") {
             throw new InvalidArgumentError("invalid onError method");
           }
-          handler2.onError(err2);
+          handler3.onError(err2);
           return false;
         }
       }
@@ -7472,17 +7472,17 @@ var require_redirect_handler = __commonJS({
       }
     };
     var RedirectHandler = class {
-      constructor(dispatch, maxRedirections, opts, handler2) {
+      constructor(dispatch, maxRedirections, opts, handler3) {
         if (maxRedirections != null && (!Number.isInteger(maxRedirections) || maxRedirections < 0)) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        util.validateHandler(handler2, opts.method, opts.upgrade);
+        util.validateHandler(handler3, opts.method, opts.upgrade);
         this.dispatch = dispatch;
         this.location = null;
         this.abort = null;
         this.opts = { ...opts, maxRedirections: 0 };
         this.maxRedirections = maxRedirections;
-        this.handler = handler2;
+        this.handler = handler3;
         this.history = [];
         this.redirectionLimitReached = false;
         if (util.isStream(this.opts.body)) {
@@ -7615,12 +7615,12 @@ var require_redirect_interceptor = __commonJS({
     var RedirectHandler = require_redirect_handler();
     function createRedirectInterceptor({ maxRedirections: defaultMaxRedirections }) {
       return (dispatch) => {
-        return function Intercept(opts, handler2) {
+        return function Intercept(opts, handler3) {
           const { maxRedirections = defaultMaxRedirections } = opts;
           if (!maxRedirections) {
-            return dispatch(opts, handler2);
+            return dispatch(opts, handler3);
           }
-          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler2);
+          const redirectHandler = new RedirectHandler(dispatch, maxRedirections, opts, handler3);
           opts = { ...opts, maxRedirections: 0 };
           return dispatch(opts, redirectHandler);
         };
@@ -7880,9 +7880,9 @@ var require_client = __commonJS({
         connect(this);
         this.once("connect", cb);
       }
-      [kDispatch](opts, handler2) {
+      [kDispatch](opts, handler3) {
         const origin2 = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin2, opts, handler2);
+        const request2 = new Request(origin2, opts, handler3);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -8331,13 +8331,13 @@ var require_pool_base = __commonJS({
         }
         await Promise.all(this[kClients].map((c3) => c3.destroy(err2)));
       }
-      [kDispatch](opts, handler2) {
+      [kDispatch](opts, handler3) {
         const dispatcher = this[kGetDispatcher]();
         if (!dispatcher) {
           this[kNeedDrain] = true;
-          this[kQueue].push({ opts, handler: handler2 });
+          this[kQueue].push({ opts, handler: handler3 });
           this[kQueued]++;
-        } else if (!dispatcher.dispatch(opts, handler2)) {
+        } else if (!dispatcher.dispatch(opts, handler3)) {
           dispatcher[kNeedDrain] = true;
           this[kNeedDrain] = !this[kGetDispatcher]();
         }
@@ -8676,7 +8676,7 @@ var require_agent = __commonJS({
         }
         return ret;
       }
-      [kDispatch](opts, handler2) {
+      [kDispatch](opts, handler3) {
         let key;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
           key = String(opts.origin);
@@ -8688,7 +8688,7 @@ var require_agent = __commonJS({
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
           this[kClients].set(key, dispatcher);
         }
-        return dispatcher.dispatch(opts, handler2);
+        return dispatcher.dispatch(opts, handler3);
       }
       async [kClose]() {
         const closePromises = [];
@@ -8758,12 +8758,12 @@ var require_proxy_agent = __commonJS({
           this.#client = new Client(proxyUrl, { connect });
         }
       }
-      [kDispatch](opts, handler2) {
-        const onHeaders = handler2.onHeaders;
-        handler2.onHeaders = function(statusCode, data, resume) {
+      [kDispatch](opts, handler3) {
+        const onHeaders = handler3.onHeaders;
+        handler3.onHeaders = function(statusCode, data, resume) {
           if (statusCode === 407) {
-            if (typeof handler2.onError === "function") {
-              handler2.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
+            if (typeof handler3.onError === "function") {
+              handler3.onError(new InvalidArgumentError("Proxy Authentication Required (407)"));
             }
             return;
           }
@@ -8780,7 +8780,7 @@ var require_proxy_agent = __commonJS({
           headers.host = host;
         }
         opts.headers = { ...this[kProxyHeaders], ...headers };
-        return this.#client[kDispatch](opts, handler2);
+        return this.#client[kDispatch](opts, handler3);
       }
       async [kClose]() {
         return this.#client.close();
@@ -8877,7 +8877,7 @@ var require_proxy_agent = __commonJS({
           }
         });
       }
-      dispatch(opts, handler2) {
+      dispatch(opts, handler3) {
         const headers = buildHeaders(opts.headers);
         throwIfProxyAuthIsSent(headers);
         if (headers && !("host" in headers) && !("Host" in headers)) {
@@ -8889,7 +8889,7 @@ var require_proxy_agent = __commonJS({
             ...opts,
             headers
           },
-          handler2
+          handler3
         );
       }
       /**
@@ -8976,10 +8976,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
         this.#parseNoProxy();
       }
-      [kDispatch](opts, handler2) {
+      [kDispatch](opts, handler3) {
         const url = new URL(opts.origin);
         const agent = this.#getProxyAgentForUrl(url);
-        return agent.dispatch(opts, handler2);
+        return agent.dispatch(opts, handler3);
       }
       async [kClose]() {
         await this[kNoProxyAgent].close();
@@ -9433,13 +9433,13 @@ var require_retry_agent = __commonJS({
         this.#agent = agent;
         this.#options = options;
       }
-      dispatch(opts, handler2) {
+      dispatch(opts, handler3) {
         const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
-          handler: handler2
+          handler: handler3
         });
         return this.#agent.dispatch(opts, retry2);
       }
@@ -10270,11 +10270,11 @@ var require_api_pipeline = __commonJS({
       }
     };
     var PipelineHandler = class extends AsyncResource {
-      constructor(opts, handler2) {
+      constructor(opts, handler3) {
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        if (typeof handler2 !== "function") {
+        if (typeof handler3 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
         const { signal, method, opaque, onInfo, responseHeaders } = opts;
@@ -10290,7 +10290,7 @@ var require_api_pipeline = __commonJS({
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
         this.responseHeaders = responseHeaders || null;
-        this.handler = handler2;
+        this.handler = handler3;
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
@@ -10345,7 +10345,7 @@ var require_api_pipeline = __commonJS({
         this.context = context4;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context: context4 } = this;
+        const { opaque, handler: handler3, context: context4 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10358,7 +10358,7 @@ var require_api_pipeline = __commonJS({
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
-          body2 = this.runInAsyncScope(handler2, null, {
+          body2 = this.runInAsyncScope(handler3, null, {
             statusCode,
             headers,
             opaque,
@@ -10405,9 +10405,9 @@ var require_api_pipeline = __commonJS({
         util.destroy(ret, err2);
       }
     };
-    function pipeline(opts, handler2) {
+    function pipeline(opts, handler3) {
       try {
-        const pipelineHandler = new PipelineHandler(opts, handler2);
+        const pipelineHandler = new PipelineHandler(opts, handler3);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
         return pipelineHandler.ret;
       } catch (err2) {
@@ -10855,7 +10855,7 @@ var require_mock_utils = __commonJS({
       }
       return Buffer.concat(buffers).toString("utf8");
     }
-    function mockDispatch(opts, handler2) {
+    function mockDispatch(opts, handler3) {
       const key = buildKey(opts);
       const mockDispatch2 = getMockDispatch(this[kDispatches], key);
       mockDispatch2.timesInvoked++;
@@ -10868,7 +10868,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler2.onError(error2);
+        handler3.onError(error2);
         return true;
       }
       if (typeof delay === "number" && delay > 0) {
@@ -10888,10 +10888,10 @@ var require_mock_utils = __commonJS({
         const responseData = getResponseData2(body2);
         const responseHeaders = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
-        handler2.onConnect?.((err2) => handler2.onError(err2), null);
-        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
-        handler2.onData?.(Buffer.from(responseData));
-        handler2.onComplete?.(responseTrailers);
+        handler3.onConnect?.((err2) => handler3.onError(err2), null);
+        handler3.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler3.onData?.(Buffer.from(responseData));
+        handler3.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
       }
       function resume() {
@@ -10902,10 +10902,10 @@ var require_mock_utils = __commonJS({
       const agent = this[kMockAgent];
       const origin2 = this[kOrigin];
       const originalDispatch = this[kOriginalDispatch];
-      return function dispatch(opts, handler2) {
+      return function dispatch(opts, handler3) {
         if (agent.isMockActive) {
           try {
-            mockDispatch.call(this, opts, handler2);
+            mockDispatch.call(this, opts, handler3);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
@@ -10913,7 +10913,7 @@ var require_mock_utils = __commonJS({
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin2)) {
-                originalDispatch.call(this, opts, handler2);
+                originalDispatch.call(this, opts, handler3);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin2} was not allowed (net.connect is not enabled for this origin)`);
               }
@@ -10922,7 +10922,7 @@ var require_mock_utils = __commonJS({
             }
           }
         } else {
-          originalDispatch.call(this, opts, handler2);
+          originalDispatch.call(this, opts, handler3);
         }
       };
     }
@@ -11346,9 +11346,9 @@ var require_mock_agent = __commonJS({
         }
         return dispatcher;
       }
-      dispatch(opts, handler2) {
+      dispatch(opts, handler3) {
         this.get(opts.origin);
-        return this[kAgent].dispatch(opts, handler2);
+        return this[kAgent].dispatch(opts, handler3);
       }
       async close() {
         await this[kAgent].close();
@@ -11468,11 +11468,11 @@ var require_decorator_handler = __commonJS({
     "use strict";
     module2.exports = class DecoratorHandler {
       #handler;
-      constructor(handler2) {
-        if (typeof handler2 !== "object" || handler2 === null) {
+      constructor(handler3) {
+        if (typeof handler3 !== "object" || handler3 === null) {
           throw new TypeError("handler must be an object");
         }
-        this.#handler = handler2;
+        this.#handler = handler3;
       }
       onConnect(...args3) {
         return this.#handler.onConnect?.(...args3);
@@ -11510,16 +11510,16 @@ var require_redirect = __commonJS({
     module2.exports = (opts) => {
       const globalMaxRedirections = opts?.maxRedirections;
       return (dispatch) => {
-        return function redirectInterceptor(opts2, handler2) {
+        return function redirectInterceptor(opts2, handler3) {
           const { maxRedirections = globalMaxRedirections, ...baseOpts } = opts2;
           if (!maxRedirections) {
-            return dispatch(opts2, handler2);
+            return dispatch(opts2, handler3);
           }
           const redirectHandler = new RedirectHandler(
             dispatch,
             maxRedirections,
             opts2,
-            handler2
+            handler3
           );
           return dispatch(baseOpts, redirectHandler);
         };
@@ -11535,13 +11535,13 @@ var require_retry = __commonJS({
     var RetryHandler = require_retry_handler();
     module2.exports = (globalOpts) => {
       return (dispatch) => {
-        return function retryInterceptor(opts, handler2) {
+        return function retryInterceptor(opts, handler3) {
           return dispatch(
             opts,
             new RetryHandler(
               { ...opts, retryOptions: { ...globalOpts, ...opts.retryOptions } },
               {
-                handler: handler2,
+                handler: handler3,
                 dispatch
               }
             )
@@ -11567,13 +11567,13 @@ var require_dump = __commonJS({
       #size = 0;
       #reason = null;
       #handler = null;
-      constructor({ maxSize }, handler2) {
-        super(handler2);
+      constructor({ maxSize }, handler3) {
+        super(handler3);
         if (maxSize != null && (!Number.isFinite(maxSize) || maxSize < 1)) {
           throw new InvalidArgumentError("maxSize must be a number greater than 0");
         }
         this.#maxSize = maxSize ?? this.#maxSize;
-        this.#handler = handler2;
+        this.#handler = handler3;
       }
       onConnect(abort2) {
         this.#abort = abort2;
@@ -11636,11 +11636,11 @@ var require_dump = __commonJS({
       maxSize: 1024 * 1024
     }) {
       return (dispatch) => {
-        return function Intercept(opts, handler2) {
+        return function Intercept(opts, handler3) {
           const { dumpMaxSize = defaultMaxSize } = opts;
           const dumpHandler = new DumpHandler(
             { maxSize: dumpMaxSize },
-            handler2
+            handler3
           );
           return dispatch(opts, dumpHandler);
         };
@@ -11831,10 +11831,10 @@ var require_dns = __commonJS({
       #dispatch = null;
       #handler = null;
       #origin = null;
-      constructor(state, { origin: origin2, handler: handler2, dispatch }, opts) {
-        super(handler2);
+      constructor(state, { origin: origin2, handler: handler3, dispatch }, opts) {
+        super(handler3);
         this.#origin = origin2;
-        this.#handler = handler2;
+        this.#handler = handler3;
         this.#opts = { ...opts };
         this.#state = state;
         this.#dispatch = dispatch;
@@ -11907,14 +11907,14 @@ var require_dns = __commonJS({
       };
       const instance2 = new DNSInstance(opts);
       return (dispatch) => {
-        return function dnsInterceptor(origDispatchOpts, handler2) {
+        return function dnsInterceptor(origDispatchOpts, handler3) {
           const origin2 = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
           if (isIP(origin2.hostname) !== 0) {
-            return dispatch(origDispatchOpts, handler2);
+            return dispatch(origDispatchOpts, handler3);
           }
           instance2.runLookup(origin2, origDispatchOpts, (err2, newOrigin) => {
             if (err2) {
-              return handler2.onError(err2);
+              return handler3.onError(err2);
             }
             let dispatchOpts = null;
             dispatchOpts = {
@@ -11929,7 +11929,7 @@ var require_dns = __commonJS({
             };
             dispatch(
               dispatchOpts,
-              instance2.getHandler({ origin: origin2, dispatch, handler: handler2 }, origDispatchOpts)
+              instance2.getHandler({ origin: origin2, dispatch, handler: handler3 }, origDispatchOpts)
             );
           });
           return true;
@@ -19073,9 +19073,9 @@ var require_undici = __commonJS({
       headerNameToString: util.headerNameToString
     };
     function makeDispatcher(fn2) {
-      return (url, opts, handler2) => {
+      return (url, opts, handler3) => {
         if (typeof opts === "function") {
-          handler2 = opts;
+          handler3 = opts;
           opts = null;
         }
         if (!url || typeof url !== "string" && typeof url !== "object" && !(url instanceof URL)) {
@@ -19108,7 +19108,7 @@ var require_undici = __commonJS({
           origin: url.origin,
           path: url.search ? `${url.pathname}${url.search}` : url.pathname,
           method: opts.method || (opts.body ? "PUT" : "GET")
-        }, handler2);
+        }, handler3);
       };
     }
     module2.exports.setGlobalDispatcher = setGlobalDispatcher;
@@ -19559,9 +19559,9 @@ var require_lib = __commonJS({
             response = yield this.requestRaw(info3, data);
             if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
               let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
+              for (const handler3 of this.handlers) {
+                if (handler3.canHandleAuthentication(response)) {
+                  authenticationHandler = handler3;
                   break;
                 }
               }
@@ -19719,8 +19719,8 @@ var require_lib = __commonJS({
         }
         info3.options.agent = this._getAgent(info3.parsedUrl);
         if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info3.options);
+          for (const handler3 of this.handlers) {
+            handler3.prepareRequest(info3.options);
           }
         }
         return info3;
@@ -53634,9 +53634,9 @@ function setModule(module2) {
 }
 __name(setModule, "setModule");
 var C;
-function newFinalizer(handler2) {
+function newFinalizer(handler3) {
   try {
-    return new FinalizationRegistry(handler2);
+    return new FinalizationRegistry(handler3);
   } catch (e) {
     console.error("Unsupported FinalizationRegistry:", e);
     return;
@@ -58396,11 +58396,15 @@ function insidePackage(path2, dotted2, paths) {
 function topLevelNames(body2, classBodies = false) {
   const assigned = /* @__PURE__ */ new Set();
   const starImports = [];
+  const moduleImports = [];
   const visit2 = (stmts) => {
     for (const s of stmts) {
       if (s.t === "assign") for (const t2 of s.targets) collectTargets(t2, assigned);
       else if (s.t === "augassign" && s.target.t === "name") assigned.add(s.target.id);
-      else if (s.t === "importfrom" && s.names === "*") starImports.push({ level: s.level, module: s.module });
+      else if (s.t === "importfrom") {
+        if (s.names === "*") starImports.push({ level: s.level, module: s.module });
+        else for (const n of s.names) moduleImports.push({ level: s.level, module: s.module ? `${s.module}.${n.name}` : n.name });
+      } else if (s.t === "import") for (const n of s.names) moduleImports.push({ level: 0, module: n.dotted });
       else if (s.t === "if") {
         for (const b3 of s.branches) visit2(b3.body);
         if (s.orelse) visit2(s.orelse);
@@ -58417,7 +58421,7 @@ function topLevelNames(body2, classBodies = false) {
     }
   };
   visit2(body2);
-  return { assigned, starImports };
+  return { assigned, starImports, moduleImports };
 }
 function collectTargets(t2, out2) {
   if (t2.t === "name") out2.add(t2.id);
@@ -59802,7 +59806,10 @@ function oneOf(options, why2) {
   if (flat.length === 1 || flat.every((v2) => v2.kind === "fails")) return flat[0];
   if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why2);
   const failing2 = flat.find((v2) => v2.kind === "unknown");
-  if (failing2 && !flat.some((v2) => v2.kind === "seq")) return failing2;
+  if (failing2 && !flat.some((v2) => v2.kind === "seq")) {
+    const among = flat.flatMap((v2) => v2.kind === "unknown" ? v2.among ?? [] : v2.kind === "fails" ? [] : [v2]);
+    return among.length ? { kind: "unknown", why: failing2.why, among: among.slice(0, MAX_OPTIONS) } : failing2;
+  }
   return { kind: "oneOf", options: flat, why: why2 };
 }
 function summarize(options) {
@@ -59826,6 +59833,9 @@ function mapOptions(v2, f3) {
 }
 function optionsOf(v2) {
   return v2.kind === "oneOf" ? v2.options : [v2];
+}
+function possibleValues(v2) {
+  return optionsOf(v2).flatMap((o2) => o2.kind === "unknown" && o2.among ? [o2, ...o2.among] : [o2]);
 }
 function falsy(v2) {
   const t2 = truthy(v2);
@@ -60042,6 +60052,7 @@ function containsString(v2, s) {
 // src/rules/helpers.ts
 function judge(setting, isBad) {
   const options = branchValues(setting);
+  const fallbacks = new Set(options.flatMap((o2) => o2.kind === "unknown" ? o2.among ?? [] : []));
   const results = options.map((o2) => o2.kind === "fails" || o2.kind === "unknown" ? void 0 : isBad(o2));
   const badIndex = results.findIndex((r2) => r2 === true);
   if (badIndex < 0) return { verdict: "none" };
@@ -60049,13 +60060,13 @@ function judge(setting, isBad) {
   const matched = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value));
   const binding = matched ?? (setting.defaultAmong ? null : setting.binding);
   const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {} };
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {}, ...fallbacks.has(value) ? { fallback: true } : {} };
 }
 function branchValues(setting) {
   const v2 = setting.value;
   const alternatives2 = setting.binding?.alternatives;
-  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => optionsOf(b3.value));
-  return optionsOf(v2);
+  if (v2.kind === "unknown" && alternatives2?.length) return alternatives2.flatMap((b3) => possibleValues(b3.value));
+  return possibleValues(v2);
 }
 function optionMatches(v2, target) {
   return show2(v2, 400) === show2(target, 400);
@@ -60076,8 +60087,9 @@ function locOf(setting, view, binding = setting.binding) {
 function rel(loc) {
   return `${loc.path}:${loc.line}`;
 }
-function origin(setting, view, binding = setting.binding) {
+function origin(setting, view, binding = setting.binding, fallback = false) {
   if (binding?.supplied) return suppliedBy(binding);
+  if (fallback && binding) return `it is the default ${binding.loc.path === view.path ? `line ${binding.loc.line}` : rel(binding.loc)} falls back to when its lookup in data the review cannot see (a configuration file, a service) finds nothing (\`${binding.text.trim()}\`)`;
   if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`;
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
   const read = binding.env.find((r2) => r2.defaultText !== void 0);
@@ -60089,7 +60101,8 @@ function suppliedBy(binding) {
   const s = binding.supplied;
   if (!s) return "";
   const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`;
+  const takes = s.read.path === s.assigned.path ? `${rel(s.read)} reads it` : `${rel(s.read)} reads it, and ${rel(s.assigned)} takes it`;
+  return `${file} sets ${s.variable} for ${s.by}, and ${takes} (\`${binding.text.trim()}\`)`;
 }
 function findItem(v2, s) {
   if (v2.kind !== "seq") return void 0;
@@ -61503,7 +61516,7 @@ var secretKeyWeak = {
         subject: "SECRET_KEY",
         djangoCheck: djangoRejects(j3.value, settings.django) ? "security.W009" : void 0,
         loc: locOf(key, settings, j3.binding),
-        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding)}.`,
+        message: `SECRET_KEY${shown} ${j3.verdict === "possible" ? "can be" : "is"} weak in production: ${why2}; ${origin(key, settings, j3.binding, j3.fallback)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       });
     }
@@ -61807,19 +61820,19 @@ var secretKeyHardcoded = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const report = (subject, value, binding, label) => {
+    const report = (subject, value, binding, label, fallback = false) => {
       if (!value || !binding) return;
-      const read = binding.env.find((r2) => r2.defaultText !== void 0);
-      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
+      const read = fallback ? void 0 : binding.env.find((r2) => r2.defaultText !== void 0);
+      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : fallback ? `${label} falls back to a literal (${mask(value)}) when the lookup at ${binding.loc.path}:${binding.loc.line} finds no key in what it reads` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
       out2.push({
         subject,
         loc: binding.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : fallback ? "Give the lookup no literal default, so a missing key stops the site from starting, and rotate the key." : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
     const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
-    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY");
+    if (literal3.value?.kind === "str" && !key.isDefault) report("SECRET_KEY", literal3.value.value, literal3.binding, "SECRET_KEY", literal3.fallback);
     const fallbacks = settings.get("SECRET_KEY_FALLBACKS");
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
@@ -63176,11 +63189,22 @@ function composeDeployments(path2, text2, files) {
     const testService = /^(tests?|testing|ci|pytest|lint|docs)$/i.test(name3) ? { role: "development", why: `the service is named ${name3}` } : void 0;
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : void 0;
     const role = dev ?? testService ?? (commandRole?.role === "worker" ? void 0 : commandRole) ?? developmentSigns(path2, get("volumes"), env) ?? commandRole ?? { role: "serving", why: void 0 };
-    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name3}`, role: role.role, why: role.why, env, settings, ...written ? { command: written } : {} });
+    const mounts = bindMounts(get("volumes"), dir, lineOf2);
+    out2.push({ path: path2, line: lineOf2(pair3.key), name: `${path2} service ${name3}`, role: role.role, why: role.why, env, settings, ...written ? { command: written } : {}, ...mounts.length ? { mounts } : {} });
   }
   return out2;
 }
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "yes", "on"]);
+function bindMounts(volumes, dir, lineOf2) {
+  if (!(0, import_yaml4.isSeq)(volumes)) return [];
+  return volumes.items.flatMap((v2) => {
+    const [source2, target] = (0, import_yaml4.isScalar)(v2) ? String(v2.value).split(":") : (0, import_yaml4.isMap)(v2) ? [scalarText(v2.get("source", true)), scalarText(v2.get("target", true))] : [];
+    if (source2 === void 0 || target === void 0 || !target.startsWith("/")) return [];
+    const local = /^(?:\$\{?PWD\}?\/|\.\/)(.*)$/.exec(source2)?.[1] ?? (source2.startsWith("/") || !source2.includes("/") ? void 0 : source2);
+    if (local === void 0) return [];
+    return [{ source: joinPath(dir, local), target, line: lineOf2(v2) }];
+  });
+}
 function composeNamedForProduction(path2) {
   const name3 = path2.slice(path2.lastIndexOf("/") + 1).toLowerCase();
   return name3.split(/[._-]+/).some((w2) => ["prod", "production", "live", "staging", "stage"].includes(w2));
@@ -64386,9 +64410,9 @@ var DEPLOY_SCRIPT = /(^|\/)[^/]*(deploy|entrypoint|entry-point|start|release|boo
 var NOT_DEPLOY_WORD = /^(test|tests|testing|dev|develop|development|local|ci|debug)$/i;
 var deployScriptName = (path2) => DEPLOY_SCRIPT.test(path2) && !basename2(path2).split(/[._-]+/).some((w2) => NOT_DEPLOY_WORD.test(w2));
 var MODULE_VARIANT = /\.py\.[^/.]+$/;
-var VERBS = { copy: "copies", move: "moves", link: "links", render: "renders" };
+var VERBS = { copy: "copies", move: "moves", link: "links", render: "renders", mount: "mounts" };
 function describePlacement(p2, tracked) {
-  const how = p2.kind === "render" ? "into" : p2.kind === "link" ? "as" : tracked ? "over" : "to";
+  const how = p2.kind === "render" ? "into" : p2.kind === "link" || p2.kind === "mount" ? "as" : tracked ? "over" : "to";
   return `${p2.path} line ${p2.line} ${VERBS[p2.kind]} ${p2.source} ${how} ${p2.destination}`;
 }
 var productionFile = (path2) => classifyFile(path2).kind === "production";
@@ -64472,12 +64496,23 @@ function repoFileNamed(written, near, paths) {
   for (let i2 = 0; i2 < parts3.length; i2++) if (paths.has(parts3.slice(i2).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
 }
+function mountedAt(target, paths) {
+  const parts3 = target.split("/").filter(Boolean);
+  const folders = /* @__PURE__ */ new Set();
+  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
+  for (let i2 = 0; i2 < parts3.length - 1; i2++) if (folders.has(parts3.slice(i2, -1).join("/"))) return parts3.slice(i2).join("/");
+  return void 0;
+}
 function findPlacements(files, deployments) {
   const finder = new PlacementFinder(files);
   for (const d2 of deployments) if (d2.steps && d2.role !== "development" && productionFile(d2.path)) finder.dockerfile({ ...d2, steps: d2.steps });
   for (const d2 of deployments) {
     if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
     for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname2(d2.path), files.paths))) finder.script(script, void 0, void 0);
+  }
+  for (const d2 of deployments) {
+    if (!d2.mounts || !isProductionRole(d2.role) || !productionFile(d2.path)) continue;
+    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, files.paths), { path: d2.path, line: m2.line, kind: "mount" });
   }
   for (const path2 of files.paths) if (deployScriptName(path2)) finder.script(path2, void 0, void 0);
   return finder.found;
@@ -64561,7 +64596,7 @@ function suppliedBinding(b3, d2) {
   return {
     ...own,
     loc: { path: setting.path, line: setting.line, endLine: setting.line },
-    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
+    supplied: { variable: read.name, by: d2.name, read: { path: read.path, line: read.line, endLine: read.line }, assigned: b3.loc, ...setting.copiedTo ? { copiedTo: setting.copiedTo } : {} }
   };
 }
 function addsNothing(value, deployed) {
@@ -64676,6 +64711,7 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
   const modules2 = /* @__PURE__ */ new Map();
   const references = [];
   const starImports = /* @__PURE__ */ new Map();
+  const plainImports = /* @__PURE__ */ new Map();
   const candidates2 = /* @__PURE__ */ new Map();
   const reading = {
     paths: files.paths,
@@ -64703,10 +64739,12 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     const parsed2 = index.module(path2);
     if (!parsed2) continue;
     const settingsPath = /settings/i.test(index.locationOf(path2));
-    const { assigned, starImports: stars } = topLevelNames(parsed2.body, settingsPath);
+    const { assigned, starImports: stars, moduleImports: imported2 } = topLevelNames(parsed2.body, settingsPath);
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length;
-    const resolved = stars.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    const inTree2 = (imports) => imports.map((s) => index.resolve(path2, s.level, s.module)).filter((p2) => p2 !== "missing" && p2 !== "external");
+    const resolved = inTree2(stars);
     starImports.set(path2, resolved);
+    plainImports.set(path2, inTree2(imported2));
     const setsSecretKey = assigned.has("SECRET_KEY");
     if (known >= 2 || known >= 1 && settingsPath) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey });
     else if (resolved.length) candidates2.set(path2, setsSecretKey);
@@ -64732,7 +64770,7 @@ function discover(files, candidatePaths = settingsCandidates(files), override) {
     if (!modules2.has(path2)) modules2.set(path2, { path: path2, imports: [], importedBy: [], setsSecretKey: candidates2.get(path2) ?? false });
   }
   for (const m2 of modules2.values()) {
-    m2.imports = [...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? []].filter((p2) => modules2.has(p2));
+    m2.imports = [.../* @__PURE__ */ new Set([...starImports.get(m2.path) ?? [], ...includes.get(m2.path) ?? [], ...plainImports.get(m2.path) ?? []])].filter((p2) => modules2.has(p2));
     for (const p2 of m2.imports) modules2.get(p2)?.importedBy.push(m2.path);
   }
   return { modules: modules2, entries: classify2(modules2, references, deployments, index, override), references, deployments, index };
@@ -66701,7 +66739,7 @@ function settingsSecrets(side) {
     for (const name3 of KEY_SETTINGS) {
       const b3 = view.get(name3).binding;
       if (!b3) continue;
-      const values = b3.value.kind === "oneOf" ? b3.value.options : [b3.value];
+      const values = [b3, ...b3.alternatives ?? []].flatMap((x3) => possibleValues(x3.value));
       for (const v2 of values) {
         if (v2.kind === "str") out2.push(v2.value);
         if (v2.kind === "seq") {
@@ -67323,6 +67361,13 @@ var ModuleRun = class _ModuleRun {
   opaque = [];
   /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
   tryDepth = 0;
+  /** Per try body being run, innermost last: exceptions an operation on an unknown value there may raise. */
+  mayRaise = [];
+  /** Notes that an operation on an unknown value may raise these exceptions, when inside a try body. */
+  noteMayRaise(...exceptions) {
+    const innermost = this.mayRaise.at(-1);
+    if (innermost) for (const e of exceptions) innermost.add(e);
+  }
   /** Names this run wrote to the module while inside a helper call (made unknown if the call is cut short). */
   writtenInCall = /* @__PURE__ */ new Set();
   /** The loops being evaluated, innermost last: unrolled element by element, or probed once. */
@@ -68797,7 +68842,9 @@ function subscriptOf(run3, e, frame) {
     if (obj.qname === "builtins") return index.kind === "str" ? { kind: "ext", qname: `builtins.${index.value}` } : { kind: "ext", qname: "?builtin" };
   }
   if (isOwnModule(run3, obj, true)) return readGlobal(run3, frame, index);
-  return subscript(obj, index);
+  const value = subscript(obj, index);
+  if (value.kind === "unknown") run3.noteMayRaise("KeyError", "IndexError", "TypeError");
+  return value;
 }
 var isComparison = (e) => e.t === "compare" || e.t === "unary" && e.op === "not";
 var isEnviron = (v2) => v2.kind === "ext" && v2.qname === "os.environ";
@@ -69191,6 +69238,7 @@ var MAX_UNROLL = 1e3;
 var EXCEPTION_PARENTS = {
   ImportError: ["ImportError", "ModuleNotFoundError", "Exception", "BaseException"],
   KeyError: ["KeyError", "LookupError", "Exception", "BaseException"],
+  IndexError: ["IndexError", "LookupError", "Exception", "BaseException"],
   ValueError: ["ValueError", "Exception", "BaseException"],
   ImproperlyConfigured: ["ImproperlyConfigured", "Exception", "BaseException"],
   UndefinedValueError: ["UndefinedValueError", "Exception", "BaseException"],
@@ -69260,18 +69308,35 @@ function join4(run3, frame, [a, sa], [b3, sb], why2) {
   return sa && sb ? sa : null;
 }
 function tryStatement(run3, s, frame) {
+  const body2 = cloneFrame(frame);
   run3.tryDepth++;
-  const signal = block2(run3, s.body, frame);
+  run3.mayRaise.push(/* @__PURE__ */ new Set());
+  const signal = block2(run3, s.body, body2);
   run3.tryDepth--;
+  const mayRaise = run3.mayRaise.pop();
+  const possible = signal?.t === "raise" ? void 0 : s.handlers.find((h3) => [...mayRaise].some((e) => catches(h3.types, e)));
+  for (const e of mayRaise) if (!s.handlers.some((h3) => catches(h3.types, e))) run3.mayRaise.at(-1)?.add(e);
+  if (possible) {
+    const handled = cloneFrame(frame);
+    const handlerSignal = handler2(run3, s, possible, handled);
+    const finished = cloneFrame(frame);
+    adopt(finished, body2);
+    const bodySignal = signal ?? block2(run3, s.orelse, finished);
+    const joined2 = join4(run3, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run3.path}:${s.line} find their keys`);
+    return block2(run3, s.final, frame) ?? joined2;
+  }
+  adopt(frame, body2);
   if (signal?.t === "raise") {
-    const handler2 = s.handlers.find((h3) => catches(h3.types, signal.exc));
-    if (!handler2) return signal;
-    if (handler2.name) run3.bind(frame, handler2.name, unknown(`the exception caught at line ${s.line}`), s);
-    const sig = block2(run3, handler2.body, frame);
-    return sig ?? block2(run3, s.final, frame);
+    const caught = s.handlers.find((h3) => catches(h3.types, signal.exc));
+    if (!caught) return signal;
+    return handler2(run3, s, caught, frame) ?? block2(run3, s.final, frame);
   }
   if (signal) return block2(run3, s.final, frame) ?? signal;
   return block2(run3, s.orelse, frame) ?? block2(run3, s.final, frame);
+}
+function handler2(run3, s, h3, frame) {
+  if (h3.name) run3.bind(frame, h3.name, unknown(`the exception caught at line ${s.line}`), s);
+  return block2(run3, h3.body, frame);
 }
 function loopStatement(run3, s, frame) {
   if (s.target && s.iter) {
@@ -69382,7 +69447,7 @@ function importNames(run3, s, frame) {
   for (const n of s.names) {
     const local = n.as ?? n.dotted.split(".")[0];
     const qname = n.as ? n.dotted : n.dotted.split(".")[0];
-    const found = n.as ? run3.loader.resolve(run3.path, 0, n.dotted) : "external";
+    const found = n.as || !n.dotted.includes(".") ? run3.loader.resolve(run3.path, 0, n.dotted) : "external";
     run3.bind(frame, local, found === "external" || found === "missing" ? { kind: "ext", qname } : { kind: "module", path: found }, s);
   }
 }

@@ -100,3 +100,25 @@ describe('findPlacements: scripts a production compose service runs', () => {
     expect(placed(files)).toEqual([])
   })
 })
+
+describe('findPlacements: files a production compose service mounts', () => {
+  const NETBOX = { 'netbox/manage.py': '', 'netbox/netbox/__init__.py': '', 'netbox/netbox/settings.py': 'import configuration\n', 'netbox/netbox/configuration.docker.py': 'SECRET_KEY = ""\n' }
+  const compose = (volumes: string) => `services:\n  netbox:\n    build: .\n    command: gunicorn netbox.wsgi\n    volumes:\n${volumes}`
+
+  it('a file bind-mounted at a module path: the longest tail of the container path whose folder the repository holds', () => {
+    const files = { ...NETBOX, 'docker-compose.yml': compose('      - $PWD/netbox/netbox/configuration.docker.py:/opt/netbox/netbox/netbox/configuration.py:ro\n      - static:/opt/netbox/static\n') }
+    expect(placed(files)).toEqual(['netbox/netbox/configuration.docker.py -> netbox/netbox/configuration.py (docker-compose.yml:6 mount)'])
+    // ./ and the long form count the same
+    const long = { ...NETBOX, 'docker-compose.yml': compose('      - type: bind\n        source: ./netbox/netbox/configuration.docker.py\n        target: /opt/netbox/netbox/netbox/configuration.py\n') }
+    expect(placed(long)).toEqual(['netbox/netbox/configuration.docker.py -> netbox/netbox/configuration.py (docker-compose.yml:6 mount)'])
+  })
+
+  it('not for a development service, a module mounted over one the repository tracks, or a target no folder of the repository matches', () => {
+    const dev = { ...NETBOX, 'docker-compose.dev.yml': compose('      - ./netbox/netbox/configuration.docker.py:/opt/netbox/netbox/netbox/configuration.py\n') }
+    expect(placed(dev)).toEqual([])
+    const tracked = { ...NETBOX, 'netbox/netbox/configuration.py': 'SECRET_KEY = "x"\n', 'docker-compose.yml': compose('      - ./netbox/netbox/configuration.docker.py:/opt/netbox/netbox/netbox/configuration.py\n') }
+    expect(placed(tracked)).toEqual([])
+    const elsewhere = { ...NETBOX, 'docker-compose.yml': compose('      - ./netbox/netbox/configuration.docker.py:/etc/app/configuration.py\n') }
+    expect(placed(elsewhere)).toEqual([])
+  })
+})

@@ -2,7 +2,7 @@
 // summarised, not dropped; an unknown branch next to lists keeps what the other branches hold.
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { initPython } from '../../src/python/parser.js'
-import { containsString } from '../../src/python/values.js'
+import { containsString, show } from '../../src/python/values.js'
 import { evaluate, values } from '../helpers/evaluate.js'
 
 beforeAll(() => initPython())
@@ -62,5 +62,48 @@ describe('alternatives', () => {
     // absence is never claimed next to an unknown branch, and scalars stay unknown as before
     expect(containsString(ns.bindings.get('MIDDLEWARE')!.value, 'django.middleware.csrf.CsrfViewMiddleware')).toBeUndefined()
     expect(values(src, ['DEBUG'])).toEqual({ DEBUG: '<unknown>' })
+  })
+})
+
+describe('try bodies that may raise', () => {
+  const fallbacks = (src: string, name: string): unknown => {
+    const v = evaluate({ 'settings.py': src }).ns.bindings.get(name)?.value
+    return v?.kind === 'unknown' ? (v.among ?? []).map((a) => show(a)) : show(v ?? { kind: 'none' })
+  }
+
+  it("a lookup in an unknown value may raise KeyError: the handler's value is among the results", () => {
+    const src = 'import json\nconfig = json.loads(open("/data/config.json").read())\ntry:\n    SECRET_KEY = config["secret"]\nexcept KeyError:\n    SECRET_KEY = "dev"\n'
+    expect(fallbacks(src, 'SECRET_KEY')).toEqual(["'dev'"])
+  })
+
+  it("a project helper returning its default when the lookup fails: the default is among the call's results", () => {
+    const src = [
+      'import yaml',
+      'config = yaml.safe_load(open("/data/app.yaml"))',
+      'def dict_get(data, default, *keys):',
+      '    try:',
+      '        for key in keys:',
+      '            data = data[key]',
+      '        return data',
+      '    except (KeyError, TypeError):',
+      '        return default',
+      'SECRET_KEY = dict_get(config, "CHANGEME", "security", "secret")',
+      'KNOWN = dict_get({"a": {"b": 1}}, "x", "a", "b")',
+      'MISSING = dict_get({"a": {"b": 1}}, "x", "a", "c")'
+    ].join('\n')
+    expect(fallbacks(src, 'SECRET_KEY')).toEqual(["'CHANGEME'"])
+    expect(values(src, ['KNOWN', 'MISSING'])).toEqual({ KNOWN: '1', MISSING: "'x'" })
+  })
+
+  it('a handler that does not catch what the lookup may raise, or a lookup in a known value, adds nothing', () => {
+    const other = 'config = unknown_call()\ntry:\n    SECRET_KEY = config["secret"]\nexcept ImportError:\n    SECRET_KEY = "dev"\n'
+    expect(fallbacks(other, 'SECRET_KEY')).toEqual([])
+    const known = 'config = {"secret": "s3cr3t-from-config"}\ntry:\n    SECRET_KEY = config["secret"]\nexcept KeyError:\n    SECRET_KEY = "dev"\n'
+    expect(values(known, ['SECRET_KEY'])).toEqual({ SECRET_KEY: "'s3cr3t-from-config'" })
+  })
+
+  it('a lookup in a nested try that the inner handler does not catch reaches the outer one', () => {
+    const src = 'config = unknown_call()\ntry:\n    try:\n        X = config["a"]\n    except ImportError:\n        X = "inner"\nexcept LookupError:\n    X = "outer"\n'
+    expect(fallbacks(src, 'X')).toEqual(["'outer'"])
   })
 })

@@ -96,3 +96,43 @@ describe('settings.py.prod copied by the Dockerfile', () => {
     expect(worsened(r)).toEqual([`debug-enabled@mysite/settings.py.prod:${lineOf(prod, 'DEBUG = True')}`])
   })
 })
+
+describe('a configuration module the production compose service mounts (netbox 24e361dc50)', () => {
+  const KEY = 'r8OwDznj!!dci#P9ghmRfdu1Ysxm0AiPeDCQhKE+N_rClfWNj'
+  const SETTINGS = [
+    'try:',
+    '    import configuration',
+    'except ImportError:',
+    '    raise ImproperlyConfigured("define configuration.py")',
+    "for setting in ['ALLOWED_HOSTS', 'SECRET_KEY']:",
+    '    try:',
+    '        globals()[setting] = getattr(configuration, setting)',
+    '    except AttributeError:',
+    '        raise ImproperlyConfigured(setting)',
+    "DEBUG = getattr(configuration, 'DEBUG', False)",
+    'MIDDLEWARE = ["django.middleware.security.SecurityMiddleware", "django.middleware.csrf.CsrfViewMiddleware", "django.middleware.clickjacking.XFrameOptionsMiddleware"]',
+    ''
+  ].join('\n')
+  const base = {
+    'netbox/manage.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "netbox.settings")\n',
+    'netbox/netbox/__init__.py': '',
+    'netbox/netbox/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "netbox.settings")\n',
+    'netbox/netbox/settings.py': `from django.core.exceptions import ImproperlyConfigured\n${SETTINGS}`,
+    'netbox/netbox/configuration.example.py': "ALLOWED_HOSTS = []\nSECRET_KEY = ''\n"
+  }
+  const docker = {
+    'netbox/netbox/configuration.docker.py': "import os\nALLOWED_HOSTS = [os.environ.get('ALLOWED_HOSTS', '')]\nSECRET_KEY = os.environ.get('SECRET_KEY', '')\n",
+    Dockerfile: 'FROM python:3.12\nRUN git clone https://example.org/netbox.git /opt/netbox && pip install -r /opt/netbox/requirements.txt\nCMD ["gunicorn", "netbox.wsgi"]\n',
+    'docker-compose.yml': `services:\n  netbox:\n    build: .\n    environment:\n      ALLOWED_HOSTS: localhost\n      SECRET_KEY: ${KEY}\n    volumes:\n      - $PWD/netbox/netbox/configuration.docker.py:/opt/netbox/netbox/netbox/configuration.py:ro\n`
+  }
+
+  it("a change adding the compose deployment: the key it commits reaches SECRET_KEY through `import configuration`; the mounted module is read through settings.py, not judged alone", async () => {
+    const r = await diffFiles(base, docker)
+    const worse = worsened(r)
+    expect(worse).toContain('secret-key-hardcoded@docker-compose.yml:6')
+    expect(worse.filter((w) => w.includes('configuration.docker.py'))).toEqual([])
+    expect(r.entries.map((e) => e.path)).not.toContain('netbox/netbox/configuration.docker.py')
+    expect(only(r, 'secret-key-hardcoded').message).toContain('netbox/netbox/configuration.docker.py:3 reads it, and netbox/netbox/settings.py:8 takes it')
+    expect(JSON.stringify(r)).not.toContain(KEY)
+  })
+})

@@ -89,6 +89,35 @@ describe('a literal fallback added to an env read', () => {
   })
 })
 
+describe('a literal default of a lookup in a configuration file', () => {
+  it("a project helper over a YAML config gains 'CHANGEME' as the key's default (helfertool 19f8f0b560): new, explained, masked", async () => {
+    const base = classic()
+    const helper = [
+      'import yaml',
+      '',
+      'def dict_get(data, default, *keys):',
+      '    try:',
+      '        for key in keys:',
+      '            data = data[key]',
+      '        return data',
+      '    except (KeyError, TypeError):',
+      '        return default',
+      '',
+      'with open(os.environ.get("APP_CONFIG", "/data/app.yaml")) as f:',
+      '    config = yaml.safe_load(f)',
+      'SECRET_KEY = dict_get(config, None, "security", "secret")'
+    ].join('\n')
+    base['mysite/settings.py'] = edit(base, 'mysite/settings.py', ENV_READ, helper)
+    const head = edit(base, 'mysite/settings.py', 'dict_get(config, None, "security", "secret")', 'dict_get(config, "CHANGEME", "security", "secret")')
+    const r = await diffFiles(base, { 'mysite/settings.py': head })
+    const line = lineOf(head, 'SECRET_KEY =')
+    expect(brief(r)).toEqual([`secret-key-hardcoded@mysite/settings.py:${line}[new]`, `secret-key-weak@mysite/settings.py:${line}[new]`])
+    expect(only(r, 'secret-key-hardcoded').message).toContain('when the lookup at mysite/settings.py:' + line + ' finds no key')
+    expect(only(r, 'secret-key-weak').message).toContain('falls back to when its lookup')
+    expect(JSON.stringify(r.findings)).not.toContain('CHANGEME')
+  })
+})
+
 describe('development keys', () => {
   it('changing the literal key of dev.py stays silent', async () => {
     const base = settingsPackage()

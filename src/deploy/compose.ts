@@ -135,12 +135,28 @@ export function composeDeployments(path: string, text: string, files: FileSet): 
     const commandRole = facts.role ? { role: facts.role, why: facts.why } : undefined
     // a celery worker with the source tree mounted or DEBUG on is a developer's, like the web service beside it
     const role = dev ?? testService ?? (commandRole?.role === 'worker' ? undefined : commandRole) ?? developmentSigns(path, get('volumes'), env) ?? commandRole ?? { role: 'serving' as const, why: undefined }
-    out.push({ path, line: lineOf(pair.key as Node), name: `${path} service ${name}`, role: role.role, why: role.why, env, settings, ...(written ? { command: written } : {}) })
+    const mounts = bindMounts(get('volumes'), dir, lineOf)
+    out.push({ path, line: lineOf(pair.key as Node), name: `${path} service ${name}`, role: role.role, why: role.why, env, settings, ...(written ? { command: written } : {}), ...(mounts.length ? { mounts } : {}) })
   }
   return out
 }
 
 const TRUTHY = new Set(['1', 'true', 'yes', 'on'])
+
+/**
+ * A service's bind mounts of repository paths (`./config/local.py:/app/config/local.py:ro`, `$PWD/…`,
+ * the long form's source/target), the source taken to a repository path; named volumes are not files.
+ */
+function bindMounts(volumes: unknown, dir: string, lineOf: (node: Node) => number): { source: string; target: string; line: number }[] {
+  if (!isSeq(volumes)) return []
+  return volumes.items.flatMap((v) => {
+    const [source, target] = isScalar(v) ? String(v.value).split(':') : isMap(v) ? [scalarText(v.get('source', true)), scalarText(v.get('target', true))] : []
+    if (source === undefined || target === undefined || !target.startsWith('/')) return []
+    const local = /^(?:\$\{?PWD\}?\/|\.\/)(.*)$/.exec(source)?.[1] ?? (source.startsWith('/') || !source.includes('/') ? undefined : source)
+    if (local === undefined) return []
+    return [{ source: joinPath(dir, local), target, line: lineOf(v as Node) }]
+  })
+}
 
 /** A compose file named for production (`docker-compose.prod.yml`, `production.yml`, `compose.live.yaml`). */
 export function composeNamedForProduction(path: string): boolean {

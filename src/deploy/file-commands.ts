@@ -4,7 +4,7 @@
 // (relative to whatever folder the command runs in), `$VARS` as `${VARS}`.
 import { parse, type ParseEntry } from 'shell-quote'
 
-export type MoveKind = 'copy' | 'move' | 'link' | 'render'
+export type MoveKind = 'copy' | 'move' | 'link' | 'render' | 'mount'
 
 export interface FileMove {
   from: string

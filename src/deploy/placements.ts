@@ -40,11 +40,11 @@ const NOT_DEPLOY_WORD = /^(test|tests|testing|dev|develop|development|local|ci|d
 const deployScriptName = (path: string): boolean => DEPLOY_SCRIPT.test(path) && !basename(path).split(/[._-]+/).some((w) => NOT_DEPLOY_WORD.test(w))
 const MODULE_VARIANT = /\.py\.[^/.]+$/
 
-const VERBS: Record<MoveKind, string> = { copy: 'copies', move: 'moves', link: 'links', render: 'renders' }
+const VERBS: Record<MoveKind, string> = { copy: 'copies', move: 'moves', link: 'links', render: 'renders', mount: 'mounts' }
 
 /** "Dockerfile line 7 copies mysite/settings.py.prod over mysite/settings.py", for messages. */
 export function describePlacement(p: Placement, tracked: boolean): string {
-  const how = p.kind === 'render' ? 'into' : p.kind === 'link' ? 'as' : tracked ? 'over' : 'to'
+  const how = p.kind === 'render' ? 'into' : p.kind === 'link' || p.kind === 'mount' ? 'as' : tracked ? 'over' : 'to'
   return `${p.path} line ${p.line} ${VERBS[p.kind]} ${p.source} ${how} ${p.destination}`
 }
 
@@ -144,6 +144,19 @@ function repoFileNamed(written: string, near: string, paths: ReadonlySet<string>
   return undefined
 }
 
+/**
+ * The repository path a container path of a mounted file means: its longest tail whose folder the
+ * repository holds (`/opt/netbox/netbox/netbox/configuration.py` → netbox/netbox/configuration.py,
+ * the checkout being at /opt/netbox in the image), or none.
+ */
+function mountedAt(target: string, paths: ReadonlySet<string>): string | undefined {
+  const parts = target.split('/').filter(Boolean)
+  const folders = new Set<string>()
+  for (const p of paths) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i))
+  for (let i = 0; i < parts.length - 1; i++) if (folders.has(parts.slice(i, -1).join('/'))) return parts.slice(i).join('/')
+  return undefined
+}
+
 /** Every placement the repository's production deploy files make: Dockerfiles, the scripts production compose services run, then deploy scripts found by name. */
 export function findPlacements(files: PlacementFiles, deployments: Deployment[]): Placement[] {
   const finder = new PlacementFinder(files)
@@ -151,6 +164,10 @@ export function findPlacements(files: PlacementFiles, deployments: Deployment[])
   for (const d of deployments) {
     if (d.command === undefined || !(isProductionRole(d.role) || d.role === 'release') || !productionFile(d.path)) continue
     for (const script of finder.scriptsNamed(d.command, (w) => repoFileNamed(w, dirname(d.path), files.paths))) finder.script(script, undefined, undefined)
+  }
+  for (const d of deployments) {
+    if (!d.mounts || !isProductionRole(d.role) || !productionFile(d.path)) continue
+    for (const m of d.mounts) finder.add(m.source, mountedAt(m.target, files.paths), { path: d.path, line: m.line, kind: 'mount' })
   }
   for (const path of files.paths) if (deployScriptName(path)) finder.script(path, undefined, undefined)
   return finder.found

@@ -41,6 +41,8 @@ export interface Deployment {
   runsImage?: true
   /** A compose service's entrypoint and command as written (the scripts it runs may put files in place: see deploy/placements.ts). */
   command?: string
+  /** A compose service's bind mounts as written (a file mounted over a module's path is that module: see deploy/placements.ts). */
+  mounts?: { source: string; target: string; line: number }[]
   /** A Dockerfile's steps that put files in the image (COPY, ADD, RUN, CMD, ENTRYPOINT), every stage's, in order: see deploy/placements.ts. */
   steps?: ImageStep[]
 }

@@ -23,6 +23,7 @@ const MAX_UNROLL = 1000
 const EXCEPTION_PARENTS: Record<string, string[]> = {
   ImportError: ['ImportError', 'ModuleNotFoundError', 'Exception', 'BaseException'],
   KeyError: ['KeyError', 'LookupError', 'Exception', 'BaseException'],
+  IndexError: ['IndexError', 'LookupError', 'Exception', 'BaseException'],
   ValueError: ['ValueError', 'Exception', 'BaseException'],
   ImproperlyConfigured: ['ImproperlyConfigured', 'Exception', 'BaseException'],
   UndefinedValueError: ['UndefinedValueError', 'Exception', 'BaseException'],
@@ -107,19 +108,39 @@ function join(run: ModuleRun, frame: Frame, [a, sa]: [Frame, Signal], [b, sb]: [
 }
 
 export function tryStatement(run: ModuleRun, s: Extract<Stmt, { t: 'try' }>, frame: Frame): Signal {
+  // The body runs on a branch: when it may raise (a key looked up in an unknown value), a handler that
+  // catches that runs from the state before it, and both outcomes are joined.
+  const body = cloneFrame(frame)
   run.tryDepth++
-  const signal = block(run, s.body, frame)
+  run.mayRaise.push(new Set())
+  const signal = block(run, s.body, body)
   run.tryDepth--
+  const mayRaise = run.mayRaise.pop() as Set<string>
+  const possible = signal?.t === 'raise' ? undefined : s.handlers.find((h) => [...mayRaise].some((e) => catches(h.types, e)))
+  for (const e of mayRaise) if (!s.handlers.some((h) => catches(h.types, e))) run.mayRaise.at(-1)?.add(e)
+  if (possible) {
+    const handled = cloneFrame(frame)
+    const handlerSignal = handler(run, s, possible, handled)
+    const finished = cloneFrame(frame)
+    adopt(finished, body)
+    const bodySignal = signal ?? block(run, s.orelse, finished)
+    const joined = join(run, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run.path}:${s.line} find their keys`)
+    return block(run, s.final, frame) ?? joined
+  }
+  adopt(frame, body)
   if (signal?.t === 'raise') {
-    const handler = s.handlers.find((h) => catches(h.types, signal.exc))
-    if (!handler) return signal
-    if (handler.name) run.bind(frame, handler.name, unknown(`the exception caught at line ${s.line}`), s)
+    const caught = s.handlers.find((h) => catches(h.types, signal.exc))
+    if (!caught) return signal
     // Statements before the failing one ran; the handler runs after them.
-    const sig = block(run, handler.body, frame)
-    return sig ?? block(run, s.final, frame)
+    return handler(run, s, caught, frame) ?? block(run, s.final, frame)
   }
   if (signal) return block(run, s.final, frame) ?? signal
   return block(run, s.orelse, frame) ?? block(run, s.final, frame)
+}
+
+function handler(run: ModuleRun, s: Extract<Stmt, { t: 'try' }>, h: Extract<Stmt, { t: 'try' }>['handlers'][number], frame: Frame): Signal {
+  if (h.name) run.bind(frame, h.name, unknown(`the exception caught at line ${s.line}`), s)
+  return block(run, h.body, frame)
 }
 
 export function loopStatement(run: ModuleRun, s: Extract<Stmt, { t: 'loop' }>, frame: Frame): Signal {

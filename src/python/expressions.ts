@@ -161,7 +161,9 @@ function subscriptOf(run: ModuleRun, e: Extract<Expr, { t: 'subscript' }>, frame
     if (obj.qname === 'builtins') return index.kind === 'str' ? { kind: 'ext', qname: `builtins.${index.value}` } : { kind: 'ext', qname: '?builtin' }
   }
   if (isOwnModule(run, obj, true)) return readGlobal(run, frame, index)
-  return subscript(obj, index)
+  const value = subscript(obj, index)
+  if (value.kind === 'unknown') run.noteMayRaise('KeyError', 'IndexError', 'TypeError')
+  return value
 }
 
 /** An expression whose value is a bool: a comparison, or its negation. */

@@ -15,7 +15,8 @@ export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, f
   for (const n of s.names) {
     const local = n.as ?? n.dotted.split('.')[0]
     const qname = n.as ? n.dotted : n.dotted.split('.')[0]
-    const found = n.as ? run.loader.resolve(run.path, 0, n.dotted) : 'external'
+    // `import a.b` binds the package a, not followed; `import configuration` binds the module of the tree
+    const found = n.as || !n.dotted.includes('.') ? run.loader.resolve(run.path, 0, n.dotted) : 'external'
     run.bind(frame, local, found === 'external' || found === 'missing' ? { kind: 'ext', qname } : { kind: 'module', path: found }, s)
   }
 }

@@ -52,6 +52,14 @@ export class ModuleRun {
   readonly opaque: OpaqueWrite[] = []
   /** Inside a try body a raise jumps to the handler; elsewhere it is noted and evaluation goes on. */
   tryDepth = 0
+  /** Per try body being run, innermost last: exceptions an operation on an unknown value there may raise. */
+  readonly mayRaise: Set<string>[] = []
+
+  /** Notes that an operation on an unknown value may raise these exceptions, when inside a try body. */
+  noteMayRaise(...exceptions: string[]): void {
+    const innermost = this.mayRaise.at(-1)
+    if (innermost) for (const e of exceptions) innermost.add(e)
+  }
   /** Names this run wrote to the module while inside a helper call (made unknown if the call is cut short). */
   writtenInCall = new Set<string>()
   /** The loops being evaluated, innermost last: unrolled element by element, or probed once. */

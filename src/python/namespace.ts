@@ -28,6 +28,8 @@ export interface Supplied {
   by: string
   /** The settings line that reads the variable. */
   read: Loc
+  /** The settings line that gives the setting its value (the read's, or an import's that takes it from the reading module). */
+  assigned: Loc
   /** When the deploy file is a template a user copies (`.env.example`): the file it is copied to. */
   copiedTo?: string
 }

@@ -30,8 +30,11 @@ export type Value =
   | { kind: 'seq'; type: 'list' | 'tuple' | 'set'; items: Item[]; open: boolean; only?: Item[] }
   | { kind: 'dict'; entries: { key: string; value: Value; loc?: Loc }[]; open: boolean }
   | { kind: 'oneOf'; options: Value[]; why: string }
-  /** `nonEmpty`: a string known not to be empty (a variable the platform always sets, such as Cloud Run's K_SERVICE), so it is true. */
-  | { kind: 'unknown'; why: string; nonEmpty?: true }
+  /**
+   * `nonEmpty`: a string known not to be empty (a variable the platform always sets, such as Cloud Run's K_SERVICE), so it is true.
+   * `among`: known values some paths give (a helper returning its default when a lookup in an unknown value fails).
+   */
+  | { kind: 'unknown'; why: string; nonEmpty?: true; among?: Value[] }
   /** Evaluating this raises at import time (e.g. a required env var is unset): Django would not start. */
   | { kind: 'fails'; why: string }
   /** Something from outside the analysed files: a module, function or object, by qualified name. */
@@ -110,7 +113,10 @@ export function oneOf(options: Value[], why: string): Value {
   if (flat.length === 1 || flat.every((v) => v.kind === 'fails')) return flat[0]
   if (flat.length > MAX_OPTIONS) return summarize(flat) ?? unknown(why)
   const failing = flat.find((v) => v.kind === 'unknown')
-  if (failing && !flat.some((v) => v.kind === 'seq')) return failing
+  if (failing && !flat.some((v) => v.kind === 'seq')) {
+    const among = flat.flatMap((v) => (v.kind === 'unknown' ? (v.among ?? []) : v.kind === 'fails' ? [] : [v]))
+    return among.length ? { kind: 'unknown', why: failing.why, among: among.slice(0, MAX_OPTIONS) } : failing
+  }
   return { kind: 'oneOf', options: flat, why }
 }
 
@@ -166,6 +172,11 @@ export function isKnown(v: Value, depth = 0): boolean {
 /** The alternatives of a value: its options for a one-of, else the value itself. */
 export function optionsOf(v: Value): Value[] {
   return v.kind === 'oneOf' ? v.options : [v]
+}
+
+/** Every value a value may be: its options, and for an unknown the known values some of its paths give. */
+export function possibleValues(v: Value): Value[] {
+  return optionsOf(v).flatMap((o) => (o.kind === 'unknown' && o.among ? [o, ...o.among] : [o]))
 }
 
 /** Whether a value is false in Python (`not v`); undefined when that cannot be known. */

@@ -1,7 +1,7 @@
 // Shared pieces for settings rules: judging abstract values, and saying where a value comes from.
 import { atLeast } from '../deps/django-version.js'
 import type { Binding } from '../python/evaluate.js'
-import { containsString, falsy, optionsOf, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
+import { containsString, falsy, optionsOf, possibleValues, pyRepr, show, truthy, type Item, type Loc, type Value } from '../python/values.js'
 import type { Setting, SettingsView } from '../settings/view.js'
 
 /** 'all': every value production can take is bad; 'some': some are, others are known to be fine. */
@@ -16,6 +16,8 @@ export interface Judgement {
   reach?: Reach
   /** The assignment on the bad branch, when the value came from branches; null: on that branch Django's default applies. */
   binding?: Binding | null
+  /** The bad value is the default a lookup in something unknown (a config file's dict, say) falls back to when it finds nothing. */
+  fallback?: true
 }
 
 /**
@@ -24,6 +26,7 @@ export interface Judgement {
  */
 export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined): Judgement {
   const options = branchValues(setting)
+  const fallbacks = new Set(options.flatMap((o) => (o.kind === 'unknown' ? (o.among ?? []) : [])))
   const results = options.map((o) => (o.kind === 'fails' || o.kind === 'unknown' ? undefined : isBad(o)))
   const badIndex = results.findIndex((r) => r === true)
   if (badIndex < 0) return { verdict: 'none' }
@@ -32,7 +35,7 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
   // no assignment gives the bad value, and some world leaves the setting unset: that world's default is it
   const binding = matched ?? (setting.defaultAmong ? null : setting.binding)
   const reach: Reach | undefined = results.every((r) => r === true) ? 'all' : results.some((r) => r === false) ? 'some' : undefined
-  return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding, ...(reach ? { reach } : {}) }
+  return { verdict: results.every((r) => r === true) ? 'certain' : 'possible', value, binding, ...(reach ? { reach } : {}), ...(fallbacks.has(value) ? { fallback: true as const } : {}) }
 }
 
 /**
@@ -43,8 +46,8 @@ export function judge(setting: Setting, isBad: (v: Value) => boolean | undefined
 function branchValues(setting: Setting): Value[] {
   const v = setting.value
   const alternatives = setting.binding?.alternatives
-  if (v.kind === 'unknown' && alternatives?.length) return alternatives.flatMap((b) => optionsOf(b.value))
-  return optionsOf(v)
+  if (v.kind === 'unknown' && alternatives?.length) return alternatives.flatMap((b) => possibleValues(b.value))
+  return possibleValues(v)
 }
 
 function optionMatches(v: Value, target: Value): boolean {
@@ -89,8 +92,9 @@ function rel(loc: Loc): string {
  * Says where a setting's value comes from: "set at base.py:5", "os.environ.get('DEBUG', 'True') —
  * a server with DEBUG unset gets True", "not set, so Django's default False applies".
  */
-export function origin(setting: Setting, view: SettingsView, binding: Binding | null | undefined = setting.binding): string {
+export function origin(setting: Setting, view: SettingsView, binding: Binding | null | undefined = setting.binding, fallback = false): string {
   if (binding?.supplied) return suppliedBy(binding)
+  if (fallback && binding) return `it is the default ${binding.loc.path === view.path ? `line ${binding.loc.line}` : rel(binding.loc)} falls back to when its lookup in data the review cannot see (a configuration file, a service) finds nothing (\`${binding.text.trim()}\`)`
   if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`
   if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`
   const read = binding.env.find((r) => r.defaultText !== undefined)
@@ -107,7 +111,9 @@ export function suppliedBy(binding: Binding): string {
   const s = binding.supplied
   if (!s) return ''
   const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc)
-  return `${file} sets ${s.variable} for ${s.by}, and ${rel(s.read)} reads it (\`${binding.text.trim()}\`)`
+  // the setting may take the value in another module than the one reading it (netbox: `globals()[name] = getattr(configuration, name)`)
+  const takes = s.read.path === s.assigned.path ? `${rel(s.read)} reads it` : `${rel(s.read)} reads it, and ${rel(s.assigned)} takes it`
+  return `${file} sets ${s.variable} for ${s.by}, and ${takes} (\`${binding.text.trim()}\`)`
 }
 
 /** The location of a list element, or of the list's assignment. */

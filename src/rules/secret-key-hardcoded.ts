@@ -18,11 +18,13 @@ export const secretKeyHardcoded: Rule = {
   check({ settings }) {
     const out: RuleFinding[] = []
     const key = settings.get('SECRET_KEY')
-    const report = (subject: string, value: string, binding: Binding | null | undefined, label: string): void => {
+    const report = (subject: string, value: string, binding: Binding | null | undefined, label: string, fallback = false): void => {
       if (!value || !binding) return
-      const read = binding.env.find((r) => r.defaultText !== undefined)
+      const read = fallback ? undefined : binding.env.find((r) => r.defaultText !== undefined)
       const how = binding.supplied
         ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}`
+        : fallback
+        ? `${label} falls back to a literal (${mask(value)}) when the lookup at ${binding.loc.path}:${binding.loc.line} finds no key in what it reads`
         : read
         ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset`
         : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`
@@ -30,12 +32,12 @@ export const secretKeyHardcoded: Rule = {
         subject,
         loc: binding.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : fallback ? 'Give the lookup no literal default, so a missing key stops the site from starting, and rotate the key.' : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       })
     }
     // Every branch of an `if` is checked: a literal on any of them is committed.
     const literal = judge(key, (v) => v.kind === 'str' && v.value !== '')
-    if (literal.value?.kind === 'str' && !key.isDefault) report('SECRET_KEY', literal.value.value, literal.binding, 'SECRET_KEY')
+    if (literal.value?.kind === 'str' && !key.isDefault) report('SECRET_KEY', literal.value.value, literal.binding, 'SECRET_KEY', literal.fallback)
     const fallbacks = settings.get('SECRET_KEY_FALLBACKS')
     if (fallbacks.value.kind === 'seq' && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i) => {

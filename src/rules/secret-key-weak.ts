@@ -78,7 +78,7 @@ export const secretKeyWeak: Rule = {
         subject: 'SECRET_KEY',
         djangoCheck: djangoRejects(j.value, settings.django) ? 'security.W009' : undefined,
         loc: locOf(key, settings, j.binding),
-        message: `SECRET_KEY${shown} ${j.verdict === 'possible' ? 'can be' : 'is'} weak in production: ${why}; ${origin(key, settings, j.binding)}.`,
+        message: `SECRET_KEY${shown} ${j.verdict === 'possible' ? 'can be' : 'is'} weak in production: ${why}; ${origin(key, settings, j.binding, j.fallback)}.`,
         fix: { description: 'Generate a key with `python -c "from django.core.management.utils import get_random_secret_key as g; print(g())"` and provide it through the environment.' }
       })
     }

@@ -71,7 +71,7 @@ export function suppliedBinding(b: Binding, d: Deployment): Binding {
   return {
     ...own,
     loc: { path: setting.path, line: setting.line, endLine: setting.line },
-    supplied: { variable: read.name, by: d.name, read: { path: read.path, line: read.line, endLine: read.line }, ...(setting.copiedTo ? { copiedTo: setting.copiedTo } : {}) }
+    supplied: { variable: read.name, by: d.name, read: { path: read.path, line: read.line, endLine: read.line }, assigned: b.loc, ...(setting.copiedTo ? { copiedTo: setting.copiedTo } : {}) }
   }
 }
 

@@ -155,6 +155,7 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
   const modules = new Map<string, SettingsModule>()
   const references: SettingsReference[] = []
   const starImports = new Map<string, string[]>()
+  const plainImports = new Map<string, string[]>()
   /** modules that star-import others, and whether they set SECRET_KEY */
   const candidates = new Map<string, boolean>()
 
@@ -187,10 +188,12 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     const parsed = index.module(path)
     if (!parsed) continue
     const settingsPath = /settings/i.test(index.locationOf(path))
-    const { assigned, starImports: stars } = topLevelNames(parsed.body, settingsPath)
+    const { assigned, starImports: stars, moduleImports: imported } = topLevelNames(parsed.body, settingsPath)
     const known = [...assigned].filter((n) => SETTINGS_NAMES.has(n)).length
-    const resolved = stars.map((s) => index.resolve(path, s.level, s.module)).filter((p): p is string => p !== 'missing' && p !== 'external')
+    const inTree = (imports: { level: number; module: string }[]): string[] => imports.map((s) => index.resolve(path, s.level, s.module)).filter((p): p is string => p !== 'missing' && p !== 'external')
+    const resolved = inTree(stars)
     starImports.set(path, resolved)
+    plainImports.set(path, inTree(imported))
     const setsSecretKey = assigned.has('SECRET_KEY')
     if (known >= 2 || (known >= 1 && settingsPath)) modules.set(path, { path, imports: [], importedBy: [], setsSecretKey })
     else if (resolved.length) candidates.set(path, setsSecretKey)
@@ -219,7 +222,8 @@ export function discover(files: FileSet, candidatePaths: string[] = settingsCand
     if (!modules.has(path)) modules.set(path, { path, imports: [], importedBy: [], setsSecretKey: candidates.get(path) ?? false })
   }
   for (const m of modules.values()) {
-    m.imports = [...(starImports.get(m.path) ?? []), ...(includes.get(m.path) ?? [])].filter((p) => modules.has(p))
+    // a settings module read through a plain import (netbox's `import configuration`) is covered through its importer too
+    m.imports = [...new Set([...(starImports.get(m.path) ?? []), ...(includes.get(m.path) ?? []), ...(plainImports.get(m.path) ?? [])])].filter((p) => modules.has(p))
     for (const p of m.imports) modules.get(p)?.importedBy.push(m.path)
   }
   return { modules, entries: classify(modules, references, deployments, index, override), references, deployments, index }

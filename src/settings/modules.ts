@@ -210,14 +210,20 @@ function insidePackage(path: string, dotted: string, paths: ReadonlySet<string>)
  * With `classBodies`, names assigned in class bodies count too (settings classes: django-configurations,
  * load_settings()-style), for modules already named as settings.
  */
-export function topLevelNames(body: Stmt[], classBodies = false): { assigned: Set<string>; starImports: { level: number; module: string }[] } {
+export function topLevelNames(body: Stmt[], classBodies = false): { assigned: Set<string>; starImports: { level: number; module: string }[]; moduleImports: { level: number; module: string }[] } {
   const assigned = new Set<string>()
   const starImports: { level: number; module: string }[] = []
+  // `import configuration`, `from . import local`: modules it may read names from (each `from` name may be a module)
+  const moduleImports: { level: number; module: string }[] = []
   const visit = (stmts: Stmt[]): void => {
     for (const s of stmts) {
       if (s.t === 'assign') for (const t of s.targets) collectTargets(t, assigned)
       else if (s.t === 'augassign' && s.target.t === 'name') assigned.add(s.target.id)
-      else if (s.t === 'importfrom' && s.names === '*') starImports.push({ level: s.level, module: s.module })
+      else if (s.t === 'importfrom') {
+        if (s.names === '*') starImports.push({ level: s.level, module: s.module })
+        else for (const n of s.names) moduleImports.push({ level: s.level, module: s.module ? `${s.module}.${n.name}` : n.name })
+      }
+      else if (s.t === 'import') for (const n of s.names) moduleImports.push({ level: 0, module: n.dotted })
       else if (s.t === 'if') {
         for (const b of s.branches) visit(b.body)
         if (s.orelse) visit(s.orelse)
@@ -234,7 +240,7 @@ export function topLevelNames(body: Stmt[], classBodies = false): { assigned: Se
     }
   }
   visit(body)
-  return { assigned, starImports }
+  return { assigned, starImports, moduleImports }
 }
 
 function collectTargets(t: Expr, out: Set<string>): void {
