@@ -29,7 +29,7 @@ describe('deployment worlds', () => {
     expect(show(hosts.value)).toBe("['shop.example.com'] or ['*']")
     const supplied = hosts.binding?.alternatives?.find((b) => b.supplied)
     expect(supplied?.loc).toEqual({ path: 'docker-compose.yml', line: 6, endLine: 6 })
-    expect(supplied?.supplied).toEqual({ variable: 'HOSTS', by: 'docker-compose.yml service web', read: { path: 'shop/settings.py', line: 2, endLine: 2 } })
+    expect(supplied?.supplied).toEqual({ variable: 'HOSTS', by: 'docker-compose.yml service web', read: { path: 'shop/settings.py', line: 2, endLine: 2 }, assigned: { path: 'shop/settings.py', line: 2, endLine: 2 } })
     // the probe worlds are left as they are
     expect(show(v.get('ALLOWED_HOSTS', 4).value)).toBe("['True']")
   })
