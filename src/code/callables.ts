@@ -1,0 +1,240 @@
+// What a dotted path to a function (`CSRF_FAILURE_VIEW = "shop.views.csrf_failure"`) gives when Django
+// loads it with django.urls.get_callable, decided from the repository: the project's function (its
+// parameters read from the parse), an import that fails (ImportError: Django's E102), a module that
+// imports but lacks the name (ViewDoesNotExist, which Django's check does not catch), or unknown — an
+// installed package, a name bound by anything but one plain `def`, a module that can define names unseen.
+import type { Expr, Param, Stmt } from '../python/ast.js'
+import type { ModuleLookup } from './classes.js'
+
+type DefStmt = Extract<Stmt, { t: 'def' }>
+
+/** What resolving a callable needs from the module index (ModuleIndex). */
+export interface CallableIndex extends ModuleLookup {
+  files: { readonly paths: ReadonlySet<string> }
+  repo: { isDirectory(path: string): boolean; has(path: string): boolean }
+}
+
+export type CallableLookup =
+  /** A function the project defines, in the module at `path`. */
+  | { kind: 'function'; def: DefStmt; path: string }
+  /** get_callable raises ImportError: the path is not dotted, or its module's package cannot be imported. */
+  | { kind: 'unimportable'; why: string }
+  /** get_callable raises ViewDoesNotExist: the module (or its package) imports, but the name is not there. */
+  | { kind: 'does-not-exist'; why: string }
+  | { kind: 'unknown' }
+
+const UNKNOWN: CallableLookup = { kind: 'unknown' }
+
+/** Re-exports followed at most this deep. */
+const MAX_HOPS = 4
+
+/** Names a module can use to define any name unseen: `globals()[...]`, `exec`, a module `__getattr__`. */
+const DYNAMIC = /\bglobals\s*\(|\bexec\s*\(|\bsetattr\s*\(|\bsys\.modules\b|\b__dict__\b|\bvars\s*\(/
+
+/** Decorators that keep the view's signature (functools.wraps, which inspect.signature follows): Django's view decorators. */
+const TRANSPARENT_DECORATORS = /^django\.views\.decorators(\.|$)/
+
+type ImportState = { kind: 'module'; path: string } | { kind: 'namespace'; dir: string } | { kind: 'absent' } | { kind: 'unknown' }
+
+const join = (dir: string, rest: string): string => (dir ? `${dir}/${rest}` : rest)
+const dirname = (path: string): string => path.slice(0, Math.max(path.lastIndexOf('/'), 0))
+
+/**
+ * What `import_module(dotted)` does, written in the settings module at `fromPath`: a module of the
+ * tree, a folder without `__init__.py` beside the settings (a namespace package: it imports), absent
+ * (ModuleNotFoundError), or unknown (an installed package, a file not read yet, a local module the
+ * server may add, a folder elsewhere in the tree that some sys.path may reach).
+ */
+function importState(index: CallableIndex, dotted: string, fromPath: string): ImportState {
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted)) return { kind: 'unknown' }
+  const found = index.resolve(fromPath, 0, dotted)
+  if (found === 'external') return { kind: 'unknown' }
+  if (found !== 'missing') return { kind: 'module', path: found }
+  const rel = dotted.split('.').join('/')
+  // a folder beside the settings module or above it: sys.path most likely starts there
+  for (let dir = dirname(fromPath); ; dir = dirname(dir)) {
+    if (index.repo.isDirectory(join(dir, rel))) return { kind: 'namespace', dir: join(dir, rel) }
+    if (!dir) break
+  }
+  // the resolver says missing for a top-level name the tree has no folder for (a local module a server adds)
+  const top = dotted.split('.')[0]
+  let topFolder = false
+  for (const p of index.files.paths) {
+    if (p.startsWith(`${rel}/`) || p.includes(`/${rel}/`)) return { kind: 'unknown' }
+    if (p.startsWith(`${top}/`) || p.includes(`/${top}/`)) topFolder = true
+  }
+  return topFolder ? { kind: 'absent' } : { kind: 'unknown' }
+}
+
+/** Statements that bind `name` at module level: in the body and in its if/try/with/for blocks, not in functions or classes. */
+function bindingsOf(body: Stmt[], name: string): { stmt: Stmt; topLevel: boolean }[] {
+  const out: { stmt: Stmt; topLevel: boolean }[] = []
+  const targets = (e: Expr): boolean => (e.t === 'name' ? e.id === name : e.t === 'seq' ? e.items.some(targets) : e.t === 'starred' ? targets(e.value) : false)
+  const walk = (stmts: Stmt[], topLevel: boolean): void => {
+    for (const s of stmts) {
+      switch (s.t) {
+        case 'def':
+        case 'class':
+          if (s.name === name) out.push({ stmt: s, topLevel })
+          break
+        case 'assign':
+          if (s.targets.some(targets)) out.push({ stmt: s, topLevel })
+          break
+        case 'augassign':
+          if (targets(s.target)) out.push({ stmt: s, topLevel })
+          break
+        case 'del':
+          if (s.targets.some(targets)) out.push({ stmt: s, topLevel })
+          break
+        case 'import':
+          if (s.names.some((n) => (n.as ?? n.dotted.split('.')[0]) === name)) out.push({ stmt: s, topLevel })
+          break
+        case 'importfrom':
+          if (s.names === '*' || s.names.some((n) => n.as === name)) out.push({ stmt: s, topLevel })
+          break
+        case 'unreadable':
+          if (s.names.includes(name)) out.push({ stmt: s, topLevel })
+          break
+        case 'if':
+          for (const b of s.branches) walk(b.body, false)
+          walk(s.orelse ?? [], false)
+          break
+        case 'try':
+          walk(s.body, false)
+          for (const h of s.handlers) walk(h.body, false)
+          walk(s.orelse, false)
+          walk(s.final, false)
+          break
+        case 'loop':
+          if (s.target && targets(s.target)) out.push({ stmt: s, topLevel })
+          walk(s.body, false)
+          walk(s.orelse, false)
+          break
+        case 'with':
+          if (s.items.some((i) => i.target && targets(i.target))) out.push({ stmt: s, topLevel })
+          walk(s.body, false)
+          break
+        case 'global':
+          if (s.names.includes(name)) out.push({ stmt: s, topLevel })
+          break
+        default:
+      }
+    }
+  }
+  walk(body, true)
+  return out
+}
+
+/** Whether the module's Python can define names a reading of its statements does not see. */
+function dynamic(lines: string[], body: Stmt[]): boolean {
+  return lines.some((l) => DYNAMIC.test(l)) || body.some((s) => s.t === 'def' && s.name === '__getattr__')
+}
+
+/** The dotted name a decorator spells at its root (`csrf.requires_csrf_token`, a call's function). */
+function decoratorRoot(e: Expr): { root: string; rest: string[] } | undefined {
+  if (e.t === 'call') return decoratorRoot(e.func)
+  if (e.t === 'name') return { root: e.id, rest: [] }
+  if (e.t !== 'attr') return undefined
+  const inner = decoratorRoot(e.obj)
+  return inner && { root: inner.root, rest: [...inner.rest, e.attr] }
+}
+
+/** Whether every decorator of the def is one of Django's view decorators, which keep the signature. */
+function keepsSignature(def: DefStmt, body: Stmt[]): boolean {
+  return def.decorators.every((d) => {
+    const r = decoratorRoot(d)
+    if (!r) return false
+    for (const s of body) {
+      if (s.t === 'importfrom' && s.names !== '*' && s.level === 0) {
+        const n = s.names.find((x) => x.as === r.root)
+        if (n && TRANSPARENT_DECORATORS.test(`${s.module}.${n.name}${r.rest.length ? `.${r.rest.join('.')}` : ''}`)) return true
+      }
+      if (s.t === 'import') {
+        const n = s.names.find((x) => (x.as ?? x.dotted.split('.')[0]) === r.root)
+        if (n && TRANSPARENT_DECORATORS.test(`${n.as ? n.dotted : r.root}.${r.rest.join('.')}`)) return true
+      }
+    }
+    return false
+  })
+}
+
+/** Whether the package module at `path` has a submodule or subpackage `name` (getattr may then find it once imported). */
+function hasSubmodule(index: CallableIndex, dir: string, name: string): boolean {
+  return index.repo.has(join(dir, `${name}.py`)) || index.repo.isDirectory(join(dir, name))
+}
+
+/** `getattr(module, name)` on the module at `path`. */
+function attribute(index: CallableIndex, path: string, name: string, hops: number): CallableLookup {
+  const module = index.module(path)
+  if (!module || hops > MAX_HOPS || module.errorLines.length || module.undecodable) return UNKNOWN
+  const found = bindingsOf(module.body, name)
+  if (!found.length) {
+    if (dynamic(module.lines, module.body)) return UNKNOWN
+    if (path.endsWith('__init__.py') && hasSubmodule(index, dirname(path), name)) return UNKNOWN
+    return { kind: 'does-not-exist', why: `${path} defines no \`${name}\`` }
+  }
+  if (found.length > 1 || !found[0].topLevel || dynamic(module.lines, module.body)) return UNKNOWN
+  const s = found[0].stmt
+  if (s.t === 'def') return keepsSignature(s, module.body) ? { kind: 'function', def: s, path } : UNKNOWN
+  if (s.t === 'importfrom' && s.names !== '*') {
+    const named = s.names.find((n) => n.as === name)
+    const from = named && index.resolve(path, s.level, s.module)
+    if (!named || !from || from === 'missing' || from === 'external') return UNKNOWN
+    const followed = attribute(index, from, named.name, hops + 1)
+    // a re-export that finds nothing may be of a submodule: `from . import views`
+    return followed.kind === 'function' ? followed : UNKNOWN
+  }
+  return UNKNOWN
+}
+
+/**
+ * What `django.urls.get_callable(dotted)` gives, for a path written in the settings module at
+ * `fromPath` (Django 3.2–6.x behave alike):
+ *  - no dot (or nothing after the last one): ImportError, "must be fully qualified";
+ *  - the module imports: its attribute, ViewDoesNotExist when it has none;
+ *  - the module does not import: ViewDoesNotExist when its parent package imports (and lacks it),
+ *    else the ImportError (a top-level module, or a parent that does not import either).
+ */
+export function findCallable(index: CallableIndex, dotted: string, fromPath: string): CallableLookup {
+  const dot = dotted.lastIndexOf('.')
+  if (dot < 0 || dot === dotted.length - 1) return { kind: 'unimportable', why: dotted ? `${JSON.stringify(dotted)} is not a dotted path (module.function)` : 'it is empty' }
+  const moduleName = dotted.slice(0, dot)
+  const name = dotted.slice(dot + 1)
+  // import_module('') raises ValueError: not an ImportError, and not worth a guess
+  if (!moduleName) return UNKNOWN
+  const state = importState(index, moduleName, fromPath)
+  switch (state.kind) {
+    case 'module':
+      return attribute(index, state.path, name, 0)
+    case 'namespace':
+      return hasSubmodule(index, state.dir, name) ? UNKNOWN : { kind: 'does-not-exist', why: `${state.dir}/ is a folder without \`${name}\`` }
+    case 'unknown':
+      return UNKNOWN
+    case 'absent': {
+      const pdot = moduleName.lastIndexOf('.')
+      if (pdot < 0) return { kind: 'unimportable', why: `no module \`${moduleName}\` exists in the repository` }
+      const parent = importState(index, moduleName.slice(0, pdot), fromPath)
+      if (parent.kind === 'absent') return { kind: 'unimportable', why: `no module \`${moduleName.slice(0, pdot)}\` exists in the repository, so \`${moduleName}\` cannot be imported` }
+      if (parent.kind === 'module' || parent.kind === 'namespace') return { kind: 'does-not-exist', why: `\`${moduleName.slice(0, pdot)}\` has no module \`${moduleName.slice(pdot + 1)}\`` }
+      return UNKNOWN
+    }
+  }
+}
+
+/** Why `inspect.signature(view).bind(None, reason=None)` raises TypeError, or undefined when it binds. */
+export function bindRequestAndReason(params: readonly Param[]): string | undefined {
+  const positional = params.filter((p) => !p.star && !p.keywordOnly)
+  const varargs = params.some((p) => p.star === '*')
+  const varkw = params.some((p) => p.star === '**')
+  const bound = new Set<string>()
+  if (positional.length) bound.add(positional[0].name)
+  else if (!varargs) return 'it takes no positional argument for the request'
+  const reason = params.find((p) => p.name === 'reason' && !p.star && !p.positionalOnly)
+  if (reason) {
+    if (bound.has('reason')) return 'its first parameter is `reason`, so the request and `reason=` both go to it'
+    bound.add('reason')
+  } else if (!varkw) return 'it takes no `reason` keyword argument'
+  const missing = params.filter((p) => !p.star && p.default === undefined && !bound.has(p.name))
+  if (missing.length) return `it also requires ${missing.map((p) => `\`${p.name}\``).join(', ')}, which Django does not pass`
+  return undefined
+}

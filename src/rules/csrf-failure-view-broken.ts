@@ -1,0 +1,74 @@
+import { bindRequestAndReason, type CallableLookup } from '../code/callables.js'
+import { atLeast } from '../deps/django-version.js'
+import type { Value } from '../python/values.js'
+import type { SettingsView } from '../settings/view.js'
+import { judge, locOf, origin, pyRepr } from './helpers.js'
+import type { Rule } from './types.js'
+
+/** What is wrong with the view a dotted path names: a Django check id (none when Django's check raises instead), and why. */
+interface Broken {
+  djangoCheck?: 'security.E101' | 'security.E102'
+  what: string
+}
+
+function brokenBy(lookup: CallableLookup, dotted: string): Broken | undefined {
+  switch (lookup.kind) {
+    case 'unimportable':
+      return { djangoCheck: 'security.E102', what: `Django cannot import it (${lookup.why})` }
+    case 'does-not-exist':
+      return { what: `it names nothing (${lookup.why}): Django raises ViewDoesNotExist loading it, an error its own check (security.E102) does not catch, so \`manage.py check\` stops with a traceback` }
+    case 'function': {
+      const why = bindRequestAndReason(lookup.def.params)
+      const name = dotted.slice(dotted.lastIndexOf('.') + 1)
+      return why === undefined ? undefined : { djangoCheck: 'security.E101', what: `Django calls it as \`view(request, reason=...)\`, and \`def ${name}(${lookup.def.params.map(paramText).join(', ')})\` (${lookup.path}:${lookup.def.line}) cannot take that: ${why}` }
+    }
+    default:
+      return undefined
+  }
+}
+
+function paramText(p: { name: string; star?: string; default?: unknown }): string {
+  return `${p.star ?? ''}${p.name}${p.default !== undefined ? '=…' : ''}`
+}
+
+/** The setting's string values, looked up once each. */
+function judgeView(settings: SettingsView): { value?: Value; broken?: Broken; j: ReturnType<typeof judge> } {
+  const cache = new Map<string, Broken | undefined>()
+  const broken = (dotted: string): Broken | undefined => {
+    if (!cache.has(dotted)) cache.set(dotted, brokenBy(settings.projectCallable(dotted), dotted))
+    return cache.get(dotted)
+  }
+  const j = judge(settings.get('CSRF_FAILURE_VIEW'), (v) => (v.kind === 'str' ? broken(v.value) !== undefined : undefined))
+  return { value: j.value, broken: j.value?.kind === 'str' ? broken(j.value.value) : undefined, j }
+}
+
+export const csrfFailureViewBroken: Rule = {
+  meta: {
+    id: 'csrf-failure-view-broken',
+    severity: 'low',
+    title: 'CSRF_FAILURE_VIEW cannot be imported or called',
+    django: ['security.E101', 'security.E102'],
+    docs: {
+      what: "Finds a production `CSRF_FAILURE_VIEW` that Django cannot use, decided from the repository as Django's `get_callable` and `check_csrf_failure_view` (3.2+) do: a value that is not a dotted path or whose package the repository lacks (E102, cannot be imported), a project function that `view(request, reason=...)` cannot call — no positional parameter, no `reason` parameter or `**kwargs`, another parameter without a default (E101) — and a module of the repository that does not define the name, or a package without that module: Django raises ViewDoesNotExist there, which its check does not catch, so `manage.py check` crashes (reported without a check id). A view built by a class (`as_view()`), a decorated function other than with Django's view decorators, and a path into an installed package are not judged. Before Django 3.2 there is no check, but the view is just as broken: reported without a check id.",
+      why: 'Django calls this view for every request its CSRF protection rejects. When the view cannot be imported or called, each rejection ends in a server error (500) instead of the 403 page, which hides the reason from users and floods error reports; and the system-check error stops `manage.py migrate` and `runserver` where checks run.',
+      bad: 'CSRF_FAILURE_VIEW = "shop.views.csrf_failure"\n\n# shop/views.py\ndef csrf_failure(request):\n    return render(request, "403_csrf.html", status=403)',
+      fix: '# shop/views.py\ndef csrf_failure(request, reason=""):\n    return render(request, "403_csrf.html", status=403)'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get('CSRF_FAILURE_VIEW')
+    const { value, broken, j } = judgeView(settings)
+    if (j.verdict === 'none' || !broken || value?.kind !== 'str') return []
+    const checked = atLeast(settings.django, '3.2')
+    const may = j.verdict === 'possible' ? 'can be' : 'is'
+    return [
+      {
+        subject: 'CSRF_FAILURE_VIEW',
+        djangoCheck: checked ? broken.djangoCheck : undefined,
+        loc: locOf(s, settings, j.binding),
+        message: `CSRF_FAILURE_VIEW ${may} ${pyRepr(value.value)} in production, but ${broken.what}; every request the CSRF protection rejects then ends in a server error instead of the 403 page${checked ? '' : ` (Django before 3.2 has no check for it; this project runs ${settings.django.why})`} (${origin(s, settings, j.binding)}).`,
+        fix: { description: broken.djangoCheck === 'security.E101' ? 'Give the view the signature Django calls it with: `def csrf_failure(request, reason=""):`.' : "Point CSRF_FAILURE_VIEW at a function `def csrf_failure(request, reason=\"\")` the project defines, or remove the setting to use Django's own view." }
+      }
+    ]
+  }
+}
