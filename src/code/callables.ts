@@ -163,6 +163,8 @@ function hasSubmodule(index: CallableIndex, dir: string, name: string): boolean 
   return index.repo.has(join(dir, `${name}.py`)) || index.repo.isDirectory(join(dir, name))
 }
 
+const constant = (v: null | boolean | number | string): string => (v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'string' ? 'a string' : 'a number')
+
 /** `getattr(module, name)` on the module at `path`. */
 function attribute(index: CallableIndex, path: string, name: string, hops: number): CallableLookup {
   const module = index.module(path)
@@ -176,6 +178,8 @@ function attribute(index: CallableIndex, path: string, name: string, hops: numbe
   if (found.length > 1 || !found[0].topLevel || dynamic(module.lines, module.body)) return UNKNOWN
   const s = found[0].stmt
   if (s.t === 'def') return keepsSignature(s, module.body) ? { kind: 'function', def: s, path } : UNKNOWN
+  // `name = 1`: get_callable finds it, and raises ViewDoesNotExist as it is not callable
+  if (s.t === 'assign' && s.targets.length === 1 && s.targets[0].t === 'name' && s.value.t === 'const') return { kind: 'does-not-exist', why: `\`${name}\` in ${path} is ${constant(s.value.value)}, not a function` }
   if (s.t === 'importfrom' && s.names !== '*') {
     const named = s.names.find((n) => n.as === name)
     const from = named && index.resolve(path, s.level, s.module)

@@ -9,6 +9,8 @@ import type { Rule } from './types.js'
 interface Broken {
   djangoCheck?: 'security.E101' | 'security.E102'
   what: string
+  /** Django's check raises (ViewDoesNotExist is no ImportError) rather than report E102. */
+  crashes?: true
 }
 
 function brokenBy(lookup: CallableLookup, dotted: string): Broken | undefined {
@@ -16,7 +18,7 @@ function brokenBy(lookup: CallableLookup, dotted: string): Broken | undefined {
     case 'unimportable':
       return { djangoCheck: 'security.E102', what: `Django cannot import it (${lookup.why})` }
     case 'does-not-exist':
-      return { what: `it names nothing (${lookup.why}): Django raises ViewDoesNotExist loading it, an error its own check (security.E102) does not catch, so \`manage.py check\` stops with a traceback` }
+      return { crashes: true, what: `it names nothing (${lookup.why}): Django raises ViewDoesNotExist loading it` }
     case 'function': {
       const why = bindRequestAndReason(lookup.def.params)
       const name = dotted.slice(dotted.lastIndexOf('.') + 1)
@@ -66,7 +68,7 @@ export const csrfFailureViewBroken: Rule = {
         subject: 'CSRF_FAILURE_VIEW',
         djangoCheck: checked ? broken.djangoCheck : undefined,
         loc: locOf(s, settings, j.binding),
-        message: `CSRF_FAILURE_VIEW ${may} ${pyRepr(value.value)} in production, but ${broken.what}; every request the CSRF protection rejects then ends in a server error instead of the 403 page${checked ? '' : ` (Django before 3.2 has no check for it; this project runs ${settings.django.why})`} (${origin(s, settings, j.binding)}).`,
+        message: `CSRF_FAILURE_VIEW ${may} ${pyRepr(value.value)} in production, but ${broken.what}${broken.crashes && checked ? ", which Django's own check does not catch: `manage.py check` stops with a traceback instead of reporting security.E102" : ''}; every request the CSRF protection rejects then ends in a server error instead of the 403 page${checked ? '' : ` (Django before 3.2 has no check for it; this project runs ${settings.django.why})`} (${origin(s, settings, j.binding)}).`,
         fix: { description: broken.djangoCheck === 'security.E101' ? 'Give the view the signature Django calls it with: `def csrf_failure(request, reason=""):`.' : "Point CSRF_FAILURE_VIEW at a function `def csrf_failure(request, reason=\"\")` the project defines, or remove the setting to use Django's own view." }
       }
     ]
