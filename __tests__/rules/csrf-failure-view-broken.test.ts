@@ -23,7 +23,7 @@ ruleTester(csrfFailureViewBroken, {
     { name: 'typed parameters', code: withView('mysite.views.csrf_failure', 'def csrf_failure(request: "HttpRequest", reason: str = "") -> "HttpResponse":', '    pass') },
     { name: "decorated with Django's requires_csrf_token (functools.wraps keeps the signature)", code: withView('mysite.views.csrf_failure', 'from django.views.decorators.csrf import requires_csrf_token', '', '@requires_csrf_token', 'def csrf_failure(request, reason=""):', '    pass') },
     { name: 'def f(request) under a decorator of its own (the signature is unknown)', code: withView('mysite.views.csrf_failure', 'from .utils import log_calls', '', '@log_calls', 'def csrf_failure(request):', '    pass') },
-    { name: 'a class-based view: View.as_view()', code: withView('mysite.views.csrf_failure', 'from django.views import View', '', 'class CsrfFailure(View):', '    def get(self, request, reason=""):', '        pass', '', 'csrf_failure = CsrfFailure.as_view()') },
+    { name: 'a class-based view: View.as_view() (newest Django)', code: withView('mysite.views.csrf_failure', 'from django.views import View', '', 'class CsrfFailure(View):', '    def get(self, request, reason=""):', '        pass', '', 'csrf_failure = CsrfFailure.as_view()') },
     { name: 'a class instance', code: withView('mysite.views.csrf_failure', 'class Failure:', '    def __call__(self, request):', '        pass', '', 'csrf_failure = Failure()') },
     { name: 'defined on one branch only', code: withView('mysite.views.csrf_failure', 'import sys', 'if sys.version_info > (3,):', '    def csrf_failure(request):', '        pass') },
     { name: 'an installed package (not judged)', code: withView('csrf_pages.views.failure') },
@@ -45,6 +45,11 @@ ruleTester(csrfFailureViewBroken, {
     { name: 'a constant, not a function', code: withView('mysite.views.csrf_failure', 'csrf_failure = None'), findings: [{ line: 2, message: ['is None, not a function'] }] },
     { name: 'a re-export of a function with the wrong signature', code: { ...withView('mysite.views.csrf_failure', 'from .errors import csrf_failure'), 'mysite/errors.py': py('def csrf_failure(request):', '    pass') }, findings: [{ line: 2, djangoCheck: 'security.E101', message: ['mysite/errors.py:1'] }] },
     { name: 'env default a missing view', code: { ...withView('x'), 'mysite/settings.py': py('import os', 'DEBUG = False', 'CSRF_FAILURE_VIEW = os.environ.get("CSRF_VIEW", "")') }, findings: [{ line: 3, djangoCheck: 'security.E102', message: ['CSRF_VIEW unset gets'] }] },
+    {
+      name: "a class-based view on Django 3.2: its check reads dispatch's signature (ticket #34695)",
+      code: { ...withView('mysite.views.csrf_failure', 'from django.views.generic import TemplateView', '', 'class CsrfFailure(TemplateView):', '    template_name = "403_csrf.html"', '', 'csrf_failure = CsrfFailure.as_view()'), 'requirements.txt': 'Django==3.2.25\n' },
+      findings: [{ line: 2, djangoCheck: 'security.E101', severity: 'low', message: ['misreads the view it names, `CsrfFailure.as_view()` (mysite/views.py:3), which works', '#34695', 'Django 3.2.25'] }]
+    },
     { name: 'inherited from a base module', code: { 'mysite/settings/base.py': py('DEBUG = False', 'CSRF_FAILURE_VIEW = "mysite.views.csrf_failure"'), 'mysite/settings/production.py': py('from .base import *'), 'mysite/views.py': py('def csrf_failure():', '    pass') }, findings: [{ path: 'mysite/settings/base.py', line: 2, djangoCheck: 'security.E101' }] }
   ]
 })
@@ -52,6 +57,15 @@ ruleTester(csrfFailureViewBroken, {
 describe('csrf-failure-view-broken by version', () => {
   const broken = { ...withView('mysite.views.csrf_failure', 'def csrf_failure(request):', '    pass') }
   const ids = async (files: Files, djangoVersion: string) => (await scanFiles(files, { ...defaultConfig(), djangoVersion })).findings.filter((f) => f.ruleId === 'csrf-failure-view-broken').map((f) => `${f.line} ${f.djangoCheck ?? '-'}`)
+
+  it('a class-based view: E101 under 3.2 only (4.0 fixed as_view(), before 3.2 nothing checks it, and it works)', async () => {
+    const files = withView('mysite.views.csrf_failure', 'from django.views import View', '', 'class CsrfFailure(View):', '    def get(self, request, reason=""):', '        pass', '', 'csrf_failure = CsrfFailure.as_view()')
+    expect(await ids(files, '3.2')).toEqual(['2 security.E101'])
+    expect(await ids(files, '2.2')).toEqual([])
+    expect(await ids(files, '4.2')).toEqual([])
+    // a dispatch of its own, or a project base class that may have one: not judged
+    expect(await ids({ ...files, 'mysite/views.py': files['mysite/views.py'].replace('    def get(', '    def dispatch(self, *args, **kwargs):\n        pass\n\n    def get(') }, '3.2')).toEqual([])
+  })
 
   it("Django's check ids from 3.2; before, the same view is reported without one", async () => {
     expect(await ids(broken, '3.2')).toEqual(['2 security.E101'])

@@ -4,7 +4,7 @@
 // imports but lacks the name (ViewDoesNotExist, which Django's check does not catch), or unknown — an
 // installed package, a name bound by anything but one plain `def`, a module that can define names unseen.
 import type { Expr, Param, Stmt } from '../python/ast.js'
-import type { ModuleLookup } from './classes.js'
+import { derives, type ModuleLookup } from './classes.js'
 
 type DefStmt = Extract<Stmt, { t: 'def' }>
 
@@ -17,6 +17,13 @@ export interface CallableIndex extends ModuleLookup {
 export type CallableLookup =
   /** A function the project defines, in the module at `path`. */
   | { kind: 'function'; def: DefStmt; path: string }
+  /**
+   * `name = SomeView.as_view()` for a class of the module deriving directly from Django's View (or
+   * TemplateView, RedirectView) that keeps Django's `dispatch`: callable as a view, but before Django 4.0
+   * as_view() set `__wrapped__ = dispatch`, whose signature `(self, request, *args, **kwargs)` Django's
+   * check then reads (ticket #34695).
+   */
+  | { kind: 'class-view'; cls: string; path: string; line: number }
   /** get_callable raises ImportError: the path is not dotted, or its module's package cannot be imported. */
   | { kind: 'unimportable'; why: string }
   /** get_callable raises ViewDoesNotExist: the module (or its package) imports, but the name is not there. */
@@ -163,6 +170,24 @@ function hasSubmodule(index: CallableIndex, dir: string, name: string): boolean 
   return index.repo.has(join(dir, `${name}.py`)) || index.repo.isDirectory(join(dir, name))
 }
 
+/** Django's class-based views whose `dispatch` is View's own, by every path they are imported from. */
+const DJANGO_VIEWS = ['View', 'TemplateView', 'RedirectView'].flatMap((n) => [`django.views.${n}`, `django.views.generic.${n}`, `django.views.generic.base.${n}`])
+
+/** `Cls.as_view(...)` for a class `Cls` of the module, with one base, a Django view, and no `dispatch` of its own. */
+function classView(index: CallableIndex, path: string, body: Stmt[], value: Expr): { cls: string; line: number } | undefined {
+  if (value.t !== 'call' || value.func.t !== 'attr' || value.func.attr !== 'as_view' || value.func.obj.t !== 'name') return undefined
+  const name = value.func.obj.id
+  const classes = body.filter((x): x is Extract<Stmt, { t: 'class' }> => x.t === 'class' && x.name === name)
+  if (classes.length !== 1) return undefined
+  const cls = classes[0]
+  const base = cls.bases[0]
+  if (cls.bases.length !== 1 || cls.decorators.length || cls.body.some((x) => (x.t === 'def' && x.name === 'dispatch') || (x.t === 'assign' && x.targets.some((t) => t.t === 'name' && t.id === 'dispatch')))) return undefined
+  // the base is Django's own, not a project class deriving from it (which may define dispatch)
+  const root = base.t === 'name' ? base.id : base.t === 'attr' && base.obj.t === 'name' ? base.obj.id : undefined
+  const imported = body.some((x) => (x.t === 'importfrom' && x.level === 0 && x.module.startsWith('django.') && x.names !== '*' && x.names.some((n) => n.as === root)) || (x.t === 'import' && x.names.some((n) => (n.as ?? n.dotted.split('.')[0]) === root && n.dotted.startsWith('django'))))
+  return imported && DJANGO_VIEWS.some((target) => derives(index, { cls, path }, target)) ? { cls: name, line: cls.line } : undefined
+}
+
 const constant = (v: null | boolean | number | string): string => (v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'string' ? 'a string' : 'a number')
 
 /** `getattr(module, name)` on the module at `path`. */
@@ -178,6 +203,10 @@ function attribute(index: CallableIndex, path: string, name: string, hops: numbe
   if (found.length > 1 || !found[0].topLevel || dynamic(module.lines, module.body)) return UNKNOWN
   const s = found[0].stmt
   if (s.t === 'def') return keepsSignature(s, module.body) ? { kind: 'function', def: s, path } : UNKNOWN
+  if (s.t === 'assign' && s.targets.length === 1 && s.targets[0].t === 'name') {
+    const view = classView(index, path, module.body, s.value)
+    if (view) return { kind: 'class-view', cls: view.cls, path, line: view.line }
+  }
   // `name = 1`: get_callable finds it, and raises ViewDoesNotExist as it is not callable
   if (s.t === 'assign' && s.targets.length === 1 && s.targets[0].t === 'name' && s.value.t === 'const') return { kind: 'does-not-exist', why: `\`${name}\` in ${path} is ${constant(s.value.value)}, not a function` }
   if (s.t === 'importfrom' && s.names !== '*') {
@@ -186,7 +215,7 @@ function attribute(index: CallableIndex, path: string, name: string, hops: numbe
     if (!named || !from || from === 'missing' || from === 'external') return UNKNOWN
     const followed = attribute(index, from, named.name, hops + 1)
     // a re-export that finds nothing may be of a submodule: `from . import views`
-    return followed.kind === 'function' ? followed : UNKNOWN
+    return followed.kind === 'function' || followed.kind === 'class-view' ? followed : UNKNOWN
   }
   return UNKNOWN
 }
