@@ -84,6 +84,14 @@ describe('csrf-failure-view-broken in a diff', () => {
     expect(brief(result).filter((b) => b.startsWith('csrf-failure-view-broken'))).toEqual([`csrf-failure-view-broken@shop/settings.py:${line(1)}[new]`])
   })
 
+  it('a change to the settings alone that names an unchanged view module reads that module (new)', async () => {
+    const result = await diffFiles({ 'shop/settings.py': CLEAN, 'shop/views.py': bad, 'shop/__init__.py': '' }, { 'shop/settings.py': settings })
+    const found = result.findings.filter((f) => f.ruleId === 'csrf-failure-view-broken')
+    expect(brief(result).filter((b) => b.startsWith('csrf-failure-view-broken'))).toEqual([`csrf-failure-view-broken@shop/settings.py:${line(1)}[new]`])
+    expect(found[0].djangoCheck).toBe('security.E101')
+    expect(found[0].message).toContain('shop/views.py:1')
+  })
+
   it('a change that fixes the signature fixes it', async () => {
     const result = await diffFiles({ 'shop/settings.py': settings, 'shop/views.py': bad, 'shop/__init__.py': '' }, { 'shop/views.py': good })
     expect(brief(result).filter((b) => b.startsWith('csrf-failure-view-broken'))).toEqual([`csrf-failure-view-broken@shop/settings.py:${line(1)}[absent]`])
