@@ -27,12 +27,14 @@ ruleTester(csrfFailureViewBroken, {
     { name: 'a class instance', code: withView('mysite.views.csrf_failure', 'class Failure:', '    def __call__(self, request):', '        pass', '', 'csrf_failure = Failure()') },
     { name: 'defined on one branch only', code: withView('mysite.views.csrf_failure', 'import sys', 'if sys.version_info > (3,):', '    def csrf_failure(request):', '        pass') },
     { name: 'an installed package (not judged)', code: withView('csrf_pages.views.failure') },
+    { name: 'a module that writes globals() at module level (the name may come from there)', code: withView('mysite.views.csrf_failure', 'for _name in ["csrf_failure"]:', '    globals()[_name] = lambda request, reason="": None') },
     { name: 'a module that star-imports (the name may come from there)', code: withView('mysite.views.csrf_failure', 'from .base_views import *') },
     { name: 'a re-export of a good function', code: { ...withView('mysite.views.csrf_failure', 'from .errors import csrf_failure'), 'mysite/errors.py': py('def csrf_failure(request, reason=""):', '    pass') } },
     { name: 'def f(request) only in test settings', code: { 'mysite/settings/base.py': py('DEBUG = False'), 'mysite/settings/test.py': py('from .base import *', 'CSRF_FAILURE_VIEW = "mysite.views.csrf_failure"'), 'mysite/settings/production.py': py('from .base import *'), 'mysite/views.py': py('def csrf_failure(request):', '    pass') } }
   ],
   invalid: [
     { name: 'def f(request) (no reason)', code: withView('mysite.views.csrf_failure', 'def csrf_failure(request):', '    pass'), findings: [{ line: 2, djangoCheck: 'security.E101', severity: 'low', message: ["'mysite.views.csrf_failure'", 'def csrf_failure(request)', 'mysite/views.py:1', 'no `reason`'] }] },
+    { name: 'def f(request) in a module whose functions call setattr (only module-level code can define names unseen)', code: withView('mysite.views.csrf_failure', 'def helper(request):', '    setattr(request, "_dont_enforce_csrf_checks", True)', '', '', 'def csrf_failure(request):', '    pass'), findings: [{ line: 2, djangoCheck: 'security.E101' }] },
     { name: 'def f() (no arguments: Django\'s test row 19)', code: withView('mysite.views.csrf_failure', 'def csrf_failure():', '    pass'), findings: [{ line: 2, djangoCheck: 'security.E101', message: ['no positional argument'] }] },
     { name: 'def f(request, reason, extra) (a third required parameter)', code: withView('mysite.views.csrf_failure', 'def csrf_failure(request, reason, extra):', '    pass'), findings: [{ line: 2, djangoCheck: 'security.E101', message: ['also requires `extra`'] }] },
     { name: 'def f(reason, request=None) (reason first)', code: withView('mysite.views.csrf_failure', 'def csrf_failure(reason, request=None):', '    pass'), findings: [{ line: 2, djangoCheck: 'security.E101', message: ['first parameter is `reason`'] }] },

@@ -132,9 +132,24 @@ function bindingsOf(body: Stmt[], name: string): { stmt: Stmt; topLevel: boolean
   return out
 }
 
-/** Whether the module's Python can define names a reading of its statements does not see. */
+/**
+ * Whether the module's Python can define names a reading of its statements does not see: module-level
+ * code (not the bodies of its functions and classes, which run later if at all) writing `globals()`,
+ * calling `exec`, `setattr` and the like, or a module `__getattr__`.
+ */
 function dynamic(lines: string[], body: Stmt[]): boolean {
-  return lines.some((l) => DYNAMIC.test(l)) || body.some((s) => s.t === 'def' && s.name === '__getattr__')
+  if (body.some((s) => s.t === 'def' && s.name === '__getattr__')) return true
+  const bodies = new Set<number>()
+  const skip = (stmts: Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.t === 'def' || s.t === 'class') for (let l = s.line + 1; l <= s.endLine; l++) bodies.add(l)
+      else if (s.t === 'if') [...s.branches.map((b) => b.body), s.orelse ?? []].forEach(skip)
+      else if (s.t === 'try') [s.body, ...s.handlers.map((h) => h.body), s.orelse, s.final].forEach(skip)
+      else if (s.t === 'loop' || s.t === 'with') skip(s.body)
+    }
+  }
+  skip(body)
+  return lines.some((l, i) => !bodies.has(i + 1) && DYNAMIC.test(l))
 }
 
 /** The dotted name a decorator spells at its root (`csrf.requires_csrf_token`, a call's function). */
