@@ -17,6 +17,7 @@ ruleTester(xssFilterOff, {
     { name: 'unset on 3.0 (the check was removed)', code: on('3.0.14', py(MW)) },
     { name: 'False on 3.2', code: on('3.2.25', py(MW, 'SECURE_BROWSER_XSS_FILTER = False')) },
     { name: 'False on 4.2 (the setting no longer exists)', code: on('4.2.16', py(MW, 'SECURE_BROWSER_XSS_FILTER = False')) },
+    { name: 'unset on 1.7 (before the deploy checks)', code: on('1.7.11', py(MW)) },
     { name: 'no pin: the newest Django is assumed', code: py(MW, 'SECURE_BROWSER_XSS_FILTER = False') },
     { name: 'required env read on 2.2 (unknown)', code: on('2.2.28', py('import os', MW, 'SECURE_BROWSER_XSS_FILTER = os.environ["XSS"] == "1"')) }
   ],

@@ -12,7 +12,7 @@ export const xssFilterOff: Rule = {
     title: 'SECURE_BROWSER_XSS_FILTER is not True (Django before 3.0)',
     django: ['security.W007'],
     docs: {
-      what: "Finds production settings of a project on Django before 3.0 (from its pins, or `--django-version`) with SecurityMiddleware on and `SECURE_BROWSER_XSS_FILTER` not exactly `True`, as Django 1.8–2.2's deploy check W007 did. Django 3.0 dropped the check, 4.0 the setting: on those versions nothing is reported.",
+      what: "Finds production settings of a project on Django 1.8–2.2 (from its pins, or `--django-version`) with SecurityMiddleware on and `SECURE_BROWSER_XSS_FILTER` not exactly `True`, as Django 1.8–2.2's deploy check W007 did. Django 3.0 dropped the check, 4.0 the setting: on those versions nothing is reported.",
       why: "Without the setting SecurityMiddleware sends no `X-XSS-Protection: 1; mode=block`, and old browsers with an XSS auditor (Internet Explorer, Safari, Chrome before 78) do not block reflected scripts they detect. Current browsers ignore the header, which is why Django stopped asking for it: upgrading Django is the better fix.",
       bad: 'SECURE_BROWSER_XSS_FILTER = False',
       fix: 'SECURE_BROWSER_XSS_FILTER = True'
@@ -20,7 +20,8 @@ export const xssFilterOff: Rule = {
   },
   preconditions: () => [SECURITY_MIDDLEWARE_ON],
   check({ settings }) {
-    if (atLeast(settings.django, '3.0') || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
+    // W007 came with the deploy checks in 1.8 and left in 3.0
+    if (!atLeast(settings.django, '1.8') || atLeast(settings.django, '3.0') || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return []
     const s = settings.get('SECURE_BROWSER_XSS_FILTER')
     const j = judge(s, (v) => !(v.kind === 'bool' && v.value))
     if (j.verdict === 'none' || !j.value) return []
