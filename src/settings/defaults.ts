@@ -18,7 +18,6 @@ export const DJANGO_DEFAULTS: Record<string, Value> = {
   CSRF_COOKIE_HTTPONLY: FALSE,
   CSRF_COOKIE_SAMESITE: str('Lax'),
   CSRF_USE_SESSIONS: FALSE,
-  CSRF_FAILURE_VIEW: str('django.views.csrf.csrf_failure'),
   CSRF_TRUSTED_ORIGINS: list([]),
   SECURE_HSTS_SECONDS: int(0),
   SECURE_HSTS_INCLUDE_SUBDOMAINS: FALSE,
