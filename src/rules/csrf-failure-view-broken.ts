@@ -1,5 +1,6 @@
 import { bindRequestAndReason, type CallableLookup } from '../code/callables.js'
 import { atLeast, type DjangoVersion } from '../deps/django-version.js'
+import type { Param } from '../python/ast.js'
 import type { Value } from '../python/values.js'
 import type { SettingsView } from '../settings/view.js'
 import { judge, locOf, origin, pyRepr } from './helpers.js'
@@ -29,15 +30,22 @@ function brokenBy(lookup: CallableLookup, dotted: string, django: DjangoVersion)
     case 'function': {
       const why = bindRequestAndReason(lookup.def.params)
       const name = dotted.slice(dotted.lastIndexOf('.') + 1)
-      return why === undefined ? undefined : { djangoCheck: 'security.E101', what: `Django calls it as \`view(request, reason=...)\`, and \`def ${name}(${lookup.def.params.map(paramText).join(', ')})\` (${lookup.path}:${lookup.def.line}) cannot take that: ${why}` }
+      return why === undefined ? undefined : { djangoCheck: 'security.E101', what: `Django calls it as \`view(request, reason=...)\`, and \`def ${name}(${signature(lookup.def.params)})\` (${lookup.path}:${lookup.def.line}) cannot take that: ${why}` }
     }
     default:
       return undefined
   }
 }
 
-function paramText(p: { name: string; star?: string; default?: unknown }): string {
-  return `${p.star ?? ''}${p.name}${p.default !== undefined ? '=…' : ''}`
+/** The parameters as written: `request, reason=…, /, *, extra`. */
+function signature(params: readonly Param[]): string {
+  const out: string[] = []
+  params.forEach((p, i) => {
+    if (p.keywordOnly && !params.slice(0, i).some((q) => q.star === '*' || q.keywordOnly)) out.push('*')
+    out.push(`${p.star ?? ''}${p.name}${p.default !== undefined ? '=…' : ''}`)
+    if (p.positionalOnly && !params[i + 1]?.positionalOnly) out.push('/')
+  })
+  return out.join(', ')
 }
 
 /** The setting's string values, looked up once each. */
