@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { Finding } from '../src/findings.js'
 import { defaultConfig } from '../src/config/config.js'
 import { RULES } from '../src/rules/index.js'
-import { FAMILIES, edgeCases, rows, skipped, skippedEdgeCases, type Case } from './helpers/django-rows.js'
+import { FAMILIES, edgeCases, rows, rows32, skipped, skippedEdgeCases, type Case } from './helpers/django-rows.js'
 import { scanFiles } from './helpers/project.js'
 import { INSEC, py } from './rules/fixtures.js'
 
@@ -31,18 +31,18 @@ function djangoIds(findings: Finding[]): string[] {
     .map((f) => (f.djangoCheck === 'security.W025' ? `${f.djangoCheck} ${/SECRET_KEY_FALLBACKS\[\d+\]/.exec(f.message)?.[0]}` : (f.djangoCheck as string)))
 }
 
-async function familyIds(c: Case, lines: string[]): Promise<string[]> {
-  const result = await scanFiles({ 'mysite/settings.py': settingsFile(lines) }, LISTING_ALL)
+async function familyIds(c: Case, lines: string[], config = LISTING_ALL): Promise<string[]> {
+  const result = await scanFiles({ 'mysite/settings.py': settingsFile(lines), ...c.files }, config)
   expect(result.entries.map((e) => [e.path, e.production])).toEqual([['mysite/settings.py', true]])
   const family: readonly string[] = FAMILIES[c.check]
   return djangoIds(result.findings).filter((id) => family.includes(id.split(' ')[0]))
 }
 
-function runTable(table: Record<string, Case>, label: (key: string) => string): void {
+function runTable(table: Record<string, Case>, label: (key: string) => string, config = LISTING_ALL): void {
   for (const [key, c] of Object.entries(table))
     variants(c).forEach((lines, i, all) => {
       it(`${label(key)}${all.length > 1 ? ` (${i + 1}/${all.length})` : ''}: ${c.check} → [${c.expected.join(', ')}]`, async () => {
-        expect(await familyIds(c, lines)).toEqual(c.expected)
+        expect(await familyIds(c, lines, config)).toEqual(c.expected)
       })
     })
 }
@@ -53,8 +53,8 @@ describe('Django parity: test_security.py rows (django-checks.md §4)', () => {
     const notCovered = Object.keys(skipped).map(Number)
     expect(covered.filter((r) => notCovered.includes(r))).toEqual([])
     expect([...covered, ...notCovered].sort((a, b) => a - b)).toEqual(Array.from({ length: 72 }, (_, i) => i + 1))
-    expect(covered).toHaveLength(65)
-    expect(notCovered).toHaveLength(7)
+    expect(covered).toHaveLength(68)
+    expect(notCovered).toHaveLength(4)
   })
 
   it('every family id is mirrored by some rule', () => {
@@ -74,6 +74,10 @@ describe('Django parity: edge cases verified against Django (django-checks.md §
     expect(Object.keys(skippedEdgeCases)).toHaveLength(1)
   })
   runTable(edgeCases, (key) => key)
+})
+
+describe("Django parity: 3.2's DEFAULT_HASHING_ALGORITHM test (django-checks.md §4, 3.2-only), under --django-version 3.2", () => {
+  runTable(rows32, (key) => `row ${key}`, { ...LISTING_ALL, djangoVersion: '3.2' })
 })
 
 // ------------------------------------------------------------------ §7 whole-settings scenarios

@@ -3,7 +3,7 @@
 // every setting the security checks read. Every value is a plain literal, so Django's answer is
 // well defined and static: nothing reads the environment, nothing branches.
 import { mulberry32 } from '../secrets/corpus/generate.js'
-import { edgeCases, rows, type Case } from '../helpers/django-rows.js'
+import { edgeCases, rows, rows32, type Case } from '../helpers/django-rows.js'
 import { CSRFM, INSEC, K49, K50, LOW, SESSM, SM, XFM } from '../rules/fixtures.js'
 
 export interface Module {
@@ -16,6 +16,123 @@ export interface Module {
    * Django the same as the base lines followed by these, since every name is a literal setting.
    */
   base?: string[]
+  /** Other files of the project, by path (`mysite/views.py`): Django imports them, our scan reads them. */
+  files?: Record<string, string>
+}
+
+/**
+ * The views module a random CSRF_FAILURE_VIEW names: a function for each way `view(request, reason=None)`
+ * binds or not (E101), a constant, a class-based view, a decorated view; the names are its own.
+ */
+export const VIEWS = `from django.views import View
+from django.views.decorators.csrf import requires_csrf_token
+
+
+def good(request, reason=""):
+    pass
+
+
+def plain(request, reason):
+    pass
+
+
+def no_reason(request):
+    pass
+
+
+def no_args():
+    pass
+
+
+def splats(*args, **kwargs):
+    pass
+
+
+def keyword_only(request, *, reason):
+    pass
+
+
+def positional_only(request, reason, /):
+    pass
+
+
+def positional_only_kwargs(request, reason, /, **kwargs):
+    pass
+
+
+def reason_first(reason, request=None):
+    pass
+
+
+def extra(request, reason, extra):
+    pass
+
+
+def extra_default(request, reason="", template_name="403_csrf.html"):
+    pass
+
+
+def kwargs_only(request, **kwargs):
+    pass
+
+
+def args_reason(*args, reason=None):
+    pass
+
+
+def typed(request: "HttpRequest", reason: str = "") -> "HttpResponse":
+    pass
+
+
+@requires_csrf_token
+def decorated(request, reason=""):
+    pass
+
+
+@requires_csrf_token
+def decorated_no_reason(request):
+    pass
+
+
+class Failure(View):
+    pass
+
+
+class_based = Failure.as_view()
+constant = 1
+nothing = None
+`
+
+/** A package beside the settings with its own errors module: `mysite.handlers.errors.*` imports. */
+export const HANDLERS = { 'mysite/handlers/__init__.py': '', 'mysite/handlers/errors.py': 'def csrf(request, reason=""):\n    pass\n\n\ndef broken():\n    pass\n' }
+
+const VIEW_NAMES = [...VIEWS.matchAll(/^(?:def |class )?(\w+)(?:\(| = )/gm)].map((m) => m[1]).filter((n) => n !== 'Failure' && n !== 'from')
+
+/** CSRF_FAILURE_VIEW values: the views above, names they lack, modules and packages that are missing, Django's own. */
+const FAILURE_VIEWS = [
+  ...VIEW_NAMES.map((n) => `mysite.views.${n}`),
+  'mysite.views.missing', 'mysite.nomodule.view', 'mysite.nomodule.sub.view', 'mysite.handlers.errors.csrf', 'mysite.handlers.errors.broken',
+  'mysite.handlers.errors.missing', 'mysite.handlers.nomodule.view', 'mysite.handlers.csrf', 'mysite.view', 'django.views.csrf.csrf_failure',
+  '', 'csrf_failure', 'mysite.views.', 'nopackage.views.csrf_failure'
+]
+
+const HASHING = ['"sha1"', '"sha256"', '"md5"', '"sha512"', 'None', '256', '"SHA256"', '""', '"invalid"', 'True']
+
+/**
+ * The settings of the always-run checks (E100, E101/E102) for a random module, from their own stream so
+ * the other settings stay as they were: DEFAULT_HASHING_ALGORITHM, and CSRF_FAILURE_VIEW with the views
+ * module and package it may name (sometimes left out, so that the names point at nothing).
+ */
+function alwaysRun(rnd: () => number): { lines: string[]; files?: Record<string, string> } {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)]
+  const lines: string[] = []
+  let files: Record<string, string> | undefined
+  if (rnd() < 0.15) lines.push(`DEFAULT_HASHING_ALGORITHM = ${pick(HASHING)}`)
+  if (rnd() < 0.3) {
+    lines.push(`CSRF_FAILURE_VIEW = ${s(pick(FAILURE_VIEWS))}`)
+    files = { ...(rnd() < 0.85 ? { 'mysite/views.py': VIEWS } : {}), ...(rnd() < 0.7 ? HANDLERS : {}) }
+  }
+  return { lines, files }
 }
 
 const s = (v: string): string => JSON.stringify(v)
@@ -117,6 +234,7 @@ function changeList(rnd: () => number, name: string, assignment: string): string
 /** `count` random modules from `seed`: each setting set with its probability to one of its values. */
 export function randomModules(seed: number, count: number): Module[] {
   const rnd = mulberry32(seed)
+  const always = mulberry32(seed ^ 0x5eed)
   const out: Module[] = []
   for (let i = 0; i < count; i++) {
     const lines: string[] = []
@@ -158,6 +276,10 @@ export function randomModules(seed: number, count: number): Module[] {
       }
       out.push({ name: `random ${i} (seed ${seed}, split)`, base, lines: [...own, ...guard] })
     } else out.push({ name: `random ${i} (seed ${seed})`, lines: [...lines, ...guard] })
+    const extra = alwaysRun(always)
+    const m = out[out.length - 1]
+    m.lines.push(...extra.lines)
+    if (extra.files) m.files = extra.files
   }
   return out
 }
@@ -166,10 +288,13 @@ function variants(c: Case): string[][] {
   return Array.isArray(c.settings[0]) ? (c.settings as string[][]) : [c.settings as string[]]
 }
 
-/** Django's test rows and the §6 edge cases, each variant a module. */
+/** Django's test rows (3.2's DEFAULT_HASHING_ALGORITHM test too), the §6 edge cases, and each CSRF_FAILURE_VIEW value with the views module and package beside it: each variant a module. */
 export function tableModules(): Module[] {
   const out: Module[] = []
-  for (const [key, c] of Object.entries(rows)) variants(c).forEach((lines, i) => out.push({ name: `row ${key}${i ? ` (${i + 1})` : ''}`, lines }))
-  for (const [key, c] of Object.entries(edgeCases)) variants(c).forEach((lines, i) => out.push({ name: `edge ${key}${i ? ` (${i + 1})` : ''}`, lines }))
+  const add = (name: string, c: Case): void => variants(c).forEach((lines, i) => out.push({ name: `${name}${i ? ` (${i + 1})` : ''}`, lines, ...(c.files ? { files: c.files } : {}) }))
+  for (const [key, c] of Object.entries(rows)) add(`row ${key}`, c)
+  for (const [key, c] of Object.entries(rows32)) add(`row ${key}`, c)
+  for (const [key, c] of Object.entries(edgeCases)) add(`edge ${key}`, c)
+  for (const view of FAILURE_VIEWS) out.push({ name: `CSRF_FAILURE_VIEW ${s(view)}`, lines: [`CSRF_FAILURE_VIEW = ${s(view)}`], files: { 'mysite/views.py': VIEWS, ...HANDLERS } })
   return out
 }

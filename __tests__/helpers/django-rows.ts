@@ -25,7 +25,9 @@ export const FAMILIES = {
   check_secret_key: ['security.W009'],
   check_secret_key_fallbacks: ['security.W025'],
   check_debug: ['security.W018'],
-  check_allowed_hosts: ['security.W020']
+  check_allowed_hosts: ['security.W020'],
+  check_csrf_failure_view: ['security.E101', 'security.E102'],
+  check_default_hashing_algorithm: ['security.E100']
 } as const
 export type Check = keyof typeof FAMILIES
 
@@ -35,6 +37,8 @@ export interface Case {
   settings: string[] | string[][]
   /** Django's result: ids, with the entry named for W025 (`security.W025 SECRET_KEY_FALLBACKS[1]`). */
   expected: string[]
+  /** Other files of the project beside `mysite/settings.py` (the views module a CSRF_FAILURE_VIEW names), by path. */
+  files?: Record<string, string>
 }
 
 export const s = (v: string): string => JSON.stringify(v)
@@ -63,6 +67,19 @@ export const rows: Record<number, Case> = {
   15: { check: 'check_csrf_cookie_secure', settings: [MW(CSRFM), 'CSRF_USE_SESSIONS = True', 'CSRF_COOKIE_SECURE = False'], expected: [] },
   16: { check: 'check_csrf_cookie_secure', settings: [MW(), 'CSRF_COOKIE_SECURE = False'], expected: [] },
   17: { check: 'check_csrf_cookie_secure', settings: [MW(CSRFM), 'CSRF_COOKIE_SECURE = True'], expected: [] },
+  18: { check: 'check_csrf_failure_view', settings: ['CSRF_FAILURE_VIEW = ""'], expected: ['security.E102'] },
+  19: {
+    check: 'check_csrf_failure_view',
+    settings: ['CSRF_FAILURE_VIEW = "mysite.views.failure_view_with_invalid_signature"'],
+    files: { 'mysite/views.py': 'def failure_view_with_invalid_signature():\n    pass\n' },
+    expected: ['security.E101']
+  },
+  20: {
+    check: 'check_csrf_failure_view',
+    settings: ['CSRF_FAILURE_VIEW = "mysite.views.failure_view"'],
+    files: { 'mysite/views.py': 'from django.views import View\n\n\nclass FailureView(View):\n    pass\n\n\nfailure_view = FailureView.as_view()\n' },
+    expected: []
+  },
   // base.py: SecurityMiddleware and headers
   22: { check: 'check_security_middleware', settings: [MW()], expected: ['security.W001'] },
   23: { check: 'check_security_middleware', settings: [MW(SM)], expected: [] },
@@ -119,12 +136,15 @@ export const rows: Record<number, Case> = {
   70: { check: 'check_allowed_hosts', settings: ['ALLOWED_HOSTS = [".example.com"]'], expected: [] }
 }
 
+/** §4's 3.2-only test (tests/deprecation/test_default_hashing_algorithm.py): E100, under Django 3.1–3.2 only. */
+export const rows32: Record<string, Case> = {
+  '3.2-a': { check: 'check_default_hashing_algorithm', settings: ['None', '256', '"invalid"', '"md5"', '"sha512"'].map((v) => [`DEFAULT_HASHING_ALGORITHM = ${v}`]), expected: ['security.E100'] },
+  '3.2-b': { check: 'check_default_hashing_algorithm', settings: ['"sha1"', '"sha256"'].map((v) => [`DEFAULT_HASHING_ALGORITHM = ${v}`]), expected: [] }
+}
+
 /** §4 rows that a static settings file cannot express, or whose check is not in our catalogue. */
 export const skipped: Record<number, string> = {
-  18: 'E102 (CSRF_FAILURE_VIEW = "" cannot be imported): check_csrf_failure_view is not in the rule catalogue',
-  19: 'E101 needs an importable view function with the wrong signature; the catalogue has no CSRF_FAILURE_VIEW rule',
-  20: 'check_csrf_failure_view with a class-based view: needs importable views, and the check is not in the catalogue',
-  21: 'Python 3.14 deferred annotations on an importable view: not a settings-file property, and not in the catalogue',
+  21: 'a view annotated with a name imported only under TYPE_CHECKING: Python 3.14 defers the annotation (Django: []), earlier Pythons raise NameError importing the module, so the row depends on the Python, not the settings (csrf-failure-view-broken reads parameters, not annotations: [])',
   61: 'SECRET_KEY_FALLBACKS deleted from settings: a settings file that does not set it gets the default [], so deletion cannot be written',
   71: 'E026 (SECURE_CSP dict check) is not in the rule catalogue',
   72: 'E026 (SECURE_CSP / SECURE_CSP_REPORT_ONLY not a dict) is not in the rule catalogue'

@@ -10,6 +10,10 @@ export interface Param {
   name: string
   default?: Expr
   star?: '*' | '**'
+  /** After `*` or `*args`: passed by keyword only. */
+  keywordOnly?: true
+  /** Before `/`: passed by position only. */
+  positionalOnly?: true
 }
 
 export type Expr =
@@ -323,29 +327,41 @@ function definition(n: Node, s: Span, decorators: Expr[]): Stmt {
 function params(n: Node | null): Param[] {
   if (!n) return []
   const out: Param[] = []
+  // after `*` or `*args`, a parameter is keyword-only
+  let keywordOnly = false
+  const push = (p: Param): void => {
+    out.push(keywordOnly && !p.star ? { ...p, keywordOnly: true } : p)
+    if (p.star === '*') keywordOnly = true
+  }
   for (const p of named(n)) {
     switch (typeOf(p)) {
       case 'identifier':
-        out.push({ name: ident(p) })
+        push({ name: ident(p) })
         break
       case 'typed_parameter': {
         const inner = named(p)[0]
-        if (typeOf(inner) === 'list_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '*' })
-        else if (typeOf(inner) === 'dictionary_splat_pattern') out.push({ name: ident(named(inner)[0]), star: '**' })
-        else out.push({ name: ident(inner) })
+        if (typeOf(inner) === 'list_splat_pattern') push({ name: ident(named(inner)[0]), star: '*' })
+        else if (typeOf(inner) === 'dictionary_splat_pattern') push({ name: ident(named(inner)[0]), star: '**' })
+        else push({ name: ident(inner) })
         break
       }
       case 'default_parameter':
       case 'typed_default_parameter':
-        out.push({ name: ident(p.childForFieldName('name')), default: expr(p.childForFieldName('value')) })
+        push({ name: ident(p.childForFieldName('name')), default: expr(p.childForFieldName('value')) })
         break
       case 'list_splat_pattern':
-        out.push({ name: ident(named(p)[0]), star: '*' })
+        push({ name: ident(named(p)[0]), star: '*' })
         break
       case 'dictionary_splat_pattern':
-        out.push({ name: ident(named(p)[0]), star: '**' })
+        push({ name: ident(named(p)[0]), star: '**' })
         break
-      // keyword_separator (*), positional_separator (/): nothing to bind
+      case 'keyword_separator':
+        keywordOnly = true
+        break
+      case 'positional_separator':
+        // every parameter before `/` is positional-only
+        for (let i = 0; i < out.length; i++) out[i] = { ...out[i], positionalOnly: true }
+        break
     }
   }
   return out

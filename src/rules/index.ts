@@ -7,11 +7,13 @@ import { cookieSamesiteNone } from './cookie-samesite-none.js'
 import { corsAllowAllOrigins } from './cors-allow-all-origins.js'
 import { crossOriginOpenerPolicyWeakened } from './cross-origin-opener-policy-weakened.js'
 import { csrfCookieInsecure } from './csrf-cookie-insecure.js'
+import { csrfFailureViewBroken } from './csrf-failure-view-broken.js'
 import { csrfMiddlewareMissing } from './csrf-middleware-missing.js'
 import { csrfTrustedOriginsTooBroad } from './csrf-trusted-origins-too-broad.js'
 import { debugEnabled } from './debug-enabled.js'
 import { debugToolsInProduction } from './debug-tools-in-production.js'
 import { drfDefaultAllowAny } from './drf-default-allow-any.js'
+import { hashingAlgorithmInvalid } from './hashing-algorithm-invalid.js'
 import { hstsWeakened } from './hsts-weakened.js'
 import { insecureSessionSerializer } from './insecure-session-serializer.js'
 import { jwtSigningKeyWeak } from './jwt-signing-key-weak.js'
@@ -27,6 +29,7 @@ import { settingsOpaqueWrite } from './settings-opaque-write.js'
 import { sslRedirectDisabled } from './ssl-redirect-disabled.js'
 import { templateAutoescapeDisabled } from './template-autoescape-disabled.js'
 import { weakPasswordHasher } from './weak-password-hasher.js'
+import { xssFilterOff } from './xss-filter-off.js'
 import type { Rule } from './types.js'
 
 /** Silenced checks are weighed by the rules that mirror them: the registry below. */
@@ -51,6 +54,9 @@ export const RULES: readonly Rule[] = [
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
   crossOriginOpenerPolicyWeakened,
+  xssFilterOff,
+  hashingAlgorithmInvalid,
+  csrfFailureViewBroken,
   csrfTrustedOriginsTooBroad,
   securityChecksSilenced,
   weakPasswordHasher,

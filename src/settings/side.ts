@@ -6,6 +6,7 @@ import { djangoVersion, type DjangoVersion } from '../deps/django-version.js'
 import { djangoPins } from '../deps/pins.js'
 import { discover, type Discovery, type SettingsOverride } from './discovery.js'
 import type { FileSet } from './modules.js'
+import { optionsOf } from '../python/values.js'
 import { SettingsView, Worlds } from './view.js'
 
 export interface SideAnalysis {
@@ -42,6 +43,8 @@ export function analyzeSide(files: FileSet, candidates?: string[], options: { dj
 export function wantedPaths(side: SideAnalysis): string[] {
   // Evaluate every entry so that imports are resolved and recorded as wanted.
   for (const view of side.views.values()) view.get('DEBUG')
+  // and the module CSRF_FAILURE_VIEW names, whose function csrf-failure-view-broken reads
+  for (const view of side.views.values()) for (const v of optionsOf(view.get('CSRF_FAILURE_VIEW').value)) if (v.kind === 'str') view.projectCallable(v.value)
   // and the modules changed views import their authentication classes from, and the URLconfs (code rules)
   wantCodeImports(side.discovery.index)
   // and requirement files included under names no source reads by itself (`-r ../deps/common.pip`)

@@ -1,6 +1,7 @@
 // What a rule sees: the effective value of each setting of one entry module, with Django's default
 // filled in where the module does not set it, and where each value came from.
 import { OFF_WORLDS, UNSET_WORLD, WORLDS, namesDevelopment, switchesAwayFromProduction } from '../python/env.js'
+import { findCallable, type CallableLookup } from '../code/callables.js'
 import { derives, findClass, type FoundClass } from '../code/classes.js'
 import { WorldEvaluator, type Binding, type OpaqueWrite } from '../python/evaluate.js'
 import { mapOptions, oneOf, optionsOf, show, unknown, type Loc, type Value } from '../python/values.js'
@@ -127,6 +128,11 @@ export class SettingsView {
   projectSubclass(dotted: string, target: string): FoundClass | undefined {
     const found = this.projectClass(dotted)
     return found && derives(this.worlds.index, found, target) ? found : undefined
+  }
+
+  /** What Django's get_callable gives for a dotted path to a function (`CSRF_FAILURE_VIEW`), decided from the repository. */
+  projectCallable(dotted: string): CallableLookup {
+    return findCallable(this.worlds.index, dotted, this.path)
   }
 
   /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
