@@ -8112,9 +8112,9 @@ var require_codegen = __commonJS({
       scopeCode() {
         return this._extScope.scopeCode(this._values);
       }
-      _def(varKind, nameOrPrefix, rhs, constant) {
+      _def(varKind, nameOrPrefix, rhs, constant2) {
         const name3 = this._scope.toName(nameOrPrefix);
-        if (rhs !== void 0 && constant)
+        if (rhs !== void 0 && constant2)
           this._constants[name3.str] = rhs;
         this._leafNode(new Def(varKind, name3, rhs));
         return name3;
@@ -12456,8 +12456,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it: it2 } = cxt;
         const prec = it2.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
       }
     };
     exports.default = def;
@@ -22498,7 +22498,7 @@ var require_ignore = __commonJS({
 
 // src/cli-run.ts
 import { existsSync as existsSync2, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname3, join as join6, relative as relative2, resolve } from "node:path";
+import { dirname as dirname4, join as join7, relative as relative2, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -32069,27 +32069,38 @@ function definition(n, s, decorators) {
 function params(n) {
   if (!n) return [];
   const out2 = [];
+  let keywordOnly = false;
+  const push = (p2) => {
+    out2.push(keywordOnly && !p2.star ? { ...p2, keywordOnly: true } : p2);
+    if (p2.star === "*") keywordOnly = true;
+  };
   for (const p2 of named2(n)) {
     switch (typeOf(p2)) {
       case "identifier":
-        out2.push({ name: ident(p2) });
+        push({ name: ident(p2) });
         break;
       case "typed_parameter": {
         const inner = named2(p2)[0];
-        if (typeOf(inner) === "list_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "*" });
-        else if (typeOf(inner) === "dictionary_splat_pattern") out2.push({ name: ident(named2(inner)[0]), star: "**" });
-        else out2.push({ name: ident(inner) });
+        if (typeOf(inner) === "list_splat_pattern") push({ name: ident(named2(inner)[0]), star: "*" });
+        else if (typeOf(inner) === "dictionary_splat_pattern") push({ name: ident(named2(inner)[0]), star: "**" });
+        else push({ name: ident(inner) });
         break;
       }
       case "default_parameter":
       case "typed_default_parameter":
-        out2.push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
+        push({ name: ident(p2.childForFieldName("name")), default: expr(p2.childForFieldName("value")) });
         break;
       case "list_splat_pattern":
-        out2.push({ name: ident(named2(p2)[0]), star: "*" });
+        push({ name: ident(named2(p2)[0]), star: "*" });
         break;
       case "dictionary_splat_pattern":
-        out2.push({ name: ident(named2(p2)[0]), star: "**" });
+        push({ name: ident(named2(p2)[0]), star: "**" });
+        break;
+      case "keyword_separator":
+        keywordOnly = true;
+        break;
+      case "positional_separator":
+        for (let i2 = 0; i2 < out2.length; i2++) out2[i2] = { ...out2[i2], positionalOnly: true };
         break;
     }
   }
@@ -34553,6 +34564,8 @@ function defaultsFor(v2) {
     if (!atLeast(v2, "3.1")) d2.SECURE_REFERRER_POLICY = NONE;
     if (!atLeast(v2, "4.0")) d2.SECURE_CROSS_ORIGIN_OPENER_POLICY = NONE;
     if (!atLeast(v2, "2.1")) d2.SESSION_COOKIE_SAMESITE = d2.CSRF_COOKIE_SAMESITE = NONE;
+    if (!atLeast(v2, "4.0")) d2.SECURE_BROWSER_XSS_FILTER = FALSE;
+    if (atLeast(v2, "3.1") && !atLeast(v2, "4.0")) d2.DEFAULT_HASHING_ALGORITHM = str("sha256");
     bySeries.set(v2.series, d2);
   }
   return d2;
@@ -34562,11 +34575,19 @@ var INTRODUCED = {
   CSRF_COOKIE_SAMESITE: "2.1",
   SECURE_REFERRER_POLICY: "3.0",
   SECURE_CROSS_ORIGIN_OPENER_POLICY: "4.0",
-  SECRET_KEY_FALLBACKS: "4.1"
+  SECRET_KEY_FALLBACKS: "4.1",
+  DEFAULT_HASHING_ALGORITHM: "3.1",
+  SECURE_CSP: "6.0",
+  SECURE_CSP_REPORT_ONLY: "6.0"
+};
+var REMOVED = {
+  SECURE_BROWSER_XSS_FILTER: "4.0",
+  DEFAULT_HASHING_ALGORITHM: "4.0"
 };
 function existsIn(v2, setting) {
   const since = INTRODUCED[setting];
-  return since === void 0 || atLeast(v2, since);
+  const until = REMOVED[setting];
+  return (since === void 0 || atLeast(v2, since)) && (until === void 0 || !atLeast(v2, until));
 }
 var readsMiddlewareClasses = (v2) => !atLeast(v2, "2.0");
 
@@ -34688,15 +34709,15 @@ var clickjackingProtectionWeakened = {
     const j3 = judge(xfo, (v2) => !(v2.kind === "str" && v2.value === "DENY"));
     if (j3.verdict === "none" || !j3.value) return [];
     const sent = j3.value.kind === "str" ? j3.value.value.toUpperCase() : void 0;
-    const invalid = sent !== "SAMEORIGIN" && sent !== "DENY";
+    const invalid2 = sent !== "SAMEORIGIN" && sent !== "DENY";
     const finding = {
       subject: "X_FRAME_OPTIONS",
       djangoCheck: "security.W019",
       loc: locOf(xfo, ctx.settings, j3.binding),
-      message: invalid ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
-      severity: invalid ? "medium" : "low",
+      message: invalid2 ? `X_FRAME_OPTIONS is ${show2(j3.value)}, which browsers do not understand, so pages can be framed by any site (${origin(xfo, ctx.settings, j3.binding)}).` : sent === "DENY" ? `X_FRAME_OPTIONS is ${show2(j3.value)}: the middleware upper-cases it and sends DENY, but Django's deploy check only accepts the exact string 'DENY' (${origin(xfo, ctx.settings, j3.binding)}).` : `X_FRAME_OPTIONS is ${show2(j3.value)} instead of 'DENY': pages can be framed by this site's own pages (${origin(xfo, ctx.settings, j3.binding)}).`,
+      severity: invalid2 ? "medium" : "low",
       // SAMEORIGIN (or 'deny' sent as DENY) still stops other sites framing the pages: Django's W019, but no exposure
-      ...invalid ? {} : { aside: "X-Frame-Options that still stops other sites framing the pages" },
+      ...invalid2 ? {} : { aside: "X-Frame-Options that still stops other sites framing the pages" },
       fix: { description: "Set X_FRAME_OPTIONS = 'DENY' (Django's default) and use @xframe_options_sameorigin on the views that must be framed.", replacement: literalFix(xfo, "'DENY'") }
     };
     return [finding];
@@ -34984,6 +35005,277 @@ var csrfCookieInsecure = {
         severity: flagged ? "low" : void 0,
         message: flagged ? notBooleanMessage("CSRF_COOKIE_SECURE", j3.value, "security.W016", origin(s, settings, j3.binding)) : `CSRF_COOKIE_SECURE ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so the CSRF token also travels over plain HTTP (${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set CSRF_COOKIE_SECURE = True in production settings.", replacement: literalFix(s, "True") }
+      }
+    ];
+  }
+};
+
+// src/code/callables.ts
+var UNKNOWN = { kind: "unknown" };
+var MAX_HOPS2 = 4;
+var DYNAMIC = /\bglobals\s*\(|\bexec\s*\(|\bsetattr\s*\(|\bsys\.modules\b|\b__dict__\b|\bvars\s*\(/;
+var TRANSPARENT_DECORATORS = /^django\.views\.decorators(\.|$)/;
+var join2 = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var dirname2 = (path2) => path2.slice(0, Math.max(path2.lastIndexOf("/"), 0));
+function importState(index, dotted2, fromPath) {
+  if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(dotted2)) return { kind: "unknown" };
+  const found = index.resolve(fromPath, 0, dotted2);
+  if (found === "external") return { kind: "unknown" };
+  if (found !== "missing") return { kind: "module", path: found };
+  const rel2 = dotted2.split(".").join("/");
+  for (let dir = dirname2(fromPath); ; dir = dirname2(dir)) {
+    if (index.repo.isDirectory(join2(dir, rel2))) return { kind: "namespace", dir: join2(dir, rel2) };
+    if (!dir) break;
+  }
+  const top = dotted2.split(".")[0];
+  let topFolder = false;
+  for (const p2 of index.files.paths) {
+    if (p2.startsWith(`${rel2}/`) || p2.includes(`/${rel2}/`)) return { kind: "unknown" };
+    if (p2.startsWith(`${top}/`) || p2.includes(`/${top}/`)) topFolder = true;
+  }
+  return topFolder ? { kind: "absent" } : { kind: "unknown" };
+}
+function bindingsOf(body2, name3) {
+  const out2 = [];
+  const targets = (e) => e.t === "name" ? e.id === name3 : e.t === "seq" ? e.items.some(targets) : e.t === "starred" ? targets(e.value) : false;
+  const walk = (stmts, topLevel) => {
+    for (const s of stmts) {
+      switch (s.t) {
+        case "def":
+        case "class":
+          if (s.name === name3) out2.push({ stmt: s, topLevel });
+          break;
+        case "assign":
+          if (s.targets.some(targets)) out2.push({ stmt: s, topLevel });
+          break;
+        case "augassign":
+          if (targets(s.target)) out2.push({ stmt: s, topLevel });
+          break;
+        case "del":
+          if (s.targets.some(targets)) out2.push({ stmt: s, topLevel });
+          break;
+        case "import":
+          if (s.names.some((n) => (n.as ?? n.dotted.split(".")[0]) === name3)) out2.push({ stmt: s, topLevel });
+          break;
+        case "importfrom":
+          if (s.names === "*" || s.names.some((n) => n.as === name3)) out2.push({ stmt: s, topLevel });
+          break;
+        case "unreadable":
+          if (s.names.includes(name3)) out2.push({ stmt: s, topLevel });
+          break;
+        case "if":
+          for (const b3 of s.branches) walk(b3.body, false);
+          walk(s.orelse ?? [], false);
+          break;
+        case "try":
+          walk(s.body, false);
+          for (const h3 of s.handlers) walk(h3.body, false);
+          walk(s.orelse, false);
+          walk(s.final, false);
+          break;
+        case "loop":
+          if (s.target && targets(s.target)) out2.push({ stmt: s, topLevel });
+          walk(s.body, false);
+          walk(s.orelse, false);
+          break;
+        case "with":
+          if (s.items.some((i2) => i2.target && targets(i2.target))) out2.push({ stmt: s, topLevel });
+          walk(s.body, false);
+          break;
+        case "global":
+          if (s.names.includes(name3)) out2.push({ stmt: s, topLevel });
+          break;
+        default:
+      }
+    }
+  };
+  walk(body2, true);
+  return out2;
+}
+function dynamic(lines, body2) {
+  if (body2.some((s) => s.t === "def" && s.name === "__getattr__")) return true;
+  const bodies = /* @__PURE__ */ new Set();
+  const skip = (stmts) => {
+    for (const s of stmts) {
+      if (s.t === "def" || s.t === "class") for (let l3 = s.line + 1; l3 <= s.endLine; l3++) bodies.add(l3);
+      else if (s.t === "if") [...s.branches.map((b3) => b3.body), s.orelse ?? []].forEach(skip);
+      else if (s.t === "try") [s.body, ...s.handlers.map((h3) => h3.body), s.orelse, s.final].forEach(skip);
+      else if (s.t === "loop" || s.t === "with") skip(s.body);
+    }
+  };
+  skip(body2);
+  return lines.some((l3, i2) => !bodies.has(i2 + 1) && DYNAMIC.test(l3));
+}
+function decoratorRoot(e) {
+  if (e.t === "call") return decoratorRoot(e.func);
+  if (e.t === "name") return { root: e.id, rest: [] };
+  if (e.t !== "attr") return void 0;
+  const inner = decoratorRoot(e.obj);
+  return inner && { root: inner.root, rest: [...inner.rest, e.attr] };
+}
+function keepsSignature(def, body2) {
+  return def.decorators.every((d2) => {
+    const r2 = decoratorRoot(d2);
+    if (!r2) return false;
+    for (const s of body2) {
+      if (s.t === "importfrom" && s.names !== "*" && s.level === 0) {
+        const n = s.names.find((x3) => x3.as === r2.root);
+        if (n && TRANSPARENT_DECORATORS.test(`${s.module}.${n.name}${r2.rest.length ? `.${r2.rest.join(".")}` : ""}`)) return true;
+      }
+      if (s.t === "import") {
+        const n = s.names.find((x3) => (x3.as ?? x3.dotted.split(".")[0]) === r2.root);
+        if (n && TRANSPARENT_DECORATORS.test(`${n.as ? n.dotted : r2.root}.${r2.rest.join(".")}`)) return true;
+      }
+    }
+    return false;
+  });
+}
+function hasSubmodule(index, dir, name3) {
+  return index.repo.has(join2(dir, `${name3}.py`)) || index.repo.isDirectory(join2(dir, name3));
+}
+var DJANGO_VIEWS = ["View", "TemplateView", "RedirectView"].flatMap((n) => [`django.views.${n}`, `django.views.generic.${n}`, `django.views.generic.base.${n}`]);
+function classView(index, path2, body2, value) {
+  if (value.t !== "call" || value.func.t !== "attr" || value.func.attr !== "as_view" || value.func.obj.t !== "name") return void 0;
+  const name3 = value.func.obj.id;
+  const classes = body2.filter((x3) => x3.t === "class" && x3.name === name3);
+  if (classes.length !== 1) return void 0;
+  const cls = classes[0];
+  const base = cls.bases[0];
+  if (cls.bases.length !== 1 || cls.decorators.length || cls.body.some((x3) => x3.t === "def" && x3.name === "dispatch" || x3.t === "assign" && x3.targets.some((t2) => t2.t === "name" && t2.id === "dispatch"))) return void 0;
+  const root = base.t === "name" ? base.id : base.t === "attr" && base.obj.t === "name" ? base.obj.id : void 0;
+  const imported2 = body2.some((x3) => x3.t === "importfrom" && x3.level === 0 && x3.module.startsWith("django.") && x3.names !== "*" && x3.names.some((n) => n.as === root) || x3.t === "import" && x3.names.some((n) => (n.as ?? n.dotted.split(".")[0]) === root && n.dotted.startsWith("django")));
+  return imported2 && DJANGO_VIEWS.some((target) => derives(index, { cls, path: path2 }, target)) ? { cls: name3, line: cls.line } : void 0;
+}
+var constant = (v2) => v2 === null ? "None" : typeof v2 === "boolean" ? v2 ? "True" : "False" : typeof v2 === "string" ? "a string" : "a number";
+function attribute(index, path2, name3, hops) {
+  const module2 = index.module(path2);
+  if (!module2 || hops > MAX_HOPS2 || module2.errorLines.length || module2.undecodable) return UNKNOWN;
+  const found = bindingsOf(module2.body, name3);
+  if (!found.length) {
+    if (dynamic(module2.lines, module2.body)) return UNKNOWN;
+    if (path2.endsWith("__init__.py") && hasSubmodule(index, dirname2(path2), name3)) return UNKNOWN;
+    return { kind: "does-not-exist", why: `${path2} defines no \`${name3}\`` };
+  }
+  if (found.length > 1 || !found[0].topLevel || dynamic(module2.lines, module2.body)) return UNKNOWN;
+  const s = found[0].stmt;
+  if (s.t === "def") return keepsSignature(s, module2.body) ? { kind: "function", def: s, path: path2 } : UNKNOWN;
+  if (s.t === "assign" && s.targets.length === 1 && s.targets[0].t === "name") {
+    const view = classView(index, path2, module2.body, s.value);
+    if (view) return { kind: "class-view", cls: view.cls, path: path2, line: view.line };
+  }
+  if (s.t === "assign" && s.targets.length === 1 && s.targets[0].t === "name" && s.value.t === "const") return { kind: "does-not-exist", why: `\`${name3}\` in ${path2} is ${constant(s.value.value)}, not a function` };
+  if (s.t === "importfrom" && s.names !== "*") {
+    const named3 = s.names.find((n) => n.as === name3);
+    const from = named3 && index.resolve(path2, s.level, s.module);
+    if (!named3 || !from || from === "missing" || from === "external") return UNKNOWN;
+    const followed = attribute(index, from, named3.name, hops + 1);
+    return followed.kind === "function" || followed.kind === "class-view" ? followed : UNKNOWN;
+  }
+  return UNKNOWN;
+}
+function findCallable(index, dotted2, fromPath) {
+  const dot = dotted2.lastIndexOf(".");
+  if (dot < 0 || dot === dotted2.length - 1) return { kind: "unimportable", why: dotted2 ? `${JSON.stringify(dotted2)} is not a dotted path (module.function)` : "it is empty" };
+  const moduleName = dotted2.slice(0, dot);
+  const name3 = dotted2.slice(dot + 1);
+  if (!moduleName) return UNKNOWN;
+  const state = importState(index, moduleName, fromPath);
+  switch (state.kind) {
+    case "module":
+      return attribute(index, state.path, name3, 0);
+    case "namespace":
+      return hasSubmodule(index, state.dir, name3) ? UNKNOWN : { kind: "does-not-exist", why: `${state.dir}/ is a folder without \`${name3}\`` };
+    case "unknown":
+      return UNKNOWN;
+    case "absent": {
+      const pdot = moduleName.lastIndexOf(".");
+      if (pdot < 0) return { kind: "unimportable", why: `no module \`${moduleName}\` exists in the repository` };
+      const parent = importState(index, moduleName.slice(0, pdot), fromPath);
+      if (parent.kind === "absent") return { kind: "unimportable", why: `no module \`${moduleName.slice(0, pdot)}\` exists in the repository, so \`${moduleName}\` cannot be imported` };
+      if (parent.kind === "module" || parent.kind === "namespace") return { kind: "does-not-exist", why: `\`${moduleName.slice(0, pdot)}\` has no module \`${moduleName.slice(pdot + 1)}\`` };
+      return UNKNOWN;
+    }
+  }
+}
+function bindRequestAndReason(params2) {
+  const positional = params2.filter((p2) => !p2.star && !p2.keywordOnly);
+  const varargs = params2.some((p2) => p2.star === "*");
+  const varkw = params2.some((p2) => p2.star === "**");
+  const bound2 = /* @__PURE__ */ new Set();
+  if (positional.length) bound2.add(positional[0].name);
+  else if (!varargs) return "it takes no positional argument for the request";
+  const reason = params2.find((p2) => p2.name === "reason" && !p2.star && !p2.positionalOnly);
+  if (reason) {
+    if (bound2.has("reason")) return "its first parameter is `reason`, so the request and `reason=` both go to it";
+    bound2.add("reason");
+  } else if (!varkw) return "it takes no `reason` keyword argument";
+  const missing = params2.filter((p2) => !p2.star && p2.default === void 0 && !bound2.has(p2.name));
+  if (missing.length) return `it also requires ${missing.map((p2) => `\`${p2.name}\``).join(", ")}, which Django does not pass`;
+  return void 0;
+}
+
+// src/rules/csrf-failure-view-broken.ts
+function brokenBy(lookup2, dotted2, django) {
+  switch (lookup2.kind) {
+    case "class-view":
+      return atLeast(django, "3.2") && !atLeast(django, "4.0") ? { djangoCheck: "security.E101", checkOnly: true, what: `Django's check misreads the view it names, \`${lookup2.cls}.as_view()\` (${lookup2.path}:${lookup2.line}), which works: before Django 4.0 as_view() marks the view as wrapping \`dispatch(self, request, *args, **kwargs)\`, and Django's check reads that signature: it reports security.E101 (Django ticket #34695), an error that stops \`manage.py migrate\` and \`runserver\` until it is silenced` } : void 0;
+    case "unimportable":
+      return { djangoCheck: "security.E102", what: `Django cannot import it (${lookup2.why})` };
+    case "does-not-exist":
+      return { crashes: true, what: `it names nothing (${lookup2.why}): Django raises ViewDoesNotExist loading it` };
+    case "function": {
+      const why = bindRequestAndReason(lookup2.def.params);
+      const name3 = dotted2.slice(dotted2.lastIndexOf(".") + 1);
+      return why === void 0 ? void 0 : { djangoCheck: "security.E101", what: `Django calls it as \`view(request, reason=...)\`, and \`def ${name3}(${signature(lookup2.def.params)})\` (${lookup2.path}:${lookup2.def.line}) cannot take that: ${why}` };
+    }
+    default:
+      return void 0;
+  }
+}
+function signature(params2) {
+  const out2 = [];
+  params2.forEach((p2, i2) => {
+    if (p2.keywordOnly && !params2.slice(0, i2).some((q3) => q3.star === "*" || q3.keywordOnly)) out2.push("*");
+    out2.push(`${p2.star ?? ""}${p2.name}${p2.default !== void 0 ? "=\u2026" : ""}`);
+    if (p2.positionalOnly && !params2[i2 + 1]?.positionalOnly) out2.push("/");
+  });
+  return out2.join(", ");
+}
+function judgeView(settings) {
+  const cache5 = /* @__PURE__ */ new Map();
+  const broken = (dotted2) => {
+    if (!cache5.has(dotted2)) cache5.set(dotted2, brokenBy(settings.projectCallable(dotted2), dotted2, settings.django));
+    return cache5.get(dotted2);
+  };
+  const j3 = judge(settings.get("CSRF_FAILURE_VIEW"), (v2) => v2.kind === "str" ? broken(v2.value) !== void 0 : void 0);
+  return { value: j3.value, broken: j3.value?.kind === "str" ? broken(j3.value.value) : void 0, j: j3 };
+}
+var csrfFailureViewBroken = {
+  meta: {
+    id: "csrf-failure-view-broken",
+    severity: "low",
+    title: "CSRF_FAILURE_VIEW cannot be imported or called",
+    django: ["security.E101", "security.E102"],
+    docs: {
+      what: "Finds a production `CSRF_FAILURE_VIEW` that Django cannot use, decided from the repository as Django's `get_callable` and `check_csrf_failure_view` (3.2+) do: a value that is not a dotted path or whose package the repository lacks (E102, cannot be imported), a project function that `view(request, reason=...)` cannot call \u2014 no positional parameter, no `reason` parameter or `**kwargs`, another parameter without a default (E101) \u2014 and a module of the repository that does not define the name, or a package without that module: Django raises ViewDoesNotExist there, which its check does not catch, so `manage.py check` crashes (reported without a check id). A class-based view (`FailureView.as_view()`, the class deriving from Django's View, TemplateView or RedirectView and keeping its `dispatch`) works, but on Django 3.2 the check still reports E101 for it (ticket #34695, fixed by 4.0's as_view()): reported on 3.x only, saying so. Other class instances, a function decorated other than with Django's view decorators, and a path into an installed package are not judged. Before Django 3.2 there is no check, but the view is just as broken: reported without a check id.",
+      why: "Django calls this view for every request its CSRF protection rejects. When the view cannot be imported or called, each rejection ends in a server error (500) instead of the 403 page, which hides the reason from users and floods error reports; and the system-check error stops `manage.py migrate` and `runserver` where checks run.",
+      bad: 'CSRF_FAILURE_VIEW = "shop.views.csrf_failure"\n\n# shop/views.py\ndef csrf_failure(request):\n    return render(request, "403_csrf.html", status=403)',
+      fix: '# shop/views.py\ndef csrf_failure(request, reason=""):\n    return render(request, "403_csrf.html", status=403)'
+    }
+  },
+  check({ settings }) {
+    const s = settings.get("CSRF_FAILURE_VIEW");
+    const { value, broken, j: j3 } = judgeView(settings);
+    if (j3.verdict === "none" || !broken || value?.kind !== "str") return [];
+    const checked = atLeast(settings.django, "3.2");
+    const may = j3.verdict === "possible" ? "can be" : "is";
+    return [
+      {
+        subject: "CSRF_FAILURE_VIEW",
+        djangoCheck: checked ? broken.djangoCheck : void 0,
+        loc: locOf(s, settings, j3.binding),
+        message: `CSRF_FAILURE_VIEW ${may} ${pyRepr(value.value)} in production, but ${broken.what}${broken.crashes && checked ? ", which Django's own check does not catch: `manage.py check` stops with a traceback instead of reporting security.E102" : ""}${broken.checkOnly ? ` (this project runs ${settings.django.why})` : `; every request the CSRF protection rejects then ends in a server error instead of the 403 page${checked ? "" : ` (Django before 3.2 has no check for it; this project runs ${settings.django.why})`}`} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: broken.checkOnly ? 'Make the CSRF failure view a function `def csrf_failure(request, reason=""):` (it may call the class-based view), or upgrade to Django 4.0 or later.' : broken.djangoCheck === "security.E101" ? 'Give the view the signature Django calls it with: `def csrf_failure(request, reason=""):`.' : 'Point CSRF_FAILURE_VIEW at a function `def csrf_failure(request, reason="")` the project defines, or remove the setting to use Django\'s own view.' }
       }
     ];
   }
@@ -35440,6 +35732,84 @@ var drfDefaultAllowAny = {
         fix: { description: FIX }
       }
     ];
+  }
+};
+
+// src/rules/hashing-algorithm-invalid.ts
+var ALLOWED = /* @__PURE__ */ new Set(["sha1", "sha256"]);
+var WEAK = /* @__PURE__ */ new Set(["md5", "md4", "md5-sha1", "mdc2", "ripemd160", "sm3"]);
+function invalid(v2) {
+  if (v2.kind === "str") return !ALLOWED.has(v2.value);
+  return v2.kind === "none" || v2.kind === "bool" || v2.kind === "int" || v2.kind === "float" ? true : void 0;
+}
+var hashingAlgorithmInvalid = {
+  meta: {
+    id: "hashing-algorithm-invalid",
+    severity: "medium",
+    title: "DEFAULT_HASHING_ALGORITHM is not 'sha1' or 'sha256'",
+    django: ["security.E100"],
+    docs: {
+      what: "Finds a production `DEFAULT_HASHING_ALGORITHM` that is not exactly `'sha1'` or `'sha256'`, in projects on Django 3.1 or 3.2 (the transitional setting exists only there; Django 4.0 removed it and ignores it). Medium when it names a broken digest such as `'md5'`, low for any other value (`'sha512'`, `None`, a typo).",
+      why: "Django 3.1\u20133.2 sign cookies, sessions' auth hashes and password-reset tokens with HMAC over this digest. The system check stops `manage.py` commands, but a WSGI server does not run checks: production then signs with `'md5'` if that is what the setting says, or fails on every signature for a name hashlib lacks.",
+      bad: 'DEFAULT_HASHING_ALGORITHM = "md5"',
+      fix: '# remove the line: Django 3.1+ defaults to sha256 (set "sha1" only while old signatures must stay valid)'
+    }
+  },
+  check({ settings }) {
+    if (!existsIn(settings.django, "DEFAULT_HASHING_ALGORITHM")) return [];
+    const s = settings.get("DEFAULT_HASHING_ALGORITHM");
+    const j3 = judge(s, invalid);
+    if (j3.verdict === "none" || !j3.value) return [];
+    const weak = j3.value.kind === "str" && WEAK.has(j3.value.value.toLowerCase());
+    return [
+      {
+        subject: "DEFAULT_HASHING_ALGORITHM",
+        djangoCheck: "security.E100",
+        loc: locOf(s, settings, j3.binding),
+        severity: weak ? void 0 : "low",
+        message: `DEFAULT_HASHING_ALGORITHM ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, not 'sha1' or 'sha256' (security.E100): ${weak && j3.value.kind === "str" ? `signed cookies, session auth hashes and password-reset tokens are then HMAC-${j3.value.value.toUpperCase()}, as a WSGI server runs no system check` : "a WSGI server runs no system check, so signing either uses that digest or fails"} (${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Remove DEFAULT_HASHING_ALGORITHM (Django 3.1+ defaults to 'sha256'), or set it to 'sha1' only while signatures made by Django 3.0 must stay valid.", replacement: literalFix(s, "'sha256'") }
+      }
+    ];
+  }
+};
+
+// src/rules/csp-setting-invalid.ts
+var SETTINGS = ["SECURE_CSP", "SECURE_CSP_REPORT_ONLY"];
+function notADict(v2) {
+  if (v2.kind === "dict") return false;
+  if (v2.kind === "none") return false;
+  return v2.kind === "str" || v2.kind === "bool" || v2.kind === "int" || v2.kind === "float" || v2.kind === "seq" ? true : void 0;
+}
+var cspSettingInvalid = {
+  meta: {
+    id: "csp-setting-invalid",
+    severity: "medium",
+    title: "SECURE_CSP or SECURE_CSP_REPORT_ONLY is not a dictionary",
+    django: ["security.E026"],
+    docs: {
+      what: "Finds a production `SECURE_CSP` or `SECURE_CSP_REPORT_ONLY` that is neither `None` nor a dict, in projects on Django 6.0 or later (where Django's `ContentSecurityPolicyMiddleware` reads them): a policy written as one header string (`\"default-src 'self'\"`), a list, `True`.",
+      why: "Django builds the Content-Security-Policy header from the dict's directives. A policy written any other way is not sent as meant: Django's check (security.E026) stops `manage.py` commands, but a WSGI server runs no system check, so production serves its pages without the policy the team believes protects them.",
+      bad: `SECURE_CSP = "default-src 'self'"`,
+      fix: 'from django.utils.csp import CSP\n\nSECURE_CSP = {"default-src": [CSP.SELF]}'
+    }
+  },
+  check({ settings }) {
+    const out2 = [];
+    for (const name3 of SETTINGS) {
+      if (!existsIn(settings.django, name3)) continue;
+      const s = settings.get(name3);
+      const j3 = judge(s, notADict);
+      if (j3.verdict === "none" || !j3.value) continue;
+      out2.push({
+        subject: name3,
+        djangoCheck: "security.E026",
+        loc: locOf(s, settings, j3.binding),
+        message: `${name3} ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value, 80)} in production, not a dictionary (security.E026): Django builds the Content-Security-Policy${name3 === "SECURE_CSP_REPORT_ONLY" ? "-Report-Only" : ""} header from a dict of directives, so the policy is not sent as written (${origin(s, settings, j3.binding)}).`,
+        fix: { description: `Write ${name3} as a dict of directives, e.g. {"default-src": [CSP.SELF]} (from django.utils.csp import CSP), or set it to None.` }
+      });
+    }
+    return out2;
   }
 };
 
@@ -36240,7 +36610,7 @@ var templateAutoescapeDisabled = {
 };
 
 // src/rules/weak-password-hasher.ts
-var WEAK = {
+var WEAK2 = {
   MD5PasswordHasher: "salted MD5, a single fast hash",
   SHA1PasswordHasher: "salted SHA1, a single fast hash",
   UnsaltedMD5PasswordHasher: "unsalted MD5: equal passwords get equal hashes, and rainbow tables apply",
@@ -36273,7 +36643,7 @@ var weakPasswordHasher = {
     const s = settings.get("PASSWORD_HASHERS");
     const j3 = judge(s, (v2) => {
       const first2 = firstHasher(v2);
-      return first2 === void 0 ? void 0 : lastSegment(first2) in WEAK;
+      return first2 === void 0 ? void 0 : lastSegment(first2) in WEAK2;
     });
     const first = j3.value && firstHasher(j3.value);
     if (j3.verdict === "none" || !j3.value || !first) return [];
@@ -36284,8 +36654,40 @@ var weakPasswordHasher = {
       {
         subject: "PASSWORD_HASHERS",
         loc: item?.loc ?? locOf(s, settings, j3.binding),
-        message: `The first PASSWORD_HASHERS entry ${how} ${pyRepr(first)} in production: ${WEAK[lastSegment(first)]}; every new or changed password is hashed with it (${origin(s, settings, j3.binding)}).`,
+        message: `The first PASSWORD_HASHERS entry ${how} ${pyRepr(first)} in production: ${WEAK2[lastSegment(first)]}; every new or changed password is hashed with it (${origin(s, settings, j3.binding)}).`,
         fix: { description: `Put a slow hasher first (django.contrib.auth.hashers.Argon2PasswordHasher or PBKDF2PasswordHasher); keep ${lastSegment(first)} further down only while legacy hashes remain, so they are upgraded at login.` }
+      }
+    ];
+  }
+};
+
+// src/rules/xss-filter-off.ts
+var xssFilterOff = {
+  meta: {
+    id: "xss-filter-off",
+    severity: "low",
+    title: "SECURE_BROWSER_XSS_FILTER is not True (Django before 3.0)",
+    django: ["security.W007"],
+    docs: {
+      what: "Finds production settings of a project on Django 1.8\u20132.2 (from its pins, or `--django-version`) with SecurityMiddleware on and `SECURE_BROWSER_XSS_FILTER` not exactly `True`, as Django 1.8\u20132.2's deploy check W007 did. Django 3.0 dropped the check, 4.0 the setting: on those versions nothing is reported.",
+      why: "Without the setting SecurityMiddleware sends no `X-XSS-Protection: 1; mode=block`, and old browsers with an XSS auditor (Internet Explorer, Safari, Chrome before 78) do not block reflected scripts they detect. Current browsers ignore the header, which is why Django stopped asking for it: upgrading Django is the better fix.",
+      bad: "SECURE_BROWSER_XSS_FILTER = False",
+      fix: "SECURE_BROWSER_XSS_FILTER = True"
+    }
+  },
+  preconditions: () => [SECURITY_MIDDLEWARE_ON],
+  check({ settings }) {
+    if (!atLeast(settings.django, "1.8") || atLeast(settings.django, "3.0") || hasMiddleware(settings, SECURITY_MIDDLEWARE) !== true) return [];
+    const s = settings.get("SECURE_BROWSER_XSS_FILTER");
+    const j3 = judge(s, (v2) => !(v2.kind === "bool" && v2.value));
+    if (j3.verdict === "none" || !j3.value) return [];
+    return [
+      {
+        subject: "SECURE_BROWSER_XSS_FILTER",
+        djangoCheck: "security.W007",
+        loc: locOf(s, settings, j3.binding),
+        message: trueButNotTrue(j3.value) ? notBooleanMessage("SECURE_BROWSER_XSS_FILTER", j3.value, "security.W007", origin(s, settings, j3.binding)) : `SECURE_BROWSER_XSS_FILTER ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so SecurityMiddleware sends no X-XSS-Protection header and browsers with an XSS auditor do not block reflected scripts (Django ${settings.django.series} warns with W007; ${origin(s, settings, j3.binding)}).`,
+        fix: { description: "Set SECURE_BROWSER_XSS_FILTER = True, or upgrade Django: 3.0 dropped the check, as current browsers ignore the header.", replacement: literalFix(s, "True") }
       }
     ];
   }
@@ -36312,6 +36714,10 @@ var RULES = [
   contentTypeNosniffDisabled,
   referrerPolicyWeakened,
   crossOriginOpenerPolicyWeakened,
+  xssFilterOff,
+  hashingAlgorithmInvalid,
+  cspSettingInvalid,
+  csrfFailureViewBroken,
   csrfTrustedOriginsTooBroad,
   securityChecksSilenced,
   weakPasswordHasher,
@@ -36405,17 +36811,17 @@ function accessOf(d2) {
     }
   return out2;
 }
-function drfClasses(d2, attribute2) {
+function drfClasses(d2, attribute3) {
   if (d2.stmt.t === "class") {
     for (const s of d2.stmt.body)
-      if (s.t === "assign" && s.targets.some((t2) => t2.t === "name" && t2.id === attribute2)) return { names: classNames(s.value), line: s.line };
+      if (s.t === "assign" && s.targets.some((t2) => t2.t === "name" && t2.id === attribute3)) return { names: classNames(s.value), line: s.line };
     return void 0;
   }
   for (const dec of d2.stmt.decorators) {
     if (dec.t !== "call") continue;
     const name3 = lastName(dec.func);
-    if (name3 === attribute2 && dec.args[0]) return { names: classNames(dec.args[0]), line: dec.line };
-    const kw = name3 === "action" || name3 === "api_view" ? dec.kwargs.find((k2) => k2.name === attribute2) : void 0;
+    if (name3 === attribute3 && dec.args[0]) return { names: classNames(dec.args[0]), line: dec.line };
+    const kw = name3 === "action" || name3 === "api_view" ? dec.kwargs.find((k2) => k2.name === attribute3) : void 0;
     if (kw) return { names: classNames(kw.value), line: dec.line };
   }
   return void 0;
@@ -36630,16 +37036,16 @@ function counterpart(path2, qualname, head) {
 }
 var viewWords = (v2) => `${v2.def.stmt.t === "class" ? "the view class" : v2.def.owner ? "the method" : "the view"} ${v2.def.qualname}`;
 var names = (c3) => `[${(c3?.names ?? []).join(", ")}]`;
-function loosened2(attribute2, before2, after, method) {
+function loosened2(attribute3, before2, after, method) {
   const open = (c3) => c3 !== void 0 && c3.names.some((n) => OPEN.has(n));
-  if (attribute2 === "permission_classes" && open(after) && !open(before2)) return `${attribute2} is now ${names(after)}${before2 ? ` (was ${names(before2)})` : " (it used the project default before)"}: anyone, logged in or not, can call it`;
+  if (attribute3 === "permission_classes" && open(after) && !open(before2)) return `${attribute3} is now ${names(after)}${before2 ? ` (was ${names(before2)})` : " (it used the project default before)"}: anyone, logged in or not, can call it`;
   if (!before2 || open(before2)) return void 0;
-  if (!after) return `${attribute2} ${names(before2)} was removed: the view falls back to ${method ? "its class's " + attribute2 + " or " : ""}the project's DEFAULT_${attribute2.toUpperCase()}, which may let in requests ${names(before2)} refused`;
-  if (attribute2 !== "permission_classes") return void 0;
-  if (!after.names.length) return `${attribute2} was emptied (was ${names(before2)}): every request is allowed`;
+  if (!after) return `${attribute3} ${names(before2)} was removed: the view falls back to ${method ? "its class's " + attribute3 + " or " : ""}the project's DEFAULT_${attribute3.toUpperCase()}, which may let in requests ${names(before2)} refused`;
+  if (attribute3 !== "permission_classes") return void 0;
+  if (!after.names.length) return `${attribute3} was emptied (was ${names(before2)}): every request is allowed`;
   const dropped = before2.names.filter((n) => !after.names.includes(n));
   const added = after.names.filter((n) => !before2.names.includes(n));
-  return dropped.length && !added.length ? `${attribute2} lost ${dropped.join(", ")} (now ${names(after)})` : void 0;
+  return dropped.length && !added.length ? `${attribute3} lost ${dropped.join(", ")} (now ${names(after)})` : void 0;
 }
 var accessControlRemoved = {
   meta: {
@@ -36681,16 +37087,16 @@ var accessControlRemoved = {
             fix: { description: `Put \`${access.how}\` back on ${after.def.qualname}, or, if the view is meant to be public now, say so in the pull request and suppress with a reason: \`# django-security: ignore[access-control-removed] -- public by design: \u2026\`.` }
           });
         }
-        for (const attribute2 of ["permission_classes", "authentication_classes"]) {
-          const key = attribute2 === "permission_classes" ? "permission" : "authentication";
-          const how = loosened2(attribute2, before2[key], after[key], after.def.stmt.t === "def" && after.def.owner !== void 0);
+        for (const attribute3 of ["permission_classes", "authentication_classes"]) {
+          const key = attribute3 === "permission_classes" ? "permission" : "authentication";
+          const how = loosened2(attribute3, before2[key], after[key], after.def.stmt.t === "def" && after.def.owner !== void 0);
           if (!how) continue;
           const at3 = after[key]?.line ?? line2;
           out2.push({
-            subject: `${qualname}:${attribute2}`,
+            subject: `${qualname}:${attribute3}`,
             loc: { path: path2, line: at3, endLine: at3 },
             message: `On ${viewWords(after)}, which stays: ${how}.`,
-            fix: { description: `Restore ${attribute2} = ${names(before2[key]) === "[]" ? "[IsAuthenticated]" : names(before2[key])} on ${after.def.qualname}, or, if the endpoint is meant to be public now, suppress with a reason: \`# django-security: ignore[access-control-removed] -- public by design: \u2026\`.` }
+            fix: { description: `Restore ${attribute3} = ${names(before2[key]) === "[]" ? "[IsAuthenticated]" : names(before2[key])} on ${after.def.qualname}, or, if the endpoint is meant to be public now, suppress with a reason: \`# django-security: ignore[access-control-removed] -- public by design: \u2026\`.` }
           });
         }
       }
@@ -38436,12 +38842,12 @@ function fileMoves(text2) {
 }
 
 // src/deploy/image-layout.ts
-var join2 = (dir, rest) => dir ? `${dir}/${rest}` : rest;
+var join3 = (dir, rest) => dir ? `${dir}/${rest}` : rest;
 var basename2 = (path2) => path2.slice(path2.lastIndexOf("/") + 1);
-var dirname2 = (path2) => path2.slice(0, Math.max(path2.lastIndexOf("/"), 0));
+var dirname3 = (path2) => path2.slice(0, Math.max(path2.lastIndexOf("/"), 0));
 function contextPath(context2, written) {
   if (/[*?[]/.test(written) || written.includes("${")) return void 0;
-  return normalizePath(join2(context2, written));
+  return normalizePath(join3(context2, written));
 }
 var ImageLayout = class {
   /**
@@ -38495,11 +38901,11 @@ var ImageLayout = class {
     }
     if (!best) return void 0;
     const rest = best.image === "/" ? image.slice(1) : image.slice(best.image.length + 1);
-    return normalizePath(join2(best.repo, rest));
+    return normalizePath(join3(best.repo, rest));
   }
 };
 function buildContext(dockerfile, steps, paths) {
-  const folder = dirname2(dockerfile);
+  const folder = dirname3(dockerfile);
   if (!folder) return "";
   const layout = new ImageLayout(folder, paths);
   const named3 = steps.flatMap((s) => s.copy?.sources ?? []).filter((w2) => w2 !== "." && w2 !== "./");
@@ -38536,7 +38942,7 @@ var PlacementFinder = class {
   }
   /** The repository path a destination means when the image layout does not say (see the file comment). */
   fallback(source2, image) {
-    const sibling = `${dirname2(source2) ? `${dirname2(source2)}/` : ""}${basename2(image)}`;
+    const sibling = `${dirname3(source2) ? `${dirname3(source2)}/` : ""}${basename2(image)}`;
     return this.files.paths.has(sibling) || MODULE_VARIANT.test(source2) ? sibling : void 0;
   }
   dockerfile(d2) {
@@ -38587,7 +38993,7 @@ var PlacementFinder = class {
     const local = (written) => {
       if (written.includes("${")) return void 0;
       if (written.startsWith("/")) return resolve2 ? resolve2(written) : repoFileNamed(written, "", this.files.paths);
-      const near = normalizePath(`${dirname2(path2)}/${written}`);
+      const near = normalizePath(`${dirname3(path2)}/${written}`);
       return resolve2?.(written) ?? existing(near) ?? existing(normalizePath(written)) ?? (MODULE_VARIANT.test(basename2(written)) || written.endsWith(".py") ? near : void 0);
     };
     for (const m2 of fileMoves(text2)) this.move(m2, local, resolve2 ? workdir : void 0, path2, m2.line);
@@ -38612,7 +39018,7 @@ function findPlacements(files, deployments) {
   for (const d2 of deployments) if (d2.steps && d2.role !== "development" && productionFile(d2.path)) finder.dockerfile({ ...d2, steps: d2.steps });
   for (const d2 of deployments) {
     if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
-    for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname2(d2.path), files.paths))) finder.script(script, void 0, void 0);
+    for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname3(d2.path), files.paths))) finder.script(script, void 0, void 0);
   }
   for (const d2 of deployments) {
     if (!d2.mounts || !isProductionRole(d2.role) || !productionFile(d2.path)) continue;
@@ -45191,7 +45597,7 @@ function relative(v2) {
 }
 var absolute = (rel2) => str(rel2 ? `${ROOT}/${rel2}` : ROOT);
 var parentOf = (rel2) => rel2.slice(0, Math.max(rel2.lastIndexOf("/"), 0));
-function join3(parts3) {
+function join4(parts3) {
   const [first, ...rest] = parts3;
   const base = relative(first);
   const names3 = rest.map((p2) => p2.kind === "str" && !p2.value.startsWith("/") ? p2.value : void 0);
@@ -45206,7 +45612,7 @@ function repoFileCall(q3, positional, files) {
     case "os.path.dirname":
       return rel2 === void 0 ? void 0 : absolute(parentOf(rel2));
     case "os.path.join":
-      return join3(positional);
+      return join4(positional);
     case "os.path.abspath":
     case "os.path.realpath":
     case "os.path.normpath":
@@ -45228,7 +45634,7 @@ function repoFileCall(q3, positional, files) {
   }
   if (q3.startsWith(FILE) && q3.endsWith(".read")) return { kind: "ext", qname: `${SOURCE}${q3.slice(FILE.length, -".read".length)}` };
   if (q3.startsWith(ENV_PATH)) {
-    return join3([absolute(q3.slice(ENV_PATH.length)), ...positional]);
+    return join4([absolute(q3.slice(ENV_PATH.length)), ...positional]);
   }
   return void 0;
 }
@@ -45246,7 +45652,7 @@ var isOpenFile = (v2) => v2.kind === "ext" && v2.qname.startsWith(FILE);
 
 // src/python/attributes.ts
 var UNKNOWN_NAMESPACE = "?globals";
-function attribute(run2, obj, attr, frame2) {
+function attribute2(run2, obj, attr, frame2) {
   if (attr === "f_globals" || attr === "f_locals") return { kind: "ext", qname: UNKNOWN_NAMESPACE };
   switch (obj.kind) {
     case "ext":
@@ -46068,7 +46474,7 @@ function reflection(run2, q3, given, e, frame2) {
       if (!a0 || !a1) return unknown("getattr()");
       if (a1.kind !== "str") return a0.kind === "ext" && a0.qname === "builtins" ? { kind: "ext", qname: "?builtin" } : unknown("getattr() with a computed name");
       const missing = a2 !== void 0 && hasNot(run2, a0, a1.value, frame2) === true;
-      return missing ? a2 : attribute(run2, a0, a1.value, frame2);
+      return missing ? a2 : attribute2(run2, a0, a1.value, frame2);
     }
     case "hasattr": {
       const has = a0 && a1?.kind === "str" ? hasNot(run2, a0, a1.value, frame2) : void 0;
@@ -46289,7 +46695,7 @@ function call2(run2, e, frame2) {
       const positional = e.args.map((a) => expr2(run2, a, frame2));
       return mapOptions(obj, (o2) => valueMethod(o2, method, positional));
     }
-    callee = attribute(run2, obj, method, frame2);
+    callee = attribute2(run2, obj, method, frame2);
   } else callee = expr2(run2, e.func, frame2);
   return callValue(run2, callee, e, frame2);
 }
@@ -46434,7 +46840,7 @@ function expr2(run2, e, frame2) {
     case "name":
       return lookup(run2, e.id, frame2, e.line);
     case "attr":
-      return attribute(run2, expr2(run2, e.obj, frame2), e.attr, frame2);
+      return attribute2(run2, expr2(run2, e.obj, frame2), e.attr, frame2);
     case "call":
       return call2(run2, e, frame2);
     case "subscript":
@@ -46983,12 +47389,12 @@ function ifStatement(run2, s, frame2) {
       const rest = { ...s, branches: s.branches.slice(i2 + 1) };
       const other = cloneFrame(frame2);
       const otherSignal = rest.branches.length ? ifStatement(run2, rest, other) : s.orelse ? block2(run2, s.orelse, other) : null;
-      return join4(run2, frame2, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run2.path}:${branch.cond.line}`);
+      return join5(run2, frame2, [taken, takenSignal], [other, otherSignal], `depends on the condition at ${run2.path}:${branch.cond.line}`);
     }
   }
   return s.orelse ? block2(run2, s.orelse, frame2) : null;
 }
-function join4(run2, frame2, [a, sa], [b3, sb], why) {
+function join5(run2, frame2, [a, sa], [b3, sb], why) {
   if (frame2.scope) {
     const scope = frame2.scope;
     const ended = (sg) => {
@@ -47031,7 +47437,7 @@ function tryStatement(run2, s, frame2) {
     const finished = cloneFrame(frame2);
     adopt(finished, body2);
     const bodySignal = signal ?? block2(run2, s.orelse, finished);
-    const joined2 = join4(run2, frame2, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run2.path}:${s.line} find their keys`);
+    const joined2 = join5(run2, frame2, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run2.path}:${s.line} find their keys`);
     return block2(run2, s.final, frame2) ?? joined2;
   }
   adopt(frame2, body2);
@@ -47101,8 +47507,8 @@ function loopNotFollowed(run2, s, frame2) {
     run2.budget.replaying--;
     run2.quiet--;
   }
-  const dynamic = moduleNs(probe).dynamic;
-  if (dynamic && dynamic !== moduleNs(frame2).dynamic) run2.markDynamic(frame2, dynamic);
+  const dynamic2 = moduleNs(probe).dynamic;
+  if (dynamic2 && dynamic2 !== moduleNs(frame2).dynamic) run2.markDynamic(frame2, dynamic2);
   for (const st2 of [...s.target ? [targetStatement(s.target, s)] : [], ...s.body, ...s.orelse]) {
     for (const [name3, how] of changedNames2(st2)) {
       const growOnly = how === "grow" && frame2.ns.bindings.get(name3)?.value.kind === "seq";
@@ -47562,6 +47968,10 @@ var SettingsView = class {
     const found = this.projectClass(dotted2);
     return found && derives(this.worlds.index, found, target) ? found : void 0;
   }
+  /** What Django's get_callable gives for a dotted path to a function (`CSRF_FAILURE_VIEW`), decided from the repository. */
+  projectCallable(dotted2) {
+    return findCallable(this.worlds.index, dotted2, this.path);
+  }
   /** A response header the nginx configurations the repository ships for the site add in front of it (`x-frame-options`). */
   proxyHeader(name3) {
     return this.worlds.proxyHeaders().find((h3) => h3.name === name3);
@@ -47721,6 +48131,7 @@ function analyzeSide(files, candidates2, options = {}) {
 }
 function wantedPaths(side) {
   for (const view of side.views.values()) view.get("DEBUG");
+  for (const view of side.views.values()) for (const v2 of optionsOf(view.get("CSRF_FAILURE_VIEW").value)) if (v2.kind === "str") view.projectCallable(v2.value);
   wantCodeImports(side.discovery.index);
   return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread];
 }
@@ -47921,7 +48332,7 @@ function rulesOfChangeSet(change, path2) {
 }
 
 // src/sources/tree.ts
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/sources/list-files.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -48021,7 +48432,7 @@ var TreeFileSet = class {
   texts = /* @__PURE__ */ new Map();
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path2) {
-    return this.raw.get(path2) ?? join5(this.root, path2);
+    return this.raw.get(path2) ?? join6(this.root, path2);
   }
   add(path2, secrets, text2) {
     this.secrets.set(path2, secrets);
@@ -48161,8 +48572,8 @@ ${USAGE}
       result = await scan(files, config);
       result.notices.unshift(...notices);
       if (command === "baseline") {
-        const history = !values.rev && (values.repo || existsSync2(join6(root, ".git"))) ? (await historyScan(root, void 0, config)).findings : [];
-        return writeBaseline(result.findings, history, values.output ? resolve(io2.cwd, values.output) : join6(root, DEFAULT_BASELINE_PATH), io2);
+        const history = !values.rev && (values.repo || existsSync2(join7(root, ".git"))) ? (await historyScan(root, void 0, config)).findings : [];
+        return writeBaseline(result.findings, history, values.output ? resolve(io2.cwd, values.output) : join7(root, DEFAULT_BASELINE_PATH), io2);
       }
       const baseline = values.baseline !== void 0 ? explicitBaseline(values.baseline, io2.cwd) : config.baseline !== void 0 ? await treeBaseline(config.baseline, root, values.rev || values.repo ? values.rev ?? "HEAD" : void 0) : void 0;
       if (baseline) withBaseline(result, only(baseline, (e) => e.history !== true));
@@ -48236,7 +48647,7 @@ async function treeBaseline(rel2, root, rev) {
     if (text2 === void 0) throw new UsageError(`${rel2}: the baseline the configuration names is not in ${rev}`);
     return { baseline: parseBaseline(text2, rel2), file: rel2 };
   }
-  const read = readFileSafely(join6(root, rel2), root, MAX_BASELINE_BYTES);
+  const read = readFileSafely(join7(root, rel2), root, MAX_BASELINE_BYTES);
   if (read.kind === "large") throw new UsageError(`${rel2}: the baseline is over the ${MAX_BASELINE_BYTES}-byte limit`);
   if (read.kind === "refused") throw new UsageError(`${rel2}: cannot read the baseline the configuration names: ${read.why}`);
   return { baseline: parseBaseline(read.bytes.toString("utf8"), rel2), file: rel2 };
@@ -48247,7 +48658,7 @@ function withBaseline(result, loaded, mode = result.mode) {
   result.notices.push(...outcome.notices);
 }
 function writeBaseline(findings, history, file, io2) {
-  mkdirSync(dirname3(file), { recursive: true });
+  mkdirSync(dirname4(file), { recursive: true });
   writeFileSync(file, formatBaseline(findings, history));
   const shown = relative2(io2.cwd, file) || file;
   const n = findings.length + history.length;
@@ -48257,7 +48668,7 @@ function writeBaseline(findings, history, file, io2) {
 }
 function readConfig(explicit, root, cwd) {
   if (explicit) return loadConfig(resolve(cwd, explicit));
-  const implicit = join6(root, DEFAULT_CONFIG_PATH);
+  const implicit = join7(root, DEFAULT_CONFIG_PATH);
   if (existsSync2(implicit)) return loadConfig(implicit, root);
   return defaultConfig();
 }

@@ -27,7 +27,8 @@ export const FAMILIES = {
   check_debug: ['security.W018'],
   check_allowed_hosts: ['security.W020'],
   check_csrf_failure_view: ['security.E101', 'security.E102'],
-  check_default_hashing_algorithm: ['security.E100']
+  check_default_hashing_algorithm: ['security.E100'],
+  check_csp_settings: ['security.E026']
 } as const
 export type Check = keyof typeof FAMILIES
 
@@ -47,6 +48,10 @@ export const APPS = (...entries: string[]): string => `INSTALLED_APPS = [${entri
 export const W025 = (i: number): string => `security.W025 SECRET_KEY_FALLBACKS[${i}]`
 
 /** §4 rows 1–72: every row Django's test_security.py has that a static settings file can express. */
+/** Django 6.0's CSP test values (rows 71–72): what passes, and what is neither None nor a dict. */
+const CSP_OK = ['None', '{}', '{"key": "value"}']
+const CSP_NOT_DICT = ['False', 'True', '0', '42', '""', '"not-a-dict"', 'set()', '{"a", "b"}', '[]', '[1, 2, 3, 4]']
+
 export const rows: Record<number, Case> = {
   // sessions.py
   1: { check: 'check_session_cookie_secure', settings: ['SESSION_COOKIE_SECURE = False', APPS(SESSAPP), MW()], expected: ['security.W010'] },
@@ -133,7 +138,13 @@ export const rows: Record<number, Case> = {
   67: { check: 'check_debug', settings: ['DEBUG = True'], expected: ['security.W018'] },
   68: { check: 'check_debug', settings: ['DEBUG = False'], expected: [] },
   69: { check: 'check_allowed_hosts', settings: ['ALLOWED_HOSTS = []'], expected: ['security.W020'] },
-  70: { check: 'check_allowed_hosts', settings: ['ALLOWED_HOSTS = [".example.com"]'], expected: [] }
+  70: { check: 'check_allowed_hosts', settings: ['ALLOWED_HOSTS = [".example.com"]'], expected: [] },
+  71: { check: 'check_csp_settings', settings: CSP_OK.flatMap((a) => CSP_OK.map((b) => [`SECURE_CSP = ${a}`, `SECURE_CSP_REPORT_ONLY = ${b}`])), expected: [] },
+  72: {
+    check: 'check_csp_settings',
+    settings: CSP_NOT_DICT.flatMap((v) => [[`SECURE_CSP = ${v}`], [`SECURE_CSP_REPORT_ONLY = ${v}`]]),
+    expected: ['security.E026']
+  }
 }
 
 /** §4's 3.2-only test (tests/deprecation/test_default_hashing_algorithm.py): E100, under Django 3.1–3.2 only. */
@@ -145,9 +156,7 @@ export const rows32: Record<string, Case> = {
 /** §4 rows that a static settings file cannot express, or whose check is not in our catalogue. */
 export const skipped: Record<number, string> = {
   21: 'a view annotated with a name imported only under TYPE_CHECKING: Python 3.14 defers the annotation (Django: []), earlier Pythons raise NameError importing the module, so the row depends on the Python, not the settings (csrf-failure-view-broken reads parameters, not annotations: [])',
-  61: 'SECRET_KEY_FALLBACKS deleted from settings: a settings file that does not set it gets the default [], so deletion cannot be written',
-  71: 'E026 (SECURE_CSP dict check) is not in the rule catalogue',
-  72: 'E026 (SECURE_CSP / SECURE_CSP_REPORT_ONLY not a dict) is not in the rule catalogue'
+  61: 'SECRET_KEY_FALLBACKS deleted from settings: a settings file that does not set it gets the default [], so deletion cannot be written'
 }
 
 /** §6: the edge cases verified against Django that a settings file can state. */
@@ -191,8 +200,10 @@ export const edgeCases: Record<string, Case> = {
   'SESSION_COOKIE_HTTPONLY = 1 (4.1+: W015)': { check: 'check_session_cookie_httponly', settings: ['SESSION_COOKIE_HTTPONLY = 1', APPS(SESSAPP), MW(SESSM)], expected: ['security.W015'] },
   'CSRF_COOKIE_SECURE = 1 (4.1+: W016)': { check: 'check_csrf_cookie_secure', settings: [MW(CSRFM), 'CSRF_COOKIE_SECURE = 1'], expected: ['security.W016'] },
   'CSRF_USE_SESSIONS = 1 is truthy': { check: 'check_csrf_cookie_secure', settings: [MW(CSRFM), 'CSRF_COOKIE_SECURE = False', 'CSRF_USE_SESSIONS = 1'], expected: [] },
-  'CsrfViewMiddleware with a trailing space': { check: 'check_csrf_middleware', settings: [MW(`${CSRFM} `)], expected: ['security.W003'] }
+  'CsrfViewMiddleware with a trailing space': { check: 'check_csrf_middleware', settings: [MW(`${CSRFM} `)], expected: ['security.W003'] },
+  // row 72 (c): both settings not a dict, one E026 each (the parity row table holds one expectation per row)
+  'row 72 (c): SECURE_CSP and SECURE_CSP_REPORT_ONLY both not a dict': { check: 'check_csp_settings', settings: CSP_NOT_DICT.map((v) => [`SECURE_CSP = ${v}`, `SECURE_CSP_REPORT_ONLY = ${v}`]), expected: ['security.E026', 'security.E026'] },
+  'SECURE_CSP = None': { check: 'check_csp_settings', settings: ['SECURE_CSP = None'], expected: [] },
+  'SECURE_CSP = "default-src \'self\'"': { check: 'check_csp_settings', settings: ['SECURE_CSP = "default-src \'self\'"'], expected: ['security.E026'] }
 }
-export const skippedEdgeCases: Record<string, string> = {
-  'SECURE_CSP = None / "default-src \'self\'"': 'E026 is not in the rule catalogue'
-}
+export const skippedEdgeCases: Record<string, string> = {}

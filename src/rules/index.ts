@@ -14,6 +14,7 @@ import { debugEnabled } from './debug-enabled.js'
 import { debugToolsInProduction } from './debug-tools-in-production.js'
 import { drfDefaultAllowAny } from './drf-default-allow-any.js'
 import { hashingAlgorithmInvalid } from './hashing-algorithm-invalid.js'
+import { cspSettingInvalid } from './csp-setting-invalid.js'
 import { hstsWeakened } from './hsts-weakened.js'
 import { insecureSessionSerializer } from './insecure-session-serializer.js'
 import { jwtSigningKeyWeak } from './jwt-signing-key-weak.js'
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   crossOriginOpenerPolicyWeakened,
   xssFilterOff,
   hashingAlgorithmInvalid,
+  cspSettingInvalid,
   csrfFailureViewBroken,
   csrfTrustedOriginsTooBroad,
   securityChecksSilenced,

@@ -39,7 +39,9 @@ const INTRODUCED: Record<string, string> = {
   SECURE_REFERRER_POLICY: '3.0',
   SECURE_CROSS_ORIGIN_OPENER_POLICY: '4.0',
   SECRET_KEY_FALLBACKS: '4.1',
-  DEFAULT_HASHING_ALGORITHM: '3.1'
+  DEFAULT_HASHING_ALGORITHM: '3.1',
+  SECURE_CSP: '6.0',
+  SECURE_CSP_REPORT_ONLY: '6.0'
 }
 
 /** The release a setting was removed in (Django ignores it from then on). */
