@@ -58374,6 +58374,12 @@ var ModuleIndex = class {
     }
     return this.repo.read(found) === void 0 ? "external" : found;
   }
+  importableAbsolutely(found, module2) {
+    const at3 = this.locationOf(found);
+    const rel2 = module2.split(".").join("/");
+    const root = at3.endsWith(`/${rel2}/__init__.py`) ? at3.slice(0, -`/${rel2}/__init__.py`.length) : at3.endsWith(`/${rel2}.py`) ? at3.slice(0, -`/${rel2}.py`.length) : "";
+    return root === "" || !this.files.paths.has(`${root}/__init__.py`) || this.files.paths.has(`${root}/manage.py`);
+  }
   templateOf(fromPath, level, module2) {
     if (!module2) return void 0;
     const rel2 = join(this.importFolder(fromPath, level), module2.split(".").join("/"));
@@ -62571,7 +62577,7 @@ var xssFilterOff = {
     title: "SECURE_BROWSER_XSS_FILTER is not True (Django before 3.0)",
     django: ["security.W007"],
     docs: {
-      what: "Finds production settings of a project on Django 1.8\u20132.2 (from its pins, or `--django-version`) with SecurityMiddleware on and `SECURE_BROWSER_XSS_FILTER` not exactly `True`, as Django 1.8\u20132.2's deploy check W007 did. Django 3.0 dropped the check, 4.0 the setting: on those versions nothing is reported.",
+      what: "Finds production settings of a project on Django 1.8\u20132.2 (from its pins, or `--django-version`) with SecurityMiddleware on and `SECURE_BROWSER_XSS_FILTER` not exactly `True`, as Django 1.8\u20132.2's deploy check W007 did. Django 3.0 dropped the check, 4.0 the setting: on those versions nothing is reported. A scan sets it aside (listed with `--include-tests`): no current browser acts on the header.",
       why: "Without the setting SecurityMiddleware sends no `X-XSS-Protection: 1; mode=block`, and old browsers with an XSS auditor (Internet Explorer, Safari, Chrome before 78) do not block reflected scripts they detect. Current browsers ignore the header, which is why Django stopped asking for it: upgrading Django is the better fix.",
       bad: "SECURE_BROWSER_XSS_FILTER = False",
       fix: "SECURE_BROWSER_XSS_FILTER = True"
@@ -62588,6 +62594,8 @@ var xssFilterOff = {
         subject: "SECURE_BROWSER_XSS_FILTER",
         djangoCheck: "security.W007",
         loc: locOf(s, settings, j3.binding),
+        // every current browser ignores X-XSS-Protection (Chrome removed its auditor in 78, Firefox never had one)
+        aside: "X-XSS-Protection, a header no current browser acts on",
         message: trueButNotTrue(j3.value) ? notBooleanMessage("SECURE_BROWSER_XSS_FILTER", j3.value, "security.W007", origin(s, settings, j3.binding)) : `SECURE_BROWSER_XSS_FILTER ${j3.verdict === "possible" ? "can be" : "is"} ${show2(j3.value)} in production, so SecurityMiddleware sends no X-XSS-Protection header and browsers with an XSS auditor do not block reflected scripts (Django ${settings.django.series} warns with W007; ${origin(s, settings, j3.binding)}).`,
         fix: { description: "Set SECURE_BROWSER_XSS_FILTER = True, or upgrade Django: 3.0 dropped the check, as current browsers ignore the header.", replacement: literalFix(s, "True") }
       }
@@ -69722,13 +69730,17 @@ function tryStatement(run3, s, frame) {
   const mayRaise = run3.mayRaise.pop();
   const possible = signal?.t === "raise" ? void 0 : s.handlers.find((h3) => [...mayRaise].some((e) => catches(h3.types, e)));
   for (const e of mayRaise) if (!s.handlers.some((h3) => catches(h3.types, e))) run3.mayRaise.at(-1)?.add(e);
+  if (possible && !frame.scope && possible.body.some((st2) => st2.t === "raise")) {
+    adopt(frame, body2);
+    return signal ?? block2(run3, s.orelse, frame) ?? block2(run3, s.final, frame);
+  }
   if (possible) {
     const handled = cloneFrame(frame);
     const handlerSignal = handler2(run3, s, possible, handled);
     const finished = cloneFrame(frame);
     adopt(finished, body2);
     const bodySignal = signal ?? block2(run3, s.orelse, finished);
-    const joined2 = join5(run3, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run3.path}:${s.line} find their keys`);
+    const joined2 = join5(run3, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the body of the try at ${run3.path}:${s.line} raises (a lookup in a value the review cannot see, or an import Python 3 may not find)`);
     return block2(run3, s.final, frame) ?? joined2;
   }
   adopt(frame, body2);
@@ -69854,6 +69866,7 @@ function importNames(run3, s, frame) {
     const local = n.as ?? n.dotted.split(".")[0];
     const qname = n.as ? n.dotted : n.dotted.split(".")[0];
     const found = n.as || !n.dotted.includes(".") ? run3.loader.resolve(run3.path, 0, n.dotted) : "external";
+    if (found !== "external" && found !== "missing") noteSiblingImport(run3, found, n.dotted);
     run3.bind(frame, local, found === "external" || found === "missing" ? { kind: "ext", qname } : { kind: "module", path: found }, s);
   }
 }
@@ -69881,6 +69894,7 @@ function importFrom2(run3, s, frame) {
     for (const n of s.names) run3.bind(frame, n.as, imported(s.module ? `${s.module}.${n.name}` : n.name), s);
     return null;
   }
+  if (s.level === 0) noteSiblingImport(run3, target, s.module);
   const result = run3.modules.evaluate(target);
   if (!result) {
     run3.notices.push(`${run3.path}:${s.line}: circular import of ${target} was not followed`);
@@ -69900,6 +69914,9 @@ function importFrom2(run3, s, frame) {
     }
   }
   return null;
+}
+function noteSiblingImport(run3, found, module2) {
+  if (run3.loader.importableAbsolutely && !run3.loader.importableAbsolutely(found, module2)) run3.noteMayRaise("ImportError");
 }
 var FILLED_IN = /SECRET|PASSWORD|PASSWD|TOKEN|API_KEY|PRIVATE_KEY/;
 function starImport(run3, target, result, frame, template) {

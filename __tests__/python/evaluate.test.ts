@@ -97,6 +97,25 @@ describe('branches and imports', () => {
     expect(item.kind === 'seq' && item.items[0].loc?.line).toBe(4)
   })
 
+  it('an absolute import found only as a sibling inside a package may fail under Python 3: a handler that passes makes both ways possible, one that raises does not', () => {
+    const files = {
+      'manage.py': '',
+      'respa/__init__.py': '',
+      'respa/local_settings.py': 'DEBUG = True\n',
+      'respa/settings.py': 'DEBUG = False\ntry:\n    from local_settings import *\nexcept ImportError:\n    pass\n',
+      'respa/relative.py': 'DEBUG = False\ntry:\n    from .local_settings import *\nexcept ImportError:\n    pass\n',
+      'respa/required.py': 'DEBUG = False\ntry:\n    import local_settings\nexcept ImportError:\n    raise ImproperlyConfigured("copy local_settings.py")\nDEBUG = local_settings.DEBUG\n',
+      'top_settings.py': 'DEBUG = False\ntry:\n    from local_top import *\nexcept ImportError:\n    pass\n',
+      'local_top.py': 'DEBUG = True\n'
+    }
+    const debug = (path: string): string => show(evaluate(files, path).ns.bindings.get('DEBUG')!.value)
+    expect(debug('respa/settings.py')).toBe('True or False')
+    expect(debug('respa/relative.py')).toBe('True')
+    expect(debug('respa/required.py')).toBe('True')
+    // a module at the top of the tree is found by Python 3 too
+    expect(debug('top_settings.py')).toBe('True')
+  })
+
   it('takes the except branch when a local module is missing, the try body when it exists', () => {
     const src = 'DEBUG = False\ntry:\n    from .local_settings import *\nexcept ImportError:\n    LOCAL = False\n'
     expect(show(evaluate({ 'proj/settings.py': src }, 'proj/settings.py').ns.bindings.get('LOCAL')!.value)).toBe('False')

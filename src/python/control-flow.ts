@@ -118,13 +118,18 @@ export function tryStatement(run: ModuleRun, s: Extract<Stmt, { t: 'try' }>, fra
   const mayRaise = run.mayRaise.pop() as Set<string>
   const possible = signal?.t === 'raise' ? undefined : s.handlers.find((h) => [...mayRaise].some((e) => catches(h.types, e)))
   for (const e of mayRaise) if (!s.handlers.some((h) => catches(h.types, e))) run.mayRaise.at(-1)?.add(e)
+  // at module level a handler that raises stops the server: one that starts took the body's way
+  if (possible && !frame.scope && possible.body.some((st) => st.t === 'raise')) {
+    adopt(frame, body)
+    return signal ?? block(run, s.orelse, frame) ?? block(run, s.final, frame)
+  }
   if (possible) {
     const handled = cloneFrame(frame)
     const handlerSignal = handler(run, s, possible, handled)
     const finished = cloneFrame(frame)
     adopt(finished, body)
     const bodySignal = signal ?? block(run, s.orelse, finished)
-    const joined = join(run, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the lookups in the try at ${run.path}:${s.line} find their keys`)
+    const joined = join(run, frame, [finished, bodySignal], [handled, handlerSignal], `depends on whether the body of the try at ${run.path}:${s.line} raises (a lookup in a value the review cannot see, or an import Python 3 may not find)`)
     return block(run, s.final, frame) ?? joined
   }
   adopt(frame, body)

@@ -50,6 +50,12 @@ export interface Loader {
    * 'missing' when it should be in the repository but is not (an ImportError), or 'external'.
    */
   resolve(fromPath: string, level: number, module: string): string | 'missing' | 'external'
+  /**
+   * Whether Python 3 finds the module a level-0 import resolved to without help: it sits under a folder
+   * that can be on sys.path (not a package). A sibling inside a package is found only by Python 2's
+   * implicit relative import or a sys.path entry the code adds.
+   */
+  importableAbsolutely?(found: string, module: string): boolean
   /** The repository's files, for the paths settings compute and open (`os.path.exists`, `open()`). */
   readonly repo?: RepoFiles
   /**

@@ -17,6 +17,7 @@ export function importNames(run: ModuleRun, s: Extract<Stmt, { t: 'import' }>, f
     const qname = n.as ? n.dotted : n.dotted.split('.')[0]
     // `import a.b` binds the package a, not followed; `import configuration` binds the module of the tree
     const found = n.as || !n.dotted.includes('.') ? run.loader.resolve(run.path, 0, n.dotted) : 'external'
+    if (found !== 'external' && found !== 'missing') noteSiblingImport(run, found, n.dotted)
     run.bind(frame, local, found === 'external' || found === 'missing' ? { kind: 'ext', qname } : { kind: 'module', path: found }, s)
   }
 }
@@ -49,6 +50,7 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     for (const n of s.names) run.bind(frame, n.as, imported(s.module ? `${s.module}.${n.name}` : n.name), s)
     return null
   }
+  if (s.level === 0) noteSiblingImport(run, target, s.module)
   const result = run.modules.evaluate(target)
   if (!result) {
     run.notices.push(`${run.path}:${s.line}: circular import of ${target} was not followed`)
@@ -69,6 +71,16 @@ export function importFrom(run: ModuleRun, s: Extract<Stmt, { t: 'importfrom' }>
     }
   }
   return null
+}
+
+/**
+ * An absolute import found only as a sibling inside a package (`from local_settings import *` in
+ * respa/settings.py) works under Python 2 or with a sys.path entry the project adds, and raises
+ * ImportError under Python 3 otherwise: inside a try, the handler's way is possible too (see
+ * tryStatement; a handler that raises stops the server, so then the import is taken to work).
+ */
+function noteSiblingImport(run: ModuleRun, found: string, module: string): void {
+  if (run.loader.importableAbsolutely && !run.loader.importableAbsolutely(found, module)) run.noteMayRaise('ImportError')
 }
 
 /** A setting a template leaves for the deploy to fill in: its value there is a placeholder. */

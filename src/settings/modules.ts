@@ -165,6 +165,13 @@ export class ModuleIndex implements Loader {
     return this.repo.read(found) === undefined ? 'external' : found
   }
 
+  importableAbsolutely(found: string, module: string): boolean {
+    const at = this.locationOf(found)
+    const rel = module.split('.').join('/')
+    const root = at.endsWith(`/${rel}/__init__.py`) ? at.slice(0, -`/${rel}/__init__.py`.length) : at.endsWith(`/${rel}.py`) ? at.slice(0, -`/${rel}.py`.length) : ''
+    return root === '' || !this.files.paths.has(`${root}/__init__.py`) || this.files.paths.has(`${root}/manage.py`)
+  }
+
   templateOf(fromPath: string, level: number, module: string): string | undefined {
     if (!module) return undefined
     const rel = join(this.importFolder(fromPath, level), module.split('.').join('/'))
