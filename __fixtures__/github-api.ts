@@ -67,7 +67,7 @@ addFormats(ajv)
 const routes = subset.operations.map((op) => ({
   op,
   // {path} of the contents API spans several segments, and is empty for the root directory
-  re: new RegExp('^' + op.path.replace(/\{path\}/g, '(.*)').replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
+  re: new RegExp('^' + op.path.replace(/\/\{path\}/g, '(?:/(.*))?').replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
   names: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
   validate: op.requestSchema ? ajv.compile(normalize(op.requestSchema) as object) : undefined
 })) as { op: Operation; re: RegExp; names: string[]; validate?: ValidateFunction }[]

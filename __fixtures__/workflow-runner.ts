@@ -2,7 +2,7 @@
 // pipefail` in the job's workspace, `env:` and `if:` evaluated, `continue-on-error` honoured,
 // GITHUB_OUTPUT collected into step outputs — so a test exercises the workflow's own scripts. The
 // `uses:` steps are the caller's to play (a clone, an artifact upload) through `onUses`.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -69,6 +69,18 @@ function condition(step: Step, ctx: Contexts): boolean {
   return Boolean(evaluate(e, ctx))
 }
 
+function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
 export interface JobRun {
   /** The step results by id (and by name when a step has no id). */
   steps: Record<string, StepResult>
@@ -78,7 +90,7 @@ export interface JobRun {
  * Runs a job's steps in `workspace` with `baseEnv`; `onUses` plays each `uses:` step (returning its
  * outcome). `${{ }}` in a `run:` script is refused: scripts read values from env: (no injection).
  */
-export function runJob(job: Job, workspace: string, baseEnv: Record<string, string>, contexts: Contexts, onUses: (step: Step, env: Record<string, string>) => 'success' | 'failure'): JobRun {
+export async function runJob(job: Job, workspace: string, baseEnv: Record<string, string>, contexts: Contexts, onUses: (step: Step, env: Record<string, string>) => 'success' | 'failure'): Promise<JobRun> {
   const stepsCtx: Record<string, { outcome: string; conclusion: string; outputs: Record<string, string> }> = {}
   const ctx: Contexts = { ...contexts, steps: stepsCtx }
   const results: Record<string, StepResult> = {}
@@ -96,8 +108,9 @@ export function runJob(job: Job, workspace: string, baseEnv: Record<string, stri
         const dir = mkdtempSync(join(tmpdir(), 'dsr-step-'))
         const outputFile = join(dir, 'output')
         writeFileSync(outputFile, '')
-        const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: join(workspace, step['working-directory'] ?? '.'), env: { ...env, GITHUB_OUTPUT: outputFile }, encoding: 'utf8' })
-        result = { outcome: r.status === 0 ? 'success' : 'failure', outputs: parseFileCommands(readFileSync(outputFile, 'utf8')), stdout: r.stdout, stderr: r.stderr }
+        // not spawnSync: the loopback GitHub answers from this process's event loop
+        const r = await bash(script, join(workspace, step['working-directory'] ?? '.'), { ...env, GITHUB_OUTPUT: outputFile })
+        result = { outcome: r.code === 0 ? 'success' : 'failure', outputs: parseFileCommands(readFileSync(outputFile, 'utf8')), stdout: r.stdout, stderr: r.stderr }
       }
     }
     results[key] = result

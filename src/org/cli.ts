@@ -127,7 +127,7 @@ async function orgList(values: Values, io: CliIo, log: (m: string) => void): Pro
   // under GitHub Actions: the step outputs the workflow's matrix jobs read (one line each: JSON has no newline)
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `matrix=${json}\nchunks=${JSON.stringify(matrix.chunkIndexes)}\ncount=${matrix.count}\n`)
   const s = selection.skipped
-  const left = [s.archived && `${s.archived} archived`, s.fork && `${s.fork} forks`, s.topic && `${s.topic} without the topic`, s.name && `${s.name} not matching the name filter`, s['not-django'] && `${s['not-django']} not Django`].filter(Boolean)
+  const left = [s.archived && `${s.archived} archived`, s.fork && `${s.fork} fork${s.fork === 1 ? '' : 's'}`, s.topic && `${s.topic} without the topic`, s.name && `${s.name} not matching the name filter`, s['not-django'] && `${s['not-django']} not Django`].filter(Boolean)
   log(`${org}: ${selection.listed} repositor${selection.listed === 1 ? 'y' : 'ies'} listed, ${matrix.count} to scan in ${matrix.chunks.length} chunk${matrix.chunks.length === 1 ? '' : 's'}${left.length ? ` (left out: ${left.join(', ')})` : ''}`)
   return 0
 }

@@ -1,7 +1,7 @@
 // The organisation report: one table row per repository — critical, high and medium counts of its
 // open findings and the oldest of them — and the repositories that could not be scanned. Only counts,
 // rule ids, paths and dates: no message, so nothing a finding quotes reaches it.
-import type { Finding, Severity } from '../findings.js'
+import { severityRank, type Finding, type Severity } from '../findings.js'
 import { fit } from '../report/markdown.js'
 import type { RepositoryReport } from './reports.js'
 
@@ -21,7 +21,8 @@ export function counted(findings: Finding[]): Finding[] {
 /** The counted finding that has been there longest (by `since`), if any has a date. */
 export function oldest(findings: Finding[]): Finding | undefined {
   const dated = counted(findings).filter((f) => f.since !== undefined && !Number.isNaN(Date.parse(f.since.date)))
-  return dated.sort((a, b) => Date.parse(a.since?.date ?? '') - Date.parse(b.since?.date ?? '') || a.path.localeCompare(b.path) || a.line - b.line)[0]
+  // the same day: the worst of them
+  return dated.sort((a, b) => Date.parse(a.since?.date ?? '') - Date.parse(b.since?.date ?? '') || severityRank(b.severity) - severityRank(a.severity) || a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId))[0]
 }
 
 function oldestCell(findings: Finding[]): string {
