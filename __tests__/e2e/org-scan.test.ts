@@ -5,7 +5,7 @@
 // them failing to clone: list → matrix → one job per repository → SARIF uploads → merged report →
 // tracking issues.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -239,5 +239,56 @@ describe('org-scan.yml', () => {
     expect(everything).not.toContain(SECRET)
     expect(everything).not.toContain(TOKEN)
     for (const j of Object.values(list.steps)) expect(j.stdout + j.stderr).not.toContain(TOKEN)
+  })
+})
+
+describe('org-list', () => {
+  function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(tool, 'dist/cli.js'), ...args], { cwd: work, env: { PATH: process.env.PATH, HOME: work, ...api.env(), ...env } })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
+    })
+  }
+
+  it('chunks more than 256 repositories so that no matrix exceeds GitHub\'s limit', async () => {
+    api.orgs.set('big', Array.from({ length: 300 }, (_, i) => ({ name: `svc-${String(i).padStart(3, '0')}`, files: { 'manage.py': '' } })))
+    const outputFile = join(work, 'big-output')
+    writeFileSync(outputFile, '')
+    const r = await cli(['org-list', '--org', 'big'], { GITHUB_TOKEN: TOKEN, GITHUB_OUTPUT: outputFile })
+    expect(r.stderr).toBe('django-security-review: big: 300 repositories listed, 300 to scan in 2 chunks\n')
+    expect(r.code).toBe(0)
+    const matrix = JSON.parse(r.stdout) as OrgMatrix
+    expect(matrix.count).toBe(300)
+    expect(matrix.chunks.map((c) => c.include.length)).toEqual([256, 44])
+    expect(matrix.chunks[1].include[0]).toEqual({ repository: 'big/svc-256', ref: 'main', artifact: 'django-security-big__svc-256' })
+    // the step outputs the workflow reads: one line each
+    const outputs = readFileSync(outputFile, 'utf8').split('\n')
+    expect(outputs.filter(Boolean).map((l) => l.split('=')[0])).toEqual(['matrix', 'chunks', 'count'])
+    expect(outputs).toContain('chunks=[0,1]')
+    expect(outputs).toContain('count=300')
+    expect(JSON.parse(outputs[0].slice('matrix='.length))).toEqual(matrix)
+  })
+
+  it('narrows by name glob, takes archived repositories and forks when asked, and skips the Django check with --all', async () => {
+    const r = await cli(['org-list', '--org', 'acme', '--name-filter', 'shop*', '--name-filter', 'leg?cy', '--include-archived', '--include-forks'], { GITHUB_TOKEN: TOKEN })
+    expect(r.code).toBe(0)
+    expect((JSON.parse(r.stdout) as OrgMatrix).chunks[0].include.map((e) => e.repository)).toEqual(['acme/legacy', 'acme/shop', 'acme/shop-fork'])
+    const all = await cli(['org-list', '--org', 'acme', '--topic', 'web', '--all'], { GITHUB_TOKEN: TOKEN })
+    expect((JSON.parse(all.stdout) as OrgMatrix).chunks[0].include.map((e) => e.repository)).toEqual(['acme/shop'])
+  })
+
+  it('says what is wrong in one line, without the token', async () => {
+    expect(await cli(['org-list', '--org', 'acme'], {})).toMatchObject({ code: 2, stderr: 'django-security-review: a token is needed: set GITHUB_TOKEN (or pass --token); see the README for the scopes\n' })
+    const missing = await cli(['org-list', '--org', 'nobody'], { GITHUB_TOKEN: TOKEN })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/^django-security-review: listing the repositories of nobody failed \(404\): the token cannot see it .*\n$/)
+    expect(missing.stderr).not.toContain(TOKEN)
+    expect(await cli(['org-list', '--org', 'acme', '--input', 'x'], { GITHUB_TOKEN: TOKEN })).toMatchObject({ code: 2, stderr: 'django-security-review: org-list takes no --input (org-list --help)\n' })
+    expect(await cli(['org-list', '--org', 'acme', '--chunk-size', '300'], { GITHUB_TOKEN: TOKEN })).toMatchObject({ code: 2, stderr: 'django-security-review: --chunk-size must be a whole number from 1 to 256, not "300"\n' })
   })
 })
