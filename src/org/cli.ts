@@ -84,7 +84,7 @@ export async function runOrgCli(command: string, argv: string[], io: CliIo): Pro
       io.stdout(`${ORG_USAGE}\n`)
       return 0
     }
-    const foreign = Object.keys(values).filter((k) => k !== 'token' && !FLAGS[command].includes(k))
+    const foreign = Object.keys(values).filter((k) => k !== 'token' && !ORG_FLAGS[command].includes(k))
     if (foreign.length) throw new UsageError(`${command} takes no --${foreign[0]} (${command} --help)`)
     const log = (m: string): void => io.stderr(`${TOOL_NAME}: ${m}\n`)
     if (command === 'org-list') return await orgList(values, io, log)
@@ -98,7 +98,8 @@ export async function runOrgCli(command: string, argv: string[], io: CliIo): Pro
   }
 }
 
-const FLAGS: Record<string, string[]> = {
+/** The flags each organisation command takes (--token and --help: all of them). */
+export const ORG_FLAGS: Record<string, string[]> = {
   'org-list': ['org', 'topic', 'name-filter', 'include-archived', 'include-forks', 'all', 'chunk-size', 'output'],
   'org-upload-sarif': ['repository', 'sarif', 'commit', 'ref'],
   'org-report': ['input', 'expect', 'fail-on', 'tracking-issues', 'output']
