@@ -1,6 +1,6 @@
 // org-list's work: the organisation's repositories, filtered, each asked whether it is a Django project
 // (a few at a time: the throttling plugin waits out rate limits), in the order they were listed.
-import type { GitHub } from '../github/client.js'
+import { httpStatus, type GitHub } from '../github/client.js'
 import { detectDjango, type DjangoEvidence } from './django.js'
 import { listOrgRepositories, skipReason, type OrgRepository, type RepositoryFilter, type Skipped } from './repos.js'
 
@@ -11,6 +11,15 @@ export interface Selection {
 }
 
 const CONCURRENCY = 8
+
+/**
+ * A repository the token lists but may not read is kept: its scan job fails to clone it and the
+ * report names it, where leaving it out would hide it. Other errors end the listing.
+ */
+function unreadable(e: unknown): DjangoEvidence {
+  if (httpStatus(e) === 403) return { django: true, why: 'its contents could not be read (403): kept, so the report names it' }
+  throw e
+}
 
 export async function selectDjangoRepositories(octokit: GitHub, org: string, filter: RepositoryFilter, detect = true): Promise<Selection> {
   const all = await listOrgRepositories(octokit, org)
@@ -26,7 +35,7 @@ export async function selectDjangoRepositories(octokit: GitHub, org: string, fil
   const worker = async (): Promise<void> => {
     while (next < kept.length) {
       const i = next++
-      evidence[i] = detect ? await detectDjango(octokit, kept[i].owner, kept[i].name, kept[i].defaultBranch) : { django: true, why: 'not checked (--all)' }
+      evidence[i] = detect ? await detectDjango(octokit, kept[i].owner, kept[i].name, kept[i].defaultBranch).catch(unreadable) : { django: true, why: 'not checked (--all)' }
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, kept.length) }, worker))
