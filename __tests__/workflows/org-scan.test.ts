@@ -90,3 +90,15 @@ describe('both workflows', () => {
     }
   })
 })
+
+describe('the README', () => {
+  it('calls org-scan.yml with inputs and secrets it has', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8')
+    const example = /```yaml\n(# acme\/security: \.github\/workflows\/org-scan\.yml\n[\s\S]*?)```/.exec(readme)?.[1] ?? ''
+    const caller = parse(example) as { jobs: { 'org-scan': { uses: string; with: Record<string, unknown>; secrets: Record<string, string> } } }
+    const job = caller.jobs['org-scan']
+    expect(job.uses).toBe('django-security-review/django-security-review/.github/workflows/org-scan.yml@v0')
+    for (const key of Object.keys(job.with)) expect(Object.keys(org.on.workflow_call.inputs)).toContain(key)
+    expect(Object.keys(job.secrets)).toEqual(Object.keys(org.on.workflow_call.secrets))
+  })
+})
