@@ -220,6 +220,7 @@ describe('org-scan.yml', () => {
       '| [acme/clean](https://github.com/acme/clean) | 0 | 0 | 0 | — |',
       '| [acme/broken](https://github.com/acme/broken) | the clone failed: the token could not clone it (does it reach this repository?) |'
     ])
+    expect(md.startsWith('## Django security review — organisation acme\n')).toBe(true)
     expect(md).toContain('4 repositories: 3 scanned, **1 could not be scanned**. Open findings: 1 critical, 2 high, 3 medium.')
 
     // one tracking issue in each repository with findings, none where it is clean or was not scanned

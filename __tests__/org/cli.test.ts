@@ -61,6 +61,16 @@ describe('org-upload-sarif', () => {
   })
 })
 
+describe('help', () => {
+  it('org commands say how they are used; the main usage names them', async () => {
+    const r = await cli(['org-list', '--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('org-list --org NAME [--topic T]...')
+    expect(r.stdout).toContain('org-report --input DIR')
+    expect((await cli(['--help'])).stdout).toContain('org-list | org-upload-sarif | org-report')
+  })
+})
+
 describe('org-report', () => {
   it('needs --input, and refuses a fail-on it does not know and a matrix that is not one', async () => {
     expect((await cli(['org-report'])).stderr).toBe('django-security-review: --input is required\n')

@@ -158,10 +158,12 @@ async function orgReport(values: Values, io: CliIo, log: (m: string) => void): P
   const failOn = (values['fail-on'] ?? 'high') as FailOn
   if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}, never`)
   let expected: string[] = []
+  let organisation: string | undefined
   if (values.expect) {
     try {
       const matrix = JSON.parse(readFileSync(resolve(io.cwd, values.expect as string), 'utf8')) as OrgMatrix
       expected = matrix.chunks.flatMap((c) => c.include.map((e) => e.repository))
+      organisation = typeof matrix.organisation === 'string' ? matrix.organisation : undefined
     } catch (e) {
       throw new UsageError(`${String(values.expect)}: not an org-list matrix (${(e as Error).message.split('\n')[0]})`)
     }
@@ -179,7 +181,7 @@ async function orgReport(values: Values, io: CliIo, log: (m: string) => void): P
     const runUrl = process.env.GITHUB_REPOSITORY && process.env.GITHUB_RUN_ID ? `${server}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}` : server
     notes.push(...(await syncTrackingIssues(makeClient(token(values), log), reports, runUrl)))
   }
-  const title = expected.length || reports.length ? `Django security review — organisation` : 'Django security review — organisation (no repositories)'
+  const title = `Django security review — ${organisation ? `organisation ${organisation}` : 'organisation'}${reports.length ? '' : ' (no repositories)'}`
   const markdown = orgSummary({ title, reports, serverUrl: process.env.GITHUB_SERVER_URL || 'https://github.com', notes })
   if (values.output) writeFileSync(resolve(io.cwd, values.output as string), markdown)
   else io.stdout(markdown)
