@@ -2,7 +2,9 @@
 // description (__fixtures__/openapi-subset.json, extracted from @octokit/openapi) and answered the way
 // GitHub answers — state kept across requests, pagination with Link headers, 422 for review comments
 // outside the diff, and injectable failures (403, 500, secondary rate limits with retry-after).
+// Organisations (`orgs`) hold repositories with their own files (contents API), issues and SARIF uploads.
 import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Ajv, type ValidateFunction } from 'ajv'
@@ -64,8 +66,8 @@ const ajv = new Ajv({ allErrors: true, strict: false })
 addFormats(ajv)
 const routes = subset.operations.map((op) => ({
   op,
-  // {path} of the contents API spans several segments
-  re: new RegExp('^' + op.path.replace(/\{path\}/g, '(.+)').replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
+  // {path} of the contents API spans several segments, and is empty for the root directory
+  re: new RegExp('^' + op.path.replace(/\/\{path\}/g, '(?:/(.*))?').replace(/\{[^}]+\}/g, '([^/]+)') + '$'),
   names: [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]),
   validate: op.requestSchema ? ajv.compile(normalize(op.requestSchema) as object) : undefined
 })) as { op: Operation; re: RegExp; names: string[]; validate?: ValidateFunction }[]
@@ -78,6 +80,26 @@ export interface User {
 
 const BOT: User = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' }
 
+/** A repository of an organisation: what `GET /orgs/{org}/repos` lists, and its default branch's files. */
+export interface OrgRepo {
+  name: string
+  topics?: string[]
+  archived?: boolean
+  fork?: boolean
+  private?: boolean
+  defaultBranch?: string
+  /** Path → text at the default branch (the contents API serves these); none: an empty repository (409). */
+  files?: Record<string, string>
+}
+
+/** A SARIF upload to a repository's code scanning, decoded. */
+export interface SarifUpload {
+  repository: string
+  commit_sha: string
+  ref: string
+  sarif: unknown
+}
+
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = []
   files: PullFile[] = []
@@ -87,7 +109,7 @@ export class FakeGitHub {
   reviews: { id: number; body: string; event: string; commit_id: string }[] = []
   issueComments: { id: number; body: string; user: User }[] = []
   /** Issues of the repository (pull requests are not listed here). */
-  issues: { number: number; title: string; body: string; state: 'open' | 'closed'; state_reason: string | null; labels: string[]; user: User }[] = []
+  issues: { number: number; title: string; body: string; state: 'open' | 'closed'; state_reason: string | null; labels: string[]; user: User; repository?: string }[] = []
   /** Who each token is; any other token is the workflow's GITHUB_TOKEN (github-actions[bot]). */
   users = new Map<string, User>()
   /** GraphQL `viewer` answers FORBIDDEN, as it may for installation tokens. */
@@ -99,6 +121,9 @@ export class FakeGitHub {
   /** `path:line` anchors GitHub refuses even though they look commentable (GitHub's diff view differs). */
   rejectAnchors = new Set<string>()
   failures = new Map<string, Failure>()
+  /** Organisations and their repositories (login → repositories). */
+  orgs = new Map<string, OrgRepo[]>()
+  sarifUploads: SarifUpload[] = []
   private nextId = 1000
   private server = createServer((req, res) => void this.handle(req, res))
   url = ''
@@ -284,16 +309,16 @@ export class FakeGitHub {
         const state = url.searchParams.get('state') ?? 'open'
         const labels = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean)
         const creator = url.searchParams.get('creator')
-        const list = this.issues.filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.login === creator))
+        const list = this.issuesOf(params).filter((i) => (state === 'all' || i.state === state) && labels.every((l) => i.labels.includes(l)) && (!creator || i.user.login === creator))
         return this.page(list.map((i) => this.issueJson(i)), url)
       }
       case 'issues/create': {
-        const issue = { number: this.nextId++, title: String(body.title), body: typeof body.body === 'string' ? body.body : '', state: 'open' as const, state_reason: null, labels: ((body.labels ?? []) as string[]).map(String), user }
+        const issue = { number: this.nextId++, title: String(body.title), body: typeof body.body === 'string' ? body.body : '', state: 'open' as const, state_reason: null, labels: ((body.labels ?? []) as string[]).map(String), user, ...(this.orgRepo(params) ? { repository: `${params.owner}/${params.repo}` } : {}) }
         this.issues.push(issue)
         return [201, this.issueJson(issue)]
       }
       case 'issues/update': {
-        const issue = this.issues.find((i) => i.number === Number(params.issue_number))
+        const issue = this.issuesOf(params).find((i) => i.number === Number(params.issue_number))
         if (!issue) return [404, { message: 'Not Found' }]
         if (typeof body.title === 'string') issue.title = body.title
         if (typeof body.body === 'string') issue.body = body.body
@@ -314,7 +339,25 @@ export class FakeGitHub {
       }
       case 'repos/compare-commits-with-basehead':
         return [200, { merge_base_commit: { sha: this.mergeBase }, base_commit: { sha: this.pull.base }, status: 'diverged', ahead_by: 1, behind_by: 1, total_commits: 1, commits: [], files: [] }]
+      case 'repos/list-for-org': {
+        const repos = this.orgs.get(params.org)
+        if (!repos) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/repos#list-organization-repositories' }]
+        return this.page(repos.map((r, i) => this.repoJson(params.org, r, i)), url)
+      }
+      case 'code-scanning/upload-sarif': {
+        if (!this.orgRepo(params)) return [404, { message: 'Not Found' }]
+        let sarif: unknown
+        try {
+          sarif = JSON.parse(gunzipSync(Buffer.from(String(body.sarif), 'base64')).toString('utf8'))
+        } catch {
+          return [400, { message: 'Invalid SARIF: not gzip-compressed, base64-encoded JSON' }]
+        }
+        this.sarifUploads.push({ repository: `${params.owner}/${params.repo}`, commit_sha: String(body.commit_sha), ref: String(body.ref), sarif })
+        return [202, { id: `sarif-${this.nextId++}`, url: `${this.url}/repos/${params.owner}/${params.repo}/code-scanning/sarifs/x` }]
+      }
       case 'repos/get-content': {
+        const repo = this.orgRepo(params)
+        if (repo) return this.orgContent(repo, params.path, url.searchParams.get('ref'))
         if (url.searchParams.get('ref') !== this.pull.head) return [404, { message: 'Not Found' }]
         const text = this.headContents.get(params.path)
         if (text === undefined) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
@@ -328,8 +371,42 @@ export class FakeGitHub {
     }
   }
 
+  /** The organisation repository a request names, if it is one. */
+  private orgRepo(params: Record<string, string>): OrgRepo | undefined {
+    return this.orgs.get(params.owner)?.find((r) => r.name === params.repo)
+  }
+
+  /** Issues of the repository a request names: an organisation repository's own, else the default repository's. */
+  private issuesOf(params: Record<string, string>): FakeGitHub['issues'] {
+    const name = `${params.owner}/${params.repo}`
+    return this.orgRepo(params) ? this.issues.filter((i) => i.repository === name) : this.issues.filter((i) => i.repository === undefined)
+  }
+
+  private repoJson(org: string, r: OrgRepo, index: number): object {
+    const owner = { login: org, id: 1, node_id: 'O_x', avatar_url: '', gravatar_id: null, url: '', html_url: `https://github.com/${org}`, type: 'Organization', site_admin: false }
+    return { id: 5000 + index, node_id: 'R_x', name: r.name, full_name: `${org}/${r.name}`, owner, private: Boolean(r.private), html_url: `https://github.com/${org}/${r.name}`, description: null, fork: Boolean(r.fork), archived: Boolean(r.archived), disabled: false, topics: r.topics ?? [], default_branch: r.defaultBranch ?? 'main', visibility: r.private ? 'private' : 'public', url: '' }
+  }
+
+  /** The contents API on an organisation repository's default branch: a file (base64) or a directory listing. */
+  private orgContent(r: OrgRepo, path: string, ref: string | null): [number, unknown] {
+    if (!r.files) return [409, { message: 'This repository is empty.', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
+    if (ref !== null && ref !== (r.defaultBranch ?? 'main')) return [404, { message: 'No commit found for the ref ' + ref }]
+    const text = r.files[path]
+    const entry = (p: string, type: 'file' | 'dir'): object => ({ type, size: type === 'file' ? Buffer.byteLength(r.files?.[p] ?? '') : 0, name: p.split('/').pop(), path: p, sha: '0'.repeat(40), url: '', git_url: null, html_url: null, download_url: null, _links: { self: '', git: null, html: null } })
+    if (text !== undefined) return [200, { ...entry(path, 'file'), encoding: 'base64', content: Buffer.from(text).toString('base64') }]
+    const prefix = path ? `${path.replace(/\/$/, '')}/` : ''
+    const children = new Map<string, 'file' | 'dir'>()
+    for (const p of Object.keys(r.files)) {
+      if (!p.startsWith(prefix)) continue
+      const [first, ...more] = p.slice(prefix.length).split('/')
+      children.set(`${prefix}${first}`, more.length ? 'dir' : 'file')
+    }
+    if (!children.size) return [404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' }]
+    return [200, [...children].map(([p, type]) => entry(p, type))]
+  }
+
   private issueJson(i: FakeGitHub['issues'][number]): object {
-    return { id: i.number, node_id: 'I_x', number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.state_reason, user: i.user, labels: i.labels.map((name) => ({ name })), url: '', html_url: `https://github.com/octo/repo/issues/${i.number}`, created_at: '', updated_at: '', author_association: 'NONE' }
+    return { id: i.number, node_id: 'I_x', number: i.number, title: i.title, body: i.body, state: i.state, state_reason: i.state_reason, user: i.user, labels: i.labels.map((name) => ({ name })), url: '', html_url: `https://github.com/${i.repository ?? 'octo/repo'}/issues/${i.number}`, created_at: '', updated_at: '', author_association: 'NONE' }
   }
 
   private send(res: ServerResponse, record: RecordedRequest, status: number, payload: unknown, headers: Record<string, string> = {}): void {

@@ -20,7 +20,9 @@ export const OPERATIONS = [
   'checks/create',
   'checks/update',
   'repos/compare-commits-with-basehead',
-  'repos/get-content'
+  'repos/get-content',
+  'repos/list-for-org',
+  'code-scanning/upload-sarif'
 ]
 const want = new Set(OPERATIONS)
 const ops = []

@@ -23,15 +23,18 @@ import type { ChangeSet, MapFileSet } from './sources/changeset.js'
 import type { FileSet } from './settings/modules.js'
 import { readFileSafely } from './sources/read-file.js'
 import { treeFiles } from './sources/tree.js'
+import { dateFindings } from './sources/blame.js'
 import { TOOL_NAME, TOOL_VERSION } from './version.js'
 
 export const USAGE = `Usage:
   ${TOOL_NAME} scan [PATH] [--rev REV]              review the state of one tree (the files git lists, or --rev from git objects)
   ${TOOL_NAME} scan --repo PATH [--rev REV]         review a commit of a repository (bare clones too; default HEAD)
+  ${TOOL_NAME} scan [PATH] --history                 also the secrets only the history holds, as the Action's scheduled scan does
   ${TOOL_NAME} diff --base REV [--head REV] [--repo PATH]   review what a change made worse
   ${TOOL_NAME} diff --staged [--repo PATH] [FILE...]       review what is staged for commit (the index against HEAD; pre-commit)
   ${TOOL_NAME} history [--since REV] [--repo PATH]         secrets ever committed (each once, with its first commit)
   ${TOOL_NAME} baseline [PATH] [--rev REV] [--output FILE]  record the current findings, and secrets the history still holds (default ${DEFAULT_BASELINE_PATH}): reviews then list only what is not in it
+  ${TOOL_NAME} org-list | org-upload-sarif | org-report     organisation-wide scans on GitHub Actions (${TOOL_NAME} org-list --help)
 
 Options:
   --format text|json|sarif   output format (default text)
@@ -40,12 +43,15 @@ Options:
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
   --django-version X.Y       judge settings by this Django version's defaults (default: the project's pins, else the newest)
   --baseline FILE            scan, diff, history: list only findings not recorded in this baseline (default: the configuration's baseline:)
+  --history                  scan: also the history, for secrets committed and removed since (needs the whole history: not a shallow clone)
   --include-tests            scan: also list findings in tests, fixtures, CI, development, templates, docs and vendored files (at low)
   --color / --no-color       force colour on or off (default: on for a terminal)
   --verbose                  also say on stderr how many files were read and how many Python files parsed
   --version, --help
 
 Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or runtime error.`
+
+const ORG_COMMANDS = new Set(['org-list', 'org-upload-sarif', 'org-report'])
 
 export interface CliIo {
   stdout: (s: string) => void
@@ -60,6 +66,8 @@ export function selectForScan(paths: string[]): string[] {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  // the organisation commands talk to the API, not to a tree: their own arguments and module
+  if (argv[0] !== undefined && ORG_COMMANDS.has(argv[0])) return (await import('./org/cli.js')).runOrgCli(argv[0], argv.slice(1), io)
   const parsedBefore = pythonParsed()
   let parsed
   try {
@@ -78,6 +86,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         config: { type: 'string' },
         baseline: { type: 'string' },
         staged: { type: 'boolean' },
+        history: { type: 'boolean' },
         'include-tests': { type: 'boolean' },
         'django-version': { type: 'string' },
         color: { type: 'boolean' },
@@ -114,6 +123,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (scanning && rest.length > 1) throw new UsageError(`${command} takes one PATH`)
     if (!scanning && rest.length && !values.staged) throw new UsageError(`${command} takes no positional arguments; use --repo PATH`)
     if (values.staged && command !== 'diff') throw new UsageError('--staged is for diff')
+    if (values.history && command !== 'scan') throw new UsageError('--history is for scan (the history command lists only the history)')
+    if (values.history && values.rev) throw new UsageError('scan --history reviews HEAD and its history: it takes no --rev')
+    if (values.history && !values.repo && !existsSync(join(root, '.git'))) throw new UsageError(`scan --history needs a git repository: ${root} is not one`)
     if (values.staged && (values.base || values.head)) throw new UsageError('diff --staged reviews the index against HEAD: it takes no --base or --head')
     if (values.baseline !== undefined && command === 'baseline') throw new UsageError('--baseline is for scan, diff and history (baseline writes one: --output FILE)')
     if (command === 'diff' && !values.base && !values.staged) throw new UsageError('diff needs --base REV (or --staged)')
@@ -145,6 +157,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       filesRead = fileSet.secrets?.size ?? [...fileSet.paths].filter((p) => fileSet.read(p) !== undefined).length
       result = await scan(files, config)
       result.notices.unshift(...notices)
+      /** With --history: the history's secrets HEAD still holds (the tree scan reports those). */
+      let stillInHead: Set<string> | undefined
+      if (values.history) {
+        const h = await historyScan(root, undefined, config)
+        stillInHead = h.stillInHead
+        result = { ...result, findings: [...result.findings, ...h.findings.filter((f) => !h.stillInHead.has(f.fingerprint))], notices: [...result.notices, ...h.notices], secrets: [...result.secrets, ...h.secrets] }
+        // how long each finding has been there: the history says for its secrets, git blame for the rest
+        await dateFindings(root, result.findings)
+      }
       if (command === 'baseline') {
         // a git repository's history too, as the Action's scheduled scan sees it: secrets committed and removed
         const history = !values.rev && (values.repo || existsSync(join(root, '.git'))) ? (await historyScan(root, undefined, config)).findings : []
@@ -152,7 +173,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const baseline = values.baseline !== undefined ? explicitBaseline(values.baseline, io.cwd) : config.baseline !== undefined ? await treeBaseline(config.baseline, root, values.rev || values.repo ? (values.rev ?? 'HEAD') : undefined) : undefined
       // secrets only the history holds are for the history scan to match (and to call fixed)
-      if (baseline) withBaseline(result, only(baseline, (e) => e.history !== true))
+      if (baseline) withBaseline(result, only(baseline, (e) => (stillInHead ? !(e.history === true && stillInHead.has(e.fingerprint)) : e.history !== true)))
     } else {
       // the baseline a diff is reviewed with is the base side's, like its configuration: a change cannot baseline its own findings
       // with --staged, both come from the index (the side being committed)

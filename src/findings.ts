@@ -41,6 +41,8 @@ export interface Finding {
   notes: string[]
   /** What kind of file the finding is in (production, test, CI, development…) and why: a wrong guess is visible. */
   fileClass?: FileClass
+  /** When what the finding points at was committed: for a secret in the history, the commit that first added it. */
+  since?: { commit: string; date: string }
   /** A low finding a scan sets aside even in a production file, counted under these words. */
   aside?: string
 }

@@ -132,6 +132,7 @@ export async function historyScan(repo: string, since: string | undefined, confi
       message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(', ')}` : ', and was removed later, but it stays in the history'}. It must be rotated: deleting it does not revoke it.`,
       fix: { description: 'Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed.' },
       fingerprint,
+      since: { commit: s.first.commit, date: s.first.date },
       affected: [],
       notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? '' : 's'} in ${[...s.paths].join(', ')}.`]
     })

@@ -12,7 +12,8 @@ export function makeClient(token: string, log: (message: string) => void): GitHu
     token,
     {
       baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-      retry: { doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451] },
+      // 409 too: an empty repository or a conflict does not go away by asking again
+      retry: { doNotRetry: [400, 401, 403, 404, 406, 409, 410, 422, 451] },
       throttle: {
         onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           log(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`)
