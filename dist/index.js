@@ -66411,7 +66411,8 @@ function makeClient(token, log) {
     token,
     {
       baseUrl: process.env.GITHUB_API_URL || "https://api.github.com",
-      retry: { doNotRetry: [400, 401, 403, 404, 406, 410, 422, 451] },
+      // 409 too: an empty repository or a conflict does not go away by asking again
+      retry: { doNotRetry: [400, 401, 403, 404, 406, 409, 410, 422, 451] },
       throttle: {
         onRateLimit: (retryAfter, options, _octokit, retryCount) => {
           log(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
@@ -74638,6 +74639,7 @@ async function historyScan(repo, since, config) {
       message: `${shown} was committed in ${when} to ${s.first.path}:${s.first.line}${where ? `, and HEAD still holds it in ${where.join(", ")}` : ", and was removed later, but it stays in the history"}. It must be rotated: deleting it does not revoke it.`,
       fix: { description: "Rotate (revoke and replace) the credential, then move it to the environment or a secret store; rewriting history does not help once it was pushed." },
       fingerprint: fingerprint2,
+      since: { commit: s.first.commit, date: s.first.date },
       affected: [],
       notes: [`Seen ${s.occurrences} time${s.occurrences === 1 ? "" : "s"} in ${[...s.paths].join(", ")}.`]
     });
