@@ -75364,11 +75364,8 @@ function tryStatement(run2, s, frame2) {
   const mayRaise = run2.mayRaise.pop();
   const possible = signal?.t === "raise" ? void 0 : s.handlers.find((h3) => [...mayRaise].some((e) => catches(h3.types, e)));
   for (const e of mayRaise) if (!s.handlers.some((h3) => catches(h3.types, e))) run2.mayRaise.at(-1)?.add(e);
-  if (possible && !frame2.scope && possible.body.some((st2) => st2.t === "raise")) {
-    adopt(frame2, body2);
-    return signal ?? block2(run2, s.orelse, frame2) ?? block2(run2, s.final, frame2);
-  }
-  if (possible) {
+  const stopsServer = !frame2.scope && possible?.body.some((st2) => st2.t === "raise");
+  if (possible && !stopsServer) {
     const handled = cloneFrame(frame2);
     const handlerSignal = handler(run2, s, possible, handled);
     const finished = cloneFrame(frame2);

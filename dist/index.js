@@ -69731,11 +69731,8 @@ function tryStatement(run3, s, frame) {
   const mayRaise = run3.mayRaise.pop();
   const possible = signal?.t === "raise" ? void 0 : s.handlers.find((h3) => [...mayRaise].some((e) => catches(h3.types, e)));
   for (const e of mayRaise) if (!s.handlers.some((h3) => catches(h3.types, e))) run3.mayRaise.at(-1)?.add(e);
-  if (possible && !frame.scope && possible.body.some((st2) => st2.t === "raise")) {
-    adopt(frame, body2);
-    return signal ?? block2(run3, s.orelse, frame) ?? block2(run3, s.final, frame);
-  }
-  if (possible) {
+  const stopsServer = !frame.scope && possible?.body.some((st2) => st2.t === "raise");
+  if (possible && !stopsServer) {
     const handled = cloneFrame(frame);
     const handlerSignal = handler2(run3, s, possible, handled);
     const finished = cloneFrame(frame);

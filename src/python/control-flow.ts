@@ -119,11 +119,8 @@ export function tryStatement(run: ModuleRun, s: Extract<Stmt, { t: 'try' }>, fra
   const possible = signal?.t === 'raise' ? undefined : s.handlers.find((h) => [...mayRaise].some((e) => catches(h.types, e)))
   for (const e of mayRaise) if (!s.handlers.some((h) => catches(h.types, e))) run.mayRaise.at(-1)?.add(e)
   // at module level a handler that raises stops the server: one that starts took the body's way
-  if (possible && !frame.scope && possible.body.some((st) => st.t === 'raise')) {
-    adopt(frame, body)
-    return signal ?? block(run, s.orelse, frame) ?? block(run, s.final, frame)
-  }
-  if (possible) {
+  const stopsServer = !frame.scope && possible?.body.some((st) => st.t === 'raise')
+  if (possible && !stopsServer) {
     const handled = cloneFrame(frame)
     const handlerSignal = handler(run, s, possible, handled)
     const finished = cloneFrame(frame)
