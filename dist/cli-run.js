@@ -76467,6 +76467,7 @@ var USAGE = `Usage:
 Options:
   --format text|json|sarif   output format (default text)
   --output FILE              write the report to FILE instead of stdout
+  --sarif-output FILE        also write the report as SARIF to FILE (one run for a JSON or text report and code scanning)
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
   --django-version X.Y       judge settings by this Django version's defaults (default: the project's pins, else the newest)
@@ -76498,6 +76499,7 @@ async function runCli(argv, io2) {
         repo: { type: "string" },
         format: { type: "string", default: "text" },
         output: { type: "string" },
+        "sarif-output": { type: "string" },
         "fail-on": { type: "string" },
         config: { type: "string" },
         baseline: { type: "string" },
@@ -76618,6 +76620,7 @@ ${USAGE}
     const report = format2 === "json" ? formatJson(out2.mode, out2.findings, out2.notices, summary, failed, out2.suppressed) : format2 === "sarif" ? JSON.stringify(toSarif(out2), null, 2) + "\n" : formatText(out2, summary, { color });
     if (values.output) writeFileSync2(resolve2(io2.cwd, values.output), report);
     else io2.stdout(report);
+    if (values["sarif-output"]) writeFileSync2(resolve2(io2.cwd, values["sarif-output"]), JSON.stringify(toSarif(out2), null, 2) + "\n");
     if (values.verbose) io2.stderr(`${TOOL_NAME}: ${filesRead === void 0 ? "" : `${filesRead} files read, `}${pythonParsed() - parsedBefore} Python files parsed
 `);
     return failed ? 1 : 0;

@@ -39,6 +39,7 @@ export const USAGE = `Usage:
 Options:
   --format text|json|sarif   output format (default text)
   --output FILE              write the report to FILE instead of stdout
+  --sarif-output FILE        also write the report as SARIF to FILE (one run for a JSON or text report and code scanning)
   --fail-on critical|high|medium|low|never   exit 1 when findings reach this severity (default high)
   --config FILE              configuration (default ${DEFAULT_CONFIG_PATH} when present)
   --django-version X.Y       judge settings by this Django version's defaults (default: the project's pins, else the newest)
@@ -82,6 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         repo: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
+        'sarif-output': { type: 'string' },
         'fail-on': { type: 'string' },
         config: { type: 'string' },
         baseline: { type: 'string' },
@@ -218,6 +220,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           : formatText(out, summary, { color })
     if (values.output) writeFileSync(resolve(io.cwd, values.output), report)
     else io.stdout(report)
+    if (values['sarif-output']) writeFileSync(resolve(io.cwd, values['sarif-output']), JSON.stringify(toSarif(out), null, 2) + '\n')
     if (values.verbose) io.stderr(`${TOOL_NAME}: ${filesRead === undefined ? '' : `${filesRead} files read, `}${pythonParsed() - parsedBefore} Python files parsed\n`)
     return failed ? 1 : 0
   } catch (e) {

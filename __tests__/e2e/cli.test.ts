@@ -63,6 +63,18 @@ describe('diff', () => {
     expect(run.tool.driver.rules.find((r) => r.id === 'debug-enabled')?.properties['security-severity']).toBe('9.5')
   })
 
+  it('--sarif-output writes SARIF beside a JSON report in one run, with the same findings, masked', async () => {
+    const json = join(repo.dir, 'both.json')
+    const sarifPath = join(repo.dir, 'both.sarif')
+    const r = await runCli(['diff', '--repo', repo.dir, '--base', base, '--head', head, '--format', 'json', '--output', json, '--sarif-output', sarifPath])
+    expect(r.code).toBe(1)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as { findings: { ruleId: string }[] }
+    const sarifText = readFileSync(sarifPath, 'utf8')
+    const doc = JSON.parse(sarifText) as { runs: { results: { ruleId: string }[] }[] }
+    expect(doc.runs[0].results.map((x) => x.ruleId).sort()).toEqual(report.findings.map((f) => f.ruleId).sort())
+    expect(sarifText).not.toContain(SECRET)
+  })
+
   it('works in a bare clone, without a working tree', async () => {
     const bare = mkdtempSync(join(tmpdir(), 'dsr-bare-'))
     try {
