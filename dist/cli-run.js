@@ -27974,7 +27974,7 @@ var init_debug_enabled = __esm({
         title: "DEBUG is on in production",
         django: ["security.W018"],
         docs: {
-          what: 'Finds production settings where the effective `DEBUG` is truthy: a literal, a value inherited from a base module, an environment read whose default is truthy, or a cast such as `bool(os.getenv("DEBUG"))` that is True for the string "False". Also `DEBUG_PROPAGATE_EXCEPTIONS` and the template engine `debug` option.',
+          what: 'Finds production settings where the effective `DEBUG` is truthy: a literal, a value inherited from a base module, an environment read whose default is truthy, or a cast such as `bool(os.getenv("DEBUG"))` that is True for the string "False" (medium while no deploy file of the repository sets the variable that way). Also `DEBUG_PROPAGATE_EXCEPTIONS` and the template engine `debug` option.',
           why: "With DEBUG on, every error page shows source code, local variables and all settings except a few masked names, to anyone who can trigger an error; Django also keeps every SQL query in memory.",
           bad: 'DEBUG = os.environ.get("DJANGO_DEBUG", "True") == "True"\n# or\nDEBUG = bool(os.getenv("DEBUG"))  # "False" is a non-empty string, so True',
           fix: 'DEBUG = os.environ.get("DJANGO_DEBUG", "False").lower() in ("1", "true", "yes")\n# or, with django-environ\nDEBUG = env.bool("DJANGO_DEBUG", default=False)'
@@ -28001,7 +28001,9 @@ var init_debug_enabled = __esm({
               subject: "DEBUG:env-cast",
               djangoCheck: "security.W018",
               loc: trap.s.binding.loc,
-              message: `DEBUG is True when the environment sets ${read2.name}=${JSON.stringify(trap.probe)}: \`${trap.s.binding.text.trim()}\` treats any non-empty string as true, so turning debug "off" in the environment turns it on.`,
+              // latent: no deployment of the repository sets the variable that way (one that did would make DEBUG true above)
+              severity: "medium",
+              message: `DEBUG is True when the environment sets ${read2.name}=${JSON.stringify(trap.probe)}: \`${trap.s.binding.text.trim()}\` treats any non-empty string as true, so turning debug "off" in the environment turns it on (no deploy file of the repository sets it so today).`,
               fix: { description: `Compare the string instead of casting it, e.g. \`os.environ.get("${read2.name}", "False").lower() in ("1", "true", "yes")\`, or use \`env.bool("${read2.name}", default=False)\`.` }
             });
           }

@@ -17,7 +17,7 @@ ruleTester(debugEnabled, {
     { name: 'literal True', code: 'DEBUG = True\n', findings: [{ line: 1, djangoCheck: 'security.W018' }] },
     { name: 'env default "1" compared to "1"', code: 'import os\nDEBUG = os.getenv("DEBUG", "1") == "1"\n', findings: [{ line: 2, message: ['DEBUG unset gets'] }] },
     { name: 'string default is truthy', code: 'import os\nDEBUG = os.environ.get("DEBUG", "False")\n', findings: [{ line: 2 }] },
-    { name: 'bool() cast trap', code: 'import os\nDEBUG = bool(os.getenv("DEBUG", ""))\n', findings: [{ line: 2, message: ['DEBUG="False"', 'non-empty string'] }] },
+    { name: 'bool() cast trap (latent: medium)', code: 'import os\nDEBUG = bool(os.getenv("DEBUG", ""))\n', findings: [{ line: 2, severity: 'medium', message: ['DEBUG="False"', 'non-empty string', 'no deploy file'] }] },
     { name: 'django-environ scheme default True', code: 'import environ\nenv = environ.Env(DEBUG=(bool, True))\nDEBUG = env("DEBUG")\n', findings: [{ line: 3 }] },
     { name: 'env.bool default True', code: 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DJANGO_DEBUG", default=True)\n', findings: [{ line: 3 }] },
     { name: 'decouple default True', code: 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)\n', findings: [{ line: 2 }] },

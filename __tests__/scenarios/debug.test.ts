@@ -202,3 +202,30 @@ describe('DEBUG inherited in a settings package', () => {
     expect(debug.notes.join('\n')).toContain('staging.py is named as a production module')
   })
 })
+
+describe('the bool() cast trap', () => {
+  const TRAP = 'DEBUG = bool(os.environ.get("DJANGO_DEBUG", ""))'
+  const withTrap = (): Record<string, string> => {
+    const files = classic()
+    files['mysite/settings.py'] = edit(files, 'mysite/settings.py', 'DEBUG = False', TRAP)
+    return files
+  }
+
+  it('latent while no deploy file sets the variable: medium, saying so', async () => {
+    const r = await diffFiles(classic(), { 'mysite/settings.py': withTrap()['mysite/settings.py'] })
+    const f = only(r, 'debug-enabled')
+    expect(f.severity).toBe('medium')
+    expect(f.message).toContain('DJANGO_DEBUG="False"')
+    expect(f.message).toContain('no deploy file of the repository sets it so today')
+  })
+
+  it('a production compose service setting DJANGO_DEBUG=False turns DEBUG on: critical, at the compose line', async () => {
+    const base = withTrap()
+    const compose = 'services:\n  web:\n    build: .\n    command: gunicorn mysite.wsgi\n    environment:\n      DJANGO_DEBUG: "False"\n'
+    const r = await diffFiles(base, { 'docker-compose.yml': compose })
+    const f = only(r, 'debug-enabled')
+    expect(f.severity).toBe('critical')
+    expect(f.path).toBe('docker-compose.yml')
+    expect(f.message).toContain('docker-compose.yml:6 sets DJANGO_DEBUG for docker-compose.yml service web')
+  })
+})
