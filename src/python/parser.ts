@@ -80,6 +80,9 @@ const BINDING_CALLS: (keyof Binding)[] = [
 let binding: Binding | undefined
 let transferBuffer = 0
 
+/** Whether trees are walked through the module's calls directly (else parseModule reads Nodes). */
+export const directWalk = (): boolean => binding !== undefined
+
 /** What a walk asks of the cursor's current node (indices count UTF-16 code units of the source). */
 export interface CursorCalls {
   gotoFirstChild(): boolean
