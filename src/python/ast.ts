@@ -1,8 +1,8 @@
 // A small, plain-JS syntax tree for the part of Python that settings modules use.
 // Converting the tree-sitter tree once lets the evaluator walk it several times (once per
 // environment "world") without crossing into WebAssembly again.
-import type { Node } from 'web-tree-sitter'
-import { parsePython } from './parser.js'
+import type { Node, Tree } from 'web-tree-sitter'
+import { parsePython, walkTree } from './parser.js'
 import { isAscii, pythonSource, type Coding } from './source.js'
 
 /** A parameter of a def or lambda: `a`, `b=1`, `*args`, `**kwargs`. */
@@ -86,14 +86,174 @@ export const MAX_NESTING = 100
 /** Parses Python source into the small AST. Never throws on bad syntax: it recovers what it can. */
 export function parseModule(source: string): ParsedModule {
   const py = pythonSource(source)
-  const tree = parsePython(py.undecodable ? source : py.text)
+  const text = py.undecodable ? source : py.text
+  const tree = parsePython(text)
   conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source.split(/\r?\n/), depth: 0, tooDeep: [] }
   try {
-    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : []
-    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable }
+    const root = tree.rootNode
+    // Without a syntax error, the tree is first copied into plain objects (see Mirror); a tree with
+    // errors is read through web-tree-sitter's nodes, which know where the errors are.
+    const copy = root.hasError ? undefined : mirror(tree, text)
+    const errorLines = copy || !root.hasError ? [] : collectErrors(root)
+    return { body: block(copy ?? root), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable }
   } finally {
     tree.delete()
   }
+}
+
+/** What the conversion reads of a node: a subset of web-tree-sitter's Node, which a Mirror also has. */
+interface SyntaxNode {
+  readonly type: string
+  readonly text: string
+  readonly startPosition: { readonly row: number }
+  readonly endPosition: { readonly row: number }
+  readonly isNamed: boolean
+  readonly isError: boolean
+  readonly isMissing: boolean
+  readonly hasError: boolean
+  readonly childCount: number
+  readonly namedChildren: (SyntaxNode | null)[]
+  child(index: number): SyntaxNode | null
+  childForFieldName(name: string): SyntaxNode | null
+  childrenForFieldName(name: string): (SyntaxNode | null)[]
+  fieldNameForChild(index: number): string | null
+}
+
+/**
+ * A node of an error-free tree as a plain object. Each question asked of a web-tree-sitter Node is a
+ * call into WebAssembly that builds new Node objects; one walk with a TreeCursor asks each node what
+ * the conversion needs once, and the conversion then reads these. Text is sliced from the source
+ * (web-tree-sitter's indices count UTF-16 code units of the string parsed, as JS strings do), and
+ * rows are counted from the newlines before an index, as tree-sitter counts them.
+ */
+class Mirror implements SyntaxNode {
+  readonly children: Mirror[] = []
+  /** The conversion's caches (see typeOf and named), declared so every Mirror has one shape. */
+  askedType: string
+  askedNamed: Mirror[] | undefined = undefined
+  constructor(
+    private readonly doc: MirrorDoc,
+    readonly type: string,
+    readonly fieldId: number,
+    readonly isNamed: boolean,
+    readonly startIndex: number,
+    readonly endIndex: number
+  ) {
+    this.askedType = type
+  }
+  get text(): string {
+    return this.doc.text.slice(this.startIndex, this.endIndex)
+  }
+  get startPosition(): { row: number } {
+    return { row: rowAt(this.doc, this.startIndex) }
+  }
+  get endPosition(): { row: number } {
+    return { row: rowAt(this.doc, this.endIndex) }
+  }
+  get isError(): boolean {
+    return false
+  }
+  get isMissing(): boolean {
+    return false
+  }
+  get hasError(): boolean {
+    return false
+  }
+  get childCount(): number {
+    return this.children.length
+  }
+  get namedChildren(): Mirror[] {
+    return this.children.filter((c) => c.isNamed)
+  }
+  child(index: number): Mirror | null {
+    return this.children[index] ?? null
+  }
+  childForFieldName(name: string): Mirror | null {
+    const id = fieldId(this.doc.fields, name)
+    if (id < 0) return null
+    for (const c of this.children) if (c.fieldId === id) return c
+    return null
+  }
+  childrenForFieldName(name: string): Mirror[] {
+    const id = fieldId(this.doc.fields, name)
+    return id < 0 ? [] : this.children.filter((c) => c.fieldId === id)
+  }
+  fieldNameForChild(index: number): string | null {
+    const c = this.children[index]
+    return c && c.fieldId > 0 ? (this.doc.fields[c.fieldId] ?? null) : null
+  }
+}
+
+/** The id of a field name, as web-tree-sitter finds it (the first in the language's list), or -1. */
+function fieldId(fields: readonly (string | null)[], name: string): number {
+  if (fields !== fieldIds.of) fieldIds = { of: fields, ids: new Map() }
+  let id = fieldIds.ids.get(name)
+  if (id === undefined) fieldIds.ids.set(name, (id = fields.indexOf(name)))
+  return id
+}
+let fieldIds: { of: readonly (string | null)[] | undefined; ids: Map<string, number> } = { of: undefined, ids: new Map() }
+
+interface MirrorDoc {
+  text: string
+  fields: readonly (string | null)[]
+  /** Offsets of the newlines of `text`, built on the first question about a row. */
+  newlines: number[] | undefined
+}
+
+/** The row (0-based) of an index: how many newlines come before it. */
+function rowAt(doc: MirrorDoc, index: number): number {
+  if (!doc.newlines) {
+    const nl: number[] = []
+    for (let i = doc.text.indexOf('\n'); i >= 0; i = doc.text.indexOf('\n', i + 1)) nl.push(i)
+    doc.newlines = nl
+  }
+  const nl = doc.newlines
+  let lo = 0
+  let hi = nl.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (nl[mid] < index) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Whether nodes of a type id are named, learnt from the first node of the type: in a tree without
+ * errors it is the grammar's, the same for every node of a type (there is one grammar).
+ */
+const namedType: boolean[] = []
+
+/**
+ * Copies an error-free tree into Mirrors with one cursor walk (no recursion: trees can be very deep),
+ * or returns undefined when the parser offers no such walk.
+ */
+function mirror(tree: Tree, text: string): Mirror | undefined {
+  const { types, fields } = tree.language
+  const doc: MirrorDoc = { text, fields, newlines: undefined }
+  return walkTree(tree, (c) => {
+    const make = (): Mirror => {
+      const id = c.typeId()
+      return new Mirror(doc, types[id] || 'ERROR', c.fieldId(), (namedType[id] ??= c.isNamed()), c.startIndex(), c.endIndex())
+    }
+    const root = make()
+    const parents = [root]
+    if (c.gotoFirstChild())
+      for (;;) {
+        const m = make()
+        parents[parents.length - 1].children.push(m)
+        if (c.gotoFirstChild()) {
+          parents.push(m)
+          continue
+        }
+        while (!c.gotoNextSibling()) {
+          c.gotoParent()
+          parents.pop()
+          if (!parents.length) return root
+        }
+      }
+    return root
+  })
 }
 
 /** Error and missing nodes, first 20, found with an explicit stack (the tree may be very deep). */
@@ -118,36 +278,32 @@ function collectErrors(root: Node): number[] {
 /** The state of one conversion (set by parseModule). */
 let conv: { fileLine: number[]; lines: string[]; depth: number; tooDeep: number[] } = { fileLine: [], lines: [], depth: 0, tooDeep: [] }
 
-/** Runs `f` one nesting level deeper, or returns `deep()` past MAX_NESTING (and notes the line). */
-function nested<T>(n: Node, f: () => T, deep: () => T): T {
-  if (conv.depth >= MAX_NESTING) {
-    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n))
-    return deep()
-  }
-  conv.depth++
-  try {
-    return f()
-  } finally {
-    conv.depth--
-  }
+/**
+ * Whether `n` is past MAX_NESTING (then its line is noted). Otherwise the caller converts it one
+ * level deeper (conv.depth++, and conv.depth-- in a finally).
+ */
+function pastMaxNesting(n: SyntaxNode): boolean {
+  if (conv.depth < MAX_NESTING) return false
+  if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n))
+  return true
 }
 
 /** The line of the file (as git shows it) where a node starts; rows count Python's lines. */
 const fileLineOf = (row: number): number => conv.fileLine[row] ?? row + 1
-const line = (n: Node): number => fileLineOf(n.startPosition.row)
+const line = (n: SyntaxNode): number => fileLineOf(n.startPosition.row)
 
-function span(n: Node): Span {
+function span(n: SyntaxNode): Span {
   return { line: line(n), endLine: fileLineOf(n.endPosition.row) }
 }
 
 /** An identifier as Python reads it: NFKC-normalised, so `ＤＥＢＵＧ` and `𝐃𝐄𝐁𝐔𝐆` are `DEBUG`. */
-function ident(n: Node | null | undefined): string {
+function ident(n: SyntaxNode | null | undefined): string {
   const text = n?.text ?? ''
   return isAscii(text) ? text : text.normalize('NFKC')
 }
 
 /** A dotted name (`os.path`, `a.b`), each part NFKC-normalised. */
-function dotted(n: Node | null | undefined): string {
+function dotted(n: SyntaxNode | null | undefined): string {
   const text = n?.text ?? ''
   return isAscii(text) ? text : text.normalize('NFKC').replace(/\s+/g, '')
 }
@@ -156,26 +312,32 @@ function dotted(n: Node | null | undefined): string {
  * What the conversion asks of a node, asked of the parser once: each `type` of web-tree-sitter is a
  * call into WebAssembly, and the conversion asks most nodes more than once. Kept on the node object.
  */
-type Asked = Node & { askedType?: string; askedNamed?: Node[] }
+type Asked = SyntaxNode & { askedType?: string; askedNamed?: SyntaxNode[] }
 
-function typeOf(n: Node): string
-function typeOf(n: Node | null | undefined): string | undefined
-function typeOf(n: Node | null | undefined): string | undefined {
+function typeOf(n: SyntaxNode): string
+function typeOf(n: SyntaxNode | null | undefined): string | undefined
+function typeOf(n: SyntaxNode | null | undefined): string | undefined {
   if (!n) return undefined
   return ((n as Asked).askedType ??= n.type)
 }
 
 /** A node's named children without comments, built once per node. */
-function named(n: Node): Node[] {
-  return ((n as Asked).askedNamed ??= n.namedChildren.filter((c): c is Node => c !== null && typeOf(c) !== 'comment'))
+function named(n: SyntaxNode): SyntaxNode[] {
+  return ((n as Asked).askedNamed ??= n.namedChildren.filter((c): c is SyntaxNode => c !== null && typeOf(c) !== 'comment'))
 }
 
-function block(n: Node | null): Stmt[] {
+function block(n: SyntaxNode | null): Stmt[] {
   if (!n) return []
-  return nested(n, () => statements(n), () => [{ ...span(n), t: 'unreadable', names: assignedInText(span(n).line, span(n).endLine) }])
+  if (pastMaxNesting(n)) return [{ ...span(n), t: 'unreadable', names: assignedInText(span(n).line, span(n).endLine) }]
+  conv.depth++
+  try {
+    return statements(n)
+  } finally {
+    conv.depth--
+  }
 }
 
-function statements(n: Node): Stmt[] {
+function statements(n: SyntaxNode): Stmt[] {
   const out: Stmt[] = []
   for (const child of named(n)) {
     if (!child.hasError) {
@@ -185,7 +347,7 @@ function statements(n: Node): Stmt[] {
     // Half-written code: what the parser recovered is kept, but every name the broken lines seem to
     // assign is first made unknown, so nothing there is mistaken for "not set".
     const s = span(child)
-    out.push({ ...s, t: 'unreadable', names: assignedInText(s.line, s.endLine) })
+    out.push({ line: s.line, endLine: s.endLine, t: 'unreadable', names: assignedInText(s.line, s.endLine) })
     out.push(...(typeOf(child) === 'ERROR' ? block(child) : statement(child)))
   }
   return out
@@ -201,19 +363,19 @@ function assignedInText(from: number, to: number): string[] {
   return [...names]
 }
 
-function statement(n: Node): Stmt[] {
+function statement(n: SyntaxNode): Stmt[] {
   const s = span(n)
   switch (typeOf(n)) {
     case 'expression_statement': {
       const inner = named(n)
-      if (inner.length !== 1) return [{ ...s, t: 'other' }]
+      if (inner.length !== 1) return [{ line: s.line, endLine: s.endLine, t: 'other' }]
       return [expressionStatement(inner[0], s)]
     }
     case 'exec_statement': {
       // Python 2's `exec code in namespace`: the exec() call it is
       const [code, ...namespaces] = named(n).map(expr)
-      if (!code) return [{ ...s, t: 'other' }]
-      return [{ ...s, t: 'expr', expr: { t: 'call', line: s.line, func: { t: 'name', line: s.line, id: 'exec' }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }]
+      if (!code) return [{ line: s.line, endLine: s.endLine, t: 'other' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'expr', expr: { t: 'call', line: s.line, func: { t: 'name', line: s.line, id: 'exec' }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }]
     }
     case 'if_statement': {
       const branches = [{ cond: expr(n.childForFieldName('condition')), body: block(n.childForFieldName('consequence')) }]
@@ -224,7 +386,7 @@ function statement(n: Node): Stmt[] {
           branches.push({ cond: expr(alt.childForFieldName('condition')), body: block(alt.childForFieldName('consequence')) })
         else orelse = block(alt.childForFieldName('body'))
       }
-      return [{ ...s, t: 'if', branches, orelse }]
+      return [{ line: s.line, endLine: s.endLine, t: 'if', branches, orelse }]
     }
     case 'try_statement': {
       const handlers: { types: string[]; name: string | null; body: Stmt[] }[] = []
@@ -241,12 +403,12 @@ function statement(n: Node): Stmt[] {
         } else if (typeOf(c) === 'else_clause') orelse = block(c.childForFieldName('body'))
         else if (typeOf(c) === 'finally_clause') final = block(named(c).find((p) => typeOf(p) === 'block') ?? null)
       }
-      return [{ ...s, t: 'try', body: block(n.childForFieldName('body')), handlers, orelse, final }]
+      return [{ line: s.line, endLine: s.endLine, t: 'try', body: block(n.childForFieldName('body')), handlers, orelse, final }]
     }
     case 'import_from_statement':
       return [importFrom(n, s)]
     case 'future_import_statement':
-      return [{ ...s, t: 'other' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'other' }]
     case 'import_statement': {
       const names = n.childrenForFieldName('name').flatMap((c) => {
         if (!c) return []
@@ -256,14 +418,14 @@ function statement(n: Node): Stmt[] {
         }
         return [{ dotted: dotted(c), as: null }]
       })
-      return [{ ...s, t: 'import', names }]
+      return [{ line: s.line, endLine: s.endLine, t: 'import', names }]
     }
     case 'for_statement': {
       const orelse = block(named(n).find((c) => typeOf(c) === 'else_clause')?.childForFieldName('body') ?? null)
-      return [{ ...s, t: 'loop', target: expr(n.childForFieldName('left')), iter: expr(n.childForFieldName('right')), body: block(n.childForFieldName('body')), orelse }]
+      return [{ line: s.line, endLine: s.endLine, t: 'loop', target: expr(n.childForFieldName('left')), iter: expr(n.childForFieldName('right')), body: block(n.childForFieldName('body')), orelse }]
     }
     case 'while_statement':
-      return [{ ...s, t: 'loop', target: null, iter: null, body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => typeOf(c) === 'else_clause')?.childForFieldName('body') ?? null) }]
+      return [{ line: s.line, endLine: s.endLine, t: 'loop', target: null, iter: null, body: block(n.childForFieldName('body')), orelse: block(named(n).find((c) => typeOf(c) === 'else_clause')?.childForFieldName('body') ?? null) }]
     case 'with_statement': {
       const items = named(named(n).find((c) => typeOf(c) === 'with_clause') ?? n)
         .filter((c) => typeOf(c) === 'with_item')
@@ -272,7 +434,7 @@ function statement(n: Node): Stmt[] {
           if (!value || typeOf(value) !== 'as_pattern') return { value: expr(value), target: null }
           return { value: expr(named(value)[0] ?? null), target: expr(named(value.childForFieldName('alias') ?? value)[0] ?? null) }
         })
-      return [{ ...s, t: 'with', items, body: block(n.childForFieldName('body')) }]
+      return [{ line: s.line, endLine: s.endLine, t: 'with', items, body: block(n.childForFieldName('body')) }]
     }
     case 'function_definition':
     case 'class_definition':
@@ -282,33 +444,33 @@ function statement(n: Node): Stmt[] {
       const decorators = named(n)
         .filter((c) => typeOf(c) === 'decorator')
         .map((c) => expr(named(c)[0] ?? null))
-      return def ? [definition(def, s, decorators)] : [{ ...s, t: 'other' }]
+      return def ? [definition(def, s, decorators)] : [{ line: s.line, endLine: s.endLine, t: 'other' }]
     }
     case 'return_statement':
-      return [{ ...s, t: 'return', value: named(n).length ? expr(named(n)[0]) : null }]
+      return [{ line: s.line, endLine: s.endLine, t: 'return', value: named(n).length ? expr(named(n)[0]) : null }]
     case 'raise_statement':
-      return [{ ...s, t: 'raise', exc: named(n).length ? expr(named(n)[0]) : null }]
+      return [{ line: s.line, endLine: s.endLine, t: 'raise', exc: named(n).length ? expr(named(n)[0]) : null }]
     case 'global_statement':
     case 'nonlocal_statement':
-      return [{ ...s, t: 'global', names: named(n).map(ident), nonlocal: typeOf(n) === 'nonlocal_statement' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'global', names: named(n).map(ident), nonlocal: typeOf(n) === 'nonlocal_statement' }]
     case 'break_statement':
-      return [{ ...s, t: 'break' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'break' }]
     case 'continue_statement':
-      return [{ ...s, t: 'continue' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'continue' }]
     case 'match_statement':
       return [matchStatement(n, s)]
     case 'delete_statement': {
       const target = named(n)[0]
       const targets = target ? (typeOf(target) === 'expression_list' ? named(target) : [target]).map(expr) : []
-      return [{ ...s, t: 'del', targets }]
+      return [{ line: s.line, endLine: s.endLine, t: 'del', targets }]
     }
     default:
-      return [{ ...s, t: 'other' }]
+      return [{ line: s.line, endLine: s.endLine, t: 'other' }]
   }
 }
 
 /** A def or class, with its decorators. */
-function definition(n: Node, s: Span, decorators: Expr[]): Stmt {
+function definition(n: SyntaxNode, s: Span, decorators: Expr[]): Stmt {
   const name = ident(n.childForFieldName('name'))
   const body = block(n.childForFieldName('body'))
   if (typeOf(n) === 'class_definition') {
@@ -319,12 +481,12 @@ function definition(n: Node, s: Span, decorators: Expr[]): Stmt {
       if (typeOf(a) === 'keyword_argument') keywords.push({ name: ident(a.childForFieldName('name')), value: expr(a.childForFieldName('value')) })
       else bases.push(expr(a))
     }
-    return { ...s, t: 'class', name, bases, keywords, body, decorators }
+    return { line: s.line, endLine: s.endLine, t: 'class', name, bases, keywords, body, decorators }
   }
-  return { ...s, t: 'def', name, params: params(n.childForFieldName('parameters')), body, decorators }
+  return { line: s.line, endLine: s.endLine, t: 'def', name, params: params(n.childForFieldName('parameters')), body, decorators }
 }
 
-function params(n: Node | null): Param[] {
+function params(n: SyntaxNode | null): Param[] {
   if (!n) return []
   const out: Param[] = []
   // after `*` or `*args`, a parameter is keyword-only
@@ -368,7 +530,7 @@ function params(n: Node | null): Param[] {
 }
 
 /** `match`: each case is a branch whose condition the review does not decide; `case _` is the else. */
-function matchStatement(n: Node, s: Span): Stmt {
+function matchStatement(n: SyntaxNode, s: Span): Stmt {
   const branches: { cond: Expr; body: Stmt[] }[] = []
   let orelse: Stmt[] | null = null
   for (const c of named(n.childForFieldName('body') ?? n)) {
@@ -379,18 +541,18 @@ function matchStatement(n: Node, s: Span): Stmt {
     if (irrefutable && orelse === null) orelse = body
     else if (orelse === null) branches.push({ cond: { t: 'unknown', line: line(c), why: 'match case' }, body })
   }
-  if (!branches.length) return { ...s, t: 'if', branches: [{ cond: { t: 'const', line: s.line, value: true }, body: orelse ?? [] }], orelse: null }
-  return { ...s, t: 'if', branches, orelse }
+  if (!branches.length) return { line: s.line, endLine: s.endLine, t: 'if', branches: [{ cond: { t: 'const', line: s.line, value: true }, body: orelse ?? [] }], orelse: null }
+  return { line: s.line, endLine: s.endLine, t: 'if', branches, orelse }
 }
 
-function exceptionNames(n: Node): string[] {
+function exceptionNames(n: SyntaxNode): string[] {
   if (typeOf(n) === 'as_pattern') return exceptionNames(named(n)[0])
   if (typeOf(n) === 'tuple' || typeOf(n) === 'parenthesized_expression' || typeOf(n) === 'expression_list')
     return named(n).flatMap(exceptionNames)
   return [dotted(n).split('.').pop() ?? n.text]
 }
 
-function importFrom(n: Node, s: Span): Stmt {
+function importFrom(n: SyntaxNode, s: Span): Stmt {
   const moduleNode = n.childForFieldName('module_name')
   let level = 0
   let module = ''
@@ -400,7 +562,7 @@ function importFrom(n: Node, s: Span): Stmt {
       else module = dotted(c)
     }
   } else module = dotted(moduleNode)
-  if (named(n).some((c) => typeOf(c) === 'wildcard_import')) return { ...s, t: 'importfrom', level, module, names: '*' }
+  if (named(n).some((c) => typeOf(c) === 'wildcard_import')) return { line: s.line, endLine: s.endLine, t: 'importfrom', level, module, names: '*' }
   const names = n.childrenForFieldName('name').flatMap((c) => {
     if (!c) return []
     if (typeOf(c) === 'aliased_import') {
@@ -410,45 +572,52 @@ function importFrom(n: Node, s: Span): Stmt {
     }
     return [{ name: dotted(c), as: dotted(c) }]
   })
-  return { ...s, t: 'importfrom', level, module, names }
+  return { line: s.line, endLine: s.endLine, t: 'importfrom', level, module, names }
 }
 
-function expressionStatement(n: Node, s: Span): Stmt {
+function expressionStatement(n: SyntaxNode, s: Span): Stmt {
   if (typeOf(n) === 'assignment') {
     const targets: Expr[] = []
-    let cur: Node | null = n
+    let cur: SyntaxNode | null = n
     // a = b = value
     while (cur && typeOf(cur) === 'assignment') {
       const left = cur.childForFieldName('left')
       if (left) targets.push(expr(left))
-      const right: Node | null = cur.childForFieldName('right')
-      if (!right) return { ...s, t: 'other' } // annotation only: `X: int`
-      if (typeOf(right) !== 'assignment') return { ...s, t: 'assign', targets, value: expr(right) }
+      const right: SyntaxNode | null = cur.childForFieldName('right')
+      if (!right) return { line: s.line, endLine: s.endLine, t: 'other' } // annotation only: `X: int`
+      if (typeOf(right) !== 'assignment') return { line: s.line, endLine: s.endLine, t: 'assign', targets, value: expr(right) }
       cur = right
     }
-    return { ...s, t: 'other' }
+    return { line: s.line, endLine: s.endLine, t: 'other' }
   }
   if (typeOf(n) === 'augmented_assignment') {
     const op = n.childForFieldName('operator')?.text ?? '+='
-    return { ...s, t: 'augassign', target: expr(n.childForFieldName('left')), op: op.slice(0, -1), value: expr(n.childForFieldName('right')) }
+    return { line: s.line, endLine: s.endLine, t: 'augassign', target: expr(n.childForFieldName('left')), op: op.slice(0, -1), value: expr(n.childForFieldName('right')) }
   }
-  return { ...s, t: 'expr', expr: expr(n) }
+  return { line: s.line, endLine: s.endLine, t: 'expr', expr: expr(n) }
 }
 
-function expr(n: Node | null): Expr {
+function expr(n: SyntaxNode | null): Expr {
   if (!n) return { t: 'unknown', line: 0, why: 'missing expression' }
-  return nested(n, () => expression(n), () => ({ t: 'unknown', line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }))
+  if (pastMaxNesting(n)) return { t: 'unknown', line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }
+  conv.depth++
+  try {
+    return expression(n)
+  } finally {
+    conv.depth--
+  }
 }
 
 const KEYWORD_CONSTANTS: Record<string, null | boolean> = { True: true, False: false, None: null }
 
-function expression(n: Node): Expr {
+function expression(n: SyntaxNode): Expr {
   const ln = line(n)
   switch (typeOf(n)) {
     case 'identifier': {
-      const id = ident(n)
+      const text = n.text
+      const id = isAscii(text) ? text : text.normalize('NFKC')
       // `𝐓𝐫𝐮𝐞` is the name True once normalised, which Python resolves to the constant
-      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: 'const', line: ln, value: KEYWORD_CONSTANTS[id] }
+      if (id !== text && id in KEYWORD_CONSTANTS) return { t: 'const', line: ln, value: KEYWORD_CONSTANTS[id] }
       return { t: 'name', line: ln, id }
     }
     case 'integer': {
@@ -478,7 +647,7 @@ function expression(n: Node): Expr {
     case 'call':
       return call(n, ln)
     case 'subscript': {
-      const indexes = n.childrenForFieldName('subscript').filter((c): c is Node => c !== null)
+      const indexes = n.childrenForFieldName('subscript').filter((c): c is SyntaxNode => c !== null)
       // A slice keeps its object, so `MIDDLEWARE[0:0] = [...]` still names what it changes.
       const index: Expr = indexes.length !== 1 || typeOf(indexes[0]) === 'slice' ? { t: 'unknown', line: ln, why: 'slice' } : expr(indexes[0])
       return { t: 'subscript', line: ln, obj: expr(n.childForFieldName('value')), index }
@@ -545,7 +714,7 @@ function expression(n: Node): Expr {
   }
 }
 
-function comprehension(n: Node, ln: number): Expr {
+function comprehension(n: SyntaxNode, ln: number): Expr {
   const kind = typeOf(n) === 'list_comprehension' ? 'list' : typeOf(n) === 'set_comprehension' ? 'set' : typeOf(n) === 'dictionary_comprehension' ? 'dict' : 'tuple'
   const clauses = named(n).filter((c) => typeOf(c) === 'for_in_clause')
   const target = clauses[0]?.childForFieldName('left')
@@ -562,7 +731,7 @@ function comprehension(n: Node, ln: number): Expr {
   return { t: 'comp', line: ln, kind, elt: expr(body), target: expr(target), iter, conds }
 }
 
-function call(n: Node, ln: number): Expr {
+function call(n: SyntaxNode, ln: number): Expr {
   const func = expr(n.childForFieldName('function'))
   const argsNode = n.childForFieldName('arguments')
   const args: Expr[] = []
@@ -578,7 +747,7 @@ function call(n: Node, ln: number): Expr {
   return { t: 'call', line: ln, func, args, kwargs, splat: splats.length > 0, splats }
 }
 
-function stringExpr(nodes: Node[], ln: number): Expr {
+function stringExpr(nodes: SyntaxNode[], ln: number): Expr {
   const parts: (string | Expr)[] = []
   let bytes = false
   for (const s of nodes) {
