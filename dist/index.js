@@ -54337,9 +54337,9 @@ var Node = class {
    * See also {@link Node#childForFieldName}. You can
    * convert a field name to an id using {@link Language#fieldIdForName}.
    */
-  childForFieldId(fieldId) {
+  childForFieldId(fieldId2) {
     marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId2);
     return unmarshalNode(this.tree);
   }
   /**
@@ -54349,8 +54349,8 @@ var Node = class {
    * {@link Node#childrenForFieldName}.
    */
   childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    const fieldId2 = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId2 !== -1) return this.childForFieldId(fieldId2);
     return null;
   }
   /** Get the field name of this node's child at the given index. */
@@ -54373,8 +54373,8 @@ var Node = class {
    * See also {@link Node#children}.
    */
   childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    const fieldId2 = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId2 !== -1 && fieldId2 !== 0) return this.childrenForFieldId(fieldId2);
     return [];
   }
   /**
@@ -54382,9 +54382,9 @@ var Node = class {
     *
     * See also {@link Node#childrenForFieldName}.
     */
-  childrenForFieldId(fieldId) {
+  childrenForFieldId(fieldId2) {
     marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId2);
     const count = C.getValue(TRANSFER_BUFFER, "i32");
     const buffer2 = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
     const result = new Array(count);
@@ -54911,8 +54911,8 @@ var Language = class _Language {
   /**
    * Get the field name for a field id.
    */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
+  fieldNameForId(fieldId2) {
+    return this.fields[fieldId2] ?? null;
   }
   /**
    * Get the node type id for a node type name.
@@ -57563,7 +57563,13 @@ var parsedCount = 0;
 async function initPython() {
   if (parser) return;
   const runtime = locate("web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm");
-  await Parser.init({ locateFile: () => runtime });
+  const options = { locateFile: () => runtime };
+  await Parser.init(options);
+  const module2 = options;
+  if (BINDING_CALLS.every((name3) => typeof module2[name3] === "function")) {
+    binding = module2;
+    transferBuffer = binding._ts_init();
+  }
   const grammar = locate("tree-sitter-python.wasm", "tree-sitter-python/tree-sitter-python.wasm");
   const python = await Language.load(new Uint8Array(readFileSync2(grammar)));
   const p2 = new Parser();
@@ -57576,6 +57582,52 @@ function parsePython(source2) {
   const tree = parser.parse(source2);
   if (!tree) throw new Error("tree-sitter returned no tree");
   return tree;
+}
+var BINDING_CALLS = [
+  "_ts_init",
+  "getValue",
+  "setValue",
+  "_ts_tree_cursor_goto_first_child_wasm",
+  "_ts_tree_cursor_goto_next_sibling_wasm",
+  "_ts_tree_cursor_goto_parent_wasm",
+  "_ts_tree_cursor_current_node_type_id_wasm",
+  "_ts_tree_cursor_current_field_id_wasm",
+  "_ts_tree_cursor_current_node_is_named_wasm",
+  "_ts_tree_cursor_start_index_wasm",
+  "_ts_tree_cursor_end_index_wasm"
+];
+var binding;
+var transferBuffer = 0;
+function walkTree(tree, walk) {
+  const b3 = binding;
+  if (!b3) return void 0;
+  const cursor = tree.walk();
+  const words3 = cursor;
+  const t2 = tree[0];
+  try {
+    for (let i2 = 0; i2 < 4; i2++) b3.setValue(transferBuffer + 4 * i2, words3[i2], "i32");
+    const first = b3._ts_tree_cursor_goto_first_child_wasm;
+    const next = b3._ts_tree_cursor_goto_next_sibling_wasm;
+    const parent = b3._ts_tree_cursor_goto_parent_wasm;
+    const typeId = b3._ts_tree_cursor_current_node_type_id_wasm;
+    const fieldId2 = b3._ts_tree_cursor_current_field_id_wasm;
+    const isNamed = b3._ts_tree_cursor_current_node_is_named_wasm;
+    const startIndex = b3._ts_tree_cursor_start_index_wasm;
+    const endIndex2 = b3._ts_tree_cursor_end_index_wasm;
+    return walk({
+      gotoFirstChild: () => first(t2) === 1,
+      gotoNextSibling: () => next(t2) === 1,
+      gotoParent: () => parent(t2) === 1,
+      typeId: () => typeId(t2),
+      fieldId: () => fieldId2(t2),
+      isNamed: () => isNamed(t2) === 1,
+      startIndex: () => startIndex(t2),
+      endIndex: () => endIndex2(t2)
+    });
+  } finally {
+    for (let i2 = 0; i2 < 4; i2++) words3[i2] = b3.getValue(transferBuffer + 4 * i2, "i32");
+    cursor.delete();
+  }
 }
 
 // src/python/source.ts
@@ -57769,14 +57821,130 @@ function endsWithEscape(raw) {
 var MAX_NESTING = 100;
 function parseModule(source2) {
   const py = pythonSource(source2);
-  const tree = parsePython(py.undecodable ? source2 : py.text);
+  const text2 = py.undecodable ? source2 : py.text;
+  const tree = parsePython(text2);
   conv = { fileLine: py.undecodable ? [] : py.fileLine, lines: source2.split(/\r?\n/), depth: 0, tooDeep: [] };
   try {
-    const errorLines = tree.rootNode.hasError ? collectErrors(tree.rootNode) : [];
-    return { body: block(tree.rootNode), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable };
+    const root = tree.rootNode;
+    const copy = root.hasError ? void 0 : mirror(tree, text2);
+    const errorLines = copy || !root.hasError ? [] : collectErrors(root);
+    return { body: block(copy ?? root), lines: conv.lines, errorLines, tooDeep: conv.tooDeep, coding: py.coding, undecodable: py.undecodable };
   } finally {
     tree.delete();
   }
+}
+var Mirror = class {
+  constructor(doc, type, fieldId2, isNamed, startIndex, endIndex2) {
+    this.doc = doc;
+    this.type = type;
+    this.fieldId = fieldId2;
+    this.isNamed = isNamed;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex2;
+    this.askedType = type;
+  }
+  doc;
+  type;
+  fieldId;
+  isNamed;
+  startIndex;
+  endIndex;
+  children = [];
+  /** The conversion's caches (see typeOf and named), declared so every Mirror has one shape. */
+  askedType;
+  askedNamed = void 0;
+  get text() {
+    return this.doc.text.slice(this.startIndex, this.endIndex);
+  }
+  get startPosition() {
+    return { row: rowAt(this.doc, this.startIndex) };
+  }
+  get endPosition() {
+    return { row: rowAt(this.doc, this.endIndex) };
+  }
+  get isError() {
+    return false;
+  }
+  get isMissing() {
+    return false;
+  }
+  get hasError() {
+    return false;
+  }
+  get childCount() {
+    return this.children.length;
+  }
+  get namedChildren() {
+    return this.children.filter((c3) => c3.isNamed);
+  }
+  child(index) {
+    return this.children[index] ?? null;
+  }
+  childForFieldName(name3) {
+    const id = fieldId(this.doc.fields, name3);
+    if (id < 0) return null;
+    for (const c3 of this.children) if (c3.fieldId === id) return c3;
+    return null;
+  }
+  childrenForFieldName(name3) {
+    const id = fieldId(this.doc.fields, name3);
+    return id < 0 ? [] : this.children.filter((c3) => c3.fieldId === id);
+  }
+  fieldNameForChild(index) {
+    const c3 = this.children[index];
+    return c3 && c3.fieldId > 0 ? this.doc.fields[c3.fieldId] ?? null : null;
+  }
+};
+function fieldId(fields, name3) {
+  if (fields !== fieldIds.of) fieldIds = { of: fields, ids: /* @__PURE__ */ new Map() };
+  let id = fieldIds.ids.get(name3);
+  if (id === void 0) fieldIds.ids.set(name3, id = fields.indexOf(name3));
+  return id;
+}
+var fieldIds = { of: void 0, ids: /* @__PURE__ */ new Map() };
+function rowAt(doc, index) {
+  if (!doc.newlines) {
+    const nl2 = [];
+    for (let i2 = doc.text.indexOf("\n"); i2 >= 0; i2 = doc.text.indexOf("\n", i2 + 1)) nl2.push(i2);
+    doc.newlines = nl2;
+  }
+  const nl = doc.newlines;
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (nl[mid] < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var namedType = [];
+function mirror(tree, text2) {
+  const { types, fields } = tree.language;
+  const doc = { text: text2, fields, newlines: void 0 };
+  return walkTree(tree, (c3) => {
+    const make = () => {
+      const id = c3.typeId();
+      return new Mirror(doc, types[id] || "ERROR", c3.fieldId(), namedType[id] ??= c3.isNamed(), c3.startIndex(), c3.endIndex());
+    };
+    const root = make();
+    const parents = [root];
+    if (c3.gotoFirstChild())
+      for (; ; ) {
+        const m2 = make();
+        parents[parents.length - 1].children.push(m2);
+        if (c3.gotoFirstChild()) {
+          parents.push(m2);
+          continue;
+        }
+        while (!c3.gotoNextSibling()) {
+          c3.gotoParent();
+          parents.pop();
+          if (!parents.length) return root;
+        }
+      }
+    return root;
+  });
 }
 function collectErrors(root) {
   const out2 = [];
@@ -57796,17 +57964,10 @@ function collectErrors(root) {
   return out2.sort((a, b3) => a - b3);
 }
 var conv = { fileLine: [], lines: [], depth: 0, tooDeep: [] };
-function nested(n, f3, deep) {
-  if (conv.depth >= MAX_NESTING) {
-    if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n));
-    return deep();
-  }
-  conv.depth++;
-  try {
-    return f3();
-  } finally {
-    conv.depth--;
-  }
+function pastMaxNesting(n) {
+  if (conv.depth < MAX_NESTING) return false;
+  if (conv.tooDeep.length < 20 && !conv.tooDeep.includes(line(n))) conv.tooDeep.push(line(n));
+  return true;
 }
 var fileLineOf = (row) => conv.fileLine[row] ?? row + 1;
 var line = (n) => fileLineOf(n.startPosition.row);
@@ -57830,7 +57991,13 @@ function named2(n) {
 }
 function block(n) {
   if (!n) return [];
-  return nested(n, () => statements(n), () => [{ ...span(n), t: "unreadable", names: assignedInText(span(n).line, span(n).endLine) }]);
+  if (pastMaxNesting(n)) return [{ ...span(n), t: "unreadable", names: assignedInText(span(n).line, span(n).endLine) }];
+  conv.depth++;
+  try {
+    return statements(n);
+  } finally {
+    conv.depth--;
+  }
 }
 function statements(n) {
   const out2 = [];
@@ -57840,7 +58007,7 @@ function statements(n) {
       continue;
     }
     const s = span(child);
-    out2.push({ ...s, t: "unreadable", names: assignedInText(s.line, s.endLine) });
+    out2.push({ line: s.line, endLine: s.endLine, t: "unreadable", names: assignedInText(s.line, s.endLine) });
     out2.push(...typeOf(child) === "ERROR" ? block(child) : statement(child));
   }
   return out2;
@@ -57858,13 +58025,13 @@ function statement(n) {
   switch (typeOf(n)) {
     case "expression_statement": {
       const inner = named2(n);
-      if (inner.length !== 1) return [{ ...s, t: "other" }];
+      if (inner.length !== 1) return [{ line: s.line, endLine: s.endLine, t: "other" }];
       return [expressionStatement(inner[0], s)];
     }
     case "exec_statement": {
       const [code, ...namespaces] = named2(n).map(expr);
-      if (!code) return [{ ...s, t: "other" }];
-      return [{ ...s, t: "expr", expr: { t: "call", line: s.line, func: { t: "name", line: s.line, id: "exec" }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }];
+      if (!code) return [{ line: s.line, endLine: s.endLine, t: "other" }];
+      return [{ line: s.line, endLine: s.endLine, t: "expr", expr: { t: "call", line: s.line, func: { t: "name", line: s.line, id: "exec" }, args: [code, ...namespaces], kwargs: [], splat: false, splats: [] } }];
     }
     case "if_statement": {
       const branches = [{ cond: expr(n.childForFieldName("condition")), body: block(n.childForFieldName("consequence")) }];
@@ -57875,7 +58042,7 @@ function statement(n) {
           branches.push({ cond: expr(alt.childForFieldName("condition")), body: block(alt.childForFieldName("consequence")) });
         else orelse = block(alt.childForFieldName("body"));
       }
-      return [{ ...s, t: "if", branches, orelse }];
+      return [{ line: s.line, endLine: s.endLine, t: "if", branches, orelse }];
     }
     case "try_statement": {
       const handlers = [];
@@ -57892,12 +58059,12 @@ function statement(n) {
         } else if (typeOf(c3) === "else_clause") orelse = block(c3.childForFieldName("body"));
         else if (typeOf(c3) === "finally_clause") final = block(named2(c3).find((p2) => typeOf(p2) === "block") ?? null);
       }
-      return [{ ...s, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
+      return [{ line: s.line, endLine: s.endLine, t: "try", body: block(n.childForFieldName("body")), handlers, orelse, final }];
     }
     case "import_from_statement":
       return [importFrom(n, s)];
     case "future_import_statement":
-      return [{ ...s, t: "other" }];
+      return [{ line: s.line, endLine: s.endLine, t: "other" }];
     case "import_statement": {
       const names3 = n.childrenForFieldName("name").flatMap((c3) => {
         if (!c3) return [];
@@ -57907,21 +58074,21 @@ function statement(n) {
         }
         return [{ dotted: dotted(c3), as: null }];
       });
-      return [{ ...s, t: "import", names: names3 }];
+      return [{ line: s.line, endLine: s.endLine, t: "import", names: names3 }];
     }
     case "for_statement": {
       const orelse = block(named2(n).find((c3) => typeOf(c3) === "else_clause")?.childForFieldName("body") ?? null);
-      return [{ ...s, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
+      return [{ line: s.line, endLine: s.endLine, t: "loop", target: expr(n.childForFieldName("left")), iter: expr(n.childForFieldName("right")), body: block(n.childForFieldName("body")), orelse }];
     }
     case "while_statement":
-      return [{ ...s, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named2(n).find((c3) => typeOf(c3) === "else_clause")?.childForFieldName("body") ?? null) }];
+      return [{ line: s.line, endLine: s.endLine, t: "loop", target: null, iter: null, body: block(n.childForFieldName("body")), orelse: block(named2(n).find((c3) => typeOf(c3) === "else_clause")?.childForFieldName("body") ?? null) }];
     case "with_statement": {
       const items = named2(named2(n).find((c3) => typeOf(c3) === "with_clause") ?? n).filter((c3) => typeOf(c3) === "with_item").map((c3) => {
         const value = c3.childForFieldName("value");
         if (!value || typeOf(value) !== "as_pattern") return { value: expr(value), target: null };
         return { value: expr(named2(value)[0] ?? null), target: expr(named2(value.childForFieldName("alias") ?? value)[0] ?? null) };
       });
-      return [{ ...s, t: "with", items, body: block(n.childForFieldName("body")) }];
+      return [{ line: s.line, endLine: s.endLine, t: "with", items, body: block(n.childForFieldName("body")) }];
     }
     case "function_definition":
     case "class_definition":
@@ -57929,28 +58096,28 @@ function statement(n) {
     case "decorated_definition": {
       const def = n.childForFieldName("definition");
       const decorators = named2(n).filter((c3) => typeOf(c3) === "decorator").map((c3) => expr(named2(c3)[0] ?? null));
-      return def ? [definition(def, s, decorators)] : [{ ...s, t: "other" }];
+      return def ? [definition(def, s, decorators)] : [{ line: s.line, endLine: s.endLine, t: "other" }];
     }
     case "return_statement":
-      return [{ ...s, t: "return", value: named2(n).length ? expr(named2(n)[0]) : null }];
+      return [{ line: s.line, endLine: s.endLine, t: "return", value: named2(n).length ? expr(named2(n)[0]) : null }];
     case "raise_statement":
-      return [{ ...s, t: "raise", exc: named2(n).length ? expr(named2(n)[0]) : null }];
+      return [{ line: s.line, endLine: s.endLine, t: "raise", exc: named2(n).length ? expr(named2(n)[0]) : null }];
     case "global_statement":
     case "nonlocal_statement":
-      return [{ ...s, t: "global", names: named2(n).map(ident), nonlocal: typeOf(n) === "nonlocal_statement" }];
+      return [{ line: s.line, endLine: s.endLine, t: "global", names: named2(n).map(ident), nonlocal: typeOf(n) === "nonlocal_statement" }];
     case "break_statement":
-      return [{ ...s, t: "break" }];
+      return [{ line: s.line, endLine: s.endLine, t: "break" }];
     case "continue_statement":
-      return [{ ...s, t: "continue" }];
+      return [{ line: s.line, endLine: s.endLine, t: "continue" }];
     case "match_statement":
       return [matchStatement(n, s)];
     case "delete_statement": {
       const target = named2(n)[0];
       const targets = target ? (typeOf(target) === "expression_list" ? named2(target) : [target]).map(expr) : [];
-      return [{ ...s, t: "del", targets }];
+      return [{ line: s.line, endLine: s.endLine, t: "del", targets }];
     }
     default:
-      return [{ ...s, t: "other" }];
+      return [{ line: s.line, endLine: s.endLine, t: "other" }];
   }
 }
 function definition(n, s, decorators) {
@@ -57964,9 +58131,9 @@ function definition(n, s, decorators) {
       if (typeOf(a) === "keyword_argument") keywords.push({ name: ident(a.childForFieldName("name")), value: expr(a.childForFieldName("value")) });
       else bases.push(expr(a));
     }
-    return { ...s, t: "class", name: name3, bases, keywords, body: body2, decorators };
+    return { line: s.line, endLine: s.endLine, t: "class", name: name3, bases, keywords, body: body2, decorators };
   }
-  return { ...s, t: "def", name: name3, params: params(n.childForFieldName("parameters")), body: body2, decorators };
+  return { line: s.line, endLine: s.endLine, t: "def", name: name3, params: params(n.childForFieldName("parameters")), body: body2, decorators };
 }
 function params(n) {
   if (!n) return [];
@@ -58019,8 +58186,8 @@ function matchStatement(n, s) {
     if (irrefutable && orelse === null) orelse = body2;
     else if (orelse === null) branches.push({ cond: { t: "unknown", line: line(c3), why: "match case" }, body: body2 });
   }
-  if (!branches.length) return { ...s, t: "if", branches: [{ cond: { t: "const", line: s.line, value: true }, body: orelse ?? [] }], orelse: null };
-  return { ...s, t: "if", branches, orelse };
+  if (!branches.length) return { line: s.line, endLine: s.endLine, t: "if", branches: [{ cond: { t: "const", line: s.line, value: true }, body: orelse ?? [] }], orelse: null };
+  return { line: s.line, endLine: s.endLine, t: "if", branches, orelse };
 }
 function exceptionNames(n) {
   if (typeOf(n) === "as_pattern") return exceptionNames(named2(n)[0]);
@@ -58038,7 +58205,7 @@ function importFrom(n, s) {
       else module2 = dotted(c3);
     }
   } else module2 = dotted(moduleNode);
-  if (named2(n).some((c3) => typeOf(c3) === "wildcard_import")) return { ...s, t: "importfrom", level, module: module2, names: "*" };
+  if (named2(n).some((c3) => typeOf(c3) === "wildcard_import")) return { line: s.line, endLine: s.endLine, t: "importfrom", level, module: module2, names: "*" };
   const names3 = n.childrenForFieldName("name").flatMap((c3) => {
     if (!c3) return [];
     if (typeOf(c3) === "aliased_import") {
@@ -58048,7 +58215,7 @@ function importFrom(n, s) {
     }
     return [{ name: dotted(c3), as: dotted(c3) }];
   });
-  return { ...s, t: "importfrom", level, module: module2, names: names3 };
+  return { line: s.line, endLine: s.endLine, t: "importfrom", level, module: module2, names: names3 };
 }
 function expressionStatement(n, s) {
   if (typeOf(n) === "assignment") {
@@ -58058,29 +58225,36 @@ function expressionStatement(n, s) {
       const left = cur.childForFieldName("left");
       if (left) targets.push(expr(left));
       const right = cur.childForFieldName("right");
-      if (!right) return { ...s, t: "other" };
-      if (typeOf(right) !== "assignment") return { ...s, t: "assign", targets, value: expr(right) };
+      if (!right) return { line: s.line, endLine: s.endLine, t: "other" };
+      if (typeOf(right) !== "assignment") return { line: s.line, endLine: s.endLine, t: "assign", targets, value: expr(right) };
       cur = right;
     }
-    return { ...s, t: "other" };
+    return { line: s.line, endLine: s.endLine, t: "other" };
   }
   if (typeOf(n) === "augmented_assignment") {
     const op = n.childForFieldName("operator")?.text ?? "+=";
-    return { ...s, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
+    return { line: s.line, endLine: s.endLine, t: "augassign", target: expr(n.childForFieldName("left")), op: op.slice(0, -1), value: expr(n.childForFieldName("right")) };
   }
-  return { ...s, t: "expr", expr: expr(n) };
+  return { line: s.line, endLine: s.endLine, t: "expr", expr: expr(n) };
 }
 function expr(n) {
   if (!n) return { t: "unknown", line: 0, why: "missing expression" };
-  return nested(n, () => expression(n), () => ({ t: "unknown", line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` }));
+  if (pastMaxNesting(n)) return { t: "unknown", line: line(n), why: `an expression nested more than ${MAX_NESTING} levels deep` };
+  conv.depth++;
+  try {
+    return expression(n);
+  } finally {
+    conv.depth--;
+  }
 }
 var KEYWORD_CONSTANTS = { True: true, False: false, None: null };
 function expression(n) {
   const ln2 = line(n);
   switch (typeOf(n)) {
     case "identifier": {
-      const id = ident(n);
-      if (id in KEYWORD_CONSTANTS && id !== n.text) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
+      const text2 = n.text;
+      const id = isAscii(text2) ? text2 : text2.normalize("NFKC");
+      if (id !== text2 && id in KEYWORD_CONSTANTS) return { t: "const", line: ln2, value: KEYWORD_CONSTANTS[id] };
       return { t: "name", line: ln2, id };
     }
     case "integer": {
@@ -60075,9 +60249,9 @@ function judge(setting, isBad) {
   if (badIndex < 0) return { verdict: "none" };
   const value = options[badIndex];
   const matched = setting.binding?.alternatives?.find((b3) => optionMatches(b3.value, value));
-  const binding = matched ?? (setting.defaultAmong ? null : setting.binding);
+  const binding2 = matched ?? (setting.defaultAmong ? null : setting.binding);
   const reach = results.every((r2) => r2 === true) ? "all" : results.some((r2) => r2 === false) ? "some" : void 0;
-  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding, ...reach ? { reach } : {}, ...fallbacks.has(value) ? { fallback: true } : {} };
+  return { verdict: results.every((r2) => r2 === true) ? "certain" : "possible", value, binding: binding2, ...reach ? { reach } : {}, ...fallbacks.has(value) ? { fallback: true } : {} };
 }
 function branchValues(setting) {
   const v2 = setting.value;
@@ -60098,28 +60272,28 @@ function notBooleanMessage(name3, v2, djangoCheck, from) {
   const trap = v2.kind === "str" ? ', and as a string it cannot be switched off ("False" is true as well)' : "";
   return `${name3} is ${show2(v2)}, not the boolean True: Django applies it because the value is true, but its deploy check (${djangoCheck}) accepts only True${trap} (${from}).`;
 }
-function locOf(setting, view, binding = setting.binding) {
-  return binding?.loc ?? view.moduleLoc();
+function locOf(setting, view, binding2 = setting.binding) {
+  return binding2?.loc ?? view.moduleLoc();
 }
 function rel(loc) {
   return `${loc.path}:${loc.line}`;
 }
-function origin(setting, view, binding = setting.binding, fallback = false) {
-  if (binding?.supplied) return suppliedBy(binding);
-  if (fallback && binding) return `it is the default ${binding.loc.path === view.path ? `line ${binding.loc.line}` : rel(binding.loc)} falls back to when its lookup in data the review cannot see (a configuration file, a service) finds nothing (\`${binding.text.trim()}\`)`;
-  if (binding === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`;
-  if (setting.isDefault || !binding) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
-  const read = binding.env.find((r2) => r2.defaultText !== void 0);
-  const where = binding.loc.path === view.path ? `at line ${binding.loc.line}` : `in ${rel(binding.loc)}, imported by ${view.path}`;
-  if (read) return `it is read from the environment ${where} (\`${binding.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
-  return `it is ${binding.history.length > 1 ? "changed" : "set"} ${where}`;
+function origin(setting, view, binding2 = setting.binding, fallback = false) {
+  if (binding2?.supplied) return suppliedBy(binding2);
+  if (fallback && binding2) return `it is the default ${binding2.loc.path === view.path ? `line ${binding2.loc.line}` : rel(binding2.loc)} falls back to when its lookup in data the review cannot see (a configuration file, a service) finds nothing (\`${binding2.text.trim()}\`)`;
+  if (binding2 === null && setting.binding) return `${setting.name} is set only on some of production's branches (${rel(setting.binding.loc)}); where it is left unset, Django's default applies`;
+  if (setting.isDefault || !binding2) return `${setting.name} is not set in ${view.path} or the modules it imports, so Django's default applies`;
+  const read = binding2.env.find((r2) => r2.defaultText !== void 0);
+  const where = binding2.loc.path === view.path ? `at line ${binding2.loc.line}` : `in ${rel(binding2.loc)}, imported by ${view.path}`;
+  if (read) return `it is read from the environment ${where} (\`${binding2.text.trim()}\`); a server with ${read.name} unset gets ${read.defaultText}`;
+  return `it is ${binding2.history.length > 1 ? "changed" : "set"} ${where}`;
 }
-function suppliedBy(binding) {
-  const s = binding.supplied;
+function suppliedBy(binding2) {
+  const s = binding2.supplied;
   if (!s) return "";
-  const file = s.copiedTo ? `${rel(binding.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding.loc);
+  const file = s.copiedTo ? `${rel(binding2.loc)}, a template a user would copy to ${s.copiedTo},` : rel(binding2.loc);
   const takes = s.read.path === s.assigned.path ? `${rel(s.read)} reads it` : `${rel(s.read)} reads it, and ${rel(s.assigned)} takes it`;
-  return `${file} sets ${s.variable} for ${s.by}, and ${takes} (\`${binding.text.trim()}\`)`;
+  return `${file} sets ${s.variable} for ${s.by}, and ${takes} (\`${binding2.text.trim()}\`)`;
 }
 function findItem(v2, s) {
   if (v2.kind !== "seq") return void 0;
@@ -61957,22 +62131,22 @@ var jwtSigningKeyWeak = {
       if (s.isDefault) continue;
       const j3 = judge(s, (v2) => keyIn(v2, key) === void 0 ? void 0 : true);
       const value = j3.value && keyIn(j3.value, key);
-      const binding = j3.binding;
-      if (value === void 0 || !binding || value && secretKey.kind === "str" && secretKey.value === value) continue;
+      const binding2 = j3.binding;
+      if (value === void 0 || !binding2 || value && secretKey.kind === "str" && secretKey.value === value) continue;
       const label = key ? `${setting}["${key}"]` : setting;
       const probed = keyIn(settings.get(setting, PROBE).value, key);
-      const read = probed !== value ? binding.env.find((r2) => r2.defaultText?.includes(value)) ?? binding.env[0] : void 0;
+      const read = probed !== value ? binding2.env.find((r2) => r2.defaultText?.includes(value)) ?? binding2.env[0] : void 0;
       const weak = weakness2(value);
       const shown = value ? mask(value) : "empty";
-      const how = binding.supplied ? `is a literal (${shown}) committed in a deploy file: ${suppliedBy(binding)}` : read ? `falls back to a literal (${shown}) when ${read.name} is unset` : `is a literal (${shown}) committed in ${binding.loc.path}`;
+      const how = binding2.supplied ? `is a literal (${shown}) committed in a deploy file: ${suppliedBy(binding2)}` : read ? `falls back to a literal (${shown}) when ${read.name} is unset` : `is a literal (${shown}) committed in ${binding2.loc.path}`;
       const entry = key && j3.value ? entryOf(j3.value, key) : void 0;
       out2.push({
         subject: label,
-        loc: entry?.loc && !binding.supplied ? entry.loc : binding.loc,
+        loc: entry?.loc && !binding2.supplied ? entry.loc : binding2.loc,
         message: `${label} (${library}) ${how}${weak ? `, and ${weak}` : ""}: anyone who knows it can sign tokens for any user of the API.`,
         secrets: value ? [value] : void 0,
         fix: {
-          description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file, and rotate the key.` : read ? `Remove the fallback so the read is required (\`os.environ["${read.name}"]\`), and rotate the key.` : `Read the key from the environment (\`os.environ["JWT_SIGNING_KEY"]\`), or leave it out to use SECRET_KEY, and rotate it: the committed value stays in git history.`
+          description: binding2.supplied ? `Set ${binding2.supplied.variable} from a secret store or an untracked env file, and rotate the key.` : read ? `Remove the fallback so the read is required (\`os.environ["${read.name}"]\`), and rotate the key.` : `Read the key from the environment (\`os.environ["JWT_SIGNING_KEY"]\`), or leave it out to use SECRET_KEY, and rotate it: the committed value stays in git history.`
         }
       });
     }
@@ -62198,15 +62372,15 @@ var secretKeyHardcoded = {
   check({ settings }) {
     const out2 = [];
     const key = settings.get("SECRET_KEY");
-    const report = (subject, value, binding, label, fallback = false) => {
-      if (!value || !binding) return;
-      const read = fallback ? void 0 : binding.env.find((r2) => r2.defaultText !== void 0);
-      const how = binding.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding)}` : fallback ? `${label} falls back to a literal (${mask(value)}) when the lookup at ${binding.loc.path}:${binding.loc.line} finds no key in what it reads` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding.loc.path}`;
+    const report = (subject, value, binding2, label, fallback = false) => {
+      if (!value || !binding2) return;
+      const read = fallback ? void 0 : binding2.env.find((r2) => r2.defaultText !== void 0);
+      const how = binding2.supplied ? `${label} is a literal (${mask(value)}) committed in a deploy file: ${suppliedBy(binding2)}` : fallback ? `${label} falls back to a literal (${mask(value)}) when the lookup at ${binding2.loc.path}:${binding2.loc.line} finds no key in what it reads` : read ? `${label} falls back to a literal (${mask(value)}) when ${read.name} is unset` : `${label} is a literal (${mask(value)}) committed in ${binding2.loc.path}`;
       out2.push({
         subject,
-        loc: binding.loc,
+        loc: binding2.loc,
         message: `${how}; anyone with access to the code can sign sessions and tokens for this site.`,
-        fix: { description: binding.supplied ? `Set ${binding.supplied.variable} from a secret store or an untracked env file instead of ${binding.loc.path}, and rotate the key.` : fallback ? "Give the lookup no literal default, so a missing key stops the site from starting, and rotate the key." : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
+        fix: { description: binding2.supplied ? `Set ${binding2.supplied.variable} from a secret store or an untracked env file instead of ${binding2.loc.path}, and rotate the key.` : fallback ? "Give the lookup no literal default, so a missing key stops the site from starting, and rotate the key." : read ? `Remove the default so the read is required: \`os.environ["${read.name}"]\`, and rotate the key.` : 'Read the key from the environment (`os.environ["SECRET_KEY"]`) and rotate it: the committed value stays in git history.' }
       });
     };
     const literal3 = judge(key, (v2) => v2.kind === "str" && v2.value !== "");
@@ -62215,8 +62389,8 @@ var secretKeyHardcoded = {
     if (fallbacks.value.kind === "seq" && fallbacks.binding) {
       fallbacks.value.items.forEach((item, i2) => {
         if (item.value.kind !== "str" || !fallbacks.binding) return;
-        const binding = { ...fallbacks.binding, loc: item.loc ?? locOf(fallbacks, settings) };
-        report(`SECRET_KEY_FALLBACKS[${i2}]`, item.value.value, binding, `SECRET_KEY_FALLBACKS[${i2}]`);
+        const binding2 = { ...fallbacks.binding, loc: item.loc ?? locOf(fallbacks, settings) };
+        report(`SECRET_KEY_FALLBACKS[${i2}]`, item.value.value, binding2, `SECRET_KEY_FALLBACKS[${i2}]`);
       });
     }
     return out2;
@@ -70350,8 +70524,8 @@ var SettingsView = class {
       if (name3 !== "ALLOWED_HOSTS" && this.unsetServesOnlyLocalhost() && acceptsOnlyLocalHosts(this.settingIn(world, "ALLOWED_HOSTS").value)) return [];
       const s = this.settingIn(world, name3);
       if (!s.binding) return addsNothing(s.value, deployed.value) ? [] : [s];
-      const binding = suppliedBinding(s.binding, d2);
-      const parts3 = s.value.kind === "unknown" && binding.alternatives ? binding.alternatives.filter((a) => a.supplied).map((a) => ({ name: name3, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding }];
+      const binding2 = suppliedBinding(s.binding, d2);
+      const parts3 = s.value.kind === "unknown" && binding2.alternatives ? binding2.alternatives.filter((a) => a.supplied).map((a) => ({ name: name3, value: a.value, binding: a, isDefault: false })) : [{ ...s, binding: binding2 }];
       return parts3.filter((p2) => !addsNothing(p2.value, deployed.value));
     });
   }
@@ -70381,14 +70555,14 @@ var SettingsView = class {
   }
   settingIn(evaluator, name3) {
     const result = evaluator.evaluate(this.path);
-    const binding = result?.ns.bindings.get(name3);
+    const binding2 = result?.ns.bindings.get(name3);
     const fallback = defaultsFor(this.django)[name3] ?? unknown(`${name3} is not set`);
-    if (!binding) {
+    if (!binding2) {
       if (result?.ns.dynamic) return { name: name3, value: unknown(`may be set by the dynamic code at ${result.ns.dynamic.path}:${result.ns.dynamic.line}`), isDefault: false };
       return { name: name3, value: fallback, isDefault: true };
     }
-    const value = mapOptions(binding.value, (v2) => v2.kind === "absent" ? fallback : v2);
-    return { name: name3, value, binding, isDefault: false };
+    const value = mapOptions(binding2.value, (v2) => v2.kind === "absent" ? fallback : v2);
+    return { name: name3, value, binding: binding2, isDefault: false };
   }
   /** The value in the worlds where the environment sets every variable to "False", "0" or "". */
   whenEnvSaysOff(name3) {
