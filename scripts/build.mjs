@@ -9,9 +9,18 @@ const out = process.argv[2] ?? 'dist'
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })
 await build({
-  // cli.js is the small entry; it imports the engine (cli-run.js) only when there is work (see src/cli.ts)
-  entryPoints: { cli: 'src/cli.ts', 'cli-run': 'src/cli-run.ts', index: 'src/index.ts' },
-  plugins: [{ name: 'engine-apart', setup: (b) => b.onResolve({ filter: /^\.\/cli-run\.js$/ }, (a) => (a.importer.endsWith('/src/cli.ts') ? { path: './cli-run.js', external: true } : undefined)) }],
+  // cli.js is the small entry; it imports the engine (cli-run.js) only when there is work (see src/cli.ts),
+  // and the engine imports the organisation commands (org-cli.js, with the API client) only for them
+  entryPoints: { cli: 'src/cli.ts', 'cli-run': 'src/cli-run.ts', 'org-cli': 'src/org/cli.ts', index: 'src/index.ts' },
+  plugins: [
+    {
+      name: 'engine-apart',
+      setup: (b) => {
+        b.onResolve({ filter: /^\.\/cli-run\.js$/ }, (a) => (a.importer.endsWith('/src/cli.ts') ? { path: './cli-run.js', external: true } : undefined))
+        b.onResolve({ filter: /^\.\/org\/cli\.js$/ }, (a) => (a.importer.endsWith('/src/cli-run.ts') ? { path: './org-cli.js', external: true } : undefined))
+      }
+    }
+  ],
   outdir: out,
   bundle: true,
   platform: 'node',
