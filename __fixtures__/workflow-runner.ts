@@ -2,10 +2,10 @@
 // pipefail` in the job's workspace, `env:` and `if:` evaluated, `continue-on-error` honoured,
 // GITHUB_OUTPUT collected into step outputs — so a test exercises the workflow's own scripts. The
 // `uses:` steps are the caller's to play (a clone, an artifact upload) through `onUses`.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runProcess, type ProcessResult } from './process.js'
 import { parseFileCommands } from './runner.js'
 
 export interface Step {
@@ -69,16 +69,8 @@ function condition(step: Step, ctx: Contexts): boolean {
   return Boolean(evaluate(e, ctx))
 }
 
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function bash(script: string, cwd: string, env: Record<string, string>): Promise<ProcessResult> {
+  return runProcess('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env })
 }
 
 export interface JobRun {

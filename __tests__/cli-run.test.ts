@@ -4,15 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runCli } from '../src/cli-run.js'
+import { runCliInProcess } from './helpers/cli-in-process.js'
 import { makeRepo, type Repo } from './helpers/project.js'
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, cwd })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], cwd: string) => runCliInProcess(args, cwd)
 
 const TOKEN = 'ghp_Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2'
 

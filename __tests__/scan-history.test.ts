@@ -5,15 +5,10 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runCli } from '../src/cli-run.js'
+import { runCliInProcess } from './helpers/cli-in-process.js'
 import { makeRepo, type Repo } from './helpers/project.js'
 
-async function cli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, cwd })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[], cwd: string) => runCliInProcess(args, cwd)
 
 const SECRET = 'kq8#v!2mZx@R7pL0w$Tn4yB6cE9hJ3uF5sD1gA-=+)(*&^%_Qe'
 interface Report {

@@ -39190,12 +39190,15 @@ function repoFileNamed(written, near, paths) {
   for (let i2 = 0; i2 < parts3.length; i2++) if (paths.has(parts3.slice(i2).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
 }
-function mountedAt(target, paths) {
+function mountedAt(target, folders) {
   const parts3 = target.split("/").filter(Boolean);
-  const folders = /* @__PURE__ */ new Set();
-  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
   for (let i2 = 0; i2 < parts3.length - 1; i2++) if (folders.has(parts3.slice(i2, -1).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
+}
+function foldersOf(paths) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
+  return folders;
 }
 function findPlacements(files, deployments) {
   const finder = new PlacementFinder(files);
@@ -39204,9 +39207,11 @@ function findPlacements(files, deployments) {
     if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
     for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname3(d2.path), files.paths))) finder.script(script, void 0, void 0);
   }
+  let folders;
   for (const d2 of deployments) {
     if (!d2.mounts || !isProductionRole(d2.role) || !productionFile(d2.path)) continue;
-    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, files.paths), { path: d2.path, line: m2.line, kind: "mount" });
+    folders ??= foldersOf(files.paths);
+    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, folders), { path: d2.path, line: m2.line, kind: "mount" });
   }
   for (const path2 of files.paths) if (deployScriptName(path2)) finder.script(path2, void 0, void 0);
   return finder.found;
@@ -48660,16 +48665,13 @@ var MAX_BLAMED = 200;
 function git(repo, args3) {
   return new Promise((resolve2) => execFile("git", args3, { cwd: repo, maxBuffer: 1 << 20 }, (error, stdout) => resolve2(error ? void 0 : stdout)));
 }
-function blameLine(repo, path2, line2, shallow) {
-  return new Promise((resolve2) => {
-    execFile("git", ["blame", "--porcelain", ...shallow ? [] : ["--root"], "-L", `${line2},${line2}`, "HEAD", "--", path2], { cwd: repo, maxBuffer: 1 << 20 }, (error, stdout) => {
-      if (error) return resolve2(void 0);
-      const commit = /^([0-9a-f]{40,64}) /.exec(stdout)?.[1];
-      const time = /^author-time (\d+)$/m.exec(stdout)?.[1];
-      if (!commit || !time || /^boundary$/m.test(stdout) || /^0+$/.test(commit)) return resolve2(void 0);
-      resolve2({ commit, date: new Date(Number(time) * 1e3).toISOString() });
-    });
-  });
+async function blameLine(repo, path2, line2, shallow) {
+  const out2 = await git(repo, ["blame", "--porcelain", ...shallow ? [] : ["--root"], "-L", `${line2},${line2}`, "HEAD", "--", path2]);
+  if (out2 === void 0) return void 0;
+  const commit = /^([0-9a-f]{40,64}) /.exec(out2)?.[1];
+  const time = /^author-time (\d+)$/m.exec(out2)?.[1];
+  if (!commit || !time || /^boundary$/m.test(out2) || /^0+$/.test(commit)) return void 0;
+  return { commit, date: new Date(Number(time) * 1e3).toISOString() };
 }
 async function dateFindings(repo, findings) {
   const shallow = (await git(repo, ["rev-parse", "--is-shallow-repository"]))?.trim() !== "false";

@@ -65086,12 +65086,15 @@ function repoFileNamed(written, near, paths) {
   for (let i2 = 0; i2 < parts3.length; i2++) if (paths.has(parts3.slice(i2).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
 }
-function mountedAt(target, paths) {
+function mountedAt(target, folders) {
   const parts3 = target.split("/").filter(Boolean);
-  const folders = /* @__PURE__ */ new Set();
-  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
   for (let i2 = 0; i2 < parts3.length - 1; i2++) if (folders.has(parts3.slice(i2, -1).join("/"))) return parts3.slice(i2).join("/");
   return void 0;
+}
+function foldersOf(paths) {
+  const folders = /* @__PURE__ */ new Set();
+  for (const p2 of paths) for (let i2 = p2.indexOf("/"); i2 > 0; i2 = p2.indexOf("/", i2 + 1)) folders.add(p2.slice(0, i2));
+  return folders;
 }
 function findPlacements(files, deployments) {
   const finder = new PlacementFinder(files);
@@ -65100,9 +65103,11 @@ function findPlacements(files, deployments) {
     if (d2.command === void 0 || !(isProductionRole(d2.role) || d2.role === "release") || !productionFile(d2.path)) continue;
     for (const script of finder.scriptsNamed(d2.command, (w2) => repoFileNamed(w2, dirname3(d2.path), files.paths))) finder.script(script, void 0, void 0);
   }
+  let folders;
   for (const d2 of deployments) {
     if (!d2.mounts || !isProductionRole(d2.role) || !productionFile(d2.path)) continue;
-    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, files.paths), { path: d2.path, line: m2.line, kind: "mount" });
+    folders ??= foldersOf(files.paths);
+    for (const m2 of d2.mounts) finder.add(m2.source, mountedAt(m2.target, folders), { path: d2.path, line: m2.line, kind: "mount" });
   }
   for (const path2 of files.paths) if (deployScriptName(path2)) finder.script(path2, void 0, void 0);
   return finder.found;

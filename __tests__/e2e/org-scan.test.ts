@@ -5,12 +5,13 @@
 // them failing to clone: list → matrix → one job per repository → SARIF uploads → merged report →
 // tracking issues.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { FakeGitHub, type OrgRepo } from '../../__fixtures__/github-api.js'
+import { runProcess, type ProcessResult } from '../../__fixtures__/process.js'
 import { interpolate, runJob, type Job, type Step } from '../../__fixtures__/workflow-runner.js'
 import { root } from '../helpers/cli.js'
 import type { OrgMatrix } from '../../src/org/matrix.js'
@@ -244,17 +245,9 @@ describe('org-scan.yml', () => {
 })
 
 describe('org-list', () => {
-  function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(tool, 'dist/cli.js'), ...args], { cwd: work, env: { PATH: process.env.PATH, HOME: work, ...api.env(), ...env } })
-      let stdout = ''
-      let stderr = ''
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-      child.on('error', reject)
-      child.on('close', (code) => resolve({ code, stdout, stderr }))
-    })
-  }
+  const cli = (args: string[], env: Record<string, string>): Promise<ProcessResult> =>
+    runProcess(process.execPath, [join(tool, 'dist/cli.js'), ...args], { cwd: work, env: { PATH: process.env.PATH, HOME: work, ...api.env(), ...env } })
+
 
   it('chunks more than 256 repositories so that no matrix exceeds GitHub\'s limit', async () => {
     api.orgs.set('big', Array.from({ length: 300 }, (_, i) => ({ name: `svc-${String(i).padStart(3, '0')}`, files: { 'manage.py': '' } })))

@@ -3,19 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeGitHub } from '../../__fixtures__/github-api.js'
-import { runCli } from '../../src/cli-run.js'
+import { runCliInProcess } from '../helpers/cli-in-process.js'
 
 const TOKEN = 'ghs_sarifUploadToken0123456789abcdefABCD'
 const SHA = 'ab'.repeat(20)
 let api: FakeGitHub
 let dir: string
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), isTTY: false, cwd: dir })
-  return { code, stdout, stderr }
-}
+const cli = (args: string[]) => runCliInProcess(args, dir)
 
 beforeAll(async () => {
   api = await new FakeGitHub().start()

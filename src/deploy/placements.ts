@@ -149,12 +149,17 @@ function repoFileNamed(written: string, near: string, paths: ReadonlySet<string>
  * repository holds (`/opt/netbox/netbox/netbox/configuration.py` → netbox/netbox/configuration.py,
  * the checkout being at /opt/netbox in the image), or none.
  */
-function mountedAt(target: string, paths: ReadonlySet<string>): string | undefined {
+function mountedAt(target: string, folders: ReadonlySet<string>): string | undefined {
   const parts = target.split('/').filter(Boolean)
-  const folders = new Set<string>()
-  for (const p of paths) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i))
   for (let i = 0; i < parts.length - 1; i++) if (folders.has(parts.slice(i, -1).join('/'))) return parts.slice(i).join('/')
   return undefined
+}
+
+/** Every folder that holds a file of the repository. */
+function foldersOf(paths: ReadonlySet<string>): Set<string> {
+  const folders = new Set<string>()
+  for (const p of paths) for (let i = p.indexOf('/'); i > 0; i = p.indexOf('/', i + 1)) folders.add(p.slice(0, i))
+  return folders
 }
 
 /** Every placement the repository's production deploy files make: Dockerfiles, the scripts production compose services run, then deploy scripts found by name. */
@@ -165,9 +170,12 @@ export function findPlacements(files: PlacementFiles, deployments: Deployment[])
     if (d.command === undefined || !(isProductionRole(d.role) || d.role === 'release') || !productionFile(d.path)) continue
     for (const script of finder.scriptsNamed(d.command, (w) => repoFileNamed(w, dirname(d.path), files.paths))) finder.script(script, undefined, undefined)
   }
+  // the repository's folders are listed once, and only when a production service mounts a file
+  let folders: Set<string> | undefined
   for (const d of deployments) {
     if (!d.mounts || !isProductionRole(d.role) || !productionFile(d.path)) continue
-    for (const m of d.mounts) finder.add(m.source, mountedAt(m.target, files.paths), { path: d.path, line: m.line, kind: 'mount' })
+    folders ??= foldersOf(files.paths)
+    for (const m of d.mounts) finder.add(m.source, mountedAt(m.target, folders), { path: d.path, line: m.line, kind: 'mount' })
   }
   for (const path of files.paths) if (deployScriptName(path)) finder.script(path, undefined, undefined)
   return finder.found

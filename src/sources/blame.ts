@@ -11,17 +11,14 @@ function git(repo: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => execFile('git', args, { cwd: repo, maxBuffer: 1 << 20 }, (error, stdout) => resolve(error ? undefined : stdout)))
 }
 
-function blameLine(repo: string, path: string, line: number, shallow: boolean): Promise<{ commit: string; date: string } | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['blame', '--porcelain', ...(shallow ? [] : ['--root']), '-L', `${line},${line}`, 'HEAD', '--', path], { cwd: repo, maxBuffer: 1 << 20 }, (error, stdout) => {
-      if (error) return resolve(undefined)
-      const commit = /^([0-9a-f]{40,64}) /.exec(stdout)?.[1]
-      const time = /^author-time (\d+)$/m.exec(stdout)?.[1]
-      // the boundary of a shallow clone is not when the line was written
-      if (!commit || !time || /^boundary$/m.test(stdout) || /^0+$/.test(commit)) return resolve(undefined)
-      resolve({ commit, date: new Date(Number(time) * 1000).toISOString() })
-    })
-  })
+async function blameLine(repo: string, path: string, line: number, shallow: boolean): Promise<{ commit: string; date: string } | undefined> {
+  const out = await git(repo, ['blame', '--porcelain', ...(shallow ? [] : ['--root']), '-L', `${line},${line}`, 'HEAD', '--', path])
+  if (out === undefined) return undefined
+  const commit = /^([0-9a-f]{40,64}) /.exec(out)?.[1]
+  const time = /^author-time (\d+)$/m.exec(out)?.[1]
+  // the boundary of a shallow clone is not when the line was written
+  if (!commit || !time || /^boundary$/m.test(out) || /^0+$/.test(commit)) return undefined
+  return { commit, date: new Date(Number(time) * 1000).toISOString() }
 }
 
 /** Sets `since` on findings that have none, from the commit that last changed their line. */
