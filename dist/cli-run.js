@@ -44226,6 +44226,9 @@ function patchHeaderPath(field2, prefix2) {
 // src/secrets/history.ts
 var LOG_FORMAT = "%x00commit %H %aI %an";
 var MAX_BLOCK_LINES = 2e4;
+var NEWLINE2 = 10;
+var CR = 13;
+var PLUS = 43;
 var HistoryScanner = class {
   commit;
   path;
@@ -44233,24 +44236,72 @@ var HistoryScanner = class {
   renames = /* @__PURE__ */ new Map();
   secrets = /* @__PURE__ */ new Map();
   pendingRenameFrom;
-  /** The added lines seen since the last line that was not one, and the line number of the first. */
-  block = [];
+  /** The added lines seen since the last line that was not one (joined by \n), how many, and the line number of the first. */
+  block = Buffer.allocUnsafeSlow(1 << 16);
+  blockBytes = 0;
+  blockLines = 0;
   blockStart = 0;
+  /** The start of a line the last chunk did not finish. */
+  unfinished = [];
   /** Past a file's first `@@`: every `+` line is content, even one that reads `+++ …`. */
   inHunk = false;
   commits = 0;
   addedLines = 0;
-  line(text2) {
-    if (this.inHunk && text2.startsWith("+")) {
+  /** The next chunk of git's output. */
+  push(chunk) {
+    let start2 = 0;
+    if (this.unfinished.length) {
+      const nl = chunk.indexOf(NEWLINE2);
+      if (nl < 0) {
+        this.unfinished.push(chunk);
+        return;
+      }
+      const line2 = Buffer.concat([...this.unfinished, chunk.subarray(0, nl)]);
+      this.unfinished = [];
+      this.line(line2, 0, line2.length);
+      start2 = nl + 1;
+    }
+    for (let nl = chunk.indexOf(NEWLINE2, start2); nl >= 0; nl = chunk.indexOf(NEWLINE2, start2)) {
+      this.line(chunk, start2, nl);
+      start2 = nl + 1;
+    }
+    if (start2 < chunk.length) this.unfinished.push(chunk.subarray(start2));
+  }
+  /** The end of git's output: a last line without a newline. */
+  end() {
+    if (!this.unfinished.length) return;
+    const line2 = Buffer.concat(this.unfinished);
+    this.unfinished = [];
+    this.line(line2, 0, line2.length);
+  }
+  /** One line of output, bytes [start, end) of `bytes` without its \n. */
+  line(bytes, start2, end) {
+    if (end > start2 && bytes[end - 1] === CR) end--;
+    if (this.inHunk && bytes[start2] === PLUS) {
       if (!this.path) return;
-      if (!this.block.length) this.blockStart = this.newLine;
-      this.block.push(text2.slice(1));
+      this.addToBlock(bytes, start2 + 1, end);
       this.addedLines++;
       this.newLine++;
-      if (this.block.length >= MAX_BLOCK_LINES) this.flush();
+      if (this.blockLines >= MAX_BLOCK_LINES) this.flush();
       return;
     }
     this.flush();
+    const first = bytes[start2];
+    if (first === 0 || first === 100 || first === 114 || first === PLUS || first === 64) this.header(bytes.toString("utf8", start2, end));
+  }
+  addToBlock(bytes, start2, end) {
+    if (!this.blockLines) this.blockStart = this.newLine;
+    const needed = this.blockBytes + (end - start2) + 1;
+    if (needed > this.block.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.block.length * 2));
+      this.block.copy(grown, 0, 0, this.blockBytes);
+      this.block = grown;
+    }
+    if (this.blockLines) this.block[this.blockBytes++] = NEWLINE2;
+    this.blockBytes += bytes.copy(this.block, this.blockBytes, start2, end);
+    this.blockLines++;
+  }
+  header(text2) {
     if (text2.startsWith("\0commit ")) {
       const [, sha, date, ...author] = text2.slice(1).split(" ");
       this.commit = { commit: sha, date, author: author.join(" ") };
@@ -44283,16 +44334,15 @@ var HistoryScanner = class {
       const h3 = parseHunkHeader(text2);
       this.newLine = h3 ? h3.newStart : 0;
       this.inHunk = true;
-      return;
     }
   }
-  /** Scans the pending added lines as one text; hits are placed at their lines in the file. */
+  /** Scans the pending added lines as one piece of the file; hits are placed at their lines in the file. */
   flush() {
-    if (!this.block.length) return;
-    const text2 = this.block.join("\n");
+    if (!this.blockLines) return;
+    const bytes = this.block.subarray(0, this.blockBytes);
     const at3 = (n) => this.blockStart + n - 1;
-    this.block = [];
-    for (const hit of detectSecrets(this.path, text2)) {
+    this.blockBytes = this.blockLines = 0;
+    for (const hit of detectSecrets(this.path, bytes)) {
       const placed = { ...hit, line: at3(hit.line), spans: hit.spans.map((s) => ({ ...s, line: at3(s.line) })), ...hit.keyLine !== void 0 ? { keyLine: at3(hit.keyLine) } : {} };
       this.record(placed, placed.keyLine ?? placed.line);
     }
@@ -44635,17 +44685,6 @@ async function gitRevisionFiles(repo, rev, load, side = "") {
 }
 
 // src/history.ts
-async function* gitLines(stream) {
-  stream.setEncoding("utf8");
-  let rest = "";
-  for await (const chunk of stream) {
-    const parts3 = (rest + chunk).split("\n");
-    rest = parts3.pop();
-    for (let i2 = 0; i2 < parts3.length; i2++) if (parts3[i2].endsWith("\r")) parts3[i2] = parts3[i2].slice(0, -1);
-    yield parts3;
-  }
-  if (rest) yield [rest];
-}
 async function streamLog(repo, range2, scanner, leaveOut = []) {
   const renames = leaveOut.length ? "--no-renames" : "-M";
   const pathspec = leaveOut.length ? [".", ...leaveOut.map((p2) => `:(exclude,literal)${p2}`)] : [];
@@ -44657,7 +44696,8 @@ async function streamLog(repo, range2, scanner, leaveOut = []) {
     proc.on("close", resolve2);
     proc.on("error", () => resolve2(null));
   });
-  for await (const lines of gitLines(proc.stdout)) for (const line2 of lines) scanner.line(line2);
+  for await (const chunk of proc.stdout) scanner.push(chunk);
+  scanner.end();
   const code = await exited;
   if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`);
 }

@@ -3,7 +3,6 @@
 // When git cannot read a blob (partial clone, shallow fetch, corrupt object) the log stops: the files
 // whose blobs it cannot read are named in the notices and the history is streamed again without them.
 import { spawn } from 'node:child_process'
-import type { Readable } from 'node:stream'
 import { createHash } from 'node:crypto'
 import { simpleGit, type SimpleGit } from 'simple-git'
 import { pathIgnored, severityFor, UsageError, type Config } from './config/config.js'
@@ -26,22 +25,6 @@ export interface HistoryResult {
 
 
 /**
- * The lines of git's output, split on \n only (git numbers lines that way, and a lone \r, old Mac
- * files, is content), one array per chunk read: a promise per line would cost more than the scan.
- */
-async function* gitLines(stream: Readable): AsyncGenerator<string[]> {
-  stream.setEncoding('utf8')
-  let rest = ''
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const parts = (rest + chunk).split('\n')
-    rest = parts.pop() as string
-    for (let i = 0; i < parts.length; i++) if (parts[i].endsWith('\r')) parts[i] = parts[i].slice(0, -1)
-    yield parts
-  }
-  if (rest) yield [rest]
-}
-
-/**
  * Streams `git log -p` of `range` through the scanner (`--text`: a `-diff` attribute cannot hide a
  * file's lines), leaving out `leaveOut` paths; rename detection only when every blob is readable.
  */
@@ -56,7 +39,8 @@ async function streamLog(repo: string, range: string, scanner: HistoryScanner, l
     proc.on('close', resolve)
     proc.on('error', () => resolve(null))
   })
-  for await (const lines of gitLines(proc.stdout)) for (const line of lines) scanner.line(line)
+  for await (const chunk of proc.stdout as AsyncIterable<Buffer>) scanner.push(chunk)
+  scanner.end()
   const code = await exited
   if (code !== 0) throw new UsageError(`git log failed: ${gitError(stderr) || `exit ${code}`}`)
 }
