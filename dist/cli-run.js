@@ -39222,11 +39222,34 @@ var placesModules = (files) => findPlacements(files, findDeployments(files)).len
 var NAMED_SETTINGS = /settings/i;
 var SETTINGS_WORD = /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOSTS|DATABASES|ROOT_URLCONF)\b|import \*/;
 var UPPER_WORD = /\b[A-Z][A-Z0-9_]*\b/g;
+var AUGMENTED = "+-*/%&|^<>@";
+function mayBeAssigned(text2, at3, length) {
+  const before2 = text2[at3 - 1];
+  if (before2 === "." || before2 === '"' || before2 === "'") return false;
+  let i2 = at3 + length;
+  while (text2[i2] === " " || text2[i2] === "	") i2++;
+  const next = text2[i2];
+  if (next === void 0 || ",:)];#\\\r\n".includes(next)) return true;
+  if (next === "=") return text2[i2 + 1] !== "=";
+  if (!AUGMENTED.includes(next)) return false;
+  let j3 = i2 + 1;
+  while (j3 < i2 + 3 && AUGMENTED.includes(text2[j3] ?? "")) j3++;
+  return text2[j3] === "=";
+}
 function namesTwoSettings(text2) {
   let first;
+  let pos = 0;
+  let quoted = false;
+  let hashed = false;
   for (const m2 of text2.matchAll(UPPER_WORD)) {
+    for (; pos < m2.index; pos++) {
+      const c3 = text2[pos];
+      if (c3 === "\n" || c3 === "\r") quoted = hashed = false;
+      else if (c3 === '"' || c3 === "'") quoted = true;
+      else if (c3 === "#") hashed = true;
+    }
     const word = m2[0];
-    if (!SETTINGS_NAMES.has(word) || word === first) continue;
+    if (hashed && !quoted || !SETTINGS_NAMES.has(word) || word === first || !mayBeAssigned(text2, m2.index, word.length)) continue;
     if (first !== void 0) return true;
     first = word;
   }

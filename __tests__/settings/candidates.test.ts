@@ -24,6 +24,28 @@ describe('mayBeSettings', () => {
     expect(namesTwoSettings('MY_DEBUG = 1\nDEBUG_SECRET_KEY = 2\n')).toBe(false)
     expect(namesTwoSettings('x = DEBUG\ny = ALLOWED_HOSTS\n')).toBe(true)
   })
+
+  it('leaves out only names Python cannot be assigning: attributes, quoted names, comparisons, calls, comments', () => {
+    expect(namesTwoSettings('if settings.DEBUG and settings.ALLOWED_HOSTS:\n    pass\n')).toBe(false)
+    expect(namesTwoSettings('x = {"DEBUG": 1, \'SECRET_KEY\': 2}\n')).toBe(false)
+    expect(namesTwoSettings('assert DEBUG == 1\nALLOWED_HOSTS.append(x)\nDATABASES["a"] = 1\n')).toBe(false)
+    expect(namesTwoSettings('    # may affect INSTALLED_APPS, MIDDLEWARE and others\nx = 1  # DEBUG, SECRET_KEY\n')).toBe(false)
+    expect(namesTwoSettings('@override_settings(DEBUG=False)\ndef test():\n    assert settings.MEDIA_ROOT\n')).toBe(false)
+  })
+
+  it('counts every way a name can be assigned, however it is written', () => {
+    expect(namesTwoSettings('DEBUG=True\nSECRET_KEY="k"\n')).toBe(true)
+    expect(namesTwoSettings('DEBUG: bool = True\nSECRET_KEY = "k"\n')).toBe(true)
+    expect(namesTwoSettings('SECRET_KEY, ALLOWED_HOSTS = "k", ["*"]\n')).toBe(true)
+    expect(namesTwoSettings('(DEBUG, ALLOWED_HOSTS) = (1, 2)\n')).toBe(true)
+    expect(namesTwoSettings('DEBUG = 1; MIDDLEWARE += ["x"]\n')).toBe(true)
+    expect(namesTwoSettings('DEBUG = 1\nALLOWED_HOSTS \\\n    = []\n')).toBe(true)
+    // a # inside a string is no comment: the string can close and code follow on the same line
+    expect(namesTwoSettings('x = "#"; DEBUG = 1\nALLOWED_HOSTS = []\n')).toBe(true)
+    expect(namesTwoSettings('x = """\nnot # a comment """; DEBUG = 1\nALLOWED_HOSTS = []\n')).toBe(true)
+    // a lone \r ends a line for Python: what follows a comment there is code
+    expect(namesTwoSettings('# settings\rDEBUG = True\rALLOWED_HOSTS = []\r')).toBe(true)
+  })
 })
 
 describe('starImportsOf', () => {
@@ -60,6 +82,10 @@ const TREE: Record<string, string> = {
   // extends a module that is settings only through its own star import
   'config/chain.py': 'from config.extend import *\nDEBUG = True\n',
   'config/commented.py': '# from config.base import *\nfrom config.base import *\nX = 1\n',
+  // old Mac line endings: the settings follow a comment on the same \n-line
+  'config/mac.py': '# production\rDEBUG = False\rSECRET_KEY = "k"\rALLOWED_HOSTS = ["a.example.com"]\r',
+  // a test that overrides one setting and mentions others in a docstring and through settings.
+  'shop/tests/test_admin.py': '@override_settings(DEBUG=False)\ndef test_media():\n    """MEDIA_ROOT and STATIC_ROOT are served."""\n    assert settings.MEDIA_ROOT\n',
   'shop/models.py': 'class Item: pass\n'
 }
 
@@ -75,11 +101,11 @@ describe('settingsCandidates', () => {
     const parsedFast = pythonParsed() - before
     const full = discover(new MapFileSet(new Map(Object.entries(TREE))), every)
     const parsedFull = pythonParsed() - before - parsedFast
-    // not parsed: wsgi.py, the views, their test, the middleware, the models, and the two modules whose
+    // not parsed: wsgi.py, the views, their two tests, the middleware, the models, and the two modules whose
     // star imports name no candidate (shop/star.py, shop/tests/test_star.py)
-    expect(parsedFull - parsedFast).toBe(7)
+    expect(parsedFull - parsedFast).toBe(8)
     expect(fast.entries).toEqual(full.entries)
     expect([...fast.modules.values()]).toEqual([...full.modules.values()])
-    expect([...fast.modules.keys()]).toEqual(expect.arrayContaining(['config/base.py', 'other/conf.py', 'config/extend.py', 'config/chain.py', 'config/commented.py']))
+    expect([...fast.modules.keys()]).toEqual(expect.arrayContaining(['config/base.py', 'other/conf.py', 'config/extend.py', 'config/chain.py', 'config/commented.py', 'config/mac.py']))
   })
 })

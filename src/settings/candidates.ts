@@ -13,12 +13,50 @@ const SETTINGS_WORD = /\b(DEBUG|SECRET_KEY|MIDDLEWARE|INSTALLED_APPS|ALLOWED_HOS
 
 const UPPER_WORD = /\b[A-Z][A-Z0-9_]*\b/g
 
-/** Whether the text names at least two different well-known settings (as whole words, anywhere). */
+const AUGMENTED = '+-*/%&|^<>@'
+
+/**
+ * Whether the name written at `at` may be the target of an assignment, the only way discovery counts
+ * a setting (see topLevelNames). Only what Python rules out is left out: an attribute (`settings.DEBUG`),
+ * a name touching a quote (`"DEBUG"`), and a name followed by anything but what can follow a target:
+ * `=` (not `==`), an augmented `+=`, `:`, `,`, `)`, `]`, `;`, a comment or the line's end.
+ */
+function mayBeAssigned(text: string, at: number, length: number): boolean {
+  const before = text[at - 1]
+  if (before === '.' || before === '"' || before === "'") return false
+  let i = at + length
+  while (text[i] === ' ' || text[i] === '\t') i++
+  const next = text[i]
+  if (next === undefined || ',:)];#\\\r\n'.includes(next)) return true
+  if (next === '=') return text[i + 1] !== '='
+  if (!AUGMENTED.includes(next)) return false
+  // +=, //=, **=, >>=, <<=
+  let j = i + 1
+  while (j < i + 3 && AUGMENTED.includes(text[j] ?? '')) j++
+  return text[j] === '='
+}
+
+/**
+ * Whether the text may assign at least two different well-known settings: names written where a
+ * target can be, outside comments. A name after a `#` on its line, with no quote anywhere before it
+ * on that line, is no code: the `#` starts a comment, or lies inside a string that began on an earlier
+ * line, which would need a quote to end before the name. Python ends a line at \n, \r\n or a lone
+ * \r. One pass over the text.
+ */
 export function namesTwoSettings(text: string): boolean {
   let first: string | undefined
+  let pos = 0
+  let quoted = false
+  let hashed = false
   for (const m of text.matchAll(UPPER_WORD)) {
+    for (; pos < m.index; pos++) {
+      const c = text[pos]
+      if (c === '\n' || c === '\r') quoted = hashed = false
+      else if (c === '"' || c === "'") quoted = true
+      else if (c === '#') hashed = true
+    }
     const word = m[0]
-    if (!SETTINGS_NAMES.has(word) || word === first) continue
+    if ((hashed && !quoted) || !SETTINGS_NAMES.has(word) || word === first || !mayBeAssigned(text, m.index, word.length)) continue
     if (first !== undefined) return true
     first = word
   }
