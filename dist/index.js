@@ -60390,14 +60390,16 @@ var hardcodedCredential = {
   },
   checkFile(ctx) {
     const { path: path2, lines, fileClass } = ctx;
-    const schema = isJsonSchema(ctx.text);
-    const nonProduction2 = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
+    const hits = ctx.secrets ?? detectSecrets(path2, ctx.text, lines);
+    if (!hits.length) return [];
     const text2 = ctx.text;
+    const schema = isJsonSchema(text2);
+    const nonProduction2 = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
     let localDatabase;
     const namesLocal = () => localDatabase ??= namesLocalDatabase(text2);
     let lines_;
     const lineOf2 = (n) => (lines_ ??= new LineIndex(text2)).line(n) ?? "";
-    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
+    return hits.map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
       const lowered = (nonProduction2 && !worksAnywhere(hit.kind) ? nonProduction2 : void 0) ?? localService;
@@ -70646,12 +70648,14 @@ function wantedPaths(side) {
   return [...side.discovery.index.wanted, ...djangoPins(side.discovery.index.files).unread];
 }
 
+// src/suppression-marker.ts
+var SUPPRESSION_MARKER = "django-security:";
+
 // src/suppressions.ts
-var MARKER = "django-security:";
 var OPENER = /(?:\{#|<!--|#)\s*django-security:/;
 var CLOSER = /\s*(?:#\}|-->)\s*$/;
 function parseSuppression(line2) {
-  if (!line2.includes(MARKER)) return void 0;
+  if (!line2.includes(SUPPRESSION_MARKER)) return void 0;
   const m2 = OPENER.exec(line2);
   if (!m2) return void 0;
   const rest = line2.slice(m2.index + m2[0].length).replace(CLOSER, "").trim();
@@ -70717,12 +70721,13 @@ function staleSuppressions(files, paths, used, told, config) {
     if (ignored(path2)) continue;
     const kind = classifyFile(path2).kind;
     if (kind === "docs" || kind === "vendored" || kind !== "production" && !config.includeTests) continue;
+    if (files.suppressing && !files.suppressing.has(path2)) continue;
     const text2 = files.read(path2);
-    if (text2 === void 0 || !text2.includes(MARKER)) continue;
+    if (text2 === void 0 || !text2.includes(SUPPRESSION_MARKER)) continue;
     const lines = linesOf(files, path2);
     for (let n = 1; lines && n <= lines.count; n++) {
       const line2 = lines.line(n) ?? "";
-      if (!line2.includes(MARKER) || already.has(at(path2, n))) continue;
+      if (!line2.includes(SUPPRESSION_MARKER) || already.has(at(path2, n))) continue;
       const s = parseSuppression(line2);
       if (!s) continue;
       if ("error" in s) out2.push({ path: path2, line: n, message: s.error });
@@ -74998,7 +75003,7 @@ function readTreeFile(root, file, path2, keepText) {
   if (read.kind !== "bytes") return read;
   const bytes2 = read.bytes;
   if (isBinary(bytes2)) return { kind: "binary" };
-  return { kind: "text", secrets: detectSecrets(path2, bytes2), ...keepText ? { text: bytes2.toString("utf8") } : {} };
+  return { kind: "text", secrets: detectSecrets(path2, bytes2), suppressing: bytes2.includes(SUPPRESSION_MARKER), ...keepText ? { text: bytes2.toString("utf8") } : {} };
 }
 
 // src/sources/tree.ts
@@ -75013,13 +75018,16 @@ var TreeFileSet = class {
   paths;
   /** Every text file read, in listing order, with what the secrets detector found in it. */
   secrets = /* @__PURE__ */ new Map();
+  /** The text files that hold the suppression marker. */
+  suppressing = /* @__PURE__ */ new Set();
   texts = /* @__PURE__ */ new Map();
   /** What opens a listed path: its bytes when its name is not UTF-8. */
   file(path2) {
     return this.raw.get(path2) ?? join6(this.root, path2);
   }
-  add(path2, secrets, text2) {
+  add(path2, secrets, suppressing, text2) {
     this.secrets.set(path2, secrets);
+    if (suppressing) this.suppressing.add(path2);
     if (text2 !== void 0) this.texts.set(path2, text2);
   }
   read(path2) {
@@ -75042,7 +75050,7 @@ function treeFiles(root, select) {
     const f3 = readTreeFile(root, files.file(p2), p2, keepsText(p2));
     if (f3.kind === "large") notices.push({ path: p2, message: `skipped: ${f3.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` });
     else if (f3.kind === "refused") notices.push({ path: p2, message: `not read: ${f3.why}` });
-    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.text);
+    else if (f3.kind === "text") files.add(p2, f3.secrets, f3.suppressing, f3.text);
   }
   return { files, notices };
 }

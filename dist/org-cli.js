@@ -44541,14 +44541,16 @@ var hardcodedCredential = {
   },
   checkFile(ctx) {
     const { path: path2, lines, fileClass } = ctx;
-    const schema = isJsonSchema(ctx.text);
-    const nonProduction = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
+    const hits = ctx.secrets ?? detectSecrets(path2, ctx.text, lines);
+    if (!hits.length) return [];
     const text = ctx.text;
+    const schema = isJsonSchema(text);
+    const nonProduction = fileClass.kind === "production" ? schema ? "it is in a JSON Schema, whose descriptions and examples document values" : void 0 : fileClass.why;
     let localDatabase;
     const namesLocal = () => localDatabase ??= namesLocalDatabase(text);
     let lines_;
     const lineOf2 = (n) => (lines_ ??= new LineIndex(text)).line(n) ?? "";
-    return (ctx.secrets ?? detectSecrets(path2, ctx.text, lines)).map((hit) => {
+    return hits.map((hit) => {
       const shown = hit.kind === "private-key" ? "a private key block" : `${hit.label} (${mask(hit.value)})`;
       const localService = localServiceReason(hit, lineOf2(hit.line), namesLocal, lineOf2);
       const lowered = (nonProduction && !worksAnywhere(hit.kind) ? nonProduction : void 0) ?? localService;

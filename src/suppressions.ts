@@ -11,8 +11,8 @@ import type { Finding, Notice, SuppressedFinding } from './findings.js'
 import { linesOf } from './lines.js'
 import { RULE_METAS } from './rules/catalog.js'
 import type { FileSet } from './settings/modules.js'
+import { SUPPRESSION_MARKER as MARKER } from './suppression-marker.js'
 
-const MARKER = 'django-security:'
 /** The comment openers a suppression may follow: `#` (Python, YAML, .env, Dockerfile), `{#` (Django/Jinja templates), `<!--` (HTML). */
 const OPENER = /(?:\{#|<!--|#)\s*django-security:/
 /** What closes a template or HTML comment, left out of the reason. */
@@ -113,6 +113,8 @@ export function staleSuppressions(files: FileSet, paths: Iterable<string>, used:
     if (ignored(path)) continue
     const kind = classifyFile(path).kind
     if (kind === 'docs' || kind === 'vendored' || (kind !== 'production' && !config.includeTests)) continue
+    // a tree source knows from its one read which files hold the marker: the others are not read again
+    if (files.suppressing && !files.suppressing.has(path)) continue
     const text = files.read(path)
     if (text === undefined || !text.includes(MARKER)) continue
     const lines = linesOf(files, path)

@@ -20,6 +20,9 @@ const FILES: Record<string, string | Buffer> = {
   'shop/settings/production.py': 'from .base import *\nSECURE_SSL_REDIRECT = True\n',
   'shop/wsgi.py': 'import os\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\n',
   'shop/views.py': 'def index(request):\n    return None\n',
+  // a suppression that silences a finding, and one that silences nothing (reported in a scan)
+  'tools/seed.py': 'API_TOKEN = "ghp_Qw8ErTy6UiOp4AsDf2GhJk0LzXcVbNm13579"  # django-security: ignore[hardcoded-credential] -- revoked, kept for the fixture\n',
+  'tools/old.py': '# django-security: ignore[debug-enabled] -- the old debug switch\nX = 1\n',
   '.env': 'DB_PASSWORD=Xk9vQ2mW7pLs4Rt8\n',
   'deploy/k8s.yaml': '- name: DJANGO_SECRET_KEY\n  value: "Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2x"\n',
   'docs/setup.md': 'Set GITHUB_TOKEN=ghp_Zq7Xb2Lm9Rt4Wv8Ns1Kd6Pf3Hj5Cg0Ay8Ue2 in CI.\r\nÜmlauts stay text: schlüssel = "wert"\n',
@@ -46,7 +49,7 @@ const select = (paths: string[]): string[] => paths.filter(isSecretsCandidate)
 describe('treeFiles', () => {
   it('reads text files once, skips binaries, large files (with a notice) and vendored folders', () => {
     const { files, notices } = treeFiles(root, select)
-    expect([...files.secrets.keys()]).toEqual(['.env', 'config/app.json', 'deploy/k8s.yaml', 'docs/setup.md', 'shop/settings/base.py', 'shop/settings/production.py', 'shop/views.py', 'shop/wsgi.py'])
+    expect([...files.secrets.keys()]).toEqual(['.env', 'config/app.json', 'deploy/k8s.yaml', 'docs/setup.md', 'shop/settings/base.py', 'shop/settings/production.py', 'shop/views.py', 'shop/wsgi.py', 'tools/old.py', 'tools/seed.py'])
     expect(notices).toEqual([{ path: 'static/huge.txt', message: `skipped: ${MAX_FILE_BYTES + 14} bytes is over the ${MAX_FILE_BYTES}-byte limit` }])
     expect(files.read('static/blob.dat')).toBeUndefined()
     expect(files.read('node_modules/pkg/index.js')).toBeUndefined()
@@ -69,6 +72,10 @@ describe('treeFiles', () => {
     expect(fromTree.findings.length).toBeGreaterThan(3)
     expect(fromTree.findings).toEqual(fromMemory.findings)
     expect(fromTree.notices).toEqual(fromMemory.notices)
+    // the tree knows from its one read which files hold a suppression; the scan reads no other file again
+    expect([...files.suppressing]).toEqual(['tools/old.py', 'tools/seed.py'])
+    expect(fromTree.findings.some((f) => f.path === 'tools/seed.py')).toBe(false)
+    expect(fromTree.notices).toContainEqual(expect.objectContaining({ path: 'tools/old.py', line: 1 }))
   })
 })
 

@@ -33,15 +33,18 @@ export const hardcodedCredential: FileRule = {
   },
   checkFile(ctx) {
     const { path, lines, fileClass } = ctx
-    const schema = isJsonSchema(ctx.text)
-    const nonProduction = fileClass.kind === 'production' ? (schema ? 'it is in a JSON Schema, whose descriptions and examples document values' : undefined) : fileClass.why
+    // ctx.text may be read from disk on demand: only when the source has not scanned the file already,
+    // or when the file holds a credential (a tree's every other file is not read twice)
+    const hits = ctx.secrets ?? detectSecrets(path, ctx.text, lines)
+    if (!hits.length) return []
     const text = ctx.text
+    const schema = isJsonSchema(text)
+    const nonProduction = fileClass.kind === 'production' ? (schema ? 'it is in a JSON Schema, whose descriptions and examples document values' : undefined) : fileClass.why
     let localDatabase: boolean | undefined
     const namesLocal = (): boolean => (localDatabase ??= namesLocalDatabase(text))
     let lines_: LineIndex | undefined
     const lineOf = (n: number): string => (lines_ ??= new LineIndex(text)).line(n) ?? ''
-    // ctx.text may be read from disk on demand: only when the source has not scanned the file already
-    return (ctx.secrets ?? detectSecrets(path, ctx.text, lines)).map((hit): RuleFinding => {
+    return hits.map((hit): RuleFinding => {
       const shown = hit.kind === 'private-key' ? 'a private key block' : `${hit.label} (${mask(hit.value)})`
       // a provider's live key grants access wherever it is committed
       const localService = localServiceReason(hit, lineOf(hit.line), namesLocal, lineOf)

@@ -18,6 +18,8 @@ export interface FileSet {
    * then be read lazily, so use this list rather than calling read() on every path.
    */
   readonly secrets?: ReadonlyMap<string, SecretHit[]>
+  /** When the source looked for the suppression marker in every text file as it read it: the files that hold it (no other file suppresses anything). */
+  readonly suppressing?: ReadonlySet<string>
 }
 
 export function dirname(path: string): string {

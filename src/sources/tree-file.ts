@@ -2,11 +2,13 @@
 // binary check, the secrets detector run on the bytes (it decodes only the lines it looks at), and
 // the text itself only when the settings analysis will read it.
 import { detectSecrets, type SecretHit } from '../secrets/detect.js'
+import { SUPPRESSION_MARKER } from '../suppression-marker.js'
 import { MAX_FILE_BYTES, isBinary } from './limits.js'
 import { readFileSafely } from './read-file.js'
 
 export type TreeFile =
-  | { kind: 'text'; secrets: SecretHit[]; text?: string }
+  /** `suppressing`: the file holds the suppression marker. */
+  | { kind: 'text'; secrets: SecretHit[]; suppressing: boolean; text?: string }
   | { kind: 'binary' }
   | { kind: 'large'; size: number }
   | { kind: 'refused'; why: string }
@@ -21,5 +23,5 @@ export function readTreeFile(root: string, file: string | Buffer, path: string, 
   if (read.kind !== 'bytes') return read
   const bytes = read.bytes
   if (isBinary(bytes)) return { kind: 'binary' }
-  return { kind: 'text', secrets: detectSecrets(path, bytes), ...(keepText ? { text: bytes.toString('utf8') } : {}) }
+  return { kind: 'text', secrets: detectSecrets(path, bytes), suppressing: bytes.includes(SUPPRESSION_MARKER), ...(keepText ? { text: bytes.toString('utf8') } : {}) }
 }

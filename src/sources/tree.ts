@@ -19,6 +19,8 @@ export class TreeFileSet implements FileSet {
   readonly paths: ReadonlySet<string>
   /** Every text file read, in listing order, with what the secrets detector found in it. */
   readonly secrets = new Map<string, SecretHit[]>()
+  /** The text files that hold the suppression marker. */
+  readonly suppressing = new Set<string>()
   private readonly texts = new Map<string, string>()
 
   constructor(
@@ -35,8 +37,9 @@ export class TreeFileSet implements FileSet {
     return this.raw.get(path) ?? join(this.root, path)
   }
 
-  add(path: string, secrets: SecretHit[], text: string | undefined): void {
+  add(path: string, secrets: SecretHit[], suppressing: boolean, text: string | undefined): void {
     this.secrets.set(path, secrets)
+    if (suppressing) this.suppressing.add(path)
     if (text !== undefined) this.texts.set(path, text)
   }
 
@@ -64,7 +67,7 @@ export function treeFiles(root: string, select: (paths: string[]) => string[]): 
     const f = readTreeFile(root, files.file(p), p, keepsText(p))
     if (f.kind === 'large') notices.push({ path: p, message: `skipped: ${f.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` })
     else if (f.kind === 'refused') notices.push({ path: p, message: `not read: ${f.why}` })
-    else if (f.kind === 'text') files.add(p, f.secrets, f.text)
+    else if (f.kind === 'text') files.add(p, f.secrets, f.suppressing, f.text)
   }
   return { files, notices }
 }
