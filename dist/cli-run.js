@@ -37193,6 +37193,8 @@ var KIND_WORDS = {
 
 // src/rules/access-control-removed.ts
 var OPEN = /* @__PURE__ */ new Set(["AllowAny"]);
+var ACCESS_WORDS = [...Object.keys(ACCESS_DECORATORS), ...Object.keys(ACCESS_MIXINS), "permission_classes", "authentication_classes"];
+var mayHoldAccess = (text2) => !isAscii(text2) || findCoding(text2) !== void 0 || ACCESS_WORDS.some((w2) => text2.includes(w2));
 function sides(ctx) {
   const base = [];
   const head = [];
@@ -37249,6 +37251,7 @@ var accessControlRemoved = {
   },
   check(ctx) {
     if (ctx.mode !== "diff") return [];
+    if (!ctx.code.some((f3) => f3.kind === "python" && (mayHoldAccess(f3.text) || f3.base !== void 0 && mayHoldAccess(f3.base.text)))) return [];
     const { base, head, wrapped } = sides(ctx);
     const out2 = [];
     for (const b3 of base)

@@ -44097,6 +44097,63 @@ var Query = class {
   }
 };
 
+// src/python/source.ts
+var ASCII_SAFE = /^(utf[-_]?8([-_].*)?|u8|ascii|us[-_]ascii|646|latin[-_]?\d*|l\d|iso[-_]?8859[-_]?\d+|iso[-_]?latin[-_]?\d*|8859|cp(437|737|775|85\d|86\d|869|874|125\d)|windows[-_]?125\d|koi8[-_][a-z]+|mac[-_]?(roman|latin2|cyrillic|greek|turkish|iceland)|macintosh)$/;
+var UTF8 = /^(utf[-_]?8([-_].*)?|u8)$/;
+var MULTI_BYTE = /^(shift[-_]?jis|sjis|s[-_]jis|cp932|ms[-_]?kanji|euc[-_]?(jp|kr|cn|jis[-_]?2004|jisx0213)|gb[-_]?2312|gbk|gb[-_]?18030|big[-_]?5([-_]?hkscs)?|cp9[45]0|cp949|uhc|johab|iso[-_]?2022[-_a-z0-9]*|hz)$/;
+function cookieIn(line) {
+  let i2 = 0;
+  while (i2 < line.length && (line[i2] === " " || line[i2] === "	" || line[i2] === "\f")) i2++;
+  if (line[i2] !== "#") return void 0;
+  const at = line.indexOf("coding", i2);
+  for (let c = at; c >= 0; c = line.indexOf("coding", c + 1)) {
+    let j = c + 6;
+    if (line[j] !== ":" && line[j] !== "=") continue;
+    j++;
+    while (line[j] === " " || line[j] === "	") j++;
+    let end = j;
+    while (end < line.length && /[-\w.]/.test(line[end])) end++;
+    if (end > j) return line.slice(j, end);
+  }
+  return void 0;
+}
+function isBlankOrComment(line) {
+  const t = line.replace(/^[ \t\f]+/, "");
+  return t === "" || t.startsWith("#");
+}
+function findCoding(fileText) {
+  const firstTwo = firstLines(fileText, 2);
+  for (let i2 = 0; i2 < firstTwo.length; i2++) {
+    const name2 = cookieIn(firstTwo[i2]);
+    if (name2) return { name: name2, line: i2 + 1, problem: classify(name2, fileText.startsWith("\uFEFF")) };
+    if (!isBlankOrComment(firstTwo[i2])) return void 0;
+  }
+  return void 0;
+}
+function firstLines(text, n) {
+  const out2 = [];
+  let start2 = text.startsWith("\uFEFF") ? 1 : 0;
+  while (out2.length < n && start2 <= text.length) {
+    let end = start2;
+    while (end < text.length && end - start2 < 4096 && text[end] !== "\n" && text[end] !== "\r") end++;
+    out2.push(text.slice(start2, end));
+    if (end >= text.length) break;
+    start2 = end + (text[end] === "\r" && text[end + 1] === "\n" ? 2 : 1);
+  }
+  return out2;
+}
+function classify(name2, bom) {
+  const n = name2.toLowerCase();
+  if (bom && !UTF8.test(n)) return "unsupported";
+  if (ASCII_SAFE.test(n)) return void 0;
+  if (/^(utf[-_]?7|u7|unicode[-_]?1[-_]?1[-_]?utf[-_]?7|(raw[-_])?unicode[-_]?escape)$/.test(n) || MULTI_BYTE.test(n)) return "suspicious";
+  return "unsupported";
+}
+function isAscii(text) {
+  for (let i2 = 0; i2 < text.length; i2++) if (text.charCodeAt(i2) > 127) return false;
+  return true;
+}
+
 // src/settings/modules.ts
 function basename(path2) {
   return path2.slice(path2.lastIndexOf("/") + 1);
@@ -46832,6 +46889,8 @@ var KIND_WORDS = {
 
 // src/rules/access-control-removed.ts
 var OPEN = /* @__PURE__ */ new Set(["AllowAny"]);
+var ACCESS_WORDS = [...Object.keys(ACCESS_DECORATORS), ...Object.keys(ACCESS_MIXINS), "permission_classes", "authentication_classes"];
+var mayHoldAccess = (text) => !isAscii(text) || findCoding(text) !== void 0 || ACCESS_WORDS.some((w) => text.includes(w));
 function sides(ctx) {
   const base = [];
   const head = [];
@@ -46888,6 +46947,7 @@ var accessControlRemoved = {
   },
   check(ctx) {
     if (ctx.mode !== "diff") return [];
+    if (!ctx.code.some((f) => f.kind === "python" && (mayHoldAccess(f.text) || f.base !== void 0 && mayHoldAccess(f.base.text)))) return [];
     const { base, head, wrapped } = sides(ctx);
     const out2 = [];
     for (const b of base)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { accessControlRemoved } from '../../src/rules/access-control-removed.js'
-import { scanFiles } from '../helpers/project.js'
+import { pythonParsed } from '../../src/python/parser.js'
+import { diffFiles, scanFiles } from '../helpers/project.js'
 import { treeRuleTester } from '../helpers/tree-rule-tester.js'
 
 const FN = `from django.contrib.auth.decorators import login_required, permission_required
@@ -70,8 +71,28 @@ treeRuleTester(accessControlRemoved, {
     { name: 'permission_classes loosened to AllowAny', base: { [V]: DRF }, head: { [V]: DRF.replace('[IsAuthenticated, IsOwner]', '[AllowAny]') }, findings: [{ path: V, line: 7, message: ['permission_classes is now [AllowAny] (was [IsAuthenticated, IsOwner])'] }] },
     { name: 'a permission class dropped', base: { [V]: DRF }, head: { [V]: DRF.replace('[IsAuthenticated, IsOwner]', '[IsAuthenticated]') }, findings: [{ path: V, line: 7, message: ['permission_classes lost IsOwner'] }] },
     { name: 'permission_classes and authentication_classes removed', base: { [V]: DRF }, head: { [V]: DRF.replace('    permission_classes = [IsAuthenticated, IsOwner]\n    authentication_classes = [TokenAuthentication]\n', '') }, findings: [{ path: V, line: 6, message: ['permission_classes [IsAuthenticated, IsOwner] was removed'] }, { path: V, line: 6, message: ['authentication_classes [TokenAuthentication] was removed'] }] },
-    { name: 'an action opened with AllowAny', base: { [V]: DRF }, head: { [V]: DRF.replace('@action(detail=True, methods=["post"])', '@action(detail=True, methods=["post"], permission_classes=[AllowAny])') }, findings: [{ path: V, line: 10, message: ['the method OrderViewSet.pay', 'it used the project default before'] }] }
+    { name: 'an action opened with AllowAny', base: { [V]: DRF }, head: { [V]: DRF.replace('@action(detail=True, methods=["post"])', '@action(detail=True, methods=["post"], permission_classes=[AllowAny])') }, findings: [{ path: V, line: 10, message: ['the method OrderViewSet.pay', 'it used the project default before'] }] },
+    // the base names no access word: the head's AllowAny alone is the news
+    { name: 'AllowAny given to a viewset that used the project default', base: { [V]: 'class OrderViewSet(viewsets.ModelViewSet):\n    queryset = Order.objects.all()\n' }, head: { [V]: 'class OrderViewSet(viewsets.ModelViewSet):\n    permission_classes = [AllowAny]\n    queryset = Order.objects.all()\n' }, findings: [{ path: V, line: 2, message: ['permission_classes is now [AllowAny]', 'it used the project default before'] }] },
+    // Python reads identifiers NFKC-normalised: ｌｏｇｉｎ_required is login_required, though the text never says so in ASCII
+    { name: 'a decorator written in fullwidth letters removed', base: { [V]: 'from django.contrib.auth.decorators import ｌｏｇｉｎ_required\n\n\n@ｌｏｇｉｎ_required\ndef export_orders(request):\n    return None\n' }, head: { [V]: 'from django.contrib.auth.decorators import ｌｏｇｉｎ_required\n\n\ndef export_orders(request):\n    return None\n' }, findings: [{ path: V, line: 4, message: ['`@login_required` was removed from the view export_orders'] }] }
   ]
+})
+
+describe('access-control-removed in a large change', () => {
+  it('parses no file when no changed file, before or after, names an access check', async () => {
+    const module = (i: number, extra: string): string => `from django.http import JsonResponse\n\n\ndef view_${i}(request):\n    return JsonResponse({})\n${extra}`
+    const base = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`shop/views_${i}.py`, module(i, '')]))
+    const head = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`shop/views_${i}.py`, module(i, `\n\ndef extra_${i}(request):\n    return None\n`)]))
+    const before = pythonParsed()
+    const r = await diffFiles(base, head)
+    expect(r.findings).toEqual([])
+    expect(pythonParsed() - before).toBe(0)
+    // one file that does name a check: every changed file is read (a view may have moved between them)
+    const one = pythonParsed()
+    await diffFiles({ ...base, [V]: FN }, { ...head, [V]: FN.replace('@staff_member_required\n', '') })
+    expect(pythonParsed() - one).toBeGreaterThanOrEqual(82)
+  })
 })
 
 describe('access-control-removed in a scan', () => {

@@ -1,6 +1,7 @@
 // access-control-removed (diff only): a view that stays loses a login, permission or staff check.
 import { KIND_WORDS, viewAccess, wrappedViews, type ViewAccess } from '../code/access.js'
-import type { AccessKind } from '../code/views.js'
+import { ACCESS_DECORATORS, ACCESS_MIXINS, type AccessKind } from '../code/views.js'
+import { findCoding, isAscii } from '../python/source.js'
 import type { RuleFinding, TreeContext, TreeRule } from './types.js'
 
 const OPEN = new Set(['AllowAny'])
@@ -9,6 +10,16 @@ interface Side {
   path: string
   views: Map<string, ViewAccess>
 }
+
+/** The names every access check the rule compares is written with (as their last part), and the DRF attributes. */
+const ACCESS_WORDS = [...Object.keys(ACCESS_DECORATORS), ...Object.keys(ACCESS_MIXINS), 'permission_classes', 'authentication_classes']
+
+/**
+ * Whether a module's text may hold an access check or DRF classes: it names one of ACCESS_WORDS, or
+ * Python may read it differently from its text (non-ASCII identifiers are NFKC-normalised, a coding
+ * declaration changes what the bytes say).
+ */
+const mayHoldAccess = (text: string): boolean => !isAscii(text) || findCoding(text) !== undefined || ACCESS_WORDS.some((w) => text.includes(w))
 
 /** The views of the changed Python files on one side, by path. */
 function sides(ctx: TreeContext): { base: Side[]; head: Side[]; wrapped: Map<string, AccessKind[]> } {
@@ -74,6 +85,8 @@ export const accessControlRemoved: TreeRule = {
   },
   check(ctx) {
     if (ctx.mode !== 'diff') return []
+    // every finding needs a check or DRF classes on one side of a changed file: without any, no file is parsed
+    if (!ctx.code.some((f) => f.kind === 'python' && (mayHoldAccess(f.text) || (f.base !== undefined && mayHoldAccess(f.base.text))))) return []
     const { base, head, wrapped } = sides(ctx)
     const out: RuleFinding[] = []
     for (const b of base)
