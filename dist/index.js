@@ -52963,9 +52963,9 @@ function continueValue(line2, carry, indent, t2) {
   if (carry.mode === "string") {
     const close = closingQuote(line2, carry.quote);
     const end = close < 0 ? line2.length : close;
-    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
+    const grown3 = { ...carry, step, left: carry.left - 1, value: `${value}
 ${line2.slice(0, end)}`, parts: end > indent ? [...parts3, { line: step, start: indent, end }] : parts3 };
-    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
+    return close < 0 ? next(grown3) : { pairs: carriedPair(grown3) };
   }
   if (carry.mode === "block") {
     if (t2 === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
@@ -52985,13 +52985,13 @@ ${t2}` : t2, parts: [...parts3, { line: step, start: indent, end: indent + t2.le
   const comment = rest.indexOf("#");
   if (comment >= 0) rest = rest.slice(0, comment);
   for (const c3 of rest) if (c3 !== "+" && c3 !== " " && c3 !== "	" && c3 !== ")" && c3 !== ",") return { pairs: [] };
-  const grown = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts3, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
+  const grown2 = { ...carry, step, left: carry.left - 1, value: value + qs2.map((q3) => q3.value).join(""), parts: [...parts3, ...qs2.map((q3) => ({ line: step, start: indent + q3.valueStart, end: indent + q3.valueEnd }))] };
   if (rest.includes(",")) {
-    const pair3 = carriedPair(grown);
-    const after = { ...grown, value: "", parts: [] };
+    const pair3 = carriedPair(grown2);
+    const after = { ...grown2, value: "", parts: [] };
     return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
   }
-  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
+  return rest.includes(")") ? { pairs: carriedPair(grown2) } : next(grown2);
 }
 function continueCarry(line2, carry, syntax) {
   const indent = line2.length - line2.trimStart().length;
@@ -53116,6 +53116,12 @@ function wordAt(bytes2, i2, word, end) {
   return true;
 }
 var scratch = new Uint8Array(0);
+var lineStarts = new Int32Array(1 << 16);
+function grown(starts) {
+  const bigger = new Int32Array(starts.length * 2);
+  bigger.set(starts);
+  return bigger;
+}
 function aligned(bytes2) {
   if (bytes2.byteOffset % 2 === 0) return bytes2;
   if (scratch.length < bytes2.length) scratch = new Uint8Array(Math.max(bytes2.length, scratch.length * 2));
@@ -53126,25 +53132,35 @@ function indexLines(bytes2) {
   const data = aligned(bytes2);
   const end = data.length;
   const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
-  const starts = [0];
+  let starts = lineStarts;
+  let count = 1;
+  starts[0] = 0;
   const candidates2 = [];
+  const done = () => {
+    lineStarts = starts;
+    return { starts: starts.subarray(0, count), candidates: candidates2 };
+  };
   for (let w2 = 0; w2 < pairs.length; w2++) {
     const slot = TABLE[pairs[w2]];
     if (slot === 0) continue;
     const j3 = w2 << 1;
     if (slot === NEWLINE_PAIR) {
-      if (data[j3] === NEWLINE) starts.push(j3 + 1);
-      if (data[j3 + 1] === NEWLINE) starts.push(j3 + 2);
+      if (count + 3 > starts.length) starts = grown(starts);
+      if (data[j3] === NEWLINE) starts[count++] = j3 + 1;
+      if (data[j3 + 1] === NEWLINE) starts[count++] = j3 + 2;
       continue;
     }
     if (!hasTrigger(data, j3, slot, end)) continue;
-    candidates2.push(starts.length - 1);
+    candidates2.push(count - 1);
     const nl = data.indexOf(NEWLINE, j3);
-    if (nl < 0) return { starts, candidates: candidates2 };
+    if (nl < 0) return done();
     w2 = (nl >> 1) - 1;
   }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
-  return { starts, candidates: candidates2 };
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) {
+    if (count + 1 > starts.length) starts = grown(starts);
+    starts[count++] = end;
+  }
+  return done();
 }
 
 // src/secrets/detect.ts
@@ -58661,9 +58677,9 @@ function classifyFile(path2) {
   const dirs = parts3.slice(0, -1).map((d2) => d2.toLowerCase());
   for (let i2 = 0; i2 < dirs.length; i2++) {
     const d2 = dirs[i2];
-    const where = `${parts3.slice(0, i2 + 1).join("/")}/`;
-    if (VENDOR_DIRS.has(d2) || /^(lib|lib64)$/.test(d2) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where})` };
-    if (d2 === "static" && dirs.slice(i2 + 1).some((x3) => STATIC_LIBRARY_DIRS.has(x3))) return { kind: "vendored", why: `it is a vendored static library (${where})` };
+    const where = () => `${parts3.slice(0, i2 + 1).join("/")}/`;
+    if (VENDOR_DIRS.has(d2) || /^(lib|lib64)$/.test(d2) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where()})` };
+    if (d2 === "static" && dirs.slice(i2 + 1).some((x3) => STATIC_LIBRARY_DIRS.has(x3))) return { kind: "vendored", why: `it is a vendored static library (${where()})` };
   }
   if (/\.min\.(js|css)(\.map)?$/.test(name3) || name3.endsWith(".js.map") || name3.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
   if (dirs[0] === ".github" || dirs.some((d2) => CI_DIRS.has(d2)) || CI_FILES.has(name3)) return { kind: "ci", why: "it is a CI configuration file" };
@@ -74724,9 +74740,9 @@ var HistoryScanner = class {
     if (!this.blockLines) this.blockStart = this.newLine;
     const needed = this.blockBytes + (end - start2) + 1;
     if (needed > this.block.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.block.length * 2));
-      this.block.copy(grown, 0, 0, this.blockBytes);
-      this.block = grown;
+      const grown2 = Buffer.allocUnsafeSlow(Math.max(needed, this.block.length * 2));
+      this.block.copy(grown2, 0, 0, this.blockBytes);
+      this.block = grown2;
     }
     if (this.blockLines) this.block[this.blockBytes++] = NEWLINE2;
     this.blockBytes += bytes2.copy(this.block, this.blockBytes, start2, end);

@@ -39517,9 +39517,9 @@ function continueValue(line, carry, indent, t) {
   if (carry.mode === "string") {
     const close = closingQuote(line, carry.quote);
     const end = close < 0 ? line.length : close;
-    const grown2 = { ...carry, step, left: carry.left - 1, value: `${value}
+    const grown3 = { ...carry, step, left: carry.left - 1, value: `${value}
 ${line.slice(0, end)}`, parts: end > indent ? [...parts2, { line: step, start: indent, end }] : parts2 };
-    return close < 0 ? next(grown2) : { pairs: carriedPair(grown2) };
+    return close < 0 ? next(grown3) : { pairs: carriedPair(grown3) };
   }
   if (carry.mode === "block") {
     if (t === "") return next({ ...carry, step, left: carry.left - 1, value: `${value}
@@ -39539,13 +39539,13 @@ ${t}` : t, parts: [...parts2, { line: step, start: indent, end: indent + t.lengt
   const comment = rest.indexOf("#");
   if (comment >= 0) rest = rest.slice(0, comment);
   for (const c of rest) if (c !== "+" && c !== " " && c !== "	" && c !== ")" && c !== ",") return { pairs: [] };
-  const grown = { ...carry, step, left: carry.left - 1, value: value + qs.map((q) => q.value).join(""), parts: [...parts2, ...qs.map((q) => ({ line: step, start: indent + q.valueStart, end: indent + q.valueEnd }))] };
+  const grown2 = { ...carry, step, left: carry.left - 1, value: value + qs.map((q) => q.value).join(""), parts: [...parts2, ...qs.map((q) => ({ line: step, start: indent + q.valueStart, end: indent + q.valueEnd }))] };
   if (rest.includes(",")) {
-    const pair3 = carriedPair(grown);
-    const after = { ...grown, value: "", parts: [] };
+    const pair3 = carriedPair(grown2);
+    const after = { ...grown2, value: "", parts: [] };
     return { pairs: pair3, carry: rest.includes(")") ? void 0 : after };
   }
-  return rest.includes(")") ? { pairs: carriedPair(grown) } : next(grown);
+  return rest.includes(")") ? { pairs: carriedPair(grown2) } : next(grown2);
 }
 function continueCarry(line, carry, syntax) {
   const indent = line.length - line.trimStart().length;
@@ -39670,6 +39670,12 @@ function wordAt(bytes, i2, word, end) {
   return true;
 }
 var scratch = new Uint8Array(0);
+var lineStarts = new Int32Array(1 << 16);
+function grown(starts) {
+  const bigger = new Int32Array(starts.length * 2);
+  bigger.set(starts);
+  return bigger;
+}
 function aligned(bytes) {
   if (bytes.byteOffset % 2 === 0) return bytes;
   if (scratch.length < bytes.length) scratch = new Uint8Array(Math.max(bytes.length, scratch.length * 2));
@@ -39680,25 +39686,35 @@ function indexLines(bytes) {
   const data = aligned(bytes);
   const end = data.length;
   const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1);
-  const starts = [0];
+  let starts = lineStarts;
+  let count = 1;
+  starts[0] = 0;
   const candidates2 = [];
+  const done = () => {
+    lineStarts = starts;
+    return { starts: starts.subarray(0, count), candidates: candidates2 };
+  };
   for (let w = 0; w < pairs.length; w++) {
     const slot = TABLE[pairs[w]];
     if (slot === 0) continue;
     const j = w << 1;
     if (slot === NEWLINE_PAIR) {
-      if (data[j] === NEWLINE) starts.push(j + 1);
-      if (data[j + 1] === NEWLINE) starts.push(j + 2);
+      if (count + 3 > starts.length) starts = grown(starts);
+      if (data[j] === NEWLINE) starts[count++] = j + 1;
+      if (data[j + 1] === NEWLINE) starts[count++] = j + 2;
       continue;
     }
     if (!hasTrigger(data, j, slot, end)) continue;
-    candidates2.push(starts.length - 1);
+    candidates2.push(count - 1);
     const nl = data.indexOf(NEWLINE, j);
-    if (nl < 0) return { starts, candidates: candidates2 };
+    if (nl < 0) return done();
     w = (nl >> 1) - 1;
   }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end);
-  return { starts, candidates: candidates2 };
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) {
+    if (count + 1 > starts.length) starts = grown(starts);
+    starts[count++] = end;
+  }
+  return done();
 }
 
 // src/secrets/detect.ts
@@ -44201,9 +44217,9 @@ function classifyFile(path2) {
   const dirs = parts2.slice(0, -1).map((d) => d.toLowerCase());
   for (let i2 = 0; i2 < dirs.length; i2++) {
     const d = dirs[i2];
-    const where = `${parts2.slice(0, i2 + 1).join("/")}/`;
-    if (VENDOR_DIRS.has(d) || /^(lib|lib64)$/.test(d) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where})` };
-    if (d === "static" && dirs.slice(i2 + 1).some((x) => STATIC_LIBRARY_DIRS.has(x))) return { kind: "vendored", why: `it is a vendored static library (${where})` };
+    const where = () => `${parts2.slice(0, i2 + 1).join("/")}/`;
+    if (VENDOR_DIRS.has(d) || /^(lib|lib64)$/.test(d) && dirs[i2 + 1]?.startsWith("python")) return { kind: "vendored", why: `it is vendored or generated code (${where()})` };
+    if (d === "static" && dirs.slice(i2 + 1).some((x) => STATIC_LIBRARY_DIRS.has(x))) return { kind: "vendored", why: `it is a vendored static library (${where()})` };
   }
   if (/\.min\.(js|css)(\.map)?$/.test(name2) || name2.endsWith(".js.map") || name2.endsWith("-min.js")) return { kind: "vendored", why: "it is a minified bundle" };
   if (dirs[0] === ".github" || dirs.some((d) => CI_DIRS.has(d)) || CI_FILES.has(name2)) return { kind: "ci", why: "it is a CI configuration file" };

@@ -34,13 +34,25 @@ function randomText(seed: number, length: number): string {
   return out
 }
 
+/** indexLines' result as plain arrays: its starts are a view of a buffer the next call reuses. */
+function indexed(bytes: Uint8Array): { starts: number[]; candidates: number[] } {
+  const { starts, candidates } = indexLines(bytes)
+  return { starts: [...starts], candidates }
+}
+
 describe('indexLines', () => {
+  it('numbers every line of a file longer than its first buffer, and the next file from scratch', () => {
+    const long = Array.from({ length: 200_000 }, (_, i) => (i % 1000 === 7 ? `api_key = ${i}` : `x${i}`)).join('\n') + '\n'
+    expect(indexed(Buffer.from(long))).toEqual(expected(long))
+    expect(indexed(Buffer.from('token\nnone\n'))).toEqual(expected('token\nnone\n'))
+  })
+
   it('finds the lines with a trigger in any case, wherever the trigger starts', () => {
     for (const { word } of TRIGGERS) {
       for (let pad = 0; pad < 4; pad++) {
         for (const w of [word, word.toUpperCase()]) {
           const text = `none here\n${'-'.repeat(pad)}${w}\nnone`
-          expect(indexLines(Buffer.from(text))).toEqual(expected(text))
+          expect(indexed(Buffer.from(text))).toEqual(expected(text))
         }
       }
     }
@@ -50,14 +62,14 @@ describe('indexLines', () => {
     for (let seed = 1; seed <= 400; seed++) {
       const text = randomText(seed, 1 + (seed % 300))
       const bytes = Buffer.from(text)
-      expect(indexLines(bytes)).toEqual(expected(text))
+      expect(indexed(bytes)).toEqual(expected(text))
       const odd = Buffer.alloc(bytes.length + 1)
       bytes.copy(odd, 1)
-      expect(indexLines(odd.subarray(1))).toEqual(expected(text))
+      expect(indexed(odd.subarray(1))).toEqual(expected(text))
     }
   })
 
   it('handles empty text, a final newline and words cut by the end', () => {
-    for (const text of ['', '\n', 'ke', 'key', 'x\n', 'x\nke', 'token\n', '\n\n\nkey\n\n']) expect(indexLines(Buffer.from(text))).toEqual(expected(text))
+    for (const text of ['', '\n', 'ke', 'key', 'x\n', 'x\nke', 'token\n', '\n\n\nkey\n\n']) expect(indexed(Buffer.from(text))).toEqual(expected(text))
   })
 })

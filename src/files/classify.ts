@@ -67,9 +67,10 @@ export function classifyFile(path: string): FileClass {
   const dirs = parts.slice(0, -1).map((d) => d.toLowerCase())
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i]
-    const where = `${parts.slice(0, i + 1).join('/')}/`
-    if (VENDOR_DIRS.has(d) || /^(lib|lib64)$/.test(d) && dirs[i + 1]?.startsWith('python')) return { kind: 'vendored', why: `it is vendored or generated code (${where})` }
-    if (d === 'static' && dirs.slice(i + 1).some((x) => STATIC_LIBRARY_DIRS.has(x))) return { kind: 'vendored', why: `it is a vendored static library (${where})` }
+    // the folder named in the reason, built only for the answer (this runs for every file of a tree, often)
+    const where = (): string => `${parts.slice(0, i + 1).join('/')}/`
+    if (VENDOR_DIRS.has(d) || /^(lib|lib64)$/.test(d) && dirs[i + 1]?.startsWith('python')) return { kind: 'vendored', why: `it is vendored or generated code (${where()})` }
+    if (d === 'static' && dirs.slice(i + 1).some((x) => STATIC_LIBRARY_DIRS.has(x))) return { kind: 'vendored', why: `it is a vendored static library (${where()})` }
   }
   if (/\.min\.(js|css)(\.map)?$/.test(name) || name.endsWith('.js.map') || name.endsWith('-min.js')) return { kind: 'vendored', why: 'it is a minified bundle' }
   if (dirs[0] === '.github' || dirs.some((d) => CI_DIRS.has(d)) || CI_FILES.has(name)) return { kind: 'ci', why: 'it is a CI configuration file' }

@@ -109,7 +109,7 @@ interface Lines {
 
 const stripCr = (s: string): string => (s.endsWith('\r') ? s.slice(0, -1) : s)
 
-function linesOfBytes(bytes: Uint8Array, starts: number[]): Lines {
+function linesOfBytes(bytes: Uint8Array, starts: Int32Array): Lines {
   const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
   return {
     count: starts.length,

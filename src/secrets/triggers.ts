@@ -117,14 +117,25 @@ function wordAt(bytes: Uint8Array, i: number, word: Uint8Array, end: number): bo
 }
 
 export interface LineIndex {
-  /** Byte offset where each line starts (line n, 0-based, starts at starts[n]). */
-  starts: number[]
+  /**
+   * Byte offset where each line starts (line n, 0-based, starts at starts[n]). A view of a buffer the
+   * next call reuses: a tree's millions of lines allocate nothing, so read it before calling again.
+   */
+  starts: Int32Array
   /** 0-based indices of the lines that contain a trigger, ascending. */
   candidates: number[]
 }
 
 /** Scratch space for bytes at an odd offset, which a Uint16Array cannot view. */
 let scratch = new Uint8Array(0)
+/** The line starts of the last call (see LineIndex.starts). */
+let lineStarts: Int32Array = new Int32Array(1 << 16)
+
+function grown(starts: Int32Array): Int32Array {
+  const bigger = new Int32Array(starts.length * 2)
+  bigger.set(starts)
+  return bigger
+}
 
 function aligned(bytes: Uint8Array): Uint8Array {
   if (bytes.byteOffset % 2 === 0) return bytes
@@ -144,24 +155,35 @@ export function indexLines(bytes: Uint8Array): LineIndex {
   // A word examined at pair (e, e+1) lies within the text, so an odd last byte never starts a pair
   // that matters for words; it is only checked for a newline, after the loop.
   const pairs = new Uint16Array(data.buffer, data.byteOffset, end >> 1)
-  const starts = [0]
+  // a pair holds at most two line starts, and one more may follow the loop
+  let starts: Int32Array = lineStarts
+  let count = 1
+  starts[0] = 0
   const candidates: number[] = []
+  const done = (): LineIndex => {
+    lineStarts = starts
+    return { starts: starts.subarray(0, count), candidates }
+  }
   for (let w = 0; w < pairs.length; w++) {
     const slot = TABLE[pairs[w]]
     if (slot === 0) continue
     const j = w << 1
     if (slot === NEWLINE_PAIR) {
-      if (data[j] === NEWLINE) starts.push(j + 1)
-      if (data[j + 1] === NEWLINE) starts.push(j + 2)
+      if (count + 3 > starts.length) starts = grown(starts)
+      if (data[j] === NEWLINE) starts[count++] = j + 1
+      if (data[j + 1] === NEWLINE) starts[count++] = j + 2
       continue
     }
     if (!hasTrigger(data, j, slot, end)) continue
     // One trigger makes the line a candidate: go on from the pair that holds its newline.
-    candidates.push(starts.length - 1)
+    candidates.push(count - 1)
     const nl = data.indexOf(NEWLINE, j)
-    if (nl < 0) return { starts, candidates }
+    if (nl < 0) return done()
     w = (nl >> 1) - 1
   }
-  if (end % 2 === 1 && data[end - 1] === NEWLINE) starts.push(end)
-  return { starts, candidates }
+  if (end % 2 === 1 && data[end - 1] === NEWLINE) {
+    if (count + 1 > starts.length) starts = grown(starts)
+    starts[count++] = end
+  }
+  return done()
 }
